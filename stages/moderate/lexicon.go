@@ -1,0 +1,190 @@
+package moderate
+
+import (
+	"bufio"
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/notegate/notegate/models"
+)
+
+//go:embed lexicons/*.txt
+var embeddedLexicons embed.FS
+
+// Lexicon files are named CATEGORY.LANG.txt (or allow.LANG.txt) and hold
+// one term a line:
+//
+//	# comment
+//	@score 0.6           default score of the lines below (1 at the top)
+//	term                 a whole-word match for Latin, a substring for Han
+//	term*                also matches longer words starting with term
+//	*term*               matches anywhere inside words
+//	term | 0.4           its own score
+//	sb | 0.8 | han       only in fields that contain Han characters
+//
+// Terms are normalized like the text, so one entry covers full-width,
+// look-alike, leet, spaced, repeated and Traditional spellings.
+
+// parseTerm compiles one term into a pattern. It fails if the term
+// normalizes to nothing.
+func parseTerm(term string, cat models.Category, score float64, kind patternKind, hanOnly bool) (pattern, error) {
+	p := pattern{term: term, category: cat, score: score, kind: kind, hanOnly: hanOnly}
+	prefix := strings.HasPrefix(term, "*")
+	suffix := strings.HasSuffix(term, "*") && len(term) > 1
+	body := strings.TrimSuffix(strings.TrimPrefix(term, "*"), "*")
+	t := NewText("", body)
+	v := &t.Skeleton
+	// Leading or trailing spaces of the skeleton cannot be matched.
+	lo, hi := 0, len(v.Runes)
+	for lo < hi && v.Runes[lo] == ' ' {
+		lo++
+	}
+	for hi > lo && v.Runes[hi-1] == ' ' {
+		hi--
+	}
+	if lo == hi {
+		return p, fmt.Errorf("term %q normalizes to nothing", term)
+	}
+	p.runes = append([]rune(nil), v.Runes[lo:hi]...)
+	p.counts = append([]uint16(nil), v.Counts[lo:hi]...)
+	p.wordStart = !prefix && wordRune(p.runes[0])
+	p.wordEnd = !suffix && wordRune(p.runes[len(p.runes)-1])
+	return p, nil
+}
+
+// parseLexicon reads one lexicon file. Allow files give kindAllow patterns.
+func parseLexicon(name string, data string) ([]pattern, error) {
+	base := path.Base(name)
+	catName, _, ok := strings.Cut(base, ".")
+	if !ok {
+		return nil, fmt.Errorf("lexicon %s: want CATEGORY.LANG.txt", name)
+	}
+	kind := kindHit
+	cat := models.Category(catName)
+	if catName == "allow" {
+		kind, cat = kindAllow, ""
+	} else if !cat.Valid() {
+		return nil, fmt.Errorf("lexicon %s: unknown category %q", name, catName)
+	}
+	var out []pattern
+	score := 1.0
+	sc := bufio.NewScanner(strings.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(line, "@score "); ok {
+			s, err := parseScore(rest)
+			if err != nil {
+				return nil, fmt.Errorf("lexicon %s:%d: %w", name, n, err)
+			}
+			score = s
+			continue
+		}
+		parts := strings.Split(line, " | ")
+		term, s, han := strings.TrimSpace(parts[0]), score, false
+		for _, f := range parts[1:] {
+			f = strings.TrimSpace(f)
+			if f == "han" {
+				han = true
+				continue
+			}
+			v, err := parseScore(f)
+			if err != nil {
+				return nil, fmt.Errorf("lexicon %s:%d: %w", name, n, err)
+			}
+			s = v
+		}
+		p, err := parseTerm(term, cat, s, kind, han)
+		if err != nil {
+			return nil, fmt.Errorf("lexicon %s:%d: %w", name, n, err)
+		}
+		out = append(out, p)
+	}
+	return out, sc.Err()
+}
+
+func parseScore(s string) (float64, error) {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || v < 0 || v > 1 {
+		return 0, fmt.Errorf("score %q: want a number in [0, 1]", s)
+	}
+	return v, nil
+}
+
+// LexiconDetector matches the category lexicons and their allowlists in
+// one pass over a field's skeleton.
+type LexiconDetector struct {
+	m *matcher
+}
+
+// NewLexiconDetector loads every *.txt lexicon at the top of fsys.
+func NewLexiconDetector(fsys fs.FS) (*LexiconDetector, error) {
+	names, err := fs.Glob(fsys, "*.txt")
+	if err != nil {
+		return nil, fmt.Errorf("list lexicons: %w", err)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("no lexicon files found")
+	}
+	var all []pattern
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("read lexicon: %w", err)
+		}
+		ps, err := parseLexicon(name, string(data))
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, ps...)
+	}
+	return &LexiconDetector{m: newMatcher(all)}, nil
+}
+
+// DefaultLexiconDetector loads the lexicons shipped with the package.
+func DefaultLexiconDetector() (*LexiconDetector, error) {
+	sub, err := fs.Sub(embeddedLexicons, "lexicons")
+	if err != nil {
+		return nil, fmt.Errorf("embedded lexicons: %w", err)
+	}
+	return NewLexiconDetector(sub)
+}
+
+// Name implements Detector.
+func (d *LexiconDetector) Name() string { return "lexicon" }
+
+// Detect implements Detector; it never fails.
+func (d *LexiconDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
+	hits, _ := dropAllowed(d.m.scan(&t.Skeleton, t.HasHan, nil))
+	out := make([]Finding, 0, len(hits))
+	for _, h := range hits {
+		out = append(out, Finding{
+			Category: h.p.category,
+			Score:    h.p.score,
+			Span:     Span{t.Skeleton.Spans[h.i].Start, t.Skeleton.Spans[h.j-1].End},
+			Rule:     h.p.term,
+		})
+	}
+	return out, nil
+}
+
+// Terms reports how many terms of each category the detector holds, and
+// of the allowlist under "allow".
+func (d *LexiconDetector) Terms() map[string]int {
+	out := map[string]int{}
+	for _, p := range d.m.patterns {
+		if p.kind == kindAllow {
+			out["allow"]++
+		} else {
+			out[string(p.category)]++
+		}
+	}
+	return out
+}

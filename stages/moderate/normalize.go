@@ -1,0 +1,326 @@
+package moderate
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Span is a byte range [Start, End) of the text an author wrote.
+type Span struct {
+	Start, End int
+}
+
+// View is one normalized form of a text. Rune i of Runes was produced from
+// the bytes Spans[i] of the original; spans are non-decreasing in both ends
+// and always lie on rune boundaries of the original.
+type View struct {
+	Runes []rune
+	Spans []Span
+	// Counts[i] is how many equal runes of the folded view rune i stands
+	// for after repeat collapsing ("fuuuck" has a 'u' of count 3). It is
+	// nil in the folded view, where every count is 1.
+	Counts []uint16
+	// Spaced[i] is set on runes that were single-letter tokens joined
+	// together ("f u c k"); word-boundary rules are relaxed inside them.
+	Spaced []bool
+
+	str   string
+	offs  []int // byte offset in str of each rune, plus len(str)
+	built bool
+}
+
+// Len is the number of runes in the view.
+func (v *View) Len() int { return len(v.Runes) }
+
+// String returns the view as UTF-8. Byte offsets into it convert to rune
+// indexes with RuneIndex.
+func (v *View) String() string {
+	if !v.built {
+		var b strings.Builder
+		b.Grow(len(v.Runes))
+		v.offs = make([]int, 0, len(v.Runes)+1)
+		for _, r := range v.Runes {
+			v.offs = append(v.offs, b.Len())
+			b.WriteRune(r)
+		}
+		v.offs = append(v.offs, b.Len())
+		v.str = b.String()
+		v.built = true
+	}
+	return v.str
+}
+
+// OriginalSpan maps the byte range [start, end) of String() back to the
+// original text.
+func (v *View) OriginalSpan(start, end int) Span {
+	_ = v.String()
+	i := v.runeIndex(start)
+	j := v.runeIndex(end-1)
+	return Span{v.Spans[i].Start, v.Spans[j].End}
+}
+
+// runeIndex returns the index of the rune that covers byte b of String().
+func (v *View) runeIndex(b int) int {
+	lo, hi := 0, len(v.offs)-2
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if v.offs[mid] <= b {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo
+}
+
+// Text is one field of a note as written and in its normalized views.
+// Detectors read whichever view suits them and report spans of Original.
+type Text struct {
+	// Field is "title", "body" or "tags".
+	Field string
+	// Original is the text as the author wrote it.
+	Original string
+	// Folded is Original after NFKD compatibility decomposition (which
+	// also maps full-width forms to ASCII), removal of combining marks,
+	// zero-width, bidi and other format controls, lower-casing,
+	// confusable (Cyrillic/Greek look-alike) folding and Traditional to
+	// Simplified Chinese. Digits, punctuation and spacing are kept, so
+	// pattern detectors (phone numbers, handles) read this view.
+	Folded View
+	// Skeleton is Folded after leet folding inside Latin words (0→o,
+	// 3→e, $→s …; i, l, 1, | and ! all fold to i), separator collapsing
+	// (no separators between Han characters, single letters joined,
+	// other gaps one space) and repeat collapsing. Lexicons match here.
+	Skeleton View
+	// HasHan reports whether the field contains Han characters.
+	HasHan bool
+}
+
+// NewText normalizes one field. It never fails: invalid UTF-8 bytes are
+// dropped from the views (they stay in Original).
+func NewText(field, original string) *Text {
+	t := &Text{Field: field, Original: original}
+	fold(original, &t.Folded)
+	for _, r := range t.Folded.Runes {
+		if unicode.Is(unicode.Han, r) {
+			t.HasHan = true
+			break
+		}
+	}
+	skeleton(&t.Folded, &t.Skeleton)
+	return t
+}
+
+// fold builds the folded view of s.
+func fold(s string, v *View) {
+	v.Runes = make([]rune, 0, len(s))
+	v.Spans = make([]Span, 0, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			v.Runes = append(v.Runes, rune(c))
+			v.Spans = append(v.Spans, Span{i, i + 1})
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		sp := Span{i, i + size}
+		i += size
+		if r == utf8.RuneError && size == 1 {
+			continue
+		}
+		if d := norm.NFKD.PropertiesString(s[sp.Start:sp.End]).Decomposition(); d != nil {
+			for _, dr := range string(d) {
+				foldRune(v, dr, sp)
+			}
+			continue
+		}
+		foldRune(v, r, sp)
+	}
+}
+
+func foldRune(v *View, r rune, sp Span) {
+	if invisible(r) {
+		return
+	}
+	r = unicode.ToLower(r)
+	if c, ok := confusables[r]; ok {
+		r = c
+	} else if c, ok := emojiLetter(r); ok {
+		r = c
+	}
+	if c, ok := traditionalToSimplified[r]; ok {
+		r = c
+	}
+	v.Runes = append(v.Runes, r)
+	v.Spans = append(v.Spans, sp)
+}
+
+// invisible reports runes that render as nothing and are used to split a
+// term without changing how it looks.
+func invisible(r rune) bool {
+	if r < 0x80 {
+		return false
+	}
+	switch r {
+	case 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x180E:
+		return true
+	}
+	return unicode.In(r, unicode.Cf, unicode.Mn, unicode.Me)
+}
+
+// Rune classes of the skeleton.
+const (
+	classSep   = iota // spacing, punctuation, symbols, controls
+	classLatin        // Latin letters and digits (and folded leet)
+	classHan          // Han ideographs
+	classOther        // letters and numbers of any other script
+)
+
+func classify(r rune) int {
+	switch {
+	case r < 0x80:
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+			return classLatin
+		}
+		return classSep
+	case unicode.Is(unicode.Han, r):
+		return classHan
+	case unicode.Is(unicode.Latin, r):
+		return classLatin
+	case unicode.IsLetter(r) || unicode.IsNumber(r):
+		return classOther
+	}
+	return classSep
+}
+
+// leet maps look-alike digits and symbols to the letter they stand for
+// inside a Latin word. i and l share one class, as 1, | and ! read as either.
+var leet = map[rune]rune{
+	'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b',
+	'@': 'a', '$': 's', '!': 'i', '|': 'i', 'l': 'i',
+}
+
+// leetSymbol reports non-alphanumeric runes that can stand for letters.
+func leetSymbol(r rune) bool { return r == '@' || r == '$' || r == '!' || r == '|' }
+
+// maxJoinGap is the longest run of separators that collapsing removes
+// between Han characters or between single letters.
+const maxJoinGap = 3
+
+// skeleton builds the skeleton view from the folded view f.
+func skeleton(f *View, v *View) {
+	n := len(f.Runes)
+	runes := make([]rune, n)
+	class := make([]uint8, n)
+	copy(runes, f.Runes)
+	for i, r := range runes {
+		class[i] = uint8(classify(r))
+	}
+	foldLeet(runes, class)
+
+	v.Runes = make([]rune, 0, n)
+	v.Spans = make([]Span, 0, n)
+	v.Counts = make([]uint16, 0, n)
+	v.Spaced = make([]bool, 0, n)
+
+	emit := func(r rune, sp Span, spaced bool) {
+		if k := len(v.Runes) - 1; k >= 0 && v.Runes[k] == r {
+			v.Spans[k].End = sp.End
+			if v.Counts[k] < 0xFFFF {
+				v.Counts[k]++
+			}
+			v.Spaced[k] = v.Spaced[k] || spaced
+			return
+		}
+		v.Runes = append(v.Runes, r)
+		v.Spans = append(v.Spans, sp)
+		v.Counts = append(v.Counts, 1)
+		v.Spaced = append(v.Spaced, spaced)
+	}
+
+	// Walk tokens (maximal runs of non-separators) and the gaps between.
+	prevEnd := -1 // index just past the previous token, -1 before the first
+	prevLen := 0  // runes in the previous token
+	prevSpaced := false
+	for i := 0; i < n; {
+		if class[i] == classSep {
+			i++
+			continue
+		}
+		j := i
+		for j < n && class[j] != classSep {
+			j++
+		}
+		tokLen := j - i
+		spaced := false
+		if prevEnd >= 0 {
+			gap := i - prevEnd
+			a, b := class[prevEnd-1], class[i]
+			singles := prevLen == 1 && tokLen == 1 && a == classLatin && b == classLatin
+			switch {
+			case gap <= maxJoinGap && (a == classHan || b == classHan):
+				// Chinese has no spaces: a gap between Han is padding.
+			case gap <= maxJoinGap && singles:
+				spaced = true
+				if !prevSpaced {
+					v.Spaced[len(v.Spaced)-1] = true
+				}
+			default:
+				emit(' ', Span{f.Spans[prevEnd].Start, f.Spans[i-1].End}, false)
+			}
+		}
+		for k := i; k < j; k++ {
+			emit(runes[k], f.Spans[k], spaced)
+		}
+		prevEnd, prevLen, prevSpaced = j, tokLen, spaced
+		i = j
+	}
+}
+
+// foldLeet rewrites leet inside Latin words in place. A word is a maximal
+// run of Latin letters, digits and leet symbols; it is folded only if it
+// holds an ASCII letter (so "2025" stays a number), and trailing symbols
+// stay punctuation ("wow!").
+func foldLeet(runes []rune, class []uint8) {
+	n := len(runes)
+	for i := 0; i < n; {
+		if class[i] != classLatin && !leetSymbol(runes[i]) {
+			i++
+			continue
+		}
+		j := i
+		letter := false
+		for j < n && (class[j] == classLatin || leetSymbol(runes[j])) {
+			if 'a' <= runes[j] && runes[j] <= 'z' {
+				letter = true
+			}
+			j++
+		}
+		end := j
+		for end > i && leetSymbol(runes[end-1]) {
+			end--
+		}
+		if letter {
+			for k := i; k < end; k++ {
+				if c, ok := leet[runes[k]]; ok {
+					runes[k] = c
+					class[k] = classLatin
+				}
+			}
+		}
+		i = j
+	}
+	for i, r := range runes {
+		if r == 'l' {
+			// 'l' outside a leet word still shares the i class.
+			runes[i] = 'i'
+		}
+	}
+}
