@@ -1,0 +1,62 @@
+package index
+
+import (
+	"sort"
+
+	"github.com/notegate/notegate/models"
+)
+
+// document is what both backends index for one live note: the fields that
+// are searched and filtered on, derived from the note. The note itself is
+// stored beside it, verbatim, so Get returns exactly what was applied.
+type document struct {
+	NoteID          string   `json:"note_id"`
+	Version         int64    `json:"version"`
+	Kind            string   `json:"kind,omitempty"`
+	AuthorID        string   `json:"author_id,omitempty"`
+	Market          string   `json:"market,omitempty"`
+	ApprovedMarkets []string `json:"approved_markets,omitempty"`
+	// Approved is true when ApprovedMarkets is not empty: it is what a
+	// search without a market filters on.
+	Approved     bool     `json:"approved"`
+	LanguageCode string   `json:"language_code,omitempty"`
+	Decision     string   `json:"decision,omitempty"`
+	Title        string   `json:"title,omitempty"`
+	Body         string   `json:"body,omitempty"`
+	Tags         []string `json:"tags,omitempty"`
+	// Translations holds the title and body of every translation, in the
+	// order of their language codes, empty texts left out.
+	Translations []string `json:"translations,omitempty"`
+}
+
+// newDocument projects a note onto its searchable fields.
+func newDocument(n *models.Note) document {
+	d := document{
+		NoteID:          n.NoteID,
+		Version:         n.Version,
+		Kind:            string(n.Kind),
+		AuthorID:        n.AuthorID,
+		Market:          n.Market,
+		ApprovedMarkets: n.ApprovedMarkets,
+		Approved:        len(n.ApprovedMarkets) > 0,
+		LanguageCode:    n.Language.Code,
+		Decision:        string(n.Moderation.Decision),
+		Title:           n.Title,
+		Body:            n.Body,
+		Tags:            n.Tags,
+	}
+	langs := make([]string, 0, len(n.Translations))
+	for lang := range n.Translations {
+		langs = append(langs, lang)
+	}
+	sort.Strings(langs)
+	for _, lang := range langs {
+		t := n.Translations[lang]
+		for _, s := range [...]string{t.Title, t.Body} {
+			if s != "" {
+				d.Translations = append(d.Translations, s)
+			}
+		}
+	}
+	return d
+}

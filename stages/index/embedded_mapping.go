@@ -1,0 +1,105 @@
+package index
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+const (
+	// textAnalyzer analyses every searchable text, whatever its language,
+	// because notes mix scripts ("周末 hotpot recipes 推荐"): Latin words are
+	// lowercased, stripped of English stop words and possessives and stemmed;
+	// runs of Han, kana and Hangul become overlapping bigrams plus unigrams,
+	// so a word of one or more characters finds any text containing it
+	// without a dictionary. The stemmer leaves CJK tokens alone.
+	textAnalyzer = "notegate_text"
+	// cjkGrams is cjk_bigram that also emits unigrams, so a one-character
+	// query (猫, 茶) matches.
+	cjkGrams = "notegate_cjk_grams"
+
+	// allField is bleve's composite of every text field; a search must
+	// match all of its terms there, across title, body, tags and
+	// translations together.
+	allField = "_all"
+	// noteField stores the note JSON verbatim, unindexed.
+	noteField = "note"
+)
+
+// newEmbeddedMapping is the mapping a new embedded index is created with;
+// bleve saves it in the index, so a reopened index keeps its own.
+func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
+	im := bleve.NewIndexMapping()
+	if err := im.AddCustomTokenFilter(cjkGrams, map[string]any{
+		"type":           cjk.BigramName,
+		"output_unigram": true,
+	}); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomAnalyzer(textAnalyzer, map[string]any{
+		"type":      custom.Name,
+		"tokenizer": unicode.Name,
+		"token_filters": []any{
+			cjk.WidthName, // full-width Latin to ASCII, half-width kana to full
+			lowercase.Name,
+			en.PossessiveName,
+			en.StopName,
+			en.SnowballStemmerName,
+			cjkGrams,
+		},
+	}); err != nil {
+		return nil, err
+	}
+	im.DefaultAnalyzer = textAnalyzer
+	im.DefaultField = allField
+
+	text := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = textAnalyzer
+		f.Store = false
+		f.IncludeTermVectors = false
+		f.IncludeInAll = true
+		return f
+	}
+	keyword := func() *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Store = false
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		return f
+	}
+	flag := bleve.NewBooleanFieldMapping()
+	flag.Store = false
+	flag.IncludeInAll = false
+	version := bleve.NewNumericFieldMapping()
+	version.Store = false
+	version.IncludeInAll = false
+	stored := bleve.NewTextFieldMapping()
+	stored.Index = false
+	stored.Store = true
+	stored.IncludeTermVectors = false
+	stored.IncludeInAll = false
+	stored.DocValues = false
+
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt("note_id", keyword())
+	doc.AddFieldMappingsAt("version", version)
+	doc.AddFieldMappingsAt("kind", keyword())
+	doc.AddFieldMappingsAt("author_id", keyword())
+	doc.AddFieldMappingsAt("market", keyword())
+	doc.AddFieldMappingsAt("approved_markets", keyword())
+	doc.AddFieldMappingsAt("approved", flag)
+	doc.AddFieldMappingsAt("language_code", keyword())
+	doc.AddFieldMappingsAt("decision", keyword())
+	doc.AddFieldMappingsAt("title", text())
+	doc.AddFieldMappingsAt("body", text())
+	doc.AddFieldMappingsAt("tags", text())
+	doc.AddFieldMappingsAt("translations", text())
+	doc.AddFieldMappingsAt(noteField, stored)
+	im.DefaultMapping = doc
+	return im, nil
+}

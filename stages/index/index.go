@@ -1,0 +1,64 @@
+// Package index makes processed notes durable and searchable. It defines the
+// Index contract and two implementations: Embedded (bleve, on local disk) and
+// Elasticsearch (an Elasticsearch 8 cluster). Both pass the conformance suite
+// in package indextest.
+package index
+
+import (
+	"context"
+	"errors"
+
+	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
+)
+
+// ErrNotFound is returned by Get when no live note has the id: it was never
+// indexed, or its latest version is a deletion.
+var ErrNotFound = errors.New("index: note not found")
+
+// ErrClosed is returned by calls made after Close.
+var ErrClosed = errors.New("index: closed")
+
+// Index stores every processed note, whatever its moderation decision, and
+// answers full-text searches over the notes approved in a market.
+//
+// Apply (from pipeline.Indexer) writes a batch, deletions included. The
+// document id is the note id. A note replaces the stored one only if its
+// Version is strictly greater; an equal or lower version is a no-op, not an
+// error. A deletion removes the note unless a greater version is stored and
+// leaves a tombstone with its version, so a late, older upsert cannot bring
+// the note back; a greater upsert after a deletion restores it. Within one
+// call, the greatest version of a note wins whatever its position. Apply
+// returns nil only once every note of the call is durably written (or
+// proven stale); on error some may not be, and the runtime retries the whole
+// call, which the version rules make safe. Apply does not keep the notes.
+//
+// Get returns the stored note exactly as it was applied, whatever its
+// decision (the review desk reads review and blocked notes), or ErrNotFound.
+// The caller owns the returned note.
+//
+// Search matches q.Text against title, body, tags and the title and body of
+// every translation together; every word of the query must occur in one of
+// them (for CJK text, every pair of adjacent characters). English words are
+// stemmed and CJK text is split into character bigrams, so a Chinese
+// word finds a longer Chinese phrase that contains it and an English word
+// finds a Chinese note through its English translation. Only notes whose
+// ApprovedMarkets contains q.Market are returned, or notes approved in at
+// least one market when q.Market is empty; deletions never are. An empty
+// q.Text matches every such note. Limit defaults to DefaultLimit and is
+// capped at MaxLimit; Offset skips hits. Hits are ordered by score.
+//
+// All methods are safe for concurrent use. Close releases the storage;
+// calls after Close return ErrClosed.
+type Index interface {
+	pipeline.Indexer
+	Get(ctx context.Context, noteID string) (*models.Note, error)
+	Search(ctx context.Context, q models.SearchQuery) (models.SearchResult, error)
+	Close() error
+}
+
+// ErrRejected is wrapped by an Apply error when the index refused notes for
+// what they hold (no note id, a document the mapping cannot take): retrying
+// the same notes will not help, so the caller should dead-letter them rather
+// than retry forever. The other notes of the call were written.
+var ErrRejected = errors.New("index: notes rejected")
