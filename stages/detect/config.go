@@ -1,0 +1,89 @@
+// Package detect is notegate's language-identification stage. It tells the
+// language of short, code-mixed social notes: Unicode script routing decides
+// Han, Kana, Hangul, Thai, Arabic … text cheaply, lingua-go's n-gram models
+// decide among the candidates that share a script (Latin, Cyrillic …), and
+// OpenCC's character tables tell Simplified from Traditional Chinese.
+package detect
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// DefaultLanguages is the platform set: the languages English-speaking
+// newcomers and Chinese users actually write in, plus the large neighbours
+// that short Latin or Cyrillic notes are most often confused with.
+var DefaultLanguages = []string{
+	"en", "zh", "ja", "ko", "es", "fr", "de", "pt", "it", "nl", "pl", "tr",
+	"ru", "uk", "ar", "hi", "th", "vi", "id", "ms", "tl",
+}
+
+// Config configures the detector. The zero value is valid and means the
+// defaults.
+type Config struct {
+	// Languages are the candidate languages as ISO 639-1 codes; "all" alone
+	// selects every language lingua-go knows (75). Only these languages'
+	// models are loaded. Default: DefaultLanguages.
+	Languages []string
+	// ChineseScript is the script reported for Chinese text whose characters
+	// are the same in Simplified and Traditional ("好看"): "Hans", "Hant" or
+	// "none". Default: "Hans".
+	ChineseScript string
+	// LoanwordLanguage is the language assumed for one or two Latin-script
+	// words inside CJK text ("今天的outfit怎么样") when the models cannot
+	// tell; it must be a candidate or "". Default: "en".
+	LoanwordLanguage string
+	// MinConfidence: a Latin or Cyrillic note whose calibrated confidence is
+	// below it is reported as "und" rather than guessed. Default: 0 (always
+	// guess when there are letters).
+	MinConfidence float64
+}
+
+func (c Config) withDefaults() Config {
+	if c.Languages == nil {
+		c.Languages = slices.Clone(DefaultLanguages)
+	}
+	if c.ChineseScript == "" {
+		c.ChineseScript = "Hans"
+	} else if c.ChineseScript == "none" {
+		c.ChineseScript = ""
+	}
+	if c.LoanwordLanguage == "" {
+		c.LoanwordLanguage = "en"
+	}
+	return c
+}
+
+// Validate reports contradictions in the configuration (after defaults).
+func (c Config) Validate() error {
+	c = c.withDefaults()
+	if len(c.Languages) == 0 {
+		return errors.New("detect: Languages is empty")
+	}
+	if !(len(c.Languages) == 1 && strings.EqualFold(c.Languages[0], "all")) {
+		seen := map[string]bool{}
+		for _, code := range c.Languages {
+			if _, ok := languageOf(code); !ok {
+				return fmt.Errorf("detect: language %q is not an ISO 639-1 code lingua-go knows", code)
+			}
+			if seen[strings.ToLower(code)] {
+				return fmt.Errorf("detect: language %q is listed twice", code)
+			}
+			seen[strings.ToLower(code)] = true
+		}
+		if c.LoanwordLanguage != "" && !seen[c.LoanwordLanguage] {
+			return fmt.Errorf("detect: LoanwordLanguage %q is not one of Languages", c.LoanwordLanguage)
+		}
+	}
+	switch c.ChineseScript {
+	case "", "Hans", "Hant":
+	default:
+		return fmt.Errorf("detect: ChineseScript %q must be Hans, Hant or none", c.ChineseScript)
+	}
+	if c.MinConfidence < 0 || c.MinConfidence > 1 {
+		return fmt.Errorf("detect: MinConfidence %v is outside [0, 1]", c.MinConfidence)
+	}
+	return nil
+}

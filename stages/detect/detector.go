@@ -1,0 +1,318 @@
+package detect
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	lingua "github.com/pemistahl/lingua-go"
+
+	"github.com/notegate/notegate/models"
+)
+
+// cjkWeight is how many Latin letters one Han, Kana or Hangul character is
+// worth when choosing the primary language of a mixed note: a Chinese word
+// is 1–2 characters where an English one is ~5 letters, so "今天的outfit
+// 怎么样" stays Chinese.
+const cjkWeight = 3
+
+// Detector identifies the language of notes. It is safe for concurrent use.
+type Detector struct {
+	cfg        Config
+	candidates map[lingua.Language]bool
+	// groups holds, per script written by several candidates, the n-gram
+	// table that decides among them; single holds the one candidate of a
+	// script written by only one.
+	groups  [numScripts]*ngramTable
+	single  [numScripts]lingua.Language
+	chinese *chineseScripts
+	loan    lingua.Language
+	scratch sync.Pool
+}
+
+// New builds a detector: it validates cfg, loads lingua's models for the
+// candidate languages that share a script, and the Chinese script tables.
+func New(cfg Config) (*Detector, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	cfg = cfg.withDefaults()
+	var langs []lingua.Language
+	if len(cfg.Languages) == 1 && strings.EqualFold(cfg.Languages[0], "all") {
+		langs = lingua.AllLanguages()
+		cfg.Languages = nil
+		for _, l := range langs {
+			cfg.Languages = append(cfg.Languages, codeOf(l))
+		}
+	} else {
+		for _, code := range cfg.Languages {
+			l, _ := languageOf(code)
+			langs = append(langs, l)
+		}
+	}
+	d := &Detector{cfg: cfg, candidates: map[lingua.Language]bool{}, loan: lingua.Unknown}
+	d.scratch.New = func() any { return new(work) }
+	byScript := map[script][]lingua.Language{}
+	for _, l := range langs {
+		d.candidates[l] = true
+		for _, s := range scriptsOf(l) {
+			byScript[s] = append(byScript[s], l)
+		}
+	}
+	if cfg.LoanwordLanguage != "" {
+		d.loan, _ = languageOf(cfg.LoanwordLanguage)
+	}
+	for s := range d.single {
+		d.single[s] = lingua.Unknown
+	}
+	for s, ls := range byScript {
+		slices.Sort(ls)
+		switch {
+		case s == scriptHan || s == scriptKana:
+			// Han and Kana are decided by the Kana rule in Detect.
+		case len(ls) == 1:
+			d.single[s] = ls[0]
+		case len(ls) > maxGroupLanguages:
+			return nil, fmt.Errorf("detect: %d candidate languages share one script, at most %d can", len(ls), maxGroupLanguages)
+		default:
+			t, err := newNgramTable(ls)
+			if err != nil {
+				return nil, fmt.Errorf("detect: load lingua models: %w", err)
+			}
+			d.groups[s] = t
+		}
+	}
+	var err error
+	if d.chinese, err = newChineseScripts(); err != nil {
+		return nil, fmt.Errorf("detect: load OpenCC tables: %w", err)
+	}
+	return d, nil
+}
+
+// Languages returns the candidate languages as ISO 639-1 codes.
+func (d *Detector) Languages() []string { return slices.Clone(d.cfg.Languages) }
+
+// work is the per-call scratch space, pooled to keep Detect allocation-light.
+type work struct {
+	letters [numScripts]int
+	words   [numScripts][]string
+	buf     []byte
+	grams   []gram
+	han     int
+	kana    int // Kana other than の, which Chinese posts borrow as "of"
+	noKana  int
+	scores  scores
+}
+
+func (w *work) reset() {
+	w.letters = [numScripts]int{}
+	for i := range w.words {
+		w.words[i] = w.words[i][:0]
+	}
+	w.buf = w.buf[:0]
+	w.han, w.kana, w.noKana = 0, 0, 0
+}
+
+// share is what one language got of a note.
+type share struct {
+	lang       lingua.Language
+	letters    int
+	weight     float64
+	confidence float64
+}
+
+// Detect identifies the language of text. Text without letters of any
+// candidate's script (emoji, numbers, URLs, mentions, hashtags only,
+// punctuation) is models.Undetermined with confidence 0.
+func (d *Detector) Detect(text string) models.Language {
+	clean, _ := stripNoise(text)
+	w := d.scratch.Get().(*work)
+	defer d.scratch.Put(w)
+	w.reset()
+	d.collect(clean, w)
+
+	var shares []share
+	add := func(l lingua.Language, letters int, weight, conf float64) {
+		for i := range shares {
+			if shares[i].lang == l {
+				shares[i].letters += letters
+				shares[i].weight += weight
+				shares[i].confidence = math.Max(shares[i].confidence, conf)
+				return
+			}
+		}
+		shares = append(shares, share{l, letters, weight, conf})
+	}
+
+	cjk := w.letters[scriptHan] + w.letters[scriptKana] + w.letters[scriptHangul]
+	if han := w.letters[scriptHan] + w.letters[scriptKana]; han > 0 {
+		l, conf := d.hanLanguage(w)
+		if l != lingua.Unknown {
+			add(l, han, float64(han*cjkWeight), conf)
+		}
+	}
+	for s := scriptLatin; s < scriptOther; s++ {
+		n := w.letters[s]
+		if n == 0 || s == scriptHan || s == scriptKana {
+			continue
+		}
+		weight := float64(n)
+		if s == scriptHangul {
+			weight *= cjkWeight
+		}
+		if l := d.single[s]; l != lingua.Unknown {
+			add(l, n, weight, scriptConfidence(n, s))
+			continue
+		}
+		t := d.groups[s]
+		if t == nil {
+			continue
+		}
+		// One or two Latin words inside CJK text are loanwords or brand
+		// names ("TikTok", "app", "outfit") unless the models are sure.
+		loanword := s == scriptLatin && cjk > 0 && len(w.words[s]) <= 2
+		w.grams = t.score(w.words[s], n, w.grams, &w.scores)
+		first, second, _ := w.scores.best(len(t.langs))
+		if first < 0 {
+			continue
+		}
+		conf := calibrate(&w.scores, first, second, len(w.words[s]), n)
+		l := t.langs[first]
+		if loanword && d.loan != lingua.Unknown && l != d.loan && conf < 0.9 {
+			l, conf = d.loan, 0.5
+		}
+		if conf < d.cfg.MinConfidence {
+			continue
+		}
+		add(l, n, weight, conf)
+	}
+	if len(shares) == 0 {
+		return models.Language{Code: models.Undetermined}
+	}
+	return d.summarize(shares, clean)
+}
+
+// summarize turns per-language shares into the note's language: the
+// primary one by weight, the others as Mixed by share of letters.
+func (d *Detector) summarize(shares []share, clean string) models.Language {
+	slices.SortStableFunc(shares, func(a, b share) int {
+		switch {
+		case a.weight > b.weight:
+			return -1
+		case a.weight < b.weight:
+			return 1
+		}
+		return int(a.lang) - int(b.lang)
+	})
+	totalLetters, totalWeight := 0, 0.0
+	for _, s := range shares {
+		totalLetters += s.letters
+		totalWeight += s.weight
+	}
+	p := shares[0]
+	out := models.Language{Code: codeOf(p.lang)}
+	// A mixed note is as sure as its primary language's part, discounted by
+	// how much of the note that part is.
+	out.Confidence = round3(p.confidence * math.Min(1, 0.5+p.weight/totalWeight/2+0.25))
+	if p.lang == lingua.Chinese {
+		out.Script = d.chinese.script(clean, d.cfg.ChineseScript)
+	}
+	for _, s := range shares[1:] {
+		out.Mixed = append(out.Mixed, models.LanguageShare{
+			Code:  codeOf(s.lang),
+			Share: round3(float64(s.letters) / float64(totalLetters)),
+		})
+	}
+	return out
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// hanLanguage decides Han and Kana text: Japanese when it has Kana beyond
+// the odd "の" that Chinese posts borrow, Chinese otherwise; whichever is a
+// candidate.
+func (d *Detector) hanLanguage(w *work) (lingua.Language, float64) {
+	zh, ja := d.candidates[lingua.Chinese], d.candidates[lingua.Japanese]
+	japanese := w.kana > 0 && (w.kana*10 >= w.han || w.kana >= 3) || w.han == 0
+	switch {
+	case japanese && ja || !zh && ja:
+		if w.kana == 0 && w.han > 0 {
+			return lingua.Japanese, 0.5
+		}
+		return lingua.Japanese, scriptConfidence(w.han+w.kana+w.noKana, scriptKana)
+	case zh:
+		conf := scriptConfidence(w.han, scriptHan)
+		if w.kana+w.noKana > 0 {
+			conf *= 0.8
+		}
+		return lingua.Chinese, conf
+	}
+	return lingua.Unknown, 0
+}
+
+// scriptConfidence is the confidence of a language told by its script
+// alone, from how many letters there are: one Han character may be a
+// Japanese kanji, one Hangul syllable is almost surely Korean.
+func scriptConfidence(letters int, s script) float64 {
+	switch s {
+	case scriptHan:
+		return []float64{0, 0.7, 0.85, 0.92, 0.95, 0.97}[min(letters, 5)]
+	case scriptKana, scriptHangul:
+		return []float64{0, 0.9, 0.95, 0.98, 0.99}[min(letters, 4)]
+	}
+	return []float64{0, 0.6, 0.8, 0.9, 0.95, 0.98}[min(letters, 5)]
+}
+
+// collect splits clean text into letters per script, and into lower-case
+// words for the scripts that n-gram models decide.
+func (d *Detector) collect(clean string, w *work) {
+	cur := scriptNone
+	wordStart := -1
+	flush := func() {
+		if wordStart >= 0 && d.groups[cur] != nil {
+			w.words[cur] = append(w.words[cur], string(w.buf[wordStart:]))
+		}
+		w.buf = w.buf[:0]
+		wordStart = -1
+	}
+	for _, r := range clean {
+		s := scriptOfRune(r)
+		if s == scriptNone {
+			// Combining marks stay inside the word (Thai, Hindi, decomposed
+			// Vietnamese); anything else ends it.
+			if wordStart >= 0 && isWordMark(r) {
+				w.buf = utf8.AppendRune(w.buf, r)
+				continue
+			}
+			flush()
+			cur = scriptNone
+			continue
+		}
+		switch s {
+		case scriptHan:
+			w.han++
+		case scriptKana:
+			if r == 'の' {
+				w.noKana++
+			} else {
+				w.kana++
+			}
+		}
+		w.letters[s]++
+		if s != cur {
+			flush()
+			cur = s
+		}
+		if d.groups[s] != nil {
+			if wordStart < 0 {
+				wordStart = 0
+			}
+			w.buf = utf8.AppendRune(w.buf, unicode.ToLower(r))
+		}
+	}
+	flush()
+}

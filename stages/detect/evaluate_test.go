@@ -1,0 +1,44 @@
+package detect
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// evalDir is the shared evaluation data, beside the repository.
+var evalDir = filepath.Join("..", "..", "..", "shared", "evaldata", "langid")
+
+func TestEvaluate(t *testing.T) {
+	if _, err := os.Stat(evalDir); err != nil {
+		t.Skipf("no evaluation data at %s", evalDir)
+	}
+	d := testDetector(t)
+	var out strings.Builder
+	r, err := Evaluate(evalDir, d, &out)
+	t.Log("\n" + out.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = r
+}
+
+// TestEvaluateLinguaBaseline prints plain lingua-go's figures on the same
+// sets, restricted to the default languages in high-accuracy mode: the bar
+// the detector's accuracy is held to. It loads ~600 MB of models, so it
+// runs only with NOTEGATE_LINGUA_BASELINE=1.
+func TestEvaluateLinguaBaseline(t *testing.T) {
+	if os.Getenv("NOTEGATE_LINGUA_BASELINE") == "" {
+		t.Skip("set NOTEGATE_LINGUA_BASELINE=1 to build plain lingua-go")
+	}
+	if _, err := os.Stat(evalDir); err != nil {
+		t.Skipf("no evaluation data at %s", evalDir)
+	}
+	var out strings.Builder
+	_, err := EvaluateLingua(evalDir, DefaultLanguages, &out)
+	t.Log("\n" + out.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+}
