@@ -131,17 +131,30 @@ func TestNotes(t *testing.T) {
 	})
 }
 
-// Only fictional numbers may appear: 138 0013 8000 and 555-0100…0199.
 func TestNotesHaveOnlyFictionalPhoneNumbers(t *testing.T) {
 	t.Parallel()
 	notes, err := Notes()
 	if err != nil {
 		t.Fatal(err)
 	}
-	number := regexp.MustCompile(`\+?[0-9０-９][0-9０-９ \-]{5,}[0-9０-９]`)
-	allowed := regexp.MustCompile(`^(1)?55501[0-9]{2}$|^13800138000$`)
-	digitsOf := func(s string) string {
-		return strings.Map(func(r rune) rune {
+	for i, n := range notes {
+		for _, m := range realLookingNumbers(n.Title + "\n" + n.Body + "\n" + strings.Join(n.Tags, " ")) {
+			t.Errorf("line %d: %q looks like a real phone number", i+1, m)
+		}
+	}
+}
+
+var (
+	phoneLike      = regexp.MustCompile(`\+?[0-9０-９][0-9０-９ \-]{5,}[0-9０-９]`)
+	fictionalPhone = regexp.MustCompile(`^(1)?55501[0-9]{2}$|^13800138000$`)
+)
+
+// realLookingNumbers returns the runs of seven or more digits in text that
+// are not the fictional 138 0013 8000 or 555-0100…0199.
+func realLookingNumbers(text string) []string {
+	var out []string
+	for _, m := range phoneLike.FindAllString(text, -1) {
+		d := strings.Map(func(r rune) rune {
 			switch {
 			case r >= '0' && r <= '9':
 				return r
@@ -149,16 +162,12 @@ func TestNotesHaveOnlyFictionalPhoneNumbers(t *testing.T) {
 				return r - '０' + '0'
 			}
 			return -1
-		}, s)
-	}
-	for i, n := range notes {
-		text := n.Title + "\n" + n.Body + "\n" + strings.Join(n.Tags, " ")
-		for _, m := range number.FindAllString(text, -1) {
-			if d := digitsOf(m); len(d) >= 7 && !allowed.MatchString(d) {
-				t.Errorf("line %d: %q looks like a real phone number", i+1, m)
-			}
+		}, m)
+		if len(d) >= 7 && !fictionalPhone.MatchString(d) {
+			out = append(out, m)
 		}
 	}
+	return out
 }
 
 func TestRawMatchesNotes(t *testing.T) {
@@ -272,4 +281,27 @@ func TestExpectations(t *testing.T) {
 			t.Errorf("bad share %.2f, %d look-alikes", share, look)
 		}
 	})
+}
+
+func TestRealLookingNumbers(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		text string
+		want int
+	}{
+		{"the fictional chinese number passes", "电话同号 138 0013 8000", 0},
+		{"a 555-01xx number passes", "text me 555-0187 or +1 555 0142", 0},
+		{"an ordinary mobile number is caught", "加我 139 1234 5678", 1},
+		{"a full-width number is caught", "ｗｘ１３９１２３４５６７８", 1},
+		{"short numbers and prices are ignored", "日赚500，wx123456", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := realLookingNumbers(tt.text); len(got) != tt.want {
+				t.Errorf("realLookingNumbers(%q) = %q, want %d", tt.text, got, tt.want)
+			}
+		})
+	}
 }

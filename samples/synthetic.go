@@ -224,10 +224,12 @@ func (g *Generator) event(n *recentNote, bad badKind) models.NoteEvent {
 		CreatedAt: n.created,
 	}
 	if n.kind == models.KindNote && len(n.pool.tags) > 0 {
-		if k := g.rng.IntN(4); k > 0 {
+		// Up to three distinct tags, as neighbours in the pool.
+		if k := min(g.rng.IntN(4), len(n.pool.tags)); k > 0 {
 			ev.Tags = make([]string, k)
+			start := g.rng.IntN(len(n.pool.tags))
 			for i := range ev.Tags {
-				ev.Tags[i] = pick(g.rng, n.pool.tags)
+				ev.Tags[i] = n.pool.tags[(start+i)%len(n.pool.tags)]
 			}
 		}
 	}
@@ -332,7 +334,7 @@ func (g *Generator) appendSlot(b []byte, p *pool, c byte) []byte {
 		b = append(b, pick(g.rng, linkStems)...)
 		return strconv.AppendInt(b, int64(g.rng.IntN(10000)), 10)
 	case 'P':
-		return g.appendPhone(b)
+		return g.appendPhone(b, p.lang == "zh")
 	}
 	if words := p.slot(c); len(words) > 0 {
 		return append(b, pick(g.rng, words)...)
@@ -340,16 +342,16 @@ func (g *Generator) appendSlot(b []byte, p *pool, c byte) []byte {
 	return b
 }
 
-// appendPhone writes a fictional phone number: 138 0013 8000, or one of the
-// US 555-0100…0199 numbers reserved for fiction.
-func (g *Generator) appendPhone(b []byte) []byte {
-	last := int64(g.rng.IntN(100))
-	switch g.rng.IntN(3) {
-	case 0:
+// appendPhone writes a fictional phone number: 138 0013 8000 for Chinese
+// text, else one of the US 555-0100…0199 numbers reserved for fiction.
+func (g *Generator) appendPhone(b []byte, chinese bool) []byte {
+	if chinese {
 		return append(b, "138 0013 8000"...)
-	case 1:
+	}
+	last := int64(g.rng.IntN(100))
+	if g.rng.IntN(2) == 0 {
 		b = append(b, "+1 555 01"...)
-	default:
+	} else {
 		b = append(b, "555-01"...)
 	}
 	if last < 10 {

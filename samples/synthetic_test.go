@@ -134,6 +134,9 @@ func checkMix(t *testing.T, g *Generator) {
 				t.Fatalf("event %d: code-mixed text %q has %d Han, %d Latin letters", i, text, han, latin)
 			}
 		}
+		if m := realLookingNumbers(text); len(m) > 0 {
+			t.Fatalf("event %d: %q look like real phone numbers", i, m)
+		}
 		if tr.bad == badNone && looksBad(text) {
 			t.Fatalf("event %d: clean text %q contains a spam or abuse marker", i, text)
 		}
