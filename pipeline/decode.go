@@ -1,0 +1,166 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/notegate/notegate/models"
+)
+
+// ErrBadEvent is wrapped by every error that Decode returns: the event can
+// never be processed as it is and goes to the dead-letter topic.
+var ErrBadEvent = errors.New("bad event")
+
+// Reason codes of bad events, sent in the dead-letter header
+// notegate-error-code so that posting services can count them.
+const (
+	ReasonTooLarge      = "too_large"
+	ReasonInvalidUTF8   = "invalid_utf8"
+	ReasonInvalidJSON   = "invalid_json"
+	ReasonMissingNoteID = "missing_note_id"
+	ReasonBadVersion    = "bad_version"
+	ReasonBadField      = "bad_field"
+	ReasonKeyMismatch   = "key_mismatch"
+	ReasonStageFailure  = "stage_failure"
+	ReasonIndexRejected = "index_rejected"
+)
+
+// EventError explains why an event was rejected.
+type EventError struct {
+	// Reason is one of the Reason* codes.
+	Reason string
+	// Detail is a sentence for the humans reading the dead-letter topic.
+	Detail string
+}
+
+func (e *EventError) Error() string { return e.Reason + ": " + e.Detail }
+
+// Unwrap makes errors.Is(err, ErrBadEvent) hold.
+func (e *EventError) Unwrap() error { return ErrBadEvent }
+
+func badEvent(reason, format string, args ...any) error {
+	return &EventError{Reason: reason, Detail: fmt.Sprintf(format, args...)}
+}
+
+// maxNoteIDBytes bounds note_id: it is a Kafka key and an index document id.
+const maxNoteIDBytes = 256
+
+// wireEvent mirrors models.NoteEvent with the fields whose JSON type must be
+// checked strictly kept raw.
+type wireEvent struct {
+	models.NoteEvent
+	Version json.RawMessage `json:"version"`
+}
+
+// Decode parses one note event as posting services publish it (see README,
+// "Input contract"). key is the Kafka message key; when it is not empty it
+// must equal note_id. maxBytes <= 0 means no size limit. Every error wraps
+// ErrBadEvent and is an *EventError.
+func Decode(key, value []byte, maxBytes int) (models.NoteEvent, error) {
+	var zero models.NoteEvent
+	if maxBytes > 0 && len(value) > maxBytes {
+		return zero, badEvent(ReasonTooLarge, "event is %d bytes, the limit is %d", len(value), maxBytes)
+	}
+	if !utf8.Valid(value) {
+		return zero, badEvent(ReasonInvalidUTF8, "event is not valid UTF-8 (first bad byte at offset %d)", firstInvalidUTF8(value))
+	}
+	trimmed := bytes.TrimSpace(value)
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return zero, badEvent(ReasonInvalidJSON, "event is not a JSON object")
+	}
+	var w wireEvent
+	dec := json.NewDecoder(bytes.NewReader(trimmed))
+	if err := dec.Decode(&w); err != nil {
+		var typeErr *json.UnmarshalTypeError
+		if errors.As(err, &typeErr) {
+			return zero, badEvent(ReasonBadField, "field %q: %s is not a valid %s", typeErr.Field, typeErr.Value, typeErr.Type)
+		}
+		return zero, badEvent(ReasonInvalidJSON, "%v", err)
+	}
+	if dec.More() {
+		return zero, badEvent(ReasonInvalidJSON, "trailing data after the JSON object")
+	}
+	ev := w.NoteEvent
+	if strings.TrimSpace(ev.NoteID) == "" {
+		return zero, badEvent(ReasonMissingNoteID, "note_id is missing or empty")
+	}
+	if len(ev.NoteID) > maxNoteIDBytes {
+		return zero, badEvent(ReasonBadField, "note_id is %d bytes, the limit is %d", len(ev.NoteID), maxNoteIDBytes)
+	}
+	if len(key) > 0 && string(key) != ev.NoteID {
+		return zero, badEvent(ReasonKeyMismatch, "message key %q differs from note_id %q", truncate(string(key), 64), truncate(ev.NoteID, 64))
+	}
+	v, err := parseVersion(w.Version)
+	if err != nil {
+		return zero, err
+	}
+	ev.Version = v
+	switch ev.Type {
+	case "":
+		ev.Type = models.EventUpserted
+	case models.EventUpserted, models.EventDeleted:
+	default:
+		return zero, badEvent(ReasonBadField, "type %q is neither %q nor %q", truncate(string(ev.Type), 64), models.EventUpserted, models.EventDeleted)
+	}
+	switch ev.Kind {
+	case "":
+		if ev.ParentID != "" {
+			ev.Kind = models.KindComment
+		} else {
+			ev.Kind = models.KindNote
+		}
+	case models.KindNote, models.KindComment:
+	default:
+		return zero, badEvent(ReasonBadField, "kind %q is neither %q nor %q", truncate(string(ev.Kind), 64), models.KindNote, models.KindComment)
+	}
+	return ev, nil
+}
+
+func parseVersion(raw json.RawMessage) (int64, error) {
+	s := strings.TrimSpace(string(raw))
+	if s == "" || s == "null" {
+		return 0, badEvent(ReasonBadVersion, "version is missing")
+	}
+	var n json.Number
+	// json.Number also accepts a quoted number; the contract says integer.
+	if s[0] == '"' {
+		return 0, badEvent(ReasonBadVersion, "version %s is a string, not an integer", truncate(s, 32))
+	}
+	if err := json.Unmarshal(raw, &n); err != nil {
+		return 0, badEvent(ReasonBadVersion, "version %s is not a number", truncate(s, 32))
+	}
+	v, err := n.Int64()
+	if err != nil {
+		return 0, badEvent(ReasonBadVersion, "version %s is not an integer", truncate(s, 32))
+	}
+	if v < 1 {
+		return 0, badEvent(ReasonBadVersion, "version %d is below 1", v)
+	}
+	return v, nil
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// truncate shortens s to at most n bytes on a rune boundary, for messages.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}

@@ -1,0 +1,116 @@
+package pipeline
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/notegate/notegate/models"
+)
+
+func TestDecode(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		key    string
+		value  string
+		reason string // empty: valid
+		check  func(t *testing.T, ev models.NoteEvent)
+	}{
+		{name: "a full event parses", key: "n1",
+			value: `{"type":"note.upserted","note_id":"n1","version":3,"kind":"note","author_id":"u1","market":"intl","title":"hi","body":"hello from Ohio","tags":["hello"],"created_at":"2025-01-14T10:00:00Z"}`,
+			check: func(t *testing.T, ev models.NoteEvent) {
+				if ev.Version != 3 || ev.Body != "hello from Ohio" || ev.Tags[0] != "hello" || ev.CreatedAt.IsZero() {
+					t.Errorf("got %+v", ev)
+				}
+			}},
+		{name: "type defaults to upserted and kind to note", value: `{"note_id":"n1","version":1}`,
+			check: func(t *testing.T, ev models.NoteEvent) {
+				if ev.Type != models.EventUpserted || ev.Kind != models.KindNote {
+					t.Errorf("got type %q kind %q", ev.Type, ev.Kind)
+				}
+			}},
+		{name: "a parent id makes a comment", value: `{"note_id":"c1","version":1,"parent_id":"n1"}`,
+			check: func(t *testing.T, ev models.NoteEvent) {
+				if ev.Kind != models.KindComment {
+					t.Errorf("kind %q", ev.Kind)
+				}
+			}},
+		{name: "a delete event parses", value: `{"type":"note.deleted","note_id":"n1","version":4}`,
+			check: func(t *testing.T, ev models.NoteEvent) {
+				if ev.Type != models.EventDeleted {
+					t.Errorf("type %q", ev.Type)
+				}
+			}},
+		{name: "unknown fields are ignored", value: `{"note_id":"n1","version":1,"future":{"x":1}}`},
+		{name: "surrounding whitespace is fine", value: " \n{\"note_id\":\"n1\",\"version\":1}\n"},
+		{name: "not JSON is rejected", value: `hello`, reason: ReasonInvalidJSON},
+		{name: "a JSON array is rejected", value: `[1,2]`, reason: ReasonInvalidJSON},
+		{name: "truncated JSON is rejected", value: `{"note_id":"n1","version":1`, reason: ReasonInvalidJSON},
+		{name: "trailing data is rejected", value: `{"note_id":"n1","version":1} {}`, reason: ReasonInvalidJSON},
+		{name: "an empty value is rejected", value: ``, reason: ReasonInvalidJSON},
+		{name: "invalid UTF-8 is rejected", value: "{\"note_id\":\"n1\",\"version\":1,\"body\":\"\xff\xfe\"}", reason: ReasonInvalidUTF8},
+		{name: "a missing note id is rejected", value: `{"version":1}`, reason: ReasonMissingNoteID},
+		{name: "a blank note id is rejected", value: `{"note_id":"  ","version":1}`, reason: ReasonMissingNoteID},
+		{name: "a missing version is rejected", value: `{"note_id":"n1"}`, reason: ReasonBadVersion},
+		{name: "a null version is rejected", value: `{"note_id":"n1","version":null}`, reason: ReasonBadVersion},
+		{name: "version zero is rejected", value: `{"note_id":"n1","version":0}`, reason: ReasonBadVersion},
+		{name: "a negative version is rejected", value: `{"note_id":"n1","version":-2}`, reason: ReasonBadVersion},
+		{name: "a fractional version is rejected", value: `{"note_id":"n1","version":1.5}`, reason: ReasonBadVersion},
+		{name: "a string version is rejected", value: `{"note_id":"n1","version":"1"}`, reason: ReasonBadVersion},
+		{name: "an unknown type is rejected", value: `{"note_id":"n1","version":1,"type":"note.exploded"}`, reason: ReasonBadField},
+		{name: "an unknown kind is rejected", value: `{"note_id":"n1","version":1,"kind":"story"}`, reason: ReasonBadField},
+		{name: "a wrongly typed field is rejected", value: `{"note_id":"n1","version":1,"tags":"a,b"}`, reason: ReasonBadField},
+		{name: "a key that is not the note id is rejected", key: "n2", value: `{"note_id":"n1","version":1}`, reason: ReasonKeyMismatch},
+		{name: "an oversize event is rejected", value: `{"note_id":"n1","version":1,"body":"` + strings.Repeat("a", 300) + `"}`, reason: ReasonTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ev, err := Decode([]byte(tt.key), []byte(tt.value), 256)
+			if tt.reason == "" {
+				if err != nil {
+					t.Fatalf("Decode: %v", err)
+				}
+				if tt.check != nil {
+					tt.check(t, ev)
+				}
+				return
+			}
+			var ee *EventError
+			if !errors.As(err, &ee) || !errors.Is(err, ErrBadEvent) {
+				t.Fatalf("Decode error = %v, want an EventError", err)
+			}
+			if ee.Reason != tt.reason {
+				t.Errorf("reason = %q, want %q (%v)", ee.Reason, tt.reason, err)
+			}
+		})
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte("n1"), []byte(`{"note_id":"n1","version":1,"body":"hi"}`))
+	f.Add([]byte(""), []byte(`{"note_id":"n1","version":1e3}`))
+	f.Add([]byte(""), []byte("{\"note_id\":\"\xff\",\"version\":1}"))
+	f.Add([]byte(""), []byte(`{"note_id":"n1","version":99999999999999999999}`))
+	f.Fuzz(func(t *testing.T, key, value []byte) {
+		ev, err := Decode(key, value, 4096)
+		if err != nil {
+			var ee *EventError
+			if !errors.As(err, &ee) || ee.Reason == "" || !utf8.ValidString(ee.Error()) {
+				t.Fatalf("error %v is not a valid EventError", err)
+			}
+			return
+		}
+		if ev.NoteID == "" || ev.Version < 1 {
+			t.Fatalf("accepted an event without id or version: %+v", ev)
+		}
+		if ev.Type != models.EventUpserted && ev.Type != models.EventDeleted {
+			t.Fatalf("accepted type %q", ev.Type)
+		}
+		if !utf8.ValidString(ev.Body) || !utf8.ValidString(ev.Title) {
+			t.Fatal("accepted invalid UTF-8")
+		}
+	})
+}

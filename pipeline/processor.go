@@ -1,0 +1,245 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"sort"
+	"time"
+
+	"github.com/notegate/notegate/models"
+)
+
+// Envelope carries one event through the processor. Delivery bookkeeping
+// (partition, offset) stays with whoever built the envelope; the processor
+// only fills Note, Err and Route.
+type Envelope struct {
+	// Key and Value are the event as received.
+	Key, Value []byte
+	// Note is the decoded and enriched note; nil when Err is set by Decode.
+	Note *models.Note
+	// Err, when set, is why the event goes to the dead-letter topic. It is
+	// an *EventError.
+	Err error
+	// Route is set by Process.
+	Route Route
+}
+
+// RejectedError is returned by an Indexer that wrote every note of a call
+// except those it lists, which the index refuses for good (a mapping
+// conflict, a document too large). Those notes go to the dead-letter topic;
+// the call is not retried.
+type RejectedError struct {
+	// Reasons maps a note id to why the index refused it.
+	Reasons map[string]string
+}
+
+func (e *RejectedError) Error() string {
+	return fmt.Sprintf("index refused %d notes", len(e.Reasons))
+}
+
+// Processor decodes events, runs the stages, writes to the index and
+// decides each event's route. It is safe for concurrent use.
+type Processor struct {
+	stages  []Stage
+	indexer Indexer
+	metrics *Metrics
+	backoff Backoff
+	log     *slog.Logger
+	maxSize int
+	now     func() time.Time
+}
+
+// ProcessorConfig configures a Processor.
+type ProcessorConfig struct {
+	// Stages run in this order on every batch of upserted notes.
+	Stages []Stage
+	// Indexer receives every note, deletions included, after the stages.
+	// Nil means no index (the process command).
+	Indexer Indexer
+	// Metrics may be nil.
+	Metrics *Metrics
+	// Backoff spaces out retries of transport errors.
+	Backoff Backoff
+	// MaxEventBytes rejects larger events; 0 means no limit.
+	MaxEventBytes int
+	// Logger defaults to slog.Default().
+	Logger *slog.Logger
+}
+
+// NewProcessor builds a Processor.
+func NewProcessor(cfg ProcessorConfig) *Processor {
+	log := cfg.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Processor{
+		stages: cfg.Stages, indexer: cfg.Indexer, metrics: cfg.Metrics,
+		backoff: cfg.Backoff.withDefaults(), log: log, maxSize: cfg.MaxEventBytes, now: time.Now,
+	}
+}
+
+// Process handles a batch in order. When it returns nil every envelope has
+// a Route and every note that is not dead-lettered is in the index. It
+// returns an error only when ctx ends before the work is done; the batch
+// must then be processed again.
+func (p *Processor) Process(ctx context.Context, batch []*Envelope) error {
+	var upserts []*Envelope
+	for _, env := range batch {
+		if env.Note == nil && env.Err == nil {
+			ev, err := Decode(env.Key, env.Value, p.maxSize)
+			if err != nil {
+				env.Err = err
+				continue
+			}
+			env.Note = &models.Note{NoteEvent: ev}
+		}
+		if env.Err == nil && !env.Note.Deleted() {
+			upserts = append(upserts, env)
+		}
+	}
+	for _, st := range p.stages {
+		var err error
+		upserts, err = p.runStage(ctx, st, upserts)
+		if err != nil {
+			return err
+		}
+	}
+	now := p.now().UTC()
+	var live []*models.Note
+	for _, env := range batch {
+		if env.Err != nil {
+			continue
+		}
+		if !env.Note.Deleted() {
+			env.Note.ProcessedAt = now
+			sort.Strings(env.Note.ApprovedMarkets)
+		}
+		live = append(live, env.Note)
+	}
+	if err := p.index(ctx, batch, live); err != nil {
+		return err
+	}
+	for _, env := range batch {
+		if env.Err != nil {
+			env.Route = RouteDeadLetter
+		} else {
+			env.Route = RouteOf(env.Note)
+		}
+	}
+	return nil
+}
+
+// runStage runs one stage over the live upserts, retrying transport errors
+// until ctx ends. A stage that panics is retried note by note, and the notes
+// it still panics on are dead-lettered, so one poisonous note never stops
+// the consumer. It returns the envelopes still live.
+func (p *Processor) runStage(ctx context.Context, st Stage, envs []*Envelope) ([]*Envelope, error) {
+	if len(envs) == 0 {
+		return envs, nil
+	}
+	notes := make([]*models.Note, len(envs))
+	for i, env := range envs {
+		notes[i] = env.Note
+	}
+	for attempt := 0; ; attempt++ {
+		start := time.Now()
+		err := safeProcess(ctx, st, notes)
+		p.metrics.observeStage(st.Name(), time.Since(start).Seconds())
+		if err == nil {
+			return envs, nil
+		}
+		var pe *panicError
+		if errors.As(err, &pe) {
+			return p.isolate(ctx, st, envs), nil
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		p.metrics.retry(st.Name())
+		p.log.Warn("stage failed, retrying", "stage", st.Name(), "attempt", attempt+1, "notes", len(notes), "err", err)
+		if err := p.backoff.Wait(ctx, attempt); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// isolate runs st on each note alone and dead-letters those it panics on.
+// Transport errors in this slow path are retried like in runStage.
+func (p *Processor) isolate(ctx context.Context, st Stage, envs []*Envelope) []*Envelope {
+	live := envs[:0:0]
+	for _, env := range envs {
+		for attempt := 0; ; attempt++ {
+			err := safeProcess(ctx, st, []*models.Note{env.Note})
+			var pe *panicError
+			if err == nil {
+				live = append(live, env)
+			} else if errors.As(err, &pe) {
+				p.log.Error("stage panicked on a note; dead-lettering it", "stage", st.Name(), "note_id", env.Note.NoteID, "panic", pe.value, "stack", pe.stack)
+				env.Err = badEvent(ReasonStageFailure, "stage %s failed on this note: %v", st.Name(), pe.value)
+			} else if ctx.Err() == nil {
+				p.metrics.retry(st.Name())
+				if p.backoff.Wait(ctx, attempt) == nil {
+					continue
+				}
+				env.Err = nil // ctx ended: leave the note for the caller's retry
+				live = append(live, env)
+			} else {
+				live = append(live, env)
+			}
+			break
+		}
+	}
+	return live
+}
+
+func (p *Processor) index(ctx context.Context, batch []*Envelope, notes []*models.Note) error {
+	if p.indexer == nil || len(notes) == 0 {
+		return nil
+	}
+	for attempt := 0; ; attempt++ {
+		start := time.Now()
+		err := p.indexer.Apply(ctx, notes)
+		p.metrics.observeStage("index", time.Since(start).Seconds())
+		if err == nil {
+			return nil
+		}
+		var rej *RejectedError
+		if errors.As(err, &rej) {
+			for _, env := range batch {
+				if env.Err == nil {
+					if reason, ok := rej.Reasons[env.Note.NoteID]; ok {
+						env.Err = badEvent(ReasonIndexRejected, "the index refused the note: %s", reason)
+					}
+				}
+			}
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		p.metrics.retry("index")
+		p.log.Warn("index write failed, retrying", "attempt", attempt+1, "notes", len(notes), "err", err)
+		if err := p.backoff.Wait(ctx, attempt); err != nil {
+			return err
+		}
+	}
+}
+
+type panicError struct {
+	value any
+	stack string
+}
+
+func (e *panicError) Error() string { return fmt.Sprintf("panic: %v", e.value) }
+
+func safeProcess(ctx context.Context, st Stage, notes []*models.Note) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &panicError{value: r, stack: string(debug.Stack())}
+		}
+	}()
+	return st.Process(ctx, notes)
+}
