@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -188,3 +189,6 @@ func (d *LexiconDetector) Terms() map[string]int {
 	}
 	return out
 }
+
+// osDirFS opens a lexicon directory on disk.
+func osDirFS(dir string) fs.FS { return os.DirFS(dir) }

@@ -58,7 +58,7 @@ func (v *View) String() string {
 func (v *View) OriginalSpan(start, end int) Span {
 	_ = v.String()
 	i := v.runeIndex(start)
-	j := v.runeIndex(end-1)
+	j := v.runeIndex(end - 1)
 	return Span{v.Spans[i].Start, v.Spans[j].End}
 }
 
@@ -93,7 +93,7 @@ type Text struct {
 	// Skeleton is Folded after leet folding inside Latin words (0→o,
 	// 3→e, $→s …; i, l, 1, | and ! all fold to i), separator collapsing
 	// (no separators between Han characters, single letters joined,
-	// other gaps one space) and repeat collapsing. Lexicons match here.
+	// other gaps one space) and repeat collapsing of non-Han runes. Lexicons match here.
 	Skeleton View
 	// HasHan reports whether the field contains Han characters.
 	HasHan bool
@@ -231,7 +231,8 @@ func skeleton(f *View, v *View) {
 	v.Spaced = make([]bool, 0, n)
 
 	emit := func(r rune, sp Span, spaced bool) {
-		if k := len(v.Runes) - 1; k >= 0 && v.Runes[k] == r {
+		// Reduplication is grammar in Chinese (妈妈, 看看): Han repeats stay.
+		if k := len(v.Runes) - 1; k >= 0 && v.Runes[k] == r && !unicode.Is(unicode.Han, r) {
 			v.Spans[k].End = sp.End
 			if v.Counts[k] < 0xFFFF {
 				v.Counts[k]++

@@ -1,0 +1,341 @@
+// Package moderate is the moderation stage of notegate: it normalizes each
+// field of a note against evasion, runs rule-based detectors (lexicons,
+// off-platform contact, personal data) that return labels with evidence
+// spans into the author's text, and decides per market under a swappable
+// policy.
+package moderate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"github.com/notegate/notegate/models"
+)
+
+// Config configures the moderation stage.
+type Config struct {
+	// PolicyFile is a YAML policy (see policy_default.yaml for the shape);
+	// empty uses the policy embedded in the package. Default: "".
+	PolicyFile string `yaml:"policy_file"`
+	// LexiconDir is a directory of lexicon files (CATEGORY.LANG.txt) that
+	// replaces the embedded lexicons; empty uses the embedded ones.
+	// Default: "".
+	LexiconDir string `yaml:"lexicon_dir"`
+	// MaxEvidence caps the evidence spans kept per label. Default: 8.
+	MaxEvidence int `yaml:"max_evidence"`
+	// MaxFieldBytes bounds how much of each field is scanned; a longer
+	// field is scanned up to that many bytes, cut on a rune boundary.
+	// Default: 65536.
+	MaxFieldBytes int `yaml:"max_field_bytes"`
+}
+
+const (
+	defaultMaxEvidence   = 8
+	defaultMaxFieldBytes = 64 << 10
+)
+
+// Validate reports settings that cannot work.
+func (c Config) Validate() error {
+	if c.MaxEvidence < 0 {
+		return fmt.Errorf("moderate: max_evidence %d is negative", c.MaxEvidence)
+	}
+	if c.MaxFieldBytes < 0 {
+		return fmt.Errorf("moderate: max_field_bytes %d is negative", c.MaxFieldBytes)
+	}
+	return nil
+}
+
+func (c Config) withDefaults() Config {
+	if c.MaxEvidence == 0 {
+		c.MaxEvidence = defaultMaxEvidence
+	}
+	if c.MaxFieldBytes == 0 {
+		c.MaxFieldBytes = defaultMaxFieldBytes
+	}
+	return c
+}
+
+// Stage moderates notes. It implements pipeline.Stage and is safe for
+// concurrent use; its policy can be swapped at any time with SetPolicy.
+type Stage struct {
+	cfg       Config
+	detectors []Detector
+	policy    atomic.Pointer[Policy]
+}
+
+// New builds the stage with the built-in detectors (lexicon, contact, pii)
+// followed by extra ones (classifiers, campaign detection).
+func New(cfg Config, extra ...Detector) (*Stage, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	cfg = cfg.withDefaults()
+	var (
+		lex *LexiconDetector
+		err error
+	)
+	if cfg.LexiconDir != "" {
+		lex, err = NewLexiconDetector(osDirFS(cfg.LexiconDir))
+	} else {
+		lex, err = DefaultLexiconDetector()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("moderate: lexicons: %w", err)
+	}
+	var p *Policy
+	if cfg.PolicyFile != "" {
+		p, err = LoadPolicy(cfg.PolicyFile)
+	} else {
+		p, err = DefaultPolicy()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("moderate: %w", err)
+	}
+	s := &Stage{cfg: cfg}
+	s.detectors = append([]Detector{lex, ContactDetector{}, PIIDetector{}}, extra...)
+	s.policy.Store(p)
+	return s, nil
+}
+
+// Name implements pipeline.Stage.
+func (s *Stage) Name() string { return "moderate" }
+
+// Policy returns the policy in force.
+func (s *Stage) Policy() *Policy { return s.policy.Load() }
+
+// SetPolicy swaps the policy atomically; batches already running finish
+// under the policy they started with.
+func (s *Stage) SetPolicy(p *Policy) error {
+	if p == nil || p.terms == nil {
+		return errors.New("moderate: SetPolicy needs a policy from ParsePolicy, LoadPolicy or DefaultPolicy")
+	}
+	old := s.policy.Swap(p)
+	slog.Info("moderation policy swapped", "from", old.Version, "to", p.Version)
+	return nil
+}
+
+// Process implements pipeline.Stage: it sets Moderation and
+// ApprovedMarkets on every note, replacing what an earlier attempt set.
+func (s *Stage) Process(ctx context.Context, notes []*models.Note) error {
+	p := s.policy.Load()
+	for _, n := range notes {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("moderate: %w", err)
+		}
+		m, err := s.moderate(ctx, p, n)
+		if err != nil {
+			return fmt.Errorf("moderate: note %s: %w", n.NoteID, err)
+		}
+		n.Moderation = m
+		n.ApprovedMarkets = approved(m)
+	}
+	return nil
+}
+
+// Moderate decides one note under the current policy without changing it.
+func (s *Stage) Moderate(ctx context.Context, n *models.Note) (models.Moderation, error) {
+	return s.moderate(ctx, s.policy.Load(), n)
+}
+
+// TagsText is the text the "tags" field's evidence offsets point into: the
+// tags joined by newlines.
+func TagsText(tags []string) string { return strings.Join(tags, "\n") }
+
+// fieldFinding is a finding with the field and detector it came from.
+type fieldFinding struct {
+	Finding
+	field  string
+	source string
+}
+
+func (s *Stage) moderate(ctx context.Context, p *Policy, n *models.Note) (models.Moderation, error) {
+	fields := [...]struct{ name, text string }{
+		{"title", n.Title}, {"body", n.Body}, {"tags", TagsText(n.Tags)},
+	}
+	var found []fieldFinding
+	texts := make([]*Text, 0, len(fields))
+	for _, f := range fields {
+		if f.text == "" {
+			continue
+		}
+		t := NewText(f.name, truncate(f.text, s.cfg.MaxFieldBytes))
+		texts = append(texts, t)
+		for _, d := range s.detectors {
+			fs, err := d.Detect(ctx, t)
+			if err != nil {
+				return models.Moderation{}, fmt.Errorf("detector %s: %w", d.Name(), err)
+			}
+			for _, x := range fs {
+				found = append(found, fieldFinding{x, f.name, d.Name()})
+			}
+		}
+	}
+	// Market terms: the operator's own block, review and allow lists.
+	markets := p.markets
+	var termFindings []fieldFinding
+	allowed := map[string][]fieldFinding{}
+	for _, market := range markets {
+		mm := p.terms[market]
+		if mm == nil {
+			continue
+		}
+		for _, t := range texts {
+			hits, allows := dropAllowed(mm.scan(&t.Skeleton, t.HasHan, nil))
+			for _, a := range allows {
+				allowed[market] = append(allowed[market], fieldFinding{
+					Finding: Finding{Span: Span{t.Skeleton.Spans[a.i].Start, t.Skeleton.Spans[a.j-1].End}},
+					field:   t.Field,
+				})
+			}
+			for _, h := range hits {
+				score := 1.0 // a block term; review terms score below it
+				if h.p.kind == kindReview {
+					score = 0.5
+				}
+				termFindings = append(termFindings, fieldFinding{
+					Finding: Finding{
+						Category: h.p.category, Score: score, Rule: h.p.term,
+						Span: Span{t.Skeleton.Spans[h.i].Start, t.Skeleton.Spans[h.j-1].End},
+					},
+					field:  t.Field,
+					source: "terms:" + market,
+				})
+			}
+		}
+	}
+
+	mod := models.Moderation{
+		Decision:      models.DecisionAllow,
+		Markets:       make(map[string]models.Decision, len(markets)),
+		PolicyVersion: p.Version,
+	}
+	for _, market := range markets {
+		d := models.DecisionAllow
+		scores := map[models.Category]float64{}
+		for _, f := range found {
+			if coveredBy(f, allowed[market]) {
+				continue
+			}
+			scores[f.Category] = max(scores[f.Category], f.Score)
+		}
+		for c, score := range scores {
+			d = models.MostRestrictive(d, p.thresholds(market, c).decide(score))
+		}
+		for _, f := range termFindings {
+			if f.source != "terms:"+market || coveredBy(f, allowed[market]) {
+				continue
+			}
+			if f.Score >= 1 {
+				d = models.DecisionBlock
+			} else {
+				d = models.MostRestrictive(d, models.DecisionReview)
+			}
+		}
+		mod.Markets[market] = d
+		mod.Decision = models.MostRestrictive(mod.Decision, d)
+	}
+	mod.Labels = labels(append(found, termFindings...), s.cfg.MaxEvidence, fields[:])
+	return mod, nil
+}
+
+// coveredBy reports whether a finding's evidence lies inside an allowed
+// span of the same field.
+func coveredBy(f fieldFinding, allows []fieldFinding) bool {
+	if f.Span.Start == f.Span.End {
+		return false
+	}
+	for _, a := range allows {
+		if a.field == f.field && a.Span.Start <= f.Span.Start && f.Span.End <= a.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// labels groups findings into one label per source and category, with the
+// highest score and non-overlapping evidence in text order.
+func labels(found []fieldFinding, maxEvidence int, fields []struct{ name, text string }) []models.Label {
+	fieldOrder := func(name string) int {
+		for i, f := range fields {
+			if f.name == name {
+				return i
+			}
+		}
+		return len(fields)
+	}
+	slices.SortStableFunc(found, func(a, b fieldFinding) int {
+		if c := categoryOrder(a.Category) - categoryOrder(b.Category); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.source, b.source); c != 0 {
+			return c
+		}
+		if c := fieldOrder(a.field) - fieldOrder(b.field); c != 0 {
+			return c
+		}
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start - b.Span.Start
+		}
+		return b.Span.End - a.Span.End // longest first
+	})
+	var out []models.Label
+	for i := 0; i < len(found); {
+		j := i
+		l := models.Label{Category: found[i].Category, Source: found[i].source}
+		lastField, lastEnd := "", -1
+		for ; j < len(found) && found[j].Category == l.Category && found[j].source == l.Source; j++ {
+			f := found[j]
+			l.Score = max(l.Score, f.Score)
+			if f.Span.Start == f.Span.End || len(l.Evidence) >= maxEvidence {
+				continue
+			}
+			if f.field == lastField && f.Span.Start < lastEnd {
+				continue // overlaps evidence already kept
+			}
+			text := fields[fieldOrder(f.field)].text
+			l.Evidence = append(l.Evidence, models.Evidence{
+				Field: f.field, Start: f.Span.Start, End: f.Span.End, Text: text[f.Span.Start:f.Span.End],
+			})
+			lastField, lastEnd = f.field, f.Span.End
+		}
+		out = append(out, l)
+		i = j
+	}
+	return out
+}
+
+func categoryOrder(c models.Category) int {
+	if i := slices.Index(models.Categories, c); i >= 0 {
+		return i
+	}
+	return len(models.Categories)
+}
+
+// approved lists the markets whose decision is allow, sorted.
+func approved(m models.Moderation) []string {
+	var out []string
+	for market, d := range m.Markets {
+		if d == models.DecisionAllow {
+			out = append(out, market)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// truncate cuts s to at most n bytes on a rune boundary.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
