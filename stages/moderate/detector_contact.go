@@ -37,9 +37,10 @@ var (
 	// longer word (加vip).
 	reAddMe = regexp.MustCompile(`(?:加|➕|\+|私|找|联系|添加|戳)\s*(?:我|个)?\s*(?:(?:v|vx|wx|q|qq|tg|line)(?:[^a-z]|$)|微信|威信|薇信|维信|徽信|v信|v心|扣扣|企鹅|电报|飞机号)`)
 	// A platform name and a handle. Strong names take a handle directly;
-	// weak ones (common words) need an explicit "id", "号" or colon.
+	// weak ones (common words) need a colon and a handle that looks like
+	// one (an @, a digit, an underscore or a dot).
 	reStrongHandle = regexp.MustCompile(`(?:微信|威信|薇信|维信|徽信|v信|vx|wx|weixin|wechat|qq|扣扣|telegram|whatsapp|snapchat|kik|discord)\s*(号|id|群)?\s*([:=])?\s*@?([a-z0-9_][a-z0-9_.-]{4,29})`)
-	reWeakHandle   = regexp.MustCompile(`(?:^|[^a-z])((?:line|tg|wa|ig|insta|instagram|snap|signal|企鹅)\s*(?:号|id)?\s*[:=]\s*@?[a-z0-9_][a-z0-9_.-]{3,29})`)
+	reWeakHandle   = regexp.MustCompile(`(?:^|[^a-z])((?:line|tg|wa|ig|insta|instagram|snap|signal|企鹅)\s*(?:号|id)?\s*[:=]\s*(@?)([a-z0-9_][a-z0-9_.-]{3,29}))`)
 	// Names that exist only to dodge a filter.
 	reVariant = regexp.MustCompile(`薇信|徽信|v信|v心|威❤|微❤`)
 	reAddOn   = regexp.MustCompile(`(?:add|dm|message|text|hit|contact|find|hmu|reach)\s+(?:me\s+)?(?:on|at|via|up on)\s+(?:snap|snapchat|telegram|tg|whatsapp|wa|line|kik|wechat|ig|insta|instagram|discord|signal)(?:[^a-z]|$)`)
@@ -73,7 +74,10 @@ func (ContactDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 		}
 	}
 	for _, m := range reWeakHandle.FindAllStringSubmatchIndex(s, -1) {
-		add(m[2], m[3], scoreHandle, "handle")
+		at, handle := m[5] > m[4], s[m[6]:m[7]]
+		if at || strings.ContainsAny(handle, "0123456789_.") {
+			add(m[2], m[3], scoreHandle, "handle")
+		}
 	}
 	for _, m := range reVariant.FindAllStringIndex(s, -1) {
 		add(m[0], m[1], scoreVariant, "platform-variant")

@@ -259,7 +259,7 @@ func coveredBy(f fieldFinding, allows []fieldFinding) bool {
 }
 
 // labels groups findings into one label per source and category, with the
-// highest score and non-overlapping evidence in text order.
+// highest score and evidence in text order, overlapping spans merged.
 func labels(found []fieldFinding, maxEvidence int, fields []struct{ name, text string }) []models.Label {
 	fieldOrder := func(name string) int {
 		for i, f := range fields {
@@ -292,13 +292,21 @@ func labels(found []fieldFinding, maxEvidence int, fields []struct{ name, text s
 		for ; j < len(found) && found[j].Category == l.Category && found[j].source == l.Source; j++ {
 			f := found[j]
 			l.Score = max(l.Score, f.Score)
-			if f.Span.Start == f.Span.End || len(l.Evidence) >= maxEvidence {
+			if f.Span.Start == f.Span.End {
 				continue
 			}
-			if f.field == lastField && f.Span.Start < lastEnd {
-				continue // overlaps evidence already kept
-			}
 			text := fields[fieldOrder(f.field)].text
+			if f.field == lastField && f.Span.Start < lastEnd {
+				// Overlapping evidence merges into one span.
+				e := &l.Evidence[len(l.Evidence)-1]
+				e.End = max(e.End, f.Span.End)
+				e.Text = text[e.Start:e.End]
+				lastEnd = e.End
+				continue
+			}
+			if len(l.Evidence) >= maxEvidence {
+				continue
+			}
 			l.Evidence = append(l.Evidence, models.Evidence{
 				Field: f.field, Start: f.Span.Start, End: f.Span.End, Text: text[f.Span.Start:f.Span.End],
 			})

@@ -1,0 +1,109 @@
+package moderate
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNormalize(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, in, folded, skeleton string
+	}{
+		{"full-width letters fold to ASCII", "ｆｕｌｌ", "full", "fui"},
+		{"upper case folds to lower", "HeLLo", "hello", "heio"},
+		{"zero-width and bidi controls vanish", "a\u200bb\u202ec\u2066d\ufeff", "abcd", "abcd"},
+		{"combining marks are stripped", "fu\u0301ck", "fuck", "fuck"},
+		{"Cyrillic look-alikes fold to Latin", "сunt", "cunt", "cunt"},
+		{"Greek look-alikes fold to Latin", "κιll", "kill", "ki"},
+		{"Traditional Chinese folds to Simplified", "你個傻逼", "你个傻逼", "你个傻逼"},
+		{"leet folds inside words", "sh1t h3ll0 @ss", "sh1t h3ll0 @ss", "shit heio as"},
+		{"numbers stay numbers", "2025 年", "2025 年", "2025年"},
+		{"trailing punctuation is not leet", "wow!", "wow!", "wow"},
+		{"spaced letters join", "s p a c e d", "s p a c e d", "spaced"},
+		{"dotted letters join", "f.u.c.k", "f.u.c.k", "fuck"},
+		{"separators between Han vanish", "傻*逼", "傻*逼", "傻逼"},
+		{"Han repeats stay", "妈妈", "妈妈", "妈妈"},
+		{"Latin repeats collapse", "fuuuuck", "fuuuuck", "fuck"},
+		{"emoji letters fold", "\U0001F1EB\U0001F1FA", "fu", "fu"},
+		{"mathematical letters fold", "𝐟𝐮𝐜𝐤", "fuck", "fuck"},
+		{"invalid bytes are dropped", "a\xffb", "ab", "ab"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			x := NewText("body", tt.in)
+			if got := x.Folded.String(); got != tt.folded {
+				t.Errorf("folded = %q, want %q", got, tt.folded)
+			}
+			if got := x.Skeleton.String(); got != tt.skeleton {
+				t.Errorf("skeleton = %q, want %q", got, tt.skeleton)
+			}
+			checkSpans(t, tt.in, &x.Folded)
+			checkSpans(t, tt.in, &x.Skeleton)
+		})
+	}
+}
+
+// checkSpans asserts the offset contract: in range, non-empty, monotone and
+// on rune boundaries of the original.
+func checkSpans(t *testing.T, orig string, v *View) {
+	t.Helper()
+	if len(v.Spans) != len(v.Runes) {
+		t.Fatalf("%d spans for %d runes", len(v.Spans), len(v.Runes))
+	}
+	boundary := make([]bool, len(orig)+1)
+	for i := 0; i < len(orig); {
+		boundary[i] = true
+		_, size := utf8.DecodeRuneInString(orig[i:])
+		i += size
+	}
+	boundary[len(orig)] = true
+	prev := Span{}
+	for i, sp := range v.Spans {
+		if sp.Start < 0 || sp.End > len(orig) || sp.Start >= sp.End {
+			t.Fatalf("span %d %v out of range for %d bytes", i, sp, len(orig))
+		}
+		if !boundary[sp.Start] || !boundary[sp.End] {
+			t.Fatalf("span %d %v not on rune boundaries of %q", i, sp, orig)
+		}
+		if i > 0 && (sp.Start < prev.Start || sp.End < prev.End) {
+			t.Fatalf("span %d %v goes back from %v", i, sp, prev)
+		}
+		prev = sp
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{
+		"", "ｆｕｌｌ-width", "傻*逼", "s p a c e d", "f.u.c.k", "a\u200bb", "сunt", "加V信", "➕V 12345",
+		"\xff\xfe", "e\u0301\u0301\u0301", "ﷺ", "ﬃ", "\U0001F1EB", "ǅ", "İstanbul", "1l|!", "妈妈妈",
+		strings.Repeat("a ", 50), "\u202egnp.exe", "Ǆ\u0345",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		x := NewText("body", s)
+		checkSpans(t, s, &x.Folded)
+		checkSpans(t, s, &x.Skeleton)
+		if len(x.Skeleton.Counts) != len(x.Skeleton.Runes) || len(x.Skeleton.Spaced) != len(x.Skeleton.Runes) {
+			t.Fatal("skeleton side arrays out of step")
+		}
+		str := x.Folded.String()
+		for i := 0; i < len(str); i++ {
+			sp := x.Folded.OriginalSpan(i, i+1)
+			if sp.Start < 0 || sp.End > len(s) || sp.Start > sp.End {
+				t.Fatalf("OriginalSpan(%d) = %v", i, sp)
+			}
+		}
+	})
+}
+
+func BenchmarkNormalize(b *testing.B) {
+	s := "今天去了一家很棒的咖啡店 ☕️ The latte was amazing, highly recommend! #coffee #上海"
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		NewText("body", s)
+	}
+}
