@@ -20,6 +20,11 @@ import (
 // 怎么样" stays Chinese.
 const cjkWeight = 3
 
+// loanwordMargin is how far behind the best language (in lingua's score
+// per letter) the loanword language may be and still win Latin text inside
+// a CJK note.
+const loanwordMargin = 0.5
+
 // Detector identifies the language of notes. It is safe for concurrent use.
 type Detector struct {
 	cfg        Config
@@ -104,6 +109,7 @@ type work struct {
 	grams   []gram
 	han     int
 	kana    int // Kana other than の, which Chinese posts borrow as "of"
+	glued   int // Latin letters of words written against Han or Kana
 	noKana  int
 	scores  scores
 }
@@ -114,7 +120,7 @@ func (w *work) reset() {
 		w.words[i] = w.words[i][:0]
 	}
 	w.buf = w.buf[:0]
-	w.han, w.kana, w.noKana = 0, 0, 0
+	w.han, w.kana, w.noKana, w.glued = 0, 0, 0, 0
 }
 
 // share is what one language got of a note.
@@ -149,6 +155,7 @@ func (d *Detector) Detect(text string) models.Language {
 	}
 
 	cjk := w.letters[scriptHan] + w.letters[scriptKana] + w.letters[scriptHangul]
+	glued := 0.0
 	if han := w.letters[scriptHan] + w.letters[scriptKana]; han > 0 {
 		l, conf := d.hanLanguage(w)
 		if l != lingua.Unknown {
@@ -180,8 +187,22 @@ func (d *Detector) Detect(text string) models.Language {
 		if first < 0 {
 			continue
 		}
+		// Latin text in a CJK note on this platform is most often English:
+		// close calls go to the loanword language.
+		if cjk > 0 && d.loan != lingua.Unknown {
+			if li := slices.Index(t.langs, d.loan); li >= 0 && li != first && w.scores.known[li] &&
+				w.scores.value[first]-w.scores.value[li] < loanwordMargin {
+				first, second = li, first
+			}
+		}
 		conf := calibrate(&w.scores, first, second, len(w.words[s]), n)
 		l := t.langs[first]
+		if s == scriptLatin && w.glued > 0 && cjk > 0 {
+			// Latin words glued to Han ("TikTok难民") are part of the
+			// Chinese sentence for choosing the primary language.
+			weight -= float64(w.glued)
+			glued = float64(w.glued)
+		}
 		if loanword && d.loan != lingua.Unknown && l != d.loan && conf < 0.9 {
 			l, conf = d.loan, 0.5
 		}
@@ -192,6 +213,13 @@ func (d *Detector) Detect(text string) models.Language {
 	}
 	if len(shares) == 0 {
 		return models.Language{Code: models.Undetermined}
+	}
+	if glued > 0 {
+		for i := range shares {
+			if shares[i].lang == lingua.Chinese || shares[i].lang == lingua.Japanese {
+				shares[i].weight += glued
+			}
+		}
 	}
 	return d.summarize(shares, clean)
 }
@@ -272,6 +300,14 @@ func scriptConfidence(letters int, s script) float64 {
 func (d *Detector) collect(clean string, w *work) {
 	cur := scriptNone
 	wordStart := -1
+	// A Latin run touching Han or Kana with no space between is glued.
+	prevCJK, runLatin, runGlued := false, 0, false
+	endRun := func() {
+		if runGlued {
+			w.glued += runLatin
+		}
+		runLatin, runGlued = 0, false
+	}
 	flush := func() {
 		if wordStart >= 0 && d.groups[cur] != nil {
 			w.words[cur] = append(w.words[cur], string(w.buf[wordStart:]))
@@ -281,6 +317,22 @@ func (d *Detector) collect(clean string, w *work) {
 	}
 	for _, r := range clean {
 		s := scriptOfRune(r)
+		isCJK := s == scriptHan || s == scriptKana
+		switch {
+		case s == scriptLatin:
+			if runLatin == 0 {
+				runGlued = prevCJK
+			}
+			runLatin++
+		case isCJK:
+			if runLatin > 0 {
+				runGlued = true
+			}
+			endRun()
+		default:
+			endRun()
+		}
+		prevCJK = isCJK
 		if s == scriptNone {
 			// Combining marks stay inside the word (Thai, Hindi, decomposed
 			// Vietnamese); anything else ends it.
@@ -315,4 +367,5 @@ func (d *Detector) collect(clean string, w *work) {
 		}
 	}
 	flush()
+	endRun()
 }

@@ -90,6 +90,24 @@ func (t *ngramTable) score(words []string, letters int, grams []gram, out *score
 	if nl == maxGroupLanguages {
 		all = ^uint64(0)
 	}
+	// In a one-word text, only languages that have every accented letter of
+	// it compete, unless no language has them all (a foreign name, a typo).
+	// Applied to one-word texts only: longer ones carry enough n-grams,
+	// and more foreign names and mis-encoded letters.
+	allowed := all
+	for _, w := range words {
+		if len(words) > 1 {
+			break
+		}
+		for _, r := range w {
+			if r < 0x80 {
+				continue
+			}
+			if m, ok := t.letters[r]; ok && m&allowed != 0 {
+				allowed &= m
+			}
+		}
+	}
 	var unigramsKnown [maxGroupLanguages]int
 	for _, g := range grams {
 		var found uint64
@@ -120,7 +138,7 @@ func (t *ngramTable) score(words []string, letters int, grams []gram, out *score
 		}
 	}
 	for li := 0; li < nl; li++ {
-		if out.value[li] == 0 {
+		if out.value[li] == 0 || allowed&(1<<li) == 0 {
 			out.known[li] = false
 		}
 	}
