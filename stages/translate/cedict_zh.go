@@ -1,0 +1,123 @@
+package translate
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// fullWidthPunct maps Chinese punctuation to what English text uses.
+var fullWidthPunct = map[rune]string{
+	'，': ",", '。': ".", '！': "!", '？': "?", '：': ":", '；': ";", '、': ",",
+	'（': "(", '）': ")", '“': "\"", '”': "\"", '‘': "'", '’': "'", '《': "\"",
+	'》': "\"", '「': "\"", '」': "\"", '『': "\"", '』': "\"", '【': "[", '】': "]",
+	'～': "~", '…': "...", '—': "-", '·': "·", '　': " ",
+}
+
+// glossWriter joins glossed words with single spaces while copying
+// everything else as it came.
+type glossWriter struct {
+	b strings.Builder
+	// glued is true when the next word needs no space: at the start, after
+	// whitespace or after an opening bracket, quote, # or @.
+	glued bool
+}
+
+func (w *glossWriter) word(s string) {
+	if s == "" {
+		return
+	}
+	if !w.glued {
+		w.b.WriteByte(' ')
+	}
+	w.b.WriteString(s)
+	w.glued = false
+}
+
+// raw copies text that is not translated. A letter or digit right after a
+// glossed word is set apart from it by a space.
+func (w *glossWriter) raw(s string) {
+	if s == "" {
+		return
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !w.glued && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		w.b.WriteByte(' ')
+	}
+	w.b.WriteString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	w.glued = unicode.IsSpace(last) || strings.ContainsRune("([{\"'“‘#@/-", last)
+}
+
+// punct writes punctuation: no space before it, a space before the next
+// word unless it opens something.
+func (w *glossWriter) punct(s string) {
+	w.b.WriteString(s)
+	w.glued = strings.ContainsAny(s, "([ ") || (s == "\"" && w.openQuote())
+}
+
+// openQuote reports whether the quote just written opens a quotation, by
+// counting the quotes written so far.
+func (w *glossWriter) openQuote() bool {
+	return strings.Count(w.b.String(), "\"")%2 == 1
+}
+
+func isHan(r rune) bool {
+	return r == '〇' || unicode.Is(unicode.Han, r)
+}
+
+// glossChinese segments s by longest dictionary match and replaces each
+// word by its gloss. Text that is not Han (Latin, digits, emoji, spaces) is
+// kept; Chinese punctuation becomes its English counterpart.
+func (d *cedictDict) glossChinese(s string) string {
+	if s == "" {
+		return ""
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	w := glossWriter{glued: true}
+	w.b.Grow(len(s) * 2)
+	var ends [256]int // byte offset after the n-th rune of a candidate
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isHan(r) {
+			if p, ok := fullWidthPunct[r]; ok {
+				w.punct(p)
+				i += size
+				continue
+			}
+			j := i + size
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if isHan(r2) || fullWidthPunct[r2] != "" {
+					break
+				}
+				j += n2
+			}
+			w.raw(s[i:j])
+			i = j
+			continue
+		}
+		maxN := int(d.maxRunes[r])
+		n := 0
+		for j := i; n < maxN && j < len(s); n++ {
+			_, sz := utf8.DecodeRuneInString(s[j:])
+			j += sz
+			ends[n] = j
+		}
+		matched := false
+		for ; n > 0; n-- {
+			if g, ok := d.zh[s[i:ends[n-1]]]; ok {
+				w.word(g)
+				i = ends[n-1]
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			// An unknown character is kept, as a word of its own.
+			w.word(s[i : i+size])
+			i += size
+		}
+	}
+	return w.b.String()
+}
