@@ -63,26 +63,36 @@ func (ContactDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 			Rule:     rule,
 		})
 	}
-	for _, m := range reAddMe.FindAllStringIndex(s, -1) {
-		add(m[0], trimTrailing(s, m[0], m[1]), scoreSolicit, "add-me")
-	}
-	for _, m := range reStrongHandle.FindAllStringSubmatchIndex(s, -1) {
-		handle := s[m[6]:m[7]]
-		explicit := m[2] >= 0 || m[4] >= 0
-		if explicit || strings.ContainsAny(handle, "0123456789_") {
-			add(m[0], m[1], scoreHandle, "handle")
+	// Each pattern runs only when the text holds a string it needs: most
+	// notes hold none, and the checks cost far less than the patterns.
+	if strings.ContainsAny(s, "加➕+私找联添戳") {
+		for _, m := range reAddMe.FindAllStringIndex(s, -1) {
+			add(m[0], trimTrailing(s, m[0], m[1]), scoreSolicit, "add-me")
 		}
 	}
-	for _, m := range reWeakHandle.FindAllStringSubmatchIndex(s, -1) {
-		at, handle := m[5] > m[4], s[m[6]:m[7]]
-		if at || strings.ContainsAny(handle, "0123456789_.") {
-			add(m[2], m[3], scoreHandle, "handle")
+	if containsAny(s, strongPlatforms) {
+		for _, m := range reStrongHandle.FindAllStringSubmatchIndex(s, -1) {
+			handle := s[m[6]:m[7]]
+			explicit := m[2] >= 0 || m[4] >= 0
+			if explicit || strings.ContainsAny(handle, "0123456789_") {
+				add(m[0], m[1], scoreHandle, "handle")
+			}
 		}
 	}
-	for _, m := range reVariant.FindAllStringIndex(s, -1) {
-		add(m[0], m[1], scoreVariant, "platform-variant")
+	if strings.ContainsAny(s, ":=") {
+		for _, m := range reWeakHandle.FindAllStringSubmatchIndex(s, -1) {
+			at, handle := m[5] > m[4], s[m[6]:m[7]]
+			if at || strings.ContainsAny(handle, "0123456789_.") {
+				add(m[2], m[3], scoreHandle, "handle")
+			}
+		}
 	}
-	if strings.Contains(s, " ") {
+	if strings.ContainsAny(s, "信心❤") {
+		for _, m := range reVariant.FindAllStringIndex(s, -1) {
+			add(m[0], m[1], scoreVariant, "platform-variant")
+		}
+	}
+	if containsAny(s, []string{" on ", " at ", " via "}) {
 		for _, m := range reAddOn.FindAllStringIndex(s, -1) {
 			add(m[0], trimTrailing(s, m[0], m[1]), scoreSolicit, "add-me-on")
 		}
@@ -120,4 +130,16 @@ func trimTrailing(s string, start, end int) int {
 		end -= size
 	}
 	return end
+}
+
+// strongPlatforms are the substrings reStrongHandle needs.
+var strongPlatforms = []string{"信", "vx", "wx", "weixin", "wechat", "qq", "扣扣", "telegram", "whatsapp", "snapchat", "kik", "discord"}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,67 @@
+package moderate
+
+import (
+	"context"
+	"testing"
+
+	"github.com/notegate/notegate/models"
+)
+
+// shortNotes are typical short notes: mostly clean, a few with findings.
+var shortNotes = []models.NoteEvent{
+	{Title: "上海一日游", Body: "今天去了外滩和豫园，人很多但是风景很好，推荐傍晚去看夜景。", Tags: []string{"旅行", "上海"}},
+	{Title: "First day on RedNote!", Body: "Hi everyone, I'm a TikTok refugee from Ohio. Teach me some Chinese please 😊", Tags: []string{"hello", "tiktokrefugee"}},
+	{Title: "猫咪日常", Body: "我家猫今天又把杯子推下桌了 😂 cat tax paid", Tags: []string{"猫"}},
+	{Title: "Recipe", Body: "Grilled chicken breast with garlic, soy sauce and a little honey. So good!", Tags: []string{"food"}},
+	{Title: "兼职", Body: "想赚钱的加V信 abc12345，日赚千元不是梦", Tags: []string{"赚钱"}},
+	{Title: "", Body: "ｆｕｃｋ this traffic, 2 hours to get home", Tags: nil},
+	{Title: "学中文", Body: "How do you say 'nice to meet you' in Mandarin? 很高兴认识你 right?", Tags: []string{"learnchinese"}},
+	{Title: "吐槽", Body: "这个人真是傻*逼，气死我了", Tags: []string{"日常"}},
+}
+
+// BenchmarkModerate measures the whole stage on short notes; notes/s is
+// reported as a metric (one core: run with -cpu 1).
+func BenchmarkModerate(b *testing.B) {
+	s := newTestStage(b)
+	notes := make([]*models.Note, len(shortNotes))
+	ctx := context.Background()
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		for i := range shortNotes {
+			notes[i] = &models.Note{NoteEvent: shortNotes[i]}
+		}
+		if err := s.Process(ctx, notes); err != nil {
+			b.Fatal(err)
+		}
+		n += len(notes)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "notes/s")
+}
+
+func BenchmarkLexiconDetect(b *testing.B) {
+	d, err := DefaultLexiconDetector()
+	if err != nil {
+		b.Fatal(err)
+	}
+	t := NewText("body", shortNotes[1].Body)
+	for b.Loop() {
+		d.Detect(context.Background(), t)
+	}
+}
+
+func BenchmarkContactDetect(b *testing.B) {
+	t := NewText("body", shortNotes[4].Body)
+	for b.Loop() {
+		t.Folded.built = false
+		ContactDetector{}.Detect(context.Background(), t)
+	}
+}
+
+func BenchmarkPIIDetect(b *testing.B) {
+	t := NewText("body", "call 13812345678 or card 4111 1111 1111 1111")
+	for b.Loop() {
+		t.Folded.built = false
+		PIIDetector{}.Detect(context.Background(), t)
+	}
+}
