@@ -64,6 +64,12 @@ type Report struct {
 	// ChineseScript is the agreement with Tatoeba's Hans/Hant labels.
 	ChineseScript       Score        `json:"chinese_script"`
 	ScriptDisagreements []ScriptCase `json:"script_disagreements,omitempty"`
+	// ChineseScriptTelling is the agreement on the lines that have at least
+	// one Simplified-only or Traditional-only character.
+	ChineseScriptTelling Score `json:"chinese_script_telling"`
+	// LabelErrors are disagreements where the text has two or more telling
+	// characters and all of them contradict the label: label errors.
+	LabelErrors int `json:"label_errors"`
 	// TatoebaChinese counts Tatoeba's Chinese side detected as zh.
 	TatoebaChinese Score `json:"tatoeba_chinese"`
 }
@@ -232,6 +238,13 @@ func evaluateTatoeba(dir string, d *Detector, r *Report) error {
 		}
 		ok := got.Script == want
 		r.ChineseScript.add(ok)
+		simp, trad := d.chinese.vote(text)
+		if simp+trad > 0 {
+			r.ChineseScriptTelling.add(ok)
+		}
+		if !ok && (want == "Hans" && simp == 0 && trad >= 2 || want == "Hant" && trad == 0 && simp >= 2) {
+			r.LabelErrors++
+		}
 		if !ok {
 			r.ScriptDisagreements = append(r.ScriptDisagreements, ScriptCase{Line: i + 1, Text: text, Label: labels[i], Got: got.Script})
 		}
@@ -298,5 +311,9 @@ func printReport(w io.Writer, r Report, languages []string) {
 	if r.TatoebaChinese.Total > 0 {
 		fmt.Fprintf(w, "tatoeba zho detected as zh: %.2f%% of %d\n", 100*r.TatoebaChinese.Accuracy(), r.TatoebaChinese.Total)
 		fmt.Fprintf(w, "tatoeba Hans/Hant agreement with labels: %.2f%% of %d\n", 100*r.ChineseScript.Accuracy(), r.ChineseScript.Total)
+		fmt.Fprintf(w, "  on lines with telling characters: %.2f%% of %d\n", 100*r.ChineseScriptTelling.Accuracy(), r.ChineseScriptTelling.Total)
+		fmt.Fprintf(w, "  disagreements that are label errors (>=2 telling characters, all against the label): %d\n", r.LabelErrors)
+		clean := Score{Correct: r.ChineseScript.Correct, Total: r.ChineseScript.Total - r.LabelErrors}
+		fmt.Fprintf(w, "  agreement without those label errors: %.2f%% of %d\n", 100*clean.Accuracy(), clean.Total)
 	}
 }

@@ -21,7 +21,19 @@ func TestEvaluate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_ = r
+	// Floors: measured figures minus a margin, so a regression fails.
+	floors := map[string]float64{"single-words": 0.78, "word-pairs": 0.89, "sentences": 0.94}
+	for set, floor := range floors {
+		if got := r.Overall(set).Accuracy(); got < floor {
+			t.Errorf("%s accuracy %.3f, floor %.2f", set, got, floor)
+		}
+	}
+	if got := r.TatoebaChinese.Accuracy(); got < 0.99 {
+		t.Errorf("tatoeba Chinese detected as zh %.3f, floor 0.99", got)
+	}
+	if got := r.ChineseScriptTelling.Accuracy(); got < 0.88 {
+		t.Errorf("Hans/Hant agreement on telling lines %.3f, floor 0.88", got)
+	}
 }
 
 // TestEvaluateLinguaBaseline prints plain lingua-go's figures on the same
