@@ -2,6 +2,7 @@ package index
 
 import (
 	"sort"
+	"time"
 
 	"github.com/notegate/notegate/models"
 )
@@ -18,12 +19,13 @@ type document struct {
 	ApprovedMarkets []string `json:"approved_markets,omitempty"`
 	// Approved is true when ApprovedMarkets is not empty: it is what a
 	// search without a market filters on.
-	Approved     bool     `json:"approved"`
-	LanguageCode string   `json:"language_code,omitempty"`
-	Decision     string   `json:"decision,omitempty"`
-	Title        string   `json:"title,omitempty"`
-	Body         string   `json:"body,omitempty"`
-	Tags         []string `json:"tags,omitempty"`
+	Approved   bool          `json:"approved"`
+	Language   docLanguage   `json:"language"`
+	Moderation docModeration `json:"moderation"`
+	CreatedAt  *time.Time    `json:"created_at,omitempty"`
+	Title      string        `json:"title,omitempty"`
+	Body       string        `json:"body,omitempty"`
+	Tags       []string      `json:"tags,omitempty"`
 	// Translations holds the title and body of every translation, in the
 	// order of their language codes, empty texts left out.
 	Translations []string `json:"translations,omitempty"`
@@ -39,11 +41,14 @@ func newDocument(n *models.Note) document {
 		Market:          n.Market,
 		ApprovedMarkets: n.ApprovedMarkets,
 		Approved:        len(n.ApprovedMarkets) > 0,
-		LanguageCode:    n.Language.Code,
-		Decision:        string(n.Moderation.Decision),
+		Language:        docLanguage{Code: n.Language.Code, Script: n.Language.Script},
+		Moderation:      docModeration{Decision: string(n.Moderation.Decision)},
 		Title:           n.Title,
 		Body:            n.Body,
 		Tags:            n.Tags,
+	}
+	if !n.CreatedAt.IsZero() {
+		d.CreatedAt = &n.CreatedAt
 	}
 	langs := make([]string, 0, len(n.Translations))
 	for lang := range n.Translations {
@@ -59,4 +64,13 @@ func newDocument(n *models.Note) document {
 		}
 	}
 	return d
+}
+
+type docLanguage struct {
+	Code   string `json:"code,omitempty"`
+	Script string `json:"script,omitempty"`
+}
+
+type docModeration struct {
+	Decision string `json:"decision,omitempty"`
 }

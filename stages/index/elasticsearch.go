@@ -1,0 +1,217 @@
+package index
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/elastic/go-elasticsearch/v8"
+	"github.com/elastic/go-elasticsearch/v8/esapi"
+	"github.com/elastic/go-elasticsearch/v8/esutil"
+)
+
+// Elasticsearch is an Index in an Elasticsearch 8 cluster, read and written
+// through one alias.
+//
+// Every note id has one document whose Elasticsearch version is the note
+// version (version_type external), so the cluster itself enforces the
+// version rules: a stale write fails with 409, which Apply counts as done.
+// A deletion is written as a tombstone document (deleted: true) with its
+// version rather than as a bulk delete, because Elasticsearch forgets the
+// version of a deleted document after index.gc_deletes (60s by default),
+// after which a late, older upsert would bring the note back.
+//
+// The alias must keep pointing at a single index: external versions are
+// compared within one index, so rolling over to a second one would break
+// the version rules. Reindex and switch the alias instead.
+type Elasticsearch struct {
+	cfg    ElasticsearchConfig
+	log    *slog.Logger
+	client *elasticsearch.Client
+	bulk   esutil.BulkIndexer
+
+	// closeMu guards bulk against Close: Add after Close panics.
+	closeMu sync.RWMutex
+	closed  bool
+}
+
+var _ Index = (*Elasticsearch)(nil)
+
+// OpenElasticsearch connects to the cluster, puts the index template and
+// creates the first index with the alias unless the alias exists.
+func OpenElasticsearch(ctx context.Context, cfg ElasticsearchConfig) (*Elasticsearch, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	cfg = cfg.withDefaults()
+	client, err := newESClient(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("index: elasticsearch client: %w", err)
+	}
+	es := &Elasticsearch{cfg: cfg, log: cfg.Logger.With("component", "index", "alias", cfg.Alias), client: client}
+	if err := es.setUp(ctx); err != nil {
+		_ = client.Close(context.Background())
+		return nil, fmt.Errorf("index: set up %s: %w", cfg.Alias, err)
+	}
+	es.bulk, err = esutil.NewBulkIndexer(esutil.BulkIndexerConfig{
+		Client:        client,
+		Index:         cfg.Alias,
+		RequireAlias:  true, // never auto-create an unmapped index named like the alias
+		NumWorkers:    cfg.Workers,
+		FlushBytes:    cfg.FlushBytes,
+		FlushInterval: cfg.FlushInterval,
+		Refresh:       cfg.Refresh,
+		OnError: func(_ context.Context, err error) {
+			es.log.Warn("bulk request failed; its notes will be resent", "err", err)
+		},
+	})
+	if err != nil {
+		_ = client.Close(context.Background())
+		return nil, fmt.Errorf("index: bulk indexer: %w", err)
+	}
+	return es, nil
+}
+
+func newESClient(cfg ElasticsearchConfig) (*elasticsearch.Client, error) {
+	transport, ok := http.DefaultTransport.(*http.Transport)
+	if !ok {
+		return nil, errors.New("http.DefaultTransport is not an *http.Transport")
+	}
+	transport = transport.Clone()
+	transport.ResponseHeaderTimeout = cfg.RequestTimeout
+	var caCert []byte
+	if cfg.CACertFile != "" {
+		var err error
+		if caCert, err = os.ReadFile(cfg.CACertFile); err != nil {
+			return nil, fmt.Errorf("read ca_cert_file: %w", err)
+		}
+	}
+	backoff := func(attempt int) time.Duration {
+		return min(cfg.RetryBackoff<<min(attempt, 16), cfg.MaxRetryBackoff)
+	}
+	return elasticsearch.NewClient(elasticsearch.Config{
+		Addresses:     cfg.URLs,
+		Username:      cfg.Username,
+		Password:      cfg.Password,
+		APIKey:        cfg.APIKey,
+		CACert:        caCert,
+		Transport:     transport,
+		RetryOnStatus: []int{http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout},
+		MaxRetries:    3,
+		RetryBackoff:  backoff,
+	})
+}
+
+// setUp puts the template, then makes sure the alias exists.
+func (es *Elasticsearch) setUp(ctx context.Context) error {
+	body, err := json.Marshal(indexTemplate(es.cfg))
+	if err != nil {
+		return err
+	}
+	res, err := esapi.IndicesPutIndexTemplateRequest{Name: es.cfg.templateName(), Body: bytes.NewReader(body)}.Do(ctx, es.client)
+	if err := responseError("put index template", res, err); err != nil {
+		return err
+	}
+	closeBody(res)
+
+	exists, err := es.aliasExists(ctx)
+	if err != nil || exists {
+		return err
+	}
+	body, err = json.Marshal(firstIndexBody(es.cfg))
+	if err != nil {
+		return err
+	}
+	res, err = esapi.IndicesCreateRequest{Index: es.cfg.firstIndex(), Body: bytes.NewReader(body)}.Do(ctx, es.client)
+	if err == nil && res.StatusCode == http.StatusBadRequest && errorType(res) == "resource_already_exists_exception" {
+		// Another process created it first, or the alias was removed.
+		if exists, err := es.aliasExists(ctx); err != nil || exists {
+			return err
+		}
+		return fmt.Errorf("index %s exists without the alias %s", es.cfg.firstIndex(), es.cfg.Alias)
+	}
+	if err := responseError("create index", res, err); err != nil {
+		return err
+	}
+	closeBody(res)
+	es.log.Info("created index", "index", es.cfg.firstIndex())
+	return nil
+}
+
+func (es *Elasticsearch) aliasExists(ctx context.Context) (bool, error) {
+	res, err := esapi.IndicesExistsAliasRequest{Name: []string{es.cfg.Alias}}.Do(ctx, es.client)
+	if err != nil {
+		return false, fmt.Errorf("check alias: %w", err)
+	}
+	defer closeBody(res)
+	switch res.StatusCode {
+	case http.StatusOK:
+		return true, nil
+	case http.StatusNotFound:
+		return false, nil
+	}
+	return false, fmt.Errorf("check alias: %s", res.Status())
+}
+
+// Close flushes what is buffered and closes the connections; later calls
+// return ErrClosed.
+func (es *Elasticsearch) Close() error {
+	es.closeMu.Lock()
+	defer es.closeMu.Unlock()
+	if es.closed {
+		return nil
+	}
+	es.closed = true
+	ctx, cancel := context.WithTimeout(context.Background(), es.cfg.RequestTimeout)
+	defer cancel()
+	err := es.bulk.Close(ctx)
+	if cerr := es.client.Close(ctx); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("index: close: %w", err)
+	}
+	return nil
+}
+
+// responseError turns a failed request or an error response into an error
+// that quotes the start of the response body. It closes the body of an
+// error response.
+func responseError(what string, res *esapi.Response, err error) error {
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if !res.IsError() {
+		return nil
+	}
+	defer closeBody(res)
+	msg, _ := io.ReadAll(io.LimitReader(res.Body, 2048))
+	return fmt.Errorf("%s: %s: %s", what, res.Status(), bytes.TrimSpace(msg))
+}
+
+// errorType reads the error type of an error response and closes its body.
+func errorType(res *esapi.Response) string {
+	defer closeBody(res)
+	var e struct {
+		Error struct {
+			Type string `json:"type"`
+		} `json:"error"`
+	}
+	_ = json.NewDecoder(io.LimitReader(res.Body, 1<<20)).Decode(&e)
+	return e.Error.Type
+}
+
+func closeBody(res *esapi.Response) {
+	if res != nil && res.Body != nil {
+		_, _ = io.Copy(io.Discard, io.LimitReader(res.Body, 1<<20))
+		_ = res.Body.Close()
+	}
+}

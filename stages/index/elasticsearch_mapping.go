@@ -1,0 +1,85 @@
+package index
+
+// esTextAnalyzer mirrors the embedded index's analyzer with Elasticsearch's
+// built-in parts: the standard tokenizer marks Han, kana and Hangul tokens,
+// English words are lowercased, stopped and stemmed (what the built-in
+// "english" analyzer does), and CJK runs become bigrams plus unigrams (what
+// the built-in "cjk" analyzer does, with unigrams for one-character
+// queries). One chain for every text, because notes mix scripts within a
+// sentence and a query must match across title, body and translations.
+const esTextAnalyzer = "notegate_text"
+
+// esAllField is the copy_to target of every text field; a search must match
+// all its terms there.
+const esAllField = "all_text"
+
+// indexTemplate is the body of PUT _index_template for cfg.
+func indexTemplate(cfg ElasticsearchConfig) map[string]any {
+	text := map[string]any{"type": "text", "analyzer": esTextAnalyzer, "copy_to": esAllField}
+	keyword := map[string]any{"type": "keyword"}
+	return map[string]any{
+		"index_patterns": []string{cfg.Alias + "-*"},
+		"priority":       200,
+		"_meta":          map[string]any{"managed_by": "notegate"},
+		"template": map[string]any{
+			"settings": map[string]any{
+				"number_of_shards":   cfg.Shards,
+				"number_of_replicas": ptrOr(cfg.Replicas, 1),
+				"analysis": map[string]any{
+					"filter": map[string]any{
+						"notegate_english_possessive": map[string]any{"type": "stemmer", "language": "possessive_english"},
+						"notegate_english_stop":       map[string]any{"type": "stop", "stopwords": "_english_"},
+						"notegate_english_stemmer":    map[string]any{"type": "stemmer", "language": "english"},
+						"notegate_cjk_grams":          map[string]any{"type": "cjk_bigram", "output_unigrams": true},
+					},
+					"analyzer": map[string]any{
+						esTextAnalyzer: map[string]any{
+							"type":      "custom",
+							"tokenizer": "standard",
+							"filter": []string{
+								"cjk_width", "lowercase", "notegate_english_possessive",
+								"notegate_english_stop", "notegate_english_stemmer", "notegate_cjk_grams",
+							},
+						},
+					},
+				},
+			},
+			"mappings": map[string]any{
+				// Fields outside the mapping stay in _source, unindexed.
+				"dynamic": false,
+				"properties": map[string]any{
+					"note_id":          keyword,
+					"version":          map[string]any{"type": "long"},
+					"deleted":          map[string]any{"type": "boolean"},
+					"kind":             keyword,
+					"author_id":        keyword,
+					"market":           keyword,
+					"approved_markets": keyword,
+					"approved":         map[string]any{"type": "boolean"},
+					"language": map[string]any{"properties": map[string]any{
+						"code": keyword, "script": keyword,
+					}},
+					"moderation": map[string]any{"properties": map[string]any{
+						"decision": keyword,
+					}},
+					"created_at":   map[string]any{"type": "date"},
+					"title":        text,
+					"body":         text,
+					"tags":         text,
+					"translations": text,
+					esAllField:     map[string]any{"type": "text", "analyzer": esTextAnalyzer},
+					// The note as applied, returned verbatim by Get and
+					// Search; never indexed.
+					"note": map[string]any{"type": "object", "enabled": false},
+				},
+			},
+		},
+	}
+}
+
+// firstIndexBody creates the first concrete index with the alias on it.
+func firstIndexBody(cfg ElasticsearchConfig) map[string]any {
+	return map[string]any{
+		"aliases": map[string]any{cfg.Alias: map[string]any{"is_write_index": true}},
+	}
+}

@@ -1,0 +1,142 @@
+package index
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/elastic/go-elasticsearch/v8/esapi"
+
+	"github.com/notegate/notegate/models"
+)
+
+// esStored is the part of a document's source that Get and Search read.
+type esStored struct {
+	Deleted bool            `json:"deleted"`
+	Note    json.RawMessage `json:"note"`
+}
+
+// Get reads the document by id, in real time (no refresh needed).
+func (es *Elasticsearch) Get(ctx context.Context, noteID string) (*models.Note, error) {
+	es.closeMu.RLock()
+	defer es.closeMu.RUnlock()
+	if es.closed {
+		return nil, ErrClosed
+	}
+	res, err := esapi.GetRequest{
+		Index:          es.cfg.Alias,
+		DocumentID:     noteID,
+		SourceIncludes: []string{"deleted", "note"},
+	}.Do(ctx, es.client)
+	if err != nil {
+		return nil, fmt.Errorf("index: get %s: %w", noteID, err)
+	}
+	defer closeBody(res)
+	var doc struct {
+		Found  bool     `json:"found"`
+		Source esStored `json:"_source"`
+		Error  *struct {
+			Type string `json:"type"`
+		} `json:"error"`
+	}
+	if res.StatusCode != http.StatusOK && res.StatusCode != http.StatusNotFound {
+		return nil, responseError("index: get "+noteID, res, nil)
+	}
+	if err := json.NewDecoder(res.Body).Decode(&doc); err != nil {
+		return nil, fmt.Errorf("index: get %s: decode response: %w", noteID, err)
+	}
+	switch {
+	case doc.Error != nil: // 404 for a missing index, not a missing note
+		return nil, fmt.Errorf("index: get %s: %s", noteID, doc.Error.Type)
+	case !doc.Found || doc.Source.Deleted:
+		return nil, ErrNotFound
+	case len(doc.Source.Note) == 0:
+		return nil, fmt.Errorf("index: get %s: stored note missing", noteID)
+	}
+	return decodeNote(doc.Source.Note)
+}
+
+// Search runs q as one bool query; see Index.
+func (es *Elasticsearch) Search(ctx context.Context, q models.SearchQuery) (models.SearchResult, error) {
+	es.closeMu.RLock()
+	defer es.closeMu.RUnlock()
+	if es.closed {
+		return models.SearchResult{}, ErrClosed
+	}
+	body, err := json.Marshal(esSearchBody(q))
+	if err != nil {
+		return models.SearchResult{}, fmt.Errorf("index: search: %w", err)
+	}
+	res, err := esapi.SearchRequest{Index: []string{es.cfg.Alias}, Body: bytes.NewReader(body)}.Do(ctx, es.client)
+	if err := responseError("index: search", res, err); err != nil {
+		return models.SearchResult{}, err
+	}
+	defer closeBody(res)
+	var parsed struct {
+		Hits struct {
+			Total struct {
+				Value int `json:"value"`
+			} `json:"total"`
+			Hits []struct {
+				ID     string   `json:"_id"`
+				Score  *float64 `json:"_score"`
+				Source esStored `json:"_source"`
+			} `json:"hits"`
+		} `json:"hits"`
+	}
+	if err := json.NewDecoder(io.LimitReader(res.Body, 64<<20)).Decode(&parsed); err != nil {
+		return models.SearchResult{}, fmt.Errorf("index: search: decode response: %w", err)
+	}
+	out := models.SearchResult{Total: parsed.Hits.Total.Value, Hits: make([]models.SearchHit, 0, len(parsed.Hits.Hits))}
+	for _, h := range parsed.Hits.Hits {
+		if len(h.Source.Note) == 0 {
+			return models.SearchResult{}, fmt.Errorf("index: search: hit %s has no stored note", h.ID)
+		}
+		n, err := decodeNote(h.Source.Note)
+		if err != nil {
+			return models.SearchResult{}, err
+		}
+		hit := models.SearchHit{Note: n}
+		if h.Score != nil {
+			hit.Score = *h.Score
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	return out, nil
+}
+
+// esSearchBody requires every term of the text in all_text, ranks title and
+// tag matches higher, and keeps live notes approved in the market. Offset
+// plus limit beyond index.max_result_window (10000) is refused by the
+// cluster.
+func esSearchBody(q models.SearchQuery) map[string]any {
+	limit, offset := page(q)
+	filter := []any{map[string]any{"term": map[string]any{"deleted": false}}}
+	if q.Market != "" {
+		filter = append(filter, map[string]any{"term": map[string]any{"approved_markets": q.Market}})
+	} else {
+		filter = append(filter, map[string]any{"term": map[string]any{"approved": true}})
+	}
+	boolQuery := map[string]any{"filter": filter}
+	if strings.TrimSpace(q.Text) != "" {
+		boolQuery["must"] = []any{map[string]any{"match": map[string]any{
+			esAllField: map[string]any{"query": q.Text, "operator": "and"},
+		}}}
+		boolQuery["should"] = []any{
+			map[string]any{"match": map[string]any{"title": map[string]any{"query": q.Text, "boost": 2}}},
+			map[string]any{"match": map[string]any{"tags": map[string]any{"query": q.Text}}},
+		}
+	}
+	return map[string]any{
+		"from":             offset,
+		"size":             limit,
+		"track_total_hits": true,
+		"_source":          []string{"note"},
+		"query":            map[string]any{"bool": boolQuery},
+		"sort":             []any{map[string]any{"_score": "desc"}, map[string]any{"note_id": "asc"}},
+	}
+}
