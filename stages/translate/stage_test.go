@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"sync"
 	"testing"
@@ -50,7 +51,7 @@ func note(lang, title, body string) *models.Note {
 
 func newStage(t testing.TB, cfg Config, providers ...Provider) *Stage {
 	t.Helper()
-	s, err := New(cfg, providers, nil)
+	s, err := New(cfg, providers, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}

@@ -31,6 +31,11 @@ var zhOverrides = map[string]string{
 	"超": "super", "超级": "super", "超級": "super", "好吃": "delicious",
 	"一起": "together", "第一次": "first time", "推荐": "recommend", "推薦": "recommend",
 	"谢谢": "thanks", "謝謝": "thank you", "欢迎": "welcome", "歡迎": "welcome",
+	// Pronoun + 是 and pronoun + 的 read better as one English unit.
+	"我是": "I am", "你是": "you are", "您是": "you are", "他是": "he is", "她是": "she is",
+	"我们是": "we are", "我們是": "we are", "这是": "this is", "這是": "this is",
+	"那是": "that is", "我的": "my", "你的": "your", "您的": "your", "他的": "his",
+	"她的": "her", "我们的": "our", "我們的": "our", "他们的": "their", "他們的": "their",
 	"特别": "especially", "特別": "especially", "这家": "this", "這家": "this",
 	"地方": "place", "好玩": "fun", "值得": "worth", "求": "looking for",
 	"小红书": "RedNote", "小紅書": "RedNote", "抖音": "Douyin",
