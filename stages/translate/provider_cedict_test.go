@@ -1,6 +1,8 @@
 package translate
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"strings"
@@ -269,4 +271,43 @@ func BenchmarkCedictGlossEnglishToChinese(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*len(benchEn))/b.Elapsed().Seconds(), "texts/s")
+}
+
+func TestParseCedictRejectsMalformedTables(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		table string
+		ok    bool
+	}{
+		{"well_formed_table_loads", "# comment\nz\t火锅\thotpot\ne\thotpot\t火锅\n", true},
+		{"line_without_tabs_fails", "z 火锅 hotpot\n", false},
+		{"unknown_record_kind_fails", "x\ta\tb\n", false},
+		{"empty_key_fails", "z\t\thotpot\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := parseCedict(gzipString(t, tt.table))
+			if (err == nil) != tt.ok {
+				t.Fatalf("parseCedict error = %v, want ok=%v", err, tt.ok)
+			}
+		})
+	}
+	if _, err := parseCedict([]byte("not gzip")); err == nil {
+		t.Fatal("parseCedict accepted data that is not gzip")
+	}
+}
+
+func gzipString(t *testing.T, s string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if _, err := zw.Write([]byte(s)); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

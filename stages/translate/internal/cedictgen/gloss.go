@@ -72,9 +72,7 @@ func isMarked(sense string) bool {
 // of an idiom, no cross-references, pinyin or parentheticals, sb/sth spelt
 // out.
 func cleanSense(s string) string {
-	if i := strings.Index(s, "fig. "); i >= 0 && strings.HasPrefix(s, "lit.") {
-		s = s[i+len("fig. "):]
-	}
+	s = figurative(s)
 	s = strings.TrimPrefix(s, "lit. ")
 	s = strings.TrimPrefix(s, "fig. ")
 	s = refRe.ReplaceAllString(s, "")
@@ -96,10 +94,19 @@ func cleanSense(s string) string {
 	return strings.Trim(s, " ,;:")
 }
 
+// figurative keeps the figurative reading of an idiom's sense,
+// "lit. to play the lute to a cow (idiom); fig. to cast pearls before swine".
+func figurative(s string) string {
+	if i := strings.Index(s, "fig. "); i >= 0 && strings.HasPrefix(s, "lit.") {
+		return s[i+len("fig. "):]
+	}
+	return s
+}
+
 // alternatives splits a sense at its semicolons ("tasty; delicious").
 func alternatives(sense string) []string {
 	var out []string
-	for _, a := range strings.Split(sense, ";") {
+	for _, a := range strings.Split(figurative(sense), ";") {
 		if a = strings.TrimSpace(a); a != "" {
 			out = append(out, a)
 		}
