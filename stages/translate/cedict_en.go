@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -233,47 +234,68 @@ func (d *cedictDict) glossEnglish(s string) string {
 // by single spaces, that the dictionary knows; it returns the index of the
 // run's last token.
 func (d *cedictDict) lookupPhrase(toks []enToken, k int) (zh string, last int, ok bool) {
-	idx := make([]int, 1, 4)
-	idx[0] = k
-	for j := k + 1; len(idx) < d.maxWords && j+1 < len(toks); j += 2 {
+	var idxBuf [8]int
+	idx := append(idxBuf[:0], k)
+	for j := k + 1; len(idx) < min(d.maxWords, len(idxBuf)) && j+1 < len(toks); j += 2 {
 		if toks[j].kind != enSpace || toks[j].text != " " || toks[j+1].kind != enWord {
 			break
 		}
 		idx = append(idx, j+1)
 	}
-	var sb strings.Builder
+	if len(idx) < 2 {
+		return "", k, false
+	}
+	// Keys are built in stack buffers; map lookups with string(b) do not
+	// allocate.
+	var exactBuf, lowerBuf [128]byte
 	for n := len(idx); n >= 2; n-- {
-		sb.Reset()
+		exact := exactBuf[:0]
 		named := false // a capital inside the phrase: only a name may match
 		for i, ti := range idx[:n] {
 			if i > 0 {
-				sb.WriteByte(' ')
+				exact = append(exact, ' ')
 				if unicode.IsUpper(firstRune(toks[ti].text)) {
 					named = true
 				}
 			}
-			sb.WriteString(normalizeApostrophe(toks[ti].text))
+			exact = append(exact, normalizeApostrophe(toks[ti].text)...)
 		}
-		exact := sb.String()
-		if zh, ok := d.en[exact]; ok {
+		if zh, ok := d.en[string(exact)]; ok {
 			return zh, idx[n-1], true
 		}
 		if named && !toks[k].sentenceStart {
 			continue
 		}
-		lower := strings.ToLower(exact)
-		if zh, ok := d.en[lower]; ok {
+		lower := appendLower(lowerBuf[:0], exact)
+		if zh, ok := d.en[string(lower)]; ok {
 			return zh, idx[n-1], true
 		}
 		// The last word may be inflected: "hot pots", "ice creams".
-		head, tail := lower[:strings.LastIndexByte(lower, ' ')+1], lower[strings.LastIndexByte(lower, ' ')+1:]
-		for _, l := range lemmas(tail) {
-			if zh, ok := d.en[head+l]; ok {
+		sp := bytes.LastIndexByte(lower, ' ') + 1
+		head := lower[:sp]
+		for _, l := range lemmas(string(lower[sp:])) {
+			if zh, ok := d.en[string(append(head[:sp:sp], l...))]; ok {
 				return zh, idx[n-1], true
 			}
 		}
 	}
 	return "", k, false
+}
+
+// appendLower appends b lower-cased to dst, without allocating for ASCII.
+func appendLower(dst, b []byte) []byte {
+	for i := 0; i < len(b); i++ {
+		if b[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(string(b))...)
+		}
+	}
+	for _, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // lookupWord finds one word. A capitalized word inside a sentence is taken
