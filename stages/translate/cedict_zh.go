@@ -21,6 +21,9 @@ type glossWriter struct {
 	// glued is true when the next word needs no space: at the start, after
 	// whitespace or after an opening bracket, quote, # or @.
 	glued bool
+	// quotes counts the straight quotes written for punctuation, to tell
+	// an opening quote from a closing one.
+	quotes int
 }
 
 func (w *glossWriter) word(s string) {
@@ -49,17 +52,18 @@ func (w *glossWriter) raw(s string) {
 	w.glued = unicode.IsSpace(last) || strings.ContainsRune("([{\"'“‘#@/-", last)
 }
 
-// punct writes punctuation: no space before it, a space before the next
-// word unless it opens something.
+// punct writes punctuation: a closing mark hugs the word before it, an
+// opening one the word after it.
 func (w *glossWriter) punct(s string) {
+	if s == "\"" {
+		w.quotes++
+	}
+	opening := s == "(" || s == "[" || (s == "\"" && w.quotes%2 == 1)
+	if opening && !w.glued {
+		w.b.WriteByte(' ')
+	}
 	w.b.WriteString(s)
-	w.glued = strings.ContainsAny(s, "([ ") || (s == "\"" && w.openQuote())
-}
-
-// openQuote reports whether the quote just written opens a quotation, by
-// counting the quotes written so far.
-func (w *glossWriter) openQuote() bool {
-	return strings.Count(w.b.String(), "\"")%2 == 1
+	w.glued = opening || s == " "
 }
 
 func isHan(r rune) bool {

@@ -41,6 +41,7 @@ func TestCedictGlossChineseToEnglish(t *testing.T) {
 		{"names_are_shortened_to_the_name", "第一次来上海，大家好", []string{"first time", "Shanghai,", "everyone"}, []string{"municipality"}},
 		{"hashtags_keep_their_sign", "#旅行 #上海", []string{"#travel #Shanghai"}, nil},
 		{"line_breaks_are_kept", "今天天气很好\n我们去公园", []string{"today weather very good\nwe go park"}, nil},
+		{"chinese_quotes_become_straight_quotes_hugging_the_words", "我爱“火锅”和“奶茶”", []string{`love "hotpot" and "milk tea"`}, nil},
 		{"emoji_only_note_comes_back_unchanged", "😂😂👍", []string{"😂😂👍"}, nil},
 		{"unknown_characters_are_kept", "𠀾火锅", []string{"𠀾", "hotpot"}, nil},
 		{"glossary_hides_pinyin_and_cross_references", "吧台", nil, []string{"[", "]", "|"}},
