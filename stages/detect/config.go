@@ -26,19 +26,19 @@ type Config struct {
 	// Languages are the candidate languages as ISO 639-1 codes; "all" alone
 	// selects every language lingua-go knows (75). Only these languages'
 	// models are loaded. Default: DefaultLanguages.
-	Languages []string
+	Languages []string `yaml:"languages"`
 	// ChineseScript is the script reported for Chinese text whose characters
 	// are the same in Simplified and Traditional ("好看"): "Hans", "Hant" or
 	// "none". Default: "Hans".
-	ChineseScript string
+	ChineseScript string `yaml:"chinese_script"`
 	// LoanwordLanguage is the language assumed for one or two Latin-script
 	// words inside CJK text ("今天的outfit怎么样") when the models cannot
 	// tell; it must be a candidate or "". Default: "en".
-	LoanwordLanguage string
+	LoanwordLanguage string `yaml:"loanword_language"`
 	// MinConfidence: a Latin or Cyrillic note whose calibrated confidence is
 	// below it is reported as "und" rather than guessed. Default: 0 (always
 	// guess when there are letters).
-	MinConfidence float64
+	MinConfidence float64 `yaml:"min_confidence"`
 }
 
 func (c Config) withDefaults() Config {

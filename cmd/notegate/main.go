@@ -1,0 +1,62 @@
+// Command notegate is the one binary of notegate: the service (run), an
+// all-embedded dev mode (dev), a stdin/stdout processor (process) and the
+// benchmark harness (bench).
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `notegate: language ID, translation, moderation and indexing between posting services and feeds.
+
+Usage:
+  notegate dev      [flags]   everything embedded: broker, pipeline, index, HTTP, sample notes
+  notegate run      --config FILE
+                              the service against real brokers and an index
+  notegate process  [--stages detect,moderate,translate]
+                              note events as JSON lines on stdin, one result per line on stdout
+  notegate bench    [flags]   publish synthetic notes, run the pipeline, report throughput,
+                              latency and memory, ending with one JSON line
+
+Run "notegate COMMAND -h" for a command's flags.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(os.Stderr, "notegate:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errors.New("no command given")
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "dev":
+		return cmdDev(ctx, rest, stderr)
+	case "run":
+		return cmdRun(ctx, rest, stderr)
+	case "process":
+		return cmdProcess(ctx, rest, stdin, stdout, stderr)
+	case "bench":
+		return cmdBench(ctx, rest, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q", cmd)
+}

@@ -1,0 +1,208 @@
+// Package config reads notegate's configuration: a YAML file, then
+// environment overrides (secrets only from the environment), then
+// defaults, then validation. Each component keeps its own typed Config;
+// this package only assembles them.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/notegate/notegate/pipeline"
+	"github.com/notegate/notegate/stages/detect"
+	"github.com/notegate/notegate/stages/index"
+	"github.com/notegate/notegate/stages/moderate"
+	"github.com/notegate/notegate/stages/translate"
+)
+
+// Index backends.
+const (
+	BackendEmbedded      = "embedded"
+	BackendElasticsearch = "elasticsearch"
+)
+
+// Config is the whole configuration of the service.
+type Config struct {
+	// LogLevel is debug, info, warn or error. Default "info".
+	LogLevel string `yaml:"log_level"`
+	// HTTP configures the HTTP server.
+	HTTP HTTP `yaml:"http"`
+	// Kafka configures consumption, routing and commits.
+	Kafka pipeline.Config `yaml:"kafka"`
+	// Index chooses and configures the search index.
+	Index Index `yaml:"index"`
+	// Detect configures language identification.
+	Detect detect.Config `yaml:"detect"`
+	// Translate configures translation.
+	Translate translate.Config `yaml:"translate"`
+	// Moderate configures moderation; markets come from its policy.
+	Moderate moderate.Config `yaml:"moderate"`
+}
+
+// HTTP configures the HTTP server.
+type HTTP struct {
+	// Addr is the listen address. Default "127.0.0.1:8080".
+	Addr string `yaml:"addr"`
+}
+
+// Index chooses the index backend.
+type Index struct {
+	// Backend is "embedded" (an on-disk index in Embedded.Dir) or
+	// "elasticsearch". Default "embedded".
+	Backend string `yaml:"backend"`
+	// Embedded configures the embedded index. Default dir ".notegate-data/index".
+	Embedded index.EmbeddedConfig `yaml:"embedded"`
+	// Elasticsearch configures Elasticsearch.
+	Elasticsearch index.ElasticsearchConfig `yaml:"elasticsearch"`
+}
+
+// Default returns the configuration used when nothing is set.
+func Default() Config {
+	return Config{
+		LogLevel: "info",
+		HTTP:     HTTP{Addr: "127.0.0.1:8080"},
+		Kafka:    pipeline.Config{Brokers: []string{"127.0.0.1:9092"}}.WithDefaults(),
+		Index: Index{
+			Backend:  BackendEmbedded,
+			Embedded: index.EmbeddedConfig{Dir: ".notegate-data/index"},
+		},
+	}
+}
+
+// Load reads path (empty: no file), applies the environment and defaults,
+// and validates the result.
+func Load(path string, getenv func(string) string) (Config, error) {
+	cfg := Default()
+	if path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return Config{}, fmt.Errorf("read config: %w", err)
+		}
+		if err := decodeYAML(b, &cfg); err != nil {
+			return Config{}, fmt.Errorf("config %s: %w", path, err)
+		}
+	}
+	if err := applyEnv(&cfg, getenv); err != nil {
+		return Config{}, err
+	}
+	cfg.Kafka = cfg.Kafka.WithDefaults()
+	if err := cfg.Validate(); err != nil {
+		return Config{}, fmt.Errorf("config: %w", err)
+	}
+	return cfg, nil
+}
+
+// decodeYAML decodes strictly: an unknown key is an error, since a typo
+// would otherwise silently leave a default in force.
+func decodeYAML(b []byte, cfg *Config) error {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
+		return err
+	}
+	return nil
+}
+
+// Validate reports every contradiction at once.
+func (c Config) Validate() error {
+	var errs []error
+	if _, err := ParseLevel(c.LogLevel); err != nil {
+		errs = append(errs, err)
+	}
+	if c.HTTP.Addr == "" {
+		errs = append(errs, errors.New("http.addr is empty"))
+	}
+	if err := c.Kafka.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("kafka: %w", err))
+	}
+	switch c.Index.Backend {
+	case BackendEmbedded:
+		if c.Index.Embedded.Dir == "" {
+			errs = append(errs, errors.New("index.embedded.dir is empty"))
+		}
+	case BackendElasticsearch:
+		if len(c.Index.Elasticsearch.URLs) == 0 {
+			errs = append(errs, errors.New("index.elasticsearch.urls is empty"))
+		}
+	default:
+		errs = append(errs, fmt.Errorf("index.backend %q is neither %q nor %q", c.Index.Backend, BackendEmbedded, BackendElasticsearch))
+	}
+	if err := c.Detect.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("detect: %w", err))
+	}
+	if err := c.Translate.WithDefaults().Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("translate: %w", err))
+	}
+	if err := c.Moderate.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("moderate: %w", err))
+	}
+	return errors.Join(errs...)
+}
+
+// ParseLevel turns a log level name into a slog level.
+func ParseLevel(s string) (slog.Level, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(s)); err != nil {
+		return 0, fmt.Errorf("log_level %q: want debug, info, warn or error", s)
+	}
+	return l, nil
+}
+
+// Env lists the environment variables that override the file, for the
+// README and for `notegate help`.
+var Env = []struct{ Name, Help string }{
+	{"NOTEGATE_LOG_LEVEL", "log_level"},
+	{"NOTEGATE_HTTP_ADDR", "http.addr"},
+	{"NOTEGATE_KAFKA_BROKERS", "kafka.brokers, comma-separated"},
+	{"NOTEGATE_KAFKA_GROUP_ID", "kafka.group_id"},
+	{"NOTEGATE_KAFKA_INPUT_TOPIC", "kafka.input_topic"},
+	{"NOTEGATE_INDEX_BACKEND", "index.backend (embedded or elasticsearch)"},
+	{"NOTEGATE_INDEX_DIR", "index.embedded.dir"},
+	{"NOTEGATE_ES_URLS", "index.elasticsearch.urls, comma-separated"},
+	{"NOTEGATE_ES_USERNAME", "index.elasticsearch.username"},
+	{"NOTEGATE_ES_PASSWORD", "index.elasticsearch password (environment only)"},
+	{"NOTEGATE_ES_API_KEY", "index.elasticsearch API key (environment only)"},
+	{"NOTEGATE_POLICY_FILE", "moderate.policy_file"},
+}
+
+func applyEnv(c *Config, getenv func(string) string) error {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	set := func(name string, dst *string) {
+		if v := strings.TrimSpace(getenv(name)); v != "" {
+			*dst = v
+		}
+	}
+	list := func(name string, dst *[]string) {
+		if v := strings.TrimSpace(getenv(name)); v != "" {
+			var out []string
+			for _, p := range strings.Split(v, ",") {
+				if p = strings.TrimSpace(p); p != "" {
+					out = append(out, p)
+				}
+			}
+			*dst = out
+		}
+	}
+	set("NOTEGATE_LOG_LEVEL", &c.LogLevel)
+	set("NOTEGATE_HTTP_ADDR", &c.HTTP.Addr)
+	list("NOTEGATE_KAFKA_BROKERS", &c.Kafka.Brokers)
+	set("NOTEGATE_KAFKA_GROUP_ID", &c.Kafka.GroupID)
+	set("NOTEGATE_KAFKA_INPUT_TOPIC", &c.Kafka.InputTopic)
+	set("NOTEGATE_INDEX_BACKEND", &c.Index.Backend)
+	set("NOTEGATE_INDEX_DIR", &c.Index.Embedded.Dir)
+	list("NOTEGATE_ES_URLS", &c.Index.Elasticsearch.URLs)
+	set("NOTEGATE_ES_USERNAME", &c.Index.Elasticsearch.Username)
+	set("NOTEGATE_ES_PASSWORD", &c.Index.Elasticsearch.Password)
+	set("NOTEGATE_ES_API_KEY", &c.Index.Elasticsearch.APIKey)
+	set("NOTEGATE_POLICY_FILE", &c.Moderate.PolicyFile)
+	return nil
+}

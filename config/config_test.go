@@ -1,0 +1,74 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestLoad(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		yaml    string
+		env     map[string]string
+		wantErr string
+		check   func(t *testing.T, c Config)
+	}{
+		{name: "no file and no environment gives working defaults",
+			check: func(t *testing.T, c Config) {
+				if c.Kafka.Brokers[0] != "127.0.0.1:9092" || c.Kafka.Topics.DeadLetter != "notes.dlq" || c.Index.Backend != BackendEmbedded || c.HTTP.Addr != "127.0.0.1:8080" {
+					t.Errorf("defaults: %+v", c)
+				}
+			}},
+		{name: "the file sets topics and durations",
+			yaml: "kafka:\n  brokers: [k1:9092, k2:9092]\n  commit_interval: 250ms\n  topics:\n    approved: feed.in\nindex:\n  backend: elasticsearch\n  elasticsearch:\n    urls: [http://es:9200]\n",
+			check: func(t *testing.T, c Config) {
+				if len(c.Kafka.Brokers) != 2 || c.Kafka.CommitInterval != 250*time.Millisecond || c.Kafka.Topics.Approved != "feed.in" || c.Kafka.Topics.Review != "notes.review" {
+					t.Errorf("kafka: %+v", c.Kafka)
+				}
+				if c.Index.Backend != BackendElasticsearch || c.Index.Elasticsearch.URLs[0] != "http://es:9200" {
+					t.Errorf("index: %+v", c.Index)
+				}
+			}},
+		{name: "the environment overrides the file and carries secrets",
+			yaml: "kafka:\n  brokers: [file:9092]\n",
+			env:  map[string]string{"NOTEGATE_KAFKA_BROKERS": "env1:9092, env2:9092", "NOTEGATE_ES_PASSWORD": "s3cret", "NOTEGATE_INDEX_BACKEND": "elasticsearch", "NOTEGATE_ES_URLS": "http://a:9200"},
+			check: func(t *testing.T, c Config) {
+				if strings.Join(c.Kafka.Brokers, ",") != "env1:9092,env2:9092" || c.Index.Elasticsearch.Password != "s3cret" {
+					t.Errorf("env not applied: %+v", c.Kafka.Brokers)
+				}
+			}},
+		{name: "a password in the file is refused, not silently ignored",
+			yaml: "index:\n  elasticsearch:\n    password: oops\n", wantErr: "password"},
+		{name: "an unknown key is an error", yaml: "kafak:\n  brokers: [x]\n", wantErr: "kafak"},
+		{name: "an unknown backend is an error", yaml: "index:\n  backend: solr\n", wantErr: "solr"},
+		{name: "an output topic equal to the input is an error", yaml: "kafka:\n  input_topic: notes.dlq\n", wantErr: "also the input topic"},
+		{name: "a bad log level is an error", env: map[string]string{"NOTEGATE_LOG_LEVEL": "loud"}, wantErr: "log_level"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			path := ""
+			if tt.yaml != "" {
+				path = filepath.Join(t.TempDir(), "notegate.yaml")
+				if err := os.WriteFile(path, []byte(tt.yaml), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			c, err := Load(path, func(k string) string { return tt.env[k] })
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("Load error = %v, want one mentioning %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.check(t, c)
+		})
+	}
+}

@@ -1,0 +1,180 @@
+// Package server is notegate's HTTP surface: health, Prometheus metrics,
+// public search over approved notes, and note lookup.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/stages/index"
+)
+
+// Notes is what the HTTP API reads: the index.
+type Notes interface {
+	Get(ctx context.Context, noteID string) (*models.Note, error)
+	Search(ctx context.Context, q models.SearchQuery) (models.SearchResult, error)
+}
+
+// Config configures the HTTP handler.
+type Config struct {
+	// Markets are the configured markets; a search for another is refused.
+	Markets []string
+	// Ready reports whether the service can do its work (broker and index
+	// reachable); /healthz answers 503 with the error otherwise. Nil means
+	// always ready.
+	Ready func(ctx context.Context) error
+	// Gatherer serves /metrics; nil serves the default registry.
+	Gatherer prometheus.Gatherer
+	// Logger defaults to slog.Default().
+	Logger *slog.Logger
+}
+
+// maxQueryBytes bounds a search query.
+const maxQueryBytes = 512
+
+// New returns the handler of every route.
+func New(notes Notes, cfg Config) http.Handler {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Gatherer == nil {
+		cfg.Gatherer = prometheus.DefaultGatherer
+	}
+	h := &handler{notes: notes, cfg: cfg}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", h.healthz)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(cfg.Gatherer, promhttp.HandlerOpts{}))
+	mux.HandleFunc("GET /api/search", h.search)
+	mux.HandleFunc("GET /api/notes/{id}", h.note)
+	return securityHeaders(mux)
+}
+
+type handler struct {
+	notes Notes
+	cfg   Config
+}
+
+func (h *handler) healthz(w http.ResponseWriter, r *http.Request) {
+	if h.cfg.Ready != nil {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := h.cfg.Ready(ctx); err != nil {
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "error": err.Error()})
+			return
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// search answers GET /api/search?q=&market=&limit=&offset= over approved
+// notes only: approved in market when given, in any market otherwise.
+func (h *handler) search(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	text := strings.TrimSpace(q.Get("q"))
+	if text == "" {
+		writeError(w, http.StatusBadRequest, "q is required")
+		return
+	}
+	if len(text) > maxQueryBytes || !utf8.ValidString(text) {
+		writeError(w, http.StatusBadRequest, "q must be valid UTF-8 of at most 512 bytes")
+		return
+	}
+	market := q.Get("market")
+	if market != "" && !contains(h.cfg.Markets, market) {
+		writeError(w, http.StatusBadRequest, "unknown market "+strconv.Quote(market)+"; configured: "+strings.Join(h.cfg.Markets, ", "))
+		return
+	}
+	limit, err := intParam(q.Get("limit"), 20, 1, 100)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "limit: "+err.Error())
+		return
+	}
+	offset, err := intParam(q.Get("offset"), 0, 0, 10000)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "offset: "+err.Error())
+		return
+	}
+	res, err := h.notes.Search(r.Context(), models.SearchQuery{Text: text, Market: market, Limit: limit, Offset: offset})
+	if err != nil {
+		h.cfg.Logger.Error("search failed", "err", err)
+		writeError(w, http.StatusServiceUnavailable, "search is unavailable")
+		return
+	}
+	if res.Hits == nil {
+		res.Hits = []models.SearchHit{}
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+// note answers GET /api/notes/{id}. Until reviewers authenticate (a later
+// issue), it shows only notes approved in some market, like search.
+func (h *handler) note(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	n, err := h.notes.Get(r.Context(), id)
+	switch {
+	case errors.Is(err, index.ErrNotFound):
+		writeError(w, http.StatusNotFound, "no note "+strconv.Quote(id))
+		return
+	case err != nil:
+		h.cfg.Logger.Error("get note failed", "note_id", id, "err", err)
+		writeError(w, http.StatusServiceUnavailable, "the index is unavailable")
+		return
+	}
+	if len(n.ApprovedMarkets) == 0 {
+		writeError(w, http.StatusNotFound, "no note "+strconv.Quote(id))
+		return
+	}
+	writeJSON(w, http.StatusOK, n)
+}
+
+func intParam(s string, def, lo, hi int) (int, error) {
+	if s == "" {
+		return def, nil
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil || v < lo || v > hi {
+		return 0, errors.New("must be an integer from " + strconv.Itoa(lo) + " to " + strconv.Itoa(hi))
+	}
+	return v, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	_ = enc.Encode(v)
+}
+
+func writeError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, map[string]string{"error": msg})
+}
+
+// securityHeaders keeps user text inert if a browser opens an API response.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Content-Security-Policy", "default-src 'none'")
+		next.ServeHTTP(w, r)
+	})
+}
