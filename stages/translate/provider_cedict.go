@@ -33,7 +33,8 @@ var cedictGlossData []byte
 // scripts) is kept as it is.
 //
 // The dictionary is loaded once per process and shared by every
-// CedictGloss; it holds about 30 MB. A CedictGloss is safe for concurrent
+// CedictGloss; it holds about 23 MiB of heap (loads in ~0.2 s). A
+// CedictGloss is safe for concurrent
 // use.
 type CedictGloss struct {
 	dict *cedictDict
