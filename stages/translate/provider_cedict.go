@@ -34,8 +34,7 @@ var cedictGlossData []byte
 //
 // The dictionary is loaded once per process and shared by every
 // CedictGloss; it holds about 23 MiB of heap (loads in ~0.2 s). A
-// CedictGloss is safe for concurrent
-// use.
+// CedictGloss is safe for concurrent use.
 type CedictGloss struct {
 	dict *cedictDict
 }
