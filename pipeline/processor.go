@@ -184,7 +184,6 @@ func (p *Processor) isolate(ctx context.Context, st Stage, envs []*Envelope) []*
 				if p.backoff.Wait(ctx, attempt) == nil {
 					continue
 				}
-				env.Err = nil // ctx ended: leave the note for the caller's retry
 				live = append(live, env)
 			} else {
 				live = append(live, env)

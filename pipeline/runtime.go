@@ -273,6 +273,7 @@ func (r *Runtime) Run(ctx context.Context) error {
 	}
 	werr := r.writer.Close()
 	rerr := r.reader.Close()
+	r.log.Info("pipeline stopped", "fetch_error", fetchErr)
 	return errors.Join(fetchErr, werr, rerr)
 }
 

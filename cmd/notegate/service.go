@@ -17,6 +17,7 @@ import (
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/server"
+	"github.com/notegate/notegate/stages/index"
 )
 
 // service is the running pipeline plus its HTTP server.
@@ -24,6 +25,7 @@ type service struct {
 	cfg     config.Config
 	log     *slog.Logger
 	runtime *pipeline.Runtime
+	index   index.Index
 	httpSrv *http.Server
 	httpLn  net.Listener
 	closers []func() error
@@ -43,6 +45,7 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger) (*se
 	if err != nil {
 		return nil, fmt.Errorf("open index: %w", err)
 	}
+	s.index = idx
 	s.closers = append(s.closers, idx.Close)
 	started := time.Now()
 	b, err := buildStages(cfg, stageNames, log)

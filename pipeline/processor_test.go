@@ -1,0 +1,122 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/notegate/notegate/models"
+)
+
+type funcStage struct {
+	name string
+	fn   func([]*models.Note) error
+}
+
+func (f funcStage) Name() string { return f.name }
+func (f funcStage) Process(_ context.Context, notes []*models.Note) error {
+	return f.fn(notes)
+}
+
+func envelopes(values ...string) []*Envelope {
+	out := make([]*Envelope, len(values))
+	for i, v := range values {
+		out[i] = &Envelope{Value: []byte(v)}
+	}
+	return out
+}
+
+func TestProcessor(t *testing.T) {
+	t.Parallel()
+	fast := Backoff{Min: time.Millisecond, Max: 2 * time.Millisecond}
+	t.Run("a stage that panics on one note dead-letters only that note", func(t *testing.T) {
+		t.Parallel()
+		boom := funcStage{"boom", func(notes []*models.Note) error {
+			for _, n := range notes {
+				if strings.Contains(n.Body, "poison") {
+					panic("cannot handle this")
+				}
+			}
+			return nil
+		}}
+		p := NewProcessor(ProcessorConfig{Stages: []Stage{boom, keywordModerator{}}, Backoff: fast, Logger: quietLogger()})
+		batch := envelopes(`{"note_id":"a","version":1,"body":"fine"}`, `{"note_id":"b","version":1,"body":"poison"}`, `{"note_id":"c","version":1,"body":"fine too"}`)
+		if err := p.Process(context.Background(), batch); err != nil {
+			t.Fatal(err)
+		}
+		got := []Route{batch[0].Route, batch[1].Route, batch[2].Route}
+		if got[0] != RouteApproved || got[1] != RouteDeadLetter || got[2] != RouteApproved {
+			t.Fatalf("routes = %v", got)
+		}
+		var ee *EventError
+		if !errors.As(batch[1].Err, &ee) || ee.Reason != ReasonStageFailure || !strings.Contains(ee.Detail, "boom") {
+			t.Errorf("dead-letter reason = %v", batch[1].Err)
+		}
+	})
+	t.Run("a stage's transport error is retried until it passes", func(t *testing.T) {
+		t.Parallel()
+		calls := 0
+		flaky := funcStage{"flaky", func([]*models.Note) error {
+			calls++
+			if calls < 4 {
+				return errors.New("translator down")
+			}
+			return nil
+		}}
+		p := NewProcessor(ProcessorConfig{Stages: []Stage{flaky, keywordModerator{}}, Backoff: fast, Logger: quietLogger()})
+		batch := envelopes(`{"note_id":"a","version":1,"body":"fine"}`)
+		if err := p.Process(context.Background(), batch); err != nil {
+			t.Fatal(err)
+		}
+		if calls != 4 || batch[0].Route != RouteApproved {
+			t.Errorf("calls = %d, route = %s", calls, batch[0].Route)
+		}
+	})
+	t.Run("a stage that never recovers holds the batch until shutdown, then reports it unfinished", func(t *testing.T) {
+		t.Parallel()
+		down := funcStage{"down", func([]*models.Note) error { return errors.New("down") }}
+		p := NewProcessor(ProcessorConfig{Stages: []Stage{down}, Backoff: fast, Logger: quietLogger()})
+		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+		defer cancel()
+		batch := envelopes(`{"note_id":"a","version":1}`)
+		if err := p.Process(ctx, batch); !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("Process = %v, want the context's error", err)
+		}
+	})
+	t.Run("deletions skip the stages but reach the index", func(t *testing.T) {
+		t.Parallel()
+		seen := 0
+		counter := funcStage{"count", func(n []*models.Note) error { seen += len(n); return nil }}
+		idx := newMemIndex()
+		p := NewProcessor(ProcessorConfig{Stages: []Stage{counter}, Indexer: idx, Backoff: fast, Logger: quietLogger()})
+		batch := envelopes(`{"note_id":"a","version":1,"body":"x"}`, `{"type":"note.deleted","note_id":"a","version":2}`)
+		if err := p.Process(context.Background(), batch); err != nil {
+			t.Fatal(err)
+		}
+		if seen != 1 || batch[1].Route != RouteDeleted {
+			t.Errorf("stage saw %d notes, deletion routed %s", seen, batch[1].Route)
+		}
+		if _, ok := idx.get("a"); ok || idx.writes != 2 {
+			t.Errorf("index writes = %d, note still present = %v", idx.writes, ok)
+		}
+	})
+	t.Run("notes the index refuses for good are dead-lettered", func(t *testing.T) {
+		t.Parallel()
+		p := NewProcessor(ProcessorConfig{Indexer: refusingIndex{"b"}, Backoff: fast, Logger: quietLogger()})
+		batch := envelopes(`{"note_id":"a","version":1}`, `{"note_id":"b","version":1}`)
+		if err := p.Process(context.Background(), batch); err != nil {
+			t.Fatal(err)
+		}
+		if batch[0].Route == RouteDeadLetter || batch[1].Route != RouteDeadLetter {
+			t.Errorf("routes = %s, %s", batch[0].Route, batch[1].Route)
+		}
+	})
+}
+
+type refusingIndex struct{ id string }
+
+func (r refusingIndex) Apply(_ context.Context, notes []*models.Note) error {
+	return &RejectedError{Reasons: map[string]string{r.id: "mapper_parsing_exception"}}
+}
