@@ -215,3 +215,6 @@ func closeBody(res *esapi.Response) {
 		_ = res.Body.Close()
 	}
 }
+
+// Alias returns the alias the index reads and writes through.
+func (es *Elasticsearch) Alias() string { return es.cfg.Alias }

@@ -9,13 +9,18 @@ package index
 // sentence and a query must match across title, body and translations.
 const esTextAnalyzer = "notegate_text"
 
+// esQueryAnalyzer is esTextAnalyzer without the extra unigrams, for query
+// text: "火锅店" must match the bigrams 火锅 and 锅店, not merely its three
+// characters anywhere; a lone character stays a unigram.
+const esQueryAnalyzer = "notegate_text_query"
+
 // esAllField is the copy_to target of every text field; a search must match
 // all its terms there.
 const esAllField = "all_text"
 
 // indexTemplate is the body of PUT _index_template for cfg.
 func indexTemplate(cfg ElasticsearchConfig) map[string]any {
-	text := map[string]any{"type": "text", "analyzer": esTextAnalyzer, "copy_to": esAllField}
+	text := map[string]any{"type": "text", "analyzer": esTextAnalyzer, "search_analyzer": esQueryAnalyzer, "copy_to": esAllField}
 	keyword := map[string]any{"type": "keyword"}
 	return map[string]any{
 		"index_patterns": []string{cfg.Alias + "-*"},
@@ -39,6 +44,14 @@ func indexTemplate(cfg ElasticsearchConfig) map[string]any {
 							"filter": []string{
 								"cjk_width", "lowercase", "notegate_english_possessive",
 								"notegate_english_stop", "notegate_english_stemmer", "notegate_cjk_grams",
+							},
+						},
+						esQueryAnalyzer: map[string]any{
+							"type":      "custom",
+							"tokenizer": "standard",
+							"filter": []string{
+								"cjk_width", "lowercase", "notegate_english_possessive",
+								"notegate_english_stop", "notegate_english_stemmer", "cjk_bigram",
 							},
 						},
 					},
@@ -67,7 +80,7 @@ func indexTemplate(cfg ElasticsearchConfig) map[string]any {
 					"body":         text,
 					"tags":         text,
 					"translations": text,
-					esAllField:     map[string]any{"type": "text", "analyzer": esTextAnalyzer},
+					esAllField:     map[string]any{"type": "text", "analyzer": esTextAnalyzer, "search_analyzer": esQueryAnalyzer},
 					// The note as applied, returned verbatim by Get and
 					// Search; never indexed.
 					"note": map[string]any{"type": "object", "enabled": false},

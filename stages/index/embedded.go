@@ -307,14 +307,17 @@ func embeddedQuery(q models.SearchQuery) query.Query {
 	if strings.TrimSpace(q.Text) == "" {
 		return bleve.NewConjunctionQuery(filter)
 	}
-	all := bleve.NewMatchQuery(q.Text)
-	all.SetField(allField)
+	match := func(field string) *query.MatchQuery {
+		m := bleve.NewMatchQuery(q.Text)
+		m.SetField(field)
+		m.Analyzer = queryAnalyzer
+		return m
+	}
+	all := match(allField)
 	all.SetOperator(query.MatchQueryOperatorAnd)
-	title := bleve.NewMatchQuery(q.Text)
-	title.SetField("title")
+	title := match("title")
 	title.SetBoost(2)
-	tags := bleve.NewMatchQuery(q.Text)
-	tags.SetField("tags")
+	tags := match("tags")
 	b := bleve.NewBooleanQuery()
 	b.AddMust(all, filter)
 	b.AddShould(title, tags)

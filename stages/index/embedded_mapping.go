@@ -21,6 +21,11 @@ const (
 	// cjkGrams is cjk_bigram that also emits unigrams, so a one-character
 	// query (猫, 茶) matches.
 	cjkGrams = "notegate_cjk_grams"
+	// queryAnalyzer analyses query text like textAnalyzer but without the
+	// extra unigrams: "火锅店" must match the bigrams 火锅 and 锅店, not
+	// merely the three characters anywhere; a lone character stays a
+	// unigram and meets the indexed ones.
+	queryAnalyzer = "notegate_text_query"
 
 	// allField is bleve's composite of every text field; a search must
 	// match all of its terms there, across title, body, tags and
@@ -50,6 +55,15 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 			en.StopName,
 			en.SnowballStemmerName,
 			cjkGrams,
+		},
+	}); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomAnalyzer(queryAnalyzer, map[string]any{
+		"type":      custom.Name,
+		"tokenizer": unicode.Name,
+		"token_filters": []any{
+			cjk.WidthName, lowercase.Name, en.PossessiveName, en.StopName, en.SnowballStemmerName, cjk.BigramName,
 		},
 	}); err != nil {
 		return nil, err

@@ -1,0 +1,102 @@
+package index_test
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"os"
+	"testing"
+
+	"github.com/elastic/go-elasticsearch/v8"
+	"github.com/elastic/go-elasticsearch/v8/esapi"
+
+	"github.com/notegate/notegate/stages/index"
+	"github.com/notegate/notegate/stages/index/indextest"
+)
+
+// esFactory opens indexes on the cluster at NOTEGATE_ES_URL, each behind an
+// alias of its own that is deleted, with its index and template, when the
+// test ends.
+type esFactory struct{ base index.ElasticsearchConfig }
+
+func (f esFactory) config(alias string) index.ElasticsearchConfig {
+	cfg := f.base
+	cfg.Alias = alias
+	return cfg
+}
+
+func (f esFactory) New(t *testing.T) index.Index {
+	t.Helper()
+	suffix := make([]byte, 6)
+	_, _ = rand.Read(suffix)
+	alias := "notegate-test-" + hex.EncodeToString(suffix)
+	t.Cleanup(func() { f.cleanUp(t, alias) })
+	return f.open(t, alias)
+}
+
+func (f esFactory) Reopen(t *testing.T, old index.Index) index.Index {
+	t.Helper()
+	alias := old.(*index.Elasticsearch).Alias()
+	if err := old.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	return f.open(t, alias)
+}
+
+func (f esFactory) open(t *testing.T, alias string) index.Index {
+	t.Helper()
+	es, err := index.OpenElasticsearch(t.Context(), f.config(alias))
+	if err != nil {
+		t.Fatalf("OpenElasticsearch: %v", err)
+	}
+	return es
+}
+
+func (f esFactory) cleanUp(t *testing.T, alias string) {
+	client, err := elasticsearch.NewClient(elasticsearch.Config{
+		Addresses: f.base.URLs, Username: f.base.Username, Password: f.base.Password, APIKey: f.base.APIKey,
+	})
+	if err != nil {
+		t.Errorf("clean up %s: %v", alias, err)
+		return
+	}
+	ctx := context.Background()
+	cfg := f.config(alias)
+	for _, req := range []interface {
+		Do(context.Context, esapi.Transport) (*esapi.Response, error)
+	}{
+		esapi.IndicesDeleteRequest{Index: []string{cfg.Alias + "-000001"}},
+		esapi.IndicesDeleteIndexTemplateRequest{Name: cfg.Alias + "-template"},
+	} {
+		res, err := req.Do(ctx, client)
+		if err != nil {
+			t.Errorf("clean up %s: %v", alias, err)
+			continue
+		}
+		_ = res.Body.Close()
+	}
+}
+
+// TestElasticsearchConformance runs the suite against a real cluster when
+// NOTEGATE_ES_URL is set (credentials from NOTEGATE_ES_USERNAME,
+// NOTEGATE_ES_PASSWORD or NOTEGATE_ES_API_KEY). Without it the test skips,
+// or fails when CI=true.
+func TestElasticsearchConformance(t *testing.T) {
+	t.Parallel()
+	url := os.Getenv("NOTEGATE_ES_URL")
+	if url == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("NOTEGATE_ES_URL is not set and CI=true")
+		}
+		t.Skip("NOTEGATE_ES_URL is not set")
+	}
+	zero := 0
+	indextest.Run(t, esFactory{base: index.ElasticsearchConfig{
+		URLs:     []string{url},
+		Username: os.Getenv("NOTEGATE_ES_USERNAME"),
+		Password: os.Getenv("NOTEGATE_ES_PASSWORD"),
+		APIKey:   os.Getenv("NOTEGATE_ES_API_KEY"),
+		Replicas: &zero,
+		Refresh:  "wait_for", // the suite searches right after Apply
+	}})
+}
