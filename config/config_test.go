@@ -72,3 +72,14 @@ func TestLoad(t *testing.T) {
 		})
 	}
 }
+
+func TestTheComposeConfigurationLoads(t *testing.T) {
+	t.Parallel()
+	c, err := Load("../deploy/notegate.yaml", func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Index.Backend != BackendElasticsearch || c.Kafka.Brokers[0] != "kafka:9092" || c.Index.Elasticsearch.Replicas == nil || *c.Index.Elasticsearch.Replicas != 0 {
+		t.Errorf("deploy/notegate.yaml gives %+v", c)
+	}
+}

@@ -75,8 +75,7 @@ func cmdDev(ctx context.Context, args []string, stderr io.Writer) error {
 		"took", time.Since(started).Round(time.Millisecond))
 	fmt.Fprintf(stderr, `
   search:   curl 'http://%[1]s/api/search?q=hotpot'
-  produce:  echo '{"note_id":"me-1","version":1,"body":"hello from Ohio"}' | kcat -P -b %[2]s -t %[3]s -k me-1
-  (kcat -K: reads key:value lines; -k sets a fixed key)
+  produce:  echo 'me-1:{"note_id":"me-1","version":1,"body":"hello from Ohio"}' | kcat -P -b %[2]s -t %[3]s -K:
   consume:  kcat -C -b %[2]s -t %[4]s -f '%%k %%h\n%%s\n\n'
   metrics:  curl http://%[1]s/metrics
 
