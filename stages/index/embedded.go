@@ -217,11 +217,19 @@ func embeddedFields(n *models.Note) (map[string]any, error) {
 		"language_code":    d.Language.Code,
 		"decision":         d.Moderation.Decision,
 		"title":            d.Title,
-		"body":             d.Body,
-		"tags":             d.Tags,
-		"translations":     d.Translations,
+		allField:           allText(d),
 		noteField:          string(raw),
 	}, nil
+}
+
+// allText joins the texts of d with blank lines, which no CJK bigram or
+// English token crosses.
+func allText(d document) string {
+	parts := make([]string, 0, 2+len(d.Tags)+len(d.Translations))
+	parts = append(parts, d.Title, d.Body)
+	parts = append(parts, d.Tags...)
+	parts = append(parts, d.Translations...)
+	return strings.Join(parts, "\n\n")
 }
 
 // Get returns the stored note, or ErrNotFound.
@@ -317,10 +325,9 @@ func embeddedQuery(q models.SearchQuery) query.Query {
 	all.SetOperator(query.MatchQueryOperatorAnd)
 	title := match("title")
 	title.SetBoost(2)
-	tags := match("tags")
 	b := bleve.NewBooleanQuery()
 	b.AddMust(all, filter)
-	b.AddShould(title, tags)
+	b.AddShould(title)
 	return b
 }
 

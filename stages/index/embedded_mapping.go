@@ -27,10 +27,10 @@ const (
 	// unigram and meets the indexed ones.
 	queryAnalyzer = "notegate_text_query"
 
-	// allField is bleve's composite of every text field; a search must
-	// match all of its terms there, across title, body, tags and
-	// translations together.
-	allField = "_all"
+	// allField holds title, body, tags and translations together, written
+	// once (cheaper than bleve's _all composite, which keeps term vectors);
+	// a search must match all of its terms there.
+	allField = "text"
 	// noteField stores the note JSON verbatim, unindexed.
 	noteField = "note"
 )
@@ -76,7 +76,7 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 		f.Analyzer = textAnalyzer
 		f.Store = false
 		f.IncludeTermVectors = false
-		f.IncludeInAll = true
+		f.IncludeInAll = false
 		return f
 	}
 	keyword := func() *mapping.FieldMapping {
@@ -109,10 +109,9 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt("approved", flag)
 	doc.AddFieldMappingsAt("language_code", keyword())
 	doc.AddFieldMappingsAt("decision", keyword())
-	doc.AddFieldMappingsAt("title", text())
-	doc.AddFieldMappingsAt("body", text())
-	doc.AddFieldMappingsAt("tags", text())
-	doc.AddFieldMappingsAt("translations", text())
+	doc.AddFieldMappingsAt("title", text()) // again, alone, to rank title matches higher
+	doc.AddFieldMappingsAt(allField, text())
+	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	doc.AddFieldMappingsAt(noteField, stored)
 	im.DefaultMapping = doc
 	return im, nil
