@@ -25,7 +25,7 @@ func (embeddedFactory) Reopen(t *testing.T, old index.Index) index.Index {
 	return openEmbedded(t, dir)
 }
 
-func openEmbedded(t *testing.T, dir string) *index.Embedded {
+func openEmbedded(t testing.TB, dir string) *index.Embedded {
 	t.Helper()
 	idx, err := index.OpenEmbedded(index.EmbeddedConfig{Dir: dir})
 	if err != nil {

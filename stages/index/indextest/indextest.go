@@ -49,7 +49,7 @@ func Run(t *testing.T, f Factory) {
 		{"search_finds_English_by_stemmed_word", testEnglishStemming},
 		{"search_finds_Chinese_Simplified_and_Traditional_by_substring_words", testChineseSubstrings},
 		{"English_query_finds_a_Chinese_note_through_its_en_translation", testTranslationSearch},
-		{"search_finds_both_scripts_of_a_code_mixed_note", testMixedScripts},
+		{"search_finds_both_scripts_of_a_code_mixed_note_and_full_width_latin", testMixedScripts},
 		{"search_matches_tags", testTags},
 		{"search_requires_every_query_word", testEveryWord},
 		{"market_filter_keeps_notes_approved_in_the_market", testMarketFilter},
@@ -340,6 +340,9 @@ func testMixedScripts(t *testing.T, f Factory) {
 	for _, q := range []string{"routine", "skincare", "护肤", "防晒", "护肤 routine"} {
 		wantHits(t, idx, q, "cn", "mix")
 	}
+	apply(t, idx, Note("wide", 1, "zh", "ＨＯＴＰＯＴ　ｒｅｃｉｐｅｓ", "全角字母", "cn"))
+	wantHits(t, idx, "hotpot recipe", "cn", "wide")
+	wantHits(t, idx, "ｒｅｃｉｐｅ", "cn", "wide")
 }
 
 func testTags(t *testing.T, f Factory) {
