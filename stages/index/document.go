@@ -1,6 +1,7 @@
 package index
 
 import (
+	"fmt"
 	"sort"
 	"time"
 
@@ -73,4 +74,19 @@ type docLanguage struct {
 
 type docModeration struct {
 	Decision string `json:"decision,omitempty"`
+}
+
+// invalidNote says why the i-th note of a batch cannot be indexed by any
+// backend, or returns "". Elasticsearch takes only non-negative external
+// versions, so neither backend takes negative ones.
+func invalidNote(i int, n *models.Note) string {
+	switch {
+	case n == nil:
+		return fmt.Sprintf("note %d of the batch is nil", i)
+	case n.NoteID == "":
+		return fmt.Sprintf("note %d of the batch has no note_id", i)
+	case n.Version < 0:
+		return fmt.Sprintf("note %s has a negative version %d", n.NoteID, n.Version)
+	}
+	return ""
 }

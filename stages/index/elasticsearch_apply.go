@@ -79,8 +79,8 @@ func bulkItems(notes []*models.Note) (items []bulkItem, rejected []string) {
 	latest := make(map[string]*models.Note, len(notes))
 	var order []string
 	for i, n := range notes {
-		if n == nil || n.NoteID == "" {
-			rejected = append(rejected, fmt.Sprintf("note %d of the batch has no note_id", i))
+		if reason := invalidNote(i, n); reason != "" {
+			rejected = append(rejected, reason)
 			continue
 		}
 		cur, seen := latest[n.NoteID]

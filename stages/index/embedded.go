@@ -142,8 +142,8 @@ func (e *Embedded) applyBatch(notes []*models.Note) (rejected []string, err erro
 	batch := e.idx.NewBatch()
 	pending := make(map[string]stamp, len(notes))
 	for i, n := range notes {
-		if n == nil || n.NoteID == "" {
-			rejected = append(rejected, fmt.Sprintf("note %d of the batch has no note_id", i))
+		if reason := invalidNote(i, n); reason != "" {
+			rejected = append(rejected, reason)
 			continue
 		}
 		cur, known := pending[n.NoteID]

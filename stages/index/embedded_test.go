@@ -1,6 +1,9 @@
 package index_test
 
 import (
+	"context"
+	"errors"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -37,4 +40,43 @@ func openEmbedded(t testing.TB, dir string) *index.Embedded {
 func TestEmbeddedConformance(t *testing.T) {
 	t.Parallel()
 	indextest.Run(t, embeddedFactory{})
+}
+
+func TestOpenEmbedded(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		prepare func(t *testing.T) string
+		wantErr bool
+	}{
+		{"a_missing_directory_is_created_with_its_parents", func(t *testing.T) string {
+			return filepath.Join(t.TempDir(), "a", "b", "notes")
+		}, false},
+		{"an_empty_directory_is_used", func(t *testing.T) string { return t.TempDir() }, false},
+		{"a_directory_with_other_files_is_refused", func(t *testing.T) string {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "x"), []byte("x"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			return dir
+		}, true},
+		{"an_empty_dir_setting_is_refused", func(*testing.T) string { return "" }, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			idx, err := index.OpenEmbedded(index.EmbeddedConfig{Dir: tc.prepare(t)})
+			if (err != nil) != tc.wantErr {
+				t.Fatalf("OpenEmbedded error = %v, want error %v", err, tc.wantErr)
+			}
+			if err == nil {
+				if err := idx.Close(); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := idx.Get(context.Background(), "x"); !errors.Is(err, index.ErrClosed) {
+					t.Fatalf("Get after Close = %v, want ErrClosed", err)
+				}
+			}
+		})
+	}
 }

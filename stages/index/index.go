@@ -58,7 +58,8 @@ type Index interface {
 }
 
 // ErrRejected is wrapped by an Apply error when the index refused notes for
-// what they hold (no note id, a document the mapping cannot take): retrying
+// what they hold (nil, no note id, a negative version, a document the
+// cluster cannot parse): retrying
 // the same notes will not help, so the caller should dead-letter them rather
 // than retry forever. The other notes of the call were written.
 var ErrRejected = errors.New("index: notes rejected")

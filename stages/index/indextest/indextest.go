@@ -45,7 +45,7 @@ func Run(t *testing.T, f Factory) {
 		{"delete_of_an_unknown_note_leaves_a_tombstone", testTombstoneForUnknown},
 		{"newer_upsert_after_delete_restores", testNewerRestores},
 		{"replaying_a_whole_call_is_safe", testReplay},
-		{"a_note_without_id_is_rejected_and_the_others_written", testRejected},
+		{"notes_without_id_or_with_a_negative_version_are_rejected_and_the_others_written", testRejected},
 		{"search_finds_English_by_stemmed_word", testEnglishStemming},
 		{"search_finds_Chinese_Simplified_and_Traditional_by_substring_words", testChineseSubstrings},
 		{"English_query_finds_a_Chinese_note_through_its_en_translation", testTranslationSearch},
@@ -271,11 +271,14 @@ func testReplay(t *testing.T, f Factory) {
 func testRejected(t *testing.T, f Factory) {
 	idx := open(t, f)
 	good := Note("n1", 1, "en", "good", "body", "intl")
-	err := idx.Apply(context.Background(), []*models.Note{Note("", 1, "en", "no id", "body", "intl"), good})
+	err := idx.Apply(context.Background(), []*models.Note{
+		Note("", 1, "en", "no id", "body", "intl"), nil, good, Note("neg", -1, "en", "negative", "body", "intl"),
+	})
 	if !errors.Is(err, index.ErrRejected) {
 		t.Fatalf("Apply = %v, want ErrRejected", err)
 	}
 	wantNote(t, idx, good)
+	wantNotFound(t, idx, "neg")
 }
 
 func testEnglishStemming(t *testing.T, f Factory) {
