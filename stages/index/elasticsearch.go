@@ -131,15 +131,19 @@ func (es *Elasticsearch) setUp(ctx context.Context) error {
 		return err
 	}
 	res, err = esapi.IndicesCreateRequest{Index: es.cfg.firstIndex(), Body: bytes.NewReader(body)}.Do(ctx, es.client)
-	if err == nil && res.StatusCode == http.StatusBadRequest && errorType(res) == "resource_already_exists_exception" {
+	if err != nil {
+		return fmt.Errorf("create index: %w", err)
+	}
+	if res.IsError() {
+		typ, msg := readError(res)
+		if res.StatusCode != http.StatusBadRequest || typ != "resource_already_exists_exception" {
+			return fmt.Errorf("create index: %s: %s", res.Status(), msg)
+		}
 		// Another process created it first, or the alias was removed.
 		if exists, err := es.aliasExists(ctx); err != nil || exists {
 			return err
 		}
 		return fmt.Errorf("index %s exists without the alias %s", es.cfg.firstIndex(), es.cfg.Alias)
-	}
-	if err := responseError("create index", res, err); err != nil {
-		return err
 	}
 	closeBody(res)
 	es.log.Info("created index", "index", es.cfg.firstIndex())
@@ -192,21 +196,22 @@ func responseError(what string, res *esapi.Response, err error) error {
 	if !res.IsError() {
 		return nil
 	}
-	defer closeBody(res)
-	msg, _ := io.ReadAll(io.LimitReader(res.Body, 2048))
-	return fmt.Errorf("%s: %s: %s", what, res.Status(), bytes.TrimSpace(msg))
+	_, msg := readError(res)
+	return fmt.Errorf("%s: %s: %s", what, res.Status(), msg)
 }
 
-// errorType reads the error type of an error response and closes its body.
-func errorType(res *esapi.Response) string {
+// readError reads the error type and the start of the body of an error
+// response, and closes the body.
+func readError(res *esapi.Response) (typ string, msg []byte) {
 	defer closeBody(res)
+	msg, _ = io.ReadAll(io.LimitReader(res.Body, 2048))
 	var e struct {
 		Error struct {
 			Type string `json:"type"`
 		} `json:"error"`
 	}
-	_ = json.NewDecoder(io.LimitReader(res.Body, 1<<20)).Decode(&e)
-	return e.Error.Type
+	_ = json.Unmarshal(msg, &e)
+	return e.Error.Type, bytes.TrimSpace(msg)
 }
 
 func closeBody(res *esapi.Response) {

@@ -36,6 +36,11 @@ type fakeES struct {
 	// script maps a note id to the statuses its successive bulk items get;
 	// when it runs out, items get 201.
 	script map[string][]int
+	// createStatus and createError, when set, answer index creation;
+	// aliasAfterCreate is whether the alias then exists.
+	createStatus     int
+	createError      string
+	aliasAfterCreate bool
 	// failBulks is how many bulk requests to answer 500 before any item.
 	failBulks int
 	docs      map[string]json.RawMessage
@@ -75,6 +80,10 @@ func (f *fakeES) serve(w http.ResponseWriter, r *http.Request) {
 		if !f.aliasExists {
 			w.WriteHeader(http.StatusNotFound)
 		}
+	case r.Method == http.MethodPut && len(parts) == 1 && f.createStatus != 0:
+		f.aliasExists = f.aliasAfterCreate
+		w.WriteHeader(f.createStatus)
+		fmt.Fprintf(w, `{"error":{"type":%q,"reason":"scripted"},"status":%d}`, f.createError, f.createStatus)
 	case r.Method == http.MethodPut && len(parts) == 1:
 		f.created, f.createdName = decodeObject(f.t, body), parts[0]
 		f.aliasExists = true
@@ -239,6 +248,29 @@ func TestElasticsearchProtocol(t *testing.T) {
 		}
 		if f.createdName != "nt-000001" || at(f.created, "aliases", "nt", "is_write_index") != true {
 			t.Errorf("created %s with %v", f.createdName, f.created)
+		}
+	})
+
+	t.Run("open_accepts_an_index_another_process_just_created", func(t *testing.T) {
+		t.Parallel()
+		f, srv := newFakeES(t)
+		f.createStatus, f.createError = http.StatusBadRequest, "resource_already_exists_exception"
+		f.aliasAfterCreate = true
+		openFake(t, srv, nil)
+	})
+
+	t.Run("open_fails_when_the_index_exists_without_the_alias_or_creation_fails", func(t *testing.T) {
+		t.Parallel()
+		for _, typ := range []string{"resource_already_exists_exception", "illegal_argument_exception"} {
+			f, srv := newFakeES(t)
+			f.createStatus, f.createError = http.StatusBadRequest, typ
+			_, err := OpenElasticsearch(context.Background(), ElasticsearchConfig{URLs: []string{srv.URL}, Alias: "nt"})
+			if err == nil || !strings.Contains(err.Error(), "nt") {
+				t.Errorf("%s: OpenElasticsearch = %v, want an error", typ, err)
+			}
+			if typ == "illegal_argument_exception" && (err == nil || !strings.Contains(err.Error(), typ)) {
+				t.Errorf("error %v does not quote the response", err)
+			}
 		}
 	})
 
