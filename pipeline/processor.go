@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/notegate/notegate/models"
@@ -36,9 +37,29 @@ type RejectedError struct {
 	Reasons map[string]string
 }
 
+// ErrRejected is what every *RejectedError wraps.
+var ErrRejected = errors.New("notes rejected by the index")
+
 func (e *RejectedError) Error() string {
-	return fmt.Sprintf("index refused %d notes", len(e.Reasons))
+	ids := make([]string, 0, len(e.Reasons))
+	for id := range e.Reasons {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var b strings.Builder
+	fmt.Fprintf(&b, "index refused %d notes", len(ids))
+	for i, id := range ids {
+		if i == 3 {
+			fmt.Fprintf(&b, "; …")
+			break
+		}
+		fmt.Fprintf(&b, "; %s: %s", id, e.Reasons[id])
+	}
+	return b.String()
 }
+
+// Unwrap makes errors.Is(err, ErrRejected) hold.
+func (e *RejectedError) Unwrap() error { return ErrRejected }
 
 // Processor decodes events, runs the stages, writes to the index and
 // decides each event's route. It is safe for concurrent use.

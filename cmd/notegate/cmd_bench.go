@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,8 +55,20 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	path := fs.String("config", "", "optional YAML configuration file")
 	timeout := fs.Duration("timeout", 10*time.Minute, "give up after this long")
 	partitions := fs.Int("partitions", 4, "partitions of the embedded broker's topics")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if *n <= 0 {
 		return errors.New("--n must be positive")

@@ -5,8 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
 
@@ -47,7 +47,7 @@ func (es *Elasticsearch) Apply(ctx context.Context, notes []*models.Note) error 
 		if err != nil {
 			return fmt.Errorf("index: apply: %w", err)
 		}
-		rejected = append(rejected, r.rejected...)
+		maps.Copy(rejected, r.rejected)
 		items = append(r.throttled, r.failed...)
 		if len(items) == 0 {
 			break
@@ -66,21 +66,19 @@ func (es *Elasticsearch) Apply(ctx context.Context, notes []*models.Note) error 
 		}
 		backoff = min(backoff*2, es.cfg.MaxRetryBackoff)
 	}
-	if len(rejected) > 0 {
-		return fmt.Errorf("index: apply: %w: %s", ErrRejected, strings.Join(rejected, "; "))
-	}
-	return nil
+	return rejection(rejected)
 }
 
 // bulkItems encodes notes, keeping only the greatest version of each id
 // (the first of equals, as the cluster would), and says why others could
 // not be encoded.
-func bulkItems(notes []*models.Note) (items []bulkItem, rejected []string) {
+func bulkItems(notes []*models.Note) (items []bulkItem, rejected map[string]string) {
+	rejected = map[string]string{}
 	latest := make(map[string]*models.Note, len(notes))
 	var order []string
 	for i, n := range notes {
 		if reason := invalidNote(i, n); reason != "" {
-			rejected = append(rejected, reason)
+			rejected[rejectionKey(i, n)] = reason
 			continue
 		}
 		cur, seen := latest[n.NoteID]
@@ -96,7 +94,7 @@ func bulkItems(notes []*models.Note) (items []bulkItem, rejected []string) {
 		n := latest[id]
 		body, err := esSource(n)
 		if err != nil {
-			rejected = append(rejected, fmt.Sprintf("note %s: %v", id, err))
+			rejected[id] = err.Error()
 			continue
 		}
 		items = append(items, bulkItem{noteID: id, version: n.Version, body: body})
@@ -123,7 +121,7 @@ type sendResult struct {
 	finished    bool // late callbacks are ignored
 	throttled   []bulkItem
 	failed      []bulkItem
-	rejected    []string
+	rejected    map[string]string
 	lastFailure string
 }
 
@@ -189,7 +187,10 @@ func (r *sendResult) settle(i int, it bulkItem, status int, reason string, err e
 		r.throttled = append(r.throttled, it)
 		r.lastFailure = fmt.Sprintf("note %s: %d %s", it.noteID, status, reason)
 	case status == http.StatusBadRequest:
-		r.rejected = append(r.rejected, fmt.Sprintf("note %s: %s", it.noteID, reason))
+		if r.rejected == nil {
+			r.rejected = map[string]string{}
+		}
+		r.rejected[it.noteID] = reason
 	default:
 		r.failed = append(r.failed, it)
 		r.lastFailure = fmt.Sprintf("note %s: %d %s", it.noteID, status, reason)

@@ -2,12 +2,13 @@ package index
 
 import (
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -27,9 +28,14 @@ import (
 type Embedded struct {
 	cfg EmbeddedConfig
 
-	// writeMu serialises Apply: the stored versions read while building a
-	// batch must not change before the batch is written.
-	writeMu sync.Mutex
+	// writes feeds the single writer goroutine, which alone writes to
+	// bleve: the stored versions read while building a batch cannot change
+	// before the batch is written. Bounded: callers wait when it is full.
+	writes     chan *applyRequest
+	writerDone chan struct{}
+	// stamps remembers versions the writer has read or written; only the
+	// writer goroutine touches it.
+	stamps map[string]stamp
 	// closeMu guards idx against Close: every call holds it for reading.
 	closeMu sync.RWMutex
 	idx     bleve.Index // nil once closed
@@ -51,7 +57,9 @@ func OpenEmbedded(cfg EmbeddedConfig) (*Embedded, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: open embedded index in %s: %w", cfg.Dir, err)
 	}
-	return &Embedded{cfg: cfg, idx: idx}, nil
+	e := &Embedded{cfg: cfg, idx: idx, stamps: map[string]stamp{}, writes: make(chan *applyRequest, 64), writerDone: make(chan struct{})}
+	go e.writer()
+	return e, nil
 }
 
 func openOrCreate(dir string) (bleve.Index, error) {
@@ -82,72 +90,166 @@ func openOrCreate(dir string) (bleve.Index, error) {
 }
 
 // stamp is the stored version of one note id and whether it is a tombstone.
+// It is kept in the document itself (a tombstone is a document with no
+// text), so it is written in the same atomic batch. bleve's internal store
+// would be simpler but scorch rewrites all of it on every persist, which
+// makes writes slower the more notes the index holds.
 type stamp struct {
 	version int64
 	deleted bool
 }
 
-const stampPrefix = "v/"
-
-func stampKey(noteID string) []byte { return []byte(stampPrefix + noteID) }
-
-func (s stamp) encode() []byte {
-	b := make([]byte, 9)
-	binary.BigEndian.PutUint64(b, uint64(s.version))
+func (s stamp) encode() string {
+	v := strconv.FormatInt(s.version, 10)
 	if s.deleted {
-		b[8] = 1
+		return v + "d"
 	}
-	return b
+	return v
 }
 
 func decodeStamp(b []byte) (stamp, error) {
-	if len(b) != 9 {
-		return stamp{}, fmt.Errorf("corrupt version record of %d bytes", len(b))
+	s := string(b)
+	deleted := strings.HasSuffix(s, "d")
+	v, err := strconv.ParseInt(strings.TrimSuffix(s, "d"), 10, 64)
+	if err != nil {
+		return stamp{}, fmt.Errorf("corrupt version record %q", s)
 	}
-	return stamp{version: int64(binary.BigEndian.Uint64(b)), deleted: b[8] == 1}, nil
+	return stamp{version: v, deleted: deleted}, nil
 }
 
-// Apply writes notes in batches of cfg.BatchSize, each atomic and persisted
-// before the next starts. See Index for the version rules. A note without an
-// id is not written and makes Apply return ErrRejected once the others are.
+// stampCacheSize bounds the versions remembered in memory; past it an
+// arbitrary entry is forgotten and read back from the index when needed.
+const stampCacheSize = 1 << 17
+
+// Apply hands notes to the index's single writer and waits until they are
+// written. The writer commits the notes of every Apply waiting at that
+// moment together, in batches of at most cfg.BatchSize notes, each atomic
+// and persisted before any of its callers returns (group commit): with
+// several partitions writing at once, bleve makes one segment where it
+// would make one per call. See Index for the version rules. A note the
+// index cannot take makes Apply return a rejection naming it once the
+// others are written.
 func (e *Embedded) Apply(ctx context.Context, notes []*models.Note) error {
 	e.closeMu.RLock()
 	defer e.closeMu.RUnlock()
 	if e.idx == nil {
 		return ErrClosed
 	}
-	e.writeMu.Lock()
-	defer e.writeMu.Unlock()
-
-	var rejected []string
-	for start := 0; start < len(notes); start += e.cfg.BatchSize {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("index: apply: %w", err)
-		}
-		chunk := notes[start:min(start+e.cfg.BatchSize, len(notes))]
-		r, err := e.applyBatch(chunk)
-		if err != nil {
-			return fmt.Errorf("index: apply: %w", err)
-		}
-		rejected = append(rejected, r...)
+	if len(notes) == 0 {
+		return nil
 	}
-	if len(rejected) > 0 {
-		return fmt.Errorf("index: apply: %w: %s", ErrRejected, strings.Join(rejected, "; "))
+	req := &applyRequest{notes: notes, done: make(chan struct{})}
+	select {
+	case e.writes <- req:
+	case <-ctx.Done():
+		return fmt.Errorf("index: apply: %w", ctx.Err())
 	}
-	return nil
+	select {
+	case <-req.done:
+	case <-ctx.Done():
+		// The writer may still write these notes; the version rules make
+		// the caller's retry harmless.
+		return fmt.Errorf("index: apply: %w", ctx.Err())
+	}
+	if req.err != nil {
+		return fmt.Errorf("index: apply: %w", req.err)
+	}
+	return rejection(req.rejected)
 }
 
-// applyBatch writes one atomic batch and returns why notes were rejected.
-func (e *Embedded) applyBatch(notes []*models.Note) (rejected []string, err error) {
+// applyRequest is one Apply call waiting for the writer.
+type applyRequest struct {
+	notes    []*models.Note
+	rejected map[string]string
+	err      error
+	done     chan struct{}
+}
+
+// writer is the only goroutine that writes to bleve. It takes the first
+// waiting request, gathers the others already waiting up to BatchSize
+// notes, and writes them as one batch. It stops when writes is closed.
+func (e *Embedded) writer() {
+	defer close(e.writerDone)
+	for first := range e.writes {
+		group := []*applyRequest{first}
+		size := len(first.notes)
+	gather:
+		for size < e.cfg.BatchSize {
+			select {
+			case req, ok := <-e.writes:
+				if !ok {
+					break gather
+				}
+				group = append(group, req)
+				size += len(req.notes)
+			default:
+				break gather
+			}
+		}
+		e.writeGroup(group)
+	}
+}
+
+// writeGroup writes the notes of group in batches of at most BatchSize and
+// answers every request.
+func (e *Embedded) writeGroup(group []*applyRequest) {
+	type slot struct {
+		req *applyRequest
+		i   int
+	}
+	var notes []*models.Note
+	var owners []slot
+	for _, req := range group {
+		for i, n := range req.notes {
+			notes = append(notes, n)
+			owners = append(owners, slot{req, i})
+		}
+	}
+	pending := map[string]stamp{}
+	for start := 0; start < len(notes); start += e.cfg.BatchSize {
+		end := min(start+e.cfg.BatchSize, len(notes))
+		reasons, err := e.applyBatch(notes[start:end], pending)
+		for k := start; k < end; k++ {
+			o := owners[k]
+			if err != nil && o.req.err == nil {
+				o.req.err = err
+			}
+			if r, ok := reasons[k-start]; ok {
+				if o.req.rejected == nil {
+					o.req.rejected = map[string]string{}
+				}
+				o.req.rejected[rejectionKey(o.i, o.req.notes[o.i])] = r
+			}
+		}
+		if err != nil {
+			// The stamps of a batch that failed were not written.
+			clear(pending)
+		}
+	}
+	for _, req := range group {
+		close(req.done)
+	}
+}
+
+// applyBatch writes one atomic batch. pending holds the stamps of notes
+// written earlier in the same group (the cache may have forgotten them); it
+// is updated in place. It returns the reasons of rejected notes by position
+// in notes.
+func (e *Embedded) applyBatch(notes []*models.Note, pending map[string]stamp) (map[int]string, error) {
 	batch := e.idx.NewBatch()
-	pending := make(map[string]stamp, len(notes))
+	rejected := map[int]string{}
+	staged := map[string]stamp{}
 	for i, n := range notes {
 		if reason := invalidNote(i, n); reason != "" {
-			rejected = append(rejected, reason)
+			rejected[i] = reason
 			continue
 		}
-		cur, known := pending[n.NoteID]
+		cur, known := staged[n.NoteID]
 		if !known {
+			cur, known = pending[n.NoteID]
+		}
+		if !known {
+			var err error
 			cur, known, err = e.stamp(n.NoteID)
 			if err != nil {
 				return nil, err
@@ -158,20 +260,22 @@ func (e *Embedded) applyBatch(notes []*models.Note) (rejected []string, err erro
 		}
 		next := stamp{version: n.Version, deleted: n.Deleted()}
 		if next.deleted {
-			batch.Delete(n.NoteID)
+			if err := batch.Index(n.NoteID, map[string]any{"note_id": n.NoteID, stampField: next.encode()}); err != nil {
+				rejected[i] = err.Error()
+				continue
+			}
 		} else {
-			fields, err := embeddedFields(n)
+			fields, err := embeddedFields(n, next)
 			if err != nil {
-				rejected = append(rejected, fmt.Sprintf("note %s: %v", n.NoteID, err))
+				rejected[i] = err.Error()
 				continue
 			}
 			if err := batch.Index(n.NoteID, fields); err != nil {
-				rejected = append(rejected, fmt.Sprintf("note %s: %v", n.NoteID, err))
+				rejected[i] = err.Error()
 				continue
 			}
 		}
-		batch.SetInternal(stampKey(n.NoteID), next.encode())
-		pending[n.NoteID] = next
+		staged[n.NoteID] = next
 	}
 	if batch.Size() == 0 {
 		return rejected, nil
@@ -179,28 +283,57 @@ func (e *Embedded) applyBatch(notes []*models.Note) (rejected []string, err erro
 	if err := e.idx.Batch(batch); err != nil {
 		return nil, fmt.Errorf("write batch: %w", err)
 	}
+	maps.Copy(pending, staged)
+	for id, st := range staged {
+		e.remember(id, st)
+	}
 	return rejected, nil
 }
 
-// stamp reads the stored version of noteID.
+// stamp returns the stored version of noteID: from memory when the writer
+// has seen it, from the document otherwise. Only the writer calls it.
 func (e *Embedded) stamp(noteID string) (stamp, bool, error) {
-	b, err := e.idx.GetInternal(stampKey(noteID))
+	if st, ok := e.stamps[noteID]; ok {
+		return st, true, nil
+	}
+	doc, err := e.idx.Document(noteID)
 	if err != nil {
 		return stamp{}, false, fmt.Errorf("read version of %s: %w", noteID, err)
 	}
-	if b == nil {
+	if doc == nil {
 		return stamp{}, false, nil
 	}
-	s, err := decodeStamp(b)
+	var raw []byte
+	doc.VisitFields(func(f bleveindex.Field) {
+		if f.Name() == stampField {
+			raw = f.Value()
+		}
+	})
+	if raw == nil {
+		return stamp{}, false, fmt.Errorf("read version of %s: the document has none", noteID)
+	}
+	st, err := decodeStamp(raw)
 	if err != nil {
 		return stamp{}, false, fmt.Errorf("read version of %s: %w", noteID, err)
 	}
-	return s, true, nil
+	e.remember(noteID, st)
+	return st, true, nil
+}
+
+// remember caches a stamp, forgetting an arbitrary one when full.
+func (e *Embedded) remember(noteID string, st stamp) {
+	if _, ok := e.stamps[noteID]; !ok && len(e.stamps) >= stampCacheSize {
+		for k := range e.stamps {
+			delete(e.stamps, k)
+			break
+		}
+	}
+	e.stamps[noteID] = st
 }
 
 // embeddedFields is the bleve document of a note: its searchable fields and
 // the note JSON.
-func embeddedFields(n *models.Note) (map[string]any, error) {
+func embeddedFields(n *models.Note, st stamp) (map[string]any, error) {
 	raw, err := json.Marshal(n)
 	if err != nil {
 		return nil, fmt.Errorf("encode note: %w", err)
@@ -219,6 +352,7 @@ func embeddedFields(n *models.Note) (map[string]any, error) {
 		"title":            d.Title,
 		allField:           allText(d),
 		noteField:          string(raw),
+		stampField:         st.encode(),
 	}, nil
 }
 
@@ -256,7 +390,7 @@ func (e *Embedded) Get(ctx context.Context, noteID string) (*models.Note, error)
 		}
 	})
 	if raw == nil {
-		return nil, fmt.Errorf("index: get %s: stored note missing", noteID)
+		return nil, ErrNotFound // a tombstone
 	}
 	return decodeNote(raw)
 }
@@ -338,6 +472,10 @@ func (e *Embedded) Close() error {
 	if e.idx == nil {
 		return nil
 	}
+	// Every Apply holds closeMu for reading until answered, so the writer
+	// is idle now.
+	close(e.writes)
+	<-e.writerDone
 	err := e.idx.Close()
 	e.idx = nil
 	if err != nil {

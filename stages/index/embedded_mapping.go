@@ -33,6 +33,8 @@ const (
 	allField = "text"
 	// noteField stores the note JSON verbatim, unindexed.
 	noteField = "note"
+	// stampField stores the version and tombstone flag, unindexed.
+	stampField = "stamp"
 )
 
 // newEmbeddedMapping is the mapping a new embedded index is created with;
@@ -113,6 +115,7 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(allField, text())
 	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	doc.AddFieldMappingsAt(noteField, stored)
+	doc.AddFieldMappingsAt(stampField, stored)
 	im.DefaultMapping = doc
 	return im, nil
 }

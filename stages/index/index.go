@@ -7,6 +7,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
@@ -62,4 +63,24 @@ type Index interface {
 // cluster cannot parse): retrying
 // the same notes will not help, so the caller should dead-letter them rather
 // than retry forever. The other notes of the call were written.
-var ErrRejected = errors.New("index: notes rejected")
+// The error is a *pipeline.RejectedError naming each refused note, so the
+// runtime dead-letters exactly those.
+var ErrRejected = pipeline.ErrRejected
+
+// rejection returns the Apply error for refused notes (note id → reason),
+// or nil when there are none.
+func rejection(reasons map[string]string) error {
+	if len(reasons) == 0 {
+		return nil
+	}
+	return fmt.Errorf("index: apply: %w", &pipeline.RejectedError{Reasons: reasons})
+}
+
+// rejectionKey names the i-th note of a call in a rejection: its id, or
+// its position when it has none.
+func rejectionKey(i int, n *models.Note) string {
+	if n == nil || n.NoteID == "" {
+		return fmt.Sprintf("#%d", i)
+	}
+	return n.NoteID
+}

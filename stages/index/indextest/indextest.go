@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/stages/index"
 )
 
@@ -276,6 +277,10 @@ func testRejected(t *testing.T, f Factory) {
 	})
 	if !errors.Is(err, index.ErrRejected) {
 		t.Fatalf("Apply = %v, want ErrRejected", err)
+	}
+	var rej *pipeline.RejectedError
+	if !errors.As(err, &rej) || rej.Reasons["neg"] == "" || len(rej.Reasons) != 3 {
+		t.Errorf("Apply = %v, want a RejectedError naming the three refused notes", err)
 	}
 	wantNote(t, idx, good)
 	wantNotFound(t, idx, "neg")
