@@ -13,8 +13,10 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/notegate/notegate/models"
 )
@@ -64,7 +66,11 @@ func OpenEmbedded(cfg EmbeddedConfig) (*Embedded, error) {
 
 func openOrCreate(dir string) (bleve.Index, error) {
 	if _, err := os.Stat(filepath.Join(dir, metaFile)); err == nil {
-		return bleve.Open(dir)
+		idx, err := bleve.OpenUsing(dir, runtimeConfig())
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			return nil, fmt.Errorf("the folder is in use by another process (%w)", err)
+		}
+		return idx, err
 	}
 	entries, err := os.ReadDir(dir)
 	switch {
@@ -86,7 +92,13 @@ func openOrCreate(dir string) (bleve.Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build mapping: %w", err)
 	}
-	return bleve.New(dir, m)
+	return bleve.NewUsing(dir, m, scorch.Name, scorch.Name, runtimeConfig())
+}
+
+// runtimeConfig makes a second process that opens the same folder fail
+// after a few seconds instead of waiting forever for bolt's file lock.
+func runtimeConfig() map[string]any {
+	return map[string]any{"bolt_timeout": "5s"}
 }
 
 // stamp is the stored version of one note id and whether it is a tombstone.

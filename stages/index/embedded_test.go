@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/notegate/notegate/stages/index"
@@ -78,5 +79,21 @@ func TestOpenEmbedded(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestOpeningAFolderInUseFailsInsteadOfHanging(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "idx")
+	first, err := index.OpenEmbedded(index.EmbeddedConfig{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	if second, err := index.OpenEmbedded(index.EmbeddedConfig{Dir: dir}); err == nil {
+		second.Close()
+		t.Fatal("a second open of the same folder succeeded")
+	} else if !strings.Contains(err.Error(), "in use by another process") {
+		t.Errorf("error = %v", err)
 	}
 }
