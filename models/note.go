@@ -58,7 +58,28 @@ type Note struct {
 	ApprovedMarkets []string `json:"approved_markets,omitempty"`
 	// ProcessedAt is when notegate finished the note.
 	ProcessedAt time.Time `json:"processed_at,omitzero"`
+	// Revision orders the updates notegate makes to one version after it
+	// first processed it (a translation that arrived late, a reviewer's
+	// decision): 0 the first time, larger with every update. Stores order
+	// a note by (Version, Revision), so an update is never undone by a
+	// replay of the original event. See MaxRevision.
+	Revision int64 `json:"revision,omitempty"`
 }
+
+// MaxRevision is the largest Revision: stores pack (Version, Revision)
+// into one 64-bit ordering key (Version<<RevisionBits | Revision), which
+// leaves versions below 2^43.
+const (
+	RevisionBits = 20
+	MaxRevision  = 1<<RevisionBits - 1
+)
+
+// OrderKey is the note's position in the order stores keep: by version,
+// then revision.
+func (n *Note) OrderKey() int64 { return n.Version<<RevisionBits | n.Revision }
+
+// Newer reports whether n comes after other in that order.
+func (n *Note) Newer(other *Note) bool { return n.OrderKey() > other.OrderKey() }
 
 // Deleted reports whether the note is a deletion.
 func (n *Note) Deleted() bool { return n.Type == EventDeleted }

@@ -66,17 +66,17 @@ func (m *memIndex) Apply(_ context.Context, notes []*models.Note) error {
 		m.writes++
 		cur := int64(0)
 		if d, ok := m.docs[n.NoteID]; ok {
-			cur = d.Version
+			cur = d.OrderKey()
 		}
 		if t := m.tombs[n.NoteID]; t > cur {
 			cur = t
 		}
-		if n.Version <= cur {
+		if n.OrderKey() <= cur {
 			continue
 		}
 		if n.Deleted() {
 			delete(m.docs, n.NoteID)
-			m.tombs[n.NoteID] = n.Version
+			m.tombs[n.NoteID] = n.OrderKey()
 			continue
 		}
 		m.docs[n.NoteID] = *n

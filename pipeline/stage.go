@@ -32,9 +32,10 @@ type Stage interface {
 //
 // Apply is called with every note of a batch, deletions included, after the
 // stages ran and before the notes are routed. It must be idempotent: the
-// document of a note is replaced only by a strictly greater Version, and a
-// deletion removes it unless a greater Version is already stored, so
-// replays and duplicates never regress a note. A non-nil error means some
+// document of a note is replaced only by a strictly greater (Version,
+// Revision) — models.Note.OrderKey — and a deletion removes it unless a
+// greater one is already stored, so replays and duplicates never regress a
+// note. A non-nil error means some
 // notes were not written and the whole call is retried with backoff.
 type Indexer interface {
 	Apply(ctx context.Context, notes []*models.Note) error

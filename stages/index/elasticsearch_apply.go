@@ -85,7 +85,7 @@ func bulkItems(notes []*models.Note) (items []bulkItem, rejected map[string]stri
 		if !seen {
 			order = append(order, n.NoteID)
 		}
-		if !seen || n.Version > cur.Version {
+		if !seen || n.Newer(cur) {
 			latest[n.NoteID] = n
 		}
 	}
@@ -97,7 +97,7 @@ func bulkItems(notes []*models.Note) (items []bulkItem, rejected map[string]stri
 			rejected[id] = err.Error()
 			continue
 		}
-		items = append(items, bulkItem{noteID: id, version: n.Version, body: body})
+		items = append(items, bulkItem{noteID: id, version: n.OrderKey(), body: body})
 	}
 	return items, rejected
 }

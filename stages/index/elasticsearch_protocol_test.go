@@ -298,7 +298,7 @@ func TestElasticsearchProtocol(t *testing.T) {
 		if !strings.Contains(b.query, "require_alias=true") || !strings.Contains(b.query, "refresh=wait_for") {
 			t.Errorf("bulk query %q", b.query)
 		}
-		wantMeta := []string{`{"index":{"_id":"n1","version":3,"version_type":"external"}}`, `{"index":{"_id":"n2","version":5,"version_type":"external"}}`}
+		wantMeta := []string{fmt.Sprintf(`{"index":{"_id":"n1","version":%d,"version_type":"external"}}`, 3<<models.RevisionBits), fmt.Sprintf(`{"index":{"_id":"n2","version":%d,"version_type":"external"}}`, 5<<models.RevisionBits)}
 		for i, line := range b.lines {
 			got, _ := json.Marshal(line.meta)
 			if string(got) != wantMeta[i] {
@@ -322,7 +322,7 @@ func TestElasticsearchProtocol(t *testing.T) {
 		if err := es.Apply(context.Background(), []*models.Note{note("n1", 2), note("n1", 7), deletion("n1", 4)}); err != nil {
 			t.Fatal(err)
 		}
-		if len(f.bulks) != 1 || len(f.bulks[0].lines) != 1 || f.bulks[0].lines[0].meta["index"]["version"] != 7.0 {
+		if len(f.bulks) != 1 || len(f.bulks[0].lines) != 1 || f.bulks[0].lines[0].meta["index"]["version"] != float64(7<<models.RevisionBits) {
 			t.Fatalf("bulks = %+v", f.bulks)
 		}
 	})

@@ -107,12 +107,12 @@ func runtimeConfig() map[string]any {
 // would be simpler but scorch rewrites all of it on every persist, which
 // makes writes slower the more notes the index holds.
 type stamp struct {
-	version int64
+	key     int64 // models.Note.OrderKey: version and revision
 	deleted bool
 }
 
 func (s stamp) encode() string {
-	v := strconv.FormatInt(s.version, 10)
+	v := strconv.FormatInt(s.key, 10)
 	if s.deleted {
 		return v + "d"
 	}
@@ -126,7 +126,7 @@ func decodeStamp(b []byte) (stamp, error) {
 	if err != nil {
 		return stamp{}, fmt.Errorf("corrupt version record %q", s)
 	}
-	return stamp{version: v, deleted: deleted}, nil
+	return stamp{key: v, deleted: deleted}, nil
 }
 
 // stampCacheSize bounds the versions remembered in memory; past it an
@@ -267,10 +267,10 @@ func (e *Embedded) applyBatch(notes []*models.Note, pending map[string]stamp) (m
 				return nil, err
 			}
 		}
-		if known && n.Version <= cur.version {
+		if known && n.OrderKey() <= cur.key {
 			continue // stale or duplicate: the stored note stands
 		}
-		next := stamp{version: n.Version, deleted: n.Deleted()}
+		next := stamp{key: n.OrderKey(), deleted: n.Deleted()}
 		if next.deleted {
 			if err := batch.Index(n.NoteID, map[string]any{"note_id": n.NoteID, stampField: next.encode()}); err != nil {
 				rejected[i] = err.Error()

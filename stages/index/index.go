@@ -24,12 +24,15 @@ var ErrClosed = errors.New("index: closed")
 // answers full-text searches over the notes approved in a market.
 //
 // Apply (from pipeline.Indexer) writes a batch, deletions included. The
-// document id is the note id. A note replaces the stored one only if its
-// Version is strictly greater; an equal or lower version is a no-op, not an
-// error. A deletion removes the note unless a greater version is stored and
-// leaves a tombstone with its version, so a late, older upsert cannot bring
-// the note back; a greater upsert after a deletion restores it. Within one
-// call, the greatest version of a note wins whatever its position. Apply
+// document id is the note id. Notes are ordered by version, then revision
+// (models.Note.OrderKey; Elasticsearch gets it as the external version). A
+// note replaces the stored one only if it is strictly newer; an equal or
+// older one is a no-op, not an error. A deletion removes the note unless a
+// newer one is stored and leaves a tombstone with its version, so a late,
+// older upsert cannot bring the note back; a newer upsert after a deletion
+// restores it. Within one call, the newest note of an id wins whatever its
+// position. A revision updates a version in place (a late translation, a
+// reviewer's decision) and is never undone by a replay of the original. Apply
 // returns nil only once every note of the call is durably written (or
 // proven stale); on error some may not be, and the runtime retries the whole
 // call, which the version rules make safe. Apply does not keep the notes.

@@ -39,6 +39,7 @@ func Run(t *testing.T, f Factory) {
 		{"an_empty_batch_is_a_no_op", testEmptyBatch},
 		{"higher_version_replaces", testHigherVersionReplaces},
 		{"lower_or_equal_version_never_regresses", testNoRegression},
+		{"a_revision_updates_its_version_and_a_replay_never_undoes_it", testRevisions},
 		{"greatest_version_in_one_call_wins_whatever_its_position", testGreatestInCallWins},
 		{"delete_removes_the_note", testDeleteRemoves},
 		{"delete_with_a_lower_version_is_ignored", testStaleDeleteIgnored},
@@ -172,6 +173,31 @@ func testHigherVersionReplaces(t *testing.T, f Factory) {
 	wantNote(t, idx, v2)
 	wantHits(t, idx, "new", "intl", "n1")
 	wantHits(t, idx, "old", "intl")
+}
+
+func testRevisions(t *testing.T, f Factory) {
+	idx := open(t, f)
+	v1 := Note("n1", 1, "en", "first", "untranslated body", "intl")
+	apply(t, idx, v1)
+	rev := Note("n1", 1, "en", "first", "body with its translation filled in", "intl")
+	rev.Revision = 2
+	apply(t, idx, rev)
+	wantNote(t, idx, rev)
+	// The original event replayed, and an older revision, change nothing.
+	older := Note("n1", 1, "en", "first", "revision one", "intl")
+	older.Revision = 1
+	apply(t, idx, Note("n1", 1, "en", "first", "untranslated body", "intl"), older)
+	wantNote(t, idx, rev)
+	// A new version wins over any revision of an older one.
+	v2 := Note("n1", 2, "en", "second", "edited", "intl")
+	apply(t, idx, v2)
+	wantNote(t, idx, v2)
+	// A deletion of the same version as a revised note wins only if newer.
+	del := Deletion("n1", 2)
+	apply(t, idx, del)
+	wantNote(t, idx, v2)
+	apply(t, idx, Deletion("n1", 3))
+	wantNotFound(t, idx, "n1")
 }
 
 func testNoRegression(t *testing.T, f Factory) {
