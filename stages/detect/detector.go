@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	lingua "github.com/pemistahl/lingua-go"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/notegate/notegate/models"
 )
@@ -136,6 +137,11 @@ type share struct {
 // punctuation) is models.Undetermined with confidence 0.
 func (d *Detector) Detect(text string) models.Language {
 	clean, _ := stripNoise(text)
+	// Decomposed accents ("vu" + U+0323) are composed first, so that the
+	// letter rules and the models see the letters they know ("vụ").
+	if norm.NFC.QuickSpanString(clean) != len(clean) {
+		clean = norm.NFC.String(clean)
+	}
 	w := d.scratch.Get().(*work)
 	defer d.scratch.Put(w)
 	w.reset()
@@ -334,10 +340,14 @@ func (d *Detector) collect(clean string, w *work) {
 		}
 		prevCJK = isCJK
 		if s == scriptNone {
-			// Combining marks stay inside the word (Thai, Hindi, decomposed
-			// Vietnamese); anything else ends it.
-			if wordStart >= 0 && isWordMark(r) {
-				w.buf = utf8.AppendRune(w.buf, r)
+			// Combining marks (Thai and Devanagari vowel signs, accents
+			// left decomposed) belong to the word they follow and count as
+			// its letters; anything else ends the word.
+			if cur != scriptNone && isWordMark(r) {
+				w.letters[cur]++
+				if wordStart >= 0 {
+					w.buf = utf8.AppendRune(w.buf, r)
+				}
 				continue
 			}
 			flush()

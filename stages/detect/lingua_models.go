@@ -9,7 +9,6 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"unicode/utf8"
 	_ "unsafe" // for go:linkname
 
 	lingua "github.com/pemistahl/lingua-go"
@@ -73,16 +72,9 @@ type ngramTable struct {
 	offsets []uint32 // postings of keys[i] are [offsets[i], offsets[i+1])
 	lang    []uint8
 	logp    []float32
-	// letters maps each letter of the group to the languages whose
-	// unigram model has it at a frequency that is not noise: the text's
-	// letters narrow the candidates (ư, ơ → vi; ğ, ı → tr; ł → pl), the way
-	// lingua's character rules do.
-	letters map[rune]uint64
+	// rules are lingua's letter rules for the group's languages.
+	rules letterRules
 }
-
-// minLetterProbability is the unigram frequency below which a letter is
-// taken for noise in a language's training text (foreign names).
-const minLetterProbability = 1e-4
 
 type posting struct {
 	key  uint64
@@ -110,7 +102,6 @@ func newNgramTable(langs []lingua.Language) (*ngramTable, error) {
 		return nil, fmt.Errorf("too many languages in one script group: %d", len(langs))
 	}
 	var all []posting
-	letters := map[rune]uint64{}
 	for i, l := range langs {
 		for order := 1; order <= 5; order++ {
 			m, err := readLinguaModel(l, order)
@@ -121,10 +112,6 @@ func newNgramTable(langs []lingua.Language) (*ngramTable, error) {
 				lp := float32(math.Log(set.Probability))
 				for _, g := range set.Ngrams {
 					all = append(all, posting{key: fnvString(g), logp: lp, lang: uint8(i)})
-					if order == 1 && set.Probability >= minLetterProbability {
-						r, _ := utf8.DecodeRuneInString(g)
-						letters[r] |= 1 << i
-					}
 				}
 			}
 		}
@@ -141,7 +128,7 @@ func newNgramTable(langs []lingua.Language) (*ngramTable, error) {
 		}
 		return int(a.lang) - int(b.lang)
 	})
-	t := &ngramTable{langs: langs, letters: letters, lang: make([]uint8, len(all)), logp: make([]float32, len(all))}
+	t := &ngramTable{langs: langs, rules: newLetterRules(langs), lang: make([]uint8, len(all)), logp: make([]float32, len(all))}
 	distinct := 0
 	for i := range all {
 		if i == 0 || all[i].key != all[i-1].key {

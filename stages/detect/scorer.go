@@ -26,6 +26,8 @@ type gram struct {
 type scores struct {
 	value [maxGroupLanguages]float64
 	known [maxGroupLanguages]bool
+	// decided is the language lingua's letter rules decided, or -1.
+	decided int
 }
 
 // score scores words (lower-case letter runs of one script) against every
@@ -90,23 +92,13 @@ func (t *ngramTable) score(words []string, letters int, grams []gram, out *score
 	if nl == maxGroupLanguages {
 		all = ^uint64(0)
 	}
-	// In a one-word text, only languages that have every accented letter of
-	// it compete, unless no language has them all (a foreign name, a typo).
-	// Applied to one-word texts only: longer ones carry enough n-grams,
-	// and more foreign names and mis-encoded letters.
-	allowed := all
-	for _, w := range words {
-		if len(words) > 1 {
-			break
-		}
-		for _, r := range w {
-			if r < 0x80 {
-				continue
-			}
-			if m, ok := t.letters[r]; ok && m&allowed != 0 {
-				allowed &= m
-			}
-		}
+	// lingua's letter rules first: they may decide the text outright, or
+	// narrow the languages that compete on n-grams.
+	decided, allowed := t.rules.apply(words, all)
+	out.decided = decided
+	if decided >= 0 {
+		out.known[decided] = true
+		return grams
 	}
 	var unigramsKnown [maxGroupLanguages]int
 	for _, g := range grams {
@@ -115,7 +107,7 @@ func (t *ngramTable) score(words []string, letters int, grams []gram, out *score
 			langs, logps := t.lookup(g.prefix[k])
 			for j, li := range langs {
 				bit := uint64(1) << li
-				if found&bit == 0 {
+				if found&bit == 0 && allowed&bit != 0 {
 					found |= bit
 					out.value[li] += float64(logps[j])
 					out.known[li] = true
@@ -149,6 +141,9 @@ func (t *ngramTable) score(words []string, letters int, grams []gram, out *score
 // none) and lingua's softmax probability of the best.
 func (s *scores) best(n int) (first, second int, prob float64) {
 	first, second = -1, -1
+	if s.decided >= 0 {
+		return s.decided, -1, 1
+	}
 	for i := 0; i < n; i++ {
 		if !s.known[i] {
 			continue
