@@ -1,0 +1,219 @@
+package translate
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// GoogleName is the default Name of the Google Cloud Translation provider.
+const GoogleName = "google"
+
+// GoogleURL is the Cloud Translation API's base URL.
+const GoogleURL = "https://translation.googleapis.com"
+
+// googleMaxTexts is the v2 API's limit of text segments per request.
+const googleMaxTexts = 128
+
+// GoogleConfig configures Google Cloud Translation, Basic edition (v2).
+type GoogleConfig struct {
+	// Name identifies the provider in the translate stage's configuration
+	// and in Translation.Provider. Default "google".
+	Name string `yaml:"name"`
+	// URL is the API's base URL, without /language/translate/v2. Default
+	// GoogleURL.
+	URL string `yaml:"url"`
+	// APIKey is the Cloud API key, sent in the X-Goog-Api-Key header;
+	// filled from NOTEGATE_GOOGLE_API_KEY, never from the file. Required;
+	// no default.
+	APIKey string `yaml:"-"`
+	// Languages restricts the ISO 639-1 codes this provider is asked for;
+	// a pair outside it is ErrUnsupportedPair without a call. Default none
+	// (Google translates over a hundred languages).
+	Languages []string `yaml:"languages"`
+	// BatchSize is the most texts sent in one request, at most 128.
+	// Default 128.
+	BatchSize int `yaml:"batch_size"`
+	// MaxRequestChars bounds the characters of one request (Google
+	// recommends at most 5000); a single longer text is sent alone.
+	// Default 5000.
+	MaxRequestChars int `yaml:"max_request_chars"`
+	// Timeout bounds one HTTP request, on top of the caller's context.
+	// Default 30s.
+	Timeout time.Duration `yaml:"timeout"`
+	// MaxResponseBytes bounds the answer read. Default 4 MiB.
+	MaxResponseBytes int64 `yaml:"max_response_bytes"`
+	// HTTPClient replaces the default client (tests, proxies). Default a
+	// client with Timeout.
+	HTTPClient *http.Client `yaml:"-"`
+}
+
+// WithDefaults returns c with every zero field set to its default.
+func (c GoogleConfig) WithDefaults() GoogleConfig {
+	if c.Name == "" {
+		c.Name = GoogleName
+	}
+	if c.URL == "" {
+		c.URL = GoogleURL
+	}
+	if c.BatchSize == 0 {
+		c.BatchSize = googleMaxTexts
+	}
+	if c.MaxRequestChars == 0 {
+		c.MaxRequestChars = 5000
+	}
+	if c.Timeout == 0 {
+		c.Timeout = 30 * time.Second
+	}
+	if c.MaxResponseBytes == 0 {
+		c.MaxResponseBytes = DefaultMaxResponseBytes
+	}
+	return c
+}
+
+// Validate reports missing and malformed values, after defaults.
+func (c GoogleConfig) Validate() error {
+	c = c.WithDefaults()
+	var errs []error
+	errs = append(errs, validateURL("url", c.URL))
+	if strings.TrimSpace(c.APIKey) == "" {
+		errs = append(errs, errors.New("api key: empty (set NOTEGATE_GOOGLE_API_KEY)"))
+	}
+	for _, l := range c.Languages {
+		if !validCode(l) {
+			errs = append(errs, fmt.Errorf("languages: %q is not a lower-case ISO 639-1 code", l))
+		}
+	}
+	if c.BatchSize > googleMaxTexts {
+		errs = append(errs, fmt.Errorf("batch_size: %d exceeds Google's %d texts a request", c.BatchSize, googleMaxTexts))
+	}
+	errs = append(errs, validateLimits(c.BatchSize, c.MaxRequestChars, c.Timeout, c.MaxResponseBytes))
+	return errors.Join(errs...)
+}
+
+// Google translates through Cloud Translation v2 (format text, so that
+// answers are not HTML-escaped), up to 128 texts per request.
+type Google struct {
+	cfg   GoogleConfig
+	http  httpCaller
+	langs map[string]bool
+}
+
+// NewGoogle returns the provider; it does not contact the API.
+func NewGoogle(cfg GoogleConfig) (*Google, error) {
+	cfg = cfg.WithDefaults()
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("google config: %w", err)
+	}
+	p := &Google{cfg: cfg, http: newHTTPCaller(cfg.Name, cfg.HTTPClient, cfg.Timeout, cfg.MaxResponseBytes)}
+	if len(cfg.Languages) > 0 {
+		p.langs = make(map[string]bool, len(cfg.Languages))
+		for _, l := range cfg.Languages {
+			p.langs[l] = true
+		}
+	}
+	return p, nil
+}
+
+// Name returns the configured name, "google" by default.
+func (p *Google) Name() string { return p.cfg.Name }
+
+// code maps a tag to Google's code: zh-CN or zh-TW for Chinese, the base
+// language otherwise.
+func (p *Google) code(tag string) (string, bool) {
+	base := BaseLanguage(tag)
+	if !validCode(base) || (p.langs != nil && !p.langs[base]) {
+		return "", false
+	}
+	if base == "zh" {
+		if chineseScript(tag) == "Hant" {
+			return "zh-TW", true
+		}
+		return "zh-CN", true
+	}
+	return base, true
+}
+
+type googleRequest struct {
+	Q      []string `json:"q"`
+	Source string   `json:"source"`
+	Target string   `json:"target"`
+	Format string   `json:"format"`
+}
+
+type googleResponse struct {
+	Data *struct {
+		Translations *[]struct {
+			TranslatedText *string `json:"translatedText"`
+		} `json:"translations"`
+	} `json:"data"`
+}
+
+// Translate implements Provider.
+func (p *Google) Translate(ctx context.Context, from, to string, texts []string) ([]string, error) {
+	src, ok1 := p.code(from)
+	dst, ok2 := p.code(to)
+	if !ok1 || !ok2 || BaseLanguage(from) == BaseLanguage(to) {
+		return nil, unsupported(p.cfg.Name, from, to)
+	}
+	u := endpoint(p.cfg.URL, "/language/translate/v2")
+	header := http.Header{"X-Goog-Api-Key": {p.cfg.APIKey}}
+	return translateBatches(ctx, p.cfg.Name, texts, p.cfg.BatchSize, p.cfg.MaxRequestChars, func(ctx context.Context, chunk []string) ([]string, error) {
+		body, err := p.http.postJSON(ctx, u, header, googleRequest{Q: chunk, Source: src, Target: dst, Format: "text"}, classifyGoogle)
+		if err != nil {
+			return nil, err
+		}
+		var r googleResponse
+		if err := p.http.decodeStrict(body, &r); err != nil {
+			return nil, err
+		}
+		if r.Data == nil || r.Data.Translations == nil {
+			return nil, p.http.malformed("no data.translations array")
+		}
+		out := make([]string, len(*r.Data.Translations))
+		for i, t := range *r.Data.Translations {
+			if t.TranslatedText == nil {
+				return nil, p.http.malformed("translation %d has no translatedText", i)
+			}
+			out[i] = *t.TranslatedText
+		}
+		return out, nil
+	})
+}
+
+// classifyGoogle reads Google's error body,
+// {"error": {"code", "message", "errors": [{"reason", "domain"}], "status"}}:
+// rate-limit reasons are ErrRateLimited, daily and project quotas
+// ErrQuotaExceeded (both come as 403 or 429), a 400 about the language
+// pair ErrUnsupportedPair.
+func classifyGoogle(status int, body []byte) (error, string) {
+	var e struct {
+		Error struct {
+			Message string `json:"message"`
+			Errors  []struct {
+				Reason string `json:"reason"`
+			} `json:"errors"`
+		} `json:"error"`
+	}
+	_ = json.Unmarshal(body, &e)
+	msg := strings.TrimSpace(e.Error.Message)
+	for _, d := range e.Error.Errors {
+		switch d.Reason {
+		case "rateLimitExceeded", "userRateLimitExceeded":
+			return ErrRateLimited, msg
+		case "dailyLimitExceeded", "quotaExceeded", "dailyLimitExceededUnreg":
+			return ErrQuotaExceeded, msg
+		}
+	}
+	if status == http.StatusBadRequest {
+		l := strings.ToLower(msg)
+		if strings.Contains(l, "language pair") || strings.Contains(l, "target language") || strings.Contains(l, "source language") {
+			return ErrUnsupportedPair, msg
+		}
+	}
+	return nil, msg
+}

@@ -1,0 +1,217 @@
+package translate
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// LibreTranslateName is the default Name of the LibreTranslate provider.
+const LibreTranslateName = "libretranslate"
+
+// LibreTranslateConfig configures a LibreTranslate server
+// (https://github.com/LibreTranslate/LibreTranslate).
+type LibreTranslateConfig struct {
+	// Name identifies the provider in the translate stage's configuration
+	// and in Translation.Provider. Default "libretranslate".
+	Name string `yaml:"name"`
+	// URL is the server's base URL, without /translate. Required; no
+	// default.
+	URL string `yaml:"url"`
+	// APIKey is sent as api_key when the server requires keys; filled from
+	// NOTEGATE_LIBRETRANSLATE_API_KEY, never from the file. Default none.
+	APIKey string `yaml:"-"`
+	// Languages restricts the ISO 639-1 codes this provider is asked for
+	// (the languages the server loads, e.g. LT_LOAD_ONLY); a pair outside
+	// it is ErrUnsupportedPair without a call. Default none: every pair is
+	// sent and the server's "not supported" answer is ErrUnsupportedPair.
+	Languages []string `yaml:"languages"`
+	// ChineseSimplified is the server's code for Simplified Chinese ("zh"
+	// up to LibreTranslate 1.5, "zh-Hans" after). Default "zh".
+	ChineseSimplified string `yaml:"chinese_simplified"`
+	// ChineseTraditional is the server's code for Traditional Chinese ("zt"
+	// up to 1.5, "zh-Hant" after). Default "zt".
+	ChineseTraditional string `yaml:"chinese_traditional"`
+	// BatchSize is the most texts sent in one request (the server's
+	// LT_BATCH_LIMIT). Default 32.
+	BatchSize int `yaml:"batch_size"`
+	// MaxRequestChars bounds the characters of one request (the server's
+	// LT_CHAR_LIMIT); a single longer text is sent alone. Default 5000.
+	MaxRequestChars int `yaml:"max_request_chars"`
+	// Timeout bounds one HTTP request, on top of the caller's context.
+	// Default 30s.
+	Timeout time.Duration `yaml:"timeout"`
+	// MaxResponseBytes bounds the answer read. Default 4 MiB.
+	MaxResponseBytes int64 `yaml:"max_response_bytes"`
+	// HTTPClient replaces the default client (tests, proxies). Default a
+	// client with Timeout.
+	HTTPClient *http.Client `yaml:"-"`
+}
+
+// WithDefaults returns c with every zero field set to its default.
+func (c LibreTranslateConfig) WithDefaults() LibreTranslateConfig {
+	if c.Name == "" {
+		c.Name = LibreTranslateName
+	}
+	if c.ChineseSimplified == "" {
+		c.ChineseSimplified = "zh"
+	}
+	if c.ChineseTraditional == "" {
+		c.ChineseTraditional = "zt"
+	}
+	if c.BatchSize == 0 {
+		c.BatchSize = 32
+	}
+	if c.MaxRequestChars == 0 {
+		c.MaxRequestChars = 5000
+	}
+	if c.Timeout == 0 {
+		c.Timeout = 30 * time.Second
+	}
+	if c.MaxResponseBytes == 0 {
+		c.MaxResponseBytes = DefaultMaxResponseBytes
+	}
+	return c
+}
+
+// Validate reports malformed values, after defaults.
+func (c LibreTranslateConfig) Validate() error {
+	c = c.WithDefaults()
+	var errs []error
+	errs = append(errs, validateURL("url", c.URL))
+	for _, l := range c.Languages {
+		if !validCode(l) {
+			errs = append(errs, fmt.Errorf("languages: %q is not a lower-case ISO 639-1 code", l))
+		}
+	}
+	errs = append(errs, validateLimits(c.BatchSize, c.MaxRequestChars, c.Timeout, c.MaxResponseBytes))
+	return errors.Join(errs...)
+}
+
+// LibreTranslate translates through a LibreTranslate server's /translate,
+// a batch of texts per request (q as an array).
+type LibreTranslate struct {
+	cfg   LibreTranslateConfig
+	http  httpCaller
+	langs map[string]bool
+}
+
+// NewLibreTranslate returns the provider; it does not contact the server.
+func NewLibreTranslate(cfg LibreTranslateConfig) (*LibreTranslate, error) {
+	cfg = cfg.WithDefaults()
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("libretranslate config: %w", err)
+	}
+	p := &LibreTranslate{cfg: cfg, http: newHTTPCaller(cfg.Name, cfg.HTTPClient, cfg.Timeout, cfg.MaxResponseBytes)}
+	if len(cfg.Languages) > 0 {
+		p.langs = make(map[string]bool, len(cfg.Languages))
+		for _, l := range cfg.Languages {
+			p.langs[l] = true
+		}
+	}
+	return p, nil
+}
+
+// Name returns the configured name, "libretranslate" by default.
+func (p *LibreTranslate) Name() string { return p.cfg.Name }
+
+// code maps a language tag to the server's code.
+func (p *LibreTranslate) code(tag string) (string, bool) {
+	base := BaseLanguage(tag)
+	if !validCode(base) || (p.langs != nil && !p.langs[base]) {
+		return "", false
+	}
+	if base == "zh" {
+		if chineseScript(tag) == "Hant" {
+			return p.cfg.ChineseTraditional, true
+		}
+		return p.cfg.ChineseSimplified, true
+	}
+	return base, true
+}
+
+type libreRequest struct {
+	Q      []string `json:"q"`
+	Source string   `json:"source"`
+	Target string   `json:"target"`
+	Format string   `json:"format"`
+	APIKey string   `json:"api_key,omitempty"`
+}
+
+type libreResponse struct {
+	TranslatedText *[]string `json:"translatedText"`
+}
+
+// Translate implements Provider.
+func (p *LibreTranslate) Translate(ctx context.Context, from, to string, texts []string) ([]string, error) {
+	src, ok1 := p.code(from)
+	dst, ok2 := p.code(to)
+	if !ok1 || !ok2 || src == dst {
+		return nil, unsupported(p.cfg.Name, from, to)
+	}
+	u := endpoint(p.cfg.URL, "/translate")
+	return translateBatches(ctx, p.cfg.Name, texts, p.cfg.BatchSize, p.cfg.MaxRequestChars, func(ctx context.Context, chunk []string) ([]string, error) {
+		body, err := p.http.postJSON(ctx, u, nil, libreRequest{Q: chunk, Source: src, Target: dst, Format: "text", APIKey: p.cfg.APIKey}, classifyLibre)
+		if err != nil {
+			return nil, err
+		}
+		var r libreResponse
+		if err := p.http.decodeStrict(body, &r); err != nil {
+			return nil, err
+		}
+		if r.TranslatedText == nil {
+			return nil, p.http.malformed("no translatedText array")
+		}
+		return *r.TranslatedText, nil
+	})
+}
+
+// classifyLibre reads LibreTranslate's {"error": "..."} bodies. The
+// server answers 400 "xx is not supported" for a language it lacks, 403
+// for a bad or missing key, 429 when slowing a client down.
+func classifyLibre(status int, body []byte) (error, string) {
+	var e struct {
+		Error string `json:"error"`
+	}
+	_ = json.Unmarshal(body, &e)
+	msg := strings.TrimSpace(e.Error)
+	if status == http.StatusBadRequest && strings.Contains(strings.ToLower(msg), "not supported") {
+		return ErrUnsupportedPair, msg
+	}
+	return nil, msg
+}
+
+// chineseScript says whether a Chinese tag asks for Traditional ("Hant":
+// zh-Hant, zh-TW, zh-HK, zh-MO) or Simplified ("Hans": anything else).
+func chineseScript(tag string) string {
+	t := strings.ToLower(strings.ReplaceAll(tag, "_", "-"))
+	for _, part := range strings.Split(t, "-")[1:] {
+		switch part {
+		case "hant", "tw", "hk", "mo":
+			return "Hant"
+		}
+	}
+	return "Hans"
+}
+
+// validateLimits checks the limits every HTTP provider has.
+func validateLimits(batch, maxChars int, timeout time.Duration, maxResp int64) error {
+	var errs []error
+	if batch < 1 {
+		errs = append(errs, fmt.Errorf("batch_size: %d is below 1", batch))
+	}
+	if maxChars < 0 {
+		errs = append(errs, fmt.Errorf("max_request_chars: %d is negative", maxChars))
+	}
+	if timeout < 0 {
+		errs = append(errs, fmt.Errorf("timeout: %v is negative", timeout))
+	}
+	if maxResp < 1024 {
+		errs = append(errs, fmt.Errorf("max_response_bytes: %d is below 1024", maxResp))
+	}
+	return errors.Join(errs...)
+}
