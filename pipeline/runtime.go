@@ -150,12 +150,15 @@ func NewRuntime(cfg Config, proc *Processor, metrics *Metrics, log *slog.Logger)
 	}
 	kafkaLog := log.With("component", "kafka-go")
 	reader := kafka.NewReader(kafka.ReaderConfig{
-		Brokers:        cfg.Brokers,
-		GroupID:        cfg.GroupID,
-		Topic:          cfg.InputTopic,
-		MinBytes:       1,
-		MaxBytes:       max(10<<20, 2*cfg.MaxEventBytes),
-		MaxWait:        250 * time.Millisecond,
+		Brokers:  cfg.Brokers,
+		GroupID:  cfg.GroupID,
+		Topic:    cfg.InputTopic,
+		MinBytes: 1,
+		MaxBytes: max(10<<20, 2*cfg.MaxEventBytes),
+		// The broker answers as soon as one byte is there (MinBytes), so a
+		// long wait costs no latency; a short one makes kafka-go's read
+		// deadline race the broker's own wait and log i/o timeouts.
+		MaxWait:        2 * time.Second,
 		QueueCapacity:  cfg.PartitionQueue,
 		CommitInterval: 0, // synchronous: Runtime decides when and what
 		StartOffset:    kafka.FirstOffset,
