@@ -21,7 +21,8 @@ type Pair struct {
 }
 
 // Run checks the Provider contract: one output per input and in order,
-// valid UTF-8, empty texts stay empty, ErrUnsupportedPair for a pair it
+// valid UTF-8, empty texts stay empty, a batch larger than any
+// provider's limit comes back whole and in order, ErrUnsupportedPair for a pair it
 // does not serve, an error once ctx is done, and safe concurrent use.
 // unsupported is a pair the provider does not serve; leave From empty if
 // it serves every pair.
@@ -61,6 +62,38 @@ func Run(t *testing.T, p translate.Provider, supported []Pair, unsupported Pair)
 				}
 				if len(one) != 1 || one[0] != out[i+1] {
 					t.Errorf("alone %q → %q, in a batch → %q", text, one, out[i+1])
+				}
+			}
+		})
+		t.Run(fmt.Sprintf("%s_to_%s_returns_a_batch_larger_than_any_provider_limit_whole_and_in_order", pair.From, pair.To), func(t *testing.T) {
+			// 130 texts exceed every provider's batch limit (DeepL 50,
+			// Google 128), so a provider that splits must put the pieces
+			// back in order.
+			if len(pair.Texts) == 0 {
+				t.Skip("no texts")
+			}
+			alone := make([]string, len(pair.Texts))
+			for i, text := range pair.Texts {
+				one, err := p.Translate(context.Background(), pair.From, pair.To, []string{text})
+				if err != nil || len(one) != 1 {
+					t.Fatalf("Translate(%q) = %q, %v", text, one, err)
+				}
+				alone[i] = one[0]
+			}
+			in := make([]string, 130)
+			for i := range in {
+				in[i] = pair.Texts[i%len(pair.Texts)]
+			}
+			out, err := p.Translate(context.Background(), pair.From, pair.To, in)
+			if err != nil {
+				t.Fatalf("Translate(%d texts): %v", len(in), err)
+			}
+			if len(out) != len(in) {
+				t.Fatalf("got %d outputs for %d inputs", len(out), len(in))
+			}
+			for i, o := range out {
+				if want := alone[i%len(alone)]; o != want {
+					t.Fatalf("text %d (%q) → %q, alone → %q", i, in[i], o, want)
 				}
 			}
 		})

@@ -1,0 +1,173 @@
+package translate_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/notegate/notegate/stages/translate"
+	"github.com/notegate/notegate/stages/translate/translatetest"
+)
+
+// fakeLibreTranslate speaks LibreTranslate's /translate: a JSON body with
+// q as an array, source, target, format and api_key; {"translatedText":
+// [...]} back; {"error": "..."} with 400, 403 and 429 as the real server
+// does. It loads en, es and zh/zt only.
+type fakeLibreTranslate struct {
+	t        *testing.T
+	apiKey   string
+	maxBatch int
+
+	mu      sync.Mutex
+	batches []int
+}
+
+func (f *fakeLibreTranslate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	fail := func(status int, msg string) {
+		w.WriteHeader(status)
+		_ = json.NewEncoder(w).Encode(map[string]string{"error": msg})
+	}
+	if r.Method != http.MethodPost || r.URL.Path != "/translate" {
+		f.t.Errorf("request %s %s, want POST /translate", r.Method, r.URL.Path)
+		fail(http.StatusNotFound, "not found")
+		return
+	}
+	if ct := r.Header.Get("Content-Type"); ct != "application/json" {
+		f.t.Errorf("Content-Type %q, want application/json", ct)
+	}
+	var req struct {
+		Q      []string `json:"q"`
+		Source string   `json:"source"`
+		Target string   `json:"target"`
+		Format string   `json:"format"`
+		APIKey string   `json:"api_key"`
+	}
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		f.t.Errorf("request body: %v", err)
+		fail(http.StatusBadRequest, "Invalid request")
+		return
+	}
+	if req.APIKey != f.apiKey {
+		fail(http.StatusForbidden, "Invalid API key")
+		return
+	}
+	if req.Format != "text" {
+		f.t.Errorf("format %q, want text", req.Format)
+	}
+	if len(req.Q) == 0 || len(req.Q) > f.maxBatch {
+		f.t.Errorf("batch of %d texts, want 1..%d", len(req.Q), f.maxBatch)
+	}
+	loaded := []string{"en", "es", "zh", "zt"}
+	for _, l := range []string{req.Source, req.Target} {
+		if !slices.Contains(loaded, l) {
+			fail(http.StatusBadRequest, l+" is not supported")
+			return
+		}
+	}
+	f.mu.Lock()
+	f.batches = append(f.batches, len(req.Q))
+	f.mu.Unlock()
+	out := make([]string, len(req.Q))
+	for i, q := range req.Q {
+		out[i] = fakeTranslation(req.Target, q)
+	}
+	_ = json.NewEncoder(w).Encode(map[string]any{"translatedText": out})
+}
+
+func newFakeLibreTranslate(t *testing.T) (*translate.LibreTranslate, *fakeLibreTranslate) {
+	t.Helper()
+	fake := &fakeLibreTranslate{t: t, apiKey: "lt-key", maxBatch: 4}
+	srv := httptest.NewServer(fake)
+	t.Cleanup(srv.Close)
+	p, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{URL: srv.URL, APIKey: "lt-key", BatchSize: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, fake
+}
+
+func TestLibreTranslateConformance(t *testing.T) {
+	p, _ := newFakeLibreTranslate(t)
+	translatetest.Run(t, p, []translatetest.Pair{
+		{From: "zh", To: "en", Texts: []string{"火锅推荐", "這家餐廳的牛肉麵超級好吃", "😂"}},
+		{From: "en", To: "zh", Texts: []string{"hello from Ohio", "I love hotpot #food @amy"}},
+		{From: "en", To: "es", Texts: []string{"The cat is black", "Good morning"}},
+	}, translatetest.Pair{From: "en", To: "fr"})
+}
+
+func TestLibreTranslate(t *testing.T) {
+	t.Parallel()
+	t.Run("chinese_scripts_map_to_zh_and_zt", func(t *testing.T) {
+		t.Parallel()
+		p, _ := newFakeLibreTranslate(t)
+		for _, tc := range []struct{ to, want string }{
+			{"zh", "⟨zh⟩hi"}, {"zh-Hans", "⟨zh⟩hi"}, {"zh-Hant", "⟨zt⟩hi"}, {"zh-TW", "⟨zt⟩hi"},
+		} {
+			out, err := p.Translate(context.Background(), "en", tc.to, []string{"hi"})
+			if err != nil || out[0] != tc.want {
+				t.Errorf("en→%s: %q, %v; want %q", tc.to, out, err, tc.want)
+			}
+		}
+	})
+	t.Run("a_large_batch_is_split_at_the_batch_size_and_blank_texts_are_not_sent", func(t *testing.T) {
+		t.Parallel()
+		p, fake := newFakeLibreTranslate(t)
+		in := []string{"a", " ", "b", "c", "d", "e", "", "f"}
+		out, err := p.Translate(context.Background(), "en", "es", in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"⟨es⟩a", " ", "⟨es⟩b", "⟨es⟩c", "⟨es⟩d", "⟨es⟩e", "", "⟨es⟩f"}
+		if !slices.Equal(out, want) {
+			t.Errorf("got %q, want %q", out, want)
+		}
+		if !slices.Equal(fake.batches, []int{4, 2}) {
+			t.Errorf("batches %v, want [4 2]", fake.batches)
+		}
+	})
+	t.Run("languages_outside_the_configured_list_are_unsupported_without_a_call", func(t *testing.T) {
+		t.Parallel()
+		p, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{URL: "http://127.0.0.1:1", Languages: []string{"en", "zh"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.Translate(context.Background(), "en", "es", []string{"x"}); !errors.Is(err, translate.ErrUnsupportedPair) {
+			t.Fatalf("error = %v, want ErrUnsupportedPair", err)
+		}
+	})
+	t.Run("a_missing_url_is_a_config_error", func(t *testing.T) {
+		t.Parallel()
+		if _, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{}); err == nil {
+			t.Fatal("no error for an empty URL")
+		}
+	})
+}
+
+func TestLibreTranslateErrors(t *testing.T) {
+	t.Parallel()
+	cases := append([]errorCase{
+		{name: "a_400_not_supported_is_an_unsupported_pair", status: 400, body: `{"error":"ja is not supported"}`, want: translate.ErrUnsupportedPair},
+		{name: "a_400_invalid_request_is_permanent", status: 400, body: `{"error":"Invalid request: missing q parameter"}`, want: translate.ErrPermanent},
+		{name: "a_403_invalid_api_key_is_permanent", status: 403, body: `{"error":"Invalid API key"}`, want: translate.ErrPermanent},
+		{name: "a_429_slowdown_is_rate_limited", status: 429, body: `{"error":"Too many request limits violations"}`, want: translate.ErrRateLimited},
+		{name: "a_500_cannot_translate_is_transient", status: 500, body: `{"error":"Cannot translate text: out of memory"}`, want: translate.ErrTransient},
+		{name: "a_200_without_translatedText_is_transient", status: 200, body: `{"detectedLanguage":{}}`, want: translate.ErrTransient},
+		{name: "a_200_with_too_few_translations_is_transient", status: 200, body: `{"translatedText":[]}`, want: translate.ErrTransient},
+		{name: "a_200_with_a_string_instead_of_an_array_is_transient", status: 200, body: `{"translatedText":"hola"}`, want: translate.ErrTransient},
+	}, commonErrorCases...)
+	runErrorCases(t, cases, "en", "es", func(t *testing.T, url string) translate.Provider {
+		p, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{URL: url})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	})
+}
