@@ -72,6 +72,14 @@ func TestCleanTextStaysAllowed(t *testing.T) {
 		// Tatoeba dialogue, Simplified and Traditional Chinese: 4/10390, all
 		// real (操你媽, 去死, 他会杀了你, 你想死在這裡嗎).
 		{"Chinese everyday sentences stay allowed", "langid/tatoeba/eng-zho.zho", 0.001, 0.001},
+		// FLORES news sentences, Simplified and (independently translated)
+		// Traditional Chinese: 0/1012 each.
+		{"Chinese Simplified FLORES news stays allowed", "translation/flores200-devtest/zho_Hans.devtest", 0.002, 0.002},
+		{"Chinese Traditional FLORES news stays allowed", "translation/flores200-devtest/zho_Hant.devtest", 0.002, 0.002},
+		// Tatoeba dialogue, English side: 27/10390, all real swearing,
+		// threats or self-harm phrases (which cn reviews by design) but
+		// one ("Dick talks as if …", a name).
+		{"English everyday sentences stay allowed", "langid/tatoeba/eng-zho.eng", 0.003, 0.003},
 		// FLORES news sentences, English: 0/1012.
 		{"English news sentences stay allowed", "translation/flores200-devtest/eng_Latn.devtest", 0.002, 0.002},
 		// Leipzig web news, English: 7/1000, every one a real e-mail

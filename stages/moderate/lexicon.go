@@ -123,6 +123,10 @@ func parseScore(s string) (float64, error) {
 // one pass over a field's skeleton.
 type LexiconDetector struct {
 	m *matcher
+	// words are the one-word Latin terms, for masked and split spellings;
+	// bySkeleton indexes them by their skeleton.
+	words      []wordPattern
+	bySkeleton map[string][]wordPattern
 }
 
 // NewLexiconDetector loads every *.txt lexicon at the top of fsys.
@@ -144,9 +148,18 @@ func NewLexiconDetector(fsys fs.FS) (*LexiconDetector, error) {
 		if err != nil {
 			return nil, err
 		}
+		if strings.HasSuffix(name, ".zh.txt") {
+			ps = append(ps, pinyinPatterns(ps)...)
+		}
 		all = append(all, ps...)
 	}
-	return &LexiconDetector{m: newMatcher(all)}, nil
+	d := &LexiconDetector{m: newMatcher(all), bySkeleton: map[string][]wordPattern{}}
+	d.words = latinWords(d.m.patterns)
+	for _, w := range d.words {
+		k := string(w.p.runes)
+		d.bySkeleton[k] = append(d.bySkeleton[k], w)
+	}
+	return d, nil
 }
 
 // DefaultLexiconDetector loads the lexicons shipped with the package.
@@ -163,7 +176,7 @@ func (d *LexiconDetector) Name() string { return "lexicon" }
 
 // Detect implements Detector; it never fails.
 func (d *LexiconDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
-	hits, _ := dropAllowed(d.m.scan(&t.Skeleton, t.HasHan, nil))
+	hits, allows := dropAllowed(d.m.scan(&t.Skeleton, t.HasHan, nil))
 	out := make([]Finding, 0, len(hits))
 	for _, h := range hits {
 		out = append(out, Finding{
@@ -173,6 +186,10 @@ func (d *LexiconDetector) Detect(_ context.Context, t *Text) ([]Finding, error) 
 			Rule:     h.p.term,
 		})
 	}
+	if strings.ContainsAny(t.Original, "*#＊＃") {
+		out = append(out, d.maskedWords(t, allows)...)
+	}
+	out = append(out, d.splitWords(t, allows)...)
 	return out, nil
 }
 

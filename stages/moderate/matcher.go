@@ -26,6 +26,9 @@ type pattern struct {
 	// hanOnly restricts the term to fields that contain Han characters
 	// (pinyin abbreviations such as "sb" mean other things in English).
 	hanOnly bool
+	// pinyin marks spellings generated from a Chinese term; they are
+	// already spaced and joined, so split-word matching skips them.
+	pinyin bool
 }
 
 // match is one accepted match of pattern p on skeleton runes [i, j).

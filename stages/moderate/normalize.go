@@ -149,11 +149,17 @@ func foldRune(v *View, r rune, sp Span) {
 	if invisible(r) {
 		return
 	}
-	r = unicode.ToLower(r)
-	if c, ok := confusables[r]; ok {
+	// TR39 look-alikes are looked up before lower-casing: a capital and its
+	// small form can imitate different letters (Greek Η is an H, η an n).
+	if c, ok := tr39Letters[r]; ok {
 		r = c
-	} else if c, ok := emojiLetter(r); ok {
-		r = c
+	} else {
+		r = unicode.ToLower(r)
+		if c, ok := confusables[r]; ok {
+			r = c
+		} else if c, ok := emojiLetter(r); ok {
+			r = c
+		}
 	}
 	if c, ok := traditionalToSimplified[r]; ok {
 		r = c
@@ -288,7 +294,7 @@ func skeleton(f *View, v *View) {
 // foldLeet rewrites leet inside Latin words in place. A word is a maximal
 // run of Latin letters, digits and leet symbols; it is folded only if it
 // holds an ASCII letter (so "2025" stays a number), and trailing symbols
-// stay punctuation ("wow!").
+// but $ stay punctuation ("wow!").
 func foldLeet(runes []rune, class []uint8) {
 	n := len(runes)
 	for i := 0; i < n; {
@@ -305,7 +311,8 @@ func foldLeet(runes []rune, class []uint8) {
 			j++
 		}
 		end := j
-		for end > i && leetSymbol(runes[end-1]) {
+		// A final $ is an s ("nude$"); other final symbols are punctuation.
+		for end > i && leetSymbol(runes[end-1]) && runes[end-1] != '$' {
 			end--
 		}
 		if letter {

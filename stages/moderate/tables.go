@@ -1,10 +1,11 @@
 package moderate
 
 // confusables folds look-alike letters of other scripts to the Latin letter
-// they imitate. It is a hand-made subset in the spirit of Unicode TR39's
-// skeletons, limited to lower-case Cyrillic, Greek and Latin small capitals
-// (fold lower-cases first). Mathematical, full-width, circled and
-// parenthesized letters need no entry: NFKD already maps them.
+// they imitate, for lower-case runes that TR39's table (tr39Letters,
+// generated from Unicode's confusables.txt and consulted first) does not
+// fold the way abusers use them (Cyrillic и for u, Greek η for n, Latin
+// small capitals). Mathematical, full-width, circled and parenthesized
+// letters need no entry: NFKD already maps them.
 var confusables = map[rune]rune{
 	// Cyrillic
 	'а': 'a', 'в': 'b', 'г': 'r', 'е': 'e', 'и': 'u', 'к': 'k', 'м': 'm',
