@@ -73,6 +73,8 @@ type Moderation struct {
 	Labels []Label `json:"labels,omitempty"`
 	// PolicyVersion identifies the policy the decisions were made under.
 	PolicyVersion string `json:"policy_version"`
+	// Review is the latest reviewer decision; nil until a human decided.
+	Review *Review `json:"review,omitempty"`
 }
 
 // Label is one finding of one category.

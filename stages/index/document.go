@@ -30,6 +30,8 @@ type document struct {
 	// Translations holds the title and body of every translation, in the
 	// order of their language codes, empty texts left out.
 	Translations []string `json:"translations,omitempty"`
+	// The review queue's fields; see review.go.
+	reviewFields
 }
 
 // newDocument projects a note onto its searchable fields.
@@ -51,6 +53,7 @@ func newDocument(n *models.Note) document {
 	if !n.CreatedAt.IsZero() {
 		d.CreatedAt = &n.CreatedAt
 	}
+	d.reviewFields = newReviewFields(n)
 	langs := make([]string, 0, len(n.Translations))
 	for lang := range n.Translations {
 		langs = append(langs, lang)

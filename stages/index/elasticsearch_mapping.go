@@ -75,12 +75,17 @@ func indexTemplate(cfg ElasticsearchConfig) map[string]any {
 					"moderation": map[string]any{"properties": map[string]any{
 						"decision": keyword,
 					}},
-					"created_at":   map[string]any{"type": "date"},
-					"title":        text,
-					"body":         text,
-					"tags":         text,
-					"translations": text,
-					esAllField:     map[string]any{"type": "text", "analyzer": esTextAnalyzer, "search_analyzer": esQueryAnalyzer},
+					"created_at":     map[string]any{"type": "date"},
+					"review_markets": keyword,
+					"categories":     keyword,
+					"severity":       map[string]any{"type": "float"},
+					"queued_at":      map[string]any{"type": "date"},
+					"escalated":      map[string]any{"type": "boolean"},
+					"title":          text,
+					"body":           text,
+					"tags":           text,
+					"translations":   text,
+					esAllField:       map[string]any{"type": "text", "analyzer": esTextAnalyzer, "search_analyzer": esQueryAnalyzer},
 					// The note as applied, returned verbatim by Get and
 					// Search; never indexed.
 					"note": map[string]any{"type": "object", "enabled": false},

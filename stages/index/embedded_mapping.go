@@ -111,6 +111,17 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt("approved", flag)
 	doc.AddFieldMappingsAt("language_code", keyword())
 	doc.AddFieldMappingsAt("decision", keyword())
+	addReviewMappings(doc, keyword, func() *mapping.FieldMapping {
+		f := bleve.NewNumericFieldMapping()
+		f.Store = false
+		f.IncludeInAll = false
+		return f
+	}, func() *mapping.FieldMapping {
+		f := bleve.NewBooleanFieldMapping()
+		f.Store = false
+		f.IncludeInAll = false
+		return f
+	})
 	doc.AddFieldMappingsAt("title", text()) // again, alone, to rank title matches higher
 	doc.AddFieldMappingsAt(allField, text())
 	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())

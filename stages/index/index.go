@@ -52,12 +52,20 @@ var ErrClosed = errors.New("index: closed")
 // q.Text matches every such note. Limit defaults to DefaultLimit and is
 // capped at MaxLimit; Offset skips hits. Hits are ordered by score.
 //
+// Queue lists the notes waiting for a reviewer: live notes with at least one
+// market in review (models.Moderation.ReviewMarkets), filtered by q, ordered
+// escalated first, then by severity (models.Moderation.Severity), then
+// oldest first (models.Note.QueuedAt), or by age alone when q.Oldest. Limit
+// and Offset page as in Search; Total counts every matching note. See
+// review.go.
+//
 // All methods are safe for concurrent use. Close releases the storage;
 // calls after Close return ErrClosed.
 type Index interface {
 	pipeline.Indexer
 	Get(ctx context.Context, noteID string) (*models.Note, error)
 	Search(ctx context.Context, q models.SearchQuery) (models.SearchResult, error)
+	Queue(ctx context.Context, q models.QueueQuery) (models.SearchResult, error)
 	Close() error
 }
 

@@ -60,6 +60,7 @@ func Run(t *testing.T, f Factory) {
 		{"limit_defaults_caps_and_offset_pages_without_overlap", testPaging},
 		{"concurrent_apply_from_several_goroutines_keeps_the_greatest_versions", testConcurrentApply},
 		{"reopen_preserves_notes_versions_and_tombstones", testReopen},
+		{"review_queue_lists_notes_in_review_filtered_and_by_priority", testQueue},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -1,0 +1,177 @@
+package models
+
+import "time"
+
+// ReviewAction is what a reviewer decided about a note.
+type ReviewAction string
+
+const (
+	// ReviewApprove allows the note in the decided markets.
+	ReviewApprove ReviewAction = "approve"
+	// ReviewReject blocks the note in the decided markets, under a category.
+	ReviewReject ReviewAction = "reject"
+	// ReviewEscalate keeps the note in review, flagged for a senior
+	// reviewer; it sorts first in the queue.
+	ReviewEscalate ReviewAction = "escalate"
+	// ReviewLabel adds a reviewer's label without deciding: the market
+	// decisions stand and the note stays in the queue.
+	ReviewLabel ReviewAction = "label"
+	// ReviewUndo reverses the note's latest reviewer decision by a new
+	// event: the machine's decisions are restored and the note returns to
+	// the queue. Nothing is deleted.
+	ReviewUndo ReviewAction = "undo"
+)
+
+// ReviewActions lists every action, in a fixed order.
+var ReviewActions = []ReviewAction{ReviewApprove, ReviewReject, ReviewEscalate, ReviewLabel, ReviewUndo}
+
+// Valid reports whether a is a known action.
+func (a ReviewAction) Valid() bool {
+	for _, k := range ReviewActions {
+		if a == k {
+			return true
+		}
+	}
+	return false
+}
+
+// ReviewDecision is one reviewer decision, the event on the decisions
+// topic (key = note_id). Decisions are never edited: a re-decision, an
+// appeal or an undo is a new event that names the one it supersedes.
+type ReviewDecision struct {
+	// ID is unique per decision (random, hex).
+	ID     string `json:"id"`
+	NoteID string `json:"note_id"`
+	// NoteVersion is the version the reviewer saw; a decision about an
+	// older version than the stored one is audited but not applied.
+	NoteVersion int64        `json:"note_version"`
+	Action      ReviewAction `json:"action"`
+	// Markets are the markets decided; empty means every market of the
+	// note's moderation.
+	Markets []string `json:"markets,omitempty"`
+	// Category is required for reject and label.
+	Category Category  `json:"category,omitempty"`
+	Reason   string    `json:"reason,omitempty"`
+	Reviewer string    `json:"reviewer"`
+	Role     string    `json:"role,omitempty"`
+	At       time.Time `json:"at"`
+	// PolicyVersion is the machine policy the reviewer saw the note under.
+	PolicyVersion string `json:"policy_version,omitempty"`
+	// Evidence is the labels the reviewer saw, as they were.
+	Evidence []Label `json:"evidence,omitempty"`
+	// Supersedes is the id of the decision this one reverses or revisits.
+	Supersedes string `json:"supersedes,omitempty"`
+	// Bulk names the note whose near-duplicates were decided together.
+	Bulk string `json:"bulk,omitempty"`
+}
+
+// Review is the latest reviewer decision applied to a note.
+type Review struct {
+	DecisionID string       `json:"decision_id"`
+	Action     ReviewAction `json:"action"`
+	Reviewer   string       `json:"reviewer"`
+	At         time.Time    `json:"at"`
+	Category   Category     `json:"category,omitempty"`
+	Reason     string       `json:"reason,omitempty"`
+	// Escalated stays true until a decision or an undo.
+	Escalated bool `json:"escalated,omitempty"`
+	// Machine is the moderation outcome before any reviewer decision,
+	// which an undo restores.
+	Machine *MachineOutcome `json:"machine,omitempty"`
+}
+
+// MachineOutcome is what the stages decided before a human did.
+type MachineOutcome struct {
+	Decision        Decision            `json:"decision"`
+	Markets         map[string]Decision `json:"markets"`
+	ApprovedMarkets []string            `json:"approved_markets,omitempty"`
+	Labels          []Label             `json:"labels,omitempty"`
+}
+
+// AuditOutcome says what became of a decision.
+type AuditOutcome string
+
+const (
+	// AuditApplied: the note was updated and routed.
+	AuditApplied AuditOutcome = "applied"
+	// AuditStale: the note changed (a newer version, or deleted) before
+	// the decision arrived; nothing was changed.
+	AuditStale AuditOutcome = "stale"
+)
+
+// AuditEntry is one line of the audit trail: a decision and its outcome.
+// Entries are appended, never overwritten.
+type AuditEntry struct {
+	// Seq orders entries in one audit store.
+	Seq      uint64         `json:"seq"`
+	Decision ReviewDecision `json:"decision"`
+	Outcome  AuditOutcome   `json:"outcome"`
+	// Revision is the note revision the decision produced.
+	Revision int64 `json:"revision,omitempty"`
+	// Overturns is the id of an earlier decision this one reversed
+	// (approve after reject, reject after approve, undo).
+	Overturns  string    `json:"overturns,omitempty"`
+	RecordedAt time.Time `json:"recorded_at"`
+}
+
+// QueueQuery selects notes waiting for a reviewer.
+type QueueQuery struct {
+	// Market keeps notes in review in that market; empty: in any.
+	Market string
+	// Category keeps notes with a label of that category.
+	Category Category
+	// Language keeps notes whose detected language has that code.
+	Language string
+	// QueuedBefore and QueuedAfter bound when a note was posted (its
+	// created_at, or processed_at when it has none); zero: unbounded.
+	QueuedBefore, QueuedAfter time.Time
+	// Oldest orders by age alone (oldest first) instead of priority
+	// (escalated, then severity, then oldest).
+	Oldest bool
+	// Limit is the page size; zero means the index's default.
+	Limit int
+	// Offset skips that many notes.
+	Offset int
+}
+
+// categorySeverity weighs categories by the harm of showing them.
+var categorySeverity = map[Category]float64{
+	CategorySexualMinors: 1, CategoryViolence: 0.9, CategorySelfHarm: 0.9,
+	CategoryHate: 0.8, CategoryHarassment: 0.7, CategoryIllicit: 0.7,
+	CategorySexual: 0.6, CategoryPII: 0.5, CategorySpam: 0.4, CategoryProfanity: 0.3,
+}
+
+// Severity is in [0, 1]: the greatest label score weighed by its
+// category's harm. It orders the review queue.
+func (m *Moderation) Severity() float64 {
+	var s float64
+	for _, l := range m.Labels {
+		w, ok := categorySeverity[l.Category]
+		if !ok {
+			w = 0.5
+		}
+		s = max(s, l.Score*w)
+	}
+	return s
+}
+
+// ReviewMarkets lists the markets whose decision is review, in map order
+// sorted by the caller.
+func (m *Moderation) ReviewMarkets() []string {
+	var out []string
+	for market, d := range m.Markets {
+		if d == DecisionReview {
+			out = append(out, market)
+		}
+	}
+	return out
+}
+
+// QueuedAt is when the note entered the queue for ordering by age: when it
+// was posted, or processed when it carries no time.
+func (n *Note) QueuedAt() time.Time {
+	if !n.CreatedAt.IsZero() {
+		return n.CreatedAt
+	}
+	return n.ProcessedAt
+}

@@ -1,0 +1,87 @@
+package indextest
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/stages/index"
+)
+
+// inReview builds a note in review in markets, with one label.
+func inReview(id string, category models.Category, score float64, created time.Time, lang string, markets ...string) *models.Note {
+	n := Note(id, 1, lang, "title "+id, "body "+id)
+	n.CreatedAt = created
+	n.Moderation.Decision = models.DecisionReview
+	for _, m := range markets {
+		n.Moderation.Markets[m] = models.DecisionReview
+	}
+	n.Moderation.Labels = []models.Label{{Category: category, Score: score, Source: "test"}}
+	return n
+}
+
+func queueIDs(t *testing.T, idx index.Index, q models.QueueQuery) []string {
+	t.Helper()
+	res, err := idx.Queue(context.Background(), q)
+	if err != nil {
+		t.Fatalf("Queue(%+v): %v", q, err)
+	}
+	ids := make([]string, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		ids = append(ids, h.Note.NoteID)
+	}
+	if res.Total < len(ids) {
+		t.Fatalf("Queue(%+v): total %d below %d hits", q, res.Total, len(ids))
+	}
+	return ids
+}
+
+func testQueue(t *testing.T, f Factory) {
+	idx := open(t, f)
+	t0 := time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)
+	old := inReview("q-old", models.CategorySpam, 0.9, t0, "en", "intl")
+	severe := inReview("q-severe", models.CategoryViolence, 0.9, t0.Add(2*time.Hour), "zh", "cn")
+	mild := inReview("q-mild", models.CategorySpam, 0.9, t0.Add(time.Hour), "en", "cn", "intl")
+	escalated := inReview("q-escalated", models.CategoryProfanity, 0.5, t0.Add(3*time.Hour), "en", "intl")
+	escalated.Moderation.Review = &models.Review{DecisionID: "d1", Action: models.ReviewEscalate, Reviewer: "r", Escalated: true}
+	approved := Note("q-approved", 1, "en", "fine", "fine", "cn", "intl")
+	blocked := withDecision(Note("q-blocked", 1, "en", "bad", "bad"), models.DecisionBlock)
+	gone := inReview("q-gone", models.CategorySpam, 1, t0, "en", "intl")
+	apply(t, idx, old, severe, mild, escalated, approved, blocked, gone)
+	apply(t, idx, Deletion("q-gone", 2))
+
+	if got, want := queueIDs(t, idx, models.QueueQuery{}), []string{"q-escalated", "q-severe", "q-old", "q-mild"}; !slices.Equal(got, want) {
+		t.Errorf("queue by priority = %v, want %v", got, want)
+	}
+	if got, want := queueIDs(t, idx, models.QueueQuery{Oldest: true}), []string{"q-old", "q-mild", "q-severe", "q-escalated"}; !slices.Equal(got, want) {
+		t.Errorf("queue by age = %v, want %v", got, want)
+	}
+	for _, c := range []struct {
+		name string
+		q    models.QueueQuery
+		want []string
+	}{
+		{"market", models.QueueQuery{Market: "cn"}, []string{"q-severe", "q-mild"}},
+		{"category", models.QueueQuery{Category: models.CategorySpam}, []string{"q-old", "q-mild"}},
+		{"language", models.QueueQuery{Language: "zh"}, []string{"q-severe"}},
+		{"queued before", models.QueueQuery{QueuedBefore: t0.Add(90 * time.Minute)}, []string{"q-old", "q-mild"}},
+		{"queued after", models.QueueQuery{QueuedAfter: t0.Add(90 * time.Minute), Oldest: true}, []string{"q-severe", "q-escalated"}},
+		{"page", models.QueueQuery{Limit: 2, Offset: 1}, []string{"q-severe", "q-old"}},
+	} {
+		if got := queueIDs(t, idx, c.q); !slices.Equal(got, c.want) {
+			t.Errorf("%s: queue = %v, want %v", c.name, got, c.want)
+		}
+	}
+
+	// A reviewer's approval (a higher revision) takes the note out.
+	decided := inReview("q-old", models.CategorySpam, 0.9, t0, "en", "intl")
+	decided.Revision = 1
+	decided.Moderation.Markets["intl"] = models.DecisionAllow
+	decided.ApprovedMarkets = []string{"intl"}
+	apply(t, idx, decided)
+	if got := queueIDs(t, idx, models.QueueQuery{Market: "intl"}); slices.Contains(got, "q-old") {
+		t.Errorf("an approved note is still queued: %v", got)
+	}
+}

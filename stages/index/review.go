@@ -1,0 +1,220 @@
+package index
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/elastic/go-elasticsearch/v8/esapi"
+
+	"github.com/notegate/notegate/models"
+)
+
+// reviewFields are what the review queue filters and sorts on. A note is
+// in the queue while ReviewMarkets is not empty.
+//
+// An embedded index created before these fields existed keeps its own
+// mapping and answers Queue with nothing: rebuild it (replay the input
+// topic into an empty folder). An Elasticsearch index created before needs
+// the five fields added to its mapping (PUT ALIAS/_mapping with the
+// properties of indexTemplate; adding fields is always allowed), then an
+// update by query or a replay.
+type reviewFields struct {
+	ReviewMarkets []string  `json:"review_markets,omitempty"`
+	Categories    []string  `json:"categories,omitempty"`
+	Severity      float64   `json:"severity"`
+	QueuedAt      time.Time `json:"queued_at,omitzero"`
+	Escalated     bool      `json:"escalated"`
+}
+
+func newReviewFields(n *models.Note) reviewFields {
+	f := reviewFields{
+		ReviewMarkets: n.Moderation.ReviewMarkets(),
+		Severity:      n.Moderation.Severity(),
+		QueuedAt:      n.QueuedAt().UTC(),
+		Escalated:     n.Moderation.Review != nil && n.Moderation.Review.Escalated,
+	}
+	sort.Strings(f.ReviewMarkets)
+	seen := map[models.Category]bool{}
+	for _, l := range n.Moderation.Labels {
+		if !seen[l.Category] {
+			seen[l.Category] = true
+			f.Categories = append(f.Categories, string(l.Category))
+		}
+	}
+	sort.Strings(f.Categories)
+	return f
+}
+
+func addReviewMappings(doc *mapping.DocumentMapping, keyword, numeric, flag func() *mapping.FieldMapping) {
+	doc.AddFieldMappingsAt("review_markets", keyword())
+	doc.AddFieldMappingsAt("categories", keyword())
+	doc.AddFieldMappingsAt("severity", numeric())
+	doc.AddFieldMappingsAt("queued_at", numeric())
+	doc.AddFieldMappingsAt("escalated", flag())
+}
+
+// Queue lists the review queue; see Index.
+func (e *Embedded) Queue(ctx context.Context, q models.QueueQuery) (models.SearchResult, error) {
+	e.closeMu.RLock()
+	defer e.closeMu.RUnlock()
+	if e.idx == nil {
+		return models.SearchResult{}, ErrClosed
+	}
+	limit, offset := page(models.SearchQuery{Limit: q.Limit, Offset: q.Offset})
+	req := bleve.NewSearchRequestOptions(embeddedQueueQuery(q), limit, offset, false)
+	req.Fields = []string{noteField}
+	if q.Oldest {
+		req.SortBy([]string{"queued_at", "_id"})
+	} else {
+		req.SortBy([]string{"-escalated", "-severity", "queued_at", "_id"})
+	}
+	res, err := e.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return models.SearchResult{}, fmt.Errorf("index: queue: %w", err)
+	}
+	out := models.SearchResult{Total: int(res.Total), Hits: make([]models.SearchHit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		raw, ok := h.Fields[noteField].(string)
+		if !ok {
+			return models.SearchResult{}, fmt.Errorf("index: queue: hit %s has no stored note", h.ID)
+		}
+		n, err := decodeNote([]byte(raw))
+		if err != nil {
+			return models.SearchResult{}, err
+		}
+		out.Hits = append(out.Hits, models.SearchHit{Note: n, Score: n.Moderation.Severity()})
+	}
+	return out, nil
+}
+
+func embeddedQueueQuery(q models.QueueQuery) query.Query {
+	term := func(field, value string) query.Query {
+		t := bleve.NewTermQuery(value)
+		t.SetField(field)
+		return t
+	}
+	var must []query.Query
+	if q.Market != "" {
+		must = append(must, term("review_markets", q.Market))
+	} else {
+		// Any market in review: review_markets holds at least one term.
+		w := bleve.NewWildcardQuery("*")
+		w.SetField("review_markets")
+		must = append(must, w)
+	}
+	if q.Category != "" {
+		must = append(must, term("categories", string(q.Category)))
+	}
+	if q.Language != "" {
+		must = append(must, term("language_code", q.Language))
+	}
+	if !q.QueuedAfter.IsZero() || !q.QueuedBefore.IsZero() {
+		var lo, hi *float64
+		if !q.QueuedAfter.IsZero() {
+			v := float64(q.QueuedAfter.Unix())
+			lo = &v
+		}
+		if !q.QueuedBefore.IsZero() {
+			v := float64(q.QueuedBefore.Unix())
+			hi = &v
+		}
+		incl := true
+		r := bleve.NewNumericRangeInclusiveQuery(lo, hi, &incl, &incl)
+		r.SetField("queued_at")
+		must = append(must, r)
+	}
+	return bleve.NewConjunctionQuery(must...)
+}
+
+// Queue lists the review queue; see Index.
+func (es *Elasticsearch) Queue(ctx context.Context, q models.QueueQuery) (models.SearchResult, error) {
+	es.closeMu.RLock()
+	defer es.closeMu.RUnlock()
+	if es.closed {
+		return models.SearchResult{}, ErrClosed
+	}
+	body, err := json.Marshal(esQueueBody(q))
+	if err != nil {
+		return models.SearchResult{}, fmt.Errorf("index: queue: %w", err)
+	}
+	res, err := esapi.SearchRequest{Index: []string{es.cfg.Alias}, Body: bytes.NewReader(body)}.Do(ctx, es.client)
+	if err := responseError("index: queue", res, err); err != nil {
+		return models.SearchResult{}, err
+	}
+	defer closeBody(res)
+	var parsed struct {
+		Hits struct {
+			Total struct {
+				Value int `json:"value"`
+			} `json:"total"`
+			Hits []struct {
+				ID     string   `json:"_id"`
+				Source esStored `json:"_source"`
+			} `json:"hits"`
+		} `json:"hits"`
+	}
+	if err := json.NewDecoder(io.LimitReader(res.Body, 64<<20)).Decode(&parsed); err != nil {
+		return models.SearchResult{}, fmt.Errorf("index: queue: decode response: %w", err)
+	}
+	out := models.SearchResult{Total: parsed.Hits.Total.Value, Hits: make([]models.SearchHit, 0, len(parsed.Hits.Hits))}
+	for _, h := range parsed.Hits.Hits {
+		if len(h.Source.Note) == 0 {
+			return models.SearchResult{}, fmt.Errorf("index: queue: hit %s has no stored note", h.ID)
+		}
+		n, err := decodeNote(h.Source.Note)
+		if err != nil {
+			return models.SearchResult{}, err
+		}
+		out.Hits = append(out.Hits, models.SearchHit{Note: n, Score: n.Moderation.Severity()})
+	}
+	return out, nil
+}
+
+func esQueueBody(q models.QueueQuery) map[string]any {
+	limit, offset := page(models.SearchQuery{Limit: q.Limit, Offset: q.Offset})
+	filter := []any{map[string]any{"term": map[string]any{"deleted": false}}}
+	if q.Market != "" {
+		filter = append(filter, map[string]any{"term": map[string]any{"review_markets": q.Market}})
+	} else {
+		filter = append(filter, map[string]any{"exists": map[string]any{"field": "review_markets"}})
+	}
+	if q.Category != "" {
+		filter = append(filter, map[string]any{"term": map[string]any{"categories": string(q.Category)}})
+	}
+	if q.Language != "" {
+		filter = append(filter, map[string]any{"term": map[string]any{"language.code": q.Language}})
+	}
+	if !q.QueuedAfter.IsZero() || !q.QueuedBefore.IsZero() {
+		r := map[string]any{}
+		if !q.QueuedAfter.IsZero() {
+			r["gte"] = q.QueuedAfter.UTC().Format(time.RFC3339Nano)
+		}
+		if !q.QueuedBefore.IsZero() {
+			r["lte"] = q.QueuedBefore.UTC().Format(time.RFC3339Nano)
+		}
+		filter = append(filter, map[string]any{"range": map[string]any{"queued_at": r}})
+	}
+	sortBy := []any{
+		map[string]any{"escalated": "desc"}, map[string]any{"severity": "desc"},
+		map[string]any{"queued_at": "asc"}, map[string]any{"note_id": "asc"},
+	}
+	if q.Oldest {
+		sortBy = []any{map[string]any{"queued_at": "asc"}, map[string]any{"note_id": "asc"}}
+	}
+	return map[string]any{
+		"from":             offset,
+		"size":             limit,
+		"track_total_hits": true,
+		"_source":          []string{"note"},
+		"query":            map[string]any{"bool": map[string]any{"filter": filter}},
+		"sort":             sortBy,
+	}
+}
