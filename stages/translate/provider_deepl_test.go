@@ -1,0 +1,174 @@
+package translate_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/notegate/notegate/stages/translate"
+	"github.com/notegate/notegate/stages/translate/translatetest"
+)
+
+// fakeDeepL speaks DeepL's /v2/translate: JSON text array (at most 50),
+// source_lang and target_lang, "Authorization: DeepL-Auth-Key …";
+// {"translations": [{"detected_source_language", "text"}]} back;
+// {"message": …} errors, 403 for a bad key.
+type fakeDeepL struct {
+	t *testing.T
+
+	mu      sync.Mutex
+	batches []int
+	targets []string
+}
+
+func (f *fakeDeepL) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	fail := func(status int, msg string) {
+		w.WriteHeader(status)
+		_ = json.NewEncoder(w).Encode(map[string]string{"message": msg})
+	}
+	if r.Method != http.MethodPost || r.URL.Path != "/v2/translate" {
+		f.t.Errorf("request %s %s, want POST /v2/translate", r.Method, r.URL.Path)
+		fail(http.StatusNotFound, "Not found")
+		return
+	}
+	if r.Header.Get("Authorization") != "DeepL-Auth-Key dl-key:fx" {
+		fail(http.StatusForbidden, "Wrong endpoint. Use https://api.deepl.com")
+		return
+	}
+	var req struct {
+		Text               []string `json:"text"`
+		SourceLang         string   `json:"source_lang"`
+		TargetLang         string   `json:"target_lang"`
+		PreserveFormatting bool     `json:"preserve_formatting"`
+	}
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		f.t.Errorf("request body: %v", err)
+		fail(http.StatusBadRequest, "Bad request")
+		return
+	}
+	if len(req.Text) == 0 || len(req.Text) > 50 {
+		fail(http.StatusBadRequest, "Too many texts")
+		f.t.Errorf("batch of %d texts", len(req.Text))
+		return
+	}
+	if !slices.Contains([]string{"EN", "ZH", "ES"}, req.SourceLang) {
+		fail(http.StatusBadRequest, "Value for 'source_lang' not supported.")
+		return
+	}
+	if !slices.Contains([]string{"EN-US", "EN-GB", "ZH-HANS", "ZH-HANT", "ES"}, req.TargetLang) {
+		fail(http.StatusBadRequest, "Value for 'target_lang' not supported.")
+		return
+	}
+	f.mu.Lock()
+	f.batches = append(f.batches, len(req.Text))
+	f.targets = append(f.targets, req.TargetLang)
+	f.mu.Unlock()
+	type tr struct {
+		Detected string `json:"detected_source_language"`
+		Text     string `json:"text"`
+	}
+	out := make([]tr, len(req.Text))
+	for i, q := range req.Text {
+		out[i] = tr{req.SourceLang, fakeTranslation(req.TargetLang, q)}
+	}
+	_ = json.NewEncoder(w).Encode(map[string]any{"translations": out})
+}
+
+func newFakeDeepL(t *testing.T) (*translate.DeepL, *fakeDeepL) {
+	t.Helper()
+	fake := &fakeDeepL{t: t}
+	srv := httptest.NewServer(fake)
+	t.Cleanup(srv.Close)
+	p, err := translate.NewDeepL(translate.DeepLConfig{URL: srv.URL, APIKey: "dl-key:fx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, fake
+}
+
+func TestDeepLConformance(t *testing.T) {
+	p, _ := newFakeDeepL(t)
+	translatetest.Run(t, p, []translatetest.Pair{
+		{From: "zh", To: "en", Texts: []string{"火锅推荐", "這家餐廳的牛肉麵超級好吃", "😂"}},
+		{From: "en", To: "zh", Texts: []string{"hello from Ohio", "I love hotpot #food @amy"}},
+	}, translatetest.Pair{From: "en", To: "xh"})
+}
+
+func TestDeepL(t *testing.T) {
+	t.Parallel()
+	t.Run("targets_carry_the_variants_deepl_requires", func(t *testing.T) {
+		t.Parallel()
+		p, _ := newFakeDeepL(t)
+		for _, tc := range []struct{ to, want string }{
+			{"zh", "⟨ZH-HANS⟩hi"}, {"zh-Hans", "⟨ZH-HANS⟩hi"}, {"zh-Hant", "⟨ZH-HANT⟩hi"}, {"zh-HK", "⟨ZH-HANT⟩hi"},
+		} {
+			out, err := p.Translate(context.Background(), "en", tc.to, []string{"hi"})
+			if err != nil || out[0] != tc.want {
+				t.Errorf("en→%s: %q, %v; want %q", tc.to, out, err, tc.want)
+			}
+		}
+		out, err := p.Translate(context.Background(), "zh-Hant", "en", []string{"你好"})
+		if err != nil || out[0] != "⟨EN-US⟩你好" {
+			t.Errorf("zh-Hant→en: %q, %v", out, err)
+		}
+	})
+	t.Run("batches_hold_at_most_fifty_texts", func(t *testing.T) {
+		t.Parallel()
+		p, fake := newFakeDeepL(t)
+		in := make([]string, 120)
+		for i := range in {
+			in[i] = "text"
+		}
+		if _, err := p.Translate(context.Background(), "en", "es", in); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(fake.batches, []int{50, 50, 20}) {
+			t.Errorf("batches %v, want [50 50 20]", fake.batches)
+		}
+	})
+	t.Run("a_free_key_uses_the_free_endpoint", func(t *testing.T) {
+		t.Parallel()
+		if got := (translate.DeepLConfig{APIKey: "k:fx"}).WithDefaults().URL; got != translate.DeepLFreeURL {
+			t.Errorf("URL %q, want %q", got, translate.DeepLFreeURL)
+		}
+		if got := (translate.DeepLConfig{APIKey: "k"}).WithDefaults().URL; got != translate.DeepLProURL {
+			t.Errorf("URL %q, want %q", got, translate.DeepLProURL)
+		}
+	})
+	t.Run("a_missing_key_or_a_batch_over_fifty_is_a_config_error", func(t *testing.T) {
+		t.Parallel()
+		if _, err := translate.NewDeepL(translate.DeepLConfig{}); err == nil {
+			t.Error("no error without a key")
+		}
+		if _, err := translate.NewDeepL(translate.DeepLConfig{APIKey: "k", BatchSize: 51}); err == nil {
+			t.Error("no error for batch_size 51")
+		}
+	})
+}
+
+func TestDeepLErrors(t *testing.T) {
+	t.Parallel()
+	cases := append([]errorCase{
+		{name: "a_456_is_the_quota", status: 456, body: `{"message":"Quota exceeded"}`, want: translate.ErrQuotaExceeded},
+		{name: "a_429_is_rate_limited_with_its_retry_after", status: 429, header: map[string]string{"Retry-After": "2"}, body: `{"message":"Too many requests"}`, want: translate.ErrRateLimited, retryAfter: 2e9},
+		{name: "a_529_high_load_is_rate_limited", status: 529, body: `{"message":"Too many requests, DeepL servers are currently experiencing high load"}`, want: translate.ErrRateLimited},
+		{name: "a_400_target_lang_not_supported_is_an_unsupported_pair", status: 400, body: `{"message":"Value for 'target_lang' not supported."}`, want: translate.ErrUnsupportedPair},
+		{name: "a_403_wrong_key_is_permanent", status: 403, body: `{"message":"Authorization failure, check auth_key"}`, want: translate.ErrPermanent},
+		{name: "a_413_too_large_is_permanent", status: 413, body: `{"message":"Request Entity Too Large"}`, want: translate.ErrPermanent},
+		{name: "a_200_with_a_translation_without_text_is_transient", status: 200, body: `{"translations":[{"detected_source_language":"EN"}]}`, want: translate.ErrTransient},
+	}, commonErrorCases...)
+	runErrorCases(t, cases, "en", "zh", func(t *testing.T, url string) translate.Provider {
+		p, err := translate.NewDeepL(translate.DeepLConfig{URL: url, APIKey: "k"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	})
+}
