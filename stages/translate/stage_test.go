@@ -144,9 +144,12 @@ func TestStageProviderChain(t *testing.T) {
 		{"an_unsupported_pair_falls_through_to_the_next",
 			[]*fakeProvider{{name: "a"}, {name: "b", pairs: map[string]bool{"fr-en": true}}},
 			models.Translation{Title: "b:BONJOUR", Body: "b:MERCI", Provider: "b", Status: models.TranslationOK}},
-		{"all_providers_failing_marks_the_translation_failed",
+		{"all_providers_failing_leaves_the_translation_pending",
 			[]*fakeProvider{{name: "a", pairs: map[string]bool{"fr-en": true}, err: down}, {name: "b"}},
-			models.Translation{Status: models.TranslationFailed, Error: "a: connection refused"}},
+			models.Translation{Status: models.TranslationPending, Error: "a: connection refused"}},
+		{"providers_refusing_the_texts_for_good_mark_it_failed",
+			[]*fakeProvider{{name: "a", pairs: map[string]bool{"fr-en": true}, err: fmt.Errorf("%w: HTTP 400", ErrPermanent)}},
+			models.Translation{Status: models.TranslationFailed, Error: "a: translate: permanent provider failure: HTTP 400"}},
 		{"no_provider_serving_the_pair_skips_it",
 			[]*fakeProvider{{name: "a"}, {name: "b"}},
 			models.Translation{Status: models.TranslationSkipped, Error: "no provider for fr→en"}},
@@ -187,8 +190,8 @@ func TestStageBatchesTextsPerProviderCall(t *testing.T) {
 	if err := s.Process(context.Background(), notes); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := fmt.Sprint(p.batches), "[4 5 4]"; got != want {
-		t.Errorf("texts per call = %s, want %s (jobs are never split)", got, want)
+	if got, want := fmt.Sprint(p.batches), "[5 5 3]"; got != want {
+		t.Errorf("texts per call = %s, want %s (13 distinct texts in calls of at most 5)", got, want)
 	}
 	for i, n := range notes {
 		tr := n.Translations["zh"]
