@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"strconv"
@@ -127,6 +128,7 @@ type LexiconDetector struct {
 	// bySkeleton indexes them by their skeleton.
 	words      []wordPattern
 	bySkeleton map[string][]wordPattern
+	languages  map[string]bool
 }
 
 // NewLexiconDetector loads every *.txt lexicon at the top of fsys.
@@ -139,7 +141,11 @@ func NewLexiconDetector(fsys fs.FS) (*LexiconDetector, error) {
 		return nil, fmt.Errorf("no lexicon files found")
 	}
 	var all []pattern
+	langs := map[string]bool{}
 	for _, name := range names {
+		if parts := strings.Split(name, "."); len(parts) == 3 && parts[0] != "allow" {
+			langs[parts[1]] = true
+		}
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, fmt.Errorf("read lexicon: %w", err)
@@ -153,7 +159,7 @@ func NewLexiconDetector(fsys fs.FS) (*LexiconDetector, error) {
 		}
 		all = append(all, ps...)
 	}
-	d := &LexiconDetector{m: newMatcher(all), bySkeleton: map[string][]wordPattern{}}
+	d := &LexiconDetector{m: newMatcher(all), bySkeleton: map[string][]wordPattern{}, languages: langs}
 	d.words = latinWords(d.m.patterns)
 	for _, w := range d.words {
 		k := string(w.p.runes)
@@ -173,6 +179,10 @@ func DefaultLexiconDetector() (*LexiconDetector, error) {
 
 // Name implements Detector.
 func (d *LexiconDetector) Name() string { return "lexicon" }
+
+// Languages returns the languages the lexicon files cover (the LANG of
+// CATEGORY.LANG.txt).
+func (d *LexiconDetector) Languages() map[string]bool { return maps.Clone(d.languages) }
 
 // Detect implements Detector; it never fails.
 func (d *LexiconDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {

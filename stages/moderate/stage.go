@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"time"
 	"unicode/utf8"
 
 	"github.com/notegate/notegate/models"
@@ -33,11 +34,25 @@ type Config struct {
 	// field is scanned up to that many bytes, cut on a rune boundary.
 	// Default: 65536.
 	MaxFieldBytes int `yaml:"max_field_bytes"`
+	// ReloadInterval is how often PolicyFile is checked for changes (its
+	// size, modification time and content hash); a changed file that
+	// parses replaces the policy in force, one that does not is logged
+	// and the old policy stays. 0 uses the default, a negative value turns
+	// reloading off. Default: 10s.
+	ReloadInterval time.Duration `yaml:"reload_interval"`
+	// Campaign configures near-duplicate campaign detection (on by
+	// default).
+	Campaign CampaignConfig `yaml:"campaign"`
+	// Velocity configures per-author posting velocity (on by default).
+	Velocity VelocityConfig `yaml:"velocity"`
+	// Remote configures the optional remote classifiers (off by default).
+	Remote RemoteConfig `yaml:"remote"`
 }
 
 const (
-	defaultMaxEvidence   = 8
-	defaultMaxFieldBytes = 64 << 10
+	defaultMaxEvidence    = 8
+	defaultMaxFieldBytes  = 64 << 10
+	defaultReloadInterval = 10 * time.Second
 )
 
 // Validate reports settings that cannot work.
@@ -47,6 +62,15 @@ func (c Config) Validate() error {
 	}
 	if c.MaxFieldBytes < 0 {
 		return fmt.Errorf("moderate: max_field_bytes %d is negative", c.MaxFieldBytes)
+	}
+	if err := c.Campaign.Validate(); err != nil {
+		return fmt.Errorf("moderate: %w", err)
+	}
+	if err := c.Velocity.Validate(); err != nil {
+		return fmt.Errorf("moderate: %w", err)
+	}
+	if err := c.Remote.Validate(); err != nil {
+		return fmt.Errorf("moderate: %w", err)
 	}
 	return nil
 }
@@ -58,19 +82,31 @@ func (c Config) withDefaults() Config {
 	if c.MaxFieldBytes == 0 {
 		c.MaxFieldBytes = defaultMaxFieldBytes
 	}
+	if c.ReloadInterval == 0 {
+		c.ReloadInterval = defaultReloadInterval
+	}
+	c.Campaign = c.Campaign.WithDefaults()
+	c.Velocity = c.Velocity.WithDefaults()
+	c.Remote = c.Remote.WithDefaults()
 	return c
 }
 
 // Stage moderates notes. It implements pipeline.Stage and is safe for
 // concurrent use; its policy can be swapped at any time with SetPolicy.
 type Stage struct {
-	cfg       Config
-	detectors []Detector
-	policy    atomic.Pointer[Policy]
+	cfg           Config
+	detectors     []Detector     // run on every field
+	noteDetectors []NoteDetector // run once per note
+	policy        atomic.Pointer[Policy]
+	reload        *policyWatcher  // nil without a policy file
+	languages     map[string]bool // languages the lexicons cover
 }
 
-// New builds the stage with the built-in detectors (lexicon, contact, pii)
-// followed by extra ones (classifiers, campaign detection).
+// New builds the stage with the built-in detectors (lexicon, contact, pii,
+// and unless disabled campaign, velocity and the configured remote
+// classifiers) followed by extra ones (classifiers). An extra detector
+// that implements NoteDetector is run once per note instead of per field.
+// With a PolicyFile and a positive ReloadInterval, Start watches the file.
 func New(cfg Config, extra ...Detector) (*Stage, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -97,9 +133,38 @@ func New(cfg Config, extra ...Detector) (*Stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("moderate: %w", err)
 	}
-	s := &Stage{cfg: cfg}
-	s.detectors = append([]Detector{lex, ContactDetector{}, PIIDetector{}}, extra...)
+	s := &Stage{cfg: cfg, languages: lex.Languages()}
+	all := []Detector{lex, ContactDetector{}, PIIDetector{}}
+	if !cfg.Campaign.Disabled {
+		c, err := NewCampaignDetector(cfg.Campaign, nil)
+		if err != nil {
+			return nil, fmt.Errorf("moderate: %w", err)
+		}
+		all = append(all, c)
+	}
+	if !cfg.Velocity.Disabled {
+		v, err := NewVelocityDetector(cfg.Velocity, nil)
+		if err != nil {
+			return nil, fmt.Errorf("moderate: %w", err)
+		}
+		all = append(all, v)
+	}
+	remote, err := newRemoteDetectors(cfg.Remote)
+	if err != nil {
+		return nil, fmt.Errorf("moderate: %w", err)
+	}
+	all = append(all, remote...)
+	for _, d := range append(all, extra...) {
+		if nd, ok := d.(NoteDetector); ok {
+			s.noteDetectors = append(s.noteDetectors, nd)
+		} else {
+			s.detectors = append(s.detectors, d)
+		}
+	}
 	s.policy.Store(p)
+	if cfg.PolicyFile != "" && cfg.ReloadInterval > 0 {
+		s.reload = newPolicyWatcher(cfg.PolicyFile, cfg.ReloadInterval, s)
+	}
 	return s, nil
 }
 
@@ -116,7 +181,7 @@ func (s *Stage) SetPolicy(p *Policy) error {
 		return errors.New("moderate: SetPolicy needs a policy from ParsePolicy, LoadPolicy or DefaultPolicy")
 	}
 	old := s.policy.Swap(p)
-	slog.Info("moderation policy swapped", "from", old.Version, "to", p.Version)
+	slog.Info("moderation policy swapped", "from", old.Version, "to", p.Version, "markets", p.markets)
 	return nil
 }
 
@@ -152,12 +217,32 @@ type fieldFinding struct {
 	Finding
 	field  string
 	source string
+	// market is set on a market term's finding: it counts in that market
+	// only.
+	market string
+}
+
+// field is one text a note is judged on: its name in evidence and the text.
+type field struct{ name, text string }
+
+// noteFields are the fields of the note as written.
+func noteFields(n *models.Note) []field {
+	return []field{{"title", n.Title}, {"body", n.Body}, {"tags", TagsText(n.Tags)}}
 }
 
 func (s *Stage) moderate(ctx context.Context, p *Policy, n *models.Note) (models.Moderation, error) {
-	fields := [...]struct{ name, text string }{
-		{"title", n.Title}, {"body", n.Body}, {"tags", TagsText(n.Tags)},
+	fields := noteFields(n)
+	found, err := s.findings(ctx, p, n, fields, true, "")
+	if err != nil {
+		return models.Moderation{}, err
 	}
+	return s.decide(p, found, fields), nil
+}
+
+// findings runs the detectors and the market terms over fields. Note
+// detectors (campaigns, velocity) run only when withNote is set; suffix is
+// appended to every source (":translation:en").
+func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields []field, withNote bool, suffix string) ([]fieldFinding, error) {
 	var found []fieldFinding
 	texts := make([]*Text, 0, len(fields))
 	for _, f := range fields {
@@ -169,18 +254,26 @@ func (s *Stage) moderate(ctx context.Context, p *Policy, n *models.Note) (models
 		for _, d := range s.detectors {
 			fs, err := d.Detect(ctx, t)
 			if err != nil {
-				return models.Moderation{}, fmt.Errorf("detector %s: %w", d.Name(), err)
+				return nil, fmt.Errorf("detector %s: %w", d.Name(), err)
 			}
 			for _, x := range fs {
-				found = append(found, fieldFinding{x, f.name, d.Name()})
+				found = append(found, fieldFinding{Finding: x, field: f.name, source: d.Name() + suffix})
+			}
+		}
+	}
+	if withNote {
+		for _, d := range s.noteDetectors {
+			fs, err := d.DetectNote(ctx, n, texts)
+			if err != nil {
+				return nil, fmt.Errorf("detector %s: %w", d.Name(), err)
+			}
+			for _, x := range fs {
+				found = append(found, fieldFinding{Finding: x.Finding, field: x.Field, source: d.Name() + suffix})
 			}
 		}
 	}
 	// Market terms: the operator's own block, review and allow lists.
-	markets := p.markets
-	var termFindings []fieldFinding
-	allowed := map[string][]fieldFinding{}
-	for _, market := range markets {
+	for _, market := range p.markets {
 		mm := p.terms[market]
 		if mm == nil {
 			continue
@@ -188,9 +281,9 @@ func (s *Stage) moderate(ctx context.Context, p *Policy, n *models.Note) (models
 		for _, t := range texts {
 			hits, allows := dropAllowed(mm.scan(&t.Skeleton, t.HasHan, nil))
 			for _, a := range allows {
-				allowed[market] = append(allowed[market], fieldFinding{
+				found = append(found, fieldFinding{
 					Finding: Finding{Span: Span{t.Skeleton.Spans[a.i].Start, t.Skeleton.Spans[a.j-1].End}},
-					field:   t.Field,
+					field:   t.Field, market: market, source: allowSource,
 				})
 			}
 			for _, h := range hits {
@@ -198,28 +291,55 @@ func (s *Stage) moderate(ctx context.Context, p *Policy, n *models.Note) (models
 				if h.p.kind == kindReview {
 					score = 0.5
 				}
-				termFindings = append(termFindings, fieldFinding{
+				found = append(found, fieldFinding{
 					Finding: Finding{
 						Category: h.p.category, Score: score, Rule: h.p.term,
 						Span: Span{t.Skeleton.Spans[h.i].Start, t.Skeleton.Spans[h.j-1].End},
 					},
-					field:  t.Field,
-					source: "terms:" + market,
+					field: t.Field, market: market, source: "terms:" + market + suffix,
 				})
 			}
 		}
 	}
+	return found, nil
+}
 
+// allowSource marks a market's allow-term match among the findings; it
+// never becomes a label.
+const allowSource = "\x00allow"
+
+// decide turns findings into a decision per market and labels.
+func (s *Stage) decide(p *Policy, all []fieldFinding, fields []field) models.Moderation {
+	allowed := map[string][]fieldFinding{}
+	var found []fieldFinding
+	for _, f := range all {
+		if f.source == allowSource {
+			allowed[f.market] = append(allowed[f.market], f)
+		} else {
+			found = append(found, f)
+		}
+	}
 	mod := models.Moderation{
 		Decision:      models.DecisionAllow,
-		Markets:       make(map[string]models.Decision, len(markets)),
+		Markets:       make(map[string]models.Decision, len(p.markets)),
 		PolicyVersion: p.Version,
 	}
-	for _, market := range markets {
+	for _, market := range p.markets {
 		d := models.DecisionAllow
 		scores := map[models.Category]float64{}
 		for _, f := range found {
 			if coveredBy(f, allowed[market]) {
+				continue
+			}
+			if f.market != "" {
+				if f.market != market {
+					continue
+				}
+				if f.Score >= 1 {
+					d = models.DecisionBlock
+				} else {
+					d = models.MostRestrictive(d, models.DecisionReview)
+				}
 				continue
 			}
 			scores[f.Category] = max(scores[f.Category], f.Score)
@@ -227,21 +347,11 @@ func (s *Stage) moderate(ctx context.Context, p *Policy, n *models.Note) (models
 		for c, score := range scores {
 			d = models.MostRestrictive(d, p.thresholds(market, c).decide(score))
 		}
-		for _, f := range termFindings {
-			if f.source != "terms:"+market || coveredBy(f, allowed[market]) {
-				continue
-			}
-			if f.Score >= 1 {
-				d = models.DecisionBlock
-			} else {
-				d = models.MostRestrictive(d, models.DecisionReview)
-			}
-		}
 		mod.Markets[market] = d
 		mod.Decision = models.MostRestrictive(mod.Decision, d)
 	}
-	mod.Labels = labels(append(found, termFindings...), s.cfg.MaxEvidence, fields[:])
-	return mod, nil
+	mod.Labels = labels(found, s.cfg.MaxEvidence, fields)
+	return mod
 }
 
 // coveredBy reports whether a finding's evidence lies inside an allowed
@@ -260,7 +370,7 @@ func coveredBy(f fieldFinding, allows []fieldFinding) bool {
 
 // labels groups findings into one label per source and category, with the
 // highest score and evidence in text order, overlapping spans merged.
-func labels(found []fieldFinding, maxEvidence int, fields []struct{ name, text string }) []models.Label {
+func labels(found []fieldFinding, maxEvidence int, fields []field) []models.Label {
 	fieldOrder := func(name string) int {
 		for i, f := range fields {
 			if f.name == name {

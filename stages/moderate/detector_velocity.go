@@ -1,0 +1,176 @@
+package moderate
+
+import (
+	"context"
+	"fmt"
+	"hash/maphash"
+	"math"
+	"sync"
+	"time"
+
+	"github.com/notegate/notegate/models"
+)
+
+// VelocityConfig configures per-author posting velocity.
+type VelocityConfig struct {
+	// Disabled turns the detector off. Default: false.
+	Disabled bool `yaml:"disabled"`
+	// Window is the span notes are counted over. Default: 10m.
+	Window time.Duration `yaml:"window"`
+	// Limit is how many notes an author may post in Window before their
+	// notes get a spam finding, rising with each note over it. Default: 20.
+	Limit int `yaml:"limit"`
+	// MaxAuthors bounds the authors tracked at once (about 200 bytes
+	// each); when full, authors idle for a window are forgotten first and
+	// new authors are not tracked until there is room. Default: 100000.
+	MaxAuthors int `yaml:"max_authors"`
+}
+
+// WithDefaults fills in zero fields.
+func (c VelocityConfig) WithDefaults() VelocityConfig {
+	if c.Window == 0 {
+		c.Window = 10 * time.Minute
+	}
+	if c.Limit == 0 {
+		c.Limit = 20
+	}
+	if c.MaxAuthors == 0 {
+		c.MaxAuthors = 100000
+	}
+	return c
+}
+
+// Validate reports settings that cannot work.
+func (c VelocityConfig) Validate() error {
+	if c.Window < 0 || c.Limit < 0 || c.MaxAuthors < 0 {
+		return fmt.Errorf("velocity: negative setting in %+v", c)
+	}
+	return nil
+}
+
+// recentNotes is how many of an author's latest note ids are remembered,
+// so that edits and retries of them do not count again.
+const recentNotes = 16
+
+// VelocityDetector counts each author's distinct notes over a sliding
+// window (two fixed windows, the previous one weighted by its overlap)
+// and reports spam when an author posts more than Limit. State is in this
+// process only (see README, "Moderation").
+type VelocityDetector struct {
+	cfg     VelocityConfig
+	now     func() time.Time
+	seed    maphash.Seed
+	mu      sync.Mutex
+	authors map[string]*authorRate
+	full    int // authors not tracked because the table was full
+	swept   time.Time
+}
+
+type authorRate struct {
+	start      time.Time // start of the current fixed window
+	cur, prev  int
+	recent     [recentNotes]uint64
+	nextRecent int
+	last       time.Time
+}
+
+// NewVelocityDetector builds the detector; now may be nil (time.Now).
+func NewVelocityDetector(cfg VelocityConfig, now func() time.Time) (*VelocityDetector, error) {
+	cfg = cfg.WithDefaults()
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if now == nil {
+		now = time.Now
+	}
+	return &VelocityDetector{cfg: cfg, now: now, seed: maphash.MakeSeed(), authors: map[string]*authorRate{}}, nil
+}
+
+// Name implements Detector and NoteDetector.
+func (d *VelocityDetector) Name() string { return "velocity" }
+
+// Detect implements Detector: nothing per field; see DetectNote.
+func (d *VelocityDetector) Detect(context.Context, *Text) ([]Finding, error) { return nil, nil }
+
+// DetectNote implements NoteDetector.
+func (d *VelocityDetector) DetectNote(_ context.Context, n *models.Note, texts []*Text) ([]FieldFinding, error) {
+	if n.AuthorID == "" || len(texts) == 0 {
+		return nil, nil
+	}
+	rate := d.observe(n.AuthorID, maphash.String(d.seed, n.NoteID), noteTime(n, d.now))
+	if rate <= float64(d.cfg.Limit) {
+		return nil, nil
+	}
+	over := rate - float64(d.cfg.Limit)
+	return []FieldFinding{{
+		Field: texts[0].Field,
+		Finding: Finding{
+			Category: models.CategorySpam,
+			// Just over the limit reviews (0.65); 5 over blocks in cn.
+			Score: math.Min(0.95, 0.6+0.05*math.Ceil(over)),
+			Span:  Span{},
+			Rule:  fmt.Sprintf("author posted %.0f notes within %s (limit %d)", rate, d.cfg.Window, d.cfg.Limit),
+		},
+	}}, nil
+}
+
+// observe counts the note for the author, unless it is one of their recent
+// notes again, and returns the estimated count over the sliding window.
+func (d *VelocityDetector) observe(author string, note uint64, at time.Time) float64 {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	a := d.authors[author]
+	if a == nil {
+		if len(d.authors) >= d.cfg.MaxAuthors && at.Sub(d.swept) >= d.cfg.Window/10 {
+			d.forgetIdle(at) // at most ten sweeps a window, however busy
+			d.swept = at
+		}
+		if len(d.authors) >= d.cfg.MaxAuthors {
+			d.full++
+			return 0
+		}
+		a = &authorRate{start: at}
+		d.authors[author] = a
+	}
+	w := d.cfg.Window
+	switch elapsed := at.Sub(a.start); {
+	case elapsed >= 2*w:
+		a.prev, a.cur, a.start = 0, 0, at
+	case elapsed >= w:
+		a.prev, a.cur, a.start = a.cur, 0, a.start.Add(w)
+	}
+	repeat := false
+	for _, r := range a.recent {
+		if r == note {
+			repeat = true
+			break
+		}
+	}
+	if !repeat {
+		a.cur++
+		a.recent[a.nextRecent] = note
+		a.nextRecent = (a.nextRecent + 1) % recentNotes
+	}
+	if at.After(a.last) {
+		a.last = at
+	}
+	overlap := 1 - float64(at.Sub(a.start))/float64(w)
+	return float64(a.cur) + float64(a.prev)*max(0, overlap)
+}
+
+// forgetIdle drops authors who posted nothing for two windows.
+func (d *VelocityDetector) forgetIdle(at time.Time) {
+	for k, a := range d.authors {
+		if at.Sub(a.last) >= 2*d.cfg.Window {
+			delete(d.authors, k)
+		}
+	}
+}
+
+// Authors reports how many authors are tracked and how many were turned
+// away because the table was full.
+func (d *VelocityDetector) Authors() (tracked, untracked int) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.authors), d.full
+}

@@ -1,0 +1,104 @@
+package moderate
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/notegate/notegate/models"
+)
+
+// TranslationStage moderates the translation of notes whose language the
+// lexicons do not cover (translate-then-moderate). It runs after the
+// translate stage, shares its parent Stage's detectors and policy, and may
+// only make a note's decisions more restrictive: labels found in the
+// translation are added with Source "DETECTOR:translation:LANG" (for
+// example "lexicon:translation:en") and evidence in the field
+// "translations.LANG.title" or "translations.LANG.body", offsets into the
+// translated text. Note detectors (campaigns, velocity, remote) do not run
+// again on translations.
+type TranslationStage struct {
+	s        *Stage
+	target   string
+	covered  map[string]bool
+	sourceFx string
+}
+
+// TranslationStage returns the translate-then-moderate stage reading the
+// translation into target ("en").
+func (s *Stage) TranslationStage(target string) *TranslationStage {
+	return &TranslationStage{s: s, target: target, covered: s.languages, sourceFx: ":translation:" + target}
+}
+
+// Name implements pipeline.Stage.
+func (t *TranslationStage) Name() string { return "moderate_translation" }
+
+// Covers reports whether the lexicons cover a language, so its notes are
+// moderated as written and not through a translation.
+func (t *TranslationStage) Covers(lang string) bool { return t.covered[lang] }
+
+// Process implements pipeline.Stage. Notes in a covered language, of
+// undetermined language, or without an ok translation into the target are
+// left as they are. Calling it again on the same notes gives the same
+// result.
+func (t *TranslationStage) Process(ctx context.Context, notes []*models.Note) error {
+	p := t.s.policy.Load()
+	for _, n := range notes {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("moderate_translation: %w", err)
+		}
+		lang := n.Language.Code
+		if lang == "" || lang == models.Undetermined || t.covered[lang] {
+			continue
+		}
+		tr, ok := n.Translations[t.target]
+		if !ok || tr.Status != models.TranslationOK || tr.Title == "" && tr.Body == "" {
+			continue
+		}
+		prefix := "translations." + t.target + "."
+		fields := []field{{prefix + "title", tr.Title}, {prefix + "body", tr.Body}}
+		found, err := t.s.findings(ctx, p, n, fields, false, t.sourceFx)
+		if err != nil {
+			return fmt.Errorf("moderate_translation: note %s: %w", n.NoteID, err)
+		}
+		m := t.s.decide(p, found, fields)
+		n.Moderation = mergeModeration(n.Moderation, m, t.sourceFx)
+		n.ApprovedMarkets = approved(n.Moderation)
+	}
+	return nil
+}
+
+// mergeModeration adds the translation's result to the note's: each
+// market keeps the more restrictive decision; labels of an earlier run on
+// the translation (a retry) are replaced.
+func mergeModeration(base, tr models.Moderation, sourceSuffix string) models.Moderation {
+	out := models.Moderation{
+		Decision:      models.DecisionAllow,
+		Markets:       make(map[string]models.Decision, len(tr.Markets)),
+		PolicyVersion: base.PolicyVersion,
+	}
+	if out.PolicyVersion == "" {
+		out.PolicyVersion = tr.PolicyVersion
+	}
+	for market, d := range base.Markets {
+		out.Markets[market] = d
+	}
+	for market, d := range tr.Markets {
+		if cur, ok := out.Markets[market]; ok {
+			d = models.MostRestrictive(cur, d)
+		}
+		out.Markets[market] = d
+	}
+	for _, d := range out.Markets {
+		out.Decision = models.MostRestrictive(out.Decision, d)
+	}
+	for _, l := range base.Labels {
+		if !strings.HasSuffix(l.Source, sourceSuffix) {
+			out.Labels = append(out.Labels, l)
+		}
+	}
+	out.Labels = append(out.Labels, tr.Labels...)
+	out.Labels = slices.Clip(out.Labels)
+	return out
+}
