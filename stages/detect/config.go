@@ -7,6 +7,8 @@ package detect
 
 import (
 	"errors"
+	"log/slog"
+	"math"
 	"fmt"
 	"slices"
 	"strings"
@@ -19,6 +21,9 @@ var DefaultLanguages = []string{
 	"en", "zh", "ja", "ko", "es", "fr", "de", "pt", "it", "nl", "pl", "tr",
 	"ru", "uk", "ar", "hi", "th", "vi", "id", "ms", "tl",
 }
+
+// DefaultEnglishPrior is the default prior weight of English (Priors).
+var DefaultEnglishPrior = 4.0
 
 // Config configures the detector. The zero value is valid and means the
 // defaults.
@@ -35,10 +40,19 @@ type Config struct {
 	// words inside CJK text ("今天的outfit怎么样") when the models cannot
 	// tell; it must be a candidate or "". Default: "en".
 	LoanwordLanguage string `yaml:"loanword_language"`
+	// Priors are relative prior weights of languages for short text: the
+	// log of a language's weight is added once to its n-gram evidence, so
+	// it decides close calls in a word or two ("so cute", "me too") and
+	// fades as the text grows. Languages not listed weigh 1; a listed one
+	// must be a candidate. Default: {"en": 4}, since on this platform most
+	// short Latin-script notes are English.
+	Priors map[string]float64 `yaml:"priors"`
 	// MinConfidence: a Latin or Cyrillic note whose calibrated confidence is
 	// below it is reported as "und" rather than guessed. Default: 0 (always
 	// guess when there are letters).
 	MinConfidence float64 `yaml:"min_confidence"`
+	// Logger receives the detector's warnings. Default: slog.Default().
+	Logger *slog.Logger `yaml:"-"`
 }
 
 func (c Config) withDefaults() Config {
@@ -52,6 +66,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.LoanwordLanguage == "" {
 		c.LoanwordLanguage = "en"
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	if c.Priors == nil {
+		c.Priors = map[string]float64{"en": DefaultEnglishPrior}
 	}
 	return c
 }
@@ -75,6 +95,16 @@ func (c Config) Validate() error {
 		}
 		if c.LoanwordLanguage != "" && !seen[c.LoanwordLanguage] {
 			return fmt.Errorf("detect: LoanwordLanguage %q is not one of Languages", c.LoanwordLanguage)
+		}
+		for code := range c.Priors {
+			if !seen[strings.ToLower(code)] {
+				return fmt.Errorf("detect: Priors names %q, which is not one of Languages", code)
+			}
+		}
+	}
+	for code, w := range c.Priors {
+		if !(w > 0) || math.IsInf(w, 0) {
+			return fmt.Errorf("detect: prior weight of %q is %v, want a positive number", code, w)
 		}
 	}
 	switch c.ChineseScript {

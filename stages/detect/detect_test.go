@@ -35,6 +35,17 @@ func TestDetect(t *testing.T) {
 		{"spanish_question", "¿Dónde está la biblioteca?", "es", "", nil},
 		{"thai_script_is_thai", "สวัสดีครับ", "th", "", nil},
 		{"arabic_script_is_arabic", "مرحبا بكم", "ar", "", nil},
+		{"chat_abbreviation_is_english", "lol same", "en", "", nil},
+		{"short_chat_leans_english", "omg yes", "en", "", nil},
+		{"thanks_abbreviation_is_english", "ty!", "en", "", nil},
+		{"chat_after_a_word_is_english", "same lmao", "en", "", nil},
+		{"turkish_letters_decide_a_word", "ışık", "tr", "", nil},
+		{"decomposed_vietnamese_accents_are_composed", "cảm ơn nhiều", "vi", "", nil},
+		{"leaning_characters_tell_simplified", "我在看着你", "zh", "Hans", nil},
+		{"leaning_characters_tell_traditional", "有人在看著你", "zh", "Hant", nil},
+		{"shared_sense_of_a_leaning_character_tells_nothing", "十公里", "zh", "Hans", nil},
+		{"english_note_with_chinese_phrase_reports_both", "my first day here and everyone is so nice 大家好", "en", "", []string{"zh"}},
+		{"chinese_note_with_english_sentence_reports_both", "第一次来这个平台，大家多多关照 nice to meet you", "zh", "Hans", []string{"en"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -113,7 +124,7 @@ func TestStage(t *testing.T) {
 func TestLinguaModelsLoad(t *testing.T) {
 	t.Parallel()
 	for order := 1; order <= 5; order++ {
-		m, err := readLinguaModel(lingua.English, order)
+		m, err := readLinguaModel(linguaModels, lingua.English, order)
 		if err != nil || m.TotalNgrams == 0 {
 			t.Fatalf("lingua model order %d: %v", order, err)
 		}

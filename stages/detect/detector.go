@@ -2,6 +2,7 @@ package detect
 
 import (
 	"fmt"
+	"io/fs"
 	"math"
 	"slices"
 	"strings"
@@ -37,12 +38,28 @@ type Detector struct {
 	single  [numScripts]lingua.Language
 	chinese *chineseScripts
 	loan    lingua.Language
-	scratch sync.Pool
+	// fallback holds, per script group whose models could not be read from
+	// lingua's embedded files, lingua's own detector for the group.
+	fallback [numScripts]lingua.LanguageDetector
+	// grouped marks the scripts decided among several languages, by
+	// groups or fallback.
+	grouped [numScripts]bool
+	// confidence is the model behind the confidence of n-gram decisions.
+	confidence ConfidenceModel
+	scratch    sync.Pool
 }
 
 // New builds a detector: it validates cfg, loads lingua's models for the
 // candidate languages that share a script, and the Chinese script tables.
+// If lingua's embedded model files cannot be read (a lingua-go version
+// with another layout), it logs a warning through cfg.Logger and uses
+// lingua's public detector for those languages instead: same answers,
+// lingua's speed and memory.
 func New(cfg Config) (*Detector, error) {
+	return newDetector(cfg, linguaModels)
+}
+
+func newDetector(cfg Config, models fs.ReadFileFS) (*Detector, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -60,7 +77,7 @@ func New(cfg Config) (*Detector, error) {
 			langs = append(langs, l)
 		}
 	}
-	d := &Detector{cfg: cfg, candidates: map[lingua.Language]bool{}, loan: lingua.Unknown}
+	d := &Detector{cfg: cfg, candidates: map[lingua.Language]bool{}, loan: lingua.Unknown, confidence: fittedConfidence}
 	d.scratch.New = func() any { return new(work) }
 	byScript := map[script][]lingua.Language{}
 	for _, l := range langs {
@@ -85,9 +102,20 @@ func New(cfg Config) (*Detector, error) {
 		case len(ls) > maxGroupLanguages:
 			return nil, fmt.Errorf("detect: %d candidate languages share one script, at most %d can", len(ls), maxGroupLanguages)
 		default:
-			t, err := newNgramTable(ls)
+			d.grouped[s] = true
+			t, err := newNgramTable(models, ls)
 			if err != nil {
-				return nil, fmt.Errorf("detect: load lingua models: %w", err)
+				cfg.Logger.Warn("detect: lingua-go's embedded models are not where this stage reads them; using lingua's own detector for these languages (slower, more memory)",
+					"languages", codesOf(ls), "error", err)
+				d.fallback[s] = lingua.NewLanguageDetectorBuilder().FromLanguages(ls...).WithPreloadedLanguageModels().Build()
+				continue
+			}
+			for code, w := range cfg.Priors {
+				if l, ok := languageOf(code); ok {
+					if i := slices.Index(ls, l); i >= 0 {
+						t.logPrior[i] = math.Log(w)
+					}
+				}
 			}
 			d.groups[s] = t
 		}
@@ -130,12 +158,24 @@ type share struct {
 	letters    int
 	weight     float64
 	confidence float64
+	// features describe the n-gram decision behind confidence, when one
+	// was made (ngram).
+	features confFeatures
+	ngram    bool
 }
 
 // Detect identifies the language of text. Text without letters of any
 // candidate's script (emoji, numbers, URLs, mentions, hashtags only,
 // punctuation) is models.Undetermined with confidence 0.
 func (d *Detector) Detect(text string) models.Language {
+	l, _, _ := d.detect(text)
+	return l
+}
+
+// detect is Detect that also returns the features of the n-gram decision
+// behind the primary language's confidence (ngram false if there was none),
+// for fitting the confidence model.
+func (d *Detector) detect(text string) (lang models.Language, f confFeatures, ngram bool) {
 	clean, _ := stripNoise(text)
 	// Decomposed accents ("vu" + U+0323) are composed first, so that the
 	// letter rules and the models see the letters they know ("vụ").
@@ -148,16 +188,18 @@ func (d *Detector) Detect(text string) models.Language {
 	d.collect(clean, w)
 
 	var shares []share
-	add := func(l lingua.Language, letters int, weight, conf float64) {
+	add := func(sh share) {
 		for i := range shares {
-			if shares[i].lang == l {
-				shares[i].letters += letters
-				shares[i].weight += weight
-				shares[i].confidence = math.Max(shares[i].confidence, conf)
+			if shares[i].lang == sh.lang {
+				shares[i].letters += sh.letters
+				shares[i].weight += sh.weight
+				if sh.confidence > shares[i].confidence {
+					shares[i].confidence, shares[i].features, shares[i].ngram = sh.confidence, sh.features, sh.ngram
+				}
 				return
 			}
 		}
-		shares = append(shares, share{l, letters, weight, conf})
+		shares = append(shares, sh)
 	}
 
 	cjk := w.letters[scriptHan] + w.letters[scriptKana] + w.letters[scriptHangul]
@@ -165,7 +207,7 @@ func (d *Detector) Detect(text string) models.Language {
 	if han := w.letters[scriptHan] + w.letters[scriptKana]; han > 0 {
 		l, conf := d.hanLanguage(w)
 		if l != lingua.Unknown {
-			add(l, han, float64(han*cjkWeight), conf)
+			add(share{lang: l, letters: han, weight: float64(han * cjkWeight), confidence: conf})
 		}
 	}
 	for s := scriptLatin; s < scriptOther; s++ {
@@ -178,16 +220,35 @@ func (d *Detector) Detect(text string) models.Language {
 			weight *= cjkWeight
 		}
 		if l := d.single[s]; l != lingua.Unknown {
-			add(l, n, weight, scriptConfidence(n, s))
+			add(share{lang: l, letters: n, weight: weight, confidence: scriptConfidence(n, s)})
 			continue
 		}
-		t := d.groups[s]
-		if t == nil {
+		if !d.grouped[s] {
 			continue
 		}
 		// One or two Latin words inside CJK text are loanwords or brand
 		// names ("TikTok", "app", "outfit") unless the models are sure.
 		loanword := s == scriptLatin && cjk > 0 && len(w.words[s]) <= 2
+		if s == scriptLatin && w.glued > 0 && cjk > 0 {
+			// Latin words glued to Han ("TikTok难民") are part of the
+			// Chinese sentence for choosing the primary language.
+			weight -= float64(w.glued)
+			glued = float64(w.glued)
+		}
+		t := d.groups[s]
+		if t == nil {
+			l, conf, ok := d.decideByLingua(s, w.words[s])
+			if !ok {
+				continue
+			}
+			if loanword && d.loan != lingua.Unknown && l != d.loan && conf < 0.9 {
+				l, conf = d.loan, 0.5
+			}
+			if conf >= d.cfg.MinConfidence {
+				add(share{lang: l, letters: n, weight: weight, confidence: conf})
+			}
+			continue
+		}
 		w.grams = t.score(w.words[s], n, w.grams, &w.scores)
 		first, second, _ := w.scores.best(len(t.langs))
 		if first < 0 {
@@ -201,24 +262,20 @@ func (d *Detector) Detect(text string) models.Language {
 				first, second = li, first
 			}
 		}
-		conf := calibrate(&w.scores, first, second, len(w.words[s]), n)
+		feat := featuresOf(&w.scores, first, second, len(w.words[s]), n)
+		conf := d.confidence.probability(feat)
 		l := t.langs[first]
-		if s == scriptLatin && w.glued > 0 && cjk > 0 {
-			// Latin words glued to Han ("TikTok难民") are part of the
-			// Chinese sentence for choosing the primary language.
-			weight -= float64(w.glued)
-			glued = float64(w.glued)
-		}
+		fromModels := true
 		if loanword && d.loan != lingua.Unknown && l != d.loan && conf < 0.9 {
-			l, conf = d.loan, 0.5
+			l, conf, fromModels = d.loan, 0.5, false
 		}
 		if conf < d.cfg.MinConfidence {
 			continue
 		}
-		add(l, n, weight, conf)
+		add(share{lang: l, letters: n, weight: weight, confidence: conf, features: feat, ngram: fromModels})
 	}
 	if len(shares) == 0 {
-		return models.Language{Code: models.Undetermined}
+		return models.Language{Code: models.Undetermined}, confFeatures{}, false
 	}
 	if glued > 0 {
 		for i := range shares {
@@ -227,7 +284,27 @@ func (d *Detector) Detect(text string) models.Language {
 			}
 		}
 	}
-	return d.summarize(shares, clean)
+	lang = d.summarize(shares, clean)
+	return lang, shares[0].features, shares[0].ngram && len(shares) == 1
+}
+
+// decideByLingua decides the words of script s with lingua's own
+// detector, when the embedded models could not be read. Its confidence is
+// lingua's, which the reliability table of Evaluate does not vouch for.
+func (d *Detector) decideByLingua(s script, words []string) (lingua.Language, float64, bool) {
+	values := d.fallback[s].ComputeLanguageConfidenceValues(strings.Join(words, " "))
+	if len(values) == 0 || values[0].Value() <= 0 {
+		return lingua.Unknown, 0, false
+	}
+	return values[0].Language(), round3(values[0].Value()), true
+}
+
+func codesOf(ls []lingua.Language) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = codeOf(l)
+	}
+	return out
 }
 
 // summarize turns per-language shares into the note's language: the
@@ -288,19 +365,6 @@ func (d *Detector) hanLanguage(w *work) (lingua.Language, float64) {
 	return lingua.Unknown, 0
 }
 
-// scriptConfidence is the confidence of a language told by its script
-// alone, from how many letters there are: one Han character may be a
-// Japanese kanji, one Hangul syllable is almost surely Korean.
-func scriptConfidence(letters int, s script) float64 {
-	switch s {
-	case scriptHan:
-		return []float64{0, 0.7, 0.85, 0.92, 0.95, 0.97}[min(letters, 5)]
-	case scriptKana, scriptHangul:
-		return []float64{0, 0.9, 0.95, 0.98, 0.99}[min(letters, 4)]
-	}
-	return []float64{0, 0.6, 0.8, 0.9, 0.95, 0.98}[min(letters, 5)]
-}
-
 // collect splits clean text into letters per script, and into lower-case
 // words for the scripts that n-gram models decide.
 func (d *Detector) collect(clean string, w *work) {
@@ -315,7 +379,7 @@ func (d *Detector) collect(clean string, w *work) {
 		runLatin, runGlued = 0, false
 	}
 	flush := func() {
-		if wordStart >= 0 && d.groups[cur] != nil {
+		if wordStart >= 0 && d.grouped[cur] {
 			w.words[cur] = append(w.words[cur], string(w.buf[wordStart:]))
 		}
 		w.buf = w.buf[:0]
@@ -369,7 +433,7 @@ func (d *Detector) collect(clean string, w *work) {
 			flush()
 			cur = s
 		}
-		if d.groups[s] != nil {
+		if d.grouped[s] {
 			if wordStart < 0 {
 				wordStart = 0
 			}

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -33,8 +35,7 @@ func (s *Score) add(ok bool) {
 	}
 }
 
-// EvalSets are lingua's test sets, by growing length: the sets are the
-// length buckets of the report.
+// EvalSets are lingua's test sets, by growing length.
 var EvalSets = []string{"single-words", "word-pairs", "sentences"}
 
 // ScriptCase is one Tatoeba sentence whose Simplified/Traditional label
@@ -44,34 +45,66 @@ type ScriptCase struct {
 	Text  string `json:"text"`
 	Label string `json:"label"`
 	Got   string `json:"got"`
+	// LabelError is set when the text contradicts its label: two or more
+	// characters that exist only in the other script and none of the
+	// label's.
+	LabelError bool `json:"label_error,omitempty"`
 }
 
 // CalibrationBin is the accuracy of the answers whose confidence fell in
 // [Low, High).
 type CalibrationBin struct {
-	Low, High float64
-	Score
+	Low   float64 `json:"low"`
+	High  float64 `json:"high"`
+	Score `json:"score"`
+}
+
+// ScriptReport is the agreement with Tatoeba's Hans/Hant labels.
+type ScriptReport struct {
+	// DetectedZh counts Tatoeba's Chinese side (every line) detected as zh.
+	DetectedZh Score `json:"detected_zh"`
+	// All is the agreement on every line labelled *_Hans or *_Hant.
+	All Score `json:"all"`
+	// Evidence is the agreement on the lines that have at least one
+	// telling or leaning character; the others (Neutral) are written the
+	// same in both scripts, get the configured fallback, and are right
+	// under either label.
+	Evidence Score `json:"evidence"`
+	Neutral  int   `json:"neutral"`
+	// WithoutLabelErrors is All without the lines whose label the text
+	// contradicts; EvidenceWithoutLabelErrors likewise for Evidence.
+	WithoutLabelErrors         Score `json:"without_label_errors"`
+	EvidenceWithoutLabelErrors Score `json:"evidence_without_label_errors"`
+	// NeutralEither is WithoutLabelErrors with the script-neutral lines
+	// counted as right: their text is valid under either label.
+	NeutralEither Score `json:"neutral_either"`
+	// Confusion counts label → answer ("Hans", "Hant", "neutral→Hans" …).
+	Confusion     map[string]map[string]int `json:"confusion"`
+	Disagreements []ScriptCase              `json:"disagreements,omitempty"`
+}
+
+// LabelErrors are the disagreements that are label errors.
+func (r *ScriptReport) LabelErrors() []ScriptCase {
+	var out []ScriptCase
+	for _, c := range r.Disagreements {
+		if c.LabelError {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Report is the outcome of Evaluate.
 type Report struct {
 	// Sets maps a set (EvalSets) to language code to score.
 	Sets map[string]map[string]Score `json:"sets"`
-	// Lengths scores every case by its length in characters.
-	Lengths map[string]Score `json:"lengths"`
-	// Calibration scores the answers by their confidence.
-	Calibration []CalibrationBin `json:"calibration,omitempty"`
-	// ChineseScript is the agreement with Tatoeba's Hans/Hant labels.
-	ChineseScript       Score        `json:"chinese_script"`
-	ScriptDisagreements []ScriptCase `json:"script_disagreements,omitempty"`
-	// ChineseScriptTelling is the agreement on the lines that have at least
-	// one Simplified-only or Traditional-only character.
-	ChineseScriptTelling Score `json:"chinese_script_telling"`
-	// LabelErrors are disagreements where the text has two or more telling
-	// characters and all of them contradict the label: label errors.
-	LabelErrors int `json:"label_errors"`
-	// TatoebaChinese counts Tatoeba's Chinese side detected as zh.
-	TatoebaChinese Score `json:"tatoeba_chinese"`
+	// Lengths maps a set to a length bucket (characters) to score.
+	Lengths map[string]map[string]Score `json:"lengths"`
+	// Reliability scores the answers on the held-out (odd-numbered) lines
+	// of the sets by their confidence.
+	Reliability []CalibrationBin `json:"reliability,omitempty"`
+	// Tatoeba is the Chinese side of Tatoeba; nil without the data.
+	Tatoeba *ScriptReport `json:"tatoeba,omitempty"`
 }
 
 // Overall is the score of one set over all its languages.
@@ -84,49 +117,54 @@ func (r Report) Overall(set string) Score {
 	return s
 }
 
-var lengthBuckets = []struct {
-	name string
-	max  int
+// LengthBuckets are the length buckets of the report, in characters.
+var LengthBuckets = []struct {
+	Name string
+	Max  int
 }{{"1-5", 5}, {"6-15", 15}, {"16-40", 40}, {"41-100", 100}, {"101+", 1 << 30}}
 
 func lengthBucket(text string) string {
 	n := runeCount(text)
-	for _, b := range lengthBuckets {
-		if n <= b.max {
-			return b.name
+	for _, b := range LengthBuckets {
+		if n <= b.Max {
+			return b.Name
 		}
 	}
 	return ""
 }
 
+// reliabilityEdges are the confidence buckets of the reliability table.
+var reliabilityEdges = []float64{0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.01}
+
 // Evaluate measures d on the language-identification data in dir (lingua's
 // test sets under lingua/, Tatoeba's Chinese side under tatoeba/) for the
 // candidate languages of d, and prints tables to w.
 func Evaluate(dir string, d *Detector, w io.Writer) (Report, error) {
-	r, err := evaluateSets(dir, d.Languages(), func(text string) (string, float64) {
-		l := d.Detect(text)
-		return l.Code, l.Confidence
-	})
-	if err != nil {
-		return r.Report, err
+	var rel []CalibrationBin
+	for i := 0; i+1 < len(reliabilityEdges); i++ {
+		rel = append(rel, CalibrationBin{Low: reliabilityEdges[i], High: reliabilityEdges[i+1]})
 	}
-	bins := []float64{0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.01}
-	r.Calibration = nil
-	for i := 0; i+1 < len(bins); i++ {
-		r.Calibration = append(r.Calibration, CalibrationBin{Low: bins[i], High: bins[i+1]})
-	}
-	for _, c := range r.confident {
-		for i := range r.Calibration {
-			if c.conf >= r.Calibration[i].Low && c.conf < r.Calibration[i].High {
-				r.Calibration[i].add(c.ok)
+	r, err := evaluateSets(dir, d.Languages(), func(line int, lang, text string) string {
+		got := d.Detect(text)
+		if line%2 == 1 {
+			ok := got.Code == lang
+			for i := range rel {
+				if got.Confidence >= rel[i].Low && got.Confidence < rel[i].High {
+					rel[i].add(ok)
+				}
 			}
 		}
+		return got.Code
+	})
+	if err != nil {
+		return r, err
 	}
-	if err := evaluateTatoeba(dir, d, &r.Report); err != nil {
-		return r.Report, err
+	r.Reliability = rel
+	if r.Tatoeba, err = evaluateTatoeba(dir, d); err != nil {
+		return r, err
 	}
-	printReport(w, r.Report, d.Languages())
-	return r.Report, nil
+	PrintReport(w, r, nil)
+	return r, nil
 }
 
 // EvaluateLingua measures plain lingua-go, restricted to languages (all 75
@@ -134,61 +172,54 @@ func Evaluate(dir string, d *Detector, w io.Writer) (Report, error) {
 // sets, so its figures compare with Evaluate's. It needs lingua's memory:
 // ~30 MB per language.
 func EvaluateLingua(dir string, languages []string, w io.Writer) (Report, error) {
-	ld := buildPlainLingua(languages)
+	ld := NewPlainLingua(languages)
 	if len(languages) == 0 {
 		for _, l := range lingua.AllLanguages() {
 			languages = append(languages, codeOf(l))
 		}
 	}
-	r, err := evaluateSets(dir, languages, func(text string) (string, float64) {
+	r, err := evaluateSets(dir, languages, func(_ int, _, text string) string {
 		l, ok := ld.DetectLanguageOf(text)
 		if !ok {
-			return "und", 0
+			return "und"
 		}
-		return codeOf(l), 1
+		return codeOf(l)
 	})
 	if err != nil {
-		return r.Report, err
+		return r, err
 	}
-	printReport(w, r.Report, languages)
-	return r.Report, nil
+	PrintReport(w, r, nil)
+	return r, nil
 }
 
-// buildPlainLingua is the baseline: lingua-go as it comes.
-func buildPlainLingua(languages []string) lingua.LanguageDetector {
+// NewPlainLingua is the baseline: lingua-go as it comes, restricted to
+// languages (all 75 when empty), high accuracy, preloaded models.
+func NewPlainLingua(languages []string) lingua.LanguageDetector {
 	b := lingua.NewLanguageDetectorBuilder()
 	var built lingua.LanguageDetectorBuilder
-	if len(languages) == 0 {
+	var ls []lingua.Language
+	for _, c := range languages {
+		if l, ok := languageOf(c); ok {
+			ls = append(ls, l)
+		}
+	}
+	if len(ls) == 0 {
 		built = b.FromAllLanguages()
 	} else {
-		var ls []lingua.Language
-		for _, c := range languages {
-			if l, ok := languageOf(c); ok {
-				ls = append(ls, l)
-			}
-		}
 		built = b.FromLanguages(ls...)
 	}
 	return built.WithPreloadedLanguageModels().Build()
 }
 
-type confidentAnswer struct {
-	conf float64
-	ok   bool
-}
-
-type setReport struct {
-	Report
-	confident []confidentAnswer
-}
-
-func evaluateSets(dir string, languages []string, identify func(string) (string, float64)) (setReport, error) {
-	r := setReport{Report: Report{Sets: map[string]map[string]Score{}, Lengths: map[string]Score{}}}
+// evaluateSets runs identify on every line of lingua's sets for languages;
+// line numbers count from 0 within each file.
+func evaluateSets(dir string, languages []string, identify func(line int, lang, text string) string) (Report, error) {
+	r := Report{Sets: map[string]map[string]Score{}, Lengths: map[string]map[string]Score{}}
 	for _, set := range EvalSets {
 		r.Sets[set] = map[string]Score{}
+		r.Lengths[set] = map[string]Score{}
 		for _, lang := range languages {
-			path := filepath.Join(dir, "lingua", set, lang+".txt")
-			lines, err := readLines(path)
+			lines, err := readLines(filepath.Join(dir, "lingua", set, lang+".txt"))
 			if os.IsNotExist(err) {
 				continue
 			}
@@ -196,14 +227,12 @@ func evaluateSets(dir string, languages []string, identify func(string) (string,
 				return r, fmt.Errorf("evaluate: %w", err)
 			}
 			s := r.Sets[set][lang]
-			for _, text := range lines {
-				got, conf := identify(text)
-				ok := got == lang
+			for i, text := range lines {
+				ok := identify(i, lang, text) == lang
 				s.add(ok)
-				b := r.Lengths[lengthBucket(text)]
+				b := r.Lengths[set][lengthBucket(text)]
 				b.add(ok)
-				r.Lengths[lengthBucket(text)] = b
-				r.confident = append(r.confident, confidentAnswer{conf, ok})
+				r.Lengths[set][lengthBucket(text)] = b
 			}
 			r.Sets[set][lang] = s
 		}
@@ -213,43 +242,61 @@ func evaluateSets(dir string, languages []string, identify func(string) (string,
 
 // evaluateTatoeba scores the Chinese side of Tatoeba's eng-zho pairs:
 // language zh for every line, and the script for lines labelled *_Hans or
-// *_Hant (other labels, such as cmn_Bopo or yue, say nothing of it).
-func evaluateTatoeba(dir string, d *Detector, r *Report) error {
+// *_Hant (other labels, such as cmn_Bopo or wuu, say nothing of it).
+func evaluateTatoeba(dir string, d *Detector) (*ScriptReport, error) {
 	texts, err := readLines(filepath.Join(dir, "tatoeba", "eng-zho.zho"))
 	if os.IsNotExist(err) {
-		return nil
+		return nil, nil
 	}
 	if err != nil {
-		return fmt.Errorf("evaluate: %w", err)
+		return nil, fmt.Errorf("evaluate: %w", err)
 	}
 	labels, err := readLines(filepath.Join(dir, "tatoeba", "eng-zho.zho.labels"))
 	if err != nil {
-		return fmt.Errorf("evaluate: %w", err)
+		return nil, fmt.Errorf("evaluate: %w", err)
 	}
 	if len(labels) != len(texts) {
-		return fmt.Errorf("evaluate: tatoeba: %d sentences but %d labels", len(texts), len(labels))
+		return nil, fmt.Errorf("evaluate: tatoeba: %d sentences but %d labels", len(texts), len(labels))
 	}
+	r := &ScriptReport{Confusion: map[string]map[string]int{}}
 	for i, text := range texts {
 		got := d.Detect(text)
-		r.TatoebaChinese.add(got.Code == "zh")
+		r.DetectedZh.add(got.Code == "zh")
 		_, want, _ := strings.Cut(labels[i], "_")
 		if want != "Hans" && want != "Hant" {
 			continue
 		}
-		ok := got.Script == want
-		r.ChineseScript.add(ok)
+		answer := d.chinese.script(text, d.cfg.ChineseScript)
+		ok := answer == want
 		simp, trad := d.chinese.vote(text)
-		if simp+trad > 0 {
-			r.ChineseScriptTelling.add(ok)
+		neutral := simp == 0 && trad == 0
+		s, t := d.chinese.telling(text)
+		labelError := !ok && (want == "Hans" && s == 0 && t >= 2 || want == "Hant" && t == 0 && s >= 2)
+
+		r.All.add(ok)
+		if !labelError {
+			r.WithoutLabelErrors.add(ok)
+			r.NeutralEither.add(ok || neutral)
 		}
-		if !ok && (want == "Hans" && simp == 0 && trad >= 2 || want == "Hant" && trad == 0 && simp >= 2) {
-			r.LabelErrors++
+		key := answer
+		if neutral {
+			r.Neutral++
+			key = "neutral→" + answer
+		} else {
+			r.Evidence.add(ok)
+			if !labelError {
+				r.EvidenceWithoutLabelErrors.add(ok)
+			}
 		}
+		if r.Confusion[labels[i]] == nil {
+			r.Confusion[labels[i]] = map[string]int{}
+		}
+		r.Confusion[labels[i]][key]++
 		if !ok {
-			r.ScriptDisagreements = append(r.ScriptDisagreements, ScriptCase{Line: i + 1, Text: text, Label: labels[i], Got: got.Script})
+			r.Disagreements = append(r.Disagreements, ScriptCase{Line: i + 1, Text: text, Label: labels[i], Got: answer, LabelError: labelError})
 		}
 	}
-	return nil
+	return r, nil
 }
 
 func readLines(path string) ([]string, error) {
@@ -272,48 +319,167 @@ func readLines(path string) ([]string, error) {
 	return out, nil
 }
 
-func printReport(w io.Writer, r Report, languages []string) {
-	langs := slices.Clone(languages)
-	slices.Sort(langs)
-	fmt.Fprintf(w, "%-6s", "lang")
-	for _, set := range EvalSets {
-		fmt.Fprintf(w, " %13s", set)
+// PrintReport writes r's tables to w; with a baseline, each accuracy is
+// followed by the baseline's and the difference.
+func PrintReport(w io.Writer, r Report, baseline *Report) {
+	var langs []string
+	for l := range r.Sets["sentences"] {
+		langs = append(langs, l)
 	}
-	fmt.Fprintln(w)
-	for _, l := range langs {
-		if r.Sets["sentences"][l].Total+r.Sets["word-pairs"][l].Total+r.Sets["single-words"][l].Total == 0 {
-			continue
+	slices.Sort(langs)
+	cell := func(s Score, b *Score) string {
+		if b == nil {
+			return fmt.Sprintf(" %13.1f%%", 100*s.Accuracy())
 		}
-		fmt.Fprintf(w, "%-6s", l)
+		return fmt.Sprintf(" %6.1f%% %6.1f%% %+5.1f", 100*s.Accuracy(), 100*b.Accuracy(), 100*(s.Accuracy()-b.Accuracy()))
+	}
+	header := func(first string) {
+		fmt.Fprintf(w, "%-7s", first)
 		for _, set := range EvalSets {
-			fmt.Fprintf(w, " %12.1f%%", 100*r.Sets[set][l].Accuracy())
+			if baseline == nil {
+				fmt.Fprintf(w, " %14s", set)
+			} else {
+				fmt.Fprintf(w, " %-22s", set+" (ours lingua ±)")
+			}
 		}
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "%-6s", "all")
+	fmt.Fprintln(w, "accuracy by language and set (lingua test data):")
+	header("lang")
+	for _, l := range langs {
+		fmt.Fprintf(w, "%-7s", l)
+		for _, set := range EvalSets {
+			var b *Score
+			if baseline != nil {
+				bs := baseline.Sets[set][l]
+				b = &bs
+			}
+			fmt.Fprint(w, cell(r.Sets[set][l], b))
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "%-7s", "all")
 	for _, set := range EvalSets {
-		fmt.Fprintf(w, " %12.1f%%", 100*r.Overall(set).Accuracy())
+		var b *Score
+		if baseline != nil {
+			bs := baseline.Overall(set)
+			b = &bs
+		}
+		fmt.Fprint(w, cell(r.Overall(set), b))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "by length (characters):")
-	for _, b := range lengthBuckets {
-		s := r.Lengths[b.name]
-		fmt.Fprintf(w, "  %-7s %6.1f%% of %d\n", b.name, 100*s.Accuracy(), s.Total)
+	fmt.Fprintln(w, "\naccuracy by length in characters:")
+	header("length")
+	for _, lb := range LengthBuckets {
+		fmt.Fprintf(w, "%-7s", lb.Name)
+		for _, set := range EvalSets {
+			s := r.Lengths[set][lb.Name]
+			if s.Total == 0 {
+				fmt.Fprintf(w, " %14s", "-")
+				if baseline != nil {
+					fmt.Fprintf(w, "%9s", "")
+				}
+				continue
+			}
+			var b *Score
+			if baseline != nil {
+				bs := baseline.Lengths[set][lb.Name]
+				b = &bs
+			}
+			fmt.Fprint(w, cell(s, b))
+		}
+		fmt.Fprintln(w)
 	}
-	if len(r.Calibration) > 0 {
-		fmt.Fprintln(w, "calibration (confidence → accuracy):")
-		for _, c := range r.Calibration {
+	if len(r.Reliability) > 0 {
+		fmt.Fprintln(w, "\nreliability on held-out lines (confidence → observed accuracy):")
+		for _, c := range r.Reliability {
 			if c.Total > 0 {
-				fmt.Fprintf(w, "  [%.2f, %.2f) %6.1f%% of %d\n", c.Low, min(c.High, 1), 100*c.Accuracy(), c.Total)
+				fmt.Fprintf(w, "  [%.2f, %.2f)  %6.1f%% of %d\n", c.Low, min(c.High, 1), 100*c.Accuracy(), c.Total)
 			}
 		}
+		fmt.Fprintf(w, "  expected calibration error: %.3f\n", ExpectedCalibrationError(r.Reliability))
 	}
-	if r.TatoebaChinese.Total > 0 {
-		fmt.Fprintf(w, "tatoeba zho detected as zh: %.2f%% of %d\n", 100*r.TatoebaChinese.Accuracy(), r.TatoebaChinese.Total)
-		fmt.Fprintf(w, "tatoeba Hans/Hant agreement with labels: %.2f%% of %d\n", 100*r.ChineseScript.Accuracy(), r.ChineseScript.Total)
-		fmt.Fprintf(w, "  on lines with telling characters: %.2f%% of %d\n", 100*r.ChineseScriptTelling.Accuracy(), r.ChineseScriptTelling.Total)
-		fmt.Fprintf(w, "  disagreements that are label errors (>=2 telling characters, all against the label): %d\n", r.LabelErrors)
-		clean := Score{Correct: r.ChineseScript.Correct, Total: r.ChineseScript.Total - r.LabelErrors}
-		fmt.Fprintf(w, "  agreement without those label errors: %.2f%% of %d\n", 100*clean.Accuracy(), clean.Total)
+	if t := r.Tatoeba; t != nil {
+		printScriptReport(w, t)
 	}
+}
+
+// ExpectedCalibrationError is the mean gap between a bin's confidence
+// (its middle) and its observed accuracy, weighted by the bin's size.
+func ExpectedCalibrationError(bins []CalibrationBin) float64 {
+	total, sum := 0, 0.0
+	for _, b := range bins {
+		if b.Total == 0 {
+			continue
+		}
+		mid := (b.Low + min(b.High, 1)) / 2
+		sum += float64(b.Total) * math.Abs(mid-b.Accuracy())
+		total += b.Total
+	}
+	if total == 0 {
+		return 0
+	}
+	return sum / float64(total)
+}
+
+func printScriptReport(w io.Writer, t *ScriptReport) {
+	fmt.Fprintf(w, "\nTatoeba zho detected as zh: %.2f%% of %d\n", 100*t.DetectedZh.Accuracy(), t.DetectedZh.Total)
+	fmt.Fprintln(w, "Simplified/Traditional agreement with Tatoeba's labels:")
+	fmt.Fprintf(w, "  all labelled lines:                         %6.2f%% of %d\n", 100*t.All.Accuracy(), t.All.Total)
+	fmt.Fprintf(w, "  without label errors:                       %6.2f%% of %d\n", 100*t.WithoutLabelErrors.Accuracy(), t.WithoutLabelErrors.Total)
+	fmt.Fprintf(w, "  lines the characters decide:                %6.2f%% of %d\n", 100*t.Evidence.Accuracy(), t.Evidence.Total)
+	fmt.Fprintf(w, "  lines the characters decide, w/o label errors: %6.2f%% of %d\n", 100*t.EvidenceWithoutLabelErrors.Accuracy(), t.EvidenceWithoutLabelErrors.Total)
+	fmt.Fprintf(w, "  w/o label errors, script-neutral lines right under either label: %6.2f%% of %d\n",
+		100*t.NeutralEither.Accuracy(), t.NeutralEither.Total)
+	fmt.Fprintf(w, "  script-neutral lines (every character the same in both scripts): %d\n", t.Neutral)
+
+	fmt.Fprintln(w, "  confusion (label → answer):")
+	var labels []string
+	for l := range t.Confusion {
+		labels = append(labels, l)
+	}
+	slices.Sort(labels)
+	cols := []string{"Hans", "Hant", "neutral→Hans", "neutral→Hant"}
+	fmt.Fprintf(w, "    %-9s", "label")
+	for _, c := range cols {
+		fmt.Fprintf(w, " %13s", c)
+	}
+	fmt.Fprintln(w)
+	for _, l := range labels {
+		fmt.Fprintf(w, "    %-9s", l)
+		for _, c := range cols {
+			fmt.Fprintf(w, " %13d", t.Confusion[l][c])
+		}
+		fmt.Fprintln(w)
+	}
+	errs := t.LabelErrors()
+	fmt.Fprintf(w, "  label errors (>= 2 characters only the other script has, none of the label's): %d\n", len(errs))
+	byLabel := map[string][]int{}
+	for _, c := range errs {
+		byLabel[c.Label] = append(byLabel[c.Label], c.Line)
+	}
+	for _, l := range slices.Sorted(maps.Keys(byLabel)) {
+		fmt.Fprintf(w, "    %s (%d): lines %s\n", l, len(byLabel[l]), lineRanges(byLabel[l]))
+	}
+}
+
+// lineRanges writes sorted line numbers as "3, 7-9, 12".
+func lineRanges(lines []int) string {
+	var b strings.Builder
+	for i := 0; i < len(lines); {
+		j := i
+		for j+1 < len(lines) && lines[j+1] == lines[j]+1 {
+			j++
+		}
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		if j > i {
+			fmt.Fprintf(&b, "%d-%d", lines[i], lines[j])
+		} else {
+			fmt.Fprintf(&b, "%d", lines[i])
+		}
+		i = j + 1
+	}
+	return b.String()
 }

@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"runtime"
 	"slices"
@@ -32,9 +33,9 @@ var ngramFileNames = [...]string{"", "unigrams", "bigrams", "trigrams", "quadrig
 
 // readLinguaModel returns lingua's n-gram model of one order for language l:
 // groups of n-grams that share one relative frequency.
-func readLinguaModel(l lingua.Language, order int) (*serialization.SerializableLanguageModel, error) {
+func readLinguaModel(models fs.ReadFileFS, l lingua.Language, order int) (*serialization.SerializableLanguageModel, error) {
 	name := fmt.Sprintf("language-models/%s/%s.pb.bin.zip", codeOf(l), ngramFileNames[order])
-	zipped, err := linguaModels.ReadFile(name)
+	zipped, err := models.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("read lingua model %s: %w", name, err)
 	}
@@ -74,6 +75,11 @@ type ngramTable struct {
 	logp    []float32
 	// rules are lingua's letter rules for the group's languages.
 	rules letterRules
+	// logPrior is the log of each language's prior weight (Config.Priors);
+	// chat is the index of English, whose chat words (chatWords) count as
+	// evidence, or -1.
+	logPrior [maxGroupLanguages]float64
+	chat     int
 }
 
 type posting struct {
@@ -97,14 +103,14 @@ func fnvString(s string) uint64 {
 }
 
 // newNgramTable loads every order of every language in langs.
-func newNgramTable(langs []lingua.Language) (*ngramTable, error) {
+func newNgramTable(models fs.ReadFileFS, langs []lingua.Language) (*ngramTable, error) {
 	if len(langs) > 255 {
 		return nil, fmt.Errorf("too many languages in one script group: %d", len(langs))
 	}
 	var all []posting
 	for i, l := range langs {
 		for order := 1; order <= 5; order++ {
-			m, err := readLinguaModel(l, order)
+			m, err := readLinguaModel(models, l, order)
 			if err != nil {
 				return nil, err
 			}
@@ -128,7 +134,7 @@ func newNgramTable(langs []lingua.Language) (*ngramTable, error) {
 		}
 		return int(a.lang) - int(b.lang)
 	})
-	t := &ngramTable{langs: langs, rules: newLetterRules(langs), lang: make([]uint8, len(all)), logp: make([]float32, len(all))}
+	t := &ngramTable{langs: langs, rules: newLetterRules(langs), chat: slices.Index(langs, lingua.English), lang: make([]uint8, len(all)), logp: make([]float32, len(all))}
 	distinct := 0
 	for i := range all {
 		if i == 0 || all[i].key != all[i-1].key {

@@ -31,7 +31,8 @@ var uniqueLetters = map[lingua.Language]string{
 	lingua.Serbian:     "ЂђЋћ",
 	lingua.Slovak:      "ĹĺĽľŔŕ",
 	lingua.Ukrainian:   "ҐґЄєЇї",
-	lingua.Vietnamese: "ẰằẦầẲẳẨẩẴẵẪẫẮắẤấẠạẶặẬậỀềẺẻỂểẼẽỄễẾếỆệỈỉĨĩỊịƠơỒồỜờỎỏỔổỞởỖỗỠỡỐốỚớỘộỢợ" +
+	// lingua's list lacks Ảả, which only Vietnamese writes too.
+	lingua.Vietnamese: "ẢảẰằẦầẲẳẨẩẴẵẪẫẮắẤấẠạẶặẬậỀềẺẻỂểẼẽỄễẾếỆệỈỉĨĩỊịƠơỒồỜờỎỏỔổỞởỖỗỠỡỐốỚớỘộỢợ" +
 		"ƯưỪừỦủỬửŨũỮữỨứỤụỰựỲỳỶỷỸỹỴỵ",
 	lingua.Yoruba: "ŌōṢṣ",
 }

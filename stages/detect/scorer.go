@@ -103,7 +103,7 @@ func (t *ngramTable) score(words []string, letters int, grams []gram, out *score
 	var unigramsKnown [maxGroupLanguages]int
 	for _, g := range grams {
 		var found uint64
-		for k := int(g.order) - 1; k >= 0 && found != all; k-- {
+		for k := int(g.order) - 1; k >= 0 && found != allowed; k-- {
 			langs, logps := t.lookup(g.prefix[k])
 			for j, li := range langs {
 				bit := uint64(1) << li
@@ -119,6 +119,21 @@ func (t *ngramTable) score(words []string, letters int, grams []gram, out *score
 				if found&(1<<li) != 0 {
 					unigramsKnown[li]++
 				}
+			}
+		}
+	}
+	// The prior and the chat words are evidence like the n-grams': added
+	// once to the sum, they decide close calls in a word or two and fade as
+	// the text grows.
+	for li := 0; li < nl; li++ {
+		if out.known[li] {
+			out.value[li] += t.logPrior[li]
+		}
+	}
+	if t.chat >= 0 && out.known[t.chat] {
+		for _, w := range words {
+			if _, ok := chatWords[w]; ok {
+				out.value[t.chat] += chatEvidence
 			}
 		}
 	}
