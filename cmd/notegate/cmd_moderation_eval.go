@@ -60,7 +60,7 @@ func cmdEvalModeration(ctx context.Context, args []string, stdout, stderr io.Wri
 	ev := &moderationEval{ctx: ctx, clf: clf, stage: stage, out: stdout}
 	start := time.Now()
 	fmt.Fprintf(stdout, "model %s: threshold %.3f (best COLD dev accuracy), policy %s\n\n",
-		clf.Name(), clf.Model().Threshold, stage.Policy().Version)
+		clf.Name(), clf.Threshold(), stage.Policy().Version)
 	if err := ev.cold(filepath.Join(*data, "cold", "dev.csv")); err != nil {
 		return err
 	}
@@ -162,7 +162,7 @@ func (e *moderationEval) cold(path string) error {
 		return fmt.Errorf("COLD: %w", err)
 	}
 	var model, model50, full, rules binaryScore
-	thr := e.clf.Model().Threshold
+	thr := e.clf.Threshold()
 	rulesOnly, err := moderate.New(moderate.Config{})
 	if err != nil {
 		return err
@@ -200,7 +200,7 @@ func (e *moderationEval) hatecheck(path string) error {
 	type acc struct{ model, stage, n int }
 	byFunc := map[string]*acc{}
 	var order []string
-	thr := e.clf.Model().Threshold
+	thr := e.clf.Threshold()
 	var totals [2]acc // non-hateful, hateful
 	for _, r := range rows {
 		fn := r["functionality"]
@@ -272,7 +272,7 @@ func (e *moderationEval) clean(root string) error {
 		"translation/flores200-devtest/zho_Hant.devtest",
 		"translation/flores200-devtest/eng_Latn.devtest",
 	}
-	thr := e.clf.Model().Threshold
+	thr := e.clf.Threshold()
 	fmt.Fprintf(e.out, "\nClean news-style text (false positives)\n")
 	tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "  file\tn\tmodel >= %.3f\tcn not allowed\tintl not allowed\n", thr)

@@ -55,7 +55,11 @@ func buildStages(cfg config.Config, selected []string, log *slog.Logger) (built,
 			}
 			b.stages = append(b.stages, detect.NewStage(d))
 		case "moderate":
-			m, err := moderate.New(cfg.Moderate)
+			clf, err := moderate.NewClassifier(moderate.ClassifierConfig{})
+			if err != nil {
+				return built{}, fmt.Errorf("moderate: %w", err)
+			}
+			m, err := moderate.New(cfg.Moderate, clf)
 			if err != nil {
 				return built{}, fmt.Errorf("moderate: %w", err)
 			}

@@ -5,9 +5,11 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"math"
 	"os"
 	"slices"
 	"sync"
+	"unicode"
 
 	"github.com/notegate/notegate/models"
 )
@@ -34,17 +36,27 @@ type ClassifierConfig struct {
 	// whose n-grams pushed the score up most. 0 uses the default; -1
 	// reports the score alone, with no span. Default: 3.
 	MaxEvidence int `yaml:"max_evidence"`
+	// BaseRate is the share of abusive fields the score is calibrated
+	// for. The model is calibrated on balanced data (half abusive); a
+	// note stream holds far fewer, and at a base rate of 0.1 a score of
+	// 0.5 needs the evidence a balanced calibration would score 0.9.
+	// Lower it for fewer, surer findings. Default: 0.1.
+	BaseRate float64 `yaml:"base_rate"`
 }
 
 const (
 	defaultClassifierMinScore    = 0.5
 	defaultClassifierMaxEvidence = 3
+	defaultClassifierBaseRate    = 0.1
 )
 
 // Validate reports settings that cannot work.
 func (c ClassifierConfig) Validate() error {
 	if c.MinScore < 0 || c.MinScore > 1 {
 		return fmt.Errorf("moderate: classifier min_score %v is outside [0, 1]", c.MinScore)
+	}
+	if c.BaseRate < 0 || c.BaseRate >= 1 {
+		return fmt.Errorf("moderate: classifier base_rate %v is outside (0, 1)", c.BaseRate)
 	}
 	if c.MaxEvidence < -1 {
 		return fmt.Errorf("moderate: classifier max_evidence %d is below -1", c.MaxEvidence)
@@ -59,6 +71,9 @@ func (c ClassifierConfig) WithDefaults() ClassifierConfig {
 	}
 	if c.MaxEvidence == 0 {
 		c.MaxEvidence = defaultClassifierMaxEvidence
+	}
+	if c.BaseRate == 0 {
+		c.BaseRate = defaultClassifierBaseRate
 	}
 	return c
 }
@@ -75,6 +90,7 @@ type Classifier struct {
 	cfg   ClassifierConfig
 	model *AbuseModel
 	name  string
+	shift float64   // logit(BaseRate): balanced calibration to the base rate
 	pool  sync.Pool // *classifierScratch
 }
 
@@ -118,7 +134,9 @@ func NewClassifierFromModel(cfg ClassifierConfig, m *AbuseModel) (*Classifier, e
 	if m == nil || len(m.Q) != 1<<m.Bits {
 		return nil, fmt.Errorf("moderate: classifier: model missing or malformed")
 	}
-	c := &Classifier{cfg: cfg.WithDefaults(), model: m, name: "classifier:" + m.Version}
+	cfg = cfg.WithDefaults()
+	c := &Classifier{cfg: cfg, model: m, name: "classifier:" + m.Version,
+		shift: math.Log(cfg.BaseRate / (1 - cfg.BaseRate))}
 	c.pool.New = func() any { return &classifierScratch{feats: make([]AbuseFeature, 0, 512)} }
 	return c, nil
 }
@@ -129,27 +147,40 @@ func (c *Classifier) Name() string { return c.name }
 // Model returns the model in use.
 func (c *Classifier) Model() *AbuseModel { return c.model }
 
-// Score returns the calibrated abuse score of a normalized field.
+// Threshold is the score at which the model's accuracy on the
+// development set (COLD dev) was best, on this classifier's scale.
+func (c *Classifier) Threshold() float64 { return c.rescale(c.model.Threshold) }
+
+// rescale moves a balanced-calibration probability to the base rate.
+func (c *Classifier) rescale(p float64) float64 {
+	if p <= 0 || p >= 1 {
+		return p
+	}
+	return 1 / (1 + math.Exp(-(math.Log(p/(1-p)) + c.shift)))
+}
+
+// Score returns the calibrated abuse score of a normalized field, in
+// [0, 1].
 func (c *Classifier) Score(t *Text) float64 {
 	s := c.pool.Get().(*classifierScratch)
 	defer c.pool.Put(s)
+	return c.score(t, s)
+}
+
+func (c *Classifier) score(t *Text, s *classifierScratch) float64 {
 	s.feats = AbuseFeatures(t, c.model.Bits, s.feats[:0])
 	if len(s.feats) == 0 {
 		return 0
 	}
-	return c.model.Calibrate(c.model.Margin(s.feats))
+	return c.rescale(c.model.Calibrate(c.model.Margin(s.feats)))
 }
 
 // Detect implements Detector. It never fails.
 func (c *Classifier) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	s := c.pool.Get().(*classifierScratch)
 	defer c.pool.Put(s)
-	s.feats = AbuseFeatures(t, c.model.Bits, s.feats[:0])
-	if len(s.feats) == 0 {
-		return nil, nil
-	}
-	score := c.model.Calibrate(c.model.Margin(s.feats))
-	if score < c.cfg.MinScore {
+	score := c.score(t, s)
+	if score < c.cfg.MinScore || len(s.feats) == 0 {
 		return nil, nil
 	}
 	rule := c.model.Version
@@ -207,12 +238,20 @@ func (c *Classifier) evidence(t *Text, s *classifierScratch) []Span {
 			r.sum += s.contrib[j]
 			j++
 		}
+		next := j + 1
 		for j > i && v.Runes[j-1] == ' ' {
 			j--
 		}
+		// Whole words: a Latin run grows to the edges of its words.
+		for r.i > 0 && inWord(v.Runes[r.i-1]) && inWord(v.Runes[r.i]) {
+			r.i--
+		}
+		for j < n && inWord(v.Runes[j]) && inWord(v.Runes[j-1]) {
+			j++
+		}
 		r.j = j
 		runs = append(runs, r)
-		i = j + 1
+		i = max(next, j)
 	}
 	slices.SortFunc(runs, func(a, b run) int {
 		switch {
@@ -223,7 +262,11 @@ func (c *Classifier) evidence(t *Text, s *classifierScratch) []Span {
 		}
 		return a.i - b.i
 	})
-	runs = runs[:min(len(runs), c.cfg.MaxEvidence)]
+	k := 0
+	for k < len(runs) && k < c.cfg.MaxEvidence && runs[k].sum >= runs[0].sum/3 {
+		k++
+	}
+	runs = runs[:k]
 	slices.SortFunc(runs, func(a, b run) int { return a.i - b.i })
 	out := make([]Span, len(runs))
 	for k, r := range runs {
@@ -231,3 +274,7 @@ func (c *Classifier) evidence(t *Text, s *classifierScratch) []Span {
 	}
 	return out
 }
+
+// inWord reports runes that belong to a space-delimited word (anything but
+// spaces and Han, which has no word boundaries).
+func inWord(r rune) bool { return r != ' ' && !unicode.Is(unicode.Han, r) }

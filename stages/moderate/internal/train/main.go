@@ -8,6 +8,7 @@
 //	go run ./stages/moderate/internal/train \
 //	    -cold ../shared/evaldata/moderation/cold \
 //	    -davidson ../shared/evaldata/moderation/davidson-en \
+//	    -clean ../shared/evaldata/langid/tatoeba \
 //	    -out stages/moderate/model/abuse.bin.gz
 package main
 
@@ -20,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/notegate/notegate/stages/moderate"
@@ -33,21 +35,23 @@ type options struct {
 	cleanWeight                float64
 	englishWeight              float64
 	seed                       uint64
+	fpCheck                    string
 }
 
 func main() {
 	var o options
 	flag.StringVar(&o.cold, "cold", "../shared/evaldata/moderation/cold", "COLD directory (train.csv, dev.csv)")
 	flag.StringVar(&o.davidson, "davidson", "../shared/evaldata/moderation/davidson-en", "Davidson et al. directory (labeled_data.csv); empty skips English")
-	flag.StringVar(&o.clean, "clean", "", "optional Tatoeba directory (eng-zho.eng, eng-zho.zho) of everyday sentences used as non-abusive examples")
+	flag.StringVar(&o.clean, "clean", "../shared/evaldata/langid/tatoeba", "Tatoeba directory (eng-zho.eng, eng-zho.zho) of everyday sentences used as non-abusive examples; empty skips them")
 	flag.StringVar(&o.out, "out", "stages/moderate/model/abuse.bin.gz", "model file to write; empty writes none")
-	flag.UintVar(&o.bits, "bits", 20, "log2 of the number of feature buckets")
-	flag.IntVar(&o.epochs, "epochs", 8, "passes over the training data")
+	flag.UintVar(&o.bits, "bits", 21, "log2 of the number of feature buckets")
+	flag.IntVar(&o.epochs, "epochs", 6, "passes over the training data")
 	flag.Float64Var(&o.lr, "lr", 0.1, "AdaGrad learning rate")
 	flag.Float64Var(&o.l2, "l2", 1e-6, "L2 penalty per update")
-	flag.Float64Var(&o.cleanWeight, "clean-weight", 0.2, "total weight of the clean sentences relative to COLD's")
+	flag.Float64Var(&o.cleanWeight, "clean-weight", 0.3, "total weight of the clean sentences relative to COLD's")
 	flag.Float64Var(&o.englishWeight, "english-weight", 0.6, "total weight of Davidson relative to COLD's")
 	flag.Uint64Var(&o.seed, "seed", 1, "shuffling seed")
+	flag.StringVar(&o.fpCheck, "fp-check", "", "comma-separated files of clean text (one a line) whose flagged share is reported per threshold; never trained on")
 	flag.Parse()
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
@@ -224,6 +228,32 @@ func run(o options) error {
 	if len(enV) > 0 {
 		report("Davidson held-out", enV, qmargin, thrMargin)
 	}
+	var cleanV [][]vec
+	var cleanNames []string
+	for _, name := range strings.Split(o.fpCheck, ",") {
+		if name == "" {
+			continue
+		}
+		lines, err := readLines(name)
+		if err != nil {
+			return err
+		}
+		exs := make([]example, len(lines))
+		for i, l := range lines {
+			exs[i] = example{text: l}
+		}
+		cleanV = append(cleanV, featurize(exs, o.bits))
+		cleanNames = append(cleanNames, filepath.Base(name))
+	}
+	fmt.Printf("score  COLD-dev-acc  COLD-dev-recall  %s\n", strings.Join(cleanNames, "  "))
+	for _, s := range []float64{0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95} {
+		t := (logit(s) - c) / a
+		fmt.Printf("%.2f   %.4f        %.4f          ", s, accuracyAt(devV, qmargin, t), recallAt(devV, qmargin, t))
+		for _, cv := range cleanV {
+			fmt.Printf("%.4f  ", 1-accuracyAt(cv, qmargin, t))
+		}
+		fmt.Println()
+	}
 	if o.out == "" {
 		return nil
 	}
@@ -252,6 +282,19 @@ func logloss(p, y float64) float64 {
 		return -math.Log(p + eps)
 	}
 	return -math.Log(1 - p + eps)
+}
+
+func recallAt(vs []vec, margin func(vec) float64, thr float64) float64 {
+	tp, pos := 0, 0
+	for _, v := range vs {
+		if v.y > 0.5 {
+			pos++
+			if margin(v) >= thr {
+				tp++
+			}
+		}
+	}
+	return float64(tp) / float64(max(pos, 1))
 }
 
 func accuracyAt(vs []vec, margin func(vec) float64, thr float64) float64 {
