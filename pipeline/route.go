@@ -36,6 +36,9 @@ type Topics struct {
 	// DeadLetter receives bad events, unchanged, with the reason in headers.
 	// Default "notes.dlq".
 	DeadLetter string `yaml:"dead_letter"`
+	// TranslateRetry carries the follow-ups of notes whose translations are
+	// pending (PendingTranslation). Default "notes.translate.retry".
+	TranslateRetry string `yaml:"translate_retry,omitempty"`
 }
 
 // DefaultTopics returns the documented topic names.

@@ -134,6 +134,10 @@ type Runtime struct {
 	commitMu sync.Mutex
 	unsent   map[int]int64 // partition → offset not yet committed; guarded by commitMu
 
+	// followUps, when set, adds messages published with each routed note
+	// (followup.go).
+	followUps FollowUps
+
 	// crashed is closed by crash (tests): stop at once, commit nothing more.
 	crashOnce sync.Once
 	crashed   chan struct{}
@@ -332,6 +336,9 @@ func (r *Runtime) handle(ctx context.Context, msgs []kafka.Message) error {
 			return err
 		}
 		out = append(out, om)
+		if r.followUps != nil && env.Err == nil {
+			out = append(out, r.followUps(env)...)
+		}
 	}
 	start := time.Now()
 	if err := r.publish(ctx, out); err != nil {

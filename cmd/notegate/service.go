@@ -25,6 +25,7 @@ type service struct {
 	cfg     config.Config
 	log     *slog.Logger
 	runtime *pipeline.Runtime
+	retrier *pipeline.TranslationRetrier // nil without the translate stage
 	index   index.Index
 	httpSrv *http.Server
 	httpLn  net.Listener
@@ -33,8 +34,12 @@ type service struct {
 
 // startService opens the index, builds every stage and the runtime, and
 // starts listening for HTTP. Run starts consuming.
-func startService(ctx context.Context, cfg config.Config, log *slog.Logger) (*service, error) {
+func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts ...serviceOption) (*service, error) {
 	s := &service{cfg: cfg, log: log}
+	deps := stageDeps{}
+	for _, o := range opts {
+		o(&deps)
+	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	metrics, err := pipeline.NewMetrics(reg)
@@ -48,7 +53,8 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger) (*se
 	s.index = idx
 	s.closers = append(s.closers, idx.Close)
 	started := time.Now()
-	b, err := buildStages(cfg, stageNames, log)
+	deps.metrics = reg
+	b, err := buildStagesWith(cfg, stageNames, log, deps)
 	if err != nil {
 		s.close()
 		return nil, err
@@ -62,6 +68,12 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger) (*se
 	if err != nil {
 		s.close()
 		return nil, err
+	}
+	if b.translate != nil {
+		if s.retrier, err = wireTranslateRetry(ctx, cfg, s.runtime, b.translate, idx, reg, log); err != nil {
+			s.close()
+			return nil, err
+		}
 	}
 	handler := server.New(idx, server.Config{
 		Markets:  b.markets(),
@@ -91,7 +103,14 @@ func (s *service) Run(ctx context.Context) error {
 	httpErr := make(chan error, 1)
 	go func() { httpErr <- s.httpSrv.Serve(s.httpLn) }()
 	s.log.Info("http listening", "addr", s.httpLn.Addr().String())
+	retryDone := make(chan error, 1)
+	if s.retrier != nil {
+		go func() { retryDone <- s.retrier.Run(ctx) }()
+	} else {
+		retryDone <- nil
+	}
 	runErr := s.runtime.Run(ctx)
+	runErr = errors.Join(runErr, <-retryDone)
 	shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	_ = s.httpSrv.Shutdown(shutCtx)

@@ -23,8 +23,9 @@ var stageNames = []string{"detect", "moderate", "translate"}
 
 // built is the wired graph of stages.
 type built struct {
-	stages   []pipeline.Stage
-	moderate *moderate.Stage // nil when not selected
+	stages    []pipeline.Stage
+	moderate  *moderate.Stage  // nil when not selected
+	translate *translate.Stage // nil when not selected
 }
 
 // markets returns the configured markets, from the moderation policy.
@@ -37,6 +38,11 @@ func (b built) markets() []string {
 
 // buildStages builds the selected stages, in pipeline order.
 func buildStages(cfg config.Config, selected []string, log *slog.Logger) (built, error) {
+	return buildStagesWith(cfg, selected, log, stageDeps{})
+}
+
+// buildStagesWith is buildStages with metrics and extra providers.
+func buildStagesWith(cfg config.Config, selected []string, log *slog.Logger, deps stageDeps) (built, error) {
 	for _, s := range selected {
 		if !slices.Contains(stageNames, s) {
 			return built{}, fmt.Errorf("unknown stage %q (stages: %s)", s, strings.Join(stageNames, ", "))
@@ -55,11 +61,7 @@ func buildStages(cfg config.Config, selected []string, log *slog.Logger) (built,
 			}
 			b.stages = append(b.stages, detect.NewStage(d))
 		case "moderate":
-			clf, err := moderate.NewClassifier(moderate.ClassifierConfig{})
-			if err != nil {
-				return built{}, fmt.Errorf("moderate: %w", err)
-			}
-			m, err := moderate.New(cfg.Moderate, clf)
+			m, err := moderate.New(cfg.Moderate)
 			if err != nil {
 				return built{}, fmt.Errorf("moderate: %w", err)
 			}
@@ -70,10 +72,11 @@ func buildStages(cfg config.Config, selected []string, log *slog.Logger) (built,
 			if err != nil {
 				return built{}, fmt.Errorf("translate: %w", err)
 			}
-			t, err := translate.New(cfg.Translate, []translate.Provider{gloss}, log)
+			t, err := translate.New(cfg.Translate, append([]translate.Provider{gloss}, deps.providers...), log, translate.WithMetrics(deps.metrics))
 			if err != nil {
 				return built{}, fmt.Errorf("translate: %w", err)
 			}
+			b.translate = t
 			b.stages = append(b.stages, t)
 		}
 	}

@@ -143,3 +143,43 @@ func (c *lru) Len() (int, int64) {
 	defer c.mu.Unlock()
 	return c.ll.Len(), c.bytes
 }
+
+// inflight coalesces concurrent requests for the same translation: the
+// first caller (the leader) sends it, later callers wait for its result
+// instead of sending it again. Partitions are processed in parallel, so
+// without it a text arriving on two partitions at once would be sent twice.
+type inflight struct {
+	mu sync.Mutex
+	m  map[cacheKey]*flight
+}
+
+type flight struct {
+	done chan struct{}
+	val  string
+	err  error
+}
+
+// join returns the flight of k and whether the caller leads it. A leader
+// must call land exactly once.
+func (f *inflight) join(k cacheKey) (*flight, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if fl, ok := f.m[k]; ok {
+		return fl, false
+	}
+	if f.m == nil {
+		f.m = make(map[cacheKey]*flight)
+	}
+	fl := &flight{done: make(chan struct{})}
+	f.m[k] = fl
+	return fl, true
+}
+
+// land publishes the leader's result to the waiting callers.
+func (f *inflight) land(k cacheKey, fl *flight, val string, err error) {
+	f.mu.Lock()
+	delete(f.m, k)
+	f.mu.Unlock()
+	fl.val, fl.err = val, err
+	close(fl.done)
+}

@@ -36,6 +36,7 @@ type Stage struct {
 	providers map[string]*guarded
 	cache     *lru // nil when off
 	shared    SharedCache
+	flights   inflight // per-provider keys, so no cross-provider waits
 	metrics   *metrics
 	log       *slog.Logger
 	rand      func(n int64) int64
@@ -428,9 +429,35 @@ func (s *Stage) translateTexts(ctx context.Context, g *guarded, from, to string,
 		}
 		misses = still
 	}
-	if s.cache != nil || s.shared != nil {
-		s.metrics.lookups(len(keys)-len(misses), len(misses))
+	// Texts another goroutine is sending right now are waited for, not
+	// sent again; this goroutine leads the rest.
+	var led, followed []*distinct
+	flights := make(map[*distinct]*flight, len(misses))
+	for _, d := range misses {
+		fl, leader := s.flights.join(d.key)
+		flights[d] = fl
+		if leader {
+			led = append(led, d)
+		} else {
+			followed = append(followed, d)
+		}
 	}
+	landed := make(map[*distinct]bool, len(led))
+	defer func() { // every flight led lands, even when ctx ends midway
+		for _, d := range led {
+			if !landed[d] {
+				s.flights.land(d.key, flights[d], "", fmt.Errorf("%w: translation abandoned", ErrTransient))
+			}
+		}
+	}()
+	land := func(d *distinct, tr string, err error) {
+		landed[d] = true
+		s.flights.land(d.key, flights[d], tr, err)
+	}
+	if s.cache != nil || s.shared != nil {
+		s.metrics.lookups(len(keys)-len(led), len(led))
+	}
+	misses = led
 	for len(misses) > 0 {
 		n := min(len(misses), s.cfg.BatchSize)
 		chunk := misses[:n]
@@ -448,6 +475,7 @@ func (s *Stage) translateTexts(ctx context.Context, g *guarded, from, to string,
 				s.log.Warn("provider failed", "provider", name, "from", from, "to", to, "texts", n, "err", cerr)
 			}
 			for _, d := range chunk {
+				land(d, "", cerr)
 				for _, t := range d.texts {
 					errs[t] = cerr
 				}
@@ -464,12 +492,28 @@ func (s *Stage) translateTexts(ctx context.Context, g *guarded, from, to string,
 				toShare[d.key.String()] = out[i]
 			}
 			resolve(d, out[i])
+			land(d, out[i], nil)
 		}
 		if len(toShare) > 0 {
 			if serr := s.shared.Set(ctx, toShare); serr != nil {
 				s.log.Warn("shared translation cache unavailable", "err", serr)
 			}
 		}
+	}
+	for _, d := range followed {
+		fl := flights[d]
+		select {
+		case <-fl.done:
+		case <-ctx.Done():
+			return nil, nil, ctx.Err()
+		}
+		if fl.err != nil {
+			for _, t := range d.texts {
+				errs[t] = fl.err
+			}
+			continue
+		}
+		resolve(d, fl.val)
 	}
 	return done, errs, nil
 }
