@@ -1,0 +1,160 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/segmentio/kafka-go"
+
+	"github.com/notegate/notegate/models"
+)
+
+var errNoNote = errors.New("no such note")
+
+// memStore is a PendingStore keeping the (Version, Revision) order.
+type memStore struct {
+	mu    sync.Mutex
+	notes map[string]models.Note
+}
+
+func (s *memStore) Apply(_ context.Context, ns []*models.Note) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, n := range ns {
+		if old, ok := s.notes[n.NoteID]; !ok || n.Newer(&old) {
+			s.notes[n.NoteID] = *n
+		}
+	}
+	return nil
+}
+
+func (s *memStore) Get(_ context.Context, id string) (*models.Note, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n, ok := s.notes[id]
+	if !ok {
+		return nil, errNoNote
+	}
+	n.Translations = cloneTranslations(n.Translations)
+	return &n, nil
+}
+
+func cloneTranslations(m map[string]models.Translation) map[string]models.Translation {
+	out := make(map[string]models.Translation, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// fixedRetranslator sets every asked target to status.
+type fixedRetranslator struct{ status models.TranslationStatus }
+
+func (f fixedRetranslator) Retranslate(_ context.Context, n *models.Note, targets []string) error {
+	for _, t := range targets {
+		n.Translations[t] = models.Translation{Body: "translated", Status: f.status, Error: "still down"}
+	}
+	return nil
+}
+
+func pendingNote(version int64) models.Note {
+	n := models.Note{NoteEvent: models.NoteEvent{NoteID: "n1", Version: version, Body: "火锅"}, ApprovedMarkets: []string{"intl"}}
+	n.Moderation.Decision = models.DecisionAllow
+	n.Translations = map[string]models.Translation{"en": {Status: models.TranslationPending, Error: "down"}}
+	return n
+}
+
+func TestTranslationRetrierAttempt(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name        string
+		stored      int64 // stored version; 0: none
+		status      models.TranslationStatus
+		attempt     int
+		wantOutcome string
+		wantTopics  []string
+		wantStatus  models.TranslationStatus // stored afterwards
+		wantRev     int64
+	}{
+		{"a_filled_translation_is_stored_as_the_next_revision_and_routed", 1, models.TranslationOK, 1, RetryFilled,
+			[]string{"notes.approved"}, models.TranslationOK, 1},
+		{"a_translation_still_pending_is_asked_for_again_and_the_note_left_alone", 1, models.TranslationPending, 1, RetryRequeued,
+			[]string{DefaultTranslateRetryTopic}, models.TranslationPending, 0},
+		{"after_the_last_attempt_it_is_marked_failed", 1, models.TranslationPending, 3, RetryGaveUp,
+			[]string{"notes.approved"}, models.TranslationFailed, 1},
+		{"a_newer_version_makes_the_message_stale", 2, models.TranslationOK, 1, RetryStale, nil, models.TranslationPending, 0},
+		{"a_deleted_note_makes_the_message_stale", 0, models.TranslationOK, 1, RetryStale, nil, "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			store := &memStore{notes: map[string]models.Note{}}
+			if tt.stored > 0 {
+				store.notes["n1"] = pendingNote(tt.stored)
+			}
+			r, err := NewTranslationRetrier(Config{Brokers: []string{"127.0.0.1:1"}}, TranslationRetryConfig{MaxAttempts: 3},
+				store, fixedRetranslator{tt.status}, func(err error) bool { return errors.Is(err, errNoNote) }, nil, slog.New(slog.DiscardHandler))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { r.reader.Close(); r.writer.Close() })
+			p := PendingTranslation{NoteID: "n1", Version: 1, Targets: []string{"en"}, Attempt: tt.attempt}
+			out, outcome, err := r.attempt(context.Background(), kafka.Message{Topic: DefaultTranslateRetryTopic}, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if outcome != tt.wantOutcome {
+				t.Errorf("outcome %s, want %s", outcome, tt.wantOutcome)
+			}
+			var topics []string
+			for _, m := range out {
+				topics = append(topics, m.Topic)
+			}
+			if len(topics) != len(tt.wantTopics) || (len(topics) > 0 && topics[0] != tt.wantTopics[0]) {
+				t.Errorf("published to %v, want %v", topics, tt.wantTopics)
+			}
+			if outcome == RetryRequeued {
+				var next PendingTranslation
+				if err := json.Unmarshal(out[0].Value, &next); err != nil || next.Attempt != 2 || !next.NotBefore.After(time.Now()) {
+					t.Errorf("requeued %+v (%v); want attempt 2 due later", next, err)
+				}
+			}
+			if n, err := store.Get(context.Background(), "n1"); err == nil {
+				if n.Translations["en"].Status != tt.wantStatus || n.Revision != tt.wantRev {
+					t.Errorf("stored revision %d with %+v, want revision %d %s", n.Revision, n.Translations["en"], tt.wantRev, tt.wantStatus)
+				}
+			}
+		})
+	}
+}
+
+func TestPendingTranslationFollowUps(t *testing.T) {
+	t.Parallel()
+	now := time.Unix(1e9, 0)
+	f := PendingTranslationFollowUps("retry", func(int) time.Duration { return time.Minute }, func() time.Time { return now })
+	pending := pendingNote(3)
+	done := pendingNote(3)
+	done.Translations["en"] = models.Translation{Status: models.TranslationOK}
+	if got := f(&Envelope{Note: &done}); len(got) != 0 {
+		t.Errorf("a note with nothing pending got follow-ups: %v", got)
+	}
+	if got := f(&Envelope{Note: &pending, Err: errors.New("bad")}); len(got) != 0 {
+		t.Errorf("a dead-lettered event got follow-ups")
+	}
+	got := f(&Envelope{Note: &pending})
+	if len(got) != 1 || got[0].Topic != "retry" || string(got[0].Key) != "n1" {
+		t.Fatalf("follow-ups %v", got)
+	}
+	var p PendingTranslation
+	if err := json.Unmarshal(got[0].Value, &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Version != 3 || p.Attempt != 1 || len(p.Targets) != 1 || p.Targets[0] != "en" || !p.NotBefore.Equal(now.Add(time.Minute)) {
+		t.Errorf("follow-up %+v", p)
+	}
+}
