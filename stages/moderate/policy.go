@@ -177,6 +177,12 @@ func sortedCategories(m map[models.Category][]string) []models.Category {
 // MarketNames returns the markets, sorted.
 func (p *Policy) MarketNames() []string { return slices.Clone(p.markets) }
 
+// Decide is the decision a market's thresholds give a category's score
+// (market terms aside).
+func (p *Policy) Decide(market string, c models.Category, score float64) models.Decision {
+	return p.thresholds(market, c).decide(score)
+}
+
 // thresholds returns a market's thresholds for a category.
 func (p *Policy) thresholds(market string, c models.Category) Thresholds {
 	if t, ok := p.Markets[market].Thresholds[c]; ok {

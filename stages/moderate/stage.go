@@ -208,6 +208,17 @@ func (s *Stage) Moderate(ctx context.Context, n *models.Note) (models.Moderation
 	return s.moderate(ctx, s.policy.Load(), n)
 }
 
+// ModerateWith decides one note under policy p instead of the policy in
+// force, without changing the note (for shadow-testing a policy). Note
+// detectors see the note as they would in Process; they count a note_id
+// once however often it is moderated.
+func (s *Stage) ModerateWith(ctx context.Context, p *Policy, n *models.Note) (models.Moderation, error) {
+	if p == nil || p.terms == nil {
+		return models.Moderation{}, errors.New("moderate: ModerateWith needs a policy from ParsePolicy, LoadPolicy or DefaultPolicy")
+	}
+	return s.moderate(ctx, p, n)
+}
+
 // TagsText is the text the "tags" field's evidence offsets point into: the
 // tags joined by newlines.
 func TagsText(tags []string) string { return strings.Join(tags, "\n") }

@@ -43,7 +43,12 @@ func (t *TranslationStage) Covers(lang string) bool { return t.covered[lang] }
 // left as they are. Calling it again on the same notes gives the same
 // result.
 func (t *TranslationStage) Process(ctx context.Context, notes []*models.Note) error {
-	p := t.s.policy.Load()
+	return t.ProcessWith(ctx, t.s.policy.Load(), notes)
+}
+
+// ProcessWith is Process under policy p instead of the policy in force
+// (for shadow-testing a policy).
+func (t *TranslationStage) ProcessWith(ctx context.Context, p *Policy, notes []*models.Note) error {
 	for _, n := range notes {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("moderate_translation: %w", err)
