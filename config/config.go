@@ -170,6 +170,8 @@ var Env = []struct{ Name, Help string }{
 	{"NOTEGATE_ES_PASSWORD", "index.elasticsearch password (environment only)"},
 	{"NOTEGATE_ES_API_KEY", "index.elasticsearch API key (environment only)"},
 	{"NOTEGATE_POLICY_FILE", "moderate.policy_file"},
+	{"NOTEGATE_MODERATIONS_API_KEY", "moderate.remote.moderations API key (environment only)"},
+	{"NOTEGATE_GUARD_API_KEY", "moderate.remote.guard API key (environment only)"},
 }
 
 func applyEnv(c *Config, getenv func(string) string) error {
@@ -204,5 +206,7 @@ func applyEnv(c *Config, getenv func(string) string) error {
 	set("NOTEGATE_ES_PASSWORD", &c.Index.Elasticsearch.Password)
 	set("NOTEGATE_ES_API_KEY", &c.Index.Elasticsearch.APIKey)
 	set("NOTEGATE_POLICY_FILE", &c.Moderate.PolicyFile)
+	set("NOTEGATE_MODERATIONS_API_KEY", &c.Moderate.Remote.Moderations.APIKey)
+	set("NOTEGATE_GUARD_API_KEY", &c.Moderate.Remote.Guard.APIKey)
 	return nil
 }

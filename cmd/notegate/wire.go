@@ -18,8 +18,10 @@ import (
 )
 
 // stageNames is the order the stages run in: moderation before translation
-// so that notes the hard rules block are never sent out for translation.
-var stageNames = []string{"detect", "moderate", "translate"}
+// so that notes the hard rules block are never sent out for translation,
+// then moderation of the translation of notes in languages the lexicons do
+// not cover.
+var stageNames = []string{"detect", "moderate", "translate", "moderate_translation"}
 
 // built is the wired graph of stages.
 type built struct {
@@ -78,6 +80,11 @@ func buildStagesWith(cfg config.Config, selected []string, log *slog.Logger, dep
 			}
 			b.translate = t
 			b.stages = append(b.stages, t)
+		case "moderate_translation":
+			if b.moderate == nil {
+				return built{}, fmt.Errorf("stage moderate_translation needs the moderate stage")
+			}
+			b.stages = append(b.stages, b.moderate.TranslationStage("en"))
 		}
 	}
 	return b, nil
