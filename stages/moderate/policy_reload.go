@@ -92,10 +92,12 @@ func (w *policyWatcher) check() (bool, error) {
 	if err := w.s.SetPolicy(p); err != nil {
 		return false, err
 	}
+	w.s.reloads[0].Add(1)
 	return true, nil
 }
 
 func (w *policyWatcher) fail(err error) error {
+	w.s.reloads[1].Add(1)
 	if err.Error() != w.lastErr {
 		slog.Error("moderation policy not reloaded", "file", w.path, "err", err)
 		w.lastErr = err.Error()
@@ -113,6 +115,9 @@ func (s *Stage) ReloadPolicy() (bool, error) {
 	}
 	return s.reload.check()
 }
+
+// Reloads counts policy reloads that went into force and that failed.
+func (s *Stage) Reloads() (ok, failed int64) { return s.reloads[0].Load(), s.reloads[1].Load() }
 
 // Close stops the policy reload; the stage keeps working under the policy
 // in force. It is safe to call more than once.

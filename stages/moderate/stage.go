@@ -100,6 +100,7 @@ type Stage struct {
 	policy        atomic.Pointer[Policy]
 	reload        *policyWatcher  // nil without a policy file
 	languages     map[string]bool // languages the lexicons cover
+	reloads       [2]atomic.Int64 // policy reloads that went into force, and that failed
 }
 
 // New builds the stage with the built-in detectors (lexicon, contact, pii,
