@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/notegate/notegate/pipeline"
+	"github.com/notegate/notegate/review"
 	"github.com/notegate/notegate/stages/detect"
 	"github.com/notegate/notegate/stages/index"
 	"github.com/notegate/notegate/stages/moderate"
@@ -44,6 +45,10 @@ type Config struct {
 	Translate translate.Config `yaml:"translate"`
 	// Moderate configures moderation; markets come from its policy.
 	Moderate moderate.Config `yaml:"moderate"`
+	// Review configures the reviewer desk: accounts, claims, audit file.
+	Review review.Config `yaml:"review"`
+	// Decisions configures the reviewer decisions topic and its consumer.
+	Decisions pipeline.DecisionsConfig `yaml:"decisions"`
 }
 
 // HTTP configures the HTTP server.
@@ -93,6 +98,8 @@ func Load(path string, getenv func(string) string) (Config, error) {
 		return Config{}, err
 	}
 	cfg.Kafka = cfg.Kafka.WithDefaults()
+	cfg.Review = cfg.Review.WithDefaults()
+	cfg.Decisions = cfg.Decisions.WithDefaults()
 	if err := cfg.Validate(); err != nil {
 		return Config{}, fmt.Errorf("config: %w", err)
 	}
@@ -143,6 +150,9 @@ func (c Config) Validate() error {
 	if err := c.Moderate.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("moderate: %w", err))
 	}
+	if err := c.Review.WithDefaults().Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("review: %w", err))
+	}
 	return errors.Join(errs...)
 }
 
@@ -172,6 +182,7 @@ var Env = []struct{ Name, Help string }{
 	{"NOTEGATE_POLICY_FILE", "moderate.policy_file"},
 	{"NOTEGATE_MODERATIONS_API_KEY", "moderate.remote.moderations API key (environment only)"},
 	{"NOTEGATE_GUARD_API_KEY", "moderate.remote.guard API key (environment only)"},
+	{"NOTEGATE_REVIEW_TOKENS", "reviewer API tokens name:role:secret, comma-separated (environment only)"},
 }
 
 func applyEnv(c *Config, getenv func(string) string) error {
@@ -208,5 +219,12 @@ func applyEnv(c *Config, getenv func(string) string) error {
 	set("NOTEGATE_POLICY_FILE", &c.Moderate.PolicyFile)
 	set("NOTEGATE_MODERATIONS_API_KEY", &c.Moderate.Remote.Moderations.APIKey)
 	set("NOTEGATE_GUARD_API_KEY", &c.Moderate.Remote.Guard.APIKey)
+	if v := strings.TrimSpace(getenv("NOTEGATE_REVIEW_TOKENS")); v != "" {
+		tokens, err := review.ParseTokens(v)
+		if err != nil {
+			return fmt.Errorf("NOTEGATE_REVIEW_TOKENS: %w", err)
+		}
+		c.Review.Tokens = tokens
+	}
 	return nil
 }

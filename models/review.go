@@ -122,6 +122,8 @@ type QueueQuery struct {
 	Category Category
 	// Language keeps notes whose detected language has that code.
 	Language string
+	// AuthorID keeps one author's notes.
+	AuthorID string
 	// QueuedBefore and QueuedAfter bound when a note was posted (its
 	// created_at, or processed_at when it has none); zero: unbounded.
 	QueuedBefore, QueuedAfter time.Time

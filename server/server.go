@@ -38,6 +38,13 @@ type Config struct {
 	Gatherer prometheus.Gatherer
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
+	// Review is the reviewer desk, mounted on the same mux; nil mounts
+	// none. IsReviewer also opens /api/notes/{id} to reviewers for notes
+	// that are not approved.
+	Review interface {
+		Register(mux *http.ServeMux)
+		IsReviewer(r *http.Request) bool
+	}
 }
 
 // maxQueryBytes bounds a search query.
@@ -57,6 +64,9 @@ func New(notes Notes, cfg Config) http.Handler {
 	mux.Handle("GET /metrics", promhttp.HandlerFor(cfg.Gatherer, promhttp.HandlerOpts{}))
 	mux.HandleFunc("GET /api/search", h.search)
 	mux.HandleFunc("GET /api/notes/{id}", h.note)
+	if cfg.Review != nil {
+		cfg.Review.Register(mux)
+	}
 	return securityHeaders(mux)
 }
 
@@ -117,8 +127,9 @@ func (h *handler) search(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, res)
 }
 
-// note answers GET /api/notes/{id}. Until reviewers authenticate (a later
-// issue), it shows only notes approved in some market, like search.
+// note answers GET /api/notes/{id}?market=: to the public only a note
+// approved in market (in some market when none is given), like search; to
+// an authenticated reviewer any stored note.
 func (h *handler) note(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	n, err := h.notes.Get(r.Context(), id)
@@ -131,7 +142,9 @@ func (h *handler) note(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "the index is unavailable")
 		return
 	}
-	if len(n.ApprovedMarkets) == 0 {
+	market := r.URL.Query().Get("market")
+	public := len(n.ApprovedMarkets) > 0 && (market == "" || contains(n.ApprovedMarkets, market))
+	if !public && (h.cfg.Review == nil || !h.cfg.Review.IsReviewer(r)) {
 		writeError(w, http.StatusNotFound, "no note "+strconv.Quote(id))
 		return
 	}

@@ -116,6 +116,9 @@ func embeddedQueueQuery(q models.QueueQuery) query.Query {
 	if q.Language != "" {
 		must = append(must, term("language_code", q.Language))
 	}
+	if q.AuthorID != "" {
+		must = append(must, term("author_id", q.AuthorID))
+	}
 	if !q.QueuedAfter.IsZero() || !q.QueuedBefore.IsZero() {
 		var lo, hi *float64
 		if !q.QueuedAfter.IsZero() {
@@ -191,6 +194,9 @@ func esQueueBody(q models.QueueQuery) map[string]any {
 	}
 	if q.Language != "" {
 		filter = append(filter, map[string]any{"term": map[string]any{"language.code": q.Language}})
+	}
+	if q.AuthorID != "" {
+		filter = append(filter, map[string]any{"term": map[string]any{"author_id": q.AuthorID}})
 	}
 	if !q.QueuedAfter.IsZero() || !q.QueuedBefore.IsZero() {
 		r := map[string]any{}

@@ -66,6 +66,7 @@ func testQueue(t *testing.T, f Factory) {
 		{"market", models.QueueQuery{Market: "cn"}, []string{"q-severe", "q-mild"}},
 		{"category", models.QueueQuery{Category: models.CategorySpam}, []string{"q-old", "q-mild"}},
 		{"language", models.QueueQuery{Language: "zh"}, []string{"q-severe"}},
+		{"author", models.QueueQuery{AuthorID: "author-q-mild"}, []string{"q-mild"}},
 		{"queued before", models.QueueQuery{QueuedBefore: t0.Add(90 * time.Minute)}, []string{"q-old", "q-mild"}},
 		{"queued after", models.QueueQuery{QueuedAfter: t0.Add(90 * time.Minute), Oldest: true}, []string{"q-severe", "q-escalated"}},
 		{"page", models.QueueQuery{Limit: 2, Offset: 1}, []string{"q-severe", "q-old"}},

@@ -1,0 +1,364 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/segmentio/kafka-go"
+
+	"github.com/notegate/notegate/models"
+)
+
+// HeaderReviewDecision names the reviewer decision that produced a note.
+const HeaderReviewDecision = "notegate-review-decision"
+
+// RouteWithdrawn is the route of a note republished to the approved topic
+// because a reviewer withdrew an approval (reject or undo after approve):
+// feeds drop it from the markets not in its approved_markets.
+const RouteWithdrawn Route = "withdrawn"
+
+// DecisionsConfig configures the reviewer decisions topic and its consumer.
+type DecisionsConfig struct {
+	// Topic carries models.ReviewDecision events keyed by note_id.
+	// Default "notes.decisions".
+	Topic string `yaml:"topic"`
+	// GroupID is the consumer group of the decisions consumer.
+	// Default "notegate-decisions".
+	GroupID string `yaml:"group_id"`
+}
+
+// WithDefaults fills unset fields with their defaults.
+func (c DecisionsConfig) WithDefaults() DecisionsConfig {
+	if c.Topic == "" {
+		c.Topic = "notes.decisions"
+	}
+	if c.GroupID == "" {
+		c.GroupID = "notegate-decisions"
+	}
+	return c
+}
+
+// NoteStore is what the decisions consumer reads and writes notes through:
+// the index. Get returns an error for which IsNotFound holds when the note
+// is unknown or deleted.
+type NoteStore interface {
+	Indexer
+	Get(ctx context.Context, noteID string) (*models.Note, error)
+}
+
+// Auditor appends decisions to the audit trail. Record is idempotent by
+// decision id: recording an entry again (a replay) changes nothing and
+// returns nil. An error is a transport error and is retried.
+type Auditor interface {
+	Record(ctx context.Context, e models.AuditEntry) error
+}
+
+// DecisionWriter publishes reviewer decisions to the decisions topic with
+// RequireAll acks. It is the only way the review desk changes a note: the
+// DecisionConsumer is the single writer that applies them.
+type DecisionWriter struct {
+	w *kafka.Writer
+}
+
+// NewDecisionWriter writes to cfg.Topic on brokers.
+func NewDecisionWriter(brokers []string, cfg DecisionsConfig) *DecisionWriter {
+	cfg = cfg.WithDefaults()
+	return &DecisionWriter{w: &kafka.Writer{
+		Addr: kafka.TCP(brokers...), Topic: cfg.Topic, Balancer: kafka.Murmur2Balancer{},
+		RequiredAcks: kafka.RequireAll, BatchTimeout: time.Millisecond, MaxAttempts: 5,
+		AllowAutoTopicCreation: true,
+	}}
+}
+
+// Publish writes decisions, keyed by note id, and returns once the broker
+// has them or with the error.
+func (w *DecisionWriter) Publish(ctx context.Context, ds ...models.ReviewDecision) error {
+	msgs := make([]kafka.Message, len(ds))
+	for i, d := range ds {
+		v, err := json.Marshal(d)
+		if err != nil {
+			return fmt.Errorf("encode decision %s: %w", d.ID, err)
+		}
+		msgs[i] = kafka.Message{Key: []byte(d.NoteID), Value: v}
+	}
+	if err := w.w.WriteMessages(ctx, msgs...); err != nil {
+		return fmt.Errorf("publish %d decisions: %w", len(ds), err)
+	}
+	return nil
+}
+
+// Close flushes and closes the writer.
+func (w *DecisionWriter) Close() error { return w.w.Close() }
+
+// DecisionConsumer applies reviewer decisions: for each event on the
+// decisions topic, in order per note, it reads the note from the store,
+// applies the decision as a new revision of the same version, writes it
+// back, appends the audit entry, routes the note (approved notes to the
+// feed's topic) and only then commits the event's offset. Transport errors
+// are retried with backoff; a replayed event is applied at most once (the
+// note remembers the decision id) and audited once.
+type DecisionConsumer struct {
+	cfg        Config
+	dcfg       DecisionsConfig
+	store      NoteStore
+	audit      Auditor
+	isNotFound func(error) bool
+	reader     *kafka.Reader
+	writer     *kafka.Writer
+	log        *slog.Logger
+	now        func() time.Time
+}
+
+// NewDecisionConsumer builds a consumer; it connects when Run starts.
+// isNotFound tells the store's "no such note" error.
+func NewDecisionConsumer(cfg Config, dcfg DecisionsConfig, store NoteStore, audit Auditor, isNotFound func(error) bool, log *slog.Logger) (*DecisionConsumer, error) {
+	cfg = cfg.WithDefaults()
+	dcfg = dcfg.WithDefaults()
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("decisions consumer config: %w", err)
+	}
+	if dcfg.Topic == cfg.InputTopic || slices.Contains([]string{cfg.Topics.Approved, cfg.Topics.Review, cfg.Topics.Rejected, cfg.Topics.DeadLetter}, dcfg.Topic) {
+		return nil, fmt.Errorf("decisions topic %q is also another topic of the pipeline", dcfg.Topic)
+	}
+	if store == nil || audit == nil || isNotFound == nil {
+		return nil, errors.New("decisions consumer: store, audit and isNotFound are required")
+	}
+	if log == nil {
+		log = slog.Default()
+	}
+	log = log.With("component", "decisions")
+	reader := kafka.NewReader(kafka.ReaderConfig{
+		Brokers: cfg.Brokers, GroupID: dcfg.GroupID, Topic: dcfg.Topic,
+		MinBytes: 1, MaxBytes: 10 << 20, MaxWait: 500 * time.Millisecond,
+		QueueCapacity: 64, CommitInterval: 0, StartOffset: kafka.FirstOffset,
+		SessionTimeout: cfg.SessionTimeout, HeartbeatInterval: cfg.SessionTimeout / 4,
+		JoinGroupBackoff: 500 * time.Millisecond, ReadBackoffMin: 50 * time.Millisecond, ReadBackoffMax: time.Second,
+		ErrorLogger: kafka.LoggerFunc(func(msg string, args ...any) { log.Warn(fmt.Sprintf(msg, args...)) }),
+	})
+	writer := &kafka.Writer{
+		Addr: kafka.TCP(cfg.Brokers...), Balancer: kafka.Murmur2Balancer{},
+		RequiredAcks: kafka.RequireAll, BatchTimeout: time.Millisecond, MaxAttempts: 3,
+	}
+	return &DecisionConsumer{cfg: cfg, dcfg: dcfg, store: store, audit: audit, isNotFound: isNotFound,
+		reader: reader, writer: writer, log: log, now: time.Now}, nil
+}
+
+// Run consumes until ctx ends. Decisions are few, so they are handled one
+// at a time, and each offset is committed once its decision is done.
+func (c *DecisionConsumer) Run(ctx context.Context) error {
+	defer func() {
+		_ = c.writer.Close()
+		_ = c.reader.Close()
+	}()
+	for {
+		msg, err := c.reader.FetchMessage(ctx)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return fmt.Errorf("decisions: fetch: %w", err)
+		}
+		if err := c.retry(ctx, "apply", func() error { return c.handle(ctx, msg) }); err != nil {
+			return nil // ctx ended; the decision is redelivered
+		}
+		if err := c.retry(ctx, "commit", func() error { return c.reader.CommitMessages(ctx, msg) }); err != nil {
+			return nil
+		}
+	}
+}
+
+func (c *DecisionConsumer) retry(ctx context.Context, what string, f func() error) error {
+	for attempt := 0; ; attempt++ {
+		err := f()
+		if err == nil {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		c.log.Warn("decision "+what+" failed, retrying", "attempt", attempt+1, "err", err)
+		if err := c.cfg.Backoff.Wait(ctx, attempt); err != nil {
+			return err
+		}
+	}
+}
+
+// handle applies one decision; an error is a transport error.
+func (c *DecisionConsumer) handle(ctx context.Context, msg kafka.Message) error {
+	var d models.ReviewDecision
+	if err := json.Unmarshal(msg.Value, &d); err != nil || d.ID == "" || d.NoteID == "" || !d.Action.Valid() {
+		reason := "not a decision event"
+		if err != nil {
+			reason = err.Error()
+		}
+		c.log.Error("dead-lettering a bad decision event", "offset", msg.Offset, "reason", reason)
+		dl := kafka.Message{Topic: c.cfg.Topics.DeadLetter, Key: msg.Key, Value: msg.Value, Headers: append(append([]kafka.Header{}, msg.Headers...),
+			kafka.Header{Key: HeaderErrorCode, Value: []byte(ReasonBadField)},
+			kafka.Header{Key: HeaderError, Value: []byte(truncate(reason, 1024))},
+			kafka.Header{Key: HeaderSourceTopic, Value: []byte(msg.Topic)})}
+		return c.writer.WriteMessages(ctx, dl)
+	}
+	entry := models.AuditEntry{Decision: d, Outcome: models.AuditStale, RecordedAt: c.now().UTC()}
+	n, err := c.store.Get(ctx, d.NoteID)
+	switch {
+	case err != nil && c.isNotFound(err):
+		return c.audit.Record(ctx, entry)
+	case err != nil:
+		return fmt.Errorf("read note %s: %w", d.NoteID, err)
+	case n.Version != d.NoteVersion:
+		return c.audit.Record(ctx, entry)
+	}
+	prevApproved := n.ApprovedMarkets
+	if n.Moderation.Review != nil && n.Moderation.Review.DecisionID == d.ID && n.Moderation.Review.Machine != nil {
+		// A replay: what the note lost is unknown, so a withdrawal from
+		// the machine's markets is repeated (feeds treat it idempotently).
+		prevApproved = n.Moderation.Review.Machine.ApprovedMarkets
+	}
+	if n.Moderation.Review == nil || n.Moderation.Review.DecisionID != d.ID {
+		entry.Overturns = Overturned(n.Moderation.Review, d)
+		n = ApplyDecision(n, d)
+		if err := c.store.Apply(ctx, []*models.Note{n}); err != nil {
+			var rej *RejectedError
+			if errors.As(err, &rej) {
+				c.log.Error("the index refused a decided note; audited as stale", "note_id", d.NoteID, "err", err)
+				return c.audit.Record(ctx, entry)
+			}
+			return fmt.Errorf("write note %s: %w", d.NoteID, err)
+		}
+	}
+	entry.Outcome, entry.Revision = models.AuditApplied, n.Revision
+	if err := c.audit.Record(ctx, entry); err != nil {
+		return fmt.Errorf("audit %s: %w", d.ID, err)
+	}
+	return c.route(ctx, msg, n, d, prevApproved)
+}
+
+// route publishes the decided note to its route's topic, and to the
+// approved topic as withdrawn when it lost markets it was approved in.
+func (c *DecisionConsumer) route(ctx context.Context, in kafka.Message, n *models.Note, d models.ReviewDecision, prevApproved []string) error {
+	route := RouteOf(n)
+	out, err := outputMessage(c.cfg.Topics, in, &Envelope{Note: n, Route: route})
+	if err != nil {
+		return err
+	}
+	out.Headers = append(out.Headers, kafka.Header{Key: HeaderReviewDecision, Value: []byte(d.ID)})
+	msgs := []kafka.Message{out}
+	lost := false
+	for _, m := range prevApproved {
+		if !slices.Contains(n.ApprovedMarkets, m) {
+			lost = true
+		}
+	}
+	if lost && route != RouteApproved {
+		w, err := outputMessage(c.cfg.Topics, in, &Envelope{Note: n, Route: RouteWithdrawn})
+		if err != nil {
+			return err
+		}
+		w.Topic = c.cfg.Topics.Approved
+		w.Headers = append(w.Headers, kafka.Header{Key: HeaderReviewDecision, Value: []byte(d.ID)})
+		msgs = append(msgs, w)
+	}
+	return c.writer.WriteMessages(ctx, msgs...)
+}
+
+// Overturned returns the id of the decision that d reverses, or "": an
+// approval after a rejection, a rejection after an approval, or an undo of
+// either.
+func Overturned(prev *models.Review, d models.ReviewDecision) string {
+	if prev == nil || prev.DecisionID == "" {
+		return ""
+	}
+	switch {
+	case d.Action == models.ReviewUndo && (prev.Action == models.ReviewApprove || prev.Action == models.ReviewReject):
+	case d.Action == models.ReviewApprove && prev.Action == models.ReviewReject:
+	case d.Action == models.ReviewReject && prev.Action == models.ReviewApprove:
+	default:
+		return ""
+	}
+	return prev.DecisionID
+}
+
+// ApplyDecision returns n with d applied, as the next revision of the same
+// version: approve allows and reject blocks the decided markets (all of
+// the note's markets when d names none), reject and label add a reviewer
+// label of d.Category, escalate flags the note, and undo restores what the
+// machine decided. The overall decision and the approved markets follow
+// from the market decisions. n is not changed.
+func ApplyDecision(n *models.Note, d models.ReviewDecision) *models.Note {
+	out := *n
+	out.Moderation.Markets = make(map[string]models.Decision, len(n.Moderation.Markets))
+	for m, v := range n.Moderation.Markets {
+		out.Moderation.Markets[m] = v
+	}
+	out.Moderation.Labels = slices.Clone(n.Moderation.Labels)
+	prev := n.Moderation.Review
+	machine := &models.MachineOutcome{
+		Decision: n.Moderation.Decision, Markets: n.Moderation.Markets,
+		ApprovedMarkets: n.ApprovedMarkets, Labels: n.Moderation.Labels,
+	}
+	if prev != nil && prev.Machine != nil {
+		machine = prev.Machine
+	}
+	markets := d.Markets
+	if len(markets) == 0 {
+		for m := range out.Moderation.Markets {
+			markets = append(markets, m)
+		}
+	}
+	escalated := prev != nil && prev.Escalated
+	label := models.Label{Category: d.Category, Score: 1, Source: "reviewer"}
+	switch d.Action {
+	case models.ReviewApprove:
+		for _, m := range markets {
+			out.Moderation.Markets[m] = models.DecisionAllow
+		}
+		escalated = false
+	case models.ReviewReject:
+		for _, m := range markets {
+			out.Moderation.Markets[m] = models.DecisionBlock
+		}
+		if d.Category != "" {
+			out.Moderation.Labels = append(out.Moderation.Labels, label)
+		}
+		escalated = false
+	case models.ReviewEscalate:
+		escalated = true
+	case models.ReviewLabel:
+		if d.Category != "" {
+			out.Moderation.Labels = append(out.Moderation.Labels, label)
+		}
+	case models.ReviewUndo:
+		out.Moderation.Markets = make(map[string]models.Decision, len(machine.Markets))
+		for m, v := range machine.Markets {
+			out.Moderation.Markets[m] = v
+		}
+		out.Moderation.Labels = slices.Clone(machine.Labels)
+		escalated = false
+	}
+	decision := models.DecisionAllow
+	var approved []string
+	for m, v := range out.Moderation.Markets {
+		decision = models.MostRestrictive(decision, v)
+		if v == models.DecisionAllow {
+			approved = append(approved, m)
+		}
+	}
+	if len(out.Moderation.Markets) == 0 {
+		decision = n.Moderation.Decision
+	}
+	sort.Strings(approved)
+	out.Moderation.Decision = decision
+	out.ApprovedMarkets = approved
+	out.Moderation.Review = &models.Review{
+		DecisionID: d.ID, Action: d.Action, Reviewer: d.Reviewer, At: d.At,
+		Category: d.Category, Reason: d.Reason, Escalated: escalated, Machine: machine,
+	}
+	out.Revision = n.Revision + 1
+	return &out
+}

@@ -1,0 +1,189 @@
+package review
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/notegate/notegate/models"
+)
+
+// Audit is the audit trail in a bbolt file: every decision event with its
+// outcome, appended once (a replayed event is recognised by its id and
+// changes nothing) and never overwritten, indexed by note and by reviewer.
+//
+// The decisions topic is the trail's source: an Audit records what the
+// decisions consumer of its process applied. With several replicas each
+// records the partitions it consumed; keep the topic's retention unlimited
+// so a full trail can be rebuilt by replaying it.
+type Audit struct {
+	db      *bolt.DB
+	metrics *Metrics
+	clock   func() time.Time
+}
+
+var (
+	bucketEntries    = []byte("entries")     // seq → entry JSON
+	bucketIDs        = []byte("ids")         // decision id → seq
+	bucketByNote     = []byte("by_note")     // note id \x00 seq → nil
+	bucketByReviewer = []byte("by_reviewer") // reviewer \x00 seq → nil
+)
+
+// OpenAudit opens or creates the audit file. metrics may be nil.
+func OpenAudit(path string, metrics *Metrics) (*Audit, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("audit: %w", err)
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 5 * time.Second})
+	if err != nil {
+		return nil, fmt.Errorf("audit: open %s: %w", path, err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketEntries, bucketIDs, bucketByNote, bucketByReviewer} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("audit: create buckets: %w", err)
+	}
+	return &Audit{db: db, metrics: metrics, clock: time.Now}, nil
+}
+
+// Close closes the file.
+func (a *Audit) Close() error { return a.db.Close() }
+
+func seqKey(seq uint64) []byte {
+	return binary.BigEndian.AppendUint64(nil, seq)
+}
+
+func indexKey(prefix string, seq uint64) []byte {
+	return append(append([]byte(prefix), 0), seqKey(seq)...)
+}
+
+// Record appends e unless its decision is already recorded; see
+// pipeline.Auditor.
+func (a *Audit) Record(_ context.Context, e models.AuditEntry) error {
+	fresh := false
+	err := a.db.Update(func(tx *bolt.Tx) error {
+		ids := tx.Bucket(bucketIDs)
+		if ids.Get([]byte(e.Decision.ID)) != nil {
+			return nil
+		}
+		entries := tx.Bucket(bucketEntries)
+		seq, err := entries.NextSequence()
+		if err != nil {
+			return err
+		}
+		e.Seq = seq
+		if e.RecordedAt.IsZero() {
+			e.RecordedAt = a.clock().UTC()
+		}
+		raw, err := json.Marshal(e)
+		if err != nil {
+			return err
+		}
+		if err := entries.Put(seqKey(seq), raw); err != nil {
+			return err
+		}
+		if err := ids.Put([]byte(e.Decision.ID), seqKey(seq)); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketByNote).Put(indexKey(e.Decision.NoteID, seq), nil); err != nil {
+			return err
+		}
+		fresh = true
+		return tx.Bucket(bucketByReviewer).Put(indexKey(e.Decision.Reviewer, seq), nil)
+	})
+	if err != nil {
+		return fmt.Errorf("audit: record %s: %w", e.Decision.ID, err)
+	}
+	if fresh {
+		a.metrics.recorded(e)
+	}
+	return nil
+}
+
+// ByNote returns the note's entries, oldest first, at most limit.
+func (a *Audit) ByNote(noteID string, limit int) ([]models.AuditEntry, error) {
+	return a.scan(bucketByNote, noteID, limit, false)
+}
+
+// ByReviewer returns the reviewer's entries, newest first, at most limit.
+func (a *Audit) ByReviewer(name string, limit int) ([]models.AuditEntry, error) {
+	return a.scan(bucketByReviewer, name, limit, true)
+}
+
+// Since returns the entries recorded at or after t, newest first, at most
+// limit.
+func (a *Audit) Since(t time.Time, limit int) ([]models.AuditEntry, error) {
+	var out []models.AuditEntry
+	err := a.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketEntries).Cursor()
+		for k, v := c.Last(); k != nil && len(out) < limit; k, v = c.Prev() {
+			var e models.AuditEntry
+			if err := json.Unmarshal(v, &e); err != nil {
+				return err
+			}
+			if e.RecordedAt.Before(t) {
+				break
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("audit: read: %w", err)
+	}
+	return out, nil
+}
+
+func (a *Audit) scan(bucket []byte, prefix string, limit int, newestFirst bool) ([]models.AuditEntry, error) {
+	p := append([]byte(prefix), 0)
+	var out []models.AuditEntry
+	err := a.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucket).Cursor()
+		entries := tx.Bucket(bucketEntries)
+		var k []byte
+		next := c.Next
+		if newestFirst {
+			// Seek past the prefix's last key, then step back.
+			end := append(bytes.Clone(p), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff)
+			k, _ = c.Seek(end)
+			if k == nil {
+				k, _ = c.Last()
+			} else {
+				k, _ = c.Prev()
+			}
+			next = c.Prev
+		} else {
+			k, _ = c.Seek(p)
+		}
+		for ; k != nil && bytes.HasPrefix(k, p) && len(out) < limit; k, _ = next() {
+			raw := entries.Get(k[len(p):])
+			if raw == nil {
+				continue
+			}
+			var e models.AuditEntry
+			if err := json.Unmarshal(raw, &e); err != nil {
+				return err
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("audit: read: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,192 @@
+package review
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+)
+
+// Principal is an authenticated reviewer.
+type Principal struct {
+	Name string `json:"name"`
+	Role string `json:"role"`
+}
+
+// allows reports whether p may use a route that needs role.
+func (p Principal) allows(role string) bool {
+	return role == RoleReviewer && (p.Role == RoleReviewer || p.Role == RoleAdmin) || role == RoleAdmin && p.Role == RoleAdmin
+}
+
+// CSRFHeader must be present on every request that changes state and is
+// authenticated by the session cookie: a cross-site form cannot set it,
+// and a cross-site script cannot send it without a CORS preflight that
+// notegate never grants. SameSite=Strict on the cookie is the second
+// line.
+const CSRFHeader = "X-Notegate-Request"
+
+// sessionCookie is the page's session cookie.
+const sessionCookie = "notegate_session"
+
+type session struct {
+	Principal
+	expires time.Time
+}
+
+// authenticator checks passwords, tokens and sessions. Sessions live in a
+// bounded map in this process: with several replicas, use bearer tokens
+// or sticky sessions.
+type authenticator struct {
+	accounts map[string]Account
+	tokens   map[[32]byte]Principal
+	ttl      time.Duration
+	max      int
+	clock    func() time.Time
+	// dummy is compared against when the name is unknown, so a login takes
+	// as long whether or not the account exists.
+	dummy []byte
+
+	mu       sync.Mutex
+	sessions map[[32]byte]session
+}
+
+func newAuthenticator(cfg Config, clock func() time.Time) *authenticator {
+	a := &authenticator{accounts: map[string]Account{}, tokens: map[[32]byte]Principal{},
+		ttl: cfg.SessionTTL, max: cfg.MaxSessions, clock: clock, sessions: map[[32]byte]session{}}
+	for _, acc := range cfg.Accounts {
+		a.accounts[acc.Name] = acc
+	}
+	for _, t := range cfg.Tokens {
+		a.tokens[sha256.Sum256([]byte(t.Secret))] = Principal{Name: t.Name, Role: t.Role}
+	}
+	a.dummy, _ = bcrypt.GenerateFromPassword([]byte("not a password of anyone"), bcrypt.MinCost)
+	return a
+}
+
+// login checks a password and opens a session; it returns the session
+// token.
+func (a *authenticator) login(name, password string) (Principal, string, bool) {
+	acc, ok := a.accounts[name]
+	hash := a.dummy
+	if ok {
+		hash = []byte(acc.PasswordHash)
+	}
+	if bcrypt.CompareHashAndPassword(hash, []byte(password)) != nil || !ok {
+		return Principal{}, "", false
+	}
+	p := Principal{Name: acc.Name, Role: acc.Role}
+	token := randomHex(32)
+	now := a.clock()
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if len(a.sessions) >= a.max {
+		var oldest [32]byte
+		var at time.Time
+		for k, s := range a.sessions {
+			if !now.Before(s.expires) {
+				delete(a.sessions, k)
+			} else if at.IsZero() || s.expires.Before(at) {
+				oldest, at = k, s.expires
+			}
+		}
+		if len(a.sessions) >= a.max {
+			delete(a.sessions, oldest)
+		}
+	}
+	a.sessions[sha256.Sum256([]byte(token))] = session{Principal: p, expires: now.Add(a.ttl)}
+	return p, token, true
+}
+
+func (a *authenticator) logout(token string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	delete(a.sessions, sha256.Sum256([]byte(token)))
+}
+
+// lookup resolves a token: a session token or a configured API token.
+// Keys are SHA-256 digests, so map lookups leak no timing about secrets.
+func (a *authenticator) lookup(token string) (Principal, bool) {
+	if token == "" {
+		return Principal{}, false
+	}
+	key := sha256.Sum256([]byte(token))
+	if p, ok := a.tokens[key]; ok {
+		return p, true
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	s, ok := a.sessions[key]
+	if !ok {
+		return Principal{}, false
+	}
+	if !a.clock().Before(s.expires) {
+		delete(a.sessions, key)
+		return Principal{}, false
+	}
+	return s.Principal, true
+}
+
+// credentials reads the bearer token or the session cookie of r, and says
+// whether it came from the cookie.
+func credentials(r *http.Request) (token string, fromCookie bool) {
+	if h := r.Header.Get("Authorization"); h != "" {
+		if t, ok := strings.CutPrefix(h, "Bearer "); ok {
+			return strings.TrimSpace(t), false
+		}
+		return "", false
+	}
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		return c.Value, true
+	}
+	return "", false
+}
+
+// authenticate returns the principal of r, if any.
+func (a *authenticator) authenticate(r *http.Request) (Principal, bool) {
+	token, _ := credentials(r)
+	return a.lookup(token)
+}
+
+type principalKey struct{}
+
+func principalOf(ctx context.Context) Principal {
+	p, _ := ctx.Value(principalKey{}).(Principal)
+	return p
+}
+
+// require wraps h: 401 without credentials, 403 without the role or, for
+// a state-changing request authenticated by cookie, without CSRFHeader.
+func (a *authenticator) require(role string, h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		token, fromCookie := credentials(r)
+		p, ok := a.lookup(token)
+		if !ok {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="notegate review"`)
+			writeError(w, http.StatusUnauthorized, "log in first")
+			return
+		}
+		if !p.allows(role) {
+			writeError(w, http.StatusForbidden, "this needs the "+role+" role")
+			return
+		}
+		if fromCookie && !safeMethod(r.Method) && r.Header.Get(CSRFHeader) == "" {
+			writeError(w, http.StatusForbidden, "missing "+CSRFHeader+" header")
+			return
+		}
+		h(w, r.WithContext(context.WithValue(r.Context(), principalKey{}, p)))
+	}
+}
+
+func safeMethod(m string) bool { return m == http.MethodGet || m == http.MethodHead }
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b) // crypto/rand.Read never fails (Go 1.24+)
+	return hex.EncodeToString(b)
+}

@@ -1,0 +1,155 @@
+// Package review is the trust-and-safety reviewer's desk: the review queue
+// (read from the index), claims that keep two reviewers off one note,
+// decisions published as events (applied by the pipeline's decisions
+// consumer, the single writer), the audit trail, reviewer authentication
+// and the web page, served from embedded assets.
+package review
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+)
+
+// Roles. An admin may do everything a reviewer may.
+const (
+	RoleReviewer = "reviewer"
+	RoleAdmin    = "admin"
+)
+
+// Account is a reviewer who logs in with a password.
+type Account struct {
+	// Name is the login name, recorded in the audit trail. Required.
+	Name string `yaml:"name"`
+	// Role is "reviewer" or "admin". Default "reviewer".
+	Role string `yaml:"role"`
+	// PasswordHash is a bcrypt hash (notegate hash-password). Required.
+	PasswordHash string `yaml:"password_hash"`
+}
+
+// Token is an API credential for scripts: a bearer token that acts as Name
+// with Role. Tokens come from the environment only (NOTEGATE_REVIEW_TOKENS).
+type Token struct {
+	Name, Role, Secret string
+}
+
+// Config configures the reviewer desk.
+type Config struct {
+	// Accounts may log in to the page and the API. Default none: nobody
+	// can review until accounts or tokens are configured.
+	Accounts []Account `yaml:"accounts"`
+	// Tokens are bearer tokens, from the environment only. Default none.
+	Tokens []Token `yaml:"-"`
+	// ClaimTTL is how long a claim keeps other reviewers off a note.
+	// Default 5m.
+	ClaimTTL time.Duration `yaml:"claim_ttl"`
+	// MaxClaims bounds the live claims held in memory. Default 10000.
+	MaxClaims int `yaml:"max_claims"`
+	// SessionTTL is how long a login lasts. Default 12h.
+	SessionTTL time.Duration `yaml:"session_ttl"`
+	// MaxSessions bounds the live sessions held in memory; the oldest is
+	// dropped past it. Default 10000.
+	MaxSessions int `yaml:"max_sessions"`
+	// AuditFile is the bbolt file of the audit trail. Default
+	// ".notegate-data/review/audit.db".
+	AuditFile string `yaml:"audit_file"`
+	// DecisionWait bounds how long a decision request waits for the
+	// decisions consumer to apply it before answering 202. Default 5s.
+	DecisionWait time.Duration `yaml:"decision_wait"`
+	// SecureCookies marks the session cookie Secure; set it behind TLS.
+	// Default false.
+	SecureCookies bool `yaml:"secure_cookies"`
+}
+
+// WithDefaults fills unset fields with their defaults.
+func (c Config) WithDefaults() Config {
+	for i := range c.Accounts {
+		if c.Accounts[i].Role == "" {
+			c.Accounts[i].Role = RoleReviewer
+		}
+	}
+	if c.ClaimTTL == 0 {
+		c.ClaimTTL = 5 * time.Minute
+	}
+	if c.MaxClaims == 0 {
+		c.MaxClaims = 10000
+	}
+	if c.SessionTTL == 0 {
+		c.SessionTTL = 12 * time.Hour
+	}
+	if c.MaxSessions == 0 {
+		c.MaxSessions = 10000
+	}
+	if c.AuditFile == "" {
+		c.AuditFile = ".notegate-data/review/audit.db"
+	}
+	if c.DecisionWait == 0 {
+		c.DecisionWait = 5 * time.Second
+	}
+	return c
+}
+
+// Validate reports contradictions in a configuration with defaults applied.
+func (c Config) Validate() error {
+	var errs []error
+	names := map[string]bool{}
+	for i, a := range c.Accounts {
+		switch {
+		case a.Name == "":
+			errs = append(errs, fmt.Errorf("accounts[%d]: name is empty", i))
+		case names[a.Name]:
+			errs = append(errs, fmt.Errorf("accounts[%d]: name %q appears twice", i, a.Name))
+		}
+		names[a.Name] = true
+		if a.Role != RoleReviewer && a.Role != RoleAdmin {
+			errs = append(errs, fmt.Errorf("accounts[%d]: role %q is neither %q nor %q", i, a.Role, RoleReviewer, RoleAdmin))
+		}
+		if _, err := bcrypt.Cost([]byte(a.PasswordHash)); err != nil {
+			errs = append(errs, fmt.Errorf("accounts[%d]: password_hash is not a bcrypt hash (use notegate hash-password)", i))
+		}
+	}
+	for i, t := range c.Tokens {
+		if t.Name == "" || len(t.Secret) < 16 || (t.Role != RoleReviewer && t.Role != RoleAdmin) {
+			errs = append(errs, fmt.Errorf("tokens[%d]: want name:role:secret with a role of reviewer or admin and a secret of 16 bytes or more", i))
+		}
+	}
+	if c.ClaimTTL < time.Second || c.SessionTTL < time.Minute {
+		errs = append(errs, errors.New("claim_ttl must be at least 1s and session_ttl at least 1m"))
+	}
+	if c.MaxClaims < 1 || c.MaxSessions < 1 {
+		errs = append(errs, errors.New("max_claims and max_sessions must be positive"))
+	}
+	return errors.Join(errs...)
+}
+
+// ParseTokens reads NOTEGATE_REVIEW_TOKENS: comma-separated name:role:secret.
+func ParseTokens(s string) ([]Token, error) {
+	var out []Token
+	for _, item := range strings.Split(s, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		parts := strings.SplitN(item, ":", 3)
+		if len(parts) != 3 {
+			return nil, errors.New("review tokens: want name:role:secret, comma-separated")
+		}
+		out = append(out, Token{Name: parts[0], Role: parts[1], Secret: parts[2]})
+	}
+	return out, nil
+}
+
+// HashPassword returns the bcrypt hash of password for an Account.
+func HashPassword(password string) (string, error) {
+	if len(password) < 8 {
+		return "", errors.New("a password needs 8 bytes or more")
+	}
+	h, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
+	if err != nil {
+		return "", fmt.Errorf("hash password: %w", err)
+	}
+	return string(h), nil
+}

@@ -1,0 +1,325 @@
+package review_test
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
+	"github.com/notegate/notegate/review"
+	"github.com/notegate/notegate/server"
+	"github.com/notegate/notegate/stages/index"
+	"github.com/notegate/notegate/stages/index/indextest"
+)
+
+// applyingPublisher applies decisions at once, as the decisions consumer
+// would, so handler tests need no broker.
+type applyingPublisher struct {
+	idx   index.Index
+	audit *review.Audit
+	mu    sync.Mutex
+	n     int
+}
+
+func (p *applyingPublisher) Publish(ctx context.Context, ds ...models.ReviewDecision) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, d := range ds {
+		n, err := p.idx.Get(ctx, d.NoteID)
+		if err != nil {
+			return err
+		}
+		next := pipeline.ApplyDecision(n, d)
+		if err := p.idx.Apply(ctx, []*models.Note{next}); err != nil {
+			return err
+		}
+		if err := p.audit.Record(ctx, models.AuditEntry{Decision: d, Outcome: models.AuditApplied, Revision: next.Revision, Overturns: pipeline.Overturned(n.Moderation.Review, d)}); err != nil {
+			return err
+		}
+		p.n++
+	}
+	return nil
+}
+
+// Desk is a desk over an embedded index with notes in review, served with
+// the HTTP API, and bearer tokens for each role.
+type Desk struct {
+	URL   string
+	Index index.Index
+	Audit *review.Audit
+	Pub   *applyingPublisher
+}
+
+const (
+	ReviewerToken  = "reviewer-token-0123456789"
+	Reviewer2Token = "reviewer2-token-0123456789"
+	AdminToken     = "admin-token-0123456789abcd"
+)
+
+// InReview builds a note in review in intl with a spam label on its body.
+func InReview(id, title, body string) *models.Note {
+	n := indextest.Note(id, 1, "en", title, body)
+	n.Moderation.Decision = models.DecisionReview
+	n.Moderation.Markets = map[string]models.Decision{"cn": models.DecisionReview, "intl": models.DecisionReview}
+	n.Moderation.Labels = []models.Label{{Category: models.CategorySpam, Score: 0.9, Source: "test"}}
+	return n
+}
+
+var (
+	hashOnce sync.Once
+	hash     string
+	hashErr  error
+)
+
+func newDesk(t *testing.T, notes ...*models.Note) *Desk {
+	t.Helper()
+	dir := t.TempDir()
+	idx, err := index.OpenEmbedded(index.EmbeddedConfig{Dir: filepath.Join(dir, "index")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = idx.Close() })
+	if len(notes) > 0 {
+		if err := idx.Apply(context.Background(), notes); err != nil {
+			t.Fatal(err)
+		}
+	}
+	audit, err := review.OpenAudit(filepath.Join(dir, "audit.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = audit.Close() })
+	pub := &applyingPublisher{idx: idx, audit: audit}
+	hashOnce.Do(func() { hash, hashErr = review.HashPassword("correct horse battery") })
+	if hashErr != nil {
+		t.Fatal(hashErr)
+	}
+	desk, err := review.New(review.Config{
+		Accounts: []review.Account{{Name: "alice", Role: review.RoleReviewer, PasswordHash: hash}},
+		Tokens: []review.Token{
+			{Name: "reviewer", Role: review.RoleReviewer, Secret: ReviewerToken},
+			{Name: "reviewer2", Role: review.RoleReviewer, Secret: Reviewer2Token},
+			{Name: "admin", Role: review.RoleAdmin, Secret: AdminToken},
+		},
+		DecisionWait: 2 * time.Second,
+	}, idx, pub, audit, review.Options{Markets: []string{"cn", "intl"}, IsNotFound: func(err error) bool { return errors.Is(err, index.ErrNotFound) },
+		Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(server.New(idx, server.Config{Markets: []string{"cn", "intl"}, Review: desk}))
+	t.Cleanup(srv.Close)
+	return &Desk{URL: srv.URL, Index: idx, Audit: audit, Pub: pub}
+}
+
+func do(t *testing.T, method, url, token, body string) *http.Response {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	req.Header.Set(review.CSRFHeader, "1")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp
+}
+
+// TestRouteTable walks every route of the desk: anonymous callers get 401
+// on every non-public route, reviewers 403 on admin routes, and the public
+// routes are exactly the login call and the page's assets.
+func TestRouteTable(t *testing.T) {
+	t.Parallel()
+	d := newDesk(t, InReview("n-1", "t", "b"))
+	desk, _ := review.New(review.Config{}, d.Index, d.Pub, d.Audit, review.Options{IsNotFound: func(error) bool { return false }})
+	public := map[string]bool{"GET /review/": true, "GET /review/assets/{file}": true, "POST /api/review/login": true}
+	admin := 0
+	for _, r := range desk.Routes() {
+		key := r.Method + " " + r.Pattern
+		t.Run(key, func(t *testing.T) {
+			url := d.URL + strings.NewReplacer("{id}", "n-1", "{name}", "reviewer", "{file}", "app.js").Replace(r.Pattern)
+			if r.Role == "" {
+				if !public[key] {
+					t.Fatalf("%s is public but not on the list of public routes", key)
+				}
+				return
+			}
+			if got := do(t, r.Method, url, "", "{}").StatusCode; got != http.StatusUnauthorized {
+				t.Errorf("anonymous: %d, want 401", got)
+			}
+			if got := do(t, r.Method, url, "not-a-token", "{}").StatusCode; got != http.StatusUnauthorized {
+				t.Errorf("bad token: %d, want 401", got)
+			}
+			if r.Role == review.RoleAdmin {
+				admin++
+				if got := do(t, r.Method, url, ReviewerToken, "{}").StatusCode; got != http.StatusForbidden {
+					t.Errorf("reviewer on an admin route: %d, want 403", got)
+				}
+				if got := do(t, r.Method, url, AdminToken, "{}").StatusCode; got == http.StatusUnauthorized || got == http.StatusForbidden {
+					t.Errorf("admin: %d", got)
+				}
+			}
+		})
+	}
+	if admin == 0 {
+		t.Error("no admin route was walked")
+	}
+	// A note in review is not public; reviewers may read it.
+	if got := do(t, "GET", d.URL+"/api/notes/n-1", "", "").StatusCode; got != http.StatusNotFound {
+		t.Errorf("anonymous GET of a note in review: %d, want 404", got)
+	}
+	if got := do(t, "GET", d.URL+"/api/notes/n-1", ReviewerToken, "").StatusCode; got != http.StatusOK {
+		t.Errorf("reviewer GET of a note in review: %d, want 200", got)
+	}
+}
+
+// TestCookieSessionsNeedTheCSRFHeader: a cookie-authenticated POST without
+// the custom header is refused.
+func TestCookieSessionsNeedTheCSRFHeader(t *testing.T) {
+	t.Parallel()
+	d := newDesk(t, InReview("n-1", "t", "b"))
+	resp := do(t, "POST", d.URL+"/api/review/login", "", `{"name":"alice","password":"wrong"}`)
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("wrong password: %d", resp.StatusCode)
+	}
+	resp = do(t, "POST", d.URL+"/api/review/login", "", `{"name":"alice","password":"correct horse battery"}`)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("login: %d", resp.StatusCode)
+	}
+	var cookie *http.Cookie
+	for _, c := range resp.Cookies() {
+		if c.Name == "notegate_session" {
+			cookie = c
+		}
+	}
+	if cookie == nil || !cookie.HttpOnly || cookie.SameSite != http.SameSiteStrictMode {
+		t.Fatalf("session cookie %+v: want HttpOnly and SameSite=Strict", cookie)
+	}
+	for _, c := range []struct {
+		name   string
+		header bool
+		want   int
+	}{{"without_the_header_refused", false, http.StatusForbidden}, {"with_the_header_accepted", true, http.StatusOK}} {
+		req, _ := http.NewRequest("POST", d.URL+"/api/review/notes/n-1/claim", nil)
+		req.AddCookie(cookie)
+		if c.header {
+			req.Header.Set(review.CSRFHeader, "1")
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.want {
+			t.Errorf("%s: %d, want %d", c.name, resp.StatusCode, c.want)
+		}
+	}
+}
+
+// TestTwoReviewersRaceForOneNote: both claim and decide at once, many
+// times over; exactly one decision wins each time and the other reviewer
+// is told (409).
+func TestTwoReviewersRaceForOneNote(t *testing.T) {
+	t.Parallel()
+	const rounds = 20
+	var notes []*models.Note
+	for i := range rounds {
+		notes = append(notes, InReview("race-"+string(rune('a'+i)), "t", "b"))
+	}
+	d := newDesk(t, notes...)
+	for _, n := range notes {
+		var wg sync.WaitGroup
+		codes := make([]int, 2)
+		for i, token := range []string{ReviewerToken, Reviewer2Token} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if c := do(t, "POST", d.URL+"/api/review/notes/"+n.NoteID+"/claim", token, "").StatusCode; c != http.StatusOK {
+					codes[i] = c
+					return
+				}
+				// note_revision is what the reviewer saw when the page opened.
+				codes[i] = do(t, "POST", d.URL+"/api/review/notes/"+n.NoteID+"/decisions", token, `{"action":"approve","note_revision":0}`).StatusCode
+			}()
+		}
+		wg.Wait()
+		won := 0
+		for _, c := range codes {
+			switch c {
+			case http.StatusOK:
+				won++
+			case http.StatusConflict:
+			default:
+				t.Errorf("%s: unexpected status %d", n.NoteID, c)
+			}
+		}
+		if won != 1 {
+			t.Errorf("%s: %d decisions won (%v), want exactly 1", n.NoteID, won, codes)
+		}
+		entries, err := d.Audit.ByNote(n.NoteID, 10)
+		if err != nil || len(entries) != 1 {
+			t.Errorf("%s: audit has %d entries (%v), want 1", n.NoteID, len(entries), err)
+		}
+	}
+	t.Logf("%d races, each with exactly one winner", rounds)
+}
+
+// TestDecisionsReachSearchAndAudit: approve makes a note public in its
+// markets, reject keeps it out, undo restores the machine decision, and
+// every step is in the audit trail per note and per reviewer.
+func TestDecisionsReachSearchAndAudit(t *testing.T) {
+	t.Parallel()
+	d := newDesk(t, InReview("ok-1", "lovely tea house", "quiet tea house"), InReview("bad-1", "tea spam", "buy tea now"))
+	decide := func(id, token, body string) int {
+		if c := do(t, "POST", d.URL+"/api/review/notes/"+id+"/claim", token, "").StatusCode; c != http.StatusOK {
+			return c
+		}
+		return do(t, "POST", d.URL+"/api/review/notes/"+id+"/decisions", token, body).StatusCode
+	}
+	if c := decide("ok-1", ReviewerToken, `{"action":"approve"}`); c != http.StatusOK {
+		t.Fatalf("approve: %d", c)
+	}
+	if c := decide("bad-1", ReviewerToken, `{"action":"reject","category":"spam","reason":"tea spam campaign"}`); c != http.StatusOK {
+		t.Fatalf("reject: %d", c)
+	}
+	if c := decide("bad-1", ReviewerToken, `{"action":"reject"}`); c != http.StatusBadRequest {
+		t.Errorf("reject without category: %d, want 400", c)
+	}
+	res, err := d.Index.Search(context.Background(), models.SearchQuery{Text: "tea", Market: "intl"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 || res.Hits[0].Note.NoteID != "ok-1" {
+		t.Fatalf("search after decisions: %+v, want only ok-1", res.Hits)
+	}
+	if n, _ := d.Index.Get(context.Background(), "ok-1"); n.Revision != 1 || n.Moderation.Review == nil || n.Moderation.Review.Reviewer != "reviewer" {
+		t.Errorf("approved note: revision %d review %+v", n.Revision, n.Moderation.Review)
+	}
+	if c := decide("ok-1", Reviewer2Token, `{"action":"undo"}`); c != http.StatusOK {
+		t.Fatalf("undo: %d", c)
+	}
+	if n, _ := d.Index.Get(context.Background(), "ok-1"); n.Revision != 2 || len(n.ApprovedMarkets) != 0 || n.Moderation.Decision != models.DecisionReview {
+		t.Errorf("after undo: revision %d approved %v decision %s", n.Revision, n.ApprovedMarkets, n.Moderation.Decision)
+	}
+	entries, err := d.Audit.ByNote("ok-1", 10)
+	if err != nil || len(entries) != 2 || entries[1].Overturns != entries[0].Decision.ID {
+		t.Errorf("audit of ok-1: %+v %v; want approve then an undo that overturns it", entries, err)
+	}
+	mine, err := d.Audit.ByReviewer("reviewer", 10)
+	if err != nil || len(mine) != 2 || mine[0].Decision.NoteID != "bad-1" {
+		t.Errorf("audit of reviewer: %+v %v; want 2, newest first", mine, err)
+	}
+}

@@ -1,0 +1,549 @@
+package review
+
+import (
+	"context"
+	"errors"
+	"math"
+	"net/http"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/notegate/notegate/models"
+)
+
+func (d *Desk) login(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get(CSRFHeader) == "" {
+		writeError(w, http.StatusForbidden, "missing "+CSRFHeader+" header")
+		return
+	}
+	var body struct {
+		Name     string `json:"name"`
+		Password string `json:"password"`
+	}
+	if !readJSON(w, r, &body) {
+		return
+	}
+	p, token, ok := d.auth.login(body.Name, body.Password)
+	if !ok {
+		d.log.Warn("failed login", "name", body.Name, "remote", r.RemoteAddr)
+		writeError(w, http.StatusUnauthorized, "wrong name or password")
+		return
+	}
+	http.SetCookie(w, &http.Cookie{
+		Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, Secure: d.cfg.SecureCookies,
+		SameSite: http.SameSiteStrictMode, MaxAge: int(d.cfg.SessionTTL.Seconds()),
+	})
+	writeJSON(w, http.StatusOK, map[string]any{"name": p.Name, "role": p.Role, "token": token})
+}
+
+func (d *Desk) logout(w http.ResponseWriter, r *http.Request) {
+	if token, _ := credentials(r); token != "" {
+		d.auth.logout(token)
+	}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: d.cfg.SecureCookies, SameSite: http.SameSiteStrictMode, MaxAge: -1})
+	writeJSON(w, http.StatusOK, map[string]string{"status": "logged out"})
+}
+
+func (d *Desk) me(w http.ResponseWriter, r *http.Request) {
+	p := principalOf(r.Context())
+	writeJSON(w, http.StatusOK, map[string]any{
+		"name": p.Name, "role": p.Role, "markets": d.opts.Markets,
+		"categories": models.Categories, "claim_ttl_seconds": d.cfg.ClaimTTL.Seconds(),
+	})
+}
+
+// QueueItem is one note of the queue as the page lists it.
+type QueueItem struct {
+	Note *models.Note `json:"note"`
+	// Priority orders the page: escalated first, then severity, author
+	// velocity and age.
+	Priority float64 `json:"priority"`
+	Severity float64 `json:"severity"`
+	// AuthorQueued counts the author's notes in the queue.
+	AuthorQueued int    `json:"author_queued"`
+	Claim        *Claim `json:"claim,omitempty"`
+}
+
+func (d *Desk) queueQuery(w http.ResponseWriter, r *http.Request) (models.QueueQuery, bool) {
+	v := r.URL.Query()
+	q := models.QueueQuery{Market: v.Get("market"), Category: models.Category(v.Get("category")), Language: v.Get("language"), Oldest: v.Get("sort") == "age"}
+	if q.Market != "" && !slices.Contains(d.opts.Markets, q.Market) {
+		writeError(w, http.StatusBadRequest, "unknown market "+strconv.Quote(q.Market))
+		return q, false
+	}
+	if q.Category != "" && !q.Category.Valid() {
+		writeError(w, http.StatusBadRequest, "unknown category "+strconv.Quote(string(q.Category)))
+		return q, false
+	}
+	if len(q.Language) > 8 {
+		writeError(w, http.StatusBadRequest, "language: an ISO 639-1 code")
+		return q, false
+	}
+	now := d.opts.Clock()
+	for _, p := range []struct {
+		name string
+		dst  *time.Time
+	}{{"min_age", &q.QueuedBefore}, {"max_age", &q.QueuedAfter}} {
+		if s := v.Get(p.name); s != "" {
+			age, err := time.ParseDuration(s)
+			if err != nil || age < 0 {
+				writeError(w, http.StatusBadRequest, p.name+": a duration such as 30m or 2h")
+				return q, false
+			}
+			*p.dst = now.Add(-age)
+		}
+	}
+	var err error
+	if q.Limit, err = intParam(v.Get("limit"), 50, 1, 100); err != nil {
+		writeError(w, http.StatusBadRequest, "limit: "+err.Error())
+		return q, false
+	}
+	if q.Offset, err = intParam(v.Get("offset"), 0, 0, 10000); err != nil {
+		writeError(w, http.StatusBadRequest, "offset: "+err.Error())
+		return q, false
+	}
+	return q, true
+}
+
+// queue answers GET /api/review/queue?market=&category=&language=&min_age=&max_age=&sort=priority|age&limit=&offset=.
+// The index orders by escalation, severity and age; within the page the
+// desk adds the author's velocity (notes of the same author waiting), so
+// a flooding account rises.
+func (d *Desk) queue(w http.ResponseWriter, r *http.Request) {
+	q, ok := d.queueQuery(w, r)
+	if !ok {
+		return
+	}
+	res, err := d.notes.Queue(r.Context(), q)
+	if err != nil {
+		d.log.Error("queue failed", "err", err)
+		writeError(w, http.StatusServiceUnavailable, "the index is unavailable")
+		return
+	}
+	items := d.rank(r.Context(), res.Hits, !q.Oldest)
+	writeJSON(w, http.StatusOK, map[string]any{"total": res.Total, "items": items})
+}
+
+func (d *Desk) rank(ctx context.Context, hits []models.SearchHit, byPriority bool) []QueueItem {
+	now := d.opts.Clock()
+	authors := map[string]int{}
+	items := make([]QueueItem, 0, len(hits))
+	for _, h := range hits {
+		n := h.Note
+		it := QueueItem{Note: n, Severity: n.Moderation.Severity()}
+		if n.AuthorID != "" {
+			c, seen := authors[n.AuthorID]
+			if !seen {
+				res, err := d.notes.Queue(ctx, models.QueueQuery{AuthorID: n.AuthorID, Limit: 1})
+				if err == nil {
+					c = res.Total
+				}
+				authors[n.AuthorID] = c
+			}
+			it.AuthorQueued = c
+		}
+		velocity := math.Min(float64(max(it.AuthorQueued-1, 0)), 10) / 10 * 0.3
+		age := math.Min(now.Sub(n.QueuedAt()).Hours()/24, 1) * 0.2
+		it.Priority = it.Severity + velocity + max(age, 0)
+		if n.Moderation.Review != nil && n.Moderation.Review.Escalated {
+			it.Priority += 10
+		}
+		it.Priority = math.Round(it.Priority*1000) / 1000
+		if c, ok := d.claims.get(n.NoteID); ok {
+			it.Claim = &c
+		}
+		items = append(items, it)
+	}
+	if byPriority {
+		sort.SliceStable(items, func(i, j int) bool { return items[i].Priority > items[j].Priority })
+	}
+	return items
+}
+
+// getNote reads a note or answers the error.
+func (d *Desk) getNote(w http.ResponseWriter, r *http.Request, id string) (*models.Note, bool) {
+	n, err := d.notes.Get(r.Context(), id)
+	switch {
+	case err != nil && d.opts.IsNotFound(err):
+		writeError(w, http.StatusNotFound, "no note "+strconv.Quote(id))
+		return nil, false
+	case err != nil:
+		d.log.Error("get note failed", "note_id", id, "err", err)
+		writeError(w, http.StatusServiceUnavailable, "the index is unavailable")
+		return nil, false
+	}
+	return n, true
+}
+
+func (d *Desk) note(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	n, ok := d.getNote(w, r, id)
+	if !ok {
+		return
+	}
+	history, err := d.audit.ByNote(id, 100)
+	if err != nil {
+		d.log.Error("audit read failed", "err", err)
+	}
+	out := map[string]any{"note": n, "history": nonNil(history), "severity": n.Moderation.Severity()}
+	if c, ok := d.claims.get(id); ok {
+		out["claim"] = c
+	}
+	if n.AuthorID != "" {
+		author := map[string]any{"author_id": n.AuthorID, "market": n.Market}
+		if res, err := d.notes.Queue(r.Context(), models.QueueQuery{AuthorID: n.AuthorID, Limit: 5, Oldest: true}); err == nil {
+			others := []map[string]string{}
+			for _, h := range res.Hits {
+				if h.Note.NoteID != id {
+					others = append(others, map[string]string{"note_id": h.Note.NoteID, "title": h.Note.Title})
+				}
+			}
+			author["queued"], author["others"] = res.Total, others
+		}
+		out["author"] = author
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func (d *Desk) claim(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if _, ok := d.getNote(w, r, id); !ok {
+		return
+	}
+	c, err := d.claims.claim(id, principalOf(r.Context()).Name)
+	if !d.claimError(w, err) {
+		return
+	}
+	writeJSON(w, http.StatusOK, c)
+}
+
+// claimError answers a claim error and reports whether there was none.
+func (d *Desk) claimError(w http.ResponseWriter, err error) bool {
+	var ce *ClaimedError
+	switch {
+	case err == nil:
+		return true
+	case errors.As(err, &ce):
+		writeJSON(w, http.StatusConflict, map[string]any{"error": "another reviewer has this note: " + err.Error(), "claim": ce.Claim})
+	case errors.Is(err, ErrNoClaim), errors.Is(err, ErrDecided):
+		writeError(w, http.StatusConflict, err.Error())
+	default:
+		writeError(w, http.StatusServiceUnavailable, err.Error())
+	}
+	return false
+}
+
+func (d *Desk) release(w http.ResponseWriter, r *http.Request) {
+	d.claims.release(r.PathValue("id"), principalOf(r.Context()).Name)
+	writeJSON(w, http.StatusOK, map[string]string{"status": "released"})
+}
+
+// DecisionRequest is the body of a decision or a bulk decision.
+type DecisionRequest struct {
+	Action   models.ReviewAction `json:"action"`
+	Category models.Category     `json:"category,omitempty"`
+	Reason   string              `json:"reason,omitempty"`
+	// Markets to decide; empty: all of the note's.
+	Markets []string `json:"markets,omitempty"`
+	// NoteVersion is the version the reviewer saw; 0: the stored one.
+	NoteVersion int64 `json:"note_version,omitempty"`
+	// NoteRevision is the revision the reviewer saw; absent: the stored
+	// one. A decision about a revision another decision already changed
+	// is refused (409), so of two racing reviewers one wins.
+	NoteRevision *int64 `json:"note_revision,omitempty"`
+	// NoteIDs and BulkOf are for bulk decisions only.
+	NoteIDs []string `json:"note_ids,omitempty"`
+	BulkOf  string   `json:"bulk_of,omitempty"`
+}
+
+func (d *Desk) validate(req DecisionRequest) string {
+	switch {
+	case !req.Action.Valid():
+		return "action must be one of approve, reject, escalate, label, undo"
+	case (req.Action == models.ReviewReject || req.Action == models.ReviewLabel) && !req.Category.Valid():
+		return "reject and label need a category of the taxonomy"
+	case req.Category != "" && !req.Category.Valid():
+		return "unknown category"
+	case req.Action == models.ReviewReject && strings.TrimSpace(req.Reason) == "":
+		return "reject needs a reason"
+	case len(req.Reason) > 2000 || !utf8.ValidString(req.Reason):
+		return "reason must be valid UTF-8 of at most 2000 bytes"
+	}
+	for _, m := range req.Markets {
+		if !slices.Contains(d.opts.Markets, m) {
+			return "unknown market " + strconv.Quote(m)
+		}
+	}
+	return ""
+}
+
+// newDecision builds the event for note n, or says why it cannot be made.
+func (d *Desk) newDecision(p Principal, n *models.Note, req DecisionRequest) (models.ReviewDecision, int, string) {
+	if req.NoteVersion != 0 && req.NoteVersion != n.Version {
+		return models.ReviewDecision{}, http.StatusConflict, "the note changed since you opened it (now version " + strconv.FormatInt(n.Version, 10) + "); reload it"
+	}
+	if req.NoteRevision != nil && *req.NoteRevision != n.Revision {
+		return models.ReviewDecision{}, http.StatusConflict, "another reviewer decided this note meanwhile (now revision " + strconv.FormatInt(n.Revision, 10) + "); reload it"
+	}
+	dec := models.ReviewDecision{
+		ID: randomHex(16), NoteID: n.NoteID, NoteVersion: n.Version, Action: req.Action,
+		Markets: req.Markets, Category: req.Category, Reason: strings.TrimSpace(req.Reason),
+		Reviewer: p.Name, Role: p.Role, At: d.opts.Clock().UTC(),
+		PolicyVersion: n.Moderation.PolicyVersion, Evidence: n.Moderation.Labels, Bulk: req.BulkOf,
+	}
+	if prev := n.Moderation.Review; prev != nil {
+		dec.Supersedes = prev.DecisionID
+	}
+	if req.Action == models.ReviewUndo && (n.Moderation.Review == nil || n.Moderation.Review.Action == models.ReviewUndo) {
+		return models.ReviewDecision{}, http.StatusConflict, "there is no reviewer decision to undo"
+	}
+	return dec, 0, ""
+}
+
+// decide answers POST /api/review/notes/{id}/decisions: it needs the
+// caller's live claim, which the decision consumes, publishes the event and
+// waits (up to DecisionWait) until the decisions consumer applied it: 200
+// with the updated note, or 202 when it is still on its way.
+func (d *Desk) decide(w http.ResponseWriter, r *http.Request) {
+	p := principalOf(r.Context())
+	id := r.PathValue("id")
+	var req DecisionRequest
+	if !readJSON(w, r, &req) {
+		return
+	}
+	if msg := d.validate(req); msg != "" || len(req.NoteIDs) > 0 {
+		writeError(w, http.StatusBadRequest, msg+" (note_ids are for /api/review/bulk)")
+		return
+	}
+	n, ok := d.getNote(w, r, id)
+	if !ok {
+		return
+	}
+	dec, status, msg := d.newDecision(p, n, req)
+	if msg != "" {
+		writeError(w, status, msg)
+		return
+	}
+	seen := n.Revision
+	if req.NoteRevision != nil {
+		seen = *req.NoteRevision
+	}
+	cl, err := d.claims.take(id, p.Name, seen)
+	if !d.claimError(w, err) {
+		return
+	}
+	if err := d.pub.Publish(r.Context(), dec); err != nil {
+		d.claims.restore(cl)
+		d.log.Error("publishing a decision failed", "note_id", id, "err", err)
+		writeError(w, http.StatusServiceUnavailable, "the decision could not be published; your claim stands, try again")
+		return
+	}
+	d.log.Info("decision published", "note_id", id, "decision", dec.ID, "action", dec.Action, "reviewer", p.Name)
+	if applied := d.waitApplied(r.Context(), id, dec.ID); applied != nil {
+		writeJSON(w, http.StatusOK, map[string]any{"decision": dec, "applied": true, "note": applied})
+		return
+	}
+	writeJSON(w, http.StatusAccepted, map[string]any{"decision": dec, "applied": false})
+}
+
+// waitApplied polls the index until the decision shows on the note.
+func (d *Desk) waitApplied(ctx context.Context, noteID, decisionID string) *models.Note {
+	ctx, cancel := context.WithTimeout(ctx, d.cfg.DecisionWait)
+	defer cancel()
+	t := time.NewTicker(25 * time.Millisecond)
+	defer t.Stop()
+	for {
+		if n, err := d.notes.Get(ctx, noteID); err == nil && n.Moderation.Review != nil && n.Moderation.Review.DecisionID == decisionID {
+			return n
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		}
+	}
+}
+
+// maxBulk bounds the notes of one bulk decision.
+const maxBulk = 200
+
+// bulk answers POST /api/review/bulk: one decision event per note, each
+// needing a claim the caller holds or can take now; notes claimed by
+// others are reported and left alone.
+func (d *Desk) bulk(w http.ResponseWriter, r *http.Request) {
+	p := principalOf(r.Context())
+	var req DecisionRequest
+	if !readJSON(w, r, &req) {
+		return
+	}
+	if msg := d.validate(req); msg != "" {
+		writeError(w, http.StatusBadRequest, msg)
+		return
+	}
+	if req.Action == models.ReviewUndo || len(req.NoteIDs) == 0 || len(req.NoteIDs) > maxBulk || req.NoteVersion != 0 {
+		writeError(w, http.StatusBadRequest, "bulk needs 1 to 200 note_ids, no note_version, and an action other than undo")
+		return
+	}
+	type result struct {
+		NoteID     string `json:"note_id"`
+		DecisionID string `json:"decision_id,omitempty"`
+		Error      string `json:"error,omitempty"`
+	}
+	results := make([]result, 0, len(req.NoteIDs))
+	var decs []models.ReviewDecision
+	var taken []Claim
+	for _, id := range req.NoteIDs {
+		n, err := d.notes.Get(r.Context(), id)
+		if err != nil {
+			results = append(results, result{NoteID: id, Error: "not found or unavailable"})
+			continue
+		}
+		dec, _, msg := d.newDecision(p, n, req)
+		if msg == "" {
+			if _, err := d.claims.claim(id, p.Name); err != nil {
+				msg = err.Error()
+			} else if cl, err := d.claims.take(id, p.Name, n.Revision); err != nil {
+				msg = err.Error()
+			} else {
+				taken = append(taken, cl)
+			}
+		}
+		if msg != "" {
+			results = append(results, result{NoteID: id, Error: msg})
+			continue
+		}
+		decs = append(decs, dec)
+		results = append(results, result{NoteID: id, DecisionID: dec.ID})
+	}
+	if len(decs) > 0 {
+		if err := d.pub.Publish(r.Context(), decs...); err != nil {
+			for _, cl := range taken {
+				d.claims.restore(cl)
+			}
+			writeError(w, http.StatusServiceUnavailable, "the decisions could not be published; try again")
+			return
+		}
+		d.log.Info("bulk decision published", "notes", len(decs), "action", req.Action, "reviewer", p.Name, "bulk_of", req.BulkOf)
+		d.waitApplied(r.Context(), decs[len(decs)-1].NoteID, decs[len(decs)-1].ID)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"results": results, "decided": len(decs)})
+}
+
+// maxSimilarScan bounds the queued notes compared with one note.
+const maxSimilarScan = 1000
+
+// similar answers GET /api/review/notes/{id}/similar: the queued notes
+// whose title and body are near-duplicates of the note's (SimHash over
+// normalized text), for bulk decisions on a campaign.
+func (d *Desk) similar(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	n, ok := d.getNote(w, r, id)
+	if !ok {
+		return
+	}
+	target := simHash(n.Text())
+	var out []*models.Note
+	for off := 0; off < maxSimilarScan; off += 100 {
+		res, err := d.notes.Queue(r.Context(), models.QueueQuery{Oldest: true, Limit: 100, Offset: off})
+		if err != nil {
+			writeError(w, http.StatusServiceUnavailable, "the index is unavailable")
+			return
+		}
+		for _, h := range res.Hits {
+			if h.Note.NoteID != id && nearDuplicate(target, simHash(h.Note.Text())) {
+				out = append(out, h.Note)
+			}
+		}
+		if len(res.Hits) < 100 {
+			break
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"note_id": id, "similar": nonNil(out)})
+}
+
+func (d *Desk) noteAudit(w http.ResponseWriter, r *http.Request) {
+	entries, err := d.audit.ByNote(r.PathValue("id"), 1000)
+	d.writeAudit(w, entries, err)
+}
+
+func (d *Desk) myAudit(w http.ResponseWriter, r *http.Request) {
+	limit, _ := intParam(r.URL.Query().Get("limit"), 100, 1, 1000)
+	entries, err := d.audit.ByReviewer(principalOf(r.Context()).Name, limit)
+	d.writeAudit(w, entries, err)
+}
+
+func (d *Desk) reviewerAudit(w http.ResponseWriter, r *http.Request) {
+	limit, _ := intParam(r.URL.Query().Get("limit"), 100, 1, 1000)
+	entries, err := d.audit.ByReviewer(r.PathValue("name"), limit)
+	d.writeAudit(w, entries, err)
+}
+
+func (d *Desk) writeAudit(w http.ResponseWriter, entries []models.AuditEntry, err error) {
+	if err != nil {
+		d.log.Error("audit read failed", "err", err)
+		writeError(w, http.StatusServiceUnavailable, "the audit trail is unavailable")
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"entries": nonNil(entries)})
+}
+
+// stats answers GET /api/review/stats: the last hour's decisions per
+// reviewer, the overturn rate and the queue depth per market.
+func (d *Desk) stats(w http.ResponseWriter, r *http.Request) {
+	entries, err := d.audit.Since(d.opts.Clock().Add(-time.Hour), 100000)
+	if err != nil {
+		writeError(w, http.StatusServiceUnavailable, "the audit trail is unavailable")
+		return
+	}
+	per := map[string]int{}
+	overturns, applied := 0, 0
+	for _, e := range entries {
+		if e.Outcome != models.AuditApplied {
+			continue
+		}
+		applied++
+		per[e.Decision.Reviewer]++
+		if e.Overturns != "" {
+			overturns++
+		}
+	}
+	rate := 0.0
+	if applied > 0 {
+		rate = float64(overturns) / float64(applied)
+	}
+	depth := map[string]int{}
+	for _, m := range append([]string{""}, d.opts.Markets...) {
+		if res, err := d.notes.Queue(r.Context(), models.QueueQuery{Market: m, Limit: 1}); err == nil {
+			key := m
+			if key == "" {
+				key = "all"
+			}
+			depth[key] = res.Total
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{
+		"decisions_last_hour": per, "overturns_last_hour": overturns, "overturn_rate_last_hour": rate, "queue_depth": depth,
+	})
+}
+
+func intParam(s string, def, lo, hi int) (int, error) {
+	if s == "" {
+		return def, nil
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil || v < lo || v > hi {
+		return 0, errors.New("must be an integer from " + strconv.Itoa(lo) + " to " + strconv.Itoa(hi))
+	}
+	return v, nil
+}
