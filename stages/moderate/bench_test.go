@@ -24,8 +24,19 @@ var shortNotes = []models.NoteEvent{
 // default detectors (campaign and velocity included: every note has its
 // own id and one of 1000 authors); notes/s is reported as a metric (one
 // core: run with -cpu 1).
-func BenchmarkModerate(b *testing.B) {
-	s := newTestStage(b)
+func BenchmarkModerate(b *testing.B) { benchmarkModerate(b, Config{}) }
+
+// BenchmarkModerateWithoutNoteDetectors is BenchmarkModerate with campaign
+// and velocity off, to show what they cost.
+func BenchmarkModerateWithoutNoteDetectors(b *testing.B) {
+	benchmarkModerate(b, Config{Campaign: CampaignConfig{Disabled: true}, Velocity: VelocityConfig{Disabled: true}})
+}
+
+func benchmarkModerate(b *testing.B, cfg Config) {
+	s, err := New(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
 	notes := make([]*models.Note, len(shortNotes))
 	ctx := context.Background()
 	b.ReportAllocs()
