@@ -1,15 +1,10 @@
-// Package detect is notegate's language-identification stage. It tells the
-// language of short, code-mixed social notes: Unicode script routing decides
-// Han, Kana, Hangul, Thai, Arabic … text cheaply, lingua-go's n-gram models
-// decide among the candidates that share a script (Latin, Cyrillic …), and
-// OpenCC's character tables tell Simplified from Traditional Chinese.
 package detect
 
 import (
 	"errors"
+	"fmt"
 	"log/slog"
 	"math"
-	"fmt"
 	"slices"
 	"strings"
 )

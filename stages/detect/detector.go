@@ -16,11 +16,24 @@ import (
 	"github.com/notegate/notegate/models"
 )
 
-// cjkWeight is how many Latin letters one Han, Kana or Hangul character is
-// worth when choosing the primary language of a mixed note: a Chinese word
-// is 1–2 characters where an English one is ~5 letters, so "今天的outfit
-// 怎么样" stays Chinese.
-const cjkWeight = 3
+// The primary language of a mixed note is the one with the most text,
+// measured in Latin letters: a word of a script written with spaces
+// (Latin, Cyrillic, Hangul, Devanagari …) weighs wordWeight whatever its
+// length, since words, not letters, carry the message, and a Han or Kana
+// character weighs cjkWeight, a Chinese word being 1–2 characters. So
+// "今天的outfit怎么样" stays Chinese and a Hindi note with a few English
+// share buttons stays Hindi. Thai, written without spaces, weighs by
+// letter, a letter as a Latin one (times nativeWordWeight/wordWeight).
+//
+// A word of another script than Latin weighs nativeWordWeight: in a note
+// that mixes one with Latin, the other script is most often the author's
+// own language and the Latin words are names, brands and boilerplate
+// ("Share to Facebook"), as with Chinese.
+const (
+	wordWeight       = 5
+	nativeWordWeight = 8
+	cjkWeight        = 3
+)
 
 // loanwordMargin is how far behind the best language (in lingua's score
 // per letter) the loanword language may be and still win Latin text inside
@@ -137,14 +150,16 @@ type work struct {
 	buf     []byte
 	grams   []gram
 	han     int
-	kana    int // Kana other than の, which Chinese posts borrow as "of"
-	glued   int // Latin letters of words written against Han or Kana
+	kana    int             // Kana other than の, which Chinese posts borrow as "of"
+	glued   int             // Latin words written against Han or Kana
+	runs    [numScripts]int // words per script
 	noKana  int
 	scores  scores
 }
 
 func (w *work) reset() {
 	w.letters = [numScripts]int{}
+	w.runs = [numScripts]int{}
 	for i := range w.words {
 		w.words[i] = w.words[i][:0]
 	}
@@ -216,8 +231,13 @@ func (d *Detector) detect(text string) (lang models.Language, f confFeatures, ng
 			continue
 		}
 		weight := float64(n)
-		if s == scriptHangul {
-			weight *= cjkWeight
+		switch s {
+		case scriptThai:
+			weight = float64(n) * nativeWordWeight / wordWeight
+		case scriptLatin:
+			weight = float64(w.runs[s] * wordWeight)
+		default:
+			weight = float64(w.runs[s] * nativeWordWeight)
 		}
 		if l := d.single[s]; l != lingua.Unknown {
 			add(share{lang: l, letters: n, weight: weight, confidence: scriptConfidence(n, s)})
@@ -232,8 +252,8 @@ func (d *Detector) detect(text string) (lang models.Language, f confFeatures, ng
 		if s == scriptLatin && w.glued > 0 && cjk > 0 {
 			// Latin words glued to Han ("TikTok难民") are part of the
 			// Chinese sentence for choosing the primary language.
-			weight -= float64(w.glued)
-			glued = float64(w.glued)
+			weight -= float64(w.glued * wordWeight)
+			glued = float64(w.glued * wordWeight)
 		}
 		t := d.groups[s]
 		if t == nil {
@@ -373,8 +393,8 @@ func (d *Detector) collect(clean string, w *work) {
 	// A Latin run touching Han or Kana with no space between is glued.
 	prevCJK, runLatin, runGlued := false, 0, false
 	endRun := func() {
-		if runGlued {
-			w.glued += runLatin
+		if runGlued && runLatin > 0 {
+			w.glued++
 		}
 		runLatin, runGlued = 0, false
 	}
@@ -432,6 +452,7 @@ func (d *Detector) collect(clean string, w *work) {
 		if s != cur {
 			flush()
 			cur = s
+			w.runs[s]++
 		}
 		if d.grouped[s] {
 			if wordStart < 0 {
