@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/notegate/notegate/models"
 )
@@ -163,4 +164,38 @@ func leetAfterFirst(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// FuzzLexiconDetect feeds untrusted text through every lexicon path
+// (skeleton, masked and split words, pinyin): no panic, and every span
+// lies on rune boundaries of the input.
+func FuzzLexiconDetect(f *testing.F) {
+	d, err := DefaultLexiconDetector()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"f*ck", "f**k you", "***", "a*", "*a*b*", "fu ck", "a b c d e f", "sha bi", "#fuck", "ｆ＊ｃｋ", "s\u200bh i t", "傻*逼 f#ck"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fs, err := d.Detect(context.Background(), NewText("body", s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		boundary := make([]bool, len(s)+1)
+		for i := 0; i < len(s); {
+			boundary[i] = true
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		boundary[len(s)] = true
+		for _, x := range fs {
+			if x.Span.Start < 0 || x.Span.End > len(s) || x.Span.Start >= x.Span.End {
+				t.Fatalf("span %v of %q", x.Span, s)
+			}
+			if !boundary[x.Span.Start] || !boundary[x.Span.End] {
+				t.Fatalf("span %v not on rune boundaries of %q", x.Span, s)
+			}
+		}
+	})
 }
