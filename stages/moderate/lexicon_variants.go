@@ -314,7 +314,9 @@ var englishSyllables = func() map[string]bool {
 	return m
 }()
 
-func englishSyllable(s string) bool { return englishSyllables[s] || commonShortWords[strings.ReplaceAll(s, "l", "i")] }
+func englishSyllable(s string) bool {
+	return englishSyllables[s] || commonShortWords[strings.ReplaceAll(s, "l", "i")]
+}
 
 // combinations returns up to limit choices of one reading per character,
 // the most common readings first.
