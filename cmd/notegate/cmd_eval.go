@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/notegate/notegate/config"
@@ -177,8 +176,11 @@ func evalThroughput(ctx context.Context, dir, configPath string, n int, d *detec
 }
 
 // processRSS runs this binary's `process --stages detect` on every text of
-// lingua's sets as note events and returns the child's peak resident size
-// in bytes (getrusage's ru_maxrss, the figure /usr/bin/time -v prints).
+// lingua's sets as note events, under /usr/bin/time, and returns the
+// child's peak resident size in bytes. It goes through time(1) because a
+// child's own rusage would inherit this process's peak (Linux carries
+// ru_maxrss across the exec of a vforked child), and this process holds
+// plain lingua-go by then.
 func processRSS(ctx context.Context, dir, configPath string, languages []string) (float64, int, error) {
 	var events bytes.Buffer
 	enc := json.NewEncoder(&events)
@@ -201,11 +203,15 @@ func processRSS(ctx context.Context, dir, configPath string, languages []string)
 	if err != nil {
 		return 0, 0, err
 	}
-	args := []string{"process", "--stages", "detect"}
+	timeTool, err := exec.LookPath("/usr/bin/time")
+	if err != nil {
+		return 0, 0, fmt.Errorf("needs /usr/bin/time (Debian package time): %w", err)
+	}
+	args := []string{"-f", "maxrss_kb=%M", self, "process", "--stages", "detect"}
 	if configPath != "" {
 		args = append(args, "--config", configPath)
 	}
-	cmd := exec.CommandContext(ctx, self, args...)
+	cmd := exec.CommandContext(ctx, timeTool, args...)
 	cmd.Stdin = &events
 	cmd.Stdout = io.Discard
 	var stderr bytes.Buffer
@@ -213,11 +219,15 @@ func processRSS(ctx context.Context, dir, configPath string, languages []string)
 	if err := cmd.Run(); err != nil {
 		return 0, 0, fmt.Errorf("%w: %s", err, stderr.String())
 	}
-	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	if !ok {
-		return 0, 0, errors.New("no resource usage on this platform")
+	i := strings.LastIndex(stderr.String(), "maxrss_kb=")
+	if i < 0 {
+		return 0, 0, fmt.Errorf("no maxrss in %q", stderr.String())
 	}
-	return float64(ru.Maxrss) * 1024, lines, nil
+	var kb float64
+	if _, err := fmt.Sscanf(stderr.String()[i:], "maxrss_kb=%f", &kb); err != nil {
+		return 0, 0, fmt.Errorf("parse maxrss: %w", err)
+	}
+	return kb * 1024, lines, nil
 }
 
 // vmHWM is this process's peak resident size from /proc, or "n/a".

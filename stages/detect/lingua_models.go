@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"math"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	_ "unsafe" // for go:linkname
 
@@ -82,6 +83,9 @@ type ngramTable struct {
 	chat     int
 }
 
+// loadGCPercent is the garbage collector's target while tables load.
+const loadGCPercent = 20
+
 type posting struct {
 	key  uint64
 	logp float32
@@ -107,6 +111,11 @@ func newNgramTable(models fs.ReadFileFS, langs []lingua.Language) (*ngramTable, 
 	if len(langs) > 255 {
 		return nil, fmt.Errorf("too many languages in one script group: %d", len(langs))
 	}
+	// Loading makes ~3× the table's size in short-lived garbage (decoded
+	// protobufs, the unsorted postings); collecting often while it lasts
+	// keeps the process's peak resident size near the final size, which the
+	// memory budget of a detect-only run is about.
+	defer debug.SetGCPercent(debug.SetGCPercent(loadGCPercent))
 	var all []posting
 	for i, l := range langs {
 		for order := 1; order <= 5; order++ {
