@@ -1,0 +1,336 @@
+// notegate reviewer desk. Every piece of user text goes into the page
+// through textContent or DOM text nodes, never innerHTML: a note is data,
+// not markup. The Content-Security-Policy forbids inline script besides.
+"use strict";
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const state = { me: null, items: [], sel: -1, detail: null, last: null };
+
+  function el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  function status(msg, isError) {
+    $("status").textContent = msg || "";
+    $("status").className = isError ? "error" : "";
+  }
+  function setState(s) { document.body.dataset.state = s; }
+
+  async function api(method, path, body) {
+    const opts = { method, credentials: "same-origin", headers: { "X-Notegate-Request": "1" } };
+    if (body !== undefined) {
+      opts.headers["Content-Type"] = "application/json";
+      opts.body = JSON.stringify(body);
+    }
+    const resp = await fetch(path, opts);
+    let data = null;
+    try { data = await resp.json(); } catch (e) { data = null; }
+    return { status: resp.status, ok: resp.ok, data: data || {} };
+  }
+
+  // byteToIndex maps UTF-8 byte offsets of s to JS (UTF-16) string indices.
+  function byteToIndex(s) {
+    const map = new Map();
+    let bytes = 0, i = 0;
+    for (const ch of s) {
+      map.set(bytes, i);
+      const cp = ch.codePointAt(0);
+      bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      i += ch.length;
+    }
+    map.set(bytes, i);
+    return map;
+  }
+
+  // highlighted renders text with the evidence spans of field marked.
+  function highlighted(node, text, spans) {
+    clear(node);
+    text = text || "";
+    const map = byteToIndex(text);
+    const ranges = [];
+    for (const sp of spans) {
+      const a = map.get(sp.start), b = map.get(sp.end);
+      if (a === undefined || b === undefined || b <= a) continue;
+      ranges.push([a, b]);
+    }
+    ranges.sort((x, y) => x[0] - y[0]);
+    let at = 0;
+    for (const [a, b] of ranges) {
+      if (b <= at) continue;
+      const start = Math.max(a, at);
+      if (start > at) node.appendChild(document.createTextNode(text.slice(at, start)));
+      node.appendChild(el("mark", text.slice(start, b)));
+      at = b;
+    }
+    if (at < text.length) node.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  function evidence(note, field) {
+    const out = [];
+    for (const l of (note.moderation && note.moderation.labels) || []) {
+      for (const ev of l.evidence || []) if (ev.field === field) out.push(ev);
+    }
+    return out;
+  }
+
+  async function start() {
+    const r = await api("GET", "/api/review/me");
+    if (r.status === 401) { showLogin(); return; }
+    if (!r.ok) { status(r.data.error || "the desk is unavailable", true); return; }
+    state.me = r.data;
+    $("login-form").hidden = true;
+    $("desk").hidden = false;
+    $("logout").hidden = false;
+    $("who").textContent = r.data.name + " (" + r.data.role + ")";
+    fillSelect($("f-market"), r.data.markets || []);
+    fillSelect($("f-category"), r.data.categories || []);
+    clear($("reason-category"));
+    fillSelect($("reason-category"), r.data.categories || []);
+    await loadQueue();
+  }
+
+  function fillSelect(sel, values) {
+    const have = new Set(Array.from(sel.options).map((o) => o.value));
+    for (const v of values) {
+      if (have.has(v)) continue;
+      const o = el("option", v);
+      o.value = v;
+      sel.appendChild(o);
+    }
+  }
+
+  function showLogin() {
+    $("desk").hidden = true;
+    $("logout").hidden = true;
+    $("login-form").hidden = false;
+    $("who").textContent = "";
+    setState("login");
+    $("login-name").focus();
+  }
+
+  async function login(ev) {
+    ev.preventDefault();
+    const r = await api("POST", "/api/review/login", { name: $("login-name").value, password: $("login-password").value });
+    $("login-password").value = "";
+    if (!r.ok) { status(r.data.error || "login failed", true); return; }
+    status("");
+    await start();
+  }
+
+  async function loadQueue(keepId) {
+    const p = new URLSearchParams();
+    if ($("f-market").value) p.set("market", $("f-market").value);
+    if ($("f-category").value) p.set("category", $("f-category").value);
+    if ($("f-language").value.trim()) p.set("language", $("f-language").value.trim());
+    if ($("f-age").value) p.set("min_age", $("f-age").value);
+    p.set("sort", $("f-sort").value);
+    p.set("limit", "100");
+    const r = await api("GET", "/api/review/queue?" + p.toString());
+    if (r.status === 401) { showLogin(); return; }
+    if (!r.ok) { status(r.data.error || "the queue is unavailable", true); return; }
+    state.items = r.data.items || [];
+    $("queue-total").textContent = r.data.total + " waiting";
+    const list = $("queue");
+    clear(list);
+    state.items.forEach((it, i) => {
+      const n = it.note;
+      const li = el("li");
+      li.dataset.noteId = n.note_id;
+      li.appendChild(el("span", n.title || n.body || "(empty)", "title"));
+      const cats = ((n.moderation && n.moderation.labels) || []).map((l) => l.category).join(", ");
+      let meta = n.note_id + " · " + (n.language ? n.language.code : "") + " · " + cats + " · priority " + it.priority;
+      if (it.author_queued > 1) meta += " · author has " + it.author_queued + " waiting";
+      if (it.claim) meta += " · claimed by " + it.claim.owner;
+      li.appendChild(el("span", meta, "meta"));
+      li.addEventListener("click", () => select(i));
+      list.appendChild(li);
+    });
+    setState("queue");
+    let next = 0;
+    if (keepId) {
+      const k = state.items.findIndex((it) => it.note.note_id === keepId);
+      if (k >= 0) next = k;
+    } else if (state.sel >= 0) {
+      next = Math.min(state.sel, state.items.length - 1);
+    }
+    state.sel = -1;
+    if (state.items.length > 0) await select(next);
+    else { $("detail").hidden = true; state.detail = null; }
+  }
+
+  async function select(i) {
+    if (i < 0 || i >= state.items.length) return;
+    state.sel = i;
+    Array.from($("queue").children).forEach((li, k) => li.classList.toggle("selected", k === i));
+    $("queue").children[i].scrollIntoView({ block: "nearest" });
+    await openNote(state.items[i].note.note_id);
+  }
+
+  async function openNote(id) {
+    setState("loading");
+    const c = await api("POST", "/api/review/notes/" + encodeURIComponent(id) + "/claim");
+    const r = await api("GET", "/api/review/notes/" + encodeURIComponent(id));
+    if (!r.ok) { status(r.data.error || "cannot open the note", true); return; }
+    state.detail = r.data;
+    renderDetail(r.data, c);
+    setState("detail");
+  }
+
+  function renderDetail(d, claim) {
+    const n = d.note;
+    $("detail").hidden = false;
+    $("detail").dataset.noteId = n.note_id;
+    $("claim-line").textContent = claim.ok
+      ? "You hold this note until " + new Date(claim.data.expires).toLocaleTimeString()
+      : (claim.data.error || "not claimed");
+    $("orig-lang").textContent = n.language ? (n.language.code + (n.language.script ? "-" + n.language.script : "")) : "";
+    highlighted($("orig-title"), n.title, evidence(n, "title"));
+    highlighted($("orig-body"), n.body, evidence(n, "body"));
+    highlighted($("orig-tags"), (n.tags || []).join("\n"), evidence(n, "tags"));
+    const tr = $("translations");
+    clear(tr);
+    for (const [lang, t] of Object.entries(n.translations || {})) {
+      const box = el("div");
+      box.appendChild(el("span", lang + " · " + (t.provider || "") + " · " + t.status, "tag"));
+      box.appendChild(el("h4", t.title || "", "text"));
+      box.appendChild(el("div", t.body || t.error || "", "text body"));
+      tr.appendChild(box);
+    }
+    if (!tr.firstChild) tr.appendChild(el("p", "no translation"));
+    $("severity").textContent = "severity " + (d.severity || 0).toFixed(2);
+    const labels = $("labels");
+    clear(labels);
+    for (const l of (n.moderation && n.moderation.labels) || []) {
+      const spans = (l.evidence || []).map((e) => e.field + ": " + e.text).join(" | ");
+      labels.appendChild(el("li", l.category + " " + Number(l.score).toFixed(2) + " (" + l.source + ")" + (spans ? " — " + spans : "")));
+    }
+    const author = $("author");
+    clear(author);
+    if (d.author) {
+      author.appendChild(el("p", d.author.author_id + " · market " + (d.author.market || "?") + " · " + (d.author.queued || 0) + " notes waiting"));
+      for (const o of d.author.others || []) author.appendChild(el("p", "· " + o.note_id + ": " + (o.title || ""), "text"));
+    }
+    $("markets").textContent = Object.entries((n.moderation && n.moderation.markets) || {}).map(([m, v]) => m + ": " + v).join(" · ") +
+      " · policy " + ((n.moderation && n.moderation.policy_version) || "?");
+    const hist = $("history");
+    clear(hist);
+    for (const h of d.history || []) {
+      const dec = h.decision;
+      hist.appendChild(el("li", dec.at + " " + dec.reviewer + " " + dec.action + (dec.category ? " " + dec.category : "") +
+        (dec.reason ? ": " + dec.reason : "") + " [" + h.outcome + "]"));
+    }
+    clear($("similar"));
+  }
+
+  async function decide(action, extra) {
+    const d = state.detail;
+    if (!d) return;
+    const n = d.note;
+    const body = Object.assign({ action, note_version: n.version, note_revision: n.revision || 0 }, extra || {});
+    status(action + " " + n.note_id + "…");
+    if (action === "undo") await api("POST", "/api/review/notes/" + encodeURIComponent(n.note_id) + "/claim");
+    const r = await api("POST", "/api/review/notes/" + encodeURIComponent(n.note_id) + "/decisions", body);
+    if (!r.ok) {
+      status(r.data.error || ("the decision failed (" + r.status + ")"), true);
+      setState("decision-refused");
+      return;
+    }
+    state.last = { note_id: n.note_id, action };
+    status((r.status === 202 ? "sent: " : "done: ") + action + " " + n.note_id + " — u to undo");
+    await loadQueue(action === "escalate" || action === "label" ? n.note_id : null);
+    setState("decided");
+  }
+
+  async function undo() {
+    if (!state.last) { status("nothing to undo", true); return; }
+    const id = state.last.note_id;
+    const r0 = await api("GET", "/api/review/notes/" + encodeURIComponent(id));
+    if (!r0.ok) { status(r0.data.error || "cannot undo", true); return; }
+    state.detail = r0.data;
+    await decide("undo");
+    state.last = null;
+  }
+
+  function askReason(action) {
+    const dlg = $("reason-dialog");
+    $("reason-title").textContent = action === "reject" ? "Reject" : "Label only";
+    $("reason-text").value = "";
+    dlg.dataset.action = action;
+    dlg.showModal();
+    $("reason-category").focus();
+  }
+
+  async function reasonSubmitted(ev) {
+    ev.preventDefault();
+    const dlg = $("reason-dialog");
+    dlg.close();
+    await decide(dlg.dataset.action, { category: $("reason-category").value, reason: $("reason-text").value });
+  }
+
+  async function findSimilar() {
+    const d = state.detail;
+    if (!d) return;
+    const r = await api("GET", "/api/review/notes/" + encodeURIComponent(d.note.note_id) + "/similar");
+    const box = $("similar");
+    clear(box);
+    if (!r.ok) { status(r.data.error || "cannot find near-duplicates", true); return; }
+    const sims = r.data.similar || [];
+    if (sims.length === 0) { box.appendChild(el("p", "none in the queue")); return; }
+    const ids = [d.note.note_id];
+    for (const s of sims) {
+      ids.push(s.note_id);
+      const line = el("label", null, "text");
+      const cb = el("input");
+      cb.type = "checkbox";
+      cb.checked = true;
+      cb.dataset.noteId = s.note_id;
+      line.appendChild(cb);
+      line.appendChild(document.createTextNode(" " + s.note_id + ": " + (s.title || s.body || "")));
+      box.appendChild(line);
+      box.appendChild(el("br"));
+    }
+    for (const [action, label] of [["reject", "Reject all selected as spam"], ["approve", "Approve all selected"]]) {
+      const b = el("button", label);
+      b.type = "button";
+      b.addEventListener("click", async () => {
+        const chosen = [d.note.note_id].concat(Array.from(box.querySelectorAll("input:checked")).map((c) => c.dataset.noteId));
+        const body = { action, note_ids: chosen, bulk_of: d.note.note_id };
+        if (action === "reject") { body.category = "spam"; body.reason = "campaign: near-duplicates of " + d.note.note_id; }
+        const r2 = await api("POST", "/api/review/bulk", body);
+        if (!r2.ok) { status(r2.data.error || "bulk decision failed", true); return; }
+        const failed = (r2.data.results || []).filter((x) => x.error);
+        status("decided " + r2.data.decided + " notes" + (failed.length ? "; " + failed.length + " skipped (claimed or changed)" : ""), failed.length > 0);
+        await loadQueue();
+      });
+      box.appendChild(b);
+    }
+  }
+
+  function onKey(ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    const t = ev.target;
+    if (t && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA")) return;
+    if ($("reason-dialog").open || $("desk").hidden) return;
+    const keys = {
+      j: () => select(state.sel + 1), k: () => select(state.sel - 1),
+      a: () => decide("approve"), r: () => askReason("reject"), e: () => decide("escalate"),
+      l: () => askReason("label"), u: () => undo(), s: () => findSimilar(),
+    };
+    const f = keys[ev.key];
+    if (f) { ev.preventDefault(); f(); }
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    $("login-form").addEventListener("submit", login);
+    $("filters").addEventListener("submit", (ev) => { ev.preventDefault(); loadQueue(); });
+    $("reason-form").addEventListener("submit", reasonSubmitted);
+    $("reason-cancel").addEventListener("click", () => $("reason-dialog").close());
+    $("find-similar").addEventListener("click", findSimilar);
+    $("logout").addEventListener("click", async () => { await api("POST", "/api/review/logout"); showLogin(); });
+    document.addEventListener("keydown", onKey);
+    start();
+  });
+})();
