@@ -19,11 +19,19 @@ import (
 	"github.com/notegate/notegate/stages/moderate"
 )
 
-// cmdEval runs an evaluation; today the one is "moderation".
+// cmdEval runs an evaluation: moderation, translate or langid.
 func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "translate" {
+		return cmdEvalTranslate(ctx, args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "langid" {
+		return cmdEvalLangid(ctx, args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "moderation" {
 		fmt.Fprintln(stderr, "usage: notegate eval moderation [--data DIR] [--model FILE] [--policy FILE] [--config FILE]")
-		return errors.New("eval: want a subject: moderation")
+		fmt.Fprintln(stderr, "       notegate eval translate [--data DIR] [--providers a,b] [--limit N] [--apertium-url URL] [--providers-config FILE]")
+		fmt.Fprintln(stderr, "       notegate eval langid [--data DIR] [--baseline] [--throughput] [--fit-confidence]")
+		return errors.New("eval: want a subject: moderation, translate or langid")
 	}
 	return cmdEvalModeration(ctx, args[1:], stdout, stderr)
 }
