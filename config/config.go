@@ -43,6 +43,11 @@ type Config struct {
 	Detect detect.Config `yaml:"detect"`
 	// Translate configures translation.
 	Translate translate.Config `yaml:"translate"`
+	// TranslateProviders configures the real translation providers
+	// (LibreTranslate, DeepL, Google, OpenAI-compatible, Apertium APy); the
+	// offline CC-CEDICT gloss is always there. API keys come only from the
+	// environment. Default: none.
+	TranslateProviders translate.ProvidersConfig `yaml:"translate_providers"`
 	// Moderate configures moderation; markets come from its policy.
 	Moderate moderate.Config `yaml:"moderate"`
 	// Review configures the reviewer desk: accounts, claims, audit file.
@@ -147,6 +152,9 @@ func (c Config) Validate() error {
 	if err := c.Translate.WithDefaults().Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("translate: %w", err))
 	}
+	if err := c.TranslateProviders.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("translate_providers: %w", err))
+	}
 	if err := c.Moderate.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("moderate: %w", err))
 	}
@@ -183,12 +191,17 @@ var Env = []struct{ Name, Help string }{
 	{"NOTEGATE_MODERATIONS_API_KEY", "moderate.remote.moderations API key (environment only)"},
 	{"NOTEGATE_GUARD_API_KEY", "moderate.remote.guard API key (environment only)"},
 	{"NOTEGATE_REVIEW_TOKENS", "reviewer API tokens name:role:secret, comma-separated (environment only)"},
+	{translate.EnvLibreTranslateAPIKey, "translate_providers.libretranslate API key (environment only)"},
+	{translate.EnvDeepLAPIKey, "translate_providers.deepl API key (environment only)"},
+	{translate.EnvGoogleAPIKey, "translate_providers.google API key (environment only)"},
+	{translate.EnvOpenAIAPIKey, "translate_providers.openai API key (environment only)"},
 }
 
 func applyEnv(c *Config, getenv func(string) string) error {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
+	c.TranslateProviders = c.TranslateProviders.WithAPIKeys(getenv)
 	set := func(name string, dst *string) {
 		if v := strings.TrimSpace(getenv(name)); v != "" {
 			*dst = v

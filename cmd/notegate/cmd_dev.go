@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
 	"flag"
 	"fmt"
 	"io"
@@ -14,6 +16,7 @@ import (
 
 	"github.com/notegate/notegate/broker"
 	"github.com/notegate/notegate/config"
+	"github.com/notegate/notegate/review"
 	"github.com/notegate/notegate/samples"
 )
 
@@ -29,6 +32,7 @@ func cmdDev(ctx context.Context, args []string, stderr io.Writer) error {
 	withSamples := fs.Bool("samples", true, "publish the bundled sample notes at start")
 	path := fs.String("config", "", "optional YAML configuration file; broker and index settings are dev mode's own")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
+	reviewPassword := fs.String("review-password", "", "password of the dev reviewer accounts (reviewer, reviewer2, admin); empty: a random one, printed")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -43,7 +47,7 @@ func cmdDev(ctx context.Context, args []string, stderr io.Writer) error {
 		Port:       *kafkaPort,
 		Partitions: 4,
 		Topics: []string{cfg.Kafka.InputTopic, cfg.Kafka.Topics.Approved, cfg.Kafka.Topics.Review,
-			cfg.Kafka.Topics.Rejected, cfg.Kafka.Topics.DeadLetter},
+			cfg.Kafka.Topics.Rejected, cfg.Kafka.Topics.DeadLetter, cfg.Decisions.Topic},
 		Logger: log,
 	})
 	if err != nil {
@@ -54,6 +58,11 @@ func cmdDev(ctx context.Context, args []string, stderr io.Writer) error {
 	cfg.HTTP.Addr = *httpAddr
 	cfg.Index.Backend = config.BackendEmbedded
 	cfg.Index.Embedded.Dir = filepath.Join(*dataDir, "index")
+	cfg.Review.AuditFile = filepath.Join(*dataDir, "review", "audit.db")
+	password, err := devReviewers(&cfg, *reviewPassword)
+	if err != nil {
+		return err
+	}
 	// Dev mode favours quick feedback over batching efficiency.
 	cfg.Kafka.SessionTimeout = 6 * time.Second
 	if err := cfg.Validate(); err != nil {
@@ -78,8 +87,9 @@ func cmdDev(ctx context.Context, args []string, stderr io.Writer) error {
   produce:  echo 'me-1:{"note_id":"me-1","version":1,"body":"hello from Ohio"}' | kcat -P -b %[2]s -t %[3]s -K:
   consume:  kcat -C -b %[2]s -t %[4]s -f '%%k %%h\n%%s\n\n'
   metrics:  curl http://%[1]s/metrics
+  review:   http://%[1]s/review/  (dev accounts reviewer, reviewer2 and admin; password %[5]s)
 
-`, svc.httpLn.Addr().String(), broker, cfg.Kafka.InputTopic, cfg.Kafka.Topics.Approved)
+`, svc.httpLn.Addr().String(), broker, cfg.Kafka.InputTopic, cfg.Kafka.Topics.Approved, password)
 
 	if *withSamples {
 		if err := publishSamples(ctx, b.Addrs(), cfg.Kafka.InputTopic, log); err != nil {
@@ -108,4 +118,24 @@ func publishSamples(ctx context.Context, brokers []string, topic string, log *sl
 	}
 	log.Info("published sample notes", "count", len(msgs), "topic", topic)
 	return nil
+}
+
+// devReviewers adds the dev accounts reviewer, reviewer2 (role reviewer)
+// and admin to cfg, all with password (random when empty), and returns
+// the password. Dev only: dev mode listens on 127.0.0.1 by default.
+func devReviewers(cfg *config.Config, password string) (string, error) {
+	if password == "" {
+		b := make([]byte, 9)
+		_, _ = rand.Read(b)
+		password = base64.RawURLEncoding.EncodeToString(b)
+	}
+	hash, err := review.HashPassword(password)
+	if err != nil {
+		return "", fmt.Errorf("--review-password: %w", err)
+	}
+	cfg.Review.Accounts = append(cfg.Review.Accounts,
+		review.Account{Name: "reviewer", Role: review.RoleReviewer, PasswordHash: hash},
+		review.Account{Name: "reviewer2", Role: review.RoleReviewer, PasswordHash: hash},
+		review.Account{Name: "admin", Role: review.RoleAdmin, PasswordHash: hash})
+	return password, nil
 }

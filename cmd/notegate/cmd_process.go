@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strings"
 
 	"github.com/notegate/notegate/config"
 	"github.com/notegate/notegate/pipeline"
@@ -31,7 +32,7 @@ type processResult struct {
 func cmdProcess(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("process", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	stagesFlag := fs.String("stages", "detect,moderate,translate", "comma-separated stages to run (they run in pipeline order)")
+	stagesFlag := fs.String("stages", strings.Join(stageNames, ","), "comma-separated stages to run (they run in pipeline order)")
 	path := fs.String("config", "", "optional YAML configuration file")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "lines processed in parallel, in chunks of 256")
 	if err := fs.Parse(args); err != nil {

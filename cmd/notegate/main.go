@@ -24,6 +24,11 @@ Usage:
                               note events as JSON lines on stdin, one result per line on stdout
   notegate bench    [flags]   publish synthetic notes, run the pipeline, report throughput,
                               latency and memory, ending with one JSON line
+  notegate eval langid [--data DIR] [--baseline] [--throughput]
+                              accuracy of language identification, Hans/Hant, reliability,
+                              and the throughput and memory comparison with plain lingua-go
+
+  notegate hash-password      reads a password on stdin, prints its bcrypt hash (review.accounts)
 
 Run "notegate COMMAND -h" for a command's flags.
 `
@@ -55,6 +60,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdBench(ctx, rest, stdout, stderr)
 	case "policy":
 		return cmdPolicy(ctx, rest, stdin, stdout, stderr)
+	case "hash-password":
+		return cmdHashPassword(rest, stdin, stdout, stderr)
 	case "eval":
 		return cmdEval(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":

@@ -16,6 +16,7 @@ import (
 	"github.com/notegate/notegate/config"
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
+	"github.com/notegate/notegate/review"
 	"github.com/notegate/notegate/server"
 	"github.com/notegate/notegate/stages/index"
 )
@@ -27,9 +28,11 @@ type service struct {
 	runtime *pipeline.Runtime
 	retrier *pipeline.TranslationRetrier // nil without the translate stage
 	index   index.Index
-	httpSrv *http.Server
-	httpLn  net.Listener
-	closers []func() error
+	// decisions applies reviewer decisions: the desk's single writer.
+	decisions *pipeline.DecisionConsumer
+	httpSrv   *http.Server
+	httpLn    net.Listener
+	closers   []func() error
 }
 
 // startService opens the index, builds every stage and the runtime, and
@@ -59,6 +62,13 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts
 		s.close()
 		return nil, err
 	}
+	if b.moderate != nil {
+		s.closers = append(s.closers, b.moderate.Close) // stops the policy reload watcher
+		if err := reg.Register(b.moderate.Collector()); err != nil {
+			s.close()
+			return nil, fmt.Errorf("moderate metrics: %w", err)
+		}
+	}
 	log.Info("stages ready", "stages", stageNames, "markets", b.markets(), "took", time.Since(started).Round(time.Millisecond))
 	proc := pipeline.NewProcessor(pipeline.ProcessorConfig{
 		Stages: b.stages, Indexer: idx, Metrics: metrics,
@@ -75,10 +85,16 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts
 			return nil, err
 		}
 	}
+	desk, err := s.startReview(cfg, reg, idx, b.markets(), log)
+	if err != nil {
+		s.close()
+		return nil, err
+	}
 	handler := server.New(idx, server.Config{
 		Markets:  b.markets(),
 		Gatherer: reg,
 		Logger:   log,
+		Review:   desk,
 		Ready: func(ctx context.Context) error {
 			if err := pingBrokers(ctx, cfg.Kafka.Brokers); err != nil {
 				return err
@@ -109,8 +125,10 @@ func (s *service) Run(ctx context.Context) error {
 	} else {
 		retryDone <- nil
 	}
+	decisionsDone := make(chan error, 1)
+	go func() { decisionsDone <- s.decisions.Run(ctx) }()
 	runErr := s.runtime.Run(ctx)
-	runErr = errors.Join(runErr, <-retryDone)
+	runErr = errors.Join(runErr, <-retryDone, <-decisionsDone)
 	shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	_ = s.httpSrv.Shutdown(shutCtx)
@@ -118,6 +136,29 @@ func (s *service) Run(ctx context.Context) error {
 		runErr = errors.Join(runErr, err)
 	}
 	return errors.Join(runErr, s.close())
+}
+
+// startReview opens the audit trail and builds the reviewer desk and the
+// decisions consumer.
+func (s *service) startReview(cfg config.Config, reg *prometheus.Registry, idx index.Index, markets []string, log *slog.Logger) (*review.Desk, error) {
+	metrics, err := review.NewMetrics(reg)
+	if err != nil {
+		return nil, err
+	}
+	reg.MustRegister(review.NewQueueCollector(idx, markets))
+	audit, err := review.OpenAudit(cfg.Review.AuditFile, metrics)
+	if err != nil {
+		return nil, err
+	}
+	s.closers = append(s.closers, audit.Close)
+	writer := pipeline.NewDecisionWriter(cfg.Kafka.Brokers, cfg.Decisions)
+	s.closers = append(s.closers, writer.Close)
+	isNotFound := func(err error) bool { return errors.Is(err, index.ErrNotFound) }
+	s.decisions, err = pipeline.NewDecisionConsumer(cfg.Kafka, cfg.Decisions, idx, audit, isNotFound, log)
+	if err != nil {
+		return nil, err
+	}
+	return review.New(cfg.Review, idx, writer, audit, review.Options{Markets: markets, IsNotFound: isNotFound, Logger: log})
 }
 
 func (s *service) close() error {

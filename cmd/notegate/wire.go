@@ -63,18 +63,26 @@ func buildStagesWith(cfg config.Config, selected []string, log *slog.Logger, dep
 			}
 			b.stages = append(b.stages, detect.NewStage(d))
 		case "moderate":
-			m, err := moderate.New(cfg.Moderate)
+			var extra []moderate.Detector
+			if !cfg.Moderate.Classifier.Disabled {
+				clf, err := moderate.NewClassifier(cfg.Moderate.Classifier)
+				if err != nil {
+					return built{}, fmt.Errorf("moderate: %w", err)
+				}
+				extra = append(extra, clf)
+			}
+			m, err := moderate.New(cfg.Moderate, extra...)
 			if err != nil {
 				return built{}, fmt.Errorf("moderate: %w", err)
 			}
 			b.moderate = m
 			b.stages = append(b.stages, m)
 		case "translate":
-			gloss, err := translate.NewCedictGloss()
+			providers, err := translate.BuildProviders(cfg.TranslateProviders, log)
 			if err != nil {
 				return built{}, fmt.Errorf("translate: %w", err)
 			}
-			t, err := translate.New(cfg.Translate, append([]translate.Provider{gloss}, deps.providers...), log, translate.WithMetrics(deps.metrics))
+			t, err := translate.New(cfg.Translate, append(providers, deps.providers...), log, translate.WithMetrics(deps.metrics))
 			if err != nil {
 				return built{}, fmt.Errorf("translate: %w", err)
 			}

@@ -23,6 +23,9 @@ const embeddedModelPath = "model/abuse.bin.gz"
 
 // ClassifierConfig configures the abuse classifier.
 type ClassifierConfig struct {
+	// Disabled leaves the classifier out of the service's moderate stage
+	// (rules only). Default: false.
+	Disabled bool `yaml:"disabled"`
 	// ModelFile is a model written by the training program
 	// (stages/moderate/internal/train); empty uses the model embedded in
 	// the package. Default: "".

@@ -47,6 +47,10 @@ type Config struct {
 	Velocity VelocityConfig `yaml:"velocity"`
 	// Remote configures the optional remote classifiers (off by default).
 	Remote RemoteConfig `yaml:"remote"`
+	// Classifier configures the trained abuse classifier. New does not
+	// build it (pass it as an extra detector, see NewClassifier); it is here
+	// so that one configuration section holds all of moderation.
+	Classifier ClassifierConfig `yaml:"classifier"`
 }
 
 const (
