@@ -37,10 +37,10 @@ var ErrTooManyClaims = errors.New("too many live claims; try again shortly")
 // compacted Kafka topic); this one suits a single replica, or sticky
 // routing of /api/review to one replica.
 type claims struct {
-	mu    sync.Mutex
-	ttl   time.Duration
-	max   int
-	byID  map[string]Claim
+	mu   sync.Mutex
+	ttl  time.Duration
+	max  int
+	byID map[string]Claim
 	// decided remembers, for ttl, the note revision the last decision was
 	// based on, so a second decision about what the reviewer saw before
 	// the first one was applied is refused.
