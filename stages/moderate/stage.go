@@ -34,6 +34,13 @@ type Config struct {
 	// field is scanned up to that many bytes, cut on a rune boundary.
 	// Default: 65536.
 	MaxFieldBytes int `yaml:"max_field_bytes"`
+	// RedactPII replaces every span labelled pii (phone numbers, e-mail
+	// addresses, resident IDs, SSNs, payment cards) in the title, body and
+	// tags with asterisks of the same byte length, before the note goes on
+	// to translation, the index and the feeds. Evidence texts are masked
+	// the same way, so their offsets still point into the note as stored.
+	// Default: false.
+	RedactPII bool `yaml:"redact_pii"`
 	// ReloadInterval is how often PolicyFile is checked for changes (its
 	// size, modification time and content hash); a changed file that
 	// parses replaces the policy in force, one that does not is logged
@@ -204,6 +211,9 @@ func (s *Stage) Process(ctx context.Context, notes []*models.Note) error {
 		}
 		n.Moderation = m
 		n.ApprovedMarkets = approved(m)
+		if s.cfg.RedactPII {
+			redactPII(n)
+		}
 	}
 	return nil
 }
