@@ -205,38 +205,90 @@ func (c *DecisionConsumer) handle(ctx context.Context, msg kafka.Message) error 
 		return c.writer.WriteMessages(ctx, dl)
 	}
 	entry := models.AuditEntry{Decision: d, Outcome: models.AuditStale, RecordedAt: c.now().UTC()}
-	n, err := c.store.Get(ctx, d.NoteID)
+	n, prevApproved, overturns, err := c.apply(ctx, d)
 	switch {
-	case err != nil && c.isNotFound(err):
+	case errors.Is(err, errDecisionStale):
 		return c.audit.Record(ctx, entry)
 	case err != nil:
-		return fmt.Errorf("read note %s: %w", d.NoteID, err)
-	case n.Version != d.NoteVersion:
-		return c.audit.Record(ctx, entry)
+		return err
 	}
-	prevApproved := n.ApprovedMarkets
-	if n.Moderation.Review != nil && n.Moderation.Review.DecisionID == d.ID && n.Moderation.Review.Machine != nil {
-		// A replay: what the note lost is unknown, so a withdrawal from
-		// the machine's markets is repeated (feeds treat it idempotently).
-		prevApproved = n.Moderation.Review.Machine.ApprovedMarkets
-	}
-	if n.Moderation.Review == nil || n.Moderation.Review.DecisionID != d.ID {
-		entry.Overturns = Overturned(n.Moderation.Review, d)
-		n = ApplyDecision(n, d)
-		if err := c.store.Apply(ctx, []*models.Note{n}); err != nil {
-			var rej *RejectedError
-			if errors.As(err, &rej) {
-				c.log.Error("the index refused a decided note; audited as stale", "note_id", d.NoteID, "err", err)
-				return c.audit.Record(ctx, entry)
-			}
-			return fmt.Errorf("write note %s: %w", d.NoteID, err)
-		}
-	}
-	entry.Outcome, entry.Revision = models.AuditApplied, n.Revision
+	entry.Outcome, entry.Revision, entry.Overturns = models.AuditApplied, n.Revision, overturns
 	if err := c.audit.Record(ctx, entry); err != nil {
 		return fmt.Errorf("audit %s: %w", d.ID, err)
 	}
 	return c.route(ctx, msg, n, d, prevApproved)
+}
+
+// maxDecisionRaces bounds how often one decision is re-applied at once
+// because another writer (the translation retrier) wrote the same revision
+// first; beyond it the decision is retried with backoff like a transport
+// error.
+const maxDecisionRaces = 5
+
+// errDecisionStale: the note is gone, at another version, or refused.
+var errDecisionStale = errors.New("decision is stale")
+
+// apply writes d onto the stored note and returns the note as stored with
+// it, the markets the note was approved in before and the decision it
+// overturned. The store keeps the first write of a (Version, Revision), so
+// a writer that read the same revision at the same time (the translation
+// retrier) can make our write a no-op: after writing, apply reads the note
+// back and, when d is not on it, applies d again on top of what is stored.
+func (c *DecisionConsumer) apply(ctx context.Context, d models.ReviewDecision) (*models.Note, []string, string, error) {
+	for race := 0; ; race++ {
+		n, err := c.store.Get(ctx, d.NoteID)
+		switch {
+		case err != nil && c.isNotFound(err):
+			return nil, nil, "", errDecisionStale
+		case err != nil:
+			return nil, nil, "", fmt.Errorf("read note %s: %w", d.NoteID, err)
+		case n.Version != d.NoteVersion:
+			return nil, nil, "", errDecisionStale
+		}
+		if applied(n, d) {
+			// A replay: what the note lost is unknown, so a withdrawal
+			// from the machine's markets is repeated (feeds treat it
+			// idempotently).
+			var prev []string
+			if n.Moderation.Review.Machine != nil {
+				prev = n.Moderation.Review.Machine.ApprovedMarkets
+			}
+			return n, prev, "", nil
+		}
+		if n.Revision >= models.MaxRevision {
+			c.log.Error("note has no revision left; decision not applied", "note_id", d.NoteID)
+			return nil, nil, "", errDecisionStale
+		}
+		prevApproved, overturns := n.ApprovedMarkets, Overturned(n.Moderation.Review, d)
+		next := ApplyDecision(n, d)
+		if err := c.store.Apply(ctx, []*models.Note{next}); err != nil {
+			var rej *RejectedError
+			if errors.As(err, &rej) {
+				c.log.Error("the index refused a decided note; audited as stale", "note_id", d.NoteID, "err", err)
+				return nil, nil, "", errDecisionStale
+			}
+			return nil, nil, "", fmt.Errorf("write note %s: %w", d.NoteID, err)
+		}
+		stored, err := c.store.Get(ctx, d.NoteID)
+		switch {
+		case err != nil && c.isNotFound(err):
+			return nil, nil, "", errDecisionStale // deleted meanwhile
+		case err != nil:
+			return nil, nil, "", fmt.Errorf("read back note %s: %w", d.NoteID, err)
+		case applied(stored, d):
+			return stored, prevApproved, overturns, nil
+		case stored.Version != d.NoteVersion:
+			return nil, nil, "", errDecisionStale // a newer version meanwhile
+		case race+1 >= maxDecisionRaces:
+			return nil, nil, "", fmt.Errorf("decision %s on note %s: %w %d times", d.ID, d.NoteID, errLostRace, race+1)
+		}
+		c.log.Info("another writer updated the note first; applying the decision again", "note_id", d.NoteID, "decision", d.ID, "revision", stored.Revision)
+	}
+}
+
+// applied reports whether decision d is the latest reviewer decision on n.
+func applied(n *models.Note, d models.ReviewDecision) bool {
+	return n.Moderation.Review != nil && n.Moderation.Review.DecisionID == d.ID
 }
 
 // route publishes the decided note to its route's topic, and to the

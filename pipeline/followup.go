@@ -304,24 +304,39 @@ func (r *TranslationRetrier) handle(ctx context.Context, msg kafka.Message) erro
 		case <-t.C:
 		}
 	}
-	// A reviewer's decision may write the note between our read and our
-	// write; the store then keeps theirs (same revision), so read again
-	// and redo (translations are cached by then).
-	for race := 0; ; race++ {
+	out, outcome, err := r.fill(ctx, msg, p)
+	if err != nil {
+		return err
+	}
+	if len(out) > 0 {
+		if err := r.writer.WriteMessages(ctx, out...); err != nil {
+			return fmt.Errorf("publish retry outcome of %s: %w", p.NoteID, err)
+		}
+	}
+	r.count(outcome)
+	return nil
+}
+
+// maxTranslationRaces bounds how often one message is attempted again at
+// once because another writer stored the same revision first; beyond it
+// the message is retried with backoff like a transport error.
+const maxTranslationRaces = 4
+
+// fill runs attempt until its write is the one stored. A reviewer's
+// decision may write the note between our read and our write; the store
+// then keeps theirs (same revision), so read again and redo on top of it
+// (the translations are cached by then).
+func (r *TranslationRetrier) fill(ctx context.Context, msg kafka.Message, p PendingTranslation) ([]kafka.Message, string, error) {
+	for race := 1; ; race++ {
 		out, outcome, err := r.attempt(ctx, msg, p)
-		if errors.Is(err, errLostRace) && race < 3 {
+		if errors.Is(err, errLostRace) && race < maxTranslationRaces {
+			r.log.Info("another writer updated the note first; translating again", "note_id", p.NoteID)
 			continue
 		}
 		if err != nil {
-			return err
+			return nil, "", fmt.Errorf("retry of %s: %w", p.NoteID, err)
 		}
-		if len(out) > 0 {
-			if err := r.writer.WriteMessages(ctx, out...); err != nil {
-				return fmt.Errorf("publish retry outcome of %s: %w", p.NoteID, err)
-			}
-		}
-		r.count(outcome)
-		return nil
+		return out, outcome, nil
 	}
 }
 
@@ -399,12 +414,17 @@ func (r *TranslationRetrier) attempt(ctx context.Context, msg kafka.Message, p P
 	if err != nil && !r.isNotFound(err) {
 		return nil, "", fmt.Errorf("read back note %s: %w", n.NoteID, err)
 	}
-	if err != nil || stored.OrderKey() != n.OrderKey() || !sameTranslations(stored, n, targets) {
-		if err == nil && stored.Version == n.Version {
-			return nil, "", errLostRace
-		}
+	switch {
+	case err != nil || stored.Version != n.Version || stored.Deleted():
 		return nil, RetryStale, nil // deleted or superseded meanwhile
+	case stored.Revision < n.Revision || !sameTranslations(stored, n, targets):
+		// Another writer (a reviewer's decision) stored this revision
+		// first, so ours was dropped: the caller reads again and redoes.
+		return nil, "", errLostRace
 	}
+	// Our translations are stored, perhaps under a later revision that
+	// another writer built on ours: route the note as it is now.
+	n = stored
 	routed, err := outputMessage(r.cfg.Topics, msg, &Envelope{Note: n, Route: RouteOf(n)})
 	if err != nil {
 		return nil, "", err
