@@ -146,7 +146,7 @@ func New(cfg Config, extra ...Detector) (*Stage, error) {
 		return nil, fmt.Errorf("moderate: %w", err)
 	}
 	s := &Stage{cfg: cfg, languages: lex.Languages()}
-	all := []Detector{lex, ContactDetector{}, PIIDetector{}}
+	all := []Detector{lex, ContactDetector{}, PIIDetector{}, HateDetector{}}
 	if !cfg.Campaign.Disabled {
 		c, err := NewCampaignDetector(cfg.Campaign, nil)
 		if err != nil {
