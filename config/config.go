@@ -83,6 +83,8 @@ func Default() Config {
 			Backend:  BackendEmbedded,
 			Embedded: index.EmbeddedConfig{Dir: ".notegate-data/index"},
 		},
+		Review:    review.Config{}.WithDefaults(),
+		Decisions: pipeline.DecisionsConfig{}.WithDefaults(),
 	}
 }
 

@@ -47,6 +47,7 @@ func startE2E(t *testing.T) *e2e {
 	cfg.Kafka.SessionTimeout = 2 * time.Second
 	cfg.HTTP.Addr = "127.0.0.1:0"
 	cfg.Index.Embedded.Dir = filepath.Join(t.TempDir(), "index")
+	cfg.Review.AuditFile = filepath.Join(t.TempDir(), "audit.db")
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	if testing.Verbose() {
 		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))

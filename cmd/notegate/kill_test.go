@@ -79,8 +79,8 @@ func TestKilledBetweenProcessingAndCommitLosesNothing(t *testing.T) {
 	dir := t.TempDir()
 	writeConfig := func(commitInterval string) string {
 		path := filepath.Join(dir, "notegate-"+commitInterval+".yaml")
-		yaml := fmt.Sprintf("log_level: warn\nhttp:\n  addr: 127.0.0.1:0\nkafka:\n  brokers: [%s]\n  group_id: kill-test\n  commit_interval: %s\n  session_timeout: 2s\nindex:\n  embedded:\n    dir: %s\n",
-			b.Addrs()[0], commitInterval, filepath.Join(dir, "index"))
+		yaml := fmt.Sprintf("log_level: warn\nhttp:\n  addr: 127.0.0.1:0\nkafka:\n  brokers: [%s]\n  group_id: kill-test\n  commit_interval: %s\n  session_timeout: 2s\nindex:\n  embedded:\n    dir: %s\nreview:\n  audit_file: %s\n",
+			b.Addrs()[0], commitInterval, filepath.Join(dir, "index"), filepath.Join(dir, "audit.db"))
 		if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
 			t.Fatal(err)
 		}

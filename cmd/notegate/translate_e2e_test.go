@@ -144,6 +144,7 @@ func startTranslateE2E(t *testing.T) *translateE2E {
 	cfg.Kafka.SessionTimeout = 2 * time.Second
 	cfg.HTTP.Addr = "127.0.0.1:0"
 	cfg.Index.Embedded.Dir = filepath.Join(t.TempDir(), "index")
+	cfg.Review.AuditFile = filepath.Join(t.TempDir(), "audit.db")
 	cfg.Translate = translate.Config{
 		Targets:   []string{"en", "zh"},
 		Providers: []string{translate.LibreTranslateName},

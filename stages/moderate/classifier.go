@@ -47,12 +47,19 @@ type ClassifierConfig struct {
 	// stage's accuracy in cn is 0.844 with 0.8% of clean Chinese news
 	// flagged; at 0.1 it was 0.796 with 0.7%).
 	BaseRate float64 `yaml:"base_rate"`
+	// BaseRateLatin replaces BaseRate for fields without Chinese
+	// characters. The English side learnt from Davidson's tweets, where
+	// swearing and abuse overlap far more than in COLD: at 0.2, cheerful
+	// swearing ("this concert was fucking amazing") scored as harassment.
+	// Default: 0.1.
+	BaseRateLatin float64 `yaml:"base_rate_latin"`
 }
 
 const (
 	defaultClassifierMinScore    = 0.5
 	defaultClassifierMaxEvidence = 3
 	defaultClassifierBaseRate    = 0.2
+	defaultClassifierBaseRateLat = 0.1
 )
 
 // Validate reports settings that cannot work.
@@ -62,6 +69,9 @@ func (c ClassifierConfig) Validate() error {
 	}
 	if c.BaseRate < 0 || c.BaseRate >= 1 {
 		return fmt.Errorf("moderate: classifier base_rate %v is outside (0, 1)", c.BaseRate)
+	}
+	if c.BaseRateLatin < 0 || c.BaseRateLatin >= 1 {
+		return fmt.Errorf("moderate: classifier base_rate_latin %v is outside (0, 1)", c.BaseRateLatin)
 	}
 	if c.MaxEvidence < -1 {
 		return fmt.Errorf("moderate: classifier max_evidence %d is below -1", c.MaxEvidence)
@@ -80,6 +90,9 @@ func (c ClassifierConfig) WithDefaults() ClassifierConfig {
 	if c.BaseRate == 0 {
 		c.BaseRate = defaultClassifierBaseRate
 	}
+	if c.BaseRateLatin == 0 {
+		c.BaseRateLatin = defaultClassifierBaseRateLat
+	}
 	return c
 }
 
@@ -92,11 +105,12 @@ func (c ClassifierConfig) WithDefaults() ClassifierConfig {
 // Findings have Category harassment, the calibrated score of the whole
 // field, and as evidence the stretches of text that drove the score.
 type Classifier struct {
-	cfg   ClassifierConfig
-	model *AbuseModel
-	name  string
-	shift float64   // logit(BaseRate): balanced calibration to the base rate
-	pool  sync.Pool // *classifierScratch
+	cfg        ClassifierConfig
+	model      *AbuseModel
+	name       string
+	shift      float64   // logit(BaseRate): balanced calibration to the base rate
+	shiftLatin float64   // logit(BaseRateLatin), for fields without Han
+	pool       sync.Pool // *classifierScratch
 }
 
 type classifierScratch struct {
@@ -141,7 +155,7 @@ func NewClassifierFromModel(cfg ClassifierConfig, m *AbuseModel) (*Classifier, e
 	}
 	cfg = cfg.WithDefaults()
 	c := &Classifier{cfg: cfg, model: m, name: "classifier:" + m.Version,
-		shift: math.Log(cfg.BaseRate / (1 - cfg.BaseRate))}
+		shift: math.Log(cfg.BaseRate / (1 - cfg.BaseRate)), shiftLatin: math.Log(cfg.BaseRateLatin / (1 - cfg.BaseRateLatin))}
 	c.pool.New = func() any { return &classifierScratch{feats: make([]AbuseFeature, 0, 512)} }
 	return c, nil
 }
@@ -154,14 +168,16 @@ func (c *Classifier) Model() *AbuseModel { return c.model }
 
 // Threshold is the score at which the model's accuracy on the
 // development set (COLD dev) was best, on this classifier's scale.
-func (c *Classifier) Threshold() float64 { return c.rescale(c.model.Threshold) }
+// It is on the scale of Chinese text (BaseRate), which COLD is.
+func (c *Classifier) Threshold() float64 { return rescale(c.model.Threshold, c.shift) }
 
-// rescale moves a balanced-calibration probability to the base rate.
-func (c *Classifier) rescale(p float64) float64 {
+// rescale moves a balanced-calibration probability to a base rate given
+// as its logit.
+func rescale(p, shift float64) float64 {
 	if p <= 0 || p >= 1 {
 		return p
 	}
-	return 1 / (1 + math.Exp(-(math.Log(p/(1-p)) + c.shift)))
+	return 1 / (1 + math.Exp(-(math.Log(p/(1-p)) + shift)))
 }
 
 // Score returns the calibrated abuse score of a normalized field, in
@@ -177,7 +193,11 @@ func (c *Classifier) score(t *Text, s *classifierScratch) float64 {
 	if len(s.feats) == 0 {
 		return 0
 	}
-	return c.rescale(c.model.Calibrate(c.model.Margin(s.feats)))
+	shift := c.shiftLatin
+	if t.HasHan {
+		shift = c.shift
+	}
+	return rescale(c.model.Calibrate(c.model.Margin(s.feats)), shift)
 }
 
 // Detect implements Detector. It never fails.
