@@ -197,6 +197,7 @@ var Env = []struct{ Name, Help string }{
 	{translate.EnvDeepLAPIKey, "translate_providers.deepl API key (environment only)"},
 	{translate.EnvGoogleAPIKey, "translate_providers.google API key (environment only)"},
 	{translate.EnvOpenAIAPIKey, "translate_providers.openai API key (environment only)"},
+	{translate.EnvRedisPassword, "translate.cache.redis password (environment only)"},
 }
 
 func applyEnv(c *Config, getenv func(string) string) error {
@@ -234,6 +235,7 @@ func applyEnv(c *Config, getenv func(string) string) error {
 	set("NOTEGATE_POLICY_FILE", &c.Moderate.PolicyFile)
 	set("NOTEGATE_MODERATIONS_API_KEY", &c.Moderate.Remote.Moderations.APIKey)
 	set("NOTEGATE_GUARD_API_KEY", &c.Moderate.Remote.Guard.APIKey)
+	set(translate.EnvRedisPassword, &c.Translate.Cache.Redis.Password)
 	if v := strings.TrimSpace(getenv("NOTEGATE_REVIEW_TOKENS")); v != "" {
 		tokens, err := review.ParseTokens(v)
 		if err != nil {

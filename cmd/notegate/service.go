@@ -62,6 +62,9 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts
 		s.close()
 		return nil, err
 	}
+	if b.translate != nil {
+		s.closers = append(s.closers, b.translate.Close) // the shared cache's connections
+	}
 	if b.moderate != nil {
 		s.closers = append(s.closers, b.moderate.Close) // stops the policy reload watcher
 		if err := reg.Register(b.moderate.Collector()); err != nil {

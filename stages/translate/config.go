@@ -41,7 +41,8 @@ type Config struct {
 	// Timeout bounds one provider call; a call that runs out fails like
 	// any other. Default 10s.
 	Timeout time.Duration `yaml:"timeout"`
-	// Cache bounds the in-process translation cache.
+	// Cache bounds the in-process translation cache and configures the
+	// optional tier shared by replicas.
 	Cache CacheConfig `yaml:"cache"`
 	// Limits holds per-provider rate limits, character budgets, timeouts
 	// and prices, keyed by provider name. Default none (unlimited).
@@ -63,15 +64,21 @@ type Market struct {
 }
 
 // CacheConfig bounds the in-process LRU cache of translations, keyed by
-// (normalized text, source, target, provider).
+// (normalized text, source, target, provider), and configures the shared
+// tier consulted when it misses.
 type CacheConfig struct {
-	// Off turns the cache off. Default false.
+	// Off turns the in-process cache off; it cannot be combined with
+	// Redis. Default false.
 	Off bool `yaml:"off"`
 	// MaxEntries bounds the cached translations. Default 100000.
 	MaxEntries int `yaml:"max_entries"`
 	// MaxBytes bounds the bytes held by keys and translations. Default
 	// 64 MiB.
 	MaxBytes int64 `yaml:"max_bytes"`
+	// Redis is the shared tier: looked up after the in-process cache
+	// misses, and written with every new translation. Default off (no
+	// addr).
+	Redis RedisCacheConfig `yaml:"redis"`
 }
 
 // ProviderLimits are one provider's limits. A provider whose rate limit or
@@ -203,6 +210,9 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.Cache.MaxBytes == 0 {
 		c.Cache.MaxBytes = DefaultCacheBytes
+	}
+	if c.Cache.Redis.Enabled() {
+		c.Cache.Redis = c.Cache.Redis.WithDefaults()
 	}
 	if c.Limits != nil {
 		ls := make(map[string]ProviderLimits, len(c.Limits))
@@ -353,6 +363,12 @@ func (c Config) Validate() error {
 	}
 	if c.Cache.MaxEntries < 0 || c.Cache.MaxBytes < 0 {
 		errs = append(errs, errors.New("cache: max_entries and max_bytes must not be negative (set off: true instead)"))
+	}
+	if err := c.Cache.Redis.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("cache.redis: %w", err))
+	}
+	if c.Cache.Off && c.Cache.Redis.Enabled() {
+		errs = append(errs, errors.New("cache: off is set together with redis.addr; drop one"))
 	}
 	for name, l := range c.Limits {
 		if l.RequestsPerSecond < 0 || l.Burst < 0 || l.MaxWait < 0 || l.CharsPerPeriod < 0 || l.Period < 0 || l.PricePerMillionChars < 0 || l.Timeout < 0 {

@@ -36,7 +36,8 @@ type Stage struct {
 	providers map[string]*guarded
 	cache     *lru // nil when off
 	shared    SharedCache
-	flights   inflight // per-provider keys, so no cross-provider waits
+	closers   []func() error // what the stage opened itself (the Redis tier)
+	flights   inflight       // per-provider keys, so no cross-provider waits
 	metrics   *metrics
 	log       *slog.Logger
 	rand      func(n int64) int64
@@ -79,7 +80,8 @@ type options struct {
 // WithMetrics registers the stage's metrics with reg (nil: no metrics).
 func WithMetrics(reg prometheus.Registerer) Option { return func(o *options) { o.reg = reg } }
 
-// WithSharedCache adds a second cache tier shared by replicas.
+// WithSharedCache adds a second cache tier shared by replicas, in place of
+// the one cfg.Cache.Redis would open. The caller keeps ownership of c.
 func WithSharedCache(c SharedCache) Option { return func(o *options) { o.shared = c } }
 
 // withClock replaces time.Now for breakers and budgets (tests).
@@ -87,7 +89,9 @@ func withClock(now func() time.Time) Option { return func(o *options) { o.now = 
 
 // New returns the stage. providers are the available implementations,
 // found by Name(); every name that cfg mentions must be among them. A nil
-// logger means slog.Default().
+// logger means slog.Default(). When cfg.Cache.Redis is set (and no
+// WithSharedCache is given) the stage opens that shared tier, without
+// connecting; Close releases it.
 func New(cfg Config, providers []Provider, logger *slog.Logger, opts ...Option) (*Stage, error) {
 	cfg = cfg.WithDefaults()
 	if err := cfg.Validate(); err != nil {
@@ -146,7 +150,27 @@ func New(cfg Config, providers []Provider, logger *slog.Logger, opts ...Option) 
 		}
 		s.metrics.breakerState(name, BreakerClosed)
 	}
+	if s.shared == nil && cfg.Cache.Redis.Enabled() {
+		rc, err := NewRedisCache(cfg.Cache.Redis, s.log, o.reg)
+		if err != nil {
+			return nil, fmt.Errorf("translate: %w", err)
+		}
+		s.shared = rc
+		s.closers = append(s.closers, rc.Close)
+		s.log.Info("shared translation cache", "redis", cfg.Cache.Redis)
+	}
 	return s, nil
+}
+
+// Close releases what New opened (the Redis tier's connections). The stage
+// must not be used afterwards.
+func (s *Stage) Close() error {
+	var errs []error
+	for _, c := range s.closers {
+		errs = append(errs, c())
+	}
+	s.closers = nil
+	return errors.Join(errs...)
 }
 
 // Name returns "translate".
