@@ -156,37 +156,7 @@ func (c *DecisionConsumer) Run(ctx context.Context) error {
 		_ = c.writer.Close()
 		_ = c.reader.Close()
 	}()
-	for {
-		msg, err := c.reader.FetchMessage(ctx)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil
-			}
-			return fmt.Errorf("decisions: fetch: %w", err)
-		}
-		if err := c.retry(ctx, "apply", func() error { return c.handle(ctx, msg) }); err != nil {
-			return nil // ctx ended; the decision is redelivered
-		}
-		if err := c.retry(ctx, "commit", func() error { return c.reader.CommitMessages(ctx, msg) }); err != nil {
-			return nil
-		}
-	}
-}
-
-func (c *DecisionConsumer) retry(ctx context.Context, what string, f func() error) error {
-	for attempt := 0; ; attempt++ {
-		err := f()
-		if err == nil {
-			return nil
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		c.log.Warn("decision "+what+" failed, retrying", "attempt", attempt+1, "err", err)
-		if err := c.cfg.Backoff.Wait(ctx, attempt); err != nil {
-			return err
-		}
-	}
+	return consumeInOrder(ctx, "decisions", c.reader, c.cfg.Backoff, c.log, c.handle)
 }
 
 // handle applies one decision; an error is a transport error.

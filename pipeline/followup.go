@@ -241,37 +241,7 @@ func (r *TranslationRetrier) Run(ctx context.Context) error {
 		_ = r.writer.Close()
 		_ = r.reader.Close()
 	}()
-	for {
-		msg, err := r.reader.FetchMessage(ctx)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil
-			}
-			return fmt.Errorf("translate retry: fetch: %w", err)
-		}
-		if err := r.retry(ctx, "handle", func() error { return r.handle(ctx, msg) }); err != nil {
-			return nil
-		}
-		if err := r.retry(ctx, "commit", func() error { return r.reader.CommitMessages(ctx, msg) }); err != nil {
-			return nil
-		}
-	}
-}
-
-func (r *TranslationRetrier) retry(ctx context.Context, what string, f func() error) error {
-	for attempt := 0; ; attempt++ {
-		err := f()
-		if err == nil {
-			return nil
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		r.log.Warn("translate retry: "+what+" failed, retrying", "attempt", attempt+1, "err", err)
-		if err := r.cfg.Backoff.Wait(ctx, attempt); err != nil {
-			return err
-		}
-	}
+	return consumeInOrder(ctx, "translate retry", r.reader, r.cfg.Backoff, r.log, r.handle)
 }
 
 func (r *TranslationRetrier) count(outcome string) {
