@@ -83,11 +83,7 @@ func (c GoogleConfig) Validate() error {
 	if strings.TrimSpace(c.APIKey) == "" {
 		errs = append(errs, errors.New("api key: empty (set NOTEGATE_GOOGLE_API_KEY)"))
 	}
-	for _, l := range c.Languages {
-		if !validCode(l) {
-			errs = append(errs, fmt.Errorf("languages: %q is not a lower-case ISO 639-1 code", l))
-		}
-	}
+	errs = append(errs, validateLanguages(c.Languages))
 	if c.BatchSize > googleMaxTexts {
 		errs = append(errs, fmt.Errorf("batch_size: %d exceeds Google's %d texts a request", c.BatchSize, googleMaxTexts))
 	}
@@ -100,7 +96,7 @@ func (c GoogleConfig) Validate() error {
 type Google struct {
 	cfg   GoogleConfig
 	http  httpCaller
-	langs map[string]bool
+	langs languageSet
 }
 
 // NewGoogle returns the provider; it does not contact the API.
@@ -109,13 +105,7 @@ func NewGoogle(cfg GoogleConfig) (*Google, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("google config: %w", err)
 	}
-	p := &Google{cfg: cfg, http: newHTTPCaller(cfg.Name, cfg.HTTPClient, cfg.Timeout, cfg.MaxResponseBytes)}
-	if len(cfg.Languages) > 0 {
-		p.langs = make(map[string]bool, len(cfg.Languages))
-		for _, l := range cfg.Languages {
-			p.langs[l] = true
-		}
-	}
+	p := &Google{cfg: cfg, http: newHTTPCaller(cfg.Name, cfg.HTTPClient, cfg.Timeout, cfg.MaxResponseBytes), langs: newLanguageSet(cfg.Languages)}
 	return p, nil
 }
 
@@ -126,7 +116,7 @@ func (p *Google) Name() string { return p.cfg.Name }
 // language otherwise.
 func (p *Google) code(tag string) (string, bool) {
 	base := BaseLanguage(tag)
-	if !validCode(base) || (p.langs != nil && !p.langs[base]) {
+	if !p.langs.allows(base) {
 		return "", false
 	}
 	if base == "zh" {

@@ -83,11 +83,7 @@ func (c LibreTranslateConfig) Validate() error {
 	c = c.WithDefaults()
 	var errs []error
 	errs = append(errs, validateURL("url", c.URL))
-	for _, l := range c.Languages {
-		if !validCode(l) {
-			errs = append(errs, fmt.Errorf("languages: %q is not a lower-case ISO 639-1 code", l))
-		}
-	}
+	errs = append(errs, validateLanguages(c.Languages))
 	errs = append(errs, validateLimits(c.BatchSize, c.MaxRequestChars, c.Timeout, c.MaxResponseBytes))
 	return errors.Join(errs...)
 }
@@ -97,7 +93,7 @@ func (c LibreTranslateConfig) Validate() error {
 type LibreTranslate struct {
 	cfg   LibreTranslateConfig
 	http  httpCaller
-	langs map[string]bool
+	langs languageSet
 }
 
 // NewLibreTranslate returns the provider; it does not contact the server.
@@ -106,13 +102,7 @@ func NewLibreTranslate(cfg LibreTranslateConfig) (*LibreTranslate, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("libretranslate config: %w", err)
 	}
-	p := &LibreTranslate{cfg: cfg, http: newHTTPCaller(cfg.Name, cfg.HTTPClient, cfg.Timeout, cfg.MaxResponseBytes)}
-	if len(cfg.Languages) > 0 {
-		p.langs = make(map[string]bool, len(cfg.Languages))
-		for _, l := range cfg.Languages {
-			p.langs[l] = true
-		}
-	}
+	p := &LibreTranslate{cfg: cfg, http: newHTTPCaller(cfg.Name, cfg.HTTPClient, cfg.Timeout, cfg.MaxResponseBytes), langs: newLanguageSet(cfg.Languages)}
 	return p, nil
 }
 
@@ -122,7 +112,7 @@ func (p *LibreTranslate) Name() string { return p.cfg.Name }
 // code maps a language tag to the server's code.
 func (p *LibreTranslate) code(tag string) (string, bool) {
 	base := BaseLanguage(tag)
-	if !validCode(base) || (p.langs != nil && !p.langs[base]) {
+	if !p.langs.allows(base) {
 		return "", false
 	}
 	if base == "zh" {

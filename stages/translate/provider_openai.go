@@ -108,11 +108,7 @@ func (c OpenAIConfig) Validate() error {
 	default:
 		errs = append(errs, fmt.Errorf("structured_output: %q is not json_schema, json_object or prompt", c.StructuredOutput))
 	}
-	for _, l := range c.Languages {
-		if !validCode(l) {
-			errs = append(errs, fmt.Errorf("languages: %q is not a lower-case ISO 639-1 code", l))
-		}
-	}
+	errs = append(errs, validateLanguages(c.Languages))
 	if c.MaxTokens < 1 {
 		errs = append(errs, fmt.Errorf("max_tokens: %d is below 1", c.MaxTokens))
 	}
@@ -128,7 +124,7 @@ func (c OpenAIConfig) Validate() error {
 type OpenAI struct {
 	cfg   OpenAIConfig
 	http  httpCaller
-	langs map[string]bool
+	langs languageSet
 	// noSchema is set once the server refused json_schema.
 	noSchema atomic.Bool
 }
@@ -139,13 +135,7 @@ func NewOpenAI(cfg OpenAIConfig) (*OpenAI, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("openai config: %w", err)
 	}
-	p := &OpenAI{cfg: cfg, http: newHTTPCaller(cfg.Name, cfg.HTTPClient, cfg.Timeout, cfg.MaxResponseBytes)}
-	if len(cfg.Languages) > 0 {
-		p.langs = make(map[string]bool, len(cfg.Languages))
-		for _, l := range cfg.Languages {
-			p.langs[l] = true
-		}
-	}
+	p := &OpenAI{cfg: cfg, http: newHTTPCaller(cfg.Name, cfg.HTTPClient, cfg.Timeout, cfg.MaxResponseBytes), langs: newLanguageSet(cfg.Languages)}
 	return p, nil
 }
 
@@ -165,7 +155,7 @@ var languageNames = map[string]string{
 // Chinese.
 func (p *OpenAI) languageName(tag string) (string, bool) {
 	base := BaseLanguage(tag)
-	if !validCode(base) || (p.langs != nil && !p.langs[base]) {
+	if !p.langs.allows(base) {
 		return "", false
 	}
 	if base == "zh" {
