@@ -54,6 +54,9 @@ type Config struct {
 	Review review.Config `yaml:"review"`
 	// Decisions configures the reviewer decisions topic and its consumer.
 	Decisions pipeline.DecisionsConfig `yaml:"decisions"`
+	// Health configures readiness: how long a failing dependency or a
+	// waiting event is tolerated, and the broker probe.
+	Health pipeline.HealthConfig `yaml:"health"`
 }
 
 // HTTP configures the HTTP server.
@@ -85,6 +88,7 @@ func Default() Config {
 		},
 		Review:    review.Config{}.WithDefaults(),
 		Decisions: pipeline.DecisionsConfig{}.WithDefaults(),
+		Health:    pipeline.HealthConfig{}.WithDefaults(),
 	}
 }
 
@@ -107,6 +111,7 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	cfg.Kafka = cfg.Kafka.WithDefaults()
 	cfg.Review = cfg.Review.WithDefaults()
 	cfg.Decisions = cfg.Decisions.WithDefaults()
+	cfg.Health = cfg.Health.WithDefaults()
 	if err := cfg.Validate(); err != nil {
 		return Config{}, fmt.Errorf("config: %w", err)
 	}

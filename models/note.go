@@ -62,24 +62,19 @@ type Note struct {
 	// first processed it (a translation that arrived late, a reviewer's
 	// decision): 0 the first time, larger with every update. Stores order
 	// a note by (Version, Revision), so an update is never undone by a
-	// replay of the original event. See MaxRevision.
+	// replay of the original event.
 	Revision int64 `json:"revision,omitempty"`
 }
 
-// MaxRevision is the largest Revision: stores pack (Version, Revision)
-// into one 64-bit ordering key (Version<<RevisionBits | Revision), which
-// leaves versions below 2^43.
-const (
-	RevisionBits = 20
-	MaxRevision  = 1<<RevisionBits - 1
-)
-
-// OrderKey is the note's position in the order stores keep: by version,
-// then revision.
-func (n *Note) OrderKey() int64 { return n.Version<<RevisionBits | n.Revision }
-
-// Newer reports whether n comes after other in that order.
-func (n *Note) Newer(other *Note) bool { return n.OrderKey() > other.OrderKey() }
+// Newer reports whether n comes after other in the order every store and
+// feed keeps: by Version, then by Revision. Any Version from 1 to 2^63-1
+// is ordered correctly.
+func (n *Note) Newer(other *Note) bool {
+	if n.Version != other.Version {
+		return n.Version > other.Version
+	}
+	return n.Revision > other.Revision
+}
 
 // Deleted reports whether the note is a deletion.
 func (n *Note) Deleted() bool { return n.Type == EventDeleted }

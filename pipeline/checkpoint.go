@@ -3,6 +3,7 @@ package pipeline
 import (
 	"sort"
 	"sync"
+	"time"
 )
 
 // checkpointer tracks, per partition, which fetched offsets are finished,
@@ -18,7 +19,7 @@ type checkpointer struct {
 }
 
 type partitionMarks struct {
-	pending   map[int64]bool // fetched offsets → done
+	pending   map[int64]mark // fetched offsets → done, and when fetched
 	committed int64          // highest offset already handed to commit; -1 if none
 	highest   int64          // highest offset fetched; -1 if none
 }
@@ -30,16 +31,22 @@ func newCheckpointer() *checkpointer {
 func (c *checkpointer) marks(partition int) *partitionMarks {
 	p, ok := c.parts[partition]
 	if !ok {
-		p = &partitionMarks{pending: make(map[int64]bool), committed: -1, highest: -1}
+		p = &partitionMarks{pending: make(map[int64]mark), committed: -1, highest: -1}
 		c.parts[partition] = p
 	}
 	return p
 }
 
-// track records that offset was fetched and is not done yet. After a
-// rebalance the broker may hand out an offset again; tracking it again is
-// harmless.
-func (c *checkpointer) track(partition int, offset int64) {
+// mark is the state of one fetched offset.
+type mark struct {
+	done    bool
+	fetched time.Time
+}
+
+// track records that offset was fetched (at now) and is not done yet.
+// After a rebalance the broker may hand out an offset again; tracking it
+// again is harmless and keeps the first fetch time.
+func (c *checkpointer) track(partition int, offset int64, now time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	p := c.marks(partition)
@@ -48,7 +55,12 @@ func (c *checkpointer) track(partition int, offset int64) {
 		// less, or the group rewound): start over from here.
 		p.committed = offset - 1
 	}
-	p.pending[offset] = false
+	if m, ok := p.pending[offset]; ok {
+		m.done = false
+		p.pending[offset] = m
+	} else {
+		p.pending[offset] = mark{fetched: now}
+	}
 	if offset > p.highest {
 		p.highest = offset
 	}
@@ -59,8 +71,9 @@ func (c *checkpointer) done(partition int, offset int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	p := c.marks(partition)
-	if _, ok := p.pending[offset]; ok {
-		p.pending[offset] = true
+	if m, ok := p.pending[offset]; ok {
+		m.done = true
+		p.pending[offset] = m
 	}
 }
 
@@ -88,7 +101,7 @@ func (c *checkpointer) advance() []commitPoint {
 		sort.Slice(offsets, func(i, j int) bool { return offsets[i] < offsets[j] })
 		safe := int64(-1)
 		for _, o := range offsets {
-			if !p.pending[o] {
+			if !p.pending[o].done {
 				break
 			}
 			safe = o
@@ -113,4 +126,19 @@ func (c *checkpointer) inFlight() map[int]int {
 		out[part] = len(p.pending)
 	}
 	return out
+}
+
+// oldest returns the earliest fetch time among offsets not done yet, and
+// which partition and offset that is; ok is false when none is waiting.
+func (c *checkpointer) oldest() (partition int, offset int64, fetched time.Time, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for part, p := range c.parts {
+		for o, m := range p.pending {
+			if !m.done && (!ok || m.fetched.Before(fetched)) {
+				partition, offset, fetched, ok = part, o, m.fetched, true
+			}
+		}
+	}
+	return partition, offset, fetched, ok
 }

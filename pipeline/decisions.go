@@ -18,11 +18,6 @@ import (
 // HeaderReviewDecision names the reviewer decision that produced a note.
 const HeaderReviewDecision = "notegate-review-decision"
 
-// RouteWithdrawn is the route of a note republished to the approved topic
-// because a reviewer withdrew an approval (reject or undo after approve):
-// feeds drop it from the markets not in its approved_markets.
-const RouteWithdrawn Route = "withdrawn"
-
 // DecisionsConfig configures the reviewer decisions topic and its consumer.
 type DecisionsConfig struct {
 	// Topic carries models.ReviewDecision events keyed by note_id.
@@ -109,15 +104,20 @@ type DecisionConsumer struct {
 	store      NoteStore
 	audit      Auditor
 	isNotFound func(error) bool
-	reader     *kafka.Reader
+	consumer   *consumer
 	writer     *kafka.Writer
+	health     *Health
 	log        *slog.Logger
 	now        func() time.Time
 }
 
+// ConditionDecisions: reviewer decisions are applied (index, audit and
+// publish succeed).
+const ConditionDecisions Condition = "decisions"
+
 // NewDecisionConsumer builds a consumer; it connects when Run starts.
-// isNotFound tells the store's "no such note" error.
-func NewDecisionConsumer(cfg Config, dcfg DecisionsConfig, store NoteStore, audit Auditor, isNotFound func(error) bool, log *slog.Logger) (*DecisionConsumer, error) {
+// isNotFound tells the store's "no such note" error. health may be nil.
+func NewDecisionConsumer(cfg Config, dcfg DecisionsConfig, store NoteStore, audit Auditor, isNotFound func(error) bool, health *Health, log *slog.Logger) (*DecisionConsumer, error) {
 	cfg = cfg.WithDefaults()
 	dcfg = dcfg.WithDefaults()
 	if err := cfg.Validate(); err != nil {
@@ -133,30 +133,24 @@ func NewDecisionConsumer(cfg Config, dcfg DecisionsConfig, store NoteStore, audi
 		log = slog.Default()
 	}
 	log = log.With("component", "decisions")
-	reader := kafka.NewReader(kafka.ReaderConfig{
-		Brokers: cfg.Brokers, GroupID: dcfg.GroupID, Topic: dcfg.Topic,
-		MinBytes: 1, MaxBytes: 10 << 20, MaxWait: 500 * time.Millisecond,
-		QueueCapacity: 64, CommitInterval: 0, StartOffset: kafka.FirstOffset,
-		SessionTimeout: cfg.SessionTimeout, HeartbeatInterval: cfg.SessionTimeout / 4,
-		JoinGroupBackoff: 500 * time.Millisecond, ReadBackoffMin: 50 * time.Millisecond, ReadBackoffMax: time.Second,
-		ErrorLogger: kafka.LoggerFunc(func(msg string, args ...any) { log.Warn(fmt.Sprintf(msg, args...)) }),
-	})
-	writer := &kafka.Writer{
-		Addr: kafka.TCP(cfg.Brokers...), Balancer: kafka.Murmur2Balancer{},
-		RequiredAcks: kafka.RequireAll, BatchTimeout: time.Millisecond, MaxAttempts: 3,
-	}
-	return &DecisionConsumer{cfg: cfg, dcfg: dcfg, store: store, audit: audit, isNotFound: isNotFound,
-		reader: reader, writer: writer, log: log, now: time.Now}, nil
+	c := &DecisionConsumer{cfg: cfg, dcfg: dcfg, store: store, audit: audit, isNotFound: isNotFound,
+		writer: newWriter(cfg, log), health: health, log: log, now: time.Now}
+	c.consumer = newConsumer(consumerConfig{
+		name: "decisions", brokers: cfg.Brokers, groupID: dcfg.GroupID, topic: dcfg.Topic,
+		batchSize: 1, partitionQueue: 64, commitInterval: min(cfg.CommitInterval, 200*time.Millisecond),
+		drainTimeout: cfg.DrainTimeout, sessionTimeout: cfg.SessionTimeout, maxWait: 500 * time.Millisecond,
+		backoff: cfg.Backoff, watchRouting: true,
+	}, oneAtATime(cfg.Backoff, log, health, ConditionDecisions, c.handle), nil, health, log)
+	return c, nil
 }
 
-// Run consumes until ctx ends. Decisions are few, so they are handled one
-// at a time, and each offset is committed once its decision is done.
+// Run consumes until ctx ends, then drains within the drain timeout.
+// Decisions are few, so they are handled one at a time per partition, and
+// each offset is committed once its decision is done.
 func (c *DecisionConsumer) Run(ctx context.Context) error {
-	defer func() {
-		_ = c.writer.Close()
-		_ = c.reader.Close()
-	}()
-	return consumeInOrder(ctx, "decisions", c.reader, c.cfg.Backoff, c.log, c.handle)
+	err := c.consumer.run(ctx)
+	closeWithin(time.Second, c.writer.Close)
+	return err
 }
 
 // handle applies one decision; an error is a transport error.
@@ -168,25 +162,26 @@ func (c *DecisionConsumer) handle(ctx context.Context, msg kafka.Message) error 
 			reason = err.Error()
 		}
 		c.log.Error("dead-lettering a bad decision event", "offset", msg.Offset, "reason", reason)
-		dl := kafka.Message{Topic: c.cfg.Topics.DeadLetter, Key: msg.Key, Value: msg.Value, Headers: append(append([]kafka.Header{}, msg.Headers...),
-			kafka.Header{Key: HeaderErrorCode, Value: []byte(ReasonBadField)},
-			kafka.Header{Key: HeaderError, Value: []byte(truncate(reason, 1024))},
-			kafka.Header{Key: HeaderSourceTopic, Value: []byte(msg.Topic)})}
-		return c.writer.WriteMessages(ctx, dl)
+		return c.writer.WriteMessages(ctx, deadLetter(c.cfg.Topics, msg, badEvent(ReasonBadField, "%s", reason)))
 	}
 	entry := models.AuditEntry{Decision: d, Outcome: models.AuditStale, RecordedAt: c.now().UTC()}
-	n, prevApproved, overturns, err := c.apply(ctx, d)
+	a, overturns, err := c.apply(ctx, d)
 	switch {
 	case errors.Is(err, errDecisionStale):
 		return c.audit.Record(ctx, entry)
 	case err != nil:
 		return err
 	}
-	entry.Outcome, entry.Revision, entry.Overturns = models.AuditApplied, n.Revision, overturns
+	entry.Outcome, entry.Revision, entry.Overturns = models.AuditApplied, a.Stored.Revision, overturns
 	if err := c.audit.Record(ctx, entry); err != nil {
 		return fmt.Errorf("audit %s: %w", d.ID, err)
 	}
-	return c.route(ctx, msg, n, d, prevApproved)
+	msgs, err := noteMessages(c.cfg.Topics, msg, a.Stored, a.EverApproved,
+		kafka.Header{Key: HeaderReviewDecision, Value: []byte(d.ID)})
+	if err != nil {
+		return err
+	}
+	return c.writer.WriteMessages(ctx, msgs...)
 }
 
 // maxDecisionRaces bounds how often one decision is re-applied at once
@@ -198,95 +193,55 @@ const maxDecisionRaces = 5
 // errDecisionStale: the note is gone, at another version, or refused.
 var errDecisionStale = errors.New("decision is stale")
 
-// apply writes d onto the stored note and returns the note as stored with
-// it, the markets the note was approved in before and the decision it
-// overturned. The store keeps the first write of a (Version, Revision), so
-// a writer that read the same revision at the same time (the translation
-// retrier) can make our write a no-op: after writing, apply reads the note
-// back and, when d is not on it, applies d again on top of what is stored.
-func (c *DecisionConsumer) apply(ctx context.Context, d models.ReviewDecision) (*models.Note, []string, string, error) {
+// apply writes d onto the stored note and returns what the index holds
+// with it, and the decision it overturned. The store keeps the first write
+// of a (Version, Revision), so a writer that read the same revision at the
+// same time (the translation retrier) can make our write a no-op: apply
+// then applies d again on top of what is stored.
+func (c *DecisionConsumer) apply(ctx context.Context, d models.ReviewDecision) (Applied, string, error) {
 	for race := 0; ; race++ {
 		n, err := c.store.Get(ctx, d.NoteID)
 		switch {
 		case err != nil && c.isNotFound(err):
-			return nil, nil, "", errDecisionStale
+			return Applied{}, "", errDecisionStale
 		case err != nil:
-			return nil, nil, "", fmt.Errorf("read note %s: %w", d.NoteID, err)
+			return Applied{}, "", fmt.Errorf("read note %s: %w", d.NoteID, err)
 		case n.Version != d.NoteVersion:
-			return nil, nil, "", errDecisionStale
+			return Applied{}, "", errDecisionStale
 		}
-		if applied(n, d) {
-			// A replay: what the note lost is unknown, so a withdrawal
-			// from the machine's markets is repeated (feeds treat it
-			// idempotently).
-			var prev []string
-			if n.Moderation.Review.Machine != nil {
-				prev = n.Moderation.Review.Machine.ApprovedMarkets
-			}
-			return n, prev, "", nil
+		next, overturns := n, ""
+		if !applied(n, d) {
+			overturns = Overturned(n.Moderation.Review, d)
+			next = ApplyDecision(n, d)
 		}
-		if n.Revision >= models.MaxRevision {
-			c.log.Error("note has no revision left; decision not applied", "note_id", d.NoteID)
-			return nil, nil, "", errDecisionStale
+		// A replay writes the stored note itself, which changes nothing
+		// and tells what the index holds and whether feeds saw the note.
+		out, err := c.store.Apply(ctx, []*models.Note{next})
+		if err != nil {
+			return Applied{}, "", fmt.Errorf("write note %s: %w", d.NoteID, err)
 		}
-		prevApproved, overturns := n.ApprovedMarkets, Overturned(n.Moderation.Review, d)
-		next := ApplyDecision(n, d)
-		if err := c.store.Apply(ctx, []*models.Note{next}); err != nil {
-			var rej *RejectedError
-			if errors.As(err, &rej) {
-				c.log.Error("the index refused a decided note; audited as stale", "note_id", d.NoteID, "err", err)
-				return nil, nil, "", errDecisionStale
-			}
-			return nil, nil, "", fmt.Errorf("write note %s: %w", d.NoteID, err)
+		if len(out) != 1 {
+			return Applied{}, "", fmt.Errorf("write note %s: the index answered %d outcomes", d.NoteID, len(out))
 		}
-		stored, err := c.store.Get(ctx, d.NoteID)
+		a := out[0]
 		switch {
-		case err != nil && c.isNotFound(err):
-			return nil, nil, "", errDecisionStale // deleted meanwhile
-		case err != nil:
-			return nil, nil, "", fmt.Errorf("read back note %s: %w", d.NoteID, err)
-		case applied(stored, d):
-			return stored, prevApproved, overturns, nil
-		case stored.Version != d.NoteVersion:
-			return nil, nil, "", errDecisionStale // a newer version meanwhile
+		case a.Rejected != "":
+			c.log.Error("the index refused a decided note; audited as stale", "note_id", d.NoteID, "reason", a.Rejected)
+			return Applied{}, "", errDecisionStale
+		case a.Stored == nil || a.Stored.Deleted() || a.Stored.Version != d.NoteVersion:
+			return Applied{}, "", errDecisionStale // deleted or a newer version meanwhile
+		case applied(a.Stored, d):
+			return a, overturns, nil
 		case race+1 >= maxDecisionRaces:
-			return nil, nil, "", fmt.Errorf("decision %s on note %s: %w %d times", d.ID, d.NoteID, errLostRace, race+1)
+			return Applied{}, "", fmt.Errorf("decision %s on note %s: %w %d times", d.ID, d.NoteID, errLostRace, race+1)
 		}
-		c.log.Info("another writer updated the note first; applying the decision again", "note_id", d.NoteID, "decision", d.ID, "revision", stored.Revision)
+		c.log.Info("another writer updated the note first; applying the decision again", "note_id", d.NoteID, "decision", d.ID, "revision", a.Stored.Revision)
 	}
 }
 
 // applied reports whether decision d is the latest reviewer decision on n.
 func applied(n *models.Note, d models.ReviewDecision) bool {
 	return n.Moderation.Review != nil && n.Moderation.Review.DecisionID == d.ID
-}
-
-// route publishes the decided note to its route's topic, and to the
-// approved topic as withdrawn when it lost markets it was approved in.
-func (c *DecisionConsumer) route(ctx context.Context, in kafka.Message, n *models.Note, d models.ReviewDecision, prevApproved []string) error {
-	route := RouteOf(n)
-	out, err := outputMessage(c.cfg.Topics, in, &Envelope{Note: n, Route: route})
-	if err != nil {
-		return err
-	}
-	out.Headers = append(out.Headers, kafka.Header{Key: HeaderReviewDecision, Value: []byte(d.ID)})
-	msgs := []kafka.Message{out}
-	lost := false
-	for _, m := range prevApproved {
-		if !slices.Contains(n.ApprovedMarkets, m) {
-			lost = true
-		}
-	}
-	if lost && route != RouteApproved {
-		w, err := outputMessage(c.cfg.Topics, in, &Envelope{Note: n, Route: RouteWithdrawn})
-		if err != nil {
-			return err
-		}
-		w.Topic = c.cfg.Topics.Approved
-		w.Headers = append(w.Headers, kafka.Header{Key: HeaderReviewDecision, Value: []byte(d.ID)})
-		msgs = append(msgs, w)
-	}
-	return c.writer.WriteMessages(ctx, msgs...)
 }
 
 // Overturned returns the id of the decision that d reverses, or "": an

@@ -175,12 +175,17 @@ type TranslationRetrier struct {
 	store      PendingStore
 	tr         Retranslator
 	isNotFound func(error) bool
-	reader     *kafka.Reader
+	consumer   *consumer
 	writer     *kafka.Writer
+	health     *Health
 	log        *slog.Logger
 	now        func() time.Time
 	outcomes   *prometheus.CounterVec // nil: no metrics
 }
+
+// ConditionTranslateRetry: pending translations are worked (index, store
+// and publish succeed; a provider that fails only requeues).
+const ConditionTranslateRetry Condition = "translate_retry"
 
 // Outcomes of one retry message, the outcome label of
 // notegate_translate_retries_total.
@@ -192,8 +197,9 @@ const (
 )
 
 // NewTranslationRetrier builds a retrier; it connects when Run starts.
-// isNotFound tells the store's "no such note" error. reg may be nil.
-func NewTranslationRetrier(cfg Config, rcfg TranslationRetryConfig, store PendingStore, tr Retranslator, isNotFound func(error) bool, reg prometheus.Registerer, log *slog.Logger) (*TranslationRetrier, error) {
+// isNotFound tells the store's "no such note" error. reg and health may be
+// nil.
+func NewTranslationRetrier(cfg Config, rcfg TranslationRetryConfig, store PendingStore, tr Retranslator, isNotFound func(error) bool, reg prometheus.Registerer, health *Health, log *slog.Logger) (*TranslationRetrier, error) {
 	cfg = cfg.WithDefaults()
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("translation retrier config: %w", err)
@@ -209,7 +215,7 @@ func NewTranslationRetrier(cfg Config, rcfg TranslationRetryConfig, store Pendin
 		log = slog.Default()
 	}
 	log = log.With("component", "translate-retry")
-	r := &TranslationRetrier{cfg: cfg, rcfg: rcfg, store: store, tr: tr, isNotFound: isNotFound, log: log, now: time.Now}
+	r := &TranslationRetrier{cfg: cfg, rcfg: rcfg, store: store, tr: tr, isNotFound: isNotFound, health: health, log: log, now: time.Now}
 	if reg != nil {
 		r.outcomes = prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "notegate_translate_retries_total",
@@ -219,29 +225,24 @@ func NewTranslationRetrier(cfg Config, rcfg TranslationRetryConfig, store Pendin
 			return nil, fmt.Errorf("translation retrier metrics: %w", err)
 		}
 	}
-	r.reader = kafka.NewReader(kafka.ReaderConfig{
-		Brokers: cfg.Brokers, GroupID: rcfg.GroupID, Topic: rcfg.Topic,
-		MinBytes: 1, MaxBytes: 10 << 20, MaxWait: time.Second,
-		QueueCapacity: 64, CommitInterval: 0, StartOffset: kafka.FirstOffset,
-		SessionTimeout: cfg.SessionTimeout, HeartbeatInterval: cfg.SessionTimeout / 4,
-		JoinGroupBackoff: 500 * time.Millisecond, ReadBackoffMin: 50 * time.Millisecond, ReadBackoffMax: time.Second,
-		ErrorLogger: kafka.LoggerFunc(func(msg string, args ...any) { log.Warn(fmt.Sprintf(msg, args...)) }),
-	})
-	r.writer = &kafka.Writer{
-		Addr: kafka.TCP(cfg.Brokers...), Balancer: kafka.Murmur2Balancer{},
-		RequiredAcks: kafka.RequireAll, BatchTimeout: time.Millisecond, MaxAttempts: 3,
-	}
+	r.writer = newWriter(cfg, log)
+	// Messages wait for their not_before on purpose, so a long wait is not
+	// a stuck route (watchRouting off).
+	r.consumer = newConsumer(consumerConfig{
+		name: "translate-retry", brokers: cfg.Brokers, groupID: rcfg.GroupID, topic: rcfg.Topic,
+		batchSize: 1, partitionQueue: 64, commitInterval: min(cfg.CommitInterval, 200*time.Millisecond),
+		drainTimeout: cfg.DrainTimeout, sessionTimeout: cfg.SessionTimeout, maxWait: time.Second,
+		backoff: cfg.Backoff,
+	}, oneAtATime(cfg.Backoff, log, health, ConditionTranslateRetry, r.handle), nil, health, log)
 	return r, nil
 }
 
-// Run consumes until ctx ends; a message in hand when it ends is not
-// committed and is redelivered.
+// Run consumes until ctx ends, then drains within the drain timeout; a
+// message in hand when it ends is not committed and is redelivered.
 func (r *TranslationRetrier) Run(ctx context.Context) error {
-	defer func() {
-		_ = r.writer.Close()
-		_ = r.reader.Close()
-	}()
-	return consumeInOrder(ctx, "translate retry", r.reader, r.cfg.Backoff, r.log, r.handle)
+	err := r.consumer.run(ctx)
+	closeWithin(time.Second, r.writer.Close)
+	return err
 }
 
 func (r *TranslationRetrier) count(outcome string) {
@@ -259,11 +260,7 @@ func (r *TranslationRetrier) handle(ctx context.Context, msg kafka.Message) erro
 			reason = err.Error()
 		}
 		r.log.Error("dead-lettering a bad retry message", "offset", msg.Offset, "reason", reason)
-		dl := kafka.Message{Topic: r.cfg.Topics.DeadLetter, Key: msg.Key, Value: msg.Value, Headers: append(append([]kafka.Header{}, msg.Headers...),
-			kafka.Header{Key: HeaderErrorCode, Value: []byte(ReasonBadField)},
-			kafka.Header{Key: HeaderError, Value: []byte(truncate(reason, 1024))},
-			kafka.Header{Key: HeaderSourceTopic, Value: []byte(msg.Topic)})}
-		return r.writer.WriteMessages(ctx, dl)
+		return r.writer.WriteMessages(ctx, deadLetter(r.cfg.Topics, msg, badEvent(ReasonBadField, "%s", reason)))
 	}
 	if wait := min(p.NotBefore.Sub(r.now()), r.rcfg.MaxWait); wait > 0 {
 		t := time.NewTimer(wait)
@@ -367,40 +364,34 @@ func (r *TranslationRetrier) attempt(ctx context.Context, msg kafka.Message, p P
 			}
 		}
 	}
-	if n.Revision >= models.MaxRevision {
-		r.log.Error("note has no revision left; translation not stored", "note_id", n.NoteID)
-		return out, RetryStale, nil
-	}
 	n.Revision++
-	if err := r.store.Apply(ctx, []*models.Note{n}); err != nil {
-		var rej *RejectedError
-		if errors.As(err, &rej) {
-			r.log.Error("the index refused a re-translated note", "note_id", n.NoteID, "err", err)
-			return nil, RetryStale, nil
-		}
+	applied, err := r.store.Apply(ctx, []*models.Note{n})
+	if err != nil {
 		return nil, "", fmt.Errorf("write note %s: %w", n.NoteID, err)
 	}
-	stored, err := r.store.Get(ctx, n.NoteID)
-	if err != nil && !r.isNotFound(err) {
-		return nil, "", fmt.Errorf("read back note %s: %w", n.NoteID, err)
+	if len(applied) != 1 {
+		return nil, "", fmt.Errorf("write note %s: the index answered %d outcomes", n.NoteID, len(applied))
 	}
+	a := applied[0]
 	switch {
-	case err != nil || stored.Version != n.Version || stored.Deleted():
+	case a.Rejected != "":
+		r.log.Error("the index refused a re-translated note", "note_id", n.NoteID, "reason", a.Rejected)
+		return nil, RetryStale, nil
+	case a.Stored == nil || a.Stored.Version != n.Version || a.Stored.Deleted():
 		return nil, RetryStale, nil // deleted or superseded meanwhile
-	case stored.Revision < n.Revision || !sameTranslations(stored, n, targets):
+	case !a.Written && (a.Stored.Revision < n.Revision || !sameTranslations(a.Stored, n, targets)):
 		// Another writer (a reviewer's decision) stored this revision
 		// first, so ours was dropped: the caller reads again and redoes.
 		return nil, "", errLostRace
 	}
 	// Our translations are stored, perhaps under a later revision that
-	// another writer built on ours: route the note as it is now.
-	n = stored
-	routed, err := outputMessage(r.cfg.Topics, msg, &Envelope{Note: n, Route: RouteOf(n)})
+	// another writer built on ours: publish the note as it is now.
+	routed, err := noteMessages(r.cfg.Topics, msg, a.Stored, a.EverApproved,
+		kafka.Header{Key: HeaderRetryAttempt, Value: []byte(strconv.Itoa(p.Attempt))})
 	if err != nil {
 		return nil, "", err
 	}
-	routed.Headers = append(routed.Headers, kafka.Header{Key: HeaderRetryAttempt, Value: []byte(strconv.Itoa(p.Attempt))})
-	return append([]kafka.Message{routed}, out...), outcome, nil
+	return append(routed, out...), outcome, nil
 }
 
 func sameTranslations(a, b *models.Note, targets []string) bool {

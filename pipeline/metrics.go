@@ -16,6 +16,8 @@ type Metrics struct {
 	consumerLag   prometheus.Gauge
 	endToEnd      prometheus.Histogram
 	commits       prometheus.Counter
+	indexWrites   *prometheus.CounterVec
+	fetchErrors   *prometheus.CounterVec
 }
 
 // NewMetrics registers the runtime's metrics with reg.
@@ -52,8 +54,15 @@ func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
 		commits: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "notegate_offset_commits_total", Help: "Offset commits sent to the group coordinator.",
 		}),
+		indexWrites: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "notegate_index_writes_total",
+			Help: "Notes given to the index, by outcome: written, or unchanged (the index held that version or a newer one: a replay, a stale or duplicate event).",
+		}, []string{"outcome"}),
+		fetchErrors: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "notegate_fetch_errors_total", Help: "Fetch errors from the broker (retried with backoff), by consumer.",
+		}, []string{"consumer"}),
 	}
-	for _, c := range []prometheus.Collector{m.consumedTotal, m.routed, m.deadLettered, m.stageSeconds, m.retries, m.commitLag, m.consumerLag, m.endToEnd, m.commits} {
+	for _, c := range []prometheus.Collector{m.consumedTotal, m.routed, m.deadLettered, m.stageSeconds, m.retries, m.commitLag, m.consumerLag, m.endToEnd, m.commits, m.indexWrites, m.fetchErrors} {
 		if err := reg.Register(c); err != nil {
 			return nil, err
 		}
@@ -86,5 +95,22 @@ func (m *Metrics) routedTo(r Route, reason string) {
 func (m *Metrics) consumed() {
 	if m != nil {
 		m.consumedTotal.Inc()
+	}
+}
+
+func (m *Metrics) indexed(written bool) {
+	if m == nil {
+		return
+	}
+	if written {
+		m.indexWrites.WithLabelValues(IndexWritten).Inc()
+	} else {
+		m.indexWrites.WithLabelValues(IndexUnchanged).Inc()
+	}
+}
+
+func (m *Metrics) fetchFailed(consumer string) {
+	if m != nil {
+		m.fetchErrors.WithLabelValues(consumer).Inc()
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/notegate/notegate/models"
@@ -20,46 +19,22 @@ type Envelope struct {
 	// Key and Value are the event as received.
 	Key, Value []byte
 	// Note is the decoded and enriched note; nil when Err is set by Decode.
+	// After Process it is the note as the index stores it, which is not
+	// the event's own note when the index already held this version or a
+	// newer one (Written false).
 	Note *models.Note
 	// Err, when set, is why the event goes to the dead-letter topic. It is
 	// an *EventError.
 	Err error
-	// Route is set by Process.
+	// Route is the primary route (RouteOf), set by Process.
 	Route Route
+	// Written reports that the index stored this event's note; false for a
+	// replay or a stale or duplicate event. Set by Process.
+	Written bool
+	// EverApproved is Applied.EverApproved: the note must be withdrawn
+	// from feeds when it is approved nowhere. Set by Process.
+	EverApproved bool
 }
-
-// RejectedError is returned by an Indexer that wrote every note of a call
-// except those it lists, which the index refuses for good (a mapping
-// conflict, a document too large). Those notes go to the dead-letter topic;
-// the call is not retried.
-type RejectedError struct {
-	// Reasons maps a note id to why the index refused it.
-	Reasons map[string]string
-}
-
-// ErrRejected is what every *RejectedError wraps.
-var ErrRejected = errors.New("notes rejected by the index")
-
-func (e *RejectedError) Error() string {
-	ids := make([]string, 0, len(e.Reasons))
-	for id := range e.Reasons {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	var b strings.Builder
-	fmt.Fprintf(&b, "index refused %d notes", len(ids))
-	for i, id := range ids {
-		if i == 3 {
-			fmt.Fprintf(&b, "; …")
-			break
-		}
-		fmt.Fprintf(&b, "; %s: %s", id, e.Reasons[id])
-	}
-	return b.String()
-}
-
-// Unwrap makes errors.Is(err, ErrRejected) hold.
-func (e *RejectedError) Unwrap() error { return ErrRejected }
 
 // Processor decodes events, runs the stages, writes to the index and
 // decides each event's route. It is safe for concurrent use.
@@ -67,6 +42,7 @@ type Processor struct {
 	stages  []Stage
 	indexer Indexer
 	metrics *Metrics
+	health  *Health
 	backoff Backoff
 	log     *slog.Logger
 	maxSize int
@@ -82,6 +58,8 @@ type ProcessorConfig struct {
 	Indexer Indexer
 	// Metrics may be nil.
 	Metrics *Metrics
+	// Health receives index failures and recoveries; nil: none.
+	Health *Health
 	// Backoff spaces out retries of transport errors.
 	Backoff Backoff
 	// MaxEventBytes rejects larger events; 0 means no limit.
@@ -97,7 +75,7 @@ func NewProcessor(cfg ProcessorConfig) *Processor {
 		log = slog.Default()
 	}
 	return &Processor{
-		stages: cfg.Stages, indexer: cfg.Indexer, metrics: cfg.Metrics,
+		stages: cfg.Stages, indexer: cfg.Indexer, metrics: cfg.Metrics, health: cfg.Health,
 		backoff: cfg.Backoff.withDefaults(), log: log, maxSize: cfg.MaxEventBytes, now: time.Now,
 	}
 }
@@ -215,24 +193,40 @@ func (p *Processor) isolate(ctx context.Context, st Stage, envs []*Envelope) []*
 	return live
 }
 
+// index writes the live notes of batch and replaces each envelope's note
+// by what the index stores; without an index every note counts as
+// written. Transport errors are retried with backoff until ctx ends.
 func (p *Processor) index(ctx context.Context, batch []*Envelope, notes []*models.Note) error {
 	if p.indexer == nil || len(notes) == 0 {
+		for _, env := range batch {
+			env.Written = env.Err == nil
+		}
 		return nil
 	}
 	for attempt := 0; ; attempt++ {
 		start := time.Now()
-		err := p.indexer.Apply(ctx, notes)
+		applied, err := p.indexer.Apply(ctx, notes)
 		p.metrics.observeStage("index", time.Since(start).Seconds())
-		if err == nil {
-			return nil
+		if err == nil && len(applied) != len(notes) {
+			err = fmt.Errorf("index answered %d outcomes for %d notes", len(applied), len(notes))
 		}
-		var rej *RejectedError
-		if errors.As(err, &rej) {
+		if err == nil {
+			p.health.ok(ConditionIndex)
+			i := 0
 			for _, env := range batch {
-				if env.Err == nil {
-					if reason, ok := rej.Reasons[env.Note.NoteID]; ok {
-						env.Err = badEvent(ReasonIndexRejected, "the index refused the note: %s", reason)
-					}
+				if env.Err != nil {
+					continue
+				}
+				a := applied[i]
+				i++
+				switch {
+				case a.Rejected != "":
+					env.Err = badEvent(ReasonIndexRejected, "the index refused the note: %s", a.Rejected)
+				case a.Stored == nil:
+					env.Err = badEvent(ReasonIndexRejected, "the index reported no stored note")
+				default:
+					env.Note, env.Written, env.EverApproved = a.Stored, a.Written, a.EverApproved
+					p.metrics.indexed(a.Written)
 				}
 			}
 			return nil
@@ -240,6 +234,7 @@ func (p *Processor) index(ctx context.Context, batch []*Envelope, notes []*model
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
+		p.health.fail(ConditionIndex, err)
 		p.metrics.retry("index")
 		p.log.Warn("index write failed, retrying", "attempt", attempt+1, "notes", len(notes), "err", err)
 		if err := p.backoff.Wait(ctx, attempt); err != nil {

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/segmentio/kafka-go"
+
+	"github.com/notegate/notegate/models"
 )
 
 // Headers that notegate sets on the messages it writes.
@@ -18,6 +20,8 @@ const (
 	HeaderMarkets       = "notegate-markets"
 	HeaderPolicyVersion = "notegate-policy-version"
 	HeaderVersion       = "notegate-note-version"
+	HeaderRevision      = "notegate-note-revision"
+	HeaderIndex         = "notegate-index"
 	HeaderSourceTime    = "notegate-source-time"
 	HeaderError         = "notegate-error"
 	HeaderErrorCode     = "notegate-error-code"
@@ -26,11 +30,18 @@ const (
 	HeaderSourceOffset  = "notegate-source-offset"
 )
 
-// outputMessage builds the message that carries env to its route's topic.
-// A dead-lettered event is forwarded byte for byte, with its original
-// headers and the reason added; every other event carries the enriched note
-// as JSON, keyed by note_id.
-func outputMessage(topics Topics, in kafka.Message, env *Envelope) (kafka.Message, error) {
+// Values of HeaderIndex.
+const (
+	// IndexWritten: this event's note is what the index now holds.
+	IndexWritten = "written"
+	// IndexUnchanged: the index already held this version or a newer one
+	// (a replay, a stale or duplicate event); the message carries what it
+	// holds.
+	IndexUnchanged = "unchanged"
+)
+
+// sourceHeaders say where the event behind a message came from.
+func sourceHeaders(in kafka.Message) []kafka.Header {
 	source := []kafka.Header{
 		{Key: HeaderSourceTopic, Value: []byte(in.Topic)},
 		{Key: HeaderSourcePart, Value: []byte(strconv.Itoa(in.Partition))},
@@ -39,37 +50,94 @@ func outputMessage(topics Topics, in kafka.Message, env *Envelope) (kafka.Messag
 	if !in.Time.IsZero() {
 		source = append(source, kafka.Header{Key: HeaderSourceTime, Value: []byte(in.Time.UTC().Format(time.RFC3339Nano))})
 	}
-	if env.Route == RouteDeadLetter {
-		reason, detail := "unknown", "unknown error"
-		var ee *EventError
-		if errors.As(env.Err, &ee) {
-			reason, detail = ee.Reason, ee.Detail
-		} else if env.Err != nil {
-			detail = env.Err.Error()
-		}
-		headers := append(append([]kafka.Header{}, in.Headers...), source...)
-		headers = append(headers,
-			kafka.Header{Key: HeaderRoute, Value: []byte(RouteDeadLetter)},
-			kafka.Header{Key: HeaderErrorCode, Value: []byte(reason)},
-			kafka.Header{Key: HeaderError, Value: []byte(truncate(detail, 1024))},
-		)
-		return kafka.Message{Topic: topics.DeadLetter, Key: in.Key, Value: in.Value, Headers: headers}, nil
+	return source
+}
+
+// deadLetter forwards the event in byte for byte to the dead-letter topic,
+// with its original headers, where it came from and why.
+func deadLetter(topics Topics, in kafka.Message, err error) kafka.Message {
+	reason, detail := "unknown", "unknown error"
+	var ee *EventError
+	if errors.As(err, &ee) {
+		reason, detail = ee.Reason, ee.Detail
+	} else if err != nil {
+		detail = err.Error()
 	}
-	n := env.Note
-	value, err := json.Marshal(n)
-	if err != nil {
-		return kafka.Message{}, fmt.Errorf("encode note %s: %w", n.NoteID, err)
-	}
-	headers := append(source,
-		kafka.Header{Key: HeaderRoute, Value: []byte(env.Route)},
-		kafka.Header{Key: HeaderVersion, Value: []byte(strconv.FormatInt(n.Version, 10))},
+	headers := append(append([]kafka.Header{}, in.Headers...), sourceHeaders(in)...)
+	headers = append(headers,
+		kafka.Header{Key: HeaderRoute, Value: []byte(RouteDeadLetter)},
+		kafka.Header{Key: HeaderErrorCode, Value: []byte(reason)},
+		kafka.Header{Key: HeaderError, Value: []byte(truncate(detail, 1024))},
 	)
-	if !n.Deleted() {
-		headers = append(headers,
-			kafka.Header{Key: HeaderDecision, Value: []byte(n.Moderation.Decision)},
-			kafka.Header{Key: HeaderMarkets, Value: []byte(strings.Join(n.ApprovedMarkets, ","))},
-			kafka.Header{Key: HeaderPolicyVersion, Value: []byte(n.Moderation.PolicyVersion)},
-		)
+	return kafka.Message{Topic: topics.DeadLetter, Key: in.Key, Value: in.Value, Headers: headers}
+}
+
+// outputMessages builds the messages that publish env: a dead-lettered
+// event goes to the dead-letter topic unchanged; every other event
+// publishes the note as stored (env.Note after Process) to each of its
+// Routes, keyed by note_id, with headers that let a feed order the
+// messages of one key by (version, revision).
+func outputMessages(topics Topics, in kafka.Message, env *Envelope) ([]kafka.Message, error) {
+	if env.Err != nil {
+		return []kafka.Message{deadLetter(topics, in, env.Err)}, nil
 	}
-	return kafka.Message{Topic: topics.Topic(env.Route), Key: []byte(n.NoteID), Value: value, Headers: headers}, nil
+	index := IndexUnchanged
+	if env.Written {
+		index = IndexWritten
+	}
+	extra := []kafka.Header{{Key: HeaderIndex, Value: []byte(index)}}
+	return noteMessages(topics, in, env.Note, env.EverApproved, extra...)
+}
+
+// noteMessages publishes one stored note state to each of its Routes.
+// extra headers are added to every message.
+func noteMessages(topics Topics, in kafka.Message, n *models.Note, everApproved bool, extra ...kafka.Header) ([]kafka.Message, error) {
+	var full, withdrawn []byte
+	var out []kafka.Message
+	for _, route := range Routes(n, everApproved) {
+		var value []byte
+		var err error
+		if route == RouteWithdrawn {
+			if withdrawn == nil {
+				withdrawn, err = json.Marshal(Withdrawal(n))
+			}
+			value = withdrawn
+		} else {
+			if full == nil {
+				full, err = json.Marshal(n)
+			}
+			value = full
+		}
+		if err != nil {
+			return nil, fmt.Errorf("encode note %s: %w", n.NoteID, err)
+		}
+		headers := append(sourceHeaders(in),
+			kafka.Header{Key: HeaderRoute, Value: []byte(route)},
+			kafka.Header{Key: HeaderVersion, Value: []byte(strconv.FormatInt(n.Version, 10))},
+			kafka.Header{Key: HeaderRevision, Value: []byte(strconv.FormatInt(n.Revision, 10))},
+		)
+		if !n.Deleted() {
+			headers = append(headers,
+				kafka.Header{Key: HeaderDecision, Value: []byte(n.Moderation.Decision)},
+				kafka.Header{Key: HeaderMarkets, Value: []byte(strings.Join(n.ApprovedMarkets, ","))},
+				kafka.Header{Key: HeaderPolicyVersion, Value: []byte(n.Moderation.PolicyVersion)},
+			)
+		}
+		headers = append(headers, extra...)
+		out = append(out, kafka.Message{Topic: topics.Topic(route), Key: []byte(n.NoteID), Value: value, Headers: headers})
+	}
+	return out, nil
+}
+
+// Withdrawal is what a withdrawn note carries to feeds: who and which
+// state, the market decisions, and none of its texts, labels or review.
+func Withdrawal(n *models.Note) *models.Note {
+	return &models.Note{
+		NoteEvent: models.NoteEvent{Type: n.Type, NoteID: n.NoteID, Version: n.Version, Kind: n.Kind,
+			ParentID: n.ParentID, AuthorID: n.AuthorID, Market: n.Market, CreatedAt: n.CreatedAt},
+		Moderation: models.Moderation{Decision: n.Moderation.Decision, Markets: n.Moderation.Markets,
+			PolicyVersion: n.Moderation.PolicyVersion},
+		ProcessedAt: n.ProcessedAt,
+		Revision:    n.Revision,
+	}
 }

@@ -22,6 +22,11 @@ const (
 	RouteDeleted Route = "deleted"
 	// RouteDeadLetter: a bad event, with its reason.
 	RouteDeadLetter Route = "dead_letter"
+	// RouteWithdrawn: a note that feeds may be showing and that is now
+	// approved in no market (a new version in review or blocked, a
+	// reviewer's rejection), sent to the approved topic without its texts
+	// so that feeds drop it.
+	RouteWithdrawn Route = "withdrawn"
 )
 
 // Topics names the output topics.
@@ -60,7 +65,7 @@ func (t Topics) Validate() error {
 // Topic returns the topic of a route.
 func (t Topics) Topic(r Route) string {
 	switch r {
-	case RouteApproved, RouteDeleted:
+	case RouteApproved, RouteDeleted, RouteWithdrawn:
 		return t.Approved
 	case RouteRejected:
 		return t.Rejected
@@ -70,18 +75,53 @@ func (t Topics) Topic(r Route) string {
 	return t.Review
 }
 
-// RouteOf decides the route of a processed note: a deletion is forwarded; a
-// note approved in any market is approved; otherwise the most restrictive
-// decision wins, and a note without a decision waits for a human.
+// RouteOf is the primary route of a stored note, the one metrics count: a
+// deletion is forwarded; a note approved in any market is approved;
+// otherwise one in review in any market (or without any decision) waits
+// for a human, and one blocked in every market is rejected.
 func RouteOf(n *models.Note) Route {
+	return Routes(n, false)[0]
+}
+
+// Routes returns every route a stored note state is published to, the
+// primary one (RouteOf) first:
+//
+//   - a deletion: deleted (on the approved topic, so feeds drop the note);
+//   - approved in at least one market: approved;
+//   - in review in at least one market: review, besides approved when
+//     another market approved it, so that every note in the review queue
+//     is on the review topic;
+//   - approved nowhere and in review nowhere: rejected when blocked in
+//     every market, review when no market decided (no moderation);
+//   - approved nowhere although everApproved (some earlier state was
+//     approved, so a feed may show it): withdrawn as well, on the approved
+//     topic, so feeds drop it.
+func Routes(n *models.Note, everApproved bool) []Route {
 	if n.Deleted() {
-		return RouteDeleted
+		return []Route{RouteDeleted}
 	}
+	var out []Route
 	if len(n.ApprovedMarkets) > 0 {
-		return RouteApproved
+		out = append(out, RouteApproved)
 	}
-	if n.Moderation.Decision == models.DecisionBlock {
-		return RouteRejected
+	inReview := false
+	for _, d := range n.Moderation.Markets {
+		if d == models.DecisionReview {
+			inReview = true
+			break
+		}
 	}
-	return RouteReview
+	switch {
+	case inReview:
+		out = append(out, RouteReview)
+	case len(out) > 0:
+	case n.Moderation.Decision == models.DecisionBlock:
+		out = append(out, RouteRejected)
+	default:
+		out = append(out, RouteReview)
+	}
+	if len(n.ApprovedMarkets) == 0 && everApproved {
+		out = append(out, RouteWithdrawn)
+	}
+	return out
 }

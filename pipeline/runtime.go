@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"strconv"
-	"sync"
 	"time"
 
 	"github.com/segmentio/kafka-go"
@@ -44,6 +42,12 @@ type Config struct {
 	SessionTimeout time.Duration `yaml:"session_timeout"`
 	// Backoff spaces out retries of transport errors.
 	Backoff Backoff `yaml:"backoff"`
+	// CreateTopics makes the service create the output topics it writes
+	// (and the decisions and translation-retry topics) when they are
+	// missing, with as many partitions as the input topic; when false, a
+	// missing topic keeps the service unready until someone creates it.
+	// The input topic is never created. Default true.
+	CreateTopics *bool `yaml:"create_topics"`
 }
 
 // WithDefaults fills unset fields with their defaults.
@@ -92,6 +96,10 @@ func (c Config) WithDefaults() Config {
 		c.SessionTimeout = 10 * time.Second
 	}
 	c.Backoff = c.Backoff.withDefaults()
+	if c.CreateTopics == nil {
+		yes := true
+		c.CreateTopics = &yes
+	}
 	return c
 }
 
@@ -118,33 +126,28 @@ func (c Config) Validate() error {
 	return errors.Join(errs...)
 }
 
-// Runtime consumes the input topic with a kafka-go consumer group, runs a
-// Processor over per-partition batches, routes results with a kafka-go
-// writer (RequireAll acks) and commits, per partition, only offsets whose
-// messages and all before them are routed and indexed.
+// Runtime consumes the input topic with a kafka-go consumer group (the
+// shared consumer loop), runs a Processor over per-partition batches,
+// publishes what the index stored with a kafka-go writer (RequireAll acks)
+// and commits, per partition, only offsets whose messages and all before
+// them are indexed and published.
 type Runtime struct {
-	cfg     Config
-	proc    *Processor
-	reader  *kafka.Reader
-	writer  *kafka.Writer
-	cp      *checkpointer
-	metrics *Metrics
-	log     *slog.Logger
-
-	commitMu sync.Mutex
-	unsent   map[int]int64 // partition → offset not yet committed; guarded by commitMu
+	cfg      Config
+	proc     *Processor
+	consumer *consumer
+	writer   *kafka.Writer
+	metrics  *Metrics
+	health   *Health
+	log      *slog.Logger
 
 	// followUps, when set, adds messages published with each routed note
 	// (followup.go).
 	followUps FollowUps
-
-	// crashed is closed by crash (tests): stop at once, commit nothing more.
-	crashOnce sync.Once
-	crashed   chan struct{}
 }
 
-// NewRuntime builds a Runtime; it connects lazily when Run starts.
-func NewRuntime(cfg Config, proc *Processor, metrics *Metrics, log *slog.Logger) (*Runtime, error) {
+// NewRuntime builds a Runtime; it connects lazily when Run starts. health
+// may be nil.
+func NewRuntime(cfg Config, proc *Processor, metrics *Metrics, health *Health, log *slog.Logger) (*Runtime, error) {
 	cfg = cfg.WithDefaults()
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("pipeline config: %w", err)
@@ -152,31 +155,24 @@ func NewRuntime(cfg Config, proc *Processor, metrics *Metrics, log *slog.Logger)
 	if log == nil {
 		log = slog.Default()
 	}
+	r := &Runtime{cfg: cfg, proc: proc, metrics: metrics, health: health, log: log}
+	r.writer = newWriter(cfg, log)
+	r.consumer = newConsumer(consumerConfig{
+		name: "notes", brokers: cfg.Brokers, groupID: cfg.GroupID, topic: cfg.InputTopic,
+		batchSize: cfg.BatchSize, batchLinger: cfg.BatchLinger, partitionQueue: cfg.PartitionQueue,
+		commitInterval: cfg.CommitInterval, drainTimeout: cfg.DrainTimeout, sessionTimeout: cfg.SessionTimeout,
+		maxBytes: 2 * cfg.MaxEventBytes, maxWait: 2 * time.Second, backoff: cfg.Backoff, watchRouting: true,
+	}, r.handle, metrics, health, log)
+	return r, nil
+}
+
+// newWriter is the writer of every consumer's output: RequireAll acks,
+// murmur2 partitioning by key (as Kafka's own clients), and a bounded
+// write timeout so that a broker that does not answer is retried rather
+// than waited on forever.
+func newWriter(cfg Config, log *slog.Logger) *kafka.Writer {
 	kafkaLog := log.With("component", "kafka-go")
-	reader := kafka.NewReader(kafka.ReaderConfig{
-		Brokers:  cfg.Brokers,
-		GroupID:  cfg.GroupID,
-		Topic:    cfg.InputTopic,
-		MinBytes: 1,
-		MaxBytes: max(10<<20, 2*cfg.MaxEventBytes),
-		// The broker answers as soon as one byte is there (MinBytes), so a
-		// long wait costs no latency; a short one makes kafka-go's read
-		// deadline race the broker's own wait and log i/o timeouts.
-		MaxWait:        2 * time.Second,
-		QueueCapacity:  cfg.PartitionQueue,
-		CommitInterval: 0, // synchronous: Runtime decides when and what
-		StartOffset:    kafka.FirstOffset,
-		SessionTimeout: cfg.SessionTimeout,
-		// A consumer group that joins while another member is mid-session
-		// must not wait for kafka-go's 5s default before retrying.
-		JoinGroupBackoff:  500 * time.Millisecond,
-		HeartbeatInterval: cfg.SessionTimeout / 4,
-		ReadBackoffMin:    50 * time.Millisecond,
-		ReadBackoffMax:    time.Second,
-		Logger:            kafka.LoggerFunc(func(msg string, args ...any) { kafkaLog.Debug(fmt.Sprintf(msg, args...)) }),
-		ErrorLogger:       kafka.LoggerFunc(func(msg string, args ...any) { kafkaLog.Warn(fmt.Sprintf(msg, args...)) }),
-	})
-	writer := &kafka.Writer{
+	return &kafka.Writer{
 		Addr:         kafka.TCP(cfg.Brokers...),
 		Balancer:     kafka.Murmur2Balancer{},
 		RequiredAcks: kafka.RequireAll,
@@ -184,143 +180,27 @@ func NewRuntime(cfg Config, proc *Processor, metrics *Metrics, log *slog.Logger)
 		BatchSize:    max(100, cfg.BatchSize),
 		BatchBytes:   int64(max(1<<20, 4*cfg.MaxEventBytes)),
 		MaxAttempts:  3,
+		WriteTimeout: 10 * time.Second,
+		ReadTimeout:  10 * time.Second,
 		Logger:       kafka.LoggerFunc(func(msg string, args ...any) { kafkaLog.Debug(fmt.Sprintf(msg, args...)) }),
 		ErrorLogger:  kafka.LoggerFunc(func(msg string, args ...any) { kafkaLog.Warn(fmt.Sprintf(msg, args...)) }),
 	}
-	return &Runtime{
-		cfg: cfg, proc: proc, reader: reader, writer: writer, cp: newCheckpointer(),
-		unsent: map[int]int64{}, metrics: metrics, log: log, crashed: make(chan struct{}),
-	}, nil
 }
 
 // Run consumes until ctx ends, then drains: it stops fetching, finishes the
-// batches in flight (up to DrainTimeout), commits what they cover and closes
-// its connections. It returns nil after a clean drain.
+// batches in flight, commits what they cover and closes its connections,
+// all within DrainTimeout. Transport errors never end it; it returns nil.
 func (r *Runtime) Run(ctx context.Context) error {
-	// work outlives ctx by up to DrainTimeout so in-flight batches finish.
-	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
-	defer cancelWork()
-	go func() {
-		select {
-		case <-ctx.Done():
-			select {
-			case <-time.After(r.cfg.DrainTimeout):
-				r.log.Warn("drain timeout: abandoning in-flight batches; they will be redelivered")
-				cancelWork()
-			case <-work.Done():
-			case <-r.crashed:
-				cancelWork()
-			}
-		case <-work.Done():
-		case <-r.crashed:
-			cancelWork()
-		}
-	}()
-
-	fetchCtx, stopFetch := context.WithCancel(ctx)
-	defer stopFetch()
-	go func() {
-		select {
-		case <-r.crashed:
-			stopFetch()
-		case <-fetchCtx.Done():
-		}
-	}()
-
-	workers := map[int]chan kafka.Message{}
-	var wg sync.WaitGroup
-	commitDone := make(chan struct{})
-	commitStop := make(chan struct{})
-	go func() {
-		defer close(commitDone)
-		r.commitLoop(commitStop)
-	}()
-
-	var fetchErr error
-	for {
-		msg, err := r.reader.FetchMessage(fetchCtx)
-		if err != nil {
-			if fetchCtx.Err() == nil {
-				fetchErr = fmt.Errorf("fetch: %w", err)
-			}
-			break
-		}
-		r.metrics.consumed()
-		r.cp.track(msg.Partition, msg.Offset)
-		ch, ok := workers[msg.Partition]
-		if !ok {
-			ch = make(chan kafka.Message, r.cfg.PartitionQueue)
-			workers[msg.Partition] = ch
-			wg.Add(1)
-			go func(partition int) {
-				defer wg.Done()
-				r.partitionWorker(work, partition, ch)
-			}(msg.Partition)
-		}
-		select {
-		case ch <- msg: // blocks when the partition is behind: back-pressure
-		case <-fetchCtx.Done():
-		}
-		if fetchCtx.Err() != nil {
-			break
-		}
+	err := r.consumer.run(ctx)
+	if !closeWithin(time.Second, r.writer.Close) {
+		r.log.Warn("the writer did not close in time; leaving it")
 	}
-	for _, ch := range workers {
-		close(ch)
-	}
-	wg.Wait()
-	close(commitStop)
-	<-commitDone
-	select {
-	case <-r.crashed:
-	default:
-		if err := r.commit(context.Background()); err != nil {
-			r.log.Error("final commit failed; uncommitted work will be redelivered", "err", err)
-		}
-	}
-	werr := r.writer.Close()
-	rerr := r.reader.Close()
-	r.log.Info("pipeline stopped", "fetch_error", fetchErr)
-	return errors.Join(fetchErr, werr, rerr)
+	r.log.Info("pipeline stopped")
+	return err
 }
 
-// partitionWorker processes one partition's messages in order, in batches.
-func (r *Runtime) partitionWorker(ctx context.Context, partition int, in <-chan kafka.Message) {
-	batch := make([]kafka.Message, 0, r.cfg.BatchSize)
-	linger := time.NewTimer(time.Hour)
-	linger.Stop()
-	for {
-		first, ok := <-in
-		if !ok {
-			return
-		}
-		batch = append(batch[:0], first)
-		linger.Reset(r.cfg.BatchLinger)
-	fill:
-		for len(batch) < r.cfg.BatchSize {
-			select {
-			case m, ok := <-in:
-				if !ok {
-					break fill
-				}
-				batch = append(batch, m)
-			case <-linger.C:
-				break fill
-			}
-		}
-		linger.Stop()
-		if err := r.handle(ctx, batch); err != nil {
-			// Only a cancelled work context gets here: the rest of this
-			// partition's queue is dropped uncommitted and redelivered.
-			r.log.Warn("batch abandoned; it will be redelivered", "partition", partition, "from_offset", batch[0].Offset, "err", err)
-			for range in {
-			}
-			return
-		}
-	}
-}
-
-// handle processes, indexes and routes one batch, then marks it done.
+// handle processes, indexes and publishes one batch; it returns an error
+// only when ctx ends first.
 func (r *Runtime) handle(ctx context.Context, msgs []kafka.Message) error {
 	envs := make([]*Envelope, len(msgs))
 	for i, m := range msgs {
@@ -331,12 +211,17 @@ func (r *Runtime) handle(ctx context.Context, msgs []kafka.Message) error {
 	}
 	out := make([]kafka.Message, 0, len(msgs))
 	for i, env := range envs {
-		om, err := outputMessage(r.cfg.Topics, msgs[i], env)
+		oms, err := outputMessages(r.cfg.Topics, msgs[i], env)
 		if err != nil {
-			return err
+			// A note that cannot be encoded cannot be published: say so
+			// on the dead-letter topic rather than stop the partition.
+			env.Err, env.Route = badEvent(ReasonStageFailure, "%v", err), RouteDeadLetter
+			oms = []kafka.Message{deadLetter(r.cfg.Topics, msgs[i], env.Err)}
 		}
-		out = append(out, om)
-		if r.followUps != nil && env.Err == nil {
+		out = append(out, oms...)
+		// Follow-ups only for what this event wrote: a replay's were
+		// published with the write that stored the note.
+		if r.followUps != nil && env.Err == nil && env.Written {
 			out = append(out, r.followUps(env)...)
 		}
 	}
@@ -356,7 +241,6 @@ func (r *Runtime) handle(ctx context.Context, msgs []kafka.Message) error {
 		if r.metrics != nil && !msgs[i].Time.IsZero() {
 			r.metrics.endToEnd.Observe(now.Sub(msgs[i].Time).Seconds())
 		}
-		r.cp.done(msgs[i].Partition, msgs[i].Offset)
 	}
 	return nil
 }
@@ -364,11 +248,18 @@ func (r *Runtime) handle(ctx context.Context, msgs []kafka.Message) error {
 // publish writes msgs with RequireAll acks, retrying only the messages that
 // failed, until all are written or ctx ends.
 func (r *Runtime) publish(ctx context.Context, msgs []kafka.Message) error {
+	return publishAll(ctx, r.writer, msgs, r.cfg.Backoff, r.health, r.metrics, r.log)
+}
+
+// publishAll writes msgs with w, retrying the messages that failed with
+// backoff until all are written or ctx ends, and reports failures and
+// recovery as ConditionPublish.
+func publishAll(ctx context.Context, w *kafka.Writer, msgs []kafka.Message, backoff Backoff, health *Health, metrics *Metrics, log *slog.Logger) error {
 	pending := msgs
 	for attempt := 0; len(pending) > 0; attempt++ {
-		err := r.writer.WriteMessages(ctx, pending...)
+		err := w.WriteMessages(ctx, pending...)
 		if err == nil {
-			return nil
+			break
 		}
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -383,67 +274,24 @@ func (r *Runtime) publish(ctx context.Context, msgs []kafka.Message) error {
 			}
 			pending = retry
 		}
-		r.metrics.retry("publish")
-		r.log.Warn("publish failed, retrying", "attempt", attempt+1, "messages", len(pending), "err", err)
-		if err := r.cfg.Backoff.Wait(ctx, attempt); err != nil {
+		health.fail(ConditionPublish, fmt.Errorf("publish %d messages (first to %s): %w", len(pending), firstTopic(pending), err))
+		metrics.retry("publish")
+		log.Warn("publish failed, retrying", "attempt", attempt+1, "messages", len(pending), "err", err)
+		if err := backoff.Wait(ctx, attempt); err != nil {
 			return err
 		}
 	}
+	health.ok(ConditionPublish)
 	return nil
 }
 
-func (r *Runtime) commitLoop(stop <-chan struct{}) {
-	t := time.NewTicker(r.cfg.CommitInterval)
-	defer t.Stop()
-	for {
-		select {
-		case <-stop:
-			return
-		case <-r.crashed:
-			return
-		case <-t.C:
-			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			if err := r.commit(ctx); err != nil {
-				r.log.Warn("commit failed; will retry", "err", err)
-			}
-			cancel()
-			if r.metrics != nil {
-				for part, n := range r.cp.inFlight() {
-					r.metrics.commitLag.WithLabelValues(strconv.Itoa(part)).Set(float64(n))
-				}
-				r.metrics.consumerLag.Set(float64(r.reader.Stats().Lag))
-			}
-		}
+func firstTopic(msgs []kafka.Message) string {
+	if len(msgs) == 0 {
+		return ""
 	}
-}
-
-// commit sends every partition's safe point to the group coordinator.
-// Points whose commit failed are kept and sent with the next commit.
-func (r *Runtime) commit(ctx context.Context) error {
-	r.commitMu.Lock()
-	defer r.commitMu.Unlock()
-	for _, p := range r.cp.advance() {
-		r.unsent[p.partition] = p.offset
-	}
-	if len(r.unsent) == 0 {
-		return nil
-	}
-	msgs := make([]kafka.Message, 0, len(r.unsent))
-	for part, off := range r.unsent {
-		msgs = append(msgs, kafka.Message{Topic: r.cfg.InputTopic, Partition: part, Offset: off})
-	}
-	if err := r.reader.CommitMessages(ctx, msgs...); err != nil {
-		return fmt.Errorf("commit %d partitions: %w", len(msgs), err)
-	}
-	if r.metrics != nil {
-		r.metrics.commits.Inc()
-	}
-	clear(r.unsent)
-	return nil
+	return msgs[0].Topic
 }
 
 // crash stops the runtime as a killed process would: no more fetching, no
 // draining, no further commit. Tests use it to prove nothing is lost.
-func (r *Runtime) crash() {
-	r.crashOnce.Do(func() { close(r.crashed) })
-}
+func (r *Runtime) crash() { r.consumer.crash() }

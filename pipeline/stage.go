@@ -28,15 +28,45 @@ type Stage interface {
 	Process(ctx context.Context, notes []*models.Note) error
 }
 
-// Indexer makes processed notes durable and searchable.
+// Indexer makes processed notes durable and searchable, and is the source
+// of truth for what a note is: what the runtime publishes for a note is
+// what Apply reports stored, never what the stages computed when the index
+// kept something else.
 //
 // Apply is called with every note of a batch, deletions included, after the
 // stages ran and before the notes are routed. It must be idempotent: the
-// document of a note is replaced only by a strictly greater (Version,
-// Revision) — models.Note.OrderKey — and a deletion removes it unless a
-// greater one is already stored, so replays and duplicates never regress a
-// note. A non-nil error means some
-// notes were not written and the whole call is retried with backoff.
+// stored note of an id is replaced only by a strictly newer one
+// (models.Note.Newer: by Version, then Revision), and a deletion removes it
+// unless a newer one is already stored, leaving a tombstone so that a
+// later, older upsert never brings it back. Within one call the newest
+// note of an id wins whatever its position.
+//
+// It returns one Applied per note, in the order given, saying what the
+// index holds for that id once the call is done. A non-nil error is a
+// transport error (disk full, cluster unavailable): some notes may not be
+// written, and the caller retries the whole call with backoff, which the
+// version rules make safe. Apply does not keep the notes.
 type Indexer interface {
-	Apply(ctx context.Context, notes []*models.Note) error
+	Apply(ctx context.Context, notes []*models.Note) ([]Applied, error)
+}
+
+// Applied is what became of one note given to Indexer.Apply.
+type Applied struct {
+	// Written reports that the note was newer than what the index held
+	// and is now stored as given.
+	Written bool
+	// Stored is the note the index holds for the id after the call: the
+	// given note when Written; otherwise the newer or equal one already
+	// stored, which is a tombstone (Type note.deleted with NoteID, Version
+	// and Revision only) when that is a deletion. Nil only when Rejected.
+	Stored *models.Note
+	// EverApproved reports that the id has been approved in some market in
+	// a state the index held, Stored included: a feed may be showing it,
+	// so a state that is approved nowhere must be withdrawn from feeds.
+	EverApproved bool
+	// Rejected, when not empty, says why the index refuses the note for
+	// good (no note id, a negative version, a document the backend cannot
+	// parse): retrying will not help, and the event goes to the
+	// dead-letter topic. The other notes of the call are unaffected.
+	Rejected string
 }

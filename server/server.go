@@ -1,4 +1,4 @@
-// Package server is notegate's HTTP surface: health, Prometheus metrics,
+// Package server is notegate's HTTP surface: liveness and readiness, Prometheus metrics,
 // public search over approved notes, and note lookup.
 package server
 
@@ -10,13 +10,13 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/stages/index"
 )
 
@@ -30,10 +30,10 @@ type Notes interface {
 type Config struct {
 	// Markets are the configured markets; a search for another is refused.
 	Markets []string
-	// Ready reports whether the service can do its work (broker and index
-	// reachable); /healthz answers 503 with the error otherwise. Nil means
-	// always ready.
-	Ready func(ctx context.Context) error
+	// Health answers readiness (/readyz, and /healthz for older probes)
+	// from what the service has seen, without I/O, so that no load on the
+	// service can make it slow; nil means always ready.
+	Health *pipeline.Health
 	// Gatherer serves /metrics; nil serves the default registry.
 	Gatherer prometheus.Gatherer
 	// Logger defaults to slog.Default().
@@ -60,7 +60,9 @@ func New(notes Notes, cfg Config) http.Handler {
 	}
 	h := &handler{notes: notes, cfg: cfg}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", h.healthz)
+	mux.HandleFunc("GET /livez", h.livez)
+	mux.HandleFunc("GET /readyz", h.readyz)
+	mux.HandleFunc("GET /healthz", h.readyz)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(cfg.Gatherer, promhttp.HandlerOpts{}))
 	mux.HandleFunc("GET /api/search", h.search)
 	mux.HandleFunc("GET /api/notes/{id}", h.note)
@@ -75,16 +77,35 @@ type handler struct {
 	cfg   Config
 }
 
-func (h *handler) healthz(w http.ResponseWriter, r *http.Request) {
-	if h.cfg.Ready != nil {
-		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-		defer cancel()
-		if err := h.cfg.Ready(ctx); err != nil {
-			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "error": err.Error()})
-			return
-		}
+// livez answers liveness: the process serves HTTP. It never depends on
+// the broker or the index, so an orchestrator restarts only a process that
+// is really stuck, not one waiting out a broker outage.
+func (h *handler) livez(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "alive"})
+}
+
+// readiness is the body of /readyz.
+type readiness struct {
+	Status string `json:"status"`
+	// Problems make the service unready.
+	Problems []pipeline.Problem `json:"problems,omitempty"`
+	// Failing are conditions failing now, not yet for long enough to make
+	// the service unready.
+	Failing []pipeline.Problem `json:"failing,omitempty"`
+}
+
+// readyz answers 200 when the service can do its work, else 503 with every
+// problem; both list the conditions failing at the moment.
+func (h *handler) readyz(w http.ResponseWriter, _ *http.Request) {
+	ok, problems := h.cfg.Health.Ready()
+	body := readiness{Status: "ok", Problems: problems, Failing: h.cfg.Health.Failing()}
+	if !ok {
+		body.Status = "unavailable"
+		w.Header().Set("Retry-After", "5")
+		writeJSON(w, http.StatusServiceUnavailable, body)
+		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	writeJSON(w, http.StatusOK, body)
 }
 
 // search answers GET /api/search?q=&market=&limit=&offset= over approved

@@ -131,7 +131,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	quiet := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	proc := pipeline.NewProcessor(pipeline.ProcessorConfig{Stages: built.stages, Indexer: idx, MaxEventBytes: cfg.Kafka.MaxEventBytes, Backoff: cfg.Kafka.Backoff, Logger: quiet})
-	rt, err := pipeline.NewRuntime(cfg.Kafka, proc, nil, quiet)
+	rt, err := pipeline.NewRuntime(cfg.Kafka, proc, nil, nil, quiet)
 	if err != nil {
 		return err
 	}

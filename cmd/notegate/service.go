@@ -9,36 +9,47 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/segmentio/kafka-go"
-
 	"github.com/notegate/notegate/config"
-	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/review"
 	"github.com/notegate/notegate/server"
 	"github.com/notegate/notegate/stages/index"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 )
 
 // service is the running pipeline plus its HTTP server.
 type service struct {
 	cfg     config.Config
 	log     *slog.Logger
+	health  *pipeline.Health
 	runtime *pipeline.Runtime
 	retrier *pipeline.TranslationRetrier // nil without the translate stage
-	index   index.Index
+	index   *openingIndex
 	// decisions applies reviewer decisions: the desk's single writer.
 	decisions *pipeline.DecisionConsumer
-	httpSrv   *http.Server
-	httpLn    net.Listener
-	closers   []func() error
+	// outputs are the topics checked (and created) before consuming.
+	outputs []string
+	httpSrv *http.Server
+	httpLn  net.Listener
+	closers []func() error
 }
 
-// startService opens the index, builds every stage and the runtime, and
-// starts listening for HTTP. Run starts consuming.
+// shutdownReserve is the part of kafka.drain_timeout kept for stopping
+// HTTP and closing the index once the consumers have drained, so that a
+// SIGTERM is done within drain_timeout even when the broker hangs.
+func shutdownReserve(drain time.Duration) time.Duration {
+	return min(drain/5, 2*time.Second)
+}
+
+// startService builds every stage, the consumers and the HTTP server, and
+// starts opening the index. Only configuration errors (and an HTTP
+// address that cannot be bound) fail it: a broker or index that is not
+// there yet makes the running service unready, never an exit. Run starts
+// serving and consuming.
 func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts ...serviceOption) (*service, error) {
-	s := &service{cfg: cfg, log: log}
+	s := &service{cfg: cfg, log: log, health: pipeline.NewHealth(cfg.Health)}
+	s.health.Fail(pipeline.ConditionStartup, errors.New("starting"))
 	deps := stageDeps{}
 	for _, o := range opts {
 		o(&deps)
@@ -49,10 +60,14 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts
 	if err != nil {
 		return nil, err
 	}
-	idx, err := openIndex(ctx, cfg, log)
-	if err != nil {
-		return nil, fmt.Errorf("open index: %w", err)
+	if err := s.health.Register(reg); err != nil {
+		return nil, err
 	}
+	// The consumers drain within what is left of drain_timeout after the
+	// reserve for HTTP and the index.
+	kcfg := cfg.Kafka
+	kcfg.DrainTimeout -= shutdownReserve(cfg.Kafka.DrainTimeout)
+	idx := openIndexInBackground(cfg, s.health, log)
 	s.index = idx
 	s.closers = append(s.closers, idx.Close)
 	started := time.Now()
@@ -74,21 +89,23 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts
 	}
 	log.Info("stages ready", "stages", stageNames, "markets", b.markets(), "took", time.Since(started).Round(time.Millisecond))
 	proc := pipeline.NewProcessor(pipeline.ProcessorConfig{
-		Stages: b.stages, Indexer: idx, Metrics: metrics,
-		Backoff: cfg.Kafka.Backoff, MaxEventBytes: cfg.Kafka.MaxEventBytes, Logger: log,
+		Stages: b.stages, Indexer: idx, Metrics: metrics, Health: s.health,
+		Backoff: kcfg.Backoff, MaxEventBytes: kcfg.MaxEventBytes, Logger: log,
 	})
-	s.runtime, err = pipeline.NewRuntime(cfg.Kafka, proc, metrics, log)
+	s.runtime, err = pipeline.NewRuntime(kcfg, proc, metrics, s.health, log)
 	if err != nil {
 		s.close()
 		return nil, err
 	}
+	s.outputs = kcfg.OutputTopics(cfg.Decisions.Topic)
 	if b.translate != nil {
-		if s.retrier, err = wireTranslateRetry(ctx, cfg, s.runtime, b.translate, idx, reg, log); err != nil {
+		if s.retrier, err = wireTranslateRetry(kcfg, cfg, s.runtime, b.translate, idx, reg, s.health, log); err != nil {
 			s.close()
 			return nil, err
 		}
+		s.outputs = kcfg.OutputTopics(cfg.Decisions.Topic, translateRetryTopic(cfg))
 	}
-	desk, err := s.startReview(cfg, reg, idx, b.markets(), log)
+	desk, err := s.startReview(kcfg, cfg, reg, idx, b.markets(), log)
 	if err != nil {
 		s.close()
 		return nil, err
@@ -98,13 +115,7 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts
 		Gatherer: reg,
 		Logger:   log,
 		Review:   desk,
-		Ready: func(ctx context.Context) error {
-			if err := pingBrokers(ctx, cfg.Kafka.Brokers); err != nil {
-				return err
-			}
-			_, err := idx.Search(ctx, models.SearchQuery{Limit: 1})
-			return err
-		},
+		Health:   s.health,
 	})
 	s.httpLn, err = net.Listen("tcp", cfg.HTTP.Addr)
 	if err != nil {
@@ -115,35 +126,83 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts
 	return s, nil
 }
 
-// Run serves HTTP and consumes until ctx ends, then drains the pipeline
-// (finishing and committing in-flight work), stops HTTP and closes the
-// index.
+// Run serves HTTP at once, then waits for the index and the topics
+// (reporting itself unready meanwhile, never giving up), then consumes
+// until ctx ends. It then drains the consumers (finishing and committing
+// in-flight work), stops HTTP and closes the index, all within
+// kafka.drain_timeout.
 func (s *service) Run(ctx context.Context) error {
 	httpErr := make(chan error, 1)
 	go func() { httpErr <- s.httpSrv.Serve(s.httpLn) }()
 	s.log.Info("http listening", "addr", s.httpLn.Addr().String())
-	retryDone := make(chan error, 1)
-	if s.retrier != nil {
-		go func() { retryDone <- s.retrier.Run(ctx) }()
-	} else {
-		retryDone <- nil
+	probeCtx, stopProbe := context.WithCancel(ctx)
+	defer stopProbe()
+	go pipeline.ProbeBroker(probeCtx, s.cfg.Kafka.Brokers, s.cfg.Kafka.InputTopic, s.outputs, s.health, s.log)
+
+	var runErr error
+	if s.waitUntilReadyToConsume(ctx) {
+		s.health.OK(pipeline.ConditionStartup)
+		s.log.Info("consuming", "input", s.cfg.Kafka.InputTopic, "group", s.cfg.Kafka.GroupID)
+		done := make(chan error, 3)
+		go func() { done <- s.runtime.Run(ctx) }()
+		go func() { done <- s.decisions.Run(ctx) }()
+		n := 2
+		if s.retrier != nil {
+			go func() { done <- s.retrier.Run(ctx) }()
+			n++
+		}
+		for range n {
+			runErr = errors.Join(runErr, <-done)
+		}
 	}
-	decisionsDone := make(chan error, 1)
-	go func() { decisionsDone <- s.decisions.Run(ctx) }()
-	runErr := s.runtime.Run(ctx)
-	runErr = errors.Join(runErr, <-retryDone, <-decisionsDone)
-	shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	reserve := shutdownReserve(s.cfg.Kafka.DrainTimeout)
+	shutCtx, cancel := context.WithTimeout(context.Background(), reserve/2)
 	defer cancel()
 	_ = s.httpSrv.Shutdown(shutCtx)
 	if err := <-httpErr; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		runErr = errors.Join(runErr, err)
 	}
-	return errors.Join(runErr, s.close())
+	closed := make(chan error, 1)
+	go func() { closed <- s.close() }()
+	select {
+	case err := <-closed:
+		runErr = errors.Join(runErr, err)
+	case <-time.After(reserve / 2):
+		s.log.Warn("closing the index and stages took too long; leaving them")
+	}
+	return runErr
+}
+
+// waitUntilReadyToConsume waits for the index to open and the topics to
+// exist (creating the outputs when kafka.create_topics is on), retrying
+// with backoff and reporting why through ConditionStartup. It returns
+// false when ctx ends first.
+func (s *service) waitUntilReadyToConsume(ctx context.Context) bool {
+	if err := s.index.wait(ctx); err != nil {
+		return false
+	}
+	k := s.cfg.Kafka
+	for attempt := 0; ; attempt++ {
+		err := pipeline.EnsureTopics(ctx, k.Brokers, k.InputTopic, s.outputs, *k.CreateTopics, s.cfg.Health.ProbeTimeout, s.log)
+		if err == nil {
+			return true
+		}
+		if ctx.Err() != nil {
+			return false
+		}
+		s.health.Fail(pipeline.ConditionStartup, fmt.Errorf("waiting for topics: %w", err))
+		if attempt%5 == 0 {
+			s.log.Warn("topics not ready; retrying", "attempt", attempt+1, "err", err)
+		}
+		if k.Backoff.Wait(ctx, min(attempt, 6)) != nil {
+			return false
+		}
+	}
 }
 
 // startReview opens the audit trail and builds the reviewer desk and the
 // decisions consumer.
-func (s *service) startReview(cfg config.Config, reg *prometheus.Registry, idx index.Index, markets []string, log *slog.Logger) (*review.Desk, error) {
+func (s *service) startReview(kcfg pipeline.Config, cfg config.Config, reg *prometheus.Registry, idx index.Index, markets []string, log *slog.Logger) (*review.Desk, error) {
 	metrics, err := review.NewMetrics(reg)
 	if err != nil {
 		return nil, err
@@ -157,7 +216,7 @@ func (s *service) startReview(cfg config.Config, reg *prometheus.Registry, idx i
 	writer := pipeline.NewDecisionWriter(cfg.Kafka.Brokers, cfg.Decisions)
 	s.closers = append(s.closers, writer.Close)
 	isNotFound := func(err error) bool { return errors.Is(err, index.ErrNotFound) }
-	s.decisions, err = pipeline.NewDecisionConsumer(cfg.Kafka, cfg.Decisions, idx, audit, isNotFound, log)
+	s.decisions, err = pipeline.NewDecisionConsumer(kcfg, cfg.Decisions, idx, audit, isNotFound, s.health, log)
 	if err != nil {
 		return nil, err
 	}
@@ -171,17 +230,4 @@ func (s *service) close() error {
 	}
 	s.closers = nil
 	return errors.Join(errs...)
-}
-
-// pingBrokers succeeds when any broker accepts a connection.
-func pingBrokers(ctx context.Context, brokers []string) error {
-	var errs []error
-	for _, b := range brokers {
-		conn, err := kafka.DialContext(ctx, "tcp", b)
-		if err == nil {
-			return conn.Close()
-		}
-		errs = append(errs, err)
-	}
-	return fmt.Errorf("no broker reachable: %w", errors.Join(errs...))
 }

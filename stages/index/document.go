@@ -90,8 +90,8 @@ func invalidNote(i int, n *models.Note) string {
 		return fmt.Sprintf("note %d of the batch has no note_id", i)
 	case n.Version < 0:
 		return fmt.Sprintf("note %s has a negative version %d", n.NoteID, n.Version)
-	case n.Version >= 1<<(63-models.RevisionBits) || n.Revision < 0 || n.Revision > models.MaxRevision:
-		return fmt.Sprintf("note %s has version %d revision %d, beyond what the index can order", n.NoteID, n.Version, n.Revision)
+	case n.Revision < 0:
+		return fmt.Sprintf("note %s has a negative revision %d", n.NoteID, n.Revision)
 	}
 	return ""
 }

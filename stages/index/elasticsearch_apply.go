@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"net/http"
@@ -13,6 +14,7 @@ import (
 	"github.com/elastic/go-elasticsearch/v8/esutil"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
 )
 
 // bulkItem is one note ready for the bulk API.
@@ -32,22 +34,27 @@ type esDocument struct {
 
 // Apply writes notes through the bulk indexer and waits for every one: an
 // item the cluster answers 409 to is stale and done; 429 is resent, slower
-// and slower, until ctx ends; 400 is a rejection (see ErrRejected); any
-// other failure is resent up to MaxRetries times, then Apply gives up.
-func (es *Elasticsearch) Apply(ctx context.Context, notes []*models.Note) error {
+// and slower, until ctx ends; 400 is a rejection; any other failure is
+// resent up to MaxRetries times, then Apply gives up.
+// TODO(versions): external versions pack the revision into the low bits.
+func (es *Elasticsearch) Apply(ctx context.Context, notes []*models.Note) ([]pipeline.Applied, error) {
 	es.closeMu.RLock()
 	defer es.closeMu.RUnlock()
 	if es.closed {
-		return ErrClosed
+		return nil, ErrClosed
 	}
 	items, rejected := bulkItems(notes)
 	backoff := es.cfg.RetryBackoff
+	stale := map[string]bool{}
 	for failures := 0; len(items) > 0; {
 		r, err := es.send(ctx, items)
 		if err != nil {
-			return fmt.Errorf("index: apply: %w", err)
+			return nil, fmt.Errorf("index: apply: %w", err)
 		}
 		maps.Copy(rejected, r.rejected)
+		for _, id := range r.stale {
+			stale[id] = true
+		}
 		items = append(r.throttled, r.failed...)
 		if len(items) == 0 {
 			break
@@ -55,18 +62,52 @@ func (es *Elasticsearch) Apply(ctx context.Context, notes []*models.Note) error 
 		if len(r.failed) > 0 {
 			failures++
 			if failures > es.cfg.MaxRetries {
-				return fmt.Errorf("index: apply: %d of %d notes not written after %d attempts, last: %s",
+				return nil, fmt.Errorf("index: apply: %d of %d notes not written after %d attempts, last: %s",
 					len(items), len(notes), failures, r.lastFailure)
 			}
 		}
 		es.log.Warn("resending notes", "throttled", len(r.throttled), "failed", len(r.failed),
 			"backoff", backoff, "last_failure", r.lastFailure)
 		if err := sleep(ctx, backoff); err != nil {
-			return fmt.Errorf("index: apply: %d notes not written: %w", len(items), err)
+			return nil, fmt.Errorf("index: apply: %d notes not written: %w", len(items), err)
 		}
 		backoff = min(backoff*2, es.cfg.MaxRetryBackoff)
 	}
-	return rejection(rejected)
+	latest := map[string]*models.Note{}
+	for _, n := range notes {
+		if n == nil || n.NoteID == "" {
+			continue
+		}
+		if cur, ok := latest[n.NoteID]; !ok || n.Newer(cur) {
+			latest[n.NoteID] = n
+		}
+	}
+	out := make([]pipeline.Applied, len(notes))
+	storedOf := map[string]*models.Note{}
+	for i, n := range notes {
+		if reason, ok := rejected[rejectionKey(i, n)]; ok {
+			out[i] = pipeline.Applied{Rejected: reason}
+			continue
+		}
+		w := latest[n.NoteID]
+		if !stale[n.NoteID] {
+			out[i] = pipeline.Applied{Written: w == n, Stored: w, EverApproved: true}
+			continue
+		}
+		st, ok := storedOf[n.NoteID]
+		if !ok {
+			got, err := es.Get(ctx, n.NoteID)
+			switch {
+			case errors.Is(err, ErrNotFound):
+				got = &models.Note{NoteEvent: models.NoteEvent{Type: models.EventDeleted, NoteID: n.NoteID, Version: w.Version}, Revision: w.Revision}
+			case err != nil:
+				return nil, fmt.Errorf("index: apply: read stored %s: %w", n.NoteID, err)
+			}
+			st, storedOf[n.NoteID] = got, got
+		}
+		out[i] = pipeline.Applied{Stored: st, EverApproved: true}
+	}
+	return out, nil
 }
 
 // bulkItems encodes notes, keeping only the greatest version of each id
@@ -97,7 +138,7 @@ func bulkItems(notes []*models.Note) (items []bulkItem, rejected map[string]stri
 			rejected[id] = err.Error()
 			continue
 		}
-		items = append(items, bulkItem{noteID: id, version: n.OrderKey(), body: body})
+		items = append(items, bulkItem{noteID: id, version: n.Version<<20 | n.Revision, body: body})
 	}
 	return items, rejected
 }
@@ -121,6 +162,7 @@ type sendResult struct {
 	finished    bool // late callbacks are ignored
 	throttled   []bulkItem
 	failed      []bulkItem
+	stale       []string
 	rejected    map[string]string
 	lastFailure string
 }
@@ -181,8 +223,10 @@ func (r *sendResult) settle(i int, it bulkItem, status int, reason string, err e
 	case err != nil:
 		r.failed = append(r.failed, it)
 		r.lastFailure = err.Error()
-	case status >= 200 && status < 300, status == http.StatusConflict:
-		// Written, or a version at least as great is already stored.
+	case status >= 200 && status < 300:
+	case status == http.StatusConflict:
+		// A version at least as great is already stored.
+		r.stale = append(r.stale, it.noteID)
 	case status == http.StatusTooManyRequests:
 		r.throttled = append(r.throttled, it)
 		r.lastFailure = fmt.Sprintf("note %s: %d %s", it.noteID, status, reason)

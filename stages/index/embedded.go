@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -19,6 +18,7 @@ import (
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
 )
 
 // Embedded is an Index kept on local disk with bleve (scorch). It suits a
@@ -101,32 +101,77 @@ func runtimeConfig() map[string]any {
 	return map[string]any{"bolt_timeout": "5s"}
 }
 
-// stamp is the stored version of one note id and whether it is a tombstone.
-// It is kept in the document itself (a tombstone is a document with no
-// text), so it is written in the same atomic batch. bleve's internal store
-// would be simpler but scorch rewrites all of it on every persist, which
-// makes writes slower the more notes the index holds.
+// stamp is the stored version of one note id: its version, revision,
+// whether it is a tombstone, and whether any state the index held for the
+// id was approved in a market (feeds may show it). It is kept in the
+// document itself (a tombstone is a document with no text), so it is
+// written in the same atomic batch. bleve's internal store would be
+// simpler but scorch rewrites all of it on every persist, which makes
+// writes slower the more notes the index holds.
 type stamp struct {
-	key     int64 // models.Note.OrderKey: version and revision
-	deleted bool
+	version, revision int64
+	deleted           bool
+	everApproved      bool
 }
 
+// newer reports whether n comes after the stamp in the version order.
+func (s stamp) olderThan(n *models.Note) bool {
+	if n.Version != s.version {
+		return n.Version > s.version
+	}
+	return n.Revision > s.revision
+}
+
+// encode writes "VERSION.REVISION" followed by "d" for a tombstone and "a"
+// once ever approved.
 func (s stamp) encode() string {
-	v := strconv.FormatInt(s.key, 10)
+	v := strconv.FormatInt(s.version, 10) + "." + strconv.FormatInt(s.revision, 10)
 	if s.deleted {
-		return v + "d"
+		v += "d"
+	}
+	if s.everApproved {
+		v += "a"
 	}
 	return v
 }
 
+// legacyRevisionBits is how an earlier format packed the revision into
+// the low bits of one number (VERSION<<20 | REVISION).
+const legacyRevisionBits = 20
+
 func decodeStamp(b []byte) (stamp, error) {
 	s := string(b)
-	deleted := strings.HasSuffix(s, "d")
-	v, err := strconv.ParseInt(strings.TrimSuffix(s, "d"), 10, 64)
-	if err != nil {
-		return stamp{}, fmt.Errorf("corrupt version record %q", s)
+	var st stamp
+	for len(s) > 0 {
+		switch s[len(s)-1] {
+		case 'd':
+			st.deleted = true
+		case 'a':
+			st.everApproved = true
+		default:
+			goto digits
+		}
+		s = s[:len(s)-1]
 	}
-	return stamp{key: v, deleted: deleted}, nil
+digits:
+	if v, r, ok := strings.Cut(s, "."); ok {
+		version, err1 := strconv.ParseInt(v, 10, 64)
+		revision, err2 := strconv.ParseInt(r, 10, 64)
+		if err1 != nil || err2 != nil {
+			return stamp{}, fmt.Errorf("corrupt version record %q", b)
+		}
+		st.version, st.revision = version, revision
+		return st, nil
+	}
+	packed, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return stamp{}, fmt.Errorf("corrupt version record %q", b)
+	}
+	// The earlier format did not record approval: assume feeds may hold
+	// the note, so a later state approved nowhere is withdrawn.
+	st.version, st.revision = packed>>legacyRevisionBits, packed&(1<<legacyRevisionBits-1)
+	st.everApproved = true
+	return st, nil
 }
 
 // stampCacheSize bounds the versions remembered in memory; past it an
@@ -138,43 +183,42 @@ const stampCacheSize = 1 << 17
 // moment together, in batches of at most cfg.BatchSize notes, each atomic
 // and persisted before any of its callers returns (group commit): with
 // several partitions writing at once, bleve makes one segment where it
-// would make one per call. See Index for the version rules. A note the
-// index cannot take makes Apply return a rejection naming it once the
-// others are written.
-func (e *Embedded) Apply(ctx context.Context, notes []*models.Note) error {
+// would make one per call. See Index for the version rules and
+// pipeline.Indexer for what it returns.
+func (e *Embedded) Apply(ctx context.Context, notes []*models.Note) ([]pipeline.Applied, error) {
 	e.closeMu.RLock()
 	defer e.closeMu.RUnlock()
 	if e.idx == nil {
-		return ErrClosed
+		return nil, ErrClosed
 	}
 	if len(notes) == 0 {
-		return nil
+		return nil, nil
 	}
-	req := &applyRequest{notes: notes, done: make(chan struct{})}
+	req := &applyRequest{notes: notes, out: make([]pipeline.Applied, len(notes)), done: make(chan struct{})}
 	select {
 	case e.writes <- req:
 	case <-ctx.Done():
-		return fmt.Errorf("index: apply: %w", ctx.Err())
+		return nil, fmt.Errorf("index: apply: %w", ctx.Err())
 	}
 	select {
 	case <-req.done:
 	case <-ctx.Done():
 		// The writer may still write these notes; the version rules make
 		// the caller's retry harmless.
-		return fmt.Errorf("index: apply: %w", ctx.Err())
+		return nil, fmt.Errorf("index: apply: %w", ctx.Err())
 	}
 	if req.err != nil {
-		return fmt.Errorf("index: apply: %w", req.err)
+		return nil, fmt.Errorf("index: apply: %w", req.err)
 	}
-	return rejection(req.rejected)
+	return req.out, nil
 }
 
 // applyRequest is one Apply call waiting for the writer.
 type applyRequest struct {
-	notes    []*models.Note
-	rejected map[string]string
-	err      error
-	done     chan struct{}
+	notes []*models.Note
+	out   []pipeline.Applied
+	err   error
+	done  chan struct{}
 }
 
 // writer is the only goroutine that writes to bleve. It takes the first
@@ -205,37 +249,49 @@ func (e *Embedded) writer() {
 // writeGroup writes the notes of group in batches of at most BatchSize and
 // answers every request.
 func (e *Embedded) writeGroup(group []*applyRequest) {
-	type slot struct {
-		req *applyRequest
-		i   int
-	}
 	var notes []*models.Note
-	var owners []slot
+	var outs []*pipeline.Applied
 	for _, req := range group {
 		for i, n := range req.notes {
 			notes = append(notes, n)
-			owners = append(owners, slot{req, i})
+			outs = append(outs, &req.out[i])
 		}
 	}
-	pending := map[string]stamp{}
+	owner := make([]*applyRequest, 0, len(notes))
+	for _, req := range group {
+		for range req.notes {
+			owner = append(owner, req)
+		}
+	}
+	// The newest note of an id in the whole group is the one written;
+	// the others are answered with it.
+	winner := map[string]int{}
+	for i, n := range notes {
+		if invalidNote(i, n) != "" {
+			continue
+		}
+		if w, ok := winner[n.NoteID]; !ok || n.Newer(notes[w]) {
+			winner[n.NoteID] = i
+		}
+	}
 	for start := 0; start < len(notes); start += e.cfg.BatchSize {
 		end := min(start+e.cfg.BatchSize, len(notes))
-		reasons, err := e.applyBatch(notes[start:end], pending)
-		for k := start; k < end; k++ {
-			o := owners[k]
-			if err != nil && o.req.err == nil {
-				o.req.err = err
-			}
-			if r, ok := reasons[k-start]; ok {
-				if o.req.rejected == nil {
-					o.req.rejected = map[string]string{}
+		if err := e.applyBatch(notes, start, end, winner, outs); err != nil {
+			for k := start; k < len(notes); k++ {
+				if owner[k].err == nil {
+					owner[k].err = err
 				}
-				o.req.rejected[rejectionKey(o.i, o.req.notes[o.i])] = r
 			}
+			break
 		}
-		if err != nil {
-			// The stamps of a batch that failed were not written.
-			clear(pending)
+	}
+	for i, n := range notes {
+		if invalidNote(i, n) != "" || owner[i].err != nil {
+			continue
+		}
+		if w := winner[n.NoteID]; w != i {
+			o := *outs[w]
+			*outs[i] = pipeline.Applied{Stored: o.Stored, EverApproved: o.EverApproved, Rejected: o.Rejected}
 		}
 	}
 	for _, req := range group {
@@ -243,63 +299,71 @@ func (e *Embedded) writeGroup(group []*applyRequest) {
 	}
 }
 
-// applyBatch writes one atomic batch. pending holds the stamps of notes
-// written earlier in the same group (the cache may have forgotten them); it
-// is updated in place. It returns the reasons of rejected notes by position
-// in notes.
-func (e *Embedded) applyBatch(notes []*models.Note, pending map[string]stamp) (map[int]string, error) {
+// applyBatch writes notes[start:end] as one atomic batch and fills their
+// outcomes. winner maps every id of the group to the position of its
+// newest note; the others get that note's outcome.
+func (e *Embedded) applyBatch(notes []*models.Note, start, end int, winner map[string]int, outs []*pipeline.Applied) error {
 	batch := e.idx.NewBatch()
-	rejected := map[int]string{}
 	staged := map[string]stamp{}
-	for i, n := range notes {
+	for i := start; i < end; i++ {
+		n := notes[i]
 		if reason := invalidNote(i, n); reason != "" {
-			rejected[i] = reason
+			*outs[i] = pipeline.Applied{Rejected: reason}
 			continue
 		}
-		cur, known := staged[n.NoteID]
-		if !known {
-			cur, known = pending[n.NoteID]
+		if winner[n.NoteID] != i {
+			continue // answered by writeGroup with its winner's outcome
 		}
-		if !known {
-			var err error
-			cur, known, err = e.stamp(n.NoteID)
+		cur, known, err := e.stamp(n.NoteID)
+		if err != nil {
+			return err
+		}
+		if known && !cur.olderThan(n) {
+			stored, err := e.storedNote(n.NoteID, cur)
 			if err != nil {
-				return nil, err
+				return err
 			}
-		}
-		if known && n.OrderKey() <= cur.key {
+			*outs[i] = pipeline.Applied{Stored: stored, EverApproved: cur.everApproved}
 			continue // stale or duplicate: the stored note stands
 		}
-		next := stamp{key: n.OrderKey(), deleted: n.Deleted()}
+		next := stamp{version: n.Version, revision: n.Revision, deleted: n.Deleted(),
+			everApproved: cur.everApproved || (!n.Deleted() && len(n.ApprovedMarkets) > 0)}
+		var fields map[string]any
 		if next.deleted {
-			if err := batch.Index(n.NoteID, map[string]any{"note_id": n.NoteID, stampField: next.encode()}); err != nil {
-				rejected[i] = err.Error()
-				continue
-			}
-		} else {
-			fields, err := embeddedFields(n, next)
-			if err != nil {
-				rejected[i] = err.Error()
-				continue
-			}
-			if err := batch.Index(n.NoteID, fields); err != nil {
-				rejected[i] = err.Error()
-				continue
-			}
+			fields = map[string]any{"note_id": n.NoteID, stampField: next.encode()}
+		} else if fields, err = embeddedFields(n, next); err != nil {
+			*outs[i] = pipeline.Applied{Rejected: err.Error()}
+			continue
+		}
+		if err := batch.Index(n.NoteID, fields); err != nil {
+			*outs[i] = pipeline.Applied{Rejected: err.Error()}
+			continue
 		}
 		staged[n.NoteID] = next
+		*outs[i] = pipeline.Applied{Written: true, Stored: n, EverApproved: next.everApproved}
 	}
-	if batch.Size() == 0 {
-		return rejected, nil
+	if batch.Size() > 0 {
+		if err := e.idx.Batch(batch); err != nil {
+			return fmt.Errorf("write batch: %w", err)
+		}
+		for id, st := range staged {
+			e.remember(id, st)
+		}
 	}
-	if err := e.idx.Batch(batch); err != nil {
-		return nil, fmt.Errorf("write batch: %w", err)
+	return nil
+}
+
+// storedNote returns the note stored under the stamp cur: the document's
+// note, or a tombstone built from the stamp.
+func (e *Embedded) storedNote(noteID string, cur stamp) (*models.Note, error) {
+	if cur.deleted {
+		return &models.Note{NoteEvent: models.NoteEvent{Type: models.EventDeleted, NoteID: noteID, Version: cur.version}, Revision: cur.revision}, nil
 	}
-	maps.Copy(pending, staged)
-	for id, st := range staged {
-		e.remember(id, st)
+	n, err := e.getLocked(noteID)
+	if err != nil {
+		return nil, fmt.Errorf("read stored note %s: %w", noteID, err)
 	}
-	return rejected, nil
+	return n, nil
 }
 
 // stamp returns the stored version of noteID: from memory when the writer
@@ -393,6 +457,11 @@ func (e *Embedded) Get(ctx context.Context, noteID string) (*models.Note, error)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	return e.getLocked(noteID)
+}
+
+// getLocked is Get for callers that hold closeMu or are the writer.
+func (e *Embedded) getLocked(noteID string) (*models.Note, error) {
 	doc, err := e.idx.Document(noteID)
 	if err != nil {
 		return nil, fmt.Errorf("index: get %s: %w", noteID, err)

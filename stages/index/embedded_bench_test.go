@@ -33,7 +33,7 @@ func BenchmarkEmbeddedApply(b *testing.B) {
 			b.StopTimer()
 			notes := indextest.Corpus(fmt.Sprintf("b%d", i), batch)
 			b.StartTimer()
-			if err := idx.Apply(ctx, notes); err != nil {
+			if _, err := idx.Apply(ctx, notes); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -44,7 +44,7 @@ func BenchmarkEmbeddedApply(b *testing.B) {
 		ctx := context.Background()
 		const stored = 1000
 		base := indextest.Corpus("u", stored)
-		if err := idx.Apply(ctx, base); err != nil {
+		if _, err := idx.Apply(ctx, base); err != nil {
 			b.Fatal(err)
 		}
 		b.ReportAllocs()
@@ -57,7 +57,7 @@ func BenchmarkEmbeddedApply(b *testing.B) {
 				n.NoteID, n.Version = src.NoteID, src.Version+int64(i+1)*stored
 			}
 			b.StartTimer()
-			if err := idx.Apply(ctx, notes); err != nil {
+			if _, err := idx.Apply(ctx, notes); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -71,7 +71,7 @@ func BenchmarkEmbeddedSearch(b *testing.B) {
 	ctx := context.Background()
 	corpus := indextest.Corpus("s", 10_000)
 	for start := 0; start < len(corpus); start += 500 {
-		if err := idx.Apply(ctx, corpus[start:start+500]); err != nil {
+		if _, err := idx.Apply(ctx, corpus[start:start+500]); err != nil {
 			b.Fatal(err)
 		}
 	}

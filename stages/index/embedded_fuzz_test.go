@@ -40,7 +40,7 @@ func FuzzEmbeddedNoteText(f *testing.F) {
 		n.Tags = []string{tag}
 		n.Translations = map[string]models.Translation{"en": {Title: q, Body: body, Status: models.TranslationOK}}
 		hidden := indextest.Note(id+"-hidden", 1, "en", title, body)
-		if err := idx.Apply(ctx, []*models.Note{n, hidden}); err != nil {
+		if _, err := idx.Apply(ctx, []*models.Note{n, hidden}); err != nil {
 			t.Fatalf("Apply: %v", err)
 		}
 		got, err := idx.Get(ctx, id)

@@ -37,7 +37,7 @@ func ExampleOpenEmbedded() {
 		Moderation:      models.Moderation{Decision: models.DecisionAllow},
 		ApprovedMarkets: []string{"cn"},
 	}
-	if err := idx.Apply(ctx, []*models.Note{note}); err != nil {
+	if _, err := idx.Apply(ctx, []*models.Note{note}); err != nil {
 		fmt.Println(err)
 		return
 	}

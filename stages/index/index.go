@@ -23,19 +23,21 @@ var ErrClosed = errors.New("index: closed")
 // Index stores every processed note, whatever its moderation decision, and
 // answers full-text searches over the notes approved in a market.
 //
-// Apply (from pipeline.Indexer) writes a batch, deletions included. The
+// Apply (from pipeline.Indexer) writes a batch, deletions included, and
+// reports per note what the index holds for its id afterwards. The
 // document id is the note id. Notes are ordered by version, then revision
-// (models.Note.OrderKey; Elasticsearch gets it as the external version). A
-// note replaces the stored one only if it is strictly newer; an equal or
-// older one is a no-op, not an error. A deletion removes the note unless a
-// newer one is stored and leaves a tombstone with its version, so a late,
-// older upsert cannot bring the note back; a newer upsert after a deletion
-// restores it. Within one call, the newest note of an id wins whatever its
-// position. A revision updates a version in place (a late translation, a
-// reviewer's decision) and is never undone by a replay of the original. Apply
-// returns nil only once every note of the call is durably written (or
-// proven stale); on error some may not be, and the runtime retries the whole
-// call, which the version rules make safe. Apply does not keep the notes.
+// (models.Note.Newer), for any version from 1 to 2^63-1. A note replaces
+// the stored one only if it is strictly newer; an equal or older one is a
+// no-op, not an error, and its outcome carries the stored note. A deletion
+// removes the note unless a newer one is stored and leaves a tombstone
+// with its version, so a late, older upsert cannot bring the note back; a
+// newer upsert after a deletion restores it. Within one call, the newest
+// note of an id wins whatever its position. A revision updates a version
+// in place (a late translation, a reviewer's decision) and is never undone
+// by a replay of the original. Apply returns without error only once every
+// note of the call is durably written, proven stale or rejected; on error
+// some may not be, and the runtime retries the whole call, which the
+// version rules make safe. Apply does not keep the notes.
 //
 // Get returns the stored note exactly as it was applied, whatever its
 // decision (the review desk reads review and blocked notes), or ErrNotFound.
@@ -67,24 +69,6 @@ type Index interface {
 	Search(ctx context.Context, q models.SearchQuery) (models.SearchResult, error)
 	Queue(ctx context.Context, q models.QueueQuery) (models.SearchResult, error)
 	Close() error
-}
-
-// ErrRejected is wrapped by an Apply error when the index refused notes for
-// what they hold (nil, no note id, a negative version, a document the
-// cluster cannot parse): retrying
-// the same notes will not help, so the caller should dead-letter them rather
-// than retry forever. The other notes of the call were written.
-// The error is a *pipeline.RejectedError naming each refused note, so the
-// runtime dead-letters exactly those.
-var ErrRejected = pipeline.ErrRejected
-
-// rejection returns the Apply error for refused notes (note id → reason),
-// or nil when there are none.
-func rejection(reasons map[string]string) error {
-	if len(reasons) == 0 {
-		return nil
-	}
-	return fmt.Errorf("index: apply: %w", &pipeline.RejectedError{Reasons: reasons})
 }
 
 // rejectionKey names the i-th note of a call in a rejection: its id, or

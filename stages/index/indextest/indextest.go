@@ -48,6 +48,10 @@ func Run(t *testing.T, f Factory) {
 		{"newer_upsert_after_delete_restores", testNewerRestores},
 		{"replaying_a_whole_call_is_safe", testReplay},
 		{"notes_without_id_or_with_a_negative_version_are_rejected_and_the_others_written", testRejected},
+		{"apply_reports_written_notes_and_what_is_stored_for_stale_and_duplicate_ones", testOutcomes},
+		{"apply_reports_a_tombstone_as_what_is_stored_after_a_deletion", testOutcomeTombstone},
+		{"apply_reports_whether_the_note_was_ever_approved", testEverApproved},
+		{"versions_up_to_2^63-1_index_replay_and_delete_in_order", testHugeVersions},
 		{"search_finds_English_by_stemmed_word", testEnglishStemming},
 		{"search_finds_Chinese_Simplified_and_Traditional_by_substring_words", testChineseSubstrings},
 		{"English_query_finds_a_Chinese_note_through_its_en_translation", testTranslationSearch},
@@ -78,10 +82,30 @@ func open(t *testing.T, f Factory) index.Index {
 	return idx
 }
 
-func apply(t *testing.T, idx index.Index, notes ...*models.Note) {
+func apply(t *testing.T, idx index.Index, notes ...*models.Note) []pipeline.Applied {
 	t.Helper()
-	if err := idx.Apply(context.Background(), notes); err != nil {
+	out, err := idx.Apply(context.Background(), notes)
+	if err != nil {
 		t.Fatalf("Apply: %v", err)
+	}
+	if len(out) != len(notes) {
+		t.Fatalf("Apply answered %d outcomes for %d notes", len(out), len(notes))
+	}
+	for i, a := range out {
+		if a.Rejected == "" && a.Stored == nil {
+			t.Fatalf("outcome %d has neither a stored note nor a rejection", i)
+		}
+	}
+	return out
+}
+
+// sameNote fails unless got and want are equal as JSON.
+func sameNote(t *testing.T, what string, got, want *models.Note) {
+	t.Helper()
+	g, _ := json.Marshal(got)
+	w, _ := json.Marshal(want)
+	if string(g) != string(w) {
+		t.Fatalf("%s =\n%s\nwant\n%s", what, g, w)
 	}
 }
 
@@ -299,18 +323,155 @@ func testReplay(t *testing.T, f Factory) {
 func testRejected(t *testing.T, f Factory) {
 	idx := open(t, f)
 	good := Note("n1", 1, "en", "good", "body", "intl")
-	err := idx.Apply(context.Background(), []*models.Note{
-		Note("", 1, "en", "no id", "body", "intl"), nil, good, Note("neg", -1, "en", "negative", "body", "intl"),
-	})
-	if !errors.Is(err, index.ErrRejected) {
-		t.Fatalf("Apply = %v, want ErrRejected", err)
+	out := apply(t, idx, Note("", 1, "en", "no id", "body", "intl"), nil, good, Note("neg", -1, "en", "negative", "body", "intl"))
+	for _, i := range []int{0, 1, 3} {
+		if out[i].Rejected == "" || out[i].Written || out[i].Stored != nil {
+			t.Errorf("outcome %d = %+v, want a rejection", i, out[i])
+		}
 	}
-	var rej *pipeline.RejectedError
-	if !errors.As(err, &rej) || rej.Reasons["neg"] == "" || len(rej.Reasons) != 3 {
-		t.Errorf("Apply = %v, want a RejectedError naming the three refused notes", err)
+	if !out[2].Written || out[2].Rejected != "" {
+		t.Errorf("outcome of the good note = %+v, want written", out[2])
 	}
 	wantNote(t, idx, good)
 	wantNotFound(t, idx, "neg")
+}
+
+func testOutcomes(t *testing.T, f Factory) {
+	idx := open(t, f)
+	v2 := Note("n1", 2, "en", "second", "body two", "intl")
+	out := apply(t, idx, v2)
+	if !out[0].Written {
+		t.Fatalf("first write: %+v, want written", out[0])
+	}
+	sameNote(t, "stored after the first write", out[0].Stored, v2)
+	tests := []struct {
+		name string
+		note *models.Note
+	}{
+		{"a duplicate", Note("n1", 2, "en", "second", "recomputed differently", "intl")},
+		{"an older version", Note("n1", 1, "en", "first", "body one", "intl")},
+	}
+	for _, tc := range tests {
+		out := apply(t, idx, tc.note)
+		if out[0].Written {
+			t.Errorf("%s was written", tc.name)
+		}
+		sameNote(t, tc.name+": stored", out[0].Stored, v2)
+	}
+	// In one call the newest note of an id is written and the others are
+	// answered with it.
+	v4 := Note("n1", 4, "en", "fourth", "body four", "intl")
+	out = apply(t, idx, Note("n1", 3, "en", "third", "body three", "intl"), v4)
+	if out[0].Written || !out[1].Written {
+		t.Fatalf("one call with versions 3 and 4: %+v", out)
+	}
+	sameNote(t, "stored for version 3", out[0].Stored, v4)
+}
+
+func testOutcomeTombstone(t *testing.T, f Factory) {
+	idx := open(t, f)
+	apply(t, idx, Note("n1", 1, "en", "soon gone", "body", "intl"))
+	out := apply(t, idx, Deletion("n1", 2))
+	if !out[0].Written || !out[0].Stored.Deleted() {
+		t.Fatalf("deletion: %+v", out[0])
+	}
+	for _, late := range []*models.Note{Note("n1", 1, "en", "late", "replay", "intl"), Deletion("n1", 2)} {
+		out = apply(t, idx, late)
+		st := out[0].Stored
+		if out[0].Written || st == nil || !st.Deleted() || st.NoteID != "n1" || st.Version != 2 || st.Revision != 0 {
+			t.Fatalf("late version %d: %+v (stored %+v), want the tombstone of version 2", late.Version, out[0], st)
+		}
+	}
+	idx = f.Reopen(t, idx)
+	t.Cleanup(func() { _ = idx.Close() })
+	out = apply(t, idx, Note("n1", 1, "en", "late", "after a restart", "intl"))
+	if st := out[0].Stored; out[0].Written || st == nil || !st.Deleted() || st.Version != 2 {
+		t.Fatalf("after reopening: %+v, want the tombstone of version 2", out[0])
+	}
+}
+
+func testEverApproved(t *testing.T, f Factory) {
+	idx := open(t, f)
+	review := withDecision(Note("n1", 1, "en", "held", "body", "intl"), models.DecisionReview)
+	if out := apply(t, idx, review); out[0].EverApproved {
+		t.Fatal("a note only ever in review reported as ever approved")
+	}
+	approved := Note("n1", 2, "en", "shown", "body", "intl")
+	if out := apply(t, idx, approved); !out[0].EverApproved {
+		t.Fatal("an approved note not reported as ever approved")
+	}
+	blocked := withDecision(Note("n1", 3, "en", "hidden", "body", "intl"), models.DecisionBlock)
+	if out := apply(t, idx, blocked); !out[0].EverApproved {
+		t.Fatal("a blocked version of a note that was approved must be reported as ever approved")
+	}
+	// Replays and restarts keep it.
+	idx = f.Reopen(t, idx)
+	t.Cleanup(func() { _ = idx.Close() })
+	if out := apply(t, idx, review); !out[0].EverApproved || out[0].Written {
+		t.Fatalf("replay after reopening: %+v", out[0])
+	}
+	if out := apply(t, idx, Deletion("n1", 4)); !out[0].EverApproved {
+		t.Fatal("the deletion of a note that was approved lost the flag")
+	}
+	other := withDecision(Note("n2", 1, "en", "never", "body", "intl"), models.DecisionBlock)
+	if out := apply(t, idx, other, Deletion("n3", 1)); out[0].EverApproved || out[1].EverApproved {
+		t.Fatalf("notes never approved: %+v", out)
+	}
+}
+
+func testHugeVersions(t *testing.T, f Factory) {
+	versions := []int64{1 << 43, 1 << 62, 1<<63 - 2}
+	for _, v := range versions {
+		t.Run(fmt.Sprint(v), func(t *testing.T) {
+			t.Parallel()
+			idx := open(t, f)
+			id := fmt.Sprintf("big-%d", v)
+			cur := Note(id, v, "en", "huge version", "body one", "intl")
+			apply(t, idx, cur)
+			wantNote(t, idx, cur)
+			// A revision of it, then a replay of the original and of an
+			// older version: nothing regresses.
+			rev := Note(id, v, "en", "huge version", "body revised", "intl")
+			rev.Revision = 3
+			if out := apply(t, idx, rev); !out[0].Written {
+				t.Fatal("revision 3 not written")
+			}
+			for _, stale := range []*models.Note{cur, Note(id, v-1, "en", "older", "older body", "intl")} {
+				out := apply(t, idx, stale)
+				if out[0].Written {
+					t.Fatalf("stale version %d revision %d written", stale.Version, stale.Revision)
+				}
+				sameNote(t, "stored", out[0].Stored, rev)
+			}
+			wantNote(t, idx, rev)
+			wantHits(t, idx, "revised", "intl", id)
+			// The next version, then its deletion; a late upsert of the
+			// deleted version does not resurrect it.
+			next := Note(id, v+1, "en", "huge version", "body next", "intl")
+			apply(t, idx, next)
+			wantNote(t, idx, next)
+			apply(t, idx, Deletion(id, v+1))
+			wantNote(t, idx, next) // a deletion of the same version is not newer
+			if out := apply(t, idx, Deletion(id, v+1), Note(id, v+1, "en", "x", "y", "intl")); out[0].Written || out[1].Written {
+				t.Fatalf("equal versions rewritten: %+v", out)
+			}
+			idx = f.Reopen(t, idx)
+			t.Cleanup(func() { _ = idx.Close() })
+			wantNote(t, idx, next)
+		})
+	}
+	t.Run("the_greatest_version_then_deleted", func(t *testing.T) {
+		t.Parallel()
+		idx := open(t, f)
+		const top = 1<<63 - 1
+		apply(t, idx, Note("top", top-1, "en", "almost", "body", "intl"))
+		apply(t, idx, Deletion("top", top))
+		if out := apply(t, idx, Note("top", top-1, "en", "zombie", "late", "intl")); out[0].Written {
+			t.Fatal("a late upsert resurrected a note deleted at version 2^63-1")
+		}
+		wantNotFound(t, idx, "top")
+		wantHits(t, idx, "zombie", "")
+	})
 }
 
 func testEnglishStemming(t *testing.T, f Factory) {
@@ -505,7 +666,7 @@ func testConcurrentApply(t *testing.T, f Factory) {
 						fmt.Sprintf("version %d", version), "intl"))
 				}
 				batch = append(batch, Note(fmt.Sprintf("own-%d-%d", w, v), 1, "en", "race", "own", "intl"))
-				if err := idx.Apply(context.Background(), batch); err != nil {
+				if _, err := idx.Apply(context.Background(), batch); err != nil {
 					errs <- err
 					return
 				}
