@@ -25,12 +25,17 @@ type Config struct {
 	DataDir string
 	// Logger receives the broker's warnings; nil discards them.
 	Logger *slog.Logger
+	// Stallable puts a TCP proxy in front of the broker, which the broker
+	// advertises, so that Stall can make it hang for every client (fault
+	// tests). Port is then ignored. Default false.
+	Stallable bool
 }
 
 // Embedded is a running broker.
 type Embedded struct {
 	cluster *kfake.Cluster
 	addrs   []string
+	gate    *stallGate // nil unless Stallable
 }
 
 // Start starts a broker. Topics are also auto-created on first use, as
@@ -51,7 +56,14 @@ func Start(cfg Config) (*Embedded, error) {
 		// minimum would refuse faster test groups.
 		kfake.GroupMinSessionTimeout(100 * time.Millisecond),
 	}
-	if cfg.Port != 0 {
+	var gate *stallGate
+	if cfg.Stallable {
+		var err error
+		if gate, err = newStallGate(); err != nil {
+			return nil, fmt.Errorf("start embedded broker: %w", err)
+		}
+		opts = append(opts, kfake.ListenFn(gate.listen))
+	} else if cfg.Port != 0 {
 		opts = append(opts, kfake.Ports(cfg.Port))
 	}
 	if len(cfg.Topics) > 0 {
@@ -65,6 +77,9 @@ func Start(cfg Config) (*Embedded, error) {
 	}
 	c, err := kfake.NewCluster(opts...)
 	if err != nil {
+		if gate != nil {
+			gate.close()
+		}
 		return nil, fmt.Errorf("start embedded broker: %w", err)
 	}
 	addrs := c.ListenAddrs()
@@ -72,14 +87,35 @@ func Start(cfg Config) (*Embedded, error) {
 		c.Close()
 		return nil, errors.New("embedded broker has no listen address")
 	}
-	return &Embedded{cluster: c, addrs: addrs}, nil
+	return &Embedded{cluster: c, addrs: addrs, gate: gate}, nil
+}
+
+// Stall makes the broker hang for every client: connections stay open
+// and new ones are accepted, but no byte is forwarded either way until
+// Resume. It does nothing unless the broker was started Stallable.
+func (e *Embedded) Stall() {
+	if e.gate != nil {
+		e.gate.stall()
+	}
+}
+
+// Resume ends a Stall; what was held is forwarded.
+func (e *Embedded) Resume() {
+	if e.gate != nil {
+		e.gate.resume()
+	}
 }
 
 // Addrs returns the bootstrap addresses (host:port).
 func (e *Embedded) Addrs() []string { return e.addrs }
 
 // Close stops the broker.
-func (e *Embedded) Close() { e.cluster.Close() }
+func (e *Embedded) Close() {
+	if e.gate != nil {
+		e.gate.close()
+	}
+	e.cluster.Close()
+}
 
 type slogAdapter struct{ l *slog.Logger }
 

@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"reflect"
 	"testing"
+	"time"
 )
 
 func TestCheckpointer(t *testing.T) {
@@ -45,7 +46,7 @@ func TestCheckpointer(t *testing.T) {
 			c := newCheckpointer()
 			for i, o := range tt.ops {
 				for _, off := range o.track {
-					c.track(0, off)
+					c.track(0, off, time.Time{})
 				}
 				for _, off := range o.done {
 					c.done(0, off)
@@ -74,7 +75,7 @@ func TestCheckpointerNeverPassesUnfinishedWork(t *testing.T) {
 	var work []po
 	for part := 0; part < 3; part++ {
 		for o := int64(0); o < n; o++ {
-			c.track(part, o)
+			c.track(part, o, time.Time{})
 			work = append(work, po{part, o})
 		}
 	}

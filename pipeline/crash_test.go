@@ -54,7 +54,7 @@ func TestRuntimeCrashBeforeCommitLosesNothing(t *testing.T) {
 	cfg.CommitInterval = time.Hour // nothing is committed before the crash
 
 	first := &countingStage{}
-	rt1, err := NewRuntime(cfg, NewProcessor(ProcessorConfig{Stages: []Stage{first, keywordModerator{}}, Indexer: idx, Logger: quietLogger()}), nil, quietLogger())
+	rt1, err := NewRuntime(cfg, NewProcessor(ProcessorConfig{Stages: []Stage{first, keywordModerator{}}, Indexer: idx, Logger: quietLogger()}), nil, nil, quietLogger())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestRuntimeCrashBeforeCommitLosesNothing(t *testing.T) {
 	// Restart: the group committed nothing, so every event comes again.
 	second := &countingStage{}
 	cfg.CommitInterval = 50 * time.Millisecond
-	rt2, err := NewRuntime(cfg, NewProcessor(ProcessorConfig{Stages: []Stage{second, keywordModerator{}}, Indexer: idx, Logger: quietLogger()}), nil, quietLogger())
+	rt2, err := NewRuntime(cfg, NewProcessor(ProcessorConfig{Stages: []Stage{second, keywordModerator{}}, Indexer: idx, Logger: quietLogger()}), nil, nil, quietLogger())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestRuntimeCrashBeforeCommitLosesNothing(t *testing.T) {
 
 	// A third start finds everything committed by the drain: nothing new.
 	third := &countingStage{}
-	rt3, err := NewRuntime(cfg, NewProcessor(ProcessorConfig{Stages: []Stage{third}, Indexer: idx, Logger: quietLogger()}), nil, quietLogger())
+	rt3, err := NewRuntime(cfg, NewProcessor(ProcessorConfig{Stages: []Stage{third}, Indexer: idx, Logger: quietLogger()}), nil, nil, quietLogger())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,14 +29,14 @@ type gatedStore struct {
 	open     chan struct{}
 }
 
-func (g *gatedStore) Apply(ctx context.Context, notes []*models.Note) error {
+func (g *gatedStore) Apply(ctx context.Context, notes []*models.Note) ([]pipeline.Applied, error) {
 	if g.started.CompareAndSwap(false, true) {
 		close(g.applying)
 	}
 	select {
 	case <-g.open:
 	case <-ctx.Done():
-		return ctx.Err()
+		return nil, ctx.Err()
 	}
 	return g.Embedded.Apply(ctx, notes)
 }
@@ -76,7 +76,7 @@ func TestDecisionConsumerAppliesOnceOverKafka(t *testing.T) {
 	n.Moderation = models.Moderation{Decision: models.DecisionReview, PolicyVersion: "p1",
 		Markets: map[string]models.Decision{"cn": models.DecisionReview, "intl": models.DecisionReview},
 		Labels:  []models.Label{{Category: models.CategorySpam, Score: 0.6, Source: "contact"}}}
-	if err := idx.Apply(ctx, []*models.Note{n}); err != nil {
+	if _, err := idx.Apply(ctx, []*models.Note{n}); err != nil {
 		t.Fatal(err)
 	}
 	cfg := pipeline.Config{Brokers: brokers, GroupID: "notegate-test", MaxEventBytes: 4096,
@@ -85,7 +85,7 @@ func TestDecisionConsumerAppliesOnceOverKafka(t *testing.T) {
 	isNotFound := func(err error) bool { return errors.Is(err, index.ErrNotFound) }
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	start := func(dcfg pipeline.DecisionsConfig, store pipeline.NoteStore) func() {
-		c, err := pipeline.NewDecisionConsumer(cfg, dcfg, store, audit, isNotFound, log)
+		c, err := pipeline.NewDecisionConsumer(cfg, dcfg, store, audit, isNotFound, nil, log)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
-	"sync"
 	"testing"
 	"time"
 
@@ -13,44 +12,6 @@ import (
 
 	"github.com/notegate/notegate/models"
 )
-
-var errNoNote = errors.New("no such note")
-
-// memStore is a PendingStore keeping the (Version, Revision) order.
-type memStore struct {
-	mu    sync.Mutex
-	notes map[string]models.Note
-}
-
-func (s *memStore) Apply(_ context.Context, ns []*models.Note) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, n := range ns {
-		if old, ok := s.notes[n.NoteID]; !ok || n.Newer(&old) {
-			s.notes[n.NoteID] = *n
-		}
-	}
-	return nil
-}
-
-func (s *memStore) Get(_ context.Context, id string) (*models.Note, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	n, ok := s.notes[id]
-	if !ok {
-		return nil, errNoNote
-	}
-	n.Translations = cloneTranslations(n.Translations)
-	return &n, nil
-}
-
-func cloneTranslations(m map[string]models.Translation) map[string]models.Translation {
-	out := make(map[string]models.Translation, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
-}
 
 // fixedRetranslator sets every asked target to status.
 type fixedRetranslator struct{ status models.TranslationStatus }
@@ -93,16 +54,16 @@ func TestTranslationRetrierAttempt(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			store := &memStore{notes: map[string]models.Note{}}
+			store := newMemIndex()
 			if tt.stored > 0 {
-				store.notes["n1"] = pendingNote(tt.stored)
+				store.put(pendingNote(tt.stored))
 			}
 			r, err := NewTranslationRetrier(Config{Brokers: []string{"127.0.0.1:1"}}, TranslationRetryConfig{MaxAttempts: 3},
-				store, fixedRetranslator{tt.status}, func(err error) bool { return errors.Is(err, errNoNote) }, nil, slog.New(slog.DiscardHandler))
+				store, fixedRetranslator{tt.status}, func(err error) bool { return errors.Is(err, errNoNote) }, nil, nil, slog.New(slog.DiscardHandler))
 			if err != nil {
 				t.Fatal(err)
 			}
-			t.Cleanup(func() { r.reader.Close(); r.writer.Close() })
+			t.Cleanup(func() { r.consumer.reader.Close(); r.writer.Close() })
 			p := PendingTranslation{NoteID: "n1", Version: 1, Targets: []string{"en"}, Attempt: tt.attempt}
 			out, outcome, err := r.attempt(context.Background(), kafka.Message{Topic: DefaultTranslateRetryTopic}, p)
 			if err != nil {

@@ -102,6 +102,40 @@ func TestProcessor(t *testing.T) {
 			t.Errorf("index writes = %d, note still present = %v", idx.writes, ok)
 		}
 	})
+	t.Run("a replay after a reviewer's rejection carries the rejection, not a recomputation", func(t *testing.T) {
+		t.Parallel()
+		decided := models.Note{NoteEvent: models.NoteEvent{NoteID: "a", Version: 1, Body: "fine"}, Revision: 1,
+			Moderation: models.Moderation{Decision: models.DecisionBlock, Markets: map[string]models.Decision{"cn": models.DecisionBlock, "intl": models.DecisionBlock},
+				Review: &models.Review{DecisionID: "d1", Action: models.ReviewReject}}}
+		idx := newMemIndex(decided)
+		p := NewProcessor(ProcessorConfig{Stages: []Stage{keywordModerator{}}, Indexer: idx, Backoff: fast, Logger: quietLogger()})
+		batch := envelopes(`{"note_id":"a","version":1,"body":"fine"}`)
+		if err := p.Process(context.Background(), batch); err != nil {
+			t.Fatal(err)
+		}
+		env := batch[0]
+		if env.Written || env.Route != RouteRejected || env.Note.Revision != 1 || env.Note.Moderation.Review == nil {
+			t.Errorf("replay: written %v, route %s, revision %d, review %+v; want the stored rejection", env.Written, env.Route, env.Note.Revision, env.Note.Moderation.Review)
+		}
+	})
+	t.Run("a stale upsert after a deletion carries the deletion", func(t *testing.T) {
+		t.Parallel()
+		idx := newMemIndex()
+		p := NewProcessor(ProcessorConfig{Stages: []Stage{keywordModerator{}}, Indexer: idx, Backoff: fast, Logger: quietLogger()})
+		if err := p.Process(context.Background(), envelopes(`{"note_id":"a","version":1,"body":"fine"}`)); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Process(context.Background(), envelopes(`{"type":"note.deleted","note_id":"a","version":2}`)); err != nil {
+			t.Fatal(err)
+		}
+		batch := envelopes(`{"note_id":"a","version":1,"body":"fine"}`)
+		if err := p.Process(context.Background(), batch); err != nil {
+			t.Fatal(err)
+		}
+		if env := batch[0]; env.Written || env.Route != RouteDeleted || env.Note.Version != 2 || !env.EverApproved {
+			t.Errorf("stale upsert: written %v, route %s, version %d, ever approved %v; want the deletion of version 2", env.Written, env.Route, env.Note.Version, env.EverApproved)
+		}
+	})
 	t.Run("notes the index refuses for good are dead-lettered", func(t *testing.T) {
 		t.Parallel()
 		p := NewProcessor(ProcessorConfig{Indexer: refusingIndex{"b"}, Backoff: fast, Logger: quietLogger()})
@@ -117,6 +151,14 @@ func TestProcessor(t *testing.T) {
 
 type refusingIndex struct{ id string }
 
-func (r refusingIndex) Apply(_ context.Context, notes []*models.Note) error {
-	return &RejectedError{Reasons: map[string]string{r.id: "mapper_parsing_exception"}}
+func (r refusingIndex) Apply(_ context.Context, notes []*models.Note) ([]Applied, error) {
+	out := make([]Applied, len(notes))
+	for i, n := range notes {
+		if n.NoteID == r.id {
+			out[i] = Applied{Rejected: "mapper_parsing_exception"}
+		} else {
+			out[i] = Applied{Written: true, Stored: n}
+		}
+	}
+	return out, nil
 }

@@ -78,7 +78,7 @@ func TestDecisionAndTranslationRaceKeepBothUpdates(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			shared := &memStore{notes: map[string]models.Note{"n1": reviewPendingNote()}}
+			shared := newMemIndex(reviewPendingNote())
 			isNotFound := func(err error) bool { return errors.Is(err, errNoNote) }
 			retrierStore, decisionStore := PendingStore(shared), PendingStore(shared)
 			pause := newPausingStore(shared)
@@ -88,16 +88,16 @@ func TestDecisionAndTranslationRaceKeepBothUpdates(t *testing.T) {
 				decisionStore = pause
 			}
 			cfg := Config{Brokers: []string{"127.0.0.1:1"}}
-			r, err := NewTranslationRetrier(cfg, TranslationRetryConfig{}, retrierStore, fixedRetranslator{models.TranslationOK}, isNotFound, nil, slog.New(slog.DiscardHandler))
+			r, err := NewTranslationRetrier(cfg, TranslationRetryConfig{}, retrierStore, fixedRetranslator{models.TranslationOK}, isNotFound, nil, nil, slog.New(slog.DiscardHandler))
 			if err != nil {
 				t.Fatal(err)
 			}
 			audit := &memAudit{entries: map[string]models.AuditEntry{}}
-			c, err := NewDecisionConsumer(cfg, DecisionsConfig{}, decisionStore, audit, isNotFound, slog.New(slog.DiscardHandler))
+			c, err := NewDecisionConsumer(cfg, DecisionsConfig{}, decisionStore, audit, isNotFound, nil, slog.New(slog.DiscardHandler))
 			if err != nil {
 				t.Fatal(err)
 			}
-			t.Cleanup(func() { r.reader.Close(); r.writer.Close(); c.reader.Close(); c.writer.Close() })
+			t.Cleanup(func() { r.consumer.reader.Close(); r.writer.Close(); c.consumer.reader.Close(); c.writer.Close() })
 			ctx := context.Background()
 			d := models.ReviewDecision{ID: "d1", NoteID: "n1", NoteVersion: 1, Action: models.ReviewApprove, Reviewer: "alice", At: time.Unix(1e9, 0)}
 			retry := func() error {
@@ -107,7 +107,7 @@ func TestDecisionAndTranslationRaceKeepBothUpdates(t *testing.T) {
 				}
 				return err
 			}
-			decide := func() error { _, _, _, err := c.apply(ctx, d); return err }
+			decide := func() error { _, _, err := c.apply(ctx, d); return err }
 			first, second := retry, decide
 			if tt.paused == "decision" {
 				first, second = decide, retry

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -39,56 +39,6 @@ func (keywordModerator) Process(_ context.Context, notes []*models.Note) error {
 		}
 	}
 	return nil
-}
-
-// memIndex is an Indexer double with the contract's version rules.
-type memIndex struct {
-	mu    sync.Mutex
-	docs  map[string]models.Note
-	tombs map[string]int64
-	// failures makes the next calls fail, to exercise retries.
-	failures int
-	writes   int
-}
-
-func newMemIndex() *memIndex {
-	return &memIndex{docs: map[string]models.Note{}, tombs: map[string]int64{}}
-}
-
-func (m *memIndex) Apply(_ context.Context, notes []*models.Note) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.failures > 0 {
-		m.failures--
-		return fmt.Errorf("index unavailable")
-	}
-	for _, n := range notes {
-		m.writes++
-		cur := int64(0)
-		if d, ok := m.docs[n.NoteID]; ok {
-			cur = d.OrderKey()
-		}
-		if t := m.tombs[n.NoteID]; t > cur {
-			cur = t
-		}
-		if n.OrderKey() <= cur {
-			continue
-		}
-		if n.Deleted() {
-			delete(m.docs, n.NoteID)
-			m.tombs[n.NoteID] = n.OrderKey()
-			continue
-		}
-		m.docs[n.NoteID] = *n
-	}
-	return nil
-}
-
-func (m *memIndex) get(id string) (models.Note, bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	n, ok := m.docs[id]
-	return n, ok
 }
 
 func startBroker(t *testing.T, topics ...string) []string {
@@ -161,12 +111,13 @@ func TestRuntimeRoutesEveryEventToItsTopic(t *testing.T) {
 	idx := newMemIndex()
 	idx.failures = 2 // the index is down at first: the batch must wait, not be lost
 	proc := NewProcessor(ProcessorConfig{Stages: []Stage{keywordModerator{}}, Indexer: idx, MaxEventBytes: 4096, Logger: quietLogger(), Backoff: Backoff{Min: time.Millisecond, Max: 10 * time.Millisecond}})
-	rt, err := NewRuntime(testConfig(brokers), proc, nil, quietLogger())
+	rt, err := NewRuntime(testConfig(brokers), proc, nil, nil, quietLogger())
 	if err != nil {
 		t.Fatal(err)
 	}
 	produce(t, brokers, "notes.events",
 		event("ok-1", 1, "hello from Ohio"),
+		event("ok-2", 1, "greetings from Ohio"),
 		event("rev-1", 1, "REVIEW me"),
 		event("blk-1", 1, "BLOCK me"),
 		kafka.Message{Key: []byte("bad-json"), Value: []byte("{not json")},
@@ -179,7 +130,7 @@ func TestRuntimeRoutesEveryEventToItsTopic(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- rt.Run(ctx) }()
 
-	approved := consume(t, brokers, topics.Approved, 2)
+	approved := consume(t, brokers, topics.Approved, 3)
 	review := consume(t, brokers, topics.Review, 1)
 	rejected := consume(t, brokers, topics.Rejected, 1)
 	dlq := consume(t, brokers, topics.DeadLetter, 4)
@@ -188,12 +139,20 @@ func TestRuntimeRoutesEveryEventToItsTopic(t *testing.T) {
 		t.Fatalf("Run: %v", err)
 	}
 
+	// ok-1's first version and its deletion came in one batch: the index
+	// stored only the deletion, so both events publish the deletion, and
+	// the note itself never reaches the feed.
 	var approvedRoutes []string
+	var okTwo kafka.Message
 	for _, m := range approved {
-		approvedRoutes = append(approvedRoutes, header(m, HeaderRoute)+":"+string(m.Key))
+		approvedRoutes = append(approvedRoutes, header(m, HeaderRoute)+":"+string(m.Key)+"@"+header(m, HeaderVersion))
+		if string(m.Key) == "ok-2" {
+			okTwo = m
+		}
 	}
-	if strings.Join(approvedRoutes, ",") != "approved:ok-1,deleted:ok-1" {
-		t.Errorf("approved topic holds %v, want the note then its deletion in order", approvedRoutes)
+	slices.Sort(approvedRoutes)
+	if strings.Join(approvedRoutes, ",") != "approved:ok-2@1,deleted:ok-1@2,deleted:ok-1@2" {
+		t.Errorf("approved topic holds %v, want ok-2 and twice the deletion of ok-1", approvedRoutes)
 	}
 	if string(review[0].Key) != "rev-1" || string(rejected[0].Key) != "blk-1" {
 		t.Errorf("review got %s, rejected got %s", review[0].Key, rejected[0].Key)
@@ -212,8 +171,8 @@ func TestRuntimeRoutesEveryEventToItsTopic(t *testing.T) {
 		}
 	}
 	var note models.Note
-	if err := json.Unmarshal(approved[0].Value, &note); err != nil || note.Moderation.Decision != models.DecisionAllow || header(approved[0], HeaderMarkets) != "cn,intl" {
-		t.Errorf("approved value %s (%v), markets header %q", approved[0].Value, err, header(approved[0], HeaderMarkets))
+	if err := json.Unmarshal(okTwo.Value, &note); err != nil || note.Moderation.Decision != models.DecisionAllow || header(okTwo, HeaderMarkets) != "cn,intl" || header(okTwo, HeaderRevision) != "0" {
+		t.Errorf("approved value %s (%v), markets header %q, revision header %q", okTwo.Value, err, header(okTwo, HeaderMarkets), header(okTwo, HeaderRevision))
 	}
 	if _, ok := idx.get("ok-1"); ok {
 		t.Error("the deleted note is still in the index")

@@ -38,7 +38,7 @@ func (p *applyingPublisher) Publish(ctx context.Context, ds ...models.ReviewDeci
 			return err
 		}
 		next := pipeline.ApplyDecision(n, d)
-		if err := p.idx.Apply(ctx, []*models.Note{next}); err != nil {
+		if _, err := p.idx.Apply(ctx, []*models.Note{next}); err != nil {
 			return err
 		}
 		if err := p.audit.Record(ctx, models.AuditEntry{Decision: d, Outcome: models.AuditApplied, Revision: next.Revision, Overturns: pipeline.Overturned(n.Moderation.Review, d)}); err != nil {
@@ -88,7 +88,7 @@ func newDesk(t *testing.T, notes ...*models.Note) *Desk {
 	}
 	t.Cleanup(func() { _ = idx.Close() })
 	if len(notes) > 0 {
-		if err := idx.Apply(context.Background(), notes); err != nil {
+		if _, err := idx.Apply(context.Background(), notes); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/stages/index"
 )
 
@@ -56,7 +57,9 @@ func TestHandler(t *testing.T) {
 		query    *models.SearchQuery
 	}{
 		{name: "health is ok when ready", url: "/healthz", status: 200, contains: `"ok"`},
-		{name: "health is 503 when a dependency is down", url: "/healthz", notReady: true, status: 503, contains: "broker gone"},
+		{name: "health is 503 with the reason when starting", url: "/healthz", notReady: true, status: 503, contains: "waiting for topics"},
+		{name: "readiness is 503 with the reason when starting", url: "/readyz", notReady: true, status: 503, contains: `"condition":"startup"`},
+		{name: "liveness stays ok when not ready", url: "/livez", notReady: true, status: 200, contains: "alive"},
 		{name: "metrics are served", url: "/metrics", status: 200, contains: "go_goroutines"},
 		{name: "search passes the query and market through", url: "/api/search?q=hot+pot&market=intl&limit=5&offset=10", status: 200, contains: `"note_id":"ok"`,
 			query: &models.SearchQuery{Text: "hot pot", Market: "intl", Limit: 5, Offset: 10}},
@@ -77,12 +80,7 @@ func TestHandler(t *testing.T) {
 			h := New(f, Config{
 				Markets: []string{"cn", "intl"},
 				Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
-				Ready: func(context.Context) error {
-					if tt.notReady {
-						return errors.New("broker gone")
-					}
-					return nil
-				},
+				Health:  health(tt.notReady),
 			})
 			method, target := "GET", tt.url
 			if m, u, ok := strings.Cut(tt.url, " "); ok {
@@ -107,4 +105,13 @@ func TestHandler(t *testing.T) {
 			}
 		})
 	}
+}
+
+// health is ready, or starting.
+func health(starting bool) *pipeline.Health {
+	h := pipeline.NewHealth(pipeline.HealthConfig{})
+	if starting {
+		h.Fail(pipeline.ConditionStartup, errors.New("waiting for topics"))
+	}
+	return h
 }

@@ -1,0 +1,72 @@
+package pipeline
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestHealth(t *testing.T) {
+	t.Parallel()
+	cfg := HealthConfig{UnreadyAfter: 10 * time.Second, StuckAfter: time.Minute}
+	t0 := time.Unix(1e9, 0)
+	tests := []struct {
+		name string
+		// steps run at t0 + at.
+		steps     func(h *Health, clock *time.Time)
+		wantReady bool
+		wantWhy   string
+	}{
+		{"a fresh service is ready", func(*Health, *time.Time) {}, true, ""},
+		{"startup makes it unready at once", func(h *Health, _ *time.Time) {
+			h.Fail(ConditionStartup, errors.New("waiting for topics"))
+		}, false, "waiting for topics"},
+		{"a short broker blip stays invisible", func(h *Health, c *time.Time) {
+			h.Fail(ConditionBroker, errors.New("i/o timeout"))
+			*c = c.Add(9 * time.Second)
+		}, true, ""},
+		{"a broker failing longer than unready_after makes it unready", func(h *Health, c *time.Time) {
+			h.Fail(ConditionBroker, errors.New("first"))
+			*c = c.Add(5 * time.Second)
+			h.Fail(ConditionBroker, errors.New("i/o timeout"))
+			*c = c.Add(5 * time.Second)
+		}, false, "i/o timeout"},
+		{"a recovery makes it ready again", func(h *Health, c *time.Time) {
+			h.Fail(ConditionIndex, errors.New("no space left on device"))
+			*c = c.Add(time.Minute)
+			h.OK(ConditionIndex)
+		}, true, ""},
+		{"an event waiting past stuck_after makes it unready", func(h *Health, c *time.Time) {
+			fetched := *c
+			h.watch("notes", func() (string, time.Time, bool) { return "notes.events partition 0 offset 7", fetched, true })
+			*c = c.Add(61 * time.Second)
+		}, false, "offset 7 has waited 1m1s"},
+		{"an event waiting less than stuck_after is fine", func(h *Health, c *time.Time) {
+			fetched := *c
+			h.watch("notes", func() (string, time.Time, bool) { return "x", fetched, true })
+			*c = c.Add(59 * time.Second)
+		}, true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			clock := t0
+			h := NewHealth(cfg)
+			h.now = func() time.Time { return clock }
+			tt.steps(h, &clock)
+			ready, problems := h.Ready()
+			if ready != tt.wantReady {
+				t.Fatalf("ready = %v (%+v), want %v", ready, problems, tt.wantReady)
+			}
+			if !ready && !strings.Contains(problems[0].Error, tt.wantWhy) {
+				t.Errorf("problem %+v, want it to say %q", problems[0], tt.wantWhy)
+			}
+		})
+	}
+	var nilHealth *Health
+	if ok, _ := nilHealth.Ready(); !ok {
+		t.Error("a nil Health must be ready")
+	}
+	nilHealth.Fail(ConditionBroker, errors.New("x")) // must not panic
+}

@@ -1,0 +1,114 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/notegate/notegate/models"
+)
+
+var errNoNote = errors.New("no such note")
+
+// memIndex is the Indexer double of the pipeline tests: the contract's
+// version rules, tombstones and ever-approved flag, in memory.
+type memIndex struct {
+	mu   sync.Mutex
+	docs map[string]memDoc
+	// failures makes the next calls fail, to exercise retries.
+	failures int
+	writes   int
+}
+
+type memDoc struct {
+	note         models.Note // a tombstone when note.Deleted()
+	everApproved bool
+}
+
+func newMemIndex(seed ...models.Note) *memIndex {
+	m := &memIndex{docs: map[string]memDoc{}}
+	for _, n := range seed {
+		m.docs[n.NoteID] = memDoc{note: n, everApproved: len(n.ApprovedMarkets) > 0}
+	}
+	return m
+}
+
+func (m *memIndex) Apply(_ context.Context, notes []*models.Note) ([]Applied, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.failures > 0 {
+		m.failures--
+		return nil, fmt.Errorf("index unavailable")
+	}
+	out := make([]Applied, len(notes))
+	for i, n := range notes {
+		if n.NoteID == "" {
+			out[i] = Applied{Rejected: "no note_id"}
+			continue
+		}
+		m.writes++
+		cur, ok := m.docs[n.NoteID]
+		if ok && !n.Newer(&cur.note) {
+			continue // answered below with what is stored
+		}
+		stored := *n
+		if n.Deleted() {
+			stored = models.Note{NoteEvent: models.NoteEvent{Type: models.EventDeleted, NoteID: n.NoteID, Version: n.Version}, Revision: n.Revision}
+		}
+		stored.Translations = cloneTranslations(n.Translations)
+		m.docs[n.NoteID] = memDoc{note: stored, everApproved: cur.everApproved || (!n.Deleted() && len(n.ApprovedMarkets) > 0)}
+		out[i] = Applied{Written: true}
+	}
+	for i, n := range notes {
+		if out[i].Rejected != "" {
+			continue
+		}
+		d := m.docs[n.NoteID]
+		if out[i].Written && d.note.Newer(n) {
+			out[i].Written = false // a newer note of the same call won
+		}
+		st := d.note
+		st.Translations = cloneTranslations(d.note.Translations)
+		out[i].Stored, out[i].EverApproved = &st, d.everApproved
+	}
+	return out, nil
+}
+
+func (m *memIndex) Get(_ context.Context, id string) (*models.Note, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	d, ok := m.docs[id]
+	if !ok || d.note.Deleted() {
+		return nil, errNoNote
+	}
+	n := d.note
+	n.Translations = cloneTranslations(n.Translations)
+	return &n, nil
+}
+
+// get returns the live stored note.
+func (m *memIndex) get(id string) (models.Note, bool) {
+	n, err := m.Get(context.Background(), id)
+	if err != nil {
+		return models.Note{}, false
+	}
+	return *n, true
+}
+
+func (m *memIndex) put(n models.Note) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.docs[n.NoteID] = memDoc{note: n, everApproved: len(n.ApprovedMarkets) > 0}
+}
+
+func cloneTranslations(m map[string]models.Translation) map[string]models.Translation {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]models.Translation, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
