@@ -81,3 +81,42 @@ func BenchmarkPIIDetect(b *testing.B) {
 		PIIDetector{}.Detect(context.Background(), t)
 	}
 }
+
+// BenchmarkNoteDetectors measures the campaign and velocity detectors
+// alone on short notes, each with its own id (the hot path: a note not seen
+// before), one of 1000 authors.
+func BenchmarkNoteDetectors(b *testing.B) {
+	campaign, err := NewCampaignDetector(CampaignConfig{}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	velocity, err := NewVelocityDetector(VelocityConfig{}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts := make([][]*Text, len(shortNotes))
+	for i, e := range shortNotes {
+		for _, f := range noteFields(&models.Note{NoteEvent: e}) {
+			if f.text != "" {
+				texts[i] = append(texts[i], NewText(f.name, f.text))
+			}
+		}
+	}
+	for _, d := range []NoteDetector{campaign, velocity} {
+		b.Run(d.Name(), func(b *testing.B) {
+			ctx := context.Background()
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				i := n % len(shortNotes)
+				note := &models.Note{NoteEvent: shortNotes[i]}
+				note.NoteID = "n" + strconv.Itoa(n)
+				note.AuthorID = "a" + strconv.Itoa(n%1000)
+				if _, err := d.DetectNote(ctx, note, texts[i]); err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+		})
+	}
+}

@@ -18,8 +18,13 @@ import (
 // DetectNote is called once per note by the moderate stage, after the
 // field detectors, with the note's normalized fields; it is called
 // concurrently and must not keep texts. It must be idempotent per note_id:
-// the runtime retries batches and authors edit notes, and neither may count
-// twice. Rule-based note detectors never fail.
+// the runtime retries batches and replays uncommitted events, and authors
+// edit notes, and none of these may count twice. A detector that keeps
+// state must also be deterministic per (note_id, version): the same
+// note_id and version always gets the same findings while remembered,
+// however many notes came after it; a new version is judged afresh, and a
+// forgotten one (past the detector's window or bound) is judged again.
+// Rule-based note detectors never fail.
 type NoteDetector interface {
 	Name() string
 	DetectNote(ctx context.Context, n *models.Note, texts []*Text) ([]FieldFinding, error)
@@ -37,8 +42,8 @@ type CampaignConfig struct {
 	Disabled bool `yaml:"disabled"`
 	// Window is how long a note counts towards campaigns. Default: 1h.
 	Window time.Duration `yaml:"window"`
-	// MaxNotes bounds the notes remembered (the oldest go first), and so
-	// the memory: about 100 bytes a note. Default: 100000.
+	// MaxNotes bounds the note versions remembered (the oldest go first),
+	// and so the memory: about 100 bytes each. Default: 100000.
 	MaxNotes int `yaml:"max_notes"`
 	// MaxDistance is the largest Hamming distance between two 64-bit
 	// SimHashes that still makes two notes near-duplicates; at most 3, as
@@ -97,7 +102,11 @@ const maxBucket = 256
 // duplicate (SimHash over rune 4-gram shingles of the normalized text,
 // Hamming distance ≤ MaxDistance) of MinSize-1 or more other notes seen in
 // the last Window gets a spam finding whose score rises with the campaign's
-// size. State is in this process only (see README, "Moderation").
+// size. Every version judged is remembered with the campaign size it got,
+// until it leaves the window or MaxNotes pushes it out, so a retry or a
+// replay of it gets the same finding; only a note's newest version counts
+// towards campaigns. State is in this process only (see README,
+// "Moderation").
 type CampaignDetector struct {
 	cfg  CampaignConfig
 	now  func() time.Time
@@ -106,23 +115,33 @@ type CampaignDetector struct {
 	head int
 	size int
 	gen  uint32
-	// byNote finds a note's entry, so an edit or a retry replaces it.
+	// byNote finds a note's live entry, and through it its other versions.
 	byNote  map[string]int32
 	buckets map[uint64][]campaignRef
 }
 
+// campaignEntry is one judged version of a note.
 type campaignEntry struct {
-	note string
-	hash uint64
-	at   time.Time
-	gen  uint32
-	live bool
+	note    string
+	version int64
+	hash    uint64
+	at      time.Time
+	prev    campaignRef // another version of the note, if still remembered
+	gen     uint32      // 0 in a free slot
+	size    uint8       // the campaign size it was judged with, ≤ maxCounted
+	live    bool        // the note's newest version: in byNote and the buckets
 }
 
+// campaignRef points to an entry; it is stale once the slot's gen differs.
 type campaignRef struct {
 	slot int32
 	gen  uint32
 }
+
+// versionsLookedUp bounds the versions of one note looked at on a lookup,
+// so a note edited many times cannot slow every lookup; an older version is
+// judged again.
+const versionsLookedUp = 8
 
 // NewCampaignDetector builds the detector; now may be nil (time.Now).
 func NewCampaignDetector(cfg CampaignConfig, now func() time.Time) (*CampaignDetector, error) {
@@ -164,7 +183,7 @@ func (d *CampaignDetector) DetectNote(_ context.Context, n *models.Note, texts [
 	}
 	h := simhash(texts)
 	at := noteTime(n, d.now)
-	size := d.observe(n.NoteID, h, at)
+	size := d.observe(n.NoteID, n.Version, h, at)
 	if size < d.cfg.MinSize {
 		return nil, nil
 	}
@@ -200,24 +219,66 @@ func noteTime(n *models.Note, now func() time.Time) time.Time {
 	return t
 }
 
-// observe records the note (replacing an earlier version of it) and
-// returns how many distinct live notes, it included, are within distance.
-func (d *CampaignDetector) observe(note string, h uint64, at time.Time) int {
+// observe returns the campaign size a version of a note is judged with:
+// the one it got before, if it is remembered; otherwise how many distinct
+// live notes, it included, are within distance, which it then remembers.
+// The newest version of a note replaces the older one in campaigns; an
+// older version judged after it is remembered but not counted.
+func (d *CampaignDetector) observe(note string, version int64, h uint64, at time.Time) int {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.expire(at.Add(-d.cfg.Window))
+	var own campaignRef // the note's live entry, not a duplicate of itself
 	if slot, ok := d.byNote[note]; ok {
-		d.drop(slot)
+		if e := d.find(slot, version); e != nil {
+			return int(e.size)
+		}
+		own = campaignRef{slot, d.ring[slot].gen}
 	}
-	// Count near duplicates before adding this note. An entry is counted
-	// in the first band it shares with h, so none counts twice; counting
-	// stops at maxCounted, where the score has long saturated.
+	size := d.count(h, at.Add(-d.cfg.Window), own)
+	slot := d.add(campaignEntry{note: note, version: version, hash: h, at: at, size: uint8(size)})
+	// Look again: adding may have evicted the live entry.
+	latest, ok := d.byNote[note]
+	switch {
+	case !ok:
+		d.index(slot)
+	case version > d.ring[latest].version:
+		d.ring[slot].prev = campaignRef{latest, d.ring[latest].gen}
+		d.drop(latest)
+		d.index(slot)
+	default:
+		d.ring[slot].prev = d.ring[latest].prev
+		d.ring[latest].prev = campaignRef{slot, d.ring[slot].gen}
+	}
+	return size
+}
+
+// find returns the remembered entry of the version, walking back from the
+// note's live entry in slot, or nil.
+func (d *CampaignDetector) find(slot int32, version int64) *campaignEntry {
+	for range versionsLookedUp {
+		e := &d.ring[slot]
+		if e.version == version {
+			return e
+		}
+		if e.prev.gen == 0 || d.ring[e.prev.slot].gen != e.prev.gen {
+			return nil
+		}
+		slot = e.prev.slot
+	}
+	return nil
+}
+
+// count returns how many distinct live notes, this one included, are
+// within distance of h and not older than cutoff, skipping own. An entry is
+// counted in the first band it shares with h, so none counts twice;
+// counting stops at maxCounted, where the score has long saturated.
+func (d *CampaignDetector) count(h uint64, cutoff time.Time, own campaignRef) int {
 	count := 1
-	cutoff := at.Add(-d.cfg.Window)
 	for b := 0; b < campaignBands && count < maxCounted; b++ {
 		for _, r := range d.buckets[bandKey(h, b)] {
 			e := &d.ring[r.slot]
-			if !e.live || e.gen != r.gen || e.at.Before(cutoff) {
+			if r == own || !e.live || e.gen != r.gen || e.at.Before(cutoff) {
 				continue
 			}
 			if bits.OnesCount64(e.hash^h) > d.cfg.MaxDistance || sharesEarlierBand(e.hash, h, b) {
@@ -229,50 +290,57 @@ func (d *CampaignDetector) observe(note string, h uint64, at time.Time) int {
 			}
 		}
 	}
-	d.add(note, h, at)
 	return count
 }
 
-// expire drops entries older than cutoff from the head.
+// expire forgets entries older than cutoff from the head.
 func (d *CampaignDetector) expire(cutoff time.Time) {
-	for d.size > 0 {
-		e := &d.ring[d.head]
-		if e.live && !e.at.Before(cutoff) {
-			return
-		}
-		if e.live {
-			d.drop(int32(d.head))
-		}
-		d.head = (d.head + 1) % len(d.ring)
-		d.size--
+	for d.size > 0 && d.ring[d.head].at.Before(cutoff) {
+		d.pop()
 	}
 }
 
-// add appends an entry, evicting the oldest when the ring is full.
-func (d *CampaignDetector) add(note string, h uint64, at time.Time) {
+// pop forgets the oldest entry.
+func (d *CampaignDetector) pop() {
+	d.drop(int32(d.head))
+	d.ring[d.head] = campaignEntry{}
+	d.head = (d.head + 1) % len(d.ring)
+	d.size--
+}
+
+// add remembers an entry, forgetting the oldest when the ring is full, and
+// returns its slot; it is not live until indexed.
+func (d *CampaignDetector) add(e campaignEntry) int32 {
 	if d.size == len(d.ring) {
-		if d.ring[d.head].live {
-			d.drop(int32(d.head))
-		}
-		d.head = (d.head + 1) % len(d.ring)
-		d.size--
+		d.pop()
 	}
 	slot := int32((d.head + d.size) % len(d.ring))
 	d.size++
-	d.gen++
-	d.ring[slot] = campaignEntry{note: note, hash: h, at: at, gen: d.gen, live: true}
-	d.byNote[note] = slot
+	if d.gen++; d.gen == 0 { // 0 marks a free slot
+		d.gen = 1
+	}
+	e.gen = d.gen
+	d.ring[slot] = e
+	return slot
+}
+
+// index makes an entry its note's live one, counted in campaigns.
+func (d *CampaignDetector) index(slot int32) {
+	e := &d.ring[slot]
+	e.live = true
+	d.byNote[e.note] = slot
 	for b := 0; b < campaignBands; b++ {
-		k := bandKey(h, b)
+		k := bandKey(e.hash, b)
 		refs := d.buckets[k]
 		if len(refs) >= maxBucket {
 			refs = append(refs[:0], refs[1:]...)
 		}
-		d.buckets[k] = append(refs, campaignRef{slot, d.gen})
+		d.buckets[k] = append(refs, campaignRef{slot, e.gen})
 	}
 }
 
-// drop unlinks a live entry from the note index and its buckets.
+// drop unlinks a live entry from the note index and its buckets; it stays
+// remembered.
 func (d *CampaignDetector) drop(slot int32) {
 	e := &d.ring[slot]
 	if !e.live {

@@ -20,7 +20,7 @@ type VelocityConfig struct {
 	// Limit is how many notes an author may post in Window before their
 	// notes get a spam finding, rising with each note over it. Default: 20.
 	Limit int `yaml:"limit"`
-	// MaxAuthors bounds the authors tracked at once (about 200 bytes
+	// MaxAuthors bounds the authors tracked at once (about 500 bytes
 	// each); when full, authors idle for a window are forgotten first and
 	// new authors are not tracked until there is room. Default: 100000.
 	MaxAuthors int `yaml:"max_authors"`
@@ -49,13 +49,17 @@ func (c VelocityConfig) Validate() error {
 }
 
 // recentNotes is how many of an author's latest note ids are remembered,
-// so that edits and retries of them do not count again.
+// so that edits and retries of them do not count again, and how many of
+// their latest judged note versions are, so that a retry of one gets the
+// same finding.
 const recentNotes = 16
 
 // VelocityDetector counts each author's distinct notes over a sliding
 // window (two fixed windows, the previous one weighted by its overlap)
-// and reports spam when an author posts more than Limit. State is in this
-// process only (see README, "Moderation").
+// and reports spam when an author posts more than Limit. A note version
+// judged again while remembered (one of the author's last recentNotes
+// judged, the author still tracked) gets the count it got the first time.
+// State is in this process only (see README, "Moderation").
 type VelocityDetector struct {
 	cfg     VelocityConfig
 	now     func() time.Time
@@ -69,9 +73,24 @@ type VelocityDetector struct {
 type authorRate struct {
 	start      time.Time // start of the current fixed window
 	cur, prev  int
-	recent     [recentNotes]uint64
-	nextRecent int
+	recent     [recentNotes]uint64 // note ids, hashed
+	judged     [recentNotes]judgedRate
+	nJudged    uint8 // judged slots in use
+	nextRecent uint8
+	nextJudged uint8
 	last       time.Time
+}
+
+// judgedRate is the rate a note version was judged with.
+type judgedRate struct {
+	key  uint64 // versionKey of the note version
+	rate float64
+}
+
+// versionKey identifies a version of a note (hashed): distinct versions of
+// one note never collide, as multiplying by an odd number is one-to-one.
+func versionKey(note uint64, version int64) uint64 {
+	return note + uint64(version)*0x9e3779b97f4a7c15
 }
 
 // NewVelocityDetector builds the detector; now may be nil (time.Now).
@@ -97,7 +116,7 @@ func (d *VelocityDetector) DetectNote(_ context.Context, n *models.Note, texts [
 	if n.AuthorID == "" || len(texts) == 0 {
 		return nil, nil
 	}
-	rate := d.observe(n.AuthorID, maphash.String(d.seed, n.NoteID), noteTime(n, d.now))
+	rate := d.observe(n.AuthorID, maphash.String(d.seed, n.NoteID), n.Version, noteTime(n, d.now))
 	if rate <= float64(d.cfg.Limit) {
 		return nil, nil
 	}
@@ -115,8 +134,10 @@ func (d *VelocityDetector) DetectNote(_ context.Context, n *models.Note, texts [
 }
 
 // observe counts the note for the author, unless it is one of their recent
-// notes again, and returns the estimated count over the sliding window.
-func (d *VelocityDetector) observe(author string, note uint64, at time.Time) float64 {
+// notes again, and returns the estimated count over the sliding window; for
+// a version judged before and still remembered, it returns the count it got
+// then.
+func (d *VelocityDetector) observe(author string, note uint64, version int64, at time.Time) float64 {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	a := d.authors[author]
@@ -131,6 +152,12 @@ func (d *VelocityDetector) observe(author string, note uint64, at time.Time) flo
 		}
 		a = &authorRate{start: at}
 		d.authors[author] = a
+	}
+	key := versionKey(note, version)
+	for _, j := range a.judged[:a.nJudged] {
+		if j.key == key {
+			return j.rate
+		}
 	}
 	w := d.cfg.Window
 	switch elapsed := at.Sub(a.start); {
@@ -155,7 +182,13 @@ func (d *VelocityDetector) observe(author string, note uint64, at time.Time) flo
 		a.last = at
 	}
 	overlap := 1 - float64(at.Sub(a.start))/float64(w)
-	return float64(a.cur) + float64(a.prev)*max(0, overlap)
+	rate := float64(a.cur) + float64(a.prev)*max(0, overlap)
+	a.judged[a.nextJudged] = judgedRate{key, rate}
+	a.nextJudged = (a.nextJudged + 1) % recentNotes
+	if a.nJudged < recentNotes {
+		a.nJudged++
+	}
+	return rate
 }
 
 // forgetIdle drops authors who posted nothing for two windows.
