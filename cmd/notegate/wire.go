@@ -109,7 +109,9 @@ func openIndex(ctx context.Context, cfg config.Config, log *slog.Logger) (index.
 		if err := os.MkdirAll(cfg.Index.Embedded.Dir, 0o755); err != nil {
 			return nil, fmt.Errorf("index dir: %w", err)
 		}
-		return index.OpenEmbedded(cfg.Index.Embedded)
+		emb := cfg.Index.Embedded
+		emb.Logger = log.With("component", "index")
+		return index.OpenEmbedded(emb)
 	}
 }
 

@@ -38,9 +38,16 @@ type Embedded struct {
 	// stamps remembers versions the writer has read or written; only the
 	// writer goroutine touches it.
 	stamps map[string]stamp
-	// closeMu guards idx against Close: every call holds it for reading.
+	// closeMu guards Apply against Close: Apply holds it for reading.
 	closeMu sync.RWMutex
-	idx     bleve.Index // nil once closed
+	closed  bool
+	// idxMu guards idx, which the writer replaces after a failed write (see
+	// reopen) and Close clears; reads hold it for reading. The writer reads
+	// idx without it: no one else replaces idx while the writer runs.
+	idxMu sync.RWMutex
+	// idx is nil once closed, or when reopening it failed; idxErr says why.
+	idx    bleve.Index
+	idxErr error
 }
 
 var _ Index = (*Embedded)(nil)
@@ -49,7 +56,8 @@ var _ Index = (*Embedded)(nil)
 const metaFile = "index_meta.json"
 
 // OpenEmbedded opens the index in cfg.Dir, creating it when the directory is
-// missing or empty.
+// missing or empty. When the index cannot be opened or created (a full
+// disk, say) it returns an error and leaves no half-created index behind.
 func OpenEmbedded(cfg EmbeddedConfig) (*Embedded, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -64,7 +72,14 @@ func OpenEmbedded(cfg EmbeddedConfig) (*Embedded, error) {
 	return e, nil
 }
 
-func openOrCreate(dir string) (bleve.Index, error) {
+func openOrCreate(dir string) (idx bleve.Index, err error) {
+	// scorch can panic on its own error paths while opening (it closes a
+	// channel it has not made yet when loading a snapshot fails).
+	defer func() {
+		if r := recover(); r != nil {
+			idx, err = nil, fmt.Errorf("bleve panicked: %v", r)
+		}
+	}()
 	if _, err := os.Stat(filepath.Join(dir, metaFile)); err == nil {
 		idx, err := bleve.OpenUsing(dir, runtimeConfig())
 		if errors.Is(err, bolterrors.ErrTimeout) {
@@ -92,7 +107,15 @@ func openOrCreate(dir string) (bleve.Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build mapping: %w", err)
 	}
-	return bleve.NewUsing(dir, m, scorch.Name, scorch.Name, runtimeConfig())
+	idx, err = bleve.NewUsing(dir, m, scorch.Name, scorch.Name, runtimeConfig())
+	if err != nil && !errors.Is(err, bleve.ErrorIndexPathExists) {
+		// The directory was missing or empty. A creation that failed half
+		// way (a full disk) can leave an index_meta.json without a usable
+		// store, which every later open would refuse: remove it so the
+		// next open starts afresh.
+		_ = os.RemoveAll(dir)
+	}
+	return idx, err
 }
 
 // runtimeConfig makes a second process that opens the same folder fail
@@ -188,7 +211,7 @@ const stampCacheSize = 1 << 17
 func (e *Embedded) Apply(ctx context.Context, notes []*models.Note) ([]pipeline.Applied, error) {
 	e.closeMu.RLock()
 	defer e.closeMu.RUnlock()
-	if e.idx == nil {
+	if e.closed {
 		return nil, ErrClosed
 	}
 	if len(notes) == 0 {
@@ -276,7 +299,7 @@ func (e *Embedded) writeGroup(group []*applyRequest) {
 	}
 	for start := 0; start < len(notes); start += e.cfg.BatchSize {
 		end := min(start+e.cfg.BatchSize, len(notes))
-		if err := e.applyBatch(notes, start, end, winner, outs); err != nil {
+		if err := e.writeBatch(notes, start, end, winner, outs); err != nil {
 			for k := start; k < len(notes); k++ {
 				if owner[k].err == nil {
 					owner[k].err = err
@@ -297,6 +320,58 @@ func (e *Embedded) writeGroup(group []*applyRequest) {
 	for _, req := range group {
 		close(req.done)
 	}
+}
+
+// writeBatch writes one atomic batch with applyBatch. When that fails or
+// panics, it reopens the index (see reopen) and returns the error: the
+// caller retries, and the version rules make the retry safe.
+func (e *Embedded) writeBatch(notes []*models.Note, start, end int, winner map[string]int, outs []*pipeline.Applied) (err error) {
+	if e.idx == nil {
+		// Reopening after an earlier failure failed too.
+		if err := e.reopen(); err != nil {
+			return err
+		}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("bleve panicked: %v", r)
+		}
+		if err != nil {
+			rerr := e.reopen()
+			e.cfg.Logger.Warn("index: write failed; reopened the index", "dir", e.cfg.Dir, "err", err, "reopen_err", rerr)
+			if rerr != nil {
+				err = errors.Join(err, rerr)
+			}
+		}
+	}()
+	return e.applyBatch(notes, start, end, winner, outs)
+}
+
+// reopen closes the bleve index and opens its directory again, dropping
+// what a failed write left in memory. When scorch fails to persist a batch,
+// Batch returns the error and closes the batch's in-memory segment, which
+// the index's current snapshot still holds (bleve index/scorch/scorch.go,
+// Batch): the next lookup in that segment, by the writer or a reader,
+// panics in zapx (assignment to entry in nil map). The reopened index holds
+// only what was persisted. The remembered versions go too: they may come
+// from the failed batch.
+func (e *Embedded) reopen() error {
+	e.idxMu.Lock()
+	defer e.idxMu.Unlock()
+	clear(e.stamps)
+	if e.idx != nil {
+		if err := e.idx.Close(); err != nil {
+			e.cfg.Logger.Warn("index: close after a failed write", "dir", e.cfg.Dir, "err", err)
+		}
+		e.idx = nil
+	}
+	idx, err := openOrCreate(e.cfg.Dir)
+	if err != nil {
+		e.idxErr = fmt.Errorf("index: reopen %s after a failed write: %w", e.cfg.Dir, err)
+		return e.idxErr
+	}
+	e.idx = idx
+	return nil
 }
 
 // applyBatch writes notes[start:end] as one atomic batch and fills their
@@ -448,12 +523,13 @@ func allText(d document) string {
 }
 
 // Get returns the stored note, or ErrNotFound.
-func (e *Embedded) Get(ctx context.Context, noteID string) (*models.Note, error) {
-	e.closeMu.RLock()
-	defer e.closeMu.RUnlock()
+func (e *Embedded) Get(ctx context.Context, noteID string) (_ *models.Note, err error) {
+	e.idxMu.RLock()
+	defer e.idxMu.RUnlock()
 	if e.idx == nil {
-		return nil, ErrClosed
+		return nil, e.idxErr
 	}
+	defer recoverRead("get", &err)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -490,12 +566,13 @@ func decodeNote(raw []byte) (*models.Note, error) {
 }
 
 // Search runs q; see Index.
-func (e *Embedded) Search(ctx context.Context, q models.SearchQuery) (models.SearchResult, error) {
-	e.closeMu.RLock()
-	defer e.closeMu.RUnlock()
+func (e *Embedded) Search(ctx context.Context, q models.SearchQuery) (_ models.SearchResult, err error) {
+	e.idxMu.RLock()
+	defer e.idxMu.RUnlock()
 	if e.idx == nil {
-		return models.SearchResult{}, ErrClosed
+		return models.SearchResult{}, e.idxErr
 	}
+	defer recoverRead("search", &err)
 	limit, offset := page(q)
 	req := bleve.NewSearchRequestOptions(embeddedQuery(q), limit, offset, false)
 	req.Fields = []string{noteField}
@@ -551,20 +628,35 @@ func embeddedQuery(q models.SearchQuery) query.Query {
 	return b
 }
 
+// recoverRead turns a panic inside bleve into the error of a read: a read
+// that races with a failed write can meet the segment bleve has closed (see
+// reopen) before the writer replaces the index.
+func recoverRead(op string, err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("index: %s: bleve panicked: %v", op, r)
+	}
+}
+
 // Close flushes and closes the index; later calls return ErrClosed.
 func (e *Embedded) Close() error {
 	e.closeMu.Lock()
 	defer e.closeMu.Unlock()
-	if e.idx == nil {
+	if e.closed {
 		return nil
 	}
+	e.closed = true
 	// Every Apply holds closeMu for reading until answered, so the writer
 	// is idle now.
 	close(e.writes)
 	<-e.writerDone
-	err := e.idx.Close()
-	e.idx = nil
-	if err != nil {
+	e.idxMu.Lock()
+	defer e.idxMu.Unlock()
+	idx := e.idx
+	e.idx, e.idxErr = nil, ErrClosed
+	if idx == nil {
+		return nil // reopening after a failed write had failed
+	}
+	if err := idx.Close(); err != nil {
 		return fmt.Errorf("index: close: %w", err)
 	}
 	return nil

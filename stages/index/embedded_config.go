@@ -3,6 +3,7 @@ package index
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 )
 
 // EmbeddedConfig configures the embedded, on-disk index.
@@ -14,6 +15,8 @@ type EmbeddedConfig struct {
 	// BatchSize is the most notes written in one atomic batch; longer Apply
 	// calls are split into several batches. Default 500.
 	BatchSize int `yaml:"batch_size"`
+	// Logger receives the index's warnings. Default: slog.Default().
+	Logger *slog.Logger `yaml:"-"`
 }
 
 const defaultEmbeddedBatchSize = 500
@@ -36,6 +39,9 @@ func (c EmbeddedConfig) Validate() error {
 func (c EmbeddedConfig) withDefaults() EmbeddedConfig {
 	if c.BatchSize == 0 {
 		c.BatchSize = defaultEmbeddedBatchSize
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
 	}
 	return c
 }

@@ -62,12 +62,13 @@ func addReviewMappings(doc *mapping.DocumentMapping, keyword, numeric, flag func
 }
 
 // Queue lists the review queue; see Index.
-func (e *Embedded) Queue(ctx context.Context, q models.QueueQuery) (models.SearchResult, error) {
-	e.closeMu.RLock()
-	defer e.closeMu.RUnlock()
+func (e *Embedded) Queue(ctx context.Context, q models.QueueQuery) (_ models.SearchResult, err error) {
+	e.idxMu.RLock()
+	defer e.idxMu.RUnlock()
 	if e.idx == nil {
-		return models.SearchResult{}, ErrClosed
+		return models.SearchResult{}, e.idxErr
 	}
+	defer recoverRead("queue", &err)
 	limit, offset := page(models.SearchQuery{Limit: q.Limit, Offset: q.Offset})
 	req := bleve.NewSearchRequestOptions(embeddedQueueQuery(q), limit, offset, false)
 	req.Fields = []string{noteField}
