@@ -219,9 +219,11 @@ func (r *Runtime) handle(ctx context.Context, msgs []kafka.Message) error {
 			oms = []kafka.Message{deadLetter(r.cfg.Topics, msgs[i], env.Err)}
 		}
 		out = append(out, oms...)
-		// Follow-ups only for what this event wrote: a replay's were
-		// published with the write that stored the note.
-		if r.followUps != nil && env.Err == nil && env.Written {
+		// Follow-ups come from the stored note, written now or earlier:
+		// after a crash between the index write and the publish, the
+		// replay must still ask for its pending translations. A follow-up
+		// the retrier finds already done is a no-op.
+		if r.followUps != nil && env.Err == nil {
 			out = append(out, r.followUps(env)...)
 		}
 	}
