@@ -80,8 +80,8 @@ type docModeration struct {
 }
 
 // invalidNote says why the i-th note of a batch cannot be indexed by any
-// backend, or returns "". Elasticsearch takes only non-negative external
-// versions, so neither backend takes negative ones.
+// backend, or returns "". Neither backend orders negative versions or
+// revisions, which the input contract never produces.
 func invalidNote(i int, n *models.Note) string {
 	switch {
 	case n == nil:

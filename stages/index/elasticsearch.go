@@ -21,17 +21,33 @@ import (
 // Elasticsearch is an Index in an Elasticsearch 8 cluster, read and written
 // through one alias.
 //
-// Every note id has one document whose Elasticsearch version is the note
-// version (version_type external), so the cluster itself enforces the
-// version rules: a stale write fails with 409, which Apply counts as done.
-// A deletion is written as a tombstone document (deleted: true) with its
-// version rather than as a bulk delete, because Elasticsearch forgets the
-// version of a deleted document after index.gc_deletes (60s by default),
-// after which a late, older upsert would bring the note back.
+// Every note id has one document, which records the version and revision
+// of the note it holds. Apply writes a note as a bulk update whose Painless
+// script (esUpsertScript) compares that pair with the note's as 64-bit
+// longs, on the shard, and leaves the document alone unless the note is
+// strictly newer; the response says which. The shard writes the result
+// only if the document did not change meanwhile, else reruns the script
+// (retry_on_conflict). So the cluster itself enforces the version rules,
+// for any version up to 2^63-1: an external version, one long per
+// document, cannot hold a revision beside such versions. The script also
+// keeps ever_approved, the stored flag OR the new note's approval, so it
+// outlives new versions and deletions.
 //
-// The alias must keep pointing at a single index: external versions are
-// compared within one index, so rolling over to a second one would break
-// the version rules. Reindex and switch the alias instead.
+// A deletion is written as a tombstone document (deleted: true) with its
+// version and revision rather than as a bulk delete, because Elasticsearch
+// forgets a deleted document after index.gc_deletes (60s by default), after
+// which a late, older upsert would bring the note back.
+//
+// The alias must keep pointing at a single index: the versions are those
+// of its documents, so rolling over to a second index would let an older
+// note in. Reindex and switch the alias instead.
+//
+// In an index created when notes were written with external versions
+// (version<<20 | revision), the script takes the revision of such a
+// document from its stored note and counts it as ever approved. Add
+// revision and ever_approved to its mapping with PUT ALIAS/_mapping (the
+// properties of indexTemplate), or reindex, so that they are mapped as in
+// a new index.
 type Elasticsearch struct {
 	cfg    ElasticsearchConfig
 	log    *slog.Logger

@@ -6,188 +6,307 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"net/http"
 	"sync"
 	"time"
 
+	"github.com/elastic/go-elasticsearch/v8/esapi"
 	"github.com/elastic/go-elasticsearch/v8/esutil"
 
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
 )
 
-// bulkItem is one note ready for the bulk API.
-type bulkItem struct {
-	noteID  string
-	version int64
-	body    []byte
+// esUpsertScript is the Painless script of every bulk item; only its params
+// differ, so the cluster compiles it once. It runs on the shard holding the
+// document and:
+//   - leaves the document alone (ctx.op = 'noop') unless the note is
+//     strictly newer than the stored (version, revision), compared as longs:
+//     _source numbers come back as Integer or Long depending on their size;
+//   - otherwise replaces the source with params.doc and sets ever_approved
+//     to the stored flag OR params.approved.
+//
+// A new document (scripted upsert of an empty one) has no version and is
+// always written. A document written before revision and ever_approved
+// existed has neither: its revision is the stored note's, and it counts as
+// approved (feeds may show it), as in the embedded index.
+const esUpsertScript = `Map s = ctx._source;
+def sv = s.get('version');
+boolean newer = true;
+if (sv != null) {
+  def sr = s.get('revision');
+  if (sr == null && s.get('note') instanceof Map) { sr = s.get('note').get('revision'); }
+  long v = ((Number) sv).longValue();
+  long r = sr == null ? 0L : ((Number) sr).longValue();
+  long pv = ((Number) params.version).longValue();
+  long pr = ((Number) params.revision).longValue();
+  newer = pv > v || (pv == v && pr > r);
 }
+if (newer) {
+  def ea = s.get('ever_approved');
+  boolean ever = params.approved == true || (sv != null && (ea == null || ea == true));
+  s.clear();
+  s.putAll(params.doc);
+  s.put('ever_approved', ever);
+} else {
+  ctx.op = 'noop';
+}`
+
+// esRetryOnConflict is how often the shard reruns the script when another
+// write to the same document came between the script's read and its write
+// (the write is conditional on the document's sequence number).
+const esRetryOnConflict = 3
 
 // esDocument is the source of one Elasticsearch document: the searchable
-// fields, the deletion flag and the note as applied.
+// fields, the note's place in the version order, the deletion flag and the
+// note as applied. ever_approved is added by esUpsertScript.
 type esDocument struct {
 	document
-	Deleted bool            `json:"deleted"`
-	Note    json.RawMessage `json:"note,omitempty"`
+	Revision int64        `json:"revision"`
+	Deleted  bool         `json:"deleted"`
+	Note     *models.Note `json:"note,omitempty"`
 }
 
-// Apply writes notes through the bulk indexer and waits for every one: an
-// item the cluster answers 409 to is stale and done; 429 is resent, slower
-// and slower, until ctx ends; 400 is a rejection; any other failure is
-// resent up to MaxRetries times, then Apply gives up.
-// TODO(versions): external versions pack the revision into the low bits.
+// esUpsertHead is the start of every bulk item body, up to the params that
+// differ: {"scripted_upsert":true,"upsert":{},"script":{"source":…,
+// "lang":"painless","params":{ — see esUpsertBody.
+var esUpsertHead = func() []byte {
+	source, _ := json.Marshal(esUpsertScript) // a string always encodes
+	return fmt.Appendf(nil, `{"scripted_upsert":true,"upsert":{},"script":{"source":%s,"lang":"painless","params":{`, source)
+}()
+
+// bulkItem is the newest note of one id, ready for the bulk API.
+type bulkItem struct {
+	pos      int // of the note in the Apply call
+	noteID   string
+	approved bool // in some market, so EverApproved is known without a read
+	body     []byte
+}
+
+// Apply writes the newest note of each id as a scripted upsert through the
+// bulk indexer and waits for every one: the cluster answers "created" or
+// "updated" when it wrote the note, "noop" when it keeps a newer or equal
+// one; 429 is resent, slower and slower, until ctx ends; 400 is a
+// rejection; any other failure (409 included, once the cluster's own
+// retries on conflict are spent) is resent up to MaxRetries times, then
+// Apply gives up. One realtime _mget then reads what is stored for the
+// notes not written and the ever_approved flag of written notes approved
+// nowhere. See pipeline.Indexer for what it returns.
 func (es *Elasticsearch) Apply(ctx context.Context, notes []*models.Note) ([]pipeline.Applied, error) {
 	es.closeMu.RLock()
 	defer es.closeMu.RUnlock()
 	if es.closed {
 		return nil, ErrClosed
 	}
-	items, rejected := bulkItems(notes)
-	backoff := es.cfg.RetryBackoff
-	stale := map[string]bool{}
-	for failures := 0; len(items) > 0; {
-		r, err := es.send(ctx, items)
-		if err != nil {
-			return nil, fmt.Errorf("index: apply: %w", err)
-		}
-		maps.Copy(rejected, r.rejected)
-		for _, id := range r.stale {
-			stale[id] = true
-		}
-		items = append(r.throttled, r.failed...)
-		if len(items) == 0 {
-			break
-		}
-		if len(r.failed) > 0 {
-			failures++
-			if failures > es.cfg.MaxRetries {
-				return nil, fmt.Errorf("index: apply: %d of %d notes not written after %d attempts, last: %s",
-					len(items), len(notes), failures, r.lastFailure)
-			}
-		}
-		es.log.Warn("resending notes", "throttled", len(r.throttled), "failed", len(r.failed),
-			"backoff", backoff, "last_failure", r.lastFailure)
-		if err := sleep(ctx, backoff); err != nil {
-			return nil, fmt.Errorf("index: apply: %d notes not written: %w", len(items), err)
-		}
-		backoff = min(backoff*2, es.cfg.MaxRetryBackoff)
-	}
-	latest := map[string]*models.Note{}
-	for _, n := range notes {
-		if n == nil || n.NoteID == "" {
-			continue
-		}
-		if cur, ok := latest[n.NoteID]; !ok || n.Newer(cur) {
-			latest[n.NoteID] = n
-		}
+	if len(notes) == 0 {
+		return nil, nil
 	}
 	out := make([]pipeline.Applied, len(notes))
-	storedOf := map[string]*models.Note{}
-	for i, n := range notes {
-		if reason, ok := rejected[rejectionKey(i, n)]; ok {
-			out[i] = pipeline.Applied{Rejected: reason}
-			continue
-		}
-		w := latest[n.NoteID]
-		if !stale[n.NoteID] {
-			out[i] = pipeline.Applied{Written: w == n, Stored: w, EverApproved: true}
-			continue
-		}
-		st, ok := storedOf[n.NoteID]
-		if !ok {
-			got, err := es.Get(ctx, n.NoteID)
-			switch {
-			case errors.Is(err, ErrNotFound):
-				got = &models.Note{NoteEvent: models.NoteEvent{Type: models.EventDeleted, NoteID: n.NoteID, Version: w.Version}, Revision: w.Revision}
-			case err != nil:
-				return nil, fmt.Errorf("index: apply: read stored %s: %w", n.NoteID, err)
+	items, newest := bulkItems(notes, out)
+	results, err := es.write(ctx, items)
+	if err != nil {
+		return nil, fmt.Errorf("index: apply: %w", err)
+	}
+	var unread []string
+	for k, it := range items {
+		switch r := results[k]; r.outcome {
+		case itemRejected:
+			out[it.pos] = pipeline.Applied{Rejected: r.reason}
+		case itemWritten:
+			out[it.pos] = pipeline.Applied{Written: true, Stored: notes[it.pos], EverApproved: it.approved}
+			if !it.approved {
+				unread = append(unread, it.noteID)
 			}
-			st, storedOf[n.NoteID] = got, got
+		default: // unchanged
+			unread = append(unread, it.noteID)
 		}
-		out[i] = pipeline.Applied{Stored: st, EverApproved: true}
+	}
+	if len(unread) > 0 {
+		stored, err := es.readStored(ctx, unread)
+		if err != nil {
+			return nil, fmt.Errorf("index: apply: read back %d stored notes: %w", len(unread), err)
+		}
+		for k, it := range items {
+			st, ok := stored[it.noteID]
+			if !ok {
+				continue
+			}
+			if results[k].outcome == itemWritten {
+				// The flag the script kept: the note itself is approved nowhere.
+				out[it.pos].EverApproved = st.everApproved
+				continue
+			}
+			out[it.pos] = pipeline.Applied{Stored: st.note, EverApproved: st.everApproved}
+		}
+	}
+	// The other notes of an id get the outcome of its newest one.
+	for i, w := range newest {
+		if w >= 0 && w != i {
+			o := out[w]
+			out[i] = pipeline.Applied{Stored: o.Stored, EverApproved: o.EverApproved, Rejected: o.Rejected}
+		}
 	}
 	return out, nil
 }
 
-// bulkItems encodes notes, keeping only the greatest version of each id
-// (the first of equals, as the cluster would), and says why others could
-// not be encoded.
-func bulkItems(notes []*models.Note) (items []bulkItem, rejected map[string]string) {
-	rejected = map[string]string{}
-	latest := make(map[string]*models.Note, len(notes))
+// bulkItems encodes the newest note of each id (the first of equals) and
+// returns, for every note, the position of the newest note of its id, or
+// -1 when the note is invalid. It records in out why a note is invalid or
+// cannot be encoded.
+func bulkItems(notes []*models.Note, out []pipeline.Applied) (items []bulkItem, newest []int) {
+	newest = make([]int, len(notes))
+	winner := make(map[string]int, len(notes))
 	var order []string
 	for i, n := range notes {
+		newest[i] = -1
 		if reason := invalidNote(i, n); reason != "" {
-			rejected[rejectionKey(i, n)] = reason
+			out[i] = pipeline.Applied{Rejected: reason}
 			continue
 		}
-		cur, seen := latest[n.NoteID]
+		w, seen := winner[n.NoteID]
 		if !seen {
 			order = append(order, n.NoteID)
 		}
-		if !seen || n.Newer(cur) {
-			latest[n.NoteID] = n
+		if !seen || n.Newer(notes[w]) {
+			winner[n.NoteID] = i
+		}
+	}
+	for i, n := range notes {
+		if newest[i] == -1 && out[i].Rejected == "" {
+			newest[i] = winner[n.NoteID]
 		}
 	}
 	items = make([]bulkItem, 0, len(order))
 	for _, id := range order {
-		n := latest[id]
-		body, err := esSource(n)
+		w := winner[id]
+		n := notes[w]
+		body, err := esUpsertBody(n)
 		if err != nil {
-			rejected[id] = err.Error()
+			out[w] = pipeline.Applied{Rejected: err.Error()}
 			continue
 		}
-		items = append(items, bulkItem{noteID: id, version: n.Version<<20 | n.Revision, body: body})
+		items = append(items, bulkItem{pos: w, noteID: id, approved: approvedSomewhere(n), body: body})
 	}
-	return items, rejected
+	return items, newest
+}
+
+// esUpsertBody is the bulk update body that writes n unless a newer or
+// equal note is stored: esUpsertHead, then the params version, revision,
+// approved and doc. It is assembled rather than marshalled whole so that
+// the document is not compacted a second time.
+func esUpsertBody(n *models.Note) ([]byte, error) {
+	doc, err := esSource(n)
+	if err != nil {
+		return nil, err
+	}
+	body := make([]byte, 0, len(esUpsertHead)+len(doc)+96)
+	body = append(body, esUpsertHead...)
+	body = fmt.Appendf(body, `"version":%d,"revision":%d,"approved":%t,"doc":`, n.Version, n.Revision, approvedSomewhere(n))
+	body = append(body, doc...)
+	return append(body, "}}}"...), nil
+}
+
+// approvedSomewhere reports whether feeds may show n.
+func approvedSomewhere(n *models.Note) bool {
+	return !n.Deleted() && len(n.ApprovedMarkets) > 0
 }
 
 // esSource is the document of a note, or its tombstone.
 func esSource(n *models.Note) ([]byte, error) {
 	if n.Deleted() {
-		return json.Marshal(esDocument{document: document{NoteID: n.NoteID, Version: n.Version}, Deleted: true})
+		return json.Marshal(esDocument{document: document{NoteID: n.NoteID, Version: n.Version}, Revision: n.Revision, Deleted: true})
 	}
-	raw, err := json.Marshal(n)
+	doc, err := json.Marshal(esDocument{document: newDocument(n), Revision: n.Revision, Note: n})
 	if err != nil {
 		return nil, fmt.Errorf("encode note: %w", err)
 	}
-	return json.Marshal(esDocument{document: newDocument(n), Note: raw})
+	return doc, nil
 }
 
-// sendResult sorts the items of one round by what became of them.
-type sendResult struct {
+// itemOutcome is what became of one bulk item.
+type itemOutcome int
+
+const (
+	itemPending   itemOutcome = iota
+	itemWritten               // created or updated: the note is stored
+	itemUnchanged             // noop: a newer or equal note is stored
+	itemRejected              // 400: never stored
+)
+
+type itemResult struct {
+	outcome itemOutcome
+	reason  string // of a rejection
+}
+
+// write sends items until each is written, unchanged or rejected, and
+// returns their results by position. It fails when ctx ends or when items
+// keep failing for a reason other than 429.
+func (es *Elasticsearch) write(ctx context.Context, items []bulkItem) ([]itemResult, error) {
+	results := make([]itemResult, len(items))
+	pending := make([]int, len(items))
+	for k := range pending {
+		pending[k] = k
+	}
+	backoff := es.cfg.RetryBackoff
+	for failures := 0; len(pending) > 0; {
+		r, err := es.send(ctx, items, pending, results)
+		if err != nil {
+			return nil, err
+		}
+		pending = append(r.throttled, r.failed...)
+		if len(pending) == 0 {
+			break
+		}
+		if len(r.failed) > 0 {
+			failures++
+			if failures > es.cfg.MaxRetries {
+				return nil, fmt.Errorf("%d of %d notes not written after %d attempts, last: %s",
+					len(pending), len(items), failures, r.lastFailure)
+			}
+		}
+		es.log.Warn("resending notes", "throttled", len(r.throttled), "failed", len(r.failed),
+			"backoff", backoff, "last_failure", r.lastFailure)
+		if err := sleep(ctx, backoff); err != nil {
+			return nil, fmt.Errorf("%d notes not written: %w", len(pending), err)
+		}
+		backoff = min(backoff*2, es.cfg.MaxRetryBackoff)
+	}
+	return results, nil
+}
+
+// sendRound sorts the items of one round that must be sent again.
+type sendRound struct {
 	mu          sync.Mutex
-	settled     []bool
+	results     []itemResult
+	settled     map[int]bool
 	finished    bool // late callbacks are ignored
-	throttled   []bulkItem
-	failed      []bulkItem
-	stale       []string
-	rejected    map[string]string
+	throttled   []int
+	failed      []int
 	lastFailure string
 }
 
-// send adds items to the bulk indexer, flushes it and sorts the outcomes.
-// It fails only when ctx ends.
-func (es *Elasticsearch) send(ctx context.Context, items []bulkItem) (*sendResult, error) {
-	r := &sendResult{settled: make([]bool, len(items))}
-	for i, it := range items {
-		version := it.version
+// send adds items[k] for every k in pending to the bulk indexer, flushes
+// it, records in results what became of each, and returns those to send
+// again. It fails only when ctx ends.
+func (es *Elasticsearch) send(ctx context.Context, items []bulkItem, pending []int, results []itemResult) (*sendRound, error) {
+	r := &sendRound{results: results, settled: make(map[int]bool, len(pending))}
+	retries := esRetryOnConflict
+	for _, k := range pending {
+		it := items[k]
 		err := es.bulk.Add(ctx, esutil.BulkIndexerItem{
-			Action:      "index",
-			DocumentID:  it.noteID,
-			Version:     &version,
-			VersionType: "external",
-			Body:        bytes.NewReader(it.body),
-			OnSuccess: func(context.Context, esutil.BulkIndexerItem, esutil.BulkIndexerResponseItem) {
-				r.settle(i, it, http.StatusOK, "", nil)
+			Action:          "update",
+			DocumentID:      it.noteID,
+			RetryOnConflict: &retries,
+			Body:            bytes.NewReader(it.body),
+			OnSuccess: func(_ context.Context, _ esutil.BulkIndexerItem, res esutil.BulkIndexerResponseItem) {
+				r.settleSuccess(k, it.noteID, res.Result)
 			},
 			OnFailure: func(_ context.Context, _ esutil.BulkIndexerItem, res esutil.BulkIndexerResponseItem, err error) {
 				reason := res.Error.Type
 				if res.Error.Reason != "" {
 					reason += ": " + res.Error.Reason
 				}
-				r.settle(i, it, res.Status, reason, err)
+				r.settleFailure(k, it.noteID, res.Status, reason, err)
 			},
 		})
 		if err != nil {
@@ -202,43 +321,155 @@ func (es *Elasticsearch) send(ctx context.Context, items []bulkItem) (*sendResul
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.finished = true
-	for i, ok := range r.settled {
-		if !ok { // the response left the item out
-			r.failed = append(r.failed, items[i])
-			r.lastFailure = "no result for note " + items[i].noteID
+	for _, k := range pending {
+		if !r.settled[k] { // the response left the item out
+			r.failed = append(r.failed, k)
+			r.lastFailure = "no result for note " + items[k].noteID
 		}
 	}
 	return r, nil
 }
 
-// settle records the outcome of item i.
-func (r *sendResult) settle(i int, it bulkItem, status int, reason string, err error) {
+// settleSuccess records an item the cluster answered without error, by
+// the result of the update.
+func (r *sendRound) settleSuccess(k int, noteID, result string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.finished || r.settled[i] {
+	if r.finished || r.settled[k] {
 		return
 	}
-	r.settled[i] = true
+	r.settled[k] = true
+	switch result {
+	case "created", "updated":
+		r.results[k] = itemResult{outcome: itemWritten}
+	case "noop":
+		r.results[k] = itemResult{outcome: itemUnchanged}
+	default:
+		r.failed = append(r.failed, k)
+		r.lastFailure = fmt.Sprintf("note %s: unexpected update result %q", noteID, result)
+	}
+}
+
+// settleFailure records an item that failed, or that the cluster answered
+// with an error status.
+func (r *sendRound) settleFailure(k int, noteID string, status int, reason string, err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.finished || r.settled[k] {
+		return
+	}
+	r.settled[k] = true
 	switch {
 	case err != nil:
-		r.failed = append(r.failed, it)
+		r.failed = append(r.failed, k)
 		r.lastFailure = err.Error()
-	case status >= 200 && status < 300:
-	case status == http.StatusConflict:
-		// A version at least as great is already stored.
-		r.stale = append(r.stale, it.noteID)
 	case status == http.StatusTooManyRequests:
-		r.throttled = append(r.throttled, it)
-		r.lastFailure = fmt.Sprintf("note %s: %d %s", it.noteID, status, reason)
+		r.throttled = append(r.throttled, k)
+		r.lastFailure = fmt.Sprintf("note %s: %d %s", noteID, status, reason)
 	case status == http.StatusBadRequest:
-		if r.rejected == nil {
-			r.rejected = map[string]string{}
-		}
-		r.rejected[it.noteID] = reason
+		r.results[k] = itemResult{outcome: itemRejected, reason: reason}
 	default:
-		r.failed = append(r.failed, it)
-		r.lastFailure = fmt.Sprintf("note %s: %d %s", it.noteID, status, reason)
+		r.failed = append(r.failed, k)
+		r.lastFailure = fmt.Sprintf("note %s: %d %s", noteID, status, reason)
 	}
+}
+
+// esStoredFields are the source fields Apply reads back.
+var esStoredFields = []string{"note", "deleted", "version", "revision", "ever_approved", "note_id"}
+
+// esStoredSource is what Apply reads back of a stored document.
+type esStoredSource struct {
+	Version      *int64          `json:"version"`
+	Revision     *int64          `json:"revision"`
+	Deleted      bool            `json:"deleted"`
+	EverApproved *bool           `json:"ever_approved"`
+	Note         json.RawMessage `json:"note"`
+}
+
+// storedState is what the index holds for one id.
+type storedState struct {
+	note         *models.Note
+	everApproved bool
+}
+
+// readStored reads what is stored for ids with one realtime _mget. Every
+// id must have a document: Apply just wrote or kept one.
+func (es *Elasticsearch) readStored(ctx context.Context, ids []string) (map[string]storedState, error) {
+	body, err := json.Marshal(map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	realtime := true
+	res, err := esapi.MgetRequest{
+		Index:          es.cfg.Alias,
+		Body:           bytes.NewReader(body),
+		Realtime:       &realtime,
+		SourceIncludes: esStoredFields,
+	}.Do(ctx, es.client)
+	if err := responseError("mget", res, err); err != nil {
+		return nil, err
+	}
+	defer closeBody(res)
+	var parsed struct {
+		Docs []struct {
+			ID     string         `json:"_id"`
+			Found  bool           `json:"found"`
+			Source esStoredSource `json:"_source"`
+			Error  *struct {
+				Type   string `json:"type"`
+				Reason string `json:"reason"`
+			} `json:"error"`
+		} `json:"docs"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&parsed); err != nil {
+		return nil, fmt.Errorf("mget: decode response: %w", err)
+	}
+	out := make(map[string]storedState, len(ids))
+	for _, d := range parsed.Docs {
+		switch {
+		case d.Error != nil:
+			return nil, fmt.Errorf("mget %s: %s: %s", d.ID, d.Error.Type, d.Error.Reason)
+		case !d.Found:
+			return nil, fmt.Errorf("mget %s: no document", d.ID)
+		}
+		st, err := d.Source.state(d.ID)
+		if err != nil {
+			return nil, fmt.Errorf("mget %s: %w", d.ID, err)
+		}
+		out[d.ID] = st
+	}
+	for _, id := range ids {
+		if _, ok := out[id]; !ok {
+			return nil, fmt.Errorf("mget: no answer for %s", id)
+		}
+	}
+	return out, nil
+}
+
+// state decodes the stored note, or builds the tombstone, of noteID. A
+// document written before ever_approved existed counts as approved.
+func (s esStoredSource) state(noteID string) (storedState, error) {
+	if s.Version == nil {
+		return storedState{}, errors.New("stored document has no version")
+	}
+	st := storedState{everApproved: s.EverApproved == nil || *s.EverApproved}
+	if s.Deleted {
+		var revision int64
+		if s.Revision != nil {
+			revision = *s.Revision
+		}
+		st.note = &models.Note{NoteEvent: models.NoteEvent{Type: models.EventDeleted, NoteID: noteID, Version: *s.Version}, Revision: revision}
+		return st, nil
+	}
+	if len(s.Note) == 0 {
+		return storedState{}, errors.New("stored note missing")
+	}
+	n, err := decodeNote(s.Note)
+	if err != nil {
+		return storedState{}, err
+	}
+	st.note = n
+	return st, nil
 }
 
 func sleep(ctx context.Context, d time.Duration) error {

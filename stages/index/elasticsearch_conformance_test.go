@@ -4,8 +4,12 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"io"
+	"log/slog"
 	"os"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/elastic/go-elasticsearch/v8"
 	"github.com/elastic/go-elasticsearch/v8/esapi"
@@ -97,4 +101,55 @@ func TestElasticsearchConformance(t *testing.T) {
 		Replicas: &zero,
 		Refresh:  "wait_for", // the suite searches right after Apply
 	}})
+}
+
+// fakeFactory opens indexes on fake clusters (index.FakeElasticsearchURL),
+// one per index; Reopen opens a new client on the same fake, which keeps
+// its documents.
+type fakeFactory struct {
+	urls sync.Map // index.Index → the URL of its fake
+}
+
+func (f *fakeFactory) New(t *testing.T) index.Index {
+	t.Helper()
+	return f.open(t, index.FakeElasticsearchURL(t))
+}
+
+func (f *fakeFactory) Reopen(t *testing.T, old index.Index) index.Index {
+	t.Helper()
+	url, ok := f.urls.Load(old)
+	if !ok {
+		t.Fatal("Reopen of an index this factory did not open")
+	}
+	if err := old.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	return f.open(t, url.(string))
+}
+
+func (f *fakeFactory) open(t *testing.T, url string) index.Index {
+	t.Helper()
+	es, err := index.OpenElasticsearch(t.Context(), index.ElasticsearchConfig{
+		URLs:            []string{url},
+		Alias:           "nt",
+		RetryBackoff:    time.Millisecond,
+		MaxRetryBackoff: 4 * time.Millisecond,
+		Logger:          slog.New(slog.NewTextHandler(io.Discard, nil)),
+	})
+	if err != nil {
+		t.Fatalf("OpenElasticsearch: %v", err)
+	}
+	f.urls.Store(index.Index(es), url)
+	return es
+}
+
+// TestElasticsearchConformanceAgainstFake runs the write cases of the suite
+// (indextest.RunWrites) against the fake cluster, which emulates the
+// scripted upserts, _mget and get, so the version order, Apply's outcomes
+// and huge versions exercise the Elasticsearch code path without a
+// cluster. The fake cannot analyse text, so the search cases run only
+// against a real cluster (TestElasticsearchConformance).
+func TestElasticsearchConformanceAgainstFake(t *testing.T) {
+	t.Parallel()
+	indextest.RunWrites(t, &fakeFactory{})
 }

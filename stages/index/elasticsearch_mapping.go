@@ -61,8 +61,13 @@ func indexTemplate(cfg ElasticsearchConfig) map[string]any {
 				// Fields outside the mapping stay in _source, unindexed.
 				"dynamic": false,
 				"properties": map[string]any{
-					"note_id":          keyword,
+					"note_id": keyword,
+					// The note's place in the version order, which
+					// esUpsertScript compares, and whether any state of
+					// the id was approved in a market; see Elasticsearch.
 					"version":          map[string]any{"type": "long"},
+					"revision":         map[string]any{"type": "long"},
+					"ever_approved":    map[string]any{"type": "boolean"},
 					"deleted":          map[string]any{"type": "boolean"},
 					"kind":             keyword,
 					"author_id":        keyword,

@@ -7,7 +7,6 @@ package index
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
@@ -69,13 +68,4 @@ type Index interface {
 	Search(ctx context.Context, q models.SearchQuery) (models.SearchResult, error)
 	Queue(ctx context.Context, q models.QueueQuery) (models.SearchResult, error)
 	Close() error
-}
-
-// rejectionKey names the i-th note of a call in a rejection: its id, or
-// its position when it has none.
-func rejectionKey(i int, n *models.Note) string {
-	if n == nil || n.NoteID == "" {
-		return fmt.Sprintf("#%d", i)
-	}
-	return n.NoteID
 }

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -11,167 +10,14 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
 )
-
-// fakeES answers the few Elasticsearch endpoints the index uses, records
-// what it was sent, and answers bulk items from a per-id script. It checks
-// the protocol we speak, not Elasticsearch's behaviour.
-type fakeES struct {
-	t *testing.T
-
-	mu          sync.Mutex
-	aliasExists bool
-	template    map[string]any
-	created     map[string]any
-	createdName string
-	bulks       []fakeBulk
-	searches    []map[string]any
-	auth        []string
-	// script maps a note id to the statuses its successive bulk items get;
-	// when it runs out, items get 201.
-	script map[string][]int
-	// createStatus and createError, when set, answer index creation;
-	// aliasAfterCreate is whether the alias then exists.
-	createStatus     int
-	createError      string
-	aliasAfterCreate bool
-	// failBulks is how many bulk requests to answer 500 before any item.
-	failBulks int
-	docs      map[string]json.RawMessage
-}
-
-type fakeBulk struct {
-	query string
-	lines []fakeBulkLine
-}
-
-type fakeBulkLine struct {
-	meta   map[string]map[string]any
-	source map[string]any
-}
-
-func newFakeES(t *testing.T) (*fakeES, *httptest.Server) {
-	f := &fakeES{t: t, script: map[string][]int{}, docs: map[string]json.RawMessage{}}
-	srv := httptest.NewServer(http.HandlerFunc(f.serve))
-	t.Cleanup(srv.Close)
-	return f, srv
-}
-
-func (f *fakeES) serve(w http.ResponseWriter, r *http.Request) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	w.Header().Set("X-Elastic-Product", "Elasticsearch")
-	w.Header().Set("Content-Type", "application/json")
-	f.auth = append(f.auth, r.Header.Get("Authorization"))
-	body, _ := io.ReadAll(r.Body)
-	path := strings.Trim(r.URL.Path, "/")
-	parts := strings.Split(path, "/")
-	switch {
-	case r.Method == http.MethodPut && parts[0] == "_index_template":
-		f.template = decodeObject(f.t, body)
-		fmt.Fprint(w, `{"acknowledged":true}`)
-	case r.Method == http.MethodHead && parts[0] == "_alias":
-		if !f.aliasExists {
-			w.WriteHeader(http.StatusNotFound)
-		}
-	case r.Method == http.MethodPut && len(parts) == 1 && f.createStatus != 0:
-		f.aliasExists = f.aliasAfterCreate
-		w.WriteHeader(f.createStatus)
-		fmt.Fprintf(w, `{"error":{"type":%q,"reason":"scripted"},"status":%d}`, f.createError, f.createStatus)
-	case r.Method == http.MethodPut && len(parts) == 1:
-		f.created, f.createdName = decodeObject(f.t, body), parts[0]
-		f.aliasExists = true
-		fmt.Fprintf(w, `{"acknowledged":true,"index":%q}`, parts[0])
-	case r.Method == http.MethodPost && len(parts) == 2 && parts[1] == "_bulk":
-		f.serveBulk(w, r, body)
-	case r.Method == http.MethodGet && len(parts) == 3 && parts[1] == "_doc":
-		src, ok := f.docs[parts[2]]
-		if !ok {
-			w.WriteHeader(http.StatusNotFound)
-			fmt.Fprintf(w, `{"_index":"x","_id":%q,"found":false}`, parts[2])
-			return
-		}
-		fmt.Fprintf(w, `{"_index":"x","_id":%q,"found":true,"_source":%s}`, parts[2], src)
-	case (r.Method == http.MethodPost || r.Method == http.MethodGet) && len(parts) == 2 && parts[1] == "_search":
-		f.searches = append(f.searches, decodeObject(f.t, body))
-		var hits []string
-		for id, src := range f.docs {
-			hits = append(hits, fmt.Sprintf(`{"_id":%q,"_score":1.5,"_source":%s}`, id, src))
-		}
-		fmt.Fprintf(w, `{"hits":{"total":{"value":%d,"relation":"eq"},"hits":[%s]}}`, len(hits), strings.Join(hits, ","))
-	default:
-		f.t.Errorf("unexpected request %s %s", r.Method, r.URL)
-		w.WriteHeader(http.StatusBadRequest)
-	}
-}
-
-func (f *fakeES) serveBulk(w http.ResponseWriter, r *http.Request, body []byte) {
-	bulk := fakeBulk{query: r.URL.RawQuery}
-	sc := bufio.NewScanner(bytes.NewReader(body))
-	sc.Buffer(nil, 1<<24)
-	for sc.Scan() {
-		var line fakeBulkLine
-		if err := json.Unmarshal(sc.Bytes(), &line.meta); err != nil {
-			f.t.Errorf("bulk meta line %q: %v", sc.Text(), err)
-		}
-		if !sc.Scan() {
-			f.t.Errorf("bulk meta line without source")
-			break
-		}
-		line.source = decodeObject(f.t, sc.Bytes())
-		bulk.lines = append(bulk.lines, line)
-	}
-	f.bulks = append(f.bulks, bulk)
-	if f.failBulks > 0 {
-		f.failBulks--
-		w.WriteHeader(http.StatusInternalServerError)
-		fmt.Fprint(w, `{"error":{"type":"internal"},"status":500}`)
-		return
-	}
-	var items []string
-	for _, line := range bulk.lines {
-		id, _ := line.meta["index"]["_id"].(string)
-		status := http.StatusCreated
-		if s := f.script[id]; len(s) > 0 {
-			status, f.script[id] = s[0], s[1:]
-		}
-		if status < 300 {
-			src, _ := json.Marshal(line.source)
-			f.docs[id] = src
-			items = append(items, fmt.Sprintf(`{"index":{"_id":%q,"status":%d,"result":"created"}}`, id, status))
-			continue
-		}
-		items = append(items, fmt.Sprintf(`{"index":{"_id":%q,"status":%d,"error":{"type":"scripted_%d","reason":"scripted"}}}`, id, status, status))
-	}
-	fmt.Fprintf(w, `{"took":1,"errors":true,"items":[%s]}`, strings.Join(items, ","))
-}
-
-func decodeObject(t *testing.T, b []byte) map[string]any {
-	t.Helper()
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Errorf("body %q: %v", b, err)
-	}
-	return m
-}
-
-// at walks a decoded JSON object along keys.
-func at(v any, keys ...string) any {
-	for _, k := range keys {
-		m, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		v = m[k]
-	}
-	return v
-}
 
 func openFake(t *testing.T, srv *httptest.Server, mutate func(*ElasticsearchConfig)) *Elasticsearch {
 	t.Helper()
@@ -207,8 +53,39 @@ func note(id string, version int64) *models.Note {
 	}
 }
 
+// unapproved is n approved in no market.
+func unapproved(n *models.Note) *models.Note {
+	n.Moderation.Decision = models.DecisionBlock
+	n.Moderation.Markets["cn"] = models.DecisionBlock
+	n.ApprovedMarkets = nil
+	return n
+}
+
 func deletion(id string, version int64) *models.Note {
 	return &models.Note{NoteEvent: models.NoteEvent{Type: models.EventDeleted, NoteID: id, Version: version}}
+}
+
+// mustApply applies notes and fails the test on a transport error.
+func mustApply(t *testing.T, es *Elasticsearch, notes ...*models.Note) []pipeline.Applied {
+	t.Helper()
+	out, err := es.Apply(context.Background(), notes)
+	if err != nil {
+		t.Fatalf("Apply: %v", err)
+	}
+	if len(out) != len(notes) {
+		t.Fatalf("Apply answered %d outcomes for %d notes", len(out), len(notes))
+	}
+	return out
+}
+
+// sameJSON fails unless got and want encode alike.
+func sameJSON(t *testing.T, what string, got, want any) {
+	t.Helper()
+	g, _ := json.Marshal(got)
+	w, _ := json.Marshal(want)
+	if string(g) != string(w) {
+		t.Errorf("%s =\n%s\nwant\n%s", what, g, w)
+	}
 }
 
 func TestElasticsearchProtocol(t *testing.T) {
@@ -226,6 +103,11 @@ func TestElasticsearchProtocol(t *testing.T) {
 		for _, kw := range [][]string{{"note_id"}, {"market"}, {"approved_markets"}, {"language", "properties", "code"}, {"moderation", "properties", "decision"}} {
 			if got := at(props, append(kw, "type")...); got != "keyword" {
 				t.Errorf("%v type = %v, want keyword", kw, got)
+			}
+		}
+		for field, typ := range map[string]string{"version": "long", "revision": "long", "ever_approved": "boolean", "deleted": "boolean"} {
+			if got := at(props, field, "type"); got != typ {
+				t.Errorf("%s type = %v, want %s", field, got, typ)
 			}
 		}
 		for _, field := range []string{"title", "body", "tags", "translations"} {
@@ -284,59 +166,144 @@ func TestElasticsearchProtocol(t *testing.T) {
 		}
 	})
 
-	t.Run("bulk_lines_carry_the_note_version_with_version_type_external", func(t *testing.T) {
+	t.Run("bulk_items_are_scripted_upserts_of_one_script_with_the_note_order_in_params", func(t *testing.T) {
 		t.Parallel()
 		f, srv := newFakeES(t)
 		es := openFake(t, srv, func(c *ElasticsearchConfig) { c.Refresh = "wait_for" })
-		if err := es.Apply(context.Background(), []*models.Note{note("n1", 3), deletion("n2", 5)}); err != nil {
-			t.Fatal(err)
-		}
+		up := note("n1", 3)
+		up.Revision = 2
+		const top = 1<<63 - 1
+		tomb := deletion("n2", top)
+		out := mustApply(t, es, up, tomb)
 		if len(f.bulks) != 1 || len(f.bulks[0].lines) != 2 {
 			t.Fatalf("bulks = %+v", f.bulks)
 		}
 		b := f.bulks[0]
-		if !strings.Contains(b.query, "require_alias=true") || !strings.Contains(b.query, "refresh=wait_for") {
-			t.Errorf("bulk query %q", b.query)
+		if b.query.Get("require_alias") != "true" || b.query.Get("refresh") != "wait_for" {
+			t.Errorf("bulk query %v", b.query)
 		}
-		wantMeta := []string{fmt.Sprintf(`{"index":{"_id":"n1","version":%d,"version_type":"external"}}`, 3<<models.RevisionBits), fmt.Sprintf(`{"index":{"_id":"n2","version":%d,"version_type":"external"}}`, 5<<models.RevisionBits)}
-		for i, line := range b.lines {
-			got, _ := json.Marshal(line.meta)
-			if string(got) != wantMeta[i] {
-				t.Errorf("meta %d = %s, want %s", i, got, wantMeta[i])
+		for i, id := range []string{"n1", "n2"} {
+			line := b.lines[i]
+			sameJSON(t, "meta of "+id, map[string]any{line.action: line.meta},
+				map[string]any{"update": map[string]any{"_id": id, "retry_on_conflict": esRetryOnConflict}})
+			if at(line.body, "script", "source") != esUpsertScript || at(line.body, "scripted_upsert") != true || fmt.Sprint(at(line.body, "upsert")) != "map[]" {
+				t.Errorf("body of %s = %v", id, line.body)
 			}
 		}
-		up, tomb := b.lines[0].source, b.lines[1].source
-		if up["deleted"] != false || at(up, "note", "note_id") != "n1" || fmt.Sprint(up["approved_markets"]) != "[cn]" ||
-			fmt.Sprint(up["translations"]) != "[Hotpot Sichuan hotpot]" || at(up, "language", "code") != "zh" {
-			t.Errorf("upsert source = %v", up)
+		params := func(i int, key ...string) string {
+			return fmt.Sprint(at(b.lines[i].body, append([]string{"script", "params"}, key...)...))
 		}
-		if tomb["deleted"] != true || tomb["note_id"] != "n2" || tomb["version"] != 5.0 || tomb["note"] != nil {
-			t.Errorf("tombstone source = %v", tomb)
+		if params(0, "version") != "3" || params(0, "revision") != "2" || params(0, "approved") != "true" {
+			t.Errorf("params of n1 = %v", at(b.lines[0].body, "script", "params"))
+		}
+		if params(0, "doc", "deleted") != "false" || params(0, "doc", "note", "note_id") != "n1" || params(0, "doc", "note", "revision") != "2" ||
+			params(0, "doc", "approved_markets") != "[cn]" || params(0, "doc", "translations") != "[Hotpot Sichuan hotpot]" || params(0, "doc", "language", "code") != "zh" {
+			t.Errorf("doc of n1 = %v", at(b.lines[0].body, "script", "params", "doc"))
+		}
+		if params(1, "version") != "9223372036854775807" || params(1, "revision") != "0" || params(1, "approved") != "false" ||
+			params(1, "doc", "deleted") != "true" || params(1, "doc", "version") != "9223372036854775807" || params(1, "doc", "note") != "<nil>" {
+			t.Errorf("params of the tombstone = %v", at(b.lines[1].body, "script", "params"))
+		}
+		if !out[0].Written || out[0].Stored != up || !out[0].EverApproved {
+			t.Errorf("outcome of n1 = %+v", out[0])
+		}
+		if !out[1].Written || out[1].Stored != tomb || out[1].EverApproved {
+			t.Errorf("outcome of the tombstone = %+v", out[1])
+		}
+		// Only the tombstone, approved nowhere, needed its stored flag.
+		if len(f.mgets) != 1 || !slices.Equal(f.mgets[0].ids, []string{"n2"}) {
+			t.Fatalf("mgets = %+v, want one for n2", f.mgets)
+		}
+		q := f.mgets[0].query
+		if q.Get("realtime") != "true" || q.Get("_source_includes") != "note,deleted,version,revision,ever_approved,note_id" {
+			t.Errorf("mget query %v", q)
 		}
 	})
 
-	t.Run("only_the_greatest_version_of_a_note_in_one_call_is_sent", func(t *testing.T) {
+	t.Run("only_the_newest_note_of_an_id_in_one_call_is_sent_and_the_others_get_its_outcome", func(t *testing.T) {
 		t.Parallel()
 		f, srv := newFakeES(t)
 		es := openFake(t, srv, nil)
-		if err := es.Apply(context.Background(), []*models.Note{note("n1", 2), note("n1", 7), deletion("n1", 4)}); err != nil {
-			t.Fatal(err)
-		}
-		if len(f.bulks) != 1 || len(f.bulks[0].lines) != 1 || f.bulks[0].lines[0].meta["index"]["version"] != float64(7<<models.RevisionBits) {
+		v7 := note("n1", 7)
+		out := mustApply(t, es, note("n1", 2), v7, deletion("n1", 4), note("n1", 7))
+		if len(f.bulks) != 1 || len(f.bulks[0].lines) != 1 || at(f.bulks[0].lines[0].body, "script", "params", "version") != json.Number("7") {
 			t.Fatalf("bulks = %+v", f.bulks)
 		}
+		for i, o := range out {
+			if o.Written != (i == 1) || o.Stored != v7 || !o.EverApproved {
+				t.Errorf("outcome %d = %+v, want version 7 (the first of equals) stored", i, o)
+			}
+		}
+		if len(f.mgets) != 0 {
+			t.Errorf("%d mgets for an approved note just written", len(f.mgets))
+		}
 	})
 
-	t.Run("a_409_version_conflict_counts_as_written", func(t *testing.T) {
+	t.Run("notes_not_written_and_written_ones_approved_nowhere_are_read_back_in_one_mget", func(t *testing.T) {
 		t.Parallel()
 		f, srv := newFakeES(t)
 		es := openFake(t, srv, nil)
-		f.script["stale"] = []int{http.StatusConflict}
-		if err := es.Apply(context.Background(), []*models.Note{note("stale", 1), note("fresh", 1)}); err != nil {
-			t.Fatalf("Apply = %v, want nil", err)
+		kept := note("kept", 5)
+		gone := deletion("gone", 3)
+		gone.Revision = 1
+		mustApply(t, es, kept, gone)
+		mgets := len(f.mgets)
+		out := mustApply(t, es, note("kept", 4), note("fresh", 1), deletion("gone", 2), unapproved(note("held", 1)))
+		if len(f.mgets) != mgets+1 || !slices.Equal(f.mgets[mgets].ids, []string{"kept", "gone", "held"}) {
+			t.Fatalf("mgets = %+v, want one for kept, gone and held", f.mgets[mgets:])
 		}
-		if len(f.bulks) != 1 {
-			t.Fatalf("%d bulk requests, want 1 (no resend)", len(f.bulks))
+		if out[0].Written || !out[0].EverApproved {
+			t.Errorf("stale note: %+v", out[0])
+		}
+		sameJSON(t, "stored for the stale note", out[0].Stored, kept)
+		if !out[1].Written || !out[1].EverApproved {
+			t.Errorf("fresh note: %+v", out[1])
+		}
+		tomb := &models.Note{NoteEvent: models.NoteEvent{Type: models.EventDeleted, NoteID: "gone", Version: 3}, Revision: 1}
+		if out[2].Written || out[2].EverApproved {
+			t.Errorf("stale deletion: %+v", out[2])
+		}
+		sameJSON(t, "stored for the stale deletion", out[2].Stored, tomb)
+		if !out[3].Written || out[3].EverApproved {
+			t.Errorf("note approved nowhere: %+v", out[3])
+		}
+	})
+
+	t.Run("a_document_written_with_external_versions_is_ordered_by_its_notes_revision_and_counts_as_approved", func(t *testing.T) {
+		t.Parallel()
+		f, srv := newFakeES(t)
+		es := openFake(t, srv, nil)
+		legacy := unapproved(note("old", 5))
+		legacy.Revision = 2
+		raw, _ := json.Marshal(legacy)
+		f.mu.Lock()
+		f.docs["old"] = decodeNumbers(t, fmt.Appendf(nil, `{"note_id":"old","version":5,"deleted":false,"note":%s}`, raw))
+		f.mu.Unlock()
+		replay := unapproved(note("old", 5))
+		replay.Revision = 1
+		out := mustApply(t, es, replay)
+		if out[0].Written || !out[0].EverApproved {
+			t.Errorf("replay of revision 1 over a legacy revision 2: %+v", out[0])
+		}
+		sameJSON(t, "stored", out[0].Stored, legacy)
+		next := unapproved(note("old", 5))
+		next.Revision = 3
+		if out := mustApply(t, es, next); !out[0].Written || !out[0].EverApproved {
+			t.Errorf("revision 3: %+v, want written and ever approved", out[0])
+		}
+	})
+
+	t.Run("a_409_conflict_is_resent", func(t *testing.T) {
+		t.Parallel()
+		f, srv := newFakeES(t)
+		es := openFake(t, srv, nil)
+		f.statuses["busy"] = []int{http.StatusConflict}
+		out := mustApply(t, es, note("busy", 1), note("calm", 1))
+		if len(f.bulks) != 2 || len(f.bulks[1].lines) != 1 || f.bulks[1].lines[0].meta["_id"] != "busy" {
+			t.Fatalf("bulks = %+v, want busy resent alone", f.bulks)
+		}
+		if !out[0].Written || !out[1].Written {
+			t.Errorf("outcomes = %+v", out)
 		}
 	})
 
@@ -345,20 +312,18 @@ func TestElasticsearchProtocol(t *testing.T) {
 		f, srv := newFakeES(t)
 		es := openFake(t, srv, nil)
 		// More 429s than MaxRetries: throttling never exhausts the budget.
-		f.script["busy"] = []int{429, 429, 429, 429, 201}
-		if err := es.Apply(context.Background(), []*models.Note{note("busy", 1), note("calm", 1)}); err != nil {
-			t.Fatalf("Apply = %v", err)
-		}
+		f.statuses["busy"] = []int{429, 429, 429, 429}
+		out := mustApply(t, es, note("busy", 1), note("calm", 1))
 		if len(f.bulks) != 5 {
 			t.Fatalf("%d bulk requests, want 5", len(f.bulks))
 		}
 		for i, b := range f.bulks[1:] {
-			if len(b.lines) != 1 || b.lines[0].meta["index"]["_id"] != "busy" {
+			if len(b.lines) != 1 || b.lines[0].meta["_id"] != "busy" {
 				t.Errorf("resend %d = %+v, want busy alone", i, b.lines)
 			}
 		}
-		if _, ok := f.docs["busy"]; !ok {
-			t.Error("busy never written")
+		if _, ok := f.docs["busy"]; !ok || !out[0].Written {
+			t.Errorf("busy never written: %+v", out[0])
 		}
 	})
 
@@ -366,7 +331,7 @@ func TestElasticsearchProtocol(t *testing.T) {
 		t.Parallel()
 		f, srv := newFakeES(t)
 		es := openFake(t, srv, nil)
-		f.script["busy"] = []int{429, 429, 429, 429, 429, 429, 429, 429, 429, 429, 429, 429, 429, 429, 429, 429}
+		f.statuses["busy"] = slices.Repeat([]int{429}, 16)
 		ctx, cancel := context.WithCancel(context.Background())
 		go func() {
 			for {
@@ -380,9 +345,9 @@ func TestElasticsearchProtocol(t *testing.T) {
 				time.Sleep(time.Millisecond)
 			}
 		}()
-		err := es.Apply(ctx, []*models.Note{note("busy", 1)})
-		if !errors.Is(err, context.Canceled) {
-			t.Fatalf("Apply = %v, want context.Canceled", err)
+		out, err := es.Apply(ctx, []*models.Note{note("busy", 1)})
+		if !errors.Is(err, context.Canceled) || out != nil {
+			t.Fatalf("Apply = %v, %v; want context.Canceled", out, err)
 		}
 	})
 
@@ -390,10 +355,10 @@ func TestElasticsearchProtocol(t *testing.T) {
 		t.Parallel()
 		f, srv := newFakeES(t)
 		es := openFake(t, srv, nil)
-		f.script["down"] = []int{503, 503, 503, 503, 503}
-		err := es.Apply(context.Background(), []*models.Note{note("down", 1), note("up", 1)})
-		if err == nil || errors.Is(err, ErrRejected) {
-			t.Fatalf("Apply = %v, want a retryable error", err)
+		f.statuses["down"] = []int{503, 503, 503, 503, 503}
+		out, err := es.Apply(context.Background(), []*models.Note{note("down", 1), note("up", 1)})
+		if err == nil || out != nil || !strings.Contains(err.Error(), "unavailable_shards_exception") {
+			t.Fatalf("Apply = %v, %v; want an error quoting the last failure", out, err)
 		}
 		if len(f.bulks) != 3 { // first try and MaxRetries resends
 			t.Fatalf("%d bulk requests, want 3", len(f.bulks))
@@ -407,13 +372,18 @@ func TestElasticsearchProtocol(t *testing.T) {
 		t.Parallel()
 		f, srv := newFakeES(t)
 		es := openFake(t, srv, nil)
-		f.script["bad"] = []int{400}
-		err := es.Apply(context.Background(), []*models.Note{note("bad", 1), note("good", 1)})
-		if !errors.Is(err, ErrRejected) || !strings.Contains(err.Error(), "bad") {
-			t.Fatalf("Apply = %v, want ErrRejected naming bad", err)
-		}
+		f.statuses["bad"] = []int{400}
+		out := mustApply(t, es, note("bad", 2), note("good", 1), note("bad", 1))
 		if len(f.bulks) != 1 {
 			t.Fatalf("%d bulk requests, want 1", len(f.bulks))
+		}
+		for _, i := range []int{0, 2} {
+			if !strings.Contains(out[i].Rejected, "document_parsing_exception") || out[i].Written || out[i].Stored != nil {
+				t.Errorf("outcome %d = %+v, want the rejection", i, out[i])
+			}
+		}
+		if !out[1].Written || out[1].Rejected != "" {
+			t.Errorf("good = %+v", out[1])
 		}
 	})
 
@@ -422,11 +392,38 @@ func TestElasticsearchProtocol(t *testing.T) {
 		f, srv := newFakeES(t)
 		es := openFake(t, srv, nil)
 		f.failBulks = 1
-		if err := es.Apply(context.Background(), []*models.Note{note("a", 1), note("b", 1)}); err != nil {
-			t.Fatal(err)
-		}
+		mustApply(t, es, note("a", 1), note("b", 1))
 		if len(f.bulks) != 2 || len(f.bulks[1].lines) != 2 {
 			t.Fatalf("bulks = %+v", f.bulks)
+		}
+	})
+
+	t.Run("an_item_missing_from_the_response_is_resent", func(t *testing.T) {
+		t.Parallel()
+		f, srv := newFakeES(t)
+		es := openFake(t, srv, nil)
+		f.truncateBulks = 1
+		out := mustApply(t, es, note("a", 1), note("b", 1))
+		if len(f.bulks) != 2 || len(f.bulks[1].lines) != 1 || f.bulks[1].lines[0].meta["_id"] != "b" {
+			t.Fatalf("bulks = %+v, want b resent alone", f.bulks)
+		}
+		if !out[0].Written || !out[1].Written {
+			t.Errorf("outcomes = %+v", out)
+		}
+	})
+
+	t.Run("a_failed_mget_fails_apply_and_the_retry_reports_what_was_written", func(t *testing.T) {
+		t.Parallel()
+		f, srv := newFakeES(t)
+		es := openFake(t, srv, nil)
+		f.failMgets = 1
+		tomb := deletion("gone", 2)
+		if out, err := es.Apply(context.Background(), []*models.Note{tomb}); err == nil || out != nil {
+			t.Fatalf("Apply = %v, %v; want an error", out, err)
+		}
+		out := mustApply(t, es, tomb)
+		if out[0].Written || !out[0].Stored.Deleted() || out[0].Stored.Version != 2 || out[0].EverApproved {
+			t.Errorf("retry = %+v, want the stored tombstone", out[0])
 		}
 	})
 
@@ -438,12 +435,15 @@ func TestElasticsearchProtocol(t *testing.T) {
 		for i := range 30 {
 			notes = append(notes, note(fmt.Sprintf("n%d", i), 1))
 		}
-		f.script["n7"] = []int{429}
-		if err := es.Apply(context.Background(), notes); err != nil {
-			t.Fatal(err)
-		}
+		f.statuses["n7"] = []int{429}
+		out := mustApply(t, es, notes...)
 		if len(f.docs) != 30 {
 			t.Fatalf("%d notes written, want 30", len(f.docs))
+		}
+		for i, o := range out {
+			if !o.Written {
+				t.Errorf("note %d not written", i)
+			}
 		}
 	})
 
@@ -452,18 +452,12 @@ func TestElasticsearchProtocol(t *testing.T) {
 		_, srv := newFakeES(t)
 		es := openFake(t, srv, nil)
 		n := note("n1", 1)
-		if err := es.Apply(context.Background(), []*models.Note{n, deletion("gone", 2)}); err != nil {
-			t.Fatal(err)
-		}
+		mustApply(t, es, n, deletion("gone", 2))
 		got, err := es.Get(context.Background(), "n1")
 		if err != nil {
 			t.Fatal(err)
 		}
-		g, _ := json.Marshal(got)
-		w, _ := json.Marshal(n)
-		if string(g) != string(w) {
-			t.Errorf("Get = %s, want %s", g, w)
-		}
+		sameJSON(t, "Get", got, n)
 		for _, id := range []string{"gone", "missing"} {
 			if _, err := es.Get(context.Background(), id); !errors.Is(err, ErrNotFound) {
 				t.Errorf("Get(%s) = %v, want ErrNotFound", id, err)
@@ -475,21 +469,19 @@ func TestElasticsearchProtocol(t *testing.T) {
 		t.Parallel()
 		f, srv := newFakeES(t)
 		es := openFake(t, srv, nil)
-		if err := es.Apply(context.Background(), []*models.Note{note("n1", 1)}); err != nil {
-			t.Fatal(err)
-		}
-		res, err := es.Search(context.Background(), models.SearchQuery{Text: "火锅 recipes", Market: "intl", Limit: 500, Offset: 3})
+		mustApply(t, es, note("n1", 1))
+		res, err := es.Search(context.Background(), models.SearchQuery{Text: "火锅 recipes", Market: "cn", Limit: 500})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if res.Total != 1 || len(res.Hits) != 1 || res.Hits[0].Note.NoteID != "n1" || res.Hits[0].Score != 1.5 {
 			t.Errorf("result = %+v", res)
 		}
-		if _, err := es.Search(context.Background(), models.SearchQuery{}); err != nil {
+		if _, err := es.Search(context.Background(), models.SearchQuery{Offset: 3}); err != nil {
 			t.Fatal(err)
 		}
 		q := f.searches[0]
-		if q["size"] != float64(MaxLimit) || q["from"] != 3.0 || q["track_total_hits"] != true {
+		if q["size"] != float64(MaxLimit) || q["from"] != 0.0 || q["track_total_hits"] != true {
 			t.Errorf("paging = %v %v", q["size"], q["from"])
 		}
 		must, _ := json.Marshal(at(q, "query", "bool", "must"))
@@ -497,12 +489,13 @@ func TestElasticsearchProtocol(t *testing.T) {
 			t.Errorf("must = %s", must)
 		}
 		filter, _ := json.Marshal(at(q, "query", "bool", "filter"))
-		if string(filter) != `[{"term":{"deleted":false}},{"term":{"approved_markets":"intl"}}]` {
+		if string(filter) != `[{"term":{"deleted":false}},{"term":{"approved_markets":"cn"}}]` {
 			t.Errorf("filter = %s", filter)
 		}
 		all := f.searches[1]
 		filter, _ = json.Marshal(at(all, "query", "bool", "filter"))
-		if string(filter) != `[{"term":{"deleted":false}},{"term":{"approved":true}}]` || at(all, "query", "bool", "must") != nil || all["size"] != float64(DefaultLimit) {
+		if string(filter) != `[{"term":{"deleted":false}},{"term":{"approved":true}}]` || at(all, "query", "bool", "must") != nil ||
+			all["size"] != float64(DefaultLimit) || all["from"] != 3.0 {
 			t.Errorf("empty query = %v", all)
 		}
 	})
@@ -516,16 +509,17 @@ func TestElasticsearchProtocol(t *testing.T) {
 			c.Username, c.Password = "notegate", secret
 			c.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 		})
-		f.script["busy"] = []int{429}
+		f.statuses["busy"] = []int{429}
 		f.failBulks = 1
-		if err := es.Apply(context.Background(), []*models.Note{note("busy", 1)}); err != nil {
-			t.Fatal(err)
-		}
+		mustApply(t, es, unapproved(note("busy", 1)))
 		es.log.Info("config", "config", es.cfg)
 		for _, h := range f.auth {
 			if !strings.HasPrefix(h, "Basic ") {
 				t.Fatalf("Authorization = %q", h)
 			}
+		}
+		if len(f.mgets) != 1 {
+			t.Errorf("%d mgets, want 1 (sent with the credentials too)", len(f.mgets))
 		}
 		if strings.Contains(logs.String(), secret) || !strings.Contains(logs.String(), "[redacted]") {
 			t.Errorf("logs = %s", logs.String())
