@@ -43,6 +43,19 @@ func TestDecode(t *testing.T) {
 					t.Errorf("type %q", ev.Type)
 				}
 			}},
+		{name: "a microsecond timestamp is a version", value: `{"note_id":"n1","version":1764556800123456}`,
+			check: func(t *testing.T, ev models.NoteEvent) {
+				if ev.Version != 1764556800123456 {
+					t.Errorf("version %d", ev.Version)
+				}
+			}},
+		{name: "the greatest 64-bit version is a version", value: `{"note_id":"n1","version":9223372036854775807}`,
+			check: func(t *testing.T, ev models.NoteEvent) {
+				if ev.Version != 1<<63-1 {
+					t.Errorf("version %d", ev.Version)
+				}
+			}},
+		{name: "a version beyond 64 bits is rejected", value: `{"note_id":"n1","version":9223372036854775808}`, reason: ReasonBadVersion},
 		{name: "unknown fields are ignored", value: `{"note_id":"n1","version":1,"future":{"x":1}}`},
 		{name: "surrounding whitespace is fine", value: " \n{\"note_id\":\"n1\",\"version\":1}\n"},
 		{name: "not JSON is rejected", value: `hello`, reason: ReasonInvalidJSON},

@@ -115,25 +115,41 @@ health:
 	rng := rand.New(rand.NewPCG(7, 11))
 	sleepRandom := func(lo, hi time.Duration) { time.Sleep(lo + time.Duration(rng.Int64N(int64(hi-lo)))) }
 
+	// Each fault starts once the service is consuming.
+	waitConsuming := func(what string) {
+		ready.waitFor(t, true, "", 5*time.Minute)
+		report("ready (%s)", what)
+	}
+	waitConsuming("first start")
+
 	// Two kills at random moments while notes flow.
 	for range 2 {
 		sleepRandom(3*time.Second, 8*time.Second)
 		svc.kill()
 		report("SIGKILL %d", svc.kills)
 		svc.start()
+		waitConsuming("after the restart")
 	}
 
 	// The index directory refuses writes for 30s, with a kill in the middle.
 	sleepRandom(2*time.Second, 4*time.Second)
 	if disk.fill(t) {
+		fullAt := time.Now()
 		report("index disk full")
-		time.Sleep(12 * time.Second)
+		unready := ready.waitFor(t, false, `"condition":"index"`, 30*time.Second)
+		report("readiness went unready (index) %.1fs after the disk filled", unready.Sub(fullAt).Seconds())
+		time.Sleep(time.Until(fullAt.Add(12 * time.Second)))
 		svc.kill()
 		report("SIGKILL %d (disk still full)", svc.kills)
 		svc.start()
-		time.Sleep(18 * time.Second)
+		time.Sleep(time.Until(fullAt.Add(30 * time.Second)))
 		disk.free(t)
-		report("index disk freed")
+		freedAt := time.Now()
+		report("index disk freed after %.1fs", freedAt.Sub(fullAt).Seconds())
+		again := ready.waitFor(t, true, "", 5*time.Minute)
+		report("ready again %.1fs after the disk was freed", again.Sub(freedAt).Seconds())
+	} else {
+		waitConsuming("no disk fault")
 	}
 
 	// The broker stalls for 60s; a kill and a start happen during it.
@@ -148,16 +164,17 @@ health:
 	report("SIGKILL %d (broker stalled)", svc.kills)
 	svc.start()
 	startedInStall := time.Now()
-	live := waitLive(t, httpAddr, 30*time.Second)
+	live := waitLive(t, httpAddr, 2*time.Minute)
 	report("a process started during the stall answered /livez after %.1fs", live.Sub(startedInStall).Seconds())
 	time.Sleep(time.Until(stallAt.Add(60 * time.Second)))
 	resumeAt := time.Now()
 	b.Resume()
 	report("broker resumed")
-	readyAgain := ready.waitFor(t, true, "", 2*time.Minute)
+	readyAgain := ready.waitFor(t, true, "", 5*time.Minute)
 	report("ready again %.1fs after the stall ended", readyAgain.Sub(resumeAt).Seconds())
 
 	// The fifth kill.
+	waitConsuming("after the stall")
 	sleepRandom(2*time.Second, 5*time.Second)
 	svc.kill()
 	report("SIGKILL %d", svc.kills)
@@ -222,6 +239,27 @@ health:
 		len(inputs), len(events), f.messages, f.lost, f.duplicates, f.notes, f.disagree, f.feedView, tp.Approved, f.flipped, f.unreviewed, svc.kills, svc.unexpected)
 	if f.lost > 0 || f.disagree > 0 || f.feedView > 0 || f.flipped > 0 || f.unreviewed > 0 {
 		t.Errorf("the feed is wrong: %+v (service log %s)", f, svc.logPath)
+	}
+	// The replay of the rejected note's event published the rejection.
+	var replayed inputEvent
+	for _, in := range inputs {
+		if in.key == rejectedNote.NoteID && in.offset >= replayed.offset {
+			replayed = in
+		}
+	}
+	var replayRoutes []string
+	for _, m := range out {
+		if sourceOf(m) == fmt.Sprintf("%d/%d", replayed.partition, replayed.offset) {
+			route := headerValue(m, pipeline.HeaderRoute)
+			replayRoutes = append(replayRoutes, route)
+			if route == string(pipeline.RouteApproved) || headerValue(m, pipeline.HeaderRevision) == "0" {
+				t.Errorf("the replay after the rejection published %s at revision %s", route, headerValue(m, pipeline.HeaderRevision))
+			}
+		}
+	}
+	report("the replayed event of the rejected note was published as %v", replayRoutes)
+	if len(replayRoutes) == 0 {
+		t.Error("the replayed event was not published")
 	}
 	if n, err := idx.Get(ctx, rejectedNote.NoteID); err != nil || n.Moderation.Review == nil || n.Moderation.Review.DecisionID != "fault-reject" || len(n.ApprovedMarkets) != 0 {
 		t.Errorf("the rejected note after its replay: %+v, %v", n, err)

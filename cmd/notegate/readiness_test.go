@@ -1,0 +1,182 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/segmentio/kafka-go"
+
+	"github.com/notegate/notegate/broker"
+	"github.com/notegate/notegate/config"
+	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
+)
+
+// serviceConfig is a service configuration against brokers with quick
+// health checks, its index and audit in a test folder.
+func serviceConfig(t *testing.T, brokers []string) config.Config {
+	cfg := config.Default()
+	cfg.Kafka.Brokers = brokers
+	cfg.Kafka.GroupID = "readiness"
+	cfg.Kafka.CommitInterval = 100 * time.Millisecond
+	cfg.Kafka.SessionTimeout = 2 * time.Second
+	cfg.Kafka.DrainTimeout = 5 * time.Second
+	cfg.HTTP.Addr = "127.0.0.1:0"
+	cfg.Index.Embedded.Dir = filepath.Join(t.TempDir(), "index")
+	cfg.Review.AuditFile = filepath.Join(t.TempDir(), "audit.db")
+	cfg.Health = pipeline.HealthConfig{UnreadyAfter: time.Second, ProbeInterval: 200 * time.Millisecond, ProbeTimeout: 500 * time.Millisecond}.WithDefaults()
+	return cfg
+}
+
+// readyz returns the status and body of /readyz.
+func readyz(t *testing.T, svc *service) (int, string) {
+	t.Helper()
+	res, err := http.Get("http://" + svc.httpLn.Addr().String() + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+func waitReadyz(t *testing.T, svc *service, status int, contains string) string {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		code, body := readyz(t, svc)
+		if code == status && strings.Contains(body, contains) {
+			return body
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("/readyz stayed %d %s; want %d with %q", code, body, status, contains)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestServiceWaitsUnreadyForAMissingTopic starts the service with topic
+// creation off and the review topic missing: it must answer HTTP, report
+// itself unready naming the topic, consume nothing, and start on its own
+// once an operator creates the topic.
+func TestServiceWaitsUnreadyForAMissingTopic(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds every stage")
+	}
+	t.Parallel()
+	base := config.Default()
+	tp := base.Kafka.Topics
+	b, err := broker.Start(broker.Config{Partitions: 2, Topics: []string{base.Kafka.InputTopic, tp.Approved, tp.Rejected, tp.DeadLetter,
+		base.Decisions.Topic, pipeline.DefaultTranslateRetryTopic}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(b.Close)
+	cfg := serviceConfig(t, b.Addrs())
+	no := false
+	cfg.Kafka.CreateTopics = &no
+	svc, err := startService(context.Background(), cfg, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- svc.Run(ctx) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("service: %v", err)
+		}
+	}()
+
+	body := waitReadyz(t, svc, http.StatusServiceUnavailable, tp.Review)
+	if !strings.Contains(body, "kafka.create_topics is off") {
+		t.Errorf("the unready answer does not say why: %s", body)
+	}
+	e := &e2e{cfg: cfg, brokers: b.Addrs()}
+	e.produce(t, []kafka.Message{noteEvent(t, models.NoteEvent{NoteID: "waiting", Version: 1, Body: "hello from Ohio"})})
+	time.Sleep(time.Second)
+	if got := readTopics(t, b.Addrs(), []string{tp.Approved, tp.Rejected, tp.DeadLetter}); len(got) != 0 {
+		t.Fatalf("the service published %d messages before its topics existed", len(got))
+	}
+	// An operator creates the topic.
+	client := &kafka.Client{Addr: kafka.TCP(b.Addrs()...)}
+	res, err := client.CreateTopics(context.Background(), &kafka.CreateTopicsRequest{Topics: []kafka.TopicConfig{{Topic: tp.Review, NumPartitions: 2, ReplicationFactor: 1}}})
+	if err != nil || res.Errors[tp.Review] != nil {
+		t.Fatalf("create %s: %v %v", tp.Review, err, res)
+	}
+	waitReadyz(t, svc, http.StatusOK, `"status":"ok"`)
+	out := e.outputs(t, 1)
+	if len(out[tp.Approved]) != 1 {
+		t.Errorf("after the topic appeared the note went to %v", out)
+	}
+}
+
+// TestServiceStopsWithinDrainTimeoutWhenTheBrokerHangs stops the whole
+// service (three consumers, HTTP, index) while the broker answers nothing
+// and events are in flight; it must be gone within kafka.drain_timeout,
+// and liveness must hold while readiness names the broker.
+func TestServiceStopsWithinDrainTimeoutWhenTheBrokerHangs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds every stage")
+	}
+	t.Parallel()
+	base := config.Default()
+	tp := base.Kafka.Topics
+	b, err := broker.Start(broker.Config{Partitions: 2, Stallable: true, Topics: []string{base.Kafka.InputTopic, tp.Approved, tp.Review, tp.Rejected, tp.DeadLetter}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(b.Close)
+	cfg := serviceConfig(t, b.Addrs())
+	svc, err := startService(context.Background(), cfg, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- svc.Run(ctx) }()
+	waitReadyz(t, svc, http.StatusOK, `"status":"ok"`)
+	e := &e2e{cfg: cfg, brokers: b.Addrs()}
+	var msgs []kafka.Message
+	for i := range 200 {
+		msgs = append(msgs, noteEvent(t, models.NoteEvent{NoteID: "hang-" + string(rune('a'+i%26)) + string(rune('a'+i/26)), Version: 1, Body: "a note about hotpot in Chengdu"}))
+	}
+	e.produce(t, msgs)
+	b.Stall()
+	defer b.Resume()
+	body := waitReadyz(t, svc, http.StatusServiceUnavailable, `"condition":"broker"`)
+	var r struct {
+		Problems []pipeline.Problem `json:"problems"`
+	}
+	if err := json.Unmarshal([]byte(body), &r); err != nil || len(r.Problems) == 0 {
+		t.Fatalf("readiness body %s: %v", body, err)
+	}
+	live, err := http.Get("http://" + svc.httpLn.Addr().String() + "/livez")
+	if err != nil || live.StatusCode != http.StatusOK {
+		t.Fatalf("liveness during the stall: %v %v", live, err)
+	}
+	live.Body.Close()
+	stopped := time.Now()
+	cancel()
+	select {
+	case err := <-done:
+		took := time.Since(stopped)
+		t.Logf("the service stopped %s after it was asked to, with the broker hung (drain_timeout %s)", took.Round(time.Millisecond), cfg.Kafka.DrainTimeout)
+		if err != nil {
+			t.Errorf("service: %v", err)
+		}
+		if took > cfg.Kafka.DrainTimeout+time.Second {
+			t.Errorf("stopping took %s, past drain_timeout %s", took, cfg.Kafka.DrainTimeout)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the service did not stop with the broker hung")
+	}
+}
