@@ -111,7 +111,9 @@ health:
 	produced := make(chan error, 1)
 	go func() { produced <- produceAll(brokers, cfg.Kafka.InputTopic, events) }()
 
-	report := func(format string, args ...any) { t.Logf("%6.1fs "+format, append([]any{time.Since(svc.began).Seconds()}, args...)...) }
+	report := func(format string, args ...any) {
+		t.Logf("%6.1fs "+format, append([]any{time.Since(svc.began).Seconds()}, args...)...)
+	}
 	rng := rand.New(rand.NewPCG(7, 11))
 	sleepRandom := func(lo, hi time.Duration) { time.Sleep(lo + time.Duration(rng.Int64N(int64(hi-lo)))) }
 
@@ -763,8 +765,8 @@ func checkFeed(t *testing.T, tp pipeline.Topics, inputs []inputEvent, out []kafk
 	seen := map[string]bool{}
 	bySource := map[string]bool{}
 	type state struct{ decision, markets string }
-	states := map[string]state{}              // id/version/revision → what was published
-	machine := map[string]map[string]bool{}   // id/version → markets approved at revision 0
+	states := map[string]state{}            // id/version/revision → what was published
+	machine := map[string]map[string]bool{} // id/version → markets approved at revision 0
 	type ranked struct {
 		version, revision int64
 		m                 kafka.Message
