@@ -109,7 +109,10 @@ health:
 	// The posting service: n events at a steady pace, waiting out stalls.
 	events := faultEventStream(n)
 	produced := make(chan error, 1)
-	go func() { produced <- produceAll(brokers, cfg.Kafka.InputTopic, events) }()
+	// Spread over about 150s (at most ~800 a second), so that every fault
+	// meets traffic.
+	pace := max(250*time.Millisecond, 150*time.Second*200/time.Duration(n))
+	go func() { produced <- produceAll(brokers, cfg.Kafka.InputTopic, events, pace) }()
 
 	report := func(format string, args ...any) {
 		t.Logf("%6.1fs "+format, append([]any{time.Since(svc.began).Seconds()}, args...)...)
@@ -206,7 +209,7 @@ health:
 	waitForDecision(t, brokers, []string{tp.Rejected}, "fault-reject")
 	report("reviewer rejected %s v%d; replaying its event", rejectedNote.NoteID, rejectedNote.Version)
 	replay := events[rejectedNote.index]
-	if err := produceAll(brokers, cfg.Kafka.InputTopic, []kafka.Message{replay}); err != nil {
+	if err := produceAll(brokers, cfg.Kafka.InputTopic, []kafka.Message{replay}, 0); err != nil {
 		t.Fatal(err)
 	}
 	// A restart replays whatever was not committed, the replay included.
@@ -235,7 +238,7 @@ health:
 	}
 	defer idx.Close()
 	f := checkFeed(t, tp, inputs, out, idx)
-	report("figures: %d events in (%d produced + replays), %d output messages, %d lost, %d duplicate messages, "+
+	report("figures: %d events in (%d produced; the rest are the producer's own retries and the replay), %d output messages, %d lost, %d duplicate messages, "+
 		"%d notes checked against the index, %d disagree (newest by version and revision), %d disagree (last on %s by offset), "+
 		"%d flipped decisions, %d unreviewed approvals, %d SIGKILLs, %d exits on its own",
 		len(inputs), len(events), f.messages, f.lost, f.duplicates, f.notes, f.disagree, f.feedView, tp.Approved, f.flipped, f.unreviewed, svc.kills, svc.unexpected)
@@ -308,9 +311,10 @@ func faultEventStream(n int) []kafka.Message {
 	return out
 }
 
-// produceAll writes msgs in batches, at most ~800 a second, retrying every
-// batch until the broker takes it (a stalled broker is waited out).
-func produceAll(brokers []string, topic string, msgs []kafka.Message) error {
+// produceAll writes msgs in batches of 200, one batch per pace at most,
+// retrying every batch until the broker takes it (a stalled broker is
+// waited out).
+func produceAll(brokers []string, topic string, msgs []kafka.Message, pace time.Duration) error {
 	w := &kafka.Writer{Addr: kafka.TCP(brokers...), Topic: topic, Balancer: kafka.Murmur2Balancer{}, RequiredAcks: kafka.RequireAll,
 		BatchTimeout: 2 * time.Millisecond, BatchSize: 200, WriteTimeout: 5 * time.Second, MaxAttempts: 1}
 	defer w.Close()
@@ -340,7 +344,7 @@ func produceAll(brokers []string, topic string, msgs []kafka.Message) error {
 			}
 			time.Sleep(200 * time.Millisecond)
 		}
-		time.Sleep(time.Until(began.Add(250 * time.Millisecond)))
+		time.Sleep(time.Until(began.Add(pace)))
 	}
 	return nil
 }
@@ -592,11 +596,11 @@ func (d *smallDisk) free(t *testing.T) {
 }
 
 // readTopics reads every partition of topics from the start up to their
-// current ends.
+// current ends, in large fetches on one connection per partition.
 func readTopics(t *testing.T, brokers []string, topics []string) []kafka.Message {
 	t.Helper()
 	var out []kafka.Message
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	client := &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 30 * time.Second}
 	md, err := client.Metadata(ctx, &kafka.MetadataRequest{Topics: topics})
@@ -610,26 +614,32 @@ func readTopics(t *testing.T, brokers []string, topics []string) []kafka.Message
 				t.Fatal(err)
 			}
 			last, err := conn.ReadLastOffset()
-			conn.Close()
 			if err != nil {
+				conn.Close()
 				t.Fatal(err)
 			}
-			if last == 0 {
-				continue
-			}
-			r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, Topic: topic.Name, Partition: p.ID, MaxBytes: 10 << 20, MaxWait: 100 * time.Millisecond})
-			for {
-				m, err := r.ReadMessage(ctx)
-				if err != nil {
-					r.Close()
-					t.Fatalf("read %s/%d: %v", topic.Name, p.ID, err)
+			for next := int64(0); next < last; {
+				if _, err := conn.Seek(next, kafka.SeekAbsolute); err != nil {
+					conn.Close()
+					t.Fatalf("seek %s/%d to %d: %v", topic.Name, p.ID, next, err)
 				}
-				out = append(out, m)
-				if m.Offset >= last-1 {
-					break
+				_ = conn.SetReadDeadline(time.Now().Add(30 * time.Second))
+				batch := conn.ReadBatch(1, 16<<20)
+				for {
+					m, err := batch.ReadMessage()
+					if err != nil {
+						break
+					}
+					m.Topic, m.Partition = topic.Name, p.ID
+					out = append(out, m)
+					next = m.Offset + 1
+				}
+				if err := batch.Close(); err != nil && !errors.Is(err, io.EOF) {
+					conn.Close()
+					t.Fatalf("read %s/%d at %d: %v", topic.Name, p.ID, next, err)
 				}
 			}
-			r.Close()
+			conn.Close()
 		}
 	}
 	return out
