@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"time"
@@ -287,7 +288,7 @@ func (c *consumer) partitionWorker(ctx context.Context, partition int, in <-chan
 			}
 			linger.Stop()
 		}
-		if err := c.handle(ctx, batch); err != nil {
+		if err := c.handleSafely(ctx, batch); err != nil {
 			// Only a cancelled work context gets here: the rest of this
 			// partition's queue is dropped uncommitted and redelivered.
 			c.log.Warn("batch abandoned; it will be redelivered", "partition", partition, "from_offset", batch[0].Offset, "err", err)
@@ -299,6 +300,34 @@ func (c *consumer) partitionWorker(ctx context.Context, partition int, in <-chan
 			c.cp.done(m.Partition, m.Offset)
 		}
 	}
+}
+
+// handleSafely calls handle and, should it panic (a bug outside the
+// stages, which isolate their own panics), logs the panic and tries the
+// batch again after a backoff instead of taking the process down; a batch
+// that keeps panicking holds its partition, which readiness reports as
+// stuck routing.
+func (c *consumer) handleSafely(ctx context.Context, batch []kafka.Message) error {
+	for attempt := 0; ; attempt++ {
+		panicked, err := c.handleRecovering(ctx, batch)
+		if !panicked {
+			return err
+		}
+		if c.cfg.backoff.Wait(ctx, attempt) != nil {
+			return ctx.Err()
+		}
+	}
+}
+
+func (c *consumer) handleRecovering(ctx context.Context, batch []kafka.Message) (panicked bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			c.log.Error("handling a batch panicked; retrying it", "partition", batch[0].Partition,
+				"from_offset", batch[0].Offset, "panic", r, "stack", string(debug.Stack()))
+			panicked, err = true, nil
+		}
+	}()
+	return false, c.handle(ctx, batch)
 }
 
 func (c *consumer) commitLoop(stop <-chan struct{}) {

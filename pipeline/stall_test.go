@@ -161,3 +161,43 @@ func produceAsync(brokers []string, msgs ...kafka.Message) {
 		_ = w.WriteMessages(ctx, msgs...)
 	}()
 }
+
+// TestConsumerSurvivesAPanickingHandler: a handler that panics (a bug
+// outside the stages) must not take the process down; the batch is tried
+// again and, once the handler stops panicking, is marked done for the commit.
+func TestConsumerSurvivesAPanickingHandler(t *testing.T) {
+	t.Parallel()
+	brokers := startBroker(t, "panics")
+	produce(t, brokers, "panics", event("p1", 1, "x"))
+	var mu sync.Mutex
+	calls := 0
+	handled := make(chan struct{})
+	c := newConsumer(consumerConfig{name: "test", brokers: brokers, groupID: "panics", topic: "panics", batchSize: 1,
+		commitInterval: 50 * time.Millisecond, drainTimeout: 2 * time.Second, sessionTimeout: 2 * time.Second,
+		backoff: Backoff{Min: time.Millisecond, Max: 5 * time.Millisecond}},
+		func(context.Context, []kafka.Message) error {
+			mu.Lock()
+			defer mu.Unlock()
+			calls++
+			if calls < 3 {
+				panic("a bug")
+			}
+			if calls == 3 {
+				close(handled)
+			}
+			return nil
+		}, nil, nil, quietLogger())
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- c.run(ctx) }()
+	select {
+	case <-handled:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the batch was not handled after the handler stopped panicking")
+	}
+	waitFor(t, "the message marked done", func() bool { _, _, _, waiting := c.cp.oldest(); return !waiting })
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
