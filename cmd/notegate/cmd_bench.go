@@ -154,6 +154,9 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	latencies := make([]float64, 0, *n)
 	routes := map[string]int{}
+	// One event may be published to several topics (approved and review):
+	// count each input event once, when its first output arrives.
+	seen := make(map[string]struct{}, *n)
 	var last time.Time
 	for len(latencies) < *n {
 		m, err := reader.ReadMessage(ctx)
@@ -162,8 +165,13 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			<-runDone
 			return fmt.Errorf("read outputs after %d of %d: %w", len(latencies), *n, err)
 		}
-		last = time.Now()
 		routes[headerValue(m, pipeline.HeaderRoute)]++
+		src := headerValue(m, pipeline.HeaderSourcePart) + "/" + headerValue(m, pipeline.HeaderSourceOffset)
+		if _, dup := seen[src]; dup {
+			continue
+		}
+		seen[src] = struct{}{}
+		last = time.Now()
 		if src, err := time.Parse(time.RFC3339Nano, headerValue(m, pipeline.HeaderSourceTime)); err == nil {
 			latencies = append(latencies, m.Time.Sub(src).Seconds()*1000)
 		} else {
