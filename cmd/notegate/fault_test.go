@@ -219,7 +219,7 @@ health:
 
 	// Everything produced comes out; then a clean stop.
 	inputs := readInputs(t, brokers, cfg.Kafka.InputTopic)
-	waitAllOut(t, brokers, tp, inputs, 10*time.Minute)
+	waitAllOut(t, brokers, tp, inputs, 20*time.Minute)
 	report("every input event has its output")
 	stopAt := time.Now()
 	if err := svc.stop(); err != nil {
