@@ -62,8 +62,8 @@ func TestCampaignJoinsCopiesThatEditThemselves(t *testing.T) {
 			base, _ := campaignFingerprint([]*Text{NewText("body", fam.copies[0])})
 			for i, c := range fam.copies {
 				h, _ := campaignFingerprint([]*Text{NewText("body", c)})
-				if m := sigMatches(&h, &base); m < 16 {
-					t.Errorf("copy %d agrees with the first on %d of 32 values (min 16): %q", i, m, c)
+				if m := sigMatches(&h, &base); m < campaignHashes/2 {
+					t.Errorf("copy %d agrees with the first on %d of %d values (min %d): %q", i, m, campaignHashes, campaignHashes/2, c)
 				}
 			}
 			clk := &clock{time.Date(2025, 1, 14, 10, 0, 0, 0, time.UTC)}
@@ -165,6 +165,6 @@ func TestCampaignFingerprintDistances(t *testing.T) {
 	h0, _ := campaignFingerprint([]*Text{NewText("body", base)})
 	for _, e := range edits {
 		h, _ := campaignFingerprint([]*Text{NewText("body", e.text)})
-		t.Logf("%s: %d of 32 MinHash values agree (joins the campaign at ≥ 16)", e.name, sigMatches(&h, &h0))
+		t.Logf("%s: %d of %d MinHash values agree (joins the campaign at ≥ %d)", e.name, sigMatches(&h, &h0), campaignHashes, campaignHashes/2)
 	}
 }

@@ -44,10 +44,10 @@ type CampaignConfig struct {
 	// Window is how long a note counts towards campaigns. Default: 1h.
 	Window time.Duration `yaml:"window"`
 	// MaxNotes bounds the note versions remembered (the oldest go first),
-	// and so the memory: about 400 bytes each. Default: 100000.
+	// and so the memory: about 250 bytes each. Default: 100000.
 	MaxNotes int `yaml:"max_notes"`
 	// MinSimilarity is the smallest resemblance (the Jaccard similarity of
-	// two notes' sets of 4-rune shingles, estimated from 32 MinHash
+	// two notes' sets of 4-rune shingles, estimated from 16 MinHash
 	// values) that makes two notes near-duplicates. At 0.5 a copy with a
 	// counter, a changed handle or a changed word joins its campaign; two
 	// notes on one topic do not. Default: 0.5.
@@ -106,10 +106,10 @@ func (c CampaignConfig) Validate() error {
 // A signature is campaignHashes MinHash values; the LSH lookup splits it
 // into campaignBands bands of campaignRows values, each hashed to a 16-bit
 // bucket. Two notes of resemblance J share a band with probability
-// 1-(1-J²)^16: 0.90 at J=0.5, 0.99 at 0.7; candidates are then checked
+// 1-(1-J²)^8: 0.90 at J=0.5, 0.98 at 0.7; candidates are then checked
 // against MinSimilarity on the whole signature.
 const (
-	campaignHashes = 32
+	campaignHashes = 16
 	campaignRows   = 2
 	campaignBands  = campaignHashes / campaignRows
 )
@@ -140,16 +140,17 @@ const maxBucket = 256
 // size. Every version judged is remembered with the campaign size it got,
 // until it leaves the window or MaxNotes pushes it out, so a retry or a
 // replay of it gets the same finding; only a note's newest version counts
-// towards campaigns. State is in this process only (see README,
-// "Moderation").
+// towards campaigns. State is in this process, unless ShareState gives a
+// store shared by the replicas (see README, "Moderation").
 type CampaignDetector struct {
-	cfg  CampaignConfig
-	now  func() time.Time
-	mu   sync.Mutex
-	ring []campaignEntry // circular, oldest at head
-	head int
-	size int
-	gen  uint32
+	cfg    CampaignConfig
+	now    func() time.Time
+	shared *SharedState // nil: in-process only
+	mu     sync.Mutex
+	ring   []campaignEntry // circular, oldest at head
+	head   int
+	size   int
+	gen    uint32
 	// byNote finds a note's live entry, and through it its other versions.
 	byNote  map[string]int32
 	buckets map[uint32][]campaignRef
@@ -196,6 +197,12 @@ func NewCampaignDetector(cfg CampaignConfig, now func() time.Time) (*CampaignDet
 	}, nil
 }
 
+// ShareState makes the detector count campaigns in s, shared with the
+// other replicas that use it, and remember there the size each note
+// version was judged with; the in-process state is kept as well and used
+// whenever s cannot be reached. Call it before the detector is used.
+func (d *CampaignDetector) ShareState(s *SharedState) { d.shared = s }
+
 // Name implements Detector and NoteDetector.
 func (d *CampaignDetector) Name() string { return "campaign" }
 
@@ -203,7 +210,7 @@ func (d *CampaignDetector) Name() string { return "campaign" }
 func (d *CampaignDetector) Detect(context.Context, *Text) ([]Finding, error) { return nil, nil }
 
 // DetectNote implements NoteDetector.
-func (d *CampaignDetector) DetectNote(_ context.Context, n *models.Note, texts []*Text) ([]FieldFinding, error) {
+func (d *CampaignDetector) DetectNote(ctx context.Context, n *models.Note, texts []*Text) ([]FieldFinding, error) {
 	var body *Text
 	for _, t := range texts {
 		if t.Field == "body" {
@@ -218,7 +225,17 @@ func (d *CampaignDetector) DetectNote(_ context.Context, n *models.Note, texts [
 		return nil, nil
 	}
 	at := noteTime(n, d.now)
-	size := d.observe(n.NoteID, n.Version, &sig, at, 0)
+	var size int
+	if d.shared != nil {
+		if shared, ok := d.shared.campaign(ctx, n.NoteID, n.Version, &sig, at, d.cfg.Window, d.need()); ok {
+			// Remember it here too, for when Redis cannot be reached.
+			d.observe(n.NoteID, n.Version, &sig, at, shared)
+			size = min(shared, maxCounted)
+		}
+	}
+	if size == 0 {
+		size = d.observe(n.NoteID, n.Version, &sig, at, 0)
+	}
 	if size < d.cfg.MinSize {
 		return nil, nil
 	}
@@ -438,8 +455,9 @@ func (d *CampaignDetector) Len() int {
 	return len(d.byNote)
 }
 
-// maxCounted is where counting a campaign stops.
-const maxCounted = 64
+// maxCounted is where counting a campaign stops: the score is at its
+// maximum from 19 notes.
+const maxCounted = 32
 
 // bandKey is the key of a band's bucket in the index.
 func bandKey(band int, bucket uint16) uint32 {
@@ -515,7 +533,7 @@ func campaignRunes(f *View, out []rune, units int) ([]rune, int) {
 			i = j
 			continue
 		case r < utf8.RuneSelf, cjkDigit(r):
-		case unicode.IsLetter(r):
+		case 0x4E00 <= r && r <= 0x9FFF || unicode.IsLetter(r): // CJK first: most text
 			emit(r)
 			units++
 		case unicode.IsNumber(r):
