@@ -215,6 +215,9 @@ var contactTrieRoot = func() *contactTrie {
 		var runes []rune
 		var counts []uint16
 		for _, r := range term {
+			if r == 'l' {
+				r = 'i' // as compactLatin reads it
+			}
 			if n := len(runes); n > 0 && runes[n-1] == r {
 				counts[n-1]++
 				continue
@@ -281,6 +284,22 @@ func wechatInitial(r rune) bool {
 	return false
 }
 
+// compactLatin folds a Latin rune as the tokens are written: l reads i
+// (as the skeleton does), and a digit between two letters is leet
+// (te1egram, w3chat, wh4tsapp).
+func compactLatin(f *View, k int, r rune) rune {
+	if r == 'l' {
+		return 'i'
+	}
+	if !isASCIIDigit(r) || k == 0 || k+1 >= len(f.Runes) || !isASCIILetter(f.Runes[k-1]) || !isASCIILetter(f.Runes[k+1]) {
+		return r
+	}
+	if i := strings.IndexRune("0134578", r); i >= 0 {
+		return rune("oieastb"[i])
+	}
+	return r
+}
+
 // build fills the compact view from f.
 func (c *compactView) build(f *View) {
 	c.runes, c.counts, c.first, c.last, c.toks = c.runes[:0], c.counts[:0], c.first[:0], c.last[:0], c.toks[:0]
@@ -290,6 +309,7 @@ func (c *compactView) build(f *View) {
 			if !(isASCIILetter(r) || isASCIIDigit(r) || r == '+') {
 				continue
 			}
+			r = compactLatin(f, k, r)
 		case r == '➕' || r == '﹢':
 			r = '+'
 		case r == '🛰':
@@ -820,7 +840,8 @@ scan:
 			digs++
 		case r == '_':
 			marks++
-		case (r == '.' || r == '-') && q+1 < n && (isASCIILetter(rs[q+1]) || isASCIIDigit(rs[q+1])):
+		case (r == '.' || r == '-') && q+1 < n && (isASCIILetter(rs[q+1]) || isASCIIDigit(rs[q+1])),
+			r == '#' && q+1 < n && isASCIIDigit(rs[q+1]): // a Discord tag: name#1234
 			marks++
 		case cjkDigit(r) && letters+digs > 0:
 			cjk++
