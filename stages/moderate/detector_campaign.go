@@ -227,7 +227,7 @@ func (d *CampaignDetector) DetectNote(ctx context.Context, n *models.Note, texts
 	at := noteTime(n, d.now)
 	var size int
 	if d.shared != nil {
-		if shared, ok := d.shared.campaign(ctx, n.NoteID, n.Version, &sig, at, d.cfg.Window, d.need()); ok {
+		if shared, ok := d.shared.campaign(ctx, n, &sig, at, d.cfg.Window, d.need()); ok {
 			// Remember it here too, for when Redis cannot be reached.
 			d.observe(n.NoteID, n.Version, &sig, at, shared)
 			size = min(shared, maxCounted)

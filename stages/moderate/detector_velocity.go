@@ -112,7 +112,10 @@ func NewVelocityDetector(cfg VelocityConfig, now func() time.Time) (*VelocityDet
 // window), and remember there the count each note version was judged
 // with; the in-process state is kept as well and used whenever s cannot
 // be reached. Call it before the detector is used.
-func (d *VelocityDetector) ShareState(s *SharedState) { d.shared = s }
+func (d *VelocityDetector) ShareState(s *SharedState) {
+	d.shared = s
+	s.shareVelocity(d.cfg.Window, d.cfg.Limit)
+}
 
 // Name implements Detector and NoteDetector.
 func (d *VelocityDetector) Name() string { return "velocity" }
@@ -129,7 +132,11 @@ func (d *VelocityDetector) DetectNote(ctx context.Context, n *models.Note, texts
 	note := maphash.String(d.seed, n.NoteID)
 	var rate float64
 	if d.shared != nil {
-		if count, ok := d.shared.velocity(ctx, n.AuthorID, n.NoteID, n.Version, at, d.cfg.Window, d.cfg.Limit); ok {
+		count, ok, answered := d.shared.takeVelocity(n.NoteID, n.Version)
+		if !answered {
+			count, ok = d.shared.velocity(ctx, n.AuthorID, n.NoteID, n.Version, at)
+		}
+		if ok {
 			// Count it here too, for when Redis cannot be reached.
 			d.observe(n.AuthorID, note, n.Version, at, float64(count))
 			rate = float64(count)

@@ -16,6 +16,8 @@ import (
 
 	"github.com/redis/go-redis/v9"
 	"github.com/redis/go-redis/v9/maintnotifications"
+
+	"github.com/notegate/notegate/models"
 )
 
 // EnvSharedStatePassword is the environment variable holding the password
@@ -168,7 +170,9 @@ func (c SharedRedisConfig) LogValue() slog.Value {
 //	P v:j:NOTE:VERSION  the note count a note version was judged with
 //
 // Note and author ids longer than 64 bytes are replaced by a hash. Each
-// judgement is one script call (one round trip). Calls are bounded by the
+// note is judged in one round trip: the campaign script, with the velocity
+// script pipelined behind it (or the velocity script alone for a note too
+// short to fingerprint). Calls are bounded by the
 // timeouts, never retried, and a breaker skips Redis after consecutive
 // failures; the detectors then fall back to their in-process state, so
 // Redis is never needed to moderate a note.
@@ -178,7 +182,30 @@ type SharedState struct {
 	opTimeout time.Duration
 	breaker   *sharedBreaker
 	stats     [2]SharedStats // campaign, velocity
+
+	// With a velocity detector sharing the state, the campaign detector
+	// sends its count in the same round trip and leaves the answer here
+	// for it (see takeVelocity).
+	velocityOn     bool
+	velocityWindow time.Duration
+	velocityLimit  int
+	mu             sync.Mutex
+	pending        map[pendingKey]pendingVelocity
 }
+
+type pendingKey struct {
+	note    string
+	version int64
+}
+
+type pendingVelocity struct {
+	count int
+	ok    bool
+}
+
+// maxPending bounds the velocity answers waiting for their detector (one
+// per note being moderated, normally).
+const maxPending = 4096
 
 // SharedStats counts a detector's calls to the shared state.
 type SharedStats struct {
@@ -220,6 +247,7 @@ func NewSharedState(cfg SharedRedisConfig) (*SharedState, error) {
 		}),
 		prefix:    cfg.KeyPrefix,
 		opTimeout: cfg.DialTimeout + cfg.WriteTimeout + cfg.ReadTimeout,
+		pending:   map[pendingKey]pendingVelocity{},
 	}
 	log := slog.Default().With("component", "moderation-shared-state", "addr", cfg.Addr)
 	s.breaker = &sharedBreaker{failures: cfg.Breaker.Failures, cooldown: cfg.Breaker.Cooldown, log: log}
@@ -241,25 +269,59 @@ func sharedID(id string) string {
 	return "#" + hex.EncodeToString(sum[:16])
 }
 
-// call runs a script unless the breaker is open, and records the outcome.
-// ok is false when the caller must fall back to its in-process state.
-func (s *SharedState) call(ctx context.Context, st *SharedStats, script *redis.Script, keys []string, args ...any) (int64, bool) {
+// sharedCall is one script call and the stats it counts in.
+type sharedCall struct {
+	script *redis.Script
+	keys   []string
+	args   []any
+	stats  *SharedStats
+}
+
+// run sends the calls in one round trip (a pipeline) unless the breaker is
+// open, and records the outcome. ok is false when the callers must fall
+// back to their in-process state.
+func (s *SharedState) run(ctx context.Context, calls ...sharedCall) (out [2]int64, ok bool) {
 	if !s.breaker.allow() {
-		st.Skipped.Add(1)
-		return 0, false
+		for _, c := range calls {
+			c.stats.Skipped.Add(1)
+		}
+		return out, false
 	}
 	opCtx, cancel := context.WithTimeout(ctx, s.opTimeout)
-	n, err := script.Run(opCtx, s.client, keys, args...).Int64()
-	cancel()
+	defer cancel()
+	exec := func(load bool) ([]*redis.Cmd, error) {
+		pipe := s.client.Pipeline()
+		cmds := make([]*redis.Cmd, len(calls))
+		for i, c := range calls {
+			if load {
+				cmds[i] = c.script.Eval(opCtx, pipe, c.keys, c.args...)
+			} else {
+				cmds[i] = c.script.EvalSha(opCtx, pipe, c.keys, c.args...)
+			}
+		}
+		_, err := pipe.Exec(opCtx)
+		return cmds, err
+	}
+	cmds, err := exec(false)
+	if err != nil && redis.HasErrorPrefix(err, "NOSCRIPT") {
+		cmds, err = exec(true) // a new or restarted server: send the scripts once
+	}
+	for i := 0; err == nil && i < len(cmds); i++ {
+		out[i], err = cmds[i].Int64()
+	}
 	if err != nil {
-		st.Failed.Add(1)
+		for _, c := range calls {
+			c.stats.Failed.Add(1)
+		}
 		// The caller's own context ending says nothing about Redis.
 		s.breaker.done(ctx.Err() != nil, false)
-		return 0, false
+		return out, false
 	}
 	s.breaker.done(false, true)
-	st.OK.Add(1)
-	return n, true
+	for _, c := range calls {
+		c.stats.OK.Add(1)
+	}
+	return out, true
 }
 
 // campaignScript judges a note version against the campaign index: the
@@ -324,8 +386,11 @@ return count
 const maxCandidates = 512
 
 // campaign returns the campaign size of a note version from the shared
-// index; ok is false when Redis could not be used.
-func (s *SharedState) campaign(ctx context.Context, note string, version int64, sig *campaignSig, at time.Time, window time.Duration, need int) (int, bool) {
+// index; ok is false when Redis could not be used. When a velocity
+// detector shares the state and the note has an author, the author's
+// count goes in the same round trip and waits for takeVelocity.
+func (s *SharedState) campaign(ctx context.Context, n *models.Note, sig *campaignSig, at time.Time, window time.Duration, need int) (int, bool) {
+	note, version := n.NoteID, n.Version
 	id := sharedID(note)
 	var keys [2 + campaignBands]string
 	keys[0] = s.prefix + "c:j:" + id + ":" + strconv.FormatInt(version, 10)
@@ -339,10 +404,42 @@ func (s *SharedState) campaign(ctx context.Context, note string, version int64, 
 		binary.LittleEndian.PutUint32(raw[4*i:], v)
 	}
 	ms := at.UnixMilli()
-	n, ok := s.call(ctx, &s.stats[0], campaignScript, keys[:],
-		ms, ms-window.Milliseconds(), id, max(window.Milliseconds(), 1), maxBucket, need, maxCounted,
-		string(raw[:]), s.prefix+"c:s:", maxCandidates)
-	return int(n), ok
+	calls := []sharedCall{{campaignScript, keys[:], []any{
+		ms, ms - window.Milliseconds(), id, max(window.Milliseconds(), 1), maxBucket, need, maxCounted,
+		string(raw[:]), s.prefix + "c:s:", maxCandidates,
+	}, &s.stats[0]}}
+	withVelocity := s.velocityOn && n.AuthorID != ""
+	if withVelocity {
+		calls = append(calls, s.velocityCall(n.AuthorID, note, version, at))
+	}
+	out, ok := s.run(ctx, calls...)
+	if withVelocity {
+		s.mu.Lock()
+		if len(s.pending) >= maxPending {
+			clear(s.pending) // answers nobody took: their detectors ask again
+		}
+		s.pending[pendingKey{note, version}] = pendingVelocity{int(out[1]), ok}
+		s.mu.Unlock()
+	}
+	return int(out[0]), ok
+}
+
+// shareVelocity makes campaign lookups count the author's notes too.
+func (s *SharedState) shareVelocity(window time.Duration, limit int) {
+	s.velocityOn, s.velocityWindow, s.velocityLimit = true, window, limit
+}
+
+// takeVelocity returns the author's count that a campaign lookup of the
+// note version fetched, if one did (answered); ok is false when that
+// round trip failed.
+func (s *SharedState) takeVelocity(note string, version int64) (count int, ok, answered bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, answered := s.pending[pendingKey{note, version}]
+	if answered {
+		delete(s.pending, pendingKey{note, version})
+	}
+	return p.count, p.ok, answered
 }
 
 // velocityScript counts a note version for its author: the count
@@ -370,16 +467,22 @@ return n
 // velocity returns how many notes the author posted in the window, this
 // one included, from the shared state; ok is false when Redis could not
 // be used.
-func (s *SharedState) velocity(ctx context.Context, author, note string, version int64, at time.Time, window time.Duration, limit int) (int, bool) {
+func (s *SharedState) velocity(ctx context.Context, author, note string, version int64, at time.Time) (int, bool) {
+	out, ok := s.run(ctx, s.velocityCall(author, note, version, at))
+	return int(out[0]), ok
+}
+
+func (s *SharedState) velocityCall(author, note string, version int64, at time.Time) sharedCall {
 	id := sharedID(note)
 	keys := []string{
 		s.prefix + "v:j:" + id + ":" + strconv.FormatInt(version, 10),
 		s.prefix + "v:a:" + sharedID(author),
 	}
 	ms := at.UnixMilli()
-	n, ok := s.call(ctx, &s.stats[1], velocityScript, keys,
-		ms, ms-window.Milliseconds(), id, max(window.Milliseconds(), 1), limit+16)
-	return int(n), ok
+	window := s.velocityWindow
+	return sharedCall{velocityScript, keys, []any{
+		ms, ms - window.Milliseconds(), id, max(window.Milliseconds(), 1), s.velocityLimit + 16,
+	}, &s.stats[1]}
 }
 
 // sharedBreaker skips Redis for a cool-down after consecutive failures,
