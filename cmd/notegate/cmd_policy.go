@@ -82,6 +82,9 @@ func cmdPolicyTest(ctx context.Context, args []string, stdin io.Reader, stdout, 
 	// Remote classifiers would answer differently from call to call; the
 	// comparison is of policies, so they stay off.
 	cfg.Moderate.Remote = moderate.RemoteConfig{}
+	// Shadow notes must not count towards the replicas' live campaigns
+	// and velocity: the comparison keeps its own state in process.
+	cfg.Moderate.SharedState = moderate.SharedStateConfig{}
 	// The moderate stage exactly as the service wires it.
 	b, err := buildStages(cfg, []string{"moderate"}, newLogger(cfg.LogLevel, stderr))
 	if err != nil {

@@ -52,6 +52,9 @@ type Config struct {
 	Campaign CampaignConfig `yaml:"campaign"`
 	// Velocity configures per-author posting velocity (on by default).
 	Velocity VelocityConfig `yaml:"velocity"`
+	// SharedState shares campaign and velocity state between the replicas
+	// of a consumer group (off by default: each counts what it sees).
+	SharedState SharedStateConfig `yaml:"shared_state"`
 	// Remote configures the optional remote classifiers (off by default).
 	Remote RemoteConfig `yaml:"remote"`
 	// Classifier configures the trained abuse classifier. New does not
@@ -83,6 +86,9 @@ func (c Config) Validate() error {
 	if err := c.Remote.Validate(); err != nil {
 		return fmt.Errorf("moderate: %w", err)
 	}
+	if err := c.SharedState.Redis.Validate(); err != nil {
+		return fmt.Errorf("moderate: %w", err)
+	}
 	return nil
 }
 
@@ -112,6 +118,7 @@ type Stage struct {
 	reload        *policyWatcher  // nil without a policy file
 	languages     map[string]bool // languages the lexicons cover
 	reloads       [2]atomic.Int64 // policy reloads that went into force, and that failed
+	shared        *SharedState    // nil unless shared_state.redis is set
 }
 
 // New builds the stage with the built-in detectors (lexicon, contact, pii,
@@ -146,11 +153,19 @@ func New(cfg Config, extra ...Detector) (*Stage, error) {
 		return nil, fmt.Errorf("moderate: %w", err)
 	}
 	s := &Stage{cfg: cfg, languages: lex.Languages()}
+	if cfg.SharedState.Redis.Enabled() && (!cfg.Campaign.Disabled || !cfg.Velocity.Disabled) {
+		if s.shared, err = NewSharedState(cfg.SharedState.Redis); err != nil {
+			return nil, fmt.Errorf("moderate: %w", err)
+		}
+	}
 	all := []Detector{lex, ContactDetector{}, PIIDetector{}, HateDetector{}}
 	if !cfg.Campaign.Disabled {
 		c, err := NewCampaignDetector(cfg.Campaign, nil)
 		if err != nil {
 			return nil, fmt.Errorf("moderate: %w", err)
+		}
+		if s.shared != nil {
+			c.ShareState(s.shared)
 		}
 		all = append(all, c)
 	}
@@ -158,6 +173,9 @@ func New(cfg Config, extra ...Detector) (*Stage, error) {
 		v, err := NewVelocityDetector(cfg.Velocity, nil)
 		if err != nil {
 			return nil, fmt.Errorf("moderate: %w", err)
+		}
+		if s.shared != nil {
+			v.ShareState(s.shared)
 		}
 		all = append(all, v)
 	}
