@@ -29,6 +29,9 @@ type pattern struct {
 	// pinyin marks spellings generated from a Chinese term; they are
 	// already spaced and joined, so split-word matching skips them.
 	pinyin bool
+	// refs are the intent rules and groups a rule term belongs to (one
+	// compiled term serves every rule that lists it).
+	refs []ruleRef
 }
 
 // match is one accepted match of pattern p on skeleton runes [i, j).

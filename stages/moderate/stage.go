@@ -28,6 +28,10 @@ type Config struct {
 	// replaces the embedded lexicons; empty uses the embedded ones.
 	// Default: "".
 	LexiconDir string `yaml:"lexicon_dir"`
+	// RulesDir is a directory of intent rule files (CATEGORY.LANG.yaml and
+	// sets.LANG.yaml, see rules/README.md) that replaces the embedded
+	// rules; empty uses the embedded ones. Default: "".
+	RulesDir string `yaml:"rules_dir"`
 	// MaxEvidence caps the evidence spans kept per label. Default: 8.
 	MaxEvidence int `yaml:"max_evidence"`
 	// MaxFieldBytes bounds how much of each field is scanned; a longer
@@ -114,8 +118,8 @@ type Stage struct {
 	reloads       [2]atomic.Int64 // policy reloads that went into force, and that failed
 }
 
-// New builds the stage with the built-in detectors (lexicon, contact, pii,
-// and unless disabled campaign, velocity and the configured remote
+// New builds the stage with the built-in detectors (lexicon, rules,
+// contact, pii, and unless disabled campaign, velocity and the configured remote
 // classifiers) followed by extra ones (classifiers). An extra detector
 // that implements NoteDetector is run once per note instead of per field.
 // With a PolicyFile and a positive ReloadInterval, Start watches the file.
@@ -136,6 +140,15 @@ func New(cfg Config, extra ...Detector) (*Stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("moderate: lexicons: %w", err)
 	}
+	var rules *RulesDetector
+	if cfg.RulesDir != "" {
+		rules, err = NewRulesDetector(osDirFS(cfg.RulesDir))
+	} else {
+		rules, err = DefaultRulesDetector()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("moderate: %w", err)
+	}
 	var p *Policy
 	if cfg.PolicyFile != "" {
 		p, err = LoadPolicy(cfg.PolicyFile)
@@ -146,7 +159,7 @@ func New(cfg Config, extra ...Detector) (*Stage, error) {
 		return nil, fmt.Errorf("moderate: %w", err)
 	}
 	s := &Stage{cfg: cfg, languages: lex.Languages()}
-	all := []Detector{lex, ContactDetector{}, PIIDetector{}, HateDetector{}}
+	all := []Detector{lex, rules, ContactDetector{}, PIIDetector{}, HateDetector{}}
 	if !cfg.Campaign.Disabled {
 		c, err := NewCampaignDetector(cfg.Campaign, nil)
 		if err != nil {
