@@ -22,7 +22,7 @@ func stricterPolicy(t *testing.T) string {
 	}
 	s := string(b)
 	for _, r := range [][2]string{
-		{`version: "2025-01-rules-1"`, `version: "stricter-1"`},
+		{`version: "2025-06-rules-2"`, `version: "stricter-1"`},
 		{"      profanity:  {review: 0.75, block: 0}", "      profanity:  {review: 0.2, block: 0}"},
 		{"  cn:\n    thresholds:\n", "  cn:\n    block_terms:\n      spam: [pineapple]\n    thresholds:\n"},
 	} {

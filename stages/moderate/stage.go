@@ -363,9 +363,11 @@ func (s *Stage) decide(p *Policy, all []fieldFinding, fields []field) models.Mod
 		Markets:       make(map[string]models.Decision, len(p.markets)),
 		PolicyVersion: p.Version,
 	}
+	atRisk, zeroTolerance := false, false
 	for _, market := range p.markets {
 		d := models.DecisionAllow
 		scores := map[models.Category]float64{}
+		support, minorsBlock := false, false
 		for _, f := range found {
 			if coveredBy(f, allowed[market]) {
 				continue
@@ -376,18 +378,35 @@ func (s *Stage) decide(p *Policy, all []fieldFinding, fields []field) models.Mod
 				}
 				if f.Score >= 1 {
 					d = models.DecisionBlock
+					minorsBlock = minorsBlock || f.Category == models.CategorySexualMinors
 				} else {
 					d = models.MostRestrictive(d, models.DecisionReview)
 				}
 				continue
 			}
 			scores[f.Category] = max(scores[f.Category], f.Score)
+			support = support || f.Support && f.Category == models.CategorySelfHarm
 		}
 		for c, score := range scores {
-			d = models.MostRestrictive(d, p.thresholds(market, c).decide(score))
+			cd := p.thresholds(market, c).decide(score)
+			minorsBlock = minorsBlock || c == models.CategorySexualMinors && cd == models.DecisionBlock
+			d = models.MostRestrictive(d, cd)
 		}
+		if support && !minorsBlock {
+			// Care, not punishment: an author at risk is seen by a person
+			// in every market, whatever blocked the note.
+			d = models.DecisionReview
+		}
+		atRisk = atRisk || support
+		zeroTolerance = zeroTolerance || minorsBlock
 		mod.Markets[market] = d
 		mod.Decision = models.MostRestrictive(mod.Decision, d)
+	}
+	if atRisk {
+		mod.Support = &models.Support{Category: models.CategorySelfHarm, ShowResources: true}
+		mod.Urgent = models.CategorySelfHarm
+	} else if zeroTolerance {
+		mod.Urgent = models.CategorySexualMinors
 	}
 	mod.Labels = labels(found, s.cfg.MaxEvidence, fields)
 	return mod

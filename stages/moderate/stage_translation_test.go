@@ -80,7 +80,7 @@ func TestTranslationOnlyTightens(t *testing.T) {
 	t.Parallel()
 	base := models.Moderation{Decision: models.DecisionBlock, Markets: map[string]models.Decision{"cn": models.DecisionBlock, "intl": models.DecisionAllow}, PolicyVersion: "v"}
 	tr := models.Moderation{Decision: models.DecisionReview, Markets: map[string]models.Decision{"cn": models.DecisionAllow, "intl": models.DecisionReview}, PolicyVersion: "v"}
-	m := mergeModeration(base, tr, ":translation:en")
+	m := mergeModeration(nil, base, tr, ":translation:en")
 	if m.Markets["cn"] != models.DecisionBlock || m.Markets["intl"] != models.DecisionReview || m.Decision != models.DecisionBlock {
 		t.Errorf("merged %+v", m)
 	}
