@@ -384,6 +384,15 @@ func (s *Stage) decide(p *Policy, all []fieldFinding, fields []field) models.Mod
 				}
 				continue
 			}
+			if f.Category == models.CategorySelfHarm && f.Span.Start == f.Span.End {
+				// A whole-field judgement (a classifier) cannot tell an
+				// author at risk from promotion: it may queue the note,
+				// never block it unseen.
+				if p.thresholds(market, f.Category).decide(f.Score) != models.DecisionAllow {
+					d = models.MostRestrictive(d, models.DecisionReview)
+				}
+				continue
+			}
 			scores[f.Category] = max(scores[f.Category], f.Score)
 			support = support || f.Support && f.Category == models.CategorySelfHarm
 		}

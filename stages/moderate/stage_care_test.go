@@ -83,3 +83,30 @@ func TestCareThroughTranslation(t *testing.T) {
 		t.Errorf("markets %v approved %v, want review everywhere", m.Markets, n.ApprovedMarkets)
 	}
 }
+
+// wholeNoteSelfHarm is a classifier-like detector: a self_harm score on
+// the whole field, without evidence.
+type wholeNoteSelfHarm struct{}
+
+func (wholeNoteSelfHarm) Name() string { return "classifier:test" }
+func (wholeNoteSelfHarm) Detect(_ context.Context, t *Text) ([]Finding, error) {
+	return []Finding{{Category: models.CategorySelfHarm, Score: 0.99}}, nil
+}
+
+// TestWholeNoteSelfHarmNeverBlocks: a classifier cannot tell an author at
+// risk from promotion, so its self_harm score, however high, only queues
+// the note.
+func TestWholeNoteSelfHarmNeverBlocks(t *testing.T) {
+	t.Parallel()
+	s, err := New(Config{}, wholeNoteSelfHarm{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := s.Moderate(context.Background(), &models.Note{NoteEvent: models.NoteEvent{NoteID: "n", Body: "a quiet evening"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Markets["cn"] != models.DecisionReview || m.Markets["intl"] != models.DecisionReview {
+		t.Errorf("markets %v, want review", m.Markets)
+	}
+}
