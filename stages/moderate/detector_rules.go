@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"math"
 	"slices"
 	"sort"
 	"sync"
@@ -38,6 +39,14 @@ type ruleScratch struct {
 	occ     []ruleOcc
 	veto    []ruleOcc
 	bounds  []int // byte offsets of t.Original where sentences start
+	// marks lists the punctuation vetoes of the field: the sentence of
+	// each quotation or question mark.
+	marks []sentenceMark
+}
+
+type sentenceMark struct {
+	sent int32
+	mark uint8
 }
 
 // ruleOcc is one occurrence of a term of the rule being checked, on
@@ -100,7 +109,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	for _, ri := range sc.touched {
 		if sc.masks[ri] == d.set.rules[ri].full {
 			if !segmented {
-				sc.bounds = sentenceBounds(t, sc.bounds[:0])
+				sc.bounds, sc.marks = sentenceBounds(t, sc.bounds[:0], sc.marks[:0])
 				segmented = true
 			}
 			out = d.check(sc, t, ri, out)
@@ -139,8 +148,10 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 	if len(occ) > maxRuleOccurrences {
 		occ = occ[:maxRuleOccurrences]
 	}
+	occ = dropNested(occ)
 	sc.occ, sc.veto = occ, veto
 	emit := func(i, j int) {
+		i, j = widen(occ, i, j)
 		out = append(out, Finding{
 			Category: r.category, Score: r.score, Rule: r.id, Support: r.support,
 			Span: Span{sk.Spans[i].Start, sk.Spans[j-1].End},
@@ -152,11 +163,18 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 				return true
 			}
 		}
+		if r.marks != 0 {
+			for _, m := range sc.marks {
+				if m.mark&r.marks != 0 && m.sent >= from && m.sent <= to {
+					return true
+				}
+			}
+		}
 		return false
 	}
 	switch r.window.kind {
 	case windowNote:
-		if len(veto) == 0 {
+		if !vetoed(0, math.MaxInt32) {
 			if i, j, ok := shortestCover(r, occ); ok {
 				emit(i, j)
 			}
@@ -187,6 +205,47 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 			found++
 			return found < maxRuleFindings
 		})
+	}
+	return out
+}
+
+// widen extends [i, j) over the rule's occurrences that straddle its
+// ends, so evidence never cuts a term in two ("加微信" whose "加微" and
+// "微信" are both terms).
+func widen(occ []ruleOcc, i, j int) (int, int) {
+	for changed := true; changed; {
+		changed = false
+		for _, o := range occ {
+			if o.i < i && o.j > i {
+				i, changed = o.i, true
+			}
+			if o.i < j && o.j > j {
+				j, changed = o.j, true
+			}
+		}
+	}
+	return i, j
+}
+
+// dropNested removes the occurrences lying inside a longer occurrence of
+// another group: the longer term is what was written ("福利视频" is a porn
+// term, not also the 福利 of another group). occ is sorted by start.
+func dropNested(occ []ruleOcc) []ruleOcc {
+	out := occ[:0]
+	for a := range occ {
+		nested := false
+		for b := range occ {
+			if occ[b].i > occ[a].i {
+				break
+			}
+			if b != a && occ[b].group != occ[a].group && occ[b].j >= occ[a].j && occ[b].j-occ[b].i > occ[a].j-occ[a].i {
+				nested = true
+				break
+			}
+		}
+		if !nested {
+			out = append(out, occ[a])
+		}
 	}
 	return out
 }
@@ -294,23 +353,30 @@ func fitsWindow(w ruleWindow, v *View, i, j int) bool {
 // sentence starts: after . ! ? ; (unless a letter or digit follows at
 // once, as in "sh!t", "2.5", "f.u.c.k"), 。！？；… and line breaks. It
 // reads the folded view, as the skeleton drops punctuation between Han
-// characters.
-func sentenceBounds(t *Text, dst []int) []int {
+// characters. It also appends the quotation and question marks, with the
+// sentence each is in.
+func sentenceBounds(t *Text, bounds []int, marks []sentenceMark) ([]int, []sentenceMark) {
 	f := &t.Folded
 	for k, r := range f.Runes {
 		switch r {
+		case '"', '“', '”', '「', '」', '『', '』', '«', '»', '„':
+			marks = append(marks, sentenceMark{sent: int32(len(bounds)), mark: markQuote})
+		case '?', '？':
+			marks = append(marks, sentenceMark{sent: int32(len(bounds)), mark: markQuestion})
+		}
+		switch r {
 		case '\n', '\r', '。', '！', '？', '；', '…', '｡', 0x2029:
-			dst = append(dst, f.Spans[k].End)
+			bounds = append(bounds, f.Spans[k].End)
 		case '.', '!', '?', ';':
 			if k+1 < len(f.Runes) {
 				if n := f.Runes[k+1]; n < 0x80 && (n >= 'a' && n <= 'z' || n >= '0' && n <= '9') {
 					continue
 				}
 			}
-			dst = append(dst, f.Spans[k].End)
+			bounds = append(bounds, f.Spans[k].End)
 		}
 	}
-	return dst
+	return bounds, marks
 }
 
 // sentenceOf returns the index of the sentence that starts at or before

@@ -265,9 +265,21 @@ type rule struct {
 	ordered  bool
 	groups   int
 	full     uint16 // a bit per group
-	hit      []string
-	miss     []string
+	// marks are punctuation vetoes (none: <quote>, <question>).
+	marks uint8
+	hit   []string
+	miss  []string
 }
+
+// Punctuation vetoes: the skeleton drops punctuation, so quotation marks
+// (counter-speech quoting hate, lyrics) and question marks (asking rather
+// than telling) are written as pseudo-terms in none:.
+const (
+	markQuote    uint8 = 1 << iota // <quote>: " “ ” 「 」 『 』 « » in the sentence
+	markQuestion                   // <question>: ? or ？ in the sentence
+)
+
+var markTerms = map[string]uint8{"<quote>": markQuote, "<question>": markQuestion}
 
 // ruleRef ties a compiled term to a rule: group is the index of the
 // group of all: that the term belongs to, or -1 for a none: term.
@@ -401,6 +413,13 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 			return fmt.Errorf("%s: rule %s: group %d of all: is empty", where, spec.ID, group+1)
 		}
 		for _, t := range terms {
+			if m, ok := markTerms[strings.TrimSpace(t.text)]; ok {
+				if group >= 0 {
+					return fmt.Errorf("rules %s:%d: rule %s: %s is only allowed in none:", file, t.line, spec.ID, t.text)
+				}
+				r.marks |= m
+				continue
+			}
 			p, err := parseRuleTerm(t.text)
 			if err != nil {
 				return fmt.Errorf("rules %s:%d: rule %s: %w", file, t.line, spec.ID, err)
@@ -481,7 +500,9 @@ func parseRuleTerm(s string) (pattern, error) {
 	if term == "" || term == "*" || term == "**" {
 		return pattern{}, fmt.Errorf("term %q is empty", s)
 	}
-	return parseTerm(term, "", 0, kindHit, han)
+	p, err := parseTerm(term, "", 0, kindHit, han)
+	p.exact = err == nil && len(p.runes) == 1 && p.wordStart && p.wordEnd
+	return p, err
 }
 
 // patternKey identifies a compiled term: two spellings that normalize to
@@ -494,7 +515,7 @@ func patternKey(p *pattern) string {
 		b.WriteString(strconv.Itoa(int(c)))
 		b.WriteByte(',')
 	}
-	for _, f := range []bool{p.wordStart, p.wordEnd, p.hanOnly} {
+	for _, f := range []bool{p.wordStart, p.wordEnd, p.hanOnly, p.exact} {
 		if f {
 			b.WriteByte('1')
 		} else {

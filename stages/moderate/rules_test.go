@@ -100,6 +100,13 @@ rules:
     score: 0.9
     any_order: false
     all: [[alpha], [beta], [gamma]]
+  - id: marks
+    score: 0.9
+    all: [[women], [scum]]
+    none: [<quote>, <question>]
+  - id: nested
+    score: 0.9
+    all: [[福利], [福利视频, 黄片]]
 `,
 	})
 	tests := []struct {
@@ -124,6 +131,13 @@ rules:
 		{"disguises fold: full-width, spacing, leet, Traditional", "sentence", "Ｉ h a t e m0nd4ys", []string{"Ｉ h a t e m0nd4ys"}},
 		{"Traditional characters fold to Simplified", "chars", "紅色車", []string{"紅色車"}},
 		{"whole words only", "words", "a redcar", nil},
+		{"a quotation mark in the sentence cancels", "marks", `Writing "women are scum" is hateful.`, nil},
+		{"CJK quotation marks cancel too", "marks", "「women are scum」", nil},
+		{"a question mark in the sentence cancels", "marks", "women are scum?", nil},
+		{"marks in another sentence do not cancel", "marks", `He said "hi". Women are scum.`, []string{"Women are scum"}},
+		{"a term inside a longer term of another group does not count", "nested", "员工福利视频", nil},
+		{"two separate terms do", "nested", "福利 黄片", []string{"福利 黄片"}},
+		{"Han terms side by side", "chars", "红车辆", []string{"红车"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -222,6 +236,7 @@ func TestRulesParseErrors(t *testing.T) {
 		{"a term and its veto", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[x]], none: [x]}\n"}, "is in two groups"},
 		{"a term that normalizes to nothing", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[\"!!\"]]}\n"}, "hate.en.yaml:2: rule a: term \"!!\" normalizes to nothing"},
 		{"a score on a term", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[x | 0.4]]}\n"}, `only "| han"`},
+		{"a punctuation veto in all", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[x, <quote>]]}\n"}, "<quote> is only allowed in none:"},
 		{"a set cycle", map[string]string{"hate.en.yaml": "sets:\n  a: [$b]\n  b: [$a]\nrules:\n  - {id: a, score: 0.5, all: [$a]}\n"}, "a cycle?"},
 		{"a set redefined", map[string]string{"sets.en.yaml": "sets:\n  a: [x]\n", "hate.en.yaml": "sets:\n  a: [y]\nrules: []\n"}, "set \"a\" is already defined in sets.en.yaml"},
 		{"rules in a sets file", map[string]string{"sets.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [x]}\n"}, "sets only"},
@@ -305,4 +320,43 @@ func utf8ValidBoundary(s string, i int) bool {
 		}
 	}
 	return false
+}
+
+// TestRuleTermsFoldTraditional: notes in Traditional Chinese fire the
+// rules written in Simplified, through the Traditional→Simplified folding
+// of normalize.go (tables.go lists the characters it knows).
+func TestRuleTermsFoldTraditional(t *testing.T) {
+	t.Parallel()
+	d := defaultRules(t)
+	tests := []struct {
+		name, text string
+		category   models.Category
+	}{
+		{"despair", "我真的撐不下去了，活著沒意思", models.CategorySelfHarm},
+		{"a threat to wait", "你給我等著", models.CategoryViolence},
+		{"a threat to kill", "信不信我弄死你們", models.CategoryViolence},
+		{"a drug sale", "低價出售冰毒，聯繫微信", models.CategoryIllicit},
+		{"grooming", "妹妹幾歲了？別告訴你爸媽，加我微信", models.CategorySexualMinors},
+		{"images of minors", "求幼女資源", models.CategorySexualMinors},
+		{"a task scam", "兼職日結，動動手指日賺三百，私聊", models.CategorySpam},
+		{"regional hate", "河南人都是騙子", models.CategoryHate},
+		{"an insult", "你這個賤人", models.CategoryHarassment},
+		{"paid sex", "同城約炮 加微信", models.CategorySexual},
+		{"teaching purging", "催吐教程分享", models.CategorySelfHarm},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			found, err := d.Detect(context.Background(), NewText("body", tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range found {
+				if f.Category == tt.category {
+					return
+				}
+			}
+			t.Errorf("no %s finding in %q: %+v", tt.category, tt.text, found)
+		})
+	}
 }

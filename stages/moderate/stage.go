@@ -159,7 +159,7 @@ func New(cfg Config, extra ...Detector) (*Stage, error) {
 		return nil, fmt.Errorf("moderate: %w", err)
 	}
 	s := &Stage{cfg: cfg, languages: lex.Languages()}
-	all := []Detector{lex, rules, ContactDetector{}, PIIDetector{}, HateDetector{}}
+	all := []Detector{lex, rules, ContactDetector{}, PIIDetector{}}
 	if !cfg.Campaign.Disabled {
 		c, err := NewCampaignDetector(cfg.Campaign, nil)
 		if err != nil {
