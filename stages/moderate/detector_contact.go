@@ -43,8 +43,10 @@ func (ContactDetector) Name() string { return "contact" }
 // Scores: an explicit request to move off-platform is near certain spam
 // (blocks in cn, reviews in intl); a dodging spelling or a disguised
 // number alone is strong; a request that names no platform ("私我", "dm
-// for price") is reviewed in cn only; bare contact details less so; an
-// ordinary link only informs.
+// for price") is reviewed in cn only, unless it asks for the platform's
+// own messages ("dm for prices", "price in dm"), which keep the buyer on
+// the platform and only inform; bare contact details less so; an ordinary
+// link only informs.
 const (
 	scoreSolicit   = 0.9
 	scoreHandle    = 0.9
@@ -53,6 +55,7 @@ const (
 	scoreShortener = 0.8
 	scoreGeneric   = 0.6
 	scoreContact   = 0.6
+	scoreInApp     = 0.4
 	scoreLink      = 0.3
 )
 
@@ -951,6 +954,7 @@ const (
 	enBio                        // bio, dm, dms, inbox: "link in bio", "price in dm"
 	enCheck                      // check, see, visit … before "my bio"
 	enMy                         // my, the
+	enInApp                      // dm, pm, inbox, message: the platform's own messages
 )
 
 var enWords = func() map[string]enRole {
@@ -975,6 +979,7 @@ var enWords = func() map[string]enRole {
 	put(enBio, "bio", "dm", "dms", "pm", "inbox", "profile")
 	put(enCheck, "check", "see", "visit")
 	put(enMy, "my", "the")
+	put(enInApp, "dm", "dms", "pm", "message", "msg", "inbox")
 	return m
 }()
 
@@ -1057,8 +1062,11 @@ func scanEnglishRequests(v *View, add func(Span, float64, string)) {
 			}
 			if is(k, enAsk) && adj(m) && is(m+1, enFor) && adj(m+1) && is(m+2, enOffer) {
 				score := scoreGeneric
-				if is(k, enAppVerb) && m > k {
+				switch {
+				case is(k, enAppVerb) && m > k:
 					score = scoreSolicit // whatsapp me for orders
+				case is(k, enInApp):
+					score = scoreInApp // dm for prices: stays on the platform
 				}
 				add(span(k, m+2), score, "request")
 				k = m + 2
@@ -1071,7 +1079,11 @@ func scanEnglishRequests(v *View, add func(Span, float64, string)) {
 			add(span(k, k+1), scoreSolicit, "add-me-on")
 			k++
 		case is(k, enInfo) && adj(k) && is(k+1, enIn) && adj(k+1) && is(k+2, enBio):
-			add(span(k, k+2), scoreGeneric, "request")
+			score := scoreGeneric
+			if is(k+2, enInApp) {
+				score = scoreInApp // price in dm
+			}
+			add(span(k, k+2), score, "request")
 			k += 2
 		case is(k, enCheck) && adj(k) && is(k+1, enMy) && adj(k+1) && is(k+2, enBio) && !is(k+2, enVerb):
 			add(span(k, k+2), scoreGeneric, "request")

@@ -28,6 +28,10 @@ type Config struct {
 	// replaces the embedded lexicons; empty uses the embedded ones.
 	// Default: "".
 	LexiconDir string `yaml:"lexicon_dir"`
+	// RulesDir is a directory of intent rule files (CATEGORY.LANG.yaml and
+	// sets.LANG.yaml, see rules/README.md) that replaces the embedded
+	// rules; empty uses the embedded ones. Default: "".
+	RulesDir string `yaml:"rules_dir"`
 	// MaxEvidence caps the evidence spans kept per label. Default: 8.
 	MaxEvidence int `yaml:"max_evidence"`
 	// MaxFieldBytes bounds how much of each field is scanned; a longer
@@ -121,8 +125,8 @@ type Stage struct {
 	shared        *SharedState    // nil unless shared_state.redis is set
 }
 
-// New builds the stage with the built-in detectors (lexicon, contact, pii,
-// and unless disabled campaign, velocity and the configured remote
+// New builds the stage with the built-in detectors (lexicon, rules,
+// contact, pii, and unless disabled campaign, velocity and the configured remote
 // classifiers) followed by extra ones (classifiers). An extra detector
 // that implements NoteDetector is run once per note instead of per field.
 // With a PolicyFile and a positive ReloadInterval, Start watches the file.
@@ -143,6 +147,15 @@ func New(cfg Config, extra ...Detector) (*Stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("moderate: lexicons: %w", err)
 	}
+	var rules *RulesDetector
+	if cfg.RulesDir != "" {
+		rules, err = NewRulesDetector(osDirFS(cfg.RulesDir))
+	} else {
+		rules, err = DefaultRulesDetector()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("moderate: %w", err)
+	}
 	var p *Policy
 	if cfg.PolicyFile != "" {
 		p, err = LoadPolicy(cfg.PolicyFile)
@@ -158,7 +171,7 @@ func New(cfg Config, extra ...Detector) (*Stage, error) {
 			return nil, fmt.Errorf("moderate: %w", err)
 		}
 	}
-	all := []Detector{lex, ContactDetector{}, PIIDetector{}, HateDetector{}}
+	all := []Detector{lex, rules, ContactDetector{}, PIIDetector{}}
 	if !cfg.Campaign.Disabled {
 		c, err := NewCampaignDetector(cfg.Campaign, nil)
 		if err != nil {
@@ -368,9 +381,11 @@ func (s *Stage) decide(p *Policy, all []fieldFinding, fields []field) models.Mod
 		Markets:       make(map[string]models.Decision, len(p.markets)),
 		PolicyVersion: p.Version,
 	}
+	atRisk, zeroTolerance := false, false
 	for _, market := range p.markets {
 		d := models.DecisionAllow
 		scores := map[models.Category]float64{}
+		support, minorsBlock := false, false
 		for _, f := range found {
 			if coveredBy(f, allowed[market]) {
 				continue
@@ -381,18 +396,44 @@ func (s *Stage) decide(p *Policy, all []fieldFinding, fields []field) models.Mod
 				}
 				if f.Score >= 1 {
 					d = models.DecisionBlock
+					minorsBlock = minorsBlock || f.Category == models.CategorySexualMinors
 				} else {
 					d = models.MostRestrictive(d, models.DecisionReview)
 				}
 				continue
 			}
+			if f.Category == models.CategorySelfHarm && f.Span.Start == f.Span.End {
+				// A whole-field judgement (a classifier) cannot tell an
+				// author at risk from promotion: it may queue the note,
+				// never block it unseen.
+				if p.thresholds(market, f.Category).decide(f.Score) != models.DecisionAllow {
+					d = models.MostRestrictive(d, models.DecisionReview)
+				}
+				continue
+			}
 			scores[f.Category] = max(scores[f.Category], f.Score)
+			support = support || f.Support && f.Category == models.CategorySelfHarm
 		}
 		for c, score := range scores {
-			d = models.MostRestrictive(d, p.thresholds(market, c).decide(score))
+			cd := p.thresholds(market, c).decide(score)
+			minorsBlock = minorsBlock || c == models.CategorySexualMinors && cd == models.DecisionBlock
+			d = models.MostRestrictive(d, cd)
 		}
+		if support && !minorsBlock {
+			// Care, not punishment: an author at risk is seen by a person
+			// in every market, whatever blocked the note.
+			d = models.DecisionReview
+		}
+		atRisk = atRisk || support
+		zeroTolerance = zeroTolerance || minorsBlock
 		mod.Markets[market] = d
 		mod.Decision = models.MostRestrictive(mod.Decision, d)
+	}
+	if atRisk {
+		mod.Support = &models.Support{Category: models.CategorySelfHarm, ShowResources: true}
+		mod.Urgent = models.CategorySelfHarm
+	} else if zeroTolerance {
+		mod.Urgent = models.CategorySexualMinors
 	}
 	mod.Labels = labels(found, s.cfg.MaxEvidence, fields)
 	return mod
