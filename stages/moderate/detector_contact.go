@@ -92,12 +92,20 @@ func (ContactDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	}
 	if strings.IndexByte(s, '@') >= 0 {
 		for _, m := range reEmail.FindAllStringIndex(s, -1) {
-			folded(m[0], m[1], scoreContact, "email")
+			score := scoreContact
+			if roleEmail(s[m[0]:m[1]]) {
+				score = scoreLink // an organisation's desk, like a link
+			}
+			folded(m[0], m[1], score, "email")
 		}
 	}
 	if countDigits(s) >= 10 {
 		for _, m := range phoneNumbers(s) {
-			folded(m.start, m.end, scoreContact, "phone")
+			score := scoreContact
+			if tollFree(m.digits) {
+				score = scoreLink // a business's desk, like a link
+			}
+			folded(m.start, m.end, score, "phone")
 		}
 	}
 	return out, nil

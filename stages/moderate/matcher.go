@@ -172,7 +172,16 @@ func (m *matcher) scan(v *View, hasHan bool, dst []match) []match {
 				p := &m.patterns[pi]
 				i := j + 1 - len(p.runes)
 				if accept(p, v, i, j+1, hasHan) {
-					dst = append(dst, match{p: p, i: i, j: j + 1})
+					end := j + 1
+					if p.kind == kindAllow && !p.wordEnd && wordRune(p.runes[len(p.runes)-1]) {
+						// An allowed prefix ("great tit*") covers the
+						// whole word it starts ("great tits"), so a term
+						// inside that word is allowed too.
+						for end < len(v.Runes) && wordRune(v.Runes[end]) {
+							end++
+						}
+					}
+					dst = append(dst, match{p: p, i: i, j: end})
 				}
 			}
 			if m.link[o] < 0 {

@@ -314,6 +314,10 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 				return nil, fmt.Errorf("detector %s: %w", d.Name(), err)
 			}
 			for _, x := range fs {
+				if reportable(x.Category) && x.Score > reportedScoreCap && x.Span.End > x.Span.Start &&
+					(d.Name() == "lexicon" || d.Name() == "rules") && reportedSpeech(t, x.Span) {
+					x.Score = reportedScoreCap
+				}
 				found = append(found, fieldFinding{Finding: x, field: f.name, source: d.Name() + suffix})
 			}
 		}
