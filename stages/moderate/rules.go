@@ -340,6 +340,9 @@ func compileRules(fsys fs.FS) (*ruleSet, error) {
 		files = append(files, file{name: name, category: cat, lang: lang, spec: spec})
 	}
 	c := &ruleCompiler{set: &ruleSet{}, byKey: map[string]int{}, ids: map[string]string{}}
+	// Every rule's problems are reported at once, so that an analyst fixes
+	// a folder in one pass.
+	var errs []error
 	for _, f := range files {
 		sets := map[string]termList{}
 		for k, v := range shared[f.lang] {
@@ -353,9 +356,12 @@ func compileRules(fsys fs.FS) (*ruleSet, error) {
 		}
 		for _, spec := range f.spec.Rules {
 			if err := c.add(f.name, models.Category(f.category), sets, spec); err != nil {
-				return nil, err
+				errs = append(errs, err)
 			}
 		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	return c.set, nil
 }

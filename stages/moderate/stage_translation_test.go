@@ -21,8 +21,10 @@ func TestTranslationStage(t *testing.T) {
 		wantCN      models.Decision
 		wantSource  string
 	}{
-		{"a Spanish threat is caught through its translation", "es", "te voy a matar", "I'll kill you", models.DecisionBlock, "lexicon:translation:en"},
-		{"a clean Spanish note stays allowed", "es", "me encanta la playa", "I love the beach", models.DecisionAllow, ""},
+		// Italian has no rules of its own: its threats are caught through the
+		// English translation.
+		{"an Italian threat is caught through its translation", "it", "ti ammazzo", "I'll kill you", models.DecisionBlock, "lexicon:translation:en"},
+		{"a clean Italian note stays allowed", "it", "adoro la spiaggia", "I love the beach", models.DecisionAllow, ""},
 		{"an English note is not moderated twice", "en", "hello", "I'll kill you", models.DecisionAllow, ""},
 		{"a Chinese note is moderated as written", "zh", "你好", "I'll kill you", models.DecisionAllow, ""},
 		{"a note of undetermined language is left alone", "und", "😀", "I'll kill you", models.DecisionAllow, ""},
