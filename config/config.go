@@ -197,6 +197,7 @@ var Env = []struct{ Name, Help string }{
 	{"NOTEGATE_POLICY_FILE", "moderate.policy_file"},
 	{"NOTEGATE_MODERATIONS_API_KEY", "moderate.remote.moderations API key (environment only)"},
 	{"NOTEGATE_GUARD_API_KEY", "moderate.remote.guard API key (environment only)"},
+	{moderate.EnvSharedStatePassword, "moderate.shared_state.redis password (environment only)"},
 	{"NOTEGATE_REVIEW_TOKENS", "reviewer API tokens name:role:secret, comma-separated (environment only)"},
 	{translate.EnvLibreTranslateAPIKey, "translate_providers.libretranslate API key (environment only)"},
 	{translate.EnvDeepLAPIKey, "translate_providers.deepl API key (environment only)"},
@@ -240,6 +241,7 @@ func applyEnv(c *Config, getenv func(string) string) error {
 	set("NOTEGATE_POLICY_FILE", &c.Moderate.PolicyFile)
 	set("NOTEGATE_MODERATIONS_API_KEY", &c.Moderate.Remote.Moderations.APIKey)
 	set("NOTEGATE_GUARD_API_KEY", &c.Moderate.Remote.Guard.APIKey)
+	set(moderate.EnvSharedStatePassword, &c.Moderate.SharedState.Redis.Password)
 	set(translate.EnvRedisPassword, &c.Translate.Cache.Redis.Password)
 	if v := strings.TrimSpace(getenv("NOTEGATE_REVIEW_TOKENS")); v != "" {
 		tokens, err := review.ParseTokens(v)

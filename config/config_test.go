@@ -43,6 +43,16 @@ func TestLoad(t *testing.T) {
 			}},
 		{name: "a password in the file is refused, not silently ignored",
 			yaml: "index:\n  elasticsearch:\n    password: oops\n", wantErr: "password"},
+		{name: "the shared moderation state reads its password from the environment only",
+			yaml: "moderate:\n  shared_state:\n    redis:\n      addr: redis:6379\n      key_prefix: \"mod:\"\n",
+			env:  map[string]string{"NOTEGATE_MODERATION_REDIS_PASSWORD": "s3cret"},
+			check: func(t *testing.T, c Config) {
+				if r := c.Moderate.SharedState.Redis; r.Addr != "redis:6379" || r.KeyPrefix != "mod:" || r.Password != "s3cret" {
+					t.Errorf("moderate.shared_state.redis: %+v", r)
+				}
+			}},
+		{name: "a shared moderation state password in the file is refused",
+			yaml: "moderate:\n  shared_state:\n    redis:\n      password: oops\n", wantErr: "password"},
 		{name: "an unknown key is an error", yaml: "kafak:\n  brokers: [x]\n", wantErr: "kafak"},
 		{name: "an unknown backend is an error", yaml: "index:\n  backend: solr\n", wantErr: "solr"},
 		{name: "an output topic equal to the input is an error", yaml: "kafka:\n  input_topic: notes.dlq\n", wantErr: "also the input topic"},

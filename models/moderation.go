@@ -75,6 +75,28 @@ type Moderation struct {
 	PolicyVersion string `json:"policy_version"`
 	// Review is the latest reviewer decision; nil until a human decided.
 	Review *Review `json:"review,omitempty"`
+	// Support is set when the author may be at risk of harming
+	// themselves ("I want to die", "planning to end it tonight"). Such a
+	// note is never blocked unseen: it is in review in every market
+	// (unless sexual_minors blocks it there), first in the review queue,
+	// and feeds and the review desk show support resources. Nil otherwise.
+	Support *Support `json:"support,omitempty"`
+	// Urgent names why a person must see the note before any other note,
+	// whatever the markets decided: "self_harm" (an author at risk, see
+	// Support) or "sexual_minors" (blocked under zero tolerance, to be
+	// confirmed and reported). Empty for other notes. See Urgency.
+	Urgent Category `json:"urgent,omitempty"`
+}
+
+// Support tells feeds and reviewers how to care for an author at risk.
+type Support struct {
+	// Category is the harm the author is at risk of: "self_harm".
+	Category Category `json:"category"`
+	// ShowResources asks feeds to show support resources (a crisis line,
+	// "you are not alone" with where to get help) to the author and with
+	// the note wherever it is shown, and reviewers to reach out rather
+	// than punish.
+	ShowResources bool `json:"show_resources"`
 }
 
 // Label is one finding of one category.

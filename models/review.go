@@ -1,6 +1,9 @@
 package models
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // ReviewAction is what a reviewer decided about a note.
 type ReviewAction string
@@ -128,7 +131,7 @@ type QueueQuery struct {
 	// created_at, or processed_at when it has none); zero: unbounded.
 	QueuedBefore, QueuedAfter time.Time
 	// Oldest orders by age alone (oldest first) instead of priority
-	// (escalated, then severity, then oldest).
+	// (urgency, then escalated, then severity, then oldest).
 	Oldest bool
 	// Limit is the page size; zero means the index's default.
 	Limit int
@@ -155,6 +158,42 @@ func (m *Moderation) Severity() float64 {
 		s = max(s, l.Score*w)
 	}
 	return s
+}
+
+// Urgency is the review queue's first sort key, above escalation and
+// severity: 2 for an author at risk (Urgent "self_harm": a life may be at
+// stake and the note waits unseen), 1 for zero-tolerance content about
+// minors (Urgent "sexual_minors": already blocked everywhere, so nobody
+// sees it while it waits, but a person must confirm and report it), 0
+// for every other note. It drops to 0 once a reviewer approved or
+// rejected the note.
+func (m *Moderation) Urgency() int {
+	if m.Review != nil && (m.Review.Action == ReviewApprove || m.Review.Action == ReviewReject) {
+		return 0
+	}
+	switch m.Urgent {
+	case CategorySelfHarm:
+		return 2
+	case CategorySexualMinors:
+		return 1
+	}
+	return 0
+}
+
+// QueueMarkets lists the markets in which the note waits for a reviewer,
+// sorted: those whose decision is review, and every market of an urgent
+// note (Urgency above 0), blocked or not, until a reviewer approves or
+// rejects it.
+func (m *Moderation) QueueMarkets() []string {
+	var out []string
+	urgent := m.Urgency() > 0
+	for market, d := range m.Markets {
+		if d == DecisionReview || urgent {
+			out = append(out, market)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // ReviewMarkets lists the markets whose decision is review, in map order

@@ -25,6 +25,7 @@ func TestRouteOf(t *testing.T) {
 		{"a note in review everywhere goes to review", &models.Note{Moderation: models.Moderation{Decision: models.DecisionReview}}, RouteReview},
 		{"a blocked note goes to rejected", &models.Note{Moderation: models.Moderation{Decision: models.DecisionBlock}}, RouteRejected},
 		{"a note nobody moderated waits for a human", &models.Note{}, RouteReview},
+		{"a note blocked under zero tolerance is rejected first", &models.Note{Moderation: models.Moderation{Decision: models.DecisionBlock, Urgent: models.CategorySexualMinors}}, RouteRejected},
 	}
 	topics := DefaultTopics()
 	for _, tt := range tests {
@@ -91,6 +92,36 @@ func TestRoutesOfEveryCombinationOfMarketDecisions(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// TestUrgentNotesAreOnTheReviewTopic: a note the review queue lists
+// whatever its decisions (urgent, models.Moderation.Urgency) is on the
+// review topic too, until a reviewer approved or rejected it.
+func TestUrgentNotesAreOnTheReviewTopic(t *testing.T) {
+	t.Parallel()
+	blocked := func(review *models.Review) *models.Note {
+		return &models.Note{Moderation: models.Moderation{
+			Decision: models.DecisionBlock, Urgent: models.CategorySexualMinors, Review: review,
+			Markets: map[string]models.Decision{"cn": models.DecisionBlock, "intl": models.DecisionBlock},
+		}}
+	}
+	tests := []struct {
+		name string
+		note *models.Note
+		want []Route
+	}{
+		{"blocked everywhere and unseen: rejected and review", blocked(nil), []Route{RouteRejected, RouteReview}},
+		{"escalated: still in review", blocked(&models.Review{Action: models.ReviewEscalate, Escalated: true}), []Route{RouteRejected, RouteReview}},
+		{"rejected by a reviewer: rejected only", blocked(&models.Review{Action: models.ReviewReject}), []Route{RouteRejected}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := Routes(tt.note, false); !slices.Equal(got, tt.want) {
+				t.Errorf("Routes = %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
 

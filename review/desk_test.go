@@ -2,11 +2,13 @@ package review_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -321,5 +323,53 @@ func TestDecisionsReachSearchAndAudit(t *testing.T) {
 	mine, err := d.Audit.ByReviewer("reviewer", 10)
 	if err != nil || len(mine) != 2 || mine[0].Decision.NoteID != "bad-1" {
 		t.Errorf("audit of reviewer: %+v %v; want 2, newest first", mine, err)
+	}
+}
+
+// TestQueuePutsUrgentNotesFirst: the desk's page order keeps the index's:
+// an author at risk first, then zero-tolerance content about minors
+// (blocked everywhere, still queued), then escalated notes, then the rest.
+func TestQueuePutsUrgentNotesFirst(t *testing.T) {
+	t.Parallel()
+	escalated := InReview("escalated", "t", "b")
+	escalated.Moderation.Review = &models.Review{DecisionID: "d1", Action: models.ReviewEscalate, Reviewer: "r", Escalated: true}
+	plain := InReview("plain", "t", "b")
+	atRisk := InReview("at-risk", "t", "I want to die")
+	atRisk.Moderation.Labels = []models.Label{{Category: models.CategorySelfHarm, Score: 0.7, Source: "rules"}}
+	atRisk.Moderation.Support = &models.Support{Category: models.CategorySelfHarm, ShowResources: true}
+	atRisk.Moderation.Urgent = models.CategorySelfHarm
+	minors := indextest.Note("minors", 1, "en", "t", "b")
+	minors.Moderation.Labels = []models.Label{{Category: models.CategorySexualMinors, Score: 0.95, Source: "rules"}}
+	minors.Moderation.Urgent = models.CategorySexualMinors
+	d := newDesk(t, plain, escalated, minors, atRisk)
+
+	req, err := http.NewRequest(http.MethodGet, d.URL+"/api/review/queue", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+ReviewerToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var page struct {
+		Items []struct {
+			Note     models.Note `json:"note"`
+			Priority float64     `json:"priority"`
+		} `json:"items"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&page); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range page.Items {
+		got = append(got, it.Note.NoteID)
+	}
+	if want := []string{"at-risk", "minors", "escalated", "plain"}; !slices.Equal(got, want) {
+		t.Fatalf("queue %v, want %v", got, want)
+	}
+	if s := page.Items[0].Note.Moderation.Support; s == nil || !s.ShowResources {
+		t.Errorf("the at-risk note lost its support field: %+v", page.Items[0].Note.Moderation)
 	}
 }

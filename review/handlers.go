@@ -59,8 +59,9 @@ func (d *Desk) me(w http.ResponseWriter, r *http.Request) {
 // QueueItem is one note of the queue as the page lists it.
 type QueueItem struct {
 	Note *models.Note `json:"note"`
-	// Priority orders the page: escalated first, then severity, author
-	// velocity and age.
+	// Priority orders the page: urgent notes first (an author at risk,
+	// then zero-tolerance content about minors: models.Moderation.Urgency),
+	// then escalated, then severity, author velocity and age.
 	Priority float64 `json:"priority"`
 	Severity float64 `json:"severity"`
 	// AuthorQueued counts the author's notes in the queue.
@@ -152,6 +153,8 @@ func (d *Desk) rank(ctx context.Context, hits []models.SearchHit, byPriority boo
 		if n.Moderation.Review != nil && n.Moderation.Review.Escalated {
 			it.Priority += 10
 		}
+		// Above any escalation: 20 per step of urgency.
+		it.Priority += 20 * float64(n.Moderation.Urgency())
 		it.Priority = math.Round(it.Priority*1000) / 1000
 		if c, ok := d.claims.get(n.NoteID); ok {
 			it.Claim = &c

@@ -64,7 +64,9 @@ func cmdEvalModeration(ctx context.Context, args []string, stdout, stderr io.Wri
 	path := fs.String("config", "", "optional YAML configuration file")
 	speed := fs.Float64("speed-seconds", 3, "how long to measure the stage's speed; 0 skips it")
 	showFP := fs.Int("show-fp", 0, "print up to N clean sentences per file that leave allow, with their labels")
-	baseRate := fs.Float64("base-rate", 0, "classifier base rate; 0 uses the configured one")
+	baseRate := fs.Float64("base-rate", 0, "classifier base rate of Chinese fields; 0 uses the configured one")
+	baseRateOther := fs.Float64("base-rate-other", 0, "classifier base rate of fields in other languages; 0 uses the configured one")
+	categories := fs.String("classifier-categories", "", "comma-separated categories the classifier reports; empty uses the configured ones")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -75,9 +77,21 @@ func cmdEvalModeration(ctx context.Context, args []string, stdout, stderr io.Wri
 	if *policy != "" {
 		cfg.Moderate.PolicyFile = *policy
 	}
+	// Evaluation texts must not count towards the replicas' live
+	// campaigns and velocity, nor depend on them.
+	cfg.Moderate.SharedState = moderate.SharedStateConfig{}
 	ccfg := cfg.Moderate.Classifier
 	if *modelFile != "" {
 		ccfg.ModelFile = *modelFile
+	}
+	if *baseRateOther != 0 {
+		ccfg.BaseRateOther = *baseRateOther
+	}
+	if *categories != "" {
+		ccfg.Categories = nil
+		for _, c := range strings.Split(*categories, ",") {
+			ccfg.Categories = append(ccfg.Categories, models.Category(strings.TrimSpace(c)))
+		}
 	}
 	if *baseRate != 0 {
 		ccfg.BaseRate = *baseRate
@@ -98,8 +112,9 @@ func cmdEvalModeration(ctx context.Context, args []string, stdout, stderr io.Wri
 	ev := &moderationEval{ctx: ctx, clf: clf, stage: stage, rules: rulesOnly, out: stdout,
 		minScore: ccfg.MinScore, showFP: *showFP, summary: map[string]any{"model": clf.Name()}}
 	start := time.Now()
-	fmt.Fprintf(stdout, "model %s (categories %s; base rate %.2f; min_score %.2f), policy %s\n",
-		clf.Name(), joinCategories(clf.Categories()), ccfg.BaseRate, ccfg.MinScore, stage.Policy().Version)
+	fmt.Fprintf(stdout, "model %s (scores %s; reports %s; base rate %.2f Chinese, %.2f other; min_score %.2f), policy %s\n",
+		clf.Name(), joinCategories(clf.Categories()), joinCategories(ccfg.Categories), ccfg.BaseRate, ccfg.BaseRateOther,
+		ccfg.MinScore, stage.Policy().Version)
 	root := filepath.Join(*data, "..")
 	if err := ev.categories(root); err != nil {
 		return err

@@ -18,12 +18,15 @@ import (
 )
 
 const policyUsage = `Usage:
-  notegate policy test --policy NEW.yaml [--base OLD.yaml] [--config FILE] < notes.jsonl
+  notegate policy test [--policy NEW.yaml] [--rules DIR] [--base OLD.yaml] [--config FILE] < notes.jsonl
 
 Moderates every note (a note event, or an enriched note from "notegate process",
 one JSON object a line) under the base policy (default: the configured or
 embedded one) and under NEW, and prints the notes whose decision changes in a
 market, counts by transition and by category, and one JSON summary line.
+With --rules, the new side also runs the intent rules of DIR (a folder like
+stages/moderate/rules) instead of the configured ones; without --policy it
+keeps the base policy, so only the rules change.
 Nothing is published or indexed.
 `
 
@@ -64,12 +67,13 @@ func cmdPolicyTest(ctx context.Context, args []string, stdin io.Reader, stdout, 
 	newPath := fs.String("policy", "", "the policy to try (YAML), required")
 	basePath := fs.String("base", "", "the policy to compare with (default: moderate.policy_file of the configuration, else the embedded policy)")
 	cfgPath := fs.String("config", "", "optional YAML configuration file")
+	rulesDir := fs.String("rules", "", "a folder of intent rules the new side runs instead of moderate.rules_dir")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *newPath == "" {
+	if *newPath == "" && *rulesDir == "" {
 		fmt.Fprint(stderr, policyUsage)
-		return errors.New("policy test: --policy is required")
+		return errors.New("policy test: --policy or --rules is required")
 	}
 	cfg, err := config.Load(*cfgPath, os.Getenv)
 	if err != nil {
@@ -82,6 +86,9 @@ func cmdPolicyTest(ctx context.Context, args []string, stdin io.Reader, stdout, 
 	// Remote classifiers would answer differently from call to call; the
 	// comparison is of policies, so they stay off.
 	cfg.Moderate.Remote = moderate.RemoteConfig{}
+	// Shadow notes must not count towards the replicas' live campaigns
+	// and velocity: the comparison keeps its own state in process.
+	cfg.Moderate.SharedState = moderate.SharedStateConfig{}
 	// The moderate stage exactly as the service wires it.
 	b, err := buildStages(cfg, []string{"moderate"}, newLogger(cfg.LogLevel, stderr))
 	if err != nil {
@@ -90,11 +97,25 @@ func cmdPolicyTest(ctx context.Context, args []string, stdin io.Reader, stdout, 
 	stage := b.moderate
 	defer stage.Close()
 	base := stage.Policy()
-	next, err := moderate.LoadPolicy(*newPath)
-	if err != nil {
-		return fmt.Errorf("policy test: %w", err)
+	next := base
+	if *newPath != "" {
+		if next, err = moderate.LoadPolicy(*newPath); err != nil {
+			return fmt.Errorf("policy test: %w", err)
+		}
 	}
-	trans := stage.TranslationStage("en")
+	// The new side: the same stage, or one built with the rules to try.
+	nextStage := stage
+	if *rulesDir != "" {
+		ncfg := cfg
+		ncfg.Moderate.RulesDir = *rulesDir
+		nb, err := buildStages(ncfg, []string{"moderate"}, newLogger(cfg.LogLevel, stderr))
+		if err != nil {
+			return fmt.Errorf("policy test: --rules: %w", err)
+		}
+		nextStage = nb.moderate
+		defer nextStage.Close()
+	}
+	stages := [2]*moderate.Stage{stage, nextStage}
 
 	sum := policySummary{
 		BaseVersion: base.Version, NewVersion: next.Version,
@@ -129,12 +150,12 @@ func cmdPolicyTest(ctx context.Context, args []string, stdin io.Reader, stdout, 
 		results := [2]models.Moderation{}
 		for i, p := range []*moderate.Policy{base, next} {
 			c := n
-			m, err := stage.ModerateWith(ctx, p, &c)
+			m, err := stages[i].ModerateWith(ctx, p, &c)
 			if err != nil {
 				return fmt.Errorf("policy test: line %d: %w", line, err)
 			}
 			c.Moderation = m
-			if err := trans.ProcessWith(ctx, p, []*models.Note{&c}); err != nil {
+			if err := stages[i].TranslationStage("en").ProcessWith(ctx, p, []*models.Note{&c}); err != nil {
 				return fmt.Errorf("policy test: line %d: %w", line, err)
 			}
 			results[i] = c.Moderation
@@ -214,8 +235,21 @@ func changedCategories(market string, base, next *moderate.Policy, a, b models.M
 	for _, l := range b.Labels {
 		inB[key{l.Category, l.Source}] = true
 	}
-	for _, ls := range [][]models.Label{a.Labels, b.Labels} {
+	for side, ls := range [][]models.Label{a.Labels, b.Labels} {
 		for _, l := range ls {
+			k := key{l.Category, l.Source}
+			if inA[k] != inB[k] && !strings.HasPrefix(l.Source, "terms:") {
+				// A label only one side found (other rules, other
+				// detectors): it changed the decision if it decides.
+				p := base
+				if side == 1 {
+					p = next
+				}
+				if p.Decide(market, l.Category, l.Score) != models.DecisionAllow {
+					seen[string(l.Category)] = true
+				}
+				continue
+			}
 			if strings.HasPrefix(l.Source, "terms:") {
 				if strings.HasPrefix(l.Source, "terms:"+market) && inA[key{l.Category, l.Source}] != inB[key{l.Category, l.Source}] {
 					seen[string(l.Category)] = true

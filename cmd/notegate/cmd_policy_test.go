@@ -22,7 +22,7 @@ func stricterPolicy(t *testing.T) string {
 	}
 	s := string(b)
 	for _, r := range [][2]string{
-		{`version: "2025-01-rules-1"`, `version: "stricter-1"`},
+		{`version: "2025-06-rules-2"`, `version: "stricter-1"`},
 		{"      profanity:  {review: 0.75, block: 0}", "      profanity:  {review: 0.2, block: 0}"},
 		{"  cn:\n    thresholds:\n", "  cn:\n    block_terms:\n      spam: [pineapple]\n    thresholds:\n"},
 	} {
@@ -77,5 +77,30 @@ func TestPolicyTestShowsChangedDecisions(t *testing.T) {
 	}
 	if len(changes) != 2 || changes[0].NoteID != "a" || changes[1].NoteID != "b" {
 		t.Errorf("changes %+v", changes)
+	}
+}
+
+func TestPolicyTestTriesARulesFolder(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	rules := "rules:\n  - id: pizza-spam\n    score: 0.9\n    all: [[pineapple], [pizza]]\n    hit: [pineapple pizza]\n"
+	if err := os.WriteFile(filepath.Join(dir, "spam.en.yaml"), []byte(rules), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in := `{"note_id":"b","version":1,"body":"I love pineapple pizza"}` + "\n" + `{"note_id":"c","version":1,"body":"a lovely walk"}`
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), []string{"policy", "test", "--rules", dir}, strings.NewReader(in), &out, &errb); err != nil {
+		t.Fatalf("%v\n%s", err, errb.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	var sum policySummary
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &sum); err != nil {
+		t.Fatalf("last line %q: %v", lines[len(lines)-1], err)
+	}
+	if sum.Notes != 2 || sum.Changed != 1 || sum.NewVersion != sum.BaseVersion {
+		t.Errorf("summary %+v", sum)
+	}
+	if sum.Transitions["cn"]["allow→block"] != 1 || sum.Categories["cn"]["spam"] != 1 {
+		t.Errorf("transitions %v, categories %v", sum.Transitions, sum.Categories)
 	}
 }

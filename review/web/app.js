@@ -142,6 +142,8 @@
       li.appendChild(el("span", n.title || n.body || "(empty)", "title"));
       const cats = ((n.moderation && n.moderation.labels) || []).map((l) => l.category).join(", ");
       let meta = n.note_id + " · " + (n.language ? n.language.code : "") + " · " + cats + " · priority " + it.priority;
+      if (n.moderation && n.moderation.support) meta = "at risk · " + meta;
+      else if (n.moderation && n.moderation.urgent) meta = "zero tolerance · " + meta;
       if (it.author_queued > 1) meta += " · author has " + it.author_queued + " waiting";
       if (it.claim) meta += " · claimed by " + it.claim.owner;
       li.appendChild(el("span", meta, "meta"));
@@ -200,6 +202,12 @@
       tr.appendChild(box);
     }
     if (!tr.firstChild) tr.appendChild(el("p", "no translation"));
+    const mod = n.moderation || {};
+    const care = $("support");
+    care.hidden = !mod.support && mod.urgent !== "sexual_minors";
+    care.textContent = mod.support
+      ? "The author may be at risk of harming themselves. Reach out with support resources; do not punish. Approve only if the note is safe to show with resources."
+      : mod.urgent === "sexual_minors" ? "Zero tolerance: sexual content involving a minor. Blocked in every market; confirm it and report it as the platform policy requires." : "";
     $("severity").textContent = "severity " + (d.severity || 0).toFixed(2);
     const labels = $("labels");
     clear(labels);

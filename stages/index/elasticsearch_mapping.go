@@ -83,6 +83,7 @@ func indexTemplate(cfg ElasticsearchConfig) map[string]any {
 					"created_at":     map[string]any{"type": "date"},
 					"review_markets": keyword,
 					"categories":     keyword,
+					"urgency":        map[string]any{"type": "byte"},
 					"severity":       map[string]any{"type": "float"},
 					"queued_at":      map[string]any{"type": "date"},
 					"escalated":      map[string]any{"type": "boolean"},

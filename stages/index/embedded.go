@@ -503,6 +503,7 @@ func embeddedFields(n *models.Note, st stamp) (map[string]any, error) {
 		"title":            d.Title,
 		"review_markets":   d.ReviewMarkets,
 		"categories":       d.Categories,
+		"urgency":          float64(d.Urgency),
 		"severity":         d.Severity,
 		"queued_at":        float64(d.QueuedAt.Unix()),
 		"escalated":        d.Escalated,

@@ -54,9 +54,12 @@ var ErrClosed = errors.New("index: closed")
 // capped at MaxLimit; Offset skips hits. Hits are ordered by score.
 //
 // Queue lists the notes waiting for a reviewer: live notes with at least one
-// market in review (models.Moderation.ReviewMarkets), filtered by q, ordered
-// escalated first, then by severity (models.Moderation.Severity), then
-// oldest first (models.Note.QueuedAt), or by age alone when q.Oldest. Limit
+// market in review, or urgent notes whatever their decisions
+// (models.Moderation.QueueMarkets), filtered by q, ordered by urgency
+// (models.Moderation.Urgency: an author at risk, then zero-tolerance
+// content about minors), then escalated first, then by severity
+// (models.Moderation.Severity), then oldest first (models.Note.QueuedAt),
+// or by age alone when q.Oldest. Limit
 // and Offset page as in Search; Total counts every matching note. See
 // review.go.
 //

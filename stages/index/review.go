@@ -18,17 +18,23 @@ import (
 )
 
 // reviewFields are what the review queue filters and sorts on. A note is
-// in the queue while ReviewMarkets is not empty.
+// in the queue while ReviewMarkets (models.Moderation.QueueMarkets: the
+// markets in review, and every market of an urgent note) is not empty. The
+// queue sorts by urgency (an author at risk, then zero-tolerance content
+// about minors), then escalated, then severity, then oldest.
 //
 // An embedded index created before these fields existed keeps its own
 // mapping and answers Queue with nothing: rebuild it (replay the input
-// topic into an empty folder). An Elasticsearch index created before needs
-// the five fields added to its mapping (PUT ALIAS/_mapping with the
-// properties of indexTemplate; adding fields is always allowed), then an
-// update by query or a replay.
+// topic into an empty folder); one created before urgency existed lists
+// every note with urgency 0 until rebuilt. An Elasticsearch index created
+// before needs the six fields added to its mapping (PUT ALIAS/_mapping
+// with the properties of indexTemplate; adding fields is always allowed),
+// then an update by query or a replay; until then the queue sorts as if
+// no note were urgent.
 type reviewFields struct {
 	ReviewMarkets []string  `json:"review_markets,omitempty"`
 	Categories    []string  `json:"categories,omitempty"`
+	Urgency       int       `json:"urgency"`
 	Severity      float64   `json:"severity"`
 	QueuedAt      time.Time `json:"queued_at,omitzero"`
 	Escalated     bool      `json:"escalated"`
@@ -36,12 +42,12 @@ type reviewFields struct {
 
 func newReviewFields(n *models.Note) reviewFields {
 	f := reviewFields{
-		ReviewMarkets: n.Moderation.ReviewMarkets(),
+		ReviewMarkets: n.Moderation.QueueMarkets(),
+		Urgency:       n.Moderation.Urgency(),
 		Severity:      n.Moderation.Severity(),
 		QueuedAt:      n.QueuedAt().UTC(),
 		Escalated:     n.Moderation.Review != nil && n.Moderation.Review.Escalated,
 	}
-	sort.Strings(f.ReviewMarkets)
 	seen := map[models.Category]bool{}
 	for _, l := range n.Moderation.Labels {
 		if !seen[l.Category] {
@@ -56,6 +62,7 @@ func newReviewFields(n *models.Note) reviewFields {
 func addReviewMappings(doc *mapping.DocumentMapping, keyword, numeric, flag func() *mapping.FieldMapping) {
 	doc.AddFieldMappingsAt("review_markets", keyword())
 	doc.AddFieldMappingsAt("categories", keyword())
+	doc.AddFieldMappingsAt("urgency", numeric())
 	doc.AddFieldMappingsAt("severity", numeric())
 	doc.AddFieldMappingsAt("queued_at", numeric())
 	doc.AddFieldMappingsAt("escalated", flag())
@@ -75,7 +82,7 @@ func (e *Embedded) Queue(ctx context.Context, q models.QueueQuery) (_ models.Sea
 	if q.Oldest {
 		req.SortBy([]string{"queued_at", "_id"})
 	} else {
-		req.SortBy([]string{"-escalated", "-severity", "queued_at", "_id"})
+		req.SortBy([]string{"-urgency", "-escalated", "-severity", "queued_at", "_id"})
 	}
 	res, err := e.idx.SearchInContext(ctx, req)
 	if err != nil {
@@ -210,6 +217,9 @@ func esQueueBody(q models.QueueQuery) map[string]any {
 		filter = append(filter, map[string]any{"range": map[string]any{"queued_at": r}})
 	}
 	sortBy := []any{
+		// unmapped_type: an index whose mapping predates urgency sorts
+		// as if no note were urgent instead of failing.
+		map[string]any{"urgency": map[string]any{"order": "desc", "unmapped_type": "byte"}},
 		map[string]any{"escalated": "desc"}, map[string]any{"severity": "desc"},
 		map[string]any{"queued_at": "asc"}, map[string]any{"note_id": "asc"},
 	}

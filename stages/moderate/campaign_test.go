@@ -52,8 +52,18 @@ func TestCampaignDetector(t *testing.T) {
 		{"copies spread beyond the window are not a campaign", func(i int) *models.Note {
 			return campaignNote(fmt.Sprint("n", i), "a", campaignText)
 		}, 6, 2 * time.Hour, 0},
-		{"different notes are not a campaign", func(i int) *models.Note {
-			return campaignNote(fmt.Sprint("n", i), "a", fmt.Sprintf("第%d天：今天去了第%d家咖啡店，拿铁味道%s，下次还想试试他们的手冲和甜点。", i, i*7, []string{"很好", "一般", "偏苦", "不错", "很香", "太甜"}[i]))
+		// A template that differs only by counters and a word is one
+		// campaign (see campaign_variants_test.go); different notes on
+		// one topic are not.
+		{"different notes on one topic are not a campaign", func(i int) *models.Note {
+			return campaignNote(fmt.Sprint("n", i), "a", []string{
+				"今天去了一家新开的咖啡店，拿铁味道很好，下次还想试试他们的手冲和甜点。",
+				"这家店的装修很有设计感，靠窗的位置阳光特别好，适合周末带本书来坐一下午。",
+				"店员推荐了季节限定的桂花拿铁，甜度刚好，桂花香很自然，不是香精味。",
+				"价格偏贵，一杯手冲要四十多，不过豆子是自家烘焙的，风味层次很丰富。",
+				"人比较多，周末最好早点去，不然要排队，工作日下午就很安静适合办公。",
+				"总结：环境好咖啡好，甜点一般，芝士蛋糕有点干，还会再去但只点咖啡。",
+			}[i])
 		}, 6, time.Second, 0},
 		{"short notes repeat innocently", func(i int) *models.Note {
 			return campaignNote(fmt.Sprint("n", i), fmt.Sprint("a", i), "好看！")
@@ -204,6 +214,6 @@ func TestStageFlagsACampaign(t *testing.T) {
 func BenchmarkSimhash(b *testing.B) {
 	texts := []*Text{NewText("body", campaignText)}
 	for b.Loop() {
-		simhash(texts)
+		campaignFingerprint(texts)
 	}
 }

@@ -45,14 +45,42 @@ type ClassifierConfig struct {
 	// evidence); a note stream holds far fewer harmful fields, and at a
 	// base rate of 0.2 a score of 0.5 needs four times more evidence for
 	// harm than against it. Lower it for fewer, surer findings.
+	// It applies to fields the classifier reads as Chinese (COLD's
+	// base rate); BaseRateOther applies to every other language.
 	// Default: 0.2.
 	BaseRate float64 `yaml:"base_rate"`
+	// BaseRateOther replaces BaseRate for fields the classifier reads as
+	// any language but Chinese. Their training data are tweets and forum
+	// comments set against clean news and everyday sentences, so the
+	// model also learns register: at 0.2, cheerful swearing and idioms
+	// ("killed it", "Verdammte Scheiße, die U-Bahn") scored as abuse.
+	// Default: 0.1.
+	BaseRateOther float64 `yaml:"base_rate_other"`
+	// BaseRateLatin is the former name of BaseRateOther, still read so
+	// older files load; BaseRateOther wins when both are set.
+	BaseRateLatin float64 `yaml:"base_rate_latin"`
+	// Categories are the categories whose findings the classifier
+	// reports; the model scores the others too (eval shows them) but
+	// they give no finding. Leave out a category whose held-out figures
+	// do not support it (model/README.md): the shipped model's violence
+	// and sexual have next to no training data, its self_harm added
+	// false positives to the intent rules and no recall on held-out
+	// posts, and profanity is a matter of words that the lexicons grade.
+	// Default: hate, harassment, spam.
+	Categories []models.Category `yaml:"categories"`
+}
+
+// defaultClassifierCategories are the categories whose held-out figures
+// support reporting them (model/README.md).
+var defaultClassifierCategories = []models.Category{
+	models.CategoryHate, models.CategoryHarassment, models.CategorySpam,
 }
 
 const (
 	defaultClassifierMinScore    = 0.5
 	defaultClassifierMaxEvidence = 3
 	defaultClassifierBaseRate    = 0.2
+	defaultClassifierBaseRateOth = 0.1
 )
 
 // Validate reports settings that cannot work.
@@ -62,6 +90,17 @@ func (c ClassifierConfig) Validate() error {
 	}
 	if c.BaseRate < 0 || c.BaseRate >= 1 {
 		return fmt.Errorf("moderate: classifier base_rate %v is outside (0, 1)", c.BaseRate)
+	}
+	if c.BaseRateOther < 0 || c.BaseRateOther >= 1 {
+		return fmt.Errorf("moderate: classifier base_rate_other %v is outside (0, 1)", c.BaseRateOther)
+	}
+	if c.BaseRateLatin < 0 || c.BaseRateLatin >= 1 {
+		return fmt.Errorf("moderate: classifier base_rate_latin %v is outside (0, 1)", c.BaseRateLatin)
+	}
+	for _, cat := range c.Categories {
+		if !cat.Valid() {
+			return fmt.Errorf("moderate: classifier categories: unknown category %q", cat)
+		}
 	}
 	if c.MaxEvidence < -1 {
 		return fmt.Errorf("moderate: classifier max_evidence %d is below -1", c.MaxEvidence)
@@ -79,6 +118,15 @@ func (c ClassifierConfig) WithDefaults() ClassifierConfig {
 	}
 	if c.BaseRate == 0 {
 		c.BaseRate = defaultClassifierBaseRate
+	}
+	if c.BaseRateOther == 0 {
+		c.BaseRateOther = c.BaseRateLatin
+	}
+	if c.BaseRateOther == 0 {
+		c.BaseRateOther = defaultClassifierBaseRateOth
+	}
+	if c.Categories == nil {
+		c.Categories = defaultClassifierCategories
 	}
 	return c
 }
@@ -109,6 +157,8 @@ type Classifier struct {
 	minLogit float64
 	// ceiling caps each category's finding score (see profanityCeiling).
 	ceiling []float64
+	// report[k] says whether category k gives findings (Categories).
+	report []bool
 	pool    sync.Pool // *classifierScratch
 }
 
@@ -171,10 +221,11 @@ func NewClassifierFromModel(cfg ClassifierConfig, m *ClassifierModel) (*Classifi
 	// A score is the calibrated probability for balanced classes moved to
 	// the base rate: sigmoid(logit(platt) + logit(BaseRate)), one affine
 	// map of the margin.
-	shift := logit(cfg.BaseRate)
 	k := m.K()
 	c.ceiling = make([]float64, k)
+	c.report = make([]bool, k)
 	for i, cat := range m.Categories {
+		c.report[i] = slices.Contains(cfg.Categories, cat)
 		c.ceiling[i] = 1
 		if cat == models.CategoryProfanity {
 			c.ceiling[i] = profanityCeiling
@@ -182,6 +233,10 @@ func NewClassifierFromModel(cfg ClassifierConfig, m *ClassifierModel) (*Classifi
 	}
 	for l, code := range classifierLangs {
 		li := max(slices.Index(m.Langs, code), 0) // languages the model lacks use "und"
+		shift := logit(cfg.BaseRateOther)
+		if l == langZh {
+			shift = logit(cfg.BaseRate)
+		}
 		c.calib[l] = make([]affine, k)
 		for cat := range k {
 			p := m.Calib[cat][li]
@@ -226,13 +281,26 @@ func (c *Classifier) Scores(t *Text, dst []float64) ([]float64, string) {
 	return dst, classifierLangs[lang]
 }
 
-// Score returns the highest category score of a normalized field: how
-// likely it is harmful in any way the model knows.
+// Score returns the highest score of a normalized field among the
+// categories the classifier reports: how likely it is harmful in a way
+// that gives a finding.
 func (c *Classifier) Score(t *Text) float64 {
 	s := c.pool.Get().(*classifierScratch)
 	defer c.pool.Put(s)
 	c.logits(t, s)
-	return sigmoid(slices.Max(s.scores))
+	best := math.Inf(-1)
+	for k, z := range s.scores {
+		if c.report[k] {
+			best = max(best, z)
+		}
+	}
+	return sigmoid(best)
+}
+
+// Reports says whether the classifier gives findings of a category.
+func (c *Classifier) Reports(cat models.Category) bool {
+	k := slices.Index(c.model.Categories, cat)
+	return k >= 0 && c.report[k]
 }
 
 // logits leaves the logit of every category's score in s.scores
@@ -260,7 +328,7 @@ func (c *Classifier) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	c.logits(t, s)
 	var out []Finding
 	for k, z := range s.scores {
-		if z < c.minLogit || len(s.feats) == 0 {
+		if !c.report[k] || z < c.minLogit || len(s.feats) == 0 {
 			continue
 		}
 		score := sigmoid(z)

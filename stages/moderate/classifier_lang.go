@@ -159,4 +159,3 @@ func latinLanguage(runes []rune) int {
 	return best
 }
 
-func isASCIILetter(r rune) bool { return 'a' <= r && r <= 'z' }

@@ -60,18 +60,18 @@ func TestClassifierScores(t *testing.T) {
 	tests := []struct {
 		name string
 		text string
-		want []models.Category // categories at or above min_score; nil: none
+		want []models.Category // categories that must score at least 0.5; nil: no category may
 	}{
 		{"a regional slur in Chinese is hate", "河南人都是骗子，素质太低了", []models.Category{models.CategoryHate}},
 		{"a racial insult in Chinese is hate", "黑人都是垃圾，滚出中国", []models.Category{models.CategoryHate}},
 		{"a full-width Traditional spelling scores like the plain one", "黑人都是垃圾，滾出中國", []models.Category{models.CategoryHate}},
 		{"an English insult is harassment and profanity", "shut up you stupid bitch, nobody likes you",
-			[]models.Category{models.CategoryHate, models.CategoryHarassment, models.CategoryProfanity}},
+			[]models.Category{models.CategoryHarassment, models.CategoryProfanity}},
 		{"a leet-spelled insult scores like the plain one", "shut up you stup1d b1tch",
-			[]models.Category{models.CategoryHate, models.CategoryHarassment, models.CategoryProfanity}},
+			[]models.Category{models.CategoryHarassment, models.CategoryProfanity}},
 		{"a wish to die is self-harm", "I want to kill myself", []models.Category{models.CategorySelfHarm}},
 		{"channel promotion is spam", "check out my channel and subscribe", []models.Category{models.CategorySpam}},
-		{"a German insult is harassment", "du bist ein dummes Arschloch", []models.Category{models.CategoryHate, models.CategoryHarassment}},
+		{"a German insult is harassment", "du bist ein dummes Arschloch", []models.Category{models.CategoryHarassment}},
 		{"a Portuguese insult is harassment and profanity", "você é um idiota do caralho",
 			[]models.Category{models.CategoryHarassment, models.CategoryProfanity}},
 		{"a Korean misogynist slur is hate", "여자들은 다 김치녀야", []models.Category{models.CategoryHate}},
@@ -92,13 +92,17 @@ func TestClassifierScores(t *testing.T) {
 			t.Parallel()
 			tx := NewText("body", tt.text)
 			scores, lang := c.Scores(tx, nil)
-			var got []models.Category
+			var got, reported []models.Category
 			for k, cat := range c.Categories() {
 				if scores[k] >= 0.5 {
 					got = append(got, cat)
+					if c.Reports(cat) {
+						reported = append(reported, cat)
+					}
 				}
 			}
-			if !slices.Equal(got, tt.want) {
+			missing := slices.DeleteFunc(slices.Clone(tt.want), func(c models.Category) bool { return slices.Contains(got, c) })
+			if len(missing) > 0 || (tt.want == nil && len(got) > 0) {
 				t.Fatalf("categories of %q (%s, scores %.2f over %v) = %v, want %v", tt.text, lang, scores, c.Categories(), got, tt.want)
 			}
 			fs, err := c.Detect(context.Background(), tx)
@@ -123,8 +127,8 @@ func TestClassifierScores(t *testing.T) {
 					found = append(found, f.Category)
 				}
 			}
-			if !slices.Equal(found, tt.want) {
-				t.Errorf("findings in categories %v, want exactly the categories scoring at least min_score %v", found, tt.want)
+			if !slices.Equal(found, reported) {
+				t.Errorf("findings in categories %v, want exactly the reported categories scoring at least min_score %v", found, reported)
 			}
 		})
 	}
@@ -164,7 +168,7 @@ func TestFieldLanguage(t *testing.T) {
 func TestClassifierEvidence(t *testing.T) {
 	t.Parallel()
 	c := newTestClassifier(t, ClassifierConfig{})
-	text := "Lovely weather in the park today. shut up you stupid bitch"
+	text := "Lovely weather in the park today. shut up you stupid bitch, you are a worthless idiot"
 	fs, err := c.Detect(context.Background(), NewText("body", text))
 	if err != nil {
 		t.Fatal(err)
@@ -180,7 +184,7 @@ func TestClassifierEvidence(t *testing.T) {
 			t.Errorf("evidence %q quotes the neutral sentence", q)
 		}
 	}
-	if !strings.Contains(strings.Join(quoted, "|"), "bitch") {
+	if j := strings.Join(quoted, "|"); !strings.Contains(j, "stupid") && !strings.Contains(j, "idiot") {
 		t.Errorf("harassment evidence %q misses the insult (findings %+v)", quoted, fs)
 	}
 	c0 := newTestClassifier(t, ClassifierConfig{MaxEvidence: -1})
@@ -196,17 +200,43 @@ func TestClassifierEvidence(t *testing.T) {
 }
 
 // TestClassifierBaseRate checks that a lower base rate lowers every
-// score and a higher one raises it, in order.
+// score and a higher one raises it, in order: base_rate for Chinese
+// fields, base_rate_other for the rest, each leaving the other alone.
 func TestClassifierBaseRate(t *testing.T) {
 	t.Parallel()
-	tx := NewText("body", "you are a worthless idiot and everyone hates you")
-	low, _ := newTestClassifier(t, ClassifierConfig{BaseRate: 0.05}).Scores(tx, nil)
-	mid, _ := newTestClassifier(t, ClassifierConfig{}).Scores(tx, nil)
-	high, _ := newTestClassifier(t, ClassifierConfig{BaseRate: 0.5}).Scores(tx, nil)
-	for k := range mid {
-		if !(low[k] < mid[k] && mid[k] < high[k]) {
-			t.Errorf("category %d: scores %.3f, %.3f, %.3f at base rates 0.05, 0.2, 0.5; want increasing", k, low[k], mid[k], high[k])
-		}
+	tests := []struct {
+		name     string
+		text     string
+		low, mid ClassifierConfig
+		high     ClassifierConfig
+	}{
+		{"base_rate moves the scores of Chinese fields", "你就是个废物，滚吧",
+			ClassifierConfig{BaseRate: 0.05}, ClassifierConfig{}, ClassifierConfig{BaseRate: 0.5}},
+		{"base_rate_other moves the scores of English fields", "you are a worthless idiot and everyone hates you",
+			ClassifierConfig{BaseRateOther: 0.05}, ClassifierConfig{}, ClassifierConfig{BaseRateOther: 0.5}},
+		{"the former name base_rate_latin still works", "you are a worthless idiot and everyone hates you",
+			ClassifierConfig{BaseRateLatin: 0.05}, ClassifierConfig{}, ClassifierConfig{BaseRateLatin: 0.5}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tx := NewText("body", tt.text)
+			low, _ := newTestClassifier(t, tt.low).Scores(tx, nil)
+			mid, _ := newTestClassifier(t, tt.mid).Scores(tx, nil)
+			high, _ := newTestClassifier(t, tt.high).Scores(tx, nil)
+			for k := range mid {
+				if !(low[k] < mid[k] && mid[k] < high[k]) {
+					t.Errorf("category %d: scores %.3f, %.3f, %.3f, want increasing", k, low[k], mid[k], high[k])
+				}
+			}
+		})
+	}
+	// The other language's rate leaves a field alone.
+	tx := NewText("body", "你就是个废物，滚吧")
+	a, _ := newTestClassifier(t, ClassifierConfig{}).Scores(tx, nil)
+	b, _ := newTestClassifier(t, ClassifierConfig{BaseRateOther: 0.5}).Scores(tx, nil)
+	if !slices.Equal(a, b) {
+		t.Errorf("base_rate_other changed a Chinese field's scores: %.3f → %.3f", a, b)
 	}
 }
 

@@ -19,6 +19,10 @@ type Finding struct {
 	// Rule names the term or pattern that fired, for logs and tests. It is
 	// never shown to authors.
 	Rule string
+	// Support marks a self_harm finding about an author who may be at
+	// risk (not content promoting self-harm): the stage sends the note to
+	// a person in every market and asks feeds to show support resources.
+	Support bool
 }
 
 // Detector finds moderation findings in one field of a note.

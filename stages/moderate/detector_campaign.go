@@ -4,9 +4,10 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"math/bits"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/notegate/notegate/models"
 )
@@ -43,17 +44,27 @@ type CampaignConfig struct {
 	// Window is how long a note counts towards campaigns. Default: 1h.
 	Window time.Duration `yaml:"window"`
 	// MaxNotes bounds the note versions remembered (the oldest go first),
-	// and so the memory: about 100 bytes each. Default: 100000.
+	// and so the memory: about 250 bytes each. Default: 100000.
 	MaxNotes int `yaml:"max_notes"`
-	// MaxDistance is the largest Hamming distance between two 64-bit
-	// SimHashes that still makes two notes near-duplicates; at most 3, as
-	// the lookup splits the hash into 4 bands. Default: 3.
+	// MinSimilarity is the smallest resemblance (the Jaccard similarity of
+	// two notes' sets of 4-rune shingles, estimated from 16 MinHash
+	// values) that makes two notes near-duplicates. At 0.5 a copy with a
+	// counter, a changed handle or a changed word joins its campaign; two
+	// notes on one topic do not. Default: 0.5.
+	MinSimilarity float64 `yaml:"min_similarity"`
+	// MaxDistance is ignored: it bounded the Hamming distance between
+	// SimHashes, which fingerprints no longer use (see MinSimilarity). It
+	// is still accepted so that older configuration files load.
+	// Deprecated. Default: 0.
 	MaxDistance int `yaml:"max_distance"`
 	// MinSize is the smallest campaign (distinct notes, this one included)
 	// that gives a finding. Default: 5.
 	MinSize int `yaml:"min_size"`
-	// MinRunes is the shortest normalized text fingerprinted; shorter
-	// notes ("好看!", "first!") repeat innocently. Default: 16.
+	// MinRunes is the shortest text fingerprinted, after the
+	// normalization of campaignRunes, counting a Chinese (or other
+	// non-Latin) character as one and a Latin word as two: shorter notes
+	// ("好看!", "good morning!", "thanks for sharing") repeat innocently.
+	// Default: 16.
 	MinRunes int `yaml:"min_runes"`
 }
 
@@ -65,8 +76,8 @@ func (c CampaignConfig) WithDefaults() CampaignConfig {
 	if c.MaxNotes == 0 {
 		c.MaxNotes = 100000
 	}
-	if c.MaxDistance == 0 {
-		c.MaxDistance = 3
+	if c.MinSimilarity == 0 {
+		c.MinSimilarity = 0.5
 	}
 	if c.MinSize == 0 {
 		c.MinSize = 5
@@ -83,48 +94,74 @@ func (c CampaignConfig) Validate() error {
 	case c.Window < 0, c.MaxNotes < 0, c.MinSize < 0, c.MinRunes < 0:
 		return fmt.Errorf("campaign: negative setting in %+v", c)
 	case c.MaxDistance < 0 || c.MaxDistance > 3:
-		return fmt.Errorf("campaign: max_distance %d: want 0 to 3", c.MaxDistance)
+		return fmt.Errorf("campaign: max_distance %d: want 0 to 3 (it is ignored; see min_similarity)", c.MaxDistance)
+	case c.MinSimilarity < 0 || c.MinSimilarity > 1:
+		return fmt.Errorf("campaign: min_similarity %v: want 0 to 1", c.MinSimilarity)
 	case c.MinSize == 1:
 		return fmt.Errorf("campaign: min_size 1 would flag every note")
 	}
 	return nil
 }
 
-// campaignBands is the number of 16-bit bands of the LSH lookup: two hashes
-// within distance 3 agree on at least one band.
-const campaignBands = 4
+// A signature is campaignHashes MinHash values; the LSH lookup splits it
+// into campaignBands bands of campaignRows values, each hashed to a 16-bit
+// bucket. Two notes of resemblance J share a band with probability
+// 1-(1-J²)^8: 0.90 at J=0.5, 0.98 at 0.7; candidates are then checked
+// against MinSimilarity on the whole signature.
+const (
+	campaignHashes = 16
+	campaignRows   = 2
+	campaignBands  = campaignHashes / campaignRows
+)
 
-// maxBucket bounds each LSH bucket; a campaign larger than this is counted
-// as this large, which already scores the maximum.
+// campaignSig is a MinHash signature.
+type campaignSig [campaignHashes]uint32
+
+// campaignBuckets holds the bucket (16 bits) of each band of a signature.
+type campaignBuckets [campaignBands]uint16
+
+func (s *campaignSig) buckets() (out campaignBuckets) {
+	for b := range out {
+		x := uint64(s[campaignRows*b])<<32 | uint64(s[campaignRows*b+1])
+		out[b] = uint16(campaignMix(x))
+	}
+	return out
+}
+
+// maxBucket bounds each LSH bucket (when full, its older half is
+// forgotten); a campaign larger than this is counted as at least half this
+// large, which already scores the maximum.
 const maxBucket = 256
 
 // CampaignDetector finds copy-paste campaigns: a note whose text is a near
-// duplicate (SimHash over rune 4-gram shingles of the normalized text,
-// Hamming distance ≤ MaxDistance) of MinSize-1 or more other notes seen in
-// the last Window gets a spam finding whose score rises with the campaign's
+// duplicate (MinHash over rune 4-gram shingles of the text as campaignRunes
+// normalizes it, resemblance ≥ MinSimilarity) of MinSize-1 or more other
+// notes seen in the last Window gets a spam finding whose score rises with the campaign's
 // size. Every version judged is remembered with the campaign size it got,
 // until it leaves the window or MaxNotes pushes it out, so a retry or a
 // replay of it gets the same finding; only a note's newest version counts
-// towards campaigns. State is in this process only (see README,
-// "Moderation").
+// towards campaigns. State is in this process, unless ShareState gives a
+// store shared by the replicas (see README, "Moderation").
 type CampaignDetector struct {
-	cfg  CampaignConfig
-	now  func() time.Time
-	mu   sync.Mutex
-	ring []campaignEntry // circular, oldest at head
-	head int
-	size int
-	gen  uint32
+	cfg    CampaignConfig
+	now    func() time.Time
+	shared *SharedState // nil: in-process only
+	mu     sync.Mutex
+	ring   []campaignEntry // circular, oldest at head
+	head   int
+	size   int
+	gen    uint32
 	// byNote finds a note's live entry, and through it its other versions.
 	byNote  map[string]int32
-	buckets map[uint64][]campaignRef
+	buckets map[uint32][]campaignRef
 }
 
 // campaignEntry is one judged version of a note.
 type campaignEntry struct {
 	note    string
 	version int64
-	hash    uint64
+	sig     campaignSig
+	bands   campaignBuckets // bucket of each band of sig
 	at      time.Time
 	prev    campaignRef // another version of the note, if still remembered
 	gen     uint32      // 0 in a free slot
@@ -156,9 +193,15 @@ func NewCampaignDetector(cfg CampaignConfig, now func() time.Time) (*CampaignDet
 		cfg: cfg, now: now,
 		ring:    make([]campaignEntry, cfg.MaxNotes),
 		byNote:  map[string]int32{},
-		buckets: map[uint64][]campaignRef{},
+		buckets: map[uint32][]campaignRef{},
 	}, nil
 }
+
+// ShareState makes the detector count campaigns in s, shared with the
+// other replicas that use it, and remember there the size each note
+// version was judged with; the in-process state is kept as well and used
+// whenever s cannot be reached. Call it before the detector is used.
+func (d *CampaignDetector) ShareState(s *SharedState) { d.shared = s }
 
 // Name implements Detector and NoteDetector.
 func (d *CampaignDetector) Name() string { return "campaign" }
@@ -167,23 +210,32 @@ func (d *CampaignDetector) Name() string { return "campaign" }
 func (d *CampaignDetector) Detect(context.Context, *Text) ([]Finding, error) { return nil, nil }
 
 // DetectNote implements NoteDetector.
-func (d *CampaignDetector) DetectNote(_ context.Context, n *models.Note, texts []*Text) ([]FieldFinding, error) {
+func (d *CampaignDetector) DetectNote(ctx context.Context, n *models.Note, texts []*Text) ([]FieldFinding, error) {
 	var body *Text
-	runes := 0
 	for _, t := range texts {
-		if t.Field != "tags" {
-			runes += len(t.Skeleton.Runes)
-		}
 		if t.Field == "body" {
 			body = t
 		}
 	}
-	if runes < d.cfg.MinRunes || n.NoteID == "" {
+	if n.NoteID == "" {
 		return nil, nil
 	}
-	h := simhash(texts)
+	sig, units := campaignFingerprint(texts)
+	if units < d.cfg.MinRunes {
+		return nil, nil
+	}
 	at := noteTime(n, d.now)
-	size := d.observe(n.NoteID, n.Version, h, at)
+	var size int
+	if d.shared != nil {
+		if shared, ok := d.shared.campaign(ctx, n, &sig, at, d.cfg.Window, d.need()); ok {
+			// Remember it here too, for when Redis cannot be reached.
+			d.observe(n.NoteID, n.Version, &sig, at, shared)
+			size = min(shared, maxCounted)
+		}
+	}
+	if size == 0 {
+		size = d.observe(n.NoteID, n.Version, &sig, at, 0)
+	}
 	if size < d.cfg.MinSize {
 		return nil, nil
 	}
@@ -221,10 +273,11 @@ func noteTime(n *models.Note, now func() time.Time) time.Time {
 
 // observe returns the campaign size a version of a note is judged with:
 // the one it got before, if it is remembered; otherwise how many distinct
-// live notes, it included, are within distance, which it then remembers.
-// The newest version of a note replaces the older one in campaigns; an
-// older version judged after it is remembered but not counted.
-func (d *CampaignDetector) observe(note string, version int64, h uint64, at time.Time) int {
+// live notes, it included, resemble it, which it then remembers (or size,
+// when positive: the size a shared store judged it with). The newest
+// version of a note replaces the older one in campaigns; an older version
+// judged after it is remembered but not counted.
+func (d *CampaignDetector) observe(note string, version int64, sig *campaignSig, at time.Time, size int) int {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.expire(at.Add(-d.cfg.Window))
@@ -235,8 +288,11 @@ func (d *CampaignDetector) observe(note string, version int64, h uint64, at time
 		}
 		own = campaignRef{slot, d.ring[slot].gen}
 	}
-	size := d.count(h, at.Add(-d.cfg.Window), own)
-	slot := d.add(campaignEntry{note: note, version: version, hash: h, at: at, size: uint8(size)})
+	if size <= 0 {
+		size = d.count(sig, at.Add(-d.cfg.Window), own)
+	}
+	size = min(size, maxCounted)
+	slot := d.add(campaignEntry{note: note, version: version, sig: *sig, bands: sig.buckets(), at: at, size: uint8(size)})
 	// Look again: adding may have evicted the live entry.
 	latest, ok := d.byNote[note]
 	switch {
@@ -269,19 +325,26 @@ func (d *CampaignDetector) find(slot int32, version int64) *campaignEntry {
 	return nil
 }
 
-// count returns how many distinct live notes, this one included, are
-// within distance of h and not older than cutoff, skipping own. An entry is
-// counted in the first band it shares with h, so none counts twice;
-// counting stops at maxCounted, where the score has long saturated.
-func (d *CampaignDetector) count(h uint64, cutoff time.Time, own campaignRef) int {
+// count returns how many distinct live notes, this one included, resemble
+// sig and are not older than cutoff, skipping own. Counting stops at
+// maxCounted, where the score has long saturated.
+func (d *CampaignDetector) count(sig *campaignSig, cutoff time.Time, own campaignRef) int {
+	need := d.need()
+	qb := sig.buckets()
 	count := 1
 	for b := 0; b < campaignBands && count < maxCounted; b++ {
-		for _, r := range d.buckets[bandKey(h, b)] {
+	refs:
+		for _, r := range d.buckets[bandKey(b, qb[b])] {
 			e := &d.ring[r.slot]
 			if r == own || !e.live || e.gen != r.gen || e.at.Before(cutoff) {
 				continue
 			}
-			if bits.OnesCount64(e.hash^h) > d.cfg.MaxDistance || sharesEarlierBand(e.hash, h, b) {
+			for k := 0; k < b; k++ {
+				if e.bands[k] == qb[k] {
+					continue refs // met in an earlier band's bucket
+				}
+			}
+			if sigMatches(&e.sig, sig) < need {
 				continue
 			}
 			count++
@@ -291,6 +354,22 @@ func (d *CampaignDetector) count(h uint64, cutoff time.Time, own campaignRef) in
 		}
 	}
 	return count
+}
+
+// need is how many of the signature's values must agree for MinSimilarity.
+func (d *CampaignDetector) need() int {
+	return int(math.Ceil(d.cfg.MinSimilarity * campaignHashes))
+}
+
+// sigMatches counts the values two signatures agree on.
+func sigMatches(a, b *campaignSig) int {
+	n := 0
+	for i := range a {
+		if a[i] == b[i] {
+			n++
+		}
+	}
+	return n
 }
 
 // expire forgets entries older than cutoff from the head.
@@ -330,10 +409,12 @@ func (d *CampaignDetector) index(slot int32) {
 	e.live = true
 	d.byNote[e.note] = slot
 	for b := 0; b < campaignBands; b++ {
-		k := bandKey(e.hash, b)
+		k := bandKey(b, e.bands[b])
 		refs := d.buckets[k]
 		if len(refs) >= maxBucket {
-			refs = append(refs[:0], refs[1:]...)
+			// Forget the older half at once: shifting one out per note
+			// would copy the bucket for every copy of a large campaign.
+			refs = append(refs[:0], refs[len(refs)/2:]...)
 		}
 		d.buckets[k] = append(refs, campaignRef{slot, e.gen})
 	}
@@ -351,7 +432,7 @@ func (d *CampaignDetector) drop(slot int32) {
 		delete(d.byNote, e.note)
 	}
 	for b := 0; b < campaignBands; b++ {
-		k := bandKey(e.hash, b)
+		k := bandKey(b, e.bands[b])
 		refs := d.buckets[k]
 		out := refs[:0]
 		for _, r := range refs {
@@ -374,82 +455,130 @@ func (d *CampaignDetector) Len() int {
 	return len(d.byNote)
 }
 
-// maxCounted is where counting a campaign stops.
-const maxCounted = 64
+// maxCounted is where counting a campaign stops: the score is at its
+// maximum from 19 notes.
+const maxCounted = 32
 
-// sharesEarlierBand reports whether a and b agree on a band before band.
-func sharesEarlierBand(a, b uint64, band int) bool {
-	for k := 0; k < band; k++ {
-		if (a>>(16*k))&0xFFFF == (b>>(16*k))&0xFFFF {
-			return true
-		}
-	}
-	return false
+// bandKey is the key of a band's bucket in the index.
+func bandKey(band int, bucket uint16) uint32 {
+	return uint32(band)<<16 | uint32(bucket)
 }
 
-func bandKey(h uint64, band int) uint64 {
-	return uint64(band)<<16 | (h>>(16*band))&0xFFFF
-}
-
-// simhash fingerprints the title and body skeletons: each rune 4-gram
-// votes its 64-bit hash into the sum. Votes are counted eight bits at a
-// time in packed byte counters (flushed before they can overflow), eight
-// additions a shingle instead of 64.
-func simhash(texts []*Text) uint64 {
-	const k = 4
-	var ones [64]int32
-	var packed [8]uint64
-	pending, total := 0, 0
-	flush := func() {
-		for j, p := range packed {
-			for i := 0; i < 8; i++ {
-				ones[8*j+i] += int32(byte(p >> (8 * i)))
-			}
-		}
-		packed = [8]uint64{}
-		pending = 0
-	}
+// campaignFingerprint fingerprints the title and body as a campaign sees
+// them (campaignRunes) and says how much text that is: a rune of Chinese
+// (or any script but Latin) counts one, a Latin word two.
+func campaignFingerprint(texts []*Text) (sig campaignSig, units int) {
+	buf := campaignBufs.Get().(*[]rune)
+	rs := (*buf)[:0]
 	for _, t := range texts {
-		if t.Field == "tags" {
-			continue
-		}
-		rs := t.Skeleton.Runes
-		for i := 0; i+k <= len(rs); i++ {
-			h := uint64(14695981039346656037)
-			for _, r := range rs[i : i+k] {
-				h ^= uint64(r)
-				h *= 1099511628211
-			}
-			h = campaignMix(h)
-			for j := range packed {
-				packed[j] += spreadBits[byte(h>>(8*j))]
-			}
-			total++
-			if pending++; pending == 255 {
-				flush()
-			}
+		if t.Field != "tags" {
+			rs, units = campaignRunes(&t.Folded, rs, units)
 		}
 	}
-	flush()
-	var out uint64
-	for b, n := range ones {
-		if 2*int(n) > total {
-			out |= 1 << b
-		}
+	sig = minhash(rs)
+	if len(rs) < 8 {
+		units = 0 // too few shingles to tell notes apart ("#️⃣ @a @b …")
 	}
-	return out
+	*buf = rs
+	campaignBufs.Put(buf)
+	return sig, units
 }
 
-// spreadBits[v] holds bit i of v in its byte i.
-var spreadBits = func() (t [256]uint64) {
-	for v := range t {
-		for i := 0; i < 8; i++ {
-			if v&(1<<i) != 0 {
-				t[v] |= 1 << (8 * i)
+var campaignBufs = sync.Pool{New: func() any { b := make([]rune, 0, 256); return &b }}
+
+// campaignHandle stands for every handle, number-bearing word and @mention
+// in campaignRunes.
+const campaignHandle = '#'
+
+// campaignRunes appends the text of f as a campaign fingerprints it, so
+// that copies that edit themselves read alike: digits and Chinese numerals
+// dropped (第3批, batch 12, 一二三), words that hold a digit or an
+// underscore and @mentions masked as one rune (a changed handle), spacing,
+// punctuation, emoji and symbols dropped, and repeated runes collapsed.
+// Zero-width runes, full-width forms and look-alikes are already folded.
+func campaignRunes(f *View, out []rune, units int) ([]rune, int) {
+	rs := f.Runes
+	emit := func(r rune) {
+		if n := len(out); n == 0 || out[n-1] != r {
+			out = append(out, r)
+		}
+	}
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		switch {
+		case isASCIILetter(r) || isASCIIDigit(r) || r == '_':
+			j := i
+			masked := i > 0 && rs[i-1] == '@'
+			letters := 0
+			for j < len(rs) && (isASCIILetter(rs[j]) || isASCIIDigit(rs[j]) || rs[j] == '_') {
+				if isASCIILetter(rs[j]) {
+					letters++
+				} else {
+					masked = true
+				}
+				j++
+			}
+			switch {
+			case letters == 0:
+				// a number: a counter, a price, a date
+			case masked:
+				emit(campaignHandle)
+				units += 2
+			default:
+				for _, c := range rs[i:j] {
+					emit(c)
+				}
+				units += min(2, letters)
+			}
+			i = j
+			continue
+		case r < utf8.RuneSelf, cjkDigit(r):
+		case 0x4E00 <= r && r <= 0x9FFF || unicode.IsLetter(r): // CJK first: most text
+			emit(r)
+			units++
+		case unicode.IsNumber(r):
+		}
+		i++
+	}
+	return out, units
+}
+
+// minhash is the MinHash signature of the set of rune 4-grams of rs: for
+// each of campaignHashes hash functions (multiply-shift over a mixed FNV
+// hash of the shingle), the least value over the shingles.
+func minhash(rs []rune) campaignSig {
+	const k = 4
+	var sig campaignSig
+	for i := range sig {
+		sig[i] = math.MaxUint32
+	}
+	for i := 0; i+k <= len(rs); i++ {
+		h := uint64(14695981039346656037)
+		for _, r := range rs[i : i+k] {
+			h ^= uint64(r)
+			h *= 1099511628211
+		}
+		h = campaignMix(h)
+		for j := range sig {
+			if v := uint32((h*minhashMul[j] + minhashAdd[j]) >> 32); v < sig[j] {
+				sig[j] = v
 			}
 		}
 	}
-	return t
+	return sig
+}
+
+// minhashMul (odd) and minhashAdd define the hash functions, fixed so that
+// every replica computes the same signatures.
+var minhashMul, minhashAdd = func() (mul, add [campaignHashes]uint64) {
+	x := uint64(0x6a09e667f3bcc909)
+	for i := range mul {
+		x = campaignMix(x + 0x9e3779b97f4a7c15)
+		mul[i] = x | 1
+		x = campaignMix(x + 0x9e3779b97f4a7c15)
+		add[i] = x
+	}
+	return mul, add
 }()
 
 // campaignMix spreads FNV's weak high bits (splitmix64's finalizer).

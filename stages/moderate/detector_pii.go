@@ -41,7 +41,9 @@ func (PIIDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	}
 	if strings.IndexByte(s, '@') >= 0 {
 		for _, m := range reEmail.FindAllStringIndex(s, -1) {
-			add(m[0], m[1], scoreEmail, "email")
+			if !roleEmail(s[m[0]:m[1]]) {
+				add(m[0], m[1], scoreEmail, "email")
+			}
 		}
 	}
 	if countDigits(s) < 9 {
@@ -63,7 +65,9 @@ func (PIIDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 		}
 	}
 	for _, m := range phoneNumbers(s) {
-		add(m.start, m.end, scorePhone, "phone")
+		if !tollFree(m.digits) {
+			add(m.start, m.end, scorePhone, "phone")
+		}
 	}
 	return out, nil
 }
@@ -101,4 +105,35 @@ func spanOfDigits(s string, start, n int) int {
 		}
 	}
 	return len(s)
+}
+
+// roleAccounts are the local parts of addresses that belong to an
+// organisation's desk rather than a person (info@, support@ …).
+var roleAccounts = map[string]bool{
+	"info": true, "contact": true, "contactus": true, "support": true, "help": true, "service": true,
+	"services": true, "admin": true, "office": true, "sales": true, "press": true, "media": true,
+	"news": true, "enquiries": true, "enquiry": true, "inquiries": true, "inquiry": true, "hello": true,
+	"team": true, "jobs": true, "careers": true, "admissions": true, "webmaster": true, "marketing": true,
+	"events": true, "feedback": true, "customerservice": true, "noreply": true, "no-reply": true,
+	"reception": true, "booking": true, "bookings": true, "reservations": true, "editor": true,
+	"editors": true, "membership": true, "secretary": true, "hr": true, "privacy": true,
+}
+
+// roleEmail reports whether an e-mail address is an organisation's desk
+// (info@…, support@…, possibly with a prefix such as nsac_info@): not
+// personal data, and not a person asking to be reached off the platform.
+func roleEmail(addr string) bool {
+	local, _, ok := strings.Cut(strings.ToLower(addr), "@")
+	if !ok {
+		return false
+	}
+	if roleAccounts[local] {
+		return true
+	}
+	for _, sep := range []string{"_", ".", "-"} {
+		if i := strings.LastIndex(local, sep); i >= 0 && roleAccounts[local[i+1:]] {
+			return true
+		}
+	}
+	return false
 }

@@ -59,9 +59,11 @@ const recentNotes = 16
 // and reports spam when an author posts more than Limit. A note version
 // judged again while remembered (one of the author's last recentNotes
 // judged, the author still tracked) gets the count it got the first time.
-// State is in this process only (see README, "Moderation").
+// State is in this process, unless ShareState gives a store shared by the
+// replicas (see README, "Moderation").
 type VelocityDetector struct {
 	cfg     VelocityConfig
+	shared  *SharedState // nil: in-process only
 	now     func() time.Time
 	seed    maphash.Seed
 	mu      sync.Mutex
@@ -105,6 +107,16 @@ func NewVelocityDetector(cfg VelocityConfig, now func() time.Time) (*VelocityDet
 	return &VelocityDetector{cfg: cfg, now: now, seed: maphash.MakeSeed(), authors: map[string]*authorRate{}}, nil
 }
 
+// ShareState makes the detector count each author's notes in s, shared
+// with the other replicas that use it (an exact count over the sliding
+// window), and remember there the count each note version was judged
+// with; the in-process state is kept as well and used whenever s cannot
+// be reached. Call it before the detector is used.
+func (d *VelocityDetector) ShareState(s *SharedState) {
+	d.shared = s
+	s.shareVelocity(d.cfg.Window, d.cfg.Limit)
+}
+
 // Name implements Detector and NoteDetector.
 func (d *VelocityDetector) Name() string { return "velocity" }
 
@@ -112,11 +124,27 @@ func (d *VelocityDetector) Name() string { return "velocity" }
 func (d *VelocityDetector) Detect(context.Context, *Text) ([]Finding, error) { return nil, nil }
 
 // DetectNote implements NoteDetector.
-func (d *VelocityDetector) DetectNote(_ context.Context, n *models.Note, texts []*Text) ([]FieldFinding, error) {
+func (d *VelocityDetector) DetectNote(ctx context.Context, n *models.Note, texts []*Text) ([]FieldFinding, error) {
 	if n.AuthorID == "" || len(texts) == 0 {
 		return nil, nil
 	}
-	rate := d.observe(n.AuthorID, maphash.String(d.seed, n.NoteID), n.Version, noteTime(n, d.now))
+	at := noteTime(n, d.now)
+	note := maphash.String(d.seed, n.NoteID)
+	var rate float64
+	if d.shared != nil {
+		count, ok, answered := d.shared.takeVelocity(n.NoteID, n.Version)
+		if !answered {
+			count, ok = d.shared.velocity(ctx, n.AuthorID, n.NoteID, n.Version, at)
+		}
+		if ok {
+			// Count it here too, for when Redis cannot be reached.
+			d.observe(n.AuthorID, note, n.Version, at, float64(count))
+			rate = float64(count)
+		}
+	}
+	if rate == 0 {
+		rate = d.observe(n.AuthorID, note, n.Version, at, 0)
+	}
 	if rate <= float64(d.cfg.Limit) {
 		return nil, nil
 	}
@@ -134,10 +162,11 @@ func (d *VelocityDetector) DetectNote(_ context.Context, n *models.Note, texts [
 }
 
 // observe counts the note for the author, unless it is one of their recent
-// notes again, and returns the estimated count over the sliding window; for
-// a version judged before and still remembered, it returns the count it got
+// notes again, and returns the estimated count over the sliding window (or
+// shared, when positive: the count a shared store judged it with); for a
+// version judged before and still remembered, it returns the count it got
 // then.
-func (d *VelocityDetector) observe(author string, note uint64, version int64, at time.Time) float64 {
+func (d *VelocityDetector) observe(author string, note uint64, version int64, at time.Time, shared float64) float64 {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	a := d.authors[author]
@@ -183,6 +212,9 @@ func (d *VelocityDetector) observe(author string, note uint64, version int64, at
 	}
 	overlap := 1 - float64(at.Sub(a.start))/float64(w)
 	rate := float64(a.cur) + float64(a.prev)*max(0, overlap)
+	if shared > 0 {
+		rate = shared
+	}
 	a.judged[a.nextJudged] = judgedRate{key, rate}
 	a.nextJudged = (a.nextJudged + 1) % recentNotes
 	if a.nJudged < recentNotes {

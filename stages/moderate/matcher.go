@@ -29,6 +29,13 @@ type pattern struct {
 	// pinyin marks spellings generated from a Chinese term; they are
 	// already spaced and joined, so split-word matching skips them.
 	pinyin bool
+	// refs are the intent rules and groups a rule term belongs to (one
+	// compiled term serves every rule that lists it).
+	refs []ruleRef
+	// exact requires the repeat counts to be equal, not at least: a
+	// one-letter word ("i", "u") is not a doubled letter ("you'll" folds
+	// to "you ii").
+	exact bool
 }
 
 // match is one accepted match of pattern p on skeleton runes [i, j).
@@ -165,7 +172,16 @@ func (m *matcher) scan(v *View, hasHan bool, dst []match) []match {
 				p := &m.patterns[pi]
 				i := j + 1 - len(p.runes)
 				if accept(p, v, i, j+1, hasHan) {
-					dst = append(dst, match{p: p, i: i, j: j + 1})
+					end := j + 1
+					if p.kind == kindAllow && !p.wordEnd && wordRune(p.runes[len(p.runes)-1]) {
+						// An allowed prefix ("great tit*") covers the
+						// whole word it starts ("great tits"), so a term
+						// inside that word is allowed too.
+						for end < len(v.Runes) && wordRune(v.Runes[end]) {
+							end++
+						}
+					}
+					dst = append(dst, match{p: p, i: i, j: end})
 				}
 			}
 			if m.link[o] < 0 {
@@ -183,7 +199,7 @@ func accept(p *pattern, v *View, i, j int, hasHan bool) bool {
 		return false
 	}
 	for k, c := range p.counts {
-		if v.Counts[i+k] < c {
+		if v.Counts[i+k] < c || p.exact && v.Counts[i+k] != c {
 			return false
 		}
 	}

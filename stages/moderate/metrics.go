@@ -11,6 +11,7 @@ import (
 //	notegate_moderation_policy_info{version}                       1 for the policy in force
 //	notegate_moderation_campaign_notes                             notes in the near-duplicate window
 //	notegate_moderation_velocity_authors{state}                    tracked, untracked
+//	notegate_moderation_shared_state_calls_total{detector,outcome} ok, failed, skipped
 //
 // Register it with the service's registry.
 func (s *Stage) Collector() prometheus.Collector { return stageCollector{s} }
@@ -26,12 +27,14 @@ var (
 		"Notes remembered for near-duplicate campaign detection.", nil, nil)
 	descVelocity = prometheus.NewDesc("notegate_moderation_velocity_authors",
 		"Authors whose posting velocity is tracked, and new authors turned away because the table was full.", []string{"state"}, nil)
+	descShared = prometheus.NewDesc("notegate_moderation_shared_state_calls_total",
+		"Calls to the shared (Redis) campaign and velocity state by outcome; failed and skipped (breaker open) notes were judged on in-process state.", []string{"detector", "outcome"}, nil)
 )
 
 type stageCollector struct{ s *Stage }
 
 func (c stageCollector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{descRemote, descReloads, descPolicy, descCampaign, descVelocity} {
+	for _, d := range []*prometheus.Desc{descRemote, descReloads, descPolicy, descCampaign, descVelocity, descShared} {
 		ch <- d
 	}
 }
@@ -42,6 +45,14 @@ func (c stageCollector) Collect(ch chan<- prometheus.Metric) {
 	ch <- prometheus.MustNewConstMetric(descReloads, prometheus.CounterValue, float64(ok), "ok")
 	ch <- prometheus.MustNewConstMetric(descReloads, prometheus.CounterValue, float64(failed), "failed")
 	ch <- prometheus.MustNewConstMetric(descPolicy, prometheus.GaugeValue, 1, s.Policy().Version)
+	if s.shared != nil {
+		campaign, velocity := s.shared.Stats()
+		for name, st := range map[string]*SharedStats{"campaign": campaign, "velocity": velocity} {
+			for outcome, v := range map[string]int64{"ok": st.OK.Load(), "failed": st.Failed.Load(), "skipped": st.Skipped.Load()} {
+				ch <- prometheus.MustNewConstMetric(descShared, prometheus.CounterValue, float64(v), name, outcome)
+			}
+		}
+	}
 	for _, d := range s.noteDetectors {
 		switch d := d.(type) {
 		case *RemoteClassifier:

@@ -77,6 +77,25 @@ func countDigits(s string) int {
 	return n
 }
 
+// tollFree reports US and Canadian toll-free numbers (800, 888, 877, 866,
+// 855, 844, 833) and Chinese 400/800 service lines: a business's desk, not
+// a person's number.
+func tollFree(digits string) bool {
+	d := strings.TrimPrefix(digits, "86")
+	if len(d) == 10 && (strings.HasPrefix(d, "400") || strings.HasPrefix(d, "800")) {
+		return true
+	}
+	d = strings.TrimPrefix(digits, "1")
+	if len(d) != 10 {
+		return false
+	}
+	switch d[:3] {
+	case "800", "888", "877", "866", "855", "844", "833":
+		return true
+	}
+	return false
+}
+
 // isHotline reports crisis lines, with or without a country prefix.
 func isHotline(digits string) bool {
 	return hotlines[digits] || hotlines[strings.TrimPrefix(digits, "86")] || hotlines[strings.TrimPrefix(digits, "1")]

@@ -125,5 +125,8 @@ func (s *Stage) Close() error {
 	if s.reload != nil {
 		s.reload.close()
 	}
+	if s.shared != nil {
+		return s.shared.Close()
+	}
 	return nil
 }

@@ -15,7 +15,7 @@ import (
 // "pineapple" blocked in intl when block is set.
 func policyWithVersion(t *testing.T, version string, block bool) []byte {
 	t.Helper()
-	s := strings.Replace(string(defaultPolicyYAML), `version: "2025-01-rules-1"`, `version: "`+version+`"`, 1)
+	s := strings.Replace(string(defaultPolicyYAML), `version: "2025-06-rules-2"`, `version: "`+version+`"`, 1)
 	if block {
 		s = strings.Replace(s, "  intl:\n    thresholds:\n", "  intl:\n    block_terms:\n      spam: [pineapple]\n    thresholds:\n", 1)
 	}

@@ -28,6 +28,10 @@ type Config struct {
 	// replaces the embedded lexicons; empty uses the embedded ones.
 	// Default: "".
 	LexiconDir string `yaml:"lexicon_dir"`
+	// RulesDir is a directory of intent rule files (CATEGORY.LANG.yaml and
+	// sets.LANG.yaml, see rules/README.md) that replaces the embedded
+	// rules; empty uses the embedded ones. Default: "".
+	RulesDir string `yaml:"rules_dir"`
 	// MaxEvidence caps the evidence spans kept per label. Default: 8.
 	MaxEvidence int `yaml:"max_evidence"`
 	// MaxFieldBytes bounds how much of each field is scanned; a longer
@@ -52,6 +56,9 @@ type Config struct {
 	Campaign CampaignConfig `yaml:"campaign"`
 	// Velocity configures per-author posting velocity (on by default).
 	Velocity VelocityConfig `yaml:"velocity"`
+	// SharedState shares campaign and velocity state between the replicas
+	// of a consumer group (off by default: each counts what it sees).
+	SharedState SharedStateConfig `yaml:"shared_state"`
 	// Remote configures the optional remote classifiers (off by default).
 	Remote RemoteConfig `yaml:"remote"`
 	// Classifier configures the trained abuse classifier. New does not
@@ -83,6 +90,9 @@ func (c Config) Validate() error {
 	if err := c.Remote.Validate(); err != nil {
 		return fmt.Errorf("moderate: %w", err)
 	}
+	if err := c.SharedState.Redis.Validate(); err != nil {
+		return fmt.Errorf("moderate: %w", err)
+	}
 	return nil
 }
 
@@ -112,10 +122,11 @@ type Stage struct {
 	reload        *policyWatcher  // nil without a policy file
 	languages     map[string]bool // languages the lexicons cover
 	reloads       [2]atomic.Int64 // policy reloads that went into force, and that failed
+	shared        *SharedState    // nil unless shared_state.redis is set
 }
 
-// New builds the stage with the built-in detectors (lexicon, contact, pii,
-// and unless disabled campaign, velocity and the configured remote
+// New builds the stage with the built-in detectors (lexicon, rules,
+// contact, pii, and unless disabled campaign, velocity and the configured remote
 // classifiers) followed by extra ones (classifiers). An extra detector
 // that implements NoteDetector is run once per note instead of per field.
 // With a PolicyFile and a positive ReloadInterval, Start watches the file.
@@ -136,6 +147,15 @@ func New(cfg Config, extra ...Detector) (*Stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("moderate: lexicons: %w", err)
 	}
+	var rules *RulesDetector
+	if cfg.RulesDir != "" {
+		rules, err = NewRulesDetector(osDirFS(cfg.RulesDir))
+	} else {
+		rules, err = DefaultRulesDetector()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("moderate: %w", err)
+	}
 	var p *Policy
 	if cfg.PolicyFile != "" {
 		p, err = LoadPolicy(cfg.PolicyFile)
@@ -146,11 +166,19 @@ func New(cfg Config, extra ...Detector) (*Stage, error) {
 		return nil, fmt.Errorf("moderate: %w", err)
 	}
 	s := &Stage{cfg: cfg, languages: lex.Languages()}
-	all := []Detector{lex, ContactDetector{}, PIIDetector{}, HateDetector{}}
+	if cfg.SharedState.Redis.Enabled() && (!cfg.Campaign.Disabled || !cfg.Velocity.Disabled) {
+		if s.shared, err = NewSharedState(cfg.SharedState.Redis); err != nil {
+			return nil, fmt.Errorf("moderate: %w", err)
+		}
+	}
+	all := []Detector{lex, rules, ContactDetector{}, PIIDetector{}}
 	if !cfg.Campaign.Disabled {
 		c, err := NewCampaignDetector(cfg.Campaign, nil)
 		if err != nil {
 			return nil, fmt.Errorf("moderate: %w", err)
+		}
+		if s.shared != nil {
+			c.ShareState(s.shared)
 		}
 		all = append(all, c)
 	}
@@ -158,6 +186,9 @@ func New(cfg Config, extra ...Detector) (*Stage, error) {
 		v, err := NewVelocityDetector(cfg.Velocity, nil)
 		if err != nil {
 			return nil, fmt.Errorf("moderate: %w", err)
+		}
+		if s.shared != nil {
+			v.ShareState(s.shared)
 		}
 		all = append(all, v)
 	}
@@ -278,11 +309,25 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 		t := NewText(f.name, truncate(f.text, s.cfg.MaxFieldBytes))
 		texts = append(texts, t)
 		for _, d := range s.detectors {
-			fs, err := d.Detect(ctx, t)
+			var fs []Finding
+			var err error
+			if lex, ok := d.(*LexiconDetector); ok {
+				var allowed []Span
+				fs, allowed = lex.detect(t)
+				for _, sp := range allowed {
+					found = append(found, fieldFinding{Finding: Finding{Span: sp}, field: f.name, source: allowSource})
+				}
+			} else {
+				fs, err = d.Detect(ctx, t)
+			}
 			if err != nil {
 				return nil, fmt.Errorf("detector %s: %w", d.Name(), err)
 			}
 			for _, x := range fs {
+				if reportable(x.Category) && x.Score > reportedScoreCap && x.Span.End > x.Span.Start &&
+					(d.Name() == "lexicon" || d.Name() == "rules") && reportedSpeech(t, x.Span) {
+					x.Score = reportedScoreCap
+				}
 				found = append(found, fieldFinding{Finding: x, field: f.name, source: d.Name() + suffix})
 			}
 		}
@@ -350,11 +395,20 @@ func (s *Stage) decide(p *Policy, all []fieldFinding, fields []field) models.Mod
 		Markets:       make(map[string]models.Decision, len(p.markets)),
 		PolicyVersion: p.Version,
 	}
+	atRisk, zeroTolerance := false, false
 	for _, market := range p.markets {
 		d := models.DecisionAllow
 		scores := map[models.Category]float64{}
+		support, minorsBlock := false, false
 		for _, f := range found {
 			if coveredBy(f, allowed[market]) {
+				continue
+			}
+			// The lexicons' allowlist (market "") holds for the trained
+			// classifier too: its evidence inside "stupidly funny" or
+			// "en retard" is the look-alike, not the insult. Lexicon hits
+			// were already held against it; rules have their own vetoes.
+			if strings.HasPrefix(f.source, "classifier:") && coveredBy(f, allowed[""]) {
 				continue
 			}
 			if f.market != "" {
@@ -363,18 +417,44 @@ func (s *Stage) decide(p *Policy, all []fieldFinding, fields []field) models.Mod
 				}
 				if f.Score >= 1 {
 					d = models.DecisionBlock
+					minorsBlock = minorsBlock || f.Category == models.CategorySexualMinors
 				} else {
 					d = models.MostRestrictive(d, models.DecisionReview)
 				}
 				continue
 			}
+			if f.Category == models.CategorySelfHarm && f.Span.Start == f.Span.End {
+				// A whole-field judgement (a classifier) cannot tell an
+				// author at risk from promotion: it may queue the note,
+				// never block it unseen.
+				if p.thresholds(market, f.Category).decide(f.Score) != models.DecisionAllow {
+					d = models.MostRestrictive(d, models.DecisionReview)
+				}
+				continue
+			}
 			scores[f.Category] = max(scores[f.Category], f.Score)
+			support = support || f.Support && f.Category == models.CategorySelfHarm
 		}
 		for c, score := range scores {
-			d = models.MostRestrictive(d, p.thresholds(market, c).decide(score))
+			cd := p.thresholds(market, c).decide(score)
+			minorsBlock = minorsBlock || c == models.CategorySexualMinors && cd == models.DecisionBlock
+			d = models.MostRestrictive(d, cd)
 		}
+		if support && !minorsBlock {
+			// Care, not punishment: an author at risk is seen by a person
+			// in every market, whatever blocked the note.
+			d = models.DecisionReview
+		}
+		atRisk = atRisk || support
+		zeroTolerance = zeroTolerance || minorsBlock
 		mod.Markets[market] = d
 		mod.Decision = models.MostRestrictive(mod.Decision, d)
+	}
+	if atRisk {
+		mod.Support = &models.Support{Category: models.CategorySelfHarm, ShowResources: true}
+		mod.Urgent = models.CategorySelfHarm
+	} else if zeroTolerance {
+		mod.Urgent = models.CategorySexualMinors
 	}
 	mod.Labels = labels(found, s.cfg.MaxEvidence, fields)
 	return mod

@@ -68,7 +68,7 @@ func (t *TranslationStage) ProcessWith(ctx context.Context, p *Policy, notes []*
 			return fmt.Errorf("moderate_translation: note %s: %w", n.NoteID, err)
 		}
 		m := t.s.decide(p, found, fields)
-		n.Moderation = mergeModeration(n.Moderation, m, t.sourceFx)
+		n.Moderation = mergeModeration(p, n.Moderation, m, t.sourceFx)
 		n.ApprovedMarkets = approved(n.Moderation)
 	}
 	return nil
@@ -76,8 +76,10 @@ func (t *TranslationStage) ProcessWith(ctx context.Context, p *Policy, notes []*
 
 // mergeModeration adds the translation's result to the note's: each
 // market keeps the more restrictive decision; labels of an earlier run on
-// the translation (a retry) are replaced.
-func mergeModeration(base, tr models.Moderation, sourceSuffix string) models.Moderation {
+// the translation (a retry) are replaced. An author at risk on either
+// side (Support) puts every market in review instead, unless
+// sexual_minors blocks it there (as Stage.decide does).
+func mergeModeration(p *Policy, base, tr models.Moderation, sourceSuffix string) models.Moderation {
 	out := models.Moderation{
 		Decision:      models.DecisionAllow,
 		Markets:       make(map[string]models.Decision, len(tr.Markets)),
@@ -105,5 +107,42 @@ func mergeModeration(base, tr models.Moderation, sourceSuffix string) models.Mod
 	}
 	out.Labels = append(out.Labels, tr.Labels...)
 	out.Labels = slices.Clip(out.Labels)
+	switch {
+	case base.Support != nil || tr.Support != nil:
+		out.Support = &models.Support{Category: models.CategorySelfHarm, ShowResources: true}
+		out.Urgent = models.CategorySelfHarm
+		out.Decision = models.DecisionAllow
+		for market, d := range out.Markets {
+			if d != models.DecisionBlock || !minorsBlock(p, market, out.Labels) {
+				d = models.DecisionReview
+			}
+			out.Markets[market] = d
+			out.Decision = models.MostRestrictive(out.Decision, d)
+		}
+	case base.Urgent != "" || tr.Urgent != "":
+		out.Urgent = models.CategorySexualMinors
+	}
 	return out
+}
+
+// minorsBlock reports whether a sexual_minors label blocks the market:
+// its score reaches the market's block threshold, or it is the market's
+// own block term.
+func minorsBlock(p *Policy, market string, labels []models.Label) bool {
+	for _, l := range labels {
+		if l.Category != models.CategorySexualMinors {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(l.Source, "terms:"); ok {
+			m, _, _ := strings.Cut(rest, ":")
+			if m == market && l.Score >= 1 {
+				return true
+			}
+			continue
+		}
+		if p.Decide(market, l.Category, l.Score) == models.DecisionBlock {
+			return true
+		}
+	}
+	return false
 }

@@ -36,9 +36,10 @@ func emojiLetter(r rune) (rune, bool) {
 }
 
 // traditionalPairs lists Traditional characters each followed by its
-// Simplified form. It covers the characters of the lexicons and the most
-// common Traditional characters around them; it is hand-made, not a full
-// conversion table.
+// Simplified form. It covers the characters of the lexicons and of the
+// intent rules and the most common Traditional characters around them; it
+// is hand-made, not a full conversion table (TestRuleTermsFoldTraditional
+// checks the rules' terms).
 const traditionalPairs = "" +
 	"幹干乾干媽妈嗎吗瑪玛碼码馬马罵骂賤贱雞鸡騷骚貨货蕩荡婦妇殺杀槍枪彈弹藥药販贩賣卖買买" +
 	"賭赌錢钱網网號号聯联繫系係系約约廁厕裡里裏里來来們们個个這这說说話话語语國国對对從从" +
@@ -71,7 +72,11 @@ const traditionalPairs = "" +
 	"繩绳繪绘臟脏臨临艦舰莊庄蒼苍蓋盖蔔卜虛虚衍衍詞词讀读變变豔艳賊贼賽赛贓赃趨趋蹟迹軀躯" +
 	"輩辈迴回遞递遺遗邊边鄭郑釘钉鈴铃鉛铅銳锐錦锦鍾钟鎊镑鑄铸長长閣阁闡阐陝陕隸隶雕雕靂雳" +
 	"韋韦頌颂頓顿頗颇頸颈顛颠颱台驅驱駕驾騰腾騷骚驢驴骯肮鬍胡魷鱿鯊鲨鯨鲸鰻鳗鳴鸣鴻鸿鵬鹏" +
-	"鶴鹤鷹鹰麼么黨党鼴鼹齊齐龐庞龕龛"
+	"鶴鹤鷹鹰麼么黨党鼴鼹齊齐龐庞龕龛" +
+	// Characters of the intent rules (rules/*.yaml).
+	"業业絲丝丟丢褻亵傘伞傾倾內内準准減减劃划刪删劇剧勸劝務务歷历曆历廳厅厭厌籲吁員员圍围" +
+	"爾尔幫帮並并併并當当憶忆慫怂懲惩戶户搗捣撐撑檻槛瀉泻澆浇猶犹獵猎類类織织聾聋營营獲获" +
+	"穫获蠻蛮訣诀訴诉謹谨賬账質质譽誉額额饞馋驟骤週周蘋苹隻只著着"
 
 var traditionalToSimplified = func() map[rune]rune {
 	m := make(map[rune]rune, len(traditionalPairs)/6)

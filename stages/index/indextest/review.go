@@ -49,13 +49,23 @@ func testQueue(t *testing.T, f Factory) {
 	approved := Note("q-approved", 1, "en", "fine", "fine", "cn", "intl")
 	blocked := withDecision(Note("q-blocked", 1, "en", "bad", "bad"), models.DecisionBlock)
 	gone := inReview("q-gone", models.CategorySpam, 1, t0, "en", "intl")
-	apply(t, idx, old, severe, mild, escalated, approved, blocked, gone)
+	// An author at risk: in review, low severity, newest, first anyway.
+	atRisk := inReview("q-at-risk", models.CategorySelfHarm, 0.6, t0.Add(5*time.Hour), "en", "cn", "intl")
+	atRisk.Moderation.Support = &models.Support{Category: models.CategorySelfHarm, ShowResources: true}
+	atRisk.Moderation.Urgent = models.CategorySelfHarm
+	// Zero tolerance: blocked in every market and still queued, second.
+	minors := withDecision(Note("q-minors", 1, "en", "bad", "bad"), models.DecisionBlock)
+	minors.CreatedAt = t0.Add(4 * time.Hour)
+	minors.Moderation.Markets = map[string]models.Decision{"cn": models.DecisionBlock}
+	minors.Moderation.Labels = []models.Label{{Category: models.CategorySexualMinors, Score: 0.95, Source: "test"}}
+	minors.Moderation.Urgent = models.CategorySexualMinors
+	apply(t, idx, old, severe, mild, escalated, approved, blocked, gone, atRisk, minors)
 	apply(t, idx, Deletion("q-gone", 2))
 
-	if got, want := queueIDs(t, idx, models.QueueQuery{}), []string{"q-escalated", "q-severe", "q-old", "q-mild"}; !slices.Equal(got, want) {
+	if got, want := queueIDs(t, idx, models.QueueQuery{}), []string{"q-at-risk", "q-minors", "q-escalated", "q-severe", "q-old", "q-mild"}; !slices.Equal(got, want) {
 		t.Errorf("queue by priority = %v, want %v", got, want)
 	}
-	if got, want := queueIDs(t, idx, models.QueueQuery{Oldest: true}), []string{"q-old", "q-mild", "q-severe", "q-escalated"}; !slices.Equal(got, want) {
+	if got, want := queueIDs(t, idx, models.QueueQuery{Oldest: true}), []string{"q-old", "q-mild", "q-severe", "q-escalated", "q-minors", "q-at-risk"}; !slices.Equal(got, want) {
 		t.Errorf("queue by age = %v, want %v", got, want)
 	}
 	for _, c := range []struct {
@@ -63,13 +73,14 @@ func testQueue(t *testing.T, f Factory) {
 		q    models.QueueQuery
 		want []string
 	}{
-		{"market", models.QueueQuery{Market: "cn"}, []string{"q-severe", "q-mild"}},
+		{"market", models.QueueQuery{Market: "cn"}, []string{"q-at-risk", "q-minors", "q-severe", "q-mild"}},
 		{"category", models.QueueQuery{Category: models.CategorySpam}, []string{"q-old", "q-mild"}},
+		{"urgent category", models.QueueQuery{Category: models.CategorySexualMinors}, []string{"q-minors"}},
 		{"language", models.QueueQuery{Language: "zh"}, []string{"q-severe"}},
 		{"author", models.QueueQuery{AuthorID: "author-q-mild"}, []string{"q-mild"}},
 		{"queued before", models.QueueQuery{QueuedBefore: t0.Add(90 * time.Minute)}, []string{"q-old", "q-mild"}},
-		{"queued after", models.QueueQuery{QueuedAfter: t0.Add(90 * time.Minute), Oldest: true}, []string{"q-severe", "q-escalated"}},
-		{"page", models.QueueQuery{Limit: 2, Offset: 1}, []string{"q-severe", "q-old"}},
+		{"queued after", models.QueueQuery{QueuedAfter: t0.Add(90 * time.Minute), Oldest: true}, []string{"q-severe", "q-escalated", "q-minors", "q-at-risk"}},
+		{"page", models.QueueQuery{Limit: 2, Offset: 3}, []string{"q-severe", "q-old"}},
 	} {
 		if got := queueIDs(t, idx, c.q); !slices.Equal(got, c.want) {
 			t.Errorf("%s: queue = %v, want %v", c.name, got, c.want)
@@ -84,5 +95,15 @@ func testQueue(t *testing.T, f Factory) {
 	apply(t, idx, decided)
 	if got := queueIDs(t, idx, models.QueueQuery{Market: "intl"}); slices.Contains(got, "q-old") {
 		t.Errorf("an approved note is still queued: %v", got)
+	}
+
+	// A reviewer's rejection confirms the blocked urgent note: it leaves
+	// the queue.
+	confirmed := *minors
+	confirmed.Revision = 1
+	confirmed.Moderation.Review = &models.Review{DecisionID: "d2", Action: models.ReviewReject, Reviewer: "r", Category: models.CategorySexualMinors}
+	apply(t, idx, &confirmed)
+	if got := queueIDs(t, idx, models.QueueQuery{}); slices.Contains(got, "q-minors") {
+		t.Errorf("a rejected urgent note is still queued: %v", got)
 	}
 }

@@ -1,0 +1,312 @@
+package moderate
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/notegate/notegate/models"
+)
+
+// contactEvidence runs the contact detector and returns its evidence as
+// the stage shows it (overlapping spans merged) with the highest score
+// inside each span.
+func contactEvidence(t testing.TB, body string) (texts []string, scores []float64) {
+	t.Helper()
+	fs, err := ContactDetector{}.Detect(context.Background(), NewText("body", body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.SortFunc(fs, func(a, b Finding) int {
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start - b.Span.Start
+		}
+		return b.Span.End - a.Span.End
+	})
+	var spans []Span
+	for _, f := range fs {
+		if f.Category != models.CategorySpam {
+			t.Errorf("finding %+v is not spam", f)
+		}
+		if n := len(spans); n > 0 && f.Span.Start < spans[n-1].End {
+			spans[n-1].End = max(spans[n-1].End, f.Span.End)
+			scores[n-1] = max(scores[n-1], f.Score)
+			continue
+		}
+		spans = append(spans, f.Span)
+		scores = append(scores, f.Score)
+	}
+	for _, sp := range spans {
+		texts = append(texts, body[sp.Start:sp.End])
+	}
+	return texts, scores
+}
+
+func TestContactDetectorCatchesDisguises(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		body     string
+		evidence string  // exactly as written
+		score    float64 // at least
+	}{
+		// Spaced, padded and repeated.
+		{"spaced 加 微 信", "想了解的 加 微 信 哦", "加 微 信", 0.9},
+		{"every rune tripled", "加加加微微微信信信", "加加加微微微信信信", 0.9},
+		{"hearts as padding", "加💕微💕信 了解更多", "加💕微💕信", 0.9},
+		{"tildes as padding", "加~V~信 送资料", "加~V~信", 0.9},
+		{"plus and a spaced V", "好货 + V", "+ V", 0.9},
+		{"heavy plus and full-width V", "资料➕Ｖ领取", "➕Ｖ", 0.9},
+		{"plus with a letter pair spaced", "加 V X 详聊", "加 V X 详聊", 0.9},
+		{"pinyin spaced", "感兴趣 加 wei xin", "加 wei xin", 0.9},
+		{"letters spaced out with a handle", "w e i x i n: abc123", "w e i x i n: abc123", 0.9},
+		{"a counter word between", "加个V 了解", "加个V", 0.9},
+		{"me between verb and platform", "加我微信", "加我微信", 0.9},
+		// Homophones and look-alikes of WeChat.
+		{"薇信 alone is a dodge", "薇信 abc", "薇信", 0.7},
+		{"嶶信 alone is a dodge", "有需要嶶信", "嶶信", 0.7},
+		{"V信 after 加", "想要的加V信聊", "加V信", 0.9},
+		{"威信 with a handle", "威信:abc12345", "威信:abc12345", 0.9},
+		{"维信 with a handle", "维信 abc12345", "维信 abc12345", 0.9},
+		{"微芯 with Chinese numerals", "微芯 一二三四五六", "微芯 一二三四五六", 0.9},
+		{"V❤ after 加", "加V❤了解", "加V❤", 0.9},
+		{"V❤ with a handle", "V❤：abc123", "V❤：abc123", 0.9},
+		{"薇❤ with a handle", "薇❤：xyz_888", "薇❤：xyz_888", 0.9},
+		{"vx then a request", "vx联系", "vx联系", 0.9},
+		{"vx with a handle", "vx：hello_2025 私聊", "vx：hello_2025", 0.9},
+		{"the satellite emoji with a number", "🛰 12345678", "🛰 12345678", 0.9},
+		{"the satellite emoji after 加", "加🛰 送教程", "加🛰", 0.9},
+		{"green bubble slang", "加绿泡泡", "加绿泡泡", 0.9},
+		{"a lone 微 before a handle", "加微 abc888", "加微", 0.9},
+		// QQ, groups, Telegram.
+		{"扣扣 with a number", "扣扣 12345678", "扣扣 12345678", 0.9},
+		{"蔻蔻 with a number", "蔻蔻 12345678", "蔻蔻 12345678", 0.9},
+		{"企鹅 after 加 with a number", "加企鹅 12345678", "加企鹅 12345678", 0.9},
+		{"spaced qq with financial numerals", "q q 壹贰叁肆伍陆柒捌", "q q 壹贰叁肆伍陆柒捌", 0.9},
+		{"qq with circled digits", "qq ①②③④⑤⑥⑦⑧", "qq ①②③④⑤⑥⑦⑧", 0.9},
+		{"扣扣 with Chinese numerals", "扣扣 一二三四五六七八", "扣扣 一二三四五六七八", 0.9},
+		{"QQ number with a request before", "有事找我 QQ 12345678", "找我 QQ 12345678", 0.9},
+		{"裙 with a number", "福利裙 123456", "裙 123456", 0.9},
+		{"君羊 with a number", "君羊 1234567", "君羊 1234567", 0.9},
+		{"群号 with a number", "群号 123456", "群号 123456", 0.9},
+		{"加群 with no number", "快来加群", "加群", 0.7},
+		{"纸飞机 with a handle", "纸飞机 abc123", "纸飞机 abc123", 0.9},
+		{"飞机 with a colon and a handle", "飞机：abc123", "飞机：abc123", 0.9},
+		{"电报 with an at-handle", "电报 @abc", "电报 @abc", 0.9},
+		// Numbers disguised with no platform named.
+		{"phone in Chinese numerals", "电话：一三八一二三四五六七八", "电话：一三八一二三四五六七八", 0.8},
+		{"digits and numerals mixed", "1三8一2三4五6七8", "1三8一2三4五6七8", 0.8},
+		{"a phone number spelled out", "call me at eight six seven five three oh nine", "call me at eight six seven five three oh nine", 0.8},
+		{"leet digit words after wechat", "WeChat: 0ne tw0 thr33 f0ur f1ve s1x", "WeChat: 0ne tw0 thr33 f0ur f1ve s1x", 0.9},
+		// English requests and handles.
+		{"add me on snap", "add me on snap for more", "add me on snap", 0.9},
+		{"spaced and leet add me on snap", "a d d me on sn4p", "a d d me on sn4p", 0.9},
+		{"dm me on telegram with a handle", "dm me on telegram @johnny_x", "dm me on telegram @johnny_x", 0.9},
+		{"hit me up on kik", "hit me up on kik", "hit me up on kik", 0.9},
+		{"find me on line", "find me on line", "find me on line", 0.9},
+		{"whatsapp me", "whatsapp me for orders", "whatsapp me for orders", 0.9},
+		{"snap me", "bored, snap me", "snap me", 0.9},
+		{"tg colon handle", "tg: johnny", "tg: johnny", 0.9},
+		{"ig colon handle with an underscore", "ig: food_lover", "ig: food_lover", 0.9},
+		{"telegram at-handle", "telegram @abc", "telegram @abc", 0.9},
+		{"my telegram is a handle", "my telegram is johnny99", "telegram is johnny99", 0.9},
+		{"line colon handle", "line: abc_123", "line: abc_123", 0.9},
+		{"leet inside telegram with a handle", "te1egram: @abc", "te1egram: @abc", 0.9},
+		{"leet inside wechat with an id", "w3chat id abc123", "w3chat id abc123", 0.9},
+		{"leet inside whatsapp as a verb", "wh4tsapp me", "wh4tsapp me", 0.9},
+		{"a Discord tag", "my discord is abc#1234", "discord is abc#1234", 0.9},
+		{"a platform name split by a space", "tele gram @abc", "tele gram @abc", 0.9},
+		{"wa.me link", "order here wa.me/8613812345678", "wa.me/8613812345678", 0.8},
+		{"t.me link", "join t.me/joinchat/abc", "t.me/joinchat/abc", 0.8},
+		{"follow me on ig is cross-promotion", "follow me on ig", "follow me on ig", 0.7},
+		{"contact me for price", "contact me for price", "contact me for price", 0.6},
+		// The platform's own messages keep the buyer on the platform: a
+		// finding that informs (and that illicit-sale rules can use), below
+		// review in every market.
+		{"dm for price", "DM for price", "DM for price", 0.4},
+		{"message me for details", "message me for details", "message me for details", 0.4},
+		{"price in dm", "price in dm", "price in dm", 0.4},
+		{"link in bio", "link in bio", "link in bio", 0.6},
+		// Chinese requests naming no platform.
+		{"私我", "想要的私我", "私我", 0.6},
+		{"spaced 私 我", "私 我", "私 我", 0.6},
+		{"滴滴我", "滴滴我", "滴滴我", 0.6},
+		{"加我", "喜欢的加我", "加我", 0.6},
+		{"加我 with a number", "加我 12345678", "加我 12345678", 0.9},
+		{"看主页", "详情看主页", "看主页", 0.6},
+		{"a request after 参加 is still one", "参加我们的活动加我微信", "加我微信", 0.9},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			texts, scores := contactEvidence(t, tt.body)
+			i := slices.Index(texts, tt.evidence)
+			if i < 0 {
+				t.Fatalf("evidence %q not among %q", tt.evidence, texts)
+			}
+			if scores[i] < tt.score {
+				t.Errorf("score %.2f for %q, want at least %.2f", scores[i], tt.evidence, tt.score)
+			}
+		})
+	}
+}
+
+func TestContactDetectorAllowsInnocentText(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, body string }{
+		{"WeChat Pay is a product", "微信支付很方便"},
+		{"news about WeChat", "微信支付用户数增长，腾讯表示微信将推出新功能"},
+		{"WeChat contacts are a feature", "微信联系人怎么删"},
+		{"a WeChat version is no handle", "微信8.0.50版本更新"},
+		{"a WeChat report year is no handle", "微信 2024 年度报告"},
+		{"WeChat in an English headline", "WeChat: the super app"},
+		{"an opinion about WeChat", "wechat is great"},
+		{"calling mom on WhatsApp", "I use WhatsApp to call my mom"},
+		{"a WhatsApp release", "WhatsApp 2.0 released"},
+		{"Telegram in the news", "Telegram CEO Pavel Durov arrested"},
+		{"following here is on the platform", "follow me here for more recipes"},
+		{"a crisis hotline", "心理援助热线 400-161-9995"},
+		{"扣扣 is a pet's name", "我家扣扣今天三岁了"},
+		{"QQ Music", "QQ音乐的会员又涨价了"},
+		{"adding QQ Music membership", "加QQ音乐会员"},
+		{"a QQ mailbox", "我用QQ邮箱"},
+		{"a penguin", "企鹅很可爱"},
+		{"prestige 威信", "他在村里很有威信"},
+		{"raising prestige", "这样做能增加威信"},
+		{"mild spice in an order", "牛肉面加微辣"},
+		{"a pinch of salt", "加微量的盐"},
+		{"joining our event", "欢迎参加我们的活动"},
+		{"count me in", "加我一个"},
+		{"a takedown notice", "如有侵权请联系我删除"},
+		{"a ride-hailing app", "滴滴打车很方便"},
+		{"a drop of water", "一滴我都没喝"},
+		{"selfishness", "他很自私我不喜欢"},
+		{"a secret across a comma", "这是机密，我不能说"},
+		{"joining a reading group", "我加了一个读书群"},
+		{"looking for a chat group", "找个群聊天"},
+		{"a group's size", "这个群 100000 人"},
+		{"taking a plane", "坐飞机去北京"},
+		{"paste shortcut", "Ctrl+V to paste"},
+		{"a quarter and a year", "Q1 2025 revenue"},
+		{"an IQ score", "IQ 130"},
+		{"an engine", "V8 engine"},
+		{"a fan's heart for V", "I love V ❤ so much"},
+		{"counting in Chinese", "一二三四五六七八九十"},
+		{"a list in circled digits with text", "①选题 ②拍摄 ③剪辑"},
+		{"standing in line", "stand in line: everyone waits"},
+		{"a line manager", "I love my line manager"},
+		{"a QQ digit run is not folded into letters", "qq 2025年"},
+		{"V me 50 meme", "v我50"},
+		{"a Weibo handle is not WeChat", "微博 @abc"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			texts, scores := contactEvidence(t, tt.body)
+			for i, s := range scores {
+				if s >= 0.5 {
+					t.Errorf("finding %q scores %.2f", texts[i], s)
+				}
+			}
+		})
+	}
+}
+
+// contactDisguises are the ways authors pad a request; FuzzContactDetect
+// applies them in combination.
+var contactDisguises = []func(string) string{
+	func(s string) string { return interleave(s, " ") },
+	func(s string) string { return interleave(s, "~") },
+	func(s string) string { return interleave(s, "\u200b") },
+	fullWidth,
+	strings.ToUpper,
+	func(s string) string { return repeatRunes(s, 3) },
+	func(s string) string { return interleave(s, "💕") },
+	func(s string) string { return strings.NewReplacer("微信", "薇信", "qq", "扣扣").Replace(s) },
+}
+
+// repeatRunes writes each rune n times (加加加微微微信信信).
+func repeatRunes(s string, n int) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteString(strings.Repeat(string(r), n))
+	}
+	return b.String()
+}
+
+// FuzzContactDetect feeds untrusted text through the contact detector: no
+// panic, spans on rune boundaries of the input; and a request disguised by
+// any combination of the paddings above is still found with evidence
+// inside the disguised request.
+func FuzzContactDetect(f *testing.F) {
+	for _, s := range []string{"加V信", "加 微 信", "vx联系", "➕Ｖ", "qq ①②③④⑤", "wechat: 0ne tw0", "t.me/x", "加💕", "私 我", "🛰", "1三8一2三4五6", "a d d me on sn4p", "\xff加\xfe微信"} {
+		f.Add(s, uint8(0))
+	}
+	requests := []string{"加微信", "加qq", "加vx", "加v信"}
+	f.Fuzz(func(t *testing.T, s string, ops uint8) {
+		fs, err := ContactDetector{}.Detect(context.Background(), NewText("body", s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		boundary := make([]bool, len(s)+1)
+		for i := 0; i < len(s); {
+			boundary[i] = true
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		boundary[len(s)] = true
+		for _, x := range fs {
+			if x.Span.Start < 0 || x.Span.End > len(s) || x.Span.Start >= x.Span.End {
+				t.Fatalf("span %v of %q", x.Span, s)
+			}
+			if !boundary[x.Span.Start] || !boundary[x.Span.End] {
+				t.Fatalf("span %v not on rune boundaries of %q", x.Span, s)
+			}
+		}
+		req := requests[int(ops>>5)%len(requests)]
+		for k, op := range contactDisguises {
+			if ops&(1<<k) != 0 && k < 5 || ops>>5 == 7 && k >= 5 {
+				req = op(req)
+			}
+		}
+		body := "看这里 " + req + " 了"
+		fs, _ = ContactDetector{}.Detect(context.Background(), NewText("body", body))
+		lo, hi := len("看这里 "), len(body)-len(" 了")
+		for _, x := range fs {
+			if x.Score >= 0.7 && x.Span.Start >= lo && x.Span.End <= hi {
+				return
+			}
+		}
+		t.Fatalf("%q not found: %+v", body, fs)
+	})
+}
+
+func TestStageModeratesContactRequestsPerMarket(t *testing.T) {
+	t.Parallel()
+	s := newTestStage(t)
+	tests := []struct {
+		name     string
+		body     string
+		cn, intl models.Decision
+	}{
+		{"a spaced WeChat request blocks in cn and is reviewed in intl", "加 微 信 了解", models.DecisionBlock, models.DecisionReview},
+		{"a generic request is reviewed in cn only", "喜欢的私我", models.DecisionReview, models.DecisionAllow},
+		{"a telegram request is blocked in cn and reviewed in intl", "dm me on telegram @johnny_x", models.DecisionBlock, models.DecisionReview},
+		{"calling mom on WhatsApp is allowed", "I use WhatsApp to call my mom", models.DecisionAllow, models.DecisionAllow},
+		{"WeChat Pay is allowed", "微信支付很方便", models.DecisionAllow, models.DecisionAllow},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			n := &models.Note{NoteEvent: models.NoteEvent{NoteID: "n1", Body: tt.body}}
+			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
+				t.Fatal(err)
+			}
+			if got := n.Moderation.Markets; got["cn"] != tt.cn || got["intl"] != tt.intl {
+				t.Errorf("decisions %v, want cn %s intl %s; labels %+v", got, tt.cn, tt.intl, n.Moderation.Labels)
+			}
+		})
+	}
+}

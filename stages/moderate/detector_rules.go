@@ -1,0 +1,386 @@
+package moderate
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"math"
+	"slices"
+	"sort"
+	"sync"
+)
+
+// RulesDetector runs the intent rules (rules/*.yaml, see rules.go and
+// rules/README.md): every term of every rule is compiled into one
+// Aho-Corasick automaton, so a field's skeleton is scanned once whatever
+// the number of rules; a rule is checked only when each of its groups
+// matched somewhere in the field, which in clean text is rare.
+//
+// A finding's evidence runs from the first to the last term of the
+// shortest window that satisfies the rule, in the field as written.
+type RulesDetector struct {
+	set  *ruleSet
+	m    *matcher
+	pool sync.Pool // *ruleScratch
+}
+
+// Bounds of the work on one field: occurrences considered per rule and
+// findings reported per rule.
+const (
+	maxRuleOccurrences = 256
+	maxRuleFindings    = 8
+)
+
+// ruleScratch is the per-call working memory, pooled.
+type ruleScratch struct {
+	matches []match
+	masks   []uint16 // per rule: the groups that matched in the field
+	touched []int32  // rules with a non-zero mask
+	occ     []ruleOcc
+	veto    []ruleOcc
+	bounds  []int // byte offsets of t.Original where sentences start
+	// marks lists the punctuation vetoes of the field: the sentence of
+	// each quotation or question mark.
+	marks []sentenceMark
+}
+
+type sentenceMark struct {
+	sent int32
+	mark uint8
+}
+
+// ruleOcc is one occurrence of a term of the rule being checked, on
+// skeleton runes [i, j) of sentence sent.
+type ruleOcc struct {
+	i, j  int
+	group int8
+	sent  int32
+}
+
+// NewRulesDetector loads every *.yaml rule file at the top of fsys.
+func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
+	set, err := compileRules(fsys)
+	if err != nil {
+		return nil, err
+	}
+	d := &RulesDetector{set: set, m: newMatcher(set.patterns)}
+	n := len(set.rules)
+	d.pool.New = func() any { return &ruleScratch{masks: make([]uint16, n)} }
+	return d, nil
+}
+
+// DefaultRulesDetector loads the rules shipped with the package.
+func DefaultRulesDetector() (*RulesDetector, error) {
+	sub, err := fs.Sub(embeddedRules, "rules")
+	if err != nil {
+		return nil, fmt.Errorf("embedded rules: %w", err)
+	}
+	return NewRulesDetector(sub)
+}
+
+// Name implements Detector.
+func (d *RulesDetector) Name() string { return "rules" }
+
+// Detect implements Detector; it never fails.
+func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
+	if len(d.set.rules) == 0 {
+		return nil, nil
+	}
+	sc := d.pool.Get().(*ruleScratch)
+	defer d.pool.Put(sc)
+	sc.matches = d.m.scan(&t.Skeleton, t.HasHan, sc.matches[:0])
+	if len(sc.matches) == 0 {
+		return nil, nil
+	}
+	sc.touched = sc.touched[:0]
+	for _, m := range sc.matches {
+		for _, ref := range m.p.refs {
+			if ref.group < 0 {
+				continue
+			}
+			if sc.masks[ref.rule] == 0 {
+				sc.touched = append(sc.touched, ref.rule)
+			}
+			sc.masks[ref.rule] |= 1 << ref.group
+		}
+	}
+	var out []Finding
+	segmented := false
+	for _, ri := range sc.touched {
+		if sc.masks[ri] == d.set.rules[ri].full {
+			if !segmented {
+				sc.bounds, sc.marks = sentenceBounds(t, sc.bounds[:0], sc.marks[:0])
+				segmented = true
+			}
+			out = d.check(sc, t, ri, out)
+		}
+		sc.masks[ri] = 0
+	}
+	return out, nil
+}
+
+// check evaluates rule ri on the field's matches and appends its findings.
+func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding) []Finding {
+	r := &d.set.rules[ri]
+	sk := &t.Skeleton
+	occ, veto := sc.occ[:0], sc.veto[:0]
+	for _, m := range sc.matches {
+		for _, ref := range m.p.refs {
+			if ref.rule != ri {
+				continue
+			}
+			o := ruleOcc{i: m.i, j: m.j, group: ref.group, sent: sentenceOf(sc.bounds, sk.Spans[m.i].Start)}
+			if ref.group < 0 {
+				veto = append(veto, o)
+			} else {
+				occ = append(occ, o)
+			}
+		}
+	}
+	// The scan reports matches by where they end; windows need them by
+	// where they start.
+	slices.SortFunc(occ, func(a, b ruleOcc) int {
+		if a.i != b.i {
+			return a.i - b.i
+		}
+		return a.j - b.j
+	})
+	if len(occ) > maxRuleOccurrences {
+		occ = occ[:maxRuleOccurrences]
+	}
+	occ = dropNested(occ)
+	sc.occ, sc.veto = occ, veto
+	emit := func(i, j int) {
+		i, j = widen(occ, i, j)
+		out = append(out, Finding{
+			Category: r.category, Score: r.score, Rule: r.id, Support: r.support,
+			Span: Span{sk.Spans[i].Start, sk.Spans[j-1].End},
+		})
+	}
+	vetoed := func(from, to int32) bool {
+		for _, v := range veto {
+			if v.sent >= from && v.sent <= to {
+				return true
+			}
+		}
+		if r.marks != 0 {
+			for _, m := range sc.marks {
+				if m.mark&r.marks != 0 && m.sent >= from && m.sent <= to {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	switch r.window.kind {
+	case windowNote:
+		if !vetoed(0, math.MaxInt32) {
+			if i, j, ok := shortestCover(r, occ); ok {
+				emit(i, j)
+			}
+		}
+	case windowSentence:
+		found := 0
+		for a := 0; a < len(occ) && found < maxRuleFindings; {
+			b := a
+			for b < len(occ) && occ[b].sent == occ[a].sent {
+				b++
+			}
+			if !vetoed(occ[a].sent, occ[a].sent) {
+				if i, j, ok := shortestCover(r, occ[a:b]); ok {
+					emit(i, j)
+					found++
+				}
+			}
+			a = b
+		}
+	default:
+		found, lastEnd := 0, -1
+		covers(r, occ, func(a, b, i, j int) bool {
+			if i < lastEnd || !fitsWindow(r.window, sk, i, j) || vetoed(occ[a].sent, occ[b].sent) {
+				return true
+			}
+			emit(i, j)
+			lastEnd = j
+			found++
+			return found < maxRuleFindings
+		})
+	}
+	return out
+}
+
+// widen extends [i, j) over the rule's occurrences that straddle its
+// ends, so evidence never cuts a term in two ("加微信" whose "加微" and
+// "微信" are both terms).
+func widen(occ []ruleOcc, i, j int) (int, int) {
+	for changed := true; changed; {
+		changed = false
+		for _, o := range occ {
+			if o.i < i && o.j > i {
+				i, changed = o.i, true
+			}
+			if o.i < j && o.j > j {
+				j, changed = o.j, true
+			}
+		}
+	}
+	return i, j
+}
+
+// dropNested removes the occurrences lying inside a longer occurrence of
+// another group: the longer term is what was written ("福利视频" is a porn
+// term, not also the 福利 of another group). occ is sorted by start.
+func dropNested(occ []ruleOcc) []ruleOcc {
+	out := occ[:0]
+	for a := range occ {
+		nested := false
+		for b := range occ {
+			if occ[b].i > occ[a].i {
+				break
+			}
+			if b != a && occ[b].group != occ[a].group && occ[b].j >= occ[a].j && occ[b].j-occ[b].i > occ[a].j-occ[a].i {
+				nested = true
+				break
+			}
+		}
+		if !nested {
+			out = append(out, occ[a])
+		}
+	}
+	return out
+}
+
+// shortestCover returns the shortest span of occ that holds a term of
+// every group (in order for an ordered rule).
+func shortestCover(r *rule, occ []ruleOcc) (int, int, bool) {
+	var mask uint16
+	for _, o := range occ {
+		mask |= 1 << o.group
+	}
+	if mask != r.full {
+		return 0, 0, false
+	}
+	bi, bj, ok := 0, 0, false
+	covers(r, occ, func(_, _, i, j int) bool {
+		if !ok || j-i < bj-bi {
+			bi, bj, ok = i, j, true
+		}
+		return true
+	})
+	return bi, bj, ok
+}
+
+// covers calls yield with the minimal windows of occ (sorted by start)
+// that hold a term of every group of r, in order of their start: the
+// indexes of their first and last occurrence and the skeleton runes
+// [i, j) they span. yield returns false to stop.
+func covers(r *rule, occ []ruleOcc, yield func(a, b, i, j int) bool) {
+	if r.ordered {
+		for a := range occ {
+			if occ[a].group != 0 {
+				continue
+			}
+			cur, last, complete := occ[a].j, a, true
+			for g := int8(1); int(g) < r.groups && complete; g++ {
+				complete = false
+				for b := last + 1; b < len(occ); b++ {
+					if occ[b].group == g && occ[b].i >= cur {
+						cur, last, complete = occ[b].j, b, true
+						break
+					}
+				}
+			}
+			if complete && !yield(a, last, occ[a].i, cur) {
+				return
+			}
+		}
+		return
+	}
+	var count [maxRuleGroups]int
+	var mask uint16
+	l := 0
+	for b := range occ {
+		g := occ[b].group
+		count[g]++
+		mask |= 1 << g
+		for mask == r.full {
+			end := 0
+			for k := l; k <= b; k++ {
+				end = max(end, occ[k].j)
+			}
+			// The window is minimal when dropping its first occurrence
+			// loses a group.
+			if count[occ[l].group] == 1 {
+				if !yield(l, b, occ[l].i, end) {
+					return
+				}
+			}
+			count[occ[l].group]--
+			if count[occ[l].group] == 0 {
+				mask &^= 1 << occ[l].group
+			}
+			l++
+		}
+	}
+}
+
+// fitsWindow reports whether skeleton runes [i, j) fit a words or chars
+// window.
+func fitsWindow(w ruleWindow, v *View, i, j int) bool {
+	if w.kind == windowChars {
+		return j-i <= w.n
+	}
+	n, inWord := 0, false
+	for k := i; k < j; k++ {
+		switch r := v.Runes[k]; {
+		case r == ' ':
+			inWord = false
+		case r >= 0x80 && classify(r) == classHan:
+			n++ // a Han character counts as a word
+			inWord = false
+		case !inWord:
+			n++
+			inWord = true
+		}
+		if n > w.n {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceBounds appends the byte offsets of t.Original at which a new
+// sentence starts: after . ! ? ; (unless a letter or digit follows at
+// once, as in "sh!t", "2.5", "f.u.c.k"), 。！？；… and line breaks. It
+// reads the folded view, as the skeleton drops punctuation between Han
+// characters. It also appends the quotation and question marks, with the
+// sentence each is in.
+func sentenceBounds(t *Text, bounds []int, marks []sentenceMark) ([]int, []sentenceMark) {
+	f := &t.Folded
+	for k, r := range f.Runes {
+		switch r {
+		case '"', '“', '”', '「', '」', '『', '』', '«', '»', '„':
+			marks = append(marks, sentenceMark{sent: int32(len(bounds)), mark: markQuote})
+		case '?', '？':
+			marks = append(marks, sentenceMark{sent: int32(len(bounds)), mark: markQuestion})
+		}
+		switch r {
+		case '\n', '\r', '。', '！', '？', '；', '…', '｡', 0x2029:
+			bounds = append(bounds, f.Spans[k].End)
+		case '.', '!', '?', ';':
+			if k+1 < len(f.Runes) {
+				if n := f.Runes[k+1]; n < 0x80 && (n >= 'a' && n <= 'z' || n >= '0' && n <= '9') {
+					continue
+				}
+			}
+			bounds = append(bounds, f.Spans[k].End)
+		}
+	}
+	return bounds, marks
+}
+
+// sentenceOf returns the index of the sentence that starts at or before
+// byte offset b of the original.
+func sentenceOf(bounds []int, b int) int32 {
+	return int32(sort.SearchInts(bounds, b+1))
+}

@@ -1,0 +1,107 @@
+package moderate
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/notegate/notegate/models"
+)
+
+// Reported speech: an author who quotes an abusive word used on them ("he
+// called me a 'ch*nk', I reported it", 有人骂我“傻逼”，已经举报了) or asks
+// about it ("why do people say 'kill yourself' as a joke?") is not using it.
+// Such a finding keeps its label, but its score is capped below every review
+// threshold, so it informs reviewers and decides nothing.
+
+// reportedScoreCap is the score of a reported-speech finding: below the
+// lowest review threshold of the default policy (0.3).
+const reportedScoreCap = 0.25
+
+// reportable reports whether findings of c can be quoted innocently; a
+// quoted threat, sexual content or contact request still counts.
+func reportable(c models.Category) bool {
+	return c == models.CategoryHate || c == models.CategoryHarassment || c == models.CategoryProfanity
+}
+
+// quoteMarks open and close quotations, in every script notes are written in.
+const quoteMarks = "'\"“”‘’「」『』«»《》＂＇`"
+
+// reportingMarkers, in the sentence of a quoted word, say it is reported or
+// discussed, not said.
+var reportingMarkers = []string{
+	"called me", "calls me", "calling me", "called us", "called my", "call me a", "said i'm", "said i was",
+	"told me", "yelled", "shouted", "screamed", "wrote", "commented", "people say", "why do", "stop saying",
+	"the word", "this word", "that word", "words like", "slur", "reported", "report it", "reported it",
+	"骂我", "骂了我", "说我", "叫我", "被人", "被骂", "被叫", "举报", "报警", "这个词", "这种词", "这种字眼",
+	"别再说", "不要再用", "不要说", "评论区有人",
+}
+
+// calledMarkers are the strongest: right before the word, with or without
+// quotes ("he called me a chink"), they make it reported.
+var calledMarkers = []string{"called me a", "called me an", "called me", "calls me a", "calls me", "骂我是", "骂我", "说我是", "叫我"}
+
+// reportedSpeech reports whether the original text of t around sp quotes
+// or reports the words rather than saying them: quoted (a quotation mark
+// right before and right after, spaces aside) in a sentence with a
+// reporting marker, or right after "called me" and the like.
+func reportedSpeech(t *Text, sp Span) bool {
+	s := t.Original
+	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
+		return false
+	}
+	lo, hi := sentenceAround(s, sp.Start, sp.End)
+	sentence := strings.ToLower(s[lo:hi])
+	before := strings.ToLower(strings.TrimRight(s[max(lo, sp.Start-24):sp.Start], " 　"))
+	for _, m := range calledMarkers {
+		if strings.HasSuffix(strings.TrimRight(before, quoteMarks+" "), m) {
+			return true
+		}
+	}
+	if !quotedAt(s, sp) {
+		return false
+	}
+	for _, m := range reportingMarkers {
+		if strings.Contains(sentence, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedAt reports whether a quotation mark comes right before and right
+// after sp (spaces and a trailing punctuation mark aside).
+func quotedAt(s string, sp Span) bool {
+	before := strings.TrimRight(s[:sp.Start], " 　")
+	after := strings.TrimLeft(s[sp.End:], " 　")
+	r1, _ := utf8.DecodeLastRuneInString(before)
+	r2, _ := utf8.DecodeRuneInString(after)
+	return strings.ContainsRune(quoteMarks, r1) && strings.ContainsRune(quoteMarks, r2)
+}
+
+// sentenceAround returns the byte range of the sentence of the original text around [start, end).
+func sentenceAround(s string, start, end int) (int, int) {
+	lo := 0
+	for i := start - 1; i >= 0; i-- {
+		if strings.ContainsRune(".!?\n。！？；;", rune(s[i])) && s[i] < utf8.RuneSelf {
+			lo = i + 1
+			break
+		}
+		if s[i] >= utf8.RuneSelf && utf8.RuneStart(s[i]) {
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if strings.ContainsRune("。！？；", r) {
+				lo = i + utf8.RuneLen(r)
+				break
+			}
+		}
+	}
+	hi := len(s)
+	for i := end; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if strings.ContainsRune(".!?\n。！？；;", r) {
+			hi = i
+			break
+		}
+		i += n
+	}
+	return lo, hi
+}

@@ -1,0 +1,50 @@
+package moderate
+
+import (
+	"context"
+	"testing"
+
+	"github.com/notegate/notegate/models"
+)
+
+// TestReportedSpeechCapsQuotedAbuse: an abusive word that the author
+// quotes as used on them, or asks about, informs and decides nothing; the
+// same word said to someone still counts.
+func TestReportedSpeechCapsQuotedAbuse(t *testing.T) {
+	t.Parallel()
+	s, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		body    string
+		flagged bool
+	}{
+		{"a slur quoted as used on the author and reported", "Someone called me a 'ch*nk' at the supermarket today. I reported it.", false},
+		{"a slur right after called me, unquoted", "that guy called me a chink and walked off", false},
+		{"a question about a phrase in quotes", "Why do people say 'kill yourself' as a joke?", false},
+		{"an insult quoted in Chinese and reported", "有人在评论区骂我“傻逼”，已经举报了", false},
+		{"an insult right after 骂我", "他骂我傻逼，我没理他", false},
+		{"the same insult said to someone", "你就是个傻逼", true},
+		{"a quoted insult aimed at the reader", "you are a 'bitch' and everyone knows it", true},
+		{"an insult with reported elsewhere in the note", "you fucking idiot. reported.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m, err := s.Moderate(context.Background(), noteWithBody(tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			flagged := m.Markets["intl"] != "allow" || m.Markets["cn"] != "allow"
+			if flagged != tt.flagged {
+				t.Errorf("markets %v, labels %+v; want flagged=%v", m.Markets, m.Labels, tt.flagged)
+			}
+		})
+	}
+}
+
+func noteWithBody(body string) *models.Note {
+	return &models.Note{NoteEvent: models.NoteEvent{NoteID: "n", Version: 1, Body: body}}
+}

@@ -1,0 +1,532 @@
+package moderate
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/notegate/notegate/models"
+)
+
+//go:embed rules/*.yaml
+var embeddedRules embed.FS
+
+// Intent rules: terms that must occur together. The format is documented
+// for analysts in rules/README.md; in short, a file CATEGORY.LANG.yaml
+// holds
+//
+//	sets:                       # named term lists, used as $name
+//	  first_person: [i, im, me, my]
+//	rules:
+//	  - id: en-self-harm-plan-tonight
+//	    score: 0.7
+//	    support: true           # self_harm only: the author may be at risk
+//	    window: sentence        # sentence (default), note, "N words", "N chars"
+//	    any_order: true         # false: the groups must occur in this order
+//	    all:                    # one term of every group must occur in the window
+//	      - $first_person
+//	      - [end it, end my life]
+//	      - [tonight, tomorrow]
+//	    none: [not, never]      # any of these in the sentence cancels the rule
+//	    hit: ["planning to end it tonight, I'm done"]   # examples the tests check
+//	    miss: ["I'm not going to end it tonight"]
+//
+// and sets.LANG.yaml holds sets shared by every file of that language.
+// Terms use the lexicon syntax (whole word for Latin, substring for Han,
+// term*, *term*, term | han) and are normalized like the text.
+
+// Limits of the format: they keep a rule readable and its check cheap.
+const (
+	maxRuleGroups  = 8
+	maxRuleWords   = 200
+	maxRuleChars   = 1000
+	maxSetDepth    = 8
+	setsFilePrefix = "sets"
+)
+
+// windowKind is the extent within which a rule's terms must occur.
+type windowKind uint8
+
+const (
+	windowSentence windowKind = iota // one sentence (the default)
+	windowNote                       // the whole field
+	windowWords                      // at most n words from first to last term
+	windowChars                      // at most n characters (skeleton runes)
+)
+
+type ruleWindow struct {
+	kind windowKind
+	n    int
+}
+
+func (w ruleWindow) String() string {
+	switch w.kind {
+	case windowNote:
+		return "note"
+	case windowWords:
+		return strconv.Itoa(w.n) + " words"
+	case windowChars:
+		return strconv.Itoa(w.n) + " chars"
+	}
+	return "sentence"
+}
+
+func parseWindow(s string) (ruleWindow, error) {
+	s = strings.TrimSpace(s)
+	switch s {
+	case "", "sentence":
+		return ruleWindow{kind: windowSentence}, nil
+	case "note":
+		return ruleWindow{kind: windowNote}, nil
+	}
+	num, unit, ok := strings.Cut(s, " ")
+	n, err := strconv.Atoi(num)
+	if !ok || err != nil || n <= 0 {
+		return ruleWindow{}, fmt.Errorf("window %q: want sentence, note, \"N words\" or \"N chars\"", s)
+	}
+	switch strings.TrimSpace(unit) {
+	case "words", "word":
+		if n > maxRuleWords {
+			return ruleWindow{}, fmt.Errorf("window %q: at most %d words", s, maxRuleWords)
+		}
+		return ruleWindow{kind: windowWords, n: n}, nil
+	case "chars", "char", "characters":
+		if n > maxRuleChars {
+			return ruleWindow{}, fmt.Errorf("window %q: at most %d chars", s, maxRuleChars)
+		}
+		return ruleWindow{kind: windowChars, n: n}, nil
+	}
+	return ruleWindow{}, fmt.Errorf("window %q: want sentence, note, \"N words\" or \"N chars\"", s)
+}
+
+// termEntry is one term or $set reference as written, with its line.
+type termEntry struct {
+	text string
+	line int
+}
+
+// termList is a YAML scalar (one term or $set) or a sequence of them.
+type termList []termEntry
+
+func (l *termList) UnmarshalYAML(n *yaml.Node) error {
+	scalar := func(n *yaml.Node) (termEntry, error) {
+		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+			return termEntry{}, fmt.Errorf("line %d: want a term, got %s", n.Line, nodeKind(n))
+		}
+		return termEntry{text: n.Value, line: n.Line}, nil
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		e, err := scalar(n)
+		if err != nil {
+			return err
+		}
+		*l = termList{e}
+		return nil
+	case yaml.SequenceNode:
+		out := make(termList, 0, len(n.Content))
+		for _, c := range n.Content {
+			e, err := scalar(c)
+			if err != nil {
+				return err
+			}
+			out = append(out, e)
+		}
+		*l = out
+		return nil
+	}
+	return fmt.Errorf("line %d: want a term or a list of terms, got %s", n.Line, nodeKind(n))
+}
+
+func nodeKind(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	if n.Tag == "!!null" {
+		return "nothing"
+	}
+	return "a scalar"
+}
+
+// ruleSpec is one rule as written.
+type ruleSpec struct {
+	ID       string     `yaml:"id"`
+	Score    float64    `yaml:"score"`
+	Support  bool       `yaml:"support"`
+	Window   string     `yaml:"window"`
+	AnyOrder *bool      `yaml:"any_order"`
+	All      []termList `yaml:"all"`
+	None     termList   `yaml:"none"`
+	Hit      []string   `yaml:"hit"`
+	Miss     []string   `yaml:"miss"`
+	line     int
+}
+
+var ruleKeys = []string{"id", "score", "support", "window", "any_order", "all", "none", "hit", "miss"}
+
+func (r *ruleSpec) UnmarshalYAML(n *yaml.Node) error {
+	if err := checkKeys(n, "rule", ruleKeys); err != nil {
+		return err
+	}
+	type plain ruleSpec
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*r = ruleSpec(p)
+	r.line = n.Line
+	return nil
+}
+
+// ruleFileSpec is one file as written.
+type ruleFileSpec struct {
+	Sets  map[string]termList `yaml:"sets"`
+	Rules []ruleSpec          `yaml:"rules"`
+}
+
+var fileKeys = []string{"sets", "rules"}
+
+// checkKeys makes unknown or repeated keys of a mapping errors: a typo
+// ("socre") must not silently drop a setting.
+func checkKeys(n *yaml.Node, what string, known []string) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: want a %s (a mapping), got %s", n.Line, what, nodeKind(n))
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if k.Kind != yaml.ScalarNode || !slices.Contains(known, k.Value) {
+			return fmt.Errorf("line %d: unknown %s key %q (want one of %s)", k.Line, what, k.Value, strings.Join(known, ", "))
+		}
+		if seen[k.Value] {
+			return fmt.Errorf("line %d: %s key %q repeated", k.Line, what, k.Value)
+		}
+		seen[k.Value] = true
+	}
+	return nil
+}
+
+// parseRuleFile reads one file strictly: one YAML document, known keys only.
+func parseRuleFile(data []byte) (ruleFileSpec, error) {
+	var spec ruleFileSpec
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return spec, nil // empty or comments only
+		}
+		return spec, err
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		if err != nil {
+			return spec, err
+		}
+		return spec, fmt.Errorf("line %d: one YAML document per file", extra.Line)
+	}
+	if len(doc.Content) == 0 {
+		return spec, nil
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return spec, nil
+	}
+	if err := checkKeys(root, "file", fileKeys); err != nil {
+		return spec, err
+	}
+	if err := root.Decode(&spec); err != nil {
+		return spec, err
+	}
+	return spec, nil
+}
+
+// rule is a compiled rule.
+type rule struct {
+	id       string
+	file     string
+	line     int
+	category models.Category
+	score    float64
+	support  bool
+	window   ruleWindow
+	ordered  bool
+	groups   int
+	full     uint16 // a bit per group
+	// marks are punctuation vetoes (none: <quote>, <question>).
+	marks uint8
+	hit   []string
+	miss  []string
+}
+
+// Punctuation vetoes: the skeleton drops punctuation, so quotation marks
+// (counter-speech quoting hate, lyrics) and question marks (asking rather
+// than telling) are written as pseudo-terms in none:.
+const (
+	markQuote    uint8 = 1 << iota // <quote>: " “ ” 「 」 『 』 « » in the sentence
+	markQuestion                   // <question>: ? or ？ in the sentence
+)
+
+var markTerms = map[string]uint8{"<quote>": markQuote, "<question>": markQuestion}
+
+// ruleRef ties a compiled term to a rule: group is the index of the
+// group of all: that the term belongs to, or -1 for a none: term.
+type ruleRef struct {
+	rule  int32
+	group int8
+}
+
+// ruleSet is what the files of a directory compile into.
+type ruleSet struct {
+	rules    []rule
+	patterns []pattern
+}
+
+// compileRules loads every *.yaml file at the top of fsys.
+func compileRules(fsys fs.FS) (*ruleSet, error) {
+	names, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("list rules: %w", err)
+	}
+	type file struct {
+		name, category, lang string
+		spec                 ruleFileSpec
+	}
+	var files []file
+	shared := map[string]map[string]termList{} // lang → shared sets
+	sharedFrom := map[string]string{}          // lang/set → file
+	for _, name := range names {
+		parts := strings.Split(name, ".")
+		if len(parts) != 3 || parts[1] == "" {
+			return nil, fmt.Errorf("rules %s: want CATEGORY.LANG.yaml or sets.LANG.yaml", name)
+		}
+		cat, lang := parts[0], parts[1]
+		if cat != setsFilePrefix && !models.Category(cat).Valid() {
+			return nil, fmt.Errorf("rules %s: unknown category %q", name, cat)
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("read rules: %w", err)
+		}
+		spec, err := parseRuleFile(data)
+		if err != nil {
+			return nil, fmt.Errorf("rules %s: %w", name, err)
+		}
+		if cat == setsFilePrefix {
+			if len(spec.Rules) > 0 {
+				return nil, fmt.Errorf("rules %s:%d: a sets file holds sets only", name, spec.Rules[0].line)
+			}
+			if shared[lang] == nil {
+				shared[lang] = map[string]termList{}
+			}
+			for k, v := range spec.Sets {
+				shared[lang][k] = v
+				sharedFrom[lang+"/"+k] = name
+			}
+			continue
+		}
+		files = append(files, file{name: name, category: cat, lang: lang, spec: spec})
+	}
+	c := &ruleCompiler{set: &ruleSet{}, byKey: map[string]int{}, ids: map[string]string{}}
+	// Every rule's problems are reported at once, so that an analyst fixes
+	// a folder in one pass.
+	var errs []error
+	for _, f := range files {
+		sets := map[string]termList{}
+		for k, v := range shared[f.lang] {
+			sets[k] = v
+		}
+		for k, v := range f.spec.Sets {
+			if _, dup := sets[k]; dup {
+				return nil, fmt.Errorf("rules %s:%d: set %q is already defined in %s", f.name, firstLine(v), k, sharedFrom[f.lang+"/"+k])
+			}
+			sets[k] = v
+		}
+		for _, spec := range f.spec.Rules {
+			if err := c.add(f.name, models.Category(f.category), sets, spec); err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return c.set, nil
+}
+
+func firstLine(l termList) int {
+	if len(l) == 0 {
+		return 0
+	}
+	return l[0].line
+}
+
+type ruleCompiler struct {
+	set   *ruleSet
+	byKey map[string]int    // pattern key → index in set.patterns
+	ids   map[string]string // rule id → where it was defined
+}
+
+// add compiles one rule and its terms.
+func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]termList, spec ruleSpec) error {
+	where := fmt.Sprintf("rules %s:%d", file, spec.line)
+	switch {
+	case spec.ID == "":
+		return fmt.Errorf("%s: rule without an id", where)
+	case strings.ContainsAny(spec.ID, " \t\n"):
+		return fmt.Errorf("%s: rule id %q has spaces", where, spec.ID)
+	case c.ids[spec.ID] != "":
+		return fmt.Errorf("%s: rule id %q is already used at %s", where, spec.ID, c.ids[spec.ID])
+	case spec.Score <= 0 || spec.Score > 1:
+		return fmt.Errorf("%s: rule %s: score %v: want a number in (0, 1]", where, spec.ID, spec.Score)
+	case len(spec.All) == 0:
+		return fmt.Errorf("%s: rule %s: all: lists no group of terms", where, spec.ID)
+	case len(spec.All) > maxRuleGroups:
+		return fmt.Errorf("%s: rule %s: all: at most %d groups", where, spec.ID, maxRuleGroups)
+	case spec.Support && cat != models.CategorySelfHarm:
+		return fmt.Errorf("%s: rule %s: support: true is for self_harm rules only", where, spec.ID)
+	}
+	c.ids[spec.ID] = fmt.Sprintf("%s:%d", file, spec.line)
+	w, err := parseWindow(spec.Window)
+	if err != nil {
+		return fmt.Errorf("%s: rule %s: %w", where, spec.ID, err)
+	}
+	r := rule{
+		id: spec.ID, file: file, line: spec.line, category: cat, score: spec.Score,
+		support: spec.Support, window: w, ordered: spec.AnyOrder != nil && !*spec.AnyOrder,
+		groups: len(spec.All), full: uint16(1)<<len(spec.All) - 1, hit: spec.Hit, miss: spec.Miss,
+	}
+	ri := int32(len(c.set.rules))
+	owner := map[string]int{} // pattern key → group, to catch a term in two groups
+	addTerms := func(list termList, group int) error {
+		terms, err := expandSets(list, sets, 0, nil)
+		if err != nil {
+			return fmt.Errorf("rules %s:%w", file, err)
+		}
+		if len(terms) == 0 && group >= 0 {
+			return fmt.Errorf("%s: rule %s: group %d of all: is empty", where, spec.ID, group+1)
+		}
+		for _, t := range terms {
+			if m, ok := markTerms[strings.TrimSpace(t.text)]; ok {
+				if group >= 0 {
+					return fmt.Errorf("rules %s:%d: rule %s: %s is only allowed in none:", file, t.line, spec.ID, t.text)
+				}
+				r.marks |= m
+				continue
+			}
+			p, err := parseRuleTerm(t.text)
+			if err != nil {
+				return fmt.Errorf("rules %s:%d: rule %s: %w", file, t.line, spec.ID, err)
+			}
+			key := patternKey(&p)
+			if g, ok := owner[key]; ok {
+				if g == group {
+					continue // listed twice in one group: harmless
+				}
+				return fmt.Errorf("rules %s:%d: rule %s: term %q is in two groups (%s and %s): the rule could never fire or would need nothing of one",
+					file, t.line, spec.ID, t.text, groupName(g), groupName(group))
+			}
+			owner[key] = group
+			pi, ok := c.byKey[key]
+			if !ok {
+				pi = len(c.set.patterns)
+				c.byKey[key] = pi
+				c.set.patterns = append(c.set.patterns, p)
+			}
+			c.set.patterns[pi].refs = append(c.set.patterns[pi].refs, ruleRef{rule: ri, group: int8(group)})
+		}
+		return nil
+	}
+	for g, list := range spec.All {
+		if err := addTerms(list, g); err != nil {
+			return err
+		}
+	}
+	if err := addTerms(spec.None, -1); err != nil {
+		return err
+	}
+	c.set.rules = append(c.set.rules, r)
+	return nil
+}
+
+func groupName(g int) string {
+	if g < 0 {
+		return "none"
+	}
+	return "all group " + strconv.Itoa(g+1)
+}
+
+// expandSets replaces $name entries by the terms of the set, recursively.
+func expandSets(list termList, sets map[string]termList, depth int, out termList) (termList, error) {
+	for _, e := range list {
+		name, ok := strings.CutPrefix(strings.TrimSpace(e.text), "$")
+		if !ok {
+			out = append(out, e)
+			continue
+		}
+		set, found := sets[name]
+		if !found {
+			return nil, fmt.Errorf("%d: unknown set $%s", e.line, name)
+		}
+		if depth >= maxSetDepth {
+			return nil, fmt.Errorf("%d: set $%s nests more than %d deep (a cycle?)", e.line, name, maxSetDepth)
+		}
+		var err error
+		if out, err = expandSets(set, sets, depth+1, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// parseRuleTerm compiles one rule term: lexicon syntax with an optional
+// "| han" and no score (a rule has one score).
+func parseRuleTerm(s string) (pattern, error) {
+	term, flag, hasFlag := strings.Cut(s, " | ")
+	term = strings.TrimSpace(term)
+	han := false
+	if hasFlag {
+		if strings.TrimSpace(flag) != "han" {
+			return pattern{}, fmt.Errorf("term %q: only \"| han\" may follow a rule term", s)
+		}
+		han = true
+	}
+	if term == "" || term == "*" || term == "**" {
+		return pattern{}, fmt.Errorf("term %q is empty", s)
+	}
+	p, err := parseTerm(term, "", 0, kindHit, han)
+	p.exact = err == nil && len(p.runes) == 1 && p.wordStart && p.wordEnd
+	return p, err
+}
+
+// patternKey identifies a compiled term: two spellings that normalize to
+// the same skeleton with the same boundaries are one pattern.
+func patternKey(p *pattern) string {
+	var b strings.Builder
+	b.WriteString(string(p.runes))
+	b.WriteByte(0)
+	for _, c := range p.counts {
+		b.WriteString(strconv.Itoa(int(c)))
+		b.WriteByte(',')
+	}
+	for _, f := range []bool{p.wordStart, p.wordEnd, p.hanOnly, p.exact} {
+		if f {
+			b.WriteByte('1')
+		} else {
+			b.WriteByte('0')
+		}
+	}
+	return b.String()
+}

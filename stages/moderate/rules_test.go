@@ -1,0 +1,362 @@
+package moderate
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/notegate/notegate/models"
+)
+
+func newTestRules(t testing.TB, files map[string]string) *RulesDetector {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	d, err := NewRulesDetector(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func defaultRules(t testing.TB) *RulesDetector {
+	t.Helper()
+	d, err := DefaultRulesDetector()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// ruleHits returns the findings of rule id in text.
+func ruleHits(t testing.TB, d *RulesDetector, text, id string) []Finding {
+	t.Helper()
+	found, err := d.Detect(context.Background(), NewText("body", text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []Finding
+	for _, f := range found {
+		if f.Rule == id {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// TestRuleExamples checks the hit: and miss: examples every shipped rule
+// carries: each hit must fire the rule, no miss may. This is how an
+// analyst tests a new rule: go test -run TestRuleExamples ./stages/moderate/
+func TestRuleExamples(t *testing.T) {
+	t.Parallel()
+	d := defaultRules(t)
+	for _, r := range d.set.rules {
+		t.Run(r.id, func(t *testing.T) {
+			t.Parallel()
+			if len(r.hit) == 0 {
+				t.Errorf("%s:%d: rule %s has no hit: example", r.file, r.line, r.id)
+			}
+			for _, ex := range r.hit {
+				if len(ruleHits(t, d, ex, r.id)) == 0 {
+					t.Errorf("%s:%d: rule %s does not fire on its hit example %q", r.file, r.line, r.id, ex)
+				}
+			}
+			for _, ex := range r.miss {
+				if fs := ruleHits(t, d, ex, r.id); len(fs) > 0 {
+					t.Errorf("%s:%d: rule %s fires on its miss example %q (evidence %q)", r.file, r.line, r.id, ex, ex[fs[0].Span.Start:fs[0].Span.End])
+				}
+			}
+		})
+	}
+}
+
+func TestRulesWindows(t *testing.T) {
+	t.Parallel()
+	d := newTestRules(t, map[string]string{
+		"sets.en.yaml": "sets:\n  me: [i, me]\n",
+		"violence.en.yaml": `
+rules:
+  - id: sentence
+    score: 0.5
+    all: [$me, [hate], [mondays]]
+    none: [not]
+  - id: note
+    score: 0.6
+    window: note
+    all: [[pineapple], [pizza]]
+  - id: words
+    score: 0.7
+    window: 3 words
+    all: [[red], [car]]
+  - id: chars
+    score: 0.8
+    window: 6 chars
+    all: [[红], [车]]
+  - id: ordered
+    score: 0.9
+    any_order: false
+    all: [[alpha], [beta], [gamma]]
+  - id: marks
+    score: 0.9
+    all: [[women], [scum]]
+    none: [<quote>, <question>]
+  - id: nested
+    score: 0.9
+    all: [[福利], [福利视频, 黄片]]
+`,
+	})
+	tests := []struct {
+		name, rule, text string
+		want             []string // evidence, in order; nil: no finding
+	}{
+		{"terms of one sentence fire", "sentence", "Honestly I hate mondays.", []string{"I hate mondays"}},
+		{"the evidence is the shortest window", "sentence", "me? I really hate mondays", []string{"I really hate mondays"}},
+		{"terms in two sentences do not fire", "sentence", "I hate it. Mondays are fine", nil},
+		{"a none term in the sentence cancels", "sentence", "I do not hate mondays", nil},
+		{"a none term in another sentence does not cancel", "sentence", "Not again. I hate mondays!", []string{"I hate mondays"}},
+		{"each sentence fires on its own", "sentence", "I hate mondays. Me, I hate MONDAYS too", []string{"I hate mondays", "I hate MONDAYS"}},
+		{"a period inside a word does not end the sentence", "sentence", "i h.a.t.e mondays", []string{"i h.a.t.e mondays"}},
+		{"Chinese punctuation ends sentences", "chars", "红色。车", []string{"红色。车"}},
+		{"a note window spans sentences", "note", "Pineapple? On pizza!", []string{"Pineapple? On pizza"}},
+		{"a words window holds close terms", "words", "a red fast car", []string{"red fast car"}},
+		{"a words window drops far terms", "words", "a red and very fast car", nil},
+		{"a chars window holds close Han", "chars", "红色的小车", []string{"红色的小车"}},
+		{"a chars window drops far Han", "chars", "红色的非常非常快的车", nil},
+		{"ordered groups fire in order", "ordered", "alpha then beta then gamma", []string{"alpha then beta then gamma"}},
+		{"ordered groups do not fire out of order", "ordered", "gamma then beta then alpha", nil},
+		{"disguises fold: full-width, spacing, leet, Traditional", "sentence", "Ｉ h a t e m0nd4ys", []string{"Ｉ h a t e m0nd4ys"}},
+		{"Traditional characters fold to Simplified", "chars", "紅色車", []string{"紅色車"}},
+		{"whole words only", "words", "a redcar", nil},
+		{"a quotation mark in the sentence cancels", "marks", `Writing "women are scum" is hateful.`, nil},
+		{"CJK quotation marks cancel too", "marks", "「women are scum」", nil},
+		{"a question mark in the sentence cancels", "marks", "women are scum?", nil},
+		{"marks in another sentence do not cancel", "marks", `He said "hi". Women are scum.`, []string{"Women are scum"}},
+		{"a term inside a longer term of another group does not count", "nested", "员工福利视频", nil},
+		{"two separate terms do", "nested", "福利 黄片", []string{"福利 黄片"}},
+		{"Han terms side by side", "chars", "红车辆", []string{"红车"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var got []string
+			for _, f := range ruleHits(t, d, tt.text, tt.rule) {
+				got = append(got, tt.text[f.Span.Start:f.Span.End])
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%s on %q: evidence %q, want %q", tt.rule, tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRulesEvidence checks shipped rules end to end: category, score,
+// support flag and the exact evidence span.
+func TestRulesEvidence(t *testing.T) {
+	t.Parallel()
+	d := defaultRules(t)
+	tests := []struct {
+		name     string
+		text     string
+		category models.Category
+		support  bool
+		evidence string // "": nothing of the category may be found
+	}{
+		{"a wish to die is at risk", "I don't want to live anymore, planning to end it tonight", models.CategorySelfHarm, true, "I don't want to live"},
+		{"a plan with a time is at risk", "planning to end it tonight", models.CategorySelfHarm, true, "planning to end it tonight"},
+		{"Chinese despair is at risk", "我不想活了", models.CategorySelfHarm, true, "不想活了"},
+		{"Traditional Chinese despair is at risk", "我真的不想活了，活著沒意思", models.CategorySelfHarm, true, "不想活了"},
+		{"teaching purging is promotion", "催吐教程来了", models.CategorySelfHarm, false, "催吐教程"},
+		{"news of suicide is not self-harm", "The suicide rate fell last year", models.CategorySelfHarm, false, ""},
+		{"hotpot hyperbole is not self-harm", "I'm dying to try this hotpot", models.CategorySelfHarm, false, ""},
+		{"missing someone is not self-harm", "想死你了宝贝", models.CategorySelfHarm, false, ""},
+		{"asking for images of minors", "looking for underage girls pics", models.CategorySexualMinors, false, "looking for underage girls pics"},
+		{"grooming across sentences", "how old are you? dm me", models.CategorySexualMinors, false, "how old are you? dm me"},
+		{"a threat to the reader", "I will kill you", models.CategoryViolence, false, "will kill you"},
+		{"spaced and leet threat", "i w1ll k i l l you", models.CategoryViolence, false, "w1ll k i l l you"},
+		{"a craving is not a threat", "I could kill for a burger", models.CategoryViolence, false, ""},
+		{"a drug sale with contact", "出售冰毒 加微信", models.CategoryIllicit, false, "出售冰毒 加微信"},
+		{"a spaced drug sale", "出 售 冰 毒，加 微 信", models.CategoryIllicit, false, "出 售 冰 毒，加 微 信"},
+		{"news of a seizure", "警方查获冰毒2公斤", models.CategoryIllicit, false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			found, err := d.Detect(context.Background(), NewText("body", tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []Finding
+			for _, f := range found {
+				if f.Category == tt.category {
+					got = append(got, f)
+				}
+			}
+			if tt.evidence == "" {
+				if len(got) > 0 {
+					t.Fatalf("found %+v (%q) in innocent text", got[0], tt.text[got[0].Span.Start:got[0].Span.End])
+				}
+				return
+			}
+			if len(got) == 0 {
+				t.Fatalf("no %s finding in %q (found %+v)", tt.category, tt.text, found)
+			}
+			f := got[0]
+			if ev := tt.text[f.Span.Start:f.Span.End]; ev != tt.evidence {
+				t.Errorf("evidence %q, want %q", ev, tt.evidence)
+			}
+			if f.Support != tt.support {
+				t.Errorf("support %v, want %v", f.Support, tt.support)
+			}
+		})
+	}
+}
+
+func TestRulesParseErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string // substring of the error
+	}{
+		{"an unknown rule key names its line", map[string]string{"hate.en.yaml": "rules:\n  - id: a\n    socre: 0.5\n    all: [x]\n"}, `hate.en.yaml: line 3: unknown rule key "socre"`},
+		{"an unknown file key", map[string]string{"hate.en.yaml": "rule: []\n"}, `line 1: unknown file key "rule"`},
+		{"an unknown category", map[string]string{"hat.en.yaml": "rules: []\n"}, `unknown category "hat"`},
+		{"a file name without language", map[string]string{"hate.yaml": "rules: []\n"}, "want CATEGORY.LANG.yaml"},
+		{"a score out of range", map[string]string{"hate.en.yaml": "rules:\n  - id: a\n    score: 2\n    all: [x]\n"}, "hate.en.yaml:2: rule a: score 2"},
+		{"a rule without groups", map[string]string{"hate.en.yaml": "rules:\n  - id: a\n    score: 0.5\n"}, "lists no group"},
+		{"an unknown set names its line", map[string]string{"hate.en.yaml": "rules:\n  - id: a\n    score: 0.5\n    all:\n      - [x, $nope]\n"}, "hate.en.yaml:5: unknown set $nope"},
+		{"a duplicate id", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [x]}\n  - {id: a, score: 0.5, all: [y]}\n"}, `rule id "a" is already used`},
+		{"a bad window", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [x], window: paragraph}\n"}, `window "paragraph"`},
+		{"support outside self-harm", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [x], support: true}\n"}, "support: true is for self_harm"},
+		{"a term in two groups", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[x], [y, X]]}\n"}, "is in two groups"},
+		{"a term and its veto", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[x]], none: [x]}\n"}, "is in two groups"},
+		{"a term that normalizes to nothing", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[\"!!\"]]}\n"}, "hate.en.yaml:2: rule a: term \"!!\" normalizes to nothing"},
+		{"a score on a term", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[x | 0.4]]}\n"}, `only "| han"`},
+		{"a punctuation veto in all", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[x, <quote>]]}\n"}, "<quote> is only allowed in none:"},
+		{"a set cycle", map[string]string{"hate.en.yaml": "sets:\n  a: [$b]\n  b: [$a]\nrules:\n  - {id: a, score: 0.5, all: [$a]}\n"}, "a cycle?"},
+		{"a set redefined", map[string]string{"sets.en.yaml": "sets:\n  a: [x]\n", "hate.en.yaml": "sets:\n  a: [y]\nrules: []\n"}, "set \"a\" is already defined in sets.en.yaml"},
+		{"rules in a sets file", map[string]string{"sets.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [x]}\n"}, "sets only"},
+		{"two documents", map[string]string{"hate.en.yaml": "rules: []\n---\nrules: []\n"}, "one YAML document"},
+		{"broken YAML", map[string]string{"hate.en.yaml": "rules: [\n"}, "hate.en.yaml: yaml:"},
+		{"a mapping where a term belongs", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[{x: 1}]]}\n"}, "want a term"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			fsys := fstest.MapFS{}
+			for name, data := range tt.files {
+				fsys[name] = &fstest.MapFile{Data: []byte(data)}
+			}
+			_, err := NewRulesDetector(fsys)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestRulesEmptyFilesLoad(t *testing.T) {
+	t.Parallel()
+	d := newTestRules(t, map[string]string{"hate.en.yaml": "# nothing yet\n", "spam.zh.yaml": ""})
+	if found, _ := d.Detect(context.Background(), NewText("body", "anything")); len(found) != 0 {
+		t.Fatalf("found %+v with no rules", found)
+	}
+}
+
+func FuzzRulesParse(f *testing.F) {
+	f.Add([]byte("rules:\n  - {id: a, score: 0.5, all: [[i, me], [hate], [\"*day*\"]], window: 3 words, none: [not]}\n"))
+	f.Add([]byte("sets:\n  a: [x, $b]\n  b: [y]\nrules:\n  - {id: a, score: 0.5, all: [$a, [z | han]], any_order: false}\n"))
+	f.Add([]byte("rules: [\n"))
+	f.Add([]byte("&a [*a, *a]"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := NewRulesDetector(fstest.MapFS{"sets.en.yaml": {Data: []byte("sets:\n  b: [q]\n")}, "hate.en.yaml": {Data: data}})
+		if err != nil {
+			return
+		}
+		// Whatever parsed must run safely.
+		for _, s := range []string{"i hate mondays", "x y z q", "我 hate 你", ""} {
+			if _, err := d.Detect(context.Background(), NewText("body", s)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+}
+
+func FuzzRulesDetect(f *testing.F) {
+	f.Add("I don't want to live anymore, planning to end it tonight")
+	f.Add("出 售 冰 毒，加 微 信。办证 刻章 电话")
+	f.Add("how old are you?\ndm me")
+	f.Add("i w1ll k i l l you!!! …")
+	d := defaultRules(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		found, err := d.Detect(context.Background(), NewText("body", s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range found {
+			if x.Span.Start < 0 || x.Span.End > len(s) || x.Span.Start >= x.Span.End {
+				t.Fatalf("span %+v out of range for %q", x.Span, s)
+			}
+			if !utf8ValidBoundary(s, x.Span.Start) || !utf8ValidBoundary(s, x.Span.End) {
+				t.Fatalf("span %+v splits a rune of %q", x.Span, s)
+			}
+		}
+	})
+}
+
+// utf8ValidBoundary reports whether byte i of s starts a rune as range
+// decodes it (an invalid byte is a rune of its own), or is the end.
+func utf8ValidBoundary(s string, i int) bool {
+	if i == len(s) {
+		return true
+	}
+	for k := range s {
+		if k == i {
+			return true
+		}
+	}
+	return false
+}
+
+// TestRuleTermsFoldTraditional: notes in Traditional Chinese fire the
+// rules written in Simplified, through the Traditional→Simplified folding
+// of normalize.go (tables.go lists the characters it knows).
+func TestRuleTermsFoldTraditional(t *testing.T) {
+	t.Parallel()
+	d := defaultRules(t)
+	tests := []struct {
+		name, text string
+		category   models.Category
+	}{
+		{"despair", "我真的撐不下去了，活著沒意思", models.CategorySelfHarm},
+		{"a threat to wait", "你給我等著", models.CategoryViolence},
+		{"a threat to kill", "信不信我弄死你們", models.CategoryViolence},
+		{"a drug sale", "低價出售冰毒，聯繫微信", models.CategoryIllicit},
+		{"grooming", "妹妹幾歲了？別告訴你爸媽，加我微信", models.CategorySexualMinors},
+		{"images of minors", "求幼女資源", models.CategorySexualMinors},
+		{"a task scam", "兼職日結，動動手指日賺三百，私聊", models.CategorySpam},
+		{"regional hate", "河南人都是騙子", models.CategoryHate},
+		{"an insult", "你這個賤人", models.CategoryHarassment},
+		{"paid sex", "同城約炮 加微信", models.CategorySexual},
+		{"teaching purging", "催吐教程分享", models.CategorySelfHarm},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			found, err := d.Detect(context.Background(), NewText("body", tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range found {
+				if f.Category == tt.category {
+					return
+				}
+			}
+			t.Errorf("no %s finding in %q: %+v", tt.category, tt.text, found)
+		})
+	}
+}
