@@ -159,7 +159,7 @@ type Classifier struct {
 	ceiling []float64
 	// report[k] says whether category k gives findings (Categories).
 	report []bool
-	pool    sync.Pool // *classifierScratch
+	pool   sync.Pool // *classifierScratch
 }
 
 // profanityCeiling caps the score of the classifier's profanity findings.

@@ -158,4 +158,3 @@ func latinLanguage(runes []rune) int {
 	}
 	return best
 }
-
