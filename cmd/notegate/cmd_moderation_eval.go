@@ -3,13 +3,17 @@ package main
 import (
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -17,6 +21,7 @@ import (
 	"github.com/notegate/notegate/config"
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/stages/moderate"
+	"github.com/notegate/notegate/stages/moderate/corpus"
 )
 
 // cmdEval runs an evaluation: moderation, translate or langid.
@@ -28,7 +33,7 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return cmdEvalLangid(ctx, args[1:], stdout, stderr)
 	}
 	if len(args) == 0 || args[0] != "moderation" {
-		fmt.Fprintln(stderr, "usage: notegate eval moderation [--data DIR] [--model FILE] [--policy FILE] [--config FILE]")
+		fmt.Fprintln(stderr, "usage: notegate eval moderation [--data DIR] [--model FILE] [--policy FILE] [--config FILE] [--speed-seconds S] [--show-fp N]")
 		fmt.Fprintln(stderr, "       notegate eval translate [--data DIR] [--providers a,b] [--limit N] [--apertium-url URL] [--providers-config FILE]")
 		fmt.Fprintln(stderr, "       notegate eval langid [--data DIR] [--baseline] [--throughput] [--fit-confidence]")
 		return errors.New("eval: want a subject: moderation, translate or langid")
@@ -36,17 +41,32 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return cmdEvalModeration(ctx, args[1:], stdout, stderr)
 }
 
-// cmdEvalModeration measures the abuse classifier alone and the whole
-// moderate stage (rules + classifier under the policy) on the shared
-// evaluation data: COLD dev (market cn), HateCheck (market intl) and clean
-// news-style sentences (both markets).
+// cmdEvalModeration measures the classifier alone and the whole moderate
+// stage (rules + classifier under the policy) on the shared evaluation
+// data:
+//
+//   - precision and recall per category and language on the dev split of
+//     every training source (stages/moderate/corpus), and any-harm
+//     AUPRC per language;
+//   - COLD dev and COLD's held-out part of train (market cn);
+//   - HateCheck (market intl);
+//   - clean news-style and everyday sentences leaving allow (both
+//     markets);
+//   - the stage's speed on one core.
+//
+// The last line is a JSON summary.
 func cmdEvalModeration(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval moderation", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	data := fs.String("data", "../shared/evaldata/moderation", "moderation evaluation data (cold/, hatecheck-en/); clean text is read from its parent's langid/ and translation/")
+	data := fs.String("data", "../shared/evaldata/moderation", "moderation evaluation data (cold/, hatecheck-en/); the training sources, clean text and translations are read from its parent")
 	modelFile := fs.String("model", "", "classifier model file; empty uses the embedded one")
 	policy := fs.String("policy", "", "policy file; empty uses the configured or embedded one")
 	path := fs.String("config", "", "optional YAML configuration file")
+	speed := fs.Float64("speed-seconds", 3, "how long to measure the stage's speed; 0 skips it")
+	showFP := fs.Int("show-fp", 0, "print up to N clean sentences per file that leave allow, with their labels")
+	baseRate := fs.Float64("base-rate", 0, "classifier base rate of Chinese fields; 0 uses the configured one")
+	baseRateOther := fs.Float64("base-rate-other", 0, "classifier base rate of fields in other languages; 0 uses the configured one")
+	categories := fs.String("classifier-categories", "", "comma-separated categories the classifier reports; empty uses the configured ones")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -57,7 +77,26 @@ func cmdEvalModeration(ctx context.Context, args []string, stdout, stderr io.Wri
 	if *policy != "" {
 		cfg.Moderate.PolicyFile = *policy
 	}
-	clf, err := moderate.NewClassifier(moderate.ClassifierConfig{ModelFile: *modelFile})
+	// Evaluation texts must not count towards the replicas' live
+	// campaigns and velocity, nor depend on them.
+	cfg.Moderate.SharedState = moderate.SharedStateConfig{}
+	ccfg := cfg.Moderate.Classifier
+	if *modelFile != "" {
+		ccfg.ModelFile = *modelFile
+	}
+	if *baseRateOther != 0 {
+		ccfg.BaseRateOther = *baseRateOther
+	}
+	if *categories != "" {
+		ccfg.Categories = nil
+		for _, c := range strings.Split(*categories, ",") {
+			ccfg.Categories = append(ccfg.Categories, models.Category(strings.TrimSpace(c)))
+		}
+	}
+	if *baseRate != 0 {
+		ccfg.BaseRate = *baseRate
+	}
+	clf, err := moderate.NewClassifier(ccfg)
 	if err != nil {
 		return err
 	}
@@ -65,38 +104,93 @@ func cmdEvalModeration(ctx context.Context, args []string, stdout, stderr io.Wri
 	if err != nil {
 		return err
 	}
-	ev := &moderationEval{ctx: ctx, clf: clf, stage: stage, out: stdout}
+	rulesOnly, err := moderate.New(cfg.Moderate)
+	if err != nil {
+		return err
+	}
+	ccfg = ccfg.WithDefaults()
+	ev := &moderationEval{ctx: ctx, clf: clf, stage: stage, rules: rulesOnly, out: stdout,
+		minScore: ccfg.MinScore, showFP: *showFP, summary: map[string]any{"model": clf.Name()}}
 	start := time.Now()
-	fmt.Fprintf(stdout, "model %s: threshold %.3f (best COLD dev accuracy), policy %s\n\n",
-		clf.Name(), clf.Threshold(), stage.Policy().Version)
+	fmt.Fprintf(stdout, "model %s (scores %s; reports %s; base rate %.2f Chinese, %.2f other; min_score %.2f), policy %s\n",
+		clf.Name(), joinCategories(clf.Categories()), joinCategories(ccfg.Categories), ccfg.BaseRate, ccfg.BaseRateOther,
+		ccfg.MinScore, stage.Policy().Version)
+	root := filepath.Join(*data, "..")
+	if err := ev.categories(root); err != nil {
+		return err
+	}
 	if err := ev.cold(filepath.Join(*data, "cold", "dev.csv")); err != nil {
 		return err
 	}
 	if err := ev.hatecheck(filepath.Join(*data, "hatecheck-en", "test_suite_cases.csv")); err != nil {
 		return err
 	}
-	if err := ev.clean(filepath.Join(*data, "..")); err != nil {
+	if err := ev.clean(root); err != nil {
 		return err
 	}
+	if *speed > 0 {
+		if err := ev.speed(time.Duration(*speed * float64(time.Second))); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(stdout, "\n%.1fs\n", time.Since(start).Seconds())
+	line, err := json.Marshal(ev.summary)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s\n", line)
 	return nil
 }
 
-type moderationEval struct {
-	ctx   context.Context
-	clf   *moderate.Classifier
-	stage *moderate.Stage
-	out   io.Writer
+func joinCategories(cs []models.Category) string {
+	s := make([]string, len(cs))
+	for i, c := range cs {
+		s[i] = string(c)
+	}
+	return strings.Join(s, ", ")
 }
 
-// flagged reports whether the stage takes a note with this body out of
-// allow in market.
-func (e *moderationEval) flagged(body, market string) (bool, error) {
-	m, err := e.stage.Moderate(e.ctx, &models.Note{NoteEvent: models.NoteEvent{Body: body}})
-	if err != nil {
-		return false, err
+type moderationEval struct {
+	ctx      context.Context
+	clf      *moderate.Classifier
+	stage    *moderate.Stage
+	rules    *moderate.Stage
+	out      io.Writer
+	minScore float64
+	showFP   int
+	summary  map[string]any
+	// sample is the texts the speed is measured on (dev texts).
+	sample []string
+}
+
+// routedLanguages are the languages figures are given for; texts in any
+// other language count as "other".
+var routedLanguages = []string{"en", "zh", "es", "pt", "fr", "de", "ja", "ko"}
+
+// marketFor is the market a language's figures are taken in: cn for
+// Chinese, intl for every other language.
+func marketFor(lang string) string {
+	if lang == "zh" {
+		return "cn"
 	}
-	return m.Markets[market] != models.DecisionAllow, nil
+	return "intl"
+}
+
+// moderateBody runs a stage on a note with this body.
+func (e *moderationEval) moderateBody(s *moderate.Stage, body string) (models.Moderation, error) {
+	return s.Moderate(e.ctx, &models.Note{NoteEvent: models.NoteEvent{Body: body}})
+}
+
+// stageCategories are the categories the stage's labels put at or above
+// the review threshold of market under the policy.
+func stageCategories(p *moderate.Policy, m models.Moderation, market string) map[models.Category]bool {
+	out := map[models.Category]bool{}
+	for _, l := range m.Labels {
+		if p.Decide(market, l.Category, l.Score) != models.DecisionAllow {
+			out[l.Category] = true
+		}
+	}
+	return out
 }
 
 // binaryScore counts a binary decision against gold labels.
@@ -115,16 +209,23 @@ func (s *binaryScore) add(pred, gold bool) {
 	}
 }
 
-func (s binaryScore) String() string {
-	n := s.tp + s.fp + s.tn + s.fn
-	p := ratio(s.tp, s.tp+s.fp)
-	r := ratio(s.tp, s.tp+s.fn)
-	f1 := 0.0
-	if p+r > 0 {
-		f1 = 2 * p * r / (p + r)
+func (s binaryScore) n() int                { return s.tp + s.fp + s.tn + s.fn }
+func (s binaryScore) precision() float64    { return ratio(s.tp, s.tp+s.fp) }
+func (s binaryScore) recall() float64       { return ratio(s.tp, s.tp+s.fn) }
+func (s binaryScore) accuracy() float64     { return ratio(s.tp+s.tn, s.n()) }
+func (s binaryScore) flaggedShare() float64 { return ratio(s.tp+s.fp, s.n()) }
+
+func (s binaryScore) f1() float64 {
+	p, r := s.precision(), s.recall()
+	if p+r == 0 {
+		return 0
 	}
+	return 2 * p * r / (p + r)
+}
+
+func (s binaryScore) String() string {
 	return fmt.Sprintf("n=%d\taccuracy %.4f\tprecision %.4f\trecall %.4f\tF1 %.4f",
-		n, ratio(s.tp+s.tn, n), p, r, f1)
+		s.n(), s.accuracy(), s.precision(), s.recall(), s.f1())
 }
 
 func ratio(a, b int) float64 {
@@ -133,6 +234,181 @@ func ratio(a, b int) float64 {
 	}
 	return float64(a) / float64(b)
 }
+
+// scored is one scored example for AUPRC.
+type scored struct {
+	score float64
+	gold  bool
+}
+
+// auprc is the area under the precision-recall curve as average
+// precision: the precision at each distinct score threshold, from the
+// highest down, weighted by the recall it adds. Examples with equal
+// scores enter together. It is 0 without positives.
+func auprc(xs []scored) float64 {
+	xs = slices.Clone(xs)
+	sort.SliceStable(xs, func(i, j int) bool { return xs[i].score > xs[j].score })
+	pos := 0
+	for _, x := range xs {
+		if x.gold {
+			pos++
+		}
+	}
+	if pos == 0 {
+		return 0
+	}
+	var ap float64
+	tp, seen := 0, 0
+	for i := 0; i < len(xs); {
+		j := i
+		added := 0
+		for j < len(xs) && xs[j].score == xs[i].score {
+			if xs[j].gold {
+				added++
+			}
+			j++
+		}
+		tp += added
+		seen += j - i
+		ap += float64(added) / float64(pos) * float64(tp) / float64(seen)
+		i = j
+	}
+	return ap
+}
+
+// cell collects one category × language (or any-harm × language) cell.
+type cell struct {
+	clf, stage binaryScore
+	scores     []scored
+}
+
+// categories measures per category and language on the dev split of the
+// training sources.
+func (e *moderationEval) categories(root string) error {
+	cues, err := corpus.LexiconCues()
+	if err != nil {
+		return err
+	}
+	exs, err := corpus.Load(corpus.Options{Root: root, Cues: cues})
+	if err != nil {
+		return err
+	}
+	cats := e.clf.Categories()
+	p := e.stage.Policy()
+	cells := map[string]*cell{} // "category/lang", "any/lang"
+	get := func(key string) *cell {
+		c := cells[key]
+		if c == nil {
+			c = &cell{}
+			cells[key] = c
+		}
+		return c
+	}
+	var scores []float64
+	nDev := 0
+	for _, ex := range exs {
+		if ex.Split != corpus.Dev || ex.Derived {
+			continue
+		}
+		nDev++
+		lang := ex.Lang
+		if !slices.Contains(routedLanguages, lang) {
+			lang = "other"
+		}
+		if len(e.sample) < 4000 && len(ex.Text) <= 400 && nDev%4 == 0 {
+			e.sample = append(e.sample, ex.Text)
+		}
+		scores, _ = e.clf.Scores(moderate.NewText("body", ex.Text), scores[:0])
+		m, err := e.moderateBody(e.stage, ex.Text)
+		if err != nil {
+			return err
+		}
+		market := marketFor(lang)
+		flagged := stageCategories(p, m, market)
+		anyScore := 0.0
+		anyClf := false
+		for k, c := range cats {
+			anyScore = max(anyScore, scores[k])
+			anyClf = anyClf || scores[k] >= e.minScore
+			i := slices.Index(corpus.Categories, c)
+			if i < 0 || !ex.Pos.Has(i) && !ex.Neg.Has(i) {
+				continue
+			}
+			gold := ex.Pos.Has(i)
+			cl := get(string(c) + "/" + lang)
+			cl.clf.add(scores[k] >= e.minScore, gold)
+			cl.stage.add(flagged[c], gold)
+			cl.scores = append(cl.scores, scored{scores[k], gold})
+		}
+		if ex.Harmful >= 0 {
+			gold := ex.Harmful == 1
+			cl := get("any/" + lang)
+			cl.clf.add(anyClf, gold)
+			cl.stage.add(m.Markets[market] != models.DecisionAllow, gold)
+			cl.scores = append(cl.scores, scored{anyScore, gold})
+		}
+	}
+	fmt.Fprintf(e.out, "\nPer category and language, dev split of every training source (%d texts; classifier: score >= %.2f; stage: a label of the category at or above review in cn for zh, intl otherwise)\n", nDev, e.minScore)
+	tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "category\tlang\tpositives\tnegatives\tclf P\tclf R\tstage P\tstage R\tAUPRC\t\n")
+	keys := make([]string, 0, len(cells))
+	for k := range cells {
+		keys = append(keys, k)
+	}
+	order := func(key string) (int, string) {
+		cat, lang, _ := strings.Cut(key, "/")
+		i := slices.Index(cats, models.Category(cat))
+		if cat == "any" {
+			i = len(cats)
+		}
+		return i, lang
+	}
+	langOrder := func(l string) int {
+		if i := slices.Index(routedLanguages, l); i >= 0 {
+			return i
+		}
+		return len(routedLanguages)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, la := order(keys[i])
+		b, lb := order(keys[j])
+		if a != b {
+			return a < b
+		}
+		return langOrder(la) < langOrder(lb)
+	})
+	perCell := map[string]any{}
+	anyAUPRC := map[string]float64{}
+	for _, key := range keys {
+		c := cells[key]
+		npos := c.clf.tp + c.clf.fn
+		nneg := c.clf.fp + c.clf.tn
+		cat, lang, _ := strings.Cut(key, "/")
+		if npos == 0 {
+			// No positives: only the share flagged means something.
+			fmt.Fprintf(tw, "%s\t%s\t0\t%d\tflagged %.4f\t\tflagged %.4f\t\t\t\n", cat, lang, nneg, c.clf.flaggedShare(), c.stage.flaggedShare())
+			perCell[key] = map[string]any{"pos": 0, "neg": nneg, "clf_flagged": round4(c.clf.flaggedShare()), "stage_flagged": round4(c.stage.flaggedShare())}
+			continue
+		}
+		ap := auprc(c.scores)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", cat, lang, npos, nneg,
+			c.clf.precision(), c.clf.recall(), c.stage.precision(), c.stage.recall(), ap)
+		perCell[key] = map[string]any{"pos": npos, "neg": nneg, "clf_p": round4(c.clf.precision()), "clf_r": round4(c.clf.recall()),
+			"stage_p": round4(c.stage.precision()), "stage_r": round4(c.stage.recall()), "auprc": round4(ap)}
+		if cat == "any" && nneg > 0 {
+			anyAUPRC[lang] = round4(ap)
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.out, "(any: harmful in any way by its source's labels; stage: the note leaves allow in the market)\n")
+	e.summary["category_lang"] = perCell
+	e.summary["any_harm_auprc"] = anyAUPRC
+	return nil
+}
+
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
 func readEvalCSV(path string) ([]map[string]string, error) {
 	f, err := os.Open(path)
@@ -164,40 +440,59 @@ func readEvalCSV(path string) ([]map[string]string, error) {
 	return out, nil
 }
 
-func (e *moderationEval) cold(path string) error {
-	rows, err := readEvalCSV(path)
+// cold measures on COLD dev and on the part of COLD train the training
+// program held out for calibration.
+func (e *moderationEval) cold(devPath string) error {
+	type set struct {
+		name string
+		rows []map[string]string
+	}
+	dev, err := readEvalCSV(devPath)
 	if err != nil {
 		return fmt.Errorf("COLD: %w", err)
 	}
-	var model, model50, full, rules binaryScore
-	thr := e.clf.Threshold()
-	rulesOnly, err := moderate.New(moderate.Config{})
-	if err != nil {
-		return err
+	sets := []set{{"dev", dev}}
+	if all, err := readEvalCSV(filepath.Join(filepath.Dir(devPath), "train.csv")); err == nil {
+		var held []map[string]string
+		for _, r := range all {
+			if corpus.COLDHeldOut(r["TEXT"]) {
+				held = append(held, r)
+			}
+		}
+		sets = append(sets, set{"train, held out", held})
 	}
-	for _, r := range rows {
-		gold := r["label"] == "1"
-		score := e.clf.Score(moderate.NewText("body", r["TEXT"]))
-		model.add(score >= thr, gold)
-		model50.add(score >= 0.5, gold)
-		f, err := e.flagged(r["TEXT"], "cn")
-		if err != nil {
+	for _, s := range sets {
+		var model, full, rules binaryScore
+		for _, r := range s.rows {
+			gold := r["label"] == "1"
+			model.add(e.clf.Score(moderate.NewText("body", r["TEXT"])) >= e.minScore, gold)
+			m, err := e.moderateBody(e.stage, r["TEXT"])
+			if err != nil {
+				return err
+			}
+			full.add(m.Markets["cn"] != models.DecisionAllow, gold)
+			m, err = e.moderateBody(e.rules, r["TEXT"])
+			if err != nil {
+				return err
+			}
+			rules.add(m.Markets["cn"] != models.DecisionAllow, gold)
+		}
+		fmt.Fprintf(e.out, "\nCOLD %s (label 1 = offensive; stage: not allowed in cn)\n", s.name)
+		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "  classifier, any category >= %.2f\t%s\n", e.minScore, model)
+		fmt.Fprintf(tw, "  rules alone (cn)\t%s\n", rules)
+		fmt.Fprintf(tw, "  rules + classifier (cn)\t%s\n", full)
+		if err := tw.Flush(); err != nil {
 			return err
 		}
-		full.add(f, gold)
-		m, err := rulesOnly.Moderate(e.ctx, &models.Note{NoteEvent: models.NoteEvent{Body: r["TEXT"]}})
-		if err != nil {
-			return err
+		key := "cold_dev"
+		if s.name != "dev" {
+			key = "cold_train_heldout"
 		}
-		rules.add(m.Markets["cn"] != models.DecisionAllow, gold)
+		e.summary[key] = map[string]float64{"n": float64(full.n()), "stage_accuracy": round4(full.accuracy()),
+			"stage_f1": round4(full.f1()), "classifier_accuracy": round4(model.accuracy()), "rules_accuracy": round4(rules.accuracy())}
 	}
-	fmt.Fprintf(e.out, "COLD dev (label 1 = offensive; stage: not allowed in cn)\n")
-	tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  model, score >= %.3f\t%s\n", thr, model)
-	fmt.Fprintf(tw, "  model, score >= 0.5\t%s\n", model50)
-	fmt.Fprintf(tw, "  rules alone (cn)\t%s\n", rules)
-	fmt.Fprintf(tw, "  rules + model (cn)\t%s\n", full)
-	return tw.Flush()
+	return nil
 }
 
 func (e *moderationEval) hatecheck(path string) error {
@@ -208,7 +503,6 @@ func (e *moderationEval) hatecheck(path string) error {
 	type acc struct{ model, stage, n int }
 	byFunc := map[string]*acc{}
 	var order []string
-	thr := e.clf.Threshold()
 	var totals [2]acc // non-hateful, hateful
 	for _, r := range rows {
 		fn := r["functionality"]
@@ -220,11 +514,12 @@ func (e *moderationEval) hatecheck(path string) error {
 			order = append(order, fn)
 		}
 		text := strings.TrimSpace(r["test_case"])
-		m := e.clf.Score(moderate.NewText("body", text)) >= thr
-		s, err := e.flagged(text, "intl")
+		m := e.clf.Score(moderate.NewText("body", text)) >= e.minScore
+		mod, err := e.moderateBody(e.stage, text)
 		if err != nil {
 			return err
 		}
+		s := mod.Markets["intl"] != models.DecisionAllow
 		a.n++
 		t := &totals[0]
 		if hateful {
@@ -251,9 +546,9 @@ func (e *moderationEval) hatecheck(path string) error {
 		}
 		return 0
 	})
-	fmt.Fprintf(e.out, "\nHateCheck (accuracy per functionality; model: score >= %.3f; stage: not allowed in intl)\n", thr)
+	fmt.Fprintf(e.out, "\nHateCheck (accuracy per functionality; classifier: any category >= %.2f; stage: not allowed in intl)\n", e.minScore)
 	tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  functionality\tgold\tn\tmodel\tstage\n")
+	fmt.Fprintf(tw, "  functionality\tgold\tn\tclassifier\tstage\n")
 	for _, fn := range order {
 		a := byFunc[fn]
 		gold := "non-hateful"
@@ -268,52 +563,130 @@ func (e *moderationEval) hatecheck(path string) error {
 	}
 	all := totals[0].n + totals[1].n
 	fmt.Fprintf(tw, "  all\t\t%d\t%.3f\t%.3f\n", all, ratio(totals[0].model+totals[1].model, all), ratio(totals[0].stage+totals[1].stage, all))
+	e.summary["hatecheck"] = map[string]float64{
+		"hateful_flagged_stage":     round4(ratio(totals[1].stage, totals[1].n)),
+		"non_hateful_allowed_stage": round4(ratio(totals[0].stage, totals[0].n)),
+		"hateful_flagged_clf":       round4(ratio(totals[1].model, totals[1].n)),
+		"non_hateful_allowed_clf":   round4(ratio(totals[0].model, totals[0].n)),
+	}
 	return tw.Flush()
 }
 
-// clean measures how much clean news-style text leaves allow.
+// clean measures how much clean text leaves allow: the dev split of the
+// Leipzig news sentences (the rest is trained on) and FLORES (never
+// trained on).
 func (e *moderationEval) clean(root string) error {
-	files := []string{
-		"langid/lingua/sentences/zh.txt",
-		"langid/lingua/sentences/en.txt",
-		"translation/flores200-devtest/zho_Hans.devtest",
-		"translation/flores200-devtest/zho_Hant.devtest",
-		"translation/flores200-devtest/eng_Latn.devtest",
+	type file struct {
+		name string
+		dev  bool // read only the lines in the corpus's dev split
 	}
-	thr := e.clf.Threshold()
-	fmt.Fprintf(e.out, "\nClean news-style text (false positives)\n")
+	files := []file{
+		{"langid/lingua/sentences/zh.txt", true},
+		{"langid/lingua/sentences/en.txt", true},
+		{"translation/flores200-devtest/zho_Hans.devtest", false},
+		{"translation/flores200-devtest/zho_Hant.devtest", false},
+		{"translation/flores200-devtest/eng_Latn.devtest", false},
+		{"translation/flores200-devtest/spa_Latn.devtest", false},
+		{"translation/flores200-devtest/jpn_Jpan.devtest", false},
+		{"translation/flores200-devtest/kor_Hang.devtest", false},
+	}
+	for _, l := range []string{"es", "pt", "fr", "de", "ja", "ko"} {
+		files = append(files, file{"langid/lingua/sentences/" + l + ".txt", true})
+	}
+	fmt.Fprintf(e.out, "\nClean text leaving allow (false positives; lingua: dev split only; FLORES: all, never trained on)\n")
 	tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  file\tn\tmodel >= %.3f\tcn not allowed\tintl not allowed\n", thr)
-	for _, name := range files {
-		data, err := os.ReadFile(filepath.Join(root, name))
+	fmt.Fprintf(tw, "  file\tn\tclassifier >= %.2f\tcn not allowed\tintl not allowed\n", e.minScore)
+	summary := map[string]any{}
+	var shown []string
+	for _, f := range files {
+		data, err := os.ReadFile(filepath.Join(root, f.name))
 		if errors.Is(err, os.ErrNotExist) {
-			fmt.Fprintf(tw, "  %s\tabsent\n", name)
+			fmt.Fprintf(tw, "  %s\tabsent\n", f.name)
 			continue
 		}
 		if err != nil {
 			return err
 		}
-		var n, model, cn, intl int
+		var n, model, cn, intl, fp int
 		for _, line := range strings.Split(string(data), "\n") {
 			if line = strings.TrimSpace(line); line == "" {
 				continue
 			}
+			if f.dev && !corpus.InDev(line) {
+				continue
+			}
 			n++
-			if e.clf.Score(moderate.NewText("body", line)) >= thr {
+			if e.clf.Score(moderate.NewText("body", line)) >= e.minScore {
 				model++
 			}
-			m, err := e.stage.Moderate(e.ctx, &models.Note{NoteEvent: models.NoteEvent{Body: line}})
+			m, err := e.moderateBody(e.stage, line)
 			if err != nil {
 				return err
 			}
+			out := false
 			if m.Markets["cn"] != models.DecisionAllow {
 				cn++
+				out = true
 			}
 			if m.Markets["intl"] != models.DecisionAllow {
 				intl++
+				out = true
+			}
+			if out && fp < e.showFP {
+				fp++
+				var ls []string
+				for _, l := range m.Labels {
+					ls = append(ls, fmt.Sprintf("%s/%s %.2f", l.Source, l.Category, l.Score))
+				}
+				shown = append(shown, fmt.Sprintf("  %s: %q [%s]", filepath.Base(f.name), line, strings.Join(ls, "; ")))
 			}
 		}
-		fmt.Fprintf(tw, "  %s\t%d\t%.4f\t%.4f\t%.4f\n", name, n, ratio(model, n), ratio(cn, n), ratio(intl, n))
+		fmt.Fprintf(tw, "  %s\t%d\t%.4f\t%.4f\t%.4f\n", f.name, n, ratio(model, n), ratio(cn, n), ratio(intl, n))
+		summary[f.name] = map[string]float64{"n": float64(n), "cn": round4(ratio(cn, n)), "intl": round4(ratio(intl, n))}
 	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, s := range shown {
+		fmt.Fprintln(e.out, s)
+	}
+	e.summary["clean_leaving_allow"] = summary
+	return nil
+}
+
+// speed moderates the sample (dev texts as note bodies, each note its own
+// id, one of 1000 authors) in one goroutine for about d and reports notes
+// per second: the stage's speed on one core.
+func (e *moderationEval) speed(d time.Duration) error {
+	if len(e.sample) == 0 {
+		return nil
+	}
+	var bytes int
+	for _, s := range e.sample {
+		bytes += len(s)
+	}
+	fmt.Fprintf(e.out, "\nSpeed on one core (%d dev texts as note bodies, mean %d bytes; campaign and velocity on)\n", len(e.sample), bytes/len(e.sample))
+	tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
+	speeds := map[string]float64{}
+	for _, s := range []struct {
+		name  string
+		stage *moderate.Stage
+	}{{"rules + classifier", e.stage}, {"rules alone", e.rules}} {
+		n := 0
+		start := time.Now()
+		for time.Since(start) < d {
+			for _, body := range e.sample {
+				note := &models.Note{NoteEvent: models.NoteEvent{NoteID: "speed" + strconv.Itoa(n), AuthorID: "a" + strconv.Itoa(n%1000), Body: body}}
+				if _, err := s.stage.Moderate(e.ctx, note); err != nil {
+					return err
+				}
+				n++
+			}
+		}
+		rate := float64(n) / time.Since(start).Seconds()
+		fmt.Fprintf(tw, "  %s\t%.0f notes/s\n", s.name, rate)
+		speeds[s.name] = math.Round(rate)
+	}
+	e.summary["notes_per_second"] = speeds
 	return tw.Flush()
 }

@@ -19,9 +19,9 @@ var embeddedModel embed.FS
 
 // embeddedModelPath is the model shipped with the package; model/README.md
 // says how it was trained and how to rebuild it.
-const embeddedModelPath = "model/abuse.bin.gz"
+const embeddedModelPath = "model/moderation.bin.gz"
 
-// ClassifierConfig configures the abuse classifier.
+// ClassifierConfig configures the trained classifier.
 type ClassifierConfig struct {
 	// Disabled leaves the classifier out of the service's moderate stage
 	// (rules only). Default: false.
@@ -30,36 +30,57 @@ type ClassifierConfig struct {
 	// (stages/moderate/internal/train); empty uses the model embedded in
 	// the package. Default: "".
 	ModelFile string `yaml:"model_file"`
-	// MinScore is the lowest calibrated score reported as a finding; a
-	// field scoring below it gives none, so clean notes carry no
-	// classifier label. Keep it at or below the lowest harassment review
-	// threshold of the policy. Default: 0.5.
+	// MinScore is the lowest score reported as a finding; a category
+	// scoring below it in a field gives none, so clean notes carry no
+	// classifier label. Keep it at or below the lowest review threshold of
+	// the policy for the categories the model scores. Default: 0.5.
 	MinScore float64 `yaml:"min_score"`
-	// MaxEvidence caps the evidence spans per field: the stretches of text
-	// whose n-grams pushed the score up most. 0 uses the default; -1
-	// reports the score alone, with no span. Default: 3.
+	// MaxEvidence caps the evidence spans per category and field: the
+	// stretches of text whose n-grams pushed the score up most. 0 uses
+	// the default; -1 reports the score alone, with no span. Default: 3.
 	MaxEvidence int `yaml:"max_evidence"`
-	// BaseRate is the share of abusive fields the score is calibrated
-	// for. The model is calibrated on balanced data (half abusive); a
-	// note stream holds far fewer, and at a base rate of 0.2 a score of
-	// 0.5 needs the evidence a balanced calibration would score 0.8.
-	// Lower it for fewer, surer findings. Default: 0.2 (on COLD dev the
-	// stage's accuracy in cn is 0.844 with 0.8% of clean Chinese news
-	// flagged; at 0.1 it was 0.796 with 0.7%).
+	// BaseRate is the share of harmful fields, per category, that scores
+	// are calibrated for. The model is calibrated per category and
+	// language with both classes weighing the same (0.5 means even
+	// evidence); a note stream holds far fewer harmful fields, and at a
+	// base rate of 0.2 a score of 0.5 needs four times more evidence for
+	// harm than against it. Lower it for fewer, surer findings.
+	// It applies to fields the classifier reads as Chinese (COLD's
+	// base rate); BaseRateOther applies to every other language.
+	// Default: 0.2.
 	BaseRate float64 `yaml:"base_rate"`
-	// BaseRateLatin replaces BaseRate for fields without Chinese
-	// characters. The English side learnt from Davidson's tweets, where
-	// swearing and abuse overlap far more than in COLD: at 0.2, cheerful
-	// swearing ("this concert was fucking amazing") scored as harassment.
+	// BaseRateOther replaces BaseRate for fields the classifier reads as
+	// any language but Chinese. Their training data are tweets and forum
+	// comments set against clean news and everyday sentences, so the
+	// model also learns register: at 0.2, cheerful swearing and idioms
+	// ("killed it", "Verdammte Scheiße, die U-Bahn") scored as abuse.
 	// Default: 0.1.
+	BaseRateOther float64 `yaml:"base_rate_other"`
+	// BaseRateLatin is the former name of BaseRateOther, still read so
+	// older files load; BaseRateOther wins when both are set.
 	BaseRateLatin float64 `yaml:"base_rate_latin"`
+	// Categories are the categories whose findings the classifier
+	// reports; the model scores the others too (eval shows them) but
+	// they give no finding. Leave out a category whose held-out figures
+	// do not support it (model/README.md): the shipped model's violence
+	// and sexual have next to no training data, its self_harm added
+	// false positives to the intent rules and no recall on held-out
+	// posts, and profanity is a matter of words that the lexicons grade.
+	// Default: hate, harassment, spam.
+	Categories []models.Category `yaml:"categories"`
+}
+
+// defaultClassifierCategories are the categories whose held-out figures
+// support reporting them (model/README.md).
+var defaultClassifierCategories = []models.Category{
+	models.CategoryHate, models.CategoryHarassment, models.CategorySpam,
 }
 
 const (
 	defaultClassifierMinScore    = 0.5
 	defaultClassifierMaxEvidence = 3
 	defaultClassifierBaseRate    = 0.2
-	defaultClassifierBaseRateLat = 0.1
+	defaultClassifierBaseRateOth = 0.1
 )
 
 // Validate reports settings that cannot work.
@@ -70,8 +91,16 @@ func (c ClassifierConfig) Validate() error {
 	if c.BaseRate < 0 || c.BaseRate >= 1 {
 		return fmt.Errorf("moderate: classifier base_rate %v is outside (0, 1)", c.BaseRate)
 	}
+	if c.BaseRateOther < 0 || c.BaseRateOther >= 1 {
+		return fmt.Errorf("moderate: classifier base_rate_other %v is outside (0, 1)", c.BaseRateOther)
+	}
 	if c.BaseRateLatin < 0 || c.BaseRateLatin >= 1 {
 		return fmt.Errorf("moderate: classifier base_rate_latin %v is outside (0, 1)", c.BaseRateLatin)
+	}
+	for _, cat := range c.Categories {
+		if !cat.Valid() {
+			return fmt.Errorf("moderate: classifier categories: unknown category %q", cat)
+		}
 	}
 	if c.MaxEvidence < -1 {
 		return fmt.Errorf("moderate: classifier max_evidence %d is below -1", c.MaxEvidence)
@@ -90,31 +119,62 @@ func (c ClassifierConfig) WithDefaults() ClassifierConfig {
 	if c.BaseRate == 0 {
 		c.BaseRate = defaultClassifierBaseRate
 	}
-	if c.BaseRateLatin == 0 {
-		c.BaseRateLatin = defaultClassifierBaseRateLat
+	if c.BaseRateOther == 0 {
+		c.BaseRateOther = c.BaseRateLatin
+	}
+	if c.BaseRateOther == 0 {
+		c.BaseRateOther = defaultClassifierBaseRateOth
+	}
+	if c.Categories == nil {
+		c.Categories = defaultClassifierCategories
 	}
 	return c
 }
 
-// Classifier scores a field for abusive language (insults, slurs,
-// hostility towards a person or a group) with a linear model over hashed
-// n-grams of the field's skeleton, trained on Chinese (COLD) and English
-// (Davidson et al.) data; model/README.md has the sources and figures. It
-// runs in-process, never fails and is safe for concurrent use.
+// Classifier scores a field for every category its model knows (hate,
+// harassment, sexual, violence, self_harm, spam, profanity in the shipped
+// model) with one linear model per category over hashed n-grams of the
+// field's skeleton, trained on public data sets in Chinese, English,
+// Korean, Portuguese, German, French and Japanese; model/README.md has the
+// sources and figures. Scores are calibrated per category and per
+// language (guessed per field: see fieldLanguage), so a score means the
+// same in every language. It runs in-process, never fails and is safe
+// for concurrent use.
 //
-// Findings have Category harassment, the calibrated score of the whole
-// field, and as evidence the stretches of text that drove the score.
+// Each category scoring at least MinScore in a field gives findings of
+// that category with the field's score (profanity's capped at
+// profanityCeiling), and as evidence the stretches of text that drove it.
 type Classifier struct {
-	cfg        ClassifierConfig
-	model      *AbuseModel
-	name       string
-	shift      float64   // logit(BaseRate): balanced calibration to the base rate
-	shiftLatin float64   // logit(BaseRateLatin), for fields without Han
-	pool       sync.Pool // *classifierScratch
+	cfg   ClassifierConfig
+	model *ClassifierModel
+	name  string
+	// calib[lang][k] turns category k's margin in a calibration language
+	// (langUnd …) into the logit of its score: a*m + b, the model's Platt
+	// scaling for the language with logit(BaseRate) added to b.
+	calib [numLangs][]affine
+	// minLogit is logit(MinScore): a category whose logit is below it
+	// gives no finding.
+	minLogit float64
+	// ceiling caps each category's finding score (see profanityCeiling).
+	ceiling []float64
+	// report[k] says whether category k gives findings (Categories).
+	report []bool
+	pool   sync.Pool // *classifierScratch
 }
 
+// profanityCeiling caps the score of the classifier's profanity findings.
+// The policy reads a profanity score as strength (the lexicons grade
+// "damn" 0.2, "shit" 0.5, "cunt" 0.8, and intl reviews only from 0.75);
+// the classifier can tell that a field swears, not how strongly, so it
+// reports at most the moderate grade: reviewed where all swearing is
+// (cn), allowed where only the strongest words are (intl).
+const profanityCeiling = 0.5
+
+type affine struct{ a, b float64 }
+
 type classifierScratch struct {
-	feats   []AbuseFeature
+	feats   []ClassifierFeature
+	scores  []float64 // per category: raw margins, then score logits
 	contrib []float32
 }
 
@@ -137,102 +197,171 @@ func NewClassifier(cfg ClassifierConfig) (*Classifier, error) {
 	if err != nil {
 		return nil, fmt.Errorf("moderate: classifier model: %w", err)
 	}
-	m, err := ReadAbuseModel(bytes.NewReader(data))
+	m, err := ReadClassifierModel(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("moderate: classifier model: %w", err)
+		return nil, fmt.Errorf("moderate: %w", err)
 	}
 	return NewClassifierFromModel(cfg, m)
 }
 
 // NewClassifierFromModel wraps a model already in memory (the training
 // program and tests use it).
-func NewClassifierFromModel(cfg ClassifierConfig, m *AbuseModel) (*Classifier, error) {
+func NewClassifierFromModel(cfg ClassifierConfig, m *ClassifierModel) (*Classifier, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	if m == nil || len(m.Q) != 1<<m.Bits {
-		return nil, fmt.Errorf("moderate: classifier: model missing or malformed")
+	if m == nil {
+		return nil, fmt.Errorf("moderate: classifier: no model")
+	}
+	if err := m.validate(); err != nil {
+		return nil, fmt.Errorf("moderate: %w", err)
 	}
 	cfg = cfg.WithDefaults()
-	c := &Classifier{cfg: cfg, model: m, name: "classifier:" + m.Version,
-		shift: math.Log(cfg.BaseRate / (1 - cfg.BaseRate)), shiftLatin: math.Log(cfg.BaseRateLatin / (1 - cfg.BaseRateLatin))}
-	c.pool.New = func() any { return &classifierScratch{feats: make([]AbuseFeature, 0, 512)} }
+	c := &Classifier{cfg: cfg, model: m, name: "classifier:" + m.Version, minLogit: logit(cfg.MinScore)}
+	// A score is the calibrated probability for balanced classes moved to
+	// the base rate: sigmoid(logit(platt) + logit(BaseRate)), one affine
+	// map of the margin.
+	k := m.K()
+	c.ceiling = make([]float64, k)
+	c.report = make([]bool, k)
+	for i, cat := range m.Categories {
+		c.report[i] = slices.Contains(cfg.Categories, cat)
+		c.ceiling[i] = 1
+		if cat == models.CategoryProfanity {
+			c.ceiling[i] = profanityCeiling
+		}
+	}
+	for l, code := range classifierLangs {
+		li := max(slices.Index(m.Langs, code), 0) // languages the model lacks use "und"
+		shift := logit(cfg.BaseRateOther)
+		if l == langZh {
+			shift = logit(cfg.BaseRate)
+		}
+		c.calib[l] = make([]affine, k)
+		for cat := range k {
+			p := m.Calib[cat][li]
+			c.calib[l][cat] = affine{p.A, p.B + shift}
+		}
+	}
+	c.pool.New = func() any {
+		return &classifierScratch{feats: make([]ClassifierFeature, 0, 512), scores: make([]float64, k)}
+	}
 	return c, nil
 }
 
-// Name implements Detector: "classifier:abuse-v1" for the shipped model.
+// Name implements Detector: "classifier:moderation-v2" for the shipped
+// model.
 func (c *Classifier) Name() string { return c.name }
 
 // Model returns the model in use.
-func (c *Classifier) Model() *AbuseModel { return c.model }
+func (c *Classifier) Model() *ClassifierModel { return c.model }
 
-// Threshold is the score at which the model's accuracy on the
-// development set (COLD dev) was best, on this classifier's scale.
-// It is on the scale of Chinese text (BaseRate), which COLD is.
-func (c *Classifier) Threshold() float64 { return rescale(c.model.Threshold, c.shift) }
+// Categories are the categories the classifier scores, in the order of
+// Scores.
+func (c *Classifier) Categories() []models.Category { return c.model.Categories }
 
-// rescale moves a balanced-calibration probability to a base rate given
-// as its logit.
-func rescale(p, shift float64) float64 {
-	if p <= 0 || p >= 1 {
-		return p
+// ClassifierLanguage is the calibration language the classifier uses for
+// a field: en, zh, ja, ko, es, pt, fr, de, or und for any other.
+func ClassifierLanguage(t *Text) string { return classifierLangs[fieldLanguage(t)] }
+
+func logit(p float64) float64 { return math.Log(p / (1 - p)) }
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// Scores appends the score of every category (in the order of
+// Categories) of a normalized field to dst and returns it, with the
+// calibration language used.
+func (c *Classifier) Scores(t *Text, dst []float64) ([]float64, string) {
+	s := c.pool.Get().(*classifierScratch)
+	defer c.pool.Put(s)
+	lang := c.logits(t, s)
+	for _, z := range s.scores {
+		dst = append(dst, sigmoid(z))
 	}
-	return 1 / (1 + math.Exp(-(math.Log(p/(1-p)) + shift)))
+	return dst, classifierLangs[lang]
 }
 
-// Score returns the calibrated abuse score of a normalized field, in
-// [0, 1].
+// Score returns the highest score of a normalized field among the
+// categories the classifier reports: how likely it is harmful in a way
+// that gives a finding.
 func (c *Classifier) Score(t *Text) float64 {
 	s := c.pool.Get().(*classifierScratch)
 	defer c.pool.Put(s)
-	return c.score(t, s)
+	c.logits(t, s)
+	best := math.Inf(-1)
+	for k, z := range s.scores {
+		if c.report[k] {
+			best = max(best, z)
+		}
+	}
+	return sigmoid(best)
 }
 
-func (c *Classifier) score(t *Text, s *classifierScratch) float64 {
-	s.feats = AbuseFeatures(t, c.model.Bits, s.feats[:0])
+// Reports says whether the classifier gives findings of a category.
+func (c *Classifier) Reports(cat models.Category) bool {
+	k := slices.Index(c.model.Categories, cat)
+	return k >= 0 && c.report[k]
+}
+
+// logits leaves the logit of every category's score in s.scores
+// (-Inf for a field without features) and returns the field's language.
+func (c *Classifier) logits(t *Text, s *classifierScratch) int {
+	s.feats = ClassifierFeatures(t, c.model.Bits, s.feats[:0])
 	if len(s.feats) == 0 {
-		return 0
+		for k := range s.scores {
+			s.scores[k] = math.Inf(-1)
+		}
+		return langUnd
 	}
-	shift := c.shiftLatin
-	if t.HasHan {
-		shift = c.shift
+	lang := fieldLanguage(t)
+	c.model.Margins(s.feats, s.scores)
+	for k, cal := range c.calib[lang] {
+		s.scores[k] = cal.a*s.scores[k] + cal.b
 	}
-	return rescale(c.model.Calibrate(c.model.Margin(s.feats)), shift)
+	return lang
 }
 
 // Detect implements Detector. It never fails.
 func (c *Classifier) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	s := c.pool.Get().(*classifierScratch)
 	defer c.pool.Put(s)
-	score := c.score(t, s)
-	if score < c.cfg.MinScore || len(s.feats) == 0 {
-		return nil, nil
-	}
-	rule := c.model.Version
-	var spans []Span
-	if c.cfg.MaxEvidence > 0 {
-		spans = c.evidence(t, s)
-	}
-	if len(spans) == 0 {
-		return []Finding{{Category: models.CategoryHarassment, Score: score, Rule: rule}}, nil
-	}
-	out := make([]Finding, len(spans))
-	for i, sp := range spans {
-		out[i] = Finding{Category: models.CategoryHarassment, Score: score, Span: sp, Rule: rule}
+	c.logits(t, s)
+	var out []Finding
+	for k, z := range s.scores {
+		if !c.report[k] || z < c.minLogit || len(s.feats) == 0 {
+			continue
+		}
+		score := sigmoid(z)
+		if score < c.cfg.MinScore { // rounding at the threshold
+			continue
+		}
+		score = min(score, c.ceiling[k])
+		cat := c.model.Categories[k]
+		var spans []Span
+		if c.cfg.MaxEvidence > 0 {
+			spans = c.evidence(t, s, k)
+		}
+		if len(spans) == 0 {
+			out = append(out, Finding{Category: cat, Score: score, Rule: c.model.Version})
+			continue
+		}
+		for _, sp := range spans {
+			out = append(out, Finding{Category: cat, Score: score, Span: sp, Rule: c.model.Version})
+		}
 	}
 	return out, nil
 }
 
 // evidence returns up to MaxEvidence spans of the original text, in text
-// order: the runs of skeleton runes whose share of the positive feature
-// weights is at least a quarter of the strongest rune's.
-func (c *Classifier) evidence(t *Text, s *classifierScratch) []Span {
+// order: the runs of skeleton runes whose share of category k's positive
+// feature weights is at least a quarter of the strongest rune's.
+func (c *Classifier) evidence(t *Text, s *classifierScratch, k int) []Span {
 	v := &t.Skeleton
 	n := len(v.Runes)
 	s.contrib = slices.Grow(s.contrib[:0], n)[:n]
 	clear(s.contrib)
 	for _, f := range s.feats {
-		w := c.model.Weight(f.Bucket) / float32(f.End-f.Start)
+		w := c.model.Weight(f.Bucket, k) / float32(f.End-f.Start)
 		for i := f.Start; i < f.End; i++ {
 			s.contrib[i] += w
 		}
@@ -287,15 +416,15 @@ func (c *Classifier) evidence(t *Text, s *classifierScratch) []Span {
 		}
 		return a.i - b.i
 	})
-	k := 0
-	for k < len(runs) && k < c.cfg.MaxEvidence && runs[k].sum >= runs[0].sum/3 {
-		k++
+	keep := 0
+	for keep < len(runs) && keep < c.cfg.MaxEvidence && runs[keep].sum >= runs[0].sum/3 {
+		keep++
 	}
-	runs = runs[:k]
+	runs = runs[:keep]
 	slices.SortFunc(runs, func(a, b run) int { return a.i - b.i })
 	out := make([]Span, len(runs))
-	for k, r := range runs {
-		out[k] = Span{v.Spans[r.i].Start, v.Spans[r.j-1].End}
+	for i, r := range runs {
+		out[i] = Span{v.Spans[r.i].Start, v.Spans[r.j-1].End}
 	}
 	return out
 }

@@ -5,7 +5,7 @@ import (
 	"unicode"
 )
 
-// The abuse classifier reads a field's skeleton (see Text): the view in
+// The classifier reads a field's skeleton (see Text): the view in
 // which full-width, look-alike, leet, spaced, repeated and Traditional
 // spellings are already folded, so a disguise produces the same features
 // at training and at run time. Features are hashed into 2^bits buckets:
@@ -19,9 +19,9 @@ import (
 // Every occurrence counts 1 and the field's vector is scaled by
 // 1/sqrt(occurrences), so long and short fields score on one scale.
 
-// AbuseFeature is one hashed feature occurrence: its bucket and the runes
+// ClassifierFeature is one hashed feature occurrence: its bucket and the runes
 // [Start, End) of the skeleton it was read from.
-type AbuseFeature struct {
+type ClassifierFeature struct {
 	Bucket     uint32
 	Start, End int32
 }
@@ -50,13 +50,13 @@ func mix64(h uint64) uint64 {
 
 func hashStep(h uint64, r rune) uint64 { return (h ^ uint64(r)) * hashMul }
 
-// AbuseFeatures appends the hashed features of t's skeleton to dst, for a
+// ClassifierFeatures appends the hashed features of t's skeleton to dst, for a
 // model of 2^bits buckets (1 ≤ bits ≤ 30), and returns it.
-func AbuseFeatures(t *Text, bits uint, dst []AbuseFeature) []AbuseFeature {
-	return abuseFeatures(t.Skeleton.Runes, bits, dst)
+func ClassifierFeatures(t *Text, bits uint, dst []ClassifierFeature) []ClassifierFeature {
+	return classifierFeatures(t.Skeleton.Runes, bits, dst)
 }
 
-func abuseFeatures(runes []rune, bits uint, dst []AbuseFeature) []AbuseFeature {
+func classifierFeatures(runes []rune, bits uint, dst []ClassifierFeature) []ClassifierFeature {
 	mask := uint64(1)<<bits - 1
 	n := len(runes)
 	// Character n-grams over " " + runes + " ": position -1 and n are the
@@ -80,7 +80,7 @@ func abuseFeatures(runes []rune, bits uint, dst []AbuseFeature) []AbuseFeature {
 			if s >= e {
 				continue
 			}
-			dst = append(dst, AbuseFeature{Bucket: uint32(hk & mask), Start: int32(s), End: int32(e)})
+			dst = append(dst, ClassifierFeature{Bucket: uint32(hk & mask), Start: int32(s), End: int32(e)})
 		}
 	}
 	// Words: maximal runs of non-space, non-Han runes.
@@ -104,10 +104,10 @@ func abuseFeatures(runes []rune, bits uint, dst []AbuseFeature) []AbuseFeature {
 			j++
 		}
 		w := mix64(h)
-		dst = append(dst, AbuseFeature{Bucket: uint32(w & mask), Start: int32(i), End: int32(j)})
+		dst = append(dst, ClassifierFeature{Bucket: uint32(w & mask), Start: int32(i), End: int32(j)})
 		if havePrev {
 			b := mix64((prev^nsBigram)*hashMul ^ w)
-			dst = append(dst, AbuseFeature{Bucket: uint32(b & mask), Start: int32(prevStart), End: int32(j)})
+			dst = append(dst, ClassifierFeature{Bucket: uint32(b & mask), Start: int32(prevStart), End: int32(j)})
 		}
 		prev, prevStart, havePrev = w, i, true
 		i = j

@@ -9,177 +9,373 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
+
+	"github.com/notegate/notegate/models"
 )
 
-// AbuseModel is a logistic-regression model over hashed features (see
-// AbuseFeatures). Weights are stored quantized to int8 with one scale:
-// weight(b) = Scale * Q[b]. The raw margin of a field is
+// ClassifierModel is a multi-label logistic-regression model over hashed
+// features (see ClassifierFeatures): one linear model per category, all
+// reading the same buckets. Weights are stored quantized to int8 with one
+// scale per category and interleaved by bucket, so that one memory read
+// gives a feature's weight in every category:
 //
-//	m = Bias + Scale * Σ Q[b] / sqrt(occurrences)
+//	weight(b, k) = Scale[k] * Q[b*K + k]
+//	margin_k     = Bias[k] + Scale[k] * Σ Q[b*K + k] / sqrt(occurrences)
 //
-// and its calibrated score is 1 / (1 + exp(-(CalibA*m + CalibB))).
-type AbuseModel struct {
-	// Version names the model in label sources ("abuse-v1").
+// A margin becomes a calibrated score per language:
+// sigmoid(A*margin + B) with Calib[k][lang], fitted on held-out data with
+// the two classes weighted equally (so 0.5 means the evidence is even,
+// whatever the share of harmful texts in the data it was fitted on).
+type ClassifierModel struct {
+	// Version names the model in label rules ("moderation-v2").
 	Version string
 	// Bits: the model has 2^Bits buckets.
 	Bits uint
-	// Scale multiplies every quantized weight.
-	Scale float32
-	// Q holds the quantized weights, len 2^Bits.
-	Q []int8
-	// Bias is the intercept of the margin.
-	Bias float32
-	// CalibA and CalibB map a margin to a probability (Platt scaling,
-	// fitted on the development set).
-	CalibA, CalibB float64
-	// Threshold is the calibrated score at which development-set
-	// accuracy was best: the suggested review threshold.
-	Threshold float64
+	// Categories are the categories scored, K of them, in weight order.
+	Categories []models.Category
+	// Langs are the calibration languages; Langs[0] is "und", the pooled
+	// calibration used for any other language.
+	Langs []string
+	// Scale and Bias per category.
+	Scale, Bias []float32
+	// Q holds the quantized weights bucket-major: bucket b's weights are
+	// Q[b*Stride : b*Stride+K]. Stride is K rounded up to a multiple of 8
+	// (8 for up to 8 categories), so a bucket's weights never straddle a
+	// cache line; the padding is zero. The file stores K weights a bucket.
+	Q      []int8
+	Stride int
+	// Calib[k][l] calibrates category k in language Langs[l].
+	Calib [][]Platt
 }
 
-// abuseMagic opens every model file, followed by a format version byte.
-const abuseMagic = "NGABUSE"
+// Platt is a logistic calibration of a margin: sigmoid(A*m + B).
+type Platt struct {
+	A, B float64
+	// Fitted reports a fit on this language's own held-out data; false
+	// means the pooled calibration was copied in (too little data).
+	Fitted bool
+	// Guarded reports that B was lowered so that the language's held-out
+	// clean text stays below score 0.5 at the default base rate (see the
+	// training program).
+	Guarded bool
+}
 
-const abuseFormat = 1
+// Score maps a margin to a probability.
+func (p Platt) Score(margin float64) float64 {
+	s := 1 / (1 + math.Exp(-(p.A*margin + p.B)))
+	if math.IsNaN(s) {
+		return 0
+	}
+	return s
+}
 
-// maxAbuseBits bounds the model size a file may ask for (2^24 = 16 MiB).
-const maxAbuseBits = 24
+// classifierMagic opens every model file, followed by a format version
+// byte. Format 1 was the single-category abuse model (magic "NGABUSE").
+const classifierMagic = "NGCLASS"
 
-// NewAbuseModel quantizes float weights (len a power of two) into a model.
-func NewAbuseModel(version string, weights []float32, bias float32, calibA, calibB, threshold float64) (*AbuseModel, error) {
-	n := len(weights)
-	if n == 0 || n&(n-1) != 0 {
-		return nil, fmt.Errorf("abuse model: %d weights is not a power of two", n)
+const classifierFormat = 2
+
+// maxClassifierBits bounds the buckets a file may ask for; maxClassifierQ
+// the weights (K << Bits).
+const (
+	maxClassifierBits = 24
+	maxClassifierQ    = 64 << 20
+)
+
+// NewClassifierModel quantizes float weights (bucket-major, len K << bits)
+// into a model with every calibration set to the identity.
+func NewClassifierModel(version string, bits uint, cats []models.Category, langs []string, weights []float32, bias []float32) (*ClassifierModel, error) {
+	k := len(cats)
+	if k == 0 || k > 32 || len(bias) != k {
+		return nil, fmt.Errorf("classifier model: %d categories with %d biases", k, len(bias))
 	}
-	bits := uint(0)
-	for 1<<bits < n {
-		bits++
+	if bits < 1 || bits > maxClassifierBits || len(weights) != k<<bits {
+		return nil, fmt.Errorf("classifier model: %d weights for %d categories of 2^%d buckets", len(weights), k, bits)
 	}
-	if bits > maxAbuseBits {
-		return nil, fmt.Errorf("abuse model: 2^%d buckets is more than 2^%d", bits, maxAbuseBits)
+	if len(langs) == 0 || langs[0] != "und" {
+		return nil, errors.New(`classifier model: the first calibration language must be "und"`)
 	}
-	var maxAbs float32
-	for _, w := range weights {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(w))))
-	}
-	m := &AbuseModel{Version: version, Bits: bits, Q: make([]int8, n), Bias: bias,
-		CalibA: calibA, CalibB: calibB, Threshold: threshold, Scale: 1}
-	if maxAbs > 0 {
-		m.Scale = maxAbs / 127
-	}
-	for i, w := range weights {
-		m.Q[i] = int8(math.Round(float64(w / m.Scale)))
+	stride := strideFor(k)
+	m := &ClassifierModel{Version: version, Bits: bits, Categories: slices.Clone(cats), Langs: slices.Clone(langs),
+		Scale: make([]float32, k), Bias: slices.Clone(bias), Q: make([]int8, stride<<bits), Stride: stride,
+		Calib: make([][]Platt, k)}
+	for c := range k {
+		var maxAbs float32
+		for i := c; i < len(weights); i += k {
+			maxAbs = max(maxAbs, float32(math.Abs(float64(weights[i]))))
+		}
+		m.Scale[c] = 1
+		if maxAbs > 0 {
+			m.Scale[c] = maxAbs / 127
+		}
+		for b := range 1 << bits {
+			m.Q[b*stride+c] = int8(math.Round(float64(weights[b*k+c] / m.Scale[c])))
+		}
+		m.Calib[c] = make([]Platt, len(langs))
+		for l := range langs {
+			m.Calib[c][l] = Platt{A: 1}
+		}
 	}
 	return m, nil
 }
 
-// Weight returns the dequantized weight of bucket b.
-func (m *AbuseModel) Weight(b uint32) float32 { return m.Scale * float32(m.Q[b]) }
+// strideFor is the weights a bucket holds in memory for k categories.
+func strideFor(k int) int { return (k + 7) &^ 7 }
 
-// Margin is the raw (uncalibrated) score of a feature list.
-func (m *AbuseModel) Margin(feats []AbuseFeature) float64 {
-	var sum int32
-	for _, f := range feats {
-		sum += int32(m.Q[f.Bucket])
-	}
-	return float64(m.Bias) + float64(m.Scale)*float64(featureScale(len(feats)))*float64(sum)
+// K is the number of categories.
+func (m *ClassifierModel) K() int { return len(m.Categories) }
+
+// Weight returns the dequantized weight of bucket b in category k.
+func (m *ClassifierModel) Weight(b uint32, k int) float32 {
+	return m.Scale[k] * float32(m.Q[int(b)*m.Stride+k])
 }
 
-// Calibrate maps a margin to a score in [0, 1].
-func (m *AbuseModel) Calibrate(margin float64) float64 {
-	z := m.CalibA*margin + m.CalibB
-	p := 1 / (1 + math.Exp(-z))
-	if math.IsNaN(p) {
-		return 0
+// Margins writes the raw (uncalibrated) margin of every category for a
+// feature list into out (len K).
+func (m *ClassifierModel) Margins(feats []ClassifierFeature, out []float64) {
+	k := len(m.Categories)
+	var acc [32]int32
+	if m.Stride == 8 {
+		// The shipped case, unrolled: one aligned 8-byte row a feature.
+		for _, f := range feats {
+			row := m.Q[int(f.Bucket)<<3:]
+			row = row[:8:8]
+			acc[0] += int32(row[0])
+			acc[1] += int32(row[1])
+			acc[2] += int32(row[2])
+			acc[3] += int32(row[3])
+			acc[4] += int32(row[4])
+			acc[5] += int32(row[5])
+			acc[6] += int32(row[6])
+			acc[7] += int32(row[7])
+		}
+	} else {
+		for _, f := range feats {
+			base := int(f.Bucket) * m.Stride
+			for c, q := range m.Q[base : base+k : base+k] {
+				acc[c] += int32(q)
+			}
+		}
 	}
-	return p
+	s := float64(featureScale(len(feats)))
+	for c := range k {
+		out[c] = float64(m.Bias[c]) + float64(m.Scale[c])*s*float64(acc[c])
+	}
 }
 
-// WriteTo writes the model gzip-compressed:
-// magic, format, version string, bits, scale, bias, calibA, calibB,
-// threshold (little-endian), then the 2^bits int8 weights.
-func (m *AbuseModel) WriteTo(w io.Writer) (int64, error) {
+// WriteTo writes the model gzip-compressed: magic, format, version
+// string, bits, K, the category names, the number of languages and their
+// codes, per category its scale and bias, per category and language the
+// calibration (A, B, flags: 1 fitted, 2 guarded), then the K << bits int8 weights; numbers
+// little-endian, strings prefixed by a length byte.
+func (m *ClassifierModel) WriteTo(w io.Writer) (int64, error) {
+	if err := m.validate(); err != nil {
+		return 0, err
+	}
+	k := len(m.Categories)
 	var buf bytes.Buffer
-	buf.WriteString(abuseMagic)
-	buf.WriteByte(abuseFormat)
-	if len(m.Version) > 255 {
-		return 0, errors.New("abuse model: version longer than 255 bytes")
-	}
-	buf.WriteByte(byte(len(m.Version)))
-	buf.WriteString(m.Version)
+	buf.WriteString(classifierMagic)
+	buf.WriteByte(classifierFormat)
+	str := func(s string) { buf.WriteByte(byte(len(s))); buf.WriteString(s) }
+	str(m.Version)
 	buf.WriteByte(byte(m.Bits))
-	for _, v := range []any{m.Scale, m.Bias, m.CalibA, m.CalibB, m.Threshold} {
-		_ = binary.Write(&buf, binary.LittleEndian, v) // bytes.Buffer never fails
+	buf.WriteByte(byte(len(m.Categories)))
+	for _, c := range m.Categories {
+		str(string(c))
 	}
-	for _, q := range m.Q {
-		buf.WriteByte(byte(q))
+	buf.WriteByte(byte(len(m.Langs)))
+	for _, l := range m.Langs {
+		str(l)
+	}
+	put := func(v any) { _ = binary.Write(&buf, binary.LittleEndian, v) } // bytes.Buffer never fails
+	for k := range m.Categories {
+		put(m.Scale[k])
+		put(m.Bias[k])
+	}
+	for k := range m.Categories {
+		for _, p := range m.Calib[k] {
+			put(p.A)
+			put(p.B)
+			var flags byte
+			if p.Fitted {
+				flags |= 1
+			}
+			if p.Guarded {
+				flags |= 2
+			}
+			buf.WriteByte(flags)
+		}
+	}
+	for b := range 1 << m.Bits {
+		for _, q := range m.Q[b*m.Stride : b*m.Stride+k] {
+			buf.WriteByte(byte(q))
+		}
 	}
 	cw := &countWriter{w: w}
 	// gzip headers carry no time unless set, so the bytes are reproducible.
 	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
 	if err != nil {
-		return 0, fmt.Errorf("abuse model: %w", err)
+		return 0, fmt.Errorf("classifier model: %w", err)
 	}
 	if _, err := zw.Write(buf.Bytes()); err != nil {
-		return cw.n, fmt.Errorf("abuse model: %w", err)
+		return cw.n, fmt.Errorf("classifier model: %w", err)
 	}
 	if err := zw.Close(); err != nil {
-		return cw.n, fmt.Errorf("abuse model: %w", err)
+		return cw.n, fmt.Errorf("classifier model: %w", err)
 	}
 	return cw.n, nil
 }
 
-// ReadAbuseModel reads a model written by WriteTo.
-func ReadAbuseModel(r io.Reader) (*AbuseModel, error) {
+func (m *ClassifierModel) validate() error {
+	k := len(m.Categories)
+	switch {
+	case len(m.Version) > 255:
+		return errors.New("classifier model: version longer than 255 bytes")
+	case k == 0 || k > 32:
+		return fmt.Errorf("classifier model: %d categories", k)
+	case m.Bits < 1 || m.Bits > maxClassifierBits:
+		return fmt.Errorf("classifier model: 2^%d buckets out of range", m.Bits)
+	case m.Stride != strideFor(k) || len(m.Q) != m.Stride<<m.Bits:
+		return fmt.Errorf("classifier model: %d weights of stride %d, want %d of stride %d", len(m.Q), m.Stride, strideFor(k)<<m.Bits, strideFor(k))
+	case len(m.Scale) != k || len(m.Bias) != k || len(m.Calib) != k:
+		return errors.New("classifier model: per-category parameters missing")
+	case len(m.Langs) == 0 || len(m.Langs) > 255 || m.Langs[0] != "und":
+		return errors.New(`classifier model: calibration languages must start with "und"`)
+	}
+	for i, c := range m.Categories {
+		if !c.Valid() {
+			return fmt.Errorf("classifier model: category %q is not in the taxonomy", c)
+		}
+		if slices.Index(m.Categories, c) != i {
+			return fmt.Errorf("classifier model: category %q twice", c)
+		}
+		if len(m.Calib[i]) != len(m.Langs) {
+			return fmt.Errorf("classifier model: category %q has %d calibrations for %d languages", c, len(m.Calib[i]), len(m.Langs))
+		}
+		for _, f := range []float32{m.Scale[i], m.Bias[i]} {
+			if math.IsNaN(float64(f)) || math.IsInf(float64(f), 0) {
+				return errors.New("classifier model: parameter is not finite")
+			}
+		}
+		for _, p := range m.Calib[i] {
+			if math.IsNaN(p.A) || math.IsInf(p.A, 0) || math.IsNaN(p.B) || math.IsInf(p.B, 0) {
+				return errors.New("classifier model: calibration is not finite")
+			}
+		}
+	}
+	return nil
+}
+
+// ReadClassifierModel reads a model written by WriteTo.
+func ReadClassifierModel(r io.Reader) (*ClassifierModel, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
-		return nil, fmt.Errorf("abuse model: %w", err)
+		return nil, fmt.Errorf("classifier model: %w", err)
 	}
 	defer zr.Close()
-	br := bufio.NewReader(io.LimitReader(zr, 1<<maxAbuseBits+1024))
-	head := make([]byte, len(abuseMagic)+2)
+	br := bufio.NewReader(io.LimitReader(zr, maxClassifierQ+1<<20))
+	head := make([]byte, len(classifierMagic)+1)
 	if _, err := io.ReadFull(br, head); err != nil {
-		return nil, fmt.Errorf("abuse model: header: %w", err)
+		return nil, fmt.Errorf("classifier model: header: %w", err)
 	}
-	if string(head[:len(abuseMagic)]) != abuseMagic {
-		return nil, errors.New("abuse model: not a notegate abuse model")
+	if string(head[:len(classifierMagic)]) != classifierMagic {
+		return nil, errors.New("classifier model: not a notegate classifier model (format 1 abuse models are no longer read: retrain with stages/moderate/internal/train)")
 	}
-	if head[len(abuseMagic)] != abuseFormat {
-		return nil, fmt.Errorf("abuse model: format %d, want %d", head[len(abuseMagic)], abuseFormat)
+	if head[len(classifierMagic)] != classifierFormat {
+		return nil, fmt.Errorf("classifier model: format %d, want %d", head[len(classifierMagic)], classifierFormat)
 	}
-	version := make([]byte, head[len(abuseMagic)+1])
-	if _, err := io.ReadFull(br, version); err != nil {
-		return nil, fmt.Errorf("abuse model: version: %w", err)
+	str := func() (string, error) {
+		n, err := br.ReadByte()
+		if err != nil {
+			return "", err
+		}
+		b := make([]byte, n)
+		_, err = io.ReadFull(br, b)
+		return string(b), err
 	}
-	m := &AbuseModel{Version: string(version)}
+	m := &ClassifierModel{}
+	if m.Version, err = str(); err != nil {
+		return nil, fmt.Errorf("classifier model: version: %w", err)
+	}
 	bits, err := br.ReadByte()
 	if err != nil {
-		return nil, fmt.Errorf("abuse model: bits: %w", err)
+		return nil, fmt.Errorf("classifier model: bits: %w", err)
 	}
-	if bits < 1 || bits > maxAbuseBits {
-		return nil, fmt.Errorf("abuse model: 2^%d buckets out of range", bits)
+	if bits < 1 || bits > maxClassifierBits {
+		return nil, fmt.Errorf("classifier model: 2^%d buckets out of range", bits)
 	}
 	m.Bits = uint(bits)
-	for _, v := range []any{&m.Scale, &m.Bias, &m.CalibA, &m.CalibB, &m.Threshold} {
-		if err := binary.Read(br, binary.LittleEndian, v); err != nil {
-			return nil, fmt.Errorf("abuse model: parameters: %w", err)
+	nk, err := br.ReadByte()
+	if err != nil || nk == 0 || nk > 32 {
+		return nil, fmt.Errorf("classifier model: %d categories (%v)", nk, err)
+	}
+	if int(nk)<<m.Bits > maxClassifierQ {
+		return nil, fmt.Errorf("classifier model: %d categories of 2^%d buckets is too large", nk, m.Bits)
+	}
+	for range nk {
+		s, err := str()
+		if err != nil {
+			return nil, fmt.Errorf("classifier model: categories: %w", err)
+		}
+		m.Categories = append(m.Categories, models.Category(s))
+	}
+	nl, err := br.ReadByte()
+	if err != nil || nl == 0 {
+		return nil, fmt.Errorf("classifier model: %d languages (%v)", nl, err)
+	}
+	for range nl {
+		s, err := str()
+		if err != nil {
+			return nil, fmt.Errorf("classifier model: languages: %w", err)
+		}
+		m.Langs = append(m.Langs, s)
+	}
+	k := int(nk)
+	m.Scale, m.Bias = make([]float32, k), make([]float32, k)
+	for c := range k {
+		if err := binary.Read(br, binary.LittleEndian, &m.Scale[c]); err != nil {
+			return nil, fmt.Errorf("classifier model: parameters: %w", err)
+		}
+		if err := binary.Read(br, binary.LittleEndian, &m.Bias[c]); err != nil {
+			return nil, fmt.Errorf("classifier model: parameters: %w", err)
 		}
 	}
-	q := make([]byte, 1<<m.Bits)
+	m.Calib = make([][]Platt, k)
+	for c := range k {
+		m.Calib[c] = make([]Platt, nl)
+		for l := range m.Calib[c] {
+			p := &m.Calib[c][l]
+			if err := binary.Read(br, binary.LittleEndian, &p.A); err != nil {
+				return nil, fmt.Errorf("classifier model: calibration: %w", err)
+			}
+			if err := binary.Read(br, binary.LittleEndian, &p.B); err != nil {
+				return nil, fmt.Errorf("classifier model: calibration: %w", err)
+			}
+			f, err := br.ReadByte()
+			if err != nil {
+				return nil, fmt.Errorf("classifier model: calibration: %w", err)
+			}
+			p.Fitted, p.Guarded = f&1 != 0, f&2 != 0
+		}
+	}
+	q := make([]byte, k<<m.Bits)
 	if _, err := io.ReadFull(br, q); err != nil {
-		return nil, fmt.Errorf("abuse model: weights: %w", err)
+		return nil, fmt.Errorf("classifier model: weights: %w", err)
 	}
 	if _, err := br.ReadByte(); err != io.EOF {
-		return nil, errors.New("abuse model: trailing bytes after the weights")
+		return nil, errors.New("classifier model: trailing bytes after the weights")
 	}
-	m.Q = make([]int8, len(q))
-	for i, b := range q {
-		m.Q[i] = int8(b)
-	}
-	for _, f := range []float64{float64(m.Scale), float64(m.Bias), m.CalibA, m.CalibB, m.Threshold} {
-		if math.IsNaN(f) || math.IsInf(f, 0) {
-			return nil, errors.New("abuse model: parameter is not finite")
+	m.Stride = strideFor(k)
+	m.Q = make([]int8, m.Stride<<m.Bits)
+	for b := range 1 << m.Bits {
+		row := m.Q[b*m.Stride:]
+		for c, x := range q[b*k : b*k+k] {
+			row[c] = int8(x)
 		}
+	}
+	if err := m.validate(); err != nil {
+		return nil, err
 	}
 	return m, nil
 }

@@ -186,7 +186,19 @@ func (d *LexiconDetector) Languages() map[string]bool { return maps.Clone(d.lang
 
 // Detect implements Detector; it never fails.
 func (d *LexiconDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
+	out, _ := d.detect(t)
+	return out, nil
+}
+
+// detect returns the findings of Detect and the spans of the allowlisted
+// phrases in the field ("stupidly funny", "en retard"), which the stage
+// also holds against a classifier's evidence.
+func (d *LexiconDetector) detect(t *Text) ([]Finding, []Span) {
 	hits, allows := dropAllowed(d.m.scan(&t.Skeleton, t.HasHan, nil))
+	var allowed []Span
+	for _, a := range allows {
+		allowed = append(allowed, Span{t.Skeleton.Spans[a.i].Start, t.Skeleton.Spans[a.j-1].End})
+	}
 	out := make([]Finding, 0, len(hits))
 	for _, h := range hits {
 		out = append(out, Finding{
@@ -200,7 +212,7 @@ func (d *LexiconDetector) Detect(_ context.Context, t *Text) ([]Finding, error) 
 		out = append(out, d.maskedWords(t, allows)...)
 	}
 	out = append(out, d.splitWords(t, allows)...)
-	return out, nil
+	return out, allowed
 }
 
 // Terms reports how many terms of each category the detector holds, and

@@ -309,7 +309,17 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 		t := NewText(f.name, truncate(f.text, s.cfg.MaxFieldBytes))
 		texts = append(texts, t)
 		for _, d := range s.detectors {
-			fs, err := d.Detect(ctx, t)
+			var fs []Finding
+			var err error
+			if lex, ok := d.(*LexiconDetector); ok {
+				var allowed []Span
+				fs, allowed = lex.detect(t)
+				for _, sp := range allowed {
+					found = append(found, fieldFinding{Finding: Finding{Span: sp}, field: f.name, source: allowSource})
+				}
+			} else {
+				fs, err = d.Detect(ctx, t)
+			}
 			if err != nil {
 				return nil, fmt.Errorf("detector %s: %w", d.Name(), err)
 			}
@@ -392,6 +402,13 @@ func (s *Stage) decide(p *Policy, all []fieldFinding, fields []field) models.Mod
 		support, minorsBlock := false, false
 		for _, f := range found {
 			if coveredBy(f, allowed[market]) {
+				continue
+			}
+			// The lexicons' allowlist (market "") holds for the trained
+			// classifier too: its evidence inside "stupidly funny" or
+			// "en retard" is the look-alike, not the insult. Lexicon hits
+			// were already held against it; rules have their own vetoes.
+			if strings.HasPrefix(f.source, "classifier:") && coveredBy(f, allowed[""]) {
 				continue
 			}
 			if f.market != "" {

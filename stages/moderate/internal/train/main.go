@@ -1,57 +1,73 @@
-// Command train builds the abuse classifier's model (stages/moderate/model)
-// from COLD (Chinese) and Davidson et al. (English): logistic regression
-// over the hashed features of moderate.AbuseFeatures, trained with AdaGrad
-// and L2, classes balanced per source, calibrated (Platt) and thresholded
-// on COLD's development set. It is deterministic: the same data, flags and
-// seed give the same bytes.
+// Command train builds the classifier's model (stages/moderate/model):
+// one logistic regression per category (hate, harassment, sexual,
+// violence, self_harm, spam, profanity) over the hashed features of
+// moderate.ClassifierFeatures, trained jointly with AdaGrad and L2 on the
+// corpus package's train split (every source of ../shared/evaldata that
+// the corpus reads), each category's classes weighted equally, then
+// calibrated per category and language (Platt scaling, both classes
+// weighted equally) on the calib split. It is deterministic: the same
+// data, lexicons, flags and seed give the same bytes.
 //
-//	go run ./stages/moderate/internal/train \
-//	    -cold ../shared/evaldata/moderation/cold \
-//	    -davidson ../shared/evaldata/moderation/davidson-en \
-//	    -clean ../shared/evaldata/langid/tatoeba \
-//	    -out stages/moderate/model/abuse.bin.gz
+//	go run ./stages/moderate/internal/train -data ../shared/evaldata \
+//	    -out stages/moderate/model/moderation.bin.gz
 package main
 
 import (
+	"bufio"
 	"flag"
 	"fmt"
 	"log/slog"
 	"math"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"text/tabwriter"
 	"time"
 
 	"github.com/notegate/notegate/stages/moderate"
+	"github.com/notegate/notegate/stages/moderate/corpus"
 )
 
 type options struct {
-	cold, davidson, clean, out string
-	bits                       uint
-	epochs                     int
-	lr, l2                     float64
-	cleanWeight                float64
-	englishWeight              float64
-	seed                       uint64
-	fpCheck                    string
+	data, out   string
+	version     string
+	bits        uint
+	epochs      int
+	lr, l2      float64
+	cleanWeight float64
+	newsWeight  float64
+	postWeight  float64
+	prune       int
+	minCalib    int
+	seed        uint64
+	dump        string
+	noDebias    bool
+	cleanGuard  float64
+	recalibrate string
 }
 
 func main() {
 	var o options
-	flag.StringVar(&o.cold, "cold", "../shared/evaldata/moderation/cold", "COLD directory (train.csv, dev.csv)")
-	flag.StringVar(&o.davidson, "davidson", "../shared/evaldata/moderation/davidson-en", "Davidson et al. directory (labeled_data.csv); empty skips English")
-	flag.StringVar(&o.clean, "clean", "../shared/evaldata/langid/tatoeba", "Tatoeba directory (eng-zho.eng, eng-zho.zho) of everyday sentences used as non-abusive examples; empty skips them")
-	flag.StringVar(&o.out, "out", "stages/moderate/model/abuse.bin.gz", "model file to write; empty writes none")
-	flag.UintVar(&o.bits, "bits", 21, "log2 of the number of feature buckets")
-	flag.IntVar(&o.epochs, "epochs", 6, "passes over the training data")
+	flag.StringVar(&o.data, "data", "../shared/evaldata", "evaluation data root (moderation/, moderation-train/, langid/, translation/)")
+	flag.StringVar(&o.out, "out", "stages/moderate/model/moderation.bin.gz", "model file to write; empty writes none")
+	flag.StringVar(&o.version, "version", "moderation-v2", "model version (label rule)")
+	flag.UintVar(&o.bits, "bits", 20, "log2 of the number of feature buckets")
+	flag.IntVar(&o.epochs, "epochs", 8, "passes over the training data")
 	flag.Float64Var(&o.lr, "lr", 0.1, "AdaGrad learning rate")
 	flag.Float64Var(&o.l2, "l2", 1e-6, "L2 penalty per update")
-	flag.Float64Var(&o.cleanWeight, "clean-weight", 0.3, "total weight of the clean sentences relative to COLD's")
-	flag.Float64Var(&o.englishWeight, "english-weight", 0.6, "total weight of Davidson relative to COLD's")
+	flag.Float64Var(&o.cleanWeight, "clean-weight", 0.5, "weight of Tatoeba's everyday sentences relative to a labelled source of the same size")
+	flag.Float64Var(&o.newsWeight, "news-weight", 2, "weight of Leipzig's news sentences relative to a labelled source of the same size")
+	flag.Float64Var(&o.postWeight, "post-weight", 0.3, "weight of a whole Toxic Spans post relative to the spans and civil remainders derived from it")
+	flag.IntVar(&o.prune, "prune", 1, "quantized weights of this magnitude or less are set to zero (a smaller file)")
+	flag.IntVar(&o.minCalib, "min-calib", 30, "fewest held-out examples of each class for a language's own calibration")
 	flag.Uint64Var(&o.seed, "seed", 1, "shuffling seed")
-	flag.StringVar(&o.fpCheck, "fp-check", "", "comma-separated files of clean text (one a line) whose flagged share is reported per threshold; never trained on")
+	flag.BoolVar(&o.noDebias, "no-debias", false, "do not weight up counter-examples that name a group (identity.go)")
+	flag.Float64Var(&o.cleanGuard, "clean-guard", 0.003, "largest share of a language's held-out clean sentences (Tatoeba, Leipzig) that may reach score 0.5 at the default base rate in any one category; 0 turns the guard off")
+	flag.StringVar(&o.recalibrate, "recalibrate", "", "read this model and only calibrate it again (same data and -bits)")
+	flag.StringVar(&o.dump, "dump", "", "write the examples as TSV (split, source, lang, positives, negatives, derived, text) to this file and stop")
 	flag.Parse()
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
@@ -59,201 +75,89 @@ func main() {
 	}
 }
 
-// vec is one example's features: buckets (with repeats) and a label.
+// vec is one example's features and labels.
 type vec struct {
-	buckets []uint32
-	scale   float32
-	y       float64
-	w       float64
-}
-
-func featurize(exs []example, bits uint) []vec {
-	out := make([]vec, len(exs))
-	var buf []moderate.AbuseFeature
-	for i, ex := range exs {
-		buf = moderate.AbuseFeatures(moderate.NewText("body", ex.text), bits, buf[:0])
-		b := make([]uint32, len(buf))
-		for k, f := range buf {
-			b[k] = f.Bucket
-		}
-		sort.Slice(b, func(i, j int) bool { return b[i] < b[j] }) // memory order
-		y := 0.0
-		if ex.label {
-			y = 1
-		}
-		s := float32(0)
-		if len(b) > 0 {
-			s = float32(1 / math.Sqrt(float64(len(b))))
-		}
-		out[i] = vec{buckets: b, scale: s, y: y, w: ex.weight}
-	}
-	return out
-}
-
-// balance scales weights so that each source's positive and negative
-// weights are equal and the source's total is total.
-func balance(exs []example, total float64) {
-	var pos, neg float64
-	for _, e := range exs {
-		if e.label {
-			pos += e.weight
-		} else {
-			neg += e.weight
-		}
-	}
-	for i := range exs {
-		switch {
-		case exs[i].label && pos > 0:
-			exs[i].weight *= total / 2 / pos
-		case !exs[i].label && neg > 0:
-			exs[i].weight *= total / 2 / neg
-		}
-	}
+	buckets  []uint32
+	scale    float32
+	pos, neg corpus.Set
+	w        float64
+	lang     int // index into the model's languages (guessed, as at run time)
+	split    corpus.Split
+	derived  bool
+	source   string
+	// mult multiplies w per category (identity debiasing, identity.go).
+	mult [8]float32
 }
 
 func run(o options) error {
 	start := time.Now()
-	lex, err := moderate.DefaultLexiconDetector()
+	cues, err := corpus.LexiconCues()
 	if err != nil {
 		return err
 	}
-	coldTrain, err := readCOLD(filepath.Join(o.cold, "train.csv"))
+	exs, err := corpus.Load(corpus.Options{Root: o.data, Cues: cues})
 	if err != nil {
 		return err
 	}
-	coldDev, err := readCOLD(filepath.Join(o.cold, "dev.csv"))
-	if err != nil {
-		return err
+	printData(exs)
+	if o.dump != "" {
+		return dump(o.dump, exs)
 	}
-	balance(coldTrain, float64(len(coldTrain)))
-	train := coldTrain
-	var enHeld []example
-	if o.davidson != "" {
-		en, held, st, err := readDavidson(filepath.Join(o.davidson, "labeled_data.csv"), lex)
-		if err != nil {
-			return err
-		}
-		slog.Info("davidson", "by_class", st.byClass, "kept", st.kept, "dialect_rewritten", st.dialectRewritten,
-			"excluded_class0_reclaimed_only", st.excludedReclaimed0, "excluded_class1_profanity_only", st.excludedProfanity1, "excluded_class1_no_cue", st.excludedNoCue1)
-		balance(en, o.englishWeight*float64(len(coldTrain)))
-		train = append(train, en...)
-		enHeld = held
+	langs := moderate.ClassifierLanguages()
+	vs := featurize(exs, o.bits, langs)
+	weigh(exs, vs, o)
+	if !o.noDebias {
+		slog.Info("identity debiasing", "counter_examples_weighted_up", debiasIdentity(exs, vs))
 	}
-	if o.clean != "" {
-		clean, err := readClean(o.clean, lex)
-		if err != nil {
-			return err
-		}
-		balance(clean, o.cleanWeight*float64(len(coldTrain)))
-		train = append(train, clean...)
-	}
-	slog.Info("data", "train", len(train), "cold_dev", len(coldDev), "davidson_held", len(enHeld))
-
-	trainV := featurize(train, o.bits)
-	devV := featurize(coldDev, o.bits)
-	enV := featurize(enHeld, o.bits)
 	featTime := time.Since(start)
+	slog.Info("features", "examples", len(vs), "seconds", featTime.Seconds())
 
-	n := 1 << o.bits
-	w := make([]float64, n)
-	g := make([]float64, n)
-	var bias, gBias float64
-	rng := rand.New(rand.NewPCG(o.seed, o.seed^0x5DEECE66D))
-	order := make([]int, len(trainV))
-	for i := range order {
-		order[i] = i
-	}
-	margin := func(v vec) float64 {
-		var s float64
-		for _, b := range v.buckets {
-			s += w[b]
+	cats := corpus.Categories
+	k := len(cats)
+	var train []int
+	for i, v := range vs {
+		if v.split == corpus.Train {
+			train = append(train, i)
 		}
-		return bias + float64(v.scale)*s
 	}
-	for epoch := 1; epoch <= o.epochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		var loss float64
-		for _, i := range order {
-			v := trainV[i]
-			m := margin(v)
-			p := sigmoid(m)
-			loss += v.w * logloss(p, v.y)
-			grad := v.w * (p - v.y)
-			gs := grad * float64(v.scale)
-			for _, b := range v.buckets {
-				gi := gs + o.l2*w[b]
-				g[b] += gi * gi
-				w[b] -= o.lr * gi / math.Sqrt(g[b]+1e-8)
+	var model *moderate.ClassifierModel
+	if o.recalibrate != "" {
+		model, err = readModel(o.recalibrate)
+		if err != nil {
+			return err
+		}
+	} else {
+		cw := classWeights(vs, train, k)
+		w, bias := fit(vs, train, cw, k, o)
+		wf := make([]float32, len(w))
+		for i, x := range w {
+			wf[i] = float32(x)
+		}
+		bf := make([]float32, k)
+		for i, x := range bias {
+			bf[i] = float32(x)
+		}
+		model, err = moderate.NewClassifierModel(o.version, o.bits, cats, langs, wf, bf)
+		if err != nil {
+			return err
+		}
+		for i, q := range model.Q {
+			if int(q) <= o.prune && int(q) >= -o.prune {
+				model.Q[i] = 0
 			}
-			gBias += grad * grad
-			bias -= o.lr * grad / math.Sqrt(gBias+1e-8)
 		}
-		acc, _ := bestAccuracy(devV, margin)
-		slog.Info("epoch", "n", epoch, "train_loss", loss/float64(len(order)), "cold_dev_acc_at_0", accuracyAt(devV, margin, 0), "cold_dev_best_acc", acc)
 	}
 	trainTime := time.Since(start) - featTime
-
-	// Quantize, then calibrate and threshold on the quantized model so
-	// the figures are the shipped model's.
-	wf := make([]float32, n)
-	for i, x := range w {
-		wf[i] = float32(x)
-	}
-	model, err := moderate.NewAbuseModel("abuse-v1", wf, float32(bias), 1, 0, 0.5)
-	if err != nil {
-		return err
-	}
-	qmargin := func(v vec) float64 {
-		var s int64
-		for _, b := range v.buckets {
-			s += int64(model.Q[b])
+	nonzero := 0
+	for _, q := range model.Q {
+		if q != 0 {
+			nonzero++
 		}
-		return float64(model.Bias) + float64(model.Scale)*float64(v.scale)*float64(s)
 	}
-	a, c := platt(devV, qmargin)
-	model.CalibA, model.CalibB = a, c
-	_, thrMargin := bestAccuracy(devV, qmargin)
-	model.Threshold = model.Calibrate(thrMargin)
-
-	clf, err := moderate.NewClassifierFromModel(moderate.ClassifierConfig{}, model)
-	if err != nil {
-		return err
-	}
-	_ = clf
-	fmt.Printf("features %.1fs, training %.1fs (%d epochs, %d examples, 2^%d buckets)\n",
-		featTime.Seconds(), trainTime.Seconds(), o.epochs, len(trainV), o.bits)
-	fmt.Printf("calibration: A=%.4f B=%.4f; threshold: score %.3f (margin %.3f)\n", a, c, model.Threshold, thrMargin)
-	report("COLD dev", devV, qmargin, thrMargin)
-	report("COLD dev @0.5", devV, qmargin, (logit(0.5)-c)/a)
-	if len(enV) > 0 {
-		report("Davidson held-out", enV, qmargin, thrMargin)
-	}
-	var cleanV [][]vec
-	var cleanNames []string
-	for _, name := range strings.Split(o.fpCheck, ",") {
-		if name == "" {
-			continue
-		}
-		lines, err := readLines(name)
-		if err != nil {
-			return err
-		}
-		exs := make([]example, len(lines))
-		for i, l := range lines {
-			exs[i] = example{text: l}
-		}
-		cleanV = append(cleanV, featurize(exs, o.bits))
-		cleanNames = append(cleanNames, filepath.Base(name))
-	}
-	fmt.Printf("score  COLD-dev-acc  COLD-dev-recall  %s\n", strings.Join(cleanNames, "  "))
-	for _, s := range []float64{0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95} {
-		t := (logit(s) - c) / a
-		fmt.Printf("%.2f   %.4f        %.4f          ", s, accuracyAt(devV, qmargin, t), recallAt(devV, qmargin, t))
-		for _, cv := range cleanV {
-			fmt.Printf("%.4f  ", 1-accuracyAt(cv, qmargin, t))
-		}
-		fmt.Println()
-	}
+	calibrate(model, vs, o)
+	fmt.Printf("features %.1fs, training %.1fs (%d epochs, %d training examples, 2^%d buckets × %d categories, %d non-zero weights)\n",
+		featTime.Seconds(), trainTime.Seconds(), o.epochs, len(train), o.bits, k, nonzero)
+	printCalibration(model)
 	if o.out == "" {
 		return nil
 	}
@@ -273,8 +177,284 @@ func run(o options) error {
 	return nil
 }
 
+// featurize normalizes and hashes every example, on every core; the
+// result does not depend on scheduling.
+func featurize(exs []corpus.Example, bits uint, langs []string) []vec {
+	out := make([]vec, len(exs))
+	var wg sync.WaitGroup
+	workers := 4
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf []moderate.ClassifierFeature
+			for i := w; i < len(exs); i += workers {
+				ex := exs[i]
+				t := moderate.NewText("body", ex.Text)
+				buf = moderate.ClassifierFeatures(t, bits, buf[:0])
+				b := make([]uint32, len(buf))
+				for j, f := range buf {
+					b[j] = f.Bucket
+				}
+				slices.Sort(b) // memory order
+				var s float32
+				if len(b) > 0 {
+					s = float32(1 / math.Sqrt(float64(len(b))))
+				}
+				out[i] = vec{buckets: b, scale: s, pos: ex.Pos, neg: ex.Neg, split: ex.Split, derived: ex.Derived, source: ex.Source,
+					lang: max(slices.Index(langs, moderate.ClassifierLanguage(t)), 0)}
+				for c := range out[i].mult {
+					out[i].mult[c] = 1
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// weigh gives each training example the weight 1/sqrt(n) of the n
+// training examples of its source in its language (a source's total grows
+// as the square root of its size, so the big ones lead without drowning
+// the small), scaled for the clean-sentence sources and whole Toxic Spans
+// posts, and the mean weight 1.
+func weigh(exs []corpus.Example, vs []vec, o options) {
+	n := map[string]int{}
+	key := func(ex corpus.Example) string { return ex.Source + "/" + ex.Lang }
+	for i, ex := range exs {
+		if vs[i].split == corpus.Train {
+			n[key(ex)]++
+		}
+	}
+	var sum float64
+	var cnt int
+	for i, ex := range exs {
+		w := 1 / math.Sqrt(float64(max(n[key(ex)], 1)))
+		switch {
+		case ex.Source == "tatoeba":
+			w *= o.cleanWeight
+		case ex.Source == "leipzig":
+			w *= o.newsWeight
+		case ex.Source == "toxic_spans" && !ex.Derived:
+			w *= o.postWeight
+		}
+		vs[i].w = w
+		if vs[i].split == corpus.Train {
+			sum += w
+			cnt++
+		}
+	}
+	for i := range vs {
+		vs[i].w *= float64(cnt) / sum
+	}
+}
+
+// classWeights returns, per category, the factors for its negative and
+// positive examples that make both classes weigh the same in training.
+func classWeights(vs []vec, train []int, k int) [][2]float64 {
+	out := make([][2]float64, k)
+	for c := range k {
+		var pos, neg float64
+		for _, i := range train {
+			w := vs[i].w * float64(vs[i].mult[c])
+			switch {
+			case vs[i].pos.Has(c):
+				pos += w
+			case vs[i].neg.Has(c):
+				neg += w
+			}
+		}
+		if pos == 0 || neg == 0 {
+			continue
+		}
+		out[c] = [2]float64{(pos + neg) / (2 * neg), (pos + neg) / (2 * pos)}
+	}
+	return out
+}
+
+// fit trains the K models jointly: weights bucket-major, w[b*K+c].
+func fit(vs []vec, train []int, cw [][2]float64, k int, o options) ([]float64, []float64) {
+	w := make([]float64, k<<o.bits)
+	g := make([]float64, k<<o.bits)
+	bias := make([]float64, k)
+	gBias := make([]float64, k)
+	rng := rand.New(rand.NewPCG(o.seed, o.seed^0x5DEECE66D))
+	order := slices.Clone(train)
+	m := make([]float64, k)
+	grad := make([]float64, k)
+	for epoch := 1; epoch <= o.epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		var loss, weight float64
+		for _, i := range order {
+			v := &vs[i]
+			labelled := v.pos | v.neg
+			if labelled == 0 || len(v.buckets) == 0 {
+				continue
+			}
+			clear(m)
+			for _, b := range v.buckets {
+				row := w[int(b)*k : int(b)*k+k]
+				for c, x := range row {
+					m[c] += x
+				}
+			}
+			for c := range k {
+				grad[c] = 0
+				if !labelled.Has(c) || cw[c][0] == 0 {
+					continue
+				}
+				y := 0.0
+				if v.pos.Has(c) {
+					y = 1
+				}
+				p := sigmoid(bias[c] + float64(v.scale)*m[c])
+				ew := v.w * float64(v.mult[c]) * cw[c][int(y)]
+				loss += ew * logloss(p, y)
+				weight += ew
+				grad[c] = ew * (p - y)
+				gBias[c] += grad[c] * grad[c]
+				bias[c] -= o.lr * grad[c] / math.Sqrt(gBias[c]+1e-8)
+			}
+			for _, b := range v.buckets {
+				base := int(b) * k
+				for c := range k {
+					if grad[c] == 0 {
+						continue
+					}
+					j := base + c
+					gi := grad[c]*float64(v.scale) + o.l2*w[j]
+					g[j] += gi * gi
+					w[j] -= o.lr * gi / math.Sqrt(g[j]+1e-8)
+				}
+			}
+		}
+		slog.Info("epoch", "n", epoch, "train_loss", loss/weight)
+	}
+	return w, bias
+}
+
+// calibrate fits each category's Platt scaling per language on the calib
+// split (languages as guessed at run time). Every source counts the same
+// within its class, and the two classes the same: otherwise the largest
+// source of easy counter-examples (Tatoeba's everyday sentences) would
+// set the scale, and harder clean text (news, comments on touchy topics)
+// would reach high scores. A language with fewer than minCalib examples
+// of either class gets the pooled fit.
+func calibrate(m *moderate.ClassifierModel, vs []vec, o options) {
+	minCalib := o.minCalib
+	k := m.K()
+	margins := make([]float64, k)
+	type point struct {
+		m      float64
+		y      bool
+		lang   int
+		source string
+	}
+	pts := make([][]point, k)
+	feats := make([]moderate.ClassifierFeature, 0, 512)
+	for _, v := range vs {
+		if v.split != corpus.Calib || v.derived {
+			continue
+		}
+		feats = feats[:0]
+		for _, b := range v.buckets {
+			feats = append(feats, moderate.ClassifierFeature{Bucket: b})
+		}
+		m.Margins(feats, margins)
+		for c := range k {
+			if v.pos.Has(c) || v.neg.Has(c) {
+				pts[c] = append(pts[c], point{margins[c], v.pos.Has(c), v.lang, v.source})
+			}
+		}
+	}
+	for c := range k {
+		fitOn := func(lang int) (moderate.Platt, bool) {
+			var sel []point
+			npos, nneg := 0, 0
+			count := map[string]int{} // source + class
+			key := func(p point) string { return fmt.Sprint(p.source, p.y) }
+			for _, p := range pts[c] {
+				if lang >= 0 && p.lang != lang {
+					continue
+				}
+				sel = append(sel, p)
+				count[key(p)]++
+				if p.y {
+					npos++
+				} else {
+					nneg++
+				}
+			}
+			if npos < minCalib || nneg < minCalib {
+				return moderate.Platt{}, false
+			}
+			ms := make([]float64, len(sel))
+			ys := make([]bool, len(sel))
+			ws := make([]float64, len(sel))
+			for i, p := range sel {
+				ms[i], ys[i], ws[i] = p.m, p.y, 1/float64(count[key(p)])
+			}
+			a, b := platt(ms, ys, ws)
+			return moderate.Platt{A: a, B: b, Fitted: true}, true
+		}
+		pooled, ok := fitOn(-1)
+		if !ok {
+			pooled = moderate.Platt{A: 1}
+		}
+		for l := range m.Langs {
+			p := pooled
+			if l > 0 {
+				if p, ok = fitOn(l); !ok {
+					p = pooled
+					p.Fitted = false
+				}
+			}
+			if o.cleanGuard > 0 {
+				var clean []float64
+				for _, q := range pts[c] {
+					if !q.y && cleanSources[q.source] && (l == 0 || q.lang == l) {
+						clean = append(clean, q.m)
+					}
+				}
+				p = guard(p, clean, o.cleanGuard)
+			}
+			m.Calib[c][l] = p
+		}
+	}
+}
+
+// cleanSources hold only clean everyday and news sentences.
+var cleanSources = map[string]bool{"tatoeba": true, "leipzig": true}
+
+// guard lowers a calibration's intercept, if need be, so that no more than
+// the share eps of the clean margins reach score 0.5 at the default base
+// rate (moderate.ClassifierConfig.BaseRate): the calibrated score of
+// clean text, not the score of harmful text, decides where review starts
+// when a language's held-out data make the fit too eager.
+func guard(p moderate.Platt, clean []float64, eps float64) moderate.Platt {
+	if len(clean) == 0 || p.A <= 0 {
+		return p
+	}
+	slices.Sort(clean)
+	// The margin that only eps of the clean texts reach (the highest one
+	// with few clean texts).
+	i := min(int(math.Floor(float64(len(clean))*(1-eps))), len(clean)-1)
+	mq := clean[i]
+	// score >= 0.5 at base rate r  ⟺  A*m + B >= -logit(r)
+	limit := -logit(defaultBaseRate) - p.A*mq - 1e-6
+	if p.B > limit {
+		p.B = limit
+		p.Guarded = true
+	}
+	return p
+}
+
+// defaultBaseRate is moderate.ClassifierConfig's default base rate.
+const defaultBaseRate = 0.2
+
+func logit(p float64) float64 { return math.Log(p / (1 - p)) }
+
 func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
-func logit(p float64) float64   { return math.Log(p / (1 - p)) }
 
 func logloss(p, y float64) float64 {
 	const eps = 1e-12
@@ -284,124 +464,191 @@ func logloss(p, y float64) float64 {
 	return -math.Log(1 - p + eps)
 }
 
-func recallAt(vs []vec, margin func(vec) float64, thr float64) float64 {
-	tp, pos := 0, 0
-	for _, v := range vs {
-		if v.y > 0.5 {
-			pos++
-			if margin(v) >= thr {
-				tp++
-			}
-		}
-	}
-	return float64(tp) / float64(max(pos, 1))
-}
-
-func accuracyAt(vs []vec, margin func(vec) float64, thr float64) float64 {
-	ok := 0
-	for _, v := range vs {
-		if (margin(v) >= thr) == (v.y > 0.5) {
-			ok++
-		}
-	}
-	return float64(ok) / float64(len(vs))
-}
-
-// bestAccuracy returns the best accuracy over thresholds and the margin
-// threshold reaching it (midway between neighbouring margins).
-func bestAccuracy(vs []vec, margin func(vec) float64) (float64, float64) {
-	type sm struct {
-		m float64
-		y bool
-	}
-	ms := make([]sm, len(vs))
-	pos := 0
-	for i, v := range vs {
-		ms[i] = sm{margin(v), v.y > 0.5}
-		if ms[i].y {
-			pos++
-		}
-	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].m < ms[j].m })
-	// Threshold below ms[k]: everything from k up is positive.
-	correct := pos // threshold below all: all predicted positive
-	best, bestK := correct, 0
-	for k := 0; k < len(ms); k++ {
-		if ms[k].y {
-			correct--
+// platt fits p = sigmoid(a*m + b) by damped Newton steps on the log
+// loss with example weights ws, the positives and the negatives each
+// weighing half in total, with Platt's target smoothing against
+// over-confidence on separable data.
+func platt(ms []float64, ys []bool, ws []float64) (float64, float64) {
+	var npos, nneg, sumPos, sumNeg float64
+	for i, y := range ys {
+		if y {
+			npos++
+			sumPos += ws[i]
 		} else {
-			correct++
-		}
-		if correct > best {
-			best, bestK = correct, k+1
+			nneg++
+			sumNeg += ws[i]
 		}
 	}
-	var thr float64
-	switch {
-	case bestK == 0:
-		thr = ms[0].m - 1
-	case bestK == len(ms):
-		thr = ms[len(ms)-1].m + 1
-	default:
-		thr = (ms[bestK-1].m + ms[bestK].m) / 2
+	tPos, tNeg := (npos+1)/(npos+2), 1/(nneg+2)
+	target := func(i int) (float64, float64) {
+		if ys[i] {
+			return tPos, 0.5 * ws[i] / sumPos
+		}
+		return tNeg, 0.5 * ws[i] / sumNeg
 	}
-	return float64(best) / float64(len(ms)), thr
-}
-
-// platt fits p = sigmoid(a*m + b) by Newton's method on the log loss.
-func platt(vs []vec, margin func(vec) float64) (float64, float64) {
-	ms := make([]float64, len(vs))
-	for i, v := range vs {
-		ms[i] = margin(v)
+	loss := func(a, b float64) float64 {
+		var l float64
+		for i, m := range ms {
+			t, w := target(i)
+			z := a*m + b
+			// log(1+e^z) - t*z, computed stably
+			l += w * (math.Max(z, 0) + math.Log1p(math.Exp(-math.Abs(z))) - t*z)
+		}
+		return l
 	}
 	a, b := 1.0, 0.0
-	for it := 0; it < 50; it++ {
+	cur := loss(a, b)
+	for it := 0; it < 100; it++ {
 		var ga, gb, haa, hab, hbb float64
-		for i, v := range vs {
-			p := sigmoid(a*ms[i] + b)
-			d := p - v.y
-			ga += d * ms[i]
+		for i, m := range ms {
+			p := sigmoid(a*m + b)
+			t, w := target(i)
+			d := w * (p - t)
+			ga += d * m
 			gb += d
-			s := p * (1 - p)
-			haa += s * ms[i] * ms[i]
-			hab += s * ms[i]
+			s := w * p * (1 - p)
+			haa += s * m * m
+			hab += s * m
 			hbb += s
 		}
-		haa += 1e-9
-		hbb += 1e-9
+		haa += 1e-12
+		hbb += 1e-12
 		det := haa*hbb - hab*hab
-		if det == 0 {
+		if det <= 0 {
 			break
 		}
 		da := (hbb*ga - hab*gb) / det
 		db := (haa*gb - hab*ga) / det
-		a -= da
-		b -= db
-		if math.Abs(da)+math.Abs(db) < 1e-10 {
+		step := 1.0
+		for ; step > 1e-10; step /= 2 {
+			if l := loss(a-step*da, b-step*db); l <= cur {
+				a, b, cur = a-step*da, b-step*db, l
+				break
+			}
+		}
+		if step <= 1e-10 || math.Abs(step*da)+math.Abs(step*db) < 1e-10 {
 			break
 		}
 	}
 	return a, b
 }
 
-func report(name string, vs []vec, margin func(vec) float64, thr float64) {
-	var tp, fp, tn, fn int
-	for _, v := range vs {
-		pred := margin(v) >= thr
-		switch {
-		case pred && v.y > 0.5:
-			tp++
-		case pred:
-			fp++
-		case v.y > 0.5:
-			fn++
-		default:
-			tn++
+// printData prints the examples per source, language and split, with the
+// positives and negatives of each category.
+func printData(exs []corpus.Example) {
+	type key struct {
+		source, lang string
+		split        corpus.Split
+	}
+	type count struct {
+		n        int
+		pos, neg [8]int
+	}
+	counts := map[key]*count{}
+	var keys []key
+	for _, ex := range exs {
+		kk := key{ex.Source, ex.Lang, ex.Split}
+		c := counts[kk]
+		if c == nil {
+			c = &count{}
+			counts[kk] = c
+			keys = append(keys, kk)
+		}
+		c.n++
+		for i := range corpus.Categories {
+			if ex.Pos.Has(i) {
+				c.pos[i]++
+			}
+			if ex.Neg.Has(i) {
+				c.neg[i]++
+			}
 		}
 	}
-	p := float64(tp) / math.Max(1, float64(tp+fp))
-	r := float64(tp) / math.Max(1, float64(tp+fn))
-	f1 := 2 * p * r / math.Max(1e-12, p+r)
-	fmt.Printf("%-20s n=%5d accuracy %.4f precision %.4f recall %.4f F1 %.4f\n",
-		name, len(vs), float64(tp+tn)/float64(len(vs)), p, r, f1)
+	first := map[string]int{}
+	for _, kk := range keys {
+		if _, ok := first[kk.source]; !ok {
+			first[kk.source] = len(first)
+		}
+	}
+	sort.SliceStable(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a.source != b.source {
+			return first[a.source] < first[b.source]
+		}
+		if a.lang != b.lang {
+			return a.lang < b.lang
+		}
+		return a.split < b.split
+	})
+	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 1, ' ', 0)
+	var head []string
+	for _, c := range corpus.Categories {
+		head = append(head, string(c)+" +/-")
+	}
+	fmt.Fprintf(tw, "source\tlang\tsplit\tn\t%s\n", strings.Join(head, "\t"))
+	for _, kk := range keys {
+		c := counts[kk]
+		var cells []string
+		for i := range corpus.Categories {
+			cells = append(cells, fmt.Sprintf("%d/%d", c.pos[i], c.neg[i]))
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", kk.source, kk.lang, kk.split, c.n, strings.Join(cells, "\t"))
+	}
+	tw.Flush()
+}
+
+func printCalibration(m *moderate.ClassifierModel) {
+	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 1, ' ', 0)
+	fmt.Fprintf(tw, "calibration A,B (* pooled, g guarded)\t%s\n", strings.Join(m.Langs, "\t"))
+	for c, cat := range m.Categories {
+		var cells []string
+		for _, p := range m.Calib[c] {
+			mark := ""
+			if !p.Fitted {
+				mark = "*"
+			}
+			if p.Guarded {
+				mark += "g"
+			}
+			cells = append(cells, fmt.Sprintf("%.2f,%.2f%s", p.A, p.B, mark))
+		}
+		fmt.Fprintf(tw, "%s\t%s\n", cat, strings.Join(cells, "\t"))
+	}
+	tw.Flush()
+}
+
+// dump writes the examples as TSV, categories as names joined by "+".
+func dump(path string, exs []corpus.Example) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	set := func(s corpus.Set) string {
+		var out []string
+		for i, c := range corpus.Categories {
+			if s.Has(i) {
+				out = append(out, string(c))
+			}
+		}
+		return strings.Join(out, "+")
+	}
+	for _, ex := range exs {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%v\t%s\n", ex.Split, ex.Source, ex.Lang, set(ex.Pos), set(ex.Neg), ex.Derived,
+			strings.NewReplacer("\t", " ", "\n", " ").Replace(ex.Text))
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func readModel(path string) (*moderate.ClassifierModel, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return moderate.ReadClassifierModel(f)
 }
