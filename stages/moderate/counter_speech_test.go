@@ -15,7 +15,7 @@ func TestCounterSpeechCapsTheClassifier(t *testing.T) {
 	}{
 		{"rejecting regional discrimination is allowed", "反对地域黑！河南人也是普通人，别再拿偷井盖开玩笑了", true},
 		{"rejecting it in Traditional Chinese is allowed", "拒絕地域黑，東北人很熱情", true},
-		{"rejecting racism is allowed", "反对种族歧视，黑人朋友也是我们的朋友", true},
+		{"rejecting racism is allowed", "拒绝种族歧视，黑人朋友也是我们的朋友", true},
 		{"a slur is still hate", "河南人都是骗子，偷井盖的", false},
 		{"a marker does not cancel a call to expel", "反对地域黑？黑鬼滚出中国", false},
 	}
