@@ -174,7 +174,7 @@ func FuzzLexiconDetect(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	for _, s := range []string{"f*ck", "f**k you", "***", "a*", "*a*b*", "fu ck", "a b c d e f", "sha bi", "#fuck", "ｆ＊ｃｋ", "s\u200bh i t", "傻*逼 f#ck"} {
+	for _, s := range []string{"f*ck", "f**k you", "***", "a*", "*a*b*", "fu ck", "a b c d e f", "sha bi", "#fuck", "ｆ＊ｃｋ", "s\u200bh i t", "傻*逼 f#ck", "幹", "幹，熱死了", "x幹!", "幹嘛幹幹"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -212,6 +212,7 @@ func (d *LexiconDetector) detect(t *Text) ([]Finding, []Span) {
 		out = append(out, d.maskedWords(t, allows)...)
 	}
 	out = append(out, d.splitWords(t, allows)...)
+	out = append(out, exclamations(t)...)
 	return out, allowed
 }
 

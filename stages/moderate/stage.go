@@ -328,6 +328,10 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 					(d.Name() == "lexicon" || d.Name() == "rules") && reportedSpeech(t, x.Span) {
 					x.Score = reportedScoreCap
 				}
+				if counterSpeechCategory(x.Category) && x.Score > reportedScoreCap &&
+					strings.HasPrefix(d.Name(), "classifier:") && counterSpeech(t) {
+					x.Score = reportedScoreCap // see counter_speech.go
+				}
 				found = append(found, fieldFinding{Finding: x, field: f.name, source: d.Name() + suffix})
 			}
 		}

@@ -76,7 +76,8 @@ const traditionalPairs = "" +
 	// Characters of the intent rules (rules/*.yaml).
 	"業业絲丝丟丢褻亵傘伞傾倾內内準准減减劃划刪删劇剧勸劝務务歷历曆历廳厅厭厌籲吁員员圍围" +
 	"爾尔幫帮並并併并當当憶忆慫怂懲惩戶户搗捣撐撑檻槛瀉泻澆浇猶犹獵猎類类織织聾聋營营獲获" +
-	"穫获蠻蛮訣诀訴诉謹谨賬账質质譽誉額额饞馋驟骤週周蘋苹隻只著着"
+	"穫获蠻蛮訣诀訴诉謹谨賬账質质譽誉額额饞馋驟骤週周蘋苹隻只著着" +
+	"砲炮"
 
 var traditionalToSimplified = func() map[rune]rune {
 	m := make(map[rune]rune, len(traditionalPairs)/6)

@@ -1,0 +1,37 @@
+package moderate
+
+import (
+	"context"
+	"testing"
+
+	"github.com/notegate/notegate/models"
+)
+
+func TestCounterSpeechCapsTheClassifier(t *testing.T) {
+	s := newTableStage(t)
+	tests := []struct {
+		name, body string
+		allowed    bool
+	}{
+		{"rejecting regional discrimination is allowed", "反对地域黑！河南人也是普通人，别再拿偷井盖开玩笑了", true},
+		{"rejecting it in Traditional Chinese is allowed", "拒絕地域黑，東北人很熱情", true},
+		{"rejecting racism is allowed", "拒绝种族歧视，黑人朋友也是我们的朋友", true},
+		{"a slur is still hate", "河南人都是骗子，偷井盖的", false},
+		{"a marker does not cancel a call to expel", "反对地域黑？黑鬼滚出中国", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := &models.Note{NoteEvent: models.NoteEvent{NoteID: tt.name, Version: 1, AuthorID: "a", Body: tt.body, Kind: models.KindComment}}
+			n.Language = models.Language{Code: "zh", Script: "Hans"}
+			m, err := s.Moderate(context.Background(), n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, market := range []string{"cn", "intl"} {
+				if got := m.Markets[market] == models.DecisionAllow; got != tt.allowed {
+					t.Errorf("%s: %s, labels %s", market, m.Markets[market], labelSummary(m.Labels))
+				}
+			}
+		})
+	}
+}
