@@ -3,6 +3,7 @@ package moderate
 import (
 	"context"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestRulesReadMaskedWords(t *testing.T) {
@@ -42,4 +43,34 @@ func TestRulesReadMaskedWords(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzRulesMaskedWords feeds untrusted text with masks through the rules
+// detector: no panic, evidence inside the input on rune boundaries.
+func FuzzRulesMaskedWords(f *testing.F) {
+	d, err := DefaultRulesDetector()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"s@l3 p*t3", "espèce de c*nnasse", "*#*", "p**", "a*b*c*d", "ｓａｌｅ ｐ＊ｔｅ", "\xffp*te\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fs, err := d.Detect(context.Background(), NewText("body", s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		boundary := make([]bool, len(s)+1)
+		for i := 0; i < len(s); {
+			boundary[i] = true
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		boundary[len(s)] = true
+		for _, x := range fs {
+			if x.Span.Start < 0 || x.Span.End > len(s) || x.Span.Start >= x.Span.End || !boundary[x.Span.Start] || !boundary[x.Span.End] {
+				t.Fatalf("span %v of %q", x.Span, s)
+			}
+		}
+	})
 }
