@@ -66,7 +66,7 @@ func (PIIDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	if digits >= 9 {
 		numbersPII(s, add)
 	}
-	if len(out) > 0 || mayHoldAddress(s) {
+	if len(out) > 0 || addressCue(s) {
 		out = doxxing(t, s, out)
 	}
 	return out, nil
@@ -128,10 +128,26 @@ func numbersPII(s string, add func(int, int, float64, string)) {
 	}
 }
 
-// mayHoldAddress is a cheap check for a house number: a digit.
-func mayHoldAddress(s string) bool {
-	return strings.IndexAny(s, "0123456789") >= 0
+// addressCue is a cheap check for a word the address patterns need (a
+// street word, or a Han, Kana or Hangul unit of an address), so that most
+// fields skip the exposure-intent scan.
+func addressCue(s string) bool {
+	if strings.ContainsAny(s, "路街道巷弄区區市町村都府県号號楼樓로길동") {
+		return true
+	}
+	for _, w := range addressWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
+
+// addressWords are the Latin street words of reAddress, folded.
+var addressWords = foldTerms([]string{"calle", "c/", "avenida", "avda", "av.", "plaza", "paseo", "camino", "carretera", "ronda", "rua ", "travessa",
+	"alameda", "praça", "praca", "estrada", "rodovia", "rue ", "boulevard", "bd ", "place ", "allée", "allee", "impasse", "chemin", "quai ", "route ",
+	"cours ", "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "street", "st ", "avenue", "ave ", "road",
+	"rd ", "lane", "ln ", "drive", "dr ", "blvd", "court", "ct "})
 
 // doxxing raises contact details to scoreDoxxing and adds street
 // addresses when the field calls readers to go after the person.

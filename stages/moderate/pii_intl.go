@@ -160,7 +160,7 @@ func validKRRN(id string) bool {
 // visit, call or hunt a person, and the scam-alert framing that comes
 // with them. Checked only in fields that hold personal data or an
 // address.
-var exposureIntent = []string{
+var exposureIntent = foldTerms([]string{
 	// Chinese
 	"肉搜", "人肉", "开盒", "開盒", "扩散", "擴散", "曝光", "挂出来", "掛出來", "大家去找", "去找她", "去找他", "去堵", "大家小心", "骗子", "騙子",
 	// Japanese
@@ -177,6 +177,21 @@ var exposureIntent = []string{
 	"besucht ihn", "besucht sie", "besuchen wir", "teilt das", "teilt es", "verbreitet das", "verbreitet es", "betrüger", "betrügerin", "ruft ihn an", "ruft sie an", "klingelt bei", "stattet ihm", "stattet ihr",
 	// English
 	"spread it", "spread this", "dox", "doxx", "expose him", "expose her", "pay him a visit", "pay her a visit", "go visit", "call her at", "call him at", "scammer", "this is the guy", "this is the girl",
+})
+
+// foldTerms returns terms as the folded view writes them (accents and
+// dakuten dropped, Traditional Chinese simplified), without duplicates.
+func foldTerms(terms []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range terms {
+		f := NewText("term", w).Folded.String()
+		if f != "" && !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // hasExposureIntent reports whether the folded text calls readers to go
@@ -206,9 +221,9 @@ func isASCIIWordByte(c byte) bool {
 // languages. Only read beside exposure intent.
 var reAddress = []*regexp.Regexp{
 	// Spanish and Portuguese: Calle Mayor 5, Rua das Flores 100, Av. Paulista, 1000
-	regexp.MustCompile(`(?:^|[^\pL])((?:calle|c/|avenida|avda\.?|av\.|plaza|paseo|camino|carretera|ronda|rua|travessa|alameda|praça|estrada|rodovia)\s+[\pL' .]{2,40}?,?\s*(?:n[º°o]\.?\s*)?[0-9]{1,5})`),
+	regexp.MustCompile(`(?:^|[^\pL])((?:calle|c/|avenida|avda\.?|av\.|plaza|paseo|camino|carretera|ronda|rua|travessa|alameda|praça|praca|estrada|rodovia)\s+[\pL' .]{2,40}?,?\s*(?:n[º°o]\.?\s*)?[0-9]{1,5})`),
 	// French: 12 rue de la Paix, 3 bis avenue Foch
-	regexp.MustCompile(`(?:^|[^0-9])([0-9]{1,4}(?:\s*(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|quai|route|cours)\s+[\pL' -]{2,40})`),
+	regexp.MustCompile(`(?:^|[^0-9])([0-9]{1,4}(?:\s*(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|allée|allee|impasse|chemin|quai|route|cours)\s+[\pL' -]{2,40})`),
 	// German: Hauptstraße 12, Am Ring 3a
 	regexp.MustCompile(`(?:^|[^\pL])(\pL[\pL-]{1,30}(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer)\s*[0-9]{1,4}[a-z]?)`),
 	// English: 221 Baker Street

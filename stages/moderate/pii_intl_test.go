@@ -92,6 +92,8 @@ func TestPIIDetectorFormats(t *testing.T) {
 		{"a Korean address with a call to spread is doxxing", "이 사람 집 테헤란로 123 퍼뜨려 주세요", "doxxing-address", "테헤란로 123"},
 		{"a phone with a call to expose is doxxing", "こいつの電話090-1234-5678、晒しとく", "doxxing-phone", "090-1234-5678"},
 		{"a Portuguese address with a scam alert is doxxing", "golpista! mora na Rua das Flores 100", "doxxing-address", "Rua das Flores 100"},
+		{"an accented call to visit is read folded", "mora na Rua Augusta 200, façam uma visita", "doxxing-address", "Rua Augusta 200"},
+		{"a German scam alert with an umlaut is read folded", "Betrüger! Handy 0171 1234567", "doxxing-phone", "0171 1234567"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
