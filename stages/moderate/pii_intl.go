@@ -25,17 +25,18 @@ var (
 	reCPF  = regexp.MustCompile(`(?:^|[^0-9])([0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}|[0-9]{11})`)
 	reKRRN = regexp.MustCompile(`(?:^|[^0-9])([0-9]{6}-?[1-8][0-9]{6})`)
 
-	reTWMobile = regexp.MustCompile(`(?:^|[^0-9+])((?:\+?886[ -]?|0)9[0-9]{2}[ -]?[0-9]{3}[ -]?[0-9]{3})`)
-	reESMobile = regexp.MustCompile(`(?:^|[^0-9+])((?:\+?34[ -]?)?[67][0-9]{2}(?:(?:[ -]?[0-9]{3}){2}|(?: [0-9]{2}){3}))`)
-	reBRMobile = regexp.MustCompile(`(?:^|[^0-9+])((?:\+?55[ -]?\(?[1-9]{2}\)?[ -]?|\([1-9]{2}\) ?|[1-9]{2} )9[0-9]{4}[ -]?[0-9]{4})`)
-	reFRMobile = regexp.MustCompile(`(?:^|[^0-9+])((?:\+33[ .]?(?:\(0\))?|0033[ .]?|0)[67](?:[ .-]?[0-9]{2}){4})`)
-	reDEMobile = regexp.MustCompile(`(?:^|[^0-9+])((?:\+49[ -]?(?:\(0\))?|0049[ -]?|0)1[5-7][0-9]{1,2}[ /-]?[0-9]{3,4}[ -]?[0-9]{3,5})`)
-	reJPMobile = regexp.MustCompile(`(?:^|[^0-9+])((?:\+81[ -]?|0)[789]0[ -]?[0-9]{4}[ -]?[0-9]{4})`)
-	reKRMobile = regexp.MustCompile(`(?:^|[^0-9+])((?:\+82[ -]?|0)1[016789][ -]?[0-9]{3,4}[ -]?[0-9]{4})`)
+	reTWMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+?886[ -]?|0)9[0-9]{2}[ -]?[0-9]{3}[ -]?[0-9]{3})`)
+	reESMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+?34[ -]?)?[67][0-9]{2}(?:(?:[ -]?[0-9]{3}){2}|(?: [0-9]{2}){3}))`)
+	reBRMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+?55[ -]?\(?[1-9]{2}\)?[ -]?|\([1-9]{2}\) ?|[1-9]{2} )9[0-9]{4}[ -]?[0-9]{4})`)
+	reFRMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+33[ .]?(?:\(0\))?|0033[ .]?|0)[67](?:[ .-]?[0-9]{2}){4})`)
+	reDEMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+49[ -]?(?:\(0\))?|0049[ -]?|0)1[5-7][0-9]{1,2}[ /-]?[0-9]{3,4}[ -]?[0-9]{3,5})`)
+	reJPMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+81[ -]?|0)[789]0[ -]?[0-9]{4}[ -]?[0-9]{4})`)
+	reKRMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+82[ -]?|0)1[016789][ -]?[0-9]{3,4}[ -]?[0-9]{4})`)
 )
 
 // intlMobiles are the local mobile formats phoneNumbers reads after the CN
-// and US ones.
+// and US ones. None starts inside a link or an identifier (/answer/673910089,
+// id=612345678, v612345678).
 var intlMobiles = []*regexp.Regexp{reTWMobile, reESMobile, reBRMobile, reFRMobile, reDEMobile, reJPMobile, reKRMobile}
 
 // plausibleMobile rejects matches of the mobile patterns that are not

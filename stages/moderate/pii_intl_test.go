@@ -70,6 +70,7 @@ func TestPIIDetectorFormats(t *testing.T) {
 		{"a Spanish mobile is a phone", "teléfono 612 345 678", "phone", "612 345 678"},
 		{"a Spanish mobile in pairs is a phone", "llama al 712 34 56 78", "phone", "712 34 56 78"},
 		{"a round figure is no Spanish mobile", "una deuda de 600 000 000 euros", "", ""},
+		{"a number in a link is no Spanish mobile", "https://www.zhihu.com/question/56891256/answer/673910089", "", ""},
 		{"a Brazilian mobile is a phone", "zap (11) 91234-5678", "phone", "(11) 91234-5678"},
 		{"a French mobile is a phone", "tél 06 12 34 56 78", "phone", "06 12 34 56 78"},
 		{"a French mobile with dots is a phone", "portable 07.12.34.56.78", "phone", "07.12.34.56.78"},
