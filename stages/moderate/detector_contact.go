@@ -99,7 +99,7 @@ func (ContactDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 			folded(m[0], m[1], score, "email")
 		}
 	}
-	if countDigits(s) >= 10 {
+	if countDigits(s) >= 9 { // a Spanish mobile has nine digits
 		for _, m := range phoneNumbers(s) {
 			score := scoreContact
 			if tollFree(m.digits) {
@@ -155,8 +155,14 @@ type contactToken struct {
 // Latin tokens must not touch other Latin letters in the folded text.
 var contactTerms = func() map[string]contactToken {
 	m := map[string]contactToken{}
-	put := func(t contactToken, terms ...string) {
+	var put func(t contactToken, terms ...string)
+	put = func(t contactToken, terms ...string) {
 		for _, s := range terms {
+			// Kana and Han terms are matched as the text is folded: で
+			// reads て, グ reads ク, 連絡 reads 连絡.
+			if f := foldedTerm(s); f != s {
+				put(t, f)
+			}
 			old := m[s]
 			t.role |= old.role
 			if t.platform == 0 {
@@ -167,7 +173,14 @@ var contactTerms = func() map[string]contactToken {
 	}
 	put(contactToken{role: roleVerb}, "加", "添加", "+", "找", "联系", "联络", "戳", "私", "私聊", "私信", "咨询", "详询", "扫码加", "滴滴", "滴", "找我", "联系我")
 	put(contactToken{role: roleSelf}, "我", "个", "下", "一下", "本人", "窝", "偶", "俺")
+	// Particles between a platform and its request: 카톡으로 연락, LINEで連絡.
+	put(contactToken{role: roleSelf}, "으로", "로", "で", "を", "に")
 	put(contactToken{role: roleAfter}, "联系", "联络", "私聊", "私信", "咨询", "详聊", "私我", "找我", "滴我", "滴滴我", "加我", "聊", "交流", "联系我", "私聊我", "来撩")
+	// Japanese and Korean put the request after the platform: LINE交換,
+	// カカオ追加して, 카톡 추가해 주세요, 텔레 연락.
+	put(contactToken{role: roleAfter}, "交换", "交換", "追加", "友达追加", "友達追加", "登录", "登録", "教えて", "连络", "連絡", "추가", "친추", "연락", "문의", "디엠")
+	// 我发你vx: the author will send the account.
+	put(contactToken{role: roleVerb}, "发你", "发我", "私发")
 	// Requests that name no platform: 看主页 sends readers to the profile
 	// where the contact is; 私我, 加我 … ask to be contacted.
 	put(contactToken{role: roleGeneric}, "看主页", "看我主页", "主页联系", "主页有联系", "主页见", "见主页", "戳主页", "看简介")
@@ -191,7 +204,11 @@ var contactTerms = func() map[string]contactToken {
 	put(contactToken{role: rolePlatform, platform: pkGroup}, "群", "裙", "羣", "君羊", "q群", "群号", "裙号", "qun")
 	// Telegram and others.
 	put(word, "电报", "纸飞机", "小飞机", "飞机号", "telegram", "tg", "whatsapp", "whatsap", "snapchat", "snap", "kik", "discord", "instagram", "insta", "ig", "skype", "viber", "messenger", "onlyfans", "lineid", "line号")
-	put(contactToken{role: rolePlatform, platform: pkWeak}, "飞机", "line", "signal", "wa", "sc")
+	// 🐧 is QQ's mascot (企鹅): with a number it is a QQ account.
+	put(word, "🐧")
+	// Japanese, Korean and Portuguese names of the apps.
+	put(word, "kakaotalk", "kakao", "カカオ", "カカオトーク", "カトク", "テレグラム", "ワッツアップ", "ウィーチャット", "インスタ", "카톡", "카카오톡", "카카오", "텔레그램", "텔레", "왓츠앱", "위챗", "인스타", "zapzap")
+	put(contactToken{role: rolePlatform, platform: pkWeak}, "飞机", "line", "signal", "wa", "sc", "ライン", "라인", "zap")
 	put(contactToken{role: rolePlatform, platform: pkPhone}, "电话", "手机", "手机号", "电话号", "号码", "phone", "tel", "call", "text", "cell", "mobile", "联系方式")
 	for _, s := range []string{"微信", "wechat", "weixin", "qq", "企鹅"} {
 		t := m[s]
@@ -200,6 +217,16 @@ var contactTerms = func() map[string]contactToken {
 	}
 	return m
 }()
+
+// foldedTerm returns a Kana or Han term as the folded view writes it.
+func foldedTerm(s string) string {
+	for _, r := range s {
+		if r >= 0x3040 && r < 0xA000 {
+			return NewText("term", s).Folded.String()
+		}
+	}
+	return s
+}
 
 // contactTrie is contactTerms as a trie over compact runes.
 type contactTrie struct {
@@ -323,7 +350,7 @@ func (c *compactView) build(f *View) {
 			r = compactLatin(f, k, r)
 		case r == '➕' || r == '﹢':
 			r = '+'
-		case r == '🛰':
+		case r == '🛰', r == '🐧':
 		case isHeart(r):
 			if n := len(c.runes); n == 0 || !wechatInitial(c.runes[n-1]) {
 				continue
@@ -367,7 +394,7 @@ func (c *compactView) tokenize(f *View) {
 		for j := i + 1; ; j++ {
 			n := &tr.nodes[node]
 			for x := range n.terms {
-				if countsOK(c.counts[i:j], n.terms[x].counts) && latinBounded(f, c, i, j) {
+				if countsOK(c.counts[i:j], n.terms[x].counts) && latinBounded(f, c, i, j) && (n.terms[x].token.role&rolePlatform == 0 || wordStart(f, c, i)) {
 					best, bestJ = n.terms[x].token, j
 					found = true
 					break
@@ -419,6 +446,28 @@ func latinBounded(f *View, c *compactView, i, j int) bool {
 	return true
 }
 
+// wordStart reports whether a Hangul or Katakana platform name at compact
+// rune i does not end a longer word (라인 in 온라인, ライン in オンライン:
+// online).
+func wordStart(f *View, c *compactView, i int) bool {
+	r := c.runes[i]
+	if r < 0x3000 {
+		return true
+	}
+	k := c.first[i] - 1
+	if k < 0 {
+		return true
+	}
+	p := f.Runes[k]
+	switch {
+	case unicode.Is(unicode.Hangul, r):
+		return !unicode.Is(unicode.Hangul, p)
+	case unicode.Is(unicode.Katakana, r):
+		return !unicode.Is(unicode.Katakana, p) && p != 'ー'
+	}
+	return true
+}
+
 // span maps compact runes [i, j) to the original text.
 func (c *compactView) span(f *View, i, j int) Span {
 	return Span{f.Spans[c.first[i]].Start, f.Spans[c.last[j-1]].End}
@@ -431,6 +480,7 @@ var notAfter = map[rune]string{
 	'加': "参增更追附外施倍叠累强添",
 	'私': "自无隐走公营",
 	'滴': "一二两几点每半水",
+	'发': "头理毛白出开启爆收散批引沙",
 }
 
 // isVerb reports whether a verb token asks here: not one that is part of
@@ -514,7 +564,7 @@ var contactPrefilter = func() map[rune]bool {
 			m[r] = true
 		}
 	}
-	for _, r := range "➕﹢〇零一二三四五六七八九幺壹贰貳叁參肆伍陆陸柒捌玖" {
+	for _, r := range "➕﹢〇零一二三四五六七八九幺壹贰貳叁參肆伍陆陸柒捌玖💚" {
 		m[r] = true
 	}
 	return m
@@ -588,6 +638,29 @@ func scanContact(t *Text, add func(Span, float64, string)) {
 		}
 	}
 	spelledNumbers(t, c, add)
+	greenHeartHandles(t, add)
+}
+
+// greenHeartHandles finds a green heart standing for WeChat (绿泡泡)
+// before a colon and a handle: 💚：lvbag2025. A heart alone, or before
+// words, is a heart.
+func greenHeartHandles(t *Text, add func(Span, float64, string)) {
+	rs := t.Folded.Runes
+	for k, r := range rs {
+		if r != '💚' {
+			continue
+		}
+		p := k + 1
+		for p < len(rs) && rs[p] == ' ' {
+			p++
+		}
+		if p >= len(rs) || rs[p] != ':' {
+			continue
+		}
+		if h, ok := readHandle(t, p, pkWeak, false); ok {
+			add(Span{t.Folded.Spans[k].Start, h}, scoreHandle, "handle")
+		}
+	}
 }
 
 // request reports whether the verb token k is followed, through at most
@@ -767,7 +840,7 @@ func readHandle(t *Text, p int, kind platformKind, abbrev bool) (int, bool) {
 			break
 		}
 	}
-	for _, w := range []string{"号码", "号是", "号", "账号", "帐号", "id", "#", "no.", "是", "为", "is"} {
+	for _, w := range []string{"号码", "号是", "号", "账号", "帐号", "id", "아이디", "#", "no.", "是", "为", "is"} {
 		if hasWord(rs, p, w) {
 			p += len([]rune(w))
 			strong = strong || !(w == "是" || w == "为" || w == "is")
@@ -944,7 +1017,7 @@ func spelledNumbers(t *Text, c *compactView, add func(Span, float64, string)) {
 // written; they are folded the same way when built.
 
 // enRole is a set of roles of an English word.
-type enRole uint16
+type enRole uint32
 
 const (
 	enVerb    enRole = 1 << iota // add, dm, message … (me) on PLATFORM
@@ -963,6 +1036,7 @@ const (
 	enCheck                      // check, see, visit … before "my bio"
 	enMy                         // my, the
 	enInApp                      // dm, pm, inbox, message: the platform's own messages
+	enVerbMe                     // füg, ajoute, adiciona: a request only beside me (füg mich, me adiciona)
 )
 
 var enWords = func() map[string]enRole {
@@ -973,11 +1047,18 @@ var enWords = func() map[string]enRole {
 		}
 	}
 	put(enVerb, "add", "message", "msg", "hit", "contact", "find", "reach", "chat", "talk", "inbox", "ping", "catch", "join", "write", "hmu", "dm", "pm", "text", "call")
-	put(enFollow, "follow", "sub", "subscribe")
-	put(enMe, "me", "us")
+	put(enFollow, "follow", "sub", "subscribe", "sigueme", "siganme", "folgt", "suivez")
+	put(enMe, "me", "us", "mich", "mir", "moi", "mi", "uns", "nous")
+	// German, French, Spanish and Portuguese requests, accents folded as
+	// the skeleton folds them: "füg mich auf WeChat hinzu", "ajoute-moi
+	// sur snap", "agrégame al WhatsApp", "me adiciona no zap". Verbs that
+	// carry their object (agrégame, escríbeme) ask alone; the others only
+	// beside me, so "j'écris sur Instagram" is no request.
+	put(enVerbMe, "fug", "fuge", "adde", "schreib", "schreibe", "kontaktier", "kontaktiere", "ajoute", "ajoutez", "ecris", "ecrivez", "contacte", "contactez", "agrega", "anade", "escribe", "contacta", "habla", "adiciona", "adicione", "add", "chama", "chame", "manda", "fala")
+	put(enVerb, "agregame", "anademe", "escribeme", "escribime", "contactame", "hablame", "agreguenme", "escribenos", "contactanos", "ajoutemoi")
 	put(enUp, "up")
-	put(enPrep, "on", "at", "via", "over", "thru", "through")
-	put(enApp, "telegram", "tg", "whatsapp", "wa", "line", "kik", "wechat", "weixin", "discord", "signal", "skype", "viber", "snapchat", "snap", "sc", "instagram", "insta", "ig", "onlyfans", "fb", "facebook", "messenger", "threema", "qq")
+	put(enPrep, "on", "at", "via", "over", "thru", "through", "auf", "bei", "uber", "per", "sur", "par", "por", "en", "al", "no", "na", "pelo", "pela")
+	put(enApp, "telegram", "tg", "whatsapp", "wa", "line", "kik", "wechat", "weixin", "discord", "signal", "skype", "viber", "snapchat", "snap", "sc", "instagram", "insta", "ig", "onlyfans", "fb", "facebook", "messenger", "threema", "qq", "kakaotalk", "kakao", "zap", "zapzap", "whats", "wpp", "insta")
 	put(enAppVerb, "snap", "whatsapp", "telegram", "wechat", "kik", "snapchat")
 	put(enAsk, "contact", "dm", "pm", "message", "msg", "inbox", "text", "email", "whatsapp", "telegram", "wechat", "call", "hmu", "ping")
 	put(enFor, "for", "to")
@@ -1039,7 +1120,7 @@ func scanEnglishRequests(v *View, add func(Span, float64, string)) {
 			}
 			roles = enWords[string(b)] // a lookup by string(bytes) does not allocate
 		}
-		found = found || roles&(enVerb|enFollow|enAppVerb|enInfo|enCheck) != 0
+		found = found || roles&(enVerb|enFollow|enAppVerb|enInfo|enCheck|enVerbMe) != 0
 		words = append(words, enTok{i, j, roles})
 		i = j
 	}
@@ -1051,7 +1132,7 @@ func scanEnglishRequests(v *View, add func(Span, float64, string)) {
 	adj := func(k int) bool { return k+1 < len(words) && words[k+1].i-words[k].j <= 1 }
 	span := func(a, b int) Span { return Span{v.Spans[words[a].i].Start, v.Spans[words[b].j-1].End} }
 	for k := 0; k < len(words); k++ {
-		if is(k, enVerb|enFollow|enAsk) {
+		if is(k, enVerb|enFollow|enAsk) || is(k, enVerbMe) && (adj(k) && is(k+1, enMe) || k > 0 && adj(k-1) && is(k-1, enMe)) {
 			m := k
 			if adj(m) && is(m+1, enMe) {
 				m++
@@ -1061,7 +1142,7 @@ func scanEnglishRequests(v *View, add func(Span, float64, string)) {
 			}
 			if adj(m) && is(m+1, enPrep) && adj(m+1) && is(m+2, enApp) {
 				score := scoreSolicit
-				if !is(k, enVerb) {
+				if !is(k, enVerb|enVerbMe) {
 					score = scoreVariant // follow me on ig
 				}
 				add(span(k, m+2), score, "add-me-on")

@@ -137,6 +137,29 @@ func TestContactDetectorCatchesDisguises(t *testing.T) {
 		{"加我 with a number", "加我 12345678", "加我 12345678", 0.9},
 		{"看主页", "详情看主页", "看主页", 0.6},
 		{"a request after 参加 is still one", "参加我们的活动加我微信", "加我微信", 0.9},
+		// Emoji standing for a platform.
+		{"the penguin emoji with a spaced QQ number", "名额有限 🐧 3 2 1 5 6 7 8 9", "🐧 3 2 1 5 6 7 8 9", 0.9},
+		{"the penguin emoji after 加", "加🐧 12345678", "加🐧 12345678", 0.9},
+		{"a green heart before a colon and a WeChat alias", "全网最低，💚：lvbag2025", "💚：lvbag2025", 0.9},
+		{"I will send you my vx", "想要资料的扣1，我发你vx", "发你vx", 0.9},
+		{"send me on WeChat", "有意向的发我微信", "发我微信", 0.9},
+		// Japanese and Korean: the request follows the platform.
+		{"a full-width LINE exchange", "ＬＩＮＥ交換しませんか？", "ＬＩＮＥ交換", 0.9},
+		{"adding on KakaoTalk in katakana", "カカオ追加してね", "カカオ追加", 0.9},
+		{"LINE then a particle then contact", "LINEで連絡ください", "LINEで連絡", 0.9},
+		{"a spaced KakaoTalk add", "카 톡 추 가 해 주 세 요", "카 톡 추 가", 0.9},
+		{"KakaoTalk with a particle and contact", "카톡으로 연락주세요", "카톡으로 연락", 0.9},
+		{"a Kakao id", "카톡 아이디 sunny22", "카톡 아이디 sunny22", 0.9},
+		{"Telegram in Hangul with a handle", "텔레그램 @deal_kr", "텔레그램 @deal_kr", 0.9},
+		// German, French, Spanish and Portuguese requests.
+		{"add me on WeChat in German", "Füg mich auf WeChat hinzu: lena_de77", "Füg mich auf WeChat", 0.9},
+		{"write me on Telegram in German", "schreib mir auf Telegram", "schreib mir auf Telegram", 0.9},
+		{"add me on Snap in French", "ajoute-moi sur Snap", "ajoute-moi sur Snap", 0.9},
+		{"contact me on WhatsApp in French", "contactez-moi sur WhatsApp", "contactez-moi sur WhatsApp", 0.9},
+		{"add me on WhatsApp in Spanish", "agrégame al WhatsApp", "agrégame al WhatsApp", 0.9},
+		{"write me on Telegram in Spanish", "escríbeme por Telegram", "escríbeme por Telegram", 0.9},
+		{"call me on Zap in Portuguese", "me chama no zap", "chama no zap", 0.9},
+		{"add me on Insta in Portuguese", "me adiciona no insta", "adiciona no insta", 0.9},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -200,6 +223,20 @@ func TestContactDetectorAllowsInnocentText(t *testing.T) {
 		{"a QQ digit run is not folded into letters", "qq 2025年"},
 		{"V me 50 meme", "v我50"},
 		{"a Weibo handle is not WeChat", "微博 @abc"},
+		{"penguins at the zoo", "动物园的🐧 有 12 只"},
+		{"a green heart before words", "好喜欢💚：今天也要开心"},
+		{"sending a file", "我发你的文件收到了吗"},
+		{"a haircut", "头发你剪短了吗"},
+		{"online registration in Japanese", "オンライン登録はこちら"},
+		{"a LINE news headline in Japanese", "LINEが新機能を追加"},
+		{"online inquiries in Korean", "온라인 문의 가능합니다"},
+		{"eyeliner in Korean", "아이라인 추가로 그렸어요"},
+		{"KakaoTalk news in Korean", "카카오톡에 새 기능이 추가됐다"},
+		{"a television in Korean", "텔레비전 문의"},
+		{"writing on Instagram in French", "j'écris sur Instagram depuis 2015"},
+		{"news about WeChat in German", "WeChat fügt neue Funktionen hinzu"},
+		{"a Telegram channel in Spanish news", "el gobierno publicó en Telegram el comunicado"},
+		{"zapping in Portuguese", "o Zap é o app mais usado no Brasil"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,10 +8,14 @@ import (
 	"github.com/notegate/notegate/models"
 )
 
-// PIIDetector finds personal data that should not be published: mainland
-// resident ID numbers (with checksum), payment cards (Luhn), US social
-// security numbers, CN mobile and US phone numbers and e-mail addresses.
-// Crisis hotlines are never reported.
+// PIIDetector finds personal data that should not be published: national
+// identity numbers with their check characters (mainland resident IDs,
+// Taiwan 身分證, Spanish DNI/NIE, Brazilian CPF, Korean 주민등록번호), payment
+// cards (Luhn), US social security numbers, mobile numbers (CN, US, TW,
+// ES, BR, FR, DE, JP, KR) and e-mail addresses. Crisis hotlines, toll-free
+// and role addresses are never reported. Beside a call to expose or visit
+// the person (肉搜, 晒しとく, 퍼뜨려, "allez lui rendre visite"), a phone,
+// an e-mail or a street address is doxxing and reviewed in every market.
 type PIIDetector struct{}
 
 // Name implements Detector.
@@ -25,6 +29,12 @@ const (
 	scoreSSN   = 0.9
 	scorePhone = 0.6
 	scoreEmail = 0.5
+	// scoreNationalID: an identity number whose check is weaker than the
+	// mainland's (one letter or digit): reviewed, not blocked unseen.
+	scoreNationalID = 0.9
+	// scoreDoxxing: contact details or an address published with a call
+	// to go after the person: reviewed in every market.
+	scoreDoxxing = 0.85
 )
 
 // Detect implements Detector; it never fails.
@@ -46,9 +56,56 @@ func (PIIDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 			}
 		}
 	}
-	if countDigits(s) < 9 {
+	digits := countDigits(s)
+	if digits == 0 {
 		return out, nil
 	}
+	if digits >= 7 {
+		nationalIDs(s, add)
+	}
+	if digits >= 9 {
+		numbersPII(s, add)
+	}
+	if len(out) > 0 || addressCue(s) {
+		out = doxxing(t, s, out)
+	}
+	return out, nil
+}
+
+// nationalIDs adds the identity numbers outside mainland China.
+func nationalIDs(s string, add func(int, int, float64, string)) {
+	for _, m := range findNumbers(reTWID, s) {
+		if letterBounded(s, m.end) && validTWID(s[m.start:m.end]) {
+			add(m.start, m.end, scoreNationalID, "tw-national-id")
+		}
+	}
+	for _, re := range []*regexp.Regexp{reDNI, reNIE} {
+		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			if letterBounded(s, m[3]) && validDNI(s[m[2]:m[3]]) {
+				add(m[2], m[3], scoreNationalID, "es-dni")
+			}
+		}
+	}
+	if countDigits(s) < 11 {
+		return
+	}
+	cpfNamed := strings.Contains(s, "cpf")
+	for _, m := range findNumbers(reCPF, s) {
+		// Eleven bare digits are a CPF only when the note says so: a CN
+		// mobile has eleven digits too.
+		if (m.end-m.start == 14 || cpfNamed) && validCPF(m.digits) {
+			add(m.start, m.end, scoreNationalID, "br-cpf")
+		}
+	}
+	for _, m := range findNumbers(reKRRN, s) {
+		if validKRRN(s[m.start:m.end]) {
+			add(m.start, m.end, scoreNationalID, "kr-resident-id")
+		}
+	}
+}
+
+// numbersPII adds resident IDs, cards, SSNs and phone numbers.
+func numbersPII(s string, add func(int, int, float64, string)) {
 	for _, m := range findNumbers(reCNID, s) {
 		if validCNID(m.digits) {
 			add(m.start, m.end, scoreCNID, "cn-resident-id")
@@ -69,15 +126,66 @@ func (PIIDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 			add(m.start, m.end, scorePhone, "phone")
 		}
 	}
-	return out, nil
 }
 
-// phoneNumbers finds CN mobile and US phone numbers, crisis lines excepted.
+// addressCue is a cheap check for a word the address patterns need (a
+// street word, or a Han, Kana or Hangul unit of an address), so that most
+// fields skip the exposure-intent scan.
+func addressCue(s string) bool {
+	if strings.ContainsAny(s, "路街道巷弄区區市町村都府県号號楼樓로길동") {
+		return true
+	}
+	for _, w := range addressWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// addressWords are the Latin street words of reAddress, folded.
+var addressWords = foldTerms([]string{"calle", "c/", "avenida", "avda", "av.", "plaza", "paseo", "camino", "carretera", "ronda", "rua ", "travessa",
+	"alameda", "praça", "praca", "estrada", "rodovia", "rue ", "boulevard", "bd ", "place ", "allée", "allee", "impasse", "chemin", "quai ", "route ",
+	"cours ", "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "street", "st ", "avenue", "ave ", "road",
+	"rd ", "lane", "ln ", "drive", "dr ", "blvd", "court", "ct "})
+
+// doxxing raises contact details to scoreDoxxing and adds street
+// addresses when the field calls readers to go after the person.
+func doxxing(t *Text, s string, out []Finding) []Finding {
+	if !hasExposureIntent(s) {
+		return out
+	}
+	for i := range out {
+		if out[i].Score < scoreDoxxing {
+			out[i].Score = scoreDoxxing
+			out[i].Rule = "doxxing-" + out[i].Rule
+		}
+	}
+	for _, a := range streetAddresses(s) {
+		out = append(out, Finding{
+			Category: models.CategoryPII,
+			Score:    scoreDoxxing,
+			Span:     t.Folded.OriginalSpan(a[0], a[1]),
+			Rule:     "doxxing-address",
+		})
+	}
+	return out
+}
+
+// phoneNumbers finds CN mobile and US phone numbers, then mobile numbers
+// in the local formats of pii_intl.go, crisis lines excepted.
 func phoneNumbers(s string) []numberMatch {
 	var out []numberMatch
 	for _, re := range []*regexp.Regexp{reCNMobile, reUSPhone} {
 		for _, m := range findNumbers(re, s) {
 			if !isHotline(m.digits) && !overlapsAny(out, m) {
+				out = append(out, m)
+			}
+		}
+	}
+	for _, re := range intlMobiles {
+		for _, m := range findNumbers(re, s) {
+			if plausibleMobile(re, m.digits) && !isHotline(m.digits) && !overlapsAny(out, m) {
 				out = append(out, m)
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -22,6 +23,9 @@ type RulesDetector struct {
 	set  *ruleSet
 	m    *matcher
 	pool sync.Pool // *ruleScratch
+	// words are the one-word Latin terms, read also through masks
+	// (p*te, c*nnard) as the lexicon detector reads its own.
+	words []wordPattern
 }
 
 // Bounds of the work on one field: occurrences considered per rule and
@@ -64,6 +68,7 @@ func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
 		return nil, err
 	}
 	d := &RulesDetector{set: set, m: newMatcher(set.patterns)}
+	d.words = latinWords(d.m.patterns)
 	n := len(set.rules)
 	d.pool.New = func() any { return &ruleScratch{masks: make([]uint16, n)} }
 	return d, nil
@@ -89,6 +94,9 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	sc := d.pool.Get().(*ruleScratch)
 	defer d.pool.Put(sc)
 	sc.matches = d.m.scan(&t.Skeleton, t.HasHan, sc.matches[:0])
+	if strings.ContainsAny(t.Original, "*#＊＃") {
+		sc.matches = d.maskedMatches(t, sc.matches)
+	}
 	if len(sc.matches) == 0 {
 		return nil, nil
 	}

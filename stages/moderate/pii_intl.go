@@ -1,0 +1,249 @@
+package moderate
+
+import (
+	"regexp"
+	"strings"
+)
+
+// National identity numbers outside mainland China, mobile numbers in the
+// local formats of the markets' languages, and street addresses, for the
+// PII detector. Every pattern runs on a field's folded view (lower case,
+// full-width folded); identity numbers are reported only when their check
+// characters hold (or, for Korean numbers issued since 2020, which have
+// none, when written in the hyphenated form with a valid birth date).
+//
+// Mobile numbers join phoneNumbers, which the contact detector shares: a
+// number alone is contact (spam) and mild personal data, as a CN mobile
+// is. Landlines are left alone on purpose: a shop's or an office's number
+// is how people find a business. Addresses are personal data only beside a
+// call to expose or visit someone (exposureIntent): "Calle Mayor 5" in a
+// restaurant review is not doxxing.
+var (
+	reTWID = regexp.MustCompile(`(?:^|[^a-z0-9])([a-z][1289][0-9]{8})`)
+	reDNI  = regexp.MustCompile(`(?:^|[^a-z0-9])([0-9]{8}[ -]?[a-z])`)
+	reNIE  = regexp.MustCompile(`(?:^|[^a-z0-9])([xyz][ -]?[0-9]{7}[ -]?[a-z])`)
+	reCPF  = regexp.MustCompile(`(?:^|[^0-9])([0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}|[0-9]{11})`)
+	reKRRN = regexp.MustCompile(`(?:^|[^0-9])([0-9]{6}-?[1-8][0-9]{6})`)
+
+	reTWMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+?886[ -]?|0)9[0-9]{2}[ -]?[0-9]{3}[ -]?[0-9]{3})`)
+	reESMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+?34[ -]?)?[67][0-9]{2}(?:(?:[ -]?[0-9]{3}){2}|(?: [0-9]{2}){3}))`)
+	reBRMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+?55[ -]?\(?[1-9]{2}\)?[ -]?|\([1-9]{2}\) ?|[1-9]{2} )9[0-9]{4}[ -]?[0-9]{4})`)
+	reFRMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+33[ .]?(?:\(0\))?|0033[ .]?|0)[67](?:[ .-]?[0-9]{2}){4})`)
+	reDEMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+49[ -]?(?:\(0\))?|0049[ -]?|0)1[5-7][0-9]{1,2}[ /-]?[0-9]{3,4}[ -]?[0-9]{3,5})`)
+	reJPMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+81[ -]?|0)[789]0[ -]?[0-9]{4}[ -]?[0-9]{4})`)
+	reKRMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+82[ -]?|0)1[016789][ -]?[0-9]{3,4}[ -]?[0-9]{4})`)
+)
+
+// intlMobiles are the local mobile formats phoneNumbers reads after the CN
+// and US ones. None starts inside a link or an identifier (/answer/673910089,
+// id=612345678, v612345678).
+var intlMobiles = []*regexp.Regexp{reTWMobile, reESMobile, reBRMobile, reFRMobile, reDEMobile, reJPMobile, reKRMobile}
+
+// plausibleMobile rejects matches of the mobile patterns that are not
+// numbers one dials: round figures ("600 000 000" people) and German
+// numbers of the wrong length.
+func plausibleMobile(re *regexp.Regexp, digits string) bool {
+	if strings.HasSuffix(digits, "000") {
+		return false
+	}
+	if re == reDEMobile {
+		d := strings.TrimPrefix(strings.TrimPrefix(digits, "0049"), "49")
+		d = strings.TrimPrefix(d, "0")
+		return len(d) >= 10 && len(d) <= 11
+	}
+	return true
+}
+
+// letterBounded reports whether the match ending at end is not followed by
+// a Latin letter or a digit (12345678z, not 12345678zz).
+func letterBounded(s string, end int) bool {
+	return end >= len(s) || !(isDigit(s[end]) || 'a' <= s[end] && s[end] <= 'z')
+}
+
+// validTWID checks a Taiwan national ID (身分證字號) or resident
+// certificate number: a letter for the place of registration, then nine
+// digits whose weighted sum with the letter's code is a multiple of ten.
+func validTWID(id string) bool {
+	if len(id) != 10 || id[0] < 'a' || id[0] > 'z' {
+		return false
+	}
+	for i := 1; i < 10; i++ {
+		if !isDigit(id[i]) {
+			return false
+		}
+	}
+	// Codes of A to Z, in the order of the letters.
+	codes := [26]int{10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 21, 22, 35, 23, 24, 25, 26, 27, 28, 29, 32, 30, 31, 33}
+	c := codes[id[0]-'a']
+	sum := c/10 + c%10*9
+	for i := 1; i < 9; i++ {
+		sum += int(id[i]-'0') * (9 - i)
+	}
+	sum += int(id[9] - '0')
+	return sum%10 == 0
+}
+
+// dniLetters is the check letter of a Spanish DNI by the number mod 23.
+const dniLetters = "trwagmyfpdxbnjzsqvhlcke"
+
+// validDNI checks a Spanish DNI (eight digits and a letter) or NIE (X, Y
+// or Z, seven digits and a letter), separators removed.
+func validDNI(id string) bool {
+	id = strings.NewReplacer(" ", "", "-", "").Replace(id)
+	if len(id) != 9 {
+		return false
+	}
+	switch id[0] {
+	case 'x':
+		id = "0" + id[1:]
+	case 'y':
+		id = "1" + id[1:]
+	case 'z':
+		id = "2" + id[1:]
+	}
+	n := 0
+	for i := 0; i < 8; i++ {
+		if !isDigit(id[i]) {
+			return false
+		}
+		n = n*10 + int(id[i]-'0')
+	}
+	return id[8] == dniLetters[n%23]
+}
+
+// validCPF checks a Brazilian CPF: eleven digits, the last two check
+// digits (mod 11), not all one digit (000.000.000-00 passes the sums).
+func validCPF(d string) bool {
+	if len(d) != 11 || strings.Count(d, d[:1]) == 11 {
+		return false
+	}
+	for k := 9; k <= 10; k++ {
+		sum := 0
+		for i := 0; i < k; i++ {
+			sum += int(d[i]-'0') * (k + 1 - i)
+		}
+		check := sum * 10 % 11 % 10
+		if int(d[k]-'0') != check {
+			return false
+		}
+	}
+	return true
+}
+
+// validKRRN checks a Korean resident registration number (주민등록번호):
+// a birth date YYMMDD, a sex and century digit 1-8, six more digits. The
+// check digit exists only for numbers issued before October 2020, so a
+// hyphenated number needs only a valid date; thirteen bare digits also
+// need the check digit, since any long number could hold a date.
+func validKRRN(id string) bool {
+	hyphen := strings.IndexByte(id, '-') >= 0
+	d := strings.ReplaceAll(id, "-", "")
+	if len(d) != 13 {
+		return false
+	}
+	month, day := atoi(d[2:4]), atoi(d[4:6])
+	if month < 1 || month > 12 || day < 1 || day > 31 || d[6] < '1' || d[6] > '8' {
+		return false
+	}
+	if hyphen {
+		return true
+	}
+	weights := [12]int{2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5}
+	sum := 0
+	for i, w := range weights {
+		sum += int(d[i]-'0') * w
+	}
+	return int(d[12]-'0') == (11-sum%11)%10
+}
+
+// exposureIntent lists, in the folded form, what people write when they
+// publish someone's details so others go after them: calls to spread,
+// visit, call or hunt a person, and the scam-alert framing that comes
+// with them. Checked only in fields that hold personal data or an
+// address.
+var exposureIntent = foldTerms([]string{
+	// Chinese
+	"肉搜", "人肉", "开盒", "開盒", "扩散", "擴散", "曝光", "挂出来", "掛出來", "大家去找", "去找她", "去找他", "去堵", "大家小心", "骗子", "騙子",
+	// Japanese
+	"晒し", "晒す", "晒そ", "さらし", "特定した", "特定済", "凸して", "凸れ", "凸しろ", "電凸", "拡散", "こいつ", "詐欺師",
+	// Korean
+	"퍼뜨려", "퍼뜨리", "퍼트려", "신상 공개", "신상털", "신상 털", "박제", "좌표", "찾아가", "사기꾼", "널리 알려",
+	// Spanish
+	"cuidado con este", "cuidado con esta", "estafador", "estafadora", "difundan", "difundid", "compartan esto", "vayan a su casa", "id a su casa", "visitarle", "visitadle", "hacedle una visita", "hagan una visita", "llamadle", "llámenle", "escrache",
+	// Portuguese
+	"golpista", "cuidado com esse", "cuidado com este", "cuidado com essa", "espalhem", "compartilhem", "divulguem", "façam uma visita", "visitem ele", "visitem ela", "liguem pra", "liguem para",
+	// French
+	"rendre visite", "allez le voir", "allez la voir", "faites tourner", "partagez son", "partagez sa", "arnaqueur", "arnaqueuse", "balancez", "appelez-le", "appelez-la", "harcelez",
+	// German
+	"besucht ihn", "besucht sie", "besuchen wir", "teilt das", "teilt es", "verbreitet das", "verbreitet es", "betrüger", "betrügerin", "ruft ihn an", "ruft sie an", "klingelt bei", "stattet ihm", "stattet ihr",
+	// English
+	"spread it", "spread this", "dox", "doxx", "expose him", "expose her", "pay him a visit", "pay her a visit", "go visit", "call her at", "call him at", "scammer", "this is the guy", "this is the girl",
+})
+
+// foldTerms returns terms as the folded view writes them (accents and
+// dakuten dropped, Traditional Chinese simplified), without duplicates.
+func foldTerms(terms []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range terms {
+		f := NewText("term", w).Folded.String()
+		if f != "" && !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// hasExposureIntent reports whether the folded text calls readers to go
+// after a person. Latin terms must start a word (cuidado, not descuidado).
+func hasExposureIntent(s string) bool {
+	for _, w := range exposureIntent {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			if w[0] >= 0x80 || i == 0 || !isASCIIWordByte(s[i-1]) {
+				return true
+			}
+			from = i + 1
+		}
+	}
+	return false
+}
+
+func isASCIIWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || isDigit(c)
+}
+
+// Street addresses: a street word with a house number, in the markets'
+// languages. Only read beside exposure intent.
+var reAddress = []*regexp.Regexp{
+	// Spanish and Portuguese: Calle Mayor 5, Rua das Flores 100, Av. Paulista, 1000
+	regexp.MustCompile(`(?:^|[^\pL])((?:calle|c/|avenida|avda\.?|av\.|plaza|paseo|camino|carretera|ronda|rua|travessa|alameda|praça|praca|estrada|rodovia)\s+[\pL' .]{2,40}?,?\s*(?:n[º°o]\.?\s*)?[0-9]{1,5})`),
+	// French: 12 rue de la Paix, 3 bis avenue Foch
+	regexp.MustCompile(`(?:^|[^0-9])([0-9]{1,4}(?:\s*(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|allée|allee|impasse|chemin|quai|route|cours)\s+[\pL' -]{2,40})`),
+	// German: Hauptstraße 12, Am Ring 3a
+	regexp.MustCompile(`(?:^|[^\pL])(\pL[\pL-]{1,30}(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer)\s*[0-9]{1,4}[a-z]?)`),
+	// English: 221 Baker Street
+	regexp.MustCompile(`(?:^|[^0-9])([0-9]{1,5}\s+[a-z][a-z ]{1,30}\s(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct)\b)`),
+	// Japanese: 新宿区西新宿2-8-1, 中央区銀座4丁目5番
+	regexp.MustCompile(`(\p{Han}{1,8}[都道府県市区町村]\p{Han}{0,8}[0-9]{1,4}(?:丁目|[-−ー])[0-9]{1,4}(?:(?:番地?|[-−ー])[0-9]{1,4})?)`),
+	// Chinese: 望京花园5号楼302, 中山路100号
+	regexp.MustCompile(`(\p{Han}{1,10}(?:路|街|道|巷|弄|小区|小區|花园|花園|村|大厦|大廈)\p{Han}{0,6}[0-9]{1,5}(?:号楼|號樓|号|號|弄|栋|棟|单元|單元|室)[0-9]{0,5})`),
+	// Korean: 테헤란로 123, 역삼동 12-3
+	regexp.MustCompile(`(\p{Hangul}{1,10}(?:로|길|동)\s?[0-9]{1,4}(?:-[0-9]{1,4})?)`),
+}
+
+// streetAddresses finds street addresses in the folded text.
+func streetAddresses(s string) [][2]int {
+	var out [][2]int
+	for _, re := range reAddress {
+		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			out = append(out, [2]int{m[2], m[3]})
+		}
+	}
+	return out
+}

@@ -1,0 +1,169 @@
+package moderate
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNationalIDChecks(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		check func(string) bool
+		id    string
+		want  bool
+	}{
+		{"a Taiwan ID with its check digit is valid", validTWID, "a123456789", true},
+		{"a Taiwan ID with a wrong check digit is not", validTWID, "a123456788", false},
+		{"a Taiwan resident certificate number is valid", validTWID, "a800000014", true},
+		{"a Taiwan ID of another county is valid", validTWID, "f131104093", true},
+		{"a Taiwan ID with a digit for a letter is not", validTWID, "1123456789", false},
+		{"a Spanish DNI with its letter is valid", validDNI, "12345678z", true},
+		{"a Spanish DNI with a hyphen is valid", validDNI, "12345678-z", true},
+		{"a Spanish DNI with a wrong letter is not", validDNI, "12345678a", false},
+		{"a Spanish NIE with its letter is valid", validDNI, "x1234567l", true},
+		{"a Spanish NIE with spaces is valid", validDNI, "y 1234567 x", true},
+		{"a Spanish NIE with a wrong letter is not", validDNI, "x1234567a", false},
+		{"a Brazilian CPF with both check digits is valid", validCPF, "12345678909", true},
+		{"a Brazilian CPF with a wrong first check digit is not", validCPF, "12345678919", false},
+		{"a Brazilian CPF with a wrong second check digit is not", validCPF, "12345678900", false},
+		{"a Brazilian CPF of one repeated digit is not", validCPF, "11111111111", false},
+		{"a hyphenated Korean resident number with a valid date is valid", validKRRN, "900101-1234567", true},
+		{"a Korean resident number with month 13 is not", validKRRN, "901301-1234567", false},
+		{"a Korean resident number with sex digit 9 is not", validKRRN, "900101-9234567", false},
+		{"a bare Korean resident number with its check digit is valid", validKRRN, "9001011234568", true},
+		{"a bare Korean resident number with a wrong check digit is not", validKRRN, "9001011234567", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := tt.check(tt.id); got != tt.want {
+				t.Errorf("check(%q) = %v, want %v", tt.id, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPIIDetectorFormats(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		text string
+		rule string // "" for no finding
+		want string // the evidence
+	}{
+		{"a Taiwan ID is personal data", "身分證字號 A123456789 請保密", "tw-national-id", "A123456789"},
+		{"a Taiwan ID with a bad check digit is nothing", "身分證字號 A123456788", "", ""},
+		{"a product code like a Taiwan ID inside a word is nothing", "型號XA123456789Z", "", ""},
+		{"a Spanish DNI is personal data", "mi DNI es 12345678Z", "es-dni", "12345678Z"},
+		{"a Spanish DNI with a wrong letter is nothing", "DNI 12345678A", "", ""},
+		{"a Spanish NIE is personal data", "NIE X1234567L", "es-dni", "X1234567L"},
+		{"a Brazilian CPF is personal data", "CPF 123.456.789-09", "br-cpf", "123.456.789-09"},
+		{"a Brazilian CPF with a wrong check digit is nothing", "CPF 123.456.789-00", "", ""},
+		{"eleven bare digits are a CPF only when named", "cpf: 12345678909", "br-cpf", "12345678909"},
+		{"a Korean resident number is personal data", "주민번호 900101-1234567", "kr-resident-id", "900101-1234567"},
+		{"a Korean resident number with a bad date is nothing", "번호 901341-1234567", "", ""},
+		{"a Taiwan mobile is a phone", "電話 0912-345-678", "phone", "0912-345-678"},
+		{"a Taiwan mobile with the country code is a phone", "call +886 912 345 678", "phone", "+886 912 345 678"},
+		{"a Spanish mobile is a phone", "teléfono 612 345 678", "phone", "612 345 678"},
+		{"a Spanish mobile in pairs is a phone", "llama al 712 34 56 78", "phone", "712 34 56 78"},
+		{"a round figure is no Spanish mobile", "una deuda de 600 000 000 euros", "", ""},
+		{"a number in a link is no Spanish mobile", "https://www.zhihu.com/question/56891256/answer/673910089", "", ""},
+		{"a Brazilian mobile is a phone", "zap (11) 91234-5678", "phone", "(11) 91234-5678"},
+		{"a French mobile is a phone", "tél 06 12 34 56 78", "phone", "06 12 34 56 78"},
+		{"a French mobile with dots is a phone", "portable 07.12.34.56.78", "phone", "07.12.34.56.78"},
+		{"a French mobile in international form is a phone", "+33 6 12 34 56 78", "phone", "+33 6 12 34 56 78"},
+		{"a French landline is a shop's number, nothing", "réservations au 01 42 34 56 78", "", ""},
+		{"a German mobile is a phone", "Handy 0151 23456789", "phone", "0151 23456789"},
+		{"a German mobile with a slash is a phone", "Tel. 0171/1234567", "phone", "0171/1234567"},
+		{"a German landline is a shop's number, nothing", "Tel. 030 12345678", "", ""},
+		{"a Japanese mobile is a phone", "電話090-1234-5678", "phone", "090-1234-5678"},
+		{"a Japanese landline is a shop's number, nothing", "電話03-1234-5678", "", ""},
+		{"a Korean mobile is a phone", "전화번호 010-1234-5678", "phone", "010-1234-5678"},
+		{"a Korean mobile in full-width digits is a phone", "０１０－１２３４－５６７８", "phone", "０１０－１２３４－５６７８"},
+		{"a Korean emergency number is nothing", "응급 전화는 119, 경찰은 112예요", "", ""},
+		{"a street address alone is nothing", "Las mejores tapas en Calle Mayor 5, Madrid", "", ""},
+		{"a French address in a review is nothing", "Super brunch au 12 rue de la Paix, partagez vos adresses", "", ""},
+		{"a Japanese shop address is nothing", "お店は東京都新宿区西新宿2-8-1です", "", ""},
+		{"a street address with a call to visit is doxxing", "son adresse : 12 rue de la Paix, allez lui rendre visite", "doxxing-address", "12 rue de la Paix"},
+		{"a German address with a call to visit is doxxing", "Hauptstraße 12, besucht ihn mal", "doxxing-address", "Hauptstraße 12"},
+		{"a Chinese address with a call to hunt is doxxing", "她家住望京花园5号楼302，大家去找她", "doxxing-address", "她家住望京花园5号楼302"},
+		{"a Korean address with a call to spread is doxxing", "이 사람 집 테헤란로 123 퍼뜨려 주세요", "doxxing-address", "테헤란로 123"},
+		{"a phone with a call to expose is doxxing", "こいつの電話090-1234-5678、晒しとく", "doxxing-phone", "090-1234-5678"},
+		{"a Portuguese address with a scam alert is doxxing", "golpista! mora na Rua das Flores 100", "doxxing-address", "Rua das Flores 100"},
+		{"an accented call to visit is read folded", "mora na Rua Augusta 200, façam uma visita", "doxxing-address", "Rua Augusta 200"},
+		{"a German scam alert with an umlaut is read folded", "Betrüger! Handy 0171 1234567", "doxxing-phone", "0171 1234567"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			fs, err := PIIDetector{}.Detect(context.Background(), NewText("body", tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.rule == "" {
+				if len(fs) > 0 {
+					t.Errorf("%q: unexpected %+v", tt.text, fs)
+				}
+				return
+			}
+			for _, f := range fs {
+				if f.Rule == tt.rule && tt.text[f.Span.Start:f.Span.End] == tt.want {
+					return
+				}
+			}
+			t.Errorf("%q: want %s %q, got %+v", tt.text, tt.rule, tt.want, fs)
+		})
+	}
+}
+
+// FuzzPIIDetect feeds untrusted text through the PII detector: no panic,
+// spans inside the input on rune boundaries, and a valid identity number
+// framed by arbitrary text is still found.
+func FuzzPIIDetect(f *testing.F) {
+	for _, s := range []string{"A123456789", "12345678Z", "X-1234567-L", "123.456.789-09", "900101-1234567", "0912-345-678", "+33 6 12 34 56 78", "0151 23456789", "090-1234-5678", "010-1234-5678", "Calle Mayor 5 difundan", "西新宿2-8-1晒しとく", "\xffa123456789\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fs, err := PIIDetector{}.Detect(context.Background(), NewText("body", s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		boundary := make([]bool, len(s)+1)
+		for i := 0; i < len(s); {
+			boundary[i] = true
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		boundary[len(s)] = true
+		for _, x := range fs {
+			if x.Span.Start < 0 || x.Span.End > len(s) || x.Span.Start >= x.Span.End {
+				t.Fatalf("span %v of %q", x.Span, s)
+			}
+			if !boundary[x.Span.Start] || !boundary[x.Span.End] {
+				t.Fatalf("span %v not on rune boundaries of %q", x.Span, s)
+			}
+		}
+		// The validators never panic on any input.
+		for _, v := range []func(string) bool{validTWID, validDNI, validCPF, validKRRN} {
+			v(strings.ToLower(s))
+		}
+		// A valid ID between spaces, whatever surrounds it, is found.
+		framed := strings.Map(func(r rune) rune {
+			if r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+				return ' '
+			}
+			return r
+		}, s)
+		body := framed + " DNI 12345678Z " + framed
+		fs, _ = PIIDetector{}.Detect(context.Background(), NewText("body", body))
+		for _, x := range fs {
+			if x.Rule == "es-dni" && body[x.Span.Start:x.Span.End] == "12345678Z" {
+				return
+			}
+		}
+		t.Fatalf("DNI not found in %q: %+v", body, fs)
+	})
+}
