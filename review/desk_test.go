@@ -82,14 +82,14 @@ var (
 	hashErr  error
 )
 
-func newDesk(t *testing.T, notes ...*models.Note) *Desk {
+func newDesk(t testing.TB, notes ...*models.Note) *Desk {
 	t.Helper()
 	return newDeskWith(t, nil, notes...)
 }
 
 // newDeskWith is newDesk with its configuration and options changed by
 // change, when not nil.
-func newDeskWith(t *testing.T, change func(*review.Config, *review.Options), notes ...*models.Note) *Desk {
+func newDeskWith(t testing.TB, change func(*review.Config, *review.Options), notes ...*models.Note) *Desk {
 	t.Helper()
 	dir := t.TempDir()
 	idx, err := index.OpenEmbedded(index.EmbeddedConfig{Dir: filepath.Join(dir, "index")})

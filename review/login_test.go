@@ -3,6 +3,7 @@ package review_test
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -176,4 +177,50 @@ func TestLogin(t *testing.T) {
 			}
 		})
 	}
+}
+
+// BenchmarkLogin measures failed logins through the HTTP API at the
+// default bcrypt cost: each iteration posts one unknown name and one known
+// name with a wrong password, in alternating order so that load on the
+// machine falls on both alike, and reports the median latency of each
+// (unknown-ms, wrong-ms) and their ratio. The throttle is set out of
+// reach so every attempt is checked.
+func BenchmarkLogin(b *testing.B) {
+	d := newDeskWith(b, func(c *review.Config, o *review.Options) {
+		c.Login = review.LoginConfig{MaxFailures: 1 << 30}
+	})
+	post := func(name string) time.Duration {
+		start := time.Now()
+		req, _ := http.NewRequest("POST", d.URL+"/api/review/login", strings.NewReader(`{"name":"`+name+`","password":"wrong password"}`))
+		req.Header.Set(review.CSRFHeader, "1")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusUnauthorized {
+			b.Fatalf("status %d", resp.StatusCode)
+		}
+		return time.Since(start)
+	}
+	var unknown, wrong []time.Duration
+	for i := 0; b.Loop(); i++ {
+		if i%2 == 0 {
+			unknown = append(unknown, post("nobody"))
+			wrong = append(wrong, post("alice"))
+		} else {
+			wrong = append(wrong, post("alice"))
+			unknown = append(unknown, post("nobody"))
+		}
+	}
+	mu, mw := median(unknown), median(wrong)
+	b.ReportMetric(float64(mu)/1e6, "unknown-ms")
+	b.ReportMetric(float64(mw)/1e6, "wrong-ms")
+	b.ReportMetric(float64(mu)/float64(mw), "unknown/wrong")
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
 }
