@@ -56,6 +56,23 @@ func TestLoad(t *testing.T) {
 		{name: "an unknown key is an error", yaml: "kafak:\n  brokers: [x]\n", wantErr: "kafak"},
 		{name: "an unknown backend is an error", yaml: "index:\n  backend: solr\n", wantErr: "solr"},
 		{name: "an output topic equal to the input is an error", yaml: "kafka:\n  input_topic: notes.dlq\n", wantErr: "also the input topic"},
+		{name: "the review login throttle has defaults",
+			check: func(t *testing.T, c Config) {
+				if l := c.Review.Login; l.MaxFailures != 10 || l.BaseDelay != time.Second || l.MaxDelay != 15*time.Minute || l.MaxTracked != 100000 || l.TrustForwardedFor {
+					t.Errorf("review.login defaults: %+v", l)
+				}
+			}},
+		{name: "the file sets the review login throttle",
+			yaml: "review:\n  login:\n    max_failures: 3\n    base_delay: 2s\n    max_delay: 1h\n    max_tracked: 500\n    trust_forwarded_for: true\n",
+			check: func(t *testing.T, c Config) {
+				if l := c.Review.Login; l.MaxFailures != 3 || l.BaseDelay != 2*time.Second || l.MaxDelay != time.Hour || l.MaxTracked != 500 || !l.TrustForwardedFor {
+					t.Errorf("review.login: %+v", l)
+				}
+			}},
+		{name: "a review login max_delay below base_delay is an error",
+			yaml: "review:\n  login:\n    base_delay: 1m\n    max_delay: 30s\n", wantErr: "max_delay"},
+		{name: "a negative review login max_failures is an error",
+			yaml: "review:\n  login:\n    max_failures: -1\n", wantErr: "max_failures"},
 		{name: "a bad log level is an error", env: map[string]string{"NOTEGATE_LOG_LEVEL": "loud"}, wantErr: "log_level"},
 	}
 	for _, tt := range tests {

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -49,35 +50,59 @@ type authenticator struct {
 	max      int
 	clock    func() time.Time
 	// dummy is compared against when the name is unknown, so a login takes
-	// as long whether or not the account exists.
+	// as long whether or not the account exists: it has the highest cost
+	// among the accounts' hashes.
 	dummy []byte
+	// compare is bcrypt.CompareHashAndPassword; tests watch it.
+	compare func(hash, password []byte) error
 
 	mu       sync.Mutex
 	sessions map[[32]byte]session
 }
 
-func newAuthenticator(cfg Config, clock func() time.Time) *authenticator {
+// newAuthenticator builds an authenticator of a validated cfg.
+func newAuthenticator(cfg Config, clock func() time.Time) (*authenticator, error) {
 	a := &authenticator{accounts: map[string]Account{}, tokens: map[[32]byte]Principal{},
-		ttl: cfg.SessionTTL, max: cfg.MaxSessions, clock: clock, sessions: map[[32]byte]session{}}
+		ttl: cfg.SessionTTL, max: cfg.MaxSessions, clock: clock, sessions: map[[32]byte]session{},
+		compare: bcrypt.CompareHashAndPassword}
+	cost := 0
 	for _, acc := range cfg.Accounts {
 		a.accounts[acc.Name] = acc
+		c, err := bcrypt.Cost([]byte(acc.PasswordHash))
+		if err != nil {
+			return nil, fmt.Errorf("account %q: %w", acc.Name, err)
+		}
+		cost = max(cost, c)
+	}
+	if cost == 0 {
+		cost = bcrypt.DefaultCost
 	}
 	for _, t := range cfg.Tokens {
 		a.tokens[sha256.Sum256([]byte(t.Secret))] = Principal{Name: t.Name, Role: t.Role}
 	}
-	a.dummy, _ = bcrypt.GenerateFromPassword([]byte("not a password of anyone"), bcrypt.MinCost)
-	return a
+	var err error
+	a.dummy, err = bcrypt.GenerateFromPassword([]byte(randomHex(16)), cost)
+	if err != nil {
+		return nil, fmt.Errorf("dummy password hash: %w", err)
+	}
+	return a, nil
+}
+
+// hashFor is the hash a login as name is compared against: the
+// account's, or the dummy when there is no such account.
+func (a *authenticator) hashFor(name string) []byte {
+	if acc, ok := a.accounts[name]; ok {
+		return []byte(acc.PasswordHash)
+	}
+	return a.dummy
 }
 
 // login checks a password and opens a session; it returns the session
 // token.
 func (a *authenticator) login(name, password string) (Principal, string, bool) {
 	acc, ok := a.accounts[name]
-	hash := a.dummy
-	if ok {
-		hash = []byte(acc.PasswordHash)
-	}
-	if bcrypt.CompareHashAndPassword(hash, []byte(password)) != nil || !ok {
+	// Known or not, the name costs one comparison at the accounts' cost.
+	if a.compare(a.hashFor(name), []byte(password)) != nil || !ok {
 		return Principal{}, "", false
 	}
 	p := Principal{Name: acc.Name, Role: acc.Role}

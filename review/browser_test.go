@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/review/reviewtest"
@@ -107,4 +108,109 @@ func TestPageRendersNaughtyStringsInert(t *testing.T) {
 	if len(notes) < 400 || checkedDetail < 50 {
 		t.Errorf("too few strings checked: %d listed, %d opened", len(notes), checkedDetail)
 	}
+}
+
+// TestBrowserRejectDialogPreselectsTheTopLabel presses r and Enter on a
+// spam note that also carries a weaker hate label, and on a note with no
+// label: the first is rejected as spam, its top label's category; the
+// second is refused with a visible message until a category is chosen.
+func TestBrowserRejectDialogPreselectsTheTopLabel(t *testing.T) {
+	t.Parallel()
+	ctx := reviewtest.Browser(t)
+	spam := InReview("spam-1", "cheap followers", "buy 1000 followers now, dm me")
+	spam.Moderation.Labels = []models.Label{
+		{Category: models.CategoryHate, Score: 0.3, Source: "test"},
+		{Category: models.CategorySpam, Score: 0.9, Source: "test"},
+	}
+	bare := InReview("bare-1", "a plain note", "nothing flagged here")
+	bare.Moderation.Labels = nil
+	d := newDesk(t, spam, bare)
+	reviewtest.Login(t, ctx, d.URL, "alice", "correct horse battery")
+
+	open := func(id string) {
+		t.Helper()
+		if err := chromedp.Do(ctx,
+			chromedp.WaitVisible(chromedp.CSS(`#queue li[data-note-id="`+id+`"]`)),
+			chromedp.Evaluate[chromedp.Void](`document.querySelector('#queue li[data-note-id="`+id+`"]').click()`),
+			chromedp.WaitVisible(chromedp.CSS(`body[data-state="detail"] #detail[data-note-id="`+id+`"]`)),
+			chromedp.KeyEvent("r"),
+			chromedp.WaitVisible(chromedp.ID("reason-dialog")),
+		); err != nil {
+			t.Fatalf("open %s and press r: %v", id, err)
+		}
+	}
+	enter := func() {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter)); err != nil {
+			t.Fatalf("press Enter: %v", err)
+		}
+	}
+	decided := func(id string) models.ReviewDecision {
+		t.Helper()
+		wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		if err := chromedp.Do(wctx, reviewtest.WaitState("decided")); err != nil {
+			t.Fatalf("%s not decided: %v (status %q)", id, err, reviewtest.Eval[string](t, ctx, `document.getElementById("status").textContent`))
+		}
+		entries, err := d.Audit.ByNote(id, 10)
+		if err != nil || len(entries) != 1 {
+			t.Fatalf("audit of %s: %v, %v; want one decision", id, entries, err)
+		}
+		return entries[0].Decision
+	}
+
+	refusal := func(want string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("reason-error"))); err != nil {
+			t.Fatalf("Enter shows no message: %v", err)
+		}
+		msg := reviewtest.Eval[string](t, ctx, `document.getElementById("reason-error").textContent`)
+		stillOpen := reviewtest.Eval[bool](t, ctx, `document.getElementById("reason-dialog").open`)
+		if !stillOpen || !strings.Contains(msg, want) {
+			t.Errorf("dialog open %v, message %q; want it open, saying %q", stillOpen, msg, want)
+		}
+	}
+
+	// r + Enter: the top label's category is chosen; the reason (which a
+	// rejection needs) is asked for, and then Enter decides.
+	open("spam-1")
+	if got := reviewtest.Eval[string](t, ctx, `document.getElementById("reason-category").value`); got != string(models.CategorySpam) {
+		t.Errorf("the reject dialog on a spam note preselects %q, want spam (its top label)", got)
+	}
+	enter()
+	refusal("Give a reason")
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("reason-text"), "follower selling")); err != nil {
+		t.Fatal(err)
+	}
+	if got := reviewtest.Eval[string](t, ctx, `document.getElementById("reason-category").value`); got != string(models.CategorySpam) {
+		t.Errorf("after the refusal the category is %q, want spam still", got)
+	}
+	enter()
+	if dec := decided("spam-1"); dec.Action != models.ReviewReject || dec.Category != models.CategorySpam {
+		t.Errorf("r + Enter on the spam note recorded %s %q, want reject spam", dec.Action, dec.Category)
+	}
+
+	open("bare-1")
+	if got := reviewtest.Eval[string](t, ctx, `document.getElementById("reason-category").value`); got != "" {
+		t.Errorf("the reject dialog on a note without labels preselects %q, want no category", got)
+	}
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("reason-text"), "abuse")); err != nil {
+		t.Fatal(err)
+	}
+	enter()
+	refusal("Choose a category")
+	if entries, err := d.Audit.ByNote("bare-1", 10); err != nil || len(entries) != 0 {
+		t.Errorf("Enter without a category recorded %v (%v), want nothing", entries, err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.ID("reason-category"), string(models.CategoryHarassment)),
+		chromedp.Focus(chromedp.ID("reason-category")),
+	); err != nil {
+		t.Fatal(err)
+	}
+	enter()
+	if dec := decided("bare-1"); dec.Category != models.CategoryHarassment {
+		t.Errorf("after choosing harassment, recorded %q", dec.Category)
+	}
+	reviewtest.AssertInert(t, ctx)
 }

@@ -62,6 +62,33 @@ type Config struct {
 	// SecureCookies marks the session cookie Secure; set it behind TLS.
 	// Default false.
 	SecureCookies bool `yaml:"secure_cookies"`
+	// Login throttles password guessing (see LoginConfig).
+	Login LoginConfig `yaml:"login"`
+}
+
+// LoginConfig throttles failed logins. Failures are counted apart per
+// account name (known or not, so throttling reveals nothing about which
+// names exist) and per client address. After MaxFailures consecutive
+// failures of one key, its attempts are refused with 429 for BaseDelay,
+// doubling with every further failure up to MaxDelay; a key's failures
+// are forgotten after MaxDelay without an attempt past its lock. A
+// successful login clears its account's count, not its address's.
+type LoginConfig struct {
+	// MaxFailures is how many consecutive failures of one account or one
+	// address are checked before attempts are refused. Default 10.
+	MaxFailures int `yaml:"max_failures"`
+	// BaseDelay is the first refusal period. Default 1s.
+	BaseDelay time.Duration `yaml:"base_delay"`
+	// MaxDelay caps the doubling refusal period. Default 15m.
+	MaxDelay time.Duration `yaml:"max_delay"`
+	// MaxTracked bounds the accounts and addresses counted in memory; past
+	// it, the least recently failed is forgotten. Default 100000.
+	MaxTracked int `yaml:"max_tracked"`
+	// TrustForwardedFor takes the client address from the last entry of
+	// X-Forwarded-For (the one the proxy in front of notegate appended)
+	// instead of the connection's remote address. Set it only behind such
+	// a proxy: otherwise a client picks its own address. Default false.
+	TrustForwardedFor bool `yaml:"trust_forwarded_for"`
 }
 
 // WithDefaults fills unset fields with their defaults.
@@ -88,6 +115,18 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.DecisionWait == 0 {
 		c.DecisionWait = 5 * time.Second
+	}
+	if c.Login.MaxFailures == 0 {
+		c.Login.MaxFailures = 10
+	}
+	if c.Login.BaseDelay == 0 {
+		c.Login.BaseDelay = time.Second
+	}
+	if c.Login.MaxDelay == 0 {
+		c.Login.MaxDelay = 15 * time.Minute
+	}
+	if c.Login.MaxTracked == 0 {
+		c.Login.MaxTracked = 100000
 	}
 	return c
 }
@@ -121,6 +160,27 @@ func (c Config) Validate() error {
 	}
 	if c.MaxClaims < 1 || c.MaxSessions < 1 {
 		errs = append(errs, errors.New("max_claims and max_sessions must be positive"))
+	}
+	if err := c.Login.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("login: %w", err))
+	}
+	return errors.Join(errs...)
+}
+
+// Validate reports contradictions in a LoginConfig with defaults applied.
+func (c LoginConfig) Validate() error {
+	var errs []error
+	if c.MaxFailures < 1 {
+		errs = append(errs, errors.New("max_failures must be positive"))
+	}
+	if c.BaseDelay < time.Second {
+		errs = append(errs, errors.New("base_delay must be at least 1s (Retry-After counts whole seconds)"))
+	}
+	if c.MaxDelay < c.BaseDelay {
+		errs = append(errs, errors.New("max_delay must be at least base_delay"))
+	}
+	if c.MaxTracked < 2 {
+		errs = append(errs, errors.New("max_tracked must be at least 2 (an account and an address)"))
 	}
 	return errors.Join(errs...)
 }

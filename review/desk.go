@@ -35,6 +35,8 @@ type Options struct {
 	Logger *slog.Logger
 	// Clock defaults to time.Now.
 	Clock func() time.Time
+	// Metrics counts login attempts; nil counts nothing.
+	Metrics *Metrics
 }
 
 // Desk serves the reviewer desk: the page and its API.
@@ -45,6 +47,7 @@ type Desk struct {
 	pub    Publisher
 	audit  *Audit
 	auth   *authenticator
+	limit  *loginLimiter
 	claims *claims
 	log    *slog.Logger
 }
@@ -64,9 +67,14 @@ func New(cfg Config, notes Notes, pub Publisher, audit *Audit, opts Options) (*D
 	if opts.Clock == nil {
 		opts.Clock = time.Now
 	}
+	auth, err := newAuthenticator(cfg, opts.Clock)
+	if err != nil {
+		return nil, fmt.Errorf("review: %w", err)
+	}
 	return &Desk{
 		cfg: cfg, opts: opts, notes: notes, pub: pub, audit: audit,
-		auth:   newAuthenticator(cfg, opts.Clock),
+		auth:   auth,
+		limit:  newLoginLimiter(cfg.Login, opts.Clock),
 		claims: newClaims(cfg.ClaimTTL, cfg.MaxClaims, opts.Clock),
 		log:    opts.Logger.With("component", "review"),
 	}, nil

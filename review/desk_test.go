@@ -54,6 +54,7 @@ func (p *applyingPublisher) Publish(ctx context.Context, ds ...models.ReviewDeci
 // Desk is a desk over an embedded index with notes in review, served with
 // the HTTP API, and bearer tokens for each role.
 type Desk struct {
+	*review.Desk
 	URL   string
 	Index index.Index
 	Audit *review.Audit
@@ -81,7 +82,14 @@ var (
 	hashErr  error
 )
 
-func newDesk(t *testing.T, notes ...*models.Note) *Desk {
+func newDesk(t testing.TB, notes ...*models.Note) *Desk {
+	t.Helper()
+	return newDeskWith(t, nil, notes...)
+}
+
+// newDeskWith is newDesk with its configuration and options changed by
+// change, when not nil.
+func newDeskWith(t testing.TB, change func(*review.Config, *review.Options), notes ...*models.Note) *Desk {
 	t.Helper()
 	dir := t.TempDir()
 	idx, err := index.OpenEmbedded(index.EmbeddedConfig{Dir: filepath.Join(dir, "index")})
@@ -104,7 +112,7 @@ func newDesk(t *testing.T, notes ...*models.Note) *Desk {
 	if hashErr != nil {
 		t.Fatal(hashErr)
 	}
-	desk, err := review.New(review.Config{
+	cfg := review.Config{
 		Accounts: []review.Account{{Name: "alice", Role: review.RoleReviewer, PasswordHash: hash}},
 		Tokens: []review.Token{
 			{Name: "reviewer", Role: review.RoleReviewer, Secret: ReviewerToken},
@@ -112,14 +120,19 @@ func newDesk(t *testing.T, notes ...*models.Note) *Desk {
 			{Name: "admin", Role: review.RoleAdmin, Secret: AdminToken},
 		},
 		DecisionWait: 2 * time.Second,
-	}, idx, pub, audit, review.Options{Markets: []string{"cn", "intl"}, IsNotFound: func(err error) bool { return errors.Is(err, index.ErrNotFound) },
-		Logger: slog.New(slog.DiscardHandler)})
+	}
+	opts := review.Options{Markets: []string{"cn", "intl"}, IsNotFound: func(err error) bool { return errors.Is(err, index.ErrNotFound) },
+		Logger: slog.New(slog.DiscardHandler)}
+	if change != nil {
+		change(&cfg, &opts)
+	}
+	desk, err := review.New(cfg, idx, pub, audit, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(server.New(idx, server.Config{Markets: []string{"cn", "intl"}, Review: desk}))
 	t.Cleanup(srv.Close)
-	return &Desk{URL: srv.URL, Index: idx, Audit: audit, Pub: pub}
+	return &Desk{Desk: desk, URL: srv.URL, Index: idx, Audit: audit, Pub: pub}
 }
 
 func do(t *testing.T, method, url, token, body string) *http.Response {

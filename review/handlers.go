@@ -15,31 +15,6 @@ import (
 	"github.com/notegate/notegate/models"
 )
 
-func (d *Desk) login(w http.ResponseWriter, r *http.Request) {
-	if r.Header.Get(CSRFHeader) == "" {
-		writeError(w, http.StatusForbidden, "missing "+CSRFHeader+" header")
-		return
-	}
-	var body struct {
-		Name     string `json:"name"`
-		Password string `json:"password"`
-	}
-	if !readJSON(w, r, &body) {
-		return
-	}
-	p, token, ok := d.auth.login(body.Name, body.Password)
-	if !ok {
-		d.log.Warn("failed login", "name", body.Name, "remote", r.RemoteAddr)
-		writeError(w, http.StatusUnauthorized, "wrong name or password")
-		return
-	}
-	http.SetCookie(w, &http.Cookie{
-		Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, Secure: d.cfg.SecureCookies,
-		SameSite: http.SameSiteStrictMode, MaxAge: int(d.cfg.SessionTTL.Seconds()),
-	})
-	writeJSON(w, http.StatusOK, map[string]any{"name": p.Name, "role": p.Role, "token": token})
-}
-
 func (d *Desk) logout(w http.ResponseWriter, r *http.Request) {
 	if token, _ := credentials(r); token != "" {
 		d.auth.logout(token)

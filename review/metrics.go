@@ -2,6 +2,7 @@ package review
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -16,7 +17,16 @@ import (
 type Metrics struct {
 	decisions *prometheus.CounterVec
 	overturns prometheus.Counter
+	logins    *prometheus.CounterVec
 }
+
+// Login attempt outcomes, the values of
+// notegate_review_login_attempts_total's label outcome.
+const (
+	LoginOK             = "ok"
+	LoginBadCredentials = "bad_credentials"
+	LoginThrottled      = "throttled"
+)
 
 // NewMetrics registers the counters with reg.
 func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
@@ -29,13 +39,26 @@ func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
 			Name: "notegate_review_overturns_total",
 			Help: "Reviewer decisions that reversed an earlier reviewer decision.",
 		}),
+		logins: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "notegate_review_login_attempts_total",
+			Help: "Password logins to the reviewer desk, by outcome: ok, bad_credentials, throttled (refused with 429 unchecked).",
+		}, []string{"outcome"}),
 	}
-	for _, c := range []prometheus.Collector{m.decisions, m.overturns} {
+	for _, o := range []string{LoginOK, LoginBadCredentials, LoginThrottled} {
+		m.logins.WithLabelValues(o)
+	}
+	for _, c := range []prometheus.Collector{m.decisions, m.overturns, m.logins} {
 		if err := reg.Register(c); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("register review metrics: %w", err)
 		}
 	}
 	return m, nil
+}
+
+func (m *Metrics) loginAttempt(outcome string) {
+	if m != nil {
+		m.logins.WithLabelValues(outcome).Inc()
+	}
 }
 
 func (m *Metrics) recorded(e models.AuditEntry) {

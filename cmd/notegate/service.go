@@ -220,7 +220,7 @@ func (s *service) startReview(kcfg pipeline.Config, cfg config.Config, reg *prom
 	if err != nil {
 		return nil, err
 	}
-	return review.New(cfg.Review, idx, writer, audit, review.Options{Markets: markets, IsNotFound: isNotFound, Logger: log})
+	return review.New(cfg.Review, idx, writer, audit, review.Options{Markets: markets, IsNotFound: isNotFound, Logger: log, Metrics: metrics})
 }
 
 func (s *service) close() error {

@@ -87,8 +87,14 @@
     $("who").textContent = r.data.name + " (" + r.data.role + ")";
     fillSelect($("f-market"), r.data.markets || []);
     fillSelect($("f-category"), r.data.categories || []);
-    clear($("reason-category"));
-    fillSelect($("reason-category"), r.data.categories || []);
+    // The placeholder stays first: the reason dialog preselects it when
+    // the note has no label, and refuses it.
+    const cat = $("reason-category");
+    clear(cat);
+    const none = el("option", "choose a category");
+    none.value = "";
+    cat.appendChild(none);
+    fillSelect(cat, r.data.categories || []);
     await loadQueue();
   }
 
@@ -262,20 +268,63 @@
     state.last = null;
   }
 
+  // topCategory is the category of the note's highest-scoring label, or
+  // "" when it has none.
+  function topCategory(note) {
+    let top = null;
+    for (const l of (note.moderation && note.moderation.labels) || []) {
+      if (!top || Number(l.score) > Number(top.score)) top = l;
+    }
+    return top ? top.category : "";
+  }
+
+  // askReason opens the reason dialog with the note's top label's category
+  // preselected, or no category, which Decide then refuses: a category
+  // the reviewer did not see suggested is never recorded by default.
   function askReason(action) {
+    const d = state.detail;
+    if (!d) return;
     const dlg = $("reason-dialog");
     $("reason-title").textContent = action === "reject" ? "Reject" : "Label only";
     $("reason-text").value = "";
+    $("reason-error").hidden = true;
+    $("reason-error").textContent = "";
+    const sel = $("reason-category");
+    const top = topCategory(d.note);
+    sel.value = Array.from(sel.options).some((o) => o.value === top) ? top : "";
     dlg.dataset.action = action;
     dlg.showModal();
-    $("reason-category").focus();
+    sel.focus();
   }
 
   async function reasonSubmitted(ev) {
     ev.preventDefault();
     const dlg = $("reason-dialog");
+    const category = $("reason-category").value;
+    const refuse = (msg, field) => {
+      $("reason-error").textContent = msg;
+      $("reason-error").hidden = false;
+      $(field).focus();
+    };
+    if (!category) {
+      refuse("Choose a category: this note has no label to suggest one.", "reason-category");
+      return;
+    }
+    if (dlg.dataset.action === "reject" && !$("reason-text").value.trim()) {
+      refuse("Give a reason for the rejection.", "reason-text");
+      return;
+    }
     dlg.close();
-    await decide(dlg.dataset.action, { category: $("reason-category").value, reason: $("reason-text").value });
+    await decide(dlg.dataset.action, { category, reason: $("reason-text").value });
+  }
+
+  // Enter on the category list submits the dialog in every browser (and
+  // once: the default, which may submit too, is prevented).
+  function reasonKey(ev) {
+    if (ev.key === "Enter" && ev.target === $("reason-category")) {
+      ev.preventDefault();
+      $("reason-form").requestSubmit();
+    }
   }
 
   async function findSimilar() {
@@ -335,6 +384,7 @@
     $("login-form").addEventListener("submit", login);
     $("filters").addEventListener("submit", (ev) => { ev.preventDefault(); loadQueue(); });
     $("reason-form").addEventListener("submit", reasonSubmitted);
+    $("reason-form").addEventListener("keydown", reasonKey);
     $("reason-cancel").addEventListener("click", () => $("reason-dialog").close());
     $("find-similar").addEventListener("click", findSimilar);
     $("logout").addEventListener("click", async () => { await api("POST", "/api/review/logout"); showLogin(); });
