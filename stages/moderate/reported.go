@@ -31,7 +31,8 @@ const quoteMarks = "'\"“”‘’「」『』«»《》＂＇`"
 var reportingMarkers = []string{
 	"called me", "calls me", "calling me", "called us", "called my", "call me a", "said i'm", "said i was",
 	"told me", "yelled", "shouted", "screamed", "wrote", "commented", "people say", "why do", "stop saying",
-	"the word", "this word", "that word", "words like", "slur", "reported", "report it", "reported it",
+	"the word", "this word", "that word", "people call", "call them", "calls them", "calling them",
+	"is racist", "it's racist", "is a slur", "racist to", "words like", "slur", "reported", "report it", "reported it",
 	"骂我", "骂了我", "说我", "叫我", "被人", "被骂", "被叫", "举报", "报警", "这个词", "这种词", "这种字眼",
 	"别再说", "不要再用", "不要说", "评论区有人",
 }

@@ -325,7 +325,7 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 			}
 			for _, x := range fs {
 				if reportable(x.Category) && x.Score > reportedScoreCap && x.Span.End > x.Span.Start &&
-					(d.Name() == "lexicon" || d.Name() == "rules") && reportedSpeech(t, x.Span) {
+					(d.Name() == "lexicon" || d.Name() == "rules" || strings.HasPrefix(d.Name(), "classifier:")) && reportedSpeech(t, x.Span) {
 					x.Score = reportedScoreCap
 				}
 				if counterSpeechCategory(x.Category) && x.Score > reportedScoreCap &&
