@@ -88,7 +88,8 @@ func TestPageRendersNaughtyStringsInert(t *testing.T) {
 				continue
 			}
 			if err := chromedp.Do(ctx,
-				// A script click: the fixed key bar may cover the row.
+				// A script click is enough here; TestBrowserLayoutWhatAPersonSees
+				// clicks as a person does.
 				chromedp.Evaluate[chromedp.Void](`document.querySelector('#queue li[data-note-id="`+id+`"]').click()`),
 				chromedp.WaitVisible(chromedp.CSS(`body[data-state="detail"] #detail[data-note-id="`+id+`"]`)),
 			); err != nil {

@@ -189,6 +189,8 @@
 
   function renderDetail(d, claim) {
     const n = d.note;
+    // Another note starts at its top; the same one keeps its place.
+    if ($("detail").dataset.noteId !== n.note_id) $("detail").scrollTop = 0;
     $("detail").hidden = false;
     $("detail").dataset.noteId = n.note_id;
     $("claim-line").textContent = claim.ok
