@@ -60,7 +60,24 @@ func isMask(r rune) bool { return r == '*' || r == '#' }
 func (d *LexiconDetector) maskedWords(t *Text, allows []match) []Finding {
 	f := &t.Folded
 	var out []Finding
+	eachMaskedWord(f, func(lo, hi int, word []rune) {
+		sp := Span{f.Spans[lo].Start, f.Spans[hi-1].End}
+		for _, w := range d.words {
+			if maskedMatch(word, w) && !inAllowed(t, allows, sp) {
+				out = append(out, Finding{Category: w.p.category, Score: w.p.score, Span: sp, Rule: w.p.term})
+			}
+		}
+	})
+	return out
+}
+
+// eachMaskedWord calls fn for every word of the folded view [lo, hi) with
+// a masked letter inside and at least two letters showing, with the word
+// spelled out (leet folded, masks kept as '*' or '#'). The lexicon and the
+// intent rules read masked words through it alike.
+func eachMaskedWord(f *View, fn func(lo, hi int, word []rune)) {
 	n := len(f.Runes)
+	var word []rune
 	for i := 0; i < n; {
 		if !maskable(f.Runes[i]) {
 			i++
@@ -78,24 +95,19 @@ func (d *LexiconDetector) maskedWords(t *Text, allows []match) []Finding {
 		}
 		// Masks before the first letter or after the last are punctuation.
 		lo, hi := trimMasks(f.Runes, i, j)
-		if masks > 0 && letters >= 2 && hasInnerMask(f.Runes, lo, hi) {
-			word := make([]rune, 0, hi-lo)
-			for _, r := range f.Runes[lo:hi] {
-				if c, ok := leet[r]; ok {
-					r = c
-				}
-				word = append(word, r)
-			}
-			sp := Span{f.Spans[lo].Start, f.Spans[hi-1].End}
-			for _, w := range d.words {
-				if maskedMatch(word, w) && !inAllowed(t, allows, sp) {
-					out = append(out, Finding{Category: w.p.category, Score: w.p.score, Span: sp, Rule: w.p.term})
-				}
-			}
-		}
 		i = j
+		if masks == 0 || letters < 2 || !hasInnerMask(f.Runes, lo, hi) {
+			continue
+		}
+		word = word[:0]
+		for _, r := range f.Runes[lo:hi] {
+			if c, ok := leet[r]; ok {
+				r = c
+			}
+			word = append(word, r)
+		}
+		fn(lo, hi, word)
 	}
-	return out
 }
 
 func maskable(r rune) bool {

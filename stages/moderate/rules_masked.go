@@ -13,34 +13,7 @@ func (d *RulesDetector) maskedMatches(t *Text, ms []match) []match {
 	}
 	f := &t.Folded
 	sk := &t.Skeleton
-	n := len(f.Runes)
-	for i := 0; i < n; {
-		if !maskable(f.Runes[i]) {
-			i++
-			continue
-		}
-		j := i
-		masks, letters := 0, 0
-		for j < n && maskable(f.Runes[j]) {
-			if isMask(f.Runes[j]) {
-				masks++
-			} else {
-				letters++
-			}
-			j++
-		}
-		lo, hi := trimMasks(f.Runes, i, j)
-		i = j
-		if masks == 0 || letters < 2 || !hasInnerMask(f.Runes, lo, hi) {
-			continue
-		}
-		word := make([]rune, 0, hi-lo)
-		for _, r := range f.Runes[lo:hi] {
-			if c, ok := leet[r]; ok {
-				r = c
-			}
-			word = append(word, r)
-		}
+	eachMaskedWord(f, func(lo, hi int, word []rune) {
 		// The skeleton runes inside the word's bytes of the original.
 		start, end := f.Spans[lo].Start, f.Spans[hi-1].End
 		a := sort.Search(len(sk.Spans), func(k int) bool { return sk.Spans[k].Start >= start })
@@ -52,13 +25,13 @@ func (d *RulesDetector) maskedMatches(t *Text, ms []match) []match {
 			b--
 		}
 		if a >= b {
-			continue
+			return
 		}
 		for k := range d.words {
 			if maskedMatch(word, d.words[k]) {
 				ms = append(ms, match{p: d.words[k].p, i: a, j: b})
 			}
 		}
-	}
+	})
 	return ms
 }
