@@ -97,6 +97,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	if strings.ContainsAny(t.Original, "*#＊＃") {
 		sc.matches = d.maskedMatches(t, sc.matches)
 	}
+	sc.matches = d.minorAgeMatches(t, sc.matches)
 	if len(sc.matches) == 0 {
 		return nil, nil
 	}

@@ -36,6 +36,9 @@ type pattern struct {
 	// one-letter word ("i", "u") is not a doubled letter ("you'll" folds
 	// to "you ii").
 	exact bool
+	// recognizer marks a rule pseudo-term found by code rather than by
+	// the automaton (<minor_age>, rules_age.go); it has no runes.
+	recognizer bool
 }
 
 // match is one accepted match of pattern p on skeleton runes [i, j).
@@ -62,6 +65,9 @@ func newMatcher(patterns []pattern) *matcher {
 	m.fail = []int32{0}
 	m.out = [][]int32{nil}
 	for pi := range patterns {
+		if patterns[pi].recognizer {
+			continue
+		}
 		s := int32(0)
 		for _, r := range patterns[pi].runes {
 			next, ok := m.get(s, r)

@@ -87,8 +87,9 @@ type Text struct {
 	// also maps full-width forms to ASCII), removal of combining marks,
 	// zero-width, bidi and other format controls, lower-casing,
 	// confusable (Cyrillic/Greek look-alike) folding and Traditional to
-	// Simplified Chinese. Digits, punctuation and spacing are kept, so
-	// pattern detectors (phone numbers, handles) read this view.
+	// Simplified Chinese; the emoji of emojiWords become words of their
+	// own ("🔪" is " emojiknife "). Digits, punctuation and spacing are
+	// kept, so pattern detectors (phone numbers, handles) read this view.
 	Folded View
 	// Skeleton is Folded after leet folding inside Latin words (0→o,
 	// 3→e, $→s …; i, l, 1, | and ! all fold to i), separator collapsing
@@ -147,6 +148,18 @@ func fold(s string, v *View) {
 
 func foldRune(v *View, r rune, sp Span) {
 	if invisible(r) {
+		return
+	}
+	if w, ok := emojiWords[r]; ok {
+		// A word of its own, apart from the words around it.
+		v.Runes = append(v.Runes, ' ')
+		v.Spans = append(v.Spans, sp)
+		for _, c := range w {
+			v.Runes = append(v.Runes, c)
+			v.Spans = append(v.Spans, sp)
+		}
+		v.Runes = append(v.Runes, ' ')
+		v.Spans = append(v.Spans, sp)
 		return
 	}
 	// TR39 look-alikes are looked up before lower-casing: a capital and its

@@ -79,7 +79,7 @@ func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{
 		"", "ｆｕｌｌ-width", "傻*逼", "s p a c e d", "f.u.c.k", "a\u200bb", "сunt", "加V信", "➕V 12345",
 		"\xff\xfe", "e\u0301\u0301\u0301", "ﷺ", "ﬃ", "\U0001F1EB", "ǅ", "İstanbul", "1l|!", "妈妈妈",
-		strings.Repeat("a ", 50), "\u202egnp.exe", "Ǆ\u0345",
+		strings.Repeat("a ", 50), "\u202egnp.exe", "Ǆ\u0345", "plug🍃❄️dm", "🔪🔪🔪",
 	} {
 		f.Add(s)
 	}
@@ -105,5 +105,22 @@ func BenchmarkNormalize(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		NewText("body", s)
+	}
+}
+
+func TestEmojiOfSubstancesAndWeaponsBecomeWords(t *testing.T) {
+	cases := []struct{ name, text, skeleton string }{
+		{"a knife between words is a word of its own", "see you🔪tonight", "se you emojiknife tonight"},
+		{"a snowflake with its variation selector is one word", "plugs ❄️ dm", "piugs emojisnow dm"},
+		{"other emoji are still dropped", "hotpot 🍲 tonight", "hotpot tonight"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			x := NewText("body", c.text)
+			if got := string(x.Skeleton.Runes); got != c.skeleton {
+				t.Errorf("skeleton of %q = %q, want %q", c.text, got, c.skeleton)
+			}
+			checkSpans(t, c.text, &x.Skeleton)
+		})
 	}
 }

@@ -292,6 +292,8 @@ type ruleRef struct {
 type ruleSet struct {
 	rules    []rule
 	patterns []pattern
+	// minorAge is the pattern of <minor_age>, -1 when no rule uses it.
+	minorAge int
 }
 
 // compileRules loads every *.yaml file at the top of fsys.
@@ -339,7 +341,7 @@ func compileRules(fsys fs.FS) (*ruleSet, error) {
 		}
 		files = append(files, file{name: name, category: cat, lang: lang, spec: spec})
 	}
-	c := &ruleCompiler{set: &ruleSet{}, byKey: map[string]int{}, ids: map[string]string{}}
+	c := &ruleCompiler{set: &ruleSet{minorAge: -1}, byKey: map[string]int{}, ids: map[string]string{}}
 	// Every rule's problems are reported at once, so that an analyst fixes
 	// a folder in one pass.
 	var errs []error
@@ -426,11 +428,23 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 				r.marks |= m
 				continue
 			}
-			p, err := parseRuleTerm(t.text)
+			var p pattern
+			var err error
+			if strings.TrimSpace(t.text) == minorAgeTerm {
+				if group < 0 {
+					return fmt.Errorf("rules %s:%d: rule %s: %s is only allowed in all:", file, t.line, spec.ID, t.text)
+				}
+				p = pattern{term: minorAgeTerm, recognizer: true}
+			} else {
+				p, err = parseRuleTerm(t.text)
+			}
 			if err != nil {
 				return fmt.Errorf("rules %s:%d: rule %s: %w", file, t.line, spec.ID, err)
 			}
 			key := patternKey(&p)
+			if p.recognizer {
+				key = p.term
+			}
 			if g, ok := owner[key]; ok {
 				if g == group {
 					continue // listed twice in one group: harmless
@@ -444,6 +458,9 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 				pi = len(c.set.patterns)
 				c.byKey[key] = pi
 				c.set.patterns = append(c.set.patterns, p)
+				if p.recognizer {
+					c.set.minorAge = pi
+				}
 			}
 			c.set.patterns[pi].refs = append(c.set.patterns[pi].refs, ruleRef{rule: ri, group: int8(group)})
 		}

@@ -1,7 +1,5 @@
 package moderate
 
-import "sort"
-
 // maskedMatches adds, for every word of the field written with masks
 // inside it (p*te, s@l3 p*t3, c**nard), a match of each one-word rule term
 // it can spell, on the skeleton runes the word covers, so that rules read
@@ -15,16 +13,8 @@ func (d *RulesDetector) maskedMatches(t *Text, ms []match) []match {
 	sk := &t.Skeleton
 	eachMaskedWord(f, func(lo, hi int, word []rune) {
 		// The skeleton runes inside the word's bytes of the original.
-		start, end := f.Spans[lo].Start, f.Spans[hi-1].End
-		a := sort.Search(len(sk.Spans), func(k int) bool { return sk.Spans[k].Start >= start })
-		b := a
-		for b < len(sk.Spans) && sk.Spans[b].End <= end {
-			b++
-		}
-		for b > a && sk.Runes[b-1] == ' ' {
-			b--
-		}
-		if a >= b {
+		a, b, ok := skeletonRange(sk, f.Spans[lo].Start, f.Spans[hi-1].End)
+		if !ok {
 			return
 		}
 		for k := range d.words {

@@ -1,0 +1,88 @@
+package moderate
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// minorAgeTerm is the pseudo-term of rule groups that stands for the age
+// of a child as people write it in the markets' languages: "14yo", "13 y/o",
+// "15 years old", "aged 12", "13-15", "de 12 a 14 años", "14 ans",
+// "14 Jahre", "14岁", "十四岁", "14歳", "14살". Sets list the spelled-out
+// forms ("fourteen year old"); digits are too many combinations for sets.
+// Ages 5 to 17 count; a range counts when both ends are.
+const minorAgeTerm = "<minor_age>"
+
+const (
+	reAge     = `(?:1[0-7]|[5-9])`
+	reAgeUnit = `(?:y\.?o\b\.?|y/o|yrs?\b(?: old)?|years?(?: |-)?old|year(?: |-)?olds?|anos\b|ans\b|jahre\b|jahrige\w*|岁|歳|才|살|세)`
+	reAgeTo   = `(?:-|–|~|～|to|a|à|bis|到|至)`
+)
+
+var (
+	// "14yo", "13-15 y/o", "de 12 a 14 anos" (the folded view has no accents).
+	reMinorAgeUnit = regexp.MustCompile(`(?:^|[^0-9.,:])(` + reAge + `(?:\s*` + reAgeTo + `\s*` + reAge + `)?\s*-?\s*` + reAgeUnit + `)`)
+	// "13-15", "12 to 14": both ends read apart to check the order.
+	reMinorAgeRange = regexp.MustCompile(`(?:^|[^0-9.,:/])((1[0-7]|[5-9])\s*(?:-|–|~|～|to)\s*(1[0-7]))(?:$|[^0-9.,:/%])`)
+	// "aged 13", "age: 14", "edad 12", "idade 13", "Alter 14".
+	reMinorAgeWord = regexp.MustCompile(`\b(?:age|aged|edad|idade|alter)\s*:?\s*(` + reAge + `)(?:$|[^0-9.,])`)
+	// "十四岁", "七歳": Chinese numerals, not the end of a larger number (二十四岁).
+	reMinorAgeHan = regexp.MustCompile(`(?:^|[^一二三四五六七八九十百两〇零0-9])((?:十[一二三四五六七]?|[五六七八九])\s*(?:岁|歳|才))`)
+)
+
+// minorAgeHint is a cheap test for text that may hold an age.
+func minorAgeHint(s string) bool {
+	return strings.ContainsAny(s, "0123456789０１２３４５６７８９十五六七八九")
+}
+
+// minorAges returns the byte ranges of the folded string s that give a
+// child's age.
+func minorAges(s string) [][2]int {
+	var out [][2]int
+	for _, re := range []*regexp.Regexp{reMinorAgeUnit, reMinorAgeWord, reMinorAgeHan} {
+		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			out = append(out, [2]int{m[2], m[3]})
+		}
+	}
+	for _, m := range reMinorAgeRange.FindAllStringSubmatchIndex(s, -1) {
+		lo, _ := strconv.Atoi(s[m[4]:m[5]])
+		hi, _ := strconv.Atoi(s[m[6]:m[7]])
+		if lo < hi {
+			out = append(out, [2]int{m[2], m[3]})
+		}
+	}
+	return out
+}
+
+// minorAgeMatches adds a match of the <minor_age> pattern for every age
+// of a child in the field, on the skeleton runes it covers.
+func (d *RulesDetector) minorAgeMatches(t *Text, ms []match) []match {
+	if d.set.minorAge < 0 || !minorAgeHint(t.Original) {
+		return ms
+	}
+	f := &t.Folded
+	fs := f.String()
+	for _, r := range minorAges(fs) {
+		sp := f.OriginalSpan(r[0], r[1])
+		if a, b, ok := skeletonRange(&t.Skeleton, sp.Start, sp.End); ok {
+			ms = append(ms, match{p: &d.m.patterns[d.set.minorAge], i: a, j: b})
+		}
+	}
+	return ms
+}
+
+// skeletonRange returns the skeleton runes [a, b) that lie inside the
+// bytes [start, end) of the original, without trailing spaces.
+func skeletonRange(sk *View, start, end int) (a, b int, ok bool) {
+	a = sort.Search(len(sk.Spans), func(k int) bool { return sk.Spans[k].Start >= start })
+	b = a
+	for b < len(sk.Spans) && sk.Spans[b].End <= end {
+		b++
+	}
+	for b > a && sk.Runes[b-1] == ' ' {
+		b--
+	}
+	return a, b, a < b
+}

@@ -1,0 +1,66 @@
+package moderate
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMinorAgesFindChildrensAgesAsWritten(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string // the ages found, as written in the folded text
+	}{
+		{"an age with yo", "sexy 14yo here", []string{"14yo"}},
+		{"an age with y/o and spaces", "pics of a 13 y/o", []string{"13 y/o"}},
+		{"years old", "she is 15 years old", []string{"15 years old"}},
+		{"a hyphenated year-old", "a 12-year-old girl", []string{"12-year-old"}},
+		{"a range of ages without a unit", "young teens 13-15 only", []string{"13-15"}},
+		{"a Spanish range with años", "chicas de 12 a 14 años", []string{"12 a 14 anos"}},
+		{"French ans", "elle a 14 ans", []string{"14 ans"}},
+		{"German Jahre", "sie ist 13 Jahre alt", []string{"13 jahre"}},
+		{"Chinese digits and 岁", "她才14岁", []string{"14岁"}},
+		{"Chinese numerals", "十四岁的女孩", []string{"十四岁"}},
+		{"Traditional 歲 folds to 岁", "十三歲", []string{"十三岁"}},
+		{"Japanese 歳", "14歳の子", []string{"14歳"}},
+		{"Korean 살", "14살 여자", []string{"14살"}},
+		{"aged before the number", "girls aged 12", []string{"12"}},
+		{"an adult age is not a child's", "she is 25 years old", nil},
+		{"a two-digit number ending in a child's age is not one", "114岁的老人", nil},
+		{"a Chinese numeral inside a larger one is not one", "二十四岁", nil},
+		{"a falling range is not a range of ages", "we lost 15-13", nil},
+		{"a score is not an age", "final score 10.5-12", nil},
+		{"yoga is not yo", "14 yoga poses", nil},
+		{"a percentage range is not an age", "rates of 12-15% a year", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := NewText("body", c.text).Folded.String()
+			var got []string
+			for _, r := range minorAges(f) {
+				got = append(got, f[r[0]:r[1]])
+			}
+			if strings.Join(got, "|") != strings.Join(c.want, "|") {
+				t.Errorf("minorAges(%q) = %q, want %q", f, got, c.want)
+			}
+		})
+	}
+}
+
+func FuzzMinorAges(f *testing.F) {
+	for _, s := range []string{"14yo", "de 12 a 14 años", "十四岁", "13-15", "aged 9", "２５歳"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v := NewText("body", s)
+		fs := v.Folded.String()
+		for _, r := range minorAges(fs) {
+			if r[0] < 0 || r[1] > len(fs) || r[0] >= r[1] {
+				t.Fatalf("range %v outside %q", r, fs)
+			}
+			sp := v.Folded.OriginalSpan(r[0], r[1])
+			if sp.Start < 0 || sp.End > len(s) || sp.Start > sp.End {
+				t.Fatalf("span %v outside the original %q", sp, s)
+			}
+		}
+	})
+}

@@ -1,0 +1,34 @@
+package moderate
+
+// emojiWords gives a word to the few emoji that stand for a substance, a
+// weapon or a dealer in sale and threat posts ("plugs 🍃❄️ dm", "🔪 you"),
+// which normalization would otherwise drop as symbols. Each becomes a word
+// of its own in the folded view, spelled so that no written word collides
+// with it: a lexicon or rule term written as the emoji itself ("🍃")
+// folds to the same word, so analysts write emoji in rule files as they
+// appear in notes. The emoji alone decides nothing; rules pair them with an
+// offer, a price, a contact or a second-person target.
+//
+// Kept out: hearts and the penguin, which the contact detector reads
+// itself (💚 WeChat, 🐧 QQ), and emoji with no harmful reading common
+// enough to be worth a word.
+var emojiWords = map[rune]string{
+	'🍃': "emojileaf",     // cannabis
+	'🌿': "emojiherb",     // cannabis
+	'🥦': "emojibroccoli", // cannabis
+	'❄': "emojisnow",     // cocaine
+	'⛄': "emojisnow",
+	'☃': "emojisnow",
+	'💊': "emojipill",
+	'💉': "emojisyringe",
+	'🍄': "emojishroom",
+	'🔌': "emojiplug", // a dealer
+	'🔫': "emojigun",
+	'🔪': "emojiknife",
+	'🗡': "emojiknife",
+	'💣': "emojibomb",
+	'🧨': "emojibomb",
+	'⚰': "emojicoffin",
+	'🪦': "emojigrave",
+	'🩸': "emojiblood",
+}
