@@ -42,10 +42,10 @@ func (ContactDetector) Name() string { return "contact" }
 
 // Scores: an explicit request to move off-platform is near certain spam
 // (blocks in cn, reviews in intl); a dodging spelling or a disguised
-// number alone is strong; a request that names no platform ("私我", "dm
+// number alone is strong; a request that names no platform ("加我", "dm
 // for price") is reviewed in cn only, unless it asks for the platform's
-// own messages ("dm for prices", "price in dm"), which keep the buyer on
-// the platform and only inform; bare contact details less so; an ordinary
+// own messages ("dm for prices", "price in dm", "私我", "私信我"), which keep
+// the buyer on the platform and only inform; bare contact details less so; an ordinary
 // link only informs.
 const (
 	scoreSolicit   = 0.9
@@ -614,6 +614,11 @@ func scanContact(t *Text, add func(Span, float64, string)) {
 				// me in.
 				if h, ok := readHandle(t, int(c.last[tk.j-1])+1, pkGroup, false); ok {
 					add(Span{c.span(f, tk.i, tk.j).Start, h}, scoreSolicit, "add-me")
+				} else if c.runes[tk.i] == '私' {
+					// 私我 / 私信我 ask for the platform's own private
+					// messages ("做法私我"): the reader stays on the
+					// platform, as with "dm for prices".
+					add(c.span(f, tk.i, tk.j), scoreInApp, "request-in-app")
 				} else if !(c.runes[tk.i] == '加' && tk.j < len(c.runes) && c.runes[tk.j] == '一') {
 					add(c.span(f, tk.i, tk.j), scoreGeneric, "request")
 				}

@@ -130,8 +130,9 @@ func TestContactDetectorCatchesDisguises(t *testing.T) {
 		{"price in dm", "price in dm", "price in dm", 0.4},
 		{"link in bio", "link in bio", "link in bio", 0.6},
 		// Chinese requests naming no platform.
-		{"私我", "想要的私我", "私我", 0.6},
-		{"spaced 私 我", "私 我", "私 我", 0.6},
+		{"加我", "想要的加我", "加我", 0.6},
+		{"私我 asks for the platform's own messages", "想要的私我", "私我", 0.4},
+		{"spaced 私 我", "私 我", "私 我", 0.4},
 		{"滴滴我", "滴滴我", "滴滴我", 0.6},
 		{"加我", "喜欢的加我", "加我", 0.6},
 		{"加我 with a number", "加我 12345678", "加我 12345678", 0.9},
@@ -329,7 +330,8 @@ func TestStageModeratesContactRequestsPerMarket(t *testing.T) {
 		cn, intl models.Decision
 	}{
 		{"a spaced WeChat request blocks in cn and is reviewed in intl", "加 微 信 了解", models.DecisionBlock, models.DecisionReview},
-		{"a generic request is reviewed in cn only", "喜欢的私我", models.DecisionReview, models.DecisionAllow},
+		{"a generic request is reviewed in cn only", "喜欢的加我", models.DecisionReview, models.DecisionAllow},
+		{"a request for the platform's own messages is allowed", "红烧肉做法私我", models.DecisionAllow, models.DecisionAllow},
 		{"a telegram request is blocked in cn and reviewed in intl", "dm me on telegram @johnny_x", models.DecisionBlock, models.DecisionReview},
 		{"calling mom on WhatsApp is allowed", "I use WhatsApp to call my mom", models.DecisionAllow, models.DecisionAllow},
 		{"WeChat Pay is allowed", "微信支付很方便", models.DecisionAllow, models.DecisionAllow},
