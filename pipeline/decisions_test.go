@@ -286,7 +286,7 @@ func TestApplyDecisionActsInItsMarketsOnly(t *testing.T) {
 			urgent:    models.CategorySexualMinors,
 			decisions: []models.ReviewDecision{dec("d1", models.ReviewReject, "intl"), dec("d2", models.ReviewReject, "cn")},
 			markets:   map[string]models.Decision{"cn": block, "intl": block},
-			decided: map[string]string{"cn": "d2", "intl": "d1"}, labels: 3},
+			decided:   map[string]string{"cn": "d2", "intl": "d1"}, labels: 3},
 		{name: "an escalation stands while a market is still in review", machine: map[string]models.Decision{"cn": review, "intl": review},
 			escalated: true,
 			decisions: []models.ReviewDecision{dec("d1", models.ReviewApprove, "intl")},
