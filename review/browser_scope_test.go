@@ -29,7 +29,8 @@ const marketRows = `Array.from(document.querySelectorAll("#markets-rows tr")).ma
 // with the key 1 and approves with a, which decides intl only; the note
 // stays in cn's queue showing who approved it in intl; with nothing
 // ticked, a is refused on the page. An intl reviewer sees cn's row
-// without a box and approves in intl only, leaving cn's block.
+// without a box and approves in intl only, leaving cn's block, and u
+// undoes that approval in intl only.
 func TestBrowserDecidesInTheChosenMarkets(t *testing.T) {
 	t.Parallel()
 	ctx := reviewtest.Browser(t)
@@ -150,6 +151,13 @@ func TestBrowserDecidesInTheChosenMarkets(t *testing.T) {
 	press("a")
 	decided("split-1", []string{"intl"})
 	markets("split-1", "cn:block intl:allow")
+	// u undoes it in the markets it decided.
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.body.dataset.state = "deciding"`)); err != nil {
+		t.Fatal(err)
+	}
+	press("u")
+	decided("split-1", []string{"intl"})
+	markets("split-1", "cn:block intl:review")
 	reviewtest.AssertInert(t, ctx)
 }
 
