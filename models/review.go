@@ -49,8 +49,10 @@ type ReviewDecision struct {
 	// older version than the stored one is audited but not applied.
 	NoteVersion int64        `json:"note_version"`
 	Action      ReviewAction `json:"action"`
-	// Markets are the markets decided; empty means every market of the
-	// note's moderation.
+	// Markets are the markets decided. The review desk always names them
+	// (the reviewer's markets, or those of them the reviewer picked), so
+	// the audit trail records them; empty, in events from before markets
+	// were recorded, means every market of the note's moderation.
 	Markets []string `json:"markets,omitempty"`
 	// Category is required for reject and label.
 	Category Category  `json:"category,omitempty"`
@@ -76,11 +78,28 @@ type Review struct {
 	At         time.Time    `json:"at"`
 	Category   Category     `json:"category,omitempty"`
 	Reason     string       `json:"reason,omitempty"`
+	// Markets are the markets the latest decision covered; empty on
+	// decisions from before markets were recorded, which covered all.
+	Markets []string `json:"markets,omitempty"`
+	// Decided maps each market a reviewer approved or rejected (and no
+	// undo restored since) to that decision, whichever decision came
+	// last: what the reviewers of the other markets see, and what takes
+	// an urgent note out of that market's queue. Nil on notes decided
+	// before it was recorded (see Moderation.DecidedIn).
+	Decided map[string]MarketDecision `json:"decided,omitempty"`
 	// Escalated stays true until a decision or an undo.
 	Escalated bool `json:"escalated,omitempty"`
 	// Machine is the moderation outcome before any reviewer decision,
 	// which an undo restores.
 	Machine *MachineOutcome `json:"machine,omitempty"`
+}
+
+// MarketDecision is the reviewer decision that stands in one market.
+type MarketDecision struct {
+	DecisionID string       `json:"decision_id"`
+	Action     ReviewAction `json:"action"`
+	Reviewer   string       `json:"reviewer"`
+	At         time.Time    `json:"at"`
 }
 
 // MachineOutcome is what the stages decided before a human did.
@@ -121,6 +140,9 @@ type AuditEntry struct {
 type QueueQuery struct {
 	// Market keeps notes in review in that market; empty: in any.
 	Market string
+	// Markets keeps notes in review in at least one of them (a reviewer's
+	// markets); empty: in any. Market, when set too, must hold as well.
+	Markets []string
 	// Category keeps notes with a label of that category.
 	Category Category
 	// Language keeps notes whose detected language has that code.
@@ -166,29 +188,59 @@ func (m *Moderation) Severity() float64 {
 // minors (Urgent "sexual_minors": already blocked everywhere, so nobody
 // sees it while it waits, but a person must confirm and report it), 0
 // for every other note. It drops to 0 once a reviewer approved or
-// rejected the note.
+// rejected the note in every market of it (DecidedIn).
 func (m *Moderation) Urgency() int {
-	if m.Review != nil && (m.Review.Action == ReviewApprove || m.Review.Action == ReviewReject) {
-		return 0
-	}
+	var u int
 	switch m.Urgent {
 	case CategorySelfHarm:
-		return 2
+		u = 2
 	case CategorySexualMinors:
-		return 1
+		u = 1
+	default:
+		return 0
+	}
+	if len(m.Markets) == 0 {
+		if m.Review != nil && (m.Review.Action == ReviewApprove || m.Review.Action == ReviewReject) {
+			return 0
+		}
+		return u
+	}
+	for market := range m.Markets {
+		if !m.DecidedIn(market) {
+			return u
+		}
 	}
 	return 0
+}
+
+// DecidedIn reports whether a reviewer approved or rejected the note in
+// market, and no undo restored the machine's decision there since. A note
+// decided before per-market records (Review.Decided nil) counts as
+// decided in the markets of its latest decision when that was an approval
+// or a rejection: every market when it named none.
+func (m *Moderation) DecidedIn(market string) bool {
+	r := m.Review
+	switch {
+	case r == nil:
+		return false
+	case r.Decided != nil:
+		_, ok := r.Decided[market]
+		return ok
+	case r.Action != ReviewApprove && r.Action != ReviewReject:
+		return false
+	}
+	return len(r.Markets) == 0 || slices.Contains(r.Markets, market)
 }
 
 // QueueMarkets lists the markets in which the note waits for a reviewer,
 // sorted: those whose decision is review, and every market of an urgent
 // note (Urgency above 0), blocked or not, until a reviewer approves or
-// rejects it.
+// rejects it there.
 func (m *Moderation) QueueMarkets() []string {
 	var out []string
 	urgent := m.Urgency() > 0
 	for market, d := range m.Markets {
-		if d == DecisionReview || urgent {
+		if d == DecisionReview || urgent && !m.DecidedIn(market) {
 			out = append(out, market)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"slices"
 	"sort"
 	"time"
@@ -244,34 +245,65 @@ func applied(n *models.Note, d models.ReviewDecision) bool {
 	return n.Moderation.Review != nil && n.Moderation.Review.DecisionID == d.ID
 }
 
-// Overturned returns the id of the decision that d reverses, or "": an
-// approval after a rejection, a rejection after an approval, or an undo of
-// either.
+// Overturned returns the id of the decision that d reverses in one of
+// its markets, or "": an approval where a rejection stands, a rejection
+// where an approval stands, or an undo of either. A decision in intl
+// reverses nothing that stands in cn only. prev is the note's review
+// before d.
 func Overturned(prev *models.Review, d models.ReviewDecision) string {
 	if prev == nil || prev.DecisionID == "" {
 		return ""
 	}
-	switch {
-	case d.Action == models.ReviewUndo && (prev.Action == models.ReviewApprove || prev.Action == models.ReviewReject):
-	case d.Action == models.ReviewApprove && prev.Action == models.ReviewReject:
-	case d.Action == models.ReviewReject && prev.Action == models.ReviewApprove:
-	default:
+	if prev.Decided == nil {
+		// Decided before per-market records: the latest decision stood
+		// in its markets (all when it named none).
+		overlap := len(prev.Markets) == 0 || len(d.Markets) == 0 ||
+			slices.ContainsFunc(d.Markets, func(m string) bool { return slices.Contains(prev.Markets, m) })
+		if overlap && reverses(prev.Action, d.Action) {
+			return prev.DecisionID
+		}
 		return ""
 	}
-	return prev.DecisionID
+	markets := d.Markets
+	if len(markets) == 0 {
+		markets = slices.Collect(maps.Keys(prev.Decided))
+	}
+	slices.Sort(markets)
+	for _, m := range markets {
+		if s, ok := prev.Decided[m]; ok && reverses(s.Action, d.Action) {
+			return s.DecisionID
+		}
+	}
+	return ""
+}
+
+// reverses reports whether next undoes what prev decided.
+func reverses(prev, next models.ReviewAction) bool {
+	decided := prev == models.ReviewApprove || prev == models.ReviewReject
+	return next == models.ReviewUndo && decided ||
+		next == models.ReviewApprove && prev == models.ReviewReject ||
+		next == models.ReviewReject && prev == models.ReviewApprove
 }
 
 // ApplyDecision returns n with d applied, as the next revision of the same
-// version: approve allows and reject blocks the decided markets (all of
-// the note's markets when d names none), reject and label add a reviewer
-// label of d.Category, escalate flags the note, and undo restores what the
-// machine decided. The overall decision and the approved markets follow
-// from the market decisions. n is not changed.
+// version. d acts in its markets only, among those the machine decided for
+// the note (a market the note has no decision in is never added); all of
+// the note's markets when d names none (events from before markets were
+// recorded). Approve allows and reject blocks those markets and records d
+// as the decision standing there (models.Review.Decided); the other
+// markets keep their decisions, so an approval in intl leaves a block in
+// cn standing. Reject and label add a reviewer label of d.Category.
+// Escalate flags the note; an approval or rejection clears the flag once
+// no market is left in review. Undo restores what the machine decided in
+// its markets and forgets the decisions standing there; it restores the
+// machine's labels too when it covers every market of the note. The
+// overall decision and the approved markets follow from the market
+// decisions. n is not changed.
 func ApplyDecision(n *models.Note, d models.ReviewDecision) *models.Note {
 	out := *n
-	out.Moderation.Markets = make(map[string]models.Decision, len(n.Moderation.Markets))
-	for m, v := range n.Moderation.Markets {
-		out.Moderation.Markets[m] = v
+	out.Moderation.Markets = maps.Clone(n.Moderation.Markets)
+	if out.Moderation.Markets == nil {
+		out.Moderation.Markets = map[string]models.Decision{}
 	}
 	out.Moderation.Labels = slices.Clone(n.Moderation.Labels)
 	prev := n.Moderation.Review
@@ -282,28 +314,34 @@ func ApplyDecision(n *models.Note, d models.ReviewDecision) *models.Note {
 	if prev != nil && prev.Machine != nil {
 		machine = prev.Machine
 	}
-	markets := d.Markets
-	if len(markets) == 0 {
-		for m := range out.Moderation.Markets {
+	var markets []string
+	for _, m := range d.Markets {
+		if _, ok := n.Moderation.Markets[m]; ok && !slices.Contains(markets, m) {
 			markets = append(markets, m)
 		}
 	}
+	if len(d.Markets) == 0 {
+		markets = slices.Collect(maps.Keys(n.Moderation.Markets))
+	}
+	slices.Sort(markets)
+	decided := standing(&n.Moderation)
 	escalated := prev != nil && prev.Escalated
 	label := models.Label{Category: d.Category, Score: 1, Source: "reviewer"}
+	stands := models.MarketDecision{DecisionID: d.ID, Action: d.Action, Reviewer: d.Reviewer, At: d.At}
 	switch d.Action {
-	case models.ReviewApprove:
+	case models.ReviewApprove, models.ReviewReject:
+		v := models.DecisionAllow
+		if d.Action == models.ReviewReject {
+			v = models.DecisionBlock
+			if d.Category != "" {
+				out.Moderation.Labels = append(out.Moderation.Labels, label)
+			}
+		}
 		for _, m := range markets {
-			out.Moderation.Markets[m] = models.DecisionAllow
+			out.Moderation.Markets[m] = v
+			decided[m] = stands
 		}
-		escalated = false
-	case models.ReviewReject:
-		for _, m := range markets {
-			out.Moderation.Markets[m] = models.DecisionBlock
-		}
-		if d.Category != "" {
-			out.Moderation.Labels = append(out.Moderation.Labels, label)
-		}
-		escalated = false
+		escalated = escalated && slices.Contains(slices.Collect(maps.Values(out.Moderation.Markets)), models.DecisionReview)
 	case models.ReviewEscalate:
 		escalated = true
 	case models.ReviewLabel:
@@ -311,11 +349,15 @@ func ApplyDecision(n *models.Note, d models.ReviewDecision) *models.Note {
 			out.Moderation.Labels = append(out.Moderation.Labels, label)
 		}
 	case models.ReviewUndo:
-		out.Moderation.Markets = make(map[string]models.Decision, len(machine.Markets))
-		for m, v := range machine.Markets {
-			out.Moderation.Markets[m] = v
+		for _, m := range markets {
+			if v, ok := machine.Markets[m]; ok {
+				out.Moderation.Markets[m] = v
+			}
+			delete(decided, m)
 		}
-		out.Moderation.Labels = slices.Clone(machine.Labels)
+		if len(markets) == len(out.Moderation.Markets) {
+			out.Moderation.Labels = slices.Clone(machine.Labels)
+		}
 		escalated = false
 	}
 	decision := models.DecisionAllow
@@ -329,13 +371,37 @@ func ApplyDecision(n *models.Note, d models.ReviewDecision) *models.Note {
 	if len(out.Moderation.Markets) == 0 {
 		decision = n.Moderation.Decision
 	}
+	if len(decided) == 0 {
+		decided = nil
+	}
 	sort.Strings(approved)
 	out.Moderation.Decision = decision
 	out.ApprovedMarkets = approved
 	out.Moderation.Review = &models.Review{
 		DecisionID: d.ID, Action: d.Action, Reviewer: d.Reviewer, At: d.At,
-		Category: d.Category, Reason: d.Reason, Escalated: escalated, Machine: machine,
+		Category: d.Category, Reason: d.Reason, Markets: markets, Decided: decided,
+		Escalated: escalated, Machine: machine,
 	}
 	out.Revision = n.Revision + 1
 	return &out
+}
+
+// standing returns a copy of the reviewer decisions standing per market
+// of m; for a note decided before they were recorded, the latest
+// decision in the markets where m.DecidedIn holds.
+func standing(m *models.Moderation) map[string]models.MarketDecision {
+	prev := m.Review
+	switch {
+	case prev == nil:
+		return map[string]models.MarketDecision{}
+	case prev.Decided != nil:
+		return maps.Clone(prev.Decided)
+	}
+	out := map[string]models.MarketDecision{}
+	for market := range m.Markets {
+		if m.DecidedIn(market) {
+			out[market] = models.MarketDecision{DecisionID: prev.DecisionID, Action: prev.Action, Reviewer: prev.Reviewer, At: prev.At}
+		}
+	}
+	return out
 }

@@ -204,3 +204,172 @@ func TestDecisionConsumerAppliesOnceOverKafka(t *testing.T) {
 		t.Errorf("audit after d2: %+v, want d1 then d2 at revision 2 overturning d1", entries)
 	}
 }
+
+// marketNote is a note with the machine decisions markets and a spam
+// label.
+func marketNote(markets map[string]models.Decision) *models.Note {
+	n := &models.Note{NoteEvent: models.NoteEvent{NoteID: "m1", Version: 1, Body: "crypto giveaway, dm me"}}
+	n.Moderation = models.Moderation{Markets: markets, PolicyVersion: "p1",
+		Labels: []models.Label{{Category: models.CategorySpam, Score: 0.8, Source: "contact"}}}
+	for m, v := range markets {
+		n.Moderation.Decision = models.MostRestrictive(n.Moderation.Decision, v)
+		if v == models.DecisionAllow {
+			n.ApprovedMarkets = append(n.ApprovedMarkets, m)
+		}
+	}
+	return n
+}
+
+// TestApplyDecisionActsInItsMarketsOnly applies sequences of decisions
+// and checks every market's decision, the approved markets, the markets
+// still queued and the decisions standing per market: a decision never
+// changes a market it does not name.
+func TestApplyDecisionActsInItsMarketsOnly(t *testing.T) {
+	t.Parallel()
+	const (
+		allow, review, block = models.DecisionAllow, models.DecisionReview, models.DecisionBlock
+	)
+	dec := func(id string, action models.ReviewAction, markets ...string) models.ReviewDecision {
+		d := models.ReviewDecision{ID: id, NoteID: "m1", NoteVersion: 1, Action: action, Markets: markets, Reviewer: "r-" + id}
+		if action == models.ReviewReject || action == models.ReviewLabel {
+			d.Category, d.Reason = models.CategorySpam, "spam"
+		}
+		return d
+	}
+	for _, c := range []struct {
+		name      string
+		machine   map[string]models.Decision
+		urgent    models.Category
+		escalated bool
+		decisions []models.ReviewDecision
+		markets   map[string]models.Decision
+		approved  []string
+		queued    []string
+		decided   map[string]string // market → standing decision id
+		escalate  bool
+		labels    int
+	}{
+		{name: "approve in intl leaves the block in cn", machine: map[string]models.Decision{"cn": block, "intl": review},
+			decisions: []models.ReviewDecision{dec("d1", models.ReviewApprove, "intl")},
+			markets:   map[string]models.Decision{"cn": block, "intl": allow}, approved: []string{"intl"},
+			decided: map[string]string{"intl": "d1"}, labels: 1},
+		{name: "reject in cn leaves intl in review and in intl's queue", machine: map[string]models.Decision{"cn": review, "intl": review},
+			decisions: []models.ReviewDecision{dec("d1", models.ReviewReject, "cn")},
+			markets:   map[string]models.Decision{"cn": block, "intl": review}, queued: []string{"intl"},
+			decided: map[string]string{"cn": "d1"}, labels: 2},
+		{name: "a market the note has no decision in is never added", machine: map[string]models.Decision{"intl": review},
+			decisions: []models.ReviewDecision{dec("d1", models.ReviewApprove, "cn", "intl")},
+			markets:   map[string]models.Decision{"intl": allow}, approved: []string{"intl"},
+			decided: map[string]string{"intl": "d1"}, labels: 1},
+		{name: "an event naming no market decides every market", machine: map[string]models.Decision{"cn": block, "intl": review},
+			decisions: []models.ReviewDecision{dec("d1", models.ReviewApprove)},
+			markets:   map[string]models.Decision{"cn": allow, "intl": allow}, approved: []string{"cn", "intl"},
+			decided: map[string]string{"cn": "d1", "intl": "d1"}, labels: 1},
+		{name: "two markets decided by two reviewers both stand", machine: map[string]models.Decision{"cn": review, "intl": review},
+			decisions: []models.ReviewDecision{dec("d1", models.ReviewReject, "cn"), dec("d2", models.ReviewApprove, "intl")},
+			markets:   map[string]models.Decision{"cn": block, "intl": allow}, approved: []string{"intl"},
+			decided: map[string]string{"cn": "d1", "intl": "d2"}, labels: 2},
+		{name: "undo in intl restores intl only and keeps cn's rejection and its label", machine: map[string]models.Decision{"cn": review, "intl": review},
+			decisions: []models.ReviewDecision{dec("d1", models.ReviewReject, "cn"), dec("d2", models.ReviewApprove, "intl"), dec("d3", models.ReviewUndo, "intl")},
+			markets:   map[string]models.Decision{"cn": block, "intl": review}, queued: []string{"intl"},
+			decided: map[string]string{"cn": "d1"}, labels: 2},
+		{name: "undo of every market restores the machine's labels", machine: map[string]models.Decision{"cn": review, "intl": review},
+			decisions: []models.ReviewDecision{dec("d1", models.ReviewReject, "cn"), dec("d2", models.ReviewUndo, "cn", "intl")},
+			markets:   map[string]models.Decision{"cn": review, "intl": review}, queued: []string{"cn", "intl"},
+			decided: map[string]string{}, labels: 1},
+		{name: "an urgent note confirmed in intl still waits in cn", machine: map[string]models.Decision{"cn": block, "intl": block},
+			urgent:    models.CategorySexualMinors,
+			decisions: []models.ReviewDecision{dec("d1", models.ReviewReject, "intl")},
+			markets:   map[string]models.Decision{"cn": block, "intl": block}, queued: []string{"cn"},
+			decided: map[string]string{"intl": "d1"}, labels: 2},
+		{name: "an urgent note confirmed in both markets leaves the queue", machine: map[string]models.Decision{"cn": block, "intl": block},
+			urgent:    models.CategorySexualMinors,
+			decisions: []models.ReviewDecision{dec("d1", models.ReviewReject, "intl"), dec("d2", models.ReviewReject, "cn")},
+			markets:   map[string]models.Decision{"cn": block, "intl": block},
+			decided:   map[string]string{"cn": "d2", "intl": "d1"}, labels: 3},
+		{name: "an escalation stands while a market is still in review", machine: map[string]models.Decision{"cn": review, "intl": review},
+			escalated: true,
+			decisions: []models.ReviewDecision{dec("d1", models.ReviewApprove, "intl")},
+			markets:   map[string]models.Decision{"cn": review, "intl": allow}, approved: []string{"intl"}, queued: []string{"cn"},
+			decided: map[string]string{"intl": "d1"}, escalate: true, labels: 1},
+		{name: "an escalation ends when the last market is decided", machine: map[string]models.Decision{"cn": review, "intl": review},
+			escalated: true,
+			decisions: []models.ReviewDecision{dec("d1", models.ReviewApprove, "intl"), dec("d2", models.ReviewReject, "cn")},
+			markets:   map[string]models.Decision{"cn": block, "intl": allow}, approved: []string{"intl"},
+			decided: map[string]string{"cn": "d2", "intl": "d1"}, labels: 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			n := marketNote(c.machine)
+			n.Moderation.Urgent = c.urgent
+			if c.escalated {
+				n.Moderation.Review = &models.Review{DecisionID: "d0", Action: models.ReviewEscalate, Reviewer: "r0", Escalated: true}
+			}
+			orig, before := n, fmt.Sprint(n.Moderation.Markets)
+			for _, d := range c.decisions {
+				n = pipeline.ApplyDecision(n, d)
+			}
+			if got := fmt.Sprint(orig.Moderation.Markets); got != before {
+				t.Fatalf("ApplyDecision changed the note it was given: markets %s, were %s", got, before)
+			}
+			if fmt.Sprint(n.Moderation.Markets) != fmt.Sprint(c.markets) {
+				t.Errorf("markets %v, want %v", n.Moderation.Markets, c.markets)
+			}
+			if fmt.Sprint(n.ApprovedMarkets) != fmt.Sprint(c.approved) {
+				t.Errorf("approved in %v, want %v", n.ApprovedMarkets, c.approved)
+			}
+			if got := n.Moderation.QueueMarkets(); fmt.Sprint(got) != fmt.Sprint(c.queued) {
+				t.Errorf("queued in %v, want %v", got, c.queued)
+			}
+			decided := map[string]string{}
+			for m, s := range n.Moderation.Review.Decided {
+				decided[m] = s.DecisionID
+				if !n.Moderation.DecidedIn(m) {
+					t.Errorf("DecidedIn(%s) is false with %s standing there", m, s.DecisionID)
+				}
+			}
+			if fmt.Sprint(decided) != fmt.Sprint(c.decided) {
+				t.Errorf("standing decisions %v, want %v", decided, c.decided)
+			}
+			if n.Moderation.Review.Escalated != c.escalate {
+				t.Errorf("escalated %v, want %v", n.Moderation.Review.Escalated, c.escalate)
+			}
+			if len(n.Moderation.Labels) != c.labels {
+				t.Errorf("%d labels, want %d: %+v", len(n.Moderation.Labels), c.labels, n.Moderation.Labels)
+			}
+			last := c.decisions[len(c.decisions)-1]
+			if n.Revision != int64(len(c.decisions)) || n.Moderation.Review.DecisionID != last.ID {
+				t.Errorf("revision %d, review %s; want %d, %s", n.Revision, n.Moderation.Review.DecisionID, len(c.decisions), last.ID)
+			}
+		})
+	}
+}
+
+// TestOverturnedLooksAtTheDecisionStandingInEachMarket: a decision
+// reverses the one standing in one of its markets, not the latest
+// decision of another market.
+func TestOverturnedLooksAtTheDecisionStandingInEachMarket(t *testing.T) {
+	t.Parallel()
+	rejectCN := models.ReviewDecision{ID: "d1", NoteID: "m1", NoteVersion: 1, Action: models.ReviewReject, Markets: []string{"cn"}, Category: models.CategorySpam}
+	approveIntl := models.ReviewDecision{ID: "d2", NoteID: "m1", NoteVersion: 1, Action: models.ReviewApprove, Markets: []string{"intl"}}
+	n := pipeline.ApplyDecision(marketNote(map[string]models.Decision{"cn": models.DecisionReview, "intl": models.DecisionReview}), rejectCN)
+	for _, c := range []struct {
+		name string
+		prev *models.Review
+		d    models.ReviewDecision
+		want string
+	}{
+		{"approval in intl after a rejection in cn reverses nothing", n.Moderation.Review, approveIntl, ""},
+		{"approval in cn after a rejection in cn reverses it", n.Moderation.Review, models.ReviewDecision{ID: "d3", Action: models.ReviewApprove, Markets: []string{"cn"}}, "d1"},
+		{"undo in cn reverses the rejection standing there", pipeline.ApplyDecision(n, approveIntl).Moderation.Review, models.ReviewDecision{ID: "d4", Action: models.ReviewUndo, Markets: []string{"cn"}}, "d1"},
+		{"undo in intl reverses the approval standing there", pipeline.ApplyDecision(n, approveIntl).Moderation.Review, models.ReviewDecision{ID: "d4", Action: models.ReviewUndo, Markets: []string{"intl"}}, "d2"},
+		{"a decision from before per-market records reverses in any market",
+			&models.Review{DecisionID: "old", Action: models.ReviewApprove}, models.ReviewDecision{ID: "d5", Action: models.ReviewReject, Markets: []string{"cn"}}, "old"},
+		{"a decision from before per-market records in intl is not reversed in cn",
+			&models.Review{DecisionID: "old", Action: models.ReviewApprove, Markets: []string{"intl"}}, models.ReviewDecision{ID: "d6", Action: models.ReviewReject, Markets: []string{"cn"}}, ""},
+	} {
+		if got := pipeline.Overturned(c.prev, c.d); got != c.want {
+			t.Errorf("%s: overturns %q, want %q", c.name, got, c.want)
+		}
+	}
+}

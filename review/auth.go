@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -18,6 +19,26 @@ import (
 type Principal struct {
 	Name string `json:"name"`
 	Role string `json:"role"`
+	// Markets are the markets the principal may decide, sorted: an
+	// admin's and an unscoped reviewer's are every configured market.
+	Markets []string `json:"markets"`
+}
+
+// mayDecide reports whether p may decide in market.
+func (p Principal) mayDecide(market string) bool { return slices.Contains(p.Markets, market) }
+
+// scope resolves the markets of an account or token of role among the
+// configured markets: all of them for an admin or when none are listed.
+func scope(role string, listed, configured []string) ([]string, error) {
+	if role == RoleAdmin || len(listed) == 0 {
+		return slices.Sorted(slices.Values(configured)), nil
+	}
+	for _, m := range listed {
+		if !slices.Contains(configured, m) {
+			return nil, fmt.Errorf("market %q is not a configured market (%s)", m, strings.Join(configured, ", "))
+		}
+	}
+	return slices.Sorted(slices.Values(listed)), nil
 }
 
 // allows reports whether p may use a route that needs role.
@@ -45,10 +66,12 @@ type session struct {
 // or sticky sessions.
 type authenticator struct {
 	accounts map[string]Account
-	tokens   map[[32]byte]Principal
-	ttl      time.Duration
-	max      int
-	clock    func() time.Time
+	// scopes holds each account's resolved markets.
+	scopes map[string][]string
+	tokens map[[32]byte]Principal
+	ttl    time.Duration
+	max    int
+	clock  func() time.Time
 	// dummy is compared against when the name is unknown, so a login takes
 	// as long whether or not the account exists: it has the highest cost
 	// among the accounts' hashes.
@@ -60,14 +83,20 @@ type authenticator struct {
 	sessions map[[32]byte]session
 }
 
-// newAuthenticator builds an authenticator of a validated cfg.
-func newAuthenticator(cfg Config, clock func() time.Time) (*authenticator, error) {
-	a := &authenticator{accounts: map[string]Account{}, tokens: map[[32]byte]Principal{},
+// newAuthenticator builds an authenticator of a validated cfg; markets
+// are the configured markets, which scope accounts and tokens.
+func newAuthenticator(cfg Config, markets []string, clock func() time.Time) (*authenticator, error) {
+	a := &authenticator{accounts: map[string]Account{}, scopes: map[string][]string{}, tokens: map[[32]byte]Principal{},
 		ttl: cfg.SessionTTL, max: cfg.MaxSessions, clock: clock, sessions: map[[32]byte]session{},
 		compare: bcrypt.CompareHashAndPassword}
 	cost := 0
 	for _, acc := range cfg.Accounts {
 		a.accounts[acc.Name] = acc
+		sc, err := scope(acc.Role, acc.Markets, markets)
+		if err != nil {
+			return nil, fmt.Errorf("account %q: %w", acc.Name, err)
+		}
+		a.scopes[acc.Name] = sc
 		c, err := bcrypt.Cost([]byte(acc.PasswordHash))
 		if err != nil {
 			return nil, fmt.Errorf("account %q: %w", acc.Name, err)
@@ -78,7 +107,11 @@ func newAuthenticator(cfg Config, clock func() time.Time) (*authenticator, error
 		cost = bcrypt.DefaultCost
 	}
 	for _, t := range cfg.Tokens {
-		a.tokens[sha256.Sum256([]byte(t.Secret))] = Principal{Name: t.Name, Role: t.Role}
+		sc, err := scope(t.Role, t.Markets, markets)
+		if err != nil {
+			return nil, fmt.Errorf("token of %q: %w", t.Name, err)
+		}
+		a.tokens[sha256.Sum256([]byte(t.Secret))] = Principal{Name: t.Name, Role: t.Role, Markets: sc}
 	}
 	var err error
 	a.dummy, err = bcrypt.GenerateFromPassword([]byte(randomHex(16)), cost)
@@ -105,7 +138,7 @@ func (a *authenticator) login(name, password string) (Principal, string, bool) {
 	if a.compare(a.hashFor(name), []byte(password)) != nil || !ok {
 		return Principal{}, "", false
 	}
-	p := Principal{Name: acc.Name, Role: acc.Role}
+	p := Principal{Name: acc.Name, Role: acc.Role, Markets: a.scopes[acc.Name]}
 	token := randomHex(32)
 	now := a.clock()
 	a.mu.Lock()

@@ -22,7 +22,7 @@ func TestLoginComparesOnceAtTheAccountsCost(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := Config{Accounts: []Account{{Name: "bob", Role: RoleReviewer, PasswordHash: string(low)}, {Name: "alice", Role: RoleReviewer, PasswordHash: string(high)}}}.WithDefaults()
-	a, err := newAuthenticator(cfg, time.Now)
+	a, err := newAuthenticator(cfg, nil, time.Now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestLoginComparesOnceAtTheAccountsCost(t *testing.T) {
 
 func TestTheDummyHashWithoutAccountsHasTheDefaultCost(t *testing.T) {
 	t.Parallel()
-	a, err := newAuthenticator(Config{}.WithDefaults(), time.Now)
+	a, err := newAuthenticator(Config{}.WithDefaults(), nil, time.Now)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ package review
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -28,12 +29,19 @@ type Account struct {
 	Role string `yaml:"role"`
 	// PasswordHash is a bcrypt hash (notegate hash-password). Required.
 	PasswordHash string `yaml:"password_hash"`
+	// Markets are the markets a reviewer may decide, each a configured
+	// market. Default: every configured market (as before accounts had a
+	// scope); list them to scope the account. An admin decides every
+	// market and lists none.
+	Markets []string `yaml:"markets"`
 }
 
 // Token is an API credential for scripts: a bearer token that acts as Name
-// with Role. Tokens come from the environment only (NOTEGATE_REVIEW_TOKENS).
+// with Role, deciding in Markets (empty: as Account.Markets). Tokens come
+// from the environment only (NOTEGATE_REVIEW_TOKENS).
 type Token struct {
 	Name, Role, Secret string
+	Markets            []string
 }
 
 // Config configures the reviewer desk.
@@ -149,10 +157,16 @@ func (c Config) Validate() error {
 		if _, err := bcrypt.Cost([]byte(a.PasswordHash)); err != nil {
 			errs = append(errs, fmt.Errorf("accounts[%d]: password_hash is not a bcrypt hash (use notegate hash-password)", i))
 		}
+		if err := validScope(a.Role, a.Markets); err != nil {
+			errs = append(errs, fmt.Errorf("accounts[%d]: %w", i, err))
+		}
 	}
 	for i, t := range c.Tokens {
 		if t.Name == "" || len(t.Secret) < 16 || (t.Role != RoleReviewer && t.Role != RoleAdmin) {
 			errs = append(errs, fmt.Errorf("tokens[%d]: want name:role:secret with a role of reviewer or admin and a secret of 16 bytes or more", i))
+		}
+		if err := validScope(t.Role, t.Markets); err != nil {
+			errs = append(errs, fmt.Errorf("tokens[%d]: %w", i, err))
 		}
 	}
 	if c.ClaimTTL < time.Second || c.SessionTTL < time.Minute {
@@ -165,6 +179,21 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("login: %w", err))
 	}
 	return errors.Join(errs...)
+}
+
+// validScope reports a contradiction in the markets of an account or a
+// token of role. Whether each is a configured market is checked by New,
+// which knows the markets.
+func validScope(role string, markets []string) error {
+	if role == RoleAdmin && len(markets) > 0 {
+		return errors.New("an admin decides every market: list markets on reviewers only")
+	}
+	for i, m := range markets {
+		if m == "" || slices.Contains(markets[:i], m) {
+			return fmt.Errorf("markets: %q is empty or listed twice", m)
+		}
+	}
+	return nil
 }
 
 // Validate reports contradictions in a LoginConfig with defaults applied.
@@ -185,7 +214,9 @@ func (c LoginConfig) Validate() error {
 	return errors.Join(errs...)
 }
 
-// ParseTokens reads NOTEGATE_REVIEW_TOKENS: comma-separated name:role:secret.
+// ParseTokens reads NOTEGATE_REVIEW_TOKENS: comma-separated
+// name:role:secret, where a reviewer's role may name the markets the
+// token decides, joined by "+": "ci:reviewer@cn+intl:secret".
 func ParseTokens(s string) ([]Token, error) {
 	var out []Token
 	for _, item := range strings.Split(s, ",") {
@@ -195,9 +226,13 @@ func ParseTokens(s string) ([]Token, error) {
 		}
 		parts := strings.SplitN(item, ":", 3)
 		if len(parts) != 3 {
-			return nil, errors.New("review tokens: want name:role:secret, comma-separated")
+			return nil, errors.New("review tokens: want name:role:secret or name:reviewer@market+market:secret, comma-separated")
 		}
-		out = append(out, Token{Name: parts[0], Role: parts[1], Secret: parts[2]})
+		t := Token{Name: parts[0], Role: parts[1], Secret: parts[2]}
+		if role, markets, ok := strings.Cut(t.Role, "@"); ok {
+			t.Role, t.Markets = role, strings.Split(markets, "+")
+		}
+		out = append(out, t)
 	}
 	return out, nil
 }

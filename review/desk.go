@@ -67,7 +67,7 @@ func New(cfg Config, notes Notes, pub Publisher, audit *Audit, opts Options) (*D
 	if opts.Clock == nil {
 		opts.Clock = time.Now
 	}
-	auth, err := newAuthenticator(cfg, opts.Clock)
+	auth, err := newAuthenticator(cfg, opts.Markets, opts.Clock)
 	if err != nil {
 		return nil, fmt.Errorf("review: %w", err)
 	}

@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"errors"
+	"maps"
 	"math"
 	"net/http"
 	"slices"
@@ -26,7 +27,7 @@ func (d *Desk) logout(w http.ResponseWriter, r *http.Request) {
 func (d *Desk) me(w http.ResponseWriter, r *http.Request) {
 	p := principalOf(r.Context())
 	writeJSON(w, http.StatusOK, map[string]any{
-		"name": p.Name, "role": p.Role, "markets": d.opts.Markets,
+		"name": p.Name, "role": p.Role, "markets": nonNil(p.Markets), "all_markets": nonNil(d.opts.Markets),
 		"categories": models.Categories, "claim_ttl_seconds": d.cfg.ClaimTTL.Seconds(),
 	})
 }
@@ -86,6 +87,9 @@ func (d *Desk) queueQuery(w http.ResponseWriter, r *http.Request) (models.QueueQ
 }
 
 // queue answers GET /api/review/queue?market=&category=&language=&min_age=&max_age=&sort=priority|age&limit=&offset=.
+// Without market, it lists the notes waiting in the caller's markets (a
+// note decided in intl and still in review in cn is in cn's queue only);
+// market names any configured market, for a look at another's queue.
 // The index orders by escalation, severity and age; within the page the
 // desk adds the author's velocity (notes of the same author waiting), so
 // a flooding account rises.
@@ -93,6 +97,9 @@ func (d *Desk) queue(w http.ResponseWriter, r *http.Request) {
 	q, ok := d.queueQuery(w, r)
 	if !ok {
 		return
+	}
+	if p := principalOf(r.Context()); q.Market == "" && !slices.Equal(p.Markets, slices.Sorted(slices.Values(d.opts.Markets))) {
+		q.Markets = p.Markets
 	}
 	res, err := d.notes.Queue(r.Context(), q)
 	if err != nil {
@@ -232,7 +239,9 @@ type DecisionRequest struct {
 	Action   models.ReviewAction `json:"action"`
 	Category models.Category     `json:"category,omitempty"`
 	Reason   string              `json:"reason,omitempty"`
-	// Markets to decide; empty: all of the note's.
+	// Markets to decide, each one the caller may decide (403 otherwise)
+	// and the note has; empty: every market of the caller's that the
+	// note has.
 	Markets []string `json:"markets,omitempty"`
 	// NoteVersion is the version the reviewer saw; 0: the stored one.
 	NoteVersion int64 `json:"note_version,omitempty"`
@@ -266,6 +275,48 @@ func (d *Desk) validate(req DecisionRequest) string {
 	return ""
 }
 
+// outOfScope says why p may not decide in markets, or "".
+func outOfScope(p Principal, markets []string) string {
+	for _, m := range markets {
+		if !p.mayDecide(m) {
+			if len(p.Markets) == 0 {
+				return "you may decide in no market; " + strconv.Quote(m) + " is not yours"
+			}
+			return "you decide in " + strings.Join(p.Markets, ", ") + " only; " + strconv.Quote(m) + " is outside your markets"
+		}
+	}
+	return ""
+}
+
+// decisionMarkets resolves the markets a decision of p on n covers,
+// sorted: those asked for, each of which n must have (400 otherwise), or
+// else every market of p's that n has; n must have one (403 otherwise).
+// p's scope of the asked markets is checked before (outOfScope).
+func decisionMarkets(p Principal, n *models.Note, asked []string) ([]string, int, string) {
+	var out []string
+	for _, m := range asked {
+		if _, ok := n.Moderation.Markets[m]; !ok {
+			return nil, http.StatusBadRequest, "note " + strconv.Quote(n.NoteID) + " has no decision in market " + strconv.Quote(m)
+		}
+		if !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	if len(asked) == 0 {
+		for _, m := range p.Markets {
+			if _, ok := n.Moderation.Markets[m]; ok {
+				out = append(out, m)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, http.StatusForbidden, "none of this note's markets (" + strings.Join(slices.Sorted(maps.Keys(n.Moderation.Markets)), ", ") +
+			") is yours to decide; you decide in " + strings.Join(p.Markets, ", ")
+	}
+	slices.Sort(out)
+	return out, 0, ""
+}
+
 // newDecision builds the event for note n, or says why it cannot be made.
 func (d *Desk) newDecision(p Principal, n *models.Note, req DecisionRequest) (models.ReviewDecision, int, string) {
 	if req.NoteVersion != 0 && req.NoteVersion != n.Version {
@@ -274,9 +325,13 @@ func (d *Desk) newDecision(p Principal, n *models.Note, req DecisionRequest) (mo
 	if req.NoteRevision != nil && *req.NoteRevision != n.Revision {
 		return models.ReviewDecision{}, http.StatusConflict, "another reviewer decided this note meanwhile (now revision " + strconv.FormatInt(n.Revision, 10) + "); reload it"
 	}
+	markets, status, msg := decisionMarkets(p, n, req.Markets)
+	if msg != "" {
+		return models.ReviewDecision{}, status, msg
+	}
 	dec := models.ReviewDecision{
 		ID: randomHex(16), NoteID: n.NoteID, NoteVersion: n.Version, Action: req.Action,
-		Markets: req.Markets, Category: req.Category, Reason: strings.TrimSpace(req.Reason),
+		Markets: markets, Category: req.Category, Reason: strings.TrimSpace(req.Reason),
 		Reviewer: p.Name, Role: p.Role, At: d.opts.Clock().UTC(),
 		PolicyVersion: n.Moderation.PolicyVersion, Evidence: n.Moderation.Labels, Bulk: req.BulkOf,
 	}
@@ -304,6 +359,10 @@ func (d *Desk) decide(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, msg+" (note_ids are for /api/review/bulk)")
 		return
 	}
+	if msg := outOfScope(p, req.Markets); msg != "" {
+		writeError(w, http.StatusForbidden, msg)
+		return
+	}
 	n, ok := d.getNote(w, r, id)
 	if !ok {
 		return
@@ -327,7 +386,7 @@ func (d *Desk) decide(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "the decision could not be published; your claim stands, try again")
 		return
 	}
-	d.log.Info("decision published", "note_id", id, "decision", dec.ID, "action", dec.Action, "reviewer", p.Name)
+	d.log.Info("decision published", "note_id", id, "decision", dec.ID, "action", dec.Action, "markets", dec.Markets, "reviewer", p.Name)
 	if applied := d.waitApplied(r.Context(), id, dec.ID); applied != nil {
 		writeJSON(w, http.StatusOK, map[string]any{"decision": dec, "applied": true, "note": applied})
 		return
@@ -371,6 +430,10 @@ func (d *Desk) bulk(w http.ResponseWriter, r *http.Request) {
 	}
 	if req.Action == models.ReviewUndo || len(req.NoteIDs) == 0 || len(req.NoteIDs) > maxBulk || req.NoteVersion != 0 {
 		writeError(w, http.StatusBadRequest, "bulk needs 1 to 200 note_ids, no note_version, and an action other than undo")
+		return
+	}
+	if msg := outOfScope(p, req.Markets); msg != "" {
+		writeError(w, http.StatusForbidden, msg)
 		return
 	}
 	type result struct {

@@ -49,7 +49,7 @@ func (d *Desk) login(w http.ResponseWriter, r *http.Request) {
 		Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, Secure: d.cfg.SecureCookies,
 		SameSite: http.SameSiteStrictMode, MaxAge: int(d.cfg.SessionTTL.Seconds()),
 	})
-	writeJSON(w, http.StatusOK, map[string]any{"name": p.Name, "role": p.Role, "token": token})
+	writeJSON(w, http.StatusOK, map[string]any{"name": p.Name, "role": p.Role, "markets": nonNil(p.Markets), "token": token})
 }
 
 // accountKey is the limiter's key of a login name, known or not. It is a

@@ -32,7 +32,7 @@ func cmdDev(ctx context.Context, args []string, stderr io.Writer) error {
 	withSamples := fs.Bool("samples", true, "publish the bundled sample notes at start")
 	path := fs.String("config", "", "optional YAML configuration file; broker and index settings are dev mode's own")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
-	reviewPassword := fs.String("review-password", "", "password of the dev reviewer accounts (reviewer, reviewer2, admin); empty: a random one, printed")
+	reviewPassword := fs.String("review-password", "", "password of the dev reviewer accounts (reviewer-cn, reviewer-intl, reviewer, reviewer2, admin); empty: a random one, printed")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -87,7 +87,8 @@ func cmdDev(ctx context.Context, args []string, stderr io.Writer) error {
   produce:  echo 'me-1:{"note_id":"me-1","version":1,"body":"hello from Ohio"}' | kcat -P -b %[2]s -t %[3]s -K:
   consume:  kcat -C -b %[2]s -t %[4]s -f '%%k %%h\n%%s\n\n'
   metrics:  curl http://%[1]s/metrics
-  review:   http://%[1]s/review/  (dev accounts reviewer, reviewer2 and admin; password %[5]s)
+  review:   http://%[1]s/review/  password %[5]s for every dev account:
+            reviewer-cn (decides cn), reviewer-intl (decides intl), reviewer and reviewer2 (cn and intl), admin (all)
 
 `, svc.httpLn.Addr().String(), broker, cfg.Kafka.InputTopic, cfg.Kafka.Topics.Approved, password)
 
@@ -120,9 +121,11 @@ func publishSamples(ctx context.Context, brokers []string, topic string, log *sl
 	return nil
 }
 
-// devReviewers adds the dev accounts reviewer, reviewer2 (role reviewer)
-// and admin to cfg, all with password (random when empty), and returns
-// the password. Dev only: dev mode listens on 127.0.0.1 by default.
+// devReviewers adds the dev accounts to cfg, all with password (random
+// when empty), and returns the password: reviewer-cn and reviewer-intl
+// decide in their one market, reviewer and reviewer2 (two people, for
+// claims) in cn and intl, admin in every market. The markets are those of
+// the default policy. Dev only: dev mode listens on 127.0.0.1 by default.
 func devReviewers(cfg *config.Config, password string) (string, error) {
 	if password == "" {
 		b := make([]byte, 9)
@@ -134,8 +137,10 @@ func devReviewers(cfg *config.Config, password string) (string, error) {
 		return "", fmt.Errorf("--review-password: %w", err)
 	}
 	cfg.Review.Accounts = append(cfg.Review.Accounts,
-		review.Account{Name: "reviewer", Role: review.RoleReviewer, PasswordHash: hash},
-		review.Account{Name: "reviewer2", Role: review.RoleReviewer, PasswordHash: hash},
+		review.Account{Name: "reviewer-cn", Role: review.RoleReviewer, PasswordHash: hash, Markets: []string{"cn"}},
+		review.Account{Name: "reviewer-intl", Role: review.RoleReviewer, PasswordHash: hash, Markets: []string{"intl"}},
+		review.Account{Name: "reviewer", Role: review.RoleReviewer, PasswordHash: hash, Markets: []string{"cn", "intl"}},
+		review.Account{Name: "reviewer2", Role: review.RoleReviewer, PasswordHash: hash, Markets: []string{"cn", "intl"}},
 		review.Account{Name: "admin", Role: review.RoleAdmin, PasswordHash: hash})
 	return password, nil
 }

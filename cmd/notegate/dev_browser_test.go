@@ -32,28 +32,7 @@ func TestDevDeskApprovesAndRejectsInTheBrowser(t *testing.T) {
 	}
 	ctx := reviewtest.Browser(t) // skips (or fails in CI) without Chromium
 	const password = "browser-test-password"
-	httpAddr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
-	devCtx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		done <- run(devCtx, []string{"dev", "--kafka-port", fmt.Sprint(freePort(t)), "--http", httpAddr,
-			"--data", t.TempDir(), "--review-password", password, "--log-level", "warn"}, nil, io.Discard, io.Discard)
-	}()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("dev: %v", err)
-		}
-	}()
-	base := "http://" + httpAddr
-	poll(t, "healthz", func() bool {
-		resp, err := http.Get(base + "/healthz")
-		if err != nil {
-			return false
-		}
-		resp.Body.Close()
-		return resp.StatusCode == http.StatusOK
-	})
+	base := startDev(t, password).base
 	admin := apiLogin(t, base, "admin", password)
 	// The samples are published at start; wait until the pipeline has put
 	// at least two of them in review.
@@ -177,6 +156,42 @@ func TestDevDeskApprovesAndRejectsInTheBrowser(t *testing.T) {
 	}
 	t.Logf("browser: logged in, approved %s and rejected %s in %s; search %q in %s finds %s (%d hits), %q does not find %s; audit has both",
 		approveID, rejectID, browserTook.Round(time.Millisecond), approveWord, market, approveID, len(found), rejectWord, rejectID)
+}
+
+// devStack is a running `notegate dev` with its bundled samples.
+type devStack struct {
+	base    string   // the HTTP server's URL
+	brokers []string // the embedded broker
+}
+
+// startDev runs `notegate dev` on free ports with the dev accounts'
+// password until the test ends, and waits until it is healthy.
+func startDev(t *testing.T, password string) devStack {
+	t.Helper()
+	httpAddr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
+	kafkaPort := freePort(t)
+	devCtx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- run(devCtx, []string{"dev", "--kafka-port", fmt.Sprint(kafkaPort), "--http", httpAddr,
+			"--data", t.TempDir(), "--review-password", password, "--log-level", "warn"}, nil, io.Discard, io.Discard)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("dev: %v", err)
+		}
+	})
+	base := "http://" + httpAddr
+	poll(t, "healthz", func() bool {
+		resp, err := http.Get(base + "/healthz")
+		if err != nil {
+			return false
+		}
+		resp.Body.Close()
+		return resp.StatusCode == http.StatusOK
+	})
+	return devStack{base: base, brokers: []string{fmt.Sprintf("127.0.0.1:%d", kafkaPort)}}
 }
 
 // decideInPage runs the keys of one decision on the selected note id and

@@ -5,6 +5,8 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const state = { me: null, items: [], sel: -1, detail: null, last: null };
+  // mine reports whether the reviewer may decide in market m.
+  const mine = (m) => ((state.me && state.me.markets) || []).includes(m);
 
   function el(tag, text, cls) {
     const e = document.createElement(tag);
@@ -84,8 +86,13 @@
     $("login-form").hidden = true;
     $("desk").hidden = false;
     $("logout").hidden = false;
-    $("who").textContent = r.data.name + " (" + r.data.role + ")";
-    fillSelect($("f-market"), r.data.markets || []);
+    const scope = r.data.markets || [];
+    $("who").textContent = r.data.name + " (" + r.data.role + ") · decides " + (scope.length ? scope.join(", ") : "no market");
+    // Without a market, the queue lists the notes waiting in the
+    // reviewer's markets; another market's queue can be looked at.
+    const all = r.data.all_markets || [];
+    $("f-market").options[0].textContent = scope.length === all.length ? "all markets" : "my markets (" + scope.join(", ") + ")";
+    fillSelect($("f-market"), all);
     fillSelect($("f-category"), r.data.categories || []);
     // The placeholder stays first: the reason dialog preselects it when
     // the note has no label, and refuses it.
@@ -95,7 +102,14 @@
     none.value = "";
     cat.appendChild(none);
     fillSelect(cat, r.data.categories || []);
-    await loadQueue();
+    // A link to a note (/review/#NOTE_ID) opens it, queued or not.
+    const linked = linkedNote();
+    await loadQueue(linked, !!linked);
+    if (linked && (!state.detail || state.detail.note.note_id !== linked)) await openNote(linked);
+  }
+
+  function linkedNote() {
+    try { return decodeURIComponent(location.hash.slice(1)); } catch (e) { return ""; }
   }
 
   function fillSelect(sel, values) {
@@ -126,7 +140,9 @@
     await start();
   }
 
-  async function loadQueue(keepId) {
+  // loadQueue lists the queue and selects keepId when listed, else the
+  // note at the selection's place; with onlyKeep, nothing but keepId.
+  async function loadQueue(keepId, onlyKeep) {
     const p = new URLSearchParams();
     if ($("f-market").value) p.set("market", $("f-market").value);
     if ($("f-category").value) p.set("category", $("f-category").value);
@@ -150,6 +166,8 @@
       let meta = n.note_id + " · " + (n.language ? n.language.code : "") + " · " + cats + " · priority " + it.priority;
       if (n.moderation && n.moderation.support) meta = "at risk · " + meta;
       else if (n.moderation && n.moderation.urgent) meta = "zero tolerance · " + meta;
+      meta += " · " + Object.keys((n.moderation && n.moderation.markets) || {}).sort()
+        .map((m) => m + " " + n.moderation.markets[m]).join(", ");
       if (it.author_queued > 1) meta += " · author has " + it.author_queued + " waiting";
       if (it.claim) meta += " · claimed by " + it.claim.owner;
       li.appendChild(el("span", meta, "meta"));
@@ -161,6 +179,7 @@
     if (keepId) {
       const k = state.items.findIndex((it) => it.note.note_id === keepId);
       if (k >= 0) next = k;
+      else if (onlyKeep) { state.sel = -1; return; }
     } else if (state.sel >= 0) {
       next = Math.min(state.sel, state.items.length - 1);
     }
@@ -229,16 +248,92 @@
       author.appendChild(el("p", d.author.author_id + " · market " + (d.author.market || "?") + " · " + (d.author.queued || 0) + " notes waiting"));
       for (const o of d.author.others || []) author.appendChild(el("p", "· " + o.note_id + ": " + (o.title || ""), "text"));
     }
-    $("markets").textContent = Object.entries((n.moderation && n.moderation.markets) || {}).map(([m, v]) => m + ": " + v).join(" · ") +
-      " · policy " + ((n.moderation && n.moderation.policy_version) || "?");
+    renderMarkets(n);
+    $("policy").textContent = "policy " + (mod.policy_version || "?");
     const hist = $("history");
     clear(hist);
     for (const h of d.history || []) {
       const dec = h.decision;
-      hist.appendChild(el("li", dec.at + " " + dec.reviewer + " " + dec.action + (dec.category ? " " + dec.category : "") +
+      hist.appendChild(el("li", dec.at + " " + dec.reviewer + " " + dec.action +
+        (dec.markets && dec.markets.length ? " in " + dec.markets.join(", ") : " in every market") + (dec.category ? " " + dec.category : "") +
         (dec.reason ? ": " + dec.reason : "") + " [" + h.outcome + "]"));
     }
     clear($("similar"));
+  }
+
+  // standing is the reviewer decision that stands in market m of mod, or
+  // null; notes decided before per-market records name the latest one.
+  function standing(mod, m) {
+    const rv = mod.review;
+    if (!rv) return null;
+    if (rv.decided) return rv.decided[m] || null;
+    if (rv.action !== "approve" && rv.action !== "reject") return null;
+    return !rv.markets || rv.markets.length === 0 || rv.markets.includes(m) ? rv : null;
+  }
+
+  // renderMarkets lists each market of the note: what the machine
+  // decided, what stands now and which reviewer decided it, and what a
+  // and r would make of it. The reviewer's own markets have a box, all
+  // ticked at first; digit keys toggle them.
+  function renderMarkets(n) {
+    const mod = n.moderation || {};
+    const machine = (mod.review && mod.review.machine && mod.review.machine.markets) || mod.markets || {};
+    const body = $("markets-rows");
+    clear(body);
+    let key = 0;
+    for (const m of Object.keys(mod.markets || {}).sort()) {
+      const tr = el("tr");
+      tr.dataset.market = m;
+      const pick = el("td");
+      const label = el("label");
+      const cb = el("input");
+      cb.type = "checkbox";
+      cb.className = "decide-market";
+      cb.dataset.market = m;
+      cb.disabled = !mine(m);
+      cb.checked = mine(m);
+      if (mine(m)) cb.dataset.key = String(++key);
+      cb.addEventListener("change", () => renderEffects());
+      label.appendChild(cb);
+      label.appendChild(document.createTextNode(" " + m + (cb.dataset.key ? " (" + cb.dataset.key + ")" : "")));
+      pick.appendChild(label);
+      tr.appendChild(pick);
+      tr.appendChild(el("td", machine[m] || "?", "machine"));
+      tr.appendChild(el("td", mod.markets[m], "now"));
+      const s = standing(mod, m);
+      tr.appendChild(el("td", s ? (s.action === "approve" ? "approved" : "rejected") + " by " + s.reviewer : "no reviewer yet", "reviewer"));
+      tr.appendChild(el("td", "", "effect"));
+      body.appendChild(tr);
+    }
+    renderEffects();
+  }
+
+  // chosenMarkets are the ticked markets of the note on screen.
+  function chosenMarkets() {
+    return Array.from(document.querySelectorAll("#markets-rows input.decide-market:checked")).map((c) => c.dataset.market);
+  }
+
+  function renderEffects() {
+    const chosen = chosenMarkets();
+    for (const tr of document.querySelectorAll("#markets-rows tr")) {
+      const m = tr.dataset.market;
+      const now = tr.querySelector(".now").textContent;
+      const fx = tr.querySelector(".effect");
+      if (!mine(m)) fx.textContent = "not yours: stays " + now;
+      else if (!chosen.includes(m)) fx.textContent = "left as " + now;
+      else fx.textContent = ["allow", "block"].map((v, i) => ["a", "r"][i] + ": " + (now === v ? "stays " + v : now + " → " + v)).join(" · ");
+    }
+    const theirs = Array.from(document.querySelectorAll("#markets-rows tr")).filter((tr) => mine(tr.dataset.market)).length;
+    $("scope-line").textContent = theirs === 0 ? "none of these markets is yours to decide"
+      : "deciding " + (chosen.length ? chosen.join(", ") : "nothing: tick a market");
+  }
+
+  // toggleMarket ticks or unticks the market box of digit key k.
+  function toggleMarket(k) {
+    const cb = document.querySelector('#markets-rows input.decide-market[data-key="' + k + '"]');
+    if (!cb) return;
+    cb.checked = !cb.checked;
+    renderEffects();
   }
 
   async function decide(action, extra) {
@@ -246,6 +341,17 @@
     if (!d) return;
     const n = d.note;
     const body = Object.assign({ action, note_version: n.version, note_revision: n.revision || 0 }, extra || {});
+    if (action !== "undo") {
+      const chosen = chosenMarkets();
+      const theirs = document.querySelectorAll("#markets-rows input.decide-market:not(:disabled)").length;
+      if (theirs > 0 && chosen.length === 0) {
+        status("tick at least one of your markets (keys 1–" + theirs + ") to " + action + " " + n.note_id, true);
+        setState("decision-refused");
+        return;
+      }
+      // With none of the note's markets in scope, the desk says why.
+      if (chosen.length > 0) body.markets = chosen;
+    }
     status(action + " " + n.note_id + "…");
     if (action === "undo") await api("POST", "/api/review/notes/" + encodeURIComponent(n.note_id) + "/claim");
     const r = await api("POST", "/api/review/notes/" + encodeURIComponent(n.note_id) + "/decisions", body);
@@ -254,8 +360,9 @@
       setState("decision-refused");
       return;
     }
-    state.last = { note_id: n.note_id, action };
-    status((r.status === 202 ? "sent: " : "done: ") + action + " " + n.note_id + " — u to undo");
+    const markets = (r.data.decision && r.data.decision.markets) || [];
+    state.last = { note_id: n.note_id, action, markets };
+    status((r.status === 202 ? "sent: " : "done: ") + action + " " + n.note_id + " in " + markets.join(", ") + " — u to undo");
     await loadQueue(action === "escalate" || action === "label" ? n.note_id : null);
     setState("decided");
   }
@@ -266,7 +373,7 @@
     const r0 = await api("GET", "/api/review/notes/" + encodeURIComponent(id));
     if (!r0.ok) { status(r0.data.error || "cannot undo", true); return; }
     state.detail = r0.data;
-    await decide("undo");
+    await decide("undo", { markets: state.last.markets });
     state.last = null;
   }
 
@@ -371,14 +478,15 @@
   function onKey(ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     const t = ev.target;
-    if (t && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA")) return;
+    // A ticked box keeps the focus; the keys still work from it.
+    if (t && (t.tagName === "INPUT" && t.type !== "checkbox" || t.tagName === "SELECT" || t.tagName === "TEXTAREA")) return;
     if ($("reason-dialog").open || $("desk").hidden) return;
     const keys = {
       j: () => select(state.sel + 1), k: () => select(state.sel - 1),
       a: () => decide("approve"), r: () => askReason("reject"), e: () => decide("escalate"),
       l: () => askReason("label"), u: () => undo(), s: () => findSimilar(),
     };
-    const f = keys[ev.key];
+    const f = keys[ev.key] || (/^[1-9]$/.test(ev.key) ? () => toggleMarket(ev.key) : null);
     if (f) { ev.preventDefault(); f(); }
   }
 
@@ -391,6 +499,7 @@
     $("find-similar").addEventListener("click", findSimilar);
     $("logout").addEventListener("click", async () => { await api("POST", "/api/review/logout"); showLogin(); });
     document.addEventListener("keydown", onKey);
+    window.addEventListener("hashchange", () => { const id = linkedNote(); if (id && state.me) openNote(id); });
     start();
   });
 })();

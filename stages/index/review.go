@@ -112,7 +112,15 @@ func embeddedQueueQuery(q models.QueueQuery) query.Query {
 	var must []query.Query
 	if q.Market != "" {
 		must = append(must, term("review_markets", q.Market))
-	} else {
+	}
+	if len(q.Markets) > 0 {
+		var either []query.Query
+		for _, m := range q.Markets {
+			either = append(either, term("review_markets", m))
+		}
+		must = append(must, bleve.NewDisjunctionQuery(either...))
+	}
+	if q.Market == "" && len(q.Markets) == 0 {
 		// Any market in review: review_markets holds at least one term.
 		w := bleve.NewWildcardQuery("*")
 		w.SetField("review_markets")
@@ -194,7 +202,11 @@ func esQueueBody(q models.QueueQuery) map[string]any {
 	filter := []any{map[string]any{"term": map[string]any{"deleted": false}}}
 	if q.Market != "" {
 		filter = append(filter, map[string]any{"term": map[string]any{"review_markets": q.Market}})
-	} else {
+	}
+	if len(q.Markets) > 0 {
+		filter = append(filter, map[string]any{"terms": map[string]any{"review_markets": q.Markets}})
+	}
+	if q.Market == "" && len(q.Markets) == 0 {
 		filter = append(filter, map[string]any{"exists": map[string]any{"field": "review_markets"}})
 	}
 	if q.Category != "" {

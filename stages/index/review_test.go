@@ -23,3 +23,18 @@ func TestElasticsearchQueueSortsLikeTheEmbeddedIndex(t *testing.T) {
 		t.Errorf("sort %s, want %s", got, want)
 	}
 }
+
+// TestElasticsearchQueueFiltersByAReviewersMarkets pins the filter of a
+// reviewer's markets: a terms filter (any of them), in place of the
+// filter that asks for any market in review.
+func TestElasticsearchQueueFiltersByAReviewersMarkets(t *testing.T) {
+	t.Parallel()
+	got, err := json.Marshal(esQueueBody(models.QueueQuery{Markets: []string{"cn", "intl"}})["query"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"bool":{"filter":[{"term":{"deleted":false}},{"terms":{"review_markets":["cn","intl"]}}]}}`
+	if string(got) != want {
+		t.Errorf("query %s, want %s", got, want)
+	}
+}

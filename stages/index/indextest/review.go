@@ -74,6 +74,9 @@ func testQueue(t *testing.T, f Factory) {
 		want []string
 	}{
 		{"market", models.QueueQuery{Market: "cn"}, []string{"q-at-risk", "q-minors", "q-severe", "q-mild"}},
+		{"a reviewer's markets", models.QueueQuery{Markets: []string{"cn"}}, []string{"q-at-risk", "q-minors", "q-severe", "q-mild"}},
+		{"either of a reviewer's markets", models.QueueQuery{Markets: []string{"cn", "intl"}, Oldest: true}, []string{"q-old", "q-mild", "q-severe", "q-escalated", "q-minors", "q-at-risk"}},
+		{"market within a reviewer's markets", models.QueueQuery{Market: "intl", Markets: []string{"cn"}}, []string{"q-at-risk", "q-mild"}},
 		{"category", models.QueueQuery{Category: models.CategorySpam}, []string{"q-old", "q-mild"}},
 		{"urgent category", models.QueueQuery{Category: models.CategorySexualMinors}, []string{"q-minors"}},
 		{"language", models.QueueQuery{Language: "zh"}, []string{"q-severe"}},
@@ -105,5 +108,20 @@ func testQueue(t *testing.T, f Factory) {
 	apply(t, idx, &confirmed)
 	if got := queueIDs(t, idx, models.QueueQuery{}); slices.Contains(got, "q-minors") {
 		t.Errorf("a rejected urgent note is still queued: %v", got)
+	}
+
+	// An urgent note confirmed in intl only still waits in cn.
+	split := withDecision(Note("q-minors-split", 1, "en", "bad", "bad"), models.DecisionBlock)
+	split.Moderation.Markets = map[string]models.Decision{"cn": models.DecisionBlock, "intl": models.DecisionBlock}
+	split.Moderation.Labels = []models.Label{{Category: models.CategorySexualMinors, Score: 0.95, Source: "test"}}
+	split.Moderation.Urgent = models.CategorySexualMinors
+	split.Moderation.Review = &models.Review{DecisionID: "d3", Action: models.ReviewReject, Reviewer: "r", Markets: []string{"intl"},
+		Decided: map[string]models.MarketDecision{"intl": {DecisionID: "d3", Action: models.ReviewReject, Reviewer: "r"}}}
+	apply(t, idx, split)
+	if got := queueIDs(t, idx, models.QueueQuery{Markets: []string{"cn"}}); !slices.Contains(got, "q-minors-split") {
+		t.Errorf("an urgent note confirmed in intl only is not in cn's queue: %v", got)
+	}
+	if got := queueIDs(t, idx, models.QueueQuery{Market: "intl"}); slices.Contains(got, "q-minors-split") {
+		t.Errorf("an urgent note confirmed in intl is still in intl's queue: %v", got)
 	}
 }
