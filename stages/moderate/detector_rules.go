@@ -26,6 +26,8 @@ type RulesDetector struct {
 	// words are the one-word Latin terms, read also through masks
 	// (p*te, c*nnard) as the lexicon detector reads its own.
 	words []wordPattern
+	// typos are the misspellings of the long one-word terms (rules_typo.go).
+	typos *typoIndex
 }
 
 // Bounds of the work on one field: occurrences considered per rule and
@@ -46,6 +48,7 @@ type ruleScratch struct {
 	// marks lists the punctuation vetoes of the field: the sentence of
 	// each quotation or question mark.
 	marks []sentenceMark
+	word  []byte // a word spelled out, for the typo index
 }
 
 type sentenceMark struct {
@@ -69,6 +72,7 @@ func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
 	}
 	d := &RulesDetector{set: set, m: newMatcher(set.patterns)}
 	d.words = latinWords(d.m.patterns)
+	d.typos = newTypoIndex(d.m.patterns, set.rules)
 	n := len(set.rules)
 	d.pool.New = func() any { return &ruleScratch{masks: make([]uint16, n)} }
 	return d, nil
@@ -98,6 +102,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 		sc.matches = d.maskedMatches(t, sc.matches)
 	}
 	sc.matches = d.minorAgeMatches(t, sc.matches)
+	sc.word, sc.matches = d.typoMatches(t, sc.word, sc.matches)
 	if len(sc.matches) == 0 {
 		return nil, nil
 	}

@@ -2,6 +2,7 @@ package moderate
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/notegate/notegate/models"
@@ -35,6 +36,14 @@ var reportingMarkers = []string{
 	"is racist", "it's racist", "is a slur", "racist to", "words like", "slur", "reported", "report it", "reported it",
 	"骂我", "骂了我", "说我", "叫我", "被人", "被骂", "被叫", "举报", "报警", "这个词", "这种词", "这种字眼",
 	"别再说", "不要再用", "不要说", "评论区有人",
+	"dmed me", "dm'd me", "messaged me", "sent me", "texted me", "in my dms", "in my comments", "commented on my",
+	"blocked", "racist", "homophobic", "sexist", "transphobic",
+	// Spanish, Portuguese, French, German, Japanese, Korean
+	"me llamó", "me llamo", "me dijo", "me escribió", "mensajes como", "mensajes del tipo", "denuncia", "denuncié",
+	"me chamou", "me disse", "mensagens como", "denunciei", "denuncie",
+	"m'a traité", "m'a dit", "du type", "messages comme", "signale", "signalez", "signalé",
+	"hat mich", "nannte mich", "nachrichten wie", "gemeldet", "melde",
+	"と言われ", "って言われ", "と呼ばれ", "通報", "라고 했", "라는 말", "신고",
 }
 
 // calledMarkers are the strongest: right before the word, with or without
@@ -58,15 +67,60 @@ func reportedSpeech(t *Text, sp Span) bool {
 			return true
 		}
 	}
-	if !quotedAt(s, sp) {
+	if !quotedAt(s, sp) && !insideQuotes(s, lo, hi, sp) {
 		return false
 	}
+	// A quotation is reported when the sentence says so, or the rest of
+	// the field does: `Someone DMed me "go back, you …". That word is a
+	// slur. Reported.`
+	_ = sentence
+	field := strings.ToLower(s)
 	for _, m := range reportingMarkers {
-		if strings.Contains(sentence, m) {
+		if strings.Contains(field, m) {
 			return true
 		}
 	}
 	return false
+}
+
+// insideQuotes reports whether sp lies inside a quotation of its sentence
+// [lo, hi): a quotation mark before it and one after it, an apostrophe
+// between two letters (t'aime, don't) not counting as one.
+func insideQuotes(s string, lo, hi int, sp Span) bool {
+	open := false
+	for i := sp.Start; i > lo; {
+		r, n := utf8.DecodeLastRuneInString(s[lo:i])
+		i -= n
+		if isQuoteAt(s, i, r, n) {
+			open = true
+			break
+		}
+	}
+	if !open {
+		return false
+	}
+	for i := sp.End; i < hi; {
+		r, n := utf8.DecodeRuneInString(s[i:hi])
+		if isQuoteAt(s, i, r, n) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// isQuoteAt reports whether rune r of n bytes at byte i of s is a
+// quotation mark rather than an apostrophe inside a word.
+func isQuoteAt(s string, i int, r rune, n int) bool {
+	if !strings.ContainsRune(quoteMarks, r) {
+		return false
+	}
+	if r == '\'' || r == '’' {
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+n:])
+		return !(unicode.IsLetter(before) && unicode.IsLetter(after))
+	}
+	return true
 }
 
 // quotedAt reports whether a quotation mark comes right before and right

@@ -48,3 +48,26 @@ func TestReportedSpeechCapsQuotedAbuse(t *testing.T) {
 func noteWithBody(body string) *models.Note {
 	return &models.Note{NoteEvent: models.NoteEvent{NoteID: "n", Version: 1, Body: body}}
 }
+
+func TestQuotedWordsReportedElsewhereInTheFieldDecideNothing(t *testing.T) {
+	s := newTestStage(t)
+	cases := []struct {
+		name, body string
+		allowed    bool
+	}{
+		{"a slur quoted from a DM and called a slur later", `Someone DMed me "go back to China you chink" yesterday. That word is a racist slur. Reported and blocked.`, true},
+		{"a French campaign quoting bullying messages", "Campagne contre le harcèlement scolaire : si ton enfant reçoit des messages du type 'personne ne t'aime, crève', parle-lui et signale.", true},
+		{"a slur in quotes said to the reader", `you are a "chink" lol`, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			n := noteWithBody(c.body)
+			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
+				t.Fatal(err)
+			}
+			if got := n.Moderation.Markets["intl"] == models.DecisionAllow; got != c.allowed {
+				t.Errorf("intl %s, want allowed %v; labels %+v", n.Moderation.Markets["intl"], c.allowed, n.Moderation.Labels)
+			}
+		})
+	}
+}

@@ -332,6 +332,10 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 					strings.HasPrefix(d.Name(), "classifier:") && counterSpeech(t) {
 					x.Score = reportedScoreCap // see counter_speech.go
 				}
+				if d.Name() == "contact" && x.Score > reportedScoreCap && x.Span.End > x.Span.Start && x.Span.End <= len(t.Original) &&
+					!carriesHandle(t.Original[x.Span.Start:x.Span.End]) && scamWarning(t) {
+					x.Score = reportedScoreCap // see scam_warning.go
+				}
 				found = append(found, fieldFinding{Finding: x, field: f.name, source: d.Name() + suffix})
 			}
 		}

@@ -1,0 +1,173 @@
+package moderate
+
+import (
+	"slices"
+	"strings"
+)
+
+// Misspelled words: "wmoen", "imigrants", "parasties", "immgrants". A word
+// of the field that is a rule term with two neighbouring letters swapped,
+// or a long rule term with one inner letter missing, counts as that term.
+// Only Latin whole-word terms take part, and only long ones: a short word
+// is one edit away from too many others, and a missing first or last
+// letter makes real words of real words ("laughter" is not "slaughter",
+// "Guiné" is not "guinea"); even an inner deletion does for words of
+// seven letters in some language ("sapato" is a shoe), so deletions need
+// eight. Words are compared spelled out in skeleton letters (leet folded,
+// l as i, repeats expanded). A typo stands only for a term of the
+// language the field is written in (an English "carbon" is not a Spanish
+// "cabrón" with two letters swapped): the index is kept per language of
+// the rule files, and the field's language is read as the classifier
+// reads it.
+
+const (
+	minTypoSwap   = 6  // letters of a term that accepts a swap
+	minTypoDelete = 8  // letters of a term that accepts a missing letter
+	maxTypoWord   = 32 // longer words are not looked up
+)
+
+// typoIndex maps a misspelling to the patterns it stands for, per
+// language (an index of classifierLangs).
+type typoIndex [numLangs]map[string][]int32
+
+// newTypoIndex lists the misspellings of the rule patterns that are one
+// Latin word: each swap of two different neighbouring letters and, for
+// long words, each deletion of an inner letter, under the language of
+// every rule file the pattern is used in.
+func newTypoIndex(ps []pattern, rules []rule) *typoIndex {
+	idx := &typoIndex{}
+	var langs []int
+	add := func(key string, pi int32) {
+		for _, l := range langs {
+			if idx[l] == nil {
+				idx[l] = map[string][]int32{}
+			}
+			if !slices.Contains(idx[l][key], pi) {
+				idx[l][key] = append(idx[l][key], pi)
+			}
+		}
+	}
+	for i := range ps {
+		lit, ok := typoLiteral(&ps[i])
+		if !ok {
+			continue
+		}
+		langs = langs[:0]
+		for _, ref := range ps[i].refs {
+			if l := ruleLanguage(&rules[ref.rule]); ref.group >= 0 && l != langUnd && !slices.Contains(langs, l) {
+				langs = append(langs, l)
+			}
+		}
+		b := []byte(string(lit))
+		for k := 1; len(b) >= minTypoDelete && k < len(b)-1; k++ {
+			add(string(b[:k])+string(b[k+1:]), int32(i))
+		}
+		for k := 0; k+1 < len(b); k++ {
+			if b[k] == b[k+1] {
+				continue
+			}
+			s := append([]byte(nil), b...)
+			s[k], s[k+1] = s[k+1], s[k]
+			add(string(s), int32(i))
+		}
+	}
+	// A misspelling that is itself a term is that term, not a typo.
+	for i := range ps {
+		if lit, ok := typoLiteral(&ps[i]); ok {
+			for l := range idx {
+				delete(idx[l], string(lit))
+			}
+		}
+	}
+	return idx
+}
+
+// ruleLanguage is the language of the file a rule comes from
+// (CATEGORY.LANG.yaml), langUnd when it is none the classifier reads.
+func ruleLanguage(r *rule) int {
+	parts := strings.Split(r.file, ".")
+	if len(parts) == 3 {
+		if l := slices.Index(classifierLangs[:], parts[1]); l >= 0 {
+			return l
+		}
+	}
+	return langUnd
+}
+
+// typoLiteral returns p spelled out when p takes typos: a rule term (not
+// only a veto) that is one whole Latin word of minTypoSwap letters or more.
+func typoLiteral(p *pattern) ([]rune, bool) {
+	if p.recognizer || p.hanOnly || p.pinyin || !p.wordStart || !p.wordEnd || p.kind != kindHit {
+		return nil, false
+	}
+	inRule := false
+	for _, r := range p.refs {
+		if r.group >= 0 {
+			inRule = true
+		}
+	}
+	if !inRule {
+		return nil, false
+	}
+	var lit []rune
+	for k, r := range p.runes {
+		if r < 'a' || r > 'z' {
+			return nil, false
+		}
+		for range max(1, int(p.counts[k])) {
+			lit = append(lit, r)
+		}
+	}
+	return lit, len(lit) >= minTypoSwap
+}
+
+// typoMatches adds a match for every word of the skeleton that misspells
+// a rule term.
+func (d *RulesDetector) typoMatches(t *Text, buf []byte, ms []match) ([]byte, []match) {
+	if d.typos == nil || !t.hasLatinLetter() {
+		return buf, ms
+	}
+	idx := d.typos[fieldLanguage(t)]
+	if len(idx) == 0 {
+		return buf, ms
+	}
+	sk := &t.Skeleton
+	n := len(sk.Runes)
+	for i := 0; i < n; {
+		if !isASCIILetter(sk.Runes[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < n && isASCIILetter(sk.Runes[j]) {
+			j++
+		}
+		// Whole words only: not the Latin part of "abc中文".
+		whole := (i == 0 || sk.Runes[i-1] == ' ') && (j == n || sk.Runes[j] == ' ')
+		if whole {
+			buf = buf[:0]
+			for k := i; k < j && len(buf) <= maxTypoWord; k++ {
+				for range max(1, int(sk.Counts[k])) {
+					buf = append(buf, byte(sk.Runes[k]))
+				}
+			}
+			if len(buf) >= minTypoSwap && len(buf) <= maxTypoWord {
+				for _, pi := range idx[string(buf)] {
+					ms = append(ms, match{p: &d.m.patterns[pi], i: i, j: j})
+				}
+			}
+		}
+		i = j
+	}
+	return buf, ms
+}
+
+// hasLatinLetter reports whether the skeleton holds an ASCII letter.
+func (t *Text) hasLatinLetter() bool {
+	for _, r := range t.Skeleton.Runes {
+		if isASCIILetter(r) {
+			return true
+		}
+	}
+	return false
+}
