@@ -41,7 +41,7 @@ func emojiLetter(r rune) (rune, bool) {
 // is hand-made, not a full conversion table (TestRuleTermsFoldTraditional
 // checks the rules' terms).
 const traditionalPairs = "" +
-	"幹干乾干媽妈嗎吗瑪玛碼码馬马罵骂賤贱雞鸡騷骚貨货蕩荡婦妇殺杀槍枪彈弹藥药販贩賣卖買买" +
+	"斬斩幹干乾干媽妈嗎吗瑪玛碼码馬马罵骂賤贱雞鸡騷骚貨货蕩荡婦妇殺杀槍枪彈弹藥药販贩賣卖買买" +
 	"賭赌錢钱網网號号聯联繫系係系約约廁厕裡里裏里來来們们個个這这說说話话語语國国對对從从" +
 	"會会應应為为無无與与東东車车長长開开關关門门問问間间聞闻見见覺觉視视親亲現现發发髮发" +
 	"過过還还進进運运達达邊边遠远連连選选時时歲岁學学萬万幾几機机電电讓让認认識识謝谢請请" +
