@@ -110,6 +110,9 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts
 		s.close()
 		return nil, err
 	}
+	if b.translate != nil {
+		wireTranslateAfterDecisions(cfg, s.decisions, b.translate)
+	}
 	handler := server.New(idx, server.Config{
 		Markets:  b.markets(),
 		Gatherer: reg,
