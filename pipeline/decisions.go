@@ -110,6 +110,10 @@ type DecisionConsumer struct {
 	health     *Health
 	log        *slog.Logger
 	now        func() time.Time
+	// gaps and followUps ask for the translations a decision leaves a
+	// note lacking (TranslateAfterDecisions); nil: none.
+	gaps      TranslationGaps
+	followUps FollowUps
 }
 
 // ConditionDecisions: reviewer decisions are applied (index, audit and
@@ -182,6 +186,7 @@ func (c *DecisionConsumer) handle(ctx context.Context, msg kafka.Message) error 
 	if err != nil {
 		return err
 	}
+	msgs = append(msgs, c.translationFollowUps(a.Stored)...)
 	return c.writer.WriteMessages(ctx, msgs...)
 }
 
@@ -214,6 +219,7 @@ func (c *DecisionConsumer) apply(ctx context.Context, d models.ReviewDecision) (
 		if !applied(n, d) {
 			overturns = Overturned(n.Moderation.Review, d)
 			next = ApplyDecision(n, d)
+			c.markLacking(next)
 		}
 		// A replay writes the stored note itself, which changes nothing
 		// and tells what the index holds and whether feeds saw the note.

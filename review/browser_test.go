@@ -13,7 +13,9 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/review"
 	"github.com/notegate/notegate/review/reviewtest"
+	"github.com/notegate/notegate/stages/translate"
 )
 
 // payloads are strings that would run script if the page ever parsed user
@@ -212,6 +214,104 @@ func TestBrowserRejectDialogPreselectsTheTopLabel(t *testing.T) {
 	enter()
 	if dec := decided("bare-1"); dec.Category != models.CategoryHarassment {
 		t.Errorf("after choosing harassment, recorded %q", dec.Category)
+	}
+	reviewtest.AssertInert(t, ctx)
+}
+
+// TestBrowserQueuedChineseNoteShowsItsTranslationWithEvidence opens, in
+// the page, a Chinese spam note blocked in cn and in review in intl, as
+// the translate stage leaves it (glossed into English for the reviewers),
+// and a second one translated by another provider: the English shows
+// beside the original, with the evidence marked in both, word for word
+// through the gloss and by sentence otherwise. A screenshot goes to the
+// test's folder and, when set, to NOTEGATE_SCREENSHOT_DIR.
+func TestBrowserQueuedChineseNoteShowsItsTranslationWithEvidence(t *testing.T) {
+	t.Parallel()
+	ctx := reviewtest.Browser(t)
+	gloss, err := translate.NewCedictGloss()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stage, err := translate.New(translate.Config{}, []translate.Provider{gloss}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spam := func(id string) *models.Note {
+		const title, body = "加V信看更多", "今天天气很好。加V信 abc123 领取福利！"
+		n := InReview(id, title, body)
+		n.Language = models.Language{Code: "zh", Script: "Hans", Confidence: 0.98}
+		n.Moderation.Decision = models.DecisionBlock
+		n.Moderation.Markets = map[string]models.Decision{"cn": models.DecisionBlock, "intl": models.DecisionReview}
+		at := strings.Index(body, "加V信 abc123")
+		n.Moderation.Labels = []models.Label{{Category: models.CategorySpam, Score: 0.95, Source: "contact", Evidence: []models.Evidence{
+			{Field: "title", Start: 0, End: len("加V信"), Text: "加V信"},
+			{Field: "body", Start: at, End: at + len("加V信 abc123"), Text: "加V信 abc123"}}}}
+		return n
+	}
+	glossed := spam("zh-glossed")
+	if err := stage.Process(context.Background(), []*models.Note{glossed}); err != nil {
+		t.Fatal(err)
+	}
+	en := glossed.Translations["en"]
+	if en.Status != models.TranslationOK {
+		t.Fatalf("the translate stage left the queued note with %+v", en)
+	}
+	other := spam("zh-other")
+	other.Translations = map[string]models.Translation{"en": {Title: "Add WeChat to see more",
+		Body: "The weather is nice today. Add WeChat abc123 for benefits!", Provider: "libretranslate", Status: models.TranslationOK}}
+	d := newDeskWith(t, func(_ *review.Config, o *review.Options) { o.Aligner = gloss }, glossed, other)
+	dirs := []string{t.TempDir()}
+	if dir := os.Getenv("NOTEGATE_SCREENSHOT_DIR"); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, dir)
+	}
+	reviewtest.Login(t, ctx, d.URL, "alice", "correct horse battery")
+
+	marks := func(selector string) []string {
+		return reviewtest.Eval[[]string](t, ctx, `Array.from(document.querySelectorAll(`+"`"+selector+" mark`"+`)).map((m) => m.textContent)`)
+	}
+	for _, c := range []struct {
+		id                    string
+		title, body, tag, how string
+		wantTitle, wantBody   []string
+	}{
+		{"zh-glossed", en.Title, en.Body, "cedict-gloss", "evidence by term", []string{"add V letter"}, []string{"add V letter abc123"}},
+		{"zh-other", "Add WeChat to see more", "The weather is nice today. Add WeChat abc123 for benefits!", "libretranslate", "evidence by sentence",
+			[]string{"Add WeChat to see more"}, []string{"Add WeChat abc123 for benefits!"}},
+	} {
+		if err := chromedp.Do(ctx,
+			chromedp.EmulateViewport(1400, 900),
+			chromedp.WaitVisible(chromedp.CSS(`#queue li[data-note-id="`+c.id+`"]`)),
+			chromedp.Click(chromedp.CSS(`#queue li[data-note-id="`+c.id+`"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`body[data-state="detail"] #detail[data-note-id="`+c.id+`"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`#translations [data-lang="en"] .tr-body`)),
+		); err != nil {
+			t.Fatalf("open %s: %v", c.id, err)
+		}
+		box := `#translations [data-lang="en"]`
+		gotTitle := reviewtest.Eval[string](t, ctx, `document.querySelector('`+box+` .tr-title').textContent`)
+		gotBody := reviewtest.Eval[string](t, ctx, `document.querySelector('`+box+` .tr-body').textContent`)
+		tag := reviewtest.Eval[string](t, ctx, `document.querySelector('`+box+` .tag').textContent`)
+		if gotTitle != c.title || gotBody != c.body {
+			t.Errorf("%s: the page shows the English %q / %q, want %q / %q", c.id, gotTitle, gotBody, c.title, c.body)
+		}
+		if !strings.Contains(tag, c.tag) || !strings.Contains(tag, c.how) {
+			t.Errorf("%s: the translation is labelled %q, want %s and %q", c.id, tag, c.tag, c.how)
+		}
+		if got := marks(box + " .tr-title"); fmt.Sprint(got) != fmt.Sprint(c.wantTitle) {
+			t.Errorf("%s: marked in the translated title %q, want %q", c.id, got, c.wantTitle)
+		}
+		if got := marks(box + " .tr-body"); fmt.Sprint(got) != fmt.Sprint(c.wantBody) {
+			t.Errorf("%s: marked in the translated body %q, want %q", c.id, got, c.wantBody)
+		}
+		if got := marks("#orig-body"); fmt.Sprint(got) != fmt.Sprint([]string{"加V信 abc123"}) {
+			t.Errorf("%s: marked in the original %q, want the contact", c.id, got)
+		}
+		if c.id == "zh-glossed" {
+			screenshot(ctx, t, dirs, "desk-1400x900-translation-evidence.png")
+		}
 	}
 	reviewtest.AssertInert(t, ctx)
 }

@@ -37,6 +37,9 @@ type Options struct {
 	Clock func() time.Time
 	// Metrics counts login attempts; nil counts nothing.
 	Metrics *Metrics
+	// Aligner places evidence in translations word by word; nil: by
+	// sentence only.
+	Aligner Aligner
 }
 
 // Desk serves the reviewer desk: the page and its API.

@@ -174,7 +174,8 @@ func (d *Desk) note(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		d.log.Error("audit read failed", "err", err)
 	}
-	out := map[string]any{"note": n, "history": nonNil(history), "severity": n.Moderation.Severity()}
+	out := map[string]any{"note": n, "history": nonNil(history), "severity": n.Moderation.Severity(),
+		"translation_evidence": translationEvidence(n, d.opts.Aligner)}
 	if c, ok := d.claims.get(id); ok {
 		out["claim"] = c
 	}

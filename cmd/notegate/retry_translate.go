@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"log/slog"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -47,4 +48,13 @@ func wireTranslateRetry(kcfg pipeline.Config, cfg config.Config, rt *pipeline.Ru
 	return pipeline.NewTranslationRetrier(kcfg, pipeline.TranslationRetryConfig{
 		Topic: topic, MaxAttempts: pending.MaxAttempts, Delay: pending.Delay,
 	}, idx, tr, func(err error) bool { return errors.Is(err, index.ErrNotFound) }, reg, health, log)
+}
+
+// wireTranslateAfterDecisions makes the decisions consumer ask for the
+// translations a reviewer's decision leaves a note lacking (a market
+// opened that the note was blocked in): the retrier translates them at
+// once, not after pending.first_delay, since nothing failed.
+func wireTranslateAfterDecisions(cfg config.Config, dc *pipeline.DecisionConsumer, tr *translate.Stage) {
+	now := func(int) time.Duration { return 0 }
+	dc.TranslateAfterDecisions(tr, pipeline.PendingTranslationFollowUps(translateRetryTopic(cfg), now, nil))
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/notegate/notegate/review"
 	"github.com/notegate/notegate/server"
 	"github.com/notegate/notegate/stages/index"
+	"github.com/notegate/notegate/stages/translate"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 )
@@ -109,6 +110,9 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts
 	if err != nil {
 		s.close()
 		return nil, err
+	}
+	if b.translate != nil {
+		wireTranslateAfterDecisions(cfg, s.decisions, b.translate)
 	}
 	handler := server.New(idx, server.Config{
 		Markets:  b.markets(),
@@ -220,7 +224,16 @@ func (s *service) startReview(kcfg pipeline.Config, cfg config.Config, reg *prom
 	if err != nil {
 		return nil, err
 	}
-	return review.New(cfg.Review, idx, writer, audit, review.Options{Markets: markets, IsNotFound: isNotFound, Logger: log, Metrics: metrics})
+	opts := review.Options{Markets: markets, IsNotFound: isNotFound, Logger: log, Metrics: metrics}
+	// The gloss knows where each word went, so the desk marks evidence in
+	// its translations word by word (the dictionary is loaded once per
+	// process, and the translate stage has it already).
+	if gloss, err := translate.NewCedictGloss(); err == nil {
+		opts.Aligner = gloss
+	} else {
+		log.Warn("the desk marks evidence in translations by sentence only", "err", err)
+	}
+	return review.New(cfg.Review, idx, writer, audit, opts)
 }
 
 func (s *service) close() error {

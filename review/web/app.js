@@ -221,11 +221,23 @@
     highlighted($("orig-tags"), (n.tags || []).join("\n"), evidence(n, "tags"));
     const tr = $("translations");
     clear(tr);
+    // The desk places the evidence in each translation: the words it
+    // became (a gloss knows them), else the sentence it stands in.
+    const placed = d.translation_evidence || {};
     for (const [lang, t] of Object.entries(n.translations || {})) {
-      const box = el("div");
-      box.appendChild(el("span", lang + " · " + (t.provider || "") + " · " + t.status, "tag"));
-      box.appendChild(el("h4", t.title || "", "text"));
-      box.appendChild(el("div", t.body || t.error || "", "text body"));
+      const spans = placed[lang] || [];
+      const box = el("div", null, "translation");
+      box.dataset.lang = lang;
+      const how = Array.from(new Set(spans.map((s) => s.align)));
+      box.appendChild(el("span", lang + " · " + (t.provider || "") + " · " + t.status +
+        (how.length ? " · evidence by " + how.join(", ") : ""), "tag"));
+      const title = el("h4", null, "text tr-title");
+      highlighted(title, t.title || "", spans.filter((s) => s.field === "title"));
+      box.appendChild(title);
+      const body = el("div", null, "text body tr-body");
+      if (t.status === "ok") highlighted(body, t.body || "", spans.filter((s) => s.field === "body"));
+      else body.textContent = t.body || t.error || "";
+      box.appendChild(body);
       tr.appendChild(box);
     }
     if (!tr.firstChild) tr.appendChild(el("p", "no translation"));

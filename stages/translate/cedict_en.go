@@ -147,6 +147,16 @@ type zhWriter struct {
 	pendingSpace bool
 	// afterZh is true when the last thing written was Chinese.
 	afterZh bool
+	// links, when not nil, collects where each piece of the source went.
+	links *[]Link
+}
+
+// link records that source bytes [src0, src1) were written from output
+// offset before on.
+func (w *zhWriter) link(src0, src1, before int) {
+	if w.links != nil {
+		*w.links = append(*w.links, newLink(src0, src1, w.b.String(), before))
+	}
 }
 
 func (w *zhWriter) space(s string) {
@@ -194,38 +204,53 @@ func (w *zhWriter) punct(s string) {
 
 // glossEnglish replaces English words and phrases by Chinese, longest
 // phrase first, and keeps what it does not know.
-func (d *cedictDict) glossEnglish(s string) string {
+func (d *cedictDict) glossEnglish(s string) string { return d.glossEnglishLinked(s, nil) }
+
+// glossEnglishLinked is glossEnglish that, when links is not nil, also
+// records where each word, phrase, punctuation mark and run of other text
+// of s went (s must then be valid UTF-8).
+func (d *cedictDict) glossEnglishLinked(s string, links *[]Link) string {
 	if s == "" {
 		return ""
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	var buf [64]enToken
 	toks := tokenizeEnglish(s, buf[:0])
-	var w zhWriter
+	w := zhWriter{links: links}
 	w.b.Grow(len(s))
+	at := 0 // byte offset of toks[k] in s: the tokens concatenate back to s
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
+		start, before := at, w.b.Len()
+		at += len(t.text)
 		switch t.kind {
 		case enSpace:
 			w.space(t.text)
 			continue
 		case enPunct:
 			w.punct(t.text)
+			w.link(start, at, before)
 			continue
 		case enRaw:
 			w.raw(t.text)
+			w.link(start, at, before)
 			continue
 		}
 		if zh, last, ok := d.lookupPhrase(toks, k); ok {
 			w.zh(zh)
+			for _, u := range toks[k+1 : last+1] {
+				at += len(u.text)
+			}
+			w.link(start, at, before)
 			k = last
 			continue
 		}
 		if zh, ok := d.lookupWord(t.text, t.sentenceStart); ok {
 			w.zh(zh)
-			continue
+		} else {
+			w.raw(t.text)
 		}
-		w.raw(t.text)
+		w.link(start, at, before)
 	}
 	return w.b.String()
 }

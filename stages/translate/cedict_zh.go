@@ -24,6 +24,16 @@ type glossWriter struct {
 	// quotes counts the straight quotes written for punctuation, to tell
 	// an opening quote from a closing one.
 	quotes int
+	// links, when not nil, collects where each piece of the source went.
+	links *[]Link
+}
+
+// link records that source bytes [src0, src1) were written from output
+// offset before on (after the space that sets a word apart).
+func (w *glossWriter) link(src0, src1, before int) {
+	if w.links != nil {
+		*w.links = append(*w.links, newLink(src0, src1, w.b.String(), before))
+	}
 }
 
 func (w *glossWriter) word(s string) {
@@ -73,19 +83,26 @@ func isHan(r rune) bool {
 // glossChinese segments s by longest dictionary match and replaces each
 // word by its gloss. Text that is not Han (Latin, digits, emoji, spaces) is
 // kept; Chinese punctuation becomes its English counterpart.
-func (d *cedictDict) glossChinese(s string) string {
+func (d *cedictDict) glossChinese(s string) string { return d.glossChineseLinked(s, nil) }
+
+// glossChineseLinked is glossChinese that, when links is not nil, also
+// records where each word, run of other text and punctuation mark of s
+// went (s must then be valid UTF-8).
+func (d *cedictDict) glossChineseLinked(s string, links *[]Link) string {
 	if s == "" {
 		return ""
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
-	w := glossWriter{glued: true}
+	w := glossWriter{glued: true, links: links}
 	w.b.Grow(len(s) * 2)
 	var ends [256]int // byte offset after the n-th rune of a candidate
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isHan(r) {
 			if p, ok := fullWidthPunct[r]; ok {
+				before := w.b.Len()
 				w.punct(p)
+				w.link(i, i+size, before)
 				i += size
 				continue
 			}
@@ -97,7 +114,9 @@ func (d *cedictDict) glossChinese(s string) string {
 				}
 				j += n2
 			}
+			before := w.b.Len()
 			w.raw(s[i:j])
+			w.link(i, j, before)
 			i = j
 			continue
 		}
@@ -109,9 +128,11 @@ func (d *cedictDict) glossChinese(s string) string {
 			ends[n] = j
 		}
 		matched := false
+		before := w.b.Len()
 		for ; n > 0; n-- {
 			if g, ok := d.zh[s[i:ends[n-1]]]; ok {
 				w.word(g)
+				w.link(i, ends[n-1], before)
 				i = ends[n-1]
 				matched = true
 				break
@@ -120,6 +141,7 @@ func (d *cedictDict) glossChinese(s string) string {
 		if !matched {
 			// An unknown character is kept, as a word of its own.
 			w.word(s[i : i+size])
+			w.link(i, i+size, before)
 			i += size
 		}
 	}

@@ -16,6 +16,16 @@ type Config struct {
 	// Simplified and "zh-Hant" for Traditional. A note already in a target
 	// language gets no translation into it. Default ["en", "zh"].
 	Targets []string `yaml:"targets"`
+	// ReviewTargets are the languages reviewers read, as in Targets. A note
+	// that waits in the review queue (models.Moderation.QueueMarkets) is
+	// translated into them as well as into the targets of the markets it
+	// is not blocked in, even when it is blocked in some or every market,
+	// so that a reviewer can read what they decide. It stays out of every
+	// market it is blocked in. A translation that no market allowing the
+	// note reads is counted with purpose "review" in the cost metrics. An
+	// empty list adds no language. Default: the languages the stage serves
+	// (Targets, or every target of Markets).
+	ReviewTargets []string `yaml:"review_targets"`
 	// Markets maps a market to the targets its readers need. When set, a
 	// note gets the union of the targets of every market it is not blocked
 	// in (every market when moderation did not run), and Targets is unused.
@@ -205,6 +215,10 @@ func (c Config) WithDefaults() Config {
 		}
 		c.Markets = ms
 	}
+	if c.ReviewTargets == nil {
+		c.ReviewTargets = append([]string{}, c.targetsOf(nil)...)
+	}
+	c.ReviewTargets = canonicalTargets(c.ReviewTargets)
 	if c.Cache.MaxEntries == 0 {
 		c.Cache.MaxEntries = DefaultCacheEntries
 	}
@@ -310,7 +324,7 @@ func (c Config) limits(provider string) ProviderLimits {
 func (c Config) Validate() error {
 	c = c.WithDefaults()
 	var errs []error
-	checkTargets := func(where string, ts []string) {
+	checkTargets := func(where string, ts []string, emptyOK bool) {
 		seen := make(map[string]bool)
 		for _, t := range ts {
 			if _, ok := canonicalTarget(t); !ok {
@@ -321,14 +335,15 @@ func (c Config) Validate() error {
 			}
 			seen[t] = true
 		}
-		if len(ts) == 0 {
+		if len(ts) == 0 && !emptyOK {
 			errs = append(errs, fmt.Errorf("%s: empty; leave it out for the default or drop the stage", where))
 		}
 	}
-	checkTargets("targets", c.Targets)
+	checkTargets("targets", c.Targets, false)
 	for name, m := range c.Markets {
-		checkTargets("markets."+name+".targets", m.Targets)
+		checkTargets("markets."+name+".targets", m.Targets, false)
 	}
+	checkTargets("review_targets", c.ReviewTargets, true)
 	checkNames := func(where string, names []string) {
 		dup := make(map[string]bool)
 		for _, n := range names {

@@ -40,16 +40,16 @@ func newMetrics(reg prometheus.Registerer, cache *lru) (*metrics, error) {
 	m := &metrics{
 		chars: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "notegate_translate_chars_sent_total",
-			Help: "Characters sent to each translation provider (cache hits and deduplicated texts are not sent).",
-		}, []string{"provider"}),
+			Help: "Characters sent to each translation provider (cache hits and deduplicated texts are not sent), by purpose: feed (a market shows the note) or review (only reviewers read it for now).",
+		}, []string{"provider", "purpose"}),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "notegate_translate_requests_total",
 			Help: "Translation provider calls by outcome, including calls not made (breaker_open, budget_exhausted, throttled).",
 		}, []string{"provider", "outcome"}),
 		cost: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "notegate_translate_cost_estimated_total",
-			Help: "Estimated provider cost: characters sent times the configured price per million characters.",
-		}, []string{"provider"}),
+			Help: "Estimated provider cost: characters sent times the configured price per million characters, by purpose (feed, review).",
+		}, []string{"provider", "purpose"}),
 		cache: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "notegate_translate_cache_lookups_total",
 			Help: "Translation cache lookups by result (hit or miss); hit rate = hit / (hit + miss).",
@@ -85,11 +85,11 @@ func (m *metrics) request(provider, outcome string) {
 	}
 }
 
-func (m *metrics) sent(provider string, chars int64, pricePerMillion float64) {
+func (m *metrics) sent(provider, purpose string, chars int64, pricePerMillion float64) {
 	if m != nil {
-		m.chars.WithLabelValues(provider).Add(float64(chars))
+		m.chars.WithLabelValues(provider, purpose).Add(float64(chars))
 		if pricePerMillion > 0 {
-			m.cost.WithLabelValues(provider).Add(float64(chars) * pricePerMillion / 1e6)
+			m.cost.WithLabelValues(provider, purpose).Add(float64(chars) * pricePerMillion / 1e6)
 		}
 	}
 }

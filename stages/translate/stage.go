@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -22,7 +23,10 @@ import (
 // outcome in Note.Translations: ok, skipped (with the reason), pending
 // (every provider failed for now; retried later through the retry topic)
 // or failed (every provider refused the texts for good). It runs after
-// moderation: blocked notes are not sent out.
+// moderation: a note is translated for the markets it is not blocked in
+// and, while it waits in the review queue, into the reviewers' languages
+// (Config.ReviewTargets) wherever it is blocked; a note blocked everywhere
+// and not queued is not sent out (see plan).
 //
 // Cost and failure control, per provider: an LRU cache (plus an optional
 // SharedCache) keyed by (normalized text, pair, provider); identical texts
@@ -220,7 +224,7 @@ func (s *Stage) Retranslate(ctx context.Context, n *models.Note, targets []strin
 // process translates notes into their targets, or only into the targets
 // in only when it is not nil.
 func (s *Stage) process(ctx context.Context, notes []*models.Note, only map[string]bool) error {
-	type pair struct{ from, to string }
+	type pair struct{ from, to, purpose string }
 	var order []pair
 	jobs := make(map[pair][]*job)
 	for _, n := range notes {
@@ -228,8 +232,16 @@ func (s *Stage) process(ctx context.Context, notes []*models.Note, only map[stri
 			continue
 		}
 		src := BaseLanguage(n.Language.Code)
+		wanted, blocked := s.plan(n)
+		for _, target := range blocked {
+			if (only != nil && !only[target]) || alreadyIn(src, n.Language.Script, target) {
+				continue
+			}
+			setTranslation(n, target, models.Translation{Status: models.TranslationSkipped, Error: ReasonBlocked})
+		}
 		reason := s.skipReason(n, src)
-		for _, target := range s.cfg.targetsOf(showableMarkets(n)) {
+		for _, w := range wanted {
+			target := w.target
 			if (only != nil && !only[target]) || alreadyIn(src, n.Language.Script, target) {
 				continue
 			}
@@ -244,7 +256,7 @@ func (s *Stage) process(ctx context.Context, notes []*models.Note, only map[stri
 					Provider: S2TName, Status: models.TranslationOK})
 				continue
 			}
-			p := pair{src, providerTarget(target)}
+			p := pair{src, providerTarget(target), w.purpose}
 			if len(s.cfg.providersFor(p.from, p.to)) == 0 {
 				setTranslation(n, target, models.Translation{Status: models.TranslationSkipped, Error: noProvider(p.from, p.to)})
 				continue
@@ -260,35 +272,23 @@ func (s *Stage) process(ctx context.Context, notes []*models.Note, only map[stri
 			jobs[p] = append(jobs[p], j)
 		}
 	}
+	// Feed translations first: a text that readers need too is paid for
+	// as theirs, and a reviewer's copy of it is then a cache hit.
+	slices.SortStableFunc(order, func(a, b pair) int {
+		return cmp.Compare(purposeRank(a.purpose), purposeRank(b.purpose))
+	})
 	for _, p := range order {
-		if err := s.translatePair(ctx, p.from, p.to, jobs[p]); err != nil {
+		if err := s.translatePair(ctx, p.from, p.to, p.purpose, jobs[p]); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// showableMarkets returns the markets a note is not blocked in, or nil
-// when moderation has not decided any (then every market counts).
-func showableMarkets(n *models.Note) []string {
-	if len(n.Moderation.Markets) == 0 {
-		return nil
-	}
-	var out []string
-	for m, d := range n.Moderation.Markets {
-		if d != models.DecisionBlock {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
-// skipReason says why a note is not translated at all, or "".
+// skipReason says why a note is not translated at all, or "". Where a
+// note is blocked is plan's concern.
 func (s *Stage) skipReason(n *models.Note, src string) string {
-	switch {
-	case n.Moderation.Decision == models.DecisionBlock:
-		return ReasonBlocked
-	case src == "" || src == models.Undetermined:
+	if src == "" || src == models.Undetermined {
 		return ReasonUndetermined
 	}
 	if chars := utf8.RuneCountInString(n.Title) + utf8.RuneCountInString(n.Body); chars > s.cfg.MaxChars {
@@ -317,7 +317,7 @@ func newJob(n *models.Note, target string) *job {
 // is left at the end is pending (some failure may pass), failed (every
 // provider refused the texts for good) or skipped (no provider serves the
 // pair).
-func (s *Stage) translatePair(ctx context.Context, from, to string, jobs []*job) error {
+func (s *Stage) translatePair(ctx context.Context, from, to, purpose string, jobs []*job) error {
 	failures := make(map[*job][]string, len(jobs))
 	lasting := make(map[*job]bool, len(jobs)) // some failure may pass with time
 	pending := jobs
@@ -330,7 +330,7 @@ func (s *Stage) translatePair(ctx context.Context, from, to string, jobs []*job)
 		for _, j := range pending {
 			texts = append(texts, j.texts...)
 		}
-		done, errs, err := s.translateTexts(ctx, g, from, to, texts)
+		done, errs, err := s.translateTexts(ctx, g, from, to, purpose, texts)
 		if err != nil {
 			return fmt.Errorf("translate %s→%s: %w", from, to, err)
 		}
@@ -394,10 +394,10 @@ func (s *Stage) record(j *job, provider string, out []string) {
 
 // translateTexts translates texts (duplicates allowed) with one provider:
 // each distinct normalized text is looked up in the caches, and the misses
-// are sent once each, in calls of at most BatchSize texts. It returns the
-// translation of every text it could translate and, for the others, why
-// not; err is set only when ctx is done.
-func (s *Stage) translateTexts(ctx context.Context, g *guarded, from, to string, texts []string) (done map[string]string, errs map[string]error, err error) {
+// are sent once each, in calls of at most BatchSize texts, counted under
+// purpose. It returns the translation of every text it could translate
+// and, for the others, why not; err is set only when ctx is done.
+func (s *Stage) translateTexts(ctx context.Context, g *guarded, from, to, purpose string, texts []string) (done map[string]string, errs map[string]error, err error) {
 	name := g.p.Name()
 	type distinct struct {
 		key   cacheKey
@@ -490,7 +490,7 @@ func (s *Stage) translateTexts(ctx context.Context, g *guarded, from, to string,
 		for i, d := range chunk {
 			batch[i] = d.text
 		}
-		out, cerr := s.call(ctx, g, from, to, batch)
+		out, cerr := s.call(ctx, g, from, to, purpose, batch)
 		if cerr != nil {
 			if ctx.Err() != nil {
 				return nil, nil, ctx.Err()
@@ -544,8 +544,8 @@ func (s *Stage) translateTexts(ctx context.Context, g *guarded, from, to string,
 
 // call sends one batch to a provider through its breaker, budget and rate
 // limit, with a timeout per attempt and retries on rate limits and
-// transient failures.
-func (s *Stage) call(ctx context.Context, g *guarded, from, to string, texts []string) ([]string, error) {
+// transient failures. What it sends is counted under purpose.
+func (s *Stage) call(ctx context.Context, g *guarded, from, to, purpose string, texts []string) ([]string, error) {
 	name := g.p.Name()
 	var chars int64
 	for _, t := range texts {
@@ -587,7 +587,7 @@ func (s *Stage) call(ctx context.Context, g *guarded, from, to string, texts []s
 		switch oc {
 		case OutcomeOK:
 			g.breaker.Done(outcomeSuccess)
-			s.metrics.sent(name, chars, g.limits.PricePerMillionChars)
+			s.metrics.sent(name, purpose, chars, g.limits.PricePerMillionChars)
 			return out, nil
 		case OutcomeUnsupported, OutcomePermanent:
 			g.breaker.Done(outcomeNeutral)
