@@ -86,6 +86,16 @@ type Moderation struct {
 	// Support) or "sexual_minors" (blocked under zero tolerance, to be
 	// confirmed and reported). Empty for other notes. See Urgency.
 	Urgent Category `json:"urgent,omitempty"`
+	// Author is the author's standing (strikes, a mute or a suspension)
+	// when the note was moderated, if it was not clear; the markets it
+	// is muted or suspended in are decided as the policy says for such
+	// authors (see stages/moderate). Nil otherwise.
+	Author *AuthorStanding `json:"author,omitempty"`
+	// Reports sums up users' reports of the note; nil until one came.
+	Reports *Reports `json:"reports,omitempty"`
+	// Appeal is the author's appeal of the note's decision; nil until
+	// one came.
+	Appeal *Appeal `json:"appeal,omitempty"`
 }
 
 // Support tells feeds and reviewers how to care for an author at risk.

@@ -119,6 +119,10 @@ const (
 	// AuditStale: the note changed (a newer version, or deleted) before
 	// the decision arrived; nothing was changed.
 	AuditStale AuditOutcome = "stale"
+	// AuditRefused: the decision decides an appeal of a decision its own
+	// reviewer made (models.Moderation.AppealConflict); nothing was
+	// changed.
+	AuditRefused AuditOutcome = "refused"
 )
 
 // AuditEntry is one line of the audit trail: a decision and its outcome.
@@ -153,7 +157,8 @@ type QueueQuery struct {
 	// created_at, or processed_at when it has none); zero: unbounded.
 	QueuedBefore, QueuedAfter time.Time
 	// Oldest orders by age alone (oldest first) instead of priority
-	// (urgency, then escalated, then severity, then oldest).
+	// (urgency, then escalated, then reported, then severity, then
+	// oldest).
 	Oldest bool
 	// Limit is the page size; zero means the index's default.
 	Limit int
@@ -233,14 +238,16 @@ func (m *Moderation) DecidedIn(market string) bool {
 }
 
 // QueueMarkets lists the markets in which the note waits for a reviewer,
-// sorted: those whose decision is review, and every market of an urgent
-// note (Urgency above 0), blocked or not, until a reviewer approves or
-// rejects it there.
+// sorted: those whose decision is review; every market of an urgent note
+// (Urgency above 0), blocked or not, until a reviewer approves or rejects
+// it there; the markets of an appeal that waits (AppealWaitsIn); and the
+// markets users' reports queued it in, until a reviewer decision other
+// than the one standing then stands there.
 func (m *Moderation) QueueMarkets() []string {
 	var out []string
 	urgent := m.Urgency() > 0
 	for market, d := range m.Markets {
-		if d == DecisionReview || urgent && !m.DecidedIn(market) {
+		if d == DecisionReview || urgent && !m.DecidedIn(market) || m.AppealWaitsIn(market) || m.Reports.waitsIn(m, market) {
 			out = append(out, market)
 		}
 	}

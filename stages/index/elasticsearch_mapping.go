@@ -87,6 +87,7 @@ func indexTemplate(cfg ElasticsearchConfig) map[string]any {
 					"severity":       map[string]any{"type": "float"},
 					"queued_at":      map[string]any{"type": "date"},
 					"escalated":      map[string]any{"type": "boolean"},
+					"reported":       map[string]any{"type": "integer"},
 					"title":          text,
 					"body":           text,
 					"tags":           text,

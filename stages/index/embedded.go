@@ -507,6 +507,7 @@ func embeddedFields(n *models.Note, st stamp) (map[string]any, error) {
 		"severity":         d.Severity,
 		"queued_at":        float64(d.QueuedAt.Unix()),
 		"escalated":        d.Escalated,
+		"reported":         float64(d.Reported),
 		allField:           allText(d),
 		noteField:          string(raw),
 		stampField:         st.encode(),

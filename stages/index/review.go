@@ -19,18 +19,21 @@ import (
 
 // reviewFields are what the review queue filters and sorts on. A note is
 // in the queue while ReviewMarkets (models.Moderation.QueueMarkets: the
-// markets in review, and every market of an urgent note) is not empty. The
-// queue sorts by urgency (an author at risk, then zero-tolerance content
-// about minors), then escalated, then severity, then oldest.
+// markets in review, every market of an urgent note, an appeal's markets
+// and the markets users' reports queued it in) is not empty. The queue
+// sorts by urgency (an author at risk, then zero-tolerance content about
+// minors), then escalated, then reported (the distinct reporters of a
+// note that reports queued: models.Moderation.Reported), then severity,
+// then oldest.
 //
 // An embedded index created before these fields existed keeps its own
 // mapping and answers Queue with nothing: rebuild it (replay the input
 // topic into an empty folder); one created before urgency existed lists
 // every note with urgency 0 until rebuilt. An Elasticsearch index created
-// before needs the six fields added to its mapping (PUT ALIAS/_mapping
+// before needs the seven fields added to its mapping (PUT ALIAS/_mapping
 // with the properties of indexTemplate; adding fields is always allowed),
 // then an update by query or a replay; until then the queue sorts as if
-// no note were urgent.
+// no note were urgent or reported.
 type reviewFields struct {
 	ReviewMarkets []string  `json:"review_markets,omitempty"`
 	Categories    []string  `json:"categories,omitempty"`
@@ -38,6 +41,7 @@ type reviewFields struct {
 	Severity      float64   `json:"severity"`
 	QueuedAt      time.Time `json:"queued_at,omitzero"`
 	Escalated     bool      `json:"escalated"`
+	Reported      int       `json:"reported"`
 }
 
 func newReviewFields(n *models.Note) reviewFields {
@@ -47,6 +51,7 @@ func newReviewFields(n *models.Note) reviewFields {
 		Severity:      n.Moderation.Severity(),
 		QueuedAt:      n.QueuedAt().UTC(),
 		Escalated:     n.Moderation.Review != nil && n.Moderation.Review.Escalated,
+		Reported:      n.Moderation.Reported(),
 	}
 	seen := map[models.Category]bool{}
 	for _, l := range n.Moderation.Labels {
@@ -66,6 +71,7 @@ func addReviewMappings(doc *mapping.DocumentMapping, keyword, numeric, flag func
 	doc.AddFieldMappingsAt("severity", numeric())
 	doc.AddFieldMappingsAt("queued_at", numeric())
 	doc.AddFieldMappingsAt("escalated", flag())
+	doc.AddFieldMappingsAt("reported", numeric())
 }
 
 // Queue lists the review queue; see Index.
@@ -82,7 +88,7 @@ func (e *Embedded) Queue(ctx context.Context, q models.QueueQuery) (_ models.Sea
 	if q.Oldest {
 		req.SortBy([]string{"queued_at", "_id"})
 	} else {
-		req.SortBy([]string{"-urgency", "-escalated", "-severity", "queued_at", "_id"})
+		req.SortBy([]string{"-urgency", "-escalated", "-reported", "-severity", "queued_at", "_id"})
 	}
 	res, err := e.idx.SearchInContext(ctx, req)
 	if err != nil {
@@ -229,10 +235,13 @@ func esQueueBody(q models.QueueQuery) map[string]any {
 		filter = append(filter, map[string]any{"range": map[string]any{"queued_at": r}})
 	}
 	sortBy := []any{
-		// unmapped_type: an index whose mapping predates urgency sorts
-		// as if no note were urgent instead of failing.
+		// unmapped_type: an index whose mapping predates urgency (or
+		// reported) sorts as if no note were urgent (or reported)
+		// instead of failing.
 		map[string]any{"urgency": map[string]any{"order": "desc", "unmapped_type": "byte"}},
-		map[string]any{"escalated": "desc"}, map[string]any{"severity": "desc"},
+		map[string]any{"escalated": "desc"},
+		map[string]any{"reported": map[string]any{"order": "desc", "unmapped_type": "integer"}},
+		map[string]any{"severity": "desc"},
 		map[string]any{"queued_at": "asc"}, map[string]any{"note_id": "asc"},
 	}
 	if q.Oldest {

@@ -124,4 +124,32 @@ func testQueue(t *testing.T, f Factory) {
 	if got := queueIDs(t, idx, models.QueueQuery{Market: "intl"}); slices.Contains(got, "q-minors-split") {
 		t.Errorf("an urgent note confirmed in intl is still in intl's queue: %v", got)
 	}
+
+	// Users' reports queue a note approved in intl there, after urgent
+	// and escalated notes and before the rest whatever their severity,
+	// more reporters first; an appeal queues a note blocked everywhere in
+	// the markets appealed.
+	reported := func(id string, reporters int) *models.Note {
+		n := Note(id, 1, "en", "title "+id, "body "+id, "intl")
+		n.Moderation.Reports = &models.Reports{Reporters: reporters, Since: map[string]string{"intl": ""}}
+		return n
+	}
+	appealed := withDecision(Note("q-appealed", 1, "en", "t", "b"), models.DecisionBlock)
+	appealed.Moderation.Appeal = &models.Appeal{ID: "a1", Original: map[string]models.AppealedDecision{"cn": {Decision: models.DecisionBlock}}}
+	apply(t, idx, reported("q-reported-5", 5), reported("q-reported-40", 40), appealed)
+	if got, want := queueIDs(t, idx, models.QueueQuery{Market: "intl"}), []string{"q-at-risk", "q-escalated", "q-reported-40", "q-reported-5", "q-mild"}; !slices.Equal(got, want) {
+		t.Errorf("intl queue with reported notes = %v, want %v", got, want)
+	}
+	if got := queueIDs(t, idx, models.QueueQuery{Market: "cn"}); !slices.Contains(got, "q-appealed") || slices.Contains(got, "q-reported-40") {
+		t.Errorf("cn queue = %v, want the appealed note and no reported one (approved in intl only)", got)
+	}
+	// A reviewer's approval in intl settles the reports there.
+	settled := reported("q-reported-40", 40)
+	settled.Revision = 1
+	settled.Moderation.Review = &models.Review{DecisionID: "d4", Action: models.ReviewApprove, Reviewer: "r", Markets: []string{"intl"},
+		Decided: map[string]models.MarketDecision{"intl": {DecisionID: "d4", Action: models.ReviewApprove, Reviewer: "r"}}}
+	apply(t, idx, settled)
+	if got := queueIDs(t, idx, models.QueueQuery{Market: "intl"}); slices.Contains(got, "q-reported-40") {
+		t.Errorf("a reported note a reviewer approved since is still queued: %v", got)
+	}
 }
