@@ -37,6 +37,39 @@ type MarketPolicy struct {
 	// AllowTerms are phrases in which nothing counts against a note in
 	// this market: findings whose evidence lies inside one are ignored.
 	AllowTerms []string `yaml:"allow_terms,omitempty"`
+	// Authors decides the new notes of authors a reviewer muted or
+	// suspended in this market.
+	Authors AuthorPolicy `yaml:"authors,omitempty"`
+}
+
+// AuthorPolicy is what a market makes of the new notes of an author muted
+// or suspended there: review (held until a reviewer approves them) or
+// block. The note's own findings may make it more restrictive, never
+// less; an author at risk of self-harm is reviewed, never blocked unseen.
+type AuthorPolicy struct {
+	// Suspended is review or block. Default block.
+	Suspended models.Decision `yaml:"suspended,omitempty"`
+	// Muted is review or block. Default review.
+	Muted models.Decision `yaml:"muted,omitempty"`
+}
+
+// AuthorDecision is what market decides for a new note of an author in
+// state ("" for an active author: allow).
+func (p *Policy) AuthorDecision(market string, state models.AuthorState) models.Decision {
+	a := p.Markets[market].Authors
+	switch state {
+	case models.AuthorSuspended:
+		if a.Suspended != "" {
+			return a.Suspended
+		}
+		return models.DecisionBlock
+	case models.AuthorMuted:
+		if a.Muted != "" {
+			return a.Muted
+		}
+		return models.DecisionReview
+	}
+	return models.DecisionAllow
 }
 
 // Policy is the moderation policy of every market. It is immutable once
@@ -85,7 +118,8 @@ func LoadPolicy(path string) (*Policy, error) {
 func DefaultPolicy() (*Policy, error) { return ParsePolicy(defaultPolicyYAML) }
 
 // Validate reports contradictions: no version or markets, unknown
-// categories, thresholds outside [0, 1], block below review.
+// categories, thresholds outside [0, 1], block below review, an author
+// policy other than review or block.
 func (p *Policy) Validate() error {
 	if p.Version == "" {
 		return fmt.Errorf("policy: version is empty")
@@ -102,6 +136,11 @@ func (p *Policy) Validate() error {
 		}
 		if err := validThresholds("market "+name, m.Thresholds); err != nil {
 			return fmt.Errorf("policy %s: %w", p.Version, err)
+		}
+		for what, d := range map[string]models.Decision{"suspended": m.Authors.Suspended, "muted": m.Authors.Muted} {
+			if d != "" && d != models.DecisionReview && d != models.DecisionBlock {
+				return fmt.Errorf("policy %s: market %s: authors.%s %q is neither review nor block", p.Version, name, what, d)
+			}
 		}
 		for _, terms := range []map[models.Category][]string{m.BlockTerms, m.ReviewTerms} {
 			for c := range terms {

@@ -123,6 +123,7 @@ type Stage struct {
 	languages     map[string]bool // languages the lexicons cover
 	reloads       [2]atomic.Int64 // policy reloads that went into force, and that failed
 	shared        *SharedState    // nil unless shared_state.redis is set
+	authors       AuthorStandings // nil: authors count for nothing
 }
 
 // New builds the stage with the built-in detectors (lexicon, rules,
@@ -230,6 +231,8 @@ func (s *Stage) SetPolicy(p *Policy) error {
 
 // Process implements pipeline.Stage: it sets Moderation and
 // ApprovedMarkets on every note, replacing what an earlier attempt set.
+// With author standings (SetAuthorStandings), a muted or suspended
+// author's note is decided as the policy says in those markets.
 func (s *Stage) Process(ctx context.Context, notes []*models.Note) error {
 	p := s.policy.Load()
 	for _, n := range notes {
@@ -240,6 +243,7 @@ func (s *Stage) Process(ctx context.Context, notes []*models.Note) error {
 		if err != nil {
 			return fmt.Errorf("moderate: note %s: %w", n.NoteID, err)
 		}
+		s.applyAuthorStanding(p, n, &m)
 		n.Moderation = m
 		n.ApprovedMarkets = approved(m)
 		if s.cfg.RedactPII {

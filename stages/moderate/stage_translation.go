@@ -84,6 +84,7 @@ func mergeModeration(p *Policy, base, tr models.Moderation, sourceSuffix string)
 		Decision:      models.DecisionAllow,
 		Markets:       make(map[string]models.Decision, len(tr.Markets)),
 		PolicyVersion: base.PolicyVersion,
+		Author:        base.Author,
 	}
 	if out.PolicyVersion == "" {
 		out.PolicyVersion = tr.PolicyVersion
