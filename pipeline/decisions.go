@@ -64,12 +64,17 @@ type DecisionWriter struct {
 
 // NewDecisionWriter writes to cfg.Topic on brokers.
 func NewDecisionWriter(brokers []string, cfg DecisionsConfig) *DecisionWriter {
-	cfg = cfg.WithDefaults()
-	return &DecisionWriter{w: &kafka.Writer{
-		Addr: kafka.TCP(brokers...), Topic: cfg.Topic, Balancer: kafka.Murmur2Balancer{},
+	return &DecisionWriter{w: newEventWriter(brokers, cfg.WithDefaults().Topic)}
+}
+
+// newEventWriter is the writer of the desk's events (decisions, author
+// actions): keyed like Kafka's own clients, RequireAll acks, no linger.
+func newEventWriter(brokers []string, topic string) *kafka.Writer {
+	return &kafka.Writer{
+		Addr: kafka.TCP(brokers...), Topic: topic, Balancer: kafka.Murmur2Balancer{},
 		RequiredAcks: kafka.RequireAll, BatchTimeout: time.Millisecond, MaxAttempts: 5,
 		AllowAutoTopicCreation: true,
-	}}
+	}
 }
 
 // Publish writes decisions, keyed by note id, and returns once the broker
@@ -174,6 +179,10 @@ func (c *DecisionConsumer) handle(ctx context.Context, msg kafka.Message) error 
 	switch {
 	case errors.Is(err, errDecisionStale):
 		return c.audit.Record(ctx, entry)
+	case errors.Is(err, errDecisionRefused):
+		c.log.Warn("refused a decision on an appeal of the reviewer's own decision", "note_id", d.NoteID, "decision", d.ID, "reviewer", d.Reviewer)
+		entry.Outcome = models.AuditRefused
+		return c.audit.Record(ctx, entry)
 	case err != nil:
 		return err
 	}
@@ -199,6 +208,11 @@ const maxDecisionRaces = 5
 // errDecisionStale: the note is gone, at another version, or refused.
 var errDecisionStale = errors.New("decision is stale")
 
+// errDecisionRefused: the decision would decide an appeal of its own
+// reviewer's decision (models.Moderation.AppealConflict). The desk
+// refuses such a request; this holds whoever published the event.
+var errDecisionRefused = errors.New("an appeal is decided by another reviewer")
+
 // apply writes d onto the stored note and returns what the index holds
 // with it, and the decision it overturned. The store keeps the first write
 // of a (Version, Revision), so a writer that read the same revision at the
@@ -214,6 +228,8 @@ func (c *DecisionConsumer) apply(ctx context.Context, d models.ReviewDecision) (
 			return Applied{}, "", fmt.Errorf("read note %s: %w", d.NoteID, err)
 		case n.Version != d.NoteVersion:
 			return Applied{}, "", errDecisionStale
+		case !applied(n, d) && n.Moderation.AppealConflict(d.Reviewer, d.Action, d.Markets) != "":
+			return Applied{}, "", errDecisionRefused
 		}
 		next, overturns := n, ""
 		if !applied(n, d) {

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/notegate/notegate/models"
 )
@@ -93,8 +94,9 @@ func RouteOf(n *models.Note) Route {
 //     is on the review topic;
 //   - approved nowhere and in review nowhere: rejected when blocked in
 //     every market, review when no market decided (no moderation);
-//   - urgent (models.Moderation.Urgency) and in review nowhere: review as
-//     well, as the review queue lists it;
+//   - in the review queue (models.Moderation.QueueMarkets: urgent,
+//     appealed, queued by users' reports) and in review nowhere: review
+//     as well, as the review queue lists it;
 //   - approved nowhere although everApproved (some earlier state was
 //     approved, so a feed may show it): withdrawn as well, on the approved
 //     topic, so feeds drop it.
@@ -122,10 +124,10 @@ func Routes(n *models.Note, everApproved bool) []Route {
 	default:
 		out = append(out, RouteReview)
 	}
-	if !inReview && n.Moderation.Urgency() > 0 {
-		// An urgent note (sexual_minors blocked under zero tolerance) is
-		// in the review queue whatever its decisions: it is on the review
-		// topic too.
+	if !inReview && !slices.Contains(out, RouteReview) && len(n.Moderation.QueueMarkets()) > 0 {
+		// An urgent note (sexual_minors blocked under zero tolerance), an
+		// appealed or a reported one is in the review queue whatever its
+		// decisions: it is on the review topic too.
 		out = append(out, RouteReview)
 	}
 	if len(n.ApprovedMarkets) == 0 && everApproved {

@@ -1,0 +1,54 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/notegate/notegate/models"
+)
+
+// rewriteStored reads note id from store, asks change for its next state
+// and writes that; change gets a note the caller owns and returns the
+// next state (as n's next revision) or nil to leave the note as it is.
+// The store keeps the first write of a (Version, Revision), so when
+// another writer (a decision, a late translation) wrote the same revision
+// first, rewriteStored reads the note again and asks change again, up to
+// maxDecisionRaces times; beyond, it returns errLostRace, a transport
+// error to retry with backoff.
+//
+// It returns what the index holds after the write and true, or false
+// when the note is unknown or deleted, change returned nil, or the index
+// refused the note (logged). Other errors are transport errors.
+func rewriteStored(ctx context.Context, store NoteStore, isNotFound func(error) bool, id string, log *slog.Logger, change func(n *models.Note) *models.Note) (Applied, bool, error) {
+	for race := 0; ; race++ {
+		n, err := store.Get(ctx, id)
+		switch {
+		case err != nil && isNotFound(err):
+			return Applied{}, false, nil
+		case err != nil:
+			return Applied{}, false, fmt.Errorf("read note %s: %w", id, err)
+		}
+		next := change(n)
+		if next == nil {
+			return Applied{Stored: n}, false, nil
+		}
+		out, err := store.Apply(ctx, []*models.Note{next})
+		if err != nil {
+			return Applied{}, false, fmt.Errorf("write note %s: %w", id, err)
+		}
+		if len(out) != 1 {
+			return Applied{}, false, fmt.Errorf("write note %s: the index answered %d outcomes", id, len(out))
+		}
+		a := out[0]
+		switch {
+		case a.Rejected != "":
+			log.Error("the index refused a note; left as it was", "note_id", id, "reason", a.Rejected)
+			return Applied{}, false, nil
+		case a.Written:
+			return a, true, nil
+		case race+1 >= maxDecisionRaces:
+			return Applied{}, false, fmt.Errorf("note %s: %w %d times", id, errLostRace, race+1)
+		}
+	}
+}
