@@ -17,12 +17,15 @@ import (
 
 // Audit is the audit trail in a bbolt file: every decision event with its
 // outcome, appended once (a replayed event is recognised by its id and
-// changes nothing) and never overwritten, indexed by note and by reviewer.
+// changes nothing) and never overwritten, indexed by note and by reviewer;
+// and every author action with the standing it left, likewise, indexed by
+// author and by reviewer.
 //
 // The decisions topic is the trail's source: an Audit records what the
 // decisions consumer of its process applied. With several replicas each
 // records the partitions it consumed; keep the topic's retention unlimited
-// so a full trail can be rebuilt by replaying it.
+// so a full trail can be rebuilt by replaying it. Every replica reads the
+// whole author actions topic, so each records every author action.
 type Audit struct {
 	db      *bolt.DB
 	metrics *Metrics
@@ -34,6 +37,12 @@ var (
 	bucketIDs        = []byte("ids")         // decision id → seq
 	bucketByNote     = []byte("by_note")     // note id \x00 seq → nil
 	bucketByReviewer = []byte("by_reviewer") // reviewer \x00 seq → nil
+
+	// Author actions have their own sequence and indexes.
+	bucketAuthorEntries = []byte("author_entries")   // seq → entry JSON
+	bucketAuthorIDs     = []byte("author_ids")       // action id → seq
+	bucketByAuthor      = []byte("author_by_author") // author id \x00 seq → nil
+	bucketByActor       = []byte("author_by_actor")  // reviewer \x00 seq → nil
 )
 
 // OpenAudit opens or creates the audit file. metrics may be nil.
@@ -46,7 +55,7 @@ func OpenAudit(path string, metrics *Metrics) (*Audit, error) {
 		return nil, fmt.Errorf("audit: open %s: %w", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketEntries, bucketIDs, bucketByNote, bucketByReviewer} {
+		for _, b := range [][]byte{bucketEntries, bucketIDs, bucketByNote, bucketByReviewer, bucketAuthorEntries, bucketAuthorIDs, bucketByAuthor, bucketByActor} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -114,14 +123,63 @@ func (a *Audit) Record(_ context.Context, e models.AuditEntry) error {
 	return nil
 }
 
+// RecordAuthorAction appends e unless its action is already recorded; see
+// pipeline.AuthorAuditor.
+func (a *Audit) RecordAuthorAction(_ context.Context, e models.AuthorActionEntry) error {
+	err := a.db.Update(func(tx *bolt.Tx) error {
+		ids := tx.Bucket(bucketAuthorIDs)
+		if ids.Get([]byte(e.Action.ID)) != nil {
+			return nil
+		}
+		entries := tx.Bucket(bucketAuthorEntries)
+		seq, err := entries.NextSequence()
+		if err != nil {
+			return err
+		}
+		e.Seq = seq
+		if e.RecordedAt.IsZero() {
+			e.RecordedAt = a.clock().UTC()
+		}
+		raw, err := json.Marshal(e)
+		if err != nil {
+			return err
+		}
+		if err := entries.Put(seqKey(seq), raw); err != nil {
+			return err
+		}
+		if err := ids.Put([]byte(e.Action.ID), seqKey(seq)); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketByAuthor).Put(indexKey(e.Action.AuthorID, seq), nil); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketByActor).Put(indexKey(e.Action.Actor, seq), nil)
+	})
+	if err != nil {
+		return fmt.Errorf("audit: record author action %s: %w", e.Action.ID, err)
+	}
+	return nil
+}
+
 // ByNote returns the note's entries, oldest first, at most limit.
 func (a *Audit) ByNote(noteID string, limit int) ([]models.AuditEntry, error) {
-	return a.scan(bucketByNote, noteID, limit, false)
+	return scanAs[models.AuditEntry](a, bucketByNote, bucketEntries, noteID, limit, false)
 }
 
 // ByReviewer returns the reviewer's entries, newest first, at most limit.
 func (a *Audit) ByReviewer(name string, limit int) ([]models.AuditEntry, error) {
-	return a.scan(bucketByReviewer, name, limit, true)
+	return scanAs[models.AuditEntry](a, bucketByReviewer, bucketEntries, name, limit, true)
+}
+
+// ByAuthor returns the actions on an author, newest first, at most limit.
+func (a *Audit) ByAuthor(authorID string, limit int) ([]models.AuthorActionEntry, error) {
+	return scanAs[models.AuthorActionEntry](a, bucketByAuthor, bucketAuthorEntries, authorID, limit, true)
+}
+
+// ByActor returns the author actions a reviewer took, newest first, at
+// most limit.
+func (a *Audit) ByActor(name string, limit int) ([]models.AuthorActionEntry, error) {
+	return scanAs[models.AuthorActionEntry](a, bucketByActor, bucketAuthorEntries, name, limit, true)
 }
 
 // Since returns the entries recorded at or after t, newest first, at most
@@ -148,12 +206,14 @@ func (a *Audit) Since(t time.Time, limit int) ([]models.AuditEntry, error) {
 	return out, nil
 }
 
-func (a *Audit) scan(bucket []byte, prefix string, limit int, newestFirst bool) ([]models.AuditEntry, error) {
+// scanAs reads, through the index bucket, the entries of prefix from the
+// entries bucket.
+func scanAs[E any](a *Audit, bucket, entriesBucket []byte, prefix string, limit int, newestFirst bool) ([]E, error) {
 	p := append([]byte(prefix), 0)
-	var out []models.AuditEntry
+	var out []E
 	err := a.db.View(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucket).Cursor()
-		entries := tx.Bucket(bucketEntries)
+		entries := tx.Bucket(entriesBucket)
 		var k []byte
 		next := c.Next
 		if newestFirst {
@@ -174,7 +234,7 @@ func (a *Audit) scan(bucket []byte, prefix string, limit int, newestFirst bool) 
 			if raw == nil {
 				continue
 			}
-			var e models.AuditEntry
+			var e E
 			if err := json.Unmarshal(raw, &e); err != nil {
 				return err
 			}

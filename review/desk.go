@@ -40,6 +40,11 @@ type Options struct {
 	// Aligner places evidence in translations word by word; nil: by
 	// sentence only.
 	Aligner Aligner
+	// Authors and AuthorActions read and change authors' standings; with
+	// either nil, the author routes answer 503 and the author panel shows
+	// no standing.
+	Authors       AuthorStandings
+	AuthorActions AuthorPublisher
 }
 
 // Desk serves the reviewer desk: the page and its API.
@@ -108,6 +113,8 @@ func (d *Desk) Routes() []Route {
 		{"GET", "/api/review/notes/{id}/similar", RoleReviewer, d.similar},
 		{"GET", "/api/review/notes/{id}/audit", RoleReviewer, d.noteAudit},
 		{"POST", "/api/review/bulk", RoleReviewer, d.bulk},
+		{"GET", "/api/review/authors/{id}", RoleReviewer, d.author},
+		{"POST", "/api/review/authors/{id}/actions", RoleReviewer, d.authorAction},
 		{"GET", "/api/review/me/audit", RoleReviewer, d.myAudit},
 		{"GET", "/api/review/reviewers/{name}/audit", RoleAdmin, d.reviewerAudit},
 		{"GET", "/api/review/stats", RoleAdmin, d.stats},

@@ -37,7 +37,9 @@ type QueueItem struct {
 	Note *models.Note `json:"note"`
 	// Priority orders the page: urgent notes first (an author at risk,
 	// then zero-tolerance content about minors: models.Moderation.Urgency),
-	// then escalated, then severity, author velocity and age.
+	// then escalated, then notes users' reports queued (more reporters
+	// first), then severity, author velocity, reports below the queue
+	// threshold and age.
 	Priority float64 `json:"priority"`
 	Severity float64 `json:"severity"`
 	// AuthorQueued counts the author's notes in the queue.
@@ -131,7 +133,7 @@ func (d *Desk) rank(ctx context.Context, hits []models.SearchHit, byPriority boo
 		}
 		velocity := math.Min(float64(max(it.AuthorQueued-1, 0)), 10) / 10 * 0.3
 		age := math.Min(now.Sub(n.QueuedAt()).Hours()/24, 1) * 0.2
-		it.Priority = it.Severity + velocity + max(age, 0)
+		it.Priority = it.Severity + velocity + max(age, 0) + reportWeight(&n.Moderation)
 		if n.Moderation.Review != nil && n.Moderation.Review.Escalated {
 			it.Priority += 10
 		}
@@ -179,8 +181,12 @@ func (d *Desk) note(w http.ResponseWriter, r *http.Request) {
 	if c, ok := d.claims.get(id); ok {
 		out["claim"] = c
 	}
+	if v := appealView(principalOf(r.Context()), n); v != nil {
+		out["appeal"] = v
+	}
 	if n.AuthorID != "" {
-		author := map[string]any{"author_id": n.AuthorID, "market": n.Market}
+		author := d.authorPanel(r.Context(), principalOf(r.Context()), n.AuthorID)
+		author["market"] = n.Market
 		if res, err := d.notes.Queue(r.Context(), models.QueueQuery{AuthorID: n.AuthorID, Limit: 5, Oldest: true}); err == nil {
 			others := []map[string]string{}
 			for _, h := range res.Hits {
@@ -253,6 +259,11 @@ type DecisionRequest struct {
 	// NoteIDs and BulkOf are for bulk decisions only.
 	NoteIDs []string `json:"note_ids,omitempty"`
 	BulkOf  string   `json:"bulk_of,omitempty"`
+	// AuthorID, in a bulk decision instead of NoteIDs, decides the
+	// author's notes waiting in the caller's markets (the oldest 100; send
+	// again for more); without Markets, each in the caller's markets where
+	// it waits.
+	AuthorID string `json:"author_id,omitempty"`
 }
 
 func (d *Desk) validate(req DecisionRequest) string {
@@ -329,6 +340,10 @@ func (d *Desk) newDecision(p Principal, n *models.Note, req DecisionRequest) (mo
 	markets, status, msg := decisionMarkets(p, n, req.Markets)
 	if msg != "" {
 		return models.ReviewDecision{}, status, msg
+	}
+	if m := n.Moderation.AppealConflict(p.Name, req.Action, markets); m != "" {
+		return models.ReviewDecision{}, http.StatusForbidden, "the author appealed your decision in " + m +
+			"; another reviewer decides the appeal (untick " + m + " to decide the other markets)"
 	}
 	dec := models.ReviewDecision{
 		ID: randomHex(16), NoteID: n.NoteID, NoteVersion: n.Version, Action: req.Action,
@@ -429,6 +444,20 @@ func (d *Desk) bulk(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, msg)
 		return
 	}
+	if req.AuthorID != "" && len(req.NoteIDs) == 0 && req.Action != models.ReviewUndo {
+		ids, ok := d.authorWaiting(w, r, p, req.AuthorID)
+		if !ok {
+			return
+		}
+		if len(ids) == 0 {
+			writeJSON(w, http.StatusOK, map[string]any{"results": []any{}, "decided": 0})
+			return
+		}
+		req.NoteIDs = ids
+	} else if req.AuthorID != "" {
+		writeError(w, http.StatusBadRequest, "bulk takes note_ids or author_id, not both, and an action other than undo")
+		return
+	}
 	if req.Action == models.ReviewUndo || len(req.NoteIDs) == 0 || len(req.NoteIDs) > maxBulk || req.NoteVersion != 0 {
 		writeError(w, http.StatusBadRequest, "bulk needs 1 to 200 note_ids, no note_version, and an action other than undo")
 		return
@@ -451,7 +480,17 @@ func (d *Desk) bulk(w http.ResponseWriter, r *http.Request) {
 			results = append(results, result{NoteID: id, Error: "not found or unavailable"})
 			continue
 		}
-		dec, _, msg := d.newDecision(p, n, req)
+		nreq := req
+		if req.AuthorID != "" && len(req.Markets) == 0 {
+			// An author's notes: each where it waits, never where the
+			// machine or another reviewer already decided.
+			nreq.Markets = intersect(n.Moderation.QueueMarkets(), p.Markets)
+			if len(nreq.Markets) == 0 {
+				results = append(results, result{NoteID: id, Error: "it waits in none of your markets"})
+				continue
+			}
+		}
+		dec, _, msg := d.newDecision(p, n, nreq)
 		if msg == "" {
 			if _, err := d.claims.claim(id, p.Name); err != nil {
 				msg = err.Error()
