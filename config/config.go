@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -54,6 +55,14 @@ type Config struct {
 	Review review.Config `yaml:"review"`
 	// Decisions configures the reviewer decisions topic and its consumer.
 	Decisions pipeline.DecisionsConfig `yaml:"decisions"`
+	// Authors configures the author actions topic and the standings
+	// every replica keeps from it.
+	Authors pipeline.AuthorsConfig `yaml:"authors"`
+	// Reports configures the user reports topic, its consumer and when
+	// reports queue a note.
+	Reports pipeline.ReportsConfig `yaml:"reports"`
+	// Appeals configures the appeals topic and its consumer.
+	Appeals pipeline.AppealsConfig `yaml:"appeals"`
 	// Health configures readiness: how long a failing dependency or a
 	// waiting event is tolerated, and the broker probe.
 	Health pipeline.HealthConfig `yaml:"health"`
@@ -88,6 +97,9 @@ func Default() Config {
 		},
 		Review:    review.Config{}.WithDefaults(),
 		Decisions: pipeline.DecisionsConfig{}.WithDefaults(),
+		Authors:   pipeline.AuthorsConfig{}.WithDefaults(),
+		Reports:   pipeline.ReportsConfig{}.WithDefaults(),
+		Appeals:   pipeline.AppealsConfig{}.WithDefaults(),
 		Health:    pipeline.HealthConfig{}.WithDefaults(),
 	}
 }
@@ -111,6 +123,9 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	cfg.Kafka = cfg.Kafka.WithDefaults()
 	cfg.Review = cfg.Review.WithDefaults()
 	cfg.Decisions = cfg.Decisions.WithDefaults()
+	cfg.Authors = cfg.Authors.WithDefaults()
+	cfg.Reports = cfg.Reports.WithDefaults()
+	cfg.Appeals = cfg.Appeals.WithDefaults()
 	cfg.Health = cfg.Health.WithDefaults()
 	if err := cfg.Validate(); err != nil {
 		return Config{}, fmt.Errorf("config: %w", err)
@@ -167,6 +182,25 @@ func (c Config) Validate() error {
 	}
 	if err := c.Review.WithDefaults().Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("review: %w", err))
+	}
+	if err := c.Authors.WithDefaults().Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	if err := c.Reports.WithDefaults().Validate(); err != nil {
+		errs = append(errs, err)
+	}
+	// The side topics are each their own.
+	k := c.Kafka.WithDefaults()
+	seen := map[string]string{}
+	for _, t := range [][2]string{{"decisions.topic", c.Decisions.WithDefaults().Topic}, {"authors.topic", c.Authors.WithDefaults().Topic},
+		{"reports.topic", c.Reports.WithDefaults().Topic}, {"appeals.topic", c.Appeals.WithDefaults().Topic}} {
+		what, topic := t[0], t[1]
+		if other, ok := seen[topic]; ok {
+			errs = append(errs, fmt.Errorf("%s %q is also %s", what, topic, other))
+		} else if slices.Contains(append(k.OutputTopics(k.Topics.TranslateRetry), k.InputTopic), topic) {
+			errs = append(errs, fmt.Errorf("%s %q is also a topic of kafka", what, topic))
+		}
+		seen[topic] = what
 	}
 	return errors.Join(errs...)
 }

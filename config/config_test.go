@@ -110,3 +110,28 @@ func TestTheComposeConfigurationLoads(t *testing.T) {
 		t.Errorf("deploy/notegate.yaml gives %+v", c)
 	}
 }
+
+func TestSideTopicsAreEachTheirOwn(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name, yaml string
+		ok         bool
+	}{
+		{"the defaults are distinct", "", true},
+		{"reports on the decisions topic is refused", "reports: {topic: notes.decisions}\n", false},
+		{"appeals on the input topic is refused", "appeals: {topic: notes.events}\n", false},
+		{"authors on the feed is refused", "authors: {topic: notes.approved}\n", false},
+		{"a threshold above max_reporters is refused", "reports: {queue_threshold: 50, max_reporters: 10}\n", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "c.yaml")
+			if err := os.WriteFile(path, []byte(c.yaml), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Load(path, func(string) string { return "" })
+			if (err == nil) != c.ok {
+				t.Errorf("Load: %v, want ok %v", err, c.ok)
+			}
+		})
+	}
+}

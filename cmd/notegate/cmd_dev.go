@@ -47,7 +47,8 @@ func cmdDev(ctx context.Context, args []string, stderr io.Writer) error {
 		Port:       *kafkaPort,
 		Partitions: 4,
 		Topics: []string{cfg.Kafka.InputTopic, cfg.Kafka.Topics.Approved, cfg.Kafka.Topics.Review,
-			cfg.Kafka.Topics.Rejected, cfg.Kafka.Topics.DeadLetter, cfg.Decisions.Topic},
+			cfg.Kafka.Topics.Rejected, cfg.Kafka.Topics.DeadLetter, cfg.Decisions.Topic,
+			cfg.Authors.Topic, cfg.Reports.Topic, cfg.Appeals.Topic},
 		Logger: log,
 	})
 	if err != nil {

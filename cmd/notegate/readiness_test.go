@@ -74,7 +74,7 @@ func TestServiceWaitsUnreadyForAMissingTopic(t *testing.T) {
 	base := config.Default()
 	tp := base.Kafka.Topics
 	b, err := broker.Start(broker.Config{Partitions: 2, Topics: []string{base.Kafka.InputTopic, tp.Approved, tp.Rejected, tp.DeadLetter,
-		base.Decisions.Topic, pipeline.DefaultTranslateRetryTopic}})
+		base.Decisions.Topic, pipeline.DefaultTranslateRetryTopic, base.Authors.Topic, base.Reports.Topic, base.Appeals.Topic}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,6 +29,12 @@ type service struct {
 	index   *openingIndex
 	// decisions applies reviewer decisions: the desk's single writer.
 	decisions *pipeline.DecisionConsumer
+	// authors keeps every author's standing from the author actions
+	// topic; the note pipeline starts once it caught up.
+	authors *pipeline.AuthorConsumer
+	// reports and appeals queue reported and appealed notes.
+	reports *pipeline.ReportConsumer
+	appeals *pipeline.AppealConsumer
 	// outputs are the topics checked (and created) before consuming.
 	outputs []string
 	httpSrv *http.Server
@@ -49,6 +55,7 @@ func shutdownReserve(drain time.Duration) time.Duration {
 // there yet makes the running service unready, never an exit. Run starts
 // serving and consuming.
 func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts ...serviceOption) (*service, error) {
+	cfg.Authors, cfg.Reports, cfg.Appeals = cfg.Authors.WithDefaults(), cfg.Reports.WithDefaults(), cfg.Appeals.WithDefaults()
 	s := &service{cfg: cfg, log: log, health: pipeline.NewHealth(cfg.Health)}
 	s.health.Fail(pipeline.ConditionStartup, errors.New("starting"))
 	deps := stageDeps{}
@@ -106,11 +113,18 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts
 		}
 		s.outputs = kcfg.OutputTopics(cfg.Decisions.Topic, translateRetryTopic(cfg))
 	}
-	desk, err := s.startReview(kcfg, cfg, reg, idx, b.markets(), log)
+	// Author standings: every replica reads the whole author actions
+	// topic; the moderate stage reads them for every note.
+	standings := pipeline.NewAuthorStore(cfg.Authors.MaxAuthors, b.markets())
+	if b.moderate != nil {
+		b.moderate.SetAuthorStandings(standings)
+	}
+	desk, err := s.startReview(kcfg, cfg, reg, idx, b.markets(), standings, log)
 	if err != nil {
 		s.close()
 		return nil, err
 	}
+	s.outputs = append(s.outputs, cfg.Authors.Topic, cfg.Reports.Topic, cfg.Appeals.Topic)
 	if b.translate != nil {
 		wireTranslateAfterDecisions(cfg, s.decisions, b.translate)
 	}
@@ -145,15 +159,28 @@ func (s *service) Run(ctx context.Context) error {
 
 	var runErr error
 	if s.waitUntilReadyToConsume(ctx) {
-		s.health.OK(pipeline.ConditionStartup)
-		s.log.Info("consuming", "input", s.cfg.Kafka.InputTopic, "group", s.cfg.Kafka.GroupID)
-		done := make(chan error, 3)
-		go func() { done <- s.runtime.Run(ctx) }()
+		done := make(chan error, 6)
+		go func() { done <- s.authors.Run(ctx) }()
 		go func() { done <- s.decisions.Run(ctx) }()
-		n := 2
-		if s.retrier != nil {
-			go func() { done <- s.retrier.Run(ctx) }()
+		go func() { done <- s.reports.Run(ctx) }()
+		go func() { done <- s.appeals.Run(ctx) }()
+		n := 4
+		// Notes wait for the author standings: a restart must not let a
+		// suspended author's note through.
+		s.health.Fail(pipeline.ConditionStartup, fmt.Errorf("reading the author standings from %s", s.cfg.Authors.Topic))
+		select {
+		case <-s.authors.Ready():
+		case <-ctx.Done():
+		}
+		if ctx.Err() == nil {
+			s.health.OK(pipeline.ConditionStartup)
+			s.log.Info("consuming", "input", s.cfg.Kafka.InputTopic, "group", s.cfg.Kafka.GroupID)
+			go func() { done <- s.runtime.Run(ctx) }()
 			n++
+			if s.retrier != nil {
+				go func() { done <- s.retrier.Run(ctx) }()
+				n++
+			}
 		}
 		for range n {
 			runErr = errors.Join(runErr, <-done)
@@ -205,8 +232,9 @@ func (s *service) waitUntilReadyToConsume(ctx context.Context) bool {
 }
 
 // startReview opens the audit trail and builds the reviewer desk and the
-// decisions consumer.
-func (s *service) startReview(kcfg pipeline.Config, cfg config.Config, reg *prometheus.Registry, idx index.Index, markets []string, log *slog.Logger) (*review.Desk, error) {
+// consumers of the desk's events and the posting services' reports and
+// appeals: decisions, author actions (into standings), reports, appeals.
+func (s *service) startReview(kcfg pipeline.Config, cfg config.Config, reg *prometheus.Registry, idx index.Index, markets []string, standings *pipeline.AuthorStore, log *slog.Logger) (*review.Desk, error) {
 	metrics, err := review.NewMetrics(reg)
 	if err != nil {
 		return nil, err
@@ -224,7 +252,23 @@ func (s *service) startReview(kcfg pipeline.Config, cfg config.Config, reg *prom
 	if err != nil {
 		return nil, err
 	}
-	opts := review.Options{Markets: markets, IsNotFound: isNotFound, Logger: log, Metrics: metrics}
+	events, err := pipeline.NewEventMetrics(reg)
+	if err != nil {
+		return nil, err
+	}
+	if s.authors, err = pipeline.NewAuthorConsumer(kcfg, cfg.Authors, standings, audit, events, s.health, log); err != nil {
+		return nil, err
+	}
+	if s.reports, err = pipeline.NewReportConsumer(kcfg, cfg.Reports, idx, isNotFound, events, s.health, log); err != nil {
+		return nil, err
+	}
+	if s.appeals, err = pipeline.NewAppealConsumer(kcfg, cfg.Appeals, idx, isNotFound, events, s.health, log); err != nil {
+		return nil, err
+	}
+	authorWriter := pipeline.NewAuthorActionWriter(cfg.Kafka.Brokers, cfg.Authors)
+	s.closers = append(s.closers, authorWriter.Close)
+	opts := review.Options{Markets: markets, IsNotFound: isNotFound, Logger: log, Metrics: metrics,
+		Authors: standings, AuthorActions: authorWriter}
 	// The gloss knows where each word went, so the desk marks evidence in
 	// its translations word by word (the dictionary is loaded once per
 	// process, and the translate stage has it already).
