@@ -78,6 +78,16 @@
     return out;
   }
 
+  // reasonsText lists a note's report reasons, most reported first.
+  function reasonsText(rep) {
+    return Object.entries(rep.reasons || {}).sort((a, b) => b[1] - a[1]).map(([r, c]) => r + " " + c).join(", ");
+  }
+
+  // authorStates says where an author is muted or suspended, or "".
+  function authorStates(st) {
+    return Object.keys((st && st.markets) || {}).sort().map((m) => st.markets[m].state + " in " + m).join(", ");
+  }
+
   async function start() {
     const r = await api("GET", "/api/review/me");
     if (r.status === 401) { showLogin(); return; }
@@ -169,6 +179,11 @@
       meta += " · " + Object.keys((n.moderation && n.moderation.markets) || {}).sort()
         .map((m) => m + " " + n.moderation.markets[m]).join(", ");
       if (it.author_queued > 1) meta += " · author has " + it.author_queued + " waiting";
+      const rep = n.moderation && n.moderation.reports;
+      if (rep && rep.reporters) meta += " · reported by " + rep.reporters + " (" + reasonsText(rep) + ")";
+      if (n.moderation && n.moderation.appeal) meta += " · appealed";
+      const held = authorStates(n.moderation && n.moderation.author);
+      if (held) meta += " · author " + held;
       if (it.claim) meta += " · claimed by " + it.claim.owner;
       li.appendChild(el("span", meta, "meta"));
       li.addEventListener("click", () => select(i));
@@ -247,6 +262,14 @@
     care.textContent = mod.support
       ? "The author may be at risk of harming themselves. Reach out with support resources; do not punish. Approve only if the note is safe to show with resources."
       : mod.urgent === "sexual_minors" ? "Zero tolerance: sexual content involving a minor. Blocked in every market; confirm it and report it as the platform policy requires." : "";
+    renderAppeal(d);
+    const rep = mod.reports;
+    $("reports").hidden = !(rep && rep.reporters);
+    $("reports").textContent = rep && rep.reporters
+      ? "Reported by " + rep.reporters + (rep.reporters === 1 ? " person" : " people") + ": " + reasonsText(rep) +
+        (rep.queued_at ? " · in the queue for reports since " + new Date(rep.queued_at).toLocaleString() +
+          " (still shown until a reviewer decides)" : "")
+      : "";
     $("severity").textContent = "severity " + (d.severity || 0).toFixed(2);
     const labels = $("labels");
     clear(labels);
@@ -254,12 +277,7 @@
       const spans = (l.evidence || []).map((e) => e.field + ": " + e.text).join(" | ");
       labels.appendChild(el("li", l.category + " " + Number(l.score).toFixed(2) + " (" + l.source + ")" + (spans ? " — " + spans : "")));
     }
-    const author = $("author");
-    clear(author);
-    if (d.author) {
-      author.appendChild(el("p", d.author.author_id + " · market " + (d.author.market || "?") + " · " + (d.author.queued || 0) + " notes waiting"));
-      for (const o of d.author.others || []) author.appendChild(el("p", "· " + o.note_id + ": " + (o.title || ""), "text"));
-    }
+    renderAuthor(d.author);
     renderMarkets(n);
     $("policy").textContent = "policy " + (mod.policy_version || "?");
     const hist = $("history");
@@ -271,6 +289,59 @@
         (dec.reason ? ": " + dec.reason : "") + " [" + h.outcome + "]"));
     }
     clear($("similar"));
+  }
+
+  // renderAppeal shows the author's appeal: their words, the decision
+  // under appeal in each market and who made it, and whether the reviewer
+  // may decide it (the one who made the decision may not).
+  function renderAppeal(d) {
+    const box = $("appeal");
+    clear(box);
+    const ap = d.note.moderation && d.note.moderation.appeal;
+    box.hidden = !ap;
+    if (!ap) return;
+    const waits = (d.appeal && d.appeal.waits_in) || [];
+    const yours = (d.appeal && d.appeal.yours_in) || [];
+    box.appendChild(el("p", "Appeal by the author" + (ap.at ? " on " + new Date(ap.at).toLocaleString() : "") +
+      (waits.length ? " — waiting in " + waits.join(", ") : " — decided")));
+    if (ap.message) box.appendChild(el("p", "“" + ap.message + "”", "text"));
+    for (const m of Object.keys(ap.original || {}).sort()) {
+      const o = ap.original[m];
+      const who = o.reviewer ? (o.action === "reject" ? "rejected" : o.action) + " by " + o.reviewer : o.decision + " by the machine";
+      box.appendChild(el("p", m + ": " + who + (o.category ? " (" + o.category + (o.reason ? ": " + o.reason : "") + ")" : "") +
+        (o.at ? " on " + new Date(o.at).toLocaleString() : "") + (waits.includes(m) ? "" : " · decided since")));
+    }
+    if (yours.length) {
+      box.appendChild(el("p", "You made the decision under appeal in " + yours.join(", ") +
+        ": another reviewer decides the appeal there.", "yours"));
+    }
+  }
+
+  // renderAuthor shows the author's standing (strikes, mute or suspension
+  // per market), the notes waiting in the reviewer's markets and the
+  // actions taken on the author.
+  function renderAuthor(a) {
+    const box = $("author");
+    clear(box);
+    clear($("author-history"));
+    $("author-actions").hidden = !a;
+    $("author-state").textContent = "";
+    if (!a) { box.appendChild(el("p", "no author")); return; }
+    const st = a.standing || {};
+    const held = Object.keys(st.markets || {}).sort().map((m) => {
+      const s = st.markets[m];
+      return m + " " + s.state + " by " + s.actor + (s.reason ? " (" + s.reason + ")" : "");
+    });
+    $("author-state").textContent = (held.length ? authorStates(st) : "active") + " · " + (st.strikes || 0) + (st.strikes === 1 ? " strike" : " strikes");
+    box.appendChild(el("p", a.author_id + " · posts in " + (a.market || "?") + " · " + (held.length ? held.join("; ") : "active in every market") +
+      " · " + (st.strikes || 0) + (st.strikes === 1 ? " strike" : " strikes")));
+    box.appendChild(el("p", (a.waiting_total || 0) + " waiting in your markets" + (a.queued > (a.waiting_total || 0) ? ", " + a.queued + " in all" : "")));
+    for (const o of a.waiting || []) box.appendChild(el("p", "· " + o.note_id + " (" + (o.markets || []).join(", ") + "): " + (o.title || ""), "text"));
+    for (const e of a.actions || []) {
+      const x = e.action;
+      $("author-history").appendChild(el("li", x.at + " " + x.actor + " " + x.action + " in " + (x.markets || []).join(", ") +
+        (x.reason ? ": " + x.reason : "") + (x.note_id ? " (note " + x.note_id + ")" : "")));
+    }
   }
 
   // standing is the reviewer decision that stands in market m of mod, or
@@ -327,11 +398,13 @@
 
   function renderEffects() {
     const chosen = chosenMarkets();
+    const appealYours = (state.detail && state.detail.appeal && state.detail.appeal.yours_in) || [];
     for (const tr of document.querySelectorAll("#markets-rows tr")) {
       const m = tr.dataset.market;
       const now = tr.querySelector(".now").textContent;
       const fx = tr.querySelector(".effect");
       if (!mine(m)) fx.textContent = "not yours: stays " + now;
+      else if (appealYours.includes(m)) fx.textContent = "appeal of your decision: another reviewer decides (untick " + m + ")";
       else if (!chosen.includes(m)) fx.textContent = "left as " + now;
       else fx.textContent = ["allow", "block"].map((v, i) => ["a", "r"][i] + ": " + (now === v ? "stays " + v : now + " → " + v)).join(" · ");
     }
@@ -369,6 +442,11 @@
     const r = await api("POST", "/api/review/notes/" + encodeURIComponent(n.note_id) + "/decisions", body);
     if (!r.ok) {
       status(r.data.error || ("the decision failed (" + r.status + ")"), true);
+      // Refused on an appeal of their own decision, the reviewer lets go
+      // of the note so that another can decide it.
+      if (r.status === 403 && d.appeal && (d.appeal.yours_in || []).length) {
+        await api("DELETE", "/api/review/notes/" + encodeURIComponent(n.note_id) + "/claim");
+      }
       setState("decision-refused");
       return;
     }
@@ -405,8 +483,10 @@
   function askReason(action) {
     const d = state.detail;
     if (!d) return;
+    if (action === "author-reject" && !d.note.author_id) { status("this note has no author", true); return; }
     const dlg = $("reason-dialog");
-    $("reason-title").textContent = action === "reject" ? "Reject" : "Label only";
+    $("reason-title").textContent = action === "reject" ? "Reject" : action === "author-reject"
+      ? "Reject every note of " + d.note.author_id + " waiting in your markets" : "Label only";
     $("reason-text").value = "";
     $("reason-error").hidden = true;
     $("reason-error").textContent = "";
@@ -436,7 +516,67 @@
       return;
     }
     dlg.close();
-    await decide(dlg.dataset.action, { category, reason: $("reason-text").value });
+    if (dlg.dataset.action === "author-reject") await rejectAuthorsWaiting(category, $("reason-text").value);
+    else await decide(dlg.dataset.action, { category, reason: $("reason-text").value });
+  }
+
+  // rejectAuthorsWaiting rejects every note of the open note's author
+  // waiting in the reviewer's markets, each where it waits.
+  async function rejectAuthorsWaiting(category, reason) {
+    const d = state.detail;
+    if (!d || !d.note.author_id) return;
+    const author = d.note.author_id;
+    status("rejecting the waiting notes of " + author + "…");
+    const r = await api("POST", "/api/review/bulk", { action: "reject", category, reason, author_id: author });
+    if (!r.ok) { status(r.data.error || "bulk decision failed", true); setState("decision-refused"); return; }
+    const failed = (r.data.results || []).filter((x) => x.error);
+    status("rejected " + r.data.decided + " waiting notes of " + author + (failed.length ? "; " + failed.length + " skipped (claimed, changed or not yours)" : ""), failed.length > 0);
+    await loadQueue();
+    setState("decided");
+  }
+
+  // askAuthor opens the author dialog for an action on the open note's
+  // author, in the ticked markets.
+  function askAuthor(action) {
+    const d = state.detail;
+    if (!d) return;
+    if (!d.note.author_id) { status("this note has no author", true); return; }
+    const markets = chosenMarkets();
+    if (markets.length === 0) { status("tick at least one of your markets to " + action + " " + d.note.author_id, true); return; }
+    const dlg = $("author-dialog");
+    $("author-title").textContent = action.charAt(0).toUpperCase() + action.slice(1) + " " + d.note.author_id + " in " + markets.join(", ");
+    $("author-reason").value = "";
+    $("author-error").hidden = true;
+    dlg.dataset.action = action;
+    dlg.showModal();
+    $("author-reason").focus();
+  }
+
+  async function authorSubmitted(ev) {
+    ev.preventDefault();
+    const dlg = $("author-dialog");
+    const action = dlg.dataset.action;
+    const reason = $("author-reason").value.trim();
+    if (!reason && action !== "lift") {
+      $("author-error").textContent = "Give a reason: it is shown to the other reviewers and kept in the audit trail.";
+      $("author-error").hidden = false;
+      $("author-reason").focus();
+      return;
+    }
+    dlg.close();
+    const d = state.detail;
+    const author = d.note.author_id;
+    const r = await api("POST", "/api/review/authors/" + encodeURIComponent(author) + "/actions",
+      { action, reason, markets: chosenMarkets(), note_id: d.note.note_id });
+    if (!r.ok) { status(r.data.error || ("the author action failed (" + r.status + ")"), true); setState("author-refused"); return; }
+    const markets = (r.data.action && r.data.action.markets) || [];
+    status((r.status === 202 ? "sent: " : "done: ") + action + " " + author + " in " + markets.join(", "));
+    if (r.data.author) {
+      r.data.author.market = d.note.market;
+      d.author = r.data.author;
+      renderAuthor(d.author);
+    }
+    setState("author-acted");
   }
 
   // Enter on the category list submits the dialog in every browser (and
@@ -492,11 +632,13 @@
     const t = ev.target;
     // A ticked box keeps the focus; the keys still work from it.
     if (t && (t.tagName === "INPUT" && t.type !== "checkbox" || t.tagName === "SELECT" || t.tagName === "TEXTAREA")) return;
-    if ($("reason-dialog").open || $("desk").hidden) return;
+    if ($("reason-dialog").open || $("author-dialog").open || $("desk").hidden) return;
     const keys = {
       j: () => select(state.sel + 1), k: () => select(state.sel - 1),
       a: () => decide("approve"), r: () => askReason("reject"), e: () => decide("escalate"),
       l: () => askReason("label"), u: () => undo(), s: () => findSimilar(),
+      t: () => askAuthor("strike"), m: () => askAuthor("mute"), x: () => askAuthor("suspend"), y: () => askAuthor("lift"),
+      b: () => askReason("author-reject"),
     };
     const f = keys[ev.key] || (/^[1-9]$/.test(ev.key) ? () => toggleMarket(ev.key) : null);
     if (f) { ev.preventDefault(); f(); }
@@ -509,6 +651,10 @@
     $("reason-form").addEventListener("keydown", reasonKey);
     $("reason-cancel").addEventListener("click", () => $("reason-dialog").close());
     $("find-similar").addEventListener("click", findSimilar);
+    $("author-form").addEventListener("submit", authorSubmitted);
+    $("author-cancel").addEventListener("click", () => $("author-dialog").close());
+    for (const b of document.querySelectorAll("[data-author-action]")) b.addEventListener("click", () => askAuthor(b.dataset.authorAction));
+    $("author-bulk").addEventListener("click", () => askReason("author-reject"));
     $("logout").addEventListener("click", async () => { await api("POST", "/api/review/logout"); showLogin(); });
     document.addEventListener("keydown", onKey);
     window.addEventListener("hashchange", () => { const id = linkedNote(); if (id && state.me) openNote(id); });
