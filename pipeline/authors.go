@@ -334,17 +334,19 @@ func (c *AuthorConsumer) readPartition(ctx context.Context, partition int, caugh
 			if ctx.Err() != nil {
 				return
 			}
-			c.health.fail(ConditionAuthors, fmt.Errorf("authors: fetch partition %d: %w", partition, err))
+			// Not a readiness problem of its own: actions are rare, so
+			// nothing might clear it, and the broker probe reports a
+			// broker that does not answer.
+			if failures%10 == 0 {
+				c.log.Warn("fetching author actions failed; retrying", "partition", partition, "failures", failures+1, "err", err)
+			}
 			if c.cfg.Backoff.Wait(ctx, failures) != nil {
 				return
 			}
 			failures++
 			continue
 		}
-		if failures > 0 {
-			c.health.ok(ConditionAuthors)
-			failures = 0
-		}
+		failures = 0
 		if err := c.apply(ctx, m); err != nil {
 			return // ctx ended
 		}
