@@ -482,8 +482,8 @@ func (d *Desk) bulk(w http.ResponseWriter, r *http.Request) {
 		}
 		nreq := req
 		if req.AuthorID != "" && len(req.Markets) == 0 {
-			// An author's notes: each where it waits, never where the
-			// machine or another reviewer already decided.
+			// An author's notes: each only where it waits for a
+			// reviewer, never where it is settled.
 			nreq.Markets = intersect(n.Moderation.QueueMarkets(), p.Markets)
 			if len(nreq.Markets) == 0 {
 				results = append(results, result{NoteID: id, Error: "it waits in none of your markets"})
