@@ -67,7 +67,9 @@ func TestBrowserShowsReportsAppealsAndActsOnAuthors(t *testing.T) {
 			t.Fatalf("open %s: %v", id, err)
 		}
 	}
-	text := func(id string) string { return reviewtest.Eval[string](t, ctx, `document.getElementById("`+id+`").textContent`) }
+	text := func(id string) string {
+		return reviewtest.Eval[string](t, ctx, `document.getElementById("`+id+`").textContent`)
+	}
 
 	// Reports: first in the queue, with reporters and reasons.
 	ids := reviewtest.Eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#queue li")).map(li => li.dataset.noteId)`)
