@@ -28,6 +28,8 @@ type RulesDetector struct {
 	words []wordPattern
 	// typos are the misspellings of the long one-word terms (rules_typo.go).
 	typos *typoIndex
+	// joined are the one-word terms by skeleton, for broken words.
+	joined map[string][]int32
 }
 
 // Bounds of the work on one field: occurrences considered per rule and
@@ -73,6 +75,7 @@ func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
 	d := &RulesDetector{set: set, m: newMatcher(set.patterns)}
 	d.words = latinWords(d.m.patterns)
 	d.typos = newTypoIndex(d.m.patterns, set.rules)
+	d.joined = newJoinIndex(d.m.patterns)
 	n := len(set.rules)
 	d.pool.New = func() any { return &ruleScratch{masks: make([]uint16, n)} }
 	return d, nil
@@ -103,6 +106,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	}
 	sc.matches = d.minorAgeMatches(t, sc.matches)
 	sc.word, sc.matches = d.typoMatches(t, sc.word, sc.matches)
+	sc.matches = d.joinedMatches(t, sc.matches)
 	if len(sc.matches) == 0 {
 		return nil, nil
 	}
