@@ -93,6 +93,12 @@
 
   function claimText(c) { return c ? "claimed by " + c.owner : ""; }
 
+  // refused says who holds note id and what is off meanwhile.
+  function refused(id, c) {
+    status(c.owner + " holds " + id + " since " + clock(c.since) + ": c, a, r, e and l are off until they move on", true);
+    setState("decision-refused");
+  }
+
   // renderClaim shows who holds the open note, in the note and in its
   // queue line, and turns off the keys that need the claim while another
   // reviewer holds it.
@@ -138,7 +144,7 @@
     const id = d.note.note_id;
     const r = await api("POST", noteURL(id, "/claim"));
     if (r.ok) { setClaim(id, r.data); setState("claimed"); return true; }
-    if (r.data.claim) setClaim(id, r.data.claim);
+    if (r.data.claim) { setClaim(id, r.data.claim); refused(id, r.data.claim); return false; }
     status(r.data.error || ("cannot claim " + id + " (" + r.status + ")"), true);
     setState("decision-refused");
     return false;
@@ -190,11 +196,7 @@
         setClaim(id, r.data.claim);
       }
       const c = claimByOther();
-      if (c) {
-        status(c.owner + " holds " + id + ": c, a, r, e and l are off until they move on", true);
-        setState("decision-refused");
-        return;
-      }
+      if (c) { refused(id, c); return; }
     }
     await action();
   }
@@ -375,8 +377,12 @@
     status(action + " " + n.note_id + "…");
     // The decision takes the claim itself when nobody else holds it.
     const r = await api("POST", noteURL(n.note_id, "/decisions"), body);
+    if (!r.ok && r.data.claim) {
+      setClaim(n.note_id, r.data.claim);
+      refused(n.note_id, r.data.claim);
+      return;
+    }
     if (!r.ok) {
-      if (r.data.claim) setClaim(n.note_id, r.data.claim);
       status(r.data.error || ("the decision failed (" + r.status + ")"), true);
       setState("decision-refused");
       return;
