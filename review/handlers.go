@@ -42,6 +42,10 @@ type QueueItem struct {
 	Severity float64 `json:"severity"`
 	// AuthorQueued counts the author's notes in the queue.
 	AuthorQueued int `json:"author_queued"`
+	// QueuedAt is when notegate first saw the note (models.Note.QueuedAt),
+	// and AgeSeconds how long ago that was, by the desk's clock.
+	QueuedAt   time.Time `json:"queued_at"`
+	AgeSeconds float64   `json:"age_seconds"`
 	// Claim is the live claim on the note, whoever holds it.
 	Claim *Claim `json:"claim,omitempty"`
 }
@@ -112,7 +116,7 @@ func (d *Desk) rank(ctx context.Context, hits []models.SearchHit, byPriority boo
 	items := make([]QueueItem, 0, len(hits))
 	for _, h := range hits {
 		n := h.Note
-		it := QueueItem{Note: n, Severity: n.Moderation.Severity()}
+		it := QueueItem{Note: n, Severity: n.Moderation.Severity(), QueuedAt: n.QueuedAt(), AgeSeconds: ageSeconds(now, n)}
 		if n.AuthorID != "" {
 			c, seen := authors[n.AuthorID]
 			if !seen {
@@ -125,8 +129,8 @@ func (d *Desk) rank(ctx context.Context, hits []models.SearchHit, byPriority boo
 			it.AuthorQueued = c
 		}
 		velocity := math.Min(float64(max(it.AuthorQueued-1, 0)), 10) / 10 * 0.3
-		age := math.Min(now.Sub(n.QueuedAt()).Hours()/24, 1) * 0.2
-		it.Priority = it.Severity + velocity + max(age, 0)
+		age := math.Min(it.AgeSeconds/86400, 1) * 0.2
+		it.Priority = it.Severity + velocity + age
 		if n.Moderation.Review != nil && n.Moderation.Review.Escalated {
 			it.Priority += 10
 		}
@@ -142,6 +146,11 @@ func (d *Desk) rank(ctx context.Context, hits []models.SearchHit, byPriority boo
 		sort.SliceStable(items, func(i, j int) bool { return items[i].Priority > items[j].Priority })
 	}
 	return items
+}
+
+// ageSeconds is how long ago notegate first saw n, never negative.
+func ageSeconds(now time.Time, n *models.Note) float64 {
+	return math.Round(max(now.Sub(n.QueuedAt()).Seconds(), 0))
 }
 
 // getNote reads a note or answers the error.
@@ -169,7 +178,8 @@ func (d *Desk) note(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		d.log.Error("audit read failed", "err", err)
 	}
-	out := map[string]any{"note": n, "history": nonNil(history), "severity": n.Moderation.Severity()}
+	out := map[string]any{"note": n, "history": nonNil(history), "severity": n.Moderation.Severity(),
+		"queued_at": n.QueuedAt(), "age_seconds": ageSeconds(d.opts.Clock(), n)}
 	if c, ok := d.claims.get(id); ok {
 		out["claim"] = c
 	}

@@ -82,6 +82,15 @@
   function clock(t) { return new Date(t).toLocaleTimeString(); }
   function idleSeconds() { return (state.me && state.me.claim_idle_seconds) || 90; }
 
+  // ageText says how long ago notegate first saw a note.
+  function ageText(seconds) {
+    const s = Math.max(0, Math.round(Number(seconds) || 0));
+    if (s < 60) return "under a minute";
+    if (s < 3600) return Math.floor(s / 60) + " min";
+    if (s < 86400) return Math.floor(s / 3600) + " h " + Math.floor((s % 3600) / 60) + " min";
+    return Math.floor(s / 86400) + " d " + Math.floor((s % 86400) / 3600) + " h";
+  }
+
   // Claims follow work: reading a note claims nothing; the first action
   // (a decision, opening the reject or label dialog, c) claims it; the
   // page releases it when the reviewer opens another note or leaves, and
@@ -275,6 +284,7 @@
       let meta = n.note_id + " · " + (n.language ? n.language.code : "") + " · " + cats + " · priority " + it.priority;
       if (n.moderation && n.moderation.support) meta = "at risk · " + meta;
       else if (n.moderation && n.moderation.urgent) meta = "zero tolerance · " + meta;
+      meta += " · waiting " + ageText(it.age_seconds);
       if (it.author_queued > 1) meta += " · author has " + it.author_queued + " waiting";
       li.appendChild(el("span", meta, "meta"));
       const claim = el("span", claimText(it.claim), "claim");
@@ -324,6 +334,7 @@
     $("detail").hidden = false;
     $("detail").dataset.noteId = n.note_id;
     renderClaim();
+    $("age").textContent = "first seen " + ageText(d.age_seconds) + " ago";
     $("orig-lang").textContent = n.language ? (n.language.code + (n.language.script ? "-" + n.language.script : "")) : "";
     highlighted($("orig-title"), n.title, evidence(n, "title"));
     highlighted($("orig-body"), n.body, evidence(n, "body"));
