@@ -78,7 +78,7 @@ func New(cfg Config, notes Notes, pub Publisher, audit *Audit, opts Options) (*D
 		cfg: cfg, opts: opts, notes: notes, pub: pub, audit: audit,
 		auth:   auth,
 		limit:  newLoginLimiter(cfg.Login, opts.Clock),
-		claims: newClaims(cfg.ClaimTTL, cfg.MaxClaims, opts.Clock),
+		claims: newClaims(cfg.Claims, opts.Clock),
 		log:    opts.Logger.With("component", "review"),
 	}, nil
 }
@@ -104,6 +104,7 @@ func (d *Desk) Routes() []Route {
 		{"GET", "/api/review/notes/{id}", RoleReviewer, d.note},
 		{"POST", "/api/review/notes/{id}/claim", RoleReviewer, d.claim},
 		{"DELETE", "/api/review/notes/{id}/claim", RoleReviewer, d.release},
+		{"POST", "/api/review/notes/{id}/claim/heartbeat", RoleReviewer, d.heartbeat},
 		{"POST", "/api/review/notes/{id}/decisions", RoleReviewer, d.decide},
 		{"GET", "/api/review/notes/{id}/similar", RoleReviewer, d.similar},
 		{"GET", "/api/review/notes/{id}/audit", RoleReviewer, d.noteAudit},

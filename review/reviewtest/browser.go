@@ -76,6 +76,22 @@ func Browser(t *testing.T) context.Context {
 	return ctx
 }
 
+// Another opens a second page in the browser of ctx (from Browser) with
+// cookies and storage of its own, as a second person at another computer
+// has, with the tripwire installed; it is closed when the test ends.
+func Another(t *testing.T, ctx context.Context) context.Context {
+	t.Helper()
+	other, cancel := chromedp.NewContext(ctx, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	if err := chromedp.Do(other, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: Tripwire})
+		return err
+	})); err != nil {
+		t.Fatalf("open a second browser context: %v", err)
+	}
+	return other
+}
+
 // Login opens the desk at base and logs in through the form.
 func Login(t *testing.T, ctx context.Context, base, name, password string) {
 	t.Helper()

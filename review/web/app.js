@@ -4,7 +4,9 @@
 "use strict";
 (function () {
   const $ = (id) => document.getElementById(id);
-  const state = { me: null, items: [], sel: -1, detail: null, last: null };
+  // held is the id of the note this page holds a claim on, or null: the
+  // page holds at most one and releases it when the reviewer moves on.
+  const state = { me: null, items: [], sel: -1, detail: null, last: null, held: null, lastInput: Date.now(), heartbeat: null };
   // mine reports whether the reviewer may decide in market m.
   const mine = (m) => ((state.me && state.me.markets) || []).includes(m);
 
@@ -76,6 +78,138 @@
       for (const ev of l.evidence || []) if (ev.field === field) out.push(ev);
     }
     return out;
+  }
+
+  function noteURL(id, rest) { return "/api/review/notes/" + encodeURIComponent(id) + (rest || ""); }
+  function clock(t) { return new Date(t).toLocaleTimeString(); }
+  function idleSeconds() { return (state.me && state.me.claim_idle_seconds) || 90; }
+
+  // ageText says how long ago notegate first saw a note.
+  function ageText(seconds) {
+    const s = Math.max(0, Math.round(Number(seconds) || 0));
+    if (s < 60) return "under a minute";
+    if (s < 3600) return Math.floor(s / 60) + " min";
+    if (s < 86400) return Math.floor(s / 3600) + " h " + Math.floor((s % 3600) / 60) + " min";
+    return Math.floor(s / 86400) + " d " + Math.floor((s % 86400) / 3600) + " h";
+  }
+
+  // Claims follow work: reading a note claims nothing; the first action
+  // (a decision, opening the reject or label dialog, c) claims it; the
+  // page releases it when the reviewer opens another note or leaves, and
+  // keeps it alive with a heartbeat only while the reviewer is active.
+  function claimByOther() {
+    const c = state.detail && state.detail.claim;
+    return c && state.me && c.owner !== state.me.name ? c : null;
+  }
+
+  function claimText(c) { return c ? "claimed by " + c.owner : ""; }
+
+  // refused says who holds note id and what is off meanwhile.
+  function refused(id, c) {
+    status(c.owner + " holds " + id + " since " + clock(c.since) + ": c, a, r, e and l are off until they move on", true);
+    setState("decision-refused");
+  }
+
+  // renderClaim shows who holds the open note, in the note and in its
+  // queue line, and turns off the keys that need the claim while another
+  // reviewer holds it.
+  function renderClaim() {
+    const d = state.detail;
+    if (!d) return;
+    const c = d.claim || null;
+    const other = claimByOther();
+    const line = $("claim-line");
+    if (!c) {
+      line.textContent = "Not claimed (reading claims nothing): c or your first action claims it.";
+    } else if (!other) {
+      line.textContent = "You hold this note: released when you move on, after " + idleSeconds() + " s without activity, or at " + clock(c.until) + " at the latest.";
+    } else {
+      line.textContent = "Claimed by " + c.owner + " since " + clock(c.since) + ": you can read it; c, a, r, e and l are off until " +
+        c.owner + " moves on (by " + clock(c.expires) + " if idle, " + clock(c.until) + " at the latest).";
+    }
+    line.dataset.claim = !c ? "free" : other ? "other" : "mine";
+    for (const k of document.querySelectorAll("#keys [data-needs-claim]")) {
+      k.classList.toggle("off", !!other);
+      k.setAttribute("aria-disabled", other ? "true" : "false");
+      k.title = other ? "claimed by " + other.owner : "";
+    }
+    const li = $("queue").querySelector('li[data-note-id="' + CSS.escape(d.note.note_id) + '"] .claim');
+    if (li) { li.textContent = claimText(c); li.hidden = !c; }
+  }
+
+  // setClaim records the claim of the open note id as the API reported it.
+  function setClaim(id, c) {
+    if (state.held === id && !(c && c.owner === state.me.name)) state.held = null;
+    if (c && c.owner === state.me.name) { state.held = id; startHeartbeat(); }
+    if (state.detail && state.detail.note.note_id === id) {
+      state.detail.claim = c || null;
+      renderClaim();
+    }
+  }
+
+  // claimNote claims the open note; false, with the holder shown, when
+  // another reviewer holds it.
+  async function claimNote() {
+    const d = state.detail;
+    if (!d) return false;
+    const id = d.note.note_id;
+    const r = await api("POST", noteURL(id, "/claim"));
+    if (r.ok) { setClaim(id, r.data); setState("claimed"); return true; }
+    if (r.data.claim) { setClaim(id, r.data.claim); refused(id, r.data.claim); return false; }
+    status(r.data.error || ("cannot claim " + id + " (" + r.status + ")"), true);
+    setState("decision-refused");
+    return false;
+  }
+
+  // releaseHeld gives back the page's claim; keepalive lets the request
+  // outlive a page being left (pagehide).
+  function releaseHeld(keepalive) {
+    const id = state.held;
+    if (!id) return Promise.resolve();
+    state.held = null;
+    stopHeartbeat();
+    return fetch(noteURL(id, "/claim"), {
+      method: "DELETE", credentials: "same-origin", keepalive: !!keepalive, headers: { "X-Notegate-Request": "1" },
+    }).then(() => {}, () => {});
+  }
+
+  function stopHeartbeat() {
+    if (state.heartbeat) clearInterval(state.heartbeat);
+    state.heartbeat = null;
+  }
+
+  // startHeartbeat extends the held claim every third of the idle time
+  // while the page is visible and the reviewer used it within the idle
+  // time; otherwise the claim lapses on the server by itself.
+  function startHeartbeat() {
+    if (state.heartbeat) return;
+    state.heartbeat = setInterval(async () => {
+      const id = state.held;
+      if (!id) { stopHeartbeat(); return; }
+      if (document.visibilityState !== "visible" || Date.now() - state.lastInput > idleSeconds() * 1000) return;
+      const r = await api("POST", noteURL(id, "/claim/heartbeat"));
+      if (state.held !== id) return;
+      if (r.ok) setClaim(id, r.data);
+      else if (r.status === 409) { stopHeartbeat(); setClaim(id, r.data.claim || null); }
+    }, idleSeconds() * 1000 / 3);
+  }
+
+  // needsClaim runs an action that claims the note, unless another
+  // reviewer holds it: then it asks the server again (the claim may have
+  // ended meanwhile) and, if it still holds, says who has the note.
+  async function needsClaim(action) {
+    if (!state.detail) return;
+    if (claimByOther()) {
+      const id = state.detail.note.note_id;
+      const r = await api("GET", noteURL(id));
+      if (r.ok && state.detail && state.detail.note.note_id === id) {
+        if (r.data.note.revision !== state.detail.note.revision) { state.detail = r.data; renderDetail(r.data); }
+        setClaim(id, r.data.claim);
+      }
+      const c = claimByOther();
+      if (c) { refused(id, c); return; }
+    }
+    await action();
   }
 
   async function start() {
@@ -168,9 +302,12 @@
       else if (n.moderation && n.moderation.urgent) meta = "zero tolerance · " + meta;
       meta += " · " + Object.keys((n.moderation && n.moderation.markets) || {}).sort()
         .map((m) => m + " " + n.moderation.markets[m]).join(", ");
+      meta += " · waiting " + ageText(it.age_seconds);
       if (it.author_queued > 1) meta += " · author has " + it.author_queued + " waiting";
-      if (it.claim) meta += " · claimed by " + it.claim.owner;
       li.appendChild(el("span", meta, "meta"));
+      const claim = el("span", claimText(it.claim), "claim");
+      claim.hidden = !it.claim;
+      li.appendChild(claim);
       li.addEventListener("click", () => select(i));
       list.appendChild(li);
     });
@@ -196,25 +333,27 @@
     await openNote(state.items[i].note.note_id);
   }
 
+  // openNote shows a note without claiming it, and gives back the claim
+  // on the note the reviewer leaves.
   async function openNote(id) {
     setState("loading");
-    const c = await api("POST", "/api/review/notes/" + encodeURIComponent(id) + "/claim");
-    const r = await api("GET", "/api/review/notes/" + encodeURIComponent(id));
+    if (state.held && state.held !== id) await releaseHeld();
+    const r = await api("GET", noteURL(id));
     if (!r.ok) { status(r.data.error || "cannot open the note", true); return; }
     state.detail = r.data;
-    renderDetail(r.data, c);
+    renderDetail(r.data);
+    setClaim(id, r.data.claim);
     setState("detail");
   }
 
-  function renderDetail(d, claim) {
+  function renderDetail(d) {
     const n = d.note;
     // Another note starts at its top; the same one keeps its place.
     if ($("detail").dataset.noteId !== n.note_id) $("detail").scrollTop = 0;
     $("detail").hidden = false;
     $("detail").dataset.noteId = n.note_id;
-    $("claim-line").textContent = claim.ok
-      ? "You hold this note until " + new Date(claim.data.expires).toLocaleTimeString()
-      : (claim.data.error || "not claimed");
+    renderClaim();
+    $("age").textContent = "first seen " + ageText(d.age_seconds) + " ago";
     $("orig-lang").textContent = n.language ? (n.language.code + (n.language.script ? "-" + n.language.script : "")) : "";
     highlighted($("orig-title"), n.title, evidence(n, "title"));
     highlighted($("orig-body"), n.body, evidence(n, "body"));
@@ -365,8 +504,13 @@
       if (chosen.length > 0) body.markets = chosen;
     }
     status(action + " " + n.note_id + "…");
-    if (action === "undo") await api("POST", "/api/review/notes/" + encodeURIComponent(n.note_id) + "/claim");
-    const r = await api("POST", "/api/review/notes/" + encodeURIComponent(n.note_id) + "/decisions", body);
+    // The decision takes the claim itself when nobody else holds it.
+    const r = await api("POST", noteURL(n.note_id, "/decisions"), body);
+    if (!r.ok && r.data.claim) {
+      setClaim(n.note_id, r.data.claim);
+      refused(n.note_id, r.data.claim);
+      return;
+    }
     if (!r.ok) {
       status(r.data.error || ("the decision failed (" + r.status + ")"), true);
       setState("decision-refused");
@@ -374,6 +518,9 @@
     }
     const markets = (r.data.decision && r.data.decision.markets) || [];
     state.last = { note_id: n.note_id, action, markets };
+    // A label keeps the claim; every other decision ends it.
+    if (action === "label") state.held = n.note_id;
+    else if (state.held === n.note_id) { state.held = null; stopHeartbeat(); }
     status((r.status === 202 ? "sent: " : "done: ") + action + " " + n.note_id + " in " + markets.join(", ") + " — u to undo");
     await loadQueue(action === "escalate" || action === "label" ? n.note_id : null);
     setState("decided");
@@ -402,9 +549,11 @@
   // askReason opens the reason dialog with the note's top label's category
   // preselected, or no category, which Decide then refuses: a category
   // the reviewer did not see suggested is never recorded by default.
-  function askReason(action) {
+  async function askReason(action) {
     const d = state.detail;
     if (!d) return;
+    // Starting the dialog is starting work on the note: claim it first.
+    if (!(await claimNote()) || state.detail !== d) return;
     const dlg = $("reason-dialog");
     $("reason-title").textContent = action === "reject" ? "Reject" : "Label only";
     $("reason-text").value = "";
@@ -495,8 +644,10 @@
     if ($("reason-dialog").open || $("desk").hidden) return;
     const keys = {
       j: () => select(state.sel + 1), k: () => select(state.sel - 1),
-      a: () => decide("approve"), r: () => askReason("reject"), e: () => decide("escalate"),
-      l: () => askReason("label"), u: () => undo(), s: () => findSimilar(),
+      c: () => needsClaim(claimNote),
+      a: () => needsClaim(() => decide("approve")), r: () => needsClaim(() => askReason("reject")),
+      e: () => needsClaim(() => decide("escalate")), l: () => needsClaim(() => askReason("label")),
+      u: () => undo(), s: () => findSimilar(),
     };
     const f = keys[ev.key] || (/^[1-9]$/.test(ev.key) ? () => toggleMarket(ev.key) : null);
     if (f) { ev.preventDefault(); f(); }
@@ -509,9 +660,16 @@
     $("reason-form").addEventListener("keydown", reasonKey);
     $("reason-cancel").addEventListener("click", () => $("reason-dialog").close());
     $("find-similar").addEventListener("click", findSimilar);
-    $("logout").addEventListener("click", async () => { await api("POST", "/api/review/logout"); showLogin(); });
+    $("logout").addEventListener("click", async () => { await releaseHeld(); await api("POST", "/api/review/logout"); showLogin(); });
     document.addEventListener("keydown", onKey);
     window.addEventListener("hashchange", () => { const id = linkedNote(); if (id && state.me) openNote(id); });
+    // What counts as the reviewer being at work, for the heartbeat.
+    for (const type of ["keydown", "pointerdown", "pointermove", "wheel", "scroll", "focusin"]) {
+      document.addEventListener(type, () => { state.lastInput = Date.now(); }, { capture: true, passive: true });
+    }
+    // Leaving the page (closing the tab, reloading, navigating away) gives
+    // the claim back at once instead of after the idle time.
+    window.addEventListener("pagehide", () => { releaseHeld(true); });
     start();
   });
 })();
