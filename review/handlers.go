@@ -187,7 +187,7 @@ func (d *Desk) note(w http.ResponseWriter, r *http.Request) {
 	}
 	out := map[string]any{"note": n, "history": nonNil(history), "severity": n.Moderation.Severity(),
 		"translation_evidence": translationEvidence(n, d.opts.Aligner),
-		"queued_at": n.QueuedAt(), "age_seconds": ageSeconds(d.opts.Clock(), n)}
+		"queued_at":            n.QueuedAt(), "age_seconds": ageSeconds(d.opts.Clock(), n)}
 	if c, ok := d.claims.get(id); ok {
 		out["claim"] = c
 	}
