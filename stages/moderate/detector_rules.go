@@ -166,7 +166,7 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 	if len(occ) > maxRuleOccurrences {
 		occ = occ[:maxRuleOccurrences]
 	}
-	occ = dropNested(occ)
+	occ = dropNested(sk, occ)
 	sc.occ, sc.veto = occ, veto
 	emit := func(i, j int) {
 		i, j = widen(occ, i, j)
@@ -248,7 +248,7 @@ func widen(occ []ruleOcc, i, j int) (int, int) {
 // dropNested removes the occurrences lying inside a longer occurrence of
 // another group: the longer term is what was written ("福利视频" is a porn
 // term, not also the 福利 of another group). occ is sorted by start.
-func dropNested(occ []ruleOcc) []ruleOcc {
+func dropNested(sk *View, occ []ruleOcc) []ruleOcc {
 	out := occ[:0]
 	for a := range occ {
 		nested := false
@@ -256,7 +256,8 @@ func dropNested(occ []ruleOcc) []ruleOcc {
 			if occ[b].i > occ[a].i {
 				break
 			}
-			if b != a && occ[b].group != occ[a].group && occ[b].j >= occ[a].j && occ[b].j-occ[b].i > occ[a].j-occ[a].i {
+			if b != a && occ[b].group != occ[a].group && occ[b].j >= occ[a].j && occ[b].j-occ[b].i > occ[a].j-occ[a].i &&
+				!latinWordWithin(sk, occ[a], occ[b]) {
 				nested = true
 				break
 			}
@@ -266,6 +267,20 @@ func dropNested(occ []ruleOcc) []ruleOcc {
 		}
 	}
 	return out
+}
+
+// latinWordWithin reports whether inner is a whole Latin word of the
+// phrase outer: "me" in "make me sick", "i" in "i know where you live".
+// Such a word says what its own group asks for (the first person is in
+// "make me sick"), so it counts for its group too; a Chinese term inside
+// a longer one (福利 in 福利视频) does not, nor does a piece of a word.
+func latinWordWithin(sk *View, inner, outer ruleOcc) bool {
+	if !isASCIILetter(sk.Runes[inner.i]) {
+		return false
+	}
+	before := inner.i == outer.i || sk.Runes[inner.i-1] == ' '
+	after := inner.j == outer.j || inner.j < len(sk.Runes) && sk.Runes[inner.j] == ' '
+	return before && after
 }
 
 // shortestCover returns the shortest span of occ that holds a term of
