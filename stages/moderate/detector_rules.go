@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -125,7 +126,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	var out []Finding
 	segmented := false
 	for _, ri := range sc.touched {
-		if sc.masks[ri] == d.set.rules[ri].full {
+		if bits.OnesCount16(sc.masks[ri]) >= d.set.rules[ri].need {
 			if !segmented {
 				sc.bounds, sc.marks = sentenceBounds(t, sc.bounds[:0], sc.marks[:0])
 				segmented = true
@@ -192,10 +193,27 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 	}
 	switch r.window.kind {
 	case windowNote:
-		if !vetoed(0, math.MaxInt32) {
-			if i, j, ok := shortestCover(r, occ); ok {
-				emit(i, j)
+		if vetoed(0, math.MaxInt32) {
+			break
+		}
+		if r.need < r.groups {
+			// Signals that add up: enough groups anywhere in the field;
+			// the evidence runs from the first signal to the last.
+			var mask uint16
+			for _, o := range occ {
+				mask |= 1 << o.group
 			}
+			if len(occ) > 0 && bits.OnesCount16(mask) >= r.need {
+				last := 0
+				for k := range occ {
+					last = max(last, occ[k].j)
+				}
+				emit(occ[0].i, last)
+			}
+			break
+		}
+		if i, j, ok := shortestCover(r, occ); ok {
+			emit(i, j)
 		}
 	case windowSentence:
 		found := 0
