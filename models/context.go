@@ -25,13 +25,15 @@ type AuthorQuery struct {
 type AuthorHistory struct {
 	// Total counts the author's live notes.
 	Total int `json:"total"`
-	// Recent are the most recent of them (Note.QueuedAt, newest first).
+	// Recent are the most recent of them by Note.QueuedAt (when notegate
+	// first saw them), newest first.
 	Recent []*Note `json:"recent"`
 	// Markets counts the author's live notes per market of their
 	// moderation; see AuthorCounts.
 	Markets map[string]AuthorCounts `json:"markets"`
 	// FirstSeen and LastSeen are the earliest and latest Note.QueuedAt of
-	// the author's live notes, zero when there is none.
+	// the author's live notes (when notegate first saw the first and the
+	// last of them), zero when there is none.
 	FirstSeen time.Time `json:"first_seen,omitzero"`
 	LastSeen  time.Time `json:"last_seen,omitzero"`
 }

@@ -11,10 +11,10 @@ import (
 	"github.com/notegate/notegate/stages/index"
 )
 
-// postedAt sets when n was posted and processed, so its QueuedAt is t
-// whichever of the two the queue counts from.
+// postedAt sets when n was posted, first seen and processed: its
+// QueuedAt is t.
 func postedAt(n *models.Note, t time.Time) *models.Note {
-	n.CreatedAt, n.ProcessedAt = t, t
+	n.CreatedAt, n.FirstSeenAt, n.ProcessedAt = t, t, t
 	return n
 }
 
