@@ -12,11 +12,14 @@ import (
 	"github.com/notegate/notegate/models"
 )
 
-// Notes is what the desk reads notes from: the index. Get returns an
-// error for which Options.IsNotFound holds when there is no such note.
+// Notes is what the desk reads notes from: the index (index.Index
+// documents each method). Get returns an error for which
+// Options.IsNotFound holds when there is no such note.
 type Notes interface {
 	Get(ctx context.Context, noteID string) (*models.Note, error)
 	Queue(ctx context.Context, q models.QueueQuery) (models.SearchResult, error)
+	Thread(ctx context.Context, q models.ThreadQuery) (models.SearchResult, error)
+	Author(ctx context.Context, q models.AuthorQuery) (models.AuthorHistory, error)
 }
 
 // Publisher publishes decision events to the decisions topic
@@ -40,6 +43,9 @@ type Options struct {
 	// Aligner places evidence in translations word by word; nil: by
 	// sentence only.
 	Aligner Aligner
+	// Standings reads authors' account standings for the author panel;
+	// nil: the panel shows none.
+	Standings Standings
 }
 
 // Desk serves the reviewer desk: the page and its API.
@@ -108,6 +114,8 @@ func (d *Desk) Routes() []Route {
 		{"POST", "/api/review/notes/{id}/decisions", RoleReviewer, d.decide},
 		{"GET", "/api/review/notes/{id}/similar", RoleReviewer, d.similar},
 		{"GET", "/api/review/notes/{id}/audit", RoleReviewer, d.noteAudit},
+		{"GET", "/api/review/notes/{id}/thread", RoleReviewer, d.thread},
+		{"GET", "/api/review/authors/{author}", RoleReviewer, d.author},
 		{"POST", "/api/review/bulk", RoleReviewer, d.bulk},
 		{"GET", "/api/review/me/audit", RoleReviewer, d.myAudit},
 		{"GET", "/api/review/reviewers/{name}/audit", RoleAdmin, d.reviewerAudit},

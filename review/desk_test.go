@@ -165,7 +165,7 @@ func TestRouteTable(t *testing.T) {
 	for _, r := range desk.Routes() {
 		key := r.Method + " " + r.Pattern
 		t.Run(key, func(t *testing.T) {
-			url := d.URL + strings.NewReplacer("{id}", "n-1", "{name}", "reviewer", "{file}", "app.js").Replace(r.Pattern)
+			url := d.URL + strings.NewReplacer("{id}", "n-1", "{name}", "reviewer", "{file}", "app.js", "{author}", "author-n-1").Replace(r.Pattern)
 			if r.Role == "" {
 				if !public[key] {
 					t.Fatalf("%s is public but not on the list of public routes", key)

@@ -191,19 +191,7 @@ func (d *Desk) note(w http.ResponseWriter, r *http.Request) {
 	if c, ok := d.claims.get(id); ok {
 		out["claim"] = c
 	}
-	if n.AuthorID != "" {
-		author := map[string]any{"author_id": n.AuthorID, "market": n.Market}
-		if res, err := d.notes.Queue(r.Context(), models.QueueQuery{AuthorID: n.AuthorID, Limit: 5, Oldest: true}); err == nil {
-			others := []map[string]string{}
-			for _, h := range res.Hits {
-				if h.Note.NoteID != id {
-					others = append(others, map[string]string{"note_id": h.Note.NoteID, "title": h.Note.Title})
-				}
-			}
-			author["queued"], author["others"] = res.Total, others
-		}
-		out["author"] = author
-	}
+	// The author's notes are GET /api/review/authors/{author} (context.go).
 	writeJSON(w, http.StatusOK, out)
 }
 

@@ -6,7 +6,10 @@
   const $ = (id) => document.getElementById(id);
   // held is the id of the note this page holds a claim on, or null: the
   // page holds at most one and releases it when the reviewer moves on.
-  const state = { me: null, items: [], sel: -1, detail: null, last: null, held: null, lastInput: Date.now(), heartbeat: null };
+  // ctx is the open note's context (thread and author); authorOpen keeps
+  // the author's notes shown or hidden from one note to the next.
+  const state = { me: null, items: [], sel: -1, detail: null, last: null, held: null, lastInput: Date.now(), heartbeat: null,
+    ctx: null, authorOpen: false };
   // mine reports whether the reviewer may decide in market m.
   const mine = (m) => ((state.me && state.me.markets) || []).includes(m);
 
@@ -338,12 +341,209 @@
   async function openNote(id) {
     setState("loading");
     if (state.held && state.held !== id) await releaseHeld();
-    const r = await api("GET", noteURL(id));
+    const [r, thread] = await Promise.all([api("GET", noteURL(id)), api("GET", noteURL(id, "/thread"))]);
     if (!r.ok) { status(r.data.error || "cannot open the note", true); return; }
+    const author = r.data.note.author_id
+      ? await api("GET", "/api/review/authors/" + encodeURIComponent(r.data.note.author_id)) : null;
     state.detail = r.data;
     renderDetail(r.data);
+    renderContext(r.data.note, thread, author);
     setClaim(id, r.data.claim);
     setState("detail");
+  }
+
+  // goToNote opens note id through its link (/review/#ID), so the address
+  // names the open note and Back returns to the one before.
+  function goToNote(id) {
+    const hash = "#" + encodeURIComponent(id);
+    if (location.hash === hash) showNote(id);
+    else location.hash = hash;
+  }
+
+  // showNote opens note id: selected in the queue when it is listed there,
+  // else with no queue item selected (j and k go on from the last one).
+  async function showNote(id) {
+    const i = state.items.findIndex((it) => it.note.note_id === id);
+    if (i >= 0) { await select(i); return; }
+    for (const li of $("queue").children) li.classList.remove("selected");
+    await openNote(id);
+  }
+
+  // noteLink is a link that opens note id in the desk; a plain click
+  // opens it here, a middle or modified click wherever the browser does.
+  function noteLink(id, text) {
+    const a = el("a", text || id, "note-link");
+    a.setAttribute("href", "#" + encodeURIComponent(id));
+    a.dataset.noteId = id;
+    return a;
+  }
+
+  function onNoteLink(ev) {
+    const a = ev.target.closest && ev.target.closest("a.note-link");
+    if (!a || !a.dataset.noteId || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+    ev.preventDefault();
+    goToNote(a.dataset.noteId);
+  }
+
+  // decisionChips shows a note's decision in each market: the machine's,
+  // the one standing now when a reviewer changed it, and who did.
+  function decisionChips(node, markets) {
+    clear(node);
+    for (const m of Object.keys(markets || {}).sort()) {
+      const s = markets[m];
+      let text = m + " " + (s.machine && s.machine !== s.now ? s.machine + "→" + s.now : s.now);
+      if (s.reviewer) text += " (" + (s.reviewer.action === "approve" ? "approved" : "rejected") + " by " + s.reviewer.reviewer + ")";
+      const chip = el("span", text, "dec dec-" + s.now);
+      chip.dataset.market = m;
+      node.appendChild(chip);
+    }
+  }
+
+  function sinceText(t) {
+    return t ? ageText((Date.now() - new Date(t).getTime()) / 1000) + " ago" : "?";
+  }
+
+  // contextItem is one listed note of the thread or the author's notes;
+  // the open note is marked and not linked.
+  function contextItem(c, openId) {
+    const li = el("li");
+    li.dataset.noteId = c.note_id;
+    const head = el("div");
+    if (c.note_id === openId) { li.classList.add("current"); head.appendChild(el("strong", "this note")); }
+    else head.appendChild(noteLink(c.note_id));
+    let meta = " · " + (c.kind || "note") + (c.author_id ? " by " + c.author_id : "") + " · first seen " + sinceText(c.queued_at);
+    if (c.top_category) meta += " · " + c.top_category;
+    if (c.waiting && c.waiting.length) meta += " · waiting in " + c.waiting.join(", ");
+    head.appendChild(document.createTextNode(meta));
+    li.appendChild(head);
+    const chips = el("div", null, "ctx-decisions");
+    decisionChips(chips, c.markets);
+    li.appendChild(chips);
+    li.appendChild(el("div", [c.title, c.body].filter(Boolean).join(" — ") || "(empty)", "text ctx-text"));
+    for (const [lang, t] of Object.entries(c.translations || {})) {
+      li.appendChild(el("div", lang + ": " + ([t.title, t.body].filter(Boolean).join(" — ")), "text ctx-text ctx-tr"));
+    }
+    return li;
+  }
+
+  // renderContext fills the context section from the thread and author
+  // answers (either may have failed: the section says so).
+  function renderContext(n, thread, author) {
+    state.ctx = { note_id: n.note_id, parent_id: n.parent_id || "", thread: thread && thread.ok ? thread.data : null };
+    renderThread(n, thread);
+    renderAuthor(n, author);
+  }
+
+  function renderThread(n, r) {
+    const parent = $("parent"), missing = $("parent-missing"), list = $("thread");
+    clear(list);
+    parent.hidden = true;
+    missing.hidden = true;
+    $("thread-line").textContent = n.parent_id ? "comment on " + n.parent_id : (n.kind || "note");
+    if (!r || !r.ok) {
+      $("thread-title").textContent = "The thread is unavailable" + (r && r.data.error ? ": " + r.data.error : "");
+      return;
+    }
+    const t = r.data;
+    if (t.parent) {
+      const p = t.parent;
+      parent.hidden = false;
+      $("parent-link").setAttribute("href", "#" + encodeURIComponent(p.note_id));
+      $("parent-link").dataset.noteId = p.note_id;
+      $("parent-meta").textContent = p.note_id + (p.author_id ? " by " + p.author_id : "") + " · " + (p.language || "?") +
+        (p.waiting && p.waiting.length ? " · waiting in " + p.waiting.join(", ") : "");
+      decisionChips($("parent-decisions"), p.markets);
+      $("parent-title").textContent = p.title || "";
+      $("parent-title").hidden = !p.title;
+      $("parent-body").textContent = p.body || "";
+      const trs = $("parent-translations");
+      clear(trs);
+      for (const [lang, tr] of Object.entries(p.translations || {})) {
+        const box = el("div", null, "ctx-tr");
+        box.dataset.lang = lang;
+        box.appendChild(el("span", "translation · " + lang, "tag"));
+        if (tr.title) box.appendChild(el("div", tr.title, "text ctx-title"));
+        box.appendChild(el("div", tr.body || "", "text ctx-parent"));
+        trs.appendChild(box);
+      }
+    } else if (t.parent_missing) {
+      missing.hidden = false;
+      missing.textContent = "The parent " + t.parent_id + " is not in the index (deleted, or not seen yet).";
+    }
+    const around = t.siblings || t.replies;
+    const what = t.siblings ? "Comments on the parent" : "Comments on this note";
+    $("thread-title").textContent = around.total === 0 ? "No comments on this note"
+      : what + ": " + (around.notes.length < around.total ? "the " + around.notes.length + " most recent of " + around.total : around.total);
+    for (const c of around.notes) list.appendChild(contextItem(c, n.note_id));
+  }
+
+  function renderAuthor(n, r) {
+    const list = $("author-notes");
+    clear(list);
+    clear($("author-counts"));
+    $("author-id").textContent = n.author_id || "unknown";
+    $("author-standing").textContent = "";
+    $("author-toggle").hidden = true;
+    list.hidden = true;
+    if (!n.author_id) { $("author-summary").textContent = "The note names no author."; return; }
+    if (!r || !r.ok) {
+      $("author-summary").textContent = "The author's history is unavailable" + (r && r.data.error ? ": " + r.data.error : "");
+      return;
+    }
+    const a = r.data;
+    $("author-summary").textContent = a.total + (a.total === 1 ? " note" : " notes") + " · first seen " + sinceText(a.first_seen) +
+      " · latest " + sinceText(a.last_seen) + " · " + a.queued + " waiting for a reviewer";
+    $("author-standing").textContent = standingText(a);
+    const counts = $("author-counts");
+    const tally = (m) => Object.keys(m || {}).sort().map((k) => m[k] + " " + k).join(", ");
+    for (const m of Object.keys(a.markets || {}).sort()) {
+      const c = a.markets[m];
+      let text = m + " — now " + (tally(c.now) || "none");
+      if (tally(c.machine) !== tally(c.now)) text += " · machine " + tally(c.machine);
+      text += " · reviewers " + (tally(c.reviewer) || "none");
+      const li = el("li", text);
+      li.dataset.market = m;
+      counts.appendChild(li);
+    }
+    for (const c of a.notes || []) list.appendChild(contextItem(c, n.note_id));
+    const toggle = $("author-toggle");
+    toggle.hidden = false;
+    renderAuthorToggle();
+  }
+
+  // standingText says what author actions left on the account, or that
+  // the desk keeps none.
+  function standingText(a) {
+    if (a.standing_error) return "Account standing: " + a.standing_error;
+    const s = a.standing;
+    if (!s) return "Account standing: not recorded on this desk";
+    const states = Object.keys(s.markets || {}).sort().map((m) => {
+      const x = s.markets[m];
+      return x.state + " in " + m + (x.actor ? " by " + x.actor : "") + (x.reason ? " (" + x.reason + ")" : "");
+    });
+    const strikes = s.strikes ? s.strikes + (s.strikes === 1 ? " strike" : " strikes") : "no strikes";
+    return "Account standing: " + strikes + " · " + (states.length ? states.join("; ") : "active in every market");
+  }
+
+  function renderAuthorToggle() {
+    const toggle = $("author-toggle"), list = $("author-notes");
+    const n = list.children.length;
+    list.hidden = !state.authorOpen || n === 0;
+    toggle.setAttribute("aria-expanded", String(!list.hidden));
+    toggle.textContent = (state.authorOpen ? "Hide" : "Show") + " the author's " + n + " most recent notes (h)";
+  }
+
+  function toggleAuthorNotes() {
+    if ($("author-toggle").hidden) { status("no author's notes to show", true); return; }
+    state.authorOpen = !state.authorOpen;
+    renderAuthorToggle();
+  }
+
+  function openParent() {
+    const c = state.ctx;
+    if (!c || !c.parent_id) { status("this note answers no other note", true); return; }
+    if (!c.thread || !c.thread.parent) { status("the parent " + c.parent_id + " is not in the index", true); return; }
+    goToNote(c.parent_id);
   }
 
   function renderDetail(d) {
@@ -392,12 +592,6 @@
     for (const l of (n.moderation && n.moderation.labels) || []) {
       const spans = (l.evidence || []).map((e) => e.field + ": " + e.text).join(" | ");
       labels.appendChild(el("li", l.category + " " + Number(l.score).toFixed(2) + " (" + l.source + ")" + (spans ? " — " + spans : "")));
-    }
-    const author = $("author");
-    clear(author);
-    if (d.author) {
-      author.appendChild(el("p", d.author.author_id + " · market " + (d.author.market || "?") + " · " + (d.author.queued || 0) + " notes waiting"));
-      for (const o of d.author.others || []) author.appendChild(el("p", "· " + o.note_id + ": " + (o.title || ""), "text"));
     }
     renderMarkets(n);
     $("policy").textContent = "policy " + (mod.policy_version || "?");
@@ -648,6 +842,7 @@
       a: () => needsClaim(() => decide("approve")), r: () => needsClaim(() => askReason("reject")),
       e: () => needsClaim(() => decide("escalate")), l: () => needsClaim(() => askReason("label")),
       u: () => undo(), s: () => findSimilar(),
+      p: () => openParent(), h: () => toggleAuthorNotes(),
     };
     const f = keys[ev.key] || (/^[1-9]$/.test(ev.key) ? () => toggleMarket(ev.key) : null);
     if (f) { ev.preventDefault(); f(); }
@@ -660,9 +855,11 @@
     $("reason-form").addEventListener("keydown", reasonKey);
     $("reason-cancel").addEventListener("click", () => $("reason-dialog").close());
     $("find-similar").addEventListener("click", findSimilar);
+    $("author-toggle").addEventListener("click", toggleAuthorNotes);
+    $("detail").addEventListener("click", onNoteLink);
     $("logout").addEventListener("click", async () => { await releaseHeld(); await api("POST", "/api/review/logout"); showLogin(); });
     document.addEventListener("keydown", onKey);
-    window.addEventListener("hashchange", () => { const id = linkedNote(); if (id && state.me) openNote(id); });
+    window.addEventListener("hashchange", () => { const id = linkedNote(); if (id && state.me) showNote(id); });
     // What counts as the reviewer being at work, for the heartbeat.
     for (const type of ["keydown", "pointerdown", "pointermove", "wheel", "scroll", "focusin"]) {
       document.addEventListener(type, () => { state.lastInput = Date.now(); }, { capture: true, passive: true });

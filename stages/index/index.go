@@ -67,6 +67,17 @@ var ErrClosed = errors.New("index: closed")
 // and Offset page as in Search; Total counts every matching note. See
 // review.go.
 //
+// Thread lists the comments of a note: the live notes whose parent_id is
+// q.ParentID, whatever their decisions, newest first (models.Note.QueuedAt,
+// then note id). Limit and Offset page as in Search; Total counts every
+// comment. An empty q.ParentID lists nothing.
+//
+// Author summarizes one author's live notes, whatever their decisions: how
+// many there are, the q.Limit most recent (as Thread orders them; Limit as
+// in Search, no offset), counts per market of the decision standing now,
+// the machine's and the reviewer's (models.AuthorCounts), and the earliest
+// and latest QueuedAt. An empty q.AuthorID has nothing. See context.go.
+//
 // All methods are safe for concurrent use. Close releases the storage;
 // calls after Close return ErrClosed.
 type Index interface {
@@ -74,5 +85,7 @@ type Index interface {
 	Get(ctx context.Context, noteID string) (*models.Note, error)
 	Search(ctx context.Context, q models.SearchQuery) (models.SearchResult, error)
 	Queue(ctx context.Context, q models.QueueQuery) (models.SearchResult, error)
+	Thread(ctx context.Context, q models.ThreadQuery) (models.SearchResult, error)
+	Author(ctx context.Context, q models.AuthorQuery) (models.AuthorHistory, error)
 	Close() error
 }

@@ -62,7 +62,7 @@ var writeCases = []testCase{
 }
 
 // searchCases check the analysis, filters, ranking and paging of Search
-// and Queue.
+// and Queue, and the review desk's context: Thread and Author.
 var searchCases = []testCase{
 	{"search_finds_English_by_stemmed_word", testEnglishStemming},
 	{"search_finds_Chinese_Simplified_and_Traditional_by_substring_words", testChineseSubstrings},
@@ -75,6 +75,8 @@ var searchCases = []testCase{
 	{"deleted_notes_are_never_in_search", testDeletedNotInSearch},
 	{"limit_defaults_caps_and_offset_pages_without_overlap", testPaging},
 	{"review_queue_lists_notes_in_review_filtered_and_by_priority", testQueue},
+	{"thread_lists_a_notes_live_comments_newest_first_whatever_their_decisions", testThread},
+	{"author_lists_recent_notes_and_counts_decisions_per_market", testAuthor},
 }
 
 // Run runs the whole suite, which every implementation must pass; every
