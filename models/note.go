@@ -58,6 +58,12 @@ type Note struct {
 	ApprovedMarkets []string `json:"approved_markets,omitempty"`
 	// ProcessedAt is when notegate finished the note.
 	ProcessedAt time.Time `json:"processed_at,omitzero"`
+	// FirstSeenAt is when notegate first saw the note id: set by the
+	// pipeline when it processes a note, and kept by the index from the
+	// earliest state it held for the id (every version, revision, replay
+	// and deletion). Unlike CreatedAt, which the author's service supplies,
+	// it is notegate's own clock; the review queue's age counts from it.
+	FirstSeenAt time.Time `json:"first_seen_at,omitzero"`
 	// Revision orders the updates notegate makes to one version after it
 	// first processed it (a translation that arrived late, a reviewer's
 	// decision): 0 the first time, larger with every update. Stores order

@@ -153,8 +153,8 @@ type QueueQuery struct {
 	Language string
 	// AuthorID keeps one author's notes.
 	AuthorID string
-	// QueuedBefore and QueuedAfter bound when a note was posted (its
-	// created_at, or processed_at when it has none); zero: unbounded.
+	// QueuedBefore and QueuedAfter bound when notegate first saw a note
+	// (Note.QueuedAt); zero: unbounded.
 	QueuedBefore, QueuedAfter time.Time
 	// Oldest orders by age alone (oldest first) instead of priority
 	// (urgency, then escalated, then reported, then severity, then
@@ -267,11 +267,22 @@ func (m *Moderation) ReviewMarkets() []string {
 	return out
 }
 
-// QueuedAt is when the note entered the queue for ordering by age: when it
-// was posted, or processed when it carries no time.
+// EarliestSeen is the earlier of two FirstSeenAt times, a zero time
+// counting as unknown: what the index keeps for a note id.
+func EarliestSeen(a, b time.Time) time.Time {
+	if a.IsZero() || (!b.IsZero() && b.Before(a)) {
+		return b
+	}
+	return a
+}
+
+// QueuedAt is where a note's age on the review queue counts from: when
+// notegate first saw it (FirstSeenAt), or, for a note stored before that
+// field existed, when notegate processed it. Never the author-supplied
+// CreatedAt, which may say anything.
 func (n *Note) QueuedAt() time.Time {
-	if !n.CreatedAt.IsZero() {
-		return n.CreatedAt
+	if !n.FirstSeenAt.IsZero() {
+		return n.FirstSeenAt
 	}
 	return n.ProcessedAt
 }

@@ -106,6 +106,9 @@ func Decode(key, value []byte, maxBytes int) (models.NoteEvent, error) {
 	default:
 		return zero, badEvent(ReasonBadField, "type %q is neither %q nor %q", truncate(string(ev.Type), 64), models.EventUpserted, models.EventDeleted)
 	}
+	if err := checkParentID(ev); err != nil {
+		return zero, err
+	}
 	switch ev.Kind {
 	case "":
 		if ev.ParentID != "" {
@@ -118,6 +121,22 @@ func Decode(key, value []byte, maxBytes int) (models.NoteEvent, error) {
 		return zero, badEvent(ReasonBadField, "kind %q is neither %q nor %q", truncate(string(ev.Kind), 64), models.KindNote, models.KindComment)
 	}
 	return ev, nil
+}
+
+// checkParentID rejects a parent_id that cannot name another note: the
+// review desk looks the parent and the thread up by it.
+func checkParentID(ev models.NoteEvent) error {
+	switch p := ev.ParentID; {
+	case p == "":
+		return nil
+	case strings.TrimSpace(p) == "":
+		return badEvent(ReasonBadField, "parent_id is blank")
+	case len(p) > maxNoteIDBytes:
+		return badEvent(ReasonBadField, "parent_id is %d bytes, the limit is %d", len(p), maxNoteIDBytes)
+	case p == ev.NoteID:
+		return badEvent(ReasonBadField, "parent_id %q names the note itself", truncate(p, 64))
+	}
+	return nil
 }
 
 func parseVersion(raw json.RawMessage) (int64, error) {

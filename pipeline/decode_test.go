@@ -16,6 +16,7 @@ func TestDecode(t *testing.T) {
 		key    string
 		value  string
 		reason string // empty: valid
+		max    int    // the size limit; zero: 256
 		check  func(t *testing.T, ev models.NoteEvent)
 	}{
 		{name: "a full event parses", key: "n1",
@@ -35,6 +36,16 @@ func TestDecode(t *testing.T) {
 			check: func(t *testing.T, ev models.NoteEvent) {
 				if ev.Kind != models.KindComment {
 					t.Errorf("kind %q", ev.Kind)
+				}
+			}},
+		{name: "a blank parent id is rejected", value: `{"note_id":"c1","version":1,"parent_id":" "}`, reason: ReasonBadField},
+		{name: "a parent id longer than a note id may be is rejected", value: `{"note_id":"c1","version":1,"parent_id":"` + strings.Repeat("p", 257) + `"}`, max: 1024, reason: ReasonBadField},
+		{name: "a note that is its own parent is rejected", value: `{"note_id":"c1","version":1,"parent_id":"c1"}`, reason: ReasonBadField},
+		{name: "a parent id that is not a string is rejected", value: `{"note_id":"c1","version":1,"parent_id":7}`, reason: ReasonBadField},
+		{name: "a parent id of the longest note id parses", value: `{"note_id":"c1","version":1,"parent_id":"` + strings.Repeat("p", 256) + `"}`, max: 1024,
+			check: func(t *testing.T, ev models.NoteEvent) {
+				if len(ev.ParentID) != 256 || ev.Kind != models.KindComment {
+					t.Errorf("parent_id of %d bytes, kind %q", len(ev.ParentID), ev.Kind)
 				}
 			}},
 		{name: "a delete event parses", value: `{"type":"note.deleted","note_id":"n1","version":4}`,
@@ -81,7 +92,11 @@ func TestDecode(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			ev, err := Decode([]byte(tt.key), []byte(tt.value), 256)
+			limit := tt.max
+			if limit == 0 {
+				limit = 256
+			}
+			ev, err := Decode([]byte(tt.key), []byte(tt.value), limit)
 			if tt.reason == "" {
 				if err != nil {
 					t.Fatalf("Decode: %v", err)
@@ -121,6 +136,9 @@ func FuzzDecode(f *testing.F) {
 		}
 		if ev.Type != models.EventUpserted && ev.Type != models.EventDeleted {
 			t.Fatalf("accepted type %q", ev.Type)
+		}
+		if ev.ParentID != "" && (ev.ParentID == ev.NoteID || len(ev.ParentID) > 256 || strings.TrimSpace(ev.ParentID) == "") {
+			t.Fatalf("accepted parent_id %q of note %q", ev.ParentID, ev.NoteID)
 		}
 		if !utf8.ValidString(ev.Body) || !utf8.ValidString(ev.Title) {
 			t.Fatal("accepted invalid UTF-8")

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/notegate/notegate/models"
 )
@@ -12,7 +13,8 @@ import (
 var errNoNote = errors.New("no such note")
 
 // memIndex is the Indexer double of the pipeline tests: the contract's
-// version rules, tombstones and ever-approved flag, in memory.
+// version rules, tombstones, ever-approved flag and first-seen time, in
+// memory.
 type memIndex struct {
 	mu   sync.Mutex
 	docs map[string]memDoc
@@ -24,12 +26,13 @@ type memIndex struct {
 type memDoc struct {
 	note         models.Note // a tombstone when note.Deleted()
 	everApproved bool
+	firstSeen    time.Time
 }
 
 func newMemIndex(seed ...models.Note) *memIndex {
 	m := &memIndex{docs: map[string]memDoc{}}
 	for _, n := range seed {
-		m.docs[n.NoteID] = memDoc{note: n, everApproved: len(n.ApprovedMarkets) > 0}
+		m.docs[n.NoteID] = memDoc{note: n, everApproved: len(n.ApprovedMarkets) > 0, firstSeen: n.FirstSeenAt}
 	}
 	return m
 }
@@ -53,11 +56,14 @@ func (m *memIndex) Apply(_ context.Context, notes []*models.Note) ([]Applied, er
 			continue // answered below with what is stored
 		}
 		stored := *n
+		firstSeen := models.EarliestSeen(cur.firstSeen, n.FirstSeenAt)
 		if n.Deleted() {
 			stored = models.Note{NoteEvent: models.NoteEvent{Type: models.EventDeleted, NoteID: n.NoteID, Version: n.Version}, Revision: n.Revision}
+		} else {
+			stored.FirstSeenAt = firstSeen
 		}
 		stored.Translations = cloneTranslations(n.Translations)
-		m.docs[n.NoteID] = memDoc{note: stored, everApproved: cur.everApproved || (!n.Deleted() && len(n.ApprovedMarkets) > 0)}
+		m.docs[n.NoteID] = memDoc{note: stored, everApproved: cur.everApproved || (!n.Deleted() && len(n.ApprovedMarkets) > 0), firstSeen: firstSeen}
 		out[i] = Applied{Written: true}
 	}
 	for i, n := range notes {
@@ -99,7 +105,7 @@ func (m *memIndex) get(id string) (models.Note, bool) {
 func (m *memIndex) put(n models.Note) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.docs[n.NoteID] = memDoc{note: n, everApproved: len(n.ApprovedMarkets) > 0}
+	m.docs[n.NoteID] = memDoc{note: n, everApproved: len(n.ApprovedMarkets) > 0, firstSeen: n.FirstSeenAt}
 }
 
 func cloneTranslations(m map[string]models.Translation) map[string]models.Translation {

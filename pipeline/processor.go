@@ -114,6 +114,10 @@ func (p *Processor) Process(ctx context.Context, batch []*Envelope) error {
 		}
 		if !env.Note.Deleted() {
 			env.Note.ProcessedAt = now
+			// The index keeps an earlier time it holds for the id.
+			if env.Note.FirstSeenAt.IsZero() {
+				env.Note.FirstSeenAt = now
+			}
 			sort.Strings(env.Note.ApprovedMarkets)
 		}
 		live = append(live, env.Note)

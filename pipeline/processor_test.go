@@ -136,6 +136,46 @@ func TestProcessor(t *testing.T) {
 			t.Errorf("stale upsert: written %v, route %s, version %d, ever approved %v; want the deletion of version 2", env.Written, env.Route, env.Note.Version, env.EverApproved)
 		}
 	})
+	t.Run("a note keeps when notegate first saw it across replays, versions and deletions, whatever its created_at says", func(t *testing.T) {
+		t.Parallel()
+		idx := newMemIndex()
+		p := NewProcessor(ProcessorConfig{Stages: []Stage{keywordModerator{}}, Indexer: idx, Backoff: fast, Logger: quietLogger()})
+		t0 := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+		now := t0
+		p.now = func() time.Time { return now }
+		process := func(event string) *Envelope {
+			t.Helper()
+			batch := envelopes(event)
+			if err := p.Process(context.Background(), batch); err != nil {
+				t.Fatal(err)
+			}
+			return batch[0]
+		}
+		// An event cannot say when notegate saw it.
+		const v1 = `{"note_id":"a","version":1,"body":"fine","created_at":"2024-01-01T00:00:00Z","first_seen_at":"2024-01-01T00:00:00Z"}`
+		for _, step := range []struct {
+			name, event string
+			written     bool
+		}{
+			{"the first event", v1, true},
+			{"a replay of it", v1, false},
+			{"an edit", `{"note_id":"a","version":2,"body":"fine, edited","created_at":"2024-01-01T00:00:00Z"}`, true},
+			{"a deletion", `{"type":"note.deleted","note_id":"a","version":3}`, true},
+			{"a new version after the deletion", `{"note_id":"a","version":4,"body":"back"}`, true},
+		} {
+			env := process(step.event)
+			if env.Written != step.written {
+				t.Errorf("%s: written %v, want %v", step.name, env.Written, step.written)
+			}
+			if !env.Note.Deleted() && (!env.Note.FirstSeenAt.Equal(t0) || !env.Note.QueuedAt().Equal(t0)) {
+				t.Errorf("%s at %v: first seen %v, queued at %v; want %v", step.name, now, env.Note.FirstSeenAt, env.Note.QueuedAt(), t0)
+			}
+			now = now.Add(time.Hour)
+		}
+		if n, ok := idx.get("a"); !ok || !n.FirstSeenAt.Equal(t0) || !n.ProcessedAt.Equal(t0.Add(4*time.Hour)) {
+			t.Errorf("stored: first seen %v, processed %v; want %v and 4h later", n.FirstSeenAt, n.ProcessedAt, t0)
+		}
+	})
 	t.Run("notes the index refuses for good are dead-lettered", func(t *testing.T) {
 		t.Parallel()
 		p := NewProcessor(ProcessorConfig{Indexer: refusingIndex{"b"}, Backoff: fast, Logger: quietLogger()})

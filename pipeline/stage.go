@@ -39,7 +39,11 @@ type Stage interface {
 // (models.Note.Newer: by Version, then Revision), and a deletion removes it
 // unless a newer one is already stored, leaving a tombstone so that a
 // later, older upsert never brings it back. Within one call the newest
-// note of an id wins whatever its position.
+// note of an id wins whatever its position. A note written keeps the
+// earliest FirstSeenAt among its own and the state stored for the id
+// (tombstones included; a zero time counts as unknown), so when notegate
+// first saw a note survives new versions, revisions, replays and
+// deletions.
 //
 // It returns one Applied per note, in the order given, saying what the
 // index holds for that id once the call is done. A non-nil error is a
@@ -53,7 +57,8 @@ type Indexer interface {
 // Applied is what became of one note given to Indexer.Apply.
 type Applied struct {
 	// Written reports that the note was newer than what the index held
-	// and is now stored as given.
+	// and is now stored as given, but for an earlier FirstSeenAt kept
+	// from the stored state.
 	Written bool
 	// Stored is the note the index holds for the id after the call: the
 	// given note when Written; otherwise the newer or equal one already

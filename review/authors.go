@@ -28,7 +28,7 @@ type AuthorPublisher interface {
 	PublishAuthorAction(ctx context.Context, a models.AuthorAction) error
 }
 
-// AuthorActionRequest is the body of POST /api/review/authors/{id}/actions.
+// AuthorActionRequest is the body of POST /api/review/authors/{author}/actions.
 type AuthorActionRequest struct {
 	Action models.AuthorActionKind `json:"action"`
 	// Reason is required for strike, mute and suspend.
@@ -41,7 +41,8 @@ type AuthorActionRequest struct {
 	NoteID string `json:"note_id,omitempty"`
 }
 
-// maxAuthorIDBytes bounds an author id in a path.
+// maxAuthorIDBytes bounds an author id in a path; it matches the note ids
+// of the input contract.
 const maxAuthorIDBytes = 256
 
 func (d *Desk) authorsReady(w http.ResponseWriter) bool {
@@ -54,50 +55,104 @@ func (d *Desk) authorsReady(w http.ResponseWriter) bool {
 
 // authorID reads the path's author id, or answers 400.
 func authorID(w http.ResponseWriter, r *http.Request) (string, bool) {
-	id := r.PathValue("id")
+	id := r.PathValue("author")
 	if id == "" || len(id) > maxAuthorIDBytes || !utf8.ValidString(id) {
-		writeError(w, http.StatusBadRequest, "an author id is 1 to 256 bytes of UTF-8")
+		writeError(w, http.StatusBadRequest, "author: 1 to "+strconv.Itoa(maxAuthorIDBytes)+" bytes of UTF-8")
 		return "", false
 	}
 	return id, true
 }
 
-// author answers GET /api/review/authors/{id}: the author's standing (as
-// new notes are decided now), the actions on the author (newest first)
-// and the author's notes waiting in the caller's markets.
-func (d *Desk) author(w http.ResponseWriter, r *http.Request) {
-	id, ok := authorID(w, r)
-	if !ok || !d.authorsReady(w) {
-		return
-	}
-	p := principalOf(r.Context())
-	writeJSON(w, http.StatusOK, d.authorPanel(r.Context(), p, id))
+// maxAuthorActions bounds the actions on an author the panel lists.
+const maxAuthorActions = 50
+
+// AuthorView answers GET /api/review/authors/{author}: the author panel.
+type AuthorView struct {
+	AuthorID string `json:"author_id"`
+	// Total counts the author's notes in the index, whatever their
+	// decisions; Notes are the most recent of them.
+	Total int           `json:"total"`
+	Notes []ContextNote `json:"notes"`
+	// Markets counts the author's notes per market by decision: the one
+	// standing now, the machine's and the reviewer's.
+	Markets map[string]models.AuthorCounts `json:"markets"`
+	// FirstSeen and LastSeen are when notegate first saw the author's
+	// first and latest notes.
+	FirstSeen time.Time `json:"first_seen,omitzero"`
+	LastSeen  time.Time `json:"last_seen,omitzero"`
+	// Queued counts the author's notes waiting for a reviewer in any
+	// market; QueuedYours those waiting in the caller's markets, which a
+	// bulk decision by author_id decides.
+	Queued      int `json:"queued"`
+	QueuedYours int `json:"queued_yours"`
+	// Standing is the author's standing as new notes are decided now
+	// (the zero standing for an author nobody acted on); nil when the
+	// desk has no author standings (Options.Authors).
+	Standing *models.AuthorStanding `json:"standing"`
+	// Actions are the actions on the author, newest first (at most 50);
+	// empty when the desk has no author standings.
+	Actions []models.AuthorActionEntry `json:"actions"`
 }
 
-// authorPanel is what the desk shows of an author to p.
-func (d *Desk) authorPanel(ctx context.Context, p Principal, id string) map[string]any {
-	out := map[string]any{"author_id": id}
+// author answers GET /api/review/authors/{author}?limit=: the author's
+// most recent notes (20 by default, at most 50) with their decisions per
+// market, counts of all their notes by decision per market, when notegate
+// first saw the first and the latest, how many wait for a reviewer (in
+// all and in the caller's markets), the account's standing and the
+// actions on it.
+func (d *Desk) author(w http.ResponseWriter, r *http.Request) {
+	id, ok := authorID(w, r)
+	if !ok {
+		return
+	}
+	limit, ok := contextLimit(w, r)
+	if !ok {
+		return
+	}
+	v, err := d.authorPanel(r.Context(), principalOf(r.Context()), id, limit)
+	if err != nil {
+		d.log.Error("author read failed", "author_id", id, "err", err)
+		writeError(w, http.StatusServiceUnavailable, "the index is unavailable")
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+// authorPanel is what the desk shows of author id to p, with the limit
+// most recent notes. An error means the index could not be read.
+func (d *Desk) authorPanel(ctx context.Context, p Principal, id string, limit int) (AuthorView, error) {
+	h, err := d.notes.Author(ctx, models.AuthorQuery{AuthorID: id, Limit: limit})
+	if err != nil {
+		return AuthorView{}, err
+	}
+	out := AuthorView{AuthorID: id, Total: h.Total, Notes: make([]ContextNote, 0, len(h.Recent)),
+		Markets: h.Markets, FirstSeen: h.FirstSeen, LastSeen: h.LastSeen, Actions: []models.AuthorActionEntry{}}
+	if out.Markets == nil {
+		out.Markets = map[string]models.AuthorCounts{}
+	}
+	for _, n := range h.Recent {
+		out.Notes = append(out.Notes, newContextNote(n, maxListText))
+	}
+	if res, err := d.notes.Queue(ctx, models.QueueQuery{AuthorID: id, Limit: 1}); err == nil {
+		out.Queued = res.Total
+	}
+	if len(p.Markets) > 0 {
+		if res, err := d.notes.Queue(ctx, models.QueueQuery{AuthorID: id, Markets: p.Markets, Limit: 1}); err == nil {
+			out.QueuedYours = res.Total
+		}
+	}
 	if d.opts.Authors == nil {
-		return out
+		return out, nil
 	}
 	st, _ := d.opts.Authors.Standing(id)
 	st.AuthorID = id
-	out["standing"] = st
-	actions, err := d.audit.ByAuthor(id, 50)
+	out.Standing = &st
+	actions, err := d.audit.ByAuthor(id, maxAuthorActions)
 	if err != nil {
-		d.log.Error("audit read failed", "err", err)
+		d.log.Error("audit read failed", "author_id", id, "err", err)
 	}
-	out["actions"] = nonNil(actions)
-	res, err := d.notes.Queue(ctx, models.QueueQuery{AuthorID: id, Markets: p.Markets, Limit: 20, Oldest: true})
-	if err == nil {
-		waiting := []map[string]any{}
-		for _, h := range res.Hits {
-			waiting = append(waiting, map[string]any{"note_id": h.Note.NoteID, "title": h.Note.Title,
-				"markets": nonNil(intersect(h.Note.Moderation.QueueMarkets(), p.Markets))})
-		}
-		out["waiting"], out["waiting_total"] = waiting, res.Total
-	}
-	return out
+	out.Actions = nonNil(actions)
+	return out, nil
 }
 
 // intersect returns the elements of a that b holds, in a's order.
@@ -111,7 +166,7 @@ func intersect(a, b []string) []string {
 	return out
 }
 
-// authorAction answers POST /api/review/authors/{id}/actions: a reviewer
+// authorAction answers POST /api/review/authors/{author}/actions: a reviewer
 // (or an admin) strikes, mutes, suspends or lifts an author in their
 // markets. The action is published to the author actions topic and the
 // desk waits (up to DecisionWait) until this process's pipeline applied
@@ -174,7 +229,15 @@ func (d *Desk) authorAction(w http.ResponseWriter, r *http.Request) {
 	}
 	d.log.Info("author action published", "author_id", id, "action", a.Action, "markets", markets, "reviewer", p.Name)
 	if d.waitAuthorAction(r.Context(), id, a.ID) {
-		writeJSON(w, http.StatusOK, map[string]any{"action": a, "applied": true, "author": d.authorPanel(r.Context(), p, id)})
+		out := map[string]any{"action": a, "applied": true}
+		// The panel as it is now; without it (the index unavailable) the
+		// page reads it again.
+		if v, err := d.authorPanel(r.Context(), p, id, defaultContextNotes); err == nil {
+			out["author"] = v
+		} else {
+			d.log.Error("author read failed", "author_id", id, "err", err)
+		}
+		writeJSON(w, http.StatusOK, out)
 		return
 	}
 	writeJSON(w, http.StatusAccepted, map[string]any{"action": a, "applied": false})

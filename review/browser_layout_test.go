@@ -13,13 +13,15 @@ import (
 
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/review/reviewtest"
+	"github.com/notegate/notegate/stages/index/indextest"
 )
 
 // layoutProblems is evaluated in the page and lists, in sentences, what a
 // person would see wrong: an element with the hidden attribute that
 // still takes room, the login form after login, two visible interactive
 // elements (buttons, inputs, selects, queue items, the note panel, the
-// key bar) on top of each other, content cut off at the right edge, and
+// key bar, the context's links) on top of each other, content cut off at
+// the right edge or sticking out of a pane that then scrolls sideways, and
 // text too small to read. An element counts as visible where it is not
 // clipped away by a scrolling ancestor or the viewport.
 const layoutProblems = `(() => {
@@ -52,7 +54,7 @@ const layoutProblems = `(() => {
     }
   }
   if (shown(document.getElementById("login-form"))) out.push("the login form is visible after login");
-  const items = Array.from(document.querySelectorAll("button, input, select, #queue li, #detail, footer"))
+  const items = Array.from(document.querySelectorAll("button, input, select, #queue li, #detail, footer, #context a"))
     .map((e) => ({ e, box: shown(e) })).filter((x) => x.box);
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) {
@@ -64,10 +66,17 @@ const layoutProblems = `(() => {
     }
   }
   if (document.documentElement.scrollWidth > vw + 1) out.push("the page is " + document.documentElement.scrollWidth + " px wide in a " + vw + " px viewport");
+  // A pane that scrolls sideways hides what sticks out past its edge.
+  for (const e of document.querySelectorAll("body *")) {
+    const cs = getComputedStyle(e);
+    if ((cs.overflowX === "auto" || cs.overflowX === "scroll") && shown(e) && e.scrollWidth > e.clientWidth + 1) {
+      out.push(name(e) + " scrolls sideways: " + e.scrollWidth + " px of content in " + e.clientWidth + " px");
+    }
+  }
   for (const e of document.querySelectorAll("body *")) {
     const r = e.getBoundingClientRect();
     if (!shown(e) || r.width === 0) continue;
-    if (e.matches("button, input, select, #queue li, #detail, header, footer, #desk, #queue-pane") && r.right > vw + 1) {
+    if (e.matches("button, input, select, #queue li, #detail, header, footer, #desk, #queue-pane, #context, #context a") && r.right > vw + 1) {
       out.push(name(e) + " is cut off at the right edge (" + Math.round(r.right) + " > " + vw + ")");
     }
     const own = Array.from(e.childNodes).some((c) => c.nodeType === 3 && c.textContent.trim() !== "");
@@ -105,12 +114,29 @@ func TestBrowserLayoutWhatAPersonSees(t *testing.T) {
 	ctx := reviewtest.Browser(t)
 	var notes []*models.Note
 	for i := range 6 {
-		notes = append(notes, InReview(fmt.Sprintf("campaign-%d", i), "cheap followers for your account",
-			fmt.Sprintf("buy 1000 real followers now, dm me on telegram @followerz%d, fast delivery guaranteed", i)))
+		n := InReview(fmt.Sprintf("campaign-%d", i), "cheap followers for your account",
+			fmt.Sprintf("buy 1000 real followers now, dm me on telegram @followerz%d, fast delivery guaranteed", i))
+		n.AuthorID = "u-campaign"
+		notes = append(notes, n)
 	}
 	for i := range 10 {
 		notes = append(notes, InReview(fmt.Sprintf("note-%02d", i), fmt.Sprintf("weekend trip to the lake, day %d", i),
 			"We rented a cabin by the water. The mornings were cold but the coffee was good and the view was worth it."))
+	}
+	// A comment in the queue, on a long Chinese note that is not, by the
+	// campaign's author: its context has a parent, a thread and an
+	// author with six more notes.
+	lake := indextest.Note("lake-post", 1, "zh", "湖边小屋周末", strings.Repeat("我们在湖边租了一间小屋，早上很冷但是咖啡很好喝，风景也值得。", 8), "cn", "intl")
+	lake.Translations = map[string]models.Translation{"en": {Title: "A weekend in a lakeside cabin",
+		Body: strings.Repeat("We rented a cabin by the lake; the mornings were cold but the coffee was good and the view was worth it. ", 8), Provider: "test", Status: models.TranslationOK}}
+	notes = append(notes, lake)
+	comment := InReview("comment-1", "", "nice view! get 1000 followers for your cabin photos, dm me on telegram @followerz")
+	comment.Kind, comment.ParentID, comment.AuthorID = models.KindComment, "lake-post", "u-campaign"
+	notes = append(notes, comment)
+	for i := range 3 {
+		c := indextest.Note(fmt.Sprintf("lake-comment-%d", i), 1, "en", "", strings.Repeat("what a lovely place, which lake is it? ", i+1), "cn", "intl")
+		c.Kind, c.ParentID = models.KindComment, "lake-post"
+		notes = append(notes, c)
 	}
 	long := InReview("long-url", "https://example.com/"+strings.Repeat("averyveryverylongpathsegment/", 8),
 		strings.Repeat("unbroken", 40)+" and then some ordinary words that wrap as usual.")
@@ -176,6 +202,36 @@ func TestBrowserLayoutWhatAPersonSees(t *testing.T) {
 			}
 			for _, p := range reviewtest.Eval[[]string](t, ctx, layoutProblems) {
 				t.Error(p)
+			}
+
+			// The context of a comment, with the author's notes shown
+			// (h) and hidden again (h).
+			if err := chromedp.Do(wctx,
+				chromedp.Evaluate[chromedp.Void](`document.querySelector('#queue li[data-note-id="comment-1"]').click()`),
+				chromedp.WaitVisible(chromedp.CSS(`body[data-state="detail"] #detail[data-note-id="comment-1"] #parent`)),
+				chromedp.KeyEvent("h"),
+				chromedp.WaitVisible(chromedp.ID("author-notes")),
+				chromedp.Evaluate[chromedp.Void](`document.getElementById("context").scrollIntoView({ block: "start" })`),
+			); err != nil {
+				t.Fatalf("open the context of comment-1: %v", err)
+			}
+			screenshot(wctx, t, dirs, fmt.Sprintf("desk-%dx%d-context.png", size.width, size.height))
+			for _, control := range []string{"parent-link", "author-toggle"} {
+				if err := chromedp.Do(wctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("`+control+`").scrollIntoView({ block: "center" })`)); err != nil {
+					t.Fatal(err)
+				}
+				if covered := reviewtest.Eval[[]string](t, ctx, uncovered(`#`+control)); len(covered) > 0 {
+					t.Errorf("a context control a click cannot reach: %q", covered)
+				}
+			}
+			for _, p := range reviewtest.Eval[[]string](t, ctx, layoutProblems) {
+				t.Error("author's notes shown: " + p)
+			}
+			if err := chromedp.Do(wctx, chromedp.KeyEvent("h"), chromedp.WaitNotVisible(chromedp.ID("author-notes"))); err != nil {
+				t.Fatalf("hide the author's notes: %v", err)
+			}
+			for _, p := range reviewtest.Eval[[]string](t, ctx, layoutProblems) {
+				t.Error("author's notes hidden: " + p)
 			}
 		})
 	}

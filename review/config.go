@@ -51,10 +51,14 @@ type Config struct {
 	Accounts []Account `yaml:"accounts"`
 	// Tokens are bearer tokens, from the environment only. Default none.
 	Tokens []Token `yaml:"-"`
-	// ClaimTTL is how long a claim keeps other reviewers off a note.
-	// Default 5m.
+	// Claims configures how long a reviewer's claim keeps others off a
+	// note (see ClaimsConfig).
+	Claims ClaimsConfig `yaml:"claims"`
+	// ClaimTTL is the former name of Claims.MaxHold, still read when that
+	// is unset. Default unset.
 	ClaimTTL time.Duration `yaml:"claim_ttl"`
-	// MaxClaims bounds the live claims held in memory. Default 10000.
+	// MaxClaims is the former name of Claims.Max, still read when that is
+	// unset. Default unset.
 	MaxClaims int `yaml:"max_claims"`
 	// SessionTTL is how long a login lasts. Default 12h.
 	SessionTTL time.Duration `yaml:"session_ttl"`
@@ -72,6 +76,24 @@ type Config struct {
 	SecureCookies bool `yaml:"secure_cookies"`
 	// Login throttles password guessing (see LoginConfig).
 	Login LoginConfig `yaml:"login"`
+}
+
+// ClaimsConfig configures claims. Reading a note never claims it; the
+// first action on it does (a decision, starting a reject or label
+// dialog, the page's c key), and the page releases it when the reviewer
+// opens another note or leaves. A claim also ends Idle after its owner's
+// last activity (an action, or the page's heartbeat while the reviewer is
+// active on the note), and MaxHold after it was taken, whatever the
+// activity.
+type ClaimsConfig struct {
+	// Idle ends a claim this long after its owner's last activity.
+	// Default 90s.
+	Idle time.Duration `yaml:"idle"`
+	// MaxHold ends a claim this long after it was taken; activity never
+	// extends it further. Default 15m.
+	MaxHold time.Duration `yaml:"max_hold"`
+	// Max bounds the live claims held in memory. Default 10000.
+	Max int `yaml:"max"`
 }
 
 // LoginConfig throttles failed logins. Failures are counted apart per
@@ -106,11 +128,20 @@ func (c Config) WithDefaults() Config {
 			c.Accounts[i].Role = RoleReviewer
 		}
 	}
-	if c.ClaimTTL == 0 {
-		c.ClaimTTL = 5 * time.Minute
+	if c.Claims.MaxHold == 0 {
+		c.Claims.MaxHold = c.ClaimTTL
 	}
-	if c.MaxClaims == 0 {
-		c.MaxClaims = 10000
+	if c.Claims.Max == 0 {
+		c.Claims.Max = c.MaxClaims
+	}
+	if c.Claims.Idle == 0 {
+		c.Claims.Idle = 90 * time.Second
+	}
+	if c.Claims.MaxHold == 0 {
+		c.Claims.MaxHold = 15 * time.Minute
+	}
+	if c.Claims.Max == 0 {
+		c.Claims.Max = 10000
 	}
 	if c.SessionTTL == 0 {
 		c.SessionTTL = 12 * time.Hour
@@ -169,11 +200,14 @@ func (c Config) Validate() error {
 			errs = append(errs, fmt.Errorf("tokens[%d]: %w", i, err))
 		}
 	}
-	if c.ClaimTTL < time.Second || c.SessionTTL < time.Minute {
-		errs = append(errs, errors.New("claim_ttl must be at least 1s and session_ttl at least 1m"))
+	if c.SessionTTL < time.Minute {
+		errs = append(errs, errors.New("session_ttl must be at least 1m"))
 	}
-	if c.MaxClaims < 1 || c.MaxSessions < 1 {
-		errs = append(errs, errors.New("max_claims and max_sessions must be positive"))
+	if c.MaxSessions < 1 {
+		errs = append(errs, errors.New("max_sessions must be positive"))
+	}
+	if err := c.Claims.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("claims: %w", err))
 	}
 	if err := c.Login.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("login: %w", err))
@@ -194,6 +228,21 @@ func validScope(role string, markets []string) error {
 		}
 	}
 	return nil
+}
+
+// Validate reports contradictions in a ClaimsConfig with defaults applied.
+func (c ClaimsConfig) Validate() error {
+	var errs []error
+	if c.Idle < 10*time.Second {
+		errs = append(errs, errors.New("idle must be at least 10s (the page's heartbeat comes every third of it)"))
+	}
+	if c.MaxHold < c.Idle {
+		errs = append(errs, errors.New("max_hold must be at least idle"))
+	}
+	if c.Max < 1 {
+		errs = append(errs, errors.New("max must be positive"))
+	}
+	return errors.Join(errs...)
 }
 
 // Validate reports contradictions in a LoginConfig with defaults applied.

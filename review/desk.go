@@ -12,11 +12,14 @@ import (
 	"github.com/notegate/notegate/models"
 )
 
-// Notes is what the desk reads notes from: the index. Get returns an
-// error for which Options.IsNotFound holds when there is no such note.
+// Notes is what the desk reads notes from: the index (index.Index
+// documents each method). Get returns an error for which
+// Options.IsNotFound holds when there is no such note.
 type Notes interface {
 	Get(ctx context.Context, noteID string) (*models.Note, error)
 	Queue(ctx context.Context, q models.QueueQuery) (models.SearchResult, error)
+	Thread(ctx context.Context, q models.ThreadQuery) (models.SearchResult, error)
+	Author(ctx context.Context, q models.AuthorQuery) (models.AuthorHistory, error)
 }
 
 // Publisher publishes decision events to the decisions topic
@@ -40,9 +43,10 @@ type Options struct {
 	// Aligner places evidence in translations word by word; nil: by
 	// sentence only.
 	Aligner Aligner
-	// Authors and AuthorActions read and change authors' standings; with
-	// either nil, the author routes answer 503 and the author panel shows
-	// no standing.
+	// Authors reads authors' standings (pipeline.AuthorStore) for the
+	// author panel, and AuthorActions changes them through the author
+	// actions topic. Without Authors the panel shows no standing and no
+	// actions; with either nil the author actions route answers 503.
 	Authors       AuthorStandings
 	AuthorActions AuthorPublisher
 }
@@ -83,7 +87,7 @@ func New(cfg Config, notes Notes, pub Publisher, audit *Audit, opts Options) (*D
 		cfg: cfg, opts: opts, notes: notes, pub: pub, audit: audit,
 		auth:   auth,
 		limit:  newLoginLimiter(cfg.Login, opts.Clock),
-		claims: newClaims(cfg.ClaimTTL, cfg.MaxClaims, opts.Clock),
+		claims: newClaims(cfg.Claims, opts.Clock),
 		log:    opts.Logger.With("component", "review"),
 	}, nil
 }
@@ -109,12 +113,14 @@ func (d *Desk) Routes() []Route {
 		{"GET", "/api/review/notes/{id}", RoleReviewer, d.note},
 		{"POST", "/api/review/notes/{id}/claim", RoleReviewer, d.claim},
 		{"DELETE", "/api/review/notes/{id}/claim", RoleReviewer, d.release},
+		{"POST", "/api/review/notes/{id}/claim/heartbeat", RoleReviewer, d.heartbeat},
 		{"POST", "/api/review/notes/{id}/decisions", RoleReviewer, d.decide},
 		{"GET", "/api/review/notes/{id}/similar", RoleReviewer, d.similar},
 		{"GET", "/api/review/notes/{id}/audit", RoleReviewer, d.noteAudit},
+		{"GET", "/api/review/notes/{id}/thread", RoleReviewer, d.thread},
 		{"POST", "/api/review/bulk", RoleReviewer, d.bulk},
-		{"GET", "/api/review/authors/{id}", RoleReviewer, d.author},
-		{"POST", "/api/review/authors/{id}/actions", RoleReviewer, d.authorAction},
+		{"GET", "/api/review/authors/{author}", RoleReviewer, d.author},
+		{"POST", "/api/review/authors/{author}/actions", RoleReviewer, d.authorAction},
 		{"GET", "/api/review/me/audit", RoleReviewer, d.myAudit},
 		{"GET", "/api/review/reviewers/{name}/audit", RoleAdmin, d.reviewerAudit},
 		{"GET", "/api/review/stats", RoleAdmin, d.stats},

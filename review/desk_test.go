@@ -165,7 +165,7 @@ func TestRouteTable(t *testing.T) {
 	for _, r := range desk.Routes() {
 		key := r.Method + " " + r.Pattern
 		t.Run(key, func(t *testing.T) {
-			url := d.URL + strings.NewReplacer("{id}", "n-1", "{name}", "reviewer", "{file}", "app.js").Replace(r.Pattern)
+			url := d.URL + strings.NewReplacer("{id}", "n-1", "{name}", "reviewer", "{file}", "app.js", "{author}", "author-n-1").Replace(r.Pattern)
 			if r.Role == "" {
 				if !public[key] {
 					t.Fatalf("%s is public but not on the list of public routes", key)
@@ -244,9 +244,10 @@ func TestCookieSessionsNeedTheCSRFHeader(t *testing.T) {
 	}
 }
 
-// TestTwoReviewersRaceForOneNote: both claim and decide at once, many
+// TestTwoReviewersRaceForOneNote: both decide at once, one after
+// claiming and one straight away (a decision takes the claim itself), many
 // times over; exactly one decision wins each time and the other reviewer
-// is told (409).
+// is told who has the note (409).
 func TestTwoReviewersRaceForOneNote(t *testing.T) {
 	t.Parallel()
 	const rounds = 20
@@ -255,34 +256,44 @@ func TestTwoReviewersRaceForOneNote(t *testing.T) {
 		notes = append(notes, InReview("race-"+string(rune('a'+i)), "t", "b"))
 	}
 	d := newDesk(t, notes...)
-	for _, n := range notes {
+	names := []string{"reviewer", "reviewer2"}
+	for round, n := range notes {
 		var wg sync.WaitGroup
 		codes := make([]int, 2)
+		bodies := make([]map[string]any, 2)
 		for i, token := range []string{ReviewerToken, Reviewer2Token} {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				if c := do(t, "POST", d.URL+"/api/review/notes/"+n.NoteID+"/claim", token, "").StatusCode; c != http.StatusOK {
-					codes[i] = c
-					return
+			wg.Go(func() {
+				if (round+i)%2 == 0 {
+					if c, body := claimCall(t, "POST", d.URL+"/api/review/notes/"+n.NoteID+"/claim", token, ""); c != http.StatusOK {
+						codes[i], bodies[i] = c, body
+						return
+					}
 				}
 				// note_revision is what the reviewer saw when the page opened.
-				codes[i] = do(t, "POST", d.URL+"/api/review/notes/"+n.NoteID+"/decisions", token, `{"action":"approve","note_revision":0}`).StatusCode
-			}()
+				codes[i], bodies[i] = claimCall(t, "POST", d.URL+"/api/review/notes/"+n.NoteID+"/decisions", token, `{"action":"approve","note_revision":0}`)
+			})
 		}
 		wg.Wait()
-		won := 0
-		for _, c := range codes {
+		won := -1
+		for i, c := range codes {
 			switch c {
 			case http.StatusOK:
-				won++
+				if won >= 0 {
+					t.Errorf("%s: both reviewers won", n.NoteID)
+				}
+				won = i
 			case http.StatusConflict:
 			default:
 				t.Errorf("%s: unexpected status %d", n.NoteID, c)
 			}
 		}
-		if won != 1 {
-			t.Errorf("%s: %d decisions won (%v), want exactly 1", n.NoteID, won, codes)
+		if won < 0 {
+			t.Errorf("%s: no decision won (%v), want exactly 1", n.NoteID, codes)
+			continue
+		}
+		loser := bodies[1-won]
+		if msg, _ := loser["error"].(string); owner(loser, "claim") != names[won] && !strings.Contains(msg, "by "+names[won]) {
+			t.Errorf("%s: the loser was told %v, which does not name %s", n.NoteID, loser, names[won])
 		}
 		entries, err := d.Audit.ByNote(n.NoteID, 10)
 		if err != nil || len(entries) != 1 {

@@ -28,7 +28,8 @@ func (d *Desk) me(w http.ResponseWriter, r *http.Request) {
 	p := principalOf(r.Context())
 	writeJSON(w, http.StatusOK, map[string]any{
 		"name": p.Name, "role": p.Role, "markets": nonNil(p.Markets), "all_markets": nonNil(d.opts.Markets),
-		"categories": models.Categories, "claim_ttl_seconds": d.cfg.ClaimTTL.Seconds(),
+		"categories": models.Categories, "claim_idle_seconds": d.cfg.Claims.Idle.Seconds(),
+		"claim_max_hold_seconds": d.cfg.Claims.MaxHold.Seconds(),
 	})
 }
 
@@ -43,8 +44,13 @@ type QueueItem struct {
 	Priority float64 `json:"priority"`
 	Severity float64 `json:"severity"`
 	// AuthorQueued counts the author's notes in the queue.
-	AuthorQueued int    `json:"author_queued"`
-	Claim        *Claim `json:"claim,omitempty"`
+	AuthorQueued int `json:"author_queued"`
+	// QueuedAt is when notegate first saw the note (models.Note.QueuedAt),
+	// and AgeSeconds how long ago that was, by the desk's clock.
+	QueuedAt   time.Time `json:"queued_at"`
+	AgeSeconds float64   `json:"age_seconds"`
+	// Claim is the live claim on the note, whoever holds it.
+	Claim *Claim `json:"claim,omitempty"`
 }
 
 func (d *Desk) queueQuery(w http.ResponseWriter, r *http.Request) (models.QueueQuery, bool) {
@@ -119,7 +125,7 @@ func (d *Desk) rank(ctx context.Context, hits []models.SearchHit, byPriority boo
 	items := make([]QueueItem, 0, len(hits))
 	for _, h := range hits {
 		n := h.Note
-		it := QueueItem{Note: n, Severity: n.Moderation.Severity()}
+		it := QueueItem{Note: n, Severity: n.Moderation.Severity(), QueuedAt: n.QueuedAt(), AgeSeconds: ageSeconds(now, n)}
 		if n.AuthorID != "" {
 			c, seen := authors[n.AuthorID]
 			if !seen {
@@ -132,8 +138,8 @@ func (d *Desk) rank(ctx context.Context, hits []models.SearchHit, byPriority boo
 			it.AuthorQueued = c
 		}
 		velocity := math.Min(float64(max(it.AuthorQueued-1, 0)), 10) / 10 * 0.3
-		age := math.Min(now.Sub(n.QueuedAt()).Hours()/24, 1) * 0.2
-		it.Priority = it.Severity + velocity + max(age, 0) + reportWeight(&n.Moderation)
+		age := math.Min(it.AgeSeconds/86400, 1) * 0.2
+		it.Priority = it.Severity + velocity + age + reportWeight(&n.Moderation)
 		if n.Moderation.Review != nil && n.Moderation.Review.Escalated {
 			it.Priority += 10
 		}
@@ -149,6 +155,11 @@ func (d *Desk) rank(ctx context.Context, hits []models.SearchHit, byPriority boo
 		sort.SliceStable(items, func(i, j int) bool { return items[i].Priority > items[j].Priority })
 	}
 	return items
+}
+
+// ageSeconds is how long ago notegate first saw n, never negative.
+func ageSeconds(now time.Time, n *models.Note) float64 {
+	return math.Round(max(now.Sub(n.QueuedAt()).Seconds(), 0))
 }
 
 // getNote reads a note or answers the error.
@@ -177,27 +188,15 @@ func (d *Desk) note(w http.ResponseWriter, r *http.Request) {
 		d.log.Error("audit read failed", "err", err)
 	}
 	out := map[string]any{"note": n, "history": nonNil(history), "severity": n.Moderation.Severity(),
-		"translation_evidence": translationEvidence(n, d.opts.Aligner)}
+		"translation_evidence": translationEvidence(n, d.opts.Aligner),
+		"queued_at":            n.QueuedAt(), "age_seconds": ageSeconds(d.opts.Clock(), n)}
 	if c, ok := d.claims.get(id); ok {
 		out["claim"] = c
 	}
 	if v := appealView(principalOf(r.Context()), n); v != nil {
 		out["appeal"] = v
 	}
-	if n.AuthorID != "" {
-		author := d.authorPanel(r.Context(), principalOf(r.Context()), n.AuthorID)
-		author["market"] = n.Market
-		if res, err := d.notes.Queue(r.Context(), models.QueueQuery{AuthorID: n.AuthorID, Limit: 5, Oldest: true}); err == nil {
-			others := []map[string]string{}
-			for _, h := range res.Hits {
-				if h.Note.NoteID != id {
-					others = append(others, map[string]string{"note_id": h.Note.NoteID, "title": h.Note.Title})
-				}
-			}
-			author["queued"], author["others"] = res.Total, others
-		}
-		out["author"] = author
-	}
+	// The author's panel is GET /api/review/authors/{author} (authors.go).
 	writeJSON(w, http.StatusOK, out)
 }
 
@@ -208,12 +207,28 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
+// claim answers POST /api/review/notes/{id}/claim: it takes the note for
+// the caller, or extends the caller's claim, unless another reviewer holds
+// it (409 with that claim). Reading a note never claims it.
 func (d *Desk) claim(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	if _, ok := d.getNote(w, r, id); !ok {
 		return
 	}
 	c, err := d.claims.claim(id, principalOf(r.Context()).Name)
+	if !d.claimError(w, err) {
+		return
+	}
+	writeJSON(w, http.StatusOK, c)
+}
+
+// heartbeat answers POST /api/review/notes/{id}/claim/heartbeat: the page
+// sends it while the reviewer is active on a note they hold. It extends
+// the caller's live claim by the idle time, never past its hard maximum,
+// and never takes one: 409 when the caller holds none (with the claim of
+// whoever does).
+func (d *Desk) heartbeat(w http.ResponseWriter, r *http.Request) {
+	c, err := d.claims.touch(r.PathValue("id"), principalOf(r.Context()).Name)
 	if !d.claimError(w, err) {
 		return
 	}
@@ -227,7 +242,7 @@ func (d *Desk) claimError(w http.ResponseWriter, err error) bool {
 	case err == nil:
 		return true
 	case errors.As(err, &ce):
-		writeJSON(w, http.StatusConflict, map[string]any{"error": "another reviewer has this note: " + err.Error(), "claim": ce.Claim})
+		writeJSON(w, http.StatusConflict, map[string]any{"error": err.Error(), "claim": ce.Claim})
 	case errors.Is(err, ErrNoClaim), errors.Is(err, ErrDecided):
 		writeError(w, http.StatusConflict, err.Error())
 	default:
@@ -236,6 +251,8 @@ func (d *Desk) claimError(w http.ResponseWriter, err error) bool {
 	return false
 }
 
+// release answers DELETE /api/review/notes/{id}/claim: the caller moves
+// on. Releasing a claim the caller does not hold changes nothing.
 func (d *Desk) release(w http.ResponseWriter, r *http.Request) {
 	d.claims.release(r.PathValue("id"), principalOf(r.Context()).Name)
 	writeJSON(w, http.StatusOK, map[string]string{"status": "released"})
@@ -335,7 +352,11 @@ func (d *Desk) newDecision(p Principal, n *models.Note, req DecisionRequest) (mo
 		return models.ReviewDecision{}, http.StatusConflict, "the note changed since you opened it (now version " + strconv.FormatInt(n.Version, 10) + "); reload it"
 	}
 	if req.NoteRevision != nil && *req.NoteRevision != n.Revision {
-		return models.ReviewDecision{}, http.StatusConflict, "another reviewer decided this note meanwhile (now revision " + strconv.FormatInt(n.Revision, 10) + "); reload it"
+		msg := "the note changed since you opened it (now revision " + strconv.FormatInt(n.Revision, 10)
+		if r := n.Moderation.Review; r != nil {
+			msg += ", latest decision " + string(r.Action) + " by " + r.Reviewer
+		}
+		return models.ReviewDecision{}, http.StatusConflict, msg + "); reload it"
 	}
 	markets, status, msg := decisionMarkets(p, n, req.Markets)
 	if msg != "" {
@@ -360,10 +381,13 @@ func (d *Desk) newDecision(p Principal, n *models.Note, req DecisionRequest) (mo
 	return dec, 0, ""
 }
 
-// decide answers POST /api/review/notes/{id}/decisions: it needs the
-// caller's live claim, which the decision consumes, publishes the event and
+// decide answers POST /api/review/notes/{id}/decisions. In one step it
+// takes the claim (the caller's own, or the note's when nobody else holds
+// a live one: 409 naming the holder otherwise), publishes the event and
 // waits (up to DecisionWait) until the decisions consumer applied it: 200
-// with the updated note, or 202 when it is still on its way.
+// with the updated note, or 202 when it is still on its way. A label
+// keeps the claim for the reviewer still at work on the note; every other
+// decision ends it.
 func (d *Desk) decide(w http.ResponseWriter, r *http.Request) {
 	p := principalOf(r.Context())
 	id := r.PathValue("id")
@@ -392,7 +416,7 @@ func (d *Desk) decide(w http.ResponseWriter, r *http.Request) {
 	if req.NoteRevision != nil {
 		seen = *req.NoteRevision
 	}
-	cl, err := d.claims.take(id, p.Name, seen)
+	cl, err := d.claims.take(id, p.Name, seen, req.Action == models.ReviewLabel)
 	if !d.claimError(w, err) {
 		return
 	}
@@ -432,8 +456,8 @@ func (d *Desk) waitApplied(ctx context.Context, noteID, decisionID string) *mode
 const maxBulk = 200
 
 // bulk answers POST /api/review/bulk: one decision event per note, each
-// needing a claim the caller holds or can take now; notes claimed by
-// others are reported and left alone.
+// taking the claim as decide does; notes claimed by others are reported
+// and left alone.
 func (d *Desk) bulk(w http.ResponseWriter, r *http.Request) {
 	p := principalOf(r.Context())
 	var req DecisionRequest
@@ -492,9 +516,7 @@ func (d *Desk) bulk(w http.ResponseWriter, r *http.Request) {
 		}
 		dec, _, msg := d.newDecision(p, n, nreq)
 		if msg == "" {
-			if _, err := d.claims.claim(id, p.Name); err != nil {
-				msg = err.Error()
-			} else if cl, err := d.claims.take(id, p.Name, n.Revision); err != nil {
+			if cl, err := d.claims.take(id, p.Name, n.Revision, req.Action == models.ReviewLabel); err != nil {
 				msg = err.Error()
 			} else {
 				taken = append(taken, cl)

@@ -71,10 +71,16 @@ func (m *Metrics) recorded(e models.AuditEntry) {
 	}
 }
 
+// QueueReader lists the review queue: Notes.Queue, all the queue metrics
+// need.
+type QueueReader interface {
+	Queue(ctx context.Context, q models.QueueQuery) (models.SearchResult, error)
+}
+
 // queueCollector reports the queue's depth and oldest age per market,
 // asking the index on every scrape (two small queries per market).
 type queueCollector struct {
-	notes   Notes
+	notes   QueueReader
 	markets []string
 	depth   *prometheus.Desc
 	oldest  *prometheus.Desc
@@ -83,7 +89,7 @@ type queueCollector struct {
 
 // NewQueueCollector returns a collector of notegate_review_queue_depth and
 // notegate_review_queue_oldest_seconds, labelled by market ("" for all).
-func NewQueueCollector(notes Notes, markets []string) prometheus.Collector {
+func NewQueueCollector(notes QueueReader, markets []string) prometheus.Collector {
 	return &queueCollector{
 		notes: notes, markets: markets, clock: time.Now,
 		depth:  prometheus.NewDesc("notegate_review_queue_depth", "Notes waiting for a reviewer.", []string{"market"}, nil),

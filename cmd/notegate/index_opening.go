@@ -120,6 +120,22 @@ func (o *openingIndex) Queue(ctx context.Context, q models.QueueQuery) (models.S
 	return idx.Queue(ctx, q)
 }
 
+func (o *openingIndex) Thread(ctx context.Context, q models.ThreadQuery) (models.SearchResult, error) {
+	idx, err := o.get()
+	if err != nil {
+		return models.SearchResult{}, err
+	}
+	return idx.Thread(ctx, q)
+}
+
+func (o *openingIndex) Author(ctx context.Context, q models.AuthorQuery) (models.AuthorHistory, error) {
+	idx, err := o.get()
+	if err != nil {
+		return models.AuthorHistory{}, err
+	}
+	return idx.Author(ctx, q)
+}
+
 // Close stops opening and closes the index if it is open.
 func (o *openingIndex) Close() error {
 	o.closeMu.Lock()

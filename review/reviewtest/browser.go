@@ -76,6 +76,22 @@ func Browser(t *testing.T) context.Context {
 	return ctx
 }
 
+// Another opens a second page in the browser of ctx (from Browser) with
+// cookies and storage of its own, as a second person at another computer
+// has, with the tripwire installed; it is closed when the test ends.
+func Another(t *testing.T, ctx context.Context) context.Context {
+	t.Helper()
+	other, cancel := chromedp.NewContext(ctx, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	if err := chromedp.Do(other, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: Tripwire})
+		return err
+	})); err != nil {
+		t.Fatalf("open a second browser context: %v", err)
+	}
+	return other
+}
+
 // Login opens the desk at base and logs in through the form.
 func Login(t *testing.T, ctx context.Context, base, name, password string) {
 	t.Helper()
@@ -113,7 +129,12 @@ func AssertInert(t *testing.T, ctx context.Context) {
 	t.Helper()
 	pwned := Eval[int](t, ctx, `window.__pwned`)
 	csp := Eval[[]string](t, ctx, `window.__csp`)
-	foreign := Eval[int](t, ctx, `document.querySelectorAll("#queue img, #queue script, #queue svg, #queue iframe, #detail img, #detail script, #detail svg, #detail iframe, #detail a").length`)
+	// The only links the page makes are its own note links: class
+	// note-link, an href to a note in this page ("#…"), a data-note-id,
+	// and nothing else.
+	foreign := Eval[int](t, ctx, `document.querySelectorAll("#queue img, #queue script, #queue svg, #queue iframe, #detail img, #detail script, #detail svg, #detail iframe").length +
+  Array.from(document.querySelectorAll("#queue a, #detail a")).filter((a) => !(a.className === "note-link" &&
+    (a.getAttribute("href") || "").startsWith("#") && Array.from(a.attributes).every((x) => ["class", "href", "data-note-id", "id"].includes(x.name)))).length`)
 	if pwned != 0 || len(csp) != 0 || foreign != 0 {
 		t.Errorf("user text was not inert: %d script calls, CSP violations %v, %d elements made from user text", pwned, csp, foreign)
 	}

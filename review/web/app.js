@@ -4,7 +4,12 @@
 "use strict";
 (function () {
   const $ = (id) => document.getElementById(id);
-  const state = { me: null, items: [], sel: -1, detail: null, last: null };
+  // held is the id of the note this page holds a claim on, or null: the
+  // page holds at most one and releases it when the reviewer moves on.
+  // ctx is the open note's context (thread and author); authorOpen keeps
+  // the author's notes shown or hidden from one note to the next.
+  const state = { me: null, items: [], sel: -1, detail: null, last: null, held: null, lastInput: Date.now(), heartbeat: null,
+    ctx: null, authorOpen: false };
   // mine reports whether the reviewer may decide in market m.
   const mine = (m) => ((state.me && state.me.markets) || []).includes(m);
 
@@ -86,6 +91,138 @@
   // authorStates says where an author is muted or suspended, or "".
   function authorStates(st) {
     return Object.keys((st && st.markets) || {}).sort().map((m) => st.markets[m].state + " in " + m).join(", ");
+  }
+
+  function noteURL(id, rest) { return "/api/review/notes/" + encodeURIComponent(id) + (rest || ""); }
+  function clock(t) { return new Date(t).toLocaleTimeString(); }
+  function idleSeconds() { return (state.me && state.me.claim_idle_seconds) || 90; }
+
+  // ageText says how long ago notegate first saw a note.
+  function ageText(seconds) {
+    const s = Math.max(0, Math.round(Number(seconds) || 0));
+    if (s < 60) return "under a minute";
+    if (s < 3600) return Math.floor(s / 60) + " min";
+    if (s < 86400) return Math.floor(s / 3600) + " h " + Math.floor((s % 3600) / 60) + " min";
+    return Math.floor(s / 86400) + " d " + Math.floor((s % 86400) / 3600) + " h";
+  }
+
+  // Claims follow work: reading a note claims nothing; the first action
+  // (a decision, opening the reject or label dialog, c) claims it; the
+  // page releases it when the reviewer opens another note or leaves, and
+  // keeps it alive with a heartbeat only while the reviewer is active.
+  function claimByOther() {
+    const c = state.detail && state.detail.claim;
+    return c && state.me && c.owner !== state.me.name ? c : null;
+  }
+
+  function claimText(c) { return c ? "claimed by " + c.owner : ""; }
+
+  // refused says who holds note id and what is off meanwhile.
+  function refused(id, c) {
+    status(c.owner + " holds " + id + " since " + clock(c.since) + ": c, a, r, e and l are off until they move on", true);
+    setState("decision-refused");
+  }
+
+  // renderClaim shows who holds the open note, in the note and in its
+  // queue line, and turns off the keys that need the claim while another
+  // reviewer holds it.
+  function renderClaim() {
+    const d = state.detail;
+    if (!d) return;
+    const c = d.claim || null;
+    const other = claimByOther();
+    const line = $("claim-line");
+    if (!c) {
+      line.textContent = "Not claimed (reading claims nothing): c or your first action claims it.";
+    } else if (!other) {
+      line.textContent = "You hold this note: released when you move on, after " + idleSeconds() + " s without activity, or at " + clock(c.until) + " at the latest.";
+    } else {
+      line.textContent = "Claimed by " + c.owner + " since " + clock(c.since) + ": you can read it; c, a, r, e and l are off until " +
+        c.owner + " moves on (by " + clock(c.expires) + " if idle, " + clock(c.until) + " at the latest).";
+    }
+    line.dataset.claim = !c ? "free" : other ? "other" : "mine";
+    for (const k of document.querySelectorAll("#keys [data-needs-claim]")) {
+      k.classList.toggle("off", !!other);
+      k.setAttribute("aria-disabled", other ? "true" : "false");
+      k.title = other ? "claimed by " + other.owner : "";
+    }
+    const li = $("queue").querySelector('li[data-note-id="' + CSS.escape(d.note.note_id) + '"] .claim');
+    if (li) { li.textContent = claimText(c); li.hidden = !c; }
+  }
+
+  // setClaim records the claim of the open note id as the API reported it.
+  function setClaim(id, c) {
+    if (state.held === id && !(c && c.owner === state.me.name)) state.held = null;
+    if (c && c.owner === state.me.name) { state.held = id; startHeartbeat(); }
+    if (state.detail && state.detail.note.note_id === id) {
+      state.detail.claim = c || null;
+      renderClaim();
+    }
+  }
+
+  // claimNote claims the open note; false, with the holder shown, when
+  // another reviewer holds it.
+  async function claimNote() {
+    const d = state.detail;
+    if (!d) return false;
+    const id = d.note.note_id;
+    const r = await api("POST", noteURL(id, "/claim"));
+    if (r.ok) { setClaim(id, r.data); setState("claimed"); return true; }
+    if (r.data.claim) { setClaim(id, r.data.claim); refused(id, r.data.claim); return false; }
+    status(r.data.error || ("cannot claim " + id + " (" + r.status + ")"), true);
+    setState("decision-refused");
+    return false;
+  }
+
+  // releaseHeld gives back the page's claim; keepalive lets the request
+  // outlive a page being left (pagehide).
+  function releaseHeld(keepalive) {
+    const id = state.held;
+    if (!id) return Promise.resolve();
+    state.held = null;
+    stopHeartbeat();
+    return fetch(noteURL(id, "/claim"), {
+      method: "DELETE", credentials: "same-origin", keepalive: !!keepalive, headers: { "X-Notegate-Request": "1" },
+    }).then(() => {}, () => {});
+  }
+
+  function stopHeartbeat() {
+    if (state.heartbeat) clearInterval(state.heartbeat);
+    state.heartbeat = null;
+  }
+
+  // startHeartbeat extends the held claim every third of the idle time
+  // while the page is visible and the reviewer used it within the idle
+  // time; otherwise the claim lapses on the server by itself.
+  function startHeartbeat() {
+    if (state.heartbeat) return;
+    state.heartbeat = setInterval(async () => {
+      const id = state.held;
+      if (!id) { stopHeartbeat(); return; }
+      if (document.visibilityState !== "visible" || Date.now() - state.lastInput > idleSeconds() * 1000) return;
+      const r = await api("POST", noteURL(id, "/claim/heartbeat"));
+      if (state.held !== id) return;
+      if (r.ok) setClaim(id, r.data);
+      else if (r.status === 409) { stopHeartbeat(); setClaim(id, r.data.claim || null); }
+    }, idleSeconds() * 1000 / 3);
+  }
+
+  // needsClaim runs an action that claims the note, unless another
+  // reviewer holds it: then it asks the server again (the claim may have
+  // ended meanwhile) and, if it still holds, says who has the note.
+  async function needsClaim(action) {
+    if (!state.detail) return;
+    if (claimByOther()) {
+      const id = state.detail.note.note_id;
+      const r = await api("GET", noteURL(id));
+      if (r.ok && state.detail && state.detail.note.note_id === id) {
+        if (r.data.note.revision !== state.detail.note.revision) { state.detail = r.data; renderDetail(r.data); }
+        setClaim(id, r.data.claim);
+      }
+      const c = claimByOther();
+      if (c) { refused(id, c); return; }
+    }
+    await action();
   }
 
   async function start() {
@@ -178,14 +315,17 @@
       else if (n.moderation && n.moderation.urgent) meta = "zero tolerance · " + meta;
       meta += " · " + Object.keys((n.moderation && n.moderation.markets) || {}).sort()
         .map((m) => m + " " + n.moderation.markets[m]).join(", ");
+      meta += " · waiting " + ageText(it.age_seconds);
       if (it.author_queued > 1) meta += " · author has " + it.author_queued + " waiting";
       const rep = n.moderation && n.moderation.reports;
       if (rep && rep.reporters) meta += " · reported by " + rep.reporters + " (" + reasonsText(rep) + ")";
       if (n.moderation && n.moderation.appeal) meta += " · appealed";
       const held = authorStates(n.moderation && n.moderation.author);
       if (held) meta += " · author " + held;
-      if (it.claim) meta += " · claimed by " + it.claim.owner;
       li.appendChild(el("span", meta, "meta"));
+      const claim = el("span", claimText(it.claim), "claim");
+      claim.hidden = !it.claim;
+      li.appendChild(claim);
       li.addEventListener("click", () => select(i));
       list.appendChild(li);
     });
@@ -211,25 +351,250 @@
     await openNote(state.items[i].note.note_id);
   }
 
+  // openNote shows a note without claiming it, and gives back the claim
+  // on the note the reviewer leaves.
   async function openNote(id) {
     setState("loading");
-    const c = await api("POST", "/api/review/notes/" + encodeURIComponent(id) + "/claim");
-    const r = await api("GET", "/api/review/notes/" + encodeURIComponent(id));
+    if (state.held && state.held !== id) await releaseHeld();
+    const [r, thread] = await Promise.all([api("GET", noteURL(id)), api("GET", noteURL(id, "/thread"))]);
     if (!r.ok) { status(r.data.error || "cannot open the note", true); return; }
+    const author = r.data.note.author_id
+      ? await api("GET", "/api/review/authors/" + encodeURIComponent(r.data.note.author_id)) : null;
     state.detail = r.data;
-    renderDetail(r.data, c);
+    renderDetail(r.data);
+    renderContext(r.data.note, thread, author);
+    setClaim(id, r.data.claim);
     setState("detail");
   }
 
-  function renderDetail(d, claim) {
+  // goToNote opens note id through its link (/review/#ID), so the address
+  // names the open note and Back returns to the one before.
+  function goToNote(id) {
+    const hash = "#" + encodeURIComponent(id);
+    if (location.hash === hash) showNote(id);
+    else location.hash = hash;
+  }
+
+  // showNote opens note id: selected in the queue when it is listed there,
+  // else with no queue item selected (j and k go on from the last one).
+  async function showNote(id) {
+    const i = state.items.findIndex((it) => it.note.note_id === id);
+    if (i >= 0) { await select(i); return; }
+    for (const li of $("queue").children) li.classList.remove("selected");
+    await openNote(id);
+  }
+
+  // noteLink is a link that opens note id in the desk; a plain click
+  // opens it here, a middle or modified click wherever the browser does.
+  function noteLink(id, text) {
+    const a = el("a", text || id, "note-link");
+    a.setAttribute("href", "#" + encodeURIComponent(id));
+    a.dataset.noteId = id;
+    return a;
+  }
+
+  function onNoteLink(ev) {
+    const a = ev.target.closest && ev.target.closest("a.note-link");
+    if (!a || !a.dataset.noteId || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+    ev.preventDefault();
+    goToNote(a.dataset.noteId);
+  }
+
+  // decisionChips shows a note's decision in each market: the machine's,
+  // the one standing now when a reviewer changed it, and who did.
+  function decisionChips(node, markets) {
+    clear(node);
+    for (const m of Object.keys(markets || {}).sort()) {
+      const s = markets[m];
+      let text = m + " " + (s.machine && s.machine !== s.now ? s.machine + "→" + s.now : s.now);
+      if (s.reviewer) text += " (" + (s.reviewer.action === "approve" ? "approved" : "rejected") + " by " + s.reviewer.reviewer + ")";
+      const chip = el("span", text, "dec dec-" + s.now);
+      chip.dataset.market = m;
+      node.appendChild(chip);
+    }
+  }
+
+  function sinceText(t) {
+    return t ? ageText((Date.now() - new Date(t).getTime()) / 1000) + " ago" : "?";
+  }
+
+  // contextItem is one listed note of the thread or the author's notes;
+  // the open note is marked and not linked.
+  function contextItem(c, openId) {
+    const li = el("li");
+    li.dataset.noteId = c.note_id;
+    const head = el("div");
+    if (c.note_id === openId) { li.classList.add("current"); head.appendChild(el("strong", "this note")); }
+    else head.appendChild(noteLink(c.note_id));
+    let meta = " · " + (c.kind || "note") + (c.author_id ? " by " + c.author_id : "") + " · first seen " + sinceText(c.queued_at);
+    if (c.top_category) meta += " · " + c.top_category;
+    if (c.waiting && c.waiting.length) meta += " · waiting in " + c.waiting.join(", ");
+    head.appendChild(document.createTextNode(meta));
+    li.appendChild(head);
+    const chips = el("div", null, "ctx-decisions");
+    decisionChips(chips, c.markets);
+    li.appendChild(chips);
+    li.appendChild(el("div", [c.title, c.body].filter(Boolean).join(" — ") || "(empty)", "text ctx-text"));
+    for (const [lang, t] of Object.entries(c.translations || {})) {
+      li.appendChild(el("div", lang + ": " + ([t.title, t.body].filter(Boolean).join(" — ")), "text ctx-text ctx-tr"));
+    }
+    return li;
+  }
+
+  // renderContext fills the context section from the thread and author
+  // answers (either may have failed: the section says so).
+  function renderContext(n, thread, author) {
+    state.ctx = { note_id: n.note_id, parent_id: n.parent_id || "", thread: thread && thread.ok ? thread.data : null };
+    renderThread(n, thread);
+    renderAuthor(n, author);
+  }
+
+  function renderThread(n, r) {
+    const parent = $("parent"), missing = $("parent-missing"), list = $("thread");
+    clear(list);
+    parent.hidden = true;
+    missing.hidden = true;
+    $("thread-line").textContent = n.parent_id ? "comment on " + n.parent_id : (n.kind || "note");
+    if (!r || !r.ok) {
+      $("thread-title").textContent = "The thread is unavailable" + (r && r.data.error ? ": " + r.data.error : "");
+      return;
+    }
+    const t = r.data;
+    if (t.parent) {
+      const p = t.parent;
+      parent.hidden = false;
+      $("parent-link").setAttribute("href", "#" + encodeURIComponent(p.note_id));
+      $("parent-link").dataset.noteId = p.note_id;
+      $("parent-meta").textContent = p.note_id + (p.author_id ? " by " + p.author_id : "") + " · " + (p.language || "?") +
+        (p.waiting && p.waiting.length ? " · waiting in " + p.waiting.join(", ") : "");
+      decisionChips($("parent-decisions"), p.markets);
+      $("parent-title").textContent = p.title || "";
+      $("parent-title").hidden = !p.title;
+      $("parent-body").textContent = p.body || "";
+      const trs = $("parent-translations");
+      clear(trs);
+      for (const [lang, tr] of Object.entries(p.translations || {})) {
+        const box = el("div", null, "ctx-tr");
+        box.dataset.lang = lang;
+        box.appendChild(el("span", "translation · " + lang, "tag"));
+        if (tr.title) box.appendChild(el("div", tr.title, "text ctx-title"));
+        box.appendChild(el("div", tr.body || "", "text ctx-parent"));
+        trs.appendChild(box);
+      }
+    } else if (t.parent_missing) {
+      missing.hidden = false;
+      missing.textContent = "The parent " + t.parent_id + " is not in the index (deleted, or not seen yet).";
+    }
+    const around = t.siblings || t.replies;
+    const what = t.siblings ? "Comments on the parent" : "Comments on this note";
+    $("thread-title").textContent = around.total === 0 ? "No comments on this note"
+      : what + ": " + (around.notes.length < around.total ? "the " + around.notes.length + " most recent of " + around.total : around.total);
+    for (const c of around.notes) list.appendChild(contextItem(c, n.note_id));
+  }
+
+  // renderAuthor fills the one author panel from the author answer: the
+  // author's notes, counts and first and last seen; the account's standing
+  // and the actions on it; and the author keys, shown when the desk keeps
+  // standings.
+  function renderAuthor(n, r) {
+    const list = $("author-notes");
+    clear(list);
+    clear($("author-counts"));
+    clear($("author-history"));
+    $("author-history-title").hidden = true;
+    $("author-id").textContent = n.author_id || "unknown";
+    $("author-state").textContent = "";
+    $("author-standing").textContent = "";
+    $("author-actions").hidden = true;
+    $("author-toggle").hidden = true;
+    list.hidden = true;
+    if (state.ctx) state.ctx.author = null;
+    if (!n.author_id) { $("author-summary").textContent = "The note names no author."; return; }
+    if (!r || !r.ok) {
+      $("author-summary").textContent = "The author's history is unavailable" + (r && r.data.error ? ": " + r.data.error : "");
+      return;
+    }
+    const a = r.data;
+    if (state.ctx) state.ctx.author = a;
+    $("author-summary").textContent = a.total + (a.total === 1 ? " note" : " notes") + " · first seen " + sinceText(a.first_seen) +
+      " · latest " + sinceText(a.last_seen) + " · " + a.queued + " waiting for a reviewer, " + (a.queued_yours || 0) + " in your markets";
+    $("author-standing").textContent = standingText(a);
+    const st = a.standing;
+    if (st) {
+      const strikes = (st.strikes || 0) + (st.strikes === 1 ? " strike" : " strikes");
+      $("author-state").textContent = (authorStates(st) || "active") + " · " + strikes;
+      $("author-actions").hidden = false;
+    }
+    const counts = $("author-counts");
+    const tally = (m) => Object.keys(m || {}).sort().map((k) => m[k] + " " + k).join(", ");
+    for (const m of Object.keys(a.markets || {}).sort()) {
+      const c = a.markets[m];
+      let text = m + " — now " + (tally(c.now) || "none");
+      if (tally(c.machine) !== tally(c.now)) text += " · machine " + tally(c.machine);
+      text += " · reviewers " + (tally(c.reviewer) || "none");
+      const li = el("li", text);
+      li.dataset.market = m;
+      counts.appendChild(li);
+    }
+    for (const e of a.actions || []) {
+      const x = e.action;
+      const li = el("li", new Date(x.at).toLocaleString() + " · " + x.actor + " · " + x.action + " in " + (x.markets || []).join(", ") +
+        (x.reason ? ": " + x.reason : ""));
+      if (x.note_id) {
+        li.appendChild(document.createTextNode(" · about "));
+        li.appendChild(noteLink(x.note_id));
+      }
+      $("author-history").appendChild(li);
+    }
+    $("author-history-title").hidden = !(a.actions || []).length;
+    for (const c of a.notes || []) list.appendChild(contextItem(c, n.note_id));
+    const toggle = $("author-toggle");
+    toggle.hidden = false;
+    renderAuthorToggle();
+  }
+
+  // standingText says what author actions left on the account, or that
+  // the desk keeps none.
+  function standingText(a) {
+    const s = a.standing;
+    if (!s) return "Account standing: not recorded on this desk";
+    const states = Object.keys(s.markets || {}).sort().map((m) => {
+      const x = s.markets[m];
+      return x.state + " in " + m + (x.actor ? " by " + x.actor : "") + (x.reason ? " (" + x.reason + ")" : "");
+    });
+    const strikes = s.strikes ? s.strikes + (s.strikes === 1 ? " strike" : " strikes") : "no strikes";
+    return "Account standing: " + strikes + " · " + (states.length ? states.join("; ") : "active in every market");
+  }
+
+  function renderAuthorToggle() {
+    const toggle = $("author-toggle"), list = $("author-notes");
+    const n = list.children.length;
+    list.hidden = !state.authorOpen || n === 0;
+    toggle.setAttribute("aria-expanded", String(!list.hidden));
+    toggle.textContent = (state.authorOpen ? "Hide" : "Show") + " the author's " + n + " most recent notes (h)";
+  }
+
+  function toggleAuthorNotes() {
+    if ($("author-toggle").hidden) { status("no author's notes to show", true); return; }
+    state.authorOpen = !state.authorOpen;
+    renderAuthorToggle();
+  }
+
+  function openParent() {
+    const c = state.ctx;
+    if (!c || !c.parent_id) { status("this note answers no other note", true); return; }
+    if (!c.thread || !c.thread.parent) { status("the parent " + c.parent_id + " is not in the index", true); return; }
+    goToNote(c.parent_id);
+  }
+
+  function renderDetail(d) {
     const n = d.note;
     // Another note starts at its top; the same one keeps its place.
     if ($("detail").dataset.noteId !== n.note_id) $("detail").scrollTop = 0;
     $("detail").hidden = false;
     $("detail").dataset.noteId = n.note_id;
-    $("claim-line").textContent = claim.ok
-      ? "You hold this note until " + new Date(claim.data.expires).toLocaleTimeString()
-      : (claim.data.error || "not claimed");
+    renderClaim();
+    $("age").textContent = "first seen " + ageText(d.age_seconds) + " ago";
     $("orig-lang").textContent = n.language ? (n.language.code + (n.language.script ? "-" + n.language.script : "")) : "";
     highlighted($("orig-title"), n.title, evidence(n, "title"));
     highlighted($("orig-body"), n.body, evidence(n, "body"));
@@ -277,7 +642,6 @@
       const spans = (l.evidence || []).map((e) => e.field + ": " + e.text).join(" | ");
       labels.appendChild(el("li", l.category + " " + Number(l.score).toFixed(2) + " (" + l.source + ")" + (spans ? " — " + spans : "")));
     }
-    renderAuthor(d.author);
     renderMarkets(n);
     $("policy").textContent = "policy " + (mod.policy_version || "?");
     const hist = $("history");
@@ -314,33 +678,6 @@
     if (yours.length) {
       box.appendChild(el("p", "You made the decision under appeal in " + yours.join(", ") +
         ": another reviewer decides the appeal there.", "yours"));
-    }
-  }
-
-  // renderAuthor shows the author's standing (strikes, mute or suspension
-  // per market), the notes waiting in the reviewer's markets and the
-  // actions taken on the author.
-  function renderAuthor(a) {
-    const box = $("author");
-    clear(box);
-    clear($("author-history"));
-    $("author-actions").hidden = !a;
-    $("author-state").textContent = "";
-    if (!a) { box.appendChild(el("p", "no author")); return; }
-    const st = a.standing || {};
-    const held = Object.keys(st.markets || {}).sort().map((m) => {
-      const s = st.markets[m];
-      return m + " " + s.state + " by " + s.actor + (s.reason ? " (" + s.reason + ")" : "");
-    });
-    $("author-state").textContent = (held.length ? authorStates(st) : "active") + " · " + (st.strikes || 0) + (st.strikes === 1 ? " strike" : " strikes");
-    box.appendChild(el("p", a.author_id + " · posts in " + (a.market || "?") + " · " + (held.length ? held.join("; ") : "active in every market") +
-      " · " + (st.strikes || 0) + (st.strikes === 1 ? " strike" : " strikes")));
-    box.appendChild(el("p", (a.waiting_total || 0) + " waiting in your markets" + (a.queued > (a.waiting_total || 0) ? ", " + a.queued + " in all" : "")));
-    for (const o of a.waiting || []) box.appendChild(el("p", "· " + o.note_id + " (" + (o.markets || []).join(", ") + "): " + (o.title || ""), "text"));
-    for (const e of a.actions || []) {
-      const x = e.action;
-      $("author-history").appendChild(el("li", x.at + " " + x.actor + " " + x.action + " in " + (x.markets || []).join(", ") +
-        (x.reason ? ": " + x.reason : "") + (x.note_id ? " (note " + x.note_id + ")" : "")));
     }
   }
 
@@ -438,20 +775,29 @@
       if (chosen.length > 0) body.markets = chosen;
     }
     status(action + " " + n.note_id + "…");
-    if (action === "undo") await api("POST", "/api/review/notes/" + encodeURIComponent(n.note_id) + "/claim");
-    const r = await api("POST", "/api/review/notes/" + encodeURIComponent(n.note_id) + "/decisions", body);
+    // The decision takes the claim itself when nobody else holds it.
+    const r = await api("POST", noteURL(n.note_id, "/decisions"), body);
+    if (!r.ok && r.data.claim) {
+      setClaim(n.note_id, r.data.claim);
+      refused(n.note_id, r.data.claim);
+      return;
+    }
     if (!r.ok) {
       status(r.data.error || ("the decision failed (" + r.status + ")"), true);
       // Refused on an appeal of their own decision, the reviewer lets go
       // of the note so that another can decide it.
-      if (r.status === 403 && d.appeal && (d.appeal.yours_in || []).length) {
-        await api("DELETE", "/api/review/notes/" + encodeURIComponent(n.note_id) + "/claim");
+      if (r.status === 403 && d.appeal && (d.appeal.yours_in || []).length && state.held === n.note_id) {
+        await releaseHeld();
+        setClaim(n.note_id, null);
       }
       setState("decision-refused");
       return;
     }
     const markets = (r.data.decision && r.data.decision.markets) || [];
     state.last = { note_id: n.note_id, action, markets };
+    // A label keeps the claim; every other decision ends it.
+    if (action === "label") state.held = n.note_id;
+    else if (state.held === n.note_id) { state.held = null; stopHeartbeat(); }
     status((r.status === 202 ? "sent: " : "done: ") + action + " " + n.note_id + " in " + markets.join(", ") + " — u to undo");
     await loadQueue(action === "escalate" || action === "label" ? n.note_id : null);
     setState("decided");
@@ -480,13 +826,21 @@
   // askReason opens the reason dialog with the note's top label's category
   // preselected, or no category, which Decide then refuses: a category
   // the reviewer did not see suggested is never recorded by default.
-  function askReason(action) {
+  async function askReason(action) {
     const d = state.detail;
     if (!d) return;
-    if (action === "author-reject" && !d.note.author_id) { status("this note has no author", true); return; }
+    if (action === "author-reject") {
+      // A bulk decision claims each of the author's notes itself, and
+      // skips those another reviewer holds: the open note is not claimed.
+      if (!d.note.author_id) { status("this note has no author", true); return; }
+    } else if (!(await claimNote()) || state.detail !== d) {
+      // Starting the dialog is starting work on the note: claim it first.
+      return;
+    }
     const dlg = $("reason-dialog");
+    const yours = state.ctx && state.ctx.author && state.ctx.author.author_id === d.note.author_id ? state.ctx.author.queued_yours : null;
     $("reason-title").textContent = action === "reject" ? "Reject" : action === "author-reject"
-      ? "Reject every note of " + d.note.author_id + " waiting in your markets" : "Label only";
+      ? "Reject every note of " + d.note.author_id + " waiting in your markets" + (yours == null ? "" : " (" + yours + ")") : "Label only";
     $("reason-text").value = "";
     $("reason-error").hidden = true;
     $("reason-error").textContent = "";
@@ -530,6 +884,8 @@
     const r = await api("POST", "/api/review/bulk", { action: "reject", category, reason, author_id: author });
     if (!r.ok) { status(r.data.error || "bulk decision failed", true); setState("decision-refused"); return; }
     const failed = (r.data.results || []).filter((x) => x.error);
+    // The decisions ended the claims they took, the open note's too.
+    if ((r.data.results || []).some((x) => !x.error && x.note_id === state.held)) { state.held = null; stopHeartbeat(); }
     status("rejected " + r.data.decided + " waiting notes of " + author + (failed.length ? "; " + failed.length + " skipped (claimed, changed or not yours)" : ""), failed.length > 0);
     await loadQueue();
     setState("decided");
@@ -541,6 +897,8 @@
     const d = state.detail;
     if (!d) return;
     if (!d.note.author_id) { status("this note has no author", true); return; }
+    const a = state.ctx && state.ctx.author;
+    if (a && a.author_id === d.note.author_id && !a.standing) { status("author actions are not configured on this desk", true); return; }
     const markets = chosenMarkets();
     if (markets.length === 0) { status("tick at least one of your markets to " + action + " " + d.note.author_id, true); return; }
     const dlg = $("author-dialog");
@@ -571,11 +929,11 @@
     if (!r.ok) { status(r.data.error || ("the author action failed (" + r.status + ")"), true); setState("author-refused"); return; }
     const markets = (r.data.action && r.data.action.markets) || [];
     status((r.status === 202 ? "sent: " : "done: ") + action + " " + author + " in " + markets.join(", "));
-    if (r.data.author) {
-      r.data.author.market = d.note.market;
-      d.author = r.data.author;
-      renderAuthor(d.author);
-    }
+    // The panel as the action left it (200), or as the desk reads it now
+    // (202: the action is on its way).
+    const panel = r.data.author ? { ok: true, data: r.data.author }
+      : await api("GET", "/api/review/authors/" + encodeURIComponent(author));
+    if (state.detail && state.detail.note.author_id === author) renderAuthor(state.detail.note, panel);
     setState("author-acted");
   }
 
@@ -635,8 +993,12 @@
     if ($("reason-dialog").open || $("author-dialog").open || $("desk").hidden) return;
     const keys = {
       j: () => select(state.sel + 1), k: () => select(state.sel - 1),
-      a: () => decide("approve"), r: () => askReason("reject"), e: () => decide("escalate"),
-      l: () => askReason("label"), u: () => undo(), s: () => findSimilar(),
+      c: () => needsClaim(claimNote),
+      a: () => needsClaim(() => decide("approve")), r: () => needsClaim(() => askReason("reject")),
+      e: () => needsClaim(() => decide("escalate")), l: () => needsClaim(() => askReason("label")),
+      u: () => undo(), s: () => findSimilar(),
+      p: () => openParent(), h: () => toggleAuthorNotes(),
+      // Author actions act on the account, not the open note: no claim.
       t: () => askAuthor("strike"), m: () => askAuthor("mute"), x: () => askAuthor("suspend"), y: () => askAuthor("lift"),
       b: () => askReason("author-reject"),
     };
@@ -655,9 +1017,18 @@
     $("author-cancel").addEventListener("click", () => $("author-dialog").close());
     for (const b of document.querySelectorAll("[data-author-action]")) b.addEventListener("click", () => askAuthor(b.dataset.authorAction));
     $("author-bulk").addEventListener("click", () => askReason("author-reject"));
-    $("logout").addEventListener("click", async () => { await api("POST", "/api/review/logout"); showLogin(); });
+    $("author-toggle").addEventListener("click", toggleAuthorNotes);
+    $("detail").addEventListener("click", onNoteLink);
+    $("logout").addEventListener("click", async () => { await releaseHeld(); await api("POST", "/api/review/logout"); showLogin(); });
     document.addEventListener("keydown", onKey);
-    window.addEventListener("hashchange", () => { const id = linkedNote(); if (id && state.me) openNote(id); });
+    window.addEventListener("hashchange", () => { const id = linkedNote(); if (id && state.me) showNote(id); });
+    // What counts as the reviewer being at work, for the heartbeat.
+    for (const type of ["keydown", "pointerdown", "pointermove", "wheel", "scroll", "focusin"]) {
+      document.addEventListener(type, () => { state.lastInput = Date.now(); }, { capture: true, passive: true });
+    }
+    // Leaving the page (closing the tab, reloading, navigating away) gives
+    // the claim back at once instead of after the idle time.
+    window.addEventListener("pagehide", () => { releaseHeld(true); });
     start();
   });
 })();

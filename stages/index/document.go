@@ -15,6 +15,7 @@ type document struct {
 	NoteID          string   `json:"note_id"`
 	Version         int64    `json:"version"`
 	Kind            string   `json:"kind,omitempty"`
+	ParentID        string   `json:"parent_id,omitempty"`
 	AuthorID        string   `json:"author_id,omitempty"`
 	Market          string   `json:"market,omitempty"`
 	ApprovedMarkets []string `json:"approved_markets,omitempty"`
@@ -32,6 +33,9 @@ type document struct {
 	Translations []string `json:"translations,omitempty"`
 	// The review queue's fields; see review.go.
 	reviewFields
+	// DecisionTerms are what an author's notes are counted by; see
+	// context.go.
+	DecisionTerms []string `json:"decision_terms,omitempty"`
 }
 
 // newDocument projects a note onto its searchable fields.
@@ -40,6 +44,7 @@ func newDocument(n *models.Note) document {
 		NoteID:          n.NoteID,
 		Version:         n.Version,
 		Kind:            string(n.Kind),
+		ParentID:        n.ParentID,
 		AuthorID:        n.AuthorID,
 		Market:          n.Market,
 		ApprovedMarkets: n.ApprovedMarkets,
@@ -54,6 +59,7 @@ func newDocument(n *models.Note) document {
 		d.CreatedAt = &n.CreatedAt
 	}
 	d.reviewFields = newReviewFields(n)
+	d.DecisionTerms = decisionTerms(&n.Moderation)
 	langs := make([]string, 0, len(n.Translations))
 	for lang := range n.Translations {
 		langs = append(langs, lang)

@@ -31,7 +31,13 @@ import (
 // for any version up to 2^63-1: an external version, one long per
 // document, cannot hold a revision beside such versions. The script also
 // keeps ever_approved, the stored flag OR the new note's approval, so it
-// outlives new versions and deletions.
+// outlives new versions and deletions, and the earliest first_seen_ns and
+// first_seen_at (when notegate first saw the id; in _source only, no
+// mapping needed), which it copies into the note and queued_at of a live
+// document; Apply reads those fields back for the notes it wrote, in one
+// _mget with the notes it did not write. Documents written before
+// first_seen existed have none: the next version of such a note keeps its
+// own.
 //
 // A deletion is written as a tombstone document (deleted: true) with its
 // version and revision rather than as a bulk delete, because Elasticsearch

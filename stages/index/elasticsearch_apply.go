@@ -24,7 +24,11 @@ import (
 //     strictly newer than the stored (version, revision), compared as longs:
 //     _source numbers come back as Integer or Long depending on their size;
 //   - otherwise replaces the source with params.doc and sets ever_approved
-//     to the stored flag OR params.approved.
+//     to the stored flag OR params.approved;
+//   - and keeps the stored first_seen_ns and first_seen_at (when notegate
+//     first saw the id, in Unix nanoseconds and as the note holds it) when
+//     they are earlier than the doc's or the doc has none, copying
+//     first_seen_at into the note and queued_at of a live document.
 //
 // A new document (scripted upsert of an empty one) has no version and is
 // always written. A document written before revision and ever_approved
@@ -32,6 +36,8 @@ import (
 // approved (feeds may show it), as in the embedded index.
 const esUpsertScript = `Map s = ctx._source;
 def sv = s.get('version');
+def fs = s.get('first_seen_ns');
+def fsAt = s.get('first_seen_at');
 boolean newer = true;
 if (sv != null) {
   def sr = s.get('revision');
@@ -48,6 +54,17 @@ if (newer) {
   s.clear();
   s.putAll(params.doc);
   s.put('ever_approved', ever);
+  def pf = s.get('first_seen_ns');
+  if (fs != null && fsAt != null && (pf == null || ((Number) fs).longValue() < ((Number) pf).longValue())) {
+    s.put('first_seen_ns', fs);
+    s.put('first_seen_at', fsAt);
+    if (s.get('note') instanceof Map) {
+      Map kept = new HashMap((Map) s.get('note'));
+      kept.put('first_seen_at', fsAt);
+      s.put('note', kept);
+      s.put('queued_at', fsAt);
+    }
+  }
 } else {
   ctx.op = 'noop';
 }`
@@ -58,13 +75,19 @@ if (newer) {
 const esRetryOnConflict = 3
 
 // esDocument is the source of one Elasticsearch document: the searchable
-// fields, the note's place in the version order, the deletion flag and the
-// note as applied. ever_approved is added by esUpsertScript.
+// fields, the note's place in the version order, the deletion flag, when
+// notegate first saw the id, and the note as applied. ever_approved is
+// added by esUpsertScript, which also keeps an earlier first seen.
 type esDocument struct {
 	document
-	Revision int64        `json:"revision"`
-	Deleted  bool         `json:"deleted"`
-	Note     *models.Note `json:"note,omitempty"`
+	Revision int64 `json:"revision"`
+	Deleted  bool  `json:"deleted"`
+	// FirstSeenNs and FirstSeenAt are the note's FirstSeenAt, in Unix
+	// nanoseconds for the script to compare and as the note holds it;
+	// kept in _source only.
+	FirstSeenNs *int64       `json:"first_seen_ns,omitempty"`
+	FirstSeenAt *time.Time   `json:"first_seen_at,omitempty"`
+	Note        *models.Note `json:"note,omitempty"`
 }
 
 // esUpsertHead is the start of every bulk item body, up to the params that
@@ -90,8 +113,9 @@ type bulkItem struct {
 // rejection; any other failure (409 included, once the cluster's own
 // retries on conflict are spent) is resent up to MaxRetries times, then
 // Apply gives up. One realtime _mget then reads what is stored for the
-// notes not written and the ever_approved flag of written notes approved
-// nowhere. See pipeline.Indexer for what it returns.
+// notes not written, and for the written ones the few fields the script
+// may have kept from the earlier state: ever_approved and when notegate
+// first saw the id. See pipeline.Indexer for what it returns.
 func (es *Elasticsearch) Apply(ctx context.Context, notes []*models.Note) ([]pipeline.Applied, error) {
 	es.closeMu.RLock()
 	defer es.closeMu.RUnlock()
@@ -107,24 +131,22 @@ func (es *Elasticsearch) Apply(ctx context.Context, notes []*models.Note) ([]pip
 	if err != nil {
 		return nil, fmt.Errorf("index: apply: %w", err)
 	}
-	var unread []string
+	var unread, written []string
 	for k, it := range items {
 		switch r := results[k]; r.outcome {
 		case itemRejected:
 			out[it.pos] = pipeline.Applied{Rejected: r.reason}
 		case itemWritten:
 			out[it.pos] = pipeline.Applied{Written: true, Stored: notes[it.pos], EverApproved: it.approved}
-			if !it.approved {
-				unread = append(unread, it.noteID)
-			}
+			written = append(written, it.noteID)
 		default: // unchanged
 			unread = append(unread, it.noteID)
 		}
 	}
-	if len(unread) > 0 {
-		stored, err := es.readStored(ctx, unread)
+	if len(unread)+len(written) > 0 {
+		stored, err := es.readStored(ctx, unread, written)
 		if err != nil {
-			return nil, fmt.Errorf("index: apply: read back %d stored notes: %w", len(unread), err)
+			return nil, fmt.Errorf("index: apply: read back %d stored notes: %w", len(unread)+len(written), err)
 		}
 		for k, it := range items {
 			st, ok := stored[it.noteID]
@@ -132,8 +154,8 @@ func (es *Elasticsearch) Apply(ctx context.Context, notes []*models.Note) ([]pip
 				continue
 			}
 			if results[k].outcome == itemWritten {
-				// The flag the script kept: the note itself is approved nowhere.
-				out[it.pos].EverApproved = st.everApproved
+				out[it.pos].EverApproved = it.approved || st.everApproved
+				out[it.pos].Stored = st.keptFirstSeen(notes[it.pos])
 				continue
 			}
 			out[it.pos] = pipeline.Applied{Stored: st.note, EverApproved: st.everApproved}
@@ -216,7 +238,12 @@ func esSource(n *models.Note) ([]byte, error) {
 	if n.Deleted() {
 		return json.Marshal(esDocument{document: document{NoteID: n.NoteID, Version: n.Version}, Revision: n.Revision, Deleted: true})
 	}
-	doc, err := json.Marshal(esDocument{document: newDocument(n), Revision: n.Revision, Note: n})
+	d := esDocument{document: newDocument(n), Revision: n.Revision, Note: n}
+	if !n.FirstSeenAt.IsZero() {
+		ns, at := n.FirstSeenAt.UnixNano(), n.FirstSeenAt
+		d.FirstSeenNs, d.FirstSeenAt = &ns, &at
+	}
+	doc, err := json.Marshal(d)
 	if err != nil {
 		return nil, fmt.Errorf("encode note: %w", err)
 	}
@@ -374,8 +401,13 @@ func (r *sendRound) settleFailure(k int, noteID string, status int, reason strin
 	}
 }
 
-// esStoredFields are the source fields Apply reads back.
+// esStoredFields are the source fields Apply reads back of a note it did
+// not write.
 var esStoredFields = []string{"note", "deleted", "version", "revision", "ever_approved", "note_id"}
+
+// esWrittenFields are the source fields Apply reads back of a note it
+// wrote: what the script may have kept from the earlier state.
+var esWrittenFields = []string{"deleted", "version", "revision", "ever_approved", "first_seen_at"}
 
 // esStoredSource is what Apply reads back of a stored document.
 type esStoredSource struct {
@@ -383,19 +415,46 @@ type esStoredSource struct {
 	Revision     *int64          `json:"revision"`
 	Deleted      bool            `json:"deleted"`
 	EverApproved *bool           `json:"ever_approved"`
+	FirstSeenAt  *time.Time      `json:"first_seen_at"`
 	Note         json.RawMessage `json:"note"`
 }
 
-// storedState is what the index holds for one id.
+// storedState is what the index holds for one id: the note (nil when
+// only esWrittenFields were read), its place in the version order, the
+// flag and the first-seen time.
 type storedState struct {
-	note         *models.Note
-	everApproved bool
+	note              *models.Note
+	version, revision int64
+	deleted           bool
+	everApproved      bool
+	firstSeen         time.Time
 }
 
-// readStored reads what is stored for ids with one realtime _mget. Every
-// id must have a document: Apply just wrote or kept one.
-func (es *Elasticsearch) readStored(ctx context.Context, ids []string) (map[string]storedState, error) {
-	body, err := json.Marshal(map[string]any{"ids": ids})
+// keptFirstSeen returns n, the note just written, as stored: with the
+// first-seen time the script kept from an earlier state, when the stored
+// document is still n's version and revision.
+func (st storedState) keptFirstSeen(n *models.Note) *models.Note {
+	if n.Deleted() || st.deleted || st.version != n.Version || st.revision != n.Revision ||
+		st.firstSeen.IsZero() || st.firstSeen.Equal(n.FirstSeenAt) {
+		return n
+	}
+	kept := *n
+	kept.FirstSeenAt = st.firstSeen
+	return &kept
+}
+
+// readStored reads, with one realtime _mget, the stored notes of unread
+// and the esWrittenFields of written. Every id must have a document:
+// Apply just wrote or kept one.
+func (es *Elasticsearch) readStored(ctx context.Context, unread, written []string) (map[string]storedState, error) {
+	docs := make([]map[string]any, 0, len(unread)+len(written))
+	for _, id := range unread {
+		docs = append(docs, map[string]any{"_id": id})
+	}
+	for _, id := range written {
+		docs = append(docs, map[string]any{"_id": id, "_source": esWrittenFields})
+	}
+	body, err := json.Marshal(map[string]any{"docs": docs})
 	if err != nil {
 		return nil, err
 	}
@@ -424,21 +483,22 @@ func (es *Elasticsearch) readStored(ctx context.Context, ids []string) (map[stri
 	if err := json.NewDecoder(res.Body).Decode(&parsed); err != nil {
 		return nil, fmt.Errorf("mget: decode response: %w", err)
 	}
-	out := make(map[string]storedState, len(ids))
-	for _, d := range parsed.Docs {
+	out := make(map[string]storedState, len(docs))
+	for i, d := range parsed.Docs {
 		switch {
 		case d.Error != nil:
 			return nil, fmt.Errorf("mget %s: %s: %s", d.ID, d.Error.Type, d.Error.Reason)
 		case !d.Found:
 			return nil, fmt.Errorf("mget %s: no document", d.ID)
 		}
-		st, err := d.Source.state(d.ID)
+		// Docs answer in the order asked: the written ones come last.
+		st, err := d.Source.state(d.ID, i >= len(unread))
 		if err != nil {
 			return nil, fmt.Errorf("mget %s: %w", d.ID, err)
 		}
 		out[d.ID] = st
 	}
-	for _, id := range ids {
+	for _, id := range append(unread, written...) {
 		if _, ok := out[id]; !ok {
 			return nil, fmt.Errorf("mget: no answer for %s", id)
 		}
@@ -446,19 +506,25 @@ func (es *Elasticsearch) readStored(ctx context.Context, ids []string) (map[stri
 	return out, nil
 }
 
-// state decodes the stored note, or builds the tombstone, of noteID. A
-// document written before ever_approved existed counts as approved.
-func (s esStoredSource) state(noteID string) (storedState, error) {
+// state decodes the stored note, or builds the tombstone, of noteID;
+// with fieldsOnly (esWrittenFields were read), only the fields. A document
+// written before ever_approved existed counts as approved.
+func (s esStoredSource) state(noteID string, fieldsOnly bool) (storedState, error) {
 	if s.Version == nil {
 		return storedState{}, errors.New("stored document has no version")
 	}
-	st := storedState{everApproved: s.EverApproved == nil || *s.EverApproved}
+	st := storedState{version: *s.Version, deleted: s.Deleted, everApproved: s.EverApproved == nil || *s.EverApproved}
+	if s.Revision != nil {
+		st.revision = *s.Revision
+	}
+	if s.FirstSeenAt != nil {
+		st.firstSeen = *s.FirstSeenAt
+	}
+	if fieldsOnly {
+		return st, nil
+	}
 	if s.Deleted {
-		var revision int64
-		if s.Revision != nil {
-			revision = *s.Revision
-		}
-		st.note = &models.Note{NoteEvent: models.NoteEvent{Type: models.EventDeleted, NoteID: noteID, Version: *s.Version}, Revision: revision}
+		st.note = &models.Note{NoteEvent: models.NoteEvent{Type: models.EventDeleted, NoteID: noteID, Version: *s.Version}, Revision: st.revision}
 		return st, nil
 	}
 	if len(s.Note) == 0 {

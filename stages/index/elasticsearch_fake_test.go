@@ -25,8 +25,8 @@ import (
 //   - _bulk runs esUpsertScript's comparison in Go on the params and the
 //     stored source, and answers each item as Elasticsearch 8 does:
 //     "created" 201, "updated" 200, or "noop" 200 with no shard copies;
-//   - _mget and _doc return the stored sources, filtered to the fields
-//     asked for;
+//   - _mget (by ids, or by docs, each with its own _source fields) and
+//     _doc return the stored sources, filtered to the fields asked for;
 //   - _search evaluates term filters exactly but matches text as whole
 //     lowercase words of title, body, tags and translations, with no
 //     stemming and no CJK bigrams.
@@ -103,6 +103,9 @@ type fakeUpdate struct {
 type fakeMget struct {
 	query url.Values
 	ids   []string
+	// sources holds, by id, the _source fields a doc of the request asked
+	// for instead of the query's.
+	sources map[string][]string
 }
 
 func newFakeES(t *testing.T) (*fakeES, *httptest.Server) {
@@ -283,7 +286,9 @@ func (f *fakeES) checkUpsert(id string, line fakeBulkLine) string {
 }
 
 // runUpsertScript is esUpsertScript in Go: the document is replaced only
-// by a strictly newer (version, revision), and ever_approved is sticky.
+// by a strictly newer (version, revision), ever_approved is sticky, and
+// an earlier first_seen_ns and first_seen_at are kept (also in the note
+// and queued_at of a live document).
 // A document without revision or ever_approved is one written with
 // external versions: its revision is its note's, and it counts as
 // approved.
@@ -307,6 +312,15 @@ func (f *fakeES) runUpsertScript(id string, version, revision int64, approved bo
 	ever := approved || sv != nil && (!hasFlag || ea == nil || ea == true)
 	next := maps.Clone(doc)
 	next["ever_approved"] = ever
+	fs, fsAt := stored["first_seen_ns"], stored["first_seen_at"]
+	if pf := next["first_seen_ns"]; fs != nil && fsAt != nil && (pf == nil || f.long(fs) < f.long(pf)) {
+		next["first_seen_ns"], next["first_seen_at"] = fs, fsAt
+		if note, ok := next["note"].(map[string]any); ok {
+			kept := maps.Clone(note)
+			kept["first_seen_at"] = fsAt
+			next["note"], next["queued_at"] = kept, fsAt
+		}
+	}
 	f.docs[id] = next
 	f.versions[id]++
 	if exists {
@@ -352,12 +366,23 @@ func fakeErrorType(status int) string {
 
 func (f *fakeES) serveMget(w http.ResponseWriter, r *http.Request, body []byte) {
 	var req struct {
-		IDs []string `json:"ids"`
+		IDs  []string `json:"ids"`
+		Docs []struct {
+			ID     string   `json:"_id"`
+			Source []string `json:"_source"`
+		} `json:"docs"`
 	}
-	if err := json.Unmarshal(body, &req); err != nil || len(req.IDs) == 0 {
-		f.t.Errorf("mget body %s: want ids (%v)", body, err)
+	if err := json.Unmarshal(body, &req); err != nil || (len(req.IDs) == 0) == (len(req.Docs) == 0) {
+		f.t.Errorf("mget body %s: want ids or docs (%v)", body, err)
 	}
-	f.mgets = append(f.mgets, fakeMget{query: r.URL.Query(), ids: req.IDs})
+	sources := map[string][]string{}
+	for _, d := range req.Docs {
+		req.IDs = append(req.IDs, d.ID)
+		if d.Source != nil {
+			sources[d.ID] = d.Source
+		}
+	}
+	f.mgets = append(f.mgets, fakeMget{query: r.URL.Query(), ids: req.IDs, sources: sources})
 	if f.failMgets > 0 {
 		f.failMgets--
 		w.WriteHeader(http.StatusInternalServerError)
@@ -372,8 +397,12 @@ func (f *fakeES) serveMget(w http.ResponseWriter, r *http.Request, body []byte) 
 			docs = append(docs, map[string]any{"_index": fakeIndex, "_id": id, "found": false})
 			continue
 		}
+		fields := includes
+		if own, ok := sources[id]; ok {
+			fields = own
+		}
 		docs = append(docs, map[string]any{"_index": fakeIndex, "_id": id, "_version": f.versions[id],
-			"_seq_no": f.seqNo, "_primary_term": 1, "found": true, "_source": filterSource(src, includes)})
+			"_seq_no": f.seqNo, "_primary_term": 1, "found": true, "_source": filterSource(src, fields)})
 	}
 	f.writeJSON(w, map[string]any{"docs": docs})
 }

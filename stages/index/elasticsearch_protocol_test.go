@@ -210,9 +210,11 @@ func TestElasticsearchProtocol(t *testing.T) {
 		if !out[1].Written || out[1].Stored != tomb || out[1].EverApproved {
 			t.Errorf("outcome of the tombstone = %+v", out[1])
 		}
-		// Only the tombstone, approved nowhere, needed its stored flag.
-		if len(f.mgets) != 1 || !slices.Equal(f.mgets[0].ids, []string{"n2"}) {
-			t.Fatalf("mgets = %+v, want one for n2", f.mgets)
+		// Both were written: only the fields the script may have kept
+		// from an earlier state are read back.
+		if len(f.mgets) != 1 || !slices.Equal(f.mgets[0].ids, []string{"n1", "n2"}) ||
+			!slices.Equal(f.mgets[0].sources["n1"], esWrittenFields) || !slices.Equal(f.mgets[0].sources["n2"], esWrittenFields) {
+			t.Fatalf("mgets = %+v, want one for the kept fields of n1 and n2", f.mgets)
 		}
 		q := f.mgets[0].query
 		if q.Get("realtime") != "true" || q.Get("_source_includes") != "note,deleted,version,revision,ever_approved,note_id" {
@@ -234,12 +236,12 @@ func TestElasticsearchProtocol(t *testing.T) {
 				t.Errorf("outcome %d = %+v, want version 7 (the first of equals) stored", i, o)
 			}
 		}
-		if len(f.mgets) != 0 {
-			t.Errorf("%d mgets for an approved note just written", len(f.mgets))
+		if len(f.mgets) != 1 || !slices.Equal(f.mgets[0].ids, []string{"n1"}) || !slices.Equal(f.mgets[0].sources["n1"], esWrittenFields) {
+			t.Errorf("mgets = %+v, want one for the kept fields of n1", f.mgets)
 		}
 	})
 
-	t.Run("notes_not_written_and_written_ones_approved_nowhere_are_read_back_in_one_mget", func(t *testing.T) {
+	t.Run("notes_not_written_and_the_kept_fields_of_written_ones_are_read_back_in_one_mget", func(t *testing.T) {
 		t.Parallel()
 		f, srv := newFakeES(t)
 		es := openFake(t, srv, nil)
@@ -249,8 +251,9 @@ func TestElasticsearchProtocol(t *testing.T) {
 		mustApply(t, es, kept, gone)
 		mgets := len(f.mgets)
 		out := mustApply(t, es, note("kept", 4), note("fresh", 1), deletion("gone", 2), unapproved(note("held", 1)))
-		if len(f.mgets) != mgets+1 || !slices.Equal(f.mgets[mgets].ids, []string{"kept", "gone", "held"}) {
-			t.Fatalf("mgets = %+v, want one for kept, gone and held", f.mgets[mgets:])
+		if len(f.mgets) != mgets+1 || !slices.Equal(f.mgets[mgets].ids, []string{"kept", "gone", "fresh", "held"}) ||
+			len(f.mgets[mgets].sources) != 2 || !slices.Equal(f.mgets[mgets].sources["fresh"], esWrittenFields) {
+			t.Fatalf("mgets = %+v, want one for kept and gone, and the kept fields of fresh and held", f.mgets[mgets:])
 		}
 		if out[0].Written || !out[0].EverApproved {
 			t.Errorf("stale note: %+v", out[0])

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -125,8 +126,10 @@ func runtimeConfig() map[string]any {
 }
 
 // stamp is the stored version of one note id: its version, revision,
-// whether it is a tombstone, and whether any state the index held for the
-// id was approved in a market (feeds may show it). It is kept in the
+// whether it is a tombstone, whether any state the index held for the id
+// was approved in a market (feeds may show it), and when notegate first
+// saw the id (models.Note.FirstSeenAt, which tombstones keep too). It is
+// kept in the
 // document itself (a tombstone is a document with no text), so it is
 // written in the same atomic batch. bleve's internal store would be
 // simpler but scorch rewrites all of it on every persist, which makes
@@ -135,6 +138,7 @@ type stamp struct {
 	version, revision int64
 	deleted           bool
 	everApproved      bool
+	firstSeen         time.Time // zero: unknown
 }
 
 // newer reports whether n comes after the stamp in the version order.
@@ -145,10 +149,14 @@ func (s stamp) olderThan(n *models.Note) bool {
 	return n.Revision > s.revision
 }
 
-// encode writes "VERSION.REVISION" followed by "d" for a tombstone and "a"
-// once ever approved.
+// encode writes "VERSION.REVISION", then "@" and the first-seen time in
+// Unix nanoseconds when known, then "d" for a tombstone and "a" once ever
+// approved.
 func (s stamp) encode() string {
 	v := strconv.FormatInt(s.version, 10) + "." + strconv.FormatInt(s.revision, 10)
+	if !s.firstSeen.IsZero() {
+		v += "@" + strconv.FormatInt(s.firstSeen.UnixNano(), 10)
+	}
 	if s.deleted {
 		v += "d"
 	}
@@ -177,6 +185,13 @@ func decodeStamp(b []byte) (stamp, error) {
 		s = s[:len(s)-1]
 	}
 digits:
+	if rest, seen, ok := strings.Cut(s, "@"); ok {
+		nanos, err := strconv.ParseInt(seen, 10, 64)
+		if err != nil {
+			return stamp{}, fmt.Errorf("corrupt version record %q", b)
+		}
+		st.firstSeen, s = time.Unix(0, nanos).UTC(), rest
+	}
 	if v, r, ok := strings.Cut(s, "."); ok {
 		version, err1 := strconv.ParseInt(v, 10, 64)
 		revision, err2 := strconv.ParseInt(r, 10, 64)
@@ -402,7 +417,13 @@ func (e *Embedded) applyBatch(notes []*models.Note, start, end int, winner map[s
 			continue // stale or duplicate: the stored note stands
 		}
 		next := stamp{version: n.Version, revision: n.Revision, deleted: n.Deleted(),
-			everApproved: cur.everApproved || (!n.Deleted() && len(n.ApprovedMarkets) > 0)}
+			everApproved: cur.everApproved || (!n.Deleted() && len(n.ApprovedMarkets) > 0),
+			firstSeen:    models.EarliestSeen(cur.firstSeen, n.FirstSeenAt)}
+		if !next.deleted && !next.firstSeen.Equal(n.FirstSeenAt) {
+			kept := *n // the caller's note stays as given
+			kept.FirstSeenAt = next.firstSeen
+			n = &kept
+		}
 		var fields map[string]any
 		if next.deleted {
 			fields = map[string]any{"note_id": n.NoteID, stampField: next.encode()}
@@ -494,6 +515,7 @@ func embeddedFields(n *models.Note, st stamp) (map[string]any, error) {
 		"note_id":          d.NoteID,
 		"version":          float64(d.Version),
 		"kind":             d.Kind,
+		"parent_id":        d.ParentID,
 		"author_id":        d.AuthorID,
 		"market":           d.Market,
 		"approved_markets": d.ApprovedMarkets,
@@ -508,6 +530,7 @@ func embeddedFields(n *models.Note, st stamp) (map[string]any, error) {
 		"queued_at":        float64(d.QueuedAt.Unix()),
 		"escalated":        d.Escalated,
 		"reported":         float64(d.Reported),
+		"decision_terms":   d.DecisionTerms,
 		allField:           allText(d),
 		noteField:          string(raw),
 		stampField:         st.encode(),

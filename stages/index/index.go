@@ -33,7 +33,10 @@ var ErrClosed = errors.New("index: closed")
 // newer upsert after a deletion restores it. Within one call, the newest
 // note of an id wins whatever its position. A revision updates a version
 // in place (a late translation, a reviewer's decision) and is never undone
-// by a replay of the original. Apply returns without error only once every
+// by a replay of the original. A note written keeps the earliest
+// FirstSeenAt the id ever had (tombstones remember it), which Applied.Stored
+// and Get report: the review queue's age counts from when notegate first
+// saw a note, whatever later versions carry. Apply returns without error only once every
 // note of the call is durably written, proven stale or rejected; on error
 // some may not be, and the runtime retries the whole call, which the
 // version rules make safe. Apply does not keep the notes.
@@ -58,10 +61,22 @@ var ErrClosed = errors.New("index: closed")
 // (models.Moderation.QueueMarkets), filtered by q, ordered by urgency
 // (models.Moderation.Urgency: an author at risk, then zero-tolerance
 // content about minors), then escalated first, then by severity
-// (models.Moderation.Severity), then oldest first (models.Note.QueuedAt),
+// (models.Moderation.Severity), then oldest first (models.Note.QueuedAt:
+// first seen, never the author's created_at),
 // or by age alone when q.Oldest. Limit
 // and Offset page as in Search; Total counts every matching note. See
 // review.go.
+//
+// Thread lists the comments of a note: the live notes whose parent_id is
+// q.ParentID, whatever their decisions, newest first (models.Note.QueuedAt,
+// then note id). Limit and Offset page as in Search; Total counts every
+// comment. An empty q.ParentID lists nothing.
+//
+// Author summarizes one author's live notes, whatever their decisions: how
+// many there are, the q.Limit most recent (as Thread orders them; Limit as
+// in Search, no offset), counts per market of the decision standing now,
+// the machine's and the reviewer's (models.AuthorCounts), and the earliest
+// and latest QueuedAt. An empty q.AuthorID has nothing. See context.go.
 //
 // All methods are safe for concurrent use. Close releases the storage;
 // calls after Close return ErrClosed.
@@ -70,5 +85,7 @@ type Index interface {
 	Get(ctx context.Context, noteID string) (*models.Note, error)
 	Search(ctx context.Context, q models.SearchQuery) (models.SearchResult, error)
 	Queue(ctx context.Context, q models.QueueQuery) (models.SearchResult, error)
+	Thread(ctx context.Context, q models.ThreadQuery) (models.SearchResult, error)
+	Author(ctx context.Context, q models.AuthorQuery) (models.AuthorHistory, error)
 	Close() error
 }

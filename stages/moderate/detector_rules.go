@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -28,6 +29,8 @@ type RulesDetector struct {
 	words []wordPattern
 	// typos are the misspellings of the long one-word terms (rules_typo.go).
 	typos *typoIndex
+	// joined are the one-word terms by skeleton, for broken words.
+	joined map[string][]int32
 }
 
 // Bounds of the work on one field: occurrences considered per rule and
@@ -73,6 +76,7 @@ func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
 	d := &RulesDetector{set: set, m: newMatcher(set.patterns)}
 	d.words = latinWords(d.m.patterns)
 	d.typos = newTypoIndex(d.m.patterns, set.rules)
+	d.joined = newJoinIndex(d.m.patterns)
 	n := len(set.rules)
 	d.pool.New = func() any { return &ruleScratch{masks: make([]uint16, n)} }
 	return d, nil
@@ -103,6 +107,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	}
 	sc.matches = d.minorAgeMatches(t, sc.matches)
 	sc.word, sc.matches = d.typoMatches(t, sc.word, sc.matches)
+	sc.matches = d.joinedMatches(t, sc.matches)
 	if len(sc.matches) == 0 {
 		return nil, nil
 	}
@@ -121,7 +126,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	var out []Finding
 	segmented := false
 	for _, ri := range sc.touched {
-		if sc.masks[ri] == d.set.rules[ri].full {
+		if bits.OnesCount16(sc.masks[ri]) >= d.set.rules[ri].need {
 			if !segmented {
 				sc.bounds, sc.marks = sentenceBounds(t, sc.bounds[:0], sc.marks[:0])
 				segmented = true
@@ -162,7 +167,7 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 	if len(occ) > maxRuleOccurrences {
 		occ = occ[:maxRuleOccurrences]
 	}
-	occ = dropNested(occ)
+	occ = dropNested(sk, occ)
 	sc.occ, sc.veto = occ, veto
 	emit := func(i, j int) {
 		i, j = widen(occ, i, j)
@@ -188,10 +193,27 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 	}
 	switch r.window.kind {
 	case windowNote:
-		if !vetoed(0, math.MaxInt32) {
-			if i, j, ok := shortestCover(r, occ); ok {
-				emit(i, j)
+		if vetoed(0, math.MaxInt32) {
+			break
+		}
+		if r.need < r.groups {
+			// Signals that add up: enough groups anywhere in the field;
+			// the evidence runs from the first signal to the last.
+			var mask uint16
+			for _, o := range occ {
+				mask |= 1 << o.group
 			}
+			if len(occ) > 0 && bits.OnesCount16(mask) >= r.need {
+				last := 0
+				for k := range occ {
+					last = max(last, occ[k].j)
+				}
+				emit(occ[0].i, last)
+			}
+			break
+		}
+		if i, j, ok := shortestCover(r, occ); ok {
+			emit(i, j)
 		}
 	case windowSentence:
 		found := 0
@@ -244,7 +266,7 @@ func widen(occ []ruleOcc, i, j int) (int, int) {
 // dropNested removes the occurrences lying inside a longer occurrence of
 // another group: the longer term is what was written ("福利视频" is a porn
 // term, not also the 福利 of another group). occ is sorted by start.
-func dropNested(occ []ruleOcc) []ruleOcc {
+func dropNested(sk *View, occ []ruleOcc) []ruleOcc {
 	out := occ[:0]
 	for a := range occ {
 		nested := false
@@ -252,7 +274,8 @@ func dropNested(occ []ruleOcc) []ruleOcc {
 			if occ[b].i > occ[a].i {
 				break
 			}
-			if b != a && occ[b].group != occ[a].group && occ[b].j >= occ[a].j && occ[b].j-occ[b].i > occ[a].j-occ[a].i {
+			if b != a && occ[b].group != occ[a].group && occ[b].j >= occ[a].j && occ[b].j-occ[b].i > occ[a].j-occ[a].i &&
+				!latinWordWithin(sk, occ[a], occ[b]) {
 				nested = true
 				break
 			}
@@ -262,6 +285,20 @@ func dropNested(occ []ruleOcc) []ruleOcc {
 		}
 	}
 	return out
+}
+
+// latinWordWithin reports whether inner is a whole Latin word of the
+// phrase outer: "me" in "make me sick", "i" in "i know where you live".
+// Such a word says what its own group asks for (the first person is in
+// "make me sick"), so it counts for its group too; a Chinese term inside
+// a longer one (福利 in 福利视频) does not, nor does a piece of a word.
+func latinWordWithin(sk *View, inner, outer ruleOcc) bool {
+	if !isASCIILetter(sk.Runes[inner.i]) {
+		return false
+	}
+	before := inner.i == outer.i || sk.Runes[inner.i-1] == ' '
+	after := inner.j == outer.j || inner.j < len(sk.Runes) && sk.Runes[inner.j] == ' '
+	return before && after
 }
 
 // shortestCover returns the shortest span of occ that holds a term of

@@ -180,7 +180,8 @@ var exposureIntent = foldTerms([]string{
 	"spread it", "spread this", "dox", "doxx", "expose him", "expose her", "pay him a visit", "pay her a visit", "go visit", "call her at", "call him at", "scammer", "this is the guy", "this is the girl",
 	"this is her address", "this is his address", "here is her address", "here is his address", "here's her address", "here's his address",
 	"her address is", "his address is", "go tell her", "go tell him", "show up at her", "show up at his", "you know what to do",
-	"let her know what you think", "let him know what you think", "make her life hell", "make his life hell",
+	"let her know what you think", "let him know what you think", "make her life hell", "make his life hell", "know what to do",
+	"hab rausgefunden, wo", "rausgefunden, wo", "wer bock hat", "persönlich hallo", "mal besuchen",
 	// Chinese, Spanish, French, German: "this is her address", "go to her house"
 	"她家地址", "他家地址", "她的住址", "他的住址", "去她家", "去他家", "上门找她", "上门找他",
 	"esta es su dirección", "esta es su direccion", "aquí vive", "aqui vive", "c'est son adresse", "voici son adresse", "das ist ihre adresse", "das ist seine adresse", "hier wohnt",

@@ -37,7 +37,8 @@ var reportingMarkers = []string{
 	"骂我", "骂了我", "说我", "叫我", "被人", "被骂", "被叫", "举报", "报警", "这个词", "这种词", "这种字眼",
 	"别再说", "不要再用", "不要说", "评论区有人",
 	"dmed me", "dm'd me", "messaged me", "sent me", "texted me", "in my dms", "in my comments", "commented on my",
-	"blocked", "racist", "homophobic", "sexist", "transphobic",
+	"blocked", "racist", "homophobic", "sexist", "transphobic", "things like", "who write", "who say", "not okay",
+	"bigot",
 	// Spanish, Portuguese, French, German, Japanese, Korean
 	"me llamó", "me llamo", "me dijo", "me escribió", "mensajes como", "mensajes del tipo", "denuncia", "denuncié",
 	"me chamou", "me disse", "mensagens como", "denunciei", "denuncie",
@@ -48,7 +49,8 @@ var reportingMarkers = []string{
 
 // calledMarkers are the strongest: right before the word, with or without
 // quotes ("he called me a chink"), they make it reported.
-var calledMarkers = []string{"called me a", "called me an", "called me", "calls me a", "calls me", "骂我是", "骂我", "说我是", "叫我"}
+var calledMarkers = []string{"called me a", "called me an", "called me", "calls me a", "calls me", "calling people", "call people",
+	"calling someone", "call someone", "calling them", "骂我是", "骂我", "说我是", "叫我"}
 
 // reportedSpeech reports whether the original text of t around sp quotes
 // or reports the words rather than saying them: quoted (a quotation mark

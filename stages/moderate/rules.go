@@ -163,19 +163,22 @@ func nodeKind(n *yaml.Node) string {
 
 // ruleSpec is one rule as written.
 type ruleSpec struct {
-	ID       string     `yaml:"id"`
-	Score    float64    `yaml:"score"`
-	Support  bool       `yaml:"support"`
-	Window   string     `yaml:"window"`
-	AnyOrder *bool      `yaml:"any_order"`
-	All      []termList `yaml:"all"`
-	None     termList   `yaml:"none"`
-	Hit      []string   `yaml:"hit"`
-	Miss     []string   `yaml:"miss"`
-	line     int
+	ID       string  `yaml:"id"`
+	Score    float64 `yaml:"score"`
+	Support  bool    `yaml:"support"`
+	Window   string  `yaml:"window"`
+	AnyOrder *bool   `yaml:"any_order"`
+	// MinGroups, when set, makes the rule fire on that many groups of
+	// all: instead of every one (signals that add up: window note only).
+	MinGroups int        `yaml:"min_groups"`
+	All       []termList `yaml:"all"`
+	None      termList   `yaml:"none"`
+	Hit       []string   `yaml:"hit"`
+	Miss      []string   `yaml:"miss"`
+	line      int
 }
 
-var ruleKeys = []string{"id", "score", "support", "window", "any_order", "all", "none", "hit", "miss"}
+var ruleKeys = []string{"id", "score", "support", "window", "any_order", "min_groups", "all", "none", "hit", "miss"}
 
 func (r *ruleSpec) UnmarshalYAML(n *yaml.Node) error {
 	if err := checkKeys(n, "rule", ruleKeys); err != nil {
@@ -265,6 +268,7 @@ type rule struct {
 	ordered  bool
 	groups   int
 	full     uint16 // a bit per group
+	need     int    // groups that must match: groups, or min_groups
 	// marks are punctuation vetoes (none: <quote>, <question>).
 	marks uint8
 	hit   []string
@@ -405,10 +409,24 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 	if err != nil {
 		return fmt.Errorf("%s: rule %s: %w", where, spec.ID, err)
 	}
+	if spec.MinGroups != 0 {
+		switch {
+		case spec.MinGroups < 1 || spec.MinGroups > len(spec.All):
+			return fmt.Errorf("%s: rule %s: min_groups %d outside 1…%d (the groups of all:)", where, spec.ID, spec.MinGroups, len(spec.All))
+		case w.kind != windowNote:
+			return fmt.Errorf("%s: rule %s: min_groups needs window: note", where, spec.ID)
+		case spec.AnyOrder != nil && !*spec.AnyOrder:
+			return fmt.Errorf("%s: rule %s: min_groups cannot keep an order", where, spec.ID)
+		}
+	}
 	r := rule{
 		id: spec.ID, file: file, line: spec.line, category: cat, score: spec.Score,
 		support: spec.Support, window: w, ordered: spec.AnyOrder != nil && !*spec.AnyOrder,
 		groups: len(spec.All), full: uint16(1)<<len(spec.All) - 1, hit: spec.Hit, miss: spec.Miss,
+		need: len(spec.All),
+	}
+	if spec.MinGroups > 0 {
+		r.need = spec.MinGroups
 	}
 	ri := int32(len(c.set.rules))
 	owner := map[string]int{} // pattern key → group, to catch a term in two groups

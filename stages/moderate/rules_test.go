@@ -237,6 +237,9 @@ func TestRulesParseErrors(t *testing.T) {
 		{"a term that normalizes to nothing", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[\"!!\"]]}\n"}, "hate.en.yaml:2: rule a: term \"!!\" normalizes to nothing"},
 		{"a score on a term", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[x | 0.4]]}\n"}, `only "| han"`},
 		{"a punctuation veto in all", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[x, <quote>]]}\n"}, "<quote> is only allowed in none:"},
+		{"min_groups above the groups", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, window: note, min_groups: 3, all: [[x], [y]]}\n"}, "min_groups 3 outside 1…2"},
+		{"min_groups in a sentence window", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, min_groups: 1, all: [[x], [y]]}\n"}, "min_groups needs window: note"},
+		{"a minor age in a veto", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[x]], none: [\"<minor_age>\"]}\n"}, "is only allowed in all:"},
 		{"a set cycle", map[string]string{"hate.en.yaml": "sets:\n  a: [$b]\n  b: [$a]\nrules:\n  - {id: a, score: 0.5, all: [$a]}\n"}, "a cycle?"},
 		{"a set redefined", map[string]string{"sets.en.yaml": "sets:\n  a: [x]\n", "hate.en.yaml": "sets:\n  a: [y]\nrules: []\n"}, "set \"a\" is already defined in sets.en.yaml"},
 		{"rules in a sets file", map[string]string{"sets.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [x]}\n"}, "sets only"},
@@ -357,6 +360,38 @@ func TestRuleTermsFoldTraditional(t *testing.T) {
 				}
 			}
 			t.Errorf("no %s finding in %q: %+v", tt.category, tt.text, found)
+		})
+	}
+}
+
+func TestRulesWithMinGroupsFireOnEnoughSignals(t *testing.T) {
+	t.Parallel()
+	d := newTestRules(t, map[string]string{
+		"violence.en.yaml": `
+rules:
+  - id: signals
+    score: 0.8
+    window: note
+    min_groups: 2
+    all: [[schedule], [bat], [waiting]]
+    none: [softball]
+`,
+	})
+	cases := []struct {
+		name, text string
+		fires      bool
+	}{
+		{"two signals of three", "I know your schedule. Someone will be waiting.", true},
+		{"all three signals", "your schedule, a bat, waiting", true},
+		{"one signal repeated", "bat bat bat", false},
+		{"two signals and a veto", "softball schedule: bring your bat", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fs, _ := d.Detect(context.Background(), NewText("body", c.text))
+			if got := len(fs) > 0; got != c.fires {
+				t.Errorf("%q: findings %v, want some: %v", c.text, fs, c.fires)
+			}
 		})
 	}
 }

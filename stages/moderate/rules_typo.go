@@ -171,3 +171,89 @@ func (t *Text) hasLatinLetter() bool {
 	}
 	return false
 }
+
+// Words broken into fragments: "in mi gran tes", "ma ri co nes", "musul
+// manes". Two to five fragments of the skeleton, each of at most five
+// letters, one of them of at most three, not all of them ordinary short
+// English words, that spell a one-word Latin rule term of five letters or
+// more, count as that term. The join is exact, so it holds in every
+// language.
+
+const (
+	maxJoinFragments = 5
+	maxJoinFragment  = 5
+	minJoinedTerm    = 5
+)
+
+// newJoinIndex maps the skeleton spelling of the one-word Latin rule
+// terms to their patterns.
+func newJoinIndex(ps []pattern) map[string][]int32 {
+	idx := map[string][]int32{}
+	for i := range ps {
+		p := &ps[i]
+		if p.recognizer || p.hanOnly || p.pinyin || !p.wordStart || !p.wordEnd || p.kind != kindHit || len(p.runes) < minJoinedTerm {
+			continue
+		}
+		latin := true
+		for _, r := range p.runes {
+			latin = latin && isASCIILetter(r)
+		}
+		if latin {
+			idx[string(p.runes)] = append(idx[string(p.runes)], int32(i))
+		}
+	}
+	return idx
+}
+
+// joinedMatches adds a match for every run of fragments that spells a rule
+// term.
+func (d *RulesDetector) joinedMatches(t *Text, ms []match) []match {
+	if len(d.joined) == 0 {
+		return ms
+	}
+	v := &t.Skeleton
+	type frag struct{ i, j int }
+	var frags []frag
+	for i := 0; i < len(v.Runes); {
+		if !isASCIILetter(v.Runes[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(v.Runes) && isASCIILetter(v.Runes[j]) {
+			j++
+		}
+		frags = append(frags, frag{i, j})
+		i = j
+	}
+	var buf [maxJoinFragments * maxJoinFragment]rune
+	for a := 0; a+1 < len(frags); a++ {
+		if frags[a].j-frags[a].i > maxJoinFragment {
+			continue
+		}
+		joined := append(buf[:0], v.Runes[frags[a].i:frags[a].j]...)
+		short := frags[a].j-frags[a].i <= 3
+		common := commonShortWord(v.Runes[frags[a].i:frags[a].j])
+		for b := a + 1; b < len(frags) && b < a+maxJoinFragments; b++ {
+			l := frags[b].j - frags[b].i
+			// One separator between fragments, of at most maxJoinGap bytes.
+			if l > maxJoinFragment || frags[b].i != frags[b-1].j+1 || gapBytes(v, frags[b].i-1) > maxJoinGap {
+				break
+			}
+			for _, r := range v.Runes[frags[b].i:frags[b].j] {
+				if joined[len(joined)-1] != r { // a repeat across the gap collapses
+					joined = append(joined, r)
+				}
+			}
+			short = short || l <= 3
+			common = common && commonShortWord(v.Runes[frags[b].i:frags[b].j])
+			if !short || common {
+				continue
+			}
+			for _, pi := range d.joined[string(joined)] {
+				ms = append(ms, match{p: &d.m.patterns[pi], i: frags[a].i, j: frags[b].j})
+			}
+		}
+	}
+	return ms
+}

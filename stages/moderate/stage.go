@@ -336,6 +336,9 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 					strings.HasPrefix(d.Name(), "classifier:") && counterSpeech(t) {
 					x.Score = reportedScoreCap // see counter_speech.go
 				}
+				if x.Category == models.CategoryHate && strings.HasPrefix(d.Name(), "classifier:") && !namesHateTargetZh(t) {
+					x.Category = models.CategoryHarassment // see hateTargetsZh
+				}
 				if d.Name() == "contact" && x.Score > reportedScoreCap && x.Span.End > x.Span.Start && x.Span.End <= len(t.Original) &&
 					!carriesHandle(t.Original[x.Span.Start:x.Span.End]) && scamWarning(t) {
 					x.Score = reportedScoreCap // see scam_warning.go

@@ -22,6 +22,8 @@ var emojiWords = map[rune]string{
 	'💊': "emojipill",
 	'💉': "emojisyringe",
 	'🍄': "emojishroom",
+	'🧂': "emojisalt", // cocaine
+	'🎰': "emojislot", // gambling
 	'🔌': "emojiplug", // a dealer
 	'🔫': "emojigun",
 	'🔪': "emojiknife",

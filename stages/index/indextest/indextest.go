@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
@@ -54,13 +55,14 @@ var writeCases = []testCase{
 	{"apply_reports_written_notes_and_what_is_stored_for_stale_and_duplicate_ones", testOutcomes},
 	{"apply_reports_a_tombstone_as_what_is_stored_after_a_deletion", testOutcomeTombstone},
 	{"apply_reports_whether_the_note_was_ever_approved", testEverApproved},
+	{"the_earliest_first_seen_time_of_an_id_is_kept_through_versions_revisions_replays_and_deletions", testFirstSeen},
 	{"versions_up_to_2^63-1_index_replay_and_delete_in_order", testHugeVersions},
 	{"concurrent_apply_from_several_goroutines_keeps_the_greatest_versions", testConcurrentApply},
 	{"reopen_preserves_notes_versions_and_tombstones", testReopen},
 }
 
 // searchCases check the analysis, filters, ranking and paging of Search
-// and Queue.
+// and Queue, and the review desk's context: Thread and Author.
 var searchCases = []testCase{
 	{"search_finds_English_by_stemmed_word", testEnglishStemming},
 	{"search_finds_Chinese_Simplified_and_Traditional_by_substring_words", testChineseSubstrings},
@@ -73,6 +75,8 @@ var searchCases = []testCase{
 	{"deleted_notes_are_never_in_search", testDeletedNotInSearch},
 	{"limit_defaults_caps_and_offset_pages_without_overlap", testPaging},
 	{"review_queue_lists_notes_in_review_filtered_and_by_priority", testQueue},
+	{"thread_lists_a_notes_live_comments_newest_first_whatever_their_decisions", testThread},
+	{"author_lists_recent_notes_and_counts_decisions_per_market", testAuthor},
 }
 
 // Run runs the whole suite, which every implementation must pass; every
@@ -447,6 +451,55 @@ func testEverApproved(t *testing.T, f Factory) {
 	other := withDecision(Note("n2", 1, "en", "never", "body", "intl"), models.DecisionBlock)
 	if out := apply(t, idx, other, Deletion("n3", 1)); out[0].EverApproved || out[1].EverApproved {
 		t.Fatalf("notes never approved: %+v", out)
+	}
+}
+
+func testFirstSeen(t *testing.T, f Factory) {
+	idx := open(t, f)
+	t0 := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	seen := func(version, revision int64, at time.Time) *models.Note {
+		n := withDecision(Note("fs", version, "en", "title", "body"), models.DecisionReview)
+		n.Revision, n.FirstSeenAt = revision, at
+		return n
+	}
+	expect := func(what string, a pipeline.Applied, written bool, want time.Time) {
+		t.Helper()
+		if a.Written != written || !a.Stored.FirstSeenAt.Equal(want) {
+			t.Errorf("%s: written %v, stored first seen %v; want written %v, %v", what, a.Written, a.Stored.FirstSeenAt, written, want)
+		}
+		got, err := idx.Get(context.Background(), "fs")
+		if err != nil {
+			t.Fatalf("%s: Get: %v", what, err)
+		}
+		if !got.FirstSeenAt.Equal(want) || got.Version != a.Stored.Version || got.Revision != a.Stored.Revision {
+			t.Errorf("%s: Get gives version %d.%d first seen %v, want %d.%d first seen %v", what,
+				got.Version, got.Revision, got.FirstSeenAt, a.Stored.Version, a.Stored.Revision, want)
+		}
+	}
+	expect("the first version", apply(t, idx, seen(1, 0, t0))[0], true, t0)
+	edit := seen(2, 0, t0.Add(time.Hour))
+	expect("an edit seen an hour later", apply(t, idx, edit)[0], true, t0)
+	if !edit.FirstSeenAt.Equal(t0.Add(time.Hour)) {
+		t.Errorf("Apply changed the caller's note: first seen %v", edit.FirstSeenAt)
+	}
+	expect("a revision without a time", apply(t, idx, seen(2, 1, time.Time{}))[0], true, t0)
+	expect("a replay of the first version", apply(t, idx, seen(1, 0, t0.Add(2*time.Hour)))[0], false, t0)
+	if out := apply(t, idx, Deletion("fs", 3)); !out[0].Written {
+		t.Fatalf("deletion: %+v", out[0])
+	}
+	idx = f.Reopen(t, idx)
+	t.Cleanup(func() { _ = idx.Close() })
+	expect("a new version after a deletion and a reopen", apply(t, idx, seen(4, 0, t0.Add(3*time.Hour)))[0], true, t0)
+	expect("a version carrying an earlier time", apply(t, idx, seen(5, 0, t0.Add(-time.Hour)))[0], true, t0.Add(-time.Hour))
+	// An id without a first-seen time takes the first one it gets.
+	other := withDecision(Note("fs-other", 1, "en", "title", "body"), models.DecisionReview)
+	if out := apply(t, idx, other); !out[0].Written || !out[0].Stored.FirstSeenAt.IsZero() {
+		t.Fatalf("a note without a time: %+v", out[0])
+	}
+	later := withDecision(Note("fs-other", 2, "en", "title", "body"), models.DecisionReview)
+	later.FirstSeenAt = t0
+	if out := apply(t, idx, later); !out[0].Written || !out[0].Stored.FirstSeenAt.Equal(t0) {
+		t.Fatalf("the first time given: %+v", out[0])
 	}
 }
 

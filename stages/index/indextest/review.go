@@ -10,10 +10,14 @@ import (
 	"github.com/notegate/notegate/stages/index"
 )
 
-// inReview builds a note in review in markets, with one label.
-func inReview(id string, category models.Category, score float64, created time.Time, lang string, markets ...string) *models.Note {
+// inReview builds a note in review in markets, with one label, that
+// notegate first saw at seen. Its created_at, which the author's service
+// supplies, says the opposite order, years earlier: the queue's age must
+// not follow it.
+func inReview(id string, category models.Category, score float64, seen time.Time, lang string, markets ...string) *models.Note {
 	n := Note(id, 1, lang, "title "+id, "body "+id)
-	n.CreatedAt = created
+	n.FirstSeenAt = seen
+	n.CreatedAt = time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC).Add(-seen.Sub(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)))
 	n.Moderation.Decision = models.DecisionReview
 	for _, m := range markets {
 		n.Moderation.Markets[m] = models.DecisionReview
@@ -55,7 +59,7 @@ func testQueue(t *testing.T, f Factory) {
 	atRisk.Moderation.Urgent = models.CategorySelfHarm
 	// Zero tolerance: blocked in every market and still queued, second.
 	minors := withDecision(Note("q-minors", 1, "en", "bad", "bad"), models.DecisionBlock)
-	minors.CreatedAt = t0.Add(4 * time.Hour)
+	minors.FirstSeenAt = t0.Add(4 * time.Hour)
 	minors.Moderation.Markets = map[string]models.Decision{"cn": models.DecisionBlock}
 	minors.Moderation.Labels = []models.Label{{Category: models.CategorySexualMinors, Score: 0.95, Source: "test"}}
 	minors.Moderation.Urgent = models.CategorySexualMinors

@@ -1,0 +1,121 @@
+package moderate
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/notegate/notegate/models"
+)
+
+// The functional hate suite (testdata/hatecheck_zh_es.yaml) measures hate
+// detection in Mandarin and Spanish by behaviour, as HateCheck does for
+// English (`notegate eval moderation` runs that one): a hateful case is
+// flagged when intl does not allow it and a hate or harassment label
+// reaches review; a non-hateful case passes when no hate label reaches
+// review (an insult of one person may still be harassment: that is not
+// what the suite tests).
+
+const hateSuitePath = "testdata/hatecheck_zh_es.yaml"
+
+type hateCase struct {
+	ID            string `yaml:"id"`
+	Lang          string `yaml:"lang"`
+	Functionality string `yaml:"functionality"`
+	Gold          string `yaml:"gold"`
+	Target        string `yaml:"target"`
+	Text          string `yaml:"text"`
+}
+
+// hateSuiteFloors are the shares the suite must not fall below, per
+// language and gold label: the figures of the commit that set them, so a
+// rule change that loses hateful cases or flags contrasts fails here.
+var hateSuiteFloors = map[string]float64{
+	"zh-Hans/hateful": 0.86, "zh-Hans/non-hateful": 0.96,
+	"es/hateful": 0.74, "es/non-hateful": 0.96,
+}
+
+func TestFunctionalHateSuite(t *testing.T) {
+	data, err := os.ReadFile(hateSuitePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var cases []hateCase
+	if err := dec.Decode(&cases); err != nil {
+		t.Fatalf("%s: %v", hateSuitePath, err)
+	}
+	s := newTableStage(t)
+	p := s.Policy()
+	type cell struct{ n, ok int }
+	cells := map[string]*cell{}
+	count := func(key string, ok bool) {
+		if cells[key] == nil {
+			cells[key] = &cell{}
+		}
+		cells[key].n++
+		if ok {
+			cells[key].ok++
+		}
+	}
+	var misses []string
+	for i, c := range cases {
+		n := (&tableNote{ID: fmt.Sprint("hc", i), Lang: c.Lang, Body: c.Text}).note()
+		if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
+			t.Fatal(err)
+		}
+		hateAt := false
+		for _, l := range n.Moderation.Labels {
+			if l.Category == models.CategoryHate && p.Decide("intl", l.Category, l.Score) != models.DecisionAllow {
+				hateAt = true
+			}
+		}
+		var ok bool
+		if c.Gold == "hateful" {
+			abuseAt := hateAt
+			for _, l := range n.Moderation.Labels {
+				if l.Category == models.CategoryHarassment && p.Decide("intl", l.Category, l.Score) != models.DecisionAllow {
+					abuseAt = true
+				}
+			}
+			ok = n.Moderation.Markets["intl"] != models.DecisionAllow && abuseAt
+		} else {
+			ok = !hateAt
+		}
+		count(c.Lang+"/"+c.Gold, ok)
+		count(c.Lang+"/"+c.Functionality, ok)
+		if !ok {
+			misses = append(misses, fmt.Sprintf("  %-28s %s", c.ID, c.Text))
+		}
+	}
+	keys := make([]string, 0, len(cells))
+	for k := range cells {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&b, "  %-32s %3d/%-3d %.3f\n", k, cells[k].ok, cells[k].n, float64(cells[k].ok)/float64(cells[k].n))
+	}
+	t.Logf("functional hate suite (hateful: flagged in intl with a hate or harassment label; non-hateful: no hate label at review)\n%s", b.String())
+	if testing.Verbose() {
+		t.Logf("cases the stage gets wrong:\n%s", strings.Join(misses, "\n"))
+	}
+	for k, floor := range hateSuiteFloors {
+		c := cells[k]
+		if c == nil {
+			t.Errorf("the suite has no %s cases", k)
+			continue
+		}
+		if got := float64(c.ok) / float64(c.n); got < floor {
+			t.Errorf("%s: %.3f, below its floor %.3f", k, got, floor)
+		}
+	}
+}
