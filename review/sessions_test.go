@@ -20,6 +20,7 @@ func TestSessions(t *testing.T) {
 		}
 		return got.Principal, ok
 	}
+	impls := impls(t)
 	for _, c := range []struct {
 		name string
 		run  func(t *testing.T, s sessionStore, clock *fakeClock)
@@ -80,7 +81,7 @@ func TestSessions(t *testing.T) {
 			}
 		}},
 	} {
-		for _, im := range impls(t) {
+		for _, im := range impls {
 			t.Run(im.name+"/"+c.name, func(t *testing.T) {
 				t.Parallel()
 				clock := &fakeClock{now: time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)}
