@@ -233,6 +233,7 @@ var Env = []struct{ Name, Help string }{
 	{"NOTEGATE_GUARD_API_KEY", "moderate.remote.guard API key (environment only)"},
 	{moderate.EnvSharedStatePassword, "moderate.shared_state.redis password (environment only)"},
 	{"NOTEGATE_REVIEW_TOKENS", "reviewer API tokens name:role:secret, comma-separated (environment only)"},
+	{review.EnvSharedStatePassword, "review.shared_state.redis password (environment only)"},
 	{translate.EnvLibreTranslateAPIKey, "translate_providers.libretranslate API key (environment only)"},
 	{translate.EnvDeepLAPIKey, "translate_providers.deepl API key (environment only)"},
 	{translate.EnvGoogleAPIKey, "translate_providers.google API key (environment only)"},
@@ -277,6 +278,7 @@ func applyEnv(c *Config, getenv func(string) string) error {
 	set("NOTEGATE_GUARD_API_KEY", &c.Moderate.Remote.Guard.APIKey)
 	set(moderate.EnvSharedStatePassword, &c.Moderate.SharedState.Redis.Password)
 	set(translate.EnvRedisPassword, &c.Translate.Cache.Redis.Password)
+	set(review.EnvSharedStatePassword, &c.Review.SharedState.Redis.Password)
 	if v := strings.TrimSpace(getenv("NOTEGATE_REVIEW_TOKENS")); v != "" {
 		tokens, err := review.ParseTokens(v)
 		if err != nil {

@@ -73,6 +73,26 @@ func TestLoad(t *testing.T) {
 			yaml: "review:\n  login:\n    base_delay: 1m\n    max_delay: 30s\n", wantErr: "max_delay"},
 		{name: "a negative review login max_failures is an error",
 			yaml: "review:\n  login:\n    max_failures: -1\n", wantErr: "max_failures"},
+		{name: "the review desk keeps its state in process by default",
+			check: func(t *testing.T, c Config) {
+				if r := c.Review.SharedState.Redis; r.Enabled() {
+					t.Errorf("review.shared_state.redis is on by default: %+v", r)
+				}
+			}},
+		{name: "the review desk's shared state has Redis defaults and reads its password from the environment only",
+			yaml: "review:\n  shared_state:\n    redis:\n      addr: redis:6379\n      db: 2\n",
+			env:  map[string]string{"NOTEGATE_REVIEW_REDIS_PASSWORD": "s3cret"},
+			check: func(t *testing.T, c Config) {
+				r := c.Review.SharedState.Redis
+				if r.Addr != "redis:6379" || r.DB != 2 || r.Password != "s3cret" || r.KeyPrefix != "notegate:review:" ||
+					r.ReadTimeout != 200*time.Millisecond || r.PoolSize != 10 || r.Breaker.Failures != 3 || r.Breaker.Cooldown != 5*time.Second {
+					t.Errorf("review.shared_state.redis: %+v", r)
+				}
+			}},
+		{name: "a review shared state password in the file is refused",
+			yaml: "review:\n  shared_state:\n    redis:\n      password: oops\n", wantErr: "password"},
+		{name: "a review shared state address without a port is an error",
+			yaml: "review:\n  shared_state:\n    redis:\n      addr: redis\n", wantErr: "host:port"},
 		{name: "a bad log level is an error", env: map[string]string{"NOTEGATE_LOG_LEVEL": "loud"}, wantErr: "log_level"},
 	}
 	for _, tt := range tests {
@@ -108,6 +128,10 @@ func TestTheComposeConfigurationLoads(t *testing.T) {
 	}
 	if c.Index.Backend != BackendElasticsearch || c.Kafka.Brokers[0] != "kafka:9092" || c.Index.Elasticsearch.Replicas == nil || *c.Index.Elasticsearch.Replicas != 0 {
 		t.Errorf("deploy/notegate.yaml gives %+v", c)
+	}
+	// Two replicas: the desk's claims and sessions must be shared.
+	if c.Review.SharedState.Redis.Addr != "redis:6379" {
+		t.Errorf("deploy/notegate.yaml keeps the desk's state in process (review.shared_state.redis.addr %q) though compose runs two replicas", c.Review.SharedState.Redis.Addr)
 	}
 }
 

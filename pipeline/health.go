@@ -31,7 +31,18 @@ const (
 	// ConditionRouting: no fetched event has waited longer than
 	// HealthConfig.StuckAfter to be routed.
 	ConditionRouting Condition = "routing"
+	// ConditionReviewState: the reviewer desk's shared state (claims,
+	// sessions and login counts in Redis) answers. It only degrades the
+	// service, never makes it unready: the pipeline and search do not need
+	// it, the desk answers 503 by itself while it fails, and every replica
+	// shares the one Redis, so unready would take every replica's search
+	// out of the load balancer at once.
+	ConditionReviewState Condition = "review_state"
 )
+
+// degrading are the conditions that make the service degraded, never
+// unready.
+var degrading = map[Condition]bool{ConditionReviewState: true}
 
 // HealthConfig configures readiness.
 type HealthConfig struct {
@@ -187,6 +198,7 @@ func (h *Health) watch(name string, oldest func() (string, time.Time, bool)) {
 // Ready reports whether the service can do its work, and otherwise every
 // problem: a startup step not done, a dependency failing for longer than
 // UnreadyAfter, or an event waiting longer than StuckAfter to be routed.
+// Conditions that only degrade the service (Degraded) are not problems.
 func (h *Health) Ready() (bool, []Problem) {
 	if h == nil {
 		return true, nil
@@ -195,7 +207,7 @@ func (h *Health) Ready() (bool, []Problem) {
 	h.mu.Lock()
 	var problems []Problem
 	for c, p := range h.failing {
-		if c == ConditionStartup || now.Sub(p.Since) >= h.cfg.UnreadyAfter {
+		if !degrading[c] && (c == ConditionStartup || now.Sub(p.Since) >= h.cfg.UnreadyAfter) {
 			problems = append(problems, *p)
 		}
 	}
@@ -213,6 +225,26 @@ func (h *Health) Ready() (bool, []Problem) {
 	}
 	sort.Slice(problems, func(i, j int) bool { return problems[i].Condition < problems[j].Condition })
 	return len(problems) == 0, problems
+}
+
+// Degraded returns the conditions that degrade the service without
+// making it unready (ConditionReviewState) and have failed for longer
+// than UnreadyAfter.
+func (h *Health) Degraded() []Problem {
+	if h == nil {
+		return nil
+	}
+	now := h.now()
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var out []Problem
+	for c, p := range h.failing {
+		if degrading[c] && now.Sub(p.Since) >= h.cfg.UnreadyAfter {
+			out = append(out, *p)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Condition < out[j].Condition })
+	return out
 }
 
 // Failing returns every condition failing now, however briefly.

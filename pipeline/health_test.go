@@ -47,6 +47,10 @@ func TestHealth(t *testing.T) {
 			h.watch("notes", func() (string, time.Time, bool) { return "x", fetched, true })
 			*c = c.Add(59 * time.Second)
 		}, true, ""},
+		{"the desk's shared state failing for long degrades but never makes it unready", func(h *Health, c *time.Time) {
+			h.Fail(ConditionReviewState, errors.New("redis: connection refused"))
+			*c = c.Add(time.Hour)
+		}, true, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,8 +69,36 @@ func TestHealth(t *testing.T) {
 		})
 	}
 	var nilHealth *Health
+	if nilHealth.Degraded() != nil {
+		t.Error("a nil Health must not be degraded")
+	}
 	if ok, _ := nilHealth.Ready(); !ok {
 		t.Error("a nil Health must be ready")
 	}
 	nilHealth.Fail(ConditionBroker, errors.New("x")) // must not panic
+}
+
+func TestHealthDegraded(t *testing.T) {
+	t.Parallel()
+	clock := time.Unix(1e9, 0)
+	h := NewHealth(HealthConfig{UnreadyAfter: 10 * time.Second})
+	h.now = func() time.Time { return clock }
+	h.Fail(ConditionReviewState, errors.New("redis: connection refused"))
+	h.Fail(ConditionBroker, errors.New("i/o timeout"))
+	clock = clock.Add(9 * time.Second)
+	if got := h.Degraded(); len(got) != 0 {
+		t.Errorf("degraded after 9s: %+v, want nothing before unready_after", got)
+	}
+	clock = clock.Add(time.Second)
+	got := h.Degraded()
+	if len(got) != 1 || got[0].Condition != ConditionReviewState || !strings.Contains(got[0].Error, "connection refused") {
+		t.Errorf("degraded after 10s: %+v, want review_state alone", got)
+	}
+	if ready, problems := h.Ready(); ready || len(problems) != 1 || problems[0].Condition != ConditionBroker {
+		t.Errorf("ready %v %+v, want unready for the broker alone", ready, problems)
+	}
+	h.OK(ConditionReviewState)
+	if got := h.Degraded(); len(got) != 0 {
+		t.Errorf("degraded after recovery: %+v", got)
+	}
 }

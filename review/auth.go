@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
@@ -56,21 +55,15 @@ const CSRFHeader = "X-Notegate-Request"
 // sessionCookie is the page's session cookie.
 const sessionCookie = "notegate_session"
 
-type session struct {
-	Principal
-	expires time.Time
-}
-
 // authenticator checks passwords, tokens and sessions. Sessions live in a
-// bounded map in this process: with several replicas, use bearer tokens
-// or sticky sessions.
+// sessionStore: a bounded map in this process, or Redis shared by every
+// replica.
 type authenticator struct {
 	accounts map[string]Account
 	// scopes holds each account's resolved markets.
 	scopes map[string][]string
 	tokens map[[32]byte]Principal
 	ttl    time.Duration
-	max    int
 	clock  func() time.Time
 	// dummy is compared against when the name is unknown, so a login takes
 	// as long whether or not the account exists: it has the highest cost
@@ -79,16 +72,15 @@ type authenticator struct {
 	// compare is bcrypt.CompareHashAndPassword; tests watch it.
 	compare func(hash, password []byte) error
 
-	mu       sync.Mutex
-	sessions map[[32]byte]session
+	sessions sessionStore
 }
 
 // newAuthenticator builds an authenticator of a validated cfg; markets
-// are the configured markets, which scope accounts and tokens.
-func newAuthenticator(cfg Config, markets []string, clock func() time.Time) (*authenticator, error) {
+// are the configured markets, which scope accounts and tokens. Sessions
+// live in sessions.
+func newAuthenticator(cfg Config, markets []string, sessions sessionStore, clock func() time.Time) (*authenticator, error) {
 	a := &authenticator{accounts: map[string]Account{}, scopes: map[string][]string{}, tokens: map[[32]byte]Principal{},
-		ttl: cfg.SessionTTL, max: cfg.MaxSessions, clock: clock, sessions: map[[32]byte]session{},
-		compare: bcrypt.CompareHashAndPassword}
+		ttl: cfg.SessionTTL, clock: clock, sessions: sessions, compare: bcrypt.CompareHashAndPassword}
 	cost := 0
 	for _, acc := range cfg.Accounts {
 		a.accounts[acc.Name] = acc
@@ -131,63 +123,42 @@ func (a *authenticator) hashFor(name string) []byte {
 }
 
 // login checks a password and opens a session; it returns the session
-// token.
-func (a *authenticator) login(name, password string) (Principal, string, bool) {
+// token. ok is false for a wrong name or password; an error says the
+// session could not be stored.
+func (a *authenticator) login(ctx context.Context, name, password string) (p Principal, token string, ok bool, err error) {
 	acc, ok := a.accounts[name]
 	// Known or not, the name costs one comparison at the accounts' cost.
 	if a.compare(a.hashFor(name), []byte(password)) != nil || !ok {
-		return Principal{}, "", false
+		return Principal{}, "", false, nil
 	}
-	p := Principal{Name: acc.Name, Role: acc.Role, Markets: a.scopes[acc.Name]}
-	token := randomHex(32)
-	now := a.clock()
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if len(a.sessions) >= a.max {
-		var oldest [32]byte
-		var at time.Time
-		for k, s := range a.sessions {
-			if !now.Before(s.expires) {
-				delete(a.sessions, k)
-			} else if at.IsZero() || s.expires.Before(at) {
-				oldest, at = k, s.expires
-			}
-		}
-		if len(a.sessions) >= a.max {
-			delete(a.sessions, oldest)
-		}
+	p = Principal{Name: acc.Name, Role: acc.Role, Markets: a.scopes[acc.Name]}
+	token = randomHex(32)
+	if err := a.sessions.open(ctx, sha256.Sum256([]byte(token)), session{Principal: p, expires: a.clock().Add(a.ttl)}); err != nil {
+		return Principal{}, "", false, fmt.Errorf("open session: %w", err)
 	}
-	a.sessions[sha256.Sum256([]byte(token))] = session{Principal: p, expires: now.Add(a.ttl)}
-	return p, token, true
+	return p, token, true, nil
 }
 
-func (a *authenticator) logout(token string) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	delete(a.sessions, sha256.Sum256([]byte(token)))
+func (a *authenticator) logout(ctx context.Context, token string) error {
+	return a.sessions.end(ctx, sha256.Sum256([]byte(token)))
 }
 
 // lookup resolves a token: a session token or a configured API token.
-// Keys are SHA-256 digests, so map lookups leak no timing about secrets.
-func (a *authenticator) lookup(token string) (Principal, bool) {
+// Keys are SHA-256 digests, so lookups leak no timing about secrets. An
+// error says the sessions could not be read (API tokens never fail).
+func (a *authenticator) lookup(ctx context.Context, token string) (Principal, bool, error) {
 	if token == "" {
-		return Principal{}, false
+		return Principal{}, false, nil
 	}
 	key := sha256.Sum256([]byte(token))
 	if p, ok := a.tokens[key]; ok {
-		return p, true
+		return p, true, nil
 	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	s, ok := a.sessions[key]
-	if !ok {
-		return Principal{}, false
+	s, ok, err := a.sessions.get(ctx, key)
+	if err != nil || !ok {
+		return Principal{}, false, err
 	}
-	if !a.clock().Before(s.expires) {
-		delete(a.sessions, key)
-		return Principal{}, false
-	}
-	return s.Principal, true
+	return s.Principal, true, nil
 }
 
 // credentials reads the bearer token or the session cookie of r, and says
@@ -206,9 +177,9 @@ func credentials(r *http.Request) (token string, fromCookie bool) {
 }
 
 // authenticate returns the principal of r, if any.
-func (a *authenticator) authenticate(r *http.Request) (Principal, bool) {
+func (a *authenticator) authenticate(r *http.Request) (Principal, bool, error) {
 	token, _ := credentials(r)
-	return a.lookup(token)
+	return a.lookup(r.Context(), token)
 }
 
 type principalKey struct{}
@@ -219,11 +190,17 @@ func principalOf(ctx context.Context) Principal {
 }
 
 // require wraps h: 401 without credentials, 403 without the role or, for
-// a state-changing request authenticated by cookie, without CSRFHeader.
-func (a *authenticator) require(role string, h http.HandlerFunc) http.HandlerFunc {
+// a state-changing request authenticated by cookie, without CSRFHeader;
+// unavailable answers when the sessions cannot be read (a 503, never a
+// 401 that would send the page back to its login form).
+func (a *authenticator) require(role string, unavailable func(http.ResponseWriter, error), h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		token, fromCookie := credentials(r)
-		p, ok := a.lookup(token)
+		p, ok, err := a.lookup(r.Context(), token)
+		if err != nil {
+			unavailable(w, err)
+			return
+		}
 		if !ok {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="notegate review"`)
 			writeError(w, http.StatusUnauthorized, "log in first")

@@ -22,7 +22,7 @@ func TestLoginComparesOnceAtTheAccountsCost(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := Config{Accounts: []Account{{Name: "bob", Role: RoleReviewer, PasswordHash: string(low)}, {Name: "alice", Role: RoleReviewer, PasswordHash: string(high)}}}.WithDefaults()
-	a, err := newAuthenticator(cfg, nil, time.Now)
+	a, err := newAuthenticator(cfg, nil, newSessionMap(cfg.MaxSessions, time.Now), time.Now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,8 +40,8 @@ func TestLoginComparesOnceAtTheAccountsCost(t *testing.T) {
 		{"alice", "wrong password"},
 	} {
 		costs = costs[:0]
-		if _, _, ok := a.login(tt.name, tt.password); ok {
-			t.Fatalf("login %s/%s succeeded", tt.name, tt.password)
+		if _, _, ok, err := a.login(ctx, tt.name, tt.password); ok || err != nil {
+			t.Fatalf("login %s/%s succeeded (%v)", tt.name, tt.password, err)
 		}
 		if len(costs) != 1 || costs[0] != cost {
 			t.Errorf("login as %s compared hashes of costs %v, want exactly one of cost %d (the highest of the accounts)", tt.name, costs, cost)
@@ -51,7 +51,7 @@ func TestLoginComparesOnceAtTheAccountsCost(t *testing.T) {
 
 func TestTheDummyHashWithoutAccountsHasTheDefaultCost(t *testing.T) {
 	t.Parallel()
-	a, err := newAuthenticator(Config{}.WithDefaults(), nil, time.Now)
+	a, err := newAuthenticator(Config{}.WithDefaults(), nil, newSessionMap(1, time.Now), time.Now)
 	if err != nil {
 		t.Fatal(err)
 	}

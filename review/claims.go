@@ -1,6 +1,7 @@
 package review
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sync"
@@ -46,12 +47,12 @@ var ErrDecided = errors.New("this note was decided meanwhile")
 // ErrTooManyClaims is returned when the store is full of live claims.
 var ErrTooManyClaims = errors.New("too many live claims; try again shortly")
 
-// claims is a bounded in-process claim store. Every method is one
+// claims is a bounded in-process claimStore. Every method is one
 // compare-and-swap under a mutex, so of two reviewers racing for a note
-// exactly one wins. With several replicas behind a load balancer, claims
-// must live in a shared store (a conditional write in Redis or a
-// compacted Kafka topic); this one suits a single replica, or sticky
-// routing of /api/review to one replica.
+// exactly one wins. It suits a single replica, or sticky routing of
+// /api/review to one replica; with several replicas behind a load
+// balancer, the claims live in Redis (redisState). Its methods never fail
+// but for ErrTooManyClaims and the refusals of the rules.
 type claims struct {
 	mu sync.Mutex
 	// idle ends a claim that long after its owner's last activity;
@@ -77,8 +78,8 @@ func newClaims(cfg ClaimsConfig, clock func() time.Time) *claims {
 		byID: map[string]Claim{}, decided: map[string]decidedAt{}, clock: clock}
 }
 
-// live reports whether cl holds at now.
-func live(cl Claim, now time.Time) bool { return now.Before(cl.Expires) }
+// alive reports whether cl holds at now.
+func alive(cl Claim, now time.Time) bool { return now.Before(cl.Expires) }
 
 // active returns cl extended by activity at now.
 func (c *claims) active(cl Claim, now time.Time) Claim {
@@ -93,7 +94,7 @@ func (c *claims) active(cl Claim, now time.Time) Claim {
 // The caller holds c.mu.
 func (c *claims) heldByOther(noteID, owner string, now time.Time) (Claim, bool) {
 	cur, ok := c.byID[noteID]
-	if ok && cur.Owner != owner && live(cur, now) {
+	if ok && cur.Owner != owner && alive(cur, now) {
 		return cur, true
 	}
 	return Claim{}, false
@@ -105,14 +106,14 @@ func (c *claims) acquire(noteID, owner string, now time.Time) (Claim, error) {
 	if other, ok := c.heldByOther(noteID, owner, now); ok {
 		return Claim{}, &ClaimedError{Claim: other}
 	}
-	if cur, ok := c.byID[noteID]; ok && live(cur, now) {
+	if cur, ok := c.byID[noteID]; ok && alive(cur, now) {
 		cl := c.active(cur, now)
 		c.byID[noteID] = cl
 		return cl, nil
 	}
 	if _, ok := c.byID[noteID]; !ok && len(c.byID) >= c.max {
 		for id, cl := range c.byID {
-			if !live(cl, now) {
+			if !alive(cl, now) {
 				delete(c.byID, id)
 			}
 		}
@@ -128,7 +129,7 @@ func (c *claims) acquire(noteID, owner string, now time.Time) (Claim, error) {
 // claim gives noteID to owner, or extends owner's live claim (a claim that
 // went idle or reached its longest hold is taken afresh), unless another
 // owner holds a live one: then a *ClaimedError names it.
-func (c *claims) claim(noteID, owner string) (Claim, error) {
+func (c *claims) claim(_ context.Context, noteID, owner string) (Claim, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.acquire(noteID, owner, c.clock())
@@ -138,7 +139,7 @@ func (c *claims) claim(noteID, owner string) (Claim, error) {
 // maximum: the heartbeat of a reviewer still at work on the note. It never
 // takes a claim: ErrNoClaim when owner holds none, a *ClaimedError when
 // another owner does.
-func (c *claims) touch(noteID, owner string) (Claim, error) {
+func (c *claims) touch(_ context.Context, noteID, owner string) (Claim, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	now := c.clock()
@@ -146,7 +147,7 @@ func (c *claims) touch(noteID, owner string) (Claim, error) {
 		return Claim{}, &ClaimedError{Claim: other}
 	}
 	cur, ok := c.byID[noteID]
-	if !ok || cur.Owner != owner || !live(cur, now) {
+	if !ok || cur.Owner != owner || !alive(cur, now) {
 		return Claim{}, ErrNoClaim
 	}
 	cl := c.active(cur, now)
@@ -162,7 +163,7 @@ func (c *claims) touch(noteID, owner string) (Claim, error) {
 // note); otherwise the decision ends it. It returns the claim to restore
 // if the decision cannot be published: owner's claim as it was, or the
 // one taken for the decision.
-func (c *claims) take(noteID, owner string, seen int64, keep bool) (Claim, error) {
+func (c *claims) take(_ context.Context, noteID, owner string, seen int64, keep bool) (Claim, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	now := c.clock()
@@ -170,7 +171,7 @@ func (c *claims) take(noteID, owner string, seen int64, keep bool) (Claim, error
 		return Claim{}, fmt.Errorf("%w by %s: reload it", ErrDecided, d.by)
 	}
 	prev, had := c.byID[noteID]
-	had = had && prev.Owner == owner && live(prev, now)
+	had = had && prev.Owner == owner && alive(prev, now)
 	cl, err := c.acquire(noteID, owner, now)
 	if err != nil {
 		return Claim{}, err
@@ -193,33 +194,44 @@ func (c *claims) take(noteID, owner string, seen int64, keep bool) (Claim, error
 }
 
 // restore undoes take for a decision that could not be published: the
-// decided record goes, and owner's claim is put back as it was (or as
-// taken for the decision), unless someone else claimed the note meanwhile.
-func (c *claims) restore(cl Claim) {
+// decided record goes if it is cl.Owner's about seen, and owner's claim is
+// put back as it was (or as taken for the decision), unless someone else
+// claimed the note meanwhile. A zero cl.Expires leaves the claim alone.
+func (c *claims) restore(_ context.Context, cl Claim, seen int64) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	delete(c.decided, cl.NoteID)
+	if d, ok := c.decided[cl.NoteID]; ok && d.by == cl.Owner && d.revision == seen {
+		delete(c.decided, cl.NoteID)
+	}
+	if cl.Expires.IsZero() {
+		return nil
+	}
 	if _, ok := c.heldByOther(cl.NoteID, cl.Owner, c.clock()); !ok {
 		c.byID[cl.NoteID] = cl
 	}
+	return nil
 }
 
 // release drops owner's claim; it does nothing when owner holds none.
-func (c *claims) release(noteID, owner string) {
+func (c *claims) release(_ context.Context, noteID, owner string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if cur, ok := c.byID[noteID]; ok && cur.Owner == owner {
 		delete(c.byID, noteID)
 	}
+	return nil
 }
 
-// get returns the live claim on noteID.
-func (c *claims) get(noteID string) (Claim, bool) {
+// live returns the live claims among noteIDs.
+func (c *claims) live(_ context.Context, noteIDs ...string) (map[string]Claim, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	cur, ok := c.byID[noteID]
-	if !ok || !live(cur, c.clock()) {
-		return Claim{}, false
+	now := c.clock()
+	out := make(map[string]Claim, len(noteIDs))
+	for _, id := range noteIDs {
+		if cur, ok := c.byID[id]; ok && alive(cur, now) {
+			out[id] = cur
+		}
 	}
-	return cur, true
+	return out, nil
 }

@@ -62,8 +62,9 @@ type Config struct {
 	MaxClaims int `yaml:"max_claims"`
 	// SessionTTL is how long a login lasts. Default 12h.
 	SessionTTL time.Duration `yaml:"session_ttl"`
-	// MaxSessions bounds the live sessions held in memory; the oldest is
-	// dropped past it. Default 10000.
+	// MaxSessions bounds the live sessions held (in memory, or in Redis
+	// with shared state); the one that expires first is dropped past it.
+	// Default 10000.
 	MaxSessions int `yaml:"max_sessions"`
 	// AuditFile is the bbolt file of the audit trail. Default
 	// ".notegate-data/review/audit.db".
@@ -76,6 +77,10 @@ type Config struct {
 	SecureCookies bool `yaml:"secure_cookies"`
 	// Login throttles password guessing (see LoginConfig).
 	Login LoginConfig `yaml:"login"`
+	// SharedState keeps claims, sessions and failed-login counts where
+	// every replica sees them (see SharedStateConfig). Default: in this
+	// process.
+	SharedState SharedStateConfig `yaml:"shared_state"`
 }
 
 // ClaimsConfig configures claims. Reading a note never claims it; the
@@ -92,7 +97,8 @@ type ClaimsConfig struct {
 	// MaxHold ends a claim this long after it was taken; activity never
 	// extends it further. Default 15m.
 	MaxHold time.Duration `yaml:"max_hold"`
-	// Max bounds the live claims held in memory. Default 10000.
+	// Max bounds the live claims held (in memory, or in Redis with shared
+	// state). Default 10000.
 	Max int `yaml:"max"`
 }
 
@@ -111,8 +117,9 @@ type LoginConfig struct {
 	BaseDelay time.Duration `yaml:"base_delay"`
 	// MaxDelay caps the doubling refusal period. Default 15m.
 	MaxDelay time.Duration `yaml:"max_delay"`
-	// MaxTracked bounds the accounts and addresses counted in memory; past
-	// it, the least recently failed is forgotten. Default 100000.
+	// MaxTracked bounds the accounts and addresses counted (in memory, or
+	// in Redis with shared state); past it, the least recently attempted
+	// is forgotten. Default 100000.
 	MaxTracked int `yaml:"max_tracked"`
 	// TrustForwardedFor takes the client address from the last entry of
 	// X-Forwarded-For (the one the proxy in front of notegate appended)
@@ -167,6 +174,9 @@ func (c Config) WithDefaults() Config {
 	if c.Login.MaxTracked == 0 {
 		c.Login.MaxTracked = 100000
 	}
+	if c.SharedState.Redis.Enabled() {
+		c.SharedState.Redis = c.SharedState.Redis.WithDefaults()
+	}
 	return c
 }
 
@@ -211,6 +221,9 @@ func (c Config) Validate() error {
 	}
 	if err := c.Login.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("login: %w", err))
+	}
+	if err := c.SharedState.Redis.Validate(); err != nil {
+		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
 }

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/notegate/notegate/models"
@@ -49,6 +51,11 @@ type Options struct {
 	// actions; with either nil the author actions route answers 503.
 	Authors       AuthorStandings
 	AuthorActions AuthorPublisher
+	// SharedStateHealth is told the outcome of every call to the shared
+	// state in Redis (nil: it answered), so that the service's readiness
+	// can list the desk's condition; nil tells nobody. Unused without
+	// Redis.
+	SharedStateHealth func(error)
 }
 
 // Desk serves the reviewer desk: the page and its API.
@@ -59,12 +66,17 @@ type Desk struct {
 	pub    Publisher
 	audit  *Audit
 	auth   *authenticator
-	limit  *loginLimiter
-	claims *claims
+	limit  loginThrottle
+	claims claimStore
+	// shared is the state in Redis, nil when it is in this process.
+	shared *redisState
 	log    *slog.Logger
 }
 
-// New builds a Desk.
+// New builds a Desk. With review.shared_state.redis.addr set, claims,
+// sessions and failed-login counts live in that Redis (New does not
+// connect: until it answers, the desk answers 503); otherwise in this
+// process. Close releases it.
 func New(cfg Config, notes Notes, pub Publisher, audit *Audit, opts Options) (*Desk, error) {
 	cfg = cfg.WithDefaults()
 	if err := cfg.Validate(); err != nil {
@@ -79,17 +91,31 @@ func New(cfg Config, notes Notes, pub Publisher, audit *Audit, opts Options) (*D
 	if opts.Clock == nil {
 		opts.Clock = time.Now
 	}
-	auth, err := newAuthenticator(cfg, opts.Markets, opts.Clock)
+	d := &Desk{cfg: cfg, opts: opts, notes: notes, pub: pub, audit: audit, log: opts.Logger.With("component", "review")}
+	var sessions sessionStore
+	if cfg.SharedState.Redis.Enabled() {
+		d.shared = newRedisState(cfg, opts.Clock, opts.SharedStateHealth, opts.Logger)
+		d.claims, d.limit, sessions = d.shared, d.shared, d.shared
+	} else {
+		d.claims = newClaims(cfg.Claims, opts.Clock)
+		d.limit = newLoginLimiter(cfg.Login, opts.Clock)
+		sessions = newSessionMap(cfg.MaxSessions, opts.Clock)
+	}
+	auth, err := newAuthenticator(cfg, opts.Markets, sessions, opts.Clock)
 	if err != nil {
+		_ = d.Close()
 		return nil, fmt.Errorf("review: %w", err)
 	}
-	return &Desk{
-		cfg: cfg, opts: opts, notes: notes, pub: pub, audit: audit,
-		auth:   auth,
-		limit:  newLoginLimiter(cfg.Login, opts.Clock),
-		claims: newClaims(cfg.Claims, opts.Clock),
-		log:    opts.Logger.With("component", "review"),
-	}, nil
+	d.auth = auth
+	return d, nil
+}
+
+// Close closes the connections to the shared state, if any.
+func (d *Desk) Close() error {
+	if d.shared == nil {
+		return nil
+	}
+	return d.shared.Close()
 }
 
 // Route is one entry of the desk's route table. Role is "" for the public
@@ -132,16 +158,31 @@ func (d *Desk) Register(mux *http.ServeMux) {
 	for _, r := range d.Routes() {
 		h := r.handler
 		if r.Role != "" {
-			h = d.auth.require(r.Role, h)
+			h = d.auth.require(r.Role, d.unavailable, h)
 		}
 		mux.HandleFunc(r.Method+" "+r.Pattern, h)
 	}
 }
 
-// IsReviewer reports whether r carries a reviewer's or admin's credentials.
+// IsReviewer reports whether r carries a reviewer's or admin's
+// credentials; false when the sessions cannot be read.
 func (d *Desk) IsReviewer(r *http.Request) bool {
-	p, ok := d.auth.authenticate(r)
-	return ok && p.allows(RoleReviewer)
+	p, ok, err := d.auth.authenticate(r)
+	return err == nil && ok && p.allows(RoleReviewer)
+}
+
+// unavailable answers 503 with Retry-After for a request that needs the
+// shared state while it cannot be reached.
+func (d *Desk) unavailable(w http.ResponseWriter, err error) {
+	d.log.Warn("shared state unavailable", "err", err)
+	wait := time.Second
+	if d.shared != nil {
+		wait = d.shared.retryAfter()
+	}
+	secs := int(math.Ceil(wait.Seconds()))
+	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	writeError(w, http.StatusServiceUnavailable, "the desk's shared state (claims, sessions) is unavailable; nothing was decided, try again in "+
+		(time.Duration(secs)*time.Second).String())
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

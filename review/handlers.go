@@ -18,7 +18,12 @@ import (
 
 func (d *Desk) logout(w http.ResponseWriter, r *http.Request) {
 	if token, _ := credentials(r); token != "" {
-		d.auth.logout(token)
+		if err := d.auth.logout(r.Context(), token); err != nil {
+			// The session stands: keep the cookie so that logging out can
+			// be tried again.
+			d.unavailable(w, err)
+			return
+		}
 	}
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: d.cfg.SecureCookies, SameSite: http.SameSiteStrictMode, MaxAge: -1})
 	writeJSON(w, http.StatusOK, map[string]string{"status": "logged out"})
@@ -115,11 +120,33 @@ func (d *Desk) queue(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "the index is unavailable")
 		return
 	}
-	items := d.rank(r.Context(), res.Hits, !q.Oldest)
-	writeJSON(w, http.StatusOK, map[string]any{"total": res.Total, "items": items})
+	items, claimsKnown := d.rank(r.Context(), res.Hits, !q.Oldest)
+	out := map[string]any{"total": res.Total, "items": items}
+	if !claimsKnown {
+		out["claims_unavailable"] = true
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
-func (d *Desk) rank(ctx context.Context, hits []models.SearchHit, byPriority bool) []QueueItem {
+// claimsOf returns the live claims on ids, and false when they cannot be
+// read: a page then lists notes without saying who holds them, and any
+// claim or decision answers 503 until the shared state is back.
+func (d *Desk) claimsOf(ctx context.Context, ids ...string) (map[string]Claim, bool) {
+	held, err := d.claims.live(ctx, ids...)
+	if err != nil {
+		d.log.Warn("claims unreadable", "err", err)
+		return nil, false
+	}
+	return held, true
+}
+
+// rank orders hits for the page; false when their claims are unknown.
+func (d *Desk) rank(ctx context.Context, hits []models.SearchHit, byPriority bool) ([]QueueItem, bool) {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.Note.NoteID
+	}
+	held, claimsKnown := d.claimsOf(ctx, ids...)
 	now := d.opts.Clock()
 	authors := map[string]int{}
 	items := make([]QueueItem, 0, len(hits))
@@ -146,7 +173,7 @@ func (d *Desk) rank(ctx context.Context, hits []models.SearchHit, byPriority boo
 		// Above any escalation: 20 per step of urgency.
 		it.Priority += 20 * float64(n.Moderation.Urgency())
 		it.Priority = math.Round(it.Priority*1000) / 1000
-		if c, ok := d.claims.get(n.NoteID); ok {
+		if c, ok := held[n.NoteID]; ok {
 			it.Claim = &c
 		}
 		items = append(items, it)
@@ -154,7 +181,7 @@ func (d *Desk) rank(ctx context.Context, hits []models.SearchHit, byPriority boo
 	if byPriority {
 		sort.SliceStable(items, func(i, j int) bool { return items[i].Priority > items[j].Priority })
 	}
-	return items
+	return items, claimsKnown
 }
 
 // ageSeconds is how long ago notegate first saw n, never negative.
@@ -190,7 +217,9 @@ func (d *Desk) note(w http.ResponseWriter, r *http.Request) {
 	out := map[string]any{"note": n, "history": nonNil(history), "severity": n.Moderation.Severity(),
 		"translation_evidence": translationEvidence(n, d.opts.Aligner),
 		"queued_at":            n.QueuedAt(), "age_seconds": ageSeconds(d.opts.Clock(), n)}
-	if c, ok := d.claims.get(id); ok {
+	if held, ok := d.claimsOf(r.Context(), id); !ok {
+		out["claims_unavailable"] = true
+	} else if c, ok := held[id]; ok {
 		out["claim"] = c
 	}
 	if v := appealView(principalOf(r.Context()), n); v != nil {
@@ -215,7 +244,7 @@ func (d *Desk) claim(w http.ResponseWriter, r *http.Request) {
 	if _, ok := d.getNote(w, r, id); !ok {
 		return
 	}
-	c, err := d.claims.claim(id, principalOf(r.Context()).Name)
+	c, err := d.claims.claim(r.Context(), id, principalOf(r.Context()).Name)
 	if !d.claimError(w, err) {
 		return
 	}
@@ -228,7 +257,7 @@ func (d *Desk) claim(w http.ResponseWriter, r *http.Request) {
 // and never takes one: 409 when the caller holds none (with the claim of
 // whoever does).
 func (d *Desk) heartbeat(w http.ResponseWriter, r *http.Request) {
-	c, err := d.claims.touch(r.PathValue("id"), principalOf(r.Context()).Name)
+	c, err := d.claims.touch(r.Context(), r.PathValue("id"), principalOf(r.Context()).Name)
 	if !d.claimError(w, err) {
 		return
 	}
@@ -245,6 +274,8 @@ func (d *Desk) claimError(w http.ResponseWriter, err error) bool {
 		writeJSON(w, http.StatusConflict, map[string]any{"error": err.Error(), "claim": ce.Claim})
 	case errors.Is(err, ErrNoClaim), errors.Is(err, ErrDecided):
 		writeError(w, http.StatusConflict, err.Error())
+	case errors.Is(err, ErrSharedStateUnavailable):
+		d.unavailable(w, err)
 	default:
 		writeError(w, http.StatusServiceUnavailable, err.Error())
 	}
@@ -254,7 +285,10 @@ func (d *Desk) claimError(w http.ResponseWriter, err error) bool {
 // release answers DELETE /api/review/notes/{id}/claim: the caller moves
 // on. Releasing a claim the caller does not hold changes nothing.
 func (d *Desk) release(w http.ResponseWriter, r *http.Request) {
-	d.claims.release(r.PathValue("id"), principalOf(r.Context()).Name)
+	if err := d.claims.release(r.Context(), r.PathValue("id"), principalOf(r.Context()).Name); err != nil {
+		d.unavailable(w, err)
+		return
+	}
 	writeJSON(w, http.StatusOK, map[string]string{"status": "released"})
 }
 
@@ -416,12 +450,15 @@ func (d *Desk) decide(w http.ResponseWriter, r *http.Request) {
 	if req.NoteRevision != nil {
 		seen = *req.NoteRevision
 	}
-	cl, err := d.claims.take(id, p.Name, seen, req.Action == models.ReviewLabel)
+	cl, err := d.claims.take(r.Context(), id, p.Name, seen, req.Action == models.ReviewLabel)
+	if errors.Is(err, ErrSharedStateUnavailable) {
+		d.undoUnknownTake(id, p.Name, seen)
+	}
 	if !d.claimError(w, err) {
 		return
 	}
 	if err := d.pub.Publish(r.Context(), dec); err != nil {
-		d.claims.restore(cl)
+		d.restore(cl, seen)
 		d.log.Error("publishing a decision failed", "note_id", id, "err", err)
 		writeError(w, http.StatusServiceUnavailable, "the decision could not be published; your claim stands, try again")
 		return
@@ -432,6 +469,25 @@ func (d *Desk) decide(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusAccepted, map[string]any{"decision": dec, "applied": false})
+}
+
+// restore undoes a take whose decision was not published, as far as the
+// shared state allows: a failure leaves the decided record (the note waits
+// out max_hold for another decision about that revision, unless it
+// changes) and the claim as taken.
+func (d *Desk) restore(cl Claim, seen int64) {
+	// The request's context may be ending; the undo must still go out.
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	if err := d.claims.restore(ctx, cl, seen); err != nil {
+		d.log.Warn("a claim could not be restored after an unpublished decision", "note_id", cl.NoteID, "reviewer", cl.Owner, "err", err)
+	}
+}
+
+// undoUnknownTake undoes, if it happened, a take whose answer was lost:
+// the decided record of owner about seen goes, the claim stays as it is.
+func (d *Desk) undoUnknownTake(noteID, owner string, seen int64) {
+	d.restore(Claim{NoteID: noteID, Owner: owner}, seen)
 }
 
 // waitApplied polls the index until the decision shows on the note.
@@ -497,7 +553,16 @@ func (d *Desk) bulk(w http.ResponseWriter, r *http.Request) {
 	}
 	results := make([]result, 0, len(req.NoteIDs))
 	var decs []models.ReviewDecision
-	var taken []Claim
+	type takenClaim struct {
+		Claim
+		seen int64
+	}
+	var taken []takenClaim
+	undo := func() {
+		for _, cl := range taken {
+			d.restore(cl.Claim, cl.seen)
+		}
+	}
 	for _, id := range req.NoteIDs {
 		n, err := d.notes.Get(r.Context(), id)
 		if err != nil {
@@ -516,10 +581,18 @@ func (d *Desk) bulk(w http.ResponseWriter, r *http.Request) {
 		}
 		dec, _, msg := d.newDecision(p, n, nreq)
 		if msg == "" {
-			if cl, err := d.claims.take(id, p.Name, n.Revision, req.Action == models.ReviewLabel); err != nil {
+			cl, err := d.claims.take(r.Context(), id, p.Name, n.Revision, req.Action == models.ReviewLabel)
+			switch {
+			case errors.Is(err, ErrSharedStateUnavailable):
+				// Nothing of the bulk is published without the claims.
+				d.undoUnknownTake(id, p.Name, n.Revision)
+				undo()
+				d.unavailable(w, err)
+				return
+			case err != nil:
 				msg = err.Error()
-			} else {
-				taken = append(taken, cl)
+			default:
+				taken = append(taken, takenClaim{cl, n.Revision})
 			}
 		}
 		if msg != "" {
@@ -531,9 +604,7 @@ func (d *Desk) bulk(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(decs) > 0 {
 		if err := d.pub.Publish(r.Context(), decs...); err != nil {
-			for _, cl := range taken {
-				d.claims.restore(cl)
-			}
+			undo()
 			writeError(w, http.StatusServiceUnavailable, "the decisions could not be published; try again")
 			return
 		}

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"context"
 	"crypto/sha256"
 	"math"
 	"net"
@@ -15,6 +16,8 @@ import (
 // login answers POST /api/review/login. Before the password is checked,
 // the attempt must pass the limiter for its account name and its client
 // address; otherwise it is refused with 429 and Retry-After, unchecked.
+// Without the shared state (counts or sessions) it answers 503, unchecked
+// or without a session.
 func (d *Desk) login(w http.ResponseWriter, r *http.Request) {
 	if r.Header.Get(CSRFHeader) == "" {
 		writeError(w, http.StatusForbidden, "missing "+CSRFHeader+" header")
@@ -29,15 +32,29 @@ func (d *Desk) login(w http.ResponseWriter, r *http.Request) {
 	}
 	addr := clientAddress(r, d.cfg.Login.TrustForwardedFor)
 	account, address := accountKey(body.Name), addressKey(addr)
-	if wait, ok := d.limit.begin(account, address); !ok {
+	wait, ok, err := d.limit.begin(r.Context(), account, address)
+	if err != nil {
+		d.unavailable(w, err)
+		return
+	}
+	if !ok {
 		d.opts.Metrics.loginAttempt(LoginThrottled)
 		secs := int(math.Ceil(wait.Seconds()))
 		w.Header().Set("Retry-After", strconv.Itoa(secs))
 		writeError(w, http.StatusTooManyRequests, "too many failed logins for this name or from this address; try again in "+(time.Duration(secs)*time.Second).String())
 		return
 	}
-	p, token, ok := d.auth.login(body.Name, body.Password)
-	d.limit.finish(!ok, account, account, address)
+	p, token, ok, err := d.auth.login(r.Context(), body.Name, body.Password)
+	// The attempt ends even when the request's context does.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 2*time.Second)
+	defer cancel()
+	if ferr := d.limit.finish(ctx, !ok && err == nil, account, account, address); ferr != nil {
+		d.log.Warn("a login attempt could not be counted", "err", ferr)
+	}
+	if err != nil {
+		d.unavailable(w, err)
+		return
+	}
 	if !ok {
 		d.opts.Metrics.loginAttempt(LoginBadCredentials)
 		d.log.Warn("failed login", "name", truncate(body.Name, 64), "client", addr)

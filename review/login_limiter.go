@@ -2,14 +2,18 @@ package review
 
 import (
 	"container/list"
+	"context"
 	"sync"
 	"time"
 )
 
-// loginLimiter counts failed logins per key (an account name or a client
-// address) and refuses attempts of a key that failed too often, for a
-// delay that doubles with each further failure. It holds at most
-// LoginConfig.MaxTracked keys, forgetting the least recently attempted.
+// loginLimiter is the in-process loginThrottle. It counts failed logins
+// per key (an account name or a client address) and refuses attempts of a
+// key that failed too often, for a delay that doubles with each further
+// failure. It holds at most LoginConfig.MaxTracked keys, forgetting the
+// least recently attempted. Its methods never fail. With several
+// replicas, each counts the attempts it sees unless the counts live in
+// Redis (redisState).
 //
 // An attempt is begun before the password is checked and finished after:
 // begun attempts count against the limit, so a burst of parallel requests
@@ -40,7 +44,7 @@ func newLoginLimiter(cfg LoginConfig, clock func() time.Time) *loginLimiter {
 // and how long to wait when any key is locked or has as many attempts
 // under way as it may have. Every begin that returns ok must be followed
 // by one finish with the same keys.
-func (l *loginLimiter) begin(keys ...string) (retryAfter time.Duration, ok bool) {
+func (l *loginLimiter) begin(_ context.Context, keys ...string) (retryAfter time.Duration, ok bool, err error) {
 	now := l.clock()
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -62,18 +66,18 @@ func (l *loginLimiter) begin(keys ...string) (retryAfter time.Duration, ok bool)
 		}
 	}
 	if retryAfter > 0 {
-		return retryAfter, false
+		return retryAfter, false, nil
 	}
 	for _, k := range keys {
 		l.touch(k).inflight++
 	}
-	return 0, true
+	return 0, true, nil
 }
 
 // finish ends an attempt begun on keys. A failure counts against every
 // key and locks those past MaxFailures; a success clears the keys in
 // clear (the account's) and only ends the attempt on the others.
-func (l *loginLimiter) finish(failed bool, clear string, keys ...string) {
+func (l *loginLimiter) finish(_ context.Context, failed bool, clear string, keys ...string) error {
 	now := l.clock()
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -92,6 +96,7 @@ func (l *loginLimiter) finish(failed bool, clear string, keys ...string) {
 			}
 		}
 	}
+	return nil
 }
 
 // delay is the lock after the nth consecutive failure (n ≥ MaxFailures):

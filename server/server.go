@@ -89,16 +89,24 @@ type readiness struct {
 	Status string `json:"status"`
 	// Problems make the service unready.
 	Problems []pipeline.Problem `json:"problems,omitempty"`
+	// Degraded are conditions failing for long that never make the
+	// service unready (the reviewer desk's shared state): the service
+	// works, a part of it answers 503.
+	Degraded []pipeline.Problem `json:"degraded,omitempty"`
 	// Failing are conditions failing now, not yet for long enough to make
 	// the service unready.
 	Failing []pipeline.Problem `json:"failing,omitempty"`
 }
 
-// readyz answers 200 when the service can do its work, else 503 with every
-// problem; both list the conditions failing at the moment.
+// readyz answers 200 when the service can do its work ("degraded" when a
+// part of it cannot), else 503 with every problem; all list the conditions
+// failing at the moment.
 func (h *handler) readyz(w http.ResponseWriter, _ *http.Request) {
 	ok, problems := h.cfg.Health.Ready()
-	body := readiness{Status: "ok", Problems: problems, Failing: h.cfg.Health.Failing()}
+	body := readiness{Status: "ok", Problems: problems, Degraded: h.cfg.Health.Degraded(), Failing: h.cfg.Health.Failing()}
+	if len(body.Degraded) > 0 {
+		body.Status = "degraded"
+	}
 	if !ok {
 		body.Status = "unavailable"
 		w.Header().Set("Retry-After", "5")

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
@@ -52,6 +53,7 @@ func TestHandler(t *testing.T) {
 		url      string
 		failing  bool
 		notReady bool
+		degraded bool
 		status   int
 		contains string
 		query    *models.SearchQuery
@@ -59,6 +61,7 @@ func TestHandler(t *testing.T) {
 		{name: "health is ok when ready", url: "/healthz", status: 200, contains: `"ok"`},
 		{name: "health is 503 with the reason when starting", url: "/healthz", notReady: true, status: 503, contains: "waiting for topics"},
 		{name: "readiness is 503 with the reason when starting", url: "/readyz", notReady: true, status: 503, contains: `"condition":"startup"`},
+		{name: "readiness is 200 and degraded while the desk's shared state fails", url: "/readyz", degraded: true, status: 200, contains: `"status":"degraded","degraded":[{"condition":"review_state"`},
 		{name: "liveness stays ok when not ready", url: "/livez", notReady: true, status: 200, contains: "alive"},
 		{name: "metrics are served", url: "/metrics", status: 200, contains: "go_goroutines"},
 		{name: "search passes the query and market through", url: "/api/search?q=hot+pot&market=intl&limit=5&offset=10", status: 200, contains: `"note_id":"ok"`,
@@ -80,7 +83,7 @@ func TestHandler(t *testing.T) {
 			h := New(f, Config{
 				Markets: []string{"cn", "intl"},
 				Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
-				Health:  health(tt.notReady),
+				Health:  health(tt.notReady, tt.degraded),
 			})
 			method, target := "GET", tt.url
 			if m, u, ok := strings.Cut(tt.url, " "); ok {
@@ -107,11 +110,16 @@ func TestHandler(t *testing.T) {
 	}
 }
 
-// health is ready, or starting.
-func health(starting bool) *pipeline.Health {
-	h := pipeline.NewHealth(pipeline.HealthConfig{})
+// health is ready, or starting, or degraded by the desk's shared state.
+func health(starting, degraded bool) *pipeline.Health {
+	// A failure counts from the next nanosecond on, so a degraded health
+	// is degraded by the time it is asked.
+	h := pipeline.NewHealth(pipeline.HealthConfig{UnreadyAfter: time.Nanosecond})
 	if starting {
 		h.Fail(pipeline.ConditionStartup, errors.New("waiting for topics"))
+	}
+	if degraded {
+		h.Fail(pipeline.ConditionReviewState, errors.New("redis: connection refused"))
 	}
 	return h
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -178,5 +179,65 @@ func TestServiceStopsWithinDrainTimeoutWhenTheBrokerHangs(t *testing.T) {
 		}
 	case <-time.After(time.Minute):
 		t.Fatal("the service did not stop with the broker hung")
+	}
+}
+
+// TestServiceIsDegradedNotUnreadyWithoutTheDesksRedis starts the service
+// with the desk's shared state in a Redis nobody listens on: the desk
+// answers 503 with Retry-After, and /readyz stays 200, listing
+// review_state as failing and then as degraded.
+func TestServiceIsDegradedNotUnreadyWithoutTheDesksRedis(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds every stage")
+	}
+	t.Parallel()
+	b, err := broker.Start(broker.Config{Partitions: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(b.Close)
+	cfg := serviceConfig(t, b.Addrs())
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Review.SharedState.Redis.Addr = l.Addr().String()
+	l.Close() // connections are refused from now on
+	svc, err := startService(context.Background(), cfg, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- svc.Run(ctx) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("service: %v", err)
+		}
+	}()
+	waitReadyz(t, svc, http.StatusOK, `"status":"ok"`)
+
+	req, err := http.NewRequest("POST", "http://"+svc.httpLn.Addr().String()+"/api/review/login", strings.NewReader(`{"name":"nobody","password":"x"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("X-Notegate-Request", "1")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") != "5" {
+		t.Errorf("login without the desk's Redis: %d (Retry-After %q), want 503 with Retry-After 5", res.StatusCode, res.Header.Get("Retry-After"))
+	}
+	if code, body := readyz(t, svc); code != http.StatusOK || !strings.Contains(body, `"failing":[{"condition":"review_state"`) {
+		t.Errorf("/readyz right after the failure: %d %s, want 200 listing review_state as failing", code, body)
+	}
+	// After health.unready_after (1s here) the service is degraded, and
+	// still ready.
+	body := waitReadyz(t, svc, http.StatusOK, `"status":"degraded"`)
+	if !strings.Contains(body, `"degraded":[{"condition":"review_state"`) {
+		t.Errorf("/readyz: %s, want review_state under degraded", body)
 	}
 }

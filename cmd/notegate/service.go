@@ -268,7 +268,15 @@ func (s *service) startReview(kcfg pipeline.Config, cfg config.Config, reg *prom
 	authorWriter := pipeline.NewAuthorActionWriter(cfg.Kafka.Brokers, cfg.Authors)
 	s.closers = append(s.closers, authorWriter.Close)
 	opts := review.Options{Markets: markets, IsNotFound: isNotFound, Logger: log, Metrics: metrics,
-		Authors: standings, AuthorActions: authorWriter}
+		Authors: standings, AuthorActions: authorWriter,
+		// The desk's Redis degrades the service and never makes it unready.
+		SharedStateHealth: func(err error) {
+			if err != nil {
+				s.health.Fail(pipeline.ConditionReviewState, err)
+			} else {
+				s.health.OK(pipeline.ConditionReviewState)
+			}
+		}}
 	// The gloss knows where each word went, so the desk marks evidence in
 	// its translations word by word (the dictionary is loaded once per
 	// process, and the translate stage has it already).
@@ -277,7 +285,12 @@ func (s *service) startReview(kcfg pipeline.Config, cfg config.Config, reg *prom
 	} else {
 		log.Warn("the desk marks evidence in translations by sentence only", "err", err)
 	}
-	return review.New(cfg.Review, idx, writer, audit, opts)
+	desk, err := review.New(cfg.Review, idx, writer, audit, opts)
+	if err != nil {
+		return nil, err
+	}
+	s.closers = append(s.closers, desk.Close) // the shared state's connections
+	return desk, nil
 }
 
 func (s *service) close() error {

@@ -302,6 +302,9 @@
     if (!r.ok) { status(r.data.error || "the queue is unavailable", true); return; }
     state.items = r.data.items || [];
     $("queue-total").textContent = r.data.total + " waiting";
+    // The desk's shared state is down: who holds what is unknown, and
+    // claims and decisions answer 503 until it is back.
+    if (r.data.claims_unavailable) status("claims are unavailable for now: you can read notes, not decide them", true);
     const list = $("queue");
     clear(list);
     state.items.forEach((it, i) => {

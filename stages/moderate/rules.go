@@ -269,6 +269,8 @@ type rule struct {
 	groups   int
 	full     uint16 // a bit per group
 	need     int    // groups that must match: groups, or min_groups
+	// readsAges marks a rule with <minor_age> in a group.
+	readsAges bool
 	// marks are punctuation vetoes (none: <quote>, <question>).
 	marks uint8
 	hit   []string
@@ -453,6 +455,7 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 					return fmt.Errorf("rules %s:%d: rule %s: %s is only allowed in all:", file, t.line, spec.ID, t.text)
 				}
 				p = pattern{term: minorAgeTerm, recognizer: true}
+				r.readsAges = true
 			} else {
 				p, err = parseRuleTerm(t.text)
 			}

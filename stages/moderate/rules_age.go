@@ -32,9 +32,26 @@ var (
 	reMinorAgeHan = regexp.MustCompile(`(?:^|[^一二三四五六七八九十百两〇零0-9])((?:十[一二三四五六七]?|[五六七八九])\s*(?:岁|歳|才))`)
 )
 
-// minorAgeHint is a cheap test for text that may hold an age.
+// minorAgeHint is a cheap test for text that may hold an age: a digit or a
+// Chinese numeral, and a unit, an age word or a range mark.
 func minorAgeHint(s string) bool {
-	return strings.ContainsAny(s, "0123456789０１２３４５６７８９十五六七八九")
+	if !strings.ContainsAny(s, "0123456789０１２３４５６７８９十五六七八九") {
+		return false
+	}
+	return strings.ContainsAny(s, "-–~～岁歲歳才살세") || containsFold(s, ageHintWords)
+}
+
+var ageHintWords = []string{"yo", "y/o", "y.o", "yr", "year", "año", "ano", "ans", "jahr", "age", "edad", "idade", "alter", " to ", " a ", " à ", "bis", "到", "至"}
+
+// containsFold reports whether s holds one of the words, ignoring ASCII case.
+func containsFold(s string, words []string) bool {
+	l := strings.ToLower(s)
+	for _, w := range words {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // minorAges returns the byte ranges of the folded string s that give a
@@ -59,7 +76,7 @@ func minorAges(s string) [][2]int {
 // minorAgeMatches adds a match of the <minor_age> pattern for every age
 // of a child in the field, on the skeleton runes it covers.
 func (d *RulesDetector) minorAgeMatches(t *Text, ms []match) []match {
-	if d.set.minorAge < 0 || !minorAgeHint(t.Original) {
+	if d.set.minorAge < 0 || !d.agesWanted(ms) || !minorAgeHint(t.Original) {
 		return ms
 	}
 	f := &t.Folded
@@ -85,4 +102,17 @@ func skeletonRange(sk *View, start, end int) (a, b int, ok bool) {
 		b--
 	}
 	return a, b, a < b
+}
+
+// agesWanted reports whether a rule that reads ages has another of its
+// groups among the matches: without one, an age completes nothing.
+func (d *RulesDetector) agesWanted(ms []match) bool {
+	for _, m := range ms {
+		for _, ref := range m.p.refs {
+			if ref.group >= 0 && d.set.rules[ref.rule].readsAges {
+				return true
+			}
+		}
+	}
+	return false
 }

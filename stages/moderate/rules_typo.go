@@ -212,6 +212,9 @@ func (d *RulesDetector) joinedMatches(t *Text, ms []match) []match {
 		return ms
 	}
 	v := &t.Skeleton
+	if !hasShortLatinWord(v) {
+		return ms
+	}
 	type frag struct{ i, j int }
 	var frags []frag
 	for i := 0; i < len(v.Runes); {
@@ -226,12 +229,15 @@ func (d *RulesDetector) joinedMatches(t *Text, ms []match) []match {
 		frags = append(frags, frag{i, j})
 		i = j
 	}
-	var buf [maxJoinFragments * maxJoinFragment]rune
+	var buf [maxJoinFragments * maxJoinFragment]byte
 	for a := 0; a+1 < len(frags); a++ {
 		if frags[a].j-frags[a].i > maxJoinFragment {
 			continue
 		}
-		joined := append(buf[:0], v.Runes[frags[a].i:frags[a].j]...)
+		joined := buf[:0]
+		for _, r := range v.Runes[frags[a].i:frags[a].j] {
+			joined = append(joined, byte(r))
+		}
 		short := frags[a].j-frags[a].i <= 3
 		common := commonShortWord(v.Runes[frags[a].i:frags[a].j])
 		for b := a + 1; b < len(frags) && b < a+maxJoinFragments; b++ {
@@ -241,8 +247,8 @@ func (d *RulesDetector) joinedMatches(t *Text, ms []match) []match {
 				break
 			}
 			for _, r := range v.Runes[frags[b].i:frags[b].j] {
-				if joined[len(joined)-1] != r { // a repeat across the gap collapses
-					joined = append(joined, r)
+				if rune(joined[len(joined)-1]) != r { // a repeat across the gap collapses
+					joined = append(joined, byte(r))
 				}
 			}
 			short = short || l <= 3
@@ -256,4 +262,26 @@ func (d *RulesDetector) joinedMatches(t *Text, ms []match) []match {
 		}
 	}
 	return ms
+}
+
+// hasShortLatinWord reports whether the skeleton holds a Latin word of at
+// most three letters next to another Latin word, without which no
+// fragments join.
+func hasShortLatinWord(v *View) bool {
+	n := len(v.Runes)
+	for i := 0; i < n; {
+		if !isASCIILetter(v.Runes[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < n && isASCIILetter(v.Runes[j]) {
+			j++
+		}
+		if j-i <= 3 && (i > 1 && isASCIILetter(v.Runes[i-2]) || j+1 < n && isASCIILetter(v.Runes[j+1])) {
+			return true
+		}
+		i = j
+	}
+	return false
 }
