@@ -12,6 +12,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
 	"github.com/redis/go-redis/v9/maintnotifications"
+
+	"github.com/notegate/notegate/internal/breaker"
 )
 
 // EnvRedisPassword is the environment variable holding the password of the
@@ -159,7 +161,7 @@ type RedisCache struct {
 	ttl       time.Duration
 	maxValue  int
 	opTimeout time.Duration
-	breaker   *breaker
+	breaker   *breaker.Breaker
 	metrics   *sharedMetrics
 }
 
@@ -210,7 +212,7 @@ func NewRedisCache(cfg RedisCacheConfig, logger *slog.Logger, reg prometheus.Reg
 		opTimeout: cfg.DialTimeout + cfg.WriteTimeout + cfg.ReadTimeout,
 		metrics:   m,
 	}
-	c.breaker = newBreaker(cfg.Breaker.Failures, cfg.Breaker.Cooldown, nil, func(s BreakerState) {
+	c.breaker = breaker.New(cfg.Breaker, nil, func(_, s BreakerState) {
 		log.Info("shared translation cache breaker", "state", s.String())
 		m.breakerState(s)
 	})
@@ -237,7 +239,7 @@ func (c *RedisCache) Get(ctx context.Context, keys []string) (map[string]string,
 	if err != nil {
 		return nil, c.failed(ctx, "get", err)
 	}
-	c.breaker.Done(outcomeSuccess)
+	c.breaker.Done(breaker.Success)
 	out := make(map[string]string, len(keys))
 	for i, v := range vals {
 		s, ok := v.(string)
@@ -278,7 +280,7 @@ func (c *RedisCache) Set(ctx context.Context, entries map[string]string) error {
 	if err != nil {
 		return c.failed(ctx, "set", err)
 	}
-	c.breaker.Done(outcomeSuccess)
+	c.breaker.Done(breaker.Success)
 	return nil
 }
 
@@ -286,10 +288,10 @@ func (c *RedisCache) Set(ctx context.Context, entries map[string]string) error {
 // own context ended (that says nothing about Redis).
 func (c *RedisCache) failed(ctx context.Context, op string, err error) error {
 	if ctx.Err() != nil {
-		c.breaker.Done(outcomeNeutral)
+		c.breaker.Done(breaker.Neutral)
 		return fmt.Errorf("redis %s: %w", op, ctx.Err())
 	}
-	c.breaker.Done(outcomeFailure)
+	c.breaker.Done(breaker.Failure)
 	c.metrics.failed(op)
 	return fmt.Errorf("redis %s: %w", op, err)
 }

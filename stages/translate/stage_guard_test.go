@@ -15,6 +15,12 @@ import (
 	"github.com/notegate/notegate/models"
 )
 
+// fakeClock is a settable clock.
+type fakeClock struct{ t time.Time }
+
+func (c *fakeClock) now() time.Time          { return c.t }
+func (c *fakeClock) advance(d time.Duration) { c.t = c.t.Add(d) }
+
 // scriptedProvider records the texts it is sent and fails its first calls
 // with the errors in fails.
 type scriptedProvider struct {
