@@ -19,6 +19,7 @@ import (
 	"github.com/redis/go-redis/v9"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/notegate/notegate/internal/redisconn"
 	"github.com/notegate/notegate/models"
 )
 
@@ -149,7 +150,7 @@ func process(t *testing.T, s *Stage, n *models.Note) models.Translation {
 func TestRedisCacheSharesTranslationsBetweenReplicas(t *testing.T) {
 	t.Parallel()
 	srv := startRedis(t)
-	rcfg := RedisCacheConfig{Addr: srv.addr, KeyPrefix: "test:replicas:", TTL: time.Hour}
+	rcfg := RedisCacheConfig{Config: redisconn.Config{Addr: srv.addr, KeyPrefix: "test:replicas:"}, TTL: time.Hour}
 	first := &fakeProvider{name: "fake", pairs: map[string]bool{"fr-en": true}}
 	second := &fakeProvider{name: "fake", pairs: map[string]bool{"fr-en": true}}
 	a, _ := redisStage(t, frenchConfig(rcfg), first)
@@ -192,8 +193,8 @@ func TestRedisCacheSharesTranslationsBetweenReplicas(t *testing.T) {
 func TestRedisCacheDownFallsBackToProvider(t *testing.T) {
 	t.Parallel()
 	srv := startRedis(t)
-	rcfg := RedisCacheConfig{Addr: srv.addr, KeyPrefix: "test:down:",
-		Breaker: BreakerConfig{Failures: 3, Cooldown: time.Hour}} // no probe during the test
+	rcfg := RedisCacheConfig{Config: redisconn.Config{Addr: srv.addr, KeyPrefix: "test:down:",
+		Breaker: BreakerConfig{Failures: 3, Cooldown: time.Hour}}} // no probe during the test
 	p := &fakeProvider{name: "fake", pairs: map[string]bool{"fr-en": true}}
 	s, reg := redisStage(t, frenchConfig(rcfg), p)
 	rc := sharedOf(t, s)
@@ -239,7 +240,7 @@ func TestRedisCacheGetAndSet(t *testing.T) {
 	srv := startRedis(t)
 	c := srv.client(t)
 	ctx := context.Background()
-	rc, err := NewRedisCache(RedisCacheConfig{Addr: srv.addr, KeyPrefix: "test:kv:", MaxValueBytes: 16}, nil, prometheus.NewRegistry())
+	rc, err := NewRedisCache(RedisCacheConfig{Config: redisconn.Config{Addr: srv.addr, KeyPrefix: "test:kv:"}, MaxValueBytes: 16}, nil, prometheus.NewRegistry())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -286,7 +287,7 @@ func TestRedisCacheGetAndSet(t *testing.T) {
 
 func TestRedisCacheCancelledCallerDoesNotOpenTheBreaker(t *testing.T) {
 	t.Parallel()
-	rc, err := NewRedisCache(RedisCacheConfig{Addr: "127.0.0.1:1", Breaker: BreakerConfig{Failures: 1}}, nil, nil)
+	rc, err := NewRedisCache(RedisCacheConfig{Config: redisconn.Config{Addr: "127.0.0.1:1", Breaker: BreakerConfig{Failures: 1}}}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -319,12 +320,12 @@ func TestRedisCacheConfig(t *testing.T) {
 		wantErr string
 	}{
 		{"no_addr_leaves_the_tier_off", Config{}, ""},
-		{"an_addr_with_a_port_is_enough", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Addr: "redis:6379"}}}, ""},
-		{"an_addr_without_a_port_is_rejected", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Addr: "redis"}}}, "not host:port"},
-		{"a_negative_db_is_rejected", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Addr: "redis:6379", DB: -1}}}, "db"},
-		{"a_ttl_under_a_second_is_rejected", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Addr: "redis:6379", TTL: time.Millisecond}}}, "ttl"},
-		{"a_negative_timeout_is_rejected", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Addr: "redis:6379", ReadTimeout: -time.Second}}}, "timeout"},
-		{"the_cache_off_with_redis_is_a_contradiction", Config{Cache: CacheConfig{Off: true, Redis: RedisCacheConfig{Addr: "redis:6379"}}}, "off"},
+		{"an_addr_with_a_port_is_enough", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Config: redisconn.Config{Addr: "redis:6379"}}}}, ""},
+		{"an_addr_without_a_port_is_rejected", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Config: redisconn.Config{Addr: "redis"}}}}, "not host:port"},
+		{"a_negative_db_is_rejected", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Config: redisconn.Config{Addr: "redis:6379", DB: -1}}}}, "db"},
+		{"a_ttl_under_a_second_is_rejected", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Config: redisconn.Config{Addr: "redis:6379"}, TTL: time.Millisecond}}}, "ttl"},
+		{"a_negative_timeout_is_rejected", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Config: redisconn.Config{Addr: "redis:6379", ReadTimeout: -time.Second}}}}, "timeout"},
+		{"the_cache_off_with_redis_is_a_contradiction", Config{Cache: CacheConfig{Off: true, Redis: RedisCacheConfig{Config: redisconn.Config{Addr: "redis:6379"}}}}, "off"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -344,7 +345,7 @@ func TestRedisCacheConfig(t *testing.T) {
 		if got := (Config{}).WithDefaults().Cache.Redis; got != (RedisCacheConfig{}) {
 			t.Errorf("off tier got defaults: %+v", got)
 		}
-		got := Config{Cache: CacheConfig{Redis: RedisCacheConfig{Addr: "redis:6379"}}}.WithDefaults().Cache.Redis
+		got := Config{Cache: CacheConfig{Redis: RedisCacheConfig{Config: redisconn.Config{Addr: "redis:6379"}}}}.WithDefaults().Cache.Redis
 		if got.KeyPrefix != DefaultRedisKeyPrefix || got.TTL != DefaultRedisTTL || got.ReadTimeout != DefaultRedisTimeout ||
 			got.PoolSize != DefaultRedisPoolSize || got.Breaker.Failures != DefaultRedisBreakerFailures {
 			t.Errorf("defaults not applied: %+v", got)
@@ -362,7 +363,7 @@ func TestRedisCacheConfig(t *testing.T) {
 	t.Run("the_password_is_not_logged", func(t *testing.T) {
 		t.Parallel()
 		var buf bytes.Buffer
-		slog.New(slog.NewTextHandler(&buf, nil)).Info("x", "redis", RedisCacheConfig{Addr: "redis:6379", Password: "hunter2"})
+		slog.New(slog.NewTextHandler(&buf, nil)).Info("x", "redis", RedisCacheConfig{Config: redisconn.Config{Addr: "redis:6379", Password: "hunter2"}})
 		if strings.Contains(buf.String(), "hunter2") {
 			t.Errorf("password in log line %q", buf.String())
 		}
@@ -371,7 +372,7 @@ func TestRedisCacheConfig(t *testing.T) {
 
 func BenchmarkRedisCacheGet(b *testing.B) {
 	srv := startRedis(b)
-	rc, err := NewRedisCache(RedisCacheConfig{Addr: srv.addr}, nil, nil)
+	rc, err := NewRedisCache(RedisCacheConfig{Config: redisconn.Config{Addr: srv.addr}}, nil, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
