@@ -70,14 +70,9 @@ func newRedisState(cfg Config, clock func() time.Time, report func(error), log *
 		report = func(error) {}
 	}
 	log = log.With("component", "review-shared-state", "redis", rc)
-	conn := redisconn.NewConn(rc.Config, clock, func(from, to breaker.State) {
-		switch {
-		case to == breaker.Closed:
-			log.Info("the desk's shared state is back")
-		case to == breaker.Open && from == breaker.Closed:
-			log.Warn("the desk's shared state is unreachable; claims, decisions and logins answer 503 until it is back", "cooldown", rc.Breaker.Cooldown)
-		}
-	})
+	conn := redisconn.NewConn(rc.Config, clock, breaker.LogOutages(log,
+		"the desk's shared state is unreachable; claims, decisions and logins answer 503 until it is back",
+		"the desk's shared state is back", "cooldown", rc.Breaker.Cooldown))
 	s := &redisState{
 		conn:      conn,
 		client:    conn.Client(),

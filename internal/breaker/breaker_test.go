@@ -7,11 +7,11 @@ import (
 	"time"
 )
 
-// clock is a clock the test moves by hand.
-type clock struct{ t time.Time }
-
-func (c *clock) now() time.Time          { return c.t }
-func (c *clock) advance(d time.Duration) { c.t = c.t.Add(d) }
+// handClock returns a clock that only advance moves.
+func handClock() (now func() time.Time, advance func(time.Duration)) {
+	t := time.Unix(1e9, 0)
+	return func() time.Time { return t }, func(d time.Duration) { t = t.Add(d) }
+}
 
 // step is one thing done to a breaker, then the state it must be in.
 type step struct {
@@ -106,10 +106,10 @@ func TestBreaker(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.ReplaceAll(tt.name, " ", "_"), func(t *testing.T) {
 			t.Parallel()
-			c := &clock{t: time.Unix(1e9, 0)}
-			b := New(Config{Failures: 3, Cooldown: cooldown}, c.now, nil)
+			now, advance := handClock()
+			b := New(Config{Failures: 3, Cooldown: cooldown}, now, nil)
 			for i, st := range tt.steps {
-				c.advance(st.advance)
+				advance(st.advance)
 				if got := st.do(b); got != st.want {
 					t.Fatalf("step %d: got %v, want %v", i, got, st.want)
 				}
@@ -123,9 +123,9 @@ func TestBreaker(t *testing.T) {
 
 func TestBreakerReportsEveryChangeOfState(t *testing.T) {
 	t.Parallel()
-	c := &clock{t: time.Unix(1e9, 0)}
+	now, advance := handClock()
 	var got []string
-	b := New(Config{Failures: 1, Cooldown: time.Second}, c.now, func(from, to State) {
+	b := New(Config{Failures: 1, Cooldown: time.Second}, now, func(from, to State) {
 		got = append(got, from.String()+">"+to.String())
 	})
 	for _, o := range []Outcome{Failure, Failure} { // opens; refused while open
@@ -133,10 +133,10 @@ func TestBreakerReportsEveryChangeOfState(t *testing.T) {
 			b.Done(o)
 		}
 	}
-	c.advance(time.Second)
+	advance(time.Second)
 	b.Allow()
 	b.Done(Failure) // the probe fails
-	c.advance(time.Second)
+	advance(time.Second)
 	b.Allow()
 	b.Done(Success) // the next one closes it
 	b.Allow()
@@ -149,11 +149,11 @@ func TestBreakerReportsEveryChangeOfState(t *testing.T) {
 
 func TestBreakerLetsOneOfManyConcurrentCallersProbe(t *testing.T) {
 	t.Parallel()
-	c := &clock{t: time.Unix(1e9, 0)}
-	b := New(Config{Failures: 1, Cooldown: time.Second}, c.now, nil)
+	now, advance := handClock()
+	b := New(Config{Failures: 1, Cooldown: time.Second}, now, nil)
 	b.Allow()
 	b.Done(Failure)
-	c.advance(time.Second) // no caller moves the clock below: it is read only
+	advance(time.Second) // no caller moves the clock below: it is read only
 	const callers = 64
 	var (
 		wg      sync.WaitGroup

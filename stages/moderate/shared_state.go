@@ -151,14 +151,9 @@ func NewSharedState(cfg SharedRedisConfig) (*SharedState, error) {
 	}
 	cfg = cfg.WithDefaults()
 	log := slog.Default().With("component", "moderation-shared-state", "addr", cfg.Addr)
-	conn := redisconn.NewConn(cfg.Config, nil, func(from, to breaker.State) {
-		switch {
-		case to == breaker.Closed:
-			log.Info("shared moderation state is back")
-		case to == breaker.Open && from == breaker.Closed:
-			log.Warn("shared moderation state unreachable; campaigns and velocity are counted in this process", "cooldown", cfg.Breaker.Cooldown)
-		}
-	})
+	conn := redisconn.NewConn(cfg.Config, nil, breaker.LogOutages(log,
+		"shared moderation state unreachable; campaigns and velocity are counted in this process",
+		"shared moderation state is back", "cooldown", cfg.Breaker.Cooldown))
 	return &SharedState{conn: conn, prefix: cfg.KeyPrefix, pending: map[pendingKey]pendingVelocity{}}, nil
 }
 
