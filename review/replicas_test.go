@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/notegate/notegate/internal/redisconn"
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/review"
@@ -76,9 +75,9 @@ func newReplicas(t *testing.T, srv *review.RedisServer, notes ...*models.Note) *
 		Claims:       review.ClaimsConfig{Idle: 90 * time.Second, MaxHold: 10 * time.Minute},
 		Login:        review.LoginConfig{MaxFailures: 3},
 		DecisionWait: 2 * time.Second,
-		SharedState: review.SharedStateConfig{Redis: review.SharedRedisConfig{Config: redisconn.Config{
+		SharedState: review.SharedStateConfig{Redis: review.SharedRedisConfig{
 			Addr: srv.Addr, KeyPrefix: r.prefix, Breaker: review.SharedBreakerConfig{Failures: 2, Cooldown: time.Minute},
-		}}},
+		}},
 	}
 	for _, dst := range []**replica{&r.A, &r.B} {
 		health := pipeline.NewHealth(pipeline.HealthConfig{})

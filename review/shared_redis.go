@@ -70,7 +70,7 @@ func newRedisState(cfg Config, clock func() time.Time, report func(error), log *
 		report = func(error) {}
 	}
 	log = log.With("component", "review-shared-state", "redis", rc)
-	conn := redisconn.NewConn(rc.Config, clock, breaker.LogOutages(log,
+	conn := redisconn.NewConn(rc, clock, breaker.LogOutages(log,
 		"the desk's shared state is unreachable; claims, decisions and logins answer 503 until it is back",
 		"the desk's shared state is back", "cooldown", rc.Breaker.Cooldown))
 	s := &redisState{

@@ -6,21 +6,19 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/notegate/notegate/internal/redisconn"
 )
 
-func TestSharedRedisConfigValidate(t *testing.T) {
+func TestSharedStateConfigValidate(t *testing.T) {
 	t.Parallel()
-	redisAt := func(addr string, b SharedBreakerConfig) SharedRedisConfig {
-		return SharedRedisConfig{Config: redisconn.Config{Addr: addr, Breaker: b}}
+	redisAt := func(addr string, b SharedBreakerConfig) SharedStateConfig {
+		return SharedStateConfig{Redis: SharedRedisConfig{Addr: addr, Breaker: b}}
 	}
 	tests := []struct {
 		name    string
-		cfg     SharedRedisConfig
+		cfg     SharedStateConfig
 		wantErr string // "" for valid
 	}{
-		{"no addr keeps the state in process", SharedRedisConfig{}, ""},
+		{"no addr keeps the state in process", SharedStateConfig{}, ""},
 		{"an addr with a port is enough", redisAt("redis:6379", SharedBreakerConfig{}), ""},
 		{"an addr without a port is refused", redisAt("redis", SharedBreakerConfig{}), "shared_state.redis: addr"},
 		{"a cooldown of a second is enough", redisAt("redis:6379", SharedBreakerConfig{Cooldown: time.Second}), ""},
@@ -30,24 +28,25 @@ func TestSharedRedisConfigValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.ReplaceAll(tt.name, " ", "_"), func(t *testing.T) {
 			t.Parallel()
-			err := tt.cfg.Validate()
-			switch {
-			case tt.wantErr == "" && err != nil:
-				t.Errorf("Validate: %v", err)
-			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
-				t.Errorf("Validate = %v, want an error about %q", err, tt.wantErr)
+			for _, cfg := range []SharedStateConfig{tt.cfg, tt.cfg.WithDefaults()} {
+				if err := cfg.Validate(); tt.wantErr == "" && err != nil || tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)) {
+					t.Errorf("Validate(%+v) = %v, want an error about %q", cfg.Redis, err, tt.wantErr)
+				}
 			}
 		})
 	}
 }
 
-func TestSharedRedisConfigDefaultsAndLogs(t *testing.T) {
+func TestSharedStateConfigDefaultsAndLogs(t *testing.T) {
 	t.Parallel()
-	got := SharedRedisConfig{Config: redisconn.Config{Addr: "redis:6379", Password: "s3cret"}}.WithDefaults()
-	if got.KeyPrefix != DefaultSharedKeyPrefix || got.DialTimeout != DefaultSharedTimeout || got.ReadTimeout != DefaultSharedTimeout ||
-		got.WriteTimeout != DefaultSharedTimeout || got.PoolSize != DefaultSharedPoolSize ||
-		got.Breaker != (SharedBreakerConfig{Failures: DefaultSharedBreakerFailures, Cooldown: DefaultSharedBreakerCooldown}) {
-		t.Errorf("defaults not applied: %+v", got)
+	if got := (SharedStateConfig{}).WithDefaults(); got != (SharedStateConfig{}) {
+		t.Errorf("in-process state got defaults: %+v", got.Redis)
+	}
+	got := SharedStateConfig{Redis: SharedRedisConfig{Addr: "redis:6379", Password: "s3cret"}}.WithDefaults().Redis
+	if got.KeyPrefix != "notegate:review:" || got.DialTimeout != 200*time.Millisecond || got.ReadTimeout != 200*time.Millisecond ||
+		got.WriteTimeout != 200*time.Millisecond || got.PoolSize != 10 ||
+		got.Breaker != (SharedBreakerConfig{Failures: 3, Cooldown: 5 * time.Second}) {
+		t.Errorf("defaults not the documented ones: %+v", got)
 	}
 	var buf bytes.Buffer
 	slog.New(slog.NewTextHandler(&buf, nil)).Info("x", "redis", got)

@@ -5,8 +5,6 @@ import (
 	"log/slog"
 	"testing"
 	"time"
-
-	"github.com/notegate/notegate/internal/redisconn"
 )
 
 // impl is one implementation of the desk's shared state, for the
@@ -75,8 +73,8 @@ func impls(t *testing.T) []impl {
 // its PING never runs during a test).
 func redisStateFor(t *testing.T, srv *RedisServer, cfg Config, clock func() time.Time, report func(error)) *redisState {
 	t.Helper()
-	cfg.SharedState.Redis = SharedRedisConfig{Config: redisconn.Config{Addr: srv.Addr, KeyPrefix: uniquePrefix(),
-		Breaker: SharedBreakerConfig{Failures: 3, Cooldown: time.Hour}}}
+	cfg.SharedState.Redis = SharedRedisConfig{Addr: srv.Addr, KeyPrefix: uniquePrefix(),
+		Breaker: SharedBreakerConfig{Failures: 3, Cooldown: time.Hour}}
 	cfg = cfg.WithDefaults()
 	if err := cfg.SharedState.Redis.Validate(); err != nil {
 		t.Fatal(err)

@@ -20,9 +20,10 @@ import (
 )
 
 // Config is a connection to one Redis server or primary (not Redis
-// Cluster: scripts touch several keys). An empty Addr leaves it off. Its
-// users embed it inline, so these keys stand beside their own, and set
-// the defaults, listed in their documentation, with WithDefaults.
+// Cluster: scripts touch several keys). An empty Addr leaves it off. A
+// user holds it under its own YAML key (inline beside keys of its own, if
+// it has some) and gives it its defaults with WithDefaults; the defaults
+// below marked "common" are those of a user that does not set its own.
 type Config struct {
 	// Addr is the server's host:port; empty turns Redis off. Default "".
 	Addr string `yaml:"addr"`
@@ -36,22 +37,23 @@ type Config struct {
 	// KeyPrefix starts every key, so that several users can share a
 	// server. Default: the user's.
 	KeyPrefix string `yaml:"key_prefix"`
-	// DialTimeout bounds connecting. Default: the user's.
+	// DialTimeout bounds connecting. Default: common 200ms.
 	DialTimeout time.Duration `yaml:"dial_timeout"`
 	// ReadTimeout bounds waiting for a reply, and waiting for a free
-	// connection from the pool. Default: the user's.
+	// connection from the pool. Default: common 200ms.
 	ReadTimeout time.Duration `yaml:"read_timeout"`
-	// WriteTimeout bounds sending a command. Default: the user's.
+	// WriteTimeout bounds sending a command. Default: common 200ms.
 	WriteTimeout time.Duration `yaml:"write_timeout"`
-	// PoolSize is the most connections open at once. Default: the user's.
+	// PoolSize is the most connections open at once. Default: common 10.
 	PoolSize int `yaml:"pool_size"`
 	// Breaker skips Redis for Cooldown after Failures consecutive failed
 	// calls, so that a dead server does not add its timeouts to every
-	// call. Default: the user's.
+	// call. Default: common 3 failures, 5s.
 	Breaker breaker.Config `yaml:"breaker"`
 }
 
-// Defaults are the values a user of Config gives its zero fields.
+// Defaults are the values a user of Config gives its zero fields; a zero
+// field of Defaults leaves the common default.
 type Defaults struct {
 	KeyPrefix                              string
 	DialTimeout, ReadTimeout, WriteTimeout time.Duration
@@ -59,11 +61,31 @@ type Defaults struct {
 	Breaker                                breaker.Config
 }
 
+// The common defaults, for what a user's Defaults leaves zero. There is no
+// common key prefix: each user names its own.
+const (
+	DefaultTimeout         = 200 * time.Millisecond // dial, read and write
+	DefaultPoolSize        = 10
+	DefaultBreakerFailures = 3
+	DefaultBreakerCooldown = 5 * time.Second
+)
+
+var common = Defaults{
+	DialTimeout: DefaultTimeout, ReadTimeout: DefaultTimeout, WriteTimeout: DefaultTimeout,
+	PoolSize: DefaultPoolSize,
+	Breaker:  breaker.Config{Failures: DefaultBreakerFailures, Cooldown: DefaultBreakerCooldown},
+}
+
 // Enabled reports whether Redis is configured.
 func (c Config) Enabled() bool { return c.Addr != "" }
 
-// WithDefaults returns c with every zero field taken from d.
+// WithDefaults returns c with every zero field taken from d, or from the
+// common defaults where d leaves it zero too.
 func (c Config) WithDefaults(d Defaults) Config {
+	return c.fill(d).fill(common)
+}
+
+func (c Config) fill(d Defaults) Config {
 	if c.KeyPrefix == "" {
 		c.KeyPrefix = d.KeyPrefix
 	}
@@ -83,12 +105,14 @@ func (c Config) WithDefaults(d Defaults) Config {
 	return c
 }
 
-// Validate reports every malformed value of c, whose defaults must be
-// applied, named by its YAML key. An empty Addr is valid (off).
+// Validate reports every malformed value of c, named by its YAML key. An
+// empty Addr is valid (off). A zero field is valid before or after the
+// user's defaults: it is checked as the common default would be.
 func (c Config) Validate() error {
 	if !c.Enabled() {
 		return nil
 	}
+	c = c.fill(common)
 	var errs []error
 	if _, port, err := net.SplitHostPort(c.Addr); err != nil || port == "" {
 		errs = append(errs, fmt.Errorf("addr: %q is not host:port", c.Addr))

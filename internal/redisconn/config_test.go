@@ -12,39 +12,44 @@ import (
 	"github.com/notegate/notegate/internal/breaker"
 )
 
+// testDefaults are a user's defaults that differ from the common ones in
+// everything but the breaker's cooldown.
 var testDefaults = Defaults{
 	KeyPrefix:   "test:",
-	DialTimeout: 200 * time.Millisecond, ReadTimeout: 100 * time.Millisecond, WriteTimeout: 50 * time.Millisecond,
-	PoolSize: 10,
-	Breaker:  breaker.Config{Failures: 3, Cooldown: 5 * time.Second},
+	DialTimeout: 300 * time.Millisecond, ReadTimeout: 100 * time.Millisecond, WriteTimeout: 50 * time.Millisecond,
+	PoolSize: 4,
+	Breaker:  breaker.Config{Failures: 2},
 }
 
 func TestConfigWithDefaults(t *testing.T) {
 	t.Parallel()
+	set := Config{
+		Addr: "redis:6379", Username: "u", DB: 2, KeyPrefix: "mine:",
+		DialTimeout: time.Second, ReadTimeout: 2 * time.Second, WriteTimeout: 3 * time.Second,
+		PoolSize: 7, Breaker: breaker.Config{Failures: 1, Cooldown: time.Minute},
+	}
 	tests := []struct {
 		name string
 		cfg  Config
+		d    Defaults
 		want Config
 	}{
-		{"every zero field takes its default", Config{Addr: "redis:6379"}, Config{
+		{"every zero field takes the user's default", Config{Addr: "redis:6379"}, testDefaults, Config{
 			Addr: "redis:6379", KeyPrefix: "test:",
-			DialTimeout: 200 * time.Millisecond, ReadTimeout: 100 * time.Millisecond, WriteTimeout: 50 * time.Millisecond,
+			DialTimeout: 300 * time.Millisecond, ReadTimeout: 100 * time.Millisecond, WriteTimeout: 50 * time.Millisecond,
+			PoolSize: 4, Breaker: breaker.Config{Failures: 2, Cooldown: 5 * time.Second},
+		}},
+		{"what the user leaves zero takes the common default", Config{Addr: "redis:6379"}, Defaults{KeyPrefix: "p:"}, Config{
+			Addr: "redis:6379", KeyPrefix: "p:",
+			DialTimeout: 200 * time.Millisecond, ReadTimeout: 200 * time.Millisecond, WriteTimeout: 200 * time.Millisecond,
 			PoolSize: 10, Breaker: breaker.Config{Failures: 3, Cooldown: 5 * time.Second},
 		}},
-		{"set fields are kept", Config{
-			Addr: "redis:6379", Username: "u", DB: 2, KeyPrefix: "mine:",
-			DialTimeout: time.Second, ReadTimeout: 2 * time.Second, WriteTimeout: 3 * time.Second,
-			PoolSize: 4, Breaker: breaker.Config{Failures: 1, Cooldown: time.Minute},
-		}, Config{
-			Addr: "redis:6379", Username: "u", DB: 2, KeyPrefix: "mine:",
-			DialTimeout: time.Second, ReadTimeout: 2 * time.Second, WriteTimeout: 3 * time.Second,
-			PoolSize: 4, Breaker: breaker.Config{Failures: 1, Cooldown: time.Minute},
-		}},
+		{"set fields are kept", set, testDefaults, set},
 	}
 	for _, tt := range tests {
 		t.Run(strings.ReplaceAll(tt.name, " ", "_"), func(t *testing.T) {
 			t.Parallel()
-			if got := tt.cfg.WithDefaults(testDefaults); got != tt.want {
+			if got := tt.cfg.WithDefaults(tt.d); got != tt.want {
 				t.Errorf("WithDefaults = %+v, want %+v", got, tt.want)
 			}
 		})
@@ -68,16 +73,21 @@ func TestConfigValidate(t *testing.T) {
 		{"a negative pool size is refused", Config{Addr: "redis:6379", PoolSize: -1}, "pool_size"},
 		{"a negative breaker cooldown is refused", Config{Addr: "redis:6379", Breaker: breaker.Config{Cooldown: -time.Second}}, "breaker"},
 	}
+	check := func(t *testing.T, err error, wantErr string) {
+		t.Helper()
+		switch {
+		case wantErr == "" && err != nil:
+			t.Errorf("Validate: %v", err)
+		case wantErr != "" && (err == nil || !strings.Contains(err.Error(), wantErr)):
+			t.Errorf("Validate = %v, want an error about %q", err, wantErr)
+		}
+	}
 	for _, tt := range tests {
 		t.Run(strings.ReplaceAll(strings.ReplaceAll(tt.name, " ", "_"), ":", ""), func(t *testing.T) {
 			t.Parallel()
-			err := tt.cfg.WithDefaults(testDefaults).Validate()
-			switch {
-			case tt.wantErr == "" && err != nil:
-				t.Errorf("Validate: %v", err)
-			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
-				t.Errorf("Validate = %v, want an error about %q", err, tt.wantErr)
-			}
+			check(t, tt.cfg.WithDefaults(testDefaults).Validate(), tt.wantErr)
+			// The user's defaults are valid: a zero field is as valid before.
+			check(t, tt.cfg.Validate(), tt.wantErr)
 		})
 	}
 }

@@ -26,54 +26,38 @@ const EnvSharedStatePassword = "NOTEGATE_MODERATION_REDIS_PASSWORD"
 // detectors share with the other replicas of the consumer group. Without
 // it each replica counts only the notes it sees.
 type SharedStateConfig struct {
-	// Redis holds the state when its Addr is set. Default: off.
+	// Redis holds the state when its Addr is set (a single server or a
+	// primary; not Redis Cluster, as one script touches several keys).
+	// Default: off. Its defaults differ from the common ones
+	// (redisconn.Config) in key_prefix "notegate:mod:" and read_timeout
+	// and write_timeout 100ms each; the others are dial_timeout 200ms,
+	// pool_size 10, breaker 3 failures and 5s (while it is open the
+	// detectors use their in-process state, so that a dead server does
+	// not add its timeouts to every note). The password comes only from
+	// NOTEGATE_MODERATION_REDIS_PASSWORD.
 	Redis SharedRedisConfig `yaml:"redis"`
 }
 
-// SharedRedisConfig configures the Redis server of the shared moderation
-// state (a single server or a primary; not Redis Cluster, as one script
-// touches several keys). An empty Addr leaves it off. The connection keys
-// (redisconn.Config, inline) have these defaults: key_prefix
-// "notegate:mod:", dial_timeout 200ms, read_timeout and write_timeout
-// 100ms each, pool_size 10, breaker 3 failures and 5s (while it is open
-// the detectors use their in-process state, so that a dead server does not
-// add its timeouts to every note). The password comes only from
-// NOTEGATE_MODERATION_REDIS_PASSWORD.
-type SharedRedisConfig struct {
-	redisconn.Config `yaml:",inline"`
-}
+// SharedRedisConfig is the connection of the shared moderation state.
+type SharedRedisConfig = redisconn.Config
 
-// SharedBreakerConfig configures the breaker of the shared state: Failures
-// consecutive failed calls open it (default 3), and Redis is skipped for
-// Cooldown (default 5s), then one call probes it.
+// SharedBreakerConfig configures the breaker of the shared state.
 type SharedBreakerConfig = breaker.Config
 
-// Defaults of SharedRedisConfig.
+// Defaults of SharedStateConfig.Redis where they differ from the common
+// ones.
 const (
-	DefaultSharedKeyPrefix       = "notegate:mod:"
-	DefaultSharedDialTimeout     = 200 * time.Millisecond
-	DefaultSharedTimeout         = 100 * time.Millisecond
-	DefaultSharedPoolSize        = 10
-	DefaultSharedBreakerFailures = 3
-	DefaultSharedBreakerCooldown = 5 * time.Second
+	DefaultSharedKeyPrefix = "notegate:mod:"
+	DefaultSharedTimeout   = 100 * time.Millisecond // read and write
 )
 
 var sharedRedisDefaults = redisconn.Defaults{
-	KeyPrefix:   DefaultSharedKeyPrefix,
-	DialTimeout: DefaultSharedDialTimeout, ReadTimeout: DefaultSharedTimeout, WriteTimeout: DefaultSharedTimeout,
-	PoolSize: DefaultSharedPoolSize,
-	Breaker:  breaker.Config{Failures: DefaultSharedBreakerFailures, Cooldown: DefaultSharedBreakerCooldown},
+	KeyPrefix: DefaultSharedKeyPrefix, ReadTimeout: DefaultSharedTimeout, WriteTimeout: DefaultSharedTimeout,
 }
 
-// WithDefaults returns c with every zero field set to its default.
-func (c SharedRedisConfig) WithDefaults() SharedRedisConfig {
-	c.Config = c.Config.WithDefaults(sharedRedisDefaults)
-	return c
-}
-
-// Validate reports malformed values in c. An empty Addr is valid (off).
-func (c SharedRedisConfig) Validate() error {
-	if err := c.WithDefaults().Config.Validate(); err != nil {
+// Validate reports malformed values in c. No Redis addr is valid (off).
+func (c SharedStateConfig) Validate() error {
+	if err := c.Redis.Validate(); err != nil {
 		return fmt.Errorf("shared_state.redis: %w", err)
 	}
 	return nil
@@ -146,12 +130,12 @@ func NewSharedState(cfg SharedRedisConfig) (*SharedState, error) {
 	if !cfg.Enabled() {
 		return nil, errors.New("shared state: redis addr is empty")
 	}
-	if err := cfg.Validate(); err != nil {
+	if err := (SharedStateConfig{Redis: cfg}).Validate(); err != nil {
 		return nil, err
 	}
-	cfg = cfg.WithDefaults()
+	cfg = cfg.WithDefaults(sharedRedisDefaults)
 	log := slog.Default().With("component", "moderation-shared-state", "addr", cfg.Addr)
-	conn := redisconn.NewConn(cfg.Config, nil, breaker.LogOutages(log,
+	conn := redisconn.NewConn(cfg, nil, breaker.LogOutages(log,
 		"shared moderation state unreachable; campaigns and velocity are counted in this process",
 		"shared moderation state is back", "cooldown", cfg.Breaker.Cooldown))
 	return &SharedState{conn: conn, prefix: cfg.KeyPrefix, pending: map[pendingKey]pendingVelocity{}}, nil

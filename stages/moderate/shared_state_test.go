@@ -16,7 +16,6 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
-	"github.com/notegate/notegate/internal/redisconn"
 	"github.com/notegate/notegate/models"
 )
 
@@ -101,7 +100,7 @@ func (s *redisServer) kill() {
 // sharedState connects one replica to the server.
 func sharedState(t testing.TB, srv *redisServer, breaker SharedBreakerConfig) *SharedState {
 	t.Helper()
-	s, err := NewSharedState(SharedRedisConfig{Config: redisconn.Config{Addr: srv.addr, KeyPrefix: "test:", Breaker: breaker}})
+	s, err := NewSharedState(SharedRedisConfig{Addr: srv.addr, KeyPrefix: "test:", Breaker: breaker})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,9 +212,9 @@ func TestSharedStateReplayOnAnotherReplicaGetsTheSameFindings(t *testing.T) {
 func TestSharedStateFallsBackWhenRedisDies(t *testing.T) {
 	t.Parallel()
 	srv := startRedis(t)
-	s, err := New(Config{SharedState: SharedStateConfig{Redis: SharedRedisConfig{Config: redisconn.Config{
+	s, err := New(Config{SharedState: SharedStateConfig{Redis: SharedRedisConfig{
 		Addr: srv.addr, KeyPrefix: "test:", Breaker: SharedBreakerConfig{Failures: 2, Cooldown: time.Hour},
-	}}}})
+	}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +272,7 @@ func (r *roundTrips) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.P
 func TestSharedStateJudgesANoteInOneRoundTrip(t *testing.T) {
 	t.Parallel()
 	srv := startRedis(t)
-	s, err := New(Config{SharedState: SharedStateConfig{Redis: SharedRedisConfig{Config: redisconn.Config{Addr: srv.addr}}}})
+	s, err := New(Config{SharedState: SharedStateConfig{Redis: SharedRedisConfig{Addr: srv.addr}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -308,10 +307,10 @@ func TestSharedRedisConfigValidate(t *testing.T) {
 		ok   bool
 	}{
 		{"off is valid", SharedRedisConfig{}, true},
-		{"an address with a port is valid", SharedRedisConfig{Config: redisconn.Config{Addr: "redis:6379"}}, true},
-		{"an address without a port is not", SharedRedisConfig{Config: redisconn.Config{Addr: "redis"}}, false},
-		{"a negative timeout is not", SharedRedisConfig{Config: redisconn.Config{Addr: "redis:6379", ReadTimeout: -time.Second}}, false},
-		{"a negative db is not", SharedRedisConfig{Config: redisconn.Config{Addr: "redis:6379", DB: -1}}, false},
+		{"an address with a port is valid", SharedRedisConfig{Addr: "redis:6379"}, true},
+		{"an address without a port is not", SharedRedisConfig{Addr: "redis"}, false},
+		{"a negative timeout is not", SharedRedisConfig{Addr: "redis:6379", ReadTimeout: -time.Second}, false},
+		{"a negative db is not", SharedRedisConfig{Addr: "redis:6379", DB: -1}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -323,9 +322,20 @@ func TestSharedRedisConfigValidate(t *testing.T) {
 	}
 }
 
+func TestSharedRedisConfigHasTheDocumentedDefaults(t *testing.T) {
+	t.Parallel()
+	got := SharedRedisConfig{Addr: "redis:6379"}.WithDefaults(sharedRedisDefaults)
+	want := SharedRedisConfig{Addr: "redis:6379", KeyPrefix: "notegate:mod:",
+		DialTimeout: 200 * time.Millisecond, ReadTimeout: 100 * time.Millisecond, WriteTimeout: 100 * time.Millisecond,
+		PoolSize: 10, Breaker: SharedBreakerConfig{Failures: 3, Cooldown: 5 * time.Second}}
+	if got != want {
+		t.Errorf("defaults %+v, want %+v", got, want)
+	}
+}
+
 func TestSharedRedisConfigKeepsThePasswordOutOfLogs(t *testing.T) {
 	t.Parallel()
-	v := SharedRedisConfig{Config: redisconn.Config{Addr: "redis:6379", Password: "s3cret"}}.LogValue().String()
+	v := SharedRedisConfig{Addr: "redis:6379", Password: "s3cret"}.LogValue().String()
 	if bytes.Contains([]byte(v), []byte("s3cret")) {
 		t.Errorf("log value %s shows the password", v)
 	}
@@ -337,7 +347,7 @@ func TestSharedRedisConfigKeepsThePasswordOutOfLogs(t *testing.T) {
 // of one of 8 texts, so every campaign bucket is full: the worst case.
 func BenchmarkModerateSharedState(b *testing.B) {
 	srv := startRedis(b)
-	benchmarkModerate(b, Config{SharedState: SharedStateConfig{Redis: SharedRedisConfig{Config: redisconn.Config{Addr: srv.addr, KeyPrefix: "bench:"}}}})
+	benchmarkModerate(b, Config{SharedState: SharedStateConfig{Redis: SharedRedisConfig{Addr: srv.addr, KeyPrefix: "bench:"}}})
 }
 
 // BenchmarkModerateDistinctNotes moderates notes that are all different
@@ -381,6 +391,6 @@ func BenchmarkModerateDistinctNotes(b *testing.B) {
 	b.Run("in-process", func(b *testing.B) { run(b, Config{}) })
 	b.Run("redis", func(b *testing.B) {
 		srv := startRedis(b)
-		run(b, Config{SharedState: SharedStateConfig{Redis: SharedRedisConfig{Config: redisconn.Config{Addr: srv.addr, KeyPrefix: "bench:"}}}})
+		run(b, Config{SharedState: SharedStateConfig{Redis: SharedRedisConfig{Addr: srv.addr, KeyPrefix: "bench:"}}})
 	})
 }

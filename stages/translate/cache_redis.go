@@ -11,7 +11,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
 
-	"github.com/notegate/notegate/internal/breaker"
 	"github.com/notegate/notegate/internal/redisconn"
 )
 
@@ -20,11 +19,12 @@ import (
 const EnvRedisPassword = "NOTEGATE_REDIS_PASSWORD"
 
 // RedisCacheConfig configures the Redis tier of the translation cache,
-// shared by every replica. An empty Addr leaves it off. The connection
-// keys (redisconn.Config, inline) have these defaults: key_prefix
-// "notegate:tr:", dial_timeout, read_timeout and write_timeout 200ms each,
-// pool_size 10, breaker 3 failures and 5s (a dead server then does not add
-// its timeouts to every batch). The password comes only from
+// shared by every replica. An empty Addr leaves it off. Its connection
+// keys (redisconn.Config, inline) have the common defaults but for
+// key_prefix "notegate:tr:": dial_timeout, read_timeout and write_timeout
+// 200ms each, pool_size 10 (a call that finds no connection free waits at
+// most read_timeout), breaker 3 failures and 5s (so that a dead server
+// does not add its timeouts to every batch). The password comes only from
 // NOTEGATE_REDIS_PASSWORD.
 type RedisCacheConfig struct {
 	redisconn.Config `yaml:",inline"`
@@ -36,27 +36,16 @@ type RedisCacheConfig struct {
 	MaxValueBytes int `yaml:"max_value_bytes"`
 }
 
-// Defaults of RedisCacheConfig.
+// Defaults of RedisCacheConfig where they differ from the common ones.
 const (
-	DefaultRedisKeyPrefix       = "notegate:tr:"
-	DefaultRedisTTL             = 30 * 24 * time.Hour
-	DefaultRedisMaxValueBytes   = 256 << 10
-	DefaultRedisTimeout         = 200 * time.Millisecond
-	DefaultRedisPoolSize        = 10
-	DefaultRedisBreakerFailures = 3
-	DefaultRedisBreakerCooldown = 5 * time.Second
+	DefaultRedisKeyPrefix     = "notegate:tr:"
+	DefaultRedisTTL           = 30 * 24 * time.Hour
+	DefaultRedisMaxValueBytes = 256 << 10
 )
-
-var redisCacheDefaults = redisconn.Defaults{
-	KeyPrefix:   DefaultRedisKeyPrefix,
-	DialTimeout: DefaultRedisTimeout, ReadTimeout: DefaultRedisTimeout, WriteTimeout: DefaultRedisTimeout,
-	PoolSize: DefaultRedisPoolSize,
-	Breaker:  breaker.Config{Failures: DefaultRedisBreakerFailures, Cooldown: DefaultRedisBreakerCooldown},
-}
 
 // WithDefaults returns c with every zero field set to its default.
 func (c RedisCacheConfig) WithDefaults() RedisCacheConfig {
-	c.Config = c.Config.WithDefaults(redisCacheDefaults)
+	c.Config = c.Config.WithDefaults(redisconn.Defaults{KeyPrefix: DefaultRedisKeyPrefix})
 	if c.TTL == 0 {
 		c.TTL = DefaultRedisTTL
 	}

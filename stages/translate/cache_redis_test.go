@@ -346,8 +346,9 @@ func TestRedisCacheConfig(t *testing.T) {
 			t.Errorf("off tier got defaults: %+v", got)
 		}
 		got := Config{Cache: CacheConfig{Redis: RedisCacheConfig{Config: redisconn.Config{Addr: "redis:6379"}}}}.WithDefaults().Cache.Redis
-		if got.KeyPrefix != DefaultRedisKeyPrefix || got.TTL != DefaultRedisTTL || got.ReadTimeout != DefaultRedisTimeout ||
-			got.PoolSize != DefaultRedisPoolSize || got.Breaker.Failures != DefaultRedisBreakerFailures {
+		if got.KeyPrefix != "notegate:tr:" || got.TTL != 720*time.Hour || got.MaxValueBytes != 256<<10 ||
+			got.DialTimeout != 200*time.Millisecond || got.ReadTimeout != 200*time.Millisecond || got.WriteTimeout != 200*time.Millisecond ||
+			got.PoolSize != 10 || got.Breaker != (BreakerConfig{Failures: 3, Cooldown: 5 * time.Second}) {
 			t.Errorf("defaults not applied: %+v", got)
 		}
 	})
