@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/notegate/notegate/internal/breaker"
 	"github.com/notegate/notegate/internal/redistest"
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
@@ -77,7 +78,7 @@ func newReplicas(t *testing.T, srv *redistest.Server, notes ...*models.Note) *re
 		Login:        review.LoginConfig{MaxFailures: 3},
 		DecisionWait: 2 * time.Second,
 		SharedState: review.SharedStateConfig{Redis: review.SharedRedisConfig{
-			Addr: srv.Addr, KeyPrefix: r.prefix, Breaker: review.SharedBreakerConfig{Failures: 2, Cooldown: time.Minute},
+			Addr: srv.Addr, KeyPrefix: r.prefix, Breaker: breaker.Config{Failures: 2, Cooldown: time.Minute},
 		}},
 	}
 	for _, dst := range []**replica{&r.A, &r.B} {

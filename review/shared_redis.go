@@ -52,7 +52,7 @@ type redisState struct {
 	claimsCfg ClaimsConfig
 	sessions  int // the most sessions held
 	login     LoginConfig
-	breaker   SharedBreakerConfig
+	breaker   breaker.Config
 	report    func(error)
 	log       *slog.Logger
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/notegate/notegate/internal/breaker"
 	"github.com/notegate/notegate/internal/redisconn"
 )
 
@@ -33,9 +32,6 @@ type SharedStateConfig struct {
 // SharedRedisConfig is the connection of the desk's shared state; the
 // keys and their meaning follow the moderation and translation state's.
 type SharedRedisConfig = redisconn.Config
-
-// SharedBreakerConfig configures the breaker of the shared state.
-type SharedBreakerConfig = breaker.Config
 
 // DefaultSharedKeyPrefix is the default key_prefix of the shared state.
 const DefaultSharedKeyPrefix = "notegate:review:"

@@ -6,11 +6,13 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/notegate/notegate/internal/breaker"
 )
 
 func TestSharedStateConfigValidate(t *testing.T) {
 	t.Parallel()
-	redisAt := func(addr string, b SharedBreakerConfig) SharedStateConfig {
+	redisAt := func(addr string, b breaker.Config) SharedStateConfig {
 		return SharedStateConfig{Redis: SharedRedisConfig{Addr: addr, Breaker: b}}
 	}
 	tests := []struct {
@@ -19,11 +21,11 @@ func TestSharedStateConfigValidate(t *testing.T) {
 		wantErr string // "" for valid
 	}{
 		{"no addr keeps the state in process", SharedStateConfig{}, ""},
-		{"an addr with a port is enough", redisAt("redis:6379", SharedBreakerConfig{}), ""},
-		{"an addr without a port is refused", redisAt("redis", SharedBreakerConfig{}), "shared_state.redis: addr"},
-		{"a cooldown of a second is enough", redisAt("redis:6379", SharedBreakerConfig{Cooldown: time.Second}), ""},
-		{"a cooldown under a second is refused as retry after counts whole seconds", redisAt("redis:6379", SharedBreakerConfig{Cooldown: 500 * time.Millisecond}), "Retry-After"},
-		{"a negative cooldown is refused", redisAt("redis:6379", SharedBreakerConfig{Cooldown: -time.Second}), "cooldown not negative"},
+		{"an addr with a port is enough", redisAt("redis:6379", breaker.Config{}), ""},
+		{"an addr without a port is refused", redisAt("redis", breaker.Config{}), "shared_state.redis: addr"},
+		{"a cooldown of a second is enough", redisAt("redis:6379", breaker.Config{Cooldown: time.Second}), ""},
+		{"a cooldown under a second is refused as retry after counts whole seconds", redisAt("redis:6379", breaker.Config{Cooldown: 500 * time.Millisecond}), "Retry-After"},
+		{"a negative cooldown is refused", redisAt("redis:6379", breaker.Config{Cooldown: -time.Second}), "cooldown not negative"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.ReplaceAll(tt.name, " ", "_"), func(t *testing.T) {
@@ -45,7 +47,7 @@ func TestSharedStateConfigDefaultsAndLogs(t *testing.T) {
 	got := SharedStateConfig{Redis: SharedRedisConfig{Addr: "redis:6379", Password: "s3cret"}}.WithDefaults().Redis
 	if got.KeyPrefix != "notegate:review:" || got.DialTimeout != 200*time.Millisecond || got.ReadTimeout != 200*time.Millisecond ||
 		got.WriteTimeout != 200*time.Millisecond || got.PoolSize != 10 ||
-		got.Breaker != (SharedBreakerConfig{Failures: 3, Cooldown: 5 * time.Second}) {
+		got.Breaker != (breaker.Config{Failures: 3, Cooldown: 5 * time.Second}) {
 		t.Errorf("defaults not the documented ones: %+v", got)
 	}
 	var buf bytes.Buffer

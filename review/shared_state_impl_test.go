@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/notegate/notegate/internal/breaker"
 	"github.com/notegate/notegate/internal/redistest"
 )
 
@@ -78,7 +79,7 @@ func impls(t *testing.T) []impl {
 func redisStateFor(t *testing.T, srv *redistest.Server, cfg Config, clock func() time.Time, report func(error)) *redisState {
 	t.Helper()
 	cfg.SharedState.Redis = SharedRedisConfig{Addr: srv.Addr, KeyPrefix: uniquePrefix(),
-		Breaker: SharedBreakerConfig{Failures: 3, Cooldown: time.Hour}}
+		Breaker: breaker.Config{Failures: 3, Cooldown: time.Hour}}
 	cfg = cfg.WithDefaults()
 	if err := cfg.SharedState.Redis.Validate(); err != nil {
 		t.Fatal(err)

@@ -41,9 +41,6 @@ type SharedStateConfig struct {
 // SharedRedisConfig is the connection of the shared moderation state.
 type SharedRedisConfig = redisconn.Config
 
-// SharedBreakerConfig configures the breaker of the shared state.
-type SharedBreakerConfig = breaker.Config
-
 // Defaults of SharedStateConfig.Redis where they differ from the common
 // ones.
 const (

@@ -12,14 +12,15 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/notegate/notegate/internal/breaker"
 	"github.com/notegate/notegate/internal/redistest"
 	"github.com/notegate/notegate/models"
 )
 
 // sharedState connects one replica to the server.
-func sharedState(t testing.TB, srv *redistest.Server, breaker SharedBreakerConfig) *SharedState {
+func sharedState(t testing.TB, srv *redistest.Server, bc breaker.Config) *SharedState {
 	t.Helper()
-	s, err := NewSharedState(SharedRedisConfig{Addr: srv.Addr, KeyPrefix: "test:", Breaker: breaker})
+	s, err := NewSharedState(SharedRedisConfig{Addr: srv.Addr, KeyPrefix: "test:", Breaker: bc})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,11 +36,11 @@ type replicas struct {
 	state              [2]*SharedState
 }
 
-func newReplicas(t *testing.T, srv *redistest.Server, breaker SharedBreakerConfig) *replicas {
+func newReplicas(t *testing.T, srv *redistest.Server, bc breaker.Config) *replicas {
 	t.Helper()
 	r := &replicas{clock: &clock{time.Date(2025, 1, 14, 10, 0, 0, 0, time.UTC)}}
 	for i := range 2 {
-		r.state[i] = sharedState(t, srv, breaker)
+		r.state[i] = sharedState(t, srv, bc)
 		c, err := NewCampaignDetector(CampaignConfig{}, r.clock.now)
 		if err != nil {
 			t.Fatal(err)
@@ -57,7 +58,7 @@ func newReplicas(t *testing.T, srv *redistest.Server, breaker SharedBreakerConfi
 
 func TestSharedStateCountsOneCampaignAcrossReplicas(t *testing.T) {
 	t.Parallel()
-	r := newReplicas(t, redistest.Start(t), SharedBreakerConfig{})
+	r := newReplicas(t, redistest.Start(t), breaker.Config{})
 	var fs []FieldFinding
 	for i := range 5 {
 		// Copies edit themselves, and land on alternate replicas.
@@ -77,7 +78,7 @@ func TestSharedStateCountsOneCampaignAcrossReplicas(t *testing.T) {
 
 func TestSharedStateCountsOneAuthorAcrossReplicas(t *testing.T) {
 	t.Parallel()
-	r := newReplicas(t, redistest.Start(t), SharedBreakerConfig{})
+	r := newReplicas(t, redistest.Start(t), breaker.Config{})
 	var fs []FieldFinding
 	for i := range 25 {
 		fs = detectNote(t, r.velocity[i%2], campaignNote(fmt.Sprint("n", i), "fast", "hello"))
@@ -96,7 +97,7 @@ func TestSharedStateCountsOneAuthorAcrossReplicas(t *testing.T) {
 
 func TestSharedStateReplayOnAnotherReplicaGetsTheSameFindings(t *testing.T) {
 	t.Parallel()
-	r := newReplicas(t, redistest.Start(t), SharedBreakerConfig{})
+	r := newReplicas(t, redistest.Start(t), breaker.Config{})
 	judge := func(replica int, id string, version int64, author, body string) []FieldFinding {
 		n := campaignNote(id, author, body)
 		n.Version = version
@@ -132,7 +133,7 @@ func TestSharedStateFallsBackWhenRedisDies(t *testing.T) {
 	t.Parallel()
 	srv := redistest.Start(t)
 	s, err := New(Config{SharedState: SharedStateConfig{Redis: SharedRedisConfig{
-		Addr: srv.Addr, KeyPrefix: "test:", Breaker: SharedBreakerConfig{Failures: 2, Cooldown: time.Hour},
+		Addr: srv.Addr, KeyPrefix: "test:", Breaker: breaker.Config{Failures: 2, Cooldown: time.Hour},
 	}}})
 	if err != nil {
 		t.Fatal(err)
@@ -246,7 +247,7 @@ func TestSharedRedisConfigHasTheDocumentedDefaults(t *testing.T) {
 	got := SharedRedisConfig{Addr: "redis:6379"}.WithDefaults(sharedRedisDefaults)
 	want := SharedRedisConfig{Addr: "redis:6379", KeyPrefix: "notegate:mod:",
 		DialTimeout: 200 * time.Millisecond, ReadTimeout: 100 * time.Millisecond, WriteTimeout: 100 * time.Millisecond,
-		PoolSize: 10, Breaker: SharedBreakerConfig{Failures: 3, Cooldown: 5 * time.Second}}
+		PoolSize: 10, Breaker: breaker.Config{Failures: 3, Cooldown: 5 * time.Second}}
 	if got != want {
 		t.Errorf("defaults %+v, want %+v", got, want)
 	}
