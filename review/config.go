@@ -174,9 +174,7 @@ func (c Config) WithDefaults() Config {
 	if c.Login.MaxTracked == 0 {
 		c.Login.MaxTracked = 100000
 	}
-	if c.SharedState.Redis.Enabled() {
-		c.SharedState.Redis = c.SharedState.Redis.WithDefaults()
-	}
+	c.SharedState = c.SharedState.WithDefaults()
 	return c
 }
 
@@ -222,7 +220,7 @@ func (c Config) Validate() error {
 	if err := c.Login.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("login: %w", err))
 	}
-	if err := c.SharedState.Redis.Validate(); err != nil {
+	if err := c.SharedState.Validate(); err != nil {
 		errs = append(errs, err)
 	}
 	return errors.Join(errs...)

@@ -3,6 +3,8 @@ package review
 import (
 	"testing"
 	"time"
+
+	"github.com/notegate/notegate/internal/redistest"
 )
 
 // fakeClock is a clock the test moves by hand.
@@ -222,7 +224,7 @@ func TestLoginLimiter(t *testing.T) {
 // cannot lock an account for good. In process an attempt always finishes.
 func TestRedisLoginAttemptLapsesAfterItsLease(t *testing.T) {
 	t.Parallel()
-	srv := StartRedis(t)
+	srv := redistest.Start(t)
 	clock := &fakeClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 	s := redisStateFor(t, srv, Config{Login: LoginConfig{MaxFailures: 3, BaseDelay: time.Second, MaxDelay: time.Minute, MaxTracked: 10}}, clock.Now, nil)
 	fail(t, s, "alice")

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/notegate/notegate/internal/breaker"
+	"github.com/notegate/notegate/internal/redistest"
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/review"
@@ -41,7 +43,7 @@ type replica struct {
 
 // newReplicas starts two replicas over srv with notes in review. Their
 // breaker opens after 2 failures for a minute of the hand clock.
-func newReplicas(t *testing.T, srv *review.RedisServer, notes ...*models.Note) *replicas {
+func newReplicas(t *testing.T, srv *redistest.Server, notes ...*models.Note) *replicas {
 	t.Helper()
 	dir := t.TempDir()
 	idx, err := index.OpenEmbedded(index.EmbeddedConfig{Dir: filepath.Join(dir, "index")})
@@ -76,7 +78,7 @@ func newReplicas(t *testing.T, srv *review.RedisServer, notes ...*models.Note) *
 		Login:        review.LoginConfig{MaxFailures: 3},
 		DecisionWait: 2 * time.Second,
 		SharedState: review.SharedStateConfig{Redis: review.SharedRedisConfig{
-			Addr: srv.Addr, KeyPrefix: r.prefix, Breaker: review.SharedBreakerConfig{Failures: 2, Cooldown: time.Minute},
+			Addr: srv.Addr, KeyPrefix: r.prefix, Breaker: breaker.Config{Failures: 2, Cooldown: time.Minute},
 		}},
 	}
 	for _, dst := range []**replica{&r.A, &r.B} {
@@ -161,7 +163,7 @@ const approveRevision0 = `{"action":"approve","note_revision":0}`
 // on, it sees the sessions, claims and login counts of the other.
 func TestTwoReplicasShareClaimsAndSessions(t *testing.T) {
 	t.Parallel()
-	srv := review.StartRedis(t)
+	srv := redistest.Start(t)
 	notes := func(n int) []*models.Note {
 		var out []*models.Note
 		for i := range n {
@@ -314,7 +316,7 @@ func TestTwoReplicasShareClaimsAndSessions(t *testing.T) {
 // Redis is back, without a restart.
 func TestTwoReplicasWithoutRedisAnswer503AndRecoverByThemselves(t *testing.T) {
 	t.Parallel()
-	srv := review.StartRedis(t)
+	srv := redistest.Start(t)
 	r := newReplicas(t, srv, InReview("n-0", "t", "b"), InReview("n-1", "t", "b"))
 	resp, login := r.A.call(t, "POST", "/api/review/login", "", `{"name":"alice","password":"correct horse battery"}`)
 	token, _ := login["token"].(string)

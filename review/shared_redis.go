@@ -2,17 +2,16 @@ package review
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
-	"github.com/redis/go-redis/v9/maintnotifications"
+
+	"github.com/notegate/notegate/internal/breaker"
+	"github.com/notegate/notegate/internal/redisconn"
 )
 
 // redisState is the desk's shared state in one Redis server (or primary)
@@ -46,14 +45,14 @@ import (
 // fallback to this process's own state, which the other replicas would
 // not see.
 type redisState struct {
-	client    *redis.Client
+	conn      *redisconn.Conn
+	client    *redis.Client // conn's, for the scripts
 	prefix    string
-	opTimeout time.Duration
 	clock     func() time.Time
 	claimsCfg ClaimsConfig
 	sessions  int // the most sessions held
 	login     LoginConfig
-	breaker   *stateBreaker
+	breaker   breaker.Config
 	report    func(error)
 	log       *slog.Logger
 
@@ -64,39 +63,25 @@ type redisState struct {
 // newRedisState returns the state in the Redis of cfg (validated, with
 // defaults). It does not connect: a server that is down at start makes
 // the desk answer 503 until it is up. report is told every call's outcome
-// (nil: success); it may be nil.
+// (nil: success); it may be nil. The breaker runs on the desk's clock.
 func newRedisState(cfg Config, clock func() time.Time, report func(error), log *slog.Logger) *redisState {
 	rc := cfg.SharedState.Redis
 	if report == nil {
 		report = func(error) {}
 	}
 	log = log.With("component", "review-shared-state", "redis", rc)
+	conn := redisconn.NewConn(rc, clock, breaker.LogOutages(log,
+		"the desk's shared state is unreachable; claims, decisions and logins answer 503 until it is back",
+		"the desk's shared state is back", "cooldown", rc.Breaker.Cooldown))
 	s := &redisState{
-		client: redis.NewClient(&redis.Options{
-			Addr:                  rc.Addr,
-			Username:              rc.Username,
-			Password:              rc.Password,
-			DB:                    rc.DB,
-			DialTimeout:           rc.DialTimeout,
-			ReadTimeout:           rc.ReadTimeout,
-			WriteTimeout:          rc.WriteTimeout,
-			PoolTimeout:           rc.ReadTimeout,
-			PoolSize:              rc.PoolSize,
-			ContextTimeoutEnabled: true,
-			MaxRetries:            -1, // the breaker, not retries, handles a sick server
-			DialerRetries:         1,
-			DisableIdentity:       true,
-			MaintNotificationsConfig: &maintnotifications.Config{
-				Mode: maintnotifications.ModeDisabled,
-			},
-		}),
+		conn:      conn,
+		client:    conn.Client(),
 		prefix:    rc.KeyPrefix,
-		opTimeout: rc.DialTimeout + rc.WriteTimeout + rc.ReadTimeout,
 		clock:     clock,
 		claimsCfg: cfg.Claims,
 		sessions:  cfg.MaxSessions,
 		login:     cfg.Login,
-		breaker:   &stateBreaker{failures: rc.Breaker.Failures, cooldown: rc.Breaker.Cooldown, clock: clock, log: log},
+		breaker:   rc.Breaker,
 		report:    report,
 		log:       log,
 		stop:      make(chan struct{}),
@@ -127,36 +112,29 @@ func (s *redisState) probe(interval time.Duration) {
 func (s *redisState) Close() error {
 	close(s.stop)
 	<-s.done
-	return s.client.Close()
+	return s.conn.Close()
 }
 
 // retryAfter is what the desk tells a client refused for lack of the
 // state: the breaker's cool-down, when a probe may find the server back.
-func (s *redisState) retryAfter() time.Duration { return s.breaker.cooldown }
+func (s *redisState) retryAfter() time.Duration { return s.breaker.Cooldown }
 
 // call runs f against the server, bounded by the timeouts, unless the
 // breaker is open; it records the outcome. Every error it returns wraps
 // ErrSharedStateUnavailable.
 func (s *redisState) call(ctx context.Context, what string, f func(ctx context.Context) error) error {
-	if !s.breaker.allow() {
+	err := s.conn.Do(ctx, f)
+	switch {
+	case err == nil:
+		s.report(nil)
+		return nil
+	case errors.Is(err, redisconn.ErrSkipped):
 		return fmt.Errorf("%w: %s not tried: the server failed %d times in a row; trying again within %s",
-			ErrSharedStateUnavailable, what, s.breaker.failures, s.breaker.cooldown)
+			ErrSharedStateUnavailable, what, s.breaker.Failures, s.breaker.Cooldown)
+	case ctx.Err() == nil: // the caller's own context ending says nothing about Redis
+		s.report(fmt.Errorf("redis %s: %w", what, err))
 	}
-	opCtx, cancel := context.WithTimeout(ctx, s.opTimeout)
-	defer cancel()
-	err := f(opCtx)
-	if err != nil {
-		// The caller's own context ending says nothing about Redis.
-		neutral := ctx.Err() != nil
-		s.breaker.done(neutral, false)
-		if !neutral {
-			s.report(fmt.Errorf("redis %s: %w", what, err))
-		}
-		return fmt.Errorf("%w: redis %s: %w", ErrSharedStateUnavailable, what, err)
-	}
-	s.breaker.done(false, true)
-	s.report(nil)
-	return nil
+	return fmt.Errorf("%w: redis %s: %w", ErrSharedStateUnavailable, what, err)
 }
 
 // ms is t in Unix milliseconds, as the scripts store times.
@@ -178,68 +156,6 @@ func fromMS(v any) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("bad time in the shared state: %w", err)
 	}
 	return time.UnixMilli(n).UTC(), nil
-}
-
-// keyID bounds the ids that go into keys.
-func keyID(id string) string {
-	if len(id) <= 64 {
-		return id
-	}
-	sum := sha256.Sum256([]byte(id))
-	return "#" + hex.EncodeToString(sum[:16])
-}
-
-// stateBreaker refuses calls for a cool-down after consecutive failures,
-// then lets one call probe the server. It runs on the desk's clock.
-type stateBreaker struct {
-	failures int
-	cooldown time.Duration
-	clock    func() time.Time
-	log      *slog.Logger
-
-	mu        sync.Mutex
-	streak    int
-	open      bool
-	openUntil time.Time
-	probing   bool
-}
-
-func (b *stateBreaker) allow() bool {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if !b.open {
-		return true
-	}
-	if b.clock().Before(b.openUntil) || b.probing {
-		return false
-	}
-	b.probing = true
-	return true
-}
-
-// done records a call's outcome; neutral ones (the caller's context
-// ended) change nothing but end a probe.
-func (b *stateBreaker) done(neutral, ok bool) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	wasProbe := b.probing
-	b.probing = false
-	switch {
-	case neutral:
-	case ok:
-		if b.open {
-			b.log.Info("the desk's shared state is back")
-		}
-		b.streak, b.open = 0, false
-	default:
-		b.streak++
-		if wasProbe || !b.open && b.streak >= b.failures {
-			if !b.open {
-				b.log.Warn("the desk's shared state is unreachable; claims, decisions and logins answer 503 until it is back", "cooldown", b.cooldown)
-			}
-			b.open, b.openUntil = true, b.clock().Add(b.cooldown)
-		}
-	}
 }
 
 // errUnexpected is a reply the scripts never give.

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/notegate/notegate/internal/redisconn"
 )
 
 // claimScript is claim, touch and take of the in-process claims in one
@@ -104,7 +106,7 @@ return 0
 `)
 
 func (s *redisState) claimKeys(noteID string) (keys []string, member string) {
-	member = keyID(noteID)
+	member = redisconn.KeyID(noteID)
 	return []string{s.prefix + "c:" + member, s.prefix + "claims", s.prefix + "d:" + member}, member
 }
 

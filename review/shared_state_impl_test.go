@@ -3,8 +3,13 @@ package review
 import (
 	"context"
 	"log/slog"
+	"strconv"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/notegate/notegate/internal/breaker"
+	"github.com/notegate/notegate/internal/redistest"
 )
 
 // impl is one implementation of the desk's shared state, for the
@@ -38,7 +43,7 @@ func impls(t *testing.T) []impl {
 		},
 		tracked: func(t *testing.T, l loginThrottle) int { return l.(*loginLimiter).tracked() },
 	}}
-	srv := maybeRedis(t)
+	srv := redistest.Maybe(t)
 	if srv == nil {
 		t.Log("redis-server not installed: the Redis implementation is not checked")
 		return out
@@ -71,10 +76,10 @@ func impls(t *testing.T) []impl {
 // redisStateFor connects one desk's state to srv under a prefix of its
 // own, with a breaker that opens after 3 failures for an hour (so that
 // its PING never runs during a test).
-func redisStateFor(t *testing.T, srv *RedisServer, cfg Config, clock func() time.Time, report func(error)) *redisState {
+func redisStateFor(t *testing.T, srv *redistest.Server, cfg Config, clock func() time.Time, report func(error)) *redisState {
 	t.Helper()
 	cfg.SharedState.Redis = SharedRedisConfig{Addr: srv.Addr, KeyPrefix: uniquePrefix(),
-		Breaker: SharedBreakerConfig{Failures: 3, Cooldown: time.Hour}}
+		Breaker: breaker.Config{Failures: 3, Cooldown: time.Hour}}
 	cfg = cfg.WithDefaults()
 	if err := cfg.SharedState.Redis.Validate(); err != nil {
 		t.Fatal(err)
@@ -82,4 +87,17 @@ func redisStateFor(t *testing.T, srv *RedisServer, cfg Config, clock func() time
 	s := newRedisState(cfg, clock, report, slog.New(slog.DiscardHandler))
 	t.Cleanup(func() { _ = s.Close() })
 	return s
+}
+
+var prefixes struct {
+	mu sync.Mutex
+	n  int
+}
+
+// uniquePrefix is a key prefix no other store of this test process uses.
+func uniquePrefix() string {
+	prefixes.mu.Lock()
+	defer prefixes.mu.Unlock()
+	prefixes.n++
+	return "test" + strconv.Itoa(prefixes.n) + ":"
 }

@@ -10,10 +10,10 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/notegate/notegate/internal/breaker"
 	"github.com/notegate/notegate/models"
 )
 
@@ -149,10 +149,8 @@ type RemoteClassifier struct {
 	client *http.Client
 	slots  chan struct{}
 
-	mu        sync.Mutex
-	failures  int
-	openUntil time.Time
-	probing   bool
+	breaker *breaker.Breaker
+	failing atomic.Bool // a failure streak is under way (logged once)
 
 	stats RemoteStats
 }
@@ -169,6 +167,15 @@ func NewRemoteClassifier(name string, cfg RemoteEndpoint, proto remoteProtocol) 
 		name: name, cfg: cfg, proto: proto,
 		client: &http.Client{Timeout: cfg.Timeout},
 		slots:  make(chan struct{}, max(1, cfg.MaxConcurrent)),
+		breaker: breaker.New(breaker.Config{Failures: cfg.BreakerFailures, Cooldown: cfg.BreakerCooldown}, nil,
+			func(_, to breaker.State) {
+				switch to {
+				case breaker.Open: // after the streak, and again after each failed probe
+					slog.Warn("remote classifier breaker open", "classifier", name, "failures", cfg.BreakerFailures, "cooldown", cfg.BreakerCooldown)
+				case breaker.Closed:
+					slog.Info("remote classifier recovered", "classifier", name)
+				}
+			}),
 	}
 }
 
@@ -198,7 +205,7 @@ func (c *RemoteClassifier) DetectNote(ctx context.Context, n *models.Note, texts
 		}
 	}
 	text := truncate(strings.Join(parts, "\n"), c.cfg.MaxInputBytes)
-	if strings.TrimSpace(text) == "" || !c.allow() {
+	if strings.TrimSpace(text) == "" || !c.breaker.Allow() {
 		c.stats.Skipped.Add(1)
 		return nil, nil
 	}
@@ -209,7 +216,7 @@ func (c *RemoteClassifier) DetectNote(ctx context.Context, n *models.Note, texts
 		defer func() { <-c.slots }()
 	case <-ctx.Done():
 		c.stats.Skipped.Add(1)
-		c.done(false)
+		c.fail(errors.New("no free request slot"))
 		return nil, nil
 	}
 	scores, err := c.call(ctx, text)
@@ -223,7 +230,8 @@ func (c *RemoteClassifier) DetectNote(ctx context.Context, n *models.Note, texts
 		return nil, nil
 	}
 	c.stats.OK.Add(1)
-	c.done(true)
+	c.failing.Store(false)
+	c.breaker.Done(breaker.Success)
 	var out []FieldFinding
 	for _, cat := range models.Categories {
 		if s, ok := scores[cat]; ok && s >= c.cfg.MinScore {
@@ -270,46 +278,10 @@ func (c *RemoteClassifier) call(ctx context.Context, text string) (map[models.Ca
 	return scores, nil
 }
 
-// allow reports whether the breaker lets a request through: closed, or
-// open past its cooldown with no other probe in flight.
-func (c *RemoteClassifier) allow() bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.failures < c.cfg.BreakerFailures {
-		return true
-	}
-	if time.Now().Before(c.openUntil) || c.probing {
-		return false
-	}
-	c.probing = true
-	return true
-}
-
-func (c *RemoteClassifier) done(ok bool) {
-	if !ok {
-		c.fail(errors.New("no free request slot"))
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.failures >= c.cfg.BreakerFailures {
-		slog.Info("remote classifier recovered", "classifier", c.name)
-	}
-	c.failures, c.probing = 0, false
-}
-
+// fail records a failed request, and logs the first of a streak.
 func (c *RemoteClassifier) fail(err error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.failures++
-	c.probing = false
-	switch {
-	case c.failures == 1:
+	if !c.failing.Swap(true) {
 		slog.Warn("remote classifier failed; notes keep their local result", "classifier", c.name, "err", err)
-	case c.failures >= c.cfg.BreakerFailures:
-		if !time.Now().Before(c.openUntil) {
-			slog.Warn("remote classifier breaker open", "classifier", c.name, "failures", c.failures, "cooldown", c.cfg.BreakerCooldown, "err", err)
-		}
-		c.openUntil = time.Now().Add(c.cfg.BreakerCooldown)
 	}
+	c.breaker.Done(breaker.Failure)
 }

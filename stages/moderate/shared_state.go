@@ -2,21 +2,19 @@ package moderate
 
 import (
 	"context"
-	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/redis/go-redis/v9"
-	"github.com/redis/go-redis/v9/maintnotifications"
 
+	"github.com/notegate/notegate/internal/breaker"
+	"github.com/notegate/notegate/internal/redisconn"
 	"github.com/notegate/notegate/models"
 )
 
@@ -28,129 +26,38 @@ const EnvSharedStatePassword = "NOTEGATE_MODERATION_REDIS_PASSWORD"
 // detectors share with the other replicas of the consumer group. Without
 // it each replica counts only the notes it sees.
 type SharedStateConfig struct {
-	// Redis holds the state when its Addr is set. Default: off.
+	// Redis holds the state when its Addr is set (a single server or a
+	// primary; not Redis Cluster, as one script touches several keys).
+	// Default: off. Its defaults differ from the common ones
+	// (redisconn.Config) in key_prefix "notegate:mod:" and read_timeout
+	// and write_timeout 100ms each; the others are dial_timeout 200ms,
+	// pool_size 10, breaker 3 failures and 5s (while it is open the
+	// detectors use their in-process state, so that a dead server does
+	// not add its timeouts to every note). The password comes only from
+	// NOTEGATE_MODERATION_REDIS_PASSWORD.
 	Redis SharedRedisConfig `yaml:"redis"`
 }
 
-// SharedRedisConfig configures the Redis server of the shared moderation
-// state (a single server or a primary; not Redis Cluster, as one script
-// touches several keys). An empty Addr leaves it off.
-type SharedRedisConfig struct {
-	// Addr is the server's host:port; empty turns sharing off. Default "".
-	Addr string `yaml:"addr"`
-	// Username for Redis ACLs; empty for the default user. Default "".
-	Username string `yaml:"username"`
-	// Password is a secret: set only from
-	// NOTEGATE_MODERATION_REDIS_PASSWORD, never from the file; it is
-	// never logged. Default "".
-	Password string `yaml:"-"`
-	// DB is the database number. Default 0.
-	DB int `yaml:"db"`
-	// KeyPrefix starts every key, so that the state can share a server.
-	// Default "notegate:mod:".
-	KeyPrefix string `yaml:"key_prefix"`
-	// DialTimeout bounds connecting. Default 200ms.
-	DialTimeout time.Duration `yaml:"dial_timeout"`
-	// ReadTimeout bounds waiting for a reply. Default 100ms.
-	ReadTimeout time.Duration `yaml:"read_timeout"`
-	// WriteTimeout bounds sending a command. Default 100ms.
-	WriteTimeout time.Duration `yaml:"write_timeout"`
-	// PoolSize is the most connections open at once. Default 10.
-	PoolSize int `yaml:"pool_size"`
-	// Breaker skips Redis for Cooldown after Failures consecutive failed
-	// calls (the detectors then use their in-process state), so that a
-	// dead server does not add its timeouts to every note. Default 3
-	// failures, 5s.
-	Breaker SharedBreakerConfig `yaml:"breaker"`
-}
+// SharedRedisConfig is the connection of the shared moderation state.
+type SharedRedisConfig = redisconn.Config
 
-// SharedBreakerConfig configures the breaker of the shared state.
-type SharedBreakerConfig struct {
-	// Failures is how many consecutive failed calls open the breaker.
-	// Default 3.
-	Failures int `yaml:"failures"`
-	// Cooldown is how long Redis is skipped once open; then one call
-	// probes it. Default 5s.
-	Cooldown time.Duration `yaml:"cooldown"`
-}
-
-// Defaults of SharedRedisConfig.
+// Defaults of SharedStateConfig.Redis where they differ from the common
+// ones.
 const (
-	DefaultSharedKeyPrefix       = "notegate:mod:"
-	DefaultSharedDialTimeout     = 200 * time.Millisecond
-	DefaultSharedTimeout         = 100 * time.Millisecond
-	DefaultSharedPoolSize        = 10
-	DefaultSharedBreakerFailures = 3
-	DefaultSharedBreakerCooldown = 5 * time.Second
+	DefaultSharedKeyPrefix = "notegate:mod:"
+	DefaultSharedTimeout   = 100 * time.Millisecond // read and write
 )
 
-// Enabled reports whether Redis is configured.
-func (c SharedRedisConfig) Enabled() bool { return c.Addr != "" }
-
-// WithDefaults returns c with every zero field set to its default.
-func (c SharedRedisConfig) WithDefaults() SharedRedisConfig {
-	if c.KeyPrefix == "" {
-		c.KeyPrefix = DefaultSharedKeyPrefix
-	}
-	if c.DialTimeout == 0 {
-		c.DialTimeout = DefaultSharedDialTimeout
-	}
-	if c.ReadTimeout == 0 {
-		c.ReadTimeout = DefaultSharedTimeout
-	}
-	if c.WriteTimeout == 0 {
-		c.WriteTimeout = DefaultSharedTimeout
-	}
-	if c.PoolSize == 0 {
-		c.PoolSize = DefaultSharedPoolSize
-	}
-	if c.Breaker.Failures == 0 {
-		c.Breaker.Failures = DefaultSharedBreakerFailures
-	}
-	if c.Breaker.Cooldown == 0 {
-		c.Breaker.Cooldown = DefaultSharedBreakerCooldown
-	}
-	return c
+var sharedRedisDefaults = redisconn.Defaults{
+	KeyPrefix: DefaultSharedKeyPrefix, ReadTimeout: DefaultSharedTimeout, WriteTimeout: DefaultSharedTimeout,
 }
 
-// Validate reports malformed values in c. An empty Addr is valid (off).
-func (c SharedRedisConfig) Validate() error {
-	if !c.Enabled() {
-		return nil
-	}
-	c = c.WithDefaults()
-	var errs []error
-	if _, port, err := net.SplitHostPort(c.Addr); err != nil || port == "" {
-		errs = append(errs, fmt.Errorf("addr: %q is not host:port", c.Addr))
-	}
-	if c.DB < 0 {
-		errs = append(errs, fmt.Errorf("db: %d is negative", c.DB))
-	}
-	if c.DialTimeout < 0 || c.ReadTimeout < 0 || c.WriteTimeout < 0 {
-		errs = append(errs, errors.New("dial_timeout, read_timeout and write_timeout must be positive: without them a hung Redis would hold every note"))
-	}
-	if c.PoolSize < 1 {
-		errs = append(errs, fmt.Errorf("pool_size: %d is below 1", c.PoolSize))
-	}
-	if c.Breaker.Failures < 1 || c.Breaker.Cooldown < 0 {
-		errs = append(errs, errors.New("breaker: failures must be at least 1 and cooldown not negative"))
-	}
-	if len(errs) > 0 {
-		return fmt.Errorf("shared_state.redis: %w", errors.Join(errs...))
+// Validate reports malformed values in c. No Redis addr is valid (off).
+func (c SharedStateConfig) Validate() error {
+	if err := c.Redis.Validate(); err != nil {
+		return fmt.Errorf("shared_state.redis: %w", err)
 	}
 	return nil
-}
-
-// LogValue keeps the password out of logs.
-func (c SharedRedisConfig) LogValue() slog.Value {
-	pw := ""
-	if c.Password != "" {
-		pw = "[redacted]"
-	}
-	return slog.GroupValue(
-		slog.String("addr", c.Addr), slog.String("username", c.Username), slog.String("password", pw),
-		slog.Int("db", c.DB), slog.String("key_prefix", c.KeyPrefix),
-	)
 }
 
 // SharedState is the campaign and velocity state shared in Redis by the
@@ -177,11 +84,9 @@ func (c SharedRedisConfig) LogValue() slog.Value {
 // failures; the detectors then fall back to their in-process state, so
 // Redis is never needed to moderate a note.
 type SharedState struct {
-	client    *redis.Client
-	prefix    string
-	opTimeout time.Duration
-	breaker   *sharedBreaker
-	stats     [2]SharedStats // campaign, velocity
+	conn   *redisconn.Conn
+	prefix string
+	stats  [2]SharedStats // campaign, velocity
 
 	// With a velocity detector sharing the state, the campaign detector
 	// sends its count in the same round trip and leaves the answer here
@@ -222,52 +127,22 @@ func NewSharedState(cfg SharedRedisConfig) (*SharedState, error) {
 	if !cfg.Enabled() {
 		return nil, errors.New("shared state: redis addr is empty")
 	}
-	if err := cfg.Validate(); err != nil {
+	if err := (SharedStateConfig{Redis: cfg}).Validate(); err != nil {
 		return nil, err
 	}
-	cfg = cfg.WithDefaults()
-	s := &SharedState{
-		client: redis.NewClient(&redis.Options{
-			Addr:                  cfg.Addr,
-			Username:              cfg.Username,
-			Password:              cfg.Password,
-			DB:                    cfg.DB,
-			DialTimeout:           cfg.DialTimeout,
-			ReadTimeout:           cfg.ReadTimeout,
-			WriteTimeout:          cfg.WriteTimeout,
-			PoolTimeout:           cfg.ReadTimeout,
-			PoolSize:              cfg.PoolSize,
-			ContextTimeoutEnabled: true,
-			MaxRetries:            -1, // the breaker, not retries, handles a sick server
-			DialerRetries:         1,
-			DisableIdentity:       true,
-			MaintNotificationsConfig: &maintnotifications.Config{
-				Mode: maintnotifications.ModeDisabled,
-			},
-		}),
-		prefix:    cfg.KeyPrefix,
-		opTimeout: cfg.DialTimeout + cfg.WriteTimeout + cfg.ReadTimeout,
-		pending:   map[pendingKey]pendingVelocity{},
-	}
+	cfg = cfg.WithDefaults(sharedRedisDefaults)
 	log := slog.Default().With("component", "moderation-shared-state", "addr", cfg.Addr)
-	s.breaker = &sharedBreaker{failures: cfg.Breaker.Failures, cooldown: cfg.Breaker.Cooldown, log: log}
-	return s, nil
+	conn := redisconn.NewConn(cfg, nil, breaker.LogOutages(log,
+		"shared moderation state unreachable; campaigns and velocity are counted in this process",
+		"shared moderation state is back", "cooldown", cfg.Breaker.Cooldown))
+	return &SharedState{conn: conn, prefix: cfg.KeyPrefix, pending: map[pendingKey]pendingVelocity{}}, nil
 }
 
 // Close closes the connections.
-func (s *SharedState) Close() error { return s.client.Close() }
+func (s *SharedState) Close() error { return s.conn.Close() }
 
 // Stats returns the call counts of the campaign and the velocity detector.
 func (s *SharedState) Stats() (campaign, velocity *SharedStats) { return &s.stats[0], &s.stats[1] }
-
-// sharedID bounds the ids that go into keys and members.
-func sharedID(id string) string {
-	if len(id) <= 64 {
-		return id
-	}
-	sum := sha256.Sum256([]byte(id))
-	return "#" + hex.EncodeToString(sum[:16])
-}
 
 // sharedCall is one script call and the stats it counts in.
 type sharedCall struct {
@@ -281,47 +156,40 @@ type sharedCall struct {
 // open, and records the outcome. ok is false when the callers must fall
 // back to their in-process state.
 func (s *SharedState) run(ctx context.Context, calls ...sharedCall) (out [2]int64, ok bool) {
-	if !s.breaker.allow() {
-		for _, c := range calls {
-			c.stats.Skipped.Add(1)
-		}
-		return out, false
-	}
-	opCtx, cancel := context.WithTimeout(ctx, s.opTimeout)
-	defer cancel()
-	exec := func(load bool) ([]*redis.Cmd, error) {
-		pipe := s.client.Pipeline()
-		cmds := make([]*redis.Cmd, len(calls))
-		for i, c := range calls {
-			if load {
-				cmds[i] = c.script.Eval(opCtx, pipe, c.keys, c.args...)
-			} else {
-				cmds[i] = c.script.EvalSha(opCtx, pipe, c.keys, c.args...)
+	err := s.conn.Do(ctx, func(ctx context.Context) error {
+		exec := func(load bool) ([]*redis.Cmd, error) {
+			pipe := s.conn.Client().Pipeline()
+			cmds := make([]*redis.Cmd, len(calls))
+			for i, c := range calls {
+				if load {
+					cmds[i] = c.script.Eval(ctx, pipe, c.keys, c.args...)
+				} else {
+					cmds[i] = c.script.EvalSha(ctx, pipe, c.keys, c.args...)
+				}
 			}
+			_, err := pipe.Exec(ctx)
+			return cmds, err
 		}
-		_, err := pipe.Exec(opCtx)
-		return cmds, err
-	}
-	cmds, err := exec(false)
-	if err != nil && redis.HasErrorPrefix(err, "NOSCRIPT") {
-		cmds, err = exec(true) // a new or restarted server: send the scripts once
-	}
-	for i := 0; err == nil && i < len(cmds); i++ {
-		out[i], err = cmds[i].Int64()
-	}
-	if err != nil {
-		for _, c := range calls {
-			c.stats.Failed.Add(1)
+		cmds, err := exec(false)
+		if err != nil && redis.HasErrorPrefix(err, "NOSCRIPT") {
+			cmds, err = exec(true) // a new or restarted server: send the scripts once
 		}
-		// The caller's own context ending says nothing about Redis.
-		s.breaker.done(ctx.Err() != nil, false)
-		return out, false
-	}
-	s.breaker.done(false, true)
+		for i := 0; err == nil && i < len(cmds); i++ {
+			out[i], err = cmds[i].Int64()
+		}
+		return err
+	})
 	for _, c := range calls {
-		c.stats.OK.Add(1)
+		switch {
+		case errors.Is(err, redisconn.ErrSkipped):
+			c.stats.Skipped.Add(1)
+		case err != nil:
+			c.stats.Failed.Add(1)
+		default:
+			c.stats.OK.Add(1)
+		}
 	}
-	return out, true
+	return out, err == nil
 }
 
 // campaignScript judges a note version against the campaign index: the
@@ -391,7 +259,7 @@ const maxCandidates = 512
 // count goes in the same round trip and waits for takeVelocity.
 func (s *SharedState) campaign(ctx context.Context, n *models.Note, sig *campaignSig, at time.Time, window time.Duration, need int) (int, bool) {
 	note, version := n.NoteID, n.Version
-	id := sharedID(note)
+	id := redisconn.KeyID(note)
 	var keys [2 + campaignBands]string
 	keys[0] = s.prefix + "c:j:" + id + ":" + strconv.FormatInt(version, 10)
 	keys[1] = s.prefix + "c:s:" + id
@@ -473,66 +341,14 @@ func (s *SharedState) velocity(ctx context.Context, author, note string, version
 }
 
 func (s *SharedState) velocityCall(author, note string, version int64, at time.Time) sharedCall {
-	id := sharedID(note)
+	id := redisconn.KeyID(note)
 	keys := []string{
 		s.prefix + "v:j:" + id + ":" + strconv.FormatInt(version, 10),
-		s.prefix + "v:a:" + sharedID(author),
+		s.prefix + "v:a:" + redisconn.KeyID(author),
 	}
 	ms := at.UnixMilli()
 	window := s.velocityWindow
 	return sharedCall{velocityScript, keys, []any{
 		ms, ms - window.Milliseconds(), id, max(window.Milliseconds(), 1), s.velocityLimit + 16,
 	}, &s.stats[1]}
-}
-
-// sharedBreaker skips Redis for a cool-down after consecutive failures,
-// then lets one call probe it.
-type sharedBreaker struct {
-	failures int
-	cooldown time.Duration
-	log      *slog.Logger
-
-	mu        sync.Mutex
-	streak    int
-	openUntil time.Time
-	open      bool
-	probing   bool
-}
-
-func (b *sharedBreaker) allow() bool {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if !b.open {
-		return true
-	}
-	if time.Now().Before(b.openUntil) || b.probing {
-		return false
-	}
-	b.probing = true
-	return true
-}
-
-// done records a call's outcome; neutral ones (the caller's context
-// ended) change nothing but end a probe.
-func (b *sharedBreaker) done(neutral, ok bool) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	wasProbe := b.probing
-	b.probing = false
-	switch {
-	case neutral:
-	case ok:
-		if b.open {
-			b.log.Info("shared moderation state is back")
-		}
-		b.streak, b.open = 0, false
-	default:
-		b.streak++
-		if wasProbe || !b.open && b.streak >= b.failures {
-			if !b.open {
-				b.log.Warn("shared moderation state unreachable; campaigns and velocity are counted in this process", "cooldown", b.cooldown)
-			}
-			b.open, b.openUntil = true, time.Now().Add(b.cooldown)
-		}
-	}
 }

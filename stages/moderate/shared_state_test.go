@@ -4,103 +4,23 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net"
-	"os"
-	"os/exec"
 	"reflect"
 	"strconv"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/notegate/notegate/internal/breaker"
+	"github.com/notegate/notegate/internal/redistest"
 	"github.com/notegate/notegate/models"
 )
 
-// redisServer is a throwaway redis-server child process.
-type redisServer struct {
-	addr string
-	cmd  *exec.Cmd
-	once sync.Once
-}
-
-// startRedis starts redis-server on a free port, without persistence, and
-// waits until it answers PING. It skips when redis-server is not installed,
-// unless CI=true.
-func startRedis(t testing.TB) *redisServer {
-	t.Helper()
-	path, err := exec.LookPath("redis-server")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("redis-server not found (apt-get install redis-server): %v", err)
-		}
-		t.Skip("redis-server not installed (apt-get install redis-server)")
-	}
-	var lastErr error
-	for try := 0; try < 3; try++ { // the free port may be taken before the server binds it
-		s, err := launchRedis(t, path)
-		if err == nil {
-			return s
-		}
-		lastErr = err
-	}
-	t.Fatalf("redis-server did not start: %v", lastErr)
-	return nil
-}
-
-func launchRedis(t testing.TB, path string) (*redisServer, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	var out bytes.Buffer // read only once the process has exited
-	cmd := exec.Command(path, "--port", strconv.Itoa(port), "--bind", "127.0.0.1",
-		"--save", "", "--appendonly", "no", "--dir", t.TempDir())
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	s := &redisServer{addr: net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), cmd: cmd}
-	t.Cleanup(s.kill)
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }() // reaps the process whenever it ends
-	c := redis.NewClient(&redis.Options{Addr: s.addr, MaxRetries: -1, DialTimeout: 200 * time.Millisecond})
-	defer c.Close()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		err := c.Ping(ctx).Err()
-		cancel()
-		if err == nil {
-			return s, nil
-		}
-		select {
-		case werr := <-exited:
-			return nil, fmt.Errorf("exited (%v): %s", werr, out.String())
-		default:
-		}
-		if time.Now().After(deadline) {
-			s.kill()
-			<-exited
-			return nil, fmt.Errorf("no PING answer on %s: %v: %s", s.addr, err, out.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
-// kill ends the server at once, as a crash would.
-func (s *redisServer) kill() {
-	s.once.Do(func() { _ = s.cmd.Process.Kill() })
-}
-
 // sharedState connects one replica to the server.
-func sharedState(t testing.TB, srv *redisServer, breaker SharedBreakerConfig) *SharedState {
+func sharedState(t testing.TB, srv *redistest.Server, bc breaker.Config) *SharedState {
 	t.Helper()
-	s, err := NewSharedState(SharedRedisConfig{Addr: srv.addr, KeyPrefix: "test:", Breaker: breaker})
+	s, err := NewSharedState(SharedRedisConfig{Addr: srv.Addr, KeyPrefix: "test:", Breaker: bc})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,11 +36,11 @@ type replicas struct {
 	state              [2]*SharedState
 }
 
-func newReplicas(t *testing.T, srv *redisServer, breaker SharedBreakerConfig) *replicas {
+func newReplicas(t *testing.T, srv *redistest.Server, bc breaker.Config) *replicas {
 	t.Helper()
 	r := &replicas{clock: &clock{time.Date(2025, 1, 14, 10, 0, 0, 0, time.UTC)}}
 	for i := range 2 {
-		r.state[i] = sharedState(t, srv, breaker)
+		r.state[i] = sharedState(t, srv, bc)
 		c, err := NewCampaignDetector(CampaignConfig{}, r.clock.now)
 		if err != nil {
 			t.Fatal(err)
@@ -138,7 +58,7 @@ func newReplicas(t *testing.T, srv *redisServer, breaker SharedBreakerConfig) *r
 
 func TestSharedStateCountsOneCampaignAcrossReplicas(t *testing.T) {
 	t.Parallel()
-	r := newReplicas(t, startRedis(t), SharedBreakerConfig{})
+	r := newReplicas(t, redistest.Start(t), breaker.Config{})
 	var fs []FieldFinding
 	for i := range 5 {
 		// Copies edit themselves, and land on alternate replicas.
@@ -158,7 +78,7 @@ func TestSharedStateCountsOneCampaignAcrossReplicas(t *testing.T) {
 
 func TestSharedStateCountsOneAuthorAcrossReplicas(t *testing.T) {
 	t.Parallel()
-	r := newReplicas(t, startRedis(t), SharedBreakerConfig{})
+	r := newReplicas(t, redistest.Start(t), breaker.Config{})
 	var fs []FieldFinding
 	for i := range 25 {
 		fs = detectNote(t, r.velocity[i%2], campaignNote(fmt.Sprint("n", i), "fast", "hello"))
@@ -177,7 +97,7 @@ func TestSharedStateCountsOneAuthorAcrossReplicas(t *testing.T) {
 
 func TestSharedStateReplayOnAnotherReplicaGetsTheSameFindings(t *testing.T) {
 	t.Parallel()
-	r := newReplicas(t, startRedis(t), SharedBreakerConfig{})
+	r := newReplicas(t, redistest.Start(t), breaker.Config{})
 	judge := func(replica int, id string, version int64, author, body string) []FieldFinding {
 		n := campaignNote(id, author, body)
 		n.Version = version
@@ -211,9 +131,9 @@ func TestSharedStateReplayOnAnotherReplicaGetsTheSameFindings(t *testing.T) {
 
 func TestSharedStateFallsBackWhenRedisDies(t *testing.T) {
 	t.Parallel()
-	srv := startRedis(t)
+	srv := redistest.Start(t)
 	s, err := New(Config{SharedState: SharedStateConfig{Redis: SharedRedisConfig{
-		Addr: srv.addr, KeyPrefix: "test:", Breaker: SharedBreakerConfig{Failures: 2, Cooldown: time.Hour},
+		Addr: srv.Addr, KeyPrefix: "test:", Breaker: breaker.Config{Failures: 2, Cooldown: time.Hour},
 	}}})
 	if err != nil {
 		t.Fatal(err)
@@ -232,7 +152,7 @@ func TestSharedStateFallsBackWhenRedisDies(t *testing.T) {
 	for i := range 3 {
 		process(i)
 	}
-	srv.kill()
+	srv.Kill()
 	var last *models.Note
 	for i := 3; i < 12; i++ {
 		last = process(i)
@@ -271,8 +191,8 @@ func (r *roundTrips) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.P
 
 func TestSharedStateJudgesANoteInOneRoundTrip(t *testing.T) {
 	t.Parallel()
-	srv := startRedis(t)
-	s, err := New(Config{SharedState: SharedStateConfig{Redis: SharedRedisConfig{Addr: srv.addr}}})
+	srv := redistest.Start(t)
+	s, err := New(Config{SharedState: SharedStateConfig{Redis: SharedRedisConfig{Addr: srv.Addr}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,7 +202,7 @@ func TestSharedStateJudgesANoteInOneRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	trips := &roundTrips{}
-	s.shared.client.AddHook(trips)
+	s.shared.conn.Client().AddHook(trips)
 	notes := []*models.Note{
 		campaignNote("long", "a", campaignText),     // campaign and velocity pipelined
 		campaignNote("short", "a", "好看！"),           // too short for a campaign: velocity alone
@@ -322,6 +242,17 @@ func TestSharedRedisConfigValidate(t *testing.T) {
 	}
 }
 
+func TestSharedRedisConfigHasTheDocumentedDefaults(t *testing.T) {
+	t.Parallel()
+	got := SharedRedisConfig{Addr: "redis:6379"}.WithDefaults(sharedRedisDefaults)
+	want := SharedRedisConfig{Addr: "redis:6379", KeyPrefix: "notegate:mod:",
+		DialTimeout: 200 * time.Millisecond, ReadTimeout: 100 * time.Millisecond, WriteTimeout: 100 * time.Millisecond,
+		PoolSize: 10, Breaker: breaker.Config{Failures: 3, Cooldown: 5 * time.Second}}
+	if got != want {
+		t.Errorf("defaults %+v, want %+v", got, want)
+	}
+}
+
 func TestSharedRedisConfigKeepsThePasswordOutOfLogs(t *testing.T) {
 	t.Parallel()
 	v := SharedRedisConfig{Addr: "redis:6379", Password: "s3cret"}.LogValue().String()
@@ -335,8 +266,8 @@ func TestSharedRedisConfigKeepsThePasswordOutOfLogs(t *testing.T) {
 // script calls (one round trip each) per note. Every note there is a copy
 // of one of 8 texts, so every campaign bucket is full: the worst case.
 func BenchmarkModerateSharedState(b *testing.B) {
-	srv := startRedis(b)
-	benchmarkModerate(b, Config{SharedState: SharedStateConfig{Redis: SharedRedisConfig{Addr: srv.addr, KeyPrefix: "bench:"}}})
+	srv := redistest.Start(b)
+	benchmarkModerate(b, Config{SharedState: SharedStateConfig{Redis: SharedRedisConfig{Addr: srv.Addr, KeyPrefix: "bench:"}}})
 }
 
 // BenchmarkModerateDistinctNotes moderates notes that are all different
@@ -379,7 +310,7 @@ func BenchmarkModerateDistinctNotes(b *testing.B) {
 	}
 	b.Run("in-process", func(b *testing.B) { run(b, Config{}) })
 	b.Run("redis", func(b *testing.B) {
-		srv := startRedis(b)
-		run(b, Config{SharedState: SharedStateConfig{Redis: SharedRedisConfig{Addr: srv.addr, KeyPrefix: "bench:"}}})
+		srv := redistest.Start(b)
+		run(b, Config{SharedState: SharedStateConfig{Redis: SharedRedisConfig{Addr: srv.Addr, KeyPrefix: "bench:"}}})
 	})
 }

@@ -90,7 +90,7 @@ func (c Config) Validate() error {
 	if err := c.Remote.Validate(); err != nil {
 		return fmt.Errorf("moderate: %w", err)
 	}
-	if err := c.SharedState.Redis.Validate(); err != nil {
+	if err := c.SharedState.Validate(); err != nil {
 		return fmt.Errorf("moderate: %w", err)
 	}
 	return nil

@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"time"
 	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
-	"github.com/redis/go-redis/v9/maintnotifications"
+
+	"github.com/notegate/notegate/internal/redisconn"
 )
 
 // EnvRedisPassword is the environment variable holding the password of the
@@ -19,79 +19,38 @@ import (
 const EnvRedisPassword = "NOTEGATE_REDIS_PASSWORD"
 
 // RedisCacheConfig configures the Redis tier of the translation cache,
-// shared by every replica. An empty Addr leaves it off.
+// shared by every replica. An empty Addr leaves it off. Its connection
+// keys (redisconn.Config, inline) have the common defaults but for
+// key_prefix "notegate:tr:": dial_timeout, read_timeout and write_timeout
+// 200ms each, pool_size 10 (a call that finds no connection free waits at
+// most read_timeout), breaker 3 failures and 5s (so that a dead server
+// does not add its timeouts to every batch). The password comes only from
+// NOTEGATE_REDIS_PASSWORD.
 type RedisCacheConfig struct {
-	// Addr is the server's host:port; empty turns the tier off. Default "".
-	Addr string `yaml:"addr"`
-	// Username for Redis ACLs; empty for the default user. Default "".
-	Username string `yaml:"username"`
-	// Password is a secret: set only from NOTEGATE_REDIS_PASSWORD, never
-	// from the file; it is never logged. Default "".
-	Password string `yaml:"-"`
-	// DB is the database number. Default 0.
-	DB int `yaml:"db"`
-	// KeyPrefix starts every key, so that the cache can share a server.
-	// Default "notegate:tr:".
-	KeyPrefix string `yaml:"key_prefix"`
+	redisconn.Config `yaml:",inline"`
 	// TTL is how long a translation stays in Redis after it is written.
 	// Default 720h (30 days).
 	TTL time.Duration `yaml:"ttl"`
 	// MaxValueBytes bounds one translation: a longer one is neither written
 	// nor accepted when read. Default 262144 (256 KiB).
 	MaxValueBytes int `yaml:"max_value_bytes"`
-	// DialTimeout bounds connecting. Default 200ms.
-	DialTimeout time.Duration `yaml:"dial_timeout"`
-	// ReadTimeout bounds waiting for a reply. Default 200ms.
-	ReadTimeout time.Duration `yaml:"read_timeout"`
-	// WriteTimeout bounds sending a command. Default 200ms.
-	WriteTimeout time.Duration `yaml:"write_timeout"`
-	// PoolSize is the most connections open at once; a call that finds
-	// none free waits at most ReadTimeout. Default 10.
-	PoolSize int `yaml:"pool_size"`
-	// Breaker skips Redis for Cooldown after Failures consecutive failed
-	// calls, so that a dead server does not add its timeouts to every
-	// batch. Default 3 failures, 5s.
-	Breaker BreakerConfig `yaml:"breaker"`
 }
 
-// Defaults of RedisCacheConfig.
+// Defaults of RedisCacheConfig where they differ from the common ones.
 const (
-	DefaultRedisKeyPrefix       = "notegate:tr:"
-	DefaultRedisTTL             = 30 * 24 * time.Hour
-	DefaultRedisMaxValueBytes   = 256 << 10
-	DefaultRedisTimeout         = 200 * time.Millisecond
-	DefaultRedisPoolSize        = 10
-	DefaultRedisBreakerFailures = 3
-	DefaultRedisBreakerCooldown = 5 * time.Second
+	DefaultRedisKeyPrefix     = "notegate:tr:"
+	DefaultRedisTTL           = 30 * 24 * time.Hour
+	DefaultRedisMaxValueBytes = 256 << 10
 )
-
-// Enabled reports whether the Redis tier is configured.
-func (c RedisCacheConfig) Enabled() bool { return c.Addr != "" }
 
 // WithDefaults returns c with every zero field set to its default.
 func (c RedisCacheConfig) WithDefaults() RedisCacheConfig {
-	if c.KeyPrefix == "" {
-		c.KeyPrefix = DefaultRedisKeyPrefix
-	}
+	c.Config = c.Config.WithDefaults(redisconn.Defaults{KeyPrefix: DefaultRedisKeyPrefix})
 	if c.TTL == 0 {
 		c.TTL = DefaultRedisTTL
 	}
 	if c.MaxValueBytes == 0 {
 		c.MaxValueBytes = DefaultRedisMaxValueBytes
-	}
-	for _, d := range []*time.Duration{&c.DialTimeout, &c.ReadTimeout, &c.WriteTimeout} {
-		if *d == 0 {
-			*d = DefaultRedisTimeout
-		}
-	}
-	if c.PoolSize == 0 {
-		c.PoolSize = DefaultRedisPoolSize
-	}
-	if c.Breaker.Failures == 0 {
-		c.Breaker.Failures = DefaultRedisBreakerFailures
-	}
-	if c.Breaker.Cooldown == 0 {
-		c.Breaker.Cooldown = DefaultRedisBreakerCooldown
 	}
 	return c
 }
@@ -103,45 +62,19 @@ func (c RedisCacheConfig) Validate() error {
 		return nil
 	}
 	c = c.WithDefaults()
-	var errs []error
-	if _, port, err := net.SplitHostPort(c.Addr); err != nil || port == "" {
-		errs = append(errs, fmt.Errorf("addr: %q is not host:port", c.Addr))
-	}
-	if c.DB < 0 {
-		errs = append(errs, fmt.Errorf("db: %d is negative", c.DB))
-	}
+	errs := []error{c.Config.Validate()}
 	if c.TTL < time.Second {
 		errs = append(errs, fmt.Errorf("ttl: %v is below 1s (Redis expiries are in seconds)", c.TTL))
 	}
 	if c.MaxValueBytes < 0 {
 		errs = append(errs, fmt.Errorf("max_value_bytes: %d is negative", c.MaxValueBytes))
 	}
-	if c.DialTimeout < 0 || c.ReadTimeout < 0 || c.WriteTimeout < 0 {
-		errs = append(errs, errors.New("dial_timeout, read_timeout and write_timeout must be positive: a cache without a timeout would hold translations when Redis hangs"))
-	}
-	if c.PoolSize < 1 {
-		errs = append(errs, fmt.Errorf("pool_size: %d is below 1", c.PoolSize))
-	}
-	if c.Breaker.Failures < 1 || c.Breaker.Cooldown < 0 {
-		errs = append(errs, errors.New("breaker: failures must be at least 1 and cooldown not negative"))
-	}
 	return errors.Join(errs...)
 }
 
 // LogValue keeps the password out of logs when the config is logged.
 func (c RedisCacheConfig) LogValue() slog.Value {
-	pw := ""
-	if c.Password != "" {
-		pw = "[redacted]"
-	}
-	return slog.GroupValue(
-		slog.String("addr", c.Addr),
-		slog.String("username", c.Username),
-		slog.String("password", pw),
-		slog.Int("db", c.DB),
-		slog.String("key_prefix", c.KeyPrefix),
-		slog.Duration("ttl", c.TTL),
-	)
+	return slog.GroupValue(append(c.Config.LogAttrs(), slog.Duration("ttl", c.TTL))...)
 }
 
 // RedisCache is a SharedCache in Redis: one string key per translation,
@@ -154,13 +87,11 @@ func (c RedisCacheConfig) LogValue() slog.Value {
 // tests the server again. Errors are returned only for calls that went to
 // Redis and failed, which the stage logs.
 type RedisCache struct {
-	client    *redis.Client
-	prefix    string
-	ttl       time.Duration
-	maxValue  int
-	opTimeout time.Duration
-	breaker   *breaker
-	metrics   *sharedMetrics
+	conn     *redisconn.Conn
+	prefix   string
+	ttl      time.Duration
+	maxValue int
+	metrics  *sharedMetrics
 }
 
 var _ SharedCache = (*RedisCache)(nil)
@@ -184,37 +115,11 @@ func NewRedisCache(cfg RedisCacheConfig, logger *slog.Logger, reg prometheus.Reg
 		return nil, err
 	}
 	log := logger.With("component", "translate-redis-cache", "addr", cfg.Addr)
-	c := &RedisCache{
-		client: redis.NewClient(&redis.Options{
-			Addr:                  cfg.Addr,
-			Username:              cfg.Username,
-			Password:              cfg.Password,
-			DB:                    cfg.DB,
-			DialTimeout:           cfg.DialTimeout,
-			ReadTimeout:           cfg.ReadTimeout,
-			WriteTimeout:          cfg.WriteTimeout,
-			PoolTimeout:           cfg.ReadTimeout,
-			PoolSize:              cfg.PoolSize,
-			ContextTimeoutEnabled: true,
-			MaxRetries:            -1, // the breaker, not retries, handles a sick server
-			DialerRetries:         1,
-			DisableIdentity:       true,
-			MaintNotificationsConfig: &maintnotifications.Config{
-				Mode: maintnotifications.ModeDisabled,
-			},
-		}),
-		prefix:   cfg.KeyPrefix,
-		ttl:      cfg.TTL,
-		maxValue: cfg.MaxValueBytes,
-		// A whole call: a dial, then the command written and its reply read.
-		opTimeout: cfg.DialTimeout + cfg.WriteTimeout + cfg.ReadTimeout,
-		metrics:   m,
-	}
-	c.breaker = newBreaker(cfg.Breaker.Failures, cfg.Breaker.Cooldown, nil, func(s BreakerState) {
+	conn := redisconn.NewConn(cfg.Config, nil, func(_, s BreakerState) {
 		log.Info("shared translation cache breaker", "state", s.String())
 		m.breakerState(s)
 	})
-	return c, nil
+	return &RedisCache{conn: conn, prefix: cfg.KeyPrefix, ttl: cfg.TTL, maxValue: cfg.MaxValueBytes, metrics: m}, nil
 }
 
 // Get returns the translations Redis holds among keys. A value over
@@ -223,21 +128,19 @@ func (c *RedisCache) Get(ctx context.Context, keys []string) (map[string]string,
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	if !c.breaker.Allow() {
-		c.metrics.skipped("get")
-		return nil, nil
-	}
 	full := make([]string, len(keys))
 	for i, k := range keys {
 		full[i] = c.prefix + k
 	}
-	opCtx, cancel := context.WithTimeout(ctx, c.opTimeout)
-	vals, err := c.client.MGet(opCtx, full...).Result()
-	cancel()
+	var vals []any
+	err := c.conn.Do(ctx, func(ctx context.Context) error {
+		var err error
+		vals, err = c.conn.Client().MGet(ctx, full...).Result()
+		return err
+	})
 	if err != nil {
-		return nil, c.failed(ctx, "get", err)
+		return nil, c.result(ctx, "get", err)
 	}
-	c.breaker.Done(outcomeSuccess)
 	out := make(map[string]string, len(keys))
 	for i, v := range vals {
 		s, ok := v.(string)
@@ -261,44 +164,43 @@ func (c *RedisCache) Set(ctx context.Context, entries map[string]string) error {
 	if fits == 0 {
 		return nil
 	}
-	if !c.breaker.Allow() {
-		c.metrics.skipped("set")
-		return nil
-	}
-	opCtx, cancel := context.WithTimeout(ctx, c.opTimeout)
-	_, err := c.client.Pipelined(opCtx, func(p redis.Pipeliner) error {
-		for k, v := range entries {
-			if len(v) <= c.maxValue {
-				p.Set(opCtx, c.prefix+k, v, c.ttl)
+	err := c.conn.Do(ctx, func(ctx context.Context) error {
+		_, err := c.conn.Client().Pipelined(ctx, func(p redis.Pipeliner) error {
+			for k, v := range entries {
+				if len(v) <= c.maxValue {
+					p.Set(ctx, c.prefix+k, v, c.ttl)
+				}
 			}
-		}
-		return nil
+			return nil
+		})
+		return err
 	})
-	cancel()
-	if err != nil {
-		return c.failed(ctx, "set", err)
-	}
-	c.breaker.Done(outcomeSuccess)
-	return nil
+	return c.result(ctx, "set", err)
 }
 
-// failed records a failed call: against the server, unless the caller's
-// own context ended (that says nothing about Redis).
-func (c *RedisCache) failed(ctx context.Context, op string, err error) error {
-	if ctx.Err() != nil {
-		c.breaker.Done(outcomeNeutral)
+// result turns the outcome of a call into what Get and Set return: nil
+// for a call made or skipped by the breaker (counted as skipped), and the
+// error of a failed one, counted unless the caller's own context ended
+// (that says nothing about Redis).
+func (c *RedisCache) result(ctx context.Context, op string, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, redisconn.ErrSkipped):
+		c.metrics.skipped(op)
+		return nil
+	case ctx.Err() != nil:
 		return fmt.Errorf("redis %s: %w", op, ctx.Err())
 	}
-	c.breaker.Done(outcomeFailure)
 	c.metrics.failed(op)
 	return fmt.Errorf("redis %s: %w", op, err)
 }
 
 // BreakerState reports whether Redis is being skipped.
-func (c *RedisCache) BreakerState() BreakerState { return c.breaker.State() }
+func (c *RedisCache) BreakerState() BreakerState { return c.conn.BreakerState() }
 
 // Close closes the connections.
-func (c *RedisCache) Close() error { return c.client.Close() }
+func (c *RedisCache) Close() error { return c.conn.Close() }
 
 // sharedMetrics are the shared tier's metrics; a nil *sharedMetrics
 // records nothing.

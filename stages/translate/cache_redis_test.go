@@ -6,105 +6,17 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
-	"os"
-	"os/exec"
-	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/redis/go-redis/v9"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/notegate/notegate/internal/redisconn"
+	"github.com/notegate/notegate/internal/redistest"
 	"github.com/notegate/notegate/models"
 )
-
-// redisServer is a throwaway redis-server child process.
-type redisServer struct {
-	addr string
-	cmd  *exec.Cmd
-	once sync.Once
-}
-
-// startRedis starts redis-server on a free port, without persistence, and
-// waits until it answers PING. It skips when redis-server is not installed,
-// unless CI=true.
-func startRedis(t testing.TB) *redisServer {
-	t.Helper()
-	path, err := exec.LookPath("redis-server")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("redis-server not found (apt-get install redis-server): %v", err)
-		}
-		t.Skip("redis-server not installed (apt-get install redis-server)")
-	}
-	var lastErr error
-	for try := 0; try < 3; try++ { // the free port may be taken before the server binds it
-		s, err := launchRedis(t, path)
-		if err == nil {
-			return s
-		}
-		lastErr = err
-	}
-	t.Fatalf("redis-server did not start: %v", lastErr)
-	return nil
-}
-
-func launchRedis(t testing.TB, path string) (*redisServer, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	var out bytes.Buffer // read only once the process has exited
-	cmd := exec.Command(path, "--port", strconv.Itoa(port), "--bind", "127.0.0.1",
-		"--save", "", "--appendonly", "no", "--dir", t.TempDir())
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	s := &redisServer{addr: net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), cmd: cmd}
-	t.Cleanup(s.kill)
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }() // reaps the process whenever it ends
-	c := redis.NewClient(&redis.Options{Addr: s.addr, MaxRetries: -1, DialTimeout: 200 * time.Millisecond})
-	defer c.Close()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		err := c.Ping(ctx).Err()
-		cancel()
-		if err == nil {
-			return s, nil
-		}
-		select {
-		case werr := <-exited:
-			return nil, fmt.Errorf("exited (%v): %s", werr, out.String())
-		default:
-		}
-		if time.Now().After(deadline) {
-			s.kill()
-			<-exited
-			return nil, fmt.Errorf("no PING answer on %s: %v: %s", s.addr, err, out.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
-// kill ends the server at once, as a crash would.
-func (s *redisServer) kill() {
-	s.once.Do(func() { _ = s.cmd.Process.Kill() })
-}
-
-func (s *redisServer) client(t testing.TB) *redis.Client {
-	c := redis.NewClient(&redis.Options{Addr: s.addr, MaxRetries: -1})
-	t.Cleanup(func() { c.Close() })
-	return c
-}
 
 func sharedOf(t testing.TB, s *Stage) *RedisCache {
 	t.Helper()
@@ -148,8 +60,8 @@ func process(t *testing.T, s *Stage, n *models.Note) models.Translation {
 
 func TestRedisCacheSharesTranslationsBetweenReplicas(t *testing.T) {
 	t.Parallel()
-	srv := startRedis(t)
-	rcfg := RedisCacheConfig{Addr: srv.addr, KeyPrefix: "test:replicas:", TTL: time.Hour}
+	srv := redistest.Start(t)
+	rcfg := RedisCacheConfig{Config: redisconn.Config{Addr: srv.Addr, KeyPrefix: "test:replicas:"}, TTL: time.Hour}
 	first := &fakeProvider{name: "fake", pairs: map[string]bool{"fr-en": true}}
 	second := &fakeProvider{name: "fake", pairs: map[string]bool{"fr-en": true}}
 	a, _ := redisStage(t, frenchConfig(rcfg), first)
@@ -176,7 +88,7 @@ func TestRedisCacheSharesTranslationsBetweenReplicas(t *testing.T) {
 		t.Errorf("repeated note went to Redis again (shared hits %v, want 2)", hits)
 	}
 
-	c := srv.client(t)
+	c := srv.Client(t)
 	for _, text := range []string{"Bonjour", "Le monde est grand"} {
 		key := rcfg.KeyPrefix + newCacheKey(NormalizeText(text), "fr", "en", "fake").String()
 		ttl, err := c.TTL(context.Background(), key).Result()
@@ -191,9 +103,9 @@ func TestRedisCacheSharesTranslationsBetweenReplicas(t *testing.T) {
 
 func TestRedisCacheDownFallsBackToProvider(t *testing.T) {
 	t.Parallel()
-	srv := startRedis(t)
-	rcfg := RedisCacheConfig{Addr: srv.addr, KeyPrefix: "test:down:",
-		Breaker: BreakerConfig{Failures: 3, Cooldown: time.Hour}} // no probe during the test
+	srv := redistest.Start(t)
+	rcfg := RedisCacheConfig{Config: redisconn.Config{Addr: srv.Addr, KeyPrefix: "test:down:",
+		Breaker: BreakerConfig{Failures: 3, Cooldown: time.Hour}}} // no probe during the test
 	p := &fakeProvider{name: "fake", pairs: map[string]bool{"fr-en": true}}
 	s, reg := redisStage(t, frenchConfig(rcfg), p)
 	rc := sharedOf(t, s)
@@ -201,7 +113,7 @@ func TestRedisCacheDownFallsBackToProvider(t *testing.T) {
 	if tr := process(t, s, note("fr", "Avant la panne", "")); tr.Status != models.TranslationOK {
 		t.Fatalf("before the crash: %+v", tr)
 	}
-	srv.kill()
+	srv.Kill()
 
 	const notes = 8
 	started := time.Now()
@@ -236,10 +148,10 @@ func TestRedisCacheDownFallsBackToProvider(t *testing.T) {
 
 func TestRedisCacheGetAndSet(t *testing.T) {
 	t.Parallel()
-	srv := startRedis(t)
-	c := srv.client(t)
+	srv := redistest.Start(t)
+	c := srv.Client(t)
 	ctx := context.Background()
-	rc, err := NewRedisCache(RedisCacheConfig{Addr: srv.addr, KeyPrefix: "test:kv:", MaxValueBytes: 16}, nil, prometheus.NewRegistry())
+	rc, err := NewRedisCache(RedisCacheConfig{Config: redisconn.Config{Addr: srv.Addr, KeyPrefix: "test:kv:"}, MaxValueBytes: 16}, nil, prometheus.NewRegistry())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -286,7 +198,7 @@ func TestRedisCacheGetAndSet(t *testing.T) {
 
 func TestRedisCacheCancelledCallerDoesNotOpenTheBreaker(t *testing.T) {
 	t.Parallel()
-	rc, err := NewRedisCache(RedisCacheConfig{Addr: "127.0.0.1:1", Breaker: BreakerConfig{Failures: 1}}, nil, nil)
+	rc, err := NewRedisCache(RedisCacheConfig{Config: redisconn.Config{Addr: "127.0.0.1:1", Breaker: BreakerConfig{Failures: 1}}}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -319,12 +231,12 @@ func TestRedisCacheConfig(t *testing.T) {
 		wantErr string
 	}{
 		{"no_addr_leaves_the_tier_off", Config{}, ""},
-		{"an_addr_with_a_port_is_enough", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Addr: "redis:6379"}}}, ""},
-		{"an_addr_without_a_port_is_rejected", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Addr: "redis"}}}, "not host:port"},
-		{"a_negative_db_is_rejected", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Addr: "redis:6379", DB: -1}}}, "db"},
-		{"a_ttl_under_a_second_is_rejected", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Addr: "redis:6379", TTL: time.Millisecond}}}, "ttl"},
-		{"a_negative_timeout_is_rejected", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Addr: "redis:6379", ReadTimeout: -time.Second}}}, "timeout"},
-		{"the_cache_off_with_redis_is_a_contradiction", Config{Cache: CacheConfig{Off: true, Redis: RedisCacheConfig{Addr: "redis:6379"}}}, "off"},
+		{"an_addr_with_a_port_is_enough", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Config: redisconn.Config{Addr: "redis:6379"}}}}, ""},
+		{"an_addr_without_a_port_is_rejected", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Config: redisconn.Config{Addr: "redis"}}}}, "not host:port"},
+		{"a_negative_db_is_rejected", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Config: redisconn.Config{Addr: "redis:6379", DB: -1}}}}, "db"},
+		{"a_ttl_under_a_second_is_rejected", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Config: redisconn.Config{Addr: "redis:6379"}, TTL: time.Millisecond}}}, "ttl"},
+		{"a_negative_timeout_is_rejected", Config{Cache: CacheConfig{Redis: RedisCacheConfig{Config: redisconn.Config{Addr: "redis:6379", ReadTimeout: -time.Second}}}}, "timeout"},
+		{"the_cache_off_with_redis_is_a_contradiction", Config{Cache: CacheConfig{Off: true, Redis: RedisCacheConfig{Config: redisconn.Config{Addr: "redis:6379"}}}}, "off"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -344,9 +256,10 @@ func TestRedisCacheConfig(t *testing.T) {
 		if got := (Config{}).WithDefaults().Cache.Redis; got != (RedisCacheConfig{}) {
 			t.Errorf("off tier got defaults: %+v", got)
 		}
-		got := Config{Cache: CacheConfig{Redis: RedisCacheConfig{Addr: "redis:6379"}}}.WithDefaults().Cache.Redis
-		if got.KeyPrefix != DefaultRedisKeyPrefix || got.TTL != DefaultRedisTTL || got.ReadTimeout != DefaultRedisTimeout ||
-			got.PoolSize != DefaultRedisPoolSize || got.Breaker.Failures != DefaultRedisBreakerFailures {
+		got := Config{Cache: CacheConfig{Redis: RedisCacheConfig{Config: redisconn.Config{Addr: "redis:6379"}}}}.WithDefaults().Cache.Redis
+		if got.KeyPrefix != "notegate:tr:" || got.TTL != 720*time.Hour || got.MaxValueBytes != 256<<10 ||
+			got.DialTimeout != 200*time.Millisecond || got.ReadTimeout != 200*time.Millisecond || got.WriteTimeout != 200*time.Millisecond ||
+			got.PoolSize != 10 || got.Breaker != (BreakerConfig{Failures: 3, Cooldown: 5 * time.Second}) {
 			t.Errorf("defaults not applied: %+v", got)
 		}
 	})
@@ -362,7 +275,7 @@ func TestRedisCacheConfig(t *testing.T) {
 	t.Run("the_password_is_not_logged", func(t *testing.T) {
 		t.Parallel()
 		var buf bytes.Buffer
-		slog.New(slog.NewTextHandler(&buf, nil)).Info("x", "redis", RedisCacheConfig{Addr: "redis:6379", Password: "hunter2"})
+		slog.New(slog.NewTextHandler(&buf, nil)).Info("x", "redis", RedisCacheConfig{Config: redisconn.Config{Addr: "redis:6379", Password: "hunter2"}})
 		if strings.Contains(buf.String(), "hunter2") {
 			t.Errorf("password in log line %q", buf.String())
 		}
@@ -370,8 +283,8 @@ func TestRedisCacheConfig(t *testing.T) {
 }
 
 func BenchmarkRedisCacheGet(b *testing.B) {
-	srv := startRedis(b)
-	rc, err := NewRedisCache(RedisCacheConfig{Addr: srv.addr}, nil, nil)
+	srv := redistest.Start(b)
+	rc, err := NewRedisCache(RedisCacheConfig{Config: redisconn.Config{Addr: srv.Addr}}, nil, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -59,7 +59,8 @@ type Config struct {
 	Limits map[string]ProviderLimits `yaml:"limits"`
 	// Retry spaces out retries of one provider call.
 	Retry RetryConfig `yaml:"retry"`
-	// Breaker configures the circuit breaker of every provider.
+	// Breaker configures the circuit breaker of every provider. Default 5
+	// failures, 30s.
 	Breaker BreakerConfig `yaml:"breaker"`
 	// Pending schedules the later attempts at translations that every
 	// provider failed (the retry topic).
@@ -129,15 +130,6 @@ type RetryConfig struct {
 	// is paused (its breaker opened) for what it asked and skipped.
 	// Default 2s.
 	MaxBackoff time.Duration `yaml:"max_backoff"`
-}
-
-// BreakerConfig configures the per-provider circuit breaker.
-type BreakerConfig struct {
-	// Failures is how many consecutive failed calls open it. Default 5.
-	Failures int `yaml:"failures"`
-	// Cooldown is how long it stays open before one probe call may go
-	// through. Default 30s.
-	Cooldown time.Duration `yaml:"cooldown"`
 }
 
 // PendingConfig schedules the later attempts at a pending translation:
@@ -396,8 +388,8 @@ func (c Config) Validate() error {
 	if c.Retry.MinBackoff < 0 || c.Retry.MaxBackoff < c.Retry.MinBackoff {
 		errs = append(errs, fmt.Errorf("retry: backoff %v–%v is not a range", c.Retry.MinBackoff, c.Retry.MaxBackoff))
 	}
-	if c.Breaker.Failures < 1 || c.Breaker.Cooldown < 0 {
-		errs = append(errs, errors.New("breaker: failures must be at least 1 and cooldown not negative"))
+	if err := c.Breaker.Validate(); err != nil {
+		errs = append(errs, err)
 	}
 	if c.Pending.FirstDelay < 0 || c.Pending.MaxDelay < c.Pending.FirstDelay || c.Pending.MaxAttempts < 1 {
 		errs = append(errs, fmt.Errorf("pending: delays %v–%v and max_attempts %d are not a schedule", c.Pending.FirstDelay, c.Pending.MaxDelay, c.Pending.MaxAttempts))

@@ -14,6 +14,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/notegate/notegate/internal/breaker"
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
 )
@@ -67,7 +68,7 @@ var (
 type guarded struct {
 	p       Provider
 	limits  ProviderLimits
-	breaker *breaker
+	breaker *breaker.Breaker
 	limiter requestLimiter
 	budget  *charBudget
 }
@@ -145,7 +146,7 @@ func New(cfg Config, providers []Provider, logger *slog.Logger, opts ...Option) 
 		s.providers[name] = &guarded{
 			p:      p,
 			limits: l,
-			breaker: newBreaker(cfg.Breaker.Failures, cfg.Breaker.Cooldown, o.now, func(st BreakerState) {
+			breaker: breaker.New(cfg.Breaker, o.now, func(_, st BreakerState) {
 				s.log.Info("provider circuit breaker", "provider", name, "state", st.String())
 				s.metrics.breakerState(name, st)
 			}),
@@ -557,12 +558,12 @@ func (s *Stage) call(ctx context.Context, g *guarded, from, to, purpose string, 
 			return nil, ErrBreakerOpen
 		}
 		if !g.budget.Take(chars) {
-			g.breaker.Done(outcomeNeutral)
+			g.breaker.Done(breaker.Neutral)
 			s.metrics.request(name, OutcomeNoBudget)
 			return nil, ErrBudgetExhausted
 		}
 		if !g.limiter.Wait(ctx) {
-			g.breaker.Done(outcomeNeutral)
+			g.breaker.Done(breaker.Neutral)
 			g.budget.Refund(chars)
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
@@ -578,7 +579,7 @@ func (s *Stage) call(ctx context.Context, g *guarded, from, to, purpose string, 
 			err = fmt.Errorf("%w: returned %d translations for %d texts", ErrTransient, len(out), len(texts))
 		}
 		if ctx.Err() != nil {
-			g.breaker.Done(outcomeNeutral)
+			g.breaker.Done(breaker.Neutral)
 			g.budget.Refund(chars)
 			return nil, ctx.Err()
 		}
@@ -586,13 +587,13 @@ func (s *Stage) call(ctx context.Context, g *guarded, from, to, purpose string, 
 		s.metrics.request(name, oc)
 		switch oc {
 		case OutcomeOK:
-			g.breaker.Done(outcomeSuccess)
+			g.breaker.Done(breaker.Success)
 			s.metrics.sent(name, purpose, chars, g.limits.PricePerMillionChars)
 			return out, nil
 		case OutcomeUnsupported, OutcomePermanent:
-			g.breaker.Done(outcomeNeutral)
+			g.breaker.Done(breaker.Neutral)
 		default:
-			g.breaker.Done(outcomeFailure)
+			g.breaker.Done(breaker.Failure)
 		}
 		g.budget.Refund(chars) // failed calls are not billed
 		if timedOut {

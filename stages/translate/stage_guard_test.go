@@ -150,9 +150,9 @@ func TestStageBreakerOpensAndNotesGoPendingWithoutCalls(t *testing.T) {
 		fails[i] = down
 	}
 	a := &scriptedProvider{name: "a", fails: fails}
-	clock := &fakeClock{t: time.Unix(1e9, 0)}
+	now := time.Unix(1e9, 0) // the stage's clock, moved by hand
 	s, err := New(Config{Targets: []string{"en"}, Providers: []string{"a"}, Breaker: BreakerConfig{Failures: 2, Cooldown: time.Minute}},
-		[]Provider{a}, nil, withClock(clock.now))
+		[]Provider{a}, nil, withClock(func() time.Time { return now }))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +176,7 @@ func TestStageBreakerOpensAndNotesGoPendingWithoutCalls(t *testing.T) {
 	a.mu.Lock()
 	a.fails = nil
 	a.mu.Unlock()
-	clock.advance(time.Minute)
+	now = now.Add(time.Minute)
 	n := frNote("late", "bonjour")
 	n.Translations = map[string]models.Translation{"en": {Status: models.TranslationPending, Error: "a: down"}}
 	if err := s.Retranslate(context.Background(), n, []string{"en"}); err != nil {

@@ -1,4 +1,8 @@
-package review
+// Package redistest starts throwaway redis-server processes for the tests
+// of the packages that keep state in Redis (the moderation state, the
+// translation cache, the desk). A test that needs one skips when
+// redis-server is not installed, and fails instead under CI=true.
+package redistest
 
 import (
 	"bytes"
@@ -7,7 +11,6 @@ import (
 	"net"
 	"os"
 	"os/exec"
-	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -15,8 +18,9 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// RedisServer is a throwaway redis-server child process.
-type RedisServer struct {
+// Server is a throwaway redis-server child process, without persistence,
+// on a free port of 127.0.0.1. It is killed when its test ends.
+type Server struct {
 	Addr string
 	path string
 	dir  string
@@ -25,21 +29,20 @@ type RedisServer struct {
 	exit chan error
 }
 
-// StartRedis starts redis-server on a free port, without persistence, and
-// waits until it answers PING. It skips when redis-server is not
-// installed, unless CI=true.
-func StartRedis(t testing.TB) *RedisServer {
+// Start starts a server and waits until it answers PING. It skips when
+// redis-server is not installed, unless CI=true.
+func Start(t testing.TB) *Server {
 	t.Helper()
-	s := maybeRedis(t)
+	s := Maybe(t)
 	if s == nil {
 		t.Skip("redis-server not installed (apt-get install redis-server)")
 	}
 	return s
 }
 
-// maybeRedis is StartRedis, but answers nil instead of skipping, so that
-// a conformance suite still runs the in-process implementation.
-func maybeRedis(t testing.TB) *RedisServer {
+// Maybe is Start, but answers nil instead of skipping, so that a
+// conformance suite still runs its in-process implementation.
+func Maybe(t testing.TB) *Server {
 	t.Helper()
 	path, err := exec.LookPath("redis-server")
 	if err != nil {
@@ -56,7 +59,7 @@ func maybeRedis(t testing.TB) *RedisServer {
 		}
 		addr := l.Addr().String()
 		l.Close()
-		s := &RedisServer{Addr: addr, path: path, dir: t.TempDir()}
+		s := &Server{Addr: addr, path: path, dir: t.TempDir()}
 		if lastErr = s.start(); lastErr == nil {
 			t.Cleanup(s.Kill)
 			return s
@@ -67,7 +70,7 @@ func maybeRedis(t testing.TB) *RedisServer {
 }
 
 // start launches the server on s.Addr and waits for its PING.
-func (s *RedisServer) start() error {
+func (s *Server) start() error {
 	_, port, _ := net.SplitHostPort(s.Addr)
 	var out bytes.Buffer // read only once the process has exited
 	cmd := exec.Command(s.path, "--port", port, "--bind", "127.0.0.1",
@@ -106,7 +109,7 @@ func (s *RedisServer) start() error {
 }
 
 // Kill ends the server at once, as a crash would, and waits for it.
-func (s *RedisServer) Kill() {
+func (s *Server) Kill() {
 	s.mu.Lock()
 	cmd, exit := s.cmd, s.exit
 	s.cmd = nil
@@ -120,7 +123,7 @@ func (s *RedisServer) Kill() {
 
 // Restart starts the server again on the same address, empty, as a
 // replacement after a crash would be.
-func (s *RedisServer) Restart(t testing.TB) {
+func (s *Server) Restart(t testing.TB) {
 	t.Helper()
 	var err error
 	for try := 0; try < 20; try++ { // the port is free again once the old process is reaped
@@ -132,15 +135,10 @@ func (s *RedisServer) Restart(t testing.TB) {
 	t.Fatalf("redis-server did not start again on %s: %v", s.Addr, err)
 }
 
-var prefixes struct {
-	mu sync.Mutex
-	n  int
-}
-
-// uniquePrefix is a key prefix no other store of this test process uses.
-func uniquePrefix() string {
-	prefixes.mu.Lock()
-	defer prefixes.mu.Unlock()
-	prefixes.n++
-	return "test" + strconv.Itoa(prefixes.n) + ":"
+// Client is a plain client of the server, for a test to look at or plant
+// keys; it is closed when the test ends.
+func (s *Server) Client(t testing.TB) *redis.Client {
+	c := redis.NewClient(&redis.Options{Addr: s.Addr, MaxRetries: -1})
+	t.Cleanup(func() { c.Close() })
+	return c
 }
