@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -125,7 +126,7 @@ func (h *handler) searchQuery(r *http.Request) (models.SearchQuery, string) {
 		return q, ""
 	}
 	window := h.searchCfg.MaxWindow
-	if q.Offset, err = intParam(p.Get("offset"), 0, 0, window); err != nil {
+	if q.Offset, err = intParam(p.Get("offset"), 0, 0, math.MaxInt32); err != nil {
 		return models.SearchQuery{}, "offset: " + err.Error()
 	}
 	if q.Offset+limit > window {

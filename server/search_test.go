@@ -321,7 +321,8 @@ func TestSearchPaging(t *testing.T) {
 		name, target, want string
 	}{
 		{"offset plus limit beyond 1000 is refused with a pointer to the cursor", "/api/search?q=x&offset=950&limit=51", "offset+limit may be at most 1000; page further with the cursor"},
-		{"an offset beyond 1000 is refused", "/api/search?q=x&offset=10000&limit=100", "offset: must be an integer from 0 to 1000"},
+		{"an offset beyond 1000 is refused", "/api/search?q=x&offset=10000&limit=100", "offset+limit may be at most 1000; page further with the cursor"},
+		{"a negative offset is refused", "/api/search?q=x&offset=-1", "offset: must be an integer"},
 		{"offset and cursor together are refused", "/api/search?q=x&market=cn&offset=0&cursor=" + first, "cannot be combined"},
 		{"a cursor of another market is refused", "/api/search?q=x&market=intl&cursor=" + first, "another query"},
 		{"a cursor of another text is refused", "/api/search?q=y&market=cn&cursor=" + first, "another query"},
