@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -30,6 +31,10 @@ const (
 	BackendEmbedded      = "embedded"
 	BackendElasticsearch = "elasticsearch"
 )
+
+// ElasticsearchSearchesPerCPU is the default http.search.max_concurrent per
+// CPU (GOMAXPROCS) with the Elasticsearch backend.
+const ElasticsearchSearchesPerCPU = 4
 
 // Config is the whole configuration of the service.
 type Config struct {
@@ -98,8 +103,9 @@ type Index struct {
 func Default() Config {
 	return Config{
 		LogLevel: "info",
-		HTTP:     HTTP{Addr: "127.0.0.1:8080", Search: server.SearchConfig{}.WithDefaults()},
-		Kafka:    pipeline.Config{Brokers: []string{"127.0.0.1:9092"}}.WithDefaults(),
+		// HTTP.Search takes its defaults in Load, which depend on the backend.
+		HTTP:  HTTP{Addr: "127.0.0.1:8080"},
+		Kafka: pipeline.Config{Brokers: []string{"127.0.0.1:9092"}}.WithDefaults(),
 		Index: Index{
 			Backend:  BackendEmbedded,
 			Embedded: index.EmbeddedConfig{Dir: ".notegate-data/index"},
@@ -128,6 +134,11 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	}
 	if err := applyEnv(&cfg, getenv); err != nil {
 		return Config{}, err
+	}
+	if cfg.HTTP.Search.MaxConcurrent == 0 && cfg.Index.Backend == BackendElasticsearch {
+		// Searches in Elasticsearch mostly wait on the cluster, not on
+		// this process's CPUs.
+		cfg.HTTP.Search.MaxConcurrent = ElasticsearchSearchesPerCPU * runtime.GOMAXPROCS(0)
 	}
 	cfg.HTTP.Search = cfg.HTTP.Search.WithDefaults()
 	cfg.Kafka = cfg.Kafka.WithDefaults()

@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -57,8 +58,15 @@ func TestLoad(t *testing.T) {
 		{name: "an unknown backend is an error", yaml: "index:\n  backend: solr\n", wantErr: "solr"},
 		{name: "search is bounded by default",
 			check: func(t *testing.T, c Config) {
-				if s := c.HTTP.Search; s.MaxConcurrent < 2 || s.MaxQueued != 32 || s.Timeout != 3*time.Second || s.RetryAfter != time.Second || s.MaxWindow != 1000 || c.HTTP.OpsAddr != "" {
+				if s := c.HTTP.Search; s.MaxConcurrent != max(1, runtime.GOMAXPROCS(0)/2) || s.MaxQueued != 32 || s.Timeout != 3*time.Second || s.RetryAfter != time.Second || s.MaxWindow != 1000 || c.HTTP.OpsAddr != "" {
 					t.Errorf("http: %+v", c.HTTP)
+				}
+			}},
+		{name: "searches in Elasticsearch may run more at once by default",
+			yaml: "index:\n  backend: elasticsearch\n  elasticsearch:\n    urls: [http://es:9200]\n",
+			check: func(t *testing.T, c Config) {
+				if got := c.HTTP.Search.MaxConcurrent; got != ElasticsearchSearchesPerCPU*runtime.GOMAXPROCS(0) {
+					t.Errorf("max_concurrent %d with Elasticsearch", got)
 				}
 			}},
 		{name: "the file sets the search bounds and the ops listener",

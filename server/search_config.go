@@ -11,9 +11,11 @@ import (
 // load on /api/search can take health, metrics or the pipeline down with it.
 type SearchConfig struct {
 	// MaxConcurrent is how many searches may run in the index at once;
-	// the others wait in the queue. Default: the CPUs the process may use
-	// (GOMAXPROCS), at least 2. Raise it for Elasticsearch, where a search
-	// mostly waits on the cluster.
+	// the others wait in the queue. Default: half the CPUs the process may
+	// use (GOMAXPROCS), at least 1, so that embedded searches, which run
+	// on those CPUs, leave the rest to the pipeline and to health (the
+	// configuration raises it for Elasticsearch, whose searches mostly wait
+	// on the cluster).
 	MaxConcurrent int `yaml:"max_concurrent"`
 	// MaxQueued is how many searches may wait for a slot; one more is
 	// answered 429 at once. Negative: none may wait. Default 32.
@@ -32,7 +34,7 @@ type SearchConfig struct {
 // WithDefaults fills unset fields with their defaults.
 func (c SearchConfig) WithDefaults() SearchConfig {
 	if c.MaxConcurrent <= 0 {
-		c.MaxConcurrent = max(2, runtime.GOMAXPROCS(0))
+		c.MaxConcurrent = max(1, runtime.GOMAXPROCS(0)/2)
 	}
 	if c.MaxQueued == 0 {
 		c.MaxQueued = 32
