@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -18,6 +19,7 @@ import (
 
 	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/review"
+	"github.com/notegate/notegate/server"
 	"github.com/notegate/notegate/stages/detect"
 	"github.com/notegate/notegate/stages/index"
 	"github.com/notegate/notegate/stages/moderate"
@@ -29,6 +31,10 @@ const (
 	BackendEmbedded      = "embedded"
 	BackendElasticsearch = "elasticsearch"
 )
+
+// ElasticsearchSearchesPerCPU is the default http.search.max_concurrent per
+// CPU (GOMAXPROCS) with the Elasticsearch backend.
+const ElasticsearchSearchesPerCPU = 4
 
 // Config is the whole configuration of the service.
 type Config struct {
@@ -72,6 +78,14 @@ type Config struct {
 type HTTP struct {
 	// Addr is the listen address. Default "127.0.0.1:8080".
 	Addr string `yaml:"addr"`
+	// OpsAddr, when set, is a second listen address that serves only
+	// /livez, /readyz, /healthz and /metrics, so that probes and scrapes
+	// never share a listener with search traffic; Addr serves them too.
+	// Default "": none.
+	OpsAddr string `yaml:"ops_addr"`
+	// Search bounds public search: concurrency, queue, deadline, paging
+	// window. See server.SearchConfig.
+	Search server.SearchConfig `yaml:"search"`
 }
 
 // Index chooses the index backend.
@@ -89,8 +103,9 @@ type Index struct {
 func Default() Config {
 	return Config{
 		LogLevel: "info",
-		HTTP:     HTTP{Addr: "127.0.0.1:8080"},
-		Kafka:    pipeline.Config{Brokers: []string{"127.0.0.1:9092"}}.WithDefaults(),
+		// HTTP.Search takes its defaults in Load, which depend on the backend.
+		HTTP:  HTTP{Addr: "127.0.0.1:8080"},
+		Kafka: pipeline.Config{Brokers: []string{"127.0.0.1:9092"}}.WithDefaults(),
 		Index: Index{
 			Backend:  BackendEmbedded,
 			Embedded: index.EmbeddedConfig{Dir: ".notegate-data/index"},
@@ -120,6 +135,12 @@ func Load(path string, getenv func(string) string) (Config, error) {
 	if err := applyEnv(&cfg, getenv); err != nil {
 		return Config{}, err
 	}
+	if cfg.HTTP.Search.MaxConcurrent == 0 && cfg.Index.Backend == BackendElasticsearch {
+		// Searches in Elasticsearch mostly wait on the cluster, not on
+		// this process's CPUs.
+		cfg.HTTP.Search.MaxConcurrent = ElasticsearchSearchesPerCPU * runtime.GOMAXPROCS(0)
+	}
+	cfg.HTTP.Search = cfg.HTTP.Search.WithDefaults()
 	cfg.Kafka = cfg.Kafka.WithDefaults()
 	cfg.Review = cfg.Review.WithDefaults()
 	cfg.Decisions = cfg.Decisions.WithDefaults()
@@ -152,6 +173,12 @@ func (c Config) Validate() error {
 	}
 	if c.HTTP.Addr == "" {
 		errs = append(errs, errors.New("http.addr is empty"))
+	}
+	if c.HTTP.OpsAddr != "" && c.HTTP.OpsAddr == c.HTTP.Addr && !strings.HasSuffix(c.HTTP.Addr, ":0") {
+		errs = append(errs, fmt.Errorf("http.ops_addr %q is also http.addr", c.HTTP.OpsAddr))
+	}
+	if err := c.HTTP.Search.WithDefaults().Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("http.search: %w", err))
 	}
 	if err := c.Kafka.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("kafka: %w", err))
@@ -219,6 +246,7 @@ func ParseLevel(s string) (slog.Level, error) {
 var Env = []struct{ Name, Help string }{
 	{"NOTEGATE_LOG_LEVEL", "log_level"},
 	{"NOTEGATE_HTTP_ADDR", "http.addr"},
+	{"NOTEGATE_HTTP_OPS_ADDR", "http.ops_addr"},
 	{"NOTEGATE_KAFKA_BROKERS", "kafka.brokers, comma-separated"},
 	{"NOTEGATE_KAFKA_GROUP_ID", "kafka.group_id"},
 	{"NOTEGATE_KAFKA_INPUT_TOPIC", "kafka.input_topic"},
@@ -264,6 +292,7 @@ func applyEnv(c *Config, getenv func(string) string) error {
 	}
 	set("NOTEGATE_LOG_LEVEL", &c.LogLevel)
 	set("NOTEGATE_HTTP_ADDR", &c.HTTP.Addr)
+	set("NOTEGATE_HTTP_OPS_ADDR", &c.HTTP.OpsAddr)
 	list("NOTEGATE_KAFKA_BROKERS", &c.Kafka.Brokers)
 	set("NOTEGATE_KAFKA_GROUP_ID", &c.Kafka.GroupID)
 	set("NOTEGATE_KAFKA_INPUT_TOPIC", &c.Kafka.InputTopic)

@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -55,6 +56,28 @@ func TestLoad(t *testing.T) {
 			yaml: "moderate:\n  shared_state:\n    redis:\n      password: oops\n", wantErr: "password"},
 		{name: "an unknown key is an error", yaml: "kafak:\n  brokers: [x]\n", wantErr: "kafak"},
 		{name: "an unknown backend is an error", yaml: "index:\n  backend: solr\n", wantErr: "solr"},
+		{name: "search is bounded by default",
+			check: func(t *testing.T, c Config) {
+				if s := c.HTTP.Search; s.MaxConcurrent != max(1, runtime.GOMAXPROCS(0)/2) || s.MaxQueued != 32 || s.Timeout != 3*time.Second || s.RetryAfter != time.Second || s.MaxWindow != 1000 || c.HTTP.OpsAddr != "" {
+					t.Errorf("http: %+v", c.HTTP)
+				}
+			}},
+		{name: "searches in Elasticsearch may run more at once by default",
+			yaml: "index:\n  backend: elasticsearch\n  elasticsearch:\n    urls: [http://es:9200]\n",
+			check: func(t *testing.T, c Config) {
+				if got := c.HTTP.Search.MaxConcurrent; got != ElasticsearchSearchesPerCPU*runtime.GOMAXPROCS(0) {
+					t.Errorf("max_concurrent %d with Elasticsearch", got)
+				}
+			}},
+		{name: "the file sets the search bounds and the ops listener",
+			yaml: "http:\n  ops_addr: 127.0.0.1:9090\n  search:\n    max_concurrent: 16\n    max_queued: -1\n    timeout: 500ms\n    retry_after: 3s\n    max_window: 500\n",
+			check: func(t *testing.T, c Config) {
+				if s := c.HTTP.Search; s.MaxConcurrent != 16 || s.MaxQueued != 0 || s.Timeout != 500*time.Millisecond || s.RetryAfter != 3*time.Second || s.MaxWindow != 500 || c.HTTP.OpsAddr != "127.0.0.1:9090" {
+					t.Errorf("http: %+v", c.HTTP)
+				}
+			}},
+		{name: "a search window smaller than a page is an error", yaml: "http:\n  search:\n    max_window: 50\n", wantErr: "max_window"},
+		{name: "an ops listener on the main address is an error", yaml: "http:\n  addr: 0.0.0.0:8080\n  ops_addr: 0.0.0.0:8080\n", wantErr: "ops_addr"},
 		{name: "an output topic equal to the input is an error", yaml: "kafka:\n  input_topic: notes.dlq\n", wantErr: "also the input topic"},
 		{name: "the review login throttle has defaults",
 			check: func(t *testing.T, c Config) {

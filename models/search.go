@@ -9,14 +9,35 @@ type SearchQuery struct {
 	Market string
 	// Limit is the page size; zero means the index's default.
 	Limit int
-	// Offset skips that many hits.
+	// Offset skips that many hits. It is ignored when After is set.
 	Offset int
+	// After, when set, asks for the hits that come after this position
+	// in the order of hits (score descending, then note id ascending):
+	// the position of the last hit of the previous page (SearchHit.Position).
+	// Unlike Offset, it costs the index no more the deeper the page.
+	After *SearchPosition
+}
+
+// SearchPosition is where a hit stands in the order of a search's hits.
+type SearchPosition struct {
+	Score  float64
+	NoteID string
 }
 
 // SearchHit is one note found by a search.
 type SearchHit struct {
 	Note  *Note   `json:"note"`
 	Score float64 `json:"score"`
+}
+
+// Position is where the hit stands in the order of hits: what
+// SearchQuery.After takes to ask for the hits after it.
+func (h SearchHit) Position() SearchPosition {
+	p := SearchPosition{Score: h.Score}
+	if h.Note != nil {
+		p.NoteID = h.Note.NoteID
+	}
+	return p
 }
 
 // SearchResult is one page of hits.

@@ -72,6 +72,10 @@ type Config struct {
 	// DecisionWait bounds how long a decision request waits for the
 	// decisions consumer to apply it before answering 202. Default 5s.
 	DecisionWait time.Duration `yaml:"decision_wait"`
+	// QueueMetricsInterval is how often the queue's depth and oldest age
+	// are read from the index for /metrics (QueueGauges); a scrape reads
+	// what the last refresh found and never queries the index. Default 15s.
+	QueueMetricsInterval time.Duration `yaml:"queue_metrics_interval"`
 	// SecureCookies marks the session cookie Secure; set it behind TLS.
 	// Default false.
 	SecureCookies bool `yaml:"secure_cookies"`
@@ -161,6 +165,9 @@ func (c Config) WithDefaults() Config {
 	}
 	if c.DecisionWait == 0 {
 		c.DecisionWait = 5 * time.Second
+	}
+	if c.QueueMetricsInterval <= 0 {
+		c.QueueMetricsInterval = 15 * time.Second
 	}
 	if c.Login.MaxFailures == 0 {
 		c.Login.MaxFailures = 10

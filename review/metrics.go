@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -77,44 +78,109 @@ type QueueReader interface {
 	Queue(ctx context.Context, q models.QueueQuery) (models.SearchResult, error)
 }
 
-// queueCollector reports the queue's depth and oldest age per market,
-// asking the index on every scrape (two small queries per market).
-type queueCollector struct {
+// QueueGauges reports notegate_review_queue_depth and
+// notegate_review_queue_oldest_seconds per market ("" for all) from what
+// the last Refresh read from the index: a scrape never queries the index,
+// so scrapes cannot pile queries onto it however often they come. The
+// oldest age is counted at scrape time from the oldest note's first-seen
+// time, so it keeps growing between refreshes.
+// notegate_review_queue_refreshed_timestamp_seconds tells how fresh the
+// figures are. Before the first successful Refresh no queue series is
+// reported. It is safe for concurrent use.
+type QueueGauges struct {
 	notes   QueueReader
 	markets []string
-	depth   *prometheus.Desc
-	oldest  *prometheus.Desc
 	clock   func() time.Time
+
+	depth, oldest, refreshed *prometheus.Desc
+
+	mu   sync.Mutex
+	last []queueFigures // nil until the first successful Refresh
+	at   time.Time
 }
 
-// NewQueueCollector returns a collector of notegate_review_queue_depth and
-// notegate_review_queue_oldest_seconds, labelled by market ("" for all).
-func NewQueueCollector(notes QueueReader, markets []string) prometheus.Collector {
-	return &queueCollector{
+// queueFigures is what one Refresh read for one market.
+type queueFigures struct {
+	market string
+	depth  int
+	// oldestSeen is the oldest waiting note's QueuedAt; zero when none waits.
+	oldestSeen time.Time
+}
+
+// NewQueueGauges returns the collector; Run or Refresh fills it.
+func NewQueueGauges(notes QueueReader, markets []string) *QueueGauges {
+	return &QueueGauges{
 		notes: notes, markets: markets, clock: time.Now,
-		depth:  prometheus.NewDesc("notegate_review_queue_depth", "Notes waiting for a reviewer.", []string{"market"}, nil),
-		oldest: prometheus.NewDesc("notegate_review_queue_oldest_seconds", "Age of the oldest note waiting for a reviewer.", []string{"market"}, nil),
+		depth:  prometheus.NewDesc("notegate_review_queue_depth", "Notes waiting for a reviewer, as of the last refresh.", []string{"market"}, nil),
+		oldest: prometheus.NewDesc("notegate_review_queue_oldest_seconds", "Age of the oldest note waiting for a reviewer (as of the last refresh), since notegate first saw it.", []string{"market"}, nil),
+		refreshed: prometheus.NewDesc("notegate_review_queue_refreshed_timestamp_seconds",
+			"When the queue figures were last read from the index (Unix seconds); 0 before the first time.", nil, nil),
 	}
 }
 
-func (c *queueCollector) Describe(ch chan<- *prometheus.Desc) {
-	ch <- c.depth
-	ch <- c.oldest
+// Refresh reads the queue's depth and oldest note per market from the
+// index (one small query per market, and one for all). When a query fails
+// the figures of the previous refresh stay and the error is returned.
+func (g *QueueGauges) Refresh(ctx context.Context) error {
+	figures := make([]queueFigures, 0, 1+len(g.markets))
+	for _, m := range append([]string{""}, g.markets...) {
+		res, err := g.notes.Queue(ctx, models.QueueQuery{Market: m, Oldest: true, Limit: 1})
+		if err != nil {
+			return fmt.Errorf("review queue metrics: market %q: %w", m, err)
+		}
+		f := queueFigures{market: m, depth: res.Total}
+		if len(res.Hits) > 0 && res.Hits[0].Note != nil {
+			f.oldestSeen = res.Hits[0].Note.QueuedAt()
+		}
+		figures = append(figures, f)
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.last, g.at = figures, g.clock()
+	return nil
 }
 
-func (c *queueCollector) Collect(ch chan<- prometheus.Metric) {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-	defer cancel()
-	for _, m := range append([]string{""}, c.markets...) {
-		res, err := c.notes.Queue(ctx, models.QueueQuery{Market: m, Oldest: true, Limit: 1})
-		if err != nil {
-			continue
+// Run refreshes at once and then every interval until ctx ends; each
+// refresh may take up to the interval (at most 10s). Failures leave the
+// previous figures in place, which refreshed_timestamp_seconds shows.
+func (g *QueueGauges) Run(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		rctx, cancel := context.WithTimeout(ctx, min(interval, 10*time.Second))
+		_ = g.Refresh(rctx)
+		cancel()
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
 		}
-		ch <- prometheus.MustNewConstMetric(c.depth, prometheus.GaugeValue, float64(res.Total), m)
+	}
+}
+
+func (g *QueueGauges) Describe(ch chan<- *prometheus.Desc) {
+	ch <- g.depth
+	ch <- g.oldest
+	ch <- g.refreshed
+}
+
+// Collect reports the figures of the last refresh; it reads memory only.
+func (g *QueueGauges) Collect(ch chan<- prometheus.Metric) {
+	g.mu.Lock()
+	last, at := g.last, g.at
+	g.mu.Unlock()
+	stamp := 0.0
+	if !at.IsZero() {
+		stamp = float64(at.UnixNano()) / 1e9
+	}
+	ch <- prometheus.MustNewConstMetric(g.refreshed, prometheus.GaugeValue, stamp)
+	now := g.clock()
+	for _, f := range last {
+		ch <- prometheus.MustNewConstMetric(g.depth, prometheus.GaugeValue, float64(f.depth), f.market)
 		age := 0.0
-		if len(res.Hits) > 0 {
-			age = max(0, c.clock().Sub(res.Hits[0].Note.QueuedAt()).Seconds())
+		if !f.oldestSeen.IsZero() {
+			age = max(0, now.Sub(f.oldestSeen).Seconds())
 		}
-		ch <- prometheus.MustNewConstMetric(c.oldest, prometheus.GaugeValue, age, m)
+		ch <- prometheus.MustNewConstMetric(g.oldest, prometheus.GaugeValue, age, f.market)
 	}
 }

@@ -9,8 +9,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -34,8 +32,14 @@ type Config struct {
 	// from what the service has seen, without I/O, so that no load on the
 	// service can make it slow; nil means always ready.
 	Health *pipeline.Health
-	// Gatherer serves /metrics; nil serves the default registry.
+	// Gatherer serves /metrics; nil serves the default registry. Its
+	// collectors must answer from memory: a scrape that queried the index
+	// would let scrapes compete with searches (see review.QueueGauges).
 	Gatherer prometheus.Gatherer
+	// Search bounds public search; zero fields take their defaults.
+	Search SearchConfig
+	// SearchMetrics records searches; nil records nothing.
+	SearchMetrics *SearchMetrics
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
 	// Review is the reviewer desk, mounted on the same mux; nil mounts
@@ -47,34 +51,56 @@ type Config struct {
 	}
 }
 
-// maxQueryBytes bounds a search query.
-const maxQueryBytes = 512
-
 // New returns the handler of every route.
 func New(notes Notes, cfg Config) http.Handler {
+	return newHandler(notes, cfg).routes()
+}
+
+func (h *handler) routes() http.Handler {
+	mux := http.NewServeMux()
+	h.registerOps(mux)
+	mux.HandleFunc("GET /api/search", h.search)
+	mux.HandleFunc("GET /api/notes/{id}", h.note)
+	if h.cfg.Review != nil {
+		h.cfg.Review.Register(mux)
+	}
+	return securityHeaders(mux)
+}
+
+// NewOps returns the handler of the operations routes alone: /livez,
+// /readyz, /healthz and /metrics, for a listener of their own that search
+// traffic never shares (http.ops_addr). None of them touches the index or
+// waits for a search slot.
+func NewOps(cfg Config) http.Handler {
+	h := newHandler(nil, cfg)
+	mux := http.NewServeMux()
+	h.registerOps(mux)
+	return securityHeaders(mux)
+}
+
+func newHandler(notes Notes, cfg Config) *handler {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
 	if cfg.Gatherer == nil {
 		cfg.Gatherer = prometheus.DefaultGatherer
 	}
-	h := &handler{notes: notes, cfg: cfg}
-	mux := http.NewServeMux()
+	sc := cfg.Search.WithDefaults()
+	return &handler{notes: notes, cfg: cfg, searchCfg: sc, gate: newGate(sc.MaxConcurrent, sc.MaxQueued, cfg.SearchMetrics)}
+}
+
+func (h *handler) registerOps(mux *http.ServeMux) {
 	mux.HandleFunc("GET /livez", h.livez)
 	mux.HandleFunc("GET /readyz", h.readyz)
 	mux.HandleFunc("GET /healthz", h.readyz)
-	mux.Handle("GET /metrics", promhttp.HandlerFor(cfg.Gatherer, promhttp.HandlerOpts{}))
-	mux.HandleFunc("GET /api/search", h.search)
-	mux.HandleFunc("GET /api/notes/{id}", h.note)
-	if cfg.Review != nil {
-		cfg.Review.Register(mux)
-	}
-	return securityHeaders(mux)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(h.cfg.Gatherer, promhttp.HandlerOpts{}))
 }
 
 type handler struct {
-	notes Notes
-	cfg   Config
+	notes     Notes
+	cfg       Config
+	searchCfg SearchConfig
+	gate      *gate
 }
 
 // livez answers liveness: the process serves HTTP. It never depends on
@@ -114,46 +140,6 @@ func (h *handler) readyz(w http.ResponseWriter, _ *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, body)
-}
-
-// search answers GET /api/search?q=&market=&limit=&offset= over approved
-// notes only: approved in market when given, in any market otherwise.
-func (h *handler) search(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	text := strings.TrimSpace(q.Get("q"))
-	if text == "" {
-		writeError(w, http.StatusBadRequest, "q is required")
-		return
-	}
-	if len(text) > maxQueryBytes || !utf8.ValidString(text) {
-		writeError(w, http.StatusBadRequest, "q must be valid UTF-8 of at most 512 bytes")
-		return
-	}
-	market := q.Get("market")
-	if market != "" && !contains(h.cfg.Markets, market) {
-		writeError(w, http.StatusBadRequest, "unknown market "+strconv.Quote(market)+"; configured: "+strings.Join(h.cfg.Markets, ", "))
-		return
-	}
-	limit, err := intParam(q.Get("limit"), 20, 1, 100)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, "limit: "+err.Error())
-		return
-	}
-	offset, err := intParam(q.Get("offset"), 0, 0, 10000)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, "offset: "+err.Error())
-		return
-	}
-	res, err := h.notes.Search(r.Context(), models.SearchQuery{Text: text, Market: market, Limit: limit, Offset: offset})
-	if err != nil {
-		h.cfg.Logger.Error("search failed", "err", err)
-		writeError(w, http.StatusServiceUnavailable, "search is unavailable")
-		return
-	}
-	if res.Hits == nil {
-		res.Hits = []models.SearchHit{}
-	}
-	writeJSON(w, http.StatusOK, res)
 }
 
 // note answers GET /api/notes/{id}?market=: to the public only a note

@@ -24,6 +24,9 @@ Usage:
                               note events as JSON lines on stdin, one result per line on stdout
   notegate bench    [flags]   publish synthetic notes, run the pipeline, report throughput,
                               latency and memory, ending with one JSON line
+  notegate bench-search [flags]
+                              fill an embedded index, flood search with concurrent clients,
+                              report /healthz latency, search answers and RSS (one JSON line)
   notegate eval langid [--data DIR] [--baseline] [--throughput]
                               accuracy of language identification, Hans/Hant, reliability,
                               and the throughput and memory comparison with plain lingua-go
@@ -58,6 +61,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdProcess(ctx, rest, stdin, stdout, stderr)
 	case "bench":
 		return cmdBench(ctx, rest, stdout, stderr)
+	case "bench-search":
+		return cmdBenchSearch(ctx, rest, stdout, stderr)
 	case "policy":
 		return cmdPolicy(ctx, rest, stdin, stdout, stderr)
 	case "hash-password":

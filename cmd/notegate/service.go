@@ -39,7 +39,13 @@ type service struct {
 	outputs []string
 	httpSrv *http.Server
 	httpLn  net.Listener
-	closers []func() error
+	// opsSrv serves probes and metrics on http.ops_addr; nil without it.
+	opsSrv *http.Server
+	opsLn  net.Listener
+	// queueGauges are the review queue's metrics, refreshed in the
+	// background while the service runs.
+	queueGauges *review.QueueGauges
+	closers     []func() error
 }
 
 // shutdownReserve is the part of kafka.drain_timeout kept for stopping
@@ -128,20 +134,39 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts
 	if b.translate != nil {
 		wireTranslateAfterDecisions(cfg, s.decisions, b.translate)
 	}
-	handler := server.New(idx, server.Config{
-		Markets:  b.markets(),
-		Gatherer: reg,
-		Logger:   log,
-		Review:   desk,
-		Health:   s.health,
-	})
+	searchMetrics, err := server.NewSearchMetrics(reg)
+	if err != nil {
+		s.close()
+		return nil, err
+	}
+	httpCfg := server.Config{
+		Markets:       b.markets(),
+		Gatherer:      reg,
+		Logger:        log,
+		Review:        desk,
+		Health:        s.health,
+		Search:        cfg.HTTP.Search,
+		SearchMetrics: searchMetrics,
+	}
 	s.httpLn, err = net.Listen("tcp", cfg.HTTP.Addr)
 	if err != nil {
 		s.close()
 		return nil, fmt.Errorf("http listen: %w", err)
 	}
-	s.httpSrv = &http.Server{Handler: handler, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second}
+	s.httpSrv = newHTTPServer(server.New(idx, httpCfg))
+	if cfg.HTTP.OpsAddr != "" {
+		if s.opsLn, err = net.Listen("tcp", cfg.HTTP.OpsAddr); err != nil {
+			_ = s.httpLn.Close()
+			s.close()
+			return nil, fmt.Errorf("http ops listen: %w", err)
+		}
+		s.opsSrv = newHTTPServer(server.NewOps(httpCfg))
+	}
 	return s, nil
+}
+
+func newHTTPServer(h http.Handler) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second}
 }
 
 // Run serves HTTP at once, then waits for the index and the topics
@@ -150,12 +175,21 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts
 // in-flight work), stops HTTP and closes the index, all within
 // kafka.drain_timeout.
 func (s *service) Run(ctx context.Context) error {
-	httpErr := make(chan error, 1)
+	httpErr := make(chan error, 2)
 	go func() { httpErr <- s.httpSrv.Serve(s.httpLn) }()
 	s.log.Info("http listening", "addr", s.httpLn.Addr().String())
+	if s.opsSrv != nil {
+		go func() { httpErr <- s.opsSrv.Serve(s.opsLn) }()
+		s.log.Info("http ops listening", "addr", s.opsLn.Addr().String(), "serves", "/livez /readyz /healthz /metrics")
+	}
 	probeCtx, stopProbe := context.WithCancel(ctx)
 	defer stopProbe()
 	go pipeline.ProbeBroker(probeCtx, s.cfg.Kafka.Brokers, s.cfg.Kafka.InputTopic, s.outputs, s.health, s.log)
+	go func() {
+		if s.index.wait(probeCtx) == nil {
+			s.queueGauges.Run(probeCtx, s.cfg.Review.WithDefaults().QueueMetricsInterval)
+		}
+	}()
 
 	var runErr error
 	if s.waitUntilReadyToConsume(ctx) {
@@ -189,9 +223,17 @@ func (s *service) Run(ctx context.Context) error {
 	reserve := shutdownReserve(s.cfg.Kafka.DrainTimeout)
 	shutCtx, cancel := context.WithTimeout(context.Background(), reserve/2)
 	defer cancel()
-	_ = s.httpSrv.Shutdown(shutCtx)
-	if err := <-httpErr; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		runErr = errors.Join(runErr, err)
+	servers := []*http.Server{s.httpSrv}
+	if s.opsSrv != nil {
+		servers = append(servers, s.opsSrv)
+	}
+	for _, srv := range servers {
+		_ = srv.Shutdown(shutCtx)
+	}
+	for range servers {
+		if err := <-httpErr; err != nil && !errors.Is(err, http.ErrServerClosed) {
+			runErr = errors.Join(runErr, err)
+		}
 	}
 	closed := make(chan error, 1)
 	go func() { closed <- s.close() }()
@@ -239,7 +281,10 @@ func (s *service) startReview(kcfg pipeline.Config, cfg config.Config, reg *prom
 	if err != nil {
 		return nil, err
 	}
-	reg.MustRegister(review.NewQueueCollector(idx, markets))
+	// The queue's figures are read in the background (Run), never by a
+	// scrape.
+	s.queueGauges = review.NewQueueGauges(idx, markets)
+	reg.MustRegister(s.queueGauges)
 	audit, err := review.OpenAudit(cfg.Review.AuditFile, metrics)
 	if err != nil {
 		return nil, err

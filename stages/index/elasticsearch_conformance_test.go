@@ -147,9 +147,12 @@ func (f *fakeFactory) open(t *testing.T, url string) index.Index {
 // (indextest.RunWrites) against the fake cluster, which emulates the
 // scripted upserts, _mget and get, so the version order, Apply's outcomes
 // and huge versions exercise the Elasticsearch code path without a
-// cluster. The fake cannot analyse text, so the search cases run only
-// against a real cluster (TestElasticsearchConformance).
+// cluster, and so do the cursor cases (indextest.RunPaging: search_after
+// sent and read back). The fake cannot analyse text, so the search cases
+// run only against a real cluster (TestElasticsearchConformance).
 func TestElasticsearchConformanceAgainstFake(t *testing.T) {
 	t.Parallel()
-	indextest.RunWrites(t, &fakeFactory{})
+	f := &fakeFactory{}
+	indextest.RunWrites(t, f)
+	indextest.RunPaging(t, f)
 }

@@ -418,8 +418,22 @@ func (f *fakeES) serveSearch(w http.ResponseWriter, q map[string]any) {
 			matched = append(matched, id)
 		}
 	}
+	total := len(matched)
 	from, _ := q["from"].(float64)
 	size, _ := q["size"].(float64)
+	// Every hit scores 1.5, so the order is the note ids' (the second
+	// sort key), and search_after keeps the ids after its second value.
+	if after, ok := q["search_after"].([]any); ok {
+		if _, has := q["from"]; has || len(after) != 2 {
+			f.t.Errorf("search_after %v with from %v: Elasticsearch refuses it", after, q["from"])
+		}
+		last, _ := after[1].(string)
+		i, _ := slices.BinarySearch(matched, last)
+		if i < len(matched) && matched[i] == last {
+			i++
+		}
+		matched, from = matched[i:], 0
+	}
 	includes := []string{}
 	if src, ok := q["_source"].([]any); ok {
 		for _, s := range src {
@@ -429,10 +443,10 @@ func (f *fakeES) serveSearch(w http.ResponseWriter, q map[string]any) {
 	hits := []any{}
 	for i := int(from); i < len(matched) && i < int(from+size); i++ {
 		hits = append(hits, map[string]any{"_index": fakeIndex, "_id": matched[i], "_score": 1.5,
-			"_source": filterSource(f.docs[matched[i]], includes)})
+			"_source": filterSource(f.docs[matched[i]], includes), "sort": []any{1.5, matched[i]}})
 	}
 	f.writeJSON(w, map[string]any{"took": 1, "timed_out": false,
-		"hits": map[string]any{"total": map[string]any{"value": len(matched), "relation": "eq"}, "hits": hits}})
+		"hits": map[string]any{"total": map[string]any{"value": total, "relation": "eq"}, "hits": hits}})
 }
 
 // matches evaluates term filters and all-words match clauses on src.

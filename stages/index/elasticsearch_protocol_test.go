@@ -503,6 +503,30 @@ func TestElasticsearchProtocol(t *testing.T) {
 		}
 	})
 
+	t.Run("a_cursor_is_sent_as_search_after_with_the_note_id_tiebreaker_and_no_from", func(t *testing.T) {
+		t.Parallel()
+		f, srv := newFakeES(t)
+		es := openFake(t, srv, nil)
+		mustApply(t, es, note("n1", 1), note("n2", 1))
+		res, err := es.Search(context.Background(), models.SearchQuery{Text: "火锅", Offset: 40,
+			After: &models.SearchPosition{Score: 1.5, NoteID: "n1"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != 2 || len(res.Hits) != 1 || res.Hits[0].Note.NoteID != "n2" {
+			t.Errorf("result = %+v", res)
+		}
+		q := f.searches[0]
+		after, _ := json.Marshal(q["search_after"])
+		sort, _ := json.Marshal(q["sort"])
+		if string(after) != `[1.5,"n1"]` || string(sort) != `[{"_score":"desc"},{"note_id":"asc"}]` {
+			t.Errorf("search_after = %s, sort = %s", after, sort)
+		}
+		if _, ok := q["from"]; ok {
+			t.Errorf("from = %v sent with search_after", q["from"])
+		}
+	})
+
 	t.Run("credentials_are_sent_but_never_logged", func(t *testing.T) {
 		t.Parallel()
 		f, srv := newFakeES(t)

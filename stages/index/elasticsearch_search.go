@@ -112,7 +112,7 @@ func (es *Elasticsearch) Search(ctx context.Context, q models.SearchQuery) (mode
 // esSearchBody requires every term of the text in all_text, ranks title and
 // tag matches higher, and keeps live notes approved in the market. Offset
 // plus limit beyond index.max_result_window (10000) is refused by the
-// cluster.
+// cluster; search_after (q.After) has no such bound.
 func esSearchBody(q models.SearchQuery) map[string]any {
 	limit, offset := page(q)
 	filter := []any{map[string]any{"term": map[string]any{"deleted": false}}}
@@ -131,12 +131,19 @@ func esSearchBody(q models.SearchQuery) map[string]any {
 			map[string]any{"match": map[string]any{"tags": map[string]any{"query": q.Text}}},
 		}
 	}
-	return map[string]any{
-		"from":             offset,
+	body := map[string]any{
 		"size":             limit,
 		"track_total_hits": true,
 		"_source":          []string{"note"},
 		"query":            map[string]any{"bool": boolQuery},
-		"sort":             []any{map[string]any{"_score": "desc"}, map[string]any{"note_id": "asc"}},
+		// note_id breaks ties, so the order is total and search_after
+		// neither skips nor repeats a hit.
+		"sort": []any{map[string]any{"_score": "desc"}, map[string]any{"note_id": "asc"}},
 	}
+	if q.After != nil {
+		body["search_after"] = []any{q.After.Score, q.After.NoteID}
+	} else {
+		body["from"] = offset
+	}
+	return body
 }

@@ -599,9 +599,17 @@ func (e *Embedded) Search(ctx context.Context, q models.SearchQuery) (_ models.S
 	}
 	defer recoverRead("search", &err)
 	limit, offset := page(q)
+	if q.After != nil {
+		offset = 0
+	}
 	req := bleve.NewSearchRequestOptions(embeddedQuery(q), limit, offset, false)
 	req.Fields = []string{noteField}
 	req.SortBy([]string{"-_score", "_id"})
+	if q.After != nil {
+		// bleve parses the score back with strconv.ParseFloat: the
+		// shortest representation round-trips exactly.
+		req.SetSearchAfter([]string{strconv.FormatFloat(q.After.Score, 'g', -1, 64), q.After.NoteID})
+	}
 	res, err := e.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return models.SearchResult{}, fmt.Errorf("index: search: %w", err)

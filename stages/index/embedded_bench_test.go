@@ -86,6 +86,17 @@ func BenchmarkEmbeddedSearch(b *testing.B) {
 		{"rare_word_cn", models.SearchQuery{Text: "serum", Market: "cn"}},
 		{"deep_page", models.SearchQuery{Text: "hotpot", Limit: 20, Offset: 1000}},
 	}
+	// The same deep page asked for with a cursor: the position of the hit
+	// before it.
+	before, err := idx.Search(ctx, models.SearchQuery{Text: "hotpot", Limit: 1, Offset: 999})
+	if err != nil || len(before.Hits) != 1 {
+		b.Fatalf("hit 999: %v %v", before, err)
+	}
+	after := before.Hits[0].Position()
+	queries = append(queries, struct {
+		name string
+		q    models.SearchQuery
+	}{"deep_page_by_cursor", models.SearchQuery{Text: "hotpot", Limit: 20, After: &after}})
 	for _, q := range queries {
 		b.Run(q.name, func(b *testing.B) {
 			b.ReportAllocs()

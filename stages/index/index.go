@@ -54,7 +54,13 @@ var ErrClosed = errors.New("index: closed")
 // ApprovedMarkets contains q.Market are returned, or notes approved in at
 // least one market when q.Market is empty; deletions never are. An empty
 // q.Text matches every such note. Limit defaults to DefaultLimit and is
-// capped at MaxLimit; Offset skips hits. Hits are ordered by score.
+// capped at MaxLimit; Offset skips hits. Hits are ordered by score, then
+// by note id. When q.After is set, Offset is ignored and the page holds the
+// hits that follow that position in this order (search_after): a client
+// that passes the last hit of each page gets every hit exactly once as
+// long as the index does not change between pages, at a cost that does not
+// grow with the depth of the page. Total counts every matching note either
+// way.
 //
 // Queue lists the notes waiting for a reviewer: live notes with at least one
 // market in review, or urgent notes whatever their decisions
