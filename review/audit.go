@@ -83,36 +83,16 @@ func indexKey(prefix string, seq uint64) []byte {
 // Record appends e unless its decision is already recorded; see
 // pipeline.Auditor.
 func (a *Audit) Record(_ context.Context, e models.AuditEntry) error {
-	fresh := false
-	err := a.db.Update(func(tx *bolt.Tx) error {
-		ids := tx.Bucket(bucketIDs)
-		if ids.Get([]byte(e.Decision.ID)) != nil {
-			return nil
-		}
-		entries := tx.Bucket(bucketEntries)
-		seq, err := entries.NextSequence()
-		if err != nil {
-			return err
-		}
-		e.Seq = seq
-		if e.RecordedAt.IsZero() {
-			e.RecordedAt = a.clock().UTC()
-		}
-		raw, err := json.Marshal(e)
-		if err != nil {
-			return err
-		}
-		if err := entries.Put(seqKey(seq), raw); err != nil {
-			return err
-		}
-		if err := ids.Put([]byte(e.Decision.ID), seqKey(seq)); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketByNote).Put(indexKey(e.Decision.NoteID, seq), nil); err != nil {
-			return err
-		}
-		fresh = true
-		return tx.Bucket(bucketByReviewer).Put(indexKey(e.Decision.Reviewer, seq), nil)
+	var fresh bool
+	err := a.db.Update(func(tx *bolt.Tx) (err error) {
+		fresh, err = a.appendOnce(tx, bucketIDs, bucketEntries, e.Decision.ID, func(seq uint64) ([]byte, error) {
+			e.Seq = seq
+			if e.RecordedAt.IsZero() {
+				e.RecordedAt = a.clock().UTC()
+			}
+			return json.Marshal(e)
+		}, auditIndex{bucketByNote, e.Decision.NoteID}, auditIndex{bucketByReviewer, e.Decision.Reviewer})
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("audit: record %s: %w", e.Decision.ID, err)
@@ -127,38 +107,57 @@ func (a *Audit) Record(_ context.Context, e models.AuditEntry) error {
 // pipeline.AuthorAuditor.
 func (a *Audit) RecordAuthorAction(_ context.Context, e models.AuthorActionEntry) error {
 	err := a.db.Update(func(tx *bolt.Tx) error {
-		ids := tx.Bucket(bucketAuthorIDs)
-		if ids.Get([]byte(e.Action.ID)) != nil {
-			return nil
-		}
-		entries := tx.Bucket(bucketAuthorEntries)
-		seq, err := entries.NextSequence()
-		if err != nil {
-			return err
-		}
-		e.Seq = seq
-		if e.RecordedAt.IsZero() {
-			e.RecordedAt = a.clock().UTC()
-		}
-		raw, err := json.Marshal(e)
-		if err != nil {
-			return err
-		}
-		if err := entries.Put(seqKey(seq), raw); err != nil {
-			return err
-		}
-		if err := ids.Put([]byte(e.Action.ID), seqKey(seq)); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketByAuthor).Put(indexKey(e.Action.AuthorID, seq), nil); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketByActor).Put(indexKey(e.Action.Actor, seq), nil)
+		_, err := a.appendOnce(tx, bucketAuthorIDs, bucketAuthorEntries, e.Action.ID, func(seq uint64) ([]byte, error) {
+			e.Seq = seq
+			if e.RecordedAt.IsZero() {
+				e.RecordedAt = a.clock().UTC()
+			}
+			return json.Marshal(e)
+		}, auditIndex{bucketByAuthor, e.Action.AuthorID}, auditIndex{bucketByActor, e.Action.Actor})
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("audit: record author action %s: %w", e.Action.ID, err)
 	}
 	return nil
+}
+
+// auditIndex is an index bucket and the key an entry is listed under.
+type auditIndex struct {
+	bucket []byte
+	key    string
+}
+
+// appendOnce stores, under the next sequence number of entries, the entry
+// that encode gives for it, unless id is already in ids; it lists the
+// entry in every index and reports whether it stored one. Recording a
+// decision or an action twice (a replay) is thus a no-op.
+func (a *Audit) appendOnce(tx *bolt.Tx, ids, entries []byte, id string, encode func(seq uint64) ([]byte, error), index ...auditIndex) (bool, error) {
+	idb := tx.Bucket(ids)
+	if idb.Get([]byte(id)) != nil {
+		return false, nil
+	}
+	eb := tx.Bucket(entries)
+	seq, err := eb.NextSequence()
+	if err != nil {
+		return false, err
+	}
+	raw, err := encode(seq)
+	if err != nil {
+		return false, err
+	}
+	if err := eb.Put(seqKey(seq), raw); err != nil {
+		return false, err
+	}
+	if err := idb.Put([]byte(id), seqKey(seq)); err != nil {
+		return false, err
+	}
+	for _, ix := range index {
+		if err := tx.Bucket(ix.bucket).Put(indexKey(ix.key, seq), nil); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
 }
 
 // ByNote returns the note's entries, oldest first, at most limit.
