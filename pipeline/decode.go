@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/notegate/notegate/models"
@@ -77,7 +79,7 @@ func Decode(key, value []byte, maxBytes int) (models.NoteEvent, error) {
 	if err := dec.Decode(&w); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) {
-			return zero, badEvent(ReasonBadField, "field %q: %s is not a valid %s", typeErr.Field, typeErr.Value, typeErr.Type)
+			return zero, badEvent(ReasonBadField, "field %q: a JSON %s where the contract wants %s", contractField(typeErr.Field), typeErr.Value, jsonKind(typeErr.Type))
 		}
 		return zero, badEvent(ReasonInvalidJSON, "%v", err)
 	}
@@ -182,4 +184,46 @@ func truncate(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
+}
+
+// contractField turns encoding/json's path of a field ("NoteEvent.tags")
+// into the contract's name ("tags"): Go type names, which start with an
+// upper-case letter, are dropped; JSON names are lower-case.
+func contractField(path string) string {
+	var keep []string
+	for _, seg := range strings.Split(path, ".") {
+		if seg == "" || unicode.IsUpper([]rune(seg)[0]) {
+			continue
+		}
+		keep = append(keep, seg)
+	}
+	if len(keep) == 0 {
+		return path
+	}
+	return strings.Join(keep, ".")
+}
+
+// jsonKind says in JSON's words what a Go type accepts.
+func jsonKind(t reflect.Type) string {
+	if t == nil {
+		return "another type"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "an integer"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "an array of " + strings.TrimPrefix(strings.TrimPrefix(jsonKind(t.Elem()), "a "), "an ") + "s"
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	case reflect.Pointer:
+		return jsonKind(t.Elem())
+	}
+	return "another type"
 }

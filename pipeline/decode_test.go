@@ -145,3 +145,25 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestDecodeNamesFieldsAsTheContractDoes(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, value, want string
+	}{
+		{"a string for tags names tags and an array of strings", `{"note_id":"n1","version":1,"tags":"x"}`, `field "tags": a JSON string where the contract wants an array of strings`},
+		{"a number for body names body and a string", `{"note_id":"n1","version":1,"body":7}`, `field "body": a JSON number where the contract wants a string`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := Decode(nil, []byte(tt.value), 0)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Decode(%s) error %v, want it to say %q", tt.value, err, tt.want)
+			}
+			if strings.Contains(err.Error(), "NoteEvent") {
+				t.Fatalf("error %q names a Go type", err)
+			}
+		})
+	}
+}

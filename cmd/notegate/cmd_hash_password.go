@@ -17,6 +17,16 @@ import (
 func cmdHashPassword(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("hash-password", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), `Usage:
+  notegate hash-password < password
+
+Reads one password line on stdin and prints its bcrypt hash, for the
+password_hash of a review.accounts entry in the configuration. The password
+never appears on the command line. For example:
+  read -rs PASSWORD && echo "$PASSWORD" | notegate hash-password
+`)
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

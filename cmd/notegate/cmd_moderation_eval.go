@@ -33,9 +33,11 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return cmdEvalLangid(ctx, args[1:], stdout, stderr)
 	}
 	if len(args) == 0 || args[0] != "moderation" {
-		fmt.Fprintln(stderr, "usage: notegate eval moderation [--data DIR] [--model FILE] [--policy FILE] [--config FILE] [--speed-seconds S] [--show-fp N]")
-		fmt.Fprintln(stderr, "       notegate eval translate [--data DIR] [--providers a,b] [--limit N] [--apertium-url URL] [--providers-config FILE]")
-		fmt.Fprintln(stderr, "       notegate eval langid [--data DIR] [--baseline] [--throughput] [--fit-confidence]")
+		if len(args) > 0 && isHelp(args[0]) {
+			fmt.Fprint(stdout, evalUsage)
+			return nil
+		}
+		fmt.Fprint(stderr, evalUsage)
 		return errors.New("eval: want a subject: moderation, translate or langid")
 	}
 	return cmdEvalModeration(ctx, args[1:], stdout, stderr)
@@ -180,6 +182,17 @@ func marketFor(lang string) string {
 func (e *moderationEval) moderateBody(s *moderate.Stage, body string) (models.Moderation, error) {
 	return s.Moderate(e.ctx, &models.Note{NoteEvent: models.NoteEvent{Body: body}})
 }
+
+const evalUsage = `Usage:
+  notegate eval moderation [--data DIR] [--model FILE] [--policy FILE] [--config FILE] [--speed-seconds S] [--show-fp N]
+  notegate eval translate [--data DIR] [--providers a,b] [--limit N] [--apertium-url URL] [--providers-config FILE]
+  notegate eval langid [--data DIR] [--baseline] [--throughput] [--fit-confidence]
+
+Run "notegate eval SUBJECT -h" for a subject's flags.
+`
+
+// isHelp reports whether arg asks for usage.
+func isHelp(arg string) bool { return arg == "-h" || arg == "--help" || arg == "-help" || arg == "help" }
 
 // stageCategories are the categories the stage's labels put at or above
 // the review threshold of market under the policy.

@@ -32,6 +32,10 @@ Nothing is published or indexed.
 
 // cmdPolicy dispatches the policy subcommands.
 func cmdPolicy(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) > 0 && isHelp(args[0]) {
+		fmt.Fprint(stdout, policyUsage)
+		return nil
+	}
 	if len(args) == 0 || args[0] != "test" {
 		fmt.Fprint(stderr, policyUsage)
 		return errors.New("policy: want the subcommand test")

@@ -27,6 +27,13 @@ Usage:
   notegate bench-search [flags]
                               fill an embedded index, flood search with concurrent clients,
                               report /healthz latency, search answers and RSS (one JSON line)
+  notegate policy test [--policy NEW.yaml] [--rules DIR] < notes.jsonl
+                              the notes whose decision a policy or rule change would move
+  notegate eval moderation [flags]
+                              precision and recall per category and language on the dev data,
+                              HateCheck, clean text leaving allow, speed of the stage
+  notegate eval translate [flags]
+                              BLEU and chrF of the translation providers on FLORES and Tatoeba
   notegate eval langid [--data DIR] [--baseline] [--throughput]
                               accuracy of language identification, Hans/Hant, reliability,
                               and the throughput and memory comparison with plain lingua-go
