@@ -414,7 +414,7 @@ func (s *Stage) decide(p *Policy, all []fieldFinding, fields []field) models.Mod
 	for _, market := range p.markets {
 		d := models.DecisionAllow
 		scores := map[models.Category]float64{}
-		support, minorsBlock := false, false
+		support, minorsBlock, judgedSelfHarm := false, false, false
 		for _, f := range found {
 			if coveredBy(f, allowed[market]) {
 				continue
@@ -438,17 +438,22 @@ func (s *Stage) decide(p *Policy, all []fieldFinding, fields []field) models.Mod
 				}
 				continue
 			}
-			if f.Category == models.CategorySelfHarm && f.Span.Start == f.Span.End {
+			if f.Category == models.CategorySelfHarm && (f.Span.Start == f.Span.End || strings.HasPrefix(f.source, "classifier:")) {
 				// A whole-field judgement (a classifier) cannot tell an
 				// author at risk from promotion: it may queue the note,
-				// never block it unseen.
+				// never block it unseen, and asks for support resources
+				// unless a rule read the note as promotion.
 				if p.thresholds(market, f.Category).decide(f.Score) != models.DecisionAllow {
 					d = models.MostRestrictive(d, models.DecisionReview)
+					judgedSelfHarm = true
 				}
 				continue
 			}
 			scores[f.Category] = max(scores[f.Category], f.Score)
 			support = support || f.Support && f.Category == models.CategorySelfHarm
+		}
+		if judgedSelfHarm && scores[models.CategorySelfHarm] == 0 {
+			support = true
 		}
 		for c, score := range scores {
 			cd := p.thresholds(market, c).decide(score)
