@@ -22,6 +22,7 @@ import (
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/stages/moderate"
 	"github.com/notegate/notegate/stages/moderate/corpus"
+	"github.com/notegate/notegate/stages/moderate/devnotes"
 )
 
 // cmdEval runs an evaluation: moderation, translate or langid.
@@ -50,6 +51,8 @@ func cmdEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 //   - precision and recall per category and language on the dev split of
 //     every training source (stages/moderate/corpus), and any-harm
 //     AUPRC per language;
+//   - the stage's precision and recall per category and language on the
+//     team's development notes (every category of the taxonomy);
 //   - COLD dev and COLD's held-out part of train (market cn);
 //   - HateCheck (market intl);
 //   - clean news-style and everyday sentences leaving allow (both
@@ -69,6 +72,7 @@ func cmdEvalModeration(ctx context.Context, args []string, stdout, stderr io.Wri
 	baseRate := fs.Float64("base-rate", 0, "classifier base rate of Chinese fields; 0 uses the configured one")
 	baseRateOther := fs.Float64("base-rate-other", 0, "classifier base rate of fields in other languages; 0 uses the configured one")
 	categories := fs.String("classifier-categories", "", "comma-separated categories the classifier reports; empty uses the configured ones")
+	devDir := fs.String("dev-notes", devnotes.Dir, "the team's development notes (every category and language); absent is reported and skipped")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -119,6 +123,9 @@ func cmdEvalModeration(ctx context.Context, args []string, stdout, stderr io.Wri
 		ccfg.MinScore, stage.Policy().Version)
 	root := filepath.Join(*data, "..")
 	if err := ev.categories(root); err != nil {
+		return err
+	}
+	if err := ev.devNotes(*devDir); err != nil {
 		return err
 	}
 	if err := ev.cold(filepath.Join(*data, "cold", "dev.csv")); err != nil {

@@ -1,7 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"math"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/notegate/notegate/models"
@@ -103,5 +108,44 @@ func TestEvalStageCategories(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestEvalDevNotes(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	notes := `- {lang: en, labels: [illicit], text: "selling glock 19 dm me, cash only"}
+- {lang: en, labels: [violence], text: "a note no rule knows"}
+- {lang: en, labels: [], text: "my sourdough finally rose"}
+`
+	if err := os.WriteFile(filepath.Join(dir, "a.yaml"), []byte(notes), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stage, err := moderate.New(moderate.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	ev := &moderationEval{ctx: context.Background(), stage: stage, out: &out, summary: map[string]any{}}
+	if err := ev.devNotes(dir); err != nil {
+		t.Fatal(err)
+	}
+	got := ev.summary["dev_notes"].(map[string]any)
+	illicit, ok := got["illicit/en"].(map[string]any)
+	if !ok || illicit["r"] != 1.0 || illicit["pos"] != 1 {
+		t.Fatalf("illicit/en = %v, want recall 1 of 1 positive\n%s", got["illicit/en"], out.String())
+	}
+	violence, ok := got["violence/en"].(map[string]any)
+	if !ok || violence["r"] != 0.0 {
+		t.Fatalf("violence/en = %v, want recall 0\n%s", got["violence/en"], out.String())
+	}
+	if got["innocent_flagged/en"] != 0.0 {
+		t.Fatalf("innocent flagged %v, want 0", got["innocent_flagged/en"])
+	}
+
+	var absent bytes.Buffer
+	ev = &moderationEval{ctx: context.Background(), stage: stage, out: &absent, summary: map[string]any{}}
+	if err := ev.devNotes(filepath.Join(dir, "missing")); err != nil || !strings.Contains(absent.String(), "absent") {
+		t.Fatalf("a missing folder: error %v, output %q; want it reported as absent", err, absent.String())
 	}
 }

@@ -1,37 +1,24 @@
 package moderate
 
 import (
-	"bytes"
 	"context"
-	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/stages/moderate/devnotes"
 )
-
-// teamNote is one line of testdata/teamnotes (see its README): a note
-// with every category that applies, written without sight of the rules.
-type teamNote struct {
-	Lang    string            `yaml:"lang"`
-	Labels  []models.Category `yaml:"labels"`
-	Support bool              `yaml:"support"`
-	Text    string            `yaml:"text"`
-}
 
 // tableEntry states a team note as the table does: a harmful note is
 // caught with any of its labels; sexual content about minors blocks
 // everywhere; a person at risk is reviewed; swearing alone may stay in
 // intl; an innocent note is allowed (cn may review one that hands out a
 // messenger id: that is its contact policy, and the report counts it).
-func (n teamNote) tableEntry(id string) tableNote {
-	e := tableNote{ID: id, Lang: n.Lang, Body: n.Text, CN: "allow", Intl: "allow"}
-	if len(n.Labels) == 0 {
+func tableEntry(n devnotes.Note) tableNote {
+	e := tableNote{ID: n.ID, Lang: n.Lang, Body: n.Text, CN: "allow", Intl: "allow"}
+	if !n.Harmful() {
 		return e
 	}
 	var cats []string
@@ -55,35 +42,13 @@ func (n teamNote) tableEntry(id string) tableNote {
 
 func loadTeamNotes(tb testing.TB) []tableNote {
 	tb.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", "teamnotes", "*.yaml"))
-	if err != nil || len(files) == 0 {
-		tb.Fatalf("no team notes: %v", err)
+	notes, err := devnotes.Load(filepath.Join("testdata", "teamnotes"))
+	if err != nil {
+		tb.Fatal(err)
 	}
-	var out []tableNote
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		dec := yaml.NewDecoder(bytes.NewReader(data))
-		dec.KnownFields(true)
-		var notes []teamNote
-		if err := dec.Decode(&notes); err != nil {
-			tb.Fatalf("%s: %v", f, err)
-		}
-		base := strings.TrimSuffix(filepath.Base(f), ".yaml")
-		for i, n := range notes {
-			e := n.tableEntry(fmt.Sprintf("%s-%s-%04d", n.Lang, base, i+1))
-			for _, c := range n.Labels {
-				if !c.Valid() {
-					tb.Fatalf("%s: note %d: label %q is not in the taxonomy", f, i+1, c)
-				}
-			}
-			if n.Support && !slices.Contains(n.Labels, models.CategorySelfHarm) {
-				tb.Fatalf("%s: note %d: support without self_harm", f, i+1)
-			}
-			out = append(out, e)
-		}
+	out := make([]tableNote, len(notes))
+	for i, n := range notes {
+		out[i] = tableEntry(n)
 	}
 	return out
 }
