@@ -60,13 +60,13 @@ func cmdEvalTranslate(ctx context.Context, args []string, stdout, stderr io.Writ
 		}
 	}
 	if *apertiumURL != "" {
-		pc.Apertium = &translate.ApertiumConfig{URL: *apertiumURL}
+		pc.Apertium = &translate.ApertiumConfig{HTTPConfig: translate.HTTPConfig{URL: *apertiumURL}}
 	}
 	if *libreURL != "" {
-		pc.LibreTranslate = &translate.LibreTranslateConfig{URL: *libreURL}
+		pc.LibreTranslate = &translate.LibreTranslateConfig{HTTPConfig: translate.HTTPConfig{URL: *libreURL}}
 	}
 	if *openaiURL != "" {
-		pc.OpenAI = &translate.OpenAIConfig{URL: *openaiURL, Model: *openaiModel}
+		pc.OpenAI = &translate.OpenAIConfig{HTTPConfig: translate.HTTPConfig{URL: *openaiURL}, Model: *openaiModel}
 	}
 	pc = pc.WithAPIKeys(os.Getenv)
 	providers, err := translate.BuildProviders(pc, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))

@@ -153,7 +153,7 @@ func startTranslateE2E(t *testing.T) *translateE2E {
 		Breaker:   translate.BreakerConfig{Failures: 3, Cooldown: 300 * time.Millisecond},
 		Pending:   translate.PendingConfig{FirstDelay: 100 * time.Millisecond, MaxDelay: 500 * time.Millisecond, MaxAttempts: 1000},
 	}
-	lt, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{URL: "http://" + libre.addr, Timeout: 2 * time.Second})
+	lt, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{HTTPConfig: translate.HTTPConfig{URL: "http://" + libre.addr, Timeout: 2 * time.Second}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,46 +18,30 @@ const ApertiumName = "apertium"
 
 // ApertiumConfig configures an Apertium APy server
 // (https://github.com/apertium/apertium-apy), for example Debian's
-// `apertium-apy -p 2737 /usr/share/apertium/modes`.
+// `apertium-apy -p 2737 /usr/share/apertium/modes`. URL is the server's
+// base URL without /translate (required). APy needs no key and translates
+// one text a request: BatchSize and MaxRequestChars stay unset, and
+// Concurrency says how many requests are in flight.
 type ApertiumConfig struct {
-	// Name identifies the provider in the translate stage's configuration
-	// and in Translation.Provider. Default "apertium".
-	Name string `yaml:"name"`
-	// URL is the server's base URL, without /translate. Required; no
-	// default.
-	URL string `yaml:"url"`
+	HTTPConfig `yaml:",inline"`
 	// Concurrency is how many texts of a batch are in flight at once: APy
 	// translates one text per request. Default 4.
 	Concurrency int `yaml:"concurrency"`
 	// PairsTTL is how long the server's /listPairs answer is trusted
 	// before it is asked again. Default 5m.
 	PairsTTL time.Duration `yaml:"pairs_ttl"`
-	// Timeout bounds one HTTP request, on top of the caller's context.
-	// Default 30s.
-	Timeout time.Duration `yaml:"timeout"`
-	// MaxResponseBytes bounds the answer read. Default 4 MiB.
-	MaxResponseBytes int64 `yaml:"max_response_bytes"`
-	// HTTPClient replaces the default client (tests, proxies). Default a
-	// client with Timeout.
-	HTTPClient *http.Client `yaml:"-"`
 }
+
+var apertiumDefaults = httpDefaults{name: ApertiumName, timeout: 30 * time.Second}
 
 // WithDefaults returns c with every zero field set to its default.
 func (c ApertiumConfig) WithDefaults() ApertiumConfig {
-	if c.Name == "" {
-		c.Name = ApertiumName
-	}
+	c.HTTPConfig = c.HTTPConfig.withDefaults(apertiumDefaults)
 	if c.Concurrency == 0 {
 		c.Concurrency = 4
 	}
 	if c.PairsTTL == 0 {
 		c.PairsTTL = 5 * time.Minute
-	}
-	if c.Timeout == 0 {
-		c.Timeout = 30 * time.Second
-	}
-	if c.MaxResponseBytes == 0 {
-		c.MaxResponseBytes = DefaultMaxResponseBytes
 	}
 	return c
 }
@@ -65,15 +49,13 @@ func (c ApertiumConfig) WithDefaults() ApertiumConfig {
 // Validate reports malformed values, after defaults.
 func (c ApertiumConfig) Validate() error {
 	c = c.WithDefaults()
-	var errs []error
-	errs = append(errs, validateURL("url", c.URL))
+	errs := c.validate(apertiumDefaults)
 	if c.Concurrency < 1 || c.Concurrency > 64 {
 		errs = append(errs, fmt.Errorf("concurrency: %d is outside 1..64", c.Concurrency))
 	}
 	if c.PairsTTL < 0 {
 		errs = append(errs, fmt.Errorf("pairs_ttl: %v is negative", c.PairsTTL))
 	}
-	errs = append(errs, validateLimits(1, 0, c.Timeout, c.MaxResponseBytes))
 	return errors.Join(errs...)
 }
 
@@ -83,8 +65,9 @@ func (c ApertiumConfig) Validate() error {
 // readers). The pairs come from the server's /listPairs, asked on first
 // use and again after PairsTTL; a pair it lacks is ErrUnsupportedPair.
 type Apertium struct {
-	cfg  ApertiumConfig
-	http httpCaller
+	cfg   ApertiumConfig
+	http  httpCaller
+	langs languageSet
 
 	mu        sync.Mutex
 	pairs     map[string]bool // "eng|spa"
@@ -97,7 +80,7 @@ func NewApertium(cfg ApertiumConfig) (*Apertium, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("apertium config: %w", err)
 	}
-	return &Apertium{cfg: cfg, http: newHTTPCaller(cfg.Name, cfg.HTTPClient, cfg.Timeout, cfg.MaxResponseBytes)}, nil
+	return &Apertium{cfg: cfg, http: cfg.caller(), langs: newLanguageSet(cfg.Languages)}, nil
 }
 
 // Name returns the configured name, "apertium" by default.
@@ -126,7 +109,7 @@ func apertiumCode(tag string) (string, bool) {
 func (p *Apertium) Translate(ctx context.Context, from, to string, texts []string) ([]string, error) {
 	src, ok1 := apertiumCode(from)
 	dst, ok2 := apertiumCode(to)
-	if !ok1 || !ok2 || src == dst {
+	if !ok1 || !ok2 || src == dst || !p.langs.allows(BaseLanguage(from)) || !p.langs.allows(BaseLanguage(to)) {
 		return nil, unsupported(p.cfg.Name, from, to)
 	}
 	if err := ctx.Err(); err != nil {

@@ -81,7 +81,7 @@ func startAPy(t *testing.T) string {
 
 func TestApertiumRealServer(t *testing.T) {
 	url := startAPy(t)
-	p, err := translate.NewApertium(translate.ApertiumConfig{URL: url})
+	p, err := translate.NewApertium(translate.ApertiumConfig{HTTPConfig: translate.HTTPConfig{URL: url}})
 	if err != nil {
 		t.Fatal(err)
 	}

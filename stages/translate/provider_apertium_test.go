@@ -69,7 +69,7 @@ func TestApertiumConformance(t *testing.T) {
 	fake := &fakeAPy{t: t}
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)
-	p, err := translate.NewApertium(translate.ApertiumConfig{URL: srv.URL})
+	p, err := translate.NewApertium(translate.ApertiumConfig{HTTPConfig: translate.HTTPConfig{URL: srv.URL}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestApertium(t *testing.T) {
 			_, _ = w.Write([]byte(`{"responseData":{"translatedText":"  hola "},"responseDetails":null,"responseStatus":200}`))
 		}))
 		defer srv.Close()
-		p, err := translate.NewApertium(translate.ApertiumConfig{URL: srv.URL})
+		p, err := translate.NewApertium(translate.ApertiumConfig{HTTPConfig: translate.HTTPConfig{URL: srv.URL}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -105,7 +105,7 @@ func TestApertium(t *testing.T) {
 	})
 	t.Run("languages_without_an_iso_639_3_code_are_unsupported_without_a_call", func(t *testing.T) {
 		t.Parallel()
-		p, err := translate.NewApertium(translate.ApertiumConfig{URL: "http://127.0.0.1:1"})
+		p, err := translate.NewApertium(translate.ApertiumConfig{HTTPConfig: translate.HTTPConfig{URL: "http://127.0.0.1:1"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -118,7 +118,7 @@ func TestApertium(t *testing.T) {
 		srv := httptest.NewServer(http.NotFoundHandler())
 		url := srv.URL
 		srv.Close()
-		p, err := translate.NewApertium(translate.ApertiumConfig{URL: url})
+		p, err := translate.NewApertium(translate.ApertiumConfig{HTTPConfig: translate.HTTPConfig{URL: url}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -137,7 +137,7 @@ func TestApertiumErrors(t *testing.T) {
 		{name: "a_200_without_translated_text_is_transient", status: 200, body: `{"responseData":{},"responseStatus":200}`, want: translate.ErrTransient},
 	}, commonErrorCases...)
 	runErrorCases(t, cases, "en", "es", func(t *testing.T, url string) translate.Provider {
-		p, err := translate.NewApertium(translate.ApertiumConfig{URL: url})
+		p, err := translate.NewApertium(translate.ApertiumConfig{HTTPConfig: translate.HTTPConfig{URL: url}})
 		if err != nil {
 			t.Fatal(err)
 		}

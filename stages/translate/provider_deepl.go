@@ -23,68 +23,37 @@ const (
 // deeplMaxTexts is the API's limit of texts per request.
 const deeplMaxTexts = 50
 
-// DeepLConfig configures the DeepL API (v2).
+// DeepLConfig configures the DeepL API (v2). URL is the API's base URL
+// without /v2 (default DeepLFreeURL for a key ending in ":fx", DeepLProURL
+// otherwise); the API key (NOTEGATE_DEEPL_API_KEY) is required; batches
+// of at most 50 texts (the default) and 30000 characters (the API refuses
+// bodies over 128 KiB).
 type DeepLConfig struct {
-	// Name identifies the provider in the translate stage's configuration
-	// and in Translation.Provider. Default "deepl".
-	Name string `yaml:"name"`
-	// URL is the API's base URL, without /v2. Default DeepLFreeURL for a
-	// key ending in ":fx", DeepLProURL otherwise.
-	URL string `yaml:"url"`
-	// APIKey is the DeepL authentication key; filled from
-	// NOTEGATE_DEEPL_API_KEY, never from the file. Required; no default.
-	APIKey string `yaml:"-"`
+	HTTPConfig `yaml:",inline"`
 	// EnglishTarget is the variant asked for when translating into
 	// English: "EN-US" or "EN-GB". Default "EN-US".
 	EnglishTarget string `yaml:"english_target"`
 	// PortugueseTarget is the variant asked for when translating into
 	// Portuguese: "PT-BR" or "PT-PT". Default "PT-BR".
 	PortugueseTarget string `yaml:"portuguese_target"`
-	// BatchSize is the most texts sent in one request, at most 50.
-	// Default 50.
-	BatchSize int `yaml:"batch_size"`
-	// MaxRequestChars bounds the characters of one request (the API
-	// refuses bodies over 128 KiB); a single longer text is sent alone.
-	// Default 30000.
-	MaxRequestChars int `yaml:"max_request_chars"`
-	// Timeout bounds one HTTP request, on top of the caller's context.
-	// Default 30s.
-	Timeout time.Duration `yaml:"timeout"`
-	// MaxResponseBytes bounds the answer read. Default 4 MiB.
-	MaxResponseBytes int64 `yaml:"max_response_bytes"`
-	// HTTPClient replaces the default client (tests, proxies). Default a
-	// client with Timeout.
-	HTTPClient *http.Client `yaml:"-"`
 }
+
+var deeplDefaults = httpDefaults{name: DeepLName, batch: deeplMaxTexts, maxBatch: deeplMaxTexts,
+	chars: 30000, timeout: 30 * time.Second, keyEnv: EnvDeepLAPIKey}
 
 // WithDefaults returns c with every zero field set to its default.
 func (c DeepLConfig) WithDefaults() DeepLConfig {
-	if c.Name == "" {
-		c.Name = DeepLName
+	d := deeplDefaults
+	d.url = DeepLProURL
+	if strings.HasSuffix(c.APIKey, ":fx") {
+		d.url = DeepLFreeURL
 	}
-	if c.URL == "" {
-		c.URL = DeepLProURL
-		if strings.HasSuffix(c.APIKey, ":fx") {
-			c.URL = DeepLFreeURL
-		}
-	}
+	c.HTTPConfig = c.HTTPConfig.withDefaults(d)
 	if c.EnglishTarget == "" {
 		c.EnglishTarget = "EN-US"
 	}
 	if c.PortugueseTarget == "" {
 		c.PortugueseTarget = "PT-BR"
-	}
-	if c.BatchSize == 0 {
-		c.BatchSize = deeplMaxTexts
-	}
-	if c.MaxRequestChars == 0 {
-		c.MaxRequestChars = 30000
-	}
-	if c.Timeout == 0 {
-		c.Timeout = 30 * time.Second
-	}
-	if c.MaxResponseBytes == 0 {
-		c.MaxResponseBytes = DefaultMaxResponseBytes
 	}
 	return c
 }
@@ -92,29 +61,22 @@ func (c DeepLConfig) WithDefaults() DeepLConfig {
 // Validate reports missing and malformed values, after defaults.
 func (c DeepLConfig) Validate() error {
 	c = c.WithDefaults()
-	var errs []error
-	errs = append(errs, validateURL("url", c.URL))
-	if strings.TrimSpace(c.APIKey) == "" {
-		errs = append(errs, errors.New("api key: empty (set NOTEGATE_DEEPL_API_KEY)"))
-	}
+	errs := c.validate(deeplDefaults)
 	if c.EnglishTarget != "EN-US" && c.EnglishTarget != "EN-GB" {
 		errs = append(errs, fmt.Errorf("english_target: %q is not EN-US or EN-GB", c.EnglishTarget))
 	}
 	if c.PortugueseTarget != "PT-BR" && c.PortugueseTarget != "PT-PT" {
 		errs = append(errs, fmt.Errorf("portuguese_target: %q is not PT-BR or PT-PT", c.PortugueseTarget))
 	}
-	if c.BatchSize > deeplMaxTexts {
-		errs = append(errs, fmt.Errorf("batch_size: %d exceeds DeepL's %d texts a request", c.BatchSize, deeplMaxTexts))
-	}
-	errs = append(errs, validateLimits(c.BatchSize, c.MaxRequestChars, c.Timeout, c.MaxResponseBytes))
 	return errors.Join(errs...)
 }
 
 // DeepL translates through DeepL's /v2/translate, up to 50 texts per
 // request.
 type DeepL struct {
-	cfg  DeepLConfig
-	http httpCaller
+	cfg   DeepLConfig
+	http  httpCaller
+	langs languageSet
 }
 
 // NewDeepL returns the provider; it does not contact the API.
@@ -123,7 +85,7 @@ func NewDeepL(cfg DeepLConfig) (*DeepL, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("deepl config: %w", err)
 	}
-	return &DeepL{cfg: cfg, http: newHTTPCaller(cfg.Name, cfg.HTTPClient, cfg.Timeout, cfg.MaxResponseBytes)}, nil
+	return &DeepL{cfg: cfg, http: cfg.caller(), langs: newLanguageSet(cfg.Languages)}, nil
 }
 
 // Name returns the configured name, "deepl" by default.
@@ -182,7 +144,7 @@ type deeplResponse struct {
 func (p *DeepL) Translate(ctx context.Context, from, to string, texts []string) ([]string, error) {
 	src, ok1 := p.sourceCode(from)
 	dst, ok2 := p.targetCode(to)
-	if !ok1 || !ok2 || BaseLanguage(from) == BaseLanguage(to) {
+	if !ok1 || !ok2 || BaseLanguage(from) == BaseLanguage(to) || !p.langs.allows(BaseLanguage(from)) || !p.langs.allows(BaseLanguage(to)) {
 		return nil, unsupported(p.cfg.Name, from, to)
 	}
 	u := endpoint(p.cfg.URL, "/v2/translate")

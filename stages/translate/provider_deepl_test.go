@@ -86,7 +86,7 @@ func newFakeDeepL(t *testing.T) (*translate.DeepL, *fakeDeepL) {
 	fake := &fakeDeepL{t: t}
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)
-	p, err := translate.NewDeepL(translate.DeepLConfig{URL: srv.URL, APIKey: "dl-key:fx"})
+	p, err := translate.NewDeepL(translate.DeepLConfig{HTTPConfig: translate.HTTPConfig{URL: srv.URL, APIKey: "dl-key:fx"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,10 +135,10 @@ func TestDeepL(t *testing.T) {
 	})
 	t.Run("a_free_key_uses_the_free_endpoint", func(t *testing.T) {
 		t.Parallel()
-		if got := (translate.DeepLConfig{APIKey: "k:fx"}).WithDefaults().URL; got != translate.DeepLFreeURL {
+		if got := (translate.DeepLConfig{HTTPConfig: translate.HTTPConfig{APIKey: "k:fx"}}).WithDefaults().URL; got != translate.DeepLFreeURL {
 			t.Errorf("URL %q, want %q", got, translate.DeepLFreeURL)
 		}
-		if got := (translate.DeepLConfig{APIKey: "k"}).WithDefaults().URL; got != translate.DeepLProURL {
+		if got := (translate.DeepLConfig{HTTPConfig: translate.HTTPConfig{APIKey: "k"}}).WithDefaults().URL; got != translate.DeepLProURL {
 			t.Errorf("URL %q, want %q", got, translate.DeepLProURL)
 		}
 	})
@@ -147,7 +147,7 @@ func TestDeepL(t *testing.T) {
 		if _, err := translate.NewDeepL(translate.DeepLConfig{}); err == nil {
 			t.Error("no error without a key")
 		}
-		if _, err := translate.NewDeepL(translate.DeepLConfig{APIKey: "k", BatchSize: 51}); err == nil {
+		if _, err := translate.NewDeepL(translate.DeepLConfig{HTTPConfig: translate.HTTPConfig{APIKey: "k", BatchSize: 51}}); err == nil {
 			t.Error("no error for batch_size 51")
 		}
 	})
@@ -165,7 +165,7 @@ func TestDeepLErrors(t *testing.T) {
 		{name: "a_200_with_a_translation_without_text_is_transient", status: 200, body: `{"translations":[{"detected_source_language":"EN"}]}`, want: translate.ErrTransient},
 	}, commonErrorCases...)
 	runErrorCases(t, cases, "en", "zh", func(t *testing.T, url string) translate.Provider {
-		p, err := translate.NewDeepL(translate.DeepLConfig{URL: url, APIKey: "k"})
+		p, err := translate.NewDeepL(translate.DeepLConfig{HTTPConfig: translate.HTTPConfig{URL: url, APIKey: "k"}})
 		if err != nil {
 			t.Fatal(err)
 		}

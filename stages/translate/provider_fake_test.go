@@ -91,7 +91,7 @@ func TestProviderErrorsForAnUnreachableServer(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	url := srv.URL
 	srv.Close()
-	p, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{URL: url})
+	p, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{HTTPConfig: translate.HTTPConfig{URL: url}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestProviderErrorsHonourAnHTTPDateRetryAfter(t *testing.T) {
 		w.WriteHeader(http.StatusTooManyRequests)
 	}))
 	defer srv.Close()
-	p, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{URL: srv.URL})
+	p, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{HTTPConfig: translate.HTTPConfig{URL: srv.URL}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestProviderErrorsBoundTheAnswerSize(t *testing.T) {
 		_, _ = w.Write([]byte(`"]}`))
 	}))
 	defer srv.Close()
-	p, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{URL: srv.URL, MaxResponseBytes: 8192})
+	p, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{HTTPConfig: translate.HTTPConfig{URL: srv.URL, MaxResponseBytes: 8192}})
 	if err != nil {
 		t.Fatal(err)
 	}

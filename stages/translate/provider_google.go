@@ -20,75 +20,27 @@ const GoogleURL = "https://translation.googleapis.com"
 const googleMaxTexts = 128
 
 // GoogleConfig configures Google Cloud Translation, Basic edition (v2).
+// URL is the API's base URL without /language/translate/v2 (default
+// GoogleURL); the API key (NOTEGATE_GOOGLE_API_KEY) is required, sent in
+// the X-Goog-Api-Key header; batches of at most 128 texts (the default)
+// and 5000 characters (Google's recommendation); Languages default none
+// (Google translates over a hundred languages).
 type GoogleConfig struct {
-	// Name identifies the provider in the translate stage's configuration
-	// and in Translation.Provider. Default "google".
-	Name string `yaml:"name"`
-	// URL is the API's base URL, without /language/translate/v2. Default
-	// GoogleURL.
-	URL string `yaml:"url"`
-	// APIKey is the Cloud API key, sent in the X-Goog-Api-Key header;
-	// filled from NOTEGATE_GOOGLE_API_KEY, never from the file. Required;
-	// no default.
-	APIKey string `yaml:"-"`
-	// Languages restricts the ISO 639-1 codes this provider is asked for;
-	// a pair outside it is ErrUnsupportedPair without a call. Default none
-	// (Google translates over a hundred languages).
-	Languages []string `yaml:"languages"`
-	// BatchSize is the most texts sent in one request, at most 128.
-	// Default 128.
-	BatchSize int `yaml:"batch_size"`
-	// MaxRequestChars bounds the characters of one request (Google
-	// recommends at most 5000); a single longer text is sent alone.
-	// Default 5000.
-	MaxRequestChars int `yaml:"max_request_chars"`
-	// Timeout bounds one HTTP request, on top of the caller's context.
-	// Default 30s.
-	Timeout time.Duration `yaml:"timeout"`
-	// MaxResponseBytes bounds the answer read. Default 4 MiB.
-	MaxResponseBytes int64 `yaml:"max_response_bytes"`
-	// HTTPClient replaces the default client (tests, proxies). Default a
-	// client with Timeout.
-	HTTPClient *http.Client `yaml:"-"`
+	HTTPConfig `yaml:",inline"`
 }
+
+var googleDefaults = httpDefaults{name: GoogleName, url: GoogleURL, batch: googleMaxTexts, maxBatch: googleMaxTexts,
+	chars: 5000, timeout: 30 * time.Second, keyEnv: EnvGoogleAPIKey}
 
 // WithDefaults returns c with every zero field set to its default.
 func (c GoogleConfig) WithDefaults() GoogleConfig {
-	if c.Name == "" {
-		c.Name = GoogleName
-	}
-	if c.URL == "" {
-		c.URL = GoogleURL
-	}
-	if c.BatchSize == 0 {
-		c.BatchSize = googleMaxTexts
-	}
-	if c.MaxRequestChars == 0 {
-		c.MaxRequestChars = 5000
-	}
-	if c.Timeout == 0 {
-		c.Timeout = 30 * time.Second
-	}
-	if c.MaxResponseBytes == 0 {
-		c.MaxResponseBytes = DefaultMaxResponseBytes
-	}
+	c.HTTPConfig = c.HTTPConfig.withDefaults(googleDefaults)
 	return c
 }
 
 // Validate reports missing and malformed values, after defaults.
 func (c GoogleConfig) Validate() error {
-	c = c.WithDefaults()
-	var errs []error
-	errs = append(errs, validateURL("url", c.URL))
-	if strings.TrimSpace(c.APIKey) == "" {
-		errs = append(errs, errors.New("api key: empty (set NOTEGATE_GOOGLE_API_KEY)"))
-	}
-	errs = append(errs, validateLanguages(c.Languages))
-	if c.BatchSize > googleMaxTexts {
-		errs = append(errs, fmt.Errorf("batch_size: %d exceeds Google's %d texts a request", c.BatchSize, googleMaxTexts))
-	}
-	errs = append(errs, validateLimits(c.BatchSize, c.MaxRequestChars, c.Timeout, c.MaxResponseBytes))
-	return errors.Join(errs...)
+	return errors.Join(c.WithDefaults().validate(googleDefaults)...)
 }
 
 // Google translates through Cloud Translation v2 (format text, so that
@@ -105,7 +57,7 @@ func NewGoogle(cfg GoogleConfig) (*Google, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("google config: %w", err)
 	}
-	p := &Google{cfg: cfg, http: newHTTPCaller(cfg.Name, cfg.HTTPClient, cfg.Timeout, cfg.MaxResponseBytes), langs: newLanguageSet(cfg.Languages)}
+	p := &Google{cfg: cfg, http: cfg.caller(), langs: newLanguageSet(cfg.Languages)}
 	return p, nil
 }
 

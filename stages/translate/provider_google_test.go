@@ -83,7 +83,7 @@ func newFakeGoogle(t *testing.T) (*translate.Google, *fakeGoogle) {
 	fake := &fakeGoogle{t: t}
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)
-	p, err := translate.NewGoogle(translate.GoogleConfig{URL: srv.URL, APIKey: "g-key"})
+	p, err := translate.NewGoogle(translate.GoogleConfig{HTTPConfig: translate.HTTPConfig{URL: srv.URL, APIKey: "g-key"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestGoogle(t *testing.T) {
 		fake := &fakeGoogle{t: t}
 		srv := httptest.NewServer(fake)
 		defer srv.Close()
-		p, err := translate.NewGoogle(translate.GoogleConfig{URL: srv.URL, APIKey: "g-key", MaxRequestChars: 10})
+		p, err := translate.NewGoogle(translate.GoogleConfig{HTTPConfig: translate.HTTPConfig{URL: srv.URL, APIKey: "g-key", MaxRequestChars: 10}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -146,7 +146,7 @@ func TestGoogleErrors(t *testing.T) {
 		{name: "a_200_without_data_is_transient", status: 200, body: `{"translations":[]}`, want: translate.ErrTransient},
 	}, commonErrorCases...)
 	runErrorCases(t, cases, "en", "zh", func(t *testing.T, url string) translate.Provider {
-		p, err := translate.NewGoogle(translate.GoogleConfig{URL: url, APIKey: "k"})
+		p, err := translate.NewGoogle(translate.GoogleConfig{HTTPConfig: translate.HTTPConfig{URL: url, APIKey: "k"}})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,78 +14,40 @@ import (
 const LibreTranslateName = "libretranslate"
 
 // LibreTranslateConfig configures a LibreTranslate server
-// (https://github.com/LibreTranslate/LibreTranslate).
+// (https://github.com/LibreTranslate/LibreTranslate). URL is the server's
+// base URL without /translate (required); the API key
+// (NOTEGATE_LIBRETRANSLATE_API_KEY) is sent as api_key when set;
+// Languages are the languages the server loads (e.g. LT_LOAD_ONLY), and
+// without them every pair is sent and the server's "not supported" answer
+// is ErrUnsupportedPair; batches default to 32 texts (the server's
+// LT_BATCH_LIMIT) and 5000 characters (LT_CHAR_LIMIT).
 type LibreTranslateConfig struct {
-	// Name identifies the provider in the translate stage's configuration
-	// and in Translation.Provider. Default "libretranslate".
-	Name string `yaml:"name"`
-	// URL is the server's base URL, without /translate. Required; no
-	// default.
-	URL string `yaml:"url"`
-	// APIKey is sent as api_key when the server requires keys; filled from
-	// NOTEGATE_LIBRETRANSLATE_API_KEY, never from the file. Default none.
-	APIKey string `yaml:"-"`
-	// Languages restricts the ISO 639-1 codes this provider is asked for
-	// (the languages the server loads, e.g. LT_LOAD_ONLY); a pair outside
-	// it is ErrUnsupportedPair without a call. Default none: every pair is
-	// sent and the server's "not supported" answer is ErrUnsupportedPair.
-	Languages []string `yaml:"languages"`
+	HTTPConfig `yaml:",inline"`
 	// ChineseSimplified is the server's code for Simplified Chinese ("zh"
 	// up to LibreTranslate 1.5, "zh-Hans" after). Default "zh".
 	ChineseSimplified string `yaml:"chinese_simplified"`
 	// ChineseTraditional is the server's code for Traditional Chinese ("zt"
 	// up to 1.5, "zh-Hant" after). Default "zt".
 	ChineseTraditional string `yaml:"chinese_traditional"`
-	// BatchSize is the most texts sent in one request (the server's
-	// LT_BATCH_LIMIT). Default 32.
-	BatchSize int `yaml:"batch_size"`
-	// MaxRequestChars bounds the characters of one request (the server's
-	// LT_CHAR_LIMIT); a single longer text is sent alone. Default 5000.
-	MaxRequestChars int `yaml:"max_request_chars"`
-	// Timeout bounds one HTTP request, on top of the caller's context.
-	// Default 30s.
-	Timeout time.Duration `yaml:"timeout"`
-	// MaxResponseBytes bounds the answer read. Default 4 MiB.
-	MaxResponseBytes int64 `yaml:"max_response_bytes"`
-	// HTTPClient replaces the default client (tests, proxies). Default a
-	// client with Timeout.
-	HTTPClient *http.Client `yaml:"-"`
 }
+
+var libreDefaults = httpDefaults{name: LibreTranslateName, batch: 32, chars: 5000, timeout: 30 * time.Second}
 
 // WithDefaults returns c with every zero field set to its default.
 func (c LibreTranslateConfig) WithDefaults() LibreTranslateConfig {
-	if c.Name == "" {
-		c.Name = LibreTranslateName
-	}
+	c.HTTPConfig = c.HTTPConfig.withDefaults(libreDefaults)
 	if c.ChineseSimplified == "" {
 		c.ChineseSimplified = "zh"
 	}
 	if c.ChineseTraditional == "" {
 		c.ChineseTraditional = "zt"
 	}
-	if c.BatchSize == 0 {
-		c.BatchSize = 32
-	}
-	if c.MaxRequestChars == 0 {
-		c.MaxRequestChars = 5000
-	}
-	if c.Timeout == 0 {
-		c.Timeout = 30 * time.Second
-	}
-	if c.MaxResponseBytes == 0 {
-		c.MaxResponseBytes = DefaultMaxResponseBytes
-	}
 	return c
 }
 
 // Validate reports malformed values, after defaults.
 func (c LibreTranslateConfig) Validate() error {
-	c = c.WithDefaults()
-	var errs []error
-	errs = append(errs, validateURL("url", c.URL))
-	errs = append(errs, validateLanguages(c.Languages))
-	errs = append(errs, validateLimits(c.BatchSize, c.MaxRequestChars, c.Timeout, c.MaxResponseBytes))
-	return errors.Join(errs...)
+	return errors.Join(c.WithDefaults().validate(libreDefaults)...)
 }
 
 // LibreTranslate translates through a LibreTranslate server's /translate,
@@ -102,7 +64,7 @@ func NewLibreTranslate(cfg LibreTranslateConfig) (*LibreTranslate, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("libretranslate config: %w", err)
 	}
-	p := &LibreTranslate{cfg: cfg, http: newHTTPCaller(cfg.Name, cfg.HTTPClient, cfg.Timeout, cfg.MaxResponseBytes), langs: newLanguageSet(cfg.Languages)}
+	p := &LibreTranslate{cfg: cfg, http: cfg.caller(), langs: newLanguageSet(cfg.Languages)}
 	return p, nil
 }
 
@@ -186,22 +148,4 @@ func chineseScript(tag string) string {
 		}
 	}
 	return "Hans"
-}
-
-// validateLimits checks the limits every HTTP provider has.
-func validateLimits(batch, maxChars int, timeout time.Duration, maxResp int64) error {
-	var errs []error
-	if batch < 1 {
-		errs = append(errs, fmt.Errorf("batch_size: %d is below 1", batch))
-	}
-	if maxChars < 0 {
-		errs = append(errs, fmt.Errorf("max_request_chars: %d is negative", maxChars))
-	}
-	if timeout < 0 {
-		errs = append(errs, fmt.Errorf("timeout: %v is negative", timeout))
-	}
-	if maxResp < 1024 {
-		errs = append(errs, fmt.Errorf("max_response_bytes: %d is below 1024", maxResp))
-	}
-	return errors.Join(errs...)
 }

@@ -87,7 +87,7 @@ func newFakeLibreTranslate(t *testing.T) (*translate.LibreTranslate, *fakeLibreT
 	fake := &fakeLibreTranslate{t: t, apiKey: "lt-key", maxBatch: 4}
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)
-	p, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{URL: srv.URL, APIKey: "lt-key", BatchSize: 4})
+	p, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{HTTPConfig: translate.HTTPConfig{URL: srv.URL, APIKey: "lt-key", BatchSize: 4}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestLibreTranslate(t *testing.T) {
 	})
 	t.Run("languages_outside_the_configured_list_are_unsupported_without_a_call", func(t *testing.T) {
 		t.Parallel()
-		p, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{URL: "http://127.0.0.1:1", Languages: []string{"en", "zh"}})
+		p, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{HTTPConfig: translate.HTTPConfig{URL: "http://127.0.0.1:1", Languages: []string{"en", "zh"}}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -164,7 +164,7 @@ func TestLibreTranslateErrors(t *testing.T) {
 		{name: "a_200_with_a_string_instead_of_an_array_is_transient", status: 200, body: `{"translatedText":"hola"}`, want: translate.ErrTransient},
 	}, commonErrorCases...)
 	runErrorCases(t, cases, "en", "es", func(t *testing.T, url string) translate.Provider {
-		p, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{URL: url})
+		p, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{HTTPConfig: translate.HTTPConfig{URL: url}})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -28,69 +28,35 @@ const (
 )
 
 // OpenAIConfig configures any OpenAI-compatible chat-completions endpoint:
-// OpenAI and other hosted APIs, vLLM, Ollama (/v1), llama.cpp server.
+// OpenAI and other hosted APIs, vLLM, Ollama (/v1), llama.cpp server. URL
+// is the base URL up to and including /v1, e.g. http://localhost:11434/v1
+// for Ollama (required); the API key (NOTEGATE_OPENAI_API_KEY) is sent as
+// a Bearer token when set (local servers need none); batches default to
+// 16 texts (small batches keep a model's answer aligned) and 6000
+// characters; requests time out after 120s.
 type OpenAIConfig struct {
-	// Name identifies the provider in the translate stage's configuration
-	// and in Translation.Provider; give two endpoints two names. Default
-	// "openai".
-	Name string `yaml:"name"`
-	// URL is the API's base URL up to and including /v1, e.g.
-	// http://localhost:11434/v1 for Ollama. Required; no default.
-	URL string `yaml:"url"`
+	HTTPConfig `yaml:",inline"`
 	// Model is the model name sent with every request. Required; no
 	// default.
 	Model string `yaml:"model"`
-	// APIKey is sent as a Bearer token when set; filled from
-	// NOTEGATE_OPENAI_API_KEY, never from the file. Default none (local
-	// servers).
-	APIKey string `yaml:"-"`
-	// Languages restricts the ISO 639-1 codes this provider is asked for;
-	// a pair outside it is ErrUnsupportedPair without a call. Default none.
-	Languages []string `yaml:"languages"`
 	// StructuredOutput is json_schema, json_object or prompt (see the
 	// constants). A server that refuses json_schema is asked again, once
 	// per process, with json_object. Default json_schema.
 	StructuredOutput string `yaml:"structured_output"`
-	// BatchSize is the most texts sent in one request; small batches keep
-	// a model's answer aligned. Default 16.
-	BatchSize int `yaml:"batch_size"`
-	// MaxRequestChars bounds the characters of texts in one request; a
-	// single longer text is sent alone. Default 6000.
-	MaxRequestChars int `yaml:"max_request_chars"`
 	// MaxTokens bounds the answer's tokens (max_tokens). Default 4096.
 	MaxTokens int `yaml:"max_tokens"`
-	// Timeout bounds one HTTP request, on top of the caller's context.
-	// Default 120s.
-	Timeout time.Duration `yaml:"timeout"`
-	// MaxResponseBytes bounds the answer read. Default 4 MiB.
-	MaxResponseBytes int64 `yaml:"max_response_bytes"`
-	// HTTPClient replaces the default client (tests, proxies). Default a
-	// client with Timeout.
-	HTTPClient *http.Client `yaml:"-"`
 }
+
+var openAIDefaults = httpDefaults{name: OpenAIName, batch: 16, chars: 6000, timeout: 120 * time.Second}
 
 // WithDefaults returns c with every zero field set to its default.
 func (c OpenAIConfig) WithDefaults() OpenAIConfig {
-	if c.Name == "" {
-		c.Name = OpenAIName
-	}
+	c.HTTPConfig = c.HTTPConfig.withDefaults(openAIDefaults)
 	if c.StructuredOutput == "" {
 		c.StructuredOutput = OpenAIJSONSchema
 	}
-	if c.BatchSize == 0 {
-		c.BatchSize = 16
-	}
-	if c.MaxRequestChars == 0 {
-		c.MaxRequestChars = 6000
-	}
 	if c.MaxTokens == 0 {
 		c.MaxTokens = 4096
-	}
-	if c.Timeout == 0 {
-		c.Timeout = 120 * time.Second
-	}
-	if c.MaxResponseBytes == 0 {
-		c.MaxResponseBytes = DefaultMaxResponseBytes
 	}
 	return c
 }
@@ -98,8 +64,7 @@ func (c OpenAIConfig) WithDefaults() OpenAIConfig {
 // Validate reports missing and malformed values, after defaults.
 func (c OpenAIConfig) Validate() error {
 	c = c.WithDefaults()
-	var errs []error
-	errs = append(errs, validateURL("url", c.URL))
+	errs := c.validate(openAIDefaults)
 	if strings.TrimSpace(c.Model) == "" {
 		errs = append(errs, errors.New("model: empty"))
 	}
@@ -108,11 +73,9 @@ func (c OpenAIConfig) Validate() error {
 	default:
 		errs = append(errs, fmt.Errorf("structured_output: %q is not json_schema, json_object or prompt", c.StructuredOutput))
 	}
-	errs = append(errs, validateLanguages(c.Languages))
 	if c.MaxTokens < 1 {
 		errs = append(errs, fmt.Errorf("max_tokens: %d is below 1", c.MaxTokens))
 	}
-	errs = append(errs, validateLimits(c.BatchSize, c.MaxRequestChars, c.Timeout, c.MaxResponseBytes))
 	return errors.Join(errs...)
 }
 
@@ -135,7 +98,7 @@ func NewOpenAI(cfg OpenAIConfig) (*OpenAI, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("openai config: %w", err)
 	}
-	p := &OpenAI{cfg: cfg, http: newHTTPCaller(cfg.Name, cfg.HTTPClient, cfg.Timeout, cfg.MaxResponseBytes), langs: newLanguageSet(cfg.Languages)}
+	p := &OpenAI{cfg: cfg, http: cfg.caller(), langs: newLanguageSet(cfg.Languages)}
 	return p, nil
 }
 

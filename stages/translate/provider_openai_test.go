@@ -130,7 +130,7 @@ func newFakeChat(t *testing.T, fake *fakeChat) *translate.OpenAI {
 	}
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)
-	p, err := translate.NewOpenAI(translate.OpenAIConfig{URL: srv.URL + "/v1", Model: "qwen2.5:7b", APIKey: "sk-test", BatchSize: 8})
+	p, err := translate.NewOpenAI(translate.OpenAIConfig{HTTPConfig: translate.HTTPConfig{URL: srv.URL + "/v1", APIKey: "sk-test", BatchSize: 8}, Model: "qwen2.5:7b"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +190,7 @@ func TestOpenAI(t *testing.T) {
 	})
 	t.Run("a_missing_model_is_a_config_error", func(t *testing.T) {
 		t.Parallel()
-		if _, err := translate.NewOpenAI(translate.OpenAIConfig{URL: "http://localhost:11434/v1"}); err == nil {
+		if _, err := translate.NewOpenAI(translate.OpenAIConfig{HTTPConfig: translate.HTTPConfig{URL: "http://localhost:11434/v1"}}); err == nil {
 			t.Fatal("no error without a model")
 		}
 	})
@@ -213,7 +213,7 @@ func TestOpenAIErrors(t *testing.T) {
 		{name: "a_refusal_is_permanent", status: 200, body: `{"choices":[{"finish_reason":"stop","message":{"role":"assistant","content":null,"refusal":"I can't help with that."}}]}`, want: translate.ErrPermanent},
 	}, commonErrorCases...)
 	runErrorCases(t, cases, "en", "zh", func(t *testing.T, url string) translate.Provider {
-		p, err := translate.NewOpenAI(translate.OpenAIConfig{URL: url + "/v1", Model: "m"})
+		p, err := translate.NewOpenAI(translate.OpenAIConfig{HTTPConfig: translate.HTTPConfig{URL: url + "/v1"}, Model: "m"})
 		if err != nil {
 			t.Fatal(err)
 		}
