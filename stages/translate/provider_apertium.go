@@ -65,9 +65,8 @@ func (c ApertiumConfig) Validate() error {
 // readers). The pairs come from the server's /listPairs, asked on first
 // use and again after PairsTTL; a pair it lacks is ErrUnsupportedPair.
 type Apertium struct {
-	cfg   ApertiumConfig
-	http  httpCaller
-	langs languageSet
+	cfg ApertiumConfig
+	httpProvider
 
 	mu        sync.Mutex
 	pairs     map[string]bool // "eng|spa"
@@ -80,11 +79,8 @@ func NewApertium(cfg ApertiumConfig) (*Apertium, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("apertium config: %w", err)
 	}
-	return &Apertium{cfg: cfg, http: cfg.caller(), langs: newLanguageSet(cfg.Languages)}, nil
+	return &Apertium{cfg: cfg, httpProvider: cfg.provider()}, nil
 }
-
-// Name returns the configured name, "apertium" by default.
-func (p *Apertium) Name() string { return p.cfg.Name }
 
 // apertiumCodes maps ISO 639-1 codes to the ISO 639-3 codes Apertium's
 // modes are named with.
@@ -109,7 +105,7 @@ func apertiumCode(tag string) (string, bool) {
 func (p *Apertium) Translate(ctx context.Context, from, to string, texts []string) ([]string, error) {
 	src, ok1 := apertiumCode(from)
 	dst, ok2 := apertiumCode(to)
-	if !ok1 || !ok2 || src == dst || !p.langs.allows(BaseLanguage(from)) || !p.langs.allows(BaseLanguage(to)) {
+	if !ok1 || !ok2 || src == dst || !p.allowsPair(from, to) {
 		return nil, unsupported(p.cfg.Name, from, to)
 	}
 	if err := ctx.Err(); err != nil {

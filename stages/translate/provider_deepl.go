@@ -74,9 +74,8 @@ func (c DeepLConfig) Validate() error {
 // DeepL translates through DeepL's /v2/translate, up to 50 texts per
 // request.
 type DeepL struct {
-	cfg   DeepLConfig
-	http  httpCaller
-	langs languageSet
+	cfg DeepLConfig
+	httpProvider
 }
 
 // NewDeepL returns the provider; it does not contact the API.
@@ -85,11 +84,8 @@ func NewDeepL(cfg DeepLConfig) (*DeepL, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("deepl config: %w", err)
 	}
-	return &DeepL{cfg: cfg, http: cfg.caller(), langs: newLanguageSet(cfg.Languages)}, nil
+	return &DeepL{cfg: cfg, httpProvider: cfg.provider()}, nil
 }
-
-// Name returns the configured name, "deepl" by default.
-func (p *DeepL) Name() string { return p.cfg.Name }
 
 // deeplLanguages are the ISO 639-1 codes DeepL translates, with DeepL's
 // code where it differs from the upper-cased ISO code.
@@ -144,7 +140,7 @@ type deeplResponse struct {
 func (p *DeepL) Translate(ctx context.Context, from, to string, texts []string) ([]string, error) {
 	src, ok1 := p.sourceCode(from)
 	dst, ok2 := p.targetCode(to)
-	if !ok1 || !ok2 || BaseLanguage(from) == BaseLanguage(to) || !p.langs.allows(BaseLanguage(from)) || !p.langs.allows(BaseLanguage(to)) {
+	if !ok1 || !ok2 || BaseLanguage(from) == BaseLanguage(to) || !p.allowsPair(from, to) {
 		return nil, unsupported(p.cfg.Name, from, to)
 	}
 	u := endpoint(p.cfg.URL, "/v2/translate")

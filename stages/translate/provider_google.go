@@ -46,9 +46,8 @@ func (c GoogleConfig) Validate() error {
 // Google translates through Cloud Translation v2 (format text, so that
 // answers are not HTML-escaped), up to 128 texts per request.
 type Google struct {
-	cfg   GoogleConfig
-	http  httpCaller
-	langs languageSet
+	cfg GoogleConfig
+	httpProvider
 }
 
 // NewGoogle returns the provider; it does not contact the API.
@@ -57,12 +56,9 @@ func NewGoogle(cfg GoogleConfig) (*Google, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("google config: %w", err)
 	}
-	p := &Google{cfg: cfg, http: cfg.caller(), langs: newLanguageSet(cfg.Languages)}
+	p := &Google{cfg: cfg, httpProvider: cfg.provider()}
 	return p, nil
 }
-
-// Name returns the configured name, "google" by default.
-func (p *Google) Name() string { return p.cfg.Name }
 
 // code maps a tag to Google's code: zh-CN or zh-TW for Chinese, the base
 // language otherwise.

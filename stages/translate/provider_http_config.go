@@ -102,9 +102,26 @@ func (c HTTPConfig) validate(d httpDefaults) []error {
 	return append(errs, validateLimits(c.BatchSize, c.MaxRequestChars, c.Timeout, c.MaxResponseBytes))
 }
 
-// caller returns the provider's HTTP caller.
-func (c HTTPConfig) caller() httpCaller {
-	return newHTTPCaller(c.Name, c.HTTPClient, c.Timeout, c.MaxResponseBytes)
+// httpProvider is what every HTTP provider holds besides its own config:
+// its name, its HTTP caller and its language restriction. Embedded, it
+// gives the provider its Name.
+type httpProvider struct {
+	name  string
+	http  httpCaller
+	langs languageSet
+}
+
+// Name returns the configured name (the provider's kind by default).
+func (p httpProvider) Name() string { return p.name }
+
+// allowsPair reports whether both languages of a pair are within Languages.
+func (p httpProvider) allowsPair(from, to string) bool {
+	return p.langs.allows(BaseLanguage(from)) && p.langs.allows(BaseLanguage(to))
+}
+
+// provider builds the shared part of a provider from c (after defaults).
+func (c HTTPConfig) provider() httpProvider {
+	return httpProvider{name: c.Name, http: newHTTPCaller(c.Name, c.HTTPClient, c.Timeout, c.MaxResponseBytes), langs: newLanguageSet(c.Languages)}
 }
 
 // validateLimits checks the limits every HTTP provider has.

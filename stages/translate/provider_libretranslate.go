@@ -53,9 +53,8 @@ func (c LibreTranslateConfig) Validate() error {
 // LibreTranslate translates through a LibreTranslate server's /translate,
 // a batch of texts per request (q as an array).
 type LibreTranslate struct {
-	cfg   LibreTranslateConfig
-	http  httpCaller
-	langs languageSet
+	cfg LibreTranslateConfig
+	httpProvider
 }
 
 // NewLibreTranslate returns the provider; it does not contact the server.
@@ -64,12 +63,9 @@ func NewLibreTranslate(cfg LibreTranslateConfig) (*LibreTranslate, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("libretranslate config: %w", err)
 	}
-	p := &LibreTranslate{cfg: cfg, http: cfg.caller(), langs: newLanguageSet(cfg.Languages)}
+	p := &LibreTranslate{cfg: cfg, httpProvider: cfg.provider()}
 	return p, nil
 }
-
-// Name returns the configured name, "libretranslate" by default.
-func (p *LibreTranslate) Name() string { return p.cfg.Name }
 
 // code maps a language tag to the server's code.
 func (p *LibreTranslate) code(tag string) (string, bool) {

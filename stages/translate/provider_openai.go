@@ -85,9 +85,8 @@ func (c OpenAIConfig) Validate() error {
 // answer that is not exactly that (prose around it, a wrong count) is an
 // error rather than text shown to readers.
 type OpenAI struct {
-	cfg   OpenAIConfig
-	http  httpCaller
-	langs languageSet
+	cfg OpenAIConfig
+	httpProvider
 	// noSchema is set once the server refused json_schema.
 	noSchema atomic.Bool
 }
@@ -98,12 +97,9 @@ func NewOpenAI(cfg OpenAIConfig) (*OpenAI, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("openai config: %w", err)
 	}
-	p := &OpenAI{cfg: cfg, http: cfg.caller(), langs: newLanguageSet(cfg.Languages)}
+	p := &OpenAI{cfg: cfg, httpProvider: cfg.provider()}
 	return p, nil
 }
-
-// Name returns the configured name, "openai" by default.
-func (p *OpenAI) Name() string { return p.cfg.Name }
 
 // languageNames names languages for the prompt; models follow names
 // better than codes.
