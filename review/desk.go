@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/notegate/notegate/internal/httpjson"
 	"github.com/notegate/notegate/models"
 )
 
@@ -185,17 +186,16 @@ func (d *Desk) unavailable(w http.ResponseWriter, err error) {
 		(time.Duration(secs)*time.Second).String())
 }
 
+// writeJSON answers with v; the desk's answers are never cached (they
+// carry notes under review and reviewers' sessions).
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(true)
-	_ = enc.Encode(v)
+	httpjson.Write(w, status, v)
 }
 
 func writeError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]string{"error": msg})
+	w.Header().Set("Cache-Control", "no-store")
+	httpjson.Error(w, status, msg)
 }
 
 // readJSON decodes a small JSON body strictly.
