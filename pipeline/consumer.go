@@ -88,7 +88,7 @@ func newConsumer(cfg consumerConfig, handle batchHandler, metrics *Metrics, heal
 	if cfg.maxWait <= 0 {
 		cfg.maxWait = time.Second
 	}
-	cfg.backoff = cfg.backoff.withDefaults()
+	cfg.backoff = cfg.backoff.WithDefaults()
 	log = log.With("consumer", cfg.name)
 	kafkaLog := log.With("component", "kafka-go")
 	reader := kafka.NewReader(kafka.ReaderConfig{

@@ -76,7 +76,7 @@ func NewProcessor(cfg ProcessorConfig) *Processor {
 	}
 	return &Processor{
 		stages: cfg.Stages, indexer: cfg.Indexer, metrics: cfg.Metrics, health: cfg.Health,
-		backoff: cfg.Backoff.withDefaults(), log: log, maxSize: cfg.MaxEventBytes, now: time.Now,
+		backoff: cfg.Backoff.WithDefaults(), log: log, maxSize: cfg.MaxEventBytes, now: time.Now,
 	}
 }
 

@@ -95,7 +95,7 @@ func (c Config) WithDefaults() Config {
 	if c.SessionTimeout == 0 {
 		c.SessionTimeout = 10 * time.Second
 	}
-	c.Backoff = c.Backoff.withDefaults()
+	c.Backoff = c.Backoff.WithDefaults()
 	if c.CreateTopics == nil {
 		yes := true
 		c.CreateTopics = &yes

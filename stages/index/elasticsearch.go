@@ -11,11 +11,12 @@ import (
 	"net/http"
 	"os"
 	"sync"
-	"time"
 
 	"github.com/elastic/go-elasticsearch/v8"
 	"github.com/elastic/go-elasticsearch/v8/esapi"
 	"github.com/elastic/go-elasticsearch/v8/esutil"
+
+	"github.com/notegate/notegate/internal/backoff"
 )
 
 // Elasticsearch is an Index in an Elasticsearch 8 cluster, read and written
@@ -116,9 +117,7 @@ func newESClient(cfg ElasticsearchConfig) (*elasticsearch.Client, error) {
 			return nil, fmt.Errorf("read ca_cert_file: %w", err)
 		}
 	}
-	backoff := func(attempt int) time.Duration {
-		return min(cfg.RetryBackoff<<min(attempt, 16), cfg.MaxRetryBackoff)
-	}
+	retries := backoff.Policy{Min: cfg.RetryBackoff, Max: cfg.MaxRetryBackoff}
 	return elasticsearch.NewClient(elasticsearch.Config{
 		Addresses:     cfg.URLs,
 		Username:      cfg.Username,
@@ -128,7 +127,7 @@ func newESClient(cfg ElasticsearchConfig) (*elasticsearch.Client, error) {
 		Transport:     transport,
 		RetryOnStatus: []int{http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout},
 		MaxRetries:    3,
-		RetryBackoff:  backoff,
+		RetryBackoff:  retries.Ceiling,
 	})
 }
 

@@ -15,6 +15,8 @@ import (
 
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
+
+	"github.com/notegate/notegate/internal/backoff"
 )
 
 // esUpsertScript is the Painless script of every bulk item; only its params
@@ -274,8 +276,8 @@ func (es *Elasticsearch) write(ctx context.Context, items []bulkItem) ([]itemRes
 	for k := range pending {
 		pending[k] = k
 	}
-	backoff := es.cfg.RetryBackoff
-	for failures := 0; len(pending) > 0; {
+	retries := backoff.Policy{Min: es.cfg.RetryBackoff, Max: es.cfg.MaxRetryBackoff}
+	for failures, round := 0, 0; len(pending) > 0; round++ {
 		r, err := es.send(ctx, items, pending, results)
 		if err != nil {
 			return nil, err
@@ -291,12 +293,12 @@ func (es *Elasticsearch) write(ctx context.Context, items []bulkItem) ([]itemRes
 					len(pending), len(items), failures, r.lastFailure)
 			}
 		}
+		wait := retries.Ceiling(round)
 		es.log.Warn("resending notes", "throttled", len(r.throttled), "failed", len(r.failed),
-			"backoff", backoff, "last_failure", r.lastFailure)
-		if err := sleep(ctx, backoff); err != nil {
+			"backoff", wait, "last_failure", r.lastFailure)
+		if err := backoff.Sleep(ctx, wait); err != nil {
 			return nil, fmt.Errorf("%d notes not written: %w", len(pending), err)
 		}
-		backoff = min(backoff*2, es.cfg.MaxRetryBackoff)
 	}
 	return results, nil
 }
@@ -536,15 +538,4 @@ func (s esStoredSource) state(noteID string, fieldsOnly bool) (storedState, erro
 	}
 	st.note = n
 	return st, nil
-}
-
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
 }

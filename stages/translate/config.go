@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/notegate/notegate/internal/backoff"
 )
 
 // Config configures the translate stage. The zero value is usable: every
@@ -146,11 +148,7 @@ type PendingConfig struct {
 
 // Delay is the wait before later attempt n (1-based).
 func (p PendingConfig) Delay(n int) time.Duration {
-	d := p.FirstDelay
-	for i := 1; i < n && d < p.MaxDelay; i++ {
-		d *= 2
-	}
-	return min(d, p.MaxDelay)
+	return backoff.Policy{Min: p.FirstDelay, Max: p.MaxDelay}.Ceiling(n - 1)
 }
 
 // Defaults of Config.

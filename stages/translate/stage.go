@@ -14,6 +14,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/notegate/notegate/internal/backoff"
 	"github.com/notegate/notegate/internal/breaker"
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
@@ -613,12 +614,8 @@ func (s *Stage) call(ctx context.Context, g *guarded, from, to, purpose string, 
 			}
 			delay = ra
 		}
-		t := time.NewTimer(delay)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return nil, ctx.Err()
-		case <-t.C:
+		if err := backoff.Sleep(ctx, delay); err != nil {
+			return nil, err
 		}
 	}
 }
@@ -627,12 +624,8 @@ func (s *Stage) call(ctx context.Context, g *guarded, from, to, purpose string, 
 // exponential from MinBackoff, capped at MaxBackoff, drawn from its upper
 // half.
 func (s *Stage) backoff(attempt int) time.Duration {
-	d := s.cfg.Retry.MinBackoff
-	for i := 0; i < attempt && d < s.cfg.Retry.MaxBackoff; i++ {
-		d *= 2
-	}
-	d = min(d, s.cfg.Retry.MaxBackoff)
-	return d/2 + time.Duration(s.rand(int64(d/2)+1))
+	p := backoff.Policy{Min: s.cfg.Retry.MinBackoff, Max: s.cfg.Retry.MaxBackoff}
+	return p.DelayWith(attempt, s.rand)
 }
 
 // classify names the outcome of a provider call.
