@@ -71,7 +71,9 @@ func buildStagesWith(cfg config.Config, selected []string, log *slog.Logger, dep
 				}
 				extra = append(extra, clf)
 			}
-			m, err := moderate.New(cfg.Moderate, extra...)
+			mcfg := cfg.Moderate
+			mcfg.Logger = log
+			m, err := moderate.New(mcfg, extra...)
 			if err != nil {
 				return built{}, fmt.Errorf("moderate: %w", err)
 			}

@@ -25,7 +25,15 @@ type Finding struct {
 	Support bool
 }
 
-// Detector finds moderation findings in one field of a note.
+// Detector is anything the stage runs to find harm: a FieldDetector, a
+// NoteDetector (detector_campaign.go), or both. Name is the Label.Source
+// of its findings, for example "lexicon". New refuses a Detector that is
+// neither.
+type Detector interface {
+	Name() string
+}
+
+// FieldDetector finds moderation findings in one field of a note.
 //
 // Detect is called once per field (title, body, tags) with the field
 // already normalized; it reads whichever view suits it and reports spans of
@@ -33,8 +41,7 @@ type Finding struct {
 // keep t after returning. A non-nil error means the detector cannot run
 // right now (a remote classifier is down): the stage fails the batch and
 // the runtime retries it. Rule-based detectors never fail.
-type Detector interface {
-	// Name is the Label.Source of the findings, for example "lexicon".
-	Name() string
+type FieldDetector interface {
+	Detector
 	Detect(ctx context.Context, t *Text) ([]Finding, error)
 }

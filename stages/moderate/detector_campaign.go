@@ -27,7 +27,7 @@ import (
 // forgotten one (past the detector's window or bound) is judged again.
 // Rule-based note detectors never fail.
 type NoteDetector interface {
-	Name() string
+	Detector
 	DetectNote(ctx context.Context, n *models.Note, texts []*Text) ([]FieldFinding, error)
 }
 
@@ -203,11 +203,8 @@ func NewCampaignDetector(cfg CampaignConfig, now func() time.Time) (*CampaignDet
 // whenever s cannot be reached. Call it before the detector is used.
 func (d *CampaignDetector) ShareState(s *SharedState) { d.shared = s }
 
-// Name implements Detector and NoteDetector.
+// Name implements NoteDetector.
 func (d *CampaignDetector) Name() string { return "campaign" }
-
-// Detect implements Detector: nothing per field; see DetectNote.
-func (d *CampaignDetector) Detect(context.Context, *Text) ([]Finding, error) { return nil, nil }
 
 // DetectNote implements NoteDetector.
 func (d *CampaignDetector) DetectNote(ctx context.Context, n *models.Note, texts []*Text) ([]FieldFinding, error) {

@@ -115,17 +115,17 @@ func (c RemoteConfig) Validate() error {
 	return nil
 }
 
-func newRemoteDetectors(c RemoteConfig) ([]Detector, error) {
+func newRemoteDetectors(c RemoteConfig, log *slog.Logger) ([]Detector, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
 	c = c.WithDefaults()
 	var out []Detector
 	if c.Moderations.Enabled {
-		out = append(out, NewRemoteClassifier("remote:moderations", c.Moderations, moderationsProtocol{}))
+		out = append(out, NewRemoteClassifier("remote:moderations", c.Moderations, moderationsProtocol{}, log))
 	}
 	if c.Guard.Enabled {
-		out = append(out, NewRemoteClassifier("remote:guard", c.Guard, guardProtocol{}))
+		out = append(out, NewRemoteClassifier("remote:guard", c.Guard, guardProtocol{}, log))
 	}
 	return out, nil
 }
@@ -153,6 +153,7 @@ type RemoteClassifier struct {
 	failing atomic.Bool // a failure streak is under way (logged once)
 
 	stats RemoteStats
+	log   *slog.Logger
 }
 
 // RemoteStats counts a remote classifier's outcomes.
@@ -161,29 +162,29 @@ type RemoteStats struct {
 }
 
 // NewRemoteClassifier builds a classifier speaking proto; cfg must have
-// its defaults filled in.
-func NewRemoteClassifier(name string, cfg RemoteEndpoint, proto remoteProtocol) *RemoteClassifier {
+// its defaults filled in. A nil log means slog.Default().
+func NewRemoteClassifier(name string, cfg RemoteEndpoint, proto remoteProtocol, log *slog.Logger) *RemoteClassifier {
+	if log == nil {
+		log = slog.Default()
+	}
 	return &RemoteClassifier{
-		name: name, cfg: cfg, proto: proto,
+		name: name, cfg: cfg, proto: proto, log: log,
 		client: &http.Client{Timeout: cfg.Timeout},
 		slots:  make(chan struct{}, max(1, cfg.MaxConcurrent)),
 		breaker: breaker.New(breaker.Config{Failures: cfg.BreakerFailures, Cooldown: cfg.BreakerCooldown}, nil,
 			func(_, to breaker.State) {
 				switch to {
 				case breaker.Open: // after the streak, and again after each failed probe
-					slog.Warn("remote classifier breaker open", "classifier", name, "failures", cfg.BreakerFailures, "cooldown", cfg.BreakerCooldown)
+					log.Warn("remote classifier breaker open", "classifier", name, "failures", cfg.BreakerFailures, "cooldown", cfg.BreakerCooldown)
 				case breaker.Closed:
-					slog.Info("remote classifier recovered", "classifier", name)
+					log.Info("remote classifier recovered", "classifier", name)
 				}
 			}),
 	}
 }
 
-// Name implements Detector and NoteDetector.
+// Name implements NoteDetector.
 func (c *RemoteClassifier) Name() string { return c.name }
-
-// Detect implements Detector: nothing per field; see DetectNote.
-func (c *RemoteClassifier) Detect(context.Context, *Text) ([]Finding, error) { return nil, nil }
 
 // Stats returns the outcome counters.
 func (c *RemoteClassifier) Stats() *RemoteStats { return &c.stats }
@@ -281,7 +282,7 @@ func (c *RemoteClassifier) call(ctx context.Context, text string) (map[models.Ca
 // fail records a failed request, and logs the first of a streak.
 func (c *RemoteClassifier) fail(err error) {
 	if !c.failing.Swap(true) {
-		slog.Warn("remote classifier failed; notes keep their local result", "classifier", c.name, "err", err)
+		c.log.Warn("remote classifier failed; notes keep their local result", "classifier", c.name, "err", err)
 	}
 	c.breaker.Done(breaker.Failure)
 }

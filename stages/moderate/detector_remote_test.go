@@ -95,10 +95,10 @@ func TestRemoteClassifierProtocols(t *testing.T) {
 		body string
 		want map[models.Category]bool
 	}{
-		{"moderations maps threatening harassment to violence", NewRemoteClassifier("remote:moderations", modEP, moderationsProtocol{}), "a threat to you", map[models.Category]bool{models.CategoryViolence: true}},
-		{"moderations reports nothing on clean text", NewRemoteClassifier("remote:moderations", modEP, moderationsProtocol{}), "a nice day", nil},
-		{"guard verdict inside a code fence is read", NewRemoteClassifier("remote:guard", remoteEndpoint(guard.URL), guardProtocol{}), "a threat to you", map[models.Category]bool{models.CategoryViolence: true}},
-		{"guard safe verdict reports nothing", NewRemoteClassifier("remote:guard", remoteEndpoint(guard.URL), guardProtocol{}), "a nice day", nil},
+		{"moderations maps threatening harassment to violence", NewRemoteClassifier("remote:moderations", modEP, moderationsProtocol{}, nil), "a threat to you", map[models.Category]bool{models.CategoryViolence: true}},
+		{"moderations reports nothing on clean text", NewRemoteClassifier("remote:moderations", modEP, moderationsProtocol{}, nil), "a nice day", nil},
+		{"guard verdict inside a code fence is read", NewRemoteClassifier("remote:guard", remoteEndpoint(guard.URL), guardProtocol{}, nil), "a threat to you", map[models.Category]bool{models.CategoryViolence: true}},
+		{"guard safe verdict reports nothing", NewRemoteClassifier("remote:guard", remoteEndpoint(guard.URL), guardProtocol{}, nil), "a nice day", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -164,7 +164,7 @@ func TestRemoteClassifierFallsBackToLocal(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			c := NewRemoteClassifier("remote:test", remoteEndpoint(tt.url), tt.proto)
+			c := NewRemoteClassifier("remote:test", remoteEndpoint(tt.url), tt.proto, nil)
 			s, err := New(Config{}, c)
 			if err != nil {
 				t.Fatal(err)
@@ -187,7 +187,7 @@ func TestRemoteClassifierFallsBackToLocal(t *testing.T) {
 		})
 	}
 	t.Run("the breaker stops calling a failing server", func(t *testing.T) {
-		c := NewRemoteClassifier("remote:test", remoteEndpoint(failing.URL), moderationsProtocol{})
+		c := NewRemoteClassifier("remote:test", remoteEndpoint(failing.URL), moderationsProtocol{}, nil)
 		before := failingCalls.Load()
 		n := &models.Note{NoteEvent: models.NoteEvent{NoteID: "n1", Body: "hello there"}}
 		for range 10 {

@@ -117,11 +117,8 @@ func (d *VelocityDetector) ShareState(s *SharedState) {
 	s.shareVelocity(d.cfg.Window, d.cfg.Limit)
 }
 
-// Name implements Detector and NoteDetector.
+// Name implements NoteDetector.
 func (d *VelocityDetector) Name() string { return "velocity" }
-
-// Detect implements Detector: nothing per field; see DetectNote.
-func (d *VelocityDetector) Detect(context.Context, *Text) ([]Finding, error) { return nil, nil }
 
 // DetectNote implements NoteDetector.
 func (d *VelocityDetector) DetectNote(ctx context.Context, n *models.Note, texts []*Text) ([]FieldFinding, error) {

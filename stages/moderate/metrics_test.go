@@ -8,7 +8,7 @@ import (
 
 func TestCollectorReportsTheStage(t *testing.T) {
 	t.Parallel()
-	c := NewRemoteClassifier("remote:test", remoteEndpoint("http://127.0.0.1:1"), moderationsProtocol{})
+	c := NewRemoteClassifier("remote:test", remoteEndpoint("http://127.0.0.1:1"), moderationsProtocol{}, nil)
 	s, err := New(Config{}, c)
 	if err != nil {
 		t.Fatal(err)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
-	"log/slog"
 	"os"
 	"sync"
 	"time"
@@ -99,7 +98,7 @@ func (w *policyWatcher) check() (bool, error) {
 func (w *policyWatcher) fail(err error) error {
 	w.s.reloads[1].Add(1)
 	if err.Error() != w.lastErr {
-		slog.Error("moderation policy not reloaded", "file", w.path, "err", err)
+		w.s.log.Error("moderation policy not reloaded", "file", w.path, "err", err)
 		w.lastErr = err.Error()
 	}
 	return err

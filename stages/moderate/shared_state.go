@@ -123,7 +123,7 @@ type SharedStats struct {
 // NewSharedState returns the shared state in the Redis at cfg.Addr. It
 // does not connect: a server that is down at start costs fallbacks, not
 // the start.
-func NewSharedState(cfg SharedRedisConfig) (*SharedState, error) {
+func NewSharedState(cfg SharedRedisConfig, log *slog.Logger) (*SharedState, error) {
 	if !cfg.Enabled() {
 		return nil, errors.New("shared state: redis addr is empty")
 	}
@@ -131,7 +131,10 @@ func NewSharedState(cfg SharedRedisConfig) (*SharedState, error) {
 		return nil, err
 	}
 	cfg = cfg.WithDefaults(sharedRedisDefaults)
-	log := slog.Default().With("component", "moderation-shared-state", "addr", cfg.Addr)
+	if log == nil {
+		log = slog.Default()
+	}
+	log = log.With("component", "moderation-shared-state", "addr", cfg.Addr)
 	conn := redisconn.NewConn(cfg, nil, breaker.LogOutages(log,
 		"shared moderation state unreachable; campaigns and velocity are counted in this process",
 		"shared moderation state is back", "cooldown", cfg.Breaker.Cooldown))

@@ -20,7 +20,7 @@ import (
 // sharedState connects one replica to the server.
 func sharedState(t testing.TB, srv *redistest.Server, bc breaker.Config) *SharedState {
 	t.Helper()
-	s, err := NewSharedState(SharedRedisConfig{Addr: srv.Addr, KeyPrefix: "test:", Breaker: bc})
+	s, err := NewSharedState(SharedRedisConfig{Addr: srv.Addr, KeyPrefix: "test:", Breaker: bc}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,6 +28,10 @@ type Config struct {
 	// replaces the embedded lexicons; empty uses the embedded ones.
 	// Default: "".
 	LexiconDir string `yaml:"lexicon_dir"`
+	// Logger receives the stage's events (policy swaps and failed
+	// reloads, remote classifiers' outages, the shared state's outages).
+	// Default slog.Default(). Not read from files.
+	Logger *slog.Logger `yaml:"-"`
 	// RulesDir is a directory of intent rule files (CATEGORY.LANG.yaml and
 	// sets.LANG.yaml, see rules/README.md) that replaces the embedded
 	// rules; empty uses the embedded ones. Default: "".
@@ -116,20 +120,22 @@ func (c Config) withDefaults() Config {
 // concurrent use; its policy can be swapped at any time with SetPolicy.
 type Stage struct {
 	cfg           Config
-	detectors     []Detector     // run on every field
-	noteDetectors []NoteDetector // run once per note
+	detectors     []FieldDetector // run on every field
+	noteDetectors []NoteDetector  // run once per note
 	policy        atomic.Pointer[Policy]
 	reload        *policyWatcher  // nil without a policy file
 	languages     map[string]bool // languages the lexicons cover
 	reloads       [2]atomic.Int64 // policy reloads that went into force, and that failed
 	shared        *SharedState    // nil unless shared_state.redis is set
 	authors       AuthorStandings // nil: authors count for nothing
+	log           *slog.Logger
 }
 
 // New builds the stage with the built-in detectors (lexicon, rules,
 // contact, pii, and unless disabled campaign, velocity and the configured remote
-// classifiers) followed by extra ones (classifiers). An extra detector
-// that implements NoteDetector is run once per note instead of per field.
+// classifiers) followed by extra ones (classifiers). A detector runs on
+// every field if it is a FieldDetector and once per note if it is a
+// NoteDetector.
 // With a PolicyFile and a positive ReloadInterval, Start watches the file.
 func New(cfg Config, extra ...Detector) (*Stage, error) {
 	if err := cfg.Validate(); err != nil {
@@ -166,9 +172,13 @@ func New(cfg Config, extra ...Detector) (*Stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("moderate: %w", err)
 	}
-	s := &Stage{cfg: cfg, languages: lex.Languages()}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	s := &Stage{cfg: cfg, languages: lex.Languages(), log: log}
 	if cfg.SharedState.Redis.Enabled() && (!cfg.Campaign.Disabled || !cfg.Velocity.Disabled) {
-		if s.shared, err = NewSharedState(cfg.SharedState.Redis); err != nil {
+		if s.shared, err = NewSharedState(cfg.SharedState.Redis, log); err != nil {
 			return nil, fmt.Errorf("moderate: %w", err)
 		}
 	}
@@ -193,16 +203,22 @@ func New(cfg Config, extra ...Detector) (*Stage, error) {
 		}
 		all = append(all, v)
 	}
-	remote, err := newRemoteDetectors(cfg.Remote)
+	remote, err := newRemoteDetectors(cfg.Remote, log)
 	if err != nil {
 		return nil, fmt.Errorf("moderate: %w", err)
 	}
 	all = append(all, remote...)
 	for _, d := range append(all, extra...) {
-		if nd, ok := d.(NoteDetector); ok {
+		nd, isNote := d.(NoteDetector)
+		fd, isField := d.(FieldDetector)
+		if !isNote && !isField {
+			return nil, fmt.Errorf("moderate: detector %q has neither Detect nor DetectNote", d.Name())
+		}
+		if isNote {
 			s.noteDetectors = append(s.noteDetectors, nd)
-		} else {
-			s.detectors = append(s.detectors, d)
+		}
+		if isField {
+			s.detectors = append(s.detectors, fd)
 		}
 	}
 	s.policy.Store(p)
@@ -225,7 +241,7 @@ func (s *Stage) SetPolicy(p *Policy) error {
 		return errors.New("moderate: SetPolicy needs a policy from ParsePolicy, LoadPolicy or DefaultPolicy")
 	}
 	old := s.policy.Swap(p)
-	slog.Info("moderation policy swapped", "from", old.Version, "to", p.Version, "markets", p.markets)
+	s.log.Info("moderation policy swapped", "from", old.Version, "to", p.Version, "markets", p.markets)
 	return nil
 }
 

@@ -2,6 +2,7 @@ package moderate
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/notegate/notegate/models"
@@ -250,5 +251,18 @@ func TestTruncateKeepsRunes(t *testing.T) {
 	t.Parallel()
 	if got := truncate("傻逼", 4); got != "傻" {
 		t.Errorf("truncate = %q", got)
+	}
+}
+
+// nameOnly has a name and no way to detect anything.
+type nameOnly struct{}
+
+func (nameOnly) Name() string { return "name-only" }
+
+func TestNewRefusesADetectorThatDetectsNothing(t *testing.T) {
+	t.Parallel()
+	_, err := New(Config{}, nameOnly{})
+	if err == nil || !strings.Contains(err.Error(), `"name-only" has neither Detect nor DetectNote`) {
+		t.Fatalf("New with a name-only detector: %v, want it refused by name", err)
 	}
 }
