@@ -34,6 +34,9 @@ type ApertiumConfig struct {
 
 var apertiumDefaults = httpDefaults{name: ApertiumName, timeout: 30 * time.Second}
 
+// httpDefaults implements providerConfig.
+func (ApertiumConfig) httpDefaults() httpDefaults { return apertiumDefaults }
+
 // WithDefaults returns c with every zero field set to its default.
 func (c ApertiumConfig) WithDefaults() ApertiumConfig {
 	c.HTTPConfig = c.HTTPConfig.withDefaults(apertiumDefaults)

@@ -39,7 +39,10 @@ type DeepLConfig struct {
 }
 
 var deeplDefaults = httpDefaults{name: DeepLName, batch: deeplMaxTexts, maxBatch: deeplMaxTexts,
-	chars: 30000, timeout: 30 * time.Second, keyEnv: EnvDeepLAPIKey}
+	chars: 30000, timeout: 30 * time.Second, keyEnv: EnvDeepLAPIKey, keyRequired: true}
+
+// httpDefaults implements providerConfig.
+func (DeepLConfig) httpDefaults() httpDefaults { return deeplDefaults }
 
 // WithDefaults returns c with every zero field set to its default.
 func (c DeepLConfig) WithDefaults() DeepLConfig {

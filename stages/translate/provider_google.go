@@ -30,7 +30,10 @@ type GoogleConfig struct {
 }
 
 var googleDefaults = httpDefaults{name: GoogleName, url: GoogleURL, batch: googleMaxTexts, maxBatch: googleMaxTexts,
-	chars: 5000, timeout: 30 * time.Second, keyEnv: EnvGoogleAPIKey}
+	chars: 5000, timeout: 30 * time.Second, keyEnv: EnvGoogleAPIKey, keyRequired: true}
+
+// httpDefaults implements providerConfig.
+func (GoogleConfig) httpDefaults() httpDefaults { return googleDefaults }
 
 // WithDefaults returns c with every zero field set to its default.
 func (c GoogleConfig) WithDefaults() GoogleConfig {

@@ -56,9 +56,11 @@ type httpDefaults struct {
 	// maxBatch is the API's limit of texts a request; 0 none.
 	maxBatch int
 	timeout  time.Duration
-	// keyEnv, when set, makes the API key required and names where it
-	// comes from.
+	// keyEnv is the environment variable the API key is read from; empty
+	// for a provider without keys.
 	keyEnv string
+	// keyRequired makes the key required.
+	keyRequired bool
 }
 
 // withDefaults fills every zero field with d's default.
@@ -87,7 +89,7 @@ func (c HTTPConfig) withDefaults(d httpDefaults) HTTPConfig {
 // validate reports the shared fields' errors, after withDefaults.
 func (c HTTPConfig) validate(d httpDefaults) []error {
 	errs := []error{validateURL("url", c.URL), validateLanguages(c.Languages)}
-	if d.keyEnv != "" && strings.TrimSpace(c.APIKey) == "" {
+	if d.keyRequired && strings.TrimSpace(c.APIKey) == "" {
 		errs = append(errs, fmt.Errorf("api key: empty (set %s)", d.keyEnv))
 	}
 	if d.batch == 0 {

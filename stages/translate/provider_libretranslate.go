@@ -31,7 +31,10 @@ type LibreTranslateConfig struct {
 	ChineseTraditional string `yaml:"chinese_traditional"`
 }
 
-var libreDefaults = httpDefaults{name: LibreTranslateName, batch: 32, chars: 5000, timeout: 30 * time.Second}
+var libreDefaults = httpDefaults{name: LibreTranslateName, batch: 32, chars: 5000, timeout: 30 * time.Second, keyEnv: EnvLibreTranslateAPIKey}
+
+// httpDefaults implements providerConfig.
+func (LibreTranslateConfig) httpDefaults() httpDefaults { return libreDefaults }
 
 // WithDefaults returns c with every zero field set to its default.
 func (c LibreTranslateConfig) WithDefaults() LibreTranslateConfig {

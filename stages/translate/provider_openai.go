@@ -47,7 +47,10 @@ type OpenAIConfig struct {
 	MaxTokens int `yaml:"max_tokens"`
 }
 
-var openAIDefaults = httpDefaults{name: OpenAIName, batch: 16, chars: 6000, timeout: 120 * time.Second}
+var openAIDefaults = httpDefaults{name: OpenAIName, batch: 16, chars: 6000, timeout: 120 * time.Second, keyEnv: EnvOpenAIAPIKey}
+
+// httpDefaults implements providerConfig.
+func (OpenAIConfig) httpDefaults() httpDefaults { return openAIDefaults }
 
 // WithDefaults returns c with every zero field set to its default.
 func (c OpenAIConfig) WithDefaults() OpenAIConfig {

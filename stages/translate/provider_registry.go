@@ -10,6 +10,10 @@ import (
 // is a provider not configured; the CC-CEDICT gloss is always built, as
 // the last resort. Which provider serves which pair is the translate
 // stage's Config (Providers, Pairs), by Name.
+//
+// A new HTTP provider is one file (its config embedding HTTPConfig, its
+// constructor, its Translate) plus its section here and its line in
+// sections; the README's "A new translation provider" walks through one.
 type ProvidersConfig struct {
 	// LibreTranslate is a LibreTranslate server. Default none.
 	LibreTranslate *LibreTranslateConfig `yaml:"libretranslate"`
@@ -23,6 +27,17 @@ type ProvidersConfig struct {
 	Apertium *ApertiumConfig `yaml:"apertium"`
 }
 
+// sections are the configured kinds of provider, in build order.
+func (c *ProvidersConfig) sections() []providerSection {
+	return []providerSection{
+		sectionOf("libretranslate", &c.LibreTranslate, NewLibreTranslate),
+		sectionOf("deepl", &c.DeepL, NewDeepL),
+		sectionOf("google", &c.Google, NewGoogle),
+		sectionOf("openai", &c.OpenAI, NewOpenAI),
+		sectionOf("apertium", &c.Apertium, NewApertium),
+	}
+}
+
 // Environment variables holding the providers' API keys. Keys are never
 // read from configuration files; WithAPIKeys copies them in.
 const (
@@ -32,28 +47,64 @@ const (
 	EnvOpenAIAPIKey         = "NOTEGATE_OPENAI_API_KEY"
 )
 
+// providerSection is one kind of provider, bound to its place in a
+// ProvidersConfig.
+type providerSection struct {
+	name     string
+	present  func() bool
+	validate func() error
+	// withKey fills an empty API key from getenv.
+	withKey func(getenv func(string) string)
+	// build returns the provider and the URL it will call.
+	build func() (Provider, string, error)
+}
+
+// sectionOf binds the section *slot (nil when not configured) of kind
+// name to its constructor.
+//
+// C is a provider's config: it embeds HTTPConfig (whose shared fields the
+// registry reads), has its defaults and validates itself.
+func sectionOf[C interface {
+	Validate() error
+	WithDefaults() C
+	httpDefaults() httpDefaults
+}, P Provider](name string, slot **C, build func(C) (P, error)) providerSection {
+	shared := func(c *C) *HTTPConfig { return any(c).(interface{ shared() *HTTPConfig }).shared() }
+	return providerSection{
+		name:     name,
+		present:  func() bool { return *slot != nil },
+		validate: func() error { return (**slot).Validate() },
+		withKey: func(getenv func(string) string) {
+			env := (**slot).httpDefaults().keyEnv
+			if env == "" || shared(*slot).APIKey != "" {
+				return
+			}
+			c := **slot // a copy: the caller's config is not changed
+			shared(&c).APIKey = getenv(env)
+			*slot = &c
+		},
+		build: func() (Provider, string, error) {
+			p, err := build(**slot)
+			if err != nil {
+				return nil, "", err
+			}
+			c := (**slot).WithDefaults()
+			return p, shared(&c).URL, nil
+		},
+	}
+}
+
+// shared returns the embedded HTTPConfig (promoted to every provider's
+// config).
+func (c *HTTPConfig) shared() *HTTPConfig { return c }
+
 // WithAPIKeys returns c with the API key of every configured section that
 // has none taken from getenv (os.Getenv in the binary).
 func (c ProvidersConfig) WithAPIKeys(getenv func(string) string) ProvidersConfig {
-	if c.LibreTranslate != nil && c.LibreTranslate.APIKey == "" {
-		s := *c.LibreTranslate
-		s.APIKey = getenv(EnvLibreTranslateAPIKey)
-		c.LibreTranslate = &s
-	}
-	if c.DeepL != nil && c.DeepL.APIKey == "" {
-		s := *c.DeepL
-		s.APIKey = getenv(EnvDeepLAPIKey)
-		c.DeepL = &s
-	}
-	if c.Google != nil && c.Google.APIKey == "" {
-		s := *c.Google
-		s.APIKey = getenv(EnvGoogleAPIKey)
-		c.Google = &s
-	}
-	if c.OpenAI != nil && c.OpenAI.APIKey == "" {
-		s := *c.OpenAI
-		s.APIKey = getenv(EnvOpenAIAPIKey)
-		c.OpenAI = &s
+	for _, s := range c.sections() {
+		if s.present() {
+			s.withKey(getenv)
+		}
 	}
 	return c
 }
@@ -61,25 +112,13 @@ func (c ProvidersConfig) WithAPIKeys(getenv func(string) string) ProvidersConfig
 // Validate reports the configuration errors of every configured section.
 func (c ProvidersConfig) Validate() error {
 	var errs []error
-	add := func(section string, err error) {
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", section, err))
+	for _, s := range c.sections() {
+		if !s.present() {
+			continue
 		}
-	}
-	if c.LibreTranslate != nil {
-		add("libretranslate", c.LibreTranslate.Validate())
-	}
-	if c.DeepL != nil {
-		add("deepl", c.DeepL.Validate())
-	}
-	if c.Google != nil {
-		add("google", c.Google.Validate())
-	}
-	if c.OpenAI != nil {
-		add("openai", c.OpenAI.Validate())
-	}
-	if c.Apertium != nil {
-		add("apertium", c.Apertium.Validate())
+		if err := s.validate(); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", s.name, err))
+		}
 	}
 	return errors.Join(errs...)
 }
@@ -99,48 +138,21 @@ func BuildProviders(cfg ProvidersConfig, log *slog.Logger) ([]Provider, error) {
 		return nil, err
 	}
 	providers := []Provider{gloss}
-	add := func(p Provider, err error, endpoint string) error {
+	for _, s := range cfg.sections() {
+		if !s.present() {
+			continue
+		}
+		p, endpoint, err := s.build()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, q := range providers {
 			if q.Name() == p.Name() {
-				return fmt.Errorf("translation providers: two named %q", p.Name())
+				return nil, fmt.Errorf("translation providers: two named %q", p.Name())
 			}
 		}
 		providers = append(providers, p)
 		log.Info("translation provider configured", "provider", p.Name(), "url", endpoint)
-		return nil
-	}
-	if c := cfg.LibreTranslate; c != nil {
-		p, err := NewLibreTranslate(*c)
-		if err := add(p, err, c.URL); err != nil {
-			return nil, err
-		}
-	}
-	if c := cfg.DeepL; c != nil {
-		p, err := NewDeepL(*c)
-		if err := add(p, err, c.WithDefaults().URL); err != nil {
-			return nil, err
-		}
-	}
-	if c := cfg.Google; c != nil {
-		p, err := NewGoogle(*c)
-		if err := add(p, err, c.WithDefaults().URL); err != nil {
-			return nil, err
-		}
-	}
-	if c := cfg.OpenAI; c != nil {
-		p, err := NewOpenAI(*c)
-		if err := add(p, err, c.URL); err != nil {
-			return nil, err
-		}
-	}
-	if c := cfg.Apertium; c != nil {
-		p, err := NewApertium(*c)
-		if err := add(p, err, c.URL); err != nil {
-			return nil, err
-		}
 	}
 	return providers, nil
 }
