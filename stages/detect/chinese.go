@@ -2,17 +2,18 @@ package detect
 
 import (
 	"bufio"
-	_ "embed"
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/notegate/notegate/internal/opencc"
 )
 
-//go:embed data/opencc/STCharacters.txt
-var openccST string
-
-//go:embed data/opencc/TSCharacters.txt
-var openccTS string
+// OpenCC's tables, the project's one copy.
+var (
+	openccST = opencc.ST
+	openccTS = opencc.TS
+)
 
 // chineseScripts tells Simplified from Traditional characters. Most Han
 // characters are written the same in both and tell nothing. The evidence

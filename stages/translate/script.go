@@ -1,13 +1,6 @@
 package translate
 
-import (
-	"bufio"
-	"bytes"
-	_ "embed"
-	"strings"
-	"sync"
-	"unicode/utf8"
-)
+import "github.com/notegate/notegate/internal/opencc"
 
 // Target language tags. A target is an ISO 639-1 code, except that Chinese
 // may name its script: "zh" (and its synonym "zh-Hans") is Simplified,
@@ -54,45 +47,6 @@ func alreadyIn(src, script, target string) bool {
 	return src == target
 }
 
-//go:embed data/opencc/STCharacters.txt
-var stCharacters []byte
-
-// s2tTable maps a Simplified character to its usual Traditional form.
-var s2tTable = sync.OnceValue(func() map[rune]rune {
-	m := make(map[rune]rune, 4096)
-	sc := bufio.NewScanner(bytes.NewReader(stCharacters))
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		from, to, ok := strings.Cut(line, "\t")
-		if !ok {
-			continue
-		}
-		if i := strings.IndexByte(to, ' '); i >= 0 {
-			to = to[:i]
-		}
-		f, fn := utf8.DecodeRuneInString(from)
-		t, tn := utf8.DecodeRuneInString(to)
-		if fn == len(from) && tn == len(to) && f != utf8.RuneError && t != utf8.RuneError {
-			m[f] = t
-		}
-	}
-	return m
-})
-
 // ToTraditional writes Simplified Chinese in Traditional characters,
 // character by character; everything else is kept.
-func ToTraditional(s string) string {
-	table := s2tTable()
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/4)
-	for _, r := range s {
-		if t, ok := table[r]; ok {
-			r = t
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+func ToTraditional(s string) string { return opencc.ToTraditional(s) }
