@@ -62,10 +62,10 @@ func (p *benchProgress) line(elapsed, window time.Duration, rssMB float64) strin
 	p.window.reset()
 	p.mu.Unlock()
 	produced := int(p.produced.Load())
-	windowP99 := "     -   "
+	windowP99 := "    -   "
 	if inWindow > 0 {
-		windowP99 = fmt.Sprintf("%6.0f ms", p99Window)
+		windowP99 = fmt.Sprintf("%5.0f ms", p99Window)
 	}
-	return fmt.Sprintf("bench: %6.1fs  produced %7d  routed %7d  in flight %6d  %6.0f routed/s  p99 %s last %s, %6.0f ms so far  RSS %4.0f MB",
-		elapsed.Seconds(), produced, routed, max(produced-routed, 0), float64(inWindow)/window.Seconds(), windowP99, window, p99SoFar, rssMB)
+	return fmt.Sprintf("bench: %6.1fs  produced %6d  routed %6d  in flight %6d  %5.0f routed/s  p99 %s last %s, %5.0f ms so far  RSS %4.0f MB",
+		elapsed.Seconds(), produced, routed, max(produced-routed, 0), float64(inWindow)/window.Seconds(), windowP99, window.Round(10*time.Millisecond), p99SoFar, rssMB)
 }

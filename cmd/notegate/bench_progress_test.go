@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"strings"
 	"testing"
 	"time"
@@ -20,9 +21,10 @@ func TestBenchProgressLine(t *testing.T) {
 		return out
 	}
 	tests := []struct {
-		name  string
-		steps []step // one progress line after each
-		want  string // the last line, spaces collapsed
+		name   string
+		steps  []step        // one progress line after each
+		window time.Duration // between lines; 1s when zero
+		want   string        // the last line, spaces collapsed
 	}{
 		{
 			name:  "nothing routed yet shows everything in flight and no latency for the window",
@@ -39,6 +41,12 @@ func TestBenchProgressLine(t *testing.T) {
 			steps: []step{{sent: 50, routed: many(20, 50)}, {sent: 80}},
 			want:  "bench: 2.0s produced 80 routed 50 in flight 30 0 routed/s p99 - last 1s, 20 ms so far RSS 300 MB",
 		},
+		{
+			name:   "a ticker's window a few microseconds off reads as the interval",
+			steps:  []step{{sent: 10, routed: many(3, 10)}},
+			window: time.Second + 28112*time.Nanosecond,
+			want:   "bench: 1.0s produced 10 routed 10 in flight 0 10 routed/s p99 3 ms last 1s, 3 ms so far RSS 300 MB",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,7 +59,8 @@ func TestBenchProgressLine(t *testing.T) {
 				for _, ms := range s.routed {
 					p.routedOne(ms)
 				}
-				line = p.line(time.Duration(i+1)*time.Second, time.Second, 300)
+				window := cmp.Or(tt.window, time.Second)
+				line = p.line(time.Duration(i+1)*window, window, 300)
 			}
 			if got := strings.Join(strings.Fields(line), " "); got != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
