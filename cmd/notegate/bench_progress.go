@@ -34,6 +34,13 @@ func (p *benchProgress) routedOne(ms float64) {
 	p.window.add(ms)
 }
 
+// inFlight is how many events were produced and not yet routed.
+func (p *benchProgress) inFlight() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return max(int(p.produced.Load())-p.routed, 0)
+}
+
 // report writes a progress line to w every interval until ctx ends.
 func (p *benchProgress) report(ctx context.Context, w io.Writer, start time.Time, interval time.Duration) {
 	t := time.NewTicker(interval)
