@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -28,26 +29,56 @@ import (
 
 // benchReport is the final JSON line of notegate bench.
 type benchReport struct {
-	Events        int                `json:"events"`
-	Seconds       float64            `json:"seconds"`
-	EventsPerSec  float64            `json:"events_per_sec"`
+	Mode string `json:"mode"`
+	// Rate is the offered events per second of a steady run; 0 for max.
+	Rate         int     `json:"rate"`
+	Events       int     `json:"events"`
+	Seconds      float64 `json:"seconds"`
+	EventsPerSec float64 `json:"events_per_sec"`
+	// LatencyMillis is produce→routed: from an event's due time (steady)
+	// or its write (max) to its first output.
 	LatencyMillis map[string]float64 `json:"latency_ms"`
-	Routes        map[string]int     `json:"routes"`
-	PeakRSSMB     float64            `json:"peak_rss_mb"`
-	PeakHeapMB    float64            `json:"peak_heap_mb"`
-	Stages        []string           `json:"stages"`
-	Index         string             `json:"index"`
-	Broker        string             `json:"broker"`
-	GOMAXPROCS    int                `json:"gomaxprocs"`
+	// ProduceLagMillisMax is the longest wait from an event's due time to
+	// the broker's acknowledgement of it (steady only): large means events
+	// went out late (the bench or the broker fell behind), which their
+	// latency counts.
+	ProduceLagMillisMax float64 `json:"produce_lag_ms_max,omitempty"`
+	// InFlightAfterLastSend is how many events were not yet routed when
+	// the last was acknowledged: in a steady run that keeps up, about the
+	// rate times the mean latency.
+	InFlightAfterLastSend int            `json:"in_flight_after_last_send"`
+	Routes                map[string]int `json:"routes"`
+	PeakRSSMB             float64        `json:"peak_rss_mb"`
+	PeakHeapMB            float64        `json:"peak_heap_mb"`
+	Stages                []string       `json:"stages"`
+	Index                 string         `json:"index"`
+	Broker                string         `json:"broker"`
+	GOMAXPROCS            int            `json:"gomaxprocs"`
+	LoadAvg               string         `json:"load_avg"`
 }
 
+// Modes of notegate bench.
+const (
+	benchSteady = "steady"
+	benchMax    = "max"
+)
+
+// benchWarmUpKey keys the one note that goes through the pipeline before
+// the clock starts, so joining the consumer group is not counted as
+// latency; its outputs are not counted.
+const benchWarmUpKey = "bench-warm-up"
+
 // cmdBench publishes synthetic notes, runs the whole pipeline over them and
-// reports throughput, produce→routed latency and peak memory.
+// reports throughput, produce→routed latency and peak memory: progress
+// lines while it runs, then a latency histogram and figures on stderr and
+// one JSON line on stdout.
 func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	n := fs.Int("n", 20000, "synthetic notes to publish")
-	rate := fs.Int("rate", 0, "events per second to publish (0: as fast as the broker takes them)")
+	mode := fs.String("mode", benchSteady, "steady: publish at --rate, open loop, and measure latency from each event's due time; max: publish as fast as the broker takes them and measure throughput (latency then includes queueing)")
+	rate := fs.Int("rate", 500, "events per second of --mode steady")
+	progress := fs.Duration("progress", time.Second, "interval of the progress lines on stderr (0: none)")
 	seed := fs.Int64("seed", 1, "seed of the synthetic note generator")
 	brokers := fs.String("brokers", "", "comma-separated brokers; empty starts an embedded one")
 	indexKind := fs.String("index", "embedded", "embedded (a temporary folder), elasticsearch (from --config/env) or none")
@@ -59,6 +90,24 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if *n <= 0 {
+		return errors.New("--n must be positive")
+	}
+	switch *mode {
+	case benchSteady:
+		if *rate <= 0 {
+			return errors.New("--rate must be positive (--mode max publishes as fast as it can)")
+		}
+	case benchMax:
+		rateSet := false
+		fs.Visit(func(f *flag.Flag) { rateSet = rateSet || f.Name == "rate" })
+		if rateSet {
+			return errors.New("--rate is for --mode steady; --mode max publishes as fast as it can")
+		}
+		*rate = 0
+	default:
+		return fmt.Errorf("--mode %q: want steady or max", *mode)
+	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {
@@ -69,9 +118,6 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		defer pprof.StopCPUProfile()
-	}
-	if *n <= 0 {
-		return errors.New("--n must be positive")
 	}
 	cfg, err := config.Load(*path, os.Getenv)
 	if err != nil {
@@ -139,31 +185,87 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer stopRun()
 	runDone := make(chan error, 1)
 	go func() { runDone <- rt.Run(runCtx) }()
+	stopPipeline := func() error {
+		stopRun()
+		return <-runDone
+	}
 
-	// Read every output topic from the start, in one group.
+	// Read every output topic from the start, in one group; nothing is
+	// committed, the group is the bench's alone.
 	reader := kafka.NewReader(kafka.ReaderConfig{
 		Brokers: cfg.Kafka.Brokers, GroupID: "notegate-bench-check-" + run, GroupTopics: outTopics,
 		StartOffset: kafka.FirstOffset, MaxWait: 50 * time.Millisecond, JoinGroupBackoff: 200 * time.Millisecond,
 	})
 	defer reader.Close()
+	writer := newBenchWriter(cfg.Kafka.Brokers, cfg.Kafka.InputTopic)
+	defer writer.Close()
 
-	fmt.Fprintf(stderr, "bench: %d notes, stages %s, index %s, broker %s\n", *n, *stagesFlag, *indexKind, brokerName)
+	offered := "as fast as the broker takes them"
+	if *mode == benchSteady {
+		offered = fmt.Sprintf("%d/s for %.1fs", *rate, float64(*n)/float64(*rate))
+	}
+	fmt.Fprintf(stderr, "bench: %s mode, %d notes %s; stages %s, index %s, broker %s, GOMAXPROCS %d, load %s\n",
+		*mode, *n, offered, *stagesFlag, *indexKind, brokerName, runtime.GOMAXPROCS(0), loadAvg())
+	warm, err := warmUp(ctx, writer, reader, *seed)
+	if err != nil {
+		_ = stopPipeline()
+		return err
+	}
+	fmt.Fprintf(stderr, "bench: warm-up note routed in %s; the clock starts now\n", warm.Round(time.Millisecond))
+
+	prog := &benchProgress{}
 	start := time.Now()
-	prodErr := make(chan error, 1)
-	go func() { prodErr <- produceSynthetic(ctx, cfg.Kafka.Brokers, cfg.Kafka.InputTopic, *n, *rate, *seed) }()
+	progCtx, stopProgress := context.WithCancel(ctx)
+	var progressDone sync.WaitGroup
+	if *progress > 0 {
+		progressDone.Go(func() { prog.report(progCtx, stderr, start, *progress) })
+	}
+	endProgress := func() {
+		stopProgress()
+		progressDone.Wait()
+	}
+	defer endProgress()
+	type produced struct {
+		lag      time.Duration
+		inFlight int // when the last event was acknowledged
+		err      error
+	}
+	prodDone := make(chan produced, 1)
+	go func() {
+		gen := samples.NewGenerator(*seed)
+		if *mode == benchMax {
+			err := produceMax(ctx, writer, gen, *n, prog)
+			prodDone <- produced{inFlight: prog.inFlight(), err: err}
+			return
+		}
+		p := pacer{start: start, rate: *rate, n: *n, maxBatch: benchMaxBatch, minWait: time.Millisecond}
+		lag, err := produceSteady(ctx, writer, gen, p, prog)
+		prodDone <- produced{lag, prog.inFlight(), err}
+	}()
 
 	latencies := make([]float64, 0, *n)
 	routes := map[string]int{}
 	// One event may be published to several topics (approved and review):
 	// count each input event once, when its first output arrives.
 	seen := make(map[string]struct{}, *n)
-	var last time.Time
+	var lastRouted time.Time
+	stop := func(err error) error {
+		endProgress()
+		if len(latencies) > 0 {
+			slices.Sort(latencies)
+			fmt.Fprintf(stderr, "bench: stopped after %d of %d events; latency of those routed:\n", len(latencies), *n)
+			plotLatency(stderr, latencies, 40)
+		}
+		_ = stopPipeline()
+		return err
+	}
 	for len(latencies) < *n {
-		m, err := reader.ReadMessage(ctx)
+		m, err := reader.FetchMessage(ctx)
 		if err != nil {
-			stopRun()
-			<-runDone
-			return fmt.Errorf("read outputs after %d of %d: %w", len(latencies), *n, err)
+			return stop(fmt.Errorf("read outputs after %d of %d: %w", len(latencies), *n, err))
+		}
+		if string(m.Key) == benchWarmUpKey {
+			continue
 		}
 		routes[headerValue(m, pipeline.HeaderRoute)]++
 		src := headerValue(m, pipeline.HeaderSourcePart) + "/" + headerValue(m, pipeline.HeaderSourceOffset)
@@ -171,70 +273,84 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			continue
 		}
 		seen[src] = struct{}{}
-		last = time.Now()
-		if src, err := time.Parse(time.RFC3339Nano, headerValue(m, pipeline.HeaderSourceTime)); err == nil {
-			latencies = append(latencies, m.Time.Sub(src).Seconds()*1000)
-		} else {
-			latencies = append(latencies, 0)
+		if m.Time.After(lastRouted) {
+			lastRouted = m.Time
 		}
+		// Every event the bench sends has a timestamp, so every output
+		// must say it.
+		sourceTime, err := time.Parse(time.RFC3339Nano, headerValue(m, pipeline.HeaderSourceTime))
+		if err != nil {
+			return stop(fmt.Errorf("output on %s from %s without its %s: %w", m.Topic, src, pipeline.HeaderSourceTime, err))
+		}
+		ms := m.Time.Sub(sourceTime).Seconds() * 1000
+		latencies = append(latencies, ms)
+		prog.routedOne(ms)
 	}
-	if err := <-prodErr; err != nil {
+	endProgress()
+	res := <-prodDone
+	if res.err != nil {
+		return res.err
+	}
+	if err := stopPipeline(); err != nil {
 		return err
 	}
-	elapsed := last.Sub(start).Seconds()
-	stopRun()
-	if err := <-runDone; err != nil {
-		return err
-	}
+	// Kafka timestamps are whole milliseconds: the last output may carry a
+	// time a little before start in a tiny run.
+	elapsed := max(lastRouted.Sub(start).Seconds(), 0.001)
 	slices.Sort(latencies)
 	rep := benchReport{
+		Mode: *mode, Rate: *rate,
 		Events: *n, Seconds: round(elapsed, 3), EventsPerSec: round(float64(*n)/elapsed, 1),
 		LatencyMillis: map[string]float64{
 			"p50": round(percentile(latencies, 0.50), 1), "p90": round(percentile(latencies, 0.90), 1),
-			"p99": round(percentile(latencies, 0.99), 1), "max": round(latencies[len(latencies)-1], 1),
+			"p99": round(percentile(latencies, 0.99), 1), "p999": round(percentile(latencies, 0.999), 1),
+			"max": round(latencies[len(latencies)-1], 1),
 		},
+		ProduceLagMillisMax: round(res.lag.Seconds()*1000, 1), InFlightAfterLastSend: res.inFlight,
 		Routes: routes, PeakRSSMB: round(peakRSSMB(), 1), PeakHeapMB: round(float64(peak.Load())/(1<<20), 1),
-		Stages: splitList(*stagesFlag), Index: *indexKind, Broker: brokerName, GOMAXPROCS: runtime.GOMAXPROCS(0),
+		Stages: splitList(*stagesFlag), Index: *indexKind, Broker: brokerName, GOMAXPROCS: runtime.GOMAXPROCS(0), LoadAvg: loadAvg(),
 	}
-	fmt.Fprintf(stderr, "bench: %d events in %.2fs = %.0f events/s; latency ms p50 %.1f p90 %.1f p99 %.1f; peak RSS %.0f MB\n",
-		rep.Events, rep.Seconds, rep.EventsPerSec, rep.LatencyMillis["p50"], rep.LatencyMillis["p90"], rep.LatencyMillis["p99"], rep.PeakRSSMB)
+	fmt.Fprintf(stderr, "bench: %d events in %.2fs = %.0f events/s (%s); peak RSS %.0f MB; load %s\n",
+		rep.Events, rep.Seconds, rep.EventsPerSec, offered, rep.PeakRSSMB, rep.LoadAvg)
+	fmt.Fprintf(stderr, "bench: produce→routed latency ms p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f\n",
+		rep.LatencyMillis["p50"], rep.LatencyMillis["p90"], rep.LatencyMillis["p99"], rep.LatencyMillis["p999"], rep.LatencyMillis["max"])
+	if *mode == benchSteady {
+		fmt.Fprintf(stderr, "bench: longest wait from due to acknowledged %.1f ms; %d in flight after the last send\n", rep.ProduceLagMillisMax, rep.InFlightAfterLastSend)
+		// A pipeline that keeps up routes at the offered rate, the run
+		// lasting n/rate plus the last note's latency.
+		if rep.EventsPerSec < 0.9*float64(*rate) {
+			fmt.Fprintf(stderr, "bench: routed %.0f events/s of the %d/s offered: the pipeline did not keep up, so latency includes queueing; a lower --rate measures it without\n", rep.EventsPerSec, *rate)
+		}
+	} else {
+		fmt.Fprintln(stderr, "bench: (max mode: latency counts the time events queued in the topic)")
+	}
+	plotLatency(stderr, latencies, 40)
 	return json.NewEncoder(stdout).Encode(rep)
 }
 
-func produceSynthetic(ctx context.Context, brokers []string, topic string, n, rate int, seed int64) error {
-	w := &kafka.Writer{Addr: kafka.TCP(brokers...), Topic: topic, Balancer: kafka.Murmur2Balancer{}, RequiredAcks: kafka.RequireAll, BatchTimeout: 2 * time.Millisecond, BatchSize: 500}
-	defer w.Close()
-	gen := samples.NewGenerator(seed)
-	const batch = 500
-	var tick *time.Ticker
-	if rate > 0 {
-		tick = time.NewTicker(time.Second * batch / time.Duration(rate))
-		defer tick.Stop()
+// warmUp sends one note through the pipeline and waits for its first
+// output: the pipeline and the reader have joined their groups and every
+// stage has seen a note. It returns how long that took.
+func warmUp(ctx context.Context, w *kafka.Writer, r *kafka.Reader, seed int64) (time.Duration, error) {
+	started := time.Now()
+	ev := samples.NewGenerator(seed + 1).Next()
+	ev.NoteID = benchWarmUpKey
+	m, err := syntheticMessage(ev)
+	if err != nil {
+		return 0, err
 	}
-	msgs := make([]kafka.Message, 0, batch)
-	for sent := 0; sent < n; {
-		msgs = msgs[:0]
-		for len(msgs) < batch && sent+len(msgs) < n {
-			ev := gen.Next()
-			v, err := json.Marshal(ev)
-			if err != nil {
-				return err
-			}
-			msgs = append(msgs, kafka.Message{Key: []byte(ev.NoteID), Value: v})
-		}
-		if tick != nil {
-			select {
-			case <-tick.C:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
-		if err := w.WriteMessages(ctx, msgs...); err != nil {
-			return fmt.Errorf("produce: %w", err)
-		}
-		sent += len(msgs)
+	if err := w.WriteMessages(ctx, m); err != nil {
+		return 0, fmt.Errorf("warm-up: %w", err)
 	}
-	return nil
+	for {
+		out, err := r.FetchMessage(ctx)
+		if err != nil {
+			return 0, fmt.Errorf("warm-up: %w", err)
+		}
+		if string(out.Key) == benchWarmUpKey {
+			return time.Since(started), nil
+		}
+	}
 }
 
 func headerValue(m kafka.Message, key string) string {

@@ -22,8 +22,10 @@ Usage:
                               the service against real brokers and an index
   notegate process  [--stages detect,moderate,translate]
                               note events as JSON lines on stdin, one result per line on stdout
-  notegate bench    [flags]   publish synthetic notes, run the pipeline, report throughput,
-                              latency and memory, ending with one JSON line
+  notegate bench    [--mode steady|max] [--rate 500] [--n 20000] [flags]
+                              publish synthetic notes at a steady rate (or as fast as possible),
+                              run the pipeline with progress lines, report latency as a histogram,
+                              throughput and memory, ending with one JSON line
   notegate bench-search [flags]
                               fill an embedded index, flood search with concurrent clients,
                               report /healthz latency, search answers and RSS (one JSON line)

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// TestBenchReports runs bench small in each mode, without stages or index
+// so it takes about a second: every event is counted once, the report says
+// the mode, the latency figures are ordered and the histogram is drawn. The
+// figures themselves are for people, not for this test.
+func TestBenchReports(t *testing.T) {
+	t.Parallel()
+	small := []string{"--stages", "", "--index", "none", "--n", "200", "--progress", "10ms"}
+	tests := []struct {
+		name     string
+		args     []string
+		wantMode string
+		wantRate int
+	}{
+		{"the default steady mode publishes at the rate asked", append([]string{"--rate", "1000"}, small...), benchSteady, 1000},
+		{"max mode publishes as fast as it can, with no rate", append([]string{"--mode", "max"}, small...), benchMax, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var out, errOut bytes.Buffer
+			if err := cmdBench(context.Background(), tt.args, &out, &errOut); err != nil {
+				t.Fatalf("%v\n%s", err, errOut.String())
+			}
+			var rep benchReport
+			if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+				t.Fatalf("%v: %s", err, out.String())
+			}
+			if rep.Mode != tt.wantMode || rep.Rate != tt.wantRate || rep.Events != 200 {
+				t.Errorf("mode %q rate %d events %d, want %q %d 200", rep.Mode, rep.Rate, rep.Events, tt.wantMode, tt.wantRate)
+			}
+			routed := 0
+			for _, c := range rep.Routes {
+				routed += c
+			}
+			if routed < 200 {
+				t.Errorf("routes %v count %d outputs, want at least one per event", rep.Routes, routed)
+			}
+			l := rep.LatencyMillis
+			if len(l) != 5 || l["p50"] > l["p90"] || l["p90"] > l["p99"] || l["p99"] > l["p999"] || l["p999"] > l["max"] {
+				t.Errorf("latency %v: want p50 ≤ p90 ≤ p99 ≤ p999 ≤ max", l)
+			}
+			if tt.wantMode == benchSteady && rep.ProduceLagMillisMax <= 0 {
+				t.Errorf("produce lag %v ms: a steady run measures how late its writes were acknowledged", rep.ProduceLagMillisMax)
+			}
+			stderr := errOut.String()
+			if !strings.Contains(stderr, "produce→routed latency ms p50") || !strings.Contains(stderr, "│") {
+				t.Errorf("stderr has no summary or histogram:\n%s", stderr)
+			}
+		})
+	}
+}
+
+func TestBenchRefusesContradictoryFlags(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"a rate with max mode", []string{"--mode", "max", "--rate", "2000"}, "--rate is for --mode steady"},
+		{"a steady mode without a rate", []string{"--rate", "0"}, "--rate must be positive"},
+		{"an unknown mode", []string{"--mode", "fast"}, `--mode "fast"`},
+		{"no events", []string{"--n", "0"}, "--n must be positive"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			err := cmdBench(context.Background(), tt.args, &out, &errOut)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want one saying %q", err, tt.want)
+			}
+		})
+	}
+}
