@@ -1,5 +1,11 @@
 package index
 
+import (
+	"slices"
+
+	"github.com/notegate/notegate/internal/opencc"
+)
+
 // esTextAnalyzer mirrors the embedded index's analyzer with Elasticsearch's
 // built-in parts: the standard tokenizer marks Han, kana and Hangul tokens,
 // English words are lowercased, stopped and stemmed (what the built-in
@@ -7,7 +13,25 @@ package index
 // the built-in "cjk" analyzer does, with unigrams for one-character
 // queries). One chain for every text, because notes mix scripts within a
 // sentence and a query must match across title, body and translations.
+// Before tokenizing, Traditional characters are folded into Simplified
+// (esFoldFilter), so 火鍋 finds 火锅 and 台灣 finds 台湾, in both directions.
 const esTextAnalyzer = "notegate_text"
+
+// esFoldFilter is the mapping character filter that writes Traditional
+// Chinese characters as Simplified ones, from OpenCC's table (the same
+// folding as the embedded index).
+const esFoldFilter = "notegate_hant_to_hans"
+
+// foldMappings are esFoldFilter's rules, "臺=>台", sorted.
+func foldMappings() []string {
+	m := opencc.TraditionalToSimplified()
+	out := make([]string, 0, len(m))
+	for t, s := range m {
+		out = append(out, string(t)+"=>"+string(s))
+	}
+	slices.Sort(out)
+	return out
+}
 
 // esQueryAnalyzer is esTextAnalyzer without the extra unigrams, for query
 // text: "火锅店" must match the bigrams 火锅 and 锅店, not merely its three
@@ -31,6 +55,9 @@ func indexTemplate(cfg ElasticsearchConfig) map[string]any {
 				"number_of_shards":   cfg.Shards,
 				"number_of_replicas": ptrOr(cfg.Replicas, 1),
 				"analysis": map[string]any{
+					"char_filter": map[string]any{
+						esFoldFilter: map[string]any{"type": "mapping", "mappings": foldMappings()},
+					},
 					"filter": map[string]any{
 						"notegate_english_possessive": map[string]any{"type": "stemmer", "language": "possessive_english"},
 						"notegate_english_stop":       map[string]any{"type": "stop", "stopwords": "_english_"},
@@ -39,16 +66,18 @@ func indexTemplate(cfg ElasticsearchConfig) map[string]any {
 					},
 					"analyzer": map[string]any{
 						esTextAnalyzer: map[string]any{
-							"type":      "custom",
-							"tokenizer": "standard",
+							"type":        "custom",
+							"char_filter": []string{esFoldFilter},
+							"tokenizer":   "standard",
 							"filter": []string{
 								"cjk_width", "lowercase", "notegate_english_possessive",
 								"notegate_english_stop", "notegate_english_stemmer", "notegate_cjk_grams",
 							},
 						},
 						esQueryAnalyzer: map[string]any{
-							"type":      "custom",
-							"tokenizer": "standard",
+							"type":        "custom",
+							"char_filter": []string{esFoldFilter},
+							"tokenizer":   "standard",
 							"filter": []string{
 								"cjk_width", "lowercase", "notegate_english_possessive",
 								"notegate_english_stop", "notegate_english_stemmer", "cjk_bigram",

@@ -125,6 +125,14 @@ func TestElasticsearchProtocol(t *testing.T) {
 		if got := fmt.Sprint(at(analysis, "analyzer", esTextAnalyzer, "filter")); !strings.Contains(got, "notegate_english_stemmer") || !strings.HasSuffix(got, "notegate_cjk_grams]") {
 			t.Errorf("analyzer filters = %s", got)
 		}
+		for _, a := range []string{esTextAnalyzer, esQueryAnalyzer} {
+			if got := fmt.Sprint(at(analysis, "analyzer", a, "char_filter")); got != "["+esFoldFilter+"]" {
+				t.Errorf("%s char_filter = %s, want the Traditional-to-Simplified folding", a, got)
+			}
+		}
+		if got := fmt.Sprint(at(analysis, "char_filter", esFoldFilter, "mappings")); !strings.Contains(got, "鍋=>锅") || !strings.Contains(got, "灣=>湾") {
+			t.Errorf("folding mappings lack 鍋=>锅 or 灣=>湾")
+		}
 		if at(analysis, "filter", "notegate_cjk_grams", "type") != "cjk_bigram" || at(analysis, "filter", "notegate_english_stemmer", "language") != "english" {
 			t.Errorf("filters = %v", at(analysis, "filter"))
 		}
