@@ -74,14 +74,9 @@ func addReviewMappings(doc *mapping.DocumentMapping, keyword, numeric, flag func
 	doc.AddFieldMappingsAt("reported", numeric())
 }
 
-// Queue lists the review queue; see Index.
-func (e *Embedded) Queue(ctx context.Context, q models.QueueQuery) (_ models.SearchResult, err error) {
-	e.idxMu.RLock()
-	defer e.idxMu.RUnlock()
-	if e.idx == nil {
-		return models.SearchResult{}, e.idxErr
-	}
-	defer recoverRead("queue", &err)
+// Queue lists the review queue from the search index; see Index and
+// Embedded.
+func (e *Embedded) Queue(ctx context.Context, q models.QueueQuery) (out models.SearchResult, err error) {
 	limit, offset := page(models.SearchQuery{Limit: q.Limit, Offset: q.Offset})
 	req := bleve.NewSearchRequestOptions(embeddedQueueQuery(q), limit, offset, false)
 	req.Fields = []string{noteField}
@@ -90,23 +85,22 @@ func (e *Embedded) Queue(ctx context.Context, q models.QueueQuery) (_ models.Sea
 	} else {
 		req.SortBy([]string{"-urgency", "-escalated", "-reported", "-severity", "queued_at", "_id"})
 	}
-	res, err := e.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return models.SearchResult{}, fmt.Errorf("index: queue: %w", err)
-	}
-	out := models.SearchResult{Total: int(res.Total), Hits: make([]models.SearchHit, 0, len(res.Hits))}
-	for _, h := range res.Hits {
-		raw, ok := h.Fields[noteField].(string)
-		if !ok {
-			return models.SearchResult{}, fmt.Errorf("index: queue: hit %s has no stored note", h.ID)
-		}
-		n, err := decodeNote([]byte(raw))
+	err = e.search.read("queue", func(idx bleve.Index) error {
+		res, err := idx.SearchInContext(ctx, req)
 		if err != nil {
-			return models.SearchResult{}, err
+			return fmt.Errorf("index: queue: %w", err)
 		}
-		out.Hits = append(out.Hits, models.SearchHit{Note: n, Score: n.Moderation.Severity()})
-	}
-	return out, nil
+		notes, err := storedNotes("queue", res.Hits)
+		if err != nil {
+			return err
+		}
+		out = models.SearchResult{Total: int(res.Total), Hits: make([]models.SearchHit, 0, len(notes))}
+		for _, n := range notes {
+			out.Hits = append(out.Hits, models.SearchHit{Note: n, Score: n.Moderation.Severity()})
+		}
+		return nil
+	})
+	return out, err
 }
 
 func embeddedQueueQuery(q models.QueueQuery) query.Query {
