@@ -38,6 +38,7 @@ const (
 // newEmbeddedMapping is the mapping a new embedded index is created with;
 // bleve saves it in the index, so a reopened index keeps its own.
 func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
+	registerAnalysis()
 	im := bleve.NewIndexMapping()
 	if err := im.AddCustomTokenFilter(cjkGrams, map[string]any{
 		"type":           cjk.BigramName,
@@ -53,7 +54,7 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 			lowercase.Name,
 			en.PossessiveName,
 			en.StopName,
-			en.SnowballStemmerName,
+			cachedStemmerName,
 			cjkGrams,
 		},
 	}); err != nil {
@@ -63,7 +64,7 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 		"type":      custom.Name,
 		"tokenizer": unicode.Name,
 		"token_filters": []any{
-			cjk.WidthName, lowercase.Name, en.PossessiveName, en.StopName, en.SnowballStemmerName, cjk.BigramName,
+			cjk.WidthName, lowercase.Name, en.PossessiveName, en.StopName, cachedStemmerName, cjk.BigramName,
 		},
 	}); err != nil {
 		return nil, err

@@ -132,6 +132,7 @@ func openOrCreate(dir string) (idx bleve.Index, err error) {
 			idx, err = nil, fmt.Errorf("bleve panicked: %v", r)
 		}
 	}()
+	registerAnalysis()
 	if _, err := os.Stat(filepath.Join(dir, metaFile)); err == nil {
 		idx, err := bleve.OpenUsing(dir, runtimeConfig())
 		if errors.Is(err, bolterrors.ErrTimeout) {
