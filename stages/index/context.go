@@ -22,10 +22,9 @@ import (
 // (parent_id) and an author's notes (author_id), counted by the terms of
 // decision_terms.
 //
-// An embedded index created before parent_id and decision_terms existed
-// keeps its own mapping: Thread answers nothing and Author counts nothing
-// until it is rebuilt (replay the input topic into an empty folder). An
-// Elasticsearch index created before needs the two keyword fields added to
+// The embedded index builds its search index from the notes it stores, so
+// an index made by an earlier release answers both once converted (see
+// OpenEmbedded). An Elasticsearch index created before needs the two keyword fields added to
 // its mapping (PUT ALIAS/_mapping with the properties of indexTemplate),
 // then an update by query or a replay.
 

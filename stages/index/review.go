@@ -26,11 +26,9 @@ import (
 // note that reports queued: models.Moderation.Reported), then severity,
 // then oldest.
 //
-// An embedded index created before these fields existed keeps its own
-// mapping and answers Queue with nothing: rebuild it (replay the input
-// topic into an empty folder); one created before urgency existed lists
-// every note with urgency 0 until rebuilt. An Elasticsearch index created
-// before needs the seven fields added to its mapping (PUT ALIAS/_mapping
+// The embedded index builds its search index from the notes it stores, so
+// an index made by an earlier release has these fields once converted (see
+// OpenEmbedded). An Elasticsearch index created before needs the seven fields added to its mapping (PUT ALIAS/_mapping
 // with the properties of indexTemplate; adding fields is always allowed),
 // then an update by query or a replay; until then the queue sorts as if
 // no note were urgent or reported.
