@@ -40,8 +40,9 @@ type Embedded struct {
 	// change before it commits. Bounded: callers wait when it is full.
 	writes     chan *applyRequest
 	writerDone chan struct{}
-	// seq is the sequence number of the last write logged; pruned is the
-	// log prefix removed. Only the writer touches them.
+	// seq is the sequence number of the last write logged, which is also
+	// the key of its note in the note store; pruned is the log prefix
+	// removed. Only the writer touches them.
 	seq, pruned uint64
 	// closeMu guards Apply, Get and Refresh against Close: they hold it
 	// for reading.
@@ -73,7 +74,14 @@ func OpenEmbedded(cfg EmbeddedConfig) (*Embedded, error) {
 		_ = store.close()
 		return nil, fmt.Errorf("index: open embedded index in %s: %w", cfg.Dir, err)
 	}
-	e := &Embedded{cfg: cfg, store: store, search: search, seq: search.written, pruned: search.searched,
+	lastKey, err := store.lastKey()
+	if err != nil {
+		_ = search.close()
+		_ = store.close()
+		return nil, fmt.Errorf("index: open embedded index in %s: %w", cfg.Dir, err)
+	}
+	// Sequence numbers serve as note keys too: above every key handed out.
+	e := &Embedded{cfg: cfg, store: store, search: search, seq: max(search.written, lastKey), pruned: search.searched,
 		writes: make(chan *applyRequest, 64), writerDone: make(chan struct{})}
 	go e.writer()
 	return e, nil
@@ -376,7 +384,7 @@ func (e *Embedded) writeBatch(notes []*models.Note, start, end int, winner map[s
 				}
 			}
 			seq++
-			if err := write(tx, n.NoteID, next, raw, seq); err != nil {
+			if err := write(tx, n.NoteID, cur, next, raw, seq); err != nil {
 				return fmt.Errorf("write note %s: %w", n.NoteID, err)
 			}
 			doc := pendingDoc{seq: seq}

@@ -116,6 +116,7 @@ func copyLegacy(old bleve.Index, store *noteStore) (int, error) {
 	const pageSize = 1000
 	copied := 0
 	var after string
+	var noteKey uint64
 	for {
 		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), pageSize, 0, false)
 		req.Fields = []string{noteField, legacyStampField}
@@ -137,21 +138,23 @@ func copyLegacy(old bleve.Index, store *noteStore) (int, error) {
 				if err != nil {
 					return fmt.Errorf("document %s: %w", h.ID, err)
 				}
-				if err := tx.Bucket(bucketStamps).Put([]byte(h.ID), []byte(st.encode())); err != nil {
-					return err
+				var key uint64
+				if !st.deleted {
+					note, ok := h.Fields[noteField].(string)
+					if !ok {
+						return fmt.Errorf("document %s has a version record and no note", h.ID)
+					}
+					noteKey++
+					key = noteKey
+					if err := tx.Bucket(bucketNotes).Put(seqKey(key), []byte(note)); err != nil {
+						return err
+					}
 				}
-				if st.deleted {
-					continue
-				}
-				note, ok := h.Fields[noteField].(string)
-				if !ok {
-					return fmt.Errorf("document %s has a version record and no note", h.ID)
-				}
-				if err := tx.Bucket(bucketNotes).Put([]byte(h.ID), []byte(note)); err != nil {
+				if err := tx.Bucket(bucketStamps).Put([]byte(h.ID), record(key, st)); err != nil {
 					return err
 				}
 			}
-			return nil
+			return tx.Bucket(bucketNotes).SetSequence(noteKey)
 		})
 		if err != nil {
 			return copied, fmt.Errorf("write the note store: %w", err)

@@ -148,6 +148,22 @@ func TestEmbeddedSearchTrailsTheNoteStore(t *testing.T) {
 			defer idx.Close()
 			mustRefresh(t, idx)
 			wantFound(t, idx, "teahouse", "added", "edited", "kept")
+			// Opened with nothing left to take, new writes still get keys of
+			// their own: every stored note stays itself.
+			mustApply(t, idx, indextest.Note("later", 1, "en", "teahouse", "after two restarts", "intl"))
+			bodies := map[string]string{"kept": "stays", "added": "new note", "edited": "new text", "later": "after two restarts"}
+			for i := range 6 {
+				id := fmt.Sprintf("later-%d", i)
+				mustApply(t, idx, indextest.Note(id, 1, "en", "afterwards", id, "intl"))
+				bodies[id] = id
+			}
+			for id, body := range bodies {
+				if got, err := idx.Get(context.Background(), id); err != nil || got.Body != body {
+					t.Errorf("Get(%s) = %+v, %v; want the body %q", id, got, err, body)
+				}
+			}
+			mustRefresh(t, idx)
+			wantFound(t, idx, "teahouse", "added", "edited", "kept", "later")
 		}},
 		{"apply_waits_while_max_search_lag_writes_are_not_searchable", func(t *testing.T, dir string) {
 			cfg := manual(dir)

@@ -20,10 +20,15 @@ type noteStore struct {
 }
 
 var (
-	// bucketStamps maps a note id to stamp.encode(): small records, so
+	// bucketStamps maps a note id to its record (see record): small, so
 	// the version checks of Apply touch few pages.
 	bucketStamps = []byte("stamps")
-	// bucketNotes maps the id of a live note to its JSON, as applied.
+	// bucketNotes maps a note key (8 bytes, big-endian) to the JSON of a
+	// live note, as applied. Keys come from the bucket's sequence, which
+	// only grows, so new notes are appended at the end of the B+tree: a
+	// write reads (and keeps in memory, mapped) the last pages, not a page
+	// anywhere in the file, and the process's resident memory does not
+	// grow with the notes it holds.
 	bucketNotes = []byte("notes")
 	// bucketUnsearched maps a sequence number (8 bytes, big-endian) to the
 	// id written with it, for every write the search index may not have
@@ -137,7 +142,14 @@ func (s *noteStore) relogEverything() (uint64, error) {
 			return err
 		}
 		log.FillPercent = 1 // appended in order
-		return tx.Bucket(bucketNotes).ForEach(func(id, _ []byte) error {
+		return tx.Bucket(bucketStamps).ForEach(func(id, rec []byte) error {
+			key, st, err := decodeRecord(rec)
+			if err != nil {
+				return fmt.Errorf("record of %s: %w", id, err)
+			}
+			if key == 0 || st.deleted {
+				return nil
+			}
 			n++
 			return log.Put(seqKey(n), id)
 		})
@@ -148,27 +160,53 @@ func (s *noteStore) relogEverything() (uint64, error) {
 	return n, nil
 }
 
+// lastKey returns the last note key handed out: sequence numbers of new
+// writes must be above it.
+func (s *noteStore) lastKey() (uint64, error) {
+	var last uint64
+	err := s.db.View(func(tx *bolt.Tx) error {
+		last = tx.Bucket(bucketNotes).Sequence()
+		return nil
+	})
+	return last, err
+}
+
+// record is what bucketStamps holds for a note id: the key of its note in
+// bucketNotes (8 bytes, big-endian; zero for a tombstone), then its stamp.
+func record(noteKey uint64, st stamp) []byte {
+	return append(seqKey(noteKey), st.encode()...)
+}
+
+func decodeRecord(rec []byte) (uint64, stamp, error) {
+	if len(rec) < 8 {
+		return 0, stamp{}, fmt.Errorf("corrupt version record %q", rec)
+	}
+	st, err := decodeStamp(rec[8:])
+	return binary.BigEndian.Uint64(rec[:8]), st, err
+}
+
 // stored is what the store holds for one id.
 type stored struct {
-	stamp stamp
-	known bool
-	note  []byte // the note JSON of a live id; nil for a tombstone
+	stamp   stamp
+	known   bool
+	noteKey uint64
+	note    []byte // the note JSON of a live id; nil for a tombstone
 }
 
 // read returns what tx holds for id; note is only read when withNote. The
 // returned bytes are valid for the life of tx.
 func read(tx *bolt.Tx, id string, withNote bool) (stored, error) {
-	raw := tx.Bucket(bucketStamps).Get([]byte(id))
-	if raw == nil {
+	rec := tx.Bucket(bucketStamps).Get([]byte(id))
+	if rec == nil {
 		return stored{}, nil
 	}
-	st, err := decodeStamp(raw)
+	key, st, err := decodeRecord(rec)
 	if err != nil {
 		return stored{}, fmt.Errorf("read version of %s: %w", id, err)
 	}
-	out := stored{stamp: st, known: true}
+	out := stored{stamp: st, known: true, noteKey: key}
 	if withNote && !st.deleted {
-		out.note = tx.Bucket(bucketNotes).Get([]byte(id))
+		out.note = tx.Bucket(bucketNotes).Get(seqKey(key))
 		if out.note == nil {
 			return stored{}, fmt.Errorf("read note %s: its version is stored but not the note", id)
 		}
@@ -176,19 +214,29 @@ func read(tx *bolt.Tx, id string, withNote bool) (stored, error) {
 	return out, nil
 }
 
-// write stores st for id, with the note JSON unless st is a tombstone, and
-// logs the write under seq for the search index; tx is a write transaction.
-func write(tx *bolt.Tx, id string, st stamp, note []byte, seq uint64) error {
+// write stores st for id, with the note JSON unless st is a tombstone,
+// under the note key seq, and logs the write under seq for the search
+// index; old is what tx held for id. tx is a write transaction.
+func write(tx *bolt.Tx, id string, old stored, st stamp, note []byte, seq uint64) error {
 	key := []byte(id)
-	if err := tx.Bucket(bucketStamps).Put(key, []byte(st.encode())); err != nil {
-		return err
-	}
 	notes := tx.Bucket(bucketNotes)
-	if st.deleted {
-		if err := notes.Delete(key); err != nil {
+	notes.FillPercent = 1 // appended in order: full pages
+	if old.noteKey != 0 {
+		if err := notes.Delete(seqKey(old.noteKey)); err != nil {
 			return err
 		}
-	} else if err := notes.Put(key, note); err != nil {
+	}
+	var noteKey uint64
+	if !st.deleted {
+		noteKey = seq
+		if err := notes.Put(seqKey(seq), note); err != nil {
+			return err
+		}
+	}
+	if err := notes.SetSequence(max(notes.Sequence(), seq)); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketStamps).Put(key, record(noteKey, st)); err != nil {
 		return err
 	}
 	log := tx.Bucket(bucketUnsearched)
