@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/blevesearch/bleve/v2"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -110,58 +111,98 @@ func convertLegacy(dir string, log *slog.Logger) (err error) {
 	return removeLegacy(dir)
 }
 
-// copyLegacy writes every document of old into store, a page at a time in
-// the order of ids, and returns how many.
-func copyLegacy(old bleve.Index, store *noteStore) (int, error) {
-	const pageSize = 1000
-	copied := 0
-	var after string
+// copyLegacy writes every document of old into store, a thousand per
+// transaction, and returns how many. It walks the index's documents once,
+// in its own order.
+func copyLegacy(old bleve.Index, store *noteStore) (copied int, err error) {
+	advanced, err := old.Advanced()
+	if err != nil {
+		return 0, err
+	}
+	reader, err := advanced.Reader()
+	if err != nil {
+		return 0, err
+	}
+	defer func() {
+		if cerr := reader.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	ids, err := reader.DocIDReaderAll()
+	if err != nil {
+		return 0, err
+	}
+	defer ids.Close()
+	type legacyDoc struct{ id, stamp, note string }
 	var noteKey uint64
-	for {
-		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), pageSize, 0, false)
-		req.Fields = []string{noteField, legacyStampField}
-		req.SortBy([]string{"_id"})
-		if copied > 0 {
-			req.SetSearchAfter([]string{after})
-		}
-		res, err := old.Search(req)
-		if err != nil {
-			return copied, fmt.Errorf("read the old index: %w", err)
-		}
-		if len(res.Hits) == 0 {
-			return copied, nil
-		}
-		err = store.db.Update(func(tx *bolt.Tx) error {
-			for _, h := range res.Hits {
-				raw, _ := h.Fields[legacyStampField].(string)
-				st, err := decodeStamp([]byte(raw))
+	flush := func(docs []legacyDoc) error {
+		return store.db.Update(func(tx *bolt.Tx) error {
+			for _, d := range docs {
+				st, err := decodeStamp([]byte(d.stamp))
 				if err != nil {
-					return fmt.Errorf("document %s: %w", h.ID, err)
+					return fmt.Errorf("document %s: %w", d.id, err)
 				}
 				var key uint64
 				if !st.deleted {
-					note, ok := h.Fields[noteField].(string)
-					if !ok {
-						return fmt.Errorf("document %s has a version record and no note", h.ID)
+					if d.note == "" {
+						return fmt.Errorf("document %s has a version record and no note", d.id)
 					}
 					noteKey++
 					key = noteKey
-					if err := tx.Bucket(bucketNotes).Put(seqKey(key), []byte(note)); err != nil {
+					if err := tx.Bucket(bucketNotes).Put(seqKey(key), []byte(d.note)); err != nil {
 						return err
 					}
 				}
-				if err := tx.Bucket(bucketStamps).Put([]byte(h.ID), record(key, st)); err != nil {
+				if err := tx.Bucket(bucketStamps).Put([]byte(d.id), record(key, st)); err != nil {
 					return err
 				}
 			}
 			return tx.Bucket(bucketNotes).SetSequence(noteKey)
 		})
-		if err != nil {
-			return copied, fmt.Errorf("write the note store: %w", err)
-		}
-		copied += len(res.Hits)
-		after = res.Hits[len(res.Hits)-1].ID
 	}
+	const perTransaction = 1000
+	page := make([]legacyDoc, 0, perTransaction)
+	for {
+		internal, err := ids.Next()
+		if err != nil {
+			return copied, fmt.Errorf("read the old index: %w", err)
+		}
+		if internal == nil {
+			break
+		}
+		id, err := reader.ExternalID(internal)
+		if err != nil {
+			return copied, fmt.Errorf("read the old index: %w", err)
+		}
+		doc, err := reader.Document(id)
+		if err != nil {
+			return copied, fmt.Errorf("read document %s of the old index: %w", id, err)
+		}
+		if doc == nil {
+			continue
+		}
+		d := legacyDoc{id: id}
+		doc.VisitFields(func(f bleveindex.Field) {
+			switch f.Name() {
+			case legacyStampField:
+				d.stamp = string(f.Value())
+			case noteField:
+				d.note = string(f.Value())
+			}
+		})
+		page = append(page, d)
+		if len(page) == perTransaction {
+			if err := flush(page); err != nil {
+				return copied, fmt.Errorf("write the note store: %w", err)
+			}
+			copied += len(page)
+			page = page[:0]
+		}
+	}
+	if err := flush(page); err != nil {
+		return copied, fmt.Errorf("write the note store: %w", err)
+	}
+	return copied + len(page), nil
 }
 
 // removeLegacy removes what remains of an index of the old layout in dir.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -68,11 +69,18 @@ func TestEmbeddedConvertsAnIndexOfTheLayoutBeforeTheNoteStore(t *testing.T) {
 	live, liveDoc := legacyNote(t, "live", 3, "lantern")
 	_, packedDoc := legacyNote(t, "packed", 2, "packed")
 	packedDoc[legacyStampField] = "2097152" // 2<<20: version 2, revision 0, in the oldest format
-	writeLegacyIndex(t, dir, map[string]map[string]any{
+	docs := map[string]map[string]any{
 		"live":   liveDoc,
 		"packed": packedDoc,
 		"gone":   {legacyStampField: stamp{version: 5, deleted: true, everApproved: true}.encode()},
-	})
+	}
+	// More than one transaction's worth of documents.
+	const bulk = 2100
+	for i := range bulk {
+		id := fmt.Sprintf("bulk-%04d", i)
+		_, docs[id] = legacyNote(t, id, 1, "bulk "+id)
+	}
+	writeLegacyIndex(t, dir, docs)
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	idx, err := OpenEmbedded(EmbeddedConfig{Dir: dir, RefreshInterval: time.Hour, Logger: quiet})
 	if err != nil {
@@ -108,7 +116,13 @@ func TestEmbeddedConvertsAnIndexOfTheLayoutBeforeTheNoteStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, err := idx.Search(ctx, models.SearchQuery{Text: "body", Market: "intl"})
-	if err != nil || res.Total != 2 {
-		t.Fatalf("Search after the conversion: %+v, %v; want live and packed", res, err)
+	if err != nil || res.Total != 2+bulk {
+		t.Fatalf("Search after the conversion: total %d, %v; want live, packed and the bulk", res.Total, err)
+	}
+	for _, i := range []int{0, 999, 1000, bulk - 1} {
+		id := fmt.Sprintf("bulk-%04d", i)
+		if got, err := idx.Get(ctx, id); err != nil || got.Title != "bulk "+id {
+			t.Errorf("Get(%s) = %+v, %v", id, got, err)
+		}
 	}
 }
