@@ -152,6 +152,18 @@ func (o *openingIndex) Refresh(ctx context.Context) error {
 	return nil
 }
 
+// searchLag returns the embedded index's writes not yet searchable, or 0.
+func (o *openingIndex) searchLag() float64 {
+	idx, err := o.get()
+	if err != nil {
+		return 0
+	}
+	if l, ok := idx.(interface{ SearchLag() int }); ok {
+		return float64(l.SearchLag())
+	}
+	return 0
+}
+
 // Close stops opening and closes the index if it is open.
 func (o *openingIndex) Close() error {
 	o.closeMu.Lock()
