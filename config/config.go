@@ -187,6 +187,8 @@ func (c Config) Validate() error {
 	case BackendEmbedded:
 		if c.Index.Embedded.Dir == "" {
 			errs = append(errs, errors.New("index.embedded.dir is empty"))
+		} else if err := c.Index.Embedded.Validate(); err != nil {
+			errs = append(errs, err)
 		}
 	case BackendElasticsearch:
 		if len(c.Index.Elasticsearch.URLs) == 0 {

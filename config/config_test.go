@@ -56,6 +56,9 @@ func TestLoad(t *testing.T) {
 			yaml: "moderate:\n  shared_state:\n    redis:\n      password: oops\n", wantErr: "password"},
 		{name: "an unknown key is an error", yaml: "kafak:\n  brokers: [x]\n", wantErr: "kafak"},
 		{name: "an unknown backend is an error", yaml: "index:\n  backend: solr\n", wantErr: "solr"},
+		{name: "an unknown embedded refresh policy is an error", yaml: "index:\n  embedded:\n    refresh: sometimes\n", wantErr: "refresh"},
+		{name: "an embedded search lag below a search batch is an error",
+			yaml: "index:\n  embedded:\n    search_batch_size: 5000\n    max_search_lag: 100\n", wantErr: "max_search_lag"},
 		{name: "search is bounded by default",
 			check: func(t *testing.T, c Config) {
 				if s := c.HTTP.Search; s.MaxConcurrent != max(1, runtime.GOMAXPROCS(0)/2) || s.MaxQueued != 32 || s.Timeout != 3*time.Second || s.RetryAfter != time.Second || s.MaxWindow != 1000 || c.HTTP.OpsAddr != "" {

@@ -112,6 +112,9 @@ func TestProcessorTranslatesANoteBlockedInCNForItsIntlReviewers(t *testing.T) {
 	if review != float64(len([]rune("加V信 abc123 领取福利"))) || feed != 0 {
 		t.Errorf("characters sent: review %v, feed %v; want the body's %d for review and none for feeds", review, feed, len([]rune("加V信 abc123 领取福利")))
 	}
+	if err := idx.Refresh(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	for _, market := range []string{"", "intl", "cn"} {
 		res, err := idx.Search(context.Background(), models.SearchQuery{Text: "abc123", Market: market})
 		if err != nil {

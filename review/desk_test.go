@@ -91,14 +91,28 @@ func newDesk(t testing.TB, notes ...*models.Note) *Desk {
 // change, when not nil.
 func newDeskWith(t testing.TB, change func(*review.Config, *review.Options), notes ...*models.Note) *Desk {
 	t.Helper()
+	// The tests read the queue and search right after the decisions they
+	// send: Apply waits until the notes are searchable, as in
+	// Elasticsearch tests.
+	return newDeskOver(t, index.EmbeddedConfig{Refresh: index.RefreshWaitFor}, change, notes...)
+}
+
+// newDeskOver is newDeskWith over an embedded index configured by icfg
+// (its Dir set here); notes are searchable when it returns.
+func newDeskOver(t testing.TB, icfg index.EmbeddedConfig, change func(*review.Config, *review.Options), notes ...*models.Note) *Desk {
+	t.Helper()
 	dir := t.TempDir()
-	idx, err := index.OpenEmbedded(index.EmbeddedConfig{Dir: filepath.Join(dir, "index")})
+	icfg.Dir = filepath.Join(dir, "index")
+	idx, err := index.OpenEmbedded(icfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = idx.Close() })
 	if len(notes) > 0 {
 		if _, err := idx.Apply(context.Background(), notes); err != nil {
+			t.Fatal(err)
+		}
+		if err := idx.Refresh(context.Background()); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -306,6 +320,41 @@ func TestTwoReviewersRaceForOneNote(t *testing.T) {
 // TestDecisionsReachSearchAndAudit: approve makes a note public in its
 // markets, reject keeps it out, undo restores the machine decision, and
 // every step is in the audit trail per note and per reviewer.
+// TestADecisionAnswersOnceTheQueueNoLongerListsIt decides over an index
+// whose queue trails its writes by more than the test lasts: the desk
+// answers the decision only once the queue shows it, as the page lists
+// the queue again at once.
+func TestADecisionAnswersOnceTheQueueNoLongerListsIt(t *testing.T) {
+	t.Parallel()
+	d := newDeskOver(t, index.EmbeddedConfig{RefreshInterval: time.Hour}, nil,
+		InReview("decided", "tea", "tea"), InReview("waiting", "tea", "tea"))
+	queued := func() []string {
+		var page struct {
+			Items []struct {
+				Note models.Note `json:"note"`
+			} `json:"items"`
+		}
+		if code := call(t, "GET", d.URL+"/api/review/queue", ReviewerToken, "", &page); code != http.StatusOK {
+			t.Fatalf("queue answered %d", code)
+		}
+		var ids []string
+		for _, it := range page.Items {
+			ids = append(ids, it.Note.NoteID)
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	if got := queued(); !slices.Equal(got, []string{"decided", "waiting"}) {
+		t.Fatalf("queue before the decision: %v", got)
+	}
+	if c := do(t, "POST", d.URL+"/api/review/notes/decided/decisions", ReviewerToken, `{"action":"approve"}`).StatusCode; c != http.StatusOK {
+		t.Fatalf("approve: %d", c)
+	}
+	if got := queued(); !slices.Equal(got, []string{"waiting"}) {
+		t.Errorf("queue right after the decision: %v, want [waiting]", got)
+	}
+}
+
 func TestDecisionsReachSearchAndAudit(t *testing.T) {
 	t.Parallel()
 	d := newDesk(t, InReview("ok-1", "lovely tea house", "quiet tea house"), InReview("bad-1", "tea spam", "buy tea now"))

@@ -490,7 +490,18 @@ func (d *Desk) undoUnknownTake(noteID, owner string, seen int64) {
 	d.restore(Claim{NoteID: noteID, Owner: owner}, seen)
 }
 
-// waitApplied polls the index until the decision shows on the note.
+// refresher is an index whose queue and searches trail its writes
+// (index.Refresher): Refresh returns once what was written is listed.
+type refresher interface {
+	Refresh(ctx context.Context) error
+}
+
+// waitApplied polls the index until the decision shows on the note, then,
+// within the same DecisionWait, until the queue shows it too (an index
+// whose queue trails its writes), since the page lists the queue again
+// right after a decision. A queue that has not caught up by then still
+// answers with the applied note: it lists the decision within the index's
+// refresh interval.
 func (d *Desk) waitApplied(ctx context.Context, noteID, decisionID string) *models.Note {
 	ctx, cancel := context.WithTimeout(ctx, d.cfg.DecisionWait)
 	defer cancel()
@@ -498,6 +509,11 @@ func (d *Desk) waitApplied(ctx context.Context, noteID, decisionID string) *mode
 	defer t.Stop()
 	for {
 		if n, err := d.notes.Get(ctx, noteID); err == nil && n.Moderation.Review != nil && n.Moderation.Review.DecisionID == decisionID {
+			if r, ok := d.notes.(refresher); ok {
+				if err := r.Refresh(ctx); err != nil {
+					d.log.Warn("the queue has not caught up with a decision yet", "note_id", noteID, "decision", decisionID, "err", err)
+				}
+			}
 			return n
 		}
 		select {

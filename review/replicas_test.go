@@ -46,7 +46,7 @@ type replica struct {
 func newReplicas(t *testing.T, srv *redistest.Server, notes ...*models.Note) *replicas {
 	t.Helper()
 	dir := t.TempDir()
-	idx, err := index.OpenEmbedded(index.EmbeddedConfig{Dir: filepath.Join(dir, "index")})
+	idx, err := index.OpenEmbedded(index.EmbeddedConfig{Dir: filepath.Join(dir, "index"), Refresh: index.RefreshWaitFor})
 	if err != nil {
 		t.Fatal(err)
 	}

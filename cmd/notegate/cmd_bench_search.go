@@ -186,6 +186,11 @@ func fillSearchBenchIndex(ctx context.Context, cfg config.Config, dir string, n 
 	want := fmt.Sprintf(`{"notes":%d,"seed":%d}`, n, seed)
 	if got, err := os.ReadFile(marker); err == nil && string(got) == want {
 		fmt.Fprintf(stderr, "bench-search: reusing the %d notes in %s\n", n, dir)
+		// A run stopped early leaves notes for the search index to take.
+		if err := idx.Refresh(ctx); err != nil {
+			_ = idx.Close()
+			return nil, err
+		}
 		return idx, nil
 	}
 	built, err := buildStages(cfg, stageNames, log)
@@ -236,6 +241,11 @@ func fillSearchBenchIndex(ctx context.Context, cfg config.Config, dir string, n 
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
+		_ = idx.Close()
+		return nil, err
+	}
+	// Search trails the note store: wait until every note is searchable.
+	if err := idx.Refresh(ctx); err != nil {
 		_ = idx.Close()
 		return nil, err
 	}

@@ -234,7 +234,12 @@ func TestEndToEndEventsLandInTheirTopicAndTheIndex(t *testing.T) {
 	}
 }
 
+// svcSearch searches the running service's index once what it wrote is
+// searchable.
 func (e *e2e) svcSearch(q, market string) (models.SearchResult, error) {
+	if err := e.svc.index.Refresh(context.Background()); err != nil {
+		return models.SearchResult{}, err
+	}
 	return e.svc.index.Search(context.Background(), models.SearchQuery{Text: q, Market: market})
 }
 

@@ -33,7 +33,10 @@ type openingIndex struct {
 	done    chan struct{}
 }
 
-var _ index.Index = (*openingIndex)(nil)
+var (
+	_ index.Index     = (*openingIndex)(nil)
+	_ index.Refresher = (*openingIndex)(nil)
+)
 
 // openIndexInBackground starts opening; health carries ConditionStartup
 // with the reason until the index is open.
@@ -134,6 +137,31 @@ func (o *openingIndex) Author(ctx context.Context, q models.AuthorQuery) (models
 		return models.AuthorHistory{}, err
 	}
 	return idx.Author(ctx, q)
+}
+
+// Refresh waits until what was applied is searchable when the index
+// trails its writes (index.Refresher); other indexes need no wait.
+func (o *openingIndex) Refresh(ctx context.Context) error {
+	idx, err := o.get()
+	if err != nil {
+		return err
+	}
+	if r, ok := idx.(index.Refresher); ok {
+		return r.Refresh(ctx)
+	}
+	return nil
+}
+
+// searchLag returns the embedded index's writes not yet searchable, or 0.
+func (o *openingIndex) searchLag() float64 {
+	idx, err := o.get()
+	if err != nil {
+		return 0
+	}
+	if l, ok := idx.(interface{ SearchLag() int }); ok {
+		return float64(l.SearchLag())
+	}
+	return 0
 }
 
 // Close stops opening and closes the index if it is open.

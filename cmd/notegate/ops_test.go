@@ -67,7 +67,7 @@ func TestServiceServesProbesAndMetricsOnTheOpsListener(t *testing.T) {
 	}
 	_, metrics := get(ops, "/metrics")
 	for _, want := range []string{`notegate_search_requests_total{outcome="bad_request"} 1`, `notegate_search_requests_total{outcome="ok"} 1`,
-		"notegate_search_admitted_total 1", "notegate_review_queue_refreshed_timestamp_seconds"} {
+		"notegate_search_admitted_total 1", "notegate_review_queue_refreshed_timestamp_seconds", "notegate_index_search_lag_notes "} {
 		if !strings.Contains(metrics, want) {
 			t.Errorf("metrics lack %q", want)
 		}

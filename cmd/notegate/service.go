@@ -84,6 +84,11 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts
 	idx := openIndexInBackground(cfg, s.health, log)
 	s.index = idx
 	s.closers = append(s.closers, idx.Close)
+	// Read from memory: the index keeps the count, no scrape touches it.
+	reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "notegate_index_search_lag_notes",
+		Help: "Writes to the embedded index's note store not yet searchable (0 with Elasticsearch or before the index is open).",
+	}, idx.searchLag))
 	started := time.Now()
 	deps.metrics = reg
 	b, err := buildStagesWith(cfg, stageNames, log, deps)

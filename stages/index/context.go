@@ -22,10 +22,9 @@ import (
 // (parent_id) and an author's notes (author_id), counted by the terms of
 // decision_terms.
 //
-// An embedded index created before parent_id and decision_terms existed
-// keeps its own mapping: Thread answers nothing and Author counts nothing
-// until it is rebuilt (replay the input topic into an empty folder). An
-// Elasticsearch index created before needs the two keyword fields added to
+// The embedded index builds its search index from the notes it stores, so
+// an index made by an earlier release answers both once converted (see
+// OpenEmbedded). An Elasticsearch index created before needs the two keyword fields added to
 // its mapping (PUT ALIAS/_mapping with the properties of indexTemplate),
 // then an update by query or a replay.
 
@@ -97,84 +96,83 @@ func add[K comparable](m map[K]int, k K, n int) map[K]int {
 	return m
 }
 
-// Thread lists the comments of a note; see Index.
-func (e *Embedded) Thread(ctx context.Context, q models.ThreadQuery) (_ models.SearchResult, err error) {
+// Thread lists the comments of a note from the search index; see Index
+// and Embedded.
+func (e *Embedded) Thread(ctx context.Context, q models.ThreadQuery) (out models.SearchResult, err error) {
 	if q.ParentID == "" {
 		return models.SearchResult{Hits: []models.SearchHit{}}, nil
 	}
-	e.idxMu.RLock()
-	defer e.idxMu.RUnlock()
-	if e.idx == nil {
-		return models.SearchResult{}, e.idxErr
-	}
-	defer recoverRead("thread", &err)
 	limit, offset := page(models.SearchQuery{Limit: q.Limit, Offset: q.Offset})
 	req := bleve.NewSearchRequestOptions(keywordQuery("parent_id", q.ParentID), limit, offset, false)
 	req.Fields = []string{noteField}
 	req.SortBy([]string{"-queued_at", "_id"})
-	res, err := e.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return models.SearchResult{}, fmt.Errorf("index: thread: %w", err)
-	}
-	notes, err := storedNotes("thread", res.Hits)
-	if err != nil {
-		return models.SearchResult{}, err
-	}
-	return models.SearchResult{Total: int(res.Total), Hits: hitsOf(notes)}, nil
+	err = e.search.read("thread", func(idx bleve.Index) error {
+		res, err := idx.SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("index: thread: %w", err)
+		}
+		notes, err := storedNotes("thread", res.Hits)
+		if err != nil {
+			return err
+		}
+		out = models.SearchResult{Total: int(res.Total), Hits: hitsOf(notes)}
+		return nil
+	})
+	return out, err
 }
 
-// Author summarizes an author's notes; see Index. The embedded index
-// answers with two searches: the most recent notes with the decision
-// terms counted, and the oldest note.
-func (e *Embedded) Author(ctx context.Context, q models.AuthorQuery) (_ models.AuthorHistory, err error) {
+// Author summarizes an author's notes from the search index; see Index
+// and Embedded. It answers with two searches: the most recent notes with
+// the decision terms counted, and the oldest note.
+func (e *Embedded) Author(ctx context.Context, q models.AuthorQuery) (models.AuthorHistory, error) {
 	out := models.AuthorHistory{Recent: []*models.Note{}, Markets: map[string]models.AuthorCounts{}}
 	if q.AuthorID == "" {
 		return out, nil
 	}
-	e.idxMu.RLock()
-	defer e.idxMu.RUnlock()
-	if e.idx == nil {
-		return models.AuthorHistory{}, e.idxErr
-	}
-	defer recoverRead("author", &err)
 	limit, _ := page(models.SearchQuery{Limit: q.Limit})
 	byAuthor := keywordQuery("author_id", q.AuthorID)
 	req := bleve.NewSearchRequestOptions(byAuthor, limit, 0, false)
 	req.Fields = []string{noteField}
 	req.SortBy([]string{"-queued_at", "_id"})
 	req.AddFacet("decision_terms", bleve.NewFacetRequest("decision_terms", maxDecisionTerms))
-	res, err := e.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return models.AuthorHistory{}, fmt.Errorf("index: author: %w", err)
-	}
-	if out.Recent, err = storedNotes("author", res.Hits); err != nil {
-		return models.AuthorHistory{}, err
-	}
-	out.Total = int(res.Total)
-	if f := res.Facets["decision_terms"]; f != nil && f.Terms != nil {
-		terms := map[string]int{}
-		for _, t := range f.Terms.Terms() {
-			terms[t.Term] = t.Count
-		}
-		out.Markets = countDecisionTerms(terms)
-	}
-	if len(out.Recent) == 0 {
-		return out, nil
-	}
-	out.LastSeen = out.Recent[0].QueuedAt()
 	first := bleve.NewSearchRequestOptions(byAuthor, 1, 0, false)
 	first.Fields = []string{noteField}
 	first.SortBy([]string{"queued_at", "_id"})
-	res, err = e.idx.SearchInContext(ctx, first)
-	if err != nil {
-		return models.AuthorHistory{}, fmt.Errorf("index: author: %w", err)
-	}
-	oldest, err := storedNotes("author", res.Hits)
+	err := e.search.read("author", func(idx bleve.Index) error {
+		res, err := idx.SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("index: author: %w", err)
+		}
+		if out.Recent, err = storedNotes("author", res.Hits); err != nil {
+			return err
+		}
+		out.Total = int(res.Total)
+		if f := res.Facets["decision_terms"]; f != nil && f.Terms != nil {
+			terms := map[string]int{}
+			for _, t := range f.Terms.Terms() {
+				terms[t.Term] = t.Count
+			}
+			out.Markets = countDecisionTerms(terms)
+		}
+		if len(out.Recent) == 0 {
+			return nil
+		}
+		out.LastSeen = out.Recent[0].QueuedAt()
+		res, err = idx.SearchInContext(ctx, first)
+		if err != nil {
+			return fmt.Errorf("index: author: %w", err)
+		}
+		oldest, err := storedNotes("author", res.Hits)
+		if err != nil {
+			return err
+		}
+		if len(oldest) > 0 {
+			out.FirstSeen = oldest[0].QueuedAt()
+		}
+		return nil
+	})
 	if err != nil {
 		return models.AuthorHistory{}, err
-	}
-	if len(oldest) > 0 {
-		out.FirstSeen = oldest[0].QueuedAt()
 	}
 	return out, nil
 }

@@ -115,7 +115,10 @@ func readWhileWriting(idx index.Index, id string, stop <-chan struct{}) func() i
 func testWritesResumeAfterDiskFull(t *testing.T, mnt string) {
 	ctx := context.Background()
 	dir := filepath.Join(mnt, "notes")
-	idx := openEmbedded(t, dir)
+	// The search index takes notes only when asked (Refresh), so what it
+	// must write while the disk is full does not depend on timing.
+	cfg := manual(dir)
+	idx := openWith(t, cfg)
 	defer func() { _ = idx.Close() }()
 
 	base := indextest.Corpus("base", 200)
@@ -155,11 +158,25 @@ func testWritesResumeAfterDiskFull(t *testing.T, mnt string) {
 		}
 	}
 	applyWhileFull(idx)
+	// The search index cannot take the notes written before the disk
+	// filled up: each batch fails, and bleve is reopened, while reads go
+	// on.
+	fillDisk(t, filler)
+	stop := make(chan struct{})
+	readFailures := readWhileWriting(idx, base[0].NoteID, stop)
+	refreshCtx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	err := idx.Refresh(refreshCtx)
+	cancel()
+	close(stop)
+	t.Logf("Refresh on a full disk: %v; reads that returned an error meanwhile: %d", err, readFailures())
+	if err == nil {
+		t.Fatal("the search index took notes on a full disk")
+	}
 	// A restart while the disk is still full.
 	if err := idx.Close(); err != nil {
 		t.Logf("Close on a full disk: %v", err)
 	}
-	reopened, err := index.OpenEmbedded(index.EmbeddedConfig{Dir: dir})
+	reopened, err := index.OpenEmbedded(cfg)
 	if err != nil {
 		t.Fatalf("OpenEmbedded on a full disk: %v", err)
 	}
@@ -181,6 +198,13 @@ func testWritesResumeAfterDiskFull(t *testing.T, mnt string) {
 	wantStored(t, idx, want, deleted)
 	idx = reopen(t, idx)
 	wantStored(t, idx, want, deleted)
+	// Search catches up with the newest versions once there is room.
+	mustRefresh(t, idx)
+	res, err := idx.Search(ctx, models.SearchQuery{Text: "note", Limit: index.MaxLimit})
+	if err != nil || res.Total != len(want) {
+		t.Fatalf("Search after the disk had room again: total %d, %v; want %d", res.Total, err, len(want))
+	}
+	wantFound(t, idx, "updated 7", base[7].NoteID)
 }
 
 // newestNotes returns the newest note of every id in the calls, deletions
@@ -226,7 +250,7 @@ func reopen(t *testing.T, idx *index.Embedded) *index.Embedded {
 	if err := idx.Close(); err != nil {
 		t.Fatalf("Close: %v", err)
 	}
-	reopened := openEmbedded(t, idx.Dir())
+	reopened := openWith(t, manual(idx.Dir()))
 	t.Cleanup(func() { _ = reopened.Close() })
 	return reopened
 }

@@ -54,6 +54,9 @@ func FuzzEmbeddedNoteText(f *testing.F) {
 		if string(g) != string(w) {
 			t.Fatalf("Get = %s, want %s", g, w)
 		}
+		if err := idx.Refresh(ctx); err != nil {
+			t.Fatalf("Refresh: %v", err)
+		}
 		for _, market := range []string{"", "cn", "intl"} {
 			res, err := idx.Search(ctx, models.SearchQuery{Text: q, Market: market, Limit: 5})
 			if err != nil {

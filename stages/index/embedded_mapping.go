@@ -31,15 +31,14 @@ const (
 	// once (cheaper than bleve's _all composite, which keeps term vectors);
 	// a search must match all of its terms there.
 	allField = "text"
-	// noteField stores the note JSON verbatim, unindexed.
+	// noteField stores the note JSON verbatim, unindexed: hits return it.
 	noteField = "note"
-	// stampField stores the version and tombstone flag, unindexed.
-	stampField = "stamp"
 )
 
 // newEmbeddedMapping is the mapping a new embedded index is created with;
 // bleve saves it in the index, so a reopened index keeps its own.
 func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
+	registerAnalysis()
 	im := bleve.NewIndexMapping()
 	if err := im.AddCustomTokenFilter(cjkGrams, map[string]any{
 		"type":           cjk.BigramName,
@@ -55,7 +54,7 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 			lowercase.Name,
 			en.PossessiveName,
 			en.StopName,
-			en.SnowballStemmerName,
+			cachedStemmerName,
 			cjkGrams,
 		},
 	}); err != nil {
@@ -65,7 +64,7 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 		"type":      custom.Name,
 		"tokenizer": unicode.Name,
 		"token_filters": []any{
-			cjk.WidthName, lowercase.Name, en.PossessiveName, en.StopName, en.SnowballStemmerName, cjk.BigramName,
+			cjk.WidthName, lowercase.Name, en.PossessiveName, en.StopName, cachedStemmerName, cjk.BigramName,
 		},
 	}); err != nil {
 		return nil, err
@@ -91,9 +90,6 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 	flag := bleve.NewBooleanFieldMapping()
 	flag.Store = false
 	flag.IncludeInAll = false
-	version := bleve.NewNumericFieldMapping()
-	version.Store = false
-	version.IncludeInAll = false
 	stored := bleve.NewTextFieldMapping()
 	stored.Index = false
 	stored.Store = true
@@ -102,17 +98,12 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 	stored.DocValues = false
 
 	doc := bleve.NewDocumentStaticMapping()
-	doc.AddFieldMappingsAt("note_id", keyword())
-	doc.AddFieldMappingsAt("version", version)
-	doc.AddFieldMappingsAt("kind", keyword())
 	doc.AddFieldMappingsAt("parent_id", keyword())
 	doc.AddFieldMappingsAt("author_id", keyword())
 	doc.AddFieldMappingsAt("decision_terms", keyword())
-	doc.AddFieldMappingsAt("market", keyword())
 	doc.AddFieldMappingsAt("approved_markets", keyword())
 	doc.AddFieldMappingsAt("approved", flag)
 	doc.AddFieldMappingsAt("language_code", keyword())
-	doc.AddFieldMappingsAt("decision", keyword())
 	addReviewMappings(doc, keyword, func() *mapping.FieldMapping {
 		f := bleve.NewNumericFieldMapping()
 		f.Store = false
@@ -128,7 +119,6 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(allField, text())
 	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	doc.AddFieldMappingsAt(noteField, stored)
-	doc.AddFieldMappingsAt(stampField, stored)
 	im.DefaultMapping = doc
 	return im, nil
 }

@@ -41,6 +41,12 @@ func ExampleOpenEmbedded() {
 		fmt.Println(err)
 		return
 	}
+	// Search trails the note store by up to the refresh interval; Refresh
+	// waits until the note is searchable. Get would find it at once.
+	if err := idx.Refresh(ctx); err != nil {
+		fmt.Println(err)
+		return
+	}
 	for _, q := range []models.SearchQuery{
 		{Text: "火锅", Market: "cn"},
 		{Text: "hotpot pick", Market: "cn"},

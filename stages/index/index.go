@@ -84,6 +84,11 @@ var ErrClosed = errors.New("index: closed")
 // the machine's and the reviewer's (models.AuthorCounts), and the earliest
 // and latest QueuedAt. An empty q.AuthorID has nothing. See context.go.
 //
+// Search, Queue, Thread and Author may trail Apply by a bounded delay, as
+// Elasticsearch's refresh interval makes them (Embedded: see there); Get
+// and Apply's outcomes never do. An index whose reads trail its writes
+// may be a Refresher.
+//
 // All methods are safe for concurrent use. Close releases the storage;
 // calls after Close return ErrClosed.
 type Index interface {
@@ -94,4 +99,12 @@ type Index interface {
 	Thread(ctx context.Context, q models.ThreadQuery) (models.SearchResult, error)
 	Author(ctx context.Context, q models.AuthorQuery) (models.AuthorHistory, error)
 	Close() error
+}
+
+// Refresher is an Index whose searches trail its writes. Refresh returns
+// once every note applied before the call is visible to Search, Queue,
+// Thread and Author, or with an error when ctx ends first. Tests and tools
+// that search right after writing call it.
+type Refresher interface {
+	Refresh(ctx context.Context) error
 }

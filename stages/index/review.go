@@ -26,11 +26,9 @@ import (
 // note that reports queued: models.Moderation.Reported), then severity,
 // then oldest.
 //
-// An embedded index created before these fields existed keeps its own
-// mapping and answers Queue with nothing: rebuild it (replay the input
-// topic into an empty folder); one created before urgency existed lists
-// every note with urgency 0 until rebuilt. An Elasticsearch index created
-// before needs the seven fields added to its mapping (PUT ALIAS/_mapping
+// The embedded index builds its search index from the notes it stores, so
+// an index made by an earlier release has these fields once converted (see
+// OpenEmbedded). An Elasticsearch index created before needs the seven fields added to its mapping (PUT ALIAS/_mapping
 // with the properties of indexTemplate; adding fields is always allowed),
 // then an update by query or a replay; until then the queue sorts as if
 // no note were urgent or reported.
@@ -74,14 +72,9 @@ func addReviewMappings(doc *mapping.DocumentMapping, keyword, numeric, flag func
 	doc.AddFieldMappingsAt("reported", numeric())
 }
 
-// Queue lists the review queue; see Index.
-func (e *Embedded) Queue(ctx context.Context, q models.QueueQuery) (_ models.SearchResult, err error) {
-	e.idxMu.RLock()
-	defer e.idxMu.RUnlock()
-	if e.idx == nil {
-		return models.SearchResult{}, e.idxErr
-	}
-	defer recoverRead("queue", &err)
+// Queue lists the review queue from the search index; see Index and
+// Embedded.
+func (e *Embedded) Queue(ctx context.Context, q models.QueueQuery) (out models.SearchResult, err error) {
 	limit, offset := page(models.SearchQuery{Limit: q.Limit, Offset: q.Offset})
 	req := bleve.NewSearchRequestOptions(embeddedQueueQuery(q), limit, offset, false)
 	req.Fields = []string{noteField}
@@ -90,23 +83,22 @@ func (e *Embedded) Queue(ctx context.Context, q models.QueueQuery) (_ models.Sea
 	} else {
 		req.SortBy([]string{"-urgency", "-escalated", "-reported", "-severity", "queued_at", "_id"})
 	}
-	res, err := e.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return models.SearchResult{}, fmt.Errorf("index: queue: %w", err)
-	}
-	out := models.SearchResult{Total: int(res.Total), Hits: make([]models.SearchHit, 0, len(res.Hits))}
-	for _, h := range res.Hits {
-		raw, ok := h.Fields[noteField].(string)
-		if !ok {
-			return models.SearchResult{}, fmt.Errorf("index: queue: hit %s has no stored note", h.ID)
-		}
-		n, err := decodeNote([]byte(raw))
+	err = e.search.read("queue", func(idx bleve.Index) error {
+		res, err := idx.SearchInContext(ctx, req)
 		if err != nil {
-			return models.SearchResult{}, err
+			return fmt.Errorf("index: queue: %w", err)
 		}
-		out.Hits = append(out.Hits, models.SearchHit{Note: n, Score: n.Moderation.Severity()})
-	}
-	return out, nil
+		notes, err := storedNotes("queue", res.Hits)
+		if err != nil {
+			return err
+		}
+		out = models.SearchResult{Total: int(res.Total), Hits: make([]models.SearchHit, 0, len(notes))}
+		for _, n := range notes {
+			out.Hits = append(out.Hits, models.SearchHit{Note: n, Score: n.Moderation.Severity()})
+		}
+		return nil
+	})
+	return out, err
 }
 
 func embeddedQueueQuery(q models.QueueQuery) query.Query {

@@ -28,6 +28,7 @@ func noteIDs(notes []*models.Note) []string {
 
 func threadIDs(t *testing.T, idx index.Index, q models.ThreadQuery) ([]string, int) {
 	t.Helper()
+	visible(t, idx)
 	res, err := idx.Thread(context.Background(), q)
 	if err != nil {
 		t.Fatalf("Thread(%+v): %v", q, err)
@@ -111,6 +112,7 @@ func testAuthor(t *testing.T, f Factory) {
 	apply(t, idx, allowed, split, rejected, gone, approved, other)
 	apply(t, idx, Deletion("a-gone", 2))
 
+	visible(t, idx)
 	h, err := idx.Author(context.Background(), models.AuthorQuery{AuthorID: "a-flood", Limit: 2})
 	if err != nil {
 		t.Fatalf("Author: %v", err)

@@ -166,8 +166,22 @@ func wantNotFound(t *testing.T, idx index.Index, id string) {
 	}
 }
 
+// visible makes every note applied so far visible to Search, Queue, Thread
+// and Author, when idx trails its writes (index.Refresher); the cases call
+// it before every read of the search side, as Elasticsearch tests refresh.
+// Get needs none: the cases read it right after Apply.
+func visible(t *testing.T, idx index.Index) {
+	t.Helper()
+	if r, ok := idx.(index.Refresher); ok {
+		if err := r.Refresh(context.Background()); err != nil {
+			t.Fatalf("Refresh: %v", err)
+		}
+	}
+}
+
 func search(t *testing.T, idx index.Index, q models.SearchQuery) models.SearchResult {
 	t.Helper()
+	visible(t, idx)
 	res, err := idx.Search(context.Background(), q)
 	if err != nil {
 		t.Fatalf("Search(%+v): %v", q, err)

@@ -28,6 +28,7 @@ func inReview(id string, category models.Category, score float64, seen time.Time
 
 func queueIDs(t *testing.T, idx index.Index, q models.QueueQuery) []string {
 	t.Helper()
+	visible(t, idx)
 	res, err := idx.Queue(context.Background(), q)
 	if err != nil {
 		t.Fatalf("Queue(%+v): %v", q, err)

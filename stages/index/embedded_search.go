@@ -1,0 +1,625 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
+
+	"github.com/notegate/notegate/models"
+)
+
+// searchIndex is the embedded index's full-text side: a bleve (scorch)
+// index that answers Search, Queue, Thread and Author, fed in large
+// batches by one goroutine from the note store's log of writes. It trails
+// the note store: a write is searchable once a batch has taken it and
+// bleve has persisted that batch. Each batch indexes the note store's
+// current note of every id it takes (a deletion removes the document), so
+// taking an id twice, or again after a restart, only writes the same
+// state again, and versions never go back.
+type searchIndex struct {
+	cfg   EmbeddedConfig
+	dir   string
+	store *noteStore
+
+	// idxMu guards idx, which the feeder replaces after a failed write
+	// (see reopen) and close clears; reads hold it for reading. The feeder
+	// reads idx without it: no one else replaces idx while it runs.
+	idxMu sync.RWMutex
+	// idx is nil once closed, or when reopening it failed; idxErr says why.
+	idx    bleve.Index
+	idxErr error
+
+	mu sync.Mutex
+	// written is the sequence number of the last write logged in the note
+	// store, searched that of the last one the search index has durably
+	// taken; written-searched writes wait (the lag).
+	written, searched uint64
+	// pending holds, per id, the bleve fields of the newest write not yet
+	// searchable (nil fields: a deletion), so batches need not read the
+	// note store back; ids missing here (after a restart) are read from
+	// it. At most the lag's worth of entries.
+	pending map[string]pendingDoc
+	// since is when the oldest write not yet searchable was logged; zero
+	// without lag.
+	since time.Time
+	// waiting counts callers waiting for the lag to shrink: Refresh, and
+	// the writer held by MaxSearchLag. They make the next batch start at
+	// once.
+	waiting int
+	// failure is the error of the last batch, until one succeeds.
+	failure error
+	// changed is closed and replaced whenever searched or failure change.
+	changed chan struct{}
+
+	wake chan struct{} // capacity 1: something may be due
+	stop chan struct{}
+	done chan struct{}
+}
+
+// pendingDoc is the newest write of one id that the search index has not
+// taken yet.
+type pendingDoc struct {
+	seq    uint64
+	fields map[string]any // nil: the id has no live note
+}
+
+// searchDir is the search index's folder inside the index directory.
+const searchDir = "search"
+
+// openSearchIndex opens the search index in dir/search, creating it when
+// missing, and starts feeding it from the note store's log. A new search
+// index takes every live note of the store.
+func openSearchIndex(cfg EmbeddedConfig, store *noteStore) (*searchIndex, error) {
+	dir := filepath.Join(cfg.Dir, searchDir)
+	if _, err := os.Stat(filepath.Join(dir, metaFile)); errors.Is(err, os.ErrNotExist) {
+		// Missing, or its creation was cut short: it holds nothing the
+		// note store does not. Log every note before creating it, so a
+		// crash in between only repeats this.
+		if err := os.RemoveAll(dir); err != nil {
+			return nil, fmt.Errorf("remove an unfinished search index: %w", err)
+		}
+		if _, err := store.relogEverything(); err != nil {
+			return nil, err
+		}
+	}
+	idx, err := openOrCreate(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open the search index in %s: %w", dir, err)
+	}
+	first, last, err := store.unsearchedRange()
+	if err != nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("read the search index's backlog: %w", err)
+	}
+	s := &searchIndex{
+		cfg: cfg, dir: dir, store: store, idx: idx,
+		written: last, searched: max(first, 1) - 1,
+		pending: map[string]pendingDoc{},
+		changed: make(chan struct{}),
+		wake:    make(chan struct{}, 1),
+		stop:    make(chan struct{}),
+		done:    make(chan struct{}),
+	}
+	if last == 0 {
+		s.searched = 0
+	}
+	if s.written > s.searched {
+		s.since = time.Now()
+		cfg.Logger.Info("index: the search index is behind the note store; catching up", "notes", s.written-s.searched)
+	}
+	go s.feed()
+	return s, nil
+}
+
+func openOrCreate(dir string) (idx bleve.Index, err error) {
+	// scorch can panic on its own error paths while opening (it closes a
+	// channel it has not made yet when loading a snapshot fails).
+	defer func() {
+		if r := recover(); r != nil {
+			idx, err = nil, fmt.Errorf("bleve panicked: %v", r)
+		}
+	}()
+	registerAnalysis()
+	if _, err := os.Stat(filepath.Join(dir, metaFile)); err == nil {
+		idx, err := bleve.OpenUsing(dir, runtimeConfig())
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			return nil, fmt.Errorf("the folder is in use by another process (%w)", err)
+		}
+		return idx, err
+	}
+	if err := os.MkdirAll(filepath.Dir(filepath.Clean(dir)), 0o755); err != nil {
+		return nil, err
+	}
+	m, err := newEmbeddedMapping()
+	if err != nil {
+		return nil, fmt.Errorf("build mapping: %w", err)
+	}
+	idx, err = bleve.NewUsing(dir, m, scorch.Name, scorch.Name, runtimeConfig())
+	if err != nil && !errors.Is(err, bleve.ErrorIndexPathExists) {
+		// A creation that failed half way (a full disk) can leave an
+		// index_meta.json without a usable store, which every later open
+		// would refuse: remove it so the next open starts afresh.
+		_ = os.RemoveAll(dir)
+	}
+	return idx, err
+}
+
+// runtimeConfig makes a second process that opens the same folder fail
+// after a few seconds instead of waiting forever for bolt's file lock.
+func runtimeConfig() map[string]any {
+	return map[string]any{"bolt_timeout": "5s"}
+}
+
+// wrote records writes the note store has just committed, the last with
+// sequence number last; called by the writer, in order.
+func (s *searchIndex) wrote(docs map[string]pendingDoc, last uint64) {
+	s.mu.Lock()
+	for id, d := range docs {
+		s.pending[id] = d
+	}
+	if s.written == s.searched {
+		s.since = time.Now()
+	}
+	s.written = last
+	s.mu.Unlock()
+	s.nudge()
+}
+
+func (s *searchIndex) nudge() {
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// lag returns how many logged writes are not searchable yet.
+func (s *searchIndex) lag() uint64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.written - s.searched
+}
+
+// searchedUpTo returns the sequence number the search index has durably
+// taken: the note store's log may drop entries up to it.
+func (s *searchIndex) searchedUpTo() uint64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.searched
+}
+
+// waitFor returns once the writes up to seq are searchable (ok), or when
+// ready says to stop waiting, with ready's answer; ready is called with
+// mu held and the current lag. It returns the context's error or ErrClosed
+// when those end the wait first.
+func (s *searchIndex) waitFor(ctx context.Context, seq uint64, ready func(lag uint64) (bool, error)) error {
+	counted := false
+	defer func() {
+		if counted {
+			s.mu.Lock()
+			s.waiting--
+			s.mu.Unlock()
+		}
+	}()
+	s.mu.Lock()
+	for {
+		if s.searched >= seq {
+			s.mu.Unlock()
+			return nil
+		}
+		if ready != nil {
+			if ok, err := ready(s.written - s.searched); ok || err != nil {
+				s.mu.Unlock()
+				return err
+			}
+		}
+		if !counted {
+			// Only a caller that waits makes the next batch urgent.
+			s.waiting++
+			counted = true
+		}
+		changed, failure := s.changed, s.failure
+		s.mu.Unlock()
+		s.nudge()
+		select {
+		case <-changed:
+		case <-s.stop:
+			return ErrClosed
+		case <-ctx.Done():
+			if failure != nil {
+				return fmt.Errorf("%w (the search index is failing: %w)", ctx.Err(), failure)
+			}
+			return ctx.Err()
+		}
+		s.mu.Lock()
+	}
+}
+
+// refresh returns once every write logged before the call is searchable.
+func (s *searchIndex) refresh(ctx context.Context) error {
+	s.mu.Lock()
+	target := s.written
+	s.mu.Unlock()
+	return s.waitFor(ctx, target, nil)
+}
+
+// room returns once fewer than MaxSearchLag writes wait, or with an error
+// while the search index fails to take them: the writer calls it before
+// every transaction, which holds Apply back (back-pressure).
+func (s *searchIndex) room(ctx context.Context) error {
+	limit := uint64(s.cfg.MaxSearchLag)
+	return s.waitFor(ctx, ^uint64(0), func(lag uint64) (bool, error) {
+		if lag < limit {
+			return true, nil
+		}
+		if s.failure != nil {
+			return false, fmt.Errorf("the search index is %d notes behind and failing: %w", lag, s.failure)
+		}
+		return false, nil
+	})
+}
+
+// feed is the goroutine that alone writes to bleve. It takes a batch when
+// SearchBatchSize writes wait, when someone waits for them, or when the
+// oldest has waited RefreshInterval; it retries a failed batch with
+// backoff. It stops when stop is closed, leaving what waits in the note
+// store's log for the next open.
+func (s *searchIndex) feed() {
+	defer close(s.done)
+	failures := 0
+	for {
+		s.mu.Lock()
+		lag := s.written - s.searched
+		due := s.since.Add(s.cfg.RefreshInterval)
+		urgent := s.waiting > 0 || lag >= uint64(s.cfg.SearchBatchSize)
+		s.mu.Unlock()
+		var timer *time.Timer
+		switch {
+		case lag == 0:
+		case urgent || !time.Now().Before(due):
+			if err := s.takeBatch(); err != nil {
+				failures++
+				s.fail(err)
+				wait := min(100*time.Millisecond<<min(failures-1, 6), 5*time.Second)
+				s.cfg.Logger.Warn("index: the search index could not take a batch; retrying", "dir", s.dir, "lag", lag, "retry_in", wait, "err", err)
+				select {
+				case <-time.After(wait):
+				case <-s.stop:
+					return
+				}
+			} else {
+				failures = 0
+			}
+			continue
+		default:
+			timer = time.NewTimer(time.Until(due))
+		}
+		var fire <-chan time.Time
+		if timer != nil {
+			fire = timer.C
+		}
+		select {
+		case <-s.wake:
+		case <-fire:
+		case <-s.stop:
+			return
+		}
+		if timer != nil {
+			timer.Stop()
+		}
+	}
+}
+
+func (s *searchIndex) fail(err error) {
+	s.mu.Lock()
+	s.failure = err
+	close(s.changed)
+	s.changed = make(chan struct{})
+	s.mu.Unlock()
+}
+
+// takeBatch indexes the next writes of the log, at most SearchBatchSize,
+// in one bleve batch.
+func (s *searchIndex) takeBatch() error {
+	s.mu.Lock()
+	from, upTo := s.searched, s.written
+	s.mu.Unlock()
+	ids, last, err := s.store.unsearched(from, upTo, s.cfg.SearchBatchSize)
+	if err != nil {
+		return fmt.Errorf("read the note store's log: %w", err)
+	}
+	if len(ids) == 0 {
+		return fmt.Errorf("the note store's log has no entry after %d, up to %d", from, upTo)
+	}
+	docs := make(map[string]map[string]any, len(ids))
+	var missing []string
+	s.mu.Lock()
+	for _, id := range ids {
+		if _, ok := docs[id]; ok {
+			continue
+		}
+		p, ok := s.pending[id]
+		if !ok {
+			missing = append(missing, id)
+		}
+		docs[id] = p.fields
+	}
+	s.mu.Unlock()
+	if len(missing) > 0 {
+		if err := s.readBack(missing, docs); err != nil {
+			return err
+		}
+	}
+	if err := s.writeBatch(docs); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.searched = last
+	for id := range docs {
+		if p, ok := s.pending[id]; ok && p.seq <= last {
+			delete(s.pending, id)
+		}
+	}
+	if s.searched == s.written {
+		s.since = time.Time{}
+	}
+	s.failure = nil
+	close(s.changed)
+	s.changed = make(chan struct{})
+	s.mu.Unlock()
+	return nil
+}
+
+// readBack fills docs with the fields of the stored notes of ids, or nil
+// for ids without a live note.
+func (s *searchIndex) readBack(ids []string, docs map[string]map[string]any) error {
+	return s.store.db.View(func(tx *bolt.Tx) error {
+		for _, id := range ids {
+			cur, err := read(tx, id, true)
+			if err != nil {
+				return err
+			}
+			if !cur.known || cur.stamp.deleted {
+				docs[id] = nil
+				continue
+			}
+			n, err := decodeNote(cur.note)
+			if err != nil {
+				return fmt.Errorf("note %s: %w", id, err)
+			}
+			docs[id] = searchFields(n, string(cur.note))
+		}
+		return nil
+	})
+}
+
+// writeBatch writes docs to bleve as one batch, persisted before it
+// returns. When that fails or panics, it reopens the index (see reopen)
+// and returns the error: the batch is taken again.
+func (s *searchIndex) writeBatch(docs map[string]map[string]any) (err error) {
+	if s.idx == nil {
+		// Reopening after an earlier failure failed too.
+		if err := s.reopen(); err != nil {
+			return err
+		}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("bleve panicked: %v", r)
+		}
+		if err != nil {
+			rerr := s.reopen()
+			s.cfg.Logger.Warn("index: search write failed; reopened the search index", "dir", s.dir, "err", err, "reopen_err", rerr)
+			if rerr != nil {
+				err = errors.Join(err, rerr)
+			}
+		}
+	}()
+	batch := s.idx.NewBatch()
+	for id, fields := range docs {
+		if fields == nil {
+			batch.Delete(id)
+			continue
+		}
+		if err := batch.Index(id, fields); err != nil {
+			// The note store accepted the note; a document bleve refuses
+			// stays out of search rather than stopping it.
+			s.cfg.Logger.Warn("index: search index refused a note; it is stored but not searchable", "note_id", id, "err", err)
+			batch.Delete(id)
+		}
+	}
+	if err := s.idx.Batch(batch); err != nil {
+		return fmt.Errorf("write batch: %w", err)
+	}
+	return nil
+}
+
+// reopen closes the bleve index and opens its directory again, dropping
+// what a failed write left in memory. When scorch fails to persist a batch,
+// Batch returns the error and closes the batch's in-memory segment, which
+// the index's current snapshot still holds (bleve index/scorch/scorch.go,
+// Batch): the next lookup in that segment, by a reader, panics in zapx
+// (assignment to entry in nil map). The reopened index holds only what was
+// persisted, and the batch is taken again from the note store.
+func (s *searchIndex) reopen() error {
+	s.idxMu.Lock()
+	defer s.idxMu.Unlock()
+	if s.idx != nil {
+		if err := s.idx.Close(); err != nil {
+			s.cfg.Logger.Warn("index: close after a failed write", "dir", s.dir, "err", err)
+		}
+		s.idx = nil
+	}
+	idx, err := openOrCreate(s.dir)
+	if err != nil {
+		s.idxErr = fmt.Errorf("index: reopen %s after a failed write: %w", s.dir, err)
+		return s.idxErr
+	}
+	s.idx = idx
+	return nil
+}
+
+// read runs fn on the bleve index, turning a panic inside bleve into an
+// error: a read that races with a failed write can meet the segment bleve
+// has closed (see reopen) before the feeder replaces the index.
+func (s *searchIndex) read(op string, fn func(bleve.Index) error) (err error) {
+	s.idxMu.RLock()
+	defer s.idxMu.RUnlock()
+	if s.idx == nil {
+		return s.idxErr
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("index: %s: bleve panicked: %v", op, r)
+		}
+	}()
+	return fn(s.idx)
+}
+
+// close stops the feeder, leaving what waits in the note store's log, and
+// closes bleve.
+func (s *searchIndex) close() error {
+	close(s.stop)
+	<-s.done
+	s.idxMu.Lock()
+	defer s.idxMu.Unlock()
+	idx := s.idx
+	s.idx, s.idxErr = nil, ErrClosed
+	if idx == nil {
+		return nil // reopening after a failed write had failed
+	}
+	if err := idx.Close(); err != nil {
+		return fmt.Errorf("index: close the search index: %w", err)
+	}
+	return nil
+}
+
+// search runs q; see Index.
+func (s *searchIndex) search(ctx context.Context, q models.SearchQuery) (out models.SearchResult, err error) {
+	limit, offset := page(q)
+	if q.After != nil {
+		offset = 0
+	}
+	req := bleve.NewSearchRequestOptions(embeddedQuery(q), limit, offset, false)
+	req.Fields = []string{noteField}
+	req.SortBy([]string{"-_score", "_id"})
+	if q.After != nil {
+		// bleve parses the score back with strconv.ParseFloat: the
+		// shortest representation round-trips exactly.
+		req.SetSearchAfter([]string{strconv.FormatFloat(q.After.Score, 'g', -1, 64), q.After.NoteID})
+	}
+	err = s.read("search", func(idx bleve.Index) error {
+		res, err := idx.SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("index: search: %w", err)
+		}
+		out = models.SearchResult{Total: int(res.Total), Hits: make([]models.SearchHit, 0, len(res.Hits))}
+		for _, h := range res.Hits {
+			raw, ok := h.Fields[noteField].(string)
+			if !ok {
+				return fmt.Errorf("index: search: hit %s has no stored note", h.ID)
+			}
+			n, err := decodeNote([]byte(raw))
+			if err != nil {
+				return err
+			}
+			out.Hits = append(out.Hits, models.SearchHit{Note: n, Score: h.Score})
+		}
+		return nil
+	})
+	return out, err
+}
+
+// embeddedQuery requires every term of the text somewhere in the note's
+// texts, ranks title matches higher, and keeps notes approved in the market.
+func embeddedQuery(q models.SearchQuery) query.Query {
+	var filter query.Query
+	if q.Market != "" {
+		t := bleve.NewTermQuery(q.Market)
+		t.SetField("approved_markets")
+		filter = t
+	} else {
+		b := bleve.NewBoolFieldQuery(true)
+		b.SetField("approved")
+		filter = b
+	}
+	if strings.TrimSpace(q.Text) == "" {
+		return bleve.NewConjunctionQuery(filter)
+	}
+	match := func(field string) *query.MatchQuery {
+		m := bleve.NewMatchQuery(q.Text)
+		m.SetField(field)
+		m.Analyzer = queryAnalyzer
+		return m
+	}
+	all := match(allField)
+	all.SetOperator(query.MatchQueryOperatorAnd)
+	title := match("title")
+	title.SetBoost(2)
+	b := bleve.NewBooleanQuery()
+	b.AddMust(all, filter)
+	b.AddShould(title)
+	return b
+}
+
+// searchFields is the bleve document of a live note: the note JSON, which
+// hits return, and only the fields the reads that can find it look at, as
+// analysis is most of what indexing costs. Every note has what Thread and
+// Author read (parent, author, first seen, decision terms); an approved
+// note its texts and markets, which only Search reads and only for
+// approved notes; a note in the review queue the queue's filters and
+// sort keys, which only Queue reads and only for queued notes.
+func searchFields(n *models.Note, raw string) map[string]any {
+	d := newDocument(n)
+	f := map[string]any{
+		"queued_at": float64(d.QueuedAt.Unix()),
+		noteField:   raw,
+	}
+	if d.ParentID != "" {
+		f["parent_id"] = d.ParentID
+	}
+	if d.AuthorID != "" {
+		f["author_id"] = d.AuthorID
+	}
+	if len(d.DecisionTerms) > 0 {
+		f["decision_terms"] = d.DecisionTerms
+	}
+	if d.Approved {
+		f["approved"] = true
+		f["approved_markets"] = slices.Clone(d.ApprovedMarkets) // the caller owns the note
+		f["title"] = d.Title
+		f[allField] = allText(d)
+	}
+	if len(d.ReviewMarkets) > 0 {
+		f["review_markets"] = d.ReviewMarkets
+		f["categories"] = d.Categories
+		f["language_code"] = d.Language.Code
+		f["urgency"] = float64(d.Urgency)
+		f["severity"] = d.Severity
+		f["escalated"] = d.Escalated
+		f["reported"] = float64(d.Reported)
+	}
+	return f
+}
+
+// allText joins the texts of d with blank lines, which no CJK bigram or
+// English token crosses.
+func allText(d document) string {
+	parts := make([]string, 0, 2+len(d.Tags)+len(d.Translations))
+	parts = append(parts, d.Title, d.Body)
+	parts = append(parts, d.Tags...)
+	parts = append(parts, d.Translations...)
+	return strings.Join(parts, "\n\n")
+}

@@ -1,0 +1,287 @@
+package index_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/stages/index"
+	"github.com/notegate/notegate/stages/index/indextest"
+)
+
+// manual is a config whose search index takes writes only when someone
+// waits for them (Refresh) or a full batch waits: the refresh interval is
+// longer than any test, so what Search sees is decided by the test alone.
+func manual(dir string) index.EmbeddedConfig {
+	return index.EmbeddedConfig{Dir: dir, RefreshInterval: time.Hour, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+}
+
+func openWith(t *testing.T, cfg index.EmbeddedConfig) *index.Embedded {
+	t.Helper()
+	idx, err := index.OpenEmbedded(cfg)
+	if err != nil {
+		t.Fatalf("OpenEmbedded: %v", err)
+	}
+	return idx
+}
+
+func mustApply(t *testing.T, idx index.Index, notes ...*models.Note) {
+	t.Helper()
+	if _, err := idx.Apply(context.Background(), notes); err != nil {
+		t.Fatalf("Apply: %v", err)
+	}
+}
+
+func mustRefresh(t *testing.T, idx *index.Embedded) {
+	t.Helper()
+	if err := idx.Refresh(context.Background()); err != nil {
+		t.Fatalf("Refresh: %v", err)
+	}
+}
+
+// found returns the ids Search finds for text in any market, sorted.
+func found(t *testing.T, idx index.Index, text string) []string {
+	t.Helper()
+	res, err := idx.Search(context.Background(), models.SearchQuery{Text: text, Limit: index.MaxLimit})
+	if err != nil {
+		t.Fatalf("Search(%q): %v", text, err)
+	}
+	ids := make([]string, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		ids = append(ids, h.Note.NoteID)
+	}
+	slices.Sort(ids)
+	if res.Total != len(ids) {
+		t.Fatalf("Search(%q): total %d for %d hits", text, res.Total, len(ids))
+	}
+	return ids
+}
+
+func wantFound(t *testing.T, idx index.Index, text string, want ...string) {
+	t.Helper()
+	if got := found(t, idx, text); !slices.Equal(got, want) {
+		t.Errorf("Search(%q) = %v, want %v", text, got, want)
+	}
+}
+
+func TestEmbeddedSearchTrailsTheNoteStore(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		run  func(t *testing.T, dir string)
+	}{
+		{"a_note_is_in_get_at_once_and_in_search_once_refreshed", func(t *testing.T, dir string) {
+			idx := openWith(t, manual(dir))
+			defer idx.Close()
+			n := indextest.Note("n1", 1, "en", "lantern festival", "lanterns by the river", "intl")
+			mustApply(t, idx, n)
+			if got, err := idx.Get(context.Background(), "n1"); err != nil || got.Version != 1 {
+				t.Fatalf("Get right after Apply = %v, %v", got, err)
+			}
+			if idx.SearchLag() != 1 {
+				t.Errorf("search lag %d, want 1", idx.SearchLag())
+			}
+			wantFound(t, idx, "lantern")
+			mustRefresh(t, idx)
+			wantFound(t, idx, "lantern", "n1")
+			if idx.SearchLag() != 0 {
+				t.Errorf("search lag after Refresh %d, want 0", idx.SearchLag())
+			}
+			// A withdrawn and a deleted note leave search only when refreshed.
+			mustApply(t, idx, withdrawn(indextest.Note("n1", 2, "en", "lantern festival", "held", "intl")))
+			wantFound(t, idx, "lantern", "n1")
+			mustRefresh(t, idx)
+			wantFound(t, idx, "lantern")
+		}},
+		{"wait_for_makes_apply_return_once_searchable", func(t *testing.T, dir string) {
+			cfg := manual(dir)
+			cfg.Refresh = index.RefreshWaitFor
+			idx := openWith(t, cfg)
+			defer idx.Close()
+			mustApply(t, idx, indextest.Note("n1", 1, "en", "dumpling night", "pork and chive", "intl"))
+			wantFound(t, idx, "dumpling", "n1")
+			mustApply(t, idx, indextest.Deletion("n1", 2))
+			wantFound(t, idx, "dumpling")
+		}},
+		{"the_search_index_catches_up_after_a_restart_with_the_newest_versions", func(t *testing.T, dir string) {
+			idx := openWith(t, manual(dir))
+			mustApply(t, idx,
+				indextest.Note("edited", 1, "en", "teahouse", "old text", "intl"),
+				indextest.Note("deleted", 1, "en", "teahouse", "going away", "intl"),
+				indextest.Note("kept", 1, "en", "teahouse", "stays", "intl"))
+			mustRefresh(t, idx)
+			// Written, not searchable yet, when the process stops.
+			mustApply(t, idx,
+				indextest.Note("edited", 3, "en", "teahouse", "new text", "intl"),
+				indextest.Note("edited", 2, "en", "teahouse", "a late, older edit", "intl"),
+				indextest.Deletion("deleted", 2),
+				indextest.Note("added", 1, "en", "teahouse", "new note", "intl"))
+			if err := idx.Close(); err != nil {
+				t.Fatal(err)
+			}
+			idx = openWith(t, manual(dir))
+			defer idx.Close()
+			if idx.SearchLag() == 0 {
+				t.Fatal("the writes not searchable before the restart were forgotten")
+			}
+			// The search index holds what it held before the restart.
+			wantFound(t, idx, "teahouse", "deleted", "edited", "kept")
+			wantFound(t, idx, "old", "edited")
+			mustRefresh(t, idx)
+			wantFound(t, idx, "teahouse", "added", "edited", "kept")
+			wantFound(t, idx, "old")
+			wantFound(t, idx, "late")
+			wantFound(t, idx, "new", "added", "edited")
+			// Taking the same writes again after another restart changes
+			// nothing.
+			if err := idx.Close(); err != nil {
+				t.Fatal(err)
+			}
+			idx = openWith(t, manual(dir))
+			defer idx.Close()
+			mustRefresh(t, idx)
+			wantFound(t, idx, "teahouse", "added", "edited", "kept")
+			// Opened with nothing left to take, new writes still get keys of
+			// their own: every stored note stays itself.
+			mustApply(t, idx, indextest.Note("later", 1, "en", "teahouse", "after two restarts", "intl"))
+			bodies := map[string]string{"kept": "stays", "added": "new note", "edited": "new text", "later": "after two restarts"}
+			for i := range 6 {
+				id := fmt.Sprintf("later-%d", i)
+				mustApply(t, idx, indextest.Note(id, 1, "en", "afterwards", id, "intl"))
+				bodies[id] = id
+			}
+			for id, body := range bodies {
+				if got, err := idx.Get(context.Background(), id); err != nil || got.Body != body {
+					t.Errorf("Get(%s) = %+v, %v; want the body %q", id, got, err, body)
+				}
+			}
+			mustRefresh(t, idx)
+			wantFound(t, idx, "teahouse", "added", "edited", "kept", "later")
+		}},
+		{"apply_waits_while_max_search_lag_writes_are_not_searchable", func(t *testing.T, dir string) {
+			cfg := manual(dir)
+			cfg.BatchSize, cfg.SearchBatchSize, cfg.MaxSearchLag = 5, 5, 10
+			idx := openWith(t, cfg)
+			defer idx.Close()
+			notes := indextest.Corpus("lag", 100)
+			for start := 0; start < len(notes); start += 5 {
+				mustApply(t, idx, notes[start:start+5]...)
+				if lag := idx.SearchLag(); lag > cfg.MaxSearchLag+cfg.BatchSize {
+					t.Fatalf("after %d notes the search lag is %d, above %d plus one transaction", start+5, lag, cfg.MaxSearchLag)
+				}
+			}
+			mustRefresh(t, idx)
+			res, err := idx.Search(context.Background(), models.SearchQuery{Text: "note"})
+			if err != nil || res.Total != len(notes) {
+				t.Fatalf("Search after Refresh: total %d, %v; want %d", res.Total, err, len(notes))
+			}
+		}},
+		{"refresh_gives_up_with_the_context", func(t *testing.T, dir string) {
+			idx := openWith(t, manual(dir))
+			defer idx.Close()
+			mustApply(t, idx, indextest.Note("n1", 1, "en", "x", "y", "intl"))
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			if err := idx.Refresh(ctx); err == nil {
+				// The batch may have been taken before the cancellation was
+				// seen; then it must be searchable.
+				wantFound(t, idx, "x", "n1")
+			}
+			if err := idx.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if err := idx.Refresh(context.Background()); err == nil {
+				t.Error("Refresh after Close succeeded")
+			}
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			tc.run(t, filepath.Join(t.TempDir(), "notes"))
+		})
+	}
+}
+
+// withdrawn blocks n in every market.
+func withdrawn(n *models.Note) *models.Note {
+	n.ApprovedMarkets = nil
+	n.Moderation.Decision = models.DecisionBlock
+	for m := range n.Moderation.Markets {
+		n.Moderation.Markets[m] = models.DecisionBlock
+	}
+	return n
+}
+
+// TestEmbeddedSearchUnderConcurrentWritesEndsAtTheNewestVersions writes
+// every version of shared ids from several goroutines while the search
+// index takes small batches, then checks that search holds exactly the
+// newest version of each.
+func TestEmbeddedSearchUnderConcurrentWritesEndsAtTheNewestVersions(t *testing.T) {
+	t.Parallel()
+	cfg := manual(filepath.Join(t.TempDir(), "notes"))
+	cfg.SearchBatchSize, cfg.MaxSearchLag = 7, 20
+	idx := openWith(t, cfg)
+	defer idx.Close()
+	const writers, ids, versions = 4, 12, 8
+	var wg sync.WaitGroup
+	for w := range writers {
+		wg.Go(func() {
+			for v := range versions {
+				version := int64((v+w)%versions + 1)
+				var batch []*models.Note
+				for i := range ids {
+					batch = append(batch, indextest.Note(fmt.Sprintf("s-%d", i), version, "en", "shared",
+						fmt.Sprintf("version%d", version), "intl"))
+				}
+				if _, err := idx.Apply(context.Background(), batch); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	mustRefresh(t, idx)
+	if got := found(t, idx, "shared"); len(got) != ids {
+		t.Fatalf("search holds %d notes, want %d", len(got), ids)
+	}
+	for v := 1; v < versions; v++ {
+		wantFound(t, idx, fmt.Sprintf("version%d", v))
+	}
+	if got := found(t, idx, fmt.Sprintf("version%d", versions)); len(got) != ids {
+		t.Errorf("the newest version is searchable for %d notes, want %d", len(got), ids)
+	}
+}
+
+func TestEmbeddedConfigValidate(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		cfg     index.EmbeddedConfig
+		wantErr bool
+	}{
+		{"the_defaults_are_valid", index.EmbeddedConfig{Dir: "x"}, false},
+		{"wait_for_is_valid", index.EmbeddedConfig{Dir: "x", Refresh: "wait_for"}, false},
+		{"an_unknown_refresh_is_refused", index.EmbeddedConfig{Dir: "x", Refresh: "true"}, true},
+		{"a_negative_interval_is_refused", index.EmbeddedConfig{Dir: "x", RefreshInterval: -time.Second}, true},
+		{"a_negative_search_batch_is_refused", index.EmbeddedConfig{Dir: "x", SearchBatchSize: -1}, true},
+		{"a_lag_below_a_search_batch_is_refused", index.EmbeddedConfig{Dir: "x", SearchBatchSize: 100, MaxSearchLag: 50}, true},
+		{"a_search_batch_above_the_default_lag_raises_the_lag", index.EmbeddedConfig{Dir: "x", SearchBatchSize: 50000}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if err := tc.cfg.Validate(); (err != nil) != tc.wantErr {
+				t.Errorf("Validate() = %v, want error %v", err, tc.wantErr)
+			}
+		})
+	}
+}
