@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -124,5 +126,54 @@ func TestEmbeddedConvertsAnIndexOfTheLayoutBeforeTheNoteStore(t *testing.T) {
 		if got, err := idx.Get(ctx, id); err != nil || got.Title != "bulk "+id {
 			t.Errorf("Get(%s) = %+v, %v", id, got, err)
 		}
+	}
+}
+
+func TestEmbeddedRebuildsASearchIndexOfOtherAnalyzers(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "notes")
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	cfg := EmbeddedConfig{Dir: dir, RefreshInterval: time.Hour, Logger: quiet}
+	ctx := context.Background()
+	idx, err := OpenEmbedded(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := legacyNote(t, "hotpot", 1, "台湾火锅")
+	if _, err := idx.Apply(ctx, []*models.Note{n}); err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// A release before the folding wrote no version beside its search
+	// index; give the index such a marker and reopen.
+	if err := os.WriteFile(filepath.Join(dir, searchVersionFile), []byte("1"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	cfg.Logger = slog.New(slog.NewTextHandler(&logs, nil))
+	idx, err = OpenEmbedded(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = idx.Close() }()
+	if err := idx.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(logs.String(), "rebuilding it from the note store") {
+		t.Errorf("no rebuild logged: %s", logs.String())
+	}
+	for _, q := range []string{"台灣火鍋", "台湾火锅"} {
+		res, err := idx.Search(ctx, models.SearchQuery{Text: q, Market: "intl"})
+		if err != nil || res.Total != 1 {
+			t.Errorf("Search(%q) after the rebuild: total %d, %v; want the note", q, res.Total, err)
+		}
+	}
+	if v, err := os.ReadFile(filepath.Join(dir, searchVersionFile)); err != nil || string(v) != searchVersion {
+		t.Errorf("search version after the rebuild %q, %v; want %q", v, err, searchVersion)
 	}
 }

@@ -14,6 +14,8 @@ const (
 	// textAnalyzer analyses every searchable text, whatever its language,
 	// because notes mix scripts ("周末 hotpot recipes 推荐"): Latin words are
 	// lowercased, stripped of English stop words and possessives and stemmed;
+	// Traditional Chinese characters are first written as Simplified
+	// (foldCharFilter), so either script finds both; then
 	// runs of Han, kana and Hangul become overlapping bigrams plus unigrams,
 	// so a word of one or more characters finds any text containing it
 	// without a dictionary. The stemmer leaves CJK tokens alone.
@@ -47,8 +49,9 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 		return nil, err
 	}
 	if err := im.AddCustomAnalyzer(textAnalyzer, map[string]any{
-		"type":      custom.Name,
-		"tokenizer": unicode.Name,
+		"type":         custom.Name,
+		"char_filters": []any{foldCharFilter}, // 火鍋 is indexed as 火锅
+		"tokenizer":    unicode.Name,
 		"token_filters": []any{
 			cjk.WidthName, // full-width Latin to ASCII, half-width kana to full
 			lowercase.Name,
@@ -61,8 +64,9 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 		return nil, err
 	}
 	if err := im.AddCustomAnalyzer(queryAnalyzer, map[string]any{
-		"type":      custom.Name,
-		"tokenizer": unicode.Name,
+		"type":         custom.Name,
+		"char_filters": []any{foldCharFilter},
+		"tokenizer":    unicode.Name,
 		"token_filters": []any{
 			cjk.WidthName, lowercase.Name, en.PossessiveName, en.StopName, cachedStemmerName, cjk.BigramName,
 		},

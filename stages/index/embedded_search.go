@@ -79,11 +79,31 @@ type pendingDoc struct {
 // searchDir is the search index's folder inside the index directory.
 const searchDir = "search"
 
+// searchVersion names the analyzers the search index was built with, kept
+// in searchVersionFile beside it. An index built with others (a release
+// before Traditional/Simplified folding) is rebuilt from the note store on
+// open. Change it whenever newEmbeddedMapping changes what is indexed.
+const (
+	searchVersion     = "2 hant-to-hans"
+	searchVersionFile = "search.version"
+)
+
 // openSearchIndex opens the search index in dir/search, creating it when
 // missing, and starts feeding it from the note store's log. A new search
 // index takes every live note of the store.
 func openSearchIndex(cfg EmbeddedConfig, store *noteStore) (*searchIndex, error) {
 	dir := filepath.Join(cfg.Dir, searchDir)
+	versionFile := filepath.Join(cfg.Dir, searchVersionFile)
+	if v, err := os.ReadFile(versionFile); err != nil || string(v) != searchVersion {
+		if _, err := os.Stat(filepath.Join(dir, metaFile)); err == nil {
+			// Analysed by an earlier release: rebuilt below, from the
+			// note store, with today's analyzers.
+			cfg.Logger.Info("index: the search index was built with other analyzers; rebuilding it from the note store", "dir", dir)
+			if err := os.Remove(filepath.Join(dir, metaFile)); err != nil {
+				return nil, fmt.Errorf("retire the search index of an earlier release: %w", err)
+			}
+		}
+	}
 	if _, err := os.Stat(filepath.Join(dir, metaFile)); errors.Is(err, os.ErrNotExist) {
 		// Missing, or its creation was cut short: it holds nothing the
 		// note store does not. Log every note before creating it, so a
@@ -98,6 +118,10 @@ func openSearchIndex(cfg EmbeddedConfig, store *noteStore) (*searchIndex, error)
 	idx, err := openOrCreate(dir)
 	if err != nil {
 		return nil, fmt.Errorf("open the search index in %s: %w", dir, err)
+	}
+	if err := os.WriteFile(versionFile, []byte(searchVersion), 0o644); err != nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("record the search index's analyzers: %w", err)
 	}
 	first, last, err := store.unsearchedRange()
 	if err != nil {
