@@ -147,7 +147,7 @@ func TestStageDecidesPerMarket(t *testing.T) {
 		{"mild English profanity is allowed in intl and reviewed in cn", "this is shit", models.DecisionReview, models.DecisionAllow},
 		{"卧槽 is reviewed in cn only", "卧槽 太好吃了", models.DecisionReview, models.DecisionAllow},
 		{"WeChat solicitation is blocked in cn and reviewed in intl", "加V信 abc123", models.DecisionBlock, models.DecisionReview},
-		{"a bare phone number is reviewed in cn and allowed in intl", "13812345678", models.DecisionReview, models.DecisionReview},
+		{"a bare personal phone number is reviewed in both markets (personal data in public)", "13812345678", models.DecisionReview, models.DecisionReview},
 		{"a plain link is fine everywhere", "see https://example.com/post", models.DecisionAllow, models.DecisionAllow},
 		{"a threat is blocked everywhere", "我要杀了你", models.DecisionBlock, models.DecisionBlock},
 		{"self-harm is reviewed, never blocked", "how to kill myself", models.DecisionReview, models.DecisionReview},
