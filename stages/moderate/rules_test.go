@@ -346,6 +346,9 @@ func TestRuleTermsFoldTraditional(t *testing.T) {
 		{"an insult", "你這個賤人", models.CategoryHarassment},
 		{"paid sex", "同城約炮 加微信", models.CategorySexual},
 		{"teaching purging", "催吐教程分享", models.CategorySelfHarm},
+		{"standing on a bridge", "每天下班都在橋上站一下 想說跳下去是不是就輕鬆了", models.CategorySelfHarm},
+		{"a pact with no talking out", "不勸不攔 約好時間地點 私信暗號", models.CategorySelfHarm},
+		{"the blue whale tasks", "誰想一起玩藍鯨 五十天任務 私我", models.CategorySelfHarm},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
