@@ -33,4 +33,14 @@ var emojiWords = map[rune]string{
 	'⚰': "emojicoffin",
 	'🪦': "emojigrave",
 	'🩸': "emojiblood",
+	// Animals and features that stand in for a group in coded hate
+	// ("another 🦍🍉 stealing bikes", "nose like a 🪝"); the hate rules
+	// pair them with what the group is blamed for.
+	'🦍': "emojigorilla",
+	'🐒': "emojimonkey",
+	'🐵': "emojimonkey",
+	'🐀': "emojirat",
+	'🪝': "emojihook",
+	'👃': "emojinose",
+	'🍉': "emojimelon",
 }
