@@ -2,6 +2,7 @@ package moderate
 
 // emojiWords gives a word to the few emoji that stand for a substance, a
 // weapon or a dealer in sale and threat posts ("plugs 🍃❄️ dm", "🔪 you"),
+// or for a group in coded hate ("🦍🍉 stealing bikes"),
 // which normalization would otherwise drop as symbols. Each becomes a word
 // of its own in the folded view, spelled so that no written word collides
 // with it: a lexicon or rule term written as the emoji itself ("🍃")
