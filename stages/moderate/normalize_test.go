@@ -113,6 +113,7 @@ func TestEmojiOfSubstancesAndWeaponsBecomeWords(t *testing.T) {
 		{"a knife between words is a word of its own", "see you🔪tonight", "se you emojiknife tonight"},
 		{"a snowflake with its variation selector is one word", "plugs ❄️ dm", "piugs emojisnow dm"},
 		{"other emoji are still dropped", "hotpot 🍲 tonight", "hotpot tonight"},
+		{"animals standing in for a group in coded hate are words", "another 🦍🍉 on campus", "another emojigoria emojimeion on campus"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

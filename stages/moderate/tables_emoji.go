@@ -2,6 +2,7 @@ package moderate
 
 // emojiWords gives a word to the few emoji that stand for a substance, a
 // weapon or a dealer in sale and threat posts ("plugs 🍃❄️ dm", "🔪 you"),
+// or for a group in coded hate ("🦍🍉 stealing bikes"),
 // which normalization would otherwise drop as symbols. Each becomes a word
 // of its own in the folded view, spelled so that no written word collides
 // with it: a lexicon or rule term written as the emoji itself ("🍃")
@@ -33,4 +34,14 @@ var emojiWords = map[rune]string{
 	'⚰': "emojicoffin",
 	'🪦': "emojigrave",
 	'🩸': "emojiblood",
+	// Animals and features that stand in for a group in coded hate
+	// ("another 🦍🍉 stealing bikes", "nose like a 🪝"); the hate rules
+	// pair them with what the group is blamed for.
+	'🦍': "emojigorilla",
+	'🐒': "emojimonkey",
+	'🐵': "emojimonkey",
+	'🐀': "emojirat",
+	'🪝': "emojihook",
+	'👃': "emojinose",
+	'🍉': "emojimelon",
 }
