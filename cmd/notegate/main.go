@@ -29,7 +29,8 @@ Usage:
                               report /healthz latency, search answers and RSS (one JSON line)
   notegate eval langid [--data DIR] [--baseline] [--throughput]
                               accuracy of language identification, Hans/Hant, reliability,
-                              and the throughput and memory comparison with plain lingua-go
+                              throughput and memory (vs plain lingua-go: build with
+                              -tags linguabaseline)
 
   notegate hash-password      reads a password on stdin, prints its bcrypt hash (review.accounts)
 
