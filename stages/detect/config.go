@@ -3,7 +3,6 @@ package detect
 import (
 	"errors"
 	"fmt"
-	"log/slog"
 	"math"
 	"slices"
 	"strings"
@@ -50,8 +49,6 @@ type Config struct {
 	// below it is reported as "und" rather than guessed. Default: 0 (always
 	// guess when there are letters).
 	MinConfidence float64 `yaml:"min_confidence"`
-	// Logger receives the detector's warnings. Default: slog.Default().
-	Logger *slog.Logger `yaml:"-"`
 }
 
 func (c Config) withDefaults() Config {
@@ -65,9 +62,6 @@ func (c Config) withDefaults() Config {
 	}
 	if c.LoanwordLanguage == "" {
 		c.LoanwordLanguage = "en"
-	}
-	if c.Logger == nil {
-		c.Logger = slog.Default()
 	}
 	if c.Priors == nil {
 		c.Priors = map[string]float64{"en": DefaultEnglishPrior}

@@ -46,8 +46,8 @@ type ngramTable struct {
 	langs []lingua.Language // the candidates; index in this slice is the group index
 	// group is, per language of data, its group index, or -1 for a
 	// language that is not a candidate; bit is 1<<group, or 0.
-	group [ngrams.MaxLanguages]int8
-	bit   [ngrams.MaxLanguages]uint64
+	group [maxGroupLanguages]int8
+	bit   [maxGroupLanguages]uint64
 	// rules are lingua's letter rules for the group's languages.
 	rules letterRules
 	// logPrior is the log of each language's prior weight (Config.Priors);

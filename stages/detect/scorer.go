@@ -9,8 +9,8 @@ import (
 )
 
 // maxGroupLanguages bounds a script group so a bit mask can track which
-// languages an n-gram was already found for.
-const maxGroupLanguages = 64
+// languages an n-gram was already found for; a table holds no more.
+const maxGroupLanguages = ngrams.MaxLanguages
 
 // gram is one distinct n-gram of the text: hashes of its prefixes of
 // length 1..order, longest last, for lingua's back-off to lower orders.
