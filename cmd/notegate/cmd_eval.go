@@ -20,14 +20,28 @@ import (
 	"github.com/notegate/notegate/stages/detect"
 )
 
+// plainLingua is lingua-go as it comes, the baseline of `eval langid`
+// (linguaBaseline; nil unless built with -tags linguabaseline).
+type plainLingua struct {
+	// evaluate runs Evaluate's sets through plain lingua-go restricted to
+	// languages.
+	evaluate func(dir string, languages []string) (detect.Report, error)
+	// build loads plain lingua-go with all 75 languages, high accuracy,
+	// preloaded models (~2 GB), and returns its detection.
+	build func() func(text string)
+}
+
+// errNoLinguaBaseline is the answer to --baseline in a build without it.
+var errNoLinguaBaseline = errors.New("--baseline compares with plain lingua-go, which this binary leaves out to stay small; build one with it: go build -tags linguabaseline -o notegate ./cmd/notegate")
+
 // cmdEvalLangid is `notegate eval langid`: the detect stage on
 // ../shared/evaldata/langid, optionally against plain lingua-go.
 func cmdEvalLangid(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval langid", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	data := fs.String("data", filepath.Join("..", "shared", "evaldata", "langid"), "language-identification data (lingua/ and tatoeba/)")
-	baseline := fs.Bool("baseline", false, "also run plain lingua-go restricted to the same languages (high accuracy) and compare")
-	throughput := fs.Bool("throughput", false, "time this detector against plain lingua-go (all 75 languages, high accuracy, preloaded) on the same short texts, and measure the peak RSS of notegate process --stages detect")
+	baseline := fs.Bool("baseline", false, "also run plain lingua-go restricted to the same languages (high accuracy) and compare (needs a build with -tags linguabaseline)")
+	throughput := fs.Bool("throughput", false, "time this detector (against plain lingua-go, all 75 languages, high accuracy, preloaded, in a build with -tags linguabaseline) on the same short texts, and measure the peak RSS of notegate process --stages detect")
 	n := fs.Int("n", 3000, "short texts for the throughput comparison")
 	fit := fs.Bool("fit-confidence", false, "fit the confidence model on the even-numbered lines and print it")
 	path := fs.String("config", "", "optional YAML configuration file (its detect section is used)")
@@ -37,6 +51,9 @@ func cmdEvalLangid(ctx context.Context, args []string, stdout, stderr io.Writer)
 	cfg, err := config.Load(*path, os.Getenv)
 	if err != nil {
 		return err
+	}
+	if *baseline && linguaBaseline == nil {
+		return errNoLinguaBaseline
 	}
 	if _, err := os.Stat(*data); err != nil {
 		return fmt.Errorf("eval: no data: %w", err)
@@ -63,7 +80,7 @@ func cmdEvalLangid(ctx context.Context, args []string, stdout, stderr io.Writer)
 	var base *detect.Report
 	if *baseline {
 		fmt.Fprintln(stdout, "plain lingua-go restricted to the same languages, high accuracy, preloaded: evaluating …")
-		b, err := detect.EvaluateLingua(*data, d.Languages(), io.Discard)
+		b, err := linguaBaseline.evaluate(*data, d.Languages())
 		if err != nil {
 			return err
 		}
@@ -155,17 +172,21 @@ func evalThroughput(ctx context.Context, dir, configPath string, n int, d *detec
 	ours := float64(detected) / time.Since(start).Seconds()
 	fmt.Fprintf(stdout, "  this detector (default set):                %10.0f notes/s\n", ours)
 
-	buildStart := time.Now()
-	plain := detect.NewPlainLingua(nil)
-	built := time.Since(buildStart)
-	start = time.Now()
-	for _, t := range texts {
-		plain.DetectLanguageOf(t)
+	if linguaBaseline == nil {
+		fmt.Fprintln(stdout, "  plain lingua-go: not in this build (go build -tags linguabaseline)")
+	} else {
+		buildStart := time.Now()
+		plain := linguaBaseline.build()
+		built := time.Since(buildStart)
+		start = time.Now()
+		for _, t := range texts {
+			plain(t)
+		}
+		plainRate := float64(len(texts)) / time.Since(start).Seconds()
+		fmt.Fprintf(stdout, "  plain lingua-go (75 languages, high accuracy, preloaded; built in %v): %.0f notes/s\n", built.Round(time.Millisecond), plainRate)
+		fmt.Fprintf(stdout, "  ratio: %.1f×\n", ours/plainRate)
+		fmt.Fprintf(stdout, "  peak RSS of this process with both loaded (VmHWM): %s\n", vmHWM())
 	}
-	plainRate := float64(len(texts)) / time.Since(start).Seconds()
-	fmt.Fprintf(stdout, "  plain lingua-go (75 languages, high accuracy, preloaded; built in %v): %.0f notes/s\n", built.Round(time.Millisecond), plainRate)
-	fmt.Fprintf(stdout, "  ratio: %.1f×\n", ours/plainRate)
-	fmt.Fprintf(stdout, "  peak RSS of this process with both loaded (VmHWM): %s\n", vmHWM())
 
 	rss, lines, err := processRSS(ctx, dir, configPath, d.Languages())
 	if err != nil {

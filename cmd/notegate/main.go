@@ -38,7 +38,8 @@ Usage:
                               BLEU and chrF of the translation providers on FLORES and Tatoeba
   notegate eval langid [--data DIR] [--baseline] [--throughput]
                               accuracy of language identification, Hans/Hant, reliability,
-                              and the throughput and memory comparison with plain lingua-go
+                              throughput and memory (vs plain lingua-go: build with
+                              -tags linguabaseline)
 
   notegate hash-password      reads a password on stdin, prints its bcrypt hash (review.accounts)
 

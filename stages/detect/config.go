@@ -3,10 +3,11 @@ package detect
 import (
 	"errors"
 	"fmt"
-	"log/slog"
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/notegate/notegate/stages/detect/internal/ngrams"
 )
 
 // DefaultLanguages is the platform set: the languages English-speaking
@@ -24,8 +25,10 @@ var DefaultEnglishPrior = 4.0
 // defaults.
 type Config struct {
 	// Languages are the candidate languages as ISO 639-1 codes; "all" alone
-	// selects every language lingua-go knows (75). Only these languages'
-	// models are loaded. Default: DefaultLanguages.
+	// selects every language lingua-go knows (75). Candidates that share a
+	// script with another are scored on the embedded n-gram tables, which
+	// hold the default languages: others need tables written for them (see
+	// the package comment); Validate names them. Default: DefaultLanguages.
 	Languages []string `yaml:"languages"`
 	// ChineseScript is the script reported for Chinese text whose characters
 	// are the same in Simplified and Traditional ("好看"): "Hans", "Hant" or
@@ -46,8 +49,6 @@ type Config struct {
 	// below it is reported as "und" rather than guessed. Default: 0 (always
 	// guess when there are letters).
 	MinConfidence float64 `yaml:"min_confidence"`
-	// Logger receives the detector's warnings. Default: slog.Default().
-	Logger *slog.Logger `yaml:"-"`
 }
 
 func (c Config) withDefaults() Config {
@@ -62,17 +63,25 @@ func (c Config) withDefaults() Config {
 	if c.LoanwordLanguage == "" {
 		c.LoanwordLanguage = "en"
 	}
-	if c.Logger == nil {
-		c.Logger = slog.Default()
-	}
 	if c.Priors == nil {
 		c.Priors = map[string]float64{"en": DefaultEnglishPrior}
 	}
 	return c
 }
 
-// Validate reports contradictions in the configuration (after defaults).
+// Validate reports contradictions in the configuration (after defaults),
+// among them candidates that share a script with another candidate and
+// have no n-gram table in this build.
 func (c Config) Validate() error {
+	file, err := embeddedTables()
+	if err != nil {
+		return fmt.Errorf("detect: embedded n-gram tables: %w", err)
+	}
+	return c.validate(file)
+}
+
+// validate is Validate against the tables of file.
+func (c Config) validate(file *ngrams.File) error {
 	c = c.withDefaults()
 	if len(c.Languages) == 0 {
 		return errors.New("detect: Languages is empty")
@@ -109,6 +118,23 @@ func (c Config) Validate() error {
 	}
 	if c.MinConfidence < 0 || c.MinConfidence > 1 {
 		return fmt.Errorf("detect: MinConfidence %v is outside [0, 1]", c.MinConfidence)
+	}
+	langs, _ := candidateLanguages(c)
+	var missing []string
+	for s, ls := range scriptGroups(langs) {
+		if !needsTable(s, ls) {
+			continue
+		}
+		t := file.Table(scriptTables[s])
+		for _, l := range ls {
+			if t == nil || !slices.Contains(t.Languages, codeOf(l)) {
+				missing = append(missing, codeOf(l))
+			}
+		}
+	}
+	if missing != nil {
+		slices.Sort(missing)
+		return missingTablesError(file, missing)
 	}
 	return nil
 }

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"testing"
 
-	lingua "github.com/pemistahl/lingua-go"
-
 	"github.com/notegate/notegate/models"
 )
 
@@ -79,7 +77,6 @@ func TestConfigValidate(t *testing.T) {
 		ok   bool
 	}{
 		{"zero_value_is_the_default_set", Config{}, true},
-		{"all_selects_every_language", Config{Languages: []string{"all"}}, true},
 		{"unknown_code_is_rejected", Config{Languages: []string{"en", "xx"}}, false},
 		{"duplicate_code_is_rejected", Config{Languages: []string{"en", "en"}}, false},
 		{"loanword_language_must_be_a_candidate", Config{Languages: []string{"zh", "fr"}}, false},
@@ -118,16 +115,6 @@ func TestStage(t *testing.T) {
 	}
 	if got := notes[2].Language; got.Code != "und" {
 		t.Errorf("emoji note: %+v", got)
-	}
-}
-
-func TestLinguaModelsLoad(t *testing.T) {
-	t.Parallel()
-	for order := 1; order <= 5; order++ {
-		m, err := readLinguaModel(linguaModels, lingua.English, order)
-		if err != nil || m.TotalNgrams == 0 {
-			t.Fatalf("lingua model order %d: %v", order, err)
-		}
 	}
 }
 

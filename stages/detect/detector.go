@@ -2,7 +2,6 @@ package detect
 
 import (
 	"fmt"
-	"io/fs"
 	"math"
 	"slices"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/stages/detect/internal/ngrams"
 )
 
 // The primary language of a mixed note is the one with the most text,
@@ -51,32 +51,27 @@ type Detector struct {
 	single  [numScripts]lingua.Language
 	chinese *chineseScripts
 	loan    lingua.Language
-	// fallback holds, per script group whose models could not be read from
-	// lingua's embedded files, lingua's own detector for the group.
-	fallback [numScripts]lingua.LanguageDetector
-	// grouped marks the scripts decided among several languages, by
-	// groups or fallback.
-	grouped [numScripts]bool
 	// confidence is the model behind the confidence of n-gram decisions.
 	confidence ConfidenceModel
 	scratch    sync.Pool
 }
 
-// New builds a detector: it validates cfg, loads lingua's models for the
-// candidate languages that share a script, and the Chinese script tables.
-// If lingua's embedded model files cannot be read (a lingua-go version
-// with another layout), it logs a warning through cfg.Logger and uses
-// lingua's public detector for those languages instead: same answers,
-// lingua's speed and memory.
+// New builds a detector: it validates cfg and opens the embedded n-gram
+// tables (ngram_table.go) for the candidate languages that share a script,
+// and the Chinese script tables. It reads no models: building takes
+// milliseconds. A candidate that shares a script with another and has no
+// embedded table is a configuration error (Config.Validate says so too).
 func New(cfg Config) (*Detector, error) {
-	return newDetector(cfg, linguaModels)
+	file, err := embeddedTables()
+	if err != nil {
+		return nil, fmt.Errorf("detect: embedded n-gram tables: %w", err)
+	}
+	return newDetector(cfg, file)
 }
 
-func newDetector(cfg Config, models fs.ReadFileFS) (*Detector, error) {
-	if err := cfg.Validate(); err != nil {
-		return nil, err
-	}
-	cfg = cfg.withDefaults()
+// candidateLanguages returns the candidates of cfg (after defaults), with
+// cfg.Languages spelled out when it is "all".
+func candidateLanguages(cfg Config) ([]lingua.Language, Config) {
 	var langs []lingua.Language
 	if len(cfg.Languages) == 1 && strings.EqualFold(cfg.Languages[0], "all") {
 		langs = lingua.AllLanguages()
@@ -84,20 +79,45 @@ func newDetector(cfg Config, models fs.ReadFileFS) (*Detector, error) {
 		for _, l := range langs {
 			cfg.Languages = append(cfg.Languages, codeOf(l))
 		}
-	} else {
-		for _, code := range cfg.Languages {
-			l, _ := languageOf(code)
-			langs = append(langs, l)
-		}
+		return langs, cfg
 	}
-	d := &Detector{cfg: cfg, candidates: map[lingua.Language]bool{}, loan: lingua.Unknown, confidence: fittedConfidence}
-	d.scratch.New = func() any { return new(work) }
+	for _, code := range cfg.Languages {
+		l, _ := languageOf(code)
+		langs = append(langs, l)
+	}
+	return langs, cfg
+}
+
+// scriptGroups returns, per script, the candidates written in it, sorted.
+func scriptGroups(langs []lingua.Language) map[script][]lingua.Language {
 	byScript := map[script][]lingua.Language{}
 	for _, l := range langs {
-		d.candidates[l] = true
 		for _, s := range scriptsOf(l) {
 			byScript[s] = append(byScript[s], l)
 		}
+	}
+	for _, ls := range byScript {
+		slices.Sort(ls)
+	}
+	return byScript
+}
+
+// needsTable reports whether the candidates ls of script s compete on
+// n-grams.
+func needsTable(s script, ls []lingua.Language) bool {
+	return s != scriptHan && s != scriptKana && len(ls) > 1
+}
+
+func newDetector(cfg Config, file *ngrams.File) (*Detector, error) {
+	if err := cfg.validate(file); err != nil {
+		return nil, err
+	}
+	cfg = cfg.withDefaults()
+	langs, cfg := candidateLanguages(cfg)
+	d := &Detector{cfg: cfg, candidates: map[lingua.Language]bool{}, loan: lingua.Unknown, confidence: fittedConfidence}
+	d.scratch.New = func() any { return new(work) }
+	for _, l := range langs {
+		d.candidates[l] = true
 	}
 	if cfg.LoanwordLanguage != "" {
 		d.loan, _ = languageOf(cfg.LoanwordLanguage)
@@ -105,23 +125,16 @@ func newDetector(cfg Config, models fs.ReadFileFS) (*Detector, error) {
 	for s := range d.single {
 		d.single[s] = lingua.Unknown
 	}
-	for s, ls := range byScript {
-		slices.Sort(ls)
+	for s, ls := range scriptGroups(langs) {
 		switch {
 		case s == scriptHan || s == scriptKana:
 			// Han and Kana are decided by the Kana rule in Detect.
-		case len(ls) == 1:
+		case !needsTable(s, ls):
 			d.single[s] = ls[0]
-		case len(ls) > maxGroupLanguages:
-			return nil, fmt.Errorf("detect: %d candidate languages share one script, at most %d can", len(ls), maxGroupLanguages)
 		default:
-			d.grouped[s] = true
-			t, err := newNgramTable(models, ls)
+			t, err := newNgramTable(file, s, ls)
 			if err != nil {
-				cfg.Logger.Warn("detect: lingua-go's embedded models are not where this stage reads them; using lingua's own detector for these languages (slower, more memory)",
-					"languages", codesOf(ls), "error", err)
-				d.fallback[s] = lingua.NewLanguageDetectorBuilder().FromLanguages(ls...).WithPreloadedLanguageModels().Build()
-				continue
+				return nil, err
 			}
 			for code, w := range cfg.Priors {
 				if l, ok := languageOf(code); ok {
@@ -243,7 +256,8 @@ func (d *Detector) detect(text string) (lang models.Language, f confFeatures, ng
 			add(share{lang: l, letters: n, weight: weight, confidence: scriptConfidence(n, s)})
 			continue
 		}
-		if !d.grouped[s] {
+		t := d.groups[s]
+		if t == nil {
 			continue
 		}
 		// One or two Latin words inside CJK text are loanwords or brand
@@ -254,20 +268,6 @@ func (d *Detector) detect(text string) (lang models.Language, f confFeatures, ng
 			// Chinese sentence for choosing the primary language.
 			weight -= float64(w.glued * wordWeight)
 			glued = float64(w.glued * wordWeight)
-		}
-		t := d.groups[s]
-		if t == nil {
-			l, conf, ok := d.decideByLingua(s, w.words[s])
-			if !ok {
-				continue
-			}
-			if loanword && d.loan != lingua.Unknown && l != d.loan && conf < 0.9 {
-				l, conf = d.loan, 0.5
-			}
-			if conf >= d.cfg.MinConfidence {
-				add(share{lang: l, letters: n, weight: weight, confidence: conf})
-			}
-			continue
 		}
 		w.grams = t.score(w.words[s], n, w.grams, &w.scores)
 		first, second, _ := w.scores.best(len(t.langs))
@@ -306,17 +306,6 @@ func (d *Detector) detect(text string) (lang models.Language, f confFeatures, ng
 	}
 	lang = d.summarize(shares, clean)
 	return lang, shares[0].features, shares[0].ngram && len(shares) == 1
-}
-
-// decideByLingua decides the words of script s with lingua's own
-// detector, when the embedded models could not be read. Its confidence is
-// lingua's, which the reliability table of Evaluate does not vouch for.
-func (d *Detector) decideByLingua(s script, words []string) (lingua.Language, float64, bool) {
-	values := d.fallback[s].ComputeLanguageConfidenceValues(strings.Join(words, " "))
-	if len(values) == 0 || values[0].Value() <= 0 {
-		return lingua.Unknown, 0, false
-	}
-	return values[0].Language(), round3(values[0].Value()), true
 }
 
 func codesOf(ls []lingua.Language) []string {
@@ -399,7 +388,7 @@ func (d *Detector) collect(clean string, w *work) {
 		runLatin, runGlued = 0, false
 	}
 	flush := func() {
-		if wordStart >= 0 && d.grouped[cur] {
+		if wordStart >= 0 && d.groups[cur] != nil {
 			w.words[cur] = append(w.words[cur], string(w.buf[wordStart:]))
 		}
 		w.buf = w.buf[:0]
@@ -454,7 +443,7 @@ func (d *Detector) collect(clean string, w *work) {
 			cur = s
 			w.runs[s]++
 		}
-		if d.grouped[s] {
+		if d.groups[s] != nil {
 			if wordStart < 0 {
 				wordStart = 0
 			}

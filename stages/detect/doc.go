@@ -4,8 +4,8 @@
 // not at all:
 //
 //   - Candidates are configurable (Config.Languages: DefaultLanguages, the
-//     21 that matter on this platform, or "all" 75), and only the models of
-//     candidates that share a script with another candidate are loaded.
+//     21 that matter on this platform, or "all" 75), and only candidates
+//     that share a script with another candidate are scored on n-grams.
 //   - Unicode script routing: Han, Kana, Hangul, Thai, Greek … are decided
 //     by the script alone (Kana beyond a borrowed の makes Japanese);
 //     Latin, Cyrillic, Arabic and Devanagari text competes only among the
@@ -30,18 +30,31 @@
 //     (FitConfidence, Evaluate's reliability table).
 //
 // How lingua's models are read. lingua-go keeps its n-gram models in
-// an unexported embed.FS and, once loaded, in maps of map[string]float64:
-// ~30 MB per language, 430 MB for the 13 Latin languages of the default
-// set, ~2 GB for all 75. This package reaches the embedded files through a
-// //go:linkname (lingua_models.go), reads them once into a compact sorted
-// hash table (~22 bytes per n-gram) and scores them as lingua does,
-// lingua's letter rules included (rules.go): the same answers at a fraction
-// of the memory and ~100× the speed. The linkname is pinned to the
-// lingua-go version in go.mod. If a later version renames the variable,
-// the build fails at link time; if it keeps it but moves or re-encodes the
-// files, New logs a warning and falls back, per script group, to lingua's
-// public detector built for the same candidates (high accuracy, preloaded
-// models): correct, slower, heavier. Both paths are tested.
+// an unexported embed.FS of zipped protobufs and, once loaded, in maps of
+// map[string]float64: ~30 MB per language, 430 MB for the 13 Latin
+// languages of the default set, ~2 GB for all 75, and seconds to load.
+// This package does not load them. internal/ngramgen reads them once, at
+// development time, into one sorted hash table per script group (package
+// internal/ngrams: ~14 bytes per distinct n-gram, 5 per language that
+// knows it), written to data/ngrams.bin and embedded (ngram_table.go).
+// New opens it in place: no decoding, no Go heap, only the pages that
+// lookups touch become resident. The scorer (scorer.go) scores the table
+// as lingua scores its models, lingua's letter rules included (rules.go):
+// the same answers at a fraction of the memory and 20–35× the speed of
+// plain lingua-go on short notes.
+//
+// The committed tables hold the script groups of DefaultLanguages (Latin:
+// 13 languages, Cyrillic: 2; 49 MB). Any subset of them, and any language
+// alone in its script, needs nothing more; a configuration with another
+// language that shares a script with a candidate is refused by
+// Config.Validate, with the generator command that writes tables for it
+// (all 75: 175 MB). The generator reaches lingua's files through a
+// //go:linkname pinned to the lingua-go version in go.mod; its test
+// regenerates the committed file and compares the bytes, and
+// TestEmbeddedTablesServeTheDefaultLanguages checks the file against go.mod
+// and DefaultLanguages. lingua-go's own models are linked only into
+// binaries that call EvaluateLingua or NewPlainLingua (notegate: built with
+// -tags linguabaseline).
 //
 // Evaluate and EvaluateLingua measure the stage and plain lingua-go on
 // ../shared/evaldata/langid; `notegate eval langid` prints the tables.

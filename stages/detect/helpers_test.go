@@ -11,8 +11,7 @@ var (
 	sharedErr  error
 )
 
-// testDetector is one default detector shared by the tests: building it
-// loads ~100 MB of models.
+// testDetector is one default detector shared by the tests.
 func testDetector(t testing.TB) *Detector {
 	t.Helper()
 	sharedOnce.Do(func() { shared, sharedErr = New(Config{}) })

@@ -4,11 +4,13 @@ import (
 	"math"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/notegate/notegate/stages/detect/internal/ngrams"
 )
 
 // maxGroupLanguages bounds a script group so a bit mask can track which
-// languages an n-gram was already found for.
-const maxGroupLanguages = 64
+// languages an n-gram was already found for; a table holds no more.
+const maxGroupLanguages = ngrams.MaxLanguages
 
 // gram is one distinct n-gram of the text: hashes of its prefixes of
 // length 1..order, longest last, for lingua's back-off to lower orders.
@@ -51,7 +53,7 @@ func (t *ngramTable) score(words []string, letters int, grams []gram, out *score
 		}
 		for i := 0; i < n; i++ {
 			var g gram
-			h := uint64(fnvOffset)
+			h := uint64(ngrams.FNVOffset)
 			for k := 0; k < 5 && i+k < n; k++ {
 				end := len(w)
 				if i+k+1 < n {
@@ -59,7 +61,7 @@ func (t *ngramTable) score(words []string, letters int, grams []gram, out *score
 				}
 				for b := starts[i+k]; b < end; b++ {
 					h ^= uint64(w[b])
-					h *= fnvPrime
+					h *= ngrams.FNVPrime
 				}
 				g.prefix[k] = h
 				if k+1 >= lowOrder && k+1 <= highOrder {
@@ -104,12 +106,14 @@ func (t *ngramTable) score(words []string, letters int, grams []gram, out *score
 	for _, g := range grams {
 		var found uint64
 		for k := int(g.order) - 1; k >= 0 && found != allowed; k-- {
-			langs, logps := t.lookup(g.prefix[k])
-			for j, li := range langs {
-				bit := uint64(1) << li
-				if found&bit == 0 && allowed&bit != 0 {
+			lo, hi := t.data.Lookup(g.prefix[k])
+			for p := lo; p < hi; p++ {
+				ti, logp := t.data.Posting(p)
+				// bit is 0 for a language that is not a candidate.
+				if bit := t.bit[ti]; found&bit == 0 && allowed&bit != 0 {
 					found |= bit
-					out.value[li] += float64(logps[j])
+					li := t.group[ti]
+					out.value[li] += float64(logp)
 					out.known[li] = true
 				}
 			}
