@@ -199,7 +199,9 @@ Run "notegate eval SUBJECT -h" for a subject's flags.
 `
 
 // isHelp reports whether arg asks for usage.
-func isHelp(arg string) bool { return arg == "-h" || arg == "--help" || arg == "-help" || arg == "help" }
+func isHelp(arg string) bool {
+	return arg == "-h" || arg == "--help" || arg == "-help" || arg == "help"
+}
 
 // stageCategories are the categories the stage's labels put at or above
 // the review threshold of market under the policy.

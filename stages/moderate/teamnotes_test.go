@@ -97,7 +97,7 @@ func TestTeamNotes(t *testing.T) {
 	t.Logf("team notes: harmful caught with a right category %d/%d (%.1f %%); innocent not allowed in intl %d/%d, in cn %d/%d",
 		caught, harmful, 100*float64(caught)/float64(harmful), flaggedIntl, innocent, flaggedCN, innocent)
 	const (
-		minCaught      = 0.96 // share of harmful notes caught
+		minCaught      = 0.96  // share of harmful notes caught
 		maxFlaggedIntl = 0.025 // share of innocent notes not allowed in intl
 	)
 	if got := float64(caught) / float64(harmful); got < minCaught {
