@@ -42,6 +42,14 @@ func faultEvents(t *testing.T) int {
 		}
 		return n
 	}
+	if raceDetector {
+		// Under the race detector the service (this test binary) runs
+		// many times slower: 50,000 events no longer drain within the
+		// 20 minutes the test allows, and the faults are what is tested
+		// here, not throughput. A release build drives all 50,000
+		// (go test -run TestFaultsNeverLose ./cmd/notegate/).
+		return 12000
+	}
 	return 50000
 }
 
