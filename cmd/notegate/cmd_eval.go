@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/notegate/notegate/config"
+	"github.com/notegate/notegate/internal/evaluation/langideval"
 	"github.com/notegate/notegate/stages/detect"
 )
 
@@ -25,7 +26,7 @@ import (
 type plainLingua struct {
 	// evaluate runs Evaluate's sets through plain lingua-go restricted to
 	// languages.
-	evaluate func(dir string, languages []string) (detect.Report, error)
+	evaluate func(dir string, languages []string) (langideval.Report, error)
 	// build loads plain lingua-go with all 75 languages, high accuracy,
 	// preloaded models (~2 GB), and returns its detection.
 	build func() func(text string)
@@ -66,18 +67,18 @@ func cmdEvalLangid(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fmt.Fprintf(stdout, "detector: %d languages, built in %v\n\n", len(d.Languages()), time.Since(start).Round(time.Millisecond))
 
 	if *fit {
-		m, cases, err := detect.FitConfidence(*data, d)
+		m, cases, err := langideval.FitConfidence(*data, d)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "confidence model fitted on %d n-gram decisions: %+v\n\n", cases, m)
 	}
 	var discard bytes.Buffer
-	ours, err := detect.Evaluate(*data, d, &discard)
+	ours, err := langideval.Evaluate(*data, d, &discard)
 	if err != nil {
 		return err
 	}
-	var base *detect.Report
+	var base *langideval.Report
 	if *baseline {
 		fmt.Fprintln(stdout, "plain lingua-go restricted to the same languages, high accuracy, preloaded: evaluating …")
 		b, err := linguaBaseline.evaluate(*data, d.Languages())
@@ -86,10 +87,10 @@ func cmdEvalLangid(ctx context.Context, args []string, stdout, stderr io.Writer)
 		}
 		base = &b
 	}
-	detect.PrintReport(stdout, ours, base)
+	langideval.PrintReport(stdout, ours, base)
 	if base != nil {
 		fmt.Fprintln(stdout, "\noverall, ours vs plain lingua (same languages):")
-		for _, set := range detect.EvalSets {
+		for _, set := range langideval.EvalSets {
 			o, b := ours.Overall(set), base.Overall(set)
 			fmt.Fprintf(stdout, "  %-13s %d vs %d of %d right (%.2f%% vs %.2f%%)\n", set, o.Correct, b.Correct, o.Total, 100*o.Accuracy(), 100*b.Accuracy())
 		}
@@ -206,7 +207,7 @@ func processRSS(ctx context.Context, dir, configPath string, languages []string)
 	var events bytes.Buffer
 	enc := json.NewEncoder(&events)
 	lines := 0
-	for _, set := range detect.EvalSets {
+	for _, set := range langideval.EvalSets {
 		for _, l := range languages {
 			f, err := os.Open(filepath.Join(dir, "lingua", set, l+".txt"))
 			if err != nil {

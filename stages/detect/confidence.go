@@ -55,9 +55,9 @@ func (m ConfidenceModel) probability(f confFeatures) float64 {
 	return round3(1 / (1 + math.Exp(-z)))
 }
 
-// fittedConfidence was fitted by FitConfidence on the even-numbered lines
+// fittedConfidence was fitted by langideval.FitConfidence on the even-numbered lines
 // of lingua's test sets for DefaultLanguages (the odd ones are held out
-// for the reliability table of Evaluate):
+// for the reliability table of langideval.Evaluate):
 //
 //	notegate eval langid --fit-confidence
 var fittedConfidence = ConfidenceModel{Margin: 1.5395, LogWords: -0.2461, LogLetters: 0.2888, Rule: 1.4114, Bias: -1.0658}

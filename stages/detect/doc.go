@@ -27,7 +27,8 @@
 //   - Confidence is a logistic model over the margin between the two best
 //     languages, the length and whether the letters decided; it is fitted
 //     on half of lingua's test data and checked on the other half
-//     (FitConfidence, Evaluate's reliability table).
+//     (internal/evaluation/langideval: FitConfidence, Evaluate's
+//     reliability table, through Detector.Explain).
 //
 // How lingua's models are read. lingua-go keeps its n-gram models in
 // an unexported embed.FS of zipped protobufs and, once loaded, in maps of
@@ -53,9 +54,9 @@
 // regenerates the committed file and compares the bytes, and
 // TestEmbeddedTablesServeTheDefaultLanguages checks the file against go.mod
 // and DefaultLanguages. lingua-go's own models are linked only into
-// binaries that call EvaluateLingua or NewPlainLingua (notegate: built with
-// -tags linguabaseline).
+// binaries that call langideval.EvaluateLingua or NewPlainLingua
+// (notegate: built with -tags linguabaseline).
 //
-// Evaluate and EvaluateLingua measure the stage and plain lingua-go on
-// ../shared/evaldata/langid; `notegate eval langid` prints the tables.
+// internal/evaluation/langideval measures the stage and plain lingua-go
+// on ../shared/evaldata/langid; `notegate eval langid` prints the tables.
 package detect

@@ -19,6 +19,9 @@ import (
 // against go.mod and DefaultLanguages without regenerating them (the
 // generator's test does that): read from the pinned lingua-go, and holding
 // exactly the script groups the default candidates need.
+// evalDir is the shared evaluation data, beside the repository.
+var evalDir = filepath.Join("..", "..", "..", "shared", "evaldata", "langid")
+
 func TestEmbeddedTablesServeTheDefaultLanguages(t *testing.T) {
 	t.Parallel()
 	file, err := embeddedTables()

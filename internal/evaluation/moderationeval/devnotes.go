@@ -1,4 +1,4 @@
-package main
+package moderationeval
 
 import (
 	"errors"

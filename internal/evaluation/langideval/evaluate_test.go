@@ -1,4 +1,4 @@
-package detect
+package langideval
 
 import (
 	"os"
@@ -6,10 +6,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/notegate/notegate/stages/detect"
 )
 
 // evalDir is the shared evaluation data, beside the repository.
-var evalDir = filepath.Join("..", "..", "..", "shared", "evaldata", "langid")
+var evalDir = filepath.Join("..", "..", "..", "..", "shared", "evaldata", "langid")
 
 var (
 	evalOnce   sync.Once
@@ -25,7 +27,10 @@ func evaluated(t *testing.T) (Report, string) {
 	if _, err := os.Stat(evalDir); err != nil {
 		t.Skipf("no evaluation data at %s", evalDir)
 	}
-	d := testDetector(t)
+	d, err := detect.New(detect.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	evalOnce.Do(func() {
 		var out strings.Builder
 		evalReport, evalErr = Evaluate(evalDir, d, &out)
@@ -67,7 +72,7 @@ func TestEvaluateLinguaBaseline(t *testing.T) {
 		t.Skipf("no evaluation data at %s", evalDir)
 	}
 	var out strings.Builder
-	_, err := EvaluateLingua(evalDir, DefaultLanguages, &out)
+	_, err := EvaluateLingua(evalDir, detect.DefaultLanguages, &out)
 	t.Log("\n" + out.String())
 	if err != nil {
 		t.Fatal(err)

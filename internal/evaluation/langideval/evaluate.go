@@ -1,4 +1,4 @@
-package detect
+package langideval
 
 import (
 	"bufio"
@@ -10,7 +10,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/notegate/notegate/stages/detect"
 	lingua "github.com/pemistahl/lingua-go"
 )
 
@@ -124,7 +126,7 @@ var LengthBuckets = []struct {
 }{{"1-5", 5}, {"6-15", 15}, {"16-40", 40}, {"41-100", 100}, {"101+", 1 << 30}}
 
 func lengthBucket(text string) string {
-	n := runeCount(text)
+	n := utf8.RuneCountInString(text)
 	for _, b := range LengthBuckets {
 		if n <= b.Max {
 			return b.Name
@@ -139,7 +141,7 @@ var reliabilityEdges = []float64{0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.
 // Evaluate measures d on the language-identification data in dir (lingua's
 // test sets under lingua/, Tatoeba's Chinese side under tatoeba/) for the
 // candidate languages of d, and prints tables to w.
-func Evaluate(dir string, d *Detector, w io.Writer) (Report, error) {
+func Evaluate(dir string, d *detect.Detector, w io.Writer) (Report, error) {
 	var rel []CalibrationBin
 	for i := 0; i+1 < len(reliabilityEdges); i++ {
 		rel = append(rel, CalibrationBin{Low: reliabilityEdges[i], High: reliabilityEdges[i+1]})
@@ -243,7 +245,7 @@ func evaluateSets(dir string, languages []string, identify func(line int, lang, 
 // evaluateTatoeba scores the Chinese side of Tatoeba's eng-zho pairs:
 // language zh for every line, and the script for lines labelled *_Hans or
 // *_Hant (other labels, such as cmn_Bopo or wuu, say nothing of it).
-func evaluateTatoeba(dir string, d *Detector) (*ScriptReport, error) {
+func evaluateTatoeba(dir string, d *detect.Detector) (*ScriptReport, error) {
 	texts, err := readLines(filepath.Join(dir, "tatoeba", "eng-zho.zho"))
 	if os.IsNotExist(err) {
 		return nil, nil
@@ -266,11 +268,11 @@ func evaluateTatoeba(dir string, d *Detector) (*ScriptReport, error) {
 		if want != "Hans" && want != "Hant" {
 			continue
 		}
-		answer := d.chinese.script(text, d.cfg.ChineseScript)
+		e := d.Explain(text)
+		answer := e.Script
 		ok := answer == want
-		simp, trad := d.chinese.vote(text)
-		neutral := simp == 0 && trad == 0
-		s, t := d.chinese.telling(text)
+		neutral := e.SimplifiedVotes == 0 && e.TraditionalVotes == 0
+		s, t := e.SimplifiedTelling, e.TraditionalTelling
 		labelError := !ok && (want == "Hans" && s == 0 && t >= 2 || want == "Hant" && t == 0 && s >= 2)
 
 		r.All.add(ok)
@@ -482,4 +484,19 @@ func lineRanges(lines []int) string {
 		i = j + 1
 	}
 	return b.String()
+}
+
+// codeOf is the lower-case ISO 639-1 code of l, as detect answers it.
+func codeOf(l lingua.Language) string {
+	return strings.ToLower(l.IsoCode639_1().String())
+}
+
+// languageOf maps an ISO 639-1 code to lingua's language.
+func languageOf(code string) (lingua.Language, bool) {
+	iso := lingua.GetIsoCode639_1FromValue(strings.ToUpper(code))
+	if iso == lingua.UnknownIsoCode639_1 {
+		return lingua.Unknown, false
+	}
+	l := lingua.GetLanguageFromIsoCode639_1(iso)
+	return l, l != lingua.Unknown
 }

@@ -1,18 +1,20 @@
-package detect
+package langideval
 
 import (
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+
+	"github.com/notegate/notegate/stages/detect"
 )
 
 // FitConfidence fits the confidence model of d's n-gram decisions on the
 // even-numbered lines (0, 2, 4 …) of lingua's test sets in dir, leaving
 // the odd ones to the reliability table of Evaluate. It returns the model
 // and the number of decisions it was fitted on; New uses fittedConfidence,
-// which is a copy of its output for DefaultLanguages.
-func FitConfidence(dir string, d *Detector) (ConfidenceModel, int, error) {
+// which is a copy of its output for detect.DefaultLanguages.
+func FitConfidence(dir string, d *detect.Detector) (detect.ConfidenceModel, int, error) {
 	var xs [][5]float64
 	var ys []float64
 	for _, set := range EvalSets {
@@ -22,16 +24,16 @@ func FitConfidence(dir string, d *Detector) (ConfidenceModel, int, error) {
 				continue
 			}
 			if err != nil {
-				return ConfidenceModel{}, 0, fmt.Errorf("fit confidence: %w", err)
+				return detect.ConfidenceModel{}, 0, fmt.Errorf("fit confidence: %w", err)
 			}
 			for i := 0; i < len(lines); i += 2 {
-				got, f, ngram := d.detect(lines[i])
-				if !ngram {
+				e := d.Explain(lines[i])
+				if !e.NGram {
 					continue
 				}
-				xs = append(xs, f.vector())
+				xs = append(xs, e.ConfidenceFeatures)
 				y := 0.0
-				if got.Code == lang {
+				if e.Result.Code == lang {
 					y = 1
 				}
 				ys = append(ys, y)
@@ -39,10 +41,10 @@ func FitConfidence(dir string, d *Detector) (ConfidenceModel, int, error) {
 		}
 	}
 	if len(xs) == 0 {
-		return ConfidenceModel{}, 0, fmt.Errorf("fit confidence: no n-gram decisions in %s", dir)
+		return detect.ConfidenceModel{}, 0, fmt.Errorf("fit confidence: no n-gram decisions in %s", dir)
 	}
 	w := fitLogistic(xs, ys)
-	return ConfidenceModel{Margin: w[0], LogWords: w[1], LogLetters: w[2], Rule: w[3], Bias: w[4]}, len(xs), nil
+	return detect.ConfidenceModel{Margin: w[0], LogWords: w[1], LogLetters: w[2], Rule: w[3], Bias: w[4]}, len(xs), nil
 }
 
 // fitLogistic fits logistic regression weights by Newton's method, with a
