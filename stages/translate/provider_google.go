@@ -66,17 +66,7 @@ func NewGoogle(cfg GoogleConfig) (*Google, error) {
 // code maps a tag to Google's code: zh-CN or zh-TW for Chinese, the base
 // language otherwise.
 func (p *Google) code(tag string) (string, bool) {
-	base := BaseLanguage(tag)
-	if !p.langs.allows(base) {
-		return "", false
-	}
-	if base == "zh" {
-		if chineseScript(tag) == "Hant" {
-			return "zh-TW", true
-		}
-		return "zh-CN", true
-	}
-	return base, true
+	return p.languageCode(tag, "zh-CN", "zh-TW")
 }
 
 type googleRequest struct {

@@ -121,6 +121,23 @@ func (p httpProvider) allowsPair(from, to string) bool {
 	return p.langs.allows(BaseLanguage(from)) && p.langs.allows(BaseLanguage(to))
 }
 
+// languageCode maps a language tag to a provider's code: hans or hant
+// for Chinese by its script, the base language otherwise; false when the
+// language is outside Languages.
+func (p httpProvider) languageCode(tag, hans, hant string) (string, bool) {
+	base := BaseLanguage(tag)
+	if !p.langs.allows(base) {
+		return "", false
+	}
+	if base == "zh" {
+		if chineseScript(tag) == "Hant" {
+			return hant, true
+		}
+		return hans, true
+	}
+	return base, true
+}
+
 // provider builds the shared part of a provider from c (after defaults).
 func (c HTTPConfig) provider() httpProvider {
 	return httpProvider{name: c.Name, http: newHTTPCaller(c.Name, c.HTTPClient, c.Timeout, c.MaxResponseBytes), langs: newLanguageSet(c.Languages)}

@@ -72,17 +72,7 @@ func NewLibreTranslate(cfg LibreTranslateConfig) (*LibreTranslate, error) {
 
 // code maps a language tag to the server's code.
 func (p *LibreTranslate) code(tag string) (string, bool) {
-	base := BaseLanguage(tag)
-	if !p.langs.allows(base) {
-		return "", false
-	}
-	if base == "zh" {
-		if chineseScript(tag) == "Hant" {
-			return p.cfg.ChineseTraditional, true
-		}
-		return p.cfg.ChineseSimplified, true
-	}
-	return base, true
+	return p.languageCode(tag, p.cfg.ChineseSimplified, p.cfg.ChineseTraditional)
 }
 
 type libreRequest struct {
