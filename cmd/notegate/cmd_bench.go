@@ -87,6 +87,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	timeout := fs.Duration("timeout", 10*time.Minute, "give up after this long")
 	partitions := fs.Int("partitions", 4, "partitions of the embedded broker's topics")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
+	memProfile := fs.String("memprofile", "", "write a heap profile to this file when the last note is routed (the embedded broker's records included)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -291,6 +292,11 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if res.err != nil {
 		return res.err
 	}
+	if *memProfile != "" {
+		if err := writeHeapProfile(*memProfile); err != nil {
+			return err
+		}
+	}
 	if err := stopPipeline(); err != nil {
 		return err
 	}
@@ -396,6 +402,21 @@ func startMemorySampler(ctx context.Context) *atomic.Uint64 {
 		}
 	}()
 	return &peak
+}
+
+// writeHeapProfile writes the heap in use, as of a fresh collection, to
+// path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return fmt.Errorf("memprofile: %w", err)
+	}
+	return f.Close()
 }
 
 // peakRSSMB reads the process's peak resident set (VmHWM) on Linux; 0
