@@ -549,11 +549,13 @@ func (s *searchIndex) search(ctx context.Context, q models.SearchQuery) (out mod
 		if err != nil {
 			return fmt.Errorf("index: search: %w", err)
 		}
-		var marks *embeddedHighlighter
-		if len(res.Hits) > 0 {
-			if marks, err = newEmbeddedHighlighter(idx.Mapping(), parsed); err != nil {
-				return err
-			}
+		ids := make([]string, len(res.Hits))
+		for i, h := range res.Hits {
+			ids[i] = h.ID
+		}
+		matches, err := embeddedMatches(ctx, idx, parsed, ids)
+		if err != nil {
+			return err
 		}
 		out = models.SearchResult{Total: int(res.Total), Hits: make([]models.SearchHit, 0, len(res.Hits))}
 		for _, h := range res.Hits {
@@ -565,7 +567,11 @@ func (s *searchIndex) search(ctx context.Context, q models.SearchQuery) (out mod
 			if err != nil {
 				return err
 			}
-			out.Hits = append(out.Hits, models.SearchHit{Note: n, Score: h.Score, Highlights: noteHighlights(n, marks.spans)})
+			hit := models.SearchHit{Note: n, Score: h.Score}
+			if m := matches[h.ID]; len(m) > 0 {
+				hit.Highlights = noteHighlights(n, textSpans(allTexts(newDocument(n)), m))
+			}
+			out.Hits = append(out.Hits, hit)
 		}
 		return nil
 	})

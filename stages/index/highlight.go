@@ -26,7 +26,7 @@ const (
 	// highlightAnalyzed bounds how much of a text is searched for matches
 	// to mark (bytes in the embedded index, characters in Elasticsearch's
 	// max_analyzed_offset), so that one huge note cannot make every search
-	// that finds it slow, or fail.
+	// that finds it slow, or, in Elasticsearch, fail.
 	highlightAnalyzed = 100_000
 )
 

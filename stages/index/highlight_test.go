@@ -75,32 +75,27 @@ func TestNoteHighlightsGroupsTextsByOriginalAndLanguage(t *testing.T) {
 	}
 }
 
-// FuzzHighlight checks that any note text and query render as safe HTML:
-// with the marks removed and the entities unescaped, a highlight is the
-// text itself (or the part of it a cut kept), the marks pair up, and no
-// other tag is in it.
-func FuzzHighlight(f *testing.F) {
-	for _, s := range [][2]string{
-		{"Hot pot & <b>friends</b>", `"hot pot" friend`},
-		{"周末火锅推荐，這家火鍋", `"火鍋推薦" 火锅`},
-		{strings.Repeat("long text ", 60) + "hot pot", "pot"},
-		{"\xff<mark>\xfe", "mark"},
-		{"a\u00a0hot\u3000pot", `"hot pot"`},
+// FuzzRenderHighlight checks that any text with any spans renders as safe
+// HTML: with the marks removed and the entities unescaped, a highlight is
+// the text itself (or the part of it a cut kept), the marks pair up and do
+// not nest, and no other tag is in it.
+func FuzzRenderHighlight(f *testing.F) {
+	for _, s := range []struct {
+		text       string
+		a, b, c, d int
+	}{
+		{"Hot pot & <b>friends</b>", 0, 3, 4, 7},
+		{"周末火锅推荐，這家火鍋", 6, 12, 9, 15},
+		{strings.Repeat("long text ", 60) + "hot pot", 600, 603, 604, 607},
+		{"\xff<mark>\xfe", 1, 7, 0, 2},
+		{"a\u00a0hot\u3000pot", 3, 6, 9, 12},
 	} {
-		f.Add(s[0], s[1])
+		f.Add(s.text, s.a, s.b, s.c, s.d)
 	}
-	m, err := newEmbeddedMapping()
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Fuzz(func(t *testing.T, text, q string) {
-		h, err := newEmbeddedHighlighter(m, ParseQuery(q))
-		if err != nil {
-			t.Fatal(err)
-		}
-		out := renderHighlight(text, h.spans(text))
+	f.Fuzz(func(t *testing.T, text string, a, b, c, d int) {
+		out := renderHighlight(text, []span{{a, b}, {c, d}})
 		plain := strings.NewReplacer(markOpen, "", markClose, "").Replace(out)
-		if strings.Count(out, markOpen) != strings.Count(out, markClose) || strings.ContainsAny(plain, "<>") {
+		if strings.ContainsAny(plain, "<>") {
 			t.Fatalf("renderHighlight(%q) = %q: stray markup", text, out)
 		}
 		depth := 0
@@ -119,6 +114,9 @@ func FuzzHighlight(f *testing.F) {
 			if depth < 0 || depth > 1 {
 				t.Fatalf("renderHighlight(%q) = %q: marks do not pair up", text, out)
 			}
+		}
+		if depth != 0 {
+			t.Fatalf("renderHighlight(%q) = %q: a mark is left open", text, out)
 		}
 		plain = html.UnescapeString(plain)
 		plain = strings.TrimPrefix(strings.TrimSuffix(plain, "…"), "…")

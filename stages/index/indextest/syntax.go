@@ -152,10 +152,15 @@ func testHighlights(t *testing.T, f Factory) {
 		index.HighlightOriginal: {"Hot pot &amp; &lt;b&gt;<mark>friends</mark>&lt;/b&gt;"},
 		"zh":                    {"<mark>火锅</mark>和朋友", "我们在家<mark>吃了火锅</mark>"},
 	})
+	// A note of one text.
+	apply(t, idx, Note("lone", 1, "en", "Lonely teapot", "", "intl"))
+	wantHighlights(t, idx, "teapots", "intl", map[string][]string{
+		index.HighlightOriginal: {"Lonely <mark>teapot</mark>"},
+	})
 	// Only exclusions: the note is found, nothing is marked.
-	res := search(t, idx, models.SearchQuery{Text: "-pizza", Market: "intl"})
+	res := search(t, idx, models.SearchQuery{Text: "-pizza -teapot", Market: "intl"})
 	if len(res.Hits) != 1 || res.Hits[0].Highlights != nil {
-		t.Errorf(`Search("-pizza") = %+v, want the note without highlights`, res.Hits)
+		t.Errorf(`Search("-pizza -teapot") = %+v, want the party note without highlights`, res.Hits)
 	}
 }
 
