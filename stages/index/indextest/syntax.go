@@ -90,6 +90,7 @@ func testExclusion(t *testing.T, f Factory) {
 		{"-hotpot", []string{"pizza"}},
 		{"night -", []string{"mild", "spicy", "pizza"}}, // a lone dash is punctuation
 		{"--spicy hotpot", []string{"mild"}},
+		{`""`, []string{"mild", "spicy", "numbing", "pizza"}}, // nothing left: every approved note
 	}
 	for _, tc := range tests {
 		wantHits(t, idx, tc.query, "intl", tc.want...)
