@@ -28,6 +28,14 @@ type SearchPosition struct {
 type SearchHit struct {
 	Note  *Note   `json:"note"`
 	Score float64 `json:"score"`
+	// Highlights shows where the query matched, by text: under "original"
+	// the note's title, body and tags, under a language code that
+	// translation's title and body, in that order, each text that matched
+	// once. Each is HTML: the text escaped, the matches wrapped in
+	// <mark></mark>, a long text cut around its first match with "…".
+	// Texts without a match are left out; empty when nothing matched
+	// (a query of exclusions only).
+	Highlights map[string][]string `json:"highlights,omitempty"`
 }
 
 // Position is where the hit stands in the order of hits: what

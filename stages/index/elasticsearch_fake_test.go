@@ -61,6 +61,9 @@ type fakeES struct {
 	failBulks     int
 	truncateBulks int
 	failMgets     int
+	// highlights, when set, holds the highlight section _search answers
+	// for a hit, by id.
+	highlights map[string]map[string][]string
 	// docs holds each document's source; versions its _version.
 	docs     map[string]map[string]any
 	versions map[string]int64
@@ -442,8 +445,12 @@ func (f *fakeES) serveSearch(w http.ResponseWriter, q map[string]any) {
 	}
 	hits := []any{}
 	for i := int(from); i < len(matched) && i < int(from+size); i++ {
-		hits = append(hits, map[string]any{"_index": fakeIndex, "_id": matched[i], "_score": 1.5,
-			"_source": filterSource(f.docs[matched[i]], includes), "sort": []any{1.5, matched[i]}})
+		hit := map[string]any{"_index": fakeIndex, "_id": matched[i], "_score": 1.5,
+			"_source": filterSource(f.docs[matched[i]], includes), "sort": []any{1.5, matched[i]}}
+		if h, ok := f.highlights[matched[i]]; ok {
+			hit["highlight"] = h
+		}
+		hits = append(hits, hit)
 	}
 	f.writeJSON(w, map[string]any{"took": 1, "timed_out": false,
 		"hits": map[string]any{"total": map[string]any{"value": total, "relation": "eq"}, "hits": hits}})

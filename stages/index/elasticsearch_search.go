@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strings"
 
 	"github.com/elastic/go-elasticsearch/v8/esapi"
 
@@ -82,9 +81,10 @@ func (es *Elasticsearch) Search(ctx context.Context, q models.SearchQuery) (mode
 				Value int `json:"value"`
 			} `json:"total"`
 			Hits []struct {
-				ID     string   `json:"_id"`
-				Score  *float64 `json:"_score"`
-				Source esStored `json:"_source"`
+				ID        string              `json:"_id"`
+				Score     *float64            `json:"_score"`
+				Source    esStored            `json:"_source"`
+				Highlight map[string][]string `json:"highlight"`
 			} `json:"hits"`
 		} `json:"hits"`
 	}
@@ -100,7 +100,7 @@ func (es *Elasticsearch) Search(ctx context.Context, q models.SearchQuery) (mode
 		if err != nil {
 			return models.SearchResult{}, err
 		}
-		hit := models.SearchHit{Note: n}
+		hit := models.SearchHit{Note: n, Highlights: noteHighlights(n, esMarked(h.Highlight))}
 		if h.Score != nil {
 			hit.Score = *h.Score
 		}
@@ -109,12 +109,16 @@ func (es *Elasticsearch) Search(ctx context.Context, q models.SearchQuery) (mode
 	return out, nil
 }
 
-// esSearchBody requires every term of the text in all_text, ranks title and
-// tag matches higher, and keeps live notes approved in the market. Offset
-// plus limit beyond index.max_result_window (10000) is refused by the
-// cluster; search_after (q.After) has no such bound.
+// esSearchBody requires every word of the parsed text and each of its
+// phrases in all_text, excludes notes with any of its exclusions, ranks
+// title and tag matches higher, keeps live notes approved in the market,
+// and asks for the highlights of the words and phrases (esHighlight). The
+// words are one match query, as the whole text was before phrases.
+// Offset plus limit beyond index.max_result_window (10000) is refused by
+// the cluster; search_after (q.After) has no such bound.
 func esSearchBody(q models.SearchQuery) map[string]any {
 	limit, offset := page(q)
+	parsed := ParseQuery(q.Text)
 	filter := []any{map[string]any{"term": map[string]any{"deleted": false}}}
 	if q.Market != "" {
 		filter = append(filter, map[string]any{"term": map[string]any{"approved_markets": q.Market}})
@@ -122,13 +126,35 @@ func esSearchBody(q models.SearchQuery) map[string]any {
 		filter = append(filter, map[string]any{"term": map[string]any{"approved": true}})
 	}
 	boolQuery := map[string]any{"filter": filter}
-	if strings.TrimSpace(q.Text) != "" {
-		boolQuery["must"] = []any{map[string]any{"match": map[string]any{
-			esAllField: map[string]any{"query": q.Text, "operator": "and"},
-		}}}
+	words := func(text string) any {
+		return map[string]any{"match": map[string]any{esAllField: map[string]any{"query": text, "operator": "and"}}}
+	}
+	phrase := func(text string) any {
+		return map[string]any{"match_phrase": map[string]any{esAllField: map[string]any{"query": text}}}
+	}
+	var must, mustNot []any
+	if len(parsed.Words) > 0 {
+		must = append(must, words(parsed.wordText()))
+	}
+	for _, p := range parsed.Phrases {
+		must = append(must, phrase(p))
+	}
+	for _, w := range parsed.NotWords {
+		mustNot = append(mustNot, words(w))
+	}
+	for _, p := range parsed.NotPhrases {
+		mustNot = append(mustNot, phrase(p))
+	}
+	if must != nil {
+		boolQuery["must"] = must
+	}
+	if mustNot != nil {
+		boolQuery["must_not"] = mustNot
+	}
+	if text := parsed.positiveText(); text != "" {
 		boolQuery["should"] = []any{
-			map[string]any{"match": map[string]any{"title": map[string]any{"query": q.Text, "boost": 2}}},
-			map[string]any{"match": map[string]any{"tags": map[string]any{"query": q.Text}}},
+			map[string]any{"match": map[string]any{"title": map[string]any{"query": text, "boost": 2}}},
+			map[string]any{"match": map[string]any{"tags": map[string]any{"query": text}}},
 		}
 	}
 	body := map[string]any{
@@ -139,6 +165,9 @@ func esSearchBody(q models.SearchQuery) map[string]any {
 		// note_id breaks ties, so the order is total and search_after
 		// neither skips nor repeats a hit.
 		"sort": []any{map[string]any{"_score": "desc"}, map[string]any{"note_id": "asc"}},
+	}
+	if h := esHighlight(parsed); h != nil {
+		body["highlight"] = h
 	}
 	if q.After != nil {
 		body["search_after"] = []any{q.After.Score, q.After.NoteID}

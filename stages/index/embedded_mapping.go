@@ -30,8 +30,10 @@ const (
 	queryAnalyzer = "notegate_text_query"
 
 	// allField holds title, body, tags and translations together, written
-	// once (cheaper than bleve's _all composite, which keeps term vectors);
-	// a search must match all of its terms there.
+	// once (cheaper than bleve's _all composite), each text a value of
+	// the array so that a phrase never spans two; a search must match all
+	// of its terms there. It keeps term positions (term vectors), which
+	// phrase queries need.
 	allField = "text"
 	// noteField stores the note JSON verbatim, unindexed: hits return it.
 	noteField = "note"
@@ -120,7 +122,9 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 		return f
 	})
 	doc.AddFieldMappingsAt("title", text()) // again, alone, to rank title matches higher
-	doc.AddFieldMappingsAt(allField, text())
+	all := text()
+	all.IncludeTermVectors = true // positions, for phrases
+	doc.AddFieldMappingsAt(allField, all)
 	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	doc.AddFieldMappingsAt(noteField, stored)
 	im.DefaultMapping = doc

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -84,7 +83,7 @@ const searchDir = "search"
 // before Traditional/Simplified folding) is rebuilt from the note store on
 // open. Change it whenever newEmbeddedMapping changes what is indexed.
 const (
-	searchVersion     = "2 hant-to-hans"
+	searchVersion     = "3 hant-to-hans phrases"
 	searchVersionFile = "search.version"
 )
 
@@ -536,7 +535,8 @@ func (s *searchIndex) search(ctx context.Context, q models.SearchQuery) (out mod
 	if q.After != nil {
 		offset = 0
 	}
-	req := bleve.NewSearchRequestOptions(embeddedQuery(q), limit, offset, false)
+	parsed := ParseQuery(q.Text)
+	req := bleve.NewSearchRequestOptions(embeddedQuery(parsed, q.Market), limit, offset, false)
 	req.Fields = []string{noteField}
 	req.SortBy([]string{"-_score", "_id"})
 	if q.After != nil {
@@ -549,6 +549,14 @@ func (s *searchIndex) search(ctx context.Context, q models.SearchQuery) (out mod
 		if err != nil {
 			return fmt.Errorf("index: search: %w", err)
 		}
+		ids := make([]string, len(res.Hits))
+		for i, h := range res.Hits {
+			ids[i] = h.ID
+		}
+		matches, err := embeddedMatches(ctx, idx, parsed, ids)
+		if err != nil {
+			return err
+		}
 		out = models.SearchResult{Total: int(res.Total), Hits: make([]models.SearchHit, 0, len(res.Hits))}
 		for _, h := range res.Hits {
 			raw, ok := h.Fields[noteField].(string)
@@ -559,19 +567,26 @@ func (s *searchIndex) search(ctx context.Context, q models.SearchQuery) (out mod
 			if err != nil {
 				return err
 			}
-			out.Hits = append(out.Hits, models.SearchHit{Note: n, Score: h.Score})
+			hit := models.SearchHit{Note: n, Score: h.Score}
+			if m := matches[h.ID]; len(m) > 0 {
+				hit.Highlights = noteHighlights(n, textSpans(allTexts(newDocument(n)), m))
+			}
+			out.Hits = append(out.Hits, hit)
 		}
 		return nil
 	})
 	return out, err
 }
 
-// embeddedQuery requires every term of the text somewhere in the note's
-// texts, ranks title matches higher, and keeps notes approved in the market.
-func embeddedQuery(q models.SearchQuery) query.Query {
+// embeddedQuery requires every word of q and each of its phrases somewhere
+// in the note's texts, excludes notes with any of its exclusions, ranks
+// title matches higher, and keeps notes approved in market. The words are
+// one match query, as the whole text was before phrases: a word the
+// analyzer drops costs nothing, and a text of such words matches nothing.
+func embeddedQuery(q Query, market string) query.Query {
 	var filter query.Query
-	if q.Market != "" {
-		t := bleve.NewTermQuery(q.Market)
+	if market != "" {
+		t := bleve.NewTermQuery(market)
 		t.SetField("approved_markets")
 		filter = t
 	} else {
@@ -579,22 +594,43 @@ func embeddedQuery(q models.SearchQuery) query.Query {
 		b.SetField("approved")
 		filter = b
 	}
-	if strings.TrimSpace(q.Text) == "" {
+	if q.Empty() {
 		return bleve.NewConjunctionQuery(filter)
 	}
-	match := func(field string) *query.MatchQuery {
-		m := bleve.NewMatchQuery(q.Text)
-		m.SetField(field)
+	words := func(text string) query.Query {
+		m := bleve.NewMatchQuery(text)
+		m.SetField(allField)
+		m.Analyzer = queryAnalyzer
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		return m
+	}
+	phrase := func(text string) query.Query {
+		m := bleve.NewMatchPhraseQuery(text)
+		m.SetField(allField)
 		m.Analyzer = queryAnalyzer
 		return m
 	}
-	all := match(allField)
-	all.SetOperator(query.MatchQueryOperatorAnd)
-	title := match("title")
-	title.SetBoost(2)
 	b := bleve.NewBooleanQuery()
-	b.AddMust(all, filter)
-	b.AddShould(title)
+	b.AddMust(filter)
+	if len(q.Words) > 0 {
+		b.AddMust(words(q.wordText()))
+	}
+	for _, p := range q.Phrases {
+		b.AddMust(phrase(p))
+	}
+	for _, w := range q.NotWords {
+		b.AddMustNot(words(w))
+	}
+	for _, p := range q.NotPhrases {
+		b.AddMustNot(phrase(p))
+	}
+	if text := q.positiveText(); text != "" {
+		title := bleve.NewMatchQuery(text)
+		title.SetField("title")
+		title.Analyzer = queryAnalyzer
+		title.SetBoost(2)
+		b.AddShould(title)
+	}
 	return b
 }
 
@@ -624,7 +660,7 @@ func searchFields(n *models.Note, raw string) map[string]any {
 		f["approved"] = true
 		f["approved_markets"] = slices.Clone(d.ApprovedMarkets) // the caller owns the note
 		f["title"] = d.Title
-		f[allField] = allText(d)
+		f[allField] = allTexts(d)
 	}
 	if len(d.ReviewMarkets) > 0 {
 		f["review_markets"] = d.ReviewMarkets
@@ -638,12 +674,16 @@ func searchFields(n *models.Note, raw string) map[string]any {
 	return f
 }
 
-// allText joins the texts of d with blank lines, which no CJK bigram or
-// English token crosses.
-func allText(d document) string {
+// allTexts lists the texts of d, each a value of the array field allField:
+// a phrase matches within one of them, never across two.
+func allTexts(d document) []string {
 	parts := make([]string, 0, 2+len(d.Tags)+len(d.Translations))
-	parts = append(parts, d.Title, d.Body)
-	parts = append(parts, d.Tags...)
-	parts = append(parts, d.Translations...)
-	return strings.Join(parts, "\n\n")
+	for _, p := range [][]string{{d.Title, d.Body}, d.Tags, d.Translations} {
+		for _, s := range p {
+			if s != "" {
+				parts = append(parts, s)
+			}
+		}
+	}
+	return parts
 }

@@ -64,3 +64,15 @@ func ExampleOpenEmbedded() {
 	// "hotpot pick" in cn: 1
 	// "hotpot" in intl: 0
 }
+
+// The query syntax that both backends read: words, "phrases" and
+// -exclusions; an unbalanced quote runs to the end.
+func ExampleParseQuery() {
+	q := index.ParseQuery(`weekend "hot pot" -spicy -"long queue" "火锅推荐`)
+	fmt.Printf("words %q\nphrases %q\nnot words %q\nnot phrases %q\n", q.Words, q.Phrases, q.NotWords, q.NotPhrases)
+	// Output:
+	// words ["weekend"]
+	// phrases ["hot pot" "火锅推荐"]
+	// not words ["spicy"]
+	// not phrases ["long queue"]
+}

@@ -45,9 +45,13 @@ var ErrClosed = errors.New("index: closed")
 // decision (the review desk reads review and blocked notes), or ErrNotFound.
 // The caller owns the returned note.
 //
-// Search matches q.Text against title, body, tags and the title and body of
-// every translation together; every word of the query must occur in one of
-// them (for CJK text, every pair of adjacent characters). English words are
+// Search matches q.Text, read by ParseQuery, against title, body, tags and
+// the title and body of every translation together: every unquoted word
+// must occur in one of them (for CJK text, every pair of adjacent
+// characters), every quoted phrase in one of them with its words adjacent
+// and in order, and a note with any excluded (-) word or phrase is left
+// out. Each hit carries the highlights of its words and phrases
+// (models.SearchHit.Highlights, built by noteHighlights). English words are
 // stemmed and CJK text is split into character bigrams, so a Chinese
 // word finds a longer Chinese phrase that contains it and an English word
 // finds a Chinese note through its English translation. Only notes whose

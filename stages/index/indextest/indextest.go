@@ -83,7 +83,7 @@ var searchCases = []testCase{
 // case gets an index of its own and runs in parallel with the others.
 func Run(t *testing.T, f Factory) {
 	t.Helper()
-	run(t, f, writeCases, searchCases, pagingCases)
+	run(t, f, writeCases, searchCases, syntaxCases, pagingCases)
 }
 
 // RunWrites runs only the cases about writing and reading notes back:
