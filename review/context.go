@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/notegate/notegate/internal/httpjson"
 	"github.com/notegate/notegate/models"
 )
 
@@ -132,7 +133,7 @@ type ThreadView struct {
 
 // contextLimit reads the limit parameter of a context call, or answers 400.
 func contextLimit(w http.ResponseWriter, r *http.Request) (int, bool) {
-	limit, err := intParam(r.URL.Query().Get("limit"), defaultContextNotes, 1, maxContextNotes)
+	limit, err := httpjson.IntParam(r.URL.Query().Get("limit"), defaultContextNotes, 1, maxContextNotes)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "limit: "+err.Error())
 		return 0, false

@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/notegate/notegate/internal/httpjson"
 	"github.com/notegate/notegate/models"
 )
 
@@ -88,11 +89,11 @@ func (d *Desk) queueQuery(w http.ResponseWriter, r *http.Request) (models.QueueQ
 		}
 	}
 	var err error
-	if q.Limit, err = intParam(v.Get("limit"), 50, 1, 100); err != nil {
+	if q.Limit, err = httpjson.IntParam(v.Get("limit"), 50, 1, 100); err != nil {
 		writeError(w, http.StatusBadRequest, "limit: "+err.Error())
 		return q, false
 	}
-	if q.Offset, err = intParam(v.Get("offset"), 0, 0, 10000); err != nil {
+	if q.Offset, err = httpjson.IntParam(v.Get("offset"), 0, 0, 10000); err != nil {
 		writeError(w, http.StatusBadRequest, "offset: "+err.Error())
 		return q, false
 	}
@@ -668,13 +669,13 @@ func (d *Desk) noteAudit(w http.ResponseWriter, r *http.Request) {
 }
 
 func (d *Desk) myAudit(w http.ResponseWriter, r *http.Request) {
-	limit, _ := intParam(r.URL.Query().Get("limit"), 100, 1, 1000)
+	limit, _ := httpjson.IntParam(r.URL.Query().Get("limit"), 100, 1, 1000)
 	entries, err := d.audit.ByReviewer(principalOf(r.Context()).Name, limit)
 	d.writeAudit(w, entries, err)
 }
 
 func (d *Desk) reviewerAudit(w http.ResponseWriter, r *http.Request) {
-	limit, _ := intParam(r.URL.Query().Get("limit"), 100, 1, 1000)
+	limit, _ := httpjson.IntParam(r.URL.Query().Get("limit"), 100, 1, 1000)
 	entries, err := d.audit.ByReviewer(r.PathValue("name"), limit)
 	d.writeAudit(w, entries, err)
 }
@@ -725,15 +726,4 @@ func (d *Desk) stats(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{
 		"decisions_last_hour": per, "overturns_last_hour": overturns, "overturn_rate_last_hour": rate, "queue_depth": depth,
 	})
-}
-
-func intParam(s string, def, lo, hi int) (int, error) {
-	if s == "" {
-		return def, nil
-	}
-	v, err := strconv.Atoi(s)
-	if err != nil || v < lo || v > hi {
-		return 0, errors.New("must be an integer from " + strconv.Itoa(lo) + " to " + strconv.Itoa(hi))
-	}
-	return v, nil
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/notegate/notegate/internal/httpjson"
 	"github.com/notegate/notegate/models"
 )
 
@@ -111,7 +112,7 @@ func (h *handler) searchQuery(r *http.Request) (models.SearchQuery, string) {
 	if market != "" && !contains(h.cfg.Markets, market) {
 		return models.SearchQuery{}, "unknown market " + strconv.Quote(market) + "; configured: " + strings.Join(h.cfg.Markets, ", ")
 	}
-	limit, err := intParam(p.Get("limit"), defaultLimit, 1, maxLimit)
+	limit, err := httpjson.IntParam(p.Get("limit"), defaultLimit, 1, maxLimit)
 	if err != nil {
 		return models.SearchQuery{}, "limit: " + err.Error()
 	}
@@ -126,7 +127,7 @@ func (h *handler) searchQuery(r *http.Request) (models.SearchQuery, string) {
 		return q, ""
 	}
 	window := h.searchCfg.MaxWindow
-	if q.Offset, err = intParam(p.Get("offset"), 0, 0, math.MaxInt32); err != nil {
+	if q.Offset, err = httpjson.IntParam(p.Get("offset"), 0, 0, math.MaxInt32); err != nil {
 		return models.SearchQuery{}, "offset: " + err.Error()
 	}
 	if q.Offset+limit > window {

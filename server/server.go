@@ -166,17 +166,6 @@ func (h *handler) note(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, n)
 }
 
-func intParam(s string, def, lo, hi int) (int, error) {
-	if s == "" {
-		return def, nil
-	}
-	v, err := strconv.Atoi(s)
-	if err != nil || v < lo || v > hi {
-		return 0, errors.New("must be an integer from " + strconv.Itoa(lo) + " to " + strconv.Itoa(hi))
-	}
-	return v, nil
-}
-
 func contains(list []string, s string) bool {
 	for _, v := range list {
 		if v == s {

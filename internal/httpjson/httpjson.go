@@ -6,7 +6,9 @@ package httpjson
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
+	"strconv"
 )
 
 // Write answers status with v encoded as JSON (HTML-escaped, so a note's
@@ -23,4 +25,18 @@ func Write(w http.ResponseWriter, status int, v any) {
 // Error answers status with {"error": msg}.
 func Error(w http.ResponseWriter, status int, msg string) {
 	Write(w, status, map[string]string{"error": msg})
+}
+
+// IntParam reads an integer query parameter: def when s is empty, an
+// error that says the allowed range when s is not an integer from lo to
+// hi.
+func IntParam(s string, def, lo, hi int) (int, error) {
+	if s == "" {
+		return def, nil
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil || v < lo || v > hi {
+		return 0, errors.New("must be an integer from " + strconv.Itoa(lo) + " to " + strconv.Itoa(hi))
+	}
+	return v, nil
 }

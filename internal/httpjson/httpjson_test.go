@@ -38,3 +38,31 @@ func TestWrite(t *testing.T) {
 		})
 	}
 }
+
+func TestIntParam(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, in string
+		want     int
+		wantErr  bool
+	}{
+		{"an empty parameter takes the default", "", 20, false},
+		{"a number in range is read", "7", 7, false},
+		{"the bounds are allowed", "100", 100, false},
+		{"a number above the range is refused", "101", 0, true},
+		{"a number below the range is refused", "0", 0, true},
+		{"a word is refused", "ten", 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, err := IntParam(tt.in, 20, 1, 100)
+			if (err != nil) != tt.wantErr || got != tt.want {
+				t.Fatalf("IntParam(%q) = %d, %v; want %d, error %v", tt.in, got, err, tt.want, tt.wantErr)
+			}
+			if err != nil && err.Error() != "must be an integer from 1 to 100" {
+				t.Errorf("error %q does not say the range", err)
+			}
+		})
+	}
+}
