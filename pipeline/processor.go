@@ -181,7 +181,7 @@ func (p *Processor) isolate(ctx context.Context, st Stage, envs []*Envelope) []*
 				live = append(live, env)
 			} else if errors.As(err, &pe) {
 				p.log.Error("stage panicked on a note; dead-lettering it", "stage", st.Name(), "note_id", env.Note.NoteID, "panic", pe.value, "stack", pe.stack)
-				env.Err = badEvent(ReasonStageFailure, "stage %s failed on this note: %v", st.Name(), pe.value)
+				env.Err = BadEvent(ReasonStageFailure, "stage %s failed on this note: %v", st.Name(), pe.value)
 			} else if ctx.Err() == nil {
 				p.metrics.retry(st.Name())
 				if p.backoff.Wait(ctx, attempt) == nil {
@@ -225,9 +225,9 @@ func (p *Processor) index(ctx context.Context, batch []*Envelope, notes []*model
 				i++
 				switch {
 				case a.Rejected != "":
-					env.Err = badEvent(ReasonIndexRejected, "the index refused the note: %s", a.Rejected)
+					env.Err = BadEvent(ReasonIndexRejected, "the index refused the note: %s", a.Rejected)
 				case a.Stored == nil:
-					env.Err = badEvent(ReasonIndexRejected, "the index reported no stored note")
+					env.Err = BadEvent(ReasonIndexRejected, "the index reported no stored note")
 				default:
 					env.Note, env.Written, env.EverApproved = a.Stored, a.Written, a.EverApproved
 					p.metrics.indexed(a.Written)

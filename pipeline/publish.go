@@ -53,9 +53,11 @@ func sourceHeaders(in kafka.Message) []kafka.Header {
 	return source
 }
 
-// deadLetter forwards the event in byte for byte to the dead-letter topic,
-// with its original headers, where it came from and why.
-func deadLetter(topics Topics, in kafka.Message, err error) kafka.Message {
+// DeadLetter is the one dead-letter record of notegate: the event in,
+// byte for byte, on the dead-letter topic, with its original headers,
+// where it came from and why (err's EventError reason and detail, or
+// "unknown" and err's text).
+func DeadLetter(topics Topics, in kafka.Message, err error) kafka.Message {
 	reason, detail := "unknown", "unknown error"
 	var ee *EventError
 	if errors.As(err, &ee) {
@@ -79,19 +81,20 @@ func deadLetter(topics Topics, in kafka.Message, err error) kafka.Message {
 // messages of one key by (version, revision).
 func outputMessages(topics Topics, in kafka.Message, env *Envelope) ([]kafka.Message, error) {
 	if env.Err != nil {
-		return []kafka.Message{deadLetter(topics, in, env.Err)}, nil
+		return []kafka.Message{DeadLetter(topics, in, env.Err)}, nil
 	}
 	index := IndexUnchanged
 	if env.Written {
 		index = IndexWritten
 	}
 	extra := []kafka.Header{{Key: HeaderIndex, Value: []byte(index)}}
-	return noteMessages(topics, in, env.Note, env.EverApproved, extra...)
+	return RouteMessages(topics, in, env.Note, env.EverApproved, extra...)
 }
 
-// noteMessages publishes one stored note state to each of its Routes.
-// extra headers are added to every message.
-func noteMessages(topics Topics, in kafka.Message, n *models.Note, everApproved bool, extra ...kafka.Header) ([]kafka.Message, error) {
+// RouteMessages are the messages that publish one stored note state to
+// each of its Routes, keyed by note_id; in is the message behind it (its
+// source headers are copied). extra headers are added to every message.
+func RouteMessages(topics Topics, in kafka.Message, n *models.Note, everApproved bool, extra ...kafka.Header) ([]kafka.Message, error) {
 	var full, withdrawn []byte
 	var out []kafka.Message
 	for _, route := range Routes(n, everApproved) {

@@ -134,10 +134,8 @@ func (c Config) Validate() error {
 type Runtime struct {
 	cfg      Config
 	proc     *Processor
-	consumer *consumer
-	writer   *kafka.Writer
+	consumer *Consumer
 	metrics  *Metrics
-	health   *Health
 	log      *slog.Logger
 
 	// followUps, when set, adds messages published with each routed note
@@ -155,14 +153,16 @@ func NewRuntime(cfg Config, proc *Processor, metrics *Metrics, health *Health, l
 	if log == nil {
 		log = slog.Default()
 	}
-	r := &Runtime{cfg: cfg, proc: proc, metrics: metrics, health: health, log: log}
-	r.writer = newWriter(cfg, log)
-	r.consumer = newConsumer(consumerConfig{
-		name: "notes", brokers: cfg.Brokers, groupID: cfg.GroupID, topic: cfg.InputTopic,
-		batchSize: cfg.BatchSize, batchLinger: cfg.BatchLinger, partitionQueue: cfg.PartitionQueue,
-		commitInterval: cfg.CommitInterval, drainTimeout: cfg.DrainTimeout, sessionTimeout: cfg.SessionTimeout,
-		maxBytes: 2 * cfg.MaxEventBytes, maxWait: 2 * time.Second, backoff: cfg.Backoff, watchRouting: true,
+	r := &Runtime{cfg: cfg, proc: proc, metrics: metrics, log: log}
+	var err error
+	r.consumer, err = NewConsumer(cfg, ConsumerConfig{
+		Name: "notes", GroupID: cfg.GroupID, Topic: cfg.InputTopic,
+		BatchSize: cfg.BatchSize, BatchLinger: cfg.BatchLinger, PartitionQueue: cfg.PartitionQueue,
+		CommitInterval: cfg.CommitInterval, MaxWait: 2 * time.Second, MaxBytes: 2 * cfg.MaxEventBytes, WatchRouting: true,
 	}, r.handle, metrics, health, log)
+	if err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
@@ -191,23 +191,20 @@ func newWriter(cfg Config, log *slog.Logger) *kafka.Writer {
 // batches in flight, commits what they cover and closes its connections,
 // all within DrainTimeout. Transport errors never end it; it returns nil.
 func (r *Runtime) Run(ctx context.Context) error {
-	err := r.consumer.run(ctx)
-	if !closeWithin(time.Second, r.writer.Close) {
-		r.log.Warn("the writer did not close in time; leaving it")
-	}
+	err := r.consumer.Run(ctx)
 	r.log.Info("pipeline stopped")
 	return err
 }
 
-// handle processes, indexes and publishes one batch; it returns an error
-// only when ctx ends first.
-func (r *Runtime) handle(ctx context.Context, msgs []kafka.Message) error {
+// handle processes and indexes one batch and returns the messages that
+// publish it; it returns an error only when ctx ends first.
+func (r *Runtime) handle(ctx context.Context, msgs []kafka.Message) ([]kafka.Message, error) {
 	envs := make([]*Envelope, len(msgs))
 	for i, m := range msgs {
 		envs[i] = &Envelope{Key: m.Key, Value: m.Value}
 	}
 	if err := r.proc.Process(ctx, envs); err != nil {
-		return err
+		return nil, err
 	}
 	out := make([]kafka.Message, 0, len(msgs))
 	for i, env := range envs {
@@ -215,8 +212,8 @@ func (r *Runtime) handle(ctx context.Context, msgs []kafka.Message) error {
 		if err != nil {
 			// A note that cannot be encoded cannot be published: say so
 			// on the dead-letter topic rather than stop the partition.
-			env.Err, env.Route = badEvent(ReasonStageFailure, "%v", err), RouteDeadLetter
-			oms = []kafka.Message{deadLetter(r.cfg.Topics, msgs[i], env.Err)}
+			env.Err, env.Route = BadEvent(ReasonStageFailure, "%v", err), RouteDeadLetter
+			oms = []kafka.Message{DeadLetter(r.cfg.Topics, msgs[i], env.Err)}
 		}
 		out = append(out, oms...)
 		// Follow-ups come from the stored note, written now or earlier:
@@ -226,31 +223,14 @@ func (r *Runtime) handle(ctx context.Context, msgs []kafka.Message) error {
 		if r.followUps != nil && env.Err == nil {
 			out = append(out, r.followUps(env)...)
 		}
-	}
-	start := time.Now()
-	if err := r.publish(ctx, out); err != nil {
-		return err
-	}
-	r.metrics.observeStage("publish", time.Since(start).Seconds())
-	now := time.Now()
-	for i, env := range envs {
 		reason := ""
 		var ee *EventError
 		if errors.As(env.Err, &ee) {
 			reason = ee.Reason
 		}
 		r.metrics.routedTo(env.Route, reason)
-		if r.metrics != nil && !msgs[i].Time.IsZero() {
-			r.metrics.endToEnd.Observe(now.Sub(msgs[i].Time).Seconds())
-		}
 	}
-	return nil
-}
-
-// publish writes msgs with RequireAll acks, retrying only the messages that
-// failed, until all are written or ctx ends.
-func (r *Runtime) publish(ctx context.Context, msgs []kafka.Message) error {
-	return publishAll(ctx, r.writer, msgs, r.cfg.Backoff, r.health, r.metrics, r.log)
+	return out, nil
 }
 
 // publishAll writes msgs with w, retrying the messages that failed with

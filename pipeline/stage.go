@@ -54,6 +54,16 @@ type Indexer interface {
 	Apply(ctx context.Context, notes []*models.Note) ([]Applied, error)
 }
 
+// NoteStore is the index read back: what the consumers that rewrite a
+// stored note (a reviewer's decision, an appeal, reports, a late
+// translation) read it from and write it to. Get returns an error for
+// which the index's IsNotFound holds when the note is unknown or deleted;
+// any other error is a transport error.
+type NoteStore interface {
+	Indexer
+	Get(ctx context.Context, noteID string) (*models.Note, error)
+}
+
 // Applied is what became of one note given to Indexer.Apply.
 type Applied struct {
 	// Written reports that the note was newer than what the index held

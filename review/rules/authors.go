@@ -1,4 +1,4 @@
-package pipeline
+package rules
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
 )
 
 // AuthorsConfig configures the author actions topic and the standings
@@ -184,7 +185,7 @@ func (w *AuthorActionWriter) Close() error { return w.w.Close() }
 
 // ConditionAuthors: the author actions topic is read (its partitions
 // listed and fetched, its actions audited).
-const ConditionAuthors Condition = "authors"
+const ConditionAuthors pipeline.Condition = "authors"
 
 // AuthorConsumer keeps an AuthorStore up to date from the author actions
 // topic. It reads every partition from the first offset on every start,
@@ -196,12 +197,12 @@ const ConditionAuthors Condition = "authors"
 // that is not an action is logged, counted and skipped (every replica
 // reads it, so it is not dead-lettered).
 type AuthorConsumer struct {
-	cfg     Config
+	cfg     pipeline.Config
 	acfg    AuthorsConfig
 	store   *AuthorStore
 	audit   AuthorAuditor
 	metrics *EventMetrics
-	health  *Health
+	health  *pipeline.Health
 	log     *slog.Logger
 
 	ready     chan struct{}
@@ -210,7 +211,7 @@ type AuthorConsumer struct {
 
 // NewAuthorConsumer builds a consumer of acfg.Topic feeding store. audit,
 // metrics and health may be nil.
-func NewAuthorConsumer(cfg Config, acfg AuthorsConfig, store *AuthorStore, audit AuthorAuditor, metrics *EventMetrics, health *Health, log *slog.Logger) (*AuthorConsumer, error) {
+func NewAuthorConsumer(cfg pipeline.Config, acfg AuthorsConfig, store *AuthorStore, audit AuthorAuditor, metrics *EventMetrics, health *pipeline.Health, log *slog.Logger) (*AuthorConsumer, error) {
 	cfg = cfg.WithDefaults()
 	acfg = acfg.WithDefaults()
 	if err := errors.Join(cfg.Validate(), acfg.Validate()); err != nil {
@@ -235,9 +236,9 @@ func (c *AuthorConsumer) Ready() <-chan struct{} { return c.ready }
 // are retried with backoff for as long as they last.
 func (c *AuthorConsumer) Run(ctx context.Context) error {
 	var partitions int
-	err := retryUntilDone(ctx, c.cfg.Backoff, c.log, c.health, ConditionAuthors, "authors: list the partitions of "+c.acfg.Topic, func() error {
+	err := pipeline.RetryUntilDone(ctx, c.cfg.Backoff, c.log, c.health, ConditionAuthors, "authors: list the partitions of "+c.acfg.Topic, func() error {
 		var err error
-		partitions, err = c.partitionCount(ctx)
+		partitions, err = pipeline.PartitionCount(ctx, c.cfg.Brokers, c.acfg.Topic, 5*time.Second)
 		return err
 	})
 	if err != nil {
@@ -261,20 +262,6 @@ func (c *AuthorConsumer) Run(ctx context.Context) error {
 	}()
 	running.Wait()
 	return nil
-}
-
-// partitionCount asks the brokers how many partitions the topic has.
-func (c *AuthorConsumer) partitionCount(ctx context.Context) (int, error) {
-	client := newAdminClient(c.cfg.Brokers, 5*time.Second)
-	defer closeTransport(client)
-	existing, partitions, err := topicPartitions(ctx, client, []string{c.acfg.Topic})
-	if err != nil {
-		return 0, err
-	}
-	if !existing[c.acfg.Topic] {
-		return 0, fmt.Errorf("topic %s is missing", c.acfg.Topic)
-	}
-	return partitions[c.acfg.Topic], nil
 }
 
 // partitionOffsets asks the partition's leader for its first offset and
@@ -304,7 +291,7 @@ func (c *AuthorConsumer) readPartition(ctx context.Context, partition int, caugh
 	done := func() { once.Do(caughtUp) }
 	defer done() // a consumer that stops must not hold Ready's waiters
 	var first, end int64
-	err := retryUntilDone(ctx, c.cfg.Backoff, c.log, c.health, ConditionAuthors, fmt.Sprintf("authors: offsets of partition %d", partition), func() error {
+	err := pipeline.RetryUntilDone(ctx, c.cfg.Backoff, c.log, c.health, ConditionAuthors, fmt.Sprintf("authors: offsets of partition %d", partition), func() error {
 		var err error
 		first, end, err = c.partitionOffsets(ctx, partition)
 		return err
@@ -323,7 +310,7 @@ func (c *AuthorConsumer) readPartition(ctx context.Context, partition int, caugh
 		Logger:      kafka.LoggerFunc(func(msg string, args ...any) { kafkaLog.Debug(fmt.Sprintf(msg, args...)) }),
 		ErrorLogger: kafka.LoggerFunc(func(msg string, args ...any) { kafkaLog.Warn(fmt.Sprintf(msg, args...)) }),
 	})
-	defer closeWithin(time.Second, r.Close)
+	defer pipeline.CloseWithin(time.Second, r.Close)
 	if err := r.SetOffset(kafka.FirstOffset); err != nil {
 		c.log.Error("cannot read the author actions from the start", "partition", partition, "err", err)
 		return
@@ -379,7 +366,7 @@ func (c *AuthorConsumer) apply(ctx context.Context, m kafka.Message) error {
 		return nil
 	}
 	entry := models.AuthorActionEntry{Action: a, Standing: standing, RecordedAt: time.Now().UTC()}
-	return retryUntilDone(ctx, c.cfg.Backoff, c.log, c.health, ConditionAuthors, "authors: audit "+a.ID, func() error {
+	return pipeline.RetryUntilDone(ctx, c.cfg.Backoff, c.log, c.health, ConditionAuthors, "authors: audit "+a.ID, func() error {
 		return c.audit.RecordAuthorAction(ctx, entry)
 	})
 }

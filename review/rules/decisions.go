@@ -1,4 +1,4 @@
-package pipeline
+package rules
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
 )
 
 // HeaderReviewDecision names the reviewer decision that produced a note.
@@ -38,14 +39,6 @@ func (c DecisionsConfig) WithDefaults() DecisionsConfig {
 		c.GroupID = "notegate-decisions"
 	}
 	return c
-}
-
-// NoteStore is what the decisions consumer reads and writes notes through:
-// the index. Get returns an error for which IsNotFound holds when the note
-// is unknown or deleted.
-type NoteStore interface {
-	Indexer
-	Get(ctx context.Context, noteID string) (*models.Note, error)
 }
 
 // Auditor appends decisions to the audit trail. Record is idempotent by
@@ -102,69 +95,50 @@ func (w *DecisionWriter) Close() error { return w.w.Close() }
 // applies the decision as a new revision of the same version, writes it
 // back, appends the audit entry, routes the note (approved notes to the
 // feed's topic) and only then commits the event's offset. Transport errors
-// are retried with backoff; a replayed event is applied at most once (the
-// note remembers the decision id) and audited once.
+// are retried with backoff (by its pipeline.Consumer); a replayed event is
+// applied at most once (the note remembers the decision id) and audited
+// once.
 type DecisionConsumer struct {
-	cfg        Config
-	dcfg       DecisionsConfig
-	store      NoteStore
-	audit      Auditor
-	isNotFound func(error) bool
-	consumer   *consumer
-	writer     *kafka.Writer
-	health     *Health
-	log        *slog.Logger
-	now        func() time.Time
+	store              pipeline.NoteStore
+	audit              Auditor
+	isNotFound         func(error) bool
+	*pipeline.Consumer // runs handle; its Run consumes until ctx ends, then drains
+	log                *slog.Logger
+	now                func() time.Time
 	// gaps and followUps ask for the translations a decision leaves a
 	// note lacking (TranslateAfterDecisions); nil: none.
 	gaps      TranslationGaps
-	followUps FollowUps
+	followUps pipeline.FollowUps
 }
 
 // ConditionDecisions: reviewer decisions are applied (index, audit and
 // publish succeed).
-const ConditionDecisions Condition = "decisions"
+const ConditionDecisions pipeline.Condition = "decisions"
 
 // NewDecisionConsumer builds a consumer; it connects when Run starts.
 // isNotFound tells the store's "no such note" error. health may be nil.
-func NewDecisionConsumer(cfg Config, dcfg DecisionsConfig, store NoteStore, audit Auditor, isNotFound func(error) bool, health *Health, log *slog.Logger) (*DecisionConsumer, error) {
-	cfg = cfg.WithDefaults()
+func NewDecisionConsumer(cfg pipeline.Config, dcfg DecisionsConfig, store pipeline.NoteStore, audit Auditor, isNotFound func(error) bool, health *pipeline.Health, log *slog.Logger) (*DecisionConsumer, error) {
 	dcfg = dcfg.WithDefaults()
-	if err := cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("decisions consumer config: %w", err)
-	}
-	if dcfg.Topic == cfg.InputTopic || slices.Contains([]string{cfg.Topics.Approved, cfg.Topics.Review, cfg.Topics.Rejected, cfg.Topics.DeadLetter}, dcfg.Topic) {
-		return nil, fmt.Errorf("decisions topic %q is also another topic of the pipeline", dcfg.Topic)
-	}
 	if store == nil || audit == nil || isNotFound == nil {
 		return nil, errors.New("decisions consumer: store, audit and isNotFound are required")
 	}
 	if log == nil {
 		log = slog.Default()
 	}
-	log = log.With("component", "decisions")
-	c := &DecisionConsumer{cfg: cfg, dcfg: dcfg, store: store, audit: audit, isNotFound: isNotFound,
-		writer: newWriter(cfg, log), health: health, log: log, now: time.Now}
-	c.consumer = newConsumer(consumerConfig{
-		name: "decisions", brokers: cfg.Brokers, groupID: dcfg.GroupID, topic: dcfg.Topic,
-		batchSize: 1, partitionQueue: 64, commitInterval: min(cfg.CommitInterval, 200*time.Millisecond),
-		drainTimeout: cfg.DrainTimeout, sessionTimeout: cfg.SessionTimeout, maxWait: 500 * time.Millisecond,
-		backoff: cfg.Backoff, watchRouting: true,
-	}, oneAtATime(cfg.Backoff, log, health, ConditionDecisions, c.handle), nil, health, log)
+	c := &DecisionConsumer{store: store, audit: audit, isNotFound: isNotFound, log: log.With("component", "decisions"), now: time.Now}
+	var err error
+	c.Consumer, err = pipeline.NewConsumer(cfg, pipeline.ConsumerConfig{
+		Name: "decisions", GroupID: dcfg.GroupID, Topic: dcfg.Topic, Condition: ConditionDecisions, WatchRouting: true,
+	}, pipeline.PerMessage(c.handle), nil, health, log)
+	if err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
-// Run consumes until ctx ends, then drains within the drain timeout.
-// Decisions are few, so they are handled one at a time per partition, and
-// each offset is committed once its decision is done.
-func (c *DecisionConsumer) Run(ctx context.Context) error {
-	err := c.consumer.run(ctx)
-	closeWithin(time.Second, c.writer.Close)
-	return err
-}
-
-// handle applies one decision; an error is a transport error.
-func (c *DecisionConsumer) handle(ctx context.Context, msg kafka.Message) error {
+// handle applies one decision and returns the messages that route the
+// decided note; an error is a transport error.
+func (c *DecisionConsumer) handle(ctx context.Context, msg kafka.Message) ([]kafka.Message, error) {
 	var d models.ReviewDecision
 	if err := json.Unmarshal(msg.Value, &d); err != nil || d.ID == "" || d.NoteID == "" || !d.Action.Valid() {
 		reason := "not a decision event"
@@ -172,31 +146,30 @@ func (c *DecisionConsumer) handle(ctx context.Context, msg kafka.Message) error 
 			reason = err.Error()
 		}
 		c.log.Error("dead-lettering a bad decision event", "offset", msg.Offset, "reason", reason)
-		return c.writer.WriteMessages(ctx, deadLetter(c.cfg.Topics, msg, badEvent(ReasonBadField, "%s", reason)))
+		return []kafka.Message{pipeline.DeadLetter(c.Topics(), msg, pipeline.BadEvent(pipeline.ReasonBadField, "%s", reason))}, nil
 	}
 	entry := models.AuditEntry{Decision: d, Outcome: models.AuditStale, RecordedAt: c.now().UTC()}
 	a, overturns, err := c.apply(ctx, d)
 	switch {
 	case errors.Is(err, errDecisionStale):
-		return c.audit.Record(ctx, entry)
+		return nil, c.audit.Record(ctx, entry)
 	case errors.Is(err, errDecisionRefused):
 		c.log.Warn("refused a decision on an appeal of the reviewer's own decision", "note_id", d.NoteID, "decision", d.ID, "reviewer", d.Reviewer)
 		entry.Outcome = models.AuditRefused
-		return c.audit.Record(ctx, entry)
+		return nil, c.audit.Record(ctx, entry)
 	case err != nil:
-		return err
+		return nil, err
 	}
 	entry.Outcome, entry.Revision, entry.Overturns = models.AuditApplied, a.Stored.Revision, overturns
 	if err := c.audit.Record(ctx, entry); err != nil {
-		return fmt.Errorf("audit %s: %w", d.ID, err)
+		return nil, fmt.Errorf("audit %s: %w", d.ID, err)
 	}
-	msgs, err := noteMessages(c.cfg.Topics, msg, a.Stored, a.EverApproved,
+	msgs, err := pipeline.RouteMessages(c.Topics(), msg, a.Stored, a.EverApproved,
 		kafka.Header{Key: HeaderReviewDecision, Value: []byte(d.ID)})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	msgs = append(msgs, c.translationFollowUps(a.Stored)...)
-	return c.writer.WriteMessages(ctx, msgs...)
+	return append(msgs, c.translationFollowUps(a.Stored)...), nil
 }
 
 // maxDecisionRaces bounds how often one decision is re-applied at once
@@ -218,18 +191,18 @@ var errDecisionRefused = errors.New("an appeal is decided by another reviewer")
 // of a (Version, Revision), so a writer that read the same revision at the
 // same time (the translation retrier) can make our write a no-op: apply
 // then applies d again on top of what is stored.
-func (c *DecisionConsumer) apply(ctx context.Context, d models.ReviewDecision) (Applied, string, error) {
+func (c *DecisionConsumer) apply(ctx context.Context, d models.ReviewDecision) (pipeline.Applied, string, error) {
 	for race := 0; ; race++ {
 		n, err := c.store.Get(ctx, d.NoteID)
 		switch {
 		case err != nil && c.isNotFound(err):
-			return Applied{}, "", errDecisionStale
+			return pipeline.Applied{}, "", errDecisionStale
 		case err != nil:
-			return Applied{}, "", fmt.Errorf("read note %s: %w", d.NoteID, err)
+			return pipeline.Applied{}, "", fmt.Errorf("read note %s: %w", d.NoteID, err)
 		case n.Version != d.NoteVersion:
-			return Applied{}, "", errDecisionStale
+			return pipeline.Applied{}, "", errDecisionStale
 		case !applied(n, d) && n.Moderation.AppealConflict(d.Reviewer, d.Action, d.Markets) != "":
-			return Applied{}, "", errDecisionRefused
+			return pipeline.Applied{}, "", errDecisionRefused
 		}
 		next, overturns := n, ""
 		if !applied(n, d) {
@@ -241,22 +214,22 @@ func (c *DecisionConsumer) apply(ctx context.Context, d models.ReviewDecision) (
 		// and tells what the index holds and whether feeds saw the note.
 		out, err := c.store.Apply(ctx, []*models.Note{next})
 		if err != nil {
-			return Applied{}, "", fmt.Errorf("write note %s: %w", d.NoteID, err)
+			return pipeline.Applied{}, "", fmt.Errorf("write note %s: %w", d.NoteID, err)
 		}
 		if len(out) != 1 {
-			return Applied{}, "", fmt.Errorf("write note %s: the index answered %d outcomes", d.NoteID, len(out))
+			return pipeline.Applied{}, "", fmt.Errorf("write note %s: the index answered %d outcomes", d.NoteID, len(out))
 		}
 		a := out[0]
 		switch {
 		case a.Rejected != "":
 			c.log.Error("the index refused a decided note; audited as stale", "note_id", d.NoteID, "reason", a.Rejected)
-			return Applied{}, "", errDecisionStale
+			return pipeline.Applied{}, "", errDecisionStale
 		case a.Stored == nil || a.Stored.Deleted() || a.Stored.Version != d.NoteVersion:
-			return Applied{}, "", errDecisionStale // deleted or a newer version meanwhile
+			return pipeline.Applied{}, "", errDecisionStale // deleted or a newer version meanwhile
 		case applied(a.Stored, d):
 			return a, overturns, nil
 		case race+1 >= maxDecisionRaces:
-			return Applied{}, "", fmt.Errorf("decision %s on note %s: %w %d times", d.ID, d.NoteID, errLostRace, race+1)
+			return pipeline.Applied{}, "", fmt.Errorf("decision %s on note %s: %w %d times", d.ID, d.NoteID, errLostRace, race+1)
 		}
 		c.log.Info("another writer updated the note first; applying the decision again", "note_id", d.NoteID, "decision", d.ID, "revision", a.Stored.Revision)
 	}
