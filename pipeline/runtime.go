@@ -166,27 +166,6 @@ func NewRuntime(cfg Config, proc *Processor, metrics *Metrics, health *Health, l
 	return r, nil
 }
 
-// newWriter is the writer of every consumer's output: RequireAll acks,
-// murmur2 partitioning by key (as Kafka's own clients), and a bounded
-// write timeout so that a broker that does not answer is retried rather
-// than waited on forever.
-func newWriter(cfg Config, log *slog.Logger) *kafka.Writer {
-	kafkaLog := log.With("component", "kafka-go")
-	return &kafka.Writer{
-		Addr:         kafka.TCP(cfg.Brokers...),
-		Balancer:     kafka.Murmur2Balancer{},
-		RequiredAcks: kafka.RequireAll,
-		BatchTimeout: cfg.WriteBatchTimeout,
-		BatchSize:    max(100, cfg.BatchSize),
-		BatchBytes:   int64(max(1<<20, 4*cfg.MaxEventBytes)),
-		MaxAttempts:  3,
-		WriteTimeout: 10 * time.Second,
-		ReadTimeout:  10 * time.Second,
-		Logger:       kafka.LoggerFunc(func(msg string, args ...any) { kafkaLog.Debug(fmt.Sprintf(msg, args...)) }),
-		ErrorLogger:  kafka.LoggerFunc(func(msg string, args ...any) { kafkaLog.Warn(fmt.Sprintf(msg, args...)) }),
-	}
-}
-
 // Run consumes until ctx ends, then drains: it stops fetching, finishes the
 // batches in flight, commits what they cover and closes its connections,
 // all within DrainTimeout. Transport errors never end it; it returns nil.
@@ -231,47 +210,6 @@ func (r *Runtime) handle(ctx context.Context, msgs []kafka.Message) ([]kafka.Mes
 		r.metrics.routedTo(env.Route, reason)
 	}
 	return out, nil
-}
-
-// publishAll writes msgs with w, retrying the messages that failed with
-// backoff until all are written or ctx ends, and reports failures and
-// recovery as ConditionPublish.
-func publishAll(ctx context.Context, w *kafka.Writer, msgs []kafka.Message, backoff Backoff, health *Health, metrics *Metrics, log *slog.Logger) error {
-	pending := msgs
-	for attempt := 0; len(pending) > 0; attempt++ {
-		err := w.WriteMessages(ctx, pending...)
-		if err == nil {
-			break
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		var werrs kafka.WriteErrors
-		if errors.As(err, &werrs) && len(werrs) == len(pending) {
-			var retry []kafka.Message
-			for i, e := range werrs {
-				if e != nil {
-					retry = append(retry, pending[i])
-				}
-			}
-			pending = retry
-		}
-		health.fail(ConditionPublish, fmt.Errorf("publish %d messages (first to %s): %w", len(pending), firstTopic(pending), err))
-		metrics.retry("publish")
-		log.Warn("publish failed, retrying", "attempt", attempt+1, "messages", len(pending), "err", err)
-		if err := backoff.Wait(ctx, attempt); err != nil {
-			return err
-		}
-	}
-	health.ok(ConditionPublish)
-	return nil
-}
-
-func firstTopic(msgs []kafka.Message) string {
-	if len(msgs) == 0 {
-		return ""
-	}
-	return msgs[0].Topic
 }
 
 // crash stops the runtime as a killed process would: no more fetching, no

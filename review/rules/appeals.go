@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"log/slog"
@@ -26,12 +27,8 @@ type AppealsConfig struct {
 
 // WithDefaults fills unset fields with their defaults.
 func (c AppealsConfig) WithDefaults() AppealsConfig {
-	if c.Topic == "" {
-		c.Topic = "notes.appeals"
-	}
-	if c.GroupID == "" {
-		c.GroupID = "notegate-appeals"
-	}
+	c.Topic = cmp.Or(c.Topic, "notes.appeals")
+	c.GroupID = cmp.Or(c.GroupID, "notegate-appeals")
 	return c
 }
 

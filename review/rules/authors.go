@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -32,12 +33,8 @@ type AuthorsConfig struct {
 
 // WithDefaults fills unset fields with their defaults.
 func (c AuthorsConfig) WithDefaults() AuthorsConfig {
-	if c.Topic == "" {
-		c.Topic = "authors.actions"
-	}
-	if c.MaxAuthors == 0 {
-		c.MaxAuthors = 100000
-	}
+	c.Topic = cmp.Or(c.Topic, "authors.actions")
+	c.MaxAuthors = cmp.Or(c.MaxAuthors, 100000)
 	return c
 }
 
@@ -158,30 +155,18 @@ type AuthorAuditor interface {
 // AuthorActionWriter publishes author actions to the author actions topic
 // with RequireAll acks, keyed by author id. It is the only way the desk
 // changes an author's standing.
-type AuthorActionWriter struct {
-	w *kafka.Writer
-}
+type AuthorActionWriter struct{ eventWriter }
 
 // NewAuthorActionWriter writes to cfg.Topic on brokers.
 func NewAuthorActionWriter(brokers []string, cfg AuthorsConfig) *AuthorActionWriter {
-	return &AuthorActionWriter{w: newEventWriter(brokers, cfg.WithDefaults().Topic)}
+	return &AuthorActionWriter{newEventWriter(brokers, cfg.WithDefaults().Topic)}
 }
 
 // PublishAuthorAction writes a and returns once the broker has it or
 // with the error.
 func (w *AuthorActionWriter) PublishAuthorAction(ctx context.Context, a models.AuthorAction) error {
-	v, err := json.Marshal(a)
-	if err != nil {
-		return fmt.Errorf("encode author action %s: %w", a.ID, err)
-	}
-	if err := w.w.WriteMessages(ctx, kafka.Message{Key: []byte(a.AuthorID), Value: v}); err != nil {
-		return fmt.Errorf("publish author action %s: %w", a.ID, err)
-	}
-	return nil
+	return w.publish(ctx, "author action", 1, func(int) (string, string, any) { return a.ID, a.AuthorID, a })
 }
-
-// Close flushes and closes the writer.
-func (w *AuthorActionWriter) Close() error { return w.w.Close() }
 
 // ConditionAuthors: the author actions topic is read (its partitions
 // listed and fetched, its actions audited).

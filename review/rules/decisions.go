@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -32,12 +33,8 @@ type DecisionsConfig struct {
 
 // WithDefaults fills unset fields with their defaults.
 func (c DecisionsConfig) WithDefaults() DecisionsConfig {
-	if c.Topic == "" {
-		c.Topic = "notes.decisions"
-	}
-	if c.GroupID == "" {
-		c.GroupID = "notegate-decisions"
-	}
+	c.Topic = cmp.Or(c.Topic, "notes.decisions")
+	c.GroupID = cmp.Or(c.GroupID, "notegate-decisions")
 	return c
 }
 
@@ -49,46 +46,21 @@ type Auditor interface {
 }
 
 // DecisionWriter publishes reviewer decisions to the decisions topic with
-// RequireAll acks. It is the only way the review desk changes a note: the
-// DecisionConsumer is the single writer that applies them.
-type DecisionWriter struct {
-	w *kafka.Writer
-}
+// RequireAll acks, keyed by note id. It is the only way the review desk
+// changes a note: the DecisionConsumer is the single writer that applies
+// them.
+type DecisionWriter struct{ eventWriter }
 
 // NewDecisionWriter writes to cfg.Topic on brokers.
 func NewDecisionWriter(brokers []string, cfg DecisionsConfig) *DecisionWriter {
-	return &DecisionWriter{w: newEventWriter(brokers, cfg.WithDefaults().Topic)}
+	return &DecisionWriter{newEventWriter(brokers, cfg.WithDefaults().Topic)}
 }
 
-// newEventWriter is the writer of the desk's events (decisions, author
-// actions): keyed like Kafka's own clients, RequireAll acks, no linger.
-func newEventWriter(brokers []string, topic string) *kafka.Writer {
-	return &kafka.Writer{
-		Addr: kafka.TCP(brokers...), Topic: topic, Balancer: kafka.Murmur2Balancer{},
-		RequiredAcks: kafka.RequireAll, BatchTimeout: time.Millisecond, MaxAttempts: 5,
-		AllowAutoTopicCreation: true,
-	}
-}
-
-// Publish writes decisions, keyed by note id, and returns once the broker
-// has them or with the error.
+// Publish writes decisions and returns once the broker has them or with
+// the error.
 func (w *DecisionWriter) Publish(ctx context.Context, ds ...models.ReviewDecision) error {
-	msgs := make([]kafka.Message, len(ds))
-	for i, d := range ds {
-		v, err := json.Marshal(d)
-		if err != nil {
-			return fmt.Errorf("encode decision %s: %w", d.ID, err)
-		}
-		msgs[i] = kafka.Message{Key: []byte(d.NoteID), Value: v}
-	}
-	if err := w.w.WriteMessages(ctx, msgs...); err != nil {
-		return fmt.Errorf("publish %d decisions: %w", len(ds), err)
-	}
-	return nil
+	return w.publish(ctx, "decision", len(ds), func(i int) (string, string, any) { return ds[i].ID, ds[i].NoteID, ds[i] })
 }
-
-// Close flushes and closes the writer.
-func (w *DecisionWriter) Close() error { return w.w.Close() }
 
 // DecisionConsumer applies reviewer decisions: for each event on the
 // decisions topic, in order per note, it reads the note from the store,

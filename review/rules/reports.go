@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -39,18 +40,10 @@ type ReportsConfig struct {
 
 // WithDefaults fills unset fields with their defaults.
 func (c ReportsConfig) WithDefaults() ReportsConfig {
-	if c.Topic == "" {
-		c.Topic = "notes.reports"
-	}
-	if c.GroupID == "" {
-		c.GroupID = "notegate-reports"
-	}
-	if c.QueueThreshold == 0 {
-		c.QueueThreshold = 5
-	}
-	if c.MaxReporters == 0 {
-		c.MaxReporters = 100
-	}
+	c.Topic = cmp.Or(c.Topic, "notes.reports")
+	c.GroupID = cmp.Or(c.GroupID, "notegate-reports")
+	c.QueueThreshold = cmp.Or(c.QueueThreshold, 5)
+	c.MaxReporters = cmp.Or(c.MaxReporters, 100)
 	return c
 }
 
@@ -240,21 +233,6 @@ func NewReportConsumer(cfg pipeline.Config, rcfg ReportsConfig, store pipeline.N
 	return c, nil
 }
 
-// decodeReport reads a report event, or says why it is none.
-func decodeReport(m kafka.Message) (models.Report, error) {
-	var r models.Report
-	err := decodeNoteEvent(m, &r, "a report", func() (string, error) {
-		if r.ReporterID == "" || len(r.ReporterID) > 256 {
-			return r.NoteID, pipeline.BadEvent(pipeline.ReasonBadField, "a report needs a reporter_id of at most 256 bytes")
-		}
-		return r.NoteID, nil
-	})
-	if r.At.IsZero() {
-		r.At = m.Time
-	}
-	return r, err
-}
-
 // handle counts one partition's batch of reports and returns the
 // messages that publish the notes they queued, and the dead letters of
 // the events that are not reports. An error is a transport error: what it
@@ -315,4 +293,19 @@ func (c *ReportConsumer) count(ctx context.Context, id string, reports []models.
 	}
 	c.log.Info("reports queued a note", "note_id", id, "reporters", a.Stored.Moderation.Reports.Reporters)
 	return pipeline.RouteMessages(c.Topics(), src, a.Stored, a.EverApproved, kafka.Header{Key: HeaderQueued, Value: []byte("reports")})
+}
+
+// decodeReport reads a report event, or says why it is none.
+func decodeReport(m kafka.Message) (models.Report, error) {
+	var r models.Report
+	err := decodeNoteEvent(m, &r, "a report", func() (string, error) {
+		if r.ReporterID == "" || len(r.ReporterID) > 256 {
+			return r.NoteID, pipeline.BadEvent(pipeline.ReasonBadField, "a report needs a reporter_id of at most 256 bytes")
+		}
+		return r.NoteID, nil
+	})
+	if r.At.IsZero() {
+		r.At = m.Time
+	}
+	return r, err
 }
