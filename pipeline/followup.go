@@ -17,4 +17,4 @@ import "github.com/segmentio/kafka-go"
 type FollowUps func(env *Envelope) []kafka.Message
 
 // SetFollowUps installs f; call it before Run.
-func (r *Runtime) SetFollowUps(f FollowUps) { r.followUps = f }
+func (r *Runtime) SetFollowUps(f FollowUps) { r.routes.followUps = f }

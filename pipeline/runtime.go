@@ -128,23 +128,20 @@ func (c Config) Validate() error {
 
 // Runtime consumes the input topic with a kafka-go consumer group (the
 // shared consumer loop), runs a Processor over per-partition batches,
-// publishes what the index stored with a kafka-go writer (RequireAll acks)
-// and commits, per partition, only offsets whose messages and all before
-// them are indexed and published.
+// whose last sink publishes what the index stored to the route topics with
+// a kafka-go writer (RequireAll acks), and commits, per partition, only
+// offsets whose messages and all before them are written to every sink.
 type Runtime struct {
 	cfg      Config
 	proc     *Processor
 	consumer *Consumer
+	routes   *routeSink
 	metrics  *Metrics
 	log      *slog.Logger
-
-	// followUps, when set, adds messages published with each routed note
-	// (followup.go).
-	followUps FollowUps
 }
 
-// NewRuntime builds a Runtime; it connects lazily when Run starts. health
-// may be nil.
+// NewRuntime builds a Runtime; it connects lazily when Run starts. It adds
+// the route topics to proc's sinks, last. health may be nil.
 func NewRuntime(cfg Config, proc *Processor, metrics *Metrics, health *Health, log *slog.Logger) (*Runtime, error) {
 	cfg = cfg.WithDefaults()
 	if err := cfg.Validate(); err != nil {
@@ -153,7 +150,9 @@ func NewRuntime(cfg Config, proc *Processor, metrics *Metrics, health *Health, l
 	if log == nil {
 		log = slog.Default()
 	}
-	r := &Runtime{cfg: cfg, proc: proc, metrics: metrics, log: log}
+	r := &Runtime{cfg: cfg, proc: proc, metrics: metrics, log: log,
+		routes: &routeSink{topics: cfg.Topics, writer: newWriter(cfg, log)}}
+	proc.sinks = append(proc.sinks, r.routes)
 	var err error
 	r.consumer, err = NewConsumer(cfg, ConsumerConfig{
 		Name: "notes", GroupID: cfg.GroupID, Topic: cfg.InputTopic,
@@ -171,37 +170,24 @@ func NewRuntime(cfg Config, proc *Processor, metrics *Metrics, health *Health, l
 // all within DrainTimeout. Transport errors never end it; it returns nil.
 func (r *Runtime) Run(ctx context.Context) error {
 	err := r.consumer.Run(ctx)
+	if !CloseWithin(time.Second, r.routes.writer.Close) {
+		r.log.Warn("the writer did not close in time; leaving it")
+	}
 	r.log.Info("pipeline stopped")
 	return err
 }
 
-// handle processes and indexes one batch and returns the messages that
-// publish it; it returns an error only when ctx ends first.
+// handle processes one batch and writes it to every sink, the route
+// topics last; it returns an error only when ctx ends first.
 func (r *Runtime) handle(ctx context.Context, msgs []kafka.Message) ([]kafka.Message, error) {
 	envs := make([]*Envelope, len(msgs))
 	for i, m := range msgs {
-		envs[i] = &Envelope{Key: m.Key, Value: m.Value}
+		envs[i] = &Envelope{Key: m.Key, Value: m.Value, Source: m}
 	}
 	if err := r.proc.Process(ctx, envs); err != nil {
 		return nil, err
 	}
-	out := make([]kafka.Message, 0, len(msgs))
-	for i, env := range envs {
-		oms, err := outputMessages(r.cfg.Topics, msgs[i], env)
-		if err != nil {
-			// A note that cannot be encoded cannot be published: say so
-			// on the dead-letter topic rather than stop the partition.
-			env.Err, env.Route = BadEvent(ReasonStageFailure, "%v", err), RouteDeadLetter
-			oms = []kafka.Message{DeadLetter(r.cfg.Topics, msgs[i], env.Err)}
-		}
-		out = append(out, oms...)
-		// Follow-ups come from the stored note, written now or earlier:
-		// after a crash between the index write and the publish, the
-		// replay must still ask for its pending translations. A follow-up
-		// the retrier finds already done is a no-op.
-		if r.followUps != nil && env.Err == nil {
-			out = append(out, r.followUps(env)...)
-		}
+	for _, env := range envs {
 		reason := ""
 		var ee *EventError
 		if errors.As(env.Err, &ee) {
@@ -209,7 +195,7 @@ func (r *Runtime) handle(ctx context.Context, msgs []kafka.Message) ([]kafka.Mes
 		}
 		r.metrics.routedTo(env.Route, reason)
 	}
-	return out, nil
+	return nil, nil
 }
 
 // crash stops the runtime as a killed process would: no more fetching, no

@@ -1,7 +1,9 @@
-// Package pipeline is notegate's runtime: it consumes note events from
-// Kafka, runs the enrichment stages, writes the result to the index, routes
-// each note to its output topic and commits offsets only once the work they
-// cover is done.
+// Package pipeline is notegate's runtime, mechanism only: it consumes note
+// events from Kafka, runs the enrichment stages (Stage), writes the result
+// to its sinks (Sink: the index, any configured ones, the route topics) and
+// commits offsets only once the work they cover is done. Every other
+// consumer of notegate (the desk's, the translation retrier) plugs a
+// Handler into the same loop (Consumer).
 package pipeline
 
 import (
