@@ -19,6 +19,7 @@ import (
 
 	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/review"
+	"github.com/notegate/notegate/review/rules"
 	"github.com/notegate/notegate/server"
 	"github.com/notegate/notegate/stages/detect"
 	"github.com/notegate/notegate/stages/index"
@@ -60,15 +61,15 @@ type Config struct {
 	// Review configures the reviewer desk: accounts, claims, audit file.
 	Review review.Config `yaml:"review"`
 	// Decisions configures the reviewer decisions topic and its consumer.
-	Decisions pipeline.DecisionsConfig `yaml:"decisions"`
+	Decisions rules.DecisionsConfig `yaml:"decisions"`
 	// Authors configures the author actions topic and the standings
 	// every replica keeps from it.
-	Authors pipeline.AuthorsConfig `yaml:"authors"`
+	Authors rules.AuthorsConfig `yaml:"authors"`
 	// Reports configures the user reports topic, its consumer and when
 	// reports queue a note.
-	Reports pipeline.ReportsConfig `yaml:"reports"`
+	Reports rules.ReportsConfig `yaml:"reports"`
 	// Appeals configures the appeals topic and its consumer.
-	Appeals pipeline.AppealsConfig `yaml:"appeals"`
+	Appeals rules.AppealsConfig `yaml:"appeals"`
 	// Health configures readiness: how long a failing dependency or a
 	// waiting event is tolerated, and the broker probe.
 	Health pipeline.HealthConfig `yaml:"health"`
@@ -111,10 +112,10 @@ func Default() Config {
 			Embedded: index.EmbeddedConfig{Dir: ".notegate-data/index"},
 		},
 		Review:    review.Config{}.WithDefaults(),
-		Decisions: pipeline.DecisionsConfig{}.WithDefaults(),
-		Authors:   pipeline.AuthorsConfig{}.WithDefaults(),
-		Reports:   pipeline.ReportsConfig{}.WithDefaults(),
-		Appeals:   pipeline.AppealsConfig{}.WithDefaults(),
+		Decisions: rules.DecisionsConfig{}.WithDefaults(),
+		Authors:   rules.AuthorsConfig{}.WithDefaults(),
+		Reports:   rules.ReportsConfig{}.WithDefaults(),
+		Appeals:   rules.AppealsConfig{}.WithDefaults(),
 		Health:    pipeline.HealthConfig{}.WithDefaults(),
 	}
 }

@@ -37,17 +37,19 @@ type consumerConfig struct {
 	watchRouting bool
 }
 
-// batchHandler handles one partition's messages, in order. It returns nil
-// once every message is done (routed, written, whatever the consumer does)
-// and retries transport errors itself; it returns an error only when ctx
-// ends first, and the messages are then left uncommitted and redelivered.
+// batchHandler handles one partition's messages, in order (Consumer's
+// handleBatch). It returns nil once every message is done (routed,
+// written, whatever the consumer does) and retries transport errors
+// itself; it returns an error only when ctx ends first, and the messages
+// are then left uncommitted and redelivered.
 type batchHandler func(ctx context.Context, msgs []kafka.Message) error
 
-// consumer is the one loop every Kafka consumer of notegate runs (note
-// events, reviewer decisions, pending translations): it fetches from a
-// consumer group, hands each partition's messages in order to one worker
-// per partition in bounded batches, and commits each partition only up to
-// the highest offset below which every message is handled.
+// consumer is the one loop every Kafka consumer of notegate runs (through
+// Consumer: note events, reviewer decisions, appeals, reports, pending
+// translations): it fetches from a consumer group, hands each partition's
+// messages in order to one worker per partition in bounded batches, and
+// commits each partition only up to the highest offset below which every
+// message is handled.
 //
 // Fetch and commit errors are transport errors: they are retried with
 // backoff for as long as they last and never end the loop; a stuck
@@ -235,30 +237,11 @@ func (c *consumer) run(ctx context.Context) error {
 		}
 		cancel()
 	}
-	if !closeWithin(reserve/2, c.reader.Close) {
+	if !CloseWithin(reserve/2, c.reader.Close) {
 		c.log.Warn("the reader did not close in time; leaving it")
 	}
 	c.log.Info("consumer stopped")
 	return nil
-}
-
-// closeWithin calls closeFn and waits at most d for it; it reports whether
-// closeFn returned in time. A broker that does not answer must not hold a
-// shutdown past its deadline.
-func closeWithin(d time.Duration, closeFn func() error) bool {
-	done := make(chan struct{})
-	go func() {
-		_ = closeFn()
-		close(done)
-	}()
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-done:
-		return true
-	case <-t.C:
-		return false
-	}
 }
 
 // partitionWorker handles one partition's messages in order, in batches.
@@ -390,10 +373,12 @@ func (c *consumer) crash() {
 	c.crashOnce.Do(func() { close(c.crashed) })
 }
 
-// retryUntilDone calls f until it succeeds or ctx ends, waiting with
+// RetryUntilDone calls f until it succeeds or ctx ends, waiting with
 // backoff between attempts and reporting failures as condition; it returns
-// ctx's error in the second case.
-func retryUntilDone(ctx context.Context, backoff Backoff, log *slog.Logger, health *Health, condition Condition, what string, f func() error) error {
+// ctx's error in the second case. It is for work outside a Consumer's
+// Handler (the author actions reader); a Handler leaves retries to its
+// Consumer.
+func RetryUntilDone(ctx context.Context, backoff Backoff, log *slog.Logger, health *Health, condition Condition, what string, f func() error) error {
 	for attempt := 0; ; attempt++ {
 		err := f()
 		if err == nil {
@@ -413,16 +398,21 @@ func retryUntilDone(ctx context.Context, backoff Backoff, log *slog.Logger, heal
 	}
 }
 
-// oneAtATime turns a handler of one message into a batchHandler that
-// retries each message until it is done or ctx ends: the loop of the side
-// consumers, whose messages are few.
-func oneAtATime(backoff Backoff, log *slog.Logger, health *Health, condition Condition, handle func(context.Context, kafka.Message) error) batchHandler {
-	return func(ctx context.Context, msgs []kafka.Message) error {
-		for _, m := range msgs {
-			if err := retryUntilDone(ctx, backoff, log, health, condition, string(condition)+": handle", func() error { return handle(ctx, m) }); err != nil {
-				return err
-			}
-		}
-		return nil
+// CloseWithin calls closeFn and waits at most d for it; it reports whether
+// closeFn returned in time. A broker that does not answer must not hold a
+// shutdown past its deadline.
+func CloseWithin(d time.Duration, closeFn func() error) bool {
+	done := make(chan struct{})
+	go func() {
+		_ = closeFn()
+		close(done)
+	}()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-done:
+		return true
+	case <-t.C:
+		return false
 	}
 }

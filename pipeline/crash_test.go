@@ -1,4 +1,4 @@
-package pipeline
+package pipeline_test
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
+	"github.com/notegate/notegate/pipeline/pipelinetest"
 )
 
 // countingStage counts the notes it sees, to tell redelivery from loss.
@@ -21,25 +23,14 @@ func (c *countingStage) Process(_ context.Context, notes []*models.Note) error {
 	return nil
 }
 
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
 // TestRuntimeCrashBeforeCommitLosesNothing processes every event, dies
 // before committing, restarts, and checks that everything is processed
 // again (nothing lost) and that replays never regress a note in the index.
 func TestRuntimeCrashBeforeCommitLosesNothing(t *testing.T) {
 	t.Parallel()
-	topics := DefaultTopics()
-	brokers := startBroker(t, "notes.events", topics.Approved, topics.Review, topics.Rejected, topics.DeadLetter)
-	idx := newMemIndex()
+	topics := pipeline.DefaultTopics()
+	brokers := pipelinetest.StartBroker(t, "notes.events", topics.Approved, topics.Review, topics.Rejected, topics.DeadLetter)
+	idx := pipelinetest.NewMemIndex()
 	const notes = 60
 	var msgs []kafka.Message
 	for i := 0; i < notes; i++ {
@@ -48,26 +39,26 @@ func TestRuntimeCrashBeforeCommitLosesNothing(t *testing.T) {
 	}
 	// A stale duplicate of version 1 arrives after version 2.
 	msgs = append(msgs, event("n-000", 1, "stale replay"))
-	produce(t, brokers, "notes.events", msgs...)
+	pipelinetest.Produce(t, brokers, "notes.events", msgs...)
 
-	cfg := testConfig(brokers)
+	cfg := pipelinetest.Config(brokers)
 	cfg.CommitInterval = time.Hour // nothing is committed before the crash
 
 	first := &countingStage{}
-	rt1, err := NewRuntime(cfg, NewProcessor(ProcessorConfig{Stages: []Stage{first, keywordModerator{}}, Indexer: idx, Logger: quietLogger()}), nil, nil, quietLogger())
+	rt1, err := pipeline.NewRuntime(cfg, pipeline.NewProcessor(pipeline.ProcessorConfig{Stages: []pipeline.Stage{first, keywordModerator{}}, Indexer: idx, Logger: pipelinetest.QuietLogger()}), nil, nil, pipelinetest.QuietLogger())
 	if err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)
 	go func() { done <- rt1.Run(context.Background()) }()
-	consume(t, brokers, topics.Approved, len(msgs)) // every event routed
-	waitFor(t, "all events processed", func() bool { return first.seen.Load() == int64(len(msgs)) })
-	rt1.crash()
+	pipelinetest.Consume(t, brokers, topics.Approved, len(msgs)) // every event routed
+	pipelinetest.WaitFor(t, "all events processed", func() bool { return first.seen.Load() == int64(len(msgs)) })
+	rt1.Crash()
 	if err := <-done; err != nil {
 		t.Fatalf("crashed run: %v", err)
 	}
 	for i := 0; i < notes; i++ {
-		n, ok := idx.get(fmt.Sprintf("n-%03d", i))
+		n, ok := idx.Note(fmt.Sprintf("n-%03d", i))
 		if !ok || n.Version != 2 || n.Body != "edited" {
 			t.Fatalf("after the first run note %d is %+v", i, n)
 		}
@@ -76,13 +67,13 @@ func TestRuntimeCrashBeforeCommitLosesNothing(t *testing.T) {
 	// Restart: the group committed nothing, so every event comes again.
 	second := &countingStage{}
 	cfg.CommitInterval = 50 * time.Millisecond
-	rt2, err := NewRuntime(cfg, NewProcessor(ProcessorConfig{Stages: []Stage{second, keywordModerator{}}, Indexer: idx, Logger: quietLogger()}), nil, nil, quietLogger())
+	rt2, err := pipeline.NewRuntime(cfg, pipeline.NewProcessor(pipeline.ProcessorConfig{Stages: []pipeline.Stage{second, keywordModerator{}}, Indexer: idx, Logger: pipelinetest.QuietLogger()}), nil, nil, pipelinetest.QuietLogger())
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { done <- rt2.Run(ctx) }()
-	waitFor(t, "all events redelivered", func() bool { return second.seen.Load() >= int64(len(msgs)) })
+	pipelinetest.WaitFor(t, "all events redelivered", func() bool { return second.seen.Load() >= int64(len(msgs)) })
 	cancel() // a SIGTERM: drain and commit
 	if err := <-done; err != nil {
 		t.Fatalf("second run: %v", err)
@@ -91,24 +82,24 @@ func TestRuntimeCrashBeforeCommitLosesNothing(t *testing.T) {
 		t.Errorf("the restart processed %d events, want all %d again", got, len(msgs))
 	}
 	for i := 0; i < notes; i++ {
-		n, ok := idx.get(fmt.Sprintf("n-%03d", i))
+		n, ok := idx.Note(fmt.Sprintf("n-%03d", i))
 		if !ok || n.Version != 2 || n.Body != "edited" {
 			t.Errorf("after replay note %d regressed to %+v", i, n)
 		}
 	}
 	// Outputs were written twice (at-least-once), never fewer.
-	consume(t, brokers, topics.Approved, 2*len(msgs))
+	pipelinetest.Consume(t, brokers, topics.Approved, 2*len(msgs))
 
 	// A third start finds everything committed by the drain: nothing new.
 	third := &countingStage{}
-	rt3, err := NewRuntime(cfg, NewProcessor(ProcessorConfig{Stages: []Stage{third}, Indexer: idx, Logger: quietLogger()}), nil, nil, quietLogger())
+	rt3, err := pipeline.NewRuntime(cfg, pipeline.NewProcessor(pipeline.ProcessorConfig{Stages: []pipeline.Stage{third}, Indexer: idx, Logger: pipelinetest.QuietLogger()}), nil, nil, pipelinetest.QuietLogger())
 	if err != nil {
 		t.Fatal(err)
 	}
-	produce(t, brokers, "notes.events", event("late", 1, "after the drain"))
+	pipelinetest.Produce(t, brokers, "notes.events", event("late", 1, "after the drain"))
 	ctx3, cancel3 := context.WithCancel(context.Background())
 	go func() { done <- rt3.Run(ctx3) }()
-	waitFor(t, "the late event", func() bool { return third.seen.Load() >= 1 })
+	pipelinetest.WaitFor(t, "the late event", func() bool { return third.seen.Load() >= 1 })
 	time.Sleep(300 * time.Millisecond) // let any wrongly redelivered event show up
 	cancel3()
 	if err := <-done; err != nil {

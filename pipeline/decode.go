@@ -44,7 +44,9 @@ func (e *EventError) Error() string { return e.Reason + ": " + e.Detail }
 // Unwrap makes errors.Is(err, ErrBadEvent) hold.
 func (e *EventError) Unwrap() error { return ErrBadEvent }
 
-func badEvent(reason, format string, args ...any) error {
+// BadEvent is the *EventError of an event that is bad data: reason is one
+// of the Reason codes, the rest says what is wrong.
+func BadEvent(reason, format string, args ...any) error {
 	return &EventError{Reason: reason, Detail: fmt.Sprintf(format, args...)}
 }
 
@@ -65,36 +67,36 @@ type wireEvent struct {
 func Decode(key, value []byte, maxBytes int) (models.NoteEvent, error) {
 	var zero models.NoteEvent
 	if maxBytes > 0 && len(value) > maxBytes {
-		return zero, badEvent(ReasonTooLarge, "event is %d bytes, the limit is %d", len(value), maxBytes)
+		return zero, BadEvent(ReasonTooLarge, "event is %d bytes, the limit is %d", len(value), maxBytes)
 	}
 	if !utf8.Valid(value) {
-		return zero, badEvent(ReasonInvalidUTF8, "event is not valid UTF-8 (first bad byte at offset %d)", firstInvalidUTF8(value))
+		return zero, BadEvent(ReasonInvalidUTF8, "event is not valid UTF-8 (first bad byte at offset %d)", firstInvalidUTF8(value))
 	}
 	trimmed := bytes.TrimSpace(value)
 	if len(trimmed) == 0 || trimmed[0] != '{' {
-		return zero, badEvent(ReasonInvalidJSON, "event is not a JSON object")
+		return zero, BadEvent(ReasonInvalidJSON, "event is not a JSON object")
 	}
 	var w wireEvent
 	dec := json.NewDecoder(bytes.NewReader(trimmed))
 	if err := dec.Decode(&w); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) {
-			return zero, badEvent(ReasonBadField, "field %q: a JSON %s where the contract wants %s", contractField(typeErr.Field), typeErr.Value, jsonKind(typeErr.Type))
+			return zero, BadEvent(ReasonBadField, "field %q: a JSON %s where the contract wants %s", contractField(typeErr.Field), typeErr.Value, jsonKind(typeErr.Type))
 		}
-		return zero, badEvent(ReasonInvalidJSON, "%v", err)
+		return zero, BadEvent(ReasonInvalidJSON, "%v", err)
 	}
 	if dec.More() {
-		return zero, badEvent(ReasonInvalidJSON, "trailing data after the JSON object")
+		return zero, BadEvent(ReasonInvalidJSON, "trailing data after the JSON object")
 	}
 	ev := w.NoteEvent
 	if strings.TrimSpace(ev.NoteID) == "" {
-		return zero, badEvent(ReasonMissingNoteID, "note_id is missing or empty")
+		return zero, BadEvent(ReasonMissingNoteID, "note_id is missing or empty")
 	}
 	if len(ev.NoteID) > maxNoteIDBytes {
-		return zero, badEvent(ReasonBadField, "note_id is %d bytes, the limit is %d", len(ev.NoteID), maxNoteIDBytes)
+		return zero, BadEvent(ReasonBadField, "note_id is %d bytes, the limit is %d", len(ev.NoteID), maxNoteIDBytes)
 	}
 	if len(key) > 0 && string(key) != ev.NoteID {
-		return zero, badEvent(ReasonKeyMismatch, "message key %q differs from note_id %q", truncate(string(key), 64), truncate(ev.NoteID, 64))
+		return zero, BadEvent(ReasonKeyMismatch, "message key %q differs from note_id %q", truncate(string(key), 64), truncate(ev.NoteID, 64))
 	}
 	v, err := parseVersion(w.Version)
 	if err != nil {
@@ -106,7 +108,7 @@ func Decode(key, value []byte, maxBytes int) (models.NoteEvent, error) {
 		ev.Type = models.EventUpserted
 	case models.EventUpserted, models.EventDeleted:
 	default:
-		return zero, badEvent(ReasonBadField, "type %q is neither %q nor %q", truncate(string(ev.Type), 64), models.EventUpserted, models.EventDeleted)
+		return zero, BadEvent(ReasonBadField, "type %q is neither %q nor %q", truncate(string(ev.Type), 64), models.EventUpserted, models.EventDeleted)
 	}
 	if err := checkParentID(ev); err != nil {
 		return zero, err
@@ -120,7 +122,7 @@ func Decode(key, value []byte, maxBytes int) (models.NoteEvent, error) {
 		}
 	case models.KindNote, models.KindComment:
 	default:
-		return zero, badEvent(ReasonBadField, "kind %q is neither %q nor %q", truncate(string(ev.Kind), 64), models.KindNote, models.KindComment)
+		return zero, BadEvent(ReasonBadField, "kind %q is neither %q nor %q", truncate(string(ev.Kind), 64), models.KindNote, models.KindComment)
 	}
 	return ev, nil
 }
@@ -132,11 +134,11 @@ func checkParentID(ev models.NoteEvent) error {
 	case p == "":
 		return nil
 	case strings.TrimSpace(p) == "":
-		return badEvent(ReasonBadField, "parent_id is blank")
+		return BadEvent(ReasonBadField, "parent_id is blank")
 	case len(p) > maxNoteIDBytes:
-		return badEvent(ReasonBadField, "parent_id is %d bytes, the limit is %d", len(p), maxNoteIDBytes)
+		return BadEvent(ReasonBadField, "parent_id is %d bytes, the limit is %d", len(p), maxNoteIDBytes)
 	case p == ev.NoteID:
-		return badEvent(ReasonBadField, "parent_id %q names the note itself", truncate(p, 64))
+		return BadEvent(ReasonBadField, "parent_id %q names the note itself", truncate(p, 64))
 	}
 	return nil
 }
@@ -144,22 +146,22 @@ func checkParentID(ev models.NoteEvent) error {
 func parseVersion(raw json.RawMessage) (int64, error) {
 	s := strings.TrimSpace(string(raw))
 	if s == "" || s == "null" {
-		return 0, badEvent(ReasonBadVersion, "version is missing")
+		return 0, BadEvent(ReasonBadVersion, "version is missing")
 	}
 	var n json.Number
 	// json.Number also accepts a quoted number; the contract says integer.
 	if s[0] == '"' {
-		return 0, badEvent(ReasonBadVersion, "version %s is a string, not an integer", truncate(s, 32))
+		return 0, BadEvent(ReasonBadVersion, "version %s is a string, not an integer", truncate(s, 32))
 	}
 	if err := json.Unmarshal(raw, &n); err != nil {
-		return 0, badEvent(ReasonBadVersion, "version %s is not a number", truncate(s, 32))
+		return 0, BadEvent(ReasonBadVersion, "version %s is not a number", truncate(s, 32))
 	}
 	v, err := n.Int64()
 	if err != nil {
-		return 0, badEvent(ReasonBadVersion, "version %s is not an integer", truncate(s, 32))
+		return 0, BadEvent(ReasonBadVersion, "version %s is not an integer", truncate(s, 32))
 	}
 	if v < 1 {
-		return 0, badEvent(ReasonBadVersion, "version %d is below 1", v)
+		return 0, BadEvent(ReasonBadVersion, "version %d is below 1", v)
 	}
 	return v, nil
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/notegate/notegate/models"
+	"github.com/segmentio/kafka-go"
 )
 
 // Envelope carries one event through the processor. Delivery bookkeeping
@@ -18,6 +19,11 @@ import (
 type Envelope struct {
 	// Key and Value are the event as received.
 	Key, Value []byte
+	// Source is the Kafka message the event came in: the route topics
+	// publish where the note came from (topic, partition, offset, time),
+	// and the dead-letter topic the headers too. Zero outside Kafka (the
+	// process command).
+	Source kafka.Message
 	// Note is the decoded and enriched note; nil when Err is set by Decode.
 	// After Process it is the note as the index stores it, which is not
 	// the event's own note when the index already held this version or a
@@ -36,11 +42,15 @@ type Envelope struct {
 	EverApproved bool
 }
 
-// Processor decodes events, runs the stages, writes to the index and
-// decides each event's route. It is safe for concurrent use.
+// Processor decodes events, runs the stages, writes to the index, decides
+// each event's route and writes to the other sinks. It is safe for
+// concurrent use.
 type Processor struct {
-	stages  []Stage
-	indexer Indexer
+	stages []Stage
+	// index is the index's sink, nil without an index; sinks are the
+	// others, in order.
+	index   Sink
+	sinks   []Sink
 	metrics *Metrics
 	health  *Health
 	backoff Backoff
@@ -53,9 +63,12 @@ type Processor struct {
 type ProcessorConfig struct {
 	// Stages run in this order on every batch of upserted notes.
 	Stages []Stage
-	// Indexer receives every note, deletions included, after the stages.
-	// Nil means no index (the process command).
+	// Indexer receives every note, deletions included, after the stages;
+	// it is the first sink. Nil means no index (the process command).
 	Indexer Indexer
+	// Sinks receive every processed batch after the index, in order (see
+	// Sink); a Runtime adds the route topics after them. Default none.
+	Sinks []Sink
 	// Metrics may be nil.
 	Metrics *Metrics
 	// Health receives index failures and recoveries; nil: none.
@@ -74,16 +87,20 @@ func NewProcessor(cfg ProcessorConfig) *Processor {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Processor{
-		stages: cfg.Stages, indexer: cfg.Indexer, metrics: cfg.Metrics, health: cfg.Health,
+	p := &Processor{
+		stages: cfg.Stages, sinks: cfg.Sinks, metrics: cfg.Metrics, health: cfg.Health,
 		backoff: cfg.Backoff.WithDefaults(), log: log, maxSize: cfg.MaxEventBytes, now: time.Now,
 	}
+	if cfg.Indexer != nil {
+		p.index = &indexSink{indexer: cfg.Indexer, metrics: cfg.Metrics}
+	}
+	return p
 }
 
 // Process handles a batch in order. When it returns nil every envelope has
-// a Route and every note that is not dead-lettered is in the index. It
-// returns an error only when ctx ends before the work is done; the batch
-// must then be processed again.
+// a Route and every note that is not dead-lettered is in the index and
+// the other sinks. It returns an error only when ctx ends before the work
+// is done; the batch must then be processed again.
 func (p *Processor) Process(ctx context.Context, batch []*Envelope) error {
 	var upserts []*Envelope
 	for _, env := range batch {
@@ -107,12 +124,8 @@ func (p *Processor) Process(ctx context.Context, batch []*Envelope) error {
 		}
 	}
 	now := p.now().UTC()
-	var live []*models.Note
 	for _, env := range batch {
-		if env.Err != nil {
-			continue
-		}
-		if !env.Note.Deleted() {
+		if env.Err == nil && !env.Note.Deleted() {
 			env.Note.ProcessedAt = now
 			// The index keeps an earlier time it holds for the id.
 			if env.Note.FirstSeenAt.IsZero() {
@@ -120,9 +133,12 @@ func (p *Processor) Process(ctx context.Context, batch []*Envelope) error {
 			}
 			sort.Strings(env.Note.ApprovedMarkets)
 		}
-		live = append(live, env.Note)
 	}
-	if err := p.index(ctx, batch, live); err != nil {
+	if p.index == nil {
+		for _, env := range batch {
+			env.Written = env.Err == nil // without an index every note counts as written
+		}
+	} else if err := p.write(ctx, p.index, batch); err != nil {
 		return err
 	}
 	for _, env := range batch {
@@ -132,7 +148,41 @@ func (p *Processor) Process(ctx context.Context, batch []*Envelope) error {
 			env.Route = RouteOf(env.Note)
 		}
 	}
+	for _, sink := range p.sinks {
+		if err := p.write(ctx, sink, batch); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// write gives batch to sink until it is written, retrying transport errors
+// with backoff (only the envelopes a *PartialWrite names) until ctx ends,
+// and reports failures and recovery as the condition named as the sink.
+func (p *Processor) write(ctx context.Context, sink Sink, batch []*Envelope) error {
+	pending := batch
+	for attempt := 0; ; attempt++ {
+		start := time.Now()
+		err := sink.Write(ctx, pending)
+		p.metrics.observeStage(sink.Name(), time.Since(start).Seconds())
+		if err == nil {
+			p.health.ok(Condition(sink.Name()))
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		var partial *PartialWrite
+		if errors.As(err, &partial) && len(partial.Failed) > 0 {
+			pending = partial.Failed
+		}
+		p.health.fail(Condition(sink.Name()), fmt.Errorf("%s: %w", sink.Name(), err))
+		p.metrics.retry(sink.Name())
+		p.log.Warn("writing to a sink failed, retrying", "sink", sink.Name(), "attempt", attempt+1, "notes", len(pending), "err", err)
+		if err := p.backoff.Wait(ctx, attempt); err != nil {
+			return err
+		}
+	}
 }
 
 // runStage runs one stage over the live upserts, retrying transport errors
@@ -181,7 +231,7 @@ func (p *Processor) isolate(ctx context.Context, st Stage, envs []*Envelope) []*
 				live = append(live, env)
 			} else if errors.As(err, &pe) {
 				p.log.Error("stage panicked on a note; dead-lettering it", "stage", st.Name(), "note_id", env.Note.NoteID, "panic", pe.value, "stack", pe.stack)
-				env.Err = badEvent(ReasonStageFailure, "stage %s failed on this note: %v", st.Name(), pe.value)
+				env.Err = BadEvent(ReasonStageFailure, "stage %s failed on this note: %v", st.Name(), pe.value)
 			} else if ctx.Err() == nil {
 				p.metrics.retry(st.Name())
 				if p.backoff.Wait(ctx, attempt) == nil {
@@ -195,56 +245,6 @@ func (p *Processor) isolate(ctx context.Context, st Stage, envs []*Envelope) []*
 		}
 	}
 	return live
-}
-
-// index writes the live notes of batch and replaces each envelope's note
-// by what the index stores; without an index every note counts as
-// written. Transport errors are retried with backoff until ctx ends.
-func (p *Processor) index(ctx context.Context, batch []*Envelope, notes []*models.Note) error {
-	if p.indexer == nil || len(notes) == 0 {
-		for _, env := range batch {
-			env.Written = env.Err == nil
-		}
-		return nil
-	}
-	for attempt := 0; ; attempt++ {
-		start := time.Now()
-		applied, err := p.indexer.Apply(ctx, notes)
-		p.metrics.observeStage("index", time.Since(start).Seconds())
-		if err == nil && len(applied) != len(notes) {
-			err = fmt.Errorf("index answered %d outcomes for %d notes", len(applied), len(notes))
-		}
-		if err == nil {
-			p.health.ok(ConditionIndex)
-			i := 0
-			for _, env := range batch {
-				if env.Err != nil {
-					continue
-				}
-				a := applied[i]
-				i++
-				switch {
-				case a.Rejected != "":
-					env.Err = badEvent(ReasonIndexRejected, "the index refused the note: %s", a.Rejected)
-				case a.Stored == nil:
-					env.Err = badEvent(ReasonIndexRejected, "the index reported no stored note")
-				default:
-					env.Note, env.Written, env.EverApproved = a.Stored, a.Written, a.EverApproved
-					p.metrics.indexed(a.Written)
-				}
-			}
-			return nil
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		p.health.fail(ConditionIndex, err)
-		p.metrics.retry("index")
-		p.log.Warn("index write failed, retrying", "attempt", attempt+1, "notes", len(notes), "err", err)
-		if err := p.backoff.Wait(ctx, attempt); err != nil {
-			return err
-		}
-	}
 }
 
 type panicError struct {

@@ -1,4 +1,4 @@
-package pipeline
+package pipeline_test
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
+	"github.com/notegate/notegate/pipeline/pipelinetest"
 )
 
 type funcStage struct {
@@ -20,17 +22,17 @@ func (f funcStage) Process(_ context.Context, notes []*models.Note) error {
 	return f.fn(notes)
 }
 
-func envelopes(values ...string) []*Envelope {
-	out := make([]*Envelope, len(values))
+func envelopes(values ...string) []*pipeline.Envelope {
+	out := make([]*pipeline.Envelope, len(values))
 	for i, v := range values {
-		out[i] = &Envelope{Value: []byte(v)}
+		out[i] = &pipeline.Envelope{Value: []byte(v)}
 	}
 	return out
 }
 
 func TestProcessor(t *testing.T) {
 	t.Parallel()
-	fast := Backoff{Min: time.Millisecond, Max: 2 * time.Millisecond}
+	fast := pipeline.Backoff{Min: time.Millisecond, Max: 2 * time.Millisecond}
 	t.Run("a stage that panics on one note dead-letters only that note", func(t *testing.T) {
 		t.Parallel()
 		boom := funcStage{"boom", func(notes []*models.Note) error {
@@ -41,17 +43,17 @@ func TestProcessor(t *testing.T) {
 			}
 			return nil
 		}}
-		p := NewProcessor(ProcessorConfig{Stages: []Stage{boom, keywordModerator{}}, Backoff: fast, Logger: quietLogger()})
+		p := pipeline.NewProcessor(pipeline.ProcessorConfig{Stages: []pipeline.Stage{boom, keywordModerator{}}, Backoff: fast, Logger: pipelinetest.QuietLogger()})
 		batch := envelopes(`{"note_id":"a","version":1,"body":"fine"}`, `{"note_id":"b","version":1,"body":"poison"}`, `{"note_id":"c","version":1,"body":"fine too"}`)
 		if err := p.Process(context.Background(), batch); err != nil {
 			t.Fatal(err)
 		}
-		got := []Route{batch[0].Route, batch[1].Route, batch[2].Route}
-		if got[0] != RouteApproved || got[1] != RouteDeadLetter || got[2] != RouteApproved {
+		got := []pipeline.Route{batch[0].Route, batch[1].Route, batch[2].Route}
+		if got[0] != pipeline.RouteApproved || got[1] != pipeline.RouteDeadLetter || got[2] != pipeline.RouteApproved {
 			t.Fatalf("routes = %v", got)
 		}
-		var ee *EventError
-		if !errors.As(batch[1].Err, &ee) || ee.Reason != ReasonStageFailure || !strings.Contains(ee.Detail, "boom") {
+		var ee *pipeline.EventError
+		if !errors.As(batch[1].Err, &ee) || ee.Reason != pipeline.ReasonStageFailure || !strings.Contains(ee.Detail, "boom") {
 			t.Errorf("dead-letter reason = %v", batch[1].Err)
 		}
 	})
@@ -65,19 +67,19 @@ func TestProcessor(t *testing.T) {
 			}
 			return nil
 		}}
-		p := NewProcessor(ProcessorConfig{Stages: []Stage{flaky, keywordModerator{}}, Backoff: fast, Logger: quietLogger()})
+		p := pipeline.NewProcessor(pipeline.ProcessorConfig{Stages: []pipeline.Stage{flaky, keywordModerator{}}, Backoff: fast, Logger: pipelinetest.QuietLogger()})
 		batch := envelopes(`{"note_id":"a","version":1,"body":"fine"}`)
 		if err := p.Process(context.Background(), batch); err != nil {
 			t.Fatal(err)
 		}
-		if calls != 4 || batch[0].Route != RouteApproved {
+		if calls != 4 || batch[0].Route != pipeline.RouteApproved {
 			t.Errorf("calls = %d, route = %s", calls, batch[0].Route)
 		}
 	})
 	t.Run("a stage that never recovers holds the batch until shutdown, then reports it unfinished", func(t *testing.T) {
 		t.Parallel()
 		down := funcStage{"down", func([]*models.Note) error { return errors.New("down") }}
-		p := NewProcessor(ProcessorConfig{Stages: []Stage{down}, Backoff: fast, Logger: quietLogger()})
+		p := pipeline.NewProcessor(pipeline.ProcessorConfig{Stages: []pipeline.Stage{down}, Backoff: fast, Logger: pipelinetest.QuietLogger()})
 		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 		defer cancel()
 		batch := envelopes(`{"note_id":"a","version":1}`)
@@ -89,17 +91,17 @@ func TestProcessor(t *testing.T) {
 		t.Parallel()
 		seen := 0
 		counter := funcStage{"count", func(n []*models.Note) error { seen += len(n); return nil }}
-		idx := newMemIndex()
-		p := NewProcessor(ProcessorConfig{Stages: []Stage{counter}, Indexer: idx, Backoff: fast, Logger: quietLogger()})
+		idx := pipelinetest.NewMemIndex()
+		p := pipeline.NewProcessor(pipeline.ProcessorConfig{Stages: []pipeline.Stage{counter}, Indexer: idx, Backoff: fast, Logger: pipelinetest.QuietLogger()})
 		batch := envelopes(`{"note_id":"a","version":1,"body":"x"}`, `{"type":"note.deleted","note_id":"a","version":2}`)
 		if err := p.Process(context.Background(), batch); err != nil {
 			t.Fatal(err)
 		}
-		if seen != 1 || batch[1].Route != RouteDeleted {
+		if seen != 1 || batch[1].Route != pipeline.RouteDeleted {
 			t.Errorf("stage saw %d notes, deletion routed %s", seen, batch[1].Route)
 		}
-		if _, ok := idx.get("a"); ok || idx.writes != 2 {
-			t.Errorf("index writes = %d, note still present = %v", idx.writes, ok)
+		if _, ok := idx.Note("a"); ok || idx.Writes() != 2 {
+			t.Errorf("index writes = %d, note still present = %v", idx.Writes(), ok)
 		}
 	})
 	t.Run("a replay after a reviewer's rejection carries the rejection, not a recomputation", func(t *testing.T) {
@@ -107,21 +109,21 @@ func TestProcessor(t *testing.T) {
 		decided := models.Note{NoteEvent: models.NoteEvent{NoteID: "a", Version: 1, Body: "fine"}, Revision: 1,
 			Moderation: models.Moderation{Decision: models.DecisionBlock, Markets: map[string]models.Decision{"cn": models.DecisionBlock, "intl": models.DecisionBlock},
 				Review: &models.Review{DecisionID: "d1", Action: models.ReviewReject}}}
-		idx := newMemIndex(decided)
-		p := NewProcessor(ProcessorConfig{Stages: []Stage{keywordModerator{}}, Indexer: idx, Backoff: fast, Logger: quietLogger()})
+		idx := pipelinetest.NewMemIndex(decided)
+		p := pipeline.NewProcessor(pipeline.ProcessorConfig{Stages: []pipeline.Stage{keywordModerator{}}, Indexer: idx, Backoff: fast, Logger: pipelinetest.QuietLogger()})
 		batch := envelopes(`{"note_id":"a","version":1,"body":"fine"}`)
 		if err := p.Process(context.Background(), batch); err != nil {
 			t.Fatal(err)
 		}
 		env := batch[0]
-		if env.Written || env.Route != RouteRejected || env.Note.Revision != 1 || env.Note.Moderation.Review == nil {
+		if env.Written || env.Route != pipeline.RouteRejected || env.Note.Revision != 1 || env.Note.Moderation.Review == nil {
 			t.Errorf("replay: written %v, route %s, revision %d, review %+v; want the stored rejection", env.Written, env.Route, env.Note.Revision, env.Note.Moderation.Review)
 		}
 	})
 	t.Run("a stale upsert after a deletion carries the deletion", func(t *testing.T) {
 		t.Parallel()
-		idx := newMemIndex()
-		p := NewProcessor(ProcessorConfig{Stages: []Stage{keywordModerator{}}, Indexer: idx, Backoff: fast, Logger: quietLogger()})
+		idx := pipelinetest.NewMemIndex()
+		p := pipeline.NewProcessor(pipeline.ProcessorConfig{Stages: []pipeline.Stage{keywordModerator{}}, Indexer: idx, Backoff: fast, Logger: pipelinetest.QuietLogger()})
 		if err := p.Process(context.Background(), envelopes(`{"note_id":"a","version":1,"body":"fine"}`)); err != nil {
 			t.Fatal(err)
 		}
@@ -132,18 +134,18 @@ func TestProcessor(t *testing.T) {
 		if err := p.Process(context.Background(), batch); err != nil {
 			t.Fatal(err)
 		}
-		if env := batch[0]; env.Written || env.Route != RouteDeleted || env.Note.Version != 2 || !env.EverApproved {
+		if env := batch[0]; env.Written || env.Route != pipeline.RouteDeleted || env.Note.Version != 2 || !env.EverApproved {
 			t.Errorf("stale upsert: written %v, route %s, version %d, ever approved %v; want the deletion of version 2", env.Written, env.Route, env.Note.Version, env.EverApproved)
 		}
 	})
 	t.Run("a note keeps when notegate first saw it across replays, versions and deletions, whatever its created_at says", func(t *testing.T) {
 		t.Parallel()
-		idx := newMemIndex()
-		p := NewProcessor(ProcessorConfig{Stages: []Stage{keywordModerator{}}, Indexer: idx, Backoff: fast, Logger: quietLogger()})
+		idx := pipelinetest.NewMemIndex()
+		p := pipeline.NewProcessor(pipeline.ProcessorConfig{Stages: []pipeline.Stage{keywordModerator{}}, Indexer: idx, Backoff: fast, Logger: pipelinetest.QuietLogger()})
 		t0 := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
 		now := t0
-		p.now = func() time.Time { return now }
-		process := func(event string) *Envelope {
+		p.SetNow(func() time.Time { return now })
+		process := func(event string) *pipeline.Envelope {
 			t.Helper()
 			batch := envelopes(event)
 			if err := p.Process(context.Background(), batch); err != nil {
@@ -172,18 +174,18 @@ func TestProcessor(t *testing.T) {
 			}
 			now = now.Add(time.Hour)
 		}
-		if n, ok := idx.get("a"); !ok || !n.FirstSeenAt.Equal(t0) || !n.ProcessedAt.Equal(t0.Add(4*time.Hour)) {
+		if n, ok := idx.Note("a"); !ok || !n.FirstSeenAt.Equal(t0) || !n.ProcessedAt.Equal(t0.Add(4*time.Hour)) {
 			t.Errorf("stored: first seen %v, processed %v; want %v and 4h later", n.FirstSeenAt, n.ProcessedAt, t0)
 		}
 	})
 	t.Run("notes the index refuses for good are dead-lettered", func(t *testing.T) {
 		t.Parallel()
-		p := NewProcessor(ProcessorConfig{Indexer: refusingIndex{"b"}, Backoff: fast, Logger: quietLogger()})
+		p := pipeline.NewProcessor(pipeline.ProcessorConfig{Indexer: refusingIndex{"b"}, Backoff: fast, Logger: pipelinetest.QuietLogger()})
 		batch := envelopes(`{"note_id":"a","version":1}`, `{"note_id":"b","version":1}`)
 		if err := p.Process(context.Background(), batch); err != nil {
 			t.Fatal(err)
 		}
-		if batch[0].Route == RouteDeadLetter || batch[1].Route != RouteDeadLetter {
+		if batch[0].Route == pipeline.RouteDeadLetter || batch[1].Route != pipeline.RouteDeadLetter {
 			t.Errorf("routes = %s, %s", batch[0].Route, batch[1].Route)
 		}
 	})
@@ -191,13 +193,13 @@ func TestProcessor(t *testing.T) {
 
 type refusingIndex struct{ id string }
 
-func (r refusingIndex) Apply(_ context.Context, notes []*models.Note) ([]Applied, error) {
-	out := make([]Applied, len(notes))
+func (r refusingIndex) Apply(_ context.Context, notes []*models.Note) ([]pipeline.Applied, error) {
+	out := make([]pipeline.Applied, len(notes))
 	for i, n := range notes {
 		if n.NoteID == r.id {
-			out[i] = Applied{Rejected: "mapper_parsing_exception"}
+			out[i] = pipeline.Applied{Rejected: "mapper_parsing_exception"}
 		} else {
-			out[i] = Applied{Written: true, Stored: n}
+			out[i] = pipeline.Applied{Written: true, Stored: n}
 		}
 	}
 	return out, nil

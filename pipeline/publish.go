@@ -1,9 +1,11 @@
 package pipeline
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 	"time"
@@ -53,9 +55,11 @@ func sourceHeaders(in kafka.Message) []kafka.Header {
 	return source
 }
 
-// deadLetter forwards the event in byte for byte to the dead-letter topic,
-// with its original headers, where it came from and why.
-func deadLetter(topics Topics, in kafka.Message, err error) kafka.Message {
+// DeadLetter is the one dead-letter record of notegate: the event in,
+// byte for byte, on the dead-letter topic, with its original headers,
+// where it came from and why (err's EventError reason and detail, or
+// "unknown" and err's text).
+func DeadLetter(topics Topics, in kafka.Message, err error) kafka.Message {
 	reason, detail := "unknown", "unknown error"
 	var ee *EventError
 	if errors.As(err, &ee) {
@@ -79,19 +83,20 @@ func deadLetter(topics Topics, in kafka.Message, err error) kafka.Message {
 // messages of one key by (version, revision).
 func outputMessages(topics Topics, in kafka.Message, env *Envelope) ([]kafka.Message, error) {
 	if env.Err != nil {
-		return []kafka.Message{deadLetter(topics, in, env.Err)}, nil
+		return []kafka.Message{DeadLetter(topics, in, env.Err)}, nil
 	}
 	index := IndexUnchanged
 	if env.Written {
 		index = IndexWritten
 	}
 	extra := []kafka.Header{{Key: HeaderIndex, Value: []byte(index)}}
-	return noteMessages(topics, in, env.Note, env.EverApproved, extra...)
+	return RouteMessages(topics, in, env.Note, env.EverApproved, extra...)
 }
 
-// noteMessages publishes one stored note state to each of its Routes.
-// extra headers are added to every message.
-func noteMessages(topics Topics, in kafka.Message, n *models.Note, everApproved bool, extra ...kafka.Header) ([]kafka.Message, error) {
+// RouteMessages are the messages that publish one stored note state to
+// each of its Routes, keyed by note_id; in is the message behind it (its
+// source headers are copied). extra headers are added to every message.
+func RouteMessages(topics Topics, in kafka.Message, n *models.Note, everApproved bool, extra ...kafka.Header) ([]kafka.Message, error) {
 	var full, withdrawn []byte
 	var out []kafka.Message
 	for _, route := range Routes(n, everApproved) {
@@ -140,4 +145,68 @@ func Withdrawal(n *models.Note) *models.Note {
 		ProcessedAt: n.ProcessedAt,
 		Revision:    n.Revision,
 	}
+}
+
+// newWriter is the writer of every consumer's output: RequireAll acks,
+// murmur2 partitioning by key (as Kafka's own clients), and a bounded
+// write timeout so that a broker that does not answer is retried rather
+// than waited on forever. It makes one attempt per write: publishAll is
+// the one retry, of the messages that failed only, with backoff and
+// readiness.
+func newWriter(cfg Config, log *slog.Logger) *kafka.Writer {
+	kafkaLog := log.With("component", "kafka-go")
+	return &kafka.Writer{
+		Addr:         kafka.TCP(cfg.Brokers...),
+		Balancer:     kafka.Murmur2Balancer{},
+		RequiredAcks: kafka.RequireAll,
+		BatchTimeout: cfg.WriteBatchTimeout,
+		BatchSize:    max(100, cfg.BatchSize),
+		BatchBytes:   int64(max(1<<20, 4*cfg.MaxEventBytes)),
+		MaxAttempts:  1,
+		WriteTimeout: 10 * time.Second,
+		ReadTimeout:  10 * time.Second,
+		Logger:       kafka.LoggerFunc(func(msg string, args ...any) { kafkaLog.Debug(fmt.Sprintf(msg, args...)) }),
+		ErrorLogger:  kafka.LoggerFunc(func(msg string, args ...any) { kafkaLog.Warn(fmt.Sprintf(msg, args...)) }),
+	}
+}
+
+// publishAll writes msgs with w, retrying the messages that failed with
+// backoff until all are written or ctx ends, and reports failures and
+// recovery as ConditionPublish.
+func publishAll(ctx context.Context, w *kafka.Writer, msgs []kafka.Message, backoff Backoff, health *Health, metrics *Metrics, log *slog.Logger) error {
+	pending := msgs
+	for attempt := 0; len(pending) > 0; attempt++ {
+		err := w.WriteMessages(ctx, pending...)
+		if err == nil {
+			break
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		var werrs kafka.WriteErrors
+		if errors.As(err, &werrs) && len(werrs) == len(pending) {
+			var retry []kafka.Message
+			for i, e := range werrs {
+				if e != nil {
+					retry = append(retry, pending[i])
+				}
+			}
+			pending = retry
+		}
+		health.fail(ConditionPublish, fmt.Errorf("publish %d messages (first to %s): %w", len(pending), firstTopic(pending), err))
+		metrics.retry("publish")
+		log.Warn("publish failed, retrying", "attempt", attempt+1, "messages", len(pending), "err", err)
+		if err := backoff.Wait(ctx, attempt); err != nil {
+			return err
+		}
+	}
+	health.ok(ConditionPublish)
+	return nil
+}
+
+func firstTopic(msgs []kafka.Message) string {
+	if len(msgs) == 0 {
+		return ""
+	}
+	return msgs[0].Topic
 }

@@ -1,15 +1,16 @@
-package pipeline
+package pipeline_test
 
 import (
 	"encoding/json"
 	"fmt"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/segmentio/kafka-go"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
+	"github.com/notegate/notegate/pipeline/pipelinetest"
 )
 
 func TestRouteOf(t *testing.T) {
@@ -18,29 +19,29 @@ func TestRouteOf(t *testing.T) {
 	tests := []struct {
 		name string
 		note *models.Note
-		want Route
+		want pipeline.Route
 	}{
-		{"a deletion is forwarded", del, RouteDeleted},
-		{"a note allowed everywhere is approved", &models.Note{Moderation: models.Moderation{Decision: models.DecisionAllow}, ApprovedMarkets: []string{"cn", "intl"}}, RouteApproved},
-		{"a note allowed in one market is approved", &models.Note{Moderation: models.Moderation{Decision: models.DecisionBlock}, ApprovedMarkets: []string{"intl"}}, RouteApproved},
-		{"a note in review everywhere goes to review", &models.Note{Moderation: models.Moderation{Decision: models.DecisionReview}}, RouteReview},
-		{"a blocked note goes to rejected", &models.Note{Moderation: models.Moderation{Decision: models.DecisionBlock}}, RouteRejected},
-		{"a note nobody moderated waits for a human", &models.Note{}, RouteReview},
-		{"a note blocked under zero tolerance is rejected first", &models.Note{Moderation: models.Moderation{Decision: models.DecisionBlock, Urgent: models.CategorySexualMinors}}, RouteRejected},
+		{"a deletion is forwarded", del, pipeline.RouteDeleted},
+		{"a note allowed everywhere is approved", &models.Note{Moderation: models.Moderation{Decision: models.DecisionAllow}, ApprovedMarkets: []string{"cn", "intl"}}, pipeline.RouteApproved},
+		{"a note allowed in one market is approved", &models.Note{Moderation: models.Moderation{Decision: models.DecisionBlock}, ApprovedMarkets: []string{"intl"}}, pipeline.RouteApproved},
+		{"a note in review everywhere goes to review", &models.Note{Moderation: models.Moderation{Decision: models.DecisionReview}}, pipeline.RouteReview},
+		{"a blocked note goes to rejected", &models.Note{Moderation: models.Moderation{Decision: models.DecisionBlock}}, pipeline.RouteRejected},
+		{"a note nobody moderated waits for a human", &models.Note{}, pipeline.RouteReview},
+		{"a note blocked under zero tolerance is rejected first", &models.Note{Moderation: models.Moderation{Decision: models.DecisionBlock, Urgent: models.CategorySexualMinors}}, pipeline.RouteRejected},
 	}
-	topics := DefaultTopics()
+	topics := pipeline.DefaultTopics()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			if got := RouteOf(tt.note); got != tt.want {
+			if got := pipeline.RouteOf(tt.note); got != tt.want {
 				t.Errorf("RouteOf = %q, want %q", got, tt.want)
 			}
-			if topics.Topic(RouteOf(tt.note)) == "" {
+			if topics.Topic(pipeline.RouteOf(tt.note)) == "" {
 				t.Error("route has no topic")
 			}
 		})
 	}
-	if topics.Topic(RouteDeleted) != "notes.approved" || topics.Topic(RouteWithdrawn) != "notes.approved" || topics.Topic(RouteDeadLetter) != "notes.dlq" {
+	if topics.Topic(pipeline.RouteDeleted) != "notes.approved" || topics.Topic(pipeline.RouteWithdrawn) != "notes.approved" || topics.Topic(pipeline.RouteDeadLetter) != "notes.dlq" {
 		t.Error("deletions must reach the feed topic and bad events the dead-letter topic")
 	}
 }
@@ -67,28 +68,28 @@ func TestRoutesOfEveryCombinationOfMarketDecisions(t *testing.T) {
 				}
 				approved := cn == models.DecisionAllow || intl == models.DecisionAllow
 				review := cn == models.DecisionReview || intl == models.DecisionReview
-				var want []Route
+				var want []pipeline.Route
 				if approved {
-					want = append(want, RouteApproved)
+					want = append(want, pipeline.RouteApproved)
 				}
 				if review {
-					want = append(want, RouteReview)
+					want = append(want, pipeline.RouteReview)
 				}
 				if !approved && !review {
-					want = append(want, RouteRejected)
+					want = append(want, pipeline.RouteRejected)
 				}
 				if !approved && ever {
-					want = append(want, RouteWithdrawn)
+					want = append(want, pipeline.RouteWithdrawn)
 				}
 				name := fmt.Sprintf("cn_%s_intl_%s_ever_approved_%v", cn, intl, ever)
 				t.Run(name, func(t *testing.T) {
 					t.Parallel()
-					got := Routes(n, ever)
+					got := pipeline.Routes(n, ever)
 					if !slices.Equal(got, want) {
 						t.Errorf("Routes = %v, want %v", got, want)
 					}
-					if RouteOf(n) != got[0] {
-						t.Errorf("RouteOf = %s, want the first route %s", RouteOf(n), got[0])
+					if pipeline.RouteOf(n) != got[0] {
+						t.Errorf("RouteOf = %s, want the first route %s", pipeline.RouteOf(n), got[0])
 					}
 				})
 			}
@@ -110,16 +111,16 @@ func TestUrgentNotesAreOnTheReviewTopic(t *testing.T) {
 	tests := []struct {
 		name string
 		note *models.Note
-		want []Route
+		want []pipeline.Route
 	}{
-		{"blocked everywhere and unseen: rejected and review", blocked(nil), []Route{RouteRejected, RouteReview}},
-		{"escalated: still in review", blocked(&models.Review{Action: models.ReviewEscalate, Escalated: true}), []Route{RouteRejected, RouteReview}},
-		{"rejected by a reviewer: rejected only", blocked(&models.Review{Action: models.ReviewReject}), []Route{RouteRejected}},
+		{"blocked everywhere and unseen: rejected and review", blocked(nil), []pipeline.Route{pipeline.RouteRejected, pipeline.RouteReview}},
+		{"escalated: still in review", blocked(&models.Review{Action: models.ReviewEscalate, Escalated: true}), []pipeline.Route{pipeline.RouteRejected, pipeline.RouteReview}},
+		{"rejected by a reviewer: rejected only", blocked(&models.Review{Action: models.ReviewReject}), []pipeline.Route{pipeline.RouteRejected}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			if got := Routes(tt.note, false); !slices.Equal(got, tt.want) {
+			if got := pipeline.Routes(tt.note, false); !slices.Equal(got, tt.want) {
 				t.Errorf("Routes = %v, want %v", got, tt.want)
 			}
 		})
@@ -128,7 +129,7 @@ func TestUrgentNotesAreOnTheReviewTopic(t *testing.T) {
 
 func TestOutputMessagesPublishTheStoredNote(t *testing.T) {
 	t.Parallel()
-	topics := DefaultTopics()
+	topics := pipeline.DefaultTopics()
 	in := kafka.Message{Topic: "notes.events", Partition: 2, Offset: 41}
 	stored := &models.Note{NoteEvent: models.NoteEvent{NoteID: "n1", Version: 1 << 62, Title: "secret title", Body: "blocked words"},
 		Moderation: models.Moderation{Decision: models.DecisionBlock, Markets: map[string]models.Decision{"cn": models.DecisionBlock, "intl": models.DecisionReview},
@@ -136,39 +137,39 @@ func TestOutputMessagesPublishTheStoredNote(t *testing.T) {
 		Revision: 7}
 	tests := []struct {
 		name        string
-		env         *Envelope
+		env         *pipeline.Envelope
 		wantTopics  []string
 		wantRoutes  []string
 		wantIndex   string
 		withdrawnOK bool
 	}{
 		{"a replay publishes the stored state marked unchanged",
-			&Envelope{Note: stored, Written: false},
-			[]string{"notes.review"}, []string{"review"}, IndexUnchanged, false},
+			&pipeline.Envelope{Note: stored, Written: false},
+			[]string{"notes.review"}, []string{"review"}, pipeline.IndexUnchanged, false},
 		{"a written note that feeds saw is withdrawn from them without its texts",
-			&Envelope{Note: stored, Written: true, EverApproved: true},
-			[]string{"notes.review", "notes.approved"}, []string{"review", "withdrawn"}, IndexWritten, true},
+			&pipeline.Envelope{Note: stored, Written: true, EverApproved: true},
+			[]string{"notes.review", "notes.approved"}, []string{"review", "withdrawn"}, pipeline.IndexWritten, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			msgs, err := outputMessages(topics, in, tt.env)
+			msgs, err := pipeline.OutputMessages(topics, in, tt.env)
 			if err != nil {
 				t.Fatal(err)
 			}
 			var gotTopics, gotRoutes []string
 			for _, m := range msgs {
 				gotTopics = append(gotTopics, m.Topic)
-				gotRoutes = append(gotRoutes, header(m, HeaderRoute))
-				if string(m.Key) != "n1" || header(m, HeaderVersion) != "4611686018427387904" || header(m, HeaderRevision) != "7" ||
-					header(m, HeaderIndex) != tt.wantIndex || header(m, HeaderSourceOffset) != "41" {
+				gotRoutes = append(gotRoutes, pipelinetest.Header(m, pipeline.HeaderRoute))
+				if string(m.Key) != "n1" || pipelinetest.Header(m, pipeline.HeaderVersion) != "4611686018427387904" || pipelinetest.Header(m, pipeline.HeaderRevision) != "7" ||
+					pipelinetest.Header(m, pipeline.HeaderIndex) != tt.wantIndex || pipelinetest.Header(m, pipeline.HeaderSourceOffset) != "41" {
 					t.Errorf("message to %s: key %s headers %v", m.Topic, m.Key, m.Headers)
 				}
 				var n models.Note
 				if err := json.Unmarshal(m.Value, &n); err != nil {
 					t.Fatal(err)
 				}
-				if header(m, HeaderRoute) == string(RouteWithdrawn) {
+				if pipelinetest.Header(m, pipeline.HeaderRoute) == string(pipeline.RouteWithdrawn) {
 					if n.Title != "" || n.Body != "" || len(n.Moderation.Labels) != 0 || n.Revision != 7 || n.NoteID != "n1" {
 						t.Errorf("withdrawal carries %s", m.Value)
 					}
@@ -178,35 +179,6 @@ func TestOutputMessagesPublishTheStoredNote(t *testing.T) {
 			}
 			if !slices.Equal(gotTopics, tt.wantTopics) || !slices.Equal(gotRoutes, tt.wantRoutes) {
 				t.Errorf("published to %v as %v, want %v as %v", gotTopics, gotRoutes, tt.wantTopics, tt.wantRoutes)
-			}
-		})
-	}
-}
-
-// TestReportedAndAppealedNotesAreOnTheReviewTopic: a note in the review
-// queue for users' reports or an appeal is published to the review topic
-// besides its route, as an urgent one is, and only while it waits.
-func TestReportedAndAppealedNotesAreOnTheReviewTopic(t *testing.T) {
-	t.Parallel()
-	appealed, _ := ApplyAppeal(shownNote("a", "cn", "intl"), models.AppealEvent{AppealID: "ap", NoteID: "a", AuthorID: "author-a"})
-	reported, _ := ApplyReports(shownNote("r"), reportsBy("r", "spam", "u1", "u2", "u3", "u4", "u5"), ReportsConfig{}, time.Now())
-	settled := ApplyDecision(reported, models.ReviewDecision{ID: "d1", NoteID: "r", NoteVersion: 1, Action: models.ReviewApprove, Reviewer: "r2"})
-	for _, c := range []struct {
-		name string
-		note *models.Note
-		want []Route
-	}{
-		{"a reported note shown everywhere is approved and in review", reported, []Route{RouteApproved, RouteReview}},
-		{"a reported note a reviewer approved since is approved only", settled, []Route{RouteApproved}},
-		{"an appealed note blocked everywhere is rejected and in review", appealed, []Route{RouteRejected, RouteReview}},
-		{"below the threshold reports change no route", func() *models.Note {
-			n, _ := ApplyReports(shownNote("q"), reportsBy("q", "spam", "u1"), ReportsConfig{}, time.Now())
-			return n
-		}(), []Route{RouteApproved}},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			if got := Routes(c.note, false); !slices.Equal(got, c.want) {
-				t.Errorf("Routes = %v, want %v", got, c.want)
 			}
 		})
 	}

@@ -128,25 +128,20 @@ func (c Config) Validate() error {
 
 // Runtime consumes the input topic with a kafka-go consumer group (the
 // shared consumer loop), runs a Processor over per-partition batches,
-// publishes what the index stored with a kafka-go writer (RequireAll acks)
-// and commits, per partition, only offsets whose messages and all before
-// them are indexed and published.
+// whose last sink publishes what the index stored to the route topics with
+// a kafka-go writer (RequireAll acks), and commits, per partition, only
+// offsets whose messages and all before them are written to every sink.
 type Runtime struct {
 	cfg      Config
 	proc     *Processor
-	consumer *consumer
-	writer   *kafka.Writer
+	consumer *Consumer
+	routes   *routeSink
 	metrics  *Metrics
-	health   *Health
 	log      *slog.Logger
-
-	// followUps, when set, adds messages published with each routed note
-	// (followup.go).
-	followUps FollowUps
 }
 
-// NewRuntime builds a Runtime; it connects lazily when Run starts. health
-// may be nil.
+// NewRuntime builds a Runtime; it connects lazily when Run starts. It adds
+// the route topics to proc's sinks, last. health may be nil.
 func NewRuntime(cfg Config, proc *Processor, metrics *Metrics, health *Health, log *slog.Logger) (*Runtime, error) {
 	cfg = cfg.WithDefaults()
 	if err := cfg.Validate(); err != nil {
@@ -155,143 +150,52 @@ func NewRuntime(cfg Config, proc *Processor, metrics *Metrics, health *Health, l
 	if log == nil {
 		log = slog.Default()
 	}
-	r := &Runtime{cfg: cfg, proc: proc, metrics: metrics, health: health, log: log}
-	r.writer = newWriter(cfg, log)
-	r.consumer = newConsumer(consumerConfig{
-		name: "notes", brokers: cfg.Brokers, groupID: cfg.GroupID, topic: cfg.InputTopic,
-		batchSize: cfg.BatchSize, batchLinger: cfg.BatchLinger, partitionQueue: cfg.PartitionQueue,
-		commitInterval: cfg.CommitInterval, drainTimeout: cfg.DrainTimeout, sessionTimeout: cfg.SessionTimeout,
-		maxBytes: 2 * cfg.MaxEventBytes, maxWait: 2 * time.Second, backoff: cfg.Backoff, watchRouting: true,
+	r := &Runtime{cfg: cfg, proc: proc, metrics: metrics, log: log,
+		routes: &routeSink{topics: cfg.Topics, writer: newWriter(cfg, log)}}
+	proc.sinks = append(proc.sinks, r.routes)
+	var err error
+	r.consumer, err = NewConsumer(cfg, ConsumerConfig{
+		Name: "notes", GroupID: cfg.GroupID, Topic: cfg.InputTopic,
+		BatchSize: cfg.BatchSize, BatchLinger: cfg.BatchLinger, PartitionQueue: cfg.PartitionQueue,
+		CommitInterval: cfg.CommitInterval, MaxWait: 2 * time.Second, MaxBytes: 2 * cfg.MaxEventBytes, WatchRouting: true,
 	}, r.handle, metrics, health, log)
-	return r, nil
-}
-
-// newWriter is the writer of every consumer's output: RequireAll acks,
-// murmur2 partitioning by key (as Kafka's own clients), and a bounded
-// write timeout so that a broker that does not answer is retried rather
-// than waited on forever.
-func newWriter(cfg Config, log *slog.Logger) *kafka.Writer {
-	kafkaLog := log.With("component", "kafka-go")
-	return &kafka.Writer{
-		Addr:         kafka.TCP(cfg.Brokers...),
-		Balancer:     kafka.Murmur2Balancer{},
-		RequiredAcks: kafka.RequireAll,
-		BatchTimeout: cfg.WriteBatchTimeout,
-		BatchSize:    max(100, cfg.BatchSize),
-		BatchBytes:   int64(max(1<<20, 4*cfg.MaxEventBytes)),
-		MaxAttempts:  3,
-		WriteTimeout: 10 * time.Second,
-		ReadTimeout:  10 * time.Second,
-		Logger:       kafka.LoggerFunc(func(msg string, args ...any) { kafkaLog.Debug(fmt.Sprintf(msg, args...)) }),
-		ErrorLogger:  kafka.LoggerFunc(func(msg string, args ...any) { kafkaLog.Warn(fmt.Sprintf(msg, args...)) }),
+	if err != nil {
+		return nil, err
 	}
+	return r, nil
 }
 
 // Run consumes until ctx ends, then drains: it stops fetching, finishes the
 // batches in flight, commits what they cover and closes its connections,
 // all within DrainTimeout. Transport errors never end it; it returns nil.
 func (r *Runtime) Run(ctx context.Context) error {
-	err := r.consumer.run(ctx)
-	if !closeWithin(time.Second, r.writer.Close) {
+	err := r.consumer.Run(ctx)
+	if !CloseWithin(time.Second, r.routes.writer.Close) {
 		r.log.Warn("the writer did not close in time; leaving it")
 	}
 	r.log.Info("pipeline stopped")
 	return err
 }
 
-// handle processes, indexes and publishes one batch; it returns an error
-// only when ctx ends first.
-func (r *Runtime) handle(ctx context.Context, msgs []kafka.Message) error {
+// handle processes one batch and writes it to every sink, the route
+// topics last; it returns an error only when ctx ends first.
+func (r *Runtime) handle(ctx context.Context, msgs []kafka.Message) ([]kafka.Message, error) {
 	envs := make([]*Envelope, len(msgs))
 	for i, m := range msgs {
-		envs[i] = &Envelope{Key: m.Key, Value: m.Value}
+		envs[i] = &Envelope{Key: m.Key, Value: m.Value, Source: m}
 	}
 	if err := r.proc.Process(ctx, envs); err != nil {
-		return err
+		return nil, err
 	}
-	out := make([]kafka.Message, 0, len(msgs))
-	for i, env := range envs {
-		oms, err := outputMessages(r.cfg.Topics, msgs[i], env)
-		if err != nil {
-			// A note that cannot be encoded cannot be published: say so
-			// on the dead-letter topic rather than stop the partition.
-			env.Err, env.Route = badEvent(ReasonStageFailure, "%v", err), RouteDeadLetter
-			oms = []kafka.Message{deadLetter(r.cfg.Topics, msgs[i], env.Err)}
-		}
-		out = append(out, oms...)
-		// Follow-ups come from the stored note, written now or earlier:
-		// after a crash between the index write and the publish, the
-		// replay must still ask for its pending translations. A follow-up
-		// the retrier finds already done is a no-op.
-		if r.followUps != nil && env.Err == nil {
-			out = append(out, r.followUps(env)...)
-		}
-	}
-	start := time.Now()
-	if err := r.publish(ctx, out); err != nil {
-		return err
-	}
-	r.metrics.observeStage("publish", time.Since(start).Seconds())
-	now := time.Now()
-	for i, env := range envs {
+	for _, env := range envs {
 		reason := ""
 		var ee *EventError
 		if errors.As(env.Err, &ee) {
 			reason = ee.Reason
 		}
 		r.metrics.routedTo(env.Route, reason)
-		if r.metrics != nil && !msgs[i].Time.IsZero() {
-			r.metrics.endToEnd.Observe(now.Sub(msgs[i].Time).Seconds())
-		}
 	}
-	return nil
-}
-
-// publish writes msgs with RequireAll acks, retrying only the messages that
-// failed, until all are written or ctx ends.
-func (r *Runtime) publish(ctx context.Context, msgs []kafka.Message) error {
-	return publishAll(ctx, r.writer, msgs, r.cfg.Backoff, r.health, r.metrics, r.log)
-}
-
-// publishAll writes msgs with w, retrying the messages that failed with
-// backoff until all are written or ctx ends, and reports failures and
-// recovery as ConditionPublish.
-func publishAll(ctx context.Context, w *kafka.Writer, msgs []kafka.Message, backoff Backoff, health *Health, metrics *Metrics, log *slog.Logger) error {
-	pending := msgs
-	for attempt := 0; len(pending) > 0; attempt++ {
-		err := w.WriteMessages(ctx, pending...)
-		if err == nil {
-			break
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		var werrs kafka.WriteErrors
-		if errors.As(err, &werrs) && len(werrs) == len(pending) {
-			var retry []kafka.Message
-			for i, e := range werrs {
-				if e != nil {
-					retry = append(retry, pending[i])
-				}
-			}
-			pending = retry
-		}
-		health.fail(ConditionPublish, fmt.Errorf("publish %d messages (first to %s): %w", len(pending), firstTopic(pending), err))
-		metrics.retry("publish")
-		log.Warn("publish failed, retrying", "attempt", attempt+1, "messages", len(pending), "err", err)
-		if err := backoff.Wait(ctx, attempt); err != nil {
-			return err
-		}
-	}
-	health.ok(ConditionPublish)
-	return nil
-}
-
-func firstTopic(msgs []kafka.Message) string {
-	if len(msgs) == 0 {
-		return ""
-	}
-	return msgs[0].Topic
+	return nil, nil
 }
 
 // crash stops the runtime as a killed process would: no more fetching, no

@@ -1,11 +1,8 @@
-package pipeline
+package pipeline_test
 
 import (
 	"context"
 	"encoding/json"
-	"fmt"
-	"io"
-	"log/slog"
 	"slices"
 	"strings"
 	"testing"
@@ -13,8 +10,9 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
-	"github.com/notegate/notegate/broker"
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
+	"github.com/notegate/notegate/pipeline/pipelinetest"
 )
 
 // keywordModerator is a stage double: it decides on markers in the body so
@@ -41,81 +39,23 @@ func (keywordModerator) Process(_ context.Context, notes []*models.Note) error {
 	return nil
 }
 
-func startBroker(t *testing.T, topics ...string) []string {
-	t.Helper()
-	b, err := broker.Start(broker.Config{Partitions: 3, Topics: topics})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(b.Close)
-	return b.Addrs()
-}
-
-func produce(t *testing.T, brokers []string, topic string, msgs ...kafka.Message) {
-	t.Helper()
-	w := &kafka.Writer{Addr: kafka.TCP(brokers...), Topic: topic, Balancer: kafka.Murmur2Balancer{}, RequiredAcks: kafka.RequireAll, BatchTimeout: time.Millisecond}
-	defer w.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	if err := w.WriteMessages(ctx, msgs...); err != nil {
-		t.Fatalf("produce: %v", err)
-	}
-}
-
-// consume reads n messages from topic (all partitions) or fails.
-func consume(t *testing.T, brokers []string, topic string, n int) []kafka.Message {
-	t.Helper()
-	r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, GroupID: fmt.Sprintf("check-%s-%d", topic, time.Now().UnixNano()), Topic: topic, StartOffset: kafka.FirstOffset, MaxWait: 100 * time.Millisecond, JoinGroupBackoff: 200 * time.Millisecond})
-	defer r.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	var out []kafka.Message
-	for len(out) < n {
-		m, err := r.FetchMessage(ctx)
-		if err != nil {
-			t.Fatalf("consume %s: got %d of %d messages: %v", topic, len(out), n, err)
-		}
-		out = append(out, m)
-	}
-	return out
-}
-
 func event(id string, version int64, body string) kafka.Message {
 	v, _ := json.Marshal(models.NoteEvent{NoteID: id, Version: version, Body: body, Market: "intl"})
 	return kafka.Message{Key: []byte(id), Value: v}
 }
 
-func testConfig(brokers []string) Config {
-	return Config{
-		Brokers: brokers, GroupID: "notegate-test", MaxEventBytes: 4096,
-		CommitInterval: 50 * time.Millisecond, SessionTimeout: 2 * time.Second,
-		DrainTimeout: 20 * time.Second, Backoff: Backoff{Min: time.Millisecond, Max: 20 * time.Millisecond},
-	}
-}
-
-func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
-
-func header(m kafka.Message, key string) string {
-	for _, h := range m.Headers {
-		if h.Key == key {
-			return string(h.Value)
-		}
-	}
-	return ""
-}
-
 func TestRuntimeRoutesEveryEventToItsTopic(t *testing.T) {
 	t.Parallel()
-	topics := DefaultTopics()
-	brokers := startBroker(t, "notes.events", topics.Approved, topics.Review, topics.Rejected, topics.DeadLetter)
-	idx := newMemIndex()
-	idx.failures = 2 // the index is down at first: the batch must wait, not be lost
-	proc := NewProcessor(ProcessorConfig{Stages: []Stage{keywordModerator{}}, Indexer: idx, MaxEventBytes: 4096, Logger: quietLogger(), Backoff: Backoff{Min: time.Millisecond, Max: 10 * time.Millisecond}})
-	rt, err := NewRuntime(testConfig(brokers), proc, nil, nil, quietLogger())
+	topics := pipeline.DefaultTopics()
+	brokers := pipelinetest.StartBroker(t, "notes.events", topics.Approved, topics.Review, topics.Rejected, topics.DeadLetter)
+	idx := pipelinetest.NewMemIndex()
+	idx.FailNext(2) // the index is down at first: the batch must wait, not be lost
+	proc := pipeline.NewProcessor(pipeline.ProcessorConfig{Stages: []pipeline.Stage{keywordModerator{}}, Indexer: idx, MaxEventBytes: 4096, Logger: pipelinetest.QuietLogger(), Backoff: pipeline.Backoff{Min: time.Millisecond, Max: 10 * time.Millisecond}})
+	rt, err := pipeline.NewRuntime(pipelinetest.Config(brokers), proc, nil, nil, pipelinetest.QuietLogger())
 	if err != nil {
 		t.Fatal(err)
 	}
-	produce(t, brokers, "notes.events",
+	pipelinetest.Produce(t, brokers, "notes.events",
 		event("ok-1", 1, "hello from Ohio"),
 		event("ok-2", 1, "greetings from Ohio"),
 		event("rev-1", 1, "REVIEW me"),
@@ -130,10 +70,10 @@ func TestRuntimeRoutesEveryEventToItsTopic(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- rt.Run(ctx) }()
 
-	approved := consume(t, brokers, topics.Approved, 3)
-	review := consume(t, brokers, topics.Review, 1)
-	rejected := consume(t, brokers, topics.Rejected, 1)
-	dlq := consume(t, brokers, topics.DeadLetter, 4)
+	approved := pipelinetest.Consume(t, brokers, topics.Approved, 3)
+	review := pipelinetest.Consume(t, brokers, topics.Review, 1)
+	rejected := pipelinetest.Consume(t, brokers, topics.Rejected, 1)
+	dlq := pipelinetest.Consume(t, brokers, topics.DeadLetter, 4)
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatalf("Run: %v", err)
@@ -145,7 +85,7 @@ func TestRuntimeRoutesEveryEventToItsTopic(t *testing.T) {
 	var approvedRoutes []string
 	var okTwo kafka.Message
 	for _, m := range approved {
-		approvedRoutes = append(approvedRoutes, header(m, HeaderRoute)+":"+string(m.Key)+"@"+header(m, HeaderVersion))
+		approvedRoutes = append(approvedRoutes, pipelinetest.Header(m, pipeline.HeaderRoute)+":"+string(m.Key)+"@"+pipelinetest.Header(m, pipeline.HeaderVersion))
 		if string(m.Key) == "ok-2" {
 			okTwo = m
 		}
@@ -159,25 +99,25 @@ func TestRuntimeRoutesEveryEventToItsTopic(t *testing.T) {
 	}
 	reasons := map[string]string{}
 	for _, m := range dlq {
-		reasons[string(m.Key)] = header(m, HeaderErrorCode)
-		if header(m, HeaderError) == "" || header(m, HeaderSourceOffset) == "" {
+		reasons[string(m.Key)] = pipelinetest.Header(m, pipeline.HeaderErrorCode)
+		if pipelinetest.Header(m, pipeline.HeaderError) == "" || pipelinetest.Header(m, pipeline.HeaderSourceOffset) == "" {
 			t.Errorf("dead letter %s lacks its reason or source headers", m.Key)
 		}
 	}
-	want := map[string]string{"bad-json": ReasonInvalidJSON, "bad-utf8": ReasonInvalidUTF8, "no-version": ReasonBadVersion, "huge": ReasonTooLarge}
+	want := map[string]string{"bad-json": pipeline.ReasonInvalidJSON, "bad-utf8": pipeline.ReasonInvalidUTF8, "no-version": pipeline.ReasonBadVersion, "huge": pipeline.ReasonTooLarge}
 	for k, v := range want {
 		if reasons[k] != v {
 			t.Errorf("dead letter %s: reason %q, want %q", k, reasons[k], v)
 		}
 	}
 	var note models.Note
-	if err := json.Unmarshal(okTwo.Value, &note); err != nil || note.Moderation.Decision != models.DecisionAllow || header(okTwo, HeaderMarkets) != "cn,intl" || header(okTwo, HeaderRevision) != "0" {
-		t.Errorf("approved value %s (%v), markets header %q, revision header %q", okTwo.Value, err, header(okTwo, HeaderMarkets), header(okTwo, HeaderRevision))
+	if err := json.Unmarshal(okTwo.Value, &note); err != nil || note.Moderation.Decision != models.DecisionAllow || pipelinetest.Header(okTwo, pipeline.HeaderMarkets) != "cn,intl" || pipelinetest.Header(okTwo, pipeline.HeaderRevision) != "0" {
+		t.Errorf("approved value %s (%v), markets header %q, revision header %q", okTwo.Value, err, pipelinetest.Header(okTwo, pipeline.HeaderMarkets), pipelinetest.Header(okTwo, pipeline.HeaderRevision))
 	}
-	if _, ok := idx.get("ok-1"); ok {
+	if _, ok := idx.Note("ok-1"); ok {
 		t.Error("the deleted note is still in the index")
 	}
-	if n, ok := idx.get("blk-1"); !ok || n.Moderation.Decision != models.DecisionBlock {
+	if n, ok := idx.Note("blk-1"); !ok || n.Moderation.Decision != models.DecisionBlock {
 		t.Error("the blocked note is not in the index with its decision")
 	}
 }

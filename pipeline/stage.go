@@ -1,7 +1,9 @@
-// Package pipeline is notegate's runtime: it consumes note events from
-// Kafka, runs the enrichment stages, writes the result to the index, routes
-// each note to its output topic and commits offsets only once the work they
-// cover is done.
+// Package pipeline is notegate's runtime, mechanism only: it consumes note
+// events from Kafka, runs the enrichment stages (Stage), writes the result
+// to its sinks (Sink: the index, any configured ones, the route topics) and
+// commits offsets only once the work they cover is done. Every other
+// consumer of notegate (the desk's, the translation retrier) plugs a
+// Handler into the same loop (Consumer).
 package pipeline
 
 import (
@@ -52,6 +54,16 @@ type Stage interface {
 // version rules make safe. Apply does not keep the notes.
 type Indexer interface {
 	Apply(ctx context.Context, notes []*models.Note) ([]Applied, error)
+}
+
+// NoteStore is the index read back: what the consumers that rewrite a
+// stored note (a reviewer's decision, an appeal, reports, a late
+// translation) read it from and write it to. Get returns an error for
+// which the index's IsNotFound holds when the note is unknown or deleted;
+// any other error is a transport error.
+type NoteStore interface {
+	Indexer
+	Get(ctx context.Context, noteID string) (*models.Note, error)
 }
 
 // Applied is what became of one note given to Indexer.Apply.

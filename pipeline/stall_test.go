@@ -1,4 +1,4 @@
-package pipeline
+package pipeline_test
 
 import (
 	"context"
@@ -11,6 +11,8 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/notegate/notegate/broker"
+	"github.com/notegate/notegate/pipeline"
+	"github.com/notegate/notegate/pipeline/pipelinetest"
 )
 
 // TestRuntimeRidesOutABrokerStall stalls the broker (connections open,
@@ -23,7 +25,7 @@ func TestRuntimeRidesOutABrokerStall(t *testing.T) {
 		t.Skip("stalls a broker for several seconds")
 	}
 	t.Parallel()
-	topics := DefaultTopics()
+	topics := pipeline.DefaultTopics()
 	b, err := broker.Start(broker.Config{Partitions: 3, Stallable: true,
 		Topics: []string{"notes.events", topics.Approved, topics.Review, topics.Rejected, topics.DeadLetter}})
 	if err != nil {
@@ -32,12 +34,12 @@ func TestRuntimeRidesOutABrokerStall(t *testing.T) {
 	t.Cleanup(b.Close)
 	brokers := b.Addrs()
 
-	cfg := testConfig(brokers)
+	cfg := pipelinetest.Config(brokers)
 	cfg.DrainTimeout = 3 * time.Second
-	health := NewHealth(HealthConfig{UnreadyAfter: time.Second, ProbeInterval: 100 * time.Millisecond, ProbeTimeout: 300 * time.Millisecond})
-	idx := newMemIndex()
-	proc := NewProcessor(ProcessorConfig{Stages: []Stage{keywordModerator{}}, Indexer: idx, Health: health, Logger: quietLogger(), Backoff: cfg.Backoff})
-	rt, err := NewRuntime(cfg, proc, nil, health, quietLogger())
+	health := pipeline.NewHealth(pipeline.HealthConfig{UnreadyAfter: time.Second, ProbeInterval: 100 * time.Millisecond, ProbeTimeout: 300 * time.Millisecond})
+	idx := pipelinetest.NewMemIndex()
+	proc := pipeline.NewProcessor(pipeline.ProcessorConfig{Stages: []pipeline.Stage{keywordModerator{}}, Indexer: idx, Health: health, Logger: pipelinetest.QuietLogger(), Backoff: cfg.Backoff})
+	rt, err := pipeline.NewRuntime(cfg, proc, nil, health, pipelinetest.QuietLogger())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,21 +49,21 @@ func TestRuntimeRidesOutABrokerStall(t *testing.T) {
 	go func() { done <- rt.Run(ctx) }()
 	probeCtx, stopProbe := context.WithCancel(context.Background())
 	defer stopProbe()
-	go ProbeBroker(probeCtx, brokers, "notes.events", cfg.OutputTopics(), health, quietLogger())
+	go pipeline.ProbeBroker(probeCtx, brokers, "notes.events", cfg.OutputTopics(), health, pipelinetest.QuietLogger())
 
 	const before, after = 50, 50
 	var msgs []kafka.Message
 	for i := range before {
 		msgs = append(msgs, event(fmt.Sprintf("s-%03d", i), 1, "before the stall"))
 	}
-	produce(t, brokers, "notes.events", msgs...)
+	pipelinetest.Produce(t, brokers, "notes.events", msgs...)
 	seen := newOutputWatcher(t, brokers, topics.Approved)
-	waitFor(t, "the first events routed", func() bool { return seen.count() >= before })
+	pipelinetest.WaitFor(t, "the first events routed", func() bool { return seen.count() >= before })
 
 	b.Stall()
-	waitFor(t, "readiness to go unready during the stall", func() bool {
+	pipelinetest.WaitFor(t, "readiness to go unready during the stall", func() bool {
 		ok, problems := health.Ready()
-		return !ok && len(problems) > 0 && problems[0].Condition == ConditionBroker
+		return !ok && len(problems) > 0 && problems[0].Condition == pipeline.ConditionBroker
 	})
 	time.Sleep(3 * time.Second) // past the 2s group session
 	select {
@@ -70,14 +72,14 @@ func TestRuntimeRidesOutABrokerStall(t *testing.T) {
 	default:
 	}
 	b.Resume()
-	waitFor(t, "readiness back after the stall", func() bool { ok, _ := health.Ready(); return ok })
+	pipelinetest.WaitFor(t, "readiness back after the stall", func() bool { ok, _ := health.Ready(); return ok })
 
 	msgs = msgs[:0]
 	for i := range after {
 		msgs = append(msgs, event(fmt.Sprintf("s-%03d", before+i), 1, "after the stall"))
 	}
-	produce(t, brokers, "notes.events", msgs...)
-	waitFor(t, "every event routed after the stall", func() bool { return seen.distinct() == before+after })
+	pipelinetest.Produce(t, brokers, "notes.events", msgs...)
+	pipelinetest.WaitFor(t, "every event routed after the stall", func() bool { return seen.distinct() == before+after })
 
 	// A stop while the broker hangs drains within the drain timeout.
 	b.Stall()
@@ -167,15 +169,15 @@ func produceAsync(brokers []string, msgs ...kafka.Message) {
 // again and, once the handler stops panicking, is marked done for the commit.
 func TestConsumerSurvivesAPanickingHandler(t *testing.T) {
 	t.Parallel()
-	brokers := startBroker(t, "panics")
-	produce(t, brokers, "panics", event("p1", 1, "x"))
+	brokers := pipelinetest.StartBroker(t, "panics")
+	pipelinetest.Produce(t, brokers, "panics", event("p1", 1, "x"))
 	var mu sync.Mutex
 	calls := 0
 	handled := make(chan struct{})
-	c := newConsumer(consumerConfig{name: "test", brokers: brokers, groupID: "panics", topic: "panics", batchSize: 1,
-		commitInterval: 50 * time.Millisecond, drainTimeout: 2 * time.Second, sessionTimeout: 2 * time.Second,
-		backoff: Backoff{Min: time.Millisecond, Max: 5 * time.Millisecond}},
-		func(context.Context, []kafka.Message) error {
+	cfg := pipelinetest.Config(brokers)
+	cfg.DrainTimeout, cfg.Backoff = 2*time.Second, pipeline.Backoff{Min: time.Millisecond, Max: 5 * time.Millisecond}
+	c, err := pipeline.NewConsumer(cfg, pipeline.ConsumerConfig{Name: "test", GroupID: "panics", Topic: "panics", CommitInterval: 50 * time.Millisecond},
+		func(context.Context, []kafka.Message) ([]kafka.Message, error) {
 			mu.Lock()
 			defer mu.Unlock()
 			calls++
@@ -185,17 +187,20 @@ func TestConsumerSurvivesAPanickingHandler(t *testing.T) {
 			if calls == 3 {
 				close(handled)
 			}
-			return nil
-		}, nil, nil, quietLogger())
+			return nil, nil
+		}, nil, nil, pipelinetest.QuietLogger())
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- c.run(ctx) }()
+	go func() { done <- c.Run(ctx) }()
 	select {
 	case <-handled:
 	case <-time.After(30 * time.Second):
 		t.Fatal("the batch was not handled after the handler stopped panicking")
 	}
-	waitFor(t, "the message marked done", func() bool { _, _, _, waiting := c.cp.oldest(); return !waiting })
+	pipelinetest.WaitFor(t, "the message marked done", func() bool { return !c.Waiting() })
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatal(err)

@@ -115,6 +115,21 @@ func topicPartitions(ctx context.Context, client *kafka.Client, topics []string)
 	return existing, partitions, nil
 }
 
+// PartitionCount asks the brokers how many partitions topic has; a
+// missing topic is an error. Every request gives up after timeout.
+func PartitionCount(ctx context.Context, brokers []string, topic string, timeout time.Duration) (int, error) {
+	client := newAdminClient(brokers, timeout)
+	defer closeTransport(client)
+	existing, partitions, err := topicPartitions(ctx, client, []string{topic})
+	if err != nil {
+		return 0, err
+	}
+	if !existing[topic] {
+		return 0, fmt.Errorf("topic %s is missing", topic)
+	}
+	return partitions[topic], nil
+}
+
 func closeTransport(c *kafka.Client) {
 	if t, ok := c.Transport.(*kafka.Transport); ok {
 		t.CloseIdleConnections()

@@ -81,7 +81,7 @@ func indexKey(prefix string, seq uint64) []byte {
 }
 
 // Record appends e unless its decision is already recorded; see
-// pipeline.Auditor.
+// rules.Auditor.
 func (a *Audit) Record(_ context.Context, e models.AuditEntry) error {
 	var fresh bool
 	err := a.db.Update(func(tx *bolt.Tx) (err error) {
@@ -104,7 +104,7 @@ func (a *Audit) Record(_ context.Context, e models.AuditEntry) error {
 }
 
 // RecordAuthorAction appends e unless its action is already recorded; see
-// pipeline.AuthorAuditor.
+// rules.AuthorAuditor.
 func (a *Audit) RecordAuthorAction(_ context.Context, e models.AuthorActionEntry) error {
 	err := a.db.Update(func(tx *bolt.Tx) error {
 		_, err := a.appendOnce(tx, bucketAuthorIDs, bucketAuthorEntries, e.Action.ID, func(seq uint64) ([]byte, error) {

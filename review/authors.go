@@ -13,7 +13,7 @@ import (
 )
 
 // AuthorStandings tells an author's standing as the pipeline applies it
-// to new notes (pipeline.AuthorStore): strikes, and a mute or suspension
+// to new notes (rules.AuthorStore): strikes, and a mute or suspension
 // per market. Standing must be safe for concurrent use; the caller owns
 // the result.
 type AuthorStandings interface {
@@ -21,7 +21,7 @@ type AuthorStandings interface {
 }
 
 // AuthorPublisher publishes author actions to the author actions topic
-// (pipeline.AuthorActionWriter); it returns once the broker has the
+// (rules.AuthorActionWriter); it returns once the broker has the
 // action. Like decisions, the desk changes an author's standing only
 // through events, which every replica's pipeline applies.
 type AuthorPublisher interface {

@@ -9,14 +9,14 @@ import (
 	"testing"
 
 	"github.com/notegate/notegate/models"
-	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/review"
+	"github.com/notegate/notegate/review/rules"
 )
 
 // applyingAuthors applies author actions at once, as the pipeline's
 // author actions consumer would, so handler tests need no broker.
 type applyingAuthors struct {
-	store *pipeline.AuthorStore
+	store *rules.AuthorStore
 	audit *review.Audit
 }
 
@@ -26,9 +26,9 @@ func (a *applyingAuthors) PublishAuthorAction(ctx context.Context, act models.Au
 }
 
 // authorsDesk is scopedDesk with author actions applied in process.
-func authorsDesk(t *testing.T, notes ...*models.Note) (*Desk, *pipeline.AuthorStore) {
+func authorsDesk(t *testing.T, notes ...*models.Note) (*Desk, *rules.AuthorStore) {
 	t.Helper()
-	store := pipeline.NewAuthorStore(100, []string{"cn", "intl"})
+	store := rules.NewAuthorStore(100, []string{"cn", "intl"})
 	var d *Desk
 	d = newDeskWith(t, func(c *review.Config, o *review.Options) {
 		c.Tokens = append(c.Tokens,
@@ -44,7 +44,7 @@ func authorsDesk(t *testing.T, notes ...*models.Note) (*Desk, *pipeline.AuthorSt
 // exists only once the desk does.
 type lateAudit struct {
 	d     **Desk
-	store *pipeline.AuthorStore
+	store *rules.AuthorStore
 }
 
 func (l *lateAudit) PublishAuthorAction(ctx context.Context, a models.AuthorAction) error {
@@ -180,8 +180,8 @@ func TestAnAppealIsDecidedByAnotherReviewer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	appealed, outcome := pipeline.ApplyAppeal(n, models.AppealEvent{AppealID: "ap-1", NoteID: "n-1", AuthorID: "writer", Message: "it is my own shop"})
-	if outcome != pipeline.AppealOpened {
+	appealed, outcome := rules.ApplyAppeal(n, models.AppealEvent{AppealID: "ap-1", NoteID: "n-1", AuthorID: "writer", Message: "it is my own shop"})
+	if outcome != rules.AppealOpened {
 		t.Fatalf("appeal: %s", outcome)
 	}
 	if _, err := d.Index.Apply(context.Background(), []*models.Note{appealed}); err != nil {

@@ -13,8 +13,8 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/notegate/notegate/models"
-	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/review/reviewtest"
+	"github.com/notegate/notegate/review/rules"
 )
 
 // TestBrowserShowsReportsAppealsAndActsOnAuthors drives the page with
@@ -37,12 +37,12 @@ func TestBrowserShowsReportsAppealsAndActsOnAuthors(t *testing.T) {
 	reported.Moderation.Labels = nil
 	reported.Moderation.Reports = &models.Reports{Reporters: 12, Reasons: map[string]int{"spam": 10, "harassment": 2},
 		QueuedAt: time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC), Since: map[string]string{"cn": "", "intl": ""}}
-	rejected := pipeline.ApplyDecision(byAuthor("appealed", "writer", map[string]models.Decision{"cn": rev, "intl": rev}),
+	rejected := rules.ApplyDecision(byAuthor("appealed", "writer", map[string]models.Decision{"cn": rev, "intl": rev}),
 		models.ReviewDecision{ID: "d-alice", NoteID: "appealed", NoteVersion: 1, Action: models.ReviewReject, Markets: []string{"cn"},
 			Category: models.CategorySpam, Reason: "advertising", Reviewer: "alice", At: time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC)})
-	appealed, outcome := pipeline.ApplyAppeal(rejected, models.AppealEvent{AppealID: "ap-1", NoteID: "appealed", AuthorID: "writer",
+	appealed, outcome := rules.ApplyAppeal(rejected, models.AppealEvent{AppealID: "ap-1", NoteID: "appealed", AuthorID: "writer",
 		Message: "this is my own shop, not an ad for others", At: time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC)})
-	if outcome != pipeline.AppealOpened {
+	if outcome != rules.AppealOpened {
 		t.Fatalf("appeal: %s", outcome)
 	}
 	notes := []*models.Note{reported, appealed}

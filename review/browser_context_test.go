@@ -8,9 +8,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/notegate/notegate/models"
-	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/review"
 	"github.com/notegate/notegate/review/reviewtest"
+	"github.com/notegate/notegate/review/rules"
 )
 
 // TestBrowserCommentShowsItsParentAndTheAuthorsNotes opens a spam comment
@@ -25,7 +25,7 @@ func TestBrowserCommentShowsItsParentAndTheAuthorsNotes(t *testing.T) {
 	t.Parallel()
 	ctx := reviewtest.Browser(t)
 	// carol struck u-flood and muted them in intl.
-	standings := pipeline.NewAuthorStore(10, []string{"cn", "intl"})
+	standings := rules.NewAuthorStore(10, []string{"cn", "intl"})
 	for _, a := range []models.AuthorAction{
 		{ID: "a-1", AuthorID: "u-flood", Action: models.AuthorStrike, Actor: "carol", Reason: "follower spam"},
 		{ID: "a-2", AuthorID: "u-flood", Action: models.AuthorMute, Markets: []string{"intl"}, Actor: "carol", Reason: "follower spam"},

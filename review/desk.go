@@ -26,7 +26,7 @@ type Notes interface {
 }
 
 // Publisher publishes decision events to the decisions topic
-// (pipeline.DecisionWriter); it returns once the broker has them.
+// (rules.DecisionWriter); it returns once the broker has them.
 type Publisher interface {
 	Publish(ctx context.Context, ds ...models.ReviewDecision) error
 }
@@ -46,7 +46,7 @@ type Options struct {
 	// Aligner places evidence in translations word by word; nil: by
 	// sentence only.
 	Aligner Aligner
-	// Authors reads authors' standings (pipeline.AuthorStore) for the
+	// Authors reads authors' standings (rules.AuthorStore) for the
 	// author panel, and AuthorActions changes them through the author
 	// actions topic. Without Authors the panel shows no standing and no
 	// actions; with either nil the author actions route answers 503.

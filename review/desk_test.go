@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"github.com/notegate/notegate/models"
-	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/review"
+	"github.com/notegate/notegate/review/rules"
 	"github.com/notegate/notegate/server"
 	"github.com/notegate/notegate/stages/index"
 	"github.com/notegate/notegate/stages/index/indextest"
@@ -39,11 +39,11 @@ func (p *applyingPublisher) Publish(ctx context.Context, ds ...models.ReviewDeci
 		if err != nil {
 			return err
 		}
-		next := pipeline.ApplyDecision(n, d)
+		next := rules.ApplyDecision(n, d)
 		if _, err := p.idx.Apply(ctx, []*models.Note{next}); err != nil {
 			return err
 		}
-		if err := p.audit.Record(ctx, models.AuditEntry{Decision: d, Outcome: models.AuditApplied, Revision: next.Revision, Overturns: pipeline.Overturned(n.Moderation.Review, d)}); err != nil {
+		if err := p.audit.Record(ctx, models.AuditEntry{Decision: d, Outcome: models.AuditApplied, Revision: next.Revision, Overturns: rules.Overturned(n.Moderation.Review, d)}); err != nil {
 			return err
 		}
 		p.n++

@@ -16,6 +16,7 @@ import (
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/review/reviewtest"
+	"github.com/notegate/notegate/review/rules"
 )
 
 // cleanBody is a note no detector objects to.
@@ -195,7 +196,7 @@ func TestDevAuthorsAndReportsOverKafka(t *testing.T) {
 		}
 		queued := 0
 		for _, m := range messagesOf(t, dev.brokers, "e2e-reported-1", tp.Review) {
-			if headerValue(m, pipeline.HeaderQueued) == "reports" {
+			if headerValue(m, rules.HeaderQueued) == "reports" {
 				queued++
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/review/reviewtest"
+	"github.com/notegate/notegate/review/rules"
 	"github.com/notegate/notegate/samples"
 )
 
@@ -204,7 +205,7 @@ func feedFor(t *testing.T, brokers []string, id, decision string) []kafka.Messag
 				continue
 			}
 			out = append(out, m)
-			if headerValue(m, pipeline.HeaderReviewDecision) == decision {
+			if headerValue(m, rules.HeaderReviewDecision) == decision {
 				return true
 			}
 		}

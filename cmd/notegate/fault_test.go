@@ -27,6 +27,7 @@ import (
 	"github.com/notegate/notegate/config"
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
+	"github.com/notegate/notegate/review/rules"
 	"github.com/notegate/notegate/samples"
 	"github.com/notegate/notegate/stages/index"
 )
@@ -202,7 +203,7 @@ health:
 	// reviewer approves a note the machine held for review.
 	feed := readTopics(t, brokers, []string{tp.Approved, tp.Review, tp.Rejected, tp.DeadLetter})
 	rejectedNote, approvedNote := pickForReview(t, feed, events)
-	w := pipeline.NewDecisionWriter(brokers, cfg.Decisions)
+	w := rules.NewDecisionWriter(brokers, cfg.Decisions)
 	defer w.Close()
 	ctx := context.Background()
 	decisions := []models.ReviewDecision{
@@ -699,7 +700,7 @@ func waitForDecision(t *testing.T, brokers []string, topics []string, id string)
 	deadline := time.Now().Add(3 * time.Minute)
 	for time.Now().Before(deadline) {
 		for _, m := range readTopics(t, brokers, topics) {
-			if headerValue(m, pipeline.HeaderReviewDecision) == id {
+			if headerValue(m, rules.HeaderReviewDecision) == id {
 				return
 			}
 		}
@@ -797,7 +798,7 @@ func checkFeed(t *testing.T, tp pipeline.Topics, inputs []inputEvent, out []kafk
 		route := headerValue(m, pipeline.HeaderRoute)
 		src := sourceOf(m)
 		bySource[src] = true
-		k := src + "|" + m.Topic + "|" + route + "|" + headerValue(m, pipeline.HeaderReviewDecision)
+		k := src + "|" + m.Topic + "|" + route + "|" + headerValue(m, rules.HeaderReviewDecision)
 		if seen[k] {
 			f.duplicates++
 		}

@@ -18,6 +18,7 @@ import (
 	"github.com/notegate/notegate/config"
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
+	"github.com/notegate/notegate/stages/translate/pending"
 )
 
 // serviceConfig is a service configuration against brokers with quick
@@ -75,7 +76,7 @@ func TestServiceWaitsUnreadyForAMissingTopic(t *testing.T) {
 	base := config.Default()
 	tp := base.Kafka.Topics
 	b, err := broker.Start(broker.Config{Partitions: 2, Topics: []string{base.Kafka.InputTopic, tp.Approved, tp.Rejected, tp.DeadLetter,
-		base.Decisions.Topic, pipeline.DefaultTranslateRetryTopic, base.Authors.Topic, base.Reports.Topic, base.Appeals.Topic}})
+		base.Decisions.Topic, pending.DefaultTopic, base.Authors.Topic, base.Reports.Topic, base.Appeals.Topic}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,8 +9,10 @@ import (
 
 	"github.com/notegate/notegate/config"
 	"github.com/notegate/notegate/pipeline"
+	"github.com/notegate/notegate/review/rules"
 	"github.com/notegate/notegate/stages/index"
 	"github.com/notegate/notegate/stages/translate"
+	"github.com/notegate/notegate/stages/translate/pending"
 )
 
 // stageDeps are what buildStagesWith passes to stages beyond the
@@ -36,17 +38,17 @@ func translateRetryTopic(cfg config.Config) string {
 	if t := cfg.Kafka.Topics.TranslateRetry; t != "" {
 		return t
 	}
-	return pipeline.DefaultTranslateRetryTopic
+	return pending.DefaultTopic
 }
 
 // wireTranslateRetry makes the runtime publish a follow-up for every note
 // with pending translations, and returns the retrier that consumes them.
-func wireTranslateRetry(kcfg pipeline.Config, cfg config.Config, rt *pipeline.Runtime, tr *translate.Stage, idx index.Index, reg prometheus.Registerer, health *pipeline.Health, log *slog.Logger) (*pipeline.TranslationRetrier, error) {
+func wireTranslateRetry(kcfg pipeline.Config, cfg config.Config, rt *pipeline.Runtime, tr *translate.Stage, idx index.Index, reg prometheus.Registerer, health *pipeline.Health, log *slog.Logger) (*pending.Retrier, error) {
 	topic := translateRetryTopic(cfg)
-	pending := cfg.Translate.WithDefaults().Pending
-	rt.SetFollowUps(pipeline.PendingTranslationFollowUps(topic, pending.Delay, nil))
-	return pipeline.NewTranslationRetrier(kcfg, pipeline.TranslationRetryConfig{
-		Topic: topic, MaxAttempts: pending.MaxAttempts, Delay: pending.Delay,
+	retry := cfg.Translate.WithDefaults().Pending
+	rt.SetFollowUps(pending.FollowUps(topic, retry.Delay, nil))
+	return pending.NewRetrier(kcfg, pending.Config{
+		Topic: topic, MaxAttempts: retry.MaxAttempts, Delay: retry.Delay,
 	}, idx, tr, func(err error) bool { return errors.Is(err, index.ErrNotFound) }, reg, health, log)
 }
 
@@ -54,7 +56,7 @@ func wireTranslateRetry(kcfg pipeline.Config, cfg config.Config, rt *pipeline.Ru
 // translations a reviewer's decision leaves a note lacking (a market
 // opened that the note was blocked in): the retrier translates them at
 // once, not after pending.first_delay, since nothing failed.
-func wireTranslateAfterDecisions(cfg config.Config, dc *pipeline.DecisionConsumer, tr *translate.Stage) {
+func wireTranslateAfterDecisions(cfg config.Config, dc *rules.DecisionConsumer, tr *translate.Stage) {
 	now := func(int) time.Duration { return 0 }
-	dc.TranslateAfterDecisions(tr, pipeline.PendingTranslationFollowUps(translateRetryTopic(cfg), now, nil))
+	dc.TranslateAfterDecisions(tr, pending.FollowUps(translateRetryTopic(cfg), now, nil))
 }

@@ -12,9 +12,11 @@ import (
 	"github.com/notegate/notegate/config"
 	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/review"
+	"github.com/notegate/notegate/review/rules"
 	"github.com/notegate/notegate/server"
 	"github.com/notegate/notegate/stages/index"
 	"github.com/notegate/notegate/stages/translate"
+	"github.com/notegate/notegate/stages/translate/pending"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 )
@@ -25,16 +27,16 @@ type service struct {
 	log     *slog.Logger
 	health  *pipeline.Health
 	runtime *pipeline.Runtime
-	retrier *pipeline.TranslationRetrier // nil without the translate stage
+	retrier *pending.Retrier // nil without the translate stage
 	index   *openingIndex
 	// decisions applies reviewer decisions: the desk's single writer.
-	decisions *pipeline.DecisionConsumer
+	decisions *rules.DecisionConsumer
 	// authors keeps every author's standing from the author actions
 	// topic; the note pipeline starts once it caught up.
-	authors *pipeline.AuthorConsumer
+	authors *rules.AuthorConsumer
 	// reports and appeals queue reported and appealed notes.
-	reports *pipeline.ReportConsumer
-	appeals *pipeline.AppealConsumer
+	reports *rules.ReportConsumer
+	appeals *rules.AppealConsumer
 	// outputs are the topics checked (and created) before consuming.
 	outputs []string
 	httpSrv *http.Server
@@ -126,7 +128,7 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts
 	}
 	// Author standings: every replica reads the whole author actions
 	// topic; the moderate stage reads them for every note.
-	standings := pipeline.NewAuthorStore(cfg.Authors.MaxAuthors, b.markets())
+	standings := rules.NewAuthorStore(cfg.Authors.MaxAuthors, b.markets())
 	if b.moderate != nil {
 		b.moderate.SetAuthorStandings(standings)
 	}
@@ -281,7 +283,7 @@ func (s *service) waitUntilReadyToConsume(ctx context.Context) bool {
 // startReview opens the audit trail and builds the reviewer desk and the
 // consumers of the desk's events and the posting services' reports and
 // appeals: decisions, author actions (into standings), reports, appeals.
-func (s *service) startReview(kcfg pipeline.Config, cfg config.Config, reg *prometheus.Registry, idx index.Index, markets []string, standings *pipeline.AuthorStore, log *slog.Logger) (*review.Desk, error) {
+func (s *service) startReview(kcfg pipeline.Config, cfg config.Config, reg *prometheus.Registry, idx index.Index, markets []string, standings *rules.AuthorStore, log *slog.Logger) (*review.Desk, error) {
 	metrics, err := review.NewMetrics(reg)
 	if err != nil {
 		return nil, err
@@ -295,27 +297,27 @@ func (s *service) startReview(kcfg pipeline.Config, cfg config.Config, reg *prom
 		return nil, err
 	}
 	s.closers = append(s.closers, audit.Close)
-	writer := pipeline.NewDecisionWriter(cfg.Kafka.Brokers, cfg.Decisions)
+	writer := rules.NewDecisionWriter(cfg.Kafka.Brokers, cfg.Decisions)
 	s.closers = append(s.closers, writer.Close)
 	isNotFound := func(err error) bool { return errors.Is(err, index.ErrNotFound) }
-	s.decisions, err = pipeline.NewDecisionConsumer(kcfg, cfg.Decisions, idx, audit, isNotFound, s.health, log)
+	s.decisions, err = rules.NewDecisionConsumer(kcfg, cfg.Decisions, idx, audit, isNotFound, s.health, log)
 	if err != nil {
 		return nil, err
 	}
-	events, err := pipeline.NewEventMetrics(reg)
+	events, err := rules.NewEventMetrics(reg)
 	if err != nil {
 		return nil, err
 	}
-	if s.authors, err = pipeline.NewAuthorConsumer(kcfg, cfg.Authors, standings, audit, events, s.health, log); err != nil {
+	if s.authors, err = rules.NewAuthorConsumer(kcfg, cfg.Authors, standings, audit, events, s.health, log); err != nil {
 		return nil, err
 	}
-	if s.reports, err = pipeline.NewReportConsumer(kcfg, cfg.Reports, idx, isNotFound, events, s.health, log); err != nil {
+	if s.reports, err = rules.NewReportConsumer(kcfg, cfg.Reports, idx, isNotFound, events, s.health, log); err != nil {
 		return nil, err
 	}
-	if s.appeals, err = pipeline.NewAppealConsumer(kcfg, cfg.Appeals, idx, isNotFound, events, s.health, log); err != nil {
+	if s.appeals, err = rules.NewAppealConsumer(kcfg, cfg.Appeals, idx, isNotFound, events, s.health, log); err != nil {
 		return nil, err
 	}
-	authorWriter := pipeline.NewAuthorActionWriter(cfg.Kafka.Brokers, cfg.Authors)
+	authorWriter := rules.NewAuthorActionWriter(cfg.Kafka.Brokers, cfg.Authors)
 	s.closers = append(s.closers, authorWriter.Close)
 	opts := review.Options{Markets: markets, IsNotFound: isNotFound, Logger: log, Metrics: metrics,
 		Authors: standings, AuthorActions: authorWriter,

@@ -23,8 +23,8 @@ import (
 	"github.com/notegate/notegate/broker"
 	"github.com/notegate/notegate/config"
 	"github.com/notegate/notegate/models"
-	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/stages/translate"
+	"github.com/notegate/notegate/stages/translate/pending"
 )
 
 // fakeLibre is a LibreTranslate server (POST /translate, q as an array)
@@ -131,7 +131,7 @@ func startTranslateE2E(t *testing.T) *translateE2E {
 	t.Helper()
 	cfg := config.Default()
 	topics := []string{cfg.Kafka.InputTopic, cfg.Kafka.Topics.Approved, cfg.Kafka.Topics.Review, cfg.Kafka.Topics.Rejected,
-		cfg.Kafka.Topics.DeadLetter, pipeline.DefaultTranslateRetryTopic}
+		cfg.Kafka.Topics.DeadLetter, pending.DefaultTopic}
 	b, err := broker.Start(broker.Config{Partitions: 3, Topics: topics})
 	if err != nil {
 		t.Fatal(err)

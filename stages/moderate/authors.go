@@ -7,7 +7,7 @@ import (
 )
 
 // AuthorStandings tells what reviewers did to an author's account
-// (pipeline.AuthorStore, fed by the author actions topic).
+// (rules.AuthorStore, fed by the author actions topic).
 //
 // Standing is called for every note moderated, from the partition workers
 // at once, so it must be safe for concurrent use and quick (no I/O). It

@@ -1,8 +1,9 @@
-package pipeline
+package rules
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
+	"fmt"
 	"log/slog"
 	"sync"
 	"testing"
@@ -11,24 +12,27 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
+	"github.com/notegate/notegate/pipeline/pipelinetest"
+	"github.com/notegate/notegate/stages/translate/pending"
 )
 
 // pausingStore lets a test interleave two writers: the first Get through
 // it reads the note, then waits until resume is closed before handing it
 // back, so another writer can update the note in between.
 type pausingStore struct {
-	PendingStore
+	pipeline.NoteStore
 	once   sync.Once
 	paused chan struct{}
 	resume chan struct{}
 }
 
-func newPausingStore(s PendingStore) *pausingStore {
-	return &pausingStore{PendingStore: s, paused: make(chan struct{}), resume: make(chan struct{})}
+func newPausingStore(s pipeline.NoteStore) *pausingStore {
+	return &pausingStore{NoteStore: s, paused: make(chan struct{}), resume: make(chan struct{})}
 }
 
 func (p *pausingStore) Get(ctx context.Context, id string) (*models.Note, error) {
-	n, err := p.PendingStore.Get(ctx, id)
+	n, err := p.NoteStore.Get(ctx, id)
 	p.once.Do(func() {
 		close(p.paused)
 		<-p.resume
@@ -54,10 +58,20 @@ func (a *memAudit) Record(_ context.Context, e models.AuditEntry) error {
 // reviewPendingNote is in review in intl with its English translation
 // pending: both the retrier and a reviewer have work on it.
 func reviewPendingNote() models.Note {
-	n := pendingNote(1)
+	n := models.Note{NoteEvent: models.NoteEvent{NoteID: "n1", Version: 1, Body: "火锅"}}
 	n.Moderation = models.Moderation{Decision: models.DecisionReview, Markets: map[string]models.Decision{"intl": models.DecisionReview}, PolicyVersion: "p1"}
-	n.ApprovedMarkets = nil
+	n.Translations = map[string]models.Translation{"en": {Status: models.TranslationPending, Error: "down"}}
 	return n
+}
+
+// translatedOK fills every asked target.
+type translatedOK struct{}
+
+func (translatedOK) Retranslate(_ context.Context, n *models.Note, targets []string) error {
+	for _, t := range targets {
+		n.Translations[t] = models.Translation{Body: "translated", Status: models.TranslationOK}
+	}
+	return nil
 }
 
 // TestDecisionAndTranslationRaceKeepBothUpdates interleaves the decisions
@@ -78,17 +92,17 @@ func TestDecisionAndTranslationRaceKeepBothUpdates(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			shared := newMemIndex(reviewPendingNote())
-			isNotFound := func(err error) bool { return errors.Is(err, errNoNote) }
-			retrierStore, decisionStore := PendingStore(shared), PendingStore(shared)
+			shared := pipelinetest.NewMemIndex(reviewPendingNote())
+			isNotFound := pipelinetest.IsNotFound
+			retrierStore, decisionStore := pipeline.NoteStore(shared), pipeline.NoteStore(shared)
 			pause := newPausingStore(shared)
 			if tt.paused == "retrier" {
 				retrierStore = pause
 			} else {
 				decisionStore = pause
 			}
-			cfg := Config{Brokers: []string{"127.0.0.1:1"}}
-			r, err := NewTranslationRetrier(cfg, TranslationRetryConfig{}, retrierStore, fixedRetranslator{models.TranslationOK}, isNotFound, nil, nil, slog.New(slog.DiscardHandler))
+			cfg := pipeline.Config{Brokers: []string{"127.0.0.1:1"}}
+			r, err := pending.NewRetrier(cfg, pending.Config{}, retrierStore, translatedOK{}, isNotFound, nil, nil, slog.New(slog.DiscardHandler))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -97,13 +111,14 @@ func TestDecisionAndTranslationRaceKeepBothUpdates(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			t.Cleanup(func() { r.consumer.reader.Close(); r.writer.Close(); c.consumer.reader.Close(); c.writer.Close() })
+			t.Cleanup(func() { pipelinetest.Stop(r.Run); pipelinetest.Stop(c.Run) })
 			ctx := context.Background()
 			d := models.ReviewDecision{ID: "d1", NoteID: "n1", NoteVersion: 1, Action: models.ReviewApprove, Reviewer: "alice", At: time.Unix(1e9, 0)}
 			retry := func() error {
-				_, outcome, err := r.fill(ctx, kafka.Message{Topic: DefaultTranslateRetryTopic}, PendingTranslation{NoteID: "n1", Version: 1, Targets: []string{"en"}, Attempt: 1})
-				if err == nil && outcome != RetryFilled {
-					err = errors.New("outcome " + outcome)
+				v, _ := json.Marshal(pending.Translation{NoteID: "n1", Version: 1, Targets: []string{"en"}, Attempt: 1})
+				out, err := r.Handle(ctx, kafka.Message{Topic: pending.DefaultTopic, Key: []byte("n1"), Value: v})
+				if err == nil && (len(out) == 0 || pipelinetest.Header(out[0], pending.HeaderAttempt) != "1" || out[len(out)-1].Topic == pending.DefaultTopic) {
+					err = fmt.Errorf("not filled: %d messages to publish", len(out))
 				}
 				return err
 			}

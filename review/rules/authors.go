@@ -1,6 +1,7 @@
-package pipeline
+package rules
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -13,6 +14,7 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
 )
 
 // AuthorsConfig configures the author actions topic and the standings
@@ -31,12 +33,8 @@ type AuthorsConfig struct {
 
 // WithDefaults fills unset fields with their defaults.
 func (c AuthorsConfig) WithDefaults() AuthorsConfig {
-	if c.Topic == "" {
-		c.Topic = "authors.actions"
-	}
-	if c.MaxAuthors == 0 {
-		c.MaxAuthors = 100000
-	}
+	c.Topic = cmp.Or(c.Topic, "authors.actions")
+	c.MaxAuthors = cmp.Or(c.MaxAuthors, 100000)
 	return c
 }
 
@@ -157,34 +155,22 @@ type AuthorAuditor interface {
 // AuthorActionWriter publishes author actions to the author actions topic
 // with RequireAll acks, keyed by author id. It is the only way the desk
 // changes an author's standing.
-type AuthorActionWriter struct {
-	w *kafka.Writer
-}
+type AuthorActionWriter struct{ eventWriter }
 
 // NewAuthorActionWriter writes to cfg.Topic on brokers.
 func NewAuthorActionWriter(brokers []string, cfg AuthorsConfig) *AuthorActionWriter {
-	return &AuthorActionWriter{w: newEventWriter(brokers, cfg.WithDefaults().Topic)}
+	return &AuthorActionWriter{newEventWriter(brokers, cfg.WithDefaults().Topic)}
 }
 
 // PublishAuthorAction writes a and returns once the broker has it or
 // with the error.
 func (w *AuthorActionWriter) PublishAuthorAction(ctx context.Context, a models.AuthorAction) error {
-	v, err := json.Marshal(a)
-	if err != nil {
-		return fmt.Errorf("encode author action %s: %w", a.ID, err)
-	}
-	if err := w.w.WriteMessages(ctx, kafka.Message{Key: []byte(a.AuthorID), Value: v}); err != nil {
-		return fmt.Errorf("publish author action %s: %w", a.ID, err)
-	}
-	return nil
+	return w.publish(ctx, "author action", 1, func(int) (string, string, any) { return a.ID, a.AuthorID, a })
 }
-
-// Close flushes and closes the writer.
-func (w *AuthorActionWriter) Close() error { return w.w.Close() }
 
 // ConditionAuthors: the author actions topic is read (its partitions
 // listed and fetched, its actions audited).
-const ConditionAuthors Condition = "authors"
+const ConditionAuthors pipeline.Condition = "authors"
 
 // AuthorConsumer keeps an AuthorStore up to date from the author actions
 // topic. It reads every partition from the first offset on every start,
@@ -196,12 +182,12 @@ const ConditionAuthors Condition = "authors"
 // that is not an action is logged, counted and skipped (every replica
 // reads it, so it is not dead-lettered).
 type AuthorConsumer struct {
-	cfg     Config
+	cfg     pipeline.Config
 	acfg    AuthorsConfig
 	store   *AuthorStore
 	audit   AuthorAuditor
 	metrics *EventMetrics
-	health  *Health
+	health  *pipeline.Health
 	log     *slog.Logger
 
 	ready     chan struct{}
@@ -210,7 +196,7 @@ type AuthorConsumer struct {
 
 // NewAuthorConsumer builds a consumer of acfg.Topic feeding store. audit,
 // metrics and health may be nil.
-func NewAuthorConsumer(cfg Config, acfg AuthorsConfig, store *AuthorStore, audit AuthorAuditor, metrics *EventMetrics, health *Health, log *slog.Logger) (*AuthorConsumer, error) {
+func NewAuthorConsumer(cfg pipeline.Config, acfg AuthorsConfig, store *AuthorStore, audit AuthorAuditor, metrics *EventMetrics, health *pipeline.Health, log *slog.Logger) (*AuthorConsumer, error) {
 	cfg = cfg.WithDefaults()
 	acfg = acfg.WithDefaults()
 	if err := errors.Join(cfg.Validate(), acfg.Validate()); err != nil {
@@ -235,9 +221,9 @@ func (c *AuthorConsumer) Ready() <-chan struct{} { return c.ready }
 // are retried with backoff for as long as they last.
 func (c *AuthorConsumer) Run(ctx context.Context) error {
 	var partitions int
-	err := retryUntilDone(ctx, c.cfg.Backoff, c.log, c.health, ConditionAuthors, "authors: list the partitions of "+c.acfg.Topic, func() error {
+	err := pipeline.RetryUntilDone(ctx, c.cfg.Backoff, c.log, c.health, ConditionAuthors, "authors: list the partitions of "+c.acfg.Topic, func() error {
 		var err error
-		partitions, err = c.partitionCount(ctx)
+		partitions, err = pipeline.PartitionCount(ctx, c.cfg.Brokers, c.acfg.Topic, 5*time.Second)
 		return err
 	})
 	if err != nil {
@@ -261,20 +247,6 @@ func (c *AuthorConsumer) Run(ctx context.Context) error {
 	}()
 	running.Wait()
 	return nil
-}
-
-// partitionCount asks the brokers how many partitions the topic has.
-func (c *AuthorConsumer) partitionCount(ctx context.Context) (int, error) {
-	client := newAdminClient(c.cfg.Brokers, 5*time.Second)
-	defer closeTransport(client)
-	existing, partitions, err := topicPartitions(ctx, client, []string{c.acfg.Topic})
-	if err != nil {
-		return 0, err
-	}
-	if !existing[c.acfg.Topic] {
-		return 0, fmt.Errorf("topic %s is missing", c.acfg.Topic)
-	}
-	return partitions[c.acfg.Topic], nil
 }
 
 // partitionOffsets asks the partition's leader for its first offset and
@@ -304,7 +276,7 @@ func (c *AuthorConsumer) readPartition(ctx context.Context, partition int, caugh
 	done := func() { once.Do(caughtUp) }
 	defer done() // a consumer that stops must not hold Ready's waiters
 	var first, end int64
-	err := retryUntilDone(ctx, c.cfg.Backoff, c.log, c.health, ConditionAuthors, fmt.Sprintf("authors: offsets of partition %d", partition), func() error {
+	err := pipeline.RetryUntilDone(ctx, c.cfg.Backoff, c.log, c.health, ConditionAuthors, fmt.Sprintf("authors: offsets of partition %d", partition), func() error {
 		var err error
 		first, end, err = c.partitionOffsets(ctx, partition)
 		return err
@@ -323,7 +295,7 @@ func (c *AuthorConsumer) readPartition(ctx context.Context, partition int, caugh
 		Logger:      kafka.LoggerFunc(func(msg string, args ...any) { kafkaLog.Debug(fmt.Sprintf(msg, args...)) }),
 		ErrorLogger: kafka.LoggerFunc(func(msg string, args ...any) { kafkaLog.Warn(fmt.Sprintf(msg, args...)) }),
 	})
-	defer closeWithin(time.Second, r.Close)
+	defer pipeline.CloseWithin(time.Second, r.Close)
 	if err := r.SetOffset(kafka.FirstOffset); err != nil {
 		c.log.Error("cannot read the author actions from the start", "partition", partition, "err", err)
 		return
@@ -379,7 +351,7 @@ func (c *AuthorConsumer) apply(ctx context.Context, m kafka.Message) error {
 		return nil
 	}
 	entry := models.AuthorActionEntry{Action: a, Standing: standing, RecordedAt: time.Now().UTC()}
-	return retryUntilDone(ctx, c.cfg.Backoff, c.log, c.health, ConditionAuthors, "authors: audit "+a.ID, func() error {
+	return pipeline.RetryUntilDone(ctx, c.cfg.Backoff, c.log, c.health, ConditionAuthors, "authors: audit "+a.ID, func() error {
 		return c.audit.RecordAuthorAction(ctx, entry)
 	})
 }

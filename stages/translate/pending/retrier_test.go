@@ -1,4 +1,4 @@
-package pipeline
+package pending
 
 import (
 	"context"
@@ -11,6 +11,8 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
+	"github.com/notegate/notegate/pipeline/pipelinetest"
 )
 
 // fixedRetranslator sets every asked target to status.
@@ -30,7 +32,7 @@ func pendingNote(version int64) models.Note {
 	return n
 }
 
-func TestTranslationRetrierAttempt(t *testing.T) {
+func TestRetrierAttempt(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name        string
@@ -45,7 +47,7 @@ func TestTranslationRetrierAttempt(t *testing.T) {
 		{"a_filled_translation_is_stored_as_the_next_revision_and_routed", 1, models.TranslationOK, 1, RetryFilled,
 			[]string{"notes.approved"}, models.TranslationOK, 1},
 		{"a_translation_still_pending_is_asked_for_again_and_the_note_left_alone", 1, models.TranslationPending, 1, RetryRequeued,
-			[]string{DefaultTranslateRetryTopic}, models.TranslationPending, 0},
+			[]string{DefaultTopic}, models.TranslationPending, 0},
 		{"after_the_last_attempt_it_is_marked_failed", 1, models.TranslationPending, 3, RetryGaveUp,
 			[]string{"notes.approved"}, models.TranslationFailed, 1},
 		{"a_newer_version_makes_the_message_stale", 2, models.TranslationOK, 1, RetryStale, nil, models.TranslationPending, 0},
@@ -54,18 +56,18 @@ func TestTranslationRetrierAttempt(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			store := newMemIndex()
+			store := pipelinetest.NewMemIndex()
 			if tt.stored > 0 {
-				store.put(pendingNote(tt.stored))
+				store.Put(pendingNote(tt.stored))
 			}
-			r, err := NewTranslationRetrier(Config{Brokers: []string{"127.0.0.1:1"}}, TranslationRetryConfig{MaxAttempts: 3},
-				store, fixedRetranslator{tt.status}, func(err error) bool { return errors.Is(err, errNoNote) }, nil, nil, slog.New(slog.DiscardHandler))
+			r, err := NewRetrier(pipeline.Config{Brokers: []string{"127.0.0.1:1"}}, Config{MaxAttempts: 3},
+				store, fixedRetranslator{tt.status}, pipelinetest.IsNotFound, nil, nil, slog.New(slog.DiscardHandler))
 			if err != nil {
 				t.Fatal(err)
 			}
-			t.Cleanup(func() { r.consumer.reader.Close(); r.writer.Close() })
-			p := PendingTranslation{NoteID: "n1", Version: 1, Targets: []string{"en"}, Attempt: tt.attempt}
-			out, outcome, err := r.attempt(context.Background(), kafka.Message{Topic: DefaultTranslateRetryTopic}, p)
+			t.Cleanup(func() { pipelinetest.Stop(r.Run) })
+			p := Translation{NoteID: "n1", Version: 1, Targets: []string{"en"}, Attempt: tt.attempt}
+			out, outcome, err := r.attempt(context.Background(), kafka.Message{Topic: DefaultTopic}, p)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -80,7 +82,7 @@ func TestTranslationRetrierAttempt(t *testing.T) {
 				t.Errorf("published to %v, want %v", topics, tt.wantTopics)
 			}
 			if outcome == RetryRequeued {
-				var next PendingTranslation
+				var next Translation
 				if err := json.Unmarshal(out[0].Value, &next); err != nil || next.Attempt != 2 || !next.NotBefore.After(time.Now()) {
 					t.Errorf("requeued %+v (%v); want attempt 2 due later", next, err)
 				}
@@ -94,24 +96,24 @@ func TestTranslationRetrierAttempt(t *testing.T) {
 	}
 }
 
-func TestPendingTranslationFollowUps(t *testing.T) {
+func TestFollowUps(t *testing.T) {
 	t.Parallel()
 	now := time.Unix(1e9, 0)
-	f := PendingTranslationFollowUps("retry", func(int) time.Duration { return time.Minute }, func() time.Time { return now })
-	pending := pendingNote(3)
+	f := FollowUps("retry", func(int) time.Duration { return time.Minute }, func() time.Time { return now })
+	waiting := pendingNote(3)
 	done := pendingNote(3)
 	done.Translations["en"] = models.Translation{Status: models.TranslationOK}
-	if got := f(&Envelope{Note: &done}); len(got) != 0 {
+	if got := f(&pipeline.Envelope{Note: &done}); len(got) != 0 {
 		t.Errorf("a note with nothing pending got follow-ups: %v", got)
 	}
-	if got := f(&Envelope{Note: &pending, Err: errors.New("bad")}); len(got) != 0 {
+	if got := f(&pipeline.Envelope{Note: &waiting, Err: errors.New("bad")}); len(got) != 0 {
 		t.Errorf("a dead-lettered event got follow-ups")
 	}
-	got := f(&Envelope{Note: &pending})
+	got := f(&pipeline.Envelope{Note: &waiting})
 	if len(got) != 1 || got[0].Topic != "retry" || string(got[0].Key) != "n1" {
 		t.Fatalf("follow-ups %v", got)
 	}
-	var p PendingTranslation
+	var p Translation
 	if err := json.Unmarshal(got[0].Value, &p); err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
-package pipeline
+package rules
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -14,6 +15,7 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
 )
 
 // HeaderReviewDecision names the reviewer decision that produced a note.
@@ -31,21 +33,9 @@ type DecisionsConfig struct {
 
 // WithDefaults fills unset fields with their defaults.
 func (c DecisionsConfig) WithDefaults() DecisionsConfig {
-	if c.Topic == "" {
-		c.Topic = "notes.decisions"
-	}
-	if c.GroupID == "" {
-		c.GroupID = "notegate-decisions"
-	}
+	c.Topic = cmp.Or(c.Topic, "notes.decisions")
+	c.GroupID = cmp.Or(c.GroupID, "notegate-decisions")
 	return c
-}
-
-// NoteStore is what the decisions consumer reads and writes notes through:
-// the index. Get returns an error for which IsNotFound holds when the note
-// is unknown or deleted.
-type NoteStore interface {
-	Indexer
-	Get(ctx context.Context, noteID string) (*models.Note, error)
 }
 
 // Auditor appends decisions to the audit trail. Record is idempotent by
@@ -56,115 +46,71 @@ type Auditor interface {
 }
 
 // DecisionWriter publishes reviewer decisions to the decisions topic with
-// RequireAll acks. It is the only way the review desk changes a note: the
-// DecisionConsumer is the single writer that applies them.
-type DecisionWriter struct {
-	w *kafka.Writer
-}
+// RequireAll acks, keyed by note id. It is the only way the review desk
+// changes a note: the DecisionConsumer is the single writer that applies
+// them.
+type DecisionWriter struct{ eventWriter }
 
 // NewDecisionWriter writes to cfg.Topic on brokers.
 func NewDecisionWriter(brokers []string, cfg DecisionsConfig) *DecisionWriter {
-	return &DecisionWriter{w: newEventWriter(brokers, cfg.WithDefaults().Topic)}
+	return &DecisionWriter{newEventWriter(brokers, cfg.WithDefaults().Topic)}
 }
 
-// newEventWriter is the writer of the desk's events (decisions, author
-// actions): keyed like Kafka's own clients, RequireAll acks, no linger.
-func newEventWriter(brokers []string, topic string) *kafka.Writer {
-	return &kafka.Writer{
-		Addr: kafka.TCP(brokers...), Topic: topic, Balancer: kafka.Murmur2Balancer{},
-		RequiredAcks: kafka.RequireAll, BatchTimeout: time.Millisecond, MaxAttempts: 5,
-		AllowAutoTopicCreation: true,
-	}
-}
-
-// Publish writes decisions, keyed by note id, and returns once the broker
-// has them or with the error.
+// Publish writes decisions and returns once the broker has them or with
+// the error.
 func (w *DecisionWriter) Publish(ctx context.Context, ds ...models.ReviewDecision) error {
-	msgs := make([]kafka.Message, len(ds))
-	for i, d := range ds {
-		v, err := json.Marshal(d)
-		if err != nil {
-			return fmt.Errorf("encode decision %s: %w", d.ID, err)
-		}
-		msgs[i] = kafka.Message{Key: []byte(d.NoteID), Value: v}
-	}
-	if err := w.w.WriteMessages(ctx, msgs...); err != nil {
-		return fmt.Errorf("publish %d decisions: %w", len(ds), err)
-	}
-	return nil
+	return w.publish(ctx, "decision", len(ds), func(i int) (string, string, any) { return ds[i].ID, ds[i].NoteID, ds[i] })
 }
-
-// Close flushes and closes the writer.
-func (w *DecisionWriter) Close() error { return w.w.Close() }
 
 // DecisionConsumer applies reviewer decisions: for each event on the
 // decisions topic, in order per note, it reads the note from the store,
 // applies the decision as a new revision of the same version, writes it
 // back, appends the audit entry, routes the note (approved notes to the
 // feed's topic) and only then commits the event's offset. Transport errors
-// are retried with backoff; a replayed event is applied at most once (the
-// note remembers the decision id) and audited once.
+// are retried with backoff (by its pipeline.Consumer); a replayed event is
+// applied at most once (the note remembers the decision id) and audited
+// once.
 type DecisionConsumer struct {
-	cfg        Config
-	dcfg       DecisionsConfig
-	store      NoteStore
-	audit      Auditor
-	isNotFound func(error) bool
-	consumer   *consumer
-	writer     *kafka.Writer
-	health     *Health
-	log        *slog.Logger
-	now        func() time.Time
+	store              pipeline.NoteStore
+	audit              Auditor
+	isNotFound         func(error) bool
+	*pipeline.Consumer // runs handle; its Run consumes until ctx ends, then drains
+	log                *slog.Logger
+	now                func() time.Time
 	// gaps and followUps ask for the translations a decision leaves a
 	// note lacking (TranslateAfterDecisions); nil: none.
 	gaps      TranslationGaps
-	followUps FollowUps
+	followUps pipeline.FollowUps
 }
 
 // ConditionDecisions: reviewer decisions are applied (index, audit and
 // publish succeed).
-const ConditionDecisions Condition = "decisions"
+const ConditionDecisions pipeline.Condition = "decisions"
 
 // NewDecisionConsumer builds a consumer; it connects when Run starts.
 // isNotFound tells the store's "no such note" error. health may be nil.
-func NewDecisionConsumer(cfg Config, dcfg DecisionsConfig, store NoteStore, audit Auditor, isNotFound func(error) bool, health *Health, log *slog.Logger) (*DecisionConsumer, error) {
-	cfg = cfg.WithDefaults()
+func NewDecisionConsumer(cfg pipeline.Config, dcfg DecisionsConfig, store pipeline.NoteStore, audit Auditor, isNotFound func(error) bool, health *pipeline.Health, log *slog.Logger) (*DecisionConsumer, error) {
 	dcfg = dcfg.WithDefaults()
-	if err := cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("decisions consumer config: %w", err)
-	}
-	if dcfg.Topic == cfg.InputTopic || slices.Contains([]string{cfg.Topics.Approved, cfg.Topics.Review, cfg.Topics.Rejected, cfg.Topics.DeadLetter}, dcfg.Topic) {
-		return nil, fmt.Errorf("decisions topic %q is also another topic of the pipeline", dcfg.Topic)
-	}
 	if store == nil || audit == nil || isNotFound == nil {
 		return nil, errors.New("decisions consumer: store, audit and isNotFound are required")
 	}
 	if log == nil {
 		log = slog.Default()
 	}
-	log = log.With("component", "decisions")
-	c := &DecisionConsumer{cfg: cfg, dcfg: dcfg, store: store, audit: audit, isNotFound: isNotFound,
-		writer: newWriter(cfg, log), health: health, log: log, now: time.Now}
-	c.consumer = newConsumer(consumerConfig{
-		name: "decisions", brokers: cfg.Brokers, groupID: dcfg.GroupID, topic: dcfg.Topic,
-		batchSize: 1, partitionQueue: 64, commitInterval: min(cfg.CommitInterval, 200*time.Millisecond),
-		drainTimeout: cfg.DrainTimeout, sessionTimeout: cfg.SessionTimeout, maxWait: 500 * time.Millisecond,
-		backoff: cfg.Backoff, watchRouting: true,
-	}, oneAtATime(cfg.Backoff, log, health, ConditionDecisions, c.handle), nil, health, log)
+	c := &DecisionConsumer{store: store, audit: audit, isNotFound: isNotFound, log: log.With("component", "decisions"), now: time.Now}
+	var err error
+	c.Consumer, err = pipeline.NewConsumer(cfg, pipeline.ConsumerConfig{
+		Name: "decisions", GroupID: dcfg.GroupID, Topic: dcfg.Topic, Condition: ConditionDecisions, WatchRouting: true,
+	}, pipeline.PerMessage(c.handle), nil, health, log)
+	if err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
-// Run consumes until ctx ends, then drains within the drain timeout.
-// Decisions are few, so they are handled one at a time per partition, and
-// each offset is committed once its decision is done.
-func (c *DecisionConsumer) Run(ctx context.Context) error {
-	err := c.consumer.run(ctx)
-	closeWithin(time.Second, c.writer.Close)
-	return err
-}
-
-// handle applies one decision; an error is a transport error.
-func (c *DecisionConsumer) handle(ctx context.Context, msg kafka.Message) error {
+// handle applies one decision and returns the messages that route the
+// decided note; an error is a transport error.
+func (c *DecisionConsumer) handle(ctx context.Context, msg kafka.Message) ([]kafka.Message, error) {
 	var d models.ReviewDecision
 	if err := json.Unmarshal(msg.Value, &d); err != nil || d.ID == "" || d.NoteID == "" || !d.Action.Valid() {
 		reason := "not a decision event"
@@ -172,31 +118,30 @@ func (c *DecisionConsumer) handle(ctx context.Context, msg kafka.Message) error 
 			reason = err.Error()
 		}
 		c.log.Error("dead-lettering a bad decision event", "offset", msg.Offset, "reason", reason)
-		return c.writer.WriteMessages(ctx, deadLetter(c.cfg.Topics, msg, badEvent(ReasonBadField, "%s", reason)))
+		return []kafka.Message{pipeline.DeadLetter(c.Topics(), msg, pipeline.BadEvent(pipeline.ReasonBadField, "%s", reason))}, nil
 	}
 	entry := models.AuditEntry{Decision: d, Outcome: models.AuditStale, RecordedAt: c.now().UTC()}
 	a, overturns, err := c.apply(ctx, d)
 	switch {
 	case errors.Is(err, errDecisionStale):
-		return c.audit.Record(ctx, entry)
+		return nil, c.audit.Record(ctx, entry)
 	case errors.Is(err, errDecisionRefused):
 		c.log.Warn("refused a decision on an appeal of the reviewer's own decision", "note_id", d.NoteID, "decision", d.ID, "reviewer", d.Reviewer)
 		entry.Outcome = models.AuditRefused
-		return c.audit.Record(ctx, entry)
+		return nil, c.audit.Record(ctx, entry)
 	case err != nil:
-		return err
+		return nil, err
 	}
 	entry.Outcome, entry.Revision, entry.Overturns = models.AuditApplied, a.Stored.Revision, overturns
 	if err := c.audit.Record(ctx, entry); err != nil {
-		return fmt.Errorf("audit %s: %w", d.ID, err)
+		return nil, fmt.Errorf("audit %s: %w", d.ID, err)
 	}
-	msgs, err := noteMessages(c.cfg.Topics, msg, a.Stored, a.EverApproved,
+	msgs, err := pipeline.RouteMessages(c.Topics(), msg, a.Stored, a.EverApproved,
 		kafka.Header{Key: HeaderReviewDecision, Value: []byte(d.ID)})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	msgs = append(msgs, c.translationFollowUps(a.Stored)...)
-	return c.writer.WriteMessages(ctx, msgs...)
+	return append(msgs, c.translationFollowUps(a.Stored)...), nil
 }
 
 // maxDecisionRaces bounds how often one decision is re-applied at once
@@ -218,18 +163,18 @@ var errDecisionRefused = errors.New("an appeal is decided by another reviewer")
 // of a (Version, Revision), so a writer that read the same revision at the
 // same time (the translation retrier) can make our write a no-op: apply
 // then applies d again on top of what is stored.
-func (c *DecisionConsumer) apply(ctx context.Context, d models.ReviewDecision) (Applied, string, error) {
+func (c *DecisionConsumer) apply(ctx context.Context, d models.ReviewDecision) (pipeline.Applied, string, error) {
 	for race := 0; ; race++ {
 		n, err := c.store.Get(ctx, d.NoteID)
 		switch {
 		case err != nil && c.isNotFound(err):
-			return Applied{}, "", errDecisionStale
+			return pipeline.Applied{}, "", errDecisionStale
 		case err != nil:
-			return Applied{}, "", fmt.Errorf("read note %s: %w", d.NoteID, err)
+			return pipeline.Applied{}, "", fmt.Errorf("read note %s: %w", d.NoteID, err)
 		case n.Version != d.NoteVersion:
-			return Applied{}, "", errDecisionStale
+			return pipeline.Applied{}, "", errDecisionStale
 		case !applied(n, d) && n.Moderation.AppealConflict(d.Reviewer, d.Action, d.Markets) != "":
-			return Applied{}, "", errDecisionRefused
+			return pipeline.Applied{}, "", errDecisionRefused
 		}
 		next, overturns := n, ""
 		if !applied(n, d) {
@@ -241,22 +186,22 @@ func (c *DecisionConsumer) apply(ctx context.Context, d models.ReviewDecision) (
 		// and tells what the index holds and whether feeds saw the note.
 		out, err := c.store.Apply(ctx, []*models.Note{next})
 		if err != nil {
-			return Applied{}, "", fmt.Errorf("write note %s: %w", d.NoteID, err)
+			return pipeline.Applied{}, "", fmt.Errorf("write note %s: %w", d.NoteID, err)
 		}
 		if len(out) != 1 {
-			return Applied{}, "", fmt.Errorf("write note %s: the index answered %d outcomes", d.NoteID, len(out))
+			return pipeline.Applied{}, "", fmt.Errorf("write note %s: the index answered %d outcomes", d.NoteID, len(out))
 		}
 		a := out[0]
 		switch {
 		case a.Rejected != "":
 			c.log.Error("the index refused a decided note; audited as stale", "note_id", d.NoteID, "reason", a.Rejected)
-			return Applied{}, "", errDecisionStale
+			return pipeline.Applied{}, "", errDecisionStale
 		case a.Stored == nil || a.Stored.Deleted() || a.Stored.Version != d.NoteVersion:
-			return Applied{}, "", errDecisionStale // deleted or a newer version meanwhile
+			return pipeline.Applied{}, "", errDecisionStale // deleted or a newer version meanwhile
 		case applied(a.Stored, d):
 			return a, overturns, nil
 		case race+1 >= maxDecisionRaces:
-			return Applied{}, "", fmt.Errorf("decision %s on note %s: %w %d times", d.ID, d.NoteID, errLostRace, race+1)
+			return pipeline.Applied{}, "", fmt.Errorf("decision %s on note %s: %w %d times", d.ID, d.NoteID, errLostRace, race+1)
 		}
 		c.log.Info("another writer updated the note first; applying the decision again", "note_id", d.NoteID, "decision", d.ID, "revision", a.Stored.Revision)
 	}

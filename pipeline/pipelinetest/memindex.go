@@ -1,4 +1,8 @@
-package pipeline
+// Package pipelinetest holds the test doubles and helpers of the packages
+// that plug into the pipeline (the desk's rules, the translation
+// retrier): an in-memory index with the Indexer contract, an embedded
+// broker, and producing and consuming helpers.
+package pipelinetest
 
 import (
 	"context"
@@ -8,14 +12,19 @@ import (
 	"time"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
 )
 
-var errNoNote = errors.New("no such note")
+// ErrNoNote is MemIndex's "unknown or deleted" error.
+var ErrNoNote = errors.New("no such note")
 
-// memIndex is the Indexer double of the pipeline tests: the contract's
+// IsNotFound tells ErrNoNote.
+func IsNotFound(err error) bool { return errors.Is(err, ErrNoNote) }
+
+// MemIndex is the pipeline.NoteStore double: the Indexer contract's
 // version rules, tombstones, ever-approved flag and first-seen time, in
 // memory.
-type memIndex struct {
+type MemIndex struct {
 	mu   sync.Mutex
 	docs map[string]memDoc
 	// failures makes the next calls fail, to exercise retries.
@@ -29,25 +38,27 @@ type memDoc struct {
 	firstSeen    time.Time
 }
 
-func newMemIndex(seed ...models.Note) *memIndex {
-	m := &memIndex{docs: map[string]memDoc{}}
+// NewMemIndex holds seed.
+func NewMemIndex(seed ...models.Note) *MemIndex {
+	m := &MemIndex{docs: map[string]memDoc{}}
 	for _, n := range seed {
 		m.docs[n.NoteID] = memDoc{note: n, everApproved: len(n.ApprovedMarkets) > 0, firstSeen: n.FirstSeenAt}
 	}
 	return m
 }
 
-func (m *memIndex) Apply(_ context.Context, notes []*models.Note) ([]Applied, error) {
+// Apply is pipeline.Indexer's.
+func (m *MemIndex) Apply(_ context.Context, notes []*models.Note) ([]pipeline.Applied, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.failures > 0 {
 		m.failures--
 		return nil, fmt.Errorf("index unavailable")
 	}
-	out := make([]Applied, len(notes))
+	out := make([]pipeline.Applied, len(notes))
 	for i, n := range notes {
 		if n.NoteID == "" {
-			out[i] = Applied{Rejected: "no note_id"}
+			out[i] = pipeline.Applied{Rejected: "no note_id"}
 			continue
 		}
 		m.writes++
@@ -64,7 +75,7 @@ func (m *memIndex) Apply(_ context.Context, notes []*models.Note) ([]Applied, er
 		}
 		stored.Translations = cloneTranslations(n.Translations)
 		m.docs[n.NoteID] = memDoc{note: stored, everApproved: cur.everApproved || (!n.Deleted() && len(n.ApprovedMarkets) > 0), firstSeen: firstSeen}
-		out[i] = Applied{Written: true}
+		out[i] = pipeline.Applied{Written: true}
 	}
 	for i, n := range notes {
 		if out[i].Rejected != "" {
@@ -81,20 +92,21 @@ func (m *memIndex) Apply(_ context.Context, notes []*models.Note) ([]Applied, er
 	return out, nil
 }
 
-func (m *memIndex) Get(_ context.Context, id string) (*models.Note, error) {
+// Get is pipeline.NoteStore's.
+func (m *MemIndex) Get(_ context.Context, id string) (*models.Note, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	d, ok := m.docs[id]
 	if !ok || d.note.Deleted() {
-		return nil, errNoNote
+		return nil, ErrNoNote
 	}
 	n := d.note
 	n.Translations = cloneTranslations(n.Translations)
 	return &n, nil
 }
 
-// get returns the live stored note.
-func (m *memIndex) get(id string) (models.Note, bool) {
+// Note returns the live stored note.
+func (m *MemIndex) Note(id string) (models.Note, bool) {
 	n, err := m.Get(context.Background(), id)
 	if err != nil {
 		return models.Note{}, false
@@ -102,10 +114,25 @@ func (m *memIndex) get(id string) (models.Note, bool) {
 	return *n, true
 }
 
-func (m *memIndex) put(n models.Note) {
+// Put stores n as it is.
+func (m *MemIndex) Put(n models.Note) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.docs[n.NoteID] = memDoc{note: n, everApproved: len(n.ApprovedMarkets) > 0, firstSeen: n.FirstSeenAt}
+}
+
+// Writes counts the notes given to Apply.
+func (m *MemIndex) Writes() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.writes
+}
+
+// FailNext makes the next n calls of Apply fail.
+func (m *MemIndex) FailNext(n int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.failures = n
 }
 
 func cloneTranslations(m map[string]models.Translation) map[string]models.Translation {

@@ -1,4 +1,4 @@
-package pipeline
+package rules
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline/pipelinetest"
 )
 
 // rejectedIn is shownNote with a rejection by reviewer in market.
@@ -87,9 +88,9 @@ func TestDecisionConsumerRefusesTheFirstReviewerOnAnAppeal(t *testing.T) {
 	if outcome != AppealOpened {
 		t.Fatalf("setting up: %s", outcome)
 	}
-	idx := newMemIndex(*appealed)
-	c, err := NewDecisionConsumer(testConfig([]string{"127.0.0.1:1"}), DecisionsConfig{}, idx, nopAuditor{},
-		func(err error) bool { return errors.Is(err, errNoNote) }, nil, quietLogger())
+	idx := pipelinetest.NewMemIndex(*appealed)
+	c, err := NewDecisionConsumer(pipelinetest.Config([]string{"127.0.0.1:1"}), DecisionsConfig{}, idx, nopAuditor{},
+		func(err error) bool { return errors.Is(err, pipelinetest.ErrNoNote) }, nil, pipelinetest.QuietLogger())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +116,7 @@ func TestDecisionConsumerRefusesTheFirstReviewerOnAnAppeal(t *testing.T) {
 			}
 		})
 	}
-	n, _ := idx.get("n")
+	n, _ := idx.Note("n")
 	if n.Moderation.AppealWaitsIn("cn") || n.Moderation.Review.Decided["cn"].Reviewer != "r1" {
 		t.Errorf("after the appeal was decided: waits %v, standing %+v", n.Moderation.AppealWaitsIn("cn"), n.Moderation.Review.Decided)
 	}

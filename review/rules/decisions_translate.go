@@ -1,4 +1,4 @@
-package pipeline
+package rules
 
 import (
 	"maps"
@@ -6,6 +6,7 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
 )
 
 // TranslationGaps names the translations a note lacks under its current
@@ -25,13 +26,13 @@ const ReasonAskedAfterDecision = "not translated while blocked; asked for after 
 
 // TranslateAfterDecisions makes the consumer ask for the translations that
 // a decision leaves a note lacking: they are marked pending on the decided
-// note, in the same index write, and followUps (PendingTranslationFollowUps
-// on the retry topic) gives the messages published with the routed note,
-// in the same write, so that the TranslationRetrier translates them and
-// re-publishes the note to feeds. The follow-ups cover every pending
+// note, in the same index write, and followUps (pending.FollowUps of the
+// translate stage, on its retry topic) gives the messages published with
+// the routed note, in the same write, so that the translation retrier
+// translates them and re-publishes the note to feeds. The follow-ups cover every pending
 // target of the stored note, so a replayed decision asks again; the
 // retrier ignores what is no longer pending. Call before Run.
-func (c *DecisionConsumer) TranslateAfterDecisions(gaps TranslationGaps, followUps FollowUps) {
+func (c *DecisionConsumer) TranslateAfterDecisions(gaps TranslationGaps, followUps pipeline.FollowUps) {
 	c.gaps, c.followUps = gaps, followUps
 }
 
@@ -62,5 +63,5 @@ func (c *DecisionConsumer) translationFollowUps(stored *models.Note) []kafka.Mes
 	if c.followUps == nil || stored == nil {
 		return nil
 	}
-	return c.followUps(&Envelope{Note: stored})
+	return c.followUps(&pipeline.Envelope{Note: stored})
 }

@@ -1,4 +1,4 @@
-package pipeline
+package rules
 
 import (
 	"context"
@@ -11,6 +11,8 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
+	"github.com/notegate/notegate/pipeline/pipelinetest"
 )
 
 // shownNote is a note approved in cn and intl, or blocked in the markets
@@ -136,10 +138,10 @@ func TestApplyReportsKeepsABoundedSetOfReasons(t *testing.T) {
 // dead-lettered.
 func TestReportStormQueuesANoteOnce(t *testing.T) {
 	t.Parallel()
-	topics := DefaultTopics()
+	topics := pipeline.DefaultTopics()
 	rcfg := ReportsConfig{}.WithDefaults()
-	brokers := startBroker(t, "notes.events", topics.Approved, topics.Review, topics.Rejected, topics.DeadLetter, rcfg.Topic)
-	idx := newMemIndex(*shownNote("storm"), *shownNote("quiet"))
+	brokers := pipelinetest.StartBroker(t, "notes.events", topics.Approved, topics.Review, topics.Rejected, topics.DeadLetter, rcfg.Topic)
+	idx := pipelinetest.NewMemIndex(*shownNote("storm"), *shownNote("quiet"))
 	var msgs []kafka.Message
 	for i := range 600 {
 		v, _ := json.Marshal(models.Report{NoteID: "storm", ReporterID: fmt.Sprintf("user-%d", i%40), Reason: "spam"})
@@ -152,9 +154,9 @@ func TestReportStormQueuesANoteOnce(t *testing.T) {
 	// A bad report last on each note's partition.
 	msgs = append(msgs, kafka.Message{Key: []byte("storm"), Value: []byte(`{"note_id":"storm"}`)},
 		kafka.Message{Key: []byte("quiet"), Value: []byte(`{"note_id":"quiet"}`)})
-	produce(t, brokers, rcfg.Topic, msgs...)
+	pipelinetest.Produce(t, brokers, rcfg.Topic, msgs...)
 
-	c, err := NewReportConsumer(testConfig(brokers), rcfg, idx, func(err error) bool { return err == errNoNote }, nil, nil, quietLogger())
+	c, err := NewReportConsumer(pipelinetest.Config(brokers), rcfg, idx, func(err error) bool { return err == pipelinetest.ErrNoNote }, nil, nil, pipelinetest.QuietLogger())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,16 +169,16 @@ func TestReportStormQueuesANoteOnce(t *testing.T) {
 			t.Errorf("reports consumer: %v", err)
 		}
 	}()
-	for _, m := range consume(t, brokers, topics.DeadLetter, 2) {
-		if header(m, HeaderErrorCode) != ReasonBadField {
-			t.Errorf("the bad report of %s was dead-lettered as %q", m.Key, header(m, HeaderErrorCode))
+	for _, m := range pipelinetest.Consume(t, brokers, topics.DeadLetter, 2) {
+		if pipelinetest.Header(m, pipeline.HeaderErrorCode) != pipeline.ReasonBadField {
+			t.Errorf("the bad report of %s was dead-lettered as %q", m.Key, pipelinetest.Header(m, pipeline.HeaderErrorCode))
 		}
 	}
 	// The bad reports came last on their partitions, and a batch is
 	// published once counted: once both are dead-lettered every report
 	// before them is counted and published.
-	storm, _ := idx.get("storm")
-	quiet, _ := idx.get("quiet")
+	storm, _ := idx.Note("storm")
+	quiet, _ := idx.Note("quiet")
 	if r := storm.Moderation.Reports; r == nil || r.Reporters != 40 || r.QueuedAt.IsZero() {
 		t.Fatalf("the storm note's reports: %+v, want 40 reporters, queued", r)
 	}
@@ -186,9 +188,7 @@ func TestReportStormQueuesANoteOnce(t *testing.T) {
 	if q := storm.Moderation.QueueMarkets(); len(q) != 2 || len(storm.ApprovedMarkets) != 2 {
 		t.Errorf("the storm note waits in %v and is shown in %v, want both markets each", q, storm.ApprovedMarkets)
 	}
-	idx.mu.Lock()
-	writes := idx.writes
-	idx.mu.Unlock()
+	writes := idx.Writes()
 	if writes > 40+2 {
 		t.Errorf("%d index writes for 602 reports of 42 reporters", writes)
 	}
@@ -201,7 +201,7 @@ func TestReportStormQueuesANoteOnce(t *testing.T) {
 			t.Errorf("the quiet note was published to the review topic")
 		}
 	}
-	if len(forStorm) != 1 || header(forStorm[0], HeaderQueued) != "reports" {
+	if len(forStorm) != 1 || pipelinetest.Header(forStorm[0], HeaderQueued) != "reports" {
 		t.Fatalf("the storm note was published %d times to the review topic, want once with %s=reports", len(forStorm), HeaderQueued)
 	}
 	t.Logf("600 reports of 40 reporters and 2 of 2: %d index writes, 1 message on %s", writes, topics.Review)

@@ -1,10 +1,10 @@
-package pipeline
+package rules
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -17,6 +17,7 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
 )
 
 // ReportsConfig configures the user reports topic and its consumer.
@@ -39,18 +40,10 @@ type ReportsConfig struct {
 
 // WithDefaults fills unset fields with their defaults.
 func (c ReportsConfig) WithDefaults() ReportsConfig {
-	if c.Topic == "" {
-		c.Topic = "notes.reports"
-	}
-	if c.GroupID == "" {
-		c.GroupID = "notegate-reports"
-	}
-	if c.QueueThreshold == 0 {
-		c.QueueThreshold = 5
-	}
-	if c.MaxReporters == 0 {
-		c.MaxReporters = 100
-	}
+	c.Topic = cmp.Or(c.Topic, "notes.reports")
+	c.GroupID = cmp.Or(c.GroupID, "notegate-reports")
+	c.QueueThreshold = cmp.Or(c.QueueThreshold, 5)
+	c.MaxReporters = cmp.Or(c.MaxReporters, 100)
 	return c
 }
 
@@ -189,7 +182,7 @@ func ApplyReports(n *models.Note, reports []models.Report, cfg ReportsConfig, no
 const HeaderQueued = "notegate-queued"
 
 // ConditionReports: user reports are applied (index and publish succeed).
-const ConditionReports Condition = "reports"
+const ConditionReports pipeline.Condition = "reports"
 
 // ReportConsumer counts user reports on the notes they report: for each
 // batch of the reports topic (per partition, in order) it reads each
@@ -205,24 +198,20 @@ const ConditionReports Condition = "reports"
 // duplicates and the note, queued in the index and so on the desk, is
 // not published again: a storm of duplicates must not republish it.)
 type ReportConsumer struct {
-	cfg        Config
-	rcfg       ReportsConfig
-	store      NoteStore
-	isNotFound func(error) bool
-	consumer   *consumer
-	writer     *kafka.Writer
-	metrics    *EventMetrics
-	health     *Health
-	log        *slog.Logger
-	now        func() time.Time
+	rcfg               ReportsConfig
+	store              pipeline.NoteStore
+	isNotFound         func(error) bool
+	*pipeline.Consumer // runs handle; its Run consumes until ctx ends, then drains
+	metrics            *EventMetrics
+	log                *slog.Logger
+	now                func() time.Time
 }
 
 // NewReportConsumer builds a consumer; it connects when Run starts.
 // metrics and health may be nil.
-func NewReportConsumer(cfg Config, rcfg ReportsConfig, store NoteStore, isNotFound func(error) bool, metrics *EventMetrics, health *Health, log *slog.Logger) (*ReportConsumer, error) {
-	cfg = cfg.WithDefaults()
+func NewReportConsumer(cfg pipeline.Config, rcfg ReportsConfig, store pipeline.NoteStore, isNotFound func(error) bool, metrics *EventMetrics, health *pipeline.Health, log *slog.Logger) (*ReportConsumer, error) {
 	rcfg = rcfg.WithDefaults()
-	if err := errors.Join(cfg.Validate(), rcfg.Validate()); err != nil {
+	if err := rcfg.Validate(); err != nil {
 		return nil, fmt.Errorf("reports consumer config: %w", err)
 	}
 	if store == nil || isNotFound == nil {
@@ -231,49 +220,26 @@ func NewReportConsumer(cfg Config, rcfg ReportsConfig, store NoteStore, isNotFou
 	if log == nil {
 		log = slog.Default()
 	}
-	log = log.With("component", "reports")
-	c := &ReportConsumer{cfg: cfg, rcfg: rcfg, store: store, isNotFound: isNotFound, writer: newWriter(cfg, log),
-		metrics: metrics, health: health, log: log, now: time.Now}
-	c.consumer = newConsumer(consumerConfig{
-		name: "reports", brokers: cfg.Brokers, groupID: rcfg.GroupID, topic: rcfg.Topic,
-		batchSize: 64, batchLinger: 5 * time.Millisecond, partitionQueue: 256,
-		commitInterval: min(cfg.CommitInterval, 500*time.Millisecond), drainTimeout: cfg.DrainTimeout,
-		sessionTimeout: cfg.SessionTimeout, maxWait: 500 * time.Millisecond, backoff: cfg.Backoff, watchRouting: true,
+	c := &ReportConsumer{rcfg: rcfg, store: store, isNotFound: isNotFound, metrics: metrics, log: log.With("component", "reports"), now: time.Now}
+	var err error
+	c.Consumer, err = pipeline.NewConsumer(cfg, pipeline.ConsumerConfig{
+		Name: "reports", GroupID: rcfg.GroupID, Topic: rcfg.Topic, Condition: ConditionReports,
+		BatchSize: 64, BatchLinger: 5 * time.Millisecond, PartitionQueue: 256,
+		CommitInterval: min(cfg.CommitInterval, 500*time.Millisecond), WatchRouting: true,
 	}, c.handle, nil, health, log)
+	if err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
-// Run consumes until ctx ends, then drains within the drain timeout.
-func (c *ReportConsumer) Run(ctx context.Context) error {
-	err := c.consumer.run(ctx)
-	closeWithin(time.Second, c.writer.Close)
-	return err
-}
-
-// decodeReport reads a report event, or says why it is none.
-func decodeReport(m kafka.Message) (models.Report, error) {
-	var r models.Report
-	if err := json.Unmarshal(m.Value, &r); err != nil {
-		return r, badEvent(ReasonInvalidJSON, "%v", err)
-	}
-	switch {
-	case r.NoteID == "" || len(r.NoteID) > 256:
-		return r, badEvent(ReasonMissingNoteID, "a report needs a note_id of at most 256 bytes")
-	case r.ReporterID == "" || len(r.ReporterID) > 256:
-		return r, badEvent(ReasonBadField, "a report needs a reporter_id of at most 256 bytes")
-	case len(m.Key) > 0 && string(m.Key) != r.NoteID:
-		return r, badEvent(ReasonKeyMismatch, "the key %q is not the report's note_id %q", m.Key, r.NoteID)
-	}
-	if r.At.IsZero() {
-		r.At = m.Time
-	}
-	return r, nil
-}
-
-// handle counts one partition's batch of reports; it returns an error
-// only when ctx ends.
-func (c *ReportConsumer) handle(ctx context.Context, msgs []kafka.Message) error {
-	var out []kafka.Message
+// handle counts one partition's batch of reports and returns the
+// messages that publish the notes they queued, and the dead letters of
+// the events that are not reports. An error is a transport error: what it
+// returns with it publishes the notes counted before, and the call again
+// finds their reporters counted and leaves them be.
+func (c *ReportConsumer) handle(ctx context.Context, msgs []kafka.Message) ([]kafka.Message, error) {
+	var out, bad []kafka.Message
 	byNote := map[string][]models.Report{}
 	source := map[string]kafka.Message{}
 	var order []string
@@ -281,8 +247,7 @@ func (c *ReportConsumer) handle(ctx context.Context, msgs []kafka.Message) error
 		r, err := decodeReport(m)
 		if err != nil {
 			c.log.Error("dead-lettering a bad report event", "offset", m.Offset, "err", err)
-			c.metrics.report("bad", 1)
-			out = append(out, deadLetter(c.cfg.Topics, m, err))
+			bad = append(bad, pipeline.DeadLetter(c.Topics(), m, err))
 			continue
 		}
 		if _, ok := byNote[r.NoteID]; !ok {
@@ -292,21 +257,16 @@ func (c *ReportConsumer) handle(ctx context.Context, msgs []kafka.Message) error
 		source[r.NoteID] = m
 	}
 	for _, id := range order {
-		var msgsOfNote []kafka.Message
-		err := retryUntilDone(ctx, c.cfg.Backoff, c.log, c.health, ConditionReports, "reports: count", func() error {
-			var err error
-			msgsOfNote, err = c.count(ctx, id, byNote[id], source[id])
-			return err
-		})
+		msgsOfNote, err := c.count(ctx, id, byNote[id], source[id])
 		if err != nil {
-			return err
+			return out, err
 		}
 		out = append(out, msgsOfNote...)
 	}
-	if len(out) == 0 {
-		return nil
-	}
-	return publishAll(ctx, c.writer, out, c.cfg.Backoff, c.health, nil, c.log)
+	// Dead letters go out (and count) once, with the call that finishes
+	// the batch.
+	c.metrics.report("bad", len(bad))
+	return append(bad, out...), nil
 }
 
 // count applies the reports of one note and returns the messages that
@@ -332,5 +292,20 @@ func (c *ReportConsumer) count(ctx context.Context, id string, reports []models.
 		return nil, nil
 	}
 	c.log.Info("reports queued a note", "note_id", id, "reporters", a.Stored.Moderation.Reports.Reporters)
-	return noteMessages(c.cfg.Topics, src, a.Stored, a.EverApproved, kafka.Header{Key: HeaderQueued, Value: []byte("reports")})
+	return pipeline.RouteMessages(c.Topics(), src, a.Stored, a.EverApproved, kafka.Header{Key: HeaderQueued, Value: []byte("reports")})
+}
+
+// decodeReport reads a report event, or says why it is none.
+func decodeReport(m kafka.Message) (models.Report, error) {
+	var r models.Report
+	err := decodeNoteEvent(m, &r, "a report", func() (string, error) {
+		if r.ReporterID == "" || len(r.ReporterID) > 256 {
+			return r.NoteID, pipeline.BadEvent(pipeline.ReasonBadField, "a report needs a reporter_id of at most 256 bytes")
+		}
+		return r.NoteID, nil
+	})
+	if r.At.IsZero() {
+		r.At = m.Time
+	}
+	return r, err
 }

@@ -1,11 +1,13 @@
-package pipeline
+package rules
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
 )
 
 // rewriteStored reads note id from store, asks change for its next state
@@ -20,35 +22,39 @@ import (
 // It returns what the index holds after the write and true, or false
 // when the note is unknown or deleted, change returned nil, or the index
 // refused the note (logged). Other errors are transport errors.
-func rewriteStored(ctx context.Context, store NoteStore, isNotFound func(error) bool, id string, log *slog.Logger, change func(n *models.Note) *models.Note) (Applied, bool, error) {
+func rewriteStored(ctx context.Context, store pipeline.NoteStore, isNotFound func(error) bool, id string, log *slog.Logger, change func(n *models.Note) *models.Note) (pipeline.Applied, bool, error) {
 	for race := 0; ; race++ {
 		n, err := store.Get(ctx, id)
 		switch {
 		case err != nil && isNotFound(err):
-			return Applied{}, false, nil
+			return pipeline.Applied{}, false, nil
 		case err != nil:
-			return Applied{}, false, fmt.Errorf("read note %s: %w", id, err)
+			return pipeline.Applied{}, false, fmt.Errorf("read note %s: %w", id, err)
 		}
 		next := change(n)
 		if next == nil {
-			return Applied{Stored: n}, false, nil
+			return pipeline.Applied{Stored: n}, false, nil
 		}
 		out, err := store.Apply(ctx, []*models.Note{next})
 		if err != nil {
-			return Applied{}, false, fmt.Errorf("write note %s: %w", id, err)
+			return pipeline.Applied{}, false, fmt.Errorf("write note %s: %w", id, err)
 		}
 		if len(out) != 1 {
-			return Applied{}, false, fmt.Errorf("write note %s: the index answered %d outcomes", id, len(out))
+			return pipeline.Applied{}, false, fmt.Errorf("write note %s: the index answered %d outcomes", id, len(out))
 		}
 		a := out[0]
 		switch {
 		case a.Rejected != "":
 			log.Error("the index refused a note; left as it was", "note_id", id, "reason", a.Rejected)
-			return Applied{}, false, nil
+			return pipeline.Applied{}, false, nil
 		case a.Written:
 			return a, true, nil
 		case race+1 >= maxDecisionRaces:
-			return Applied{}, false, fmt.Errorf("note %s: %w %d times", id, errLostRace, race+1)
+			return pipeline.Applied{}, false, fmt.Errorf("note %s: %w %d times", id, errLostRace, race+1)
 		}
 	}
 }
+
+// errLostRace: another writer stored the same revision of a note first,
+// more often than a rewrite tries again at once.
+var errLostRace = errors.New("another writer updated the note first")

@@ -1,4 +1,4 @@
-package pipeline_test
+package rules_test
 
 import (
 	"context"
@@ -18,8 +18,10 @@ import (
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/review"
+	"github.com/notegate/notegate/review/rules"
 	"github.com/notegate/notegate/stages/index"
 	"github.com/notegate/notegate/stages/translate"
+	"github.com/notegate/notegate/stages/translate/pending"
 )
 
 // blockedInCN stands in for the moderate stage: the note is blocked in cn
@@ -134,9 +136,9 @@ func TestProcessorTranslatesANoteBlockedInCNForItsIntlReviewers(t *testing.T) {
 func TestApprovalPublishesTheTranslationToTheFeed(t *testing.T) {
 	t.Parallel()
 	topics := pipeline.DefaultTopics()
-	dcfg := pipeline.DecisionsConfig{}.WithDefaults()
+	dcfg := rules.DecisionsConfig{}.WithDefaults()
 	b, err := broker.Start(broker.Config{Partitions: 1, Topics: []string{"notes.events", topics.Approved, topics.Review, topics.Rejected,
-		topics.DeadLetter, dcfg.Topic, pipeline.DefaultTranslateRetryTopic}})
+		topics.DeadLetter, dcfg.Topic, pending.DefaultTopic}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,12 +177,12 @@ func TestApprovalPublishesTheTranslationToTheFeed(t *testing.T) {
 		Backoff: pipeline.Backoff{Min: time.Millisecond, Max: 20 * time.Millisecond}}
 	isNotFound := func(err error) bool { return errors.Is(err, index.ErrNotFound) }
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	dc, err := pipeline.NewDecisionConsumer(cfg, dcfg, idx, audit, isNotFound, nil, log)
+	dc, err := rules.NewDecisionConsumer(cfg, dcfg, idx, audit, isNotFound, nil, log)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dc.TranslateAfterDecisions(tr, pipeline.PendingTranslationFollowUps(pipeline.DefaultTranslateRetryTopic, func(int) time.Duration { return 0 }, nil))
-	retrier, err := pipeline.NewTranslationRetrier(cfg, pipeline.TranslationRetryConfig{}, idx, tr, isNotFound, nil, nil, log)
+	dc.TranslateAfterDecisions(tr, pending.FollowUps(pending.DefaultTopic, func(int) time.Duration { return 0 }, nil))
+	retrier, err := pending.NewRetrier(cfg, pending.Config{}, idx, tr, isNotFound, nil, nil, log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +199,7 @@ func TestApprovalPublishesTheTranslationToTheFeed(t *testing.T) {
 		}
 	})
 
-	w := pipeline.NewDecisionWriter(brokers, dcfg)
+	w := rules.NewDecisionWriter(brokers, dcfg)
 	t.Cleanup(func() { w.Close() })
 	approve := func(id string) {
 		t.Helper()

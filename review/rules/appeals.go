@@ -1,19 +1,18 @@
-package pipeline
+package rules
 
 import (
+	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"log/slog"
 	"slices"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/segmentio/kafka-go"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
 )
 
 // AppealsConfig configures the appeals topic and its consumer.
@@ -28,12 +27,8 @@ type AppealsConfig struct {
 
 // WithDefaults fills unset fields with their defaults.
 func (c AppealsConfig) WithDefaults() AppealsConfig {
-	if c.Topic == "" {
-		c.Topic = "notes.appeals"
-	}
-	if c.GroupID == "" {
-		c.GroupID = "notegate-appeals"
-	}
+	c.Topic = cmp.Or(c.Topic, "notes.appeals")
+	c.GroupID = cmp.Or(c.GroupID, "notegate-appeals")
 	return c
 }
 
@@ -124,7 +119,7 @@ func cutUTF8(s string, n int) string {
 }
 
 // ConditionAppeals: appeals are applied (index and publish succeed).
-const ConditionAppeals Condition = "appeals"
+const ConditionAppeals pipeline.Condition = "appeals"
 
 // AppealConsumer opens authors' appeals: for each event on the appeals
 // topic, in order per note, it reads the note, opens the appeal
@@ -135,79 +130,60 @@ const ConditionAppeals Condition = "appeals"
 // logged and counted; one that is not an event goes to the dead-letter
 // topic.
 type AppealConsumer struct {
-	cfg        Config
-	acfg       AppealsConfig
-	store      NoteStore
-	isNotFound func(error) bool
-	consumer   *consumer
-	writer     *kafka.Writer
-	metrics    *EventMetrics
-	health     *Health
-	log        *slog.Logger
+	store              pipeline.NoteStore
+	isNotFound         func(error) bool
+	*pipeline.Consumer // runs handle; its Run consumes until ctx ends, then drains
+	metrics            *EventMetrics
+	log                *slog.Logger
 }
 
 // NewAppealConsumer builds a consumer; it connects when Run starts.
 // metrics and health may be nil.
-func NewAppealConsumer(cfg Config, acfg AppealsConfig, store NoteStore, isNotFound func(error) bool, metrics *EventMetrics, health *Health, log *slog.Logger) (*AppealConsumer, error) {
-	cfg = cfg.WithDefaults()
+func NewAppealConsumer(cfg pipeline.Config, acfg AppealsConfig, store pipeline.NoteStore, isNotFound func(error) bool, metrics *EventMetrics, health *pipeline.Health, log *slog.Logger) (*AppealConsumer, error) {
 	acfg = acfg.WithDefaults()
-	if err := cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("appeals consumer config: %w", err)
-	}
 	if store == nil || isNotFound == nil {
 		return nil, errors.New("appeals consumer: store and isNotFound are required")
 	}
 	if log == nil {
 		log = slog.Default()
 	}
-	log = log.With("component", "appeals")
-	c := &AppealConsumer{cfg: cfg, acfg: acfg, store: store, isNotFound: isNotFound, writer: newWriter(cfg, log),
-		metrics: metrics, health: health, log: log}
-	c.consumer = newConsumer(consumerConfig{
-		name: "appeals", brokers: cfg.Brokers, groupID: acfg.GroupID, topic: acfg.Topic,
-		batchSize: 1, partitionQueue: 64, commitInterval: min(cfg.CommitInterval, 200*time.Millisecond),
-		drainTimeout: cfg.DrainTimeout, sessionTimeout: cfg.SessionTimeout, maxWait: 500 * time.Millisecond,
-		backoff: cfg.Backoff, watchRouting: true,
-	}, oneAtATime(cfg.Backoff, log, health, ConditionAppeals, c.handle), nil, health, log)
+	c := &AppealConsumer{store: store, isNotFound: isNotFound, metrics: metrics, log: log.With("component", "appeals")}
+	var err error
+	c.Consumer, err = pipeline.NewConsumer(cfg, pipeline.ConsumerConfig{
+		Name: "appeals", GroupID: acfg.GroupID, Topic: acfg.Topic, Condition: ConditionAppeals, WatchRouting: true,
+	}, pipeline.PerMessage(c.handle), nil, health, log)
+	if err != nil {
+		return nil, err
+	}
 	return c, nil
-}
-
-// Run consumes until ctx ends, then drains within the drain timeout.
-func (c *AppealConsumer) Run(ctx context.Context) error {
-	err := c.consumer.run(ctx)
-	closeWithin(time.Second, c.writer.Close)
-	return err
 }
 
 // decodeAppeal reads an appeal event, or says why it is none.
 func decodeAppeal(m kafka.Message) (models.AppealEvent, error) {
 	var ev models.AppealEvent
-	if err := json.Unmarshal(m.Value, &ev); err != nil {
-		return ev, badEvent(ReasonInvalidJSON, "%v", err)
-	}
-	switch {
-	case ev.NoteID == "" || len(ev.NoteID) > 256:
-		return ev, badEvent(ReasonMissingNoteID, "an appeal needs a note_id of at most 256 bytes")
-	case ev.AppealID == "" || len(ev.AppealID) > 256:
-		return ev, badEvent(ReasonBadField, "an appeal needs an appeal_id of at most 256 bytes")
-	case ev.Version < 0:
-		return ev, badEvent(ReasonBadVersion, "version %d is negative", ev.Version)
-	case len(m.Key) > 0 && string(m.Key) != ev.NoteID:
-		return ev, badEvent(ReasonKeyMismatch, "the key %q is not the appeal's note_id %q", m.Key, ev.NoteID)
-	}
+	err := decodeNoteEvent(m, &ev, "an appeal", func() (string, error) {
+		switch {
+		case ev.AppealID == "" || len(ev.AppealID) > 256:
+			return ev.NoteID, pipeline.BadEvent(pipeline.ReasonBadField, "an appeal needs an appeal_id of at most 256 bytes")
+		case ev.Version < 0:
+			return ev.NoteID, pipeline.BadEvent(pipeline.ReasonBadVersion, "version %d is negative", ev.Version)
+		}
+		return ev.NoteID, nil
+	})
 	if ev.At.IsZero() {
 		ev.At = m.Time
 	}
-	return ev, nil
+	return ev, err
 }
 
-// handle applies one appeal; an error is a transport error.
-func (c *AppealConsumer) handle(ctx context.Context, m kafka.Message) error {
+// handle applies one appeal and returns the messages that route the
+// appealed note; an error is a transport error.
+func (c *AppealConsumer) handle(ctx context.Context, m kafka.Message) ([]kafka.Message, error) {
 	ev, err := decodeAppeal(m)
 	if err != nil {
 		c.log.Error("dead-lettering a bad appeal event", "offset", m.Offset, "err", err)
 		c.metrics.appeal("bad")
-		return c.writer.WriteMessages(ctx, deadLetter(c.cfg.Topics, m, err))
+		return []kafka.Message{pipeline.DeadLetter(c.Topics(), m, err)}, nil
 	}
 	outcome := AppealNoNote
 	a, written, err := rewriteStored(ctx, c.store, c.isNotFound, ev.NoteID, c.log, func(n *models.Note) *models.Note {
@@ -216,23 +192,20 @@ func (c *AppealConsumer) handle(ctx context.Context, m kafka.Message) error {
 		return next
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// A replay (a duplicate) publishes the stored note again: the write
 	// may have happened before a crash cut off the publish.
 	if !written && (outcome != AppealDuplicate || a.Stored == nil) {
 		c.metrics.appeal(string(outcome))
 		c.log.Info("appeal not taken", "note_id", ev.NoteID, "appeal", ev.AppealID, "outcome", outcome)
-		return nil
+		return nil, nil
 	}
-	msgs, err := noteMessages(c.cfg.Topics, m, a.Stored, a.EverApproved, kafka.Header{Key: HeaderQueued, Value: []byte("appeal")})
+	msgs, err := pipeline.RouteMessages(c.Topics(), m, a.Stored, a.EverApproved, kafka.Header{Key: HeaderQueued, Value: []byte("appeal")})
 	if err != nil {
-		return err
-	}
-	if err := c.writer.WriteMessages(ctx, msgs...); err != nil {
-		return fmt.Errorf("publish appealed note %s: %w", ev.NoteID, err)
+		return nil, err
 	}
 	c.metrics.appeal(string(outcome))
 	c.log.Info("appeal opened", "note_id", ev.NoteID, "appeal", ev.AppealID, "markets", a.Stored.Moderation.AppealMarkets())
-	return nil
+	return msgs, nil
 }

@@ -1,4 +1,4 @@
-package pipeline_test
+package rules_test
 
 import (
 	"context"
@@ -16,7 +16,9 @@ import (
 	"github.com/notegate/notegate/broker"
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
+	"github.com/notegate/notegate/pipeline/pipelinetest"
 	"github.com/notegate/notegate/review"
+	"github.com/notegate/notegate/review/rules"
 	"github.com/notegate/notegate/stages/index"
 )
 
@@ -53,7 +55,7 @@ func (g *gatedStore) Apply(ctx context.Context, notes []*models.Note) ([]pipelin
 func TestDecisionConsumerAppliesOnceOverKafka(t *testing.T) {
 	t.Parallel()
 	topics := pipeline.DefaultTopics()
-	dcfg := pipeline.DecisionsConfig{}.WithDefaults()
+	dcfg := rules.DecisionsConfig{}.WithDefaults()
 	b, err := broker.Start(broker.Config{Partitions: 1, Topics: []string{"notes.events", topics.Approved, topics.Review, topics.Rejected, topics.DeadLetter, dcfg.Topic}})
 	if err != nil {
 		t.Fatal(err)
@@ -84,8 +86,8 @@ func TestDecisionConsumerAppliesOnceOverKafka(t *testing.T) {
 		Backoff: pipeline.Backoff{Min: time.Millisecond, Max: 20 * time.Millisecond}}
 	isNotFound := func(err error) bool { return errors.Is(err, index.ErrNotFound) }
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	start := func(dcfg pipeline.DecisionsConfig, store pipeline.NoteStore) func() {
-		c, err := pipeline.NewDecisionConsumer(cfg, dcfg, store, audit, isNotFound, nil, log)
+	start := func(dcfg rules.DecisionsConfig, store pipeline.NoteStore) func() {
+		c, err := rules.NewDecisionConsumer(cfg, dcfg, store, audit, isNotFound, nil, log)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -119,18 +121,9 @@ func TestDecisionConsumerAppliesOnceOverKafka(t *testing.T) {
 		}
 		return m
 	}
-	header := func(m kafka.Message, key string) string {
-		for _, h := range m.Headers {
-			if h.Key == key {
-				return string(h.Value)
-			}
-		}
-		return ""
-	}
-
 	gated := &gatedStore{Embedded: idx, applying: make(chan struct{}), open: make(chan struct{})}
 	stop := start(dcfg, gated)
-	w := pipeline.NewDecisionWriter(brokers, dcfg)
+	w := rules.NewDecisionWriter(brokers, dcfg)
 	t.Cleanup(func() { w.Close() })
 	d1 := models.ReviewDecision{ID: "d1", NoteID: "n1", NoteVersion: 3, Action: models.ReviewApprove, Reviewer: "alice", Role: "reviewer", At: time.Now().UTC(), PolicyVersion: "p1"}
 	if err := w.Publish(ctx, d1); err != nil {
@@ -143,8 +136,8 @@ func TestDecisionConsumerAppliesOnceOverKafka(t *testing.T) {
 	close(gated.open)
 
 	m := nextOnFeed()
-	if string(m.Key) != "n1" || header(m, pipeline.HeaderRoute) != string(pipeline.RouteApproved) || header(m, pipeline.HeaderReviewDecision) != "d1" {
-		t.Errorf("feed got key %s route %q decision %q", m.Key, header(m, pipeline.HeaderRoute), header(m, pipeline.HeaderReviewDecision))
+	if string(m.Key) != "n1" || pipelinetest.Header(m, pipeline.HeaderRoute) != string(pipeline.RouteApproved) || pipelinetest.Header(m, rules.HeaderReviewDecision) != "d1" {
+		t.Errorf("feed got key %s route %q decision %q", m.Key, pipelinetest.Header(m, pipeline.HeaderRoute), pipelinetest.Header(m, rules.HeaderReviewDecision))
 	}
 	deadline := time.Now().Add(30 * time.Second)
 	for committed(dcfg.GroupID) != 1 {
@@ -177,9 +170,9 @@ func TestDecisionConsumerAppliesOnceOverKafka(t *testing.T) {
 	checkOnce("after the decision")
 
 	// A replay: a group that never committed reads the event again.
-	stopReplay := start(pipeline.DecisionsConfig{Topic: dcfg.Topic, GroupID: "replay"}, idx)
-	if m := nextOnFeed(); header(m, pipeline.HeaderReviewDecision) != "d1" {
-		t.Errorf("the replay routed decision %q", header(m, pipeline.HeaderReviewDecision))
+	stopReplay := start(rules.DecisionsConfig{Topic: dcfg.Topic, GroupID: "replay"}, idx)
+	if m := nextOnFeed(); pipelinetest.Header(m, rules.HeaderReviewDecision) != "d1" {
+		t.Errorf("the replay routed decision %q", pipelinetest.Header(m, rules.HeaderReviewDecision))
 	}
 	stopReplay()
 	checkOnce("after a replay")
@@ -193,8 +186,8 @@ func TestDecisionConsumerAppliesOnceOverKafka(t *testing.T) {
 	if err := w.Publish(ctx, d2); err != nil {
 		t.Fatal(err)
 	}
-	if m := nextOnFeed(); header(m, pipeline.HeaderReviewDecision) != "d2" || header(m, pipeline.HeaderRoute) != string(pipeline.RouteWithdrawn) {
-		t.Errorf("after the restart the feed got decision %q route %q, want d2 withdrawn", header(m, pipeline.HeaderReviewDecision), header(m, pipeline.HeaderRoute))
+	if m := nextOnFeed(); pipelinetest.Header(m, rules.HeaderReviewDecision) != "d2" || pipelinetest.Header(m, pipeline.HeaderRoute) != string(pipeline.RouteWithdrawn) {
+		t.Errorf("after the restart the feed got decision %q route %q, want d2 withdrawn", pipelinetest.Header(m, rules.HeaderReviewDecision), pipelinetest.Header(m, pipeline.HeaderRoute))
 	}
 	entries, err := audit.ByNote("n1", 10)
 	if err != nil {
@@ -307,7 +300,7 @@ func TestApplyDecisionActsInItsMarketsOnly(t *testing.T) {
 			}
 			orig, before := n, fmt.Sprint(n.Moderation.Markets)
 			for _, d := range c.decisions {
-				n = pipeline.ApplyDecision(n, d)
+				n = rules.ApplyDecision(n, d)
 			}
 			if got := fmt.Sprint(orig.Moderation.Markets); got != before {
 				t.Fatalf("ApplyDecision changed the note it was given: markets %s, were %s", got, before)
@@ -352,7 +345,7 @@ func TestOverturnedLooksAtTheDecisionStandingInEachMarket(t *testing.T) {
 	t.Parallel()
 	rejectCN := models.ReviewDecision{ID: "d1", NoteID: "m1", NoteVersion: 1, Action: models.ReviewReject, Markets: []string{"cn"}, Category: models.CategorySpam}
 	approveIntl := models.ReviewDecision{ID: "d2", NoteID: "m1", NoteVersion: 1, Action: models.ReviewApprove, Markets: []string{"intl"}}
-	n := pipeline.ApplyDecision(marketNote(map[string]models.Decision{"cn": models.DecisionReview, "intl": models.DecisionReview}), rejectCN)
+	n := rules.ApplyDecision(marketNote(map[string]models.Decision{"cn": models.DecisionReview, "intl": models.DecisionReview}), rejectCN)
 	for _, c := range []struct {
 		name string
 		prev *models.Review
@@ -361,14 +354,14 @@ func TestOverturnedLooksAtTheDecisionStandingInEachMarket(t *testing.T) {
 	}{
 		{"approval in intl after a rejection in cn reverses nothing", n.Moderation.Review, approveIntl, ""},
 		{"approval in cn after a rejection in cn reverses it", n.Moderation.Review, models.ReviewDecision{ID: "d3", Action: models.ReviewApprove, Markets: []string{"cn"}}, "d1"},
-		{"undo in cn reverses the rejection standing there", pipeline.ApplyDecision(n, approveIntl).Moderation.Review, models.ReviewDecision{ID: "d4", Action: models.ReviewUndo, Markets: []string{"cn"}}, "d1"},
-		{"undo in intl reverses the approval standing there", pipeline.ApplyDecision(n, approveIntl).Moderation.Review, models.ReviewDecision{ID: "d4", Action: models.ReviewUndo, Markets: []string{"intl"}}, "d2"},
+		{"undo in cn reverses the rejection standing there", rules.ApplyDecision(n, approveIntl).Moderation.Review, models.ReviewDecision{ID: "d4", Action: models.ReviewUndo, Markets: []string{"cn"}}, "d1"},
+		{"undo in intl reverses the approval standing there", rules.ApplyDecision(n, approveIntl).Moderation.Review, models.ReviewDecision{ID: "d4", Action: models.ReviewUndo, Markets: []string{"intl"}}, "d2"},
 		{"a decision from before per-market records reverses in any market",
 			&models.Review{DecisionID: "old", Action: models.ReviewApprove}, models.ReviewDecision{ID: "d5", Action: models.ReviewReject, Markets: []string{"cn"}}, "old"},
 		{"a decision from before per-market records in intl is not reversed in cn",
 			&models.Review{DecisionID: "old", Action: models.ReviewApprove, Markets: []string{"intl"}}, models.ReviewDecision{ID: "d6", Action: models.ReviewReject, Markets: []string{"cn"}}, ""},
 	} {
-		if got := pipeline.Overturned(c.prev, c.d); got != c.want {
+		if got := rules.Overturned(c.prev, c.d); got != c.want {
 			t.Errorf("%s: overturns %q, want %q", c.name, got, c.want)
 		}
 	}

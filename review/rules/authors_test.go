@@ -1,4 +1,4 @@
-package pipeline
+package rules
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline/pipelinetest"
 )
 
 func authorAction(id, author string, k models.AuthorActionKind, markets ...string) models.AuthorAction {
@@ -103,7 +104,7 @@ func (m *memAuthorAudit) count() (entries, calls int) {
 func TestAuthorConsumerRebuildsStandingsOnEveryStart(t *testing.T) {
 	t.Parallel()
 	acfg := AuthorsConfig{}.WithDefaults()
-	brokers := startBroker(t, "notes.events", acfg.Topic)
+	brokers := pipelinetest.StartBroker(t, "notes.events", acfg.Topic)
 	ctx := context.Background()
 	w := NewAuthorActionWriter(brokers, acfg)
 	t.Cleanup(func() { w.Close() })
@@ -118,7 +119,7 @@ func TestAuthorConsumerRebuildsStandingsOnEveryStart(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	produce(t, brokers, acfg.Topic, kafka.Message{Key: []byte("u0"), Value: []byte(`{"not":"an action"}`)})
+	pipelinetest.Produce(t, brokers, acfg.Topic, kafka.Message{Key: []byte("u0"), Value: []byte(`{"not":"an action"}`)})
 	want := map[string]models.AuthorStanding{}
 	for _, a := range actions {
 		want[a.AuthorID] = want[a.AuthorID].Apply(a, a.Markets)
@@ -126,7 +127,7 @@ func TestAuthorConsumerRebuildsStandingsOnEveryStart(t *testing.T) {
 	audit := &memAuthorAudit{}
 	run := func() (*AuthorStore, *AuthorConsumer, func()) {
 		store := NewAuthorStore(100, []string{"cn", "intl"})
-		c, err := NewAuthorConsumer(testConfig(brokers), acfg, store, audit, nil, nil, quietLogger())
+		c, err := NewAuthorConsumer(pipelinetest.Config(brokers), acfg, store, audit, nil, nil, pipelinetest.QuietLogger())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -162,7 +163,7 @@ func TestAuthorConsumerRebuildsStandingsOnEveryStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	want["u9"] = models.AuthorStanding{}.Apply(late, late.Markets)
-	waitFor(t, "the late action", func() bool { st, _ := store.Standing("u9"); return st.LastAction == "a-late" })
+	pipelinetest.WaitFor(t, "the late action", func() bool { st, _ := store.Standing("u9"); return st.LastAction == "a-late" })
 	stop()
 
 	store2, c2, stop2 := run()
