@@ -17,10 +17,10 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/notegate/notegate/desk"
+	"github.com/notegate/notegate/desk/rules"
+	"github.com/notegate/notegate/httpapi"
 	"github.com/notegate/notegate/pipeline"
-	"github.com/notegate/notegate/review"
-	"github.com/notegate/notegate/review/rules"
-	"github.com/notegate/notegate/server"
 	"github.com/notegate/notegate/stages/detect"
 	"github.com/notegate/notegate/stages/index"
 	"github.com/notegate/notegate/stages/moderate"
@@ -59,7 +59,7 @@ type Config struct {
 	// Moderate configures moderation; markets come from its policy.
 	Moderate moderate.Config `yaml:"moderate"`
 	// Review configures the reviewer desk: accounts, claims, audit file.
-	Review review.Config `yaml:"review"`
+	Review desk.Config `yaml:"review"`
 	// Decisions configures the reviewer decisions topic and its consumer.
 	Decisions rules.DecisionsConfig `yaml:"decisions"`
 	// Authors configures the author actions topic and the standings
@@ -85,8 +85,8 @@ type HTTP struct {
 	// Default "": none.
 	OpsAddr string `yaml:"ops_addr"`
 	// Search bounds public search: concurrency, queue, deadline, paging
-	// window. See server.SearchConfig.
-	Search server.SearchConfig `yaml:"search"`
+	// window. See httpapi.SearchConfig.
+	Search httpapi.SearchConfig `yaml:"search"`
 }
 
 // Index chooses the index backend.
@@ -111,7 +111,7 @@ func Default() Config {
 			Backend:  BackendEmbedded,
 			Embedded: index.EmbeddedConfig{Dir: ".notegate-data/index"},
 		},
-		Review:    review.Config{}.WithDefaults(),
+		Review:    desk.Config{}.WithDefaults(),
 		Decisions: rules.DecisionsConfig{}.WithDefaults(),
 		Authors:   rules.AuthorsConfig{}.WithDefaults(),
 		Reports:   rules.ReportsConfig{}.WithDefaults(),
@@ -264,7 +264,7 @@ var Env = []struct{ Name, Help string }{
 	{"NOTEGATE_GUARD_API_KEY", "moderate.remote.guard API key (environment only)"},
 	{moderate.EnvSharedStatePassword, "moderate.shared_state.redis password (environment only)"},
 	{"NOTEGATE_REVIEW_TOKENS", "reviewer API tokens name:role:secret, comma-separated (environment only)"},
-	{review.EnvSharedStatePassword, "review.shared_state.redis password (environment only)"},
+	{desk.EnvSharedStatePassword, "review.shared_state.redis password (environment only)"},
 	{translate.EnvLibreTranslateAPIKey, "translate_providers.libretranslate API key (environment only)"},
 	{translate.EnvDeepLAPIKey, "translate_providers.deepl API key (environment only)"},
 	{translate.EnvGoogleAPIKey, "translate_providers.google API key (environment only)"},
@@ -310,9 +310,9 @@ func applyEnv(c *Config, getenv func(string) string) error {
 	set("NOTEGATE_GUARD_API_KEY", &c.Moderate.Remote.Guard.APIKey)
 	set(moderate.EnvSharedStatePassword, &c.Moderate.SharedState.Redis.Password)
 	set(translate.EnvRedisPassword, &c.Translate.Cache.Redis.Password)
-	set(review.EnvSharedStatePassword, &c.Review.SharedState.Redis.Password)
+	set(desk.EnvSharedStatePassword, &c.Review.SharedState.Redis.Password)
 	if v := strings.TrimSpace(getenv("NOTEGATE_REVIEW_TOKENS")); v != "" {
-		tokens, err := review.ParseTokens(v)
+		tokens, err := desk.ParseTokens(v)
 		if err != nil {
 			return fmt.Errorf("NOTEGATE_REVIEW_TOKENS: %w", err)
 		}

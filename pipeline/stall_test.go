@@ -10,7 +10,7 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
-	"github.com/notegate/notegate/broker"
+	"github.com/notegate/notegate/internal/devbroker"
 	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/pipeline/pipelinetest"
 )
@@ -26,7 +26,7 @@ func TestRuntimeRidesOutABrokerStall(t *testing.T) {
 	}
 	t.Parallel()
 	topics := pipeline.DefaultTopics()
-	b, err := broker.Start(broker.Config{Partitions: 3, Stallable: true,
+	b, err := devbroker.Start(devbroker.Config{Partitions: 3, Stallable: true,
 		Topics: []string{"notes.events", topics.Approved, topics.Review, topics.Rejected, topics.DeadLetter}})
 	if err != nil {
 		t.Fatal(err)

@@ -8,8 +8,8 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
+	"github.com/notegate/notegate/internal/samples"
 	"github.com/notegate/notegate/models"
-	"github.com/notegate/notegate/samples"
 )
 
 // benchMaxBatch caps the events of one write, in both modes.

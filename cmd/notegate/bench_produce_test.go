@@ -8,7 +8,7 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
-	"github.com/notegate/notegate/samples"
+	"github.com/notegate/notegate/internal/samples"
 )
 
 // recordingWriter keeps what it was asked to write, write by write.

@@ -20,10 +20,10 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
-	"github.com/notegate/notegate/broker"
 	"github.com/notegate/notegate/config"
+	"github.com/notegate/notegate/internal/devbroker"
+	"github.com/notegate/notegate/internal/samples"
 	"github.com/notegate/notegate/pipeline"
-	"github.com/notegate/notegate/samples"
 	"github.com/notegate/notegate/stages/index"
 )
 
@@ -136,7 +136,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	outTopics := []string{cfg.Kafka.Topics.Approved, cfg.Kafka.Topics.Review, cfg.Kafka.Topics.Rejected, cfg.Kafka.Topics.DeadLetter}
 	brokerName := *brokers
 	if *brokers == "" {
-		b, err := broker.Start(broker.Config{Partitions: *partitions, Topics: append([]string{cfg.Kafka.InputTopic}, outTopics...)})
+		b, err := devbroker.Start(devbroker.Config{Partitions: *partitions, Topics: append([]string{cfg.Kafka.InputTopic}, outTopics...)})
 		if err != nil {
 			return err
 		}

@@ -25,10 +25,10 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/notegate/notegate/config"
+	"github.com/notegate/notegate/httpapi"
+	"github.com/notegate/notegate/internal/samples"
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
-	"github.com/notegate/notegate/samples"
-	"github.com/notegate/notegate/server"
 	"github.com/notegate/notegate/stages/index"
 )
 
@@ -118,21 +118,21 @@ func cmdBenchSearch(ctx context.Context, args []string, stdout, stderr io.Writer
 
 	search := cfg.HTTP.Search.WithDefaults()
 	if *unbounded {
-		search = server.SearchConfig{MaxConcurrent: 1 << 20, MaxQueued: -1, Timeout: time.Hour, MaxWindow: 1 << 30}.WithDefaults()
+		search = httpapi.SearchConfig{MaxConcurrent: 1 << 20, MaxQueued: -1, Timeout: time.Hour, MaxWindow: 1 << 30}.WithDefaults()
 	}
 	reg := prometheus.NewRegistry()
-	metrics, err := server.NewSearchMetrics(reg)
+	metrics, err := httpapi.NewSearchMetrics(reg)
 	if err != nil {
 		return err
 	}
-	httpCfg := server.Config{Markets: []string{"cn", "intl"}, Gatherer: reg, Logger: log, Health: pipeline.NewHealth(cfg.Health),
+	httpCfg := httpapi.Config{Markets: []string{"cn", "intl"}, Gatherer: reg, Logger: log, Health: pipeline.NewHealth(cfg.Health),
 		Search: search, SearchMetrics: metrics}
-	mainAddr, stopMain, err := serveBench(server.New(idx, httpCfg))
+	mainAddr, stopMain, err := serveBench(httpapi.New(idx, httpCfg))
 	if err != nil {
 		return err
 	}
 	defer stopMain()
-	opsAddr, stopOps, err := serveBench(server.NewOps(httpCfg))
+	opsAddr, stopOps, err := serveBench(httpapi.NewOps(httpCfg))
 	if err != nil {
 		return err
 	}

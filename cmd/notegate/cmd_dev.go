@@ -14,10 +14,10 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
-	"github.com/notegate/notegate/broker"
 	"github.com/notegate/notegate/config"
-	"github.com/notegate/notegate/review"
-	"github.com/notegate/notegate/samples"
+	"github.com/notegate/notegate/desk"
+	"github.com/notegate/notegate/internal/devbroker"
+	"github.com/notegate/notegate/internal/samples"
 )
 
 // cmdDev runs everything in one process: an embedded Kafka-protocol broker
@@ -43,7 +43,7 @@ func cmdDev(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	b, err := broker.Start(broker.Config{
+	b, err := devbroker.Start(devbroker.Config{
 		Port:       *kafkaPort,
 		Partitions: 4,
 		Topics: []string{cfg.Kafka.InputTopic, cfg.Kafka.Topics.Approved, cfg.Kafka.Topics.Review,
@@ -133,15 +133,15 @@ func devReviewers(cfg *config.Config, password string) (string, error) {
 		_, _ = rand.Read(b)
 		password = base64.RawURLEncoding.EncodeToString(b)
 	}
-	hash, err := review.HashPassword(password)
+	hash, err := desk.HashPassword(password)
 	if err != nil {
 		return "", fmt.Errorf("--review-password: %w", err)
 	}
 	cfg.Review.Accounts = append(cfg.Review.Accounts,
-		review.Account{Name: "reviewer-cn", Role: review.RoleReviewer, PasswordHash: hash, Markets: []string{"cn"}},
-		review.Account{Name: "reviewer-intl", Role: review.RoleReviewer, PasswordHash: hash, Markets: []string{"intl"}},
-		review.Account{Name: "reviewer", Role: review.RoleReviewer, PasswordHash: hash, Markets: []string{"cn", "intl"}},
-		review.Account{Name: "reviewer2", Role: review.RoleReviewer, PasswordHash: hash, Markets: []string{"cn", "intl"}},
-		review.Account{Name: "admin", Role: review.RoleAdmin, PasswordHash: hash})
+		desk.Account{Name: "reviewer-cn", Role: desk.RoleReviewer, PasswordHash: hash, Markets: []string{"cn"}},
+		desk.Account{Name: "reviewer-intl", Role: desk.RoleReviewer, PasswordHash: hash, Markets: []string{"intl"}},
+		desk.Account{Name: "reviewer", Role: desk.RoleReviewer, PasswordHash: hash, Markets: []string{"cn", "intl"}},
+		desk.Account{Name: "reviewer2", Role: desk.RoleReviewer, PasswordHash: hash, Markets: []string{"cn", "intl"}},
+		desk.Account{Name: "admin", Role: desk.RoleAdmin, PasswordHash: hash})
 	return password, nil
 }

@@ -8,7 +8,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/notegate/notegate/review"
+	"github.com/notegate/notegate/desk"
 )
 
 // cmdHashPassword reads one password line on stdin and prints its bcrypt
@@ -37,7 +37,7 @@ never appears on the command line. For example:
 	if err != nil && !errors.Is(err, io.EOF) {
 		return fmt.Errorf("read password: %w", err)
 	}
-	hash, err := review.HashPassword(strings.TrimRight(line, "\r\n"))
+	hash, err := desk.HashPassword(strings.TrimRight(line, "\r\n"))
 	if err != nil {
 		return err
 	}

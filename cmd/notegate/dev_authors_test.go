@@ -13,10 +13,10 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/segmentio/kafka-go"
 
+	"github.com/notegate/notegate/desk/reviewtest"
+	"github.com/notegate/notegate/desk/rules"
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
-	"github.com/notegate/notegate/review/reviewtest"
-	"github.com/notegate/notegate/review/rules"
 )
 
 // cleanBody is a note no detector objects to.

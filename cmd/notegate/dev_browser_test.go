@@ -16,8 +16,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/notegate/notegate/desk/reviewtest"
 	"github.com/notegate/notegate/models"
-	"github.com/notegate/notegate/review/reviewtest"
 )
 
 // TestDevDeskApprovesAndRejectsInTheBrowser is the reviewer desk's

@@ -10,11 +10,11 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/segmentio/kafka-go"
 
+	"github.com/notegate/notegate/desk/reviewtest"
+	"github.com/notegate/notegate/desk/rules"
+	"github.com/notegate/notegate/internal/samples"
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
-	"github.com/notegate/notegate/review/reviewtest"
-	"github.com/notegate/notegate/review/rules"
-	"github.com/notegate/notegate/samples"
 )
 
 // pageMarketRows is evaluated in the desk page: the open note's market

@@ -15,8 +15,8 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
-	"github.com/notegate/notegate/broker"
 	"github.com/notegate/notegate/config"
+	"github.com/notegate/notegate/internal/devbroker"
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/stages/index"
@@ -36,7 +36,7 @@ type e2e struct {
 func startE2E(t *testing.T) *e2e {
 	t.Helper()
 	cfg := config.Default()
-	b, err := broker.Start(broker.Config{Partitions: 3, Topics: []string{cfg.Kafka.InputTopic, cfg.Kafka.Topics.Approved, cfg.Kafka.Topics.Review, cfg.Kafka.Topics.Rejected, cfg.Kafka.Topics.DeadLetter}})
+	b, err := devbroker.Start(devbroker.Config{Partitions: 3, Topics: []string{cfg.Kafka.InputTopic, cfg.Kafka.Topics.Approved, cfg.Kafka.Topics.Review, cfg.Kafka.Topics.Rejected, cfg.Kafka.Topics.DeadLetter}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,12 +23,12 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
-	"github.com/notegate/notegate/broker"
 	"github.com/notegate/notegate/config"
+	"github.com/notegate/notegate/desk/rules"
+	"github.com/notegate/notegate/internal/devbroker"
+	"github.com/notegate/notegate/internal/samples"
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
-	"github.com/notegate/notegate/review/rules"
-	"github.com/notegate/notegate/samples"
 	"github.com/notegate/notegate/stages/index"
 )
 
@@ -73,7 +73,7 @@ func TestFaultsNeverLoseOrMisrouteTheFeed(t *testing.T) {
 	n := faultEvents(t)
 	cfg := config.Default()
 	tp := cfg.Kafka.Topics
-	b, err := broker.Start(broker.Config{Partitions: 6, Stallable: true,
+	b, err := devbroker.Start(devbroker.Config{Partitions: 6, Stallable: true,
 		Topics: []string{cfg.Kafka.InputTopic, tp.Approved, tp.Review, tp.Rejected, tp.DeadLetter}})
 	if err != nil {
 		t.Fatal(err)

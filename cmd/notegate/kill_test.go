@@ -13,8 +13,8 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
-	"github.com/notegate/notegate/broker"
 	"github.com/notegate/notegate/config"
+	"github.com/notegate/notegate/internal/devbroker"
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/stages/index"
 )
@@ -71,7 +71,7 @@ func TestKilledBetweenProcessingAndCommitLosesNothing(t *testing.T) {
 	}
 	cfg := config.Default()
 	tp := cfg.Kafka.Topics
-	b, err := broker.Start(broker.Config{Partitions: 3, Topics: []string{cfg.Kafka.InputTopic, tp.Approved, tp.Review, tp.Rejected, tp.DeadLetter}})
+	b, err := devbroker.Start(devbroker.Config{Partitions: 3, Topics: []string{cfg.Kafka.InputTopic, tp.Approved, tp.Review, tp.Rejected, tp.DeadLetter}})
 	if err != nil {
 		t.Fatal(err)
 	}

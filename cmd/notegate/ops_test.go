@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/notegate/notegate/broker"
+	"github.com/notegate/notegate/internal/devbroker"
 )
 
 // TestServiceServesProbesAndMetricsOnTheOpsListener starts the service
@@ -19,7 +19,7 @@ func TestServiceServesProbesAndMetricsOnTheOpsListener(t *testing.T) {
 		t.Skip("builds every stage")
 	}
 	t.Parallel()
-	b, err := broker.Start(broker.Config{Partitions: 1})
+	b, err := devbroker.Start(devbroker.Config{Partitions: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,8 +14,8 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
-	"github.com/notegate/notegate/broker"
 	"github.com/notegate/notegate/config"
+	"github.com/notegate/notegate/internal/devbroker"
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/stages/translate/pending"
@@ -75,7 +75,7 @@ func TestServiceWaitsUnreadyForAMissingTopic(t *testing.T) {
 	t.Parallel()
 	base := config.Default()
 	tp := base.Kafka.Topics
-	b, err := broker.Start(broker.Config{Partitions: 2, Topics: []string{base.Kafka.InputTopic, tp.Approved, tp.Rejected, tp.DeadLetter,
+	b, err := devbroker.Start(devbroker.Config{Partitions: 2, Topics: []string{base.Kafka.InputTopic, tp.Approved, tp.Rejected, tp.DeadLetter,
 		base.Decisions.Topic, pending.DefaultTopic, base.Authors.Topic, base.Reports.Topic, base.Appeals.Topic}})
 	if err != nil {
 		t.Fatal(err)
@@ -132,7 +132,7 @@ func TestServiceStopsWithinDrainTimeoutWhenTheBrokerHangs(t *testing.T) {
 	t.Parallel()
 	base := config.Default()
 	tp := base.Kafka.Topics
-	b, err := broker.Start(broker.Config{Partitions: 2, Stallable: true, Topics: []string{base.Kafka.InputTopic, tp.Approved, tp.Review, tp.Rejected, tp.DeadLetter}})
+	b, err := devbroker.Start(devbroker.Config{Partitions: 2, Stallable: true, Topics: []string{base.Kafka.InputTopic, tp.Approved, tp.Review, tp.Rejected, tp.DeadLetter}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +192,7 @@ func TestServiceIsDegradedNotUnreadyWithoutTheDesksRedis(t *testing.T) {
 		t.Skip("builds every stage")
 	}
 	t.Parallel()
-	b, err := broker.Start(broker.Config{Partitions: 1})
+	b, err := devbroker.Start(devbroker.Config{Partitions: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

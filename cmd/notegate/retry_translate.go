@@ -8,8 +8,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/notegate/notegate/config"
+	"github.com/notegate/notegate/desk/rules"
 	"github.com/notegate/notegate/pipeline"
-	"github.com/notegate/notegate/review/rules"
 	"github.com/notegate/notegate/stages/index"
 	"github.com/notegate/notegate/stages/translate"
 	"github.com/notegate/notegate/stages/translate/pending"

@@ -10,10 +10,10 @@ import (
 	"time"
 
 	"github.com/notegate/notegate/config"
+	"github.com/notegate/notegate/desk"
+	"github.com/notegate/notegate/desk/rules"
+	"github.com/notegate/notegate/httpapi"
 	"github.com/notegate/notegate/pipeline"
-	"github.com/notegate/notegate/review"
-	"github.com/notegate/notegate/review/rules"
-	"github.com/notegate/notegate/server"
 	"github.com/notegate/notegate/stages/index"
 	"github.com/notegate/notegate/stages/translate"
 	"github.com/notegate/notegate/stages/translate/pending"
@@ -46,7 +46,7 @@ type service struct {
 	opsLn  net.Listener
 	// queueGauges are the review queue's metrics, refreshed in the
 	// background while the service runs.
-	queueGauges *review.QueueGauges
+	queueGauges *desk.QueueGauges
 	closers     []func() error
 }
 
@@ -132,7 +132,7 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts
 	if b.moderate != nil {
 		b.moderate.SetAuthorStandings(standings)
 	}
-	desk, err := s.startReview(kcfg, cfg, reg, idx, b.markets(), standings, log)
+	reviewDesk, err := s.startReview(kcfg, cfg, reg, idx, b.markets(), standings, log)
 	if err != nil {
 		s.close()
 		return nil, err
@@ -141,16 +141,16 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts
 	if b.translate != nil {
 		wireTranslateAfterDecisions(cfg, s.decisions, b.translate)
 	}
-	searchMetrics, err := server.NewSearchMetrics(reg)
+	searchMetrics, err := httpapi.NewSearchMetrics(reg)
 	if err != nil {
 		s.close()
 		return nil, err
 	}
-	httpCfg := server.Config{
+	httpCfg := httpapi.Config{
 		Markets:       b.markets(),
 		Gatherer:      reg,
 		Logger:        log,
-		Review:        desk,
+		Review:        reviewDesk,
 		Health:        s.health,
 		Search:        cfg.HTTP.Search,
 		SearchMetrics: searchMetrics,
@@ -160,14 +160,14 @@ func startService(ctx context.Context, cfg config.Config, log *slog.Logger, opts
 		s.close()
 		return nil, fmt.Errorf("http listen: %w", err)
 	}
-	s.httpSrv = newHTTPServer(server.New(idx, httpCfg))
+	s.httpSrv = newHTTPServer(httpapi.New(idx, httpCfg))
 	if cfg.HTTP.OpsAddr != "" {
 		if s.opsLn, err = net.Listen("tcp", cfg.HTTP.OpsAddr); err != nil {
 			_ = s.httpLn.Close()
 			s.close()
 			return nil, fmt.Errorf("http ops listen: %w", err)
 		}
-		s.opsSrv = newHTTPServer(server.NewOps(httpCfg))
+		s.opsSrv = newHTTPServer(httpapi.NewOps(httpCfg))
 	}
 	return s, nil
 }
@@ -283,16 +283,16 @@ func (s *service) waitUntilReadyToConsume(ctx context.Context) bool {
 // startReview opens the audit trail and builds the reviewer desk and the
 // consumers of the desk's events and the posting services' reports and
 // appeals: decisions, author actions (into standings), reports, appeals.
-func (s *service) startReview(kcfg pipeline.Config, cfg config.Config, reg *prometheus.Registry, idx index.Index, markets []string, standings *rules.AuthorStore, log *slog.Logger) (*review.Desk, error) {
-	metrics, err := review.NewMetrics(reg)
+func (s *service) startReview(kcfg pipeline.Config, cfg config.Config, reg *prometheus.Registry, idx index.Index, markets []string, standings *rules.AuthorStore, log *slog.Logger) (*desk.Desk, error) {
+	metrics, err := desk.NewMetrics(reg)
 	if err != nil {
 		return nil, err
 	}
 	// The queue's figures are read in the background (Run), never by a
 	// scrape.
-	s.queueGauges = review.NewQueueGauges(idx, markets)
+	s.queueGauges = desk.NewQueueGauges(idx, markets)
 	reg.MustRegister(s.queueGauges)
-	audit, err := review.OpenAudit(cfg.Review.AuditFile, metrics)
+	audit, err := desk.OpenAudit(cfg.Review.AuditFile, metrics)
 	if err != nil {
 		return nil, err
 	}
@@ -319,7 +319,7 @@ func (s *service) startReview(kcfg pipeline.Config, cfg config.Config, reg *prom
 	}
 	authorWriter := rules.NewAuthorActionWriter(cfg.Kafka.Brokers, cfg.Authors)
 	s.closers = append(s.closers, authorWriter.Close)
-	opts := review.Options{Markets: markets, IsNotFound: isNotFound, Logger: log, Metrics: metrics,
+	opts := desk.Options{Markets: markets, IsNotFound: isNotFound, Logger: log, Metrics: metrics,
 		Authors: standings, AuthorActions: authorWriter,
 		// The desk's Redis degrades the service and never makes it unready.
 		SharedStateHealth: func(err error) {
@@ -337,12 +337,12 @@ func (s *service) startReview(kcfg pipeline.Config, cfg config.Config, reg *prom
 	} else {
 		log.Warn("the desk marks evidence in translations by sentence only", "err", err)
 	}
-	desk, err := review.New(cfg.Review, idx, writer, audit, opts)
+	d, err := desk.New(cfg.Review, idx, writer, audit, opts)
 	if err != nil {
 		return nil, err
 	}
-	s.closers = append(s.closers, desk.Close) // the shared state's connections
-	return desk, nil
+	s.closers = append(s.closers, d.Close) // the shared state's connections
+	return d, nil
 }
 
 func (s *service) close() error {

@@ -20,8 +20,8 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
-	"github.com/notegate/notegate/broker"
 	"github.com/notegate/notegate/config"
+	"github.com/notegate/notegate/internal/devbroker"
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/stages/translate"
 	"github.com/notegate/notegate/stages/translate/pending"
@@ -132,7 +132,7 @@ func startTranslateE2E(t *testing.T) *translateE2E {
 	cfg := config.Default()
 	topics := []string{cfg.Kafka.InputTopic, cfg.Kafka.Topics.Approved, cfg.Kafka.Topics.Review, cfg.Kafka.Topics.Rejected,
 		cfg.Kafka.Topics.DeadLetter, pending.DefaultTopic}
-	b, err := broker.Start(broker.Config{Partitions: 3, Topics: topics})
+	b, err := devbroker.Start(devbroker.Config{Partitions: 3, Topics: topics})
 	if err != nil {
 		t.Fatal(err)
 	}

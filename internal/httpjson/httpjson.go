@@ -1,5 +1,5 @@
 // Package httpjson writes the JSON answers of notegate's HTTP surfaces
-// (the public API in server/ and the reviewer desk in review/), so that
+// (the public API in httpapi/ and the reviewer desk in desk/), so that
 // both speak one shape: a JSON body with its content type, and errors as
 // {"error": "..."}.
 package httpjson

@@ -10,7 +10,7 @@ import (
 
 	"github.com/segmentio/kafka-go"
 
-	"github.com/notegate/notegate/broker"
+	"github.com/notegate/notegate/internal/devbroker"
 	"github.com/notegate/notegate/pipeline"
 )
 
@@ -18,7 +18,7 @@ import (
 // each) for the test and returns its addresses.
 func StartBroker(t *testing.T, topics ...string) []string {
 	t.Helper()
-	b, err := broker.Start(broker.Config{Partitions: 3, Topics: topics})
+	b, err := devbroker.Start(devbroker.Config{Partitions: 3, Topics: topics})
 	if err != nil {
 		t.Fatal(err)
 	}
