@@ -136,8 +136,12 @@ func (c *Consumer) Topics() Topics { return c.cfg.Topics }
 // they cover and closes its connections. Transport errors never end it;
 // it returns nil.
 func (c *Consumer) Run(ctx context.Context) error {
+	clock := startDrainClock(ctx, c.loop.cfg.drainTimeout)
+	defer clock.stop()
 	err := c.loop.run(ctx)
-	if !CloseWithin(time.Second, c.writer.Close) {
+	// The writer closes within what the loop left of the drain timeout: a
+	// hung broker must not hold the shutdown past it.
+	if !CloseWithin(min(clock.left(), time.Second), c.writer.Close) {
 		c.log.Warn("the writer did not close in time; leaving it")
 	}
 	return err

@@ -169,8 +169,10 @@ func NewRuntime(cfg Config, proc *Processor, metrics *Metrics, health *Health, l
 // batches in flight, commits what they cover and closes its connections,
 // all within DrainTimeout. Transport errors never end it; it returns nil.
 func (r *Runtime) Run(ctx context.Context) error {
+	clock := startDrainClock(ctx, r.cfg.DrainTimeout)
+	defer clock.stop()
 	err := r.consumer.Run(ctx)
-	if !CloseWithin(time.Second, r.routes.writer.Close) {
+	if !CloseWithin(min(clock.left(), time.Second), r.routes.writer.Close) {
 		r.log.Warn("the writer did not close in time; leaving it")
 	}
 	r.log.Info("pipeline stopped")
