@@ -43,6 +43,7 @@ func cmdDev(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	applyMemoryLimit(cfg.MemoryLimit, os.Getenv, log)
 	b, err := broker.Start(broker.Config{
 		Port:       *kafkaPort,
 		Partitions: 4,
