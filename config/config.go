@@ -41,6 +41,14 @@ const ElasticsearchSearchesPerCPU = 4
 type Config struct {
 	// LogLevel is debug, info, warn or error. Default "info".
 	LogLevel string `yaml:"log_level"`
+	// MemoryLimit is a soft limit on the memory the Go runtime uses
+	// (runtime/debug.SetMemoryLimit): near it the collector runs more often
+	// rather than let the heap grow, so that a container with a memory
+	// limit is not killed for garbage; the process can still exceed it when
+	// that much is live. Set it a little under the container's limit.
+	// GOMEMLIMIT in the environment, when set, wins. Default: none (the
+	// heap grows to twice what is live, GOGC=100).
+	MemoryLimit Bytes `yaml:"memory_limit"`
 	// HTTP configures the HTTP server.
 	HTTP HTTP `yaml:"http"`
 	// Kafka configures consumption, routing and commits.
@@ -172,6 +180,9 @@ func (c Config) Validate() error {
 	if _, err := ParseLevel(c.LogLevel); err != nil {
 		errs = append(errs, err)
 	}
+	if c.MemoryLimit < 0 || c.MemoryLimit > 0 && c.MemoryLimit < MinMemoryLimit {
+		errs = append(errs, fmt.Errorf("memory_limit %s: want none or at least %s", c.MemoryLimit, MinMemoryLimit))
+	}
 	if c.HTTP.Addr == "" {
 		errs = append(errs, errors.New("http.addr is empty"))
 	}
@@ -248,6 +259,7 @@ func ParseLevel(s string) (slog.Level, error) {
 // README and for `notegate help`.
 var Env = []struct{ Name, Help string }{
 	{"NOTEGATE_LOG_LEVEL", "log_level"},
+	{"NOTEGATE_MEMORY_LIMIT", "memory_limit, e.g. 300MiB (GOMEMLIMIT, when set, wins)"},
 	{"NOTEGATE_HTTP_ADDR", "http.addr"},
 	{"NOTEGATE_HTTP_OPS_ADDR", "http.ops_addr"},
 	{"NOTEGATE_KAFKA_BROKERS", "kafka.brokers, comma-separated"},
@@ -294,6 +306,13 @@ func applyEnv(c *Config, getenv func(string) string) error {
 		}
 	}
 	set("NOTEGATE_LOG_LEVEL", &c.LogLevel)
+	if v := getenv("NOTEGATE_MEMORY_LIMIT"); strings.TrimSpace(v) != "" {
+		b, err := ParseBytes(v)
+		if err != nil {
+			return fmt.Errorf("NOTEGATE_MEMORY_LIMIT: %w", err)
+		}
+		c.MemoryLimit = b
+	}
 	set("NOTEGATE_HTTP_ADDR", &c.HTTP.Addr)
 	set("NOTEGATE_HTTP_OPS_ADDR", &c.HTTP.OpsAddr)
 	list("NOTEGATE_KAFKA_BROKERS", &c.Kafka.Brokers)

@@ -185,3 +185,46 @@ func TestSideTopicsAreEachTheirOwn(t *testing.T) {
 		})
 	}
 }
+
+func TestMemoryLimitIsReadLikeGOMEMLIMIT(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		yaml    string
+		env     string
+		want    Bytes
+		wantErr bool
+	}{
+		{"no setting means no limit", "", "", 0, false},
+		{"the file gives the limit in MiB", "memory_limit: 300MiB\n", "", 300 << 20, false},
+		{"the file gives the limit in plain bytes", "memory_limit: 536870912\n", "", 512 << 20, false},
+		{"the environment overrides the file", "memory_limit: 300MiB\n", "1GiB", 1 << 30, false},
+		{"a unit GOMEMLIMIT does not take is an error", "memory_limit: 300MB\n", "", 0, true},
+		{"a fraction is an error", "", "1.5GiB", 0, true},
+		{"a limit the heap of start-up alone would exceed is an error", "memory_limit: 16MiB\n", "", 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			path := ""
+			if tt.yaml != "" {
+				path = filepath.Join(t.TempDir(), "c.yaml")
+				if err := os.WriteFile(path, []byte(tt.yaml), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			cfg, err := Load(path, func(k string) string {
+				if k == "NOTEGATE_MEMORY_LIMIT" {
+					return tt.env
+				}
+				return ""
+			})
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("Load error = %v, want error %v", err, tt.wantErr)
+			}
+			if err == nil && cfg.MemoryLimit != tt.want {
+				t.Errorf("memory_limit = %s, want %s", cfg.MemoryLimit, tt.want)
+			}
+		})
+	}
+}

@@ -125,6 +125,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	log := newLogger(cfg.LogLevel, stderr)
+	applyMemoryLimit(cfg.MemoryLimit, os.Getenv, log)
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
 

@@ -101,6 +101,7 @@ func cmdBenchSearch(ctx context.Context, args []string, stdout, stderr io.Writer
 		return err
 	}
 	log := newLogger(cfg.LogLevel, stderr)
+	applyMemoryLimit(cfg.MemoryLimit, os.Getenv, log)
 	dir := *data
 	if dir == "" {
 		if dir, err = os.MkdirTemp("", "notegate-bench-search-"); err != nil {

@@ -43,6 +43,7 @@ func cmdDev(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	applyMemoryLimit(cfg.MemoryLimit, os.Getenv, log)
 	b, err := devbroker.Start(devbroker.Config{
 		Port:       *kafkaPort,
 		Partitions: 4,

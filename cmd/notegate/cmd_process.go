@@ -43,6 +43,7 @@ func cmdProcess(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return err
 	}
 	log := newLogger(cfg.LogLevel, stderr)
+	applyMemoryLimit(cfg.MemoryLimit, os.Getenv, log)
 	b, err := buildStages(cfg, splitList(*stagesFlag), log)
 	if err != nil {
 		return err

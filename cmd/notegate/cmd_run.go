@@ -28,6 +28,7 @@ func cmdRun(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	log := newLogger(cfg.LogLevel, stderr)
+	applyMemoryLimit(cfg.MemoryLimit, os.Getenv, log)
 	svc, err := startService(ctx, cfg, log)
 	if err != nil {
 		return fmt.Errorf("start: %w", err)

@@ -34,6 +34,13 @@ type EmbeddedConfig struct {
 	// batch. Larger batches make fewer, larger segments and less merging.
 	// Default 2000.
 	SearchBatchSize int `yaml:"search_batch_size"`
+	// SearchBatchBytes bounds a search batch in bytes as well: the notes
+	// of a batch (their stored JSON, translations included) add up to at
+	// most this, or the batch is one note. Bleve analyses a batch in
+	// memory, several times its text in size, so without it 2,000 notes of
+	// kafka.max_event_bytes (64 KiB) would make a 128 MiB batch and a heap
+	// of gigabytes. Default 4194304 (4 MiB).
+	SearchBatchBytes int `yaml:"search_batch_bytes"`
 	// MaxSearchLag bounds the notes written to the note store and not yet
 	// searchable: while this many wait, Apply waits (back-pressure), and
 	// fails while the search index cannot be written. It also bounds the
@@ -45,10 +52,11 @@ type EmbeddedConfig struct {
 }
 
 const (
-	defaultEmbeddedBatchSize       = 500
-	defaultEmbeddedRefreshInterval = time.Second
-	defaultEmbeddedSearchBatchSize = 2000
-	defaultEmbeddedMaxSearchLag    = 10000
+	defaultEmbeddedBatchSize        = 500
+	defaultEmbeddedRefreshInterval  = time.Second
+	defaultEmbeddedSearchBatchSize  = 2000
+	defaultEmbeddedSearchBatchBytes = 4 << 20
+	defaultEmbeddedMaxSearchLag     = 10000
 
 	// RefreshFalse and RefreshWaitFor are the values of
 	// EmbeddedConfig.Refresh.
@@ -77,6 +85,9 @@ func (c EmbeddedConfig) Validate() error {
 	if c.SearchBatchSize < 0 {
 		errs = append(errs, fmt.Errorf("search_batch_size %d is negative", c.SearchBatchSize))
 	}
+	if c.SearchBatchBytes < 0 {
+		errs = append(errs, fmt.Errorf("search_batch_bytes %d is negative", c.SearchBatchBytes))
+	}
 	if c.MaxSearchLag < 0 {
 		errs = append(errs, fmt.Errorf("max_search_lag %d is negative", c.MaxSearchLag))
 	}
@@ -101,6 +112,9 @@ func (c EmbeddedConfig) withDefaults() EmbeddedConfig {
 	}
 	if c.SearchBatchSize == 0 {
 		c.SearchBatchSize = defaultEmbeddedSearchBatchSize
+	}
+	if c.SearchBatchBytes == 0 {
+		c.SearchBatchBytes = defaultEmbeddedSearchBatchBytes
 	}
 	if c.MaxSearchLag == 0 {
 		c.MaxSearchLag = max(defaultEmbeddedMaxSearchLag, c.SearchBatchSize)

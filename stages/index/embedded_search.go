@@ -353,13 +353,13 @@ func (s *searchIndex) fail(err error) {
 	s.mu.Unlock()
 }
 
-// takeBatch indexes the next writes of the log, at most SearchBatchSize,
-// in one bleve batch.
+// takeBatch indexes the next writes of the log, at most SearchBatchSize
+// and about SearchBatchBytes, in one bleve batch.
 func (s *searchIndex) takeBatch() error {
 	s.mu.Lock()
 	from, upTo := s.searched, s.written
 	s.mu.Unlock()
-	ids, last, err := s.store.unsearched(from, upTo, s.cfg.SearchBatchSize)
+	ids, seqs, err := s.store.unsearched(from, upTo, s.cfg.SearchBatchSize)
 	if err != nil {
 		return fmt.Errorf("read the note store's log: %w", err)
 	}
@@ -385,6 +385,8 @@ func (s *searchIndex) takeBatch() error {
 			return err
 		}
 	}
+	n := cutBatch(ids, docs, s.cfg.SearchBatchBytes)
+	last := seqs[n-1]
 	if err := s.writeBatch(docs); err != nil {
 		return err
 	}
@@ -403,6 +405,32 @@ func (s *searchIndex) takeBatch() error {
 	s.changed = make(chan struct{})
 	s.mu.Unlock()
 	return nil
+}
+
+// cutBatch keeps in docs the notes of the longest run of ids, at least
+// one, whose notes add up to at most maxBytes (an id's note counts where it
+// first appears; a deletion weighs nothing), and returns the run's length:
+// the rest are left for the next batch.
+func cutBatch(ids []string, docs map[string]map[string]any, maxBytes int) int {
+	total := 0
+	taken := make(map[string]bool, len(ids))
+	for i, id := range ids {
+		if taken[id] {
+			continue
+		}
+		raw, _ := docs[id][noteField].(string)
+		if total+len(raw) > maxBytes && i > 0 {
+			for _, later := range ids[i:] {
+				if !taken[later] {
+					delete(docs, later)
+				}
+			}
+			return i
+		}
+		total += len(raw)
+		taken[id] = true
+	}
+	return len(ids)
 }
 
 // readBack fills docs with the fields of the stored notes of ids, or nil

@@ -275,12 +275,57 @@ func TestEmbeddedConfigValidate(t *testing.T) {
 		{"a_negative_search_batch_is_refused", index.EmbeddedConfig{Dir: "x", SearchBatchSize: -1}, true},
 		{"a_lag_below_a_search_batch_is_refused", index.EmbeddedConfig{Dir: "x", SearchBatchSize: 100, MaxSearchLag: 50}, true},
 		{"a_search_batch_above_the_default_lag_raises_the_lag", index.EmbeddedConfig{Dir: "x", SearchBatchSize: 50000}, false},
+		{"a_negative_search_batch_in_bytes_is_refused", index.EmbeddedConfig{Dir: "x", SearchBatchBytes: -1}, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			if err := tc.cfg.Validate(); (err != nil) != tc.wantErr {
 				t.Errorf("Validate() = %v, want error %v", err, tc.wantErr)
+			}
+		})
+	}
+}
+
+// A search batch bounded in bytes takes what waits in several batches, and
+// loses nothing: every note, edit and withdrawal becomes searchable.
+func TestEmbeddedSearchBatchesBoundedInBytesTakeEverything(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		bytes int
+	}{
+		{"one_note_a_batch_when_every_note_is_over_the_bound", 1},
+		{"a_few_notes_a_batch", 3000},
+		{"one_batch_under_the_default", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := manual(t.TempDir())
+			cfg.SearchBatchBytes = tc.bytes
+			idx := openWith(t, cfg)
+			defer idx.Close()
+			var notes []*models.Note
+			var want []string
+			for i := range 40 {
+				id := fmt.Sprintf("n%02d", i)
+				notes = append(notes, indextest.Note(id, 1, "en", "lantern festival", fmt.Sprintf("lanterns by the river %d", i), "intl"))
+				if i%10 != 3 {
+					want = append(want, id)
+				}
+			}
+			// Edits in the same write: withdrawn, or a new text.
+			for i := 3; i < 40; i += 10 {
+				notes = append(notes, withdrawn(indextest.Note(fmt.Sprintf("n%02d", i), 2, "en", "lantern festival", "held", "intl")))
+			}
+			notes = append(notes, indextest.Note("n00", 2, "en", "lantern festival", "boats on the lake", "intl"))
+			mustApply(t, idx, notes...)
+			mustRefresh(t, idx)
+			wantFound(t, idx, "lantern", want...)
+			wantFound(t, idx, "boats", "n00")
+			if idx.SearchLag() != 0 {
+				t.Errorf("search lag after Refresh %d, want 0", idx.SearchLag())
 			}
 		})
 	}

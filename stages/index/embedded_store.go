@@ -99,8 +99,8 @@ func (s *noteStore) unsearchedRange() (first, last uint64, err error) {
 }
 
 // unsearched returns the ids logged after seq up to and including upTo, in
-// order, at most limit of them, and the sequence number of the last.
-func (s *noteStore) unsearched(after, upTo uint64, limit int) (ids []string, last uint64, err error) {
+// order, at most limit of them, and their sequence numbers.
+func (s *noteStore) unsearched(after, upTo uint64, limit int) (ids []string, seqs []uint64, err error) {
 	err = s.db.View(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketUnsearched).Cursor()
 		for k, v := c.Seek(seqKey(after + 1)); k != nil && len(ids) < limit; k, v = c.Next() {
@@ -109,11 +109,11 @@ func (s *noteStore) unsearched(after, upTo uint64, limit int) (ids []string, las
 				break
 			}
 			ids = append(ids, string(v))
-			last = seq
+			seqs = append(seqs, seq)
 		}
 		return nil
 	})
-	return ids, last, err
+	return ids, seqs, err
 }
 
 // pruneUnsearched removes the log entries up to and including seq; tx is

@@ -44,7 +44,9 @@ type CampaignConfig struct {
 	// Window is how long a note counts towards campaigns. Default: 1h.
 	Window time.Duration `yaml:"window"`
 	// MaxNotes bounds the note versions remembered (the oldest go first),
-	// and so the memory: about 250 bytes each. Default: 100000.
+	// and so the memory: about 250 bytes each, allocated as notes come
+	// (1,024 at a time) and given back as they leave the window.
+	// Default: 100000.
 	MaxNotes int `yaml:"max_notes"`
 	// MinSimilarity is the smallest resemblance (the Jaccard similarity of
 	// two notes' sets of 4-rune shingles, estimated from 16 MinHash
@@ -147,7 +149,7 @@ type CampaignDetector struct {
 	now    func() time.Time
 	shared *SharedState // nil: in-process only
 	mu     sync.Mutex
-	ring   []campaignEntry // circular, oldest at head
+	ring   campaignRing // circular, oldest at head
 	head   int
 	size   int
 	gen    uint32
@@ -191,7 +193,7 @@ func NewCampaignDetector(cfg CampaignConfig, now func() time.Time) (*CampaignDet
 	}
 	return &CampaignDetector{
 		cfg: cfg, now: now,
-		ring:    make([]campaignEntry, cfg.MaxNotes),
+		ring:    newCampaignRing(cfg.MaxNotes),
 		byNote:  map[string]int32{},
 		buckets: map[uint32][]campaignRef{},
 	}, nil
@@ -283,7 +285,7 @@ func (d *CampaignDetector) observe(note string, version int64, sig *campaignSig,
 		if e := d.find(slot, version); e != nil {
 			return int(e.size)
 		}
-		own = campaignRef{slot, d.ring[slot].gen}
+		own = campaignRef{slot, d.ring.gen(slot)}
 	}
 	if size <= 0 {
 		size = d.count(sig, at.Add(-d.cfg.Window), own)
@@ -295,13 +297,13 @@ func (d *CampaignDetector) observe(note string, version int64, sig *campaignSig,
 	switch {
 	case !ok:
 		d.index(slot)
-	case version > d.ring[latest].version:
-		d.ring[slot].prev = campaignRef{latest, d.ring[latest].gen}
+	case version > d.ring.at(latest).version:
+		d.ring.at(slot).prev = campaignRef{latest, d.ring.gen(latest)}
 		d.drop(latest)
 		d.index(slot)
 	default:
-		d.ring[slot].prev = d.ring[latest].prev
-		d.ring[latest].prev = campaignRef{slot, d.ring[slot].gen}
+		d.ring.at(slot).prev = d.ring.at(latest).prev
+		d.ring.at(latest).prev = campaignRef{slot, d.ring.gen(slot)}
 	}
 	return size
 }
@@ -310,11 +312,11 @@ func (d *CampaignDetector) observe(note string, version int64, sig *campaignSig,
 // note's live entry in slot, or nil.
 func (d *CampaignDetector) find(slot int32, version int64) *campaignEntry {
 	for range versionsLookedUp {
-		e := &d.ring[slot]
+		e := d.ring.at(slot)
 		if e.version == version {
 			return e
 		}
-		if e.prev.gen == 0 || d.ring[e.prev.slot].gen != e.prev.gen {
+		if e.prev.gen == 0 || d.ring.gen(e.prev.slot) != e.prev.gen {
 			return nil
 		}
 		slot = e.prev.slot
@@ -332,7 +334,7 @@ func (d *CampaignDetector) count(sig *campaignSig, cutoff time.Time, own campaig
 	for b := 0; b < campaignBands && count < maxCounted; b++ {
 	refs:
 		for _, r := range d.buckets[bandKey(b, qb[b])] {
-			e := &d.ring[r.slot]
+			e := d.ring.at(r.slot)
 			if r == own || !e.live || e.gen != r.gen || e.at.Before(cutoff) {
 				continue
 			}
@@ -371,7 +373,7 @@ func sigMatches(a, b *campaignSig) int {
 
 // expire forgets entries older than cutoff from the head.
 func (d *CampaignDetector) expire(cutoff time.Time) {
-	for d.size > 0 && d.ring[d.head].at.Before(cutoff) {
+	for d.size > 0 && d.ring.at(int32(d.head)).at.Before(cutoff) {
 		d.pop()
 	}
 }
@@ -379,30 +381,32 @@ func (d *CampaignDetector) expire(cutoff time.Time) {
 // pop forgets the oldest entry.
 func (d *CampaignDetector) pop() {
 	d.drop(int32(d.head))
-	d.ring[d.head] = campaignEntry{}
-	d.head = (d.head + 1) % len(d.ring)
+	*d.ring.at(int32(d.head)) = campaignEntry{}
+	old := int32(d.head)
+	d.head = (d.head + 1) % d.ring.slots
 	d.size--
+	d.ring.release(old, d.head, d.size)
 }
 
 // add remembers an entry, forgetting the oldest when the ring is full, and
 // returns its slot; it is not live until indexed.
 func (d *CampaignDetector) add(e campaignEntry) int32 {
-	if d.size == len(d.ring) {
+	if d.size == d.ring.slots {
 		d.pop()
 	}
-	slot := int32((d.head + d.size) % len(d.ring))
+	slot := int32((d.head + d.size) % d.ring.slots)
 	d.size++
 	if d.gen++; d.gen == 0 { // 0 marks a free slot
 		d.gen = 1
 	}
 	e.gen = d.gen
-	d.ring[slot] = e
+	*d.ring.at(slot) = e
 	return slot
 }
 
 // index makes an entry its note's live one, counted in campaigns.
 func (d *CampaignDetector) index(slot int32) {
-	e := &d.ring[slot]
+	e := d.ring.at(slot)
 	e.live = true
 	d.byNote[e.note] = slot
 	for b := 0; b < campaignBands; b++ {
@@ -420,7 +424,7 @@ func (d *CampaignDetector) index(slot int32) {
 // drop unlinks a live entry from the note index and its buckets; it stays
 // remembered.
 func (d *CampaignDetector) drop(slot int32) {
-	e := &d.ring[slot]
+	e := d.ring.at(slot)
 	if !e.live {
 		return
 	}

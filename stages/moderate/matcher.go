@@ -1,6 +1,10 @@
 package moderate
 
-import "github.com/notegate/notegate/models"
+import (
+	"slices"
+
+	"github.com/notegate/notegate/models"
+)
 
 // patternKind says what a matched term does.
 type patternKind uint8
@@ -54,16 +58,23 @@ type matcher struct {
 	root     [128]int32 // transitions out of the root for ASCII runes
 	trans    map[uint64]int32
 	fail     []int32
-	out      [][]int32 // patterns ending at a state
-	link     []int32   // nearest proper suffix state with output, or -1
+	// The patterns ending at state s are outList[outStart[s]:outStart[s+1]],
+	// in the order given: one slice for all states rather than a slice
+	// header (24 bytes) for each of the ~340,000 states of the rules.
+	outStart []int32
+	outList  []int32
+	link     []int32 // nearest proper suffix state with output, or -1
 }
+
+// outs returns the patterns ending at state s.
+func (m *matcher) outs(s int32) []int32 { return m.outList[m.outStart[s]:m.outStart[s+1]] }
 
 func transKey(state int32, r rune) uint64 { return uint64(state)<<32 | uint64(uint32(r)) }
 
 func newMatcher(patterns []pattern) *matcher {
 	m := &matcher{patterns: patterns, trans: make(map[uint64]int32)}
 	m.fail = []int32{0}
-	m.out = [][]int32{nil}
+	ends := make([]int32, len(patterns)) // the state where each pattern ends; 0: none
 	for pi := range patterns {
 		if patterns[pi].recognizer {
 			continue
@@ -74,12 +85,30 @@ func newMatcher(patterns []pattern) *matcher {
 			if !ok {
 				next = int32(len(m.fail))
 				m.fail = append(m.fail, 0)
-				m.out = append(m.out, nil)
 				m.set(s, r, next)
 			}
 			s = next
 		}
-		m.out[s] = append(m.out[s], int32(pi))
+		ends[pi] = s
+	}
+	m.fail = slices.Clip(m.fail)
+	// Counting sort of the patterns by end state, stable.
+	m.outStart = make([]int32, len(m.fail)+1)
+	for _, s := range ends {
+		if s != 0 {
+			m.outStart[s+1]++
+		}
+	}
+	for i := 1; i < len(m.outStart); i++ {
+		m.outStart[i] += m.outStart[i-1]
+	}
+	m.outList = make([]int32, m.outStart[len(m.fail)])
+	fill := slices.Clone(m.outStart[:len(m.fail)])
+	for pi, s := range ends {
+		if s != 0 {
+			m.outList[fill[s]] = int32(pi)
+			fill[s]++
+		}
 	}
 	// Breadth-first failure links. Children of a state are found by
 	// iterating the map once and grouping by parent.
@@ -127,7 +156,7 @@ func newMatcher(patterns []pattern) *matcher {
 				f = m.fail[f]
 			}
 			fs := m.fail[c.next]
-			if len(m.out[fs]) > 0 {
+			if m.outStart[fs+1] > m.outStart[fs] {
 				m.link[c.next] = fs
 			} else {
 				m.link[c.next] = m.link[fs]
@@ -174,7 +203,7 @@ func (m *matcher) scan(v *View, hasHan bool, dst []match) []match {
 			s = m.fail[s]
 		}
 		for o := s; o > 0; o = m.link[o] {
-			for _, pi := range m.out[o] {
+			for _, pi := range m.outs(o) {
 				p := &m.patterns[pi]
 				i := j + 1 - len(p.runes)
 				if accept(p, v, i, j+1, hasHan) {

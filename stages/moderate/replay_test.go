@@ -208,7 +208,7 @@ func TestCampaignVersionsStayWithinMaxNotes(t *testing.T) {
 		t.Errorf("%d bucket references for at most 20 notes", refs)
 	}
 	for note, slot := range d.byNote {
-		if e := d.ring[slot]; !e.live || e.note != note {
+		if e := *d.ring.at(slot); !e.live || e.note != note {
 			t.Errorf("note %s points to %+v", note, e)
 		}
 	}

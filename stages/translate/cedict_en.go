@@ -270,8 +270,7 @@ func (d *cedictDict) lookupPhrase(toks []enToken, k int) (zh string, last int, o
 	if len(idx) < 2 {
 		return "", k, false
 	}
-	// Keys are built in stack buffers; map lookups with string(b) do not
-	// allocate.
+	// Keys are built in stack buffers and looked up as they are.
 	var exactBuf, lowerBuf [128]byte
 	for n := len(idx); n >= 2; n-- {
 		exact := exactBuf[:0]
@@ -285,21 +284,21 @@ func (d *cedictDict) lookupPhrase(toks []enToken, k int) (zh string, last int, o
 			}
 			exact = append(exact, normalizeApostrophe(toks[ti].text)...)
 		}
-		if zh, ok := d.en[string(exact)]; ok {
+		if zh, ok := d.en.getBytes(d.table, exact); ok {
 			return zh, idx[n-1], true
 		}
 		if named && !toks[k].sentenceStart {
 			continue
 		}
 		lower := appendLower(lowerBuf[:0], exact)
-		if zh, ok := d.en[string(lower)]; ok {
+		if zh, ok := d.en.getBytes(d.table, lower); ok {
 			return zh, idx[n-1], true
 		}
 		// The last word may be inflected: "hot pots", "ice creams".
 		sp := bytes.LastIndexByte(lower, ' ') + 1
 		head := lower[:sp]
 		for _, l := range lemmas(string(lower[sp:])) {
-			if zh, ok := d.en[string(append(head[:sp:sp], l...))]; ok {
+			if zh, ok := d.en.getBytes(d.table, append(head[:sp:sp], l...)); ok {
 				return zh, idx[n-1], true
 			}
 		}
@@ -329,7 +328,7 @@ func appendLower(dst, b []byte) []byte {
 // undone.
 func (d *cedictDict) lookupWord(word string, sentenceStart bool) (string, bool) {
 	word = normalizeApostrophe(word)
-	if zh, ok := d.en[word]; ok {
+	if zh, ok := d.en.get(d.table, word); ok {
 		return zh, true
 	}
 	lower := strings.ToLower(word)
@@ -339,16 +338,16 @@ func (d *cedictDict) lookupWord(word string, sentenceStart bool) (string, bool) 
 	if capital && !sentenceStart && !allCaps && !pronounI {
 		return "", false
 	}
-	if zh, ok := d.en[lower]; ok {
+	if zh, ok := d.en.get(d.table, lower); ok {
 		return zh, true
 	}
 	if lower != "" {
-		if zh, ok := d.en[strings.ToUpper(lower[:1])+lower[1:]]; ok {
+		if zh, ok := d.en.get(d.table, strings.ToUpper(lower[:1])+lower[1:]); ok {
 			return zh, true
 		}
 	}
 	for _, l := range lemmas(lower) {
-		if zh, ok := d.en[l]; ok {
+		if zh, ok := d.en.get(d.table, l); ok {
 			return zh, true
 		}
 	}

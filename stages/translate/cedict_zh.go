@@ -130,7 +130,7 @@ func (d *cedictDict) glossChineseLinked(s string, links *[]Link) string {
 		matched := false
 		before := w.b.Len()
 		for ; n > 0; n-- {
-			if g, ok := d.zh[s[i:ends[n-1]]]; ok {
+			if g, ok := d.zh.get(d.table, s[i:ends[n-1]]); ok {
 				w.word(g)
 				w.link(i, ends[n-1], before)
 				i = ends[n-1]

@@ -204,7 +204,7 @@ func FuzzGlossChinese(f *testing.F) {
 // onlyParticles reports whether every character of s glosses to nothing.
 func onlyParticles(g *CedictGloss, s string) bool {
 	for _, r := range s {
-		if gl, ok := g.dict.zh[string(r)]; !ok || gl != "" {
+		if gl, ok := g.dict.zh.get(g.dict.table, string(r)); !ok || gl != "" {
 			if !isHan(r) || ok {
 				return false
 			}
