@@ -78,11 +78,11 @@ type Apertium struct {
 
 // NewApertium returns the provider; it does not contact the server.
 func NewApertium(cfg ApertiumConfig) (*Apertium, error) {
-	cfg = cfg.WithDefaults()
-	if err := cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("apertium config: %w", err)
+	cfg, base, err := buildHTTP("apertium", cfg)
+	if err != nil {
+		return nil, err
 	}
-	return &Apertium{cfg: cfg, httpProvider: cfg.provider()}, nil
+	return &Apertium{cfg: cfg, httpProvider: base}, nil
 }
 
 // apertiumCodes maps ISO 639-1 codes to the ISO 639-3 codes Apertium's

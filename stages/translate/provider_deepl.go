@@ -83,11 +83,11 @@ type DeepL struct {
 
 // NewDeepL returns the provider; it does not contact the API.
 func NewDeepL(cfg DeepLConfig) (*DeepL, error) {
-	cfg = cfg.WithDefaults()
-	if err := cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("deepl config: %w", err)
+	cfg, base, err := buildHTTP("deepl", cfg)
+	if err != nil {
+		return nil, err
 	}
-	return &DeepL{cfg: cfg, httpProvider: cfg.provider()}, nil
+	return &DeepL{cfg: cfg, httpProvider: base}, nil
 }
 
 // deeplLanguages are the ISO 639-1 codes DeepL translates, with DeepL's

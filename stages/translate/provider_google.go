@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -55,12 +54,11 @@ type Google struct {
 
 // NewGoogle returns the provider; it does not contact the API.
 func NewGoogle(cfg GoogleConfig) (*Google, error) {
-	cfg = cfg.WithDefaults()
-	if err := cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("google config: %w", err)
+	cfg, base, err := buildHTTP("google", cfg)
+	if err != nil {
+		return nil, err
 	}
-	p := &Google{cfg: cfg, httpProvider: cfg.provider()}
-	return p, nil
+	return &Google{cfg: cfg, httpProvider: base}, nil
 }
 
 // code maps a tag to Google's code: zh-CN or zh-TW for Chinese, the base

@@ -138,6 +138,25 @@ func (p httpProvider) languageCode(tag, hans, hant string) (string, bool) {
 	return base, true
 }
 
+// providerConfig is what the shared constructor needs of an HTTP
+// provider's config: its defaults, its validation and the shared part it
+// builds (promoted from the embedded HTTPConfig).
+type providerConfig[C any] interface {
+	WithDefaults() C
+	Validate() error
+	provider() httpProvider
+}
+
+// buildHTTP applies cfg's defaults, validates it and builds the shared
+// part of a provider; kind names the provider in the error.
+func buildHTTP[C providerConfig[C]](kind string, cfg C) (C, httpProvider, error) {
+	cfg = cfg.WithDefaults()
+	if err := cfg.Validate(); err != nil {
+		return cfg, httpProvider{}, fmt.Errorf("%s config: %w", kind, err)
+	}
+	return cfg, cfg.provider(), nil
+}
+
 // provider builds the shared part of a provider from c (after defaults).
 func (c HTTPConfig) provider() httpProvider {
 	return httpProvider{name: c.Name, http: newHTTPCaller(c.Name, c.HTTPClient, c.Timeout, c.MaxResponseBytes), langs: newLanguageSet(c.Languages)}

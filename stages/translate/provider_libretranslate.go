@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -62,12 +61,11 @@ type LibreTranslate struct {
 
 // NewLibreTranslate returns the provider; it does not contact the server.
 func NewLibreTranslate(cfg LibreTranslateConfig) (*LibreTranslate, error) {
-	cfg = cfg.WithDefaults()
-	if err := cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("libretranslate config: %w", err)
+	cfg, base, err := buildHTTP("libretranslate", cfg)
+	if err != nil {
+		return nil, err
 	}
-	p := &LibreTranslate{cfg: cfg, httpProvider: cfg.provider()}
-	return p, nil
+	return &LibreTranslate{cfg: cfg, httpProvider: base}, nil
 }
 
 // code maps a language tag to the server's code.

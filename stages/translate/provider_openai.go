@@ -96,12 +96,11 @@ type OpenAI struct {
 
 // NewOpenAI returns the provider; it does not contact the server.
 func NewOpenAI(cfg OpenAIConfig) (*OpenAI, error) {
-	cfg = cfg.WithDefaults()
-	if err := cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("openai config: %w", err)
+	cfg, base, err := buildHTTP("openai", cfg)
+	if err != nil {
+		return nil, err
 	}
-	p := &OpenAI{cfg: cfg, httpProvider: cfg.provider()}
-	return p, nil
+	return &OpenAI{cfg: cfg, httpProvider: base}, nil
 }
 
 // languageNames names languages for the prompt; models follow names
