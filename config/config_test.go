@@ -72,6 +72,13 @@ func TestLoad(t *testing.T) {
 					t.Errorf("max_concurrent %d with Elasticsearch", got)
 				}
 			}},
+		{name: "an older file with the ignored elasticsearch retry settings still loads",
+			yaml: "index:\n  backend: elasticsearch\n  elasticsearch:\n    urls: [http://es:9200]\n    max_retries: 5\n    retry_backoff: 1m\n    max_retry_backoff: 1s\n",
+			check: func(t *testing.T, c Config) {
+				if es := c.Index.Elasticsearch; es.MaxRetries != 5 || es.RetryBackoff != time.Minute || es.MaxRetryBackoff != time.Second {
+					t.Errorf("elasticsearch: %+v", es)
+				}
+			}},
 		{name: "the file sets the search bounds and the ops listener",
 			yaml: "http:\n  ops_addr: 127.0.0.1:9090\n  search:\n    max_concurrent: 16\n    max_queued: -1\n    timeout: 500ms\n    retry_after: 3s\n    max_window: 500\n",
 			check: func(t *testing.T, c Config) {

@@ -10,7 +10,8 @@ import (
 // indexSink is the index as a Sink, the first of every batch: it writes
 // every live note, deletions included, and puts on each envelope what the
 // index stores (Note, Written, EverApproved), or dead-letters a note the
-// index refuses for good.
+// index refuses for good. The notes the index answers Retry for come back
+// as a *PartialWrite, so the processor gives only those again.
 type indexSink struct {
 	indexer Indexer
 	metrics *Metrics
@@ -37,8 +38,15 @@ func (s *indexSink) Write(ctx context.Context, batch []*Envelope) error {
 	if len(applied) != len(notes) {
 		return fmt.Errorf("index answered %d outcomes for %d notes", len(applied), len(notes))
 	}
+	var again []*Envelope
+	var why error
 	for i, env := range live {
 		switch a := applied[i]; {
+		case a.Retry != nil:
+			again = append(again, env)
+			if why == nil {
+				why = fmt.Errorf("note %s: %w", env.Note.NoteID, a.Retry)
+			}
 		case a.Rejected != "":
 			env.Err = BadEvent(ReasonIndexRejected, "the index refused the note: %s", a.Rejected)
 		case a.Stored == nil:
@@ -47,6 +55,9 @@ func (s *indexSink) Write(ctx context.Context, batch []*Envelope) error {
 			env.Note, env.Written, env.EverApproved = a.Stored, a.Written, a.EverApproved
 			s.metrics.indexed(a.Written)
 		}
+	}
+	if len(again) > 0 {
+		return &PartialWrite{Failed: again, Err: fmt.Errorf("the index asked to retry (first: %w)", why)}
 	}
 	return nil
 }

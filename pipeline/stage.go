@@ -48,10 +48,14 @@ type Stage interface {
 // deletions.
 //
 // It returns one Applied per note, in the order given, saying what the
-// index holds for that id once the call is done. A non-nil error is a
-// transport error (disk full, cluster unavailable): some notes may not be
-// written, and the caller retries the whole call with backoff, which the
-// version rules make safe. Apply does not keep the notes.
+// index holds for that id once the call is done, or (Retry) that the note
+// is not written for a reason that passes. A non-nil error is a transport
+// error of the whole call (disk full, cluster unavailable): some notes may
+// not be written, and the caller retries the whole call with backoff,
+// which the version rules make safe. Apply makes one attempt and never
+// retries by itself: the caller's backoff is the one retry (the
+// processor's for the index sink, the consumer loop's for the others).
+// Apply does not keep the notes.
 type Indexer interface {
 	Apply(ctx context.Context, notes []*models.Note) ([]Applied, error)
 }
@@ -75,7 +79,8 @@ type Applied struct {
 	// Stored is the note the index holds for the id after the call: the
 	// given note when Written; otherwise the newer or equal one already
 	// stored, which is a tombstone (Type note.deleted with NoteID, Version
-	// and Revision only) when that is a deletion. Nil only when Rejected.
+	// and Revision only) when that is a deletion. Nil only when Rejected
+	// or Retry is set.
 	Stored *models.Note
 	// EverApproved reports that the id has been approved in some market in
 	// a state the index held, Stored included: a feed may be showing it,
@@ -86,4 +91,13 @@ type Applied struct {
 	// parse): retrying will not help, and the event goes to the
 	// dead-letter topic. The other notes of the call are unaffected.
 	Rejected string
+	// Retry, when not nil, says the note is not written, for a reason
+	// that passes (the backend throttled it, a shard or node was
+	// unavailable, other writes to the id kept winning the race): it is a
+	// transport error of this note alone, and the caller gives the note
+	// again, with backoff, until it is written, unchanged or rejected.
+	// The other fields are then zero, and the other notes of the call are
+	// unaffected. An index that writes all of a call or none of it (the
+	// embedded one) never sets it and returns an error instead.
+	Retry error
 }

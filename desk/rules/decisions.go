@@ -193,6 +193,8 @@ func (c *DecisionConsumer) apply(ctx context.Context, d models.ReviewDecision) (
 		}
 		a := out[0]
 		switch {
+		case a.Retry != nil:
+			return pipeline.Applied{}, "", fmt.Errorf("write note %s: %w", d.NoteID, a.Retry)
 		case a.Rejected != "":
 			c.log.Error("the index refused a decided note; audited as stale", "note_id", d.NoteID, "reason", a.Rejected)
 			return pipeline.Applied{}, "", errDecisionStale

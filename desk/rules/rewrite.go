@@ -21,7 +21,8 @@ import (
 //
 // It returns what the index holds after the write and true, or false
 // when the note is unknown or deleted, change returned nil, or the index
-// refused the note (logged). Other errors are transport errors.
+// refused the note (logged). Other errors are transport errors, and so
+// is a note the index answers Retry for.
 func rewriteStored(ctx context.Context, store pipeline.NoteStore, isNotFound func(error) bool, id string, log *slog.Logger, change func(n *models.Note) *models.Note) (pipeline.Applied, bool, error) {
 	for race := 0; ; race++ {
 		n, err := store.Get(ctx, id)
@@ -44,6 +45,8 @@ func rewriteStored(ctx context.Context, store pipeline.NoteStore, isNotFound fun
 		}
 		a := out[0]
 		switch {
+		case a.Retry != nil:
+			return pipeline.Applied{}, false, fmt.Errorf("write note %s: %w", id, a.Retry)
 		case a.Rejected != "":
 			log.Error("the index refused a note; left as it was", "note_id", id, "reason", a.Rejected)
 			return pipeline.Applied{}, false, nil

@@ -27,10 +27,15 @@ func IsNotFound(err error) bool { return errors.Is(err, ErrNoNote) }
 type MemIndex struct {
 	mu   sync.Mutex
 	docs map[string]memDoc
-	// failures makes the next calls fail, to exercise retries.
+	// failures makes the next calls fail, and retries answer Retry for
+	// every note of the next calls, to exercise retries.
 	failures int
+	retries  int
 	writes   int
 }
+
+// ErrRetry is the Applied.Retry of the calls RetryNext names.
+var ErrRetry = errors.New("index throttled the note")
 
 type memDoc struct {
 	note         models.Note // a tombstone when note.Deleted()
@@ -56,6 +61,13 @@ func (m *MemIndex) Apply(_ context.Context, notes []*models.Note) ([]pipeline.Ap
 		return nil, fmt.Errorf("index unavailable")
 	}
 	out := make([]pipeline.Applied, len(notes))
+	if m.retries > 0 {
+		m.retries--
+		for i := range out {
+			out[i] = pipeline.Applied{Retry: ErrRetry}
+		}
+		return out, nil
+	}
 	for i, n := range notes {
 		if n.NoteID == "" {
 			out[i] = pipeline.Applied{Rejected: "no note_id"}
@@ -133,6 +145,14 @@ func (m *MemIndex) FailNext(n int) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.failures = n
+}
+
+// RetryNext makes the next n calls of Apply write nothing and answer
+// Retry (ErrRetry) for every note, as a throttled cluster does.
+func (m *MemIndex) RetryNext(n int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.retries = n
 }
 
 func cloneTranslations(m map[string]models.Translation) map[string]models.Translation {

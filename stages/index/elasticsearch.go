@@ -15,8 +15,6 @@ import (
 	"github.com/elastic/go-elasticsearch/v8"
 	"github.com/elastic/go-elasticsearch/v8/esapi"
 	"github.com/elastic/go-elasticsearch/v8/esutil"
-
-	"github.com/notegate/notegate/internal/backoff"
 )
 
 // Elasticsearch is an Index in an Elasticsearch 8 cluster, read and written
@@ -80,6 +78,9 @@ func OpenElasticsearch(ctx context.Context, cfg ElasticsearchConfig) (*Elasticse
 		return nil, fmt.Errorf("index: elasticsearch client: %w", err)
 	}
 	es := &Elasticsearch{cfg: cfg, log: cfg.Logger.With("component", "index", "alias", cfg.Alias), client: client}
+	if cfg.MaxRetries != 0 || cfg.RetryBackoff != 0 || cfg.MaxRetryBackoff != 0 {
+		es.log.Warn("index.elasticsearch max_retries, retry_backoff and max_retry_backoff are ignored: the pipeline retries failed writes with kafka.backoff")
+	}
 	if err := es.setUp(ctx); err != nil {
 		_ = client.Close(context.Background())
 		return nil, fmt.Errorf("index: set up %s: %w", cfg.Alias, err)
@@ -93,7 +94,7 @@ func OpenElasticsearch(ctx context.Context, cfg ElasticsearchConfig) (*Elasticse
 		FlushInterval: cfg.FlushInterval,
 		Refresh:       cfg.Refresh,
 		OnError: func(_ context.Context, err error) {
-			es.log.Warn("bulk request failed; its notes will be resent", "err", err)
+			es.log.Warn("bulk request failed; its notes are given back to retry", "err", err)
 		},
 	})
 	if err != nil {
@@ -117,17 +118,18 @@ func newESClient(cfg ElasticsearchConfig) (*elasticsearch.Client, error) {
 			return nil, fmt.Errorf("read ca_cert_file: %w", err)
 		}
 	}
-	retries := backoff.Policy{Min: cfg.RetryBackoff, Max: cfg.MaxRetryBackoff}
 	return elasticsearch.NewClient(elasticsearch.Config{
-		Addresses:     cfg.URLs,
-		Username:      cfg.Username,
-		Password:      cfg.Password,
-		APIKey:        cfg.APIKey,
-		CACert:        caCert,
-		Transport:     transport,
-		RetryOnStatus: []int{http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout},
-		MaxRetries:    3,
-		RetryBackoff:  retries.Ceiling,
+		Addresses: cfg.URLs,
+		Username:  cfg.Username,
+		Password:  cfg.Password,
+		APIKey:    cfg.APIKey,
+		CACert:    caCert,
+		Transport: transport,
+		// One attempt per request: the caller's backoff (the pipeline's
+		// processor or consumer loop) is the one retry of a write, and a
+		// failed read is the caller's transport error. MaxRetries 0 would
+		// mean the client's default of 3, so retries are turned off here.
+		DisableRetry: true,
 	})
 }
 

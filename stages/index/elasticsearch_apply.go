@@ -15,8 +15,6 @@ import (
 
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/pipeline"
-
-	"github.com/notegate/notegate/internal/backoff"
 )
 
 // esUpsertScript is the Painless script of every bulk item; only its params
@@ -109,15 +107,16 @@ type bulkItem struct {
 }
 
 // Apply writes the newest note of each id as a scripted upsert through the
-// bulk indexer and waits for every one: the cluster answers "created" or
-// "updated" when it wrote the note, "noop" when it keeps a newer or equal
-// one; 429 is resent, slower and slower, until ctx ends; 400 is a
-// rejection; any other failure (409 included, once the cluster's own
-// retries on conflict are spent) is resent up to MaxRetries times, then
-// Apply gives up. One realtime _mget then reads what is stored for the
-// notes not written, and for the written ones the few fields the script
-// may have kept from the earlier state: ever_approved and when notegate
-// first saw the id. See pipeline.Indexer for what it returns.
+// bulk indexer, in one round, and waits for every answer: the cluster
+// answers "created" or "updated" when it wrote the note, "noop" when it
+// keeps a newer or equal one; 400 is a rejection (Applied.Rejected); any
+// other failure (429, 5xx, a 409 once the cluster's own retries on
+// conflict are spent, a failed request) leaves the note unwritten with
+// Applied.Retry set, and Apply does not resend it: the caller's backoff
+// is the one retry (see pipeline.Indexer). One realtime _mget then reads
+// what is stored for the notes not written, and for the written ones the
+// few fields the script may have kept from the earlier state:
+// ever_approved and when notegate first saw the id.
 func (es *Elasticsearch) Apply(ctx context.Context, notes []*models.Note) ([]pipeline.Applied, error) {
 	es.closeMu.RLock()
 	defer es.closeMu.RUnlock()
@@ -138,10 +137,12 @@ func (es *Elasticsearch) Apply(ctx context.Context, notes []*models.Note) ([]pip
 		switch r := results[k]; r.outcome {
 		case itemRejected:
 			out[it.pos] = pipeline.Applied{Rejected: r.reason}
+		case itemRetry:
+			out[it.pos] = pipeline.Applied{Retry: fmt.Errorf("index: note %s not written: %s", it.noteID, r.reason)}
 		case itemWritten:
 			out[it.pos] = pipeline.Applied{Written: true, Stored: notes[it.pos], EverApproved: it.approved}
 			written = append(written, it.noteID)
-		default: // unchanged
+		case itemUnchanged:
 			unread = append(unread, it.noteID)
 		}
 	}
@@ -167,7 +168,7 @@ func (es *Elasticsearch) Apply(ctx context.Context, notes []*models.Note) ([]pip
 	for i, w := range newest {
 		if w >= 0 && w != i {
 			o := out[w]
-			out[i] = pipeline.Applied{Stored: o.Stored, EverApproved: o.EverApproved, Rejected: o.Rejected}
+			out[i] = pipeline.Applied{Stored: o.Stored, EverApproved: o.EverApproved, Rejected: o.Rejected, Retry: o.Retry}
 		}
 	}
 	return out, nil
@@ -256,86 +257,51 @@ func esSource(n *models.Note) ([]byte, error) {
 type itemOutcome int
 
 const (
-	itemPending   itemOutcome = iota
-	itemWritten               // created or updated: the note is stored
-	itemUnchanged             // noop: a newer or equal note is stored
-	itemRejected              // 400: never stored
+	itemPending   itemOutcome = iota // no answer yet
+	itemWritten                      // created or updated: the note is stored
+	itemUnchanged                    // noop: a newer or equal note is stored
+	itemRejected                     // 400: never stored
+	itemRetry                        // not written, for a reason that passes
 )
 
 type itemResult struct {
 	outcome itemOutcome
-	reason  string // of a rejection
+	reason  string // of a rejection or a retry
 }
 
-// write sends items until each is written, unchanged or rejected, and
-// returns their results by position. It fails when ctx ends or when items
-// keep failing for a reason other than 429.
+// bulkRound collects the answers of one round of bulk items, which the
+// bulk indexer's workers report through callbacks.
+type bulkRound struct {
+	mu       sync.Mutex
+	results  []itemResult
+	finished bool // late callbacks are ignored
+}
+
+// write sends every item once, in one round (the bulk indexer splits it
+// into requests of FlushBytes), and returns what became of each, by
+// position. It never resends: an item that failed for a reason that
+// passes (429, an unavailable shard, a conflict left after
+// retry_on_conflict, a failed request, no answer) is itemRetry, for the
+// caller to give again with its backoff. It fails only when ctx ends or
+// the bulk indexer is closed.
 func (es *Elasticsearch) write(ctx context.Context, items []bulkItem) ([]itemResult, error) {
-	results := make([]itemResult, len(items))
-	pending := make([]int, len(items))
-	for k := range pending {
-		pending[k] = k
-	}
-	retries := backoff.Policy{Min: es.cfg.RetryBackoff, Max: es.cfg.MaxRetryBackoff}
-	for failures, round := 0, 0; len(pending) > 0; round++ {
-		r, err := es.send(ctx, items, pending, results)
-		if err != nil {
-			return nil, err
-		}
-		pending = append(r.throttled, r.failed...)
-		if len(pending) == 0 {
-			break
-		}
-		if len(r.failed) > 0 {
-			failures++
-			if failures > es.cfg.MaxRetries {
-				return nil, fmt.Errorf("%d of %d notes not written after %d attempts, last: %s",
-					len(pending), len(items), failures, r.lastFailure)
-			}
-		}
-		wait := retries.Ceiling(round)
-		es.log.Warn("resending notes", "throttled", len(r.throttled), "failed", len(r.failed),
-			"backoff", wait, "last_failure", r.lastFailure)
-		if err := backoff.Sleep(ctx, wait); err != nil {
-			return nil, fmt.Errorf("%d notes not written: %w", len(pending), err)
-		}
-	}
-	return results, nil
-}
-
-// sendRound sorts the items of one round that must be sent again.
-type sendRound struct {
-	mu          sync.Mutex
-	results     []itemResult
-	settled     map[int]bool
-	finished    bool // late callbacks are ignored
-	throttled   []int
-	failed      []int
-	lastFailure string
-}
-
-// send adds items[k] for every k in pending to the bulk indexer, flushes
-// it, records in results what became of each, and returns those to send
-// again. It fails only when ctx ends.
-func (es *Elasticsearch) send(ctx context.Context, items []bulkItem, pending []int, results []itemResult) (*sendRound, error) {
-	r := &sendRound{results: results, settled: make(map[int]bool, len(pending))}
+	r := &bulkRound{results: make([]itemResult, len(items))}
 	retries := esRetryOnConflict
-	for _, k := range pending {
-		it := items[k]
+	for k, it := range items {
 		err := es.bulk.Add(ctx, esutil.BulkIndexerItem{
 			Action:          "update",
 			DocumentID:      it.noteID,
 			RetryOnConflict: &retries,
 			Body:            bytes.NewReader(it.body),
 			OnSuccess: func(_ context.Context, _ esutil.BulkIndexerItem, res esutil.BulkIndexerResponseItem) {
-				r.settleSuccess(k, it.noteID, res.Result)
+				r.settleSuccess(k, res.Result)
 			},
 			OnFailure: func(_ context.Context, _ esutil.BulkIndexerItem, res esutil.BulkIndexerResponseItem, err error) {
 				reason := res.Error.Type
 				if res.Error.Reason != "" {
 					reason += ": " + res.Error.Reason
 				}
-				r.settleFailure(k, it.noteID, res.Status, reason, err)
+				r.settleFailure(k, res.Status, reason, err)
 			},
 		})
 		if err != nil {
@@ -350,56 +316,47 @@ func (es *Elasticsearch) send(ctx context.Context, items []bulkItem, pending []i
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.finished = true
-	for _, k := range pending {
-		if !r.settled[k] { // the response left the item out
-			r.failed = append(r.failed, k)
-			r.lastFailure = "no result for note " + items[k].noteID
+	for k := range r.results {
+		if r.results[k].outcome == itemPending { // the response left the item out
+			r.results[k] = itemResult{outcome: itemRetry, reason: "no result in the bulk response"}
 		}
 	}
-	return r, nil
+	return r.results, nil
 }
 
 // settleSuccess records an item the cluster answered without error, by
 // the result of the update.
-func (r *sendRound) settleSuccess(k int, noteID, result string) {
+func (r *bulkRound) settleSuccess(k int, result string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.finished || r.settled[k] {
+	if r.finished || r.results[k].outcome != itemPending {
 		return
 	}
-	r.settled[k] = true
 	switch result {
 	case "created", "updated":
 		r.results[k] = itemResult{outcome: itemWritten}
 	case "noop":
 		r.results[k] = itemResult{outcome: itemUnchanged}
 	default:
-		r.failed = append(r.failed, k)
-		r.lastFailure = fmt.Sprintf("note %s: unexpected update result %q", noteID, result)
+		r.results[k] = itemResult{outcome: itemRetry, reason: fmt.Sprintf("unexpected update result %q", result)}
 	}
 }
 
 // settleFailure records an item that failed, or that the cluster answered
-// with an error status.
-func (r *sendRound) settleFailure(k int, noteID string, status int, reason string, err error) {
+// with an error status: 400 is a rejection, anything else passes.
+func (r *bulkRound) settleFailure(k int, status int, reason string, err error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.finished || r.settled[k] {
+	if r.finished || r.results[k].outcome != itemPending {
 		return
 	}
-	r.settled[k] = true
 	switch {
 	case err != nil:
-		r.failed = append(r.failed, k)
-		r.lastFailure = err.Error()
-	case status == http.StatusTooManyRequests:
-		r.throttled = append(r.throttled, k)
-		r.lastFailure = fmt.Sprintf("note %s: %d %s", noteID, status, reason)
+		r.results[k] = itemResult{outcome: itemRetry, reason: err.Error()}
 	case status == http.StatusBadRequest:
 		r.results[k] = itemResult{outcome: itemRejected, reason: reason}
 	default:
-		r.failed = append(r.failed, k)
-		r.lastFailure = fmt.Sprintf("note %s: %d %s", noteID, status, reason)
+		r.results[k] = itemResult{outcome: itemRetry, reason: fmt.Sprintf("%d %s", status, reason)}
 	}
 }
 

@@ -52,18 +52,19 @@ type ElasticsearchConfig struct {
 	// RequestTimeout bounds the wait for the response headers of one
 	// request. Default 30s.
 	RequestTimeout time.Duration `yaml:"request_timeout"`
-	// MaxRetries is how many times Apply resends the items that failed for
-	// a reason other than 429 before it gives up with an error; items
-	// rejected with 429 are resent, slower and slower, until the context
-	// ends. Default 5.
-	MaxRetries int `yaml:"max_retries"`
-	// RetryBackoff is the wait before the first resend; it doubles on
-	// each resend. Default 100ms.
-	RetryBackoff time.Duration `yaml:"retry_backoff"`
-	// MaxRetryBackoff caps the wait between resends. Default 10s.
+	// MaxRetries, RetryBackoff and MaxRetryBackoff are ignored, and
+	// accepted so that older configuration files still load: neither the
+	// client nor Apply retries. Apply sends each note once and answers
+	// Retry for a note that failed for a reason that passes; the pipeline
+	// gives it again with kafka.backoff, for as long as it takes. Opening
+	// the index logs a warning when one is set.
+	//
+	// Deprecated: remove them from the configuration.
+	MaxRetries      int           `yaml:"max_retries"`
+	RetryBackoff    time.Duration `yaml:"retry_backoff"`
 	MaxRetryBackoff time.Duration `yaml:"max_retry_backoff"`
 
-	// Logger receives retries and failures. Default slog.Default().
+	// Logger receives failures and warnings. Default slog.Default().
 	Logger *slog.Logger `yaml:"-"`
 }
 
@@ -106,16 +107,11 @@ func (c ElasticsearchConfig) Validate() error {
 	}{
 		{"shards", int64(c.Shards)}, {"replicas", int64(ptrOr(c.Replicas, 0))},
 		{"flush_bytes", int64(c.FlushBytes)}, {"workers", int64(c.Workers)},
-		{"max_retries", int64(c.MaxRetries)},
 		{"flush_interval", int64(c.FlushInterval)}, {"request_timeout", int64(c.RequestTimeout)},
-		{"retry_backoff", int64(c.RetryBackoff)}, {"max_retry_backoff", int64(c.MaxRetryBackoff)},
 	} {
 		if n.v < 0 {
 			errs = append(errs, fmt.Errorf("%s is negative", n.name))
 		}
-	}
-	if c.RetryBackoff > 0 && c.MaxRetryBackoff > 0 && c.RetryBackoff > c.MaxRetryBackoff {
-		errs = append(errs, errors.New("retry_backoff exceeds max_retry_backoff"))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("index: elasticsearch config: %w", err)
@@ -151,15 +147,6 @@ func (c ElasticsearchConfig) withDefaults() ElasticsearchConfig {
 	}
 	if c.RequestTimeout == 0 {
 		c.RequestTimeout = 30 * time.Second
-	}
-	if c.MaxRetries == 0 {
-		c.MaxRetries = 5
-	}
-	if c.RetryBackoff == 0 {
-		c.RetryBackoff = 100 * time.Millisecond
-	}
-	if c.MaxRetryBackoff == 0 {
-		c.MaxRetryBackoff = 10 * time.Second
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()

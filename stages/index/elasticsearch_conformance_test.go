@@ -9,7 +9,6 @@ import (
 	"os"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/elastic/go-elasticsearch/v8"
 	"github.com/elastic/go-elasticsearch/v8/esapi"
@@ -130,11 +129,9 @@ func (f *fakeFactory) Reopen(t *testing.T, old index.Index) index.Index {
 func (f *fakeFactory) open(t *testing.T, url string) index.Index {
 	t.Helper()
 	es, err := index.OpenElasticsearch(t.Context(), index.ElasticsearchConfig{
-		URLs:            []string{url},
-		Alias:           "nt",
-		RetryBackoff:    time.Millisecond,
-		MaxRetryBackoff: 4 * time.Millisecond,
-		Logger:          slog.New(slog.NewTextHandler(io.Discard, nil)),
+		URLs:   []string{url},
+		Alias:  "nt",
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	if err != nil {
 		t.Fatalf("OpenElasticsearch: %v", err)

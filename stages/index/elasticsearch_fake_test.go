@@ -3,6 +3,7 @@ package index
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -54,13 +55,14 @@ type fakeES struct {
 	createStatus     int
 	createError      string
 	aliasAfterCreate bool
-	// failBulks is how many bulk requests to answer 500 before any item;
-	// truncateBulks how many to answer without their last item, which is
-	// then not applied either; failMgets how many _mget requests to answer
-	// 500.
-	failBulks     int
-	truncateBulks int
-	failMgets     int
+	// failBulks is how many bulk requests to answer failBulkStatus (500
+	// when zero) before any item; truncateBulks how many to answer without
+	// their last item, which is then not applied either; failMgets how
+	// many _mget requests to answer 500.
+	failBulks      int
+	failBulkStatus int
+	truncateBulks  int
+	failMgets      int
 	// highlights, when set, holds the highlight section _search answers
 	// for a hit, by id.
 	highlights map[string]map[string][]string
@@ -201,8 +203,9 @@ func (f *fakeES) serveBulk(w http.ResponseWriter, r *http.Request, body []byte) 
 	f.bulks = append(f.bulks, bulk)
 	if f.failBulks > 0 {
 		f.failBulks--
-		w.WriteHeader(http.StatusInternalServerError)
-		fmt.Fprint(w, `{"error":{"type":"internal"},"status":500}`)
+		status := cmp.Or(f.failBulkStatus, http.StatusInternalServerError)
+		w.WriteHeader(status)
+		fmt.Fprintf(w, `{"error":{"type":%q},"status":%d}`, fakeErrorType(status), status)
 		return
 	}
 	lines := bulk.lines

@@ -22,13 +22,10 @@ import (
 func openFake(t *testing.T, srv *httptest.Server, mutate func(*ElasticsearchConfig)) *Elasticsearch {
 	t.Helper()
 	cfg := ElasticsearchConfig{
-		URLs:            []string{srv.URL},
-		Alias:           "nt",
-		RetryBackoff:    time.Millisecond,
-		MaxRetryBackoff: 4 * time.Millisecond,
-		MaxRetries:      2,
-		Workers:         1, // one bulk request per round, so requests can be counted
-		Logger:          slog.New(slog.NewTextHandler(io.Discard, nil)),
+		URLs:    []string{srv.URL},
+		Alias:   "nt",
+		Workers: 1, // one bulk request per round, so requests can be counted
+		Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 	if mutate != nil {
 		mutate(&cfg)
@@ -74,6 +71,53 @@ func mustApply(t *testing.T, es *Elasticsearch, notes ...*models.Note) []pipelin
 	}
 	if len(out) != len(notes) {
 		t.Fatalf("Apply answered %d outcomes for %d notes", len(out), len(notes))
+	}
+	return out
+}
+
+// applyUntilSettled is the caller's retry of the Indexer contract, without
+// the wait: it applies notes, then gives again only those answered Retry,
+// until none is, and returns the final outcomes and the number of calls.
+func applyUntilSettled(t *testing.T, es *Elasticsearch, notes ...*models.Note) ([]pipeline.Applied, int) {
+	t.Helper()
+	out := make([]pipeline.Applied, len(notes))
+	pending := make([]int, len(notes))
+	for i := range pending {
+		pending[i] = i
+	}
+	for calls := 1; ; calls++ {
+		given := make([]*models.Note, len(pending))
+		for k, i := range pending {
+			given[k] = notes[i]
+		}
+		got := mustApply(t, es, given...)
+		var again []int
+		for k, i := range pending {
+			out[i] = got[k]
+			if got[k].Retry != nil {
+				again = append(again, i)
+			}
+		}
+		if len(again) == 0 {
+			return out, calls
+		}
+		if calls == 20 {
+			t.Fatalf("%d notes still answered Retry after %d calls: %v", len(again), calls, out[again[0]].Retry)
+		}
+		pending = again
+	}
+}
+
+// bulkIDs lists the ids of each bulk request, in order.
+func bulkIDs(f *fakeES) [][]string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := make([][]string, len(f.bulks))
+	for i, b := range f.bulks {
+		for _, l := range b.lines {
+			id, _ := l.meta["_id"].(string)
+			out[i] = append(out[i], id)
+		}
 	}
 	return out
 }
@@ -304,78 +348,95 @@ func TestElasticsearchProtocol(t *testing.T) {
 		}
 	})
 
-	t.Run("a_409_conflict_is_resent", func(t *testing.T) {
+	t.Run("a_409_left_after_retry_on_conflict_comes_back_with_retry_and_is_not_resent", func(t *testing.T) {
 		t.Parallel()
 		f, srv := newFakeES(t)
 		es := openFake(t, srv, nil)
 		f.statuses["busy"] = []int{http.StatusConflict}
 		out := mustApply(t, es, note("busy", 1), note("calm", 1))
-		if len(f.bulks) != 2 || len(f.bulks[1].lines) != 1 || f.bulks[1].lines[0].meta["_id"] != "busy" {
-			t.Fatalf("bulks = %+v, want busy resent alone", f.bulks)
+		if got := bulkIDs(f); len(got) != 1 {
+			t.Fatalf("bulks = %v, want one round", got)
 		}
-		if !out[0].Written || !out[1].Written {
-			t.Errorf("outcomes = %+v", out)
+		if out[0].Retry == nil || !strings.Contains(out[0].Retry.Error(), "version_conflict_engine_exception") || out[0].Stored != nil || out[0].Written {
+			t.Errorf("busy = %+v, want Retry quoting the conflict and nothing stored", out[0])
+		}
+		if !out[1].Written || out[1].Retry != nil {
+			t.Errorf("calm = %+v, want written", out[1])
 		}
 	})
 
-	t.Run("items_answered_429_are_resent_alone_until_written", func(t *testing.T) {
+	t.Run("an_item_answered_429_is_sent_once_and_comes_back_with_retry", func(t *testing.T) {
 		t.Parallel()
 		f, srv := newFakeES(t)
 		es := openFake(t, srv, nil)
-		// More 429s than MaxRetries: throttling never exhausts the budget.
-		f.statuses["busy"] = []int{429, 429, 429, 429}
+		f.statuses["busy"] = []int{429, 429, 429}
 		out := mustApply(t, es, note("busy", 1), note("calm", 1))
-		if len(f.bulks) != 5 {
-			t.Fatalf("%d bulk requests, want 5", len(f.bulks))
+		if got := bulkIDs(f); len(got) != 1 || len(got[0]) != 2 {
+			t.Fatalf("bulks = %v, want one round of both notes", got)
 		}
-		for i, b := range f.bulks[1:] {
-			if len(b.lines) != 1 || b.lines[0].meta["_id"] != "busy" {
-				t.Errorf("resend %d = %+v, want busy alone", i, b.lines)
-			}
+		if out[0].Retry == nil || !strings.Contains(out[0].Retry.Error(), "429") || out[0].Rejected != "" || out[0].Stored != nil {
+			t.Errorf("busy = %+v, want Retry for the 429, not a rejection", out[0])
 		}
-		if _, ok := f.docs["busy"]; !ok || !out[0].Written {
-			t.Errorf("busy never written: %+v", out[0])
+		if _, ok := f.docs["busy"]; ok {
+			t.Error("busy stored although the cluster throttled it")
 		}
-	})
-
-	t.Run("429_is_resent_until_the_context_ends_and_then_apply_fails", func(t *testing.T) {
-		t.Parallel()
-		f, srv := newFakeES(t)
-		es := openFake(t, srv, nil)
-		f.statuses["busy"] = slices.Repeat([]int{429}, 16)
-		ctx, cancel := context.WithCancel(context.Background())
-		go func() {
-			for {
-				f.mu.Lock()
-				n := len(f.bulks)
-				f.mu.Unlock()
-				if n >= 6 {
-					cancel()
-					return
-				}
-				time.Sleep(time.Millisecond)
-			}
-		}()
-		out, err := es.Apply(ctx, []*models.Note{note("busy", 1)})
-		if !errors.Is(err, context.Canceled) || out != nil {
-			t.Fatalf("Apply = %v, %v; want context.Canceled", out, err)
+		if !out[1].Written || out[1].Stored == nil {
+			t.Errorf("calm = %+v, want written", out[1])
 		}
 	})
 
-	t.Run("other_item_failures_are_resent_then_apply_gives_up", func(t *testing.T) {
+	t.Run("throttled_notes_given_again_by_the_caller_are_sent_alone_until_written", func(t *testing.T) {
 		t.Parallel()
 		f, srv := newFakeES(t)
 		es := openFake(t, srv, nil)
-		f.statuses["down"] = []int{503, 503, 503, 503, 503}
-		out, err := es.Apply(context.Background(), []*models.Note{note("down", 1), note("up", 1)})
-		if err == nil || out != nil || !strings.Contains(err.Error(), "unavailable_shards_exception") {
-			t.Fatalf("Apply = %v, %v; want an error quoting the last failure", out, err)
+		f.statuses["busy"] = []int{429, 429, 429}
+		out, calls := applyUntilSettled(t, es, note("busy", 1), note("calm", 1))
+		if calls != 4 {
+			t.Errorf("%d calls, want 4: three throttled, one written", calls)
 		}
-		if len(f.bulks) != 3 { // first try and MaxRetries resends
-			t.Fatalf("%d bulk requests, want 3", len(f.bulks))
+		got := bulkIDs(f)
+		sameJSON(t, "bulk ids", got, [][]string{{"busy", "calm"}, {"busy"}, {"busy"}, {"busy"}})
+		if !out[0].Written || !out[1].Written {
+			t.Errorf("outcomes = %+v, want both written", out)
 		}
-		if _, ok := f.docs["up"]; !ok {
-			t.Error("up not written")
+	})
+
+	t.Run("the_processor_gives_the_index_only_the_throttled_notes_again_and_finishes_once_they_are_written", func(t *testing.T) {
+		t.Parallel()
+		f, srv := newFakeES(t)
+		es := openFake(t, srv, nil)
+		f.statuses["busy"] = []int{429, 429}
+		proc := pipeline.NewProcessor(pipeline.ProcessorConfig{Indexer: es, Logger: es.log,
+			Backoff: pipeline.Backoff{Min: time.Millisecond, Max: 2 * time.Millisecond}})
+		batch := []*pipeline.Envelope{
+			{Value: []byte(`{"note_id":"busy","version":1,"body":"a"}`)},
+			{Value: []byte(`{"note_id":"calm","version":1,"body":"b"}`)},
+		}
+		if err := proc.Process(context.Background(), batch); err != nil {
+			t.Fatal(err)
+		}
+		sameJSON(t, "bulk ids", bulkIDs(f), [][]string{{"busy", "calm"}, {"busy"}, {"busy"}})
+		for _, env := range batch {
+			if env.Err != nil || !env.Written || env.Route == pipeline.RouteDeadLetter {
+				t.Errorf("%s: written %v, route %s, err %v; want written", env.Note.NoteID, env.Written, env.Route, env.Err)
+			}
+		}
+	})
+
+	t.Run("a_503_item_comes_back_with_retry_quoting_it_and_the_others_are_written", func(t *testing.T) {
+		t.Parallel()
+		f, srv := newFakeES(t)
+		es := openFake(t, srv, nil)
+		f.statuses["down"] = []int{503}
+		out := mustApply(t, es, note("down", 1), note("up", 1))
+		if out[0].Retry == nil || !strings.Contains(out[0].Retry.Error(), "unavailable_shards_exception") {
+			t.Errorf("down = %+v, want Retry quoting the failure", out[0])
+		}
+		if got := bulkIDs(f); len(got) != 1 {
+			t.Fatalf("bulks = %v, want one round", got)
+		}
+		if _, ok := f.docs["up"]; !ok || !out[1].Written {
+			t.Errorf("up = %+v, want written", out[1])
 		}
 	})
 
@@ -398,28 +459,39 @@ func TestElasticsearchProtocol(t *testing.T) {
 		}
 	})
 
-	t.Run("a_failed_bulk_request_is_resent_whole", func(t *testing.T) {
+	t.Run("a_bulk_request_the_cluster_fails_is_sent_once_and_every_note_comes_back_with_retry", func(t *testing.T) {
 		t.Parallel()
-		f, srv := newFakeES(t)
-		es := openFake(t, srv, nil)
-		f.failBulks = 1
-		mustApply(t, es, note("a", 1), note("b", 1))
-		if len(f.bulks) != 2 || len(f.bulks[1].lines) != 2 {
-			t.Fatalf("bulks = %+v", f.bulks)
+		for _, status := range []int{http.StatusInternalServerError, http.StatusTooManyRequests, http.StatusServiceUnavailable, http.StatusGatewayTimeout} {
+			f, srv := newFakeES(t)
+			es := openFake(t, srv, nil)
+			f.failBulks, f.failBulkStatus = 1, status
+			out := mustApply(t, es, note("a", 1), note("b", 1))
+			// The client does not retry by itself, not even 429 or 503.
+			if got := bulkIDs(f); len(got) != 1 {
+				t.Errorf("%d: bulks = %v, want one request", status, got)
+			}
+			for i, o := range out {
+				if o.Retry == nil || o.Stored != nil || o.Rejected != "" {
+					t.Errorf("%d: outcome %d = %+v, want Retry", status, i, o)
+				}
+			}
+			if out, calls := applyUntilSettled(t, es, note("a", 1), note("b", 1)); calls != 1 || !out[0].Written || !out[1].Written {
+				t.Errorf("%d: the retry took %d calls: %+v", status, calls, out)
+			}
 		}
 	})
 
-	t.Run("an_item_missing_from_the_response_is_resent", func(t *testing.T) {
+	t.Run("an_item_missing_from_the_response_comes_back_with_retry", func(t *testing.T) {
 		t.Parallel()
 		f, srv := newFakeES(t)
 		es := openFake(t, srv, nil)
 		f.truncateBulks = 1
 		out := mustApply(t, es, note("a", 1), note("b", 1))
-		if len(f.bulks) != 2 || len(f.bulks[1].lines) != 1 || f.bulks[1].lines[0].meta["_id"] != "b" {
-			t.Fatalf("bulks = %+v, want b resent alone", f.bulks)
+		if got := bulkIDs(f); len(got) != 1 {
+			t.Fatalf("bulks = %v, want one round", got)
 		}
-		if !out[0].Written || !out[1].Written {
-			t.Errorf("outcomes = %+v", out)
+		if !out[0].Written || out[1].Retry == nil || !strings.Contains(out[1].Retry.Error(), "no result") {
+			t.Errorf("outcomes = %+v, want a written and b to retry", out)
 		}
 	})
 
@@ -448,12 +520,12 @@ func TestElasticsearchProtocol(t *testing.T) {
 		}
 		f.statuses["n7"] = []int{429}
 		out := mustApply(t, es, notes...)
-		if len(f.docs) != 30 {
-			t.Fatalf("%d notes written, want 30", len(f.docs))
+		if len(f.docs) != 29 {
+			t.Fatalf("%d notes written, want 29", len(f.docs))
 		}
 		for i, o := range out {
-			if !o.Written {
-				t.Errorf("note %d not written", i)
+			if want := i != 7; o.Written != want || (o.Retry == nil) != want {
+				t.Errorf("note %d: %+v, want written %v", i, o, want)
 			}
 		}
 	})
@@ -546,7 +618,9 @@ func TestElasticsearchProtocol(t *testing.T) {
 		})
 		f.statuses["busy"] = []int{429}
 		f.failBulks = 1
-		mustApply(t, es, unapproved(note("busy", 1)))
+		if _, calls := applyUntilSettled(t, es, unapproved(note("busy", 1))); calls != 3 {
+			t.Errorf("%d calls, want 3: a failed request, a 429, the write", calls)
+		}
 		es.log.Info("config", "config", es.cfg)
 		for _, h := range f.auth {
 			if !strings.HasPrefix(h, "Basic ") {
@@ -579,7 +653,7 @@ func TestElasticsearchConfigValidate(t *testing.T) {
 		{"an_uppercase_alias_is_refused", ElasticsearchConfig{Alias: "Notes"}, "alias"},
 		{"an_unknown_refresh_is_refused", ElasticsearchConfig{Refresh: "sometimes"}, "refresh"},
 		{"negative_workers_are_refused", ElasticsearchConfig{Workers: -1}, "workers is negative"},
-		{"a_backoff_above_its_cap_is_refused", ElasticsearchConfig{RetryBackoff: time.Minute, MaxRetryBackoff: time.Second}, "exceeds"},
+		{"the_ignored_retry_settings_of_older_files_still_load", ElasticsearchConfig{MaxRetries: 5, RetryBackoff: time.Minute, MaxRetryBackoff: time.Second}, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

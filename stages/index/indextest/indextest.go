@@ -119,12 +119,9 @@ func open(t *testing.T, f Factory) index.Index {
 
 func apply(t *testing.T, idx index.Index, notes ...*models.Note) []pipeline.Applied {
 	t.Helper()
-	out, err := idx.Apply(context.Background(), notes)
+	out, err := applySettled(context.Background(), idx, notes)
 	if err != nil {
 		t.Fatalf("Apply: %v", err)
-	}
-	if len(out) != len(notes) {
-		t.Fatalf("Apply answered %d outcomes for %d notes", len(out), len(notes))
 	}
 	for i, a := range out {
 		if a.Rejected == "" && a.Stored == nil {
@@ -132,6 +129,48 @@ func apply(t *testing.T, idx index.Index, notes ...*models.Note) []pipeline.Appl
 		}
 	}
 	return out
+}
+
+// maxRetryCalls bounds how often applySettled gives notes again.
+const maxRetryCalls = 20
+
+// applySettled is the caller's side of the Indexer contract: it applies
+// notes and gives again only those answered Retry (a throttled or
+// conflicting write in a cluster), until none is. The outcomes it
+// returns, one per note in order, are final.
+func applySettled(ctx context.Context, idx index.Index, notes []*models.Note) ([]pipeline.Applied, error) {
+	out := make([]pipeline.Applied, len(notes))
+	pending := make([]int, len(notes))
+	for i := range pending {
+		pending[i] = i
+	}
+	for calls := 1; ; calls++ {
+		given := make([]*models.Note, len(pending))
+		for k, i := range pending {
+			given[k] = notes[i]
+		}
+		got, err := idx.Apply(ctx, given)
+		if err != nil {
+			return nil, err
+		}
+		if len(got) != len(given) {
+			return nil, fmt.Errorf("apply answered %d outcomes for %d notes", len(got), len(given))
+		}
+		var again []int
+		for k, i := range pending {
+			out[i] = got[k]
+			if got[k].Retry != nil {
+				again = append(again, i)
+			}
+		}
+		switch {
+		case len(again) == 0:
+			return out, nil
+		case calls == maxRetryCalls:
+			return nil, fmt.Errorf("%d notes still to retry after %d calls: %w", len(again), calls, out[again[0]].Retry)
+		}
+		pending = again
+	}
 }
 
 // sameNote fails unless got and want are equal as JSON.
@@ -770,7 +809,7 @@ func testConcurrentApply(t *testing.T, f Factory) {
 						fmt.Sprintf("version %d", version), "intl"))
 				}
 				batch = append(batch, Note(fmt.Sprintf("own-%d-%d", w, v), 1, "en", "race", "own", "intl"))
-				if _, err := idx.Apply(context.Background(), batch); err != nil {
+				if _, err := applySettled(context.Background(), idx, batch); err != nil {
 					errs <- err
 					return
 				}

@@ -266,6 +266,8 @@ func (r *Retrier) attempt(ctx context.Context, msg kafka.Message, p Translation)
 	}
 	a := applied[0]
 	switch {
+	case a.Retry != nil:
+		return nil, "", fmt.Errorf("write note %s: %w", n.NoteID, a.Retry)
 	case a.Rejected != "":
 		r.log.Error("the index refused a re-translated note", "note_id", n.NoteID, "reason", a.Rejected)
 		return nil, RetryStale, nil

@@ -96,6 +96,33 @@ func TestRetrierAttempt(t *testing.T) {
 	}
 }
 
+func TestRetrierTreatsAnIndexRetryAsATransportError(t *testing.T) {
+	t.Parallel()
+	store := pipelinetest.NewMemIndex(pendingNote(1))
+	r, err := NewRetrier(pipeline.Config{Brokers: []string{"127.0.0.1:1"}}, Config{MaxAttempts: 3},
+		store, fixedRetranslator{models.TranslationOK}, pipelinetest.IsNotFound, nil, nil, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { pipelinetest.Stop(r.Run) })
+	p := Translation{NoteID: "n1", Version: 1, Targets: []string{"en"}, Attempt: 1}
+	store.RetryNext(1)
+	out, outcome, err := r.attempt(context.Background(), kafka.Message{Topic: DefaultTopic}, p)
+	if !errors.Is(err, pipelinetest.ErrRetry) || len(out) != 0 || outcome != "" {
+		t.Fatalf("attempt = %d messages, outcome %q, %v; want the index's Retry as the error", len(out), outcome, err)
+	}
+	if n, _ := store.Note("n1"); n.Revision != 0 || n.Translations["en"].Status != models.TranslationPending {
+		t.Errorf("stored revision %d with %+v, want the note untouched", n.Revision, n.Translations["en"])
+	}
+	out, outcome, err = r.attempt(context.Background(), kafka.Message{Topic: DefaultTopic}, p)
+	if err != nil || outcome != RetryFilled || len(out) == 0 {
+		t.Fatalf("attempt again = %d messages, outcome %q, %v; want filled", len(out), outcome, err)
+	}
+	if n, _ := store.Note("n1"); n.Revision != 1 || n.Translations["en"].Status != models.TranslationOK {
+		t.Errorf("stored revision %d with %+v, want the translation as revision 1", n.Revision, n.Translations["en"])
+	}
+}
+
 func TestFollowUps(t *testing.T) {
 	t.Parallel()
 	now := time.Unix(1e9, 0)
