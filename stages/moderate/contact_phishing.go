@@ -32,7 +32,7 @@ var (
 // phishingDomains returns the byte ranges of the folded string s that
 // hold a domain shaped like a lure.
 func phishingDomains(s string) [][2]int {
-	if !strings.Contains(s, ".") {
+	if !domainShaped(s) {
 		return nil
 	}
 	var out [][2]int
@@ -57,6 +57,22 @@ func lureName(d string) bool {
 	for _, part := range strings.FieldsFunc(d, func(r rune) bool { return r == '-' || r == '.' || r == '[' || r == ']' }) {
 		for _, w := range lureWords {
 			if part == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// domainShaped is a cheap test run before the pattern: a dot between a
+// letter or digit and a letter ("x.top"), or a defanged dot. Most notes
+// hold dots only at the ends of sentences.
+func domainShaped(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		switch s[i] {
+		case '.':
+			p, n := s[i-1], s[i+1]
+			if (isASCIILetter(rune(p)) || isASCIIDigit(rune(p)) || p == '[' || p == '(') && (isASCIILetter(rune(n)) || n == ']' || n == ')') {
 				return true
 			}
 		}
