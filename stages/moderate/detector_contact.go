@@ -24,6 +24,9 @@ import (
 //     群/裙/君羊 with a number, 电报, 纸飞机, tg;
 //   - numbers written with Chinese, financial or circled numerals, or
 //     spelled out in English with leet (一二三, 壹贰叁, ①②③, 0ne tw0);
+//   - bare domains shaped like phishing (contact_phishing.go): defanged
+//     (bank-secure[.]com), on a throwaway TLD (.top, .xyz), or a hyphenated
+//     name with a lure word (post-paket-info.net);
 //   - English requests ("add me on snap", "dm me on telegram @x", "tg: x",
 //     "whatsapp me", "contact me for price", "link in bio"), wa.me and
 //     t.me links, and Chinese ones with no platform named (私我, 加我,
@@ -89,6 +92,9 @@ func (ContactDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 		for _, m := range reURL.FindAllStringIndex(s, -1) {
 			folded(m[0], m[1], scoreLink, "link")
 		}
+	}
+	for _, m := range phishingDomains(s) {
+		folded(m[0], m[1], scorePhishing, "phishing-domain")
 	}
 	if strings.IndexByte(s, '@') >= 0 {
 		for _, m := range reEmail.FindAllStringIndex(s, -1) {

@@ -349,3 +349,45 @@ func TestStageModeratesContactRequestsPerMarket(t *testing.T) {
 		})
 	}
 }
+
+func TestContactDetectorReadsPhishingDomains(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		body     string
+		evidence string // the domain as written; "" for no finding
+	}{
+		{"defanged on a common TLD", "verify now at bank-secure[.]com before noon", "bank-secure[.]com"},
+		{"a throwaway TLD", "再配達はこちら parcel-jp.top から", "parcel-jp.top"},
+		{"a subdomain on a throwaway TLD", "확인하기: health-check.kr-notice.xyz", "health-check.kr-notice.xyz"},
+		{"a hyphenated lure on a country TLD", "regularize pelo link multa-regulariza.com.br hoje", "multa-regulariza.com.br"},
+		{"a hyphenated lure on .net", "Bitte zahlen: post-paket-info.net", "post-paket-info.net"},
+		{"an ordinary domain", "I bought it on example.com last week", ""},
+		{"a brand's own subdomain", "see support.apple.com for the steps", ""},
+		{"a hyphenated name without a lure", "our bakery is at rose-and-crumb.com", ""},
+		{"an e-mail address", "write to help@mail-verify.top", ""},
+		{"an abbreviation", "e.g. bread, U.S.A. and Mr.Smith", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var got []string
+			for _, r := range phishingDomains(NewText("body", tt.body).Folded.String()) {
+				got = append(got, NewText("body", tt.body).Folded.String()[r[0]:r[1]])
+			}
+			switch {
+			case tt.evidence == "" && len(got) > 0:
+				t.Errorf("%q: phishing domains %q, want none", tt.body, got)
+			case tt.evidence != "" && !slices.Contains(got, tt.evidence):
+				t.Errorf("%q: phishing domains %q, want %q", tt.body, got, tt.evidence)
+			}
+		})
+	}
+	texts, scores := contactEvidence(t, "Your parcel is on hold, pay the fee at parcel-redelivery[.]top today")
+	if !slices.Contains(texts, "parcel-redelivery[.]top") {
+		t.Fatalf("contact evidence %q lacks the phishing domain", texts)
+	}
+	if i := slices.Index(texts, "parcel-redelivery[.]top"); scores[i] < scorePhishing {
+		t.Errorf("phishing domain scored %.2f, want at least %.2f", scores[i], scorePhishing)
+	}
+}
