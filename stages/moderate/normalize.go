@@ -174,8 +174,10 @@ func foldRune(v *View, r rune, sp Span) {
 			r = c
 		}
 	}
-	if c, ok := traditionalToSimplified[r]; ok {
-		r = c
+	if r >= hanStart {
+		if c, ok := traditionalToSimplified[r]; ok {
+			r = c
+		}
 	}
 	v.Runes = append(v.Runes, r)
 	v.Spans = append(v.Spans, sp)

@@ -18,6 +18,8 @@ func TestNormalize(t *testing.T) {
 		{"Cyrillic look-alikes fold to Latin", "сunt", "cunt", "cunt"},
 		{"Greek look-alikes fold to Latin", "κιll", "kill", "ki"},
 		{"Traditional Chinese folds to Simplified", "你個傻逼", "你个傻逼", "你个傻逼"},
+		{"Traditional characters beyond the rules' words fold too (OpenCC's table)", "韃子滾回去 殭屍蔥餅", "鞑子滚回去 僵尸葱饼", "鞑子滚回去僵尸葱饼"},
+		{"variants OpenCC keeps fold to the rules' form", "妳著", "你着", "你着"},
 		{"leet folds inside words", "sh1t h3ll0 @ss", "sh1t h3ll0 @ss", "shit heio as"},
 		{"numbers stay numbers", "2025 年", "2025 年", "2025年"},
 		{"trailing punctuation is not leet", "wow!", "wow!", "wow"},
@@ -123,5 +125,16 @@ func TestEmojiOfSubstancesAndWeaponsBecomeWords(t *testing.T) {
 			}
 			checkSpans(t, c.text, &x.Skeleton)
 		})
+	}
+}
+
+// TestTraditionalFoldStartsAtHan: normalize looks Traditional characters up
+// only from hanStart on, so no key of the table may lie below it.
+func TestTraditionalFoldStartsAtHan(t *testing.T) {
+	t.Parallel()
+	for k := range traditionalToSimplified {
+		if k < hanStart {
+			t.Errorf("%U folds to %U but lies below hanStart", k, traditionalToSimplified[k])
+		}
 	}
 }
