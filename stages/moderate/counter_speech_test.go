@@ -16,6 +16,10 @@ func TestCounterSpeechCapsTheClassifier(t *testing.T) {
 		{"rejecting regional discrimination is allowed", "反对地域黑！河南人也是普通人，别再拿偷井盖开玩笑了", true},
 		{"rejecting it in Traditional Chinese is allowed", "拒絕地域黑，東北人很熱情", true},
 		{"rejecting racism is allowed", "拒绝种族歧视，黑人朋友也是我们的朋友", true},
+		{"news of a sentence for doxxing is allowed", "新聞說有人把別人的個資貼到網路上被判刑，再生氣也不要這樣做", true},
+		{"a lesson on children's body boundaries is allowed", "性平教育：教孩子身體界線，哪裡不能讓別人碰", true},
+		{"a marker does not cancel an insult", "被判刑活该，你这个贱人", false},
+		{"pushing back on a regional slur heard on the metro is allowed", "地铁上有人说“东北人都是混混”，我当场怼回去了，地域黑真的很无聊", true},
 		{"a slur is still hate", "河南人都是骗子，偷井盖的", false},
 		{"a marker does not cancel a call to expel", "反对地域黑？黑鬼滚出中国", false},
 	}

@@ -93,8 +93,9 @@ type Text struct {
 	Folded View
 	// Skeleton is Folded after leet folding inside Latin words (0→o,
 	// 3→e, $→s …; i, l, 1, | and ! all fold to i), separator collapsing
-	// (no separators between Han characters, single letters joined,
-	// other gaps one space) and repeat collapsing of non-Han runes. Lexicons match here.
+	// (no separators between Han characters; single letters, and runs of
+	// three or more one-syllable Hangul tokens, joined; other gaps one
+	// space) and repeat collapsing of non-Han runes. Lexicons match here.
 	Skeleton View
 	// HasHan reports whether the field contains Han characters.
 	HasHan bool
@@ -174,8 +175,10 @@ func foldRune(v *View, r rune, sp Span) {
 			r = c
 		}
 	}
-	if c, ok := traditionalToSimplified[r]; ok {
-		r = c
+	if r >= hanStart {
+		if c, ok := traditionalToSimplified[r]; ok {
+			r = c
+		}
 	}
 	v.Runes = append(v.Runes, r)
 	v.Spans = append(v.Spans, sp)
@@ -266,6 +269,7 @@ func skeleton(f *View, v *View) {
 	}
 
 	// Walk tokens (maximal runs of non-separators) and the gaps between.
+	spacedHangul := spacedHangulRuns(runes, class)
 	prevEnd := -1 // index just past the previous token, -1 before the first
 	prevLen := 0  // runes in the previous token
 	prevSpaced := false
@@ -283,7 +287,8 @@ func skeleton(f *View, v *View) {
 		if prevEnd >= 0 {
 			gap := i - prevEnd
 			a, b := class[prevEnd-1], class[i]
-			singles := prevLen == 1 && tokLen == 1 && a == classLatin && b == classLatin
+			singles := prevLen == 1 && tokLen == 1 && (a == classLatin && b == classLatin ||
+				spacedHangul != nil && spacedHangul[prevEnd-1] && spacedHangul[i])
 			switch {
 			case gap <= maxJoinGap && (a == classHan || b == classHan):
 				// Chinese has no spaces: a gap between Han is padding.
@@ -303,6 +308,51 @@ func skeleton(f *View, v *View) {
 		i = j
 	}
 }
+
+// minSpacedHangul is the shortest run of one-syllable Hangul tokens that
+// reads as a word spelt out ("짱 깨 들 은"). Korean has one-syllable words
+// ("좀 더", "안 돼"), so a pair stays apart.
+const minSpacedHangul = 3
+
+// spacedHangulRuns marks the Hangul syllables that stand alone between
+// separators in runs of at least minSpacedHangul such tokens with short gaps,
+// which skeleton joins like spaced Latin letters; nil when there are none.
+func spacedHangulRuns(runes []rune, class []uint8) []bool {
+	n := len(runes)
+	var marks []bool
+	single := func(k int) bool {
+		return isHangulSyllable(runes[k]) && (k == 0 || class[k-1] == classSep) && (k+1 == n || class[k+1] == classSep)
+	}
+	for i := 0; i < n; {
+		if !single(i) {
+			i++
+			continue
+		}
+		run := []int{i}
+		for k := i + 1; k < n && k-run[len(run)-1] <= maxJoinGap+1; k++ {
+			if class[k] == classSep {
+				continue
+			}
+			if !single(k) {
+				break
+			}
+			run = append(run, k)
+		}
+		if len(run) >= minSpacedHangul {
+			if marks == nil {
+				marks = make([]bool, n)
+			}
+			for _, k := range run {
+				marks[k] = true
+			}
+		}
+		i = run[len(run)-1] + 1
+	}
+	return marks
+}
+
+// isHangulSyllable reports a precomposed Hangul syllable (가 … 힣).
+func isHangulSyllable(r rune) bool { return 0xAC00 <= r && r <= 0xD7A3 }
 
 // foldLeet rewrites leet inside Latin words in place. A word is a maximal
 // run of Latin letters, digits and leet symbols; it is folded only if it

@@ -18,11 +18,16 @@ func TestNormalize(t *testing.T) {
 		{"Cyrillic look-alikes fold to Latin", "сunt", "cunt", "cunt"},
 		{"Greek look-alikes fold to Latin", "κιll", "kill", "ki"},
 		{"Traditional Chinese folds to Simplified", "你個傻逼", "你个傻逼", "你个傻逼"},
+		{"Traditional characters beyond the rules' words fold too (OpenCC's table)", "韃子滾回去 殭屍蔥餅", "鞑子滚回去 僵尸葱饼", "鞑子滚回去僵尸葱饼"},
+		{"variants OpenCC keeps fold to the rules' form", "妳著", "你着", "你着"},
 		{"leet folds inside words", "sh1t h3ll0 @ss", "sh1t h3ll0 @ss", "shit heio as"},
 		{"numbers stay numbers", "2025 年", "2025 年", "2025年"},
 		{"trailing punctuation is not leet", "wow!", "wow!", "wow"},
 		{"spaced letters join", "s p a c e d", "s p a c e d", "spaced"},
 		{"dotted letters join", "f.u.c.k", "f.u.c.k", "fuck"},
+		{"spaced Hangul syllables join in runs of three or more", "짱 깨 들 은 다 바 퀴 벌 레", "짱 깨 들 은 다 바 퀴 벌 레", "짱깨들은다바퀴벌레"},
+		{"a pair of one-syllable Korean words stays apart", "좀 더 주세요", "좀 더 주세요", "좀 더 주세요"},
+		{"Korean words of two syllables stay apart", "너 진짜 왜 그래", "너 진짜 왜 그래", "너 진짜 왜 그래"},
 		{"separators between Han vanish", "傻*逼", "傻*逼", "傻逼"},
 		{"Han repeats stay", "妈妈", "妈妈", "妈妈"},
 		{"Latin repeats collapse", "fuuuuck", "fuuuuck", "fuck"},
@@ -79,7 +84,7 @@ func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{
 		"", "ｆｕｌｌ-width", "傻*逼", "s p a c e d", "f.u.c.k", "a\u200bb", "сunt", "加V信", "➕V 12345",
 		"\xff\xfe", "e\u0301\u0301\u0301", "ﷺ", "ﬃ", "\U0001F1EB", "ǅ", "İstanbul", "1l|!", "妈妈妈",
-		strings.Repeat("a ", 50), "\u202egnp.exe", "Ǆ\u0345", "plug🍃❄️dm", "🔪🔪🔪",
+		strings.Repeat("a ", 50), "\u202egnp.exe", "Ǆ\u0345", "plug🍃❄️dm", "🔪🔪🔪", "짱 깨 들 은", "가 나 a 다 라",
 	} {
 		f.Add(s)
 	}
@@ -123,5 +128,16 @@ func TestEmojiOfSubstancesAndWeaponsBecomeWords(t *testing.T) {
 			}
 			checkSpans(t, c.text, &x.Skeleton)
 		})
+	}
+}
+
+// TestTraditionalFoldStartsAtHan: normalize looks Traditional characters up
+// only from hanStart on, so no key of the table may lie below it.
+func TestTraditionalFoldStartsAtHan(t *testing.T) {
+	t.Parallel()
+	for k := range traditionalToSimplified {
+		if k < hanStart {
+			t.Errorf("%U folds to %U but lies below hanStart", k, traditionalToSimplified[k])
+		}
 	}
 }

@@ -34,7 +34,7 @@ var reportingMarkers = []string{
 	"told me", "yelled", "shouted", "screamed", "wrote", "commented", "people say", "why do", "stop saying",
 	"the word", "this word", "that word", "people call", "call them", "calls them", "calling them",
 	"is racist", "it's racist", "is a slur", "racist to", "words like", "slur", "reported", "report it", "reported it",
-	"骂我", "骂了我", "说我", "叫我", "被人", "被骂", "被叫", "举报", "报警", "这个词", "这种词", "这种字眼",
+	"骂我", "骂了我", "说我", "叫我", "被人", "被骂", "被叫", "举报", "检举", "檢舉", "舉報", "报警", "这个词", "这种词", "这种字眼",
 	"别再说", "不要再用", "不要说", "评论区有人",
 	"dmed me", "dm'd me", "messaged me", "sent me", "texted me", "in my dms", "in my comments", "commented on my",
 	"blocked", "racist", "homophobic", "sexist", "transphobic", "things like", "who write", "who say", "not okay",

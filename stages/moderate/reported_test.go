@@ -26,6 +26,7 @@ func TestReportedSpeechCapsQuotedAbuse(t *testing.T) {
 		{"a question about a phrase in quotes", "Why do people say 'kill yourself' as a joke?", false},
 		{"an insult quoted in Chinese and reported", "有人在评论区骂我“傻逼”，已经举报了", false},
 		{"an insult right after 骂我", "他骂我傻逼，我没理他", false},
+		{"an insult quoted in Taiwan and reported (檢舉)", "有人私訊我「醜八怪去死」，我已經檢舉了", false},
 		{"the same insult said to someone", "你就是个傻逼", true},
 		{"a quoted insult aimed at the reader", "you are a 'bitch' and everyone knows it", true},
 		{"an insult with reported elsewhere in the note", "you fucking idiot. reported.", true},

@@ -327,7 +327,7 @@ func utf8ValidBoundary(s string, i int) bool {
 
 // TestRuleTermsFoldTraditional: notes in Traditional Chinese fire the
 // rules written in Simplified, through the Traditional→Simplified folding
-// of normalize.go (tables.go lists the characters it knows).
+// of normalize.go (OpenCC's table and the variants tables.go adds).
 func TestRuleTermsFoldTraditional(t *testing.T) {
 	t.Parallel()
 	d := defaultRules(t)
@@ -363,6 +363,35 @@ func TestRuleTermsFoldTraditional(t *testing.T) {
 				}
 			}
 			t.Errorf("no %s finding in %q: %+v", tt.category, tt.text, found)
+		})
+	}
+}
+
+// TestReportingSetsVetoReportsOnly: the news and research words of the
+// shared $reporting sets veto a report, not a word that merely contains or
+// folds like one (공연구경 is watching a show; "arrête" is "stop!", not
+// "arrested").
+func TestReportingSetsVetoReportsOnly(t *testing.T) {
+	t.Parallel()
+	d := defaultRules(t)
+	tests := []struct {
+		name, id, text string
+		fires          bool
+	}{
+		{"a Korean word with 연구 inside is no research", "ko-harassment-you", "공연구경 와서 폰 드는 너 진짜 병신이야", true},
+		{"Korean research vetoes", "ko-harassment-you", "연구팀이 분석한 댓글: 너 진짜 병신이야", false},
+		{"a Korean research team vetoes", "ko-harassment-you", "공동연구 자료의 댓글 예시: 너 진짜 병신이야", false},
+		{"the French imperative arrête is no arrest", "fr-harassment-body-shaming",
+			"t'es vraiment une grosse vache, arrête de poster tes photos en maillot", true},
+		{"a French arrest vetoes", "fr-harassment-body-shaming",
+			"Un homme a été arrêté pour avoir écrit « t'es une grosse vache » sous ses photos en maillot", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := len(ruleHits(t, d, tt.text, tt.id)) > 0; got != tt.fires {
+				t.Errorf("%s fires = %v, want %v on %q", tt.id, got, tt.fires, tt.text)
+			}
 		})
 	}
 }

@@ -118,6 +118,7 @@ func TestStageAllowsInnocentText(t *testing.T) {
 		{"VIP membership is not WeChat", "", "加VIP会员享受折扣"},
 		{"prestige 威信 is an ordinary word", "", "他在村里很有威信"},
 		{"an assessment is not a slur", "", "the class assessment passed"},
+		{"the Austrian village of Fucking is a place", "", "Ausflug ins Dorf Fucking in Österreich, sehr ruhig dort"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
