@@ -27,7 +27,7 @@ var counterSpeechMarkers = []string{
 	// Naming what was said as discrimination, or calling to report it.
 	"就是种族歧视", "是种族歧视", "赤裸裸的种族歧视", "是地域歧视", "就是地域黑", "地域黑真的够了", "这种话", "这种言论",
 	"一起举报", "大家举报", "不该被容忍", "不能被容忍", "让人寒心", "真让人寒心", "太可悲了", "上前制止", "侮辱女性的",
-	"歧视黑人的", "别被那些谣言", "别再传", "地域黑真的", "怼回去",
+	"歧视黑人的", "别被那些谣言", "别再传", "地域黑真的", "怼回去", "这种词", "真不该再出现", "站出来说", "给人道歉",
 	// A sentence handed down for abuse, and lessons that teach children where
 	// no one may touch them: the classifier reads their words as harassment.
 	"被判刑", "被判了", "身体界线", "身体界限", "身体边界",

@@ -20,6 +20,7 @@ func TestCounterSpeechCapsTheClassifier(t *testing.T) {
 		{"a lesson on children's body boundaries is allowed", "性平教育：教孩子身體界線，哪裡不能讓別人碰", true},
 		{"a marker does not cancel an insult", "被判刑活该，你这个贱人", false},
 		{"pushing back on a regional slur heard on the metro is allowed", "地铁上有人说“东北人都是混混”，我当场怼回去了，地域黑真的很无聊", true},
+		{"a bystander who stood up to a slur is praised, not flagged", "刷到个视频：火车上有人骂外国乘客‘黑鬼’，邻座大叔站出来说你这话太难听了，让他给人道歉。这种词真不该再出现", true},
 		{"a slur is still hate", "河南人都是骗子，偷井盖的", false},
 		{"a marker does not cancel a call to expel", "反对地域黑？黑鬼滚出中国", false},
 	}
