@@ -40,6 +40,9 @@ type searchIndex struct {
 	// idx is nil once closed, or when reopening it failed; idxErr says why.
 	idx    bleve.Index
 	idxErr error
+	// guardWrites makes the next batches hold idxMu exclusively: set after
+	// a failed write and while the disk is low on space (see writeBatch).
+	guardWrites bool
 
 	mu sync.Mutex
 	// written is the sequence number of the last write logged in the note
@@ -118,9 +121,13 @@ func openSearchIndex(cfg EmbeddedConfig, store *noteStore) (*searchIndex, error)
 	if err != nil {
 		return nil, fmt.Errorf("open the search index in %s: %w", dir, err)
 	}
-	if err := os.WriteFile(versionFile, []byte(searchVersion), 0o644); err != nil {
-		_ = idx.Close()
-		return nil, fmt.Errorf("record the search index's analyzers: %w", err)
+	// Written only when it says something else: an open on a full disk
+	// must not fail for a file that is already right.
+	if v, err := os.ReadFile(versionFile); err != nil || string(v) != searchVersion {
+		if err := os.WriteFile(versionFile, []byte(searchVersion), 0o644); err != nil {
+			_ = idx.Close()
+			return nil, fmt.Errorf("record the search index's analyzers: %w", err)
+		}
 	}
 	first, last, err := store.unsearchedRange()
 	if err != nil {
@@ -466,12 +473,37 @@ func (s *searchIndex) writeBatch(docs map[string]map[string]any) (err error) {
 			return err
 		}
 	}
+	// A batch that fails to persist leaves bleve's current snapshot holding
+	// a closed segment until reopen replaces the index, and a search that
+	// meets it panics in a goroutine of bleve's own, where read cannot
+	// recover it: the process would crash. So when a failure is likely (the
+	// last write failed, or the disk is nearly full) the batch holds idxMu
+	// exclusively and no search runs until the index is sound again. On a
+	// disk with room, searches keep running beside writes.
+	if s.guardWrites || lowOnSpace(s.dir) {
+		s.idxMu.Lock()
+		defer s.idxMu.Unlock()
+		defer func() { s.guardWrites = err != nil }()
+		return s.writeBatchLocked(docs, true)
+	}
+	return s.writeBatchLocked(docs, false)
+}
+
+// writeBatchLocked is writeBatch's work; held says whether the caller
+// holds idxMu for writing (reopen must not take it again).
+func (s *searchIndex) writeBatchLocked(docs map[string]map[string]any, held bool) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("bleve panicked: %v", r)
 		}
 		if err != nil {
-			rerr := s.reopen()
+			s.guardWrites = true
+			var rerr error
+			if held {
+				rerr = s.reopenLocked()
+			} else {
+				rerr = s.reopen()
+			}
 			s.cfg.Logger.Warn("index: search write failed; reopened the search index", "dir", s.dir, "err", err, "reopen_err", rerr)
 			if rerr != nil {
 				err = errors.Join(err, rerr)
@@ -507,6 +539,11 @@ func (s *searchIndex) writeBatch(docs map[string]map[string]any) (err error) {
 func (s *searchIndex) reopen() error {
 	s.idxMu.Lock()
 	defer s.idxMu.Unlock()
+	return s.reopenLocked()
+}
+
+// reopenLocked is reopen for a caller that holds idxMu for writing.
+func (s *searchIndex) reopenLocked() error {
 	if s.idx != nil {
 		if err := s.idx.Close(); err != nil {
 			s.cfg.Logger.Warn("index: close after a failed write", "dir", s.dir, "err", err)
