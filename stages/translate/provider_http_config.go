@@ -138,12 +138,14 @@ func (p httpProvider) languageCode(tag, hans, hant string) (string, bool) {
 	return base, true
 }
 
-// providerConfig is what the shared constructor needs of an HTTP
-// provider's config: its defaults, its validation and the shared part it
-// builds (promoted from the embedded HTTPConfig).
+// providerConfig is what the shared constructor and the registry need of
+// an HTTP provider's config: its defaults, its validation and the shared
+// part it builds (promoted from the embedded HTTPConfig).
 type providerConfig[C any] interface {
 	WithDefaults() C
 	Validate() error
+	// httpDefaults are the provider's defaults of the shared fields.
+	httpDefaults() httpDefaults
 	provider() httpProvider
 }
 

@@ -64,11 +64,7 @@ type providerSection struct {
 //
 // C is a provider's config: it embeds HTTPConfig (whose shared fields the
 // registry reads), has its defaults and validates itself.
-func sectionOf[C interface {
-	Validate() error
-	WithDefaults() C
-	httpDefaults() httpDefaults
-}, P Provider](name string, slot **C, build func(C) (P, error)) providerSection {
+func sectionOf[C providerConfig[C], P Provider](name string, slot **C, build func(C) (P, error)) providerSection {
 	shared := func(c *C) *HTTPConfig { return any(c).(interface{ shared() *HTTPConfig }).shared() }
 	return providerSection{
 		name:     name,
