@@ -21,6 +21,7 @@ import (
 	"github.com/segmentio/kafka-go"
 
 	"github.com/notegate/notegate/config"
+	"github.com/notegate/notegate/internal/backoff"
 	"github.com/notegate/notegate/internal/devbroker"
 	"github.com/notegate/notegate/internal/samples"
 	"github.com/notegate/notegate/pipeline"
@@ -346,8 +347,21 @@ func warmUp(ctx context.Context, w *kafka.Writer, r *kafka.Reader, seed int64) (
 	if err != nil {
 		return 0, err
 	}
-	if err := w.WriteMessages(ctx, m); err != nil {
-		return 0, fmt.Errorf("warm-up: %w", err)
+	// A broker that has just created the topics may not yet answer for
+	// their partitions: a temporary Kafka error is waited out, with
+	// backoff, until ctx ends.
+	retry := backoff.Policy{Min: 20 * time.Millisecond, Max: time.Second}
+	for attempt := 0; ; attempt++ {
+		err := w.WriteMessages(ctx, m)
+		if err == nil {
+			break
+		}
+		if !temporaryKafkaError(err) {
+			return 0, fmt.Errorf("warm-up: %w", err)
+		}
+		if werr := retry.Wait(ctx, attempt); werr != nil {
+			return 0, fmt.Errorf("warm-up: %w (waiting out %v)", werr, err)
+		}
 	}
 	for {
 		out, err := r.FetchMessage(ctx)
@@ -358,6 +372,22 @@ func warmUp(ctx context.Context, w *kafka.Writer, r *kafka.Reader, seed int64) (
 			return time.Since(started), nil
 		}
 	}
+}
+
+// temporaryKafkaError reports whether err is a Kafka error that may pass
+// if the call is retried (for a batch, every message's error is).
+func temporaryKafkaError(err error) bool {
+	var werrs kafka.WriteErrors
+	if errors.As(err, &werrs) {
+		for _, e := range werrs {
+			if e != nil && !temporaryKafkaError(e) {
+				return false
+			}
+		}
+		return true
+	}
+	var kerr kafka.Error
+	return errors.As(err, &kerr) && kerr.Temporary()
 }
 
 func headerValue(m kafka.Message, key string) string {

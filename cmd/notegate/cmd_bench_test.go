@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/segmentio/kafka-go"
 )
 
 // TestBenchReports runs bench small in each mode, without stages or index
@@ -78,6 +82,30 @@ func TestBenchRefusesContradictoryFlags(t *testing.T) {
 			err := cmdBench(context.Background(), tt.args, &out, &errOut)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %v, want one saying %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestTemporaryKafkaError(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"a topic the broker does not know yet is waited out", kafka.UnknownTopicOrPartition, true},
+		{"a wrapped temporary error is waited out", fmt.Errorf("write: %w", kafka.LeaderNotAvailable), true},
+		{"a batch whose every error is temporary is waited out", kafka.WriteErrors{nil, kafka.UnknownTopicOrPartition}, true},
+		{"a batch with one permanent error is not", kafka.WriteErrors{kafka.UnknownTopicOrPartition, kafka.MessageSizeTooLarge}, false},
+		{"a message too large is not", kafka.MessageSizeTooLarge, false},
+		{"an error that is not Kafka's is not", errors.New("connection refused"), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := temporaryKafkaError(tt.err); got != tt.want {
+				t.Fatalf("temporaryKafkaError(%v) = %v, want %v", tt.err, got, tt.want)
 			}
 		})
 	}
