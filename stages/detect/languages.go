@@ -48,6 +48,14 @@ var singleScriptLanguage = map[script]lingua.Language{
 	scriptTelugu:   lingua.Telugu,
 }
 
+// LinguaLanguage maps an ISO 639-1 code, as detect answers it, to
+// lingua-go's language; false for a code lingua-go does not know.
+func LinguaLanguage(code string) (lingua.Language, bool) { return languageOf(code) }
+
+// LinguaCode is the lower-case ISO 639-1 code detect answers for one of
+// lingua-go's languages.
+func LinguaCode(l lingua.Language) string { return codeOf(l) }
+
 // languageOf maps an ISO 639-1 code to lingua's language.
 func languageOf(code string) (lingua.Language, bool) {
 	iso := lingua.GetIsoCode639_1FromValue(strings.ToUpper(code))

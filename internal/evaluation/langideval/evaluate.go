@@ -177,7 +177,7 @@ func EvaluateLingua(dir string, languages []string, w io.Writer) (Report, error)
 	ld := NewPlainLingua(languages)
 	if len(languages) == 0 {
 		for _, l := range lingua.AllLanguages() {
-			languages = append(languages, codeOf(l))
+			languages = append(languages, detect.LinguaCode(l))
 		}
 	}
 	r, err := evaluateSets(dir, languages, func(_ int, _, text string) string {
@@ -185,7 +185,7 @@ func EvaluateLingua(dir string, languages []string, w io.Writer) (Report, error)
 		if !ok {
 			return "und"
 		}
-		return codeOf(l)
+		return detect.LinguaCode(l)
 	})
 	if err != nil {
 		return r, err
@@ -201,7 +201,7 @@ func NewPlainLingua(languages []string) lingua.LanguageDetector {
 	var built lingua.LanguageDetectorBuilder
 	var ls []lingua.Language
 	for _, c := range languages {
-		if l, ok := languageOf(c); ok {
+		if l, ok := detect.LinguaLanguage(c); ok {
 			ls = append(ls, l)
 		}
 	}
@@ -484,19 +484,4 @@ func lineRanges(lines []int) string {
 		i = j + 1
 	}
 	return b.String()
-}
-
-// codeOf is the lower-case ISO 639-1 code of l, as detect answers it.
-func codeOf(l lingua.Language) string {
-	return strings.ToLower(l.IsoCode639_1().String())
-}
-
-// languageOf maps an ISO 639-1 code to lingua's language.
-func languageOf(code string) (lingua.Language, bool) {
-	iso := lingua.GetIsoCode639_1FromValue(strings.ToUpper(code))
-	if iso == lingua.UnknownIsoCode639_1 {
-		return lingua.Unknown, false
-	}
-	l := lingua.GetLanguageFromIsoCode639_1(iso)
-	return l, l != lingua.Unknown
 }
