@@ -56,6 +56,43 @@ type batchHandler func(ctx context.Context, msgs []kafka.Message) error
 // partition shows in readiness. When ctx ends the loop stops fetching,
 // lets batches in hand finish, commits what they cover and closes the
 // reader, all within drainTimeout, even when the broker does not answer.
+//
+// Partition assignment and revocation are handled here and nowhere else.
+// kafka-go's Reader owns the group membership and tells nothing before a
+// rebalance: when the group's generation ends it stops fetching every
+// partition, and when the next one starts it fetches the partitions it
+// was given from the group's committed offsets. Hence the contract:
+//   - Membership: the member joins when it is built (newReader: a kafka-go
+//     group Reader joins at once) and leaves when run closes its reader. A
+//     consumer that is built must be run soon, or run with an ended
+//     context to close it (pipelinetest.Stop): until then it holds
+//     partitions it does not read.
+//   - Assignment: a partition's first message starts its worker; a worker
+//     outlives a revocation (idle, its goroutine and bounded queue kept)
+//     and serves the partition again if it comes back.
+//   - Revocation: messages of a revoked partition that were fetched
+//     (queued for its worker or in a batch in hand) are finished, in
+//     order, not dropped; kafka-go hands out nothing more of it.
+//   - Commits: only offsets below which everything is handled are ever
+//     committed. A commit that fails because the generation ended
+//     (rebalance in progress, illegal generation, unknown member; kafka-go
+//     returns the broker's error after its own retries) is kept and sent
+//     with the next commit, in the next generation. For a partition that
+//     moved meanwhile that commit can only move its offset back to work
+//     this member finished, which makes the new owner see it again.
+//   - Hence at-least-once across rebalances: the new owner of a partition
+//     starts at the committed offset, so it handles again what this member
+//     had in flight or had not committed yet, and a handler must be
+//     idempotent (Handler says so). Nothing is skipped. A redelivered
+//     offset the checkpointer had seen starts its bookkeeping over
+//     (checkpointer.track).
+//   - Leaving: a drained member (ctx ended) finishes and commits its work
+//     and leaves the group (closing the reader), so the others take its
+//     partitions at once; a member that dies commits nothing more, and its
+//     partitions move after the session timeout, from its last commit.
+//
+// Each new generation (join or rebalance) is logged with the count of
+// generations since the last commit tick (Reader.Stats().Rebalances).
 type consumer struct {
 	cfg     consumerConfig
 	reader  *kafka.Reader
@@ -92,32 +129,9 @@ func newConsumer(cfg consumerConfig, handle batchHandler, metrics *Metrics, heal
 	}
 	cfg.backoff = cfg.backoff.WithDefaults()
 	log = log.With("consumer", cfg.name)
-	kafkaLog := log.With("component", "kafka-go")
-	reader := kafka.NewReader(kafka.ReaderConfig{
-		Brokers:  cfg.brokers,
-		GroupID:  cfg.groupID,
-		Topic:    cfg.topic,
-		MinBytes: 1,
-		MaxBytes: max(10<<20, cfg.maxBytes),
-		// The broker answers as soon as one byte is there (MinBytes), so a
-		// long wait costs no latency; a short one makes kafka-go's read
-		// deadline race the broker's own wait and log i/o timeouts.
-		MaxWait:        cfg.maxWait,
-		QueueCapacity:  cfg.partitionQueue,
-		CommitInterval: 0, // synchronous: the loop decides when and what
-		StartOffset:    kafka.FirstOffset,
-		SessionTimeout: cfg.sessionTimeout,
-		// A consumer group that joins while another member is mid-session
-		// must not wait for kafka-go's 5s default before retrying.
-		JoinGroupBackoff:  500 * time.Millisecond,
-		HeartbeatInterval: cfg.sessionTimeout / 4,
-		ReadBackoffMin:    50 * time.Millisecond,
-		ReadBackoffMax:    time.Second,
-		Logger:            kafka.LoggerFunc(func(msg string, args ...any) { kafkaLog.Debug(fmt.Sprintf(msg, args...)) }),
-		ErrorLogger:       kafka.LoggerFunc(func(msg string, args ...any) { kafkaLog.Warn(fmt.Sprintf(msg, args...)) }),
-	})
-	c := &consumer{cfg: cfg, reader: reader, cp: newCheckpointer(), handle: handle, metrics: metrics,
+	c := &consumer{cfg: cfg, cp: newCheckpointer(), handle: handle, metrics: metrics,
 		health: health, log: log, now: time.Now, unsent: map[int]int64{}, crashed: make(chan struct{})}
+	c.reader = c.newReader()
 	if cfg.watchRouting {
 		health.watch(cfg.name, func() (string, time.Time, bool) {
 			part, off, at, ok := c.cp.oldest()
@@ -125,6 +139,36 @@ func newConsumer(cfg consumerConfig, handle batchHandler, metrics *Metrics, heal
 		})
 	}
 	return c
+}
+
+// newReader makes the loop's kafka-go Reader. A group Reader joins its
+// group as soon as it exists (and its metadata requests let a broker that
+// auto-creates topics create the consumed one, which startup waits for).
+func (c *consumer) newReader() *kafka.Reader {
+	kafkaLog := c.log.With("component", "kafka-go")
+	return kafka.NewReader(kafka.ReaderConfig{
+		Brokers:  c.cfg.brokers,
+		GroupID:  c.cfg.groupID,
+		Topic:    c.cfg.topic,
+		MinBytes: 1,
+		MaxBytes: max(10<<20, c.cfg.maxBytes),
+		// The broker answers as soon as one byte is there (MinBytes), so a
+		// long wait costs no latency; a short one makes kafka-go's read
+		// deadline race the broker's own wait and log i/o timeouts.
+		MaxWait:        c.cfg.maxWait,
+		QueueCapacity:  c.cfg.partitionQueue,
+		CommitInterval: 0, // synchronous: the loop decides when and what
+		StartOffset:    kafka.FirstOffset,
+		SessionTimeout: c.cfg.sessionTimeout,
+		// A consumer group that joins while another member is mid-session
+		// must not wait for kafka-go's 5s default before retrying.
+		JoinGroupBackoff:  500 * time.Millisecond,
+		HeartbeatInterval: c.cfg.sessionTimeout / 4,
+		ReadBackoffMin:    50 * time.Millisecond,
+		ReadBackoffMax:    time.Second,
+		Logger:            kafka.LoggerFunc(func(msg string, args ...any) { kafkaLog.Debug(fmt.Sprintf(msg, args...)) }),
+		ErrorLogger:       kafka.LoggerFunc(func(msg string, args ...any) { kafkaLog.Warn(fmt.Sprintf(msg, args...)) }),
+	})
 }
 
 // drainReserve is the part of drainTimeout kept for the last commit and
@@ -328,11 +372,16 @@ func (c *consumer) commitLoop(stop <-chan struct{}) {
 				c.log.Warn("commit failed; will retry", "err", err)
 			}
 			cancel()
+			// Stats counts since its last call; this is its only caller.
+			stats := c.reader.Stats()
+			if stats.Rebalances > 0 {
+				c.log.Info("consumer group generation started; partitions may have moved", "generations", stats.Rebalances)
+			}
 			if c.metrics != nil {
 				for part, n := range c.cp.inFlight() {
 					c.metrics.commitLag.WithLabelValues(strconv.Itoa(part)).Set(float64(n))
 				}
-				c.metrics.consumerLag.Set(float64(c.reader.Stats().Lag))
+				c.metrics.consumerLag.Set(float64(stats.Lag))
 			}
 		}
 	}

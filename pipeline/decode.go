@@ -79,11 +79,7 @@ func Decode(key, value []byte, maxBytes int) (models.NoteEvent, error) {
 	var w wireEvent
 	dec := json.NewDecoder(bytes.NewReader(trimmed))
 	if err := dec.Decode(&w); err != nil {
-		var typeErr *json.UnmarshalTypeError
-		if errors.As(err, &typeErr) {
-			return zero, BadEvent(ReasonBadField, "field %q: a JSON %s where the contract wants %s", contractField(typeErr.Field), typeErr.Value, jsonKind(typeErr.Type))
-		}
-		return zero, BadEvent(ReasonInvalidJSON, "%v", err)
+		return zero, BadJSON(err)
 	}
 	if dec.More() {
 		return zero, BadEvent(ReasonInvalidJSON, "trailing data after the JSON object")
@@ -186,6 +182,19 @@ func truncate(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
+}
+
+// BadJSON is the data error of an event that encoding/json could not read
+// into its contract type (err from json.Unmarshal or Decode): a field of
+// the wrong JSON type is ReasonBadField and names the contract's field and
+// the JSON it wants, never a Go type; anything else is ReasonInvalidJSON.
+// Every consumer that reads JSON events reports their errors through it.
+func BadJSON(err error) error {
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) {
+		return BadEvent(ReasonBadField, "field %q: a JSON %s where the contract wants %s", contractField(typeErr.Field), typeErr.Value, jsonKind(typeErr.Type))
+	}
+	return BadEvent(ReasonInvalidJSON, "%v", err)
 }
 
 // contractField turns encoding/json's path of a field ("NoteEvent.tags")

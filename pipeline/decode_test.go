@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -162,6 +163,34 @@ func TestDecodeNamesFieldsAsTheContractDoes(t *testing.T) {
 				t.Fatalf("Decode(%s) error %v, want it to say %q", tt.value, err, tt.want)
 			}
 			if strings.Contains(err.Error(), "NoteEvent") {
+				t.Fatalf("error %q names a Go type", err)
+			}
+		})
+	}
+}
+
+// TestBadJSONNamesContractFields: the consumers of other events (reviewer
+// decisions, appeals, reports, pending translations) report a wrongly
+// typed field by its contract name, never by a Go type.
+func TestBadJSONNamesContractFields(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, value, reason, want string
+	}{
+		{"a number for a decision's note_id names note_id", `{"id":"d1","note_id":7}`, ReasonBadField, `field "note_id": a JSON number where the contract wants a string`},
+		{"a string for a decision's note_version names note_version", `{"id":"d1","note_version":"3"}`, ReasonBadField, `field "note_version": a JSON string where the contract wants`},
+		{"text that is not JSON is invalid json", `not json`, ReasonInvalidJSON, "invalid character"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var d models.ReviewDecision
+			err := BadJSON(json.Unmarshal([]byte(tt.value), &d))
+			var bad *EventError
+			if !errors.As(err, &bad) || bad.Reason != tt.reason || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("BadJSON(%s) = %v, want reason %s saying %q", tt.value, err, tt.reason, tt.want)
+			}
+			if strings.Contains(err.Error(), "ReviewDecision") || strings.Contains(err.Error(), "Go ") {
 				t.Fatalf("error %q names a Go type", err)
 			}
 		})

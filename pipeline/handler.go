@@ -84,7 +84,10 @@ type Consumer struct {
 	log     *slog.Logger
 }
 
-// NewConsumer builds a Consumer of cc.Topic; it connects when Run starts.
+// NewConsumer builds a Consumer of cc.Topic. Its reader joins the
+// consumer group at once (kafka-go's does), so run it soon after, or run it
+// with an ended context to close it: a member that does not fetch holds its
+// partitions.
 // cc.Topic may be neither an output topic nor, unless cc.GroupID is the
 // note pipeline's, the input topic. metrics (the note pipeline's) and
 // health may be nil.

@@ -335,7 +335,7 @@ func (c *AuthorConsumer) apply(ctx context.Context, m kafka.Message) error {
 	if err := json.Unmarshal(m.Value, &a); err != nil || a.ID == "" || a.AuthorID == "" || !a.Action.Valid() {
 		reason := "not an author action (id, author_id and a known action are required)"
 		if err != nil {
-			reason = err.Error()
+			reason = pipeline.BadJSON(err).Error()
 		}
 		c.log.Error("skipping a bad author action event", "partition", m.Partition, "offset", m.Offset, "reason", reason)
 		c.metrics.authorAction("bad")

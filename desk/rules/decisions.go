@@ -113,12 +113,12 @@ func NewDecisionConsumer(cfg pipeline.Config, dcfg DecisionsConfig, store pipeli
 func (c *DecisionConsumer) handle(ctx context.Context, msg kafka.Message) ([]kafka.Message, error) {
 	var d models.ReviewDecision
 	if err := json.Unmarshal(msg.Value, &d); err != nil || d.ID == "" || d.NoteID == "" || !d.Action.Valid() {
-		reason := "not a decision event"
+		bad := pipeline.BadEvent(pipeline.ReasonBadField, "not a decision event (id, note_id and a known action are required)")
 		if err != nil {
-			reason = err.Error()
+			bad = pipeline.BadJSON(err)
 		}
-		c.log.Error("dead-lettering a bad decision event", "offset", msg.Offset, "reason", reason)
-		return []kafka.Message{pipeline.DeadLetter(c.Topics(), msg, pipeline.BadEvent(pipeline.ReasonBadField, "%s", reason))}, nil
+		c.log.Error("dead-lettering a bad decision event", "offset", msg.Offset, "reason", bad)
+		return []kafka.Message{pipeline.DeadLetter(c.Topics(), msg, bad)}, nil
 	}
 	entry := models.AuditEntry{Decision: d, Outcome: models.AuditStale, RecordedAt: c.now().UTC()}
 	a, overturns, err := c.apply(ctx, d)

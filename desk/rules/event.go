@@ -17,7 +17,7 @@ import (
 // key when there is one.
 func decodeNoteEvent(m kafka.Message, v any, what string, check func() (noteID string, err error)) error {
 	if err := json.Unmarshal(m.Value, v); err != nil {
-		return pipeline.BadEvent(pipeline.ReasonInvalidJSON, "%v", err)
+		return pipeline.BadJSON(err)
 	}
 	id, err := check()
 	switch {

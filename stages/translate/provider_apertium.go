@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -40,26 +41,17 @@ func (ApertiumConfig) httpDefaults() httpDefaults { return apertiumDefaults }
 // WithDefaults returns c with every zero field set to its default.
 func (c ApertiumConfig) WithDefaults() ApertiumConfig {
 	c.HTTPConfig = c.HTTPConfig.withDefaults(apertiumDefaults)
-	if c.Concurrency == 0 {
-		c.Concurrency = 4
-	}
-	if c.PairsTTL == 0 {
-		c.PairsTTL = 5 * time.Minute
-	}
+	c.Concurrency = cmp.Or(c.Concurrency, 4)
+	c.PairsTTL = cmp.Or(c.PairsTTL, 5*time.Minute)
 	return c
 }
 
 // Validate reports malformed values, after defaults.
 func (c ApertiumConfig) Validate() error {
 	c = c.WithDefaults()
-	errs := c.validate(apertiumDefaults)
-	if c.Concurrency < 1 || c.Concurrency > 64 {
-		errs = append(errs, fmt.Errorf("concurrency: %d is outside 1..64", c.Concurrency))
-	}
-	if c.PairsTTL < 0 {
-		errs = append(errs, fmt.Errorf("pairs_ttl: %v is negative", c.PairsTTL))
-	}
-	return errors.Join(errs...)
+	return c.validate(apertiumDefaults,
+		require(c.Concurrency >= 1 && c.Concurrency <= 64, "concurrency: %d is outside 1..64", c.Concurrency),
+		require(c.PairsTTL >= 0, "pairs_ttl: %v is negative", c.PairsTTL))
 }
 
 // Apertium translates through an Apertium APy server: rule-based, one
@@ -68,8 +60,7 @@ func (c ApertiumConfig) Validate() error {
 // readers). The pairs come from the server's /listPairs, asked on first
 // use and again after PairsTTL; a pair it lacks is ErrUnsupportedPair.
 type Apertium struct {
-	cfg ApertiumConfig
-	httpProvider
+	httpProvider[ApertiumConfig]
 
 	mu        sync.Mutex
 	pairs     map[string]bool // "eng|spa"
@@ -77,13 +68,7 @@ type Apertium struct {
 }
 
 // NewApertium returns the provider; it does not contact the server.
-func NewApertium(cfg ApertiumConfig) (*Apertium, error) {
-	cfg, base, err := buildHTTP("apertium", cfg)
-	if err != nil {
-		return nil, err
-	}
-	return &Apertium{cfg: cfg, httpProvider: base}, nil
-}
+func NewApertium(cfg ApertiumConfig) (*Apertium, error) { return newHTTP[Apertium](cfg) }
 
 // apertiumCodes maps ISO 639-1 codes to the ISO 639-3 codes Apertium's
 // modes are named with.

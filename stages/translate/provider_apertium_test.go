@@ -67,12 +67,7 @@ func (f *fakeAPy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func TestApertiumConformance(t *testing.T) {
 	fake := &fakeAPy{t: t}
-	srv := httptest.NewServer(fake)
-	t.Cleanup(srv.Close)
-	p, err := translate.NewApertium(translate.ApertiumConfig{HTTPConfig: translate.HTTPConfig{URL: srv.URL}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := mustBuild(t, translate.NewApertium, translate.ApertiumConfig{HTTPConfig: translate.HTTPConfig{URL: serve(t, fake)}})
 	translatetest.Run(t, p, []translatetest.Pair{
 		{From: "en", To: "es", Texts: []string{"The cat is black", "I love tacos #food @amy 😂"}},
 		{From: "es", To: "en", Texts: []string{"El gato es negro", "¿Dónde está la biblioteca?"}},
@@ -136,11 +131,7 @@ func TestApertiumErrors(t *testing.T) {
 		{name: "a_503_stuck_pipeline_is_transient", status: 503, body: `{"status":"error","code":503,"message":"Service Unavailable","explanation":"internal error"}`, want: translate.ErrTransient},
 		{name: "a_200_without_translated_text_is_transient", status: 200, body: `{"responseData":{},"responseStatus":200}`, want: translate.ErrTransient},
 	}, commonErrorCases...)
-	runErrorCases(t, cases, "en", "es", func(t *testing.T, url string) translate.Provider {
-		p, err := translate.NewApertium(translate.ApertiumConfig{HTTPConfig: translate.HTTPConfig{URL: url}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
+	runErrorCases(t, cases, "en", "es", func(url string) (*translate.Apertium, error) {
+		return translate.NewApertium(translate.ApertiumConfig{HTTPConfig: translate.HTTPConfig{URL: url}})
 	})
 }

@@ -19,15 +19,43 @@ func newGloss(t testing.TB) *CedictGloss {
 	return g
 }
 
+// glossCase is a text and what its gloss must and must not contain.
+type glossCase struct {
+	name    string
+	in      string
+	want    []string // substrings of the gloss
+	notWant []string
+}
+
+// checkGlosses glosses each case's text from one language to the other
+// and checks the substrings it must and must not hold.
+func checkGlosses(t *testing.T, g *CedictGloss, from, to string, cases []glossCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			out, err := g.Translate(context.Background(), from, to, []string{tc.in})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := out[0]
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("gloss of %q = %q, want it to contain %q", tc.in, got, w)
+				}
+			}
+			for _, w := range tc.notWant {
+				if strings.Contains(got, w) {
+					t.Errorf("gloss of %q = %q, want no %q", tc.in, got, w)
+				}
+			}
+		})
+	}
+}
+
 func TestCedictGlossChineseToEnglish(t *testing.T) {
 	t.Parallel()
-	g := newGloss(t)
-	tests := []struct {
-		name    string
-		in      string
-		want    []string // substrings of the gloss
-		notWant []string
-	}{
+	tests := []glossCase{
 		{"hotpot_recommendation_title_glosses_both_words", "火锅推荐", []string{"hotpot", "recommend"}, nil},
 		{"food_note_keeps_emoji_and_turns_punctuation_english",
 			"成都必吃的火锅推荐！真的太好吃了😋", []string{"Chengdu", "hotpot", "recommend!", "delicious", "😋"}, []string{"！", "的"}},
@@ -46,37 +74,12 @@ func TestCedictGlossChineseToEnglish(t *testing.T) {
 		{"unknown_characters_are_kept", "𠀾火锅", []string{"𠀾", "hotpot"}, nil},
 		{"glossary_hides_pinyin_and_cross_references", "吧台", nil, []string{"[", "]", "|"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			out, err := g.Translate(context.Background(), "zh", "en", []string{tt.in})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := out[0]
-			for _, w := range tt.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("gloss of %q = %q, want it to contain %q", tt.in, got, w)
-				}
-			}
-			for _, w := range tt.notWant {
-				if strings.Contains(got, w) {
-					t.Errorf("gloss of %q = %q, want no %q", tt.in, got, w)
-				}
-			}
-		})
-	}
+	checkGlosses(t, newGloss(t), "zh", "en", tests)
 }
 
 func TestCedictGlossEnglishToChinese(t *testing.T) {
 	t.Parallel()
-	g := newGloss(t)
-	tests := []struct {
-		name    string
-		in      string
-		want    []string
-		notWant []string
-	}{
+	tests := []glossCase{
 		{"greeting_from_ohio_starts_with_nihao", "hello from Ohio", []string{"你好从"}, nil},
 		{"whole_sentence_is_glossed_without_spaces_between_chinese",
 			"My cat loves eating dumplings", []string{"我的猫爱吃饺子"}, []string{" "}},
@@ -95,26 +98,7 @@ func TestCedictGlossEnglishToChinese(t *testing.T) {
 		{"curly_apostrophes_work_like_straight_ones", "I’m hungry", []string{"我饿"}, nil},
 		{"line_breaks_are_kept", "good morning\nfriends", []string{"\n"}, nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			out, err := g.Translate(context.Background(), "en", "zh", []string{tt.in})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := out[0]
-			for _, w := range tt.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("gloss of %q = %q, want it to contain %q", tt.in, got, w)
-				}
-			}
-			for _, w := range tt.notWant {
-				if strings.Contains(got, w) {
-					t.Errorf("gloss of %q = %q, want no %q", tt.in, got, w)
-				}
-			}
-		})
-	}
+	checkGlosses(t, newGloss(t), "en", "zh", tests)
 }
 
 func TestCedictGlossPairs(t *testing.T) {

@@ -1,10 +1,9 @@
 package translate
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -52,43 +51,27 @@ func (c DeepLConfig) WithDefaults() DeepLConfig {
 		d.url = DeepLFreeURL
 	}
 	c.HTTPConfig = c.HTTPConfig.withDefaults(d)
-	if c.EnglishTarget == "" {
-		c.EnglishTarget = "EN-US"
-	}
-	if c.PortugueseTarget == "" {
-		c.PortugueseTarget = "PT-BR"
-	}
+	c.EnglishTarget = cmp.Or(c.EnglishTarget, "EN-US")
+	c.PortugueseTarget = cmp.Or(c.PortugueseTarget, "PT-BR")
 	return c
 }
 
 // Validate reports missing and malformed values, after defaults.
 func (c DeepLConfig) Validate() error {
 	c = c.WithDefaults()
-	errs := c.validate(deeplDefaults)
-	if c.EnglishTarget != "EN-US" && c.EnglishTarget != "EN-GB" {
-		errs = append(errs, fmt.Errorf("english_target: %q is not EN-US or EN-GB", c.EnglishTarget))
-	}
-	if c.PortugueseTarget != "PT-BR" && c.PortugueseTarget != "PT-PT" {
-		errs = append(errs, fmt.Errorf("portuguese_target: %q is not PT-BR or PT-PT", c.PortugueseTarget))
-	}
-	return errors.Join(errs...)
+	return c.validate(deeplDefaults,
+		require(c.EnglishTarget == "EN-US" || c.EnglishTarget == "EN-GB", "english_target: %q is not EN-US or EN-GB", c.EnglishTarget),
+		require(c.PortugueseTarget == "PT-BR" || c.PortugueseTarget == "PT-PT", "portuguese_target: %q is not PT-BR or PT-PT", c.PortugueseTarget))
 }
 
 // DeepL translates through DeepL's /v2/translate, up to 50 texts per
 // request.
 type DeepL struct {
-	cfg DeepLConfig
-	httpProvider
+	httpProvider[DeepLConfig]
 }
 
 // NewDeepL returns the provider; it does not contact the API.
-func NewDeepL(cfg DeepLConfig) (*DeepL, error) {
-	cfg, base, err := buildHTTP("deepl", cfg)
-	if err != nil {
-		return nil, err
-	}
-	return &DeepL{cfg: cfg, httpProvider: base}, nil
-}
+func NewDeepL(cfg DeepLConfig) (*DeepL, error) { return newHTTP[DeepL](cfg) }
 
 // deeplLanguages are the ISO 639-1 codes DeepL translates, with DeepL's
 // code where it differs from the upper-cased ISO code.
@@ -149,12 +132,8 @@ func (p *DeepL) Translate(ctx context.Context, from, to string, texts []string) 
 	u := endpoint(p.cfg.URL, "/v2/translate")
 	header := http.Header{"Authorization": {"DeepL-Auth-Key " + p.cfg.APIKey}}
 	return translateBatches(ctx, p.cfg.Name, texts, p.cfg.BatchSize, p.cfg.MaxRequestChars, func(ctx context.Context, chunk []string) ([]string, error) {
-		body, err := p.http.postJSON(ctx, u, header, deeplRequest{Text: chunk, SourceLang: src, TargetLang: dst, PreserveFormatting: true}, classifyDeepL)
-		if err != nil {
-			return nil, err
-		}
 		var r deeplResponse
-		if err := p.http.decodeStrict(body, &r); err != nil {
+		if err := p.http.postJSON(ctx, u, header, deeplRequest{Text: chunk, SourceLang: src, TargetLang: dst, PreserveFormatting: true}, classifyDeepL, &r); err != nil {
 			return nil, err
 		}
 		if r.Translations == nil {

@@ -4,13 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"slices"
-	"sync"
 	"testing"
 
 	"github.com/notegate/notegate/stages/translate"
-	"github.com/notegate/notegate/stages/translate/translatetest"
 )
 
 // fakeDeepL speaks DeepL's /v2/translate: JSON text array (at most 50),
@@ -20,9 +17,14 @@ import (
 type fakeDeepL struct {
 	t *testing.T
 
-	mu      sync.Mutex
-	batches []int
-	targets []string
+	batchLog
+}
+
+// newFakeDeepL serves a fake and returns a provider that calls it.
+func newFakeDeepL(t *testing.T) (*translate.DeepL, *fakeDeepL) {
+	t.Helper()
+	fake := &fakeDeepL{t: t}
+	return mustBuild(t, translate.NewDeepL, translate.DeepLConfig{HTTPConfig: translate.HTTPConfig{URL: serve(t, fake), APIKey: "dl-key:fx"}}), fake
 }
 
 func (f *fakeDeepL) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -31,26 +33,18 @@ func (f *fakeDeepL) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(status)
 		_ = json.NewEncoder(w).Encode(map[string]string{"message": msg})
 	}
-	if r.Method != http.MethodPost || r.URL.Path != "/v2/translate" {
-		f.t.Errorf("request %s %s, want POST /v2/translate", r.Method, r.URL.Path)
-		fail(http.StatusNotFound, "Not found")
-		return
-	}
-	if r.Header.Get("Authorization") != "DeepL-Auth-Key dl-key:fx" {
-		fail(http.StatusForbidden, "Wrong endpoint. Use https://api.deepl.com")
-		return
-	}
 	var req struct {
 		Text               []string `json:"text"`
 		SourceLang         string   `json:"source_lang"`
 		TargetLang         string   `json:"target_lang"`
 		PreserveFormatting bool     `json:"preserve_formatting"`
 	}
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		f.t.Errorf("request body: %v", err)
-		fail(http.StatusBadRequest, "Bad request")
+	if status := readJSONPost(f.t, r, "/v2/translate", &req); status != 0 {
+		fail(status, http.StatusText(status))
+		return
+	}
+	if r.Header.Get("Authorization") != "DeepL-Auth-Key dl-key:fx" {
+		fail(http.StatusForbidden, "Wrong endpoint. Use https://api.deepl.com")
 		return
 	}
 	if len(req.Text) == 0 || len(req.Text) > 50 {
@@ -66,10 +60,7 @@ func (f *fakeDeepL) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusBadRequest, "Value for 'target_lang' not supported.")
 		return
 	}
-	f.mu.Lock()
-	f.batches = append(f.batches, len(req.Text))
-	f.targets = append(f.targets, req.TargetLang)
-	f.mu.Unlock()
+	f.record(len(req.Text))
 	type tr struct {
 		Detected string `json:"detected_source_language"`
 		Text     string `json:"text"`
@@ -81,56 +72,14 @@ func (f *fakeDeepL) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_ = json.NewEncoder(w).Encode(map[string]any{"translations": out})
 }
 
-func newFakeDeepL(t *testing.T) (*translate.DeepL, *fakeDeepL) {
-	t.Helper()
-	fake := &fakeDeepL{t: t}
-	srv := httptest.NewServer(fake)
-	t.Cleanup(srv.Close)
-	p, err := translate.NewDeepL(translate.DeepLConfig{HTTPConfig: translate.HTTPConfig{URL: srv.URL, APIKey: "dl-key:fx"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p, fake
-}
-
-func TestDeepLConformance(t *testing.T) {
-	p, _ := newFakeDeepL(t)
-	translatetest.Run(t, p, []translatetest.Pair{
-		{From: "zh", To: "en", Texts: []string{"火锅推荐", "這家餐廳的牛肉麵超級好吃", "😂"}},
-		{From: "en", To: "zh", Texts: []string{"hello from Ohio", "I love hotpot #food @amy"}},
-	}, translatetest.Pair{From: "en", To: "xh"})
-}
-
 func TestDeepL(t *testing.T) {
 	t.Parallel()
-	t.Run("targets_carry_the_variants_deepl_requires", func(t *testing.T) {
+	t.Run("a_traditional_chinese_source_is_sent_as_zh_and_english_gets_its_variant", func(t *testing.T) {
 		t.Parallel()
 		p, _ := newFakeDeepL(t)
-		for _, tc := range []struct{ to, want string }{
-			{"zh", "⟨ZH-HANS⟩hi"}, {"zh-Hans", "⟨ZH-HANS⟩hi"}, {"zh-Hant", "⟨ZH-HANT⟩hi"}, {"zh-HK", "⟨ZH-HANT⟩hi"},
-		} {
-			out, err := p.Translate(context.Background(), "en", tc.to, []string{"hi"})
-			if err != nil || out[0] != tc.want {
-				t.Errorf("en→%s: %q, %v; want %q", tc.to, out, err, tc.want)
-			}
-		}
 		out, err := p.Translate(context.Background(), "zh-Hant", "en", []string{"你好"})
 		if err != nil || out[0] != "⟨EN-US⟩你好" {
 			t.Errorf("zh-Hant→en: %q, %v", out, err)
-		}
-	})
-	t.Run("batches_hold_at_most_fifty_texts", func(t *testing.T) {
-		t.Parallel()
-		p, fake := newFakeDeepL(t)
-		in := make([]string, 120)
-		for i := range in {
-			in[i] = "text"
-		}
-		if _, err := p.Translate(context.Background(), "en", "es", in); err != nil {
-			t.Fatal(err)
-		}
-		if !slices.Equal(fake.batches, []int{50, 50, 20}) {
-			t.Errorf("batches %v, want [50 50 20]", fake.batches)
 		}
 	})
 	t.Run("a_free_key_uses_the_free_endpoint", func(t *testing.T) {
@@ -164,11 +113,7 @@ func TestDeepLErrors(t *testing.T) {
 		{name: "a_413_too_large_is_permanent", status: 413, body: `{"message":"Request Entity Too Large"}`, want: translate.ErrPermanent},
 		{name: "a_200_with_a_translation_without_text_is_transient", status: 200, body: `{"translations":[{"detected_source_language":"EN"}]}`, want: translate.ErrTransient},
 	}, commonErrorCases...)
-	runErrorCases(t, cases, "en", "zh", func(t *testing.T, url string) translate.Provider {
-		p, err := translate.NewDeepL(translate.DeepLConfig{HTTPConfig: translate.HTTPConfig{URL: url, APIKey: "k"}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
+	runErrorCases(t, cases, "en", "zh", func(url string) (*translate.DeepL, error) {
+		return translate.NewDeepL(translate.DeepLConfig{HTTPConfig: translate.HTTPConfig{URL: url, APIKey: "k"}})
 	})
 }

@@ -3,7 +3,6 @@ package translate
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -14,7 +13,8 @@ import (
 // This file is the README's worked example of a new translation provider:
 // "shout", an imaginary service that answers POST /v1/shout
 // {"texts": [...], "to": "en"} with {"out": [...]}. Its whole code is the
-// config (embedding HTTPConfig), the constructor and Translate; wiring it
+// config (embedding HTTPConfig), the provider (embedding httpProvider,
+// built by the shared constructor newHTTP) and Translate; wiring it
 // in is a ProvidersConfig field and one line in sections.
 
 // ShoutConfig configures the shout service.
@@ -34,23 +34,16 @@ func (c ShoutConfig) WithDefaults() ShoutConfig {
 
 // Validate reports malformed values.
 func (c ShoutConfig) Validate() error {
-	return errors.Join(c.WithDefaults().validate(shoutDefaults)...)
+	return c.WithDefaults().validate(shoutDefaults)
 }
 
 // Shout translates through the shout service.
 type Shout struct {
-	cfg ShoutConfig
-	httpProvider
+	httpProvider[ShoutConfig]
 }
 
 // NewShout returns the provider; it does not contact the service.
-func NewShout(cfg ShoutConfig) (*Shout, error) {
-	cfg = cfg.WithDefaults()
-	if err := cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("shout config: %w", err)
-	}
-	return &Shout{cfg: cfg, httpProvider: cfg.provider()}, nil
-}
+func NewShout(cfg ShoutConfig) (*Shout, error) { return newHTTP[Shout](cfg) }
 
 // Translate implements Provider: batches, retries' error classes and
 // response bounds come from the shared helpers.
@@ -60,14 +53,10 @@ func (p *Shout) Translate(ctx context.Context, from, to string, texts []string) 
 	}
 	u := endpoint(p.cfg.URL, "/v1/shout")
 	return translateBatches(ctx, p.Name(), texts, p.cfg.BatchSize, p.cfg.MaxRequestChars, func(ctx context.Context, chunk []string) ([]string, error) {
-		body, err := p.http.postJSON(ctx, u, nil, map[string]any{"texts": chunk, "to": "en"}, nil)
-		if err != nil {
-			return nil, err
-		}
 		var r struct {
 			Out *[]string `json:"out"`
 		}
-		if err := p.http.decodeStrict(body, &r); err != nil {
+		if err := p.http.postJSON(ctx, u, nil, map[string]any{"texts": chunk, "to": "en"}, nil, &r); err != nil {
 			return nil, err
 		}
 		if r.Out == nil {

@@ -3,7 +3,6 @@ package translate
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -42,24 +41,17 @@ func (c GoogleConfig) WithDefaults() GoogleConfig {
 
 // Validate reports missing and malformed values, after defaults.
 func (c GoogleConfig) Validate() error {
-	return errors.Join(c.WithDefaults().validate(googleDefaults)...)
+	return c.WithDefaults().validate(googleDefaults)
 }
 
 // Google translates through Cloud Translation v2 (format text, so that
 // answers are not HTML-escaped), up to 128 texts per request.
 type Google struct {
-	cfg GoogleConfig
-	httpProvider
+	httpProvider[GoogleConfig]
 }
 
 // NewGoogle returns the provider; it does not contact the API.
-func NewGoogle(cfg GoogleConfig) (*Google, error) {
-	cfg, base, err := buildHTTP("google", cfg)
-	if err != nil {
-		return nil, err
-	}
-	return &Google{cfg: cfg, httpProvider: base}, nil
-}
+func NewGoogle(cfg GoogleConfig) (*Google, error) { return newHTTP[Google](cfg) }
 
 // code maps a tag to Google's code: zh-CN or zh-TW for Chinese, the base
 // language otherwise.
@@ -92,12 +84,8 @@ func (p *Google) Translate(ctx context.Context, from, to string, texts []string)
 	u := endpoint(p.cfg.URL, "/language/translate/v2")
 	header := http.Header{"X-Goog-Api-Key": {p.cfg.APIKey}}
 	return translateBatches(ctx, p.cfg.Name, texts, p.cfg.BatchSize, p.cfg.MaxRequestChars, func(ctx context.Context, chunk []string) ([]string, error) {
-		body, err := p.http.postJSON(ctx, u, header, googleRequest{Q: chunk, Source: src, Target: dst, Format: "text"}, classifyGoogle)
-		if err != nil {
-			return nil, err
-		}
 		var r googleResponse
-		if err := p.http.decodeStrict(body, &r); err != nil {
+		if err := p.http.postJSON(ctx, u, header, googleRequest{Q: chunk, Source: src, Target: dst, Format: "text"}, classifyGoogle, &r); err != nil {
 			return nil, err
 		}
 		if r.Data == nil || r.Data.Translations == nil {

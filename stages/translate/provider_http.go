@@ -87,8 +87,19 @@ func (c httpCaller) send(req *http.Request, classify errorClassifier) ([]byte, e
 	return body, nil
 }
 
-// postJSON sends v as a JSON POST to u with the given headers.
-func (c httpCaller) postJSON(ctx context.Context, u string, header http.Header, v any, classify errorClassifier) ([]byte, error) {
+// postJSON sends v as a JSON POST to u with the given headers and
+// decodes the answer strictly (decodeStrict) into answer.
+func (c httpCaller) postJSON(ctx context.Context, u string, header http.Header, v any, classify errorClassifier, answer any) error {
+	body, err := c.post(ctx, u, header, v, classify)
+	if err != nil {
+		return err
+	}
+	return c.decodeStrict(body, answer)
+}
+
+// post sends v as a JSON POST to u with the given headers and returns the
+// answer's body.
+func (c httpCaller) post(ctx context.Context, u string, header http.Header, v any, classify errorClassifier) ([]byte, error) {
 	payload, err := json.Marshal(v)
 	if err != nil {
 		return nil, &ProviderError{Provider: c.provider, Kind: ErrPermanent, Message: "encoding the request", Err: err}

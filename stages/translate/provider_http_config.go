@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"net/http"
@@ -65,30 +66,19 @@ type httpDefaults struct {
 
 // withDefaults fills every zero field with d's default.
 func (c HTTPConfig) withDefaults(d httpDefaults) HTTPConfig {
-	if c.Name == "" {
-		c.Name = d.name
-	}
-	if c.URL == "" {
-		c.URL = d.url
-	}
-	if c.BatchSize == 0 {
-		c.BatchSize = d.batch
-	}
-	if c.MaxRequestChars == 0 {
-		c.MaxRequestChars = d.chars
-	}
-	if c.Timeout == 0 {
-		c.Timeout = d.timeout
-	}
-	if c.MaxResponseBytes == 0 {
-		c.MaxResponseBytes = DefaultMaxResponseBytes
-	}
+	c.Name = cmp.Or(c.Name, d.name)
+	c.URL = cmp.Or(c.URL, d.url)
+	c.BatchSize = cmp.Or(c.BatchSize, d.batch)
+	c.MaxRequestChars = cmp.Or(c.MaxRequestChars, d.chars)
+	c.Timeout = cmp.Or(c.Timeout, d.timeout)
+	c.MaxResponseBytes = cmp.Or(c.MaxResponseBytes, DefaultMaxResponseBytes)
 	return c
 }
 
-// validate reports the shared fields' errors, after withDefaults.
-func (c HTTPConfig) validate(d httpDefaults) []error {
-	errs := []error{validateURL("url", c.URL), validateLanguages(c.Languages)}
+// validate reports the shared fields' errors, after withDefaults, joined
+// with own, the provider's own fields' errors (see require).
+func (c HTTPConfig) validate(d httpDefaults, own ...error) error {
+	errs := append([]error{validateURL("url", c.URL), validateLanguages(c.Languages)}, own...)
 	if d.keyRequired && strings.TrimSpace(c.APIKey) == "" {
 		errs = append(errs, fmt.Errorf("api key: empty (set %s)", d.keyEnv))
 	}
@@ -96,35 +86,49 @@ func (c HTTPConfig) validate(d httpDefaults) []error {
 		if c.BatchSize != 0 || c.MaxRequestChars != 0 {
 			errs = append(errs, errors.New("batch_size, max_request_chars: this provider sends one text a request"))
 		}
-		return append(errs, validateLimits(1, 0, c.Timeout, c.MaxResponseBytes))
+		return errors.Join(append(errs, validateLimits(1, 0, c.Timeout, c.MaxResponseBytes))...)
 	}
 	if d.maxBatch > 0 && c.BatchSize > d.maxBatch {
 		errs = append(errs, fmt.Errorf("batch_size: %d exceeds %s's %d texts a request", c.BatchSize, d.name, d.maxBatch))
 	}
-	return append(errs, validateLimits(c.BatchSize, c.MaxRequestChars, c.Timeout, c.MaxResponseBytes))
+	return errors.Join(append(errs, validateLimits(c.BatchSize, c.MaxRequestChars, c.Timeout, c.MaxResponseBytes))...)
 }
 
-// httpProvider is what every HTTP provider holds besides its own config:
-// its name, its HTTP caller and its language restriction. Embedded, it
-// gives the provider its Name.
-type httpProvider struct {
+// require is one check of a provider's own field: nil when ok, otherwise
+// the error format names (it starts with the field's YAML key).
+func require(ok bool, format string, args ...any) error {
+	if ok {
+		return nil
+	}
+	return fmt.Errorf(format, args...)
+}
+
+// httpProvider is what every HTTP provider holds: its config C (after
+// defaults), its HTTP caller and its language restriction. Embedded, it
+// gives the provider its Name and its cfg.
+type httpProvider[C any] struct {
+	cfg   C
 	name  string
 	http  httpCaller
 	langs languageSet
 }
 
 // Name returns the configured name (the provider's kind by default).
-func (p httpProvider) Name() string { return p.name }
+func (p httpProvider[C]) Name() string { return p.name }
+
+// setShared stores the shared part newHTTP built; promoted to the provider
+// that embeds p, it is how newHTTP fills that provider.
+func (p *httpProvider[C]) setShared(b httpProvider[C]) { *p = b }
 
 // allowsPair reports whether both languages of a pair are within Languages.
-func (p httpProvider) allowsPair(from, to string) bool {
+func (p httpProvider[C]) allowsPair(from, to string) bool {
 	return p.langs.allows(BaseLanguage(from)) && p.langs.allows(BaseLanguage(to))
 }
 
 // languageCode maps a language tag to a provider's code: hans or hant
 // for Chinese by its script, the base language otherwise; false when the
 // language is outside Languages.
-func (p httpProvider) languageCode(tag, hans, hant string) (string, bool) {
+func (p httpProvider[C]) languageCode(tag, hans, hant string) (string, bool) {
 	base := BaseLanguage(tag)
 	if !p.langs.allows(base) {
 		return "", false
@@ -139,29 +143,45 @@ func (p httpProvider) languageCode(tag, hans, hant string) (string, bool) {
 }
 
 // providerConfig is what the shared constructor and the registry need of
-// an HTTP provider's config: its defaults, its validation and the shared
-// part it builds (promoted from the embedded HTTPConfig).
+// an HTTP provider's config: its defaults and its validation. Its shared
+// fields are reached through httpConfigOf.
 type providerConfig[C any] interface {
 	WithDefaults() C
 	Validate() error
 	// httpDefaults are the provider's defaults of the shared fields.
 	httpDefaults() httpDefaults
-	provider() httpProvider
 }
 
-// buildHTTP applies cfg's defaults, validates it and builds the shared
-// part of a provider; kind names the provider in the error.
-func buildHTTP[C providerConfig[C]](kind string, cfg C) (C, httpProvider, error) {
+// httpConfigOf returns the HTTPConfig embedded in a provider's config c.
+func httpConfigOf[C any](c *C) *HTTPConfig {
+	return any(c).(interface{ shared() *HTTPConfig }).shared()
+}
+
+// shared returns the embedded HTTPConfig (promoted to every provider's
+// config, so that httpConfigOf reaches it).
+func (c *HTTPConfig) shared() *HTTPConfig { return c }
+
+// newHTTP is the one constructor of the HTTP providers. P is a provider
+// struct embedding httpProvider[C]; newHTTP applies cfg's defaults,
+// validates them and returns a P holding the shared part built from
+// them. It contacts no server. An error names the provider's kind.
+func newHTTP[P any, C providerConfig[C], PP interface {
+	*P
+	setShared(httpProvider[C])
+}](cfg C) (*P, error) {
 	cfg = cfg.WithDefaults()
 	if err := cfg.Validate(); err != nil {
-		return cfg, httpProvider{}, fmt.Errorf("%s config: %w", kind, err)
+		return nil, fmt.Errorf("%s config: %w", cfg.httpDefaults().name, err)
 	}
-	return cfg, cfg.provider(), nil
-}
-
-// provider builds the shared part of a provider from c (after defaults).
-func (c HTTPConfig) provider() httpProvider {
-	return httpProvider{name: c.Name, http: newHTTPCaller(c.Name, c.HTTPClient, c.Timeout, c.MaxResponseBytes), langs: newLanguageSet(c.Languages)}
+	s := httpConfigOf(&cfg)
+	p := PP(new(P))
+	p.setShared(httpProvider[C]{
+		cfg:   cfg,
+		name:  s.Name,
+		http:  newHTTPCaller(s.Name, s.HTTPClient, s.Timeout, s.MaxResponseBytes),
+		langs: newLanguageSet(s.Languages),
+	})
+	return p, nil
 }
 
 // validateLimits checks the limits every HTTP provider has.

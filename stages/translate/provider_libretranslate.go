@@ -1,9 +1,9 @@
 package translate
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -38,34 +38,25 @@ func (LibreTranslateConfig) httpDefaults() httpDefaults { return libreDefaults }
 // WithDefaults returns c with every zero field set to its default.
 func (c LibreTranslateConfig) WithDefaults() LibreTranslateConfig {
 	c.HTTPConfig = c.HTTPConfig.withDefaults(libreDefaults)
-	if c.ChineseSimplified == "" {
-		c.ChineseSimplified = "zh"
-	}
-	if c.ChineseTraditional == "" {
-		c.ChineseTraditional = "zt"
-	}
+	c.ChineseSimplified = cmp.Or(c.ChineseSimplified, "zh")
+	c.ChineseTraditional = cmp.Or(c.ChineseTraditional, "zt")
 	return c
 }
 
 // Validate reports malformed values, after defaults.
 func (c LibreTranslateConfig) Validate() error {
-	return errors.Join(c.WithDefaults().validate(libreDefaults)...)
+	return c.WithDefaults().validate(libreDefaults)
 }
 
 // LibreTranslate translates through a LibreTranslate server's /translate,
 // a batch of texts per request (q as an array).
 type LibreTranslate struct {
-	cfg LibreTranslateConfig
-	httpProvider
+	httpProvider[LibreTranslateConfig]
 }
 
 // NewLibreTranslate returns the provider; it does not contact the server.
 func NewLibreTranslate(cfg LibreTranslateConfig) (*LibreTranslate, error) {
-	cfg, base, err := buildHTTP("libretranslate", cfg)
-	if err != nil {
-		return nil, err
-	}
-	return &LibreTranslate{cfg: cfg, httpProvider: base}, nil
+	return newHTTP[LibreTranslate](cfg)
 }
 
 // code maps a language tag to the server's code.
@@ -94,12 +85,8 @@ func (p *LibreTranslate) Translate(ctx context.Context, from, to string, texts [
 	}
 	u := endpoint(p.cfg.URL, "/translate")
 	return translateBatches(ctx, p.cfg.Name, texts, p.cfg.BatchSize, p.cfg.MaxRequestChars, func(ctx context.Context, chunk []string) ([]string, error) {
-		body, err := p.http.postJSON(ctx, u, nil, libreRequest{Q: chunk, Source: src, Target: dst, Format: "text", APIKey: p.cfg.APIKey}, classifyLibre)
-		if err != nil {
-			return nil, err
-		}
 		var r libreResponse
-		if err := p.http.decodeStrict(body, &r); err != nil {
+		if err := p.http.postJSON(ctx, u, nil, libreRequest{Q: chunk, Source: src, Target: dst, Format: "text", APIKey: p.cfg.APIKey}, classifyLibre, &r); err != nil {
 			return nil, err
 		}
 		if r.TranslatedText == nil {

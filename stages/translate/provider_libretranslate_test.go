@@ -5,13 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"slices"
-	"sync"
 	"testing"
 
 	"github.com/notegate/notegate/stages/translate"
-	"github.com/notegate/notegate/stages/translate/translatetest"
 )
 
 // fakeLibreTranslate speaks LibreTranslate's /translate: a JSON body with
@@ -23,8 +20,14 @@ type fakeLibreTranslate struct {
 	apiKey   string
 	maxBatch int
 
-	mu      sync.Mutex
-	batches []int
+	batchLog
+}
+
+// newFakeLibreTranslate serves a fake and returns a provider that calls it.
+func newFakeLibreTranslate(t *testing.T) (*translate.LibreTranslate, *fakeLibreTranslate) {
+	t.Helper()
+	fake := &fakeLibreTranslate{t: t, apiKey: "lt-key", maxBatch: 4}
+	return mustBuild(t, translate.NewLibreTranslate, translate.LibreTranslateConfig{HTTPConfig: translate.HTTPConfig{URL: serve(t, fake), APIKey: "lt-key", BatchSize: 4}}), fake
 }
 
 func (f *fakeLibreTranslate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -32,11 +35,6 @@ func (f *fakeLibreTranslate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	fail := func(status int, msg string) {
 		w.WriteHeader(status)
 		_ = json.NewEncoder(w).Encode(map[string]string{"error": msg})
-	}
-	if r.Method != http.MethodPost || r.URL.Path != "/translate" {
-		f.t.Errorf("request %s %s, want POST /translate", r.Method, r.URL.Path)
-		fail(http.StatusNotFound, "not found")
-		return
 	}
 	if ct := r.Header.Get("Content-Type"); ct != "application/json" {
 		f.t.Errorf("Content-Type %q, want application/json", ct)
@@ -48,11 +46,8 @@ func (f *fakeLibreTranslate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		Format string   `json:"format"`
 		APIKey string   `json:"api_key"`
 	}
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		f.t.Errorf("request body: %v", err)
-		fail(http.StatusBadRequest, "Invalid request")
+	if status := readJSONPost(f.t, r, "/translate", &req); status != 0 {
+		fail(status, http.StatusText(status))
 		return
 	}
 	if req.APIKey != f.apiKey {
@@ -72,9 +67,7 @@ func (f *fakeLibreTranslate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	f.mu.Lock()
-	f.batches = append(f.batches, len(req.Q))
-	f.mu.Unlock()
+	f.record(len(req.Q))
 	out := make([]string, len(req.Q))
 	for i, q := range req.Q {
 		out[i] = fakeTranslation(req.Target, q)
@@ -82,57 +75,8 @@ func (f *fakeLibreTranslate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_ = json.NewEncoder(w).Encode(map[string]any{"translatedText": out})
 }
 
-func newFakeLibreTranslate(t *testing.T) (*translate.LibreTranslate, *fakeLibreTranslate) {
-	t.Helper()
-	fake := &fakeLibreTranslate{t: t, apiKey: "lt-key", maxBatch: 4}
-	srv := httptest.NewServer(fake)
-	t.Cleanup(srv.Close)
-	p, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{HTTPConfig: translate.HTTPConfig{URL: srv.URL, APIKey: "lt-key", BatchSize: 4}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p, fake
-}
-
-func TestLibreTranslateConformance(t *testing.T) {
-	p, _ := newFakeLibreTranslate(t)
-	translatetest.Run(t, p, []translatetest.Pair{
-		{From: "zh", To: "en", Texts: []string{"火锅推荐", "這家餐廳的牛肉麵超級好吃", "😂"}},
-		{From: "en", To: "zh", Texts: []string{"hello from Ohio", "I love hotpot #food @amy"}},
-		{From: "en", To: "es", Texts: []string{"The cat is black", "Good morning"}},
-	}, translatetest.Pair{From: "en", To: "fr"})
-}
-
 func TestLibreTranslate(t *testing.T) {
 	t.Parallel()
-	t.Run("chinese_scripts_map_to_zh_and_zt", func(t *testing.T) {
-		t.Parallel()
-		p, _ := newFakeLibreTranslate(t)
-		for _, tc := range []struct{ to, want string }{
-			{"zh", "⟨zh⟩hi"}, {"zh-Hans", "⟨zh⟩hi"}, {"zh-Hant", "⟨zt⟩hi"}, {"zh-TW", "⟨zt⟩hi"},
-		} {
-			out, err := p.Translate(context.Background(), "en", tc.to, []string{"hi"})
-			if err != nil || out[0] != tc.want {
-				t.Errorf("en→%s: %q, %v; want %q", tc.to, out, err, tc.want)
-			}
-		}
-	})
-	t.Run("a_large_batch_is_split_at_the_batch_size_and_blank_texts_are_not_sent", func(t *testing.T) {
-		t.Parallel()
-		p, fake := newFakeLibreTranslate(t)
-		in := []string{"a", " ", "b", "c", "d", "e", "", "f"}
-		out, err := p.Translate(context.Background(), "en", "es", in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := []string{"⟨es⟩a", " ", "⟨es⟩b", "⟨es⟩c", "⟨es⟩d", "⟨es⟩e", "", "⟨es⟩f"}
-		if !slices.Equal(out, want) {
-			t.Errorf("got %q, want %q", out, want)
-		}
-		if !slices.Equal(fake.batches, []int{4, 2}) {
-			t.Errorf("batches %v, want [4 2]", fake.batches)
-		}
-	})
 	t.Run("languages_outside_the_configured_list_are_unsupported_without_a_call", func(t *testing.T) {
 		t.Parallel()
 		p, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{HTTPConfig: translate.HTTPConfig{URL: "http://127.0.0.1:1", Languages: []string{"en", "zh"}}})
@@ -163,11 +107,7 @@ func TestLibreTranslateErrors(t *testing.T) {
 		{name: "a_200_with_too_few_translations_is_transient", status: 200, body: `{"translatedText":[]}`, want: translate.ErrTransient},
 		{name: "a_200_with_a_string_instead_of_an_array_is_transient", status: 200, body: `{"translatedText":"hola"}`, want: translate.ErrTransient},
 	}, commonErrorCases...)
-	runErrorCases(t, cases, "en", "es", func(t *testing.T, url string) translate.Provider {
-		p, err := translate.NewLibreTranslate(translate.LibreTranslateConfig{HTTPConfig: translate.HTTPConfig{URL: url}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
+	runErrorCases(t, cases, "en", "es", func(url string) (*translate.LibreTranslate, error) {
+		return translate.NewLibreTranslate(translate.LibreTranslateConfig{HTTPConfig: translate.HTTPConfig{URL: url}})
 	})
 }

@@ -1,11 +1,13 @@
 package translate
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -55,31 +57,19 @@ func (OpenAIConfig) httpDefaults() httpDefaults { return openAIDefaults }
 // WithDefaults returns c with every zero field set to its default.
 func (c OpenAIConfig) WithDefaults() OpenAIConfig {
 	c.HTTPConfig = c.HTTPConfig.withDefaults(openAIDefaults)
-	if c.StructuredOutput == "" {
-		c.StructuredOutput = OpenAIJSONSchema
-	}
-	if c.MaxTokens == 0 {
-		c.MaxTokens = 4096
-	}
+	c.StructuredOutput = cmp.Or(c.StructuredOutput, OpenAIJSONSchema)
+	c.MaxTokens = cmp.Or(c.MaxTokens, 4096)
 	return c
 }
 
 // Validate reports missing and malformed values, after defaults.
 func (c OpenAIConfig) Validate() error {
 	c = c.WithDefaults()
-	errs := c.validate(openAIDefaults)
-	if strings.TrimSpace(c.Model) == "" {
-		errs = append(errs, errors.New("model: empty"))
-	}
-	switch c.StructuredOutput {
-	case OpenAIJSONSchema, OpenAIJSONObject, OpenAIPromptOnly:
-	default:
-		errs = append(errs, fmt.Errorf("structured_output: %q is not json_schema, json_object or prompt", c.StructuredOutput))
-	}
-	if c.MaxTokens < 1 {
-		errs = append(errs, fmt.Errorf("max_tokens: %d is below 1", c.MaxTokens))
-	}
-	return errors.Join(errs...)
+	return c.validate(openAIDefaults,
+		require(strings.TrimSpace(c.Model) != "", "model: empty"),
+		require(slices.Contains([]string{OpenAIJSONSchema, OpenAIJSONObject, OpenAIPromptOnly}, c.StructuredOutput),
+			"structured_output: %q is not json_schema, json_object or prompt", c.StructuredOutput),
+		require(c.MaxTokens >= 1, "max_tokens: %d is below 1", c.MaxTokens))
 }
 
 // OpenAI translates with a chat model behind an OpenAI-compatible
@@ -88,20 +78,13 @@ func (c OpenAIConfig) Validate() error {
 // answer that is not exactly that (prose around it, a wrong count) is an
 // error rather than text shown to readers.
 type OpenAI struct {
-	cfg OpenAIConfig
-	httpProvider
+	httpProvider[OpenAIConfig]
 	// noSchema is set once the server refused json_schema.
 	noSchema atomic.Bool
 }
 
 // NewOpenAI returns the provider; it does not contact the server.
-func NewOpenAI(cfg OpenAIConfig) (*OpenAI, error) {
-	cfg, base, err := buildHTTP("openai", cfg)
-	if err != nil {
-		return nil, err
-	}
-	return &OpenAI{cfg: cfg, httpProvider: base}, nil
-}
+func NewOpenAI(cfg OpenAIConfig) (*OpenAI, error) { return newHTTP[OpenAI](cfg) }
 
 // languageNames names languages for the prompt; models follow names
 // better than codes.
@@ -233,17 +216,14 @@ func (p *OpenAI) Translate(ctx context.Context, from, to string, texts []string)
 			mode = OpenAIJSONObject
 		}
 		req.ResponseFormat = responseFormat(mode, len(chunk))
-		body, err := p.http.postJSON(ctx, u, header, req, classifyOpenAI)
+		var r openAIResponse
+		err = p.http.postJSON(ctx, u, header, req, classifyOpenAI, &r)
 		if mode == OpenAIJSONSchema && refusedSchema(err) {
 			p.noSchema.Store(true)
 			req.ResponseFormat = responseFormat(OpenAIJSONObject, len(chunk))
-			body, err = p.http.postJSON(ctx, u, header, req, classifyOpenAI)
+			err = p.http.postJSON(ctx, u, header, req, classifyOpenAI, &r)
 		}
 		if err != nil {
-			return nil, err
-		}
-		var r openAIResponse
-		if err := p.http.decodeStrict(body, &r); err != nil {
 			return nil, err
 		}
 		if r.Choices == nil || len(*r.Choices) == 0 {

@@ -5,14 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/notegate/notegate/stages/translate"
-	"github.com/notegate/notegate/stages/translate/translatetest"
 )
 
 // fakeChat speaks the OpenAI chat-completions protocol as vLLM, Ollama
@@ -33,11 +31,6 @@ func (f *fakeChat) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	fail := func(status int, msg string) {
 		w.WriteHeader(status)
 		_ = json.NewEncoder(w).Encode(map[string]any{"error": map[string]any{"message": msg, "type": "invalid_request_error", "code": nil}})
-	}
-	if r.Method != http.MethodPost || r.URL.Path != "/v1/chat/completions" {
-		f.t.Errorf("request %s %s, want POST /v1/chat/completions", r.Method, r.URL.Path)
-		fail(404, "not found")
-		return
 	}
 	if r.Header.Get("Authorization") != "Bearer sk-test" {
 		fail(401, "Incorrect API key provided")
@@ -61,11 +54,8 @@ func (f *fakeChat) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			} `json:"json_schema"`
 		} `json:"response_format"`
 	}
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		f.t.Errorf("request body: %v", err)
-		fail(400, "bad body")
+	if status := readJSONPost(f.t, r, "/v1/chat/completions", &req); status != 0 {
+		fail(status, http.StatusText(status))
 		return
 	}
 	if req.Model != "qwen2.5:7b" || req.Temperature != 0 || req.Stream || len(req.Messages) != 2 ||
@@ -128,21 +118,7 @@ func newFakeChat(t *testing.T, fake *fakeChat) *translate.OpenAI {
 	if fake.answer == nil {
 		fake.answer = jsonAnswer
 	}
-	srv := httptest.NewServer(fake)
-	t.Cleanup(srv.Close)
-	p, err := translate.NewOpenAI(translate.OpenAIConfig{HTTPConfig: translate.HTTPConfig{URL: srv.URL + "/v1", APIKey: "sk-test", BatchSize: 8}, Model: "qwen2.5:7b"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-func TestOpenAIConformance(t *testing.T) {
-	p := newFakeChat(t, &fakeChat{})
-	translatetest.Run(t, p, []translatetest.Pair{
-		{From: "zh", To: "en", Texts: []string{"火锅推荐", "這家餐廳的牛肉麵超級好吃", "😂"}},
-		{From: "en", To: "zh-Hant", Texts: []string{"hello from Ohio", "I love hotpot #food @amy https://x.y/z"}},
-	}, translatetest.Pair{From: "en", To: "english"})
+	return mustBuild(t, translate.NewOpenAI, translate.OpenAIConfig{HTTPConfig: translate.HTTPConfig{URL: serve(t, fake) + "/v1", APIKey: "sk-test", BatchSize: 8}, Model: "qwen2.5:7b"})
 }
 
 func TestOpenAI(t *testing.T) {
@@ -212,12 +188,8 @@ func TestOpenAIErrors(t *testing.T) {
 		{name: "no_choices_is_transient", status: 200, body: `{"choices":[]}`, want: translate.ErrTransient},
 		{name: "a_refusal_is_permanent", status: 200, body: `{"choices":[{"finish_reason":"stop","message":{"role":"assistant","content":null,"refusal":"I can't help with that."}}]}`, want: translate.ErrPermanent},
 	}, commonErrorCases...)
-	runErrorCases(t, cases, "en", "zh", func(t *testing.T, url string) translate.Provider {
-		p, err := translate.NewOpenAI(translate.OpenAIConfig{HTTPConfig: translate.HTTPConfig{URL: url + "/v1"}, Model: "m"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
+	runErrorCases(t, cases, "en", "zh", func(url string) (*translate.OpenAI, error) {
+		return translate.NewOpenAI(translate.OpenAIConfig{HTTPConfig: translate.HTTPConfig{URL: url + "/v1"}, Model: "m"})
 	})
 }
 

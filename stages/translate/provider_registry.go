@@ -65,18 +65,17 @@ type providerSection struct {
 // C is a provider's config: it embeds HTTPConfig (whose shared fields the
 // registry reads), has its defaults and validates itself.
 func sectionOf[C providerConfig[C], P Provider](name string, slot **C, build func(C) (P, error)) providerSection {
-	shared := func(c *C) *HTTPConfig { return any(c).(interface{ shared() *HTTPConfig }).shared() }
 	return providerSection{
 		name:     name,
 		present:  func() bool { return *slot != nil },
 		validate: func() error { return (**slot).Validate() },
 		withKey: func(getenv func(string) string) {
 			env := (**slot).httpDefaults().keyEnv
-			if env == "" || shared(*slot).APIKey != "" {
+			if env == "" || httpConfigOf(*slot).APIKey != "" {
 				return
 			}
 			c := **slot // a copy: the caller's config is not changed
-			shared(&c).APIKey = getenv(env)
+			httpConfigOf(&c).APIKey = getenv(env)
 			*slot = &c
 		},
 		build: func() (Provider, string, error) {
@@ -85,14 +84,10 @@ func sectionOf[C providerConfig[C], P Provider](name string, slot **C, build fun
 				return nil, "", err
 			}
 			c := (**slot).WithDefaults()
-			return p, shared(&c).URL, nil
+			return p, httpConfigOf(&c).URL, nil
 		},
 	}
 }
-
-// shared returns the embedded HTTPConfig (promoted to every provider's
-// config).
-func (c *HTTPConfig) shared() *HTTPConfig { return c }
 
 // WithAPIKeys returns c with the API key of every configured section that
 // has none taken from getenv (os.Getenv in the binary).

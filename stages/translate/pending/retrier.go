@@ -152,12 +152,12 @@ func (r *Retrier) count(outcome string) {
 func (r *Retrier) Handle(ctx context.Context, msg kafka.Message) ([]kafka.Message, error) {
 	var p Translation
 	if err := json.Unmarshal(msg.Value, &p); err != nil || p.NoteID == "" || p.Version < 1 || len(p.Targets) == 0 {
-		reason := "not a pending-translation message"
+		bad := pipeline.BadEvent(pipeline.ReasonBadField, "not a pending-translation message (note_id, a version and targets are required)")
 		if err != nil {
-			reason = err.Error()
+			bad = pipeline.BadJSON(err)
 		}
-		r.log.Error("dead-lettering a bad retry message", "offset", msg.Offset, "reason", reason)
-		return []kafka.Message{pipeline.DeadLetter(r.Topics(), msg, pipeline.BadEvent(pipeline.ReasonBadField, "%s", reason))}, nil
+		r.log.Error("dead-lettering a bad retry message", "offset", msg.Offset, "reason", bad)
+		return []kafka.Message{pipeline.DeadLetter(r.Topics(), msg, bad)}, nil
 	}
 	if wait := min(p.NotBefore.Sub(r.now()), r.rcfg.MaxWait); wait > 0 {
 		t := time.NewTimer(wait)
