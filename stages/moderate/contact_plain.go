@@ -25,7 +25,8 @@ import (
 //     domain, or a request written in code (💚：, ➕V, ｗｅｃｈａｔ, 绿泡泡);
 //   - a money amount (¥500, 300元, 50€), or a word of money, jobs, selling,
 //     investment, adult content, phishing or pressure (spamSigns), in any
-//     language the stage reads.
+//     language the stage reads, or the romance scam's flattery of a
+//     stranger ("hi dear, you are so pretty", 美女, 亲爱的).
 //
 // With any of them the request keeps its score and blocks in cn.
 const plainContactCap = scoreGeneric
@@ -61,6 +62,10 @@ var spamSigns = foldTerms([]string{
 	// Adult content.
 	"约炮", "裸聊", "福利", "私房", "援交", "包养", "陪聊", "寂寞", "nude", "horny", "sexy", "lonely", "hookup", "18+",
 	"onlyfans", "desnud", "caliente", "nackt", "🔞", "😈", "🍆", "💦",
+	// Flattery of a stranger, the romance scam's opening.
+	"hi dear", "hello dear", "my dear", "dear friend", "so pretty", "so beautiful", "so handsome", "be your friend",
+	"sweetheart", "亲爱的", "美女", "帅哥", "小哥哥", "宝贝", "guapa", "hermosa", "querida", "ma belle", "ma cherie",
+	"schatz", "かわいいね", "예뻐요", "예쁘시",
 	// Phishing.
 	"客服", "退款", "中奖", "领取", "免费领", "免费送", "冻结", "解冻", "验证码", "refund", "verify", "winner", "prize",
 	"claim", "reembolso", "remboursement", "erstattung", "当選", "당첨",

@@ -75,6 +75,8 @@ func TestPlainContactIsReviewedInCNOnlyWhileSpamStillBlocks(t *testing.T) {
 		{"en", "Chess club? nah, add me on telegram @signals_pro, 500% profit guaranteed"},
 		{"en", "Language partner wanted, add me on whatsapp: lily_xx, I also sell replica bags at discount"},
 		{"en", "Volunteer at the shelter and win a prize! Claim it now, add me on telegram @prize_desk"},
+		{"en", "Hello dear, you are so beautiful, add me on WeChat: kind_heart_md so we can talk"},
+		{"zh", "美女你好，我是在上海工作的工程师，想和你交个朋友，加我微信 engineer_sh"},
 		{"es", "Intercambio de idiomas, agrégame al WeChat: gana_dinero_ya, gana dinero desde casa"},
 		{"es", "Club de lectura y trabajo desde casa sin experiencia, escríbeme por Telegram @lectores_job"},
 		{"es", "Agrégame al WeChat: ofertas_bcn, descuento del 70 % en bolsos"},
