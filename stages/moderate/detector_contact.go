@@ -48,8 +48,10 @@ func (ContactDetector) Name() string { return "contact" }
 // number alone is strong; a request that names no platform ("加我", "dm
 // for price") is reviewed in cn only, unless it asks for the platform's
 // own messages ("dm for prices", "price in dm", "私我", "私信我"), which keep
-// the buyer on the platform and only inform; bare contact details less so; an ordinary
-// link only informs.
+// the buyer on the platform, or points to the author's own page ("link in
+// bio"): those only inform; bare contact details less so; an ordinary
+// link only informs. An explicit request or handle in a note with no sign
+// of spam is capped by the stage (contact_plain.go).
 const (
 	scoreSolicit   = 0.9
 	scoreHandle    = 0.9
@@ -1048,6 +1050,7 @@ const (
 	enMy                         // my, the
 	enInApp                      // dm, pm, inbox, message: the platform's own messages
 	enVerbMe                     // füg, ajoute, adiciona: a request only beside me (füg mich, me adiciona)
+	enLink                       // link, links: "link in bio" names no app and offers nothing
 )
 
 var enWords = func() map[string]enRole {
@@ -1075,6 +1078,7 @@ var enWords = func() map[string]enRole {
 	put(enFor, "for", "to")
 	put(enOffer, "price", "prices", "pricing", "order", "orders", "buy", "purchase", "details", "detail", "info", "menu", "rates", "quote", "deals", "booking", "bookings", "collab", "promo")
 	put(enInfo, "link", "links", "price", "prices", "pricing", "menu", "info", "contact", "details")
+	put(enLink, "link", "links")
 	put(enIn, "in")
 	put(enBio, "bio", "dm", "dms", "pm", "inbox", "profile")
 	put(enCheck, "check", "see", "visit")
@@ -1180,8 +1184,10 @@ func scanEnglishRequests(v *View, add func(Span, float64, string)) {
 			k++
 		case is(k, enInfo) && adj(k) && is(k+1, enIn) && adj(k+1) && is(k+2, enBio):
 			score := scoreGeneric
-			if is(k+2, enInApp) {
-				score = scoreInApp // price in dm
+			if is(k+2, enInApp) || is(k, enLink) {
+				// price in dm; link in bio points to the author's own
+				// page, not an app: it informs, as a link does.
+				score = scoreInApp
 			}
 			add(span(k, k+2), score, "request")
 			k += 2

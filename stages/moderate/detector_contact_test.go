@@ -128,7 +128,9 @@ func TestContactDetectorCatchesDisguises(t *testing.T) {
 		{"dm for price", "DM for price", "DM for price", 0.4},
 		{"message me for details", "message me for details", "message me for details", 0.4},
 		{"price in dm", "price in dm", "price in dm", 0.4},
-		{"link in bio", "link in bio", "link in bio", 0.6},
+		{"link in bio names no app: it informs, as a link does", "link in bio", "link in bio", 0.4},
+		{"links in bio", "all the recipes, links in bio", "links in bio", 0.4},
+		{"menu in bio still asks to be contacted for an offer", "menu in bio", "menu in bio", 0.6},
 		// Chinese requests naming no platform.
 		{"加我", "想要的加我", "加我", 0.6},
 		{"私我 asks for the platform's own messages", "想要的私我", "私我", 0.4},
@@ -332,7 +334,8 @@ func TestStageModeratesContactRequestsPerMarket(t *testing.T) {
 		{"a spaced WeChat request blocks in cn and is reviewed in intl", "加 微 信 了解", models.DecisionBlock, models.DecisionReview},
 		{"a generic request is reviewed in cn only", "喜欢的加我", models.DecisionReview, models.DecisionAllow},
 		{"a request for the platform's own messages is allowed", "红烧肉做法私我", models.DecisionAllow, models.DecisionAllow},
-		{"a telegram request is blocked in cn and reviewed in intl", "dm me on telegram @johnny_x", models.DecisionBlock, models.DecisionReview},
+		{"a telegram request with a money lure is blocked in cn and reviewed in intl", "earn $300 a day, dm me on telegram @johnny_x", models.DecisionBlock, models.DecisionReview},
+		{"a plain telegram request with no sign of spam is reviewed in cn only", "dm me on telegram @johnny_x", models.DecisionReview, models.DecisionAllow},
 		{"calling mom on WhatsApp is allowed", "I use WhatsApp to call my mom", models.DecisionAllow, models.DecisionAllow},
 		{"WeChat Pay is allowed", "微信支付很方便", models.DecisionAllow, models.DecisionAllow},
 	}

@@ -2,6 +2,7 @@ package moderate
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/notegate/notegate/models"
@@ -36,5 +37,62 @@ func TestCarriesHandle(t *testing.T) {
 		if got := carriesHandle(s); got != want {
 			t.Errorf("carriesHandle(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// Warnings that quote a scam's own words (刷单返利, "earn $500 a day") and the
+// move off-platform to warn others are allowed in every market; a scam that
+// borrows a warning's words and recruits for itself still hits.
+func TestScamWarningsQuotingScamWordsAreAllowed(t *testing.T) {
+	s := newTestStage(t)
+	miss := []string{
+		"给大家提个醒：网上那些“刷单返利”“高薪兼职”全是诈骗，凡是叫你加微信先交押金的直接拉黑，我朋友被骗了三千块，已经报警。",
+		"防骗提醒：说“日结兼职、手机就能做”然后让你加微信的都是骗子，一律拉黑举报。",
+		"姐妹们注意，最近有人冒充快递客服说要退款，让你加微信扫码，千万别信，直接挂掉！",
+		"最近好多“返利群”“刷单群”，进去先让你垫付，都是骗局，看到就拉黑，别上当。",
+		"我妈差点被骗：对方说加微信能领补贴，要先转账，幸好我拦住了，已经报警了，大家警惕。",
+		"提醒新来的外国朋友：陌生人让你加微信帮忙“刷单”赚佣金，都是诈骗，直接举报。",
+		"提醒大家：什麼「投資老師帶你賺錢」都是詐騙，叫你加LINE的一律封鎖檢舉，別上當。",
+		"反诈宣传：所有“点赞返现”“兼职刷单”都是诈骗，不要加陌生人微信，不要转账。",
+		"PSA: those 'earn $500 a day liking videos' jobs are a scam. If someone asks you to add them on WhatsApp and pay first, block and report.",
+		"Scam warning: fake 'support agents' will ask you to add them on telegram for a refund. Never add them, block them.",
+		"¡Ojo! Los mensajes de 'gana dinero desde casa' que te piden agregar un WhatsApp son una estafa. Bloquea y denuncia.",
+		"Cuidado: 'ganhe R$300 por dia' e pedir para chamar no WhatsApp é golpe. Bloqueie e denuncie.",
+		"Attention arnaque : les offres 'gagnez 300€ par jour' qui vous demandent de passer sur WhatsApp. Bloquez et signalez.",
+		"Achtung Betrug: 'verdiene 300€ am Tag' und dann auf WhatsApp wechseln. Blockieren und melden!",
+		"注意！「スマホで日給3万円」の副業はLINEに誘導する詐欺です。すぐブロックして通報してください。",
+		"주의하세요! '하루 30만원 부업'이라며 카톡으로 옮기자는 건 사기예요. 바로 차단하고 신고하세요.",
+	}
+	hit := []string{
+		"提醒大家别被骗，那些说刷单是诈骗的都是不懂行，我们是正规刷单返利平台，日结300，加我微信详聊。",
+		"防骗提醒：外面的兼职都是骗子，只有我这里是正规的，刷单日结，想做的私我。",
+		"被骗过的朋友看过来！报警没用，找我帮你追回损失，加微信 huishou_88",
+		"别信那些骗子，我带你做真正的返利项目，加我微信 fanli_zz 详聊",
+		"谨防诈骗！本平台正规刷单，日结佣金，有意者加微信 shua_dan77",
+		"千万别上当那些假平台，我们团队刷单返利稳赚，想赚的滴滴我",
+		"Scam alert! Other 'earn $500 a day' groups are fake. Ours is real: add me on telegram @real_earn to start today.",
+		"Scam victims: don't fall for fake recovery agents. I got my money back, add me on telegram @fund_back",
+	}
+	for i, body := range miss {
+		t.Run(fmt.Sprintf("a warning quoting a scam's words is allowed %d", i), func(t *testing.T) {
+			n := noteWithBody(body)
+			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
+				t.Fatal(err)
+			}
+			if got := n.Moderation.Markets; got["cn"] != models.DecisionAllow || got["intl"] != models.DecisionAllow {
+				t.Errorf("%q: %v, want allow in both; labels %+v", body, got, n.Moderation.Labels)
+			}
+		})
+	}
+	for i, body := range hit {
+		t.Run(fmt.Sprintf("a scam borrowing a warning's words still hits %d", i), func(t *testing.T) {
+			n := noteWithBody(body)
+			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
+				t.Fatal(err)
+			}
+			if got := n.Moderation.Markets["cn"]; got == models.DecisionAllow {
+				t.Errorf("%q: cn allow, want review or block; labels %+v", body, n.Moderation.Labels)
+			}
+		})
 	}
 }

@@ -359,6 +359,10 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 					!carriesHandle(t.Original[x.Span.Start:x.Span.End]) && scamWarning(t) {
 					x.Score = reportedScoreCap // see scam_warning.go
 				}
+				if (d.Name() == "lexicon" || d.Name() == "rules") && (x.Category == models.CategorySpam || x.Category == models.CategoryIllicit) &&
+					x.Score > reportedScoreCap && x.Span.End > x.Span.Start && scamWarning(t) {
+					x.Score = reportedScoreCap // a warning quotes the scam's words (scam_warning.go)
+				}
 				found = append(found, fieldFinding{Finding: x, field: f.name, source: d.Name() + suffix})
 			}
 		}
@@ -374,6 +378,7 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 			}
 		}
 	}
+	capPlainContact(found, texts, suffix) // see contact_plain.go
 	// Market terms: the operator's own block, review and allow lists.
 	for _, market := range p.markets {
 		mm := p.terms[market]

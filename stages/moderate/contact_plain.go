@@ -1,0 +1,185 @@
+package moderate
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/notegate/notegate/models"
+)
+
+// Plain contact: a book club, a language partner, an adoption day or a
+// noodle shop taking bookings gives a WeChat id, a LINE id or a WhatsApp
+// number because that is how people meet. cn policy reviews such a move
+// off-platform; it blocks it, and intl reviews it, only when the note also
+// carries a sign of spam. So an explicit request or handle (scoreSolicit,
+// scoreHandle) in a note with no sign of spam anywhere (title, body, tags)
+// is capped at plainContactCap: reviewed in cn, allowed in intl. Signs of
+// spam:
+//
+//   - another spam finding that reaches review by itself (a rule's money
+//     lure or job offer, a lexicon's 拉你进群, a campaign, velocity), or a
+//     sexual or illicit one;
+//   - a contact finding that exists to dodge or to phish: a dodging
+//     spelling (薇信), a disguised number, a link shortener, a phishing
+//     domain, or a request written in code (💚：, ➕V, ｗｅｃｈａｔ, 绿泡泡);
+//   - a money amount (¥500, 300元, 50€), or a word of money, jobs, selling,
+//     investment, adult content, phishing or pressure (spamSigns), in any
+//     language the stage reads, or the romance scam's flattery of a
+//     stranger ("hi dear, you are so pretty", 美女, 亲爱的).
+//
+// With any of them the request keeps its score and blocks in cn.
+const plainContactCap = scoreGeneric
+
+// spamSigns are matched on the folded text (lower case, accents removed,
+// Simplified Chinese); Latin words as substrings, so "earn" holds
+// "earning". Words of the benign family (读书会, 语伴, 领养, 预订, booking,
+// free) are not signs.
+var spamSigns = foldTerms([]string{
+	// Money, income and investment.
+	"赚", "挣钱", "收益", "收入", "日入", "日结", "月入", "佣金", "返利", "返现", "提现", "回报", "利润", "投资", "理财", "炒股",
+	"股票", "荐股", "带单", "稳赚", "保本", "翻倍", "红包", "贷款", "借钱", "网贷", "币圈", "比特币", "虚拟币", "usdt", "外汇",
+	"博彩", "彩票", "下注", "¥", "￥",
+	"earn", "income", "profit", "invest", "crypto", "bitcoin", "forex", "trading", "cash", "money", "payout", "commission",
+	"giveaway", "loan", "casino", "gambl", "passive",
+	"ganar", "dinero", "ingreso", "inversion", "invierte", "prestamo", "ganhe", "ganhar", "dinheiro", "renda", "investimento",
+	"gagne", "gagner", "argent", "revenu", "investis", "verdien", "geld", "einkommen", "investier", "krypto", "gewinn",
+	"稼", "儲", "月収", "日給", "収入", "投资", "報酬", "仮想通貨", "수익", "투자", "리딩방", "보장", "만원", "대출", "코인",
+	"💰", "💵", "💸", "💴", "💶", "💷", "🤑", "📈",
+	// Jobs and tasks.
+	"兼职", "副业", "刷单", "招聘", "招人", "宝妈", "打字员", "点赞", "任务", "在家就能", "手机就能",
+	"hiring", "job", "side hustle", "work from home", "no experience", "trabajo", "empleo", "sin experiencia", "trabalho",
+	"emprego", "sem experiencia", "emploi", "boulot", "sans experience", "nebenjob", "ohne erfahrung", "在宅",
+	"부업", "알바", "재택",
+	// Selling.
+	"代购", "微商", "货源", "批发", "高仿", "下单", "价格", "价钱", "报价", "优惠", "折扣", "特价", "包邮", "正品", "清仓", "大牌",
+	"全网", "最低价", "1:1", "团购", "便宜", "专柜", "跳楼价", "内部", "出售", "售", "套餐", "保证", "非诚勿扰", "转让", "汇款", "转账",
+	"交易", "原价", "定金", "先付", "发货", "假货", "实拍", "实物", "现货", "到货", "同款",
+	"充值", "代充", "代练", "秒到", "诚信", "打折", "免费", "free", "gratis", "gratuit", "kostenlos", "無料", "무료", "💊", "receta",
+	"mandamos", "enviamos", "envio", "delivery", "shipping", "drops",
+	"price", "discount", "promo", "wholesale", "replica", "% off", "sale", "precio", "descuento", "oferta", "preco", "desconto",
+	"prix", "remise", "preis", "rabatt", "angebot", "割引", "価格", "할인", "가격",
+	// Adult content.
+	"约炮", "裸聊", "福利", "私房", "援交", "包养", "陪聊", "寂寞", "nude", "horny", "sexy", "lonely", "hookup", "18+",
+	"onlyfans", "desnud", "caliente", "nackt", "🔞", "😈", "🍆", "💦",
+	// Flattery of a stranger, the romance scam's opening.
+	"hi dear", "hello dear", "my dear", "dear friend", "so pretty", "so beautiful", "so handsome", "be your friend",
+	"sweetheart", "亲爱的", "美女", "帅哥", "小哥哥", "宝贝", "guapa", "hermosa", "querida", "ma belle", "ma cherie",
+	"schatz", "かわいいね", "예뻐요", "예쁘시",
+	// Phishing.
+	"客服", "退款", "中奖", "领取", "免费领", "免费送", "冻结", "解冻", "验证码", "refund", "verify", "winner", "prize",
+	"claim", "reembolso", "remboursement", "erstattung", "当選", "당첨",
+	// Pressure and secrecy.
+	"私聊", "私下", "悄悄", "偷偷", "保密", "别告诉", "名额", "限时", "速加", "赶紧", "private", "secret", "limited", "spots",
+	"hurry", "privado", "privada", "urgente", "cupos", "vagas", "prive", "privat", "限定", "선착순",
+})
+
+// reMoneyAmount finds an amount of money: a number with a currency sign or
+// unit, or a discount (五折, 8折).
+var reMoneyAmount = regexp.MustCompile(`[$€£¥]\s?\d|\d\s?(?:元|块|万|刀|美金|円|€|\$|k\b|usd|rmb|eur|dollars?|euros?|reais)|[一二三四五六七八九\d]折`)
+
+// disguisedPlatforms are names of a platform in code (绿泡泡 for WeChat, 纸飞机
+// for Telegram, 企鹅 for QQ): an author who writes them dodges a filter.
+// The contact detector's dodging spellings (V信, 薇信) are among them.
+var disguisedPlatforms = func() []string {
+	out := []string{"薇", "徽", "嶶", "绿泡泡", "纸飞机", "小飞机", "企鹅", "扣扣", "蔻蔻", "抠抠", "卫星", "威信", "维信", "維信", "微芯"}
+	for term, tok := range contactTerms {
+		if tok.platform == pkDodge {
+			out = append(out, term)
+		}
+	}
+	return out
+}()
+
+// disguisedContact reports whether the evidence of a request is written to
+// dodge a filter: full-width letters, emoji or symbols (💚, ➕, 🐧), a + before
+// a letter (+V), spaced letters (L I N E, 加 微 信), or a platform in code.
+func disguisedContact(ev string) bool {
+	prevPlus := false
+	spaced := 0 // single letters between spaces so far: L I N E
+	prev, prev2 := ' ', ' '
+	for _, r := range ev {
+		switch {
+		case r >= 0xFF10 && r <= 0xFF5A && unicode.IsLetter(r) || r >= 0xFF10 && r <= 0xFF19,
+			unicode.Is(unicode.So, r), r >= 0x1F000:
+			// Full-width letters and digits (not the full-width colon
+			// Chinese is typed with), symbols and emoji.
+			return true
+		case prevPlus && r != ' ' && !isASCIIDigit(r):
+			return true
+		}
+		if r == ' ' && prev2 == ' ' && unicode.IsLetter(prev) {
+			spaced++
+		} else if r != ' ' && prev != ' ' {
+			spaced = 0
+		}
+		if spaced >= 2 {
+			return true
+		}
+		prevPlus = r == '+'
+		prev2, prev = prev, r
+	}
+	return containsAny(strings.ToLower(ev), disguisedPlatforms)
+}
+
+// spamSignText reports whether a text of the note carries a sign of spam.
+func spamSignText(t *Text) bool {
+	s := t.Folded.String()
+	return containsAny(s, spamSigns) || reMoneyAmount.MatchString(s)
+}
+
+// plainContactSolicit reports whether a finding of the contact detector is
+// an explicit request or handle, the kind plain contact caps.
+func plainContactSolicit(f fieldFinding, contactSource string) bool {
+	if f.source != contactSource || f.Score < scoreSolicit {
+		return false
+	}
+	switch f.Rule {
+	case "handle", "add-me", "add-me-on", "contact-me-on":
+		return true
+	}
+	return false
+}
+
+// capPlainContact caps explicit contact requests in a note with no sign
+// of spam (see above). found holds every finding of the note's texts;
+// suffix is the findings' source suffix (":translation:en").
+func capPlainContact(found []fieldFinding, texts []*Text, suffix string) {
+	contactSource := "contact" + suffix
+	any := false
+	for _, f := range found {
+		if plainContactSolicit(f, contactSource) {
+			any = true
+			continue
+		}
+		switch {
+		case f.source == contactSource:
+			switch f.Rule {
+			case "platform-variant", "spelled-number", "link-shortener", "phishing-domain":
+				return
+			}
+		case f.Category == models.CategorySpam && f.Score >= 0.5,
+			(f.Category == models.CategorySexual || f.Category == models.CategoryIllicit) && f.Score >= 0.5:
+			return
+		}
+	}
+	if !any {
+		return
+	}
+	for _, t := range texts {
+		if spamSignText(t) {
+			return
+		}
+		for _, f := range found {
+			if f.field == t.Field && plainContactSolicit(f, contactSource) && f.Span.End <= len(t.Original) &&
+				disguisedContact(t.Original[f.Span.Start:f.Span.End]) {
+				return
+			}
+		}
+	}
+	for i := range found {
+		if plainContactSolicit(found[i], contactSource) {
+			found[i].Score = plainContactCap
+		}
+	}
+}

@@ -1,0 +1,135 @@
+package moderate
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/notegate/notegate/models"
+)
+
+// Plain contact (contact_plain.go): a club, a language partner, a rescue or
+// a small shop giving its handle is reviewed in cn and allowed in intl; the
+// same request beside a money lure, a job, selling, adult content, pressure
+// or a disguise still blocks in cn and is reviewed in intl. Misses are the
+// innocent reading, hits the spam that shares its words.
+func TestPlainContactIsReviewedInCNOnlyWhileSpamStillBlocks(t *testing.T) {
+	t.Parallel()
+	s := newTestStage(t)
+	miss := []struct{ lang, body string }{
+		{"zh", "下个月徒步社去安吉爬山，报名请加领队微信 trek_lead31，备注姓名"},
+		{"zh", "家里的三花猫生了小猫，找靠谱的人领养，感兴趣加我微信 calico_home 看照片"},
+		{"zh", "合唱团招新，不限年龄，欢迎来试唱，联系团长微信 chorus_pd2024"},
+		{"zh", "小店周六有手冲咖啡品鉴会，座位不多，想来的加店长微信 roast_corner 预约"},
+		{"zh", "想找一起学韩语的伙伴，每周线上对练一次，我的微信是 hanyu_pal3"},
+		{"zh", "社區讀書會每月第一個週日聚會，想參加的可以加我LINE：readers_tc"},
+		{"zh", "中途之家週末開放參觀，有意領養請加LINE：paws_house12"},
+		{"zh", "我们的桌游社周五晚上在静安活动，新人欢迎，加社长微信 boardgame_ja 了解时间"},
+		{"en", "Our Mandarin-English exchange meets Thursdays at the library café. Add me on WeChat (tandem_lin) if you want to join!"},
+		{"en", "Lost a grey cat near the park gate yesterday, if you see her please add me on WeChat: grey_paws77"},
+		{"en", "Chess club for newcomers every Sunday, dm me on telegram @sunday_chess to get the address"},
+		{"en", "Volunteering at the dog shelter this weekend, anyone who wants to come along add me on wechat: shelter_helper"},
+		{"en", "Looking for a Cantonese conversation partner, I can help with English in return. Telegram: @canto_swap"},
+		{"en", "Small dumpling stall by the metro, we take group bookings for 10+, add me on WeChat: dumpling_ma"},
+		{"en", "Hiking group going to the Great Wall on Saturday, add me on wechat (trail_friends) and I'll share the meeting point"},
+		{"en", "Our choir is looking for tenors, rehearsals Tuesday evening. Add me on WeChat: choir_tenor_sh"},
+		{"es", "Busco compañero de intercambio español-chino, agrégame al WeChat: lin_intercambio"},
+		{"es", "Nuestro club de lectura se reúne los martes, escríbeme por Telegram @lectores_bcn para unirte"},
+		{"es", "Perdí a mi perro cerca del parque, si lo ves agrégame al WeChat: perro_perdido7"},
+		{"es", "Grupo de senderismo los sábados, agrégame al WeChat: ruta_sabado para la ruta"},
+		{"pt", "Grupo de corrida aos domingos no parque, me adiciona no WeChat: corrida_sp para entrar"},
+		{"pt", "Procuro parceiro de intercâmbio português-chinês, me adiciona no WeChat: troca_lingua"},
+		{"pt", "Feira de adoção de gatos no sábado, me adiciona no WeChat: gatos_adocao para saber mais"},
+		{"pt", "Clube do livro às quintas, me chama no telegram @clube_livro_rj"},
+		{"fr", "Notre club de lecture se retrouve le jeudi, ajoute-moi sur WeChat : club_lecture_sh"},
+		{"fr", "Je cherche un partenaire d'échange français-chinois, ajoute-moi sur WeChat : echange_fr"},
+		{"fr", "Journée d'adoption de chiens samedi au parc, ajoute-moi sur WeChat : adoption_parc"},
+		{"fr", "Chorale amateur cherche des voix, ajoute-moi sur telegram @chorale_pudong"},
+		{"de", "Unser Sprachtandem Deutsch-Chinesisch trifft sich mittwochs, füg mich auf WeChat hinzu: tandem_berlin"},
+		{"de", "Lauftreff am Sonntag im Park, füg mich auf WeChat hinzu: lauftreff_sh"},
+		{"de", "Katzen suchen ein Zuhause, füg mich auf WeChat hinzu: katzenhilfe_pd"},
+		{"de", "Buchclub jeden Donnerstag, schreib mir auf telegram @buchclub_sh"},
+		{"ja", "週末に多摩川で保護犬の譲渡会をします。興味がある方はLINE ID: inu_hogo22 までどうぞ"},
+		{"ja", "日本語と中国語の交換相手を探しています。LINE ID: koukan_mei"},
+		{"ja", "読書会のメンバー募集中、毎月第二土曜日です。LINE ID: dokusho_kai8"},
+		{"ja", "迷子の猫を探しています。見かけた方はLINE ID: mike_neko3 へ"},
+		{"ko", "동네 독서 모임 멤버 모집해요, 매주 토요일 카페에서 만나요. 카톡 아이디 book_seoul7 로 연락주세요"},
+		{"ko", "한국어 중국어 언어교환 친구 찾아요. 카톡 아이디 lang_swap9"},
+		{"ko", "유기견 입양 행사가 토요일에 있어요. 카톡 아이디 adopt_day3"},
+		{"ko", "주말 등산 모임 같이 가요. 카톡 아이디 hike_club22"},
+	}
+	hit := []struct{ lang, body string }{
+		{"zh", "想认识外国朋友练口语的加我微信 talk_eng520，群里每天发兼职任务，一单结一单"},
+		{"zh", "读书会招新！加群主微信 read_club8 进群领取免费资料，再推荐3人返现50元"},
+		{"zh", "领养日来啦～加站长微信 pet_rescue9 扫码捐款满200送周边，速加"},
+		{"zh", "小面馆开业大酬宾，加店里微信 noodle_vip 下单立减，充值1000送300"},
+		{"zh", "想找语伴的姐妹加我微信 lily_vip888，晚上寂寞可以视频聊哦"},
+		{"zh", "读书会的朋友加我V信 book_2025，一起学习"},
+		{"zh", "练口语的加我ｖｘ：ｔａｌｋ８８８"},
+		{"zh", "社區讀書會，加我 L I N E：readers_tc 帶你投資理財"},
+		{"en", "Language exchange group! Add me on WeChat (easy_money_lin), members earn $200/day from home"},
+		{"en", "Book club 📚 join us, add me on telegram @bookclub_vip for crypto signals and passive income"},
+		{"en", "Lonely tonight? add me on snap: hot_lily22 for private pics"},
+		{"en", "Dog adoption day! add me on WeChat: adopt_vip, limited spots, first 10 get a free gift"},
+		{"en", "Hiring students for an easy side job, add me on telegram @quick_tasks"},
+		{"en", "Chess club? nah, add me on telegram @signals_pro, 500% profit guaranteed"},
+		{"en", "Language partner wanted, add me on whatsapp: lily_xx, I also sell replica bags at discount"},
+		{"en", "Volunteer at the shelter and win a prize! Claim it now, add me on telegram @prize_desk"},
+		{"en", "Hello dear, you are so beautiful, add me on WeChat: kind_heart_md so we can talk"},
+		{"zh", "美女你好，我是在上海工作的工程师，想和你交个朋友，加我微信 engineer_sh"},
+		{"es", "Intercambio de idiomas, agrégame al WeChat: gana_dinero_ya, gana dinero desde casa"},
+		{"es", "Club de lectura y trabajo desde casa sin experiencia, escríbeme por Telegram @lectores_job"},
+		{"es", "Agrégame al WeChat: ofertas_bcn, descuento del 70 % en bolsos"},
+		{"es", "Busco amigos, agrégame al Telegram @lili_caliente 😈"},
+		{"pt", "Grupo de corrida, me adiciona no WeChat: renda_extra e ganhe dinheiro em casa"},
+		{"pt", "Clube do livro com renda extra, me chama no telegram @clube_renda"},
+		{"pt", "Me adiciona no WeChat: promo_bolsas, desconto de 50 %"},
+		{"pt", "Me adiciona no telegram @invest_rapido, investimento com retorno garantido"},
+		{"fr", "Club de lecture et argent facile, ajoute-moi sur WeChat : gagner_vite"},
+		{"fr", "Ajoute-moi sur telegram @crypto_club, investis 100€ et gagne 1000€"},
+		{"fr", "Ajoute-moi sur WeChat : promo_sacs, remise de 60 % sur les sacs"},
+		{"fr", "Emploi à domicile sans experience, ajoute-moi sur telegram @boulot_facile"},
+		{"de", "Sprachtandem und Nebenjob, füg mich auf WeChat hinzu: nebenjob_sh"},
+		{"de", "Füg mich auf telegram hinzu @krypto_gewinn, Geld verdienen von zu Hause"},
+		{"de", "Buchclub mit Rabatt auf Taschen, füg mich auf WeChat hinzu: rabatt_taschen"},
+		{"de", "Füg mich auf WeChat hinzu: einkommen_jetzt, 300€ am Tag"},
+		{"ja", "週末に保護犬の譲渡会！LINE ID: inu_hogo22 に追加で日給3万円の副業も紹介します"},
+		{"ja", "読書会メンバー募集！LINE ID: toushi_kai で投資の話もします"},
+		{"ja", "交換相手を探しています。LINE ID: kasegu_mei 在宅で稼げます"},
+		{"ja", "LINE ID: hogo_vip 限定の無料プレゼントあり"},
+		{"ko", "독서 모임 멤버 모집! 카톡 아이디 book_seoul7 추가하시면 주식 리딩방 무료 초대"},
+		{"ko", "언어교환 친구 찾아요. 카톡 아이디 money_swap9 부업으로 월 300 수익"},
+		{"ko", "등산 모임 카톡 아이디 hike_vip22 선착순 10명 할인"},
+		{"ko", "카톡 아이디 coin_club3 코인 투자 수익 보장"},
+	}
+	run := func(name, lang, body string, cn, intl models.Decision) {
+		t.Run(name, func(t *testing.T) {
+			n := noteWithBody(body)
+			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
+				t.Fatal(err)
+			}
+			if got := n.Moderation.Markets; got["cn"] != cn || got["intl"] != intl {
+				t.Errorf("%s %q: cn %s intl %s, want %s %s; labels %+v", lang, body, got["cn"], got["intl"], cn, intl, n.Moderation.Labels)
+			}
+		})
+	}
+	for i, c := range miss {
+		run(fmt.Sprintf("a plain %s handle is reviewed in cn and allowed in intl %d", c.lang, i), c.lang, c.body, models.DecisionReview, models.DecisionAllow)
+	}
+	for i, c := range hit {
+		run(fmt.Sprintf("a %s handle with a sign of spam blocks in cn %d", c.lang, i), c.lang, c.body, models.DecisionBlock, models.DecisionReview)
+	}
+}
+
+func TestDisguisedContact(t *testing.T) {
+	t.Parallel()
+	for ev, want := range map[string]bool{
+		"加我微信 lily_2025": false, "加我LINE：readers_tc": false, "add me on WeChat": false,
+		"加我 L I N E": true, "加 微 信": true, "加V信 abc123": true, "➕我绿泡泡 meimei": true,
+		"💚：lvbag2025": true, "加我ｖｘ：ｔａｌｋ": true, "+v lily": true, "WhatsApp +34 600 111 222": false,
+	} {
+		if got := disguisedContact(ev); got != want {
+			t.Errorf("disguisedContact(%q) = %v, want %v", ev, got, want)
+		}
+	}
+}
