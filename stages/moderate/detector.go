@@ -23,6 +23,11 @@ type Finding struct {
 	// risk (not content promoting self-harm): the stage sends the note to
 	// a person in every market and asks feeds to show support resources.
 	Support bool
+	// Clears marks a rules finding that reads an innocent context rather
+	// than a harm (a rule with clears: true; Score is 0): the stage drops
+	// the lexicon and classifier findings of Category whose evidence lies
+	// inside Span, and reports nothing for it.
+	Clears bool
 }
 
 // Detector is anything the stage runs to find harm: a FieldDetector, a

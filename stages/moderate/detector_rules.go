@@ -171,9 +171,12 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 	sc.occ, sc.veto = occ, veto
 	emit := func(i, j int) {
 		i, j = widen(occ, i, j)
+		sp := Span{sk.Spans[i].Start, sk.Spans[j-1].End}
+		if r.clears {
+			sp = sentencesSpan(sc.bounds, len(t.Original), sp)
+		}
 		out = append(out, Finding{
-			Category: r.category, Score: r.score, Rule: r.id, Support: r.support,
-			Span: Span{sk.Spans[i].Start, sk.Spans[j-1].End},
+			Category: r.category, Score: r.score, Rule: r.id, Support: r.support, Clears: r.clears, Span: sp,
 		})
 	}
 	vetoed := func(from, to int32) bool {
@@ -428,6 +431,19 @@ func sentenceBounds(t *Text, bounds []int, marks []sentenceMark) ([]int, []sente
 		}
 	}
 	return bounds, marks
+}
+
+// sentencesSpan widens sp to the whole sentences it touches, in a field
+// of n bytes whose sentences start at bounds.
+func sentencesSpan(bounds []int, n int, sp Span) Span {
+	out := Span{0, n}
+	if k := sentenceOf(bounds, sp.Start); k > 0 {
+		out.Start = bounds[k-1]
+	}
+	if k := sentenceOf(bounds, max(sp.End-1, sp.Start)); int(k) < len(bounds) {
+		out.End = bounds[k]
+	}
+	return out
 }
 
 // sentenceOf returns the index of the sentence that starts at or before

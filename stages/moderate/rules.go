@@ -170,15 +170,18 @@ type ruleSpec struct {
 	AnyOrder *bool   `yaml:"any_order"`
 	// MinGroups, when set, makes the rule fire on that many groups of
 	// all: instead of every one (signals that add up: window note only).
-	MinGroups int        `yaml:"min_groups"`
-	All       []termList `yaml:"all"`
-	None      termList   `yaml:"none"`
-	Hit       []string   `yaml:"hit"`
-	Miss      []string   `yaml:"miss"`
-	line      int
+	MinGroups int `yaml:"min_groups"`
+	// Clears makes the rule read an innocent context instead of a harm:
+	// see rule.clears.
+	Clears bool       `yaml:"clears"`
+	All    []termList `yaml:"all"`
+	None   termList   `yaml:"none"`
+	Hit    []string   `yaml:"hit"`
+	Miss   []string   `yaml:"miss"`
+	line   int
 }
 
-var ruleKeys = []string{"id", "score", "support", "window", "any_order", "min_groups", "all", "none", "hit", "miss"}
+var ruleKeys = []string{"id", "score", "support", "window", "any_order", "min_groups", "clears", "all", "none", "hit", "miss"}
 
 func (r *ruleSpec) UnmarshalYAML(n *yaml.Node) error {
 	if err := checkKeys(n, "rule", ruleKeys); err != nil {
@@ -273,8 +276,16 @@ type rule struct {
 	readsAges bool
 	// marks are punctuation vetoes (none: <quote>, <question>).
 	marks uint8
-	hit   []string
-	miss  []string
+	// clears marks a rule that reads an innocent context (game banter,
+	// a match report, a comedy idiom) rather than a harm: it reports
+	// nothing itself, and the stage drops the lexicon and classifier
+	// findings of its category whose evidence lies in the sentences it
+	// matched. Other rules keep their own vetoes. Its hit examples are the
+	// innocent notes it clears, its misses the harmful ones it must leave
+	// (its none: lists what makes the threat real).
+	clears bool
+	hit    []string
+	miss   []string
 }
 
 // Punctuation vetoes: the skeleton drops punctuation, so quotation marks
@@ -397,7 +408,9 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 		return fmt.Errorf("%s: rule id %q has spaces", where, spec.ID)
 	case c.ids[spec.ID] != "":
 		return fmt.Errorf("%s: rule id %q is already used at %s", where, spec.ID, c.ids[spec.ID])
-	case spec.Score <= 0 || spec.Score > 1:
+	case spec.Clears && (spec.Score != 0 || spec.Support):
+		return fmt.Errorf("%s: rule %s: a clears: rule reports nothing, so it takes no score or support", where, spec.ID)
+	case !spec.Clears && (spec.Score <= 0 || spec.Score > 1):
 		return fmt.Errorf("%s: rule %s: score %v: want a number in (0, 1]", where, spec.ID, spec.Score)
 	case len(spec.All) == 0:
 		return fmt.Errorf("%s: rule %s: all: lists no group of terms", where, spec.ID)
@@ -425,7 +438,7 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 		id: spec.ID, file: file, line: spec.line, category: cat, score: spec.Score,
 		support: spec.Support, window: w, ordered: spec.AnyOrder != nil && !*spec.AnyOrder,
 		groups: len(spec.All), full: uint16(1)<<len(spec.All) - 1, hit: spec.Hit, miss: spec.Miss,
-		need: len(spec.All),
+		need: len(spec.All), clears: spec.Clears,
 	}
 	if spec.MinGroups > 0 {
 		r.need = spec.MinGroups

@@ -227,6 +227,7 @@ func TestRulesParseErrors(t *testing.T) {
 		{"an unknown category", map[string]string{"hat.en.yaml": "rules: []\n"}, `unknown category "hat"`},
 		{"a file name without language", map[string]string{"hate.yaml": "rules: []\n"}, "want CATEGORY.LANG.yaml"},
 		{"a score out of range", map[string]string{"hate.en.yaml": "rules:\n  - id: a\n    score: 2\n    all: [x]\n"}, "hate.en.yaml:2: rule a: score 2"},
+		{"a score on a clears rule", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, clears: true, score: 0.5, all: [x]}\n"}, "a clears: rule reports nothing"},
 		{"a rule without groups", map[string]string{"hate.en.yaml": "rules:\n  - id: a\n    score: 0.5\n"}, "lists no group"},
 		{"an unknown set names its line", map[string]string{"hate.en.yaml": "rules:\n  - id: a\n    score: 0.5\n    all:\n      - [x, $nope]\n"}, "hate.en.yaml:5: unknown set $nope"},
 		{"a duplicate id", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [x]}\n  - {id: a, score: 0.5, all: [y]}\n"}, `rule id "a" is already used`},

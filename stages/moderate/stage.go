@@ -344,6 +344,10 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 				return nil, fmt.Errorf("detector %s: %w", d.Name(), err)
 			}
 			for _, x := range fs {
+				if x.Clears {
+					found = append(found, fieldFinding{Finding: x, field: f.name, source: clearSource})
+					continue
+				}
 				if reportable(x.Category) && x.Score > reportedScoreCap && x.Span.End > x.Span.Start &&
 					(d.Name() == "lexicon" || d.Name() == "rules" || strings.HasPrefix(d.Name(), "classifier:")) && reportedSpeech(t, x.Span) {
 					x.Score = reportedScoreCap
@@ -415,16 +419,41 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 // never becomes a label.
 const allowSource = "\x00allow"
 
+// clearSource marks an innocent context a clears: rule read (Finding.Clears);
+// it never becomes a label.
+const clearSource = "\x00clear"
+
+// clearedBy reports whether f is a lexicon or classifier finding of the
+// category of one of clears whose evidence lies inside it. Rules are never
+// cleared: they carry their own vetoes.
+func clearedBy(f fieldFinding, clears []fieldFinding) bool {
+	if f.Span.Start == f.Span.End || !strings.HasPrefix(f.source, "lexicon") && !strings.HasPrefix(f.source, "classifier:") {
+		return false
+	}
+	for _, c := range clears {
+		if c.Category == f.Category && c.field == f.field && c.Span.Start <= f.Span.Start && f.Span.End <= c.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
 // decide turns findings into a decision per market and labels.
 func (s *Stage) decide(p *Policy, all []fieldFinding, fields []field) models.Moderation {
 	allowed := map[string][]fieldFinding{}
-	var found []fieldFinding
+	var found, clears []fieldFinding
 	for _, f := range all {
-		if f.source == allowSource {
+		switch f.source {
+		case allowSource:
 			allowed[f.market] = append(allowed[f.market], f)
-		} else {
+		case clearSource:
+			clears = append(clears, f)
+		default:
 			found = append(found, f)
 		}
+	}
+	if len(clears) > 0 {
+		found = slices.DeleteFunc(found, func(f fieldFinding) bool { return clearedBy(f, clears) })
 	}
 	mod := models.Moderation{
 		Decision:      models.DecisionAllow,
