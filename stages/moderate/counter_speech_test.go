@@ -26,6 +26,10 @@ func TestCounterSpeechCapsTheClassifier(t *testing.T) {
 		{"opposing racism and calling black people friends is allowed", "反对种族歧视，黑人朋友也是我们的朋友", true},
 		{"opposing sexism at work is allowed", "反对性别歧视，女性也能当工程师", true},
 		{"opposing racism in Traditional Chinese is allowed", "反對種族歧視，黑人朋友也是我們的朋友", true},
+		{"asking people to stop a quoted slur is allowed", "评论区有人说外国人是'老黑'，这是很冒犯的歧视用语，请别用", true},
+		{"telling regional slander to rest is allowed", "又看到有人说东北人都是混混，地域黑能不能歇歇", true},
+		{"a call to stop age discrimination in hiring is allowed", "招聘写不要35岁以上的女人，这种就业歧视真的该管管了", true},
+		{"a request not to use a word does not cancel a slur said outright", "请别用那个词了，反正黑鬼就是该滚出中国", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
