@@ -2,6 +2,7 @@ package moderate
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/notegate/notegate/models"
 )
@@ -9,8 +10,9 @@ import (
 // Counter-speech: a field that rejects discrimination (反对地域黑！河南人也是
 // 普通人, 拒绝种族歧视) names the group and the stereotype it rejects, which
 // is what the trained classifier learnt hate from: COLD and the other
-// Chinese data label the topic, not the stance. The intent rules veto such
-// fields themselves ($counter_speech); for the classifier, whose judgement
+// Chinese data label the topic, not the stance; in the other languages the
+// classifier reads "I hate" and "racist" in "I hate when people call Asians
+// that, it's racist" the same way. The intent rules veto such fields themselves ($counter_speech); for the classifier, whose judgement
 // covers the whole field, a hate or harassment finding in a field with one
 // of these markers is capped like reported speech: it keeps its label for
 // reviewers and decides nothing. Slurs (lexicons) and the rules still count.
@@ -18,8 +20,9 @@ import (
 // counterSpeechMarkers are matched on the skeleton (Simplified Chinese,
 // no separators between Han characters), so 反對 地域黑 is 反对地域黑. They
 // are slogans of rejection only: COLD labels offensive most comments that
-// discuss 刻板印象, 一视同仁 or "黑人并不反对种族歧视", so those phrases do not
-// count, and 别歧视 would also match 性别歧视.
+// discuss 刻板印象 or 一视同仁, so those phrases do not count, a marker right
+// after a negation does not count ("黑人并不反对种族歧视"), and 别歧视 would
+// also match 性别歧视.
 var counterSpeechMarkers = []string{
 	"反对地域黑", "拒绝地域黑", "抵制地域黑", "不要地域黑", "别地域黑", "别再地域黑", "不要再地域黑", "停止地域黑",
 	"拒绝歧视", "抵制歧视", "停止歧视", "拒绝种族歧视", "反对地域歧视", "拒绝地域歧视", "不应该被歧视", "不该被歧视",
@@ -31,7 +34,28 @@ var counterSpeechMarkers = []string{
 	// A sentence handed down for abuse, and lessons that teach children where
 	// no one may touch them: the classifier reads their words as harassment.
 	"被判刑", "被判了", "身体界线", "身体界限", "身体边界",
+	// Rejecting racism or sexism outright. Not after a negation: COLD
+	// labels "黑人并不反对种族歧视" offensive (see counterSpeech).
+	"反对种族歧视", "反对歧视", "反对性别歧视", "拒绝性别歧视", "抵制种族歧视",
+	// Asking people to stop a slur or a stereotype: 这是很冒犯的歧视用语，请别用;
+	// 地域黑能不能歇歇; 就业歧视真的该管管了.
+	"歧视用语", "冒犯的用语", "冒犯的词", "请别用", "请不要用", "能不能歇歇", "该管管了",
 }
+
+// counterSpeechMarkersLatin are the same slogans in the other languages,
+// matched on the folded text (lower case) as whole words: naming what was
+// said as racist or a slur, or telling people to stop. "I hate when people
+// call Asians that, it's racist, stop it".
+var counterSpeechMarkersLatin = []string{
+	"it's racist", "its racist", "that's racist", "thats racist", "is racist", "so racist", "is a slur", "it's a slur",
+	"stop saying", "stop using", "stop calling", "don't call", "do not call", "say no to racism", "against racism",
+	"es racista", "eso es racista", "no al racismo", "contra el racismo", "é racista", "isso é racismo", "não ao racismo",
+	"contra o racismo", "c'est raciste", "c'est du racisme", "non au racisme", "contre le racisme", "ist rassistisch",
+	"das ist rassismus", "gegen rassismus",
+}
+
+// negations before a marker undo it: 并不反对种族歧视.
+const counterSpeechNegations = "不没别非"
 
 // hateTargetsZh are the groups Chinese hate is about, as the skeleton
 // writes them (the groups of rules/hate.zh.yaml, by their common names). A
@@ -67,15 +91,25 @@ func counterSpeechCategory(c models.Category) bool {
 	return c == models.CategoryHate || c == models.CategoryHarassment
 }
 
-// counterSpeech reports whether the field carries a counter-speech marker.
+// counterSpeech reports whether the field carries a counter-speech marker
+// that no negation undoes.
 func counterSpeech(t *Text) bool {
 	if !t.HasHan {
-		return false
+		return containsWordAny(t.Folded.String(), counterSpeechMarkersLatin)
 	}
 	s := t.Skeleton.String()
 	for _, m := range counterSpeechMarkers {
-		if strings.Contains(s, m) {
-			return true
+		for i := 0; ; {
+			j := strings.Index(s[i:], m)
+			if j < 0 {
+				break
+			}
+			j += i
+			r, _ := utf8.DecodeLastRuneInString(s[:j])
+			if !strings.ContainsRune(counterSpeechNegations, r) {
+				return true
+			}
+			i = j + len(m)
 		}
 	}
 	return false

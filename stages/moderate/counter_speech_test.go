@@ -23,6 +23,13 @@ func TestCounterSpeechCapsTheClassifier(t *testing.T) {
 		{"a bystander who stood up to a slur is praised, not flagged", "刷到个视频：火车上有人骂外国乘客‘黑鬼’，邻座大叔站出来说你这话太难听了，让他给人道歉。这种词真不该再出现", true},
 		{"a slur is still hate", "河南人都是骗子，偷井盖的", false},
 		{"a marker does not cancel a call to expel", "反对地域黑？黑鬼滚出中国", false},
+		{"opposing racism and calling black people friends is allowed", "反对种族歧视，黑人朋友也是我们的朋友", true},
+		{"opposing sexism at work is allowed", "反对性别歧视，女性也能当工程师", true},
+		{"opposing racism in Traditional Chinese is allowed", "反對種族歧視，黑人朋友也是我們的朋友", true},
+		{"asking people to stop a quoted slur is allowed", "评论区有人说外国人是'老黑'，这是很冒犯的歧视用语，请别用", true},
+		{"telling regional slander to rest is allowed", "又看到有人说东北人都是混混，地域黑能不能歇歇", true},
+		{"a call to stop age discrimination in hiring is allowed", "招聘写不要35岁以上的女人，这种就业歧视真的该管管了", true},
+		{"a request not to use a word does not cancel a slur said outright", "请别用那个词了，反正黑鬼就是该滚出中国", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -36,6 +43,54 @@ func TestCounterSpeechCapsTheClassifier(t *testing.T) {
 				if got := m.Markets[market] == models.DecisionAllow; got != tt.allowed {
 					t.Errorf("%s: %s, labels %s", market, m.Markets[market], labelSummary(m.Labels))
 				}
+			}
+		})
+	}
+}
+
+func TestCounterSpeechMarkers(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       bool
+	}{
+		{"opposing racism", "反对种族歧视，黑人朋友也是我们的朋友", true},
+		{"a negation undoes it", "黑人并不反对种族歧视", false},
+		{"a negation with 没 undoes it", "他们从来没反对歧视", false},
+		{"calling a slur racist in English", `I hate when people call Asians "that word", it's racist, stop it`, true},
+		{"telling people to stop saying it", "please stop saying that about Mexicans", true},
+		{"Spanish: that is racist", "eso es racista, no digas eso de los gitanos", true},
+		{"French: no to racism", "non au racisme, les Arabes sont nos voisins", true},
+		{"German: that is racist", "das ist rassistisch, hör auf", true},
+		{"racist inside a longer word is no marker", "antiracist reading list for the book club", false},
+		{"an ordinary English sentence", "those people are ruining the city", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := counterSpeech(NewText("body", c.text)); got != c.want {
+				t.Errorf("counterSpeech(%q) = %t, want %t", c.text, got, c.want)
+			}
+		})
+	}
+}
+
+func TestCounterSpeechCapsTheClassifierInOtherLanguages(t *testing.T) {
+	s := newTableStage(t)
+	for _, c := range []struct {
+		name, lang, body string
+		allowed          bool
+	}{
+		{"calling out a quoted slur as racist is allowed", "en", `I hate when people call Asians "chinks", it's racist, stop it`, true},
+		{"a slur said to someone is still hate", "en", "go back to china you chink", false},
+		{"a marker does not cancel a slur said outright", "en", "that's racist? whatever, chinks are filthy", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			n := &models.Note{NoteEvent: models.NoteEvent{NoteID: c.name, Version: 1, AuthorID: "author " + c.name, Body: c.body, Kind: models.KindComment}}
+			n.Language = models.Language{Code: c.lang}
+			m, err := s.Moderate(context.Background(), n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := m.Markets["intl"] == models.DecisionAllow; got != c.allowed {
+				t.Errorf("intl %s, labels %s", m.Markets["intl"], labelSummary(m.Labels))
 			}
 		})
 	}

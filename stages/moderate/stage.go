@@ -328,6 +328,7 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 		}
 		t := NewText(f.name, truncate(f.text, s.cfg.MaxFieldBytes))
 		texts = append(texts, t)
+		var told []Span // death wishes told as someone else's or as overcome
 		for _, d := range s.detectors {
 			var fs []Finding
 			var err error
@@ -351,6 +352,14 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 				if reportable(x.Category) && x.Score > reportedScoreCap && x.Span.End > x.Span.Start &&
 					(d.Name() == "lexicon" || d.Name() == "rules" || strings.HasPrefix(d.Name(), "classifier:")) && reportedSpeech(t, x.Span) {
 					x.Score = reportedScoreCap
+				}
+				if selfHarmOthersSource(d.Name(), x.Category) && x.Score > reportedScoreCap && selfHarmNotAuthors(t, x.Span) {
+					x.Score, x.Support = reportedScoreCap, false // see self_harm_others.go
+					told = append(told, x.Span)
+				}
+				if counterSpeechCategory(x.Category) && x.Score > reportedScoreCap &&
+					strings.HasPrefix(d.Name(), "classifier:") && overlapsSpan(x.Span, told) {
+					x.Score = reportedScoreCap // the classifier read the same words: see self_harm_others.go
 				}
 				if counterSpeechCategory(x.Category) && x.Score > reportedScoreCap &&
 					strings.HasPrefix(d.Name(), "classifier:") && counterSpeech(t) {

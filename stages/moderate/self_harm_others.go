@@ -1,0 +1,298 @@
+package moderate
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/notegate/notegate/models"
+)
+
+// Someone else's words: people who write about helping a person at risk
+// quote what that person said ("如果身边的人说‘不想活了’，认真听", "if a friend
+// tells you 'I want to die', ask about a plan", 博主说想死，我私信陪她聊了一整晚).
+// The author is not the one at risk, so a death wish that a third person
+// is said to have said is capped like reported speech: it keeps its label
+// for reviewers, decides nothing and asks for no support resources. The
+// author's own words still count in the same field ("朋友说她想死，其实我也
+// 想死"), and so does a death wish the author told someone (我跟她说想死,
+// "I told him I want to die": the speaker is the author).
+//
+// The author's own past, told as overcome, is the same kind of writing:
+// "三年前我天天想死……一点点走出来了", "years ago I wanted to kill myself; a
+// friend pulled me back". A death wish in a sentence set in the past (and
+// not also in the present: 现在, 又, "again", "tonight") in a field that says
+// it is over is capped too. "去年被朋友拉回来了，可是今天又想死了" still counts.
+
+// saidVerbs end the words before a quotation: the verb of saying, in the
+// folded text (lower case, Simplified Chinese).
+var saidVerbs = []string{
+	"说", "讲", "提到", "喊着", "哭着说", "留言", "私信", "发消息", "告诉我", "告诉你",
+	"says", "said", "tells you", "tell you", "told you", "tells me", "told me", "texts you", "texted you", "texted me",
+	"messages you", "writes", "wrote", "posts", "posted",
+	"te dice", "te dijo", "me dice", "me dijo", "dice", "dijo", "diga", "escribe", "te escribe",
+	"te diz", "me diz", "te disse", "me disse", "diz", "disse", "disser", "falar", "fala", "falou", "escreve",
+	"te dit", "me dit", "m'a dit", "t'a dit", "dit", "écrit",
+	"sagt", "sagte", "gesagt", "schreibt", "geschrieben",
+}
+
+// thirdPersonZh are who says the words in Chinese, right before the verb
+// (an adverb of othersAdverbsZh between them aside). 我 and 你 count only
+// after 跟, 对, 和 or 给 (someone told me or you); a person after one of those
+// is who the author told (我跟她说想死).
+var thirdPersonZh = []string{
+	"人", "朋友", "他", "她", "ta", "博主", "孩子", "同学", "同事", "家人", "网友", "对方", "闺蜜", "室友", "学生",
+	"女儿", "儿子", "老公", "老婆", "男朋友", "女朋友", "男友", "女友", "妈妈", "爸爸", "妈", "爸", "姐姐", "妹妹",
+	"哥哥", "弟弟", "病人", "患者", "来访者", "粉丝", "伴侣", "对象", "亲人", "某人", "小孩",
+}
+
+// othersAdverbsZh may stand between the speaker and the verb.
+var othersAdverbsZh = []string{"突然", "一直", "总是", "老是", "经常", "又", "也", "曾经", "半夜", "哭着", "偷偷", "反复", "跟我", "对我", "和我", "跟你", "对你", "和你"}
+
+// toWhomZh before a person make the person the listener.
+const toWhomZh = "跟对和给向"
+
+// firstPersonLatin before the verb make the author the speaker ("I said",
+// "je lui ai dit", "ich sagte").
+var firstPersonLatin = map[string]bool{
+	"i": true, "i've": true, "ive": true, "i'd": true, "i'm": true, "im": true, "yo": true, "eu": true, "je": true,
+	"j'ai": true, "ich": true, "habe": true, "hab": true,
+}
+
+// saidOpeners may open the words said, after the verb: a pronoun, "that".
+var saidOpeners = []string{"他", "她", "ta", "自己", "that", "they", "he", "she", "que", "dass", "qu'il", "qu'elle", "il", "elle", "er", "sie"}
+
+// selfHarmNotAuthors reports whether the self-harm finding at sp in t is
+// someone else's words or the author's overcome past, and so are the same
+// words wherever they come again in the field: a rule reports one finding
+// a sentence, the first, and "my therapist says I want to die …, but I want
+// to die anyway" is the author's own at the second.
+func selfHarmNotAuthors(t *Text, sp Span) bool {
+	told := func(sp Span) bool { return selfHarmOthers(t, sp) || selfHarmOvercome(t, sp) }
+	if sp.Start < 0 || sp.End > len(t.Original) || sp.Start >= sp.End || !told(sp) {
+		return false
+	}
+	w := t.Original[sp.Start:sp.End]
+	for i := sp.End; ; {
+		j := strings.Index(t.Original[i:], w)
+		if j < 0 {
+			return true
+		}
+		again := Span{i + j, i + j + len(w)}
+		if !told(again) {
+			return false
+		}
+		i = again.End
+	}
+}
+
+// selfHarmOthers reports whether the self-harm finding at sp in t is a
+// third person's words as the author tells them.
+func selfHarmOthers(t *Text, sp Span) bool {
+	s := t.Original
+	if sp.Start <= 0 || sp.End > len(s) || sp.Start >= sp.End {
+		return false
+	}
+	lo, _ := sentenceAround(s, sp.Start, sp.End)
+	// The folded text of the sentence before the finding.
+	before := foldedBefore(t, lo, sp.Start)
+	before, _ = trimSaid(before)
+	opened := false
+	for _, o := range saidOpeners {
+		if hasWordSuffix(before, o) {
+			before, opened = before[:len(before)-len(o)], true
+			break
+		}
+	}
+	before, _ = trimSaid(before)
+	// "I" opens the words said only inside quotation marks: `tells you
+	// "I want to die"`; the finding's own span may begin with it.
+	if !opened && hasWordSuffix(before, "i") {
+		if b, q := trimSaid(before[:len(before)-1]); q {
+			before = b
+		}
+	}
+	for _, v := range saidVerbs {
+		if !hasWordSuffix(before, v) {
+			continue
+		}
+		who := strings.TrimRight(before[:len(before)-len(v)], " ")
+		if isHan(v) {
+			return thirdPersonSaidZh(who, v)
+		}
+		return !firstPersonBefore(who)
+	}
+	return false
+}
+
+// foldedBefore returns the folded text of the original bytes [lo, end).
+func foldedBefore(t *Text, lo, end int) string {
+	var b strings.Builder
+	for i, r := range t.Folded.Runes {
+		sp := t.Folded.Spans[i]
+		if sp.Start >= lo && sp.End <= end {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// trimSaid drops quotation marks, colons and spaces at the end of s and
+// reports whether a quotation mark was among them.
+func trimSaid(s string) (string, bool) {
+	quoted := false
+	for {
+		r, n := utf8.DecodeLastRuneInString(s)
+		switch {
+		case n == 0:
+			return s, quoted
+		case strings.ContainsRune(quoteMarks, r):
+			quoted = true
+		case strings.ContainsRune(" 　:：,，", r):
+		default:
+			return s, quoted
+		}
+		s = s[:len(s)-n]
+	}
+}
+
+// hasWordSuffix reports whether s ends with w, as a whole word when w is
+// Latin.
+func hasWordSuffix(s, w string) bool {
+	if !strings.HasSuffix(s, w) {
+		return false
+	}
+	if isHan(w) {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:len(s)-len(w)])
+	return len(s) == len(w) || !(unicode.IsLetter(r) || r == '\'')
+}
+
+// thirdPersonSaidZh reports whether who (the folded text before the verb
+// v) names a third person as the speaker.
+func thirdPersonSaidZh(who, v string) bool {
+	if v == "告诉我" || v == "告诉你" {
+		return !strings.HasSuffix(who, "我") // "我告诉你" is the author speaking
+	}
+	for _, a := range othersAdverbsZh {
+		if strings.HasSuffix(who, a) {
+			if a == "跟我" || a == "对我" || a == "和我" || a == "跟你" || a == "对你" || a == "和你" {
+				return !strings.HasSuffix(strings.TrimSuffix(who, a), "我")
+			}
+			who = strings.TrimSuffix(who, a)
+			break
+		}
+	}
+	for _, p := range thirdPersonZh {
+		if !strings.HasSuffix(who, p) {
+			continue
+		}
+		r, _ := utf8.DecodeLastRuneInString(who[:len(who)-len(p)])
+		return !strings.ContainsRune(toWhomZh, r)
+	}
+	return false
+}
+
+// firstPersonBefore reports whether one of the four words before the
+// verb makes the author the speaker.
+func firstPersonBefore(who string) bool {
+	words := strings.FieldsFunc(who, func(r rune) bool { return !(unicode.IsLetter(r) || r == '\'') })
+	for i := len(words) - 1; i >= 0 && i >= len(words)-4; i-- {
+		if firstPersonLatin[words[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+func isHan(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Han, r)
+}
+
+// selfHarmOthersSource reports whether findings of detector name are read
+// for someone else's words: the word lists and the rules, whose spans are
+// the words themselves. The trained classifier runs after them; its hate
+// or harassment evidence over such words (it learnt 想死 from "你去死吧"
+// aimed at someone) is capped with them.
+func selfHarmOthersSource(name string, c models.Category) bool {
+	return c == models.CategorySelfHarm && (name == "lexicon" || name == "rules")
+}
+
+// overlapsSpan reports whether sp shares a byte with one of spans.
+func overlapsSpan(sp Span, spans []Span) bool {
+	for _, o := range spans {
+		if sp.Start < o.End && o.Start < sp.End {
+			return true
+		}
+	}
+	return false
+}
+
+// Words that set a sentence in the past, that bring it to the present, and
+// that say the author came through, in the folded text.
+var (
+	pastMarkers = []string{
+		"年前", "那时候", "那时", "那段时间", "那段日子", "以前", "曾经", "去年", "当年", "小时候", "读书的时候", "高中的时候",
+		"大学的时候", "那几年", "前几年", "最难的时候", "最黑暗的时候",
+		"years ago", "year ago", "months ago", "back then", "used to", "at the time", "last year", "when i was",
+		"in high school", "in college", "there was a time", "at my lowest",
+		"hace años", "hace un año", "hace meses", "cuando tenía", "en esa época", "há anos", "há um ano", "quando eu tinha",
+		"naquela época", "il y a des années", "il y a un an", "il y a quelques années", "quand j'avais", "à l'époque",
+		"vor jahren", "vor einem jahr", "damals", "früher", "als ich",
+	}
+	presentMarkers = []string{
+		"现在", "今天", "今晚", "最近", "又", "还是", "还在", "依然", "仍然", "此刻",
+		"now", "again", "tonight", "today", "still", "lately", "these days",
+		"ahora", "otra vez", "esta noche", "hoy", "agora", "de novo", "hoje", "maintenant", "encore", "ce soir",
+		"aujourd'hui", "jetzt", "wieder", "heute", "immer noch",
+	}
+	overcomeMarkers = []string{
+		"拉回来", "拉了回来", "走出来", "走出了", "好多了", "好起来", "活下来", "挺过来", "熬过来", "康复", "还活着", "会好的",
+		"pulled me back", "pulled back", "got better", "gets better", "i'm still here", "im still here", "recovered",
+		"made it through", "survived", "glad i stayed", "glad i'm alive", "glad im alive",
+		"salí adelante", "me recuperé", "sigo aquí", "sigo aqui", "saí dessa", "me recuperei", "ainda estou aqui",
+		"je m'en suis sorti", "toujours là", "m'a sauvé", "m'a sauvée", "geschafft", "bin noch da", "hat mich gerettet",
+	}
+)
+
+// selfHarmOvercome reports whether the self-harm finding at sp in t is the
+// author's past, told in a field that says it is over.
+func selfHarmOvercome(t *Text, sp Span) bool {
+	s := t.Original
+	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
+		return false
+	}
+	lo, hi := sentenceAround(s, sp.Start, sp.End)
+	sentence := foldedBefore(t, lo, hi)
+	return containsWordAny(sentence, pastMarkers) && !containsWordAny(sentence, presentMarkers) &&
+		containsAny(t.Folded.String(), overcomeMarkers)
+}
+
+// containsWordAny reports whether s contains one of ws, as whole words
+// when they are Latin ("now" is not in "know").
+func containsWordAny(s string, ws []string) bool {
+	for _, w := range ws {
+		for i := 0; ; {
+			j := strings.Index(s[i:], w)
+			if j < 0 {
+				break
+			}
+			j += i
+			if isHan(w) || wordEdge(s, j, j+len(w)) {
+				return true
+			}
+			i = j + 1
+		}
+	}
+	return false
+}
+
+// wordEdge reports whether s[i:j] starts and ends on word boundaries.
+func wordEdge(s string, i, j int) bool {
+	r1, _ := utf8.DecodeLastRuneInString(s[:i])
+	r2, _ := utf8.DecodeRuneInString(s[j:])
+	letter := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	return (i == 0 || !letter(r1)) && (j == len(s) || !letter(r2))
+}

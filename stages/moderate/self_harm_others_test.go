@@ -1,0 +1,86 @@
+package moderate
+
+import (
+	"context"
+	"testing"
+
+	"github.com/notegate/notegate/models"
+)
+
+// supportUnasked are the cases at risk that only the word lists catch:
+// reviewed, without support resources (no rule fires; not this test's
+// subject).
+var supportUnasked = map[string]bool{
+	"a hotline that did not help and a death wish tonight": true,
+	"a friend's death wish and the author's own":           true,
+}
+
+// Helpers quote the person at risk and survivors tell what is over: both
+// are allowed; a person at risk is reviewed with support resources, even
+// when they tell a third person, quote someone first or name a hotline.
+func TestSomeoneElsesDeathWishIsNotTheAuthors(t *testing.T) {
+	s := newTableStage(t)
+	cases := []struct {
+		name, lang, title, body string
+		atRisk                  bool
+	}{
+		// Chinese: helpers and survivors.
+		{"advice to listen to someone who says they do not want to live", "zh", "", "如果身边的人说“不想活了”，请认真听TA说完，陪TA去医院。", false},
+		{"a title that asks what to do when someone says they want to die", "zh", "如果你身边的人说想死", "认真听，别说想开点。", false},
+		{"a blogger's death wish answered with a night of chatting", "zh", "", "刷到一个博主说想死，我私信陪她聊了一整晚，今天她说去挂号了。", false},
+		{"a friend who told the author he wanted to die", "zh", "", "朋友跟我说他想死，我陪他聊到天亮，第二天一起去了医院。", false},
+		{"a parent told what a child said in Traditional Chinese", "zh", "", "如果孩子說「活著沒意思」，家長先別罵，先聽他說完。", false},
+		{"a mother's words reported by her child", "zh", "", "我妈说想死，我该怎么陪她？", false},
+		{"a survivor pulled back by a friend", "zh", "", "那时候我也想死，是朋友半夜打电话把我拉回来的。现在好多了。", false},
+		{"a survivor who came out of it step by step", "zh", "", "三年前我天天想死，吃药、复诊、跑步，一点点走出来了。", false},
+		// Chinese: the author at risk.
+		{"a hotline that did not help and a death wish tonight", "zh", "", "打了心理援助热线也没用，今晚就不想活了。", true},
+		{"a death wish the author told someone", "zh", "", "我跟她说想死，她不理我。", true},
+		{"a death wish told to a mother", "zh", "", "我跟妈妈说不想活了，她只让我别矫情。", true},
+		{"a friend's death wish and the author's own", "zh", "", "朋友说她想死，其实我也想死。", true},
+		{"a doctor's words and the author's own tonight", "zh", "", "医生说我想死是因为抑郁，可我今晚真的不想活了。", true},
+		{"pulled back last year and wanting to die again today", "zh", "", "去年被朋友拉回来了，可是今天又想死了。", true},
+		{"a death wish told to him", "zh", "", "我对他说想死，他笑了。", true},
+		{"a past death wish that has not ended", "zh", "", "三年前我就想死，到现在还是想死。", true},
+		// English.
+		{"advice for when a friend says 'I want to die'", "en", "", `If a friend tells you "I want to die", don't brush it off. Listen, ask about a plan, call a crisis line together.`, false},
+		{"a sister's words and a frightened author", "en", "", `she said "I want to die" and hung up. I'm scared, what do I do?`, false},
+		{"a survivor pulled back by a friend", "en", "", "Three years ago I wanted to kill myself every day. Therapy and a stubborn friend pulled me back.", false},
+		{"a survivor's story from high school", "en", "", "In high school I used to want to die. I made it through, and if that's you, text a crisis line.", false},
+		{"a hotline that did not help", "en", "", "I called the hotline and it didn't help. tonight I'm done, I want to die.", true},
+		{"the author told their mother", "en", "", "I told my mom I want to die and she laughed.", true},
+		{"a therapist's words and the author's own", "en", "", "my therapist says I want to die because of my meds, but honestly I want to die anyway", true},
+		{"everyone says fine but the author wants to die", "en", "", "everyone says I'm fine but I want to die", true},
+		// Spanish, Portuguese, French, German.
+		{"a Spanish sister's words and a night at the ER", "es", "", `Mi hermana me dijo "quiero morir". La escuché y fuimos juntas a urgencias.`, false},
+		{"a Spanish author at risk who called a helpline", "es", "", "Llamé a la línea de ayuda y no sirvió de nada. Esta noche se acaba, quiero morir.", true},
+		{"a Portuguese friend's words and a call to the helpline", "pt", "", `Minha amiga me disse "quero morrer". Fiquei com ela a noite toda e ligamos pro CVV.`, false},
+		{"a Portuguese author who said it to a boyfriend", "pt", "", `Eu disse "quero morrer" pro meu namorado e ele riu.`, true},
+		{"a French daughter's words and a call together", "fr", "", `Ma fille m'a dit "j'ai envie de mourir". Je l'ai écoutée et on a appelé le 3114 ensemble.`, false},
+		{"a French author who said it to a mother", "fr", "", `J'ai dit "j'ai envie de mourir" à ma mère, elle a rigolé.`, true},
+		{"a German friend's words and a call to the helpline", "de", "", `Mein Freund hat gesagt "ich will sterben". Ich bin bei ihm geblieben und wir haben die Telefonseelsorge angerufen.`, false},
+		{"a German author who said it to a mother", "de", "", `Ich habe meiner Mutter gesagt "ich will sterben" und sie hat gelacht.`, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			n := &models.Note{NoteEvent: models.NoteEvent{NoteID: c.name, Version: 1, AuthorID: "author " + c.name, Title: c.title, Body: c.body, Kind: models.KindNote}}
+			n.Language = models.Language{Code: c.lang}
+			m, err := s.Moderate(context.Background(), n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, market := range []string{"cn", "intl"} {
+				want := models.DecisionAllow
+				if c.atRisk {
+					want = models.DecisionReview
+				}
+				if got := m.Markets[market]; got != want {
+					t.Errorf("%s: %s, want %s; labels %s", market, got, want, labelSummary(m.Labels))
+				}
+			}
+			if got, want := m.Support != nil, c.atRisk && !supportUnasked[c.name]; got != want {
+				t.Errorf("support resources %t, want %t", got, want)
+			}
+		})
+	}
+}
