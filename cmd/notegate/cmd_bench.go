@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/segmentio/kafka-go"
@@ -24,7 +23,6 @@ import (
 	"github.com/notegate/notegate/internal/backoff"
 	"github.com/notegate/notegate/internal/samples"
 	"github.com/notegate/notegate/pipeline"
-	"github.com/notegate/notegate/stages/index"
 )
 
 // benchReport is the final JSON line of notegate bench.
@@ -54,6 +52,14 @@ type benchReport struct {
 	// its own.
 	PeakRSSMB  float64 `json:"peak_rss_mb"`
 	PeakHeapMB float64 `json:"peak_heap_mb"`
+	// PeakRSSAnonMB and PeakRSSFileMB are the peaks of the RSS's anonymous
+	// part (the heap, mostly) and of its mapped files' pages (the
+	// executable with its embedded tables, the index's files), sampled.
+	PeakRSSAnonMB float64 `json:"peak_rss_anon_mb"`
+	PeakRSSFileMB float64 `json:"peak_rss_file_mb"`
+	// PeakLiveHeapMB is the largest heap a collection found reachable;
+	// the heap grows to about GOGC % more before the next.
+	PeakLiveHeapMB float64 `json:"peak_live_heap_mb"`
 	// BrokerPeakRSSMB is the embedded broker's process's peak RSS; absent
 	// with --brokers.
 	BrokerPeakRSSMB float64  `json:"broker_peak_rss_mb,omitempty"`
@@ -95,6 +101,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	partitions := fs.Int("partitions", 4, "partitions of the embedded broker's topics")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	memProfile := fs.String("memprofile", "", "write a heap profile to this file when the last note is routed (the service's; the embedded broker runs in another process)")
+	peakProfile := fs.String("peakprofile", "", "write a heap profile to this file at the largest live heap of the run (what was reachable then)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -160,7 +167,8 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		cfg.Kafka.Brokers = splitList(*brokers)
 	}
 
-	peak := startMemorySampler(ctx)
+	mem := startMemorySampler(*peakProfile)
+	defer mem.Stop()
 	built, err := buildStages(cfg, splitList(*stagesFlag), log)
 	if err != nil {
 		return err
@@ -176,7 +184,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			}
 			defer os.RemoveAll(dir)
 			cfg.Index.Backend = config.BackendEmbedded
-			cfg.Index.Embedded = index.EmbeddedConfig{Dir: dir}
+			cfg.Index.Embedded.Dir = dir // the rest from --config
 		} else {
 			cfg.Index.Backend = config.BackendElasticsearch
 		}
@@ -306,12 +314,15 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return res.err
 	}
 	if *memProfile != "" {
-		if err := writeHeapProfile(*memProfile); err != nil {
+		if err := writeProfile(*memProfile, true); err != nil {
 			return err
 		}
 	}
 	if err := stopPipeline(); err != nil {
 		return err
+	}
+	if err := mem.Stop(); err != nil {
+		return fmt.Errorf("peakprofile: %w", err)
 	}
 	// Kafka timestamps are whole milliseconds: the last output may carry a
 	// time a little before start in a tiny run.
@@ -326,15 +337,18 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			"max": round(latencies[len(latencies)-1], 1),
 		},
 		ProduceLagMillisMax: round(res.lag.Seconds()*1000, 1), InFlightAfterLastSend: res.inFlight,
-		Routes: routes, PeakRSSMB: round(peakRSSMB(), 1), PeakHeapMB: round(float64(peak.Load())/(1<<20), 1), BrokerPeakRSSMB: round(brokerPeakRSS(), 1),
+		Routes: routes, PeakRSSMB: round(peakRSSMB(), 1), PeakHeapMB: round(mem.PeakHeapInuseMB(), 1), PeakLiveHeapMB: round(mem.PeakLiveHeapMB(), 1),
+		PeakRSSAnonMB: round(mem.PeakRSSAnonMB(), 1), PeakRSSFileMB: round(mem.PeakRSSFileMB(), 1), BrokerPeakRSSMB: round(brokerPeakRSS(), 1),
 		Stages: splitList(*stagesFlag), Index: *indexKind, Broker: brokerName, GOMAXPROCS: runtime.GOMAXPROCS(0), LoadAvg: loadAvg(),
 	}
 	brokerPeak := ""
 	if rep.BrokerPeakRSSMB > 0 {
 		brokerPeak = fmt.Sprintf(" (the embedded broker's, another process: %.0f MB)", rep.BrokerPeakRSSMB)
 	}
-	fmt.Fprintf(stderr, "bench: %d events in %.2fs = %.0f events/s (%s); peak RSS %.0f MB%s; load %s\n",
-		rep.Events, rep.Seconds, rep.EventsPerSec, offered, rep.PeakRSSMB, brokerPeak, rep.LoadAvg)
+	fmt.Fprintf(stderr, "bench: %d events in %.2fs = %.0f events/s (%s); load %s\n",
+		rep.Events, rep.Seconds, rep.EventsPerSec, offered, rep.LoadAvg)
+	fmt.Fprintf(stderr, "bench: peak RSS %.0f MB (anonymous %.0f, mapped files %.0f)%s; Go heap %.0f MB, of which live %.0f MB\n",
+		rep.PeakRSSMB, rep.PeakRSSAnonMB, rep.PeakRSSFileMB, brokerPeak, rep.PeakHeapMB, rep.PeakLiveHeapMB)
 	fmt.Fprintf(stderr, "bench: produce→routed latency ms p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f\n",
 		rep.LatencyMillis["p50"], rep.LatencyMillis["p90"], rep.LatencyMillis["p99"], rep.LatencyMillis["p999"], rep.LatencyMillis["max"])
 	if *mode == benchSteady {
@@ -427,44 +441,3 @@ func round(v float64, places int) float64 {
 	r, _ := strconv.ParseFloat(s, 64)
 	return r
 }
-
-// startMemorySampler records the peak Go heap in use until ctx ends.
-func startMemorySampler(ctx context.Context) *atomic.Uint64 {
-	var peak atomic.Uint64
-	go func() {
-		t := time.NewTicker(100 * time.Millisecond)
-		defer t.Stop()
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peak.Load() {
-				peak.Store(ms.HeapInuse)
-			}
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return &peak
-}
-
-// writeHeapProfile writes the heap in use, as of a fresh collection, to
-// path.
-func writeHeapProfile(path string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	runtime.GC()
-	if err := pprof.WriteHeapProfile(f); err != nil {
-		f.Close()
-		return fmt.Errorf("memprofile: %w", err)
-	}
-	return f.Close()
-}
-
-// peakRSSMB reads the process's peak resident set (VmHWM) on Linux; 0
-// elsewhere.
-func peakRSSMB() float64 { return procStatusMB(0, "VmHWM:") }

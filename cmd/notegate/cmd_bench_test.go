@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -21,6 +23,7 @@ import (
 func TestBenchReports(t *testing.T) {
 	t.Parallel()
 	small := []string{"--stages", "", "--index", "none", "--n", "200", "--progress", "10ms"}
+	profiles := t.TempDir()
 	tests := []struct {
 		name     string
 		args     []string
@@ -29,6 +32,7 @@ func TestBenchReports(t *testing.T) {
 	}{
 		{"the default steady mode publishes at the rate asked", append([]string{"--rate", "1000"}, small...), benchSteady, 1000},
 		{"max mode publishes as fast as it can, with no rate", append([]string{"--mode", "max"}, small...), benchMax, 0},
+		{"a run asked for heap profiles writes them", append([]string{"--mode", "max", "--memprofile", filepath.Join(profiles, "end"), "--peakprofile", filepath.Join(profiles, "peak")}, small...), benchMax, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -58,8 +62,19 @@ func TestBenchReports(t *testing.T) {
 			if tt.wantMode == benchSteady && rep.ProduceLagMillisMax <= 0 {
 				t.Errorf("produce lag %v ms: a steady run measures how late its writes were acknowledged", rep.ProduceLagMillisMax)
 			}
-			if runtime.GOOS == "linux" && (rep.PeakRSSMB <= 0 || rep.BrokerPeakRSSMB <= 0) {
-				t.Errorf("peak RSS %v MB, broker's %v MB: want the bench's and the broker process's both measured", rep.PeakRSSMB, rep.BrokerPeakRSSMB)
+			if runtime.GOOS == "linux" && (rep.PeakRSSMB <= 0 || rep.BrokerPeakRSSMB <= 0 || rep.PeakRSSAnonMB <= 0 || rep.PeakRSSFileMB <= 0) {
+				t.Errorf("peak RSS %v MB (anonymous %v, files %v), broker's %v MB: want the bench's and the broker process's both measured",
+					rep.PeakRSSMB, rep.PeakRSSAnonMB, rep.PeakRSSFileMB, rep.BrokerPeakRSSMB)
+			}
+			if rep.PeakHeapMB <= 0 || rep.PeakLiveHeapMB <= 0 {
+				t.Errorf("peak heap %v MB, live %v MB: want both sampled", rep.PeakHeapMB, rep.PeakLiveHeapMB)
+			}
+			for i, a := range tt.args {
+				if a == "--memprofile" || a == "--peakprofile" {
+					if b, err := os.ReadFile(tt.args[i+1]); err != nil || len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+						t.Errorf("%s %s: want a gzipped profile, got %d bytes, %v", a, tt.args[i+1], len(b), err)
+					}
+				}
 			}
 			stderr := errOut.String()
 			if !strings.Contains(stderr, "produce→routed latency ms p50") || !strings.Contains(stderr, "│") {
