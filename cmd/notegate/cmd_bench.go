@@ -343,7 +343,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	brokerPeak := ""
 	if rep.BrokerPeakRSSMB > 0 {
-		brokerPeak = fmt.Sprintf(" (the embedded broker's, another process: %.0f MB)", rep.BrokerPeakRSSMB)
+		brokerPeak = fmt.Sprintf(", the embedded broker's process %.0f MB", rep.BrokerPeakRSSMB)
 	}
 	fmt.Fprintf(stderr, "bench: %d events in %.2fs = %.0f events/s (%s); load %s\n",
 		rep.Events, rep.Seconds, rep.EventsPerSec, offered, rep.LoadAvg)
