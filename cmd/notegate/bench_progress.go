@@ -42,7 +42,8 @@ func (p *benchProgress) inFlight() int {
 }
 
 // report writes a progress line to w every interval until ctx ends.
-func (p *benchProgress) report(ctx context.Context, w io.Writer, start time.Time, interval time.Duration) {
+// brokerRSS is the embedded broker's RSS in MB (0 for none).
+func (p *benchProgress) report(ctx context.Context, w io.Writer, start time.Time, interval time.Duration, brokerRSS func() float64) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	last := start
@@ -51,7 +52,7 @@ func (p *benchProgress) report(ctx context.Context, w io.Writer, start time.Time
 		case <-ctx.Done():
 			return
 		case now := <-t.C:
-			fmt.Fprintln(w, p.line(now.Sub(start), now.Sub(last), rssMB()))
+			fmt.Fprintln(w, p.line(now.Sub(start), now.Sub(last), rssMB(), brokerRSS()))
 			last = now
 		}
 	}
@@ -60,9 +61,10 @@ func (p *benchProgress) report(ctx context.Context, w io.Writer, start time.Time
 // line says where the bench is after elapsed, window after the previous
 // line, and starts a new window: events produced and routed and those in
 // between, events routed a second and p99 latency in the window, p99 so
-// far, and the RSS. A stalled pipeline shows as lines with nothing routed
-// and a growing number in flight.
-func (p *benchProgress) line(elapsed, window time.Duration, rssMB float64) string {
+// far, and the RSS of the bench's process and of the embedded broker's
+// (when there is one: brokerRSSMB > 0). A stalled pipeline shows as lines
+// with nothing routed and a growing number in flight.
+func (p *benchProgress) line(elapsed, window time.Duration, rssMB, brokerRSSMB float64) string {
 	p.mu.Lock()
 	routed, inWindow := p.routed, int(p.window.n)
 	p99Window, p99SoFar := p.window.quantile(0.99), p.sofar.quantile(0.99)
@@ -73,6 +75,10 @@ func (p *benchProgress) line(elapsed, window time.Duration, rssMB float64) strin
 	if inWindow > 0 {
 		windowP99 = fmt.Sprintf("%5.0f ms", p99Window)
 	}
-	return fmt.Sprintf("bench: %6.1fs  produced %6d  routed %6d  in flight %6d  %5.0f routed/s  p99 %s last %s, %5.0f ms so far  RSS %4.0f MB",
-		elapsed.Seconds(), produced, routed, max(produced-routed, 0), float64(inWindow)/window.Seconds(), windowP99, window.Round(10*time.Millisecond), p99SoFar, rssMB)
+	broker := ""
+	if brokerRSSMB > 0 {
+		broker = fmt.Sprintf(", broker %4.0f MB", brokerRSSMB)
+	}
+	return fmt.Sprintf("bench: %6.1fs  produced %6d  routed %6d  in flight %6d  %5.0f routed/s  p99 %s last %s, %5.0f ms so far  RSS %4.0f MB%s",
+		elapsed.Seconds(), produced, routed, max(produced-routed, 0), float64(inWindow)/window.Seconds(), windowP99, window.Round(10*time.Millisecond), p99SoFar, rssMB, broker)
 }

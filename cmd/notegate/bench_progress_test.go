@@ -24,6 +24,7 @@ func TestBenchProgressLine(t *testing.T) {
 		name   string
 		steps  []step        // one progress line after each
 		window time.Duration // between lines; 1s when zero
+		broker float64       // the embedded broker's RSS; 0 for none
 		want   string        // the last line, spaces collapsed
 	}{
 		{
@@ -47,6 +48,12 @@ func TestBenchProgressLine(t *testing.T) {
 			window: time.Second + 28112*time.Nanosecond,
 			want:   "bench: 1.0s produced 10 routed 10 in flight 0 10 routed/s p99 3 ms last 1s, 3 ms so far RSS 300 MB",
 		},
+		{
+			name:   "the embedded broker's RSS is shown beside the bench's own, not in it",
+			steps:  []step{{sent: 10, routed: many(3, 10)}},
+			broker: 120,
+			want:   "bench: 1.0s produced 10 routed 10 in flight 0 10 routed/s p99 3 ms last 1s, 3 ms so far RSS 300 MB, broker 120 MB",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -60,7 +67,7 @@ func TestBenchProgressLine(t *testing.T) {
 					p.routedOne(ms)
 				}
 				window := cmp.Or(tt.window, time.Second)
-				line = p.line(time.Duration(i+1)*window, window, 300)
+				line = p.line(time.Duration(i+1)*window, window, 300, tt.broker)
 			}
 			if got := strings.Join(strings.Fields(line), " "); got != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)

@@ -15,17 +15,14 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/segmentio/kafka-go"
 
 	"github.com/notegate/notegate/config"
 	"github.com/notegate/notegate/internal/backoff"
-	"github.com/notegate/notegate/internal/devbroker"
 	"github.com/notegate/notegate/internal/samples"
 	"github.com/notegate/notegate/pipeline"
-	"github.com/notegate/notegate/stages/index"
 )
 
 // benchReport is the final JSON line of notegate bench.
@@ -49,13 +46,28 @@ type benchReport struct {
 	// rate times the mean latency.
 	InFlightAfterLastSend int            `json:"in_flight_after_last_send"`
 	Routes                map[string]int `json:"routes"`
-	PeakRSSMB             float64        `json:"peak_rss_mb"`
-	PeakHeapMB            float64        `json:"peak_heap_mb"`
-	Stages                []string       `json:"stages"`
-	Index                 string         `json:"index"`
-	Broker                string         `json:"broker"`
-	GOMAXPROCS            int            `json:"gomaxprocs"`
-	LoadAvg               string         `json:"load_avg"`
+	// PeakRSSMB and PeakHeapMB are the bench process's: the service
+	// (pipeline, stages, index) with the bench's producer and the reader
+	// of its outputs, not the embedded broker, which runs in a process of
+	// its own.
+	PeakRSSMB  float64 `json:"peak_rss_mb"`
+	PeakHeapMB float64 `json:"peak_heap_mb"`
+	// PeakRSSAnonMB and PeakRSSFileMB are the peaks of the RSS's anonymous
+	// part (the heap, mostly) and of its mapped files' pages (the
+	// executable with its embedded tables, the index's files), sampled.
+	PeakRSSAnonMB float64 `json:"peak_rss_anon_mb"`
+	PeakRSSFileMB float64 `json:"peak_rss_file_mb"`
+	// PeakLiveHeapMB is the largest heap a collection found reachable;
+	// the heap grows to about GOGC % more before the next.
+	PeakLiveHeapMB float64 `json:"peak_live_heap_mb"`
+	// BrokerPeakRSSMB is the embedded broker's process's peak RSS; absent
+	// with --brokers.
+	BrokerPeakRSSMB float64  `json:"broker_peak_rss_mb,omitempty"`
+	Stages          []string `json:"stages"`
+	Index           string   `json:"index"`
+	Broker          string   `json:"broker"`
+	GOMAXPROCS      int      `json:"gomaxprocs"`
+	LoadAvg         string   `json:"load_avg"`
 }
 
 // Modes of notegate bench.
@@ -88,7 +100,8 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	timeout := fs.Duration("timeout", 10*time.Minute, "give up after this long")
 	partitions := fs.Int("partitions", 4, "partitions of the embedded broker's topics")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
-	memProfile := fs.String("memprofile", "", "write a heap profile to this file when the last note is routed (the embedded broker's records included)")
+	memProfile := fs.String("memprofile", "", "write a heap profile to this file when the last note is routed (the service's; the embedded broker runs in another process)")
+	peakProfile := fs.String("peakprofile", "", "write a heap profile to this file at the largest live heap of the run (what was reachable then)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -137,19 +150,25 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	cfg.Kafka.Topics = pipeline.Topics{Approved: "bench." + run + ".approved", Review: "bench." + run + ".review", Rejected: "bench." + run + ".rejected", DeadLetter: "bench." + run + ".dlq"}
 	outTopics := []string{cfg.Kafka.Topics.Approved, cfg.Kafka.Topics.Review, cfg.Kafka.Topics.Rejected, cfg.Kafka.Topics.DeadLetter}
 	brokerName := *brokers
+	brokerRSS := func() float64 { return 0 } // an external broker's is not ours to measure
+	brokerPeakRSS := brokerRSS
 	if *brokers == "" {
-		b, err := devbroker.Start(devbroker.Config{Partitions: *partitions, Topics: append([]string{cfg.Kafka.InputTopic}, outTopics...)})
+		// The broker runs in a process of its own, so that the records it
+		// keeps in memory are not counted as the service's.
+		b, err := startBenchBroker(ctx, *partitions, append([]string{cfg.Kafka.InputTopic}, outTopics...))
 		if err != nil {
 			return err
 		}
 		defer b.Close()
 		cfg.Kafka.Brokers = b.Addrs()
 		brokerName = "embedded"
+		brokerRSS, brokerPeakRSS = b.RSSMB, b.PeakRSSMB
 	} else {
 		cfg.Kafka.Brokers = splitList(*brokers)
 	}
 
-	peak := startMemorySampler(ctx)
+	mem := startMemorySampler(*peakProfile)
+	defer mem.Stop()
 	built, err := buildStages(cfg, splitList(*stagesFlag), log)
 	if err != nil {
 		return err
@@ -165,7 +184,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			}
 			defer os.RemoveAll(dir)
 			cfg.Index.Backend = config.BackendEmbedded
-			cfg.Index.Embedded = index.EmbeddedConfig{Dir: dir}
+			cfg.Index.Embedded.Dir = dir // the rest from --config
 		} else {
 			cfg.Index.Backend = config.BackendElasticsearch
 		}
@@ -221,7 +240,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	progCtx, stopProgress := context.WithCancel(ctx)
 	var progressDone sync.WaitGroup
 	if *progress > 0 {
-		progressDone.Go(func() { prog.report(progCtx, stderr, start, *progress) })
+		progressDone.Go(func() { prog.report(progCtx, stderr, start, *progress, brokerRSS) })
 	}
 	endProgress := func() {
 		stopProgress()
@@ -295,12 +314,15 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return res.err
 	}
 	if *memProfile != "" {
-		if err := writeHeapProfile(*memProfile); err != nil {
+		if err := writeProfile(*memProfile, true); err != nil {
 			return err
 		}
 	}
 	if err := stopPipeline(); err != nil {
 		return err
+	}
+	if err := mem.Stop(); err != nil {
+		return fmt.Errorf("peakprofile: %w", err)
 	}
 	// Kafka timestamps are whole milliseconds: the last output may carry a
 	// time a little before start in a tiny run.
@@ -315,11 +337,18 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			"max": round(latencies[len(latencies)-1], 1),
 		},
 		ProduceLagMillisMax: round(res.lag.Seconds()*1000, 1), InFlightAfterLastSend: res.inFlight,
-		Routes: routes, PeakRSSMB: round(peakRSSMB(), 1), PeakHeapMB: round(float64(peak.Load())/(1<<20), 1),
+		Routes: routes, PeakRSSMB: round(peakRSSMB(), 1), PeakHeapMB: round(mem.PeakHeapInuseMB(), 1), PeakLiveHeapMB: round(mem.PeakLiveHeapMB(), 1),
+		PeakRSSAnonMB: round(mem.PeakRSSAnonMB(), 1), PeakRSSFileMB: round(mem.PeakRSSFileMB(), 1), BrokerPeakRSSMB: round(brokerPeakRSS(), 1),
 		Stages: splitList(*stagesFlag), Index: *indexKind, Broker: brokerName, GOMAXPROCS: runtime.GOMAXPROCS(0), LoadAvg: loadAvg(),
 	}
-	fmt.Fprintf(stderr, "bench: %d events in %.2fs = %.0f events/s (%s); peak RSS %.0f MB; load %s\n",
-		rep.Events, rep.Seconds, rep.EventsPerSec, offered, rep.PeakRSSMB, rep.LoadAvg)
+	brokerPeak := ""
+	if rep.BrokerPeakRSSMB > 0 {
+		brokerPeak = fmt.Sprintf(", the embedded broker's process %.0f MB", rep.BrokerPeakRSSMB)
+	}
+	fmt.Fprintf(stderr, "bench: %d events in %.2fs = %.0f events/s (%s); load %s\n",
+		rep.Events, rep.Seconds, rep.EventsPerSec, offered, rep.LoadAvg)
+	fmt.Fprintf(stderr, "bench: peak RSS %.0f MB (anonymous %.0f, mapped files %.0f)%s; Go heap %.0f MB, of which live %.0f MB\n",
+		rep.PeakRSSMB, rep.PeakRSSAnonMB, rep.PeakRSSFileMB, brokerPeak, rep.PeakHeapMB, rep.PeakLiveHeapMB)
 	fmt.Fprintf(stderr, "bench: produce→routed latency ms p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f\n",
 		rep.LatencyMillis["p50"], rep.LatencyMillis["p90"], rep.LatencyMillis["p99"], rep.LatencyMillis["p999"], rep.LatencyMillis["max"])
 	if *mode == benchSteady {
@@ -411,60 +440,4 @@ func round(v float64, places int) float64 {
 	s := strconv.FormatFloat(v, 'f', places, 64)
 	r, _ := strconv.ParseFloat(s, 64)
 	return r
-}
-
-// startMemorySampler records the peak Go heap in use until ctx ends.
-func startMemorySampler(ctx context.Context) *atomic.Uint64 {
-	var peak atomic.Uint64
-	go func() {
-		t := time.NewTicker(100 * time.Millisecond)
-		defer t.Stop()
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peak.Load() {
-				peak.Store(ms.HeapInuse)
-			}
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return &peak
-}
-
-// writeHeapProfile writes the heap in use, as of a fresh collection, to
-// path.
-func writeHeapProfile(path string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	runtime.GC()
-	if err := pprof.WriteHeapProfile(f); err != nil {
-		f.Close()
-		return fmt.Errorf("memprofile: %w", err)
-	}
-	return f.Close()
-}
-
-// peakRSSMB reads the process's peak resident set (VmHWM) on Linux; 0
-// elsewhere.
-func peakRSSMB() float64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "VmHWM:") {
-			f := strings.Fields(line)
-			if len(f) >= 2 {
-				kb, _ := strconv.ParseFloat(f[1], 64)
-				return kb / 1024
-			}
-		}
-	}
-	return 0
 }

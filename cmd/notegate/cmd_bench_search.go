@@ -386,19 +386,7 @@ func sampleRSS(ctx context.Context, peak *atomic.Uint64) {
 }
 
 // rssMB reads the process's resident set (VmRSS) on Linux; 0 elsewhere.
-func rssMB() float64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmRSS:" {
-			kb, _ := strconv.ParseFloat(f[1], 64)
-			return kb / 1024
-		}
-	}
-	return 0
-}
+func rssMB() float64 { return procStatusMB(0, "VmRSS:") }
 
 func loadAvg() string {
 	b, err := os.ReadFile("/proc/loadavg")

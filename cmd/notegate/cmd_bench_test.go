@@ -6,8 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/segmentio/kafka-go"
 )
@@ -19,6 +23,7 @@ import (
 func TestBenchReports(t *testing.T) {
 	t.Parallel()
 	small := []string{"--stages", "", "--index", "none", "--n", "200", "--progress", "10ms"}
+	profiles := t.TempDir()
 	tests := []struct {
 		name     string
 		args     []string
@@ -27,6 +32,7 @@ func TestBenchReports(t *testing.T) {
 	}{
 		{"the default steady mode publishes at the rate asked", append([]string{"--rate", "1000"}, small...), benchSteady, 1000},
 		{"max mode publishes as fast as it can, with no rate", append([]string{"--mode", "max"}, small...), benchMax, 0},
+		{"a run asked for heap profiles writes them", append([]string{"--mode", "max", "--memprofile", filepath.Join(profiles, "end"), "--peakprofile", filepath.Join(profiles, "peak")}, small...), benchMax, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,6 +61,20 @@ func TestBenchReports(t *testing.T) {
 			}
 			if tt.wantMode == benchSteady && rep.ProduceLagMillisMax <= 0 {
 				t.Errorf("produce lag %v ms: a steady run measures how late its writes were acknowledged", rep.ProduceLagMillisMax)
+			}
+			if runtime.GOOS == "linux" && (rep.PeakRSSMB <= 0 || rep.BrokerPeakRSSMB <= 0 || rep.PeakRSSAnonMB <= 0 || rep.PeakRSSFileMB <= 0) {
+				t.Errorf("peak RSS %v MB (anonymous %v, files %v), broker's %v MB: want the bench's and the broker process's both measured",
+					rep.PeakRSSMB, rep.PeakRSSAnonMB, rep.PeakRSSFileMB, rep.BrokerPeakRSSMB)
+			}
+			if rep.PeakHeapMB <= 0 || rep.PeakLiveHeapMB <= 0 {
+				t.Errorf("peak heap %v MB, live %v MB: want both sampled", rep.PeakHeapMB, rep.PeakLiveHeapMB)
+			}
+			for i, a := range tt.args {
+				if a == "--memprofile" || a == "--peakprofile" {
+					if b, err := os.ReadFile(tt.args[i+1]); err != nil || len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+						t.Errorf("%s %s: want a gzipped profile, got %d bytes, %v", a, tt.args[i+1], len(b), err)
+					}
+				}
 			}
 			stderr := errOut.String()
 			if !strings.Contains(stderr, "produce→routed latency ms p50") || !strings.Contains(stderr, "│") {
@@ -108,5 +128,43 @@ func TestTemporaryKafkaError(t *testing.T) {
 				t.Fatalf("temporaryKafkaError(%v) = %v, want %v", tt.err, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestBenchBrokerProcess starts the embedded broker in its own process as
+// bench does: it answers on the address it gives, its memory is read from
+// outside, and it exits once its stdin ends, which is what happens when the
+// bench goes.
+func TestBenchBrokerProcess(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	b, err := startBenchBroker(ctx, 2, []string{"bench-broker-test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	conn, err := kafka.DialContext(ctx, "tcp", b.Addrs()[0])
+	if err != nil {
+		t.Fatalf("dial the broker at %v: %v", b.Addrs(), err)
+	}
+	parts, err := conn.ReadPartitions("bench-broker-test")
+	conn.Close()
+	if err != nil || len(parts) != 2 {
+		t.Fatalf("partitions of the seeded topic: %v %v, want 2", parts, err)
+	}
+	if runtime.GOOS == "linux" && (b.PeakRSSMB() <= 0 || b.RSSMB() <= 0 || b.PeakRSSMB() < b.RSSMB()) {
+		t.Errorf("broker peak RSS %v MB, RSS %v MB: want both read, the peak at least the current", b.PeakRSSMB(), b.RSSMB())
+	}
+	if err := b.stdin.Close(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-b.done:
+	case <-ctx.Done():
+		t.Fatal("the broker process did not exit when its stdin ended")
+	}
+	if !b.cmd.ProcessState.Success() {
+		t.Errorf("the broker process exited with %v", b.cmd.ProcessState)
 	}
 }

@@ -71,6 +71,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdProcess(ctx, rest, stdin, stdout, stderr)
 	case "bench":
 		return cmdBench(ctx, rest, stdout, stderr)
+	case benchBrokerCommand: // bench's own, not in the usage
+		return cmdBenchBroker(ctx, rest, stdin, stdout, stderr)
 	case "bench-search":
 		return cmdBenchSearch(ctx, rest, stdout, stderr)
 	case "policy":
