@@ -122,6 +122,18 @@ func fold(s string, v *View) {
 	v.Spans = make([]Span, 0, len(s))
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c == '(' && strings.HasPrefix(s[i:], echoOpen) {
+			// Triple parentheses around a name are the antisemitic "echo"
+			// ("(((they)))"); the opening run becomes a word of its own, as a
+			// hate emoji does, so rules can pair it with a blame.
+			j := i + len(echoOpen)
+			for j < len(s) && s[j] == '(' {
+				j++
+			}
+			appendWord(v, echoWord, Span{i, j})
+			i = j
+			continue
+		}
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
@@ -152,15 +164,7 @@ func foldRune(v *View, r rune, sp Span) {
 		return
 	}
 	if w, ok := emojiWords[r]; ok {
-		// A word of its own, apart from the words around it.
-		v.Runes = append(v.Runes, ' ')
-		v.Spans = append(v.Spans, sp)
-		for _, c := range w {
-			v.Runes = append(v.Runes, c)
-			v.Spans = append(v.Spans, sp)
-		}
-		v.Runes = append(v.Runes, ' ')
-		v.Spans = append(v.Spans, sp)
+		appendWord(v, w, sp)
 		return
 	}
 	// TR39 look-alikes are looked up before lower-casing: a capital and its
@@ -181,6 +185,26 @@ func foldRune(v *View, r rune, sp Span) {
 		}
 	}
 	v.Runes = append(v.Runes, r)
+	v.Spans = append(v.Spans, sp)
+}
+
+// echoOpen opens the triple-parentheses "echo"; echoWord is the word it
+// folds to (a rule term written "(((" folds to it too).
+const (
+	echoOpen = "((("
+	echoWord = "echoparens"
+)
+
+// appendWord appends w as a word of its own, apart from the words around
+// it, every rune mapped to span sp of the original.
+func appendWord(v *View, w string, sp Span) {
+	v.Runes = append(v.Runes, ' ')
+	v.Spans = append(v.Spans, sp)
+	for _, c := range w {
+		v.Runes = append(v.Runes, c)
+		v.Spans = append(v.Spans, sp)
+	}
+	v.Runes = append(v.Runes, ' ')
 	v.Spans = append(v.Spans, sp)
 }
 

@@ -84,7 +84,7 @@ func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{
 		"", "ｆｕｌｌ-width", "傻*逼", "s p a c e d", "f.u.c.k", "a\u200bb", "сunt", "加V信", "➕V 12345",
 		"\xff\xfe", "e\u0301\u0301\u0301", "ﷺ", "ﬃ", "\U0001F1EB", "ǅ", "İstanbul", "1l|!", "妈妈妈",
-		strings.Repeat("a ", 50), "\u202egnp.exe", "Ǆ\u0345", "plug🍃❄️dm", "🔪🔪🔪", "짱 깨 들 은", "가 나 a 다 라",
+		strings.Repeat("a ", 50), "\u202egnp.exe", "Ǆ\u0345", "plug🍃❄️dm", "🔪🔪🔪", "짱 깨 들 은", "가 나 a 다 라", "(((they)))", "a(((((", "⚡ϟᛋ(((",
 	} {
 		f.Add(s)
 	}
@@ -119,6 +119,9 @@ func TestEmojiOfSubstancesAndWeaponsBecomeWords(t *testing.T) {
 		{"a snowflake with its variation selector is one word", "plugs ❄️ dm", "piugs emojisnow dm"},
 		{"other emoji are still dropped", "hotpot 🍲 tonight", "hotpot tonight"},
 		{"animals standing in for a group in coded hate are words", "another 🦍🍉 on campus", "another emojigoria emojimeion on campus"},
+		{"SS bolts, drawn as emoji or letters, are words", "1488 ⚡⚡ ϟϟ", "148 emojiboit emojiboit emojiboit emojiboit"},
+		{"the triple-parentheses echo is a word", "(((they))) own it", "echoparens they own it"},
+		{"one or two parentheses stay punctuation", "((they)) own it (really)", "they own it reaiy"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

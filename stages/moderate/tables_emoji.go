@@ -44,4 +44,10 @@ var emojiWords = map[rune]string{
 	'🪝': "emojihook",
 	'👃': "emojinose",
 	'🍉': "emojimelon",
+	// The SS runes of white-power posts, as lightning bolts or the
+	// Greek koppa and runic sowilo drawn like them ("1488 ⚡⚡"); the hate
+	// rules pair two of them with a code number or a slogan.
+	'⚡': "emojibolt",
+	'ϟ': "emojibolt",
+	'ᛋ': "emojibolt",
 }
