@@ -699,7 +699,9 @@ func embeddedQuery(q Query, market string) query.Query {
 		return m
 	}
 	b := bleve.NewBooleanQuery()
-	b.AddMust(filter)
+	// A filter, not a must: bleve neither scores it nor reads its
+	// frequencies, only checks each candidate against it.
+	b.AddFilter(filter)
 	if len(q.Words) > 0 {
 		b.AddMust(words(q.wordText()))
 	}
