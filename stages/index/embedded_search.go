@@ -7,13 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
 
@@ -601,19 +601,21 @@ func (s *searchIndex) search(ctx context.Context, q models.SearchQuery) (out mod
 		offset = 0
 	}
 	parsed := ParseQuery(q.Text)
-	req := bleve.NewSearchRequestOptions(embeddedQuery(parsed, q.Market), limit, offset, false)
-	req.Fields = []string{noteField}
-	req.SortBy([]string{"-_score", "_id"})
+	// Sorted by score alone, so that bleve reads no note ids; topHits
+	// breaks ties on the note id and skips what the cursor has passed,
+	// reading ids only where the score cannot decide.
+	req := bleve.NewSearchRequestOptions(embeddedQuery(parsed, q.Market), limit, 0, false)
+	req.SortBy([]string{"-_score"})
+	top := &topHits{keep: offset + limit}
 	if q.After != nil {
-		// bleve parses the score back with strconv.ParseFloat: the
-		// shortest representation round-trips exactly.
-		req.SetSearchAfter([]string{strconv.FormatFloat(q.After.Score, 'g', -1, 64), q.After.NoteID})
+		top.after = &afterHit{score: q.After.Score, id: q.After.NoteID}
 	}
 	err = s.read("search", func(idx bleve.Index) error {
-		res, err := idx.SearchInContext(ctx, req)
+		res, err := idx.SearchInContext(withTopHits(ctx, top), req)
 		if err != nil {
 			return fmt.Errorf("index: search: %w", err)
 		}
+		res.Hits = top.page(offset)
 		ids := make([]string, len(res.Hits))
 		for i, h := range res.Hits {
 			ids[i] = h.ID
@@ -624,9 +626,9 @@ func (s *searchIndex) search(ctx context.Context, q models.SearchQuery) (out mod
 		}
 		out = models.SearchResult{Total: int(res.Total), Hits: make([]models.SearchHit, 0, len(res.Hits))}
 		for _, h := range res.Hits {
-			raw, ok := h.Fields[noteField].(string)
-			if !ok {
-				return fmt.Errorf("index: search: hit %s has no stored note", h.ID)
+			raw, err := hitNoteJSON(idx, h.ID)
+			if err != nil {
+				return err
 			}
 			n, err := decodeNote([]byte(raw))
 			if err != nil {
@@ -641,6 +643,27 @@ func (s *searchIndex) search(ctx context.Context, q models.SearchQuery) (out mod
 		return nil
 	})
 	return out, err
+}
+
+// hitNoteJSON returns the note JSON that the search index keeps for id.
+func hitNoteJSON(idx bleve.Index, id string) (string, error) {
+	doc, err := idx.Document(id)
+	if err != nil {
+		return "", fmt.Errorf("index: search: read hit %s: %w", id, err)
+	}
+	var raw string
+	found := false
+	if doc != nil {
+		doc.VisitFields(func(f bleveindex.Field) {
+			if f.Name() == noteField {
+				raw, found = string(f.Value()), true
+			}
+		})
+	}
+	if !found {
+		return "", fmt.Errorf("index: search: hit %s has no stored note", id)
+	}
+	return raw, nil
 }
 
 // embeddedQuery requires every word of q and each of its phrases somewhere
@@ -676,7 +699,14 @@ func embeddedQuery(q Query, market string) query.Query {
 		return m
 	}
 	b := bleve.NewBooleanQuery()
-	b.AddMust(filter)
+	// A filter, not a must: bleve neither scores it nor reads its
+	// frequencies, only checks each candidate against it. Without a
+	// market, a query that requires a word or phrase needs no filter:
+	// only approved notes have texts in the search index (searchFields),
+	// and checking 600k approved notes was a quarter of such a search.
+	if market != "" || (len(q.Words) == 0 && len(q.Phrases) == 0) {
+		b.AddFilter(filter)
+	}
 	if len(q.Words) > 0 {
 		b.AddMust(words(q.wordText()))
 	}
