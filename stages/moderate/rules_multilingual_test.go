@@ -87,11 +87,15 @@ func TestMultilingualRulesCoverEveryCategory(t *testing.T) {
 
 // An innocent reading written for one rule must not be caught by another
 // rule of the same category: "me muero de risa" written against the Spanish
-// death-wish rule must not fall to the Portuguese one.
+// death-wish rule must not fall to the Portuguese one. A clears: rule's
+// misses are the harmful notes it must leave, so they are not read here.
 func TestMultilingualMissesStayInnocent(t *testing.T) {
 	t.Parallel()
 	d := defaultRules(t)
 	for _, r := range multilingualRules(t, d) {
+		if r.clears {
+			continue // its misses are the harmful readings (rules/README.md)
+		}
 		for _, ex := range r.miss {
 			found, err := d.Detect(context.Background(), NewText("body", ex))
 			if err != nil {

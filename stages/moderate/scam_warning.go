@@ -33,37 +33,121 @@ var (
 		"拉黑", "报警", "举报", "别上当", "不要上当", "别被骗", "不要被骗", "警惕", "block and report", "block them",
 		"report them", "reported it", "don't fall for", "do not fall for", "bloquea", "denuncia", "bloqueie", "denuncie",
 		"bloquez", "signalez", "blockieren", "melden", "ブロック", "通报", "차단", "신고",
+		// Don't click, don't give the code: 不要点链接，也不要给验证码.
+		"不要点", "别点", "不要给", "别给", "不要扫", "别扫", "不要下载", "别下载", "不要透露", "don't click", "do not click",
+		"never click", "never give", "don't give", "do not give", "don't share", "never share", "no hagas clic",
+		"nunca des", "no compartas", "não clique", "nunca passe", "não passe", "ne cliquez", "ne donnez", "nicht klicken",
+		"niemals weitergeben", "nicht weitergeben", "クリックしないで", "教えないで", "누르지 마", "알려주지 마",
 	})
+	// scamDeclared says outright that it is a scam (都是诈骗, 差点被骗, "it's a
+	// scam", "es una estafa", 詐欺です), or points to the anti-fraud line
+	// (反诈专线, 165, 96110): a warning by itself. Not after a negation: a
+	// scam says "这不是诈骗", "no es una estafa".
+	scamDeclared = foldTerms([]string{
+		"是诈骗", "是骗局", "是骗子", "是骗人的", "差点被骗", "被骗了", "反诈专线", "反诈骗专线", "反诈中心", "反诈骗中心", "96110",
+		"打165", "拨打165", "165专线", "165反诈", "it's a scam", "its a scam", "it is a scam", "is a scam", "are a scam",
+		"are scams", "that's a scam", "es una estafa", "son una estafa", "es estafa", "son estafas", "é golpe", "é um golpe",
+		"c'est une arnaque", "c'est une escroquerie", "sont des arnaques", "das ist betrug", "ist betrug", "ist ein betrug",
+		"sind betrug", "詐欺です", "詐欺だ", "詐欺でした", "사기입니다", "사기예요", "사기에요", "사기다", "사기였",
+	})
+	// scamNegations before a declaration undo it.
+	scamNegations = []string{"不", "没", "非", "not", "no", "não", "nao", "pas", "nicht", "kein", "never", "nunca", "jamais", "nie"}
 	// selfPromotion: the field offers its own way in.
 	selfPromotion = foldTerms([]string{
 		"我们是", "我们这", "我这里", "我这边", "我们平台", "本平台", "我们团队", "正规平台", "带你", "私我", "找我", "联系我", "详聊",
 		"咨询我", "想做的", "想赚的", "有意者", "名额", "ours is", "we are legit", "we're legit", "our group", "join us", "join my",
 		"dm me", "message me", "contact me", "contact him", "contact her", "add me", "text me", "recover", "got my money back",
 		"escribeme", "contactame", "nosotros somos", "me chama", "fale comigo", "contactez-moi", "ecrivez-moi", "schreib mir",
-		"melde dich", "私に", "저에게", "저한테",
+		"melde dich", "私に", "저에게", "저한테", "追回", "挽回损失", "i can help you", "recovery service",
 	})
 )
 
 // scamWarning reports whether the field warns against a scam.
 func scamWarning(t *Text) bool {
 	s := t.Folded.String()
-	return containsAny(s, scamWords) && containsAny(s, dontFollow) && !containsAny(unquoted(s), selfPromotion)
+	if containsAny(unquoted(s), selfPromotion) {
+		return false
+	}
+	return containsAny(s, scamWords) && containsAny(s, dontFollow) || declaresScam(s)
+}
+
+// declaresScam reports whether s says outright that something is a scam,
+// with no negation right before the words.
+func declaresScam(s string) bool {
+	for _, d := range scamDeclared {
+		for i := 0; ; {
+			j := strings.Index(s[i:], d)
+			if j < 0 {
+				break
+			}
+			j += i
+			before := strings.TrimRight(s[:j], " ")
+			negated := false
+			for _, n := range scamNegations {
+				if hasWordSuffix(before, n) {
+					negated = true
+					break
+				}
+			}
+			if !negated {
+				return true
+			}
+			i = j + len(d)
+		}
+	}
+	return false
+}
+
+// scamAttributions in a sentence say the request is the scammer's, told:
+// 对方让她加微信, "they ask you to add them".
+var scamAttributions = foldTerms([]string{
+	"让你", "叫你", "要你", "让她", "让他", "叫她", "叫他", "要求你", "要求她", "要求他", "说要", "骗你", "诱导",
+	"ask you", "asks you", "asking you", "tell you to", "tells you to", "te piden", "te pide", "pedem", "pede para",
+	"vous demande", "te demande", "fordern dich", "bitten dich", "と言って", "誘導", "라며", "라고 하",
+})
+
+// warnedSpan reports whether the words at sp are the scam's as a warning
+// tells them: quoted, or in a sentence that names the scam or says whose
+// request it is. A pitch in the author's own voice after the warning ("都是
+// 诈骗！真正靠谱的兼职在这，日赚500，加v了解") is not.
+func warnedSpan(t *Text, sp Span) bool {
+	s := t.Original
+	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
+		return false
+	}
+	lo, hi := sentenceAround(s, sp.Start, sp.End)
+	if quotedAt(s, sp) || insideQuotes(s, lo, hi, sp) {
+		return true
+	}
+	sentence := foldedBefore(t, lo, hi)
+	return containsAny(sentence, scamWords) || containsAny(sentence, scamAttributions)
 }
 
 // unquoted returns s without its quotations: a warning quotes the scam's
 // pitch ("投资老师带你赚钱"), which recruits for the scam, not for the author.
 func unquoted(s string) string {
-	if !strings.ContainsAny(s, "\"“”「」『』«»") {
+	if !strings.ContainsAny(s, "\"“”„‘’「」『』«»") {
 		return s
 	}
 	var b strings.Builder
-	depth, straight := 0, false
+	depth, straight, low := 0, false, 0
 	for _, r := range s {
 		switch r {
-		case '“', '「', '『', '«':
+		case '„': // German opens low and closes with “
+			depth++
+			low++
+			continue
+		case '“':
+			if low > 0 {
+				depth, low = max(depth-1, 0), low-1
+			} else {
+				depth++
+			}
+			continue
+		case '「', '『', '«', '‘':
 			depth++
 			continue
-		case '”', '」', '』', '»':
+		case '”', '」', '』', '»', '’':
 			depth = max(depth-1, 0)
 			continue
 		case '"':
@@ -78,8 +162,20 @@ func unquoted(s string) string {
 }
 
 // carriesHandle reports whether the evidence holds something to contact:
-// a digit or a run of five ASCII letters or digits.
+// a digit or a run of five ASCII letters or digits. When it names a
+// messenger, only what follows the name counts: "schreib mir auf WhatsApp"
+// holds no handle, "add me on telegram @real_earn" does.
 func carriesHandle(s string) bool {
+	s = strings.ToLower(s)
+	cut := -1
+	for _, p := range messengerNames {
+		if i := strings.LastIndex(s, p); i >= 0 {
+			cut = max(cut, i+len(p))
+		}
+	}
+	if cut >= 0 {
+		s = s[cut:] // the request's words come before the app: "schreib mir auf WhatsApp"
+	}
 	run := 0
 	for _, r := range s {
 		switch {
@@ -95,4 +191,10 @@ func carriesHandle(s string) bool {
 		}
 	}
 	return false
+}
+
+// messengerNames are the apps a contact request names, lower case.
+var messengerNames = []string{
+	"whatsapp", "telegram", "wechat", "line", "weixin", "kakaotalk", "kakao", "instagram", "snapchat", "signal", "discord",
+	"facebook", "messenger", "skype", "viber", "tiktok", "twitter",
 }

@@ -96,3 +96,68 @@ func TestScamWarningsQuotingScamWordsAreAllowed(t *testing.T) {
 		})
 	}
 }
+
+// A warning need not say "block" or "don't add": saying outright that it is
+// a scam (都是诈骗, 差点被骗, "it's a scam", "c'est une arnaque", 詐欺です) or
+// pointing to the anti-fraud line (165, 96110) warns, in every language. The
+// scam's pitch is quoted or told as the scammer's; a pitch in the author's
+// own voice after such words, or a denial ("这不是诈骗"), still hits.
+func TestScamDeclarationsWarn(t *testing.T) {
+	s := newTestStage(t)
+	miss := []string{
+		"那些说‘躺赚’‘日结高薪’还让你加微信交会员费的，全是骗局，我表姐就差点被骗",
+		"最近群里「加LINE送紅包」的訊息，全部都是詐騙，有疑問請打165反詐騙專線",
+		"接到说“加微信领补贴”的电话，别犹豫，那就是诈骗，可以打96110问",
+		`Got a DM saying "make $400 a day, just add me on WhatsApp"? It's a scam. My neighbour lost his savings that way.`,
+		`Los mensajes de "gana 300 euros al día, agrégame al WhatsApp" es una estafa, a mi primo casi le quitan todo.`,
+		`Os anúncios "ganhe 500 reais por dia, me chama no WhatsApp" é golpe, meu vizinho quase caiu.`,
+		"Les messages « gagnez 400 € par jour, ajoutez-moi sur WhatsApp » : c'est une arnaque, mon oncle a failli y croire.",
+		"Die Nachrichten „400 € am Tag, schreib mir auf WhatsApp“ – das ist Betrug, mein Onkel wäre fast reingefallen.",
+		"「スマホだけで月50万、LINE追加してね」というDMは詐欺です。父が危うく騙されるところでした。",
+		`"하루 50만원 부업, 카톡 추가하세요" 같은 메시지는 사기입니다. 삼촌도 당할 뻔했어요.`,
+	}
+	hit := []string{
+		"这不是诈骗，正规日结兼职，日赚五百，加微信了解",
+		"都是诈骗！真正靠谱的日结兼职在这，日赚五百，加v了解",
+		"别的群都是骗子，我们这里日赚三百，加微信 money8899",
+		"It's not a scam! Earn $300 a day from home, add me on WhatsApp +1 555 010 7788",
+		"No es una estafa, gana 200 euros al día, agrégame al WhatsApp 612 000 111",
+		"Ce n'est pas une arnaque : gagnez 300 € par jour, écrivez-moi sur WhatsApp 06 00 00 11 22",
+		"Das ist kein Betrug! 300 € am Tag verdienen, schreib mir auf WhatsApp 0151 0000 1122",
+		"詐欺ではありません！スマホで日給3万円、LINE ID：money_jp まで",
+	}
+	for i, body := range miss {
+		t.Run(fmt.Sprintf("a warning that calls it a scam is allowed %d", i), func(t *testing.T) {
+			n := noteWithBody(body)
+			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
+				t.Fatal(err)
+			}
+			if got := n.Moderation.Markets; got["cn"] != models.DecisionAllow || got["intl"] != models.DecisionAllow {
+				t.Errorf("%q: %v, want allow in both; labels %+v", body, got, n.Moderation.Labels)
+			}
+		})
+	}
+	for i, body := range hit {
+		t.Run(fmt.Sprintf("a pitch that denies or borrows a warning still hits %d", i), func(t *testing.T) {
+			n := noteWithBody(body)
+			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
+				t.Fatal(err)
+			}
+			if got := n.Moderation.Markets["cn"]; got == models.DecisionAllow {
+				t.Errorf("%q: cn allow, want review or block; labels %+v", body, n.Moderation.Labels)
+			}
+		})
+	}
+}
+
+func TestDeclaresScam(t *testing.T) {
+	for s, want := range map[string]bool{
+		"都是诈骗": true, "这不是诈骗": false, "it's a scam": true, "it's not a scam": false, "es una estafa": true,
+		"no es una estafa": false, "das ist betrug": true, "das ist kein betrug": false, "それは詐欺です": true,
+		"詐欺ではありません": false, "이건 사기입니다": true, "打165反诈骗专线": true, "165元一件": false,
+	} {
+		if got := declaresScam(NewText("t", s).Folded.String()); got != want {
+			t.Errorf("declaresScam(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -357,6 +357,10 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 					x.Score, x.Support = reportedScoreCap, false // see self_harm_others.go
 					told = append(told, x.Span)
 				}
+				if selfHarmOthersSource(d.Name(), x.Category) && x.Score > reportedScoreCap && (x.Support || d.Name() == "lexicon") && outreach(t) {
+					x.Score, x.Support = reportedScoreCap, false // a helpline offered to readers (self_harm_outreach.go)
+					told = append(told, x.Span)
+				}
 				if counterSpeechCategory(x.Category) && x.Score > reportedScoreCap &&
 					strings.HasPrefix(d.Name(), "classifier:") && overlapsSpan(x.Span, told) {
 					x.Score = reportedScoreCap // the classifier read the same words: see self_harm_others.go
@@ -368,12 +372,18 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 				if x.Category == models.CategoryHate && strings.HasPrefix(d.Name(), "classifier:") && !namesHateTargetZh(t) {
 					x.Category = models.CategoryHarassment // see hateTargetsZh
 				}
+				if x.Score > reportedScoreCap && strings.HasPrefix(d.Name(), "classifier:") && classifierContextCapped(t, x.Category, x.Span) {
+					x.Score = reportedScoreCap // self-directed, news, comedy: see classifier_context.go
+				}
+				if x.Score > reportedScoreCap && d.Name() == "lexicon" && x.Category == models.CategoryHarassment && selfInsult(t, x.Span) {
+					x.Score = reportedScoreCap // calling oneself names (classifier_context.go)
+				}
 				if d.Name() == "contact" && x.Score > reportedScoreCap && x.Span.End > x.Span.Start && x.Span.End <= len(t.Original) &&
-					!carriesHandle(t.Original[x.Span.Start:x.Span.End]) && scamWarning(t) {
+					!carriesHandle(t.Original[x.Span.Start:x.Span.End]) && scamWarning(t) && warnedSpan(t, x.Span) {
 					x.Score = reportedScoreCap // see scam_warning.go
 				}
 				if (d.Name() == "lexicon" || d.Name() == "rules") && (x.Category == models.CategorySpam || x.Category == models.CategoryIllicit) &&
-					x.Score > reportedScoreCap && x.Span.End > x.Span.Start && scamWarning(t) {
+					x.Score > reportedScoreCap && x.Span.End > x.Span.Start && scamWarning(t) && warnedSpan(t, x.Span) {
 					x.Score = reportedScoreCap // a warning quotes the scam's words (scam_warning.go)
 				}
 				found = append(found, fieldFinding{Finding: x, field: f.name, source: d.Name() + suffix})

@@ -1,0 +1,188 @@
+package moderate
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/notegate/notegate/models"
+)
+
+// Contexts the trained classifier cannot see. It judges a whole field by
+// its n-grams, and learnt harassment from insulting words ("stupid",
+// "idiot", 傻逼) wherever they stood, and hate from a group named near
+// anything that reads as scorn. Three kinds of field are not abuse of
+// anyone, and a classifier finding of harassment (hate for the comedy
+// idiom) in them is capped like reported speech: it keeps its label for
+// reviewers and decides nothing. The lexicons' and the rules' findings
+// still count (profanity stays profanity).
+//
+//   - Self-directed: the author insults themselves ("stuck at the airport
+//     like a goddamn idiot", 我真是个傻逼, "soy un idiota") and names no one
+//     else: the insult's sentence has a first person singular and puts it
+//     in the insult's place (I'm such a, like a, 我真是个, soy un, ich bin
+//     so ein), and the field has no second person, no third person, no
+//     @mention. "you're such an idiot", "this guy is an idiot", 这博主真是个
+//     傻逼 keep their finding. The lexicons' harassment words (傻逼, idiot)
+//     are capped there too: swearing at oneself is profanity at most.
+//   - News: the field is framed as a report (新闻, 民警, 被捕, "police said",
+//     "arrested"), with two markers of the frame and no second person.
+//   - Comedy (Chinese): 笑死, 笑到 and friends say something was funny; a
+//     group named next to them (台湾人很爱讲笑死) is not scorned, unless the
+//     field also scorns (垃圾, 恶心, 滚, 低等 …).
+
+// secondPersonMarkers address someone, in the folded text (whole words
+// for Latin and Hangul).
+var secondPersonMarkers = foldTerms([]string{
+	"you", "u", "ur", "your", "you're", "youre", "yours", "ya", "yall", "y'all",
+	"du", "dich", "dir", "dein", "deine", "deinen", "euch", "ihr",
+	"tu", "tú", "te", "ti", "eres", "usted", "vos", "contigo", "você", "voce", "vc", "teu", "tua", "seu", "sua",
+	"t'es", "toi", "ton", "ta", "tes", "vous", "votre",
+	"너", "니", "넌", "네가", "니가", "너는", "당신", "너네",
+	"你", "您", "妳", "汝", "尔等", "お前", "おまえ", "あなた", "あんた", "てめえ", "貴様", "きさま", "君",
+})
+
+// thirdPersonMarkers name someone else as a person.
+var thirdPersonMarkers = foldTerms([]string{
+	"he", "she", "him", "her", "his", "hers", "they", "them", "their", "this guy", "that guy", "this girl", "that girl",
+	"this woman", "that woman", "this man", "that man", "this dude", "that dude", "these people", "those people",
+	"er", "sie", "ihn", "ihm", "ihr", "ihre", "der typ", "die tussi",
+	"él", "ella", "ellos", "ellas", "ese tipo", "esa tipa", "este tipo", "ele", "ela", "eles", "elas", "esse cara", "essa mina",
+	"il", "elle", "ils", "elles", "lui", "ce mec", "cette meuf",
+	"그", "그녀", "걔", "쟤", "얘", "이 사람", "저 사람",
+	"他", "她", "它们", "这个人", "那个人", "这人", "那人", "此人", "这货", "那货", "这位", "那位", "博主", "楼主", "主播", "up主",
+	"彼", "彼女", "こいつ", "あいつ", "そいつ",
+})
+
+// newsFrameMarkers frame a field as a report about others.
+var newsFrameMarkers = foldTerms([]string{
+	"新闻", "据报道", "报道", "警方", "民警", "警察", "公安", "通报", "被捕", "抓获", "制服", "拘留", "法院", "判处", "记者",
+	"嫌疑人", "news", "police", "arrested", "according to", "court", "sentenced", "reporter", "suspect",
+	"noticia", "policía", "policia", "detenido", "detenida", "tribunal", "notícia", "polícia", "preso", "presa",
+	"selon", "arrêté", "arrêtée", "gendarmerie", "polizei", "festgenommen", "laut", "gericht", "nachrichten",
+	"ニュース", "警察", "逮捕", "容疑者", "뉴스", "경찰", "체포", "용의자",
+})
+
+// comedyIdiomsZh say something was funny, in the skeleton.
+var comedyIdiomsZh = []string{"笑死", "笑到", "笑疯", "笑喷", "笑不活", "憋笑", "冷笑话", "哈哈哈", "好好笑", "笑惨"}
+
+// scornZh undoes the comedy idiom: the field scorns as well as laughs.
+var scornZh = []string{
+	"垃圾", "恶心", "滚", "低等", "畜生", "蝗虫", "贼", "骗子", "去死", "该死", "素质", "脏", "臭", "蠢", "傻", "贱", "猪",
+	"狗", "活该", "下等", "劣等", "杂种", "败类", "废物", "人渣", "就是这样", "都这样", "一个德行", "没一个好",
+}
+
+// selfInsultFrames put the author in the insult's place: "I'm such an",
+// "like a", 我真是个, "soy un", "je suis un", "ich bin so ein".
+var selfInsultFrames = foldTerms([]string{
+	"i'm such a", "im such a", "i'm a", "im a", "i'm an", "im an", "i am a", "i am an", "i am such", "i'm so", "im so",
+	"like a", "like an", "i feel like", "i felt like",
+	"我真是个", "我是个", "我就是个", "我真是", "我真的是", "我这个", "我像个", "像个", "我也太", "我好",
+	"soy un", "soy una", "soy tan", "como un", "como una", "me siento",
+	"sou um", "sou uma", "sou tão", "como um", "como uma", "me sinto",
+	"je suis un", "je suis une", "je suis vraiment", "je suis trop", "comme un", "comme une",
+	"ich bin ein", "ich bin so ein", "ich bin so eine", "ich bin eine", "ich bin echt", "wie ein", "wie eine", "ich idiot",
+	"私って", "俺って", "僕って", "私は", "俺は", "僕は", "自分", "みたいに",
+	"나는", "난 진짜", "나 진짜", "내가 진짜", "처럼",
+})
+
+// classifierContextCapped reports whether a classifier finding of c at sp
+// in t stands in a context that is not abuse of anyone (see the file
+// comment).
+func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
+	switch c {
+	case models.CategoryHarassment:
+		return selfInsult(t, sp) || newsFrame(t)
+	case models.CategoryHate:
+		return comedyIdiomZh(t)
+	}
+	return false
+}
+
+// selfInsult reports whether the harassment finding at sp is the author
+// calling themselves names: its sentence has the author in the insult's
+// place, and the field names no one else. A field-wide judgement (no
+// span) reads the whole field.
+func selfInsult(t *Text, sp Span) bool {
+	s := t.Folded.String()
+	if strings.ContainsAny(s, "@＠") || containsPersonAny(s, secondPersonMarkers) || containsPersonAny(s, thirdPersonMarkers) {
+		return false
+	}
+	sentence := s
+	if sp.Start < sp.End && sp.End <= len(t.Original) {
+		lo, hi := sentenceAround(t.Original, sp.Start, sp.End)
+		sentence = foldedBefore(t, lo, hi)
+	}
+	for _, w := range firstPersonPlural {
+		sentence = strings.ReplaceAll(sentence, w, " ")
+	}
+	first := firstWordIndex(sentence, firstPersonSingular)
+	if first < 0 {
+		return false
+	}
+	// The author comes first: "i'm stuck here like an idiot", not "acting
+	// like an idiot, I can't watch this".
+	return containsAny(sentence[first:], selfInsultFrames)
+}
+
+// firstWordIndex returns the byte index of the first of ws in s (whole
+// words when Latin or Hangul), or -1.
+func firstWordIndex(s string, ws []string) int {
+	best := -1
+	for _, w := range ws {
+		for i := 0; ; {
+			j := strings.Index(s[i:], w)
+			if j < 0 {
+				break
+			}
+			j += i
+			if isHan(w) || wordEdge(s, j, j+len(w)) {
+				if best < 0 || j < best {
+					best = j
+				}
+				break
+			}
+			i = j + 1
+		}
+	}
+	return best
+}
+
+// newsFrame reports whether the field is framed as a report: two of the
+// frame's markers and no one addressed.
+func newsFrame(t *Text) bool {
+	s := t.Folded.String()
+	n := 0
+	for _, m := range newsFrameMarkers {
+		if containsWordAny(s, []string{m}) {
+			n++
+		}
+	}
+	return n >= 2 && !containsPersonAny(s, secondPersonMarkers)
+}
+
+// containsPersonAny reports whether s contains one of ws: as a substring
+// for Han and kana, which do not space their words; as whole words for
+// Latin and Hangul (너 is in 너무, "very").
+func containsPersonAny(s string, ws []string) bool {
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			if strings.Contains(s, w) {
+				return true
+			}
+		} else if containsWordAny(s, []string{w}) {
+			return true
+		}
+	}
+	return false
+}
+
+// comedyIdiomZh reports whether a Chinese field laughs without scorning.
+func comedyIdiomZh(t *Text) bool {
+	if !t.HasHan {
+		return false
+	}
+	s := t.Skeleton.String()
+	return containsAny(s, comedyIdiomsZh) && !containsAny(s, scornZh)
+}

@@ -1,0 +1,113 @@
+package moderate
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Outreach: "Suizidgedanken? Du bist nicht allein. Die Telefonseelsorge ist
+// rund um die Uhr erreichbar", "有自杀的念头？你不是一个人，请拨打热线" offers help
+// to whoever reads it. It names the feeling it speaks to (the words the
+// self-harm rules read as an author at risk), a helpline, and offers it (you
+// are not alone, call, open day and night). The author is not the one at
+// risk, so the self-harm findings of such a field are capped like someone
+// else's words (self_harm_others.go): they keep their label for reviewers,
+// decide nothing and ask for no support resources.
+//
+// Only when the author says nothing of themselves: a field with a first
+// person singular ("I called 988 but I still want to die", "ich habe die
+// Telefonseelsorge angerufen, aber …", 我打了热线还是想死) is the author's own,
+// whatever helpline it names. "We" (我们都在, "we're here for you") is the
+// voice of an offer and does not count.
+
+// helplines name a crisis line or its number, in the folded text (lower
+// case, accents removed, Simplified Chinese).
+var helplines = foldTerms([]string{
+	"hotline", "helpline", "crisis line", "lifeline", "crisis text line", "samaritans", "988",
+	"telefonseelsorge", "seelsorge", "0800 111 0 111", "0800 111 0 222", "krisendienst",
+	"linea 024", "línea 024", "024", "telefono de la esperanza", "teléfono de la esperanza", "línea de la vida",
+	"cvv", "188", "centro de valorização da vida", "3114", "sos amitie", "sos amitié", "suicide ecoute", "suicide écoute",
+	"いのちの電話", "よりそいホットライン", "こころの健康相談", "相談窓口", "相談ダイヤル",
+	"자살예방상담", "자살예방 상담", "상담전화", "109", "1393", "1577-0199", "생명의전화", "생명의 전화",
+	"热线", "心理援助", "希望热线", "12356", "12355", "400-161-9995", "撒玛利亚", "生命线", "安心专线", "1925", "1995", "张老师",
+})
+
+// outreachOffers address the reader with the help on offer.
+var outreachOffers = foldTerms([]string{
+	"you are not alone", "you're not alone", "youre not alone", "reach out", "call or text", "text or call", "24/7",
+	"free and confidential", "you can call", "please call", "talk to someone",
+	"du bist nicht allein", "sie sind nicht allein", "ihr seid nicht allein", "rund um die uhr", "erreichbar", "ruf an",
+	"rufen sie an", "kostenlos und anonym",
+	"no estás solo", "no estás sola", "no estas solo", "no estas sola", "no están solos", "llama a", "llama al", "las 24 horas",
+	"você não está sozinho", "você não está sozinha", "voce nao esta sozinho", "não está sozinho", "não está sozinha",
+	"ligue", "liga para", "24 horas",
+	"tu n'es pas seul", "tu n'es pas seule", "vous n'êtes pas seul", "vous n'êtes pas seuls", "appelle le", "appelez le",
+	"jour et nuit", "24h/24",
+	"ひとりじゃない", "一人じゃない", "ひとりで抱えないで", "一人で抱えないで", "相談して", "24時間",
+	"혼자가 아니", "전화하세요", "전화해", "24시간",
+	"你不是一个人", "你并不孤单", "你不孤单", "请拨打", "可以拨打", "可以打", "24小时", "随时", "说出来", "不丢人",
+})
+
+// firstPersonSingular is the author speaking of themselves; Korean and
+// Latin entries are whole words.
+var firstPersonSingular = foldTerms([]string{
+	"i", "i'm", "im", "i've", "ive", "i'd", "me", "my", "myself", "mine",
+	"ich", "mich", "mir", "mein", "meine", "meinen", "meiner",
+	"yo", "soy", "mi", "mis", "estoy", "eu", "sou", "meu", "minha", "estou",
+	"je", "j'ai", "moi", "mon", "ma", "mes", "suis",
+	"私", "僕", "俺",
+	"나는", "난", "내가", "나도", "저는", "제가", "저도", "내", "제",
+	"我",
+})
+
+// firstPersonPlural are the words of firstPersonSingular's Han and
+// Japanese entries that say "we".
+var firstPersonPlural = foldTerms([]string{"我们", "私たち", "僕ら", "俺たち"})
+
+// outreach reports whether the field offers a helpline to its readers
+// without the author saying anything of themselves.
+func outreach(t *Text) bool {
+	s := t.Folded.String()
+	if !containsTermAny(s, helplines) || !containsTermAny(s, outreachOffers) {
+		return false
+	}
+	for _, w := range firstPersonPlural {
+		s = strings.ReplaceAll(s, w, " ")
+	}
+	return !containsWordAny(s, firstPersonSingular) // whole Korean words: 내 is in 안내
+}
+
+// containsTermAny reports whether s contains one of ws: as whole words
+// when a term starts with a Latin letter; a number not inside a longer
+// number or a Latin word (Korean writes its particles onto it: 109는); a
+// substring for Han, kana and Hangul (whose words carry particles).
+func containsTermAny(s string, ws []string) bool {
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		latin := unicode.Is(unicode.Latin, r)
+		digit := unicode.IsDigit(r)
+		for i := 0; ; {
+			j := strings.Index(s[i:], w)
+			if j < 0 {
+				break
+			}
+			j += i
+			switch {
+			case latin && wordEdge(s, j, j+len(w)), digit && numberEdge(s, j, j+len(w)), !latin && !digit:
+				return true
+			}
+			i = j + 1
+		}
+	}
+	return false
+}
+
+// numberEdge reports whether s[i:j] has neither an ASCII letter nor a digit
+// on either side.
+func numberEdge(s string, i, j int) bool {
+	alnum := func(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+	r1, _ := utf8.DecodeLastRuneInString(s[:i])
+	r2, _ := utf8.DecodeRuneInString(s[j:])
+	return (i == 0 || !alnum(r1)) && (j == len(s) || !alnum(r2))
+}
