@@ -105,9 +105,6 @@ func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 // span) reads the whole field.
 func selfInsult(t *Text, sp Span) bool {
 	s := t.Folded.String()
-	if strings.ContainsAny(s, "@＠") || containsPersonAny(s, secondPersonMarkers) || containsPersonAny(s, thirdPersonMarkers) {
-		return false
-	}
 	sentence := s
 	if sp.Start < sp.End && sp.End <= len(t.Original) {
 		lo, hi := sentenceAround(t.Original, sp.Start, sp.End)
@@ -117,12 +114,13 @@ func selfInsult(t *Text, sp Span) bool {
 		sentence = strings.ReplaceAll(sentence, w, " ")
 	}
 	first := firstWordIndex(sentence, firstPersonSingular)
-	if first < 0 {
+	// The author comes first: "i'm stuck here like an idiot", not "acting
+	// like an idiot, I can't watch this". The sentence is read before the
+	// whole field is searched for anyone else, which costs more.
+	if first < 0 || !containsAny(sentence[first:], selfInsultFrames) {
 		return false
 	}
-	// The author comes first: "i'm stuck here like an idiot", not "acting
-	// like an idiot, I can't watch this".
-	return containsAny(sentence[first:], selfInsultFrames)
+	return !strings.ContainsAny(s, "@＠") && !containsPersonAny(s, secondPersonMarkers) && !containsPersonAny(s, thirdPersonMarkers)
 }
 
 // firstWordIndex returns the byte index of the first of ws in s (whole

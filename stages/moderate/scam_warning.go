@@ -65,10 +65,10 @@ var (
 // scamWarning reports whether the field warns against a scam.
 func scamWarning(t *Text) bool {
 	s := t.Folded.String()
-	if containsAny(unquoted(s), selfPromotion) {
-		return false
+	if !(containsAny(s, scamWords) && containsAny(s, dontFollow) || declaresScam(s)) {
+		return false // most fields warn of nothing: skip unquoting them
 	}
-	return containsAny(s, scamWords) && containsAny(s, dontFollow) || declaresScam(s)
+	return !containsAny(unquoted(s), selfPromotion)
 }
 
 // declaresScam reports whether s says outright that something is a scam,
