@@ -1,11 +1,7 @@
 package moderate
 
 import (
-	"context"
-	"fmt"
 	"testing"
-
-	"github.com/notegate/notegate/models"
 )
 
 // Calling oneself names, a news report and a comedy idiom are not abuse of
@@ -36,29 +32,8 @@ func TestClassifierContextsThatAbuseNoOne(t *testing.T) {
 		"新闻里那个男的就是个傻逼，你们也一样",
 		"笑死，河南人就是这样，一个德行",
 	}
-	ctx := context.Background()
-	for i, body := range miss {
-		t.Run(fmt.Sprintf("an insult aimed at no one is allowed in intl %d", i), func(t *testing.T) {
-			n := noteWithBody(body)
-			if err := s.Process(ctx, []*models.Note{n}); err != nil {
-				t.Fatal(err)
-			}
-			if got := n.Moderation.Markets["intl"]; got != models.DecisionAllow {
-				t.Errorf("%q: intl %s, want allow; labels %+v", body, got, n.Moderation.Labels)
-			}
-		})
-	}
-	for i, body := range hit {
-		t.Run(fmt.Sprintf("an insult aimed at someone still hits %d", i), func(t *testing.T) {
-			n := noteWithBody(body)
-			if err := s.Process(ctx, []*models.Note{n}); err != nil {
-				t.Fatal(err)
-			}
-			if got := n.Moderation.Markets["intl"]; got == models.DecisionAllow {
-				t.Errorf("%q: intl allow, want review or block; labels %+v", body, n.Moderation.Labels)
-			}
-		})
-	}
+	wantAllowed(t, s, "an insult aimed at no one is allowed in intl", miss, "intl")
+	wantStopped(t, s, "an insult aimed at someone still hits", hit, "intl")
 }
 
 func TestSelfInsultNeedsTheAuthorInTheInsultsPlace(t *testing.T) {

@@ -1,7 +1,6 @@
 package moderate
 
 import (
-	"context"
 	"fmt"
 	"testing"
 
@@ -104,10 +103,7 @@ func TestPlainContactIsReviewedInCNOnlyWhileSpamStillBlocks(t *testing.T) {
 	}
 	run := func(name, lang, body string, cn, intl models.Decision) {
 		t.Run(name, func(t *testing.T) {
-			n := noteWithBody(body)
-			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
-				t.Fatal(err)
-			}
+			n := moderateBody(t, s, body)
 			if got := n.Moderation.Markets; got["cn"] != cn || got["intl"] != intl {
 				t.Errorf("%s %q: cn %s intl %s, want %s %s; labels %+v", lang, body, got["cn"], got["intl"], cn, intl, n.Moderation.Labels)
 			}

@@ -2,7 +2,6 @@ package moderate
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"github.com/notegate/notegate/models"
@@ -73,28 +72,8 @@ func TestScamWarningsQuotingScamWordsAreAllowed(t *testing.T) {
 		"Scam alert! Other 'earn $500 a day' groups are fake. Ours is real: add me on telegram @real_earn to start today.",
 		"Scam victims: don't fall for fake recovery agents. I got my money back, add me on telegram @fund_back",
 	}
-	for i, body := range miss {
-		t.Run(fmt.Sprintf("a warning quoting a scam's words is allowed %d", i), func(t *testing.T) {
-			n := noteWithBody(body)
-			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
-				t.Fatal(err)
-			}
-			if got := n.Moderation.Markets; got["cn"] != models.DecisionAllow || got["intl"] != models.DecisionAllow {
-				t.Errorf("%q: %v, want allow in both; labels %+v", body, got, n.Moderation.Labels)
-			}
-		})
-	}
-	for i, body := range hit {
-		t.Run(fmt.Sprintf("a scam borrowing a warning's words still hits %d", i), func(t *testing.T) {
-			n := noteWithBody(body)
-			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
-				t.Fatal(err)
-			}
-			if got := n.Moderation.Markets["cn"]; got == models.DecisionAllow {
-				t.Errorf("%q: cn allow, want review or block; labels %+v", body, n.Moderation.Labels)
-			}
-		})
-	}
+	wantAllowed(t, s, "a warning quoting a scam's words is allowed", miss, "cn", "intl")
+	wantStopped(t, s, "a scam borrowing a warning's words still hits", hit, "cn")
 }
 
 // A warning need not say "block" or "don't add": saying outright that it is
@@ -126,28 +105,8 @@ func TestScamDeclarationsWarn(t *testing.T) {
 		"Das ist kein Betrug! 300 € am Tag verdienen, schreib mir auf WhatsApp 0151 0000 1122",
 		"詐欺ではありません！スマホで日給3万円、LINE ID：money_jp まで",
 	}
-	for i, body := range miss {
-		t.Run(fmt.Sprintf("a warning that calls it a scam is allowed %d", i), func(t *testing.T) {
-			n := noteWithBody(body)
-			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
-				t.Fatal(err)
-			}
-			if got := n.Moderation.Markets; got["cn"] != models.DecisionAllow || got["intl"] != models.DecisionAllow {
-				t.Errorf("%q: %v, want allow in both; labels %+v", body, got, n.Moderation.Labels)
-			}
-		})
-	}
-	for i, body := range hit {
-		t.Run(fmt.Sprintf("a pitch that denies or borrows a warning still hits %d", i), func(t *testing.T) {
-			n := noteWithBody(body)
-			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
-				t.Fatal(err)
-			}
-			if got := n.Moderation.Markets["cn"]; got == models.DecisionAllow {
-				t.Errorf("%q: cn allow, want review or block; labels %+v", body, n.Moderation.Labels)
-			}
-		})
-	}
+	wantAllowed(t, s, "a warning that calls it a scam is allowed", miss, "cn", "intl")
+	wantStopped(t, s, "a pitch that denies or borrows a warning still hits", hit, "cn")
 }
 
 func TestDeclaresScam(t *testing.T) {

@@ -1,7 +1,6 @@
 package moderate
 
 import (
-	"context"
 	"fmt"
 	"testing"
 
@@ -33,23 +32,10 @@ func TestHelplineOutreachIsNotAnAuthorAtRisk(t *testing.T) {
 		"자살 생각이 계속 나요. 109에 24시간 전화해 봤는데 내가 살 이유를 모르겠어요.",
 		"我打了热线，24小时都有人接，可是我还是想死",
 	}
-	for i, body := range miss {
-		t.Run(fmt.Sprintf("a helpline offered to readers is allowed %d", i), func(t *testing.T) {
-			n := noteWithBody(body)
-			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
-				t.Fatal(err)
-			}
-			if got := n.Moderation.Markets; got["cn"] != models.DecisionAllow || got["intl"] != models.DecisionAllow {
-				t.Errorf("%q: %v, want allow in both; labels %+v", body, got, n.Moderation.Labels)
-			}
-		})
-	}
+	wantAllowed(t, s, "a helpline offered to readers is allowed", miss, "cn", "intl")
 	for i, body := range hit {
 		t.Run(fmt.Sprintf("an author at risk who names a helpline is reviewed %d", i), func(t *testing.T) {
-			n := noteWithBody(body)
-			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
-				t.Fatal(err)
-			}
+			n := moderateBody(t, s, body)
 			if got := n.Moderation.Markets["intl"]; got != models.DecisionReview {
 				t.Errorf("%q: intl %s, want review; labels %+v", body, got, n.Moderation.Labels)
 			}

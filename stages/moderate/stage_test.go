@@ -2,6 +2,7 @@ package moderate
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -15,6 +16,46 @@ func newTestStage(t testing.TB) *Stage {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// moderateBody runs a note with this body through s and returns it.
+func moderateBody(t testing.TB, s *Stage, body string) *models.Note {
+	t.Helper()
+	n := noteWithBody(body)
+	if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// wantAllowed checks, one subtest per body (named name and its index),
+// that s allows each body in every market named.
+func wantAllowed(t *testing.T, s *Stage, name string, bodies []string, markets ...string) {
+	t.Helper()
+	for i, body := range bodies {
+		t.Run(fmt.Sprintf("%s %d", name, i), func(t *testing.T) {
+			n := moderateBody(t, s, body)
+			for _, m := range markets {
+				if got := n.Moderation.Markets[m]; got != models.DecisionAllow {
+					t.Errorf("%q: %s %s, want allow; labels %+v", body, m, got, n.Moderation.Labels)
+				}
+			}
+		})
+	}
+}
+
+// wantStopped checks, one subtest per body, that s does not allow each
+// body in market: review or block.
+func wantStopped(t *testing.T, s *Stage, name string, bodies []string, market string) {
+	t.Helper()
+	for i, body := range bodies {
+		t.Run(fmt.Sprintf("%s %d", name, i), func(t *testing.T) {
+			n := moderateBody(t, s, body)
+			if got := n.Moderation.Markets[market]; got == models.DecisionAllow {
+				t.Errorf("%q: %s allow, want review or block; labels %+v", body, market, n.Moderation.Labels)
+			}
+		})
+	}
 }
 
 // findEvidence returns the evidence texts of labels of category c.
