@@ -128,19 +128,8 @@ func selfInsult(t *Text, sp Span) bool {
 func firstWordIndex(s string, ws []string) int {
 	best := -1
 	for _, w := range ws {
-		for i := 0; ; {
-			j := strings.Index(s[i:], w)
-			if j < 0 {
-				break
-			}
-			j += i
-			if isHan(w) || wordEdge(s, j, j+len(w)) {
-				if best < 0 || j < best {
-					best = j
-				}
-				break
-			}
-			i = j + 1
+		if j := wordIndex(s, w); j >= 0 && (best < 0 || j < best) {
+			best = j
 		}
 	}
 	return best

@@ -274,19 +274,27 @@ func selfHarmOvercome(t *Text, sp Span) bool {
 // when they are Latin ("now" is not in "know").
 func containsWordAny(s string, ws []string) bool {
 	for _, w := range ws {
-		for i := 0; ; {
-			j := strings.Index(s[i:], w)
-			if j < 0 {
-				break
-			}
-			j += i
-			if isHan(w) || wordEdge(s, j, j+len(w)) {
-				return true
-			}
-			i = j + 1
+		if wordIndex(s, w) >= 0 {
+			return true
 		}
 	}
 	return false
+}
+
+// wordIndex returns the byte index of the first w in s, as a whole word
+// when w is Latin or Hangul, or -1.
+func wordIndex(s, w string) int {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return -1
+		}
+		j += i
+		if isHan(w) || wordEdge(s, j, j+len(w)) {
+			return j
+		}
+		i = j + 1
+	}
 }
 
 // wordEdge reports whether s[i:j] starts and ends on word boundaries.
