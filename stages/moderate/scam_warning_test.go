@@ -94,6 +94,9 @@ func TestScamDeclarationsWarn(t *testing.T) {
 		"Die Nachrichten „400 € am Tag, schreib mir auf WhatsApp“ – das ist Betrug, mein Onkel wäre fast reingefallen.",
 		"「スマホだけで月50万、LINE追加してね」というDMは詐欺です。父が危うく騙されるところでした。",
 		`"하루 50만원 부업, 카톡 추가하세요" 같은 메시지는 사기입니다. 삼촌도 당할 뻔했어요.`,
+		"提醒大家：所有“刷单返利”“日赚几百”都是诈骗！",
+		"留言区说投资稳赚不赔的全部都是诈骗",
+		"跑分、网赌拉人的全是诈骗",
 	}
 	hit := []string{
 		"这不是诈骗，正规日结兼职，日赚五百，加微信了解",
@@ -104,6 +107,9 @@ func TestScamDeclarationsWarn(t *testing.T) {
 		"Ce n'est pas une arnaque : gagnez 300 € par jour, écrivez-moi sur WhatsApp 06 00 00 11 22",
 		"Das ist kein Betrug! 300 € am Tag verdienen, schreib mir auf WhatsApp 0151 0000 1122",
 		"詐欺ではありません！スマホで日給3万円、LINE ID：money_jp まで",
+		"别信那些都是骗子，我这里日赚500是真的，加我",
+		"其他刷单都是骗局，只有我们这个正规，私我",
+		"别的刷单都是骗局，我这里正规，私我",
 	}
 	wantAllowed(t, s, "a warning that calls it a scam is allowed", miss, "cn", "intl")
 	wantStopped(t, s, "a pitch that denies or borrows a warning still hits", hit, "cn")
