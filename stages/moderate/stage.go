@@ -349,42 +349,8 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 					found = append(found, fieldFinding{Finding: x, field: f.name, source: clearSource})
 					continue
 				}
-				if reportable(x.Category) && x.Score > reportedScoreCap && x.Span.End > x.Span.Start &&
-					(d.Name() == "lexicon" || d.Name() == "rules" || strings.HasPrefix(d.Name(), "classifier:")) && reportedSpeech(t, x.Span) {
-					x.Score = reportedScoreCap
-				}
-				if selfHarmOthersSource(d.Name(), x.Category) && x.Score > reportedScoreCap && selfHarmNotAuthors(t, x.Span) {
-					x.Score, x.Support = reportedScoreCap, false // see self_harm_others.go
-					told = append(told, x.Span)
-				}
-				if selfHarmOthersSource(d.Name(), x.Category) && x.Score > reportedScoreCap && (x.Support || d.Name() == "lexicon") && outreach(t) {
-					x.Score, x.Support = reportedScoreCap, false // a helpline offered to readers (self_harm_outreach.go)
-					told = append(told, x.Span)
-				}
-				if counterSpeechCategory(x.Category) && x.Score > reportedScoreCap &&
-					strings.HasPrefix(d.Name(), "classifier:") && overlapsSpan(x.Span, told) {
-					x.Score = reportedScoreCap // the classifier read the same words: see self_harm_others.go
-				}
-				if counterSpeechCategory(x.Category) && x.Score > reportedScoreCap &&
-					strings.HasPrefix(d.Name(), "classifier:") && counterSpeech(t) {
-					x.Score = reportedScoreCap // see counter_speech.go
-				}
-				if x.Category == models.CategoryHate && strings.HasPrefix(d.Name(), "classifier:") && !namesHateTargetZh(t) {
-					x.Category = models.CategoryHarassment // see hateTargetsZh
-				}
-				if x.Score > reportedScoreCap && strings.HasPrefix(d.Name(), "classifier:") && classifierContextCapped(t, x.Category, x.Span) {
-					x.Score = reportedScoreCap // self-directed, news, comedy: see classifier_context.go
-				}
-				if x.Score > reportedScoreCap && d.Name() == "lexicon" && x.Category == models.CategoryHarassment && selfInsult(t, x.Span) {
-					x.Score = reportedScoreCap // calling oneself names (classifier_context.go)
-				}
-				if d.Name() == "contact" && x.Score > reportedScoreCap && x.Span.End > x.Span.Start && x.Span.End <= len(t.Original) &&
-					!carriesHandle(t.Original[x.Span.Start:x.Span.End]) && scamWarning(t) && warnedSpan(t, x.Span) {
-					x.Score = reportedScoreCap // see scam_warning.go
-				}
-				if (d.Name() == "lexicon" || d.Name() == "rules") && (x.Category == models.CategorySpam || x.Category == models.CategoryIllicit) &&
-					x.Score > reportedScoreCap && x.Span.End > x.Span.Start && scamWarning(t) && warnedSpan(t, x.Span) {
-					x.Score = reportedScoreCap // a warning quotes the scam's words (scam_warning.go)
+				for _, c := range findingCaps {
+					c(t, d.Name(), &x, &told)
 				}
 				found = append(found, fieldFinding{Finding: x, field: f.name, source: d.Name() + suffix})
 			}

@@ -1,0 +1,111 @@
+package moderate
+
+import (
+	"strings"
+
+	"github.com/notegate/notegate/models"
+)
+
+// A findingCap reads one finding of a field detector (source is the
+// detector's name) against the field's context and, when the context says
+// the words are not the author's harm, lowers its score to
+// reportedScoreCap (deciding nothing) or relabels it, in place. told holds
+// the spans read so far as someone else's words, for the caps after it.
+type findingCap func(t *Text, source string, x *Finding, told *[]Span)
+
+// findingCaps run in this order on every finding of a field detector; a
+// new reading of context is one function here and the file that explains it.
+var findingCaps = []findingCap{
+	capReportedSpeech,
+	capSelfHarmNotAuthors,
+	capHelplineOutreach,
+	capClassifierOnToldWords,
+	capClassifierCounterSpeech,
+	relabelClassifierHateZh,
+	capClassifierContext,
+	capSelfInsult,
+	capWarnedContact,
+	capWarnedBait,
+}
+
+func fromClassifier(source string) bool { return strings.HasPrefix(source, "classifier:") }
+
+// capReportedSpeech: words quoted or reported, not said (reported.go).
+func capReportedSpeech(t *Text, source string, x *Finding, _ *[]Span) {
+	if reportable(x.Category) && x.Score > reportedScoreCap && x.Span.End > x.Span.Start &&
+		(source == "lexicon" || source == "rules" || fromClassifier(source)) && reportedSpeech(t, x.Span) {
+		x.Score = reportedScoreCap
+	}
+}
+
+// capSelfHarmNotAuthors: a death wish told as someone else's or as the
+// author's overcome past (self_harm_others.go).
+func capSelfHarmNotAuthors(t *Text, source string, x *Finding, told *[]Span) {
+	if selfHarmOthersSource(source, x.Category) && x.Score > reportedScoreCap && selfHarmNotAuthors(t, x.Span) {
+		x.Score, x.Support = reportedScoreCap, false
+		*told = append(*told, x.Span)
+	}
+}
+
+// capHelplineOutreach: a helpline offered to readers (self_harm_outreach.go).
+func capHelplineOutreach(t *Text, source string, x *Finding, told *[]Span) {
+	if selfHarmOthersSource(source, x.Category) && x.Score > reportedScoreCap && (x.Support || source == "lexicon") && outreach(t) {
+		x.Score, x.Support = reportedScoreCap, false
+		*told = append(*told, x.Span)
+	}
+}
+
+// capClassifierOnToldWords: the classifier read the same words as a told
+// death wish (self_harm_others.go).
+func capClassifierOnToldWords(_ *Text, source string, x *Finding, told *[]Span) {
+	if counterSpeechCategory(x.Category) && x.Score > reportedScoreCap && fromClassifier(source) && overlapsSpan(x.Span, *told) {
+		x.Score = reportedScoreCap
+	}
+}
+
+// capClassifierCounterSpeech: a field that rejects discrimination
+// (counter_speech.go).
+func capClassifierCounterSpeech(t *Text, source string, x *Finding, _ *[]Span) {
+	if counterSpeechCategory(x.Category) && x.Score > reportedScoreCap && fromClassifier(source) && counterSpeech(t) {
+		x.Score = reportedScoreCap
+	}
+}
+
+// relabelClassifierHateZh: the classifier's hate with no group named is
+// harassment (hateTargetsZh).
+func relabelClassifierHateZh(t *Text, source string, x *Finding, _ *[]Span) {
+	if x.Category == models.CategoryHate && fromClassifier(source) && !namesHateTargetZh(t) {
+		x.Category = models.CategoryHarassment
+	}
+}
+
+// capClassifierContext: self-directed, news, comedy (classifier_context.go).
+func capClassifierContext(t *Text, source string, x *Finding, _ *[]Span) {
+	if x.Score > reportedScoreCap && fromClassifier(source) && classifierContextCapped(t, x.Category, x.Span) {
+		x.Score = reportedScoreCap
+	}
+}
+
+// capSelfInsult: calling oneself names, in the lexicon's harassment
+// (classifier_context.go).
+func capSelfInsult(t *Text, source string, x *Finding, _ *[]Span) {
+	if x.Score > reportedScoreCap && source == "lexicon" && x.Category == models.CategoryHarassment && selfInsult(t, x.Span) {
+		x.Score = reportedScoreCap
+	}
+}
+
+// capWarnedContact: a contact request a scam warning quotes (scam_warning.go).
+func capWarnedContact(t *Text, source string, x *Finding, _ *[]Span) {
+	if source == "contact" && x.Score > reportedScoreCap && x.Span.End > x.Span.Start && x.Span.End <= len(t.Original) &&
+		!carriesHandle(t.Original[x.Span.Start:x.Span.End]) && scamWarning(t) && warnedSpan(t, x.Span) {
+		x.Score = reportedScoreCap
+	}
+}
+
+// capWarnedBait: a warning quotes the scam's words (scam_warning.go).
+func capWarnedBait(t *Text, source string, x *Finding, _ *[]Span) {
+	if (source == "lexicon" || source == "rules") && (x.Category == models.CategorySpam || x.Category == models.CategoryIllicit) &&
+		x.Score > reportedScoreCap && x.Span.End > x.Span.Start && scamWarning(t) && warnedSpan(t, x.Span) {
+		x.Score = reportedScoreCap
+	}
+}
