@@ -95,6 +95,9 @@ type Health struct {
 
 	mu      sync.Mutex
 	failing map[Condition]*Problem
+	// writers counts, per condition, the concurrent writers (one per
+	// partition batch) still failing; see WriterFailed.
+	writers map[Condition]int
 	// waiting reports the oldest fetched event not yet routed, per
 	// consumer: what it is and since when. Registered by the consumers.
 	waiting map[string]func() (string, time.Time, bool)
@@ -104,7 +107,7 @@ type Health struct {
 
 // NewHealth returns a Health that is ready until something fails.
 func NewHealth(cfg HealthConfig) *Health {
-	return &Health{cfg: cfg.WithDefaults(), now: time.Now, failing: map[Condition]*Problem{},
+	return &Health{cfg: cfg.WithDefaults(), now: time.Now, failing: map[Condition]*Problem{}, writers: map[Condition]int{},
 		waiting: map[string]func() (string, time.Time, bool){}}
 }
 
@@ -178,6 +181,40 @@ func (h *Health) OK(c Condition) {
 	delete(h.failing, c)
 	if h.failingGauge != nil {
 		h.failingGauge.WithLabelValues(string(c)).Set(0)
+	}
+}
+
+// WriterFailed records that one of several concurrent writers of c (a
+// sink written by every partition's batches) has started failing; c fails
+// until each writer that failed has called WriterRecovered. A write that
+// succeeds while others keep failing (a small batch that still fits on a
+// nearly full disk) does not clear c, so a dependency failing for most
+// writers turns the service unready after UnreadyAfter.
+func (h *Health) WriterFailed(c Condition, err error) {
+	if h == nil {
+		return
+	}
+	h.mu.Lock()
+	h.writers[c]++
+	h.mu.Unlock()
+	h.Fail(c, err)
+}
+
+// WriterRecovered records that a writer that called WriterFailed for c
+// is done, written or stopped; the last one clears c.
+func (h *Health) WriterRecovered(c Condition) {
+	if h == nil {
+		return
+	}
+	h.mu.Lock()
+	h.writers[c]--
+	last := h.writers[c] <= 0
+	if last {
+		delete(h.writers, c)
+	}
+	h.mu.Unlock()
+	if last {
+		h.OK(c)
 	}
 }
 

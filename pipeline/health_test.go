@@ -37,6 +37,20 @@ func TestHealth(t *testing.T) {
 			*c = c.Add(time.Minute)
 			h.OK(ConditionIndex)
 		}, true, ""},
+		{"one writer recovering while another still fails keeps the condition failing", func(h *Health, c *time.Time) {
+			h.WriterFailed(ConditionIndex, errors.New("no space left on device"))
+			h.WriterFailed(ConditionIndex, errors.New("no space left on device"))
+			*c = c.Add(5 * time.Second)
+			h.WriterRecovered(ConditionIndex)
+			*c = c.Add(6 * time.Second)
+		}, false, "no space left on device"},
+		{"the last failing writer recovering makes it ready again", func(h *Health, c *time.Time) {
+			h.WriterFailed(ConditionIndex, errors.New("no space left on device"))
+			h.WriterFailed(ConditionIndex, errors.New("no space left on device"))
+			*c = c.Add(time.Minute)
+			h.WriterRecovered(ConditionIndex)
+			h.WriterRecovered(ConditionIndex)
+		}, true, ""},
 		{"an event waiting past stuck_after makes it unready", func(h *Health, c *time.Time) {
 			fetched := *c
 			h.watch("notes", func() (string, time.Time, bool) { return "notes.events partition 0 offset 7", fetched, true })

@@ -160,13 +160,19 @@ func (p *Processor) Process(ctx context.Context, batch []*Envelope) error {
 // with backoff (only the envelopes a *PartialWrite names) until ctx ends,
 // and reports failures and recovery as the condition named as the sink.
 func (p *Processor) write(ctx context.Context, sink Sink, batch []*Envelope) error {
+	cond := Condition(sink.Name())
 	pending := batch
+	failed := false
+	defer func() {
+		if failed {
+			p.health.WriterRecovered(cond)
+		}
+	}()
 	for attempt := 0; ; attempt++ {
 		start := time.Now()
 		err := sink.Write(ctx, pending)
 		p.metrics.observeStage(sink.Name(), time.Since(start).Seconds())
 		if err == nil {
-			p.health.ok(Condition(sink.Name()))
 			return nil
 		}
 		if ctx.Err() != nil {
@@ -176,7 +182,12 @@ func (p *Processor) write(ctx context.Context, sink Sink, batch []*Envelope) err
 		if errors.As(err, &partial) && len(partial.Failed) > 0 {
 			pending = partial.Failed
 		}
-		p.health.fail(Condition(sink.Name()), fmt.Errorf("%s: %w", sink.Name(), err))
+		if !failed {
+			failed = true
+			p.health.WriterFailed(cond, fmt.Errorf("%s: %w", sink.Name(), err))
+		} else {
+			p.health.fail(cond, fmt.Errorf("%s: %w", sink.Name(), err))
+		}
 		p.metrics.retry(sink.Name())
 		p.log.Warn("writing to a sink failed, retrying", "sink", sink.Name(), "attempt", attempt+1, "notes", len(pending), "err", err)
 		if err := p.backoff.Wait(ctx, attempt); err != nil {
