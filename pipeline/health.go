@@ -24,6 +24,12 @@ const (
 	ConditionTopics Condition = "topics"
 	// ConditionIndex: index writes succeed.
 	ConditionIndex Condition = "index"
+	// ConditionSearchIndex: the embedded index's search index takes the
+	// notes its note store holds. It fails on its own while index writes
+	// still succeed (a full disk refuses a search segment, yet small note
+	// store writes fit in the room the failed segment gave back), until
+	// MaxSearchLag notes wait and index writes fail too.
+	ConditionSearchIndex Condition = "search_index"
 	// ConditionPublish: writes to the output topics succeed.
 	ConditionPublish Condition = "publish"
 	// ConditionCommit: offset commits succeed.

@@ -188,7 +188,7 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		} else {
 			cfg.Index.Backend = config.BackendElasticsearch
 		}
-		ix, err := openIndex(ctx, cfg, log)
+		ix, err := openIndex(ctx, cfg, nil, log)
 		if err != nil {
 			return err
 		}

@@ -47,7 +47,7 @@ func openIndexInBackground(cfg config.Config, health *pipeline.Health, log *slog
 		defer close(o.done)
 		b := cfg.Kafka.Backoff
 		for attempt := 0; ; attempt++ {
-			idx, err := openIndex(ctx, cfg, log)
+			idx, err := openIndex(ctx, cfg, health, log)
 			if err == nil {
 				o.closeMu.Lock()
 				if o.closed {

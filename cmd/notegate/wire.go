@@ -100,8 +100,9 @@ func buildStagesWith(cfg config.Config, selected []string, log *slog.Logger, dep
 	return b, nil
 }
 
-// openIndex opens the configured index backend.
-func openIndex(ctx context.Context, cfg config.Config, log *slog.Logger) (index.Index, error) {
+// openIndex opens the configured index backend; health (nil for none)
+// hears of the embedded search index failing.
+func openIndex(ctx context.Context, cfg config.Config, health *pipeline.Health, log *slog.Logger) (index.Index, error) {
 	switch cfg.Index.Backend {
 	case config.BackendElasticsearch:
 		es := cfg.Index.Elasticsearch
@@ -113,6 +114,7 @@ func openIndex(ctx context.Context, cfg config.Config, log *slog.Logger) (index.
 		}
 		emb := cfg.Index.Embedded
 		emb.Logger = log.With("component", "index")
+		emb.Health = health
 		return index.OpenEmbedded(emb)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"log/slog"
 	"time"
+
+	"github.com/notegate/notegate/pipeline"
 )
 
 // EmbeddedConfig configures the embedded, on-disk index.
@@ -49,6 +51,9 @@ type EmbeddedConfig struct {
 	MaxSearchLag int `yaml:"max_search_lag"`
 	// Logger receives the index's warnings. Default: slog.Default().
 	Logger *slog.Logger `yaml:"-"`
+	// Health, when set, hears of the search index failing and recovering
+	// (pipeline.ConditionSearchIndex). Nil records nothing.
+	Health *pipeline.Health `yaml:"-"`
 }
 
 const (

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/pipeline"
 	"github.com/notegate/notegate/stages/index"
 	"github.com/notegate/notegate/stages/index/indextest"
 )
@@ -118,6 +119,8 @@ func testWritesResumeAfterDiskFull(t *testing.T, mnt string) {
 	// The search index takes notes only when asked (Refresh), so what it
 	// must write while the disk is full does not depend on timing.
 	cfg := manual(dir)
+	health := pipeline.NewHealth(pipeline.HealthConfig{UnreadyAfter: time.Nanosecond})
+	cfg.Health = health
 	idx := openWith(t, cfg)
 	defer func() { _ = idx.Close() }()
 
@@ -172,6 +175,10 @@ func testWritesResumeAfterDiskFull(t *testing.T, mnt string) {
 	if err == nil {
 		t.Fatal("the search index took notes on a full disk")
 	}
+	// Readiness hears of it, whether or not index writes fail too.
+	if !failing(health, pipeline.ConditionSearchIndex) {
+		t.Fatalf("the search index failed on a full disk, but readiness does not say so: %+v", problems(health))
+	}
 	// A restart while the disk is still full.
 	if err := idx.Close(); err != nil {
 		t.Logf("Close on a full disk: %v", err)
@@ -196,6 +203,10 @@ func testWritesResumeAfterDiskFull(t *testing.T, mnt string) {
 	}
 	want := newestNotes(base, retried)
 	wantStored(t, idx, want, deleted)
+	mustRefresh(t, idx)
+	if failing(health, pipeline.ConditionSearchIndex) {
+		t.Fatalf("the search index caught up, but readiness still reports it failing: %+v", problems(health))
+	}
 	idx = reopen(t, idx)
 	wantStored(t, idx, want, deleted)
 	// Search catches up with the newest versions once there is room.
@@ -205,6 +216,20 @@ func testWritesResumeAfterDiskFull(t *testing.T, mnt string) {
 		t.Fatalf("Search after the disk had room again: total %d, %v; want %d", res.Total, err, len(want))
 	}
 	wantFound(t, idx, "updated 7", base[7].NoteID)
+}
+
+func problems(h *pipeline.Health) []pipeline.Problem {
+	_, p := h.Ready()
+	return p
+}
+
+func failing(h *pipeline.Health, c pipeline.Condition) bool {
+	for _, p := range problems(h) {
+		if p.Condition == c {
+			return true
+		}
+	}
+	return false
 }
 
 // newestNotes returns the newest note of every id in the calls, deletions

@@ -13,7 +13,9 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
+
 	bleveindex "github.com/blevesearch/bleve_index_api"
+	"github.com/notegate/notegate/pipeline"
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
 
@@ -322,6 +324,7 @@ func (s *searchIndex) feed() {
 			if err := s.takeBatch(); err != nil {
 				failures++
 				s.fail(err)
+				s.cfg.Health.Fail(pipeline.ConditionSearchIndex, fmt.Errorf("search index: %w", err))
 				wait := min(100*time.Millisecond<<min(failures-1, 6), 5*time.Second)
 				s.cfg.Logger.Warn("index: the search index could not take a batch; retrying", "dir", s.dir, "lag", lag, "retry_in", wait, "err", err)
 				select {
@@ -330,6 +333,9 @@ func (s *searchIndex) feed() {
 					return
 				}
 			} else {
+				// Also after a reopen: the failing feeder may have been
+				// an earlier one.
+				s.cfg.Health.OK(pipeline.ConditionSearchIndex)
 				failures = 0
 			}
 			continue
