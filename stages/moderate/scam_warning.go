@@ -3,6 +3,7 @@ package moderate
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Scam warnings: "提醒大家：有人冒充客服让你加微信退款，千万别信！" names the
@@ -54,7 +55,7 @@ var (
 	scamNegations = []string{"不", "没", "非", "not", "no", "não", "nao", "pas", "nicht", "kein", "never", "nunca", "jamais", "nie"}
 	// selfPromotion: the field offers its own way in.
 	selfPromotion = foldTerms([]string{
-		"我们是", "我们这", "我这里", "我这边", "我们平台", "本平台", "我们团队", "正规平台", "带你", "私我", "找我", "联系我", "详聊",
+		"我们是", "我们这", "加我", "我这里", "我这边", "我们平台", "本平台", "我们团队", "正规平台", "带你", "私我", "找我", "联系我", "详聊",
 		"咨询我", "想做的", "想赚的", "有意者", "名额", "ours is", "we are legit", "we're legit", "our group", "join us", "join my",
 		"dm me", "message me", "contact me", "contact him", "contact her", "add me", "text me", "recover", "got my money back",
 		"escribeme", "contactame", "nosotros somos", "me chama", "fale comigo", "contactez-moi", "ecrivez-moi", "schreib mir",
@@ -120,7 +121,38 @@ func warnedSpan(t *Text, sp Span) bool {
 		return true
 	}
 	sentence := foldedBefore(t, lo, hi)
-	return containsAny(sentence, scamWords) || containsAny(sentence, scamAttributions)
+	if containsAny(sentence, scamWords) || containsAny(sentence, scamAttributions) {
+		return true
+	}
+	clo, chi := clauseAround(s, lo, hi, sp)
+	return containsAny(foldedBefore(t, clo, chi), refusedContact)
+}
+
+// refusedContact tells readers not to make the move the request names: 不要加LINE,
+// "don't add them", 絶対に追加しないで. In the request's own clause it makes
+// the request the warning's: "大家看到请直接检举，不要加LINE". Only refusals of
+// contact: "千万不要错过，加微信" refuses nothing.
+var refusedContact = foldTerms([]string{
+	"不要加", "别加", "不要添加", "别添加", "勿加", "切勿加", "不要私信", "别私信", "不要联系", "别联系", "不要回复", "别回复",
+	"don't add", "do not add", "never add", "don't message", "do not message", "don't text", "do not text",
+	"no agregues", "no lo agregues", "no la agregues", "no los agregues", "no las agregues", "no añadas", "nunca agregues", "não adicione", "nao adicione",
+	"nunca adicione", "não chame", "ne l'ajoutez pas", "n'ajoutez pas", "n'ajoute pas", "nicht hinzufügen",
+	"füge sie nicht hinzu", "fügt sie nicht hinzu", "追加しないで", "追加しない", "登録しないで", "추가하지 마", "추가하지 말",
+})
+
+// clauseAround returns the byte range of the clause of sentence [lo, hi) of
+// s around sp: the sentence cut at commas (, ， 、) on either side of sp.
+func clauseAround(s string, lo, hi int, sp Span) (int, int) {
+	const commas = ",，、"
+	clo, chi := lo, hi
+	if i := strings.LastIndexAny(s[lo:sp.Start], commas); i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[lo+i:])
+		clo = lo + i + n
+	}
+	if i := strings.IndexAny(s[sp.End:hi], commas); i >= 0 {
+		chi = sp.End + i
+	}
+	return clo, chi
 }
 
 // unquoted returns s without its quotations: a warning quotes the scam's

@@ -126,3 +126,35 @@ func TestDeclaresScam(t *testing.T) {
 		}
 	}
 }
+
+// A warning that tells readers not to make the move (不要加LINE, "don't add
+// them", 追加しないで) refuses the request in the request's own clause, even
+// where the sentence names no scam: the request is the warning's. A pitch
+// in another clause of the same warning, or one that gives its own handle,
+// still hits.
+func TestRefusedContactInAWarningIsAllowed(t *testing.T) {
+	s := newTestStage(t)
+	miss := []string{
+		"提醒一下：有骗子冒充银行客服说账户冻结了。遇到这种事直接挂断，不要加微信。",
+		"新聞快報：假冒網拍客服的詐騙又出現了，請撥165查證，不要加對方LINE。",
+		"反诈宣传：有人在群里发“高回报理财”链接，大家看到直接举报，千万不要加QQ！",
+		"【注意】「当選しました」というDMは詐欺です。知らないアカウントからLINE追加を頼まれても追加しないでください。",
+		"경찰 발표: 택배 사칭 사기가 늘고 있습니다. 모르는 번호가 부탁해도 카톡 추가하지 마세요.",
+		"Local news: a fake charity scam is going around town. Someone may message you asking for a donation, do not add them on WhatsApp.",
+		"Aviso de la policía: hay una estafa de falsos técnicos. Te llaman para que instales algo, no los agregues a WhatsApp.",
+		"Alerta de golpe: criminosos fingem ser do banco e mandam mensagem, não adicione no WhatsApp.",
+		"Polizei warnt vor Betrug mit falschen Bankberatern. Sie schreiben euch an, fügt sie nicht hinzu auf WhatsApp.",
+	}
+	hit := []string{
+		"防骗提醒：不要加陌生人，正规兼职日结请加我微信 job_8899",
+		"別加那些假老師，真正帶單穩賺請加我LINE：win_888",
+		"诈骗太多了别加别人，加我v日赚三百",
+		"Scam alert: don't add strangers. Real profits daily, add me on WhatsApp +1 555 010 1212",
+		"Cuidado con las estafas, no agregues a desconocidos. Gana 300 al día, agrégame al WhatsApp 612 000 111",
+		"詐欺に注意！他の人は追加しないで、本物の副業で月50万はLINE ID: fukugyo_jp まで",
+		"사기 조심! 다른 사람은 추가하지 마세요. 진짜 수익 보장은 카톡 아이디 rich77로",
+		"Golpe não! Não adicione estranhos, ganhe R$300 por dia, me chama no WhatsApp (11) 90000-1111",
+	}
+	wantAllowed(t, s, "a warning that refuses the request is allowed", miss, "cn", "intl")
+	wantStopped(t, s, "a pitch beside a refusal still hits", hit, "cn")
+}
