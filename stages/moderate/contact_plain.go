@@ -28,6 +28,12 @@ import (
 //     language the stage reads, or the romance scam's flattery of a
 //     stranger ("hi dear, you are so pretty", 美女, 亲爱的).
 //
+// A person selling their own used things (闲置自行车，九成新，800，同城自提;
+// "barely used, $250, local pickup only") names a price and a sale as any
+// seller does: in such a note the amount and the words of the sale
+// (saleSigns) are no sign; a trade's words (批发, 高仿, 代购, discount), a job,
+// a lure, a deposit asked first (定金, 先付) still are.
+//
 // With any of them the request keeps its score and blocks in cn.
 const plainContactCap = scoreGeneric
 
@@ -44,21 +50,21 @@ var spamSigns = foldTerms([]string{
 	"giveaway", "loan", "casino", "gambl", "passive",
 	"ganar", "dinero", "ingreso", "inversion", "invierte", "prestamo", "ganhe", "ganhar", "dinheiro", "renda", "investimento",
 	"gagne", "gagner", "argent", "revenu", "investis", "verdien", "geld", "einkommen", "investier", "krypto", "gewinn",
-	"稼", "儲", "月収", "日給", "収入", "投资", "報酬", "仮想通貨", "수익", "투자", "리딩방", "보장", "만원", "대출", "코인",
+	"稼", "儲", "月収", "日給", "収入", "投资", "報酬", "仮想通貨", "수익", "투자", "리딩방", "보장", "대출", "코인",
 	"💰", "💵", "💸", "💴", "💶", "💷", "🤑", "📈",
 	// Jobs and tasks.
 	"兼职", "副业", "刷单", "招聘", "招人", "宝妈", "打字员", "点赞", "任务", "在家就能", "手机就能",
 	"hiring", "job", "side hustle", "work from home", "no experience", "trabajo", "empleo", "sin experiencia", "trabalho",
 	"emprego", "sem experiencia", "emploi", "boulot", "sans experience", "nebenjob", "ohne erfahrung", "在宅",
 	"부업", "알바", "재택",
-	// Selling.
-	"代购", "微商", "货源", "批发", "高仿", "下单", "价格", "价钱", "报价", "优惠", "折扣", "特价", "包邮", "正品", "清仓", "大牌",
-	"全网", "最低价", "1:1", "团购", "便宜", "专柜", "跳楼价", "内部", "出售", "售", "套餐", "保证", "非诚勿扰", "转让", "汇款", "转账",
-	"交易", "原价", "定金", "先付", "发货", "假货", "实拍", "实物", "现货", "到货", "同款",
+	// Selling as a trade (the words of any sale are saleSigns).
+	"代购", "微商", "货源", "批发", "高仿", "下单", "优惠", "折扣", "特价", "正品", "清仓", "大牌",
+	"全网", "最低价", "1:1", "团购", "专柜", "跳楼价", "内部", "套餐", "保证", "非诚勿扰", "汇款", "转账",
+	"定金", "先付", "假货", "现货", "到货", "同款",
 	"充值", "代充", "代练", "秒到", "诚信", "打折", "免费", "free", "gratis", "gratuit", "kostenlos", "無料", "무료", "💊", "receta",
 	"mandamos", "enviamos", "envio", "delivery", "shipping", "drops",
-	"price", "discount", "promo", "wholesale", "replica", "% off", "sale", "precio", "descuento", "oferta", "preco", "desconto",
-	"prix", "remise", "preis", "rabatt", "angebot", "割引", "価格", "할인", "가격",
+	"discount", "promo", "wholesale", "replica", "% off", "descuento", "oferta", "desconto",
+	"remise", "rabatt", "angebot", "割引", "할인",
 	// Adult content.
 	"约炮", "裸聊", "福利", "私房", "援交", "包养", "陪聊", "寂寞", "nude", "horny", "sexy", "lonely", "hookup", "18+",
 	"onlyfans", "desnud", "caliente", "nackt", "🔞", "😈", "🍆", "💦",
@@ -72,6 +78,31 @@ var spamSigns = foldTerms([]string{
 	// Pressure and secrecy.
 	"私聊", "私下", "悄悄", "偷偷", "保密", "别告诉", "名额", "限时", "速加", "赶紧", "private", "secret", "limited", "spots",
 	"hurry", "privado", "privada", "urgente", "cupos", "vagas", "prive", "privat", "限定", "선착순",
+})
+
+// saleSigns are the words of any sale: a price, selling, handing over. A
+// person selling their own used things (usedGoods) writes them too, so
+// there they are no sign of spam; elsewhere they are.
+var saleSigns = foldTerms([]string{
+	"价格", "价钱", "报价", "出售", "售", "转让", "交易", "原价", "便宜", "包邮", "发货", "实拍", "实物",
+	"price", "sale", "precio", "preco", "prix", "preis", "価格", "가격", "만원",
+})
+
+// usedGoods say that the author sells their own used things, once and in
+// person: 闲置, 九成新, 自提, 面交, "barely used", "local pickup", segunda mano,
+// d'occasion, Abholung, 中古, 手渡し, 중고, 직거래. Matched with containsTermAny:
+// whole words for Latin terms.
+var usedGoods = foldTerms([]string{
+	"闲置", "二手", "自用", "成新", "95新", "99新", "自提", "自取", "面交", "同城", "搬家", "用不上", "用不到", "出清",
+	"second hand", "second-hand", "secondhand", "pre-owned", "preowned", "barely used", "gently used", "lightly used",
+	"hardly used", "like new", "local pickup", "pickup only", "pick up only", "pickup in", "collection only",
+	"moving sale", "moving out", "garage sale", "yard sale",
+	"segunda mano", "poco uso", "casi nuevo", "casi nueva", "recogida en", "recoger en", "me mudo", "por mudanza",
+	"usado", "usada", "seminovo", "seminova", "pouco uso", "retirada em", "retirar em", "por mudança",
+	"d'occasion", "bon etat", "tres bon etat", "peu servi", "a recuperer", "main propre", "demenagement",
+	"gebrauchte", "gebrauchten", "gebrauchtes", "guter zustand", "neuwertig", "abholung", "selbstabholer", "selbstabholung",
+	"umzug",
+	"中古", "譲ります", "お譲り", "手渡し", "引っ越し", "美品", "중고", "직거래", "사용감", "이사 가",
 })
 
 // reMoneyAmount finds an amount of money: a number with a currency sign or
@@ -123,9 +154,24 @@ func disguisedContact(ev string) bool {
 }
 
 // spamSignText reports whether a text of the note carries a sign of spam.
-func spamSignText(t *Text) bool {
+// In a note that sells the author's used things (used), a price and the
+// words of a sale are none.
+func spamSignText(t *Text, used bool) bool {
 	s := t.Folded.String()
-	return containsAny(s, spamSigns) || reMoneyAmount.MatchString(s)
+	if containsAny(s, spamSigns) {
+		return true
+	}
+	return !used && (containsAny(s, saleSigns) || reMoneyAmount.MatchString(s))
+}
+
+// usedGoodsSale reports whether one of texts sells the author's used things.
+func usedGoodsSale(texts []*Text) bool {
+	for _, t := range texts {
+		if containsTermAny(t.Folded.String(), usedGoods) {
+			return true
+		}
+	}
+	return false
 }
 
 // plainContactSolicit reports whether a finding of the contact detector is
@@ -166,8 +212,9 @@ func capPlainContact(found []fieldFinding, texts []*Text, suffix string) {
 	if !any {
 		return
 	}
+	used := usedGoodsSale(texts)
 	for _, t := range texts {
-		if spamSignText(t) {
+		if spamSignText(t, used) {
 			return
 		}
 		for _, f := range found {

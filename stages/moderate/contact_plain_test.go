@@ -129,3 +129,54 @@ func TestDisguisedContact(t *testing.T) {
 		}
 	}
 }
+
+// A person selling their own used things names a price and a sale as any
+// seller does (闲置，九成新，300元，自提; "barely used, $60, local pickup"):
+// with a plain handle the note is reviewed in cn and allowed in intl. The
+// same listing beside a trade's words (高仿, wholesale), a deposit asked
+// first, a job or an investment lure still blocks in cn and is reviewed in
+// intl.
+func TestUsedGoodsSaleWithAPlainHandleIsReviewedInCNOnly(t *testing.T) {
+	t.Parallel()
+	s := newTestStage(t)
+	miss := []string{
+		"闲置一台九成新的咖啡机，300元，浦东自提，要的加我微信 coffee_pd21",
+		"二手吉他转让，自用两年，600，成都面交，微信 guitar_cd88",
+		"搬家出清：二手書櫃一個，500元，台中自取，加LINE：shelf_tc5",
+		"Selling my daughter's old bike, barely used, $60, local pickup only. Add me on WeChat: bike_mom_sh",
+		"Moving sale! Second-hand desk and chair, 400 RMB for both, pickup in Jing'an. WeChat: move_out_jan",
+		"Vendo cochecito de segunda mano, poco uso, 90€, recogida en Madrid. Agrégame al WeChat: cochecito_md",
+		"Vendo bicicleta usada, seminova, R$ 400, retirada em Santos. Me adiciona no WeChat: bike_santos",
+		"Je vends ma poussette d'occasion, très bon état, 70€, à récupérer à Nantes. Ajoute-moi sur WeChat : poussette_nt",
+		"Verkaufe gebrauchten Schreibtisch, guter Zustand, 40€, nur Abholung. Füg mich auf WeChat hinzu: tisch_sh",
+		"引っ越しのためソファ譲ります。美品、8000円、横浜で手渡し。LINE ID: sofa_yk9",
+		"중고 유모차 팝니다. 사용감 적어요, 5만원, 분당 직거래. 카톡 아이디 stroller_bd",
+	}
+	hit := []string{
+		"闲置转让名牌包，高仿1:1，九成新，加微信 bag_vip77",
+		"二手手机便宜出，九成新，先付定金再发货，加微信 phone_dj8",
+		"闲置出，同城自提也行，顺便招兼职宝妈日结，加微信 job_mama2",
+		"Second-hand iPhones wholesale, like new, add me on WeChat: phones_bulk",
+		"Selling my used laptop, barely used, $200, and earn $300/day from home, add me on telegram @easy_cash",
+		"Vendo móvil de segunda mano y trabajo desde casa sin experiencia, agrégame al WeChat: movil_job",
+		"Vendo bolsa usada, réplica de grife, me adiciona no WeChat: bolsa_rep",
+		"Vélo d'occasion à 50€, et gagnez 300€ par jour, ajoute-moi sur WeChat : velo_gain",
+		"Gebrauchte Handys im Angebot, 50 % Rabatt, füg mich auf WeChat hinzu: handy_rabatt",
+		"中古ブランドバッグ譲ります、在宅で稼げる副業も紹介、LINE ID: bag_fukugyo",
+		"중고 노트북 팝니다, 코인 투자 수익 보장 정보도 드려요. 카톡 아이디 note_coin",
+	}
+	run := func(name, body string, cn, intl models.Decision) {
+		t.Run(name, func(t *testing.T) {
+			n := moderateBody(t, s, body)
+			if got := n.Moderation.Markets; got["cn"] != cn || got["intl"] != intl {
+				t.Errorf("%q: cn %s intl %s, want %s %s; labels %+v", body, got["cn"], got["intl"], cn, intl, n.Moderation.Labels)
+			}
+		})
+	}
+	for i, body := range miss {
+		run(fmt.Sprintf("a used-goods sale with a plain handle is reviewed in cn %d", i), body, models.DecisionReview, models.DecisionAllow)
+	}
+	for i, body := range hit {
+		run(fmt.Sprintf("a used-goods sale with a sign of spam blocks in cn %d", i), body, models.DecisionBlock, models.DecisionReview)
+	}
+}
