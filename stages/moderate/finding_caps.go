@@ -49,7 +49,7 @@ func capSelfHarmNotAuthors(t *Text, source string, x *Finding, told *[]Span) {
 
 // capHelplineOutreach: a helpline offered to readers (self_harm_outreach.go).
 func capHelplineOutreach(t *Text, source string, x *Finding, told *[]Span) {
-	if selfHarmOthersSource(source, x.Category) && x.Score > reportedScoreCap && (x.Support || source == "lexicon") && outreach(t) {
+	if selfHarmOthersSource(source, x.Category) && x.Score > reportedScoreCap && (x.Support || source == "lexicon") && outreach(t, x.Span) {
 		x.Score, x.Support = reportedScoreCap, false
 		*told = append(*told, x.Span)
 	}

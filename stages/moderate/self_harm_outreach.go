@@ -1,6 +1,7 @@
 package moderate
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -66,16 +67,101 @@ var firstPersonSingular = foldTerms([]string{
 var firstPersonPlural = foldTerms([]string{"我们", "私たち", "僕ら", "俺たち"})
 
 // outreach reports whether the field offers a helpline to its readers
-// without the author saying anything of themselves.
-func outreach(t *Text) bool {
+// and the self-harm finding at sp is not the author at risk: the author
+// says nothing of themselves, or tells their own recovery (see
+// recoveryMarkers); and the finding's sentence, unless it speaks to the
+// reader, does not say it has come back ("今はまた死にたい", "again tonight").
+func outreach(t *Text, sp Span) bool {
 	s := t.Folded.String()
 	if !containsTermAny(s, helplines) || !containsTermAny(s, outreachOffers) {
 		return false
 	}
+	sentence := findingSentence(t, sp)
+	reader := containsTermAny(sentence, readerAddress)
+	if !reader && containsTermAny(sentence, relapseMarkers) {
+		return false
+	}
+	if !saysFirstPerson(s) {
+		return true
+	}
+	if !containsAny(s, recoveryMarkers) {
+		return false
+	}
+	if containsWordAny(withoutTerms(sentence, recoveryMarkers), presentMarkers) && saysFirstPerson(sentence) {
+		return false // "I still want to die", "now I'm suicidal"
+	}
+	return reader || containsWordAny(sentence, pastMarkers) || containsTermAny(sentence, pastTold) ||
+		rePastYear.MatchString(sentence)
+}
+
+// saysFirstPerson reports whether folded text s has a first person
+// singular ("we" does not count).
+func saysFirstPerson(s string) bool {
 	for _, w := range firstPersonPlural {
 		s = strings.ReplaceAll(s, w, " ")
 	}
-	return !containsWordAny(s, firstPersonSingular) // whole Korean words: 내 is in 안내
+	return containsWordAny(s, firstPersonSingular) // whole Korean words: 내 is in 안내
+}
+
+// Recovery shared as outreach: "988 saved my life, if you're having
+// thoughts of suicide you can call or text", "I survived my attempt in
+// 2019 … you're not alone". The author names the feeling to say it is
+// over and hands the helpline on. In a field that offers a helpline and
+// tells the author's recovery (recoveryMarkers), a finding is outreach when
+// its sentence speaks to the reader ("if you're …", si tu…, 如果你, もし) or
+// looks back (years ago, "in 2022", "I was", "I survived"), unless that
+// sentence also puts the author in the present ("I still want to die",
+// "now I'm suicidal") or says it came back (relapseMarkers): that is an
+// author at risk, helpline or not.
+var (
+	recoveryMarkers = foldTerms(append([]string{
+		"saved my life", "saved me", "got me through", "helped me through", "it helped me", "they helped me",
+		"i'm doing better", "im doing better", "doing much better", "i'm better now", "im better now", "i'm okay now",
+		"in recovery", "years clean", "months clean", "clean for", "still alive today", "i'm still alive",
+		"me salvó", "me salvo la vida", "estoy bien", "estoy mejor", "me salvou", "estou bem", "estou melhor",
+		"ça m'a sauvé", "je vais mieux", "je vais bien", "geht es mir gut", "geht es mir besser",
+		"救われ", "元気", "살 수 있었", "버틸 수 있었", "괜찮아졌",
+		"救了我", "过得很好", "撑过来", "现在很好",
+	}, overcomeMarkers...))
+	readerAddress = foldTerms([]string{
+		"if you", "if you're", "if you are", "if anyone", "you can", "you're not alone", "you are not alone",
+		"si te", "si tú", "si tu", "si estás", "si estas", "se você", "se voce", "se tu", "wenn du", "wenn ihr", "falls du",
+		"如果你", "要是你", "你也", "もし", "つらい人", "힘든 분", "만약",
+	})
+	relapseMarkers = foldTerms([]string{
+		"again", "once more", "又", "再次", "また", "다시", "otra vez", "de nuevo", "de novo", "outra vez", "encore", "à nouveau",
+		"wieder",
+	})
+	pastTold = foldTerms([]string{
+		"i was", "i had", "i tried", "i attempted", "i wanted", "i survived", "survived my", "my attempt", "after my attempt",
+		"intenté", "quise", "pensaba", "tentei", "quis", "pensava", "j'ai voulu", "j'ai essayé", "j'avais", "wollte ich",
+		"ich wollte", "hatte ich", "ich hatte", "想过", "试过", "思っていた", "생각했", "했었",
+	})
+)
+
+// rePastYear is a year the author looks back on: "in 2022", "en 2019",
+// "im Jahr 2021", 2020年, or a year that opens the sentence ("2021 wollte ich").
+var rePastYear = regexp.MustCompile(`\b(?:in|en|em|im jahr|back in) (?:19|20)\d\d\b|(?:19|20)\d\d(?:年|년)|^\s*(?:19|20)\d\d\b`)
+
+// findingSentence returns the folded text of the sentence around sp, or
+// "" when sp is no span of t.
+func findingSentence(t *Text, sp Span) string {
+	if sp.Start < 0 || sp.End > len(t.Original) || sp.Start >= sp.End {
+		return ""
+	}
+	lo, hi := sentenceAround(t.Original, sp.Start, sp.End)
+	return foldedBefore(t, lo, hi)
+}
+
+// withoutTerms returns s with every occurrence of terms blanked: "I'm still
+// alive today" says no "still" or "today" of a risk.
+func withoutTerms(s string, terms []string) string {
+	for _, w := range terms {
+		if strings.Contains(s, w) {
+			s = strings.ReplaceAll(s, w, " ")
+		}
+	}
+	return s
 }
 
 // containsTermAny reports whether s contains one of ws: as whole words

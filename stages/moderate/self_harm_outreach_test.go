@@ -42,3 +42,43 @@ func TestHelplineOutreachIsNotAnAuthorAtRisk(t *testing.T) {
 		})
 	}
 }
+
+// Recovery shared with a helpline ("988 saved my life; if you're having
+// thoughts of suicide, call or text") is outreach although the author
+// speaks of themselves, in every language. An author who names the same
+// helpline and their past recovery but says the wish is back now is still
+// at risk and is reviewed.
+func TestRecoveryStoryWithAHelplineIsOutreach(t *testing.T) {
+	s := newTestStage(t)
+	miss := []string{
+		"Posting this for anyone who needs it: if you're having thoughts of suicide you can call or text 988. Therapy and that call saved my life.",
+		"I attempted suicide back in 2020 and I'm still alive today. If you're thinking about ending it, please call the lifeline at 988. Reach out.",
+		"Hace un año intenté suicidarme. Si tú también lo piensas, llama al 024, a mí me salvó. No estás solo.",
+		"Em 2021 eu tentei me matar. Se você pensa nisso, ligue 188, o CVV me salvou. Você não está sozinho.",
+		"En 2020 j'ai voulu me suicider. Si tu y penses, appelle le 3114, ça m'a sauvé. Tu n'es pas seul.",
+		"2021 wollte ich mich umbringen. Wenn du daran denkst, ruf die Telefonseelsorge an, sie hat mich gerettet. Du bist nicht allein.",
+		"もし死にたいと思ったら、いのちの電話に相談して。私は2020年にそこで救われました。ひとりじゃないよ。",
+		"만약 죽고 싶다는 생각이 들면 109에 전화하세요. 저도 2021년에 거기서 살 수 있었어요. 혼자가 아니에요.",
+		"如果你也想过自杀，可以拨打12356心理援助热线。我2020年就是靠它撑过来的，你不是一个人。",
+	}
+	hit := []string{
+		"988 saved my life once, you're not alone they say, but I want to die again tonight.",
+		"I called 988 last year and it helped me through. Now I'm suicidal again and I don't know what to do. You're not alone is what they say.",
+		"The lifeline saved me in 2019. I still want to kill myself every day though, call or text does nothing anymore.",
+		"La línea 024 me salvó hace un año. Hoy quiero suicidarme otra vez. No estás solo, dicen.",
+		"Le 3114 m'a sauvé il y a un an. Je veux me suicider. Tu n'es pas seul, qu'ils disent.",
+		"Die Telefonseelsorge hat mich damals gerettet, du bist nicht allein, sagen sie. Ich will mich umbringen.",
+		"热线救了我一次，你不是一个人他们说，可是我现在又想死了。",
+		"いのちの電話に救われたこともあったけど、24時間つながるのに、今はまた死にたい。",
+		"109 덕분에 버틸 수 있었는데, 지금 다시 죽고 싶어요. 혼자가 아니라고들 하지만.",
+	}
+	wantAllowed(t, s, "a recovery story that hands on a helpline is allowed", miss, "cn", "intl")
+	for i, body := range hit {
+		t.Run(fmt.Sprintf("an author whose wish came back is reviewed %d", i), func(t *testing.T) {
+			n := moderateBody(t, s, body)
+			if got := n.Moderation.Markets["intl"]; got != models.DecisionReview {
+				t.Errorf("%q: intl %s, want review; labels %+v", body, got, n.Moderation.Labels)
+			}
+		})
+	}
+}
