@@ -17,6 +17,7 @@ type findingCap func(t *Text, source string, x *Finding, told *[]Span)
 // new reading of context is one function here and the file that explains it.
 var findingCaps = []findingCap{
 	capReportedSpeech,
+	capToldAbuse,
 	capSelfHarmNotAuthors,
 	capHelplineOutreach,
 	capClassifierOnToldWords,
@@ -37,6 +38,8 @@ func capReportedSpeech(t *Text, source string, x *Finding, _ *[]Span) {
 		x.Score = reportedScoreCap
 	}
 }
+
+// capToldAbuse: abuse quoted to condemn it or to ask for help (told_abuse.go).
 
 // capSelfHarmNotAuthors: a death wish told as someone else's or as the
 // author's overcome past (self_harm_others.go).

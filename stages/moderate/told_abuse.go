@@ -1,0 +1,197 @@
+package moderate
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Told abuse: an author who quotes abuse someone else said to someone, in
+// order to condemn it or to ask what to do about it, is not the abuser:
+// 看到有人在地铁上骂外地人“乡巴佬滚出去”，真的很气; `a man on the train yelled
+// "go back to your country" at a family, I'm still furious`; 女儿在学校被同学叫
+// '丑八怪'，怎么跟学校沟通？; "kids at school call my son 'retard', any advice?".
+// The quoted words are the abuse the hate and harassment rules were written
+// for, and the classifier, which judges the whole field, reads the group
+// and the insult the same way whatever the stance.
+//
+// A field tells abuse when it quotes, names who said it to whom (someone, a
+// man, classmates, 被…叫, "called my son", angeschrien, 怒鳴られ, 소리쳤), and
+// the author, outside the quotation, condemns it (很气, 太过分, "nobody deserves
+// that", indignada, wütend, 腹が立つ, 화났다) or asks for help (怎么办, 怎么跟学校,
+// "any advice", ¿qué hago?, que faire, どうすれば, 어떻게 해야). It does not
+// when the author agrees (骂得好, "he's right", recht so, 正論, 속 시원).
+//
+// In such a field the lexicon's and the rules' hate, harassment and
+// profanity findings whose evidence touches a quotation are capped like
+// reported speech, and so are the classifier's (whose evidence is the whole
+// field's, unless the author's own words say something of a whole group:
+// ownGeneralizationZh): they keep their label for reviewers and decide
+// nothing. Words the author says outside the quotation still count.
+
+// toldAbuseAttributions say the quoted words are someone else's, said to a
+// third person or to the author's child: a witness's subject, a passive, a
+// verb of shouting or name-calling. Folded text (lower case, accents
+// removed, Simplified Chinese); Latin terms are whole words.
+var toldAbuseAttributions = foldTerms([]string{
+	"有人", "被同学", "被人", "被叫", "被骂", "被说", "被喊", "听到", "听见", "同学", "大爷", "大妈", "阿姨", "邻居", "路人", "乘客", "男生",
+	"女生", "一个男的", "一个女的", "那个人", "网友", "冲着", "骂外地人", "骂他", "骂她", "叫他", "叫她", "喊着", "吼",
+	"someone", "somebody", "a man", "a woman", "a guy", "a lady", "a stranger", "kids at", "kids in", "boys in", "girls in",
+	"classmates", "people at", "yelled at", "yelling at", "screamed at", "screaming at", "shouted at", "shouting at",
+	"called her", "called him", "calls her", "calls him", "calling her", "calling him", "call her", "call him",
+	"told my", "told her", "told him", "my son", "my daughter", "my kid",
+	"un señor", "una señora", "un hombre", "una mujer", "un tipo", "alguien", "sus compañeros", "le dicen", "le dijo",
+	"le gritó", "gritándole", "gritandole", "le llaman", "le insultó",
+	"um homem", "uma mulher", "um cara", "um senhor", "uma senhora", "alguém", "os colegas", "chamam ele", "chamam ela",
+	"chamou ele", "chamou ela", "gritou", "xingou", "xingam",
+	"un type", "un homme", "une femme", "un mec", "quelqu'un", "ses camarades", "se fait traiter", "traite de",
+	"traitent de", "a crié", "a traité", "lui a dit",
+	"ein mann", "eine frau", "ein typ", "jemand", "mitschüler", "klassenkameraden", "angeschrien", "beschimpft",
+	"genannt", "gerufen", "gebrüllt",
+	"おじさん", "おばさん", "男性", "女性", "誰か", "同級生", "クラスの", "言われ", "呼ばれ", "怒鳴", "叫んで", "罵",
+	"어떤", "아저씨", "아줌마", "누가", "애들", "친구들", "불린", "불려", "소리쳤", "소리를 질", "욕했", "욕을",
+})
+
+// toldAbuseStances are the author condemning the words or asking for help
+// with them.
+var toldAbuseStances = foldTerms([]string{
+	// Condemning.
+	"很气", "好气", "生气", "气死", "气愤", "愤怒", "太过分", "过分", "凭什么", "无语", "偏见", "谁比谁", "不该", "不应该", "寒心",
+	"心疼", "难过", "可悲", "歧视", "不能接受", "接受不了",
+	"furious", "angry", "upset", "so wrong", "nobody deserves", "no one deserves", "can't believe", "cannot believe",
+	"unacceptable", "shameful", "heartbroken", "sickening", "racism", "racist", "xenophob", "bigot", "not okay", "not ok",
+	"rabia", "indignad", "nadie merece", "inaceptable", "verguenza", "racismo", "racista", "xenofob", "me dolio", "triste",
+	"revoltad", "raiva", "ninguem merece", "inaceitavel", "vergonha", "preconceito",
+	"hors de moi", "colere", "revoltant", "personne ne merite", "inacceptable", "honte", "raciste", "xenophob",
+	"wutend", "niemand verdient", "unfassbar", "inakzeptabel", "scham", "rassis", "fremdenfeindlich", "traurig",
+	"腹が立", "腹立", "ひどい", "許せない", "悲しい", "差別", "筋合い", "最低", "悔しい",
+	"화났", "화가 나", "어이없", "너무하", "차별", "이유 없", "속상", "슬퍼",
+	// Asking for help.
+	"怎么办", "怎么处理", "怎么跟", "怎么沟通", "如何", "该怎么", "要不要", "有什么办法", "求助", "求建议",
+	"how do i", "how should i", "what should i", "what do i do", "any advice", "any tips", "advice from",
+	"how to handle", "how to deal",
+	"como hablo", "que hago", "algun consejo", "consejos", "como lo manejo",
+	"como falo", "como lidar", "o que faco", "alguma dica", "conselho",
+	"comment en parler", "comment reagir", "que faire", "des conseils", "comment faire",
+	"wie spreche", "wie gehe ich", "was soll ich", "was tun", "tipps", "einen rat",
+	"どう相談", "どうすれば", "どうしたら", "アドバイス",
+	"어떻게 해야", "어떻게 말해", "조언", "어떡하",
+})
+
+// toldAbuseEndorsements are the author agreeing with the quoted words.
+var toldAbuseEndorsements = foldTerms([]string{
+	"说得对", "说的对", "说得好", "说得太对", "太对了", "骂得好", "没毛病", "干得漂亮", "活该", "支持他", "支持她", "确实如此", "早该",
+	"he's right", "she's right", "hes right", "shes right", "so true", "about time", "good for him", "good for her",
+	"well said", "based",
+	"tiene razon", "bien dicho", "tem razao", "falou tudo", "bem feito", "il a raison", "elle a raison", "bien dit",
+	"hat recht", "recht so", "gut so",
+	"その通り", "よく言った", "正論",
+	"맞는 말", "사이다", "속 시원",
+})
+
+// toldAbuse reports whether the field quotes abuse someone else said, to
+// condemn it or ask for help.
+func toldAbuse(t *Text) bool {
+	if len(quotations(t.Original)) == 0 {
+		return false
+	}
+	s := t.Folded.String()
+	if !containsTermAny(s, toldAbuseAttributions) {
+		return false
+	}
+	rest := unquoted(s) // the author's own words
+	return containsTermAny(rest, toldAbuseStances) && !containsTermAny(rest, toldAbuseEndorsements)
+}
+
+// generalizersZh, right after a group's name, make a sentence about the
+// whole group: 外地人都是…, 河南人就…, 外地人滚….
+var generalizersZh = []string{"都", "就", "全", "滚", "素质", "没一个", "不配", "真是", "太"}
+
+// ownGeneralizationZh reports whether the author's own words (outside the
+// quotations) say something of a whole group (hateTargetsZh), as hate does:
+// "外地人都是乡巴佬，滚出去！有人说“大家平等”，真的很气" tells no abuse; the
+// classifier's hate there is the author's.
+func ownGeneralizationZh(t *Text) bool {
+	if !t.HasHan {
+		return false
+	}
+	rest := unquoted(t.Folded.String())
+	for _, g := range hateTargetsZh {
+		for i := 0; ; {
+			j := strings.Index(rest[i:], g)
+			if j < 0 {
+				break
+			}
+			after := strings.TrimLeft(rest[i+j+len(g):], " ")
+			for _, w := range generalizersZh {
+				if strings.HasPrefix(after, w) {
+					return true
+				}
+			}
+			i += j + len(g)
+		}
+	}
+	return false
+}
+
+// quotations returns the byte ranges of the original text inside quotation
+// marks, marks included: from an opening mark to the next mark in the same
+// sentence. An apostrophe between Latin letters (don't, l'école) is no
+// mark; between Han characters it is one (叫'黑妹').
+func quotations(s string) []Span {
+	var out []Span
+	open := -1
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case quoteMarkAt(s, i, r, n):
+			if open < 0 {
+				open = i
+			} else {
+				out = append(out, Span{open, i + n})
+				open = -1
+			}
+		case strings.ContainsRune("。！？\n", r):
+			open = -1
+		}
+		i += n
+	}
+	return out
+}
+
+// capToldAbuse: abuse quoted to condemn it or ask for help (above).
+func capToldAbuse(t *Text, source string, x *Finding, _ *[]Span) {
+	if !reportable(x.Category) || x.Score <= reportedScoreCap {
+		return
+	}
+	switch {
+	case fromClassifier(source):
+		if !counterSpeechCategory(x.Category) || ownGeneralizationZh(t) {
+			return
+		}
+	case source == "lexicon" || source == "rules":
+		if x.Span.End <= x.Span.Start || !overlapsSpan(x.Span, quotations(t.Original)) {
+			return
+		}
+	default:
+		return
+	}
+	if toldAbuse(t) {
+		x.Score = reportedScoreCap
+	}
+}
+
+// quoteMarkAt reports whether rune r of n bytes at byte i of s is a
+// quotation mark: any of quoteMarks but an apostrophe between two Latin
+// letters.
+func quoteMarkAt(s string, i int, r rune, n int) bool {
+	if !strings.ContainsRune(quoteMarks, r) {
+		return false
+	}
+	if r == '\'' || r == '’' {
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+n:])
+		return !(unicode.Is(unicode.Latin, before) && unicode.Is(unicode.Latin, after))
+	}
+	return true
+}

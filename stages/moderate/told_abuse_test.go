@@ -1,0 +1,56 @@
+package moderate
+
+import "testing"
+
+// Abuse someone else said, quoted to condemn it (a stranger on the subway
+// shouting at migrants) or to ask for help (a parent whose child is called
+// names at school), is allowed in every language; the same quoted words
+// with the author agreeing, or beside the author's own abuse or call to
+// pile on, still hit. The stage here includes the trained classifier, which
+// reads the quoted Chinese the same way whatever the stance.
+func TestToldAbuseIsNotTheAuthors(t *testing.T) {
+	s := newTableStage(t)
+	miss := []string{
+		// Condemning abuse seen or heard.
+		"看到新闻里有人在地铁上骂外地人“乡巴佬滚出去”，真的很气。大家都是来这个城市打工的，谁比谁高贵？",
+		"有人在评论区说“河南人都是骗子”，看得我好生气，我身边的河南朋友都特别实在",
+		"听到有人说“黑人都是小偷”，真的无语，这种偏见什么时候才能消失",
+		"In der U-Bahn hat ein Mann eine Familie angeschrien \"Ausländer raus\". Ich bin immer noch wütend, das hat niemand verdient.",
+		"電車で外国人に「国に帰れ」って怒鳴ってるおじさんがいた。本当に腹が立つ、誰もそんなこと言われる筋合いない",
+		"지하철에서 어떤 아저씨가 외국인 노동자한테 \"너네 나라로 꺼져\"라고 소리쳤다. 진짜 화났다, 아무도 그런 말 들을 이유 없어",
+		"Saw a guy on the subway yelling \"go back to your country\" at an elderly couple. I'm still furious, nobody deserves that.",
+		"Vi en el metro a un señor gritándole \"vete a tu país\" a una chica. Me dio muchísima rabia, nadie merece eso.",
+		// Asking for help with a child called names.
+		"女儿在学校被同学叫'黑妹'、'丑八怪'，老师说只是开玩笑。各位家长，这种情况怎么跟学校沟通？",
+		"儿子回家说班上男生天天叫他“死胖子”“猪”，他都不想上学了，家长该怎么处理？",
+		"Boys in my son's class call him \"retard\" and \"loser\" every day. Any advice from parents who went through this?",
+		"Ma fille de 8 ans se fait traiter de \"grosse\" et de \"moche\" à l'école. Comment en parler à la maîtresse ?",
+		"娘が学校で「デブ」「ブス」って呼ばれてるらしい。先生にどう相談すればいいでしょうか",
+		"딸이 학교에서 애들한테 \"돼지\", \"못생긴 년\"이라고 불린대요. 선생님께 어떻게 말해야 할까요?",
+		"Meu filho chega chorando porque os colegas chamam ele de \"gordo\" e \"burro\". Como falo com a escola?",
+		"Meine Tochter wird in der Schule \"fett\" und \"hässlich\" genannt. Wie spreche ich das bei der Lehrerin an?",
+	}
+	hit := []string{
+		"地铁上有人骂外地人“乡巴佬滚出去”，骂得好！这些人早该滚了",
+		"外地人都是乡巴佬，滚出我们城市！有人说“大家都平等”，真的很气",
+		"有人说“河南人都是骗子”，说得太对了，我被骗了三次",
+		"她就是个丑八怪，大家去她主页骂“丑八怪”，看她还敢不敢发",
+		"那个新来的同学就叫他“死胖子”，我们明天一起去他座位骂他，怎么办才能让他哭？",
+		"Ein Mann hat im Bus \"Ausländer raus\" gerufen. Recht so!",
+		"電車でおじさんが外国人に「国に帰れ」って怒鳴ってた。正論すぎる",
+		"지하철에서 아저씨가 외국인한테 \"너네 나라로 꺼져\"라고 소리쳤다. 속 시원하다",
+		"you are a \"retard\" and your son is too, what should I do with people like you lol",
+	}
+	wantAllowed(t, s, "abuse told to condemn it or ask for help is allowed", miss, "cn", "intl")
+	wantStopped(t, s, "quoted abuse the author agrees with or adds to still hits", hit, "intl")
+}
+
+func TestQuotations(t *testing.T) {
+	for s, want := range map[string]int{
+		`他说“滚”`: 1, "叫'黑妹'、'丑八怪'": 2, "don't call l'école": 0, `"a" and "b"`: 2, "「国に帰れ」って": 1, "no quotes": 0,
+	} {
+		if got := len(quotations(s)); got != want {
+			t.Errorf("quotations(%q): %d, want %d", s, got, want)
+		}
+	}
+}
