@@ -88,9 +88,10 @@ type Text struct {
 	// zero-width, bidi and other format controls, lower-casing,
 	// confusable (Cyrillic/Greek look-alike) folding and Traditional to
 	// Simplified Chinese; the emoji of emojiWords become words of their
-	// own ("🔪" is " emojiknife "; 🔫 in a field that names a water gun is
-	// the toy's word, toy_guns.go). Digits, punctuation and spacing are
-	// kept, so pattern detectors (phone numbers, handles) read this view.
+	// own ("🔪" is " emojiknife "; 🔫 beside a water gun and 🔪 beside
+	// cooking are household words, emoji_household.go). Digits,
+	// punctuation and spacing are kept, so pattern detectors (phone
+	// numbers, handles) read this view.
 	Folded View
 	// Skeleton is Folded after leet folding inside Latin words (0→o,
 	// 3→e, $→s …; i, l, 1, | and ! all fold to i), separator collapsing
@@ -113,7 +114,7 @@ func NewText(field, original string) *Text {
 			break
 		}
 	}
-	foldToyGuns(t)
+	foldHouseholdEmoji(t)
 	skeleton(&t.Folded, &t.Skeleton)
 	return t
 }
