@@ -1,6 +1,7 @@
 package moderate
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -159,25 +160,81 @@ func quotations(s string) []Span {
 	return out
 }
 
-// capToldAbuse: abuse quoted to condemn it or ask for help (above).
+// A parent asking for help with the names their child is called need not
+// quote them: "女儿被班上男生叫丑八怪，怎么办", "Ma fille se fait traiter de
+// grosse à l'école. Que faire ?", "kids keep calling my son a retard, how do
+// I handle this". A field that names the author's child, says the child is
+// called names (a passive, or others calling them: 被…叫, se fait traiter de,
+// é chamado de, le llaman, genannt, 呼ばれ, 불린) and asks for help, with no
+// agreement, tells abuse too; the lexicon's and rules' findings in a
+// sentence that says so, and the classifier's, are capped the same way.
+var (
+	ownChild = foldTerms([]string{
+		"女儿", "儿子", "孩子", "闺女", "娃", "my son", "my daughter", "my kid", "my child", "mi hijo", "mi hija",
+		"meu filho", "minha filha", "ma fille", "mon fils", "mon enfant", "mein sohn", "meine tochter", "meinen sohn",
+		"mein kind", "娘", "息子", "子ども", "딸", "아들", "우리 애",
+	})
+	// otherChild is the reader's child: "你女儿被叫丑八怪活该" mocks a parent.
+	otherChild = foldTerms([]string{
+		"你女儿", "你儿子", "你孩子", "你闺女", "你家孩子", "你家娃", "your son", "your daughter", "your kid", "your child",
+		"tu hijo", "tu hija", "teu filho", "tua filha", "seu filho", "sua filha", "ta fille", "ton fils", "dein sohn",
+		"deine tochter", "dein kind", "お前の娘", "お前の息子", "あなたの娘", "네 딸", "네 아들", "너네 애",
+	})
+	childCalledNames = foldTerms([]string{
+		"被同学骂", "被同学叫", "被人骂", "被人叫", "被骂", "被叫", "被起外号",
+		"calling my", "called my", "call my", "calls my", "calling her", "calling him", "call her", "call him",
+		"se fait traiter", "traitent de", "traite de", "traité de", "traitée de",
+		"é chamado de", "é chamada de", "chamam ele de", "chamam ela de", "xingam", "xingado", "xingada",
+		"le llaman", "le dicen", "le insultan", "lo llaman", "la llaman",
+		"genannt", "nennen ihn", "nennen sie", "beschimpft",
+		"呼ばれ", "言われ", "불린", "불려", "놀림", "놀려",
+	})
+	helpSeeking = foldTerms([]string{
+		"怎么办", "怎么处理", "怎么跟", "怎么沟通", "该怎么", "要不要", "有什么办法", "求助", "求建议",
+		"how do i", "how should i", "what should i", "what do i do", "any advice", "any tips", "advice from",
+		"how to handle", "how to deal",
+		"como hablo", "que hago", "algun consejo", "consejos", "como falo", "como lidar", "o que faco", "alguma dica",
+		"comment en parler", "comment reagir", "que faire", "des conseils", "wie spreche", "wie gehe ich", "was soll ich",
+		"was tun", "どう相談", "どうすれば", "どうしたら", "アドバイス", "어떻게 해야", "어떻게 말해", "조언", "어떡하",
+	})
+)
+
+// childCalledNamesHelp reports whether the field is a parent asking for
+// help with names their child is called.
+func childCalledNamesHelp(t *Text) bool {
+	s := t.Folded.String()
+	return containsTermAny(s, ownChild) && !containsTermAny(s, otherChild) && calledNames(s) &&
+		containsTermAny(s, helpSeeking) && !containsTermAny(s, toldAbuseEndorsements)
+}
+
+// rePassiveCalledZh is a Chinese passive of name-calling with the callers
+// between: 被班上男生叫, 被几个同学骂.
+var rePassiveCalledZh = regexp.MustCompile(`被[^，。！？,!?]{0,8}?(?:叫|骂|喊|笑话|起外号)`)
+
+// calledNames reports whether folded text s says someone is called names
+// (childCalledNames, or a Chinese passive).
+func calledNames(s string) bool {
+	return containsTermAny(s, childCalledNames) || rePassiveCalledZh.MatchString(s)
+}
+
+// capToldAbuse: abuse told to condemn it or to ask for help (above).
 func capToldAbuse(t *Text, source string, x *Finding, _ *[]Span) {
 	if !reportable(x.Category) || x.Score <= reportedScoreCap {
 		return
 	}
 	switch {
 	case fromClassifier(source):
-		if !counterSpeechCategory(x.Category) || ownGeneralizationZh(t) {
-			return
+		if counterSpeechCategory(x.Category) && !ownGeneralizationZh(t) && (toldAbuse(t) || childCalledNamesHelp(t)) {
+			x.Score = reportedScoreCap
 		}
 	case source == "lexicon" || source == "rules":
-		if x.Span.End <= x.Span.Start || !overlapsSpan(x.Span, quotations(t.Original)) {
+		if x.Span.End <= x.Span.Start || x.Span.End > len(t.Original) {
 			return
 		}
-	default:
-		return
-	}
-	if toldAbuse(t) {
-		x.Score = reportedScoreCap
+		if overlapsSpan(x.Span, quotations(t.Original)) && toldAbuse(t) ||
+			calledNames(findingSentence(t, x.Span)) && childCalledNamesHelp(t) {
+			x.Score = reportedScoreCap
+		}
 	}
 }
 

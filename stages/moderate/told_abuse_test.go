@@ -4,9 +4,9 @@ import "testing"
 
 // Abuse someone else said, quoted to condemn it (a stranger on the subway
 // shouting at migrants) or to ask for help (a parent whose child is called
-// names at school), is allowed in every language; the same quoted words
-// with the author agreeing, or beside the author's own abuse or call to
-// pile on, still hit. The stage here includes the trained classifier, which
+// names at school, quoted or not), is allowed in every language; the same
+// words with the author agreeing, mocking the reader's child, or beside
+// the author's own abuse or call to pile on, still hit. The stage here includes the trained classifier, which
 // reads the quoted Chinese the same way whatever the stance.
 func TestToldAbuseIsNotTheAuthors(t *testing.T) {
 	s := newTableStage(t)
@@ -29,6 +29,11 @@ func TestToldAbuseIsNotTheAuthors(t *testing.T) {
 		"딸이 학교에서 애들한테 \"돼지\", \"못생긴 년\"이라고 불린대요. 선생님께 어떻게 말해야 할까요?",
 		"Meu filho chega chorando porque os colegas chamam ele de \"gordo\" e \"burro\". Como falo com a escola?",
 		"Meine Tochter wird in der Schule \"fett\" und \"hässlich\" genannt. Wie spreche ich das bei der Lehrerin an?",
+		// The same without quotation marks.
+		"女儿被班上男生叫丑八怪，她现在都不敢去学校了，怎么办",
+		"Kids at school keep calling my son a retard. How do I handle this with the principal?",
+		"Ma fille se fait traiter de grosse à l'école. Que faire ?",
+		"Meu filho é chamado de burro e retardado na escola. O que faço?",
 	}
 	hit := []string{
 		"地铁上有人骂外地人“乡巴佬滚出去”，骂得好！这些人早该滚了",
@@ -40,6 +45,10 @@ func TestToldAbuseIsNotTheAuthors(t *testing.T) {
 		"電車でおじさんが外国人に「国に帰れ」って怒鳴ってた。正論すぎる",
 		"지하철에서 아저씨가 외국인한테 \"너네 나라로 꺼져\"라고 소리쳤다. 속 시원하다",
 		"you are a \"retard\" and your son is too, what should I do with people like you lol",
+		"你女儿被叫丑八怪活该，长得就是丑八怪，怎么办？哭去吧",
+		"Your daughter gets called fat at school because she is a fat ugly pig. Any advice? Lose weight lol",
+		"Teu filho é chamado de burro na escola porque ele é um retardado mesmo, o que faço? nada kkk",
+		"Ta fille se fait traiter de grosse parce que c'est une grosse vache, que faire ? rien",
 	}
 	wantAllowed(t, s, "abuse told to condemn it or ask for help is allowed", miss, "cn", "intl")
 	wantStopped(t, s, "quoted abuse the author agrees with or adds to still hits", hit, "intl")
