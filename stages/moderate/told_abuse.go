@@ -55,8 +55,10 @@ var toldAbuseAttributions = foldTerms([]string{
 
 // toldAbuseStances are the author condemning the words or asking for help
 // with them.
-var toldAbuseStances = foldTerms([]string{
-	// Condemning.
+var toldAbuseStances = append(append([]string(nil), toldAbuseCondemnations...), helpSeeking...)
+
+// toldAbuseCondemnations are the author condemning the words.
+var toldAbuseCondemnations = foldTerms([]string{
 	"很气", "好气", "生气", "气死", "气愤", "愤怒", "太过分", "过分", "凭什么", "无语", "偏见", "谁比谁", "不该", "不应该", "寒心",
 	"心疼", "难过", "可悲", "歧视", "不能接受", "接受不了",
 	"furious", "angry", "upset", "so wrong", "nobody deserves", "no one deserves", "can't believe", "cannot believe",
@@ -67,16 +69,6 @@ var toldAbuseStances = foldTerms([]string{
 	"wutend", "niemand verdient", "unfassbar", "inakzeptabel", "scham", "rassis", "fremdenfeindlich", "traurig",
 	"腹が立", "腹立", "ひどい", "許せない", "悲しい", "差別", "筋合い", "最低", "悔しい",
 	"화났", "화가 나", "어이없", "너무하", "차별", "이유 없", "속상", "슬퍼",
-	// Asking for help.
-	"怎么办", "怎么处理", "怎么跟", "怎么沟通", "如何", "该怎么", "要不要", "有什么办法", "求助", "求建议",
-	"how do i", "how should i", "what should i", "what do i do", "any advice", "any tips", "advice from",
-	"how to handle", "how to deal",
-	"como hablo", "que hago", "algun consejo", "consejos", "como lo manejo",
-	"como falo", "como lidar", "o que faco", "alguma dica", "conselho",
-	"comment en parler", "comment reagir", "que faire", "des conseils", "comment faire",
-	"wie spreche", "wie gehe ich", "was soll ich", "was tun", "tipps", "einen rat",
-	"どう相談", "どうすれば", "どうしたら", "アドバイス",
-	"어떻게 해야", "어떻게 말해", "조언", "어떡하",
 })
 
 // toldAbuseEndorsements are the author agreeing with the quoted words.
@@ -113,17 +105,19 @@ var generalizersZh = []string{"都", "就", "全", "滚", "素质", "没一个",
 // "外地人都是乡巴佬，滚出去！有人说“大家平等”，真的很气" tells no abuse; the
 // classifier's hate there is the author's.
 func ownGeneralizationZh(t *Text) bool {
-	if !t.HasHan {
-		return false
-	}
-	rest := unquoted(t.Folded.String())
+	return t.HasHan && generalizesZh(unquoted(t.Folded.String()))
+}
+
+// generalizesZh reports whether folded text s names a group of
+// hateTargetsZh followed by generalizersZh.
+func generalizesZh(s string) bool {
 	for _, g := range hateTargetsZh {
 		for i := 0; ; {
-			j := strings.Index(rest[i:], g)
+			j := strings.Index(s[i:], g)
 			if j < 0 {
 				break
 			}
-			after := strings.TrimLeft(rest[i+j+len(g):], " ")
+			after := strings.TrimLeft(s[i+j+len(g):], " ")
 			for _, w := range generalizersZh {
 				if strings.HasPrefix(after, w) {
 					return true
@@ -190,12 +184,13 @@ var (
 		"呼ばれ", "言われ", "불린", "불려", "놀림", "놀려",
 	})
 	helpSeeking = foldTerms([]string{
-		"怎么办", "怎么处理", "怎么跟", "怎么沟通", "该怎么", "要不要", "有什么办法", "求助", "求建议",
+		"怎么办", "怎么处理", "怎么跟", "怎么沟通", "如何", "该怎么", "要不要", "有什么办法", "求助", "求建议",
 		"how do i", "how should i", "what should i", "what do i do", "any advice", "any tips", "advice from",
 		"how to handle", "how to deal",
-		"como hablo", "que hago", "algun consejo", "consejos", "como falo", "como lidar", "o que faco", "alguma dica",
-		"comment en parler", "comment reagir", "que faire", "des conseils", "wie spreche", "wie gehe ich", "was soll ich",
-		"was tun", "どう相談", "どうすれば", "どうしたら", "アドバイス", "어떻게 해야", "어떻게 말해", "조언", "어떡하",
+		"como hablo", "que hago", "algun consejo", "consejos", "como lo manejo", "como falo", "como lidar", "o que faco",
+		"alguma dica", "conselho", "comment en parler", "comment reagir", "que faire", "des conseils", "comment faire",
+		"wie spreche", "wie gehe ich", "was soll ich", "was tun", "tipps", "einen rat", "どう相談", "どうすれば", "どうしたら",
+		"アドバイス", "어떻게 해야", "어떻게 말해", "조언", "어떡하",
 	})
 )
 
@@ -217,6 +212,62 @@ func calledNames(s string) bool {
 	return containsTermAny(s, childCalledNames) || rePassiveCalledZh.MatchString(s)
 }
 
+// Abuse witnessed need not be quoted either: "今天在地铁上看到有人骂外地人是乡巴佬，
+// 让人家滚出去，真的很气", "A man on the bus told a woman to go back to her
+// country. Nobody deserves that.", "電車でおじさんが外国人に国に帰れって怒鳴って
+// た。腹が立つ". A finding is witnessed when its sentence names a third
+// person before it (有人, a man, un señor, ein Typ, おじさん, 아저씨) and a verb
+// of shouting or insulting (骂, 喊, yelled, told, gritó, a crié, angeschrien,
+// 怒鳴, 소리쳤), and the field condemns it (not a request for help: that is
+// the parent's reading above) with no agreement. In Chinese the author's own
+// words, outside what the witness reports (from the verb to the end of its
+// clause), must not generalise about a group.
+var (
+	witnessSubjects = foldTerms([]string{
+		"有人", "一个大爷", "一个大妈", "一个阿姨", "一个男的", "一个女的", "一个老头", "一个人", "大爷", "大妈", "邻居", "路人",
+		"someone", "somebody", "a man", "a woman", "a guy", "a lady", "an old man", "a stranger",
+		"un señor", "una señora", "un hombre", "una mujer", "un tipo", "alguien", "um homem", "uma mulher", "um cara",
+		"um senhor", "uma senhora", "alguém", "un type", "un homme", "une femme", "un mec", "quelqu'un", "un monsieur",
+		"ein mann", "eine frau", "ein typ", "jemand", "おじさん", "おばさん", "男性", "女性", "誰か", "아저씨", "아줌마",
+		"어떤 남자", "어떤 여자", "할아버지",
+	})
+	shoutVerbs = foldTerms([]string{
+		"骂", "喊", "吼", "嚷", "说",
+		"yelled", "yelling", "screamed", "screaming", "shouted", "shouting", "told", "called",
+		"gritó", "gritando", "gritándole", "insultó", "dijo", "gritou", "gritando", "xingou", "disse",
+		"a crié", "criait", "a hurlé", "a insulté", "a traité", "a dit", "angeschrien", "angebrüllt", "gebrüllt", "gerufen",
+		"beschimpft", "怒鳴", "叫んで", "叫んだ", "罵", "소리쳤", "소리를 질", "욕했", "욕을 했",
+	})
+)
+
+// witnessedSentence reports whether the finding at sp is in a sentence
+// that tells a third person shouting or insulting, named before it.
+func witnessedSentence(t *Text, sp Span) bool {
+	if sp.Start < 0 || sp.End > len(t.Original) || sp.Start >= sp.End {
+		return false
+	}
+	lo, hi := sentenceAround(t.Original, sp.Start, sp.End)
+	return containsTermAny(foldedBefore(t, lo, sp.Start), witnessSubjects) &&
+		containsTermAny(foldedBefore(t, lo, hi), shoutVerbs)
+}
+
+// witnessedAbuse reports whether the field tells abuse it witnessed and
+// condemns it.
+func witnessedAbuse(t *Text) bool {
+	s := t.Folded.String()
+	return containsTermAny(s, witnessSubjects) && containsTermAny(s, shoutVerbs) &&
+		containsTermAny(s, toldAbuseCondemnations) && !containsTermAny(s, toldAbuseEndorsements) &&
+		!generalizesZh(withoutReported(s))
+}
+
+// reReportedZh is what a Chinese witness reports: from the verb to the end
+// of its clause (骂外地人是乡巴佬, 说河南人都是骗子).
+var reReportedZh = regexp.MustCompile(`(?:骂|喊|吼|嚷|说)[^，。！？；,.!?;]*`)
+
+// withoutReported returns folded text s without the words a Chinese
+// witness reports.
+func withoutReported(s string) string { return reReportedZh.ReplaceAllString(s, " ") }
+
 // capToldAbuse: abuse told to condemn it or to ask for help (above).
 func capToldAbuse(t *Text, source string, x *Finding, _ *[]Span) {
 	if !reportable(x.Category) || x.Score <= reportedScoreCap {
@@ -224,7 +275,8 @@ func capToldAbuse(t *Text, source string, x *Finding, _ *[]Span) {
 	}
 	switch {
 	case fromClassifier(source):
-		if counterSpeechCategory(x.Category) && !ownGeneralizationZh(t) && (toldAbuse(t) || childCalledNamesHelp(t)) {
+		if counterSpeechCategory(x.Category) && (!ownGeneralizationZh(t) && (toldAbuse(t) || childCalledNamesHelp(t)) ||
+			witnessedAbuse(t)) {
 			x.Score = reportedScoreCap
 		}
 	case source == "lexicon" || source == "rules":
@@ -232,7 +284,8 @@ func capToldAbuse(t *Text, source string, x *Finding, _ *[]Span) {
 			return
 		}
 		if overlapsSpan(x.Span, quotations(t.Original)) && toldAbuse(t) ||
-			calledNames(findingSentence(t, x.Span)) && childCalledNamesHelp(t) {
+			calledNames(findingSentence(t, x.Span)) && childCalledNamesHelp(t) ||
+			witnessedSentence(t, x.Span) && witnessedAbuse(t) {
 			x.Score = reportedScoreCap
 		}
 	}
