@@ -26,6 +26,7 @@ var findingCaps = []findingCap{
 	capClassifierContext,
 	capSelfInsult,
 	capWarnedContact,
+	capHelplineContact,
 	capWarnedBait,
 }
 
@@ -101,6 +102,13 @@ func capSelfInsult(t *Text, source string, x *Finding, _ *[]Span) {
 func capWarnedContact(t *Text, source string, x *Finding, _ *[]Span) {
 	if source == "contact" && x.Score > reportedScoreCap && x.Span.End > x.Span.Start && x.Span.End <= len(t.Original) &&
 		!carriesHandle(t.Original[x.Span.Start:x.Span.End]) && scamWarning(t) && warnedSpan(t, x.Span) {
+		x.Score = reportedScoreCap
+	}
+}
+
+// capHelplineContact: a helpline reached by a messenger (self_harm_outreach.go).
+func capHelplineContact(t *Text, source string, x *Finding, _ *[]Span) {
+	if source == "contact" && x.Score > reportedScoreCap && helplineContact(t, x.Span) {
 		x.Score = reportedScoreCap
 	}
 }

@@ -197,3 +197,17 @@ func numberEdge(s string, i, j int) bool {
 	r2, _ := utf8.DecodeRuneInString(s[j:])
 	return (i == 0 || !alnum(r1)) && (j == len(s) || !alnum(r2))
 }
+
+// A helpline reached by a messenger: "也可以加张老师的LINE聊聊", "LINEで相談
+// できます", "text or WhatsApp the helpline". In a field that offers a
+// helpline and in which the author says nothing of themselves, a contact
+// request that carries no handle or number is the helpline's, not a move
+// off-platform: capHelplineContact caps it like reported speech. "加我LINE"
+// has a first person and still counts; so does any request with a handle,
+// or beside a sign of spam (情感热线，寂寞的话加LINE聊聊: contact_plain.go).
+func helplineContact(t *Text, sp Span) bool {
+	s := t.Folded.String()
+	return sp.Start < sp.End && sp.End <= len(t.Original) && !carriesHandle(t.Original[sp.Start:sp.End]) &&
+		containsTermAny(s, helplines) && containsTermAny(s, outreachOffers) && !saysFirstPerson(s) &&
+		!spamSignText(t, false) // 情感热线，寂寞的话加LINE: a lure
+}

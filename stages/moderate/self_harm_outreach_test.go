@@ -82,3 +82,34 @@ func TestRecoveryStoryWithAHelplineIsOutreach(t *testing.T) {
 		})
 	}
 }
+
+// A helpline reached by a messenger (也可以加张老师的LINE聊聊, "message the
+// lifeline on WhatsApp") is no move off-platform in a post that offers it;
+// a request in the author's own name, with a handle, or beside a lure still
+// counts in cn.
+func TestHelplineReachedByAMessengerIsNoContactRequest(t *testing.T) {
+	s := newTestStage(t)
+	miss := []string{
+		"有自杀念头的朋友，可以打12356心理援助热线，也可以加热线的微信咨询，你不是一个人。",
+		"有輕生念頭的朋友，可以打1925，也可以加張老師的LINE聊聊，你不是一個人。",
+		"想不開的時候，可以打1925安心專線，也可以加生命線的LINE，你不是一個人。",
+		"死にたいと思ったら、いのちの電話に電話するか、LINEで相談窓口に連絡してね。ひとりじゃないよ。",
+		"자살 생각이 들면 109에 전화하거나 카톡으로 상담하세요. 혼자가 아니에요.",
+		"Thinking about suicide? Call 988 or message the lifeline on WhatsApp. You are not alone.",
+		"¿Pensamientos suicidas? Llama al 024 o escríbeles por WhatsApp. No estás solo.",
+		"Pensando em suicídio? Ligue 188 ou chama o CVV no WhatsApp. Você não está sozinho.",
+		"Suizidgedanken? Ruf die Telefonseelsorge an oder schreib ihnen auf WhatsApp. Du bist nicht allein.",
+	}
+	hit := []string{
+		"情感热线，寂寞的话加LINE聊聊，你不是一个人，24小时在线",
+		"心理热线24小时在线，你不是一个人，加我微信 xinli_help88 聊聊",
+		"有輕生念頭的朋友，可以打1925，也可以加我LINE聊聊，你不是一個人。",
+		"Feeling suicidal? You're not alone. Add me on WhatsApp for a free chat, helpline style",
+		"热线太慢了，你不是一个人，加微信 peiliao_77 私聊陪你",
+		"Helpline 24/7, you are not alone: add me on telegram @night_talks for private chats",
+		"¿Te sientes solo? Línea 024 es lenta, agrégame al WhatsApp 612 000 333, no estás solo",
+		"생명의전화 말고 카톡 아이디 talk_night7 로 와요, 혼자가 아니에요",
+	}
+	wantAllowed(t, s, "a helpline reached by a messenger is allowed", miss, "cn", "intl")
+	wantStopped(t, s, "a request of the author's own beside a helpline still hits", hit, "cn")
+}
