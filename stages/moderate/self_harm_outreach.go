@@ -207,7 +207,7 @@ func numberEdge(s string, i, j int) bool {
 // or beside a sign of spam (情感热线，寂寞的话加LINE聊聊: contact_plain.go).
 func helplineContact(t *Text, sp Span) bool {
 	s := t.Folded.String()
-	return sp.Start < sp.End && sp.End <= len(t.Original) && !carriesHandle(t.Original[sp.Start:sp.End]) &&
-		containsTermAny(s, helplines) && containsTermAny(s, outreachOffers) && !saysFirstPerson(s) &&
+	return containsTermAny(s, helplines) && containsTermAny(s, outreachOffers) && !saysFirstPerson(s) &&
+		sp.Start < sp.End && sp.End <= len(t.Original) && !carriesHandle(t.Original[sp.Start:sp.End]) &&
 		!spamSignText(t, false) // 情感热线，寂寞的话加LINE: a lure
 }

@@ -85,11 +85,9 @@ var toldAbuseEndorsements = foldTerms([]string{
 // toldAbuse reports whether the field quotes abuse someone else said, to
 // condemn it or ask for help.
 func toldAbuse(t *Text) bool {
-	if len(quotations(t.Original)) == 0 {
-		return false
-	}
 	s := t.Folded.String()
-	if !containsTermAny(s, toldAbuseAttributions) {
+	if !strings.ContainsAny(t.Original, quoteMarks) || !containsTermAny(s, toldAbuseAttributions) ||
+		len(quotations(t.Original)) == 0 {
 		return false
 	}
 	rest := unquoted(s) // the author's own words
@@ -257,7 +255,7 @@ func witnessedAbuse(t *Text) bool {
 	s := t.Folded.String()
 	return containsTermAny(s, witnessSubjects) && containsTermAny(s, shoutVerbs) &&
 		containsTermAny(s, toldAbuseCondemnations) && !containsTermAny(s, toldAbuseEndorsements) &&
-		!generalizesZh(withoutReported(s))
+		!(t.HasHan && generalizesZh(withoutReported(s)))
 }
 
 // reReportedZh is what a Chinese witness reports: from the verb to the end
@@ -283,9 +281,9 @@ func capToldAbuse(t *Text, source string, x *Finding, _ *[]Span) {
 		if x.Span.End <= x.Span.Start || x.Span.End > len(t.Original) {
 			return
 		}
-		if overlapsSpan(x.Span, quotations(t.Original)) && toldAbuse(t) ||
-			calledNames(findingSentence(t, x.Span)) && childCalledNamesHelp(t) ||
-			witnessedSentence(t, x.Span) && witnessedAbuse(t) {
+		if toldAbuse(t) && overlapsSpan(x.Span, quotations(t.Original)) ||
+			childCalledNamesHelp(t) && calledNames(findingSentence(t, x.Span)) ||
+			witnessedAbuse(t) && witnessedSentence(t, x.Span) {
 			x.Score = reportedScoreCap
 		}
 	}
