@@ -2,6 +2,7 @@ package moderate
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -122,9 +123,37 @@ func disguisedContact(ev string) bool {
 	return containsAny(strings.ToLower(ev), disguisedPlatforms)
 }
 
+// Second-hand sales: a neighbour selling their own used bike or sofa gives
+// a WeChat id, the price and "come and see it" (看实物) because that is how
+// such sales are made. In a text that says the thing is second-hand
+// (secondHandSigns), the words of an ordinary private sale (privateSaleWords)
+// and a price are not signs of spam; every other sign still is, and so are
+// wholesale, replicas and daigou, which stay in spamSigns.
+var (
+	secondHandSigns = foldTerms([]string{"闲置", "二手", "九成新", "八成新", "九五新", "95新", "99新", "自用", "自提", "同城自提",
+		"second-hand", "second hand", "secondhand", "barely used", "lightly used", "pre-loved", "preloved", "中古", "중고",
+		"segunda mano", "seminovo", "d'occasion", "gebraucht"})
+	privateSaleWords = foldTerms([]string{"实物", "实拍", "原价", "价格", "价钱", "出售", "售", "转让", "便宜", "包邮", "交易", "price",
+		"sale", "precio", "preco", "prix", "preis", "価格", "가격", "¥", "￥"})
+	// spamSignsBesideSale are the spam signs that still count in a
+	// second-hand sale.
+	spamSignsBesideSale = func() []string {
+		var out []string
+		for _, w := range spamSigns {
+			if !slices.Contains(privateSaleWords, w) {
+				out = append(out, w)
+			}
+		}
+		return out
+	}()
+)
+
 // spamSignText reports whether a text of the note carries a sign of spam.
 func spamSignText(t *Text) bool {
 	s := t.Folded.String()
+	if containsAny(s, secondHandSigns) {
+		return containsAny(s, spamSignsBesideSale)
+	}
 	return containsAny(s, spamSigns) || reMoneyAmount.MatchString(s)
 }
 
