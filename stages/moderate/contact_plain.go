@@ -45,7 +45,7 @@ var spamSigns = foldTerms([]string{
 	// Money, income and investment.
 	"赚", "挣钱", "收益", "收入", "日入", "日结", "月入", "佣金", "返利", "返现", "提现", "回报", "利润", "投资", "理财", "炒股",
 	"股票", "荐股", "带单", "稳赚", "保本", "翻倍", "红包", "贷款", "借钱", "网贷", "币圈", "比特币", "虚拟币", "usdt", "外汇",
-	"博彩", "彩票", "下注", "¥", "￥",
+	"博彩", "彩票", "下注",
 	"earn", "income", "profit", "invest", "crypto", "bitcoin", "forex", "trading", "cash", "money", "payout", "commission",
 	"giveaway", "loan", "casino", "gambl", "passive",
 	"ganar", "dinero", "ingreso", "inversion", "invierte", "prestamo", "ganhe", "ganhar", "dinheiro", "renda", "investimento",
@@ -84,7 +84,7 @@ var spamSigns = foldTerms([]string{
 // person selling their own used things (usedGoods) writes them too, so
 // there they are no sign of spam; elsewhere they are.
 var saleSigns = foldTerms([]string{
-	"价格", "价钱", "报价", "出售", "售", "转让", "交易", "原价", "便宜", "包邮", "发货", "实拍", "实物",
+	"价格", "价钱", "报价", "出售", "售", "转让", "交易", "原价", "便宜", "包邮", "发货", "实拍", "实物", "¥", "￥",
 	"price", "sale", "precio", "preco", "prix", "preis", "価格", "가격", "만원",
 })
 

@@ -56,6 +56,10 @@ func TestPlainContactIsReviewedInCNOnlyWhileSpamStillBlocks(t *testing.T) {
 		{"ko", "한국어 중국어 언어교환 친구 찾아요. 카톡 아이디 lang_swap9"},
 		{"ko", "유기견 입양 행사가 토요일에 있어요. 카톡 아이디 adopt_day3"},
 		{"ko", "주말 등산 모임 같이 가요. 카톡 아이디 hike_club22"},
+		// A second-hand sale: the price and "see it in person" are how it is done.
+		{"zh", "搬家出闲置：宜家书桌九成新，¥200 同城自提，想看实物加我微信 desk_move21"},
+		{"zh", "二手婴儿推车，用了半年，价格可小刀，加我微信 stroller_mom 看实拍"},
+		{"en", "Selling my barely used road bike, $300, pickup in Pudong, add me on WeChat: bike_pudong for photos"},
 	}
 	hit := []struct{ lang, body string }{
 		{"zh", "想认识外国朋友练口语的加我微信 talk_eng520，群里每天发兼职任务，一单结一单"},
@@ -100,6 +104,9 @@ func TestPlainContactIsReviewedInCNOnlyWhileSpamStillBlocks(t *testing.T) {
 		{"ko", "언어교환 친구 찾아요. 카톡 아이디 money_swap9 부업으로 월 300 수익"},
 		{"ko", "등산 모임 카톡 아이디 hike_vip22 선착순 10명 할인"},
 		{"ko", "카톡 아이디 coin_club3 코인 투자 수익 보장"},
+		// Second-hand in name only: replicas, wholesale and money lures still count.
+		{"zh", "闲置高仿包包，1:1 大牌，加我微信 bag_vip88"},
+		{"zh", "二手手机回收，日结兼职，加我微信 phone_job9"},
 	}
 	run := func(name, lang, body string, cn, intl models.Decision) {
 		t.Run(name, func(t *testing.T) {

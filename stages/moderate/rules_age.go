@@ -24,8 +24,10 @@ const (
 var (
 	// "14yo", "13-15 y/o", "de 12 a 14 anos" (the folded view has no accents).
 	reMinorAgeUnit = regexp.MustCompile(`(?:^|[^0-9.,:])(` + reAge + `(?:\s*` + reAgeTo + `\s*` + reAge + `)?\s*-?\s*` + reAgeUnit + `)`)
-	// "13-15", "12 to 14": both ends read apart to check the order.
-	reMinorAgeRange = regexp.MustCompile(`(?:^|[^0-9.,:/])((1[0-7]|[5-9])\s*(?:-|–|~|～|to)\s*(1[0-7]))(?:$|[^0-9.,:/%])`)
+	// "13-15", "12 to 14": both ends read apart to check the order. A
+	// comma or full stop may follow when a space does ("10-13, will
+	// trade"), not when a digit does (a decimal: "10-13,5").
+	reMinorAgeRange = regexp.MustCompile(`(?:^|[^0-9.,:/])((1[0-7]|[5-9])\s*(?:-|–|~|～|to)\s*(1[0-7]))(?:$|[^0-9.,:/%]|[.,](?:\s|$))`)
 	// "aged 13", "age: 14", "edad 12", "idade 13", "Alter 14".
 	reMinorAgeWord = regexp.MustCompile(`\b(?:age|aged|edad|idade|alter)\s*:?\s*(` + reAge + `)(?:$|[^0-9.,])`)
 	// "十四岁", "七歳": Chinese numerals, not the end of a larger number (二十四岁).

@@ -31,6 +31,9 @@ func TestMinorAgesFindChildrensAgesAsWritten(t *testing.T) {
 		{"a score is not an age", "final score 10.5-12", nil},
 		{"yoga is not yo", "14 yoga poses", nil},
 		{"a percentage range is not an age", "rates of 12-15% a year", nil},
+		{"a range before a comma", "young content, 10-13, will trade", []string{"10-13"}},
+		{"a range ending a sentence", "girls only. ages 11-13.", []string{"11-13"}},
+		{"a decimal after a range is not an age", "grew 10-13,5 cm", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -2,7 +2,8 @@ package moderate
 
 // emojiWords gives a word to the few emoji that stand for a substance, a
 // weapon or a dealer in sale and threat posts ("plugs 🍃❄️ dm", "🔪 you"),
-// or for a group in coded hate ("🦍🍉 stealing bikes"),
+// or for a group in coded hate ("🦍🍉 stealing bikes"), or for child abuse
+// material in trading posts (🧀🍕, "cheese pizza", read as "CP"),
 // which normalization would otherwise drop as symbols. Each becomes a word
 // of its own in the folded view, spelled so that no written word collides
 // with it: a lexicon or rule term written as the emoji itself ("🍃")
@@ -50,4 +51,7 @@ var emojiWords = map[rune]string{
 	'⚡': "emojibolt",
 	'ϟ': "emojibolt",
 	'ᛋ': "emojibolt",
+	// Child abuse material in trading posts: 🧀🍕 for "cheese pizza", CP.
+	'🧀': "emojicheese",
+	'🍕': "emojipizza",
 }
