@@ -57,18 +57,21 @@ var toldAbuseAttributions = foldTerms([]string{
 // with them.
 var toldAbuseStances = append(append([]string(nil), toldAbuseCondemnations...), helpSeeking...)
 
-// toldAbuseCondemnations are the author condemning the words.
+// toldAbuseCondemnations are the author condemning the words. Words that
+// name the topic (歧视, 偏见, 差別, 차별) or any rant (无语, 凭什么) are not
+// among them alone (这种偏见, 真的无语 are): debates about discrimination quote and insult as often as
+// they condemn (44 offensive COLD comments were allowed with them).
 var toldAbuseCondemnations = foldTerms([]string{
-	"很气", "好气", "生气", "气死", "气愤", "愤怒", "太过分", "过分", "凭什么", "无语", "偏见", "谁比谁", "不该", "不应该", "寒心",
-	"心疼", "难过", "可悲", "歧视", "不能接受", "接受不了",
+	"很气", "好气", "生气", "气死", "气愤", "愤怒", "太过分", "过分", "谁比谁", "不该", "不应该", "寒心", "这种偏见", "偏见太深", "真的无语",
+	"心疼", "难过", "可悲", "不能接受", "接受不了",
 	"furious", "angry", "upset", "so wrong", "nobody deserves", "no one deserves", "can't believe", "cannot believe",
 	"unacceptable", "shameful", "heartbroken", "sickening", "racism", "racist", "xenophob", "bigot", "not okay", "not ok",
 	"rabia", "indignad", "nadie merece", "inaceptable", "verguenza", "racismo", "racista", "xenofob", "me dolio", "triste",
 	"revoltad", "raiva", "ninguem merece", "inaceitavel", "vergonha", "preconceito",
 	"hors de moi", "colere", "revoltant", "personne ne merite", "inacceptable", "honte", "raciste", "xenophob",
 	"wutend", "niemand verdient", "unfassbar", "inakzeptabel", "scham", "rassis", "fremdenfeindlich", "traurig",
-	"腹が立", "腹立", "ひどい", "許せない", "悲しい", "差別", "筋合い", "最低", "悔しい",
-	"화났", "화가 나", "어이없", "너무하", "차별", "이유 없", "속상", "슬퍼",
+	"腹が立", "腹立", "ひどい", "許せない", "悲しい", "筋合い", "最低", "悔しい",
+	"화났", "화가 나", "어이없", "너무하", "이유 없", "속상", "슬퍼",
 })
 
 // toldAbuseEndorsements are the author agreeing with the quoted words.
