@@ -112,7 +112,9 @@ func insideQuotes(s string, lo, hi int, sp Span) bool {
 }
 
 // isQuoteAt reports whether rune r of n bytes at byte i of s is a
-// quotation mark rather than an apostrophe inside a word.
+// quotation mark rather than an apostrophe inside a word: an apostrophe
+// between two Latin letters (don't, l'école) is none; between Han
+// characters it is one (叫'黑妹').
 func isQuoteAt(s string, i int, r rune, n int) bool {
 	if !strings.ContainsRune(quoteMarks, r) {
 		return false
@@ -120,7 +122,7 @@ func isQuoteAt(s string, i int, r rune, n int) bool {
 	if r == '\'' || r == '’' {
 		before, _ := utf8.DecodeLastRuneInString(s[:i])
 		after, _ := utf8.DecodeRuneInString(s[i+n:])
-		return !(unicode.IsLetter(before) && unicode.IsLetter(after))
+		return !(unicode.Is(unicode.Latin, before) && unicode.Is(unicode.Latin, after))
 	}
 	return true
 }

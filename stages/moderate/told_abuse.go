@@ -3,7 +3,6 @@ package moderate
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -140,7 +139,7 @@ func quotations(s string) []Span {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case quoteMarkAt(s, i, r, n):
+		case isQuoteAt(s, i, r, n):
 			if open < 0 {
 				open = i
 			} else {
@@ -290,19 +289,4 @@ func capToldAbuse(t *Text, source string, x *Finding, _ *[]Span) {
 			x.Score = reportedScoreCap
 		}
 	}
-}
-
-// quoteMarkAt reports whether rune r of n bytes at byte i of s is a
-// quotation mark: any of quoteMarks but an apostrophe between two Latin
-// letters.
-func quoteMarkAt(s string, i int, r rune, n int) bool {
-	if !strings.ContainsRune(quoteMarks, r) {
-		return false
-	}
-	if r == '\'' || r == '’' {
-		before, _ := utf8.DecodeLastRuneInString(s[:i])
-		after, _ := utf8.DecodeRuneInString(s[i+n:])
-		return !(unicode.Is(unicode.Latin, before) && unicode.Is(unicode.Latin, after))
-	}
-	return true
 }
