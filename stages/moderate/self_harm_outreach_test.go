@@ -1,7 +1,6 @@
 package moderate
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/notegate/notegate/models"
@@ -33,14 +32,7 @@ func TestHelplineOutreachIsNotAnAuthorAtRisk(t *testing.T) {
 		"我打了热线，24小时都有人接，可是我还是想死",
 	}
 	wantAllowed(t, s, "a helpline offered to readers is allowed", miss, "cn", "intl")
-	for i, body := range hit {
-		t.Run(fmt.Sprintf("an author at risk who names a helpline is reviewed %d", i), func(t *testing.T) {
-			n := moderateBody(t, s, body)
-			if got := n.Moderation.Markets["intl"]; got != models.DecisionReview {
-				t.Errorf("%q: intl %s, want review; labels %+v", body, got, n.Moderation.Labels)
-			}
-		})
-	}
+	wantDecision(t, s, "an author at risk who names a helpline is reviewed", hit, models.DecisionReview, "intl")
 }
 
 // Recovery shared with a helpline ("988 saved my life; if you're having
@@ -73,14 +65,7 @@ func TestRecoveryStoryWithAHelplineIsOutreach(t *testing.T) {
 		"109 덕분에 버틸 수 있었는데, 지금 다시 죽고 싶어요. 혼자가 아니라고들 하지만.",
 	}
 	wantAllowed(t, s, "a recovery story that hands on a helpline is allowed", miss, "cn", "intl")
-	for i, body := range hit {
-		t.Run(fmt.Sprintf("an author whose wish came back is reviewed %d", i), func(t *testing.T) {
-			n := moderateBody(t, s, body)
-			if got := n.Moderation.Markets["intl"]; got != models.DecisionReview {
-				t.Errorf("%q: intl %s, want review; labels %+v", body, got, n.Moderation.Labels)
-			}
-		})
-	}
+	wantDecision(t, s, "an author whose wish came back is reviewed", hit, models.DecisionReview, "intl")
 }
 
 // A helpline reached by a messenger (也可以加张老师的LINE聊聊, "message the

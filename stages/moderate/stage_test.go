@@ -32,12 +32,19 @@ func moderateBody(t testing.TB, s *Stage, body string) *models.Note {
 // that s allows each body in every market named.
 func wantAllowed(t *testing.T, s *Stage, name string, bodies []string, markets ...string) {
 	t.Helper()
+	wantDecision(t, s, name, bodies, models.DecisionAllow, markets...)
+}
+
+// wantDecision checks, one subtest per body (named name and its index),
+// that s decides want for each body in every market named.
+func wantDecision(t *testing.T, s *Stage, name string, bodies []string, want models.Decision, markets ...string) {
+	t.Helper()
 	for i, body := range bodies {
 		t.Run(fmt.Sprintf("%s %d", name, i), func(t *testing.T) {
 			n := moderateBody(t, s, body)
 			for _, m := range markets {
-				if got := n.Moderation.Markets[m]; got != models.DecisionAllow {
-					t.Errorf("%q: %s %s, want allow; labels %+v", body, m, got, n.Moderation.Labels)
+				if got := n.Moderation.Markets[m]; got != want {
+					t.Errorf("%q: %s %s, want %s; labels %+v", body, m, got, want, n.Moderation.Labels)
 				}
 			}
 		})
