@@ -21,7 +21,8 @@ var embeddedRules embed.FS
 
 // Intent rules: terms that must occur together. The format is documented
 // for analysts in rules/README.md; in short, a file CATEGORY.LANG.yaml
-// holds
+// (or CATEGORY.LANG.PART.yaml, one of several files of a category and
+// language) holds
 //
 //	sets:                       # named term lists, used as $name
 //	  first_person: [i, im, me, my]
@@ -327,9 +328,12 @@ func compileRules(fsys fs.FS) (*ruleSet, error) {
 	shared := map[string]map[string]termList{} // lang → shared sets
 	sharedFrom := map[string]string{}          // lang/set → file
 	for _, name := range names {
+		// CATEGORY.LANG.yaml, or CATEGORY.LANG.PART.yaml for a category's
+		// rules in one language split over several files (by family, or
+		// by whoever writes them).
 		parts := strings.Split(name, ".")
-		if len(parts) != 3 || parts[1] == "" {
-			return nil, fmt.Errorf("rules %s: want CATEGORY.LANG.yaml or sets.LANG.yaml", name)
+		if len(parts) < 3 || len(parts) > 4 || parts[1] == "" || len(parts) == 4 && (parts[2] == "" || parts[0] == setsFilePrefix) {
+			return nil, fmt.Errorf("rules %s: want CATEGORY.LANG.yaml, CATEGORY.LANG.PART.yaml or sets.LANG.yaml", name)
 		}
 		cat, lang := parts[0], parts[1]
 		if cat != setsFilePrefix && !models.Category(cat).Valid() {

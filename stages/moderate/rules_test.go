@@ -226,6 +226,8 @@ func TestRulesParseErrors(t *testing.T) {
 		{"an unknown file key", map[string]string{"hate.en.yaml": "rule: []\n"}, `line 1: unknown file key "rule"`},
 		{"an unknown category", map[string]string{"hat.en.yaml": "rules: []\n"}, `unknown category "hat"`},
 		{"a file name without language", map[string]string{"hate.yaml": "rules: []\n"}, "want CATEGORY.LANG.yaml"},
+		{"a file name with two parts after the language", map[string]string{"hate.en.a.b.yaml": "rules: []\n"}, "want CATEGORY.LANG.yaml"},
+		{"a sets file in parts", map[string]string{"sets.en.more.yaml": "sets: {}\n"}, "want CATEGORY.LANG.yaml"},
 		{"a score out of range", map[string]string{"hate.en.yaml": "rules:\n  - id: a\n    score: 2\n    all: [x]\n"}, "hate.en.yaml:2: rule a: score 2"},
 		{"a score on a clears rule", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, clears: true, score: 0.5, all: [x]}\n"}, "a clears: rule reports nothing"},
 		{"a rule without groups", map[string]string{"hate.en.yaml": "rules:\n  - id: a\n    score: 0.5\n"}, "lists no group"},
@@ -268,6 +270,21 @@ func TestRulesEmptyFilesLoad(t *testing.T) {
 	d := newTestRules(t, map[string]string{"hate.en.yaml": "# nothing yet\n", "spam.zh.yaml": ""})
 	if found, _ := d.Detect(context.Background(), NewText("body", "anything")); len(found) != 0 {
 		t.Fatalf("found %+v with no rules", found)
+	}
+}
+
+func TestRulesOfOneCategorySplitOverFiles(t *testing.T) {
+	t.Parallel()
+	d := newTestRules(t, map[string]string{
+		"sets.en.yaml":           "sets:\n  me: [i]\n",
+		"violence.en.yaml":       "rules:\n  - {id: a, score: 0.6, all: [$me, [stab]]}\n",
+		"violence.en.slang.yaml": "sets:\n  hit: [shank]\nrules:\n  - {id: b, score: 0.7, all: [$me, $hit]}\n",
+	})
+	for _, tt := range []struct{ text, rule string }{{"i will stab", "a"}, {"i will shank", "b"}} {
+		found, _ := d.Detect(context.Background(), NewText("body", tt.text))
+		if len(found) != 1 || found[0].Category != models.CategoryViolence || found[0].Rule != tt.rule {
+			t.Errorf("%q: found %+v, want one violence finding of rule %s", tt.text, found, tt.rule)
+		}
 	}
 }
 
