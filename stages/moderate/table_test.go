@@ -38,6 +38,12 @@ const noteTablePath = "testdata/notes.yaml"
 
 var tableFile = flag.String("table", noteTablePath, "the note table to run (another file in the same format measures notes the rules were not tuned on)")
 
+var (
+	tableModel    = flag.String("model", "", "a classifier model file to run the table with instead of the embedded one (a rebuilt model measured before it ships)")
+	tableClassify = flag.String("classify", "", "comma-separated categories the classifier reports instead of the default ones")
+	tableBaseRate = flag.String("base-rate", "", "the classifier's base_rate,base_rate_other instead of the defaults")
+)
+
 var updateGaps = flag.Bool("update-gaps", false,
 	"rewrite the known_gap marks of the table from this run (review the diff before committing)")
 
@@ -156,6 +162,17 @@ func loadNoteTable(tb testing.TB) []tableNote {
 func newTableStage(tb testing.TB) *Stage {
 	tb.Helper()
 	var cfg Config
+	cfg.Classifier.ModelFile = *tableModel
+	if *tableClassify != "" {
+		for _, c := range strings.Split(*tableClassify, ",") {
+			cfg.Classifier.Categories = append(cfg.Classifier.Categories, models.Category(strings.TrimSpace(c)))
+		}
+	}
+	if *tableBaseRate != "" {
+		if _, err := fmt.Sscanf(*tableBaseRate, "%g,%g", &cfg.Classifier.BaseRate, &cfg.Classifier.BaseRateOther); err != nil {
+			tb.Fatalf("-base-rate %q: %v", *tableBaseRate, err)
+		}
+	}
 	var extra []Detector
 	if !cfg.Classifier.Disabled {
 		clf, err := NewClassifier(cfg.Classifier)
