@@ -630,7 +630,8 @@ func (s *searchIndex) search(ctx context.Context, q models.SearchQuery) (out mod
 		if err != nil {
 			return err
 		}
-		out = models.SearchResult{Total: int(res.Total), Hits: make([]models.SearchHit, 0, len(res.Hits))}
+		// Every hit is counted: the total is exact at any track_total_hits.
+		out = models.SearchResult{Total: int(res.Total), TotalRelation: models.TotalEqual, Hits: make([]models.SearchHit, 0, len(res.Hits))}
 		for _, h := range res.Hits {
 			raw, err := hitNoteJSON(idx, h.ID)
 			if err != nil {
