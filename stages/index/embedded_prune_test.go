@@ -68,6 +68,7 @@ func TestEmbeddedSearchCountsExactlyUpToTheCapThenSkips(t *testing.T) {
 		{"a_first_page_past_the_cap_has_a_lower_bound_total", models.SearchQuery{Text: "hotpot", Market: "intl", Limit: 5, TrackTotalHits: 200}, models.TotalAtLeast, false},
 		{"a_deeper_offset_page_past_the_cap_has_a_lower_bound_total", models.SearchQuery{Text: "hotpot", Market: "intl", Limit: 3, Offset: 2, TrackTotalHits: 200}, models.TotalAtLeast, false},
 		{"a_page_without_a_market_past_the_cap_has_a_lower_bound_total", models.SearchQuery{Text: "hotpot", Limit: 5, TrackTotalHits: 200}, models.TotalAtLeast, false},
+		{"a_page_with_an_exclusion_past_the_cap_has_a_lower_bound_total", models.SearchQuery{Text: "hotpot -night", Market: "intl", Limit: 5, TrackTotalHits: 200}, models.TotalAtLeast, false},
 		{"a_cap_above_the_hits_counts_them_all", models.SearchQuery{Text: "hotpot", Market: "intl", Limit: 20, TrackTotalHits: 8000}, models.TotalEqual, true},
 		{"the_default_cap_counts_a_small_index_exactly", models.SearchQuery{Text: "hotpot", Market: "intl", Limit: 20}, models.TotalEqual, true},
 		{"a_phrase_is_never_pruned", models.SearchQuery{Text: `"hotpot hotpot"`, Market: "intl", Limit: 20, TrackTotalHits: 10}, models.TotalEqual, false},
