@@ -24,9 +24,10 @@ import (
 //
 // The bound of a block is the sum, over the query's scoring terms, of the
 // term's TF-IDF weight in this search times its largest impact in the
-// block (impacts). Every hit is checked against the bound of its block;
-// a hit above it means the bound is wrong for this query, and the search
-// must be run again unpruned (pruneState.broken).
+// block (impacts), computed once track hits are counted. From then on,
+// every hit is checked against the bound of its block; a hit above it
+// means the bound is wrong for this query, and the search must be run
+// again unpruned (pruneState.broken).
 type prunedQuery struct {
 	inner query.Query
 	// must is the text whose terms embeddedQuery requires in allField;
@@ -69,15 +70,11 @@ func (q *prunedQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m 
 	if !ok || options.Score == "none" || options.Explain || inner.Weight() <= 0 {
 		return inner, nil // nothing scored: words the analyzer drops
 	}
-	ranges, err := q.bounds(ctx, snap, m, inner.Weight(), options)
-	if err != nil {
-		_ = inner.Close()
-		return nil, err
-	}
-	if ranges == nil {
-		return inner, nil // too few hits to skip any
-	}
-	return &pruningSearcher{Searcher: inner, ranges: ranges, q: q}, nil
+	// The bounds are computed once track hits are counted: a search with
+	// fewer hits never pays for them.
+	return &pruningSearcher{Searcher: inner, q: q, bounds: func() ([]docRange, error) {
+		return q.bounds(ctx, snap, m, inner.Weight(), options)
+	}}, nil
 }
 
 // scoringTerm is one term query of the search: its score in a document
@@ -94,9 +91,7 @@ type docRange struct {
 	bound      float64
 }
 
-// bounds returns the ranges of every segment of snap, in document order,
-// or none when a required term has at most track documents: counting
-// them all is then cheaper than bounding them.
+// bounds returns the ranges of every segment of snap, in document order.
 // weight is the whole query's sum of squared weights, from which bleve
 // derives its query norm.
 func (q *prunedQuery) bounds(ctx context.Context, snap *scorch.IndexSnapshot, m mapping.IndexMapping, weight float64, options search.SearcherOptions) ([]docRange, error) {
@@ -106,7 +101,6 @@ func (q *prunedQuery) bounds(ctx context.Context, snap *scorch.IndexSnapshot, m 
 	}
 	queryNorm := 1 / math.Sqrt(weight)
 	var terms []scoringTerm
-	fewest := uint64(math.MaxUint64)
 	add := func(text, field string, boost float64) error {
 		for _, tok := range analyzer.Analyze([]byte(text)) {
 			// bleve's own term searcher says the term's weight,
@@ -116,9 +110,6 @@ func (q *prunedQuery) bounds(ctx context.Context, snap *scorch.IndexSnapshot, m 
 				return err
 			}
 			w := ts.Weight()
-			if field == allField {
-				fewest = min(fewest, ts.Count())
-			}
 			_ = ts.Close()
 			terms = append(terms, scoringTerm{field: field, term: string(tok.Term), coeff: w / boost * queryNorm})
 		}
@@ -126,9 +117,6 @@ func (q *prunedQuery) bounds(ctx context.Context, snap *scorch.IndexSnapshot, m 
 	}
 	if err := add(q.must, allField, 1); err != nil {
 		return nil, err
-	}
-	if fewest <= uint64(q.track) {
-		return nil, nil
 	}
 	if err := add(q.title, "title", titleBoost); err != nil {
 		return nil, err
@@ -173,8 +161,10 @@ func below(bound, score float64) bool { return bound*(1+boundSlack) < score }
 // track hits have been passed on. bleve calls it from one goroutine.
 type pruningSearcher struct {
 	search.Searcher
+	q *prunedQuery
+	// bounds computes ranges, which are nil until the first skip may be.
+	bounds func() ([]docRange, error)
 	ranges []docRange
-	q      *prunedQuery
 	at     int // the range of the last hit
 	passed int
 	off    bool
@@ -194,17 +184,29 @@ func (p *pruningSearcher) Advance(sctx *search.SearchContext, id bleveindex.Inde
 // hit of the page.
 func (p *pruningSearcher) filter(sctx *search.SearchContext, d *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
 	for d != nil && err == nil && !p.off {
+		if p.passed < p.q.track {
+			break
+		}
+		worst, full := p.q.top.threshold()
+		if !full {
+			break
+		}
+		if p.ranges == nil {
+			if p.ranges, err = p.bounds(); err != nil {
+				return nil, err
+			}
+			if len(p.ranges) == 0 {
+				p.off = true
+				break
+			}
+		}
 		r, ok := p.rangeOf(d.IndexInternalID.Value())
 		if !ok || below(r.bound, d.Score) {
 			p.q.state.broken = fmt.Errorf("hit %d scored %g above its block's bound %g", d.IndexInternalID.Value(), d.Score, r.bound)
 			p.off = true
 			break
 		}
-		if p.passed < p.q.track {
-			break
-		}
-		worst, full := p.q.top.threshold()
-		if !full || !below(r.bound, worst) {
+		if !below(r.bound, worst) {
 			break
 		}
 		// Neither d nor the rest of its range can enter the page.

@@ -62,8 +62,9 @@ func TestPruningSearcher(t *testing.T) {
 			}
 			top := &topHits{keep: tc.keep}
 			state := &pruneState{}
-			p := &pruningSearcher{Searcher: &listSearcher{docs: tc.docs, scores: tc.scores}, ranges: ranges,
-				q: &prunedQuery{top: top, track: tc.track, state: state}}
+			p := &pruningSearcher{Searcher: &listSearcher{docs: tc.docs, scores: tc.scores},
+				bounds: func() ([]docRange, error) { return ranges, nil },
+				q:      &prunedQuery{top: top, track: tc.track, state: state}}
 			sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(1, 0)}
 			var got []uint64
 			for {
