@@ -61,7 +61,7 @@ func TestLoad(t *testing.T) {
 			yaml: "index:\n  embedded:\n    search_batch_size: 5000\n    max_search_lag: 100\n", wantErr: "max_search_lag"},
 		{name: "search is bounded by default",
 			check: func(t *testing.T, c Config) {
-				if s := c.HTTP.Search; s.MaxConcurrent != max(1, runtime.GOMAXPROCS(0)/2) || s.MaxQueued != 32 || s.Timeout != 3*time.Second || s.RetryAfter != time.Second || s.MaxWindow != 1000 || c.HTTP.OpsAddr != "" {
+				if s := c.HTTP.Search; s.MaxConcurrent != max(1, runtime.GOMAXPROCS(0)/2) || s.MaxQueued != 32 || s.Timeout != 3*time.Second || s.RetryAfter != time.Second || s.MaxWindow != 1000 || s.TrackTotalHits != 10000 || c.HTTP.OpsAddr != "" {
 					t.Errorf("http: %+v", c.HTTP)
 				}
 			}},
@@ -80,9 +80,9 @@ func TestLoad(t *testing.T) {
 				}
 			}},
 		{name: "the file sets the search bounds and the ops listener",
-			yaml: "http:\n  ops_addr: 127.0.0.1:9090\n  search:\n    max_concurrent: 16\n    max_queued: -1\n    timeout: 500ms\n    retry_after: 3s\n    max_window: 500\n",
+			yaml: "http:\n  ops_addr: 127.0.0.1:9090\n  search:\n    max_concurrent: 16\n    max_queued: -1\n    timeout: 500ms\n    retry_after: 3s\n    max_window: 500\n    track_total_hits: -1\n",
 			check: func(t *testing.T, c Config) {
-				if s := c.HTTP.Search; s.MaxConcurrent != 16 || s.MaxQueued != 0 || s.Timeout != 500*time.Millisecond || s.RetryAfter != 3*time.Second || s.MaxWindow != 500 || c.HTTP.OpsAddr != "127.0.0.1:9090" {
+				if s := c.HTTP.Search; s.MaxConcurrent != 16 || s.MaxQueued != 0 || s.Timeout != 500*time.Millisecond || s.RetryAfter != 3*time.Second || s.MaxWindow != 500 || s.TrackTotalHits != -1 || c.HTTP.OpsAddr != "127.0.0.1:9090" {
 					t.Errorf("http: %+v", c.HTTP)
 				}
 			}},

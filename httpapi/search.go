@@ -24,8 +24,13 @@ const (
 
 // searchPage is the body of a search's answer.
 type searchPage struct {
-	Total int                `json:"total"`
-	Hits  []models.SearchHit `json:"hits"`
+	Total int `json:"total"`
+	// TotalRelation is "eq" when Total counts every matching note, "gte"
+	// when at least Total match: the index counts exactly up to
+	// Search.TrackTotalHits hits, then only what it must to be sure of
+	// the page.
+	TotalRelation string             `json:"total_relation"`
+	Hits          []models.SearchHit `json:"hits"`
 	// NextCursor asks for the next page (the parameter cursor) when this
 	// page is full; the page after the last one is empty.
 	NextCursor string `json:"next_cursor,omitempty"`
@@ -87,7 +92,10 @@ func (h *handler) search(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, "search is unavailable")
 		return
 	}
-	page := searchPage{Total: a.res.Total, Hits: a.res.Hits}
+	page := searchPage{Total: a.res.Total, TotalRelation: a.res.TotalRelation, Hits: a.res.Hits}
+	if page.TotalRelation == "" {
+		page.TotalRelation = models.TotalEqual
+	}
 	if page.Hits == nil {
 		page.Hits = []models.SearchHit{}
 	}
@@ -116,7 +124,7 @@ func (h *handler) searchQuery(r *http.Request) (models.SearchQuery, string) {
 	if err != nil {
 		return models.SearchQuery{}, "limit: " + err.Error()
 	}
-	q := models.SearchQuery{Text: text, Market: market, Limit: limit}
+	q := models.SearchQuery{Text: text, Market: market, Limit: limit, TrackTotalHits: h.searchCfg.TrackTotalHits}
 	if c := p.Get("cursor"); c != "" {
 		if p.Get("offset") != "" {
 			return models.SearchQuery{}, "offset and cursor cannot be combined: the cursor says where the page starts"

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"runtime"
 	"time"
+
+	"github.com/notegate/notegate/models"
 )
 
 // SearchConfig bounds what public search may cost the process, so that no
@@ -29,6 +31,12 @@ type SearchConfig struct {
 	// MaxWindow bounds offset+limit: deeper pages are asked for with the
 	// cursor, whose cost does not grow with depth. Default 1000.
 	MaxWindow int `yaml:"max_window"`
+	// TrackTotalHits is how many hits a search counts exactly, as
+	// Elasticsearch's track_total_hits: past it the answer's total is a
+	// lower bound (total_relation "gte") and the embedded index skips the
+	// hits that cannot enter the page instead of scoring them all.
+	// Negative: count every hit (total_relation always "eq"). Default 10000.
+	TrackTotalHits int `yaml:"track_total_hits"`
 }
 
 // WithDefaults fills unset fields with their defaults.
@@ -50,6 +58,9 @@ func (c SearchConfig) WithDefaults() SearchConfig {
 	}
 	if c.MaxWindow <= 0 {
 		c.MaxWindow = 1000
+	}
+	if c.TrackTotalHits == 0 {
+		c.TrackTotalHits = models.DefaultTrackTotalHits
 	}
 	return c
 }

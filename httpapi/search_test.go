@@ -347,3 +347,55 @@ func TestSearchPaging(t *testing.T) {
 		}
 	})
 }
+
+// relationNotes answers every search with a total of 10000 and relation,
+// and remembers the last query.
+type relationNotes struct {
+	echoNotes
+	relation string
+}
+
+func (r *relationNotes) Search(ctx context.Context, q models.SearchQuery) (models.SearchResult, error) {
+	res, err := r.echoNotes.Search(ctx, q)
+	res.Total, res.TotalRelation = 10000, r.relation
+	return res, err
+}
+
+func TestSearchTotalRelation(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name         string
+		relation     string
+		track        int
+		wantRelation string
+		wantTrack    int
+	}{
+		{"a lower bound from the index is answered gte", models.TotalAtLeast, 0, "gte", models.DefaultTrackTotalHits},
+		{"an exact total is answered eq", models.TotalEqual, 0, "eq", models.DefaultTrackTotalHits},
+		{"an index that says nothing counted exactly", "", 0, "eq", models.DefaultTrackTotalHits},
+		{"the configured cap reaches the index", models.TotalAtLeast, 500, "gte", 500},
+		{"a negative cap asks the index to count every hit", models.TotalEqual, -1, "eq", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			notes := &relationNotes{echoNotes: echoNotes{hits: 3}, relation: tt.relation}
+			h := New(notes, Config{Markets: []string{"cn"}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+				Search: SearchConfig{TrackTotalHits: tt.track}})
+			rec := get(h, "/api/search?q=x")
+			var p struct {
+				Total         int    `json:"total"`
+				TotalRelation string `json:"total_relation"`
+			}
+			if err := json.Unmarshal(rec.Body.Bytes(), &p); err != nil || rec.Code != http.StatusOK {
+				t.Fatalf("status %d: %s (%v)", rec.Code, rec.Body, err)
+			}
+			if p.Total != 10000 || p.TotalRelation != tt.wantRelation {
+				t.Errorf("total %d %q, want 10000 %q", p.Total, p.TotalRelation, tt.wantRelation)
+			}
+			if got := notes.queries[0].TrackTotalHits; got != tt.wantTrack {
+				t.Errorf("the index was asked to count %d hits exactly, want %d", got, tt.wantTrack)
+			}
+		})
+	}
+}

@@ -65,7 +65,7 @@ func TestHandler(t *testing.T) {
 		{name: "liveness stays ok when not ready", url: "/livez", notReady: true, status: 200, contains: "alive"},
 		{name: "metrics are served", url: "/metrics", status: 200, contains: "go_goroutines"},
 		{name: "search passes the query and market through", url: "/api/search?q=hot+pot&market=intl&limit=5&offset=10", status: 200, contains: `"note_id":"ok"`,
-			query: &models.SearchQuery{Text: "hot pot", Market: "intl", Limit: 5, Offset: 10}},
+			query: &models.SearchQuery{Text: "hot pot", Market: "intl", Limit: 5, Offset: 10, TrackTotalHits: models.DefaultTrackTotalHits}},
 		{name: "search without q is a bad request", url: "/api/search?market=intl", status: 400, contains: "q is required"},
 		{name: "search in an unknown market is a bad request", url: "/api/search?q=x&market=mars", status: 400, contains: "unknown market"},
 		{name: "a limit out of range is a bad request", url: "/api/search?q=x&limit=1000", status: 400, contains: "limit"},

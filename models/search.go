@@ -16,7 +16,24 @@ type SearchQuery struct {
 	// the position of the last hit of the previous page (SearchHit.Position).
 	// Unlike Offset, it costs the index no more the deeper the page.
 	After *SearchPosition
+	// TrackTotalHits is how many hits the index counts exactly. Past it,
+	// SearchResult.Total is a lower bound (TotalRelation "gte") and the
+	// index may skip hits that cannot enter the page rather than score
+	// them. Zero means DefaultTrackTotalHits; negative counts every hit.
+	TrackTotalHits int
 }
+
+// DefaultTrackTotalHits is how many hits a search counts exactly unless
+// told otherwise, as Elasticsearch's track_total_hits does.
+const DefaultTrackTotalHits = 10000
+
+// TotalRelation says what SearchResult.Total is.
+const (
+	// TotalEqual: Total is the number of matching notes.
+	TotalEqual = "eq"
+	// TotalAtLeast: at least Total notes match; the index stopped counting.
+	TotalAtLeast = "gte"
+)
 
 // SearchPosition is where a hit stands in the order of a search's hits.
 type SearchPosition struct {
@@ -50,6 +67,9 @@ func (h SearchHit) Position() SearchPosition {
 
 // SearchResult is one page of hits.
 type SearchResult struct {
-	Total int         `json:"total"`
-	Hits  []SearchHit `json:"hits"`
+	Total int `json:"total"`
+	// TotalRelation is TotalEqual or TotalAtLeast (see
+	// SearchQuery.TrackTotalHits); empty means TotalEqual.
+	TotalRelation string      `json:"total_relation,omitempty"`
+	Hits          []SearchHit `json:"hits"`
 }

@@ -52,6 +52,10 @@ type searchBenchOutcome struct {
 	Admitted float64        `json:"admitted"`
 	// OKMillis are the latencies of the answers with status 200.
 	OKMillis latency `json:"ok_ms"`
+	// Total and TotalRelation are those of the first answer with status
+	// 200: how many hits the search reported, exactly ("eq") or at least.
+	Total         int    `json:"total"`
+	TotalRelation string `json:"total_relation"`
 }
 
 type searchBenchConfig struct {
@@ -157,8 +161,9 @@ func cmdBenchSearch(ctx context.Context, args []string, stdout, stderr io.Writer
 
 	rep := searchBenchReport{
 		Notes: *notes, Clients: *clients, Seconds: duration.Seconds(),
-		Query:  fmt.Sprintf("q=%s&limit=%d&offset=%d cursor=%v honor_retry_after=%v", *q, *limit, *offset, *cursor, *politely),
-		Search: searchBenchOutcome{Status: res.status, Admitted: gathered(reg, "notegate_search_admitted_total"), OKMillis: summarize(res.okMillis, 0)},
+		Query: fmt.Sprintf("q=%s&limit=%d&offset=%d cursor=%v honor_retry_after=%v", *q, *limit, *offset, *cursor, *politely),
+		Search: searchBenchOutcome{Status: res.status, Admitted: gathered(reg, "notegate_search_admitted_total"), OKMillis: summarize(res.okMillis, 0),
+			Total: res.total, TotalRelation: res.relation},
 		Healthz: map[string]latency{
 			"main": summarize(*probes["main"], int(failedProbes["main"].Load())),
 			"ops":  summarize(*probes["ops"], int(failedProbes["ops"].Load())),
@@ -168,8 +173,8 @@ func cmdBenchSearch(ctx context.Context, args []string, stdout, stderr io.Writer
 			MaxWindow: search.MaxWindow, Unbounded: *unbounded},
 		GOMAXPROCS: runtime.GOMAXPROCS(0), LoadAvg: loadAvg(),
 	}
-	fmt.Fprintf(stderr, "bench-search: searches %v (admitted %.0f), 200s p50 %.0f ms p99 %.0f ms; /healthz main p50 %.1f ms p99 %.1f ms max %.1f ms (%d failed), ops p50 %.1f ms p99 %.1f ms max %.1f ms (%d failed); peak RSS %.0f MB; load %s\n",
-		rep.Search.Status, rep.Search.Admitted, rep.Search.OKMillis.P50, rep.Search.OKMillis.P99,
+	fmt.Fprintf(stderr, "bench-search: searches %v (admitted %.0f), total %d (%s), 200s p50 %.0f ms p99 %.0f ms; /healthz main p50 %.1f ms p99 %.1f ms max %.1f ms (%d failed), ops p50 %.1f ms p99 %.1f ms max %.1f ms (%d failed); peak RSS %.0f MB; load %s\n",
+		rep.Search.Status, rep.Search.Admitted, rep.Search.Total, rep.Search.TotalRelation, rep.Search.OKMillis.P50, rep.Search.OKMillis.P99,
 		rep.Healthz["main"].P50, rep.Healthz["main"].P99, rep.Healthz["main"].Max, rep.Healthz["main"].Failed,
 		rep.Healthz["ops"].P50, rep.Healthz["ops"].P99, rep.Healthz["ops"].Max, rep.Healthz["ops"].Failed, rep.RSSMB["peak_during"], rep.LoadAvg)
 	return json.NewEncoder(stdout).Encode(rep)
@@ -301,6 +306,9 @@ func probeHealth(ctx context.Context, addr string, out *[]float64, failed *atomi
 type floodResult struct {
 	status   map[string]int
 	okMillis []float64
+	// total and relation are those of the first answer with status 200.
+	total    int
+	relation string
 }
 
 // floodSearch runs clients that search addr in a loop until ctx ends.
@@ -335,7 +343,9 @@ func floodSearch(ctx context.Context, addr string, clients int, q string, limit,
 					continue
 				}
 				var page struct {
-					NextCursor string `json:"next_cursor"`
+					NextCursor    string `json:"next_cursor"`
+					Total         int    `json:"total"`
+					TotalRelation string `json:"total_relation"`
 				}
 				_ = json.NewDecoder(res.Body).Decode(&page)
 				_, _ = io.Copy(io.Discard, res.Body)
@@ -344,6 +354,9 @@ func floodSearch(ctx context.Context, addr string, clients int, q string, limit,
 				mu.Lock()
 				out.status[strconv.Itoa(res.StatusCode)]++
 				if res.StatusCode == http.StatusOK {
+					if out.okMillis == nil {
+						out.total, out.relation = page.Total, page.TotalRelation
+					}
 					out.okMillis = append(out.okMillis, ms)
 				}
 				mu.Unlock()

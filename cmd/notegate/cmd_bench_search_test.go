@@ -31,6 +31,10 @@ func TestBenchSearchReports(t *testing.T) {
 		if rep.Notes != 300 || rep.Search.Status["200"] == 0 || rep.Search.Admitted == 0 || rep.Healthz["main"].N == 0 || rep.Healthz["ops"].N == 0 {
 			t.Errorf("run %d: report %+v", run, rep)
 		}
+		// Fewer hits than track_total_hits: counted exactly.
+		if rep.Search.Total == 0 || rep.Search.TotalRelation != "eq" {
+			t.Errorf("run %d: total %d %q, want the exact count of the hits", run, rep.Search.Total, rep.Search.TotalRelation)
+		}
 		if rep.Healthz["main"].Failed != 0 || rep.Healthz["ops"].Failed != 0 {
 			t.Errorf("run %d: probes failed: %+v", run, rep.Healthz)
 		}

@@ -455,8 +455,14 @@ func (f *fakeES) serveSearch(w http.ResponseWriter, q map[string]any) {
 		}
 		hits = append(hits, hit)
 	}
+	// As Elasticsearch counts: exactly up to a numeric track_total_hits,
+	// then that many and "gte".
+	relation := "eq"
+	if track, ok := q["track_total_hits"].(float64); ok && total > int(track) {
+		total, relation = int(track), "gte"
+	}
 	f.writeJSON(w, map[string]any{"took": 1, "timed_out": false,
-		"hits": map[string]any{"total": map[string]any{"value": total, "relation": "eq"}, "hits": hits}})
+		"hits": map[string]any{"total": map[string]any{"value": total, "relation": relation}, "hits": hits}})
 }
 
 // matches evaluates term filters and all-words match clauses on src.

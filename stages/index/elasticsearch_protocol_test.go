@@ -548,6 +548,36 @@ func TestElasticsearchProtocol(t *testing.T) {
 		}
 	})
 
+	t.Run("search_passes_track_total_hits_and_the_total_relation", func(t *testing.T) {
+		t.Parallel()
+		f, srv := newFakeES(t)
+		es := openFake(t, srv, nil)
+		mustApply(t, es, note("n1", 1), note("n2", 1), note("n3", 1))
+		tests := []struct {
+			track        int
+			wantSent     any
+			wantTotal    int
+			wantRelation string
+		}{
+			{track: 0, wantSent: float64(models.DefaultTrackTotalHits), wantTotal: 3, wantRelation: models.TotalEqual},
+			{track: 2, wantSent: 2.0, wantTotal: 2, wantRelation: models.TotalAtLeast},
+			{track: 3, wantSent: 3.0, wantTotal: 3, wantRelation: models.TotalEqual},
+			{track: -1, wantSent: true, wantTotal: 3, wantRelation: models.TotalEqual},
+		}
+		for i, tc := range tests {
+			res, err := es.Search(context.Background(), models.SearchQuery{Text: "火锅", Market: "cn", TrackTotalHits: tc.track})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sent := f.searches[i]["track_total_hits"]; sent != tc.wantSent {
+				t.Errorf("track %d: sent track_total_hits %v, want %v", tc.track, sent, tc.wantSent)
+			}
+			if res.Total != tc.wantTotal || res.TotalRelation != tc.wantRelation || len(res.Hits) != 3 {
+				t.Errorf("track %d: total %d %q with %d hits, want %d %q with 3", tc.track, res.Total, res.TotalRelation, len(res.Hits), tc.wantTotal, tc.wantRelation)
+			}
+		}
+	})
+
 	t.Run("search_sends_a_bool_query_filtered_on_market_and_live_notes", func(t *testing.T) {
 		t.Parallel()
 		f, srv := newFakeES(t)
@@ -564,7 +594,7 @@ func TestElasticsearchProtocol(t *testing.T) {
 			t.Fatal(err)
 		}
 		q := f.searches[0]
-		if q["size"] != float64(MaxLimit) || q["from"] != 0.0 || q["track_total_hits"] != true {
+		if q["size"] != float64(MaxLimit) || q["from"] != 0.0 || q["track_total_hits"] != float64(models.DefaultTrackTotalHits) {
 			t.Errorf("paging = %v %v", q["size"], q["from"])
 		}
 		must, _ := json.Marshal(at(q, "query", "bool", "must"))

@@ -78,7 +78,8 @@ func (es *Elasticsearch) Search(ctx context.Context, q models.SearchQuery) (mode
 	var parsed struct {
 		Hits struct {
 			Total struct {
-				Value int `json:"value"`
+				Value    int    `json:"value"`
+				Relation string `json:"relation"`
 			} `json:"total"`
 			Hits []struct {
 				ID        string              `json:"_id"`
@@ -91,7 +92,10 @@ func (es *Elasticsearch) Search(ctx context.Context, q models.SearchQuery) (mode
 	if err := json.NewDecoder(io.LimitReader(res.Body, 64<<20)).Decode(&parsed); err != nil {
 		return models.SearchResult{}, fmt.Errorf("index: search: decode response: %w", err)
 	}
-	out := models.SearchResult{Total: parsed.Hits.Total.Value, Hits: make([]models.SearchHit, 0, len(parsed.Hits.Hits))}
+	out := models.SearchResult{Total: parsed.Hits.Total.Value, TotalRelation: models.TotalEqual, Hits: make([]models.SearchHit, 0, len(parsed.Hits.Hits))}
+	if parsed.Hits.Total.Relation == models.TotalAtLeast {
+		out.TotalRelation = models.TotalAtLeast
+	}
 	for _, h := range parsed.Hits.Hits {
 		if len(h.Source.Note) == 0 {
 			return models.SearchResult{}, fmt.Errorf("index: search: hit %s has no stored note", h.ID)
@@ -159,7 +163,7 @@ func esSearchBody(q models.SearchQuery) map[string]any {
 	}
 	body := map[string]any{
 		"size":             limit,
-		"track_total_hits": true,
+		"track_total_hits": esTrackTotalHits(q),
 		"_source":          []string{"note"},
 		"query":            map[string]any{"bool": boolQuery},
 		// note_id breaks ties, so the order is total and search_after
@@ -175,4 +179,13 @@ func esSearchBody(q models.SearchQuery) map[string]any {
 		body["from"] = offset
 	}
 	return body
+}
+
+// esTrackTotalHits is q.TrackTotalHits as the cluster takes it: a number
+// of hits to count exactly, or true to count them all.
+func esTrackTotalHits(q models.SearchQuery) any {
+	if n := trackTotalHits(q); n >= 0 {
+		return n
+	}
+	return true
 }

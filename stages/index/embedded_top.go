@@ -132,6 +132,15 @@ func (t *topHits) offer(sctx *search.SearchContext, d *search.DocumentMatch) err
 	return nil
 }
 
+// threshold returns the score a hit must reach to enter the page, and
+// whether the page is full (before, any hit enters).
+func (t *topHits) threshold() (float64, bool) {
+	if len(t.heap) < t.keep {
+		return 0, false
+	}
+	return t.heap[0].Score, true
+}
+
 // page returns the kept hits after the first offset, in the order of hits.
 func (t *topHits) page(offset int) []*search.DocumentMatch {
 	hits := slices.Clone([]*search.DocumentMatch(t.heap))

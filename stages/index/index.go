@@ -63,8 +63,9 @@ var ErrClosed = errors.New("index: closed")
 // hits that follow that position in this order (search_after): a client
 // that passes the last hit of each page gets every hit exactly once as
 // long as the index does not change between pages, at a cost that does not
-// grow with the depth of the page. Total counts every matching note either
-// way.
+// grow with the depth of the page. Total counts every matching note up to
+// q.TrackTotalHits, either way; past it Total may be a lower bound
+// (TotalRelation "gte"), and the hits are the same as when counting all.
 //
 // Queue lists the notes waiting for a reviewer: live notes with at least one
 // market in review, or urgent notes whatever their decisions

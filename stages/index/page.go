@@ -24,3 +24,16 @@ func page(q models.SearchQuery) (limit, offset int) {
 	}
 	return limit, offset
 }
+
+// trackTotalHits returns how many hits a search counts exactly: q's
+// TrackTotalHits, models.DefaultTrackTotalHits for zero, and -1 (every
+// hit) for any negative value.
+func trackTotalHits(q models.SearchQuery) int {
+	switch {
+	case q.TrackTotalHits == 0:
+		return models.DefaultTrackTotalHits
+	case q.TrackTotalHits < 0:
+		return -1
+	}
+	return q.TrackTotalHits
+}
