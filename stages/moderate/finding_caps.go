@@ -26,6 +26,7 @@ var findingCaps = []findingCap{
 	capClassifierContext,
 	capSelfInsult,
 	capWarnedContact,
+	capRefusedContact,
 	capHelplineContact,
 	capWarnedBait,
 }
@@ -102,6 +103,15 @@ func capSelfInsult(t *Text, source string, x *Finding, _ *[]Span) {
 func capWarnedContact(t *Text, source string, x *Finding, _ *[]Span) {
 	if source == "contact" && x.Score > reportedScoreCap && x.Span.End > x.Span.Start && x.Span.End <= len(t.Original) &&
 		!carriesHandle(t.Original[x.Span.Start:x.Span.End]) && scamWarning(t) && warnedSpan(t, x.Span) {
+		x.Score = reportedScoreCap
+	}
+}
+
+// capRefusedContact: a contact request the author turns down
+// (contact_refused.go).
+func capRefusedContact(t *Text, source string, x *Finding, _ *[]Span) {
+	if source == "contact" && x.Score > reportedScoreCap && x.Span.End > x.Span.Start && x.Span.End <= len(t.Original) &&
+		!carriesHandle(t.Original[x.Span.Start:x.Span.End]) && refusedRequest(t, x.Span) {
 		x.Score = reportedScoreCap
 	}
 }

@@ -1,0 +1,39 @@
+package moderate
+
+// Refused contact: "求推荐英语网课，别私信推销，也别让我加微信，评论区说就好",
+// "DMでの勧誘やLINE追加はお断りです". The author names the move off-platform
+// only to turn it down, which no spammer does in the same breath as the
+// request. A contact request that carries no handle or number (nothing to
+// add), in a clause that refuses contact, is capped like reported speech:
+// it keeps its label for reviewers and decides nothing. A request with a
+// handle still counts: "别私信了，直接加我微信 abc12345" gives an account,
+// and its refusal sits in another clause anyway.
+
+// refusedByAuthor are the words that turn contact down, matched on the
+// folded clause (lower case, accents removed, Simplified Chinese). Only
+// refusals of contact: "千万不要错过，加微信" and "연락 주저하지 마세요"
+// ("don't hesitate") refuse nothing.
+var refusedByAuthor = foldTerms([]string{
+	"别让我加", "不要让我加", "别叫我加", "不要叫我加", "别要我加", "不用加", "无需加", "不加微信", "不加v", "不加好友", "不要加我",
+	"别加我", "勿加", "谢绝私信", "拒绝私信", "私信勿扰", "勿私信", "别私信", "不要私信", "不接受私信", "不回私信", "别私聊",
+	"不要私聊", "谢绝加", "拒绝加", "谢绝推销", "拒绝推销", "别推销", "不要推销",
+	"please no dms", "please no dm", "pls no dm", "no dms please", "no dms pls", "no pms please", "don't dm me", "do not dm me", "dont dm me", "please don't message me", "don't ask me to add",
+	"do not ask me to add", "no me escriban", "no me pidan", "no me manden", "sin mensajes privados", "não me chamem",
+	"não peçam", "nada de privado", "pas de mp", "ne me demandez pas", "ne m'écrivez pas", "keine dms", "keine pns",
+	"fragt nicht nach", "schreibt mir nicht",
+	"お断り", "ご遠慮", "dm禁止", "勧誘禁止", "追加しないで", "送らないで",
+	"사절", "추가하지 마", "추가 요청하지 마", "추가 요청도 하지 마", "요청하지 마세요", "연락하지 마", "디엠 하지 마", "dm 하지 마",
+	"디엠 금지", "dm 금지",
+})
+
+// refusedRequest reports whether the clause of the contact request at sp
+// turns contact down.
+func refusedRequest(t *Text, sp Span) bool {
+	s := t.Original
+	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
+		return false
+	}
+	lo, hi := sentenceAround(s, sp.Start, sp.End)
+	clo, chi := clauseAround(s, lo, hi, sp)
+	return containsAny(foldedBefore(t, clo, chi), refusedByAuthor)
+}

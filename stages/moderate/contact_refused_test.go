@@ -1,0 +1,44 @@
+package moderate
+
+import (
+	"context"
+	"testing"
+
+	"github.com/notegate/notegate/models"
+)
+
+// A request for recommendations that turns down DMs and messenger adds is
+// allowed in every market; a spammer's request, with or without a refusal
+// in another clause, still counts.
+func TestRefusedContactIsNoRequest(t *testing.T) {
+	s := newTestStage(t)
+	cases := []struct {
+		name, body string
+		flagged    bool
+	}{
+		{"a Chinese question that refuses WeChat adds", "想找个靠谱的健身教练，别私信推销，也别让我加微信，评论区聊就行", false},
+		{"a Chinese question that needs no WeChat", "有没有好吃的火锅店推荐？不用加我微信，直接回复就好", false},
+		{"a Traditional Chinese refusal", "求推薦台北的牙醫，謝絕私信，也不要叫我加LINE，留言就好", false},
+		{"a Japanese refusal", "おすすめのピアノ教室を教えてください。勧誘のDMやLINE追加はお断りです", false},
+		{"a Korean refusal", "강아지 미용실 추천 부탁해요 카톡 추가 요청은 사절이에요 댓글로 알려주세요", false},
+		{"an English refusal", "need a plumber in Leeds, please no DMs, don't ask me to add you on WhatsApp, reply here", false},
+		{"a Spanish refusal", "¿algún fisio bueno en Sevilla? no me pidan WhatsApp, respondan aquí", false},
+		{"a French refusal", "un bon garage à Nantes ? pas de MP, ne me demandez pas mon WhatsApp", false},
+		{"a refusal in another clause leaves the request", "别私信了，直接加微信，日赚五百", true},
+		{"a request with a handle counts whatever it says", "不用私信，加我微信 money8899 领资料", true},
+		{"a Japanese request after a refusal of comments", "コメントは返せません、LINE追加で副業の詳細を送ります", true},
+		{"a Korean 'don't hesitate' is no refusal", "부업 문의 주저하지 마세요 카톡 추가 주세요 수익 보장", true},
+		{"an English casino ad is no refusal", "best online casino dm me for the bonus link", true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			n := noteWithBody(c.body)
+			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
+				t.Fatal(err)
+			}
+			if got := n.Moderation.Markets["cn"] != models.DecisionAllow; got != c.flagged {
+				t.Errorf("cn %s, want flagged %v; labels %+v", n.Moderation.Markets["cn"], c.flagged, n.Moderation.Labels)
+			}
+		})
+	}
+}
