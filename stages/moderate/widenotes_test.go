@@ -116,6 +116,6 @@ func TestWideNotes(t *testing.T) {
 // margin for rules that trade one note for another. Raise them as it
 // improves.
 const (
-	wideMinCaught  = 0.30
+	wideMinCaught  = 0.92
 	wideMaxFlagged = 0.04
 )
