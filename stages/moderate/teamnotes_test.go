@@ -60,10 +60,11 @@ func loadTeamNotes(tb testing.TB) []tableNote {
 // and language, and fails only when the stage falls below the floors it
 // reached (raise them as it improves). The honest figure is a fresh
 // blind set: go test -run 'TestNoteTable$' -v . -args -table FILE.
-func TestTeamNotes(t *testing.T) {
-	notes := loadTeamNotes(t)
+// moderateNotes runs the table stage over notes in one batch and judges
+// each result as the table does.
+func moderateNotes(t *testing.T, notes []tableNote) ([]*models.Note, []tableOutcome) {
+	t.Helper()
 	s := newTableStage(t)
-	p := s.Policy()
 	batch := make([]*models.Note, len(notes))
 	for i := range notes {
 		batch[i] = notes[i].note()
@@ -72,9 +73,17 @@ func TestTeamNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	outcomes := make([]tableOutcome, len(notes))
+	for i := range notes {
+		outcomes[i] = judgeNote(s.Policy(), &notes[i], batch[i].Moderation)
+	}
+	return batch, outcomes
+}
+
+func TestTeamNotes(t *testing.T) {
+	notes := loadTeamNotes(t)
+	batch, outcomes := moderateNotes(t, notes)
 	var harmful, caught, innocent, flaggedIntl, flaggedCN int
 	for i := range notes {
-		outcomes[i] = judgeNote(p, &notes[i], batch[i].Moderation)
 		for _, e := range checkEvidence(batch[i], batch[i].Moderation) {
 			t.Errorf("%s: %s", notes[i].ID, e)
 		}

@@ -2,7 +2,6 @@ package moderate
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -76,19 +75,9 @@ func TestWideNotes(t *testing.T) {
 		t.Skip("runs the stage over 5,907 notes")
 	}
 	notes := loadWideNotes(t)
-	s := newTableStage(t)
-	p := s.Policy()
-	batch := make([]*models.Note, len(notes))
-	for i := range notes {
-		batch[i] = notes[i].note()
-	}
-	if err := s.Process(context.Background(), batch); err != nil {
-		t.Fatal(err)
-	}
-	outcomes := make([]tableOutcome, len(notes))
+	_, outcomes := moderateNotes(t, notes)
 	var harmful, caught, innocent, flagged int
 	for i := range notes {
-		outcomes[i] = judgeNote(p, &notes[i], batch[i].Moderation)
 		if notes[i].harmful() {
 			harmful++
 			if outcomes[i].caught {
