@@ -53,10 +53,18 @@ type match struct {
 
 // matcher finds all patterns in a skeleton in one pass (Aho-Corasick over
 // runes). It is immutable after construction and safe for concurrent use.
+//
+// Transitions are stored for lookup speed, since every rune of every field
+// takes one or more of them: the root's are a dense table over the runes up
+// to the largest first rune of a term (within the Basic Multilingual Plane;
+// Han, kana and Hangul all start there), and every other state's are a run
+// of edges sorted by rune in one shared slice (most states have one).
 type matcher struct {
 	patterns []pattern
-	root     [128]int32 // transitions out of the root for ASCII runes
-	trans    map[uint64]int32
+	root     []int32 // root transitions by rune, dense; 0: none
+	rootWide []edge  // root transitions for runes past root, sorted
+	first    []int32 // state s's edges are edges[first[s]:first[s+1]]
+	edges    []edge
 	fail     []int32
 	// The patterns ending at state s are outList[outStart[s]:outStart[s+1]],
 	// in the order given: one slice for all states rather than a slice
@@ -66,14 +74,40 @@ type matcher struct {
 	link     []int32 // nearest proper suffix state with output, or -1
 }
 
+// edge is one transition: on rune r to state next.
+type edge struct {
+	r    rune
+	next int32
+}
+
+// maxDenseRoot bounds the root's dense table (256 KiB of int32).
+const maxDenseRoot = 0x10000
+
 // outs returns the patterns ending at state s.
 func (m *matcher) outs(s int32) []int32 { return m.outList[m.outStart[s]:m.outStart[s+1]] }
 
 func transKey(state int32, r rune) uint64 { return uint64(state)<<32 | uint64(uint32(r)) }
 
+// trieBuilder holds the trie while terms are added; newMatcher then lays
+// its transitions out as the matcher's tables.
+type trieBuilder struct {
+	trans  map[uint64]int32
+	states int32
+}
+
+func (b *trieBuilder) child(s int32, r rune) int32 {
+	k := transKey(s, r)
+	if next, ok := b.trans[k]; ok {
+		return next
+	}
+	b.states++
+	b.trans[k] = b.states
+	return b.states
+}
+
 func newMatcher(patterns []pattern) *matcher {
-	m := &matcher{patterns: patterns, trans: make(map[uint64]int32)}
-	m.fail = []int32{0}
+	m := &matcher{patterns: patterns}
+	b := trieBuilder{trans: make(map[uint64]int32)}
 	ends := make([]int32, len(patterns)) // the state where each pattern ends; 0: none
 	for pi := range patterns {
 		if patterns[pi].recognizer {
@@ -81,19 +115,14 @@ func newMatcher(patterns []pattern) *matcher {
 		}
 		s := int32(0)
 		for _, r := range patterns[pi].runes {
-			next, ok := m.get(s, r)
-			if !ok {
-				next = int32(len(m.fail))
-				m.fail = append(m.fail, 0)
-				m.set(s, r, next)
-			}
-			s = next
+			s = b.child(s, r)
 		}
 		ends[pi] = s
 	}
-	m.fail = slices.Clip(m.fail)
+	m.layout(&b)
+	n := int(b.states) + 1
 	// Counting sort of the patterns by end state, stable.
-	m.outStart = make([]int32, len(m.fail)+1)
+	m.outStart = make([]int32, n+1)
 	for _, s := range ends {
 		if s != 0 {
 			m.outStart[s+1]++
@@ -102,47 +131,33 @@ func newMatcher(patterns []pattern) *matcher {
 	for i := 1; i < len(m.outStart); i++ {
 		m.outStart[i] += m.outStart[i-1]
 	}
-	m.outList = make([]int32, m.outStart[len(m.fail)])
-	fill := slices.Clone(m.outStart[:len(m.fail)])
+	m.outList = make([]int32, m.outStart[n])
+	fill := slices.Clone(m.outStart[:n])
 	for pi, s := range ends {
 		if s != 0 {
 			m.outList[fill[s]] = int32(pi)
 			fill[s]++
 		}
 	}
-	// Breadth-first failure links. Children of a state are found by
-	// iterating the map once and grouping by parent.
-	children := make([][]struct {
-		r    rune
-		next int32
-	}, len(m.fail))
-	for k, next := range m.trans {
-		parent := int32(k >> 32)
-		children[parent] = append(children[parent], struct {
-			r    rune
-			next int32
-		}{rune(uint32(k)), next})
-	}
-	for r := 0; r < 128; r++ {
-		if next := m.root[r]; next != 0 {
-			children[0] = append(children[0], struct {
-				r    rune
-				next int32
-			}{rune(r), next})
+	// Breadth-first failure links over the laid-out edges.
+	m.fail = make([]int32, n)
+	m.link = make([]int32, n)
+	m.link[0] = -1
+	queue := make([]int32, 0, n)
+	for _, next := range m.root {
+		if next != 0 {
+			m.link[next] = -1
+			queue = append(queue, next)
 		}
 	}
-	m.link = make([]int32, len(m.fail))
-	m.link[0] = -1
-	queue := make([]int32, 0, len(m.fail))
-	for _, c := range children[0] {
-		m.fail[c.next] = 0
-		m.link[c.next] = -1
-		queue = append(queue, c.next)
+	for _, e := range m.rootWide {
+		m.link[e.next] = -1
+		queue = append(queue, e.next)
 	}
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
-		for _, c := range children[s] {
+		for _, c := range m.edges[m.first[s]:m.first[s+1]] {
 			f := m.fail[s]
 			for {
 				if next, ok := m.get(f, c.r); ok {
@@ -167,21 +182,92 @@ func newMatcher(patterns []pattern) *matcher {
 	return m
 }
 
-func (m *matcher) get(s int32, r rune) (int32, bool) {
-	if s == 0 && r >= 0 && r < 128 {
-		next := m.root[r]
-		return next, next != 0
+// layout turns the builder's map into the root table and the sorted edge
+// runs of the other states.
+func (m *matcher) layout(b *trieBuilder) {
+	n := int(b.states) + 1
+	count := make([]int32, n+1)
+	var rootEdges []edge
+	for k, next := range b.trans {
+		parent, r := int32(k>>32), rune(uint32(k))
+		if parent == 0 {
+			rootEdges = append(rootEdges, edge{r, next})
+			continue
+		}
+		count[parent+1]++
 	}
-	next, ok := m.trans[transKey(s, r)]
-	return next, ok
+	slices.SortFunc(rootEdges, func(a, b edge) int { return int(a.r - b.r) })
+	dense := 128
+	for _, e := range rootEdges {
+		if e.r < maxDenseRoot && int(e.r)+1 > dense {
+			dense = int(e.r) + 1
+		}
+	}
+	m.root = make([]int32, dense)
+	for _, e := range rootEdges {
+		if int(e.r) < dense {
+			m.root[e.r] = e.next
+		} else {
+			m.rootWide = append(m.rootWide, e)
+		}
+	}
+	for i := 1; i <= n; i++ {
+		count[i] += count[i-1]
+	}
+	m.first = count
+	m.edges = make([]edge, count[n])
+	fill := slices.Clone(count[:n])
+	for k, next := range b.trans {
+		parent, r := int32(k>>32), rune(uint32(k))
+		if parent == 0 {
+			continue
+		}
+		m.edges[fill[parent]] = edge{r, next}
+		fill[parent]++
+	}
+	for s := 1; s < n; s++ {
+		run := m.edges[m.first[s]:m.first[s+1]]
+		if len(run) > 1 {
+			slices.SortFunc(run, func(a, b edge) int { return int(a.r - b.r) })
+		}
+	}
 }
 
-func (m *matcher) set(s int32, r rune, next int32) {
-	if s == 0 && r >= 0 && r < 128 {
-		m.root[r] = next
-		return
+// get returns the transition out of state s on rune r.
+func (m *matcher) get(s int32, r rune) (int32, bool) {
+	if s == 0 {
+		if r >= 0 && int(r) < len(m.root) {
+			next := m.root[r]
+			return next, next != 0
+		}
+		return findEdge(m.rootWide, r)
 	}
-	m.trans[transKey(s, r)] = next
+	return findEdge(m.edges[m.first[s]:m.first[s+1]], r)
+}
+
+// findEdge looks r up in a run of edges sorted by rune.
+func findEdge(run []edge, r rune) (int32, bool) {
+	if len(run) <= 8 {
+		for _, e := range run {
+			if e.r == r {
+				return e.next, true
+			}
+		}
+		return 0, false
+	}
+	lo, hi := 0, len(run)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if run[mid].r < r {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(run) && run[lo].r == r {
+		return run[lo].next, true
+	}
+	return 0, false
 }
 
 // scan appends to dst every accepted match in v. hasHan tells whether the

@@ -2,6 +2,7 @@ package moderate
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -39,6 +40,106 @@ func TestMatcherFindsEveryPatternAtEveryEnd(t *testing.T) {
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("scan(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestMatcherFindsEveryOccurrence checks the automaton against a naive
+// search: random terms over a small alphabet that mixes ASCII, Han, Hangul
+// and a rune past the dense root table, scanned in random texts, must
+// yield exactly the occurrences a direct comparison at every position finds.
+func TestMatcherFindsEveryOccurrence(t *testing.T) {
+	alphabet := []rune{'a', 'b', 'c', '的', '火', '가', 0x1F52A, 0x20000}
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func(n int) []rune {
+		w := make([]rune, n)
+		for i := range w {
+			w[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		return w
+	}
+	for round := range 200 {
+		var patterns []pattern
+		for range 1 + rng.IntN(40) {
+			w := word(1 + rng.IntN(5))
+			patterns = append(patterns, pattern{term: string(w), runes: w})
+		}
+		m := newMatcher(patterns)
+		text := word(rng.IntN(60))
+		v := &View{Runes: text, Counts: slices.Repeat([]uint16{1}, len(text)), Spaced: make([]bool, len(text))}
+		type occ struct{ p, i, j int }
+		var got, want []occ
+		for _, x := range m.scan(v, true, nil) {
+			pi := -1
+			for k := range m.patterns {
+				if &m.patterns[k] == x.p {
+					pi = k
+				}
+			}
+			got = append(got, occ{pi, x.i, x.j})
+		}
+		for pi, p := range patterns {
+			for i := 0; i+len(p.runes) <= len(text); i++ {
+				if slices.Equal(text[i:i+len(p.runes)], p.runes) {
+					want = append(want, occ{pi, i, i + len(p.runes)})
+				}
+			}
+		}
+		cmp := func(a, b occ) int {
+			if a.j != b.j {
+				return a.j - b.j
+			}
+			if a.p != b.p {
+				return a.p - b.p
+			}
+			return a.i - b.i
+		}
+		slices.SortFunc(got, cmp)
+		slices.SortFunc(want, cmp)
+		if !slices.Equal(got, want) {
+			t.Fatalf("round %d: text %q, terms %d: got %v, want %v", round, string(text), len(patterns), got, want)
+		}
+	}
+}
+
+// TestMatcherTransitions checks the laid-out tables on a fixed trie: the
+// root's dense and wide transitions and a state with many children (found
+// by binary search) and with few (found by a linear scan).
+func TestMatcherTransitions(t *testing.T) {
+	var patterns []pattern
+	for _, term := range []string{"ab", "ac", "的确", "🔪x", "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9"} {
+		patterns = append(patterns, pattern{term: term, runes: []rune(term)})
+	}
+	m := newMatcher(patterns)
+	walk := func(term string) bool {
+		s := int32(0)
+		for _, r := range term {
+			next, ok := m.get(s, r)
+			if !ok {
+				return false
+			}
+			s = next
+		}
+		return len(m.outs(s)) > 0
+	}
+	for _, tc := range []struct {
+		name string
+		term string
+		want bool
+	}{
+		{"an ASCII term is found through the dense root", "ab", true},
+		{"a Han term is found through the dense root", "的确", true},
+		{"a term starting past the dense root is found", "🔪x", true},
+		{"the last of ten children is found by binary search", "x9", true},
+		{"the first of ten children is found by binary search", "x0", true},
+		{"a rune between children is not a transition", "xa", false},
+		{"a prefix of a term is not a term", "的", false},
+		{"a rune no term starts with is not a transition", "z", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := walk(tc.term); got != tc.want {
+				t.Errorf("walk(%q) = %v, want %v", tc.term, got, tc.want)
 			}
 		})
 	}
