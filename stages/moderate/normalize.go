@@ -1,7 +1,9 @@
 package moderate
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -121,8 +123,11 @@ func NewText(field, original string) *Text {
 
 // fold builds the folded view of s.
 func fold(s string, v *View) {
-	v.Runes = make([]rune, 0, len(s))
-	v.Spans = make([]Span, 0, len(s))
+	// Room for one rune per input rune (not per byte: Chinese and Korean
+	// take three bytes a rune); emoji words and decompositions grow it.
+	n := utf8.RuneCountInString(s) + 8
+	v.Runes = make([]rune, 0, n)
+	v.Spans = make([]Span, 0, n)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c == '(' && strings.HasPrefix(s[i:], echoOpen) {
@@ -239,6 +244,13 @@ func classify(r rune) int {
 			return classLatin
 		}
 		return classSep
+	case 0x4E00 <= r && r <= 0x9FFF: // CJK Unified Ideographs, most Han text
+		return classHan
+	case isHangulSyllable(r) || 0x3041 <= r && r <= 0x3096 || 0x30A1 <= r && r <= 0x30FA:
+		// Hangul syllables, hiragana and katakana letters (not the
+		// prolonged sound mark or the middle dot, which the general
+		// case below classifies).
+		return classOther
 	case unicode.Is(unicode.Han, r):
 		return classHan
 	case unicode.Is(unicode.Latin, r):
@@ -263,12 +275,23 @@ func leetSymbol(r rune) bool { return r == '@' || r == '$' || r == '!' || r == '
 // between Han characters or between single letters.
 const maxJoinGap = 3
 
+// skeletonBuf is skeleton's working copy of the folded runes and their
+// classes, reused across calls (a note's fields are normalised one by one).
+type skeletonBuf struct {
+	runes []rune
+	class []uint8
+}
+
+var skeletonScratch = sync.Pool{New: func() any { return new(skeletonBuf) }}
+
 // skeleton builds the skeleton view from the folded view f.
 func skeleton(f *View, v *View) {
 	n := len(f.Runes)
-	runes := make([]rune, n)
-	class := make([]uint8, n)
-	copy(runes, f.Runes)
+	sc := skeletonScratch.Get().(*skeletonBuf)
+	defer skeletonScratch.Put(sc)
+	sc.runes = append(sc.runes[:0], f.Runes...)
+	sc.class = slices.Grow(sc.class[:0], n)[:n]
+	runes, class := sc.runes, sc.class
 	for i, r := range runes {
 		class[i] = uint8(classify(r))
 	}
