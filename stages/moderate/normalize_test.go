@@ -1,6 +1,7 @@
 package moderate
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -141,6 +142,27 @@ func TestTraditionalFoldStartsAtHan(t *testing.T) {
 	for k := range traditionalToSimplified {
 		if k < hanStart {
 			t.Errorf("%U folds to %U but lies below hanStart", k, traditionalToSimplified[k])
+		}
+	}
+}
+
+// TestFoldTableAgreesWithFoldRune checks every rune of the Basic
+// Multilingual Plane: fold, which reads bmpFolds, gives what the slow path
+// (decomposition, then foldRune) gives, with the same spans.
+func TestFoldTableAgreesWithFoldRune(t *testing.T) {
+	var got, want View
+	for r := rune(utf8.RuneSelf); r < bmpEnd; r++ {
+		if 0xD800 <= r && r <= 0xDFFF {
+			continue
+		}
+		s := "a" + string(r) + "b"
+		fold(s, &got)
+		want.Runes, want.Spans = []rune{'a'}, []Span{{0, 1}}
+		foldNonASCII(&want, r, Span{1, 1 + utf8.RuneLen(r)})
+		want.Runes = append(want.Runes, 'b')
+		want.Spans = append(want.Spans, Span{len(s) - 1, len(s)})
+		if !slices.Equal(got.Runes, want.Runes) || !slices.Equal(got.Spans, want.Spans) {
+			t.Fatalf("fold(%q) = %q %v, want %q %v", s, string(got.Runes), got.Spans, string(want.Runes), want.Spans)
 		}
 	}
 }
