@@ -239,6 +239,7 @@ func TestRulesParseErrors(t *testing.T) {
 		{"a term and its veto", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[x]], none: [x]}\n"}, "is in two groups"},
 		{"a term that normalizes to nothing", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[\"!!\"]]}\n"}, "hate.en.yaml:2: rule a: term \"!!\" normalizes to nothing"},
 		{"a score on a term", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[x | 0.4]]}\n"}, `only "| han"`},
+		{"an emoji the normaliser drops", map[string]string{"harassment.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[\"hope a 🚎\"], [you]]}\n"}, `the normaliser drops "🚎"`},
 		{"a punctuation veto in all", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[x, <quote>]]}\n"}, "<quote> is only allowed in none:"},
 		{"min_groups above the groups", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, window: note, min_groups: 3, all: [[x], [y]]}\n"}, "min_groups 3 outside 1…2"},
 		{"min_groups in a sentence window", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, min_groups: 1, all: [[x], [y]]}\n"}, "min_groups needs window: note"},
@@ -443,5 +444,22 @@ rules:
 				t.Errorf("%q: findings %v, want some: %v", c.text, fs, c.fires)
 			}
 		})
+	}
+}
+
+// TestRuleTermsKeepTheirEmoji checks that an emoji with a word in the
+// emoji table keeps a term narrow: "hope a 🚌" matches the bus, not any
+// "hope a".
+func TestRuleTermsKeepTheirEmoji(t *testing.T) {
+	t.Parallel()
+	d := newTestRules(t, map[string]string{"harassment.en.yaml": "rules:\n  - {id: a, score: 0.6, all: [[\"hope a 🚌\"], [hits you]]}\n"})
+	for _, tt := range []struct {
+		text string
+		want int
+	}{{"hope a 🚌 hits you tomorrow", 1}, {"i hope a friend hits you up", 0}} {
+		found, _ := d.Detect(context.Background(), NewText("body", tt.text))
+		if len(found) != tt.want {
+			t.Errorf("%q: %d findings, want %d", tt.text, len(found), tt.want)
+		}
 	}
 }

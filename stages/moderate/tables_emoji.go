@@ -54,4 +54,13 @@ var emojiWords = map[rune]string{
 	// Child abuse material in trading posts: 🧀🍕 for "cheese pizza", CP.
 	'🧀': "emojicheese",
 	'🍕': "emojipizza",
+	// Emoji that rule terms spell with: a bus in "hope a 🚌 hits you", a
+	// dog with blood for dog fights, the green circle for WhatsApp in
+	// Brazilian sale posts ("fale no 🟢"), the red circle for the O of
+	// "⭕nlyfans". Without a word they were dropped from the terms too,
+	// leaving "hope a" and "no".
+	'🚌': "emojibus",
+	'🐕': "emojidog",
+	'🟢': "emojigreencircle",
+	'⭕': "emojiredcircle",
 }
