@@ -128,6 +128,7 @@ func fold(s string, v *View) {
 	n := utf8.RuneCountInString(s) + 8
 	v.Runes = make([]rune, 0, n)
 	v.Spans = make([]Span, 0, n)
+	jamo := false // a Hangul compatibility letter (ㄱ, ㅏ) was seen
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c == '(' && strings.HasPrefix(s[i:], echoOpen) {
@@ -157,6 +158,7 @@ func fold(s string, v *View) {
 		if r == utf8.RuneError && size == 1 {
 			continue
 		}
+		jamo = jamo || 0x3131 <= r && r <= 0x318E
 		if r < bmpEnd {
 			switch e := bmpFolds()[r]; e {
 			case foldSlow:
@@ -169,6 +171,9 @@ func fold(s string, v *View) {
 			}
 		}
 		foldNonASCII(v, r, sp)
+	}
+	if jamo {
+		composeJamo(v)
 	}
 }
 

@@ -1,0 +1,95 @@
+package moderate
+
+// Korean spelt letter by letter: "ㅈㅏㅅㅏㄹ" is 자살 typed one jamo at a
+// time, which no term written in syllables matches. Folding decomposes
+// the compatibility letters (ㅈ, ㅏ) to conjoining jamo (U+110C, U+1161);
+// composeJamo puts runs of them back together as syllables. It composes a
+// run only when the whole run reads as two or more syllables, so the
+// initials and emoticons people write with these letters stay as they
+// are: ㅋㅋ, ㅠㅠ, ㅈㅅ (죄송), and ㅈㅅㅠㅠ, where ㅅㅠ alone would make 슈.
+
+const (
+	jamoL0, jamoLn = 0x1100, 19 // leading consonants ᄀ … ᄒ
+	jamoV0, jamoVn = 0x1161, 21 // vowels ᅡ … ᅵ
+	jamoT0, jamoTn = 0x11A8, 27 // trailing consonants ᆨ … ᇂ
+	syllable0      = 0xAC00
+)
+
+// trailingOf gives the trailing-consonant index (1-based) of each leading
+// consonant, 0 where there is none (ㄸ, ㅃ, ㅉ never end a syllable).
+var trailingOf = [jamoLn]int{1, 2, 4, 7, 0, 8, 16, 17, 0, 19, 20, 21, 22, 0, 23, 24, 25, 26, 27}
+
+func isJamoL(r rune) bool { return jamoL0 <= r && r < jamoL0+jamoLn }
+func isJamoV(r rune) bool { return jamoV0 <= r && r < jamoV0+jamoVn }
+func isJamoT(r rune) bool { return jamoT0 <= r && r < jamoT0+jamoTn }
+
+// jamoPieupSios is what ㅄ decomposes to: a leading cluster, which only
+// ends syllables (없다).
+const jamoPieupSios = 0x1121
+
+func isJamo(r rune) bool { return isJamoL(r) || isJamoV(r) || isJamoT(r) || r == jamoPieupSios }
+
+// jamoSyllable reads one syllable at rs[i:]: a leading consonant, a vowel
+// and, when the letter after it does not start the next syllable, a
+// trailing consonant. It returns the syllable and the runes it used.
+func jamoSyllable(rs []rune, i int) (rune, int) {
+	if i+1 >= len(rs) || !isJamoL(rs[i]) || !isJamoV(rs[i+1]) {
+		return 0, 0
+	}
+	l, vow, t, n := rs[i]-jamoL0, rs[i+1]-jamoV0, rune(0), 2
+	if k := i + 2; k < len(rs) {
+		next := k+1 < len(rs) && isJamoV(rs[k+1])
+		switch {
+		case isJamoT(rs[k]):
+			t, n = rs[k]-jamoT0+1, 3
+		case rs[k] == jamoPieupSios && !next:
+			t, n = 18, 3
+		case isJamoL(rs[k]) && !next && trailingOf[rs[k]-jamoL0] != 0:
+			t, n = rune(trailingOf[rs[k]-jamoL0]), 3
+		}
+	}
+	return syllable0 + (l*jamoVn+vow)*28 + t, n
+}
+
+// composeJamo rewrites, in place, every run of conjoining jamo in v that
+// reads wholly as two or more syllables; a syllable's span covers its letters.
+func composeJamo(v *View) {
+	out := 0
+	for i := 0; i < len(v.Runes); {
+		r := v.Runes[i]
+		if !isJamo(r) {
+			v.Runes[out], v.Spans[out] = r, v.Spans[i]
+			out, i = out+1, i+1
+			continue
+		}
+		j := i
+		for j < len(v.Runes) && isJamo(v.Runes[j]) {
+			j++
+		}
+		run := v.Runes[i:j]
+		syllables, whole := 0, true
+		for k := 0; k < len(run); {
+			_, n := jamoSyllable(run, k)
+			if n == 0 {
+				whole = false
+				break
+			}
+			syllables, k = syllables+1, k+n
+		}
+		if !whole || syllables < 2 {
+			for k := i; k < j; k++ {
+				v.Runes[out], v.Spans[out] = v.Runes[k], v.Spans[k]
+				out++
+			}
+			i = j
+			continue
+		}
+		for k := 0; k < len(run); {
+			syl, n := jamoSyllable(run, k)
+			v.Runes[out], v.Spans[out] = syl, Span{v.Spans[i+k].Start, v.Spans[i+k+n-1].End}
+			out, k = out+1, k+n
+		}
+		i = j
+	}
+	v.Runes, v.Spans = v.Runes[:out], v.Spans[:out]
+}

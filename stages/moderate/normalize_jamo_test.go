@@ -1,0 +1,70 @@
+package moderate
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestComposeJamo(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, in, want string // want: the folded view
+	}{
+		{"letters spelt one by one become syllables", "ㅈㅏㅅㅏㄹ", "자살"},
+		{"a trailing consonant stays with its syllable before the next one", "ㅈㅏㅅㅏㄹㅎㅏㄹㄹㅐ", "자살할래"},
+		{"compound trailing consonants are kept", "ㄷㅏㄺㄱㅗㄱㅣ ㅇㅓㅄㄷㅏ", "닭고기 없다"},
+		{"a run that is not wholly syllables stays", "ㄱㅏㅂㅅㅅㅏ", "\u1100\u1161\u1107\u1109\u1109\u1161"},
+		{"a spelt word inside a sentence is composed", "나 ㅈㅏㅅㅏㄹ 할래", "나 자살 할래"},
+		{"laughter stays", "ㅋㅋㅋ 웃겨", "ᄏᄏᄏ 웃겨"},
+		{"crying stays", "ㅠㅠ 슬퍼", "ᅲᅲ 슬퍼"},
+		{"an initialism before crying stays", "ㅈㅅㅠㅠ", "ᄌ슈ᅲ"},
+		{"one spelt syllable alone stays", "ㅇㅏ", "아"},
+		{"syllables written normally are untouched", "자살 예방", "자살 예방"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var v View
+			fold(tt.in, &v)
+			if got := string(v.Runes); got != tt.want {
+				t.Errorf("fold(%q) = %q %U, want %q", tt.in, got, v.Runes, tt.want)
+			}
+			for k, sp := range v.Spans {
+				if sp.Start < 0 || sp.End > len(tt.in) || sp.Start >= sp.End {
+					t.Fatalf("span %d = %v out of %q", k, sp, tt.in)
+				}
+			}
+		})
+	}
+}
+
+func TestComposedJamoSpansCoverTheirLetters(t *testing.T) {
+	t.Parallel()
+	in := "나 ㅈㅏㅅㅏㄹ"
+	var v View
+	fold(in, &v)
+	i := strings.IndexRune(string(v.Runes), '살')
+	if i < 0 {
+		t.Fatalf("no 살 in %q", string(v.Runes))
+	}
+	sp := v.Spans[len([]rune(string(v.Runes)[:i]))]
+	if got := in[sp.Start:sp.End]; got != "ㅅㅏㄹ" {
+		t.Errorf("살 spans %q, want ㅅㅏㄹ", got)
+	}
+}
+
+func FuzzComposeJamo(f *testing.F) {
+	f.Add("ㅈㅏㅅㅏㄹ ㅋㅋ ㅠㅠ ㄱㅏㅄ")
+	f.Fuzz(func(t *testing.T, s string) {
+		var v View
+		fold(s, &v)
+		if len(v.Runes) != len(v.Spans) {
+			t.Fatalf("%d runes, %d spans", len(v.Runes), len(v.Spans))
+		}
+		for _, sp := range v.Spans {
+			if sp.Start < 0 || sp.End > len(s) || sp.Start > sp.End {
+				t.Fatalf("span %v out of %d bytes", sp, len(s))
+			}
+		}
+	})
+}
