@@ -69,7 +69,7 @@ var calledMarkers = []string{"called me a", "called me an", "called me", "calls 
 var discussionMarkers = foldTerms([]string{
 	"got called", "get called", "been called", "was called", "were called", "being called", "they said", "he said", "she said",
 	"kept saying", "kept calling", "sent me", "texted me", "messaged me", "wrote to me", "shouted", "yelled", "screamed",
-	"spray-painted", "spray painted", "graffiti", "scrawled", "a letter saying", "screenshot", "screenshots", "screenshotted",
+	"spray-painted", "spray painted", "graffiti", "scrawled", "a letter saying", "painted over", "scrubbed off", "was written", "screenshot", "screenshots", "screenshotted",
 	"screenshotting", "reported", "report it", "blocked", "the police", "hate crime", "hate speech", "what does", "does it mean",
 	"mean", "means", "meaning", "etymology", "origin of", "the word", "this word", "that word", "these words", "those words",
 	"n-word", "slur", "slurs", "insult", "insults", "derogatory", "pejorative", "offensive", "name-calling", "names like",
@@ -84,39 +84,40 @@ var discussionMarkers = foldTerms([]string{
 	"ofensivo", "ofensiva", "despectivo", "peyorativo", "racismo", "racista", "xenofobia", "homofobia", "machismo",
 	"denuncie", "denunciado", "denunciada", "denunciar", "policia", "fiscalia", "delito de odio", "discurso de odio",
 	"historia", "documental", "pelicula", "novela", "resena", "escena", "alumnos", "taller", "acoso", "motes", "respondi",
-	"le respondi", "plantamos cara", "captura", "capturas", "orden de alejamiento",
+	"le respondi", "plantamos cara", "captura", "capturas", "orden de alejamiento", "pintada", "estaba escrito", "ponia",
 	// Portuguese
 	"fui chamado", "fui chamada", "me chamaram", "me chamava", "me chamavam", "chamou de", "chamaram de", "chamam de",
 	"me mandou", "me mandava", "mandava", "escreveu", "gritou", "gritaram", "xingou", "xingaram", "xingamento",
 	"xingamentos", "palavra", "termo", "o que significa", "pejorativo", "injuria", "denunciei", "registrei",
 	"boletim de ocorrencia", "delegacia", "documentario", "filme", "resenha", "alunos", "respondi", "medida protetiva",
-	"apelidos", "imitou macaco", "imitando macaco", "sons de macaco",
+	"apelidos", "imitou macaco", "imitando macaco", "sons de macaco", "pichacao", "pichado", "pichada", "estava escrito",
 	// French
 	"a traite", "traite de", "traitee de", "traiter de", "traitaient", "traitait", "m'appelait", "on m'appelait",
 	"m'envoyait", "m'a envoye", "a ecrit", "a crie", "ont crie", "a sorti", "insulte", "insultes", "le mot", "ce mot",
 	"ces mots", "des mots", "les mots", "que veut dire", "veut dire", "signifie", "raciste", "racisme", "antisemite",
 	"antisemitisme", "homophobe", "homophobie", "xenophobe", "sexiste", "plainte", "signalement", "police", "histoire",
 	"documentaire", "roman", "critique", "eleves", "atelier", "harcelement", "j'ai repondu", "propagande", "shoah", "tague",
-	"cris de singe",
+	"cris de singe", "etait ecrit", "efface", "effacee",
 	// German
 	"genannt", "beschimpft", "schrieb mir", "schreibt mir", "schrieb mein", "schrieb meine", "hiess ich", "gerufen", "ruft",
 	"rief", "brullte", "sagt mein", "sagte mein", "das wort", "dieses wort", "worter wie", "schimpfwort", "schimpfworter",
 	"begriff", "beleidigung", "beleidigt", "was bedeutet", "bedeutet", "rassistisch", "rassismus", "antisemitisch",
 	"antisemitismus", "homophob", "anzeige", "polizei", "geschichte", "doku", "schulung", "mobbing", "geantwortet",
-	"pauschalisieren", "gesprayt", "geschmiert", "affenlaute",
+	"pauschalisieren", "gesprayt", "geschmiert", "affenlaute", "stand geschrieben", "darauf stand", "drauf stand", "uberstrichen", "ubermalt",
 	// Chinese
 	"说我", "被叫", "被骂", "截图", "人事", "这个词", "这种词", "这两个词", "这种话", "这种说法", "这种言论", "这种称呼",
 	"什么意思", "啥意思", "蔑称", "贬义", "贬称", "歧视", "侮辱", "辱骂", "冒犯", "史料", "历史", "新闻", "电影", "小说",
 	"观后感", "读后感", "书评", "影评", "读书", "班会", "培训", "讲座", "霸凌", "制止", "处分", "恶劣", "恐同", "反驳",
-	"我回了", "有人说", "有人喊", "有人骂", "有人写", "有人发", "有人问", "涂鸦",
+	"我回了", "有人说", "有人喊", "有人骂", "有人写", "有人发", "有人问", "涂鸦", "写着",
 	// Japanese
 	"と呼ばれ", "って呼ばれ", "呼ばれ", "からかわれ", "罵られ", "怒鳴", "と叫", "って叫", "叫んで", "書かれ", "送られ",
 	"意味", "差別", "蔑称", "侮辱", "という言葉", "って言葉", "この言葉", "その言葉", "ヘイト", "歴史", "映画", "小説",
 	"授業", "研修", "警察", "相談", "許されない", "ってリプ", "というリプ", "というコメント", "という投稿", "落書き",
+	"書かれていた", "書いてあった",
 	// Korean
 	"라고 소리", "소리쳐", "소리치", "소리를 듣", "소리 듣", "라고 불", "같은 말", "무슨 뜻", "뜻이", "의미", "비하",
 	"혐오", "차별", "모욕", "항의", "역사", "영화", "소설", "독서", "수업", "교육", "경찰", "캡처", "인사팀", "같은 댓글",
-	"댓글 보면", "맞불", "라고 써", "낙서",
+	"댓글 보면", "맞불", "라고 써", "낙서", "적혀",
 })
 
 // quotationEndorsements are the author agreeing with the words quoted ("my

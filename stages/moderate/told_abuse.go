@@ -76,7 +76,7 @@ var toldAbuseCondemnations = foldTerms([]string{
 	"wutend", "niemand verdient", "unfassbar", "inakzeptabel", "scham", "rassis", "fremdenfeindlich", "traurig",
 	"腹が立", "腹立", "ひどい", "許せない", "悲しい", "筋合い", "最低", "悔しい",
 	"화났", "화가 나", "어이없", "너무하", "이유 없", "속상", "슬퍼",
-	"恶劣", "上前制止", "不能沉默", "씁쓸", "슬프다", "no place here", "no place in", "has no place", "no tienen cabida",
+	"恶劣", "上前制止", "不能沉默", "扎心", "心寒", "씁쓸", "슬프다", "no place here", "no place in", "has no place", "no tienen cabida",
 	"no tiene cabida", "nao tem lugar", "n'ont rien a faire", "n'a rien a faire", "hat hier nichts verloren",
 })
 
