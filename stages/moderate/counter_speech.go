@@ -40,6 +40,13 @@ var counterSpeechMarkers = []string{
 	// Asking people to stop a slur or a stereotype: 这是很冒犯的歧视用语，请别用;
 	// 地域黑能不能歇歇; 就业歧视真的该管管了.
 	"歧视用语", "冒犯的用语", "冒犯的词", "请别用", "请不要用", "能不能歇歇", "该管管了",
+	// Teaching, news and questions about a word: 反歧视讲座, 发布歧视言论…给予处分,
+	// “台巴子”是什么意思, 这个词要改成, 为什么“…”是地域黑; and the author
+	// answering or reporting it: 我直接举报了, 我回了：你的恐同是你的问题.
+	"反歧视", "歧视言论", "歧视性言论", "给予处分", "被处分", "举报了", "已举报", "已经举报", "直接举报", "不是观点",
+	"这个词", "这个字眼", "什么意思", "啥意思", "蔑称", "贬称", "是地域黑", "恐同", "我回了", "我回他", "我回她",
+	"不要拿来用", "我不会用", "被要求道歉", "要求他道歉", "要求她道歉", "公开道歉",
+	"看了纪录片", "纪录片里",
 }
 
 // counterSpeechMarkersLatin are the same slogans in the other languages,

@@ -30,10 +30,17 @@ func TestCounterSpeechCapsTheClassifier(t *testing.T) {
 		{"telling regional slander to rest is allowed", "又看到有人说东北人都是混混，地域黑能不能歇歇", true},
 		{"a call to stop age discrimination in hiring is allowed", "招聘写不要35岁以上的女人，这种就业歧视真的该管管了", true},
 		{"a request not to use a word does not cancel a slur said outright", "请别用那个词了，反正黑鬼就是该滚出中国", false},
+		{"a question about what a nickname means is allowed", "请问“湾湾”是什么意思？是贬义的吗", true},
+		{"a documentary about an old name for labourers is allowed", "看了纪录片才知道，以前有人管华工叫“猪仔”，太心酸了", true},
+		{"a blogger asked to apologise for a regional slur is allowed", "某博主骂外地人“乡巴佬”，被要求道歉，评论区都说应该的", true},
+		{"an anti-discrimination class on a word is allowed", "反歧视课上，老师讲为什么不该叫残障同学“瘸子”", true},
+		{"asking about a word does not cancel regional hate said outright", "这个词怎么了？河南人就是骗子，偷井盖的", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			n := &models.Note{NoteEvent: models.NoteEvent{NoteID: tt.name, Version: 1, AuthorID: "a", Body: tt.body, Kind: models.KindComment}}
+			// One author per note: the velocity detector would read a table of
+			// notes from one author as a burst of spam.
+			n := &models.Note{NoteEvent: models.NoteEvent{NoteID: tt.name, Version: 1, AuthorID: tt.name, Body: tt.body, Kind: models.KindComment}}
 			n.Language = models.Language{Code: "zh", Script: "Hans"}
 			m, err := s.Moderate(context.Background(), n)
 			if err != nil {

@@ -25,7 +25,7 @@ func reportable(c models.Category) bool {
 }
 
 // quoteMarks open and close quotations, in every script notes are written in.
-const quoteMarks = "'\"“”‘’「」『』«»《》＂＇`"
+const quoteMarks = "'\"“”„‘’「」『』«»《》＂＇`"
 
 // reportingMarkers, in the sentence of a quoted word, say it is reported or
 // discussed, not said.
@@ -50,7 +50,88 @@ var reportingMarkers = []string{
 // calledMarkers are the strongest: right before the word, with or without
 // quotes ("he called me a chink"), they make it reported.
 var calledMarkers = []string{"called me a", "called me an", "called me", "calls me a", "calls me", "calling people", "call people",
-	"calling someone", "call someone", "calling them", "骂我是", "骂我", "说我是", "叫我"}
+	"calling someone", "call someone", "calling them", "got called a", "got called an", "get called a", "been called a",
+	"was called a", "were called", "being called a", "me llamó", "me llamaron", "me llaman", "me chamou de", "me chamaram de",
+	"fui chamado de", "fui chamada de", "m'a traité de", "m'a traitée de", "on m'a traité de", "nannte mich", "nannten mich",
+	"骂我是", "骂我", "说我是", "叫我"}
+
+// discussionMarkers, anywhere in a field whose finding is quoted, say the
+// quotation is discussed rather than said, in every language, folded (lower
+// case, accents removed, Simplified Chinese; Latin terms whole words):
+// someone else said, sent, shouted or wrote it (a man yelled, me mandaba,
+// a traité, schrieb mir, 被…叫, と叫ぶ, 라고 소리쳐); the author answered it
+// (reported, screenshot, le respondí, geantwortet, 制止, 항의); a question
+// about the word (what does … mean, 什么意思, どういう意味, 무슨 뜻); the word
+// named as a word, a slur or an insult (蔑称, という言葉, 비하어, Schimpfwort);
+// and the frames of history, news, law, teaching, fiction and film. Words
+// that introduce the author's own comment (comment, comentario, 留言) are
+// not among them: harassers head their own insults with them.
+var discussionMarkers = foldTerms([]string{
+	"got called", "get called", "been called", "was called", "were called", "being called", "they said", "he said", "she said",
+	"kept saying", "kept calling", "sent me", "texted me", "messaged me", "wrote to me", "shouted", "yelled", "screamed",
+	"spray-painted", "spray painted", "graffiti", "scrawled", "a letter saying", "painted over", "scrubbed off", "was written", "screenshot", "screenshots", "screenshotted",
+	"screenshotting", "reported", "report it", "blocked", "the police", "hate crime", "hate speech", "what does", "does it mean",
+	"mean", "means", "meaning", "etymology", "origin of", "the word", "this word", "that word", "these words", "those words",
+	"n-word", "slur", "slurs", "insult", "insults", "derogatory", "pejorative", "offensive", "name-calling", "names like",
+	"history", "historical", "lesson", "lesson plan", "students", "classroom", "museum", "memorial", "documentary", "film",
+	"movie", "novel", "scene", "podcast", "episode", "training", "workshop", "bystander", "bystanders", "bullying", "bullied",
+	"racism", "racist", "antisemitic", "antisemitism", "homophobia", "homophobic", "transphobic", "sexism", "sexist",
+	"misogyny", "misogynist", "xenophobia", "xenophobic", "bigotry", "intervened", "spoke up", "stood up", "lawyer",
+	// Spanish
+	"me llamaron", "me llamaba", "me llamaban", "me llaman", "me decia", "me decian", "me dijeron", "me mandaba", "me mando",
+	"me mandaron", "me escribia", "me escribio", "me gritaron", "le gritaron", "le grito", "llamo", "dijo", "escribio",
+	"grito", "insulto", "insultos", "palabra", "palabras", "termino", "que significa", "significa", "de donde viene",
+	"ofensivo", "ofensiva", "despectivo", "peyorativo", "racismo", "racista", "xenofobia", "homofobia", "machismo",
+	"denuncie", "denunciado", "denunciada", "denunciar", "policia", "fiscalia", "delito de odio", "discurso de odio",
+	"historia", "documental", "pelicula", "novela", "resena", "escena", "alumnos", "taller", "acoso", "motes", "respondi",
+	"le respondi", "plantamos cara", "captura", "capturas", "orden de alejamiento", "pintada", "estaba escrito", "ponia",
+	// Portuguese
+	"fui chamado", "fui chamada", "me chamaram", "me chamava", "me chamavam", "chamou de", "chamaram de", "chamam de",
+	"me mandou", "me mandava", "mandava", "escreveu", "gritou", "gritaram", "xingou", "xingaram", "xingamento",
+	"xingamentos", "palavra", "termo", "o que significa", "pejorativo", "injuria", "denunciei", "registrei",
+	"boletim de ocorrencia", "delegacia", "documentario", "filme", "resenha", "alunos", "respondi", "medida protetiva",
+	"apelidos", "imitou macaco", "imitando macaco", "sons de macaco", "pichacao", "pichado", "pichada", "estava escrito",
+	// French
+	"a traite", "traite de", "traitee de", "traiter de", "traitaient", "traitait", "m'appelait", "on m'appelait",
+	"m'envoyait", "m'a envoye", "a ecrit", "a crie", "ont crie", "a sorti", "insulte", "insultes", "le mot", "ce mot",
+	"ces mots", "des mots", "les mots", "que veut dire", "veut dire", "signifie", "raciste", "racisme", "antisemite",
+	"antisemitisme", "homophobe", "homophobie", "xenophobe", "sexiste", "plainte", "signalement", "police", "histoire",
+	"documentaire", "roman", "critique", "eleves", "atelier", "harcelement", "j'ai repondu", "propagande", "shoah", "tague",
+	"cris de singe", "etait ecrit", "efface", "effacee",
+	// German
+	"genannt", "beschimpft", "schrieb mir", "schreibt mir", "schrieb mein", "schrieb meine", "hiess ich", "gerufen", "ruft",
+	"rief", "brullte", "sagt mein", "sagte mein", "das wort", "dieses wort", "worter wie", "schimpfwort", "schimpfworter",
+	"begriff", "beleidigung", "beleidigt", "was bedeutet", "bedeutet", "rassistisch", "rassismus", "antisemitisch",
+	"antisemitismus", "homophob", "anzeige", "polizei", "geschichte", "doku", "schulung", "mobbing", "geantwortet",
+	"pauschalisieren", "gesprayt", "geschmiert", "affenlaute", "stand geschrieben", "darauf stand", "drauf stand", "uberstrichen", "ubermalt",
+	// Chinese
+	"说我", "被叫", "被骂", "截图", "人事", "这个词", "这种词", "这两个词", "这种话", "这种说法", "这种言论", "这种称呼",
+	"什么意思", "啥意思", "蔑称", "贬义", "贬称", "歧视", "侮辱", "辱骂", "冒犯", "史料", "历史", "新闻", "电影", "小说",
+	"观后感", "读后感", "书评", "影评", "读书", "班会", "培训", "讲座", "霸凌", "制止", "处分", "恶劣", "恐同", "反驳",
+	"我回了", "有人说", "有人喊", "有人骂", "有人写", "有人发", "有人问", "涂鸦", "写着",
+	// Japanese
+	"と呼ばれ", "って呼ばれ", "呼ばれ", "からかわれ", "罵られ", "怒鳴", "と叫", "って叫", "叫んで", "書かれ", "送られ",
+	"意味", "差別", "蔑称", "侮辱", "という言葉", "って言葉", "この言葉", "その言葉", "ヘイト", "歴史", "映画", "小説",
+	"授業", "研修", "警察", "相談", "許されない", "ってリプ", "というリプ", "というコメント", "という投稿", "落書き",
+	"書かれていた", "書いてあった",
+	// Korean
+	"라고 소리", "소리쳐", "소리치", "소리를 듣", "소리 듣", "라고 불", "같은 말", "무슨 뜻", "뜻이", "의미", "비하",
+	"혐오", "차별", "모욕", "항의", "역사", "영화", "소설", "독서", "수업", "교육", "경찰", "캡처", "인사팀", "같은 댓글",
+	"댓글 보면", "맞불", "라고 써", "낙서", "적혀",
+})
+
+// quotationEndorsements are the author agreeing with the words quoted ("my
+// grandpa said it and he was right"): the words are the author's then, as
+// said or asked, and no marker makes them reported. Only forms no negation
+// turns round: "not true" holds "true", "Das stimmt nicht" holds "stimmt".
+var quotationEndorsements = append(foldTerms([]string{
+	"was right", "were right", "is right", "had a point", "has a point", "wasn't wrong", "was not wrong", "words to live by",
+	"facts", "tenia razon", "tenian razon", "toda la razon", "cuanta razon", "pura verdad", "tinha razao", "tinham razao",
+	"toda razao", "mandou bem", "falou e disse", "verdade pura", "avait raison", "avaient raison", "tellement vrai",
+	"c'est la verite", "hatte recht", "hatten recht", "stimmt genau", "so wahr", "说得没错", "讲得没错", "讲得对", "一点也没错",
+	"一点没错", "完全没错", "句句属实", "間違いない", "間違ってない", "正しい", "틀린 말 하나 없", "틀린 말 없", "맞말", "팩트",
+	"옳았", "옳다",
+}), toldAbuseEndorsements...)
 
 // reportedSpeech reports whether the original text of t around sp quotes
 // or reports the words rather than saying them: quoted (a quotation mark
@@ -74,15 +155,19 @@ func reportedSpeech(t *Text, sp Span) bool {
 	}
 	// A quotation is reported when the sentence says so, or the rest of
 	// the field does: `Someone DMed me "go back, you …". That word is a
-	// slur. Reported.`
+	// slur. Reported.` Not when the author agrees with it.
 	_ = sentence
+	if containsTermAny(unquoted(t.Folded.String()), quotationEndorsements) {
+		return false
+	}
 	field := strings.ToLower(s)
 	for _, m := range reportingMarkers {
 		if strings.Contains(field, m) {
 			return true
 		}
 	}
-	return false
+	folded := t.Folded.String()
+	return containsTermAny(folded, discussionMarkers) || rePassiveCalledZh.MatchString(folded)
 }
 
 // insideQuotes reports whether sp lies inside a quotation of its sentence

@@ -59,6 +59,14 @@ func TestQuotedWordsReportedElsewhereInTheFieldDecideNothing(t *testing.T) {
 		{"a slur quoted from a DM and called a slur later", `Someone DMed me "go back to China you chink" yesterday. That word is a racist slur. Reported and blocked.`, true},
 		{"a French campaign quoting bullying messages", "Campagne contre le harcèlement scolaire : si ton enfant reçoit des messages du type 'personne ne t'aime, crève', parle-lui et signale.", true},
 		{"a slur in quotes said to the reader", `you are a "chink" lol`, false},
+		{"a slur asked about in Spanish", "Mi compañera de piso me preguntó qué significa 'maricón'. Le expliqué que es un insulto homófobo.", true},
+		{"a slur asked about in Korean", "'똥꼬충'이 무슨 뜻이에요? 반 애들이 쓰길래요.", true},
+		{"a German history lesson quoting a poster in low quotes", "Im Unterricht haben wir Plakate analysiert, auf denen „Zigeuner raus“ stand. Geschichte, die man kennen muss.", true},
+		{"a slogan of the 1930s quoted in a history class", "Tom says a sentence like 'immigrants are vermin' was everywhere in 1930s papers, history class was grim today.", true},
+		{"a slogan found on a wall and painted over, in German", "Am Bahnhof stand 'Türken raus' an der Wand. Der Hausmeister hat es sofort übermalt.", true},
+		{"a slur in quotes the author cannot stand is still said", `I can't stand "trannies" in my gym`, false},
+		{"a slogan quoted from a history book that the author endorses", "My grandpa's favourite line from his history book: 'immigrants are vermin'. He was right.", false},
+		{"a Portuguese saying quoted and agreed with", "Como dizia meu avô: 'lugar de mulher é na cozinha', e ele tinha razão, vejam a história.", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -50,6 +50,11 @@ var toldAbuseAttributions = foldTerms([]string{
 	"genannt", "gerufen", "gebrüllt",
 	"おじさん", "おばさん", "男性", "女性", "誰か", "同級生", "クラスの", "言われ", "呼ばれ", "怒鳴", "叫んで", "罵",
 	"어떤", "아저씨", "아줌마", "누가", "애들", "친구들", "불린", "불려", "소리쳤", "소리를 질", "욕했", "욕을",
+	// Someone's post or comment, quoted: 「…」ってコメント、本当に悲しい; "… 꺼져" 같은 댓글.
+	"ってコメント", "というコメント", "ってリプ", "というリプ", "って書き込み", "という書き込み", "という投稿",
+	"같은 댓글", "라는 댓글", "이라는 댓글", "评论区有人", "有人留言", "有人评论", "comments like", "a comment saying",
+	"comentarios como", "un comentario que decia", "comentarios del tipo", "comentarios tipo", "um comentario dizendo",
+	"comentarios tipo", "des commentaires comme", "un commentaire disant", "kommentare wie", "ein kommentar wie",
 })
 
 // toldAbuseStances are the author condemning the words or asking for help
@@ -71,6 +76,8 @@ var toldAbuseCondemnations = foldTerms([]string{
 	"wutend", "niemand verdient", "unfassbar", "inakzeptabel", "scham", "rassis", "fremdenfeindlich", "traurig",
 	"腹が立", "腹立", "ひどい", "許せない", "悲しい", "筋合い", "最低", "悔しい",
 	"화났", "화가 나", "어이없", "너무하", "이유 없", "속상", "슬퍼",
+	"恶劣", "上前制止", "不能沉默", "扎心", "心寒", "씁쓸", "슬프다", "no place here", "no place in", "has no place", "no tienen cabida",
+	"no tiene cabida", "nao tem lugar", "n'ont rien a faire", "n'a rien a faire", "hat hier nichts verloren",
 })
 
 // toldAbuseEndorsements are the author agreeing with the quoted words.
