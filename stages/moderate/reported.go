@@ -1,6 +1,7 @@
 package moderate
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,6 +55,13 @@ var calledMarkers = []string{"called me a", "called me an", "called me", "calls 
 	"was called a", "were called", "being called a", "me llamó", "me llamaron", "me llaman", "me chamou de", "me chamaram de",
 	"fui chamado de", "fui chamada de", "m'a traité de", "m'a traitée de", "on m'a traité de", "nannte mich", "nannten mich",
 	"骂我是", "骂我", "说我是", "叫我"}
+
+// reCalledKin is someone calling the author's family, friends or
+// colleagues the word ("someone called my mom a chink at the store"): the
+// author tells what was said to a person close to them.
+var reCalledKin = regexp.MustCompile(`(?:called|calls|calling|call) (?:my|our) (?:little |baby |older |younger |best |elderly )?` +
+	`(?:mom|mum|mother|dad|father|parents|son|daughter|kid|kids|child|children|wife|husband|partner|boyfriend|girlfriend|` +
+	`brother|sister|grandma|grandmother|grandpa|grandfather|friend|friends|coworker|colleague|neighbou?r|classmate|roommate|family|aunt|uncle|cousin) an?$`)
 
 // discussionMarkers, anywhere in a field whose finding is quoted, say the
 // quotation is discussed rather than said, in every language, folded (lower
@@ -149,6 +157,9 @@ func reportedSpeech(t *Text, sp Span) bool {
 		if strings.HasSuffix(strings.TrimRight(before, quoteMarks+" "), m) {
 			return true
 		}
+	}
+	if reCalledKin.MatchString(strings.TrimRight(before, quoteMarks+" ")) {
+		return true
 	}
 	if !quotedAt(s, sp) && !insideQuotes(s, lo, hi, sp) {
 		return false

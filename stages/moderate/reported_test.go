@@ -23,6 +23,8 @@ func TestReportedSpeechCapsQuotedAbuse(t *testing.T) {
 	}{
 		{"a slur quoted as used on the author and reported", "Someone called me a 'ch*nk' at the supermarket today. I reported it.", false},
 		{"a slur right after called me, unquoted", "that guy called me a chink and walked off", false},
+		{"a slur someone called the author's mother, told and reported", "Someone called my mom a chink at the store today and I'm still shaking. Reported it.", false},
+		{"the same slur aimed at the reader's mother", "your mom is a chink and so are you", true},
 		{"a question about a phrase in quotes", "Why do people say 'kill yourself' as a joke?", false},
 		{"an insult quoted in Chinese and reported", "有人在评论区骂我“傻逼”，已经举报了", false},
 		{"an insult right after 骂我", "他骂我傻逼，我没理他", false},
