@@ -24,6 +24,7 @@ var findingCaps = []findingCap{
 	capClassifierCounterSpeech,
 	relabelClassifierHateZh,
 	capClassifierContext,
+	capClassifierSpamWithoutBait,
 	capSelfInsult,
 	capWarnedContact,
 	capRefusedContact,
