@@ -400,6 +400,34 @@ type ruleCompiler struct {
 	set   *ruleSet
 	byKey map[string]int    // pattern key → index in set.patterns
 	ids   map[string]string // rule id → where it was defined
+	// parsed memoises parseRuleTerm by the term as written: a set such as
+	// $reporting is listed by a hundred rules, and normalising its terms
+	// again for each was most of the start-up.
+	parsed map[string]parsedTerm
+}
+
+// parsedTerm is one memoised parseRuleTerm result.
+type parsedTerm struct {
+	p   pattern
+	key string
+	err error
+}
+
+// parse returns parseRuleTerm(text) and its pattern key, once per text.
+func (c *ruleCompiler) parse(text string) (pattern, string, error) {
+	if pt, ok := c.parsed[text]; ok {
+		return pt.p, pt.key, pt.err
+	}
+	p, err := parseRuleTerm(text)
+	var key string
+	if err == nil {
+		key = patternKey(&p)
+	}
+	if c.parsed == nil {
+		c.parsed = map[string]parsedTerm{}
+	}
+	c.parsed[text] = parsedTerm{p, key, err}
+	return p, key, err
 }
 
 // add compiles one rule and its terms.
@@ -466,22 +494,20 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 				continue
 			}
 			var p pattern
+			var key string
 			var err error
 			if strings.TrimSpace(t.text) == minorAgeTerm {
 				if group < 0 {
 					return fmt.Errorf("rules %s:%d: rule %s: %s is only allowed in all:", file, t.line, spec.ID, t.text)
 				}
 				p = pattern{term: minorAgeTerm, recognizer: true}
+				key = p.term
 				r.readsAges = true
 			} else {
-				p, err = parseRuleTerm(t.text)
+				p, key, err = c.parse(t.text)
 			}
 			if err != nil {
 				return fmt.Errorf("rules %s:%d: rule %s: %w", file, t.line, spec.ID, err)
-			}
-			key := patternKey(&p)
-			if p.recognizer {
-				key = p.term
 			}
 			if g, ok := owner[key]; ok {
 				if g == group {
