@@ -129,6 +129,7 @@ func fold(s string, v *View) {
 	v.Runes = make([]rune, 0, n)
 	v.Spans = make([]Span, 0, n)
 	jamo := false // a Hangul compatibility letter (ㄱ, ㅏ) was seen
+	folds := bmpFolds()
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c == '(' && strings.HasPrefix(s[i:], echoOpen) {
@@ -160,7 +161,7 @@ func fold(s string, v *View) {
 		}
 		jamo = jamo || 0x3131 <= r && r <= 0x318E
 		if r < bmpEnd {
-			switch e := bmpFolds()[r]; e {
+			switch e := folds[r]; e {
 			case foldSlow:
 			case foldDrop:
 				continue

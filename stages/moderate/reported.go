@@ -151,14 +151,14 @@ func reportedSpeech(t *Text, sp Span) bool {
 		return false
 	}
 	lo, hi := sentenceAround(s, sp.Start, sp.End)
-	sentence := strings.ToLower(s[lo:hi])
 	before := strings.ToLower(strings.TrimRight(s[max(lo, sp.Start-24):sp.Start], " 　"))
+	before = strings.TrimRight(before, quoteMarks+" ")
 	for _, m := range calledMarkers {
-		if strings.HasSuffix(strings.TrimRight(before, quoteMarks+" "), m) {
+		if strings.HasSuffix(before, m) {
 			return true
 		}
 	}
-	if reCalledKin.MatchString(strings.TrimRight(before, quoteMarks+" ")) {
+	if reCalledKin.MatchString(before) {
 		return true
 	}
 	if !quotedAt(s, sp) && !insideQuotes(s, lo, hi, sp) {
@@ -167,7 +167,6 @@ func reportedSpeech(t *Text, sp Span) bool {
 	// A quotation is reported when the sentence says so, or the rest of
 	// the field does: `Someone DMed me "go back, you …". That word is a
 	// slur. Reported.` Not when the author agrees with it.
-	_ = sentence
 	if containsTermAny(unquoted(t.Folded.String()), quotationEndorsements) {
 		return false
 	}
