@@ -63,4 +63,18 @@ var emojiWords = map[rune]string{
 	'🐕': "emojidog",
 	'🟢': "emojigreencircle",
 	'⭕': "emojiredcircle",
+	// Sex in sale and promotion posts ("🍆🍑💦 vids, dm for menu", "🔞福利
+	// 私聊"); alone they are food, weather and film ratings, so the sexual
+	// rules pair them with content offered or a way to reach the seller.
+	'🍆': "emojieggplant",
+	'🍑': "emojipeach",
+	'💦': "emojidroplets",
+	'👅': "emojitongue",
+	'🔞': "emojiadult",
+	// Children in trading posts ("trading 👧🏻 🔞 pics"): the sexual_minors
+	// rules pair them with a sexual emoji and a trade.
+	'👶': "emojibaby",
+	'🧒': "emojichild",
+	'👧': "emojigirl",
+	'👦': "emojiboy",
 }
