@@ -11,6 +11,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/notegate/notegate/models"
 )
@@ -168,14 +169,19 @@ func NewLexiconDetector(fsys fs.FS) (*LexiconDetector, error) {
 	return d, nil
 }
 
-// DefaultLexiconDetector loads the lexicons shipped with the package.
-func DefaultLexiconDetector() (*LexiconDetector, error) {
+// DefaultLexiconDetector returns the detector of the lexicons shipped with
+// the package, built once per process and shared by every stage that uses
+// them: a LexiconDetector is never changed after it is built and is safe
+// for concurrent use.
+func DefaultLexiconDetector() (*LexiconDetector, error) { return embeddedLexiconsOnce() }
+
+var embeddedLexiconsOnce = sync.OnceValues(func() (*LexiconDetector, error) {
 	sub, err := fs.Sub(embeddedLexicons, "lexicons")
 	if err != nil {
 		return nil, fmt.Errorf("embedded lexicons: %w", err)
 	}
 	return NewLexiconDetector(sub)
-}
+})
 
 // Name implements Detector.
 func (d *LexiconDetector) Name() string { return "lexicon" }
