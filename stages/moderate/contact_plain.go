@@ -22,7 +22,11 @@ import (
 //     sexual or illicit one;
 //   - a contact finding that exists to dodge or to phish: a dodging
 //     spelling (薇信), a disguised number, a link shortener, a phishing
-//     domain, or a request written in code (💚：, ➕V, ｗｅｃｈａｔ, 绿泡泡);
+//     domain, or a request written in code (💚：, ➕V, ｗｅｃｈａｔ, 绿泡泡,
+//     加加加微微微信信信);
+//   - a request that is the whole note ("vx联系", "wx: abc12345", 加我微信
+//     lily_2025): a club, a shop or a carpool says what it is about, a
+//     spam comment says nothing else;
 //   - a money amount (¥500, 300元, 50€), or a word of money, jobs, selling,
 //     investment, adult content, phishing or pressure (spamSigns), in any
 //     language the stage reads, or the romance scam's flattery of a
@@ -150,7 +154,61 @@ func disguisedContact(ev string) bool {
 		prevPlus = r == '+'
 		prev2, prev = prev, r
 	}
-	return containsAny(strings.ToLower(ev), disguisedPlatforms)
+	lower := strings.ToLower(ev)
+	return containsAny(lower, disguisedPlatforms) || repeatedHan(ev)
+}
+
+// bareRequestLetters is the most letters a note may hold besides its
+// contact requests and still be nothing but a request: "加我 vx 一起玩" is
+// bare, a sentence about what the contact is for is not.
+const bareRequestLetters = 4
+
+// bareRequest reports whether the note's texts hold at most
+// bareRequestLetters letters outside the spans of their explicit contact
+// requests.
+func bareRequest(found []fieldFinding, texts []*Text, contactSource string) bool {
+	letters := 0
+	for _, t := range texts {
+		var spans []Span
+		for _, f := range found {
+			if f.field == t.Field && plainContactSolicit(f, contactSource) && f.Span.End <= len(t.Original) {
+				spans = append(spans, f.Span)
+			}
+		}
+	next:
+		for i, r := range t.Original {
+			if !unicode.IsLetter(r) {
+				continue
+			}
+			for _, sp := range spans {
+				if i >= sp.Start && i < sp.End {
+					continue next
+				}
+			}
+			if letters++; letters > bareRequestLetters {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// repeatedHan reports whether the evidence doubles its Chinese characters
+// to break a filter's match: 加加加微微微信信信, 加加微微信信. One doubling
+// is ordinary Chinese (看看, 谢谢); two are a disguise.
+func repeatedHan(ev string) bool {
+	doubled := 0
+	var prev rune
+	for _, r := range ev {
+		if r == ' ' {
+			continue
+		}
+		if r == prev && unicode.Is(unicode.Han, r) {
+			doubled++
+		}
+		prev = r
+	}
+	return doubled >= 2
 }
 
 // spamSignText reports whether a text of the note carries a sign of spam.
@@ -210,6 +268,9 @@ func capPlainContact(found []fieldFinding, texts []*Text, suffix string) {
 		}
 	}
 	if !any {
+		return
+	}
+	if bareRequest(found, texts, contactSource) {
 		return
 	}
 	used := usedGoodsSale(texts)

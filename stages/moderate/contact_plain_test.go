@@ -104,6 +104,13 @@ func TestPlainContactIsReviewedInCNOnlyWhileSpamStillBlocks(t *testing.T) {
 		{"ko", "언어교환 친구 찾아요. 카톡 아이디 money_swap9 부업으로 월 300 수익"},
 		{"ko", "등산 모임 카톡 아이디 hike_vip22 선착순 10명 할인"},
 		{"ko", "카톡 아이디 coin_club3 코인 투자 수익 보장"},
+		// A request and nothing else: no club, shop or carpool says what it is for.
+		{"zh", "vx联系"},
+		{"zh", "加v：abc12345"},
+		{"zh", "wx: abc12345"},
+		{"zh", "加我 vx 一起玩"},
+		{"zh", "加加加微微微信信信"},
+		{"en", "add me on wechat: lily_2025"},
 		// Second-hand in name only: replicas, wholesale and money lures still count.
 		{"zh", "闲置高仿包包，1:1 大牌，加我微信 bag_vip88"},
 		{"zh", "二手手机回收，日结兼职，加我微信 phone_job9"},
@@ -130,6 +137,7 @@ func TestDisguisedContact(t *testing.T) {
 		"加我微信 lily_2025": false, "加我LINE：readers_tc": false, "add me on WeChat": false,
 		"加我 L I N E": true, "加 微 信": true, "加V信 abc123": true, "➕我绿泡泡 meimei": true,
 		"💚：lvbag2025": true, "加我ｖｘ：ｔａｌｋ": true, "+v lily": true, "WhatsApp +34 600 111 222": false,
+		"加加加微微微信信信": true, "加加微微信信": true, "看看我的微信 lily": false,
 	} {
 		if got := disguisedContact(ev); got != want {
 			t.Errorf("disguisedContact(%q) = %v, want %v", ev, got, want)

@@ -335,7 +335,8 @@ func TestStageModeratesContactRequestsPerMarket(t *testing.T) {
 		{"a generic request is reviewed in cn only", "喜欢的加我", models.DecisionReview, models.DecisionAllow},
 		{"a request for the platform's own messages is allowed", "红烧肉做法私我", models.DecisionAllow, models.DecisionAllow},
 		{"a telegram request with a money lure is blocked in cn and reviewed in intl", "earn $300 a day, dm me on telegram @johnny_x", models.DecisionBlock, models.DecisionReview},
-		{"a plain telegram request with no sign of spam is reviewed in cn only", "dm me on telegram @johnny_x", models.DecisionReview, models.DecisionAllow},
+		{"a plain telegram request with no sign of spam is reviewed in cn only", "chess club on sundays, dm me on telegram @johnny_x", models.DecisionReview, models.DecisionAllow},
+		{"a telegram request that is the whole note is blocked in cn and reviewed in intl", "dm me on telegram @johnny_x", models.DecisionBlock, models.DecisionReview},
 		{"calling mom on WhatsApp is allowed", "I use WhatsApp to call my mom", models.DecisionAllow, models.DecisionAllow},
 		{"WeChat Pay is allowed", "微信支付很方便", models.DecisionAllow, models.DecisionAllow},
 	}
