@@ -167,6 +167,8 @@ func TestStageAllowsInnocentText(t *testing.T) {
 		{"prestige 威信 is an ordinary word", "", "他在村里很有威信"},
 		{"an assessment is not a slur", "", "the class assessment passed"},
 		{"the Austrian village of Fucking is a place", "", "Ausflug ins Dorf Fucking in Österreich, sehr ruhig dort"},
+		{"a Spanish fart is no paedophile", "", "El bebé se tiró un pedo en plena misa y su abuela no paraba de reír"},
+		{"German dick is fat or thick", "", "Der Winterpulli ist so dick und warm, perfekt für Skiurlaub"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

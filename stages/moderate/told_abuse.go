@@ -78,6 +78,16 @@ var toldAbuseCondemnations = foldTerms([]string{
 	"화났", "화가 나", "어이없", "너무하", "이유 없", "속상", "슬퍼",
 	"恶劣", "上前制止", "不能沉默", "扎心", "心寒", "씁쓸", "슬프다", "no place here", "no place in", "has no place", "no tienen cabida",
 	"no tiene cabida", "nao tem lugar", "n'ont rien a faire", "n'a rien a faire", "hat hier nichts verloren",
+	// A bystander regretting their silence or resolving to speak up next time
+	// (不该沉默 above): 下次一定站出来, "don't be a bystander", 次は声をかけたい.
+	"站出来", "挺身而出", "后悔没开口", "后悔没说话", "没敢出声", "bystander", "should have said something",
+	"should've said something", "next time i'll say something", "next time i will say something", "speak up next time",
+	"la proxima vez hablo", "la proxima vez dire algo", "debi decir algo", "da proxima vez eu falo", "devia ter falado",
+	"la prochaine fois je parlerai", "j'aurais du dire quelque chose", "nachstes mal mache ich den mund auf",
+	"hatte was sagen sollen", "次は声を", "何も言えなかった", "다음엔 저라도", "다음엔 나라도", "아무도 말 못",
+	// A stereotype quoted to be rejected: 这种刻板印象, "basta de tópicos".
+	"这种刻板印象", "别再刻板印象", "stop the stereotypes", "basta de topicos", "chega de estereotipo",
+	"stop aux cliches", "schluss mit klischees", "偏見やめて", "편견 좀 그만", "편견 그만",
 })
 
 // toldAbuseEndorsements are the author agreeing with the quoted words.
@@ -184,6 +194,7 @@ var (
 	childCalledNames = foldTerms([]string{
 		"被同学骂", "被同学叫", "被人骂", "被人叫", "被骂", "被叫", "被起外号",
 		"calling my", "called my", "call my", "calls my", "calling her", "calling him", "call her", "call him",
+		"called her", "called him", "calls her", "calls him",
 		"se fait traiter", "traitent de", "traite de", "traité de", "traitée de",
 		"é chamado de", "é chamada de", "chamam ele de", "chamam ela de", "xingam", "xingado", "xingada",
 		"le llaman", "le dicen", "le insultan", "lo llaman", "la llaman",
@@ -193,19 +204,22 @@ var (
 	helpSeeking = foldTerms([]string{
 		"怎么办", "怎么处理", "怎么跟", "怎么沟通", "如何", "该怎么", "要不要", "有什么办法", "求助", "求建议",
 		"how do i", "how should i", "what should i", "what do i do", "any advice", "any tips", "advice from",
-		"how to handle", "how to deal",
+		"how to handle", "how to deal", "how do you", "what do you say",
 		"como hablo", "que hago", "algun consejo", "consejos", "como lo manejo", "como falo", "como lidar", "o que faco",
 		"alguma dica", "conselho", "comment en parler", "comment reagir", "que faire", "des conseils", "comment faire",
 		"wie spreche", "wie gehe ich", "was soll ich", "was tun", "tipps", "einen rat", "どう相談", "どうすれば", "どうしたら",
-		"アドバイス", "어떻게 해야", "어떻게 말해", "조언", "어떡하",
+		"アドバイス", "어떻게 해야", "어떻게 말해", "조언", "어떡하", "어떻게 하세요", "어떻게 하셨", "어떻게 얘기",
 	})
+	// reOwnChildAge is the author's child named by age: "my 8 year old",
+	// "my 10-year-old", "my 7yo".
+	reOwnChildAge = regexp.MustCompile(`\bmy (?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ -]?(?:years?|yr)[ -]?old\b|\bmy \d{1,2} ?(?:yo|y/o)\b`)
 )
 
 // childCalledNamesHelp reports whether the field is a parent asking for
 // help with names their child is called.
 func childCalledNamesHelp(t *Text) bool {
 	s := t.Folded.String()
-	return containsTermAny(s, ownChild) && !containsTermAny(s, otherChild) && calledNames(s) &&
+	return (containsTermAny(s, ownChild) || reOwnChildAge.MatchString(s)) && !containsTermAny(s, otherChild) && calledNames(s) &&
 		containsTermAny(s, helpSeeking) && !containsTermAny(s, toldAbuseEndorsements)
 }
 
