@@ -233,6 +233,62 @@ func calledNames(s string) bool {
 	return containsTermAny(s, childCalledNames) || rePassiveCalledZh.MatchString(s)
 }
 
+// The author may tell names they were called themselves, unquoted: "上学的
+// 时候我天天被叫黑鬼，现在想起来还是很难受", "en el instituto me llamaban
+// maricona, todavía duele", "on me traitait de sale pédé, ça fait encore mal",
+// "デブって呼ばれてた". A lexicon or rule finding that is the name given right
+// after the words of being called (within authorCalledReach bytes of the
+// folded text), or right before them where the name comes first (Japanese,
+// Korean, German "… genannt"), in a field that tells the hurt, condemns it or
+// asks for help with no agreement, is capped like reported speech. "Me llaman
+// racista por decir que los inmigrantes son ratas" keeps its finding (the
+// name is far from the calling), and so does a slur before "called me".
+var (
+	authorCalledBefore = foldTerms([]string{
+		"called me", "call me", "calls me", "calling me",
+		"me llamaban", "me llaman", "me llamaron", "me decian", "me dicen", "me insultaban", "me gritaban",
+		"me chamavam", "me chamam", "me chamaram", "me xingavam", "me xingam", "me xingaram",
+		"me traitait", "me traitaient", "me traite", "m'a traite", "m'ont traite", "m'appelait", "m'appelaient",
+		"nannten mich", "nennen mich",
+	})
+	authorCalledAfter = foldTerms([]string{"genannt", "beschimpft", "呼ばれ", "言われ", "불렸", "불려", "놀림"})
+	calledHurt        = foldTerms([]string{
+		"still hurts", "it hurts", "hurt me", "duele", "me dolia", "doi", "doia", "fait mal", "faisait mal", "tut weh",
+		"weh tut", "noch weh", "encore mal", "難受", "伤心", "痛苦", "つらい", "辛い", "傷つ", "상처", "아프",
+	})
+)
+
+// authorCalledReach is how far, in bytes of the folded text, a finding may
+// lie from the words of being called: a name, not a sentence.
+const authorCalledReach = 30
+
+// calledNamesNearby reports whether the finding at sp is the name given in
+// its sentence's words of being called (authorCalledBefore and After, or a
+// Chinese passive before it).
+func calledNamesNearby(t *Text, sp Span) bool {
+	if sp.Start < 0 || sp.End > len(t.Original) || sp.Start >= sp.End {
+		return false
+	}
+	lo, hi := sentenceAround(t.Original, sp.Start, sp.End)
+	before, found := foldedBefore(t, lo, sp.Start), foldedBefore(t, sp.Start, sp.End)
+	after := foldedBefore(t, sp.End, hi)
+	tail := before[max(0, len(before)-authorCalledReach):]
+	head := after[:min(len(after), authorCalledReach)]
+	if loc := rePassiveCalledZh.FindAllStringIndex(before, -1); len(loc) > 0 && len(before)-loc[len(loc)-1][1] <= authorCalledReach {
+		return true
+	}
+	return found != "" && (containsTermAny(tail, authorCalledBefore) || containsTermAny(head, authorCalledAfter))
+}
+
+// authorCalledNames reports whether the finding at sp is a name the field
+// tells someone was called, with hurt, condemnation or a request for help
+// and no agreement.
+func authorCalledNames(t *Text, sp Span) bool {
+	s := t.Folded.String()
+	return (containsTermAny(s, calledHurt) || containsTermAny(s, toldAbuseStances)) &&
+		!containsTermAny(s, toldAbuseEndorsements) && !containsTermAny(s, otherChild) && calledNamesNearby(t, sp)
+}
+
 // Abuse witnessed need not be quoted either: "今天在地铁上看到有人骂外地人是乡巴佬，
 // 让人家滚出去，真的很气", "A man on the bus told a woman to go back to her
 // country. Nobody deserves that.", "電車でおじさんが外国人に国に帰れって怒鳴って
@@ -306,6 +362,7 @@ func capToldAbuse(t *Text, source string, x *Finding, _ *[]Span) {
 		}
 		if toldAbuse(t) && overlapsSpan(x.Span, quotations(t.Original)) ||
 			childCalledNamesHelp(t) && calledNames(findingSentence(t, x.Span)) ||
+			authorCalledNames(t, x.Span) ||
 			witnessedAbuse(t) && witnessedSentence(t, x.Span) {
 			x.Score = reportedScoreCap
 		}

@@ -49,6 +49,11 @@ func TestToldAbuseIsNotTheAuthors(t *testing.T) {
 		// A parent naming the child by age, or asking how other parents do it.
 		"My 9 year old says a boy in her class called her fat on the bus. How do you talk to them about it?",
 		"아들이 반 친구들한테 돼지라고 놀림 받았대요. 다들 아이랑 어떻게 얘기하세요?",
+		// The author telling a name they were called, with the hurt.
+		"初中的时候我总被叫黑鬼，现在想起来还是很难受",
+		"En la uni me llamaban maricón por el pelo largo, todavía me duele recordarlo",
+		"No trabalho me chamavam de viado pelas costas, isso ainda dói",
+		"Au lycée on me traitait de sale pédé tous les jours, ça fait encore mal",
 	}
 	hit := []string{
 		"地铁上有人骂外地人“乡巴佬滚出去”，骂得好！这些人早该滚了",
@@ -71,6 +76,8 @@ func TestToldAbuseIsNotTheAuthors(t *testing.T) {
 		"Teu filho é chamado de burro na escola porque ele é um retardado mesmo, o que faço? nada kkk",
 		"Ta fille se fait traiter de grosse parce que c'est une grosse vache, que faire ? rien",
 		"公交上有人骂外地人滚回老家，骂得好，下次我也站出来一起骂",
+		"黑鬼就该被叫黑鬼，难受也没用",
+		"En la uni me llamaban maricón, todavía duele. Y los moros son todos unos ladrones",
 		"Your 9 year old is a fat pig and everyone at school calls her fat, how do you not see it lol",
 	}
 	wantAllowed(t, s, "abuse told to condemn it or ask for help is allowed", miss, "cn", "intl")
