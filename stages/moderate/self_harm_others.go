@@ -1,6 +1,7 @@
 package moderate
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -231,9 +232,10 @@ func overlapsSpan(sp Span, spans []Span) bool {
 }
 
 // Words that set a sentence in the past, that bring it to the present, and
-// that say the author came through, in the folded text.
+// that say the author came through, folded like the text they are looked for
+// in (lower case, accents removed: "hace años" is looked for as "hace anos").
 var (
-	pastMarkers = []string{
+	pastMarkers = foldTerms([]string{
 		"年前", "那时候", "那时", "那段时间", "那段日子", "以前", "曾经", "去年", "当年", "小时候", "读书的时候", "高中的时候",
 		"大学的时候", "那几年", "前几年", "最难的时候", "最黑暗的时候",
 		"years ago", "year ago", "months ago", "back then", "used to", "at the time", "last year", "when i was",
@@ -241,21 +243,33 @@ var (
 		"hace años", "hace un año", "hace meses", "cuando tenía", "en esa época", "há anos", "há um ano", "quando eu tinha",
 		"naquela época", "il y a des années", "il y a un an", "il y a quelques années", "quand j'avais", "à l'époque",
 		"vor jahren", "vor einem jahr", "damals", "früher", "als ich",
-	}
-	presentMarkers = []string{
+		"el año pasado", "ano passado", "l'an dernier", "l'année dernière", "letztes jahr", "작년", "예전에",
+	})
+	presentMarkers = foldTerms([]string{
 		"现在", "今天", "今晚", "最近", "又", "还是", "还在", "依然", "仍然", "此刻",
 		"now", "again", "tonight", "today", "still", "lately", "these days",
 		"ahora", "otra vez", "esta noche", "hoy", "agora", "de novo", "hoje", "maintenant", "encore", "ce soir",
 		"aujourd'hui", "jetzt", "wieder", "heute", "immer noch",
-	}
-	overcomeMarkers = []string{
+	})
+	overcomeMarkers = foldTerms([]string{
 		"拉回来", "拉了回来", "走出来", "走出了", "好多了", "好起来", "活下来", "挺过来", "熬过来", "康复", "还活着", "会好的",
 		"pulled me back", "pulled back", "got better", "gets better", "i'm still here", "im still here", "recovered",
 		"made it through", "survived", "glad i stayed", "glad i'm alive", "glad im alive",
 		"salí adelante", "me recuperé", "sigo aquí", "sigo aqui", "saí dessa", "me recuperei", "ainda estou aqui",
 		"je m'en suis sorti", "toujours là", "m'a sauvé", "m'a sauvée", "geschafft", "bin noch da", "hat mich gerettet",
-	}
+	})
 )
+
+// reAgo is a span of time the author looks back over, in the folded text:
+// "two years ago", "il y a deux ans", "hace dos años", "há 3 anos", "vor
+// zwei Jahren", "2년 전" (年前 is among pastMarkers).
+var reAgo = regexp.MustCompile(`\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (?:years?|months?) ago\b|` +
+	`\b(?:il y a|hace|ha|vor) (?:\d+|un|une|deux|trois|quatre|cinq|six|dos|tres|cuatro|cinco|seis|um|uma|dois|duas|quatro|` +
+	`einem|einer|zwei|drei|vier|funf|sechs|ein paar|quelques|unos|uns|algunos) (?:ans|annees|mois|anos|meses|jahren|monaten)\b|` +
+	`\d+ ?(?:년|개월) ?전`)
+
+// looksBack reports whether folded sentence s is set in the author's past.
+func looksBack(s string) bool { return containsWordAny(s, pastMarkers) || reAgo.MatchString(s) }
 
 // selfHarmOvercome reports whether the self-harm finding at sp in t is the
 // author's past, told in a field that says it is over.
@@ -266,7 +280,7 @@ func selfHarmOvercome(t *Text, sp Span) bool {
 	}
 	lo, hi := sentenceAround(s, sp.Start, sp.End)
 	sentence := foldedBefore(t, lo, hi)
-	return containsWordAny(sentence, pastMarkers) && !containsWordAny(sentence, presentMarkers) &&
+	return looksBack(sentence) && !containsWordAny(withoutTerms(nowSentences(t, sp), recoveryMarkers), presentMarkers) &&
 		containsAny(t.Folded.String(), overcomeMarkers)
 }
 

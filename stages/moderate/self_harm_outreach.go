@@ -48,6 +48,10 @@ var outreachOffers = foldTerms([]string{
 	"ひとりじゃない", "一人じゃない", "ひとりで抱えないで", "一人で抱えないで", "相談して", "24時間",
 	"혼자가 아니", "전화하세요", "전화해", "24시간",
 	"你不是一个人", "你并不孤单", "你不孤单", "请拨打", "可以拨打", "可以打", "24小时", "随时", "说出来", "不丢人",
+	// Someone there listens: "they really listen", 真的有人会听.
+	"they listen", "te escuchan", "escuchan de verdad", "liga pro", "liga pra", "eles escutam", "escutam de verdade",
+	"on vous écoute", "on t'écoute", "hören zu", "hört zu", "hören wirklich zu", "hört dir zu",
+	"電話してみて", "話を聞いてくれ", "들어줘요", "들어줍니다", "有人会听", "会有人听", "有人听你",
 })
 
 // firstPersonSingular is the author speaking of themselves; Korean and
@@ -77,8 +81,9 @@ func outreach(t *Text, sp Span) bool {
 		return false
 	}
 	sentence := findingSentence(t, sp)
+	now := nowSentences(t, sp)
 	reader := containsTermAny(sentence, readerAddress)
-	if !reader && containsTermAny(sentence, relapseMarkers) {
+	if !reader && containsTermAny(now, relapseMarkers) {
 		return false
 	}
 	if !saysFirstPerson(s) {
@@ -87,10 +92,10 @@ func outreach(t *Text, sp Span) bool {
 	if !containsAny(s, recoveryMarkers) {
 		return false
 	}
-	if containsWordAny(withoutTerms(sentence, recoveryMarkers), presentMarkers) && saysFirstPerson(sentence) {
+	if containsWordAny(withoutTerms(now, recoveryMarkers), presentMarkers) && saysFirstPerson(sentence) {
 		return false // "I still want to die", "now I'm suicidal"
 	}
-	return reader || containsWordAny(sentence, pastMarkers) || containsTermAny(sentence, pastTold) ||
+	return reader || looksBack(sentence) || containsTermAny(sentence, pastTold) ||
 		rePastYear.MatchString(sentence)
 }
 
@@ -120,8 +125,12 @@ var (
 		"in recovery", "years clean", "months clean", "clean for", "still alive today", "i'm still alive",
 		"me salvó", "me salvo la vida", "estoy bien", "estoy mejor", "me salvou", "estou bem", "estou melhor",
 		"ça m'a sauvé", "je vais mieux", "je vais bien", "geht es mir gut", "geht es mir besser",
+		"es geht mir gut", "es geht mir besser", "mir geht es gut", "mir geht es besser", "tô bem", "to bem", "hoje tô bem",
 		"救われ", "元気", "살 수 있었", "버틸 수 있었", "괜찮아졌",
 		"救了我", "过得很好", "撑过来", "现在很好",
+		// Recovery told in the present: its "now" and "today" are no risk.
+		"现在好多了", "现在好了", "现在没事了", "现在挺好", "今は元気", "지금은 괜찮", "hoy estoy bien", "hoje estou bem",
+		"hoje to bem", "aujourd'hui je vais bien", "heute geht es mir gut", "now i'm fine", "i'm fine now", "today i'm fine",
 	}, overcomeMarkers...))
 	readerAddress = foldTerms([]string{
 		"if you", "if you're", "if you are", "if anyone", "you can", "you're not alone", "you are not alone",
@@ -134,7 +143,8 @@ var (
 	})
 	pastTold = foldTerms([]string{
 		"i was", "i had", "i tried", "i attempted", "i wanted", "i survived", "survived my", "my attempt", "after my attempt",
-		"intenté", "quise", "pensaba", "tentei", "quis", "pensava", "j'ai voulu", "j'ai essayé", "j'avais", "wollte ich",
+		"intenté", "quise", "pensaba", "pensé", "tentei", "quis", "pensava", "pensei", "j'ai voulu", "j'ai essayé", "j'ai pensé",
+		"j'avais", "wollte ich",
 		"ich wollte", "hatte ich", "ich hatte", "想过", "试过", "思っていた", "생각했", "했었",
 	})
 )
@@ -151,6 +161,34 @@ func findingSentence(t *Text, sp Span) string {
 	}
 	lo, hi := sentenceAround(t.Original, sp.Start, sp.End)
 	return foldedBefore(t, lo, hi)
+}
+
+// nowSentences returns the folded text of the sentences a finding at sp
+// speaks through that may put the author in the present: the sentence it
+// starts in, and each later one it reaches that tells no recovery. A rule
+// whose window runs on into the next sentence ("… mich umbringen. Heute
+// arbeite ich wieder, es geht mir gut") finds the recovery's "today" there,
+// not a risk; "… me suicider. Ce soir." still counts.
+func nowSentences(t *Text, sp Span) string {
+	s := t.Original
+	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
+		return ""
+	}
+	var b strings.Builder
+	for pos := sp.Start; pos < sp.End; {
+		lo, hi := sentenceAround(s, pos, pos)
+		piece := foldedBefore(t, lo, hi)
+		if pos == sp.Start || !containsAny(piece, recoveryMarkers) {
+			b.WriteString(piece)
+			b.WriteString(" ")
+		}
+		if hi >= len(s) {
+			break
+		}
+		_, n := utf8.DecodeRuneInString(s[hi:])
+		pos = hi + n
+	}
+	return b.String()
 }
 
 // withoutTerms returns s with every occurrence of terms blanked: "I'm still

@@ -68,6 +68,29 @@ func TestRecoveryStoryWithAHelplineIsOutreach(t *testing.T) {
 	wantDecision(t, s, "an author whose wish came back is reviewed", hit, models.DecisionReview, "intl")
 }
 
+// Recovery told in everyday words hands the helpline on too: "they really
+// listen", 真的有人会听, "es geht mir gut" in either word order, "tô bem",
+// "vor drei Jahren" or "il y a trois ans" as the past. The same story with
+// the wish back today is still an author at risk.
+func TestRecoveryInEverydayWordsHandsOnAHelpline(t *testing.T) {
+	s := newTestStage(t)
+	miss := []string{
+		"Vor drei Jahren wollte ich mich umbringen. Heute arbeite ich wieder, es geht mir gut. Wenn du gerade dort bist: Telefonseelsorge 0800 111 0 222, die hören zu.",
+		"Il y a trois ans j'ai pensé à me suicider. Aujourd'hui je vais bien. Si tu traverses ça, le 3114, on t'écoute.",
+		"Há dois anos eu pensei em me matar. Hoje tô bem, fiz terapia. Se você sente isso, liga pro CVV 188.",
+		"以前也有过不想活的念头，吃药复诊一年，现在好多了。撑不住的时候打1925，会有人听你说。",
+		"数年前、消えたいと思っていました。今は元気です。つらい人は相談窓口に電話してみて。",
+		"去年我也不想活了，现在好多了。撑不住就打12356，会有人听你说。",
+	}
+	hit := []string{
+		"Vor drei Jahren wollte ich mich umbringen. Heute will ich es wieder. Die Telefonseelsorge hört zu, sagen sie.",
+		"Il y a trois ans j'ai pensé à me suicider, et ce soir j'y pense encore. Le 3114, on t'écoute, paraît-il.",
+		"以前有过不想活的念头，现在又不想活了。打1925会有人听，可是没用。",
+	}
+	wantAllowed(t, s, "a recovery told in everyday words that hands on a helpline is allowed", miss, "cn", "intl")
+	wantDecision(t, s, "the same story with the wish back is reviewed", hit, models.DecisionReview, "intl")
+}
+
 // A helpline reached by a messenger (也可以加张老师的LINE聊聊, "message the
 // lifeline on WhatsApp") is no move off-platform in a post that offers it;
 // a request in the author's own name, with a handle, or beside a lure still

@@ -167,6 +167,10 @@ func TestStageAllowsInnocentText(t *testing.T) {
 		{"prestige 威信 is an ordinary word", "", "他在村里很有威信"},
 		{"an assessment is not a slur", "", "the class assessment passed"},
 		{"the Austrian village of Fucking is a place", "", "Ausflug ins Dorf Fucking in Österreich, sehr ruhig dort"},
+		{"a Spanish fart is no paedophile", "", "El bebé se tiró un pedo en plena misa y su abuela no paraba de reír"},
+		{"German dick is fat or thick", "", "Der Winterpulli ist so dick und warm, perfekt für Skiurlaub"},
+		{"dying of embarrassment is a blush", "", "My phone rang in the silent exam hall, I wanted to die of embarrassment"},
+		{"尴尬到想死 is a blush", "", "社团聚餐叫错了学长的名字，尴尬到想死"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -78,6 +78,16 @@ var toldAbuseCondemnations = foldTerms([]string{
 	"화났", "화가 나", "어이없", "너무하", "이유 없", "속상", "슬퍼",
 	"恶劣", "上前制止", "不能沉默", "扎心", "心寒", "씁쓸", "슬프다", "no place here", "no place in", "has no place", "no tienen cabida",
 	"no tiene cabida", "nao tem lugar", "n'ont rien a faire", "n'a rien a faire", "hat hier nichts verloren",
+	// A bystander regretting their silence or resolving to speak up next time
+	// (不该沉默 above): 下次一定站出来, "don't be a bystander", 次は声をかけたい.
+	"站出来", "挺身而出", "后悔没开口", "后悔没说话", "没敢出声", "bystander", "should have said something",
+	"should've said something", "next time i'll say something", "next time i will say something", "speak up next time",
+	"la proxima vez hablo", "la proxima vez dire algo", "debi decir algo", "da proxima vez eu falo", "devia ter falado",
+	"la prochaine fois je parlerai", "j'aurais du dire quelque chose", "nachstes mal mache ich den mund auf",
+	"hatte was sagen sollen", "次は声を", "何も言えなかった", "다음엔 저라도", "다음엔 나라도", "아무도 말 못",
+	// A stereotype quoted to be rejected: 这种刻板印象, "basta de tópicos".
+	"这种刻板印象", "别再刻板印象", "stop the stereotypes", "basta de topicos", "chega de estereotipo",
+	"stop aux cliches", "schluss mit klischees", "偏見やめて", "편견 좀 그만", "편견 그만",
 })
 
 // toldAbuseEndorsements are the author agreeing with the quoted words.
@@ -184,6 +194,7 @@ var (
 	childCalledNames = foldTerms([]string{
 		"被同学骂", "被同学叫", "被人骂", "被人叫", "被骂", "被叫", "被起外号",
 		"calling my", "called my", "call my", "calls my", "calling her", "calling him", "call her", "call him",
+		"called her", "called him", "calls her", "calls him",
 		"se fait traiter", "traitent de", "traite de", "traité de", "traitée de",
 		"é chamado de", "é chamada de", "chamam ele de", "chamam ela de", "xingam", "xingado", "xingada",
 		"le llaman", "le dicen", "le insultan", "lo llaman", "la llaman",
@@ -193,19 +204,22 @@ var (
 	helpSeeking = foldTerms([]string{
 		"怎么办", "怎么处理", "怎么跟", "怎么沟通", "如何", "该怎么", "要不要", "有什么办法", "求助", "求建议",
 		"how do i", "how should i", "what should i", "what do i do", "any advice", "any tips", "advice from",
-		"how to handle", "how to deal",
+		"how to handle", "how to deal", "how do you", "what do you say",
 		"como hablo", "que hago", "algun consejo", "consejos", "como lo manejo", "como falo", "como lidar", "o que faco",
 		"alguma dica", "conselho", "comment en parler", "comment reagir", "que faire", "des conseils", "comment faire",
 		"wie spreche", "wie gehe ich", "was soll ich", "was tun", "tipps", "einen rat", "どう相談", "どうすれば", "どうしたら",
-		"アドバイス", "어떻게 해야", "어떻게 말해", "조언", "어떡하",
+		"アドバイス", "어떻게 해야", "어떻게 말해", "조언", "어떡하", "어떻게 하세요", "어떻게 하셨", "어떻게 얘기",
 	})
+	// reOwnChildAge is the author's child named by age: "my 8 year old",
+	// "my 10-year-old", "my 7yo".
+	reOwnChildAge = regexp.MustCompile(`\bmy (?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ -]?(?:years?|yr)[ -]?old\b|\bmy \d{1,2} ?(?:yo|y/o)\b`)
 )
 
 // childCalledNamesHelp reports whether the field is a parent asking for
 // help with names their child is called.
 func childCalledNamesHelp(t *Text) bool {
 	s := t.Folded.String()
-	return containsTermAny(s, ownChild) && !containsTermAny(s, otherChild) && calledNames(s) &&
+	return (containsTermAny(s, ownChild) || reOwnChildAge.MatchString(s)) && !containsTermAny(s, otherChild) && calledNames(s) &&
 		containsTermAny(s, helpSeeking) && !containsTermAny(s, toldAbuseEndorsements)
 }
 
@@ -217,6 +231,62 @@ var rePassiveCalledZh = regexp.MustCompile(`被[^，。！？,!?]{0,8}?(?:叫|�
 // (childCalledNames, or a Chinese passive).
 func calledNames(s string) bool {
 	return containsTermAny(s, childCalledNames) || rePassiveCalledZh.MatchString(s)
+}
+
+// The author may tell names they were called themselves, unquoted: "上学的
+// 时候我天天被叫黑鬼，现在想起来还是很难受", "en el instituto me llamaban
+// maricona, todavía duele", "on me traitait de sale pédé, ça fait encore mal",
+// "デブって呼ばれてた". A lexicon or rule finding that is the name given right
+// after the words of being called (within authorCalledReach bytes of the
+// folded text), or right before them where the name comes first (Japanese,
+// Korean, German "… genannt"), in a field that tells the hurt, condemns it or
+// asks for help with no agreement, is capped like reported speech. "Me llaman
+// racista por decir que los inmigrantes son ratas" keeps its finding (the
+// name is far from the calling), and so does a slur before "called me".
+var (
+	authorCalledBefore = foldTerms([]string{
+		"called me", "call me", "calls me", "calling me",
+		"me llamaban", "me llaman", "me llamaron", "me decian", "me dicen", "me insultaban", "me gritaban",
+		"me chamavam", "me chamam", "me chamaram", "me xingavam", "me xingam", "me xingaram",
+		"me traitait", "me traitaient", "me traite", "m'a traite", "m'ont traite", "m'appelait", "m'appelaient",
+		"nannten mich", "nennen mich",
+	})
+	authorCalledAfter = foldTerms([]string{"genannt", "beschimpft", "呼ばれ", "言われ", "불렸", "불려", "놀림"})
+	calledHurt        = foldTerms([]string{
+		"still hurts", "it hurts", "hurt me", "duele", "me dolia", "doi", "doia", "fait mal", "faisait mal", "tut weh",
+		"weh tut", "noch weh", "encore mal", "難受", "伤心", "痛苦", "つらい", "辛い", "傷つ", "상처", "아프",
+	})
+)
+
+// authorCalledReach is how far, in bytes of the folded text, a finding may
+// lie from the words of being called: a name, not a sentence.
+const authorCalledReach = 30
+
+// calledNamesNearby reports whether the finding at sp is the name given in
+// its sentence's words of being called (authorCalledBefore and After, or a
+// Chinese passive before it).
+func calledNamesNearby(t *Text, sp Span) bool {
+	if sp.Start < 0 || sp.End > len(t.Original) || sp.Start >= sp.End {
+		return false
+	}
+	lo, hi := sentenceAround(t.Original, sp.Start, sp.End)
+	before, found := foldedBefore(t, lo, sp.Start), foldedBefore(t, sp.Start, sp.End)
+	after := foldedBefore(t, sp.End, hi)
+	tail := before[max(0, len(before)-authorCalledReach):]
+	head := after[:min(len(after), authorCalledReach)]
+	if loc := rePassiveCalledZh.FindAllStringIndex(before, -1); len(loc) > 0 && len(before)-loc[len(loc)-1][1] <= authorCalledReach {
+		return true
+	}
+	return found != "" && (containsTermAny(tail, authorCalledBefore) || containsTermAny(head, authorCalledAfter))
+}
+
+// authorCalledNames reports whether the finding at sp is a name the field
+// tells someone was called, with hurt, condemnation or a request for help
+// and no agreement.
+func authorCalledNames(t *Text, sp Span) bool {
+	s := t.Folded.String()
+	return (containsTermAny(s, calledHurt) || containsTermAny(s, toldAbuseStances)) &&
+		!containsTermAny(s, toldAbuseEndorsements) && !containsTermAny(s, otherChild) && calledNamesNearby(t, sp)
 }
 
 // Abuse witnessed need not be quoted either: "今天在地铁上看到有人骂外地人是乡巴佬，
@@ -292,6 +362,7 @@ func capToldAbuse(t *Text, source string, x *Finding, _ *[]Span) {
 		}
 		if toldAbuse(t) && overlapsSpan(x.Span, quotations(t.Original)) ||
 			childCalledNamesHelp(t) && calledNames(findingSentence(t, x.Span)) ||
+			authorCalledNames(t, x.Span) ||
 			witnessedAbuse(t) && witnessedSentence(t, x.Span) {
 			x.Score = reportedScoreCap
 		}

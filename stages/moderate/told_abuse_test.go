@@ -41,6 +41,19 @@ func TestToldAbuseIsNotTheAuthors(t *testing.T) {
 		"Kids at school keep calling my son a retard. How do I handle this with the principal?",
 		"Ma fille se fait traiter de grosse à l'école. Que faire ?",
 		"Meu filho é chamado de burro e retardado na escola. O que faço?",
+		// A bystander who regrets their silence, and a stereotype quoted to reject it.
+		"公交上有人骂一个阿姨外地人滚回老家，全车没人吭声，我也没有，下次我一定站出来",
+		"バスで男性が留学生に「国に帰れ」って怒鳴ってた。私も何も言えなかった、次は声をかけたい",
+		"버스에서 어떤 남자가 이주민한테 \"너네 나라로 꺼져\"라고 했어요. 아무도 말 못 했고 저도 그랬어요. 다음엔 저라도 나설게요",
+		"有人留言“女生就是学不好数学”，我数学系第一名毕业，这种刻板印象真的可以停了",
+		// A parent naming the child by age, or asking how other parents do it.
+		"My 9 year old says a boy in her class called her fat on the bus. How do you talk to them about it?",
+		"아들이 반 친구들한테 돼지라고 놀림 받았대요. 다들 아이랑 어떻게 얘기하세요?",
+		// The author telling a name they were called, with the hurt.
+		"初中的时候我总被叫黑鬼，现在想起来还是很难受",
+		"En la uni me llamaban maricón por el pelo largo, todavía me duele recordarlo",
+		"No trabalho me chamavam de viado pelas costas, isso ainda dói",
+		"Au lycée on me traitait de sale pédé tous les jours, ça fait encore mal",
 	}
 	hit := []string{
 		"地铁上有人骂外地人“乡巴佬滚出去”，骂得好！这些人早该滚了",
@@ -62,6 +75,10 @@ func TestToldAbuseIsNotTheAuthors(t *testing.T) {
 		"Your daughter gets called fat at school because she is a fat ugly pig. Any advice? Lose weight lol",
 		"Teu filho é chamado de burro na escola porque ele é um retardado mesmo, o que faço? nada kkk",
 		"Ta fille se fait traiter de grosse parce que c'est une grosse vache, que faire ? rien",
+		"公交上有人骂外地人滚回老家，骂得好，下次我也站出来一起骂",
+		"黑鬼就该被叫黑鬼，难受也没用",
+		"En la uni me llamaban maricón, todavía duele. Y los moros son todos unos ladrones",
+		"Your 9 year old is a fat pig and everyone at school calls her fat, how do you not see it lol",
 	}
 	wantAllowed(t, s, "abuse told to condemn it or ask for help is allowed", miss, "cn", "intl")
 	wantStopped(t, s, "quoted abuse the author agrees with or adds to still hits", hit, "intl")
