@@ -75,6 +75,21 @@ var spamSigns = foldTerms([]string{
 	// Phishing.
 	"客服", "退款", "中奖", "领取", "免费领", "免费送", "冻结", "解冻", "验证码", "refund", "verify", "winner", "prize",
 	"claim", "reembolso", "remboursement", "erstattung", "当選", "당첨",
+	// Not here but there: the author will not answer on the platform and
+	// sends readers to another app ("i don't really use this app, add my
+	// snap"), the opening of bots and romance scams. Friends who already
+	// know each other's handle ask for it, they do not announce this.
+	"dont really use this app", "dont use this app", "don't really use this app", "don't use this app", "rarely use this app",
+	"barely use this app", "never use this app", "not on here much", "not on here often", "rarely on here", "not active here",
+	"dont reply here", "don't reply here", "never reply here", "dont check this app", "don't check this app", "never check this app",
+	"rarely check this app",
+	"aqui no contesto", "aqui no respondo", "por aqui no contesto", "por aqui no respondo", "casi no uso esta app", "casi no entro aqui",
+	"aqui nao respondo", "por aqui nao respondo", "quase nao entro aqui", "quase nao uso esse app", "quase nao uso este app",
+	"je reponds pas ici", "je ne reponds pas ici", "je reponds jamais ici", "je viens rarement ici", "je suis rarement ici",
+	"hier antworte ich", "bin hier selten", "bin selten hier", "hier kaum online", "hier selten online", "nutze die app kaum",
+	"ここだとあまり", "ここではあまり返", "ここはあまり見", "ここあまり見", "こっちはあまり",
+	"여기선 답장", "여기서는 답장", "여기서 답장", "여기 잘 안 들어", "여기 잘 안들어", "여긴 잘 안 들어",
+	"这里不常上", "这里很少上", "这边不常上", "这里不回", "这边不回", "很少看私信",
 	// Pressure and secrecy.
 	"私聊", "私下", "悄悄", "偷偷", "保密", "别告诉", "名额", "限时", "速加", "赶紧", "private", "secret", "limited", "spots",
 	"hurry", "privado", "privada", "urgente", "cupos", "vagas", "prive", "privat", "限定", "선착순",
@@ -124,7 +139,9 @@ var disguisedPlatforms = func() []string {
 
 // disguisedContact reports whether the evidence of a request is written to
 // dodge a filter: full-width letters, emoji or symbols (💚, ➕, 🐧), a + before
-// a letter (+V), spaced letters (L I N E, 加 微 信), or a platform in code.
+// a letter (+V), spaced letters (L I N E, 加 微 信), Cyrillic or Greek letters
+// inside a Latin word (WhаtsАрр, contact_mixed_script.go), or a platform in
+// code.
 func disguisedContact(ev string) bool {
 	prevPlus := false
 	spaced := 0 // single letters between spaces so far: L I N E
@@ -150,7 +167,7 @@ func disguisedContact(ev string) bool {
 		prevPlus = r == '+'
 		prev2, prev = prev, r
 	}
-	return containsAny(strings.ToLower(ev), disguisedPlatforms)
+	return mixedScriptWord(ev) || containsAny(strings.ToLower(ev), disguisedPlatforms)
 }
 
 // spamSignText reports whether a text of the note carries a sign of spam.

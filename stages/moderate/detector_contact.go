@@ -116,6 +116,9 @@ func (ContactDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 			folded(m.start, m.end, score, "phone")
 		}
 	}
+	for _, m := range spelledDigitRuns(s) {
+		folded(m[0], m[1], scoreSpelled, "spelled-number")
+	}
 	return out, nil
 }
 
@@ -1062,13 +1065,13 @@ var enWords = func() map[string]enRole {
 	}
 	put(enVerb, "add", "message", "msg", "hit", "contact", "find", "reach", "chat", "talk", "inbox", "ping", "catch", "join", "write", "hmu", "dm", "pm", "text", "call")
 	put(enFollow, "follow", "sub", "subscribe", "sigueme", "siganme", "folgt", "suivez")
-	put(enMe, "me", "us", "mich", "mir", "moi", "mi", "uns", "nous")
+	put(enMe, "me", "us", "mich", "mir", "moi", "mi", "uns", "nous", "dich", "euch")
 	// German, French, Spanish and Portuguese requests, accents folded as
 	// the skeleton folds them: "füg mich auf WeChat hinzu", "ajoute-moi
 	// sur snap", "agrégame al WhatsApp", "me adiciona no zap". Verbs that
 	// carry their object (agrégame, escríbeme) ask alone; the others only
 	// beside me, so "j'écris sur Instagram" is no request.
-	put(enVerbMe, "fug", "fuge", "adde", "schreib", "schreibe", "kontaktier", "kontaktiere", "ajoute", "ajoutez", "ecris", "ecrivez", "contacte", "contactez", "agrega", "anade", "escribe", "contacta", "habla", "adiciona", "adicione", "add", "chama", "chame", "manda", "fala")
+	put(enVerbMe, "fug", "fuge", "adde", "schreib", "schreibe", "kontaktier", "kontaktiere", "meld", "melde", "meldet", "ajoute", "ajoutez", "ecris", "ecrivez", "contacte", "contactez", "agrega", "anade", "escribe", "contacta", "habla", "adiciona", "adicione", "add", "chama", "chame", "manda", "fala")
 	put(enVerb, "agregame", "anademe", "escribeme", "escribime", "contactame", "hablame", "agreguenme", "escribenos", "contactanos", "ajoutemoi")
 	put(enUp, "up")
 	put(enPrep, "on", "at", "via", "over", "thru", "through", "auf", "bei", "uber", "per", "sur", "par", "por", "en", "al", "no", "na", "pelo", "pela")

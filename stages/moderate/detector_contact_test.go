@@ -158,6 +158,8 @@ func TestContactDetectorCatchesDisguises(t *testing.T) {
 		{"add me on WeChat in German", "Füg mich auf WeChat hinzu: lena_de77", "Füg mich auf WeChat", 0.9},
 		{"write me on Telegram in German", "schreib mir auf Telegram", "schreib mir auf Telegram", 0.9},
 		{"add me on Snap in French", "ajoute-moi sur Snap", "ajoute-moi sur Snap", 0.9},
+		{"get in touch on WhatsApp in German", "Nebenjob gesucht? melde dich auf WhatsApp", "melde dich auf WhatsApp", 0.9},
+		{"get in touch on Telegram in German, to a group", "meldet euch per Telegram", "meldet euch per Telegram", 0.9},
 		{"contact me on WhatsApp in French", "contactez-moi sur WhatsApp", "contactez-moi sur WhatsApp", 0.9},
 		{"add me on WhatsApp in Spanish", "agrégame al WhatsApp", "agrégame al WhatsApp", 0.9},
 		{"write me on Telegram in Spanish", "escríbeme por Telegram", "escríbeme por Telegram", 0.9},
