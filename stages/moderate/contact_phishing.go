@@ -35,7 +35,10 @@ var (
 		"sendung", "reembolso", "remboursement", "erstattung", "taxa", "tarifa", "frais", "gebuhr", "bloqueo", "desbloqueo",
 		"desbloqueio", "verificar", "verificacion", "verificacao", "verifier", "actualizar", "atualizar", "aktualisierung",
 		"konto", "cuenta", "conta", "compte", "rewards", "survey", "encuesta", "pesquisa", "sorteo", "sorteio", "gewinnspiel",
-		"acc", "auth", "alert", "alerta", "aviso", "validar", "validation", "ativar", "activar"}
+		"acc", "auth", "alert", "alerta", "aviso", "validar", "validation", "ativar", "activar",
+		// Fines, taxes and benefits: a government's name beside them.
+		"paiement", "payment", "amende", "tax", "impots", "steuer", "bussgeld", "subsidy", "subsidio", "beneficio",
+		"auxilio", "gov"}
 )
 
 // phishingDomains returns the byte ranges of the folded string s that

@@ -17,6 +17,7 @@ func TestPhishingDomainsInEveryLanguageAndInLinks(t *testing.T) {
 		{"a portuguese gift lure", "resgate seu brinde em loja-brinde.net", "loja-brinde.net"},
 		{"a french tracking lure", "suivez votre colis sur poste-suivi-colis.fr", "poste-suivi-colis.fr"},
 		{"the host of a written-out link with a lure", "claim it at https://shop-gift.xyz/now", "shop-gift.xyz"},
+		{"a french fine lure", "réglez l'amende sur agence-amende-paiement.com", "agence-amende-paiement.com"},
 		{"the host of a link on a cheap TLD without a lure", "order at https://mybakery.shop/menu", ""},
 		{"the host of an ordinary link", "recipe at https://www.rose-and-crumb.com/bread", ""},
 		{"a hyphenated name without a lure", "nuestra panadería: pan-de-maria.es", ""},

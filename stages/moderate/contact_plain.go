@@ -128,7 +128,7 @@ var reMoneyAmount = regexp.MustCompile(`[$€£¥]\s?\d|\d\s?(?:元|块|万|刀|
 // for Telegram, 企鹅 for QQ): an author who writes them dodges a filter.
 // The contact detector's dodging spellings (V信, 薇信) are among them.
 var disguisedPlatforms = func() []string {
-	out := []string{"薇", "徽", "嶶", "绿泡泡", "纸飞机", "小飞机", "企鹅", "扣扣", "蔻蔻", "抠抠", "卫星", "威信", "维信", "維信", "微芯"}
+	out := []string{"薇", "徽", "嶶", "绿泡泡", "绿色软件", "绿色app", "绿软", "纸飞机", "小飞机", "企鹅", "扣扣", "蔻蔻", "抠抠", "卫星", "威信", "维信", "維信", "微芯"}
 	for term, tok := range contactTerms {
 		if tok.platform == pkDodge {
 			out = append(out, term)

@@ -153,6 +153,10 @@ func TestContactDetectorCatchesDisguises(t *testing.T) {
 		{"a spaced KakaoTalk add", "카 톡 추 가 해 주 세 요", "카 톡 추 가", 0.9},
 		{"KakaoTalk with a particle and contact", "카톡으로 연락주세요", "카톡으로 연락", 0.9},
 		{"a Kakao id", "카톡 아이디 sunny22", "카톡 아이디 sunny22", 0.9},
+		{"LINE as Taiwan calls it, with a handle", "賴：@tea_shop88 代購", "賴：@tea_shop88", 0.9},
+		{"plus and the first character of a WeChat homophone with a handle", "➕威：tea_8866 带你赚", "➕威：tea_8866", 0.9},
+		{"WeChat as the green app with a handle", "加我绿色软件 kk2299", "加我绿色软件 kk2299", 0.9},
+		{"add me on LINE as Taiwan calls it", "想要的加我賴", "加我賴", 0.9},
 		{"Telegram in Hangul with a handle", "텔레그램 @deal_kr", "텔레그램 @deal_kr", 0.9},
 		// German, French, Spanish and Portuguese requests.
 		{"add me on WeChat in German", "Füg mich auf WeChat hinzu: lena_de77", "Füg mich auf WeChat", 0.9},
@@ -340,6 +344,7 @@ func TestStageModeratesContactRequestsPerMarket(t *testing.T) {
 		{"a plain telegram request with no sign of spam is reviewed in cn only", "dm me on telegram @johnny_x", models.DecisionReview, models.DecisionAllow},
 		{"calling mom on WhatsApp is allowed", "I use WhatsApp to call my mom", models.DecisionAllow, models.DecisionAllow},
 		{"WeChat Pay is allowed", "微信支付很方便", models.DecisionAllow, models.DecisionAllow},
+		{"lying in bed is no LINE", "周末又賴床到中午，越來越依賴咖啡了：每天三杯", models.DecisionAllow, models.DecisionAllow},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
