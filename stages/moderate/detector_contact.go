@@ -188,7 +188,8 @@ var contactTerms = func() map[string]contactToken {
 	put(contactToken{role: roleSelf}, "我", "个", "下", "一下", "本人", "窝", "偶", "俺")
 	// Particles between a platform and its request: 카톡으로 연락, LINEで連絡.
 	put(contactToken{role: roleSelf}, "으로", "로", "で", "を", "に")
-	put(contactToken{role: roleAfter}, "联系", "联络", "私聊", "私信", "咨询", "详聊", "私我", "找我", "滴我", "滴滴我", "加我", "聊", "交流", "联系我", "私聊我", "来撩")
+	// 同号: the account is the phone number (微信同号, VX同号), to be searched.
+	put(contactToken{role: roleAfter}, "联系", "联络", "私聊", "私信", "咨询", "详聊", "私我", "找我", "滴我", "滴滴我", "加我", "聊", "交流", "联系我", "私聊我", "来撩", "同号")
 	// Japanese and Korean put the request after the platform: LINE交換,
 	// カカオ追加して, 카톡 추가해 주세요, 텔레 연락.
 	put(contactToken{role: roleAfter}, "交换", "交換", "追加", "友达追加", "友達追加", "登录", "登録", "教えて", "连络", "連絡", "추가", "친추", "연락", "문의", "디엠")

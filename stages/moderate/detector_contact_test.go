@@ -156,6 +156,7 @@ func TestContactDetectorCatchesDisguises(t *testing.T) {
 		{"LINE as Taiwan calls it, with a handle", "賴：@tea_shop88 代購", "賴：@tea_shop88", 0.9},
 		{"plus and the first character of a WeChat homophone with a handle", "➕威：tea_8866 带你赚", "➕威：tea_8866", 0.9},
 		{"WeChat as the green app with a handle", "加我绿色软件 kk2299", "加我绿色软件 kk2299", 0.9},
+		{"the WeChat account is the phone number", "VX同号，直接搜", "VX同号", 0.9},
 		{"add me on LINE as Taiwan calls it", "想要的加我賴", "加我賴", 0.9},
 		{"Telegram in Hangul with a handle", "텔레그램 @deal_kr", "텔레그램 @deal_kr", 0.9},
 		// German, French, Spanish and Portuguese requests.
