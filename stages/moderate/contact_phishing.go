@@ -16,8 +16,9 @@ const scorePhishing = 0.75
 
 var (
 	// reBareDomain: labels joined by a dot, "[.]" or "(.)", ending in a
-	// TLD; not part of an e-mail address or a path.
-	reBareDomain = regexp.MustCompile(`(?:^|[^a-z0-9@./_-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|\[\.\]|\(\.\)))+([a-z]{2,12}))(?:$|[^a-z0-9-])`)
+	// TLD; not part of an e-mail address or a path, but the host of a
+	// link (after "//").
+	reBareDomain = regexp.MustCompile(`(?:^|//|[^a-z0-9@./_-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|\[\.\]|\(\.\)))+([a-z]{2,12}))(?:$|[^a-z0-9-])`)
 	// cheapTLDs carry little besides throwaway sites.
 	cheapTLDs = map[string]bool{"top": true, "xyz": true, "site": true, "icu": true, "buzz": true, "click": true,
 		"cyou": true, "sbs": true, "cfd": true, "rest": true, "monster": true, "quest": true, "bond": true, "vip": true, "shop": true,
@@ -26,7 +27,18 @@ var (
 	lureWords = []string{"verify", "verification", "secure", "login", "signin", "account", "update", "support", "help", "service",
 		"redelivery", "delivery", "deliver", "parcel", "package", "tracking", "track", "refund", "claim", "reward", "bonus", "prize",
 		"premio", "airdrop", "gift", "wallet", "check", "confirm", "info", "notice", "official", "oficial", "regulariza", "zustellung",
-		"paket", "suspend", "unlock", "recovery", "pagamento", "pago", "multa", "toll"}
+		"paket", "suspend", "unlock", "recovery", "pagamento", "pago", "multa", "toll",
+		// The same lures in the other languages the stage reads:
+		// security, customers, gift, tracking, fee, block, survey.
+		"seguridad", "seguranca", "securite", "sicherheit", "cliente", "clientes", "kunden", "kunde", "regalo", "regalos",
+		"presente", "brinde", "cadeau", "geschenk", "gratis", "suivi", "livraison", "colis", "envio", "entrega", "encomenda",
+		"sendung", "reembolso", "remboursement", "erstattung", "taxa", "tarifa", "frais", "gebuhr", "bloqueo", "desbloqueo",
+		"desbloqueio", "verificar", "verificacion", "verificacao", "verifier", "actualizar", "atualizar", "aktualisierung",
+		"konto", "cuenta", "conta", "compte", "rewards", "survey", "encuesta", "pesquisa", "sorteo", "sorteio", "gewinnspiel",
+		"acc", "auth", "alert", "alerta", "aviso", "validar", "validation", "ativar", "activar",
+		// Fines, taxes and benefits: a government's name beside them.
+		"paiement", "payment", "amende", "tax", "impots", "steuer", "bussgeld", "subsidy", "subsidio", "beneficio",
+		"auxilio", "gov"}
 )
 
 // phishingDomains returns the byte ranges of the folded string s that
@@ -39,6 +51,15 @@ func phishingDomains(s string) [][2]int {
 	for _, m := range reBareDomain.FindAllStringSubmatchIndex(s, -1) {
 		d, tld := s[m[2]:m[3]], s[m[4]:m[5]]
 		if !strings.ContainsAny(d[:len(d)-len(tld)], ".[(") {
+			continue
+		}
+		if strings.HasSuffix(s[:m[2]], "//") {
+			// The host of a written-out link (https://pxmart-gift.xyz):
+			// reURL reads it as a link; it is a lure only by its name, as
+			// a shop's own site may sit on a cheap TLD.
+			if lureName(d) {
+				out = append(out, [2]int{m[2], m[3]})
+			}
 			continue
 		}
 		defanged := strings.Contains(d, "[.]") || strings.Contains(d, "(.)")

@@ -79,6 +79,21 @@ var spamSigns = foldTerms([]string{
 	// Phishing.
 	"客服", "退款", "中奖", "领取", "免费领", "免费送", "冻结", "解冻", "验证码", "refund", "verify", "winner", "prize",
 	"claim", "reembolso", "remboursement", "erstattung", "当選", "당첨",
+	// Not here but there: the author will not answer on the platform and
+	// sends readers to another app ("i don't really use this app, add my
+	// snap"), the opening of bots and romance scams. Friends who already
+	// know each other's handle ask for it, they do not announce this.
+	"dont really use this app", "dont use this app", "don't really use this app", "don't use this app", "rarely use this app",
+	"barely use this app", "never use this app", "not on here much", "not on here often", "rarely on here", "not active here",
+	"dont reply here", "don't reply here", "never reply here", "dont check this app", "don't check this app", "never check this app",
+	"rarely check this app",
+	"aqui no contesto", "aqui no respondo", "por aqui no contesto", "por aqui no respondo", "casi no uso esta app", "casi no entro aqui",
+	"aqui nao respondo", "por aqui nao respondo", "quase nao entro aqui", "quase nao uso esse app", "quase nao uso este app",
+	"je reponds pas ici", "je ne reponds pas ici", "je reponds jamais ici", "je viens rarement ici", "je suis rarement ici",
+	"hier antworte ich", "bin hier selten", "bin selten hier", "hier kaum online", "hier selten online", "nutze die app kaum",
+	"ここだとあまり", "ここではあまり返", "ここはあまり見", "ここあまり見", "こっちはあまり",
+	"여기선 답장", "여기서는 답장", "여기서 답장", "여기 잘 안 들어", "여기 잘 안들어", "여긴 잘 안 들어",
+	"这里不常上", "这里很少上", "这边不常上", "这里不回", "这边不回", "很少看私信",
 	// Pressure and secrecy.
 	"私聊", "私下", "悄悄", "偷偷", "保密", "别告诉", "名额", "限时", "速加", "赶紧", "private", "secret", "limited", "spots",
 	"hurry", "privado", "privada", "urgente", "cupos", "vagas", "prive", "privat", "限定", "선착순",
@@ -117,7 +132,7 @@ var reMoneyAmount = regexp.MustCompile(`[$€£¥]\s?\d|\d\s?(?:元|块|万|刀|
 // for Telegram, 企鹅 for QQ): an author who writes them dodges a filter.
 // The contact detector's dodging spellings (V信, 薇信) are among them.
 var disguisedPlatforms = func() []string {
-	out := []string{"薇", "徽", "嶶", "绿泡泡", "纸飞机", "小飞机", "企鹅", "扣扣", "蔻蔻", "抠抠", "卫星", "威信", "维信", "維信", "微芯"}
+	out := []string{"薇", "徽", "嶶", "绿泡泡", "绿色软件", "绿色app", "绿软", "纸飞机", "小飞机", "企鹅", "扣扣", "蔻蔻", "抠抠", "卫星", "威信", "维信", "維信", "微芯"}
 	for term, tok := range contactTerms {
 		if tok.platform == pkDodge {
 			out = append(out, term)
@@ -128,7 +143,9 @@ var disguisedPlatforms = func() []string {
 
 // disguisedContact reports whether the evidence of a request is written to
 // dodge a filter: full-width letters, emoji or symbols (💚, ➕, 🐧), a + before
-// a letter (+V), spaced letters (L I N E, 加 微 信), or a platform in code.
+// a letter (+V), spaced letters (L I N E, 加 微 信), Cyrillic or Greek letters
+// inside a Latin word (WhаtsАрр, contact_mixed_script.go), or a platform in
+// code.
 func disguisedContact(ev string) bool {
 	prevPlus := false
 	spaced := 0 // single letters between spaces so far: L I N E
@@ -154,8 +171,7 @@ func disguisedContact(ev string) bool {
 		prevPlus = r == '+'
 		prev2, prev = prev, r
 	}
-	lower := strings.ToLower(ev)
-	return containsAny(lower, disguisedPlatforms) || repeatedHan(ev)
+	return mixedScriptWord(ev) || containsAny(strings.ToLower(ev), disguisedPlatforms) || repeatedHan(ev)
 }
 
 // bareRequestLetters is the most letters a note may hold besides its

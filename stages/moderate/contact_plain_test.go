@@ -111,6 +111,17 @@ func TestPlainContactIsReviewedInCNOnlyWhileSpamStillBlocks(t *testing.T) {
 		{"zh", "加我 vx 一起玩"},
 		{"zh", "加加加微微微信信信"},
 		{"en", "add me on wechat: lily_2025"},
+		// Not here but there: the author will not answer on the platform.
+		{"en", "hey there, I don't really use this app, add me on snap: rosie.k_21"},
+		{"es", "por aquí no contesto, agrégame al WhatsApp: mari_22"},
+		{"pt", "aqui não respondo, me adiciona no WhatsApp: bia_sp9"},
+		{"fr", "je ne réponds pas ici, ajoute-moi sur snap : lea.vx"},
+		{"de", "bin hier selten, schreib mir auf telegram @mia_nrw"},
+		{"ja", "ここだとあまり見てないので、LINE ID: hana_0707 に追加してね"},
+		{"ko", "여기선 답장 못 해요, 카톡 아이디 sora_77 로 연락 주세요"},
+		{"zh", "这里不常上，加我微信 qiqi_0303"},
+		// Cyrillic letters typed inside the Latin words of the request.
+		{"fr", "Club de lecture, соntасtеz-mоi sur WhаtsАрр : lina_pro"},
 		// Second-hand in name only: replicas, wholesale and money lures still count.
 		{"zh", "闲置高仿包包，1:1 大牌，加我微信 bag_vip88"},
 		{"zh", "二手手机回收，日结兼职，加我微信 phone_job9"},
@@ -138,6 +149,7 @@ func TestDisguisedContact(t *testing.T) {
 		"加我 L I N E": true, "加 微 信": true, "加V信 abc123": true, "➕我绿泡泡 meimei": true,
 		"💚：lvbag2025": true, "加我ｖｘ：ｔａｌｋ": true, "+v lily": true, "WhatsApp +34 600 111 222": false,
 		"加加加微微微信信信": true, "加加微微信信": true, "看看我的微信 lily": false,
+		"contactez-moi sur WhаtsАрр": true, "Привет, add me on WeChat": false,
 	} {
 		if got := disguisedContact(ev); got != want {
 			t.Errorf("disguisedContact(%q) = %v, want %v", ev, got, want)

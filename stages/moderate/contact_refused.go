@@ -15,7 +15,7 @@ package moderate
 // ("don't hesitate") refuse nothing.
 var refusedByAuthor = foldTerms([]string{
 	"别让我加", "不要让我加", "别叫我加", "不要叫我加", "别要我加", "不用加", "无需加", "不加微信", "不加v", "不加好友", "不要加我",
-	"别加我", "勿加", "谢绝私信", "拒绝私信", "私信勿扰", "勿私信", "别私信", "不要私信", "不接受私信", "不回私信", "别私聊",
+	"别加我", "勿加", "千万别加", "千万不要加", "谢绝私信", "拒绝私信", "私信勿扰", "勿私信", "别私信", "不要私信", "不接受私信", "不回私信", "别私聊",
 	"不要私聊", "谢绝加", "拒绝加", "谢绝推销", "拒绝推销", "别推销", "不要推销",
 	"please no dms", "please no dm", "pls no dm", "no dms please", "no dms pls", "no pms please", "don't dm me", "do not dm me", "dont dm me", "please don't message me", "don't ask me to add",
 	"do not ask me to add", "no me escriban", "no me pidan", "no me manden", "sin mensajes privados", "não me chamem",

@@ -19,6 +19,7 @@ func TestRefusedContactIsNoRequest(t *testing.T) {
 		{"a Chinese question that refuses WeChat adds", "想找个靠谱的健身教练，别私信推销，也别让我加微信，评论区聊就行", false},
 		{"a Chinese question that needs no WeChat", "有没有好吃的火锅店推荐？不用加我微信，直接回复就好", false},
 		{"a Traditional Chinese refusal", "求推薦台北的牙醫，謝絕私信，也不要叫我加LINE，留言就好", false},
+		{"a warning that tells readers never to add the group", "提醒：假理財群組的老師會說帶你賺，千萬別加LINE", false},
 		{"a Japanese refusal", "おすすめのピアノ教室を教えてください。勧誘のDMやLINE追加はお断りです", false},
 		{"a Korean refusal", "강아지 미용실 추천 부탁해요 카톡 추가 요청은 사절이에요 댓글로 알려주세요", false},
 		{"an English refusal", "need a plumber in Leeds, please no DMs, don't ask me to add you on WhatsApp, reply here", false},

@@ -21,9 +21,11 @@ import (
 //   - V, ➕Ｖ, 加💕微💕信;
 //   - homophones and look-alikes of the platform names: 薇信, 威信, 维信,
 //     徽信, 嶶信, 微芯, V信, V❤, vx, wx, weixin, 🛰 (卫星), 扣扣, 蔻蔻, 企鹅,
-//     群/裙/君羊 with a number, 电报, 纸飞机, tg;
+//     群/裙/君羊 with a number, 电报, 纸飞机, tg, 賴 (LINE in Taiwan);
 //   - numbers written with Chinese, financial or circled numerals, or
-//     spelled out in English with leet (一二三, 壹贰叁, ①②③, 0ne tw0);
+//     spelled out in English with leet (一二三, 壹贰叁, ①②③, 0ne tw0), and
+//     phone numbers spelled in words of any of our languages or typed
+//     digit by digit, platform or not (contact_spelled_words.go);
 //   - bare domains shaped like phishing (contact_phishing.go): defanged
 //     (bank-secure[.]com), on a throwaway TLD (.top, .xyz), or a hyphenated
 //     name with a lure word (post-paket-info.net);
@@ -116,6 +118,9 @@ func (ContactDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 			folded(m.start, m.end, score, "phone")
 		}
 	}
+	for _, m := range spelledDigitRuns(s) {
+		folded(m[0], m[1], scoreSpelled, "spelled-number")
+	}
 	return out, nil
 }
 
@@ -183,7 +188,8 @@ var contactTerms = func() map[string]contactToken {
 	put(contactToken{role: roleSelf}, "我", "个", "下", "一下", "本人", "窝", "偶", "俺")
 	// Particles between a platform and its request: 카톡으로 연락, LINEで連絡.
 	put(contactToken{role: roleSelf}, "으로", "로", "で", "を", "に")
-	put(contactToken{role: roleAfter}, "联系", "联络", "私聊", "私信", "咨询", "详聊", "私我", "找我", "滴我", "滴滴我", "加我", "聊", "交流", "联系我", "私聊我", "来撩")
+	// 同号: the account is the phone number (微信同号, VX同号), to be searched.
+	put(contactToken{role: roleAfter}, "联系", "联络", "私聊", "私信", "咨询", "详聊", "私我", "找我", "滴我", "滴滴我", "加我", "聊", "交流", "联系我", "私聊我", "来撩", "同号")
 	// Japanese and Korean put the request after the platform: LINE交換,
 	// カカオ追加して, 카톡 추가해 주세요, 텔레 연락.
 	put(contactToken{role: roleAfter}, "交换", "交換", "追加", "友达追加", "友達追加", "登录", "登録", "教えて", "连络", "連絡", "추가", "친추", "연락", "문의", "디엠")
@@ -196,7 +202,7 @@ var contactTerms = func() map[string]contactToken {
 	// WeChat. Real words and signs count only with a request or a handle;
 	// spellings that exist only to dodge count alone.
 	word := contactToken{role: rolePlatform, platform: pkWord}
-	put(word, "微信", "wechat", "weixin", "威信", "维信", "維信", "微芯", "卫星", "🛰", "vx", "wx", "v❤", "微x", "绿泡泡")
+	put(word, "微信", "wechat", "weixin", "威信", "维信", "維信", "微芯", "卫星", "🛰", "vx", "wx", "v❤", "微x", "绿泡泡", "绿色软件", "绿色app", "绿软")
 	dodge := contactToken{role: rolePlatform, platform: pkDodge}
 	for _, a := range []string{"薇", "徽", "嶶", "v", "w"} {
 		for _, b := range []string{"信", "芯", "心", "欣", "鑫", "❤"} {
@@ -206,7 +212,7 @@ var contactTerms = func() map[string]contactToken {
 		}
 	}
 	put(dodge, "微❤", "威❤", "维❤", "薇❤", "微心", "威芯", "维芯", "威心", "薇x", "微亻言")
-	put(contactToken{role: rolePlatform, platform: pkLetter}, "v", "q", "微", "薇")
+	put(contactToken{role: rolePlatform, platform: pkLetter}, "v", "q", "微", "薇", "威")
 	// QQ and groups.
 	put(word, "qq", "扣扣", "蔻蔻", "抠抠", "企鹅", "q号", "扣号")
 	put(contactToken{role: rolePlatform, platform: pkGroup}, "群", "裙", "羣", "君羊", "q群", "群号", "裙号", "qun")
@@ -216,7 +222,9 @@ var contactTerms = func() map[string]contactToken {
 	put(word, "🐧")
 	// Japanese, Korean and Portuguese names of the apps.
 	put(word, "kakaotalk", "kakao", "カカオ", "カカオトーク", "カトク", "テレグラム", "ワッツアップ", "ウィーチャット", "インスタ", "카톡", "카카오톡", "카카오", "텔레그램", "텔레", "왓츠앱", "위챗", "인스타", "zapzap")
-	put(contactToken{role: rolePlatform, platform: pkWeak}, "飞机", "line", "signal", "wa", "sc", "ライン", "라인", "zap")
+	// 赖 (賴) is what Taiwan calls LINE (加賴, 賴：abc123); it is also a
+	// word (信赖, 赖床), so it needs a request or a handle after a colon.
+	put(contactToken{role: rolePlatform, platform: pkWeak}, "飞机", "line", "signal", "wa", "sc", "ライン", "라인", "zap", "赖")
 	put(contactToken{role: rolePlatform, platform: pkPhone}, "电话", "手机", "手机号", "电话号", "号码", "phone", "tel", "call", "text", "cell", "mobile", "联系方式")
 	for _, s := range []string{"微信", "wechat", "weixin", "qq", "企鹅"} {
 		t := m[s]
@@ -1062,13 +1070,13 @@ var enWords = func() map[string]enRole {
 	}
 	put(enVerb, "add", "message", "msg", "hit", "contact", "find", "reach", "chat", "talk", "inbox", "ping", "catch", "join", "write", "hmu", "dm", "pm", "text", "call")
 	put(enFollow, "follow", "sub", "subscribe", "sigueme", "siganme", "folgt", "suivez")
-	put(enMe, "me", "us", "mich", "mir", "moi", "mi", "uns", "nous")
+	put(enMe, "me", "us", "mich", "mir", "moi", "mi", "uns", "nous", "dich", "euch")
 	// German, French, Spanish and Portuguese requests, accents folded as
 	// the skeleton folds them: "füg mich auf WeChat hinzu", "ajoute-moi
 	// sur snap", "agrégame al WhatsApp", "me adiciona no zap". Verbs that
 	// carry their object (agrégame, escríbeme) ask alone; the others only
 	// beside me, so "j'écris sur Instagram" is no request.
-	put(enVerbMe, "fug", "fuge", "adde", "schreib", "schreibe", "kontaktier", "kontaktiere", "ajoute", "ajoutez", "ecris", "ecrivez", "contacte", "contactez", "agrega", "anade", "escribe", "contacta", "habla", "adiciona", "adicione", "add", "chama", "chame", "manda", "fala")
+	put(enVerbMe, "fug", "fuge", "adde", "schreib", "schreibe", "kontaktier", "kontaktiere", "meld", "melde", "meldet", "ajoute", "ajoutez", "ecris", "ecrivez", "contacte", "contactez", "agrega", "anade", "escribe", "contacta", "habla", "adiciona", "adicione", "add", "chama", "chame", "manda", "fala")
 	put(enVerb, "agregame", "anademe", "escribeme", "escribime", "contactame", "hablame", "agreguenme", "escribenos", "contactanos", "ajoutemoi")
 	put(enUp, "up")
 	put(enPrep, "on", "at", "via", "over", "thru", "through", "auf", "bei", "uber", "per", "sur", "par", "por", "en", "al", "no", "na", "pelo", "pela")

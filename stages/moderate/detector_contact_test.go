@@ -153,11 +153,18 @@ func TestContactDetectorCatchesDisguises(t *testing.T) {
 		{"a spaced KakaoTalk add", "카 톡 추 가 해 주 세 요", "카 톡 추 가", 0.9},
 		{"KakaoTalk with a particle and contact", "카톡으로 연락주세요", "카톡으로 연락", 0.9},
 		{"a Kakao id", "카톡 아이디 sunny22", "카톡 아이디 sunny22", 0.9},
+		{"LINE as Taiwan calls it, with a handle", "賴：@tea_shop88 代購", "賴：@tea_shop88", 0.9},
+		{"plus and the first character of a WeChat homophone with a handle", "➕威：tea_8866 带你赚", "➕威：tea_8866", 0.9},
+		{"WeChat as the green app with a handle", "加我绿色软件 kk2299", "加我绿色软件 kk2299", 0.9},
+		{"the WeChat account is the phone number", "VX同号，直接搜", "VX同号", 0.9},
+		{"add me on LINE as Taiwan calls it", "想要的加我賴", "加我賴", 0.9},
 		{"Telegram in Hangul with a handle", "텔레그램 @deal_kr", "텔레그램 @deal_kr", 0.9},
 		// German, French, Spanish and Portuguese requests.
 		{"add me on WeChat in German", "Füg mich auf WeChat hinzu: lena_de77", "Füg mich auf WeChat", 0.9},
 		{"write me on Telegram in German", "schreib mir auf Telegram", "schreib mir auf Telegram", 0.9},
 		{"add me on Snap in French", "ajoute-moi sur Snap", "ajoute-moi sur Snap", 0.9},
+		{"get in touch on WhatsApp in German", "Nebenjob gesucht? melde dich auf WhatsApp", "melde dich auf WhatsApp", 0.9},
+		{"get in touch on Telegram in German, to a group", "meldet euch per Telegram", "meldet euch per Telegram", 0.9},
 		{"contact me on WhatsApp in French", "contactez-moi sur WhatsApp", "contactez-moi sur WhatsApp", 0.9},
 		{"add me on WhatsApp in Spanish", "agrégame al WhatsApp", "agrégame al WhatsApp", 0.9},
 		{"write me on Telegram in Spanish", "escríbeme por Telegram", "escríbeme por Telegram", 0.9},
@@ -339,6 +346,7 @@ func TestStageModeratesContactRequestsPerMarket(t *testing.T) {
 		{"a telegram request that is the whole note is blocked in cn and reviewed in intl", "dm me on telegram @johnny_x", models.DecisionBlock, models.DecisionReview},
 		{"calling mom on WhatsApp is allowed", "I use WhatsApp to call my mom", models.DecisionAllow, models.DecisionAllow},
 		{"WeChat Pay is allowed", "微信支付很方便", models.DecisionAllow, models.DecisionAllow},
+		{"lying in bed is no LINE", "周末又賴床到中午，越來越依賴咖啡了：每天三杯", models.DecisionAllow, models.DecisionAllow},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,7 +23,7 @@ import (
 // (lower case, accents removed, Simplified Chinese).
 var (
 	scamWords = foldTerms([]string{
-		"冒充", "诈骗", "骗子", "骗局", "防骗", "反诈", "上当", "被骗", "scam", "fraud", "impersonat", "estafa", "golpe",
+		"冒充", "诈骗", "骗子", "骗局", "防骗", "反诈", "上当", "被骗", "骗了", "假投资", "假客服", "假老师", "假冒", "scam", "fraud", "impersonat", "estafa", "golpe",
 		"arnaque", "escroquerie", "betrug", "詐欺", "사기",
 	})
 	dontFollow = foldTerms([]string{
@@ -31,7 +31,8 @@ var (
 		"never add", "don't add", "do not add", "never ask you", "don't send", "do not send", "no añadas", "nunca agregues",
 		"não adicione", "nunca adicione", "n'ajoutez", "nicht hinzufügen", "niemals", "追加しないで", "추가하지 마",
 		// Block and report: 一律拉黑, 已经报警.
-		"拉黑", "报警", "举报", "别上当", "不要上当", "别被骗", "不要被骗", "警惕", "block and report", "block them",
+		"拉黑", "报警", "举报", "别上当", "不要上当", "别被骗", "不要被骗", "警惕", "提醒大家", "提醒家里", "提醒老人", "提醒爸妈", "気をつけ", "조심하",
+		"block and report", "block them",
 		"report them", "reported it", "don't fall for", "do not fall for", "bloquea", "denuncia", "bloqueie", "denuncie",
 		"bloquez", "signalez", "blockieren", "melden", "ブロック", "通报", "차단", "신고",
 		// Don't click, don't give the code: 不要点链接，也不要给验证码.

@@ -17,6 +17,9 @@ func TestScamWarningsDoNotCountAsContactRequests(t *testing.T) {
 		{"a seller's 'beware of fakes' with a request is still a request", "谨防假货，加微信看实拍", models.DecisionBlock},
 		{"a warning that gives a handle still counts", "防骗提醒！千万别信假客服，正品请加微信 lvbag2025", models.DecisionBlock},
 		{"an English warning", "Scam alert: people impersonating support ask you to add them on WhatsApp. Never add them.", models.DecisionAllow},
+		{"a child who tells how a parent was nearly fooled and reminds the family", "我爸差点被'加微信送大米'骗了，提醒家里老人别信", models.DecisionAllow},
+		{"a Traditional Chinese warning about fake investment groups", "提醒：假投資的老師會叫你加LINE群組，千萬別加", models.DecisionAllow},
+		{"a Japanese warning that quotes the side-job pitch", "「在宅で月30万、LINEで連絡」という副業は詐欺です、気をつけて", models.DecisionAllow},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
