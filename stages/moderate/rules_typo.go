@@ -194,6 +194,16 @@ func newJoinIndex(ps []pattern) map[string][]int32 {
 		if p.recognizer || p.hanOnly || p.pinyin || !p.wordStart || !p.wordEnd || p.kind != kindHit || len(p.runes) < minJoinedTerm {
 			continue
 		}
+		// Vetoes are read as written: joined fragments are ordinary words
+		// more often than a veto spaced out ("se ríe" is no "serie", and
+		// the news veto would silence the mockery it is in).
+		inRule := false
+		for _, r := range p.refs {
+			inRule = inRule || r.group >= 0
+		}
+		if !inRule {
+			continue
+		}
 		latin := true
 		for _, r := range p.runes {
 			latin = latin && isASCIILetter(r)

@@ -45,3 +45,21 @@ func TestTypoIndexKeepsTheStartAndSkipsShortWords(t *testing.T) {
 		t.Error("no swap of immigrants is indexed")
 	}
 }
+
+func TestJoinedFragmentsNeverSpellAVeto(t *testing.T) {
+	d := newTestRules(t, map[string]string{"harassment.es.yaml": "rules:\n  - {id: a, score: 0.6, all: [[payaso]], none: [serie]}\n"})
+	for _, c := range []struct {
+		name, text string
+		fires      bool
+	}{
+		{"words that happen to join into the veto do not veto", "todo el mundo se ríe del payaso de tu novio", true},
+		{"the veto written as one word still vetoes", "mira la serie del payaso", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fs, _ := d.Detect(context.Background(), NewText("body", c.text))
+			if got := len(fs) > 0; got != c.fires {
+				t.Errorf("%q: findings %v, want some: %v", c.text, fs, c.fires)
+			}
+		})
+	}
+}
