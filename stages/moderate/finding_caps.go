@@ -26,6 +26,7 @@ var findingCaps = []findingCap{
 	capClassifierContext,
 	capClassifierSpamWithoutBait,
 	capSelfInsult,
+	capBanter,
 	capWarnedContact,
 	capRefusedContact,
 	capHelplineContact,

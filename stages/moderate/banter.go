@@ -1,0 +1,65 @@
+package moderate
+
+import (
+	"unicode/utf8"
+
+	"github.com/notegate/notegate/models"
+)
+
+// Banter: friends call each other names with love ("eres un boludo, te
+// quiero hermano", "você é um trouxa, te amo amigo", "you idiot, love you
+// lol", "바보야 사랑해"). A harassment finding in a short field that also
+// tells the reader they are loved abuses no one, so capBanter lowers it to
+// reportedScoreCap. It reads harassment only: love does not make a threat,
+// a slur against a group or a sexual demand kind, and those keep their
+// findings. Love denied or withheld ("no one will ever love you", "nadie te
+// quiere", 没人爱你) is abuse itself and caps nothing; neither does a long
+// text that mentions love somewhere.
+
+// maxBanterRunes bounds the fields read as banter: a comment or a short
+// note, where the love and the name-calling are said to the same person.
+const maxBanterRunes = 280
+
+// affection are the words of love said to the reader, as the folded view
+// writes them; Latin ones are matched as whole words.
+var affection = foldTerms([]string{
+	"love you", "love ya", "love u", "luv you", "luv u", "luv ya", "ily", "ilysm", "love you bro", "love you babe",
+	"te quiero", "te quiero mucho", "te amo", "te adoro", "los quiero", "las quiero",
+	"amo você", "amo voce", "amo vc", "te amo amigo", "te amo amiga", "amo-te", "adoro-te",
+	"je t'aime", "je t aime", "je t'adore", "jtm", "je vous aime",
+	"hab dich lieb", "hab dich so lieb", "ich liebe dich", "hdl", "hdgdl", "hab euch lieb",
+	"大好き", "だいすき", "愛してる", "あいしてる",
+	"사랑해", "사랑한다", "사랑해요", "사랑해용",
+	"爱你", "愛你", "爱死你了", "么么哒", "比心",
+})
+
+// unloving are love denied or withheld, which is abuse in itself.
+var unloving = foldTerms([]string{
+	"ever love you", "never love you", "never loved you", "nobody love", "nobody loves", "no one love", "no one loves",
+	"noone loves", "who would love you", "who could love you", "who'd love you", "don't love you", "dont love you",
+	"not love you", "stop loving you",
+	"nadie te quiere", "nadie te va a querer", "nadie te ama", "nadie te amará", "no te quiero", "no te amo", "ya no te quiero",
+	"ninguém te ama", "ninguem te ama", "ninguém vai te amar", "ninguem vai te amar", "não te amo", "nao te amo",
+	"personne ne t'aime", "personne ne t aime", "personne ne t'aimera", "je ne t'aime", "je t'aime plus",
+	"niemand liebt dich", "niemand wird dich", "liebe dich nicht", "hab dich nicht lieb",
+	"没人爱你", "沒人愛你", "谁会爱你", "誰會愛你", "不爱你", "不愛你", "没有人爱你",
+	"誰も愛さない", "誰にも愛され", "愛してない", "好きじゃない",
+	"아무도 너를 사랑", "아무도 널 사랑", "사랑 안 해", "사랑하지 않",
+})
+
+// banter reports whether t is a short field that says the reader is
+// loved, and does not say they are unloved.
+func banter(t *Text) bool {
+	if utf8.RuneCountInString(t.Original) > maxBanterRunes {
+		return false
+	}
+	s := t.Folded.String()
+	return containsTermAny(s, affection) && !containsAny(s, unloving)
+}
+
+// capBanter: names called with love (see above).
+func capBanter(t *Text, _ string, x *Finding, _ *[]Span) {
+	if x.Category == models.CategoryHarassment && x.Score > reportedScoreCap && banter(t) {
+		x.Score = reportedScoreCap
+	}
+}

@@ -1,0 +1,52 @@
+package moderate
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/notegate/notegate/models"
+)
+
+// Banter (banter.go): names called with love decide nothing; the same names
+// without love, or with love denied, still reach review.
+func TestNamesCalledWithLoveAreBanter(t *testing.T) {
+	t.Parallel()
+	s := newTestStage(t)
+	for i, c := range []struct {
+		body  string
+		flags bool
+	}{
+		{"eres un boludo, te quiero hermano", false},
+		{"você é um trouxa, te amo amigo", false},
+		{"you absolute idiot, you forgot my birthday again lol love you", false},
+		{"eres un boludo, no te soporto, cállate ya", true},
+		{"você é um trouxa, ninguém te ama", true},
+		{"you absolute idiot, nobody will ever love you", true},
+	} {
+		t.Run(fmt.Sprintf("case %d: %s", i, c.body), func(t *testing.T) {
+			n := moderateBody(t, s, c.body)
+			flagged := n.Moderation.Markets["intl"] != models.DecisionAllow
+			if flagged != c.flags {
+				t.Errorf("%q: intl %s, want flagged %v; labels %+v", c.body, n.Moderation.Markets["intl"], c.flags, n.Moderation.Labels)
+			}
+		})
+	}
+}
+
+func TestBanterNeedsLoveNotDeniedInAShortField(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]bool{
+		"idiota, te quiero":                     true,
+		"バカだな、大好き":                              true,
+		"바보야 사랑해":                               true,
+		"傻瓜，爱你":                                 true,
+		"idiota, nadie te quiere":               false,
+		"没人爱你，傻瓜":                               false,
+		"you idiot":                             false,
+		"i really love your cooking, you idiot": false,
+	} {
+		if got := banter(NewText("body", text)); got != want {
+			t.Errorf("banter(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
