@@ -320,7 +320,9 @@ func accept(p *pattern, v *View, i, j int, hasHan bool) bool {
 		return false
 	}
 	for k, c := range p.counts {
-		if v.Counts[i+k] < c || p.exact && v.Counts[i+k] != c {
+		// Repeats fold for letters ("fuuuck"), never for digits: 188 is
+		// not 18, nor 1000 100.
+		if v.Counts[i+k] < c || (p.exact || isASCIIDigit(p.runes[k])) && v.Counts[i+k] != c {
 			return false
 		}
 	}

@@ -463,3 +463,26 @@ func TestRuleTermsKeepTheirEmoji(t *testing.T) {
 		}
 	}
 }
+
+// Repeated letters fold ("kiiill" is kill), repeated digits do not: a
+// number term matches that number only, not a longer one that repeats its
+// last digit (a helpline's 188 is no "+18", 1000 is no 100).
+func TestNumberTermsMatchTheirNumberOnly(t *testing.T) {
+	d := newTestRules(t, map[string]string{"sexual.pt.yaml": "rules:\n  - {id: a, score: 0.6, all: [[ligação], [\"+18\", \"100\"]]}\n"})
+	for _, c := range []struct {
+		name, text string
+		fires      bool
+	}{
+		{"the number itself", "ligação +18 hoje", true},
+		{"the other number of the group", "ligação por 100 reais", true},
+		{"a helpline number that repeats the last digit", "o CVV atende pelo 188, ligação gratuita", false},
+		{"a larger number that repeats a zero", "ligação de 1000 minutos no plano", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fs, _ := d.Detect(context.Background(), NewText("body", c.text))
+			if got := len(fs) > 0; got != c.fires {
+				t.Errorf("%q: findings %v, want some: %v", c.text, fs, c.fires)
+			}
+		})
+	}
+}
