@@ -136,9 +136,29 @@ func spelledDigitRuns(s string) [][2]int {
 	var out [][2]int
 	out = append(out, latinDigitRuns(s)...)
 	out = append(out, spacedDigitRuns(s)...)
-	for _, read := range []func(string, int) (int, []int8){readHangulDigits, readKanaDigits, readHanDigits} {
+	// The readers below are tried at every rune: only for the scripts the
+	// text holds (most notes hold one, many none but ASCII).
+	var hangul, kana, han bool
+	for _, r := range s {
+		switch {
+		case r < 0x3000:
+		case r >= 0xAC00 && r <= 0xD7A3:
+			hangul = true
+		case r >= 0x3040 && r <= 0x30FF:
+			kana = true
+		default:
+			han = true // CJK digits and the other wide forms the reader knows
+		}
+	}
+	for _, read := range [...]struct {
+		in   bool
+		read func(string, int) (int, []int8)
+	}{{hangul, readHangulDigits}, {kana, readKanaDigits}, {han, readHanDigits}} {
+		if !read.in {
+			continue
+		}
 		for i := 0; i < len(s); {
-			end, ds := read(s, i)
+			end, ds := read.read(s, i)
 			if end > i && mobileShaped(ds) && !counting(ds) {
 				out = append(out, [2]int{i, end})
 				i = end
