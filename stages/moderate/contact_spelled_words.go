@@ -20,6 +20,9 @@ import (
 // must also have the shape of a mobile number (010…, 090…, 13…, 09…),
 // since their digit syllables are everyday syllables too.
 
+// minMobileDigits is the fewest digits mobileShaped accepts.
+const minMobileDigits = 10
+
 // minSpelledDigits and maxSpelledDigits bound a spelled phone number.
 const (
 	minSpelledDigits = 7
@@ -136,25 +139,29 @@ func spelledDigitRuns(s string) [][2]int {
 	var out [][2]int
 	out = append(out, latinDigitRuns(s)...)
 	out = append(out, spacedDigitRuns(s)...)
-	// The readers below are tried at every rune: only for the scripts the
-	// text holds (most notes hold one, many none but ASCII).
-	var hangul, kana, han bool
+	// The readers below are tried at every rune, so only where the text
+	// holds enough runes of their script to spell a mobile number (ten
+	// digits at least: a Hangul digit syllable, a kana, a Chinese numeral
+	// each); most notes hold one script, many none but ASCII.
+	var hangul, kana, han int
 	for _, r := range s {
 		switch {
 		case r < 0x3000:
 		case r >= 0xAC00 && r <= 0xD7A3:
-			hangul = true
+			if _, ok := hangulDigits[r]; ok {
+				hangul++
+			}
 		case r >= 0x3040 && r <= 0x30FF:
-			kana = true
-		default:
-			han = true // CJK digits and the other wide forms the reader knows
+			kana++
+		case cjkDigit(r):
+			han++
 		}
 	}
 	for _, read := range [...]struct {
-		in   bool
-		read func(string, int) (int, []int8)
+		runes int
+		read  func(string, int) (int, []int8)
 	}{{hangul, readHangulDigits}, {kana, readKanaDigits}, {han, readHanDigits}} {
-		if !read.in {
+		if read.runes < minMobileDigits {
 			continue
 		}
 		for i := 0; i < len(s); {
