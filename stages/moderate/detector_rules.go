@@ -8,7 +8,6 @@ import (
 	"math/bits"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 )
 
@@ -74,6 +73,12 @@ func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
 		return nil, err
 	}
 	d := &RulesDetector{set: set, m: newMatcher(set.patterns)}
+	for i := range d.m.patterns {
+		p := &d.m.patterns[i]
+		for _, ref := range p.refs {
+			p.feedsAges = p.feedsAges || ref.group >= 0 && set.rules[ref.rule].readsAges
+		}
+	}
 	d.words = latinWords(d.m.patterns)
 	d.typos = newTypoIndex(d.m.patterns, set.rules)
 	d.joined = newJoinIndex(d.m.patterns)
@@ -107,7 +112,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	sc := d.pool.Get().(*ruleScratch)
 	defer d.pool.Put(sc)
 	sc.matches = d.m.scan(&t.Skeleton, t.HasHan, sc.matches[:0])
-	if strings.ContainsAny(t.Original, "*#＊＃") {
+	if masked(t.Original) {
 		sc.matches = d.maskedMatches(t, sc.matches)
 	}
 	sc.matches = d.minorAgeMatches(t, sc.matches)

@@ -43,6 +43,10 @@ type pattern struct {
 	// recognizer marks a rule pseudo-term found by code rather than by
 	// the automaton (<minor_age>, rules_age.go); it has no runes.
 	recognizer bool
+	// feedsAges marks a term in a group of a rule that reads ages, so a
+	// match of it makes the ages of the field worth reading (agesWanted)
+	// without walking refs, which run to hundreds for shared sets.
+	feedsAges bool
 }
 
 // match is one accepted match of pattern p on skeleton runes [i, j).

@@ -110,10 +110,8 @@ func skeletonRange(sk *View, start, end int) (a, b int, ok bool) {
 // groups among the matches: without one, an age completes nothing.
 func (d *RulesDetector) agesWanted(ms []match) bool {
 	for _, m := range ms {
-		for _, ref := range m.p.refs {
-			if ref.group >= 0 && d.set.rules[ref.rule].readsAges {
-				return true
-			}
+		if m.p.feedsAges {
+			return true
 		}
 	}
 	return false

@@ -74,3 +74,11 @@ func FuzzRulesMaskedWords(f *testing.F) {
 		}
 	})
 }
+
+func TestMaskedSeesEveryMaskCharacter(t *testing.T) {
+	for s, want := range map[string]bool{"p*te": true, "#tag": true, "傻＊逼": true, "傻＃逼": true, "plain words": false, "全角ａｂｃ": false, "": false} {
+		if got := masked(s); got != want {
+			t.Errorf("masked(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
