@@ -415,6 +415,25 @@ func TestReportingSetsVetoReportsOnly(t *testing.T) {
 	}
 }
 
+// fireCase is a text and whether a rule detector should find anything in it.
+type fireCase struct {
+	name, text string
+	fires      bool
+}
+
+// checkFires runs d on each case's text as a body, one subtest per case.
+func checkFires(t *testing.T, d *RulesDetector, cases []fireCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fs, _ := d.Detect(context.Background(), NewText("body", c.text))
+			if got := len(fs) > 0; got != c.fires {
+				t.Errorf("%q: findings %v, want some: %v", c.text, fs, c.fires)
+			}
+		})
+	}
+}
+
 func TestRulesWithMinGroupsFireOnEnoughSignals(t *testing.T) {
 	t.Parallel()
 	d := newTestRules(t, map[string]string{
@@ -428,23 +447,12 @@ rules:
     none: [softball]
 `,
 	})
-	cases := []struct {
-		name, text string
-		fires      bool
-	}{
+	checkFires(t, d, []fireCase{
 		{"two signals of three", "I know your schedule. Someone will be waiting.", true},
 		{"all three signals", "your schedule, a bat, waiting", true},
 		{"one signal repeated", "bat bat bat", false},
 		{"two signals and a veto", "softball schedule: bring your bat", false},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			fs, _ := d.Detect(context.Background(), NewText("body", c.text))
-			if got := len(fs) > 0; got != c.fires {
-				t.Errorf("%q: findings %v, want some: %v", c.text, fs, c.fires)
-			}
-		})
-	}
+	})
 }
 
 // TestRuleTermsKeepTheirEmoji checks that an emoji with a word in the
@@ -469,20 +477,10 @@ func TestRuleTermsKeepTheirEmoji(t *testing.T) {
 // last digit (a helpline's 188 is no "+18", 1000 is no 100).
 func TestNumberTermsMatchTheirNumberOnly(t *testing.T) {
 	d := newTestRules(t, map[string]string{"sexual.pt.yaml": "rules:\n  - {id: a, score: 0.6, all: [[ligação], [\"+18\", \"100\"]]}\n"})
-	for _, c := range []struct {
-		name, text string
-		fires      bool
-	}{
+	checkFires(t, d, []fireCase{
 		{"the number itself", "ligação +18 hoje", true},
 		{"the other number of the group", "ligação por 100 reais", true},
 		{"a helpline number that repeats the last digit", "o CVV atende pelo 188, ligação gratuita", false},
 		{"a larger number that repeats a zero", "ligação de 1000 minutos no plano", false},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			fs, _ := d.Detect(context.Background(), NewText("body", c.text))
-			if got := len(fs) > 0; got != c.fires {
-				t.Errorf("%q: findings %v, want some: %v", c.text, fs, c.fires)
-			}
-		})
-	}
+	})
 }

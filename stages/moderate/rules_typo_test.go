@@ -1,33 +1,19 @@
 package moderate
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 func TestRulesReadMisspelledTermsOfTheFieldsLanguage(t *testing.T) {
 	d, err := DefaultRulesDetector()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := []struct {
-		name, text string
-		fires      bool
-	}{
+	checkFires(t, d, []fireCase{
 		{"two swapped letters of a group word", "all immigratns are parasites and should leave", true},
 		{"an inner letter missing from a long word", "all immgrants are parasites and should leave", true},
 		{"the words spelled right", "all immigrants are parasites and should leave", true},
 		{"a Spanish insult is not read in an English carbon", "Tom does not know the difference between charcoal and carbon.", false},
 		{"a missing first letter is no typo", "the laughter of women filled the hall", false},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			fs, _ := d.Detect(context.Background(), NewText("body", c.text))
-			if got := len(fs) > 0; got != c.fires {
-				t.Errorf("%q: findings %v, want some: %v", c.text, fs, c.fires)
-			}
-		})
-	}
+	})
 }
 
 func TestTypoIndexKeepsTheStartAndSkipsShortWords(t *testing.T) {
@@ -48,18 +34,8 @@ func TestTypoIndexKeepsTheStartAndSkipsShortWords(t *testing.T) {
 
 func TestJoinedFragmentsNeverSpellAVeto(t *testing.T) {
 	d := newTestRules(t, map[string]string{"harassment.es.yaml": "rules:\n  - {id: a, score: 0.6, all: [[payaso]], none: [serie]}\n"})
-	for _, c := range []struct {
-		name, text string
-		fires      bool
-	}{
+	checkFires(t, d, []fireCase{
 		{"words that happen to join into the veto do not veto", "todo el mundo se ríe del payaso de tu novio", true},
 		{"the veto written as one word still vetoes", "mira la serie del payaso", false},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			fs, _ := d.Detect(context.Background(), NewText("body", c.text))
-			if got := len(fs) > 0; got != c.fires {
-				t.Errorf("%q: findings %v, want some: %v", c.text, fs, c.fires)
-			}
-		})
-	}
+	})
 }
