@@ -285,6 +285,11 @@ func calledNamesNearby(t *Text, sp Span) bool {
 // and no agreement.
 func authorCalledNames(t *Text, sp Span) bool {
 	s := t.Folded.String()
+	// Most fields hold no words of being called at all: say so before
+	// reading the hurt and the sentence around the finding.
+	if !containsAny(s, authorCalledBefore) && !containsAny(s, authorCalledAfter) && !rePassiveCalledZh.MatchString(s) {
+		return false
+	}
 	return (containsTermAny(s, calledHurt) || containsTermAny(s, toldAbuseStances)) &&
 		!containsTermAny(s, toldAbuseEndorsements) && !containsTermAny(s, otherChild) && calledNamesNearby(t, sp)
 }
