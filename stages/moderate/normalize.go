@@ -420,19 +420,26 @@ func skeleton(f *View, v *View) {
 	}
 }
 
-// minSpacedHangul is the shortest run of one-syllable Hangul tokens that
-// reads as a word spelt out ("짱 깨 들 은"). Korean has one-syllable words
-// ("좀 더", "안 돼"), so a pair stays apart.
+// minSpacedHangul is the shortest run of one-syllable tokens that reads as
+// a word spelt out ("짱 깨 들 은", "ス ピ ー ド") when spaces part them.
+// Korean has one-syllable words ("좀 더", "안 돼"), so a spaced pair stays
+// apart; a Hangul pair parted only by punctuation ("대.마", "떨*액") is one
+// word written to slip past a filter, as "k.i.l.l" is, and joins. A kana
+// pair does not: masked words are written that way in Japanese terms and
+// notes alike (エ□い), and the note's "エ□い自撮り" would not join.
 const minSpacedHangul = 3
 
-// spacedHangulRuns marks the Hangul syllables that stand alone between
-// separators in runs of at least minSpacedHangul such tokens with short gaps,
-// which skeleton joins like spaced Latin letters; nil when there are none.
+// spacedHangulRuns marks the Hangul syllables and kana that stand alone
+// between separators in runs of at least minSpacedHangul such tokens with
+// short gaps, or of two or more when no gap holds a space, which skeleton
+// joins like spaced Latin letters; nil when there are none. Japanese is
+// written without spaces, so kana standing alone in such a run are spelt
+// out too ("ス ピ ー ド" is スピード).
 func spacedHangulRuns(runes []rune, class []uint8) []bool {
 	n := len(runes)
 	var marks []bool
 	single := func(k int) bool {
-		return isHangulSyllable(runes[k]) && (k == 0 || class[k-1] == classSep) && (k+1 == n || class[k+1] == classSep)
+		return isSpellingSyllable(runes[k]) && (k == 0 || class[k-1] == classSep) && (k+1 == n || class[k+1] == classSep)
 	}
 	for i := 0; i < n; {
 		if !single(i) {
@@ -440,6 +447,8 @@ func spacedHangulRuns(runes []rune, class []uint8) []bool {
 			continue
 		}
 		run := []int{i}
+		spaced := false // some gap of the run holds a space
+		kana := false   // some token of the run is kana, not Hangul
 		for k := i + 1; k < n && k-run[len(run)-1] <= maxJoinGap+1; k++ {
 			if class[k] == classSep {
 				continue
@@ -447,9 +456,15 @@ func spacedHangulRuns(runes []rune, class []uint8) []bool {
 			if !single(k) {
 				break
 			}
+			for _, r := range runes[run[len(run)-1]+1 : k] {
+				spaced = spaced || unicode.IsSpace(r)
+			}
 			run = append(run, k)
 		}
-		if len(run) >= minSpacedHangul {
+		for _, k := range run {
+			kana = kana || !isHangulSyllable(runes[k])
+		}
+		if len(run) >= minSpacedHangul || len(run) >= 2 && !spaced && !kana {
 			if marks == nil {
 				marks = make([]bool, n)
 			}
@@ -460,6 +475,13 @@ func spacedHangulRuns(runes []rune, class []uint8) []bool {
 		i = run[len(run)-1] + 1
 	}
 	return marks
+}
+
+// isSpellingSyllable reports a rune that spells a word one token at a time
+// in a disguise: a Hangul syllable, a kana letter or the prolonged sound
+// mark (ー) of katakana words.
+func isSpellingSyllable(r rune) bool {
+	return isHangulSyllable(r) || 0x3041 <= r && r <= 0x3096 || 0x30A1 <= r && r <= 0x30FA || r == 0x30FC
 }
 
 // isHangulSyllable reports a precomposed Hangul syllable (가 … 힣).

@@ -24,9 +24,12 @@ var emojiWords = map[rune]string{
 	'💊': "emojipill",
 	'💉': "emojisyringe",
 	'🍄': "emojishroom",
-	'🧂': "emojisalt", // cocaine
-	'🎰': "emojislot", // gambling
-	'🔌': "emojiplug", // a dealer
+	'🧂': "emojisalt",  // cocaine
+	'💎': "emojigem",   // crystal meth ("cristal 💎", "Crystal 💎 Stammkunden")
+	'🧊': "emojiice",   // meth ("아이스 🧊", "冰 🧊"), also ketamine in Korean posts
+	'🐴': "emojihorse", // ketamine ("ket 🐴", "케이 🐴"), heroin in older slang
+	'🎰': "emojislot",  // gambling
+	'🔌': "emojiplug",  // a dealer
 	'🔫': "emojigun",
 	'🔪': "emojiknife",
 	'🗡': "emojiknife",
