@@ -25,6 +25,10 @@ var (
 	scamWords = foldTerms([]string{
 		"冒充", "诈骗", "骗子", "骗局", "防骗", "反诈", "上当", "被骗", "骗了", "假投资", "假客服", "假老师", "假冒", "scam", "fraud", "impersonat", "estafa", "golpe",
 		"arnaque", "escroquerie", "betrug", "詐欺", "사기",
+		// Child-safety warnings name the same move to a messenger as the
+		// lure it is: 陌生人让孩子加微信…这就是网络诱骗，马上报警.
+		"诱骗", "诱拐", "grooming", "groomer", "groomers", "aliciamiento", "aliciamento", "pédopiégeage", "cybergrooming",
+		"グルーミング", "그루밍",
 	})
 	dontFollow = foldTerms([]string{
 		"不要加", "别加", "千万别", "千万不要", "别信", "不要信", "不要相信", "不会让你加", "不会要求你加", "不要转账", "别转账",
