@@ -30,6 +30,11 @@ import (
 //   - Comedy (Chinese): 笑死, 笑到 and friends say something was funny; a
 //     group named next to them (台湾人很爱讲笑死) is not scorned, unless the
 //     field also scorns (垃圾, 恶心, 滚, 低等 …).
+//   - Scammers as a class (Chinese): a scam warning (scam_warning.go) that
+//     calls everyone who makes the pitch a scammer (网上说保证赚钱的都是骗子，
+//     千万别转账) names a deed, not a person; the classifier learnt 骗子 as
+//     an insult. "你们都是骗子" addresses someone and 河南人都是骗子 names a
+//     group: both keep their finding.
 
 // secondPersonMarkers address someone, in the folded text (whole words
 // for Latin and Hangul).
@@ -61,6 +66,8 @@ var newsFrameMarkers = foldTerms([]string{
 	"noticia", "policía", "policia", "detenido", "detenida", "tribunal", "notícia", "polícia", "preso", "presa",
 	"selon", "arrêté", "arrêtée", "gendarmerie", "polizei", "festgenommen", "laut", "gericht", "nachrichten",
 	"ニュース", "警察", "逮捕", "容疑者", "뉴스", "경찰", "체포", "용의자",
+	// Charges and trials: 涉嫌诈骗被起诉, "charged with fraud".
+	"涉嫌", "起诉", "被抓", "检方", "判决", "charged with", "indicted", "acusado de", "imputado", "inculpé", "angeklagt", "기소",
 })
 
 // comedyIdiomsZh say something was funny, in the skeleton.
@@ -92,7 +99,7 @@ var selfInsultFrames = foldTerms([]string{
 func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 	switch c {
 	case models.CategoryHarassment:
-		return selfInsult(t, sp) || newsFrame(t)
+		return selfInsult(t, sp) || newsFrame(t) || scammersAsClass(t)
 	case models.CategoryHate:
 		return comedyIdiomZh(t)
 	}
@@ -172,4 +179,47 @@ func comedyIdiomZh(t *Text) bool {
 	}
 	s := t.Skeleton.String()
 	return containsAny(s, comedyIdiomsZh) && !containsAny(s, scornZh)
+}
+
+// scamClassCallsZh call a whole class of people scammers, in the
+// skeleton: 都是骗子 (they are all scammers), 全是诈骗. Chinese only: the
+// classifier read no other language's scam words as an insult.
+var scamClassCallsZh = []string{
+	"都是骗子", "全是骗子", "全都是骗子", "一律是骗子", "都是诈骗", "全是诈骗", "一律是诈骗", "都是骗局", "全是骗局", "都是骗人的",
+}
+
+// scamClassAddressedZh, right before a class call, make it an insult to the
+// reader: 你们都是骗子.
+var scamClassAddressedZh = []string{"你们", "妳们", "你", "您"}
+
+// scammersAsClass reports whether a Chinese field that warns against a
+// scam, telling readers not to follow it, calls a class of people
+// scammers, addressing no one and naming no group hate is about (河南人都是
+// 骗子 is hate, warning or not).
+func scammersAsClass(t *Text) bool {
+	if !t.HasHan {
+		return false
+	}
+	s := t.Skeleton.String()
+	found := false
+	for _, c := range scamClassCallsZh {
+		for i := 0; ; {
+			j := strings.Index(s[i:], c)
+			if j < 0 {
+				break
+			}
+			j += i
+			for _, a := range scamClassAddressedZh {
+				if strings.HasSuffix(s[:j], a) {
+					return false
+				}
+			}
+			found = true
+			i = j + len(c)
+		}
+	}
+	// A warning that tells readers what not to do, not only "都是骗子" under
+	// someone's post, which accuses its author.
+	f := t.Folded.String()
+	return found && !namesHateTargetZh(t) && containsAny(f, dontFollow) && scamWarning(t)
 }

@@ -20,6 +20,8 @@ func TestClassifierContextsThatAbuseNoOne(t *testing.T) {
 		"ich bin so ein Idiot, schon wieder den Schirm im Zug vergessen",
 		"新闻：一男子在地铁站辱骂乘客并扬言报复，被民警当场带走调查",
 		"News: police arrested a man who shouted abuse at a bus driver, according to the court",
+		"新聞：一名男子涉嫌網路詐騙被起訴，受害者超過百人",
+		"新闻说那个骗子终于被抓了，骗了老人二十多万",
 		"笑死 同事的冷笑话让全办公室憋笑，广东人讲笑话真的太好笑了",
 	}
 	hit := []string{
@@ -50,6 +52,32 @@ func TestSelfInsultNeedsTheAuthorInTheInsultsPlace(t *testing.T) {
 	} {
 		if got := selfInsult(NewText("body", s), Span{}); got != want {
 			t.Errorf("selfInsult(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// A scam warning that calls everyone who makes the pitch a scammer names a
+// deed; addressing the reader, or naming a group, still counts.
+func TestScammersAsAClassAreNoInsult(t *testing.T) {
+	s := newTableStage(t)
+	miss := []string{
+		"防骗提醒：网上说投资保证赚钱的都是骗子，千万别转账",
+		"防詐騙：網路上說投資保證獲利的都是騙子，千萬別匯款",
+		"遇到冒充公检法的电话直接挂，都是骗子，提醒家里老人",
+	}
+	hit := []string{
+		"你们都是骗子，大家千万别信，拉黑了",
+	}
+	wantAllowed(t, s, "a class of scammers in a warning is allowed in intl", miss, "intl")
+	wantStopped(t, s, "scammers addressed still hit", hit, "intl")
+	for body, want := range map[string]bool{
+		"网上说投资保证赚钱的都是骗子，千万别转账": true,
+		"你们都是骗子，千万别信":          false,
+		"河南人都是骗子，千万别信":         false,
+		"都是骗子":                 false, // no warning
+	} {
+		if got := scammersAsClass(NewText("body", body)); got != want {
+			t.Errorf("scammersAsClass(%q) = %v, want %v", body, got, want)
 		}
 	}
 }
