@@ -56,17 +56,22 @@ func TestSelfInsultNeedsTheAuthorInTheInsultsPlace(t *testing.T) {
 	}
 }
 
-// A scam warning that calls everyone who makes the pitch a scammer names a
-// deed; addressing the reader, or naming a group, still counts.
+// A scam warning that calls everyone who makes the pitch a scammer, or a
+// story of being taken in, names a deed; addressing the reader, naming
+// someone or a group still counts.
 func TestScammersAsAClassAreNoInsult(t *testing.T) {
 	s := newTableStage(t)
 	miss := []string{
 		"防骗提醒：网上说投资保证赚钱的都是骗子，千万别转账",
 		"防詐騙：網路上說投資保證獲利的都是騙子，千萬別匯款",
-		"遇到冒充公检法的电话直接挂，都是骗子，提醒家里老人",
+		"遇到冒充公检法的电话直接挂，都是骗子",
+		"小时候被骗子骗过一次，从此再也不信天上掉馅饼",
+		"骗子集团又换新招了，冒充快递理赔，大家小心",
 	}
 	hit := []string{
 		"你们都是骗子，大家千万别信，拉黑了",
+		"他就是骗子，大家小心",
+		"这个卖家遇到骗子了吗？我觉得卖家本人就是骗子",
 	}
 	wantAllowed(t, s, "a class of scammers in a warning is allowed in intl", miss, "intl")
 	wantStopped(t, s, "scammers addressed still hit", hit, "intl")
@@ -80,4 +85,20 @@ func TestScammersAsAClassAreNoInsult(t *testing.T) {
 			t.Errorf("scammersAsClass(%q) = %v, want %v", body, got, want)
 		}
 	}
+}
+
+// Rubbish as a thing is no insult: a guide to sorting waste, a chore.
+func TestLiteralWasteIsNoInsult(t *testing.T) {
+	s := newTableStage(t)
+	miss := []string{
+		"垃圾分类小技巧：湿垃圾和干垃圾怎么分",
+		"小区垃圾分类新规：厨余垃圾早上7点前投放",
+		"每天晚上倒垃圾是我老公的活，今天他忘了",
+	}
+	hit := []string{
+		"你就是个垃圾，滚",
+		"垃圾分类都搞不懂，你就是个垃圾",
+	}
+	wantAllowed(t, s, "rubbish as a thing is allowed in intl", miss, "intl")
+	wantStopped(t, s, "an insult beside a waste word still hits", hit, "intl")
 }
