@@ -30,6 +30,14 @@ import (
 //   - Comedy (Chinese): 笑死, 笑到 and friends say something was funny; a
 //     group named next to them (台湾人很爱讲笑死) is not scorned, unless the
 //     field also scorns (垃圾, 恶心, 滚, 低等 …).
+//   - Scammers no one names (Chinese): a scam warning (scam_warning.go)
+//     that calls everyone who makes the pitch a scammer (网上说保证赚钱的都是
+//     骗子，千万别转账), or a story of being taken in (小时候被骗子骗过一次),
+//     names a deed, not a person; the classifier learnt 骗子 as an insult.
+//     "你们都是骗子" addresses someone, 他就是骗子 names someone and 河南人
+//     都是骗子 names a group: they keep their finding.
+//   - Rubbish as a thing (Chinese): 垃圾分类, 倒垃圾, 厨余垃圾 are waste, not
+//     the insult 垃圾, when every 垃圾 of the field is one of them.
 
 // secondPersonMarkers address someone, in the folded text (whole words
 // for Latin and Hangul).
@@ -61,6 +69,8 @@ var newsFrameMarkers = foldTerms([]string{
 	"noticia", "policía", "policia", "detenido", "detenida", "tribunal", "notícia", "polícia", "preso", "presa",
 	"selon", "arrêté", "arrêtée", "gendarmerie", "polizei", "festgenommen", "laut", "gericht", "nachrichten",
 	"ニュース", "警察", "逮捕", "容疑者", "뉴스", "경찰", "체포", "용의자",
+	// Charges and trials: 涉嫌诈骗被起诉, "charged with fraud".
+	"涉嫌", "起诉", "被抓", "检方", "判决", "charged with", "indicted", "acusado de", "imputado", "inculpé", "angeklagt", "기소",
 })
 
 // comedyIdiomsZh say something was funny, in the skeleton.
@@ -92,7 +102,7 @@ var selfInsultFrames = foldTerms([]string{
 func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 	switch c {
 	case models.CategoryHarassment:
-		return selfInsult(t, sp) || newsFrame(t)
+		return selfInsult(t, sp) || newsFrame(t) || scammersAsClass(t) || literalWasteZh(t)
 	case models.CategoryHate:
 		return comedyIdiomZh(t)
 	}
@@ -172,4 +182,131 @@ func comedyIdiomZh(t *Text) bool {
 	}
 	s := t.Skeleton.String()
 	return containsAny(s, comedyIdiomsZh) && !containsAny(s, scornZh)
+}
+
+// scamClassCallsZh call a whole class of people scammers, in the
+// skeleton: 都是骗子 (they are all scammers), 全是诈骗. Chinese only: the
+// classifier read no other language's scam words as an insult.
+var scamClassCallsZh = []string{
+	"都是骗子", "全是骗子", "全都是骗子", "一律是骗子", "都是诈骗", "全是诈骗", "一律是诈骗", "都是骗局", "全是骗局", "都是骗人的",
+}
+
+// scamClassAddressedZh, right before a class call, make it an insult to the
+// reader: 你们都是骗子.
+var scamClassAddressedZh = []string{"你们", "妳们", "你", "您"}
+
+// Scammers no one can name: the author was taken in by one (被骗子骗过), met
+// or warns of them (遇到骗子, 小心骗子), or tells their ring and tricks
+// (骗子集团, 骗子的套路). 骗子 right after one of scammerUnnamedBefore or
+// right before one of scammerUnnamedAfter, in the skeleton.
+var (
+	scammerUnnamedBefore = []string{"被", "遇到", "碰到", "遇上", "遇见", "小心", "谨防", "当心", "防", "警惕", "这些", "那些", "各种"}
+	scammerUnnamedAfter  = []string{"集团", "团伙", "的套路", "的手法", "的手段", "的话术", "的新招", "太多", "越来越多", "换新招", "又换"}
+)
+
+// scammersAsClass reports whether a Chinese field speaks of scammers no one
+// can name: every 骗子 in it is an unnamed one or a class, a class call
+// (都是骗子) stands in a warning that tells readers not to follow the
+// scam (a bare "都是骗子" under a post accuses its author), and the field
+// addresses or names no one (你们都是骗子, 他就是骗子) and no group hate is
+// about (河南人都是骗子 is hate, warning or not).
+func scammersAsClass(t *Text) bool {
+	if !t.HasHan {
+		return false
+	}
+	s := t.Skeleton.String()
+	class, unnamed := false, false
+	for _, c := range scamClassCallsZh {
+		for i := 0; ; {
+			j := strings.Index(s[i:], c)
+			if j < 0 {
+				break
+			}
+			j += i
+			for _, a := range scamClassAddressedZh {
+				if strings.HasSuffix(s[:j], a) {
+					return false
+				}
+			}
+			class = true
+			i = j + len(c)
+		}
+	}
+	const scammer = "骗子"
+	for i := 0; ; {
+		j := strings.Index(s[i:], scammer)
+		if j < 0 {
+			break
+		}
+		j += i
+		end := j + len(scammer)
+		generic := false
+		for _, c := range scamClassCallsZh {
+			if k := strings.LastIndex(s[:end], c); k >= 0 && k+len(c) == end {
+				generic = true
+			}
+		}
+		for _, b := range scammerUnnamedBefore {
+			generic = generic || strings.HasSuffix(s[:j], b)
+		}
+		for _, a := range scammerUnnamedAfter {
+			generic = generic || strings.HasPrefix(s[end:], a)
+		}
+		if !generic {
+			return false
+		}
+		unnamed = true
+		i = end
+	}
+	if !class && !unnamed || namesHateTargetZh(t) {
+		return false
+	}
+	f := t.Folded.String()
+	if containsPersonAny(f, thirdPersonMarkers) || strings.Contains(t.Original, "@") {
+		return false
+	}
+	// A warning that tells readers what not to do, not only "都是骗子" under
+	// someone's post, which accuses its author.
+	return !class || containsAny(f, dontFollow) && scamWarning(t)
+}
+
+// wasteCompoundsZh are the words of rubbish as a thing (垃圾分类, 倒垃圾,
+// 厨余垃圾, 垃圾短信), in the skeleton.
+var wasteCompoundsZh = []string{
+	"垃圾分类", "垃圾桶", "垃圾袋", "垃圾车", "垃圾站", "垃圾场", "垃圾箱", "垃圾堆", "垃圾处理", "垃圾回收", "垃圾清运", "垃圾食品",
+	"垃圾短信", "垃圾邮件", "垃圾电话", "湿垃圾", "干垃圾", "厨余垃圾", "可回收垃圾", "有害垃圾", "其他垃圾", "生活垃圾", "建筑垃圾",
+	"倒垃圾", "扔垃圾", "丢垃圾", "捡垃圾", "收垃圾", "清垃圾", "乱扔垃圾", "乱丢垃圾", "垃圾不落地",
+}
+
+// literalWasteZh reports whether every 垃圾 in a Chinese field is rubbish as
+// a thing: the classifier learnt 垃圾 ("trash") as an insult and blocked
+// a guide to sorting household waste at 0.98. 你就是个垃圾 keeps its finding.
+func literalWasteZh(t *Text) bool {
+	if !t.HasHan {
+		return false
+	}
+	s := t.Skeleton.String()
+	const waste = "垃圾"
+	n := 0
+	for i := 0; ; {
+		j := strings.Index(s[i:], waste)
+		if j < 0 {
+			break
+		}
+		j += i
+		literal := false
+		for _, c := range wasteCompoundsZh {
+			k := strings.Index(c, waste)
+			if j-k >= 0 && strings.HasPrefix(s[j-k:], c) {
+				literal = true
+				break
+			}
+		}
+		if !literal {
+			return false
+		}
+		n++
+		i = j + len(waste)
+	}
+	return n > 0
 }

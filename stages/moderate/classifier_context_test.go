@@ -20,6 +20,8 @@ func TestClassifierContextsThatAbuseNoOne(t *testing.T) {
 		"ich bin so ein Idiot, schon wieder den Schirm im Zug vergessen",
 		"新闻：一男子在地铁站辱骂乘客并扬言报复，被民警当场带走调查",
 		"News: police arrested a man who shouted abuse at a bus driver, according to the court",
+		"新聞：一名男子涉嫌網路詐騙被起訴，受害者超過百人",
+		"新闻说那个骗子终于被抓了，骗了老人二十多万",
 		"笑死 同事的冷笑话让全办公室憋笑，广东人讲笑话真的太好笑了",
 	}
 	hit := []string{
@@ -52,4 +54,51 @@ func TestSelfInsultNeedsTheAuthorInTheInsultsPlace(t *testing.T) {
 			t.Errorf("selfInsult(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// A scam warning that calls everyone who makes the pitch a scammer, or a
+// story of being taken in, names a deed; addressing the reader, naming
+// someone or a group still counts.
+func TestScammersAsAClassAreNoInsult(t *testing.T) {
+	s := newTableStage(t)
+	miss := []string{
+		"防骗提醒：网上说投资保证赚钱的都是骗子，千万别转账",
+		"防詐騙：網路上說投資保證獲利的都是騙子，千萬別匯款",
+		"遇到冒充公检法的电话直接挂，都是骗子",
+		"小时候被骗子骗过一次，从此再也不信天上掉馅饼",
+		"骗子集团又换新招了，冒充快递理赔，大家小心",
+	}
+	hit := []string{
+		"你们都是骗子，大家千万别信，拉黑了",
+		"他就是骗子，大家小心",
+		"这个卖家遇到骗子了吗？我觉得卖家本人就是骗子",
+	}
+	wantAllowed(t, s, "a class of scammers in a warning is allowed in intl", miss, "intl")
+	wantStopped(t, s, "scammers addressed still hit", hit, "intl")
+	for body, want := range map[string]bool{
+		"网上说投资保证赚钱的都是骗子，千万别转账": true,
+		"你们都是骗子，千万别信":          false,
+		"河南人都是骗子，千万别信":         false,
+		"都是骗子":                 false, // no warning
+	} {
+		if got := scammersAsClass(NewText("body", body)); got != want {
+			t.Errorf("scammersAsClass(%q) = %v, want %v", body, got, want)
+		}
+	}
+}
+
+// Rubbish as a thing is no insult: a guide to sorting waste, a chore.
+func TestLiteralWasteIsNoInsult(t *testing.T) {
+	s := newTableStage(t)
+	miss := []string{
+		"垃圾分类小技巧：湿垃圾和干垃圾怎么分",
+		"小区垃圾分类新规：厨余垃圾早上7点前投放",
+		"每天晚上倒垃圾是我老公的活，今天他忘了",
+	}
+	hit := []string{
+		"你就是个垃圾，滚",
+		"垃圾分类都搞不懂，你就是个垃圾",
+	}
+	wantAllowed(t, s, "rubbish as a thing is allowed in intl", miss, "intl")
+	wantStopped(t, s, "an insult beside a waste word still hits", hit, "intl")
 }

@@ -201,6 +201,8 @@ func TestContactDetectorAllowsInnocentText(t *testing.T) {
 		{"Telegram in the news", "Telegram CEO Pavel Durov arrested"},
 		{"following here is on the platform", "follow me here for more recipes"},
 		{"a crisis hotline", "心理援助热线 400-161-9995"},
+		{"a Spanish crisis line that reads as a mobile", "Teléfono de la Esperanza: 717 003 717, atienden a cualquier hora"},
+		{"the same line with the country code", "Si lo pasas mal, llama al +34 717 003 717"},
 		{"扣扣 is a pet's name", "我家扣扣今天三岁了"},
 		{"QQ Music", "QQ音乐的会员又涨价了"},
 		{"adding QQ Music membership", "加QQ音乐会员"},

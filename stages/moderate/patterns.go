@@ -28,6 +28,8 @@ var hotlines = map[string]bool{
 	"8009506264":  true, // US Crisis Text Line support
 	"8006564673":  true, // RAINN
 	"18006564673": true,
+	"717003717":   true, // Teléfono de la Esperanza (Spain), which reads as a Spanish mobile
+	"34717003717": true,
 }
 
 // numberMatch is a match of a number pattern: byte range of the folded

@@ -35,6 +35,8 @@ var (
 		"never add", "don't add", "do not add", "never ask you", "don't send", "do not send", "no añadas", "nunca agregues",
 		"não adicione", "nunca adicione", "n'ajoutez", "nicht hinzufügen", "niemals", "追加しないで", "추가하지 마",
 		// Block and report: 一律拉黑, 已经报警.
+		// Hang up, ignore it, keep your eyes open: 直接挂, 不要理, 擦亮眼睛.
+		"直接挂", "挂掉", "不要理", "别理", "不要接", "别接", "擦亮眼睛",
 		"拉黑", "报警", "举报", "别上当", "不要上当", "别被骗", "不要被骗", "警惕", "提醒大家", "提醒家里", "提醒老人", "提醒爸妈", "気をつけ", "조심하",
 		"block and report", "block them",
 		"report them", "reported it", "don't fall for", "do not fall for", "bloquea", "denuncia", "bloqueie", "denuncie",

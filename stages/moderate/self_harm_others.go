@@ -257,6 +257,9 @@ var (
 		"made it through", "survived", "glad i stayed", "glad i'm alive", "glad im alive",
 		"salí adelante", "me recuperé", "sigo aquí", "sigo aqui", "saí dessa", "me recuperei", "ainda estou aqui",
 		"je m'en suis sorti", "toujours là", "m'a sauvé", "m'a sauvée", "geschafft", "bin noch da", "hat mich gerettet",
+		// Came through, in Japanese, Korean and Chinese: 乗り越えた, 立ち直った, 이겨냈다, 活着真好.
+		"乗り越え", "立ち直", "抜け出せ", "抜け出し", "生きててよかった", "生きていてよかった", "穏やかに暮らして",
+		"극복", "이겨냈", "이겨 냈", "살아있어서 다행", "活着真好", "活下去了",
 	})
 )
 

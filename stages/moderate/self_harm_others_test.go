@@ -42,6 +42,8 @@ func TestSomeoneElsesDeathWishIsNotTheAuthors(t *testing.T) {
 		{"pulled back last year and wanting to die again today", "zh", "", "去年被朋友拉回来了，可是今天又想死了。", true},
 		{"a death wish told to him", "zh", "", "我对他说想死，他笑了。", true},
 		{"a past death wish that has not ended", "zh", "", "三年前我就想死，到现在还是想死。", true},
+		{"a Japanese survivor who came through", "ja", "", "3年前は毎日死にたいと思っていた。カウンセリングで少しずつ乗り越えた。", false},
+		{"a Japanese survivor who came through but wants to die again", "ja", "", "3年前は死にたかった。乗り越えたはずなのに、今また死にたい。", true},
 		// English.
 		{"advice for when a friend says 'I want to die'", "en", "", `If a friend tells you "I want to die", don't brush it off. Listen, ask about a plan, call a crisis line together.`, false},
 		{"a sister's words and a frightened author", "en", "", `she said "I want to die" and hung up. I'm scared, what do I do?`, false},
