@@ -121,8 +121,20 @@ func numbersPII(s string, add func(int, int, float64, string)) {
 			add(m.start, m.end, scoreSSN, "us-ssn")
 		}
 	}
+	business := -1 // businessNumber(s), read at the first phone number
 	for _, m := range phoneNumbers(s) {
-		if !tollFree(m.digits) {
+		if tollFree(m.digits) {
+			continue
+		}
+		if business < 0 {
+			business = 0
+			if businessNumber(s) {
+				business = 1
+			}
+		}
+		if business == 1 {
+			add(m.start, m.end, scoreBusinessPhone, "business-phone")
+		} else {
 			add(m.start, m.end, scorePhone, "phone")
 		}
 	}

@@ -1,0 +1,63 @@
+package moderate
+
+// A shop's, a restaurant's or a clinic's number, given so that customers
+// can call, book or order ("Call the store on (503) 555-0148 to reserve",
+// 到店自提 电话预约, "reservas al 612 345 678"), is how people find a
+// business, not a person's data published. US numbers, and the mobiles of
+// small businesses everywhere, look the same as a person's, so the number
+// cannot tell; the field does. In a field that names a business and what
+// its customers do with the number, and says nothing of a person's own
+// contact (call me, text me, my number, lonely, babe) or of money to be
+// made, a phone finding informs (scoreBusinessPhone) instead of reviewing
+// in intl. The contact detector still sees the number: cn, which reviews
+// any move off the platform, still reviews it.
+
+// scoreBusinessPhone is below every market's review threshold of pii.
+const scoreBusinessPhone = 0.4
+
+var (
+	// businessPlaces name a business (folded: lower case, Simplified).
+	businessPlaces = foldTerms([]string{
+		"store", "shop", "bakery", "restaurant", "cafe", "café", "salon", "clinic", "office", "pharmacy", "boutique", "studio",
+		"our team", "front desk", "reception", "gallery", "museum", "library", "hotel", "hostel", "garage", "florist",
+		"门店", "店铺", "本店", "小店", "餐厅", "饭店", "咖啡店", "面包店", "花店", "诊所", "前台", "工作室", "药店", "民宿", "酒店",
+		"tienda", "restaurante", "panadería", "panaderia", "peluquería", "peluqueria", "clínica", "clinica", "farmacia", "consultorio",
+		"loja", "padaria", "salão", "consultório", "lanchonete",
+		"magasin", "boulangerie", "cabinet", "pharmacie", "salon de coiffure",
+		"laden", "geschäft", "bäckerei", "praxis", "apotheke", "friseur",
+		"店舗", "お店", "当店", "レストラン", "カフェ", "クリニック", "サロン", "薬局",
+		"가게", "매장", "식당", "카페", "병원", "미용실", "약국", "저희 가게", "저희 매장",
+	})
+	// businessUses say what customers do with the number.
+	businessUses = foldTerms([]string{
+		"reserve", "reservation", "reservations", "to book", "bookings", "booking", "appointment", "appointments", "order",
+		"orders", "pickup", "pick up", "opening hours", "open daily", "we open", "we close", "open from", "hours", "delivery",
+		"call us", "call the store", "call the shop", "call ahead",
+		"预约", "预订", "订位", "订餐", "外卖", "自提", "营业时间", "营业", "到店", "电话订", "送货",
+		"reservas", "reservar", "pedidos", "horario", "a domicilio", "cita", "citas", "llámanos", "llamanos",
+		"encomendas", "horário", "agendamento", "ligue para",
+		"réservation", "réservations", "réserver", "commandes", "horaires", "rendez-vous", "appelez-nous",
+		"reservierung", "reservieren", "bestellungen", "öffnungszeiten", "termin", "termine", "ruft uns an", "rufen sie uns an",
+		"予約", "営業時間", "ご注文", "お問い合わせ", "テイクアウト", "配達",
+		"예약", "영업시간", "주문", "문의", "배달", "포장",
+	})
+	// personalContact is a person's own contact or a lure: the number is
+	// then theirs, or bait.
+	personalContact = foldTerms([]string{
+		"call me", "text me", "me at", "my number", "my cell", "my phone", "whatsapp me", "hit me up", "lonely", "babe", "baby", "dear",
+		"earn", "profit", "investment", "income", "per day", "a day from home", "free money", "hookup", "hook up", "tonight",
+		"加我", "打给我", "我的电话", "我的手机", "寂寞", "日赚", "日结", "兼职", "赚钱", "投资", "返利",
+		"llámame", "llamame", "escríbeme", "escribeme", "mi número", "mi numero", "gana", "ganar",
+		"me liga", "me chama", "meu número", "meu numero", "ganhe", "renda extra",
+		"appelle-moi", "appelez-moi", "mon numéro", "mon numero", "gagnez", "gagner",
+		"ruf mich an", "meine nummer", "schreib mir", "verdienen",
+		"私の番号", "電話して", "稼げ", "副業",
+		"내 번호", "전화해", "연락해", "부업", "수익",
+	})
+)
+
+// businessNumber reports whether the folded field gives a number as a
+// business's, for its customers (see the file comment).
+func businessNumber(s string) bool {
+	return containsWordAny(s, businessPlaces) && containsWordAny(s, businessUses) && !containsWordAny(s, personalContact)
+}

@@ -1,0 +1,41 @@
+package moderate
+
+import (
+	"context"
+	"testing"
+)
+
+func TestBusinessNumbersInformAndPersonalOnesReview(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		text string
+		want float64 // the phone finding's score
+	}{
+		{"a US store's number to reserve is a business's", "Call the store on (503) 555-0148 to reserve your pumpkin, we close at 6", scoreBusinessPhone},
+		{"a bakery taking orders by phone is a business", "Our bakery takes orders by phone: 503-555-0148, open 7am to 3pm, pickup only", scoreBusinessPhone},
+		{"a Chinese shop's mobile for bookings is a business's", "本店电话预约 13812345678，营业时间早十点到晚九点，到店自提", scoreBusinessPhone},
+		{"a Spanish restaurant's reservations line is a business's", "Restaurante abierto de martes a domingo, reservas al 612 345 678", scoreBusinessPhone},
+		{"a person's own number is personal data", "text me at 503-555-0148 babe, I'm lonely tonight", scorePhone},
+		{"a number with a shop but nothing customers do is personal", "the guy from the shop gave me 503-555-0148", scorePhone},
+		{"a lure with a shop's words stays personal", "open a store from home and earn $300 per day, call me 503-555-0148", scorePhone},
+		{"a business number published to go after its owner is doxxing", "the owner of this bakery insulted my mom, his shop takes orders at 503-555-0148, call him and let him know, spread this", scoreDoxxing},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs, err := PIIDetector{}.Detect(context.Background(), NewText("body", tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got float64 = -1
+			for _, f := range fs {
+				if f.Rule == "phone" || f.Rule == "business-phone" || f.Rule == "doxxing-phone" || f.Rule == "doxxing-business-phone" {
+					got = f.Score
+				}
+			}
+			if got != tt.want {
+				t.Errorf("phone finding scored %v, want %v (findings %+v)", got, tt.want, fs)
+			}
+		})
+	}
+}
