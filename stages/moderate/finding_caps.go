@@ -31,6 +31,7 @@ var findingCaps = []findingCap{
 	capRefusedContact,
 	capHelplineContact,
 	capWarnedBait,
+	capNewsIllicitLexicon,
 }
 
 func fromClassifier(source string) bool { return strings.HasPrefix(source, "classifier:") }
