@@ -37,6 +37,18 @@ var saidVerbs = []string{
 	"sagt", "sagte", "gesagt", "schreibt", "geschrieben",
 }
 
+// toldToVerbs end the words before a death wish that someone else told the
+// author (or the reader) to act on: "a comment told me to kill myself",
+// "they keep telling me to go die". That is abuse the author reports, not
+// the author at risk (the harassment it is stays the rules' and the
+// classifier's to read).
+var toldToVerbs = []string{
+	"told me to", "tells me to", "telling me to", "tell me to", "told us to", "told you to", "tells you to", "telling you to",
+	"wants me to", "wanted me to", "want me to", "asked me to", "dared me to",
+	"me dijo que me", "me dicen que me", "me mandó a", "me mandaron a", "me mandou", "mandaram eu", "me disse pra", "me disseram pra",
+	"m'a dit de", "m'ont dit de", "me dit de", "hat mir gesagt ich soll", "sagte mir ich soll",
+}
+
 // thirdPersonZh are who says the words in Chinese, right before the verb
 // (an adverb of othersAdverbsZh between them aside). 我 and 你 count only
 // after 跟, 对, 和 or 给 (someone told me or you); a person after one of those
@@ -111,6 +123,12 @@ func selfHarmOthers(t *Text, sp Span) bool {
 	if !opened && hasWordSuffix(before, "i") {
 		if b, q := trimSaid(before[:len(before)-1]); q {
 			before = b
+		}
+	}
+	for _, v := range toldToVerbs {
+		if hasWordSuffix(before, v) {
+			words := strings.Fields(before[:len(before)-len(v)])
+			return len(words) == 0 || words[len(words)-1] != "i" && words[len(words)-1] != "we"
 		}
 	}
 	for _, v := range saidVerbs {

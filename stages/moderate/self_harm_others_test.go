@@ -45,6 +45,9 @@ func TestSomeoneElsesDeathWishIsNotTheAuthors(t *testing.T) {
 		{"a Japanese survivor who came through", "ja", "", "3年前は毎日死にたいと思っていた。カウンセリングで少しずつ乗り越えた。", false},
 		{"a Japanese survivor who came through but wants to die again", "ja", "", "3年前は死にたかった。乗り越えたはずなのに、今また死にたい。", true},
 		// English.
+		{"a comment that told the author to kill themselves, reported", "en", "", "Reported a comment on my post today that told me to kill myself. I'm fine, I've got thick skin.", false},
+		{"strangers telling the author to go die", "en", "", "people in the comments keep telling me to kill myself over a cake recipe lol, blocked them all", false},
+		{"the author asking someone to help them die is at risk", "en", "", "I want someone to tell me it's okay to kill myself tonight", true},
 		{"advice for when a friend says 'I want to die'", "en", "", `If a friend tells you "I want to die", don't brush it off. Listen, ask about a plan, call a crisis line together.`, false},
 		{"a sister's words and a frightened author", "en", "", `she said "I want to die" and hung up. I'm scared, what do I do?`, false},
 		{"a survivor pulled back by a friend", "en", "", "Three years ago I wanted to kill myself every day. Therapy and a stubborn friend pulled me back.", false},
