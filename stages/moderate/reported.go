@@ -40,6 +40,11 @@ var reportingMarkers = []string{
 	"dmed me", "dm'd me", "messaged me", "sent me", "texted me", "in my dms", "in my comments", "commented on my",
 	"blocked", "racist", "homophobic", "sexist", "transphobic", "things like", "who write", "who say", "not okay",
 	"bigot",
+	// A quotation introduced by someone's saying it: `someone at work said
+	// 'all immigrants are criminals'. I told him the statistics show the
+	// opposite` (what the author tells someone is not reported: `I told her
+	// "you're worthless"` is the author's own abuse).
+	" said '", " said \"", " said “", " said: ", " says '", " says \"", " says “",
 	// Spanish, Portuguese, French, German, Japanese, Korean
 	"me llamó", "me llamo", "me dijo", "me escribió", "mensajes como", "mensajes del tipo", "denuncia", "denuncié",
 	"me chamou", "me disse", "mensagens como", "denunciei", "denuncie",

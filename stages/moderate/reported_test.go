@@ -32,6 +32,8 @@ func TestReportedSpeechCapsQuotedAbuse(t *testing.T) {
 		{"the same insult said to someone", "你就是个傻逼", true},
 		{"a quoted insult aimed at the reader", "you are a 'bitch' and everyone knows it", true},
 		{"an insult with reported elsewhere in the note", "you fucking idiot. reported.", true},
+		{"a coworker's generalisation quoted and answered", "Someone at my work said 'all immigrants are criminals' at lunch today. I told him the statistics show the opposite.", false},
+		{"the author's own insult told to someone is no report", "I told her \"you're a worthless whore\" and I meant it", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
