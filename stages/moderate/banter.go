@@ -31,6 +31,10 @@ var affection = foldTerms([]string{
 	"大好き", "だいすき", "愛してる", "あいしてる",
 	"사랑해", "사랑한다", "사랑해요", "사랑해용",
 	"爱你", "愛你", "爱死你了", "么么哒", "比心",
+	// The insult claimed as one's own ("you're an idiot, but you're my
+	// idiot"); a birthday wish alone is not love ("happy birthday, you
+	// worthless pig" is still abuse).
+	"you're my idiot", "youre my idiot", "my favourite idiot", "my favorite idiot", "you're my dummy", "my lovable idiot",
 })
 
 // unloving are love denied or withheld, which is abuse in itself.

@@ -19,6 +19,8 @@ func TestNamesCalledWithLoveAreBanter(t *testing.T) {
 		{"eres un boludo, te quiero hermano", false},
 		{"você é um trouxa, te amo amigo", false},
 		{"you absolute idiot, you forgot my birthday again lol love you", false},
+		{"you're an absolute idiot for eating my leftover noodles, but you're my idiot. happy birthday, loser", false},
+		{"happy birthday you worthless fat pig, everyone in class hates you", true},
 		{"eres un boludo, no te soporto, cállate ya", true},
 		{"você é um trouxa, ninguém te ama", true},
 		{"you absolute idiot, nobody will ever love you", true},
