@@ -77,6 +77,7 @@ func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
 		p := &d.m.patterns[i]
 		for _, ref := range p.refs {
 			p.feedsAges = p.feedsAges || ref.group >= 0 && set.rules[ref.rule].readsAges
+			p.feedsPrices = p.feedsPrices || ref.group >= 0 && set.rules[ref.rule].readsPrices
 		}
 	}
 	d.words = latinWords(d.m.patterns)
@@ -116,6 +117,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 		sc.matches = d.maskedMatches(t, sc.matches)
 	}
 	sc.matches = d.minorAgeMatches(t, sc.matches)
+	sc.matches = d.priceMatches(t, sc.matches)
 	sc.word, sc.matches = d.typoMatches(t, sc.word, sc.matches)
 	sc.matches = d.joinedMatches(t, sc.matches)
 	if len(sc.matches) == 0 {

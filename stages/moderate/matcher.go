@@ -41,12 +41,15 @@ type pattern struct {
 	// to "you ii").
 	exact bool
 	// recognizer marks a rule pseudo-term found by code rather than by
-	// the automaton (<minor_age>, rules_age.go); it has no runes.
+	// the automaton (<minor_age>, rules_age.go; <price>, rules_price.go);
+	// it has no runes.
 	recognizer bool
 	// feedsAges marks a term in a group of a rule that reads ages, so a
 	// match of it makes the ages of the field worth reading (agesWanted)
 	// without walking refs, which run to hundreds for shared sets.
 	feedsAges bool
+	// feedsPrices is feedsAges for rules that read <price>.
+	feedsPrices bool
 }
 
 // match is one accepted match of pattern p on skeleton runes [i, j).

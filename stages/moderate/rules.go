@@ -275,6 +275,8 @@ type rule struct {
 	need     int    // groups that must match: groups, or min_groups
 	// readsAges marks a rule with <minor_age> in a group.
 	readsAges bool
+	// readsPrices marks a rule with <price> in a group.
+	readsPrices bool
 	// marks are punctuation vetoes (none: <quote>, <question>).
 	marks uint8
 	// clears marks a rule that reads an innocent context (game banter,
@@ -312,6 +314,8 @@ type ruleSet struct {
 	patterns []pattern
 	// minorAge is the pattern of <minor_age>, -1 when no rule uses it.
 	minorAge int
+	// price is the pattern of <price>, -1 when no rule uses it.
+	price int
 }
 
 // compileRules loads every *.yaml file at the top of fsys.
@@ -362,7 +366,7 @@ func compileRules(fsys fs.FS) (*ruleSet, error) {
 		}
 		files = append(files, file{name: name, category: cat, lang: lang, spec: spec})
 	}
-	c := &ruleCompiler{set: &ruleSet{minorAge: -1}, byKey: map[string]int{}, ids: map[string]string{}}
+	c := &ruleCompiler{set: &ruleSet{minorAge: -1, price: -1}, byKey: map[string]int{}, ids: map[string]string{}}
 	// Every rule's problems are reported at once, so that an analyst fixes
 	// a folder in one pass.
 	var errs []error
@@ -503,6 +507,13 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 				p = pattern{term: minorAgeTerm, recognizer: true}
 				key = p.term
 				r.readsAges = true
+			} else if strings.TrimSpace(t.text) == priceTerm {
+				if group < 0 {
+					return fmt.Errorf("rules %s:%d: rule %s: %s is only allowed in all:", file, t.line, spec.ID, t.text)
+				}
+				p = pattern{term: priceTerm, recognizer: true}
+				key = p.term
+				r.readsPrices = true
 			} else {
 				p, key, err = c.parse(t.text)
 			}
@@ -522,7 +533,10 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 				pi = len(c.set.patterns)
 				c.byKey[key] = pi
 				c.set.patterns = append(c.set.patterns, p)
-				if p.recognizer {
+				switch {
+				case p.recognizer && p.term == priceTerm:
+					c.set.price = pi
+				case p.recognizer:
 					c.set.minorAge = pi
 				}
 			}

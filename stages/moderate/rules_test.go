@@ -244,6 +244,7 @@ func TestRulesParseErrors(t *testing.T) {
 		{"min_groups above the groups", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, window: note, min_groups: 3, all: [[x], [y]]}\n"}, "min_groups 3 outside 1…2"},
 		{"min_groups in a sentence window", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, min_groups: 1, all: [[x], [y]]}\n"}, "min_groups needs window: note"},
 		{"a minor age in a veto", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[x]], none: [\"<minor_age>\"]}\n"}, "is only allowed in all:"},
+		{"a price in a veto", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[x]], none: [\"<price>\"]}\n"}, "is only allowed in all:"},
 		{"a set cycle", map[string]string{"hate.en.yaml": "sets:\n  a: [$b]\n  b: [$a]\nrules:\n  - {id: a, score: 0.5, all: [$a]}\n"}, "a cycle?"},
 		{"a set redefined", map[string]string{"sets.en.yaml": "sets:\n  a: [x]\n", "hate.en.yaml": "sets:\n  a: [y]\nrules: []\n"}, "set \"a\" is already defined in sets.en.yaml"},
 		{"rules in a sets file", map[string]string{"sets.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [x]}\n"}, "sets only"},

@@ -1,0 +1,81 @@
+package moderate
+
+import (
+	"regexp"
+	"strings"
+)
+
+// priceTerm is the pseudo-term of rule groups that stands for an amount of
+// money as sellers write it in the markets' languages: "$60", "80€",
+// "15 euros", "R$ 50", "50 reais", "5 balles", "2 mil", "30 bucks",
+// "5000円", "2万円", "30만원", "5만", "200元", "一包三千", "四千块". A price
+// tells a sale from talk about a thing; the digits are too many
+// combinations for sets. Quantities written like money ("1万条", "10万")
+// count too: they stand beside prices in the same posts.
+const priceTerm = "<price>"
+
+const (
+	// Units written after the number. Latin words end at a word
+	// boundary so that "12 euros" counts and "3 eurovision" does not;
+	// "k" alone is left out ("10k followers").
+	rePriceUnit = `(?:€|\$|£|¥|₩|[万萬千]?(?:円|元|块|塊)|萬|万|千|만\s?원|만|천\s?원|원|` +
+		`(?:eur|euros?|usd|dollars?|bucks|reais|pesos|soles|balles|quid|rmb|mil|grand)\b)`
+)
+
+var (
+	// "$60", "€ 80", "R$50", "US$ 20", "£5".
+	rePriceSign = regexp.MustCompile(`(?i)(?:r\$|us\$|[$€£¥₩])\s?\d(?:[\d.,]*\d)?`)
+	// "80€", "15 euros", "5000円", "30만원", "200元".
+	rePriceNumber = regexp.MustCompile(`(?i)(?:^|[^\d.,])(\d(?:[\d.,]*\d)?\s?` + rePriceUnit + `)`)
+	// "三千", "四千块", "五百元", "两万": Chinese numerals with a unit, not the
+	// end of a larger number.
+	rePriceHan = regexp.MustCompile(`(?:^|[^一二三四五六七八九十百千万萬两〇零])([一二三四五六七八九两十][十百千]?[万萬]?\s?(?:元|块|塊|円|千|万|萬))`)
+)
+
+// priceHint is a cheap test for text that may hold a price: a digit or a
+// Chinese numeral.
+func priceHint(s string) bool {
+	return strings.ContainsAny(s, "0123456789一二三四五六七八九两十")
+}
+
+// prices returns the byte ranges of the folded string s that give an
+// amount of money.
+func prices(s string) [][2]int {
+	var out [][2]int
+	for _, m := range rePriceSign.FindAllStringIndex(s, -1) {
+		out = append(out, [2]int{m[0], m[1]})
+	}
+	for _, re := range []*regexp.Regexp{rePriceNumber, rePriceHan} {
+		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			out = append(out, [2]int{m[2], m[3]})
+		}
+	}
+	return out
+}
+
+// priceMatches adds a match of the <price> pattern for every amount of
+// money in the field, on the skeleton runes it covers.
+func (d *RulesDetector) priceMatches(t *Text, ms []match) []match {
+	if d.set.price < 0 || !d.pricesWanted(ms) || !priceHint(t.Original) {
+		return ms
+	}
+	f := &t.Folded
+	for _, r := range prices(f.String()) {
+		sp := f.OriginalSpan(r[0], r[1])
+		if a, b, ok := skeletonRange(&t.Skeleton, sp.Start, sp.End); ok {
+			ms = append(ms, match{p: &d.m.patterns[d.set.price], i: a, j: b})
+		}
+	}
+	return ms
+}
+
+// pricesWanted reports whether a rule that reads prices has another of its
+// groups among the matches: without one, a price completes nothing.
+func (d *RulesDetector) pricesWanted(ms []match) bool {
+	for _, m := range ms {
+		if m.p.feedsPrices {
+			return true
+		}
+	}
+	return false
+}
