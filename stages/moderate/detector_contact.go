@@ -932,6 +932,9 @@ func readHandle(t *Text, p int, kind platformKind, abbrev bool) (int, bool) {
 	if kind == pkGroup || kind == pkPhone {
 		return 0, false
 	}
+	if e, ok := spacedHandle(rs, start); ok && (at || strong || colon) {
+		return f.Spans[e-1].End, true
+	}
 	// A Latin handle: [a-z0-9_.-], Chinese numerals allowed inside.
 	q := start
 	letters, digs, marks, cjk := 0, 0, 0, 0
@@ -984,6 +987,44 @@ scan:
 		return f.Spans[q-1].End, true
 	}
 	return 0, false
+}
+
+// spacedHandle reads a handle typed one character at a time with a space
+// between ("r i n a _ 0 3 0 3", "l o a n 7 7 7") so that no filter sees it
+// whole, and returns the end of its last character. It asks for at least
+// five characters with a letter and a digit or an underscore among them:
+// spaced-out words ("s o  g o o d") and initials are no handle. The caller
+// asks for a colon, an @ or an id word before it as well.
+func spacedHandle(rs []rune, p int) (int, bool) {
+	n := len(rs)
+	handleRune := func(r rune) bool {
+		return isASCIILetter(r) || isASCIIDigit(r) || r == '_' || r == '.'
+	}
+	letters, other, end := 0, 0, -1
+	for q := p; q < n && handleRune(rs[q]); q += 2 {
+		if q+1 < n && handleRune(rs[q+1]) {
+			return 0, false // a word, not one character
+		}
+		if isASCIILetter(rs[q]) {
+			letters++
+		} else {
+			other++
+		}
+		end = q + 1
+		if q+1 >= n || rs[q+1] != ' ' {
+			break
+		}
+		if q+3 < n && handleRune(rs[q+2]) && handleRune(rs[q+3]) {
+			break // the next token is a word of its own
+		}
+	}
+	if end < 0 || letters+other < 5 || letters == 0 || other == 0 {
+		return 0, false
+	}
+	if rs[end-1] == '.' {
+		end--
+	}
+	return end, true
 }
 
 // hasWord reports whether the runes at p spell w and, when w ends in a

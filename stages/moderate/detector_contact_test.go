@@ -62,6 +62,8 @@ func TestContactDetectorCatchesDisguises(t *testing.T) {
 		{"plus with a letter pair spaced", "加 V X 详聊", "加 V X 详聊", 0.9},
 		{"pinyin spaced", "感兴趣 加 wei xin", "加 wei xin", 0.9},
 		{"letters spaced out with a handle", "w e i x i n: abc123", "w e i x i n: abc123", 0.9},
+		{"a handle typed one character at a time", "详情看 i n s t a : r i n a _ 0 3 0 3", "i n s t a : r i n a _ 0 3 0 3", 0.9},
+		{"a spaced handle after a spaced platform", "상담 → k a k a o : l o a n 7 7 7 (띄어쓰기 빼고)", "k a k a o : l o a n 7 7 7", 0.9},
 		{"a counter word between", "加个V 了解", "加个V", 0.9},
 		{"me between verb and platform", "加我微信", "加我微信", 0.9},
 		// Homophones and look-alikes of WeChat.
@@ -197,6 +199,8 @@ func TestContactDetectorAllowsInnocentText(t *testing.T) {
 		{"WeChat in an English headline", "WeChat: the super app"},
 		{"an opinion about WeChat", "wechat is great"},
 		{"calling mom on WhatsApp", "I use WhatsApp to call my mom"},
+		{"spaced-out words after a platform are no handle", "insta: i love it so much"},
+		{"spaced letters with no digit are no handle", "whatsapp : a b c d e f"},
 		{"a WhatsApp release", "WhatsApp 2.0 released"},
 		{"Telegram in the news", "Telegram CEO Pavel Durov arrested"},
 		{"following here is on the platform", "follow me here for more recipes"},
