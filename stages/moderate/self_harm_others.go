@@ -255,6 +255,10 @@ var (
 		"拉回来", "拉了回来", "走出来", "走出了", "好多了", "好起来", "活下来", "挺过来", "熬过来", "康复", "还活着", "会好的",
 		"pulled me back", "pulled back", "got better", "gets better", "i'm still here", "im still here", "recovered",
 		"made it through", "survived", "glad i stayed", "glad i'm alive", "glad im alive",
+		// Time counted free of it: "8 years free now", "dos años sin cortarme", 三年没有再伤害自己.
+		"years free", "months free", "years clean", "months clean", "self harm free", "self-harm free",
+		"años sin cortarme", "años sin autolesionarme", "anos sem me cortar", "ano sem me cortar", "ans sans me couper",
+		"ans sans me scarifier", "jahre ohne ritzen", "jahre clean", "年没有再", "年没再", "年間やってない", "년째 안 하고",
 		"salí adelante", "me recuperé", "sigo aquí", "sigo aqui", "saí dessa", "me recuperei", "ainda estou aqui",
 		"je m'en suis sorti", "toujours là", "m'a sauvé", "m'a sauvée", "geschafft", "bin noch da", "hat mich gerettet",
 	})
