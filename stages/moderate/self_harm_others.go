@@ -262,22 +262,30 @@ var (
 		"naquela época", "il y a des années", "il y a un an", "il y a quelques années", "quand j'avais", "à l'époque",
 		"vor jahren", "vor einem jahr", "damals", "früher", "als ich",
 		"el año pasado", "ano passado", "l'an dernier", "l'année dernière", "letztes jahr", "작년", "예전에",
+		// Japanese and Korean: "when I was …", "back then" (not この頃 or 요즘, "these days").
+		"だった頃", "かった頃", "ていた頃", "当時", "昔は", "学生時代", "高校の時", "中学の時", "그때", "그 시절", "학생 때", "고등학생 때", "중학생 때",
 	})
 	presentMarkers = foldTerms([]string{
 		"现在", "今天", "今晚", "最近", "又", "还是", "还在", "依然", "仍然", "此刻",
 		"now", "again", "tonight", "today", "still", "lately", "these days",
 		"ahora", "otra vez", "esta noche", "hoy", "agora", "de novo", "hoje", "maintenant", "encore", "ce soir",
 		"aujourd'hui", "jetzt", "wieder", "heute", "immer noch",
+		"今夜", "今日", "また", "最近", "오늘", "지금", "다시", "요즘",
 	})
 	overcomeMarkers = foldTerms([]string{
 		"拉回来", "拉了回来", "走出来", "走出了", "好多了", "好起来", "活下来", "挺过来", "熬过来", "康复", "还活着", "会好的",
 		"pulled me back", "pulled back", "got better", "gets better", "i'm still here", "im still here", "recovered",
 		"made it through", "survived", "glad i stayed", "glad i'm alive", "glad im alive",
+		// Time counted free of it: "8 years free now", "dos años sin cortarme", 三年没有再伤害自己.
+		"years free", "months free", "years clean", "months clean", "self harm free", "self-harm free",
+		"años sin cortarme", "años sin autolesionarme", "anos sem me cortar", "ano sem me cortar", "ans sans me couper",
+		"ans sans me scarifier", "jahre ohne ritzen", "jahre clean", "年没有再", "年没再", "年間やってない", "년째 안 하고",
 		"salí adelante", "me recuperé", "sigo aquí", "sigo aqui", "saí dessa", "me recuperei", "ainda estou aqui",
 		"je m'en suis sorti", "toujours là", "m'a sauvé", "m'a sauvée", "geschafft", "bin noch da", "hat mich gerettet",
 		// Came through, in Japanese, Korean and Chinese: 乗り越えた, 立ち直った, 이겨냈다, 活着真好.
 		"乗り越え", "立ち直", "抜け出せ", "抜け出し", "生きててよかった", "生きていてよかった", "穏やかに暮らして",
 		"극복", "이겨냈", "이겨 냈", "살아있어서 다행", "活着真好", "活下去了",
+		"回復しています", "回復した", "乗り越えた", "やめられた", "抜け出せた", "今は大丈夫", "회복했", "극복했", "이겨냈", "지금은 괜찮",
 	})
 )
 
@@ -290,7 +298,9 @@ var reAgo = regexp.MustCompile(`\b(?:\d+|a|one|two|three|four|five|six|seven|eig
 	`\d+ ?(?:년|개월) ?전`)
 
 // looksBack reports whether folded sentence s is set in the author's past.
-func looksBack(s string) bool { return containsWordAny(s, pastMarkers) || reAgo.MatchString(s) }
+// Kana markers are found inside longer runs, as Han ones are (だった頃 in
+// 自傷がやめられなかった頃, また in 今夜はまた): containsPersonAny reads them so.
+func looksBack(s string) bool { return containsPersonAny(s, pastMarkers) || reAgo.MatchString(s) }
 
 // selfHarmOvercome reports whether the self-harm finding at sp in t is the
 // author's past, told in a field that says it is over.
@@ -301,7 +311,7 @@ func selfHarmOvercome(t *Text, sp Span) bool {
 	}
 	lo, hi := sentenceAround(s, sp.Start, sp.End)
 	sentence := foldedBefore(t, lo, hi)
-	return looksBack(sentence) && !containsWordAny(withoutTerms(nowSentences(t, sp), recoveryMarkers), presentMarkers) &&
+	return looksBack(sentence) && !containsPersonAny(withoutTerms(nowSentences(t, sp), recoveryMarkers), presentMarkers) &&
 		containsAny(t.Folded.String(), overcomeMarkers)
 }
 
