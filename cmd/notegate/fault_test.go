@@ -460,13 +460,42 @@ func tailFile(t *testing.T, path string, lines int) {
 	t.Logf("last lines of %s:\n%s", path, strings.Join(all[max(0, len(all)-lines):], "\n"))
 }
 
+// freeAddr returns a free local address for the service under test, on a
+// port below the kernel's ephemeral range. The service is killed and
+// restarted on it; while it is down, a port of the ephemeral range could be
+// handed to any listener on ":0" (another package's test server, run in
+// parallel), and the test's own readiness watch would then poll that
+// server. A port outside the range is never handed out that way.
 func freeAddr(t *testing.T) string {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	t.Helper()
+	low := 32768
+	if b, err := os.ReadFile("/proc/sys/net/ipv4/ip_local_port_range"); err == nil {
+		if f := strings.Fields(string(b)); len(f) == 2 {
+			if n, err := strconv.Atoi(f[0]); err == nil {
+				low = n
+			}
+		}
 	}
-	defer ln.Close()
-	return ln.Addr().String()
+	const from = 20000
+	if low-from < 1000 {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ln.Close()
+		return ln.Addr().String()
+	}
+	for range 200 {
+		addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(from+rand.IntN(low-from)))
+		ln, err := net.Listen("tcp", addr)
+		if err != nil {
+			continue
+		}
+		ln.Close()
+		return addr
+	}
+	t.Fatal("no free port below the ephemeral range")
+	return ""
 }
 
 // readinessWatch polls /readyz every 200ms and remembers every answer.
