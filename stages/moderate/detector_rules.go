@@ -76,8 +76,12 @@ func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
 	for i := range d.m.patterns {
 		p := &d.m.patterns[i]
 		for _, ref := range p.refs {
-			p.feedsAges = p.feedsAges || ref.group >= 0 && set.rules[ref.rule].readsAges
-			p.feedsPrices = p.feedsPrices || ref.group >= 0 && set.rules[ref.rule].readsPrices
+			if ref.group >= 0 && set.rules[ref.rule].readsAges {
+				p.feeds |= feedsAges
+			}
+			if ref.group >= 0 && set.rules[ref.rule].readsPrices {
+				p.feeds |= feedsPrices
+			}
 		}
 	}
 	d.words = latinWords(d.m.patterns)

@@ -44,13 +44,18 @@ type pattern struct {
 	// the automaton (<minor_age>, rules_age.go; <price>, rules_price.go);
 	// it has no runes.
 	recognizer bool
-	// feedsAges marks a term in a group of a rule that reads ages, so a
-	// match of it makes the ages of the field worth reading (agesWanted)
+	// feeds marks a term in a group of a rule that reads ages (feedsAges)
+	// or prices (feedsPrices), so a match of it makes the field worth
+	// reading for them (recognizerWanted)
 	// without walking refs, which run to hundreds for shared sets.
-	feedsAges bool
-	// feedsPrices is feedsAges for rules that read <price>.
-	feedsPrices bool
+	feeds uint8
 }
+
+// Bits of pattern.feeds.
+const (
+	feedsAges uint8 = 1 << iota
+	feedsPrices
+)
 
 // match is one accepted match of pattern p on skeleton runes [i, j).
 type match struct {

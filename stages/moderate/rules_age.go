@@ -78,7 +78,7 @@ func minorAges(s string) [][2]int {
 // minorAgeMatches adds a match of the <minor_age> pattern for every age
 // of a child in the field, on the skeleton runes it covers.
 func (d *RulesDetector) minorAgeMatches(t *Text, ms []match) []match {
-	if d.set.minorAge < 0 || !d.agesWanted(ms) || !minorAgeHint(t.Original) {
+	if d.set.minorAge < 0 || !recognizerWanted(ms, feedsAges) || !minorAgeHint(t.Original) {
 		return ms
 	}
 	f := &t.Folded
@@ -106,11 +106,13 @@ func skeletonRange(sk *View, start, end int) (a, b int, ok bool) {
 	return a, b, a < b
 }
 
-// agesWanted reports whether a rule that reads ages has another of its
-// groups among the matches: without one, an age completes nothing.
-func (d *RulesDetector) agesWanted(ms []match) bool {
+// recognizerWanted reports whether a rule that reads a pseudo-term of
+// code (feedsAges: <minor_age>; feedsPrices: <price>) has another of its
+// groups among the matches: without one, the pseudo-term completes
+// nothing, and the field is not read for it.
+func recognizerWanted(ms []match, feeds uint8) bool {
 	for _, m := range ms {
-		if m.p.feedsAges {
+		if m.p.feeds&feeds != 0 {
 			return true
 		}
 	}

@@ -56,7 +56,7 @@ func prices(s string) [][2]int {
 // priceMatches adds a match of the <price> pattern for every amount of
 // money in the field, on the skeleton runes it covers.
 func (d *RulesDetector) priceMatches(t *Text, ms []match) []match {
-	if d.set.price < 0 || !d.pricesWanted(ms) || !priceHint(t.Original) {
+	if d.set.price < 0 || !recognizerWanted(ms, feedsPrices) || !priceHint(t.Original) {
 		return ms
 	}
 	f := &t.Folded
@@ -67,15 +67,4 @@ func (d *RulesDetector) priceMatches(t *Text, ms []match) []match {
 		}
 	}
 	return ms
-}
-
-// pricesWanted reports whether a rule that reads prices has another of its
-// groups among the matches: without one, a price completes nothing.
-func (d *RulesDetector) pricesWanted(ms []match) bool {
-	for _, m := range ms {
-		if m.p.feedsPrices {
-			return true
-		}
-	}
-	return false
 }

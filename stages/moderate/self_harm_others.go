@@ -282,10 +282,10 @@ var (
 		"ans sans me scarifier", "jahre ohne ritzen", "jahre clean", "年没有再", "年没再", "年間やってない", "년째 안 하고",
 		"salí adelante", "me recuperé", "sigo aquí", "sigo aqui", "saí dessa", "me recuperei", "ainda estou aqui",
 		"je m'en suis sorti", "toujours là", "m'a sauvé", "m'a sauvée", "geschafft", "bin noch da", "hat mich gerettet",
-		// Came through, in Japanese, Korean and Chinese: 乗り越えた, 立ち直った, 이겨냈다, 活着真好.
-		"乗り越え", "立ち直", "抜け出せ", "抜け出し", "生きててよかった", "生きていてよかった", "穏やかに暮らして",
-		"극복", "이겨냈", "이겨 냈", "살아있어서 다행", "活着真好", "活下去了",
-		"回復しています", "回復した", "乗り越えた", "やめられた", "抜け出せた", "今は大丈夫", "회복했", "극복했", "이겨냈", "지금은 괜찮",
+		// Came through, in Japanese, Korean and Chinese (substrings: 乗り越え is in
+		// 乗り越えた, 극복 in 극복했다): 立ち直った, 今は大丈夫, 이겨냈다, 活着真好.
+		"乗り越え", "立ち直", "抜け出せ", "抜け出し", "回復し", "やめられた", "今は大丈夫", "生きててよかった", "生きていてよかった",
+		"穏やかに暮らして", "극복", "이겨냈", "이겨 냈", "회복했", "지금은 괜찮", "살아있어서 다행", "活着真好", "活下去了",
 	})
 )
 
