@@ -110,10 +110,11 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt("approved_markets", keyword())
 	doc.AddFieldMappingsAt("approved", flag)
 	doc.AddFieldMappingsAt("language_code", keyword())
-	addReviewMappings(doc, keyword, func() *mapping.FieldMapping {
+	addReviewMappings(doc, keyword, keyword, func() *mapping.FieldMapping {
 		f := bleve.NewNumericFieldMapping()
 		f.Store = false
 		f.IncludeInAll = false
+		f.DocValues = false
 		return f
 	}, func() *mapping.FieldMapping {
 		f := bleve.NewBooleanFieldMapping()

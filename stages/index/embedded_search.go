@@ -90,7 +90,7 @@ const searchDir = "search"
 // before Traditional/Simplified folding) is rebuilt from the note store on
 // open. Change it whenever newEmbeddedMapping changes what is indexed.
 const (
-	searchVersion     = "3 hant-to-hans phrases"
+	searchVersion     = "4 hant-to-hans phrases sort-keys"
 	searchVersionFile = "search.version"
 )
 
@@ -777,7 +777,7 @@ func embeddedQuery(q Query, market string) query.Query {
 func searchFields(n *models.Note, raw string) map[string]any {
 	d := newDocument(n)
 	f := map[string]any{
-		"queued_at": float64(d.QueuedAt.Unix()),
+		"queued_at": sortKeyInt(d.QueuedAt.Unix()),
 		noteField:   raw,
 	}
 	if d.ParentID != "" {
@@ -799,10 +799,11 @@ func searchFields(n *models.Note, raw string) map[string]any {
 		f["review_markets"] = d.ReviewMarkets
 		f["categories"] = d.Categories
 		f["language_code"] = d.Language.Code
-		f["urgency"] = float64(d.Urgency)
-		f["severity"] = d.Severity
+		f["urgency"] = sortKeyInt(int64(d.Urgency))
+		f["severity"] = sortKeyFloat(d.Severity)
 		f["escalated"] = d.Escalated
-		f["reported"] = float64(d.Reported)
+		f["reported"] = sortKeyInt(int64(d.Reported))
+		f[queuedRangeField] = float64(d.QueuedAt.Unix())
 	}
 	return f
 }

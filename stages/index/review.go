@@ -62,15 +62,21 @@ func newReviewFields(n *models.Note) reviewFields {
 	return f
 }
 
-func addReviewMappings(doc *mapping.DocumentMapping, keyword, numeric, flag func() *mapping.FieldMapping) {
+func addReviewMappings(doc *mapping.DocumentMapping, keyword, sortKey, numeric, flag func() *mapping.FieldMapping) {
 	doc.AddFieldMappingsAt("review_markets", keyword())
 	doc.AddFieldMappingsAt("categories", keyword())
-	doc.AddFieldMappingsAt("urgency", numeric())
-	doc.AddFieldMappingsAt("severity", numeric())
-	doc.AddFieldMappingsAt("queued_at", numeric())
+	doc.AddFieldMappingsAt("urgency", sortKey())
+	doc.AddFieldMappingsAt("severity", sortKey())
+	doc.AddFieldMappingsAt("queued_at", sortKey())
 	doc.AddFieldMappingsAt("escalated", flag())
-	doc.AddFieldMappingsAt("reported", numeric())
+	doc.AddFieldMappingsAt("reported", sortKey())
+	doc.AddFieldMappingsAt(queuedRangeField, numeric())
 }
+
+// queuedRangeField holds queued_at again as a number, for the queue's
+// time filter (QueuedAfter, QueuedBefore), and only for notes in the
+// queue: a numeric value costs 16 terms, a sort key one.
+const queuedRangeField = "queued_range"
 
 // Queue lists the review queue from the search index; see Index and
 // Embedded.
@@ -145,7 +151,7 @@ func embeddedQueueQuery(q models.QueueQuery) query.Query {
 		}
 		incl := true
 		r := bleve.NewNumericRangeInclusiveQuery(lo, hi, &incl, &incl)
-		r.SetField("queued_at")
+		r.SetField(queuedRangeField)
 		must = append(must, r)
 	}
 	return bleve.NewConjunctionQuery(must...)
