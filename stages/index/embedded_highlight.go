@@ -16,10 +16,10 @@ import (
 // Simplified text (both were folded), a Chinese word marks its bigrams,
 // which renderHighlight merges into the whole word, and a phrase marks
 // only where it occurs. Exclusions mark nothing. It returns, per note id,
-// the matches in each value of allField, by position in the array
-// (allTexts); nothing when q has no word or phrase. Its cost grows with
-// the page, not with the hits of the search.
-func embeddedMatches(ctx context.Context, idx bleve.Index, q Query, ids []string) (map[string]map[int][]span, error) {
+// the matches as byte spans of allField's joined texts (joinTexts);
+// nothing when q has no word or phrase. Its cost grows with the page, not
+// with the hits of the search.
+func embeddedMatches(ctx context.Context, idx bleve.Index, q Query, ids []string) (map[string][]span, error) {
 	var clauses []query.Query
 	if len(q.Words) > 0 {
 		m := bleve.NewMatchQuery(q.wordText())
@@ -42,31 +42,30 @@ func embeddedMatches(ctx context.Context, idx bleve.Index, q Query, ids []string
 	if err != nil {
 		return nil, fmt.Errorf("index: search: highlights: %w", err)
 	}
-	out := make(map[string]map[int][]span, len(res.Hits))
+	out := make(map[string][]span, len(res.Hits))
 	for _, h := range res.Hits {
-		byText := map[int][]span{}
 		for _, locations := range h.Locations[allField] {
 			for _, l := range locations {
-				if len(l.ArrayPositions) != 1 || l.End > highlightAnalyzed {
-					continue // marks only the start of a huge text, as Elasticsearch does
-				}
-				i := int(l.ArrayPositions[0])
-				byText[i] = append(byText[i], span{int(l.Start), int(l.End)})
+				out[h.ID] = append(out[h.ID], span{int(l.Start), int(l.End)})
 			}
 		}
-		out[h.ID] = byText
 	}
 	return out, nil
 }
 
 // textSpans returns the lookup of matches by text for noteHighlights, from
-// matches by position in texts (allTexts).
-func textSpans(texts []string, byPosition map[int][]span) func(string) []span {
+// matches in the joined texts that allField indexed. A match beyond
+// highlightAnalyzed bytes of its text is left out: only the start of a
+// huge text is marked, as Elasticsearch does.
+func textSpans(joined joinedTexts, matches []span) func(string) []span {
 	byText := map[string][]span{}
-	for i, spans := range byPosition {
-		if i >= 0 && i < len(texts) {
-			byText[texts[i]] = append(byText[texts[i]], spans...)
+	for _, m := range matches {
+		i, s, ok := joined.locate(m.start, m.end)
+		if !ok || s.end > highlightAnalyzed {
+			continue
 		}
+		text := joined.texts[i]
+		byText[text] = append(byText[text], s)
 	}
 	return func(text string) []span { return byText[text] }
 }

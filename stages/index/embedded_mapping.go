@@ -20,6 +20,9 @@ const (
 	// so a word of one or more characters finds any text containing it
 	// without a dictionary. The stemmer leaves CJK tokens alone.
 	textAnalyzer = "notegate_text"
+	// textChain is textAnalyzer's work on one text: textAnalyzer is
+	// joinedAnalyzer over it (embedded_texts.go).
+	textChain = "notegate_text_chain"
 	// cjkGrams is cjk_bigram that also emits unigrams, so a one-character
 	// query (猫, 茶) matches.
 	cjkGrams = "notegate_cjk_grams"
@@ -30,10 +33,10 @@ const (
 	queryAnalyzer = "notegate_text_query"
 
 	// allField holds title, body, tags and translations together, written
-	// once (cheaper than bleve's _all composite), each text a value of
-	// the array so that a phrase never spans two; a search must match all
-	// of its terms there. It keeps term positions (term vectors), which
-	// phrase queries need.
+	// once (cheaper than bleve's _all composite), as one string with a
+	// gap of positions between two texts so that a phrase never spans two
+	// (embedded_texts.go); a search must match all of its terms there. It
+	// keeps term positions (term vectors), which phrase queries need.
 	allField = "text"
 	// noteField stores the note JSON verbatim, unindexed: hits return it.
 	noteField = "note"
@@ -50,7 +53,7 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := im.AddCustomAnalyzer(textAnalyzer, map[string]any{
+	if err := im.AddCustomAnalyzer(textChain, map[string]any{
 		"type":         custom.Name,
 		"char_filters": []any{foldCharFilter}, // 火鍋 is indexed as 火锅
 		"tokenizer":    unicode.Name,

@@ -90,7 +90,7 @@ const searchDir = "search"
 // before Traditional/Simplified folding) is rebuilt from the note store on
 // open. Change it whenever newEmbeddedMapping changes what is indexed.
 const (
-	searchVersion     = "4 hant-to-hans phrases sort-keys"
+	searchVersion     = "4 hant-to-hans phrases sort-keys joined-texts"
 	searchVersionFile = "search.version"
 )
 
@@ -674,7 +674,7 @@ func (s *searchIndex) searchOnce(ctx context.Context, q models.SearchQuery, prun
 			}
 			hit := models.SearchHit{Note: n, Score: h.Score}
 			if m := matches[h.ID]; len(m) > 0 {
-				hit.Highlights = noteHighlights(n, textSpans(allTexts(newDocument(n)), m))
+				hit.Highlights = noteHighlights(n, textSpans(joinTexts(allTexts(newDocument(n))), m))
 			}
 			out.Hits = append(out.Hits, hit)
 		}
@@ -793,7 +793,7 @@ func searchFields(n *models.Note, raw string) map[string]any {
 		f["approved"] = true
 		f["approved_markets"] = slices.Clone(d.ApprovedMarkets) // the caller owns the note
 		f["title"] = d.Title
-		f[allField] = allTexts(d)
+		f[allField] = joinTexts(allTexts(d)).String()
 	}
 	if len(d.ReviewMarkets) > 0 {
 		f["review_markets"] = d.ReviewMarkets
@@ -808,8 +808,8 @@ func searchFields(n *models.Note, raw string) map[string]any {
 	return f
 }
 
-// allTexts lists the texts of d, each a value of the array field allField:
-// a phrase matches within one of them, never across two.
+// allTexts lists the texts of d, which allField joins (joinTexts): a
+// phrase matches within one of them, never across two.
 func allTexts(d document) []string {
 	parts := make([]string, 0, 2+len(d.Tags)+len(d.Translations))
 	for _, p := range [][]string{{d.Title, d.Body}, d.Tags, d.Translations} {

@@ -26,6 +26,7 @@ var registerStemmer sync.Once
 // opened. Called before either.
 func registerAnalysis() {
 	registerStemmer.Do(func() {
+		registerJoinedAnalyzer(textAnalyzer, textChain)
 		err := registry.RegisterTokenFilter(cachedStemmerName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 			return &cachedStemmer{stems: make(map[string]string, 1024)}, nil
 		})
