@@ -282,6 +282,9 @@ var (
 		"ans sans me scarifier", "jahre ohne ritzen", "jahre clean", "年没有再", "年没再", "年間やってない", "년째 안 하고",
 		"salí adelante", "me recuperé", "sigo aquí", "sigo aqui", "saí dessa", "me recuperei", "ainda estou aqui",
 		"je m'en suis sorti", "toujours là", "m'a sauvé", "m'a sauvée", "geschafft", "bin noch da", "hat mich gerettet",
+		// Stable now, thanks to therapy: "heute bin ich stabil dank Therapie".
+		"bin ich stabil", "bin stabil", "bin jetzt stabil", "dank therapie", "dank der therapie", "stable now", "i'm stable",
+		"estoy estable", "estou estável", "je suis stable",
 		// Came through, in Japanese, Korean and Chinese (substrings: 乗り越え is in
 		// 乗り越えた, 극복 in 극복했다): 立ち直った, 今は大丈夫, 이겨냈다, 活着真好.
 		"乗り越え", "立ち直", "抜け出せ", "抜け出し", "回復し", "やめられた", "今は大丈夫", "生きててよかった", "生きていてよかった",

@@ -65,6 +65,8 @@ func TestSomeoneElsesDeathWishIsNotTheAuthors(t *testing.T) {
 		{"a French survivor counting the years back", "fr", "", "Il y a quatre ans je voulais mourir. Je m'en suis sorti grâce à ma sœur.", false},
 		{"a German survivor counting the years back", "de", "", "Vor zwei Jahren wollte ich sterben. Mit Therapie habe ich es geschafft.", false},
 		{"a German survivor counting the years back and wanting to die now", "de", "", "Vor zwei Jahren wollte ich mich umbringen und heute will ich mich wieder umbringen.", true},
+		{"a German survivor stable today thanks to therapy", "de", "", "Vor zwei Jahren wollte ich mich umbringen. Heute bin ich stabil dank Therapie und meiner Familie.", false},
+		{"a Spanish survivor stable now", "es", "", "Hace dos años quería matarme. Ahora estoy estable y sigo con la terapia.", false},
 		{"a survivor counting the years free of self-harm", "en", "", "I used to self-harm at uni. Six years free now, and the marks have faded.", false},
 		{"a survivor years free who is at it again tonight", "en", "", "I used to self-harm at uni, six years free. Tonight I self-harm again.", true},
 		{"a Chinese survivor counting the years without hurting herself", "zh", "", "高中的时候我想自杀，两年没有再伤害自己了。", false},
