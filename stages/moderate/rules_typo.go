@@ -1,6 +1,9 @@
 package moderate
 
 import (
+	"bufio"
+	"bytes"
+	"embed"
 	"slices"
 	"strings"
 )
@@ -79,7 +82,46 @@ func newTypoIndex(ps []pattern, rules []rule) *typoIndex {
 			}
 		}
 	}
+	// Nor is one that is a real word of the language.
+	for l := range idx {
+		for _, w := range realWords(l) {
+			delete(idx[l], w)
+		}
+	}
 	return idx
+}
+
+//go:embed typowords/*.txt
+var typoWordFiles embed.FS
+
+// realWords returns the words of typowords/LANG.txt for language l (an
+// index of classifierLangs), spelled as typoMatches spells a word of a
+// field: its skeleton letters, repeats expanded. Words whose skeleton is
+// no single Latin word are left out.
+func realWords(l int) []string {
+	b, err := typoWordFiles.ReadFile("typowords/" + classifierLangs[l] + ".txt")
+	if err != nil {
+		return nil // no list for this language
+	}
+	var out []string
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		sk := &NewText("body", sc.Text()).Skeleton
+		var w []byte
+		for k, r := range sk.Runes {
+			if !isASCIILetter(r) {
+				w = nil
+				break
+			}
+			for range max(1, int(sk.Counts[k])) {
+				w = append(w, byte(r))
+			}
+		}
+		if len(w) >= minTypoSwap {
+			out = append(out, string(w))
+		}
+	}
+	return out
 }
 
 // ruleLanguage is the language of the file a rule comes from

@@ -1,6 +1,10 @@
 package moderate
 
-import "testing"
+import (
+	"context"
+	"strings"
+	"testing"
+)
 
 func TestRulesReadMisspelledTermsOfTheFieldsLanguage(t *testing.T) {
 	d, err := DefaultRulesDetector()
@@ -38,4 +42,29 @@ func TestJoinedFragmentsNeverSpellAVeto(t *testing.T) {
 		{"words that happen to join into the veto do not veto", "todo el mundo se ríe del payaso de tu novio", true},
 		{"the veto written as one word still vetoes", "mira la serie del payaso", false},
 	})
+}
+
+func TestRealWordsAreNoMisspellings(t *testing.T) {
+	d, err := DefaultRulesDetector()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, word, text string }{
+		{"German 'zusammen' is not 'zuspammen' with a letter missing", "zusammen", "Wir haben zusammen das Konto auf privat gestellt und besprochen, dass sie niemandem ihr Alter verrät."},
+		{"German 'streben' is not 'sterben' with two letters swapped", "streben", "Ich will heute nicht mehr streben, ich will nur schlafen."},
+		{"Portuguese 'perdas' is not 'pedras' with two letters swapped", "perdas", "Vamos jogar as perdas do mês na cara do gerente na reunião."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs, err := d.Detect(context.Background(), NewText("body", tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range fs {
+				if strings.Contains(tt.text[f.Span.Start:f.Span.End], tt.word) {
+					t.Errorf("%q: %s (%s %.2f) fired on %q", tt.text, f.Rule, f.Category, f.Score, tt.text[f.Span.Start:f.Span.End])
+				}
+			}
+		})
+	}
 }
