@@ -14,6 +14,7 @@ func TestScamWarningsDoNotCountAsContactRequests(t *testing.T) {
 		cn         models.Decision
 	}{
 		{"a warning against adding a fake agent's WeChat", "提醒大家：最近有人冒充客服让你加微信退款，千万别信！", models.DecisionAllow},
+		{"a mother warning mothers of strangers who ask children's age and their QQ", "宝妈们注意！直播间里有人问小孩几岁、让加QQ说送礼物，我家孩子差点上当。", models.DecisionAllow},
 		{"a seller's 'beware of fakes' with a request is still a request", "谨防假货，加微信看实拍", models.DecisionBlock},
 		{"a warning that gives a handle still counts", "防骗提醒！千万别信假客服，正品请加微信 lvbag2025", models.DecisionBlock},
 		{"an English warning", "Scam alert: people impersonating support ask you to add them on WhatsApp. Never add them.", models.DecisionAllow},

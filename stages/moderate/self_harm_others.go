@@ -110,6 +110,13 @@ func selfHarmOthers(t *Text, sp Span) bool {
 	// The folded text of the sentence before the finding.
 	before := foldedBefore(t, lo, sp.Start)
 	before, _ = trimSaid(before)
+	// "told me to 'go kill myself'": the "go" the quotation opens with
+	// (hasWordSuffix takes no word after an apostrophe, as in "don't").
+	if rest, ok := strings.CutSuffix(before, "go"); ok {
+		if r, _ := utf8.DecodeLastRuneInString(rest); rest == "" || r == ' ' || strings.ContainsRune(quoteMarks, r) {
+			before, _ = trimSaid(rest)
+		}
+	}
 	opened := false
 	for _, o := range saidOpeners {
 		if hasWordSuffix(before, o) {
@@ -262,6 +269,8 @@ var (
 		"naquela época", "il y a des années", "il y a un an", "il y a quelques années", "quand j'avais", "à l'époque",
 		"vor jahren", "vor einem jahr", "damals", "früher", "als ich",
 		"el año pasado", "ano passado", "l'an dernier", "l'année dernière", "letztes jahr", "작년", "예전에",
+		// Chinese recovery counted: 康复第三年, 从每天想死到现在.
+		"康复第", "从每天", "从那时",
 		// Japanese and Korean: "when I was …", "back then" (not この頃 or 요즘, "these days").
 		"だった頃", "かった頃", "ていた頃", "当時", "昔は", "学生時代", "高校の時", "中学の時", "그때", "그 시절", "학생 때", "고등학생 때", "중학생 때",
 	})
@@ -282,6 +291,9 @@ var (
 		"ans sans me scarifier", "jahre ohne ritzen", "jahre clean", "年没有再", "年没再", "年間やってない", "년째 안 하고",
 		"salí adelante", "me recuperé", "sigo aquí", "sigo aqui", "saí dessa", "me recuperei", "ainda estou aqui",
 		"je m'en suis sorti", "toujours là", "m'a sauvé", "m'a sauvée", "geschafft", "bin noch da", "hat mich gerettet",
+		// Stopped it: "j'ai arrêté de me faire vomir il y a 3 ans".
+		"j'ai arrêté de", "j'ai arrete de", "i stopped", "i quit", "dejé de", "deje de", "parei de", "hab aufgehört", "habe aufgehört",
+		"康复第",
 		// Stable now, thanks to therapy: "heute bin ich stabil dank Therapie".
 		"bin ich stabil", "bin stabil", "bin jetzt stabil", "dank therapie", "dank der therapie", "stable now", "i'm stable",
 		"estoy estable", "estou estável", "je suis stable",

@@ -46,6 +46,7 @@ func TestSomeoneElsesDeathWishIsNotTheAuthors(t *testing.T) {
 		{"a Japanese survivor who came through but wants to die again", "ja", "", "3年前は死にたかった。乗り越えたはずなのに、今また死にたい。", true},
 		// English.
 		{"a comment that told the author to kill themselves, reported", "en", "", "Reported a comment on my post today that told me to kill myself. I'm fine, I've got thick skin.", false},
+		{"a stranger's 'go kill yourself' quoted and reported", "en", "", "A stranger on my cake post told me to 'go kill myself' over the frosting. Reported it, not funny.", false},
 		{"strangers telling the author to go die", "en", "", "people in the comments keep telling me to kill myself over a cake recipe lol, blocked them all", false},
 		{"the author asking someone to help them die is at risk", "en", "", "I want someone to tell me it's okay to kill myself tonight", true},
 		{"advice for when a friend says 'I want to die'", "en", "", `If a friend tells you "I want to die", don't brush it off. Listen, ask about a plan, call a crisis line together.`, false},
@@ -66,6 +67,7 @@ func TestSomeoneElsesDeathWishIsNotTheAuthors(t *testing.T) {
 		{"a German survivor counting the years back", "de", "", "Vor zwei Jahren wollte ich sterben. Mit Therapie habe ich es geschafft.", false},
 		{"a German survivor counting the years back and wanting to die now", "de", "", "Vor zwei Jahren wollte ich mich umbringen und heute will ich mich wieder umbringen.", true},
 		{"a German survivor stable today thanks to therapy", "de", "", "Vor zwei Jahren wollte ich mich umbringen. Heute bin ich stabil dank Therapie und meiner Familie.", false},
+		{"a Chinese survivor in her third year of recovery", "zh", "", "抑郁症康复第二年，我是怎么从每天想死到现在能正常上班的：按时吃药，每周咨询。", false},
 		{"a Spanish survivor stable now", "es", "", "Hace dos años quería matarme. Ahora estoy estable y sigo con la terapia.", false},
 		{"a survivor counting the years free of self-harm", "en", "", "I used to self-harm at uni. Six years free now, and the marks have faded.", false},
 		{"a survivor years free who is at it again tonight", "en", "", "I used to self-harm at uni, six years free. Tonight I self-harm again.", true},

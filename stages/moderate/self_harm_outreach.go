@@ -131,6 +131,13 @@ var (
 		// Recovery told in the present: its "now" and "today" are no risk.
 		"现在好多了", "现在好了", "现在没事了", "现在挺好", "今は元気", "지금은 괜찮", "hoy estoy bien", "hoje estou bem",
 		"hoje to bem", "aujourd'hui je vais bien", "heute geht es mir gut", "now i'm fine", "i'm fine now", "today i'm fine",
+		// Everyday life back: eating without fear, working again.
+		"sans angoisse", "sans culpabilité", "without anxiety", "without guilt", "sin ansiedad", "sin culpa", "sem ansiedade",
+		"sem culpa", "ohne angst", "ohne schuldgefühle", "到现在能", "到现在可以", "现在能正常", "能正常上班", "能正常生活",
+		"aujourd'hui je mange", "today i eat", "now i eat", "hoy como", "hoje eu como", "hoje como", "heute esse ich",
+		// Courage to those still in it: their "still" is no risk of the author's.
+		"qui sont encore dedans", "qui sont encore", "who are still in it", "who are still", "que siguen ahí", "que siguen en",
+		"que ainda estão", "die noch drinstecken", "die noch mittendrin",
 	}, overcomeMarkers...))
 	readerAddress = foldTerms([]string{
 		"if you", "if you're", "if you are", "if anyone", "you can", "you're not alone", "you are not alone",
