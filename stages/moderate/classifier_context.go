@@ -168,6 +168,11 @@ func containsPersonAny(s string, ws []string) bool {
 			if strings.Contains(s, w) {
 				return true
 			}
+		} else if unicode.Is(unicode.Hangul, r) {
+			// A Korean word carries its particles: 작년 is in 작년에.
+			if hangulWordStart(s, w) {
+				return true
+			}
 		} else if containsWordAny(s, []string{w}) {
 			return true
 		}
@@ -309,4 +314,20 @@ func literalWasteZh(t *Text) bool {
 		i = j + len(waste)
 	}
 	return n > 0
+}
+
+// hangulWordStart reports whether w occurs in s at the start of a word
+// (not after another Hangul syllable), whatever follows it.
+func hangulWordStart(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		if prev, _ := utf8.DecodeLastRuneInString(s[:j]); j == 0 || !unicode.Is(unicode.Hangul, prev) {
+			return true
+		}
+		i = j + 1
+	}
 }

@@ -9,7 +9,8 @@ package moderate
 // its customers do with the number, and says nothing of a person's own
 // contact (call me, text me, my number, lonely, babe) or of money to be
 // made, a phone finding informs (scoreBusinessPhone) instead of reviewing
-// in intl. The contact detector still sees the number: cn, which reviews
+// in intl. So does the number of a lost-pet notice, there for whoever sees
+// the animal. The contact detector still sees the number: cn, which reviews
 // any move off the platform, still reviews it.
 
 // scoreBusinessPhone is below every market's review threshold of pii.
@@ -57,7 +58,24 @@ var (
 )
 
 // businessNumber reports whether the folded field gives a number as a
-// business's, for its customers (see the file comment).
+// business's, for its customers, or as the owner's of a lost pet, for
+// whoever finds it (see the file comment and lostPets).
 func businessNumber(s string) bool {
-	return containsWordAny(s, businessPlaces) && containsWordAny(s, businessUses) && !containsWordAny(s, personalContact)
+	if containsWordAny(s, personalContact) {
+		return false
+	}
+	return containsWordAny(s, businessPlaces) && containsWordAny(s, businessUses) || containsWordAny(s, lostPets)
 }
+
+// lostPets name a lost-pet notice, whose number is there for whoever sees
+// the animal: 【迷い猫】… 090-… までご連絡, "Procura-se gato … chama no (11) …".
+var lostPets = foldTerms([]string{
+	"lost cat", "lost dog", "missing cat", "missing dog", "lost pet", "have you seen",
+	"寻猫", "寻狗", "寻宠", "寻找爱猫", "寻找爱犬", "猫走丢", "狗走丢", "走失",
+	"se busca gato", "se busca perro", "gato perdido", "perro perdido", "perrito perdido", "gatito perdido",
+	"procura-se gato", "procura-se cachorro", "procura-se cão", "gato perdido", "cachorro perdido", "cachorro desaparecido", "gato desaparecido",
+	"chat perdu", "chien perdu", "chat disparu", "chien disparu",
+	"katze vermisst", "hund vermisst", "katze entlaufen", "hund entlaufen", "vermisst wird", "entlaufen",
+	"迷い猫", "迷い犬", "迷子の猫", "迷子の犬", "猫を探して", "犬を探して",
+	"고양이를 찾습니다", "강아지를 찾습니다", "고양이 찾습니다", "강아지 찾습니다", "실종된 고양이", "잃어버린 고양이", "잃어버린 강아지",
+})

@@ -16,6 +16,8 @@ func TestBusinessNumbersInformAndPersonalOnesReview(t *testing.T) {
 		{"a bakery taking orders by phone is a business", "Our bakery takes orders by phone: 503-555-0148, open 7am to 3pm, pickup only", scoreBusinessPhone},
 		{"a Chinese shop's mobile for bookings is a business's", "本店电话预约 13812345678，营业时间早十点到晚九点，到店自提", scoreBusinessPhone},
 		{"a Spanish restaurant's reservations line is a business's", "Restaurante abierto de martes a domingo, reservas al 612 345 678", scoreBusinessPhone},
+		{"a lost cat notice's number is for whoever sees the cat", "Lost cat near Elm Park, grey tabby, very shy. If you see him please call 503-555-0148", scoreBusinessPhone},
+		{"a Japanese lost-cat notice's number is the owner's for finders", "【迷い猫】茶トラのタマ、駅前付近でいなくなりました。見かけた方は 090-1111-2222 までご連絡ください", scoreBusinessPhone},
 		{"a person's own number is personal data", "text me at 503-555-0148 babe, I'm lonely tonight", scorePhone},
 		{"a number with a shop but nothing customers do is personal", "the guy from the shop gave me 503-555-0148", scorePhone},
 		{"a lure with a shop's words stays personal", "open a store from home and earn $300 per day, call me 503-555-0148", scorePhone},

@@ -40,6 +40,8 @@ var (
 		"拉黑", "报警", "举报", "别上当", "不要上当", "别被骗", "不要被骗", "警惕", "提醒大家", "提醒家里", "提醒老人", "提醒爸妈", "気をつけ", "조심하",
 		// Parents telling parents to watch: 宝妈们注意, 看看孩子的聊天记录.
 		"宝妈们注意", "家长们注意", "大家注意", "看看孩子的聊天", "孩子的聊天记录", "多留意", "留个心眼",
+		// Check by calling the real one: 请直接打电话给学校确认.
+		"提醒各位", "提醒一下", "直接打电话给", "打电话确认", "打电话给学校", "call the school", "call your bank",
 		"block and report", "block them",
 		"report them", "reported it", "don't fall for", "do not fall for", "bloquea", "denuncia", "bloqueie", "denuncie",
 		"bloquez", "signalez", "blockieren", "melden", "ブロック", "通报", "차단", "신고",
@@ -54,7 +56,7 @@ var (
 	// (反诈专线, 165, 96110): a warning by itself. Not after a negation: a
 	// scam says "这不是诈骗", "no es una estafa".
 	scamDeclared = foldTerms([]string{
-		"是诈骗", "是骗局", "是骗子", "是骗人的", "差点被骗", "被骗了", "差点上当", "差点就上当", "反诈专线", "反诈骗专线", "反诈中心", "反诈骗中心", "96110",
+		"是诈骗", "是骗局", "是骗子", "是骗人的", "差点被骗", "被骗了", "差点上当", "差点就上当", "差点就汇款", "差点汇款", "差点转账", "差点就转账", "反诈专线", "反诈骗专线", "反诈中心", "反诈骗中心", "96110",
 		"打165", "拨打165", "165专线", "165反诈", "it's a scam", "its a scam", "it is a scam", "is a scam", "are a scam",
 		"are scams", "that's a scam", "es una estafa", "son una estafa", "es estafa", "son estafas", "é golpe", "é um golpe",
 		"c'est une arnaque", "c'est une escroquerie", "sont des arnaques", "das ist betrug", "ist betrug", "ist ein betrug",

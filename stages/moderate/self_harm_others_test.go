@@ -67,6 +67,8 @@ func TestSomeoneElsesDeathWishIsNotTheAuthors(t *testing.T) {
 		{"a German survivor counting the years back", "de", "", "Vor zwei Jahren wollte ich sterben. Mit Therapie habe ich es geschafft.", false},
 		{"a German survivor counting the years back and wanting to die now", "de", "", "Vor zwei Jahren wollte ich mich umbringen und heute will ich mich wieder umbringen.", true},
 		{"a German survivor stable today thanks to therapy", "de", "", "Vor zwei Jahren wollte ich mich umbringen. Heute bin ich stabil dank Therapie und meiner Familie.", false},
+		{"a Korean survivor looking back to last year, walking every day now", "ko", "", "작년에 자살 생각까지 했었는데, 상담 받고 지금은 매일 산책해요.", false},
+		{"a Korean survivor looking back who wants to die again today", "ko", "", "작년에 자살 생각까지 했었는데, 오늘 또 죽고 싶어.", true},
 		{"a Chinese survivor in her third year of recovery", "zh", "", "抑郁症康复第二年，我是怎么从每天想死到现在能正常上班的：按时吃药，每周咨询。", false},
 		{"a Spanish survivor stable now", "es", "", "Hace dos años quería matarme. Ahora estoy estable y sigo con la terapia.", false},
 		{"a survivor counting the years free of self-harm", "en", "", "I used to self-harm at uni. Six years free now, and the marks have faded.", false},
