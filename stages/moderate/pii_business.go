@@ -67,9 +67,20 @@ func businessNumber(s string) bool {
 	return containsWordAny(s, businessPlaces) && containsWordAny(s, businessUses) || containsWordAny(s, lostPets)
 }
 
-// lostPets name a lost-pet notice, whose number is there for whoever sees
-// the animal: 【迷い猫】… 090-… までご連絡, "Procura-se gato … chama no (11) …".
+// lostPets name a lost-and-found notice, a pet's or a thing's, whose number
+// is there for whoever sees or finds it: 【迷い猫】… 090-… までご連絡,
+// "Procura-se gato … chama no (11) …", "Perdí una cartera … si alguien la
+// encuentra, llamad al …".
 var lostPets = foldTerms([]string{
+	"if found", "if you find", "if anyone finds", "if you see her", "if you see him", "if you've seen", "finder",
+	"si alguien la encuentra", "si alguien lo encuentra", "si alguien la ve", "si alguien lo ve", "perdí una", "perdí un", "perdi una",
+	"se me perdió", "se busca", "recompensa",
+	"se alguém encontrar", "se alguem encontrar", "se alguém vir", "qualquer notícia", "qualquer noticia", "sumiu", "perdi meu", "perdi minha",
+	"si quelqu'un le trouve", "si quelqu'un la trouve", "si vous le voyez", "si vous la voyez", "récompense", "j'ai perdu mon", "j'ai perdu ma",
+	"wer ihn findet", "wer sie findet", "wer es findet", "finderlohn", "habe meinen", "verloren",
+	"捡到", "失物招领", "寻物", "酬谢", "有重谢", "丢了",
+	"落とし物", "見かけた方", "拾った方", "お心当たり",
+	"잃어버", "찾습니다", "보신 분", "사례하겠",
 	"lost cat", "lost dog", "missing cat", "missing dog", "lost pet", "have you seen",
 	"寻猫", "寻狗", "寻宠", "寻找爱猫", "寻找爱犬", "猫走丢", "狗走丢", "走失",
 	"se busca gato", "se busca perro", "gato perdido", "perro perdido", "perrito perdido", "gatito perdido",

@@ -18,6 +18,7 @@ func TestBusinessNumbersInformAndPersonalOnesReview(t *testing.T) {
 		{"a Spanish restaurant's reservations line is a business's", "Restaurante abierto de martes a domingo, reservas al 612 345 678", scoreBusinessPhone},
 		{"a lost cat notice's number is for whoever sees the cat", "Lost cat near Elm Park, grey tabby, very shy. If you see him please call 503-555-0148", scoreBusinessPhone},
 		{"a Japanese lost-cat notice's number is the owner's for finders", "【迷い猫】茶トラのタマ、駅前付近でいなくなりました。見かけた方は 090-1111-2222 までご連絡ください", scoreBusinessPhone},
+		{"a lost wallet's number is for whoever finds it", "Perdí una cartera marrón en el metro, con mi DNI. Si alguien la encuentra, llamad al 612 000 345, hay recompensa", scoreBusinessPhone},
 		{"a person's own number is personal data", "text me at 503-555-0148 babe, I'm lonely tonight", scorePhone},
 		{"a number with a shop but nothing customers do is personal", "the guy from the shop gave me 503-555-0148", scorePhone},
 		{"a lure with a shop's words stays personal", "open a store from home and earn $300 per day, call me 503-555-0148", scorePhone},

@@ -294,6 +294,8 @@ var (
 		// Stopped it: "j'ai arrêté de me faire vomir il y a 3 ans".
 		"j'ai arrêté de", "j'ai arrete de", "i stopped", "i quit", "dejé de", "deje de", "parei de", "hab aufgehört", "habe aufgehört",
 		"恢复得很好", "终于停药", "상담 1년", "상담 받고", "상담받고", "치료받고",
+		// Sobriety counted: "my 2-year chip at NA", "a year sober".
+		"year chip", "month chip", "years sober", "year sober", "months sober", "sober for", "recovery is real",
 		"康复第",
 		// Stable now, thanks to therapy: "heute bin ich stabil dank Therapie".
 		"bin ich stabil", "bin stabil", "bin jetzt stabil", "dank therapie", "dank der therapie", "stable now", "i'm stable",
