@@ -49,7 +49,7 @@ func TestRuntimeRidesOutABrokerStall(t *testing.T) {
 	go func() { done <- rt.Run(ctx) }()
 	probeCtx, stopProbe := context.WithCancel(context.Background())
 	defer stopProbe()
-	go pipeline.ProbeBroker(probeCtx, brokers, "notes.events", cfg.OutputTopics(), health, pipelinetest.QuietLogger())
+	go pipeline.ProbeBroker(probeCtx, brokers, "notes.events", cfg.OutputTopics(), true, health, pipelinetest.QuietLogger())
 
 	const before, after = 50, 50
 	var msgs []kafka.Message

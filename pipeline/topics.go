@@ -89,13 +89,21 @@ func EnsureTopics(ctx context.Context, brokers []string, input string, outputs [
 		missing = append([]string{input + " (input; created by the posting services or the broker)"}, missing...)
 	}
 	if len(missing) > 0 {
-		hint := ""
-		if !create {
-			hint = " (kafka.create_topics is off)"
-		}
-		return fmt.Errorf("topics missing%s: %s", hint, strings.Join(missing, ", "))
+		return missingTopics(missing, create)
 	}
 	return nil
+}
+
+// missingTopics is the error of topics that do not exist, the same from
+// the start-up check and from every probe after it, so that /readyz says
+// why whichever wrote last: with creation off, that an operator must
+// create them.
+func missingTopics(missing []string, create bool) error {
+	hint := ""
+	if !create {
+		hint = " (kafka.create_topics is off)"
+	}
+	return fmt.Errorf("topics missing%s: %s", hint, strings.Join(missing, ", "))
 }
 
 // topicPartitions asks the brokers which of topics exist and their
@@ -140,8 +148,9 @@ func closeTransport(c *kafka.Client) {
 // ends: a metadata request for topics and the first offsets of every
 // partition of the input topic (which reaches each partition's leader),
 // each bounded by ProbeTimeout. It reports ConditionBroker and
-// ConditionTopics to health.
-func ProbeBroker(ctx context.Context, brokers []string, input string, topics []string, health *Health, log *slog.Logger) {
+// ConditionTopics to health; create says whether the service creates
+// missing topics (kafka.create_topics), which the topics' error names.
+func ProbeBroker(ctx context.Context, brokers []string, input string, topics []string, create bool, health *Health, log *slog.Logger) {
 	cfg := health.Config()
 	client := newAdminClient(brokers, cfg.ProbeTimeout)
 	defer closeTransport(client)
@@ -150,7 +159,7 @@ func ProbeBroker(ctx context.Context, brokers []string, input string, topics []s
 	all := append([]string{input}, topics...)
 	for {
 		pctx, cancel := context.WithTimeout(ctx, cfg.ProbeTimeout)
-		err := probeOnce(pctx, client, input, all, health)
+		err := probeOnce(pctx, client, input, all, create, health)
 		cancel()
 		if ctx.Err() != nil {
 			return
@@ -171,7 +180,7 @@ func ProbeBroker(ctx context.Context, brokers []string, input string, topics []s
 	}
 }
 
-func probeOnce(ctx context.Context, client *kafka.Client, input string, topics []string, health *Health) error {
+func probeOnce(ctx context.Context, client *kafka.Client, input string, topics []string, create bool, health *Health) error {
 	existing, partitions, err := topicPartitions(ctx, client, topics)
 	if err != nil {
 		return err
@@ -183,7 +192,7 @@ func probeOnce(ctx context.Context, client *kafka.Client, input string, topics [
 		}
 	}
 	if len(missing) > 0 {
-		health.Fail(ConditionTopics, fmt.Errorf("topics missing: %s", strings.Join(missing, ", ")))
+		health.Fail(ConditionTopics, missingTopics(missing, create))
 	} else {
 		health.OK(ConditionTopics)
 	}

@@ -191,7 +191,7 @@ func (s *service) Run(ctx context.Context) error {
 	}
 	probeCtx, stopProbe := context.WithCancel(ctx)
 	defer stopProbe()
-	go pipeline.ProbeBroker(probeCtx, s.cfg.Kafka.Brokers, s.cfg.Kafka.InputTopic, s.outputs, s.health, s.log)
+	go pipeline.ProbeBroker(probeCtx, s.cfg.Kafka.Brokers, s.cfg.Kafka.InputTopic, s.outputs, *s.cfg.Kafka.CreateTopics, s.health, s.log)
 	go func() {
 		if s.index.wait(probeCtx) == nil {
 			s.queueGauges.Run(probeCtx, s.cfg.Review.WithDefaults().QueueMetricsInterval)
