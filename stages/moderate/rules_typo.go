@@ -6,6 +6,7 @@ import (
 	"embed"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Misspelled words: "wmoen", "imigrants", "parasties", "immgrants". A word
@@ -83,8 +84,9 @@ func newTypoIndex(ps []pattern, rules []rule) *typoIndex {
 		}
 	}
 	// Nor is one that is a real word of the language.
+	words := realWords()
 	for l := range idx {
-		for _, w := range realWords(l) {
+		for _, w := range words[l] {
 			delete(idx[l], w)
 		}
 	}
@@ -94,12 +96,22 @@ func newTypoIndex(ps []pattern, rules []rule) *typoIndex {
 //go:embed typowords/*.txt
 var typoWordFiles embed.FS
 
-// realWords returns the words of typowords/LANG.txt for language l (an
-// index of classifierLangs), spelled as typoMatches spells a word of a
+// realWords returns, per language (an index of classifierLangs), the
+// words of typowords/LANG.txt spelled as typoMatches spells a word of a
 // field: its skeleton letters, repeats expanded. Words whose skeleton is
-// no single Latin word are left out.
-func realWords(l int) []string {
-	b, err := typoWordFiles.ReadFile("typowords/" + classifierLangs[l] + ".txt")
+// no single Latin word are left out. Computed once (about 60 ms) for every
+// rules detector the process builds.
+var realWords = sync.OnceValue(func() (out [numLangs][]string) {
+	for l := range out {
+		out[l] = realWordsOf(classifierLangs[l])
+	}
+	return out
+})
+
+// realWordsOf reads typowords/LANG.txt for realWords; nil when the
+// language has no list.
+func realWordsOf(lang string) []string {
+	b, err := typoWordFiles.ReadFile("typowords/" + lang + ".txt")
 	if err != nil {
 		return nil // no list for this language
 	}
