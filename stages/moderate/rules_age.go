@@ -81,12 +81,18 @@ func (d *RulesDetector) minorAgeMatches(t *Text, ms []match) []match {
 	if d.set.minorAge < 0 || !recognizerWanted(ms, feedsAges) || !minorAgeHint(t.Original) {
 		return ms
 	}
+	return d.recognized(t, d.set.minorAge, minorAges(t.Folded.String()), ms)
+}
+
+// recognized adds a match of pattern pi (a pseudo-term such as
+// <minor_age> or <price>) for every byte range of the folded text in rs,
+// on the skeleton runes it covers.
+func (d *RulesDetector) recognized(t *Text, pi int, rs [][2]int, ms []match) []match {
 	f := &t.Folded
-	fs := f.String()
-	for _, r := range minorAges(fs) {
+	for _, r := range rs {
 		sp := f.OriginalSpan(r[0], r[1])
 		if a, b, ok := skeletonRange(&t.Skeleton, sp.Start, sp.End); ok {
-			ms = append(ms, match{p: &d.m.patterns[d.set.minorAge], i: a, j: b})
+			ms = append(ms, match{p: &d.m.patterns[pi], i: a, j: b})
 		}
 	}
 	return ms

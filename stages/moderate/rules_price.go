@@ -59,12 +59,5 @@ func (d *RulesDetector) priceMatches(t *Text, ms []match) []match {
 	if d.set.price < 0 || !recognizerWanted(ms, feedsPrices) || !priceHint(t.Original) {
 		return ms
 	}
-	f := &t.Folded
-	for _, r := range prices(f.String()) {
-		sp := f.OriginalSpan(r[0], r[1])
-		if a, b, ok := skeletonRange(&t.Skeleton, sp.Start, sp.End); ok {
-			ms = append(ms, match{p: &d.m.patterns[d.set.price], i: a, j: b})
-		}
-	}
-	return ms
+	return d.recognized(t, d.set.price, prices(t.Folded.String()), ms)
 }
