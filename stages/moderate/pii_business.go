@@ -58,20 +58,20 @@ var (
 )
 
 // businessNumber reports whether the folded field gives a number as a
-// business's, for its customers, or as the owner's of a lost pet, for
-// whoever finds it (see the file comment and lostPets).
+// business's, for its customers, or as the owner's of a lost pet or thing,
+// for whoever finds it (see the file comment and lostAndFound).
 func businessNumber(s string) bool {
 	if containsWordAny(s, personalContact) {
 		return false
 	}
-	return containsWordAny(s, businessPlaces) && containsWordAny(s, businessUses) || containsWordAny(s, lostPets)
+	return containsWordAny(s, businessPlaces) && containsWordAny(s, businessUses) || containsWordAny(s, lostAndFound)
 }
 
-// lostPets name a lost-and-found notice, a pet's or a thing's, whose number
+// lostAndFound name a lost-and-found notice, a pet's or a thing's, whose number
 // is there for whoever sees or finds it: 【迷い猫】… 090-… までご連絡,
 // "Procura-se gato … chama no (11) …", "Perdí una cartera … si alguien la
 // encuentra, llamad al …".
-var lostPets = foldTerms([]string{
+var lostAndFound = foldTerms([]string{
 	"if found", "if you find", "if anyone finds", "if you see her", "if you see him", "if you've seen", "finder",
 	"si alguien la encuentra", "si alguien lo encuentra", "si alguien la ve", "si alguien lo ve", "perdí una", "perdí un", "perdi una",
 	"se me perdió", "se busca", "recompensa",
@@ -84,7 +84,7 @@ var lostPets = foldTerms([]string{
 	"lost cat", "lost dog", "missing cat", "missing dog", "lost pet", "have you seen",
 	"寻猫", "寻狗", "寻宠", "寻找爱猫", "寻找爱犬", "猫走丢", "狗走丢", "走失",
 	"se busca gato", "se busca perro", "gato perdido", "perro perdido", "perrito perdido", "gatito perdido",
-	"procura-se gato", "procura-se cachorro", "procura-se cão", "gato perdido", "cachorro perdido", "cachorro desaparecido", "gato desaparecido",
+	"procura-se gato", "procura-se cachorro", "procura-se cão", "cachorro perdido", "cachorro desaparecido", "gato desaparecido",
 	"chat perdu", "chien perdu", "chat disparu", "chien disparu",
 	"katze vermisst", "hund vermisst", "katze entlaufen", "hund entlaufen", "vermisst wird", "entlaufen",
 	"迷い猫", "迷い犬", "迷子の猫", "迷子の犬", "猫を探して", "犬を探して",
