@@ -29,11 +29,35 @@ type applyingPublisher struct {
 	audit *desk.Audit
 	mu    sync.Mutex
 	n     int
+	// hold, when set, keeps published decisions in held without applying
+	// them, as a pipeline that has fallen behind: the desk then answers 202.
+	hold bool
+	held []models.ReviewDecision
+}
+
+// Hold makes the publisher keep decisions until Release.
+func (p *applyingPublisher) Hold() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.hold = true
+}
+
+// Release applies the held decisions and applies later ones at once.
+func (p *applyingPublisher) Release(ctx context.Context) error {
+	p.mu.Lock()
+	held := p.held
+	p.hold, p.held = false, nil
+	p.mu.Unlock()
+	return p.Publish(ctx, held...)
 }
 
 func (p *applyingPublisher) Publish(ctx context.Context, ds ...models.ReviewDecision) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if p.hold {
+		p.held = append(p.held, ds...)
+		return nil
+	}
 	for _, d := range ds {
 		n, err := p.idx.Get(ctx, d.NoteID)
 		if err != nil {

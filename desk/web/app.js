@@ -9,7 +9,19 @@
   // ctx is the open note's context (thread and author); authorOpen keeps
   // the author's notes shown or hidden from one note to the next.
   const state = { me: null, items: [], sel: -1, detail: null, last: null, held: null, lastInput: Date.now(), heartbeat: null,
-    ctx: null, authorOpen: false };
+    ctx: null, authorOpen: false, sent: new Map() };
+  // sent holds the notes whose decision the desk accepted but the pipeline
+  // had not applied when it answered (202): note id → the revision decided
+  // and when. Such a note may still be listed for a while; the page marks
+  // it and never selects it by itself, so the reviewer is not shown the
+  // note they just decided as the next one.
+  const sentFor = 120 * 1000;
+  function pending(n) {
+    const s = state.sent.get(n.note_id);
+    if (!s) return false;
+    if ((n.revision || 0) > s.revision || Date.now() - s.at > sentFor) { state.sent.delete(n.note_id); return false; }
+    return true;
+  }
   // mine reports whether the reviewer may decide in market m.
   const mine = (m) => ((state.me && state.me.markets) || []).includes(m);
 
@@ -311,10 +323,12 @@
       const n = it.note;
       const li = el("li");
       li.dataset.noteId = n.note_id;
+      if (pending(n)) li.classList.add("sent");
       li.appendChild(el("span", n.title || n.body || "(empty)", "title"));
       const cats = ((n.moderation && n.moderation.labels) || []).map((l) => l.category).join(", ");
       let meta = n.note_id + " · " + (n.language ? n.language.code : "") + " · " + cats + " · priority " + it.priority;
-      if (n.moderation && n.moderation.support) meta = "at risk · " + meta;
+      if (pending(n)) meta = "decision sent, not applied yet · " + meta;
+      else if (n.moderation && n.moderation.support) meta = "at risk · " + meta;
       else if (n.moderation && n.moderation.urgent) meta = "zero tolerance · " + meta;
       meta += " · " + Object.keys((n.moderation && n.moderation.markets) || {}).sort()
         .map((m) => m + " " + n.moderation.markets[m]).join(", ");
@@ -341,8 +355,15 @@
     } else if (state.sel >= 0) {
       next = Math.min(state.sel, state.items.length - 1);
     }
+    if (!keepId && state.items.length > 0 && pending(state.items[next].note)) {
+      // The next note not decided already: after next, else before it.
+      const len = state.items.length;
+      let k = 1;
+      while (k < len && pending(state.items[(next + k) % len].note)) k++;
+      next = k < len ? (next + k) % len : -1;
+    }
     state.sel = -1;
-    if (state.items.length > 0) await select(next);
+    if (state.items.length > 0 && next >= 0) await select(next);
     else { $("detail").hidden = true; state.detail = null; }
   }
 
@@ -798,6 +819,10 @@
     }
     const markets = (r.data.decision && r.data.decision.markets) || [];
     state.last = { note_id: n.note_id, action, markets };
+    if (r.status === 202 && action !== "label" && action !== "escalate") {
+      state.sent.set(n.note_id, { revision: n.revision || 0, at: Date.now() });
+      if (state.sent.size > 500) state.sent.delete(state.sent.keys().next().value);
+    }
     // A label keeps the claim; every other decision ends it.
     if (action === "label") state.held = n.note_id;
     else if (state.held === n.note_id) { state.held = null; stopHeartbeat(); }
