@@ -62,13 +62,10 @@ var spamSigns = foldTerms([]string{
 	"emprego", "sem experiencia", "emploi", "boulot", "sans experience", "nebenjob", "ohne erfahrung", "在宅",
 	"부업", "알바", "재택",
 	// Selling as a trade (the words of any sale are saleSigns).
-	"代购", "微商", "货源", "批发", "高仿", "下单", "优惠", "折扣", "特价", "正品", "清仓", "大牌",
-	"全网", "最低价", "1:1", "团购", "专柜", "跳楼价", "内部", "套餐", "保证", "非诚勿扰", "汇款", "转账",
-	"定金", "先付", "假货", "现货", "到货", "同款",
-	"充值", "代充", "代练", "秒到", "诚信", "打折", "免费", "free", "gratis", "gratuit", "kostenlos", "無料", "무료", "💊", "receta",
-	"mandamos", "enviamos", "envio", "delivery", "shipping", "drops",
-	"discount", "promo", "wholesale", "replica", "% off", "descuento", "oferta", "desconto",
-	"remise", "rabatt", "angebot", "割引", "할인",
+	"代购", "微商", "货源", "批发", "高仿", "正品", "清仓", "大牌",
+	"全网", "最低价", "1:1", "专柜", "跳楼价", "内部", "保证", "非诚勿扰", "汇款", "转账",
+	"定金", "先付", "假货", "同款",
+	"充值", "代充", "代练", "秒到", "诚信", "💊", "receta", "drops", "wholesale", "replica",
 	// Adult content.
 	"约炮", "裸聊", "福利", "私房", "援交", "包养", "陪聊", "寂寞", "nude", "horny", "sexy", "lonely", "hookup", "18+",
 	"onlyfans", "desnud", "caliente", "nackt", "🔞", "😈", "🍆", "💦",
@@ -99,9 +96,22 @@ var spamSigns = foldTerms([]string{
 	"hurry", "privado", "privada", "urgente", "cupos", "vagas", "prive", "privat", "限定", "선착순",
 })
 
+// offerSigns are the words of a shop's offer: a discount, a deal, free,
+// delivery. Goods sold through a chat app with them are the trade of
+// spam; a service that takes bookings (a salon, a studio, a tutor: a
+// word of businessUses in the same text) names its offers as any shop
+// does, and there they are no sign (nor are a price and the words of a
+// sale). Matched as substrings of the folded text.
+var offerSigns = foldTerms([]string{
+	"下单", "优惠", "折扣", "特价", "团购", "套餐", "现货", "到货", "打折", "免费",
+	"free", "gratis", "gratuit", "kostenlos", "無料", "무료", "mandamos", "enviamos", "envio", "delivery", "shipping",
+	"discount", "promo", "% off", "descuento", "oferta", "desconto", "remise", "rabatt", "angebot", "割引", "할인",
+})
+
 // saleSigns are the words of any sale: a price, selling, handing over. A
 // person selling their own used things (usedGoods) writes them too, so
-// there they are no sign of spam; elsewhere they are.
+// there they are no sign of spam; elsewhere they are, unless the text
+// takes bookings (see offerSigns).
 var saleSigns = foldTerms([]string{
 	"价格", "价钱", "报价", "出售", "售", "转让", "交易", "原价", "便宜", "包邮", "发货", "实拍", "实物", "¥", "￥",
 	"price", "sale", "precio", "preco", "prix", "preis", "価格", "가격", "만원",
@@ -229,13 +239,16 @@ func repeatedHan(ev string) bool {
 
 // spamSignText reports whether a text of the note carries a sign of spam.
 // In a note that sells the author's used things (used), a price and the
-// words of a sale are none.
+// words of a sale are none; in a text that takes bookings, neither are
+// they nor the words of an offer.
 func spamSignText(t *Text, used bool) bool {
 	s := t.Folded.String()
 	if containsAny(s, spamSigns) {
 		return true
 	}
-	return !used && (containsAny(s, saleSigns) || reMoneyAmount.MatchString(s))
+	offer := containsAny(s, offerSigns)
+	sale := !used && (containsAny(s, saleSigns) || reMoneyAmount.MatchString(s))
+	return (offer || sale) && !containsWordAny(s, businessUses)
 }
 
 // usedGoodsSale reports whether one of texts sells the author's used things.

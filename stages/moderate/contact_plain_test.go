@@ -56,6 +56,10 @@ func TestPlainContactIsReviewedInCNOnlyWhileSpamStillBlocks(t *testing.T) {
 		{"ko", "한국어 중국어 언어교환 친구 찾아요. 카톡 아이디 lang_swap9"},
 		{"ko", "유기견 입양 행사가 토요일에 있어요. 카톡 아이디 adopt_day3"},
 		{"ko", "주말 등산 모임 같이 가요. 카톡 아이디 hike_club22"},
+		// A service that takes bookings names its prices and offers as any shop does.
+		{"ja", "美容室ルナ、4月から新メニュー！カット＋カラー8,800円。ご予約はLINE ID：@luna_hair_0000 まで"},
+		{"ko", "눈썹 반영구 예약 문의는 카톡 ID brow_studio 로 주세요. 이번 달 신규 고객 20% 할인해드려요!"},
+		{"en", "Tattoo studio has two slots left this week, flash designs from $80, book on WeChat: ink_room_sh"},
 		// A second-hand sale: the price and "see it in person" are how it is done.
 		{"zh", "搬家出闲置：宜家书桌九成新，¥200 同城自提，想看实物加我微信 desk_move21"},
 		{"zh", "二手婴儿推车，用了半年，价格可小刀，加我微信 stroller_mom 看实拍"},

@@ -31,16 +31,43 @@ var (
 	})
 	// businessUses say what customers do with the number.
 	businessUses = foldTerms([]string{
-		"reserve", "reservation", "reservations", "to book", "bookings", "booking", "appointment", "appointments", "order",
+		"reserve", "reservation", "reservations", "to book", "book on", "book via", "book through", "book your", "book a", "bookings",
+		"booking", "appointment", "appointments", "order",
 		"orders", "pickup", "pick up", "opening hours", "open daily", "we open", "we close", "open from", "hours", "delivery",
 		"call us", "call the store", "call the shop", "call ahead",
 		"预约", "预订", "订位", "订餐", "外卖", "自提", "营业时间", "营业", "到店", "电话订", "送货",
 		"reservas", "reservar", "pedidos", "horario", "a domicilio", "cita", "citas", "llámanos", "llamanos",
-		"encomendas", "horário", "agendamento", "ligue para",
+		"encomendas", "horário", "agendamento", "agende", "agendar", "ligue para",
 		"réservation", "réservations", "réserver", "commandes", "horaires", "rendez-vous", "appelez-nous",
 		"reservierung", "reservieren", "bestellungen", "öffnungszeiten", "termin", "termine", "ruft uns an", "rufen sie uns an",
 		"予約", "営業時間", "ご注文", "お問い合わせ", "テイクアウト", "配達",
 		"예약", "영업시간", "주문", "문의", "배달", "포장",
+		// Lessons and viewings are booked too.
+		"lessons", "tutoring", "private classes", "viewing", "viewings", "clases particulares", "clases de", "aulas particulares",
+		"aulas de", "cours particuliers", "nachhilfe", "besichtigung", "家教", "补习", "课程", "试听", "看房", "レッスン", "体験",
+		"과외", "수업", "상담",
+	})
+	// contactLabels introduce a number the author gives to be reached on:
+	// "预约电话", "WhatsApp:", "LINE ID", "Tel.", "Agende pelo WhatsApp".
+	contactLabels = foldTerms([]string{
+		"tel", "tel.", "tél", "phone", "call", "text", "whatsapp", "line", "line id", "kakao", "kakaotalk", "telegram",
+		"电话", "手机", "微信同号", "联系", "咨询", "热线", "電話", "お電話", "ご連絡", "连络",
+		"카톡", "카카오톡", "연락처", "문의", "전화",
+		"llama", "llamar", "llámanos", "contacto", "ligue", "liga", "contato", "chama no", "appelez", "appeler", "contact",
+		"anrufen", "kontakt", "telefon", "agende", "agendar", "reservas", "citas",
+	})
+	// thirdParty are the words that make a number someone else's: a
+	// person pointed at (her, 他的, こいつ), or where they live.
+	thirdParty = foldTerms([]string{
+		"her", "his", "she", "he", "him", "their", "they", "'s number", "'s phone", "'s cell", "lives at", "lives in", "lives on",
+		"他的", "她的", "他家", "她家", "他住", "她住", "此人", "这个人", "这人", "那个人", "这个男", "这个女", "这女的", "这男的",
+		"渣男", "小三", "住在", "家住", "住址",
+		"su número", "su numero", "su teléfono", "su telefono", "su móvil", "su movil", "ella", "él", "vive en",
+		"dele", "dela", "ele", "ela", "mora na", "mora no", "mora em",
+		"son numéro", "son numero", "son portable", "son tel", "elle", "habite",
+		"ihre nummer", "seine nummer", "ihr handy", "sein handy", "wohnt",
+		"彼の", "彼女の", "こいつ", "あいつ", "この人", "住所", "住んで",
+		"그의", "그녀의", "이 사람", "이놈", "이년", "걔", "사는 곳", "주소",
 	})
 	// personalContact is a person's own contact or a lure: the number is
 	// then theirs, or bait.
@@ -64,7 +91,8 @@ func businessNumber(s string) bool {
 	if containsWordAny(s, personalContact) {
 		return false
 	}
-	return containsWordAny(s, businessPlaces) && containsWordAny(s, businessUses) || containsWordAny(s, lostAndFound)
+	return containsWordAny(s, businessPlaces) && containsWordAny(s, businessUses) || containsWordAny(s, lostAndFound) ||
+		containsWordAny(s, businessUses) && containsWordAny(s, contactLabels) && !containsWordAny(s, thirdParty)
 }
 
 // lostAndFound name a lost-and-found notice, a pet's or a thing's, whose number
