@@ -27,6 +27,7 @@ var findingCaps = []findingCap{
 	capClassifierSpamWithoutBait,
 	capSelfInsult,
 	capBanter,
+	capHyperboleKin,
 	capWarnedContact,
 	capRefusedContact,
 	capHelplineContact,

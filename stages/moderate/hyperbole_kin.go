@@ -1,0 +1,78 @@
+package moderate
+
+import (
+	"unicode/utf8"
+
+	"github.com/notegate/notegate/models"
+)
+
+// Exasperation with the people one lives with: "if my sister borrows my
+// straightener one more time I'm going to murder her 😤", "vou matar meu
+// namorado: ele deixou o cachorro comer meu bolo 😭", "voy a matar a mi
+// hermano jaja", 我要杀了我弟 😂. A violence finding in a short field that
+// names someone close to the author (a sibling, a partner, a parent, a
+// roommate, a child, a pet) and laughs, cries or rolls its eyes about it,
+// with nothing that makes a threat real (a weapon, a place, a time, "not
+// joking"), is the hyperbole everyone writes: capHyperboleKin lowers it to
+// reportedScoreCap. Without the laugh, the same words stay a threat (a
+// partner threatened in earnest is the case that matters most), and so
+// they do with a knife or a time named beside them.
+
+// maxKinHyperboleRunes bounds the fields read: a comment or a short note.
+const maxKinHyperboleRunes = 280
+
+// kin are the people close to the author, as the folded view writes them.
+var kin = foldTerms([]string{
+	"my sister", "my brother", "my sis", "my bro", "my mom", "my mum", "my dad", "my mother", "my father", "my boyfriend",
+	"my girlfriend", "my bf", "my gf", "my husband", "my wife", "my roommate", "my flatmate", "my kids", "my son", "my daughter",
+	"my cat", "my dog", "my twin", "my cousin", "my grandma", "my best friend",
+	"mi hermana", "mi hermano", "a mi hermana", "a mi hermano", "mi novio", "mi novia", "a mi novio", "a mi novia", "mi marido",
+	"a mi marido", "mi mujer", "mi madre", "mi padre", "mi mamá", "mi papá", "mi compañera de piso", "mi compañero de piso",
+	"mi gato", "mi perro", "mis hijos", "mi hijo", "mi hija",
+	"minha irmã", "minha irma", "meu irmão", "meu irmao", "meu namorado", "minha namorada", "meu marido", "minha esposa",
+	"minha mãe", "minha mae", "meu pai", "meu gato", "meu cachorro", "meus filhos", "meu filho", "minha filha",
+	"ma sœur", "ma soeur", "mon frère", "mon frere", "mon copain", "ma copine", "mon mari", "ma femme", "ma mère", "ma mere",
+	"mon père", "mon pere", "mon chat", "mon chien", "mon coloc", "ma coloc", "mes enfants", "mon fils", "ma fille",
+	"meine schwester", "meinen bruder", "mein bruder", "meinen freund", "meine freundin", "meinen mann", "mein mann",
+	"meine frau", "meine mutter", "meinen vater", "mein vater", "meine katze", "meinen hund", "meine mitbewohnerin",
+	"meinen mitbewohner", "meine kinder",
+	"我妹", "我弟", "我姐", "我哥", "我妈", "我爸", "我老公", "我老婆", "我男朋友", "我女朋友", "我对象", "我室友", "我家猫", "我家狗",
+	"我儿子", "我女儿",
+	"うちの妹", "うちの弟", "うちの姉", "うちの兄", "うちの母", "うちの父", "うちの旦那", "うちの嫁", "うちの猫", "うちの犬",
+	"妹が", "弟が", "妹に", "弟に", "彼氏", "旦那",
+	"내 동생", "우리 동생", "우리 언니", "우리 오빠", "우리 누나", "우리 형", "우리 엄마", "울 엄마", "우리 아빠", "남친", "여친",
+	"우리 남편", "룸메",
+})
+
+// exasperated are the laugh, the tears and the rolled eyes of hyperbole.
+var exasperated = foldTerms([]string{
+	"😭", "😂", "🤣", "🙄", "💀", "😅", "😤", "🥲", "🤦",
+	"lol", "lmao", "haha", "the audacity", "jaja", "jeje", "kkk", "rsrs", "mdr", "ptdr", "xd", "哈哈", "笑死", "无语", "www", "笑",
+	"ㅋㅋ", "ㅎㅎ",
+})
+
+// madeReal are what make a threat against kin real.
+var madeReal = foldTerms([]string{
+	"knife", "gun", "not joking", "not kidding", "i'm serious", "im serious", "for real", "tonight", "hit her", "hit him",
+	"cuchillo", "pistola", "en serio", "no es broma", "faca", "arma", "não é brincadeira", "nao e brincadeira", "sério",
+	"couteau", "pistolet", "je suis sérieux", "sérieuse", "messer", "pistole", "kein witz", "ernst",
+	"刀", "枪", "不是开玩笑", "认真的", "包丁", "本気", "칼", "총", "진심",
+	"🔪", "🔫", "emojiknife", "emojigun",
+})
+
+// kinHyperbole reports whether t is a short field of exasperation with
+// someone close to the author (see above).
+func kinHyperbole(t *Text) bool {
+	if utf8.RuneCountInString(t.Original) > maxKinHyperboleRunes {
+		return false
+	}
+	s := t.Folded.String()
+	return containsTermAny(s, kin) && containsTermAny(s, exasperated) && !containsTermAny(s, madeReal)
+}
+
+// capHyperboleKin: exasperation with kin (see above).
+func capHyperboleKin(t *Text, _ string, x *Finding, _ *[]Span) {
+	if x.Category == models.CategoryViolence && x.Score > reportedScoreCap && kinHyperbole(t) {
+		x.Score = reportedScoreCap
+	}
+}

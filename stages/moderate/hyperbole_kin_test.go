@@ -1,0 +1,36 @@
+package moderate
+
+import (
+	"testing"
+
+	"github.com/notegate/notegate/models"
+)
+
+// Exasperation with kin (hyperbole_kin.go): "I'm going to murder my
+// sister 😤" about a straightener decides nothing; the same words said in
+// earnest, with a weapon, or about a stranger still reach review.
+func TestExasperationWithKinIsNoThreat(t *testing.T) {
+	t.Parallel()
+	s := newTestStage(t)
+	for _, c := range []struct {
+		name, body string
+		flags      bool
+	}{
+		{"a sister who borrows a straightener is threatened in jest", "If my sister borrows my straightener one more time without asking I'm going to murder her 😤 She also ate my leftover pad thai. The audacity.", false},
+		{"a boyfriend whose dog ate the cake is threatened in tears", "Vou matar meu namorado: ele deixou o cachorro comer meu bolo de aniversário inteiro 😭🐶", false},
+		{"a Spanish brother who finished the crisps is threatened laughing", "Voy a matar a mi hermano, se comió todas mis patatas fritas jajaja", false},
+		{"a Chinese younger brother who spoiled the ending is threatened laughing", "我要杀了我弟，他把结局剧透给我了哈哈哈", false},
+		{"a husband threatened with a knife named is still a threat", "I'm going to murder my husband tonight, the knife is ready 😤", true},
+		{"a wife threatened with no laugh is still a threat", "I'm going to kill my wife when she gets home. I mean it.", true},
+		{"a stranger threatened laughing is still a threat", "I'm going to kill you when I find you lol", true},
+		{"a girlfriend threatened with 'not joking' is still a threat", "Vou matar minha namorada, não é brincadeira 😤", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			n := moderateBody(t, s, c.body)
+			flagged := n.Moderation.Markets["intl"] != models.DecisionAllow
+			if flagged != c.flags {
+				t.Errorf("%q: intl %s, want flagged %v; labels %+v", c.body, n.Moderation.Markets["intl"], c.flags, n.Moderation.Labels)
+			}
+		})
+	}
+}
