@@ -222,10 +222,22 @@ func (d *LexiconDetector) splitWords(t *Text, allows []match) []Finding {
 
 func gapBytes(v *View, k int) int { return v.Spans[k].End - v.Spans[k].Start }
 
-// commonShortWords are English words of up to three letters (in skeleton
-// spelling: l is i) that never count as fragments of a broken word.
+// commonShortWords are words of up to three letters (in skeleton
+// spelling: l is i) that never count as fragments of a broken word: the
+// English ones, then the most frequent of Spanish, Portuguese, French,
+// German, Italian and Dutch text (lingua-go's Leipzig sentences), so that
+// "por no" is no "porno" and "a San Marino" no pinyin "a san".
 var commonShortWords = func() map[string]bool {
 	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		de la que y en el los un las con es se no por una del su lo al o si ha sus son te ya muy ser me tu nos hay sin e dos da ver vez ni mi le les san
+		do com em os um nao na as uma dos ao das tem mas sua ja foi ou seu sao aos dia ano vai ter bem nas num sem ele ate ela eu meu teu tua
+		et le des du une il par qui au sur pas ce ne qu aux je ils ont ces ses ete sa non peu mon ma mes ton ta tes vos lui est
+		die der und von das den mit sie zu auf ist fur im ein des dem als wir ich aus er bei nur wie war man hat zum zur um vor uns bis was mir ihr mal
+		di che per con non dei nel piu sul gli dal ai ad due tra ed ci cui gia ora via sei tre
+		van het een op hij uit dat ook aan bij om tot ze dit na dan nog kan zou al had hun zij wel hem wat zal zo men`) {
+		m[strings.ReplaceAll(w, "l", "i")] = true
+	}
 	for _, w := range strings.Fields(`a i am an as at be by do go he if in is it me my no of oh ok on or
 		so to up us we ye yo ya hi ha ah eh um uh
 		act add age ago aid aim air all and any are arm art ask ate bad bag bar bed
