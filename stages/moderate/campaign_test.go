@@ -217,3 +217,36 @@ func BenchmarkSimhash(b *testing.B) {
 		campaignFingerprint(texts)
 	}
 }
+
+// A campaign that asks nothing of its readers (campaign_ask.go): twelve
+// accounts posting an app's share line are reviewed in cn and allowed in
+// intl; the same line with a handle to add is spam in both.
+func TestStageCapsACampaignThatAsksNothing(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name, text string
+		cn, intl   models.Decision
+	}{
+		{"a challenge's daily line is reviewed in cn only",
+			"Day 5 of the 30-day yoga challenge done! Twenty minutes of stretching every morning with the community, who's joining tomorrow?",
+			models.DecisionReview, models.DecisionAllow},
+		{"the same line with a handle to add is spam",
+			"Day 5 of the 30-day yoga challenge done! Twenty minutes of stretching every morning, add me on telegram @yoga_rich_club",
+			models.DecisionBlock, models.DecisionReview},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			s := newTestStage(t)
+			var last *models.Note
+			for i := 0; i < 12; i++ {
+				last = campaignNote(fmt.Sprint("tpl-", i), fmt.Sprint("a", i), c.text)
+				if err := s.Process(context.Background(), []*models.Note{last}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := last.Moderation.Markets; got["cn"] != c.cn || got["intl"] != c.intl {
+				t.Errorf("12th copy: cn %s intl %s, want %s %s; labels %+v", got["cn"], got["intl"], c.cn, c.intl, last.Moderation.Labels)
+			}
+		})
+	}
+}
