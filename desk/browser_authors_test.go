@@ -3,7 +3,6 @@ package desk_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -50,13 +49,7 @@ func TestBrowserShowsReportsAppealsAndActsOnAuthors(t *testing.T) {
 		notes = append(notes, byAuthor(fmt.Sprintf("flood-%d", i), "flooder", map[string]models.Decision{"cn": rev, "intl": rev}))
 	}
 	d, store := authorsDesk(t, notes...)
-	dirs := []string{t.TempDir()}
-	if dir := os.Getenv("NOTEGATE_SCREENSHOT_DIR"); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		dirs = append(dirs, dir)
-	}
+	dirs := screenshotDirs(t)
 	reviewtest.Login(t, ctx, d.URL, "alice", "correct horse battery")
 	open := func(id string) {
 		t.Helper()

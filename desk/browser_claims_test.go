@@ -3,7 +3,6 @@ package desk_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -152,13 +151,7 @@ func TestBrowserTwoReviewersBrowseTheSameQueue(t *testing.T) {
 	if got := shown(second, keysOff); !strings.Contains(got, "a approve") || !strings.Contains(got, "r reject") || !strings.Contains(got, "c claim") {
 		t.Errorf("keys off on reviewer-2's key bar: %q; want c, a, r, e and l", got)
 	}
-	dirs := []string{t.TempDir()}
-	if dir := os.Getenv("NOTEGATE_SCREENSHOT_DIR"); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		dirs = append(dirs, dir)
-	}
+	dirs := screenshotDirs(t)
 	screenshot(second, t, dirs, "desk-claimed-by-another.png")
 	for _, p := range reviewtest.Eval[[]string](t, second, layoutProblems) {
 		t.Error(p)

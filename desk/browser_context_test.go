@@ -1,7 +1,6 @@
 package desk_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -33,13 +32,7 @@ func TestBrowserCommentShowsItsParentAndTheAuthorsNotes(t *testing.T) {
 		standings.Apply(a)
 	}
 	d := newDeskWith(t, func(_ *desk.Config, o *desk.Options) { o.Authors = standings }, contextNotes()...)
-	dirs := []string{t.TempDir()}
-	if dir := os.Getenv("NOTEGATE_SCREENSHOT_DIR"); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		dirs = append(dirs, dir)
-	}
+	dirs := screenshotDirs(t)
 	reviewtest.Login(t, ctx, d.URL, "alice", "correct horse battery")
 	text := func(selector string) string {
 		return reviewtest.Eval[string](t, ctx, `(document.querySelector(`+"`"+selector+"`"+`) || {textContent: "<missing>"}).textContent`)

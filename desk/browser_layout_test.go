@@ -150,13 +150,7 @@ func TestBrowserLayoutWhatAPersonSees(t *testing.T) {
 	notes = append(notes, long, zh, risk)
 	d := newDesk(t, notes...)
 
-	dirs := []string{t.TempDir()}
-	if dir := os.Getenv("NOTEGATE_SCREENSHOT_DIR"); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		dirs = append(dirs, dir)
-	}
+	dirs := screenshotDirs(t)
 	reviewtest.Login(t, ctx, d.URL, "alice", "correct horse battery")
 
 	for _, size := range []struct {
@@ -236,6 +230,20 @@ func TestBrowserLayoutWhatAPersonSees(t *testing.T) {
 		})
 	}
 	reviewtest.AssertInert(t, ctx)
+}
+
+// screenshotDirs are the folders screenshots go to: the test's temporary
+// folder and, when set, NOTEGATE_SCREENSHOT_DIR.
+func screenshotDirs(t *testing.T) []string {
+	t.Helper()
+	dirs := []string{t.TempDir()}
+	if dir := os.Getenv("NOTEGATE_SCREENSHOT_DIR"); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, dir)
+	}
+	return dirs
 }
 
 // screenshot writes what the page shows now to file in every folder of dirs.

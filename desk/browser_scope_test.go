@@ -3,7 +3,6 @@ package desk_test
 import (
 	"context"
 	"maps"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -45,10 +44,7 @@ func TestBrowserDecidesInTheChosenMarkets(t *testing.T) {
 			desk.Account{Name: "desk-both", PasswordHash: hash, Markets: []string{"cn", "intl"}},
 			desk.Account{Name: "desk-intl", PasswordHash: hash, Markets: []string{"intl"}})
 	}, split, both)
-	dirs := []string{t.TempDir()}
-	if dir := os.Getenv("NOTEGATE_SCREENSHOT_DIR"); dir != "" {
-		dirs = append(dirs, dir)
-	}
+	dirs := screenshotDirs(t)
 
 	open := func(id string) {
 		t.Helper()

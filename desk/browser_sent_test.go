@@ -68,6 +68,7 @@ func TestBrowserADecisionNotAppliedYetIsNotShownAgain(t *testing.T) {
 			t.Errorf("the queue marks %v as sent, want %v", got, decided)
 		}
 	}
+	screenshot(ctx, t, screenshotDirs(t), "decision-sent.png")
 	meta := reviewtest.Eval[string](t, ctx, `document.querySelector('#queue li[data-note-id="`+decided[0]+`"] .meta').textContent`)
 	if !strings.Contains(meta, "decision sent, not applied yet") {
 		t.Errorf("the queue line of %s reads %q, want it to say the decision is sent", decided[0], meta)
