@@ -447,9 +447,23 @@ func (s *Stage) decide(p *Policy, all []fieldFinding, fields []field) models.Mod
 		PolicyVersion: p.Version,
 	}
 	atRisk, zeroTolerance := false, false
+	// A trained classifier judges the whole field and cannot point at the
+	// words it read; alone, it may queue a note for a person but never
+	// block it unseen. A rule's, a lexicon's or another detector's finding
+	// corroborates it: of the same category at any score, or of any
+	// category at review level (the classifier's hate is a rule's
+	// violence in "女拳癌都该拉出去打死").
+	corroborated, harmFound := map[models.Category]bool{}, false
+	for _, f := range found {
+		if !fromClassifier(f.source) && f.Category != "" {
+			corroborated[f.Category] = true
+			harmFound = harmFound || f.Score >= 0.5
+		}
+	}
 	for _, market := range p.markets {
 		d := models.DecisionAllow
 		scores := map[models.Category]float64{}
+		alone := map[models.Category]float64{} // classifier scores without corroboration
 		support, minorsBlock, judgedSelfHarm := false, false, false
 		for _, f := range found {
 			if coveredBy(f, allowed[market]) {
@@ -485,8 +499,17 @@ func (s *Stage) decide(p *Policy, all []fieldFinding, fields []field) models.Mod
 				}
 				continue
 			}
+			if fromClassifier(f.source) && !corroborated[f.Category] && !harmFound {
+				alone[f.Category] = max(alone[f.Category], f.Score)
+				continue
+			}
 			scores[f.Category] = max(scores[f.Category], f.Score)
 			support = support || f.Support && f.Category == models.CategorySelfHarm
+		}
+		for c, score := range alone {
+			if p.thresholds(market, c).decide(score) != models.DecisionAllow {
+				d = models.MostRestrictive(d, models.DecisionReview)
+			}
 		}
 		if judgedSelfHarm && scores[models.CategorySelfHarm] == 0 {
 			support = true
