@@ -16,7 +16,8 @@ import (
 // joking"), is the hyperbole everyone writes: capHyperboleKin lowers it to
 // reportedScoreCap. Without the laugh, the same words stay a threat (a
 // partner threatened in earnest is the case that matters most), and so
-// they do with a knife or a time named beside them.
+// they do with a knife or a time named beside them (a knife emoji beside
+// the laugh is the joke's, "lo mato 🔪😂").
 
 // maxKinHyperboleRunes bounds the fields read: a comment or a short note.
 const maxKinHyperboleRunes = 280
@@ -57,7 +58,6 @@ var madeReal = foldTerms([]string{
 	"cuchillo", "pistola", "en serio", "no es broma", "faca", "arma", "não é brincadeira", "nao e brincadeira", "sério",
 	"couteau", "pistolet", "je suis sérieux", "sérieuse", "messer", "pistole", "kein witz", "ernst",
 	"刀", "枪", "不是开玩笑", "认真的", "包丁", "本気", "칼", "총", "진심",
-	"🔪", "🔫", "emojiknife", "emojigun",
 })
 
 // kinHyperbole reports whether t is a short field of exasperation with

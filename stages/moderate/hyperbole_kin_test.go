@@ -20,6 +20,7 @@ func TestExasperationWithKinIsNoThreat(t *testing.T) {
 		{"a boyfriend whose dog ate the cake is threatened in tears", "Vou matar meu namorado: ele deixou o cachorro comer meu bolo de aniversário inteiro 😭🐶", false},
 		{"a Spanish brother who finished the crisps is threatened laughing", "Voy a matar a mi hermano, se comió todas mis patatas fritas jajaja", false},
 		{"a Chinese younger brother who spoiled the ending is threatened laughing", "我要杀了我弟，他把结局剧透给我了哈哈哈", false},
+		{"a knife emoji beside the laugh is the joke's", "Como mi hermano vuelva a hacerme spoiler lo mato 🔪😂", false},
 		{"a husband threatened with a knife named is still a threat", "I'm going to murder my husband tonight, the knife is ready 😤", true},
 		{"a wife threatened with no laugh is still a threat", "I'm going to kill my wife when she gets home. I mean it.", true},
 		{"a stranger threatened laughing is still a threat", "I'm going to kill you when I find you lol", true},

@@ -42,7 +42,9 @@ var (
 		"reservierung", "reservieren", "bestellungen", "öffnungszeiten", "termin", "termine", "ruft uns an", "rufen sie uns an",
 		"予約", "営業時間", "ご注文", "お問い合わせ", "テイクアウト", "配達",
 		"예약", "영업시간", "주문", "문의", "배달", "포장",
-		// Lessons and viewings are booked too.
+		// Lessons and viewings are booked too, and a flat to let is shown.
+		"for rent", "to let", "出租", "招租", "整租", "合租", "se alquila", "alquilo", "alugo", "aluga-se", "à louer", "a louer",
+		"zu vermieten", "賃貸", "월세", "전세",
 		"lessons", "tutoring", "private classes", "viewing", "viewings", "clases particulares", "clases de", "aulas particulares",
 		"aulas de", "cours particuliers", "nachhilfe", "besichtigung", "家教", "补习", "课程", "试听", "看房", "レッスン", "体験",
 		"과외", "수업", "상담",
@@ -51,7 +53,7 @@ var (
 	// "预约电话", "WhatsApp:", "LINE ID", "Tel.", "Agende pelo WhatsApp".
 	contactLabels = foldTerms([]string{
 		"tel", "tel.", "tél", "phone", "call", "text", "whatsapp", "line", "line id", "kakao", "kakaotalk", "telegram",
-		"电话", "手机", "微信同号", "联系", "咨询", "热线", "電話", "お電話", "ご連絡", "连络",
+		"电话", "手机", "微信同号", "联系", "咨询", "热线", "来电", "電話", "お電話", "ご連絡", "连络",
 		"카톡", "카카오톡", "연락처", "문의", "전화",
 		"llama", "llamar", "llámanos", "contacto", "ligue", "liga", "contato", "chama no", "appelez", "appeler", "contact",
 		"anrufen", "kontakt", "telefon", "agende", "agendar", "reservas", "citas",
@@ -92,8 +94,32 @@ func businessNumber(s string) bool {
 		return false
 	}
 	return containsWordAny(s, businessPlaces) && containsWordAny(s, businessUses) || containsWordAny(s, lostAndFound) ||
+		containsWordAny(s, pets) && containsWordAny(s, gone) ||
 		containsWordAny(s, businessUses) && containsWordAny(s, contactLabels) && !containsWordAny(s, thirdParty)
 }
+
+// pets and gone: an animal named and said to be lost or run away is a
+// lost-pet notice in any wording ("PERDIDO: perro mestizo… se escapó
+// ayer", "our cat slipped out", 猫跑丢了), besides the phrases of
+// lostAndFound.
+var (
+	pets = foldTerms([]string{
+		"cat", "kitten", "dog", "puppy", "parrot", "rabbit", "bunny", "tortoise",
+		"gato", "gata", "gatito", "perro", "perrita", "perrito", "cachorro", "cachorra", "loro", "conejo",
+		"gatinho", "gatinha", "papagaio", "coelho", "cão", "cadela",
+		"chat", "chatte", "chaton", "chien", "chienne", "chiot", "perroquet", "lapin",
+		"katze", "kater", "hund", "hündin", "welpe", "papagei", "kaninchen",
+		"猫", "狗", "猫咪", "狗狗", "鹦鹉", "兔子", "猫ちゃん", "わんちゃん", "インコ", "うさぎ", "고양이", "강아지", "개", "앵무새", "토끼",
+	})
+	gone = foldTerms([]string{
+		"lost", "missing", "ran away", "run away", "escaped", "slipped out", "got out", "went missing",
+		"perdido", "perdida", "se escapó", "se escapo", "se ha escapado", "desaparecido", "desaparecida", "extraviado", "extraviada",
+		"perdeu", "fugiu", "sumiu", "desaparecida",
+		"perdu", "perdue", "disparu", "disparue", "s'est échappé", "s'est enfui", "s'est sauvé", "fugué",
+		"entlaufen", "vermisst", "weggelaufen", "ausgebüxt", "verschwunden",
+		"走丢", "跑丢", "丢了", "走失", "跑出去", "不见了", "迷子", "いなくなり", "脱走", "잃어버", "실종", "집을 나간", "가출",
+	})
+)
 
 // lostAndFound name a lost-and-found notice, a pet's or a thing's, whose number
 // is there for whoever sees or finds it: 【迷い猫】… 090-… までご連絡,
