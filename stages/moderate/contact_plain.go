@@ -134,9 +134,22 @@ var usedGoods = foldTerms([]string{
 	"中古", "譲ります", "お譲り", "手渡し", "引っ越し", "美品", "중고", "직거래", "사용감", "이사 가",
 })
 
+// The sign lists as termSets, for spamSignText.
+var (
+	spamSignSet  = newTermSet(spamSigns)
+	offerSignSet = newTermSet(offerSigns)
+	saleSignSet  = newTermSet(saleSigns)
+)
+
 // reMoneyAmount finds an amount of money: a number with a currency sign or
 // unit, or a discount (五折, 8折).
 var reMoneyAmount = regexp.MustCompile(`[$€£¥]\s?\d|\d\s?(?:元|块|万|刀|美金|円|€|\$|k\b|usd|rmb|eur|dollars?|euros?|reais)|[一二三四五六七八九\d]折`)
+
+// moneyAmount reports whether s holds an amount of money (reMoneyAmount);
+// a text without a digit or a Chinese numeral is not searched.
+func moneyAmount(s string) bool {
+	return strings.ContainsAny(s, "0123456789一二三四五六七八九") && reMoneyAmount.MatchString(s)
+}
 
 // disguisedPlatforms are names of a platform in code (绿泡泡 for WeChat, 纸飞机
 // for Telegram, 企鹅 for QQ): an author who writes them dodges a filter.
@@ -243,12 +256,11 @@ func repeatedHan(ev string) bool {
 // they nor the words of an offer.
 func spamSignText(t *Text, used bool) bool {
 	s := t.Folded.String()
-	if containsAny(s, spamSigns) {
+	if spamSignSet.in(s) {
 		return true
 	}
-	offer := containsAny(s, offerSigns)
-	sale := !used && (containsAny(s, saleSigns) || reMoneyAmount.MatchString(s))
-	return (offer || sale) && !containsWordAny(s, businessUses)
+	offer := offerSignSet.in(s) || !used && (saleSignSet.in(s) || moneyAmount(s))
+	return offer && !containsWordAny(s, businessUses)
 }
 
 // usedGoodsSale reports whether one of texts sells the author's used things.
