@@ -273,6 +273,8 @@ var (
 		"康复第", "从每天", "从那时",
 		// Japanese and Korean: "when I was …", "back then" (not この頃 or 요즘, "these days").
 		"だった頃", "かった頃", "ていた頃", "当時", "昔は", "学生時代", "高校の時", "中学の時", "그때", "그 시절", "학생 때", "고등학생 때", "중학생 때",
+		// 高校生の頃, 10代の頃, 子供の頃 (not この頃, "these days"); "avant je …", "antes eu …".
+		"生の頃", "代の頃", "子供の頃", "avant je", "avant, je", "antes eu", "antes yo", "antes, eu", "antes, yo",
 	})
 	presentMarkers = foldTerms([]string{
 		"现在", "今天", "今晚", "最近", "又", "还是", "还在", "依然", "仍然", "此刻",
@@ -302,6 +304,11 @@ var (
 		"estoy estable", "estou estável", "je suis stable",
 		// Came through, in Japanese, Korean and Chinese (substrings: 乗り越え is in
 		// 乗り越えた, 극복 in 극복했다): 立ち直った, 今は大丈夫, 이겨냈다, 活着真好.
+		// No longer: "ça fait 5 ans que je ne me scarifie plus", "ya no me corto".
+		"ne me scarifie plus", "ne me coupe plus", "ne me mutile plus", "ya no me corto", "ya no me hago daño", "não me corto mais",
+		"nao me corto mais", "ritze mich nicht mehr", "no longer cut", "haven't cut in", "havent cut in", "더 이상 안 해",
+		// Life rebuilt with help: "hoje tenho emprego, faço terapia", 今はカウンセリングのおかげで元気に働いてる.
+		"faco terapia", "fazendo terapia", "hago terapia", "hoje tenho", "今はカウンセリング", "元気に働", "今は元気",
 		"乗り越え", "立ち直", "抜け出せ", "抜け出し", "回復し", "やめられた", "今は大丈夫", "生きててよかった", "生きていてよかった",
 		"穏やかに暮らして", "극복", "이겨냈", "이겨 냈", "회복했", "지금은 괜찮", "살아있어서 다행", "活着真好", "活下去了",
 	})
@@ -313,6 +320,7 @@ var (
 var reAgo = regexp.MustCompile(`\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (?:years?|months?) ago\b|` +
 	`\b(?:il y a|hace|ha|vor) (?:\d+|un|une|deux|trois|quatre|cinq|six|dos|tres|cuatro|cinco|seis|um|uma|dois|duas|quatro|` +
 	`einem|einer|zwei|drei|vier|funf|sechs|ein paar|quelques|unos|uns|algunos) (?:ans|annees|mois|anos|meses|jahren|monaten)\b|` +
+	`\b(?:\d+|um|uma|dois|duas|tres|quatro|cinco|seis|un|una|dos|cuatro|algunos|alguns) (?:anos?|meses|mes|años?) atras\b|` +
 	`\d+ ?(?:년|개월) ?전`)
 
 // looksBack reports whether folded sentence s is set in the author's past.

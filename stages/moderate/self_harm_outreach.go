@@ -2,6 +2,7 @@ package moderate
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -119,7 +120,7 @@ func saysFirstPerson(s string) bool {
 // "now I'm suicidal") or says it came back (relapseMarkers): that is an
 // author at risk, helpline or not.
 var (
-	recoveryMarkers = foldTerms(append([]string{
+	recoveryMarkers = longestFirst(foldTerms(append([]string{
 		"saved my life", "saved me", "got me through", "helped me through", "it helped me", "they helped me",
 		"i'm doing better", "im doing better", "doing much better", "i'm better now", "im better now", "i'm okay now",
 		"in recovery", "years clean", "months clean", "clean for", "still alive today", "i'm still alive",
@@ -136,11 +137,12 @@ var (
 		"sem culpa", "ohne angst", "ohne schuldgefühle", "到现在能", "到现在可以", "现在能正常", "能正常上班", "能正常生活",
 		"aujourd'hui je mange", "today i eat", "now i eat", "hoy como", "hoje eu como", "hoje como", "heute esse ich",
 		"恢复得很好", "恢复得不错", "终于停药", "停药了", "지금은 매일", "상담 받고", "상담받고", "치료 받고", "치료받고",
+		"지금은 상담", "지금은 치료", "지금은 잘 지내", "잘 지내고", "今はカウンセリング",
 		"today i got my", "year chip", "years sober", "year sober",
 		// Courage to those still in it: their "still" is no risk of the author's.
 		"qui sont encore dedans", "qui sont encore", "who are still in it", "who are still", "que siguen ahí", "que siguen en",
 		"que ainda estão", "die noch drinstecken", "die noch mittendrin",
-	}, overcomeMarkers...))
+	}, overcomeMarkers...)))
 	readerAddress = foldTerms([]string{
 		"if you", "if you're", "if you are", "if anyone", "you can", "you're not alone", "you are not alone",
 		"si te", "si tú", "si tu", "si estás", "si estas", "se você", "se voce", "se tu", "wenn du", "wenn ihr", "falls du",
@@ -202,6 +204,9 @@ func nowSentences(t *Text, sp Span) string {
 
 // withoutTerms returns s with every occurrence of terms blanked: "I'm still
 // alive today" says no "still" or "today" of a risk.
+//
+// terms are removed in the order given; recoveryMarkers is sorted longest
+// first, so that "지금은 상담 받고" goes whole before "상담 받고" leaves its 지금.
 func withoutTerms(s string, terms []string) string {
 	for _, w := range terms {
 		if strings.Contains(s, w) {
@@ -257,4 +262,10 @@ func helplineContact(t *Text, sp Span) bool {
 	return containsTermAny(s, helplines) && containsTermAny(s, outreachOffers) && !saysFirstPerson(s) &&
 		sp.Start < sp.End && sp.End <= len(t.Original) && !carriesHandle(t.Original[sp.Start:sp.End]) &&
 		!spamSignText(t, false) // 情感热线，寂寞的话加LINE: a lure
+}
+
+// longestFirst sorts terms by length, longest first, in place.
+func longestFirst(terms []string) []string {
+	slices.SortStableFunc(terms, func(a, b string) int { return len(b) - len(a) })
+	return terms
 }
