@@ -56,7 +56,8 @@ var (
 		"电话", "手机", "微信同号", "联系", "咨询", "热线", "来电", "電話", "お電話", "ご連絡", "连络",
 		"카톡", "카카오톡", "연락처", "문의", "전화",
 		"llama", "llamar", "llámanos", "contacto", "ligue", "liga", "contato", "chama no", "appelez", "appeler", "contact",
-		"anrufen", "kontakt", "telefon", "agende", "agendar", "reservas", "citas",
+		"anrufen", "kontakt", "telefon", "agende", "agendar", "reservas", "citas", "falar com", "fale com", "hablar con",
+		"preguntar por", "demander", "sprechen mit",
 	})
 	// thirdParty are the words that make a number someone else's: a
 	// person pointed at (her, 他的, こいつ), or where they live.

@@ -25,6 +25,7 @@ func TestBusinessNumbersInformAndPersonalOnesReview(t *testing.T) {
 		{"a booking line beside where a named woman lives is hers, not the author's", "Sabine Kröger wohnt in der Lindenstraße, Termine bei ihr unter Telefon 0151 2345 6789", scorePhone},
 		{"a number said to be hers is hers even with a booking word", "this is the hairdresser who ruined my hair, her phone for appointments is 503-555-0148", scorePhone},
 		{"a Taipei flat to let with the landlady's number is hers to be reached on", "【台北大安區套房出租】近捷運站，月租16,000，有意者請來電 0912-000-345 林小姐", scoreBusinessPhone},
+		{"a flat to let near a university with 'falar com' the landlady", "Aluga-se kitnet mobiliada perto da USP, R$ 1.400 com água inclusa. Falar com a Dona Cida: (11) 99000-1234, só ligação em horário comercial.", scoreBusinessPhone},
 		{"a dog said to have run away is a lost-pet notice in any wording", "PERDIDO: perro mestizo color canela, se llama Toby. Se escapó ayer cerca del parque. Si lo veis llamad al 612 000 345", scoreBusinessPhone},
 		{"a person's own number is personal data", "text me at 503-555-0148 babe, I'm lonely tonight", scorePhone},
 		{"a number with a shop but nothing customers do is personal", "the guy from the shop gave me 503-555-0148", scorePhone},
