@@ -1,10 +1,6 @@
 package moderate
 
-import (
-	"testing"
-
-	"github.com/notegate/notegate/models"
-)
+import "testing"
 
 // Exasperation with kin (hyperbole_kin.go): "I'm going to murder my
 // sister 😤" about a straightener decides nothing; the same words said in
@@ -12,10 +8,7 @@ import (
 func TestExasperationWithKinIsNoThreat(t *testing.T) {
 	t.Parallel()
 	s := newTestStage(t)
-	for _, c := range []struct {
-		name, body string
-		flags      bool
-	}{
+	wantFlagged(t, s, []flagCase{
 		{"a sister who borrows a straightener is threatened in jest", "If my sister borrows my straightener one more time without asking I'm going to murder her 😤 She also ate my leftover pad thai. The audacity.", false},
 		{"a boyfriend whose dog ate the cake is threatened in tears", "Vou matar meu namorado: ele deixou o cachorro comer meu bolo de aniversário inteiro 😭🐶", false},
 		{"a Spanish brother who finished the crisps is threatened laughing", "Voy a matar a mi hermano, se comió todas mis patatas fritas jajaja", false},
@@ -25,13 +18,5 @@ func TestExasperationWithKinIsNoThreat(t *testing.T) {
 		{"a wife threatened with no laugh is still a threat", "I'm going to kill my wife when she gets home. I mean it.", true},
 		{"a stranger threatened laughing is still a threat", "I'm going to kill you when I find you lol", true},
 		{"a girlfriend threatened with 'not joking' is still a threat", "Vou matar minha namorada, não é brincadeira 😤", true},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			n := moderateBody(t, s, c.body)
-			flagged := n.Moderation.Markets["intl"] != models.DecisionAllow
-			if flagged != c.flags {
-				t.Errorf("%q: intl %s, want flagged %v; labels %+v", c.body, n.Moderation.Markets["intl"], c.flags, n.Moderation.Labels)
-			}
-		})
-	}
+	})
 }

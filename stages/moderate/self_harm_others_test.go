@@ -114,23 +114,12 @@ func TestSomeoneElsesDeathWishIsNotTheAuthors(t *testing.T) {
 func TestRecoveryToldInThePastInEveryLanguage(t *testing.T) {
 	t.Parallel()
 	s := newTestStage(t)
-	for _, c := range []struct {
-		name, body string
-		flags      bool
-	}{
+	wantFlagged(t, s, []flagCase{
 		{"a Japanese look back from high school to work now", "高校生の頃は毎日死にたいと思ってた。今はカウンセリングのおかげで元気に働いてる。しんどい人は相談してね。", false},
 		{"a Korean look back three years with counselling now", "3년 전엔 자살 생각까지 했는데 지금은 상담 받고 잘 지내. 힘든 사람은 1393에 꼭 연락해.", false},
 		{"a Portuguese look back two years with a job and therapy now", "Dois anos atrás eu queria morrer. Hoje tenho emprego, faço terapia e adotei um gato. Se tá difícil, procura ajuda.", false},
 		{"a French look back at blades no longer used", "Ça fait 5 ans que je ne me scarifie plus. Avant je cachais mes bras sous des manches longues.", false},
 		{"a Korean past that has come back is a person at risk", "3년 전엔 자살 생각까지 했는데 요즘 다시 그런 생각이 들어. 오늘 밤이 너무 무서워.", true},
 		{"a Portuguese past with a wish to die today is a person at risk", "Dois anos atrás eu queria morrer. Hoje quero de novo e não vejo saída.", true},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			n := moderateBody(t, s, c.body)
-			flagged := n.Moderation.Markets["intl"] != models.DecisionAllow
-			if flagged != c.flags {
-				t.Errorf("%q: intl %s, want flagged %v; labels %+v", c.body, n.Moderation.Markets["intl"], c.flags, n.Moderation.Labels)
-			}
-		})
-	}
+	})
 }

@@ -28,6 +28,26 @@ func moderateBody(t testing.TB, s *Stage, body string) *models.Note {
 	return n
 }
 
+// flagCase is a note body and whether intl must keep it from its feed.
+type flagCase struct {
+	name, body string
+	flags      bool
+}
+
+// wantFlagged checks, one subtest per case, whether s lets each body into
+// intl's feed.
+func wantFlagged(t *testing.T, s *Stage, cases []flagCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			n := moderateBody(t, s, c.body)
+			if flagged := n.Moderation.Markets["intl"] != models.DecisionAllow; flagged != c.flags {
+				t.Errorf("%q: intl %s, want flagged %v; labels %+v", c.body, n.Moderation.Markets["intl"], c.flags, n.Moderation.Labels)
+			}
+		})
+	}
+}
+
 // wantAllowed checks, one subtest per body (named name and its index),
 // that s allows each body in every market named.
 func wantAllowed(t *testing.T, s *Stage, name string, bodies []string, markets ...string) {
