@@ -17,8 +17,10 @@ const campaignNoAskCap = 0.6
 
 // capCampaignWithoutAsk caps the campaign findings of a note that asks
 // nothing of its readers (see above). found holds every finding of the
-// note's texts; campaignSource is the campaign detector's source.
-func capCampaignWithoutAsk(found []fieldFinding, texts []*Text, campaignSource, contactSource string) {
+// note's texts; suffix is the findings' source suffix, as for
+// capPlainContact.
+func capCampaignWithoutAsk(found []fieldFinding, texts []*Text, suffix string) {
+	campaignSource, contactSource := "campaign"+suffix, "contact"+suffix
 	has := false
 	for _, f := range found {
 		switch {

@@ -259,8 +259,8 @@ func spamSignText(t *Text, used bool) bool {
 	if spamSignSet.in(s) {
 		return true
 	}
-	offer := offerSignSet.in(s) || !used && (saleSignSet.in(s) || moneyAmount(s))
-	return offer && !containsWordAny(s, businessUses)
+	sells := offerSignSet.in(s) || !used && (saleSignSet.in(s) || moneyAmount(s))
+	return sells && !containsWordAny(s, businessUses)
 }
 
 // usedGoodsSale reports whether one of texts sells the author's used things.

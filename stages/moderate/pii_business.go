@@ -110,7 +110,7 @@ var (
 		"gatinho", "gatinha", "papagaio", "coelho", "cão", "cadela",
 		"chat", "chatte", "chaton", "chien", "chienne", "chiot", "perroquet", "lapin",
 		"katze", "kater", "hund", "hündin", "welpe", "papagei", "kaninchen",
-		"猫", "狗", "猫咪", "狗狗", "鹦鹉", "兔子", "猫ちゃん", "わんちゃん", "インコ", "うさぎ", "고양이", "강아지", "개", "앵무새", "토끼",
+		"猫", "狗", "猫咪", "狗狗", "鹦鹉", "兔子", "猫ちゃん", "わんちゃん", "インコ", "うさぎ", "고양이", "강아지", "앵무새", "토끼",
 	})
 	gone = foldTerms([]string{
 		"lost", "missing", "ran away", "run away", "escaped", "slipped out", "got out", "went missing",

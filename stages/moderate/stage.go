@@ -367,8 +367,8 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 			}
 		}
 	}
-	capPlainContact(found, texts, suffix)                                    // see contact_plain.go
-	capCampaignWithoutAsk(found, texts, "campaign"+suffix, "contact"+suffix) // see campaign_ask.go
+	capPlainContact(found, texts, suffix)       // see contact_plain.go
+	capCampaignWithoutAsk(found, texts, suffix) // see campaign_ask.go
 	// Market terms: the operator's own block, review and allow lists.
 	for _, market := range p.markets {
 		mm := p.terms[market]
