@@ -323,11 +323,12 @@
       const n = it.note;
       const li = el("li");
       li.dataset.noteId = n.note_id;
-      if (pending(n)) li.classList.add("sent");
+      const sent = pending(n);
+      if (sent) li.classList.add("sent");
       li.appendChild(el("span", n.title || n.body || "(empty)", "title"));
       const cats = ((n.moderation && n.moderation.labels) || []).map((l) => l.category).join(", ");
       let meta = n.note_id + " · " + (n.language ? n.language.code : "") + " · " + cats + " · priority " + it.priority;
-      if (pending(n)) meta = "decision sent, not applied yet · " + meta;
+      if (sent) meta = "decision sent, not applied yet · " + meta;
       else if (n.moderation && n.moderation.support) meta = "at risk · " + meta;
       else if (n.moderation && n.moderation.urgent) meta = "zero tolerance · " + meta;
       meta += " · " + Object.keys((n.moderation && n.moderation.markets) || {}).sort()

@@ -132,23 +132,10 @@ func TestOrdinaryShortWordsOfOtherLanguagesAreNotBrokenWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct {
-		name, text string
-		flags      bool
-	}{
+	checkFires(t, d, []fireCase{
 		{"Spanish 'por no decir' is no broken porno", "Muchas veces, por no decir siempre, tratamos a los perros como a hijos", false},
 		{"Italian 'a San Marino' is no pinyin slur", "A San Marino si spende sempre meno nei negozi di Città", false},
 		{"a porno split by a space is still found", "manda p orno gratis", true},
 		{"the pinyin of a slur is still found", "sha bi ba ni", true},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			fs, err := d.Detect(context.Background(), NewText("body", c.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := len(fs) > 0; got != c.flags {
-				t.Errorf("%q: findings %+v, want any: %v", c.text, fs, c.flags)
-			}
-		})
-	}
+	})
 }

@@ -416,14 +416,14 @@ func TestReportingSetsVetoReportsOnly(t *testing.T) {
 	}
 }
 
-// fireCase is a text and whether a rule detector should find anything in it.
+// fireCase is a text and whether a detector should find anything in it.
 type fireCase struct {
 	name, text string
 	fires      bool
 }
 
 // checkFires runs d on each case's text as a body, one subtest per case.
-func checkFires(t *testing.T, d *RulesDetector, cases []fireCase) {
+func checkFires(t *testing.T, d FieldDetector, cases []fireCase) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
