@@ -83,6 +83,8 @@ type Desk struct {
 	Index index.Index
 	Audit *desk.Audit
 	Pub   *applyingPublisher
+	// trailing, when set, is the index view whose queue a test freezes.
+	trailing *trailingQueue
 }
 
 const (
@@ -125,6 +127,13 @@ func newDeskWith(t testing.TB, change func(*desk.Config, *desk.Options), notes .
 // (its Dir set here); notes are searchable when it returns.
 func newDeskOver(t testing.TB, icfg index.EmbeddedConfig, change func(*desk.Config, *desk.Options), notes ...*models.Note) *Desk {
 	t.Helper()
+	return newDeskReading(t, icfg, nil, change, notes...)
+}
+
+// newDeskReading is newDeskOver with the desk reading notes through
+// read(index) when read is not nil.
+func newDeskReading(t testing.TB, icfg index.EmbeddedConfig, read func(index.Index) desk.Notes, change func(*desk.Config, *desk.Options), notes ...*models.Note) *Desk {
+	t.Helper()
 	dir := t.TempDir()
 	icfg.Dir = filepath.Join(dir, "index")
 	idx, err := index.OpenEmbedded(icfg)
@@ -164,7 +173,11 @@ func newDeskOver(t testing.TB, icfg index.EmbeddedConfig, change func(*desk.Conf
 	if change != nil {
 		change(&cfg, &opts)
 	}
-	dk, err := desk.New(cfg, idx, pub, audit, opts)
+	var from desk.Notes = idx
+	if read != nil {
+		from = read(idx)
+	}
+	dk, err := desk.New(cfg, from, pub, audit, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

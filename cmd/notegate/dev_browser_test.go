@@ -77,7 +77,9 @@ func TestDevDeskApprovesAndRejectsInTheBrowser(t *testing.T) {
 	}
 	rejectID := reviewtest.Eval[string](t, ctx, `document.getElementById("detail").dataset.noteId`)
 	if rejectID == approveID {
-		t.Fatalf("the approved note %s is still selected in the queue", approveID)
+		t.Fatalf("the approved note %s is still selected in the queue (status %q, queue lines marked decided %v)", approveID,
+			reviewtest.Eval[string](t, ctx, `document.getElementById("status").textContent`),
+			reviewtest.Eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#queue li.sent")).map(li => li.dataset.noteId)`))
 	}
 	rejectBefore := reviewerNote(t, base, admin, rejectID)
 	const reason = "contact details for off-platform selling"

@@ -10,11 +10,14 @@
   // the author's notes shown or hidden from one note to the next.
   const state = { me: null, items: [], sel: -1, detail: null, last: null, held: null, lastInput: Date.now(), heartbeat: null,
     ctx: null, authorOpen: false, sent: new Map() };
-  // sent holds the notes whose decision the desk accepted but the pipeline
-  // had not applied when it answered (202): note id → the revision decided
-  // and when. Such a note may still be listed for a while; the page marks
-  // it and never selects it by itself, so the reviewer is not shown the
-  // note they just decided as the next one.
+  // sent holds the notes the reviewer just decided: note id → the revision
+  // decided, when, and whether the pipeline had applied it when the desk
+  // answered (200) or not yet (202). Either way the queue may list such a
+  // note for a while (a 202 until the pipeline applies it, a 200 until
+  // the index lists what it wrote); the page marks it and never selects it
+  // by itself, so the reviewer is not shown the note they just decided as
+  // the next one. A listing at a newer revision is the note changed since
+  // (another market still waiting, an edit): it is a note to decide again.
   const sentFor = 120 * 1000;
   function pending(n) {
     const s = state.sent.get(n.note_id);
@@ -311,7 +314,12 @@
     p.set("limit", "100");
     const r = await api("GET", "/api/review/queue?" + p.toString());
     if (r.status === 401) { showLogin(); return; }
-    if (!r.ok) { status(r.data.error || "the queue is unavailable", true); return; }
+    if (!r.ok) {
+      status(r.data.error || "the queue is unavailable", true);
+      // A note just decided is not left open as if it still waited.
+      if (state.detail && pending(state.detail.note)) { $("detail").hidden = true; state.detail = null; }
+      return;
+    }
     state.items = r.data.items || [];
     $("queue-total").textContent = r.data.total + " waiting";
     // The desk's shared state is down: who holds what is unknown, and
@@ -328,7 +336,7 @@
       li.appendChild(el("span", n.title || n.body || "(empty)", "title"));
       const cats = ((n.moderation && n.moderation.labels) || []).map((l) => l.category).join(", ");
       let meta = n.note_id + " · " + (n.language ? n.language.code : "") + " · " + cats + " · priority " + it.priority;
-      if (sent) meta = "decision sent, not applied yet · " + meta;
+      if (sent) meta = (state.sent.get(n.note_id).applied ? "decided, leaving the queue · " : "decision sent, not applied yet · ") + meta;
       else if (n.moderation && n.moderation.support) meta = "at risk · " + meta;
       else if (n.moderation && n.moderation.urgent) meta = "zero tolerance · " + meta;
       meta += " · " + Object.keys((n.moderation && n.moderation.markets) || {}).sort()
@@ -820,8 +828,8 @@
     }
     const markets = (r.data.decision && r.data.decision.markets) || [];
     state.last = { note_id: n.note_id, action, markets };
-    if (r.status === 202 && action !== "label" && action !== "escalate") {
-      state.sent.set(n.note_id, { revision: n.revision || 0, at: Date.now() });
+    if (action !== "label" && action !== "escalate") {
+      state.sent.set(n.note_id, { revision: n.revision || 0, at: Date.now(), applied: r.status !== 202 });
       if (state.sent.size > 500) state.sent.delete(state.sent.keys().next().value);
     }
     // A label keeps the claim; every other decision ends it.
