@@ -231,7 +231,7 @@ health:
 
 	// Everything produced comes out; then a clean stop.
 	inputs := readInputs(t, brokers, cfg.Kafka.InputTopic)
-	waitAllOut(t, brokers, tp, inputs, 20*time.Minute)
+	waitAllOut(t, brokers, tp, inputs, 20*time.Minute, ready)
 	report("every input event has its output")
 	stopAt := time.Now()
 	if err := svc.stop(); err != nil {
@@ -536,6 +536,25 @@ func newReadinessWatch(t *testing.T, addr string) *readinessWatch {
 	return w
 }
 
+// latest describes the newest answer: ready or not, and its body.
+func (w *readinessWatch) latest() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.polls) == 0 {
+		return "never answered"
+	}
+	p := w.polls[len(w.polls)-1]
+	state := "unready"
+	if p.ready {
+		state = "ready"
+	}
+	body := strings.TrimSpace(p.body)
+	if len(body) > 400 {
+		body = body[:400] + "…"
+	}
+	return fmt.Sprintf("%s %.0fs ago: %s", state, time.Since(p.at).Seconds(), body)
+}
+
 // waitFor waits for the first answer from now on that is ready (or
 // unready with why in its body), and returns when it came.
 func (w *readinessWatch) waitFor(t *testing.T, ready bool, why string, within time.Duration) time.Time {
@@ -636,21 +655,40 @@ func (d *smallDisk) free(t *testing.T) {
 	}
 }
 
-// readTopics reads every partition of topics from the start up to their
-// current ends, in large fetches on one connection per partition.
+// readTopics returns every message of topics, read partition by partition
+// up to each one's end.
 func readTopics(t *testing.T, brokers []string, topics []string) []kafka.Message {
+	t.Helper()
+	return newTopicTail(brokers, topics).poll(t)
+}
+
+// topicTail reads topics partition by partition; each poll returns what
+// was written since the one before.
+type topicTail struct {
+	brokers []string
+	topics  []string
+	// next is the offset to read from, by topic and partition.
+	next map[string]int64
+}
+
+func newTopicTail(brokers, topics []string) *topicTail {
+	return &topicTail{brokers: brokers, topics: topics, next: map[string]int64{}}
+}
+
+func (tt *topicTail) poll(t *testing.T) []kafka.Message {
 	t.Helper()
 	var out []kafka.Message
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	client := &kafka.Client{Addr: kafka.TCP(brokers...), Timeout: 30 * time.Second}
-	md, err := client.Metadata(ctx, &kafka.MetadataRequest{Topics: topics})
+	client := &kafka.Client{Addr: kafka.TCP(tt.brokers...), Timeout: 30 * time.Second}
+	md, err := client.Metadata(ctx, &kafka.MetadataRequest{Topics: tt.topics})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, topic := range md.Topics {
 		for _, p := range topic.Partitions {
-			conn, err := kafka.DialLeader(ctx, "tcp", brokers[0], topic.Name, p.ID)
+			key := fmt.Sprintf("%s/%d", topic.Name, p.ID)
+			conn, err := kafka.DialLeader(ctx, "tcp", tt.brokers[0], topic.Name, p.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -659,10 +697,10 @@ func readTopics(t *testing.T, brokers []string, topics []string) []kafka.Message
 				conn.Close()
 				t.Fatal(err)
 			}
-			for next := int64(0); next < last; {
+			for next := tt.next[key]; next < last; tt.next[key] = next {
 				if _, err := conn.Seek(next, kafka.SeekAbsolute); err != nil {
 					conn.Close()
-					t.Fatalf("seek %s/%d to %d: %v", topic.Name, p.ID, next, err)
+					t.Fatalf("seek %s to %d: %v", key, next, err)
 				}
 				_ = conn.SetReadDeadline(time.Now().Add(30 * time.Second))
 				batch := conn.ReadBatch(1, 16<<20)
@@ -677,7 +715,7 @@ func readTopics(t *testing.T, brokers []string, topics []string) []kafka.Message
 				}
 				if err := batch.Close(); err != nil && !errors.Is(err, io.EOF) {
 					conn.Close()
-					t.Fatalf("read %s/%d at %d: %v", topic.Name, p.ID, next, err)
+					t.Fatalf("read %s at %d: %v", key, next, err)
 				}
 			}
 			conn.Close()
@@ -701,27 +739,46 @@ func readInputs(t *testing.T, brokers []string, topic string) []inputEvent {
 	return out
 }
 
-// waitAllOut waits until every input event has at least one output.
-func waitAllOut(t *testing.T, brokers []string, tp pipeline.Topics, inputs []inputEvent, within time.Duration) {
+// waitAllOut waits until every input event has an output message on the
+// route topics or the dead-letter topic, reading them partition by
+// partition (no consumer group of its own to wait for). Every minute it
+// logs how many wait and what the service's readiness says, so a failure
+// tells a slow service from a stalled one.
+func waitAllOut(t *testing.T, brokers []string, tp pipeline.Topics, inputs []inputEvent, within time.Duration, ready *readinessWatch) {
 	t.Helper()
 	want := map[string]bool{}
 	for _, in := range inputs {
 		want[fmt.Sprintf("%d/%d", in.partition, in.offset)] = true
 	}
-	r := kafka.NewReader(kafka.ReaderConfig{Brokers: brokers, GroupID: fmt.Sprintf("fault-check-%d", time.Now().UnixNano()),
-		GroupTopics: []string{tp.Approved, tp.Review, tp.Rejected, tp.DeadLetter}, StartOffset: kafka.FirstOffset,
-		MaxWait: 100 * time.Millisecond, JoinGroupBackoff: 200 * time.Millisecond, MaxBytes: 10 << 20})
-	defer r.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), within)
-	defer cancel()
-	for len(want) > 0 {
-		m, err := r.FetchMessage(ctx)
-		if err != nil {
-			t.Fatalf("%d input events still have no output: %v", len(want), err)
+	tail := newTopicTail(brokers, []string{tp.Approved, tp.Review, tp.Rejected, tp.DeadLetter})
+	began := time.Now()
+	deadline, nextLog := began.Add(within), began.Add(time.Minute)
+	for {
+		for _, m := range tail.poll(t) {
+			if headerValue(m, pipeline.HeaderSourceTopic) == "notes.events" {
+				delete(want, sourceOf(m))
+			}
 		}
-		if headerValue(m, pipeline.HeaderSourceTopic) == "notes.events" {
-			delete(want, sourceOf(m))
+		if len(want) == 0 {
+			return
 		}
+		now := time.Now()
+		if now.After(nextLog) || now.After(deadline) {
+			line := fmt.Sprintf("%4.0fs into the drain: %d input events without output; readiness %s", now.Sub(began).Seconds(), len(want), ready.latest())
+			t.Log(line)
+			nextLog = now.Add(time.Minute)
+		}
+		if now.After(deadline) {
+			var some []string
+			for src := range want {
+				if some = append(some, src); len(some) == 10 {
+					break
+				}
+			}
+			sort.Strings(some)
+			t.Fatalf("%d input events still have no output after %s (some, as partition/offset: %v)", len(want), within, some)
+		}
+		time.Sleep(2 * time.Second)
 	}
 }
 
