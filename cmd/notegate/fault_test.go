@@ -231,7 +231,9 @@ health:
 
 	// Everything produced comes out; then a clean stop.
 	inputs := readInputs(t, brokers, cfg.Kafka.InputTopic)
-	waitAllOut(t, brokers, tp, inputs, 20*time.Minute, ready)
+	waitAllOut(t, brokers, tp, inputs, 20*time.Minute, func() string {
+		return "readiness " + ready.latest() + "; " + serviceCounters(httpAddr)
+	})
 	report("every input event has its output")
 	stopAt := time.Now()
 	if err := svc.stop(); err != nil {
@@ -536,6 +538,30 @@ func newReadinessWatch(t *testing.T, addr string) *readinessWatch {
 	return w
 }
 
+// serviceCounters returns the service's metrics that tell whether it
+// consumes and routes: events consumed and routed, consumer lag.
+func serviceCounters(addr string) string {
+	client := &http.Client{Timeout: 5 * time.Second}
+	res, err := client.Get("http://" + addr + "/metrics")
+	if err != nil {
+		return "metrics: " + err.Error()
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(res.Body, 4<<20))
+	if err != nil {
+		return "metrics: " + err.Error()
+	}
+	var keep []string
+	for _, line := range strings.Split(string(body), "\n") {
+		for _, name := range []string{"notegate_events_consumed_total ", "notegate_events_routed_total{", "notegate_consumer_lag_messages ", "notegate_fetch_errors_total{"} {
+			if strings.HasPrefix(line, name) {
+				keep = append(keep, line)
+			}
+		}
+	}
+	return "metrics: " + strings.Join(keep, ", ")
+}
+
 // latest describes the newest answer: ready or not, and its body.
 func (w *readinessWatch) latest() string {
 	w.mu.Lock()
@@ -742,9 +768,9 @@ func readInputs(t *testing.T, brokers []string, topic string) []inputEvent {
 // waitAllOut waits until every input event has an output message on the
 // route topics or the dead-letter topic, reading them partition by
 // partition (no consumer group of its own to wait for). Every minute it
-// logs how many wait and what the service's readiness says, so a failure
-// tells a slow service from a stalled one.
-func waitAllOut(t *testing.T, brokers []string, tp pipeline.Topics, inputs []inputEvent, within time.Duration, ready *readinessWatch) {
+// logs how many wait and what the service says of itself (status), so a
+// failure tells a slow service from a stalled one.
+func waitAllOut(t *testing.T, brokers []string, tp pipeline.Topics, inputs []inputEvent, within time.Duration, status func() string) {
 	t.Helper()
 	want := map[string]bool{}
 	for _, in := range inputs {
@@ -764,8 +790,7 @@ func waitAllOut(t *testing.T, brokers []string, tp pipeline.Topics, inputs []inp
 		}
 		now := time.Now()
 		if now.After(nextLog) || now.After(deadline) {
-			line := fmt.Sprintf("%4.0fs into the drain: %d input events without output; readiness %s", now.Sub(began).Seconds(), len(want), ready.latest())
-			t.Log(line)
+			t.Logf("%4.0fs into the drain: %d input events without output; %s", now.Sub(began).Seconds(), len(want), status())
 			nextLog = now.Add(time.Minute)
 		}
 		if now.After(deadline) {
