@@ -36,6 +36,16 @@ import (
 //     names a deed, not a person; the classifier learnt 骗子 as an insult.
 //     "你们都是骗子" addresses someone, 他就是骗子 names someone and 河南人
 //     都是骗子 names a group: they keep their finding.
+//   - No one there (Chinese): the field names no person at all — no second
+//     or third person, no one by role, kin or group, no @mention — so the
+//     scorn is for a thing (这个垃圾软件又闪退了, 我讨厌下雨天，恶心死了):
+//     harassment needs someone to harass. "真让人恶心" is an idiom (makes
+//     one sick), not a person.
+//   - People named by a deed (Chinese): 插队的人都没素质, 高铁上外放视频的人真让
+//     人恶心, 杀人犯都该坐牢 scorn what people do, not who they are or
+//     anyone in particular: a field whose people are "…的人" or "…犯",
+//     with no second person, no group of who people are (sex, race,
+//     religion, place) and no one by name.
 //   - Rubbish as a thing (Chinese): 垃圾分类, 倒垃圾, 厨余垃圾 are waste, not
 //     the insult 垃圾, when every 垃圾 of the field is one of them.
 
@@ -102,7 +112,7 @@ var selfInsultFrames = foldTerms([]string{
 func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 	switch c {
 	case models.CategoryHarassment:
-		return selfInsult(t, sp) || newsFrame(t) || scammersAsClass(t) || literalWasteZh(t)
+		return selfInsult(t, sp) || newsFrame(t) || scammersAsClass(t) || literalWasteZh(t) || noOneNamedZh(t) || deedGroupZh(t)
 	case models.CategoryHate:
 		return comedyIdiomZh(t)
 	}
@@ -330,4 +340,74 @@ func hangulWordStart(s, w string) bool {
 		}
 		i = j + 1
 	}
+}
+
+// personMarkersZh name or address a person in the skeleton: pronouns,
+// people by role, kin and sex, and the words that make a group of people.
+var personMarkersZh = []string{
+	"你", "您", "妳", "他", "她", "人", "们", "@", "主播", "博主", "楼主", "up主", "老板", "同事", "老师", "医生", "司机", "店家",
+	"商家", "客服", "哥", "姐", "妹", "弟", "爸", "妈", "儿", "女", "男", "老公", "老婆", "朋友", "闺蜜", "室友", "邻居", "领导",
+	"家伙", "东西", "货", "鬼", "佬", "仔", "崽", "徒", "犯", "贼", "婊", "妖", "族", "民", "党", "粉", "仁",
+	// A place or a body stands for its people (恶心的东北, 上海恶心, 浙江卫视恶心):
+	// COLD labels such scorn offensive.
+	"裔", "国", "省", "市", "县", "州", "村", "城", "岛", "湾", "京", "沪", "港", "澳", "台", "疆", "藏", "东北", "西北", "南方",
+	"北方", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东",
+	"广西", "海南", "四川", "重庆", "贵州", "云南", "陕西", "甘肃", "青海", "宁夏", "蒙古", "天津", "上海", "卫视", "政府", "当局",
+	"大学", "学校", "公司", "官方", "平台",
+}
+
+// personIdiomsZh hold a person marker without naming anyone: 让人恶心 is
+// "sickening".
+var personIdiomsZh = []string{"让人", "令人", "叫人", "人生", "人家", "东西南北", "买东西", "的东西", "好东西", "个东西", "点东西"}
+
+// noOneNamedZh reports whether a Chinese field names no person at all (see
+// the file comment).
+func noOneNamedZh(t *Text) bool {
+	if !t.HasHan {
+		return false
+	}
+	s := t.Skeleton.String()
+	// Latin letters in a Chinese field may be a group or a person in
+	// pinyin or initials (tongxinglian, nq, txl): someone may be named.
+	if strings.ContainsFunc(s, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }) {
+		return false
+	}
+	for _, idiom := range personIdiomsZh {
+		s = strings.ReplaceAll(s, idiom, " ")
+	}
+	for _, m := range personMarkersZh {
+		if strings.Contains(s, m) {
+			return false
+		}
+	}
+	return true
+}
+
+// deedGroupZh reports whether a Chinese field scorns people named only by
+// a deed (see the file comment).
+func deedGroupZh(t *Text) bool {
+	if !t.HasHan {
+		return false
+	}
+	s := t.Skeleton.String()
+	if !strings.Contains(s, "的人") && !strings.Contains(s, "犯") {
+		return false
+	}
+	if strings.ContainsFunc(s, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }) {
+		return false
+	}
+	for _, m := range whoNotDeedZh {
+		if strings.Contains(s, m) {
+			return false
+		}
+	}
+	return true
+}
+
+// whoNotDeedZh address someone, name a person, or name people for who they
+// are, in the skeleton.
+var whoNotDeedZh = []string{
+	"你", "您", "妳", "@", "他", "她", "主播", "博主", "楼主", "老板", "同事", "老师", "女", "男", "娘", "妈", "哥", "姐",
+	"黑人", "白人", "同性恋", "基佬", "跨性别", "穆斯林", "犹太", "残疾", "残废", "族", "民", "裔", "国", "省", "市", "教",
+	"东北", "河南", "上海", "北京", "广东", "新疆", "台湾", "香港", "农村", "乡下", "外地", "南方", "北方",
 }

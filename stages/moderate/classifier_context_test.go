@@ -102,3 +102,44 @@ func TestLiteralWasteIsNoInsult(t *testing.T) {
 	wantAllowed(t, s, "rubbish as a thing is allowed in intl", miss, "intl")
 	wantStopped(t, s, "an insult beside a waste word still hits", hit, "intl")
 }
+
+// Scorn for a thing, or for people named only by what they do, harasses no
+// one: the classifier's harassment reading of it decides nothing. Scorn
+// for someone addressed, named, or named for who they are keeps counting.
+func TestClassifierHarassmentNeedsSomeoneToHarass(t *testing.T) {
+	s := newTableStage(t)
+	miss := []string{
+		"这个垃圾软件又闪退了。",
+		"我讨厌下雨天，湿漉漉的恶心死了。",
+		"这个打印机简直是垃圾中的垃圾。",
+		"插队的人都没素质。",
+		"高铁上外放视频的人真让人恶心。",
+		"杀人犯都该坐牢。",
+	}
+	hit := []string{
+		"你这个骗子，离我远点。",
+		"那个主播就是个骗钱的小丑。",
+		"恶心的东北再也不回去了",
+		"tongxinglian都是变态，恶心。",
+		"插队的女人都没素质。",
+	}
+	wantAllowed(t, s, "scorn for a thing or a deed is allowed in intl", miss, "intl")
+	wantStopped(t, s, "scorn for someone still hits", hit, "intl")
+}
+
+func TestNoOneNamedReadsPeopleInTheirManyWords(t *testing.T) {
+	for s, want := range map[string]bool{
+		"这个垃圾软件又闪退了":        true,
+		"这破手机真让人恶心":         true,
+		"你真恶心":              false,
+		"这个博主真恶心":           false,
+		"上海恶心":              false,
+		"歪果仁都是垃圾":           false,
+		"nq就是一群疯婆子":         false,
+		"this app is trash": false,
+	} {
+		if got := noOneNamedZh(NewText("body", s)); got != want {
+			t.Errorf("noOneNamedZh(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
