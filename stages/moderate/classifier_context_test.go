@@ -115,6 +115,8 @@ func TestClassifierHarassmentNeedsSomeoneToHarass(t *testing.T) {
 		"插队的人都没素质。",
 		"高铁上外放视频的人真让人恶心。",
 		"杀人犯都该坐牢。",
+		"这台电脑真是垃圾。",
+		"插队的人都是没教养的东西。",
 	}
 	hit := []string{
 		"你这个骗子，离我远点。",
