@@ -44,7 +44,7 @@ var functionWords = map[int]string{
 		"go one out up by no yes here",
 	langEs: "el la los las que de del y en un una es por para con no se lo al como pero mas muy esta este " +
 		"eres soy estoy tu yo mi su sus le les ya porque todo todos hay tiene son fue ser nada cuando " +
-		"donde quien eso esto usted ella ellos nos te",
+		"donde quien eso esto usted ella ellos nos te a me ha han he hoy",
 	langPt: "o a os as que de do da dos das e em um uma nao com para por voce eu no na nos nas mais mas " +
 		"esta isso ele ela se me meu minha seu sua ta tem foi ser muito tudo quando porque vai sao ja " +
 		"pra pro vc voces aqui",
