@@ -55,6 +55,10 @@ var toldAbuseAttributions = foldTerms([]string{
 	"같은 댓글", "라는 댓글", "이라는 댓글", "评论区有人", "有人留言", "有人评论", "comments like", "a comment saying",
 	"comentarios como", "un comentario que decia", "comentarios del tipo", "comentarios tipo", "um comentario dizendo",
 	"comentarios tipo", "des commentaires comme", "un commentaire disant", "kommentare wie", "ein kommentar wie",
+	// Round 13 (functional hate sets): the one who says it named by the saying
+	// (说“…”的人, 如果你说“…”, 这句话, la frase «…», oír «…», si lees «…»).
+	"说的人", "的人", "你说", "如果你说", "竟然说", "这句话", "这种说法", "说的那些话", "转发",
+	"la frase", "decir", "oir", "oigo", "leer", "lees", "dice", "decia", "puso", "escribio",
 })
 
 // toldAbuseStances are the author condemning the words or asking for help
@@ -88,6 +92,10 @@ var toldAbuseCondemnations = foldTerms([]string{
 	// A stereotype quoted to be rejected: 这种刻板印象, "basta de tópicos".
 	"这种刻板印象", "别再刻板印象", "stop the stereotypes", "basta de topicos", "chega de estereotipo",
 	"stop aux cliches", "schluss mit klischees", "偏見やめて", "편견 좀 그만", "편견 그만",
+	// Round 13: the quoted claim called ignorant, false, dangerous or bigoted.
+	"无知", "种族主义者", "绝不容忍", "危险", "错误", "恶毒", "气得发抖", "画等号",
+	"ignorancia", "falsa", "falso", "peligros", "repugnante", "indigna", "verguenza ajena", "lo reporte", "reportado",
+	"el problema lo tienes tu", "estereotipo",
 })
 
 // toldAbuseEndorsements are the author agreeing with the quoted words.

@@ -20,6 +20,11 @@ func TestToldAbuseIsNotTheAuthors(t *testing.T) {
 		"지하철에서 어떤 아저씨가 외국인 노동자한테 \"너네 나라로 꺼져\"라고 소리쳤다. 진짜 화났다, 아무도 그런 말 들을 이유 없어",
 		"Saw a guy on the subway yelling \"go back to your country\" at an elderly couple. I'm still furious, nobody deserves that.",
 		"Vi en el metro a un señor gritándole \"vete a tu país\" a una chica. Me dio muchísima rabia, nadie merece eso.",
+		// A stereotype quoted and called ignorant, false or dangerous.
+		"说“移民都是寄生虫”的人，其实才是最无知的。",
+		"把穆斯林和恐怖分子画等号，这种说法既无知又危险。",
+		"La frase \"todos los musulmanes son terroristas\" es falsa y peligrosa.",
+		"Si lees \"los negros son animales\" y no te indigna, el problema lo tienes tú.",
 		// Asking for help with a child called names.
 		"女儿在学校被同学叫'黑妹'、'丑八怪'，老师说只是开玩笑。各位家长，这种情况怎么跟学校沟通？",
 		"儿子回家说班上男生天天叫他“死胖子”“猪”，他都不想上学了，家长该怎么处理？",
