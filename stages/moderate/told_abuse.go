@@ -59,6 +59,7 @@ var toldAbuseAttributions = foldTerms([]string{
 	// (说“…”的人, 如果你说“…”, 这句话, la frase «…», oír «…», si lees «…»).
 	"说的人", "的人", "你说", "如果你说", "竟然说", "这句话", "这种说法", "说的那些话", "转发",
 	"la frase", "decir", "oir", "oigo", "leer", "lees", "dice", "decia", "puso", "escribio",
+	"같은 악플", "라는 악플", "이라는 악플",
 })
 
 // toldAbuseStances are the author condemning the words or asking for help
@@ -95,7 +96,7 @@ var toldAbuseCondemnations = foldTerms([]string{
 	// Round 13: the quoted claim called ignorant, false, dangerous or bigoted.
 	"无知", "种族主义者", "绝不容忍", "危险", "错误", "恶毒", "气得发抖", "画等号",
 	"ignorancia", "falsa", "falso", "peligros", "repugnante", "indigna", "verguenza ajena", "lo reporte", "reportado",
-	"el problema lo tienes tu", "estereotipo",
+	"el problema lo tienes tu", "estereotipo", "반성해야", "신고함", "신고했",
 })
 
 // toldAbuseEndorsements are the author agreeing with the quoted words.

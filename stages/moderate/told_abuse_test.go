@@ -25,6 +25,7 @@ func TestToldAbuseIsNotTheAuthors(t *testing.T) {
 		"把穆斯林和恐怖分子画等号，这种说法既无知又危险。",
 		"La frase \"todos los musulmanes son terroristas\" es falsa y peligrosa.",
 		"Si lees \"los negros son animales\" y no te indigna, el problema lo tienes tú.",
+		"유튜브에서 '못생겼으면 그냥 죽어라' 같은 악플 보고 바로 신고함. 이런 말 쉽게 쓰는 사람들 진짜 반성해야 함",
 		// Asking for help with a child called names.
 		"女儿在学校被同学叫'黑妹'、'丑八怪'，老师说只是开玩笑。各位家长，这种情况怎么跟学校沟通？",
 		"儿子回家说班上男生天天叫他“死胖子”“猪”，他都不想上学了，家长该怎么处理？",
