@@ -367,20 +367,20 @@ func noOneNamedZh(t *Text) bool {
 		return false
 	}
 	s := t.Skeleton.String()
-	// Latin letters in a Chinese field may be a group or a person in
-	// pinyin or initials (tongxinglian, nq, txl): someone may be named.
-	if strings.ContainsFunc(s, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }) {
+	if hasLatinLetter(s) {
 		return false
 	}
 	for _, idiom := range personIdiomsZh {
 		s = strings.ReplaceAll(s, idiom, " ")
 	}
-	for _, m := range personMarkersZh {
-		if strings.Contains(s, m) {
-			return false
-		}
-	}
-	return true
+	return !containsAny(s, personMarkersZh)
+}
+
+// hasLatinLetter reports whether s holds an ASCII letter: in a Chinese
+// field, a group or a person may be named in pinyin or initials
+// (tongxinglian, nq, txl).
+func hasLatinLetter(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) })
 }
 
 // deedGroupZh reports whether a Chinese field scorns people named only by
@@ -393,15 +393,7 @@ func deedGroupZh(t *Text) bool {
 	if !strings.Contains(s, "的人") && !strings.Contains(s, "犯") {
 		return false
 	}
-	if strings.ContainsFunc(s, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }) {
-		return false
-	}
-	for _, m := range whoNotDeedZh {
-		if strings.Contains(s, m) {
-			return false
-		}
-	}
-	return true
+	return !hasLatinLetter(s) && !containsAny(s, whoNotDeedZh)
 }
 
 // whoNotDeedZh address someone, name a person, or name people for who they
