@@ -14,7 +14,7 @@ import (
 	"github.com/notegate/notegate/models"
 )
 
-// The functional hate suite (testdata/hatecheck_zh_es.yaml) measures hate
+// The functional hate suite (testdata/hatecheck_zh_es*.yaml) measures hate
 // detection in Mandarin and Spanish by behaviour, as HateCheck does for
 // English (`notegate eval moderation` runs that one): a hateful case is
 // flagged when intl does not allow it and a hate or harassment label
@@ -22,7 +22,24 @@ import (
 // review (an insult of one person may still be harassment: that is not
 // what the suite tests).
 
-const hateSuitePath = "testdata/hatecheck_zh_es.yaml"
+// hateSuites are the suite's files and the shares each must not fall
+// below, per language and gold label: the figures of the commit that set
+// them, so a rule change that loses hateful cases or flags contrasts fails
+// here. The first file was written for the first round of functional cases;
+// the second holds the seventh round's four sets (README).
+var hateSuites = []struct {
+	path   string
+	floors map[string]float64
+}{
+	{"testdata/hatecheck_zh_es.yaml", map[string]float64{
+		"zh-Hans/hateful": 0.88, "zh-Hans/non-hateful": 0.96,
+		"es/hateful": 0.83, "es/non-hateful": 0.96,
+	}},
+	{"testdata/hatecheck_zh_es_r13.yaml", map[string]float64{
+		"zh-Hans/hateful": 0.85, "zh-Hans/non-hateful": 0.94,
+		"es/hateful": 0.73, "es/non-hateful": 0.96,
+	}},
+}
 
 type hateCase struct {
 	ID            string `yaml:"id"`
@@ -33,16 +50,17 @@ type hateCase struct {
 	Text          string `yaml:"text"`
 }
 
-// hateSuiteFloors are the shares the suite must not fall below, per
-// language and gold label: the figures of the commit that set them, so a
-// rule change that loses hateful cases or flags contrasts fails here.
-var hateSuiteFloors = map[string]float64{
-	"zh-Hans/hateful": 0.86, "zh-Hans/non-hateful": 0.96,
-	"es/hateful": 0.74, "es/non-hateful": 0.96,
+func TestFunctionalHateSuite(t *testing.T) {
+	s := newTableStage(t)
+	for _, suite := range hateSuites {
+		t.Run(suite.path, func(t *testing.T) { runHateSuite(t, s, suite.path, suite.floors) })
+	}
 }
 
-func TestFunctionalHateSuite(t *testing.T) {
-	data, err := os.ReadFile(hateSuitePath)
+// runHateSuite moderates every case of the suite at path, logs the shares
+// per language, gold label and functionality, and fails below floors.
+func runHateSuite(t *testing.T, s *Stage, path string, floors map[string]float64) {
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,9 +68,8 @@ func TestFunctionalHateSuite(t *testing.T) {
 	dec.KnownFields(true)
 	var cases []hateCase
 	if err := dec.Decode(&cases); err != nil {
-		t.Fatalf("%s: %v", hateSuitePath, err)
+		t.Fatalf("%s: %v", path, err)
 	}
-	s := newTableStage(t)
 	p := s.Policy()
 	type cell struct{ n, ok int }
 	cells := map[string]*cell{}
@@ -108,7 +125,7 @@ func TestFunctionalHateSuite(t *testing.T) {
 	if testing.Verbose() {
 		t.Logf("cases the stage gets wrong:\n%s", strings.Join(misses, "\n"))
 	}
-	for k, floor := range hateSuiteFloors {
+	for k, floor := range floors {
 		c := cells[k]
 		if c == nil {
 			t.Errorf("the suite has no %s cases", k)
