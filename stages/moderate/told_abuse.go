@@ -57,7 +57,7 @@ var toldAbuseAttributions = foldTerms([]string{
 	"comentarios tipo", "des commentaires comme", "un commentaire disant", "kommentare wie", "ein kommentar wie",
 	// Round 13 (functional hate sets): the one who says it named by the saying
 	// (说“…”的人, 如果你说“…”, 这句话, la frase «…», oír «…», si lees «…»).
-	"说的人", "的人", "你说", "如果你说", "竟然说", "这句话", "这种说法", "说的那些话", "转发",
+	"的人", "你说", "竟然说", "这句话", "这种说法", "说的那些话", "转发",
 	"la frase", "decir", "oir", "oigo", "leer", "lees", "dice", "decia", "puso", "escribio",
 	"같은 악플", "라는 악플", "이라는 악플",
 })
