@@ -4,9 +4,10 @@ import (
 	"testing"
 )
 
-// Calling oneself names, a news report and a comedy idiom are not abuse of
-// anyone: the classifier's harassment (or hate) reading of them decides
-// nothing. Insults aimed at someone else keep counting.
+// Calling oneself names, a news report, a comedy idiom, scorn for a thing
+// and people named only by a deed are not abuse of anyone: the
+// classifier's harassment (or hate) reading of them decides nothing.
+// Insults aimed at someone else keep counting.
 func TestClassifierContextsThatAbuseNoOne(t *testing.T) {
 	s := newTableStage(t)
 	// Innocent in intl (cn may review swearing on its own).
@@ -23,6 +24,15 @@ func TestClassifierContextsThatAbuseNoOne(t *testing.T) {
 		"新聞：一名男子涉嫌網路詐騙被起訴，受害者超過百人",
 		"新闻说那个骗子终于被抓了，骗了老人二十多万",
 		"笑死 同事的冷笑话让全办公室憋笑，广东人讲笑话真的太好笑了",
+		// Scorn for a thing, or for people named only by what they do.
+		"这个垃圾软件又闪退了。",
+		"我讨厌下雨天，湿漉漉的恶心死了。",
+		"这个打印机简直是垃圾中的垃圾。",
+		"插队的人都没素质。",
+		"高铁上外放视频的人真让人恶心。",
+		"杀人犯都该坐牢。",
+		"这台电脑真是垃圾。",
+		"插队的人都是没教养的东西。",
 	}
 	hit := []string{
 		"you're such an idiot, delete your account",
@@ -33,6 +43,13 @@ func TestClassifierContextsThatAbuseNoOne(t *testing.T) {
 		"t'es vraiment un idiot, dégage",
 		"新闻里那个男的就是个傻逼，你们也一样",
 		"笑死，河南人就是这样，一个德行",
+		// Someone addressed, named by role, a place for its people, a group in
+		// pinyin, a group beside the deed.
+		"你这个骗子，离我远点。",
+		"那个主播就是个骗钱的小丑。",
+		"恶心的东北再也不回去了",
+		"tongxinglian都是变态，恶心。",
+		"插队的女人都没素质。",
 	}
 	wantAllowed(t, s, "an insult aimed at no one is allowed in intl", miss, "intl")
 	wantStopped(t, s, "an insult aimed at someone still hits", hit, "intl")
@@ -101,32 +118,6 @@ func TestLiteralWasteIsNoInsult(t *testing.T) {
 	}
 	wantAllowed(t, s, "rubbish as a thing is allowed in intl", miss, "intl")
 	wantStopped(t, s, "an insult beside a waste word still hits", hit, "intl")
-}
-
-// Scorn for a thing, or for people named only by what they do, harasses no
-// one: the classifier's harassment reading of it decides nothing. Scorn
-// for someone addressed, named, or named for who they are keeps counting.
-func TestClassifierHarassmentNeedsSomeoneToHarass(t *testing.T) {
-	s := newTableStage(t)
-	miss := []string{
-		"这个垃圾软件又闪退了。",
-		"我讨厌下雨天，湿漉漉的恶心死了。",
-		"这个打印机简直是垃圾中的垃圾。",
-		"插队的人都没素质。",
-		"高铁上外放视频的人真让人恶心。",
-		"杀人犯都该坐牢。",
-		"这台电脑真是垃圾。",
-		"插队的人都是没教养的东西。",
-	}
-	hit := []string{
-		"你这个骗子，离我远点。",
-		"那个主播就是个骗钱的小丑。",
-		"恶心的东北再也不回去了",
-		"tongxinglian都是变态，恶心。",
-		"插队的女人都没素质。",
-	}
-	wantAllowed(t, s, "scorn for a thing or a deed is allowed in intl", miss, "intl")
-	wantStopped(t, s, "scorn for someone still hits", hit, "intl")
 }
 
 func TestNoOneNamedReadsPeopleInTheirManyWords(t *testing.T) {
