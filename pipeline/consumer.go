@@ -363,7 +363,8 @@ func (c *consumer) handleRecovering(ctx context.Context, batch []kafka.Message) 
 // A commit in flight when stop closes is cancelled, and stop wins over a
 // tick that is due with it: with the broker hung, each periodic commit
 // waits out its timeout, and a loop that picked the tick again after one
-// held the drain 5s more each time (CI saw 12s against a 3s drain timeout).
+// held the drain 5s more each time (a local CI run saw 12s against a 3s
+// drain timeout).
 // The drain's own last commit follows at once.
 func (c *consumer) commitLoop(stop <-chan struct{}) {
 	stopped, cancelStopped := context.WithCancel(context.Background())
