@@ -98,7 +98,15 @@ func cmdEvalModeration(ctx context.Context, args []string, stdout, stderr io.Wri
 	if err != nil {
 		return err
 	}
-	stage, err := moderate.New(cfg.Moderate, clf)
+	detectors := []moderate.Detector{clf}
+	if !cfg.Moderate.IntentClassifier.Disabled {
+		intent, err := moderate.NewIntentClassifier(cfg.Moderate.IntentClassifier)
+		if err != nil {
+			return err
+		}
+		detectors = append(detectors, intent)
+	}
+	stage, err := moderate.New(cfg.Moderate, detectors...)
 	if err != nil {
 		return err
 	}

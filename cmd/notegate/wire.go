@@ -63,13 +63,9 @@ func buildStagesWith(cfg config.Config, selected []string, log *slog.Logger, dep
 			}
 			b.stages = append(b.stages, detect.NewStage(d))
 		case "moderate":
-			var extra []moderate.Detector
-			if !cfg.Moderate.Classifier.Disabled {
-				clf, err := moderate.NewClassifier(cfg.Moderate.Classifier)
-				if err != nil {
-					return built{}, fmt.Errorf("moderate: %w", err)
-				}
-				extra = append(extra, clf)
+			extra, err := moderate.ClassifierDetectors(cfg.Moderate)
+			if err != nil {
+				return built{}, fmt.Errorf("moderate: %w", err)
 			}
 			mcfg := cfg.Moderate
 			mcfg.Logger = log

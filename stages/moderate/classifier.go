@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"unicode"
 
@@ -65,7 +66,10 @@ type ClassifierConfig struct {
 	// do not support it (model/README.md): the shipped model's violence
 	// and sexual have next to no training data, its self_harm added
 	// false positives to the intent rules and no recall on held-out
-	// posts, and profanity is a matter of words that the lexicons grade.
+	// posts, and profanity is a matter of words that the lexicons grade
+	// (the intent classifier reports violence and self_harm: see
+	// classifier_intent.go). violence and self_harm give findings only in
+	// fields the classifier reads as English (see reportOnlyIn).
 	// Default: hate, harassment, spam.
 	Categories []models.Category `yaml:"categories"`
 }
@@ -74,6 +78,16 @@ type ClassifierConfig struct {
 // support reporting them (model/README.md).
 var defaultClassifierCategories = []models.Category{
 	models.CategoryHate, models.CategoryHarassment, models.CategorySpam,
+}
+
+// reportOnlyIn limits a category's findings to fields of one calibration
+// language: the model learnt violence and self_harm from English writing
+// only (the team-written set and C-SSRS), so its scores for them in other
+// languages are guesses from shared characters, and the rules there
+// decide alone.
+var reportOnlyIn = map[models.Category]int{
+	models.CategoryViolence: langEn,
+	models.CategorySelfHarm: langEn,
 }
 
 const (
@@ -159,7 +173,9 @@ type Classifier struct {
 	ceiling []float64
 	// report[k] says whether category k gives findings (Categories).
 	report []bool
-	pool   sync.Pool // *classifierScratch
+	// minWords is the fewest words a field needs for a finding (0: any).
+	minWords int
+	pool     sync.Pool // *classifierScratch
 }
 
 // profanityCeiling caps the score of the classifier's profanity findings.
@@ -181,6 +197,10 @@ type classifierScratch struct {
 // NewClassifier loads the model (the embedded one unless cfg.ModelFile is
 // set).
 func NewClassifier(cfg ClassifierConfig) (*Classifier, error) {
+	return newClassifier(cfg, embeddedModelPath)
+}
+
+func newClassifier(cfg ClassifierConfig, embeddedPath string) (*Classifier, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -192,7 +212,7 @@ func NewClassifier(cfg ClassifierConfig) (*Classifier, error) {
 	if cfg.ModelFile != "" {
 		data, err = os.ReadFile(cfg.ModelFile)
 	} else {
-		data, err = embeddedModel.ReadFile(embeddedModelPath)
+		data, err = embeddedModel.ReadFile(embeddedPath)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("moderate: classifier model: %w", err)
@@ -325,10 +345,16 @@ func (c *Classifier) logits(t *Text, s *classifierScratch) int {
 func (c *Classifier) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	s := c.pool.Get().(*classifierScratch)
 	defer c.pool.Put(s)
-	c.logits(t, s)
+	if c.minWords > 0 && len(strings.Fields(t.Original)) < c.minWords {
+		return nil, nil
+	}
+	lang := c.logits(t, s)
 	var out []Finding
 	for k, z := range s.scores {
 		if !c.report[k] || z < c.minLogit || len(s.feats) == 0 {
+			continue
+		}
+		if only, ok := reportOnlyIn[c.model.Categories[k]]; ok && lang != only {
 			continue
 		}
 		score := sigmoid(z)
@@ -341,12 +367,16 @@ func (c *Classifier) Detect(_ context.Context, t *Text) ([]Finding, error) {
 		if c.cfg.MaxEvidence > 0 {
 			spans = c.evidence(t, s, k)
 		}
+		// A self-harm score cannot tell an author at risk from a post that
+		// eggs others on; care comes first, and the classifier alone never
+		// blocks, so its self_harm findings ask for support resources.
+		support := cat == models.CategorySelfHarm
 		if len(spans) == 0 {
-			out = append(out, Finding{Category: cat, Score: score, Rule: c.model.Version})
+			out = append(out, Finding{Category: cat, Score: score, Rule: c.model.Version, Support: support})
 			continue
 		}
 		for _, sp := range spans {
-			out = append(out, Finding{Category: cat, Score: score, Span: sp, Rule: c.model.Version})
+			out = append(out, Finding{Category: cat, Score: score, Span: sp, Rule: c.model.Version, Support: support})
 		}
 	}
 	return out, nil

@@ -21,6 +21,7 @@ var findingCaps = []findingCap{
 	capSelfHarmNotAuthors,
 	capHelplineOutreach,
 	capClassifierOnToldWords,
+	capClassifierSelfHarmTold,
 	capClassifierCounterSpeech,
 	relabelClassifierHateZh,
 	capClassifierContext,
@@ -69,6 +70,16 @@ func capHelplineOutreach(t *Text, source string, x *Finding, told *[]Span) {
 func capClassifierOnToldWords(_ *Text, source string, x *Finding, told *[]Span) {
 	if counterSpeechCategory(x.Category) && x.Score > reportedScoreCap && fromClassifier(source) && overlapsSpan(x.Span, *told) {
 		x.Score = reportedScoreCap
+	}
+}
+
+// capClassifierSelfHarmTold: the intent classifier's self-harm score in a
+// field whose death wish the caps before it read as someone else's words,
+// the author's overcome past or an outreach: the score is the field's, and
+// the field is about those words.
+func capClassifierSelfHarmTold(_ *Text, source string, x *Finding, told *[]Span) {
+	if x.Category == models.CategorySelfHarm && x.Score > reportedScoreCap && fromClassifier(source) && len(*told) > 0 {
+		x.Score, x.Support = reportedScoreCap, false
 	}
 }
 

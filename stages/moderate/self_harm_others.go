@@ -243,7 +243,7 @@ func isHan(s string) bool {
 // or harassment evidence over such words (it learnt 想死 from "你去死吧"
 // aimed at someone) is capped with them.
 func selfHarmOthersSource(name string, c models.Category) bool {
-	return c == models.CategorySelfHarm && (name == "lexicon" || name == "rules")
+	return c == models.CategorySelfHarm && (name == "lexicon" || name == "rules" || fromClassifier(name))
 }
 
 // overlapsSpan reports whether sp shares a byte with one of spans.

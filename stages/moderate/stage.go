@@ -69,6 +69,11 @@ type Config struct {
 	// build it (pass it as an extra detector, see NewClassifier); it is here
 	// so that one configuration section holds all of moderation.
 	Classifier ClassifierConfig `yaml:"classifier"`
+	// IntentClassifier configures the second trained model, of violence
+	// and self-harm in English (classifier_intent.go); ClassifierDetectors
+	// builds both. Its defaults differ: categories violence and self_harm,
+	// base_rate_other 0.15.
+	IntentClassifier ClassifierConfig `yaml:"intent_classifier"`
 }
 
 const (

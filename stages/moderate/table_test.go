@@ -173,13 +173,9 @@ func newTableStage(tb testing.TB) *Stage {
 			tb.Fatalf("-base-rate %q: %v", *tableBaseRate, err)
 		}
 	}
-	var extra []Detector
-	if !cfg.Classifier.Disabled {
-		clf, err := NewClassifier(cfg.Classifier)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		extra = append(extra, clf)
+	extra, err := ClassifierDetectors(cfg)
+	if err != nil {
+		tb.Fatal(err)
 	}
 	s, err := New(cfg, extra...)
 	if err != nil {

@@ -141,6 +141,7 @@ var Sources = []Source{
 	{"germeval2018", "de", "CC-BY-4.0", "moderation-train/germeval2018_de_offensive", readGermEval},
 	{"japanese_toxic", "ja", "Apache-2.0", "moderation-train/japanese_toxic_ja", readJapaneseToxic},
 	{"cssrs_reddit", "en", "CC-BY-4.0", "moderation-train/cssrs_reddit_suicide_en", readCSSRS},
+	{"teamwritten", "en", "this repository's (written for it)", "", readTeamWritten},
 	{"sms_spam", "en", "CC-BY-4.0", "moderation-train/sms_spam_collection_en", readSMSSpam},
 	{"youtube_spam", "en", "CC-BY-4.0", "moderation-train/youtube_spam_collection_en", readYouTubeSpam},
 	{"tatoeba", "en zh es ja ko", "CC-BY-2.0-FR", "", readTatoeba},

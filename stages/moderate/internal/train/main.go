@@ -46,6 +46,8 @@ type options struct {
 	dump        string
 	noDebias    bool
 	cleanGuard  float64
+	teamWeight  float64
+	only        string
 	recalibrate string
 }
 
@@ -60,6 +62,8 @@ func main() {
 	flag.Float64Var(&o.l2, "l2", 1e-6, "L2 penalty per update")
 	flag.Float64Var(&o.cleanWeight, "clean-weight", 0.5, "weight of Tatoeba's everyday sentences relative to a labelled source of the same size")
 	flag.Float64Var(&o.newsWeight, "news-weight", 2, "weight of Leipzig's news sentences relative to a labelled source of the same size")
+	flag.StringVar(&o.only, "only", "", "comma-separated sources to read (default: every source but teamwritten, the intent model's)")
+	flag.Float64Var(&o.teamWeight, "team-weight", 1, "weight of the team-written English set relative to a labelled source of the same size")
 	flag.Float64Var(&o.postWeight, "post-weight", 0.3, "weight of a whole Toxic Spans post relative to the spans and civil remainders derived from it")
 	flag.IntVar(&o.prune, "prune", 1, "quantized weights of this magnitude or less are set to zero (a smaller file)")
 	flag.IntVar(&o.minCalib, "min-calib", 30, "fewest held-out examples of each class for a language's own calibration")
@@ -95,7 +99,19 @@ func run(o options) error {
 	if err != nil {
 		return err
 	}
-	exs, err := corpus.Load(corpus.Options{Root: o.data, Cues: cues})
+	// The abuse model reads every source but the team-written English set,
+	// which trains the intent model (-only, model/README.md).
+	var only []string
+	if o.only != "" {
+		only = strings.Split(o.only, ",")
+	} else {
+		for _, s := range corpus.Sources {
+			if s.Name != "teamwritten" {
+				only = append(only, s.Name)
+			}
+		}
+	}
+	exs, err := corpus.Load(corpus.Options{Root: o.data, Cues: cues, Only: only})
 	if err != nil {
 		return err
 	}
@@ -237,6 +253,8 @@ func weigh(exs []corpus.Example, vs []vec, o options) {
 			w *= o.newsWeight
 		case ex.Source == "toxic_spans" && !ex.Derived:
 			w *= o.postWeight
+		case ex.Source == "teamwritten":
+			w *= o.teamWeight
 		}
 		vs[i].w = w
 		if vs[i].split == corpus.Train {
