@@ -8,7 +8,6 @@ import (
 	"math"
 	"os"
 	"slices"
-	"strings"
 	"sync"
 	"unicode"
 
@@ -345,7 +344,7 @@ func (c *Classifier) logits(t *Text, s *classifierScratch) int {
 func (c *Classifier) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	s := c.pool.Get().(*classifierScratch)
 	defer c.pool.Put(s)
-	if c.minWords > 0 && len(strings.Fields(t.Original)) < c.minWords {
+	if c.minWords > 0 && !hasWords(t.Original, c.minWords) {
 		return nil, nil
 	}
 	lang := c.logits(t, s)
@@ -380,6 +379,25 @@ func (c *Classifier) Detect(_ context.Context, t *Text) ([]Finding, error) {
 		}
 	}
 	return out, nil
+}
+
+// hasWords reports whether s holds at least n words (runs of non-space),
+// without allocating.
+func hasWords(s string, n int) bool {
+	words, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			in = true
+			if words++; words >= n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // evidence returns up to MaxEvidence spans of the original text, in text
