@@ -39,12 +39,25 @@ var findingCaps = []findingCap{
 func fromClassifier(source string) bool { return strings.HasPrefix(source, "classifier:") }
 
 // capReportedSpeech: words quoted or reported, not said (reported.go).
+// A threat quoted and reported ("someone wrote 'I'll shoot up the school
+// Friday' and I reported it to the police") still goes to a person, since a
+// quote can carry a threat on, but it is not blocked unseen: its score stops
+// at reportedThreatCap, below every block threshold of the default policy.
 func capReportedSpeech(t *Text, source string, x *Finding, _ *[]Span) {
-	if reportable(x.Category) && x.Score > reportedScoreCap && x.Span.End > x.Span.Start &&
-		(source == "lexicon" || source == "rules" || fromClassifier(source)) && reportedSpeech(t, x.Span) {
+	if x.Span.End <= x.Span.Start || !(source == "lexicon" || source == "rules" || fromClassifier(source)) {
+		return
+	}
+	switch {
+	case reportable(x.Category) && x.Score > reportedScoreCap && reportedSpeech(t, x.Span):
 		x.Score = reportedScoreCap
+	case x.Category == models.CategoryViolence && x.Score > reportedThreatCap && quotedAndReported(t, x.Span):
+		x.Score = reportedThreatCap
 	}
 }
+
+// reportedThreatCap is the score of a quoted, reported threat: reviewed,
+// never blocked unseen.
+const reportedThreatCap = 0.7
 
 // capToldAbuse: abuse quoted to condemn it or to ask for help (told_abuse.go).
 

@@ -264,3 +264,24 @@ func sentenceAround(s string, start, end int) (int, int) {
 	}
 	return lo, hi
 }
+
+// quotedAndReported reports whether the finding at sp lies inside a
+// quotation in a field that says it was reported (reportingMarkers), the
+// way a threat received is shown to others.
+func quotedAndReported(t *Text, sp Span) bool {
+	s := t.Original
+	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
+		return false
+	}
+	lo, hi := sentenceAround(s, sp.Start, sp.End)
+	if !quotedAt(s, sp) && !insideQuotes(s, lo, hi, sp) {
+		return false
+	}
+	field := strings.ToLower(s)
+	for _, m := range reportingMarkers {
+		if strings.Contains(field, m) {
+			return true
+		}
+	}
+	return false
+}

@@ -84,3 +84,36 @@ func TestQuotedWordsReportedElsewhereInTheFieldDecideNothing(t *testing.T) {
 		})
 	}
 }
+
+// TestAQuotedReportedThreatIsReviewedNotBlocked: a threat the author
+// received and reported goes to a person (a quote can carry a threat on)
+// but is not blocked unseen; the same threat made is blocked.
+func TestAQuotedReportedThreatIsReviewedNotBlocked(t *testing.T) {
+	t.Parallel()
+	s, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		body string
+		want models.Decision
+	}{
+		{"a school threat quoted and reported to the police is reviewed",
+			`Someone on this page wrote "I'll shoot up the school Friday" and I reported it to the police.`, models.DecisionReview},
+		{"the same threat made is blocked", "I'll shoot up the school Friday", models.DecisionBlock},
+		{"the threat quoted with no report is blocked", `"I'll shoot up the school Friday" see you all there`, models.DecisionBlock},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m, err := s.Moderate(context.Background(), noteWithBody(tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := m.Markets["intl"]; got != tt.want {
+				t.Errorf("intl = %s, want %s; labels %+v", got, tt.want, m.Labels)
+			}
+		})
+	}
+}
