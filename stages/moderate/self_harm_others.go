@@ -265,6 +265,8 @@ var (
 		"大学的时候", "那几年", "前几年", "最难的时候", "最黑暗的时候",
 		"years ago", "year ago", "months ago", "back then", "used to", "at the time", "last year", "when i was",
 		"in high school", "in college", "there was a time", "at my lowest",
+		// An anniversary counted: "one year since my attempt".
+		"year since my", "years since my", "months since my", "anniversary of my",
 		"hace años", "hace un año", "hace meses", "cuando tenía", "en esa época", "há anos", "há um ano", "quando eu tinha",
 		"naquela época", "il y a des années", "il y a un an", "il y a quelques années", "quand j'avais", "à l'époque",
 		"vor jahren", "vor einem jahr", "damals", "früher", "als ich",

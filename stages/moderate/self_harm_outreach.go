@@ -124,6 +124,8 @@ var (
 		"saved my life", "saved me", "got me through", "helped me through", "it helped me", "they helped me",
 		"i'm doing better", "im doing better", "doing much better", "i'm better now", "im better now", "i'm okay now",
 		"in recovery", "years clean", "months clean", "clean for", "still alive today", "i'm still alive",
+		// The day an anniversary is counted on: "today marks one year since my attempt".
+		"today marks", "today makes",
 		"me salvó", "me salvo la vida", "estoy bien", "estoy mejor", "me salvou", "estou bem", "estou melhor",
 		"ça m'a sauvé", "je vais mieux", "je vais bien", "geht es mir gut", "geht es mir besser",
 		"es geht mir gut", "es geht mir besser", "mir geht es gut", "mir geht es besser", "tô bem", "to bem", "hoje tô bem",
