@@ -342,11 +342,11 @@ func (c *Classifier) logits(t *Text, s *classifierScratch) int {
 
 // Detect implements Detector. It never fails.
 func (c *Classifier) Detect(_ context.Context, t *Text) ([]Finding, error) {
-	s := c.pool.Get().(*classifierScratch)
-	defer c.pool.Put(s)
 	if c.minWords > 0 && !hasWords(t.Original, c.minWords) {
 		return nil, nil
 	}
+	s := c.pool.Get().(*classifierScratch)
+	defer c.pool.Put(s)
 	lang := c.logits(t, s)
 	var out []Finding
 	for k, z := range s.scores {

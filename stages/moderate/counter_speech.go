@@ -114,6 +114,14 @@ func counterSpeechCategory(c models.Category) bool {
 	return c == models.CategoryHate || c == models.CategoryHarassment
 }
 
+// classifierToldCategory are the classifier findings that a field which
+// tells abuse or speaks against it caps: counterSpeechCategory, and the
+// intent classifier's violence (abuse told is no threat). Its score is
+// the whole field's, with no span to read the quotation from.
+func classifierToldCategory(c models.Category) bool {
+	return counterSpeechCategory(c) || c == models.CategoryViolence
+}
+
 // counterSpeech reports whether the field carries a counter-speech marker
 // that no negation undoes.
 func counterSpeech(t *Text) bool {

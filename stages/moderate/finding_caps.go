@@ -99,8 +99,7 @@ func capClassifierSelfHarmTold(_ *Text, source string, x *Finding, told *[]Span)
 // capClassifierCounterSpeech: a field that rejects discrimination
 // (counter_speech.go).
 func capClassifierCounterSpeech(t *Text, source string, x *Finding, _ *[]Span) {
-	if (counterSpeechCategory(x.Category) || x.Category == models.CategoryViolence) && x.Score > reportedScoreCap &&
-		fromClassifier(source) && counterSpeech(t) {
+	if classifierToldCategory(x.Category) && x.Score > reportedScoreCap && fromClassifier(source) && counterSpeech(t) {
 		x.Score = reportedScoreCap
 	}
 }

@@ -175,11 +175,8 @@ func reportedSpeech(t *Text, sp Span) bool {
 	if containsTermAny(unquoted(t.Folded.String()), quotationEndorsements) {
 		return false
 	}
-	field := strings.ToLower(s)
-	for _, m := range reportingMarkers {
-		if strings.Contains(field, m) {
-			return true
-		}
+	if saysReported(s) {
+		return true
 	}
 	folded := t.Folded.String()
 	return containsTermAny(folded, discussionMarkers) || rePassiveCalledZh.MatchString(folded)
@@ -274,9 +271,11 @@ func quotedAndReported(t *Text, sp Span) bool {
 		return false
 	}
 	lo, hi := sentenceAround(s, sp.Start, sp.End)
-	if !quotedAt(s, sp) && !insideQuotes(s, lo, hi, sp) {
-		return false
-	}
+	return (quotedAt(s, sp) || insideQuotes(s, lo, hi, sp)) && saysReported(s)
+}
+
+// saysReported reports whether field s carries a reporting marker.
+func saysReported(s string) bool {
 	field := strings.ToLower(s)
 	for _, m := range reportingMarkers {
 		if strings.Contains(field, m) {

@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/notegate/notegate/models"
 )
 
 // Told abuse: an author who quotes abuse someone else said to someone, in
@@ -368,10 +366,8 @@ func capToldAbuse(t *Text, source string, x *Finding, _ *[]Span) {
 	}
 	switch {
 	case fromClassifier(source):
-		// The intent classifier's violence too: abuse told is no threat.
-		if (counterSpeechCategory(x.Category) || x.Category == models.CategoryViolence) &&
-			(!ownGeneralizationZh(t) && (toldAbuse(t) || childCalledNamesHelp(t)) ||
-				witnessedAbuse(t)) {
+		if classifierToldCategory(x.Category) && (!ownGeneralizationZh(t) && (toldAbuse(t) || childCalledNamesHelp(t)) ||
+			witnessedAbuse(t)) {
 			x.Score = reportedScoreCap
 		}
 	case source == "lexicon" || source == "rules":

@@ -46,7 +46,6 @@ type options struct {
 	dump        string
 	noDebias    bool
 	cleanGuard  float64
-	teamWeight  float64
 	only        string
 	recalibrate string
 }
@@ -63,7 +62,6 @@ func main() {
 	flag.Float64Var(&o.cleanWeight, "clean-weight", 0.5, "weight of Tatoeba's everyday sentences relative to a labelled source of the same size")
 	flag.Float64Var(&o.newsWeight, "news-weight", 2, "weight of Leipzig's news sentences relative to a labelled source of the same size")
 	flag.StringVar(&o.only, "only", "", "comma-separated sources to read (default: every source but teamwritten, the intent model's)")
-	flag.Float64Var(&o.teamWeight, "team-weight", 1, "weight of the team-written English set relative to a labelled source of the same size")
 	flag.Float64Var(&o.postWeight, "post-weight", 0.3, "weight of a whole Toxic Spans post relative to the spans and civil remainders derived from it")
 	flag.IntVar(&o.prune, "prune", 1, "quantized weights of this magnitude or less are set to zero (a smaller file)")
 	flag.IntVar(&o.minCalib, "min-calib", 30, "fewest held-out examples of each class for a language's own calibration")
@@ -253,8 +251,6 @@ func weigh(exs []corpus.Example, vs []vec, o options) {
 			w *= o.newsWeight
 		case ex.Source == "toxic_spans" && !ex.Derived:
 			w *= o.postWeight
-		case ex.Source == "teamwritten":
-			w *= o.teamWeight
 		}
 		vs[i].w = w
 		if vs[i].split == corpus.Train {
