@@ -52,8 +52,39 @@ func hashStep(h uint64, r rune) uint64 { return (h ^ uint64(r)) * hashMul }
 
 // ClassifierFeatures appends the hashed features of t's skeleton to dst, for a
 // model of 2^bits buckets (1 ≤ bits ≤ 30), and returns it.
+//
+// The models learnt the skeleton before contractions were joined (View.Joins):
+// they read "dont" written with an apostrophe as "don t", as they were
+// trained; feature spans are indexes of t.Skeleton.Runes all the same.
 func ClassifierFeatures(t *Text, bits uint, dst []ClassifierFeature) []ClassifierFeature {
-	return classifierFeatures(t.Skeleton.Runes, bits, dst)
+	sk := &t.Skeleton
+	if len(sk.Joins) == 0 {
+		return classifierFeatures(sk.Runes, bits, dst)
+	}
+	runes := make([]rune, 0, len(sk.Runes)+len(sk.Joins))
+	prev := 0
+	for _, p := range sk.Joins {
+		runes = append(append(runes, sk.Runes[prev:p]...), ' ')
+		prev = int(p)
+	}
+	runes = append(runes, sk.Runes[prev:]...)
+	from := len(dst)
+	dst = classifierFeatures(runes, bits, dst)
+	// An index e of runes is e less the spaces inserted before it.
+	back := func(e int32) int32 {
+		n := int32(0)
+		for m, p := range sk.Joins {
+			if p+int32(m) >= e {
+				break
+			}
+			n++
+		}
+		return e - n
+	}
+	for k := from; k < len(dst); k++ {
+		dst[k].Start, dst[k].End = back(dst[k].Start), back(dst[k].End)
+	}
+	return dst
 }
 
 func classifierFeatures(runes []rune, bits uint, dst []ClassifierFeature) []ClassifierFeature {

@@ -28,6 +28,12 @@ type View struct {
 	// Spaced[i] is set on runes that were single-letter tokens joined
 	// together ("f u c k"); word-boundary rules are relaxed inside them.
 	Spaced []bool
+	// Joins lists, in order, the indexes of Runes that a contraction's
+	// apostrophe joined to the word before them ("dont": the index of
+	// t), where the skeleton before joinContractions had a space; the
+	// trained classifiers read the skeleton as it was then
+	// (ClassifierFeatures). Nil in the folded view and mostly nil.
+	Joins []int32
 
 	str   string
 	offs  []int // byte offset in str of each rune, plus len(str)
@@ -296,6 +302,7 @@ const (
 	classLatin        // Latin letters and digits (and folded leet)
 	classHan          // Han ideographs
 	classOther        // letters and numbers of any other script
+	classJoin         // an apostrophe of a contraction: inside the word, not written
 )
 
 func classify(r rune) int {
@@ -357,6 +364,7 @@ func skeleton(f *View, v *View) {
 		class[i] = uint8(classify(r))
 	}
 	foldLeet(runes, class)
+	joinContractions(runes, class)
 
 	v.Runes = make([]rune, 0, n)
 	v.Spans = make([]Span, 0, n)
@@ -413,7 +421,13 @@ func skeleton(f *View, v *View) {
 			}
 		}
 		for k := i; k < j; k++ {
-			emit(runes[k], f.Spans[k], spaced)
+			if class[k] != classJoin {
+				emit(runes[k], f.Spans[k], spaced)
+			} else if !(k-i == 1 && j-k == 2) {
+				// Before the join, halves of one letter each ("i'm")
+				// joined as single letters; longer ones had a space.
+				v.Joins = append(v.Joins, int32(len(v.Runes)))
+			}
 		}
 		prevEnd, prevLen, prevSpaced = j, tokLen, spaced
 		i = j

@@ -39,6 +39,11 @@ func TestNormalize(t *testing.T) {
 		{"emoji letters fold", "\U0001F1EB\U0001F1FA", "fu", "fu"},
 		{"mathematical letters fold", "𝐟𝐮𝐜𝐤", "fuck", "fuck"},
 		{"invalid bytes are dropped", "a\xffb", "ab", "ab"},
+		{"a contraction's apostrophe joins its halves", "I don't, can’t, won't", "i don't, can’t, won't", "i dont cant wont"},
+		{"a contraction written without its apostrophe is the same word", "i dont cant wont", "i dont cant wont", "i dont cant wont"},
+		{"you're and they've join", "you're sure they've gone", "you're sure they've gone", "youre sure theyve gone"},
+		{"contractions that would spell another word stay apart", "we're he'll i've she'd", "we're he'll i've she'd", "we re he i i ve she d"},
+		{"a possessive stays apart from its word", "john's", "john's", "john s"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,6 +104,11 @@ func FuzzNormalize(f *testing.F) {
 		checkSpans(t, s, &x.Skeleton)
 		if len(x.Skeleton.Counts) != len(x.Skeleton.Runes) || len(x.Skeleton.Spaced) != len(x.Skeleton.Runes) {
 			t.Fatal("skeleton side arrays out of step")
+		}
+		for k, j := range x.Skeleton.Joins {
+			if j <= 0 || int(j) >= x.Skeleton.Len() || k > 0 && j <= x.Skeleton.Joins[k-1] {
+				t.Fatalf("joins %v out of order or outside the skeleton of %d runes", x.Skeleton.Joins, x.Skeleton.Len())
+			}
 		}
 		str := x.Folded.String()
 		for i := 0; i < len(str); i++ {
