@@ -109,12 +109,14 @@ func selfHarmOthers(t *Text, sp Span) bool {
 	lo, _ := sentenceAround(s, sp.Start, sp.End)
 	// The folded text of the sentence before the finding.
 	before := foldedBefore(t, lo, sp.Start)
-	before, _ = trimSaid(before)
+	before, quoted := trimSaid(before)
 	// "told me to 'go kill myself'": the "go" the quotation opens with
 	// (hasWordSuffix takes no word after an apostrophe, as in "don't").
 	if rest, ok := strings.CutSuffix(before, "go"); ok {
 		if r, _ := utf8.DecodeLastRuneInString(rest); rest == "" || r == ' ' || strings.ContainsRune(quoteMarks, r) {
-			before, _ = trimSaid(rest)
+			var q bool
+			before, q = trimSaid(rest)
+			quoted = quoted || q
 		}
 	}
 	opened := false
@@ -129,7 +131,7 @@ func selfHarmOthers(t *Text, sp Span) bool {
 	// "I want to die"`; the finding's own span may begin with it.
 	if !opened && hasWordSuffix(before, "i") {
 		if b, q := trimSaid(before[:len(before)-1]); q {
-			before = b
+			before, quoted = b, true
 		}
 	}
 	for _, v := range toldToVerbs {
@@ -145,6 +147,12 @@ func selfHarmOthers(t *Text, sp Span) bool {
 		who := strings.TrimRight(before[:len(before)-len(v)], " ")
 		if isHan(v) {
 			return thirdPersonSaidZh(who, v)
+		}
+		if who == "" && !quoted {
+			// A sentence that opens with the verb and quotes nothing has
+			// dropped its "I", as diaries and chat do: "wrote goodbye
+			// letters tonight" is the author's.
+			return false
 		}
 		return !firstPersonBefore(who)
 	}

@@ -55,6 +55,8 @@ func TestSomeoneElsesDeathWishIsNotTheAuthors(t *testing.T) {
 		{"a survivor's story from high school", "en", "", "In high school I used to want to die. I made it through, and if that's you, text a crisis line.", false},
 		{"a survivor counting the years back", "en", "", "Two years ago I wanted to die. Medication and my sister pulled me back.", false},
 		{"a survivor counting the years back but wanting to die today", "en", "", "Two years ago I wanted to die and today I want to die again.", true},
+		{"goodbye letters written tonight, the I dropped as diaries drop it", "en", "", "wrote goodbye letters tonight. haven't decided anything yet. i just wanted them to be ready", true},
+		{"a mother's goodbye quoted, the I dropped", "en", "", `read my mom's old diary. wrote "i want to die" on every page the year dad left`, false},
 		{"a survivor marking the anniversary of an attempt", "en", "", "Today marks one year since my suicide attempt. I'm still here, and I'm grateful to everyone who checked on me.", false},
 		{"an anniversary of a loss with the wish to die now", "en", "", "Today marks one year since my wife died and I want to die too.", true},
 		{"a hotline that did not help", "en", "", "I called the hotline and it didn't help. tonight I'm done, I want to die.", true},
