@@ -16,8 +16,8 @@ package moderate
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
 
 // contractionAfter lists, for each second half, the first halves it joins
-// (in skeleton letters: l reads as i, so "could" is "couid"); an empty
-// list takes any first half ending in its key's first rune.
+// (in skeleton letters: l reads as i, so "could" is "couid"); "t" takes
+// any first half that ends in n.
 var contractionAfter = map[string][]string{
 	"t": nil, // n't: don't, can't, won't, isn't, didn't, ain't
 	"m": {"i"},
