@@ -53,9 +53,10 @@ func hashStep(h uint64, r rune) uint64 { return (h ^ uint64(r)) * hashMul }
 // ClassifierFeatures appends the hashed features of t's skeleton to dst, for a
 // model of 2^bits buckets (1 ≤ bits ≤ 30), and returns it.
 //
-// The models learnt the skeleton before contractions were joined (View.Joins):
-// they read "dont" written with an apostrophe as "don t", as they were
-// trained; feature spans are indexes of t.Skeleton.Runes all the same.
+// The models learnt the skeleton before n't was joined (View.Joins): they
+// read "don't" as "don t", as they were trained (n't before a one-letter
+// word, "isn't a", was "isn ta" then, and differs); feature spans are
+// indexes of t.Skeleton.Runes all the same.
 func ClassifierFeatures(t *Text, bits uint, dst []ClassifierFeature) []ClassifierFeature {
 	sk := &t.Skeleton
 	if len(sk.Joins) == 0 {

@@ -423,9 +423,8 @@ func skeleton(f *View, v *View) {
 		for k := i; k < j; k++ {
 			if class[k] != classJoin {
 				emit(runes[k], f.Spans[k], spaced)
-			} else if !(k-i == 1 && j-k == 2) {
-				// Before the join, halves of one letter each ("i'm")
-				// joined as single letters; longer ones had a space.
+			} else {
+				// Before the join, the apostrophe parted two words.
 				v.Joins = append(v.Joins, int32(len(v.Runes)))
 			}
 		}
