@@ -36,6 +36,8 @@ func TestCounterSpeechCapsTheClassifier(t *testing.T) {
 		{"an anti-discrimination class on a word is allowed", "反歧视课上，老师讲为什么不该叫残障同学“瘸子”", true},
 		{"asking about a word does not cancel regional hate said outright", "这个词怎么了？河南人就是骗子，偷井盖的", false},
 		{"a classic novel about racism is allowed", "读《杀死一只知更鸟》，关于种族歧视的经典", true},
+		{"a Taiwanese comment reported with 檢舉 is allowed", "有人在留言區用歧視的字眼罵剛來的外國朋友，我已經檢舉了，大家別這樣", true},
+		{"檢舉 does not cancel a slur said outright", "檢舉了又怎樣，黑鬼就是該滾出中國", false},
 		{"a documentary about sexism at work is allowed", "纪录片讲的是职场性别歧视，女性同事都很有共鸣", true},
 		{"a book's subject does not cancel a slur said outright", "关于种族歧视的书我不看，黑鬼就是该滚出中国", false},
 	}
