@@ -37,6 +37,8 @@ var reportingMarkers = []string{
 	"is racist", "it's racist", "is a slur", "racist to", "words like", "slur", "reported", "report it", "reported it",
 	"骂我", "骂了我", "说我", "叫我", "被人", "被骂", "被叫", "举报", "检举", "檢舉", "舉報", "报警", "这个词", "这种词", "这种字眼",
 	"别再说", "不要再用", "不要说", "评论区有人",
+	// A sticker or a meme that says it, sent by someone (阿嬤傳了一張「去死吧」的貼圖).
+	"贴图", "表情包", "贴纸", "以为是", "貼圖", "貼紙", "以為是",
 	"dmed me", "dm'd me", "messaged me", "sent me", "texted me", "in my dms", "in my comments", "commented on my",
 	"blocked", "racist", "homophobic", "sexist", "transphobic", "things like", "who write", "who say", "not okay",
 	"bigot",

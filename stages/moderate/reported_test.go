@@ -29,6 +29,7 @@ func TestReportedSpeechCapsQuotedAbuse(t *testing.T) {
 		{"an insult quoted in Chinese and reported", "有人在评论区骂我“傻逼”，已经举报了", false},
 		{"an insult right after 骂我", "他骂我傻逼，我没理他", false},
 		{"an insult quoted in Taiwan and reported (檢舉)", "有人私訊我「醜八怪去死」，我已經檢舉了", false},
+		{"a sticker that says it, sent by a grandmother who misread it", "笑死，外婆傳了一張「去死吧」的貼圖，她以為是晚安的意思", false},
 		{"the same insult said to someone", "你就是个傻逼", true},
 		{"a quoted insult aimed at the reader", "you are a 'bitch' and everyone knows it", true},
 		{"an insult with reported elsewhere in the note", "you fucking idiot. reported.", true},
