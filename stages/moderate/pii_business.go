@@ -28,12 +28,16 @@ var (
 		"laden", "geschäft", "bäckerei", "praxis", "apotheke", "friseur",
 		"店舗", "お店", "当店", "レストラン", "カフェ", "クリニック", "サロン", "薬局",
 		"가게", "매장", "식당", "카페", "병원", "미용실", "약국", "저희 가게", "저희 매장",
+		// A shop's own account says so (round 15: "official acct for Rosie's Donuts").
+		"official account", "official acct", "cuenta oficial", "conta oficial", "compte officiel", "offizieller account",
+		"官方账号", "官方号", "公式アカウント", "공식 계정", "donuts", "arepera", "pizzeria", "taquería", "taqueria",
 	})
 	// businessUses say what customers do with the number.
 	businessUses = foldTerms([]string{
 		"reserve", "reservation", "reservations", "to book", "book on", "book via", "book through", "book your", "book a", "bookings",
 		"booking", "appointment", "appointments", "order",
 		"orders", "pickup", "pick up", "opening hours", "open daily", "we open", "we close", "open from", "hours", "delivery",
+		"pre-order", "pre-orders", "preorder", "preorders", "abrimos", "abierto de",
 		"call us", "call the store", "call the shop", "call ahead",
 		"预约", "预订", "订位", "订餐", "外卖", "自提", "营业时间", "营业", "到店", "电话订", "送货",
 		"reservas", "reservar", "pedidos", "horario", "a domicilio", "cita", "citas", "llámanos", "llamanos",

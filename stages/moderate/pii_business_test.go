@@ -14,6 +14,7 @@ func TestBusinessNumbersInformAndPersonalOnesReview(t *testing.T) {
 	}{
 		{"a US store's number to reserve is a business's", "Call the store on (503) 555-0148 to reserve your pumpkin, we close at 6", scoreBusinessPhone},
 		{"a bakery taking orders by phone is a business", "Our bakery takes orders by phone: 503-555-0148, open 7am to 3pm, pickup only", scoreBusinessPhone},
+		{"a shop's official account with its pre-order number is a business", "official acct for Maple Donuts, open 6am to 2pm daily. Dozen pre-orders: (512) 555-0147", scoreBusinessPhone},
 		{"a Chinese shop's mobile for bookings is a business's", "本店电话预约 13812345678，营业时间早十点到晚九点，到店自提", scoreBusinessPhone},
 		{"a Spanish restaurant's reservations line is a business's", "Restaurante abierto de martes a domingo, reservas al 612 345 678", scoreBusinessPhone},
 		{"a lost cat notice's number is for whoever sees the cat", "Lost cat near Elm Park, grey tabby, very shy. If you see him please call 503-555-0148", scoreBusinessPhone},
