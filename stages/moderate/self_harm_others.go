@@ -311,6 +311,11 @@ var (
 		"康复第",
 		// Stable now, thanks to therapy: "heute bin ich stabil dank Therapie".
 		"bin ich stabil", "bin stabil", "bin jetzt stabil", "dank therapie", "dank der therapie", "stable now", "i'm stable",
+		// A life rebuilt, told by what it holds now (round 15: "ten years ago today I tried to end my
+		// life. Today I'm married, have a daughter"; "the scars are part of my story").
+		"i'm married", "im married", "have a daughter", "have a son", "have two kids", "two kids", "my nursing degree",
+		"part of my story", "part of the story", "don't hide anymore", "dont hide anymore", "not ashamed anymore",
+		"if you're in that place", "if you are in that place", "if you're there right now",
 		"estoy estable", "estou estável", "je suis stable",
 		// Came through, in Japanese, Korean and Chinese (substrings: 乗り越え is in
 		// 乗り越えた, 극복 in 극복했다): 立ち直った, 今は大丈夫, 이겨냈다, 活着真好.
@@ -331,7 +336,9 @@ var reAgo = regexp.MustCompile(`\b(?:\d+|a|one|two|three|four|five|six|seven|eig
 	`\b(?:il y a|hace|ha|vor) (?:\d+|un|une|deux|trois|quatre|cinq|six|dos|tres|cuatro|cinco|seis|um|uma|dois|duas|quatro|` +
 	`einem|einer|zwei|drei|vier|funf|sechs|ein paar|quelques|unos|uns|algunos) (?:ans|annees|mois|anos|meses|jahren|monaten)\b|` +
 	`\b(?:\d+|um|uma|dois|duas|tres|quatro|cinco|seis|un|una|dos|cuatro|algunos|alguns) (?:anos?|meses|mes|años?) atras\b|` +
-	`\d+ ?(?:년|개월) ?전`)
+	`\d+ ?(?:년|개월) ?전|` +
+	// An age the author was then: "in a really bad place at 16".
+	`\bat 1\d\b`)
 
 // looksBack reports whether folded sentence s is set in the author's past.
 // Kana markers are found inside longer runs, as Han ones are (だった頃 in

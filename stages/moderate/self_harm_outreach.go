@@ -3,6 +3,7 @@ package moderate
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -124,8 +125,9 @@ var (
 		"saved my life", "saved me", "got me through", "helped me through", "it helped me", "they helped me",
 		"i'm doing better", "im doing better", "doing much better", "i'm better now", "im better now", "i'm okay now",
 		"in recovery", "years clean", "months clean", "clean for", "still alive today", "i'm still alive",
-		// The day an anniversary is counted on: "today marks one year since my attempt".
-		"today marks", "today makes",
+		// The day an anniversary is counted on: "today marks one year since my attempt", "five
+		// years ago today I tried …".
+		"today marks", "today makes", "years ago today", "year ago today", "ago today",
 		"me salvó", "me salvo la vida", "estoy bien", "estoy mejor", "me salvou", "estou bem", "estou melhor",
 		"ça m'a sauvé", "je vais mieux", "je vais bien", "geht es mir gut", "geht es mir besser",
 		"es geht mir gut", "es geht mir besser", "mir geht es gut", "mir geht es besser", "tô bem", "to bem", "hoje tô bem",
@@ -144,7 +146,7 @@ var (
 		// Courage to those still in it: their "still" is no risk of the author's.
 		"qui sont encore dedans", "qui sont encore", "who are still in it", "who are still", "que siguen ahí", "que siguen en",
 		"que ainda estão", "die noch drinstecken", "die noch mittendrin",
-	}, overcomeMarkers...)))
+	}, append(agesNow(), overcomeMarkers...)...)))
 	readerAddress = foldTerms([]string{
 		"if you", "if you're", "if you are", "if anyone", "you can", "you're not alone", "you are not alone",
 		"si te", "si tú", "si tu", "si estás", "si estas", "se você", "se voce", "se tu", "wenn du", "wenn ihr", "falls du",
@@ -270,4 +272,15 @@ func helplineContact(t *Text, sp Span) bool {
 func longestFirst(terms []string) []string {
 	slices.SortStableFunc(terms, func(a, b string) int { return len(b) - len(a) })
 	return terms
+}
+
+// agesNow are "I'm 31 now" and kin for adult ages: a survivor's present
+// told by the age they reached ("I was in a dark place at 19 … I'm 31 now").
+func agesNow() []string {
+	var out []string
+	for age := 18; age <= 90; age++ {
+		n := strconv.Itoa(age)
+		out = append(out, "i'm "+n+" now", "im "+n+" now", "i am "+n+" now")
+	}
+	return out
 }
