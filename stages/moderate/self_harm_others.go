@@ -129,7 +129,7 @@ func selfHarmOthers(t *Text, sp Span) bool {
 	before, _ = trimSaid(before)
 	// "I" opens the words said only inside quotation marks: `tells you
 	// "I want to die"`; the finding's own span may begin with it.
-	if !opened && hasWordSuffix(before, "i") {
+	if !opened && (hasWordSuffix(before, "i") || quoteOpensWithI(before)) {
 		if b, q := trimSaid(before[:len(before)-1]); q {
 			before, quoted = b, true
 		}
@@ -157,6 +157,21 @@ func selfHarmOthers(t *Text, sp Span) bool {
 		return !firstPersonBefore(who)
 	}
 	return false
+}
+
+// quoteOpensWithI reports whether s ends with a single quotation mark that
+// opens a quotation, then "i": `texted me 'i` (hasWordSuffix takes an
+// apostrophe before "i" for a word's, as in "don't").
+func quoteOpensWithI(s string) bool {
+	rest, ok := strings.CutSuffix(s, "'i")
+	if !ok {
+		rest, ok = strings.CutSuffix(s, "’i")
+	}
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	return rest == "" || r == ' '
 }
 
 // foldedBefore returns the folded text of the original bytes [lo, end).

@@ -59,6 +59,8 @@ func TestSomeoneElsesDeathWishIsNotTheAuthors(t *testing.T) {
 		{"an attempt's anniversary told with the life rebuilt since", "en", "", "Eight years ago today I tried to end my life. Today I'm married and have a son. If you're in that place, hold on.", false},
 		{"a teenager's self-harm told by an adult who reached thirty", "en", "", "I was in a dark place at 17 and used to cut myself. I'm 30 now and the scars are part of my story.", false},
 		{"a teenager's first cut and tonight's", "en", "", "I was 16 when I started cutting and I'm 17 now and I cut again tonight", true},
+		{"a friend's words in single quotes", "en", "", "My friend texted me 'i want to die' because her crush saw her trip on the stairs. The drama of sixteen.", false},
+		{"the author's own words in single quotes to a friend", "en", "", "I texted my sister 'i want to die' and she hasn't answered, I mean it", true},
 		{"a mother's goodbye quoted, the I dropped", "en", "", `read my mom's old diary. wrote "i want to die" on every page the year dad left`, false},
 		{"a survivor marking the anniversary of an attempt", "en", "", "Today marks one year since my suicide attempt. I'm still here, and I'm grateful to everyone who checked on me.", false},
 		{"an anniversary of a loss with the wish to die now", "en", "", "Today marks one year since my wife died and I want to die too.", true},
