@@ -120,7 +120,7 @@ var discussionMarkers = foldTerms([]string{
 	"antisemitismus", "homophob", "anzeige", "polizei", "geschichte", "doku", "schulung", "mobbing", "geantwortet",
 	"pauschalisieren", "gesprayt", "geschmiert", "affenlaute", "stand geschrieben", "darauf stand", "drauf stand", "uberstrichen", "ubermalt",
 	// Chinese
-	"说我", "被叫", "被骂", "截图", "人事", "这个词", "这个字", "这种词", "这两个词", "这种话", "这种说法", "这种言论", "这种称呼",
+	"说我", "被叫", "被骂", "截图", "人事", "这个词", "这个字", "原本是", "小知识", "这种词", "这两个词", "这种话", "这种说法", "这种言论", "这种称呼",
 	"什么意思", "啥意思", "蔑称", "贬义", "贬称", "歧视", "侮辱", "辱骂", "冒犯", "史料", "历史", "新闻", "电影", "小说",
 	"观后感", "读后感", "书评", "影评", "读书", "班会", "培训", "讲座", "霸凌", "制止", "处分", "恶劣", "恐同", "反驳",
 	"我回了", "有人说", "有人喊", "有人骂", "有人写", "有人发", "有人问", "涂鸦", "写着",
