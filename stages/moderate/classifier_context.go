@@ -46,6 +46,9 @@ import (
 //     anyone in particular: a field whose people are "…的人" or "…犯",
 //     with no second person, no group of who people are (sex, race,
 //     religion, place) and no one by name.
+//   - Denied (Chinese): the evidence is a scorn word that a negation right
+//     before it denies (穆斯林不是恐怖分子, 河南人根本不是骗子), or the field
+//     says every scorn word it holds only to deny it (negation_zh.go).
 //   - Rubbish as a thing (Chinese): 垃圾分类, 倒垃圾, 厨余垃圾 are waste, not
 //     the insult 垃圾, when every 垃圾 of the field is one of them.
 
@@ -112,11 +115,19 @@ var selfInsultFrames = foldTerms([]string{
 func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 	switch c {
 	case models.CategoryHarassment:
-		return selfInsult(t, sp) || newsFrame(t) || scammersAsClass(t) || literalWasteZh(t) || noOneNamedZh(t) || deedGroupZh(t)
+		return selfInsult(t, sp) || newsFrame(t) || scammersAsClass(t) || literalWasteZh(t) || noOneNamedZh(t) || deedGroupZh(t) ||
+			negatedSpanZh(t, sp)
 	case models.CategoryHate:
-		return comedyIdiomZh(t)
+		return comedyIdiomZh(t) || negatedSpanZh(t, sp)
 	}
 	return false
+}
+
+// negatedSpanZh reports whether the finding at sp is a Chinese scorn word
+// denied by a negation before it, or stands in a field whose every scorn
+// word is denied (negation_zh.go).
+func negatedSpanZh(t *Text, sp Span) bool {
+	return t.HasHan && (deniedScornSpanZh(t.Original, sp) || deniedScornZh(t))
 }
 
 // selfInsult reports whether the harassment finding at sp is the author

@@ -67,6 +67,8 @@ var counterSpeechMarkers = []string{
 	"一点都不觉得", "并不比任何人", "我不讨厌", "是性别歧视", "是完全错误的", "是错误的",
 	"别再转发", "太恶毒了", "是很无知的", "不都是", "根本不是恐怖分子", "绝对不比", "暴露了你的无知", "早就该被抛弃",
 	"气得发抖", "竟然说",
+	// Mocking oneself with the stereotype (河南人自嘲一句，井盖我们早不偷了).
+	"自嘲",
 }
 
 // counterSpeechMarkersLatin are the same slogans in the other languages,
@@ -131,6 +133,9 @@ func classifierToldCategory(c models.Category) bool {
 func counterSpeech(t *Text) bool {
 	if !t.HasHan {
 		return containsWordAny(t.Folded.String(), counterSpeechMarkersLatin)
+	}
+	if reportedQuotationZh(t) || abuseDeedZh(t) || reclaimedZh(t) {
+		return true
 	}
 	s := t.Skeleton.String()
 	for _, m := range counterSpeechMarkers {

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sort"
 	"sync"
+
+	"github.com/notegate/notegate/models"
 )
 
 // RulesDetector runs the intent rules (rules/*.yaml, see rules.go and
@@ -184,6 +186,9 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 		occ = occ[:maxRuleOccurrences]
 	}
 	occ = dropNested(sk, occ)
+	if t.HasHan && (r.category == models.CategoryHate || r.category == models.CategoryHarassment) {
+		occ = dropNegatedZh(t, occ)
+	}
 	sc.occ, sc.veto = occ, veto
 	emit := func(i, j int) {
 		i, j = widen(occ, i, j)
@@ -260,6 +265,25 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 			found++
 			return found < maxRuleFindings
 		})
+	}
+	return out
+}
+
+// dropNegatedZh removes the occurrences of a hate or harassment rule that
+// a Chinese negation right before them denies (同性恋一点也不恶心,
+// 跨性别者没有病; negation_zh.go): the rule then needs another term of
+// that group. The negation is looked for after the occurrence before it,
+// so a term never denies itself. occ is sorted by start.
+func dropNegatedZh(t *Text, occ []ruleOcc) []ruleOcc {
+	sk := &t.Skeleton
+	out := occ[:0]
+	floor := 0
+	for _, o := range occ {
+		start, end := sk.Spans[o.i].Start, sk.Spans[o.j-1].End
+		if !negatedZh(t.Original, start, end, floor) {
+			out = append(out, o)
+		}
+		floor = max(floor, end)
 	}
 	return out
 }

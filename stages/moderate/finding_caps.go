@@ -17,6 +17,7 @@ type findingCap func(t *Text, source string, x *Finding, told *[]Span)
 // new reading of context is one function here and the file that explains it.
 var findingCaps = []findingCap{
 	capReportedSpeech,
+	capAbuseDeedZh,
 	capToldAbuse,
 	capSelfHarmNotAuthors,
 	capHelplineOutreach,
@@ -52,6 +53,15 @@ func capReportedSpeech(t *Text, source string, x *Finding, _ *[]Span) {
 		x.Score = reportedScoreCap
 	case x.Category == models.CategoryViolence && x.Score > reportedThreatCap && quotedAndReported(t, x.Span):
 		x.Score = reportedThreatCap
+	}
+}
+
+// capAbuseDeedZh: a hate finding inside abuse named as someone else's deed
+// (辱骂穆斯林的视频, 拿残疾人开…玩笑; counter_quote_zh.go).
+func capAbuseDeedZh(t *Text, source string, x *Finding, _ *[]Span) {
+	if x.Category == models.CategoryHate && x.Score > reportedScoreCap && x.Span.End > x.Span.Start && t.HasHan &&
+		overlapsSpan(x.Span, abuseDeedSpansZh(t)) {
+		x.Score = reportedScoreCap
 	}
 }
 
