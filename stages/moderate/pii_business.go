@@ -39,6 +39,9 @@ var (
 		"orders", "pickup", "pick up", "opening hours", "open daily", "we open", "we close", "open from", "hours", "delivery",
 		"pre-order", "pre-orders", "preorder", "preorders", "abrimos", "abierto de",
 		"call us", "call the store", "call the shop", "call ahead",
+		// Days open and the shop's own line (round 16: "Open Tue–Sun 7am–3pm. Shop phone …").
+		"open mon", "open tue", "open wed", "open thu", "open fri", "open sat", "open sun", "open every day", "open 7 days",
+		"shop phone", "store phone", "come say hi", "visit us", "stop by",
 		"预约", "预订", "订位", "订餐", "外卖", "自提", "营业时间", "营业", "到店", "电话订", "送货",
 		"reservas", "reservar", "pedidos", "horario", "a domicilio", "cita", "citas", "llámanos", "llamanos",
 		"encomendas", "horário", "agendamento", "agende", "agendar", "ligue para",

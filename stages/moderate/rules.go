@@ -51,6 +51,10 @@ const (
 	maxRuleChars   = 1000
 	maxSetDepth    = 8
 	setsFilePrefix = "sets"
+	// allLanguages is the LANG of sets.all.yaml, whose sets every file
+	// sees: rules apply to notes of every language, and some lists (a
+	// scam named, a fee refused) are the same for all of them.
+	allLanguages = "all"
 )
 
 // windowKind is the extent within which a rule's terms must occur.
@@ -371,8 +375,17 @@ func compileRules(fsys fs.FS) (*ruleSet, error) {
 	// a folder in one pass.
 	var errs []error
 	for _, f := range files {
+		// sets.all.yaml is seen by every file, sets.LANG.yaml by the
+		// files of its language; a name is defined once across them.
 		sets := map[string]termList{}
+		for k, v := range shared[allLanguages] {
+			sets[k] = v
+		}
 		for k, v := range shared[f.lang] {
+			if _, dup := sets[k]; dup && f.lang != allLanguages {
+				return nil, fmt.Errorf("rules %s:%d: set %q is already defined in %s", sharedFrom[f.lang+"/"+k], firstLine(v), k,
+					sharedFrom[allLanguages+"/"+k])
+			}
 			sets[k] = v
 		}
 		for k, v := range f.spec.Sets {
