@@ -15,9 +15,11 @@ import (
 // Only Latin whole-word terms take part, and only long ones: a short word
 // is one edit away from too many others, and a missing first or last
 // letter makes real words of real words ("laughter" is not "slaughter",
-// "Guiné" is not "guinea"); even an inner deletion does for words of
-// seven letters in some language ("sapato" is a shoe), so deletions need
-// eight. Words are compared spelled out in skeleton letters (leet folded,
+// "Guiné" is not "guinea"); even an inner deletion does for short words
+// in some language ("sapato" is a shoe), so deletions need seven letters
+// ("mujres", "gitnos": round 16's functional sets misspell group words of
+// seven), and a misspelling that is a real word of the language
+// (typowords/) stands for nothing. Words are compared spelled out in skeleton letters (leet folded,
 // l as i, repeats expanded). A typo stands only for a term of the
 // language the field is written in (an English "carbon" is not a Spanish
 // "cabrón" with two letters swapped): the index is kept per language of
@@ -26,7 +28,7 @@ import (
 
 const (
 	minTypoSwap   = 6  // letters of a term that accepts a swap
-	minTypoDelete = 8  // letters of a term that accepts a missing letter
+	minTypoDelete = 7  // letters of a term that accepts a missing letter
 	maxTypoWord   = 32 // longer words are not looked up
 )
 

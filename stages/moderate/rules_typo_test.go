@@ -14,6 +14,7 @@ func TestRulesReadMisspelledTermsOfTheFieldsLanguage(t *testing.T) {
 	checkFires(t, d, []fireCase{
 		{"two swapped letters of a group word", "all immigratns are parasites and should leave", true},
 		{"an inner letter missing from a long word", "all immgrants are parasites and should leave", true},
+		{"an inner letter missing from a seven-letter group word", "Las mujres son inferiores, punto.", true},
 		{"the words spelled right", "all immigrants are parasites and should leave", true},
 		{"a Spanish insult is not read in an English carbon", "Tom does not know the difference between charcoal and carbon.", false},
 		{"a missing first letter is no typo", "the laughter of women filled the hall", false},
