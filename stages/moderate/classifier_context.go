@@ -49,6 +49,8 @@ import (
 //   - Denied (Chinese): the evidence is a scorn word that a negation right
 //     before it denies (穆斯林不是恐怖分子, 河南人根本不是骗子), or the field
 //     says every scorn word it holds only to deny it (negation_zh.go).
+//   - Crafts (violence, the intent classifier): cooking, fishing, fiction,
+//     games, pets (classifier_violence_frames.go).
 //   - Rubbish as a thing (Chinese): 垃圾分类, 倒垃圾, 厨余垃圾 are waste, not
 //     the insult 垃圾, when every 垃圾 of the field is one of them.
 
@@ -119,6 +121,8 @@ func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 			negatedSpanZh(t, sp)
 	case models.CategoryHate:
 		return comedyIdiomZh(t) || negatedSpanZh(t, sp)
+	case models.CategoryViolence:
+		return craftFrame(t)
 	}
 	return false
 }

@@ -166,6 +166,9 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 			if ref.rule != ri {
 				continue
 			}
+			if ref.group == groupNoneField {
+				return out // a veto anywhere in the field
+			}
 			o := ruleOcc{i: m.i, j: m.j, group: ref.group, sent: sentenceOf(sc.bounds, sk.Spans[m.i].Start)}
 			if ref.group < 0 {
 				veto = append(veto, o)

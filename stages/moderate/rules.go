@@ -181,12 +181,23 @@ type ruleSpec struct {
 	Clears bool       `yaml:"clears"`
 	All    []termList `yaml:"all"`
 	None   termList   `yaml:"none"`
+	// NoneField are vetoes read anywhere in the field, not only in the
+	// sentences the match touches: the context a question or a story
+	// gives in a sentence of its own ("…overdose does to the liver?
+	// studying for my pharmacology exam").
+	NoneField termList `yaml:"none_field"`
 	Hit    []string   `yaml:"hit"`
 	Miss   []string   `yaml:"miss"`
 	line   int
 }
 
-var ruleKeys = []string{"id", "score", "support", "window", "any_order", "min_groups", "clears", "all", "none", "hit", "miss"}
+var ruleKeys = []string{"id", "score", "support", "window", "any_order", "min_groups", "clears", "all", "none", "none_field", "hit", "miss"}
+
+// Groups of a rule's veto terms (ruleRef.group below 0).
+const (
+	groupNone      = -1 // none: the sentences the match touches
+	groupNoneField = -2 // none_field: anywhere in the field
+)
 
 func (r *ruleSpec) UnmarshalYAML(n *yaml.Node) error {
 	if err := checkKeys(n, "rule", ruleKeys); err != nil {
@@ -504,7 +515,7 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 		}
 		for _, t := range terms {
 			if m, ok := markTerms[strings.TrimSpace(t.text)]; ok {
-				if group >= 0 {
+				if group != groupNone {
 					return fmt.Errorf("rules %s:%d: rule %s: %s is only allowed in none:", file, t.line, spec.ID, t.text)
 				}
 				r.marks |= m
@@ -562,7 +573,10 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 			return err
 		}
 	}
-	if err := addTerms(spec.None, -1); err != nil {
+	if err := addTerms(spec.None, groupNone); err != nil {
+		return err
+	}
+	if err := addTerms(spec.NoneField, groupNoneField); err != nil {
 		return err
 	}
 	c.set.rules = append(c.set.rules, r)
@@ -570,8 +584,11 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 }
 
 func groupName(g int) string {
-	if g < 0 {
+	switch g {
+	case groupNone:
 		return "none"
+	case groupNoneField:
+		return "none_field"
 	}
 	return "all group " + strconv.Itoa(g+1)
 }

@@ -485,3 +485,28 @@ func TestNumberTermsMatchTheirNumberOnly(t *testing.T) {
 		{"a larger number that repeats a zero", "ligação de 1000 minutos no plano", false},
 	})
 }
+
+func TestNoneFieldVetoesFromAnySentence(t *testing.T) {
+	d := newTestRules(t, map[string]string{"self_harm.en.yaml": `rules:
+  - id: a
+    score: 0.7
+    window: 8 words
+    all: [[overdose], [liver]]
+    none: [nurse]
+    none_field: [pharmacology]
+`})
+	checkFires(t, d, []fireCase{
+		{"the veto in another sentence of the field", "what does an overdose do to the liver? studying for pharmacology", false},
+		{"a sentence veto in another sentence does not reach", "what does an overdose do to the liver? my nurse friend asked", true},
+		{"no veto anywhere", "what does an overdose do to the liver? asking for real", true},
+	})
+}
+
+func TestNoneFieldTermsAreRefusedInTwoPlaces(t *testing.T) {
+	_, err := compileRules(fstest.MapFS{"self_harm.en.yaml": {Data: []byte(`rules:
+  - {id: a, score: 0.7, all: [[overdose]], none: [exam], none_field: [exam]}
+`)}})
+	if err == nil || !strings.Contains(err.Error(), "none_field") {
+		t.Fatalf("err = %v, want a term in none and none_field refused", err)
+	}
+}

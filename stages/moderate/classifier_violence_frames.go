@@ -1,0 +1,50 @@
+package moderate
+
+// Crafts the intent classifier reads as violence. It learnt violence from
+// posts that hack, bleed, knock on the head and bring a bat, and those are
+// also the words of a cook breaking down a chicken, an angler bleeding a
+// trout, a horror writer's excerpt, a game night or a joke about the office
+// printer. In a field framed as one of those, unless it relishes the
+// cruelty (an animal hurt for fun, a story ordered to dwell on the pain),
+// its violence is capped like
+// reported speech (it keeps its label and decides nothing): a real threat
+// that names a kitchen or a game is the rules' to read, and they still do
+// (en-violence-game-threat-made-real, the knife-and-address rules).
+
+// craftFrames frame a field as cooking, fishing or hunting game, fiction,
+// a game or a pet's mischief (folded; Latin terms whole words).
+var craftFrames = foldTerms([]string{
+	// cooking and butchery
+	"recipe", "recipes", "whole chicken", "the joint", "the joints", "the bone", "breaking down a", "butchering a", "butcher a",
+	"kill the heat", "cast iron", "the butter", "marinade", "deboning", "debone", "fillet", "filleting", "cleaver", "knife skills",
+	// fishing and hunting for the table
+	"fishing", "trout", "snapper", "salmon", "pike", "the jetty", "bled it", "bleed your", "bleed the fish", "landed a", "caught a",
+	"deer season", "field dress", "field dressing",
+	// fiction and film
+	"short story", "my story", "excerpt", "chapter", "my novel", "fanfic", "fan fic", "screenplay", "my manuscript", "horror film",
+	"horror movie", "slasher", "practical effects", "the villain", "my character",
+	// games
+	"among us", "minecraft", "fortnite", "valorant", "elden ring", "dark souls", "board game", "d&d", "dnd", "the boss fight",
+	"game night", "ranked", "speedrun",
+	// pets, printers and office comedy
+	"my hamster", "my cat", "the cat", "my puppy", "the printer", "printer jammed", "office space",
+})
+
+// relishMarkers undo the frame: cruelty enjoyed or asked for in detail —
+// an animal hurt for fun ("plucked it alive", "funniest thing"), a story
+// ordered to dwell on the pain ("describe the cracking and the begging",
+// "don't skip anything", "where the fun is").
+var relishMarkers = foldTerms([]string{
+	"slowly", "alive", "still kicking", "while it was still", "screaming", "begging", "every bone", "torture", "tortures",
+	"tortured", "more blood", "for fun", "for sport", "funniest", "funny", "dying laughing", "lol they", "can't wait", "cant wait",
+	"enjoys it", "enjoy it", "the fun is", "in detail", "don't skip", "dont skip", "describe the", "describe every", "pathetic",
+	"taped its", "superglued", "a trap for it", "my neighbour", "my neighbor", "legs broken", "sledgehammer", "skinned it",
+	"stomp", "suffer", "watch it", "watched it",
+})
+
+// craftFrame reports whether the field is framed as one of craftFrames
+// and does not relish the harm (relishMarkers).
+func craftFrame(t *Text) bool {
+	s := t.Folded.String()
+	return containsTermAny(s, craftFrames) && !containsTermAny(s, relishMarkers)
+}
