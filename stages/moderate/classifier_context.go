@@ -1,6 +1,7 @@
 package moderate
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -51,6 +52,10 @@ import (
 //     says every scorn word it holds only to deny it (negation_zh.go).
 //   - Crafts (violence, the intent classifier): cooking, fishing, fiction,
 //     games, pets (classifier_violence_frames.go).
+//   - People named by a role (Chinese): 二房东都是吸血鬼, 资本家都是吸血的,
+//     那些键盘侠一个个都是废物 scorn landlords, capitalists and trolls, a
+//     group of what people do for a living or online, not of who they are
+//     (roleGroupZh), with no one addressed or singled out.
 //   - Rubbish as a thing (Chinese): 垃圾分类, 倒垃圾, 厨余垃圾 are waste, not
 //     the insult 垃圾, when every 垃圾 of the field is one of them.
 
@@ -118,7 +123,7 @@ func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 	switch c {
 	case models.CategoryHarassment:
 		return selfInsult(t, sp) || newsFrame(t) || scammersAsClass(t) || literalWasteZh(t) || noOneNamedZh(t) || deedGroupZh(t) ||
-			negatedSpanZh(t, sp)
+			negatedSpanZh(t, sp) || roleGroupZh(t)
 	case models.CategoryHate:
 		return comedyIdiomZh(t) || negatedSpanZh(t, sp)
 	case models.CategoryViolence:
@@ -373,7 +378,9 @@ var personMarkersZh = []string{
 
 // personIdiomsZh hold a person marker without naming anyone: 让人恶心 is
 // "sickening".
-var personIdiomsZh = []string{"让人", "令人", "叫人", "人生", "人家", "东西南北", "买东西", "的东西", "好东西", "个东西", "点东西"}
+var personIdiomsZh = []string{"让人", "令人", "叫人", "人生", "人家", "东西南北", "买东西", "的东西", "好东西", "个东西", "点东西",
+	// "…to death" of a feeling: 恶心死人, 烦死人, 气死人 (round 16).
+	"死人"}
 
 // noOneNamedZh reports whether a Chinese field names no person at all (see
 // the file comment).
@@ -382,6 +389,7 @@ func noOneNamedZh(t *Text) bool {
 		return false
 	}
 	s := t.Skeleton.String()
+	s = reThingWordsLatin.ReplaceAllString(s, " ")
 	if hasLatinLetter(s) {
 		return false
 	}
@@ -390,6 +398,12 @@ func noOneNamedZh(t *Text) bool {
 	}
 	return !containsAny(s, personMarkersZh)
 }
+
+// reThingWordsLatin matches things Chinese posts name in Latin letters, as
+// whole words of the skeleton (lower case, repeats folded: APP is "ap", l
+// read as i), set aside before noOneNamedZh looks for a group or a person
+// written in pinyin or initials.
+var reThingWordsLatin = regexp.MustCompile(`\b(?:ap|app|wifi|bug|vpn|ios|iphone|ipad|pdf|pt|ppt|wps|5g|4g)\b`)
 
 // hasLatinLetter reports whether s holds an ASCII letter: in a Chinese
 // field, a group or a person may be named in pinyin or initials
@@ -418,4 +432,40 @@ var whoNotDeedZh = []string{
 	"黑人", "白人", "同性恋", "基佬", "跨性别", "穆斯林", "犹太", "残疾", "残废", "族", "民", "裔", "国", "省", "市", "宗教", "教徒",
 	"基督", "伊斯兰", "佛教",
 	"东北", "河南", "上海", "北京", "广东", "新疆", "台湾", "香港", "农村", "乡下", "外地", "南方", "北方",
+}
+
+// roleGroupsZh are groups by role, trade or online behaviour: scorning
+// them is opinion or venting, not hate, and harasses no one in particular.
+// Not the deeds a stereotype pins on a group (骗子, 毒贩: 南河人全是骗子
+// misspells its group).
+var roleGroupsZh = []string{
+	"房东", "资本家", "键盘侠", "黄牛", "中介", "开发商", "物业", "奸商", "无良商家", "贪官", "杠精", "喷子", "水军", "营销号",
+	"公知", "砖家", "私生饭", "狗仔", "代购", "网红", "裁判", "医闹", "渣男", "小三", "老赖", "黑心",
+}
+
+// roleGroupZh reports whether a Chinese field scorns a group named by a
+// role (see the file comment): a role group, no second person, no one
+// singled out (他 or 她 alone, not 他们), no group of who people are.
+func roleGroupZh(t *Text) bool {
+	if !t.HasHan {
+		return false
+	}
+	s := t.Skeleton.String()
+	if !containsAny(s, roleGroupsZh) || hasLatinLetter(s) || containsAny(s, []string{"你", "您", "妳", "@"}) || namesHateTargetZh(t) {
+		return false
+	}
+	for _, p := range []string{"他", "她"} {
+		for i := 0; ; {
+			j := strings.Index(s[i:], p)
+			if j < 0 {
+				break
+			}
+			j += i + len(p)
+			if !strings.HasPrefix(s[j:], "们") {
+				return false
+			}
+			i = j
+		}
+	}
+	return true
 }

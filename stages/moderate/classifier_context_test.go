@@ -33,6 +33,10 @@ func TestClassifierContextsThatAbuseNoOne(t *testing.T) {
 		"杀人犯都该坐牢。",
 		"这台电脑真是垃圾。",
 		"插队的人都是没教养的东西。",
+		// A feeling "to death" of a thing, and groups by role (round 16).
+		"这个APP更新之后烂透了，恶心死人。",
+		"二房东都是吸血鬼，一个比一个黑",
+		"那些键盘侠一个个都是废物，除了网上喷人啥也不会",
 	}
 	hit := []string{
 		"you're such an idiot, delete your account",
@@ -50,6 +54,10 @@ func TestClassifierContextsThatAbuseNoOne(t *testing.T) {
 		"恶心的东北再也不回去了",
 		"tongxinglian都是变态，恶心。",
 		"插队的女人都没素质。",
+		// A role group with someone addressed, and a stereotype's deed pinned
+		// on a misspelt group.
+		"你们这些二房东都是吸血鬼",
+		"南河人全是骗子，千万别信他们。",
 	}
 	wantAllowed(t, s, "an insult aimed at no one is allowed in intl", miss, "intl")
 	wantStopped(t, s, "an insult aimed at someone still hits", hit, "intl")

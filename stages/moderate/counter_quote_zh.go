@@ -84,12 +84,14 @@ func hasSuffixAny(s string, ws []string) bool {
 
 // reAbuseDeedZh is an abuse named as a deed, in the skeleton (Simplified,
 // no separators): a verb of abuse, up to six characters of whom, 的 and
-// what carries it; someone doing it (有人在群里辱骂穆斯林); 拿…开…玩笑;
+// what carries it; someone doing it (有人在群里辱骂穆斯林); what was said to
+// a group (你刚才对男同性恋说的那些话); 拿…开…玩笑;
 // the bigots named by their bigotry.
 var reAbuseDeedZh = regexp.MustCompile(
 	`(?:辱骂|贬低|歧视|侮辱|攻击|嘲笑|嘲讽|抹黑|污名化|仇视|地域黑|丑化|羞辱)\p{Han}{1,6}的(?:那些|这些|那个|这个|那种|这种)?` +
 		`(?:视频|帖子|帖|话|言论|评论|内容|段子|玩笑|人|博主|网友|主播|东西|文章|梗)` +
 		`|有人\p{Han}{0,6}?(?:辱骂|贬低|侮辱|嘲笑|嘲讽|抹黑|丑化|羞辱)` +
+		`|对\p{Han}{1,6}说的(?:那些|这些|那种|这种)?话` +
 		`|拿\p{Han}{1,6}开\p{Han}{0,4}玩笑|(?:厌女|仇女|恐同|恐跨|种族主义)的(?:人|博主|网友|评论|言论|话)?`)
 
 // abuseDeedZh reports whether a Chinese field names abuse as someone

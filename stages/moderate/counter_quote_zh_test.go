@@ -20,6 +20,7 @@ func TestChineseCounterSpeechShapes(t *testing.T) {
 		{"someone doing the abuse", "看到有人在群里辱骂穆斯林，我直接退群了", true},
 		{"a slur taken as one's own", "我就是你们说的女拳怎么了，我骄傲", true},
 		{"others' bigotry discussed without a shape", "他们从来没反对歧视", false},
+		{"what was said to a group", "你刚才对男同性恋说的那些话太恶心了。", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

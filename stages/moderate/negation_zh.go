@@ -1,6 +1,7 @@
 package moderate
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -213,8 +214,7 @@ func deniedScornZh(t *Text) bool {
 		return false
 	}
 	s := t.Original
-	var claimed [][2]int
-	denied := false
+	var occ [][2]int // scorn words, longest first where they overlap
 	for _, w := range scornWordsZh {
 		for i := 0; ; {
 			j := strings.Index(s[i:], w)
@@ -223,22 +223,26 @@ func deniedScornZh(t *Text) bool {
 			}
 			j += i
 			i = j + len(w)
-			inside := false
-			for _, c := range claimed {
-				if j >= c[0] && j < c[1] {
-					inside = true
-					break
-				}
+			if !slices.ContainsFunc(occ, func(c [2]int) bool { return j < c[1] && c[0] < i }) {
+				occ = append(occ, [2]int{j, i})
 			}
-			if inside {
-				continue
-			}
-			claimed = append(claimed, [2]int{j, i})
-			if !negatedZh(s, j, i, 0) {
-				return false
-			}
-			denied = true
 		}
 	}
-	return denied
+	if len(occ) == 0 {
+		return false
+	}
+	slices.SortFunc(occ, func(a, b [2]int) int { return a[0] - b[0] })
+	prevDenied := false
+	for k, c := range occ {
+		denied := negatedZh(s, c[0], c[1], 0) || k > 0 && prevDenied && slices.Contains(coordinatedZh, s[occ[k-1][1]:c[0]])
+		if !denied {
+			return false
+		}
+		prevDenied = true
+	}
+	return true
 }
+
+// coordinatedZh join a scorn word to the one before it: 不是什么小偷骗子,
+// 不是小偷、骗子, 不是小偷或者骗子 deny both.
+var coordinatedZh = []string{"", "、", "和", "或", "或者", "也不是", "更不是", "跟", "与", "，"}

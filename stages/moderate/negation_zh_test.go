@@ -50,6 +50,8 @@ func TestDeniedScornZh(t *testing.T) {
 		{"one denied, one said", "黑人不懒，就是脏", false},
 		{"no scorn word at all", "这几年在上海工作的外国人越来越多了", false},
 		{"scorn said outright", "难民都是寄生虫", false},
+		{"two scorn words under one negation", "移民根本不是什么小偷骗子，他们跟我们一样起早贪黑", true},
+		{"a denied word, then one said", "他们不是小偷，是寄生虫", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -186,9 +186,9 @@ type ruleSpec struct {
 	// gives in a sentence of its own ("…overdose does to the liver?
 	// studying for my pharmacology exam").
 	NoneField termList `yaml:"none_field"`
-	Hit    []string   `yaml:"hit"`
-	Miss   []string   `yaml:"miss"`
-	line   int
+	Hit       []string `yaml:"hit"`
+	Miss      []string `yaml:"miss"`
+	line      int
 }
 
 var ruleKeys = []string{"id", "score", "support", "window", "any_order", "min_groups", "clears", "all", "none", "none_field", "hit", "miss"}
