@@ -26,7 +26,8 @@ import (
 // below, per language and gold label: the figures of the commit that set
 // them, so a rule change that loses hateful cases or flags contrasts fails
 // here. The first file was written for the first round of functional cases;
-// the second holds the seventh round's four sets (README).
+// the second holds the seventh round's four sets, the third the tenth
+// round's three (README).
 var hateSuites = []struct {
 	path   string
 	floors map[string]float64
@@ -38,6 +39,10 @@ var hateSuites = []struct {
 	{"testdata/hatecheck_zh_es_r13.yaml", map[string]float64{
 		"zh-Hans/hateful": 0.85, "zh-Hans/non-hateful": 0.94,
 		"es/hateful": 0.73, "es/non-hateful": 0.96,
+	}},
+	{"testdata/hatecheck_zh_es_r16.yaml", map[string]float64{
+		"zh-Hans/hateful": 0.73, "zh-Hans/non-hateful": 0.96,
+		"es/hateful": 0.75, "es/non-hateful": 0.96,
 	}},
 }
 
