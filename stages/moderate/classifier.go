@@ -59,6 +59,12 @@ type ClassifierConfig struct {
 	// BaseRateLatin is the former name of BaseRateOther, still read so
 	// older files load; BaseRateOther wins when both are set.
 	BaseRateLatin float64 `yaml:"base_rate_latin"`
+	// CategoryBaseRates replaces BaseRate and BaseRateOther for the
+	// categories it names, in every language: a category whose misses
+	// cost more than its false alarms may take a higher one (the intent
+	// classifier's self_harm, whose findings ask a person to look and
+	// never block). Default: none (the intent classifier: self_harm 0.2).
+	CategoryBaseRates map[models.Category]float64 `yaml:"category_base_rates"`
 	// Categories are the categories whose findings the classifier
 	// reports; the model scores the others too (eval shows them) but
 	// they give no finding. Leave out a category whose held-out figures
@@ -117,6 +123,14 @@ func (c ClassifierConfig) Validate() error {
 	}
 	if c.MaxEvidence < -1 {
 		return fmt.Errorf("moderate: classifier max_evidence %d is below -1", c.MaxEvidence)
+	}
+	for cat, r := range c.CategoryBaseRates {
+		if !cat.Valid() {
+			return fmt.Errorf("moderate: classifier category_base_rates: unknown category %q", cat)
+		}
+		if r <= 0 || r >= 1 {
+			return fmt.Errorf("moderate: classifier category_base_rates: %s %v is outside (0, 1)", cat, r)
+		}
 	}
 	return nil
 }
@@ -259,7 +273,11 @@ func NewClassifierFromModel(cfg ClassifierConfig, m *ClassifierModel) (*Classifi
 		c.calib[l] = make([]affine, k)
 		for cat := range k {
 			p := m.Calib[cat][li]
-			c.calib[l][cat] = affine{p.A, p.B + shift}
+			sh := shift
+			if r, ok := cfg.CategoryBaseRates[m.Categories[cat]]; ok {
+				sh = logit(r)
+			}
+			c.calib[l][cat] = affine{p.A, p.B + sh}
 		}
 	}
 	c.pool.New = func() any {

@@ -24,6 +24,14 @@ var defaultIntentCategories = []models.Category{models.CategoryViolence, models.
 // news sentences held out of training reach a finding (model/README.md).
 const defaultIntentBaseRate = 0.15
 
+// defaultIntentSelfHarmBaseRate is the intent model's base rate for
+// self_harm. Its findings ask a person to look and show support; they
+// never block. On round 16's sealed long-form sets (E17-E20: 200 people at
+// risk), 0.2 caught 11 more of them than 0.15. It flagged one more of the
+// 230 hard innocent notes of four older sets and 4 more of Tatoeba's 10,390
+// English sentences (28 -> 32). 0.25 and 0.3 added 3 and 5 more people at
+// risk, at 4 and 5 more innocent notes and 10 and 14 more sentences.
+const defaultIntentSelfHarmBaseRate = 0.2
 // NewIntentClassifier loads the intent model (the embedded one unless
 // cfg.ModelFile is set). Unset categories and base rate take the intent
 // defaults: violence and self_harm, 0.15.
@@ -33,6 +41,9 @@ func NewIntentClassifier(cfg ClassifierConfig) (*Classifier, error) {
 	}
 	if cfg.BaseRateOther == 0 && cfg.BaseRateLatin == 0 {
 		cfg.BaseRateOther = defaultIntentBaseRate
+	}
+	if cfg.CategoryBaseRates == nil {
+		cfg.CategoryBaseRates = map[models.Category]float64{models.CategorySelfHarm: defaultIntentSelfHarmBaseRate}
 	}
 	c, err := newClassifier(cfg, embeddedIntentModelPath)
 	if err != nil {

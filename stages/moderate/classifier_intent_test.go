@@ -86,3 +86,82 @@ func TestHasWordsCountsRunsOfNonSpace(t *testing.T) {
 		}
 	}
 }
+
+func TestCategoryBaseRatesMustBeRatesOfKnownCategories(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		rates map[models.Category]float64
+		ok    bool
+	}{
+		{"a rate of a known category", map[models.Category]float64{models.CategorySelfHarm: 0.2}, true},
+		{"a rate of zero", map[models.Category]float64{models.CategorySelfHarm: 0}, false},
+		{"a rate of one", map[models.Category]float64{models.CategorySelfHarm: 1}, false},
+		{"an unknown category", map[models.Category]float64{"selfharm": 0.2}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			err := ClassifierConfig{CategoryBaseRates: tt.rates}.Validate()
+			if (err == nil) != tt.ok {
+				t.Errorf("Validate() = %v, want ok %v", err, tt.ok)
+			}
+		})
+	}
+}
+
+func TestACategoryBaseRateMovesOnlyItsCategory(t *testing.T) {
+	t.Parallel()
+	text := NewText("body", "i keep thinking everyone would be better off if i just wasnt here anymore, like quietly gone")
+	score := func(rates map[models.Category]float64) (sh, vi float64) {
+		c, err := NewIntentClassifier(ClassifierConfig{CategoryBaseRates: rates})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, _ := c.Scores(text, nil)
+		for i, cat := range c.Categories() {
+			switch cat {
+			case models.CategorySelfHarm:
+				sh = s[i]
+			case models.CategoryViolence:
+				vi = s[i]
+			}
+		}
+		return sh, vi
+	}
+	lowSH, lowVi := score(map[models.Category]float64{models.CategorySelfHarm: 0.05})
+	highSH, highVi := score(map[models.Category]float64{models.CategorySelfHarm: 0.5})
+	if !(highSH > lowSH) {
+		t.Errorf("self_harm %v at a base rate of 0.5, %v at 0.05: want it higher", highSH, lowSH)
+	}
+	if lowVi != highVi {
+		t.Errorf("violence moved with self_harm's base rate: %v and %v", lowVi, highVi)
+	}
+}
+
+func TestCameThroughAndHelperFields(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text      string
+		through, helper bool
+	}{
+		{"days counted clean", "Today I hit 700 days clean and I barely think about it anymore.", true, false},
+		{"scars faded, sleeves short", "My scars have faded to silver and I wear short sleeves in summer now.", true, false},
+		{"a streak broken is no survivor's story", "340 days clean and i threw it away tonight. i hate myself", false, false},
+		{"a friend's crisis, asking how to help", "My friend told me she's been having thoughts of ending her life. How do I support her?", false, true},
+		{"a helper who is at risk too", "how do i help my sister when i want to die myself", false, false},
+		{"the author at risk", "i keep thinking everyone would be better off without me", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tx := NewText("body", tt.text)
+			if got := cameThroughField(tx); got != tt.through {
+				t.Errorf("cameThroughField(%q) = %v, want %v", tt.text, got, tt.through)
+			}
+			if got := helperField(tx); got != tt.helper {
+				t.Errorf("helperField(%q) = %v, want %v", tt.text, got, tt.helper)
+			}
+		})
+	}
+}

@@ -23,6 +23,7 @@ var findingCaps = []findingCap{
 	capHelplineOutreach,
 	capClassifierOnToldWords,
 	capClassifierSelfHarmTold,
+	capClassifierSelfHarmCameThrough,
 	capClassifierCounterSpeech,
 	relabelClassifierHateZh,
 	capClassifierContext,
@@ -102,6 +103,17 @@ func capClassifierOnToldWords(_ *Text, source string, x *Finding, told *[]Span) 
 // the field is about those words.
 func capClassifierSelfHarmTold(_ *Text, source string, x *Finding, told *[]Span) {
 	if x.Category == models.CategorySelfHarm && x.Score > reportedScoreCap && fromClassifier(source) && len(*told) > 0 {
+		x.Score, x.Support = reportedScoreCap, false
+	}
+}
+
+// capClassifierSelfHarmCameThrough: the classifier's self-harm score in a
+// field that tells of having come through, or asks how to help someone
+// else through it (self_harm_others.go: cameThroughField, helperField):
+// the score is the whole field's, and the field is a survivor's story or a
+// helper's question, not a person at risk now.
+func capClassifierSelfHarmCameThrough(t *Text, source string, x *Finding, _ *[]Span) {
+	if x.Category == models.CategorySelfHarm && x.Score > reportedScoreCap && fromClassifier(source) && (cameThroughField(t) || helperField(t)) {
 		x.Score, x.Support = reportedScoreCap, false
 	}
 }

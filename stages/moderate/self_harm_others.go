@@ -408,3 +408,46 @@ func wordEdge(s string, i, j int) bool {
 	letter := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 	return (i == 0 || !letter(r1)) && (j == len(s) || !letter(r2))
 }
+
+// cameThroughMarkers, with overcomeMarkers, tell of self-harm left behind:
+// days counted clean, scars faded, short sleeves worn again.
+var cameThroughMarkers = foldTerms([]string{
+	"days clean", "days free", "without self harm", "without self-harm", "free from self harm", "free from self-harm",
+	"scars are faded", "scars have faded", "scars faded", "faded to silver", "gone white", "gone silver", "in short sleeves",
+	"wear short sleeves", "i start therapy", "started therapy", "told my parents", "told my mum", "told my mom",
+})
+
+// riskBackMarkers bring the risk back into the present: a streak broken, a
+// relapse, tonight, the urges or thoughts back.
+var riskBackMarkers = foldTerms([]string{
+	"relapse", "relapsed", "relapsing", "cut again", "did it again", "tonight", "urges are back", "urge is back",
+	"thoughts are back", "back to zero", "threw it away", "broke my streak", "breaking that streak", "broke the streak",
+	"want to cut", "wanna cut", "want to die", "wanna die", "miss it", "can't stop thinking", "cant stop thinking",
+})
+
+// cameThroughField reports whether a field tells of having come through
+// self-harm, as a whole: a mark of it left behind (overcomeMarkers,
+// cameThroughMarkers) and nothing of a relapse (riskBackMarkers). It reads
+// the whole field because the classifier's score is the whole field's.
+func cameThroughField(t *Text) bool {
+	f := t.Folded.String()
+	return (containsTermAny(f, overcomeMarkers) || containsTermAny(f, cameThroughMarkers)) && !containsTermAny(f, riskBackMarkers)
+}
+
+// helperAsks are someone asking how to help another person through it
+// ("my friend told me she's been having thoughts of ending her life … how
+// do I support her"): the crisis told is the other's.
+var helperAsks = foldTerms([]string{
+	"how do i support her", "how do i support him", "how do i support them", "how do i support my", "how can i support her",
+	"how can i support him", "how can i support them", "how can i support my", "how do i help her", "how do i help him",
+	"how do i help them", "how do i help my", "how can i help her", "how can i help him", "how can i help them",
+	"how can i help my", "how to support a friend", "how to help a friend", "without making it worse", "say the wrong thing",
+})
+
+// helperField reports whether a field asks how to help someone else
+// through a crisis (helperAsks) and says nothing of the author's own risk
+// (riskBackMarkers).
+func helperField(t *Text) bool {
+	f := t.Folded.String()
+	return containsTermAny(f, helperAsks) && !containsTermAny(f, riskBackMarkers)
+}
