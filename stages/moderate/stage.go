@@ -72,7 +72,7 @@ type Config struct {
 	// IntentClassifier configures the second trained model, of violence
 	// and self-harm in English (classifier_intent.go); ClassifierDetectors
 	// builds both. Its defaults differ: categories violence and self_harm,
-	// base_rate_other 0.15.
+	// base_rate_other 0.15, category_base_rates self_harm 0.2.
 	IntentClassifier ClassifierConfig `yaml:"intent_classifier"`
 }
 
