@@ -32,9 +32,10 @@ const defaultIntentBaseRate = 0.15
 // English sentences (28 -> 32). 0.25 and 0.3 added 3 and 5 more people at
 // risk, at 4 and 5 more innocent notes and 10 and 14 more sentences.
 const defaultIntentSelfHarmBaseRate = 0.2
+
 // NewIntentClassifier loads the intent model (the embedded one unless
-// cfg.ModelFile is set). Unset categories and base rate take the intent
-// defaults: violence and self_harm, 0.15.
+// cfg.ModelFile is set). Unset categories and base rates take the intent
+// defaults: violence and self_harm, 0.15, and 0.2 for self_harm.
 func NewIntentClassifier(cfg ClassifierConfig) (*Classifier, error) {
 	if cfg.Categories == nil {
 		cfg.Categories = defaultIntentCategories
