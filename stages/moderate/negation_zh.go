@@ -64,23 +64,22 @@ var eitherOrZh = []string{"就是", "便是"}
 // questionParticlesZh end a question that expects yes (不恶心么, 不是骗子吗).
 var questionParticlesZh = []string{"么", "麼", "吗", "嗎", "嘛", "呢"}
 
-// clauseStopsZh end a clause for negation: punctuation and line breaks.
-const clauseStopsZh = "，,。.！!？?；;、：:\n\r\t“”「」『』\"'…"
-
 // negatedZh reports whether the term at orig[start:end] is denied by a
 // negation before it, looking no further back than floor (the end of the
-// term before it in a rule's match; 0 for none) nor across a clause.
+// term before it in a rule's match; 0 for none) nor across a clause (the
+// sentence cut at commas: sentenceAround, clauseAround).
 func negatedZh(orig string, start, end, floor int) bool {
 	if start < 0 || end > len(orig) || start > end {
 		return false
 	}
-	lo, hi := negationClause(orig, start, end)
+	lo, hi := sentenceAround(orig, start, end)
+	lo, hi = clauseAround(orig, lo, hi, Span{start, end})
 	clause := orig[lo:hi]
 	if containsAny(clause, rhetoricalZh) || hasPrefixAny(orig[end:hi], rhetoricalAfterZh) || containsAny(orig[end:hi], eitherOrZh) ||
 		hasSuffixAny(strings.TrimRight(clause, " 　~～"), questionParticlesZh) || hasPrefixAny(orig[hi:], []string{"?", "？"}) {
 		return false
 	}
-	if i := indexAny(clause, wholeDenialsZh); i >= 0 && lo+i < start {
+	if i := firstWordIndex(clause, wholeDenialsZh); i >= 0 && lo+i < start {
 		return true
 	}
 	if floor > start {
@@ -128,25 +127,6 @@ func aNotAZh(s string) bool {
 	return false
 }
 
-// negationClause returns the bounds of the clause of orig holding [start,
-// end).
-func negationClause(orig string, start, end int) (int, int) {
-	lo := strings.LastIndexAny(orig[:start], clauseStopsZh)
-	if lo < 0 {
-		lo = 0
-	} else {
-		_, n := utf8.DecodeRuneInString(orig[lo:])
-		lo += n
-	}
-	hi := strings.IndexAny(orig[end:], clauseStopsZh)
-	if hi < 0 {
-		hi = len(orig)
-	} else {
-		hi += end
-	}
-	return lo, hi
-}
-
 // splitLastRunes splits s before its last n runes.
 func splitLastRunes(s string, n int) (string, string) {
 	i := len(s)
@@ -165,17 +145,6 @@ func hasPrefixAny(s string, ws []string) bool {
 		}
 	}
 	return false
-}
-
-// indexAny returns the index of the first of ws in s, or -1.
-func indexAny(s string, ws []string) int {
-	best := -1
-	for _, w := range ws {
-		if i := strings.Index(s, w); i >= 0 && (best < 0 || i < best) {
-			best = i
-		}
-	}
-	return best
 }
 
 // scornWordsZh are what hate says of a group, in the original text's
