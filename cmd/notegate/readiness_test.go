@@ -217,7 +217,11 @@ func TestServiceIsDegradedNotUnreadyWithoutTheDesksRedis(t *testing.T) {
 			t.Errorf("service: %v", err)
 		}
 	}()
-	waitReadyz(t, svc, http.StatusOK, `"status":"ok"`)
+	// Ready, whether or not the health check has met the refused Redis
+	// yet: on a loaded machine the stages can take longer to start than
+	// health.unready_after, and the service is then degraded from the
+	// first answer on (never "ok"), which is still ready.
+	waitReadyz(t, svc, http.StatusOK, `"status":`)
 
 	req, err := http.NewRequest("POST", "http://"+svc.httpLn.Addr().String()+"/api/review/login", strings.NewReader(`{"name":"nobody","password":"x"}`))
 	if err != nil {
