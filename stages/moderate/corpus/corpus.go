@@ -141,17 +141,38 @@ var Sources = []Source{
 	{"germeval2018", "de", "CC-BY-4.0", "moderation-train/germeval2018_de_offensive", readGermEval},
 	{"japanese_toxic", "ja", "Apache-2.0", "moderation-train/japanese_toxic_ja", readJapaneseToxic},
 	{"cssrs_reddit", "en", "CC-BY-4.0", "moderation-train/cssrs_reddit_suicide_en", readCSSRS},
-	{"teamwritten", "en", "this repository's (written for it)", "", readTeamWritten},
+	{"teamwritten", "en zh", "this repository's (written for it)", "", readTeamWritten},
+	{"longform_dev", "en zh", "this repository's (written for it)", "", readLongformDev},
 	{"sms_spam", "en", "CC-BY-4.0", "moderation-train/sms_spam_collection_en", readSMSSpam},
 	{"youtube_spam", "en", "CC-BY-4.0", "moderation-train/youtube_spam_collection_en", readYouTubeSpam},
 	{"tatoeba", "en zh es ja ko", "CC-BY-2.0-FR", "", readTatoeba},
 	{"leipzig", "en zh de es fr ja ko pt + 13 more", "Apache-2.0 (lingua-go test data, Leipzig corpora)", "langid/lingua/sentences", readLeipzig},
 }
 
+// IntentSources are the sources that train the intent models only (the
+// team-written sets); the abuse model and its figures read the others.
+var IntentSources = []string{"teamwritten", "longform_dev"}
+
+// AbuseSources returns the names of every source but IntentSources: what
+// the abuse model is trained on and measured with.
+func AbuseSources() []string {
+	var out []string
+	for _, s := range Sources {
+		if !slices.Contains(IntentSources, s.Name) {
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}
+
 // Options chooses what Load reads.
 type Options struct {
 	// Root is the evaldata directory (../shared/evaldata).
 	Root string
+	// Repo is the repository root, where the sources kept in the
+	// repository but not embedded live (longform_dev). Default: the
+	// working directory.
+	Repo string
 	// Only lists the sources to read; empty reads them all.
 	Only []string
 	// Cues reports the lexicon categories found in a text; Davidson's

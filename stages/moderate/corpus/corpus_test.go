@@ -170,7 +170,7 @@ func TestLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	exs, err := Load(Options{Root: root, Cues: cues})
+	exs, err := Load(Options{Root: root, Cues: cues, Repo: "../../.."})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +198,7 @@ func TestLoad(t *testing.T) {
 		"stormfront": hate, "mlma": hate | harassment, "toxigen": hate, "swsr": hate | sexual,
 		"korean_hate_speech": hate | harassment, "told_br": hate | harassment | profanity,
 		"germeval2018": hate | harassment | profanity, "japanese_toxic": hate | harassment | sexual | profanity,
-		"cssrs_reddit": selfHarm, "teamwritten": hate | harassment | sexual | violence | selfHarm, "sms_spam": spam, "youtube_spam": spam, "tatoeba": 0, "leipzig": 0,
+		"cssrs_reddit": selfHarm, "teamwritten": hate | harassment | sexual | violence | selfHarm, "longform_dev": violence | selfHarm, "sms_spam": spam, "youtube_spam": spam, "tatoeba": 0, "leipzig": 0,
 	}
 	for _, s := range Sources {
 		tl := by[s.Name]

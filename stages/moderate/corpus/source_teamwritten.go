@@ -35,6 +35,8 @@ type teamEntry struct {
 	ID       string `yaml:"id"`
 	Body     string `yaml:"body"`
 	Category string `yaml:"category"`
+	// Lang is the entry's language: en (the default) or zh.
+	Lang string `yaml:"lang"`
 }
 
 func readTeamWritten(r *reader) error {
@@ -56,8 +58,16 @@ func readTeamWritten(r *reader) error {
 			if text == "" {
 				return fmt.Errorf("%s: entry %d (%s): empty body", path.Base(name), i+1, e.ID)
 			}
+			lang := e.Lang
+			switch lang {
+			case "":
+				lang = "en"
+			case "en", "zh":
+			default:
+				return fmt.Errorf("%s: entry %d (%s): language %q is not en or zh", path.Base(name), i+1, e.ID, lang)
+			}
 			if e.Category == "" {
-				r.add(text, "en", "", 0, r.cueUnknown(text), 0)
+				r.add(text, lang, "", 0, r.cueUnknown(text), 0)
 				continue
 			}
 			var pos Set
@@ -68,7 +78,7 @@ func readTeamWritten(r *reader) error {
 				}
 				pos |= Of(cat)
 			}
-			r.add(text, "en", "", pos, (abuseKinds&^pos)|r.cueUnknown(text), 1)
+			r.add(text, lang, "", pos, (abuseKinds&^pos)|r.cueUnknown(text), 1)
 		}
 	}
 	return nil
