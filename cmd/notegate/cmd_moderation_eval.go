@@ -99,13 +99,11 @@ func cmdEvalModeration(ctx context.Context, args []string, stdout, stderr io.Wri
 		return err
 	}
 	detectors := []moderate.Detector{clf}
-	if !cfg.Moderate.IntentClassifier.Disabled {
-		intent, err := moderate.NewIntentClassifier(cfg.Moderate.IntentClassifier)
-		if err != nil {
-			return err
-		}
-		detectors = append(detectors, intent)
+	intent, err := moderate.IntentDetectors(cfg.Moderate)
+	if err != nil {
+		return err
 	}
+	detectors = append(detectors, intent...)
 	stage, err := moderate.New(cfg.Moderate, detectors...)
 	if err != nil {
 		return err

@@ -85,15 +85,29 @@ var defaultClassifierCategories = []models.Category{
 	models.CategoryHate, models.CategoryHarassment, models.CategorySpam,
 }
 
-// reportOnlyIn limits a category's findings to fields of one calibration
-// language: the model learnt violence and self_harm from English writing
-// only (the team-written set and C-SSRS), so its scores for them in other
-// languages are guesses from shared characters, and the rules there
-// decide alone.
-var reportOnlyIn = map[models.Category]int{
-	models.CategoryViolence: langEn,
-	models.CategorySelfHarm: langEn,
+// reportOnlyIn limits a category's findings to fields of the calibration
+// languages it names: the abuse model learnt violence and self_harm from
+// English writing only (C-SSRS and a few English sets), so its scores for
+// them in other languages are guesses from shared characters, and the
+// rules there decide alone. The intent classifiers set their own
+// (newIntentClassifier).
+var reportOnlyIn = map[models.Category]langSet{
+	models.CategoryViolence: langSetOf(langEn),
+	models.CategorySelfHarm: langSetOf(langEn),
 }
+
+// langSet is a set of calibration languages (langUnd …), one bit each.
+type langSet uint16
+
+func langSetOf(langs ...int) langSet {
+	var s langSet
+	for _, l := range langs {
+		s |= 1 << l
+	}
+	return s
+}
+
+func (s langSet) has(lang int) bool { return s&(1<<lang) != 0 }
 
 const (
 	defaultClassifierMinScore    = 0.5
@@ -188,7 +202,13 @@ type Classifier struct {
 	report []bool
 	// minWords is the fewest words a field needs for a finding (0: any).
 	minWords int
-	pool     sync.Pool // *classifierScratch
+	// reportIn limits categories' findings to fields of some calibration
+	// languages (reportOnlyIn unless the classifier sets its own).
+	reportIn map[models.Category]langSet
+	// langs, when not empty, are the only languages whose fields the
+	// classifier reads at all (an intent model of one language).
+	langs langSet
+	pool  sync.Pool // *classifierScratch
 }
 
 // profanityCeiling caps the score of the classifier's profanity findings.
@@ -250,7 +270,7 @@ func NewClassifierFromModel(cfg ClassifierConfig, m *ClassifierModel) (*Classifi
 		return nil, fmt.Errorf("moderate: %w", err)
 	}
 	cfg = cfg.WithDefaults()
-	c := &Classifier{cfg: cfg, model: m, name: "classifier:" + m.Version, minLogit: logit(cfg.MinScore)}
+	c := &Classifier{cfg: cfg, model: m, name: "classifier:" + m.Version, minLogit: logit(cfg.MinScore), reportIn: reportOnlyIn}
 	// A score is the calibrated probability for balanced classes moved to
 	// the base rate: sigmoid(logit(platt) + logit(BaseRate)), one affine
 	// map of the margin.
@@ -343,6 +363,11 @@ func (c *Classifier) Reports(cat models.Category) bool {
 // logits leaves the logit of every category's score in s.scores
 // (-Inf for a field without features) and returns the field's language.
 func (c *Classifier) logits(t *Text, s *classifierScratch) int {
+	return c.logitsIn(t, s, fieldLanguage(t))
+}
+
+// logitsIn is logits for a field whose language is known.
+func (c *Classifier) logitsIn(t *Text, s *classifierScratch, lang int) int {
 	s.feats = ClassifierFeatures(t, c.model.Bits, s.feats[:0])
 	if len(s.feats) == 0 {
 		for k := range s.scores {
@@ -350,7 +375,6 @@ func (c *Classifier) logits(t *Text, s *classifierScratch) int {
 		}
 		return langUnd
 	}
-	lang := fieldLanguage(t)
 	c.model.Margins(s.feats, s.scores)
 	for k, cal := range c.calib[lang] {
 		s.scores[k] = cal.a*s.scores[k] + cal.b
@@ -363,15 +387,19 @@ func (c *Classifier) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	if c.minWords > 0 && !hasWords(t.Original, c.minWords) {
 		return nil, nil
 	}
+	lang := fieldLanguage(t)
+	if c.langs != 0 && !c.langs.has(lang) {
+		return nil, nil
+	}
 	s := c.pool.Get().(*classifierScratch)
 	defer c.pool.Put(s)
-	lang := c.logits(t, s)
+	lang = c.logitsIn(t, s, lang)
 	var out []Finding
 	for k, z := range s.scores {
 		if !c.report[k] || z < c.minLogit || len(s.feats) == 0 {
 			continue
 		}
-		if only, ok := reportOnlyIn[c.model.Categories[k]]; ok && lang != only {
+		if only, ok := c.reportIn[c.model.Categories[k]]; ok && !only.has(lang) {
 			continue
 		}
 		score := sigmoid(z)
@@ -399,23 +427,37 @@ func (c *Classifier) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	return out, nil
 }
 
-// hasWords reports whether s holds at least n words (runs of non-space),
-// without allocating.
+// hasWords reports whether s holds at least n words, without allocating.
+// A word is a run of characters other than spaces and Chinese, Japanese
+// or Korean script that holds a letter or a digit ("don't" is one word, a
+// dash or an emoji none); in those scripts, which need no spaces, two
+// characters count as one word (the length of a common word).
 func hasWords(s string, n int) bool {
-	words, in := 0, false
+	words, cjk, counted := 0, 0, false
 	for _, r := range s {
-		if unicode.IsSpace(r) {
-			in = false
-			continue
-		}
-		if !in {
-			in = true
-			if words++; words >= n {
-				return true
+		switch {
+		case isCJK(r):
+			counted = false
+			if cjk++; cjk%2 == 0 {
+				words++
 			}
+		case unicode.IsSpace(r):
+			counted = false
+			continue
+		case !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			counted = true
+			words++
+		}
+		if words >= n {
+			return true
 		}
 	}
 	return false
+}
+
+// isCJK reports whether r is a Han, kana or Hangul character.
+func isCJK(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul))
 }
 
 // evidence returns up to MaxEvidence spans of the original text, in text

@@ -2,40 +2,47 @@ package moderate
 
 import "github.com/notegate/notegate/models"
 
-// The intent classifier is a second model of the same kind as the abuse
-// classifier (classifier.go), trained on the writing that the abuse
-// model's sources lack: the team-written English set of people at risk,
-// posts that egg self-harm on and violence as people write it, against
-// innocent writing with the same words, everyday and news sentences and
-// C-SSRS (stages/moderate/corpus/teamwritten, model/README.md). Rules read
-// the phrasings someone listed; each new writer brings others, and this
-// model reads what they share. It reports violence and self_harm, in
-// English fields only (reportOnlyIn), at review at most: the classifier
-// alone never blocks, and its self_harm findings ask for support.
+// The intent classifiers are two more models of the same kind as the
+// abuse classifier (classifier.go), one for English and one for Chinese,
+// trained on the writing that the abuse model's sources lack: team-written
+// sets of people at risk, posts that egg self-harm on and violence as
+// people write it, against innocent writing with the same words, everyday
+// and news sentences, and for English C-SSRS
+// (stages/moderate/corpus/teamwritten, model/README.md). Rules read the
+// phrasings someone listed; each new writer brings others, and a model
+// reads what they share. Each reports violence and self_harm in fields of
+// its own language only, at review at most: a classifier alone never
+// blocks, and its self_harm findings ask for support.
 
-// embeddedIntentModelPath is the intent model shipped with the package.
-const embeddedIntentModelPath = "model/intent-en.bin.gz"
+// embeddedIntentModelPath is the English intent model shipped with the
+// package; embeddedIntentZhModelPath the Chinese one.
+const (
+	embeddedIntentModelPath   = "model/intent-en.bin.gz"
+	embeddedIntentZhModelPath = "model/intent-zh.bin.gz"
+)
 
-// defaultIntentCategories are what the intent model reports.
+// defaultIntentCategories are what the intent models report.
 var defaultIntentCategories = []models.Category{models.CategoryViolence, models.CategorySelfHarm}
 
-// defaultIntentBaseRate is the intent model's base rate for the fields it
-// reads (English; BaseRateOther): set so that about 0.3 % of everyday and
-// news sentences held out of training reach a finding (model/README.md).
+// defaultIntentBaseRate is the English intent model's base rate for the
+// fields it reads (BaseRateOther): set so that about 0.3 % of everyday
+// and news sentences held out of training reach a finding
+// (model/README.md).
 const defaultIntentBaseRate = 0.15
 
-// defaultIntentSelfHarmBaseRate is the intent model's base rate for
-// self_harm. Its findings ask a person to look and show support; they
-// never block. On round 16's sealed long-form sets (E17-E20: 200 people at
-// risk), 0.2 caught 11 more of them than 0.15. It flagged one more of the
-// 230 hard innocent notes of four older sets and 4 more of Tatoeba's 10,390
-// English sentences (28 -> 32). 0.25 and 0.3 added 3 and 5 more people at
-// risk, at 4 and 5 more innocent notes and 10 and 14 more sentences.
-const defaultIntentSelfHarmBaseRate = 0.2
+// defaultIntentSelfHarmBaseRate is the English intent model's base rate
+// for self_harm. Its findings ask a person to look and show support; they
+// never block. With intent-en-v2 on four sealed long-form sets it was
+// chosen on (E19-E22: 200 people at risk, 200 hard innocent notes), 0.3
+// caught 131 of the people at risk where 0.2 caught 117, with the same 12
+// innocent notes flagged; Tatoeba's English sentences leaving allow went
+// from 36 to 43 of 10,390 (model/README.md).
+const defaultIntentSelfHarmBaseRate = 0.3
 
-// NewIntentClassifier loads the intent model (the embedded one unless
-// cfg.ModelFile is set). Unset categories and base rates take the intent
-// defaults: violence and self_harm, 0.15, and 0.2 for self_harm.
+// NewIntentClassifier loads the English intent model (the embedded one
+// unless cfg.ModelFile is set). Unset categories and base rates take the
+// intent defaults: violence and self_harm, 0.15, and 0.3 for self_harm.
+// It reads English fields only.
 func NewIntentClassifier(cfg ClassifierConfig) (*Classifier, error) {
 	if cfg.Categories == nil {
 		cfg.Categories = defaultIntentCategories
@@ -46,11 +53,43 @@ func NewIntentClassifier(cfg ClassifierConfig) (*Classifier, error) {
 	if cfg.CategoryBaseRates == nil {
 		cfg.CategoryBaseRates = map[models.Category]float64{models.CategorySelfHarm: defaultIntentSelfHarmBaseRate}
 	}
-	c, err := newClassifier(cfg, embeddedIntentModelPath)
+	return newIntentClassifier(cfg, embeddedIntentModelPath, langEn, intentMinWords)
+}
+
+// defaultIntentZhBaseRate is the Chinese intent model's base rate (the
+// BaseRate of Chinese fields), for both categories: see model/README.md.
+const defaultIntentZhBaseRate = 0.15
+
+// NewIntentZhClassifier loads the Chinese intent model (the embedded one
+// unless cfg.ModelFile is set), trained apart on team-written Chinese
+// (Simplified and Traditional, which fold to one skeleton). Unset
+// categories and base rates take its defaults: violence and self_harm at
+// defaultIntentZhBaseRate. It reads Chinese fields only.
+func NewIntentZhClassifier(cfg ClassifierConfig) (*Classifier, error) {
+	if cfg.Categories == nil {
+		cfg.Categories = defaultIntentCategories
+	}
+	if cfg.BaseRate == 0 {
+		cfg.BaseRate = defaultIntentZhBaseRate
+	}
+	return newIntentClassifier(cfg, embeddedIntentZhModelPath, langZh, intentZhMinWords)
+}
+
+// newIntentClassifier loads an intent model that reads fields of one
+// language: each was trained on one language's team-written set, and
+// where they would read another their scores are guesses from shared
+// characters; the rules decide there alone.
+func newIntentClassifier(cfg ClassifierConfig, embeddedPath string, lang, minWords int) (*Classifier, error) {
+	c, err := newClassifier(cfg, embeddedPath)
 	if err != nil {
 		return nil, err
 	}
-	c.minWords = intentMinWords
+	c.minWords = minWords
+	c.langs = langSetOf(lang)
+	c.reportIn = map[models.Category]langSet{
+		models.CategoryViolence: c.langs,
+		models.CategorySelfHarm: c.langs,
+	}
 	return c, nil
 }
 
@@ -72,6 +111,17 @@ func ClassifierDetectors(cfg Config) ([]Detector, error) {
 		}
 		out = append(out, c)
 	}
+	intent, err := IntentDetectors(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, intent...), nil
+}
+
+// IntentDetectors builds the intent classifiers that cfg enables: the
+// English one, then the Chinese one.
+func IntentDetectors(cfg Config) ([]Detector, error) {
+	var out []Detector
 	if !cfg.IntentClassifier.Disabled {
 		c, err := NewIntentClassifier(cfg.IntentClassifier)
 		if err != nil {
@@ -79,5 +129,20 @@ func ClassifierDetectors(cfg Config) ([]Detector, error) {
 		}
 		out = append(out, c)
 	}
+	if !cfg.IntentClassifierZh.Disabled {
+		c, err := NewIntentZhClassifier(cfg.IntentClassifierZh)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
 	return out, nil
 }
+
+// intentZhMinWords is the Chinese intent model's floor, in hasWords'
+// words (two characters each: 24 characters). Below it the model read
+// diary words as risk (今天, 自己, 我不想: a dog that opens the fridge, a
+// first tooth lost); at 12 instead of 8 (base rate 0.2) it flagged 6
+// fewer of 1,179 innocent Chinese development notes and caught one harmful
+// note fewer of 102 in two sealed sets (model/README.md).
+const intentZhMinWords = 12

@@ -67,7 +67,7 @@ func containsCategory(fs []Finding, c models.Category) bool {
 	return false
 }
 
-func TestHasWordsCountsRunsOfNonSpace(t *testing.T) {
+func TestHasWordsCountsWordsAndPairsOfCJKCharacters(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name string
@@ -78,7 +78,13 @@ func TestHasWordsCountsRunsOfNonSpace(t *testing.T) {
 		{"an empty string has no words", "", 1, false},
 		{"spaces and tabs separate words", "a  b\tc\nd", 4, true},
 		{"three words are fewer than four", "one two three", 4, false},
-		{"Chinese without spaces is one word", "我今天很开心", 2, false},
+		{"six Chinese characters are three words", "我今天很开心", 3, true},
+		{"five Chinese characters are two words", "我今天很开", 3, false},
+		{"punctuation between Chinese characters does not count them again", "我，今。天", 3, false},
+		{"Latin words and Chinese characters add up", "ok 我今天 fine", 3, true},
+		{"punctuation and emoji are no words", "so - tired 😭 !!", 3, false},
+		{"a contraction is one word", "don't can't won't", 4, false},
+		{"a Latin word glued to Chinese is a word of its own", "gg我们", 2, true},
 	}
 	for _, tt := range tests {
 		if got := hasWords(tt.s, tt.n); got != tt.want {

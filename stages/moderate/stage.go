@@ -69,11 +69,17 @@ type Config struct {
 	// build it (pass it as an extra detector, see NewClassifier); it is here
 	// so that one configuration section holds all of moderation.
 	Classifier ClassifierConfig `yaml:"classifier"`
-	// IntentClassifier configures the second trained model, of violence
-	// and self-harm in English (classifier_intent.go); ClassifierDetectors
-	// builds both. Its defaults differ: categories violence and self_harm,
-	// base_rate_other 0.15, category_base_rates self_harm 0.2.
+	// IntentClassifier configures the English intent model, of violence
+	// and self-harm in English fields (classifier_intent.go);
+	// ClassifierDetectors builds it after the abuse classifier. Its
+	// defaults differ: categories violence and self_harm, base_rate_other
+	// 0.15, category_base_rates self_harm 0.3.
 	IntentClassifier ClassifierConfig `yaml:"intent_classifier"`
+	// IntentClassifierZh configures the Chinese intent model, of violence
+	// and self-harm in Chinese fields (classifier_intent.go);
+	// ClassifierDetectors builds it after the English one. Its defaults:
+	// categories violence and self_harm, base_rate 0.2.
+	IntentClassifierZh ClassifierConfig `yaml:"intent_classifier_zh"`
 }
 
 const (
