@@ -1,6 +1,12 @@
 package moderate
 
-import "github.com/notegate/notegate/models"
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/notegate/notegate/models"
+)
 
 // The intent classifiers are two more models of the same kind as the
 // abuse classifier (classifier.go), one for English and one for Chinese,
@@ -15,11 +21,8 @@ import "github.com/notegate/notegate/models"
 // blocks, and its self_harm findings ask for support.
 
 // embeddedIntentModelPath is the English intent model shipped with the
-// package; embeddedIntentZhModelPath the Chinese one.
-const (
-	embeddedIntentModelPath   = "model/intent-en.bin.gz"
-	embeddedIntentZhModelPath = "model/intent-zh.bin.gz"
-)
+// package; the other languages' are model/intent-LANG.bin.gz.
+const embeddedIntentModelPath = "model/intent-en.bin.gz"
 
 // defaultIntentCategories are what the intent models report.
 var defaultIntentCategories = []models.Category{models.CategoryViolence, models.CategorySelfHarm}
@@ -56,23 +59,62 @@ func NewIntentClassifier(cfg ClassifierConfig) (*Classifier, error) {
 	return newIntentClassifier(cfg, embeddedIntentModelPath, langEn, intentMinWords)
 }
 
-// defaultIntentZhBaseRate is the Chinese intent model's base rate (the
-// BaseRate of Chinese fields), for both categories: see model/README.md.
-const defaultIntentZhBaseRate = 0.15
+// intentLanguage is the intent model of a language other than English.
+type intentLanguage struct {
+	// code is the language's calibration code, its key in
+	// Config.IntentClassifiers and its model's file name.
+	code string
+	lang int
+	// baseRate is the default base rate of violence and self_harm.
+	baseRate float64
+	// minWords is the shortest field the model judges, in hasWords'
+	// words.
+	minWords int
+}
 
-// NewIntentZhClassifier loads the Chinese intent model (the embedded one
-// unless cfg.ModelFile is set), trained apart on team-written Chinese
-// (Simplified and Traditional, which fold to one skeleton). Unset
-// categories and base rates take its defaults: violence and self_harm at
-// defaultIntentZhBaseRate. It reads Chinese fields only.
-func NewIntentZhClassifier(cfg ClassifierConfig) (*Classifier, error) {
+// intentLanguages are the languages with an intent model besides English,
+// in the order the stage runs them (model/README.md has their figures).
+var intentLanguages = []intentLanguage{
+	// Chinese: below 24 characters the model read diary words as risk
+	// (今天, 自己, 我不想: a dog that opens the fridge, a first tooth lost);
+	// at 12 words instead of 8 (base rate 0.2) it flagged 6 fewer of 1,179
+	// innocent Chinese development notes and caught one harmful note fewer
+	// of 102 in two sealed sets.
+	{code: "zh", lang: langZh, baseRate: 0.15, minWords: 12},
+}
+
+// IntentLanguages are the languages, besides English, that have an intent
+// model: the keys Config.IntentClassifiers accepts.
+func IntentLanguages() []string {
+	out := make([]string, len(intentLanguages))
+	for i, l := range intentLanguages {
+		out[i] = l.code
+	}
+	return out
+}
+
+// NewIntentLanguageClassifier loads the intent model of a language other
+// than English (IntentLanguages): the embedded model/intent-LANG.bin.gz
+// unless cfg.ModelFile is set, trained apart on that language's
+// team-written set. Unset categories and base rates take its defaults:
+// violence and self_harm, at the language's base rate for both
+// (category_base_rates). It reads fields of its language only.
+func NewIntentLanguageClassifier(code string, cfg ClassifierConfig) (*Classifier, error) {
+	i := slices.IndexFunc(intentLanguages, func(l intentLanguage) bool { return l.code == code })
+	if i < 0 {
+		return nil, fmt.Errorf("moderate: no intent model for language %q (have %s)", code, strings.Join(IntentLanguages(), ", "))
+	}
+	l := intentLanguages[i]
 	if cfg.Categories == nil {
 		cfg.Categories = defaultIntentCategories
 	}
-	if cfg.BaseRate == 0 {
-		cfg.BaseRate = defaultIntentZhBaseRate
+	if cfg.CategoryBaseRates == nil {
+		cfg.CategoryBaseRates = map[models.Category]float64{
+			models.CategoryViolence: l.baseRate,
+			models.CategorySelfHarm: l.baseRate,
+		}
 	}
-	return newIntentClassifier(cfg, embeddedIntentZhModelPath, langZh, intentZhMinWords)
+	return newIntentClassifier(cfg, "model/intent-"+l.code+".bin.gz", l.lang, l.minWords)
 }
 
 // newIntentClassifier loads an intent model that reads fields of one
@@ -119,7 +161,7 @@ func ClassifierDetectors(cfg Config) ([]Detector, error) {
 }
 
 // IntentDetectors builds the intent classifiers that cfg enables: the
-// English one, then the Chinese one.
+// English one, then the other languages' in the order of IntentLanguages.
 func IntentDetectors(cfg Config) ([]Detector, error) {
 	var out []Detector
 	if !cfg.IntentClassifier.Disabled {
@@ -129,8 +171,12 @@ func IntentDetectors(cfg Config) ([]Detector, error) {
 		}
 		out = append(out, c)
 	}
-	if !cfg.IntentClassifierZh.Disabled {
-		c, err := NewIntentZhClassifier(cfg.IntentClassifierZh)
+	for _, l := range intentLanguages {
+		lc := cfg.IntentClassifiers[l.code]
+		if lc.Disabled {
+			continue
+		}
+		c, err := NewIntentLanguageClassifier(l.code, lc)
 		if err != nil {
 			return nil, err
 		}
@@ -138,11 +184,3 @@ func IntentDetectors(cfg Config) ([]Detector, error) {
 	}
 	return out, nil
 }
-
-// intentZhMinWords is the Chinese intent model's floor, in hasWords'
-// words (two characters each: 24 characters). Below it the model read
-// diary words as risk (今天, 自己, 我不想: a dog that opens the fridge, a
-// first tooth lost); at 12 instead of 8 (base rate 0.2) it flagged 6
-// fewer of 1,179 innocent Chinese development notes and caught one harmful
-// note fewer of 102 in two sealed sets (model/README.md).
-const intentZhMinWords = 12

@@ -75,11 +75,13 @@ type Config struct {
 	// defaults differ: categories violence and self_harm, base_rate_other
 	// 0.15, category_base_rates self_harm 0.3.
 	IntentClassifier ClassifierConfig `yaml:"intent_classifier"`
-	// IntentClassifierZh configures the Chinese intent model, of violence
-	// and self-harm in Chinese fields (classifier_intent.go);
-	// ClassifierDetectors builds it after the English one. Its defaults:
-	// categories violence and self_harm, base_rate 0.2.
-	IntentClassifierZh ClassifierConfig `yaml:"intent_classifier_zh"`
+	// IntentClassifiers configures the intent models of the other
+	// languages, keyed by language (IntentLanguages: zh …), each of
+	// violence and self-harm in fields of its language only
+	// (classifier_intent.go); ClassifierDetectors builds them after the
+	// English one. Their defaults: categories violence and self_harm, at
+	// the language's base rate (category_base_rates; model/README.md).
+	IntentClassifiers map[string]ClassifierConfig `yaml:"intent_classifiers"`
 }
 
 const (
@@ -107,6 +109,11 @@ func (c Config) Validate() error {
 	}
 	if err := c.SharedState.Validate(); err != nil {
 		return fmt.Errorf("moderate: %w", err)
+	}
+	for code := range c.IntentClassifiers {
+		if !slices.Contains(IntentLanguages(), code) {
+			return fmt.Errorf("moderate: intent_classifiers: no intent model for language %q (have %s)", code, strings.Join(IntentLanguages(), ", "))
+		}
 	}
 	return nil
 }

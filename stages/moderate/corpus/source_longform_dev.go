@@ -21,8 +21,7 @@ const LongformDevDir = "stages/moderate/testdata/longform"
 // the models (that directory's BRIEF files), read and fitted by the rules
 // after they were scored blind. They teach the intent models the same way
 // as the team-written set: an entry with a category is an example of it,
-// one without (category none, or a contrast) is innocent. Only English and
-// Chinese entries are read (the intent models' languages); the blind-*
+// one without (category none, or a contrast) is innocent. The blind-*
 // sets beside them measure the models and are never read here.
 type longformEntry struct {
 	ID       string `yaml:"id"`
@@ -54,8 +53,8 @@ func readLongformDev(r *reader) error {
 			if strings.HasPrefix(lang, "zh") {
 				lang = "zh"
 			}
-			if lang != "en" && lang != "zh" {
-				continue
+			if !slices.Contains(teamLanguages, lang) {
+				return fmt.Errorf("%s: entry %d (%s): language %q is not one of %v", filepath.Base(name), i+1, e.ID, e.Lang, teamLanguages)
 			}
 			text := collapse(e.Body)
 			if text == "" {

@@ -35,9 +35,13 @@ type teamEntry struct {
 	ID       string `yaml:"id"`
 	Body     string `yaml:"body"`
 	Category string `yaml:"category"`
-	// Lang is the entry's language: en (the default) or zh.
+	// Lang is the entry's language, one of teamLanguages (default en).
 	Lang string `yaml:"lang"`
 }
+
+// teamLanguages are the languages the team-written sets are written in:
+// the languages the moderate stage routes.
+var teamLanguages = []string{"en", "zh", "es", "pt", "fr", "de", "ja", "ko"}
 
 func readTeamWritten(r *reader) error {
 	names, err := fs.Glob(teamWritten, "teamwritten/*.yaml")
@@ -59,12 +63,11 @@ func readTeamWritten(r *reader) error {
 				return fmt.Errorf("%s: entry %d (%s): empty body", path.Base(name), i+1, e.ID)
 			}
 			lang := e.Lang
-			switch lang {
-			case "":
+			if lang == "" {
 				lang = "en"
-			case "en", "zh":
-			default:
-				return fmt.Errorf("%s: entry %d (%s): language %q is not en or zh", path.Base(name), i+1, e.ID, lang)
+			}
+			if !slices.Contains(teamLanguages, lang) {
+				return fmt.Errorf("%s: entry %d (%s): language %q is not one of %v", path.Base(name), i+1, e.ID, lang, teamLanguages)
 			}
 			if e.Category == "" {
 				r.add(text, lang, "", 0, r.cueUnknown(text), 0)

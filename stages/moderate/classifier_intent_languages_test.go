@@ -9,7 +9,7 @@ import (
 
 func TestIntentZhClassifierReadsLongChineseWritingOnly(t *testing.T) {
 	t.Parallel()
-	c, err := NewIntentZhClassifier(ClassifierConfig{})
+	c, err := NewIntentLanguageClassifier("zh", ClassifierConfig{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func TestEachIntentModelReportsInItsOwnLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	zh, err := NewIntentZhClassifier(ClassifierConfig{})
+	zh, err := NewIntentLanguageClassifier("zh", ClassifierConfig{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,5 +75,37 @@ func TestEachIntentModelReportsInItsOwnLanguage(t *testing.T) {
 	}
 	if en.Name() == zh.Name() {
 		t.Errorf("both models are named %q; labels could not tell them apart", en.Name())
+	}
+}
+
+func TestIntentClassifiersAreConfiguredPerLanguage(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		cfg     Config
+		wantErr bool
+		want    int // intent detectors built
+	}{
+		{"by default English and every other language with a model run", Config{}, false, 1 + len(IntentLanguages())},
+		{"a language can be turned off alone", Config{IntentClassifiers: map[string]ClassifierConfig{"zh": {Disabled: true}}}, false, len(IntentLanguages())},
+		{"a language without a model is an error, not a silent no-op", Config{IntentClassifiers: map[string]ClassifierConfig{"xx": {}}}, true, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if err := tt.cfg.Validate(); (err != nil) != tt.wantErr {
+				t.Fatalf("Validate() = %v, want error %v", err, tt.wantErr)
+			}
+			if tt.wantErr {
+				return
+			}
+			ds, err := IntentDetectors(tt.cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ds) != tt.want {
+				t.Errorf("%d intent detectors, want %d", len(ds), tt.want)
+			}
+		})
 	}
 }
