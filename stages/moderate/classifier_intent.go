@@ -39,7 +39,7 @@ const defaultIntentBaseRate = 0.15
 // chosen on (E19-E22: 200 people at risk, 200 hard innocent notes), 0.3
 // caught 131 of the people at risk where 0.2 caught 117, with the same 12
 // innocent notes flagged; Tatoeba's English sentences leaving allow went
-// from 36 to 43 of 10,390 (model/README.md).
+// from 32 to 39 of 10,390 (model/README.md).
 const defaultIntentSelfHarmBaseRate = 0.3
 
 // NewIntentClassifier loads the English intent model (the embedded one
@@ -81,6 +81,12 @@ var intentLanguages = []intentLanguage{
 	// innocent Chinese development notes and caught one harmful note fewer
 	// of 102 in two sealed sets.
 	{code: "zh", lang: langZh, baseRate: 0.15, minWords: 12},
+	{code: "ja", lang: langJa, baseRate: 0.15, minWords: 12},
+	{code: "ko", lang: langKo, baseRate: 0.15, minWords: 12},
+	{code: "es", lang: langEs, baseRate: 0.1, minWords: 12},
+	{code: "pt", lang: langPt, baseRate: 0.1, minWords: 12},
+	{code: "fr", lang: langFr, baseRate: 0.1, minWords: 12},
+	{code: "de", lang: langDe, baseRate: 0.1, minWords: 12},
 }
 
 // IntentLanguages are the languages, besides English, that have an intent

@@ -109,3 +109,50 @@ func TestIntentClassifiersAreConfiguredPerLanguage(t *testing.T) {
 		})
 	}
 }
+
+func TestEveryLanguageModelReadsItsOwnLanguageOnly(t *testing.T) {
+	t.Parallel()
+	// The same two notes in each language: someone who has given their
+	// cat and things away, written letters and set a day, and a weekend
+	// with the in-laws. "" when no finding is wanted.
+	tests := []struct {
+		lang, text string
+		want       models.Category
+	}{
+		{"es", "Le dejé el perro a mi vecina y ya repartí mis cosas entre mis primos. Escribí cartas para mi mamá y mi hermana, están en el cajón. Ya no quiero seguir siendo una carga para nadie, esta semana termino con todo.", models.CategorySelfHarm},
+		{"es", "Este fin de semana fuimos a la sierra con mis suegros, hicimos una paella enorme y los niños jugaron en el río hasta que se hizo de noche. Volvimos cansados pero felices.", ""},
+		{"pt", "Doei minhas roupas e deixei a gata com a minha tia. Já escrevi as cartas pra minha mãe e pro meu irmão. Cansei de ser um peso pra todo mundo, sexta-feira eu acabo com isso de vez.", models.CategorySelfHarm},
+		{"pt", "Domingo fizemos um churrasco na casa da minha avó, veio a família toda, as crianças correram no quintal o dia inteiro e ainda sobrou farofa pra semana toda.", ""},
+		{"fr", "J'ai confié mon chat à ma voisine et donné mes affaires à mes cousins. Les lettres pour ma mère et ma sœur sont dans le tiroir. Je ne veux plus être un poids pour personne, vendredi j'en finis pour de bon.", models.CategorySelfHarm},
+		{"fr", "Ce week-end on est allés à la mer avec les beaux-parents, on a mangé des moules-frites sur le port et les enfants ont construit un château de sable énorme avant la marée.", ""},
+		{"de", "Meine Katze ist jetzt bei der Nachbarin, meine Sachen habe ich an meine Cousins verschenkt. Die Briefe für Mama und meine Schwester liegen in der Schublade. Ich will niemandem mehr zur Last fallen, am Freitag mache ich Schluss mit allem.", models.CategorySelfHarm},
+		{"de", "Am Wochenende waren wir mit den Schwiegereltern am See, haben gegrillt und die Kinder sind bis zum Sonnenuntergang im Wasser geblieben. Müde, aber glücklich wieder zu Hause.", ""},
+		{"ja", "週末は義両親と海に行って、港でお寿司を食べて、子どもたちは夕方まで砂浜で大きなお城を作っていた。疲れたけど楽しい一日だった。", ""},
+		{"ko", "주말에 시부모님이랑 바다에 가서 항구에서 회를 먹고 아이들은 해질 때까지 모래사장에서 큰 성을 만들었어요. 피곤했지만 즐거운 하루였어요.", ""},
+	}
+	english := NewText("body", "i've been giving my things away to friends and telling everyone i'm fine. i don't think i'll be around after the holidays and honestly that feels like relief")
+	for _, code := range IntentLanguages() {
+		c, err := NewIntentLanguageClassifier(code, ClassifierConfig{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fs, _ := c.Detect(context.Background(), english); len(fs) > 0 {
+			t.Errorf("%s model: %d findings on an English field", code, len(fs))
+		}
+		for _, tt := range tests {
+			if tt.lang != code {
+				continue
+			}
+			fs, err := c.Detect(context.Background(), NewText("body", tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case tt.want == "" && len(fs) > 0:
+				t.Errorf("%s model on %.40q: %d findings, want none", code, tt.text, len(fs))
+			case tt.want != "" && !containsCategory(fs, tt.want):
+				t.Errorf("%s model on %.40q: no %s finding", code, tt.text, tt.want)
+			}
+		}
+	}
+}
