@@ -40,8 +40,8 @@ type ClassifierModel struct {
 	// Scale and Bias per category.
 	Scale, Bias []float32
 	// Q holds the quantized weights bucket-major: bucket b's weights are
-	// Q[b*Stride : b*Stride+K]. Stride is K rounded up to a multiple of 8
-	// (8 for up to 8 categories), so a bucket's weights never straddle a
+	// Q[b*Stride : b*Stride+K]. Stride is K rounded up to 2, 4 or a
+	// multiple of 8 (strideFor), so a bucket's weights never straddle a
 	// cache line; the padding is zero. The file stores K weights a bucket.
 	Q      []int8
 	Stride int
@@ -120,8 +120,47 @@ func NewClassifierModel(version string, bits uint, cats []models.Category, langs
 	return m, nil
 }
 
-// strideFor is the weights a bucket holds in memory for k categories.
-func strideFor(k int) int { return (k + 7) &^ 7 }
+// strideFor is the weights a bucket holds in memory for k categories: k
+// rounded up to 2, 4 or a multiple of 8, so that a bucket's weights never
+// straddle a cache line and a model of two categories (the intent
+// models) takes a quarter of the memory of one of seven.
+func strideFor(k int) int {
+	switch {
+	case k <= 2:
+		return 2
+	case k <= 4:
+		return 4
+	}
+	return (k + 7) &^ 7
+}
+
+// Keep returns a model of the categories cats only (in that order), with
+// their weights, scales, biases and calibrations: what the training
+// program writes for a model whose other categories give no finding.
+func (m *ClassifierModel) Keep(cats []models.Category) (*ClassifierModel, error) {
+	idx := make([]int, len(cats))
+	for i, c := range cats {
+		idx[i] = slices.Index(m.Categories, c)
+		if idx[i] < 0 {
+			return nil, fmt.Errorf("classifier model: no category %q to keep", c)
+		}
+	}
+	k := len(cats)
+	if k == 0 {
+		return nil, errors.New("classifier model: no category to keep")
+	}
+	stride := strideFor(k)
+	out := &ClassifierModel{Version: m.Version, Bits: m.Bits, Categories: slices.Clone(cats), Langs: slices.Clone(m.Langs),
+		Scale: make([]float32, k), Bias: make([]float32, k), Q: make([]int8, stride<<m.Bits), Stride: stride,
+		Calib: make([][]Platt, k)}
+	for i, j := range idx {
+		out.Scale[i], out.Bias[i], out.Calib[i] = m.Scale[j], m.Bias[j], slices.Clone(m.Calib[j])
+		for b := range 1 << m.Bits {
+			out.Q[b*stride+i] = m.Q[b*m.Stride+j]
+		}
+	}
+	return out, nil
+}
 
 // K is the number of categories.
 func (m *ClassifierModel) K() int { return len(m.Categories) }

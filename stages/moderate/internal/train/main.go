@@ -27,6 +27,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/stages/moderate"
 	"github.com/notegate/notegate/stages/moderate/corpus"
 )
@@ -49,6 +50,7 @@ type options struct {
 	cleanGuard  float64
 	only        string
 	langs       string
+	keep        string
 	recalibrate string
 }
 
@@ -65,6 +67,7 @@ func main() {
 	flag.Float64Var(&o.newsWeight, "news-weight", 2, "weight of Leipzig's news sentences relative to a labelled source of the same size")
 	flag.StringVar(&o.only, "only", "", "comma-separated sources to read (default: every source but teamwritten and longform_dev, the intent models')")
 	flag.StringVar(&o.langs, "langs", "", "comma-separated languages of the examples to read (default: every language; the intent models read one each)")
+	flag.StringVar(&o.keep, "keep", "", "comma-separated categories to write (default: all; the intent models keep violence,self_harm, a quarter of the memory)")
 	flag.Float64Var(&o.postWeight, "post-weight", 0.3, "weight of a whole Toxic Spans post relative to the spans and civil remainders derived from it")
 	flag.IntVar(&o.prune, "prune", 1, "quantized weights of this magnitude or less are set to zero (a smaller file)")
 	flag.IntVar(&o.minCalib, "min-calib", 30, "fewest held-out examples of each class for a language's own calibration")
@@ -176,6 +179,15 @@ func run(o options) error {
 	fmt.Printf("features %.1fs, training %.1fs (%d epochs, %d training examples, 2^%d buckets × %d categories, %d non-zero weights)\n",
 		featTime.Seconds(), trainTime.Seconds(), o.epochs, len(train), o.bits, k, nonzero)
 	printCalibration(model)
+	if o.keep != "" {
+		var cats []models.Category
+		for _, c := range strings.Split(o.keep, ",") {
+			cats = append(cats, models.Category(strings.TrimSpace(c)))
+		}
+		if model, err = model.Keep(cats); err != nil {
+			return err
+		}
+	}
 	if o.out == "" {
 		return nil
 	}
