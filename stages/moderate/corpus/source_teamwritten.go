@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -35,7 +36,8 @@ type teamEntry struct {
 	ID       string `yaml:"id"`
 	Body     string `yaml:"body"`
 	Category string `yaml:"category"`
-	// Lang is the entry's language, one of teamLanguages (default en).
+	// Lang is the entry's language, one of teamLanguages (default en;
+	// zh-Hans and zh-Hant are zh).
 	Lang string `yaml:"lang"`
 }
 
@@ -58,31 +60,46 @@ func readTeamWritten(r *reader) error {
 			return fmt.Errorf("%s: %w", path.Base(name), err)
 		}
 		for i, e := range entries {
-			text := collapse(e.Body)
-			if text == "" {
-				return fmt.Errorf("%s: entry %d (%s): empty body", path.Base(name), i+1, e.ID)
+			if err := r.addTeamEntry(e); err != nil {
+				return fmt.Errorf("%s: entry %d (%s): %w", path.Base(name), i+1, e.ID, err)
 			}
-			lang := e.Lang
-			if lang == "" {
-				lang = "en"
-			}
-			if !slices.Contains(teamLanguages, lang) {
-				return fmt.Errorf("%s: entry %d (%s): language %q is not one of %v", path.Base(name), i+1, e.ID, lang, teamLanguages)
-			}
-			if e.Category == "" {
-				r.add(text, lang, "", 0, r.cueUnknown(text), 0)
-				continue
-			}
-			var pos Set
-			for _, c := range strings.Split(e.Category, "|") {
-				cat := models.Category(strings.TrimSpace(c))
-				if !slices.Contains(Categories, cat) {
-					return fmt.Errorf("%s: entry %d (%s): unknown category %q", path.Base(name), i+1, e.ID, c)
-				}
-				pos |= Of(cat)
-			}
-			r.add(text, lang, "", pos, (abuseKinds&^pos)|r.cueUnknown(text), 1)
 		}
 	}
+	return nil
+}
+
+// addTeamEntry adds one entry of a team-written set or note table: an
+// example of its categories (abuse it might also be left unlabelled, every
+// other category a counter-example), or, without a category (or "none"),
+// an innocent counter-example of everything the lexicons do not find in
+// it. A language zh-Hans or zh-Hant is zh; none is en.
+func (r *reader) addTeamEntry(e teamEntry) error {
+	text := collapse(e.Body)
+	if text == "" {
+		return errors.New("empty body")
+	}
+	lang := e.Lang
+	switch {
+	case lang == "":
+		lang = "en"
+	case strings.HasPrefix(lang, "zh-"):
+		lang = "zh"
+	}
+	if !slices.Contains(teamLanguages, lang) {
+		return fmt.Errorf("language %q is not one of %v", e.Lang, teamLanguages)
+	}
+	if e.Category == "" || e.Category == "none" {
+		r.add(text, lang, "", 0, r.cueUnknown(text), 0)
+		return nil
+	}
+	var pos Set
+	for _, c := range strings.Split(e.Category, "|") {
+		cat := models.Category(strings.TrimSpace(c))
+		if !slices.Contains(Categories, cat) {
+			return fmt.Errorf("unknown category %q", c)
+		}
+		pos |= Of(cat)
+	}
+	r.add(text, lang, "", pos, (abuseKinds&^pos)|r.cueUnknown(text), 1)
 	return nil
 }
