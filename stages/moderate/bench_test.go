@@ -120,3 +120,34 @@ func BenchmarkNoteDetectors(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkIntentDetectors measures the intent models on long fields in
+// four languages, each field read by all of them (every model but one
+// skips it on its language); fields/s is reported (run with -cpu 1).
+func BenchmarkIntentDetectors(b *testing.B) {
+	ds, err := IntentDetectors(Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	bodies := []string{
+		"i've been giving my things away to friends and telling everyone i'm fine, honestly it feels like relief now",
+		"周末带爸妈去了趟杭州，西湖边走了一圈，晚上吃了片儿川和东坡肉，我妈说比上次来的时候好吃多了",
+		"Este fin de semana fuimos a la sierra con mis suegros, hicimos una paella enorme y los niños jugaron en el río",
+		"週末は義両親と海に行って、港でお寿司を食べて、子どもたちは夕方まで砂浜で大きなお城を作っていた。",
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		for _, body := range bodies {
+			t := NewText("body", body)
+			for _, d := range ds {
+				if _, err := d.(FieldDetector).Detect(ctx, t); err != nil {
+					b.Fatal(err)
+				}
+			}
+			n++
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "fields/s")
+}

@@ -384,11 +384,11 @@ func (c *Classifier) logitsIn(t *Text, s *classifierScratch, lang int) int {
 
 // Detect implements Detector. It never fails.
 func (c *Classifier) Detect(_ context.Context, t *Text) ([]Finding, error) {
-	if c.minWords > 0 && !hasWords(t.Original, c.minWords) {
-		return nil, nil
-	}
 	lang := fieldLanguage(t)
 	if c.langs != 0 && !c.langs.has(lang) {
+		return nil, nil
+	}
+	if c.minWords > 0 && !hasWords(t.Original, c.minWords) {
 		return nil, nil
 	}
 	s := c.pool.Get().(*classifierScratch)

@@ -76,6 +76,12 @@ var latinOrder = []int{langEn, langEs, langPt, langFr, langDe}
 // and Greek look-alikes to Latin letters), the function words from the
 // folded view (lower case, no accents).
 func fieldLanguage(t *Text) int {
+	t.langOnce.Do(func() { t.lang = readFieldLanguage(t) })
+	return t.lang
+}
+
+// readFieldLanguage is fieldLanguage without the field's cache.
+func readFieldLanguage(t *Text) int {
 	var han, kana, hangul, latin, other int
 	for _, r := range t.Original {
 		switch {

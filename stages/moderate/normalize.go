@@ -109,6 +109,10 @@ type Text struct {
 	Skeleton View
 	// HasHan reports whether the field contains Han characters.
 	HasHan bool
+	// lang is the field's calibration language (fieldLanguage), read once
+	// for every classifier and rule that asks.
+	langOnce sync.Once
+	lang     int
 }
 
 // NewText normalizes one field. It never fails: invalid UTF-8 bytes are
