@@ -38,23 +38,9 @@ func TestIntentZhClassifierReadsLongChineseWritingOnly(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			fs, err := c.Detect(context.Background(), NewText("body", tt.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []models.Category
-			for _, f := range fs {
-				got = append(got, f.Category)
-				if f.Category == models.CategorySelfHarm && !f.Support {
-					t.Errorf("self_harm finding without Support: the model cannot tell a person at risk from a promoter")
-				}
-			}
-			switch {
-			case tt.want == "" && len(fs) > 0:
-				t.Errorf("findings %v, want none", got)
-			case tt.want != "" && !containsCategory(fs, tt.want):
-				t.Errorf("findings %v, want %s", got, tt.want)
-			}
+			// The model cannot tell a person at risk from a promoter:
+			// its self_harm findings always ask for support.
+			checkIntentFindings(t, c, tt.text, tt.want, true)
 		})
 	}
 }
@@ -130,29 +116,18 @@ func TestEveryLanguageModelReadsItsOwnLanguageOnly(t *testing.T) {
 		{"ja", "週末は義両親と海に行って、港でお寿司を食べて、子どもたちは夕方まで砂浜で大きなお城を作っていた。疲れたけど楽しい一日だった。", ""},
 		{"ko", "주말에 시부모님이랑 바다에 가서 항구에서 회를 먹고 아이들은 해질 때까지 모래사장에서 큰 성을 만들었어요. 피곤했지만 즐거운 하루였어요.", ""},
 	}
-	english := NewText("body", "i've been giving my things away to friends and telling everyone i'm fine. i don't think i'll be around after the holidays and honestly that feels like relief")
+	const english = "i've been giving my things away to friends and telling everyone i'm fine. i don't think i'll be around after the holidays and honestly that feels like relief"
 	for _, code := range IntentLanguages() {
 		c, err := NewIntentLanguageClassifier(code, ClassifierConfig{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if fs, _ := c.Detect(context.Background(), english); len(fs) > 0 {
-			t.Errorf("%s model: %d findings on an English field", code, len(fs))
-		}
+		checkIntentFindings(t, c, english, "", true)
 		for _, tt := range tests {
 			if tt.lang != code {
 				continue
 			}
-			fs, err := c.Detect(context.Background(), NewText("body", tt.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			switch {
-			case tt.want == "" && len(fs) > 0:
-				t.Errorf("%s model on %.40q: %d findings, want none", code, tt.text, len(fs))
-			case tt.want != "" && !containsCategory(fs, tt.want):
-				t.Errorf("%s model on %.40q: no %s finding", code, tt.text, tt.want)
-			}
+			checkIntentFindings(t, c, tt.text, tt.want, true)
 		}
 	}
 }

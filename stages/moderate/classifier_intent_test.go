@@ -37,24 +37,32 @@ func TestIntentClassifierReadsLongEnglishWritingOnly(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			fs, err := c.Detect(context.Background(), NewText("body", tt.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []models.Category
-			for _, f := range fs {
-				got = append(got, f.Category)
-				if f.Category == models.CategorySelfHarm && f.Support != tt.support {
-					t.Errorf("self_harm finding Support = %v, want %v", f.Support, tt.support)
-				}
-			}
-			switch {
-			case tt.want == "" && len(fs) > 0:
-				t.Errorf("findings %v, want none", got)
-			case tt.want != "" && !containsCategory(fs, tt.want):
-				t.Errorf("findings %v, want %s", got, tt.want)
-			}
+			checkIntentFindings(t, c, tt.text, tt.want, tt.support)
 		})
+	}
+}
+
+// checkIntentFindings runs classifier c on text and fails t unless it
+// finds want ("" for no finding at all) and every self_harm finding's
+// Support is support.
+func checkIntentFindings(t *testing.T, c *Classifier, text string, want models.Category, support bool) {
+	t.Helper()
+	fs, err := c.Detect(context.Background(), NewText("body", text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []models.Category
+	for _, f := range fs {
+		got = append(got, f.Category)
+		if f.Category == models.CategorySelfHarm && f.Support != support {
+			t.Errorf("%s on %.40q: self_harm finding Support = %v, want %v", c.Name(), text, f.Support, support)
+		}
+	}
+	switch {
+	case want == "" && len(fs) > 0:
+		t.Errorf("%s on %.40q: findings %v, want none", c.Name(), text, got)
+	case want != "" && !containsCategory(fs, want):
+		t.Errorf("%s on %.40q: findings %v, want %s", c.Name(), text, got, want)
 	}
 }
 
