@@ -89,8 +89,8 @@ var defaultClassifierCategories = []models.Category{
 // languages it names: the abuse model learnt violence and self_harm from
 // English writing only (C-SSRS and a few English sets), so its scores for
 // them in other languages are guesses from shared characters, and the
-// rules there decide alone. The intent classifiers set their own
-// (newIntentClassifier).
+// rules there decide alone. An intent classifier reads only its own
+// language's fields instead (Classifier.langs).
 var reportOnlyIn = map[models.Category]langSet{
 	models.CategoryViolence: langSetOf(langEn),
 	models.CategorySelfHarm: langSetOf(langEn),
@@ -202,11 +202,9 @@ type Classifier struct {
 	report []bool
 	// minWords is the fewest words a field needs for a finding (0: any).
 	minWords int
-	// reportIn limits categories' findings to fields of some calibration
-	// languages (reportOnlyIn unless the classifier sets its own).
-	reportIn map[models.Category]langSet
 	// langs, when not empty, are the only languages whose fields the
-	// classifier reads at all (an intent model of one language).
+	// classifier reads at all (an intent model of one language), in place
+	// of reportOnlyIn.
 	langs langSet
 	pool  sync.Pool // *classifierScratch
 }
@@ -270,7 +268,7 @@ func NewClassifierFromModel(cfg ClassifierConfig, m *ClassifierModel) (*Classifi
 		return nil, fmt.Errorf("moderate: %w", err)
 	}
 	cfg = cfg.WithDefaults()
-	c := &Classifier{cfg: cfg, model: m, name: "classifier:" + m.Version, minLogit: logit(cfg.MinScore), reportIn: reportOnlyIn}
+	c := &Classifier{cfg: cfg, model: m, name: "classifier:" + m.Version, minLogit: logit(cfg.MinScore)}
 	// A score is the calibrated probability for balanced classes moved to
 	// the base rate: sigmoid(logit(platt) + logit(BaseRate)), one affine
 	// map of the margin.
@@ -399,7 +397,7 @@ func (c *Classifier) Detect(_ context.Context, t *Text) ([]Finding, error) {
 		if !c.report[k] || z < c.minLogit || len(s.feats) == 0 {
 			continue
 		}
-		if only, ok := c.reportIn[c.model.Categories[k]]; ok && !only.has(lang) {
+		if only, ok := reportOnlyIn[c.model.Categories[k]]; ok && c.langs == 0 && !only.has(lang) {
 			continue
 		}
 		score := sigmoid(z)

@@ -134,10 +134,6 @@ func newIntentClassifier(cfg ClassifierConfig, embeddedPath string, lang, minWor
 	}
 	c.minWords = minWords
 	c.langs = langSetOf(lang)
-	c.reportIn = map[models.Category]langSet{
-		models.CategoryViolence: c.langs,
-		models.CategorySelfHarm: c.langs,
-	}
 	return c, nil
 }
 
