@@ -8,8 +8,9 @@ import (
 	"github.com/notegate/notegate/models"
 )
 
-// The intent classifiers are two more models of the same kind as the
-// abuse classifier (classifier.go), one for English and one for Chinese,
+// The intent classifiers are more models of the same kind as the abuse
+// classifier (classifier.go), one per language the stage routes (English,
+// Chinese, Japanese, Korean, Spanish, Portuguese, French, German),
 // trained on the writing that the abuse model's sources lack: team-written
 // sets of people at risk, posts that egg self-harm on and violence as
 // people write it, against innocent writing with the same words, everyday

@@ -109,13 +109,17 @@ func (ContactDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 			folded(m[0], m[1], score, "email")
 		}
 	}
-	if countDigits(s) >= 9 { // a Spanish mobile has nine digits
-		for _, m := range phoneNumbers(s) {
-			score := scoreContact
-			if tollFree(m.digits) {
-				score = scoreLink // a business's desk, like a link
+	if countDigits(s) >= 5 {
+		// Letters standing in for digits count (O1O-2345-6789).
+		ds, _ := digitLookalikes(s)
+		if countDigits(ds) >= 9 { // a Spanish mobile has nine digits
+			for _, m := range phoneNumbers(ds) {
+				score := scoreContact
+				if tollFree(m.digits) {
+					score = scoreLink // a business's desk, like a link
+				}
+				folded(m.start, m.end, score, "phone")
 			}
-			folded(m.start, m.end, score, "phone")
 		}
 	}
 	for _, m := range spelledDigitRuns(s) {

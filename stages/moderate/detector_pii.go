@@ -63,8 +63,14 @@ func (PIIDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	if digits >= 7 {
 		nationalIDs(s, add)
 	}
-	if digits >= 9 {
-		numbersPII(s, add)
+	// Phones are read with letters standing in for digits (O1O-2345-6789);
+	// identity numbers are not: their check letters would be read too.
+	phones := s
+	if digits >= 5 {
+		phones, _ = digitLookalikes(s)
+	}
+	if digits >= 9 || phones != s && countDigits(phones) >= 9 {
+		numbersPII(s, phones, add)
 	}
 	if len(out) > 0 || addressCue(s) {
 		out = doxxing(t, s, out)
@@ -104,8 +110,10 @@ func nationalIDs(s string, add func(int, int, float64, string)) {
 	}
 }
 
-// numbersPII adds resident IDs, cards, SSNs and phone numbers.
-func numbersPII(s string, add func(int, int, float64, string)) {
+// numbersPII adds resident IDs, cards and SSNs read in s, and phone
+// numbers read in phones (s with look-alike letters read as digits, of the
+// same byte ranges).
+func numbersPII(s, phones string, add func(int, int, float64, string)) {
 	for _, m := range findNumbers(reCNID, s) {
 		if validCNID(m.digits) {
 			add(m.start, m.end, scoreCNID, "cn-resident-id")
@@ -122,7 +130,7 @@ func numbersPII(s string, add func(int, int, float64, string)) {
 		}
 	}
 	business := -1 // businessNumber(s), read at the first phone number
-	for _, m := range phoneNumbers(s) {
+	for _, m := range phoneNumbers(phones) {
 		if tollFree(m.digits) {
 			continue
 		}

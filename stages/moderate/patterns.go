@@ -188,3 +188,55 @@ func atoi(s string) int {
 	}
 	return n
 }
+
+// digitLookalikes returns s with the letters that stand in for digits
+// inside a number (o for 0; l and i for 1: "O1O-2345-6789", "l38 l234
+// 5678") replaced by those digits, and whether it replaced any. Only a
+// token made of digits and those letters alone, with at least one digit,
+// not touching another letter, is read as a number: "lol", "oil 10w40" and
+// "taxi1" stay. Every replacement is one byte for one byte, so
+// the byte ranges of the result are those of s.
+func digitLookalikes(s string) (string, bool) {
+	var b []byte
+	for i := 0; i < len(s); {
+		if !isLookalikeOrDigit(s[i]) {
+			i++
+			continue
+		}
+		if i > 0 && isASCIILetter(rune(s[i-1])) {
+			// Inside a word (x1234567l, taxi1): skip the rest of it.
+			for i < len(s) && (isLookalikeOrDigit(s[i]) || isASCIILetter(rune(s[i]))) {
+				i++
+			}
+			continue
+		}
+		j, digits, letters := i, 0, 0
+		for ; j < len(s) && isLookalikeOrDigit(s[j]); j++ {
+			if isDigit(s[j]) {
+				digits++
+			} else {
+				letters++
+			}
+		}
+		if digits > 0 && letters > 0 && (j == len(s) || !isASCIILetter(rune(s[j]))) {
+			if b == nil {
+				b = []byte(s)
+			}
+			for k := i; k < j; k++ {
+				switch s[k] {
+				case 'o':
+					b[k] = '0'
+				case 'l', 'i':
+					b[k] = '1'
+				}
+			}
+		}
+		i = j
+	}
+	if b == nil {
+		return s, false
+	}
+	return string(b), true
+}
+
+func isLookalikeOrDigit(c byte) bool { return isDigit(c) || c == 'o' || c == 'l' || c == 'i' }

@@ -385,8 +385,9 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 			}
 		}
 	}
-	capPlainContact(found, texts, suffix)       // see contact_plain.go
-	capCampaignWithoutAsk(found, texts, suffix) // see campaign_ask.go
+	capPlainContact(found, texts, suffix)            // see contact_plain.go
+	found = piiOfOthersNumbers(found, texts, suffix) // see contact_others.go
+	capCampaignWithoutAsk(found, texts, suffix)      // see campaign_ask.go
 	// Market terms: the operator's own block, review and allow lists.
 	for _, market := range p.markets {
 		mm := p.terms[market]
