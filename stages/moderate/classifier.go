@@ -236,15 +236,14 @@ func newClassifier(cfg ClassifierConfig, embeddedPath string) (*Classifier, erro
 		return nil, err
 	}
 	cfg = cfg.WithDefaults()
-	var (
-		data []byte
-		err  error
-	)
-	if cfg.ModelFile != "" {
-		data, err = os.ReadFile(cfg.ModelFile)
-	} else {
-		data, err = embeddedModel.ReadFile(embeddedPath)
+	if cfg.ModelFile == "" {
+		m, err := readEmbeddedModel(embeddedPath)
+		if err != nil {
+			return nil, err
+		}
+		return NewClassifierFromModel(cfg, m)
 	}
+	data, err := os.ReadFile(cfg.ModelFile)
 	if err != nil {
 		return nil, fmt.Errorf("moderate: classifier model: %w", err)
 	}
@@ -253,6 +252,35 @@ func newClassifier(cfg ClassifierConfig, embeddedPath string) (*Classifier, erro
 		return nil, fmt.Errorf("moderate: %w", err)
 	}
 	return NewClassifierFromModel(cfg, m)
+}
+
+// embeddedModels holds the embedded models read so far, by path: a model
+// is read-only once read, so the classifiers of a process share it (the
+// Spanish and the Portuguese intent classifiers read one model, and every
+// stage a test builds reads the same).
+var embeddedModels sync.Map // string → *embeddedRead
+
+type embeddedRead struct {
+	once sync.Once
+	m    *ClassifierModel
+	err  error
+}
+
+// readEmbeddedModel reads an embedded model once per process.
+func readEmbeddedModel(path string) (*ClassifierModel, error) {
+	v, _ := embeddedModels.LoadOrStore(path, &embeddedRead{})
+	r := v.(*embeddedRead)
+	r.once.Do(func() {
+		data, err := embeddedModel.ReadFile(path)
+		if err != nil {
+			r.err = fmt.Errorf("moderate: classifier model: %w", err)
+			return
+		}
+		if r.m, err = ReadClassifierModel(bytes.NewReader(data)); err != nil {
+			r.err = fmt.Errorf("moderate: %w", err)
+		}
+	})
+	return r.m, r.err
 }
 
 // NewClassifierFromModel wraps a model already in memory (the training
