@@ -127,7 +127,7 @@ func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 	case models.CategoryHate:
 		return comedyIdiomZh(t) || negatedSpanZh(t, sp)
 	case models.CategoryViolence:
-		return craftFrame(t)
+		return craftFrame(t) || gatheringFrame(t)
 	}
 	return false
 }

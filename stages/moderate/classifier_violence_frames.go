@@ -48,3 +48,47 @@ func craftFrame(t *Text) bool {
 	s := t.Folded.String()
 	return containsTermAny(s, craftFrames) && !containsTermAny(s, relishMarkers)
 }
+
+// Gatherings are the other shape the intent models read as a threat: a day,
+// an hour and a place ("Samstag 10 Uhr am Hauptbahnhof", "saturday 10am"),
+// which is what a threat that names where and when looks like, and what
+// every meetup, hike, potluck and clean-up says. A field framed as an open
+// invitation to a gathering, that says nothing of hurting anyone
+// (gatheringThreats), has its violence capped like a craft's; a threat
+// written as an invitation to come and hurt someone names the harm, and the
+// rules read that.
+
+// gatheringFrames frame a field as an open invitation to a gathering, in
+// the languages the intent models read (folded; Latin terms whole words).
+var gatheringFrames = foldTerms([]string{
+	"potluck", "clean-up", "cleanup", "meetup", "meet-up", "all welcome", "everyone welcome", "everyone is welcome",
+	"join us", "come join", "rsvp", "bring a dish", "bring snacks", "hiking group", "walking group", "book club",
+	"study group", "bake sale", "fundraiser", "picnic", "volunteers needed",
+	"treffpunkt", "wandergruppe", "stammtisch", "lauftreff", "alle sind willkommen", "jeder ist willkommen",
+	"kommt vorbei", "wir treffen uns", "bringt mit", "picknick", "flohmarkt",
+	"point de rendez-vous", "rendez-vous devant", "pique-nique", "tout le monde est bienvenu", "venez nombreux",
+	"on se retrouve", "randonnee", "benevoles",
+	"punto de encuentro", "quedada", "todos bienvenidos", "todos son bienvenidos", "senderismo", "voluntarios",
+	"ponto de encontro", "todos sao bem-vindos", "piquenique", "mutirao", "trilha",
+	"集合地点", "欢迎大家", "欢迎参加", "约饭", "聚餐", "徒步", "志愿者", "活动地点",
+	"集合場所", "参加者募集", "オフ会", "どなたでも", "持ち寄り", "ボランティア",
+	"모임 장소", "정모", "누구나 환영", "참가 신청", "봉사",
+})
+
+// gatheringThreats undo the frame: the gathering is to hurt someone.
+var gatheringThreats = foldTerms([]string{
+	"hurt", "kill", "beat", "burn", "stab", "shoot", "weapon", "weapons", "knife", "knives", "gun", "guns", "bat", "bats",
+	"teach them", "make them pay", "regret", "you'll see", "last time",
+	"verletzen", "umbringen", "abstechen", "waffe", "waffen", "messer", "verprugeln", "verpruegeln", "platt machen", "bereuen",
+	"tuer", "frapper", "cramer", "couteau", "armes", "regretter",
+	"matar", "golpear", "quemar", "cuchillo", "armas", "arrepentir", "facada", "faca", "queimar",
+	"打死", "弄死", "收拾", "砸", "砍", "捅", "刀", "报仇",
+	"殺", "殴", "刺す", "ナイフ", "죽이", "때리", "칼", "패버",
+})
+
+// gatheringFrame reports whether the field is an open invitation to a
+// gathering that says nothing of hurting anyone.
+func gatheringFrame(t *Text) bool {
+	s := t.Folded.String()
+	return containsTermAny(s, gatheringFrames) && !containsTermAny(s, gatheringThreats)
+}

@@ -24,3 +24,27 @@ func TestCraftFrame(t *testing.T) {
 		})
 	}
 }
+
+func TestGatheringFrame(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"a German hiking group's meeting point", "Wandergruppe: Treffpunkt Samstag 10 Uhr am Hauptbahnhof, Gleis 5. Ich hab eine gelbe Jacke an", true},
+		{"a neighbourhood clean-up and potluck", "clean-up + potluck saturday 10am at the laundromat, come show her this neighborhood has her back", true},
+		{"a Spanish meetup with a meeting point", "Quedada del grupo de senderismo: punto de encuentro la gasolinera, sábado 7:30", true},
+		{"a Chinese volunteer call", "周六早上九点 集合地点 地铁站B口 欢迎大家来当志愿者", true},
+		{"a gathering called to hurt someone", "meetup saturday 10am at his shop, bring bats, we teach them a lesson", false},
+		{"a German meeting point to beat someone", "Treffpunkt Freitag 22 Uhr hinterm Bahnhof, Messer mitnehmen", false},
+		{"a time and a place with no invitation", "I know where you park. Friday 6pm after your shift you're done.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := gatheringFrame(NewText("body", tt.text)); got != tt.want {
+				t.Errorf("gatheringFrame(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
