@@ -142,7 +142,7 @@ var (
 		"aujourd'hui je mange", "today i eat", "now i eat", "hoy como", "hoje eu como", "hoje como", "heute esse ich",
 		"恢复得很好", "恢复得不错", "终于停药", "停药了", "지금은 매일", "상담 받고", "상담받고", "치료 받고", "치료받고",
 		"지금은 상담", "지금은 치료", "지금은 잘 지내", "잘 지내고", "今はカウンセリング",
-		"today i got my", "year chip", "years sober", "year sober",
+		"today i got my", "year chip", "years sober", "year sober", "days sober", "months sober", "kept me going",
 		// Courage to those still in it: their "still" is no risk of the author's.
 		"qui sont encore dedans", "qui sont encore", "who are still in it", "who are still", "que siguen ahí", "que siguen en",
 		"que ainda estão", "die noch drinstecken", "die noch mittendrin",

@@ -52,6 +52,7 @@ func TestRecoveryStoryWithAHelplineIsOutreach(t *testing.T) {
 		"もし死にたいと思ったら、いのちの電話に相談して。私は2020年にそこで救われました。ひとりじゃないよ。",
 		"만약 죽고 싶다는 생각이 들면 109에 전화하세요. 저도 2021년에 거기서 살 수 있었어요. 혼자가 아니에요.",
 		"如果你也想过自杀，可以拨打12356心理援助热线。我2020年就是靠它撑过来的，你不是一个人。",
+		"Day 412 sober. A post like this kept me going a year ago. If you're in it right now you're not alone. Call 988.",
 	}
 	hit := []string{
 		"988 saved my life once, you're not alone they say, but I want to die again tonight.",
@@ -63,6 +64,7 @@ func TestRecoveryStoryWithAHelplineIsOutreach(t *testing.T) {
 		"热线救了我一次，你不是一个人他们说，可是我现在又想死了。",
 		"いのちの電話に救われたこともあったけど、24時間つながるのに、今はまた死にたい。",
 		"109 덕분에 버틸 수 있었는데, 지금 다시 죽고 싶어요. 혼자가 아니라고들 하지만.",
+		"90 days sober and it kept me going for a while, but tonight I want to die. Call 988 they say.",
 	}
 	wantAllowed(t, s, "a recovery story that hands on a helpline is allowed", miss, "cn", "intl")
 	wantDecision(t, s, "an author whose wish came back is reviewed", hit, models.DecisionReview, "intl")
