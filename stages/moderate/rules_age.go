@@ -56,12 +56,50 @@ func containsFold(s string, words []string) bool {
 	return false
 }
 
+// A bare year unit (años, anos, ans, Jahre, yrs) counts a span of time as
+// often as an age: "gracias por estos 10 años", "há 12 anos", "depuis 10
+// ans", "for 12 yrs". After a word that opens a span of time the number is
+// no child's age; "de 12 años", "tiene 12 años", "14 ans" alone still are.
+var (
+	reBareYearUnit = regexp.MustCompile(`(?:anos|ans|jahre|yrs?)$`)
+	durationWords  = []string{
+		"estos", "esos", "aquellos", "hace", "durante", "por", "tras", "ultimos", "proximos", "unos", "cada", "desde",
+		"estes", "esses", "ha", "faz", "fazem", "apos", "depois", "nestes", "nesses", "uns",
+		"depuis", "pendant", "ces", "apres", "dans", "derniers", "prochains", "environ",
+		"vor", "seit", "nach", "fur", "uber", "diese", "letzten", "nachsten", "etwa", "knapp",
+		"for", "these", "past", "last", "next", "after", "in", "over", "about", "every",
+	}
+)
+
+// durationBefore reports whether the age match m, preceded in the folded
+// text by before, ends in a bare year unit after a word that opens a span
+// of time.
+func durationBefore(before, m string) bool {
+	if !reBareYearUnit.MatchString(strings.TrimSpace(m)) {
+		return false
+	}
+	fields := strings.Fields(before)
+	if len(fields) == 0 {
+		return false
+	}
+	w := strings.Trim(fields[len(fields)-1], ",.;:!?()\"'")
+	for _, d := range durationWords {
+		if w == d {
+			return true
+		}
+	}
+	return false
+}
+
 // minorAges returns the byte ranges of the folded string s that give a
 // child's age.
 func minorAges(s string) [][2]int {
 	var out [][2]int
 	for _, re := range []*regexp.Regexp{reMinorAgeUnit, reMinorAgeWord, reMinorAgeHan} {
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			if re == reMinorAgeUnit && durationBefore(s[:m[2]], s[m[2]:m[3]]) {
+				continue
+			}
 			out = append(out, [2]int{m[2], m[3]})
 		}
 	}

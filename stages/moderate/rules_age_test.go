@@ -34,6 +34,13 @@ func TestMinorAgesFindChildrensAgesAsWritten(t *testing.T) {
 		{"a range before a comma", "young content, 10-13, will trade", []string{"10-13"}},
 		{"a range ending a sentence", "girls only. ages 11-13.", []string{"11-13"}},
 		{"a decimal after a range is not an age", "grew 10-13,5 cm", nil},
+		{"a span of time in Spanish is not an age", "gracias por estos 10 años, canal de youtube", nil},
+		{"a span of time in Portuguese is not an age", "há 12 anos que eu faço vídeos", nil},
+		{"a span of time in French is not an age", "depuis 10 ans sur cette chaîne", nil},
+		{"a span of time in German is not an age", "seit 12 Jahre dabei", nil},
+		{"a span of time in English yrs is not an age", "on this channel for 12 yrs", nil},
+		{"a Spanish age after de still is one", "niña de 12 años", []string{"12 anos"}},
+		{"years old after for still is an age", "pics for 13 years old", []string{"13 years old"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
