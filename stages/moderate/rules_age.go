@@ -91,13 +91,28 @@ func durationBefore(before, m string) bool {
 	return false
 }
 
+// durationAfter reports whether the age match m ends in a bare year unit
+// followed by a Spanish or Portuguese gerund: "15 años juntando cartas",
+// "10 anos trabalhando" count the time spent doing something.
+func durationAfter(m, after string) bool {
+	if !reBareYearUnit.MatchString(strings.TrimSpace(m)) {
+		return false
+	}
+	fields := strings.Fields(after)
+	if len(fields) == 0 {
+		return false
+	}
+	w := strings.Trim(fields[0], ",.;:!?()")
+	return len(w) > 4 && (strings.HasSuffix(w, "ando") || strings.HasSuffix(w, "endo") || strings.HasSuffix(w, "indo"))
+}
+
 // minorAges returns the byte ranges of the folded string s that give a
 // child's age.
 func minorAges(s string) [][2]int {
 	var out [][2]int
 	for _, re := range []*regexp.Regexp{reMinorAgeUnit, reMinorAgeWord, reMinorAgeHan} {
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
-			if re == reMinorAgeUnit && durationBefore(s[:m[2]], s[m[2]:m[3]]) {
+			if re == reMinorAgeUnit && (durationBefore(s[:m[2]], s[m[2]:m[3]]) || durationAfter(s[m[2]:m[3]], s[m[3]:])) {
 				continue
 			}
 			out = append(out, [2]int{m[2], m[3]})

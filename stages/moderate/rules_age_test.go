@@ -40,6 +40,8 @@ func TestMinorAgesFindChildrensAgesAsWritten(t *testing.T) {
 		{"a span of time in German is not an age", "seit 12 Jahre dabei", nil},
 		{"a span of time in English yrs is not an age", "on this channel for 12 yrs", nil},
 		{"a Spanish age after de still is one", "niña de 12 años", []string{"12 anos"}},
+		{"years spent doing something are no age", "Vendo mi colección de Magic, 15 años juntando cartas", nil},
+		{"years spent working in Portuguese are no age", "10 anos trabalhando nisso", nil},
 		{"years old after for still is an age", "pics for 13 years old", []string{"13 years old"}},
 	}
 	for _, c := range cases {
