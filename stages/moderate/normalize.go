@@ -412,7 +412,9 @@ func skeleton(f *View, v *View) {
 			gap := i - prevEnd
 			a, b := class[prevEnd-1], class[i]
 			singles := prevLen == 1 && tokLen == 1 && (a == classLatin && b == classLatin ||
-				spacedHangul != nil && spacedHangul[prevEnd-1] && spacedHangul[i])
+				spacedHangul != nil && spacedHangul[prevEnd-1] && spacedHangul[i]) ||
+				// The last kana of a spelt-out word written onto what follows: "チ ョ ンは".
+				prevLen == 1 && tokLen > 1 && spacedHangul != nil && spacedHangul[prevEnd-1] && spacedHangul[i]
 			switch {
 			case gap <= maxJoinGap && (a == classHan || b == classHan):
 				// Chinese has no spaces: a gap between Han is padding.
@@ -479,15 +481,38 @@ func spacedHangulRuns(runes []rune, class []uint8) []bool {
 			}
 			run = append(run, k)
 		}
+		allKana := true
 		for _, k := range run {
 			kana = kana || !isHangulSyllable(runes[k])
+			allKana = allKana && !isHangulSyllable(runes[k])
 		}
-		if len(run) >= minSpacedHangul || len(run) >= 2 && !spaced && !kana {
+		// Japanese is written without spaces, so spaced kana often end on
+		// the word that follows ("チ ョ ンは日本から", "ゴ キ ブ リと同じ"): a
+		// token that starts with kana right after a kana run is its last
+		// syllable, and counts toward the run's length.
+		head := -1
+		if last := run[len(run)-1]; allKana {
+			k := last + 1
+			for k < n && class[k] == classSep && k-last <= maxJoinGap {
+				k++
+			}
+			if k < n && k > last+1 && class[k] != classSep && !single(k) && isSpellingSyllable(runes[k]) && !isHangulSyllable(runes[k]) {
+				head = k
+			}
+		}
+		length := len(run)
+		if head >= 0 {
+			length++
+		}
+		if length >= minSpacedHangul || len(run) >= 2 && !spaced && !kana {
 			if marks == nil {
 				marks = make([]bool, n)
 			}
 			for _, k := range run {
 				marks[k] = true
+			}
+			if head >= 0 {
+				marks[head] = true
 			}
 		}
 		i = run[len(run)-1] + 1
