@@ -1,10 +1,6 @@
 package moderate
 
-import (
-	"unicode/utf8"
-
-	"github.com/notegate/notegate/models"
-)
+import "github.com/notegate/notegate/models"
 
 // Someone else's number, disguised. The PII detector reads a phone number
 // written in digits as personal data wherever it stands; a number spelled
@@ -75,11 +71,7 @@ func piiOfOthersNumbers(found []fieldFinding, texts []*Text, suffix string) []fi
 		if t == nil || f.Span.End > len(t.Original) {
 			continue
 		}
-		lo := max(0, f.Span.Start-othersNumberWindow)
-		for lo > 0 && !utf8.RuneStart(t.Original[lo]) {
-			lo--
-		}
-		before := NewText("", t.Original[lo:f.Span.End]).Folded.String()
+		before := foldedBefore(t, f.Span.Start-othersNumberWindow, f.Span.End)
 		if !containsAny(before, othersNumberCues) || containsAny(before, ownNumberCues) {
 			continue
 		}

@@ -65,11 +65,11 @@ func (PIIDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	}
 	// Phones are read with letters standing in for digits (O1O-2345-6789);
 	// identity numbers are not: their check letters would be read too.
-	phones := s
+	phones, lookalikes := s, false
 	if digits >= 5 {
-		phones, _ = digitLookalikes(s)
+		phones, lookalikes = digitLookalikes(s)
 	}
-	if digits >= 9 || phones != s && countDigits(phones) >= 9 {
+	if digits >= 9 || lookalikes && countDigits(phones) >= 9 {
 		numbersPII(s, phones, add)
 	}
 	if len(out) > 0 || addressCue(s) {

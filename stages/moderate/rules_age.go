@@ -2,6 +2,7 @@ package moderate
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -71,39 +72,27 @@ var (
 	}
 )
 
-// durationBefore reports whether the age match m, preceded in the folded
-// text by before, ends in a bare year unit after a word that opens a span
-// of time.
-func durationBefore(before, m string) bool {
+// duration reports whether the age match m, between before and after in
+// the folded text, ends in a bare year unit that counts time: after a word
+// that opens a span of time, or before a Spanish or Portuguese gerund ("15
+// años juntando cartas", "10 anos trabalhando").
+func duration(before, m, after string) bool {
 	if !reBareYearUnit.MatchString(strings.TrimSpace(m)) {
 		return false
 	}
-	fields := strings.Fields(before)
-	if len(fields) == 0 {
-		return false
+	const space = " \t\n\r"
+	before = strings.TrimRight(before, space)
+	prev := before[strings.LastIndexAny(before, space)+1:]
+	if slices.Contains(durationWords, strings.Trim(prev, ",.;:!?()\"'")) {
+		return true
 	}
-	w := strings.Trim(fields[len(fields)-1], ",.;:!?()\"'")
-	for _, d := range durationWords {
-		if w == d {
-			return true
-		}
+	after = strings.TrimLeft(after, space)
+	next := after
+	if k := strings.IndexAny(after, space); k >= 0 {
+		next = after[:k]
 	}
-	return false
-}
-
-// durationAfter reports whether the age match m ends in a bare year unit
-// followed by a Spanish or Portuguese gerund: "15 años juntando cartas",
-// "10 anos trabalhando" count the time spent doing something.
-func durationAfter(m, after string) bool {
-	if !reBareYearUnit.MatchString(strings.TrimSpace(m)) {
-		return false
-	}
-	fields := strings.Fields(after)
-	if len(fields) == 0 {
-		return false
-	}
-	w := strings.Trim(fields[0], ",.;:!?()")
-	return len(w) > 4 && (strings.HasSuffix(w, "ando") || strings.HasSuffix(w, "endo") || strings.HasSuffix(w, "indo"))
+	next = strings.Trim(next, ",.;:!?()")
+	return len(next) > 4 && (strings.HasSuffix(next, "ando") || strings.HasSuffix(next, "endo") || strings.HasSuffix(next, "indo"))
 }
 
 // minorAges returns the byte ranges of the folded string s that give a
@@ -112,7 +101,7 @@ func minorAges(s string) [][2]int {
 	var out [][2]int
 	for _, re := range []*regexp.Regexp{reMinorAgeUnit, reMinorAgeWord, reMinorAgeHan} {
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
-			if re == reMinorAgeUnit && (durationBefore(s[:m[2]], s[m[2]:m[3]]) || durationAfter(s[m[2]:m[3]], s[m[3]:])) {
+			if re == reMinorAgeUnit && duration(s[:m[2]], s[m[2]:m[3]], s[m[3]:]) {
 				continue
 			}
 			out = append(out, [2]int{m[2], m[3]})
