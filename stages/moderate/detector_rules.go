@@ -193,8 +193,7 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 		occ = dropNegatedZh(t, occ)
 	}
 	sc.occ, sc.veto = occ, veto
-	emit := func(i, j int) {
-		i, j = widen(occ, i, j)
+	emitExact := func(i, j int) {
 		sp := Span{sk.Spans[i].Start, sk.Spans[j-1].End}
 		if r.clears {
 			sp = sentencesSpan(sc.bounds, len(t.Original), sp)
@@ -202,6 +201,10 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 		out = append(out, Finding{
 			Category: r.category, Score: r.score, Rule: r.id, Support: r.support, Clears: r.clears, Span: sp,
 		})
+	}
+	emit := func(i, j int) {
+		i, j = widen(occ, i, j)
+		emitExact(i, j)
 	}
 	vetoed := func(from, to int32) bool {
 		for _, v := range veto {
@@ -249,7 +252,19 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 			for b < len(occ) && occ[b].sent == occ[a].sent {
 				b++
 			}
-			if !vetoed(occ[a].sent, occ[a].sent) {
+			switch {
+			case vetoed(occ[a].sent, occ[a].sent):
+			case r.groups == 1 && r.category == models.CategoryProfanity:
+				// Every swear word is evidence of its own: crude
+				// swearing counts them (profanity_crude.go). A phrase
+				// of them ("putain de merde") is its words.
+				for k := a; k < b && found < maxRuleFindings; k++ {
+					if !holdsAnother(occ[a:b], k-a) {
+						emitExact(occ[k].i, occ[k].j)
+						found++
+					}
+				}
+			default:
 				if i, j, ok := shortestCover(r, occ[a:b]); ok {
 					emit(i, j)
 					found++
@@ -289,6 +304,17 @@ func dropNegatedZh(t *Text, occ []ruleOcc) []ruleOcc {
 		floor = max(floor, end)
 	}
 	return out
+}
+
+// holdsAnother reports whether occ[k] holds another occurrence of occ
+// that is shorter than it.
+func holdsAnother(occ []ruleOcc, k int) bool {
+	for m, o := range occ {
+		if m != k && o.i >= occ[k].i && o.j <= occ[k].j && o.j-o.i < occ[k].j-occ[k].i {
+			return true
+		}
+	}
+	return false
 }
 
 // widen extends [i, j) over the rule's occurrences that straddle its

@@ -533,7 +533,7 @@ func isHangulSyllable(r rune) bool { return 0xAC00 <= r && r <= 0xD7A3 }
 // foldLeet rewrites leet inside Latin words in place. A word is a maximal
 // run of Latin letters, digits and leet symbols; it is folded only if it
 // holds an ASCII letter (so "2025" stays a number), and trailing symbols
-// but $ stay punctuation ("wow!").
+// but $ and a letter's @ stay punctuation ("wow!").
 func foldLeet(runes []rune, class []uint8) {
 	n := len(runes)
 	for i := 0; i < n; {
@@ -550,8 +550,10 @@ func foldLeet(runes []rune, class []uint8) {
 			j++
 		}
 		end := j
-		// A final $ is an s ("nude$"); other final symbols are punctuation.
-		for end > i && leetSymbol(runes[end-1]) && runes[end-1] != '$' {
+		// A final $ is an s ("nude$") and a final @ after a letter an a
+		// ("p0rr@", "m3rd@"); other final symbols are punctuation.
+		for end > i && leetSymbol(runes[end-1]) && runes[end-1] != '$' &&
+			(runes[end-1] != '@' || end-1 == i || class[end-2] != classLatin) {
 			end--
 		}
 		if letter {

@@ -24,6 +24,7 @@ func TestNormalize(t *testing.T) {
 		{"leet folds inside words", "sh1t h3ll0 @ss", "sh1t h3ll0 @ss", "shit heio as"},
 		{"numbers stay numbers", "2025 年", "2025 年", "2025年"},
 		{"trailing punctuation is not leet", "wow!", "wow!", "wow"},
+		{"a final @ after a letter is an a, a lone @ is not", "p0rr@ m3rd@ @ x", "p0rr@ m3rd@ @ x", "pora merda x"},
 		{"a euro sign inside a word is an e", "s€ins m€rde 20€", "s€ins m€rde 20€", "seins merde 20"},
 		{"spaced letters join", "s p a c e d", "s p a c e d", "spaced"},
 		{"dotted letters join", "f.u.c.k", "f.u.c.k", "fuck"},

@@ -314,6 +314,7 @@ func FuzzRulesDetect(f *testing.F) {
 	f.Add("出 售 冰 毒，加 微 信。办证 刻章 电话")
 	f.Add("how old are you?\ndm me")
 	f.Add("i w1ll k i l l you!!! …")
+	f.Add("Putain de bordel de merde, p0rr@ 아 씨발 존나")
 	d := defaultRules(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		found, err := d.Detect(context.Background(), NewText("body", s))

@@ -385,9 +385,10 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 			}
 		}
 	}
-	capPlainContact(found, texts, suffix)            // see contact_plain.go
-	found = piiOfOthersNumbers(found, texts, suffix) // see contact_others.go
-	capCampaignWithoutAsk(found, texts, suffix)      // see campaign_ask.go
+	capPlainContact(found, texts, suffix)                         // see contact_plain.go
+	found = piiOfOthersNumbers(found, texts, suffix)              // see contact_others.go
+	capCampaignWithoutAsk(found, texts, suffix)                   // see campaign_ask.go
+	found = append(found, crudeSwearing(found, texts, suffix)...) // see profanity_crude.go
 	// Market terms: the operator's own block, review and allow lists.
 	for _, market := range p.markets {
 		mm := p.terms[market]

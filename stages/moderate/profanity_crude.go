@@ -1,0 +1,117 @@
+package moderate
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/notegate/notegate/models"
+)
+
+// Crude swearing: one swear word in a note is language ("this concert was
+// fucking amazing", « putain » explained to tourists, a town called
+// Fucking) and the intl market allows it; a note that swears over and over
+// ("Joder, qué puta mierda de día. Me cago en todo.", "아 씨발 과제 존나
+// 많네", "卧槽 这天气 tmd 热死了") is crude swearing, which feeds of a
+// general audience do not show unseen. So when one text holds
+// crudeMinWords swear words or more (profanity findings of the lexicons
+// and rules at crudeWordScore or above, at separate places, none inside
+// an allowed span), at least one of them strong (crudeStrongScore: the
+// f-word and its equals, not "damn" or "hell"), a finding of crudeScore
+// spans them: reviewed in intl, blocked in cn, whose policy blocks
+// profanity from 0.7. Classifier scores never count: they cannot say
+// which words they read.
+const (
+	crudeMinWords    = 2
+	crudeWordScore   = 0.3
+	crudeStrongScore = 0.5
+	crudeScore       = 0.75
+)
+
+// crudeSwearing returns one profanity finding for every text of found that
+// swears crudely (see above), on each of its swear words. suffix is the findings' source suffix, as for
+// capPlainContact.
+func crudeSwearing(found []fieldFinding, texts []*Text, suffix string) []fieldFinding {
+	var out []fieldFinding
+	for _, t := range texts {
+		var words []Span
+		strong := false
+		for _, f := range found {
+			if f.field != t.Field || f.Category != models.CategoryProfanity || f.market != "" ||
+				fromClassifier(f.source) || f.Span.Start == f.Span.End || f.Score < crudeWordScore {
+				continue
+			}
+			if insideAllowed(f, found) {
+				continue
+			}
+			words = append(words, f.Span)
+			strong = strong || f.Score >= crudeStrongScore
+		}
+		if !strong {
+			continue
+		}
+		words = separateSpans(words)
+		if len(words) < crudeMinWords {
+			continue
+		}
+		rule := fmt.Sprintf("crude swearing: %d swear words", len(words))
+		for _, w := range words {
+			// One finding a word, so that evidence marks the words.
+			out = append(out, fieldFinding{
+				Finding: Finding{Category: models.CategoryProfanity, Score: crudeScore, Span: w, Rule: rule},
+				field:   t.Field, source: "crude" + suffix,
+			})
+		}
+	}
+	return out
+}
+
+// insideAllowed reports whether f's evidence lies inside a span that the
+// lexicons' allowlist (every market) holds innocent in f's field.
+func insideAllowed(f fieldFinding, found []fieldFinding) bool {
+	for _, a := range found {
+		if a.source == allowSource && a.market == "" && a.field == f.field && a.Span.Start <= f.Span.Start && f.Span.End <= a.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// separateSpans returns the separate words among spans: a span holding
+// another is dropped (the phrase "putain de merde" is the two words it
+// holds; "fucking" matched by "fuck*" and by "fucking" is one), and spans
+// that overlap are merged. spans is reordered.
+func separateSpans(spans []Span) []Span {
+	slices.SortFunc(spans, func(a, b Span) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return a.End - b.End
+	})
+	inner := spans[:0]
+	for k, s := range spans {
+		holds := false
+		for _, o := range spans[k+1:] {
+			if o.Start >= s.End {
+				break
+			}
+			if o.End <= s.End && o != s {
+				holds = true
+				break
+			}
+		}
+		// An equal span already kept, or one starting here and shorter,
+		// sorts before s.
+		if n := len(inner); !holds && (n == 0 || inner[n-1].Start != s.Start) {
+			inner = append(inner, s)
+		}
+	}
+	out := inner[:0]
+	for _, s := range inner {
+		if n := len(out); n > 0 && s.Start < out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
