@@ -259,7 +259,7 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 				// swearing counts them (profanity_crude.go). A phrase
 				// of them ("putain de merde") is its words.
 				for k := a; k < b && found < maxRuleFindings; k++ {
-					if !holdsAnother(occ[a:b], k-a) {
+					if swearWord(occ[a:b], k-a) {
 						emitExact(occ[k].i, occ[k].j)
 						found++
 					}
@@ -306,15 +306,42 @@ func dropNegatedZh(t *Text, occ []ruleOcc) []ruleOcc {
 	return out
 }
 
-// holdsAnother reports whether occ[k] holds another occurrence of occ
-// that is shorter than it.
-func holdsAnother(occ []ruleOcc, k int) bool {
-	for m, o := range occ {
-		if m != k && o.i >= occ[k].i && o.j <= occ[k].j && o.j-o.i < occ[k].j-occ[k].i {
-			return true
+// swearWord reports whether occ[k] is a word to report on its own among
+// the occurrences of a sentence: not a phrase of other occurrences
+// ("putain de merde", which holds "putain" and "merde"), and not held by
+// a longer occurrence that is no such phrase ("mierd" in "mierda").
+func swearWord(occ []ruleOcc, k int) bool {
+	if phraseOf(occ, k) {
+		return false
+	}
+	for m := range occ {
+		if m != k && holds(occ[m], occ[k]) && !phraseOf(occ, m) {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseOf reports whether occ[k] holds two occurrences of occ that do not
+// overlap.
+func phraseOf(occ []ruleOcc, k int) bool {
+	for m := range occ {
+		if m == k || !holds(occ[k], occ[m]) {
+			continue
+		}
+		for n := range occ {
+			if n != k && n != m && holds(occ[k], occ[n]) && (occ[n].i >= occ[m].j || occ[m].i >= occ[n].j) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// holds reports whether a holds b and is longer (a tie is broken by
+// position, so that of two equal occurrences one holds the other).
+func holds(a, b ruleOcc) bool {
+	return a.i <= b.i && b.j <= a.j && (a.j-a.i > b.j-b.i || a.j-a.i == b.j-b.i && a.group < b.group)
 }
 
 // widen extends [i, j) over the rule's occurrences that straddle its
