@@ -49,7 +49,10 @@ var othersNumberCues = foldTerms(func() []string {
 		"son numéro", "son numero", "son tel", "son tél", "son portable", "son whatsapp", "le numéro de ce", "le numero de ce",
 		"le numéro de cette", "le numero de cette",
 		"seine nummer", "seine handynummer", "seine telefonnummer", "die nummer von dem", "die nummer von der",
-		"die handynummer von", "dessen nummer", "deren nummer")
+		"die handynummer von", "dessen nummer", "deren nummer",
+		// Round 20: "hier ihre Nummer: null eins fünf eins …" (formal Ihre, the
+		// reader's, does not come before a number given out).
+		"ihre nummer", "ihre handynummer", "ihre telefonnummer", "ihr handy", "sein handy")
 }())
 
 // ownNumberCues say the number is the author's: then it is spam alone.

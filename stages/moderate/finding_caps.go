@@ -30,6 +30,7 @@ var findingCaps = []findingCap{
 	capClassifierSpamWithoutBait,
 	capSelfInsult,
 	capBanter,
+	capGameBanter,
 	capHyperboleKin,
 	capWarnedContact,
 	capRefusedContact,

@@ -7,10 +7,11 @@ package moderate
 // small businesses everywhere, look the same as a person's, so the number
 // cannot tell; the field does. In a field that names a business and what
 // its customers do with the number, and says nothing of a person's own
-// contact (call me, text me, my number, lonely, babe) or of money to be
-// made, a phone finding informs (scoreBusinessPhone) instead of reviewing
+// contact (call me, text me, my number) or of bait (lonely, babe, money to
+// be made), a phone finding informs (scoreBusinessPhone) instead of reviewing
 // in intl. So does the number of a lost-pet notice, there for whoever sees
-// the animal. The contact detector still sees the number: cn, which reviews
+// the animal, even when the owner says it is theirs ("appelez-moi au 07 …,
+// c'est mon numéro"), unless it baits. The contact detector still sees the number: cn, which reviews
 // any move off the platform, still reviews it.
 
 // scoreBusinessPhone is below every market's review threshold of pii.
@@ -79,18 +80,25 @@ var (
 		"彼の", "彼女の", "こいつ", "あいつ", "この人", "住所", "住んで",
 		"그의", "그녀의", "이 사람", "이놈", "이년", "걔", "사는 곳", "주소",
 	})
-	// personalContact is a person's own contact or a lure: the number is
-	// then theirs, or bait.
-	personalContact = foldTerms([]string{
-		"call me", "text me", "me at", "my number", "my cell", "my phone", "whatsapp me", "hit me up", "lonely", "babe", "baby", "dear",
+	// ownContact is the author's own contact: a business's number is then
+	// a person's, though a lost pet's owner gives theirs as they should.
+	ownContact = foldTerms([]string{
+		"call me", "text me", "me at", "my number", "my cell", "my phone", "whatsapp me", "hit me up",
+		"加我", "打给我", "我的电话", "我的手机",
+		"llámame", "llamame", "escríbeme", "escribeme", "mi número", "mi numero",
+		"me liga", "me chama", "meu número", "meu numero",
+		"appelle-moi", "appelez-moi", "mon numéro", "mon numero",
+		"ruf mich an", "meine nummer", "schreib mir",
+		"私の番号", "電話して",
+		"내 번호", "전화해", "연락해",
+	})
+	// lures are bait: loneliness, a date tonight, money to be made.
+	lures = foldTerms([]string{
+		"lonely", "babe", "baby", "dear",
 		"earn", "profit", "investment", "income", "per day", "a day from home", "free money", "hookup", "hook up", "tonight",
-		"加我", "打给我", "我的电话", "我的手机", "寂寞", "日赚", "日结", "兼职", "赚钱", "投资", "返利",
-		"llámame", "llamame", "escríbeme", "escribeme", "mi número", "mi numero", "gana", "ganar",
-		"me liga", "me chama", "meu número", "meu numero", "ganhe", "renda extra",
-		"appelle-moi", "appelez-moi", "mon numéro", "mon numero", "gagnez", "gagner",
-		"ruf mich an", "meine nummer", "schreib mir", "verdienen",
-		"私の番号", "電話して", "稼げ", "副業",
-		"내 번호", "전화해", "연락해", "부업", "수익",
+		"寂寞", "日赚", "日结", "兼职", "赚钱", "投资", "返利",
+		"gana", "ganar", "ganhe", "renda extra", "gagnez", "gagner", "verdienen",
+		"稼げ", "副業", "부업", "수익",
 	})
 )
 
@@ -98,11 +106,16 @@ var (
 // business's, for its customers, or as the owner's of a lost pet or thing,
 // for whoever finds it (see the file comment and lostAndFound).
 func businessNumber(s string) bool {
-	if containsWordAny(s, personalContact) {
+	if containsWordAny(s, lures) {
 		return false
 	}
-	return containsWordAny(s, businessPlaces) && containsWordAny(s, businessUses) || containsWordAny(s, lostAndFound) ||
-		containsWordAny(s, pets) && containsWordAny(s, gone) ||
+	if containsWordAny(s, lostAndFound) || containsWordAny(s, pets) && containsWordAny(s, gone) {
+		return true // the owner's own number, for whoever finds the animal
+	}
+	if containsWordAny(s, ownContact) {
+		return false
+	}
+	return containsWordAny(s, businessPlaces) && containsWordAny(s, businessUses) ||
 		containsWordAny(s, businessUses) && containsWordAny(s, contactLabels) && !containsWordAny(s, thirdParty)
 }
 

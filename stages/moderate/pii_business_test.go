@@ -28,6 +28,8 @@ func TestBusinessNumbersInformAndPersonalOnesReview(t *testing.T) {
 		{"a Taipei flat to let with the landlady's number is hers to be reached on", "【台北大安區套房出租】近捷運站，月租16,000，有意者請來電 0912-000-345 林小姐", scoreBusinessPhone},
 		{"a flat to let near a university with 'falar com' the landlady", "Aluga-se kitnet mobiliada perto da USP, R$ 1.400 com água inclusa. Falar com a Dona Cida: (11) 99000-1234, só ligação em horário comercial.", scoreBusinessPhone},
 		{"a dog said to have run away is a lost-pet notice in any wording", "PERDIDO: perro mestizo color canela, se llama Toby. Se escapó ayer cerca del parque. Si lo veis llamad al 612 000 345", scoreBusinessPhone},
+		{"a lost cat's owner giving their own number is still a lost-pet notice", "Chat perdu à Montreuil, tigré, il s'appelle Mochi 🐱 Si vous le voyez appelez-moi au 07 81 42 19 63 (c'est mon numéro). Merci !!", scoreBusinessPhone},
+		{"a lost pet with a lure is bait", "Lost my cat lol, call me babe, I'm lonely tonight 503-555-0148", scorePhone},
 		{"a person's own number is personal data", "text me at 503-555-0148 babe, I'm lonely tonight", scorePhone},
 		{"a number with a shop but nothing customers do is personal", "the guy from the shop gave me 503-555-0148", scorePhone},
 		{"a lure with a shop's words stays personal", "open a store from home and earn $300 per day, call me 503-555-0148", scorePhone},

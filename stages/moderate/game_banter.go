@@ -1,0 +1,78 @@
+package moderate
+
+import (
+	"unicode/utf8"
+
+	"github.com/notegate/notegate/models"
+)
+
+// Trash talk over a game: friends who lost to each other promise a beating
+// in the next round ("次ボコボコにしてやるから覚悟しとけよ😂 また土曜うち集合な",
+// "I'm gonna destroy you in ranked tonight lol", "la próxima partida te
+// reviento jajaja"). The words are a threat's; the frame is a game, with
+// laughter or a rematch. In a short field (a comment or a short note) that
+// names a game or a match, laughs or asks for a rematch, and says nothing
+// of the real world a threat would reach (a weapon, an address, "after
+// school", "irl"), a violence or harassment finding is capped like
+// reported speech: it keeps its label and decides nothing. A game threat
+// made real ("keep reporting me in ranked, I'll find you after school and
+// stab you") names the real world and keeps its score; so does a slur or
+// a sexual demand, whose categories are not read here.
+
+// maxGameBanterRunes bounds the fields read as trash talk.
+const maxGameBanterRunes = 280
+
+// gameFrames name a game, a match or a round, as the folded view writes
+// them (Latin terms whole words).
+var gameFrames = foldTerms([]string{
+	"ranked", "rematch", "next round", "1v1", "gg", "fifa", "mario kart", "smash bros", "fortnite", "valorant",
+	"overwatch", "apex", "warzone", "minecraft", "among us", "league of legends", "tekken", "street fighter", "chess",
+	"monopoly", "game night", "board game", "ping pong", "2k", "madden", "rocket league", "pickup game",
+	"スマブラ", "マリカ", "マリオカート", "対戦", "ゲーム", "ランクマ", "スプラ", "桃鉄", "格ゲー", "フォトナ", "エペ", "ぷよぷよ", "次の試合",
+	"游戏", "开黑", "王者荣耀", "吃鸡", "排位", "下一局", "这局", "上分", "打游戏", "斗地主", "麻将",
+	"게임", "한판", "한 판", "배그", "피파", "랭겜", "리매치", "다음 판", "오버워치", "롤 ",
+	"partida", "revancha", "la próxima partida", "el juego", "videojuego",
+	"revanche", "jogo", "joguinho", "partidinha",
+	"la prochaine partie", "manette", "jeu vidéo",
+	"nächste runde", "zocken", "zockt", "spieleabend", "konsole",
+})
+
+// gameLaughs are laughter and rematch words that keep a game's threat a
+// joke between the players.
+var gameLaughs = foldTerms([]string{
+	"😂", "🤣", "😆", "😜", "😝", "lol", "lmao", "lmfao", "haha", "hahaha", "xd", "jaja", "jajaja", "jeje", "kkk", "kkkk", "rsrs",
+	"mdr", "ptdr", "mdrr", "草", "ｗｗ", "www", "笑", "哈哈", "hhh", "ㅋㅋ", "ㅎㅎ",
+	"rematch", "revancha", "revanche", "リベンジ", "再戦", "다시 붙자", "再来一局", "再来一把", "nochmal", "noch mal",
+	"集合", "chez toi", "chez moi", "bei mir", "bei dir", "en mi casa", "lá em casa", "우리 집",
+})
+
+// realWorldThreat are what take a game's threat out of the game: a
+// weapon, an address, a place and time outside it.
+var realWorldThreat = foldTerms([]string{
+	"knife", "knives", "gun", "pistol", "stab", "shoot you", "irl", "in real life", "after school", "your address",
+	"where you live", "your house", "parking lot", "find you", "wait for you", "waiting for you",
+	"ナイフ", "包丁", "刃物", "銃", "住所", "家知って", "家まで", "待ち伏せ", "刺す", "刺し",
+	"刀", "枪", "你家在", "你家地址", "地址", "堵你", "放学",
+	"칼", "총", "주소", "어디 사는지", "집 앞", "찾아간다",
+	"cuchillo", "navaja", "pistola", "dónde vives", "tu dirección", "te espero a la salida",
+	"faca", "arma", "onde você mora", "onde voce mora", "seu endereço",
+	"couteau", "flingue", "où tu habites", "ton adresse", "à la sortie",
+	"messer", "waffe", "wo du wohnst", "deine adresse", "nach der schule",
+})
+
+// gameBanter reports whether t is a short field framed as trash talk over
+// a game (see above).
+func gameBanter(t *Text) bool {
+	if utf8.RuneCountInString(t.Original) > maxGameBanterRunes {
+		return false
+	}
+	s := t.Folded.String()
+	return containsTermAny(s, gameFrames) && containsTermAny(s, gameLaughs) && !containsTermAny(s, realWorldThreat)
+}
+
+// capGameBanter: a game's trash talk (see above).
+func capGameBanter(t *Text, _ string, x *Finding, _ *[]Span) {
+	if (x.Category == models.CategoryViolence || x.Category == models.CategoryHarassment) && x.Score > reportedScoreCap && gameBanter(t) {
+		x.Score = reportedScoreCap
+	}
+}

@@ -1,0 +1,31 @@
+package moderate
+
+import (
+	"testing"
+
+	"github.com/notegate/notegate/models"
+)
+
+func TestGameBanter(t *testing.T) {
+	t.Parallel()
+	s := newTestStage(t)
+	tests := []struct {
+		name, body string
+		intl       models.Decision
+	}{
+		{"a Smash rematch promised with laughter is trash talk", "@たくみ お前昨日のスマブラ弱すぎて草。次ボコボコにしてやるから覚悟しとけよ😂 また土曜うち集合な", models.DecisionAllow},
+		{"a FIFA loss and a rematch at a friend's place", "@Karim t'as encore perdu 5-0 au FIFA, la prochaine partie je vais te défoncer 😂 revanche samedi chez toi", models.DecisionAllow},
+		{"a game threat that names a place outside the game is no game", "lmao you lost the 1v1 again, next time I'll wait for you at the parking lot with my bat 😂", models.DecisionBlock},
+		{"a game threat that names a stabbing after school is no game", "gg lol. keep reporting me in ranked, I'll find you after school and stab you", models.DecisionBlock},
+		{"a game threat that names where the player lives is no game", "keep reporting me in ranked lol, I know where you live and I'll kill you", models.DecisionBlock},
+		{"the same threat without a game keeps its score", "お前次会ったらボコボコにしてやるから覚悟しとけよ", models.DecisionBlock},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := moderateBody(t, s, tt.body)
+			if got := n.Moderation.Markets["intl"]; got != tt.intl {
+				t.Errorf("intl %s, want %s (labels %+v)", got, tt.intl, n.Moderation.Labels)
+			}
+		})
+	}
+}
