@@ -25,6 +25,9 @@ var (
 	scamWords = foldTerms([]string{
 		"冒充", "诈骗", "骗子", "骗局", "防骗", "反诈", "上当", "被骗", "骗了", "假投资", "假客服", "假老师", "假冒", "scam", "fraud", "impersonat", "estafa", "golpe",
 		"arnaque", "escroquerie", "betrug", "詐欺", "사기",
+		// Impersonation of the warner's own account (round 20: 저희 계정 사칭해서…).
+		"사칭", "가짜 계정", "なりすまし", "偽アカウント", "冒用", "假账号", "fake account", "impostor", "impersonating",
+		"se hacen pasar", "suplantan", "se passant pour", "se faisant passer",
 		// Child-safety warnings name the same move to a messenger as the
 		// lure it is: 陌生人让孩子加微信…这就是网络诱骗，马上报警.
 		"诱骗", "诱拐", "grooming", "groomer", "groomers", "aliciamiento", "aliciamento", "pédopiégeage", "cybergrooming",
@@ -48,6 +51,7 @@ var (
 		"block and report", "block them",
 		"report them", "reported it", "don't fall for", "do not fall for", "bloquea", "denuncia", "bloqueie", "denuncie",
 		"bloquez", "signalez", "blockieren", "melden", "ブロック", "通报", "차단", "신고",
+		"연락 안 드립니다", "연락드리지 않", "연락하지 않습니다",
 		// Don't click, don't give the code: 不要点链接，也不要给验证码.
 		"不要点", "别点", "不要给", "别给", "不要扫", "别扫", "不要下载", "别下载", "不要透露", "don't click", "do not click",
 		"never click", "never give", "don't give", "do not give", "don't share", "never share", "no hagas clic",
