@@ -53,7 +53,9 @@ var othersNumberCues = foldTerms(func() []string {
 		"die handynummer von", "dessen nummer", "deren nummer",
 		// Round 20: "hier ihre Nummer: null eins fünf eins …" (formal Ihre, the
 		// reader's, does not come before a number given out).
-		"ihre nummer", "ihre handynummer", "ihre telefonnummer", "ihr handy", "sein handy")
+		"ihre nummer", "ihre handynummer", "ihre telefonnummer", "ihr handy", "sein handy",
+		"der typ", "die tussi", "der kerl", "die alte", "der alte", "this guy", "that guy", "this girl", "that girl", "el tipo", "la tipa",
+		"ce mec", "cette meuf", "esse cara", "essa mina")
 }())
 
 // ownNumberCues say the number is the author's: then it is spam alone.

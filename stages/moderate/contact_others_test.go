@@ -78,6 +78,7 @@ func TestSomeoneElsesNumberDisguisedIsPersonalData(t *testing.T) {
 		{"the author's own number spelled out is spam, not someone's data", "加我微信 电话一三八一二三四五六七八 日赚五百", false, true},
 		{"the author's own number in English words is spam", "text me, my number is four one five, five five five, zero one three four", false, true},
 		{"a German woman's number spelled in words after 'ihre Nummer'", "Die Tussi vom Café, hier ihre Nummer: null eins fünf eins – zwo drei vier fünf – sechs sieben acht neun. Ruft sie ruhig mal an", true, true},
+		{"a named man's number after 'der Typ'", "Der Typ aus dem Video heißt Tobias Krüger, Handy null-eins-sieben-sechs / drei-vier-fünf-sechs-sieben-acht-neun", true, true},
 		{"a phone number in digits needs no cue to be personal data", "My ex's number is 415-555-0134, call her and tell her what she did", true, true},
 	}
 	for _, tt := range tests {

@@ -32,6 +32,7 @@ var (
 		// A shop's own account says so (round 15: "official acct for Rosie's Donuts").
 		"official account", "official acct", "cuenta oficial", "conta oficial", "compte officiel", "offizieller account",
 		"官方账号", "官方号", "公式アカウント", "공식 계정", "donuts", "arepera", "pizzeria", "taquería", "taqueria",
+		"offiziellen account", "unserem offiziellen", "官方ig", "店家", "咖啡馆", "咖啡厅",
 	})
 	// businessUses say what customers do with the number.
 	businessUses = foldTerms([]string{
@@ -47,7 +48,7 @@ var (
 		"reservas", "reservar", "pedidos", "horario", "a domicilio", "cita", "citas", "llámanos", "llamanos",
 		"encomendas", "horário", "agendamento", "agende", "agendar", "ligue para",
 		"réservation", "réservations", "réserver", "commandes", "horaires", "rendez-vous", "appelez-nous",
-		"reservierung", "reservieren", "bestellungen", "öffnungszeiten", "termin", "termine", "ruft uns an", "rufen sie uns an",
+		"reservierung", "reservieren", "bestellungen", "öffnungszeiten", "termin", "termine", "ruft uns an", "rufen sie uns an", "geöffnet",
 		"予約", "営業時間", "ご注文", "お問い合わせ", "テイクアウト", "配達",
 		"예약", "영업시간", "주문", "문의", "배달", "포장",
 		// Lessons and viewings are booked too, and a flat to let is shown.
