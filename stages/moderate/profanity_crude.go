@@ -16,9 +16,9 @@ import (
 // crudeMinWords swear words or more (profanity findings of the lexicons
 // and rules at crudeWordScore or above, at separate places, none inside
 // an allowed span), at least one of them strong (crudeStrongScore: the
-// f-word and its equals, not "damn" or "hell"), a finding of crudeScore
-// spans them: reviewed in intl, blocked in cn, whose policy blocks
-// profanity from 0.7. Classifier scores never count: they cannot say
+// f-word and its equals, not "damn" or "hell"), each of them gets a
+// finding of crudeScore: reviewed in intl, blocked in cn, whose policy
+// blocks profanity from 0.7. Classifier scores never count: they cannot say
 // which words they read.
 const (
 	crudeMinWords    = 2
@@ -27,9 +27,9 @@ const (
 	crudeScore       = 0.75
 )
 
-// crudeSwearing returns one profanity finding for every text of found that
-// swears crudely (see above), on each of its swear words. suffix is the findings' source suffix, as for
-// capPlainContact.
+// crudeSwearing returns, for every text of found that swears crudely (see
+// above), a profanity finding on each of its swear words. suffix is the
+// findings' source suffix, as for capPlainContact.
 func crudeSwearing(found []fieldFinding, texts []*Text, suffix string) []fieldFinding {
 	var out []fieldFinding
 	for _, t := range texts {
