@@ -17,6 +17,9 @@ var craftFrames = foldTerms([]string{
 	// cooking and butchery
 	"recipe", "recipes", "whole chicken", "the joint", "the joints", "the bone", "breaking down a", "butchering a", "butcher a",
 	"kill the heat", "cast iron", "the butter", "marinade", "deboning", "debone", "fillet", "filleting", "cleaver", "knife skills",
+	// Round 20: "bate bem o bife com o martelo… tem que maltratar a carne".
+	"o bife", "a carne", "receita", "tempero", "la carne", "el filete", "receta", "la viande", "recette", "das fleisch", "rezept",
+	"レシピ", "お肉", "레시피", "고기를",
 	// fishing and hunting for the table
 	"fishing", "trout", "snapper", "salmon", "pike", "the jetty", "bled it", "bleed your", "bleed the fish", "landed a", "caught a",
 	"deer season", "field dress", "field dressing",

@@ -16,12 +16,14 @@ import (
 // crudeMinWords swear words or more (profanity findings of the lexicons
 // and rules at crudeWordScore or above, at separate places, none inside
 // an allowed span), at least one of them strong (crudeStrongScore: the
-// f-word and its equals, not "damn" or "hell"), each of them gets a
+// f-word and its equals, not "damn" or "hell") or crudeManyWords of them
+// whatever their strength ("wc 这tm什么鬼天气，cao"), each of them gets a
 // finding of crudeScore: reviewed in intl, blocked in cn, whose policy
 // blocks profanity from 0.7. Classifier scores never count: they cannot say
 // which words they read.
 const (
 	crudeMinWords    = 2
+	crudeManyWords   = 3
 	crudeWordScore   = 0.3
 	crudeStrongScore = 0.5
 	crudeScore       = 0.75
@@ -46,11 +48,8 @@ func crudeSwearing(found []fieldFinding, texts []*Text, suffix string) []fieldFi
 			words = append(words, f.Span)
 			strong = strong || f.Score >= crudeStrongScore
 		}
-		if !strong {
-			continue
-		}
 		words = separateSpans(words)
-		if len(words) < crudeMinWords {
+		if len(words) < crudeMinWords || !strong && len(words) < crudeManyWords {
 			continue
 		}
 		rule := fmt.Sprintf("crude swearing: %d swear words", len(words))

@@ -28,6 +28,8 @@ func TestCrudeSwearing(t *testing.T) {
 			models.DecisionReview, models.DecisionBlock, []string{"pendejo", "mierda"}},
 		{"one swear expression of two words is one swear", "Verdammte Scheiße, die U-Bahn fällt schon wieder aus",
 			models.DecisionAllow, models.DecisionReview, nil},
+		{"three everyday swear words are crude without a strong one", "wc 这tm什么鬼天气，cao，出门五分钟全身湿透",
+			models.DecisionReview, models.DecisionBlock, []string{"wc", "这tm什么", "cao"}},
 		{"mild words alone are not crude", "damn, what the hell happened to the wifi",
 			models.DecisionAllow, models.DecisionReview, nil},
 		{"a tourist's guide to one French swear word", "Petit guide pour les touristes à Marseille : « putain » là-bas, c'est presque de la ponctuation",

@@ -309,7 +309,7 @@ var (
 		"今夜", "今日", "また", "最近", "오늘", "지금", "다시", "요즘",
 	})
 	overcomeMarkers = foldTerms([]string{
-		"拉回来", "拉了回来", "走出来", "走出了", "好多了", "好起来", "活下来", "挺过来", "熬过来", "康复", "还活着", "会好的",
+		"拉回来", "拉了回来", "走出来", "走出了", "好多了", "好很多", "好起来", "活下来", "挺过来", "熬过来", "康复", "还活着", "会好的",
 		"pulled me back", "pulled back", "got better", "gets better", "i'm still here", "im still here", "recovered",
 		"made it through", "survived", "glad i stayed", "glad i'm alive", "glad im alive",
 		// Time counted free of it: "8 years free now", "dos años sin cortarme", 三年没有再伤害自己.

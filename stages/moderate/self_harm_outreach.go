@@ -134,7 +134,9 @@ var (
 		"救われ", "元気", "살 수 있었", "버틸 수 있었", "괜찮아졌",
 		"救了我", "过得很好", "撑过来", "现在很好",
 		// Recovery told in the present: its "now" and "today" are no risk.
-		"现在好多了", "现在好了", "现在没事了", "现在挺好", "今は元気", "지금은 괜찮", "hoy estoy bien", "hoje estou bem",
+		"现在好多了", "现在好了", "现在没事了", "现在挺好",
+		// Treatment kept up now (round 20: "現在規律服藥加心理諮商，狀況好很多").
+		"现在规律服药", "现在规律吃药", "规律服药", "加心理咨商", "加心理咨询", "状况好很多", "状况好多了", "今は元気", "지금은 괜찮", "hoy estoy bien", "hoje estou bem",
 		"hoje to bem", "aujourd'hui je vais bien", "heute geht es mir gut", "now i'm fine", "i'm fine now", "today i'm fine",
 		// Everyday life back: eating without fear, working again.
 		"sans angoisse", "sans culpabilité", "without anxiety", "without guilt", "sin ansiedad", "sin culpa", "sem ansiedade",
