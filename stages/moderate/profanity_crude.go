@@ -33,7 +33,12 @@ const (
 // above), a profanity finding on each of its swear words. suffix is the
 // findings' source suffix, as for capPlainContact.
 func crudeSwearing(found []fieldFinding, texts []*Text, suffix string) []fieldFinding {
-	var out []fieldFinding
+	var out, allows []fieldFinding
+	for _, f := range found {
+		if f.source == allowSource && f.market == "" {
+			allows = append(allows, f) // the lexicons' allowlist, every market
+		}
+	}
 	for _, t := range texts {
 		var words []Span
 		strong := false
@@ -42,7 +47,7 @@ func crudeSwearing(found []fieldFinding, texts []*Text, suffix string) []fieldFi
 				fromClassifier(f.source) || f.Span.Start == f.Span.End || f.Score < crudeWordScore {
 				continue
 			}
-			if insideAllowed(f, found) {
+			if coveredBy(f, allows) {
 				continue
 			}
 			words = append(words, f.Span)
@@ -62,17 +67,6 @@ func crudeSwearing(found []fieldFinding, texts []*Text, suffix string) []fieldFi
 		}
 	}
 	return out
-}
-
-// insideAllowed reports whether f's evidence lies inside a span that the
-// lexicons' allowlist (every market) holds innocent in f's field.
-func insideAllowed(f fieldFinding, found []fieldFinding) bool {
-	for _, a := range found {
-		if a.source == allowSource && a.market == "" && a.field == f.field && a.Span.Start <= f.Span.Start && f.Span.End <= a.Span.End {
-			return true
-		}
-	}
-	return false
 }
 
 // separateSpans returns the separate words among spans: a span holding
