@@ -56,6 +56,10 @@ import (
 //     那些键盘侠一个个都是废物 scorn landlords, capitalists and trolls, a
 //     group of what people do for a living or online, not of who they are
 //     (roleGroupZh), with no one addressed or singled out.
+//   - A safety lesson (Chinese): a parent or teacher passing on how to
+//     keep children safe (转发给家长：防性侵教育，教孩子…, 防拐骗安全教育) quotes
+//     the abuser's lines to warn against them; two markers of the lesson
+//     and no scorn word (scornZh) in the field.
 //   - Rubbish as a thing (Chinese): 垃圾分类, 倒垃圾, 厨余垃圾 are waste, not
 //     the insult 垃圾, when every 垃圾 of the field is one of them.
 
@@ -123,7 +127,7 @@ func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 	switch c {
 	case models.CategoryHarassment:
 		return selfInsult(t, sp) || newsFrame(t) || scammersAsClass(t) || literalWasteZh(t) || noOneNamedZh(t) || deedGroupZh(t) ||
-			negatedSpanZh(t, sp) || roleGroupZh(t)
+			negatedSpanZh(t, sp) || roleGroupZh(t) || safetyLessonZh(t)
 	case models.CategoryHate:
 		return comedyIdiomZh(t) || negatedSpanZh(t, sp)
 	case models.CategoryViolence:
@@ -468,4 +472,27 @@ func roleGroupZh(t *Text) bool {
 		}
 	}
 	return true
+}
+
+// safetyLessonMarkersZh frame a field as teaching children to stay safe,
+// in the folded text (Simplified).
+var safetyLessonMarkersZh = foldTerms([]string{
+	"防性侵", "性教育", "安全教育", "自我保护", "防拐", "防骗", "转发给家长", "家长们", "提醒家长", "教孩子", "告诉孩子",
+	"跟孩子说", "和孩子说", "教育孩子", "儿童安全", "保护孩子", "保护自己",
+})
+
+// safetyLessonZh reports whether a Chinese field passes on a safety lesson
+// for children: two of its markers and no word of scorn.
+func safetyLessonZh(t *Text) bool {
+	if !t.HasHan {
+		return false
+	}
+	s := t.Folded.String()
+	n := 0
+	for _, m := range safetyLessonMarkersZh {
+		if strings.Contains(s, m) {
+			n++
+		}
+	}
+	return n >= 2 && !containsAny(s, scornZh)
 }

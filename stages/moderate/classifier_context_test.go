@@ -37,6 +37,8 @@ func TestClassifierContextsThatAbuseNoOne(t *testing.T) {
 		"这个APP更新之后烂透了，恶心死人。",
 		"二房东都是吸血鬼，一个比一个黑",
 		"那些键盘侠一个个都是废物，除了网上喷人啥也不会",
+		// A safety lesson for children that quotes the abuser's lines.
+		"轉發給家長：兒童防性侵教育，教孩子『泳衣蓋住的地方不能讓別人碰』，任何叫你『不要告訴爸媽』的大人都要馬上跟家人說",
 	}
 	hit := []string{
 		"you're such an idiot, delete your account",
@@ -58,6 +60,8 @@ func TestClassifierContextsThatAbuseNoOne(t *testing.T) {
 		// on a misspelt group.
 		"你们这些二房东都是吸血鬼",
 		"南河人全是骗子，千万别信他们。",
+		// Scorn in a field that names a lesson is still scorn.
+		"家长们注意：那个幼儿园老师就是个人渣垃圾，教孩子都不配",
 	}
 	wantAllowed(t, s, "an insult aimed at no one is allowed in intl", miss, "intl")
 	wantStopped(t, s, "an insult aimed at someone still hits", hit, "intl")

@@ -14,7 +14,7 @@ import "github.com/notegate/notegate/models"
 
 // othersNumberWindow is how far before a spelled number (in bytes of the
 // original text) its owner is looked for.
-const othersNumberWindow = 60
+const othersNumberWindow = 100
 
 // othersNumberCues name a third person's number; matched on the folded
 // window before the number.
@@ -55,7 +55,12 @@ var othersNumberCues = foldTerms(func() []string {
 		// reader's, does not come before a number given out).
 		"ihre nummer", "ihre handynummer", "ihre telefonnummer", "ihr handy", "sein handy",
 		"der typ", "die tussi", "der kerl", "die alte", "der alte", "this guy", "that guy", "this girl", "that girl", "el tipo", "la tipa",
-		"ce mec", "cette meuf", "esse cara", "essa mina")
+		"ce mec", "cette meuf", "esse cara", "essa mina",
+		// Round 21: an identity number or a home given out before the phone
+		// ("那个渣男身分证字号 A 一 二 三…，电话 零九一二…", "die Lehrerin von meinem
+		// Bruder wohnt Lindenstr. 7, Handy null eins sieben …").
+		"身份证", "身分证", "证件号", "住址", "住在", "lives at", "lives on", "wohnt", "die lehrerin", "der lehrer",
+		"vive en la", "vive en el", "mora na", "mora no", "mora em")
 }())
 
 // ownNumberCues say the number is the author's: then it is spam alone.

@@ -17,6 +17,11 @@ var refusedByAuthor = foldTerms([]string{
 	"别让我加", "不要让我加", "别叫我加", "不要叫我加", "别要我加", "不用加", "无需加", "不加微信", "不加v", "不加好友", "不要加我",
 	"别加我", "勿加", "千万别加", "千万不要加", "谢绝私信", "拒绝私信", "私信勿扰", "勿私信", "别私信", "不要私信", "不接受私信", "不回私信", "别私聊",
 	"不要私聊", "谢绝加", "拒绝加", "谢绝推销", "拒绝推销", "别推销", "不要推销",
+	// An official account warning against impostors: "我们不会私信让大家加微信或转账".
+	"不会私信", "不会主动私信", "不会让大家加", "不会让你加", "不会要求", "绝不会", "从不会", "从来不会", "从不私信",
+	"we will never ask", "we'll never ask", "we never ask", "will never dm", "never dm you", "we never dm",
+	"nunca te pediremos", "nunca pedimos", "nunca vamos pedir", "jamais nous ne", "ne vous demanderons jamais",
+	"werden sie nie", "werden dich nie", "fragen nie", "決してありません", "することはありません", "절대 요청하지 않",
 	"please no dms", "please no dm", "pls no dm", "no dms please", "no dms pls", "no pms please", "don't dm me", "do not dm me", "dont dm me", "please don't message me", "don't ask me to add",
 	"do not ask me to add", "no me escriban", "no me pidan", "no me manden", "sin mensajes privados", "não me chamem",
 	"não peçam", "nada de privado", "pas de mp", "ne me demandez pas", "ne m'écrivez pas", "keine dms", "keine pns",

@@ -83,8 +83,12 @@ func capSelfHarmNotAuthors(t *Text, source string, x *Finding, told *[]Span) {
 }
 
 // capHelplineOutreach: a helpline offered to readers (self_harm_outreach.go).
+// The classifier's score counts too: a field whose rules were vetoed by its
+// own framing ("if a friend says things like …, call or text 988") still
+// reads as risk to a model of the whole field.
 func capHelplineOutreach(t *Text, source string, x *Finding, told *[]Span) {
-	if selfHarmOthersSource(source, x.Category) && x.Score > reportedScoreCap && (x.Support || source == "lexicon") && outreach(t, x.Span) {
+	if selfHarmOthersSource(source, x.Category) && x.Score > reportedScoreCap && (x.Support || source == "lexicon" || fromClassifier(source)) &&
+		outreach(t, x.Span) {
 		x.Score, x.Support = reportedScoreCap, false
 		*told = append(*told, x.Span)
 	}

@@ -34,7 +34,7 @@ var gameFrames = foldTerms([]string{
 	"🎮", "🕹",
 	"partida", "revancha", "la próxima partida", "el juego", "videojuego",
 	"revanche", "jogo", "joguinho", "partidinha",
-	"la prochaine partie", "manette", "jeu vidéo",
+	"la prochaine partie", "manette", "jeu vidéo", "à smash", "a smash", "au smash", "on smash", "en smash", "sur smash",
 	"nächste runde", "zocken", "zockt", "spieleabend", "konsole",
 })
 
@@ -45,6 +45,9 @@ var gameLaughs = foldTerms([]string{
 	"mdr", "ptdr", "mdrr", "草", "ｗｗ", "www", "笑", "哈哈", "hhh", "ㅋㅋ", "ㅎㅎ",
 	"rematch", "revancha", "revanche", "リベンジ", "再戦", "다시 붙자", "再来一局", "再来一把", "nochmal", "noch mal",
 	"集合", "chez toi", "chez moi", "bei mir", "bei dir", "en mi casa", "lá em casa", "우리 집",
+	// a friend addressed as one, and the loser's tears promised
+	"😈", "frérot", "frerot", "mon reuf", "bro", "bestie", "hermano", "mano", "parce", "digga", "alter",
+	"prépare les mouchoirs", "get the tissues", "bring tissues", "ve preparando los pañuelos",
 })
 
 // realWorldThreat are what take a game's threat out of the game: a

@@ -338,10 +338,13 @@ func accept(p *pattern, v *View, i, j int, hasHan bool) bool {
 			return false
 		}
 	}
-	if p.wordStart && i > 0 && wordRune(v.Runes[i-1]) && !(v.Spaced[i-1] && v.Spaced[i]) {
+	allow := p.kind == kindAllow
+	if p.wordStart && i > 0 && (wordRune(v.Runes[i-1]) && !allow || allow && continuesWord(v.Runes[i-1], v.Runes[i])) &&
+		!(v.Spaced[i-1] && v.Spaced[i]) {
 		return false
 	}
-	if p.wordEnd && j < len(v.Runes) && wordRune(v.Runes[j]) && !(v.Spaced[j-1] && v.Spaced[j]) {
+	if p.wordEnd && j < len(v.Runes) && (wordRune(v.Runes[j]) && !allow || allow && continuesWord(v.Runes[j], v.Runes[j-1])) &&
+		!(v.Spaced[j-1] && v.Spaced[j]) {
 		return false
 	}
 	return true
@@ -351,6 +354,24 @@ func accept(p *pattern, v *View, i, j int, hasHan bool) bool {
 func wordRune(r rune) bool {
 	c := classify(r)
 	return c == classLatin || c == classOther
+}
+
+// continuesWord reports whether the skeleton rune r, beside a match's
+// edge rune edge, continues the same word, for the allowlists: a change of
+// script is a word boundary there. Japanese and Korean glue Latin words to
+// their own (今月はMoby Dickを読了), so kana before "moby" does not make
+// "moby dick" part of a longer word. (Terms keep the stricter reading, which
+// the rules were measured with: "はline" is no "line".)
+func continuesWord(r, edge rune) bool {
+	c := classify(r)
+	if c != classLatin && c != classOther {
+		return false
+	}
+	switch e := classify(edge); e {
+	case classLatin, classOther:
+		return c == e
+	}
+	return true
 }
 
 // dropAllowed removes hits lying inside an allow match and returns the

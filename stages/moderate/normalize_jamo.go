@@ -7,6 +7,7 @@ package moderate
 // run only when the whole run reads as two or more syllables, so the
 // initials and emoticons people write with these letters stay as they
 // are: ㅋㅋ, ㅠㅠ, ㅈㅅ (죄송), and ㅈㅅㅠㅠ, where ㅅㅠ alone would make 슈.
+// A consonant with a Latin r for ㅏ before a syllable is one too: ㅋr톡 is 카톡.
 
 const (
 	jamoL0, jamoLn = 0x1100, 19 // leading consonants ᄀ … ᄒ
@@ -60,6 +61,12 @@ func composeJamo(v *View) {
 		if !isJamo(r) {
 			v.Runes[out], v.Spans[out] = r, v.Spans[i]
 			out, i = out+1, i+1
+			continue
+		}
+		if isJamoL(r) && i+2 < len(v.Runes) && v.Runes[i+1] == 'r' && isHangulSyllable(v.Runes[i+2]) {
+			// "ㅋr톡": a Latin r drawn for the vowel ㅏ, before a syllable.
+			v.Runes[out], v.Spans[out] = syllable0+(r-jamoL0)*jamoVn*28, Span{v.Spans[i].Start, v.Spans[i+1].End}
+			out, i = out+1, i+2
 			continue
 		}
 		j := i

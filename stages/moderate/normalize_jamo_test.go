@@ -20,6 +20,8 @@ func TestComposeJamo(t *testing.T) {
 		{"an initialism before crying stays", "ㅈㅅㅠㅠ", "ᄌ슈ᅲ"},
 		{"one spelt syllable alone stays", "ㅇㅏ", "아"},
 		{"syllables written normally are untouched", "자살 예방", "자살 예방"},
+		{"a Latin r drawn for the vowel before a syllable is read as it", "ㅋr톡 아이디", "카톡 아이디"},
+		{"an r after a consonant at the end of a word stays", "ㅋr 웃겨", "ᄏr 웃겨"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

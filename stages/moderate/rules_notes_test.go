@@ -81,6 +81,7 @@ func TestIntentRulesOnNotes(t *testing.T) {
 		{"a bargain price", "跳楼价！全场五折，最后一天"},
 		{"a craving", "I could kill for a burger right now"},
 		{"a novel", "Moby Dick is my favorite novel"},
+		{"a novel's title glued to Japanese", "今月はMoby Dick（白鯨）を英語で読了！次はThe Great Gatsby"},
 		{"a hotpot craving", "I'm dying to try this hotpot"},
 		{"a good joke", "this joke killed me 😂"},
 		{"laughing in Chinese", "笑死我了，这只猫太可爱"},

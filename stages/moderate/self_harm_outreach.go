@@ -88,8 +88,8 @@ func outreach(t *Text, sp Span) bool {
 	if !reader && containsTermAny(now, relapseMarkers) {
 		return false
 	}
-	if !saysFirstPerson(s) {
-		return true
+	if !saysFirstPerson(outsideQuotations(s)) {
+		return true // the words of someone else quoted are not the author's ("if a friend says 'without me'")
 	}
 	if !containsAny(s, recoveryMarkers) {
 		return false
@@ -99,6 +99,30 @@ func outreach(t *Text, sp Span) bool {
 	}
 	return reader || looksBack(sentence) || containsTermAny(sentence, pastTold) ||
 		rePastYear.MatchString(sentence)
+}
+
+// outsideQuotations returns s without what stands between quotation marks:
+// straight or curly quotes, guillemets, corner brackets, and an apostrophe
+// that is not inside a word (don't, l'école stay).
+func outsideQuotations(s string) string {
+	if !strings.ContainsAny(s, quoteMarks) {
+		return s
+	}
+	var b strings.Builder
+	inside := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isQuoteAt(s, i, r, n) {
+			inside = !inside
+		} else if !inside {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	if inside {
+		return s // an unclosed mark quotes nothing we can tell
+	}
+	return b.String()
 }
 
 // saysFirstPerson reports whether folded text s has a first person

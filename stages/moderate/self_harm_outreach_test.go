@@ -20,6 +20,8 @@ func TestHelplineOutreachIsNotAnAuthorAtRisk(t *testing.T) {
 		"死にたい気持ち、ひとりで抱えないで。よりそいホットラインは24時間つながります。",
 		"자살 생각이 드나요? 혼자가 아니에요. 자살예방상담전화 109는 24시간 열려 있어요.",
 		"有自杀的念头？你不是一个人。24小时心理援助热线 400-161-9995，随时可以打。",
+		// The words quoted are a friend's, not the author's.
+		"PSA from a nurse: if a friend says things like 'everyone would be better off without me', take it seriously. You can call or text 988, it's free and 24/7.",
 	}
 	hit := []string{
 		"I have suicidal thoughts every night. I called 988 and it's open 24/7 but I still want to die.",
@@ -30,6 +32,7 @@ func TestHelplineOutreachIsNotAnAuthorAtRisk(t *testing.T) {
 		"毎日死にたい。いのちの電話は24時間つながるけど、私はもう無理。",
 		"자살 생각이 계속 나요. 109에 24시간 전화해 봤는데 내가 살 이유를 모르겠어요.",
 		"我打了热线，24小时都有人接，可是我还是想死",
+		"Everyone says 'call 988, it's 24/7', but honestly my family would be better off without me.",
 	}
 	wantAllowed(t, s, "a helpline offered to readers is allowed", miss, "cn", "intl")
 	wantDecision(t, s, "an author at risk who names a helpline is reviewed", hit, models.DecisionReview, "intl")
