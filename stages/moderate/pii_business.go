@@ -1,5 +1,7 @@
 package moderate
 
+import "github.com/notegate/notegate/models"
+
 // A shop's, a restaurant's or a clinic's number, given so that customers
 // can call, book or order ("Call the store on (503) 555-0148 to reserve",
 // 到店自提 电话预约, "reservas al 612 345 678"), is how people find a
@@ -11,8 +13,12 @@ package moderate
 // be made), a phone finding informs (scoreBusinessPhone) instead of reviewing
 // in intl. So does the number of a lost-pet notice, there for whoever sees
 // the animal, even when the owner says it is theirs ("appelez-moi au 07 …,
-// c'est mon numéro"), unless it baits. The contact detector still sees the number: cn, which reviews
-// any move off the platform, still reviews it.
+// c'est mon numéro"), unless it baits. The contact detector still sees the
+// number, and in such a field its phone finding informs too (capBusinessPhone):
+// calling a bakery about a cake or the owner of a lost cat is how people
+// use a listing, not a move off the platform, and cn allows it. Messenger
+// and social handles (a LINE id, an Instagram account) are a move off the
+// platform whoever gives them: cn still reviews those (contact_plain.go).
 
 // scoreBusinessPhone is below every market's review threshold of pii.
 const scoreBusinessPhone = 0.4
@@ -166,3 +172,35 @@ var lostAndFound = foldTerms([]string{
 	"迷い猫", "迷い犬", "迷子の猫", "迷子の犬", "猫を探して", "犬を探して",
 	"고양이를 찾습니다", "강아지를 찾습니다", "고양이 찾습니다", "강아지 찾습니다", "실종된 고양이", "잃어버린 고양이", "잃어버린 강아지",
 })
+
+// capBusinessPhone lowers the contact detector's phone findings to
+// scoreBusinessPhone in a field that gives the number as a business's or a
+// lost pet owner's (businessNumber), when nothing else in the note reads as
+// spam, sex or illicit trade. found holds every finding of the note's
+// texts; suffix is the findings' source suffix.
+func capBusinessPhone(found []fieldFinding, texts []*Text, suffix string) {
+	contactSource := "contact" + suffix
+	phones := false
+	for _, f := range found {
+		switch {
+		case f.source == contactSource && f.Rule == "phone":
+			phones = true
+		case f.source == contactSource:
+		case (f.Category == models.CategorySpam || f.Category == models.CategorySexual || f.Category == models.CategoryIllicit) &&
+			f.Score >= 0.5:
+			return
+		}
+	}
+	if !phones {
+		return
+	}
+	for i := range found {
+		f := &found[i]
+		if f.source != contactSource || f.Rule != "phone" || f.Score <= scoreBusinessPhone {
+			continue
+		}
+		if t := textOf(texts, f.field); t != nil && businessNumber(t.Folded.String()) {
+			f.Score = scoreBusinessPhone
+		}
+	}
+}

@@ -3,6 +3,8 @@ package moderate
 import (
 	"context"
 	"testing"
+
+	"github.com/notegate/notegate/models"
 )
 
 func TestBusinessNumbersInformAndPersonalOnesReview(t *testing.T) {
@@ -52,4 +54,22 @@ func TestBusinessNumbersInformAndPersonalOnesReview(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A listing's phone (a bakery, a lost cat's owner) is allowed in every
+// market; a messenger handle in the same listing is still a move off the
+// platform that cn reviews, and a lure makes the number bait again.
+func TestBusinessPhoneIsAllowedWhereAHandleIsReviewed(t *testing.T) {
+	s := newTestStage(t)
+	wantAllowed(t, s, "a listing's phone is allowed", []string{
+		"Our bakery is on here now! Rosie's Bread Co., 412 Maple Ave, Portland OR. Open Tue–Sun 7am–3pm. Call (503) 555-0142 for cake orders.",
+		"Cuenta oficial de Arepera La Pana, abrimos de martes a domingo 8:00–16:00, Calle 45 #12-30, Bogotá. Pedidos al 601 555 0198.",
+		"Chat perdu à Montreuil, tigré, il s'appelle Mochi. Si vous le voyez appelez-moi au 07 81 42 19 63. Merci !!",
+	}, "cn", "intl")
+	wantDecision(t, s, "a listing's LINE id is reviewed in cn", []string{
+		"美容室ルナ、4月から新メニュー！カット＋カラー8,800円。ご予約はLINE ID：@luna_hair_0000 まで",
+	}, models.DecisionReview, "cn")
+	wantStopped(t, s, "a lure with a shop's words is not a listing", []string{
+		"open a store from home and earn $300 per day, call me 503-555-0148",
+	}, "cn")
 }

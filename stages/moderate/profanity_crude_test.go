@@ -35,7 +35,7 @@ func TestCrudeSwearing(t *testing.T) {
 		{"a tourist's guide to one French swear word", "Petit guide pour les touristes à Marseille : « putain » là-bas, c'est presque de la ponctuation",
 			models.DecisionAllow, models.DecisionAllow, nil},
 		{"a town's name is no swearing", "Kurzer Halt in Fugging, Österreich. Bis 2021 hieß das Dorf wirklich Fucking",
-			models.DecisionAllow, models.DecisionReview, nil},
+			models.DecisionAllow, models.DecisionAllow, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
