@@ -56,6 +56,9 @@ import (
 //     那些键盘侠一个个都是废物 scorn landlords, capitalists and trolls, a
 //     group of what people do for a living or online, not of who they are
 //     (roleGroupZh), with no one addressed or singled out.
+//   - Laughter (Korean): ㅋㅋ with 웃기다 (미친 개웃기네 진짜) says something was
+//     hilarious; 미친 and 개- are its intensifiers, not scorn. Not when the
+//     field addresses someone with an insult word (koScorn).
 //   - A safety lesson (Chinese): a parent or teacher passing on how to
 //     keep children safe (转发给家长：防性侵教育，教孩子…, 防拐骗安全教育) quotes
 //     the abuser's lines to warn against them; two markers of the lesson
@@ -127,9 +130,9 @@ func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 	switch c {
 	case models.CategoryHarassment:
 		return selfInsult(t, sp) || newsFrame(t) || scammersAsClass(t) || literalWasteZh(t) || noOneNamedZh(t) || deedGroupZh(t) ||
-			negatedSpanZh(t, sp) || roleGroupZh(t) || safetyLessonZh(t)
+			negatedSpanZh(t, sp) || roleGroupZh(t) || safetyLessonZh(t) || laughterKo(t)
 	case models.CategoryHate:
-		return comedyIdiomZh(t) || negatedSpanZh(t, sp)
+		return comedyIdiomZh(t) || negatedSpanZh(t, sp) || laughterKo(t)
 	case models.CategoryViolence:
 		return craftFrame(t) || gatheringFrame(t)
 	}
@@ -495,4 +498,20 @@ func safetyLessonZh(t *Text) bool {
 		}
 	}
 	return n >= 2 && !containsAny(s, scornZh)
+}
+
+// koLaughs and koFunny make a Korean field laughter (see the file comment).
+var (
+	koFunny = []string{"웃기", "웃겨", "웃김", "개웃", "웃긴"}
+	koScorn = []string{"병신", "씨발", "시발", "새끼", "꺼져", "죽어", "닥쳐", "한남", "김치녀", "짱깨", "쪽바리", "틀딱", "충"}
+)
+
+// laughterKo reports whether a Korean field laughs at something: ㅋㅋ (or
+// ㅎㅎ) and a word of 웃기다, with no word of scorn.
+func laughterKo(t *Text) bool {
+	s := t.Original
+	if !strings.Contains(s, "ㅋㅋ") && !strings.Contains(s, "ㅎㅎ") {
+		return false
+	}
+	return containsAny(s, koFunny) && !containsAny(s, koScorn)
 }

@@ -107,3 +107,16 @@ func TestCounterSpeechCapsTheClassifierInOtherLanguages(t *testing.T) {
 		})
 	}
 }
+
+// Abuse a person received, quoted and reported, is shown to warn others;
+// the classifier, which reads the quoted threat as the author's, decides
+// nothing there. A threat in the author's own voice still counts.
+func TestVictimReportsOfQuotedAbuse(t *testing.T) {
+	s := newTableStage(t)
+	wantAllowed(t, s, "a victim's report of quoted abuse is allowed", []string{
+		"Posting this so mods see the pattern. The same three accounts keep commenting \"go back to your own app you ugly cow\" and \"delete your account before someone does it for you.\" I've reported every single one and blocked them.",
+	}, "intl")
+	wantStopped(t, s, "a threat in the author's voice is not a report", []string{
+		"I blocked you everywhere but I know where you live and I will kill you",
+	}, "intl")
+}

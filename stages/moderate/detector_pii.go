@@ -169,10 +169,20 @@ var addressWords = foldTerms([]string{"calle", "c/", "avenida", "avda", "av.", "
 	"cours ", "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "street", "st ", "avenue", "ave ", "road",
 	"rd ", "lane", "ln ", "drive", "dr ", "blvd", "court", "ct "})
 
+// ownListingVoice is a business speaking of itself while it warns of those
+// who use its name ("we will never ask you to pay … it's a scammer using
+// our name"): the scammer it names is not the person at its address.
+var ownListingVoice = foldTerms([]string{
+	"using our name", "use our name", "our website", "our only account", "our official account", "we will never ask",
+	"we'll never ask", "we never ask", "usan nuestro nombre", "nuestro nombre", "nunca pedimos", "nunca te pediremos",
+	"usam nosso nome", "nosso nome", "nunca pedimos", "notre nom", "nous ne demandons jamais", "unseren namen", "wir fragen nie",
+	"冒充我们", "冒充本店", "我们不会", "本店不会", "当店の名前", "当店は", "저희 가게 이름", "저희는 절대",
+})
+
 // doxxing raises contact details to scoreDoxxing and adds street
 // addresses when the field calls readers to go after the person.
 func doxxing(t *Text, s string, out []Finding) []Finding {
-	if !hasExposureIntent(s) {
+	if !hasExposureIntent(s) || containsAny(s, ownListingVoice) {
 		return out
 	}
 	for i := range out {

@@ -37,6 +37,7 @@ var findingCaps = []findingCap{
 	capHelplineContact,
 	capWarnedBait,
 	capNewsIllicitLexicon,
+	capChildSafetyWarning,
 }
 
 func fromClassifier(source string) bool { return strings.HasPrefix(source, "classifier:") }
@@ -126,7 +127,7 @@ func capClassifierSelfHarmCameThrough(t *Text, source string, x *Finding, _ *[]S
 // capClassifierCounterSpeech: a field that rejects discrimination
 // (counter_speech.go).
 func capClassifierCounterSpeech(t *Text, source string, x *Finding, _ *[]Span) {
-	if classifierToldCategory(x.Category) && x.Score > reportedScoreCap && fromClassifier(source) && counterSpeech(t) {
+	if classifierToldCategory(x.Category) && x.Score > reportedScoreCap && fromClassifier(source) && (counterSpeech(t) || victimReport(t)) {
 		x.Score = reportedScoreCap
 	}
 }

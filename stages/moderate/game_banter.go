@@ -75,8 +75,13 @@ func gameBanter(t *Text) bool {
 }
 
 // capGameBanter: a game's trash talk (see above).
-func capGameBanter(t *Text, _ string, x *Finding, _ *[]Span) {
-	if (x.Category == models.CategoryViolence || x.Category == models.CategoryHarassment) && x.Score > reportedScoreCap && gameBanter(t) {
+//
+// The classifier's hate is capped there too: it reads a friend told to quit
+// a game (롤 접어라 ㅋㅋ) as scorn for a group; a slur is the lexicons' and
+// the rules', which keep it.
+func capGameBanter(t *Text, source string, x *Finding, _ *[]Span) {
+	if (x.Category == models.CategoryViolence || x.Category == models.CategoryHarassment ||
+		x.Category == models.CategoryHate && fromClassifier(source)) && x.Score > reportedScoreCap && gameBanter(t) {
 		x.Score = reportedScoreCap
 	}
 }

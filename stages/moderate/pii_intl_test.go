@@ -95,6 +95,7 @@ func TestPIIDetectorFormats(t *testing.T) {
 		{"a Portuguese address with a scam alert is doxxing", "golpista! mora na Rua das Flores 100", "doxxing-address", "Rua das Flores 100"},
 		{"an accented call to visit is read folded", "mora na Rua Augusta 200, façam uma visita", "doxxing-address", "Rua Augusta 200"},
 		{"a German scam alert with an umlaut is read folded", "Betrüger! Handy 0171 1234567", "doxxing-phone", "0171 1234567"},
+		{"a business warning of scammers using its name gives its own address", "Hiring baristas! Apply in person at 221 Elm Street, Portland. We will never ask you to pay for training; that's a scammer using our name.", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

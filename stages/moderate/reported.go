@@ -53,6 +53,11 @@ var reportingMarkers = []string{
 	"m'a traité", "m'a dit", "du type", "messages comme", "signale", "signalez", "signalé",
 	"hat mich", "nannte mich", "nachrichten wie", "gemeldet", "melde",
 	"と言われ", "って言われ", "と呼ばれ", "通報", "라고 했", "라는 말", "신고",
+	// Shouted at someone, as a witness tells it: "hat eine Frau angeschrien: „…"".
+	"angeschrien", "angebrüllt", "beschimpft", "gebrüllt", "gritó", "gritaba", "gritaron", "gritou", "gritaram", "a crié", "criait",
+	"hurlait", "a hurlé", "叫ばれ", "怒鳴ら", "怒鳴って", "소리쳤", "외쳤", "喊", "吼",
+	// Words discussed as words: a teacher on 「死ね」 thrown around a classroom.
+	"という言葉", "って言葉", "などの言葉", "言葉の重さ", "が飛び交", "話し合", "这样的话", "这种话", "같은 말", "이런 말",
 }
 
 // calledMarkers are the strongest: right before the word, with or without
@@ -204,6 +209,15 @@ func insideQuotes(s string, lo, hi int, sp Span) bool {
 		r, n := utf8.DecodeRuneInString(s[i:hi])
 		if isQuoteAt(s, i, r, n) {
 			return true
+		}
+		i += n
+	}
+	// The quotation may end its own sentence: „Scheiß …, geh zurück!" closes
+	// after the mark that ends the sentence.
+	for i := hi; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !strings.ContainsRune(".!?。！？…", r) {
+			return isQuoteAt(s, i, r, n)
 		}
 		i += n
 	}

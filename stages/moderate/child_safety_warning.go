@@ -1,0 +1,80 @@
+package moderate
+
+import (
+	"strings"
+
+	"github.com/notegate/notegate/models"
+)
+
+// Child-safety warnings: a parent who tells other parents how a groomer
+// worked on their child ("a 'friend' my 11yo met in a Roblox lobby gifted
+// her Robux, then asked her to move to a private chat and keep it our
+// secret … we reported the account", 儿子10岁…让他加私人QQ、拍房间的照片，说
+// "别告诉你爸妈"。已经报警, "Parents, parlons de sextorsion … appelez le 3018")
+// names every sign the grooming rules read: a child's age, gifts, a private
+// channel, secrecy, photos. The rules' vetoes catch the warning words of
+// their own language; a warning in another language, or in words no veto
+// lists, reaches the zero-tolerance block. In a field that speaks to or as
+// parents and tells of a report made or to make (police, a hotline, the
+// platform) and offers nothing (no sale, no price, no "no cops"), a
+// sexual_minors finding of the rules or lexicons is capped like reported
+// speech: it keeps its label for reviewers and decides nothing. A groomer
+// writes to the child, not to parents about a report; "don't tell your
+// parents" is no parents' audience.
+
+var (
+	// parentAudience speaks to parents or as one, in the folded text.
+	parentAudience = foldTerms([]string{
+		"parents of", "for parents", "fellow parents", "dear parents", "to all parents", "mom of a", "mum of a",
+		"dad of a", "my son", "my daughter", "my kid", "my kids", "my child", "check your kids", "talk to your kids", "your kids'",
+		"家长们", "各位家长", "求助各位家长", "宝妈", "我儿子", "我女儿", "我家孩子", "跟孩子聊", "和孩子聊",
+		"mamás", "mi hijo", "mi hija", "mães", "meu filho", "minha filha",
+		"mon fils", "ma fille", "nos enfants", "mein sohn", "meine tochter", "unsere kinder",
+		"保護者", "うちの子", "息子", "娘が", "娘に", "부모님들", "학부모", "우리 아이", "아들이", "딸이",
+	})
+	// reportMade tells of a report made or to make.
+	reportMade = foldTerms([]string{
+		"reported the account", "reported him", "reported them", "reported it", "filed a report", "police", "ncmec", "cybertipline",
+		"saved the chats", "report and block", "block and report",
+		"报警", "举报", "保存了证据", "保存证据", "派出所", "12110",
+		"denuncié", "denunciamos", "la policía", "policia", "denunciei", "polícia", "denunciem",
+		"signalé", "signalez", "appelez le 3018", "3018", "pharos", "gendarmerie", "porté plainte",
+		"anzeige", "polizei", "gemeldet", "melden sie",
+		"警察", "通報", "相談窓口", "신고", "경찰",
+	})
+	// warningOffers undo the warning: a sale or a trade's code.
+	warningOffers = foldTerms([]string{
+		"no police", "no cops", "sin policía", "sem polícia", "selling", "for sale", "dm for price", "price", "vendo", "vendemos",
+		"出售", "价格", "私聊价", "à vendre", "verkaufe", "販売", "판매",
+	})
+)
+
+// childSafetyWarning reports whether the field is a parents' warning of
+// the kind above.
+func childSafetyWarning(t *Text) bool {
+	s := t.Folded.String()
+	audience := containsAny(s, parentAudience)
+	if !audience {
+		// Parents addressed first ("Parents, parlons de …", "Eltern:"); not
+		// "don't tell your parents", which is the groomer's.
+		head := strings.TrimLeft(s, " \t\n*#【[(\"'«")
+		for _, w := range parentsOpening {
+			if strings.HasPrefix(head, w) {
+				audience = true
+				break
+			}
+		}
+	}
+	return audience && containsAny(s, reportMade) && !containsAny(s, warningOffers)
+}
+
+// parentsOpening open a field addressed to parents.
+var parentsOpening = foldTerms([]string{"parents", "padres", "pais", "eltern", "家长", "宝妈", "保護者", "학부모", "psa"})
+
+// capChildSafetyWarning: a parents' warning that names grooming's signs.
+func capChildSafetyWarning(t *Text, source string, x *Finding, _ *[]Span) {
+	if x.Category == models.CategorySexualMinors && (source == "rules" || source == "lexicon") && x.Score > reportedScoreCap &&
+		childSafetyWarning(t) {
+		x.Score = reportedScoreCap
+	}
+}
