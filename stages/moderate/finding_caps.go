@@ -54,6 +54,11 @@ func capReportedSpeech(t *Text, source string, x *Finding, _ *[]Span) {
 	switch {
 	case reportable(x.Category) && x.Score > reportedScoreCap && reportedSpeech(t, x.Span):
 		x.Score = reportedScoreCap
+	case x.Category == models.CategorySexual && source == "lexicon" && x.Score > reportedScoreCap && reportedSpeech(t, x.Span):
+		// A sexual word someone was called, quoted and reported (上司に「巨乳ちゃん」
+		// って呼ばれた。人事に通報した) is harassment told; the rules' offers and
+		// requests still count, quoted or not.
+		x.Score = reportedScoreCap
 	case x.Category == models.CategoryViolence && x.Score > reportedThreatCap && quotedAndReported(t, x.Span):
 		x.Score = reportedThreatCap
 	}

@@ -36,6 +36,9 @@ var gameFrames = foldTerms([]string{
 	"revanche", "jogo", "joguinho", "partidinha",
 	"la prochaine partie", "manette", "jeu vidéo", "à smash", "a smash", "au smash", "on smash", "en smash", "sur smash",
 	"nächste runde", "zocken", "zockt", "spieleabend", "konsole",
+	// pickup sports among friends: 昨晚打球被兄弟电爆🤣 下次干死你哈哈
+	"打球", "打篮球", "篮球", "斗牛", "踢球", "球场", "basketball", "pickup", "soccer", "fútbol", "futbol", "futebol", "pelada",
+	"kicken", "농구", "축구", "バスケ", "サッカー",
 })
 
 // gameLaughs are laughter and rematch words that keep a game's threat a

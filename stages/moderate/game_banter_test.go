@@ -17,6 +17,8 @@ func TestGameBanter(t *testing.T) {
 		{"a FIFA loss and a rematch at a friend's place", "@Karim t'as encore perdu 5-0 au FIFA, la prochaine partie je vais te défoncer 😂 revanche samedi chez toi", models.DecisionAllow},
 		{"a Smash night promised to a friend with the loser's tears", "je vais te massacrer à Smash ce soir frérot, prépare les mouchoirs 😈🎮", models.DecisionAllow},
 		{"a friend told to quit a game he trolls, with laughter", "야 너 롤 접어라 ㅋㅋㅋ 트롤 오지게 하네. 오늘 치킨은 니가 쏴라", models.DecisionAllow},
+		{"a pickup game lost to a friend, with laughter", "昨晚打球被兄弟電爆🤣 下次幹死你哈哈", models.DecisionAllow},
+		{"a pickup game's threat that names the way home after school is no game", "打球输了不服？放学别走，我在校门口堵你，带刀 哈哈", models.DecisionReview},
 		{"a game threat that names a place outside the game is no game", "lmao you lost the 1v1 again, next time I'll wait for you at the parking lot with my bat 😂", models.DecisionBlock},
 		{"a game threat that names a stabbing after school is no game", "gg lol. keep reporting me in ranked, I'll find you after school and stab you", models.DecisionBlock},
 		{"a game threat that names where the player lives is no game", "keep reporting me in ranked lol, I know where you live and I'll kill you", models.DecisionBlock},

@@ -52,7 +52,7 @@ var reportingMarkers = []string{
 	"me chamou", "me disse", "mensagens como", "denunciei", "denuncie",
 	"m'a traité", "m'a dit", "du type", "messages comme", "signale", "signalez", "signalé",
 	"hat mich", "nannte mich", "nachrichten wie", "gemeldet", "melde",
-	"と言われ", "って言われ", "と呼ばれ", "通報", "라고 했", "라는 말", "신고",
+	"と言われ", "って言われ", "と呼ばれ", "って呼ばれ", "通報", "라고 했", "라는 말", "신고",
 	// Shouted at someone, as a witness tells it: "hat eine Frau angeschrien: „…"".
 	"angeschrien", "angebrüllt", "beschimpft", "gebrüllt", "gritó", "gritaba", "gritaron", "gritou", "gritaram", "a crié", "criait",
 	"hurlait", "a hurlé", "叫ばれ", "怒鳴ら", "怒鳴って", "소리쳤", "외쳤", "喊", "吼",

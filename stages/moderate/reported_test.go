@@ -34,6 +34,7 @@ func TestReportedSpeechCapsQuotedAbuse(t *testing.T) {
 		{"a quoted insult aimed at the reader", "you are a 'bitch' and everyone knows it", true},
 		{"an insult with reported elsewhere in the note", "you fucking idiot. reported.", true},
 		{"a coworker's generalisation quoted and answered", "Someone at my work said 'all immigrants are criminals' at lunch today. I told him the statistics show the opposite.", false},
+		{"a sexual nickname a boss used, quoted and reported to HR", "上司に「巨乳ちゃん」って呼ばれた。セクハラとして人事に通報した", false},
 		{"abuse shouted at a stranger, quoted to its own exclamation mark, as a witness tells it",
 			"In der S-Bahn hat ein Typ eine Frau mit Kopftuch angeschrien: „Scheiß Ausländer, geh zurück in die Wüste!\" Ich habe die Polizei gerufen.", false},
 		{"the author's own insult told to someone is no report", "I told her \"you're a worthless whore\" and I meant it", true},
