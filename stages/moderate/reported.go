@@ -110,6 +110,7 @@ var discussionMarkers = foldTerms([]string{
 	"me mandou", "me mandava", "mandava", "escreveu", "gritou", "gritaram", "xingou", "xingaram", "xingamento",
 	"xingamentos", "palavra", "termo", "o que significa", "pejorativo", "injuria", "denunciei", "registrei",
 	"boletim de ocorrencia", "delegacia", "documentario", "filme", "resenha", "alunos", "respondi", "medida protetiva",
+	"intensificador", "giria", "quer dizer", "significa", "dica pra gringo", "dica para gringo",
 	"apelidos", "imitou macaco", "imitando macaco", "sons de macaco", "pichacao", "pichado", "pichada", "estava escrito",
 	// French
 	"a traite", "traite de", "traitee de", "traiter de", "traitaient", "traitait", "m'appelait", "on m'appelait",
@@ -131,7 +132,7 @@ var discussionMarkers = foldTerms([]string{
 	"我回了", "有人说", "有人喊", "有人骂", "有人写", "有人发", "有人问", "涂鸦", "写着",
 	// Japanese
 	"と呼ばれ", "って呼ばれ", "呼ばれ", "からかわれ", "罵られ", "怒鳴", "と叫", "って叫", "叫んで", "書かれ", "送られ",
-	"意味", "差別", "蔑称", "侮辱", "という言葉", "って言葉", "この言葉", "その言葉", "ヘイト", "歴史", "映画", "小説",
+	"意味", "に聞こえる", "と聞こえる", "差別", "蔑称", "侮辱", "という言葉", "って言葉", "この言葉", "その言葉", "ヘイト", "歴史", "映画", "小説",
 	"授業", "研修", "警察", "相談", "許されない", "ってリプ", "というリプ", "というコメント", "という投稿", "落書き",
 	"書かれていた", "書いてあった",
 	// Korean
