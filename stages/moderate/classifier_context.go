@@ -29,8 +29,9 @@ import (
 //   - News: the field is framed as a report (新闻, 民警, 被捕, "police said",
 //     "arrested"), with two markers of the frame and no second person.
 //   - Comedy (Chinese): 笑死, 笑到 and friends say something was funny; a
-//     group named next to them (台湾人很爱讲笑死) is not scorned, unless the
-//     field also scorns (垃圾, 恶心, 滚, 低等 …).
+//     group named next to them (台湾人很爱讲笑死) is not scorned, nor is a
+//     mother's '你死哪去了' told for a laugh harassment, unless the field
+//     also scorns (垃圾, 恶心, 滚, 低等 …).
 //   - Scammers no one names (Chinese): a scam warning (scam_warning.go)
 //     that calls everyone who makes the pitch a scammer (网上说保证赚钱的都是
 //     骗子，千万别转账), or a story of being taken in (小时候被骗子骗过一次),
@@ -59,9 +60,6 @@ import (
 //   - Laughter (Korean): ㅋㅋ with 웃기다 (미친 개웃기네 진짜) says something was
 //     hilarious; 미친 and 개- are its intensifiers, not scorn. Not when the
 //     field addresses someone with an insult word (koScorn).
-//   - A workout (violence and self-harm, the intent classifier): "leg day
-//     killed me", "Der Leg Day hat mich umgebracht", 练腿练到想死 are the
-//     gym's hyperbole. The rules read a real wish to die wherever it stands.
 //   - A safety lesson (Chinese): a parent or teacher passing on how to
 //     keep children safe (转发给家长：防性侵教育，教孩子…, 防拐骗安全教育) quotes
 //     the abuser's lines to warn against them; two markers of the lesson
@@ -133,13 +131,11 @@ func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 	switch c {
 	case models.CategoryHarassment:
 		return selfInsult(t, sp) || newsFrame(t) || scammersAsClass(t) || literalWasteZh(t) || noOneNamedZh(t) || deedGroupZh(t) ||
-			negatedSpanZh(t, sp) || roleGroupZh(t) || safetyLessonZh(t) || laughterKo(t)
+			negatedSpanZh(t, sp) || roleGroupZh(t) || safetyLessonZh(t) || laughterKo(t) || comedyIdiomZh(t)
 	case models.CategoryHate:
 		return comedyIdiomZh(t) || negatedSpanZh(t, sp) || laughterKo(t)
 	case models.CategoryViolence:
-		return craftFrame(t) || gatheringFrame(t) || workoutFrame(t)
-	case models.CategorySelfHarm:
-		return workoutFrame(t) && !containsTermAny(t.Folded.String(), workoutHarmMarkers)
+		return craftFrame(t) || gatheringFrame(t)
 	}
 	return false
 }
@@ -519,25 +515,4 @@ func laughterKo(t *Text) bool {
 		return false
 	}
 	return containsAny(s, koFunny) && !containsAny(s, koScorn)
-}
-
-// workoutMarkers frame a field as training at the gym or a sport, folded.
-var workoutMarkers = foldTerms([]string{
-	"leg day", "workout", "my trainer", "the gym", "at the gym", "personal trainer", "squats", "burpees", "deadlift", "spin class",
-	"entrenamiento", "el gimnasio", "mi entrenador", "sentadillas", "treino", "academia", "meu personal", "agachamento",
-	"musculation", "la salle de sport", "mon coach", "mein trainer", "fitnessstudio", "muskelkater", "beintag",
-	"筋トレ", "ジム", "脚の日", "健身", "撸铁", "练腿", "深蹲", "私教", "헬스", "하체", "운동", "피티",
-})
-
-// workoutHarmMarkers undo the workout frame for self-harm: pro-ana and
-// purging are written around workouts too ("workout twice, eat 300 cal").
-var workoutHarmMarkers = foldTerms([]string{
-	"calorie", "calories", "cal", "kcal", "purge", "purging", "starve", "starving", "fasting", "thinspo", "pro ana", "proana",
-	"ana", "mia", "want to die", "kill myself", "calorías", "calorias", "ayuno", "jejum", "kalorien", "hungern",
-	"カロリー", "断食", "卡路里", "大卡", "催吐", "칼로리", "단식", "먹토",
-})
-
-// workoutFrame reports whether the field is framed as a workout.
-func workoutFrame(t *Text) bool {
-	return containsTermAny(t.Folded.String(), workoutMarkers)
 }

@@ -37,8 +37,6 @@ func TestClassifierContextsThatAbuseNoOne(t *testing.T) {
 		"这个APP更新之后烂透了，恶心死人。",
 		"二房东都是吸血鬼，一个比一个黑",
 		"那些键盘侠一个个都是废物，除了网上喷人啥也不会",
-		// The gym's hyperbole.
-		"Der Leg Day heute hat mich umgebracht. Ich komme die Treppe nur noch rückwärts runter. Mein Trainer ist ein Folterknecht 😂",
 		// Korean laughter: 미친 and 개- as intensifiers of 웃기다.
 		"ㅋㅋㅋㅋㅋ 미친 개웃기네 진짜",
 		// A safety lesson for children that quotes the abuser's lines.

@@ -8,6 +8,7 @@ import (
 	"math/bits"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/notegate/notegate/models"
@@ -171,7 +172,9 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 			}
 			o := ruleOcc{i: m.i, j: m.j, group: ref.group, sent: sentenceOf(sc.bounds, sk.Spans[m.i].Start)}
 			if ref.group < 0 {
-				veto = append(veto, o)
+				if !negatedVeto(t.Original, sk.Spans[m.i].Start) {
+					veto = append(veto, o)
+				}
 			} else {
 				occ = append(occ, o)
 			}
@@ -546,4 +549,31 @@ func sentencesSpan(bounds []int, n int, sp Span) Span {
 // byte offset b of the original.
 func sentenceOf(bounds []int, b int) int32 {
 	return int32(sort.SearchInts(bounds, b+1))
+}
+
+// vetoNegations, right before a veto term, deny it: "c'est pas une arnaque
+// frérot" is the pitch's own denial, not a warning; "this is not a joke"
+// takes the joke away. Lower case; the text before the term is trimmed of
+// spaces.
+var vetoNegations = []string{
+	"pas une", "pas un", "not a", "not an", "isn't a", "isnt a", "no es una", "no es un", "não é uma", "não é um",
+	"nao e uma", "nao e um", "kein", "keine", "keinen", "不是", "并非", "并不是",
+}
+
+// negatedVeto reports whether a negation (vetoNegations) ends the text of
+// orig right before byte start.
+func negatedVeto(orig string, start int) bool {
+	if start <= 0 || start > len(orig) {
+		return false
+	}
+	before := strings.ToLower(strings.TrimRight(orig[max(0, start-24):start], " 　"))
+	for _, n := range vetoNegations {
+		if strings.HasSuffix(before, n) {
+			k := len(before) - len(n)
+			if k == 0 || n[0] >= 0x80 || before[k-1] == ' ' || before[k-1] == '\'' || before[k-1] >= 0x80 {
+				return true
+			}
+		}
+	}
+	return false
 }

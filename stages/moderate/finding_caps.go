@@ -59,6 +59,8 @@ func capReportedSpeech(t *Text, source string, x *Finding, _ *[]Span) {
 		// って呼ばれた。人事に通報した) is harassment told; the rules' offers and
 		// requests still count, quoted or not.
 		x.Score = reportedScoreCap
+	case x.Category == models.CategoryViolence && x.Score > reportedScoreCap && quotedAndReported(t, x.Span) && receivedOrSticker(t, x.Span):
+		x.Score = reportedScoreCap
 	case x.Category == models.CategoryViolence && x.Score > reportedThreatCap && quotedAndReported(t, x.Span):
 		x.Score = reportedThreatCap
 	}
@@ -160,10 +162,11 @@ func capSelfInsult(t *Text, source string, x *Finding, _ *[]Span) {
 	}
 }
 
-// capWarnedContact: a contact request a scam warning quotes (scam_warning.go).
+// capWarnedContact: a contact request a scam warning quotes (scam_warning.go),
+// or a parents' warning tells of (child_safety_warning.go).
 func capWarnedContact(t *Text, source string, x *Finding, _ *[]Span) {
 	if source == "contact" && x.Score > reportedScoreCap && x.Span.End > x.Span.Start && x.Span.End <= len(t.Original) &&
-		!carriesHandle(t.Original[x.Span.Start:x.Span.End]) && scamWarning(t) && warnedSpan(t, x.Span) {
+		!carriesHandle(t.Original[x.Span.Start:x.Span.End]) && (scamWarning(t) && warnedSpan(t, x.Span) || childSafetyWarning(t)) {
 		x.Score = reportedScoreCap
 	}
 }

@@ -35,7 +35,7 @@ var reportingMarkers = []string{
 	"told me", "yelled", "shouted", "screamed", "wrote", "commented", "people say", "why do", "stop saying",
 	"the word", "this word", "that word", "people call", "call them", "calls them", "calling them",
 	"is racist", "it's racist", "is a slur", "racist to", "words like", "slur", "reported", "report it", "reported it",
-	"骂我", "骂了我", "说我", "叫我", "被人", "被骂", "被叫", "举报", "检举", "檢舉", "舉報", "报警", "这个词", "这种词", "这种字眼",
+	"骂我", "骂了我", "说我", "叫我", "被人", "被骂", "被叫", "举报", "检举", "檢舉", "舉報", "报警", "報警", "报案", "報案", "这个词", "这种词", "这种字眼",
 	"别再说", "不要再用", "不要说", "评论区有人",
 	// A sticker or a meme that says it, sent by someone (阿嬤傳了一張「去死吧」的貼圖).
 	"贴图", "表情包", "贴纸", "以为是", "貼圖", "貼紙", "以為是",
@@ -110,7 +110,8 @@ var discussionMarkers = foldTerms([]string{
 	"me mandou", "me mandava", "mandava", "escreveu", "gritou", "gritaram", "xingou", "xingaram", "xingamento",
 	"xingamentos", "palavra", "termo", "o que significa", "pejorativo", "injuria", "denunciei", "registrei",
 	"boletim de ocorrencia", "delegacia", "documentario", "filme", "resenha", "alunos", "respondi", "medida protetiva",
-	"intensificador", "giria", "quer dizer", "significa", "dica pra gringo", "dica para gringo",
+	"intensificador", "giria", "quer dizer", "significa", "dica pra gringo", "dica para gringo", "xingando", "galera nova",
+	"pra galera", "muitas vezes e so",
 	"apelidos", "imitou macaco", "imitando macaco", "sons de macaco", "pichacao", "pichado", "pichada", "estava escrito",
 	// French
 	"a traite", "traite de", "traitee de", "traiter de", "traitaient", "traitait", "m'appelait", "on m'appelait",
@@ -300,4 +301,33 @@ func saysReported(s string) bool {
 		}
 	}
 	return false
+}
+
+// receivedThreatMarkers say a quoted threat was sent to the author, who
+// shows it to warn others ("un tío me escribió 'te voy a encontrar'",
+// 在我每篇贴文留言「我知道妳住哪个站」); stickerMarkers say the quoted words are
+// a sticker's caption (阿嬷传了「我要杀了你」的猫咪贴图). Threat in either is no
+// threat to anyone reading: capped at reportedScoreCap, not reportedThreatCap.
+var (
+	receivedThreatMarkers = foldTerms([]string{
+		"sent me", "texted me", "messaged me", "dm'd me", "dmed me", "wrote to me", "wrote me", "commented on my", "in my dms",
+		"me escribió", "me escribio", "me mandó", "me mando", "me dijo", "me envió", "me envio", "me mandou", "me escreveu",
+		"me disse", "m'a écrit", "m'a ecrit", "m'a envoyé", "m'a envoye", "m'a dit", "hat mir geschrieben", "schrieb mir",
+		"schreibt mir", "私信我", "私讯我", "留言", "发给我", "传给我", "给我发", "给我留言", "に送られ", "から送られ", "dmで", "라고 보냈",
+		"보내왔", "댓글로",
+	})
+	stickerMarkers = foldTerms([]string{"贴图", "表情包", "贴纸", "sticker", "スタンプ", "이모티콘", "meme", "figurinha", "pegatina"})
+)
+
+// receivedOrSticker reports whether the quoted threat at sp in t was sent
+// to the author, addressing them ("te voy a encontrar", 我知道妳住哪), or is a
+// sticker's caption (see receivedThreatMarkers). A threat to others that
+// reached the author ("someone sent me 'I'll shoot up the school'") names
+// no "you" and keeps reportedThreatCap: it goes to a person.
+func receivedOrSticker(t *Text, sp Span) bool {
+	s := t.Folded.String()
+	if containsAny(s, stickerMarkers) {
+		return true
+	}
+	return containsAny(s, receivedThreatMarkers) && containsPersonAny(findingSentence(t, sp), secondPersonMarkers)
 }

@@ -105,6 +105,11 @@ func TestAQuotedReportedThreatIsReviewedNotBlocked(t *testing.T) {
 	}{
 		{"a school threat quoted and reported to the police is reviewed",
 			`Someone on this page wrote "I'll shoot up the school Friday" and I reported it to the police.`, models.DecisionReview},
+		{"a threat sent to the author, quoted and reported, warns others and is allowed",
+			"Esto es acoso y lo he denunciado: un tío me escribió 'te voy a encontrar, sé dónde trabajas'. Chicas, capturas y reportad.", models.DecisionAllow},
+		{"a threat on a grandmother's sticker is a sticker", "笑到往生😂 我阿嬤傳成「我要殺了你」的貓咪貼圖，下面還補一句「多穿點」，我已經檢舉貼圖作者了哈哈", models.DecisionAllow},
+		{"a threat to a school sent to the author and reported still goes to a person",
+			`Someone sent me "I'll shoot up the school Friday" and I reported it to the police.`, models.DecisionReview},
 		{"the same threat made is blocked", "I'll shoot up the school Friday", models.DecisionBlock},
 		{"the threat quoted with no report is blocked", `"I'll shoot up the school Friday" see you all there`, models.DecisionBlock},
 	}

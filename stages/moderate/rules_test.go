@@ -511,3 +511,34 @@ func TestNoneFieldTermsAreRefusedInTwoPlaces(t *testing.T) {
 		t.Fatalf("err = %v, want a term in none and none_field refused", err)
 	}
 }
+
+// A veto term that a negation right before it denies vetoes nothing: the
+// pitch's "c'est pas une arnaque" is no warning, "not a joke" no joke.
+func TestNegatedVetoesDoNotVeto(t *testing.T) {
+	t.Parallel()
+	d := newTestRules(t, map[string]string{
+		"spam.fr.yaml": `
+rules:
+  - id: pump
+    score: 0.8
+    window: note
+    all: [[token], [x100]]
+    none: [arnaque, joke]
+    hit: ["token x100"]
+`,
+	})
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"le token va x100, c'est pas une arnaque frérot", true},
+		{"token x100, this is not a joke", true},
+		{"attention, arnaque : ce token va x100", false},
+		{"token x100 lol what a joke", false},
+	}
+	for _, tt := range tests {
+		if got := len(ruleHits(t, d, tt.text, "pump")) > 0; got != tt.want {
+			t.Errorf("%q: fired %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -127,6 +127,11 @@ func selfHarmOthers(t *Text, sp Span) bool {
 		}
 	}
 	before, _ = trimSaid(before)
+	// The words as a phrase, in someone else's advice: "mi psicóloga dice que
+	// decir 'me quiero morir' cada vez que hay examen no es sano".
+	if quoted && reSayingThePhrase.MatchString(before) {
+		return true
+	}
 	// "I" opens the words said only inside quotation marks: `tells you
 	// "I want to die"`; the finding's own span may begin with it.
 	if !opened && (hasWordSuffix(before, "i") || quoteOpensWithI(before)) {
@@ -158,6 +163,10 @@ func selfHarmOthers(t *Text, sp Span) bool {
 	}
 	return false
 }
+
+// reSayingThePhrase ends a sentence's text before a quotation with someone
+// else's statement about saying it (folded: accents removed).
+var reSayingThePhrase = regexp.MustCompile(`(?:dice|diz|dit|sagt|says|said|dijo|disse|explains|explica)(?: que| qu'| dass| that)? (?:decir|dizer|dire|sagen|saying|to say)\s*$`)
 
 // quoteOpensWithI reports whether s ends with a single quotation mark that
 // opens a quotation, then "i": `texted me 'i` (hasWordSuffix takes an
@@ -296,6 +305,9 @@ var (
 		"el año pasado", "ano passado", "l'an dernier", "l'année dernière", "letztes jahr", "작년", "예전에",
 		// Chinese recovery counted: 康复第三年, 从每天想死到现在.
 		"康复第", "从每天", "从那时",
+		// The first days of quitting, told from day 100: 戒烟第100天…前两周真的想死.
+		"前两周", "头两周", "前几周", "刚开始那几天", "the first two weeks", "the first week", "las primeras semanas",
+		"as primeiras semanas", "les premières semaines", "die ersten wochen",
 		// Japanese and Korean: "when I was …", "back then" (not この頃 or 요즘, "these days").
 		"だった頃", "かった頃", "ていた頃", "当時", "昔は", "学生時代", "高校の時", "中学の時", "그때", "그 시절", "학생 때", "고등학생 때", "중학생 때", "중학교 때", "고등학교 때", "초등학교 때",
 		// 高校生の頃, 10代の頃, 子供の頃 (not この頃, "these days"); "avant je …", "antes eu …".
@@ -323,7 +335,8 @@ var (
 		"恢复得很好", "终于停药", "상담 1년", "상담 받고", "상담받고", "치료받고",
 		// Sobriety counted: "my 2-year chip at NA", "a year sober".
 		"year chip", "month chip", "years sober", "year sober", "months sober", "sober for", "recovery is real",
-		"康复第",
+		"康复第", "戒烟第", "戒酒第", "天没抽", "天没喝", "days smoke-free", "days smoke free", "días sin fumar", "dias sem fumar",
+		"jours sans fumer", "tage rauchfrei", "禁煙", "금연",
 		// Stable now, thanks to therapy: "heute bin ich stabil dank Therapie".
 		"bin ich stabil", "bin stabil", "bin jetzt stabil", "dank therapie", "dank der therapie", "stable now", "i'm stable",
 		// A life rebuilt, told by what it holds now (round 15: "ten years ago today I tried to end my

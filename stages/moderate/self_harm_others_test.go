@@ -132,3 +132,18 @@ func TestRecoveryToldInThePastInEveryLanguage(t *testing.T) {
 		{"a Portuguese past with a wish to die today is a person at risk", "Dois anos atrás eu queria morrer. Hoje quero de novo e não vejo saída.", true},
 	})
 }
+
+// Round 21: a quitter's first weeks told from day 100, and a therapist's
+// advice about saying the words as a phrase, are not an author at risk; the
+// same words said now still are.
+func TestQuittingAndAdviceAreNotAtRisk(t *testing.T) {
+	s := newTestStage(t)
+	wantAllowed(t, s, "told from recovery or as a phrase", []string{
+		"戒烟第100天打卡🎉 前两周真的想死，半夜起来嚼口香糖。现在爬楼梯不喘了，省下的钱买了双跑鞋。坚持住朋友们",
+		"Mi psicóloga dice que decir 'me quiero morir' cada vez que hay examen no es sano. Ya, ya.",
+	}, "cn", "intl")
+	wantDecision(t, s, "the words said now", []string{
+		"戒烟第三天，真的想死，撑不下去了",
+		"me quiero morir, ya no puedo más",
+	}, models.DecisionReview, "intl")
+}
