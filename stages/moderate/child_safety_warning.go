@@ -78,3 +78,39 @@ func capChildSafetyWarning(t *Text, source string, x *Finding, _ *[]Span) {
 		x.Score = reportedScoreCap
 	}
 }
+
+// Sex education: parents asking when to talk to their children about sex,
+// contraception and porn ("Ab welchem Alter habt ihr mit euren Kindern über
+// Sex, Verhütung und Pornos gesprochen? Unsere Kinderärztin hat uns ein
+// Aufklärungsbuch empfohlen") name the lexicon's sexual words to teach.
+// In a field with a word of sex education and a parent's or a doctor's
+// frame, a sexual finding of the lexicons (a single word, never the
+// rules' offers) is capped like reported speech.
+var (
+	sexEducation = foldTerms([]string{
+		"sex education", "sex ed", "the talk", "puberty", "contraception", "aufklärung", "aufklärungsbuch", "verhütung", "pubertät",
+		"educación sexual", "anticonceptivos", "pubertad", "educação sexual", "anticoncepcionais", "puberdade",
+		"éducation sexuelle", "contraception", "puberté", "性教育", "青春期", "避孕", "性教育の", "思春期", "성교육", "사춘기", "피임",
+	})
+	educationFrame = foldTerms([]string{
+		"our kids", "my kids", "my son", "my daughter", "your kids", "pediatrician", "parents", "at what age", "how old were",
+		"euren kindern", "unseren kindern", "meinen kindern", "kinderärztin", "kinderarzt", "eltern", "ab welchem alter",
+		"nuestros hijos", "mis hijos", "pediatra", "padres", "a qué edad", "nossos filhos", "meus filhos", "pais", "com que idade",
+		"nos enfants", "mes enfants", "pédiatre", "parents", "à quel âge",
+		"孩子", "家长", "儿科", "几岁", "子ども", "子供", "小児科", "何歳", "아이", "부모", "소아과", "몇 살",
+	})
+)
+
+// sexEducationAsked reports whether the field asks about or teaches sex
+// education in a parent's or a doctor's frame.
+func sexEducationAsked(t *Text) bool {
+	s := t.Folded.String()
+	return containsTermAny(s, sexEducation) && containsTermAny(s, educationFrame) && !containsAny(s, warningOffers)
+}
+
+// capSexEducationLexicon: the lexicon's sexual words in sex education.
+func capSexEducationLexicon(t *Text, source string, x *Finding, _ *[]Span) {
+	if x.Category == models.CategorySexual && source == "lexicon" && x.Score > reportedScoreCap && sexEducationAsked(t) {
+		x.Score = reportedScoreCap
+	}
+}

@@ -21,3 +21,15 @@ func TestChildSafetyWarningsAreNotGrooming(t *testing.T) {
 		"你几岁了？10岁？加我私人QQ，拍几张你房间的照片给我，别告诉你爸妈，我送你皮肤",
 	}, models.DecisionBlock, "intl")
 }
+
+// Parents asking about sex education name the lexicon's words to teach;
+// the same word in an offer still counts.
+func TestSexEducationQuestionsAreNotSexualContent(t *testing.T) {
+	s := newTestStage(t)
+	wantAllowed(t, s, "a parents' sex-education question", []string{
+		"Frage an die Eltern hier: Ab welchem Alter habt ihr mit euren Kindern über Sex, Verhütung und Pornos gesprochen? Unsere Kinderärztin hat uns ein Aufklärungsbuch empfohlen",
+	}, "cn", "intl")
+	wantStopped(t, s, "porn offered still counts", []string{
+		"Pornos gratis, Link in Bio 🔞",
+	}, "cn")
+}

@@ -38,6 +38,7 @@ var findingCaps = []findingCap{
 	capWarnedBait,
 	capNewsIllicitLexicon,
 	capChildSafetyWarning,
+	capSexEducationLexicon,
 }
 
 func fromClassifier(source string) bool { return strings.HasPrefix(source, "classifier:") }

@@ -1,6 +1,10 @@
 package moderate
 
-import "github.com/notegate/notegate/models"
+import (
+	"strings"
+
+	"github.com/notegate/notegate/models"
+)
 
 // A shop's, a restaurant's or a clinic's number, given so that customers
 // can call, book or order ("Call the store on (503) 555-0148 to reserve",
@@ -180,10 +184,11 @@ var lostAndFound = foldTerms([]string{
 // texts; suffix is the findings' source suffix.
 func capBusinessPhone(found []fieldFinding, texts []*Text, suffix string) {
 	contactSource := "contact" + suffix
+	listed := func(f fieldFinding) bool { return f.Rule == "phone" || ownPageRequest(f, texts) }
 	phones := false
 	for _, f := range found {
 		switch {
-		case f.source == contactSource && f.Rule == "phone":
+		case f.source == contactSource && listed(f):
 			phones = true
 		case f.source == contactSource:
 		case (f.Category == models.CategorySpam || f.Category == models.CategorySexual || f.Category == models.CategoryIllicit) &&
@@ -196,11 +201,26 @@ func capBusinessPhone(found []fieldFinding, texts []*Text, suffix string) {
 	}
 	for i := range found {
 		f := &found[i]
-		if f.source != contactSource || f.Rule != "phone" || f.Score <= scoreBusinessPhone {
+		if f.source != contactSource || !listed(*f) || f.Score <= scoreBusinessPhone {
 			continue
 		}
 		if t := textOf(texts, f.field); t != nil && businessNumber(t.Folded.String()) {
 			f.Score = scoreBusinessPhone
 		}
 	}
+}
+
+// ownPageRequest reports whether a contact finding sends readers to the
+// author's own page on the platform (地址见主页, 看简介): in a listing,
+// that is where the shop's details are, not another app.
+func ownPageRequest(f fieldFinding, texts []*Text) bool {
+	if f.Rule != "request" {
+		return false
+	}
+	t := textOf(texts, f.field)
+	if t == nil || f.Span.Start < 0 || f.Span.End > len(t.Original) {
+		return false
+	}
+	ev := t.Original[f.Span.Start:f.Span.End]
+	return strings.Contains(ev, "主页") || strings.Contains(ev, "主頁") || strings.Contains(ev, "简介") || strings.Contains(ev, "簡介")
 }

@@ -65,6 +65,7 @@ func TestBusinessPhoneIsAllowedWhereAHandleIsReviewed(t *testing.T) {
 		"Our bakery is on here now! Rosie's Bread Co., 412 Maple Ave, Portland OR. Open Tue–Sun 7am–3pm. Call (503) 555-0142 for cake orders.",
 		"Cuenta oficial de Arepera La Pana, abrimos de martes a domingo 8:00–16:00, Calle 45 #12-30, Bogotá. Pedidos al 601 555 0198.",
 		"Chat perdu à Montreuil, tigré, il s'appelle Mochi. Si vous le voyez appelez-moi au 07 81 42 19 63. Merci !!",
+		"跳楼价！本店年终清仓全场五折🔥 营业时间每天 10:00–22:00，地址见主页，到店扫码下单就行",
 	}, "cn", "intl")
 	wantDecision(t, s, "a listing's LINE id is reviewed in cn", []string{
 		"美容室ルナ、4月から新メニュー！カット＋カラー8,800円。ご予約はLINE ID：@luna_hair_0000 まで",
