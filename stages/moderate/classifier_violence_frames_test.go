@@ -48,3 +48,17 @@ func TestGatheringFrame(t *testing.T) {
 		})
 	}
 }
+
+// A neighbourhood's news of a stabbing is read by the intent model as
+// violence; framed as news (two markers, no one addressed) its violence
+// decides nothing. A threat that names the police and the reader still
+// counts.
+func TestNewsFrameCapsTheIntentModelsViolence(t *testing.T) {
+	s := newTableStage(t)
+	wantAllowed(t, s, "news of a stabbing told by neighbours is allowed", []string{
+		"Local news from our block since people keep asking: yes, there was a stabbing near the Fulton St bus stop on Saturday night, the man is in stable condition and police made an arrest Sunday. The neighborhood association is holding a candlelight walk Thursday at 7 and asking the city for better lighting on that stretch. Please don't share the video going around, his family asked. Look out for each other.",
+	}, "intl")
+	wantStopped(t, s, "a threat that names the police and the reader still hits", []string{
+		"The police won't help you. Saturday night I'll be waiting at your bus stop and I'll stab you, news will call it a robbery.",
+	}, "intl")
+}

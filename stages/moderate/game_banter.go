@@ -26,7 +26,7 @@ const maxGameBanterRunes = 280
 // them (Latin terms whole words).
 var gameFrames = foldTerms([]string{
 	"ranked", "rematch", "next round", "1v1", "gg", "fifa", "mario kart", "smash bros", "fortnite", "valorant",
-	"overwatch", "apex", "warzone", "minecraft", "among us", "league of legends", "tekken", "street fighter", "chess",
+	"overwatch", "apex", "warzone", "minecraft", "mario party", "minispiel", "free fire", "booyah", "pubg", "call of duty", "among us", "league of legends", "tekken", "street fighter", "chess",
 	"monopoly", "game night", "board game", "ping pong", "2k", "madden", "rocket league", "pickup game",
 	"スマブラ", "マリカ", "マリオカート", "対戦", "ゲーム", "ランクマ", "スプラ", "桃鉄", "格ゲー", "フォトナ", "エペ", "ぷよぷよ", "次の試合",
 	"游戏", "开黑", "王者荣耀", "吃鸡", "排位", "下一局", "这局", "上分", "打游戏", "斗地主", "麻将",
@@ -53,6 +53,16 @@ var gameLaughs = foldTerms([]string{
 	"prépare les mouchoirs", "get the tissues", "bring tissues", "ve preparando los pañuelos",
 })
 
+// siblingsAtPlay are brothers and sisters named at a game, which keeps
+// its trash talk a family's without a laugh (a partner named beside a
+// 罰ゲーム is no game night: "こんなブスと付き合わされて罰ゲームかな").
+var siblingsAtPlay = foldTerms([]string{
+	"my brother", "my sister", "my siblings", "my little brother", "my little sister", "mi hermano", "mi hermana", "mis hermanos",
+	"meu irmão", "meu irmao", "minha irmã", "minha irma", "meus irmãos", "mon frère", "mon frere", "ma sœur", "ma soeur",
+	"mes frères", "mein bruder", "meine schwester", "meinen geschwistern", "meine geschwister", "mein kleiner bruder",
+	"我弟", "我哥", "我姐", "我妹", "弟と", "兄と", "妹と", "姉と", "동생이랑", "동생한테", "형이랑", "언니랑", "오빠랑", "누나랑",
+})
+
 // realWorldThreat are what take a game's threat out of the game: a
 // weapon, an address, a place and time outside it.
 var realWorldThreat = foldTerms([]string{
@@ -74,7 +84,10 @@ func gameBanter(t *Text) bool {
 		return false
 	}
 	s := t.Folded.String()
-	return containsTermAny(s, gameFrames) && containsTermAny(s, gameLaughs) && !containsTermAny(s, realWorldThreat)
+	// A family's game night needs no laugh: "Mario Party mit meinen
+	// Geschwistern eskaliert wie immer" (round 22).
+	return containsTermAny(s, gameFrames) && (containsTermAny(s, gameLaughs) || containsTermAny(s, siblingsAtPlay)) &&
+		!containsTermAny(s, realWorldThreat)
 }
 
 // capGameBanter: a game's trash talk (see above).

@@ -22,6 +22,8 @@ func TestGameBanter(t *testing.T) {
 		{"a game threat that names a place outside the game is no game", "lmao you lost the 1v1 again, next time I'll wait for you at the parking lot with my bat 😂", models.DecisionBlock},
 		{"a game threat that names a stabbing after school is no game", "gg lol. keep reporting me in ranked, I'll find you after school and stab you", models.DecisionBlock},
 		{"a game threat that names where the player lives is no game", "keep reporting me in ranked lol, I know where you live and I'll kill you", models.DecisionBlock},
+		{"a brother's insult at Mario Party needs no laugh", "Mario Party mit meinen Geschwistern eskaliert wie immer. Mein Bruder hat mir drei Sterne geklaut und gesagt 'Ich mach dich fertig, du Opfer'. Ich hab ihn im Minispiel dann komplett zerstört.", models.DecisionAllow},
+		{"a partner named beside a penalty game is no game night", "この人の彼氏かわいそう…こんなブスと付き合わされて罰ゲームかな？", models.DecisionReview},
 		{"the same threat without a game keeps its score", "お前次会ったらボコボコにしてやるから覚悟しとけよ", models.DecisionBlock},
 	}
 	for _, tt := range tests {

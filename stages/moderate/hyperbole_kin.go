@@ -45,6 +45,34 @@ var kin = foldTerms([]string{
 	"우리 남편", "룸메",
 })
 
+// friendsAddressed are a friend called by what friends call each other, at
+// the start of the field ("Tía, te mato si no vienes el sábado jajaja",
+// "Amiga, eu te mato se você contar pro Pedro 😭"): the same exasperation,
+// said to the friend. Read on the field's first runes only (maxVocativeRunes),
+// so a name-calling in the middle of a threat is not one.
+var friendsAddressed = foldTerms([]string{
+	"tía", "tia", "tío", "tio", "amiga", "amigo", "amigue", "miga", "wey", "güey", "guey", "mana", "mano", "manito", "parce",
+	"amg", "migo", "bestie", "girl", "sis", "bro", "dude", "mec", "meuf", "frérot", "frerot", "ma belle", "ma chérie",
+	"alter", "digga", "schatz", "süße", "suesse", "姐妹", "兄弟", "宝子", "亲爱的", "친구야", "언니", "오빠",
+})
+
+// maxVocativeRunes is how far into the field a friend is looked for.
+const maxVocativeRunes = 12
+
+// addressedFriend reports whether the field opens by calling a friend.
+func addressedFriend(t *Text) bool {
+	s := t.Folded.String()
+	n := 0
+	for i := range s {
+		if n == maxVocativeRunes {
+			s = s[:i]
+			break
+		}
+		n++
+	}
+	return containsTermAny(s, friendsAddressed)
+}
+
 // exasperated are the laugh, the tears and the rolled eyes of hyperbole.
 var exasperated = foldTerms([]string{
 	"😭", "😂", "🤣", "🙄", "💀", "😅", "😤", "🥲", "🤦",
@@ -67,7 +95,7 @@ func kinHyperbole(t *Text) bool {
 		return false
 	}
 	s := t.Folded.String()
-	return containsTermAny(s, kin) && containsTermAny(s, exasperated) && !containsTermAny(s, madeReal)
+	return (containsTermAny(s, kin) || addressedFriend(t)) && containsTermAny(s, exasperated) && !containsTermAny(s, madeReal)
 }
 
 // capHyperboleKin: exasperation with kin (see above).

@@ -49,6 +49,10 @@ type pattern struct {
 	// reading for them (recognizerWanted)
 	// without walking refs, which run to hundreds for shared sets.
 	feeds uint8
+	// spacedDigits marks a term of digits written apart ("1:1", a replica's
+	// grade): the skeleton joins them as it joins spaced letters, so it
+	// matches only digits written apart, never a number ("11–19 Uhr").
+	spacedDigits bool
 }
 
 // Bits of pattern.feeds.
@@ -337,6 +341,9 @@ func accept(p *pattern, v *View, i, j int, hasHan bool) bool {
 		if v.Counts[i+k] < c || (p.exact || isASCIIDigit(p.runes[k])) && v.Counts[i+k] != c {
 			return false
 		}
+	}
+	if p.spacedDigits && !v.Spaced[i] {
+		return false
 	}
 	allow := p.kind == kindAllow
 	if p.wordStart && i > 0 && (wordRune(v.Runes[i-1]) && !allow || allow && continuesWord(v.Runes[i-1], v.Runes[i])) &&

@@ -144,3 +144,36 @@ func TestMatcherTransitions(t *testing.T) {
 		})
 	}
 }
+
+// A term of digits written apart ("1:1", a replica's grade) matches digits
+// written apart only: the skeleton joins "1:1" as it joins spaced letters,
+// and "11–19 Uhr" is an opening hour, not a grade.
+func TestSpacedDigitsTermMatchesOnlyDigitsApart(t *testing.T) {
+	t.Parallel()
+	p, err := parseRuleTerm("1:1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.spacedDigits {
+		t.Fatalf("parseRuleTerm(%q).spacedDigits = false, want true", "1:1")
+	}
+	m := newMatcher([]pattern{p})
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"the grade written with a colon is found", "Jordan Sneaker 1:1, Versand in 2 Tagen", true},
+		{"the grade written with spaces is found", "Rolex 1 : 1 Qualität", true},
+		{"an opening hour is a number, not the grade", "Mo–Sa 11–19 Uhr, PN", false},
+		{"a price is a number, not the grade", "nur 11 Euro", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tx := NewText("body", tt.text)
+			if got := len(m.scan(&tx.Skeleton, tx.HasHan, nil)) > 0; got != tt.want {
+				t.Errorf("%q: found = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}

@@ -63,6 +63,14 @@ func composeJamo(v *View) {
 			out, i = out+1, i+1
 			continue
 		}
+		if finalApart(v, out, i) {
+			// "주ㄱ인다": a syllable's final consonant typed apart, glued
+			// between two syllables, is that syllable's (죽인다).
+			v.Runes[out-1] += rune(trailingOf[r-jamoL0])
+			v.Spans[out-1].End = v.Spans[i].End
+			i++
+			continue
+		}
 		if isJamoL(r) && i+2 < len(v.Runes) && v.Runes[i+1] == 'r' && isHangulSyllable(v.Runes[i+2]) {
 			// "ㅋr톡": a Latin r drawn for the vowel ㅏ, before a syllable.
 			v.Runes[out], v.Spans[out] = syllable0+(r-jamoL0)*jamoVn*28, Span{v.Spans[i].Start, v.Spans[i+1].End}
@@ -99,4 +107,28 @@ func composeJamo(v *View) {
 		i = j
 	}
 	v.Runes, v.Spans = v.Runes[:out], v.Spans[:out]
+}
+
+// jamoSilentIeung is the index of ㅇ among the leading consonants: a
+// syllable that starts with it carries the final consonant before it over
+// in speech (죽인다 is said 주긴다), which is where people split the word.
+const jamoSilentIeung = 11
+
+// finalApart reports whether the leading consonant at v.Runes[i] stands
+// alone, glued between the syllable already written at out-1 (which has
+// no final consonant) and a syllable after it that starts with ㅇ, and can
+// end a syllable. A consonant before any other syllable is that syllable's
+// initial masked ("개ㅅ끼"), and ㅋ and ㅎ are laughter (좋아ㅋ진짜): neither
+// is read so.
+func finalApart(v *View, out, i int) bool {
+	r := v.Runes[i]
+	if !isJamoL(r) || out == 0 || i+1 >= len(v.Runes) || !isHangulSyllable(v.Runes[i+1]) {
+		return false
+	}
+	prev := v.Runes[out-1]
+	l := r - jamoL0
+	next := v.Runes[i+1]
+	return isHangulSyllable(prev) && (prev-syllable0)%28 == 0 && trailingOf[l] != 0 && l != 15 && l != 18 &&
+		(next-syllable0)/(jamoVn*28) == jamoSilentIeung &&
+		v.Spans[out-1].End == v.Spans[i].Start && v.Spans[i].End == v.Spans[i+1].Start
 }

@@ -22,6 +22,10 @@ func TestComposeJamo(t *testing.T) {
 		{"syllables written normally are untouched", "자살 예방", "자살 예방"},
 		{"a Latin r drawn for the vowel before a syllable is read as it", "ㅋr톡 아이디", "카톡 아이디"},
 		{"an r after a consonant at the end of a word stays", "ㅋr 웃겨", "ᄏr 웃겨"},
+		{"a final consonant typed apart before a syllable of silent ㅇ joins its syllable", "너 주ㄱ인다", "너 죽인다"},
+		{"a consonant masking the next syllable's initial stays", "개ㅅ끼", "개ᄉ끼"},
+		{"laughter glued between syllables stays", "좋아ㅋ이거", "좋아ᄏ이거"},
+		{"a consonant after a syllable with a final stays", "각ㄱ인다", "각ᄀ인다"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

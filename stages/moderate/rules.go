@@ -458,6 +458,10 @@ func (c *ruleCompiler) parse(text string) (pattern, string, error) {
 	return p, key, err
 }
 
+// askRefusedSet names the set of sets.all.yaml that vetoes every spam and
+// illicit rule (see add).
+const askRefusedSet = "ask_refused"
+
 // add compiles one rule and its terms.
 func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]termList, spec ruleSpec) error {
 	where := fmt.Sprintf("rules %s:%d", file, spec.line)
@@ -578,6 +582,25 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 	}
 	if err := addTerms(spec.NoneField, groupNoneField); err != nil {
 		return err
+	}
+	// An honest shop, clinic or giveaway refuses what a scam asks for
+	// ("Nunca pedimos senha, dados de cartão ou Pix", 也不會請你加LINE):
+	// sets.all's ask_refused vetoes every spam and illicit rule in the
+	// sentences it shares with the match, as if each listed it in none:.
+	// A term the rule itself needs is left out.
+	if refused, ok := sets[askRefusedSet]; ok && (cat == models.CategorySpam || cat == models.CategoryIllicit) {
+		var own termList
+		for _, t := range refused {
+			if _, key, err := c.parse(t.text); err == nil {
+				if _, taken := owner[key]; taken {
+					continue
+				}
+			}
+			own = append(own, t)
+		}
+		if err := addTerms(own, groupNone); err != nil {
+			return err
+		}
 	}
 	c.set.rules = append(c.set.rules, r)
 	return nil
