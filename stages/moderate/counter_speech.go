@@ -69,6 +69,10 @@ var counterSpeechMarkers = []string{
 	"气得发抖", "竟然说",
 	// Mocking oneself with the stereotype (河南人自嘲一句，井盖我们早不偷了).
 	"自嘲",
+	// Round 22 (a functional set written blind): hate quoted as a conspiracy
+	// theory for the bin of history, a stereotype to be dropped that only
+	// shows the speaker's ignorance, a comparison denied (女人并不比男人笨).
+	"阴谋论", "历史垃圾堆", "早该抛弃", "早该扔进", "显得自己无知", "只会显得自己", "并不比男人", "并不比女人", "不比男人差", "不比女人差",
 }
 
 // counterSpeechMarkersLatin are the same slogans in the other languages,

@@ -85,6 +85,9 @@ func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
 			if ref.group >= 0 && set.rules[ref.rule].readsPrices {
 				p.feeds |= feedsPrices
 			}
+			if ref.group >= 0 && set.rules[ref.rule].readsMentions {
+				p.feeds |= feedsMentions
+			}
 		}
 	}
 	d.words = latinWords(d.m.patterns)
@@ -125,6 +128,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	}
 	sc.matches = d.minorAgeMatches(t, sc.matches)
 	sc.matches = d.priceMatches(t, sc.matches)
+	sc.matches = d.mentionMatches(t, sc.matches)
 	sc.word, sc.matches = d.typoMatches(t, sc.word, sc.matches)
 	sc.matches = d.joinedMatches(t, sc.matches)
 	if len(sc.matches) == 0 {

@@ -59,6 +59,7 @@ type pattern struct {
 const (
 	feedsAges uint8 = 1 << iota
 	feedsPrices
+	feedsMentions
 )
 
 // match is one accepted match of pattern p on skeleton runes [i, j).

@@ -33,6 +33,8 @@ var negationTailsZh = []string{"并非", "並非", "绝非", "絕非", "从未",
 var negationFillersZh = []string{
 	"什么", "甚麼", "什麼", "那么", "那麼", "这么", "這麼", "那种", "那種", "一个", "一個", "都是", "全是", "就是",
 	"是", "算", "会", "會", "有", "太", "很", "都", "全", "个", "個", "那", "真的", "真",
+	// "not here to" (难民并不是来抢工作的, round 22).
+	"来", "來",
 }
 
 // falseNegationsZh hold a negation character and deny nothing, or deny

@@ -104,12 +104,14 @@ var discussionMarkers = foldTerms([]string{
 	"ofensivo", "ofensiva", "despectivo", "peyorativo", "racismo", "racista", "xenofobia", "homofobia", "machismo",
 	"denuncie", "denunciado", "denunciada", "denunciar", "policia", "fiscalia", "delito de odio", "discurso de odio",
 	"historia", "documental", "pelicula", "novela", "resena", "escena", "alumnos", "taller", "acoso", "motes", "respondi",
-	"le respondi", "plantamos cara", "captura", "capturas", "orden de alejamiento", "pintada", "estaba escrito", "ponia",
+	"le respondi", "plantamos cara", "lo bloquee", "la bloquee", "me llego esto", "captura", "capturas", "orden de alejamiento", "pintada", "estaba escrito", "ponia",
 	// Portuguese
 	"fui chamado", "fui chamada", "me chamaram", "me chamava", "me chamavam", "chamou de", "chamaram de", "chamam de",
 	"me mandou", "me mandava", "mandava", "escreveu", "gritou", "gritaram", "xingou", "xingaram", "xingamento",
 	"xingamentos", "palavra", "termo", "o que significa", "pejorativo", "injuria", "denunciei", "registrei",
 	"boletim de ocorrencia", "delegacia", "documentario", "filme", "resenha", "alunos", "respondi", "medida protetiva",
+	// Round 22: a message received and blocked ("Recebi isso no direct: '…'. Já bloqueei.").
+	"recebi isso", "recebi no direct", "bloqueei", "ja bloqueei",
 	"intensificador", "giria", "quer dizer", "significa", "dica pra gringo", "dica para gringo", "xingando", "galera nova",
 	"pra galera", "muitas vezes e so",
 	"apelidos", "imitou macaco", "imitando macaco", "sons de macaco", "pichacao", "pichado", "pichada", "estava escrito",
@@ -118,14 +120,14 @@ var discussionMarkers = foldTerms([]string{
 	"m'envoyait", "m'a envoye", "a ecrit", "a crie", "ont crie", "a sorti", "insulte", "insultes", "le mot", "ce mot",
 	"ces mots", "des mots", "les mots", "que veut dire", "veut dire", "signifie", "raciste", "racisme", "antisemite",
 	"antisemitisme", "homophobe", "homophobie", "xenophobe", "sexiste", "plainte", "signalement", "police", "histoire",
-	"documentaire", "roman", "critique", "eleves", "atelier", "harcelement", "j'ai repondu", "propagande", "shoah", "tague",
+	"documentaire", "roman", "critique", "j'ai bloque", "eleves", "atelier", "harcelement", "j'ai repondu", "propagande", "shoah", "tague",
 	"cris de singe", "etait ecrit", "efface", "effacee",
 	// German
 	"genannt", "beschimpft", "schrieb mir", "schreibt mir", "schrieb mein", "schrieb meine", "hiess ich", "gerufen", "ruft",
 	"rief", "brullte", "sagt mein", "sagte mein", "das wort", "dieses wort", "worter wie", "schimpfwort", "schimpfworter",
 	"begriff", "beleidigung", "beleidigt", "was bedeutet", "bedeutet", "rassistisch", "rassismus", "antisemitisch",
 	"antisemitismus", "homophob", "anzeige", "polizei", "geschichte", "doku", "schulung", "mobbing", "geantwortet",
-	"pauschalisieren", "gesprayt", "geschmiert", "affenlaute", "stand geschrieben", "darauf stand", "drauf stand", "uberstrichen", "ubermalt",
+	"pauschalisieren", "hinterhergerufen", "hinterher gerufen", "blockiert", "gesprayt", "geschmiert", "affenlaute", "stand geschrieben", "darauf stand", "drauf stand", "uberstrichen", "ubermalt",
 	// Chinese
 	"说我", "被叫", "被骂", "截图", "人事", "这个词", "这个字", "原本是", "小知识", "这种词", "这两个词", "这种话", "这种说法", "这种言论", "这种称呼",
 	"什么意思", "啥意思", "蔑称", "贬义", "贬称", "歧视", "侮辱", "辱骂", "冒犯", "史料", "历史", "新闻", "电影", "小说",

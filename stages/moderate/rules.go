@@ -292,6 +292,8 @@ type rule struct {
 	readsAges bool
 	// readsPrices marks a rule with <price> in a group.
 	readsPrices bool
+	// readsMentions marks a rule with <mention> in a group.
+	readsMentions bool
 	// marks are punctuation vetoes (none: <quote>, <question>).
 	marks uint8
 	// clears marks a rule that reads an innocent context (game banter,
@@ -331,6 +333,8 @@ type ruleSet struct {
 	minorAge int
 	// price is the pattern of <price>, -1 when no rule uses it.
 	price int
+	// mention is the pattern of <mention>, -1 when no rule uses it.
+	mention int
 }
 
 // compileRules loads every *.yaml file at the top of fsys.
@@ -381,7 +385,7 @@ func compileRules(fsys fs.FS) (*ruleSet, error) {
 		}
 		files = append(files, file{name: name, category: cat, lang: lang, spec: spec})
 	}
-	c := &ruleCompiler{set: &ruleSet{minorAge: -1, price: -1}, byKey: map[string]int{}, ids: map[string]string{}}
+	c := &ruleCompiler{set: &ruleSet{minorAge: -1, price: -1, mention: -1}, byKey: map[string]int{}, ids: map[string]string{}}
 	// Every rule's problems are reported at once, so that an analyst fixes
 	// a folder in one pass.
 	var errs []error
@@ -535,6 +539,13 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 				p = pattern{term: minorAgeTerm, recognizer: true}
 				key = p.term
 				r.readsAges = true
+			} else if strings.TrimSpace(t.text) == mentionTerm {
+				if group < 0 {
+					return fmt.Errorf("rules %s:%d: rule %s: %s is only allowed in all:", file, t.line, spec.ID, t.text)
+				}
+				p = pattern{term: mentionTerm, recognizer: true}
+				key = p.term
+				r.readsMentions = true
 			} else if strings.TrimSpace(t.text) == priceTerm {
 				if group < 0 {
 					return fmt.Errorf("rules %s:%d: rule %s: %s is only allowed in all:", file, t.line, spec.ID, t.text)
@@ -564,6 +575,8 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 				switch {
 				case p.recognizer && p.term == priceTerm:
 					c.set.price = pi
+				case p.recognizer && p.term == mentionTerm:
+					c.set.mention = pi
 				case p.recognizer:
 					c.set.minorAge = pi
 				}
