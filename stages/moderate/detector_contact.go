@@ -114,6 +114,9 @@ func (ContactDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 		ds, _ := digitLookalikes(s)
 		if countDigits(ds) >= 9 { // a Spanish mobile has nine digits
 			for _, m := range phoneNumbers(ds) {
+				if gameID(s, m.start) {
+					continue
+				}
 				score := scoreContact
 				if tollFree(m.digits) {
 					score = scoreLink // a business's desk, like a link

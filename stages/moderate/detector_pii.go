@@ -131,7 +131,7 @@ func numbersPII(s, phones string, add func(int, int, float64, string)) {
 	}
 	business := -1 // businessNumber(s), read at the first phone number
 	for _, m := range phoneNumbers(phones) {
-		if tollFree(m.digits) {
+		if tollFree(m.digits) || gameID(s, m.start) {
 			continue
 		}
 		if business < 0 {
@@ -182,7 +182,9 @@ var ownListingVoice = foldTerms([]string{
 // doxxing raises contact details to scoreDoxxing and adds street
 // addresses when the field calls readers to go after the person.
 func doxxing(t *Text, s string, out []Finding) []Finding {
-	if !hasExposureIntent(s) || containsAny(s, ownListingVoice) {
+	// A lost-and-found notice asks readers to spread it (求扩散, "please
+	// share"): the number is the owner's, there to be found.
+	if !hasExposureIntent(s) || containsAny(s, ownListingVoice) || lostNotice(s) && !containsWordAny(s, thirdParty) {
 		return out
 	}
 	for i := range out {

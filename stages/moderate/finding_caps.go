@@ -167,7 +167,8 @@ func capSelfInsult(t *Text, source string, x *Finding, _ *[]Span) {
 // or a parents' warning tells of (child_safety_warning.go).
 func capWarnedContact(t *Text, source string, x *Finding, _ *[]Span) {
 	if source == "contact" && x.Score > reportedScoreCap && x.Span.End > x.Span.Start && x.Span.End <= len(t.Original) &&
-		!carriesHandle(t.Original[x.Span.Start:x.Span.End]) && (scamWarning(t) && warnedSpan(t, x.Span) || childSafetyWarning(t)) {
+		(!carriesHandle(t.Original[x.Span.Start:x.Span.End]) || quotedHandleReported(t, x.Span)) &&
+		(scamWarning(t) && warnedSpan(t, x.Span) || childSafetyWarning(t)) {
 		x.Score = reportedScoreCap
 	}
 }

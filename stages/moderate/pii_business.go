@@ -37,7 +37,8 @@ var (
 		"loja", "padaria", "salão", "consultório", "lanchonete",
 		"magasin", "boulangerie", "cabinet", "pharmacie", "salon de coiffure",
 		"laden", "geschäft", "bäckerei", "praxis", "apotheke", "friseur",
-		"店舗", "お店", "当店", "レストラン", "カフェ", "クリニック", "サロン", "薬局",
+		"店舗", "お店", "当店", "レストラン", "カフェ", "クリニック", "サロン", "薬局", "ラーメン屋", "パン屋", "居酒屋", "定食屋",
+		"寿司屋", "蕎麦屋", "食堂",
 		"가게", "매장", "식당", "카페", "병원", "미용실", "약국", "저희 가게", "저희 매장",
 		// A shop's own account says so (round 15: "official acct for Rosie's Donuts").
 		"official account", "official acct", "cuenta oficial", "conta oficial", "compte officiel", "offizieller account",
@@ -65,7 +66,7 @@ var (
 		"for rent", "to let", "出租", "招租", "整租", "合租", "se alquila", "alquilo", "alugo", "aluga-se", "à louer", "a louer",
 		"zu vermieten", "賃貸", "월세", "전세",
 		"lessons", "tutoring", "private classes", "viewing", "viewings", "clases particulares", "clases de", "aulas particulares",
-		"aulas de", "cours particuliers", "nachhilfe", "besichtigung", "家教", "补习", "课程", "试听", "看房", "レッスン", "体験",
+		"aulas de", "cours particuliers", "première séance", "premiere seance", "nachhilfe", "besichtigung", "家教", "补习", "课程", "试听", "看房", "レッスン", "体験",
 		"과외", "수업", "상담",
 	})
 	// contactLabels introduce a number the author gives to be reached on:
@@ -76,7 +77,7 @@ var (
 		"카톡", "카카오톡", "연락처", "문의", "전화",
 		"llama", "llamar", "llámanos", "contacto", "ligue", "liga", "contato", "chama no", "appelez", "appeler", "contact",
 		"anrufen", "kontakt", "telefon", "agende", "agendar", "reservas", "citas", "falar com", "fale com", "hablar con",
-		"preguntar por", "demander", "sprechen mit",
+		"preguntar por", "demander", "sprechen mit", "falem com",
 	})
 	// thirdParty are the words that make a number someone else's: a
 	// person pointed at (her, 他的, こいつ), or where they live.
@@ -120,15 +121,57 @@ func businessNumber(s string) bool {
 	if containsWordAny(s, lures) {
 		return false
 	}
-	if containsWordAny(s, lostAndFound) || containsWordAny(s, pets) && containsWordAny(s, gone) {
+	if lostNotice(s) {
 		return true // the owner's own number, for whoever finds the animal
+	}
+	if !containsWordAny(s, thirdParty) && (containsTermAny(s, secondHand) && (containsTermAny(s, handover) || containsWordAny(s, ownContact)) ||
+		containsTermAny(s, openEvents) && containsWordAny(s, contactLabels) || containsTermAny(s, proNumber)) {
+		return true // the seller's, the organiser's or a professional's own number
 	}
 	if containsWordAny(s, ownContact) {
 		return false
 	}
-	return containsWordAny(s, businessPlaces) && containsWordAny(s, businessUses) ||
+	// Kana glue a shop's name to the words around it (天満のラーメン屋「…」):
+	// places match inside words outside Latin script.
+	return containsTermAny(s, businessPlaces) && containsWordAny(s, businessUses) ||
 		containsWordAny(s, businessUses) && containsWordAny(s, contactLabels) && !containsWordAny(s, thirdParty)
 }
+
+// lostNotice reports whether the folded field is a lost-and-found notice,
+// a pet's or a thing's. Korean and Japanese stems (잃어버, 迷子) match inside
+// their words.
+func lostNotice(s string) bool {
+	return containsTermAny(s, lostAndFound) || containsTermAny(s, pets) && containsTermAny(s, gone)
+}
+
+// secondHand, handover, openEvents and proNumber give a person's own
+// number as a listing does (round 22's pii and spam sets): a thing of
+// their own for sale, handed over in person ("Vendo bici… mi número es…
+// Entrega en mano", "Verkaufe Kinderwagen… anrufen… Abholung", 出清…限自取…
+// 打我手機); an open event's organiser ("참가비 없음… 주최자 연락처",
+// "Roda de samba gratuita… falem com a produção pelo"); a tutor's or a
+// trade's professional line ("mon numéro pro"). A third person named, or
+// bait, still make the number a person's (see businessNumber).
+var (
+	secondHand = foldTerms([]string{
+		"for sale", "selling my", "vendo", "se vende", "vendo meu", "vendo minha", "je vends", "à vendre", "a vendre", "verkaufe",
+		"zu verkaufen", "出清", "出售", "转让", "轉讓", "闲置", "譲ります", "売ります", "팝니다", "판매합니다", "중고",
+	})
+	handover = foldTerms([]string{
+		"pick up only", "local pickup", "pickup only", "entrega en mano", "en mano", "remise en main propre", "en main propre",
+		"em mãos", "retirada", "abholung", "selbstabholung", "nur abholung", "kein versand", "no shipping", "nada de envíos",
+		"sin envíos", "pas d'envoi", "限自取", "自取", "面交", "手渡し", "직거래",
+	})
+	openEvents = foldTerms([]string{
+		"picnic", "meetup", "meet-up", "free entry", "entrada libre", "entrada gratuita", "gratuita", "entrée libre", "eintritt frei",
+		"organizer", "organiser", "organisateur", "organisatrice", "veranstalter", "organização", "organización", "a produção",
+		"피크닉", "모임", "참가비 없음", "주최자", "免费参加", "主办方", "参加費無料", "主催",
+	})
+	proNumber = foldTerms([]string{
+		"numéro pro", "numero pro", "número profesional", "numero profissional", "número profissional", "business number",
+		"work number", "geschäftsnummer", "dienstnummer", "工作电话", "业务电话",
+	})
+)
 
 // pets and gone: an animal named and said to be lost or run away is a
 // lost-pet notice in any wording ("PERDIDO: perro mestizo… se escapó

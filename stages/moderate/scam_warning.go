@@ -34,6 +34,11 @@ var (
 		"グルーミング", "그루밍",
 		// Japan's "dark part-time jobs": crime recruited on social media (blind set D).
 		"闇バイト",
+		// Round 22: the scams by name (pig butchering, 杀猪盘, Enkeltrick), and
+		// what real ones never do ("nobody legit needs you to…", 真的抽獎不會叫你付錢,
+		// ちゃんとした会社はいきなりLINEに誘導したり…しません).
+		"pig butchering", "pig-butchering", "杀猪盘", "enkeltrick", "enkel-trick", "nobody legit", "no legit", "real giveaways",
+		"真的抽奖不会", "正规抽奖不会", "真正的抽奖", "ちゃんとした会社は", "まともな会社は",
 	})
 	dontFollow = foldTerms([]string{
 		"不要加", "别加", "千万别", "千万不要", "别信", "不要信", "不要相信", "不会让你加", "不会要求你加", "不要转账", "别转账",
@@ -48,7 +53,8 @@ var (
 		"宝妈们注意", "家长们注意", "大家注意", "看看孩子的聊天", "孩子的聊天记录", "多留意", "留个心眼",
 		// Check by calling the real one: 请直接打电话给学校确认.
 		"提醒各位", "提醒一下", "直接打电话给", "打电话确认", "打电话给学校", "call the school", "call your bank",
-		"block and report", "block them",
+		"block and report", "block & report", "block them", "no caigan", "denuncien", "已检举", "无视", "無視して", "通報でok",
+		"bevor ihr", "ruft euer kind",
 		"report them", "reported it", "don't fall for", "do not fall for", "bloquea", "denuncia", "bloqueie", "denuncie",
 		"bloquez", "signalez", "blockieren", "melden", "ブロック", "通报", "차단", "신고",
 		"연락 안 드립니다", "연락드리지 않", "연락하지 않습니다",
@@ -118,6 +124,25 @@ func declaresScam(s string) bool {
 	return false
 }
 
+// handleReported are the author saying the account was reported.
+var handleReported = foldTerms([]string{
+	"已检举", "已举报", "已经举报", "举报了", "检举了", "reported it", "reported them", "reported the account", "i reported",
+	"denuncié", "denunciei", "lo denuncié", "j'ai signalé", "signalé", "gemeldet", "通報した", "通報しました", "신고했",
+})
+
+// quotedHandleReported reports whether the contact request at sp, handle
+// and all, stands inside a quotation of a field that says it was reported
+// (收到一則私訊：「…請加LINE @gift888…」… 已檢舉): the scammer's account shown
+// to warn, which no spammer writes of their own.
+func quotedHandleReported(t *Text, sp Span) bool {
+	s := t.Original
+	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
+		return false
+	}
+	lo, hi := sentenceAround(s, sp.Start, sp.End)
+	return (quotedAt(s, sp) || insideQuotes(s, lo, hi, sp)) && containsAny(t.Folded.String(), handleReported)
+}
+
 // scamAttributions in a sentence say the request is the scammer's, told:
 // 对方让她加微信, "they ask you to add them".
 var scamAttributions = foldTerms([]string{
@@ -177,16 +202,28 @@ func clauseAround(s string, lo, hi int, sp Span) (int, int) {
 // unquoted returns s without its quotations: a warning quotes the scam's
 // pitch ("投资老师带你赚钱"), which recruits for the scam, not for the author.
 func unquoted(s string) string {
-	if !strings.ContainsAny(s, "\"“”„‘’「」『』«»") {
+	if !strings.ContainsAny(s, "\"“”„‘’「」『』«»'") {
 		return s
 	}
+	if u, balanced := unquote(s, true); balanced {
+		return u
+	}
+	u, _ := unquote(s, false) // a lone ' (the 90's) quotes nothing
+	return u
+}
+
+// unquote drops the quotations of s, straight single quotes among them when
+// singles is set, and reports whether those single quotes paired up.
+func unquote(s string, singles bool) (string, bool) {
 	var b strings.Builder
-	depth, straight, low := 0, false, 0
-	for _, r := range s {
+	depth, straight, single, low := 0, false, false, 0
+	prev := ' '
+	for i, r := range s {
 		switch r {
 		case '„': // German opens low and closes with “
 			depth++
 			low++
+			prev = r
 			continue
 		case '“':
 			if low > 0 {
@@ -194,22 +231,38 @@ func unquoted(s string) string {
 			} else {
 				depth++
 			}
+			prev = r
 			continue
 		case '「', '『', '«', '‘':
 			depth++
+			prev = r
 			continue
 		case '”', '」', '』', '»', '’':
 			depth = max(depth-1, 0)
+			prev = r
 			continue
 		case '"':
 			straight = !straight
+			prev = r
 			continue
+		case '\'':
+			// A straight single quote between two letters is an apostrophe
+			// (don't, l'ami); elsewhere it opens or closes a quotation
+			// ("me llegó este mensaje: 'escríbeme al WhatsApp'").
+			next, _ := utf8.DecodeRuneInString(s[i+1:])
+			if singles && !(unicode.IsLetter(prev) && unicode.IsLetter(next)) {
+				single = !single
+				prev = r
+				continue
+			}
 		}
-		if depth == 0 && !straight {
-			b.WriteRune(r)
+		if depth == 0 && !straight && !single {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			b.WriteString(s[i : i+n]) // the bytes as written, invalid ones too
 		}
+		prev = r
 	}
-	return b.String()
+	return b.String(), !single
 }
 
 // carriesHandle reports whether the evidence holds something to contact:

@@ -20,6 +20,10 @@ func TestScamWarningsDoNotCountAsContactRequests(t *testing.T) {
 		{"an English warning", "Scam alert: people impersonating support ask you to add them on WhatsApp. Never add them.", models.DecisionAllow},
 		{"a child who tells how a parent was nearly fooled and reminds the family", "我爸差点被'加微信送大米'骗了，提醒家里老人别信", models.DecisionAllow},
 		{"a Traditional Chinese warning about fake investment groups", "提醒：假投資的老師會叫你加LINE群組，千萬別加", models.DecisionAllow},
+		{"a warning that quotes the scammer's handle and says it was reported", "收到一則私訊：「恭喜您抽中iPhone 16，請加LINE @gift888 並付運費299元領取」。真的抽獎不會叫你付錢，也不會叫你加LINE。已檢舉。", models.DecisionAllow},
+		{"a Spanish warning that quotes the pitch in single quotes", "Ojo, me llegó este mensaje: 'trabajo desde casa dando likes, ganas 50 dólares al día, escríbeme al WhatsApp'. Es la estafa de las tareas. No caigan y denuncien el perfil.", models.DecisionAllow},
+		{"an English warning of a pig-butchering script", "I've gotten 6 DMs today that say 'hi dear, you are so beautiful, let's chat on WhatsApp, this app is not convenient.' That's a pig butchering script. Block & report.", models.DecisionAllow},
+		{"a handle outside the quotation with 'reported' still counts", "已檢舉那些假帳號，想要真的福利請加LINE @gift888", models.DecisionBlock},
 		{"a Japanese warning that quotes the side-job pitch", "「在宅で月30万、LINEで連絡」という副業は詐欺です、気をつけて", models.DecisionAllow},
 	}
 	for _, c := range cases {
@@ -162,4 +166,34 @@ func TestRefusedContactInAWarningIsAllowed(t *testing.T) {
 	}
 	wantAllowed(t, s, "a warning that refuses the request is allowed", miss, "cn", "intl")
 	wantStopped(t, s, "a pitch beside a refusal still hits", hit, "cn")
+}
+
+func TestUnquotedDropsQuotationsNotApostrophes(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, in, want string }{
+		{"double quotes are dropped", `he said "add me" then left`, "he said  then left"},
+		{"single quotes after a colon are dropped", "me llegó: 'escríbeme al whatsapp'. no caigan", "me llegó: . no caigan"},
+		{"an apostrophe between letters stays", "don't add them, it's a scam", "don't add them, it's a scam"},
+		{"a lone quote quotes nothing", "the 90's were fun", "the 90's were fun"},
+		{"corner brackets are dropped", "「加微信」是骗局", "是骗局"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := unquoted(tt.in); got != tt.want {
+				t.Errorf("unquoted(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzUnquoted(f *testing.F) {
+	for _, s := range []string{"a 'b' c", "'", "l'ami 'x", "「a」'b'\"c\"", "„x“ 'y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if u := unquoted(s); len(u) > len(s) {
+			t.Fatalf("unquoted(%q) = %q is longer", s, u)
+		}
+	})
 }
