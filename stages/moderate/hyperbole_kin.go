@@ -37,6 +37,8 @@ var kin = foldTerms([]string{
 	"meine schwester", "meinen bruder", "mein bruder", "meinen freund", "meine freundin", "meinen mann", "mein mann",
 	"meine frau", "meine mutter", "meinen vater", "mein vater", "meine katze", "meinen hund", "meine mitbewohnerin",
 	"meinen mitbewohner", "meine kinder",
+	// Round 22: parents of twins and teenagers ("los estrangulo… a besos", "je vais l'étrangler ce gosse").
+	"mis gemelos", "mis niños", "mon ado", "ce gosse", "mes gosses", "mes ados",
 	"我妹", "我弟", "我姐", "我哥", "我妈", "我爸", "我老公", "我老婆", "我男朋友", "我女朋友", "我对象", "我室友", "我家猫", "我家狗",
 	"我儿子", "我女儿",
 	"うちの妹", "うちの弟", "うちの姉", "うちの兄", "うちの母", "うちの父", "うちの旦那", "うちの嫁", "うちの猫", "うちの犬",
@@ -54,6 +56,19 @@ var friendsAddressed = foldTerms([]string{
 	"tía", "tia", "tío", "tio", "amiga", "amigo", "amigue", "miga", "wey", "güey", "guey", "mana", "mano", "manito", "parce",
 	"amg", "migo", "bestie", "girl", "sis", "bro", "dude", "mec", "meuf", "frérot", "frerot", "ma belle", "ma chérie",
 	"alter", "digga", "schatz", "süße", "suesse", "姐妹", "兄弟", "宝子", "亲爱的", "친구야", "언니", "오빠",
+})
+
+// socialPlans are friends' plans a threat hangs on (round 22: "if you guys
+// bail on karaoke again i'm going to kill all of you 🙃 room is booked for
+// 9", "si no vienes el sábado a mi cumple te mato jajaja", "si vous êtes
+// encore en retard vendredi je vous égorge 😂 la résa est à 20h",
+// 你再放我鴿子我真的會殺了你喔😤 這次KTV你請客): a party, a booking, standing
+// friends up.
+var socialPlans = foldTerms([]string{
+	"karaoke", "birthday", "bday", "my party", "bail on", "bail again", "stand me up", "ghost me", "room is booked", "table is booked",
+	"mi cumple", "cumpleaños", "si no vienes", "la reserva", "mi fiesta", "meu aniversário", "meu niver", "se não vier", "a reserva",
+	"mon anniv", "mon anniversaire", "la résa", "en retard", "si tu viens pas", "meine party", "mein geburtstag", "wenn du nicht kommst",
+	"放鸽子", "放我鸽子", "ktv", "生日派对", "聚餐", "ドタキャン", "カラオケ", "노래방", "생일파티", "약속 취소",
 })
 
 // maxVocativeRunes is how far into the field a friend is looked for.
@@ -75,7 +90,7 @@ func addressedFriend(t *Text) bool {
 
 // exasperated are the laugh, the tears and the rolled eyes of hyperbole.
 var exasperated = foldTerms([]string{
-	"😭", "😂", "🤣", "🙄", "💀", "😅", "😤", "🥲", "🤦",
+	"😭", "😂", "🤣", "🙄", "💀", "😅", "😤", "🥲", "🤦", "🙃",
 	"lol", "lmao", "haha", "the audacity", "jaja", "jeje", "kkk", "rsrs", "mdr", "ptdr", "xd", "哈哈", "笑死", "无语", "www", "笑",
 	"ㅋㅋ", "ㅎㅎ",
 })
@@ -95,7 +110,8 @@ func kinHyperbole(t *Text) bool {
 		return false
 	}
 	s := t.Folded.String()
-	return (containsTermAny(s, kin) || addressedFriend(t)) && containsTermAny(s, exasperated) && !containsTermAny(s, madeReal)
+	return (containsTermAny(s, kin) || addressedFriend(t) || containsTermAny(s, socialPlans)) && containsTermAny(s, exasperated) &&
+		!containsTermAny(s, madeReal)
 }
 
 // capHyperboleKin: exasperation with kin (see above).
