@@ -1,6 +1,9 @@
 package moderate
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestGameIDIsNoPhone(t *testing.T) {
 	t.Parallel()
@@ -17,7 +20,7 @@ func TestGameIDIsNoPhone(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			s := NewText("body", tt.text).Folded.String()
-			i := indexOf(s, tt.number)
+			i := strings.Index(s, tt.number)
 			if i < 0 {
 				t.Fatalf("%q not in %q", tt.number, s)
 			}
@@ -26,13 +29,4 @@ func TestGameIDIsNoPhone(t *testing.T) {
 			}
 		})
 	}
-}
-
-func indexOf(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return i
-		}
-	}
-	return -1
 }

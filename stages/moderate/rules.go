@@ -462,6 +462,12 @@ func (c *ruleCompiler) parse(text string) (pattern, string, error) {
 	return p, key, err
 }
 
+// recognizedTerm reports whether term is a pseudo-term that code reads
+// rather than the automaton (<minor_age>, <price>, <mention>).
+func recognizedTerm(term string) bool {
+	return term == minorAgeTerm || term == priceTerm || term == mentionTerm
+}
+
 // askRefusedSet names the set of sets.all.yaml that vetoes every spam and
 // illicit rule (see add).
 const askRefusedSet = "ask_refused"
@@ -532,27 +538,15 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 			var p pattern
 			var key string
 			var err error
-			if strings.TrimSpace(t.text) == minorAgeTerm {
+			if term := strings.TrimSpace(t.text); recognizedTerm(term) {
 				if group < 0 {
 					return fmt.Errorf("rules %s:%d: rule %s: %s is only allowed in all:", file, t.line, spec.ID, t.text)
 				}
-				p = pattern{term: minorAgeTerm, recognizer: true}
+				p = pattern{term: term, recognizer: true}
 				key = p.term
-				r.readsAges = true
-			} else if strings.TrimSpace(t.text) == mentionTerm {
-				if group < 0 {
-					return fmt.Errorf("rules %s:%d: rule %s: %s is only allowed in all:", file, t.line, spec.ID, t.text)
-				}
-				p = pattern{term: mentionTerm, recognizer: true}
-				key = p.term
-				r.readsMentions = true
-			} else if strings.TrimSpace(t.text) == priceTerm {
-				if group < 0 {
-					return fmt.Errorf("rules %s:%d: rule %s: %s is only allowed in all:", file, t.line, spec.ID, t.text)
-				}
-				p = pattern{term: priceTerm, recognizer: true}
-				key = p.term
-				r.readsPrices = true
+				r.readsAges = r.readsAges || term == minorAgeTerm
+				r.readsPrices = r.readsPrices || term == priceTerm
+				r.readsMentions = r.readsMentions || term == mentionTerm
 			} else {
 				p, key, err = c.parse(t.text)
 			}
@@ -572,12 +566,12 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 				pi = len(c.set.patterns)
 				c.byKey[key] = pi
 				c.set.patterns = append(c.set.patterns, p)
-				switch {
-				case p.recognizer && p.term == priceTerm:
+				switch p.term {
+				case priceTerm:
 					c.set.price = pi
-				case p.recognizer && p.term == mentionTerm:
+				case mentionTerm:
 					c.set.mention = pi
-				case p.recognizer:
+				case minorAgeTerm:
 					c.set.minorAge = pi
 				}
 			}

@@ -219,44 +219,36 @@ func unquote(s string, singles bool) (string, bool) {
 	depth, straight, single, low := 0, false, false, 0
 	prev := ' '
 	for i, r := range s {
+		mark := true // r opens or closes a quotation
 		switch r {
 		case '„': // German opens low and closes with “
 			depth++
 			low++
-			prev = r
-			continue
 		case '“':
 			if low > 0 {
 				depth, low = max(depth-1, 0), low-1
 			} else {
 				depth++
 			}
-			prev = r
-			continue
 		case '「', '『', '«', '‘':
 			depth++
-			prev = r
-			continue
 		case '”', '」', '』', '»', '’':
 			depth = max(depth-1, 0)
-			prev = r
-			continue
 		case '"':
 			straight = !straight
-			prev = r
-			continue
 		case '\'':
 			// A straight single quote between two letters is an apostrophe
 			// (don't, l'ami); elsewhere it opens or closes a quotation
 			// ("me llegó este mensaje: 'escríbeme al WhatsApp'").
 			next, _ := utf8.DecodeRuneInString(s[i+1:])
-			if singles && !(unicode.IsLetter(prev) && unicode.IsLetter(next)) {
+			mark = singles && !(unicode.IsLetter(prev) && unicode.IsLetter(next))
+			if mark {
 				single = !single
-				prev = r
-				continue
 			}
+		default:
+			mark = false
 		}
-		if depth == 0 && !straight && !single {
+		if !mark && depth == 0 && !straight && !single {
 			_, n := utf8.DecodeRuneInString(s[i:])
 			b.WriteString(s[i : i+n]) // the bytes as written, invalid ones too
 		}
