@@ -35,6 +35,10 @@ var affection = foldTerms([]string{
 	// idiot"); a birthday wish alone is not love ("happy birthday, you
 	// worthless pig" is still abuse).
 	"you're my idiot", "youre my idiot", "my favourite idiot", "my favorite idiot", "you're my dummy", "my lovable idiot",
+	// Or the friend claimed as one's best ("老了又胖了，但還是我最好的兄弟").
+	"still my best friend", "you're my best friend", "my best friend ever", "mi mejor amigo", "mi mejor amiga",
+	"meu melhor amigo", "minha melhor amiga", "mon meilleur ami", "ma meilleure amie", "mein bester freund",
+	"meine beste freundin", "我最好的兄弟", "我最好的朋友", "我最好的姐妹", "我最好的闺蜜", "我的好兄弟", "我的好姐妹",
 })
 
 // unloving are love denied or withheld, which is abuse in itself.

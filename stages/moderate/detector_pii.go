@@ -10,9 +10,9 @@ import (
 
 // PIIDetector finds personal data that should not be published: national
 // identity numbers with their check characters (mainland resident IDs,
-// Taiwan 身分證, Spanish DNI/NIE, Brazilian CPF, Korean 주민등록번호), payment
+// Taiwan 身分證, Hong Kong 身份證, Spanish DNI/NIE, Brazilian CPF, Korean 주민등록번호), payment
 // cards (Luhn), US social security numbers, mobile numbers (CN, US, TW,
-// ES, BR, FR, DE, JP, KR) and e-mail addresses. Crisis hotlines, toll-free
+// HK, ES, BR, FR, DE, JP, KR) and e-mail addresses. Crisis hotlines, toll-free
 // and role addresses are never reported. Beside a call to expose or visit
 // the person (肉搜, 晒しとく, 퍼뜨려, "allez lui rendre visite"), a phone,
 // an e-mail or a street address is doxxing and reviewed in every market.
@@ -69,7 +69,7 @@ func (PIIDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	if digits >= 5 {
 		phones, lookalikes = digitLookalikes(s)
 	}
-	if digits >= 9 || lookalikes && countDigits(phones) >= 9 {
+	if digits >= 8 || lookalikes && countDigits(phones) >= 8 {
 		numbersPII(s, phones, add)
 	}
 	if len(out) > 0 || addressCue(s) {
@@ -83,6 +83,12 @@ func nationalIDs(s string, add func(int, int, float64, string)) {
 	for _, m := range findNumbers(reTWID, s) {
 		if letterBounded(s, m.end) && validTWID(s[m.start:m.end]) {
 			add(m.start, m.end, scoreNationalID, "tw-national-id")
+		}
+	}
+	for _, m := range reHKID.FindAllStringSubmatchIndex(s, -1) {
+		body, check := s[m[2]:m[3]], s[m[4]]
+		if letterBounded(s, m[1]) && (validHKID(body, check) || labelledBefore(s, m[2], hkIDLabels)) {
+			add(m[2], m[5], scoreNationalID, "hk-identity-card")
 		}
 	}
 	for _, re := range []*regexp.Regexp{reDNI, reNIE} {
@@ -217,7 +223,8 @@ func phoneNumbers(s string) []numberMatch {
 	}
 	for _, re := range intlMobiles {
 		for _, m := range findNumbers(re, s) {
-			if plausibleMobile(re, m.digits) && !isHotline(m.digits) && !overlapsAny(out, m) {
+			if plausibleMobile(re, m.digits) && !isHotline(m.digits) && !overlapsAny(out, m) &&
+				!(re == reHKMobile && inLongerNumber(s, m)) {
 				out = append(out, m)
 			}
 		}

@@ -69,9 +69,12 @@ func TestCleanTextStaysAllowed(t *testing.T) {
 		// Leipzig news-corpus sentences, Simplified Chinese: 1/729, a quoted
 		// 他妈的 (real profanity, reviewed in cn).
 		{"Chinese news sentences stay allowed", "langid/lingua/sentences/zh.txt", 0.003, 0.003},
-		// Tatoeba dialogue, Simplified and Traditional Chinese: 4/10390, all
-		// real (操你媽, 去死, 他会杀了你, 你想死在這裡嗎).
-		{"Chinese everyday sentences stay allowed", "langid/tatoeba/eng-zho.zho", 0.001, 0.001},
+		// Tatoeba dialogue, Simplified and Traditional Chinese: 11/10390 at
+		// round 23, every one real swearing, an insult or a threat (操你媽,
+		// 去死, 他会杀了你, 你想死在這裡嗎, 屌你老母); the eleventh is a Cantonese
+		// film line read as the threat it is once written Cantonese folds to
+		// Mandarin (咪郁！你行一步我就殺咗你！), so the bound is eleven.
+		{"Chinese everyday sentences stay allowed", "langid/tatoeba/eng-zho.zho", 0.0011, 0.001},
 		// FLORES news sentences, Simplified and (independently translated)
 		// Traditional Chinese: 0/1012 each.
 		{"Chinese Simplified FLORES news stays allowed", "translation/flores200-devtest/zho_Hans.devtest", 0.002, 0.002},

@@ -335,14 +335,16 @@ func classify(r rune) int {
 
 // leet maps look-alike digits and symbols to the letter they stand for
 // inside a Latin word. i and l share one class, as 1, | and ! read as either;
-// € is an e ("s€ins", "m€rde").
+// € is an e ("s€ins", "m€rde"), © a c ("f!©k").
 var leet = map[rune]rune{
 	'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b',
-	'@': 'a', '$': 's', '!': 'i', '|': 'i', 'l': 'i', '€': 'e',
+	'@': 'a', '$': 's', '!': 'i', '|': 'i', 'l': 'i', '€': 'e', '©': 'c',
 }
 
 // leetSymbol reports non-alphanumeric runes that can stand for letters.
-func leetSymbol(r rune) bool { return r == '@' || r == '$' || r == '!' || r == '|' || r == '€' }
+func leetSymbol(r rune) bool {
+	return r == '@' || r == '$' || r == '!' || r == '|' || r == '€' || r == '©'
+}
 
 // maxJoinGap is the longest run of separators that collapsing removes
 // between Han characters or between single letters.

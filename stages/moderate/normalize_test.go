@@ -26,6 +26,7 @@ func TestNormalize(t *testing.T) {
 		{"trailing punctuation is not leet", "wow!", "wow!", "wow"},
 		{"a final @ after a letter is an a, a lone @ is not", "p0rr@ m3rd@ @ x", "p0rr@ m3rd@ @ x", "pora merda x"},
 		{"a euro sign inside a word is an e", "s€ins m€rde 20€", "s€ins m€rde 20€", "seins merde 20"},
+		{"a copyright sign inside a word is a c", "f!©k alles ©2024", "f!©k alles ©2024", "fick aies 2024"},
 		{"spaced letters join", "s p a c e d", "s p a c e d", "spaced"},
 		{"dotted letters join", "f.u.c.k", "f.u.c.k", "fuck"},
 		{"spaced Hangul syllables join in runs of three or more", "짱 깨 들 은 다 바 퀴 벌 레", "짱 깨 들 은 다 바 퀴 벌 레", "짱깨들은다바퀴벌레"},

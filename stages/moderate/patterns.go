@@ -30,6 +30,8 @@ var hotlines = map[string]bool{
 	"18006564673": true,
 	"717003717":   true, // Teléfono de la Esperanza (Spain), which reads as a Spanish mobile
 	"34717003717": true,
+	"91012012":    true, // Open Up (Hong Kong youth crisis line, WhatsApp and SMS), which reads as a mobile
+	"85291012012": true,
 }
 
 // numberMatch is a match of a number pattern: byte range of the folded

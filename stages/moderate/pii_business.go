@@ -56,6 +56,8 @@ var (
 		"open mon", "open tue", "open wed", "open thu", "open fri", "open sat", "open sun", "open every day", "open 7 days",
 		"shop phone", "store phone", "come say hi", "visit us", "stop by",
 		"预约", "预订", "订位", "订餐", "外卖", "自提", "营业时间", "营业", "到店", "电话订", "送货",
+		// Hong Kong and Taiwan (round 23): 查詢 (enquiries), 訂枱, 報名.
+		"查询", "订枱", "订台", "报名", "招生",
 		"reservas", "reservar", "pedidos", "horario", "a domicilio", "cita", "citas", "llámanos", "llamanos",
 		"encomendas", "horário", "agendamento", "agende", "agendar", "ligue para",
 		"réservation", "réservations", "réserver", "commandes", "horaires", "rendez-vous", "appelez-nous",
@@ -155,12 +157,12 @@ func lostNotice(s string) bool {
 var (
 	secondHand = foldTerms([]string{
 		"for sale", "selling my", "vendo", "se vende", "vendo meu", "vendo minha", "je vends", "à vendre", "a vendre", "verkaufe",
-		"zu verkaufen", "出清", "出售", "转让", "轉讓", "闲置", "譲ります", "売ります", "팝니다", "판매합니다", "중고",
+		"zu verkaufen", "出清", "出售", "转让", "轉讓", "闲置", "放售", "平放", "譲ります", "売ります", "팝니다", "판매합니다", "중고",
 	})
 	handover = foldTerms([]string{
 		"pick up only", "local pickup", "pickup only", "entrega en mano", "en mano", "remise en main propre", "en main propre",
 		"em mãos", "retirada", "abholung", "selbstabholung", "nur abholung", "kein versand", "no shipping", "nada de envíos",
-		"sin envíos", "pas d'envoi", "限自取", "自取", "面交", "手渡し", "직거래",
+		"sin envíos", "pas d'envoi", "限自取", "自取", "面交", "交收", "手渡し", "직거래",
 	})
 	openEvents = foldTerms([]string{
 		"picnic", "meetup", "meet-up", "free entry", "entrada libre", "entrada gratuita", "gratuita", "entrée libre", "eintritt frei",

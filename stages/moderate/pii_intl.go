@@ -32,12 +32,23 @@ var (
 	reDEMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+49[ -]?(?:\(0\))?|0049[ -]?|0)1[5-7][0-9]{1,2}[ /-]?[0-9]{3,4}[ -]?[0-9]{3,5})`)
 	reJPMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+81[ -]?|0)[789]0[ -]?[0-9]{4}[ -]?[0-9]{4})`)
 	reKRMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+82[ -]?|0)1[016789][ -]?[0-9]{3,4}[ -]?[0-9]{4})`)
+	// Swiss mobiles (Natel): 07[5-9] and seven digits, "079 512 33 84";
+	// Austrian ones: 06[5-9]x and six to eight digits, "0664 1234567".
+	reCHMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+41[ ]?|0041[ ]?|0)7[5-9][ ]?[0-9]{3}[ ]?[0-9]{2}[ ]?[0-9]{2})`)
+	reATMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+43[ ]?|0043[ ]?|0)6[5-9][0-9][ /]?[0-9]{6,8})`)
+	// Hong Kong mobiles have eight digits from 5, 6, 7 or 9, written in
+	// two fours ("9123 4567", "6123-7788") or after +852; eight bare
+	// digits are too often something else (a date, an order number).
+	reHKMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])(\+?852[ -]?[5679][0-9]{3}[ -]?[0-9]{4}|[5679][0-9]{3}[ -][0-9]{4})`)
+	// A Hong Kong identity card number: one or two letters, six digits and
+	// a check character (a digit or A), usually in brackets: A123456(3).
+	reHKID = regexp.MustCompile(`(?:^|[^a-z0-9])([a-z]{1,2}[0-9]{6}) ?\(?([0-9a])\)?`)
 )
 
 // intlMobiles are the local mobile formats phoneNumbers reads after the CN
 // and US ones. None starts inside a link or an identifier (/answer/673910089,
 // id=612345678, v612345678).
-var intlMobiles = []*regexp.Regexp{reTWMobile, reESMobile, reBRMobile, reFRMobile, reDEMobile, reJPMobile, reKRMobile}
+var intlMobiles = []*regexp.Regexp{reTWMobile, reESMobile, reBRMobile, reFRMobile, reDEMobile, reJPMobile, reKRMobile, reHKMobile, reCHMobile, reATMobile}
 
 // plausibleMobile rejects matches of the mobile patterns that are not
 // numbers one dials: round figures ("600 000 000" people) and German
@@ -164,6 +175,10 @@ func validKRRN(id string) bool {
 var exposureIntent = foldTerms([]string{
 	// Chinese
 	"肉搜", "人肉", "开盒", "開盒", "扩散", "擴散", "曝光", "挂出来", "掛出來", "大家去找", "去找她", "去找他", "去堵", "大家小心", "骗子", "騙子",
+	// Round 23: a number or an address published to be called or visited
+	// until the person gives in (打爆他 "call until it bursts", 公布 … 住, 爆料);
+	// Cantonese folds to the same words (打爆佢).
+	"打爆他", "打爆她", "打爆佢", "打到他", "公布那个", "公布这个", "爆料", "起底", "起他底", "起她底",
 	// Japanese
 	"晒し", "晒す", "晒そ", "さらし", "特定した", "特定済", "凸して", "凸れ", "凸しろ", "電凸", "拡散", "こいつ", "詐欺師",
 	// Korean
@@ -176,6 +191,9 @@ var exposureIntent = foldTerms([]string{
 	"rendre visite", "allez le voir", "allez la voir", "faites tourner", "partagez son", "partagez sa", "arnaqueur", "arnaqueuse", "balancez", "appelez-le", "appelez-la", "harcelez",
 	// German
 	"besucht ihn", "besucht sie", "besuchen wir", "teilt das", "teilt es", "verbreitet das", "verbreitet es", "betrüger", "betrügerin", "ruft ihn an", "ruft sie an", "klingelt bei", "stattet ihm", "stattet ihr",
+	// Swiss German and plain German "for whoever wants to know" before a
+	// person's address (round 23).
+	"wer es wissen will", "für alle die es wissen wollen", "für alle, die es wissen wollen", "wänd wüsse", "wend wüsse",
 	// English
 	"spread it", "spread this", "dox", "doxx", "expose him", "expose her", "pay him a visit", "pay her a visit", "go visit", "call her at", "call him at", "scammer", "this is the guy", "this is the girl",
 	"this is her address", "this is his address", "here is her address", "here is his address", "here's her address", "here's his address",
@@ -238,8 +256,9 @@ var reAddress = []*regexp.Regexp{
 	regexp.MustCompile(`(?:^|[^0-9])([0-9]{1,5}\s+[a-z][a-z ]{1,30}\s(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct)\b)`),
 	// Japanese: 新宿区西新宿2-8-1, 中央区銀座4丁目5番
 	regexp.MustCompile(`(\p{Han}{1,8}[都道府県市区町村]\p{Han}{0,8}[0-9]{1,4}(?:丁目|[-−ー])[0-9]{1,4}(?:(?:番地?|[-−ー])[0-9]{1,4})?)`),
-	// Chinese: 望京花园5号楼302, 中山路100号
-	regexp.MustCompile(`(\p{Han}{1,10}(?:路|街|道|巷|弄|小区|小區|花园|花園|村|大厦|大廈)\p{Han}{0,6}[0-9]{1,5}(?:号楼|號樓|号|號|弄|栋|棟|单元|單元|室)[0-9]{0,5})`),
+	// Chinese: 望京花园5号楼302, 中山路100号; Taiwan's lanes and alleys and
+	// Hong Kong's floors, spaced or not: 崇德路三段 88 巷 6 號, 富華大廈 12 樓 B 室
+	regexp.MustCompile(`(\p{Han}{1,10}(?:路|街|道|巷|弄|小区|小區|花园|花園|村|大厦|大廈)\p{Han}{0,6} ?[0-9]{1,5} ?(?:号楼|號樓|号|號|弄|栋|棟|单元|單元|室|巷|楼|樓)(?: ?[0-9a-z]{1,5} ?(?:号|號|弄|楼|樓|室|f))*[0-9]{0,5})`),
 	// Korean: 테헤란로 123, 역삼동 12-3
 	regexp.MustCompile(`(\p{Hangul}{1,10}(?:로|길|동)\s?[0-9]{1,4}(?:-[0-9]{1,4})?)`),
 }
@@ -253,4 +272,82 @@ func streetAddresses(s string) [][2]int {
 		}
 	}
 	return out
+}
+
+// validHKID checks a Hong Kong identity card number (letters and six
+// digits, as reHKID's first group has them, lower case) against its check
+// character: the letters count 10 to 35 (a lone letter is preceded by a
+// space, 36), weighted 9 and 8, the digits 7 down to 2; the check makes
+// the sum a multiple of 11, 10 written A.
+func validHKID(body string, check byte) bool {
+	if len(body) == 7 {
+		body = " " + body
+	}
+	if len(body) != 8 {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 8; i++ {
+		c := body[i]
+		var v int
+		switch {
+		case c == ' ':
+			v = 36
+		case 'a' <= c && c <= 'z' && i < 2:
+			v = int(c-'a') + 10
+		case isDigit(c) && i >= 2:
+			v = int(c - '0')
+		default:
+			return false
+		}
+		sum += v * (9 - i)
+	}
+	want := (11 - sum%11) % 11
+	if check == 'a' {
+		return want == 10
+	}
+	return isDigit(check) && int(check-'0') == want
+}
+
+// hkIDLabels name an identity card just before its number: a number of
+// the card's shape so named is one even when its check character is
+// mistyped.
+var hkIDLabels = foldTerms([]string{"身份证", "身分证", "hkid", "id card", "身份证号码", "身分证号码"})
+
+// labelledBefore reports whether one of labels ends within 24 bytes
+// before start in s.
+func labelledBefore(s string, start int, labels []string) bool {
+	from := max(0, start-24)
+	window := s[from:start]
+	for _, l := range labels {
+		if strings.Contains(window, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// inLongerNumber reports whether a match is the tail or the head of a
+// longer number: a digit one or two separators away before or after it
+// (030 5550 0123, (11) 5555-0162, a friend code SW-4821-6603-1957). Eight
+// digits in two fours are a Hong Kong mobile only on their own.
+func inLongerNumber(s string, m numberMatch) bool {
+	sep := func(c byte) bool { return c == ' ' || c == '-' || c == '.' || c == ')' || c == '(' || c == '/' }
+	for i, n := m.start-1, 0; i >= 0 && n < 3; i, n = i-1, n+1 {
+		if isDigit(s[i]) {
+			return true
+		}
+		if !sep(s[i]) {
+			break
+		}
+	}
+	for i, n := m.end, 0; i < len(s) && n < 3; i, n = i+1, n+1 {
+		if isDigit(s[i]) {
+			return true
+		}
+		if !sep(s[i]) {
+			break
+		}
+	}
+	return false
 }

@@ -387,6 +387,7 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 	}
 	capPlainContact(found, texts, suffix)                         // see contact_plain.go
 	capBusinessPhone(found, texts, suffix)                        // see pii_business.go
+	capListingPages(found, texts, suffix)                         // see contact_page.go
 	found = piiOfOthersNumbers(found, texts, suffix)              // see contact_others.go
 	capCampaignWithoutAsk(found, texts, suffix)                   // see campaign_ask.go
 	found = append(found, crudeSwearing(found, texts, suffix)...) // see profanity_crude.go

@@ -43,9 +43,11 @@ func emojiLetter(r rune) (rune, bool) {
 // opencc, the project's one copy) plus traditionalVariants.
 var traditionalToSimplified = func() map[rune]rune {
 	m := opencc.TraditionalToSimplified()
-	rs := []rune(traditionalVariants)
-	for i := 0; i+1 < len(rs); i += 2 {
-		m[rs[i]] = rs[i+1]
+	for _, pairs := range []string{traditionalVariants, cantoneseWords} {
+		rs := []rune(pairs)
+		for i := 0; i+1 < len(rs); i += 2 {
+			m[rs[i]] = rs[i+1]
+		}
 	}
 	return m
 }()
@@ -59,3 +61,15 @@ const hanStart = 0x2E80
 // Traditional for a woman and a god, 著 is both zhù and the particle, 婬 and
 // 砲 are old spellings people use to dodge filters).
 const traditionalVariants = "祂他妳你婬淫著着氹凼砲炮"
+
+// cantoneseWords lists the characters of written Cantonese (Hong Kong,
+// Macau) that Mandarin does not use in the same sense, each followed by the
+// Mandarin word the rules are written with: 唔 reads 不, 嘅 的, 咗 了,
+// 嚟 来, 冇 没, 喺 在, 睇 看, 搵 and 揾 找, 畀 给, 啲 些. So that "唔想再醒"
+// meets the rules for "不想再醒" without a Cantonese copy of each.
+// Characters Mandarin also writes in their own sense (係 is 关係, 返 is
+// 往返, 俾 is 俾斯麦) are not folded, and neither is 佢: read as 他 it
+// would make "佢媽" (his mum) the swear 他妈 and a Mandarin story's "杀死了他"
+// a Cantonese threat's "杀死佢"; rules list 佢 and its phrases (佢哋,
+// 滚返) beside the Mandarin ones.
+const cantoneseWords = "唔不嘅的咗了嚟来冇没喺在睇看搵找揾找畀给啲些"

@@ -45,6 +45,9 @@ var emojiWords = map[rune]string{
 	'🐒': "emojimonkey",
 	'🐵': "emojimonkey",
 	'🐀': "emojirat",
+	// A locust is what Hong Kong and Taiwan scorn calls mainland shoppers
+	// (蝗蟲, "啲 🦗🦗 又嚟掃貨").
+	'🦗': "emojilocust",
 	'🪝': "emojihook",
 	'👃': "emojinose",
 	'🍉': "emojimelon",

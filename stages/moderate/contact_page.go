@@ -1,0 +1,71 @@
+package moderate
+
+// A listing's public page: a shop, a clinic, a class or a stall gives its
+// hours, its phone and its Instagram or Facebook page ("營業時間 18:00–00:30
+// … 官方 IG @ningxia_douhua", "Open Tue–Sun … IG @rosiesdonuts"). A page is
+// public: whoever follows it reads what the business posts for everyone,
+// where a messenger id (WeChat, LINE, Telegram, WhatsApp, QQ, KakaoTalk)
+// opens a private conversation with a stranger, which is how off-platform
+// scams start. So in a field that is a business listing (listingField)
+// with no sign of spam, a handle named as a public page's informs
+// (scoreInApp) in every market; a messenger id stays reviewed in cn
+// (contact_plain.go).
+
+// publicPages name the platforms of public pages (folded: lower case,
+// Simplified).
+var publicPages = foldTerms([]string{
+	"ig", "insta", "instagram", "fb", "facebook", "threads", "youtube", "yt", "tiktok", "抖音", "小红书", "微博", "脸书",
+})
+
+// capListingPages lowers a capped handle finding to scoreInApp when its
+// evidence names a public page and its field is a business listing.
+// found holds every finding of the note's texts; suffix is the findings'
+// source suffix. It runs after capPlainContact, which leaves a handle at
+// plainContactCap only when the note carries no sign of spam.
+func capListingPages(found []fieldFinding, texts []*Text, suffix string) {
+	contactSource := "contact" + suffix
+	for i := range found {
+		f := &found[i]
+		if f.source != contactSource || f.Rule != "handle" || f.Score != plainContactCap {
+			continue
+		}
+		t := textOf(texts, f.field)
+		if t == nil || f.Span.Start < 0 || f.Span.End > len(t.Original) {
+			continue
+		}
+		if publicPage(t.Original[f.Span.Start:f.Span.End]) && listingField(t.Folded.String()) {
+			f.Score = scoreInApp
+		}
+	}
+}
+
+// listingField reports whether a folded field reads as a business's
+// listing: it names a business or what its customers do (hours,
+// bookings, enrolment), with no bait and no person's own contact.
+func listingField(s string) bool {
+	if containsWordAny(s, lures) || containsWordAny(s, ownContact) {
+		return false
+	}
+	return containsTermAny(s, businessPlaces) || containsWordAny(s, businessUses) || containsTermAny(s, listingTimes)
+}
+
+// listingTimes are a listing's days and terms (folded): 逢星期二四晚,
+// 星期一至六, 週一公休, 招生.
+var listingTimes = foldTerms([]string{
+	"逢星期", "星期一至", "週一至", "周一至", "公休", "招生", "報名", "营业", "營業",
+})
+
+// publicPage reports whether the evidence of a handle names a public
+// page's platform ("IG @abc_tutor", "Instagram: @x") and no messenger.
+func publicPage(ev string) bool {
+	s := NewText("body", ev).Folded.String()
+	if containsWordAny(s, privateMessengers) {
+		return false
+	}
+	return containsWordAny(s, publicPages) || containsTermAny(s, []string{"抖音", "小红书", "微博", "脸书"})
+}
+
+// privateMessengers name private messengers (folded).
+var privateMessengers = foldTerms([]string{
+	"wechat", "weixin", "wx", "vx", "line", "telegram", "tg", "whatsapp", "wa", "qq", "kakao", "kakaotalk", "signal", "微信", "电报",
+})

@@ -1,0 +1,63 @@
+package moderate
+
+import (
+	"testing"
+
+	"github.com/notegate/notegate/models"
+)
+
+// A listing's public page (contact_page.go) is allowed in both markets; a
+// messenger id in the same listing, or a page handle outside a listing or
+// beside bait, is still reviewed in cn.
+func TestListingPagesAreAllowedWhileMessengersStayReviewedInCN(t *testing.T) {
+	t.Parallel()
+	s := newTestStage(t)
+	tests := []struct {
+		name, body string
+		cn, intl   models.Decision
+	}{
+		{"a night-market stall gives its hours and its official Instagram",
+			"寧夏夜市阿婆豆花：營業時間 18:00–00:30，週一公休，官方 IG @ningxia_douhua，不接受私訊訂位喔",
+			models.DecisionAllow, models.DecisionAllow},
+		{"a martial-arts class gives its days, its phone and its page",
+			"詠春班招生：黐手、木人樁，逢星期二四晚 7:30，旺角道場，電話 2789 0000，IG @wingchun_mk",
+			models.DecisionAllow, models.DecisionAllow},
+		{"a bakery in English gives its opening hours and its Instagram",
+			"Rosie's Donuts, open Tue–Sun 7am–3pm, follow our Instagram @rosiesdonuts for the daily flavours",
+			models.DecisionAllow, models.DecisionAllow},
+		{"the same stall's LINE id opens a private chat and is reviewed in cn",
+			"寧夏夜市阿婆豆花：營業時間 18:00–00:30，週一公休，訂位請加 LINE：douhua_ningxia",
+			models.DecisionReview, models.DecisionAllow},
+		{"a page handle with no listing is a move off the platform in cn",
+			"大家來追蹤我的 IG @mei_daily 啦",
+			models.DecisionReview, models.DecisionAllow},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := moderateBody(t, s, tt.body)
+			if got := n.Moderation.Markets; got["cn"] != tt.cn || got["intl"] != tt.intl {
+				t.Errorf("%q: cn %s intl %s, want %s %s; labels %+v", tt.body, got["cn"], got["intl"], tt.cn, tt.intl, n.Moderation.Labels)
+			}
+		})
+	}
+}
+
+func TestPublicPageNamesAPageAndNoMessenger(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		ev   string
+		want bool
+	}{
+		{"IG @abc_tutor", true},
+		{"Instagram: @rosiesdonuts", true},
+		{"小紅書 @hk_bakery", true},
+		{"LINE：douhua_ningxia", false},
+		{"WhatsApp / IG @shop", false},
+		{"@someone", false},
+	}
+	for _, tt := range tests {
+		if got := publicPage(tt.ev); got != tt.want {
+			t.Errorf("publicPage(%q) = %v, want %v", tt.ev, got, tt.want)
+		}
+	}
+}
