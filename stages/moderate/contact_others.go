@@ -83,7 +83,9 @@ func piiOfOthersNumbers(found []fieldFinding, texts []*Text, suffix string) []fi
 			continue
 		}
 		before := foldedBefore(t, f.Span.Start-othersNumberWindow, f.Span.End)
-		if !containsAny(before, othersNumberCues) || containsAny(before, ownNumberCues) {
+		// A third person named before it, or a field that calls readers to
+		// go after someone ("Macht was draus", 肉搜): doxxing either way.
+		if !(containsAny(before, othersNumberCues) || hasExposureIntent(t.Folded.String())) || containsAny(before, ownNumberCues) {
 			continue
 		}
 		p := f

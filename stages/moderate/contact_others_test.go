@@ -81,6 +81,7 @@ func TestSomeoneElsesNumberDisguisedIsPersonalData(t *testing.T) {
 		{"a named man's number after 'der Typ'", "Der Typ aus dem Video heißt Tobias Krüger, Handy null-eins-sieben-sechs / drei-vier-fünf-sechs-sieben-acht-neun", true, true},
 		{"an ID number and a phone spelled in numerals after it", "那個渣男身分證字號 A 一 二 三 四 五 六 七 八 九 ，電話 零九一二 三四五 六七八 ，大家幫忙傳", true, true},
 		{"a teacher's home and her phone in words", "Die Lehrerin von meinem Bruder wohnt Lindenstr. 7, 80331 München, Handy null eins sieben sechs, zwei drei vier, fünf sechs sieben acht", true, true},
+		{"a landlord's number spelled in words under a call to act on it", "Der Vermieter der uns rausgeworfen hat, Tel null-eins-fünf-eins / zwei drei acht acht vier eins null sieben. Macht was draus.", true, true},
 		{"a phone number in digits needs no cue to be personal data", "My ex's number is 415-555-0134, call her and tell her what she did", true, true},
 	}
 	for _, tt := range tests {

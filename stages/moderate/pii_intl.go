@@ -193,7 +193,7 @@ var exposureIntent = foldTerms([]string{
 	"besucht ihn", "besucht sie", "besuchen wir", "teilt das", "teilt es", "verbreitet das", "verbreitet es", "betrüger", "betrügerin", "ruft ihn an", "ruft sie an", "klingelt bei", "stattet ihm", "stattet ihr",
 	// Swiss German and plain German "for whoever wants to know" before a
 	// person's address (round 23).
-	"wer es wissen will", "für alle die es wissen wollen", "für alle, die es wissen wollen", "wänd wüsse", "wend wüsse",
+	"wer es wissen will", "für alle die es wissen wollen", "für alle, die es wissen wollen", "wänd wüsse", "wend wüsse", "macht was draus", "macht was daraus",
 	// English
 	"spread it", "spread this", "dox", "doxx", "expose him", "expose her", "pay him a visit", "pay her a visit", "go visit", "call her at", "call him at", "scammer", "this is the guy", "this is the girl",
 	"this is her address", "this is his address", "here is her address", "here is his address", "here's her address", "here's his address",
