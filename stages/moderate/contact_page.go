@@ -46,14 +46,8 @@ func listingField(s string) bool {
 	if containsWordAny(s, lures) || containsWordAny(s, ownContact) {
 		return false
 	}
-	return containsTermAny(s, businessPlaces) || containsWordAny(s, businessUses) || containsTermAny(s, listingTimes)
+	return containsTermAny(s, businessPlaces) || containsWordAny(s, businessUses)
 }
-
-// listingTimes are a listing's days and terms (folded): 逢星期二四晚,
-// 星期一至六, 週一公休, 招生.
-var listingTimes = foldTerms([]string{
-	"逢星期", "星期一至", "週一至", "周一至", "公休", "招生", "報名", "营业", "營業",
-})
 
 // publicPage reports whether the evidence of a handle names a public
 // page's platform ("IG @abc_tutor", "Instagram: @x") and no messenger.
@@ -62,7 +56,7 @@ func publicPage(ev string) bool {
 	if containsWordAny(s, privateMessengers) {
 		return false
 	}
-	return containsWordAny(s, publicPages) || containsTermAny(s, []string{"抖音", "小红书", "微博", "脸书"})
+	return containsWordAny(s, publicPages)
 }
 
 // privateMessengers name private messengers (folded).

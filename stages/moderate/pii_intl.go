@@ -312,7 +312,7 @@ func validHKID(body string, check byte) bool {
 // hkIDLabels name an identity card just before its number: a number of
 // the card's shape so named is one even when its check character is
 // mistyped.
-var hkIDLabels = foldTerms([]string{"身份证", "身分证", "hkid", "id card", "身份证号码", "身分证号码"})
+var hkIDLabels = foldTerms([]string{"身份证", "身分证", "hkid", "id card"})
 
 // labelledBefore reports whether one of labels ends within 24 bytes
 // before start in s.
