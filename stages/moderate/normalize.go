@@ -529,6 +529,59 @@ func isSpellingSyllable(r rune) bool {
 	return isHangulSyllable(r) || 0x3041 <= r && r <= 0x3096 || 0x30A1 <= r && r <= 0x30FA || r == 0x30FC
 }
 
+// foldSpacedLeet folds the digits and symbols of a word spelt one
+// character at a time ("w h @ t s @ p p", "m 0 n g 0 l 1 c 0 s", "p.3.d.3.s"):
+// each stands alone between separators, so the word rule of foldLeet never
+// sees a letter beside it, and an alone @ is a separator, which would drop
+// it from the joined word. A run of at least three one-character tokens
+// (gaps of up to maxJoinGap separators) is folded when at least two of
+// them are ASCII letters and the letters are no fewer than the stand-ins;
+// "3 3 - 1 8 4 7" and "5 - 1 - 4" hold no letter and stay numbers.
+func foldSpacedLeet(runes []rune, class []uint8) {
+	n := len(runes)
+	single := func(k int) bool { // runes[k] is a one-character token
+		return (class[k] == classLatin || leetSymbol(runes[k])) &&
+			(k == 0 || class[k-1] == classSep && !leetSymbol(runes[k-1])) &&
+			(k+1 == n || class[k+1] == classSep && !leetSymbol(runes[k+1]))
+	}
+	for i := 0; i < n; {
+		if !single(i) {
+			i++
+			continue
+		}
+		run := []int{i}
+		j := i + 1
+		for {
+			k := j
+			for k < n && k-j < maxJoinGap && class[k] == classSep && !leetSymbol(runes[k]) {
+				k++
+			}
+			if k == j || k >= n || !single(k) {
+				break
+			}
+			run = append(run, k)
+			j = k + 1
+		}
+		letters, stand := 0, 0
+		for _, k := range run {
+			if 'a' <= runes[k] && runes[k] <= 'z' {
+				letters++
+			} else if _, ok := leet[runes[k]]; ok {
+				stand++
+			}
+		}
+		if len(run) >= 3 && letters >= 2 && letters >= stand {
+			for _, k := range run {
+				if c, ok := leet[runes[k]]; ok && runes[k] != 'l' {
+					runes[k] = c
+					class[k] = classLatin
+				}
+			}
+		}
+		i = j
+	}
+}
+
 // isHangulSyllable reports a precomposed Hangul syllable (가 … 힣).
 func isHangulSyllable(r rune) bool { return 0xAC00 <= r && r <= 0xD7A3 }
 
@@ -537,6 +590,7 @@ func isHangulSyllable(r rune) bool { return 0xAC00 <= r && r <= 0xD7A3 }
 // holds an ASCII letter (so "2025" stays a number), and trailing symbols
 // but $ and a letter's @ stay punctuation ("wow!").
 func foldLeet(runes []rune, class []uint8) {
+	foldSpacedLeet(runes, class)
 	n := len(runes)
 	for i := 0; i < n; {
 		if class[i] != classLatin && !leetSymbol(runes[i]) {
