@@ -280,7 +280,7 @@ func plainContactSolicit(f fieldFinding, contactSource string) bool {
 		return false
 	}
 	switch f.Rule {
-	case "handle", "add-me", "add-me-on", "contact-me-on":
+	case "handle", "add-me", "add-me-on", "contact-me-on", "join-group":
 		return true
 	}
 	return false

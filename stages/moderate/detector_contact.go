@@ -1107,6 +1107,11 @@ const (
 	enInApp                      // dm, pm, inbox, message: the platform's own messages
 	enVerbMe                     // füg, ajoute, adiciona: a request only beside me (füg mich, me adiciona)
 	enLink                       // link, links: "link in bio" names no app and offers nothing
+	enJoin                       // join, únete, entren, rejoins, tritt: an invitation into a group
+	enGroup                      // group, grupo, groupe, canal, channel, server
+	enOf                         // de, do, da, on, sur, auf, in: "grupo de WhatsApp", "groupe sur Telegram"
+	enNot                        // ne, no, don't, never, nunca: a join word negated before it
+	enNotAfter                   // pas, jamais, nicht, not: after it ("rejoignez pas", "tritt nicht bei")
 )
 
 var enWords = func() map[string]enRole {
@@ -1140,6 +1145,15 @@ var enWords = func() map[string]enRole {
 	put(enCheck, "check", "see", "visit")
 	put(enMy, "my", "the")
 	put(enInApp, "dm", "dms", "pm", "message", "msg", "inbox")
+	// An invitation into a group on another app is a move off the platform
+	// however it is worded: "join my WhatsApp group", "entren al grupo de
+	// whatsapp", "rejoins mon groupe Telegram", "tritt unserer WhatsApp-Gruppe bei".
+	put(enJoin, "join", "unete", "unanse", "unirse", "entra", "entren", "entrar", "entre", "entrem", "rejoins", "rejoignez",
+		"rejoindre", "tritt", "tretet", "beitreten", "junta", "juntate", "juntem", "participa", "participe")
+	put(enGroup, "group", "groups", "grupo", "grupos", "groupe", "groupes", "gruppe", "gruppen", "canal", "channel", "server", "servidor", "serveur", "comunidad", "comunidade")
+	put(enOf, "de", "do", "da", "del", "on", "sur", "auf", "in", "im", "en", "no", "na", "of", "bei")
+	put(enNot, "ne", "no", "not", "dont", "never", "nunca", "nao", "nie")
+	put(enNotAfter, "pas", "jamais", "nicht", "not", "nie")
 	return m
 }()
 
@@ -1191,7 +1205,7 @@ func scanEnglishRequests(v *View, add func(Span, float64, string)) {
 			}
 			roles = enWords[string(b)] // a lookup by string(bytes) does not allocate
 		}
-		found = found || roles&(enVerb|enFollow|enAppVerb|enInfo|enCheck|enVerbMe) != 0
+		found = found || roles&(enVerb|enFollow|enAppVerb|enInfo|enCheck|enVerbMe|enJoin) != 0
 		words = append(words, enTok{i, j, roles})
 		i = j
 	}
@@ -1203,6 +1217,13 @@ func scanEnglishRequests(v *View, add func(Span, float64, string)) {
 	adj := func(k int) bool { return k+1 < len(words) && words[k+1].i-words[k].j <= 1 }
 	span := func(a, b int) Span { return Span{v.Spans[words[a].i].Start, v.Spans[words[b].j-1].End} }
 	for k := 0; k < len(words); k++ {
+		if is(k, enJoin) {
+			if end := groupInvite(words, k, is, adj); end > 0 {
+				add(span(k, end), scoreSolicit, "join-group")
+				k = end
+				continue
+			}
+		}
 		if is(k, enVerb|enFollow|enAsk) || is(k, enVerbMe) && (adj(k) && is(k+1, enMe) || k > 0 && adj(k-1) && is(k-1, enMe)) {
 			m := k
 			if adj(m) && is(m+1, enMe) {
@@ -1252,6 +1273,31 @@ func scanEnglishRequests(v *View, add func(Span, float64, string)) {
 			k += 2
 		}
 	}
+}
+
+// groupInvite reads an invitation into a group on an app after the join
+// word at k: within the next five words a group word touching an app
+// ("WhatsApp group", "grupo WhatsApp", "grupo de WhatsApp", "canal sur
+// Telegram"). It returns the index of the last word read, or 0.
+func groupInvite(words []enTok, k int, is func(int, enRole) bool, adj func(int) bool) int {
+	// "Ne rejoignez pas ces groupes", "don't join", "nunca entren": a warning.
+	if k > 0 && is(k-1, enNot) || is(k+1, enNotAfter) {
+		return 0
+	}
+	for m := k + 1; m <= k+5 && m < len(words); m++ {
+		if !is(m, enGroup) {
+			continue
+		}
+		switch {
+		case adj(m) && is(m+1, enApp):
+			return m + 1
+		case adj(m) && is(m+1, enOf) && adj(m+1) && is(m+2, enApp):
+			return m + 2
+		case adj(m-1) && is(m-1, enApp):
+			return m
+		}
+	}
+	return 0
 }
 
 func containsAny(s string, subs []string) bool {

@@ -54,6 +54,11 @@ func TestContactDetectorCatchesDisguises(t *testing.T) {
 	}{
 		// Spaced, padded and repeated.
 		{"spaced 加 微 信", "想了解的 加 微 信 哦", "加 微 信", 0.9},
+		{"a spaced app name with @ for a", "contactez-moi sur W h @ t s @ p p", "contactez-moi sur W h @ t s @ p p", 0.9},
+		// An invitation into a group on another app (round 24).
+		{"a Spanish invitation into a WhatsApp group", "entren al grupo de whatsapp q está en mi perfil", "entren al grupo de whatsapp", 0.9},
+		{"a French invitation into a Telegram group", "rejoins mon groupe Telegram pour la méthode", "rejoins mon groupe Telegram", 0.9},
+		{"an English invitation into a WhatsApp group", "join my whatsapp group, link in bio", "join my whatsapp group", 0.9},
 		{"every rune tripled", "加加加微微微信信信", "加加加微微微信信信", 0.9},
 		{"hearts as padding", "加💕微💕信 了解更多", "加💕微💕信", 0.9},
 		{"tildes as padding", "加~V~信 送资料", "加~V~信", 0.9},
@@ -192,6 +197,9 @@ func TestContactDetectorAllowsInnocentText(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ name, body string }{
 		{"WeChat Pay is a product", "微信支付很方便"},
+		{"a warning not to join groups", "Ne rejoignez pas ces groupes Telegram, signalez-les"},
+		{"a Spanish warning not to join a group", "no entren a ese grupo de telegram, es estafa"},
+		{"joining a group once is no invitation", "I joined a whatsapp group for my building last year"},
 		{"news about WeChat", "微信支付用户数增长，腾讯表示微信将推出新功能"},
 		{"WeChat contacts are a feature", "微信联系人怎么删"},
 		{"a WeChat version is no handle", "微信8.0.50版本更新"},
@@ -351,6 +359,8 @@ func TestStageModeratesContactRequestsPerMarket(t *testing.T) {
 		{"a plain telegram request with no sign of spam is reviewed in cn only", "chess club on sundays, dm me on telegram @johnny_x", models.DecisionReview, models.DecisionAllow},
 		{"a telegram request that is the whole note is blocked in cn and reviewed in intl", "dm me on telegram @johnny_x", models.DecisionBlock, models.DecisionReview},
 		{"calling mom on WhatsApp is allowed", "I use WhatsApp to call my mom", models.DecisionAllow, models.DecisionAllow},
+		{"a book club's WhatsApp group is reviewed in cn only", "Our Saturday book club meets at the library café, join our WhatsApp group to get the reading list!", models.DecisionReview, models.DecisionAllow},
+		{"a WhatsApp group with money to be made is blocked in cn and reviewed in intl", "entren al grupo de whatsapp q está en mi perfil, ganen dinero desde casa", models.DecisionBlock, models.DecisionReview},
 		{"WeChat Pay is allowed", "微信支付很方便", models.DecisionAllow, models.DecisionAllow},
 		{"lying in bed is no LINE", "周末又賴床到中午，越來越依賴咖啡了：每天三杯", models.DecisionAllow, models.DecisionAllow},
 	}
