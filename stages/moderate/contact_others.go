@@ -60,7 +60,9 @@ var othersNumberCues = foldTerms(func() []string {
 		// ("那个渣男身分证字号 A 一 二 三…，电话 零九一二…", "die Lehrerin von meinem
 		// Bruder wohnt Lindenstr. 7, Handy null eins sieben …").
 		"身份证", "身分证", "证件号", "住址", "住在", "lives at", "lives on", "wohnt", "die lehrerin", "der lehrer",
-		"vive en la", "vive en el", "mora na", "mora no", "mora em")
+		"vive en la", "vive en el", "mora na", "mora no", "mora em",
+		// Round 24: "su cel es", "son num", "il reste au" (Québec: lives at).
+		"su cel", "el cel de", "sus datos", "son num", "le num perso", "il reste au", "elle reste au")
 }())
 
 // ownNumberCues say the number is the author's: then it is spam alone.

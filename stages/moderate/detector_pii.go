@@ -62,6 +62,7 @@ func (PIIDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	}
 	if digits >= 7 {
 		nationalIDs(s, add)
+		americasIDs(s, add)
 	}
 	// Phones are read with letters standing in for digits (O1O-2345-6789);
 	// identity numbers are not: their check letters would be read too.
@@ -71,6 +72,13 @@ func (PIIDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	}
 	if digits >= 8 || lookalikes && countDigits(phones) >= 8 {
 		numbersPII(s, phones, add)
+	}
+	if digits >= 5 {
+		for _, m := range spacedPhones(s) {
+			if !overlapsFinding(out, t, m) {
+				add(m.start, m.end, scorePhone, "spaced-phone")
+			}
+		}
 	}
 	if len(out) > 0 || addressCue(s) {
 		out = doxxing(t, s, out)
@@ -221,7 +229,7 @@ func phoneNumbers(s string) []numberMatch {
 			}
 		}
 	}
-	for _, re := range intlMobiles {
+	for _, re := range append(intlMobiles[:len(intlMobiles):len(intlMobiles)], americasMobiles...) {
 		for _, m := range findNumbers(re, s) {
 			if plausibleMobile(re, m.digits) && !isHotline(m.digits) && !overlapsAny(out, m) &&
 				!(re == reHKMobile && inLongerNumber(s, m)) {

@@ -81,6 +81,8 @@ var (
 		"llama", "llamar", "llámanos", "contacto", "ligue", "liga", "contato", "chama no", "appelez", "appeler", "contact",
 		"anrufen", "kontakt", "telefon", "agende", "agendar", "reservas", "citas", "falar com", "fale com", "hablar con",
 		"preguntar por", "demander", "sprechen mit", "falem com",
+		// Round 24: where orders are taken ("Pedidos al 55 5123 0199").
+		"pedidos", "pedidos al", "encargos", "commandes au", "bestellungen unter", "encomendas pelo",
 	})
 	// thirdParty are the words that make a number someone else's: a
 	// person pointed at (her, 他的, こいつ), or where they live.
@@ -88,7 +90,9 @@ var (
 		"her", "his", "she", "he", "him", "their", "they", "'s number", "'s phone", "'s cell", "lives at", "lives in", "lives on",
 		"他的", "她的", "他家", "她家", "他住", "她住", "此人", "这个人", "这人", "那个人", "这个男", "这个女", "这女的", "这男的",
 		"渣男", "小三", "住在", "家住", "住址",
-		"su número", "su numero", "su teléfono", "su telefono", "su móvil", "su movil", "ella", "él", "vive en",
+		"su número", "su numero", "su teléfono", "su telefono", "su móvil", "su movil", "ella",
+		// "él" folds to "el", the article of every Spanish note: only after a preposition.
+		"a él", "de él", "con él", "vive en",
 		"dele", "dela", "ele", "ela", "mora na", "mora no", "mora em",
 		"son numéro", "son numero", "son portable", "son tel", "elle", "habite",
 		"ihre nummer", "seine nummer", "ihr handy", "sein handy", "wohnt",

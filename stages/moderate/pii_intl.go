@@ -203,6 +203,13 @@ var exposureIntent = foldTerms([]string{
 	// Chinese, Spanish, French, German: "this is her address", "go to her house"
 	"她家地址", "他家地址", "她的住址", "他的住址", "去她家", "去他家", "上门找她", "上门找他",
 	"esta es su dirección", "esta es su direccion", "aquí vive", "aqui vive", "c'est son adresse", "voici son adresse", "das ist ihre adresse", "das ist seine adresse", "hier wohnt",
+	// Round 24: a person's details handed to readers ("les paso los datos
+	// del profe", "ahí se los dejo", "voilà le num perso de", "amusez-vous",
+	// "let him have it").
+	"les paso los datos", "les paso sus datos", "les dejo sus datos", "les dejo los datos", "ahí se los dejo", "ahi se los dejo",
+	"ahí les dejo", "ahi les dejo", "ya saben qué hacer", "ya saben que hacer", "hagan lo suyo", "escrachen",
+	"voilà le num", "voila le num", "voici le num", "le num perso", "son num perso", "amusez-vous", "amusez vous", "faites-vous plaisir",
+	"allez lui dire", "appelez-la tous", "appelez-le tous", "let him have it", "let her have it", "have fun with him", "have fun with her",
 })
 
 // foldTerms returns terms as the folded view writes them (accents and
