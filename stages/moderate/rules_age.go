@@ -29,6 +29,10 @@ var (
 	// comma or full stop may follow when a space does ("10-13, will
 	// trade"), not when a digit does (a decimal: "10-13,5").
 	reMinorAgeRange = regexp.MustCompile(`(?:^|[^0-9.,:/])((1[0-7]|[5-9])\s*(?:-|–|~|～|to)\s*(1[0-7]))(?:$|[^0-9.,:/%]|[.,](?:\s|$))`)
+	// "de 12 y 13", "of 13 and 14", "entre 12 e 14": two ages joined by
+	// a word after "de", "of" or "entre" (round 24: "contenido de p3nd3j4s
+	// de 12 y 13"); the second is above the first by one to three.
+	reMinorAgePair = regexp.MustCompile(`(?:^|\s)(?:de|of|von|entre|between)\s+((1[0-7]|[5-9])\s+(?:y|e|et|and|und|o|ou|or)\s+(1[0-7]))(?:$|[^0-9.,:/%]|[.,](?:\s|$))`)
 	// "aged 13", "age: 14", "edad 12", "idade 13", "Alter 14".
 	reMinorAgeWord = regexp.MustCompile(`\b(?:age|aged|edad|idade|alter)\s*:?\s*(` + reAge + `)(?:$|[^0-9.,])`)
 	// "十四岁", "七歳": Chinese numerals, not the end of a larger number (二十四岁).
@@ -44,7 +48,7 @@ func minorAgeHint(s string) bool {
 	return strings.ContainsAny(s, "-–~～岁歲歳才살세") || containsFold(s, ageHintWords)
 }
 
-var ageHintWords = []string{"yo", "y/o", "y.o", "yr", "year", "año", "ano", "ans", "jahr", "age", "edad", "idade", "alter", " to ", " a ", " à ", "bis", "到", "至"}
+var ageHintWords = []string{"yo", "y/o", "y.o", "yr", "year", "año", "ano", "ans", "jahr", "age", "edad", "idade", "alter", " to ", " a ", " à ", "bis", "到", "至", " y ", " e ", " et ", " and ", " und ", " o ", " ou ", " or "}
 
 // containsFold reports whether s holds one of the words, ignoring ASCII case.
 func containsFold(s string, words []string) bool {
@@ -111,6 +115,13 @@ func minorAges(s string) [][2]int {
 		lo, _ := strconv.Atoi(s[m[4]:m[5]])
 		hi, _ := strconv.Atoi(s[m[6]:m[7]])
 		if lo < hi {
+			out = append(out, [2]int{m[2], m[3]})
+		}
+	}
+	for _, m := range reMinorAgePair.FindAllStringSubmatchIndex(s, -1) {
+		lo, _ := strconv.Atoi(s[m[4]:m[5]])
+		hi, _ := strconv.Atoi(s[m[6]:m[7]])
+		if lo < hi && hi-lo <= 3 {
 			out = append(out, [2]int{m[2], m[3]})
 		}
 	}

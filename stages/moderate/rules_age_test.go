@@ -16,6 +16,8 @@ func TestMinorAgesFindChildrensAgesAsWritten(t *testing.T) {
 		{"a hyphenated year-old", "a 12-year-old girl", []string{"12-year-old"}},
 		{"a range of ages without a unit", "young teens 13-15 only", []string{"13-15"}},
 		{"a Spanish range with años", "chicas de 12 a 14 años", []string{"12 a 14 anos"}},
+		{"two ages joined by y after de", "contenido de chicas de 12 y 13", []string{"12 y 13"}},
+		{"two numbers far apart are no ages", "de 5 y 15 euros", nil},
 		{"French ans", "elle a 14 ans", []string{"14 ans"}},
 		{"German Jahre", "sie ist 13 Jahre alt", []string{"13 jahre"}},
 		{"Chinese digits and 岁", "她才14岁", []string{"14岁"}},
