@@ -131,13 +131,13 @@ func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 	switch c {
 	case models.CategoryHarassment:
 		return selfInsult(t, sp) || newsFrame(t) || scammersAsClass(t) || literalWasteZh(t) || noOneNamedZh(t) || deedGroupZh(t) ||
-			negatedSpanZh(t, sp) || roleGroupZh(t) || safetyLessonZh(t) || laughterKo(t) || comedyIdiomZh(t)
+			negatedSpanZh(t, sp) || roleGroupZh(t) || safetyLessonZh(t) || laughterKo(t) || comedyIdiomZh(t) || safetyAdviceFrame(t)
 	case models.CategoryHate:
 		return comedyIdiomZh(t) || negatedSpanZh(t, sp) || laughterKo(t)
 	case models.CategoryViolence:
 		// A news report read by its neighbours (round 22: "there was a
 		// stabbing near the bus stop… police made an arrest Sunday").
-		return craftFrame(t) || gatheringFrame(t) || newsFrame(t)
+		return craftFrame(t) || gatheringFrame(t) || newsFrame(t) || safetyAdviceFrame(t)
 	}
 	return false
 }

@@ -1,0 +1,26 @@
+package moderate
+
+// Safety advice. A note that tells readers what to do about abuse (report
+// it, block, screenshot, don't engage) or tells that its author did so
+// quotes the abuse it is about ("calling them 'fat pigs'… screenshot, report
+// and block"), and the classifiers read the quotation, not the advice: the
+// English intent model gave such a warning violence 0.83 (round 24, U1). In
+// a field that gives such advice, a classifier finding of violence or
+// harassment is capped like reported speech; the rules still read a threat
+// the author makes, and a quoted threat stays the rules' to judge.
+
+// safetyAdvice are the words of such advice (folded; Latin terms whole words).
+var safetyAdvice = foldTerms([]string{
+	"report and block", "block and report", "reported it", "reported them", "reported the account", "screenshot, report",
+	"screenshot and report", "screenshot it", "block and move on", "don't engage", "dont engage", "do not engage",
+	"denuncia y bloquea", "bloquea y denuncia", "lo reporté", "lo denuncié", "hice capturas", "no respondas",
+	"denuncia e bloqueia", "bloqueia e denuncia", "denunciei", "printei e denunciei", "não responda",
+	"signalez et bloquez", "bloquez et signalez", "j'ai signalé", "ne répondez pas",
+	"melden und blockieren", "blockieren und melden", "habe es gemeldet", "nicht antworten",
+	"举报并拉黑", "拉黑举报", "已经举报", "已举报", "截图举报", "不要回应",
+})
+
+// safetyAdviceFrame reports whether the field gives or tells of such advice.
+func safetyAdviceFrame(t *Text) bool {
+	return containsTermAny(t.Folded.String(), safetyAdvice)
+}

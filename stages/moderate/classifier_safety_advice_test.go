@@ -1,0 +1,35 @@
+package moderate
+
+import (
+	"testing"
+
+	"github.com/notegate/notegate/models"
+)
+
+func TestSafetyAdviceCapsTheClassifiersViolenceAndHarassment(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"a warning to screenshot, report and block is advice", "Heads up: an account is calling women creators \"fat pigs\". Screenshot, report and block, don't engage.", true},
+		{"a slur reported and blocked is advice", "Someone called my husband a slur under our video. Reported it. Block and move on.", true},
+		{"a Portuguese report of harassment is advice", "Recebi 'manda foto sem roupa' de um desconhecido. Printei e denunciei.", true},
+		{"a Chinese report is advice", "有人在评论区骂我，已经举报了", true},
+		{"a threat is no advice", "I know where you live and I'm coming for you tonight", false},
+		{"a call to report someone en masse is no advice", "everyone report @anna until her account is gone", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			text := NewText("body", tt.text)
+			if got := safetyAdviceFrame(text); got != tt.want {
+				t.Errorf("safetyAdviceFrame(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+			if got := classifierContextCapped(text, models.CategoryViolence, Span{}); tt.want && !got {
+				t.Errorf("violence not capped in %q", tt.text)
+			}
+		})
+	}
+}
