@@ -1089,29 +1089,29 @@ func spelledNumbers(t *Text, c *compactView, add func(Span, float64, string)) {
 type enRole uint32
 
 const (
-	enVerb    enRole = 1 << iota // add, dm, message … (me) on PLATFORM
-	enFollow                     // follow, sub: cross-promotion, weaker
-	enMe                         // me, us
-	enUp                         // hit me up
-	enPrep                       // on, at, via, over
-	enApp                        // a messaging app
-	enAppVerb                    // an app that is also a verb: whatsapp me, snap me
-	enAsk                        // contact, dm … before "for price"
-	enFor                        // for, to
-	enOffer                      // price, details … after "for"
-	enInfo                       // link, price … before "in bio"
-	enIn                         // in
-	enBio                        // bio, dm, dms, inbox: "link in bio", "price in dm"
-	enCheck                      // check, see, visit … before "my bio"
-	enMy                         // my, the
-	enInApp                      // dm, pm, inbox, message: the platform's own messages
-	enVerbMe                     // füg, ajoute, adiciona: a request only beside me (füg mich, me adiciona)
-	enLink                       // link, links: "link in bio" names no app and offers nothing
-	enJoin                       // join, únete, entren, rejoins, tritt: an invitation into a group
-	enGroup                      // group, grupo, groupe, canal, channel, server
-	enOf                         // de, do, da, on, sur, auf, in: "grupo de WhatsApp", "groupe sur Telegram"
-	enNot                        // ne, no, don't, never, nunca: a join word negated before it
-	enNotAfter                   // pas, jamais, nicht, not: after it ("rejoignez pas", "tritt nicht bei")
+	enVerb     enRole = 1 << iota // add, dm, message … (me) on PLATFORM
+	enFollow                      // follow, sub: cross-promotion, weaker
+	enMe                          // me, us
+	enUp                          // hit me up
+	enPrep                        // on, at, via, over
+	enApp                         // a messaging app
+	enAppVerb                     // an app that is also a verb: whatsapp me, snap me
+	enAsk                         // contact, dm … before "for price"
+	enFor                         // for, to
+	enOffer                       // price, details … after "for"
+	enInfo                        // link, price … before "in bio"
+	enIn                          // in
+	enBio                         // bio, dm, dms, inbox: "link in bio", "price in dm"
+	enCheck                       // check, see, visit … before "my bio"
+	enMy                          // my, the
+	enInApp                       // dm, pm, inbox, message: the platform's own messages
+	enVerbMe                      // füg, ajoute, adiciona: a request only beside me (füg mich, me adiciona)
+	enLink                        // link, links: "link in bio" names no app and offers nothing
+	enJoin                        // join, únete, entren, rejoins, tritt: an invitation into a group
+	enGroup                       // group, grupo, groupe, canal, channel, server
+	enOf                          // de, do, da, on, sur, auf, in: "grupo de WhatsApp", "groupe sur Telegram"
+	enNot                         // ne, no, don't, never, nunca: a join word negated before it
+	enNotAfter                    // pas, jamais, nicht, not: after it ("rejoignez pas", "tritt nicht bei")
 )
 
 var enWords = func() map[string]enRole {
@@ -1255,7 +1255,10 @@ func scanEnglishRequests(v *View, add func(Span, float64, string)) {
 			}
 		}
 		switch {
-		case is(k, enAppVerb) && adj(k) && is(k+1, enMe) && !(k+2 < len(words) && is(k+2, enUp)):
+		case is(k, enAppVerb) && adj(k) && is(k+1, enMe) && !(k+2 < len(words) && is(k+2, enUp)) &&
+			// "no Telegram me ofereceu" (on Telegram someone offered me): the
+			// app after a preposition is where, not a verb.
+			!(k > 0 && adj(k-1) && is(k-1, enPrep)):
 			// whatsapp me, snap me; not a verb in a request already read.
 			add(span(k, k+1), scoreSolicit, "add-me-on")
 			k++
@@ -1293,6 +1296,8 @@ func groupInvite(words []enTok, k int, is func(int, enRole) bool, adj func(int) 
 			return m + 1
 		case adj(m) && is(m+1, enOf) && adj(m+1) && is(m+2, enApp):
 			return m + 2
+		case adj(m) && adj(m+1) && is(m+2, enOf) && adj(m+2) && is(m+3, enApp):
+			return m + 3 // "grupo vip do telegram", "groupe privé sur WhatsApp"
 		case adj(m-1) && is(m-1, enApp):
 			return m
 		}

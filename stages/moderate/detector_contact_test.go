@@ -200,6 +200,7 @@ func TestContactDetectorAllowsInnocentText(t *testing.T) {
 		{"a warning not to join groups", "Ne rejoignez pas ces groupes Telegram, signalez-les"},
 		{"a Spanish warning not to join a group", "no entren a ese grupo de telegram, es estafa"},
 		{"joining a group once is no invitation", "I joined a whatsapp group for my building last year"},
+		{"an app after a preposition is where, not a verb", "Um cara no Telegram me ofereceu investir em cripto, é golpe?"},
 		{"news about WeChat", "微信支付用户数增长，腾讯表示微信将推出新功能"},
 		{"WeChat contacts are a feature", "微信联系人怎么删"},
 		{"a WeChat version is no handle", "微信8.0.50版本更新"},
