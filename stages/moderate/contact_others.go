@@ -62,7 +62,8 @@ var othersNumberCues = foldTerms(func() []string {
 		"身份证", "身分证", "证件号", "住址", "住在", "lives at", "lives on", "wohnt", "die lehrerin", "der lehrer",
 		"vive en la", "vive en el", "mora na", "mora no", "mora em",
 		// Round 24: "su cel es", "son num", "il reste au" (Québec: lives at).
-		"su cel", "el cel de", "sus datos", "son num", "le num perso", "il reste au", "elle reste au")
+		"su cel", "el cel de", "sus datos", "son num", "le num perso", "il reste au", "elle reste au",
+		"his num", "her num", "mom's num", "mum's num", "the nin of", "vazou o número", "o número da", "o numero da")
 }())
 
 // ownNumberCues say the number is the author's: then it is spam alone.

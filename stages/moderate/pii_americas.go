@@ -31,6 +31,15 @@ var (
 	// Côte d'Ivoire: ten digits in pairs after +225.
 	reSNMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])(\+?221[ ]?7[05678][ ]?[0-9]{3}[ ]?[0-9]{2}[ ]?[0-9]{2}|7[05678] [0-9]{3} [0-9]{2} [0-9]{2})`)
 	reCIMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])(\+?225[ ]?[0-9]{2}(?:[ ]?[0-9]{2}){4})`)
+	// India: ten digits from 6–9, after +91 or written in two fives
+	// ("98765 43210"); the Philippines: 09xx xxx xxxx or +63 9xx.
+	reINMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])(\+?91[ -]?[6-9][0-9]{4}[ -]?[0-9]{5}|[6-9][0-9]{4} [0-9]{5})`)
+	rePHMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+?63[ -]?|0)9[0-9]{2}[ -]?[0-9]{3}[ -]?[0-9]{4})`)
+
+	// Portugal's NIF: nine digits, mod-11 check, when NIF or contribuinte
+	// names it; Angola's BI: nine digits, two letters, three digits.
+	reNIF      = regexp.MustCompile(`(?:^|[^0-9])([0-9]{3} ?[0-9]{3} ?[0-9]{3})(?:[^0-9]|$)`)
+	reAngolaBI = regexp.MustCompile(`(?:^|[^0-9a-z])([0-9]{9}[a-z]{2}[0-9]{3})(?:[^0-9a-z]|$)`)
 
 	// Chile's RUT: seven or eight digits, usually dotted, a dash and a
 	// check character (a digit or K), mod 11.
@@ -48,12 +57,14 @@ var (
 )
 
 // americasMobiles join intlMobiles in phoneNumbers.
-var americasMobiles = []*regexp.Regexp{reMXMobile, reARMobile, reCOMobile, reCLMobile, rePEMobile, reSNMobile, reCIMobile}
+var americasMobiles = []*regexp.Regexp{reMXMobile, reARMobile, reCOMobile, reCLMobile, rePEMobile, reSNMobile, reCIMobile,
+	reINMobile, rePHMobile}
 
 var (
 	dniLabels = foldTerms([]string{"dni", "d.n.i", "documento", "cédula", "cedula", "c.i.", "carnet de identidad"})
 	sinLabels = foldTerms([]string{"nas", "n.a.s", "sin", "s.i.n", "assurance sociale", "social insurance"})
 	nirLabels = foldTerms([]string{"sécu", "secu", "sécurité sociale", "securite sociale", "nir", "carte vitale"})
+	nifLabels = foldTerms([]string{"nif", "contribuinte", "número fiscal"})
 )
 
 // americasIDs adds the identity numbers above.
@@ -77,6 +88,14 @@ func americasIDs(s string, add func(int, int, float64, string)) {
 		if validNIR(s[m[2]:m[3]]) {
 			add(m[2], m[3], scoreNationalID, "fr-nir")
 		}
+	}
+	for _, m := range reNIF.FindAllStringSubmatchIndex(s, -1) {
+		if labelledBefore(s, m[2], nifLabels) && validNIF(digitsOf(s[m[2]:m[3]])) {
+			add(m[2], m[3], scoreNationalID, "pt-nif")
+		}
+	}
+	for _, m := range reAngolaBI.FindAllStringSubmatchIndex(s, -1) {
+		add(m[2], m[3], scoreNationalID, "ao-bi")
 	}
 	for _, m := range reCURP.FindAllStringSubmatchIndex(s, -1) {
 		if validDate6(s[m[2]+4 : m[2]+10]) {
@@ -106,6 +125,23 @@ func validRUT(rut string) bool {
 		want = '0'
 	}
 	return check[0] == want
+}
+
+// validNIF checks a Portuguese NIF: nine digits, the last 11 minus the
+// weighted sum (9 … 2) mod 11, or 0 when that is 10 or 11.
+func validNIF(d string) bool {
+	if len(d) != 9 {
+		return false
+	}
+	sum := 0
+	for i := 0; i < 8; i++ {
+		sum += int(d[i]-'0') * (9 - i)
+	}
+	check := 11 - sum%11
+	if check >= 10 {
+		check = 0
+	}
+	return int(d[8]-'0') == check
 }
 
 // validSIN checks a Canadian SIN: nine digits, not all one, Luhn.

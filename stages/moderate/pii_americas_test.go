@@ -14,6 +14,8 @@ func TestAmericasIDChecks(t *testing.T) {
 		want  bool
 	}{
 		{"a Chilean RUT with its check digit is valid", validRUT, "12.345.678-5", true},
+		{"a Portuguese NIF with its check digit is valid", validNIF, "123456789", true},
+		{"a Portuguese NIF with a wrong check digit is not", validNIF, "123456788", false},
 		{"a Chilean RUT whose check is K is valid", validRUT, "10.000.013-k", true},
 		{"a Chilean RUT with a wrong check digit is not", validRUT, "12.345.678-9", false},
 		{"a Canadian SIN with its Luhn digit is valid", validSIN, "046454286", true},

@@ -210,6 +210,8 @@ var exposureIntent = foldTerms([]string{
 	"ahí les dejo", "ahi les dejo", "ya saben qué hacer", "ya saben que hacer", "hagan lo suyo", "escrachen",
 	"voilà le num", "voila le num", "voici le num", "le num perso", "son num perso", "amusez-vous", "amusez vous", "faites-vous plaisir",
 	"allez lui dire", "appelez-la tous", "appelez-le tous", "let him have it", "let her have it", "have fun with him", "have fun with her",
+	"go say hi", "go and say hi", "let's see how she likes it", "let's see how he likes it", "ring him whenever", "ring her whenever",
+	"do wetin una like", "make una use am", "partilhem", "quem tiver contas a ajustar", "vazou o número",
 })
 
 // foldTerms returns terms as the folded view writes them (accents and

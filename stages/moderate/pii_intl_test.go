@@ -120,6 +120,11 @@ func TestPIIDetectorFormats(t *testing.T) {
 		{"a Chilean RUT with a wrong check digit is nothing", "Mi RUT es 12.345.678-4", "", ""},
 		{"a Canadian SIN named NAS with its Luhn digit is an identity number", "Son NAS : 046 454 286", "ca-sin", "046 454 286"},
 		{"a NAS that fails Luhn is nothing", "Son NAS : 123 456 789", "", ""},
+		{"a Portuguese NIF named as such with its check digit is an identity number", "chama-se Jorge, NIF 123 456 789, mora em Lisboa", "pt-nif", "123 456 789"},
+		{"nine digits not named as a NIF are nothing", "encomenda n.º 123 456 789 enviada", "", ""},
+		{"an Angolan BI number is an identity number", "BI nº 001234567LA041, mora no Cazenga", "ao-bi", "001234567LA041"},
+		{"an Indian mobile after +91 is a phone", "room 214, +91 98765 43210", "phone", "+91 98765 43210"},
+		{"a Philippine mobile is a phone", "his num is 0917 555 0284", "phone", "0917 555 0284"},
 		{"a business warning of scammers using its name gives its own address", "Hiring baristas! Apply in person at 221 Elm Street, Portland. We will never ask you to pay for training; that's a scammer using our name.", "", ""},
 	}
 	for _, tt := range tests {
