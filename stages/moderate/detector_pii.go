@@ -3,6 +3,7 @@ package moderate
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/notegate/notegate/models"
@@ -91,6 +92,13 @@ func nationalIDs(s string, add func(int, int, float64, string)) {
 	for _, m := range findNumbers(reTWID, s) {
 		if letterBounded(s, m.end) && validTWID(s[m.start:m.end]) {
 			add(m.start, m.end, scoreNationalID, "tw-national-id")
+		}
+	}
+	// Typed one character at a time (round 24: "身分證 A 1 2 3 4 5 6 7 8 9").
+	for _, m := range reTWIDSpaced.FindAllStringSubmatchIndex(s, -1) {
+		id := strings.NewReplacer(" ", "", "-", "").Replace(s[m[2]:m[3]])
+		if len(id) != m[3]-m[2] && letterBounded(s, m[3]) && validTWID(id) {
+			add(m[2], m[3], scoreNationalID, "tw-national-id")
 		}
 	}
 	for _, m := range reHKID.FindAllStringSubmatchIndex(s, -1) {
@@ -232,7 +240,7 @@ func phoneNumbers(s string) []numberMatch {
 	for _, re := range append(intlMobiles[:len(intlMobiles):len(intlMobiles)], americasMobiles...) {
 		for _, m := range findNumbers(re, s) {
 			if plausibleMobile(re, m.digits) && !isHotline(m.digits) && !overlapsAny(out, m) &&
-				!(re == reHKMobile && inLongerNumber(s, m)) {
+				!((re == reHKMobile || slices.Contains(americasMobiles, re)) && inLongerNumber(s, m)) {
 				out = append(out, m)
 			}
 		}

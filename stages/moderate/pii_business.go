@@ -37,6 +37,8 @@ var (
 		"loja", "padaria", "salão", "consultório", "lanchonete",
 		"magasin", "boulangerie", "cabinet", "pharmacie", "salon de coiffure",
 		"laden", "geschäft", "bäckerei", "praxis", "apotheke", "friseur",
+		// German compounds and Austrian inns (round 24: Zahnarztpraxis, Gasthof).
+		"zahnarztpraxis", "arztpraxis", "tierarztpraxis", "gasthof", "gasthaus", "wirtshaus", "konditorei", "heuriger", "beisl",
 		"店舗", "お店", "当店", "レストラン", "カフェ", "クリニック", "サロン", "薬局", "ラーメン屋", "パン屋", "居酒屋", "定食屋",
 		"寿司屋", "蕎麦屋", "食堂",
 		"가게", "매장", "식당", "카페", "병원", "미용실", "약국", "저희 가게", "저희 매장",

@@ -20,10 +20,12 @@ import (
 // restaurant review is not doxxing.
 var (
 	reTWID = regexp.MustCompile(`(?:^|[^a-z0-9])([a-z][1289][0-9]{8})`)
-	reDNI  = regexp.MustCompile(`(?:^|[^a-z0-9])([0-9]{8}[ -]?[a-z])`)
-	reNIE  = regexp.MustCompile(`(?:^|[^a-z0-9])([xyz][ -]?[0-9]{7}[ -]?[a-z])`)
-	reCPF  = regexp.MustCompile(`(?:^|[^0-9])([0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}|[0-9]{11})`)
-	reKRRN = regexp.MustCompile(`(?:^|[^0-9])([0-9]{6}-?[1-8][0-9]{6})`)
+	// The same with a space or a dash between its characters.
+	reTWIDSpaced = regexp.MustCompile(`(?:^|[^a-z0-9])([a-z][ -]?[1289](?:[ -]?[0-9]){8})`)
+	reDNI        = regexp.MustCompile(`(?:^|[^a-z0-9])([0-9]{8}[ -]?[a-z])`)
+	reNIE        = regexp.MustCompile(`(?:^|[^a-z0-9])([xyz][ -]?[0-9]{7}[ -]?[a-z])`)
+	reCPF        = regexp.MustCompile(`(?:^|[^0-9])([0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}|[0-9]{11})`)
+	reKRRN       = regexp.MustCompile(`(?:^|[^0-9])([0-9]{6}-?[1-8][0-9]{6})`)
 
 	reTWMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+?886[ -]?|0)9[0-9]{2}[ -]?[0-9]{3}[ -]?[0-9]{3})`)
 	reESMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+?34[ -]?)?[67][0-9]{2}(?:(?:[ -]?[0-9]{3}){2}|(?: [0-9]{2}){3}))`)

@@ -123,6 +123,7 @@ func TestPIIDetectorFormats(t *testing.T) {
 		{"a Portuguese NIF named as such with its check digit is an identity number", "chama-se Jorge, NIF 123 456 789, mora em Lisboa", "pt-nif", "123 456 789"},
 		{"nine digits not named as a NIF are nothing", "encomenda n.º 123 456 789 enviada", "", ""},
 		{"an Angolan BI number is an identity number", "BI nº 001234567LA041, mora no Cazenga", "ao-bi", "001234567LA041"},
+		{"a Taiwan ID typed with spaces is an identity number", "身分證 A 1 2 3 4 5 6 7 8 9，看到就打", "tw-national-id", "A 1 2 3 4 5 6 7 8 9"},
 		{"an Indian mobile after +91 is a phone", "room 214, +91 98765 43210", "phone", "+91 98765 43210"},
 		{"a Philippine mobile is a phone", "his num is 0917 555 0284", "phone", "0917 555 0284"},
 		{"a business warning of scammers using its name gives its own address", "Hiring baristas! Apply in person at 221 Elm Street, Portland. We will never ask you to pay for training; that's a scammer using our name.", "", ""},
