@@ -83,8 +83,26 @@ func (e *e2e) produce(t *testing.T, msgs []kafka.Message) {
 	defer w.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	if err := w.WriteMessages(ctx, msgs...); err != nil {
-		t.Fatalf("produce: %v", err)
+	// A broker that has just created its topics may not yet route every
+	// partition (kafka-go: "topic partition not found"); the messages that
+	// failed are written again until the deadline, as a posting service would.
+	for pending := msgs; ; {
+		err := w.WriteMessages(ctx, pending...)
+		if err == nil {
+			return
+		}
+		var werrs kafka.WriteErrors
+		if !errors.As(err, &werrs) || ctx.Err() != nil {
+			t.Fatalf("produce: %v", err)
+		}
+		var again []kafka.Message
+		for i, e := range werrs {
+			if e != nil {
+				again = append(again, pending[i])
+			}
+		}
+		pending = again
+		time.Sleep(100 * time.Millisecond)
 	}
 }
 
