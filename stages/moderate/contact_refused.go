@@ -32,8 +32,20 @@ var refusedByAuthor = foldTerms([]string{
 	"디엠 금지", "dm 금지",
 })
 
+// askedOfSomeoneElse are the words of a request the author reports being
+// made to someone else, mostly a parent telling what a stranger asked of
+// their child (round 24, T3: "有陌生人…还叫她加 Discord 私聊。这样是不是要警觉？"):
+// the request is the stranger's, told to be warned about. Like a refusal,
+// it is capped when it carries no handle or number.
+var askedOfSomeoneElse = foldTerms([]string{
+	"叫她加", "叫他加", "要她加", "要他加", "让她加", "让他加", "叫我女儿加", "叫我儿子加", "叫孩子加", "叫小孩加", "叫我女兒加", "叫我兒子加",
+	"told her to add", "told him to add", "asked her to add", "asked him to add", "told my daughter to add", "asked my daughter to add",
+	"told my son to add", "asked my son to add", "le pidió que lo agregara", "le pidio que lo agregara", "pediu para ela adicionar",
+	"pediu pra ela adicionar", "lui a demandé de l'ajouter", "hat sie gebeten, ihn", "wollte, dass sie ihn",
+})
+
 // refusedRequest reports whether the clause of the contact request at sp
-// turns contact down.
+// turns contact down, or reports it asked of someone else.
 func refusedRequest(t *Text, sp Span) bool {
 	s := t.Original
 	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
@@ -41,5 +53,6 @@ func refusedRequest(t *Text, sp Span) bool {
 	}
 	lo, hi := sentenceAround(s, sp.Start, sp.End)
 	clo, chi := clauseAround(s, lo, hi, sp)
-	return containsAny(foldedBefore(t, clo, chi), refusedByAuthor)
+	clause := foldedBefore(t, clo, chi)
+	return containsAny(clause, refusedByAuthor) || containsAny(clause, askedOfSomeoneElse)
 }

@@ -27,6 +27,8 @@ func TestRefusedContactIsNoRequest(t *testing.T) {
 		{"a French refusal", "un bon garage à Nantes ? pas de MP, ne me demandez pas mon WhatsApp", false},
 		{"a shop warning that it never asks for WeChat adds", "唯一官方账号就是本号，我们不会私信让大家加微信或转账，请谨防冒充客服的骗子", false},
 		{"an English shop warning against impostors", "This is our only account. We will never ask you to add us on WhatsApp or pay a fee, beware of fakes", false},
+		{"a parent telling what a stranger asked of her daughter", "家長求救 🙏 我國小五年級的女兒玩 Roblox，有陌生人一直說要送她 Robux，還叫她加 Discord 私聊。這樣是不是要警覺？", false},
+		{"an English parent telling what a stranger asked of his son", "a stranger in the game chat asked my son to add him on Snapchat, how do I report this?", false},
 		{"a refusal in another clause leaves the request", "别私信了，直接加微信，日赚五百", true},
 		{"a request with a handle counts whatever it says", "不用私信，加我微信 money8899 领资料", true},
 		{"a Japanese request after a refusal of comments", "コメントは返せません、LINE追加で副業の詳細を送ります", true},
