@@ -115,18 +115,18 @@ func digitSeparator(r rune) bool {
 	return r == ' ' || strings.ContainsRune(",.-/–—·、，。ー・_", r)
 }
 
-// counting reports whether digits rise or fall by one all along (1 2 3 4…,
-// 9 8 7 6…): someone counting, not a number.
-func counting(ds []int8) bool {
+// counting reports whether digits (or groups of them: 1 2 … 9 10) rise or
+// fall by one all along (1 2 3 4…, 9 8 7 6…): someone counting, not a number.
+func counting[T ~int8 | ~byte | ~int](ds []T) bool {
 	if len(ds) < 2 {
 		return false
 	}
-	step := ds[1] - ds[0]
-	if step != 1 && step != -1 {
+	up := ds[1] == ds[0]+1
+	if !up && ds[0] != ds[1]+1 {
 		return false
 	}
 	for i := 2; i < len(ds); i++ {
-		if ds[i]-ds[i-1] != step {
+		if up && ds[i] != ds[i-1]+1 || !up && ds[i-1] != ds[i]+1 {
 			return false
 		}
 	}

@@ -3,7 +3,6 @@ package moderate
 import (
 	"context"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/notegate/notegate/models"
@@ -237,10 +236,10 @@ func phoneNumbers(s string) []numberMatch {
 			}
 		}
 	}
-	for _, re := range append(intlMobiles[:len(intlMobiles):len(intlMobiles)], americasMobiles...) {
+	for _, re := range intlMobiles {
 		for _, m := range findNumbers(re, s) {
 			if plausibleMobile(re, m.digits) && !isHotline(m.digits) && !overlapsAny(out, m) &&
-				!((re == reHKMobile || slices.Contains(americasMobiles, re)) && inLongerNumber(s, m)) {
+				!(standalonePattern[re] && inLongerNumber(s, m)) {
 				out = append(out, m)
 			}
 		}

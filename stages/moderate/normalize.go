@@ -549,29 +549,27 @@ func foldSpacedLeet(runes []rune, class []uint8) {
 			i++
 			continue
 		}
-		run := []int{i}
-		j := i + 1
-		for {
-			k := j
-			for k < n && k-j < maxJoinGap && class[k] == classSep && !leetSymbol(runes[k]) {
-				k++
-			}
-			if k == j || k >= n || !single(k) {
-				break
-			}
-			run = append(run, k)
-			j = k + 1
-		}
-		letters, stand := 0, 0
-		for _, k := range run {
+		// Walk the run once, counting its tokens, letters and stand-ins;
+		// j ends past its last token. Its gaps hold no leet symbol, so
+		// folding every leet rune of [i, j) folds the tokens only.
+		tokens, letters, stand := 0, 0, 0
+		j := i
+		for k := i; ; {
+			tokens++
 			if 'a' <= runes[k] && runes[k] <= 'z' {
 				letters++
 			} else if _, ok := leet[runes[k]]; ok {
 				stand++
 			}
+			j = k + 1
+			for k = j; k < n && k-j < maxJoinGap && class[k] == classSep && !leetSymbol(runes[k]); k++ {
+			}
+			if k == j || k >= n || !single(k) {
+				break
+			}
 		}
-		if len(run) >= 3 && letters >= 2 && letters >= stand {
-			for _, k := range run {
+		if tokens >= 3 && letters >= 2 && letters >= stand {
+			for k := i; k < j; k++ {
 				if c, ok := leet[runes[k]]; ok && runes[k] != 'l' {
 					runes[k] = c
 					class[k] = classLatin

@@ -56,7 +56,9 @@ var (
 	reCURP = regexp.MustCompile(`(?:^|[^a-z0-9])([a-z]{4}[0-9]{6}[hm][a-z]{5}[0-9a-z][0-9])(?:[^a-z0-9]|$)`)
 )
 
-// americasMobiles join intlMobiles in phoneNumbers.
+// americasMobiles join intlMobiles (pii_intl.go) in phoneNumbers. Like
+// Hong Kong's, their groups also occur inside longer numbers (an IBAN's
+// 3704 0044 0532), so a match there is none (inLongerNumber).
 var americasMobiles = []*regexp.Regexp{reMXMobile, reARMobile, reCOMobile, reCLMobile, rePEMobile, reSNMobile, reCIMobile,
 	reINMobile, rePHMobile}
 
@@ -98,7 +100,7 @@ func americasIDs(s string, add func(int, int, float64, string)) {
 		add(m[2], m[3], scoreNationalID, "ao-bi")
 	}
 	for _, m := range reCURP.FindAllStringSubmatchIndex(s, -1) {
-		if validDate6(s[m[2]+4 : m[2]+10]) {
+		if validYYMMDD(s[m[2]+4 : m[2]+10]) {
 			add(m[2], m[3], scoreNationalID, "mx-curp")
 		}
 	}
@@ -179,18 +181,6 @@ func validNIR(nir string) bool {
 	return uint64(key) == 97-n%97
 }
 
-// validDate6 checks a YYMMDD date (a CURP's birth date).
-func validDate6(s string) bool {
-	for i := 0; i < 6; i++ {
-		if !isDigit(s[i]) {
-			return false
-		}
-	}
-	mm := int(s[2]-'0')*10 + int(s[3]-'0')
-	dd := int(s[4]-'0')*10 + int(s[5]-'0')
-	return mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31
-}
-
 // spacedPhones reads phone numbers typed one digit at a time ("5-1-4
 // 5-5-5 0-1-9-2", "(4O8) 3 9 2 - O 1 7 7", "3 3 - 1 8 4 7 - 2 2 9 0"):
 // a run of short digit groups (an o among them read as 0), apart by at
@@ -248,7 +238,7 @@ func spacedPhones(s string) []numberMatch {
 			}
 			p = g
 		}
-		if singles >= 5 && len(digits) >= 9 && len(digits) <= 13 && !countingDigits(digits) && !countingGroups(toks) {
+		if singles >= 5 && len(digits) >= 9 && len(digits) <= 13 && !counting(digits) && !(len(toks) >= 4 && counting(toks)) {
 			d := string(digits)
 			for _, m := range phoneNumbers(d) {
 				if m.start == 0 && m.end == len(d) || m.end-m.start >= 9 && len(d)-(m.end-m.start) <= 3 {
@@ -264,33 +254,6 @@ func spacedPhones(s string) []numberMatch {
 		}
 	}
 	return out
-}
-
-// countingGroups reports groups that rise or fall by one all along (1 2 3
-// … 9 10): the digits of 10 break countingDigits' run, not this one's.
-func countingGroups(v []int) bool {
-	if len(v) < 4 {
-		return false
-	}
-	step := v[1] - v[0]
-	if step != 1 && step != -1 {
-		return false
-	}
-	for i := 2; i < len(v); i++ {
-		if v[i]-v[i-1] != step {
-			return false
-		}
-	}
-	return true
-}
-
-// countingDigits reports digits that rise or fall by one all along.
-func countingDigits(d []byte) bool {
-	ds := make([]int8, len(d))
-	for i, c := range d {
-		ds[i] = int8(c - '0')
-	}
-	return counting(ds)
 }
 
 // overlapsFinding reports whether the folded range of m overlaps a finding

@@ -50,7 +50,17 @@ var (
 // intlMobiles are the local mobile formats phoneNumbers reads after the CN
 // and US ones. None starts inside a link or an identifier (/answer/673910089,
 // id=612345678, v612345678).
-var intlMobiles = []*regexp.Regexp{reTWMobile, reESMobile, reBRMobile, reFRMobile, reDEMobile, reJPMobile, reKRMobile, reHKMobile, reCHMobile, reATMobile}
+var intlMobiles = append([]*regexp.Regexp{reTWMobile, reESMobile, reBRMobile, reFRMobile, reDEMobile, reJPMobile, reKRMobile, reHKMobile, reCHMobile, reATMobile}, americasMobiles...)
+
+// standalonePattern are the mobile patterns whose matches count only when
+// no other digits sit one or two separators away (inLongerNumber).
+var standalonePattern = func() map[*regexp.Regexp]bool {
+	m := map[*regexp.Regexp]bool{reHKMobile: true}
+	for _, re := range americasMobiles {
+		m[re] = true
+	}
+	return m
+}()
 
 // plausibleMobile rejects matches of the mobile patterns that are not
 // numbers one dials: round figures ("600 000 000" people) and German
@@ -154,8 +164,7 @@ func validKRRN(id string) bool {
 	if len(d) != 13 {
 		return false
 	}
-	month, day := atoi(d[2:4]), atoi(d[4:6])
-	if month < 1 || month > 12 || day < 1 || day > 31 || d[6] < '1' || d[6] > '8' {
+	if !validYYMMDD(d[:6]) || d[6] < '1' || d[6] > '8' {
 		return false
 	}
 	if hyphen {
@@ -167,6 +176,21 @@ func validKRRN(id string) bool {
 		sum += int(d[i]-'0') * w
 	}
 	return int(d[12]-'0') == (11-sum%11)%10
+}
+
+// validYYMMDD checks a YYMMDD birth date (a Korean resident number's,
+// a CURP's).
+func validYYMMDD(s string) bool {
+	if len(s) < 6 {
+		return false
+	}
+	for i := 0; i < 6; i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	mm, dd := atoi(s[2:4]), atoi(s[4:6])
+	return mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31
 }
 
 // exposureIntent lists, in the folded form, what people write when they

@@ -35,6 +35,18 @@ func TestNationalIDChecks(t *testing.T) {
 		{"a Korean resident number with sex digit 9 is not", validKRRN, "900101-9234567", false},
 		{"a bare Korean resident number with its check digit is valid", validKRRN, "9001011234568", true},
 		{"a bare Korean resident number with a wrong check digit is not", validKRRN, "9001011234567", false},
+		{"a Chilean RUT with its check digit is valid", validRUT, "12.345.678-5", true},
+		{"a Portuguese NIF with its check digit is valid", validNIF, "123456789", true},
+		{"a Portuguese NIF with a wrong check digit is not", validNIF, "123456788", false},
+		{"a Chilean RUT whose check is K is valid", validRUT, "10.000.013-k", true},
+		{"a Chilean RUT with a wrong check digit is not", validRUT, "12.345.678-9", false},
+		{"a Canadian SIN with its Luhn digit is valid", validSIN, "046454286", true},
+		{"a Canadian SIN of one repeated digit is not", validSIN, "000000000", false},
+		{"a Canadian SIN failing Luhn is not", validSIN, "123456789", false},
+		{"a French NIR with its key is valid", validNIR, "1 85 05 78 006 084 91", true},
+		{"a French NIR with a wrong key is not", validNIR, "1 85 05 78 006 084 92", false},
+		{"a French NIR born in Corsica is valid", validNIR, "2 90 02 2a 004 003 27", true},
+		{"a French NIR with month 13 is not", validNIR, "1 85 13 78 006 084 91", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -179,7 +191,7 @@ func FuzzPIIDetect(f *testing.F) {
 			}
 		}
 		// The validators never panic on any input.
-		for _, v := range []func(string) bool{validTWID, validDNI, validCPF, validKRRN} {
+		for _, v := range []func(string) bool{validTWID, validDNI, validCPF, validKRRN, validRUT, validSIN, validNIR, validNIF, validYYMMDD} {
 			v(strings.ToLower(s))
 		}
 		// A valid ID between spaces, whatever surrounds it, is found.
