@@ -28,6 +28,9 @@ var affection = foldTerms([]string{
 	"amo você", "amo voce", "amo vc", "te amo amigo", "te amo amiga", "amo-te", "adoro-te",
 	"je t'aime", "je t aime", "je t'adore", "jtm", "je vous aime",
 	"hab dich lieb", "hab dich so lieb", "ich liebe dich", "hdl", "hdgdl", "hab euch lieb",
+	// Love in spite of it (round 25: "Du Vollpfosten… hab dich trotzdem lieb, Bruderherz").
+	"hab dich trotzdem lieb", "hab dich trotzdem so lieb", "still love you", "still love ya", "te quiero igual",
+	"te amo igual", "te amo mesmo assim", "je t'aime quand même", "je t'aime quand meme",
 	"大好き", "だいすき", "愛してる", "あいしてる",
 	"사랑해", "사랑한다", "사랑해요", "사랑해용",
 	"爱你", "愛你", "爱死你了", "么么哒", "比心",

@@ -39,6 +39,8 @@ var findingCaps = []findingCap{
 	capNewsIllicitLexicon,
 	capChildSafetyWarning,
 	capSexEducationLexicon,
+	capChildQuoted,
+	capFictionViolence,
 }
 
 func fromClassifier(source string) bool { return strings.HasPrefix(source, "classifier:") }

@@ -187,7 +187,7 @@ func (d *LexiconDetector) splitWords(t *Text, allows []match) []Finding {
 		for b := a + 1; b < len(frags) && b <= a+2; b++ {
 			// Fragments must be separated by exactly one gap rune of at
 			// most maxJoinGap bytes in the original.
-			if frags[b].i != frags[b-1].j+1 || gapBytes(v, frags[b].i-1) > maxJoinGap {
+			if frags[b].i != frags[b-1].j+1 || gapBytes(v, frags[b].i-1) > maxJoinGap || punctuatedGap(t.Original, v.Spans[frags[b].i-1]) {
 				break
 			}
 			short, common, total := false, true, 0

@@ -583,6 +583,22 @@ func foldSpacedLeet(runes []rune, class []uint8) {
 // isHangulSyllable reports a precomposed Hangul syllable (가 … 힣).
 func isHangulSyllable(r rune) bool { return 0xAC00 <= r && r <= 0xD7A3 }
 
+// gameTag reports whether the word [i, j) is the tag of a player's name in
+// a game (감자튀김왕#KR1, Kai#EUW1): two to five letters and digits, one
+// of them a digit, right after a '#' that ends a name of two runes or more.
+// Its digits are not leet ("KR1" is no "krl").
+func gameTag(runes []rune, class []uint8, i, j int) bool {
+	if j-i < 2 || j-i > 5 || i < 3 || runes[i-1] != '#' || class[i-2] == classSep || class[i-3] == classSep {
+		return false
+	}
+	for _, r := range runes[i:j] {
+		if '0' <= r && r <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // foldLeet rewrites leet inside Latin words in place. A word is a maximal
 // run of Latin letters, digits and leet symbols; it is folded only if it
 // holds an ASCII letter (so "2025" stays a number), and trailing symbols
@@ -610,7 +626,7 @@ func foldLeet(runes []rune, class []uint8) {
 			(runes[end-1] != '@' || end-1 == i || class[end-2] != classLatin) {
 			end--
 		}
-		if letter {
+		if letter && !gameTag(runes, class, i, j) {
 			for k := i; k < end; k++ {
 				if c, ok := leet[runes[k]]; ok {
 					runes[k] = c

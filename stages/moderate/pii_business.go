@@ -215,6 +215,7 @@ var lostAndFound = foldTerms([]string{
 	"se me perdió", "se busca", "recompensa",
 	"se alguém encontrar", "se alguem encontrar", "se alguém vir", "qualquer notícia", "qualquer noticia", "sumiu", "perdi meu", "perdi minha",
 	"si quelqu'un le trouve", "si quelqu'un la trouve", "si vous le voyez", "si vous la voyez", "récompense", "j'ai perdu mon", "j'ai perdu ma",
+	"perdu mon", "perdu ma", "perdu mes", "si vous le trouvez", "si vous la trouvez", "si vous les trouvez", "lost my", "if you found",
 	"wer ihn findet", "wer sie findet", "wer es findet", "finderlohn", "habe meinen", "verloren",
 	"捡到", "失物招领", "寻物", "酬谢", "有重谢", "丢了",
 	"落とし物", "見かけた方", "拾った方", "お心当たり",

@@ -40,5 +40,20 @@ func gameID(s string, start int) bool {
 			break
 		}
 	}
+	if !found {
+		// "drop your UID below, mine is 612345789": the author's own, after
+		// a label earlier in the field.
+		for _, o := range gameIDOwn {
+			if strings.HasSuffix(before, o) {
+				found = containsWordAny(s, []string{"uid", "id", "游戏id", "friend code", "フレンドコード", "아이디"})
+				break
+			}
+		}
+	}
 	return found && (containsTermAny(s, gameFrames) || containsTermAny(s, gameNames))
 }
+
+// gameIDOwn introduce the author's own number after a player ID's label
+// named earlier in the field.
+var gameIDOwn = foldTerms([]string{"mine is", "mine", "mine's", "el mío es", "el mio es", "o meu é", "le mien est", "le mien",
+	"meine ist", "我的是", "我的", "私のは", "제 거는", "제꺼는"})

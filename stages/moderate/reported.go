@@ -75,6 +75,25 @@ var reCalledKin = regexp.MustCompile(`(?:called|calls|calling|call) (?:my|our) (
 	`(?:mom|mum|mother|dad|father|parents|son|daughter|kid|kids|child|children|wife|husband|partner|boyfriend|girlfriend|` +
 	`brother|sister|grandma|grandmother|grandpa|grandfather|friend|friends|coworker|colleague|neighbou?r|classmate|roommate|family|aunt|uncle|cousin) an?$`)
 
+// reKinColon is a relative, a boss or a teacher of the author's, then a
+// colon: the speaker of the quotation after it, as a chat is retold ("My
+// aunt in the family group chat: 'you got so fat in America 😊'. Me: thank
+// you auntie").
+var reKinColon = regexp.MustCompile(`(?i)\b(?:my|our) (?:\w+ )?(?:aunt|auntie|aunty|aunties|uncle|mom|mum|mother|dad|father|` +
+	`grandma|granny|grandmother|grandpa|grandfather|cousin|boss|manager|coworker|co-worker|colleague|teacher|mother-in-law|` +
+	`father-in-law|in-laws|relatives|sister|brother)\b[^.!?:]{0,60}:\s*$`)
+
+// kinQuoted reports whether before, the text of a sentence up to a
+// finding inside a quotation, gives the quotation to a relative, a boss or
+// a teacher of the author's with a colon (reKinColon).
+func kinQuoted(before string) bool {
+	i := strings.LastIndexAny(before, quoteMarks)
+	if i < 0 {
+		return false
+	}
+	return reKinColon.MatchString(before[:i])
+}
+
 // discussionMarkers, anywhere in a field whose finding is quoted, say the
 // quotation is discussed rather than said, in every language, folded (lower
 // case, accents removed, Simplified Chinese; Latin terms whole words):
@@ -184,6 +203,9 @@ func reportedSpeech(t *Text, sp Span) bool {
 	if !quotedAt(s, sp) && !insideQuotes(s, lo, hi, sp) {
 		return false
 	}
+	if kinQuoted(s[lo:sp.Start]) && !containsTermAny(unquoted(t.Folded.String()), quotationEndorsements) {
+		return true
+	}
 	// A quotation is reported when the sentence says so, or the rest of
 	// the field does: `Someone DMed me "go back, you …". That word is a
 	// slur. Reported.` Not when the author agrees with it.
@@ -262,7 +284,7 @@ func quotedAt(s string, sp Span) bool {
 func sentenceAround(s string, start, end int) (int, int) {
 	lo := 0
 	for i := start - 1; i >= 0; i-- {
-		if strings.ContainsRune(".!?\n。！？；;", rune(s[i])) && s[i] < utf8.RuneSelf {
+		if strings.ContainsRune(".!?\n。！？；;", rune(s[i])) && s[i] < utf8.RuneSelf && !decimalPoint(s, i) {
 			lo = i + 1
 			break
 		}
@@ -277,13 +299,50 @@ func sentenceAround(s string, start, end int) (int, int) {
 	hi := len(s)
 	for i := end; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if strings.ContainsRune(".!?\n。！？；;", r) {
+		if strings.ContainsRune(".!?\n。！？；;", r) && !decimalPoint(s, i) {
 			hi = i
 			break
 		}
 		i += n
 	}
 	return lo, hi
+}
+
+// decimalPoint reports whether the byte at i of s is a point between two
+// digits (9.9元, 1.500 €), which ends no sentence.
+func decimalPoint(s string, i int) bool {
+	return s[i] == '.' && i > 0 && i+1 < len(s) && isDigitByte(s[i-1]) && isDigitByte(s[i+1])
+}
+
+func isDigitByte(b byte) bool { return '0' <= b && b <= '9' }
+
+// pairedQuotes are quotation marks that open and close differently, so a
+// quotation they hold can be found across the sentences inside it
+// (「副業で月収50万！LINE追加で…」).
+var pairedQuotes = [][2]rune{{'「', '」'}, {'『', '』'}, {'“', '”'}, {'«', '»'}, {'《', '》'}}
+
+// insidePairedQuotes reports whether sp lies between an opening mark of
+// pairedQuotes and its closing mark, with no closing mark between the
+// opening one and sp and within one paragraph.
+func insidePairedQuotes(s string, sp Span) bool {
+	if sp.Start < 0 || sp.End > len(s) || sp.Start > sp.End {
+		return false
+	}
+	para := strings.LastIndexByte(s[:sp.Start], '\n') + 1
+	end := len(s)
+	if k := strings.IndexByte(s[sp.End:], '\n'); k >= 0 {
+		end = sp.End + k
+	}
+	for _, q := range pairedQuotes {
+		open := strings.LastIndex(s[para:sp.Start], string(q[0]))
+		if open < 0 || strings.ContainsRune(s[para+open:sp.Start], q[1]) || strings.ContainsRune(s[sp.Start:sp.End], q[1]) {
+			continue
+		}
+		if strings.ContainsRune(s[sp.End:end], q[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // quotedAndReported reports whether the finding at sp lies inside a

@@ -309,7 +309,8 @@ func (d *RulesDetector) joinedMatches(t *Text, ms []match) []match {
 		for b := a + 1; b < len(frags) && b < a+maxJoinFragments; b++ {
 			l := frags[b].j - frags[b].i
 			// One separator between fragments, of at most maxJoinGap bytes.
-			if l > maxJoinFragment || frags[b].i != frags[b-1].j+1 || gapBytes(v, frags[b].i-1) > maxJoinGap {
+			if l > maxJoinFragment || frags[b].i != frags[b-1].j+1 || gapBytes(v, frags[b].i-1) > maxJoinGap ||
+				punctuatedGap(t.Original, v.Spans[frags[b].i-1]) {
 				break
 			}
 			for _, r := range v.Runes[frags[b].i:frags[b].j] {
@@ -328,6 +329,18 @@ func (d *RulesDetector) joinedMatches(t *Text, ms []match) []match {
 		}
 	}
 	return ms
+}
+
+// punctuatedGap reports whether the gap sp of the original text is a
+// punctuation mark and a space, the way sentences and clauses are written
+// ("Hallo Mama, das ist…" is no "mamadas"), not a break inside a word an
+// evader makes ("mier da", "mier.da", "m-i-e-r-d-a").
+func punctuatedGap(s string, sp Span) bool {
+	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
+		return false
+	}
+	g := s[sp.Start:sp.End]
+	return strings.ContainsAny(g, ",.;:!?，。；：！？") && strings.ContainsAny(g, " \t\n\u3000")
 }
 
 // hasShortLatinWord reports whether the skeleton holds a Latin word of at

@@ -45,6 +45,15 @@ func TestJoinedFragmentsNeverSpellAVeto(t *testing.T) {
 	})
 }
 
+func TestFragmentsAcrossPunctuationAndASpaceDoNotJoin(t *testing.T) {
+	d := newTestRules(t, map[string]string{"profanity.es.yaml": "rules:\n  - {id: a, score: 0.5, all: [[mamadas]]}\n"})
+	checkFires(t, d, []fireCase{
+		{"a word broken by a space joins", "puras ma madas en la tele", true},
+		{"a word broken by a dot joins", "puras mama.das", true},
+		{"two words of a sentence parted by a comma and a space do not", "Hallo Mama, das ist meine neue Nummer", false},
+	})
+}
+
 func TestRealWordsAreNoMisspellings(t *testing.T) {
 	d, err := DefaultRulesDetector()
 	if err != nil {

@@ -39,6 +39,9 @@ var (
 		// ちゃんとした会社はいきなりLINEに誘導したり…しません).
 		"pig butchering", "pig-butchering", "杀猪盘", "enkeltrick", "enkel-trick", "nobody legit", "no legit", "real giveaways",
 		"真的抽奖不会", "正规抽奖不会", "真正的抽奖", "ちゃんとした会社は", "まともな会社は",
+		// Round 25: Japan's call for caution and its "information products"
+		// scam (注意喚起です…30万の情報商材買わされてました), and being deceived.
+		"注意喚起", "情報商材", "騙され", "だまされ",
 	})
 	dontFollow = foldTerms([]string{
 		"不要加", "别加", "千万别", "千万不要", "别信", "不要信", "不要相信", "不会让你加", "不会要求你加", "不要转账", "别转账",
@@ -63,6 +66,11 @@ var (
 		"never click", "never give", "don't give", "do not give", "don't share", "never share", "no hagas clic",
 		"nunca des", "no compartas", "não clique", "nunca passe", "não passe", "ne cliquez", "ne donnez", "nicht klicken",
 		"niemals weitergeben", "nicht weitergeben", "クリックしないで", "教えないで", "누르지 마", "알려주지 마",
+		// Never send money (round 25: "Nie Geld überweisen, ohne vorher die alte Nummer anzurufen").
+		"never send money", "never transfer", "don't send money", "nunca envíes dinero", "no envíes dinero", "nunca transfieras",
+		"nunca mande dinheiro", "nunca transfira", "não transfira", "n'envoyez jamais", "ne virez jamais", "n'envoyez pas d'argent",
+		"nie geld", "niemals geld", "kein geld überweisen", "nichts überweisen", "振り込まないで", "振り込んではいけ", "不要汇款", "别汇款",
+		"돈 보내지 마", "송금하지 마",
 	})
 	// scamDeclared says outright that it is a scam (都是诈骗, 差点被骗, "it's a
 	// scam", "es una estafa", 詐欺です), or points to the anti-fraud line
@@ -161,7 +169,7 @@ func warnedSpan(t *Text, sp Span) bool {
 		return false
 	}
 	lo, hi := sentenceAround(s, sp.Start, sp.End)
-	if quotedAt(s, sp) || insideQuotes(s, lo, hi, sp) {
+	if quotedAt(s, sp) || insideQuotes(s, lo, hi, sp) || insidePairedQuotes(s, sp) {
 		return true
 	}
 	sentence := foldedBefore(t, lo, hi)

@@ -25,6 +25,9 @@ func TestScamWarningsDoNotCountAsContactRequests(t *testing.T) {
 		{"an English warning of a pig-butchering script", "I've gotten 6 DMs today that say 'hi dear, you are so beautiful, let's chat on WhatsApp, this app is not convenient.' That's a pig butchering script. Block & report.", models.DecisionAllow},
 		{"a handle outside the quotation with 'reported' still counts", "已檢舉那些假帳號，想要真的福利請加LINE @gift888", models.DecisionBlock},
 		{"a Japanese warning that quotes the side-job pitch", "「在宅で月30万、LINEで連絡」という副業は詐欺です、気をつけて", models.DecisionAllow},
+		{"a warning whose quotation holds a price with a decimal point", "大家注意！有人私信我'恭喜中奖，添加客服薇❤️领取，只需付6.8元运费'，这是骗子，直接拉黑举报。", models.DecisionAllow},
+		{"a Japanese warning whose quoted pitch has its own exclamation mark", "注意喚起です。「日給3万！LINE追加で詳細送ります」というDMが届きました。情報商材を買わされるので即通報してください。", models.DecisionAllow},
+		{"a German warning of the grandchild trick", "Achtung: Mein Opa bekam 'Hallo Opa, neue Nummer, schreib mir auf WhatsApp'. Das ist der Enkeltrick. Nie Geld überweisen!", models.DecisionAllow},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

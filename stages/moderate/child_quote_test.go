@@ -1,0 +1,106 @@
+package moderate
+
+import (
+	"context"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/notegate/notegate/models"
+)
+
+// A parent quoting their child's threat or insult is not threatening
+// anyone; the same words said, or quoted without a child of the author's,
+// still count.
+func TestAChildsWordsAParentQuotesDecideNothing(t *testing.T) {
+	s := newTestStage(t)
+	cases := []struct {
+		name, body string
+		allowed    bool
+	}{
+		{"a toddler's threat a father asks about", "My 4yo screamed 'I'm going to kill you' at his sister over a crayon. Is this a phase?", true},
+		{"a Spanish son playing knights", "Mi hijo con su espada de cartón gritando «¡te voy a matar, dragón!» por toda la casa 😂", true},
+		{"a Japanese mother's son and his line", "うちの息子が「ぶっ殺すぞ」ってアニメのセリフを真似してて困る…どう注意したらいい？", true},
+		{"the same threat in the author's own voice", "I'm going to kill you, I know where you live", false},
+		{"a threat quoted without a child of the author's", "Someone wrote 'I'm going to kill you' under my post and I'm scared", false},
+		{"a parent who agrees with the threat quoted", "My son said 'I'm going to kill you' to that boy and he was right, the kid deserves it", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			n := noteWithBody(c.body)
+			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
+				t.Fatal(err)
+			}
+			allowed := n.Moderation.Markets["cn"] == models.DecisionAllow && n.Moderation.Markets["intl"] == models.DecisionAllow
+			if allowed != c.allowed {
+				t.Errorf("allowed %v, want %v; markets %v labels %+v", allowed, c.allowed, n.Moderation.Markets, n.Moderation.Labels)
+			}
+		})
+	}
+}
+
+func TestAQuotationGivenToARelativeWithAColonIsTheirs(t *testing.T) {
+	tests := []struct {
+		name, before string
+		want         bool
+	}{
+		{"an aunt in a group chat", "My aunt in the family group chat: '", true},
+		{"a boss in a meeting", "our manager at standup today: \"", true},
+		{"the author's own words after a colon", "Here is what I think: '", false},
+		{"no quotation mark", "My aunt said you are great", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := kinQuoted(tt.before); got != tt.want {
+				t.Errorf("kinQuoted(%q) = %v, want %v", tt.before, got, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzQuotationReaders runs the readers of quotations and frames on any
+// text and any span: none may panic, and a sentence always holds its span.
+func FuzzQuotationReaders(f *testing.F) {
+	for _, s := range []string{
+		"My 4yo said 'I'm gonna kill you' lol", "「副業で月収50万！LINE追加で」ってDM", "付9.9元邮费'，这是骗子", "Hallo Mama, das ist",
+		"『映画』を観た。殺し合い", "My aunt: '", "«", "“”", "", "\n「\n」",
+	} {
+		f.Add(s, 0, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, a, b int) {
+		if len(s) == 0 {
+			return
+		}
+		a, b = abs(a)%len(s), abs(b)%(len(s)+1)
+		if a > b {
+			a, b = b, a
+		}
+		// Spans of findings start and end on rune boundaries.
+		for a > 0 && !utf8.RuneStart(s[a]) {
+			a--
+		}
+		for b < len(s) && !utf8.RuneStart(s[b]) {
+			b++
+		}
+		sp := Span{Start: a, End: b}
+		lo, hi := sentenceAround(s, a, b)
+		if lo > a || hi < b || lo < 0 || hi > len(s) {
+			t.Fatalf("sentenceAround(%q, %d, %d) = %d, %d", s, a, b, lo, hi)
+		}
+		insidePairedQuotes(s, sp)
+		kinQuoted(s[:a])
+		punctuatedGap(s, sp)
+		tx := NewText("body", s)
+		fictionFrame(tx)
+		if a < b {
+			childQuoted(tx, sp)
+			warnedSpan(tx, sp)
+		}
+	})
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
