@@ -264,6 +264,11 @@ func spacedDigitRuns(s string) [][2]int {
 // between them; ASCII digits count too. It returns the end of the last
 // digit and the digits, or i when none was read.
 func readDigits(s string, i int, digit func(string, int) (int, int8)) (int, []int8) {
+	return readDigitsSep(s, i, digit, digitSeparator)
+}
+
+// readDigitsSep is readDigits with its own separators.
+func readDigitsSep(s string, i int, digit func(string, int) (int, int8), sep func(rune) bool) (int, []int8) {
 	var ds []int8
 	end := i
 	for p := i; p < len(s) && len(ds) <= maxSpelledDigits; {
@@ -280,13 +285,17 @@ func readDigits(s string, i int, digit func(string, int) (int, int8)) (int, []in
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[p:])
-		if !digitSeparator(r) {
+		if !sep(r) {
 			break
 		}
 		p += n
 	}
 	return end, ds
 }
+
+// kanaSeparator is digitSeparator and the の Japanese reads a phone
+// number's groups with (ぜろきゅうぜろ の よんよん…).
+func kanaSeparator(r rune) bool { return r == 'の' || digitSeparator(r) }
 
 // readHangulDigits reads Sino-Korean digit syllables at the start of a
 // word.
@@ -322,7 +331,7 @@ func readKanaDigits(s string, i int) (int, []int8) {
 		!strings.HasPrefix(s[i:], "レイ") {
 		return i, nil
 	}
-	return readDigits(s, i, digit)
+	return readDigitsSep(s, i, digit, kanaSeparator)
 }
 
 // readHanDigits reads Chinese numerals with no ASCII digit among them

@@ -58,11 +58,19 @@ func (PIIDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	}
 	digits := countDigits(s)
 	if digits == 0 {
+		// A number spelled in words has no digit: only an address beside
+		// it makes the field worth reading for doxxing.
+		if len(out) > 0 || addressCue(s) {
+			out = doxxing(t, s, out)
+		}
 		return out, nil
 	}
 	if digits >= 7 {
 		nationalIDs(s, add)
 		americasIDs(s, add)
+	}
+	if digits >= 5 {
+		passportNumbers(s, add)
 	}
 	// Phones are read with letters standing in for digits (O1O-2345-6789);
 	// identity numbers are not: their check letters would be read too.
@@ -221,6 +229,23 @@ func doxxing(t *Text, s string, out []Finding) []Finding {
 			Span:     t.Folded.OriginalSpan(a[0], a[1]),
 			Rule:     "doxxing-address",
 		})
+	}
+	// A phone spelled in words ("null eins sieben sechs…", ぜろきゅうぜろ…)
+	// beside the call to go after its owner is theirs, published.
+	for _, r := range spelledDigitRuns(s) {
+		sp := t.Folded.OriginalSpan(r[0], r[1])
+		if !overlapsSpan(sp, findingSpans(out)) {
+			out = append(out, Finding{Category: models.CategoryPII, Score: scoreDoxxing, Span: sp, Rule: "doxxing-spelled-phone"})
+		}
+	}
+	return out
+}
+
+// findingSpans returns the spans of fs.
+func findingSpans(fs []Finding) []Span {
+	out := make([]Span, len(fs))
+	for i := range fs {
+		out[i] = fs[i].Span
 	}
 	return out
 }

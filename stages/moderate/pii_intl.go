@@ -216,7 +216,7 @@ var exposureIntent = foldTerms([]string{
 	// French
 	"rendre visite", "allez le voir", "allez la voir", "faites tourner", "partagez son", "partagez sa", "arnaqueur", "arnaqueuse", "balancez", "appelez-le", "appelez-la", "harcelez",
 	// German
-	"besucht ihn", "besucht sie", "besuchen wir", "teilt das", "teilt es", "verbreitet das", "verbreitet es", "betrüger", "betrügerin", "ruft ihn an", "ruft sie an", "klingelt bei", "stattet ihm", "stattet ihr",
+	"besucht ihn", "besucht sie", "besuchen wir", "teilt das", "teilt es", "verbreitet das", "verbreitet es", "betrüger", "betrügerin", "ruft ihn an", "ruft sie an", "ruft sie ruhig", "ruft ihn ruhig", "ruft sie alle", "ruft ihn alle", "klingelt bei", "stattet ihm", "stattet ihr",
 	// Swiss German and plain German "for whoever wants to know" before a
 	// person's address (round 23).
 	"wer es wissen will", "für alle die es wissen wollen", "für alle, die es wissen wollen", "wänd wüsse", "wend wüsse", "macht was draus", "macht was daraus",

@@ -138,6 +138,14 @@ func TestPIIDetectorFormats(t *testing.T) {
 		{"a Taiwan ID typed with spaces is an identity number", "身分證 A 1 2 3 4 5 6 7 8 9，看到就打", "tw-national-id", "A 1 2 3 4 5 6 7 8 9"},
 		{"an Indian mobile after +91 is a phone", "room 214, +91 98765 43210", "phone", "+91 98765 43210"},
 		{"a Philippine mobile is a phone", "his num is 0917 555 0284", "phone", "0917 555 0284"},
+		{"a passport number typed one character at a time is an identity number", "this is the guy, DOB 2/3/88, pass # 4 1 8 2 O 7 3 5 9, share it", "passport", "4 1 8 2 O 7 3 5 9"},
+		{"a Spanish passport number after its label is an identity number", "el estafador: número de pasaporte PAB482913", "passport", "PAB482913"},
+		{"a passport number after 护照号 is an identity number", "这个骗子的护照号 E48291365", "passport", "E48291365"},
+		{"the author's own passport number is not someone else's published", "my passport number is 548217936, should I give it to the agency?", "", ""},
+		{"a passport's renewal fee is no number", "passport renewal costs 130 dollars and takes 6 weeks", "", ""},
+		{"a phone spelled in words beside a call to ring her is doxxing", "Das ist die Vermieterin, Handy null eins sieben zwei – vier vier drei – acht eins zwei neun, ruft sie ruhig alle an", "doxxing-spelled-phone", "null eins sieben zwei – vier vier drei – acht eins zwei neun"},
+		{"a kana phone read with の between its groups is doxxing", "この女の番号 ぜろきゅうぜろ の さんさんごろく の ななにいちぜろ 拡散よろ", "doxxing-spelled-phone", "ぜろきゅうぜろ の さんさんごろく の ななにいちぜろ"},
+		{"a phone spelled in words with no call to go after anyone is no doxxing here", "mi número es seis uno dos tres cuatro cinco seis siete ocho", "", ""},
 		{"a business warning of scammers using its name gives its own address", "Hiring baristas! Apply in person at 221 Elm Street, Portland. We will never ask you to pay for training; that's a scammer using our name.", "", ""},
 	}
 	for _, tt := range tests {
