@@ -93,7 +93,9 @@ func FuzzQuotationReaders(f *testing.F) {
 		fictionFrame(tx)
 		if a < b {
 			childQuoted(tx, sp)
+			closeQuoted(tx, sp)
 			warnedSpan(tx, sp)
+			stressHyperbole(tx)
 		}
 	})
 }

@@ -41,6 +41,7 @@ var findingCaps = []findingCap{
 	capSexEducationLexicon,
 	capChildQuoted,
 	capFictionViolence,
+	capStressHyperbole,
 }
 
 func fromClassifier(source string) bool { return strings.HasPrefix(source, "classifier:") }
@@ -87,7 +88,7 @@ const reportedThreatCap = 0.7
 // capSelfHarmNotAuthors: a death wish told as someone else's or as the
 // author's overcome past (self_harm_others.go).
 func capSelfHarmNotAuthors(t *Text, source string, x *Finding, told *[]Span) {
-	if selfHarmOthersSource(source, x.Category) && x.Score > reportedScoreCap && selfHarmNotAuthors(t, x.Span) {
+	if selfHarmOthersSource(source, x.Category) && x.Score > reportedScoreCap && (selfHarmNotAuthors(t, x.Span) || closeQuoted(t, x.Span)) {
 		x.Score, x.Support = reportedScoreCap, false
 		*told = append(*told, x.Span)
 	}

@@ -165,11 +165,14 @@ var (
 	secondHand = foldTerms([]string{
 		"for sale", "selling my", "vendo", "se vende", "vendo meu", "vendo minha", "je vends", "à vendre", "a vendre", "verkaufe",
 		"zu verkaufen", "出清", "出售", "转让", "轉讓", "闲置", "放售", "平放", "譲ります", "売ります", "팝니다", "판매합니다", "중고",
+		"お譲り", "譲りします",
 	})
 	handover = foldTerms([]string{
 		"pick up only", "local pickup", "pickup only", "entrega en mano", "en mano", "remise en main propre", "en main propre",
 		"em mãos", "retirada", "abholung", "selbstabholung", "nur abholung", "kein versand", "no shipping", "nada de envíos",
 		"sin envíos", "pas d'envoi", "限自取", "自取", "面交", "交收", "手渡し", "직거래",
+		// Round 25 (N11): 只限朝阳区自提, "Recogida en Valencia centro", 引き取りに来られる方.
+		"自提", "recogida", "recoger en", "引き取り", "取りに来", "à récupérer", "a recuperar", "abholen",
 	})
 	openEvents = foldTerms([]string{
 		"picnic", "meetup", "meet-up", "free entry", "entrada libre", "entrada gratuita", "gratuita", "entrée libre", "eintritt frei",

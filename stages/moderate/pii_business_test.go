@@ -22,6 +22,8 @@ func TestBusinessNumbersInformAndPersonalOnesReview(t *testing.T) {
 		{"a lost cat notice's number is for whoever sees the cat", "Lost cat near Elm Park, grey tabby, very shy. If you see him please call 503-555-0148", scoreBusinessPhone},
 		{"a Japanese lost-cat notice's number is the owner's for finders", "【迷い猫】茶トラのタマ、駅前付近でいなくなりました。見かけた方は 090-1111-2222 までご連絡ください", scoreBusinessPhone},
 		{"a lost wallet's number is for whoever finds it", "Perdí una cartera marrón en el metro, con mi DNI. Si alguien la encuentra, llamad al 612 000 345, hay recompensa", scoreBusinessPhone},
+		{"a second-hand sofa to collect in person with the seller's number is hers", "Vendo mesa de comedor, 80 euros. Recogida en Sevilla centro. Llamadme a mí, Lucía, al 600 000 456", scoreBusinessPhone},
+		{"a Japanese fridge handed over to whoever collects it is the seller's number", "冷蔵庫お譲りします。引き取りに来られる方、私の携帯 090-0000-5678 まで", scoreBusinessPhone},
 		{"a French lost wallet's number is for whoever finds it", "Perdu mon sac à dos rouge dans le tram ligne 2 ce matin, avec mes clés. Si vous le trouvez, appelez-moi au 06 12 34 56 78", scoreBusinessPhone},
 		{"a tutor's WhatsApp for lessons is the author's to be reached on", "Doy clases particulares de matemáticas y física para ESO en Valencia. WhatsApp: 612 000 123", scoreBusinessPhone},
 		{"a landlord's viewing line is the author's to be reached on", "朝阳区两居室整租，近地铁10号线，房东直租。看房电话：138 0000 0000（王先生）", scoreBusinessPhone},

@@ -94,6 +94,39 @@ func kinQuoted(before string) bool {
 	return reKinColon.MatchString(before[:i])
 }
 
+// reCloseColon is reKinColon's speakers and the author's friends, in every
+// language of the rules, then a colon: "meu amigo: 'se eu reprovar de novo eu
+// me jogo da ponte' eu: '…' 😂". Not the author among them ("me and my friends:").
+var reCloseColon = regexp.MustCompile(`(?i)(?:\b(?:my|our) (?:\w+ )?(?:aunt|auntie|uncle|mom|mum|mother|dad|father|grandma|granny|grandpa|` +
+	`cousin|boss|coworker|co-worker|colleague|teacher|sister|brother|son|daughter|kid|friend|friends|bestie|roommate|boyfriend|girlfriend|` +
+	`husband|wife)|(?:^|[^\p{L}])(?:mi|mis|meu|minha|meus|minhas|mon|ma|mes|mein|meine) (?:\p{L}+ )?(?:amigo|amiga|amigos|amigas|madre|padre|` +
+	`mamá|papá|tía|tío|abuela|abuelo|hermano|hermana|jefe|jefa|mãe|pai|tia|tio|avó|avô|irmão|irmã|chefe|ami|amie|amis|pote|potes|` +
+	`mère|père|tante|oncle|frère|sœur|patron|patronne|freund|freundin|freunde|kumpel|mutter|vater|mama|papa|onkel|oma|opa|bruder|` +
+	`schwester|chef|chefin))[^.!?:]{0,60}:\s*$`)
+
+// reAuthorAmong is the author counted among the speakers.
+var reAuthorAmong = regexp.MustCompile(`(?i)(?:\bme and|\band i\b|\beu e\b|\byo y\b|\bmoi et\b|\bich und\b|\bnosotros\b|\bnós\b)`)
+
+// closeQuoted reports whether the finding at sp stands inside a quotation
+// that the field gives to a relative or a friend of the author's with a
+// colon (reCloseColon), with no agreement of the author's.
+func closeQuoted(t *Text, sp Span) bool {
+	s := t.Original
+	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
+		return false
+	}
+	lo, hi := sentenceAround(s, sp.Start, sp.End)
+	if !quotedAt(s, sp) && !insideQuotes(s, lo, hi, sp) {
+		return false
+	}
+	before := s[lo:sp.Start]
+	i := strings.LastIndexAny(before, quoteMarks)
+	if i < 0 || !reCloseColon.MatchString(before[:i]) || reAuthorAmong.MatchString(before[:i]) {
+		return false
+	}
+	return !containsTermAny(unquoted(t.Folded.String()), quotationEndorsements)
+}
+
 // discussionMarkers, anywhere in a field whose finding is quoted, say the
 // quotation is discussed rather than said, in every language, folded (lower
 // case, accents removed, Simplified Chinese; Latin terms whole words):
@@ -147,6 +180,11 @@ var discussionMarkers = foldTerms([]string{
 	"begriff", "beleidigung", "beleidigt", "was bedeutet", "bedeutet", "rassistisch", "rassismus", "antisemitisch",
 	"antisemitismus", "homophob", "anzeige", "polizei", "geschichte", "doku", "schulung", "mobbing", "geantwortet",
 	"pauschalisieren", "hinterhergerufen", "hinterher gerufen", "blockiert", "gesprayt", "geschmiert", "affenlaute", "stand geschrieben", "darauf stand", "drauf stand", "uberstrichen", "ubermalt",
+	// Round 25 (N11): a word autocorrect or a misreading made ("die Autokorrektur hat 'Leck mich' draus
+	// gemacht", 아빠가 'ㅅㅂ'를 수박 줄임말인 줄 알고), in every language.
+	"autocorrect", "auto-correct", "autocorrected", "autokorrektur", "autocorrector", "corretor automatico", "correcteur",
+	"correction automatique", "自动纠错", "自动更正", "予測変換", "自動修正", "자동완성", "자동 수정", "자동수정",
+	"줄임말", "뜻을", "뜻 알려", "뜻인 줄", "인 줄 알고", "이라는 뜻",
 	// Chinese
 	"说我", "被叫", "被骂", "截图", "人事", "这个词", "这个字", "原本是", "小知识", "这种词", "这两个词", "这种话", "这种说法", "这种言论", "这种称呼",
 	"什么意思", "啥意思", "蔑称", "贬义", "贬称", "歧视", "侮辱", "辱骂", "冒犯", "史料", "历史", "新闻", "电影", "小说",

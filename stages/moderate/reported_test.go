@@ -66,6 +66,8 @@ func TestQuotedWordsReportedElsewhereInTheFieldDecideNothing(t *testing.T) {
 	}{
 		{"a slur quoted from a DM and called a slur later", `Someone DMed me "go back to China you chink" yesterday. That word is a racist slur. Reported and blocked.`, true},
 		{"a French campaign quoting bullying messages", "Campagne contre le harcèlement scolaire : si ton enfant reçoit des messages du type 'personne ne t'aime, crève', parle-lui et signale.", true},
+		{"a swear word autocorrect made of a grandmother's message", "Oma wollte 'Lecker' schreiben, die Autokorrektur hat 'Leck mich' draus gemacht 😂", true},
+		{"a Korean abbreviation a father took for a fruit", "아빠가 'ㅅㅂ'를 수박 줄임말인 줄 알고 가족방에 보냄 ㅋㅋ", true},
 		{"a slur in quotes said to the reader", `you are a "chink" lol`, false},
 		{"a slur asked about in Spanish", "Mi compañera de piso me preguntó qué significa 'maricón'. Le expliqué que es un insulto homófobo.", true},
 		{"a slur asked about in Korean", "'똥꼬충'이 무슨 뜻이에요? 반 애들이 쓰길래요.", true},
