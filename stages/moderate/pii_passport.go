@@ -25,6 +25,10 @@ var ownDocument = []string{"my ", "mi ", "mon ", "meu ", "mein ", "meinen ", "me
 
 // passportNumbers adds the passport numbers of s (the folded field).
 func passportNumbers(s string, add func(int, int, float64, string)) {
+	if !strings.Contains(s, "pas") && !strings.Contains(s, "reisepass") && !strings.Contains(s, "护照") && !strings.Contains(s, "ハスホート") &&
+		!strings.Contains(s, "旅券") && !strings.Contains(s, "여권") {
+		return // most fields name no passport: skip the patterns
+	}
 	for _, re := range []*regexp.Regexp{rePassportLatin, rePassportCJK} {
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 			if !letterBounded(s, m[3]) || ownedBefore(s, m[0]) {
