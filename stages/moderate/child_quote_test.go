@@ -1,11 +1,8 @@
 package moderate
 
 import (
-	"context"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/notegate/notegate/models"
 )
 
 // A parent quoting their child's threat or insult is not threatening
@@ -13,10 +10,7 @@ import (
 // still count.
 func TestAChildsWordsAParentQuotesDecideNothing(t *testing.T) {
 	s := newTestStage(t)
-	cases := []struct {
-		name, body string
-		allowed    bool
-	}{
+	cases := []allowCase{
 		{"a toddler's threat a father asks about", "My 4yo screamed 'I'm going to kill you' at his sister over a crayon. Is this a phase?", true},
 		{"a Spanish son playing knights", "Mi hijo con su espada de cartón gritando «¡te voy a matar, dragón!» por toda la casa 😂", true},
 		{"a Japanese mother's son and his line", "うちの息子が「ぶっ殺すぞ」ってアニメのセリフを真似してて困る…どう注意したらいい？", true},
@@ -24,18 +18,7 @@ func TestAChildsWordsAParentQuotesDecideNothing(t *testing.T) {
 		{"a threat quoted without a child of the author's", "Someone wrote 'I'm going to kill you' under my post and I'm scared", false},
 		{"a parent who agrees with the threat quoted", "My son said 'I'm going to kill you' to that boy and he was right, the kid deserves it", false},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			n := noteWithBody(c.body)
-			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
-				t.Fatal(err)
-			}
-			allowed := n.Moderation.Markets["cn"] == models.DecisionAllow && n.Moderation.Markets["intl"] == models.DecisionAllow
-			if allowed != c.allowed {
-				t.Errorf("allowed %v, want %v; markets %v labels %+v", allowed, c.allowed, n.Moderation.Markets, n.Moderation.Labels)
-			}
-		})
-	}
+	checkAllowed(t, s, cases)
 }
 
 func TestAQuotationGivenToARelativeWithAColonIsTheirs(t *testing.T) {

@@ -34,6 +34,27 @@ type flagCase struct {
 	flags      bool
 }
 
+// allowCase is a note body and whether every market must allow it.
+type allowCase struct {
+	name, body string
+	allowed    bool
+}
+
+// checkAllowed checks, one subtest per case, whether s allows each body in
+// every market.
+func checkAllowed(t *testing.T, s *Stage, cases []allowCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			n := moderateBody(t, s, c.body)
+			allowed := n.Moderation.Markets["cn"] == models.DecisionAllow && n.Moderation.Markets["intl"] == models.DecisionAllow
+			if allowed != c.allowed {
+				t.Errorf("allowed %v, want %v; markets %v labels %+v", allowed, c.allowed, n.Moderation.Markets, n.Moderation.Labels)
+			}
+		})
+	}
+}
+
 // wantFlagged checks, one subtest per case, whether s lets each body into
 // intl's feed.
 func wantFlagged(t *testing.T, s *Stage, cases []flagCase) {

@@ -1,20 +1,14 @@
 package moderate
 
 import (
-	"context"
 	"testing"
-
-	"github.com/notegate/notegate/models"
 )
 
 // Exam and work stress told in jest or with cheer is allowed; the same load
 // with a sign of real risk is still reviewed, with support resources.
 func TestStudyStressToldInJestOrWithCheerIsNoRisk(t *testing.T) {
 	s := newTestStage(t)
-	cases := []struct {
-		name, body string
-		allowed    bool
-	}{
+	cases := []allowCase{
 		{"an English disclaimer in brackets", "Midterms tomorrow and I'm ready to die (not literally, just tired). Library crew, we got this", true},
 		{"a Chinese exam countdown that cheers on the class", "期末考试周，复习到想死，室友们一起加油！", true},
 		{"a Spanish exam week that cheers everyone on", "Semana de exámenes finales, me quiero morir. ¡Ánimo a todos, que ya queda poco!", true},
@@ -22,18 +16,7 @@ func TestStudyStressToldInJestOrWithCheerIsNoRisk(t *testing.T) {
 		{"an exam with 'lol' and no cheer is still read", "exams again and i want to die lol", false},
 		{"a Chinese exam note that says it is no joke", "考研又没上岸，真的不想活了，不是开玩笑，大家加油吧", false},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			n := noteWithBody(c.body)
-			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
-				t.Fatal(err)
-			}
-			allowed := n.Moderation.Markets["cn"] == models.DecisionAllow && n.Moderation.Markets["intl"] == models.DecisionAllow
-			if allowed != c.allowed {
-				t.Errorf("allowed %v, want %v; markets %v labels %+v", allowed, c.allowed, n.Moderation.Markets, n.Moderation.Labels)
-			}
-		})
-	}
+	checkAllowed(t, s, cases)
 }
 
 func TestSaysNotMeantReadsNegations(t *testing.T) {
@@ -55,23 +38,9 @@ func TestSaysNotMeantReadsNegations(t *testing.T) {
 // A friend's or a relative's words quoted after a colon are theirs.
 func TestAQuotationGivenToAFriendWithAColonIsTheirs(t *testing.T) {
 	s := newTestStage(t)
-	cases := []struct {
-		name, body string
-		allowed    bool
-	}{
+	cases := []allowCase{
 		{"a Portuguese friend's joke quoted", "meu amigo: 'se eu reprovar em física de novo eu me jogo da ponte' eu: 'mano, de novo?' 😂 (ele passou)", true},
 		{"the author's own words after their name", "eu: 'se eu reprovar em física de novo eu me jogo da ponte' e dessa vez é sério", false},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			n := noteWithBody(c.body)
-			if err := s.Process(context.Background(), []*models.Note{n}); err != nil {
-				t.Fatal(err)
-			}
-			allowed := n.Moderation.Markets["cn"] == models.DecisionAllow && n.Moderation.Markets["intl"] == models.DecisionAllow
-			if allowed != c.allowed {
-				t.Errorf("allowed %v, want %v; markets %v labels %+v", allowed, c.allowed, n.Moderation.Markets, n.Moderation.Labels)
-			}
-		})
-	}
+	checkAllowed(t, s, cases)
 }
