@@ -75,41 +75,33 @@ var reCalledKin = regexp.MustCompile(`(?:called|calls|calling|call) (?:my|our) (
 	`(?:mom|mum|mother|dad|father|parents|son|daughter|kid|kids|child|children|wife|husband|partner|boyfriend|girlfriend|` +
 	`brother|sister|grandma|grandmother|grandpa|grandfather|friend|friends|coworker|colleague|neighbou?r|classmate|roommate|family|aunt|uncle|cousin) an?$`)
 
-// reKinColon is a relative, a boss or a teacher of the author's, then a
-// colon: the speaker of the quotation after it, as a chat is retold ("My
-// aunt in the family group chat: 'you got so fat in America 😊'. Me: thank
-// you auntie").
-var reKinColon = regexp.MustCompile(`(?i)\b(?:my|our) (?:\w+ )?(?:aunt|auntie|aunty|aunties|uncle|mom|mum|mother|dad|father|` +
+// reCloseColon is a relative, a friend, a boss or a teacher of the
+// author's, in every language of the rules, then a colon: the speaker of the
+// quotation after it, as a chat is retold ("My aunt in the family group
+// chat: 'you got so fat in America 😊'. Me: thank you auntie", "meu amigo:
+// 'se eu reprovar de novo eu me jogo da ponte' eu: '…' 😂").
+var reCloseColon = regexp.MustCompile(`(?i)(?:\b(?:my|our) (?:\w+ )?(?:aunt|auntie|aunty|aunties|uncle|mom|mum|mother|dad|father|` +
 	`grandma|granny|grandmother|grandpa|grandfather|cousin|boss|manager|coworker|co-worker|colleague|teacher|mother-in-law|` +
-	`father-in-law|in-laws|relatives|sister|brother)\b[^.!?:]{0,60}:\s*$`)
-
-// kinQuoted reports whether before, the text of a sentence up to a
-// finding inside a quotation, gives the quotation to a relative, a boss or
-// a teacher of the author's with a colon (reKinColon).
-func kinQuoted(before string) bool {
-	i := strings.LastIndexAny(before, quoteMarks)
-	if i < 0 {
-		return false
-	}
-	return reKinColon.MatchString(before[:i])
-}
-
-// reCloseColon is reKinColon's speakers and the author's friends, in every
-// language of the rules, then a colon: "meu amigo: 'se eu reprovar de novo eu
-// me jogo da ponte' eu: '…' 😂". Not the author among them ("me and my friends:").
-var reCloseColon = regexp.MustCompile(`(?i)(?:\b(?:my|our) (?:\w+ )?(?:aunt|auntie|uncle|mom|mum|mother|dad|father|grandma|granny|grandpa|` +
-	`cousin|boss|coworker|co-worker|colleague|teacher|sister|brother|son|daughter|kid|friend|friends|bestie|roommate|boyfriend|girlfriend|` +
-	`husband|wife)|(?:^|[^\p{L}])(?:mi|mis|meu|minha|meus|minhas|mon|ma|mes|mein|meine) (?:\p{L}+ )?(?:amigo|amiga|amigos|amigas|madre|padre|` +
+	`father-in-law|in-laws|relatives|sister|brother|son|daughter|kid|friend|friends|bestie|roommate|boyfriend|girlfriend|husband|wife)` +
+	`|(?:^|[^\p{L}])(?:mi|mis|meu|minha|meus|minhas|mon|ma|mes|mein|meine) (?:\p{L}+ )?(?:amigo|amiga|amigos|amigas|madre|padre|` +
 	`mamá|papá|tía|tío|abuela|abuelo|hermano|hermana|jefe|jefa|mãe|pai|tia|tio|avó|avô|irmão|irmã|chefe|ami|amie|amis|pote|potes|` +
 	`mère|père|tante|oncle|frère|sœur|patron|patronne|freund|freundin|freunde|kumpel|mutter|vater|mama|papa|onkel|oma|opa|bruder|` +
 	`schwester|chef|chefin))[^.!?:]{0,60}:\s*$`)
 
-// reAuthorAmong is the author counted among the speakers.
+// reAuthorAmong is the author counted among the speakers ("me and my friends:").
 var reAuthorAmong = regexp.MustCompile(`(?i)(?:\bme and|\band i\b|\beu e\b|\byo y\b|\bmoi et\b|\bich und\b|\bnosotros\b|\bnós\b)`)
 
+// kinQuoted reports whether before, the text of a sentence up to a
+// finding inside a quotation, gives the quotation to someone close to the
+// author with a colon (reCloseColon), the author not among them.
+func kinQuoted(before string) bool {
+	i := strings.LastIndexAny(before, quoteMarks)
+	return i >= 0 && reCloseColon.MatchString(before[:i]) && !reAuthorAmong.MatchString(before[:i])
+}
+
 // closeQuoted reports whether the finding at sp stands inside a quotation
-// that the field gives to a relative or a friend of the author's with a
-// colon (reCloseColon), with no agreement of the author's.
+// that the field gives to someone close to the author (kinQuoted), with no
+// agreement of the author's.
 func closeQuoted(t *Text, sp Span) bool {
 	s := t.Original
 	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
@@ -119,12 +111,7 @@ func closeQuoted(t *Text, sp Span) bool {
 	if !quotedAt(s, sp) && !insideQuotes(s, lo, hi, sp) {
 		return false
 	}
-	before := s[lo:sp.Start]
-	i := strings.LastIndexAny(before, quoteMarks)
-	if i < 0 || !reCloseColon.MatchString(before[:i]) || reAuthorAmong.MatchString(before[:i]) {
-		return false
-	}
-	return !containsTermAny(unquoted(t.Folded.String()), quotationEndorsements)
+	return kinQuoted(s[lo:sp.Start]) && !containsTermAny(unquoted(t.Folded.String()), quotationEndorsements)
 }
 
 // discussionMarkers, anywhere in a field whose finding is quoted, say the
@@ -241,7 +228,7 @@ func reportedSpeech(t *Text, sp Span) bool {
 	if !quotedAt(s, sp) && !insideQuotes(s, lo, hi, sp) {
 		return false
 	}
-	if kinQuoted(s[lo:sp.Start]) && !containsTermAny(unquoted(t.Folded.String()), quotationEndorsements) {
+	if closeQuoted(t, sp) {
 		return true
 	}
 	// A quotation is reported when the sentence says so, or the rest of
@@ -349,10 +336,8 @@ func sentenceAround(s string, start, end int) (int, int) {
 // decimalPoint reports whether the byte at i of s is a point between two
 // digits (9.9元, 1.500 €), which ends no sentence.
 func decimalPoint(s string, i int) bool {
-	return s[i] == '.' && i > 0 && i+1 < len(s) && isDigitByte(s[i-1]) && isDigitByte(s[i+1])
+	return s[i] == '.' && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1])
 }
-
-func isDigitByte(b byte) bool { return '0' <= b && b <= '9' }
 
 // pairedQuotes are quotation marks that open and close differently, so a
 // quotation they hold can be found across the sentences inside it

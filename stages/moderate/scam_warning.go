@@ -84,8 +84,11 @@ var (
 		"sind betrug", "詐欺です", "詐欺だ", "詐欺でした", "사기입니다", "사기예요", "사기에요", "사기다", "사기였",
 		"絶対に犯罪", "は犯罪です",
 	})
-	// scamNegations before a declaration undo it.
-	scamNegations = []string{"不", "没", "非", "not", "no", "não", "nao", "pas", "nicht", "kein", "never", "nunca", "jamais", "nie"}
+	// negationWords right before a declaration (or a disclaimer,
+	// stress_hyperbole.go) turn it round: 这不是诈骗, "no es una estafa",
+	// 不是开玩笑.
+	negationWords = foldTerms([]string{"不", "不是", "没", "没有", "别", "非", "并非", "not", "no", "não", "nao", "pas", "nicht", "kein",
+		"never", "nunca", "jamais", "nie"})
 	// selfPromotion: the field offers its own way in.
 	selfPromotion = foldTerms([]string{
 		"我们是", "我们这", "加我", "我这里", "我这边", "我们平台", "本平台", "我们团队", "正规平台", "带你", "私我", "找我", "联系我", "详聊",
@@ -115,18 +118,22 @@ func declaresScam(s string) bool {
 				break
 			}
 			j += i
-			before := strings.TrimRight(s[:j], " ")
-			negated := false
-			for _, n := range scamNegations {
-				if hasWordSuffix(before, n) {
-					negated = true
-					break
-				}
-			}
-			if !negated {
+			if !negatedBefore(s[:j]) {
 				return true
 			}
 			i = j + len(d)
+		}
+	}
+	return false
+}
+
+// negatedBefore reports whether before, the text up to a term, ends with a
+// negation word (negationWords), spaces aside.
+func negatedBefore(before string) bool {
+	before = strings.TrimRight(before, " ")
+	for _, n := range negationWords {
+		if hasWordSuffix(before, n) {
+			return true
 		}
 	}
 	return false

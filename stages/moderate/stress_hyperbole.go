@@ -85,12 +85,9 @@ func stressHyperbole(t *Text) bool {
 	return containsTermAny(f, stressLoads) && (saysNotMeant(f) || containsTermAny(f, cheers)) && !containsTermAny(f, stressRisk)
 }
 
-// jokeNegations before a disclaimer turn it round: 不是开玩笑, 没开玩笑,
-// "no es broma", "não é brincadeira"; after it, 冗談じゃない, 농담 아니.
-var (
-	jokeNegationsBefore = foldTerms([]string{"不是", "不", "没", "没有", "别", "并非", "not ", "no ", "não ", "nao ", "pas ", "nicht ", "kein "})
-	jokeNegationsAfter  = foldTerms([]string{"じゃない", "ではない", "じゃなく", " 아니", "아니"})
-)
+// jokeNegationsAfter turn a disclaimer round from after it: 冗談じゃない,
+// 농담 아니 (negatedBefore reads those before it: "no es broma").
+var jokeNegationsAfter = foldTerms([]string{"じゃない", "ではない", "じゃなく", " 아니", "아니"})
 
 // saysNotMeant reports whether the folded field says its words are not
 // meant (notMeant), with no negation turning the disclaimer round.
@@ -106,11 +103,7 @@ func saysNotMeant(f string) bool {
 			if !wordEdge(f, i, i+len(w)) && !isHan(w) {
 				continue
 			}
-			negated := false
-			before := f[max(0, i-8):i]
-			for _, n := range jokeNegationsBefore {
-				negated = negated || strings.HasSuffix(before, n)
-			}
+			negated := negatedBefore(f[:i])
 			after := f[i+len(w) : min(len(f), i+len(w)+12)]
 			for _, n := range jokeNegationsAfter {
 				negated = negated || strings.HasPrefix(after, n)
