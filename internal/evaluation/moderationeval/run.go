@@ -1,7 +1,7 @@
 // Package moderationeval measures the moderate stage and its classifier
 // on the shared evaluation data: precision and recall per category and
 // language on the training sources' dev split and on the team's
-// development notes, COLD, HateCheck, clean text leaving allow, and the
+// development notes, COLD, HateCheck, clean text and everyday posts leaving allow, and the
 // stage's speed on one core. `notegate eval moderation` is its command.
 package moderationeval
 
@@ -62,6 +62,9 @@ func Run(ctx context.Context, s Stages, o Options, out io.Writer) error {
 		return err
 	}
 	if err := ev.clean(root); err != nil {
+		return err
+	}
+	if err := ev.social(root); err != nil {
 		return err
 	}
 	if o.Speed > 0 {
