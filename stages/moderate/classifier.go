@@ -206,6 +206,9 @@ type Classifier struct {
 	// classifier reads at all (an intent model of one language), in place
 	// of reportOnlyIn.
 	langs langSet
+	// reads, when set, must accept a field for the classifier to judge it
+	// (the harassment model judges only fields aimed at someone).
+	reads func(t *Text) bool
 	pool  sync.Pool // *classifierScratch
 }
 
@@ -415,6 +418,9 @@ func (c *Classifier) Detect(_ context.Context, t *Text) ([]Finding, error) {
 		return nil, nil
 	}
 	if c.minWords > 0 && !hasWords(t.Original, c.minWords) {
+		return nil, nil
+	}
+	if c.reads != nil && !c.reads(t) {
 		return nil, nil
 	}
 	s := c.pool.Get().(*classifierScratch)

@@ -172,7 +172,8 @@ func ClassifierDetectors(cfg Config) ([]Detector, error) {
 }
 
 // IntentDetectors builds the intent classifiers that cfg enables: the
-// English one, then the other languages' in the order of IntentLanguages.
+// English one, the other languages' in the order of IntentLanguages, then
+// the harassment model (classifier_harassment.go).
 func IntentDetectors(cfg Config) ([]Detector, error) {
 	var out []Detector
 	if !cfg.IntentClassifier.Disabled {
@@ -188,6 +189,13 @@ func IntentDetectors(cfg Config) ([]Detector, error) {
 			continue
 		}
 		c, err := NewIntentLanguageClassifier(l.code, lc)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	if !cfg.HarassmentClassifier.Disabled {
+		c, err := NewHarassmentClassifier(cfg.HarassmentClassifier)
 		if err != nil {
 			return nil, err
 		}

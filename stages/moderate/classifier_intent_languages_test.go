@@ -72,8 +72,9 @@ func TestIntentClassifiersAreConfiguredPerLanguage(t *testing.T) {
 		wantErr bool
 		want    int // intent detectors built
 	}{
-		{"by default English and every other language with a model run", Config{}, false, 1 + len(IntentLanguages())},
-		{"a language can be turned off alone", Config{IntentClassifiers: map[string]ClassifierConfig{"zh": {Disabled: true}}}, false, len(IntentLanguages())},
+		{"by default English, every other language with a model and the harassment model run", Config{}, false, 1 + len(IntentLanguages()) + 1},
+		{"a language can be turned off alone", Config{IntentClassifiers: map[string]ClassifierConfig{"zh": {Disabled: true}}}, false, len(IntentLanguages()) + 1},
+		{"the harassment model can be turned off", Config{HarassmentClassifier: ClassifierConfig{Disabled: true}}, false, 1 + len(IntentLanguages())},
 		{"a language without a model is an error, not a silent no-op", Config{IntentClassifiers: map[string]ClassifierConfig{"xx": {}}}, true, 0},
 	}
 	for _, tt := range tests {

@@ -82,6 +82,12 @@ type Config struct {
 	// English one. Their defaults: categories violence and self_harm, at
 	// the language's base rate (category_base_rates; model/README.md).
 	IntentClassifiers map[string]ClassifierConfig `yaml:"intent_classifiers"`
+	// HarassmentClassifier configures the harassment model, of a person
+	// insulted, shamed or piled on, in fields of every language
+	// (classifier_harassment.go); IntentDetectors builds it after the
+	// intent models. Its defaults: categories harassment, base_rate and
+	// base_rate_other 0.3; its findings stay below every block threshold.
+	HarassmentClassifier ClassifierConfig `yaml:"harassment_classifier"`
 }
 
 const (

@@ -143,6 +143,7 @@ var Sources = []Source{
 	{"cssrs_reddit", "en", "CC-BY-4.0", "moderation-train/cssrs_reddit_suicide_en", readCSSRS},
 	{"teamwritten", "en zh es pt fr de ja ko", "this repository's (written for it)", "", readTeamWritten},
 	{"longform_dev", "en zh es pt fr de ja ko", "this repository's (written for it)", "", readLongformDev},
+	{"notes_dev", "en zh es pt fr de ja ko", "this repository's (written for it)", "", readNotesDev},
 	{"sms_spam", "en", "CC-BY-4.0", "moderation-train/sms_spam_collection_en", readSMSSpam},
 	{"youtube_spam", "en", "CC-BY-4.0", "moderation-train/youtube_spam_collection_en", readYouTubeSpam},
 	{"tatoeba", "en zh es ja ko", "CC-BY-2.0-FR", "", readTatoeba},
@@ -151,7 +152,7 @@ var Sources = []Source{
 
 // IntentSources are the sources that train the intent models only (the
 // team-written sets); the abuse model and its figures read the others.
-var IntentSources = []string{"teamwritten", "longform_dev"}
+var IntentSources = []string{"teamwritten", "longform_dev", "notes_dev"}
 
 // AbuseSources returns the names of every source but IntentSources: what
 // the abuse model is trained on and measured with.

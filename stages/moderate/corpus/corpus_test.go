@@ -198,7 +198,8 @@ func TestLoad(t *testing.T) {
 		"stormfront": hate, "mlma": hate | harassment, "toxigen": hate, "swsr": hate | sexual,
 		"korean_hate_speech": hate | harassment, "told_br": hate | harassment | profanity,
 		"germeval2018": hate | harassment | profanity, "japanese_toxic": hate | harassment | sexual | profanity,
-		"cssrs_reddit": selfHarm, "teamwritten": hate | harassment | sexual | violence | selfHarm, "longform_dev": violence | selfHarm, "sms_spam": spam, "youtube_spam": spam, "tatoeba": 0, "leipzig": 0,
+		"cssrs_reddit": selfHarm, "teamwritten": hate | harassment | sexual | violence | selfHarm, "longform_dev": violence | selfHarm,
+		"notes_dev": hate | harassment | sexual | violence | selfHarm | spam | profanity, "sms_spam": spam, "youtube_spam": spam, "tatoeba": 0, "leipzig": 0,
 	}
 	for _, s := range Sources {
 		tl := by[s.Name]

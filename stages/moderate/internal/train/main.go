@@ -65,7 +65,7 @@ func main() {
 	flag.Float64Var(&o.l2, "l2", 1e-6, "L2 penalty per update")
 	flag.Float64Var(&o.cleanWeight, "clean-weight", 0.5, "weight of Tatoeba's everyday sentences relative to a labelled source of the same size")
 	flag.Float64Var(&o.newsWeight, "news-weight", 2, "weight of Leipzig's news sentences relative to a labelled source of the same size")
-	flag.StringVar(&o.only, "only", "", "comma-separated sources to read (default: every source but teamwritten and longform_dev, the intent models')")
+	flag.StringVar(&o.only, "only", "", "comma-separated sources to read (default: every source but teamwritten, longform_dev and notes_dev, the intent and harassment models')")
 	flag.StringVar(&o.langs, "langs", "", "comma-separated languages of the examples to read (default: every language; the intent models read one each)")
 	flag.StringVar(&o.keep, "keep", "", "comma-separated categories to write (default: all; the intent models keep violence,self_harm, a quarter of the memory)")
 	flag.Float64Var(&o.postWeight, "post-weight", 0.3, "weight of a whole Toxic Spans post relative to the spans and civil remainders derived from it")

@@ -1,0 +1,107 @@
+package moderate
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/notegate/notegate/models"
+)
+
+func TestHarassmentClassifier(t *testing.T) {
+	t.Parallel()
+	c, err := NewHarassmentClassifier(ClassifierConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		text string
+		want bool // a harassment finding
+	}{
+		{"a body-shaming comment aimed at a handle is read", "@jess_fit you are honestly the ugliest girl on this app, nobody wants to see your fat face every morning", true},
+		{"a day out with a friend is not", "My best friend and I went hiking this weekend and she made the best sandwiches for the whole group", false},
+		{"swearing at a train names no one and is not read", "Verdammte Scheiße, die U-Bahn fällt schon wieder aus heute morgen und ich komme zu spät", false},
+		{"a reply of a few words is left to the rules", "@jess_fit ugly fat face", false},
+		{"a shop's address and phone is no attack", "お店は東京都新宿区西新宿2-8-1、電話03-1234-5678です。ランチは11時から、皆さんぜひ来てください", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			fs, err := c.Detect(context.Background(), NewText("body", tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := false
+			for _, f := range fs {
+				if f.Category != models.CategoryHarassment {
+					t.Errorf("finding of %s; the model reports harassment only", f.Category)
+				}
+				if f.Score > harassmentCeiling {
+					t.Errorf("score %.2f above the ceiling %.2f: the model alone would block", f.Score, harassmentCeiling)
+				}
+				got = true
+			}
+			if got != tt.want {
+				t.Errorf("finding %v, want %v (%v)", got, tt.want, fs)
+			}
+		})
+	}
+	if c.Name() != "classifier:harassment-notes-v1" {
+		t.Errorf("name %q; labels must tell the harassment model apart", c.Name())
+	}
+}
+
+func TestAimedAtSomeone(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"a handle", "look at @ana.fit again", true},
+		{"an English second person", "nobody wants to see that, honestly", false},
+		{"you", "nobody wants to see you", true},
+		{"a French elided second person", "franchement t'es ridicule", true},
+		{"a German compound with a one-letter part is no pronoun", "die U-Bahn fällt aus", false},
+		{"German du", "du bist echt das Letzte", true},
+		{"Portuguese vc", "vc é ridícula", true},
+		{"Chinese 你", "你这种人就别发了", true},
+		{"Japanese お前", "お前の顔見たくない", true},
+		{"Korean 너", "너 진짜 못생겼다", true},
+		{"a thing", "this film is trash and the ending is worse", false},
+		{"full-width letters fold", "ｙｏｕ are the worst", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := aimedAtSomeone(NewText("body", tt.text)); got != tt.want {
+				t.Errorf("aimedAtSomeone(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzAimedAtSomeone(f *testing.F) {
+	for _, s := range []string{"", "@", "t'", "u-bahn", "你", "ｙｏｕ", "\xff\xfe", "'''"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := aimedAtSomeone(NewText("body", s))
+		if strings.Contains(s, "@") && !got {
+			t.Errorf("a field with a handle mark %q is not aimed at someone", s)
+		}
+		// Case never decides: the folded view is lower-cased ("YOU", "Du").
+		if isASCII(s) && got != aimedAtSomeone(NewText("body", strings.ToUpper(s))) {
+			t.Errorf("aimedAtSomeone(%q) = %v, but not for its upper case", s, got)
+		}
+	})
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
