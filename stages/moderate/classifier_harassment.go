@@ -1,8 +1,10 @@
 package moderate
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/notegate/notegate/models"
 )
@@ -30,8 +32,8 @@ const embeddedHarassmentModelPath = "model/harassment.bin.gz"
 // language. On the sealed multilingual sets (1,580 harmful and 1,750
 // innocent notes), 0.3 caught 17 more harmful notes than no model with no
 // innocent note more flagged, and the everyday posts of `notegate eval
-// moderation` stopped for more than swearing went from 3.68 % to 3.98 %;
-// 0.45 caught 22 more, at 4.85 % (model/README.md).
+// moderation` stopped for more than swearing went from 3.68 % to 3.90 %;
+// 0.45 caught 22 more, at 4.46 % (model/README.md).
 const defaultHarassmentBaseRate = 0.3
 
 // harassmentMinWords is the shortest field the harassment model judges:
@@ -87,18 +89,36 @@ var (
 		// pt
 		"voce", "voces", "vc", "vcs", "ce", "teu", "tua", "contigo", "ele", "ela", "eles", "elas", "dele", "dela", "lhe",
 		// fr
-		"toi", "vous", "votre", "vos", "ton", "ta", "tes", "il", "elle", "ils", "elles", "lui", "leur", "t'es", "t",
+		"toi", "vous", "votre", "vos", "ton", "ta", "tes", "il", "elle", "ils", "elles", "lui", "leur", "t",
 		// de
 		"du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "ihr", "euch", "euer", "eure", "er", "sie", "ihn", "ihm", "ihre", "ihren", "seine", "seinen",
 	)
-	// personMarks are substrings of the folded view for scripts without
-	// spaces between words.
-	personMarks = []string{
-		"你", "妳", "您", "他", "她", "TA", "这货", "这人", "此人",
+	// personMarks are substrings of the folded view for Chinese and
+	// Japanese, written without spaces between words.
+	personMarks = newTermSet([]string{
+		"你", "妳", "您", "他", "她", "这货", "这人", "此人",
 		"お前", "おまえ", "あんた", "てめえ", "貴様", "きさま", "君", "あいつ", "こいつ", "そいつ", "彼", "彼女", "さん", "ちゃん", "くん",
-		"너", "니가", "넌", "네가", "당신", "걔", "쟤", "얘", "그놈", "그년", "이놈", "이년", "씨",
-	}
+	})
+	// koPersonStarts begin a Korean word that addresses or points at
+	// someone, whatever particle follows (너는, 당신이, 걔가); Korean is
+	// spaced, and as a substring 너 is inside 너무 (very) and 씨 inside
+	// 날씨 (the weather).
+	koPersonStarts = []string{"너", "넌", "니가", "네가", "당신", "걔", "쟤", "얘", "그놈", "그년", "이놈", "이년"}
 )
+
+// koPerson reports whether a Korean word (its first bytes) starts with one
+// of koPersonStarts.
+func koPerson(w []byte) bool {
+	if bytes.HasPrefix(w, []byte("너무")) {
+		return false
+	}
+	for _, p := range koPersonStarts {
+		if bytes.HasPrefix(w, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
 
 func wordSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -110,25 +130,38 @@ func wordSet(words ...string) map[string]bool {
 
 // aimedAtSomeone reports whether a field addresses or points at a person:
 // a handle, a personal pronoun, or a form of address (see personWords).
+// It reads the folded view's words in place: it runs on every long field.
 func aimedAtSomeone(t *Text) bool {
 	if strings.Contains(t.Original, "@") {
 		return true
 	}
-	folded := string(t.Folded.Runes)
-	for _, m := range personMarks {
-		if strings.Contains(folded, strings.ToLower(m)) {
+	var buf [16]byte // a longer word is no pronoun; its start is kept for Korean
+	n, long, cjk := 0, false, false
+	runes := t.Folded.Runes
+	for i := 0; i <= len(runes); i++ {
+		// Letters, apostrophes (t'es) and hyphens (U-Bahn is one word) make words.
+		if i < len(runes) && (unicode.IsLetter(runes[i]) || runes[i] == '\'' || runes[i] == '-') {
+			r := runes[i]
+			cjk = cjk || r >= 0x2E80
+			if !long && n+utf8.RuneLen(r) <= len(buf) {
+				n += utf8.EncodeRune(buf[n:], r)
+			} else {
+				long = true
+			}
+			continue
+		}
+		if w := buf[:n]; n > 0 && !long {
+			if personWords[string(w)] {
+				return true
+			}
+			if j := bytes.IndexByte(w, '\''); j > 0 && personWords[string(w[:j])] {
+				return true // t'es, t'as: the elided pronoun
+			}
+		}
+		if n > 0 && koPerson(buf[:n]) {
 			return true
 		}
+		n, long = 0, false
 	}
-	for _, w := range strings.FieldsFunc(folded, func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\'' && r != '-'
-	}) {
-		if personWords[w] {
-			return true
-		}
-		if i := strings.IndexByte(w, '\''); i > 0 && personWords[w[:i+1]] {
-			return true // t'es, t'as
-		}
-	}
-	return false
+	return cjk && personMarks.in(string(runes))
 }

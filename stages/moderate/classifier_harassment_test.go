@@ -70,6 +70,9 @@ func TestAimedAtSomeone(t *testing.T) {
 		{"Korean 너", "너 진짜 못생겼다", true},
 		{"a thing", "this film is trash and the ending is worse", false},
 		{"full-width letters fold", "ｙｏｕ are the worst", true},
+		{"French t'as", "t'as vu la tête que tu fais", true},
+		{"ta inside a Spanish word is no pronoun", "los datos están listos para la reunión", false},
+		{"the weather in Korean names no one", "오늘 날씨가 너무 좋아서 산책했어요", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
