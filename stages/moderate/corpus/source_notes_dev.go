@@ -12,17 +12,19 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/stages/moderate/devnotes"
 )
 
 // notesDevGlobs are the read note sets of the moderate stage, relative to
-// the repository root (Options.Repo): the multilingual sets written blind
-// from the category briefs and then read (dev-*.yaml), the team's note
-// table, the team notes and the wide notes. The sealed blind-* sets beside
+// the repository root (Options.Repo), in the order they are read: the
+// multilingual sets written blind from the category briefs and then read
+// (dev-*.yaml), the team's note table, the team notes (devnotes.Dir, read
+// by package devnotes) and the wide notes. The sealed blind-* sets beside
 // them measure the models and are never read here.
 var notesDevGlobs = []string{
 	"stages/moderate/testdata/multilingual/dev-*.yaml",
 	"stages/moderate/testdata/notes.yaml",
-	"stages/moderate/testdata/teamnotes/*.yaml",
+	devnotes.Dir,
 	"stages/moderate/testdata/widenotes/*.jsonl",
 }
 
@@ -34,82 +36,79 @@ var notesDevGlobs = []string{
 // same words (teasing, quoted abuse, reviews). The public sources'
 // harassment is tweets and comments of another kind.
 func readNotesDev(r *reader) error {
-	var names []string
 	for _, g := range notesDevGlobs {
-		m, err := filepath.Glob(filepath.Join(r.opts.Repo, g))
+		if g == devnotes.Dir {
+			// The team notes, read and checked as their tests read them.
+			team, err := devnotes.Load(filepath.Join(r.opts.Repo, g))
+			if err != nil {
+				return err
+			}
+			for _, n := range team {
+				e := teamEntry{ID: n.ID, Lang: n.Lang, Body: n.Text}
+				for _, c := range n.Labels {
+					e.Category += "|" + string(c)
+				}
+				if err := r.addNoteEntry(e); err != nil {
+					return fmt.Errorf("team note %s: %w", n.ID, err)
+				}
+			}
+			continue
+		}
+		names, err := filepath.Glob(filepath.Join(r.opts.Repo, g))
 		if err != nil {
 			return err
 		}
-		names = append(names, m...)
-	}
-	if len(names) == 0 {
-		return fmt.Errorf("no note sets under %s (Options.Repo: the repository root)", r.opts.Repo)
-	}
-	for _, name := range names {
-		entries, err := readNoteSet(name)
-		if err != nil {
-			return fmt.Errorf("%s: %w", filepath.Base(name), err)
+		if len(names) == 0 {
+			return fmt.Errorf("no %s under %s (Options.Repo: the repository root)", g, r.opts.Repo)
 		}
-		for i, e := range entries {
-			if err := r.addNoteEntry(e); err != nil {
-				return fmt.Errorf("%s: entry %d (%s): %w", filepath.Base(name), i+1, e.ID, err)
+		for _, name := range names {
+			entries, err := readNoteSet(name)
+			if err != nil {
+				return fmt.Errorf("%s: %w", filepath.Base(name), err)
+			}
+			for i, e := range entries {
+				if err := r.addNoteEntry(e); err != nil {
+					return fmt.Errorf("%s: entry %d (%s): %w", filepath.Base(name), i+1, e.ID, err)
+				}
 			}
 		}
 	}
 	return nil
 }
 
-// readNoteSet reads one note set in any of the three formats the stage's
-// tests read: a note table (id, lang, body, category), team notes (lang,
-// labels, text) or wide notes (JSON lines of lang, label, text; label ok
-// is innocent).
+// readNoteSet reads one note set: a note table (id, lang, body,
+// category) or wide notes (JSON lines of lang, label, text; label ok is
+// innocent).
 func readNoteSet(name string) ([]teamEntry, error) {
-	if strings.HasSuffix(name, ".jsonl") {
-		f, err := os.Open(name)
+	if !strings.HasSuffix(name, ".jsonl") {
+		data, err := os.ReadFile(name)
 		if err != nil {
 			return nil, err
 		}
-		defer f.Close()
-		var out []teamEntry
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			var w struct{ Lang, Label, Text string }
-			if err := json.Unmarshal(sc.Bytes(), &w); err != nil {
-				return nil, err
-			}
-			e := teamEntry{Lang: w.Lang, Body: w.Text, Category: w.Label}
-			if w.Label == "ok" {
-				e.Category = ""
-			}
-			out = append(out, e)
-		}
-		return out, sc.Err()
+		var entries []teamEntry
+		err = yaml.Unmarshal(data, &entries)
+		return entries, err
 	}
-	data, err := os.ReadFile(name)
+	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
-	var rows []struct {
-		teamEntry `yaml:",inline"`
-		Text      string   `yaml:"text"`
-		Labels    []string `yaml:"labels"`
-	}
-	if err := yaml.Unmarshal(data, &rows); err != nil {
-		return nil, err
-	}
-	out := make([]teamEntry, len(rows))
-	for i, row := range rows {
-		e := row.teamEntry
-		if e.Body == "" {
-			e.Body = row.Text
+	defer f.Close()
+	var out []teamEntry
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		var w struct{ Lang, Label, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &w); err != nil {
+			return nil, err
 		}
-		if len(row.Labels) > 0 {
-			e.Category = strings.Join(row.Labels, "|")
+		e := teamEntry{Lang: w.Lang, Body: w.Text, Category: w.Label}
+		if w.Label == "ok" {
+			e.Category = ""
 		}
-		out[i] = e
+		out = append(out, e)
 	}
-	return out, nil
+	return out, sc.Err()
 }
 
 // addNoteEntry is addTeamEntry for the note sets, whose harmful notes
