@@ -32,8 +32,20 @@ func BenchmarkModerateWithoutNoteDetectors(b *testing.B) {
 	benchmarkModerate(b, Config{Campaign: CampaignConfig{Disabled: true}, Velocity: VelocityConfig{Disabled: true}})
 }
 
-func benchmarkModerate(b *testing.B, cfg Config) {
-	s, err := New(cfg)
+// BenchmarkModerateServed is BenchmarkModerate with the trained
+// detectors cmd/notegate wires in (ClassifierDetectors: the abuse
+// classifier, the intent model of every routed language and the
+// harassment model): the stage as it is served.
+func BenchmarkModerateServed(b *testing.B) {
+	extra, err := ClassifierDetectors(Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchmarkModerate(b, Config{}, extra...)
+}
+
+func benchmarkModerate(b *testing.B, cfg Config, extra ...Detector) {
+	s, err := New(cfg, extra...)
 	if err != nil {
 		b.Fatal(err)
 	}
