@@ -63,6 +63,14 @@ var siblingsAtPlay = foldTerms([]string{
 	"我弟", "我哥", "我姐", "我妹", "弟と", "兄と", "妹と", "姉と", "동생이랑", "동생한테", "형이랑", "언니랑", "오빠랑", "누나랑",
 })
 
+// gameFoes are a game's own enemies: a threat aimed at the final boss
+// ("ce boss final m'a tué vingt fois, je vais le défoncer ce soir") has
+// no one to reach, so it needs no laugh to stay a game.
+var gameFoes = foldTerms([]string{
+	"final boss", "boss fight", "raid boss", "boss final", "le boss", "ce boss", "jefe final", "el jefe final", "chefe final",
+	"endboss", "endgegner", "ラスボス", "ボス戦", "裏ボス", "最终boss", "大boss", "boss战", "打boss", "보스전", "최종 보스", "막보",
+})
+
 // realWorldThreat are what take a game's threat out of the game: a
 // weapon, an address, a place and time outside it.
 var realWorldThreat = foldTerms([]string{
@@ -86,8 +94,9 @@ func gameBanter(t *Text) bool {
 	s := t.Folded.String()
 	// A family's game night needs no laugh: "Mario Party mit meinen
 	// Geschwistern eskaliert wie immer" (round 22).
-	return containsTermAny(s, gameFrames) && (containsTermAny(s, gameLaughs) || containsTermAny(s, siblingsAtPlay)) &&
-		!containsTermAny(s, realWorldThreat)
+	framed := containsTermAny(s, gameFoes) ||
+		containsTermAny(s, gameFrames) && (containsTermAny(s, gameLaughs) || containsTermAny(s, siblingsAtPlay))
+	return framed && !containsTermAny(s, realWorldThreat)
 }
 
 // capGameBanter: a game's trash talk (see above).

@@ -25,6 +25,8 @@ func TestGameBanter(t *testing.T) {
 		{"a brother's insult at Mario Party needs no laugh", "Mario Party mit meinen Geschwistern eskaliert wie immer. Mein Bruder hat mir drei Sterne geklaut und gesagt 'Ich mach dich fertig, du Opfer'. Ich hab ihn im Minispiel dann komplett zerstört.", models.DecisionAllow},
 		{"a partner named beside a penalty game is no game night", "この人の彼氏かわいそう…こんなブスと付き合わされて罰ゲームかな？", models.DecisionReview},
 		{"the same threat without a game keeps its score", "お前次会ったらボコボコにしてやるから覚悟しとけよ", models.DecisionBlock},
+		{"a final boss threatened needs no laugh", "ce boss final m'a tué au moins vingt fois, je vais le défoncer ce soir avec mon équipe", models.DecisionAllow},
+		{"a final boss beside a real address is no game", "the final boss of my life is you, I know where you live and I will kill you tonight", models.DecisionBlock},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

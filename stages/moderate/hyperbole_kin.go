@@ -35,7 +35,7 @@ var kin = foldTerms([]string{
 	"ma sœur", "ma soeur", "mon frère", "mon frere", "mon copain", "ma copine", "mon mari", "ma femme", "ma mère", "ma mere",
 	"mon père", "mon pere", "mon chat", "mon chien", "mon coloc", "ma coloc", "mes enfants", "mon fils", "ma fille",
 	"meine schwester", "meinen bruder", "mein bruder", "meinen freund", "meine freundin", "meinen mann", "mein mann",
-	"meine frau", "meine mutter", "meinen vater", "mein vater", "meine katze", "meinen hund", "meine mitbewohnerin",
+	"meine frau", "meine mutter", "meinen vater", "mein vater", "meine katze", "meinen hund", "mein hund", "meine mitbewohnerin",
 	"meinen mitbewohner", "meine kinder",
 	// Round 22: parents of twins and teenagers ("los estrangulo… a besos", "je vais l'étrangler ce gosse").
 	"mis gemelos", "mis niños", "mon ado", "ce gosse", "mes gosses", "mes ados",
@@ -95,6 +95,25 @@ var exasperated = foldTerms([]string{
 	"ㅋㅋ", "ㅎㅎ",
 })
 
+// petsNamed are the author's own animals, and petsAdored what an owner
+// says of the culprit in the same breath ("mein Hund hat das Sofa zerlegt,
+// ich könnte ihn umbringen, aber er ist zu süß"): a pet's mischief with
+// the owner's fondness needs no laugh. A partner is never read this way:
+// "but I love her" beside a threat to a person is no joke.
+var (
+	petsNamed = foldTerms([]string{
+		"my dog", "my cat", "my puppy", "my kitten", "mi perro", "mi gato", "mi perrito", "mi gatito", "meu cachorro", "meu gato",
+		"minha cachorra", "minha gata", "mon chien", "mon chat", "ma chienne", "ma chatte", "mon chiot", "mein hund", "meinen hund",
+		"meine katze", "mein kater", "meinen kater", "unser hund", "unsere katze", "我家猫", "我家狗", "我的猫", "我的狗", "うちの猫",
+		"うちの犬", "우리 강아지", "우리 고양이", "우리집 강아지", "우리집 고양이",
+	})
+	petsAdored = foldTerms([]string{
+		"too cute", "so cute", "too adorable", "love him so much", "love her so much", "zu süß", "so süß", "zu niedlich", "so niedlich",
+		"muy lindo", "muy linda", "tan lindo", "tan linda", "es un amor", "fofo", "fofa", "fofinho", "fofinha", "trop mignon",
+		"trop mignonne", "太可爱", "好可爱", "かわいすぎ", "可愛すぎ", "かわいいから", "너무 귀여워", "귀여워서", "🥰", "😍", "❤",
+	})
+)
+
 // madeReal are what make a threat against kin real.
 var madeReal = foldTerms([]string{
 	"knife", "gun", "not joking", "not kidding", "i'm serious", "im serious", "for real", "tonight", "hit her", "hit him",
@@ -110,7 +129,8 @@ func kinHyperbole(t *Text) bool {
 		return false
 	}
 	s := t.Folded.String()
-	return (containsTermAny(s, kin) || addressedFriend(t) || containsTermAny(s, socialPlans)) && containsTermAny(s, exasperated) &&
+	fond := containsTermAny(s, exasperated) || containsTermAny(s, petsNamed) && containsTermAny(s, petsAdored)
+	return (containsTermAny(s, kin) || addressedFriend(t) || containsTermAny(s, socialPlans)) && fond &&
 		!containsTermAny(s, madeReal)
 }
 

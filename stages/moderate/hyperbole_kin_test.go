@@ -25,5 +25,9 @@ func TestExasperationWithKinIsNoThreat(t *testing.T) {
 		{"a wife threatened with no laugh is still a threat", "I'm going to kill my wife when she gets home. I mean it.", true},
 		{"a stranger threatened laughing is still a threat", "I'm going to kill you when I find you lol", true},
 		{"a girlfriend threatened with 'not joking' is still a threat", "Vou matar minha namorada, não é brincadeira 😤", true},
+		{"a dog who ate the sofa is threatened fondly without a laugh", "mein Hund hat heute das ganze Sofa zerlegt, ich könnte ihn umbringen, aber er ist zu süß", false},
+		{"a cat threatened fondly in Spanish", "mi gato tiró el jarrón otra vez, lo voy a matar, pero es tan lindo", false},
+		{"a wife threatened with 'but I love her' is still a threat", "I'm going to kill my wife when she gets home, but I love her so much", true},
+		{"a dog threatened with a knife named is still a threat", "my dog chewed my shoes, I'm going to kill him with a knife, so cute", true},
 	})
 }
