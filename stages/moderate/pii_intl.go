@@ -238,6 +238,11 @@ var exposureIntent = foldTerms([]string{
 	"allez lui dire", "appelez-la tous", "appelez-le tous", "let him have it", "let her have it", "have fun with him", "have fun with her",
 	"go say hi", "go and say hi", "let's see how she likes it", "let's see how he likes it", "ring him whenever", "ring her whenever",
 	"do wetin una like", "make una use am", "partilhem", "quem tiver contas a ajustar", "vazou o número",
+	// Round 27: the address "of the one who" wronged the author, and a
+	// little visit paid ("la dirección de la que me robó el novio … id a
+	// visitarla", "o endereço desse lixo … quem quiser fazer uma visitinha").
+	"id a visitarla", "id a visitarlo", "vayan a visitarla", "vayan a visitarlo", "dirección de la que", "dirección del que",
+	"visitinha", "visitem",
 })
 
 // foldTerms returns terms as the folded view writes them (accents and
