@@ -42,6 +42,9 @@ var reportingMarkers = []string{
 	"dmed me", "dm'd me", "messaged me", "sent me", "texted me", "in my dms", "in my comments", "commented on my",
 	"blocked", "racist", "homophobic", "sexist", "transphobic", "things like", "who write", "who say", "not okay",
 	"bigot",
+	// The words discussed as what people are told, and a call to report
+	// them: "telling someone to kys is never a joke. Report those comments".
+	"telling someone to", "telling people to", "tell someone to", "never a joke", "report those", "report these",
 	// A quotation introduced by someone's saying it: `someone at work said
 	// 'all immigrants are criminals'. I told him the statistics show the
 	// opposite` (what the author tells someone is not reported: `I told her
@@ -63,7 +66,8 @@ var reportingMarkers = []string{
 // calledMarkers are the strongest: right before the word, with or without
 // quotes ("he called me a chink"), they make it reported.
 var calledMarkers = []string{"called me a", "called me an", "called me", "calls me a", "calls me", "calling people", "call people",
-	"calling someone", "call someone", "calling them", "got called a", "got called an", "get called a", "been called a",
+	"calling someone", "call someone", "telling someone to", "tell someone to", "tells someone to", "telling people to",
+	"tell people to", "telling anyone to", "tell anyone to", "calling them", "got called a", "got called an", "get called a", "been called a",
 	"was called a", "were called", "being called a", "me llamó", "me llamaron", "me llaman", "me chamou de", "me chamaram de",
 	"fui chamado de", "fui chamada de", "m'a traité de", "m'a traitée de", "on m'a traité de", "nannte mich", "nannten mich",
 	"骂我是", "骂我", "说我是", "叫我"}

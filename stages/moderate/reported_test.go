@@ -26,6 +26,8 @@ func TestReportedSpeechCapsQuotedAbuse(t *testing.T) {
 		{"a slur someone called the author's mother, told and reported", "Someone called my mom a chink at the store today and I'm still shaking. Reported it.", false},
 		{"the same slur aimed at the reader's mother", "your mom is a chink and so are you", true},
 		{"a question about a phrase in quotes", "Why do people say 'kill yourself' as a joke?", false},
+		{"a phrase discussed as what people tell someone, unquoted", "Reminder that telling someone to kys is never a joke. Report those comments and block, don't engage", false},
+		{"the same phrase said to the reader", "nobody cares about your opinion, just kys", true},
 		{"an insult quoted in Chinese and reported", "有人在评论区骂我“傻逼”，已经举报了", false},
 		{"an insult right after 骂我", "他骂我傻逼，我没理他", false},
 		{"an insult quoted in Taiwan and reported (檢舉)", "有人私訊我「醜八怪去死」，我已經檢舉了", false},
