@@ -1,64 +1,29 @@
 package moderate
 
 import (
-	"bufio"
-	"encoding/json"
-	"fmt"
-	"os"
 	"path/filepath"
-	"slices"
 	"testing"
 
-	"github.com/notegate/notegate/models"
+	"github.com/notegate/notegate/stages/moderate/devnotes"
 )
 
-// wideNote is one line of testdata/widenotes: a harmful note has its
-// category as label, an innocent one "ok" and the category whose words it
-// shares as contrast.
-type wideNote struct {
-	Lang     string `json:"lang"`
-	Label    string `json:"label"`
-	Contrast string `json:"contrast"`
-	Text     string `json:"text"`
-}
-
-// loadWideNotes reads every file of testdata/widenotes as table entries
-// (the way tableEntry states a team note: a harmful note must be stopped
-// in both markets with its category; an innocent one allowed).
+// loadWideNotes reads every file of testdata/widenotes (devnotes.LoadWide)
+// as table entries (the way tableEntry states a team note: a harmful note
+// must be stopped in both markets with its category; an innocent one
+// allowed).
 func loadWideNotes(tb testing.TB) []tableNote {
 	tb.Helper()
-	names, err := filepath.Glob(filepath.Join("testdata", "widenotes", "*.jsonl"))
-	if err != nil || len(names) == 0 {
-		tb.Fatalf("no wide notes: %v", err)
+	wide, err := devnotes.LoadWide(filepath.Join("testdata", "widenotes"))
+	if err != nil {
+		tb.Fatal(err)
 	}
-	slices.Sort(names)
-	var out []tableNote
-	for _, name := range names {
-		f, err := os.Open(name)
-		if err != nil {
-			tb.Fatal(err)
+	out := make([]tableNote, 0, len(wide))
+	for _, n := range wide {
+		e := tableNote{ID: n.ID, Lang: n.Lang, Body: n.Text, CN: "allow", Intl: "allow", Contrast: n.Contrast}
+		if n.Harmful() {
+			e.Category, e.CN, e.Intl, e.Contrast = n.Label, "review|block", "review|block", ""
 		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-		for line := 1; sc.Scan(); line++ {
-			var n wideNote
-			if err := json.Unmarshal(sc.Bytes(), &n); err != nil {
-				tb.Fatalf("%s:%d: %v", name, line, err)
-			}
-			id := fmt.Sprintf("%s-%s-%d", n.Lang, filepath.Base(name), line)
-			e := tableNote{ID: id, Lang: n.Lang, Body: n.Text, CN: "allow", Intl: "allow", Contrast: n.Contrast}
-			if n.Label != "ok" {
-				if !models.Category(n.Label).Valid() {
-					tb.Fatalf("%s:%d: label %q", name, line, n.Label)
-				}
-				e.Category, e.CN, e.Intl, e.Contrast = n.Label, "review|block", "review|block", ""
-			}
-			out = append(out, e)
-		}
-		f.Close()
-		if err := sc.Err(); err != nil {
-			tb.Fatal(err)
-		}
+		out = append(out, e)
 	}
 	return out
 }

@@ -29,13 +29,9 @@ func readLongformDev(r *reader) error {
 		return fmt.Errorf("no dev-*.yaml in %s (Options.Repo: the repository root)", dir)
 	}
 	for _, name := range names {
-		data, err := os.ReadFile(name)
+		entries, err := readTeamTable(name)
 		if err != nil {
 			return err
-		}
-		var entries []teamEntry
-		if err := yaml.Unmarshal(data, &entries); err != nil {
-			return fmt.Errorf("%s: %w", filepath.Base(name), err)
 		}
 		for i, e := range entries {
 			if err := r.addTeamEntry(e); err != nil {
@@ -44,4 +40,19 @@ func readLongformDev(r *reader) error {
 		}
 	}
 	return nil
+}
+
+// readTeamTable reads one note table (a YAML list of id, lang, body and
+// category), as the long-form and multilingual sets and the note table
+// write them.
+func readTeamTable(name string) ([]teamEntry, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	var entries []teamEntry
+	if err := yaml.Unmarshal(data, &entries); err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(name), err)
+	}
+	return entries, nil
 }

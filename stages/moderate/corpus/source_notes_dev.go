@@ -1,15 +1,10 @@
 package corpus
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/notegate/notegate/models"
 	"github.com/notegate/notegate/stages/moderate/devnotes"
@@ -18,14 +13,14 @@ import (
 // notesDevGlobs are the read note sets of the moderate stage, relative to
 // the repository root (Options.Repo), in the order they are read: the
 // multilingual sets written blind from the category briefs and then read
-// (dev-*.yaml), the team's note table, the team notes (devnotes.Dir, read
-// by package devnotes) and the wide notes. The sealed blind-* sets beside
+// (dev-*.yaml), the team's note table, and the team notes and the wide
+// notes (devnotes.Dir and devnotes.WideDir, read by package devnotes). The sealed blind-* sets beside
 // them measure the models and are never read here.
 var notesDevGlobs = []string{
 	"stages/moderate/testdata/multilingual/dev-*.yaml",
 	"stages/moderate/testdata/notes.yaml",
 	devnotes.Dir,
-	"stages/moderate/testdata/widenotes/*.jsonl",
+	devnotes.WideDir,
 }
 
 // readNotesDev reads the read note sets (notesDevGlobs) as examples of the
@@ -54,6 +49,22 @@ func readNotesDev(r *reader) error {
 			}
 			continue
 		}
+		if g == devnotes.WideDir {
+			wide, err := devnotes.LoadWide(filepath.Join(r.opts.Repo, g))
+			if err != nil {
+				return err
+			}
+			for _, n := range wide {
+				e := teamEntry{ID: n.ID, Lang: n.Lang, Body: n.Text}
+				if n.Harmful() {
+					e.Category = n.Label
+				}
+				if err := r.addNoteEntry(e); err != nil {
+					return fmt.Errorf("wide note %s: %w", n.ID, err)
+				}
+			}
+			continue
+		}
 		names, err := filepath.Glob(filepath.Join(r.opts.Repo, g))
 		if err != nil {
 			return err
@@ -62,9 +73,9 @@ func readNotesDev(r *reader) error {
 			return fmt.Errorf("no %s under %s (Options.Repo: the repository root)", g, r.opts.Repo)
 		}
 		for _, name := range names {
-			entries, err := readNoteSet(name)
+			entries, err := readTeamTable(name)
 			if err != nil {
-				return fmt.Errorf("%s: %w", filepath.Base(name), err)
+				return err
 			}
 			for i, e := range entries {
 				if err := r.addNoteEntry(e); err != nil {
@@ -74,41 +85,6 @@ func readNotesDev(r *reader) error {
 		}
 	}
 	return nil
-}
-
-// readNoteSet reads one note set: a note table (id, lang, body,
-// category) or wide notes (JSON lines of lang, label, text; label ok is
-// innocent).
-func readNoteSet(name string) ([]teamEntry, error) {
-	if !strings.HasSuffix(name, ".jsonl") {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		var entries []teamEntry
-		err = yaml.Unmarshal(data, &entries)
-		return entries, err
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var out []teamEntry
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		var w struct{ Lang, Label, Text string }
-		if err := json.Unmarshal(sc.Bytes(), &w); err != nil {
-			return nil, err
-		}
-		e := teamEntry{Lang: w.Lang, Body: w.Text, Category: w.Label}
-		if w.Label == "ok" {
-			e.Category = ""
-		}
-		out = append(out, e)
-	}
-	return out, sc.Err()
 }
 
 // addNoteEntry is addTeamEntry for the note sets, whose harmful notes

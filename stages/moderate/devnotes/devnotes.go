@@ -2,7 +2,9 @@
 // (stages/moderate/testdata/teamnotes, see its README): realistic notes in
 // every category and language, each with every category that applies,
 // written blind to the rules. The moderate package's tests and
-// `notegate eval moderation` both read them through Load.
+// `notegate eval moderation` both read them through Load. It also reads
+// the wide notes (LoadWide, widenotes.go), which the moderate package's
+// tests and the models' corpus read alike.
 package devnotes
 
 import (
