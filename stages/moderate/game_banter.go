@@ -67,8 +67,8 @@ var siblingsAtPlay = foldTerms([]string{
 // ("ce boss final m'a tué vingt fois, je vais le défoncer ce soir") has
 // no one to reach, so it needs no laugh to stay a game.
 var gameFoes = foldTerms([]string{
-	"final boss", "boss fight", "raid boss", "boss final", "le boss", "ce boss", "jefe final", "el jefe final", "chefe final",
-	"endboss", "endgegner", "ラスボス", "ボス戦", "裏ボス", "最终boss", "大boss", "boss战", "打boss", "보스전", "최종 보스", "막보",
+	"final boss", "boss fight", "raid boss", "boss final", "jefe final", "el jefe final", "chefe final",
+	"endboss", "endgegner", "ラスボス", "ボス戦", "裏ボス", "最终boss", "boss战", "打boss", "보스전", "최종 보스", "막보",
 })
 
 // realWorldThreat are what take a game's threat out of the game: a

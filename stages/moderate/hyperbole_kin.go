@@ -129,9 +129,11 @@ func kinHyperbole(t *Text) bool {
 		return false
 	}
 	s := t.Folded.String()
+	if !containsTermAny(s, kin) && !addressedFriend(t) && !containsTermAny(s, socialPlans) {
+		return false
+	}
 	fond := containsTermAny(s, exasperated) || containsTermAny(s, petsNamed) && containsTermAny(s, petsAdored)
-	return (containsTermAny(s, kin) || addressedFriend(t) || containsTermAny(s, socialPlans)) && fond &&
-		!containsTermAny(s, madeReal)
+	return fond && !containsTermAny(s, madeReal)
 }
 
 // capHyperboleKin: exasperation with kin (see above).
