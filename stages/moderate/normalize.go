@@ -49,7 +49,7 @@ func (v *View) String() string {
 	if !v.built {
 		var b strings.Builder
 		b.Grow(len(v.Runes))
-		v.offs = make([]int, 0, len(v.Runes)+1)
+		v.offs = slices.Grow(v.offs[:0], len(v.Runes)+1)
 		for _, r := range v.Runes {
 			v.offs = append(v.offs, b.Len())
 			b.WriteRune(r)
@@ -118,7 +118,50 @@ type Text struct {
 // NewText normalizes one field. It never fails: invalid UTF-8 bytes are
 // dropped from the views (they stay in Original).
 func NewText(field, original string) *Text {
-	t := &Text{Field: field, Original: original}
+	t := &Text{}
+	t.normalize(field, original)
+	return t
+}
+
+// textPool recycles the views of the Texts the stage makes for a note's
+// fields (newFieldText, release): they are most of what moderating a note
+// allocates.
+var textPool = sync.Pool{New: func() any { return new(Text) }}
+
+// newFieldText is NewText on a Text from textPool. The caller releases it
+// once nothing reads it any more.
+func newFieldText(field, original string) *Text {
+	t := textPool.Get().(*Text)
+	t.normalize(field, original)
+	return t
+}
+
+// release returns t to textPool. Nothing may hold t, its views or
+// slices of them afterwards (strings from View.String are copies and
+// stay valid).
+func (t *Text) release() {
+	t.clear()
+	textPool.Put(t)
+}
+
+// clear empties t for normalize and keeps its views' buffers.
+func (t *Text) clear() {
+	t.Field, t.Original = "", ""
+	t.Folded.reset()
+	t.Skeleton.reset()
+}
+
+// reset empties v and keeps its buffers.
+func (v *View) reset() {
+	v.Runes, v.Spans, v.Counts, v.Spaced = v.Runes[:0], v.Spans[:0], v.Counts[:0], v.Spaced[:0]
+	v.Joins = nil
+	v.str, v.offs, v.built = "", v.offs[:0], false
+}
+
+// normalize fills t (new, or reset by release) from one field.
+func (t *Text) normalize(field, original string) {
+	t.Field, t.Original, t.HasHan = field, original, false
+	t.langOnce, t.lang = sync.Once{}, 0
 	fold(original, &t.Folded)
 	for _, r := range t.Folded.Runes {
 		if unicode.Is(unicode.Han, r) {
@@ -128,7 +171,6 @@ func NewText(field, original string) *Text {
 	}
 	foldHouseholdEmoji(t)
 	skeleton(&t.Folded, &t.Skeleton)
-	return t
 }
 
 // fold builds the folded view of s.
@@ -136,8 +178,8 @@ func fold(s string, v *View) {
 	// Room for one rune per input rune (not per byte: Chinese and Korean
 	// take three bytes a rune); emoji words and decompositions grow it.
 	n := utf8.RuneCountInString(s) + 8
-	v.Runes = make([]rune, 0, n)
-	v.Spans = make([]Span, 0, n)
+	v.Runes = slices.Grow(v.Runes[:0], n)
+	v.Spans = slices.Grow(v.Spans[:0], n)
 	jamo := false // a Hangul compatibility letter (ㄱ, ㅏ) was seen
 	folds := bmpFolds()
 	for i := 0; i < len(s); {
@@ -373,10 +415,11 @@ func skeleton(f *View, v *View) {
 	foldLeet(runes, class)
 	joinContractions(runes, class)
 
-	v.Runes = make([]rune, 0, n)
-	v.Spans = make([]Span, 0, n)
-	v.Counts = make([]uint16, 0, n)
-	v.Spaced = make([]bool, 0, n)
+	v.Runes = slices.Grow(v.Runes[:0], n)
+	v.Spans = slices.Grow(v.Spans[:0], n)
+	v.Counts = slices.Grow(v.Counts[:0], n)
+	v.Spaced = slices.Grow(v.Spaced[:0], n)
+	v.Joins = nil
 
 	emit := func(r rune, sp Span, spaced bool) {
 		// Reduplication is grammar in Chinese (妈妈, 看看): Han repeats stay.

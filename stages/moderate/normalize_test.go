@@ -119,6 +119,16 @@ func FuzzNormalize(f *testing.F) {
 				t.Fatalf("joins %v out of order or outside the skeleton of %d runes", x.Skeleton.Joins, x.Skeleton.Len())
 			}
 		}
+		// A Text reused from the pool, after a longer text with Han,
+		// repeats and contractions, reads s exactly as a new one does.
+		var y Text
+		y.normalize("title", "妈妈 don't fuuuck ｆｕｌｌ s p a c e d 🔪 "+strings.Repeat("加V信 ", 20))
+		_ = y.Folded.String()
+		y.clear()
+		y.normalize("body", s)
+		if !sameViews(&x.Folded, &y.Folded) || !sameViews(&x.Skeleton, &y.Skeleton) || x.HasHan != y.HasHan {
+			t.Fatalf("a reused Text reads %q differently from a new one", s)
+		}
 		str := x.Folded.String()
 		for i := 0; i < len(str); i++ {
 			sp := x.Folded.OriginalSpan(i, i+1)
@@ -127,6 +137,13 @@ func FuzzNormalize(f *testing.F) {
 			}
 		}
 	})
+}
+
+// sameViews reports whether two views hold the same runes, spans, counts,
+// spacing, joins and string (nil and empty side arrays alike).
+func sameViews(a, b *View) bool {
+	return slices.Equal(a.Runes, b.Runes) && slices.Equal(a.Spans, b.Spans) && slices.Equal(a.Counts, b.Counts) &&
+		slices.Equal(a.Spaced, b.Spaced) && slices.Equal(a.Joins, b.Joins) && a.String() == b.String()
 }
 
 func BenchmarkNormalize(b *testing.B) {

@@ -346,11 +346,17 @@ func (s *Stage) moderate(ctx context.Context, p *Policy, n *models.Note) (models
 func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields []field, withNote bool, suffix string) ([]fieldFinding, error) {
 	var found []fieldFinding
 	texts := make([]*Text, 0, len(fields))
+	defer func() {
+		// Nothing found holds a Text: findings carry spans of Original.
+		for _, t := range texts {
+			t.release()
+		}
+	}()
 	for _, f := range fields {
 		if f.text == "" {
 			continue
 		}
-		t := NewText(f.name, truncate(f.text, s.cfg.MaxFieldBytes))
+		t := newFieldText(f.name, truncate(f.text, s.cfg.MaxFieldBytes))
 		texts = append(texts, t)
 		var told []Span // death wishes told as someone else's or as overcome
 		for _, d := range s.detectors {
