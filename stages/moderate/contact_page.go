@@ -1,5 +1,11 @@
 package moderate
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // A listing's public page: a shop, a clinic, a class or a stall gives its
 // hours, its phone and its Instagram or Facebook page ("營業時間 18:00–00:30
 // … 官方 IG @ningxia_douhua", "Open Tue–Sun … IG @rosiesdonuts"). A page is
@@ -33,7 +39,7 @@ func capListingPages(found []fieldFinding, texts []*Text, suffix string) {
 		if t == nil || f.Span.Start < 0 || f.Span.End > len(t.Original) {
 			continue
 		}
-		if publicPage(t.Original[f.Span.Start:f.Span.End]) && listingField(t.Folded.String()) {
+		if publicPage(t.Original[labelStart(t.Original, f.Span.Start):f.Span.End]) && listingField(t.Folded.String()) {
 			f.Score = scoreInApp
 		}
 	}
@@ -49,6 +55,21 @@ func listingField(s string) bool {
 	return containsTermAny(s, businessPlaces) || containsWordAny(s, businessUses)
 }
 
+// pageLabelRunes is how far before a handle its page's name may stand
+// ("官方IG是 @jaychou", "IG 帳號：@x", "Insta is @y").
+const pageLabelRunes = 6
+
+// labelStart is the byte offset pageLabelRunes runes before start in s
+// (or 0), where the name of the handle's page may begin.
+func labelStart(s string, start int) int {
+	i := start
+	for n := 0; n < pageLabelRunes && i > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return i
+}
+
 // publicPage reports whether the evidence of a handle names a public
 // page's platform ("IG @abc_tutor", "Instagram: @x") and no messenger.
 func publicPage(ev string) bool {
@@ -56,7 +77,38 @@ func publicPage(ev string) bool {
 	if containsWordAny(s, privateMessengers) {
 		return false
 	}
-	return containsWordAny(s, publicPages)
+	for _, w := range publicPages {
+		if latinWordIndex(s, w) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// latinWordIndex is wordIndex for a mixed-script text: a Latin word ends
+// where the Latin letters do, so "ig" is a word in "官方ig是" but not in
+// "big". Other words are found anywhere, as wordIndex finds Han.
+func latinWordIndex(s, w string) int {
+	latin := func(r rune) bool {
+		return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) || unicode.Is(unicode.Latin, r)
+	}
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return -1
+		}
+		j += i
+		first, _ := utf8.DecodeRuneInString(w)
+		if !latin(first) {
+			return j
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:j])
+		after, _ := utf8.DecodeRuneInString(s[j+len(w):])
+		if (j == 0 || !latin(before)) && (j+len(w) == len(s) || !latin(after)) {
+			return j
+		}
+		i = j + 1
+	}
 }
 
 // privateMessengers name private messengers (folded).

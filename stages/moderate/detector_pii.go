@@ -304,6 +304,13 @@ var roleAccounts = map[string]bool{
 	"events": true, "feedback": true, "customerservice": true, "noreply": true, "no-reply": true,
 	"reception": true, "booking": true, "bookings": true, "reservations": true, "editor": true,
 	"editors": true, "membership": true, "secretary": true, "hr": true, "privacy": true,
+	// The same desks in the markets' other languages, and hiring desks
+	// ("currículo para rh@…", "CV à recrutement@…", "이력서는 recruit@…").
+	"rh": true, "rrhh": true, "recruit": true, "recruiting": true, "recruitment": true, "hiring": true, "career": true,
+	"talent": true, "empleo": true, "vagas": true, "emploi": true, "recrutement": true, "recrutamento": true,
+	"karriere": true, "bewerbung": true, "kontakt": true, "contato": true, "contacto": true, "atendimento": true,
+	"secretaria": true, "secretariat": true, "sekretariat": true, "academy": true, "school": true, "escola": true,
+	"escuela": true, "ecole": true, "schule": true, "pedidos": true, "reservas": true, "commandes": true,
 }
 
 // roleEmail reports whether an e-mail address is an organisation's desk
