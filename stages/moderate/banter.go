@@ -31,7 +31,7 @@ var affection = foldTerms([]string{
 	// Love in spite of it (round 25: "Du Vollpfosten… hab dich trotzdem lieb, Bruderherz").
 	"hab dich trotzdem lieb", "hab dich trotzdem so lieb", "still love you", "still love ya", "te quiero igual",
 	"te amo igual", "te amo mesmo assim", "je t'aime quand même", "je t'aime quand meme",
-	"大好き", "だいすき", "愛してる", "あいしてる",
+	"大好き", "だいすき", "愛してる", "あいしてる", "好きだよ", "好きだぞ", "そういうとこ好き", "そういうところ好き",
 	"사랑해", "사랑한다", "사랑해요", "사랑해용",
 	"爱你", "愛你", "爱死你了", "么么哒", "比心",
 	// The insult claimed as one's own ("you're an idiot, but you're my

@@ -69,6 +69,10 @@ var siblingsAtPlay = foldTerms([]string{
 var gameFoes = foldTerms([]string{
 	"final boss", "boss fight", "raid boss", "boss final", "jefe final", "el jefe final", "chefe final",
 	"endboss", "endgegner", "ラスボス", "ボス戦", "裏ボス", "最终boss", "boss战", "打boss", "보스전", "최종 보스", "막보",
+	// Stuck on it for hours: a level, not a person ("je vais le tuer ce
+	// boss, ça fait trois heures que je bloque dessus").
+	"je bloque dessus", "bloqué dessus", "bloquée dessus", "stuck on this boss", "stuck on this level", "stuck on the boss",
+	"atascado en este jefe", "atascada en este jefe", "travado nesse chefe", "travada nesse chefe", "hänge an dem boss",
 })
 
 // realWorldThreat are what take a game's threat out of the game: a

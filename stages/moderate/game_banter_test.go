@@ -26,6 +26,7 @@ func TestGameBanter(t *testing.T) {
 		{"a partner named beside a penalty game is no game night", "この人の彼氏かわいそう…こんなブスと付き合わされて罰ゲームかな？", models.DecisionReview},
 		{"the same threat without a game keeps its score", "お前次会ったらボコボコにしてやるから覚悟しとけよ", models.DecisionBlock},
 		{"a final boss threatened needs no laugh", "ce boss final m'a tué au moins vingt fois, je vais le défoncer ce soir avec mon équipe", models.DecisionAllow},
+		{"a boss one is stuck on for hours is a level's", "je vais le tuer ce boss, ça fait trois heures que je bloque dessus", models.DecisionAllow},
 		{"a boss at work is no game's enemy", "le boss m'a viré ce matin, je vais le défoncer ce soir devant le bureau", models.DecisionReview},
 		{"a final boss beside a real address is no game", "the final boss of my life is you, I know where you live and I will kill you tonight", models.DecisionBlock},
 	}
