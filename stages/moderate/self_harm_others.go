@@ -323,7 +323,8 @@ var (
 	overcomeMarkers = foldTerms([]string{
 		"拉回来", "拉了回来", "走出来", "走出了", "好多了", "好很多", "好起来", "活下来", "挺过来", "熬过来", "康复", "还活着", "会好的",
 		"pulled me back", "pulled back", "got better", "gets better", "i'm still here", "im still here", "recovered",
-		"made it through", "survived", "glad i stayed", "glad i'm alive", "glad im alive",
+		"made it through", "survived", "glad i stayed", "glad i'm alive", "glad im alive", "does get better", "will get better",
+		"today i have a job", "now i have a job", "a therapist i trust",
 		// Time counted free of it: "8 years free now", "dos años sin cortarme", 三年没有再伤害自己.
 		"years free", "months free", "years clean", "months clean", "self harm free", "self-harm free",
 		"años sin cortarme", "años sin autolesionarme", "anos sem me cortar", "ano sem me cortar", "ans sans me couper",

@@ -57,6 +57,8 @@ func TestSomeoneElsesDeathWishIsNotTheAuthors(t *testing.T) {
 		{"a survivor counting the years back but wanting to die today", "en", "", "Two years ago I wanted to die and today I want to die again.", true},
 		{"goodbye letters written tonight, the I dropped as diaries drop it", "en", "", "wrote goodbye letters tonight. haven't decided anything yet. i just wanted them to be ready", true},
 		{"an attempt's anniversary told with the life rebuilt since", "en", "", "Eight years ago today I tried to end my life. Today I'm married and have a son. If you're in that place, hold on.", false},
+		{"an attempt's anniversary night told with the life rebuilt since", "en", "", "Five years ago tonight I was in the ER after trying to end my life. Today I have a job I like, a dog, and a therapist I trust. It does get better.", false},
+		{"an attempt's anniversary night and the same wish tonight", "en", "", "Five years ago tonight I tried to end my life. Tonight I want to end my life again.", true},
 		{"a teenager's self-harm told by an adult who reached thirty", "en", "", "I was in a dark place at 17 and used to cut myself. I'm 30 now and the scars are part of my story.", false},
 		{"a teenager's first cut and tonight's", "en", "", "I was 16 when I started cutting and I'm 17 now and I cut again tonight", true},
 		{"a friend's words in single quotes", "en", "", "My friend texted me 'i want to die' because her crush saw her trip on the stairs. The drama of sixteen.", false},

@@ -152,6 +152,8 @@ var (
 		// The day an anniversary is counted on: "today marks one year since my attempt", "five
 		// years ago today I tried …".
 		"today marks", "today makes", "years ago today", "year ago today", "ago today",
+		// … or the night of it: "five years ago tonight I was in the ER".
+		"years ago tonight", "year ago tonight", "ago tonight",
 		"me salvó", "me salvo la vida", "estoy bien", "estoy mejor", "me salvou", "estou bem", "estou melhor",
 		"ça m'a sauvé", "je vais mieux", "je vais bien", "geht es mir gut", "geht es mir besser",
 		"es geht mir gut", "es geht mir besser", "mir geht es gut", "mir geht es besser", "tô bem", "to bem", "hoje tô bem",
