@@ -223,7 +223,10 @@ const profanityCeiling = 0.5
 type affine struct{ a, b float64 }
 
 type classifierScratch struct {
+	// feats are the field's features: own, or the Text's shared ones
+	// (Text.sharedFeatures), which are read and never written here.
 	feats   []ClassifierFeature
+	own     []ClassifierFeature
 	scores  []float64 // per category: raw margins, then score logits
 	contrib []float32
 }
@@ -330,7 +333,7 @@ func NewClassifierFromModel(cfg ClassifierConfig, m *ClassifierModel) (*Classifi
 		}
 	}
 	c.pool.New = func() any {
-		return &classifierScratch{feats: make([]ClassifierFeature, 0, 512), scores: make([]float64, k)}
+		return &classifierScratch{own: make([]ClassifierFeature, 0, 512), scores: make([]float64, k)}
 	}
 	return c, nil
 }
@@ -397,7 +400,12 @@ func (c *Classifier) logits(t *Text, s *classifierScratch) int {
 
 // logitsIn is logits for a field whose language is known.
 func (c *Classifier) logitsIn(t *Text, s *classifierScratch, lang int) int {
-	s.feats = ClassifierFeatures(t, c.model.Bits, s.feats[:0])
+	if shared, ok := t.sharedFeatures(c.model.Bits); ok {
+		s.feats = shared
+	} else {
+		s.own = ClassifierFeatures(t, c.model.Bits, s.own[:0])
+		s.feats = s.own
+	}
 	if len(s.feats) == 0 {
 		for k := range s.scores {
 			s.scores[k] = math.Inf(-1)

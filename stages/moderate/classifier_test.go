@@ -488,3 +488,29 @@ func BenchmarkModerateWithClassifier(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "notes/s")
 }
+
+// An owned Text's shared features are the features of its skeleton, and
+// a Text cleared for another field computes them again: no model reads
+// the features of the note before.
+func TestSharedFeaturesAreTheFieldsOwn(t *testing.T) {
+	t.Parallel()
+	fields := []string{"you absolute idiot, don't ever post again", "加V信 abc12345 日赚千元", "", "ｆｕｃｋ this traffic"}
+	var reused Text
+	for _, f := range fields {
+		reused.clear()
+		reused.normalize("body", f)
+		reused.owned = true
+		for range 2 { // the second read comes from the cache
+			got, ok := reused.sharedFeatures(20)
+			if !ok {
+				t.Fatal("an owned Text shares no features")
+			}
+			if want := ClassifierFeatures(NewText("body", f), 20, nil); !slices.Equal(got, want) {
+				t.Fatalf("%q: shared features %v, want %v", f, got, want)
+			}
+		}
+		if _, ok := NewText("body", f).sharedFeatures(20); ok {
+			t.Fatalf("%q: a Text made by NewText shares its features", f)
+		}
+	}
+}

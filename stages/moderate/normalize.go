@@ -113,6 +113,26 @@ type Text struct {
 	// for every classifier and rule that asks.
 	langOnce sync.Once
 	lang     int
+	// owned marks a Text the stage made for one note (newFieldText) and
+	// reads from one goroutine: its classifier features are computed once
+	// for every model of the same width (sharedFeatures).
+	owned    bool
+	featBits uint
+	feats    []ClassifierFeature
+}
+
+// sharedFeatures returns the classifier features of an owned Text for a
+// model of 2^bits buckets, computed on the first call; false for a Text
+// that is not owned (NewText's may be read by several goroutines).
+func (t *Text) sharedFeatures(bits uint) ([]ClassifierFeature, bool) {
+	if !t.owned {
+		return nil, false
+	}
+	if t.featBits != bits {
+		t.feats = ClassifierFeatures(t, bits, t.feats[:0])
+		t.featBits = bits
+	}
+	return t.feats, true
 }
 
 // NewText normalizes one field. It never fails: invalid UTF-8 bytes are
@@ -133,6 +153,7 @@ var textPool = sync.Pool{New: func() any { return new(Text) }}
 func newFieldText(field, original string) *Text {
 	t := textPool.Get().(*Text)
 	t.normalize(field, original)
+	t.owned = true
 	return t
 }
 
@@ -147,6 +168,7 @@ func (t *Text) release() {
 // clear empties t for normalize and keeps its views' buffers.
 func (t *Text) clear() {
 	t.Field, t.Original = "", ""
+	t.owned, t.featBits, t.feats = false, 0, t.feats[:0]
 	t.Folded.reset()
 	t.Skeleton.reset()
 }
@@ -383,6 +405,27 @@ var leet = map[rune]rune{
 	'@': 'a', '$': 's', '!': 'i', '|': 'i', 'l': 'i', '€': 'e', '©': 'c',
 }
 
+// leetASCII is leet for ASCII runes as a table: every rune of a Latin
+// word is looked up, and a table read costs less than a map's.
+var leetASCII = func() (t [utf8.RuneSelf]rune) {
+	for k, v := range leet {
+		if k < utf8.RuneSelf {
+			t[k] = v
+		}
+	}
+	return t
+}()
+
+// leetOf is leet[r].
+func leetOf(r rune) (rune, bool) {
+	if 0 <= r && r < utf8.RuneSelf {
+		c := leetASCII[r]
+		return c, c != 0
+	}
+	c, ok := leet[r]
+	return c, ok
+}
+
 // leetSymbol reports non-alphanumeric runes that can stand for letters.
 func leetSymbol(r rune) bool {
 	return r == '@' || r == '$' || r == '!' || r == '|' || r == '€' || r == '©'
@@ -601,7 +644,7 @@ func foldSpacedLeet(runes []rune, class []uint8) {
 			tokens++
 			if 'a' <= runes[k] && runes[k] <= 'z' {
 				letters++
-			} else if _, ok := leet[runes[k]]; ok {
+			} else if _, ok := leetOf(runes[k]); ok {
 				stand++
 			}
 			j = k + 1
@@ -613,7 +656,7 @@ func foldSpacedLeet(runes []rune, class []uint8) {
 		}
 		if tokens >= 3 && letters >= 2 && letters >= stand {
 			for k := i; k < j; k++ {
-				if c, ok := leet[runes[k]]; ok && runes[k] != 'l' {
+				if c, ok := leetOf(runes[k]); ok && runes[k] != 'l' {
 					runes[k] = c
 					class[k] = classLatin
 				}
@@ -671,7 +714,7 @@ func foldLeet(runes []rune, class []uint8) {
 		}
 		if letter && !gameTag(runes, class, i, j) {
 			for k := i; k < end; k++ {
-				if c, ok := leet[runes[k]]; ok {
+				if c, ok := leetOf(runes[k]); ok {
 					runes[k] = c
 					class[k] = classLatin
 				}
