@@ -31,6 +31,11 @@ var affection = foldTerms([]string{
 	// Love in spite of it (round 25: "Du Vollpfosten… hab dich trotzdem lieb, Bruderherz").
 	"hab dich trotzdem lieb", "hab dich trotzdem so lieb", "still love you", "still love ya", "te quiero igual",
 	"te amo igual", "te amo mesmo assim", "je t'aime quand même", "je t'aime quand meme",
+	// Said of a brother or a friend the note teases (round 28: "Mein Bruder ist so ein Depp … hab ihn
+	// trotzdem lieb").
+	"hab ihn trotzdem lieb", "hab sie trotzdem lieb", "hab ihn lieb", "hab sie lieb", "still love him", "still love her",
+	"love him anyway", "love her anyway", "lo quiero igual", "la quiero igual", "je l'aime quand même", "je l'aime quand meme",
+	"amo ele mesmo assim", "amo ela mesmo assim",
 	"大好き", "だいすき", "愛してる", "あいしてる", "好きだよ", "好きだぞ", "そういうとこ好き", "そういうところ好き",
 	"사랑해", "사랑한다", "사랑해요", "사랑해용",
 	"爱你", "愛你", "爱死你了", "么么哒", "比心",
