@@ -220,6 +220,10 @@ var lostAndFound = foldTerms([]string{
 	"si quelqu'un le trouve", "si quelqu'un la trouve", "si vous le voyez", "si vous la voyez", "récompense", "j'ai perdu mon", "j'ai perdu ma",
 	"perdu mon", "perdu ma", "perdu mes", "si vous le trouvez", "si vous la trouvez", "si vous les trouvez", "lost my", "if you found",
 	"wer ihn findet", "wer sie findet", "wer es findet", "finderlohn", "habe meinen", "verloren",
+	// Found, for its owner to claim (round 28: "Schlüsselbund … gefunden, Besitzer bitte melden").
+	"gefunden, besitzer", "besitzer bitte melden", "besitzerin bitte melden", "eigentümer bitte melden", "owner please",
+	"if they're yours", "if it's yours", "si son tuyas", "si son tuyos", "si es tuyo", "si es tuya", "o dono pode",
+	"si c'est à vous", "拾到", "持ち主",
 	"捡到", "失物招领", "寻物", "酬谢", "有重谢", "丢了", "遗失", "拾获",
 	"落とし物", "見かけた方", "拾った方", "お心当たり",
 	"잃어버", "찾습니다", "보신 분", "사례하겠",

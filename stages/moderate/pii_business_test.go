@@ -36,6 +36,7 @@ func TestBusinessNumbersInformAndPersonalOnesReview(t *testing.T) {
 		{"a lost cat's owner giving their own number is still a lost-pet notice", "Chat perdu à Montreuil, tigré, il s'appelle Mochi 🐱 Si vous le voyez appelez-moi au 07 81 42 19 63 (c'est mon numéro). Merci !!", scoreBusinessPhone},
 		{"a Korean lost item's own number is for whoever finds it", "오늘 홍대입구역 2번 출구 근처에서 에어팟 프로 잃어버렸어요ㅠㅠ 주우신 분 제 번호 010-2291-7743으로 문자 주시면 꼭 사례할게요!", scoreBusinessPhone},
 		{"a lost wallet's owner gives a number for whoever finds it", "遺失錢包一個，黑色皮夾，裡面有證件，如有拾獲請撥0912-000-111，感謝", scoreBusinessPhone},
+		{"a finder asks the owner of found keys to call", "Schlüsselbund am Hauptbahnhof gefunden, Besitzer bitte melden unter 0176 1234567", scoreBusinessPhone},
 		{"a lost dog's owner asks those who see it to call", "Se perdió mi perro Toby en el parque del Retiro, es un beagle con collar azul. Si lo ven llamen al 600 111 222, por favor", scoreBusinessPhone},
 		{"a lost cat notice that asks to be spread is no doxxing", "寻猫！！上海徐汇附近走丢一只橘猫，叫“大福”。有线索请联系我本人 139 1628 4471，重谢🙏 求扩散", scoreBusinessPhone},
 		{"a bike sold by its owner, handed over in person, is the seller's own number", "Vendo bici de montaña Trek Marlin 5, 350 €, en Sevilla. Entrega en mano. Si te interesa, mi número es 654 12 98 03, pregunta por Álvaro.", scoreBusinessPhone},

@@ -82,6 +82,9 @@ var (
 		"are scams", "that's a scam", "es una estafa", "son una estafa", "es estafa", "son estafas", "é golpe", "é um golpe",
 		"c'est une arnaque", "c'est une escroquerie", "sont des arnaques", "das ist betrug", "ist betrug", "ist ein betrug",
 		"sind betrug", "詐欺です", "詐欺だ", "詐欺でした", "사기입니다", "사기예요", "사기에요", "사기다", "사기였",
+		// Called fake (round 28: 'Nachrichten wie "Nebenjob … melde dich auf Telegram" sind Fake').
+		"sind fake", "ist fake", "alles fake", "are fake", "it's fake", "all fake", "son falsos", "son falsas", "são falsos",
+		"são falsas", "c'est du fake", "sont des faux",
 		"絶対に犯罪", "は犯罪です",
 	})
 	// negationWords right before a declaration (or a disclaimer,

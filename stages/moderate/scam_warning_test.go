@@ -109,6 +109,7 @@ func TestScamDeclarationsWarn(t *testing.T) {
 		"提醒大家：所有“刷单返利”“日赚几百”都是诈骗！",
 		"留言区说投资稳赚不赔的全部都是诈骗",
 		"跑分、网赌拉人的全是诈骗",
+		`Achtung Betrug: Nachrichten wie "Nebenjob von zuhause, 300 Euro am Tag, melde dich auf Telegram" sind Fake`,
 	}
 	hit := []string{
 		"这不是诈骗，正规日结兼职，日赚五百，加微信了解",
@@ -122,6 +123,7 @@ func TestScamDeclarationsWarn(t *testing.T) {
 		"别信那些都是骗子，我这里日赚500是真的，加我",
 		"其他刷单都是骗局，只有我们这个正规，私我",
 		"别的刷单都是骗局，我这里正规，私我",
+		"Die anderen Angebote sind Fake, meins ist echt: 300 Euro am Tag, melde dich auf Telegram @geld_jetzt",
 	}
 	wantAllowed(t, s, "a warning that calls it a scam is allowed", miss, "cn", "intl")
 	wantStopped(t, s, "a pitch that denies or borrows a warning still hits", hit, "cn")
@@ -132,6 +134,7 @@ func TestDeclaresScam(t *testing.T) {
 		"都是诈骗": true, "这不是诈骗": false, "it's a scam": true, "it's not a scam": false, "es una estafa": true,
 		"no es una estafa": false, "das ist betrug": true, "das ist kein betrug": false, "それは詐欺です": true,
 		"詐欺ではありません": false, "이건 사기입니다": true, "打165反诈骗专线": true, "165元一件": false,
+		"das ist alles fake": true, "das ist nicht fake": false,
 	} {
 		if got := declaresScam(NewText("t", s).Folded.String()); got != want {
 			t.Errorf("declaresScam(%q) = %v, want %v", s, got, want)
