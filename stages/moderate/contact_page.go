@@ -2,7 +2,6 @@ package moderate
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -77,38 +76,22 @@ func publicPage(ev string) bool {
 	if containsWordAny(s, privateMessengers) {
 		return false
 	}
+	// A platform's name is a word where no ASCII letter or digit touches
+	// it: "ig" in "官方ig是" but not in "big" (wordEdge would count the Han).
 	for _, w := range publicPages {
-		if latinWordIndex(s, w) >= 0 {
-			return true
+		for k := 0; ; {
+			at := strings.Index(s[k:], w)
+			if at < 0 {
+				break
+			}
+			at += k
+			if !isASCIIWordByte(w[0]) || numberEdge(s, at, at+len(w)) {
+				return true
+			}
+			k = at + 1
 		}
 	}
 	return false
-}
-
-// latinWordIndex is wordIndex for a mixed-script text: a Latin word ends
-// where the Latin letters do, so "ig" is a word in "官方ig是" but not in
-// "big". Other words are found anywhere, as wordIndex finds Han.
-func latinWordIndex(s, w string) int {
-	latin := func(r rune) bool {
-		return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) || unicode.Is(unicode.Latin, r)
-	}
-	for i := 0; ; {
-		j := strings.Index(s[i:], w)
-		if j < 0 {
-			return -1
-		}
-		j += i
-		first, _ := utf8.DecodeRuneInString(w)
-		if !latin(first) {
-			return j
-		}
-		before, _ := utf8.DecodeLastRuneInString(s[:j])
-		after, _ := utf8.DecodeRuneInString(s[j+len(w):])
-		if (j == 0 || !latin(before)) && (j+len(w) == len(s) || !latin(after)) {
-			return j
-		}
-		i = j + 1
-	}
 }
 
 // privateMessengers name private messengers (folded).
