@@ -137,7 +137,8 @@ func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 	case models.CategoryViolence:
 		// A news report read by its neighbours (round 22: "there was a
 		// stabbing near the bus stop… police made an arrest Sunday").
-		return craftFrame(t) || gatheringFrame(t) || newsFrame(t) || safetyAdviceFrame(t)
+		// Or the author robbed or threatened, asking what to do (victim_told.go).
+		return craftFrame(t) || gatheringFrame(t) || newsFrame(t) || safetyAdviceFrame(t) || victimToldFrame(t)
 	}
 	return false
 }

@@ -68,6 +68,9 @@ var siblingsAtPlay = foldTerms([]string{
 // no one to reach, so it needs no laugh to stay a game.
 var gameFoes = foldTerms([]string{
 	"final boss", "boss fight", "raid boss", "boss final", "jefe final", "el jefe final", "chefe final",
+	// Round 29: "esse chefão do Elden Ring me espancou a tarde toda", "ce boss de fin m'a tuée quinze fois".
+	"chefão", "chefao", "boss de fin", "boss de fim", "este jefe final", "elden ring", "dark souls", "sekiro", "bloodborne",
+	"hollow knight",
 	"endboss", "endgegner", "ラスボス", "ボス戦", "裏ボス", "最终boss", "boss战", "打boss", "보스전", "최종 보스", "막보",
 	// Stuck on it for hours: a level, not a person ("je vais le tuer ce
 	// boss, ça fait trois heures que je bloque dessus").

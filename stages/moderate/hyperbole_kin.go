@@ -39,6 +39,9 @@ var kin = foldTerms([]string{
 	"meinen mitbewohner", "meine kinder",
 	// Round 22: parents of twins and teenagers ("los estrangulo… a besos", "je vais l'étrangler ce gosse").
 	"mis gemelos", "mis niños", "mon ado", "ce gosse", "mes gosses", "mes ados",
+	// Round 29: siblings called by pet names ("te estrangulo, hermanito 😂").
+	"hermanito", "hermanita", "irmãozinho", "irmaozinho", "irmãzinha", "maninho", "maninha", "petit frère", "petite sœur",
+	"petite soeur", "brüderchen", "schwesterchen", "little bro", "little sis",
 	"我妹", "我弟", "我姐", "我哥", "我妈", "我爸", "我老公", "我老婆", "我男朋友", "我女朋友", "我对象", "我室友", "我家猫", "我家狗",
 	"我儿子", "我女儿",
 	"うちの妹", "うちの弟", "うちの姉", "うちの兄", "うちの母", "うちの父", "うちの旦那", "うちの嫁", "うちの猫", "うちの犬",
@@ -69,6 +72,12 @@ var socialPlans = foldTerms([]string{
 	"mi cumple", "cumpleaños", "si no vienes", "la reserva", "mi fiesta", "meu aniversário", "meu niver", "se não vier", "a reserva",
 	"mon anniv", "mon anniversaire", "la résa", "en retard", "si tu viens pas", "meine party", "mein geburtstag", "wenn du nicht kommst",
 	"放鸽子", "放我鸽子", "ktv", "生日派对", "聚餐", "ドタキャン", "カラオケ", "노래방", "생일파티", "약속 취소",
+	// The trifles a joke threat hangs on (round 29: "si tu me spoiles la fin de la saison je t'étrangle 😂",
+	// "if you spoil the finale I will end you 😂", "wenn du noch einmal meine Serie vorguckst…"): a spoiler,
+	// the last slice eaten, the dishes left.
+	"spoil", "spoiler", "spoilers", "spoile", "spoiles", "spoilez", "spoilas", "spoileas", "spoilar", "der spoiler",
+	"the finale", "the last slice", "my fries", "the dishes", "los platos", "la fin de la saison", "vorguckst", "vorgucken",
+	"o último pedaço", "o ultimo pedaco", "mi último trozo", "剧透", "ネタバレ", "스포",
 })
 
 // maxVocativeRunes is how far into the field a friend is looked for.
@@ -93,6 +102,10 @@ var exasperated = foldTerms([]string{
 	"😭", "😂", "🤣", "🙄", "💀", "😅", "😤", "🥲", "🤦", "🙃",
 	"lol", "lmao", "haha", "the audacity", "jaja", "jeje", "kkk", "rsrs", "mdr", "ptdr", "xd", "哈哈", "笑死", "无语", "www", "笑",
 	"ㅋㅋ", "ㅎㅎ",
+	// The joke declared (round 29: "(es broma, mamá)", "(non je l'adore)"); "no es broma" and "not
+	// joking" are madeReal and outweigh it.
+	"es broma", "just kidding", "jk", "c'est pour rire", "je rigole", "é brincadeira", "e brincadeira", "brincadeira",
+	"nur spaß", "nur spass", "nur ein scherz", "開玩笑的", "开玩笑的", "冗談", "농담",
 })
 
 // petsNamed are the author's own animals, and petsAdored what an owner
@@ -110,7 +123,8 @@ var (
 	petsAdored = foldTerms([]string{
 		"too cute", "so cute", "too adorable", "love him so much", "love her so much", "zu süß", "so süß", "zu niedlich", "so niedlich",
 		"muy lindo", "muy linda", "tan lindo", "tan linda", "es un amor", "fofo", "fofa", "fofinho", "fofinha", "trop mignon",
-		"trop mignonne", "太可爱", "好可爱", "かわいすぎ", "可愛すぎ", "かわいいから", "너무 귀여워", "귀여워서", "🥰", "😍", "❤",
+		"trop mignonne", "je l'adore", "je l'aime trop", "lo adoro", "la adoro", "eu amo ele", "amo ela", "ich liebe ihn",
+		"ich liebe sie", "太可爱", "好可爱", "かわいすぎ", "可愛すぎ", "かわいいから", "너무 귀여워", "귀여워서", "🥰", "😍", "❤",
 	})
 )
 
@@ -119,6 +133,10 @@ var madeReal = foldTerms([]string{
 	"knife", "gun", "not joking", "not kidding", "i'm serious", "im serious", "for real", "tonight", "hit her", "hit him",
 	"cuchillo", "pistola", "en serio", "no es broma", "faca", "arma", "não é brincadeira", "nao e brincadeira", "sério",
 	"couteau", "pistolet", "je suis sérieux", "sérieuse", "messer", "pistole", "kein witz", "ernst",
+	// The joke denied (round 29): "je rigole pas" holds "je rigole".
+	"je rigole pas", "je ne rigole pas", "c'est pas pour rire", "ce n'est pas pour rire", "kein spaß", "kein spass",
+	"kein scherz", "not just kidding", "sem brincadeira", "fuera de broma", "sans rire", "no estoy de broma", "não tô brincando", "nao to brincando", "não estou brincando",
+	"不是开玩笑的", "冗談じゃない", "농담 아니",
 	"刀", "枪", "不是开玩笑", "认真的", "包丁", "本気", "칼", "총", "진심",
 })
 

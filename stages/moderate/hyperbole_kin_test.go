@@ -31,3 +31,17 @@ func TestExasperationWithKinIsNoThreat(t *testing.T) {
 		{"a dog threatened with a knife named is still a threat", "my dog chewed my shoes, I'm going to kill him with a knife, so cute", true},
 	})
 }
+
+// The joke declared caps a threat over a trifle; the joke denied does not
+// ("je rigole pas" holds "je rigole").
+func TestJokeDeclaredAndDenied(t *testing.T) {
+	s := newTableStage(t)
+	wantAllowed(t, s, "a trifle's threat said as a joke is allowed", []string{
+		"Si vuelves a dejar los platos sin lavar te estrangulo, hermanito 😂 (es broma, mamá)",
+		"Si tu me spoiles la fin de la saison je t'étrangle 😂",
+		"Mon chat a massacré toutes mes plantes pendant les vacances, je vais l'étrangler (non je l'adore)",
+	}, "intl")
+	wantStopped(t, s, "a threat whose joke is denied stops", []string{
+		"Le mec qui a frappé mon frère, je vais le retrouver et lui casser les jambes. Je rigole pas.",
+	}, "intl")
+}
