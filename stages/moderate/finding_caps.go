@@ -128,9 +128,11 @@ func capClassifierSelfHarmTold(_ *Text, source string, x *Finding, told *[]Span)
 // field that tells of having come through, or asks how to help someone
 // else through it (self_harm_others.go: cameThroughField, helperField):
 // the score is the whole field's, and the field is a survivor's story or a
-// helper's question, not a person at risk now.
+// helper's question, not a person at risk now. So is a diet whose every
+// calorie figure is a livable day (healthy_intake.go).
 func capClassifierSelfHarmCameThrough(t *Text, source string, x *Finding, _ *[]Span) {
-	if x.Category == models.CategorySelfHarm && x.Score > reportedScoreCap && fromClassifier(source) && (cameThroughField(t) || helperField(t)) {
+	if x.Category == models.CategorySelfHarm && x.Score > reportedScoreCap && fromClassifier(source) &&
+		(cameThroughField(t) || helperField(t) || healthyIntake(t)) {
 		x.Score, x.Support = reportedScoreCap, false
 	}
 }

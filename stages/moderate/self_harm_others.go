@@ -304,7 +304,7 @@ var (
 		"vor jahren", "vor einem jahr", "damals", "früher", "als ich",
 		"el año pasado", "ano passado", "l'an dernier", "l'année dernière", "letztes jahr", "작년", "예전에",
 		// Chinese recovery counted: 康复第三年, 从每天想死到现在.
-		"康复第", "从每天", "从那时",
+		"康复第", "从每天", "从那时", "那年", "那一年", "那阵子",
 		// The first days of quitting, told from day 100: 戒烟第100天…前两周真的想死.
 		"前两周", "头两周", "前几周", "刚开始那几天", "the first two weeks", "the first week", "las primeras semanas",
 		"as primeiras semanas", "les premières semaines", "die ersten wochen",
@@ -321,6 +321,8 @@ var (
 		"今夜", "今日", "また", "最近", "오늘", "지금", "다시", "요즘",
 	})
 	overcomeMarkers = foldTerms([]string{
+		// Round 29: 回头看都过去了, "feeling like a new person".
+		"都过去了", "已经过去了", "熬过去了", "like a new person", "a new person now",
 		"拉回来", "拉了回来", "走出来", "走出了", "好多了", "好很多", "好起来", "活下来", "挺过来", "熬过来", "康复", "还活着", "会好的",
 		"pulled me back", "pulled back", "got better", "gets better", "i'm still here", "im still here", "recovered",
 		"made it through", "survived", "glad i stayed", "glad i'm alive", "glad im alive", "does get better", "will get better",
@@ -384,8 +386,41 @@ func selfHarmOvercome(t *Text, sp Span) bool {
 	}
 	lo, hi := sentenceAround(s, sp.Start, sp.End)
 	sentence := foldedBefore(t, lo, hi)
-	return looksBack(sentence) && !containsPersonAny(withoutTerms(nowSentences(t, sp), recoveryMarkers), presentMarkers) &&
+	return looksBack(sentence) && !containsPersonAny(withoutTerms(beforeOvercome(nowSentences(t, sp)), recoveryMarkers), presentMarkers) &&
 		containsAny(t.Folded.String(), overcomeMarkers)
+}
+
+// beforeOvercome returns folded sentences s with, in each sentence that
+// says the author came through (overcomeMarkers), everything up to its
+// last such marker blanked: a "now" that leads to the recovery tells it
+// ("以前每天都想死，現在吃藥加諮商，已經好很多了", "that year I didn't want to
+// live … now I work, it's all behind me"), not a risk. A sentence that says
+// it came back before its recovery words (又, again, wieder) is kept whole,
+// and a "now" after them still counts ("好很多了，但最近又想死").
+func beforeOvercome(s string) string {
+	var b strings.Builder
+	for len(s) > 0 {
+		end := strings.IndexAny(s, "。！？!?.\n")
+		piece := s
+		if end >= 0 {
+			_, n := utf8.DecodeRuneInString(s[end:])
+			piece, s = s[:end+n], s[end+n:]
+		} else {
+			s = ""
+		}
+		last := -1
+		for _, w := range overcomeMarkers {
+			if i := strings.LastIndex(piece, w); i >= 0 && i+len(w) > last {
+				last = i + len(w)
+			}
+		}
+		if last > 0 && !containsPersonAny(piece[:last], relapseMarkers) {
+			piece = piece[last:]
+		}
+		b.WriteString(piece)
+		b.WriteString(" ")
+	}
+	return b.String()
 }
 
 // containsWordAny reports whether s contains one of ws, as whole words

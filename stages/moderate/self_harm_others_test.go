@@ -149,3 +149,17 @@ func TestQuittingAndAdviceAreNotAtRisk(t *testing.T) {
 		"me quiero morir, ya no puedo más",
 	}, models.DecisionReview, "intl")
 }
+
+// A "now" that leads to the recovery tells it; a "now" after it, or a
+// relapse before it, is the author at risk again (round 29).
+func TestRecoveryToldThroughItsNow(t *testing.T) {
+	s := newTableStage(t)
+	wantAllowed(t, s, "a past wish to die with a now that is better is allowed", []string{
+		"以前憂鬱症最嚴重的時候每天都想死，現在吃藥加諮商，已經好很多了，謝謝一路支持我的人",
+		"考研失败那年我真的不想活了，幸好家人一直陪着我，现在工作了，回头看都过去了",
+	}, "intl", "cn")
+	wantStopped(t, s, "a relapse told after the recovery still stops", []string{
+		"以前每天都想死，後來好很多了，但是最近又想死了",
+		"那年我真的不想活了，后来好起来了，可是现在又不想活了",
+	}, "intl")
+}
