@@ -14,6 +14,8 @@ func TestExclamations(t *testing.T) {
 		{"a cadre", "他是公司的幹部", ""},
 		{"Simplified 干 cheering is not the swear", "干！我们一起创业", ""},
 		{"a letter next to it", "A幹 B", ""},
+		{"its homophone alone is the swear", "淦，又遲到，這個公車司機", "淦"},
+		{"its homophone in a river's name is not", "淦江发源于江西，流经新淦", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -37,6 +37,8 @@ func TestReportedSpeechCapsQuotedAbuse(t *testing.T) {
 		{"an insult with reported elsewhere in the note", "you fucking idiot. reported.", true},
 		{"a coworker's generalisation quoted and answered", "Someone at my work said 'all immigrants are criminals' at lunch today. I told him the statistics show the opposite.", false},
 		{"a sexual nickname a boss used, quoted and reported to HR", "上司に「巨乳ちゃん」って呼ばれた。セクハラとして人事に通報した", false},
+		{"a word a parent teaches a child not to use", "いじめのニュースを見て心が痛い。子供には「死ね」なんて言葉を使わないように教えてる", false},
+		{"a Cantonese swear explained as a word", "「仆街」其實是廣東話罵人的話，香港朋友教我的時候笑到不行", false},
 		{"abuse shouted at a stranger, quoted to its own exclamation mark, as a witness tells it",
 			"In der S-Bahn hat ein Typ eine Frau mit Kopftuch angeschrien: „Scheiß Ausländer, geh zurück in die Wüste!\" Ich habe die Polizei gerufen.", false},
 		{"the author's own insult told to someone is no report", "I told her \"you're a worthless whore\" and I meant it", true},
