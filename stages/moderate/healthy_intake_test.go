@@ -16,6 +16,8 @@ func TestHealthyIntake(t *testing.T) {
 		{"one starving figure beside a healthy one is not healthy", "I used to eat 2000 kcal, now 500 kcal a day", false},
 		{"a purge with a healthy figure is not healthy", "1500 kcal then purge it all, nobody notices", false},
 		{"a field without figures says nothing", "I want to eat better this year", false},
+		{"a livable figure said with self-hatred is no plan", "ate 1500 kcal today at the gym cafe and I hate myself for it", false},
+		{"a livable figure with no plan named is not read", "1800 kcal today, that's all I can say", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
