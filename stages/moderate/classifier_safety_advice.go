@@ -18,6 +18,11 @@ var safetyAdvice = foldTerms([]string{
 	"signalez et bloquez", "bloquez et signalez", "j'ai signalé", "ne répondez pas",
 	"melden und blockieren", "blockieren und melden", "habe es gemeldet", "nicht antworten",
 	"举报并拉黑", "拉黑举报", "已经举报", "已举报", "截图举报", "不要回应",
+	// Round 29: personal-safety advice after someone was followed or attacked ("PSA for women who lift: vary your
+	// route… the police are on it", 提醒女生们…已经报警).
+	"psa", "vary your route", "park under lights", "park in well-lit", "walk in pairs", "share your location",
+	"the police are on it", "police are on it", "已经报警", "注意安全", "下班路线别", "tengan cuidado", "varíen la ruta",
+	"fiquem atentas", "mudem o caminho", "faites attention à vous", "changez de trajet", "passt auf euch auf",
 })
 
 // safetyAdviceFrame reports whether the field gives or tells of such advice.

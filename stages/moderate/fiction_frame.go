@@ -75,3 +75,15 @@ func capFictionViolence(t *Text, source string, x *Finding, _ *[]Span) {
 	}
 	x.Score = reportedScoreCap
 }
+
+// capFictionSelfHarm: the intent models' self_harm over a work's story
+// told by a reader who says nothing of themselves (round 29: 《活着》看完哭了
+// 一整晚，福贵失去了所有亲人还是要活下去). A reader who puts themselves in it
+// ("看完《…》我也想离开") speaks in the first person and keeps the finding;
+// the rules and the word lists keep theirs.
+func capFictionSelfHarm(t *Text, source string, x *Finding, _ *[]Span) {
+	if x.Category == models.CategorySelfHarm && x.Score > reportedScoreCap && fromClassifier(source) && fictionFrame(t) &&
+		!saysFirstPerson(t.Folded.String()) {
+		x.Score, x.Support = reportedScoreCap, false
+	}
+}

@@ -17,3 +17,15 @@ func TestViolenceOfAFilmOrBookWatchedIsTheWorks(t *testing.T) {
 	}
 	checkAllowed(t, s, cases)
 }
+
+// A reader's account of a novel's losses is the novel's; a reader who
+// puts themselves in it is not (round 29).
+func TestSelfHarmOfABookReadIsTheBooks(t *testing.T) {
+	s := newTableStage(t)
+	wantAllowed(t, s, "a novel's story told by its reader is allowed", []string{
+		"《活着》看完哭了一整晚，福贵失去了所有亲人还是要活下去",
+	}, "intl", "cn")
+	wantStopped(t, s, "a reader who wants to leave like the heroine is seen", []string{
+		"看完《挪威的森林》，我也想像直子一样离开这个世界，今晚就走",
+	}, "intl")
+}

@@ -41,6 +41,7 @@ var findingCaps = []findingCap{
 	capSexEducationLexicon,
 	capChildQuoted,
 	capFictionViolence,
+	capFictionSelfHarm,
 	capStressHyperbole,
 }
 

@@ -347,6 +347,9 @@ var (
 		"i'm married", "im married", "have a daughter", "have a son", "have two kids", "two kids", "my nursing degree",
 		"part of my story", "part of the story", "don't hide anymore", "dont hide anymore", "not ashamed anymore",
 		"if you're in that place", "if you are in that place", "if you're there right now",
+		// Round 29: "… today i'm in nursing school. if you're where i was, please tell someone".
+		"if you're where i was", "if you are where i was", "if youre where i was", "where i was back then",
+		"si estás donde yo estaba", "se você está onde eu estava", "si tu es là où j'étais", "wenn du da bist, wo ich war",
 		"estoy estable", "estou estável", "je suis stable",
 		// Came through, in Japanese, Korean and Chinese (substrings: 乗り越え is in
 		// 乗り越えた, 극복 in 극복했다): 立ち直った, 今は大丈夫, 이겨냈다, 活着真好.

@@ -87,7 +87,10 @@ type tableNote struct {
 	KnownGap bool     `yaml:"known_gap"`
 }
 
-func (n *tableNote) harmful() bool { return n.Category != "" }
+// harmful reports whether the entry is harmful: it names a category. The
+// long-form sets' writers wrote "category: none" for their innocent notes,
+// which is no category.
+func (n *tableNote) harmful() bool { return n.Category != "" && n.Category != "none" }
 
 // want is the set of acceptable decisions in market.
 func (n *tableNote) want(market string) []models.Decision {
