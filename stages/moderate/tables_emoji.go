@@ -49,6 +49,17 @@ var emojiWords = map[rune]string{
 	// (蝗蟲, "啲 🦗🦗 又嚟掃貨").
 	'🦗': "emojilocust",
 	'🪝': "emojihook",
+	// The pig, the cow and the whale that stand for "fat pig" aimed at
+	// someone ("look at this 🐷 trying to dance… delete ur acc", 妳這個🐷也敢
+	// 跳舞); the harassment rules pair them with a pointer and contempt
+	// (round 29).
+	'🐷': "emojipig",
+	'🐖': "emojipig",
+	'🐽': "emojipig",
+	'🐄': "emojicow",
+	'🐮': "emojicow",
+	'🐳': "emojiwhale",
+	'🦛': "emojihippo",
 	'👃': "emojinose",
 	'🍉': "emojimelon",
 	// The SS runes of white-power posts, as lightning bolts or the
