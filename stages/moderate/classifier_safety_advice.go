@@ -23,6 +23,10 @@ var safetyAdvice = foldTerms([]string{
 	"psa", "vary your route", "park under lights", "park in well-lit", "walk in pairs", "share your location",
 	"the police are on it", "police are on it", "已经报警", "注意安全", "下班路线别", "tengan cuidado", "varíen la ruta",
 	"fiquem atentas", "mudem o caminho", "faites attention à vous", "changez de trajet", "passt auf euch auf",
+	// A street warned of ("Cuidado no bairro da Lapa à noite, esfaquearam um rapaz na semana passada").
+	"cuidado no bairro", "cuidado na rua", "cuidado con la calle", "cuidado en la calle", "cuidado por la zona", "evitem a rua",
+	"eviten la calle", "attention rue", "attention dans le quartier", "vorsicht im park", "vorsicht in der", "be careful around",
+	"avoid the underpass", "walk the long way",
 })
 
 // safetyAdviceFrame reports whether the field gives or tells of such advice.

@@ -18,6 +18,7 @@ func TestSafetyAdviceCapsTheClassifiersViolenceAndHarassment(t *testing.T) {
 		{"a Portuguese report of harassment is advice", "Recebi 'manda foto sem roupa' de um desconhecido. Printei e denunciei.", true},
 		{"a Chinese report is advice", "有人在评论区骂我，已经举报了", true},
 		{"a warning after a friend was followed is advice", "PSA for women who lift: vary your route from the gym and park under lights, someone followed my friend to her car last week and the police are on it", true},
+		{"a street warned of after a stabbing is advice", "Cuidado no bairro da Lapa à noite, esfaquearam um rapaz na semana passada perto da estação", true},
 		{"a threat is no advice", "I know where you live and I'm coming for you tonight", false},
 		{"a call to report someone en masse is no advice", "everyone report @anna until her account is gone", false},
 	}
