@@ -3,6 +3,7 @@ package moderate
 import (
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 // A healthy day's intake: "ダイエット中だけど1日1600kcalは守って、ちゃんと食べてる",
@@ -31,7 +32,7 @@ var reKcal = regexp.MustCompile(`(\d{1,2}[.,]?\d{3}|\d{3,4})\s*(?:kcal|cal\b|cal
 // purgeOrFast name what makes a count pro-ana whatever the number.
 var purgeOrFast = foldTerms([]string{
 	"purge", "purging", "throw up", "laxative", "thinspo", "pro ana", "pro-ana", "proana", "meanspo", "fasting", "fast until",
-	"催吐", "吐掉", "抠喉", "泻药", "断食", "绝食", "骨感", "吐いて", "吐く", "下剤", "断食", "拒食", "먹토", "토하", "단식", "프로아나", "뼈말라",
+	"催吐", "吐掉", "抠喉", "泻药", "断食", "绝食", "骨感", "吐いて", "吐く", "下剤", "拒食", "먹토", "토하", "단식", "프로아나", "뼈말라",
 	"vomit", "vomir", "vomitar", "kotzen", "erbrechen", "abführ", "ayuno", "jejum", "jeûne", "fasten",
 })
 
@@ -42,7 +43,7 @@ var dietPlans = foldTerms([]string{
 	"减脂", "增肌", "健身", "蛋白质", "营养师", "运动", "别饿着",
 	"ダイエット中", "筋トレ", "タンパク質", "ちゃんと食べ", "栄養士", "운동", "단백질", "영양사", "다이어트 중",
 	"nutricionista", "dietista", "gimnasio", "proteína", "academia", "treino", "diététicienne", "diététicien", "musculation",
-	"ernährungsberater", "ernährungsberaterin", "training", "eiweiß", "fitnessstudio",
+	"ernährungsberater", "ernährungsberaterin", "eiweiß", "fitnessstudio",
 })
 
 // selfLoathing are the words of someone counting to punish themselves:
@@ -64,13 +65,13 @@ func healthyIntake(t *Text) bool {
 		return false
 	}
 	for _, m := range ms {
-		digits := make([]byte, 0, len(m[1]))
-		for i := 0; i < len(m[1]); i++ {
-			if c := m[1][i]; c >= '0' && c <= '9' {
-				digits = append(digits, c)
+		digits := strings.Map(func(r rune) rune {
+			if '0' <= r && r <= '9' {
+				return r
 			}
-		}
-		n, err := strconv.Atoi(string(digits))
+			return -1 // a thousands separator
+		}, m[1])
+		n, err := strconv.Atoi(digits)
 		if err != nil || n < minHealthyKcal || n > maxHealthyKcal {
 			return false
 		}
