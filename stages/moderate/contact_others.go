@@ -5,15 +5,15 @@ import "github.com/notegate/notegate/models"
 // Someone else's number, disguised. The PII detector reads a phone number
 // written in digits as personal data wherever it stands; a number spelled
 // in words or numerals (一三八…, "four one five", 공일공) is read by the
-// contact detector only, as a move off the platform. Spelled out after
+// contact detector only, as a move off the platform. Spelled out beside
 // "her number is", 他的电话, 이 사람 번호 or o número dela, it is a third
 // person's number published in a form a filter would miss: the spam finding
 // stays (cn still treats it as a move off the platform), and a pii finding
 // at scoreDoxxing is added, so it is reviewed in every market as the
 // person's data. The author's own number (my number, 我的电话, 加我) is not.
 
-// othersNumberWindow is how far before a spelled number (in bytes of the
-// original text) its owner is looked for.
+// othersNumberWindow is how far before and after a spelled number (in bytes
+// of the original text) its owner is looked for.
 const othersNumberWindow = 100
 
 // othersNumberCues name a third person's number; matched on the folded
@@ -86,9 +86,13 @@ func piiOfOthersNumbers(found []fieldFinding, texts []*Text, suffix string) []fi
 			continue
 		}
 		before := foldedBefore(t, f.Span.Start-othersNumberWindow, f.Span.End)
-		// A third person named before it, or a field that calls readers to
+		// The owner may also be named after the number ("AHV vom Chef: 756…
+		// und er wohnt …", "…，係佢電話").
+		after := foldedBefore(t, f.Span.Start, f.Span.End+othersNumberWindow)
+		// A third person named beside it, or a field that calls readers to
 		// go after someone ("Macht was draus", 肉搜): doxxing either way.
-		if !(containsAny(before, othersNumberCues) || hasExposureIntent(t.Folded.String())) || containsAny(before, ownNumberCues) {
+		named := containsAny(before, othersNumberCues) || containsAny(after, othersNumberCues)
+		if !(named || hasExposureIntent(t.Folded.String())) || containsAny(before, ownNumberCues) || containsAny(after, ownNumberCues) {
 			continue
 		}
 		p := f

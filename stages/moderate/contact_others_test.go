@@ -82,6 +82,9 @@ func TestSomeoneElsesNumberDisguisedIsPersonalData(t *testing.T) {
 		{"an ID number and a phone spelled in numerals after it", "那個渣男身分證字號 A 一 二 三 四 五 六 七 八 九 ，電話 零九一二 三四五 六七八 ，大家幫忙傳", true, true},
 		{"a teacher's home and her phone in words", "Die Lehrerin von meinem Bruder wohnt Lindenstr. 7, 80331 München, Handy null eins sieben sechs, zwei drei vier, fünf sechs sieben acht", true, true},
 		{"a landlord's number spelled in words under a call to act on it", "Der Vermieter der uns rausgeworfen hat, Tel null-eins-fünf-eins / zwei drei acht acht vier eins null sieben. Macht was draus.", true, true},
+		{"a number spelled first and its owner named after it", "null eins sieben sechs, zwei drei vier, fünf sechs sieben acht – das ist seine Nummer, der Typ vom Parkplatz", true, true},
+		{"a cheater named after his number in numerals", "零九一二 三四五 六七八，這就是那個渣男的電話", true, true},
+		{"the author's own number named after it stays spam", "一三八一二三四五六七八 是我的电话，欢迎咨询", false, true},
 		{"a phone number in digits needs no cue to be personal data", "My ex's number is 415-555-0134, call her and tell her what she did", true, true},
 	}
 	for _, tt := range tests {

@@ -368,7 +368,7 @@ func invisible(r rune) bool {
 const (
 	classSep   = iota // spacing, punctuation, symbols, controls
 	classLatin        // Latin letters and digits (and folded leet)
-	classHan          // Han ideographs
+	classHan          // Han ideographs and Bopomofo
 	classOther        // letters and numbers of any other script
 	classJoin         // an apostrophe of a contraction: inside the word, not written
 )
@@ -381,6 +381,10 @@ func classify(r rune) int {
 		}
 		return classSep
 	case 0x4E00 <= r && r <= 0x9FFF: // CJK Unified Ideographs, most Han text
+		return classHan
+	case 0x3100 <= r && r <= 0x312F || 0x31A0 <= r && r <= 0x31BF:
+		// Bopomofo (zhuyin) stands in Han text and is spaced like it: "ㄍ ㄋ ㄋ"
+		// is ㄍㄋㄋ, as "傻 逼" is 傻逼.
 		return classHan
 	case isHangulSyllable(r) || 0x3041 <= r && r <= 0x3096 || 0x30A1 <= r && r <= 0x30FA:
 		// Hangul syllables, hiragana and katakana letters (not the

@@ -140,6 +140,7 @@ func TestStageCatchesEvasions(t *testing.T) {
 		{"pinyin sha bi is harassment", "ni shi sha bi ma", models.CategoryHarassment, "sha bi"},
 		{"nmsl is harassment", "nmsl 滚", models.CategoryHarassment, "nmsl"},
 		{"草泥马 is harassment", "草泥马的", models.CategoryHarassment, "草泥马"},
+		{"zhuyin initials of 幹你娘 grade as the words", "ㄍㄋㄋ 又塞車了", models.CategoryHarassment, "ㄍㄋㄋ"},
 		{"sb beside Chinese is harassment", "你是sb吧", models.CategoryHarassment, "sb"},
 		{"full-width profanity is caught", "ｆｕｃｋ this", models.CategoryProfanity, "ｆｕｃｋ"},
 		{"zero-width chars inside a term are caught", "you are a cu\u200bnt", models.CategoryProfanity, "cu\u200bnt"},
