@@ -142,6 +142,9 @@ func counterSpeech(t *Text) bool {
 		return true
 	}
 	s := t.Skeleton.String()
+	if containsAny(s, selfDeclaredBiasZh) {
+		return false
+	}
 	for _, m := range counterSpeechMarkers {
 		for i := 0; ; {
 			j := strings.Index(s[i:], m)
@@ -149,14 +152,70 @@ func counterSpeech(t *Text) bool {
 				break
 			}
 			j += i
-			r, _ := utf8.DecodeLastRuneInString(s[:j])
-			if !strings.ContainsRune(counterSpeechNegations, r) {
+			if counterMarkerStands(t, s, j, j+len(m)) {
 				return true
 			}
 			i = j + len(m)
 		}
 	}
 	return false
+}
+
+// selfDeclaredBiasZh are authors owning the bias a marker would name: "对不
+// 起，我就是种族歧视黑人，咋地了", "如果讨厌黑人就是种族歧视的话，那我就是种族歧视".
+// A field that says one is no rejection of it, whatever else it says.
+var selfDeclaredBiasZh = []string{
+	"我就是种族歧视", "我就是歧视", "我就歧视", "我是种族歧视", "我就是地域黑", "我就是种族主义", "我就是性别歧视", "我承认我歧视",
+	"我就是看不起", "我就是讨厌黑", "我就是瞧不起",
+}
+
+// counterMarkerNegations2 are two-rune negations before a marker: 没有歧视黑
+// 人的意思 is the disclaimer before a slur ("no offence to Black people,
+// but"), not a rejection.
+var counterMarkerNegations2 = []string{"没有", "并非", "不是", "不算"}
+
+// counterSentenceBreaks end a clause: a marker the skeleton joins across
+// one (种族歧视。黑人的鼻子… reads 种族歧视黑人的) was never written.
+const counterSentenceBreaks = "。！？!?；;，,\n…"
+
+// counterMarkerStands reports whether the marker at s[j:k] of t's skeleton
+// is a rejection as written: not after a negation (黑人并不反对种族歧视, 没有
+// 歧视黑人的意思), not joined across a clause break, and, where it names
+// something as discrimination (是种族歧视), neither the author owning it (我
+// 也是种族歧视) nor asked (觉得黑人难看就是种族歧视了？: the rhetorical
+// question denies it).
+func counterMarkerStands(t *Text, s string, j, k int) bool {
+	before := s[:j]
+	r1, n1 := utf8.DecodeLastRuneInString(before)
+	r2, _ := utf8.DecodeLastRuneInString(before[:len(before)-n1])
+	if strings.ContainsRune(counterSpeechNegations, r1) {
+		return false
+	}
+	for _, neg := range counterMarkerNegations2 {
+		if strings.HasSuffix(before, neg) {
+			return false
+		}
+	}
+	sp := t.Skeleton.OriginalSpan(j, k)
+	if sp.Start < 0 || sp.End > len(t.Original) || sp.Start > sp.End {
+		return true
+	}
+	if strings.ContainsAny(t.Original[sp.Start:sp.End], counterSentenceBreaks) {
+		return false
+	}
+	if !strings.HasPrefix(s[j:k], "是") && !strings.HasPrefix(s[j:k], "就是") {
+		return true
+	}
+	if r1 == '我' || r2 == '我' && strings.ContainsRune("就也还真确", r1) {
+		return false // 我是种族歧视, 我也是地域黑
+	}
+	after := strings.TrimLeft(t.Original[sp.End:], " 　")
+	for _, q := range []string{"了？", "了?", "吗", "嗎", "么", "麼", "？", "?"} {
+		if strings.HasPrefix(after, q) {
+			return false
+		}
+	}
+	return true
 }
 
 // victimReportMarkers say the author reported or blocked what they quote:

@@ -40,6 +40,11 @@ func TestCounterSpeechCapsTheClassifier(t *testing.T) {
 		{"檢舉 does not cancel a slur said outright", "檢舉了又怎樣，黑鬼就是該滾出中國", false},
 		{"a documentary about sexism at work is allowed", "纪录片讲的是职场性别歧视，女性同事都很有共鸣", true},
 		{"a book's subject does not cancel a slur said outright", "关于种族歧视的书我不看，黑鬼就是该滚出中国", false},
+		{"owning the bias is no rejection of it", "对不起，我就是种族歧视，黑人我看着就不舒服", false},
+		{"a disclaimer before exclusion is no rejection", "没有歧视黑人的意思，但是我们小区真不该让他们住进来", false},
+		{"a rhetorical question denying racism is no rejection", "觉得黑人懒就是种族歧视了？他们本来就不爱干活", false},
+		{"a marker is not read across a sentence break", "大部分黑人都懒，说实话不是种族歧视。黑人的问题就是不努力", false},
+		{"naming a stereotype as racism and asking to stop is allowed", "有人说黑人都懒，这就是种族歧视，请别这样说", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
