@@ -27,6 +27,7 @@ var findingCaps = []findingCap{
 	capClassifierCounterSpeech,
 	relabelClassifierHateZh,
 	capClassifierContext,
+	capClassifierCelebration,
 	capClassifierSpamWithoutBait,
 	capSelfInsult,
 	capBanter,

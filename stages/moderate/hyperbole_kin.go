@@ -75,7 +75,7 @@ var socialPlans = foldTerms([]string{
 	// The trifles a joke threat hangs on (round 29: "si tu me spoiles la fin de la saison je t'étrangle 😂",
 	// "if you spoil the finale I will end you 😂", "wenn du noch einmal meine Serie vorguckst…"): a spoiler,
 	// the last slice eaten, the dishes left.
-	"spoil", "spoiler", "spoilers", "spoile", "spoiles", "spoilez", "spoilas", "spoileas", "spoilar", "der spoiler",
+	"spoil", "spoiler", "spoilers", "spoile", "spoiles", "spoilez", "spoilas", "spoileas", "spoilar", "der spoiler", "spoilerst", "spoilern", "spoilert", "spoilerte",
 	"the finale", "the last slice", "my fries", "the dishes", "los platos", "la fin de la saison", "vorguckst", "vorgucken",
 	"o último pedaço", "o ultimo pedaco", "mi último trozo", "剧透", "ネタバレ", "스포",
 })

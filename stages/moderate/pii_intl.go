@@ -243,6 +243,12 @@ var exposureIntent = foldTerms([]string{
 	// visitarla", "o endereço desse lixo … quem quiser fazer uma visitinha").
 	"id a visitarla", "id a visitarlo", "vayan a visitarla", "vayan a visitarlo", "dirección de la que", "dirección del que",
 	"visitinha", "visitem",
+	// Round 30: the address of the one who wronged the author ("la dirección
+	// de la profe que me suspendió, calle Mayor 12, ya sabéis").
+	"que me suspendió", "que me suspendio", "que me despidió", "que me despidio", "que me robó", "que me robo", "que me estafó",
+	"ya sabéis qué hacer", "ya sabeis que hacer", "ya sabéis lo que", "que me reprovou", "que me demitiu", "que me roubou",
+	"qui m'a viré", "qui m'a recalé", "qui m'a volé", "der mich gefeuert", "die mich gefeuert", "der mich beklaut", "die mich beklaut",
+	"who fired me", "who failed me", "who robbed me",
 })
 
 // foldTerms returns terms as the folded view writes them (accents and
