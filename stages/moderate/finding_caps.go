@@ -24,6 +24,7 @@ var findingCaps = []findingCap{
 	capClassifierOnToldWords,
 	capClassifierSelfHarmTold,
 	capClassifierSelfHarmCameThrough,
+	capClassifierSelfHarmGiveaway,
 	capClassifierCounterSpeech,
 	relabelClassifierHateZh,
 	capClassifierContext,
