@@ -200,7 +200,7 @@ func capHelplineContact(t *Text, source string, x *Finding, _ *[]Span) {
 // capWarnedBait: a warning quotes the scam's words (scam_warning.go).
 func capWarnedBait(t *Text, source string, x *Finding, _ *[]Span) {
 	if (source == "lexicon" || source == "rules") && (x.Category == models.CategorySpam || x.Category == models.CategoryIllicit) &&
-		x.Score > reportedScoreCap && x.Span.End > x.Span.Start && scamWarning(t) && warnedSpan(t, x.Span) {
+		x.Score > reportedScoreCap && x.Span.End > x.Span.Start && (scamWarning(t) && warnedSpan(t, x.Span) || disbelievedSpan(t, x.Span)) {
 		x.Score = reportedScoreCap
 	}
 }

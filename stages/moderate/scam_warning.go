@@ -190,6 +190,28 @@ func warnedSpan(t *Text, sp Span) bool {
 	return containsAny(foldedBefore(t, clo, chi), refusedContact)
 }
 
+// disbelieved tell readers not to believe what follows: 不要相信稳赚不赔的说法,
+// "don't believe anyone promising guaranteed returns". The bait after it, in
+// its own clause, is the warning's (disbelievedSpan).
+var disbelieved = foldTerms([]string{
+	"不要相信", "别相信", "别信", "不要信", "千万别信", "不能信", "不可信", "don't believe", "dont believe", "do not believe",
+	"never believe", "no creas", "no crean", "no creáis", "não acredite", "nao acredite", "não acreditem", "ne croyez pas",
+	"ne crois pas", "glaubt nicht", "glaub nicht", "glauben sie nicht", "信じないで", "信じるな", "믿지 마", "믿지 말",
+})
+
+// disbelievedSpan reports whether sp's clause, up to sp's end, tells
+// readers not to believe it (a rule's span may start before the words), in a field that offers no way in of its own
+// (selfPromotion: "别信那些骗子，我们稳赚不赔，加我" is a pitch).
+func disbelievedSpan(t *Text, sp Span) bool {
+	s := t.Original
+	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
+		return false
+	}
+	lo, hi := sentenceAround(s, sp.Start, sp.End)
+	clo, _ := clauseAround(s, lo, hi, sp)
+	return containsAny(foldedBefore(t, clo, sp.End), disbelieved) && !containsAny(unquoted(t.Folded.String()), selfPromotion)
+}
+
 // refusedContact tells readers not to make the move the request names: 不要加LINE,
 // "don't add them", 絶対に追加しないで. In the request's own clause it makes
 // the request the warning's: "大家看到请直接检举，不要加LINE". Only refusals of

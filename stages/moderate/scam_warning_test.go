@@ -27,6 +27,9 @@ func TestScamWarningsDoNotCountAsContactRequests(t *testing.T) {
 		{"a Japanese warning that quotes the side-job pitch", "「在宅で月30万、LINEで連絡」という副業は詐欺です、気をつけて", models.DecisionAllow},
 		{"a warning whose quotation holds a price with a decimal point", "大家注意！有人私信我'恭喜中奖，添加客服薇❤️领取，只需付6.8元运费'，这是骗子，直接拉黑举报。", models.DecisionAllow},
 		{"a Japanese warning whose quoted pitch has its own exclamation mark", "注意喚起です。「日給3万！LINE追加で詳細送ります」というDMが届きました。情報商材を買わされるので即通報してください。", models.DecisionAllow},
+		{"readers told not to believe a guaranteed return", "投資理財課程心得分享：不要相信穩賺不賠的說法", models.DecisionAllow},
+		{"'don't believe the scammers' before one's own pitch is a pitch", "别信那些骗子，我们稳赚不赔，加我", models.DecisionBlock},
+		{"a disbelief in another clause does not cover the pitch", "不要相信别人，跟着老师稳赚不赔，加微信", models.DecisionBlock},
 		{"a German warning of the grandchild trick", "Achtung: Mein Opa bekam 'Hallo Opa, neue Nummer, schreib mir auf WhatsApp'. Das ist der Enkeltrick. Nie Geld überweisen!", models.DecisionAllow},
 	}
 	for _, c := range cases {
