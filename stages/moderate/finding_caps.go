@@ -17,6 +17,7 @@ type findingCap func(t *Text, source string, x *Finding, told *[]Span)
 // new reading of context is one function here and the file that explains it.
 var findingCaps = []findingCap{
 	capReportedSpeech,
+	capClassifierReceivedThreat,
 	capAbuseDeedZh,
 	capToldAbuse,
 	capSelfHarmNotAuthors,
@@ -70,6 +71,16 @@ func capReportedSpeech(t *Text, source string, x *Finding, _ *[]Span) {
 		x.Score = reportedScoreCap
 	case x.Category == models.CategoryViolence && x.Score > reportedThreatCap && quotedAndReported(t, x.Span):
 		x.Score = reportedThreatCap
+	}
+}
+
+// capClassifierReceivedThreat: the intent models' violence and self_harm
+// in a field that tells of a quoted threat received and reported
+// (reported.go): the rules read the quote itself.
+func capClassifierReceivedThreat(t *Text, source string, x *Finding, _ *[]Span) {
+	if (x.Category == models.CategoryViolence || x.Category == models.CategorySelfHarm) && x.Score > reportedScoreCap &&
+		fromClassifier(source) && receivedThreatTold(t) {
+		x.Score, x.Support = reportedScoreCap, false
 	}
 }
 

@@ -409,9 +409,21 @@ var (
 		"me disse", "m'a écrit", "m'a ecrit", "m'a envoyé", "m'a envoye", "m'a dit", "hat mir geschrieben", "schrieb mir",
 		"schreibt mir", "私信我", "私讯我", "留言", "发给我", "传给我", "给我发", "给我留言", "に送られ", "から送られ", "dmで", "라고 보냈",
 		"보내왔", "댓글로",
+		// Round 30: the quote inside the telling (Jemand hat mir „…" geschrieben; 「…」ってコメントが来た).
+		"hat mir", "haben mir", "コメントが来た", "dmが来た", "メッセージが来た", "って来た", "と送られて",
 	})
 	stickerMarkers = foldTerms([]string{"贴图", "表情包", "贴纸", "sticker", "スタンプ", "이모티콘", "meme", "figurinha", "pegatina"})
 )
+
+// receivedThreatTold reports whether field t tells, as a whole, of words
+// quoted that were sent to the author and that the author reported
+// ("Jemand hat mir „ich weiß wo du wohnst" geschrieben, ich hab's gemeldet,
+// was kann ich noch tun?"): the intent models, which judge the whole field,
+// read the quoted threat and the plea for advice as the author's violence
+// or risk.
+func receivedThreatTold(t *Text) bool {
+	return strings.ContainsAny(t.Original, quoteMarks) && saysReported(t.Original) && containsAny(t.Folded.String(), receivedThreatMarkers)
+}
 
 // receivedOrSticker reports whether the quoted threat at sp in t was sent
 // to the author, addressing them ("te voy a encontrar", 我知道妳住哪), or is a

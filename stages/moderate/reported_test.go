@@ -116,6 +116,10 @@ func TestAQuotedReportedThreatIsReviewedNotBlocked(t *testing.T) {
 		{"a threat on a grandmother's sticker is a sticker", "笑到往生😂 我阿嬤傳成「我要殺了你」的貓咪貼圖，下面還補一句「多穿點」，我已經檢舉貼圖作者了哈哈", models.DecisionAllow},
 		{"a threat to a school sent to the author and reported still goes to a person",
 			`Someone sent me "I'll shoot up the school Friday" and I reported it to the police.`, models.DecisionReview},
+		{"a threat left in the author's comments, quoted and reported, is allowed (ja)",
+			"「お前の家知ってるぞ」ってコメントが来た。スクショして通報したけど他にできることある？", models.DecisionAllow},
+		{"a threat written to the author, quoted inside the telling and reported, is allowed (de)",
+			`Jemand hat mir "ich weiß wo du wohnst" geschrieben, ich hab's gemeldet, was kann ich noch tun?`, models.DecisionAllow},
 		{"the same threat made is blocked", "I'll shoot up the school Friday", models.DecisionBlock},
 		{"the threat quoted with no report is blocked", `"I'll shoot up the school Friday" see you all there`, models.DecisionBlock},
 	}
@@ -130,5 +134,20 @@ func TestAQuotedReportedThreatIsReviewedNotBlocked(t *testing.T) {
 				t.Errorf("intl = %s, want %s; labels %+v", got, tt.want, m.Labels)
 			}
 		})
+	}
+}
+
+func TestIntentModelsDoNotReadAReceivedThreatAsTheAuthors(t *testing.T) {
+	s := newTableStage(t)
+	for _, body := range []string{
+		`Jemand hat mir "ich weiß wo du wohnst" geschrieben, ich hab's gemeldet, was kann ich noch tun?`,
+		"Alguien me escribió \"sé dónde vives\" y lo denuncié, ¿qué más puedo hacer?",
+	} {
+		n := moderateBody(t, s, body)
+		for _, market := range []string{"cn", "intl"} {
+			if got := n.Moderation.Markets[market]; got != models.DecisionAllow {
+				t.Errorf("%q: %s %s, labels %s", body, market, got, labelSummary(n.Moderation.Labels))
+			}
+		}
 	}
 }

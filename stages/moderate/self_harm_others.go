@@ -242,6 +242,36 @@ func thirdPersonSaidZh(who, v string) bool {
 			break
 		}
 	}
+	if thirdPersonEndsZh(who) {
+		return true
+	}
+	// A time clause between the speaker and the verb: 朋友分手后一直说想死.
+	for _, t := range timeClauseEndsZh {
+		if !strings.HasSuffix(who, t) {
+			continue
+		}
+		rest := strings.TrimSuffix(who, t)
+		for k := 0; k < maxTimeClauseRunes && rest != ""; k++ {
+			_, n := utf8.DecodeLastRuneInString(rest)
+			rest = rest[:len(rest)-n]
+			if thirdPersonEndsZh(rest) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// timeClauseEndsZh end a clause of time that may stand between a speaker
+// and the verb (分手后, 出事以后, 住院之后); maxTimeClauseRunes bound what
+// comes before them.
+var timeClauseEndsZh = []string{"以后", "之后", "以来", "后"}
+
+const maxTimeClauseRunes = 4
+
+// thirdPersonEndsZh reports whether who ends with a third person who is no
+// one's listener (跟她 is whom the author told).
+func thirdPersonEndsZh(who string) bool {
 	for _, p := range thirdPersonZh {
 		if !strings.HasSuffix(who, p) {
 			continue
@@ -299,6 +329,8 @@ var (
 		"in high school", "in college", "there was a time", "at my lowest",
 		// An anniversary counted: "one year since my attempt".
 		"year since my", "years since my", "months since my", "anniversary of my",
+		// Round 30: a habit stopped and counted (今天是我停止自殘滿兩年).
+		"停止自残", "不再自残", "戒掉自残", "没再自残", "没有再自残",
 		"hace años", "hace un año", "hace meses", "cuando tenía", "en esa época", "há anos", "há um ano", "quando eu tinha",
 		"naquela época", "il y a des années", "il y a un an", "il y a quelques années", "quand j'avais", "à l'époque",
 		"vor jahren", "vor einem jahr", "damals", "früher", "als ich",
@@ -322,6 +354,8 @@ var (
 	})
 	overcomeMarkers = foldTerms([]string{
 		// Round 29: 回头看都过去了, "feeling like a new person".
+		// Round 30: 停止自殘滿兩年, 真的會變好的.
+		"停止自残满", "不再自残", "戒掉自残", "没再自残", "没有再自残", "会变好的",
 		"都过去了", "已经过去了", "熬过去了", "like a new person", "a new person now",
 		"拉回来", "拉了回来", "走出来", "走出了", "好多了", "好很多", "好起来", "活下来", "挺过来", "熬过来", "康复", "还活着", "会好的",
 		"pulled me back", "pulled back", "got better", "gets better", "i'm still here", "im still here", "recovered",
@@ -475,6 +509,9 @@ var riskBackMarkers = foldTerms([]string{
 	"relapse", "relapsed", "relapsing", "cut again", "did it again", "tonight", "urges are back", "urge is back",
 	"thoughts are back", "back to zero", "threw it away", "broke my streak", "breaking that streak", "broke the streak",
 	"want to cut", "wanna cut", "want to die", "wanna die", "miss it", "can't stop thinking", "cant stop thinking",
+	// The helper at risk too (我也想死, 私も死にたい).
+	"我也想死", "私も死にたい", "나도 죽고 싶", "yo también quiero morir", "yo tambien quiero morir", "eu também quero morrer",
+	"eu tambem quero morrer", "moi aussi je veux mourir", "ich will auch sterben", "ich auch sterben",
 })
 
 // cameThroughField reports whether a field tells of having come through
@@ -494,6 +531,14 @@ var helperAsks = foldTerms([]string{
 	"how can i support him", "how can i support them", "how can i support my", "how do i help her", "how do i help him",
 	"how do i help them", "how do i help my", "how can i help her", "how can i help him", "how can i help them",
 	"how can i help my", "how to support a friend", "how to help a friend", "without making it worse", "say the wrong thing",
+	// Round 30: staying with the friend tonight, and what else to do (友達が…死にたいって言ってる。今夜は一緒にいるつもり,
+	// 朋友…一直说想死，我今晚陪着她，还能做些什么？).
+	"cómo la ayudo", "cómo lo ayudo", "cómo puedo ayudarla", "cómo puedo ayudarlo", "me quedo con ella", "me quedo con él",
+	"como ajudar ela", "como ajudar ele", "como posso ajudar", "vou ficar com ela", "vou ficar com ele",
+	"comment l'aider", "comment je peux l'aider", "je dors chez elle", "je dors chez lui", "je reste avec elle", "je reste avec lui",
+	"wie kann ich ihr helfen", "wie kann ich ihm helfen", "bleibe heute nacht bei ihr", "bleibe heute nacht bei ihm",
+	"一緒にいるつもり", "一緒にいようと思う", "どう支えれば", "どうやって支え", "같이 있으려고", "같이 있을 거", "어떻게 도와",
+	"陪着她", "陪着他", "怎么帮她", "怎么帮他", "怎么帮助她", "怎么帮助他",
 })
 
 // helperField reports whether a field asks how to help someone else

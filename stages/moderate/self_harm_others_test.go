@@ -31,6 +31,12 @@ func TestSomeoneElsesDeathWishIsNotTheAuthors(t *testing.T) {
 		{"a friend who told the author he wanted to die", "zh", "", "朋友跟我说他想死，我陪他聊到天亮，第二天一起去了医院。", false},
 		{"a parent told what a child said in Traditional Chinese", "zh", "", "如果孩子說「活著沒意思」，家長先別罵，先聽他說完。", false},
 		{"a mother's words reported by her child", "zh", "", "我妈说想死，我该怎么陪她？", false},
+		{"a friend's death wish after a breakup, the author staying with her", "zh", "", "朋友分手后一直说想死，我今晚陪着她，还能做些什么？", false},
+		{"the author's own death wish after a breakup", "zh", "", "我分手后一直说想死，真的撑不下去了", true},
+		{"two years since the author stopped self-harming", "zh", "", "今天是我停止自殘滿兩年，正在辛苦的人，真的會變好的", false},
+		{"a stop counted and the urge back today", "zh", "", "停止自殘滿兩年了，可是今天又想割", true},
+		{"a friend's death wish, the author staying the night (ja)", "ja", "", "友達が別れてから死にたいって言ってる。今夜は一緒にいるつもり", false},
+		{"the helper at risk too (ja)", "ja", "", "私も死にたい。友達と今夜は一緒にいるつもりだけど、もう限界", true},
 		{"a survivor pulled back by a friend", "zh", "", "那时候我也想死，是朋友半夜打电话把我拉回来的。现在好多了。", false},
 		{"a survivor who came out of it step by step", "zh", "", "三年前我天天想死，吃药、复诊、跑步，一点点走出来了。", false},
 		// Chinese: the author at risk.
