@@ -46,6 +46,9 @@ var (
 		"official account", "official acct", "cuenta oficial", "conta oficial", "compte officiel", "offizieller account",
 		"官方账号", "官方号", "公式アカウント", "공식 계정", "donuts", "arepera", "pizzeria", "taquería", "taqueria",
 		"offiziellen account", "unserem offiziellen", "官方ig", "店家", "咖啡馆", "咖啡厅",
+		// Round 30: a building's office (小区物业电话是…，有问题可以打这个).
+		"物业", "居委会", "管理处", "管理事務所", "管理室", "관리사무소", "conserjería", "conserjeria", "portería", "porteria",
+		"síndico", "portaria", "syndic", "gardien", "hausverwaltung", "hausmeister", "property management", "leasing office",
 	})
 	// businessUses say what customers do with the number.
 	businessUses = foldTerms([]string{
@@ -73,6 +76,9 @@ var (
 		"lessons", "tutoring", "private classes", "viewing", "viewings", "clases particulares", "clases de", "aulas particulares",
 		"aulas de", "cours particuliers", "première séance", "premiere seance", "nachhilfe", "besichtigung", "家教", "补习", "课程", "试听", "看房", "レッスン", "体験",
 		"과외", "수업", "상담",
+		// Round 30: a building office's line for residents' questions.
+		"有问题可以打", "有事可以打", "有问题打", "如有问题", "for any questions", "if you have any questions", "para dudas",
+		"em caso de dúvidas", "en cas de question", "bei fragen", "何かあれば", "문의사항",
 	})
 	// contactLabels introduce a number the author gives to be reached on:
 	// "预约电话", "WhatsApp:", "LINE ID", "Tel.", "Agende pelo WhatsApp".
@@ -133,6 +139,9 @@ func businessNumber(s string) bool {
 	if lostNotice(s) {
 		return true // the owner's own number, for whoever finds the animal
 	}
+	if !containsWordAny(s, thirdParty) && containsTermAny(s, numberChanged) {
+		return true // the author's or a shop's own new number, for those who had the old one
+	}
 	if !containsWordAny(s, thirdParty) && (containsTermAny(s, secondHand) && (containsTermAny(s, handover) || containsWordAny(s, ownContact)) ||
 		containsTermAny(s, openEvents) && containsWordAny(s, contactLabels) || containsTermAny(s, proNumber)) {
 		return true // the seller's, the organiser's or a professional's own number
@@ -152,6 +161,21 @@ func businessNumber(s string) bool {
 func lostNotice(s string) bool {
 	return containsTermAny(s, lostAndFound) || containsTermAny(s, pets) && containsTermAny(s, gone)
 }
+
+// numberChanged announce one's own number changed (round 30: "New number
+// everyone! … please save this one", 我换号了，新号码…大家存一下, "Die Praxis hat
+// eine neue Telefonnummer"): the number is for those who had the old one.
+// A third person named (her new number) or bait still make it a person's
+// data or spam.
+var numberChanged = foldTerms([]string{
+	"new number", "my new number", "new phone number", "new cell number", "changed my number", "number has changed", "number changed",
+	"nuevo número", "nuevo numero", "mi número nuevo", "número nuevo", "cambié de número", "cambie de numero", "nuevo teléfono",
+	"número novo", "numero novo", "meu número novo", "troquei de número", "troquei de numero", "novo telefone",
+	"nouveau numéro", "nouveau numero", "j'ai changé de numéro", "numéro a changé", "numero a change",
+	"neue nummer", "neue handynummer", "neue telefonnummer", "nummer geändert", "nummer hat sich geändert",
+	"新号码", "换号了", "换了号", "换号码", "电话改了", "号码改了", "新しい電話番号", "番号が変わ", "番号変え", "新しい番号",
+	"번호 바꿨", "번호 변경", "새 번호", "번호가 바뀌",
+})
 
 // secondHand, handover, openEvents and proNumber give a person's own
 // number as a listing does (round 22's pii and spam sets): a thing of
