@@ -19,6 +19,23 @@ func TestStudyStressToldInJestOrWithCheerIsNoRisk(t *testing.T) {
 	checkAllowed(t, s, cases)
 }
 
+// The Chinese degree complement (累得想死) with the day going on is a way of
+// saying how tired; alone, beside a death wish of its own or with risk, it
+// is still read.
+func TestChineseDegreeComplementWithTheDayGoingOnIsNoRisk(t *testing.T) {
+	s := newTestStage(t)
+	cases := []allowCase{
+		{"overtime and a foot bath", "今天加班到十点，累得想死，回家泡个脚就睡了", true},
+		{"a diet going on", "减肥第30天，饿到想死但体重掉了5斤，继续坚持", true},
+		{"a report handed in at last", "期末報告寫到想死，還好今天終於交了", true},
+		{"a math problem and a laugh", "这道数学题难到我想死，谁来救救我哈哈", true},
+		{"the complement alone is still read", "期末考考到想死", false},
+		{"the complement beside a death wish of its own", "累得想死，其实我是真的想死", false},
+		{"the complement with risk", "累得想死，今晚就想结束这一切，终于可以解脱了", false},
+	}
+	checkAllowed(t, s, cases)
+}
+
 func TestSaysNotMeantReadsNegations(t *testing.T) {
 	for s, want := range map[string]bool{
 		"ready to die (not literally)": true,
