@@ -117,14 +117,15 @@ func saysNotMeant(f string) bool {
 }
 
 // capStressHyperbole: a death wish of study or work stress said in jest or
-// with cheer, or a Chinese degree complement with the day going on
-// (stress_hyperbole.go, stress_degree_zh.go).
+// with cheer, a Chinese degree complement with the day going on, or the
+// weather blamed (stress_hyperbole.go, stress_degree_zh.go,
+// weather_hyperbole.go).
 func capStressHyperbole(t *Text, source string, x *Finding, _ *[]Span) {
 	if x.Category != models.CategorySelfHarm || x.Score <= reportedScoreCap ||
 		!(source == "lexicon" || fromClassifier(source) || source == "rules" && x.Support) {
 		return
 	}
-	if stressHyperbole(t) || degreeHyperboleZh(t) {
+	if stressHyperbole(t) || degreeHyperboleZh(t) || weatherHyperbole(t) {
 		x.Score, x.Support = reportedScoreCap, false
 	}
 }

@@ -61,3 +61,16 @@ func TestAQuotationGivenToAFriendWithAColonIsTheirs(t *testing.T) {
 	}
 	checkAllowed(t, s, cases)
 }
+
+// The weather blamed, with what the author does about it, is no risk; the
+// weather beside pills, or alone, is still read.
+func TestTheWeatherBlamedIsNoRisk(t *testing.T) {
+	s := newTestStage(t)
+	cases := []allowCase{
+		{"heat and the pool", "this heat makes me want to die, heading to the pool with the kids", true},
+		{"heat and the pool in Spanish", "Qué calor, me quiero morir, me voy a la piscina con los niños", true},
+		{"heat and pills", "this heat makes me want to die, i have the pills ready, tonight", false},
+		{"grey days alone", "its so grey every day, i want to die", false},
+	}
+	checkAllowed(t, s, cases)
+}
