@@ -138,7 +138,8 @@ func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 		// A news report read by its neighbours (round 22: "there was a
 		// stabbing near the bus stop… police made an arrest Sunday").
 		// Or the author robbed or threatened, asking what to do (victim_told.go).
-		return craftFrame(t) || gatheringFrame(t) || newsFrame(t) || safetyAdviceFrame(t) || victimToldFrame(t)
+		// Or a vow of exasperation whose act harms no one (exasperation_vow.go).
+		return craftFrame(t) || gatheringFrame(t) || newsFrame(t) || safetyAdviceFrame(t) || victimToldFrame(t) || harmlessVow(t)
 	}
 	return false
 }
