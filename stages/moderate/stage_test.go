@@ -211,6 +211,9 @@ func TestStageAllowsInnocentText(t *testing.T) {
 		{"the Austrian village of Fucking is a place", "", "Ausflug ins Dorf Fucking in Österreich, sehr ruhig dort"},
 		{"a Spanish fart is no paedophile", "", "El bebé se tiró un pedo en plena misa y su abuela no paraba de reír"},
 		{"German dick is fat or thick", "", "Der Winterpulli ist so dick und warm, perfekt für Skiurlaub"},
+		{"Loli is an aunt's name", "", "mi tía Loli hace la mejor tortilla de patatas del mundo"},
+		{"Loli is a neighbour's name", "", "Loli, la vecina del quinto, nos trajo churros"},
+		{"no hay pedo is no trouble", "", "no hay pedo, mañana lo arreglamos"},
 		{"dying of embarrassment is a blush", "", "My phone rang in the silent exam hall, I wanted to die of embarrassment"},
 		{"尴尬到想死 is a blush", "", "社团聚餐叫错了学长的名字，尴尬到想死"},
 	}
