@@ -214,6 +214,9 @@ func TestStageAllowsInnocentText(t *testing.T) {
 		{"Loli is an aunt's name", "", "mi tía Loli hace la mejor tortilla de patatas del mundo"},
 		{"Loli is a neighbour's name", "", "Loli, la vecina del quinto, nos trajo churros"},
 		{"no hay pedo is no trouble", "", "no hay pedo, mañana lo arreglamos"},
+		{"Kike is Enrique", "", "Kike y yo vamos al cine esta noche, ¿alguien se apunta?"},
+		{"a chink in the armor is an idiom", "", "found a chink in the armor of their defense, we scored twice after that"},
+		{"a delivery delay is French", "", "Il y a eu un retard de livraison, le colis arrive demain"},
 		{"dying of embarrassment is a blush", "", "My phone rang in the silent exam hall, I wanted to die of embarrassment"},
 		{"尴尬到想死 is a blush", "", "社团聚餐叫错了学长的名字，尴尬到想死"},
 	}
