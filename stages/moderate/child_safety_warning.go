@@ -27,6 +27,10 @@ var (
 	parentAudience = foldTerms([]string{
 		"parents of", "for parents", "fellow parents", "dear parents", "to all parents", "mom of a", "mum of a",
 		"dad of a", "my son", "my daughter", "my kid", "my kids", "my child", "check your kids", "talk to your kids", "your kids'",
+		// Round 30: a child by age ("my 12 yo got a DM asking for pics").
+		"my 9 yo", "my 10 yo", "my 11 yo", "my 12 yo", "my 13 yo", "my 14 yo", "my 15 yo", "my 16 yo", "my 9yo", "my 10yo",
+		"my 11yo", "my 12yo", "my 13yo", "my 14yo", "my 15yo", "my 16yo", "year old daughter", "year-old daughter",
+		"year old son", "year-old son",
 		"家长们", "各位家长", "求助各位家长", "宝妈", "我儿子", "我女儿", "我家孩子", "跟孩子聊", "和孩子聊",
 		"mamás", "mi hijo", "mi hija", "mães", "meu filho", "minha filha",
 		"mon fils", "ma fille", "nos enfants", "mein sohn", "meine tochter", "unsere kinder",
@@ -35,7 +39,7 @@ var (
 	// reportMade tells of a report made or to make.
 	reportMade = foldTerms([]string{
 		"reported the account", "reported him", "reported them", "reported it", "filed a report", "police", "ncmec", "cybertipline",
-		"saved the chats", "report and block", "block and report",
+		"saved the chats", "report and block", "block and report", "reported and blocked", "blocked and reported",
 		"报警", "举报", "保存了证据", "保存证据", "派出所", "12110",
 		"denuncié", "denunciamos", "la policía", "policia", "denunciei", "polícia", "denunciem",
 		"signalé", "signalez", "appelez le 3018", "3018", "pharos", "gendarmerie", "porté plainte",

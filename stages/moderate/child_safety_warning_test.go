@@ -15,10 +15,12 @@ func TestChildSafetyWarningsAreNotGrooming(t *testing.T) {
 		"PSA for parents of tweens: a \"friend\" my 11yo met in a Roblox lobby started with compliments, then gifted her Robux, then asked her to move to a private chat app and \"keep it our secret because your mom wouldn't get it.\" That secrecy ask is the giant red flag. We saved the chats, reported the account and filed a report with the NCMEC CyberTipline.",
 		"求助各位家长：儿子10岁，最近玩游戏认识了一个“大哥哥”，总给他送皮肤，还让他加私人QQ、拍自己房间的照片，说“别告诉你爸妈”。我看了聊天记录吓出一身冷汗，已经报警并保存了证据。",
 		"Parents, parlons de « sextorsion ». Des escrocs se font passer pour une ado sur Insta, obtiennent une photo intime d'un garçon puis exigent de l'argent. Il faut dire à nos enfants : ne payez jamais, parlez à un adulte, et appelez le 3018.",
+		`my 12 yo got a DM asking for pics "as our secret". reported and blocked, talked to her about it`,
 	}, "cn", "intl")
 	wantDecision(t, s, "a groomer's message is blocked", []string{
 		"ur 12? so mature for your age. add me on snap, don't tell your parents 🤫",
 		"你几岁了？10岁？加我私人QQ，拍几张你房间的照片给我，别告诉你爸妈，我送你皮肤",
+		"trading pics of my 12 yo, dm for price",
 	}, models.DecisionBlock, "intl")
 }
 
