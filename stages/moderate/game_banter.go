@@ -51,6 +51,9 @@ var gameLaughs = foldTerms([]string{
 	// a friend addressed as one, and the loser's tears promised
 	"😈", "frérot", "frerot", "mon reuf", "bro", "bestie", "hermano", "mano", "parce", "digga", "alter",
 	"prépare les mouchoirs", "get the tissues", "bring tissues", "ve preparando los pañuelos",
+	// Round 30: a teammate or an in-game friend ("味方に煽られたけど、フレンドだったので許す").
+	"フレンド", "味方", "teammate", "my duo", "coéquipier", "coequipier", "teamkollege", "팀원", "队友", "compañero de equipo",
+	"companheiro de time",
 })
 
 // siblingsAtPlay are brothers and sisters named at a game, which keeps

@@ -24,6 +24,7 @@ func TestGameBanter(t *testing.T) {
 		{"a game threat that names where the player lives is no game", "keep reporting me in ranked lol, I know where you live and I'll kill you", models.DecisionBlock},
 		{"a brother's insult at Mario Party needs no laugh", "Mario Party mit meinen Geschwistern eskaliert wie immer. Mein Bruder hat mir drei Sterne geklaut und gesagt 'Ich mach dich fertig, du Opfer'. Ich hab ihn im Minispiel dann komplett zerstört.", models.DecisionAllow},
 		{"a partner named beside a penalty game is no game night", "この人の彼氏かわいそう…こんなブスと付き合わされて罰ゲームかな？", models.DecisionReview},
+		{"a teammate in a shooter game forgiven and promised a beating next round", "昨日のエペで味方に煽られたけど、フレンドだから許す。次はボコボコにしてやる🔥", models.DecisionAllow},
 		{"the same threat without a game keeps its score", "お前次会ったらボコボコにしてやるから覚悟しとけよ", models.DecisionBlock},
 		{"a final boss threatened needs no laugh", "ce boss final m'a tué au moins vingt fois, je vais le défoncer ce soir avec mon équipe", models.DecisionAllow},
 		{"a boss one is stuck on for hours is a level's", "je vais le tuer ce boss, ça fait trois heures que je bloque dessus", models.DecisionAllow},

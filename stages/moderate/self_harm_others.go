@@ -367,6 +367,9 @@ var (
 		"ans sans me scarifier", "jahre ohne ritzen", "jahre clean", "年没有再", "年没再", "年間やってない", "년째 안 하고",
 		"salí adelante", "me recuperé", "sigo aquí", "sigo aqui", "saí dessa", "me recuperei", "ainda estou aqui",
 		"je m'en suis sorti", "toujours là", "m'a sauvé", "m'a sauvée", "geschafft", "bin noch da", "hat mich gerettet",
+		// Round 30: "Oito meses sem beber… O AA me salvou", "ich hab mir Hilfe geholt. Jetzt bin ich in Therapie".
+		"me salvou", "me salvó", "meses sem beber", "anos sem beber", "meses sin beber", "años sin beber", "mois sans boire",
+		"monate trocken", "jahre trocken", "hilfe geholt", "bin ich in therapie", "geht mir besser", "geht es mir besser",
 		// Stopped it: "j'ai arrêté de me faire vomir il y a 3 ans".
 		"j'ai arrêté de", "j'ai arrete de", "i stopped", "i quit", "dejé de", "deje de", "parei de", "hab aufgehört", "habe aufgehört",
 		"恢复得很好", "终于停药", "상담 1년", "상담 받고", "상담받고", "치료받고",
@@ -403,7 +406,7 @@ var (
 // zwei Jahren", "2년 전" (年前 is among pastMarkers).
 var reAgo = regexp.MustCompile(`\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (?:years?|months?) ago\b|` +
 	`\b(?:il y a|hace|ha|vor) (?:\d+|un|une|deux|trois|quatre|cinq|six|dos|tres|cuatro|cinco|seis|um|uma|dois|duas|quatro|` +
-	`einem|einer|zwei|drei|vier|funf|sechs|ein paar|quelques|unos|uns|algunos) (?:ans|annees|mois|anos|meses|jahren|monaten)\b|` +
+	`einem|einer|zwei|drei|vier|funf|sechs|ein paar|quelques|unos|uns|algunos) (?:ans|annees|mois|anos|meses|jahren|monaten|jahr|monat)\b|` +
 	`\b(?:\d+|um|uma|dois|duas|tres|quatro|cinco|seis|un|una|dos|cuatro|algunos|alguns) (?:anos?|meses|mes|años?) atras\b|` +
 	`\d+ ?(?:년|개월) ?전|` +
 	// An age the author was then: "in a really bad place at 16".

@@ -138,6 +138,7 @@ func TestRecoveryToldInThePastInEveryLanguage(t *testing.T) {
 		{"a French look back at blades no longer used", "Ça fait 5 ans que je ne me scarifie plus. Avant je cachais mes bras sous des manches longues.", false},
 		{"a Korean past that has come back is a person at risk", "3년 전엔 자살 생각까지 했는데 요즘 다시 그런 생각이 들어. 오늘 밤이 너무 무서워.", true},
 		{"a Portuguese past with a wish to die today is a person at risk", "Dois anos atrás eu queria morrer. Hoje quero de novo e não vejo saída.", true},
+		{"a German year ago, help sought and better now", "Vor einem Jahr wollte ich nicht mehr leben. Ich hab mir Hilfe geholt, jetzt geht es mir besser.", false},
 	})
 }
 
