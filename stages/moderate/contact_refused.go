@@ -47,12 +47,10 @@ var askedOfSomeoneElse = foldTerms([]string{
 // refusedRequest reports whether the clause of the contact request at sp
 // turns contact down, or reports it asked of someone else.
 func refusedRequest(t *Text, sp Span) bool {
-	s := t.Original
-	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
+	clo, chi, ok := spanClause(t.Original, sp)
+	if !ok {
 		return false
 	}
-	lo, hi := sentenceAround(s, sp.Start, sp.End)
-	clo, chi := clauseAround(s, lo, hi, sp)
 	clause := foldedBefore(t, clo, chi)
 	return containsAny(clause, refusedByAuthor) || containsAny(clause, askedOfSomeoneElse)
 }

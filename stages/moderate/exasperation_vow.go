@@ -14,7 +14,7 @@ import "unicode/utf8"
 
 var (
 	vowAgain = foldTerms([]string{
-		"one more time", "once more", "again and i", "one more", "una vez más", "una vez mas", "otra vez", "mais uma vez", "de novo",
+		"one more", "once more", "again and i", "una vez más", "una vez mas", "otra vez", "mais uma vez", "de novo",
 		"encore une fois", "encore un", "noch einmal", "noch ein mal", "nochmal", "noch mal",
 	})
 	harmlessActs = foldTerms([]string{
@@ -22,7 +22,7 @@ var (
 		"move out", "lose my mind", "lose it", "go insane", "quit", "quitting", "complain", "file a complaint", "leave a review",
 		"buy earplugs", "cry", "report it", "report them", "unfollow", "block them", "change the password", "change the wifi",
 		"me mudo", "llamo al casero", "llamo a la policía", "me vuelvo loca", "me vuelvo loco", "renuncio", "pongo una queja",
-		"me mudo de", "ligo pro síndico", "chamo a polícia", "fico louca", "fico louco", "peço demissão", "me mudo daqui",
+		"ligo pro síndico", "chamo a polícia", "fico louca", "fico louco", "peço demissão",
 		"je déménage", "j'appelle le proprio", "j'appelle la police", "je deviens folle", "je deviens fou", "je démissionne",
 		"ziehe ich aus", "zieh ich aus", "rufe ich den vermieter", "ruf ich den vermieter", "rufe ich die polizei",
 		"werde ich wahnsinnig", "kündige ich", "beschwere ich mich",

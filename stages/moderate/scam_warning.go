@@ -199,17 +199,13 @@ var disbelieved = foldTerms([]string{
 	"ne crois pas", "glaubt nicht", "glaub nicht", "glauben sie nicht", "信じないで", "信じるな", "믿지 마", "믿지 말",
 })
 
-// disbelievedSpan reports whether sp's clause, up to sp's end, tells
-// readers not to believe it (a rule's span may start before the words), in a field that offers no way in of its own
-// (selfPromotion: "别信那些骗子，我们稳赚不赔，加我" is a pitch).
+// disbelievedSpan reports whether sp's clause, up to sp's end (a rule's
+// span may start before the words), tells readers not to believe it, in a
+// field that offers no way in of its own (selfPromotion: "别信那些骗子，我们
+// 稳赚不赔，加我" is a pitch).
 func disbelievedSpan(t *Text, sp Span) bool {
-	s := t.Original
-	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
-		return false
-	}
-	lo, hi := sentenceAround(s, sp.Start, sp.End)
-	clo, _ := clauseAround(s, lo, hi, sp)
-	return containsAny(foldedBefore(t, clo, sp.End), disbelieved) && !containsAny(unquoted(t.Folded.String()), selfPromotion)
+	clo, _, ok := spanClause(t.Original, sp)
+	return ok && containsAny(foldedBefore(t, clo, sp.End), disbelieved) && !containsAny(unquoted(t.Folded.String()), selfPromotion)
 }
 
 // refusedContact tells readers not to make the move the request names: 不要加LINE,
@@ -223,6 +219,17 @@ var refusedContact = foldTerms([]string{
 	"nunca adicione", "não chame", "ne l'ajoutez pas", "n'ajoutez pas", "n'ajoute pas", "nicht hinzufügen",
 	"füge sie nicht hinzu", "fügt sie nicht hinzu", "追加しないで", "追加しない", "登録しないで", "추가하지 마", "추가하지 말",
 })
+
+// spanClause returns the byte range of the clause of s around sp (its
+// sentence cut at commas, clauseAround); ok is false for a span outside s.
+func spanClause(s string, sp Span) (clo, chi int, ok bool) {
+	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
+		return 0, 0, false
+	}
+	lo, hi := sentenceAround(s, sp.Start, sp.End)
+	clo, chi = clauseAround(s, lo, hi, sp)
+	return clo, chi, true
+}
 
 // clauseAround returns the byte range of the clause of sentence [lo, hi) of
 // s around sp: the sentence cut at commas (, ， 、) on either side of sp.

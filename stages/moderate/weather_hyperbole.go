@@ -15,7 +15,7 @@ import "unicode/utf8"
 var (
 	weatherLoads = foldTerms([]string{
 		"this heat", "the heat", "so hot", "too hot", "heatwave", "heat wave", "humidity", "40 degrees",
-		"qué calor", "que calor", "este calor", "ola de calor", "que calor", "esse calor", "calorão",
+		"qué calor", "que calor", "este calor", "ola de calor", "esse calor", "calorão",
 		"cette chaleur", "il fait trop chaud", "trop chaud", "canicule", "diese hitze", "so heiß", "zu heiß", "hitzewelle",
 		"暑すぎ", "暑い", "猛暑", "더워서", "너무 더워", "폭염", "热死", "太热", "好热", "热到", "高温",
 	})
