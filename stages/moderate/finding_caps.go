@@ -26,6 +26,7 @@ var findingCaps = []findingCap{
 	capClassifierSelfHarmTold,
 	capClassifierSelfHarmCameThrough,
 	capClassifierSelfHarmGiveaway,
+	capClassifierSelfHarmHaircut,
 	capClassifierCounterSpeech,
 	relabelClassifierHateZh,
 	capClassifierContext,

@@ -143,8 +143,14 @@ func businessNumber(s string) bool {
 		return true // the author's or a shop's own new number, for those who had the old one
 	}
 	if !containsWordAny(s, thirdParty) && (containsTermAny(s, secondHand) && (containsTermAny(s, handover) || containsWordAny(s, ownContact)) ||
-		containsTermAny(s, openEvents) && containsWordAny(s, contactLabels) || containsTermAny(s, proNumber)) {
-		return true // the seller's, the organiser's or a professional's own number
+		containsTermAny(s, openEvents) && containsWordAny(s, contactLabels)) {
+		return true // the seller's or the organiser's own number
+	}
+	if containsTermAny(s, proNumber) {
+		// A professional's work line, theirs or passed on by a client (round
+		// 31: "si vous voulez réserver chez la photographe, son numéro pro
+		// c'est le …"); a call to go after them makes it doxxing all the same.
+		return true
 	}
 	if containsWordAny(s, ownContact) {
 		return false

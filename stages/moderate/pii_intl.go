@@ -228,6 +228,8 @@ var exposureIntent = foldTerms([]string{
 	"hab rausgefunden, wo", "rausgefunden, wo", "wer bock hat", "persönlich hallo", "mal besuchen",
 	// Chinese, Spanish, French, German: "this is her address", "go to her house"
 	"她家地址", "他家地址", "她的住址", "他的住址", "去她家", "去他家", "上门找她", "上门找他",
+	// Round 31: a residence published for a visit (那个渣男的住址：… 大家有空去拜访一下).
+	"的住址", "住址:", "去拜访一下", "去拜訪一下", "登门拜访", "登門拜訪",
 	"esta es su dirección", "esta es su direccion", "aquí vive", "aqui vive", "c'est son adresse", "voici son adresse", "das ist ihre adresse", "das ist seine adresse", "hier wohnt",
 	// Round 24: a person's details handed to readers ("les paso los datos
 	// del profe", "ahí se los dejo", "voilà le num perso de", "amusez-vous",
