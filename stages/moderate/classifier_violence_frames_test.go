@@ -62,3 +62,14 @@ func TestNewsFrameCapsTheIntentModelsViolence(t *testing.T) {
 		"The police won't help you. Saturday night I'll be waiting at your bus stop and I'll stab you, news will call it a robbery.",
 	}, "intl")
 }
+
+func TestAnErrandIsNoThreat(t *testing.T) {
+	s := newTableStage(t)
+	checkAllowed(t, s, []allowCase{
+		{"a child picked up at the school gate is allowed", "amanhã vou pegar meu filho na saída da escola e depois praia", true},
+		{"cake brought to a friend's door is allowed", "Ich weiß, wo du wohnst – ich bring dir morgen den Kuchen vorbei!", true},
+		{"dumplings brought at night are allowed", "我知道你家在哪，晚上等着我给你送饺子过去", true},
+		{"the addressee caught at the school gate is still held", "vou te pegar na saída da escola amanhã, pode avisar teu pai", false},
+		{"a knife brought with the cake is still held", "Ich weiß, wo du wohnst. Ich bring dir morgen den Kuchen vorbei, und mein Messer auch.", false},
+	})
+}
