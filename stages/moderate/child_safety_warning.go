@@ -95,9 +95,13 @@ var (
 		"sex education", "sex ed", "the talk", "puberty", "contraception", "aufklärung", "aufklärungsbuch", "verhütung", "pubertät",
 		"educación sexual", "anticonceptivos", "pubertad", "educação sexual", "anticoncepcionais", "puberdade",
 		"éducation sexuelle", "contraception", "puberté", "性教育", "青春期", "避孕", "性教育の", "思春期", "성교육", "사춘기", "피임",
+		// Round 31: a school's lesson on sharing nudes ("our school held an
+		// assembly about not sharing nudes, they said it's a crime").
+		"assembly", "online safety", "internet safety", "e-safety", "safety talk", "not sharing", "don't share", "never share",
 	})
 	educationFrame = foldTerms([]string{
 		"our kids", "my kids", "my son", "my daughter", "your kids", "pediatrician", "parents", "at what age", "how old were",
+		"our school", "the school", "students", "teens", "teenagers",
 		"euren kindern", "unseren kindern", "meinen kindern", "kinderärztin", "kinderarzt", "eltern", "ab welchem alter",
 		"nuestros hijos", "mis hijos", "pediatra", "padres", "a qué edad", "nossos filhos", "meus filhos", "pais", "com que idade",
 		"nos enfants", "mes enfants", "pédiatre", "parents", "à quel âge",

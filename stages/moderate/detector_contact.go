@@ -1133,7 +1133,7 @@ var enWords = func() map[string]enRole {
 	put(enVerb, "agregame", "anademe", "escribeme", "escribime", "contactame", "hablame", "agreguenme", "escribenos", "contactanos", "ajoutemoi")
 	put(enUp, "up")
 	put(enPrep, "on", "at", "via", "over", "thru", "through", "auf", "bei", "uber", "per", "sur", "par", "por", "en", "al", "no", "na", "pelo", "pela")
-	put(enApp, "telegram", "tg", "whatsapp", "wa", "line", "kik", "wechat", "weixin", "discord", "signal", "skype", "viber", "snapchat", "snap", "sc", "instagram", "insta", "ig", "onlyfans", "fb", "facebook", "messenger", "threema", "qq", "kakaotalk", "kakao", "zap", "zapzap", "whats", "wpp", "insta")
+	put(enApp, "telegram", "tg", "whatsapp", "wa", "line", "kik", "wechat", "weixin", "discord", "signal", "skype", "viber", "snapchat", "snap", "snp", "sc", "instagram", "insta", "ig", "onlyfans", "fb", "facebook", "messenger", "threema", "qq", "kakaotalk", "kakao", "zap", "zapzap", "whats", "wpp", "insta")
 	put(enAppVerb, "snap", "whatsapp", "telegram", "wechat", "kik", "snapchat")
 	put(enAsk, "contact", "dm", "pm", "message", "msg", "inbox", "text", "email", "whatsapp", "telegram", "wechat", "call", "hmu", "ping")
 	put(enFor, "for", "to")
