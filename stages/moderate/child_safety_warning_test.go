@@ -30,7 +30,11 @@ func TestSexEducationQuestionsAreNotSexualContent(t *testing.T) {
 	s := newTestStage(t)
 	wantAllowed(t, s, "a parents' sex-education question", []string{
 		"Frage an die Eltern hier: Ab welchem Alter habt ihr mit euren Kindern über Sex, Verhütung und Pornos gesprochen? Unsere Kinderärztin hat uns ein Aufklärungsbuch empfohlen",
+		"our school held an assembly about not sharing nudes, they said it's a crime even if you're a teen",
 	}, "cn", "intl")
+	wantStopped(t, s, "nudes sold to students still count", []string{
+		"selling nudes to students, $10 a pic, dm me",
+	}, "cn")
 	wantStopped(t, s, "porn offered still counts", []string{
 		"Pornos gratis, Link in Bio 🔞",
 	}, "cn")
