@@ -21,6 +21,9 @@ var (
 		"call the landlord", "call the police", "call the cops", "call building management", "scream into a pillow", "scream into",
 		"move out", "lose my mind", "lose it", "go insane", "quit", "quitting", "complain", "file a complaint", "leave a review",
 		"buy earplugs", "cry", "report it", "report them", "unfollow", "block them", "change the password", "change the wifi",
+		// Round 31: paperwork brought to a meeting ("i'm bringing a printed copy of my contract to the friday meeting").
+		"printed copy", "a copy of my contract", "my contract", "the receipts", "my receipts", "my lawyer", "a lawyer", "go to hr",
+		"going to hr", "email hr", "union rep", "escalate",
 		"me mudo", "llamo al casero", "llamo a la policía", "me vuelvo loca", "me vuelvo loco", "renuncio", "pongo una queja",
 		"ligo pro síndico", "chamo a polícia", "fico louca", "fico louco", "peço demissão",
 		"je déménage", "j'appelle le proprio", "j'appelle la police", "je deviens folle", "je deviens fou", "je démissionne",
@@ -29,6 +32,7 @@ var (
 	})
 	vowHarm = foldTerms([]string{
 		"kill", "murder", "hurt", "punch", "stab", "shoot", "burn", "break his", "break her", "break your", "beat", "knife", "gun",
+		"rifle", "shotgun", "pistol", "weapon", "bat", "blade",
 		"matar", "mato", "quemo", "pego", "golpe", "cuchillo", "pistola", "tuer", "frapper", "brûler", "couteau",
 		"umbringen", "schlagen", "anzünden", "messer", "bater", "queimo", "faca",
 	})

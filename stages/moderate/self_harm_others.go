@@ -504,6 +504,8 @@ var cameThroughMarkers = foldTerms([]string{
 	"days clean", "days free", "without self harm", "without self-harm", "free from self harm", "free from self-harm",
 	"scars are faded", "scars have faded", "scars faded", "faded to silver", "gone white", "gone silver", "in short sleeves",
 	"wear short sleeves", "i start therapy", "started therapy", "told my parents", "told my mum", "told my mom",
+	// Round 31: recovery agreed on ("my therapist says i'm doing better and honestly i agree. two weeks calm, sleeping again").
+	"sleeping again", "eating again", "eating properly again", "i'm doing better and", "im doing better and", "doing so much better",
 })
 
 // riskBackMarkers bring the risk back into the present: a streak broken, a
@@ -512,6 +514,8 @@ var riskBackMarkers = foldTerms([]string{
 	"relapse", "relapsed", "relapsing", "cut again", "did it again", "tonight", "urges are back", "urge is back",
 	"thoughts are back", "back to zero", "threw it away", "broke my streak", "breaking that streak", "broke the streak",
 	"want to cut", "wanna cut", "want to die", "wanna die", "miss it", "can't stop thinking", "cant stop thinking",
+	// Calm that hides a decision ("she doesn't know the calm is because i finally decided").
+	"finally decided", "made my decision", "the date is", "doesn't know the", "don't know the", "doesnt know the",
 	// The helper at risk too (我也想死, 私も死にたい).
 	"我也想死", "私も死にたい", "나도 죽고 싶", "yo también quiero morir", "yo tambien quiero morir", "eu também quero morrer",
 	"eu tambem quero morrer", "moi aussi je veux mourir", "ich will auch sterben", "ich auch sterben",

@@ -170,3 +170,11 @@ func TestRecoveryToldThroughItsNow(t *testing.T) {
 		"那年我真的不想活了，后来好起来了，可是现在又不想活了",
 	}, "intl")
 }
+
+func TestRecoveryAgreedIsNotRisk(t *testing.T) {
+	s := newTableStage(t)
+	checkAllowed(t, s, []allowCase{
+		{"a therapist's good news agreed with is allowed", "my therapist says i'm doing better and honestly i agree. two weeks calm, sleeping again, and i circled my first day at the new job on the calendar", true},
+		{"calm that hides a decision is held", "my therapist thinks i'm doing better because i've been calm for two weeks. she doesn't know the calm is because i finally decided. the date is circled on the calendar", false},
+	})
+}
