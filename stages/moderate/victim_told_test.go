@@ -28,6 +28,8 @@ func TestVictimToldIsNoThreat(t *testing.T) {
 		"Fui assaltado ontem na saída do metrô, o cara me ameaçou com uma faca e levou meu celular. Alguém sabe se vale a pena fazer BO?",
 		"Je me suis fait agresser hier soir à la sortie du RER, un type m'a menacée avec un couteau pour mon sac. Je porte plainte où ?",
 		"Gestern Abend wurde ich am Bahnhof überfallen, der Typ hatte ein Messer und wollte mein Handy. Mir geht's gut, aber wie läuft eine Anzeige?",
+		"Someone followed me from the bus stop last night and grabbed my bag. I'm okay but shaken. Should I report it even though they got nothing?",
+		"Jemand hat mich als \"Zecke\" beschimpft, weil ich bei der Demo war, hab's gemeldet",
 		"Got mugged at knifepoint outside the train station last night. Physically fine, mentally not. Should I report it even if they'll never catch him?",
 	}, "intl", "cn")
 	wantStopped(t, s, "revenge said after the robbery still stops", []string{
