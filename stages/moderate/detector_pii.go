@@ -206,6 +206,8 @@ var ownListingVoice = foldTerms([]string{
 	"we'll never ask", "we never ask", "usan nuestro nombre", "nuestro nombre", "nunca pedimos", "nunca te pediremos",
 	"usam nosso nome", "nosso nome", "nunca pedimos", "notre nom", "nous ne demandons jamais", "unseren namen", "wir fragen nie",
 	"冒充我们", "冒充本店", "我们不会", "本店不会", "当店の名前", "当店は", "저희 가게 이름", "저희는 절대",
+	// Round 31: a shop inviting visits to its own new address (大家有空去拜访一下我们的新店).
+	"我们的新店", "我们新店", "我们的店", "新店开业", "欢迎光临",
 })
 
 // doxxing raises contact details to scoreDoxxing and adds street
