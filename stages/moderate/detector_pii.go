@@ -198,9 +198,10 @@ var addressWords = foldTerms([]string{"calle", "c/", "avenida", "avda", "av.", "
 	"cours ", "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "street", "st ", "avenue", "ave ", "road",
 	"rd ", "lane", "ln ", "drive", "dr ", "blvd", "court", "ct "})
 
-// ownListingVoice is a business speaking of itself while it warns of those
+// ownListingVoice is a business speaking of itself: while it warns of those
 // who use its name ("we will never ask you to pay … it's a scammer using
-// our name"): the scammer it names is not the person at its address.
+// our name"), the scammer it names is not the person at its address; when it
+// asks readers to visit (大家有空去拜访一下我们的新店), the address is its own.
 var ownListingVoice = foldTerms([]string{
 	"using our name", "use our name", "our website", "our only account", "our official account", "we will never ask",
 	"we'll never ask", "we never ask", "usan nuestro nombre", "nuestro nombre", "nunca pedimos", "nunca te pediremos",

@@ -1,10 +1,6 @@
 package moderate
 
-import (
-	"unicode/utf8"
-
-	"github.com/notegate/notegate/models"
-)
+import "unicode/utf8"
 
 // A haircut done at home: "mon miroir et moi on est en froid depuis que
 // j'ai coupé ma frange moi-même", "cut my own bangs at 2am", 自分で前髪切った.
@@ -13,8 +9,9 @@ import (
 // 0.96 in French). The classifier's self_harm is capped in a field of at
 // most maxStressRunes that names hair (haircutHair) and a cut (haircutCut),
 // with nothing of stressRisk and no skin, blood or finality beside them
-// (haircutRisk): "cut my own hair short tonight, my last haircut, the
-// letter is on the desk" is still read. Rules and lexicons are not capped.
+// (haircutRisk), in capClassifierSelfHarmCameThrough: "cut my own hair
+// short tonight, my last haircut, the letter is on the desk" is still read.
+// Rules and lexicons are not capped.
 
 var (
 	haircutHair = foldTerms([]string{
@@ -42,12 +39,4 @@ func homeHaircut(t *Text) bool {
 	f := t.Folded.String()
 	return containsTermAny(f, haircutHair) && containsTermAny(f, haircutCut) && !containsTermAny(f, haircutRisk) &&
 		!containsTermAny(f, stressRisk)
-}
-
-// capClassifierSelfHarmHaircut: the intent models' self_harm in a field
-// about a haircut (see the file comment).
-func capClassifierSelfHarmHaircut(t *Text, source string, x *Finding, _ *[]Span) {
-	if x.Category == models.CategorySelfHarm && x.Score > reportedScoreCap && fromClassifier(source) && homeHaircut(t) {
-		x.Score, x.Support = reportedScoreCap, false
-	}
 }
