@@ -17,7 +17,9 @@ import (
 // and rules at crudeWordScore or above, at separate places, none inside
 // an allowed span), at least one of them strong (crudeStrongScore: the
 // f-word and its equals, not "damn" or "hell") or crudeManyWords of them
-// whatever their strength ("wc 这tm什么鬼天气，cao"), each of them gets a
+// whatever their strength ("wc 这tm什么鬼天气，cao") or crudeMinWords of them
+// at crudeMildScore or above (two oaths a cn feed reviews each of, "Huere
+// Seich … Gopferdammi", "ㄊㄇㄉ … ㄎㄅ"), each of them gets a
 // finding of crudeScore: reviewed in intl, blocked in cn, whose policy
 // blocks profanity from 0.7. Classifier scores never count: they cannot say
 // which words they read.
@@ -26,6 +28,7 @@ const (
 	crudeManyWords   = 3
 	crudeWordScore   = 0.3
 	crudeStrongScore = 0.5
+	crudeMildScore   = 0.4
 	crudeScore       = 0.75
 )
 
@@ -53,7 +56,7 @@ func crudeSwearing(found []fieldFinding, texts []*Text, suffix string) []fieldFi
 		if containsWordAny(t.Folded.String(), swearTalk) {
 			continue // the words named, not said
 		}
-		var words []Span
+		var words, mild []Span
 		strong := false
 		for _, f := range found {
 			if f.field != t.Field || f.Category != models.CategoryProfanity || f.market != "" ||
@@ -65,9 +68,12 @@ func crudeSwearing(found []fieldFinding, texts []*Text, suffix string) []fieldFi
 			}
 			words = append(words, f.Span)
 			strong = strong || f.Score >= crudeStrongScore
+			if f.Score >= crudeMildScore {
+				mild = append(mild, f.Span)
+			}
 		}
 		words = separateSpans(words)
-		if len(words) < crudeMinWords || !strong && len(words) < crudeManyWords {
+		if len(words) < crudeMinWords || !strong && len(words) < crudeManyWords && len(separateSpans(mild)) < crudeMinWords {
 			continue
 		}
 		rule := fmt.Sprintf("crude swearing: %d swear words", len(words))

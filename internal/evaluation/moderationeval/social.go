@@ -24,6 +24,17 @@ var socialSources = []string{"sms_spam", "told_br", "germeval2018", "korean_hate
 // (harassment, hate, violence, self-harm …) on such a post is a false
 // positive. The rules and the intent models were never tuned on these
 // posts; the abuse classifier trains on their train split.
+// socialCount counts the everyday posts of one language: all of them,
+// those stopped in some market, those stopped in intl (whose feed shows
+// one swear word and reviews crude swearing) and those stopped for more
+// than swearing.
+type socialCount struct{ n, stopped, intl, other int }
+
+func (c socialCount) summary() map[string]float64 {
+	return map[string]float64{"n": float64(c.n), "stopped": round4(ratio(c.stopped, c.n)),
+		"stopped_intl": round4(ratio(c.intl, c.n)), "not_swearing": round4(ratio(c.other, c.n))}
+}
+
 func (e *moderationEval) social(root string) error {
 	cues, err := corpus.LexiconCues()
 	if err != nil {
@@ -41,8 +52,7 @@ func (e *moderationEval) social(root string) error {
 		}
 		exs = append(exs, got...)
 	}
-	type count struct{ n, stopped, other int }
-	byLang := map[string]*count{}
+	byLang := map[string]*socialCount{}
 	var langs []string
 	p := e.stage.Policy()
 	var shown []string
@@ -52,7 +62,7 @@ func (e *moderationEval) social(root string) error {
 		}
 		c := byLang[ex.Lang]
 		if c == nil {
-			c = &count{}
+			c = &socialCount{}
 			byLang[ex.Lang] = c
 			langs = append(langs, ex.Lang)
 		}
@@ -61,11 +71,12 @@ func (e *moderationEval) social(root string) error {
 		if err != nil {
 			return err
 		}
-		stopped, other := false, false
+		stopped, intl, other := false, false, false
 		var why []string
 		for _, market := range []string{"cn", "intl"} {
 			for cat := range stageCategories(p, m, market) {
 				stopped = true
+				intl = intl || market == "intl"
 				if cat != models.CategoryProfanity {
 					other = true
 					why = append(why, market+":"+string(cat))
@@ -74,6 +85,9 @@ func (e *moderationEval) social(root string) error {
 		}
 		if stopped {
 			c.stopped++
+		}
+		if intl {
+			c.intl++
 		}
 		if other {
 			c.other++
@@ -85,22 +99,23 @@ func (e *moderationEval) social(root string) error {
 	slices.Sort(langs)
 	fmt.Fprintf(e.out, "\nEveryday posts leaving allow (dev split of %v, posts without a harmful label)\n", socialSources)
 	tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  lang\tn\tstopped in a market\tfor more than swearing\n")
+	fmt.Fprintf(tw, "  lang\tn\tstopped in a market\tin intl\tfor more than swearing\n")
 	summary := map[string]any{}
-	var all count
+	var all socialCount
 	for _, l := range langs {
 		c := byLang[l]
 		all.n += c.n
 		all.stopped += c.stopped
+		all.intl += c.intl
 		all.other += c.other
-		fmt.Fprintf(tw, "  %s\t%d\t%.4f\t%.4f\n", l, c.n, ratio(c.stopped, c.n), ratio(c.other, c.n))
-		summary[l] = map[string]float64{"n": float64(c.n), "stopped": round4(ratio(c.stopped, c.n)), "not_swearing": round4(ratio(c.other, c.n))}
+		fmt.Fprintf(tw, "  %s\t%d\t%.4f\t%.4f\t%.4f\n", l, c.n, ratio(c.stopped, c.n), ratio(c.intl, c.n), ratio(c.other, c.n))
+		summary[l] = c.summary()
 	}
 	for _, src := range absent {
 		fmt.Fprintf(tw, "  (%s)\tabsent\n", src)
 	}
-	fmt.Fprintf(tw, "  all\t%d\t%.4f\t%.4f\n", all.n, ratio(all.stopped, all.n), ratio(all.other, all.n))
-	summary["all"] = map[string]float64{"n": float64(all.n), "stopped": round4(ratio(all.stopped, all.n)), "not_swearing": round4(ratio(all.other, all.n))}
+	fmt.Fprintf(tw, "  all\t%d\t%.4f\t%.4f\t%.4f\n", all.n, ratio(all.stopped, all.n), ratio(all.intl, all.n), ratio(all.other, all.n))
+	summary["all"] = all.summary()
 	if err := tw.Flush(); err != nil {
 		return err
 	}
