@@ -208,6 +208,9 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 		out = append(out, Finding{
 			Category: r.category, Score: r.score, Rule: r.id, Support: r.support, Clears: r.clears, Span: sp,
 		})
+		for _, c := range r.also {
+			out = append(out, Finding{Category: c, Score: r.score, Rule: r.id, Span: sp})
+		}
 	}
 	emit := func(i, j int) {
 		i, j = widen(occ, i, j)

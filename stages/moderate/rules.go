@@ -178,9 +178,13 @@ type ruleSpec struct {
 	MinGroups int `yaml:"min_groups"`
 	// Clears makes the rule read an innocent context instead of a harm:
 	// see rule.clears.
-	Clears bool       `yaml:"clears"`
-	All    []termList `yaml:"all"`
-	None   termList   `yaml:"none"`
+	Clears bool `yaml:"clears"`
+	// Also names other categories the rule's finding belongs to as well,
+	// at the same score and span: a residence published to expose a
+	// person is pii and harassment both.
+	Also []models.Category `yaml:"also"`
+	All  []termList        `yaml:"all"`
+	None termList          `yaml:"none"`
 	// NoneField are vetoes read anywhere in the field, not only in the
 	// sentences the match touches: the context a question or a story
 	// gives in a sentence of its own ("…overdose does to the liver?
@@ -191,7 +195,7 @@ type ruleSpec struct {
 	line      int
 }
 
-var ruleKeys = []string{"id", "score", "support", "window", "any_order", "min_groups", "clears", "all", "none", "none_field", "hit", "miss"}
+var ruleKeys = []string{"id", "score", "support", "window", "any_order", "min_groups", "clears", "also", "all", "none", "none_field", "hit", "miss"}
 
 // Groups of a rule's veto terms (ruleRef.group below 0).
 const (
@@ -281,13 +285,15 @@ type rule struct {
 	file     string
 	line     int
 	category models.Category
-	score    float64
-	support  bool
-	window   ruleWindow
-	ordered  bool
-	groups   int
-	full     uint16 // a bit per group
-	need     int    // groups that must match: groups, or min_groups
+	// also are further categories of the rule's finding (ruleSpec.Also).
+	also    []models.Category
+	score   float64
+	support bool
+	window  ruleWindow
+	ordered bool
+	groups  int
+	full    uint16 // a bit per group
+	need    int    // groups that must match: groups, or min_groups
 	// readsAges marks a rule with <minor_age> in a group.
 	readsAges bool
 	// readsPrices marks a rule with <price> in a group.
@@ -492,6 +498,13 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 		return fmt.Errorf("%s: rule %s: all: at most %d groups", where, spec.ID, maxRuleGroups)
 	case spec.Support && cat != models.CategorySelfHarm:
 		return fmt.Errorf("%s: rule %s: support: true is for self_harm rules only", where, spec.ID)
+	case spec.Clears && len(spec.Also) > 0:
+		return fmt.Errorf("%s: rule %s: a clears: rule reports nothing, so it takes no also:", where, spec.ID)
+	}
+	for i, a := range spec.Also {
+		if !a.Valid() || a == cat || slices.Contains(spec.Also[:i], a) {
+			return fmt.Errorf("%s: rule %s: also: %q is not another category of the taxonomy, once", where, spec.ID, a)
+		}
 	}
 	c.ids[spec.ID] = fmt.Sprintf("%s:%d", file, spec.line)
 	w, err := parseWindow(spec.Window)
@@ -509,7 +522,7 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 		}
 	}
 	r := rule{
-		id: spec.ID, file: file, line: spec.line, category: cat, score: spec.Score,
+		id: spec.ID, file: file, line: spec.line, category: cat, also: spec.Also, score: spec.Score,
 		support: spec.Support, window: w, ordered: spec.AnyOrder != nil && !*spec.AnyOrder,
 		groups: len(spec.All), full: uint16(1)<<len(spec.All) - 1, hit: spec.Hit, miss: spec.Miss,
 		need: len(spec.All), clears: spec.Clears,

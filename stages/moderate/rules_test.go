@@ -235,6 +235,10 @@ func TestRulesParseErrors(t *testing.T) {
 		{"a duplicate id", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [x]}\n  - {id: a, score: 0.5, all: [y]}\n"}, `rule id "a" is already used`},
 		{"a bad window", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [x], window: paragraph}\n"}, `window "paragraph"`},
 		{"support outside self-harm", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [x], support: true}\n"}, "support: true is for self_harm"},
+		{"also names an unknown category", map[string]string{"pii.en.yaml": "rules:\n  - {id: a, score: 0.5, also: [harrassment], all: [x]}\n"}, `also: "harrassment" is not another category`},
+		{"also repeats the rule's own category", map[string]string{"pii.en.yaml": "rules:\n  - {id: a, score: 0.5, also: [pii], all: [x]}\n"}, `also: "pii" is not another category`},
+		{"also names a category twice", map[string]string{"pii.en.yaml": "rules:\n  - {id: a, score: 0.5, also: [hate, hate], all: [x]}\n"}, `also: "hate" is not another category`},
+		{"also on a clears rule", map[string]string{"pii.en.yaml": "rules:\n  - {id: a, clears: true, also: [hate], all: [x]}\n"}, "takes no also:"},
 		{"a term in two groups", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[x], [y, X]]}\n"}, "is in two groups"},
 		{"a term and its veto", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[x]], none: [x]}\n"}, "is in two groups"},
 		{"a term that normalizes to nothing", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [[\"!!\"]]}\n"}, "hate.en.yaml:2: rule a: term \"!!\" normalizes to nothing"},
@@ -264,6 +268,26 @@ func TestRulesParseErrors(t *testing.T) {
 				t.Fatalf("error %v, want one containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+func TestRulesAlsoReportTheFindingInEachCategory(t *testing.T) {
+	t.Parallel()
+	d, err := NewRulesDetector(fstest.MapFS{"pii.en.yaml": {Data: []byte(
+		"rules:\n  - {id: a, score: 0.85, also: [harassment], window: note, all: [[real name], [lives at]]}\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, _ := d.Detect(context.Background(), NewText("body", "his real name is Dan Moore and he lives at 12 Elm St"))
+	var got []string
+	for _, f := range fs {
+		if f.Rule != "a" || f.Score != 0.85 || f.Span != fs[0].Span {
+			t.Errorf("finding %+v: want rule a, score 0.85 and the first finding's span", f)
+		}
+		got = append(got, string(f.Category))
+	}
+	if want := []string{"pii", "harassment"}; !slices.Equal(got, want) {
+		t.Errorf("categories %v, want %v", got, want)
 	}
 }
 
