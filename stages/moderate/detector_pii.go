@@ -215,8 +215,10 @@ var ownListingVoice = foldTerms([]string{
 // addresses when the field calls readers to go after the person.
 func doxxing(t *Text, s string, out []Finding) []Finding {
 	// A lost-and-found notice asks readers to spread it (求扩散, "please
-	// share"): the number is the owner's, there to be found.
-	if !hasExposureIntent(s) || containsAny(s, ownListingVoice) || lostNotice(s) && !containsWordAny(s, thirdParty) {
+	// share"): the number is the owner's, there to be found, and where the
+	// author's own pet "lives" (住在…, vive conmigo en …) is the author's home.
+	if !hasExposureIntent(s) || containsAny(s, ownListingVoice) ||
+		lostNotice(s) && (!containsWordAny(s, thirdParty) || containsTermAny(s, ownPet) && !pointsAtSomeone(s)) {
 		return out
 	}
 	for i := range out {

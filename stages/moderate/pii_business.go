@@ -1,6 +1,7 @@
 package moderate
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/notegate/notegate/models"
@@ -237,6 +238,36 @@ var (
 		"走丢", "跑丢", "丢了", "走失", "跑出去", "不见了", "迷子", "いなくなり", "脱走", "잃어버", "실종", "집을 나간", "가출",
 	})
 )
+
+// ownPet are the author's own animal named as such (my dog, 我家狗狗, うちの猫):
+// in a notice about it gone missing, "she lives with me", "住在望京花园" and
+// the like speak of the pet's home, the author's own, not of a third person.
+var ownPet = foldTerms([]string{
+	"my cat", "my dog", "my puppy", "my kitten", "our cat", "our dog", "our puppy", "our kitten",
+	"mi gato", "mi gata", "mi perro", "mi perrita", "mi perrito", "mi gatito", "nuestro perro", "nuestro gato",
+	"meu gato", "minha gata", "meu cachorro", "minha cachorra", "meu cão", "nosso cachorro", "nosso gato",
+	"mon chat", "ma chatte", "mon chien", "ma chienne", "notre chat", "notre chien",
+	"meine katze", "mein kater", "mein hund", "unsere katze", "unser kater", "unser hund",
+	"我家狗", "我家猫", "我的猫", "我的狗", "我家的猫", "我家的狗", "我家狗狗", "我家猫咪",
+	"うちの猫", "うちの犬", "うちの子", "우리 강아지", "우리 고양이", "우리집 강아지", "우리집 고양이",
+})
+
+// residenceWords are the thirdParty words that say where someone lives
+// without saying who: in a notice about the author's own pet, the pet.
+var residenceWords = foldTerms([]string{
+	"lives at", "lives in", "lives on", "住在", "家住", "住址", "vive en", "mora na", "mora no", "mora em", "habite", "wohnt", "住んで", "사는 곳", "주소",
+})
+
+// pointsAtSomeone reports whether the folded field names a third person
+// other than by where they live (thirdParty without residenceWords).
+func pointsAtSomeone(s string) bool {
+	for _, w := range thirdParty {
+		if !slices.Contains(residenceWords, w) && containsWordAny(s, []string{w}) {
+			return true
+		}
+	}
+	return false
+}
 
 // lostAndFound name a lost-and-found notice, a pet's or a thing's, whose number
 // is there for whoever sees or finds it: 【迷い猫】… 090-… までご連絡,

@@ -114,6 +114,8 @@ func TestPIIDetectorFormats(t *testing.T) {
 		{"a German address with a call to visit is doxxing", "Hauptstraße 12, besucht ihn mal", "doxxing-address", "Hauptstraße 12"},
 		{"a Chinese address with a call to hunt is doxxing", "她家住望京花园5号楼302，大家去找她", "doxxing-address", "她家住望京花园5号楼302"},
 		{"a Korean address with a call to spread is doxxing", "이 사람 집 테헤란로 123 퍼뜨려 주세요", "doxxing-address", "테헤란로 123"},
+		{"where the author's own lost dog lives, asked to be spread, is no doxxing", "我家狗狗走丢了，叫豆豆，住在望京花园5号楼，大家看到请联系我，谢谢扩散", "", ""},
+		{"a lost dog's notice that points at a third person who took it is still doxxing", "我家狗狗走丢了，就是这个男的偷的，他住在望京花园5号楼，大家去找他", "doxxing-address", "他住在望京花园5号楼"},
 		{"a phone with a call to expose is doxxing", "こいつの電話090-1234-5678、晒しとく", "doxxing-phone", "090-1234-5678"},
 		{"a Portuguese address with a scam alert is doxxing", "golpista! mora na Rua das Flores 100", "doxxing-address", "Rua das Flores 100"},
 		{"an accented call to visit is read folded", "mora na Rua Augusta 200, façam uma visita", "doxxing-address", "Rua Augusta 200"},
