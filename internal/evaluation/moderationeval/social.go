@@ -17,13 +17,6 @@ import (
 // news and textbook sentences.
 var socialSources = []string{"sms_spam", "told_br", "germeval2018", "korean_hate_speech", "japanese_toxic"}
 
-// social measures how many harmless everyday posts (the dev split of
-// socialSources, examples without any harmful label) the stage stops for
-// something other than swearing: profanity is graded by the policy and
-// strong swearing among friends is reviewed by design, anything else
-// (harassment, hate, violence, self-harm …) on such a post is a false
-// positive. The rules and the intent models were never tuned on these
-// posts; the abuse classifier trains on their train split.
 // socialCount counts the everyday posts of one language: all of them,
 // those stopped in some market, those stopped in intl (whose feed shows
 // one swear word and reviews crude swearing) and those stopped for more
@@ -35,6 +28,13 @@ func (c socialCount) summary() map[string]float64 {
 		"stopped_intl": round4(ratio(c.intl, c.n)), "not_swearing": round4(ratio(c.other, c.n))}
 }
 
+// social measures how many harmless everyday posts (the dev split of
+// socialSources, examples without any harmful label) the stage stops for
+// something other than swearing: profanity is graded by the policy and
+// strong swearing among friends is reviewed by design, anything else
+// (harassment, hate, violence, self-harm …) on such a post is a false
+// positive. The rules and the intent models were never tuned on these
+// posts; the abuse classifier trains on their train split.
 func (e *moderationEval) social(root string) error {
 	cues, err := corpus.LexiconCues()
 	if err != nil {
