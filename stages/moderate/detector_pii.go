@@ -269,7 +269,7 @@ func phoneNumbers(s string) []numberMatch {
 	for _, re := range intlMobiles {
 		for _, m := range findNumbers(re, s) {
 			if plausibleMobile(re, m.digits) && !isHotline(m.digits) && !overlapsAny(out, m) &&
-				!(standalonePattern[re] && inLongerNumber(s, m)) {
+				!(standalonePattern[re] && inLongerNumber(s, m)) && !(re == reKRMobile && beijingLandline(s, m)) {
 				out = append(out, m)
 			}
 		}

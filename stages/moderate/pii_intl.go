@@ -3,6 +3,7 @@ package moderate
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // National identity numbers outside mainland China, mobile numbers in the
@@ -75,6 +76,31 @@ func plausibleMobile(re *regexp.Regexp, digits string) bool {
 		return len(d) >= 10 && len(d) <= 11
 	}
 	return true
+}
+
+// beijingLandline reports whether a Korean-mobile match of s is a Beijing
+// landline instead: 010, one separator and eight digits together
+// (010-12345678, the way Beijing numbers are written; a Korean mobile is
+// 010-1234-5678 or eleven digits together), in a field with Han and no
+// Hangul.
+func beijingLandline(s string, m numberMatch) bool {
+	t := s[m.start:m.end]
+	if len(t) != 12 || !strings.HasPrefix(t, "010") || t[3] != '-' && t[3] != ' ' {
+		return false
+	}
+	for i := 4; i < len(t); i++ {
+		if !isDigit(t[i]) {
+			return false
+		}
+	}
+	han := false
+	for _, r := range s {
+		if unicode.Is(unicode.Hangul, r) {
+			return false
+		}
+		han = han || unicode.Is(unicode.Han, r)
+	}
+	return han
 }
 
 // letterBounded reports whether the match ending at end is not followed by

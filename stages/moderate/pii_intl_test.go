@@ -106,6 +106,8 @@ func TestPIIDetectorFormats(t *testing.T) {
 		{"a Japanese landline is a shop's number, nothing", "電話03-1234-5678", "", ""},
 		{"a Korean mobile is a phone", "전화번호 010-1234-5678", "phone", "010-1234-5678"},
 		{"a Korean mobile in full-width digits is a phone", "０１０－１２３４－５６７８", "phone", "０１０－１２３４－５６７８"},
+		{"a Beijing landline in a Chinese shop notice is no Korean mobile", "新店开业！朝阳区望京花园5号楼底商，电话010-12345678", "", ""},
+		{"a Korean mobile with one hyphen in a Korean note is still a phone", "번호 010-12345678 로 연락주세요", "phone", "010-12345678"},
 		{"a Korean emergency number is nothing", "응급 전화는 119, 경찰은 112예요", "", ""},
 		{"a street address alone is nothing", "Las mejores tapas en Calle Mayor 5, Madrid", "", ""},
 		{"a French address in a review is nothing", "Super brunch au 12 rue de la Paix, partagez vos adresses", "", ""},
