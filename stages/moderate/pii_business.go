@@ -258,16 +258,13 @@ var residenceWords = foldTerms([]string{
 	"lives at", "lives in", "lives on", "住在", "家住", "住址", "vive en", "mora na", "mora no", "mora em", "habite", "wohnt", "住んで", "사는 곳", "주소",
 })
 
+// thirdPartyPersons are the thirdParty words that name a person (thirdParty
+// without residenceWords).
+var thirdPartyPersons = slices.DeleteFunc(slices.Clone(thirdParty), func(w string) bool { return slices.Contains(residenceWords, w) })
+
 // pointsAtSomeone reports whether the folded field names a third person
-// other than by where they live (thirdParty without residenceWords).
-func pointsAtSomeone(s string) bool {
-	for _, w := range thirdParty {
-		if !slices.Contains(residenceWords, w) && containsWordAny(s, []string{w}) {
-			return true
-		}
-	}
-	return false
-}
+// other than by where they live.
+func pointsAtSomeone(s string) bool { return containsWordAny(s, thirdPartyPersons) }
 
 // lostAndFound name a lost-and-found notice, a pet's or a thing's, whose number
 // is there for whoever sees or finds it: 【迷い猫】… 090-… までご連絡,
