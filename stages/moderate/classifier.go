@@ -209,7 +209,10 @@ type Classifier struct {
 	// reads, when set, must accept a field for the classifier to judge it
 	// (the harassment model judges only fields aimed at someone).
 	reads func(t *Text) bool
-	pool  sync.Pool // *classifierScratch
+	// sentenceRuns says whether a long field is also judged by its runs
+	// of sentences (classifier_window.go): the intent models do.
+	sentenceRuns bool
+	pool         sync.Pool // *classifierScratch
 }
 
 // profanityCeiling caps the score of the classifier's profanity findings.
@@ -229,6 +232,20 @@ type classifierScratch struct {
 	own     []ClassifierFeature
 	scores  []float64 // per category: raw margins, then score logits
 	contrib []float32
+	// The sentence runs of an intent model (classifier_window.go): the
+	// bounds of the sentences, in bytes of the original as sentenceBounds
+	// gives them, then as skeleton indexes with their byte offsets; the
+	// sentence of each skeleton rune; the
+	// quantized self_harm weights and the counts of the features, by the
+	// sentence they start in and the bounds they cross (bestRuns); per
+	// category, the skeleton range of the run its score came from (from ==
+	// to: the whole field).
+	bytes    []int
+	runs     []int32
+	runBytes []int
+	sent     []int32
+	sum, cnt []int32
+	from, to []int32
 }
 
 // NewClassifier loads the model (the embedded one unless cfg.ModelFile is
@@ -333,7 +350,10 @@ func NewClassifierFromModel(cfg ClassifierConfig, m *ClassifierModel) (*Classifi
 		}
 	}
 	c.pool.New = func() any {
-		return &classifierScratch{own: make([]ClassifierFeature, 0, 512), scores: make([]float64, k)}
+		return &classifierScratch{
+			own: make([]ClassifierFeature, 0, 512), scores: make([]float64, k),
+			from: make([]int32, k), to: make([]int32, k),
+		}
 	}
 	return c, nil
 }
@@ -434,6 +454,9 @@ func (c *Classifier) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	s := c.pool.Get().(*classifierScratch)
 	defer c.pool.Put(s)
 	lang = c.logitsIn(t, s, lang)
+	if c.sentenceRuns && len(s.feats) > 0 {
+		c.bestRuns(t, s, lang)
+	}
 	var out []Finding
 	for k, z := range s.scores {
 		if !c.report[k] || z < c.minLogit || len(s.feats) == 0 {
@@ -508,7 +531,11 @@ func (c *Classifier) evidence(t *Text, s *classifierScratch, k int) []Span {
 	n := len(v.Runes)
 	s.contrib = slices.Grow(s.contrib[:0], n)[:n]
 	clear(s.contrib)
+	from, to := s.from[k], s.to[k]
 	for _, f := range s.feats {
+		if from != to && (f.Start < from || f.End > to) {
+			continue // the score came from a run of sentences: its words are the evidence
+		}
 		w := c.model.Weight(f.Bucket, k) / float32(f.End-f.Start)
 		for i := f.Start; i < f.End; i++ {
 			s.contrib[i] += w

@@ -143,6 +143,7 @@ func newIntentClassifier(cfg ClassifierConfig, embeddedPath string, lang, minWor
 	}
 	c.minWords = minWords
 	c.langs = langSetOf(lang)
+	c.sentenceRuns = true // classifier_window.go
 	return c, nil
 }
 
