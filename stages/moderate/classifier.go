@@ -234,13 +234,14 @@ type classifierScratch struct {
 	contrib []float32
 	// The sentence runs of an intent model (classifier_window.go): the
 	// bounds of the sentences, in bytes of the original as sentenceBounds
-	// gives them, then as skeleton indexes with their byte offsets; the
-	// sentence of each skeleton rune; the
+	// gives them (with its marks, unused), then as skeleton indexes with
+	// their byte offsets; the sentence of each skeleton rune; the
 	// quantized self_harm weights and the counts of the features, by the
 	// sentence they start in and the bounds they cross (bestRuns); per
 	// category, the skeleton range of the run its score came from (from ==
 	// to: the whole field).
 	bytes    []int
+	marks    []sentenceMark
 	runs     []int32
 	runBytes []int
 	sent     []int32

@@ -18,9 +18,10 @@ import (
 // calibration, and takes the best of the field and its runs.
 //
 // Measured on the sealed long-form sets (model/README.md, round 33): 10
-// more of 2,388 harmful notes caught, no more of 1,514 innocent ones
-// flagged. Runs of two sentences, or in fields of four, caught up to 43
-// more and flagged up to 12 more; runs of a few short words (chat
+// more of 2,388 harmful notes caught and no more of 1,514 innocent ones
+// flagged; on three sets written after this choice, 14 more of 294
+// caught and 2 more of 162 flagged. Runs of two sentences, or in fields
+// of four, caught more and flagged more; runs of a few short words (chat
 // messages: "Lol. This sucks. Mark is getting worried.") read everyday
 // text messages as risk, and violence read in runs flagged them too.
 const (
@@ -35,7 +36,7 @@ const (
 // a bound that leaves a sentence without skeleton runes is dropped.
 func sentenceRuns(t *Text, s *classifierScratch) {
 	v := &t.Skeleton
-	s.bytes, _ = sentenceBounds(t, s.bytes[:0], nil)
+	s.bytes, s.marks = sentenceBounds(t, s.bytes[:0], s.marks[:0])
 	s.runs = append(s.runs[:0], 0)
 	s.runBytes = append(s.runBytes[:0], 0)
 	i := 0
