@@ -209,9 +209,10 @@ type Classifier struct {
 	// reads, when set, must accept a field for the classifier to judge it
 	// (the harassment model judges only fields aimed at someone).
 	reads func(t *Text) bool
-	// sentenceRuns says whether a long field is also judged by its runs
-	// of sentences (classifier_window.go): the intent models do.
-	sentenceRuns bool
+	// runsCategory is the index of the category a long field is also
+	// judged by its runs of sentences for (classifier_window.go: the
+	// intent models' self_harm), or -1.
+	runsCategory int
 	pool         sync.Pool // *classifierScratch
 }
 
@@ -320,7 +321,7 @@ func NewClassifierFromModel(cfg ClassifierConfig, m *ClassifierModel) (*Classifi
 		return nil, fmt.Errorf("moderate: %w", err)
 	}
 	cfg = cfg.WithDefaults()
-	c := &Classifier{cfg: cfg, model: m, name: "classifier:" + m.Version, minLogit: logit(cfg.MinScore)}
+	c := &Classifier{cfg: cfg, model: m, name: "classifier:" + m.Version, minLogit: logit(cfg.MinScore), runsCategory: -1}
 	// A score is the calibrated probability for balanced classes moved to
 	// the base rate: sigmoid(logit(platt) + logit(BaseRate)), one affine
 	// map of the margin.
@@ -455,7 +456,7 @@ func (c *Classifier) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	s := c.pool.Get().(*classifierScratch)
 	defer c.pool.Put(s)
 	lang = c.logitsIn(t, s, lang)
-	if c.sentenceRuns && len(s.feats) > 0 {
+	if c.runsCategory >= 0 && len(s.feats) > 0 {
 		c.bestRuns(t, s, lang)
 	}
 	var out []Finding

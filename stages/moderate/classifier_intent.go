@@ -143,7 +143,7 @@ func newIntentClassifier(cfg ClassifierConfig, embeddedPath string, lang, minWor
 	}
 	c.minWords = minWords
 	c.langs = langSetOf(lang)
-	c.sentenceRuns = true // classifier_window.go
+	c.runsCategory = slices.Index(c.model.Categories, models.CategorySelfHarm) // classifier_window.go
 	return c, nil
 }
 

@@ -1,10 +1,6 @@
 package moderate
 
-import (
-	"slices"
-
-	"github.com/notegate/notegate/models"
-)
+import "slices"
 
 // A trained model scores a field by the sum of its features' weights,
 // scaled by one over the square root of their number (featureScale): the
@@ -53,8 +49,8 @@ func sentenceRuns(t *Text, s *classifierScratch) {
 	s.runBytes = append(s.runBytes, len(t.Original))
 }
 
-// bestRuns raises the self_harm score logit in s.scores (calibrated for
-// lang) to the best logit of a run of sentenceRun sentences of t, and
+// bestRuns raises the score logit of c.runsCategory (self_harm) in
+// s.scores (calibrated for lang) to the best logit of a run of sentenceRun sentences of t, and
 // records in s.from and s.to the skeleton range of the run that set it
 // (from == to: the whole field). It reads s.feats once: each feature's
 // quantized self_harm weight is summed by the sentence it starts in and
@@ -64,10 +60,7 @@ func (c *Classifier) bestRuns(t *Text, s *classifierScratch, lang int) {
 	for k := range s.scores {
 		s.from[k], s.to[k] = 0, 0
 	}
-	sh := slices.Index(c.model.Categories, models.CategorySelfHarm)
-	if sh < 0 {
-		return
-	}
+	sh := c.runsCategory
 	sentenceRuns(t, s)
 	n := len(s.runs) - 1 // sentences
 	if n < sentenceRunMin {
