@@ -755,6 +755,9 @@ func (c *compactView) afterVerb(k int) int {
 	if m < 0 || c.toks[m].role&roleAfter == 0 {
 		return -1
 	}
+	if narratedAt(c.runes, c.toks[m].j) {
+		return -1
+	}
 	if p.product {
 		// 微信聊天记录, 微信交流群 are the app's own features.
 		if c.productAt(p.j) {
@@ -765,6 +768,45 @@ func (c *compactView) afterVerb(k int) int {
 		}
 	}
 	return m
+}
+
+// narratedEndings follow a Japanese or Korean request word (交換, 追加,
+// 연락, 추가) when the author tells of an exchange that already happened:
+// "マッチングアプリの人とLINE交換した", "카톡 추가했어". A past tense asks
+// nothing of the reader. notNarrated are the longer endings that still ask
+// or wish (交換したい, 交換したら, 추가했으면 좋겠어).
+var (
+	narratedEndings = []string{"した", "しました", "しちゃった", "してもらった", "してくれた", "できた", "済み", "했어", "했다", "했는데", "했음", "했고", "했더니", "했어요", "했습니다"}
+	notNarrated     = []string{"したい", "したく", "したら", "したければ", "했으면", "했으니"}
+)
+
+// narratedAt reports whether runes at i begin a narrated ending.
+func narratedAt(runes []rune, i int) bool {
+	if i >= len(runes) {
+		return false
+	}
+	rest := runes[i:]
+	has := func(w string) bool {
+		k := 0
+		for _, r := range w {
+			if k >= len(rest) || rest[k] != r {
+				return false
+			}
+			k++
+		}
+		return true
+	}
+	for _, w := range notNarrated {
+		if has(w) {
+			return false
+		}
+	}
+	for _, w := range narratedEndings {
+		if has(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // cjkDigit maps the numerals a number can be written with: 〇 to 九,

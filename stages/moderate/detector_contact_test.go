@@ -158,6 +158,7 @@ func TestContactDetectorCatchesDisguises(t *testing.T) {
 		{"adding on KakaoTalk in katakana", "カカオ追加してね", "カカオ追加", 0.9},
 		{"LINE then a particle then contact", "LINEで連絡ください", "LINEで連絡", 0.9},
 		{"a spaced KakaoTalk add", "카 톡 추 가 해 주 세 요", "카 톡 추 가", 0.9},
+		{"a LINE exchange wished for still asks", "よかったらLINE交換したいです", "LINE交換", 0.9},
 		{"KakaoTalk with a particle and contact", "카톡으로 연락주세요", "카톡으로 연락", 0.9},
 		{"a Kakao id", "카톡 아이디 sunny22", "카톡 아이디 sunny22", 0.9},
 		{"LINE as Taiwan calls it, with a handle", "賴：@tea_shop88 代購", "賴：@tea_shop88", 0.9},
@@ -197,6 +198,8 @@ func TestContactDetectorAllowsInnocentText(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ name, body string }{
 		{"WeChat Pay is a product", "微信支付很方便"},
+		{"a LINE exchange told in the past tense asks nothing", "マッチングアプリの人とLINE交換した、ID送るだけで手震えた"},
+		{"a KakaoTalk add told in the past tense asks nothing", "소개팅 상대랑 카톡 추가했어 떨린다"},
 		{"a warning not to join groups", "Ne rejoignez pas ces groupes Telegram, signalez-les"},
 		{"a Spanish warning not to join a group", "no entren a ese grupo de telegram, es estafa"},
 		{"joining a group once is no invitation", "I joined a whatsapp group for my building last year"},
