@@ -27,7 +27,7 @@ var affection = foldTerms([]string{
 	"te quiero", "te quiero mucho", "te amo", "te adoro", "los quiero", "las quiero",
 	"amo você", "amo voce", "amo vc", "te amo amigo", "te amo amiga", "amo-te", "adoro-te",
 	"je t'aime", "je t aime", "je t'adore", "jtm", "je vous aime",
-	"hab dich lieb", "hab dich so lieb", "ich liebe dich", "hdl", "hdgdl", "hab euch lieb",
+	"hab dich lieb", "hab dich so lieb", "ich liebe dich", "hdl", "hdgdl", "hab euch lieb", "lieb dich", "lieb dich trotzdem",
 	// Love in spite of it (round 25: "Du Vollpfosten… hab dich trotzdem lieb, Bruderherz").
 	"hab dich trotzdem lieb", "hab dich trotzdem so lieb", "still love you", "still love ya", "te quiero igual",
 	"te amo igual", "te amo mesmo assim", "je t'aime quand même", "je t'aime quand meme",
