@@ -22,6 +22,7 @@ func TestNamesCalledWithLoveAreBanter(t *testing.T) {
 		{"you're an absolute idiot for eating my leftover noodles, but you're my idiot. happy birthday, loser", false},
 		{"お前ほんとバカだな笑 でもそういうとこ好きだよ", false},
 		{"Mein Bruder ist so ein Depp, hat wieder die Schlüssel vergessen 😂 hab ihn trotzdem lieb", false},
+		{"du Depp hast schon wieder den Schlüssel vergessen 😂 lieb dich trotzdem", false},
 		{"happy birthday you worthless fat pig, everyone in class hates you", true},
 		{"お前ほんとバカだな、誰にも愛されないよ", true},
 		{"eres un boludo, no te soporto, cállate ya", true},
