@@ -27,7 +27,7 @@ var affection = foldTerms([]string{
 	"te quiero", "te quiero mucho", "te amo", "te adoro", "los quiero", "las quiero",
 	"amo você", "amo voce", "amo vc", "te amo amigo", "te amo amiga", "amo-te", "adoro-te",
 	"je t'aime", "je t aime", "je t'adore", "jtm", "je vous aime",
-	"hab dich lieb", "hab dich so lieb", "ich liebe dich", "hdl", "hdgdl", "hab euch lieb", "lieb dich", "lieb dich trotzdem",
+	"hab dich lieb", "hab dich so lieb", "ich liebe dich", "hdl", "hdgdl", "hab euch lieb", "lieb dich",
 	// Love in spite of it (round 25: "Du Vollpfosten… hab dich trotzdem lieb, Bruderherz").
 	"hab dich trotzdem lieb", "hab dich trotzdem so lieb", "still love you", "still love ya", "te quiero igual",
 	"te amo igual", "te amo mesmo assim", "je t'aime quand même", "je t'aime quand meme",
@@ -57,7 +57,7 @@ var unloving = foldTerms([]string{
 	"nadie te quiere", "nadie te va a querer", "nadie te ama", "nadie te amará", "no te quiero", "no te amo", "ya no te quiero",
 	"ninguém te ama", "ninguem te ama", "ninguém vai te amar", "ninguem vai te amar", "não te amo", "nao te amo",
 	"personne ne t'aime", "personne ne t aime", "personne ne t'aimera", "je ne t'aime", "je t'aime plus",
-	"niemand liebt dich", "niemand wird dich", "liebe dich nicht", "hab dich nicht lieb",
+	"niemand liebt dich", "niemand wird dich", "liebe dich nicht", "hab dich nicht lieb", "lieb dich nicht",
 	"没人爱你", "沒人愛你", "谁会爱你", "誰會愛你", "不爱你", "不愛你", "没有人爱你",
 	"誰も愛さない", "誰にも愛され", "愛してない", "好きじゃない",
 	"아무도 너를 사랑", "아무도 널 사랑", "사랑 안 해", "사랑하지 않",

@@ -28,6 +28,7 @@ func TestNamesCalledWithLoveAreBanter(t *testing.T) {
 		{"eres un boludo, no te soporto, cállate ya", true},
 		{"você é um trouxa, ninguém te ama", true},
 		{"you absolute idiot, nobody will ever love you", true},
+		{"du Depp, ich lieb dich nicht mehr, hau ab", true},
 	} {
 		t.Run(fmt.Sprintf("case %d: %s", i, c.body), func(t *testing.T) {
 			n := moderateBody(t, s, c.body)
