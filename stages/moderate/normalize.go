@@ -489,6 +489,7 @@ func skeleton(f *View, v *View) {
 	prevEnd := -1 // index just past the previous token, -1 before the first
 	prevLen := 0  // runes in the previous token
 	prevSpaced := false
+	prevGap := 0 // the gap the previous token was joined across, 0 when it was not
 	for i := 0; i < n; {
 		if class[i] == classSep {
 			i++
@@ -510,12 +511,14 @@ func skeleton(f *View, v *View) {
 			switch {
 			case gap <= maxJoinGap && (a == classHan || b == classHan):
 				// Chinese has no spaces: a gap between Han is padding.
-			case gap <= maxJoinGap && singles:
+			case gap <= maxJoinGap && singles && !wordBreakGap(runes, class, prevGap, prevEnd, i, j):
 				spaced = true
+				prevGap = gap
 				if !prevSpaced {
 					v.Spaced[len(v.Spaced)-1] = true
 				}
 			default:
+				prevGap = 0
 				emit(' ', Span{f.Spans[prevEnd].Start, f.Spans[i-1].End}, false)
 			}
 		}
@@ -530,6 +533,44 @@ func skeleton(f *View, v *View) {
 		prevEnd, prevLen, prevSpaced = j, tokLen, spaced
 		i = j
 	}
+}
+
+// wordBreakGap reports whether the gap before the single-letter token
+// [i, j) parts two spelt-out words rather than two letters of one: in
+// "m a k e  $ 5 0 0  a  d a y" the letters are one space apart and the
+// words two. A gap wider than the one the run was joined across
+// (prevGap), or than the one after this token when another single letter
+// follows, is a word break. Only a gap of spaces breaks: "3 3 - 1 8 4 7"
+// is one number.
+func wordBreakGap(runes []rune, class []uint8, prevGap, gapStart, i, j int) bool {
+	gap := i - gapStart
+	if gap <= 1 {
+		return false
+	}
+	for _, r := range runes[gapStart:i] {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	if prevGap > 0 && prevGap < gap {
+		return true
+	}
+	if j-i != 1 {
+		return false
+	}
+	k := j
+	for k < len(class) && class[k] == classSep {
+		k++
+	}
+	next := k - j
+	if next == 0 || k >= len(class) || next >= gap {
+		return false
+	}
+	e := k
+	for e < len(class) && class[e] != classSep {
+		e++
+	}
+	return e-k == 1
 }
 
 // minSpacedHangul is the shortest run of one-syllable tokens that reads as

@@ -32,6 +32,7 @@ func TestNormalize(t *testing.T) {
 		{"digits and symbols spelt one at a time among letters are leet", "w h @ t s @ p p", "w h @ t s @ p p", "whatsap"},
 		{"a spaced slur with leet digits joins as its word", "m 0 n g 0 l 1 c 0 s", "m 0 n g 0 l 1 c 0 s", "mongoicos"},
 		{"spaced digits without letters stay a number", "3 3 - 1 8 4 7", "3 3 - 1 8 4 7", "31847"},
+		{"two spaces part the words of a phrase spelt out letter by letter", "m a k e  a  d a y  f r o m  h o m e", "m a k e  a  d a y  f r o m  h o m e", "make a day from home"},
 		{"a game tag after a player's name keeps its digits", "닉은 감자왕#KR1 골드", "닉은 감자왕#kr1 골드", "닉은 감자왕 kr1 골드"},
 		{"spaced Hangul syllables join in runs of three or more", "짱 깨 들 은 다 바 퀴 벌 레", "짱 깨 들 은 다 바 퀴 벌 레", "짱깨들은다바퀴벌레"},
 		{"a pair of one-syllable Korean words stays apart", "좀 더 주세요", "좀 더 주세요", "좀 더 주세요"},
