@@ -550,8 +550,11 @@ func (c *compactView) addVerb(t compactToken) bool {
 // features, not an account: QQ音乐, 微信支付, 微信联系人.
 var products = []string{"音乐", "空间", "邮箱", "游戏", "飞车", "会员", "钱包", "浏览器", "输入法", "支付", "红包", "读书", "小程序", "转账", "运动", "版本", "更新", "表情", "公众号", "视频号", "联系人", "聊天", "群聊"}
 
-func (c *compactView) productAt(j int) bool {
-	for _, s := range products {
+func (c *compactView) productAt(j int) bool { return c.startsAny(j, products) }
+
+// startsAny reports whether one of words begins at compact rune j.
+func (c *compactView) startsAny(j int, words []string) bool {
+	for _, s := range words {
 		k := j
 		ok := true
 		for _, r := range s {
@@ -755,7 +758,7 @@ func (c *compactView) afterVerb(k int) int {
 	if m < 0 || c.toks[m].role&roleAfter == 0 {
 		return -1
 	}
-	if narratedAt(c.runes, c.toks[m].j) {
+	if c.narratedAt(c.toks[m].j) {
 		return -1
 	}
 	if p.product {
@@ -780,33 +783,9 @@ var (
 	notNarrated     = []string{"したい", "したく", "したら", "したければ", "했으면", "했으니"}
 )
 
-// narratedAt reports whether runes at i begin a narrated ending.
-func narratedAt(runes []rune, i int) bool {
-	if i >= len(runes) {
-		return false
-	}
-	rest := runes[i:]
-	has := func(w string) bool {
-		k := 0
-		for _, r := range w {
-			if k >= len(rest) || rest[k] != r {
-				return false
-			}
-			k++
-		}
-		return true
-	}
-	for _, w := range notNarrated {
-		if has(w) {
-			return false
-		}
-	}
-	for _, w := range narratedEndings {
-		if has(w) {
-			return true
-		}
-	}
-	return false
+// narratedAt reports whether a narrated ending begins at compact rune j.
+func (c *compactView) narratedAt(j int) bool {
+	return !c.startsAny(j, notNarrated) && c.startsAny(j, narratedEndings)
 }
 
 // cjkDigit maps the numerals a number can be written with: 〇 to 九,
