@@ -73,6 +73,9 @@ var counterSpeechMarkers = []string{
 	// theory for the bin of history, a stereotype to be dropped that only
 	// shows the speaker's ignorance, a comparison denied (女人并不比男人笨).
 	"阴谋论", "历史垃圾堆", "早该抛弃", "早该扔进", "显得自己无知", "只会显得自己", "并不比男人", "并不比女人", "不比男人差", "不比女人差",
+	// Round 35 (h9): a group and a stereotype said not to be one (穆斯林不等于恐怖分子，
+	// 别再乱扣帽子了), and loathing denied for ever (我从来不讨厌黑人).
+	"不等于恐怖分子", "不等于罪犯", "从来不讨厌", "从不讨厌",
 }
 
 // counterSpeechMarkersLatin are the same slogans in the other languages,
