@@ -76,6 +76,9 @@ var counterSpeechMarkers = []string{
 	// Round 35 (h9): a group and a stereotype said not to be one (穆斯林不等于恐怖分子，
 	// 别再乱扣帽子了), and loathing denied for ever (我从来不讨厌黑人).
 	"不等于恐怖分子", "不等于罪犯", "从来不讨厌", "从不讨厌",
+	// The second set (h10): humanity affirmed (他们跟我们一样是人), loathing denied
+	// (我一点都不讨厌残疾人), any discrimination and abuse rejected.
+	"一样是人", "一点都不讨厌", "歧视和辱骂", "反对任何针对",
 }
 
 // counterSpeechMarkersLatin are the same slogans in the other languages,

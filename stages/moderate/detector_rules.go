@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/notegate/notegate/models"
 )
@@ -176,7 +177,7 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 			}
 			o := ruleOcc{i: m.i, j: m.j, group: ref.group, sent: sentenceOf(sc.bounds, sk.Spans[m.i].Start)}
 			if ref.group < 0 {
-				if !negatedVeto(t.Original, sk.Spans[m.i].Start) {
+				if !negatedVeto(t.Original, sk.Spans[m.i].Start) && !aNotAQuestion(sk, m.i) {
 					veto = append(veto, o)
 				}
 			} else {
@@ -565,6 +566,19 @@ func sentenceOf(bounds []int, b int) int32 {
 var vetoNegations = []string{
 	"pas une", "pas un", "not a", "not an", "isn't a", "isnt a", "no es una", "no es un", "não é uma", "não é um",
 	"nao e uma", "nao e um", "kein", "keine", "keinen", "不是", "并非", "并不是",
+}
+
+// aNotAQuestion reports whether the veto match starting at skeleton rune i
+// is the 不 of a Chinese A-not-A question (是不是, 会不会, 能不能): "犹太人是不是
+// 全世界最贪婪的民族？" asks in order to assert, and its 不是 denies nothing. The
+// skeleton keeps no separators between Han characters, so the three runes
+// are neighbours there.
+func aNotAQuestion(sk *View, i int) bool {
+	if i <= 0 || i+1 >= len(sk.Runes) || sk.Runes[i] != '不' {
+		return false
+	}
+	a := sk.Runes[i-1]
+	return a == sk.Runes[i+1] && unicode.Is(unicode.Han, a)
 }
 
 // negatedVeto reports whether a negation (vetoNegations) ends the text of

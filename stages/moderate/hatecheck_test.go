@@ -27,7 +27,7 @@ import (
 // them, so a rule change that loses hateful cases or flags contrasts fails
 // here. The first file was written for the first round of functional cases;
 // the second holds the seventh round's four sets, the third the tenth
-// round's three, the fourth round 22's one, the fifth round 35's one (README).
+// round's three, the fourth round 22's one, the fifth and sixth round 35's two (README).
 var hateSuites = []struct {
 	path   string
 	floors map[string]float64
@@ -51,6 +51,10 @@ var hateSuites = []struct {
 	{"testdata/hatecheck_zh_es_r35.yaml", map[string]float64{
 		"zh-Hans/hateful": 0.86, "zh-Hans/non-hateful": 0.98,
 		"es/hateful": 0.82, "es/non-hateful": 0.98,
+	}},
+	{"testdata/hatecheck_zh_es_r35b.yaml", map[string]float64{
+		"zh-Hans/hateful": 0.84, "zh-Hans/non-hateful": 0.98,
+		"es/hateful": 0.79, "es/non-hateful": 0.98,
 	}},
 }
 

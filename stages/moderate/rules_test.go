@@ -566,3 +566,37 @@ rules:
 		}
 	}
 }
+
+func TestAChineseANotAQuestionDeniesNothing(t *testing.T) {
+	t.Parallel()
+	d := newTestRules(t, map[string]string{
+		"hate.zh.yaml": `
+rules:
+  - id: trait
+    score: 0.7
+    window: 20 chars
+    all: [[犹太人, 同性恋], [贪婪, 变态]]
+    none: [不是, 不会]
+`,
+	})
+	cases := []struct {
+		name, text string
+		fires      bool
+	}{
+		{"a 是不是 question asks in order to assert", "犹太人是不是全世界最贪婪的民族？", true},
+		{"a 会不会 question asks in order to assert", "同性恋会不会都是变态？", true},
+		{"a plain 不是 still denies", "犹太人不是贪婪的民族", false},
+		{"a 不会 after another verb still denies", "同性恋才不会都是变态", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fs, err := d.Detect(context.Background(), NewText("body", c.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(fs) > 0; got != c.fires {
+				t.Errorf("%q: fires %t, want %t (%v)", c.text, got, c.fires, fs)
+			}
+		})
+	}
+}
