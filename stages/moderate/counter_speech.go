@@ -79,6 +79,9 @@ var counterSpeechMarkers = []string{
 	// The second set (h10): humanity affirmed (他们跟我们一样是人), loathing denied
 	// (我一点都不讨厌残疾人), any discrimination and abuse rejected.
 	"一样是人", "一点都不讨厌", "歧视和辱骂", "反对任何针对",
+	// h11a: a regional slur told to give it a rest, a streamer banned for mocking
+	// (not 地域黑的话 alone: COLD labels the comments that name it offensive).
+	"能不能消停", "被封号",
 }
 
 // counterSpeechMarkersLatin are the same slogans in the other languages,

@@ -27,7 +27,7 @@ import (
 // them, so a rule change that loses hateful cases or flags contrasts fails
 // here. The first file was written for the first round of functional cases;
 // the second holds the seventh round's four sets, the third the tenth
-// round's three, the fourth round 22's one, the fifth and sixth round 35's two (README).
+// round's three, the fourth round 22's one, the fifth to eighth round 35's four, the last of them sealed (README).
 var hateSuites = []struct {
 	path   string
 	floors map[string]float64
@@ -56,7 +56,17 @@ var hateSuites = []struct {
 		"zh-Hans/hateful": 0.84, "zh-Hans/non-hateful": 0.98,
 		"es/hateful": 0.79, "es/non-hateful": 0.98,
 	}},
+	{"testdata/hatecheck_zh_r35c.yaml", map[string]float64{
+		"zh-Hans/hateful": 0.89, "zh-Hans/non-hateful": 0.98,
+	}},
+	{"testdata/hatecheck_zh_r35d_sealed.yaml", map[string]float64{
+		"zh-Hans/hateful": 0.75, "zh-Hans/non-hateful": 0.95,
+	}},
 }
+
+// sealedHateSuites are sets kept unread to measure how fitting on the
+// others carries: their shares are logged, their cases never printed.
+var sealedHateSuites = map[string]bool{"testdata/hatecheck_zh_r35d_sealed.yaml": true}
 
 type hateCase struct {
 	ID            string `yaml:"id"`
@@ -70,13 +80,13 @@ type hateCase struct {
 func TestFunctionalHateSuite(t *testing.T) {
 	s := newTableStage(t)
 	for _, suite := range hateSuites {
-		t.Run(suite.path, func(t *testing.T) { runHateSuite(t, s, suite.path, suite.floors) })
+		t.Run(suite.path, func(t *testing.T) { runHateSuite(t, s, suite.path, suite.floors, sealedHateSuites[suite.path]) })
 	}
 }
 
 // runHateSuite moderates every case of the suite at path, logs the shares
 // per language, gold label and functionality, and fails below floors.
-func runHateSuite(t *testing.T, s *Stage, path string, floors map[string]float64) {
+func runHateSuite(t *testing.T, s *Stage, path string, floors map[string]float64, sealed bool) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -139,7 +149,7 @@ func runHateSuite(t *testing.T, s *Stage, path string, floors map[string]float64
 		fmt.Fprintf(&b, "  %-32s %3d/%-3d %.3f\n", k, cells[k].ok, cells[k].n, float64(cells[k].ok)/float64(cells[k].n))
 	}
 	t.Logf("functional hate suite (hateful: flagged in intl with a hate or harassment label; non-hateful: no hate label at review)\n%s", b.String())
-	if testing.Verbose() {
+	if testing.Verbose() && !sealed {
 		t.Logf("cases the stage gets wrong:\n%s", strings.Join(misses, "\n"))
 	}
 	for k, floor := range floors {
