@@ -49,18 +49,18 @@ var hateSuites = []struct {
 		"es/hateful": 0.66, "es/non-hateful": 0.98,
 	}},
 	{"testdata/hatecheck_zh_es_r35.yaml", map[string]float64{
-		"zh-Hans/hateful": 0.86, "zh-Hans/non-hateful": 0.98,
+		"zh-Hans/hateful": 0.90, "zh-Hans/non-hateful": 0.98,
 		"es/hateful": 0.82, "es/non-hateful": 0.98,
 	}},
 	{"testdata/hatecheck_zh_es_r35b.yaml", map[string]float64{
-		"zh-Hans/hateful": 0.84, "zh-Hans/non-hateful": 0.98,
+		"zh-Hans/hateful": 0.86, "zh-Hans/non-hateful": 0.98,
 		"es/hateful": 0.79, "es/non-hateful": 0.98,
 	}},
 	{"testdata/hatecheck_zh_r35c.yaml", map[string]float64{
-		"zh-Hans/hateful": 0.89, "zh-Hans/non-hateful": 0.98,
+		"zh-Hans/hateful": 0.92, "zh-Hans/non-hateful": 0.98,
 	}},
 	{"testdata/hatecheck_zh_r35d_sealed.yaml", map[string]float64{
-		"zh-Hans/hateful": 0.75, "zh-Hans/non-hateful": 0.95,
+		"zh-Hans/hateful": 0.77, "zh-Hans/non-hateful": 0.95,
 	}},
 }
 
