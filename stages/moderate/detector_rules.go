@@ -37,6 +37,9 @@ type RulesDetector struct {
 	// pinyin are the Chinese terms spelt in pinyin, for runs of pinyin
 	// written without spaces (rules_pinyin.go).
 	pinyin *pinyinIndex
+	// runOn are the Latin terms by their letters, for words run together
+	// (rules_runon.go).
+	runOn *runOnIndex
 }
 
 // Bounds of the work on one field: occurrences considered per rule and
@@ -98,6 +101,7 @@ func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
 	d.typos = newTypoIndex(d.m.patterns, set.rules)
 	d.joined = newJoinIndex(d.m.patterns)
 	d.pinyin = newPinyinIndex(d.m.patterns, set.rules)
+	d.runOn = newRunOnIndex(d.m.patterns, set.rules)
 	n := len(set.rules)
 	d.pool.New = func() any { return &ruleScratch{masks: make([]uint16, n)} }
 	return d, nil
@@ -137,6 +141,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	sc.word, sc.matches = d.typoMatches(t, sc.word, sc.matches)
 	sc.matches = d.joinedMatches(t, sc.matches)
 	sc.matches = d.pinyinMatches(t, sc.matches)
+	sc.matches = d.runOnMatches(t, sc.matches)
 	if len(sc.matches) == 0 {
 		return nil, nil
 	}

@@ -1,0 +1,262 @@
+package moderate
+
+import (
+	"strings"
+	"sync"
+)
+
+// Words run together with no spaces: "Losgitanossontodosunosladrones",
+// "odioalosmaricones", "Indiosdemierda". Like pinyin (rules_pinyin.go), no
+// rule term matches inside one run of letters. A run that splits wholly
+// into known words (the words of the rules' Latin terms and the real words
+// of typowords/) is read word by word: a Latin rule term matches where its
+// letters start and end on word boundaries of the run. The guards keep
+// real words whole: the run has ten letters or more, is no known word
+// itself, splits into three words or more at the fewest (so "therapists"
+// is not "the rapists"), is written in lower case or opens the field (a
+// capital inside the field is a name), follows no @, / or . (a handle, a
+// link), splits into no letter standing alone but a, e, i, o, u and y
+// (words of their own in the rules' languages), and counts only for a rule
+// that finds two of its groups inside the run ("odio a" and "maricones"
+// in "odioalosmaricones"): one word found inside another ("merca", slang
+// for drugs, in "mercadería"; a group's name in "laundromat") decides
+// nothing.
+
+// Bounds of the reading of run-on words.
+const (
+	minRunOn       = 10 // letters of a run that is read
+	maxRunOn       = 64 // longer runs are not read
+	maxRunOnWord   = 20 // letters of the longest word looked up
+	minRunOnWords  = 3  // words of the run at the fewest
+	minRunOnTermLn = 3  // letters of a term's key ("los", not "a")
+)
+
+// runOnIndex holds the Latin rule terms by their letters, and the words a
+// run may split into.
+type runOnIndex struct {
+	pats  []pattern
+	by    map[string][]int32 // letters of a term, spaces left out → pats
+	words map[string]bool    // the vocabulary runs split into
+}
+
+// newRunOnIndex indexes every Latin term that a rule of two groups or more
+// needs, by its folded letters without spaces ("los gitanos" is
+// "losgitanos"), and gathers the vocabulary: every word of every Latin
+// rule term and the real words of every language of typowords/.
+func newRunOnIndex(ps []pattern, rules []rule) *runOnIndex {
+	x := &runOnIndex{by: map[string][]int32{}, words: map[string]bool{}}
+	for _, ws := range realWordsFolded() {
+		for _, w := range ws {
+			x.words[w] = true
+		}
+	}
+	for i := range ps {
+		p := &ps[i]
+		if p.kind != kindHit || p.recognizer || p.pinyin || p.hanOnly {
+			continue
+		}
+		words, ok := foldedWords(p.term)
+		if !ok {
+			continue
+		}
+		for _, w := range words {
+			x.words[w] = true
+		}
+		var refs []ruleRef
+		for _, r := range p.refs {
+			if r.group >= 0 && rules[r.rule].need >= 2 {
+				refs = append(refs, r)
+			}
+		}
+		key := strings.Join(words, "")
+		if len(refs) == 0 || len(key) < minRunOnTermLn {
+			continue
+		}
+		q := *p
+		q.refs = refs
+		k := int32(len(x.pats))
+		x.pats = append(x.pats, q)
+		x.by[key] = append(x.by[key], k)
+	}
+	return x
+}
+
+// foldedWords returns the words of a term as the folded view spells them
+// (lower case, no diacritics), without a trailing or leading '*'; false
+// when the term holds anything but ASCII letters and spaces once folded.
+func foldedWords(term string) ([]string, bool) {
+	term = strings.Trim(term, "*")
+	f := NewText("", term).Folded.Runes
+	var words []string
+	var w []byte
+	for _, r := range f {
+		switch {
+		case isASCIILower(r):
+			w = append(w, byte(r))
+		case r == ' ':
+			if len(w) > 0 {
+				words = append(words, string(w))
+				w = w[:0]
+			}
+		default:
+			return nil, false
+		}
+	}
+	if len(w) > 0 {
+		words = append(words, string(w))
+	}
+	return words, len(words) > 0
+}
+
+// realWordsFolded returns the words of typowords/ folded, per language.
+var realWordsFolded = sync.OnceValue(func() (out [][]string) {
+	for _, lang := range classifierLangs {
+		b, err := typoWordFiles.ReadFile("typowords/" + lang + ".txt")
+		if err != nil {
+			continue
+		}
+		var ws []string
+		for _, line := range strings.Split(string(b), "\n") {
+			if words, ok := foldedWords(strings.TrimSpace(line)); ok && len(words) == 1 {
+				ws = append(ws, words[0])
+			}
+		}
+		out = append(out, ws)
+	}
+	return out
+})
+
+// runOnMatches adds a match for every rule term found inside a run of
+// letters of the field that splits wholly into known words.
+func (d *RulesDetector) runOnMatches(t *Text, ms []match) []match {
+	x := d.runOn
+	if x == nil || len(x.by) == 0 {
+		return ms
+	}
+	f := &t.Folded
+	var buf [maxRunOn]byte
+	for i := 0; i < len(f.Runes); {
+		if !isASCIILower(f.Runes[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(f.Runes) && isASCIILower(f.Runes[j]) {
+			j++
+		}
+		n := j - i
+		if n >= minRunOn && n <= maxRunOn && !capitalInside(t, i) && !handleOrLink(t, i) {
+			run := buf[:n]
+			for k := range run {
+				run[k] = byte(f.Runes[i+k])
+			}
+			if !x.words[string(run)] {
+				ms = x.matchRun(t, run, i, ms)
+			}
+		}
+		i = j
+	}
+	return ms
+}
+
+// matchRun appends the matches inside one run that starts at rune from of
+// the folded view, if the run splits wholly into at least minRunOnWords
+// known words.
+func (x *runOnIndex) matchRun(t *Text, run []byte, from int, ms []match) []match {
+	n := len(run)
+	const far = 1 << 30
+	// fewest[k]: the fewest words run[:k] splits into (far: none);
+	// back[k]: run[k:] splits.
+	var fewestBuf [maxRunOn + 1]int
+	var backBuf [maxRunOn + 1]bool
+	fewest, back := fewestBuf[:n+1], backBuf[:n+1]
+	for k := 1; k <= n; k++ {
+		fewest[k] = far
+		for l := 1; l <= maxRunOnWord && l <= k; l++ {
+			if fewest[k-l] < far && fewest[k-l]+1 < fewest[k] && runOnWord(x, run[k-l:k]) {
+				fewest[k] = fewest[k-l] + 1
+			}
+		}
+	}
+	if fewest[n] == far || fewest[n] < minRunOnWords {
+		return ms
+	}
+	back[n] = true
+	for k := n - 1; k >= 0; k-- {
+		for l := 1; l <= maxRunOnWord && k+l <= n; l++ {
+			if back[k+l] && runOnWord(x, run[k:k+l]) {
+				back[k] = true
+				break
+			}
+		}
+	}
+	bound := func(k int) bool { return fewest[k] < far && back[k] }
+	start := len(ms)
+	for s := 0; s < n; s++ {
+		if !bound(s) {
+			continue
+		}
+		for e := s + minRunOnTermLn; e <= n; e++ {
+			if !bound(e) {
+				continue
+			}
+			ks := x.by[string(run[s:e])]
+			if len(ks) == 0 {
+				continue
+			}
+			i, j := skeletonIndex(t, from+s), skeletonIndex(t, from+e-1)+1
+			if i < 0 || j <= i {
+				continue
+			}
+			for _, k := range ks {
+				ms = append(ms, match{p: &x.pats[k], i: i, j: j})
+			}
+		}
+	}
+	return keepTwoGroups(ms, start)
+}
+
+// runOnWord reports whether w is a word a run may split into: a known
+// word of two letters or more, or a one-letter word of the rules'
+// languages.
+func runOnWord(x *runOnIndex, w []byte) bool {
+	if len(w) == 1 {
+		return strings.IndexByte("aeiouy", w[0]) >= 0
+	}
+	return x.words[string(w)]
+}
+
+// keepTwoGroups keeps, of the matches from start on (one run's), those
+// that count for a rule two of whose groups matched inside the run.
+func keepTwoGroups(ms []match, start int) []match {
+	groups := map[int32]uint16{}
+	for _, m := range ms[start:] {
+		for _, r := range m.p.refs {
+			groups[r.rule] |= 1 << r.group
+		}
+	}
+	out := ms[:start]
+	for _, m := range ms[start:] {
+		for _, r := range m.p.refs {
+			if g := groups[r.rule]; g&(g-1) != 0 {
+				out = append(out, m)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// handleOrLink reports whether the run starting at folded rune k follows
+// an @, a slash or a dot: a handle, a path, a domain.
+func handleOrLink(t *Text, k int) bool {
+	off := t.Folded.Spans[k].Start
+	if off == 0 {
+		return false
+	}
+	switch t.Original[off-1] {
+	case '@', '/', '.', '_', '-':
+		return true
+	}
+	return false
+}
