@@ -50,11 +50,11 @@ var hateSuites = []struct {
 	}},
 	{"testdata/hatecheck_zh_es_r35.yaml", map[string]float64{
 		"zh-Hans/hateful": 0.90, "zh-Hans/non-hateful": 0.98,
-		"es/hateful": 0.82, "es/non-hateful": 0.98,
+		"es/hateful": 0.88, "es/non-hateful": 0.98,
 	}},
 	{"testdata/hatecheck_zh_es_r35b.yaml", map[string]float64{
 		"zh-Hans/hateful": 0.86, "zh-Hans/non-hateful": 0.98,
-		"es/hateful": 0.79, "es/non-hateful": 0.98,
+		"es/hateful": 0.84, "es/non-hateful": 0.98,
 	}},
 	{"testdata/hatecheck_zh_r35c.yaml", map[string]float64{
 		"zh-Hans/hateful": 0.92, "zh-Hans/non-hateful": 0.98,
@@ -64,7 +64,7 @@ var hateSuites = []struct {
 	}},
 	{"testdata/hatecheck_zh_es_r35e_sealed.yaml", map[string]float64{
 		"zh-Hans/hateful": 0.77, "zh-Hans/non-hateful": 0.98,
-		"es/hateful": 0.65, "es/non-hateful": 0.95,
+		"es/hateful": 0.71, "es/non-hateful": 0.95,
 	}},
 }
 
