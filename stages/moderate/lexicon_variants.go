@@ -288,15 +288,7 @@ func pinyinPatterns(ps []pattern) []pattern {
 		if p.kind != kindHit || len(p.runes) < 2 {
 			continue
 		}
-		readings := make([][]string, 0, len(p.runes))
-		for _, r := range p.runes {
-			rs, ok := pinyinReadings[r]
-			if !ok || !unicode.Is(unicode.Han, r) {
-				readings = nil
-				break
-			}
-			readings = append(readings, rs)
-		}
+		readings := hanReadings(p.runes)
 		if readings == nil {
 			continue
 		}
@@ -326,6 +318,20 @@ func pinyinPatterns(ps []pattern) []pattern {
 		}
 	}
 	return out
+}
+
+// hanReadings returns the pinyin readings of every rune (pinyinReadings),
+// or nil when one is no Han character with a known reading.
+func hanReadings(runes []rune) [][]string {
+	readings := make([][]string, 0, len(runes))
+	for _, r := range runes {
+		rs, ok := pinyinReadings[r]
+		if !ok || !unicode.Is(unicode.Han, r) {
+			return nil
+		}
+		readings = append(readings, rs)
+	}
+	return readings
 }
 
 // englishSyllables are pinyin syllables that are also English words.

@@ -3,7 +3,6 @@ package moderate
 import (
 	"sort"
 	"strings"
-	"unicode"
 )
 
 // Chinese written in pinyin with no spaces: "heirendoushilaji滚出中国",
@@ -65,24 +64,11 @@ func newPinyinIndex(ps []pattern, rules []rule) *pinyinIndex {
 		if p.kind != kindHit || p.recognizer || p.pinyin || len(p.runes) < 2 {
 			continue
 		}
-		var refs []ruleRef
-		for _, r := range p.refs {
-			if r.group >= 0 && rules[r.rule].need >= 2 {
-				refs = append(refs, r)
-			}
-		}
+		refs := twoGroupRefs(p, rules)
 		if len(refs) == 0 {
 			continue
 		}
-		readings := make([][]string, 0, len(p.runes))
-		for _, r := range p.runes {
-			rs, ok := pinyinReadings[r]
-			if !ok || !unicode.Is(unicode.Han, r) {
-				readings = nil
-				break
-			}
-			readings = append(readings, rs)
-		}
+		readings := hanReadings(p.runes)
 		if readings == nil {
 			continue
 		}
@@ -109,12 +95,24 @@ func (d *RulesDetector) pinyinMatches(t *Text, ms []match) []match {
 	if x == nil || len(x.by) == 0 {
 		return ms
 	}
-	f := &t.Folded
 	minRun := minPinyinRunOther
 	if lang := fieldLanguage(t); t.HasHan && (lang == langZh || lang == langUnd) {
 		minRun = minPinyinRun
 	}
-	var buf [maxPinyinRun]byte
+	eachLetterRun(t, minRun, maxPinyinRun, func(run []byte, from int) {
+		ms = x.matchRun(t, run, from, ms)
+	})
+	return ms
+}
+
+// eachLetterRun calls fn for every run of lower-case ASCII letters of the
+// folded view, of minLen to maxLen (at most maxLetterRun) letters, not
+// written with a capital inside the field: the run's letters (in a buffer
+// fn must not keep) and the index of its first rune.
+func eachLetterRun(t *Text, minLen, maxLen int, fn func(run []byte, from int)) {
+	f := &t.Folded
+	var buf [maxLetterRun]byte
+	maxLen = min(maxLen, maxLetterRun)
 	for i := 0; i < len(f.Runes); {
 		if !isASCIILower(f.Runes[i]) {
 			i++
@@ -124,18 +122,19 @@ func (d *RulesDetector) pinyinMatches(t *Text, ms []match) []match {
 		for j < len(f.Runes) && isASCIILower(f.Runes[j]) {
 			j++
 		}
-		n := j - i
-		if n >= minRun && n <= maxPinyinRun && !capitalInside(t, i) {
+		if n := j - i; n >= minLen && n <= maxLen && !capitalInside(t, i) {
 			run := buf[:n]
 			for k := range run {
 				run[k] = byte(f.Runes[i+k])
 			}
-			ms = x.matchRun(t, run, i, ms)
+			fn(run, i)
 		}
 		i = j
 	}
-	return ms
 }
+
+// maxLetterRun is the longest run of letters eachLetterRun hands on.
+const maxLetterRun = 64
 
 // matchRun appends the matches inside one run of letters, which starts at
 // rune from of the folded view, if the run spells pinyin through.
@@ -164,15 +163,36 @@ func (x *pinyinIndex) matchRun(t *Text, run []byte, from int, ms []match) []matc
 			}
 		}
 	}
+	bound := func(k int) bool { return reach[k] && back[k] }
+	return boundedMatches(t, run, from, minPinyinTermBytes, x.maxLen, bound, x.by, x.pats, ms)
+}
+
+// twoGroupRefs returns the refs of p to rules of two groups or more that
+// need it (a group of all:, not a veto).
+func twoGroupRefs(p *pattern, rules []rule) []ruleRef {
+	var refs []ruleRef
+	for _, r := range p.refs {
+		if r.group >= 0 && rules[r.rule].need >= 2 {
+			refs = append(refs, r)
+		}
+	}
+	return refs
+}
+
+// boundedMatches appends a match of pats[k] for every substring of run
+// (which starts at rune from of the folded view) that by maps to k, of
+// minLen to maxLen bytes, starting and ending where bound holds.
+func boundedMatches(t *Text, run []byte, from, minLen, maxLen int, bound func(int) bool, by map[string][]int32, pats []pattern, ms []match) []match {
+	n := len(run)
 	for s := 0; s < n; s++ {
-		if !reach[s] || !back[s] {
+		if !bound(s) {
 			continue
 		}
-		for e := s + minPinyinTermBytes; e <= n && e-s <= x.maxLen; e++ {
-			if !reach[e] || !back[e] {
+		for e := s + minLen; e <= n && e-s <= maxLen; e++ {
+			if !bound(e) {
 				continue
 			}
-			ks := x.by[string(run[s:e])]
+			ks := by[string(run[s:e])]
 			if len(ks) == 0 {
 				continue
 			}
@@ -181,7 +201,7 @@ func (x *pinyinIndex) matchRun(t *Text, run []byte, from int, ms []match) []matc
 				continue
 			}
 			for _, k := range ks {
-				ms = append(ms, match{p: &x.pats[k], i: i, j: j})
+				ms = append(ms, match{p: &pats[k], i: i, j: j})
 			}
 		}
 	}

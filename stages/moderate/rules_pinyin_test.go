@@ -1,9 +1,6 @@
 package moderate
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 func TestRulesReadChineseTermsInRunsOfPinyin(t *testing.T) {
 	t.Parallel()
@@ -19,10 +16,7 @@ rules:
     all: [[黑人, 韩国], [垃圾]]
 `,
 	})
-	cases := []struct {
-		name, text string
-		fires      bool
-	}{
+	cases := []fireCase{
 		{"a group and a trait run together in pinyin beside Chinese are read", "heirendoushilaji滚出去", true},
 		{"a long run of pinyin alone is read", "heirenquandoushilajiba", true},
 		{"pinyin mixed with characters is read", "heiren都是lajiba", true},
@@ -36,15 +30,5 @@ rules:
 		{"English made of syllables stays English", "I changed my banana order, she said lol", false},
 		{"a name written with a capital is not read", "图普阿·塔马塞塞（Tupua Heirenlajiba）遇害", false},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			fs, err := d.Detect(context.Background(), NewText("body", c.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := len(fs) > 0; got != c.fires {
-				t.Errorf("%q: fires %t, want %t (%v)", c.text, got, c.fires, fs)
-			}
-		})
-	}
+	checkFires(t, d, cases)
 }

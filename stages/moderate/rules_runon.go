@@ -62,12 +62,7 @@ func newRunOnIndex(ps []pattern, rules []rule) *runOnIndex {
 		for _, w := range words {
 			x.words[w] = true
 		}
-		var refs []ruleRef
-		for _, r := range p.refs {
-			if r.group >= 0 && rules[r.rule].need >= 2 {
-				refs = append(refs, r)
-			}
-		}
+		refs := twoGroupRefs(p, rules)
 		key := strings.Join(words, "")
 		if len(refs) == 0 || len(key) < minRunOnTermLn {
 			continue
@@ -133,29 +128,11 @@ func (d *RulesDetector) runOnMatches(t *Text, ms []match) []match {
 	if x == nil || len(x.by) == 0 {
 		return ms
 	}
-	f := &t.Folded
-	var buf [maxRunOn]byte
-	for i := 0; i < len(f.Runes); {
-		if !isASCIILower(f.Runes[i]) {
-			i++
-			continue
+	eachLetterRun(t, minRunOn, maxRunOn, func(run []byte, from int) {
+		if !handleOrLink(t, from) && !x.words[string(run)] {
+			ms = x.matchRun(t, run, from, ms)
 		}
-		j := i
-		for j < len(f.Runes) && isASCIILower(f.Runes[j]) {
-			j++
-		}
-		n := j - i
-		if n >= minRunOn && n <= maxRunOn && !capitalInside(t, i) && !handleOrLink(t, i) {
-			run := buf[:n]
-			for k := range run {
-				run[k] = byte(f.Runes[i+k])
-			}
-			if !x.words[string(run)] {
-				ms = x.matchRun(t, run, i, ms)
-			}
-		}
-		i = j
-	}
+	})
 	return ms
 }
 
@@ -192,27 +169,7 @@ func (x *runOnIndex) matchRun(t *Text, run []byte, from int, ms []match) []match
 	}
 	bound := func(k int) bool { return fewest[k] < far && back[k] }
 	start := len(ms)
-	for s := 0; s < n; s++ {
-		if !bound(s) {
-			continue
-		}
-		for e := s + minRunOnTermLn; e <= n; e++ {
-			if !bound(e) {
-				continue
-			}
-			ks := x.by[string(run[s:e])]
-			if len(ks) == 0 {
-				continue
-			}
-			i, j := skeletonIndex(t, from+s), skeletonIndex(t, from+e-1)+1
-			if i < 0 || j <= i {
-				continue
-			}
-			for _, k := range ks {
-				ms = append(ms, match{p: &x.pats[k], i: i, j: j})
-			}
-		}
-	}
+	ms = boundedMatches(t, run, from, minRunOnTermLn, n, bound, x.by, x.pats, ms)
 	return keepTwoGroups(ms, start)
 }
 

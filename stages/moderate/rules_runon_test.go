@@ -1,9 +1,6 @@
 package moderate
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 func TestRulesReadWordsRunTogether(t *testing.T) {
 	t.Parallel()
@@ -23,10 +20,7 @@ rules:
     all: [[son todos], [nunca jamás]]
 `,
 	})
-	cases := []struct {
-		name, text string
-		fires      bool
-	}{
+	cases := []fireCase{
 		{"a group and a trait run together are read", "Losgitanossontodosunosladrones", true},
 		{"a hashtag run together is read", "ya lo dije #losgitanossonladrones", true},
 		{"the same words written apart still match", "los gitanos son todos unos ladrones", true},
@@ -38,15 +32,5 @@ rules:
 		{"a handle is not read", "seguid a @losgitanossonladrones", false},
 		{"a short run is not read", "gitanosladrones", false},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			fs, err := d.Detect(context.Background(), NewText("body", c.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := len(fs) > 0; got != c.fires {
-				t.Errorf("%q: fires %t, want %t (%v)", c.text, got, c.fires, fs)
-			}
-		})
-	}
+	checkFires(t, d, cases)
 }

@@ -579,24 +579,11 @@ rules:
     none: [不是, 不会]
 `,
 	})
-	cases := []struct {
-		name, text string
-		fires      bool
-	}{
+	cases := []fireCase{
 		{"a 是不是 question asks in order to assert", "犹太人是不是全世界最贪婪的民族？", true},
 		{"a 会不会 question asks in order to assert", "同性恋会不会都是变态？", true},
 		{"a plain 不是 still denies", "犹太人不是贪婪的民族", false},
 		{"a 不会 after another verb still denies", "同性恋才不会都是变态", false},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			fs, err := d.Detect(context.Background(), NewText("body", c.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := len(fs) > 0; got != c.fires {
-				t.Errorf("%q: fires %t, want %t (%v)", c.text, got, c.fires, fs)
-			}
-		})
-	}
+	checkFires(t, d, cases)
 }
