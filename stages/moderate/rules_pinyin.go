@@ -1,7 +1,6 @@
 package moderate
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -27,7 +26,6 @@ import (
 const (
 	minPinyinRun       = 6  // letters, in a Chinese field (or und with Han)
 	minPinyinRunOther  = 12 // letters, in any other
-	maxPinyinRun       = 64 // longer runs are not read
 	maxPinyinSyllable  = 6  // letters of the longest syllable (zhuang)
 	minPinyinTermBytes = 4  // joined pinyin of a term: "laji", not "ai"
 )
@@ -47,7 +45,7 @@ var pinyinSyllables = func() map[string]bool {
 // pinyinIndex holds the pinyin spellings of the all-Han terms of rule
 // groups, matched only inside runs that spell pinyin through.
 type pinyinIndex struct {
-	pats   []pattern
+	pats   []*pattern
 	by     map[string][]int32 // joined toneless pinyin → pats
 	maxLen int                // bytes of the longest key
 }
@@ -75,7 +73,7 @@ func newPinyinIndex(ps []pattern, rules []rule) *pinyinIndex {
 		q := *p
 		q.pinyin, q.refs = true, refs
 		k := int32(len(x.pats))
-		x.pats = append(x.pats, q)
+		x.pats = append(x.pats, &q)
 		for _, syl := range combinations(readings, 4) {
 			key := strings.Join(syl, "")
 			if len(key) < minPinyinTermBytes {
@@ -99,49 +97,18 @@ func (d *RulesDetector) pinyinMatches(t *Text, ms []match) []match {
 	if lang := fieldLanguage(t); t.HasHan && (lang == langZh || lang == langUnd) {
 		minRun = minPinyinRun
 	}
-	eachLetterRun(t, minRun, maxPinyinRun, func(run []byte, from int) {
+	eachLetterRun(t, minRun, func(run []byte, from int) {
 		ms = x.matchRun(t, run, from, ms)
 	})
 	return ms
 }
-
-// eachLetterRun calls fn for every run of lower-case ASCII letters of the
-// folded view, of minLen to maxLen (at most maxLetterRun) letters, not
-// written with a capital inside the field: the run's letters (in a buffer
-// fn must not keep) and the index of its first rune.
-func eachLetterRun(t *Text, minLen, maxLen int, fn func(run []byte, from int)) {
-	f := &t.Folded
-	var buf [maxLetterRun]byte
-	maxLen = min(maxLen, maxLetterRun)
-	for i := 0; i < len(f.Runes); {
-		if !isASCIILower(f.Runes[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(f.Runes) && isASCIILower(f.Runes[j]) {
-			j++
-		}
-		if n := j - i; n >= minLen && n <= maxLen && !capitalInside(t, i) {
-			run := buf[:n]
-			for k := range run {
-				run[k] = byte(f.Runes[i+k])
-			}
-			fn(run, i)
-		}
-		i = j
-	}
-}
-
-// maxLetterRun is the longest run of letters eachLetterRun hands on.
-const maxLetterRun = 64
 
 // matchRun appends the matches inside one run of letters, which starts at
 // rune from of the folded view, if the run spells pinyin through.
 func (x *pinyinIndex) matchRun(t *Text, run []byte, from int, ms []match) []match {
 	n := len(run)
 	// reach[k]: run[:k] is syllables; back[k]: run[k:] is.
-	var reachBuf, backBuf [maxPinyinRun + 1]bool
+	var reachBuf, backBuf [maxLetterRun + 1]bool
 	reach, back := reachBuf[:n+1], backBuf[:n+1]
 	reach[0], back[n] = true, true
 	for k := 1; k <= n; k++ {
@@ -165,71 +132,4 @@ func (x *pinyinIndex) matchRun(t *Text, run []byte, from int, ms []match) []matc
 	}
 	bound := func(k int) bool { return reach[k] && back[k] }
 	return boundedMatches(t, run, from, minPinyinTermBytes, x.maxLen, bound, x.by, x.pats, ms)
-}
-
-// twoGroupRefs returns the refs of p to rules of two groups or more that
-// need it (a group of all:, not a veto).
-func twoGroupRefs(p *pattern, rules []rule) []ruleRef {
-	var refs []ruleRef
-	for _, r := range p.refs {
-		if r.group >= 0 && rules[r.rule].need >= 2 {
-			refs = append(refs, r)
-		}
-	}
-	return refs
-}
-
-// boundedMatches appends a match of pats[k] for every substring of run
-// (which starts at rune from of the folded view) that by maps to k, of
-// minLen to maxLen bytes, starting and ending where bound holds.
-func boundedMatches(t *Text, run []byte, from, minLen, maxLen int, bound func(int) bool, by map[string][]int32, pats []pattern, ms []match) []match {
-	n := len(run)
-	for s := 0; s < n; s++ {
-		if !bound(s) {
-			continue
-		}
-		for e := s + minLen; e <= n && e-s <= maxLen; e++ {
-			if !bound(e) {
-				continue
-			}
-			ks := by[string(run[s:e])]
-			if len(ks) == 0 {
-				continue
-			}
-			i, j := skeletonIndex(t, from+s), skeletonIndex(t, from+e-1)+1
-			if i < 0 || j <= i {
-				continue
-			}
-			for _, k := range ks {
-				ms = append(ms, match{p: &pats[k], i: i, j: j})
-			}
-		}
-	}
-	return ms
-}
-
-// skeletonIndex returns the index of the skeleton rune that covers folded
-// rune k (the skeleton folds repeats and separators, so the two views
-// differ), or -1.
-func skeletonIndex(t *Text, k int) int {
-	off := t.Folded.Spans[k].Start
-	sp := t.Skeleton.Spans
-	i := sort.Search(len(sp), func(i int) bool { return sp[i].Start > off }) - 1
-	if i < 0 || sp[i].End <= off {
-		return -1
-	}
-	return i
-}
-
-func isASCIILower(r rune) bool { return 'a' <= r && r <= 'z' }
-
-// capitalInside reports whether the run starting at folded rune k was
-// written with a capital and does not open the field: a name.
-func capitalInside(t *Text, k int) bool {
-	off := t.Folded.Spans[k].Start
-	if off >= len(t.Original) {
-		return false
-	}
-	c := t.Original[off]
-	return 'A' <= c && c <= 'Z' && strings.TrimSpace(t.Original[:off]) != ""
 }

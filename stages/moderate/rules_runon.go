@@ -25,16 +25,18 @@ import (
 // Bounds of the reading of run-on words.
 const (
 	minRunOn       = 10 // letters of a run that is read
-	maxRunOn       = 64 // longer runs are not read
 	maxRunOnWord   = 20 // letters of the longest word looked up
 	minRunOnWords  = 3  // words of the run at the fewest
 	minRunOnTermLn = 3  // letters of a term's key ("los", not "a")
 )
 
 // runOnIndex holds the Latin rule terms by their letters, and the words a
-// run may split into.
+// run may split into. A term counts inside a run only for the rules of two
+// groups or more that need it: its pattern where those are all its refs,
+// a copy with only those refs where it also vetoes or serves a rule of one
+// group (most terms need no copy).
 type runOnIndex struct {
-	pats  []pattern
+	pats  []*pattern
 	by    map[string][]int32 // letters of a term, spaces left out → pats
 	words map[string]bool    // the vocabulary runs split into
 }
@@ -45,6 +47,7 @@ type runOnIndex struct {
 // rule term and the real words of every language of typowords/.
 func newRunOnIndex(ps []pattern, rules []rule) *runOnIndex {
 	x := &runOnIndex{by: map[string][]int32{}, words: map[string]bool{}}
+	var v View
 	for _, ws := range realWordsFolded() {
 		for _, w := range ws {
 			x.words[w] = true
@@ -55,23 +58,25 @@ func newRunOnIndex(ps []pattern, rules []rule) *runOnIndex {
 		if p.kind != kindHit || p.recognizer || p.pinyin || p.hanOnly {
 			continue
 		}
-		words, ok := foldedWords(p.term)
+		words, ok := foldedWords(p.term, &v)
 		if !ok {
 			continue
 		}
 		for _, w := range words {
 			x.words[w] = true
 		}
-		refs := twoGroupRefs(p, rules)
 		key := strings.Join(words, "")
-		if len(refs) == 0 || len(key) < minRunOnTermLn {
+		refs := twoGroupRefs(p, rules)
+		if len(key) < minRunOnTermLn || len(refs) == 0 {
 			continue
 		}
-		q := *p
-		q.refs = refs
-		k := int32(len(x.pats))
-		x.pats = append(x.pats, q)
-		x.by[key] = append(x.by[key], k)
+		if len(refs) < len(p.refs) {
+			q := *p
+			q.refs = refs
+			p = &q
+		}
+		x.by[key] = append(x.by[key], int32(len(x.pats)))
+		x.pats = append(x.pats, p)
 	}
 	return x
 }
@@ -79,14 +84,15 @@ func newRunOnIndex(ps []pattern, rules []rule) *runOnIndex {
 // foldedWords returns the words of a term as the folded view spells them
 // (lower case, no diacritics), without a trailing or leading '*'; false
 // when the term holds anything but ASCII letters and spaces once folded.
-func foldedWords(term string) ([]string, bool) {
-	term = strings.Trim(term, "*")
-	f := NewText("", term).Folded.Runes
+// v is scratch space.
+func foldedWords(term string, v *View) ([]string, bool) {
+	fold(strings.Trim(term, "*"), v)
+	f := v.Runes
 	var words []string
 	var w []byte
 	for _, r := range f {
 		switch {
-		case isASCIILower(r):
+		case isASCIILetter(r):
 			w = append(w, byte(r))
 		case r == ' ':
 			if len(w) > 0 {
@@ -111,8 +117,9 @@ var realWordsFolded = sync.OnceValue(func() (out [][]string) {
 			continue
 		}
 		var ws []string
+		var v View
 		for _, line := range strings.Split(string(b), "\n") {
-			if words, ok := foldedWords(strings.TrimSpace(line)); ok && len(words) == 1 {
+			if words, ok := foldedWords(strings.TrimSpace(line), &v); ok && len(words) == 1 {
 				ws = append(ws, words[0])
 			}
 		}
@@ -128,7 +135,7 @@ func (d *RulesDetector) runOnMatches(t *Text, ms []match) []match {
 	if x == nil || len(x.by) == 0 {
 		return ms
 	}
-	eachLetterRun(t, minRunOn, maxRunOn, func(run []byte, from int) {
+	eachLetterRun(t, minRunOn, func(run []byte, from int) {
 		if !handleOrLink(t, from) && !x.words[string(run)] {
 			ms = x.matchRun(t, run, from, ms)
 		}
@@ -144,8 +151,8 @@ func (x *runOnIndex) matchRun(t *Text, run []byte, from int, ms []match) []match
 	const far = 1 << 30
 	// fewest[k]: the fewest words run[:k] splits into (far: none);
 	// back[k]: run[k:] splits.
-	var fewestBuf [maxRunOn + 1]int
-	var backBuf [maxRunOn + 1]bool
+	var fewestBuf [maxLetterRun + 1]int
+	var backBuf [maxLetterRun + 1]bool
 	fewest, back := fewestBuf[:n+1], backBuf[:n+1]
 	for k := 1; k <= n; k++ {
 		fewest[k] = far
@@ -202,18 +209,4 @@ func keepTwoGroups(ms []match, start int) []match {
 		}
 	}
 	return out
-}
-
-// handleOrLink reports whether the run starting at folded rune k follows
-// an @, a slash or a dot: a handle, a path, a domain.
-func handleOrLink(t *Text, k int) bool {
-	off := t.Folded.Spans[k].Start
-	if off == 0 {
-		return false
-	}
-	switch t.Original[off-1] {
-	case '@', '/', '.', '_', '-':
-		return true
-	}
-	return false
 }
