@@ -210,6 +210,9 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 	if t.HasHan && (r.category == models.CategoryHate || r.category == models.CategoryHarassment) {
 		occ = dropNegatedZh(t, occ)
 	}
+	if d.set.refusal != nil && (r.category == models.CategorySpam || r.category == models.CategoryIllicit) {
+		occ = d.set.refusal.drop(t, occ)
+	}
 	sc.occ, sc.veto = occ, veto
 	emitExact := func(i, j int) {
 		sp := Span{sk.Spans[i].Start, sk.Spans[j-1].End}

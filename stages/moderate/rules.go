@@ -341,6 +341,9 @@ type ruleSet struct {
 	price int
 	// mention is the pattern of <mention>, -1 when no rule uses it.
 	mention int
+	// refusal reads an ask object refused (rules_refusal.go) for the
+	// spam and illicit rules; nil without its lists.
+	refusal *refusal
 }
 
 // compileRules loads every *.yaml file at the top of fsys.
@@ -392,6 +395,7 @@ func compileRules(fsys fs.FS) (*ruleSet, error) {
 		files = append(files, file{name: name, category: cat, lang: lang, spec: spec})
 	}
 	c := &ruleCompiler{set: &ruleSet{minorAge: -1, price: -1, mention: -1}, byKey: map[string]int{}, ids: map[string]string{}}
+	c.set.refusal = newRefusal(shared[allLanguages])
 	// Every rule's problems are reported at once, so that an analyst fixes
 	// a folder in one pass.
 	var errs []error

@@ -1,0 +1,267 @@
+package moderate
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// An honest giveaway, shop or clinic names what a scam asks for in order
+// to refuse it: "完全免費不用運費", "送料無料", "Aucun frais, on ne te
+// demandera jamais tes coordonnées bancaires", "Wir verlosen NICHTS per
+// DM". Listing each phrasing (sets.all's ask_refused) never caught up with
+// how people write it, so the refusal is also read by its shape: an ask
+// object (a fee, shipping, bank or card details, a password, a DM) that a
+// negation stands right before ("no fees", 免运费, "jamais tes
+// coordonnées") or, in the languages that negate after, right after
+// (送料無料, 個人情報を聞くことは一切ありません, 배송비 없음, "envío gratis").
+// A spam or illicit rule's occurrence whose text holds such a refused
+// object is dropped, so the rule needs another term of that group: "免运费，
+// 只需填写银行卡" still asks for the card. What undoes a refusal is in the
+// clause before the object: "only" (只需运费, "sem taxa, só o frete") and a
+// condition ("if you don't pay the fee…").
+//
+// The lists are sets of sets.all.yaml, so an analyst extends them:
+// ask_objects, refusal_before, refusal_after, refusal_undone.
+const (
+	askObjectsSet    = "ask_objects"
+	refusalBeforeSet = "refusal_before"
+	refusalAfterSet  = "refusal_after"
+	refusalUndoneSet = "refusal_undone"
+)
+
+// Reach of a refusal: the negation stands within refusalWords Latin words
+// or refusalRunes other letters of the object, in the same clause; a
+// negation after the object in Latin script is the next word ("envío
+// gratis"), in the scripts without spaces within refusalAfterRunes.
+const (
+	refusalWords      = 3
+	refusalRunes      = 10
+	refusalAfterRunes = 16
+)
+
+// refusal holds the lists, lower case.
+type refusal struct {
+	objects, before, after, undone []string
+}
+
+// newRefusal builds the reader from the shared sets; nil when a list is
+// missing (no shape is read then).
+func newRefusal(sets map[string]termList) *refusal {
+	get := func(name string) []string {
+		var out []string
+		for _, t := range sets[name] {
+			if s := strings.ToLower(strings.TrimSpace(t.text)); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	r := &refusal{objects: get(askObjectsSet), before: get(refusalBeforeSet), after: get(refusalAfterSet), undone: get(refusalUndoneSet)}
+	if len(r.objects) == 0 || len(r.before) == 0 && len(r.after) == 0 {
+		return nil
+	}
+	return r
+}
+
+// drop removes the occurrences whose text holds a refused ask object.
+func (rf *refusal) drop(t *Text, occ []ruleOcc) []ruleOcc {
+	sk := &t.Skeleton
+	out := occ[:0]
+	for _, o := range occ {
+		start, end := sk.Spans[o.i].Start, sk.Spans[o.j-1].End
+		if !rf.refused(t.Original, start, end) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// refused reports whether orig[start:end] holds an ask object that a
+// negation refuses.
+func (rf *refusal) refused(orig string, start, end int) bool {
+	if start < 0 || end > len(orig) || start >= end {
+		return false
+	}
+	text := strings.ToLower(orig[start:end])
+	for _, obj := range rf.objects {
+		k := refusalIndex(text, obj)
+		if k < 0 {
+			continue
+		}
+		// The object's own place in the original: what stands before it
+		// inside the occurrence counts as before it ("nichts per dm").
+		os, oe := start+k, start+k+len(obj)
+		if rf.negatedBefore(orig, os, oe) || rf.negatedAfter(orig, oe) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedBefore reports whether a refusal_before term stands within reach
+// before the object at orig[os:oe], in its clause, with nothing in that
+// clause that undoes it. The reach includes the object, so a negation
+// written with the object it refuses ("no shipping", where a bare "no" is
+// Portuguese for "in the": "pago no pix") is one term.
+func (rf *refusal) negatedBefore(orig string, os, oe int) bool {
+	cs := clauseStart(orig, os)
+	if rf.undoneIn(strings.ToLower(orig[cs:os])) {
+		return false
+	}
+	obj := orig[os:oe]
+	near := tailReach(strings.ToLower(orig[cs:oe]), refusalWords+latinWordsBefore(obj), refusalRunes+utf8.RuneCountInString(obj))
+	for _, n := range rf.before {
+		if refusalIndex(near, n) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedAfter reports whether a refusal_after term follows byte b of
+// orig: the next word in Latin script, within refusalAfterRunes letters
+// otherwise, before anything that undoes it ("送料のみ").
+func (rf *refusal) negatedAfter(orig string, b int) bool {
+	rest := strings.ToLower(orig[b:clauseEnd(orig, b)])
+	near := headReach(rest, refusalAfterRunes)
+	for _, n := range rf.after {
+		k := refusalIndex(near, n)
+		if k < 0 || rf.undoneIn(near[:k]) {
+			continue
+		}
+		if latinWordsBefore(near[:k]) > 0 {
+			continue // "dm for free": Latin reads only the next word
+		}
+		return true
+	}
+	return false
+}
+
+func (rf *refusal) undoneIn(s string) bool {
+	for _, u := range rf.undone {
+		if refusalIndex(s, u) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// clausePunct ends a clause: a refusal does not reach across it.
+func clausePunct(r rune) bool {
+	switch r {
+	case '.', ',', '!', '?', ';', ':', '\n', '。', '，', '！', '？', '；', '：', '、', '|', '•', '~', '～':
+		return true
+	}
+	return false
+}
+
+func clauseStart(orig string, b int) int {
+	for b > 0 {
+		r, n := utf8.DecodeLastRuneInString(orig[:b])
+		if clausePunct(r) {
+			return b
+		}
+		b -= n
+	}
+	return 0
+}
+
+func clauseEnd(orig string, b int) int {
+	for b < len(orig) {
+		r, n := utf8.DecodeRuneInString(orig[b:])
+		if clausePunct(r) {
+			return b
+		}
+		b += n
+	}
+	return len(orig)
+}
+
+// tailReach returns the end of s that holds its last words Latin words
+// and at most runes letters of other scripts.
+func tailReach(s string, words, runes int) string {
+	b, inWord, others := len(s), false, 0
+	for b > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:b])
+		switch {
+		case latinLetter(r):
+			if !inWord {
+				if words == 0 {
+					return s[b:]
+				}
+				words--
+				inWord = true
+			}
+		case unicode.IsLetter(r):
+			inWord = false
+			if others++; others > runes {
+				return s[b:]
+			}
+		default:
+			inWord = false
+		}
+		b -= n
+	}
+	return s
+}
+
+// headReach returns the start of s up to runes runes.
+func headReach(s string, runes int) string {
+	for i := range s {
+		if runes == 0 {
+			return s[:i]
+		}
+		runes--
+	}
+	return s
+}
+
+// latinWordsBefore counts the Latin words of s.
+func latinWordsBefore(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		l := latinLetter(r)
+		if l && !in {
+			n++
+		}
+		in = l
+	}
+	return n
+}
+
+func latinLetter(r rune) bool {
+	return r < 0x250 && unicode.IsLetter(r) || r == '\'' || r == '’'
+}
+
+// refusalIndex finds term in s: a term that starts or ends with a Latin
+// letter must not continue a Latin word there ("no" is not in "notice",
+// "dm" not in "admin"); other scripts match anywhere.
+func refusalIndex(s, term string) int {
+	for from := 0; from <= len(s)-len(term); {
+		k := strings.Index(s[from:], term)
+		if k < 0 {
+			return -1
+		}
+		k += from
+		first, _ := utf8.DecodeRuneInString(term)
+		last, _ := utf8.DecodeLastRuneInString(term)
+		ok := true
+		if latinLetter(first) && k > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(s[:k]); latinLetter(r) {
+				ok = false
+			}
+		}
+		if latinLetter(last) && k+len(term) < len(s) {
+			if r, _ := utf8.DecodeRuneInString(s[k+len(term):]); latinLetter(r) {
+				ok = false
+			}
+		}
+		if ok {
+			return k
+		}
+		_, n := utf8.DecodeRuneInString(s[k:])
+		from = k + n
+	}
+	return -1
+}

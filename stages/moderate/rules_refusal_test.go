@@ -1,0 +1,83 @@
+package moderate
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/notegate/notegate/models"
+)
+
+// An honest giveaway that refuses what a scam asks for is no scam; a scam
+// that refuses one fee and asks for card details still is.
+func TestRulesReadAnAskRefusedByItsShape(t *testing.T) {
+	t.Parallel()
+	d, err := DefaultRulesDetector()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, body string
+		scam       bool
+	}{
+		{"a Taiwanese giveaway with no shipping fee and no DM asking for data",
+			"抽獎活動🎉 追蹤+留言就能參加，送三組手工皂，完全免費不用運費，得獎名單在這篇公布，不會私訊跟你要任何資料", false},
+		{"a Japanese giveaway whose shipping is free and that asks nothing by DM",
+			"【プレゼント企画】フォロー＆いいねで手作りアクセサリーを3名様に🎁 送料無料、DMで個人情報を聞くことは一切ありません。当選者はこの投稿で発表します。", false},
+		{"a French contest that will never ask for bank details",
+			"Jeu-concours 🎁 on fait gagner 3 coffrets de macarons. Abonne-toi et commente ton parfum préféré. Aucun frais, on ne te demandera jamais tes coordonnées bancaires.", false},
+		{"a Chinese prize with free shipping that only needs the bank card",
+			"恭喜您中獎了！免運費，只需填寫銀行卡資料領取iPhone 15", true},
+		{"a Chinese free sample with no shipping fee and a bank card to fill in",
+			"恭喜获得免费样品，不用运费，点击链接填写银行卡即可领取", true},
+		{"a Japanese prize with free shipping and card details at a link",
+			"おめでとうございます！iPhoneに当選しました。送料無料、受け取りはこちらのURLからカード情報を入力", true},
+		{"a French contest with no shipping fee and bank details at a link",
+			"concours : un iphone a gagner, aucun frais de port, entre tes coordonnees bancaires sur le lien", true},
+		{"a German giveaway with no shipping fee and bank details by DM",
+			"Gewinnspiel: Wir verlosen 10 iPhone 16! Keine Versandgebühr, einfach deine Bankdaten per DM schicken.", true},
+		{"an English giveaway with no fees and card details for shipping",
+			"GIVEAWAY: 10 iPhone 16 to win! No fees, just click the link in bio and enter your card details for shipping", true},
+		{"a Portuguese buyer paying by pix: 'no' is 'in the', not a refusal",
+			"alguém me arruma maconha pro fim de semana? pago no pix", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			fs, err := d.Detect(context.Background(), NewText("body", tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			scam := false
+			for _, f := range fs {
+				scam = scam || f.Category == models.CategorySpam || f.Category == models.CategoryIllicit
+			}
+			if scam != tt.scam {
+				t.Errorf("spam or illicit finding = %v, want %v (findings %+v)", scam, tt.scam, fs)
+			}
+		})
+	}
+}
+
+func TestRefusalReachesTheNextWordAfterInLatinScript(t *testing.T) {
+	t.Parallel()
+	rf := &refusal{objects: []string{"envío", "dm"}, before: []string{"sin"}, after: []string{"gratis", "free"}, undone: []string{"solo"}}
+	tests := []struct {
+		name, text, object string
+		refused            bool
+	}{
+		{"shipping followed by free is refused", "sorteo con envío gratis para todos", "envío", true},
+		{"a DM with other words before free is asked", "dm me for free stuff", "dm", false},
+		{"a negation before the object refuses it", "sorteo sin envío", "envío", true},
+		{"only between the negation and the object undoes it", "sin comisión solo envío", "envío", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			i := strings.Index(tt.text, tt.object)
+			if got := rf.refused(tt.text, i, i+len(tt.object)); got != tt.refused {
+				t.Errorf("refused(%q at %q) = %v, want %v", tt.text, tt.object, got, tt.refused)
+			}
+		})
+	}
+}
