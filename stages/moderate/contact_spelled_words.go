@@ -60,6 +60,23 @@ var latinDigitWords = func() map[string]int8 {
 	return m
 }()
 
+// latinTensWords are the tens people read a number in by pairs, as the
+// French do ("zéro six, douze, trente-quatre, cinquante-six,
+// soixante-dix-huit" is 06 12 34 56 78) and as Spanish, Portuguese and
+// English speakers sometimes do ("treinta y cuatro"). A unit after a tens
+// word joins it (trente-quatre, "treinta y cuatro"); after soixante and
+// quatre-vingt, so do dix to dix-neuf (soixante-dix-huit is 78).
+var latinTensWords = map[string]int8{
+	"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+	"veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90,
+	"vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50, "sessenta": 60, "oitenta": 80,
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+// tensJoiners stand between a tens word and its unit: "vingt et un",
+// "treinta y cuatro", "trinta e quatro".
+var tensJoiners = map[string]bool{"et": true, "y": true, "e": true, "and": true}
+
 // digitCount is how many digits a number word stands for.
 func digitCount(v int8) int {
 	if v >= 10 {
@@ -184,11 +201,12 @@ func latinDigitRuns(s string) [][2]int {
 	var out [][2]int
 	var vals []int8
 	digits, start, end := 0, -1, -1
+	open, lastWord := false, "" // open: the last value is a tens a unit may join
 	flush := func() {
 		if digits >= minSpelledDigits && digits <= maxSpelledDigits && !counting(vals) {
 			out = append(out, [2]int{start, end})
 		}
-		vals, digits, start = vals[:0], 0, -1
+		vals, digits, start, open = vals[:0], 0, -1, false
 	}
 	for i := 0; i < len(s); {
 		if !isASCIILetter(rune(s[i])) {
@@ -203,14 +221,31 @@ func latinDigitRuns(s string) [][2]int {
 		for j < len(s) && isASCIILetter(rune(s[j])) {
 			j++
 		}
-		if v, ok := latinDigitWords[s[i:j]]; ok {
+		w := s[i:j]
+		switch v, unit := latinDigitWords[w]; {
+		case open && tensJoiners[w]:
+		case open && unit && v >= 1 && v <= 9:
+			vals[len(vals)-1] += v
+			open, end = false, j
+		case open && unit && v >= 10 && (vals[len(vals)-1] == 60 || vals[len(vals)-1] == 80):
+			vals[len(vals)-1] += v
+			open, end = v == 10, j // soixante-dix takes a unit: soixante-dix-huit
+		case (w == "vingt" || w == "vingts") && len(vals) > 0 && vals[len(vals)-1] == 4 && lastWord == "quatre":
+			vals[len(vals)-1], digits, open, end = 80, digits+1, true, j // quatre-vingt
+		case latinTensWords[w] != 0:
 			if start < 0 {
 				start = i
 			}
-			vals, digits, end = append(vals, v), digits+digitCount(v), j
-		} else {
+			vals, digits, open, end = append(vals, latinTensWords[w]), digits+2, true, j
+		case unit:
+			if start < 0 {
+				start = i
+			}
+			vals, digits, open, end = append(vals, v), digits+digitCount(v), false, j
+		default:
 			flush()
 		}
+		lastWord = w
 		i = j
 	}
 	flush()

@@ -199,7 +199,9 @@ var contactTerms = func() map[string]contactToken {
 	put(contactToken{role: roleAfter}, "联系", "联络", "私聊", "私信", "咨询", "详聊", "私我", "找我", "滴我", "滴滴我", "加我", "聊", "交流", "联系我", "私聊我", "来撩", "同号")
 	// Japanese and Korean put the request after the platform: LINE交換,
 	// カカオ追加して, 카톡 추가해 주세요, 텔레 연락.
-	put(contactToken{role: roleAfter}, "交换", "交換", "追加", "友达追加", "友達追加", "登录", "登録", "教えて", "连络", "連絡", "추가", "친추", "연락", "문의", "디엠")
+	put(contactToken{role: roleAfter}, "交换", "交換", "追加", "友达追加", "友達追加", "登录", "登録", "教えて", "连络", "連絡", "추가", "친추", "연락", "문의", "디엠",
+		// LINEで繋がれたら嬉しい (round 36): to connect there.
+		"繋が", "つなが")
 	// 我发你vx: the author will send the account.
 	put(contactToken{role: roleVerb}, "发你", "发我", "私发")
 	// Requests that name no platform: 看主页 sends readers to the profile
@@ -779,7 +781,7 @@ func (c *compactView) afterVerb(k int) int {
 // nothing of the reader. notNarrated are the longer endings that still ask
 // or wish (交換したい, 交換したら, 추가했으면 좋겠어).
 var (
-	narratedEndings = []string{"した", "しました", "しちゃった", "してもらった", "してくれた", "できた", "済み", "했어", "했다", "했는데", "했음", "했고", "했더니", "했어요", "했습니다"}
+	narratedEndings = []string{"した", "しました", "しちゃった", "してもらった", "してくれた", "できた", "済み", "った", "ってる", "ってます", "っています", "りました", "했어", "했다", "했는데", "했음", "했고", "했더니", "했어요", "했습니다"}
 	notNarrated     = []string{"したい", "したく", "したら", "したければ", "했으면", "했으니"}
 )
 
@@ -962,6 +964,11 @@ func readHandle(t *Text, p int, kind platformKind, abbrev bool) (int, bool) {
 	}
 	if e, ok := spacedHandle(rs, start); ok && (at || strong || colon) {
 		return f.Spans[e-1].End, true
+	}
+	if strong && kind != pkWeak {
+		if e, ok := hangulHandle(rs, start); ok {
+			return f.Spans[e-1].End, true
+		}
 	}
 	// A Latin handle: [a-z0-9_.-], Chinese numerals allowed inside.
 	q := start
@@ -1333,4 +1340,25 @@ func containsAny(s string, subs []string) bool {
 		}
 	}
 	return false
+}
+
+// hangulHandle reads an id spelt in Hangul after 아이디, with an add or a
+// search right after it: "카톡 아이디 아이폰나눔 추가하고" (round 36). Kakao ids
+// are Latin letters and digits, so one written in Hangul is a handle
+// disguised; without the add or search it is a nickname or a sentence.
+func hangulHandle(rs []rune, p int) (int, bool) {
+	q := p
+	for q < len(rs) && rs[q] >= 0xAC00 && rs[q] <= 0xD7A3 {
+		q++
+	}
+	if q-p < 2 || q-p > 12 {
+		return 0, false
+	}
+	rest := string(rs[q:min(len(rs), q+8)])
+	for _, verb := range []string{"추가", "검색", "친추"} {
+		if strings.Contains(rest, verb) {
+			return q, true
+		}
+	}
+	return 0, false
 }

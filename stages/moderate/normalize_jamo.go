@@ -1,5 +1,7 @@
 package moderate
 
+import "unicode"
+
 // Korean spelt letter by letter: "ㅈㅏㅅㅏㄹ" is 자살 typed one jamo at a
 // time, which no term written in syllables matches. Folding decomposes
 // the compatibility letters (ㅈ, ㅏ) to conjoining jamo (U+110C, U+1161);
@@ -71,9 +73,10 @@ func composeJamo(v *View) {
 			i++
 			continue
 		}
-		if isJamoL(r) && i+2 < len(v.Runes) && v.Runes[i+1] == 'r' && isHangulSyllable(v.Runes[i+2]) {
-			// "ㅋr톡": a Latin r drawn for the vowel ㅏ, before a syllable.
-			v.Runes[out], v.Spans[out] = syllable0+(r-jamoL0)*jamoVn*28, Span{v.Spans[i].Start, v.Spans[i+1].End}
+		if vow, ok := latinVowel(v, out, i); ok {
+			// "ㅋr톡", "ㅇrㅇl폰": a Latin r drawn for the vowel ㅏ, an l
+			// for ㅣ, before a syllable or the next spelt one.
+			v.Runes[out], v.Spans[out] = syllable0+((r-jamoL0)*jamoVn+vow)*28, Span{v.Spans[i].Start, v.Spans[i+1].End}
 			out, i = out+1, i+2
 			continue
 		}
@@ -91,7 +94,11 @@ func composeJamo(v *View) {
 			}
 			syllables, k = syllables+1, k+n
 		}
-		if !whole || syllables < 2 {
+		// One spelt syllable stays alone (ㅇㅏ as a sigh) but is read
+		// glued to a written one: "짱ㄲㅐ들" is 짱깨들, "나ㄴㅜㅁ" 나눔.
+		glued := out > 0 && isHangulSyllable(v.Runes[out-1]) && v.Spans[out-1].End == v.Spans[i].Start ||
+			j < len(v.Runes) && isHangulSyllable(v.Runes[j]) && v.Spans[j-1].End == v.Spans[j].Start
+		if !whole || syllables < 2 && !(syllables == 1 && glued) {
 			for k := i; k < j; k++ {
 				v.Runes[out], v.Spans[out] = v.Runes[k], v.Spans[k]
 				out++
@@ -107,6 +114,32 @@ func composeJamo(v *View) {
 		i = j
 	}
 	v.Runes, v.Spans = v.Runes[:out], v.Spans[:out]
+}
+
+// latinVowel reports whether the leading consonant at v.Runes[i] has a
+// Latin r (ㅏ) or l (ㅣ) after it drawn for its vowel, and which vowel: the
+// letter after must be a syllable or a spelt consonant, and the one before
+// no Latin letter, so words in Latin script stay as they are.
+func latinVowel(v *View, out, i int) (rune, bool) {
+	if !isJamoL(v.Runes[i]) || i+2 >= len(v.Runes) {
+		return 0, false
+	}
+	var vow rune
+	switch v.Runes[i+1] {
+	case 'r':
+		vow = 0
+	case 'l':
+		vow = 20
+	default:
+		return 0, false
+	}
+	if next := v.Runes[i+2]; !isHangulSyllable(next) && !isJamoL(next) {
+		return 0, false
+	}
+	if out > 0 && v.Runes[out-1] < 0x250 && unicode.IsLetter(v.Runes[out-1]) {
+		return 0, false
+	}
+	return vow, true
 }
 
 // jamoSilentIeung is the index of ㅇ among the leading consonants: a

@@ -26,6 +26,10 @@ func TestComposeJamo(t *testing.T) {
 		{"a consonant masking the next syllable's initial stays", "개ㅅ끼", "개ᄉ끼"},
 		{"laughter glued between syllables stays", "좋아ㅋ이거", "좋아ᄏ이거"},
 		{"a consonant after a syllable with a final stays", "각ㄱ인다", "각ᄀ인다"},
+		{"one spelt syllable glued to a written one is composed", "짱ㄲㅐ들 조심", "짱깨들 조심"},
+		{"one spelt syllable after a space stays", "나 ㅇㅏ", "나 \u110b\u1161"},
+		{"Latin r and l drawn for vowels before spelt letters are read", "ㅇrㅇl폰ㄴrㄴㅜㅁ", "아이폰나눔"},
+		{"an l after a Latin letter stays", "bㅇl폰", "bᄋl폰"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
