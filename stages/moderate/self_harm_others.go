@@ -60,7 +60,9 @@ var thirdPersonZh = []string{
 }
 
 // othersAdverbsZh may stand between the speaker and the verb.
-var othersAdverbsZh = []string{"突然", "一直", "总是", "老是", "经常", "又", "也", "曾经", "半夜", "哭着", "偷偷", "反复", "跟我", "对我", "和我", "跟你", "对你", "和你"}
+var othersAdverbsZh = []string{"突然", "一直", "总是", "老是", "经常", "又", "也", "曾经", "半夜", "哭着", "偷偷", "反复", "跟我", "对我", "和我", "跟你", "对你", "和你",
+	// how the words came (朋友传讯息说想结束生命: round 36, N13)
+	"传讯息", "传消息", "发讯息", "发消息", "传简讯", "发简讯", "打电话", "发微信", "传line", "留言"}
 
 // toWhomZh before a person make the person the listener.
 const toWhomZh = "跟对和给向"
@@ -73,7 +75,7 @@ var firstPersonLatin = map[string]bool{
 }
 
 // saidOpeners may open the words said, after the verb: a pronoun, "that".
-var saidOpeners = []string{"他", "她", "ta", "自己", "that", "they", "he", "she", "que", "dass", "qu'il", "qu'elle", "il", "elle", "er", "sie"}
+var saidOpeners = []string{"他想", "她想", "他要", "她要", "想要", "想", "要", "他", "她", "ta", "自己", "that", "they", "he", "she", "que", "dass", "qu'il", "qu'elle", "il", "elle", "er", "sie"}
 
 // selfHarmNotAuthors reports whether the self-harm finding at sp in t is
 // someone else's words or the author's overcome past, and so are the same

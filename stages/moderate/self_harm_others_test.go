@@ -31,6 +31,8 @@ func TestSomeoneElsesDeathWishIsNotTheAuthors(t *testing.T) {
 		{"a friend who told the author he wanted to die", "zh", "", "朋友跟我说他想死，我陪他聊到天亮，第二天一起去了医院。", false},
 		{"a parent told what a child said in Traditional Chinese", "zh", "", "如果孩子說「活著沒意思」，家長先別罵，先聽他說完。", false},
 		{"a mother's words reported by her child", "zh", "", "我妈说想死，我该怎么陪她？", false},
+		{"a friend's message that she wants to end her life, the author calling a helpline with her", "zh", "", "朋友傳訊息說想結束生命，我馬上打給她，陪她撥了1925安心專線。", false},
+		{"the author saying they want to end their life", "zh", "", "我说想结束生命，今晚就去。", true},
 		{"a friend's death wish after a breakup, the author staying with her", "zh", "", "朋友分手后一直说想死，我今晚陪着她，还能做些什么？", false},
 		{"the author's own death wish after a breakup", "zh", "", "我分手后一直说想死，真的撑不下去了", true},
 		{"two years since the author stopped self-harming", "zh", "", "今天是我停止自殘滿兩年，正在辛苦的人，真的會變好的", false},

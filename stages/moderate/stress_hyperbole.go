@@ -44,6 +44,8 @@ var (
 		"not literally", "(not literally", "jk", "just kidding", "手动狗头", "doge",
 		"no literal", "no literalmente", "es broma", "não literalmente", "é brincadeira", "pas littéralement", "je rigole", "c'est une blague",
 		"nicht wörtlich", "spaß beiseite", "冗談", "（笑）", "(笑)", "농담",
+		// Round 36 (N13): "물론 진짜는 아니고 커피 수혈 중" (not for real, of course).
+		"진짜는 아니고", "진짜는 아니야", "진짜 아니고", "진짜 아님", "진심 아니야", "진심은 아니고", "just joking", "i'm kidding", "im kidding", "je plaisante", "nicht ernst gemeint", "说说而已", "なんてね",
 	})
 	// cheers encourage the others carrying the same load.
 	cheers = foldTerms([]string{

@@ -15,6 +15,8 @@ func TestStudyStressToldInJestOrWithCheerIsNoRisk(t *testing.T) {
 		{"an exam with pills saved is risk", "finals week and I want to die, not literally my friends think, but I've been saving up my meds. good luck everyone", false},
 		{"an exam with 'lol' and no cheer is still read", "exams again and i want to die lol", false},
 		{"a Chinese exam note that says it is no joke", "考研又没上岸，真的不想活了，不是开玩笑，大家加油吧", false},
+		{"a Korean exam week said not to be for real", "시험기간이라 죽고 싶다는 말이 입에 붙었다… 물론 진짜는 아니고 커피 수혈 중", true},
+		{"a Korean exam week with the words sworn to be meant", "시험기간인데 죽고 싶다. 진짜는 아니라고 하면 거짓말이야, 약을 모으고 있어", false},
 	}
 	checkAllowed(t, s, cases)
 }
