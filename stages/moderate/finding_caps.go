@@ -42,6 +42,7 @@ var findingCaps = []findingCap{
 	capNewsIllicitLexicon,
 	capChildSafetyWarning,
 	capSexEducationLexicon,
+	capProfanityMentioned,
 	capChildQuoted,
 	capFictionViolence,
 	capFictionSelfHarm,

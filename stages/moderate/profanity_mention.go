@@ -1,0 +1,70 @@
+package moderate
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/notegate/notegate/models"
+)
+
+// A swear word mentioned, not used: the newcomers' week was full of
+// language lessons in both directions ("« Putain » c'est la virgule des
+// Marseillais", "英文小教室：holy shit 多半是在表達驚訝，不是在罵人喔", "in Spain
+// 'hostia' just means wow"). A profanity finding in a field that explains
+// what a word means (profanityDefinitions) and either quotes the word or
+// says it is a lesson on slang (profanityLessons) is capped like reported
+// speech: it keeps its label, and no market reviews it. Swearing aimed at
+// someone is harassment, which this cap does not touch.
+
+var (
+	// profanityDefinitions say what a word means or how it is used.
+	profanityDefinitions = foldTerms([]string{
+		"means", "meaning", "is used", "is slang", "is what you say", "is how you say", "we say", "people say", "you say",
+		"veut dire", "signifie", "c'est la virgule", "on dit", "se dit", "ça sert à",
+		"quiere decir", "significa", "se usa", "se dice", "decimos",
+		"quer dizer", "se diz", "se usa", "a gente fala", "falamos",
+		"heißt", "bedeutet", "sagt man", "sagen wir",
+		"的意思", "意思是", "什么意思", "是在表达", "表达惊讶", "用来表达", "用来", "表示", "不是在骂人", "不是骂人", "不是脏话",
+		"って意味", "という意味", "の意味", "って言う", "と言う",
+		"뜻", "의미", "라고 해", "라는 말",
+	})
+	// profanityLessons say the field teaches words.
+	profanityLessons = foldTerms([]string{
+		"lesson", "slang", "language tip", "culture tip", "petit cours", "cours de", "leçon", "argot", "expression",
+		"clase de", "lección", "jerga", "modismo", "aula de", "lição", "gíria", "umgangssprache", "redewendung",
+		"小教室", "小知识", "教学", "俚语", "口头禅", "语言课", "文化课", "スラング", "口癖", "속어", "유행어", "말버릇",
+	})
+)
+
+// profanityMentioned reports whether the profanity finding at sp is a word
+// explained rather than sworn.
+func profanityMentioned(t *Text, sp Span) bool {
+	f := t.Folded.String()
+	if !containsTermAny(f, profanityDefinitions) {
+		return false
+	}
+	return quotedSpan(t.Original, sp) || containsTermAny(f, profanityLessons)
+}
+
+// quotedSpan reports whether a quotation mark stands right before or
+// right after orig[sp.Start:sp.End], spaces and an exclamation aside
+// ("« Merde ! »").
+func quotedSpan(orig string, sp Span) bool {
+	if sp.Start < 0 || sp.End > len(orig) || sp.Start >= sp.End {
+		return false
+	}
+	before := strings.TrimRight(orig[:sp.Start], " \u00a0\u202f")
+	if r, _ := utf8.DecodeLastRuneInString(before); r != utf8.RuneError && strings.ContainsRune(quoteMarks, r) {
+		return true
+	}
+	after := strings.TrimLeft(orig[sp.End:], " \u00a0\u202f!！?？")
+	r, _ := utf8.DecodeRuneInString(after)
+	return r != utf8.RuneError && strings.ContainsRune(quoteMarks, r)
+}
+
+// capProfanityMentioned: a swear word explained, not sworn.
+func capProfanityMentioned(t *Text, _ string, x *Finding, _ *[]Span) {
+	if x.Category == models.CategoryProfanity && x.Score > reportedScoreCap && profanityMentioned(t, x.Span) {
+		x.Score = reportedScoreCap
+	}
+}
