@@ -27,6 +27,14 @@ var safetyAdvice = foldTerms([]string{
 	"cuidado no bairro", "cuidado na rua", "cuidado con la calle", "cuidado en la calle", "cuidado por la zona", "evitem a rua",
 	"eviten la calle", "attention rue", "attention dans le quartier", "vorsicht im park", "vorsicht in der", "be careful around",
 	"avoid the underpass", "walk the long way",
+	// Round 36: help asked for a friend at risk or for oneself harassed ("Como ajudar um amigo que parou de comer…
+	// Ele tá com depressão", "¿Cómo se reporta a alguien que te acosa por privado?"), which the Spanish-Portuguese
+	// intent model read as violence.
+	"how do i help", "how can i help", "how to help", "how do i report", "how to report",
+	"cómo ayudo", "cómo ayudar", "como ayudar", "cómo puedo ayudar", "cómo se reporta", "como se reporta", "cómo denuncio",
+	"como ajudar", "como posso ajudar", "como eu ajudo", "como denunciar", "como denuncio",
+	"comment aider", "comment l'aider", "comment signaler", "wie helfe ich", "wie kann ich helfen", "wie melde ich",
+	"怎么帮", "如何帮助", "怎么举报", "如何举报", "どう助け", "どうやって通報", "어떻게 도와", "어떻게 신고",
 })
 
 // safetyAdviceFrame reports whether the field gives or tells of such advice.

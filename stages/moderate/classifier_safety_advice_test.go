@@ -19,7 +19,10 @@ func TestSafetyAdviceCapsTheClassifiersViolenceAndHarassment(t *testing.T) {
 		{"a Chinese report is advice", "有人在评论区骂我，已经举报了", true},
 		{"a warning after a friend was followed is advice", "PSA for women who lift: vary your route from the gym and park under lights, someone followed my friend to her car last week and the police are on it", true},
 		{"a street warned of after a stabbing is advice", "Cuidado no bairro da Lapa à noite, esfaquearam um rapaz na semana passada perto da estação", true},
+		{"help asked for a depressed friend is advice", "Como ajudar um amigo que parou de comer e não sai do quarto? Ele tá com depressão", true},
+		{"asking how to report a harasser is advice", "¿Cómo se reporta a alguien que te acosa por privado? Una cuenta me manda insultos todos los días", true},
 		{"a threat is no advice", "I know where you live and I'm coming for you tonight", false},
+		{"a question how to hurt someone is no advice", "como machucar alguém sem deixar marcas?", false},
 		{"a call to report someone en masse is no advice", "everyone report @anna until her account is gone", false},
 	}
 	for _, tt := range tests {

@@ -89,6 +89,9 @@ var spamSigns = foldTerms([]string{
 	"je reponds pas ici", "je ne reponds pas ici", "je reponds jamais ici", "je viens rarement ici", "je suis rarement ici",
 	"hier antworte ich", "bin hier selten", "bin selten hier", "hier kaum online", "hier selten online", "nutze die app kaum",
 	"ここだとあまり", "ここではあまり返", "ここはあまり見", "ここあまり見", "こっちはあまり",
+	// The platform's notifications blamed (round 36: "こちらのアプリは通知が届かないことがあるので、LINEで…").
+	"通知が届かない", "通知が来ない", "通知こない", "notifications dont work", "notifications don't work", "dont get notifications",
+	"don't get notifications", "收不到通知", "通知收不到", "알림이 안 와", "알림이 안와",
 	"여기선 답장", "여기서는 답장", "여기서 답장", "여기 잘 안 들어", "여기 잘 안들어", "여긴 잘 안 들어",
 	"这里不常上", "这里很少上", "这边不常上", "这里不回", "这边不回", "很少看私信",
 	// Pressure and secrecy.

@@ -122,6 +122,7 @@ func TestPlainContactIsReviewedInCNOnlyWhileSpamStillBlocks(t *testing.T) {
 		{"fr", "je ne réponds pas ici, ajoute-moi sur snap : lea.vx"},
 		{"de", "bin hier selten, schreib mir auf telegram @mia_nrw"},
 		{"ja", "ここだとあまり見てないので、LINE ID: hana_0707 に追加してね"},
+		{"ja", "こちらのアプリは通知が届かないことがあるので、LINEで繋がれたら嬉しいです！IDはプロフに書いてあります"},
 		{"ko", "여기선 답장 못 해요, 카톡 아이디 sora_77 로 연락 주세요"},
 		{"zh", "这里不常上，加我微信 qiqi_0303"},
 		// Cyrillic letters typed inside the Latin words of the request.

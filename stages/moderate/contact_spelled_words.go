@@ -106,11 +106,11 @@ func cjkDigitValue(r rune) int8 {
 	switch r {
 	case '〇', '零':
 		return 0
-	case '一', '壹', '幺':
+	case '一', '壹', '壱', '幺':
 		return 1
-	case '二', '贰', '貳':
+	case '二', '贰', '貳', '弐':
 		return 2
-	case '三', '叁', '參':
+	case '三', '叁', '參', '参':
 		return 3
 	case '四', '肆':
 		return 4

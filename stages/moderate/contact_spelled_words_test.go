@@ -20,6 +20,7 @@ func TestContactDetectorReadsNumbersSpelledInWords(t *testing.T) {
 		{"a korean mobile in sino-korean syllables", "연락은 공일공 구팔칠육 오사삼이 으로", "공일공 구팔칠육 오사삼이"},
 		{"a japanese mobile in kana readings", "でんわはぜろはちぜろ、さんさんよんよん、ろくななはちく", "ぜろはちぜろ、さんさんよんよん、ろくななはちく"},
 		{"a taiwanese mobile in chinese numerals", "打給我 〇九三一 二二八 七六五", "〇九三一 二二八 七六五"},
+		{"a japanese mobile in the numerals of deeds", "電話は〇九〇・壱弐参四・伍六七八", "〇九〇・壱弐参四・伍六七八"},
 		{"a mainland mobile in chinese numerals", "电话一五八 二七七六 三九一〇", "一五八 二七七六 三九一〇"},
 		{"a number typed digit by digit", "号码 1 5 9 - 2 2 0 8 - 6 6 3 1", "1 5 9 - 2 2 0 8 - 6 6 3 1"},
 		{"a french number read in pairs", "son num c zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit", "zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit"},

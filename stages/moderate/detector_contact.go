@@ -795,14 +795,14 @@ func (c *compactView) narratedAt(j int) bool {
 func cjkDigit(r rune) bool {
 	switch r {
 	case '〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '幺',
-		'壹', '贰', '貳', '叁', '參', '肆', '伍', '陆', '陸', '柒', '捌', '玖':
+		'壹', '贰', '貳', '叁', '參', '肆', '伍', '陆', '陸', '柒', '捌', '玖', '壱', '弐', '参':
 		return true
 	}
 	return false
 }
 
 func financialDigit(r rune) bool {
-	return strings.ContainsRune("壹贰貳叁參肆伍陆陸柒捌玖", r)
+	return strings.ContainsRune("壹贰貳叁參肆伍陆陸柒捌玖壱弐参", r)
 }
 
 func numeralRune(r rune) bool { return isASCIIDigit(r) || cjkDigit(r) }
