@@ -131,9 +131,10 @@ func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 	switch c {
 	case models.CategoryHarassment:
 		return selfInsult(t, sp) || newsFrame(t) || scammersAsClass(t) || literalWasteZh(t) || noOneNamedZh(t) || deedGroupZh(t) ||
-			negatedSpanZh(t, sp) || roleGroupZh(t) || safetyLessonZh(t) || laughterKo(t) || comedyIdiomZh(t) || safetyAdviceFrame(t)
+			negatedSpanZh(t, sp) || roleGroupZh(t) || safetyLessonZh(t) || laughterKo(t) || comedyIdiomZh(t) || safetyAdviceFrame(t) ||
+			horrorGenreZh(t)
 	case models.CategoryHate:
-		return comedyIdiomZh(t) || negatedSpanZh(t, sp) || laughterKo(t)
+		return comedyIdiomZh(t) || negatedSpanZh(t, sp) || laughterKo(t) || horrorGenreZh(t)
 	case models.CategoryViolence:
 		// A news report read by its neighbours (round 22: "there was a
 		// stabbing near the bus stop… police made an arrest Sunday").
@@ -220,6 +221,21 @@ func containsPersonAny(s string, ws []string) bool {
 		}
 	}
 	return false
+}
+
+// horrorGenresZh name horror as a genre (恐怖片, 鬼片): the abuse model
+// read 台灣恐怖片 as Taiwan plus terror (round 36, N13; round 16, N6: both
+// reviews of the film 《咒》). In the skeleton, Simplified.
+var horrorGenresZh = []string{"恐怖片", "恐怖电影", "恐怖游戏", "恐怖小说", "恐怖漫画", "恐怖剧", "鬼片", "惊悚片"}
+
+// horrorGenreZh reports whether a Chinese field names horror as a genre
+// without scorning anyone: a film review, not terror pinned on a place.
+func horrorGenreZh(t *Text) bool {
+	if !t.HasHan {
+		return false
+	}
+	s := t.Skeleton.String()
+	return containsAny(s, horrorGenresZh) && !containsAny(s, scornZh) && !containsAny(s, []string{"恐怖分子", "恐怖主义", "恐怖袭击"})
 }
 
 // comedyIdiomZh reports whether a Chinese field laughs without scorning.

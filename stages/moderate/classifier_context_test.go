@@ -64,8 +64,13 @@ func TestClassifierContextsThatAbuseNoOne(t *testing.T) {
 		"南河人全是骗子，千万别信他们。",
 		// Scorn in a field that names a lesson is still scorn.
 		"家长们注意：那个幼儿园老师就是个人渣垃圾，教孩子都不配",
+		// A genre named beside scorn of a people is still scorn.
+		"看了部台湾恐怖片，台湾人都是垃圾",
 	}
 	wantAllowed(t, s, "an insult aimed at no one is allowed in intl", miss, "intl")
+	// Horror as a film genre (round 36): the abuse model read 台灣恐怖片 as
+	// Taiwan plus terror, enough for cn's harassment review.
+	wantAllowed(t, s, "a horror film reviewed is allowed in cn", []string{"看完《咒》整晚不敢關燈，台灣恐怖片這幾年真的很強"}, "cn")
 	wantStopped(t, s, "an insult aimed at someone still hits", hit, "intl")
 }
 
