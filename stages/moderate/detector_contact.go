@@ -899,6 +899,12 @@ func readHandle(t *Text, p int, kind platformKind, abbrev bool) (int, bool) {
 		}
 	}
 	skipSpace()
+	// A hyphen glued to the platform name and to a word after it makes a
+	// compound, not a connector: "WhatsApp-Gruppe", "kein WhatsApp-Job-Quatsch"
+	// (round 36, N3's barista job ad); "wechat - abc123" keeps its handle.
+	if p < n && p > 0 && rs[p] == '-' && unicode.IsLetter(rs[p-1]) && p+1 < n && unicode.IsLetter(rs[p+1]) {
+		return 0, false
+	}
 	for p < n && strings.ContainsRune(":=-~>→@", rs[p]) {
 		colon = colon || rs[p] != '@'
 		at = at || rs[p] == '@'
