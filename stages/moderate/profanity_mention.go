@@ -1,11 +1,6 @@
 package moderate
 
-import (
-	"strings"
-	"unicode/utf8"
-
-	"github.com/notegate/notegate/models"
-)
+import "github.com/notegate/notegate/models"
 
 // A swear word mentioned, not used: the newcomers' week was full of
 // language lessons in both directions ("« Putain » c'est la virgule des
@@ -43,23 +38,14 @@ func profanityMentioned(t *Text, sp Span) bool {
 	if !containsTermAny(f, profanityDefinitions) {
 		return false
 	}
-	return quotedSpan(t.Original, sp) || containsTermAny(f, profanityLessons)
-}
-
-// quotedSpan reports whether a quotation mark stands right before or
-// right after orig[sp.Start:sp.End], spaces and an exclamation aside
-// ("« Merde ! »").
-func quotedSpan(orig string, sp Span) bool {
-	if sp.Start < 0 || sp.End > len(orig) || sp.Start >= sp.End {
-		return false
-	}
-	before := strings.TrimRight(orig[:sp.Start], " \u00a0\u202f")
-	if r, _ := utf8.DecodeLastRuneInString(before); r != utf8.RuneError && strings.ContainsRune(quoteMarks, r) {
+	if containsTermAny(f, profanityLessons) {
 		return true
 	}
-	after := strings.TrimLeft(orig[sp.End:], " \u00a0\u202f!！?？")
-	r, _ := utf8.DecodeRuneInString(after)
-	return r != utf8.RuneError && strings.ContainsRune(quoteMarks, r)
+	if sp.Start < 0 || sp.End > len(t.Original) || sp.Start >= sp.End {
+		return false
+	}
+	lo, hi := sentenceAround(t.Original, sp.Start, sp.End)
+	return quotedAt(t.Original, sp) || insideQuotes(t.Original, lo, hi, sp)
 }
 
 // capProfanityMentioned: a swear word explained, not sworn.

@@ -92,7 +92,7 @@ func (rf *refusal) refused(orig string, start, end int) bool {
 		// The object's own place in the original: what stands before it
 		// inside the occurrence counts as before it ("nichts per dm").
 		os, oe := start+k, start+k+len(obj)
-		if rf.negatedBefore(orig, os, oe) || rf.negatedAfter(orig, oe) {
+		if rf.negatedBefore(orig, os, oe) || rf.negatedAfter(orig, os, oe) {
 			return true
 		}
 	}
@@ -100,30 +100,28 @@ func (rf *refusal) refused(orig string, start, end int) bool {
 }
 
 // negatedBefore reports whether a refusal_before term stands within reach
-// before the object at orig[os:oe], in its clause, with nothing in that
+// before the object at orig[os:oe], in its clause (spanClause: the
+// sentence cut at commas), with nothing in that
 // clause that undoes it. The reach includes the object, so a negation
 // written with the object it refuses ("no shipping", where a bare "no" is
 // Portuguese for "in the": "pago no pix") is one term.
 func (rf *refusal) negatedBefore(orig string, os, oe int) bool {
-	cs := clauseStart(orig, os)
+	cs, _, _ := spanClause(orig, Span{os, oe})
 	if rf.undoneIn(strings.ToLower(orig[cs:os])) {
 		return false
 	}
 	obj := orig[os:oe]
 	near := tailReach(strings.ToLower(orig[cs:oe]), refusalWords+latinWordsBefore(obj), refusalRunes+utf8.RuneCountInString(obj))
-	for _, n := range rf.before {
-		if refusalIndex(near, n) >= 0 {
-			return true
-		}
-	}
-	return false
+	return containsTermAny(near, rf.before)
 }
 
-// negatedAfter reports whether a refusal_after term follows byte b of
-// orig: the next word in Latin script, within refusalAfterRunes letters
-// otherwise, before anything that undoes it ("送料のみ").
-func (rf *refusal) negatedAfter(orig string, b int) bool {
-	rest := strings.ToLower(orig[b:clauseEnd(orig, b)])
+// negatedAfter reports whether a refusal_after term follows the object
+// at orig[os:b], in its clause (spanClause): the next word in Latin
+// script, within refusalAfterRunes letters otherwise, before anything that
+// undoes it ("送料のみ").
+func (rf *refusal) negatedAfter(orig string, os, b int) bool {
+	_, ce, _ := spanClause(orig, Span{os, b})
+	rest := strings.ToLower(orig[b:ce])
 	near := headReach(rest, refusalAfterRunes)
 	for _, n := range rf.after {
 		k := refusalIndex(near, n)
@@ -138,45 +136,7 @@ func (rf *refusal) negatedAfter(orig string, b int) bool {
 	return false
 }
 
-func (rf *refusal) undoneIn(s string) bool {
-	for _, u := range rf.undone {
-		if refusalIndex(s, u) >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// clausePunct ends a clause: a refusal does not reach across it.
-func clausePunct(r rune) bool {
-	switch r {
-	case '.', ',', '!', '?', ';', ':', '\n', '。', '，', '！', '？', '；', '：', '、', '|', '•', '~', '～':
-		return true
-	}
-	return false
-}
-
-func clauseStart(orig string, b int) int {
-	for b > 0 {
-		r, n := utf8.DecodeLastRuneInString(orig[:b])
-		if clausePunct(r) {
-			return b
-		}
-		b -= n
-	}
-	return 0
-}
-
-func clauseEnd(orig string, b int) int {
-	for b < len(orig) {
-		r, n := utf8.DecodeRuneInString(orig[b:])
-		if clausePunct(r) {
-			return b
-		}
-		b += n
-	}
-	return len(orig)
-}
+func (rf *refusal) undoneIn(s string) bool { return containsTermAny(s, rf.undone) }
 
 // tailReach returns the end of s that holds its last words Latin words
 // and at most runes letters of other scripts.
