@@ -346,13 +346,10 @@ func accept(p *pattern, v *View, i, j int, hasHan bool) bool {
 	if p.spacedDigits && !v.Spaced[i] {
 		return false
 	}
-	allow := p.kind == kindAllow
-	if p.wordStart && i > 0 && (wordRune(v.Runes[i-1]) && !allow || allow && continuesWord(v.Runes[i-1], v.Runes[i])) &&
-		!(v.Spaced[i-1] && v.Spaced[i]) {
+	if p.wordStart && i > 0 && continuesWord(v.Runes[i-1], v.Runes[i]) && !(v.Spaced[i-1] && v.Spaced[i]) {
 		return false
 	}
-	if p.wordEnd && j < len(v.Runes) && (wordRune(v.Runes[j]) && !allow || allow && continuesWord(v.Runes[j], v.Runes[j-1])) &&
-		!(v.Spaced[j-1] && v.Spaced[j]) {
+	if p.wordEnd && j < len(v.Runes) && continuesWord(v.Runes[j], v.Runes[j-1]) && !(v.Spaced[j-1] && v.Spaced[j]) {
 		return false
 	}
 	return true
@@ -365,11 +362,10 @@ func wordRune(r rune) bool {
 }
 
 // continuesWord reports whether the skeleton rune r, beside a match's
-// edge rune edge, continues the same word, for the allowlists: a change of
-// script is a word boundary there. Japanese and Korean glue Latin words to
-// their own (今月はMoby Dickを読了), so kana before "moby" does not make
-// "moby dick" part of a longer word. (Terms keep the stricter reading, which
-// the rules were measured with: "はline" is no "line".)
+// edge rune edge, continues the same word: a change of script is a word
+// boundary. Japanese and Korean glue Latin words to their own
+// (今月はMoby Dickを読了, まじでFUCK, 진짜fuck), so kana before "moby" does
+// not make "moby dick" part of a longer word, nor does kana after "fuck".
 func continuesWord(r, edge rune) bool {
 	c := classify(r)
 	if c != classLatin && c != classOther {
