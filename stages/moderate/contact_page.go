@@ -73,6 +73,9 @@ func labelStart(s string, start int) int {
 // page's platform ("IG @abc_tutor", "Instagram: @x") and no messenger.
 func publicPage(ev string) bool {
 	s := NewText("body", ev).Folded.String()
+	if containsTermAny(s, officialChannels) {
+		return true
+	}
 	if containsWordAny(s, privateMessengers) {
 		return false
 	}
@@ -93,6 +96,19 @@ func publicPage(ev string) bool {
 	}
 	return false
 }
+
+// officialChannels name a messenger's accounts for businesses (folded):
+// LINE's official accounts (公式LINE), KakaoTalk's channels, WhatsApp
+// Business. A customer follows one as a page, to read what the shop
+// broadcasts and to book, as with an Instagram page; a messenger id
+// without the name is a person's. Only in a business listing with no
+// bait (listingField) do they inform: an investment scam's "公式LINEで
+// 銘柄を無料配信" carries bait and keeps its score.
+var officialChannels = foldTerms([]string{
+	"公式line", "line公式", "官方line", "官方 line", "line官方", "line 官方", "line official", "official line", "line oficial", "line officiel",
+	"카카오톡 채널", "카톡 채널", "카카오 채널", "카카오채널", "카톡채널", "kakao channel", "kakaotalk channel",
+	"whatsapp business", "whatsapp comercial", "whatsapp empresa",
+})
 
 // privateMessengers name private messengers (folded).
 var privateMessengers = foldTerms([]string{

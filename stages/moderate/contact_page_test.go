@@ -31,6 +31,15 @@ func TestListingPagesAreAllowedWhileMessengersStayReviewedInCN(t *testing.T) {
 		{"the same stall's LINE id opens a private chat and is reviewed in cn",
 			"寧夏夜市阿婆豆花：營業時間 18:00–00:30，週一公休，訂位請加 LINE：douhua_ningxia",
 			models.DecisionReview, models.DecisionAllow},
+		{"a salon's official LINE account beside its hours is followed like a page",
+			"カフェ・ミモザ 営業時間 10:00-19:00（火曜定休）ご予約は公式LINE @mimosa_cafe まで",
+			models.DecisionAllow, models.DecisionAllow},
+		{"the same café's plain LINE id is a person's chat and is reviewed in cn",
+			"カフェ・ミモザ 営業時間 10:00-19:00（火曜定休）ご予約はLINE @mimosa_cafe まで",
+			models.DecisionReview, models.DecisionAllow},
+		{"an official LINE that promises stock tips is bait, not a listing",
+			"公式LINE @kabu_master を追加で今月の注目銘柄を無料配信！月収100万も夢じゃない",
+			models.DecisionBlock, models.DecisionReview},
 		{"a page handle with no listing is a move off the platform in cn",
 			"大家來追蹤我的 IG @mei_daily 啦",
 			models.DecisionReview, models.DecisionAllow},
@@ -57,6 +66,8 @@ func TestPublicPageNamesAPageAndNoMessenger(t *testing.T) {
 		{"LINE：douhua_ningxia", false},
 		{"WhatsApp / IG @shop", false},
 		{"@someone", false},
+		{"公式LINE @mimosa_cafe", true},
+		{"카카오톡 채널 @bomnal", true},
 	}
 	for _, tt := range tests {
 		if got := publicPage(tt.ev); got != tt.want {

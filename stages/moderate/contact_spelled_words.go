@@ -160,10 +160,13 @@ func spelledDigitRuns(s string) [][2]int {
 	// holds enough runes of their script to spell a mobile number (ten
 	// digits at least: a Hangul digit syllable, a kana, a Chinese numeral
 	// each); most notes hold one script, many none but ASCII.
-	var hangul, kana, han int
+	var hangul, kana, han, ascii int
 	for _, r := range s {
 		switch {
 		case r < 0x3000:
+			if isASCIIDigit(r) {
+				ascii++
+			}
 		case r >= 0xAC00 && r <= 0xD7A3:
 			if _, ok := hangulDigits[r]; ok {
 				hangul++
@@ -177,7 +180,7 @@ func spelledDigitRuns(s string) [][2]int {
 	for _, read := range [...]struct {
 		runes int
 		read  func(string, int) (int, []int8)
-	}{{hangul, readHangulDigits}, {kana, readKanaDigits}, {han, readHanDigits}} {
+	}{{hangulMixed(hangul, ascii), readHangulDigits}, {kana, readKanaDigits}, {han, readHanDigits}} {
 		if read.runes < minMobileDigits {
 			continue
 		}
@@ -349,6 +352,18 @@ func readHangulDigits(s string, i int) (int, []int8) {
 		}
 		return 0, 0
 	})
+}
+
+// hangulMixed is how many digits the Hangul reader may find: Hangul digit
+// syllables, with the ASCII digits when a few syllables stand among them
+// (공1공-일2삼4-오6칠8, a number half spelt to slip past a filter). Korean
+// prose holds many of the syllables (이, 사, 오, 일), so a note with two or
+// fewer is not read for a mixed number.
+func hangulMixed(hangul, ascii int) int {
+	if hangul >= 3 {
+		return hangul + ascii
+	}
+	return hangul
 }
 
 // readKanaDigits reads Japanese digit readings.

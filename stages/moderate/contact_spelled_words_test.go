@@ -18,6 +18,8 @@ func TestContactDetectorReadsNumbersSpelledInWords(t *testing.T) {
 		{"a german number with an umlaut folded", "null eins sieben zwei, fünf fünf acht drei neun", "null eins sieben zwei, fünf fünf acht drei neun"},
 		{"an english number with no platform named", "text nine one seven, four four two, six oh three one", "nine one seven, four four two, six oh three one"},
 		{"a korean mobile in sino-korean syllables", "연락은 공일공 구팔칠육 오사삼이 으로", "공일공 구팔칠육 오사삼이"},
+		{"a korean mobile half in syllables, half in digits", "그 선배 번호 공1공-일2삼4-오6칠8 ㅋㅋ", "공1공-일2삼4-오6칠8"},
+		{"two syllables beside a year and a price are no number", "2024년 이월 삼일에 35000원 주고 샀어요 1234", ""},
 		{"a japanese mobile in kana readings", "でんわはぜろはちぜろ、さんさんよんよん、ろくななはちく", "ぜろはちぜろ、さんさんよんよん、ろくななはちく"},
 		{"a taiwanese mobile in chinese numerals", "打給我 〇九三一 二二八 七六五", "〇九三一 二二八 七六五"},
 		{"a japanese mobile in the numerals of deeds", "電話は〇九〇・壱弐参四・伍六七八", "〇九〇・壱弐参四・伍六七八"},

@@ -235,6 +235,8 @@ var exposureIntent = foldTerms([]string{
 	"晒し", "晒す", "晒そ", "さらし", "特定した", "特定済", "凸して", "凸れ", "凸しろ", "電凸", "拡散", "こいつ", "詐欺師",
 	// Korean
 	"퍼뜨려", "퍼뜨리", "퍼트려", "신상 공개", "신상털", "신상 털", "박제", "좌표", "찾아가", "사기꾼", "널리 알려",
+	// Round 37: "다들 알아서" — everyone knows what to do with it.
+	"다들 알아서", "알아서들", "알아서 해", "연락해 봐", "연락해봐", "전화해 봐", "전화해봐",
 	// Spanish
 	"cuidado con este", "cuidado con esta", "estafador", "estafadora", "difundan", "difundid", "compartan esto", "vayan a su casa", "id a su casa", "visitarle", "visitadle", "hacedle una visita", "hagan una visita", "llamadle", "llámenle", "escrache",
 	// Portuguese
