@@ -47,6 +47,12 @@ var affection = foldTerms([]string{
 	"still my best friend", "you're my best friend", "my best friend ever", "mi mejor amigo", "mi mejor amiga",
 	"meu melhor amigo", "minha melhor amiga", "mon meilleur ami", "ma meilleure amie", "mein bester freund",
 	"meine beste freundin", "我最好的兄弟", "我最好的朋友", "我最好的姐妹", "我最好的闺蜜", "我的好兄弟", "我的好姐妹",
+	// Or a partner praised after the teasing (round 37: "うちの彼氏、寝顔がほんとにブサイク
+	// で毎朝笑ってしまう😂 でも世界一優しい人です").
+	"世界一優しい", "世界一の彼氏", "世界一の彼女", "最高の彼氏", "最高の彼女", "自慢の彼氏", "自慢の彼女", "自慢の旦那",
+	"the kindest person", "the sweetest person", "best boyfriend ever", "best girlfriend ever", "best husband ever",
+	"el mejor novio", "la mejor novia", "o melhor namorado", "a melhor namorada", "le meilleur copain", "la meilleure copine",
+	"der beste freund der welt", "世界上最好的", "世界上最温柔", "最好的男朋友", "最好的女朋友", "세상에서 제일 착한", "최고의 남친", "최고의 여친",
 })
 
 // unloving are love denied or withheld, which is abuse in itself.

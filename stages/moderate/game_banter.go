@@ -39,6 +39,10 @@ var gameFrames = foldTerms([]string{
 	// pickup sports among friends: 昨晚打球被兄弟电爆🤣 下次干死你哈哈
 	"打球", "打篮球", "篮球", "斗牛", "踢球", "球场", "basketball", "pickup", "soccer", "fútbol", "futbol", "futebol", "pelada",
 	"kicken", "농구", "축구", "バスケ", "サッカー",
+	// Round 37: a league match between fans of two clubs ("Ayer el Barça nos dio
+	// una paliza, pero el domingo os vamos a matar jajaja ⚽").
+	"⚽", "🏀", "🏈", "⚾", "🏐", "partido", "derbi", "derby", "clásico", "clasico", "barça", "torneo", "campeonato",
+	"le match", "ce match", "das spiel", "試合", "比赛", "球赛", "경기",
 })
 
 // gameLaughs are laughter and rematch words that keep a game's threat a

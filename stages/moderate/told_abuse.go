@@ -60,6 +60,13 @@ var toldAbuseAttributions = foldTerms([]string{
 	"的人", "你说", "竟然说", "这句话", "这种说法", "说的那些话", "转发",
 	"la frase", "decir", "oir", "oigo", "leer", "lees", "dice", "decia", "puso", "escribio",
 	"같은 악플", "라는 악플", "이라는 악플",
+	// Round 37: written or said to the author ("Me escribieron '…' en la foto
+	// con mi esposo", "someone commented '…' under my post").
+	"me escribieron", "me escribio", "me dijeron", "me comentaron", "me llamaron", "me gritaron", "me pusieron",
+	"someone commented", "someone wrote", "they wrote", "got a comment", "got comments", "i got called", "was called",
+	"me escreveram", "me chamaram", "comentaram", "me disseram", "on m'a ecrit", "on m'a traite", "on m'a dit", "m'a ecrit",
+	"schrieb mir", "hat mir geschrieben", "haben mir geschrieben", "wurde ich", "と言われた", "って言われた", "と書かれた",
+	"って書かれた", "라고 했", "소리를 들었", "댓글이 달렸", "有人给我留言", "有人私信我", "被人说", "被人骂", "被问", "总被问",
 })
 
 // toldAbuseStances are the author condemning the words or asking for help
@@ -97,6 +104,16 @@ var toldAbuseCondemnations = foldTerms([]string{
 	"无知", "种族主义者", "绝不容忍", "危险", "错误", "恶毒", "气得发抖", "画等号",
 	"ignorancia", "falsa", "falso", "peligros", "repugnante", "indigna", "verguenza ajena", "lo reporte", "reportado",
 	"el problema lo tienes tu", "estereotipo", "반성해야", "신고함", "신고했",
+	// Round 37: the author reporting the speaker or answering back on the
+	// spot (店長さんにも報告した, 我当场说了一句, "I reported him", "le planté
+	// cara"), or calling the stereotype no joke (地域黑一点都不好笑, 拒绝地图炮).
+	"报告了", "举报了", "已举报", "已经举报", "检举了", "已检举", "已经检举", "不是幽默", "笑不出来", "基本的尊重", "当场说了", "当场怼", "怼了回去", "拒绝地图炮", "别地图炮", "不好笑",
+	"報告した", "通報した", "注意した", "言い返した", "黙ってるのは", "見過ごせ", "差別発言", "面白くない",
+	"i reported", "reported him", "reported her", "reported them", "reported it", "called him out", "called her out",
+	"called them out", "told him off", "told her off", "spoke up", "not funny",
+	"lo denuncie", "la denuncie", "los denuncie", "le plante cara", "le conteste", "no tiene gracia",
+	"denunciei", "reportei", "nao tem graca", "j'ai signale", "je l'ai signale", "je les ai signales", "pas drole",
+	"gemeldet", "angezeigt", "widersprochen", "nicht witzig", "한마디 했", "한마디 해줬", "안 웃기",
 })
 
 // toldAbuseEndorsements are the author agreeing with the quoted words.
