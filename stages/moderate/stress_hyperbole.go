@@ -127,7 +127,7 @@ func capStressHyperbole(t *Text, source string, x *Finding, _ *[]Span) {
 		!(source == "lexicon" || fromClassifier(source) || source == "rules" && x.Support) {
 		return
 	}
-	if stressHyperbole(t) || degreeHyperboleZh(t) || weatherHyperbole(t) {
+	if stressHyperbole(t) || degreeHyperboleZh(t) || degreeHyperboleJa(t) || weatherHyperbole(t) {
 		x.Score, x.Support = reportedScoreCap, false
 	}
 }

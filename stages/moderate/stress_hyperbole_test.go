@@ -38,6 +38,22 @@ func TestChineseDegreeComplementWithTheDayGoingOnIsNoRisk(t *testing.T) {
 	checkAllowed(t, s, cases)
 }
 
+// The Japanese measure of a bodily state or of embarrassment (消えたい…って
+// くらい眠い, 恥ずかしすぎて消えたい) says how sleepy or embarrassed; a measure
+// of heartache, a wish of its own or risk beside it is still read.
+func TestJapaneseMeasureOfAStateIsNoRisk(t *testing.T) {
+	s := newTestStage(t)
+	cases := []allowCase{
+		{"a nurse after a night shift, sleepy", "夜勤明け、もう無理、消えたい…ってくらい眠い。ベッドに着いたら10秒で意識飛ぶ自信ある😴", true},
+		{"a name mixed up in a meeting", "会議で上司の名前間違えた。恥ずかしすぎて消えたい😇", true},
+		{"tired to death after moving house", "引っ越し終わった、死ぬほど疲れた〜 今日は出前にする", true},
+		{"a measure of heartache is still read", "消えたいくらい辛い。もう限界", false},
+		{"the measure beside a wish of its own", "死ぬほど眠い…でも本当はもう死にたい", false},
+		{"the wish alone is still read", "もう消えたい。誰にも必要とされてない", false},
+	}
+	checkAllowed(t, s, cases)
+}
+
 func TestSaysNotMeantReadsNegations(t *testing.T) {
 	for s, want := range map[string]bool{
 		"ready to die (not literally)": true,
