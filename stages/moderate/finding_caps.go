@@ -144,11 +144,11 @@ func capClassifierSelfHarmTold(_ *Text, source string, x *Finding, told *[]Span)
 // else through it (self_harm_others.go: cameThroughField, helperField):
 // the score is the whole field's, and the field is a survivor's story or a
 // helper's question, not a person at risk now. So is a diet whose every
-// calorie figure is a livable day (healthy_intake.go), and a fringe cut at
-// home (haircut.go).
+// calorie figure is a livable day (healthy_intake.go), a fringe cut at
+// home (haircut.go) and a pharmacist's advice to readers (health_advice.go).
 func capClassifierSelfHarmCameThrough(t *Text, source string, x *Finding, _ *[]Span) {
 	if x.Category == models.CategorySelfHarm && x.Score > reportedScoreCap && fromClassifier(source) &&
-		(cameThroughField(t) || helperField(t) || healthyIntake(t) || homeHaircut(t)) {
+		(cameThroughField(t) || helperField(t) || healthyIntake(t) || homeHaircut(t) || healthAdvice(t)) {
 		x.Score, x.Support = reportedScoreCap, false
 	}
 }
