@@ -511,6 +511,9 @@ func skeleton(f *View, v *View) {
 			switch {
 			case gap <= maxJoinGap && (a == classHan || b == classHan):
 				// Chinese has no spaces: a gap between Han is padding.
+			case gap <= maxJoinGap && isKana(runes[prevEnd-1]) && isKana(runes[i]) && maskGap(runes[prevEnd:i]):
+				// A symbol inside a kana word masks it (チョ.ン, バ*カ): kana
+				// words part at spaces and ・, not at dots or asterisks.
 			case gap <= maxJoinGap && singles && !wordBreakGap(runes, class, prevGap, prevEnd, i, j):
 				spaced = true
 				prevGap = gap
@@ -533,6 +536,20 @@ func skeleton(f *View, v *View) {
 		prevEnd, prevLen, prevSpaced = j, tokLen, spaced
 		i = j
 	}
+}
+
+// isKana reports hiragana and katakana letters.
+func isKana(r rune) bool { return 0x3041 <= r && r <= 0x3096 || 0x30A1 <= r && r <= 0x30FA }
+
+// maskGap reports whether a gap holds only the symbols that mask a word
+// from inside: dots, asterisks, underscores, in either width.
+func maskGap(gap []rune) bool {
+	for _, r := range gap {
+		if !strings.ContainsRune(".*_．＊＿", r) {
+			return false
+		}
+	}
+	return len(gap) > 0
 }
 
 // wordBreakGap reports whether the gap before the single-letter token

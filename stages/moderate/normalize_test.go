@@ -45,6 +45,8 @@ func TestNormalize(t *testing.T) {
 		{"one spaced kana before a kana word stays apart", "ね あのね", "ね あのね", "ね あのね"},
 		{"Korean words of two syllables stay apart", "너 진짜 왜 그래", "너 진짜 왜 그래", "너 진짜 왜 그래"},
 		{"separators between Han vanish", "傻*逼", "傻*逼", "傻逼"},
+		{"a dot masking a kana word vanishes", "チョ.ンお断り", "チョ.ンお断り", "チョンお断り"},
+		{"a middle dot still parts katakana words", "カフェ・ミモザ", "カフェ・ミモサ", "カフェ ミモサ"},
 		{"Han repeats stay", "妈妈", "妈妈", "妈妈"},
 		{"Latin repeats collapse", "fuuuuck", "fuuuuck", "fuck"},
 		{"emoji letters fold", "\U0001F1EB\U0001F1FA", "fu", "fu"},
