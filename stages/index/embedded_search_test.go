@@ -330,3 +330,35 @@ func TestEmbeddedSearchBatchesBoundedInBytesTakeEverything(t *testing.T) {
 		})
 	}
 }
+
+// The embedded index keeps Chinese text as single characters and finds a
+// word of several as its characters side by side, as it found the word's
+// bigrams before: not its characters apart, nor across punctuation.
+func TestEmbeddedSearchFindsChineseWordsAsAdjacentCharacters(t *testing.T) {
+	t.Parallel()
+	idx := openWith(t, manual(t.TempDir()))
+	defer idx.Close()
+	mustApply(t, idx,
+		indextest.Note("together", 1, "zh", "周末火锅推荐", "毛肚很新鲜", "intl"),
+		indextest.Note("apart", 1, "zh", "火车上", "有一口锅", "intl"),
+		indextest.Note("comma", 1, "zh", "生火", "火，锅里是汤", "intl"),
+		indextest.Note("traditional", 1, "zh", "臺北", "這家火鍋很好", "intl"))
+	mustRefresh(t, idx)
+	tests := []struct {
+		name, q string
+		want    []string
+	}{
+		{"a_two_character_word_needs_its_characters_side_by_side", "火锅", []string{"together", "traditional"}},
+		{"a_traditional_word_finds_both_scripts", "火鍋", []string{"together", "traditional"}},
+		{"one_character_finds_it_anywhere", "锅", []string{"apart", "comma", "together", "traditional"}},
+		{"a_longer_word_needs_each_pair_of_its_characters", "火锅推荐", []string{"together"}},
+		{"excluding_a_word_leaves_the_notes_with_its_characters_apart", "锅 -火锅", []string{"apart", "comma"}},
+		{"a_phrase_of_characters_finds_them_in_sequence", `"家火锅很好"`, []string{"traditional"}},
+		{"a_phrase_of_characters_in_another_order_finds_nothing", `"推荐火锅"`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wantFound(t, idx, tt.q, tt.want...)
+		})
+	}
+}
