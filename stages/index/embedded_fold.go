@@ -31,14 +31,39 @@ var foldTable = func() map[rune]rune {
 	return m
 }()
 
+// foldBMP is foldTable for the Basic Multilingual Plane, indexed by the
+// Traditional character (0: none), which a character filter that sees
+// every character of every text reads faster than the map: looking each
+// one up in the map was about 3 % of what indexing a note cost. Every
+// character of the plane is written as one of the plane (same length).
+var foldBMP = func() *[1 << 16]uint16 {
+	var t [1 << 16]uint16
+	for tr, s := range foldTable {
+		if tr < 1<<16 {
+			t[tr] = uint16(s)
+		}
+	}
+	return &t
+}()
+
 // foldFilter implements analysis.CharFilter.
 type foldFilter struct{}
 
 func (foldFilter) Filter(input []byte) []byte {
 	out := input
 	for i := 0; i < len(out); {
+		if out[i] < utf8.RuneSelf {
+			i++ // ASCII folds to itself
+			continue
+		}
 		r, n := utf8.DecodeRune(out[i:])
-		if s, ok := foldTable[r]; ok {
+		var s rune
+		if r < 1<<16 {
+			s = rune(foldBMP[r])
+		} else {
+			s = foldTable[r]
+		}
+		if s != 0 {
 			if &out[0] == &input[0] {
 				out = append([]byte(nil), input...) // never write into the caller's bytes
 			}

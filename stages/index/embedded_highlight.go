@@ -13,8 +13,8 @@ import (
 // for any of q's words and each of its phrases, asking bleve for the
 // locations of the matches, which allField keeps (term vectors). So a
 // stemmed word marks its other forms, a Traditional query marks
-// Simplified text (both were folded), a Chinese word marks its bigrams,
-// which renderHighlight merges into the whole word, and a phrase marks
+// Simplified text (both were folded), a Chinese word marks each
+// pair of its characters, which renderHighlight merges into the whole word, and a phrase marks
 // only where it occurs. Exclusions mark nothing. It returns, per note id,
 // the matches as byte spans of allField's joined texts (joinTexts);
 // nothing when q has no word or phrase. Its cost grows with the page, not
@@ -22,16 +22,12 @@ import (
 func embeddedMatches(ctx context.Context, idx bleve.Index, q Query, ids []string) (map[string][]span, error) {
 	var clauses []query.Query
 	if len(q.Words) > 0 {
-		m := bleve.NewMatchQuery(q.wordText())
-		m.SetField(allField)
-		m.Analyzer = queryAnalyzer
-		clauses = append(clauses, m) // any word: each is marked wherever it occurs
+		// Any word: each is marked wherever it occurs, a Chinese word
+		// wherever two of its characters are.
+		clauses = append(clauses, &wordsQuery{text: q.wordText(), field: allField, any: true})
 	}
 	for _, p := range q.Phrases {
-		m := bleve.NewMatchPhraseQuery(p)
-		m.SetField(allField)
-		m.Analyzer = queryAnalyzer
-		clauses = append(clauses, m)
+		clauses = append(clauses, phraseQuery(p))
 	}
 	if len(clauses) == 0 || len(ids) == 0 {
 		return nil, nil

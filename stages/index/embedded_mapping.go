@@ -15,21 +15,30 @@ const (
 	// because notes mix scripts ("周末 hotpot recipes 推荐"): Latin words are
 	// lowercased, stripped of English stop words and possessives and stemmed;
 	// Traditional Chinese characters are first written as Simplified
-	// (foldCharFilter), so either script finds both; then
-	// runs of Han, kana and Hangul become overlapping bigrams plus unigrams,
-	// so a word of one or more characters finds any text containing it
-	// without a dictionary. The stemmer leaves CJK tokens alone.
+	// (foldCharFilter), so either script finds both; then runs of Han and
+	// kana become one token per character at consecutive positions
+	// (cjkUnigrams), so a word of one or more characters finds any text
+	// containing it without a dictionary: one character as a term, several
+	// as pairs of adjacent characters (wordsQuery). The stemmer leaves CJK
+	// tokens alone.
 	textAnalyzer = "notegate_text"
 	// textChain is textAnalyzer's work on one text: textAnalyzer is
-	// joinedAnalyzer over it (embedded_texts.go).
+	// joinedAnalyzer over it (embedded_texts.go). Queries of allField are
+	// analysed with it.
 	textChain = "notegate_text_chain"
+	// titleAnalyzer analyses the title field, which only ranks title
+	// matches higher and keeps no positions: as textChain but with CJK
+	// bigrams and unigrams (cjkGrams), so a word of several characters
+	// matches there as its bigrams (queryAnalyzer). Titles are short, so
+	// the bigrams cost little.
+	titleAnalyzer = "notegate_title"
 	// cjkGrams is cjk_bigram that also emits unigrams, so a one-character
 	// query (猫, 茶) matches.
 	cjkGrams = "notegate_cjk_grams"
-	// queryAnalyzer analyses query text like textAnalyzer but without the
-	// extra unigrams: "火锅店" must match the bigrams 火锅 and 锅店, not
-	// merely the three characters anywhere; a lone character stays a
-	// unigram and meets the indexed ones.
+	// queryAnalyzer analyses query text for the title field like
+	// titleAnalyzer but without the extra unigrams: "火锅店" must match the
+	// bigrams 火锅 and 锅店, not merely the three characters anywhere; a
+	// lone character stays a unigram and meets the indexed ones.
 	queryAnalyzer = "notegate_text_query"
 
 	// allField holds title, body, tags and translations together, written
@@ -53,19 +62,25 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := im.AddCustomAnalyzer(textChain, map[string]any{
-		"type":         custom.Name,
-		"char_filters": []any{foldCharFilter}, // 火鍋 is indexed as 火锅
-		"tokenizer":    unicode.Name,
-		"token_filters": []any{
-			cjk.WidthName, // full-width Latin to ASCII, half-width kana to full
-			lowercase.Name,
-			en.PossessiveName,
-			en.StopName,
-			cachedStemmerName,
-			cjkGrams,
-		},
-	}); err != nil {
+	chain := func(ideographs string) map[string]any {
+		return map[string]any{
+			"type":         custom.Name,
+			"char_filters": []any{foldCharFilter}, // 火鍋 is indexed as 火锅
+			"tokenizer":    unicode.Name,
+			"token_filters": []any{
+				cjk.WidthName, // full-width Latin to ASCII, half-width kana to full
+				lowercase.Name,
+				en.PossessiveName,
+				en.StopName,
+				cachedStemmerName,
+				ideographs,
+			},
+		}
+	}
+	if err := im.AddCustomAnalyzer(textChain, chain(cjkUnigrams)); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomAnalyzer(titleAnalyzer, chain(cjkGrams)); err != nil {
 		return nil, err
 	}
 	if err := im.AddCustomAnalyzer(queryAnalyzer, map[string]any{
@@ -81,9 +96,9 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 	im.DefaultAnalyzer = textAnalyzer
 	im.DefaultField = allField
 
-	text := func() *mapping.FieldMapping {
+	text := func(analyzer string) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
-		f.Analyzer = textAnalyzer
+		f.Analyzer = analyzer
 		f.Store = false
 		f.IncludeTermVectors = false
 		f.IncludeInAll = false
@@ -125,8 +140,8 @@ func newEmbeddedMapping() (*mapping.IndexMappingImpl, error) {
 		f.IncludeInAll = false
 		return f
 	})
-	doc.AddFieldMappingsAt("title", text()) // again, alone, to rank title matches higher
-	all := text()
+	doc.AddFieldMappingsAt("title", text(titleAnalyzer)) // again, alone, to rank title matches higher
+	all := text(textAnalyzer)
 	all.IncludeTermVectors = true // positions, for phrases
 	doc.AddFieldMappingsAt(allField, all)
 	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())

@@ -101,24 +101,32 @@ func (q *prunedQuery) bounds(ctx context.Context, snap *scorch.IndexSnapshot, m 
 	}
 	queryNorm := 1 / math.Sqrt(weight)
 	var terms []scoringTerm
-	add := func(text, field string, boost float64) error {
-		for _, tok := range analyzer.Analyze([]byte(text)) {
+	add := func(words []string, field string, boost float64) error {
+		for _, word := range words {
 			// bleve's own term searcher says the term's weight,
 			// (boost·idf)²; its score is impact·idf·boost·idf·queryNorm.
-			ts, err := searcher.NewTermSearcherBytes(ctx, snap, tok.Term, field, boost, options)
+			ts, err := searcher.NewTermSearcher(ctx, snap, word, field, boost, options)
 			if err != nil {
 				return err
 			}
 			w := ts.Weight()
 			_ = ts.Close()
-			terms = append(terms, scoringTerm{field: field, term: string(tok.Term), coeff: w / boost * queryNorm})
+			terms = append(terms, scoringTerm{field: field, term: word, coeff: w / boost * queryNorm})
 		}
 		return nil
 	}
-	if err := add(q.must, allField, 1); err != nil {
+	must, err := analyseWords(m, q.must)
+	if err != nil {
 		return nil, err
 	}
-	if err := add(q.title, "title", titleBoost); err != nil {
+	if err := add(must.scoringTerms(), allField, 1); err != nil {
+		return nil, err
+	}
+	var title []string
+	for _, tok := range analyzer.Analyze([]byte(q.title)) {
+		title = append(title, string(tok.Term))
+	}
+	if err := add(title, "title", titleBoost); err != nil {
 		return nil, err
 	}
 	var ranges []docRange

@@ -90,7 +90,7 @@ const searchDir = "search"
 // before Traditional/Simplified folding) is rebuilt from the note store on
 // open. Change it whenever newEmbeddedMapping changes what is indexed.
 const (
-	searchVersion     = "4 hant-to-hans phrases sort-keys joined-texts"
+	searchVersion     = "5 hant-to-hans phrases sort-keys joined-texts cjk-unigrams"
 	searchVersionFile = "search.version"
 )
 
@@ -724,17 +724,7 @@ func embeddedQuery(q Query, market string) query.Query {
 		return bleve.NewConjunctionQuery(filter)
 	}
 	words := func(text string) query.Query {
-		m := bleve.NewMatchQuery(text)
-		m.SetField(allField)
-		m.Analyzer = queryAnalyzer
-		m.SetOperator(query.MatchQueryOperatorAnd)
-		return m
-	}
-	phrase := func(text string) query.Query {
-		m := bleve.NewMatchPhraseQuery(text)
-		m.SetField(allField)
-		m.Analyzer = queryAnalyzer
-		return m
+		return &wordsQuery{text: text, field: allField}
 	}
 	b := bleve.NewBooleanQuery()
 	// A filter, not a must: bleve neither scores it nor reads its
@@ -749,13 +739,13 @@ func embeddedQuery(q Query, market string) query.Query {
 		b.AddMust(words(q.wordText()))
 	}
 	for _, p := range q.Phrases {
-		b.AddMust(phrase(p))
+		b.AddMust(phraseQuery(p))
 	}
 	for _, w := range q.NotWords {
 		b.AddMustNot(words(w))
 	}
 	for _, p := range q.NotPhrases {
-		b.AddMustNot(phrase(p))
+		b.AddMustNot(phraseQuery(p))
 	}
 	if text := q.positiveText(); text != "" {
 		title := bleve.NewMatchQuery(text)
@@ -765,6 +755,16 @@ func embeddedQuery(q Query, market string) query.Query {
 		b.AddShould(title)
 	}
 	return b
+}
+
+// phraseQuery matches text as a phrase of allField: its terms, as
+// textChain analyses them (a Chinese text as its characters), at the
+// positions they have there.
+func phraseQuery(text string) query.Query {
+	m := bleve.NewMatchPhraseQuery(text)
+	m.SetField(allField)
+	m.Analyzer = textChain
+	return m
 }
 
 // searchFields is the bleve document of a live note: the note JSON, which

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -328,5 +330,100 @@ func TestEmbeddedSearchBatchesBoundedInBytesTakeEverything(t *testing.T) {
 				t.Errorf("search lag after Refresh %d, want 0", idx.SearchLag())
 			}
 		})
+	}
+}
+
+// The embedded index keeps Chinese text as single characters and finds a
+// word of several as its characters side by side, as it found the word's
+// bigrams before: not its characters apart, nor across punctuation.
+func TestEmbeddedSearchFindsChineseWordsAsAdjacentCharacters(t *testing.T) {
+	t.Parallel()
+	idx := openWith(t, manual(t.TempDir()))
+	defer idx.Close()
+	mustApply(t, idx,
+		indextest.Note("together", 1, "zh", "周末火锅推荐", "毛肚很新鲜", "intl"),
+		indextest.Note("apart", 1, "zh", "火车上", "有一口锅", "intl"),
+		indextest.Note("comma", 1, "zh", "生火", "火，锅里是汤", "intl"),
+		indextest.Note("traditional", 1, "zh", "臺北", "這家火鍋很好", "intl"))
+	mustRefresh(t, idx)
+	tests := []struct {
+		name, q string
+		want    []string
+	}{
+		{"a_two_character_word_needs_its_characters_side_by_side", "火锅", []string{"together", "traditional"}},
+		{"a_traditional_word_finds_both_scripts", "火鍋", []string{"together", "traditional"}},
+		{"one_character_finds_it_anywhere", "锅", []string{"apart", "comma", "together", "traditional"}},
+		{"a_longer_word_needs_each_pair_of_its_characters", "火锅推荐", []string{"together"}},
+		{"excluding_a_word_leaves_the_notes_with_its_characters_apart", "锅 -火锅", []string{"apart", "comma"}},
+		{"a_phrase_of_characters_finds_them_in_sequence", `"家火锅很好"`, []string{"traditional"}},
+		{"a_phrase_of_characters_in_another_order_finds_nothing", `"推荐火锅"`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wantFound(t, idx, tt.q, tt.want...)
+		})
+	}
+}
+
+// A word of Chinese characters finds exactly the notes that have each pair
+// of its adjacent characters side by side in one text (its title or its
+// body), and a lone character the notes that have it anywhere: what the
+// index found when it kept the bigrams. Random texts over a few characters,
+// with punctuation and spaces that part two characters, against that rule
+// written out.
+func TestEmbeddedSearchChineseWordsMatchTheirBigrams(t *testing.T) {
+	t.Parallel()
+	idx := openWith(t, manual(t.TempDir()))
+	defer idx.Close()
+	alphabet := []rune("火锅推荐汤面")
+	rng := rand.New(rand.NewPCG(12, 6))
+	text := func(max int) string {
+		var b strings.Builder
+		for range rng.IntN(max + 1) {
+			switch rng.IntN(10) {
+			case 0:
+				b.WriteString("，")
+			case 1:
+				b.WriteString(" ")
+			default:
+				b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+			}
+		}
+		return b.String()
+	}
+	type note struct{ id, title, body string }
+	var notes []note
+	for i := range 90 {
+		n := note{fmt.Sprintf("r%02d", i), text(6), text(10)}
+		notes = append(notes, n)
+		mustApply(t, idx, indextest.Note(n.id, 1, "zh", n.title, n.body, "intl"))
+	}
+	mustRefresh(t, idx)
+	has := func(n note, q []rune) bool {
+		if len(q) == 1 {
+			return strings.ContainsRune(n.title+n.body, q[0])
+		}
+		for i := 0; i+1 < len(q); i++ {
+			pair := string(q[i : i+2])
+			if !strings.Contains(n.title, pair) && !strings.Contains(n.body, pair) {
+				return false
+			}
+		}
+		return true
+	}
+	for range 60 {
+		q := make([]rune, 1+rng.IntN(4))
+		for i := range q {
+			q[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		var want []string
+		for _, n := range notes {
+			if has(n, q) {
+				want = append(want, n.id)
+			}
+		}
+		if got := found(t, idx, string(q)); !slices.Equal(got, want) {
+			t.Errorf("Search(%q) = %v, want %v", string(q), got, want)
+		}
 	}
 }

@@ -27,6 +27,7 @@ var registerStemmer sync.Once
 func registerAnalysis() {
 	registerStemmer.Do(func() {
 		registerJoinedAnalyzer(textAnalyzer, textChain)
+		registerCJKUnigrams()
 		err := registry.RegisterTokenFilter(cachedStemmerName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 			return &cachedStemmer{stems: make(map[string]string, 1024)}, nil
 		})

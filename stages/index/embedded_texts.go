@@ -25,12 +25,12 @@ const textSeparator = "\n\u2029\n"
 // than a phrase query's words.
 const textGap = 100
 
-// joinedAnalyzer is the analyzer of allField and title: it analyses
+// joinedAnalyzer is the analyzer of allField: it analyses
 // each text of a joined string (parted by U+2029, which textSeparator
 // holds) with the analyzer named inner, as bleve analysed an array field's
 // values, and numbers the positions of each text textGap after the last
 // of the one before. (Gaps left by bleve's tokenizer would not last: the
-// CJK bigram filter numbers positions anew.)
+// CJK filter, cjkUnigrams, numbers positions anew.)
 type joinedAnalyzer struct{ inner analysis.Analyzer }
 
 const paragraphSeparator = "\u2029"

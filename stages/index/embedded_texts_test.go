@@ -31,7 +31,7 @@ func TestJoinedAnalyzerKeepsTextsApart(t *testing.T) {
 		apart, together [2]string
 	}{
 		{"two English texts leave a gap between the last word and the first", []string{"hot", "pot luck"}, [2]string{"hot", "pot"}, [2]string{"pot", "luck"}},
-		{"a Chinese title and body leave a gap between their bigrams", []string{"火锅", "锅底很香"}, [2]string{"火锅", "锅底"}, [2]string{"锅底", "底很"}},
+		{"a Chinese title and body leave a gap between their characters", []string{"火锅", "锅底很香"}, [2]string{"锅", "底"}, [2]string{"底", "很"}},
 		{"an empty text between two adds no word", []string{"hot", "", "pot"}, [2]string{"hot", "pot"}, [2]string{"hot", "hot"}},
 	}
 	for _, tt := range tests {

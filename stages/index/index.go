@@ -52,7 +52,9 @@ var ErrClosed = errors.New("index: closed")
 // and in order, and a note with any excluded (-) word or phrase is left
 // out. Each hit carries the highlights of its words and phrases
 // (models.SearchHit.Highlights, built by noteHighlights). English words are
-// stemmed and CJK text is split into character bigrams, so a Chinese
+// stemmed and CJK text is matched as pairs of adjacent characters
+// (Elasticsearch indexes them as bigrams; the embedded index finds them
+// from single characters and their positions), so a Chinese
 // word finds a longer Chinese phrase that contains it and an English word
 // finds a Chinese note through its English translation. Only notes whose
 // ApprovedMarkets contains q.Market are returned, or notes approved in at

@@ -11,7 +11,8 @@ import (
 // query the same way. See ParseQuery for the syntax.
 type Query struct {
 	// Words are the unquoted words, in order. A note must contain every
-	// one of them somewhere in its texts, as analysed (stemmed, bigrams):
+	// one of them somewhere in its texts, as analysed (stemmed; a CJK word
+	// as every pair of its adjacent characters):
 	// the backends match them joined by spaces, as they matched the whole
 	// text before the syntax existed.
 	Words []string
