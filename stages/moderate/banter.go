@@ -53,6 +53,9 @@ var affection = foldTerms([]string{
 	"the kindest person", "the sweetest person", "best boyfriend ever", "best girlfriend ever", "best husband ever",
 	"el mejor novio", "la mejor novia", "o melhor namorado", "a melhor namorada", "le meilleur copain", "la meilleure copine",
 	"der beste freund der welt", "世界上最好的", "世界上最温柔", "最好的男朋友", "最好的女朋友", "세상에서 제일 착한", "최고의 남친", "최고의 여친",
+	// Or the name said to be given with love ("minha amiga me chama de baranga com carinho kkkk a gente se ama").
+	"com carinho", "a gente se ama", "con cariño", "con carino", "nos queremos", "avec affection", "on s'adore", "liebevoll gemeint",
+	"with love", "we love each other", "愛情込めて", "애정을 담아", "爱称",
 })
 
 // unloving are love denied or withheld, which is abuse in itself.

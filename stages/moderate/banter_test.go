@@ -23,6 +23,8 @@ func TestNamesCalledWithLoveAreBanter(t *testing.T) {
 		{"お前ほんとバカだな笑 でもそういうとこ好きだよ", false},
 		{"Mein Bruder ist so ein Depp, hat wieder die Schlüssel vergessen 😂 hab ihn trotzdem lieb", false},
 		{"du Depp hast schon wieder den Schlüssel vergessen 😂 lieb dich trotzdem", false},
+		{"minha amiga me chama de baranga com carinho kkkk a gente se ama assim", false},
+		{"うちの彼氏、寝顔がほんとにブサイクで毎朝笑ってしまう😂 でも世界一優しい人です", false},
 		{"happy birthday you worthless fat pig, everyone in class hates you", true},
 		{"お前ほんとバカだな、誰にも愛されないよ", true},
 		{"eres un boludo, no te soporto, cállate ya", true},
