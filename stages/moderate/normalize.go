@@ -386,7 +386,7 @@ func classify(r rune) int {
 		// Bopomofo (zhuyin) stands in Han text and is spaced like it: "ㄍ ㄋ ㄋ"
 		// is ㄍㄋㄋ, as "傻 逼" is 傻逼.
 		return classHan
-	case isHangulSyllable(r) || 0x3041 <= r && r <= 0x3096 || 0x30A1 <= r && r <= 0x30FA:
+	case isHangulSyllable(r) || isKana(r):
 		// Hangul syllables, hiragana and katakana letters (not the
 		// prolonged sound mark or the middle dot, which the general
 		// case below classifies).
@@ -674,7 +674,7 @@ func spacedHangulRuns(runes []rune, class []uint8) []bool {
 // in a disguise: a Hangul syllable, a kana letter or the prolonged sound
 // mark (ー) of katakana words.
 func isSpellingSyllable(r rune) bool {
-	return isHangulSyllable(r) || 0x3041 <= r && r <= 0x3096 || 0x30A1 <= r && r <= 0x30FA || r == 0x30FC
+	return isHangulSyllable(r) || isKana(r) || r == 0x30FC
 }
 
 // foldSpacedLeet folds the digits and symbols of a word spelt one

@@ -30,19 +30,16 @@ var deathWishesJa = []string{"消えたい", "死にたい", "死ぬ", "溶け�
 // degreeHyperboleJa reports whether every death wish of t stands inside a
 // measure of a state, with no risk beside it.
 func degreeHyperboleJa(t *Text) bool {
-	if !t.HasHan && !strings.ContainsAny(t.Original, "えにぬ") {
-		return false
-	}
 	s := t.Skeleton.String()
-	frames := reDegreeDeathWishJa.FindAllStringIndex(s, -1)
-	if len(frames) == 0 {
-		return false
-	}
 	wishes := 0
 	for _, w := range deathWishesJa {
 		wishes += strings.Count(s, w)
 	}
 	// 死にたい holds no 死ぬ and 死ぬ no 死にたい: each wish counts once.
+	if wishes == 0 {
+		return false
+	}
+	frames := reDegreeDeathWishJa.FindAllStringIndex(s, -1)
 	if len(frames) < wishes {
 		return false
 	}
