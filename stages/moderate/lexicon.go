@@ -57,6 +57,7 @@ func parseTerm(term string, cat models.Category, score float64, kind patternKind
 	p.counts = append([]uint16(nil), v.Counts[lo:hi]...)
 	p.wordStart = !prefix && wordRune(p.runes[0])
 	p.wordEnd = !suffix && wordRune(p.runes[len(p.runes)-1])
+	p.prohibitive = jaProhibitive(p.runes)
 	p.spacedDigits = true
 	for k := lo; k < hi; k++ {
 		if !isASCIIDigit(v.Runes[k]) || !v.Spaced[k] {

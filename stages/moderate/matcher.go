@@ -53,6 +53,10 @@ type pattern struct {
 	// grade): the skeleton joins them as it joins spaced letters, so it
 	// matches only digits written apart, never a number ("11–19 Uhr").
 	spacedDigits bool
+	// prohibitive marks a term ending in a Japanese prohibition (入れるな),
+	// which なら, なり or なんて continue into other words
+	// (matcher_prohibitive.go).
+	prohibitive bool
 }
 
 // Bits of pattern.feeds.
@@ -350,6 +354,9 @@ func accept(p *pattern, v *View, i, j int, hasHan bool) bool {
 		return false
 	}
 	if p.wordEnd && j < len(v.Runes) && continuesWord(v.Runes[j], v.Runes[j-1]) && !(v.Spaced[j-1] && v.Spaced[j]) {
+		return false
+	}
+	if p.prohibitive && j < len(v.Runes) && continuesProhibitive(v.Runes[j]) {
 		return false
 	}
 	return true
