@@ -140,6 +140,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	sc.matches = d.mentionMatches(t, sc.matches)
 	sc.word, sc.matches = d.typoMatches(t, sc.word, sc.matches)
 	sc.matches = d.joinedMatches(t, sc.matches)
+	sc.matches = d.insertedMatches(t, sc.matches)
 	sc.matches = d.pinyinMatches(t, sc.matches)
 	sc.matches = d.runOnMatches(t, sc.matches)
 	if len(sc.matches) == 0 {

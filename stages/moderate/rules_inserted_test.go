@@ -1,0 +1,41 @@
+package moderate
+
+import (
+	"context"
+	"testing"
+)
+
+func TestWordsWithAnInsertedSymbolSpellTheirTerm(t *testing.T) {
+	rules := newTestRules(t, map[string]string{"hate.de.yaml": `
+rules:
+  - id: slur
+    score: 0.8
+    window: sentence
+    all:
+      - [schwuchteln]
+`})
+	cases := []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"the word as written is read", "Diese Schwuchteln sind krank", true},
+		{"a dot slipped into the word is read", "Diese Schwu.chteln sind krank", true},
+		{"an asterisk slipped into the word is read", "Diese Schwu*chteln sind krank", true},
+		{"two symbols slipped into the word are read", "Diese Sch_wu.chteln sind krank", true},
+		{"a space with the dot parts two words", "Diese Schwu. chteln sind krank", false},
+		{"two symbols in one gap are no slip", "Diese Schwu..chteln sind krank", false},
+		{"a dotted abbreviation spells nothing", "z.B. eine Hochzeit in St.Gallen", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fs, err := rules.Detect(context.Background(), NewText("body", c.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(fs) > 0; got != c.want {
+				t.Errorf("%q: finding %v, want %v (%v)", c.text, got, c.want, fs)
+			}
+		})
+	}
+}
