@@ -35,6 +35,13 @@ var safetyAdvice = foldTerms([]string{
 	"como ajudar", "como posso ajudar", "como eu ajudo", "como denunciar", "como denuncio",
 	"comment aider", "comment l'aider", "comment signaler", "wie helfe ich", "wie kann ich helfen", "wie melde ich",
 	"怎么帮", "如何帮助", "怎么举报", "如何举报", "どう助け", "どうやって通報", "어떻게 도와", "어떻게 신고",
+	// Round 38: a teacher's advice to parents on bullying ("Teacher here (6th grade)… If your kid goes quiet
+	// about school, ask who they sit with at lunch"), which the English intent model read as a threat to a child
+	// (violence 0.95).
+	"teacher here", "as a teacher", "school counselor here", "as a school counselor", "talk to your kids", "talk to your child",
+	"ask your kid", "ask your child", "signs of bullying", "作为老师", "身为老师", "como profesora", "como profesor",
+	"como professora", "como professor", "en tant que prof", "en tant qu'enseignant", "en tant qu'enseignante", "als lehrerin",
+	"als lehrer", "教師として", "교사로서",
 })
 
 // safetyAdviceFrame reports whether the field gives or tells of such advice.

@@ -48,6 +48,13 @@ var kin = foldTerms([]string{
 	"妹が", "弟が", "妹に", "弟に", "彼氏", "旦那",
 	"내 동생", "우리 동생", "우리 언니", "우리 오빠", "우리 누나", "우리 형", "우리 엄마", "울 엄마", "우리 아빠", "남친", "여친",
 	"우리 남편", "룸메",
+	// Round 38 (N18): a roommate without "my" (室友又偷吃我的酸奶了…我真的要掐死他😤), and the boss
+	// whose email comes at 23:45 ("Lo voy a matar. Bueno no, voy a contestar a las 9:01 🙃"): the people
+	// one lives or works with.
+	"室友", "mein mitbewohner", "meu colega de quarto", "minha colega de quarto", "mi compi", "mi compañero de cuarto",
+	"mi compañera de cuarto", "ma colocataire", "mon colocataire",
+	"my boss", "mi jefe", "mi jefa", "meu chefe", "minha chefe", "o chefe", "chefe mandando", "mon boss", "mon chef", "ma cheffe",
+	"mein chef", "meine chefin", "chef schreibt", "主管", "老板", "我老板", "上司", "部長", "課長", "부장님", "팀장님", "과장님",
 })
 
 // friendsAddressed are a friend called by what friends call each other, at
@@ -78,6 +85,8 @@ var socialPlans = foldTerms([]string{
 	"spoil", "spoiler", "spoilers", "spoile", "spoiles", "spoilez", "spoilas", "spoileas", "spoilar", "der spoiler", "spoilerst", "spoilern", "spoilert", "spoilerte",
 	"the finale", "the last slice", "my fries", "the dishes", "los platos", "la fin de la saison", "vorguckst", "vorgucken",
 	"o último pedaço", "o ultimo pedaco", "mi último trozo", "剧透", "ネタバレ", "스포",
+	// Round 38 (N18): the yoghurt with a name on it.
+	"yogurt", "yoghurt", "my pudding", "joghurt", "iogurte", "yogur", "mon yaourt", "酸奶", "布丁", "プリン", "요거트", "마지막 조각",
 })
 
 // maxVocativeRunes is how far into the field a friend is looked for.
@@ -106,6 +115,8 @@ var exasperated = foldTerms([]string{
 	// joking" are madeReal and outweigh it.
 	"es broma", "just kidding", "jk", "c'est pour rire", "je rigole", "é brincadeira", "e brincadeira", "brincadeira",
 	"nur spaß", "nur spass", "nur ein scherz", "開玩笑的", "开玩笑的", "冗談", "농담",
+	// Or taken back at once (round 38: "Lo voy a matar. Bueno no…", "vou matar esse homem. mentira", 掐死他（不是）).
+	"bueno no", "mentira", "(不是)", "（不是）", "不是啦",
 })
 
 // petsNamed are the author's own animals, and petsAdored what an owner
@@ -138,6 +149,9 @@ var madeReal = foldTerms([]string{
 	"kein scherz", "not just kidding", "sem brincadeira", "fuera de broma", "sans rire", "no estoy de broma", "não tô brincando", "nao to brincando", "não estou brincando",
 	"不是开玩笑的", "冗談じゃない", "농담 아니",
 	"刀", "枪", "不是开玩笑", "认真的", "包丁", "本気", "칼", "총", "진심",
+	// Round 38: a routine watched ("I know his car and I know his schedule… not a threat 🙂").
+	"his schedule", "her schedule", "his car", "her car", "not a threat", "no es una amenaza", "não é ameaça", "pas une menace",
+	"keine drohung",
 })
 
 // kinHyperbole reports whether t is a short field of exasperation with
