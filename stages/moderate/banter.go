@@ -56,6 +56,12 @@ var affection = foldTerms([]string{
 	// Or the name said to be given with love ("minha amiga me chama de baranga com carinho kkkk a gente se ama").
 	"com carinho", "a gente se ama", "con cariño", "con carino", "nos queremos", "avec affection", "on s'adore", "liebevoll gemeint",
 	"with love", "we love each other", "愛情込めて", "애정을 담아", "爱称",
+	// Or a friends' forfeit for the one who is late or loses (round 38: "Jonas, du Lauch, morgen 7:30 am Nordeingang.
+	// Wer zu spät kommt, zahlt den Proteinshake 💪").
+	"wer zu spät kommt zahlt", "wer zu spät kommt, zahlt", "wer verliert zahlt", "wer verliert, zahlt", "whoever's late buys",
+	"whoever is late buys", "loser buys", "loser pays", "el que llegue tarde paga", "el que pierda paga", "quem chegar atrasado paga",
+	"quem perder paga", "le dernier arrivé paie", "le dernier arrivé paye", "le perdant paie", "迟到的请客", "输的请客", "遅れた人がおごり",
+	"負けたらおごり", "늦는 사람이 쏜다", "지는 사람이 쏜다",
 })
 
 // unloving are love denied or withheld, which is abuse in itself.

@@ -25,6 +25,7 @@ func TestNamesCalledWithLoveAreBanter(t *testing.T) {
 		{"du Depp hast schon wieder den Schlüssel vergessen 😂 lieb dich trotzdem", false},
 		{"minha amiga me chama de baranga com carinho kkkk a gente se ama assim", false},
 		{"うちの彼氏、寝顔がほんとにブサイクで毎朝笑ってしまう😂 でも世界一優しい人です", false},
+		{"Jonas, du Lauch, morgen 7:30 am Nordeingang vom Fitnessstudio. Wer zu spät kommt, zahlt den Proteinshake 💪", false},
 		{"happy birthday you worthless fat pig, everyone in class hates you", true},
 		{"お前ほんとバカだな、誰にも愛されないよ", true},
 		{"eres un boludo, no te soporto, cállate ya", true},

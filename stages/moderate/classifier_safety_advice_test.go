@@ -21,6 +21,7 @@ func TestSafetyAdviceCapsTheClassifiersViolenceAndHarassment(t *testing.T) {
 		{"a street warned of after a stabbing is advice", "Cuidado no bairro da Lapa à noite, esfaquearam um rapaz na semana passada perto da estação", true},
 		{"help asked for a depressed friend is advice", "Como ajudar um amigo que parou de comer e não sai do quarto? Ele tá com depressão", true},
 		{"asking how to report a harasser is advice", "¿Cómo se reporta a alguien que te acosa por privado? Una cuenta me manda insultos todos los días", true},
+		{"a teacher's advice to parents on bullying is advice", "Teacher here (6th grade). Bullying rarely looks like a movie villain. If your kid goes quiet about school, ask who they sit with at lunch.", true},
 		{"a threat is no advice", "I know where you live and I'm coming for you tonight", false},
 		{"a question how to hurt someone is no advice", "como machucar alguém sem deixar marcas?", false},
 		{"a call to report someone en masse is no advice", "everyone report @anna until her account is gone", false},

@@ -29,6 +29,11 @@ func TestExasperationWithKinIsNoThreat(t *testing.T) {
 		{"a cat threatened fondly in Spanish", "mi gato tiró el jarrón otra vez, lo voy a matar, pero es tan lindo", false},
 		{"a wife threatened with 'but I love her' is still a threat", "I'm going to kill my wife when she gets home, but I love her so much", true},
 		{"a dog threatened with a knife named is still a threat", "my dog chewed my shoes, I'm going to kill him with a knife, so cute", true},
+		{"a roommate who ate the yoghurt is threatened in a huff", "室友又偷吃我的酸奶了，第三次了！！再有下次我真的要掐死他😤（不是）", false},
+		{"a German roommate who ate the yoghurt is threatened in a huff", "Wenn mein Mitbewohner nochmal meinen Joghurt isst, erwürg ich ihn. Zum dritten Mal diese Woche 😤", false},
+		{"a boss who emails at midnight is threatened and the threat taken back", "Mi jefe me manda un correo a las 23:45 'para mañana temprano'. Lo voy a matar. Bueno no, voy a contestar a las 9:01 🙃", false},
+		{"a boss threatened with his schedule known is still a threat", "my boss fired my mom. I know his car and I know his schedule, he's going to have an accident 🙃", true},
+		{"a landlord watched with a smile is still a threat", "That landlord who kicked my grandma out... I know his car and I know his schedule. Some people just need to have an accident. Not a threat, just a weather forecast 🙂", true},
 	})
 }
 

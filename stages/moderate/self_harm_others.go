@@ -508,6 +508,11 @@ var cameThroughMarkers = foldTerms([]string{
 	"wear short sleeves", "i start therapy", "started therapy", "told my parents", "told my mum", "told my mom",
 	// Round 31: recovery agreed on ("my therapist says i'm doing better and honestly i agree. two weeks calm, sleeping again").
 	"sleeping again", "eating again", "eating properly again", "i'm doing better and", "im doing better and", "doing so much better",
+	// Round 38 (N19): old scars covered by a tattoo, proud of having come through (手臂上的舊傷疤我紋了一隻鯨魚蓋住🐋
+	// 五年了 很驕傲自己撐過來).
+	"撑过来", "熬过来", "走出来了", "纹身盖住", "纹了", "tattoo over my scars", "tattooed over my scars", "covered my scars",
+	"proud of how far", "cicatrices tapadas", "tatuaje sobre mis cicatrices", "tatuagem por cima", "tatouage sur mes cicatrices",
+	"tattoo über meinen narben", "乗り越えた", "이겨냈",
 })
 
 // riskBackMarkers bring the risk back into the present: a streak broken, a
@@ -548,6 +553,9 @@ var helperAsks = foldTerms([]string{
 	"wie kann ich ihr helfen", "wie kann ich ihm helfen", "bleibe heute nacht bei ihr", "bleibe heute nacht bei ihm",
 	"一緒にいるつもり", "一緒にいようと思う", "どう支えれば", "どうやって支え", "같이 있으려고", "같이 있을 거", "어떻게 도와",
 	"陪着她", "陪着他", "怎么帮她", "怎么帮他", "怎么帮助她", "怎么帮助他",
+	// Round 38 (N19): a friend checking in ("checking in on my friends who went quiet this week… i just wanna know ur ok").
+	"checking in on my", "checking in on you", "check in on your friends", "just wanna know ur ok", "just want to know you're ok",
+	"just want to know youre ok",
 })
 
 // helperField reports whether a field asks how to help someone else

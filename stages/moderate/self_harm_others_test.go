@@ -178,5 +178,8 @@ func TestRecoveryAgreedIsNotRisk(t *testing.T) {
 	checkAllowed(t, s, []allowCase{
 		{"a therapist's good news agreed with is allowed", "my therapist says i'm doing better and honestly i agree. two weeks calm, sleeping again, and i circled my first day at the new job on the calendar", true},
 		{"calm that hides a decision is held", "my therapist thinks i'm doing better because i've been calm for two weeks. she doesn't know the calm is because i finally decided. the date is circled on the calendar", false},
+		{"old scars covered by a tattoo with pride are allowed", "手臂上的舊傷疤我紋了一隻鯨魚蓋住🐋 五年了 很驕傲自己撐過來", true},
+		{"a friend checking in on quiet friends is allowed", "checking in on my friends who went quiet this week. u don't have to reply w anything deep, a 👍 is fine. i just wanna know ur ok", true},
+		{"a friend checking in who wants to die too is held", "checking in on my friends tonight. honestly i want to die too, i just wanna know ur ok before i go", false},
 	})
 }

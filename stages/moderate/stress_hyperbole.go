@@ -46,6 +46,9 @@ var (
 		"nicht wörtlich", "spaß beiseite", "冗談", "（笑）", "(笑)", "농담",
 		// Round 36 (N13): "물론 진짜는 아니고 커피 수혈 중" (not for real, of course).
 		"진짜는 아니고", "진짜는 아니야", "진짜 아니고", "진짜 아님", "진심 아니야", "진심은 아니고", "just joking", "i'm kidding", "im kidding", "je plaisante", "nicht ernst gemeint", "说说而已", "なんてね",
+		// Round 38 (N19): "累到不想活了（夸张说法哈 明天还得照常上班😂）".
+		"夸张说法", "夸张的说法", "夸张一下", "i'm exaggerating", "im exaggerating", "estoy exagerando", "tô exagerando", "to exagerando",
+		"estou exagerando", "j'exagère", "j'exagere", "ich übertreibe", "大げさだけど", "과장이고", "과장 좀",
 	})
 	// cheers encourage the others carrying the same load.
 	cheers = foldTerms([]string{

@@ -17,6 +17,8 @@ func TestStudyStressToldInJestOrWithCheerIsNoRisk(t *testing.T) {
 		{"a Chinese exam note that says it is no joke", "考研又没上岸，真的不想活了，不是开玩笑，大家加油吧", false},
 		{"a Korean exam week said not to be for real", "시험기간이라 죽고 싶다는 말이 입에 붙었다… 물론 진짜는 아니고 커피 수혈 중", true},
 		{"a Korean exam week with the words sworn to be meant", "시험기간인데 죽고 싶다. 진짜는 아니라고 하면 거짓말이야, 약을 모으고 있어", false},
+		{"Chinese overtime said to be an exaggeration", "加班到凌晨两点 打工人累到不想活了（夸张说法哈 明天还得照常上班😂）", true},
+		{"Chinese overtime called an exaggeration beside pills saved is risk", "加班累到不想活了（夸张说法哈），安眠药已经攒够了", false},
 	}
 	checkAllowed(t, s, cases)
 }
