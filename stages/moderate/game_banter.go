@@ -22,6 +22,15 @@ import (
 // maxGameBanterRunes bounds the fields read as trash talk.
 const maxGameBanterRunes = 280
 
+// A longer note can tell a whole game night (round 38, N20: "Soirée Mario
+// Kart avec les potes… je lui ai hurlé que j'allais l'étrangler avec la
+// manette… Revanche samedi", 昨日、大学の友達と格ゲーのオンライン対戦で…お前
+// マジで殺すぞ…焼肉は負けた私のおごり). Such a story opens on the game: in a
+// field of up to maxGameStoryRunes, the game named in its first two
+// sentences stands for the frame, with the same laugh, rematch or forfeit
+// and nothing of the real world anywhere in it.
+const maxGameStoryRunes = 1200
+
 // gameFrames name a game, a match or a round, as the folded view writes
 // them (Latin terms whole words).
 var gameFrames = foldTerms([]string{
@@ -58,6 +67,8 @@ var gameLaughs = foldTerms([]string{
 	// Round 30: a teammate or an in-game friend ("味方に煽られたけど、フレンドだったので許す").
 	"フレンド", "味方", "teammate", "my duo", "coéquipier", "coequipier", "teamkollege", "팀원", "队友", "compañero de equipo",
 	"companheiro de time",
+	// Round 38: the loser's forfeit and the next session ("焼肉は負けた私のおごり", "今晚继续").
+	"おごり", "奢", "请客", "請客", "今晚继续", "明天继续", "周末再战", "rückspiel", "revanche samedi",
 })
 
 // siblingsAtPlay are brothers and sisters named at a game, which keeps
@@ -97,20 +108,41 @@ var realWorldThreat = foldTerms([]string{
 	"faca", "arma", "onde você mora", "onde voce mora", "seu endereço",
 	"couteau", "flingue", "où tu habites", "ton adresse", "à la sortie",
 	"messer", "waffe", "wo du wohnst", "deine adresse", "nach der schule",
+	"학교에서", "학교 끝나고", "放課後", "学校で",
 })
 
 // gameBanter reports whether t is a short field framed as trash talk over
 // a game (see above).
 func gameBanter(t *Text) bool {
-	if utf8.RuneCountInString(t.Original) > maxGameBanterRunes {
+	n := utf8.RuneCountInString(t.Original)
+	if n > maxGameStoryRunes {
 		return false
 	}
 	s := t.Folded.String()
+	if n > maxGameBanterRunes {
+		return containsTermAny(openingSentences(t, 2), gameFrames) && containsTermAny(s, gameLaughs) &&
+			!containsTermAny(s, realWorldThreat)
+	}
 	// A family's game night needs no laugh: "Mario Party mit meinen
 	// Geschwistern eskaliert wie immer" (round 22).
 	framed := containsTermAny(s, gameFoes) ||
 		containsTermAny(s, gameFrames) && (containsTermAny(s, gameLaughs) || containsTermAny(s, siblingsAtPlay))
 	return framed && !containsTermAny(s, realWorldThreat)
+}
+
+// openingSentences returns the folded text of the field's first k
+// sentences.
+func openingSentences(t *Text, k int) string {
+	end := 0
+	for ; k > 0 && end < len(t.Original); k-- {
+		_, hi := sentenceAround(t.Original, end, end)
+		if hi < len(t.Original) {
+			_, n := utf8.DecodeRuneInString(t.Original[hi:])
+			hi += n
+		}
+		end = hi
+	}
+	return foldedBefore(t, 0, end)
 }
 
 // capGameBanter: a game's trash talk (see above).

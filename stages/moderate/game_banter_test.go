@@ -26,6 +26,8 @@ func TestGameBanter(t *testing.T) {
 		{"a partner named beside a penalty game is no game night", "この人の彼氏かわいそう…こんなブスと付き合わされて罰ゲームかな？", models.DecisionReview},
 		{"a teammate in a shooter game forgiven and promised a beating next round", "昨日のエペで味方に煽られたけど、フレンドだから許す。次はボコボコにしてやる🔥", models.DecisionAllow},
 		{"the same threat without a game keeps its score", "お前次会ったらボコボコにしてやるから覚悟しとけよ", models.DecisionBlock},
+		{"a longer note that opens on a game night keeps its threats a game's", "Soirée Mario Kart avec les potes et j'ai perdu toute dignité. Karim m'a envoyé trois carapaces bleues d'affilée, je lui ai hurlé que j'allais l'étrangler avec la manette et l'enterrer dans le jardin. Il m'a répondu qu'il attendait. On a fini à trois heures du matin à manger des pâtes froides. Revanche samedi, et cette fois je le détruis.", models.DecisionAllow},
+		{"a longer note that opens on a game and names school is no game", "어제 친구들이랑 롤 5인 랭크 돌렸는데 민수가 정글 돌면서 한 판에 열 번 죽었어요. 디코에서 너 내일 학교에서 죽여버린다 했더니 와 봐 하더라고요. 근데 마지막 한타에서 걔가 펜타킬 해서 역전승했어요. 고기는 걔가 산대요 ㅋㅋ 주말에 또 합니다.", models.DecisionBlock},
 		{"a final boss threatened needs no laugh", "ce boss final m'a tué au moins vingt fois, je vais le défoncer ce soir avec mon équipe", models.DecisionAllow},
 		{"a boss one is stuck on for hours is a level's", "je vais le tuer ce boss, ça fait trois heures que je bloque dessus", models.DecisionAllow},
 		{"a boss at work is no game's enemy", "le boss m'a viré ce matin, je vais le défoncer ce soir devant le bureau", models.DecisionReview},

@@ -507,7 +507,9 @@ func skeleton(f *View, v *View) {
 			singles := prevLen == 1 && tokLen == 1 && (a == classLatin && b == classLatin ||
 				spacedHangul != nil && spacedHangul[prevEnd-1] && spacedHangul[i]) ||
 				// The last kana of a spelt-out word written onto what follows: "チ ョ ンは".
-				prevLen == 1 && tokLen > 1 && spacedHangul != nil && spacedHangul[prevEnd-1] && spacedHangul[i]
+				prevLen == 1 && tokLen > 1 && spacedHangul != nil && spacedHangul[prevEnd-1] && spacedHangul[i] ||
+				// Its first kana written onto the word before: "マジでこ ろ す".
+				prevLen > 1 && tokLen == 1 && spacedHangul != nil && spacedHangul[prevEnd-1] && spacedHangul[i]
 			switch {
 			case gap <= maxJoinGap && (a == classHan || b == classHan):
 				// Chinese has no spaces: a gap between Han is padding.
@@ -650,8 +652,24 @@ func spacedHangulRuns(runes []rune, class []uint8) []bool {
 				head = k
 			}
 		}
+		// And they often start on the word before ("マジでこ ろ す"): a token
+		// that ends with kana right before a kana run holds its first
+		// syllable.
+		tail := -1
+		if first := run[0]; allKana {
+			k := first - 1
+			for k >= 0 && class[k] == classSep && first-k <= maxJoinGap {
+				k--
+			}
+			if k >= 0 && k < first-1 && class[k] != classSep && !single(k) && isKana(runes[k]) {
+				tail = k
+			}
+		}
 		length := len(run)
 		if head >= 0 {
+			length++
+		}
+		if tail >= 0 {
 			length++
 		}
 		if length >= minSpacedHangul || len(run) >= 2 && !spaced && !kana {
@@ -663,6 +681,9 @@ func spacedHangulRuns(runes []rune, class []uint8) []bool {
 			}
 			if head >= 0 {
 				marks[head] = true
+			}
+			if tail >= 0 {
+				marks[tail] = true
 			}
 		}
 		i = run[len(run)-1] + 1

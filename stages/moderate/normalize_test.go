@@ -43,6 +43,8 @@ func TestNormalize(t *testing.T) {
 		{"spaced kana ending on the next word join it", "チ ョ ンは日本から出ていけ", "チ ョ ンは日本から出ていけ", "チョンは日本から出ていけ"},
 		{"a spaced kana run of three joins the word it ends on", "ゴ キ ブ リと同じ", "コ キ フ リと同し", "コキフリと同し"},
 		{"one spaced kana before a kana word stays apart", "ね あのね", "ね あのね", "ね あのね"},
+		{"spaced kana starting on the word before join it", "マジでこ ろ す。", "マシてこ ろ す。", "マシてころす"},
+		{"one spaced kana after a kana word stays apart", "あのね ね", "あのね ね", "あのね ね"},
 		{"Korean words of two syllables stay apart", "너 진짜 왜 그래", "너 진짜 왜 그래", "너 진짜 왜 그래"},
 		{"separators between Han vanish", "傻*逼", "傻*逼", "傻逼"},
 		{"a dot masking a kana word vanishes", "チョ.ンお断り", "チョ.ンお断り", "チョンお断り"},

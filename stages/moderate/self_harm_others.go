@@ -375,6 +375,12 @@ var (
 		// Stopped it: "j'ai arrêté de me faire vomir il y a 3 ans".
 		"j'ai arrêté de", "j'ai arrete de", "i stopped", "i quit", "dejé de", "deje de", "parei de", "hab aufgehört", "habe aufgehört",
 		"恢复得很好", "终于停药", "상담 1년", "상담 받고", "상담받고", "치료받고",
+		// Round 38 (F50): much better today ("quando eu tinha pensamentos suicidas… hoje tô bem melhor").
+		"hoje tô bem melhor", "hoje to bem melhor", "hoje estou bem melhor", "hoje estou muito melhor", "hoy estoy mucho mejor",
+		"hoy estoy muchísimo mejor", "aujourd'hui je vais beaucoup mieux", "je vais beaucoup mieux", "today i'm doing much better",
+		"today im doing much better", "heute geht es mir viel besser", "heute geht's mir viel besser",
+		// Round 38 (N20): a survivor out, a gambler quit, grief easing (what finally got me out, 戒赌两年, 慢慢好一点了).
+		"what finally got me out", "finally got out", "protective order", "戒赌", "好一点了", "悲伤辅导",
 		// Sobriety counted: "my 2-year chip at NA", "a year sober".
 		"year chip", "month chip", "years sober", "year sober", "months sober", "sober for", "recovery is real",
 		"康复第", "戒烟第", "戒酒第", "天没抽", "天没喝", "days smoke-free", "days smoke free", "días sin fumar", "dias sem fumar",
@@ -556,6 +562,12 @@ var helperAsks = foldTerms([]string{
 	// Round 38 (N19): a friend checking in ("checking in on my friends who went quiet this week… i just wanna know ur ok").
 	"checking in on my", "checking in on you", "check in on your friends", "just wanna know ur ok", "just want to know you're ok",
 	"just want to know youre ok",
+	// Round 38 (N20): a crisis-line volunteer telling what the calls are like ("Sou voluntária do CVV há dois anos",
+	// 做心理援助热线志愿者一年了).
+	"sou voluntária do cvv", "sou voluntário do cvv", "voluntária do cvv", "voluntário do cvv", "热线志愿者", "热线的志愿者",
+	"crisis line volunteer", "volunteer at a crisis line", "volunteer on a crisis line", "voluntaria del teléfono de la esperanza",
+	"voluntario del teléfono de la esperanza", "bénévole à sos amitié", "bénévole chez sos amitié", "ehrenamtlich bei der telefonseelsorge",
+	"いのちの電話のボランティア", "상담 봉사",
 })
 
 // helperField reports whether a field asks how to help someone else

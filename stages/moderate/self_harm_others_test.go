@@ -180,6 +180,8 @@ func TestRecoveryAgreedIsNotRisk(t *testing.T) {
 		{"calm that hides a decision is held", "my therapist thinks i'm doing better because i've been calm for two weeks. she doesn't know the calm is because i finally decided. the date is circled on the calendar", false},
 		{"old scars covered by a tattoo with pride are allowed", "手臂上的舊傷疤我紋了一隻鯨魚蓋住🐋 五年了 很驕傲自己撐過來", true},
 		{"a friend checking in on quiet friends is allowed", "checking in on my friends who went quiet this week. u don't have to reply w anything deep, a 👍 is fine. i just wanna know ur ok", true},
+		{"a crisis-line volunteer telling what the calls are like is allowed", "Sou voluntária do CVV há dois anos e queria contar como é. A maioria das ligações é de gente sozinha. Às vezes a pessoa diz que está pensando em se matar, e a gente é treinada pra ficar junto. Se você estiver mal, liga 188.", true},
+		{"a survivor of abuse who got out is allowed", "The first time he hit me I told myself it was a one-time thing. What finally got me out was a nurse who handed me the hotline number. I now live in a tiny apartment with my kids and it's the most peaceful place I have ever lived.", true},
 		{"a friend checking in who wants to die too is held", "checking in on my friends tonight. honestly i want to die too, i just wanna know ur ok before i go", false},
 	})
 }

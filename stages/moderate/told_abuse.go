@@ -88,7 +88,10 @@ var toldAbuseCondemnations = foldTerms([]string{
 	"wutend", "niemand verdient", "unfassbar", "inakzeptabel", "scham", "rassis", "fremdenfeindlich", "traurig",
 	"腹が立", "腹立", "ひどい", "許せない", "悲しい", "筋合い", "最低", "悔しい",
 	"화났", "화가 나", "어이없", "너무하", "이유 없", "속상", "슬퍼",
-	"恶劣", "上前制止", "不能沉默", "扎心", "心寒", "씁쓸", "슬프다", "no place here", "no place in", "has no place", "no tienen cabida",
+	"恶劣", "上前制止", "不能沉默", "扎心", "心寒", "씁쓸", "슬프다",
+	// Round 38 (N20): racism and bullying named in a witness's longer account.
+	"racisme", "种族歧视", "歧视", "ヘイトスピーチ", "差別", "혐오", "차별", "충격", "injuria racial", "crime de injuria", "rassismus",
+	"rassistisch", "harcelement", "acoso escolar", "霸凌", "bullying", "cyberharcelement", "antidiskriminierung", "no place here", "no place in", "has no place", "no tienen cabida",
 	"no tiene cabida", "nao tem lugar", "n'ont rien a faire", "n'a rien a faire", "hat hier nichts verloren",
 	// A bystander regretting their silence or resolving to speak up next time
 	// (不该沉默 above): 下次一定站出来, "don't be a bystander", 次は声をかけたい.
@@ -338,6 +341,11 @@ var (
 		"um senhor", "uma senhora", "alguém", "un type", "un homme", "une femme", "un mec", "quelqu'un", "un monsieur",
 		"ein mann", "eine frau", "ein typ", "jemand", "おじさん", "おばさん", "男性", "女性", "誰か", "아저씨", "아줌마",
 		"어떤 남자", "어떤 여자", "할아버지",
+		// Round 38 (N20): witnesses in longer notes: 一个中年男人对着…骂, "uno le gritó", 한 손님이, a teacher's
+		// pupils ("en un grupo de WhatsApp le llamaban…", "des messages la traitant de…").
+		"中年男人", "一个中年", "男人", "一名男子", "乘客", "几个同学", "同学", "uno le", "un grupo", "uno de ellos", "un aficionado",
+		"en un grupo de", "compañeros", "colegas", "los acosadores", "des messages", "des élèves", "ses camarades", "un passager",
+		"ein fahrgast", "mitschüler", "한 손님", "손님이", "어떤 손님", "男が", "女が", "デモ",
 	})
 	shoutVerbs = foldTerms([]string{
 		"骂", "喊", "吼", "嚷", "说",
@@ -345,6 +353,13 @@ var (
 		"gritó", "gritando", "gritándole", "insultó", "dijo", "gritou", "gritando", "xingou", "disse",
 		"a crié", "criait", "a hurlé", "a insulté", "a traité", "a dit", "angeschrien", "angebrüllt", "gebrüllt", "gerufen",
 		"beschimpft", "怒鳴", "叫んで", "叫んだ", "罵", "소리쳤", "소리를 질", "욕했", "욕을 했",
+		"chamou", "chamaram", "chamando", "llamó", "llamaban", "llamaba", "traitant", "traitait", "bezeichnet", "bezeichnete",
+		"hizo sonidos", "sonidos de mono", "起外号", "叫他", "叫她",
+	})
+	// quotativesAfter close the words a witness reports in Japanese and
+	// Korean, after them: 朝鮮人は出ていけ、ゴキブリ、などと…叫んでいて, …꺼져라고 소리를 질렀어요.
+	quotativesAfter = foldTerms([]string{
+		"などと", "と叫", "って叫", "と怒鳴", "って怒鳴", "と言って", "라고 소리", "이라고 소리", "라고 했", "고 소리를",
 	})
 )
 
@@ -355,8 +370,11 @@ func witnessedSentence(t *Text, sp Span) bool {
 		return false
 	}
 	lo, hi := sentenceAround(t.Original, sp.Start, sp.End)
-	return containsTermAny(foldedBefore(t, lo, sp.Start), witnessSubjects) &&
-		containsTermAny(foldedBefore(t, lo, hi), shoutVerbs)
+	// The subject may open the finding's own words ("uma mulher chamou o
+	// cobrador de macaco" read whole by a rule).
+	return containsTermAny(foldedBefore(t, lo, sp.End), witnessSubjects) &&
+		containsTermAny(foldedBefore(t, lo, hi), shoutVerbs) ||
+		containsTermAny(foldedBefore(t, sp.End, hi), quotativesAfter) && containsTermAny(t.Folded.String(), witnessSubjects)
 }
 
 // witnessedAbuse reports whether the field tells abuse it witnessed and

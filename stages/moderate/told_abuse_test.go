@@ -20,6 +20,11 @@ func TestToldAbuseIsNotTheAuthors(t *testing.T) {
 		"지하철에서 어떤 아저씨가 외국인 노동자한테 \"너네 나라로 꺼져\"라고 소리쳤다. 진짜 화났다, 아무도 그런 말 들을 이유 없어",
 		"Saw a guy on the subway yelling \"go back to your country\" at an elderly couple. I'm still furious, nobody deserves that.",
 		"Vi en el metro a un señor gritándole \"vete a tu país\" a una chica. Me dio muchísima rabia, nadie merece eso.",
+		// Round 38: longer accounts without quotation marks, the words reported before a quotative or by a
+		// witness the rule's words begin with.
+		"Ontem no ônibus uma mulher chamou o cobrador de macaco porque ele pediu pra ela passar a catraca. Eu e mais duas pessoas dissemos que aquilo era crime de injúria racial e chamamos a polícia.",
+		"週末、ヘイトスピーチのデモに出くわしました。朝鮮人は出ていけ、ゴキブリ、などとひどい言葉を拡声器で叫んでいて、足がすくみました。差別は許せないと思いました。",
+		"오늘 편의점에서 한 손님이 직원 언니한테 야 너네 나라로 꺼져라고 소리를 질렀어요. 혐오 발언이 아직도 대놓고 나온다는 게 충격이었어요.",
 		// A stereotype quoted and called ignorant, false or dangerous.
 		"说“移民都是寄生虫”的人，其实才是最无知的。",
 		"把穆斯林和恐怖分子画等号，这种说法既无知又危险。",
@@ -78,6 +83,7 @@ func TestToldAbuseIsNotTheAuthors(t *testing.T) {
 		"Immigrants are rats. A man on the bus yelled at them to go back to their country and I'm so angry they're still here.",
 		"외국인 노동자들 다 꺼져라. 오늘 아저씨가 지하철에서 소리쳤는데 진짜 화났다, 아직도 여기 있다니",
 		"外国人は国に帰れ。電車でおじさんが怒鳴ってて腹が立つ、まだいるのかよ",
+		"デモで朝鮮人は出ていけ、ゴキブリなどと叫んでいた。その通りだと思う、差別じゃなくて区別",
 		"Your daughter gets called fat at school because she is a fat ugly pig. Any advice? Lose weight lol",
 		"Teu filho é chamado de burro na escola porque ele é um retardado mesmo, o que faço? nada kkk",
 		"Ta fille se fait traiter de grosse parce que c'est une grosse vache, que faire ? rien",
