@@ -28,6 +28,7 @@ func TestStageCatchesMaskedSplitAndPinyinSpellings(t *testing.T) {
 		{"a word split in two halves", "fu ck this", models.CategoryProfanity, "fu ck"},
 		{"a first letter split off", "f uck off", models.CategoryProfanity, "f uck"},
 		{"a split where one half is a word", "that is sh it", models.CategoryProfanity, "sh it"},
+		{"a split keeps a term's doubled letter", "pi ss off", models.CategoryProfanity, "pi ss"},
 		{"a split strong word", "you are a cu nt", models.CategoryProfanity, "cu nt"},
 		{"full-width, zero-width and leet at once", "ｓｈ\u200b１ｔ day", models.CategoryProfanity, "ｓｈ\u200b１ｔ"},
 		{"Cyrillic capital and small look-alikes", "Ѕhіt", models.CategoryProfanity, "Ѕhіt"},
@@ -74,6 +75,7 @@ func TestStageAllowsLookAlikeInnocentText(t *testing.T) {
 		{"a name after a weapon is not pinyin", "a gun, Dan said"},
 		{"a footnote star is not a mask", "the price* is fixed"},
 		{"Greek prose is not English", "Η Αθήνα είναι όμορφη"},
+		{"a joined split needs a term's doubled letter", "the morning-after pill is sold over the counter"},
 		{"a Chinese date keeps its zero", "二〇二五年三月"},
 	}
 	for _, tt := range tests {

@@ -183,6 +183,7 @@ func (d *LexiconDetector) splitWords(t *Text, allows []match) []Finding {
 	}
 	var out []Finding
 	var buf [32]rune
+	var cbuf [32]uint16
 	for a := 0; a+1 < len(frags); a++ {
 		for b := a + 1; b < len(frags) && b <= a+2; b++ {
 			// Fragments must be separated by exactly one gap rune of at
@@ -200,17 +201,23 @@ func (d *LexiconDetector) splitWords(t *Text, allows []match) []Finding {
 			if !short || common || total > len(buf) {
 				continue
 			}
-			joined := buf[:0]
+			joined, counts := buf[:0], cbuf[:0]
 			for k := a; k <= b; k++ {
-				for _, r := range v.Runes[frags[k].i:frags[k].j] {
+				for x, r := range v.Runes[frags[k].i:frags[k].j] {
+					c := v.Counts[frags[k].i+x]
 					if len(joined) > 0 && joined[len(joined)-1] == r {
-						continue // a repeat across the gap collapses
+						counts[len(counts)-1] += c // a repeat across the gap collapses
+						continue
 					}
-					joined = append(joined, r)
+					joined, counts = append(joined, r), append(counts, c)
 				}
 			}
 			sp := Span{v.Spans[frags[a].i].Start, v.Spans[frags[b].j-1].End}
 			for _, w := range d.bySkeleton[string(joined)] {
+				// A term's doubled letters must be there: "pill is" is no "piss".
+				if !countsReach(counts, w.p.counts) {
+					continue
+				}
 				if !inAllowed(t, allows, sp) {
 					out = append(out, Finding{Category: w.p.category, Score: w.p.score, Span: sp, Rule: w.p.term})
 				}
@@ -221,6 +228,20 @@ func (d *LexiconDetector) splitWords(t *Text, allows []match) []Finding {
 }
 
 func gapBytes(v *View, k int) int { return v.Spans[k].End - v.Spans[k].Start }
+
+// countsReach reports whether a joined word's repeat counts reach a
+// term's, rune by rune (a term's counts are minimums, as in accept).
+func countsReach(got, want []uint16) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for k := range want {
+		if got[k] < want[k] {
+			return false
+		}
+	}
+	return true
+}
 
 // commonShortWords are words of up to three letters (in skeleton
 // spelling: l is i) that never count as fragments of a broken word: the
