@@ -428,6 +428,7 @@ func compileRules(fsys fs.FS) (*ruleSet, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	c.set.compact()
 	return c.set, nil
 }
 
