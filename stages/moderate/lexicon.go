@@ -9,6 +9,7 @@ import (
 	"maps"
 	"os"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -54,7 +55,7 @@ func parseTerm(term string, cat models.Category, score float64, kind patternKind
 		return p, fmt.Errorf("term %q normalizes to nothing", term)
 	}
 	p.runes = append([]rune(nil), v.Runes[lo:hi]...)
-	p.counts = append([]uint16(nil), v.Counts[lo:hi]...)
+	p.counts = termCounts(v.Counts[lo:hi])
 	p.wordStart = !prefix && wordRune(p.runes[0])
 	p.wordEnd = !suffix && wordRune(p.runes[len(p.runes)-1])
 	p.spacedDigits = true
@@ -65,6 +66,25 @@ func parseTerm(term string, cat models.Category, score float64, kind patternKind
 		}
 	}
 	return p, nil
+}
+
+// onesCounts backs the counts of the terms whose runes are each written
+// once, four of five of them: the rules' terms alone would take 2 MB of
+// ones otherwise. Counts are never written once a pattern is built.
+var onesCounts = func() (a [128]uint16) {
+	for i := range a {
+		a[i] = 1
+	}
+	return a
+}()
+
+// termCounts returns a pattern's counts: a slice of onesCounts when every
+// count is one and the term is short enough, else a copy of counts.
+func termCounts(counts []uint16) []uint16 {
+	if len(counts) <= len(onesCounts) && !slices.ContainsFunc(counts, func(c uint16) bool { return c != 1 }) {
+		return onesCounts[:len(counts):len(counts)]
+	}
+	return slices.Clone(counts)
 }
 
 // parseLexicon reads one lexicon file. Allow files give kindAllow patterns.
