@@ -33,7 +33,7 @@ type RulesDetector struct {
 	// typos are the misspellings of the long one-word terms (rules_typo.go).
 	typos *typoIndex
 	// joined are the one-word terms by skeleton, for broken words.
-	joined map[string][]int32
+	joined *stringIndex
 	// pinyin are the Chinese terms spelt in pinyin, for runs of pinyin
 	// written without spaces (rules_pinyin.go).
 	pinyin *pinyinIndex

@@ -37,8 +37,8 @@ const (
 // group (most terms need no copy).
 type runOnIndex struct {
 	pats  []*pattern
-	by    map[string][]int32 // letters of a term, spaces left out → pats
-	words map[string]bool    // the vocabulary runs split into
+	by    *stringIndex // letters of a term, spaces left out → pats
+	words *stringIndex // the vocabulary runs split into (a set)
 }
 
 // newRunOnIndex indexes every Latin term that a rule of two groups or more
@@ -46,11 +46,12 @@ type runOnIndex struct {
 // "losgitanos"), and gathers the vocabulary: every word of every Latin
 // rule term and the real words of every language of typowords/.
 func newRunOnIndex(ps []pattern, rules []rule) *runOnIndex {
-	x := &runOnIndex{by: map[string][]int32{}, words: map[string]bool{}}
+	x := &runOnIndex{}
+	by, words := map[string][]int32{}, map[string]bool{}
 	var v View
 	for _, ws := range realWordsFolded() {
 		for _, w := range ws {
-			x.words[w] = true
+			words[w] = true
 		}
 	}
 	for i := range ps {
@@ -58,14 +59,14 @@ func newRunOnIndex(ps []pattern, rules []rule) *runOnIndex {
 		if p.kind != kindHit || p.recognizer || p.pinyin || p.hanOnly {
 			continue
 		}
-		words, ok := foldedWords(p.term, &v)
+		ws, ok := foldedWords(p.term, &v)
 		if !ok {
 			continue
 		}
-		for _, w := range words {
-			x.words[w] = true
+		for _, w := range ws {
+			words[w] = true
 		}
-		key := strings.Join(words, "")
+		key := strings.Join(ws, "")
 		refs := twoGroupRefs(p, rules)
 		if len(key) < minRunOnTermLn || len(refs) == 0 {
 			continue
@@ -75,9 +76,11 @@ func newRunOnIndex(ps []pattern, rules []rule) *runOnIndex {
 			q.refs = refs
 			p = &q
 		}
-		x.by[key] = append(x.by[key], int32(len(x.pats)))
+		by[key] = append(by[key], int32(len(x.pats)))
 		x.pats = append(x.pats, p)
 	}
+	x.pats = trimmed(x.pats)
+	x.by, x.words = newStringIndex(by), newStringSet(words)
 	return x
 }
 
@@ -132,11 +135,11 @@ var realWordsFolded = sync.OnceValue(func() (out [][]string) {
 // letters of the field that splits wholly into known words.
 func (d *RulesDetector) runOnMatches(t *Text, ms []match) []match {
 	x := d.runOn
-	if x == nil || len(x.by) == 0 {
+	if x == nil || x.by.len() == 0 {
 		return ms
 	}
 	eachLetterRun(t, minRunOn, func(run []byte, from int) {
-		if !handleOrLink(t, from) && !x.words[string(run)] {
+		if !handleOrLink(t, from) && !x.words.has(run) {
 			ms = x.matchRun(t, run, from, ms)
 		}
 	})
@@ -187,7 +190,7 @@ func runOnWord(x *runOnIndex, w []byte) bool {
 	if len(w) == 1 {
 		return strings.IndexByte("aeiouy", w[0]) >= 0
 	}
-	return x.words[string(w)]
+	return x.words.has(w)
 }
 
 // keepTwoGroups keeps, of the matches from start on (one run's), those

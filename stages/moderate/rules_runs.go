@@ -44,7 +44,7 @@ const maxLetterRun = 64
 // boundedMatches appends a match of pats[k] for every substring of run
 // (which starts at rune from of the folded view) that by maps to k, of
 // minLen to maxLen bytes, starting and ending where bound holds.
-func boundedMatches(t *Text, run []byte, from, minLen, maxLen int, bound func(int) bool, by map[string][]int32, pats []*pattern, ms []match) []match {
+func boundedMatches(t *Text, run []byte, from, minLen, maxLen int, bound func(int) bool, by *stringIndex, pats []*pattern, ms []match) []match {
 	n := len(run)
 	for s := 0; s < n; s++ {
 		if !bound(s) {
@@ -54,7 +54,7 @@ func boundedMatches(t *Text, run []byte, from, minLen, maxLen int, bound func(in
 			if !bound(e) {
 				continue
 			}
-			ks := by[string(run[s:e])]
+			ks := by.get(run[s:e])
 			if len(ks) == 0 {
 				continue
 			}

@@ -33,15 +33,15 @@ const (
 )
 
 // typoIndex maps a misspelling to the patterns it stands for, per
-// language (an index of classifierLangs).
-type typoIndex [numLangs]map[string][]int32
+// language (an index of classifierLangs); nil for a language without one.
+type typoIndex [numLangs]*stringIndex
 
 // newTypoIndex lists the misspellings of the rule patterns that are one
 // Latin word: each swap of two different neighbouring letters and, for
 // long words, each deletion of an inner letter, under the language of
 // every rule file the pattern is used in.
 func newTypoIndex(ps []pattern, rules []rule) *typoIndex {
-	idx := &typoIndex{}
+	var idx [numLangs]map[string][]int32
 	var langs []int
 	add := func(key string, pi int32) {
 		for _, l := range langs {
@@ -92,7 +92,13 @@ func newTypoIndex(ps []pattern, rules []rule) *typoIndex {
 			delete(idx[l], w)
 		}
 	}
-	return idx
+	var out typoIndex
+	for l, m := range idx {
+		if len(m) > 0 {
+			out[l] = newStringIndex(m)
+		}
+	}
+	return &out
 }
 
 //go:embed typowords/*.txt
@@ -184,7 +190,7 @@ func (d *RulesDetector) typoMatches(t *Text, buf []byte, ms []match) ([]byte, []
 		return buf, ms
 	}
 	idx := d.typos[fieldLanguage(t)]
-	if len(idx) == 0 {
+	if idx.len() == 0 {
 		return buf, ms
 	}
 	sk := &t.Skeleton
@@ -208,7 +214,7 @@ func (d *RulesDetector) typoMatches(t *Text, buf []byte, ms []match) ([]byte, []
 				}
 			}
 			if len(buf) >= minTypoSwap && len(buf) <= maxTypoWord {
-				for _, pi := range idx[string(buf)] {
+				for _, pi := range idx.get(buf) {
 					ms = append(ms, match{p: &d.m.patterns[pi], i: i, j: j})
 				}
 			}
@@ -243,7 +249,7 @@ const (
 
 // newJoinIndex maps the skeleton spelling of the one-word Latin rule
 // terms to their patterns.
-func newJoinIndex(ps []pattern) map[string][]int32 {
+func newJoinIndex(ps []pattern) *stringIndex {
 	idx := map[string][]int32{}
 	for i := range ps {
 		p := &ps[i]
@@ -268,13 +274,13 @@ func newJoinIndex(ps []pattern) map[string][]int32 {
 			idx[string(p.runes)] = append(idx[string(p.runes)], int32(i))
 		}
 	}
-	return idx
+	return newStringIndex(idx)
 }
 
 // joinedMatches adds a match for every run of fragments that spells a rule
 // term.
 func (d *RulesDetector) joinedMatches(t *Text, ms []match) []match {
-	if len(d.joined) == 0 {
+	if d.joined.len() == 0 {
 		return ms
 	}
 	v := &t.Skeleton
@@ -323,7 +329,7 @@ func (d *RulesDetector) joinedMatches(t *Text, ms []match) []match {
 			if !short || common {
 				continue
 			}
-			for _, pi := range d.joined[string(joined)] {
+			for _, pi := range d.joined.get(joined) {
 				ms = append(ms, match{p: &d.m.patterns[pi], i: frags[a].i, j: frags[b].j})
 			}
 		}
