@@ -123,9 +123,13 @@ func NewClassifierModel(version string, bits uint, cats []models.Category, langs
 // strideFor is the weights a bucket holds in memory for k categories: k
 // rounded up to 2, 4 or a multiple of 8, so that a bucket's weights never
 // straddle a cache line and a model of two categories (the intent
-// models) takes a quarter of the memory of one of seven.
+// models) takes a quarter of the memory of one of seven. A model of one
+// category (the harassment model) holds its one weight a bucket: a byte
+// straddles nothing, and padding would double its 1 MiB.
 func strideFor(k int) int {
 	switch {
+	case k == 1:
+		return 1
 	case k <= 2:
 		return 2
 	case k <= 4:
