@@ -1,6 +1,7 @@
 package moderate
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -46,10 +47,13 @@ func latinWords(ps []pattern) []wordPattern {
 			}
 		}
 		if ok && len(lit) >= 3 {
+			if slices.Equal(lit, p.runes) {
+				lit = p.runes // no repeats: the pattern's own runes, read-only
+			}
 			out = append(out, wordPattern{p: p, literal: lit})
 		}
 	}
-	return out
+	return trimmed(out)
 }
 
 // isMask reports runes that stand for a hidden letter.
