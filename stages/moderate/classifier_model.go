@@ -43,8 +43,12 @@ type ClassifierModel struct {
 	// Q[b*Stride : b*Stride+K]. Stride is K rounded up to 2, 4 or a
 	// multiple of 8 (strideFor), so a bucket's weights never straddle a
 	// cache line; the padding is zero. The file stores K weights a bucket.
+	// A model a classifier read for itself may hold only the buckets with
+	// a weight (see sparse); the methods read both layouts.
 	Q      []int8
 	Stride int
+	// sparse, when set, lists the buckets Q holds (classifier_model_rows.go).
+	sparse *sparseRows
 	// Calib[k][l] calibrates category k in language Langs[l].
 	Calib [][]Platt
 }
@@ -160,7 +164,7 @@ func (m *ClassifierModel) Keep(cats []models.Category) (*ClassifierModel, error)
 	for i, j := range idx {
 		out.Scale[i], out.Bias[i], out.Calib[i] = m.Scale[j], m.Bias[j], slices.Clone(m.Calib[j])
 		for b := range 1 << m.Bits {
-			out.Q[b*stride+i] = m.Q[b*m.Stride+j]
+			out.Q[b*stride+i] = m.row(uint32(b))[j]
 		}
 	}
 	return out, nil
@@ -171,7 +175,7 @@ func (m *ClassifierModel) K() int { return len(m.Categories) }
 
 // Weight returns the dequantized weight of bucket b in category k.
 func (m *ClassifierModel) Weight(b uint32, k int) float32 {
-	return m.Scale[k] * float32(m.Q[int(b)*m.Stride+k])
+	return m.Scale[k] * float32(m.q(b, k))
 }
 
 // Margins writes the raw (uncalibrated) margin of every category for a
@@ -179,7 +183,7 @@ func (m *ClassifierModel) Weight(b uint32, k int) float32 {
 func (m *ClassifierModel) Margins(feats []ClassifierFeature, out []float64) {
 	k := len(m.Categories)
 	var acc [32]int32
-	if m.Stride == 8 {
+	if m.Stride == 8 && m.sparse == nil {
 		// The shipped case, unrolled: one aligned 8-byte row a feature.
 		for _, f := range feats {
 			row := m.Q[int(f.Bucket)<<3:]
@@ -192,6 +196,16 @@ func (m *ClassifierModel) Margins(feats []ClassifierFeature, out []float64) {
 			acc[5] += int32(row[5])
 			acc[6] += int32(row[6])
 			acc[7] += int32(row[7])
+		}
+	} else if s := m.sparse; s != nil {
+		// A bucket left out adds nothing.
+		for _, f := range feats {
+			if i := s.index(f.Bucket); i >= 0 {
+				base := i * m.Stride
+				for c, q := range m.Q[base : base+k : base+k] {
+					acc[c] += int32(q)
+				}
+			}
 		}
 	} else {
 		for _, f := range feats {
@@ -251,7 +265,7 @@ func (m *ClassifierModel) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	for b := range 1 << m.Bits {
-		for _, q := range m.Q[b*m.Stride : b*m.Stride+k] {
+		for _, q := range m.row(uint32(b))[:k] {
 			buf.WriteByte(byte(q))
 		}
 	}
@@ -279,8 +293,10 @@ func (m *ClassifierModel) validate() error {
 		return fmt.Errorf("classifier model: %d categories", k)
 	case m.Bits < 1 || m.Bits > maxClassifierBits:
 		return fmt.Errorf("classifier model: 2^%d buckets out of range", m.Bits)
-	case m.Stride != strideFor(k) || len(m.Q) != m.Stride<<m.Bits:
-		return fmt.Errorf("classifier model: %d weights of stride %d, want %d of stride %d", len(m.Q), m.Stride, strideFor(k)<<m.Bits, strideFor(k))
+	case m.Stride != strideFor(k) || len(m.Q) != m.Stride*m.rows():
+		return fmt.Errorf("classifier model: %d weights of stride %d, want %d of stride %d", len(m.Q), m.Stride, strideFor(k)*m.rows(), strideFor(k))
+	case m.sparse != nil && len(m.sparse.words) != 1<<m.Bits>>6:
+		return errors.New("classifier model: the buckets present do not match the buckets")
 	case len(m.Scale) != k || len(m.Bias) != k || len(m.Calib) != k:
 		return errors.New("classifier model: per-category parameters missing")
 	case len(m.Langs) == 0 || len(m.Langs) > 255 || m.Langs[0] != "und":
