@@ -37,7 +37,11 @@ var embeddedLexicons embed.FS
 // parseTerm compiles one term into a pattern. It fails if the term
 // normalizes to nothing.
 func parseTerm(term string, cat models.Category, score float64, kind patternKind, hanOnly bool) (pattern, error) {
-	p := pattern{term: term, category: cat, score: score, kind: kind, hanOnly: hanOnly}
+	code, ok := categoryCodeOf(cat)
+	if !ok {
+		return pattern{}, fmt.Errorf("term %q: unknown category %q", term, cat)
+	}
+	p := pattern{term: term, cat: code, score: score, kind: kind, hanOnly: hanOnly}
 	prefix := strings.HasPrefix(term, "*")
 	suffix := strings.HasSuffix(term, "*") && len(term) > 1
 	body := strings.TrimSuffix(strings.TrimPrefix(term, "*"), "*")
@@ -235,7 +239,7 @@ func (d *LexiconDetector) detect(t *Text) ([]Finding, []Span) {
 	out := make([]Finding, 0, len(hits))
 	for _, h := range hits {
 		out = append(out, Finding{
-			Category: h.p.category,
+			Category: h.p.category(),
 			Score:    h.p.score,
 			Span:     Span{t.Skeleton.Spans[h.i].Start, t.Skeleton.Spans[h.j-1].End},
 			Rule:     h.p.term,
@@ -257,7 +261,7 @@ func (d *LexiconDetector) Terms() map[string]int {
 		if p.kind == kindAllow {
 			out["allow"]++
 		} else {
-			out[string(p.category)]++
+			out[string(p.category())]++
 		}
 	}
 	return out

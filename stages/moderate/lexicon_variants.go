@@ -68,7 +68,7 @@ func (d *LexiconDetector) maskedWords(t *Text, allows []match) []Finding {
 		sp := Span{f.Spans[lo].Start, f.Spans[hi-1].End}
 		for _, w := range d.words {
 			if maskedMatch(word, w) && !inAllowed(t, allows, sp) {
-				out = append(out, Finding{Category: w.p.category, Score: w.p.score, Span: sp, Rule: w.p.term})
+				out = append(out, Finding{Category: w.p.category(), Score: w.p.score, Span: sp, Rule: w.p.term})
 			}
 		}
 	})
@@ -216,7 +216,7 @@ func (d *LexiconDetector) splitWords(t *Text, allows []match) []Finding {
 			sp := Span{v.Spans[frags[a].i].Start, v.Spans[frags[b].j-1].End}
 			for _, w := range d.bySkeleton[string(joined)] {
 				if !inAllowed(t, allows, sp) {
-					out = append(out, Finding{Category: w.p.category, Score: w.p.score, Span: sp, Rule: w.p.term})
+					out = append(out, Finding{Category: w.p.category(), Score: w.p.score, Span: sp, Rule: w.p.term})
 				}
 			}
 		}
@@ -285,7 +285,7 @@ func inAllowed(t *Text, allows []match, sp Span) bool {
 func pinyinPatterns(ps []pattern) []pattern {
 	have := map[string]bool{}
 	for _, p := range ps {
-		have[string(p.runes)+"\x00"+string(p.category)] = true
+		have[string(p.runes)+"\x00"+string(p.category())] = true
 	}
 	var out []pattern
 	for _, p := range ps {
@@ -307,11 +307,11 @@ func pinyinPatterns(ps []pattern) []pattern {
 				forms = append(forms, joined)
 			}
 			for _, form := range forms {
-				q, err := parseTerm(form, p.category, p.score, kindHit, false)
+				q, err := parseTerm(form, p.category(), p.score, kindHit, false)
 				if err != nil {
 					continue
 				}
-				key := string(q.runes) + "\x00" + string(q.category)
+				key := string(q.runes) + "\x00" + string(q.category())
 				if have[key] {
 					continue
 				}

@@ -17,13 +17,21 @@ const (
 )
 
 // pattern is one compiled term: its skeleton and how to accept a match.
+// The rules keep 140,000 of them for the life of the process, so the
+// one-byte fields are kept together after the others (112 bytes a
+// pattern, not 128).
 type pattern struct {
-	term     string
-	runes    []rune
-	counts   []uint16 // minimum repeat count per rune ("ass" needs two s)
-	category models.Category
-	score    float64
-	kind     patternKind
+	term   string
+	runes  []rune
+	counts []uint16 // minimum repeat count per rune ("ass" needs two s)
+	score  float64
+	// refs are the intent rules and groups a rule term belongs to (one
+	// compiled term serves every rule that lists it).
+	refs []ruleRef
+	// cat is the category of a lexicon term (category()); none for a
+	// rule term, whose rules have theirs.
+	cat  categoryCode
+	kind patternKind
 	// wordStart and wordEnd require a word boundary before and after:
 	// Latin terms match whole words unless written with a '*' there.
 	wordStart, wordEnd bool
@@ -33,9 +41,6 @@ type pattern struct {
 	// pinyin marks spellings generated from a Chinese term; they are
 	// already spaced and joined, so split-word matching skips them.
 	pinyin bool
-	// refs are the intent rules and groups a rule term belongs to (one
-	// compiled term serves every rule that lists it).
-	refs []ruleRef
 	// exact requires the repeat counts to be equal, not at least: a
 	// one-letter word ("i", "u") is not a doubled letter ("you'll" folds
 	// to "you ii").
@@ -53,6 +58,31 @@ type pattern struct {
 	// grade): the skeleton joins them as it joins spaced letters, so it
 	// matches only digits written apart, never a number ("11–19 Uhr").
 	spacedDigits bool
+}
+
+// categoryCode is a category of the taxonomy in a byte: 0 for none, i+1
+// for models.Categories[i].
+type categoryCode uint8
+
+// categoryCodeOf returns the code of c; false when c is in no taxonomy
+// position a byte can name.
+func categoryCodeOf(c models.Category) (categoryCode, bool) {
+	if c == "" {
+		return 0, true
+	}
+	i := slices.Index(models.Categories, c)
+	if i < 0 || i >= 255 {
+		return 0, false
+	}
+	return categoryCode(i + 1), true
+}
+
+// category returns the category of a lexicon pattern ("" for none).
+func (p *pattern) category() models.Category {
+	if p.cat == 0 {
+		return ""
+	}
+	return models.Categories[p.cat-1]
 }
 
 // Bits of pattern.feeds.
