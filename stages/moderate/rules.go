@@ -310,8 +310,8 @@ type rule struct {
 	// innocent notes it clears, its misses the harmful ones it must leave
 	// (its none: lists what makes the threat real).
 	clears bool
-	hit    []string
-	miss   []string
+	// The hit: and miss: examples are not kept: only tests read them, from
+	// the files (1.6 MB of text for the embedded rules).
 }
 
 // Punctuation vetoes: the skeleton drops punctuation, so quotation marks
@@ -529,7 +529,7 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 	r := rule{
 		id: spec.ID, file: file, line: spec.line, category: cat, also: spec.Also, score: spec.Score,
 		support: spec.Support, window: w, ordered: spec.AnyOrder != nil && !*spec.AnyOrder,
-		groups: len(spec.All), full: uint16(1)<<len(spec.All) - 1, hit: spec.Hit, miss: spec.Miss,
+		groups: len(spec.All), full: uint16(1)<<len(spec.All) - 1,
 		need: len(spec.All), clears: spec.Clears,
 	}
 	if spec.MinGroups > 0 {
