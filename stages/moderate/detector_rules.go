@@ -86,13 +86,13 @@ func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
 	for i := range d.m.patterns {
 		p := &d.m.patterns[i]
 		for _, ref := range p.refs {
-			if ref.group >= 0 && set.rules[ref.rule].readsAges {
+			if ref.group() >= 0 && set.rules[ref.rule()].readsAges {
 				p.feeds |= feedsAges
 			}
-			if ref.group >= 0 && set.rules[ref.rule].readsPrices {
+			if ref.group() >= 0 && set.rules[ref.rule()].readsPrices {
 				p.feeds |= feedsPrices
 			}
-			if ref.group >= 0 && set.rules[ref.rule].readsMentions {
+			if ref.group() >= 0 && set.rules[ref.rule()].readsMentions {
 				p.feeds |= feedsMentions
 			}
 		}
@@ -148,13 +148,13 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	sc.touched = sc.touched[:0]
 	for _, m := range sc.matches {
 		for _, ref := range m.p.refs {
-			if ref.group < 0 {
+			if ref.group() < 0 {
 				continue
 			}
-			if sc.masks[ref.rule] == 0 {
-				sc.touched = append(sc.touched, ref.rule)
+			if sc.masks[ref.rule()] == 0 {
+				sc.touched = append(sc.touched, ref.rule())
 			}
-			sc.masks[ref.rule] |= 1 << ref.group
+			sc.masks[ref.rule()] |= 1 << ref.group()
 		}
 	}
 	var out []Finding
@@ -179,14 +179,14 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 	occ, veto := sc.occ[:0], sc.veto[:0]
 	for _, m := range sc.matches {
 		for _, ref := range m.p.refs {
-			if ref.rule != ri {
+			if ref.rule() != ri {
 				continue
 			}
-			if ref.group == groupNoneField {
+			if ref.group() == groupNoneField {
 				return out // a veto anywhere in the field
 			}
-			o := ruleOcc{i: m.i, j: m.j, group: ref.group, sent: sentenceOf(sc.bounds, sk.Spans[m.i].Start)}
-			if ref.group < 0 {
+			o := ruleOcc{i: m.i, j: m.j, group: ref.group(), sent: sentenceOf(sc.bounds, sk.Spans[m.i].Start)}
+			if ref.group() < 0 {
 				if !negatedVeto(t.Original, sk.Spans[m.i].Start) && !aNotAQuestion(sk, m.i) {
 					veto = append(veto, o)
 				}

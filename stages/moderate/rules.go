@@ -324,12 +324,30 @@ const (
 
 var markTerms = map[string]uint8{"<quote>": markQuote, "<question>": markQuestion}
 
-// ruleRef ties a compiled term to a rule: group is the index of the
-// group of all: that the term belongs to, or -1 for a none: term.
-type ruleRef struct {
-	rule  int32
-	group int8
+// ruleRef ties a compiled term to a rule: the rule's index, and the
+// index of the group of all: that the term belongs to, or groupNone or
+// groupNoneField for a veto. Both are packed in 32 bits, the group plus
+// two in the low four: the embedded rules' terms hold 550,000 distinct
+// refs.
+type ruleRef uint32
+
+// Bounds of what a ruleRef holds.
+const (
+	refGroupBits = 4
+	maxRefRules  = 1 << (32 - refGroupBits)
+)
+
+// makeRuleRef packs rule ri and group g (groupNoneField … maxRuleGroups-1).
+func makeRuleRef(ri int32, g int) ruleRef {
+	return ruleRef(uint32(ri)<<refGroupBits | uint32(g-groupNoneField))
 }
+
+// rule returns the index of the rule.
+func (r ruleRef) rule() int32 { return int32(r >> refGroupBits) }
+
+// group returns the group of all: of the term, or groupNone or
+// groupNoneField.
+func (r ruleRef) group() int8 { return int8(r&(1<<refGroupBits-1)) + groupNoneField }
 
 // ruleSet is what the files of a directory compile into.
 type ruleSet struct {
@@ -535,6 +553,9 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 	if spec.MinGroups > 0 {
 		r.need = spec.MinGroups
 	}
+	if len(c.set.rules) >= maxRefRules {
+		return fmt.Errorf("%s: rule %s: more than %d rules", where, spec.ID, maxRefRules)
+	}
 	ri := int32(len(c.set.rules))
 	owner := map[string]int{} // pattern key → group, to catch a term in two groups
 	addTerms := func(list termList, group int) error {
@@ -593,7 +614,7 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 					c.set.minorAge = pi
 				}
 			}
-			c.set.patterns[pi].refs = append(c.set.patterns[pi].refs, ruleRef{rule: ri, group: int8(group)})
+			c.set.patterns[pi].refs = append(c.set.patterns[pi].refs, makeRuleRef(ri, group))
 		}
 		return nil
 	}

@@ -69,8 +69,7 @@ func shareRefs(ps []pattern) {
 // the refs do.
 func refsKey(b []byte, refs []ruleRef) []byte {
 	for _, r := range refs {
-		b = binary.LittleEndian.AppendUint32(b, uint32(r.rule))
-		b = append(b, byte(r.group))
+		b = binary.LittleEndian.AppendUint32(b, uint32(r))
 	}
 	return b
 }

@@ -199,13 +199,13 @@ func keepTwoGroups(ms []match, start int) []match {
 	groups := map[int32]uint16{}
 	for _, m := range ms[start:] {
 		for _, r := range m.p.refs {
-			groups[r.rule] |= 1 << r.group
+			groups[r.rule()] |= 1 << r.group()
 		}
 	}
 	out := ms[:start]
 	for _, m := range ms[start:] {
 		for _, r := range m.p.refs {
-			if g := groups[r.rule]; g&(g-1) != 0 {
+			if g := groups[r.rule()]; g&(g-1) != 0 {
 				out = append(out, m)
 				break
 			}

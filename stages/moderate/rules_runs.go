@@ -75,7 +75,7 @@ func boundedMatches(t *Text, run []byte, from, minLen, maxLen int, bound func(in
 func twoGroupRefs(p *pattern, rules []rule) []ruleRef {
 	var refs []ruleRef
 	for _, r := range p.refs {
-		if r.group >= 0 && rules[r.rule].need >= 2 {
+		if r.group() >= 0 && rules[r.rule()].need >= 2 {
 			refs = append(refs, r)
 		}
 	}

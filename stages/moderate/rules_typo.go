@@ -60,7 +60,7 @@ func newTypoIndex(ps []pattern, rules []rule) *typoIndex {
 		}
 		langs = langs[:0]
 		for _, ref := range ps[i].refs {
-			if l := ruleLanguage(&rules[ref.rule]); ref.group >= 0 && l != langUnd && !slices.Contains(langs, l) {
+			if l := ruleLanguage(&rules[ref.rule()]); ref.group() >= 0 && l != langUnd && !slices.Contains(langs, l) {
 				langs = append(langs, l)
 			}
 		}
@@ -164,7 +164,7 @@ func typoLiteral(p *pattern) ([]rune, bool) {
 	}
 	inRule := false
 	for _, r := range p.refs {
-		if r.group >= 0 {
+		if r.group() >= 0 {
 			inRule = true
 		}
 	}
@@ -261,7 +261,7 @@ func newJoinIndex(ps []pattern) *stringIndex {
 		// the news veto would silence the mockery it is in).
 		inRule := false
 		for _, r := range p.refs {
-			inRule = inRule || r.group >= 0
+			inRule = inRule || r.group() >= 0
 		}
 		if !inRule {
 			continue
