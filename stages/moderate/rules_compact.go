@@ -11,13 +11,30 @@ import (
 // results out compactly. Nothing here changes what a rule matches.
 
 // compact copies the rule set's slices, grown by append, to allocations
-// of their length, and makes the patterns' refs share storage
-// (shareRefs). It is called once, when compileRules is done; the set is
-// read-only afterwards.
+// of their length, makes the patterns' refs share storage (shareRefs) and
+// puts their runes in one array (packRunes). It is called once, when
+// compileRules is done; the set is read-only afterwards.
 func (s *ruleSet) compact() {
 	s.rules = trimmed(s.rules)
 	s.patterns = trimmed(s.patterns)
 	shareRefs(s.patterns)
+	packRunes(s.patterns)
+}
+
+// packRunes moves the runes of every pattern into one array, each
+// pattern's clipped: 140,000 small allocations rounded up to their size
+// classes took 10 % more than the runes.
+func packRunes(ps []pattern) {
+	n := 0
+	for i := range ps {
+		n += len(ps[i].runes)
+	}
+	all := make([]rune, 0, n)
+	for i := range ps {
+		start := len(all)
+		all = append(all, ps[i].runes...)
+		ps[i].runes = all[start:len(all):len(all)]
+	}
 }
 
 // trimmed returns s in an allocation of its length, its cap clipped.
