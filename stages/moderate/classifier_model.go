@@ -44,11 +44,12 @@ type ClassifierModel struct {
 	// multiple of 8 (strideFor), so a bucket's weights never straddle a
 	// cache line; the padding is zero. The file stores K weights a bucket.
 	// A model a classifier read for itself may hold only the buckets with
-	// a weight (see sparse); the methods read both layouts.
+	// a weight (see present); the methods read both layouts.
 	Q      []int8
 	Stride int
-	// sparse, when set, lists the buckets Q holds (classifier_model_rows.go).
-	sparse *sparseRows
+	// present, when set, are the buckets Q holds, bucket b's row being
+	// the index(b)-th (classifier_model_rows.go).
+	present *rankedBits
 	// Calib[k][l] calibrates category k in language Langs[l].
 	Calib [][]Platt
 }
@@ -183,7 +184,7 @@ func (m *ClassifierModel) Weight(b uint32, k int) float32 {
 func (m *ClassifierModel) Margins(feats []ClassifierFeature, out []float64) {
 	k := len(m.Categories)
 	var acc [32]int32
-	if m.Stride == 8 && m.sparse == nil {
+	if m.Stride == 8 && m.present == nil {
 		// The shipped case, unrolled: one aligned 8-byte row a feature.
 		for _, f := range feats {
 			row := m.Q[int(f.Bucket)<<3:]
@@ -197,10 +198,10 @@ func (m *ClassifierModel) Margins(feats []ClassifierFeature, out []float64) {
 			acc[6] += int32(row[6])
 			acc[7] += int32(row[7])
 		}
-	} else if s := m.sparse; s != nil {
+	} else if present := m.present; present != nil {
 		// A bucket left out adds nothing.
 		for _, f := range feats {
-			if i := s.index(f.Bucket); i >= 0 {
+			if i := present.index(f.Bucket); i >= 0 {
 				base := i * m.Stride
 				for c, q := range m.Q[base : base+k : base+k] {
 					acc[c] += int32(q)
@@ -295,7 +296,7 @@ func (m *ClassifierModel) validate() error {
 		return fmt.Errorf("classifier model: 2^%d buckets out of range", m.Bits)
 	case m.Stride != strideFor(k) || len(m.Q) != m.Stride*m.rows():
 		return fmt.Errorf("classifier model: %d weights of stride %d, want %d of stride %d", len(m.Q), m.Stride, strideFor(k)*m.rows(), strideFor(k))
-	case m.sparse != nil && len(m.sparse.words) != 1<<m.Bits>>6:
+	case m.present != nil && len(m.present.words) != (1<<m.Bits+63)>>6:
 		return errors.New("classifier model: the buckets present do not match the buckets")
 	case len(m.Scale) != k || len(m.Bias) != k || len(m.Calib) != k:
 		return errors.New("classifier model: per-category parameters missing")

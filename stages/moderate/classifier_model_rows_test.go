@@ -29,7 +29,7 @@ func TestAModelWithoutItsZeroRowsReadsTheSame(t *testing.T) {
 	dense := sparseTestModel(t)
 	sparse := sparseTestModel(t)
 	sparse.dropZeroRows()
-	if sparse.sparse == nil || len(sparse.Q) >= len(dense.Q)/2 {
+	if sparse.present == nil || len(sparse.Q) >= len(dense.Q)/2 {
 		t.Fatalf("zero rows kept: %d weights of %d", len(sparse.Q), len(dense.Q))
 	}
 	if err := sparse.validate(); err != nil {
@@ -76,7 +76,7 @@ func TestAModelMostlyOfWeightsKeepsItsRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.dropZeroRows()
-	if m.sparse != nil || len(m.Q) != 1<<8 {
+	if m.present != nil || len(m.Q) != 1<<8 {
 		t.Errorf("a model of few zero rows was rewritten (%d weights)", len(m.Q))
 	}
 }
