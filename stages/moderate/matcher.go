@@ -115,9 +115,12 @@ type matcher struct {
 	first    []int32 // state s's edges are labels[first[s]:first[s+1]]
 	labels   []rune  // labels[e]: the rune of the edge into state e+1
 	fail     []int32
-	// The patterns ending at state s are outList[outStart[s]:outStart[s+1]],
+	// ends are the states where a pattern ends, a fifth of them; the
+	// patterns ending at the k-th are outList[outStart[k]:outStart[k+1]],
 	// in the order given: one slice for all states rather than a slice
-	// header (24 bytes) for each of the ~340,000 states of the rules.
+	// header (24 bytes) for each of the ~620,000 states of the rules, and
+	// offsets for those states only.
+	ends     *rankedBits
 	outStart []int32
 	outList  []int32
 	link     []int32 // nearest proper suffix state with output, or -1
@@ -133,7 +136,13 @@ type edge struct {
 const maxDenseRoot = 0x10000
 
 // outs returns the patterns ending at state s.
-func (m *matcher) outs(s int32) []int32 { return m.outList[m.outStart[s]:m.outStart[s+1]] }
+func (m *matcher) outs(s int32) []int32 {
+	k := m.ends.index(uint32(s))
+	if k < 0 {
+		return nil
+	}
+	return m.outList[m.outStart[k]:m.outStart[k+1]]
+}
 
 func transKey(state int32, r rune) uint64 { return uint64(state)<<32 | uint64(uint32(r)) }
 
@@ -176,21 +185,28 @@ func newMatcher(patterns []pattern) *matcher {
 	}
 	n := int(b.states) + 1
 	// Counting sort of the patterns by end state, stable.
-	m.outStart = make([]int32, n+1)
+	m.ends = newRankedBits(n)
 	for _, s := range ends {
 		if s != 0 {
-			m.outStart[s+1]++
+			m.ends.add(int(s))
+		}
+	}
+	m.outStart = make([]int32, m.ends.rank()+1)
+	for _, s := range ends {
+		if s != 0 {
+			m.outStart[m.ends.index(uint32(s))+1]++
 		}
 	}
 	for i := 1; i < len(m.outStart); i++ {
 		m.outStart[i] += m.outStart[i-1]
 	}
-	m.outList = make([]int32, m.outStart[n])
-	fill := slices.Clone(m.outStart[:n])
+	m.outList = make([]int32, m.outStart[len(m.outStart)-1])
+	fill := slices.Clone(m.outStart)
 	for pi, s := range ends {
 		if s != 0 {
-			m.outList[fill[s]] = int32(pi)
-			fill[s]++
+			k := m.ends.index(uint32(s))
+			m.outList[fill[k]] = int32(pi)
+			fill[k]++
 		}
 	}
 	// Failure links breadth-first, which is the states' order: a state's
@@ -217,7 +233,7 @@ func newMatcher(patterns []pattern) *matcher {
 				f = m.fail[f]
 			}
 			fs := m.fail[c]
-			if m.outStart[fs+1] > m.outStart[fs] {
+			if m.ends.has(uint32(fs)) {
 				m.link[c] = fs
 			} else {
 				m.link[c] = m.link[fs]
