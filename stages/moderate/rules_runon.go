@@ -2,7 +2,6 @@ package moderate
 
 import (
 	"strings"
-	"sync"
 )
 
 // Words run together with no spaces: "Losgitanossontodosunosladrones",
@@ -112,8 +111,9 @@ func foldedWords(term string, v *View) ([]string, bool) {
 	return words, len(words) > 0
 }
 
-// realWordsFolded returns the words of typowords/ folded, per language.
-var realWordsFolded = sync.OnceValue(func() (out [][]string) {
+// realWordsFolded returns the words of typowords/ folded, per language;
+// like realWords, computed for each rules detector built, not kept.
+func realWordsFolded() (out [][]string) {
 	for _, lang := range classifierLangs {
 		b, err := typoWordFiles.ReadFile("typowords/" + lang + ".txt")
 		if err != nil {
@@ -129,7 +129,7 @@ var realWordsFolded = sync.OnceValue(func() (out [][]string) {
 		out = append(out, ws)
 	}
 	return out
-})
+}
 
 // runOnMatches adds a match for every rule term found inside a run of
 // letters of the field that splits wholly into known words.

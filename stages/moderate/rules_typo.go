@@ -6,7 +6,6 @@ import (
 	"embed"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // Misspelled words: "wmoen", "imigrants", "parasties", "immgrants". A word
@@ -107,14 +106,15 @@ var typoWordFiles embed.FS
 // realWords returns, per language (an index of classifierLangs), the
 // words of typowords/LANG.txt spelled as typoMatches spells a word of a
 // field: its skeleton letters, repeats expanded. Words whose skeleton is
-// no single Latin word are left out. Computed once (about 60 ms) for every
-// rules detector the process builds.
-var realWords = sync.OnceValue(func() (out [numLangs][]string) {
+// no single Latin word are left out. Computed for each rules detector
+// built (about 60 ms), not kept: the process builds one, and the words
+// would stay live for nothing (0.8 MB).
+func realWords() (out [numLangs][]string) {
 	for l := range out {
 		out[l] = realWordsOf(classifierLangs[l])
 	}
 	return out
-})
+}
 
 // realWordsOf reads typowords/LANG.txt for realWords; nil when the
 // language has no list.
