@@ -85,7 +85,7 @@ func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
 	d := &RulesDetector{set: set, m: newMatcher(set.patterns)}
 	for i := range d.m.patterns {
 		p := &d.m.patterns[i]
-		for _, ref := range p.refs {
+		for _, ref := range p.refs.of(set.refs) {
 			if ref.group() >= 0 && set.rules[ref.rule()].readsAges {
 				p.feeds |= feedsAges
 			}
@@ -98,10 +98,14 @@ func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
 		}
 	}
 	d.words = latinWords(d.m.patterns)
-	d.typos = newTypoIndex(d.m.patterns, set.rules)
-	d.joined = newJoinIndex(d.m.patterns)
-	d.pinyin = newPinyinIndex(d.m.patterns, set.rules)
-	d.runOn = newRunOnIndex(d.m.patterns, set.rules)
+	d.typos = newTypoIndex(d.m.patterns, set)
+	d.joined = newJoinIndex(d.m.patterns, set.refs)
+	// The pinyin and run-on indexes copy patterns with fewer refs; theirs
+	// go after the set's.
+	refs := refTable{all: set.refs}
+	d.pinyin = newPinyinIndex(d.m.patterns, set, &refs)
+	d.runOn = newRunOnIndex(d.m.patterns, set, &refs)
+	set.refs = refs.done()
 	n := len(set.rules)
 	d.pool.New = func() any { return &ruleScratch{masks: make([]uint16, n)} }
 	return d, nil
@@ -147,7 +151,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	}
 	sc.touched = sc.touched[:0]
 	for _, m := range sc.matches {
-		for _, ref := range m.p.refs {
+		for _, ref := range m.p.refs.of(d.set.refs) {
 			if ref.group() < 0 {
 				continue
 			}
@@ -178,7 +182,7 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 	sk := &t.Skeleton
 	occ, veto := sc.occ[:0], sc.veto[:0]
 	for _, m := range sc.matches {
-		for _, ref := range m.p.refs {
+		for _, ref := range m.p.refs.of(d.set.refs) {
 			if ref.rule() != ri {
 				continue
 			}

@@ -337,6 +337,12 @@ const (
 	maxRefRules  = 1 << (32 - refGroupBits)
 )
 
+// refSpan says where a pattern's refs are in its rule set's refs.
+type refSpan struct{ off, n uint32 }
+
+// of returns the refs of the span in all (the rule set's refs), clipped.
+func (sp refSpan) of(all []ruleRef) []ruleRef { return all[sp.off : sp.off+sp.n : sp.off+sp.n] }
+
 // makeRuleRef packs rule ri and group g (groupNoneField … maxRuleGroups-1).
 func makeRuleRef(ri int32, g int) ruleRef {
 	return ruleRef(uint32(ri)<<refGroupBits | uint32(g-groupNoneField))
@@ -353,6 +359,8 @@ func (r ruleRef) group() int8 { return int8(r&(1<<refGroupBits-1)) + groupNoneFi
 type ruleSet struct {
 	rules    []rule
 	patterns []pattern
+	// refs are the patterns' refs: pattern p's are p.refs.of(refs).
+	refs []ruleRef
 	// minorAge is the pattern of <minor_age>, -1 when no rule uses it.
 	minorAge int
 	// price is the pattern of <price>, -1 when no rule uses it.
@@ -446,7 +454,7 @@ func compileRules(fsys fs.FS) (*ruleSet, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	c.set.compact()
+	c.set.compact(c.refs)
 	return c.set, nil
 }
 
@@ -460,6 +468,7 @@ func firstLine(l termList) int {
 type ruleCompiler struct {
 	set   *ruleSet
 	byKey map[string]int    // pattern key → index in set.patterns
+	refs  [][]ruleRef       // by index in set.patterns, until compact
 	ids   map[string]string // rule id → where it was defined
 	// parsed memoises parseRuleTerm by the term as written: a set such as
 	// $reporting is listed by a hundred rules, and normalising its terms
@@ -605,6 +614,7 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 				pi = len(c.set.patterns)
 				c.byKey[key] = pi
 				c.set.patterns = append(c.set.patterns, p)
+				c.refs = append(c.refs, nil)
 				switch p.term {
 				case priceTerm:
 					c.set.price = pi
@@ -614,7 +624,7 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 					c.set.minorAge = pi
 				}
 			}
-			c.set.patterns[pi].refs = append(c.set.patterns[pi].refs, makeRuleRef(ri, group))
+			c.refs[pi] = append(c.refs[pi], makeRuleRef(ri, group))
 		}
 		return nil
 	}

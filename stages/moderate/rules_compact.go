@@ -12,14 +12,19 @@ import (
 // results out compactly. Nothing here changes what a rule matches.
 
 // compact copies the rule set's slices, grown by append, to allocations
-// of their length, makes the patterns' refs share storage (shareRefs) and
-// puts their runes in one array and their terms in one string
-// (packPatterns). It is called once, when compileRules is done; the set
-// is read-only afterwards.
-func (s *ruleSet) compact() {
+// of their length, puts the patterns' refs (refs[i] for pattern i) in one
+// table (refTable), and their runes in one array and their terms in one
+// string (packPatterns). It is called once, when compileRules is done; the
+// set is read-only afterwards but for the refs of the copies of patterns
+// that NewRulesDetector's indexes make.
+func (s *ruleSet) compact(refs [][]ruleRef) {
 	s.rules = trimmed(s.rules)
 	s.patterns = trimmed(s.patterns)
-	shareRefs(s.patterns)
+	var t refTable
+	for i := range s.patterns {
+		s.patterns[i].refs = t.add(refs[i])
+	}
+	s.refs = t.done()
 	packPatterns(s.patterns)
 }
 
@@ -56,50 +61,42 @@ func trimmed[S ~[]E, E any](s S) S {
 	return slices.Clip(slices.Clone(s))
 }
 
-// shareRefs makes patterns whose refs are equal share one backing array,
-// and puts all the distinct lists in a single allocation. A term of a set
-// that a hundred rules list ($reporting, $first_person) is one pattern per
+// refTable collects the rule set's ref lists into one array, each
+// distinct list once, and returns where each is. A term of a set that a
+// hundred rules list ($reporting, $first_person) is one pattern per
 // spelling, each spelling with the same hundred refs: of the embedded
-// rules' 1.3 million refs, 0.55 million are distinct lists' own. Each
-// shared slice is clipped, so an append to it copies instead of writing
-// over another pattern's refs; refs are not written after compile.
-func shareRefs(ps []pattern) {
-	first := map[string]int{} // refs as bytes → first pattern with them
-	keys := make([]string, len(ps))
-	total := 0
-	var buf []byte
-	for i := range ps {
-		if len(ps[i].refs) == 0 {
-			continue
-		}
-		buf = refsKey(buf[:0], ps[i].refs)
-		if _, ok := first[string(buf)]; !ok {
-			first[string(buf)] = i
-			total += len(ps[i].refs)
-		}
-		keys[i] = string(buf)
-	}
-	all := make([]ruleRef, 0, total)
-	shared := make(map[int][]ruleRef, len(first)) // first pattern → its list in all
-	for i := range ps {
-		if keys[i] == "" {
-			continue
-		}
-		f := first[keys[i]]
-		if f == i {
-			start := len(all)
-			all = append(all, ps[i].refs...)
-			shared[i] = all[start:len(all):len(all)]
-		}
-		ps[i].refs = shared[f]
-	}
+// rules' 1.3 million refs, 0.55 million are distinct lists' own.
+type refTable struct {
+	all  []ruleRef
+	seen map[string]refSpan // a list as bytes → where it is
+	buf  []byte
 }
 
-// refsKey appends refs to b in a form that compares equal exactly when
-// the refs do.
-func refsKey(b []byte, refs []ruleRef) []byte {
-	for _, r := range refs {
-		b = binary.LittleEndian.AppendUint32(b, uint32(r))
+// add returns where refs are in the table, adding them if no equal list
+// is there yet.
+func (t *refTable) add(refs []ruleRef) refSpan {
+	if len(refs) == 0 {
+		return refSpan{}
 	}
-	return b
+	t.buf = t.buf[:0]
+	for _, r := range refs {
+		t.buf = binary.LittleEndian.AppendUint32(t.buf, uint32(r))
+	}
+	if sp, ok := t.seen[string(t.buf)]; ok {
+		return sp
+	}
+	if t.seen == nil {
+		t.seen = map[string]refSpan{}
+	}
+	sp := refSpan{off: uint32(len(t.all)), n: uint32(len(refs))}
+	t.all = append(t.all, refs...)
+	t.seen[string(t.buf)] = sp
+	return sp
+}
+
+// done returns the table's array, trimmed; add must not be called after.
+func (t *refTable) done() []ruleRef {
+	all := trimmed(t.all)
+	*t = refTable{}
+	return all
 }

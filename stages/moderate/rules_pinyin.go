@@ -55,7 +55,7 @@ type pinyinIndex struct {
 // four spellings where characters have several readings (combinations).
 // The copies keep the term's refs to those rules, so a match of "heiren"
 // counts for every rule of two groups that lists 黑人.
-func newPinyinIndex(ps []pattern, rules []rule) *pinyinIndex {
+func newPinyinIndex(ps []pattern, set *ruleSet, refTab *refTable) *pinyinIndex {
 	x := &pinyinIndex{}
 	by := map[string][]int32{}
 	for i := range ps {
@@ -63,7 +63,7 @@ func newPinyinIndex(ps []pattern, rules []rule) *pinyinIndex {
 		if p.kind != kindHit || p.recognizer || p.pinyin || len(p.runes) < 2 {
 			continue
 		}
-		refs := twoGroupRefs(p, rules)
+		refs := twoGroupRefs(p, set)
 		if len(refs) == 0 {
 			continue
 		}
@@ -72,7 +72,7 @@ func newPinyinIndex(ps []pattern, rules []rule) *pinyinIndex {
 			continue
 		}
 		q := *p
-		q.pinyin, q.refs = true, refs
+		q.pinyin, q.refs = true, refTab.add(refs)
 		k := int32(len(x.pats))
 		x.pats = append(x.pats, &q)
 		for _, syl := range combinations(readings, 4) {

@@ -44,7 +44,7 @@ type runOnIndex struct {
 // needs, by its folded letters without spaces ("los gitanos" is
 // "losgitanos"), and gathers the vocabulary: every word of every Latin
 // rule term and the real words of every language of typowords/.
-func newRunOnIndex(ps []pattern, rules []rule) *runOnIndex {
+func newRunOnIndex(ps []pattern, set *ruleSet, refTab *refTable) *runOnIndex {
 	x := &runOnIndex{}
 	by, words := map[string][]int32{}, map[string]bool{}
 	var v View
@@ -66,13 +66,13 @@ func newRunOnIndex(ps []pattern, rules []rule) *runOnIndex {
 			words[w] = true
 		}
 		key := strings.Join(ws, "")
-		refs := twoGroupRefs(p, rules)
+		refs := twoGroupRefs(p, set)
 		if len(key) < minRunOnTermLn || len(refs) == 0 {
 			continue
 		}
-		if len(refs) < len(p.refs) {
+		if len(refs) < int(p.refs.n) {
 			q := *p
-			q.refs = refs
+			q.refs = refTab.add(refs)
 			p = &q
 		}
 		by[key] = append(by[key], int32(len(x.pats)))
@@ -140,7 +140,7 @@ func (d *RulesDetector) runOnMatches(t *Text, ms []match) []match {
 	}
 	eachLetterRun(t, minRunOn, func(run []byte, from int) {
 		if !handleOrLink(t, from) && !x.words.has(run) {
-			ms = x.matchRun(t, run, from, ms)
+			ms = x.matchRun(t, run, from, d.set.refs, ms)
 		}
 	})
 	return ms
@@ -149,7 +149,7 @@ func (d *RulesDetector) runOnMatches(t *Text, ms []match) []match {
 // matchRun appends the matches inside one run that starts at rune from of
 // the folded view, if the run splits wholly into at least minRunOnWords
 // known words.
-func (x *runOnIndex) matchRun(t *Text, run []byte, from int, ms []match) []match {
+func (x *runOnIndex) matchRun(t *Text, run []byte, from int, refs []ruleRef, ms []match) []match {
 	n := len(run)
 	const far = 1 << 30
 	// fewest[k]: the fewest words run[:k] splits into (far: none);
@@ -180,7 +180,7 @@ func (x *runOnIndex) matchRun(t *Text, run []byte, from int, ms []match) []match
 	bound := func(k int) bool { return fewest[k] < far && back[k] }
 	start := len(ms)
 	ms = boundedMatches(t, run, from, minRunOnTermLn, n, bound, x.by, x.pats, ms)
-	return keepTwoGroups(ms, start)
+	return keepTwoGroups(ms, start, refs)
 }
 
 // runOnWord reports whether w is a word a run may split into: a known
@@ -194,17 +194,18 @@ func runOnWord(x *runOnIndex, w []byte) bool {
 }
 
 // keepTwoGroups keeps, of the matches from start on (one run's), those
-// that count for a rule two of whose groups matched inside the run.
-func keepTwoGroups(ms []match, start int) []match {
+// that count for a rule two of whose groups matched inside the run; refs
+// are the rule set's.
+func keepTwoGroups(ms []match, start int, refs []ruleRef) []match {
 	groups := map[int32]uint16{}
 	for _, m := range ms[start:] {
-		for _, r := range m.p.refs {
+		for _, r := range m.p.refs.of(refs) {
 			groups[r.rule()] |= 1 << r.group()
 		}
 	}
 	out := ms[:start]
 	for _, m := range ms[start:] {
-		for _, r := range m.p.refs {
+		for _, r := range m.p.refs.of(refs) {
 			if g := groups[r.rule()]; g&(g-1) != 0 {
 				out = append(out, m)
 				break

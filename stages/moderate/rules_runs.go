@@ -72,10 +72,10 @@ func boundedMatches(t *Text, run []byte, from, minLen, maxLen int, bound func(in
 
 // twoGroupRefs returns the refs of p to rules of two groups or more that
 // need it (a group of all:, not a veto).
-func twoGroupRefs(p *pattern, rules []rule) []ruleRef {
+func twoGroupRefs(p *pattern, set *ruleSet) []ruleRef {
 	var refs []ruleRef
-	for _, r := range p.refs {
-		if r.group() >= 0 && rules[r.rule()].need >= 2 {
+	for _, r := range p.refs.of(set.refs) {
+		if r.group() >= 0 && set.rules[r.rule()].need >= 2 {
 			refs = append(refs, r)
 		}
 	}

@@ -39,7 +39,7 @@ type typoIndex [numLangs]*stringIndex
 // Latin word: each swap of two different neighbouring letters and, for
 // long words, each deletion of an inner letter, under the language of
 // every rule file the pattern is used in.
-func newTypoIndex(ps []pattern, rules []rule) *typoIndex {
+func newTypoIndex(ps []pattern, set *ruleSet) *typoIndex {
 	var idx [numLangs]map[string][]int32
 	var langs []int
 	add := func(key string, pi int32) {
@@ -53,13 +53,13 @@ func newTypoIndex(ps []pattern, rules []rule) *typoIndex {
 		}
 	}
 	for i := range ps {
-		lit, ok := typoLiteral(&ps[i])
+		lit, ok := typoLiteral(&ps[i], set.refs)
 		if !ok {
 			continue
 		}
 		langs = langs[:0]
-		for _, ref := range ps[i].refs {
-			if l := ruleLanguage(&rules[ref.rule()]); ref.group() >= 0 && l != langUnd && !slices.Contains(langs, l) {
+		for _, ref := range ps[i].refs.of(set.refs) {
+			if l := ruleLanguage(&set.rules[ref.rule()]); ref.group() >= 0 && l != langUnd && !slices.Contains(langs, l) {
 				langs = append(langs, l)
 			}
 		}
@@ -78,7 +78,7 @@ func newTypoIndex(ps []pattern, rules []rule) *typoIndex {
 	}
 	// A misspelling that is itself a term is that term, not a typo.
 	for i := range ps {
-		if lit, ok := typoLiteral(&ps[i]); ok {
+		if lit, ok := typoLiteral(&ps[i], set.refs); ok {
 			for l := range idx {
 				delete(idx[l], string(lit))
 			}
@@ -157,13 +157,14 @@ func ruleLanguage(r *rule) int {
 }
 
 // typoLiteral returns p spelled out when p takes typos: a rule term (not
-// only a veto) that is one whole Latin word of minTypoSwap letters or more.
-func typoLiteral(p *pattern) ([]rune, bool) {
+// only a veto) that is one whole Latin word of minTypoSwap letters or more;
+// refs are the rule set's.
+func typoLiteral(p *pattern, refs []ruleRef) ([]rune, bool) {
 	if p.recognizer || p.hanOnly || p.pinyin || !p.wordStart || !p.wordEnd || p.kind != kindHit {
 		return nil, false
 	}
 	inRule := false
-	for _, r := range p.refs {
+	for _, r := range p.refs.of(refs) {
 		if r.group() >= 0 {
 			inRule = true
 		}
@@ -248,8 +249,8 @@ const (
 )
 
 // newJoinIndex maps the skeleton spelling of the one-word Latin rule
-// terms to their patterns.
-func newJoinIndex(ps []pattern) *stringIndex {
+// terms to their patterns; refs are the rule set's.
+func newJoinIndex(ps []pattern, refs []ruleRef) *stringIndex {
 	idx := map[string][]int32{}
 	for i := range ps {
 		p := &ps[i]
@@ -260,7 +261,7 @@ func newJoinIndex(ps []pattern) *stringIndex {
 		// more often than a veto spaced out ("se ríe" is no "serie", and
 		// the news veto would silence the mockery it is in).
 		inRule := false
-		for _, r := range p.refs {
+		for _, r := range p.refs.of(refs) {
 			inRule = inRule || r.group() >= 0
 		}
 		if !inRule {
