@@ -276,6 +276,7 @@ func newClassifier(cfg ClassifierConfig, embeddedPath string) (*Classifier, erro
 	if err != nil {
 		return nil, fmt.Errorf("moderate: %w", err)
 	}
+	m.dropZeroRows() // the classifier's own copy
 	return NewClassifierFromModel(cfg, m)
 }
 
@@ -303,7 +304,9 @@ func readEmbeddedModel(path string) (*ClassifierModel, error) {
 		}
 		if r.m, err = ReadClassifierModel(bytes.NewReader(data)); err != nil {
 			r.err = fmt.Errorf("moderate: %w", err)
+			return
 		}
+		r.m.dropZeroRows() // shared read-only by the process's classifiers
 	})
 	return r.m, r.err
 }

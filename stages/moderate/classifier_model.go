@@ -43,8 +43,13 @@ type ClassifierModel struct {
 	// Q[b*Stride : b*Stride+K]. Stride is K rounded up to 2, 4 or a
 	// multiple of 8 (strideFor), so a bucket's weights never straddle a
 	// cache line; the padding is zero. The file stores K weights a bucket.
+	// A model a classifier read for itself may hold only the buckets with
+	// a weight (see present); the methods read both layouts.
 	Q      []int8
 	Stride int
+	// present, when set, are the buckets Q holds, bucket b's row being
+	// the index(b)-th (classifier_model_rows.go).
+	present *rankedBits
 	// Calib[k][l] calibrates category k in language Langs[l].
 	Calib [][]Platt
 }
@@ -123,9 +128,13 @@ func NewClassifierModel(version string, bits uint, cats []models.Category, langs
 // strideFor is the weights a bucket holds in memory for k categories: k
 // rounded up to 2, 4 or a multiple of 8, so that a bucket's weights never
 // straddle a cache line and a model of two categories (the intent
-// models) takes a quarter of the memory of one of seven.
+// models) takes a quarter of the memory of one of seven. A model of one
+// category (the harassment model) holds its one weight a bucket: a byte
+// straddles nothing, and padding would double its 1 MiB.
 func strideFor(k int) int {
 	switch {
+	case k == 1:
+		return 1
 	case k <= 2:
 		return 2
 	case k <= 4:
@@ -156,7 +165,7 @@ func (m *ClassifierModel) Keep(cats []models.Category) (*ClassifierModel, error)
 	for i, j := range idx {
 		out.Scale[i], out.Bias[i], out.Calib[i] = m.Scale[j], m.Bias[j], slices.Clone(m.Calib[j])
 		for b := range 1 << m.Bits {
-			out.Q[b*stride+i] = m.Q[b*m.Stride+j]
+			out.Q[b*stride+i] = m.row(uint32(b))[j]
 		}
 	}
 	return out, nil
@@ -167,7 +176,7 @@ func (m *ClassifierModel) K() int { return len(m.Categories) }
 
 // Weight returns the dequantized weight of bucket b in category k.
 func (m *ClassifierModel) Weight(b uint32, k int) float32 {
-	return m.Scale[k] * float32(m.Q[int(b)*m.Stride+k])
+	return m.Scale[k] * float32(m.q(b, k))
 }
 
 // Margins writes the raw (uncalibrated) margin of every category for a
@@ -175,7 +184,7 @@ func (m *ClassifierModel) Weight(b uint32, k int) float32 {
 func (m *ClassifierModel) Margins(feats []ClassifierFeature, out []float64) {
 	k := len(m.Categories)
 	var acc [32]int32
-	if m.Stride == 8 {
+	if m.Stride == 8 && m.present == nil {
 		// The shipped case, unrolled: one aligned 8-byte row a feature.
 		for _, f := range feats {
 			row := m.Q[int(f.Bucket)<<3:]
@@ -188,6 +197,16 @@ func (m *ClassifierModel) Margins(feats []ClassifierFeature, out []float64) {
 			acc[5] += int32(row[5])
 			acc[6] += int32(row[6])
 			acc[7] += int32(row[7])
+		}
+	} else if present := m.present; present != nil {
+		// A bucket left out adds nothing.
+		for _, f := range feats {
+			if i := present.index(f.Bucket); i >= 0 {
+				base := i * m.Stride
+				for c, q := range m.Q[base : base+k : base+k] {
+					acc[c] += int32(q)
+				}
+			}
 		}
 	} else {
 		for _, f := range feats {
@@ -247,7 +266,7 @@ func (m *ClassifierModel) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	for b := range 1 << m.Bits {
-		for _, q := range m.Q[b*m.Stride : b*m.Stride+k] {
+		for _, q := range m.row(uint32(b))[:k] {
 			buf.WriteByte(byte(q))
 		}
 	}
@@ -275,8 +294,10 @@ func (m *ClassifierModel) validate() error {
 		return fmt.Errorf("classifier model: %d categories", k)
 	case m.Bits < 1 || m.Bits > maxClassifierBits:
 		return fmt.Errorf("classifier model: 2^%d buckets out of range", m.Bits)
-	case m.Stride != strideFor(k) || len(m.Q) != m.Stride<<m.Bits:
-		return fmt.Errorf("classifier model: %d weights of stride %d, want %d of stride %d", len(m.Q), m.Stride, strideFor(k)<<m.Bits, strideFor(k))
+	case m.Stride != strideFor(k) || len(m.Q) != m.Stride*m.rows():
+		return fmt.Errorf("classifier model: %d weights of stride %d, want %d of stride %d", len(m.Q), m.Stride, strideFor(k)*m.rows(), strideFor(k))
+	case m.present != nil && len(m.present.words) != (1<<m.Bits+63)>>6:
+		return errors.New("classifier model: the buckets present do not match the buckets")
 	case len(m.Scale) != k || len(m.Bias) != k || len(m.Calib) != k:
 		return errors.New("classifier model: per-category parameters missing")
 	case len(m.Langs) == 0 || len(m.Langs) > 255 || m.Langs[0] != "und":

@@ -86,7 +86,7 @@ func (c *Classifier) bestRuns(t *Text, s *classifierScratch, lang int) {
 		}
 		i, j := int(s.sent[f.Start]), int(s.sent[f.End-1])
 		if d := j - i; d < sentenceRun {
-			s.sum[i*sentenceRun+d] += int32(m.Q[int(f.Bucket)*m.Stride+sh])
+			s.sum[i*sentenceRun+d] += int32(m.q(f.Bucket, sh))
 			s.cnt[i*sentenceRun+d]++
 		}
 	}

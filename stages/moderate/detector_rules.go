@@ -33,7 +33,7 @@ type RulesDetector struct {
 	// typos are the misspellings of the long one-word terms (rules_typo.go).
 	typos *typoIndex
 	// joined are the one-word terms by skeleton, for broken words.
-	joined map[string][]int32
+	joined *stringIndex
 	// pinyin are the Chinese terms spelt in pinyin, for runs of pinyin
 	// written without spaces (rules_pinyin.go).
 	pinyin *pinyinIndex
@@ -85,23 +85,27 @@ func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
 	d := &RulesDetector{set: set, m: newMatcher(set.patterns)}
 	for i := range d.m.patterns {
 		p := &d.m.patterns[i]
-		for _, ref := range p.refs {
-			if ref.group >= 0 && set.rules[ref.rule].readsAges {
+		for _, ref := range p.refs.of(set.refs) {
+			if ref.group() >= 0 && set.rules[ref.rule()].readsAges {
 				p.feeds |= feedsAges
 			}
-			if ref.group >= 0 && set.rules[ref.rule].readsPrices {
+			if ref.group() >= 0 && set.rules[ref.rule()].readsPrices {
 				p.feeds |= feedsPrices
 			}
-			if ref.group >= 0 && set.rules[ref.rule].readsMentions {
+			if ref.group() >= 0 && set.rules[ref.rule()].readsMentions {
 				p.feeds |= feedsMentions
 			}
 		}
 	}
 	d.words = latinWords(d.m.patterns)
-	d.typos = newTypoIndex(d.m.patterns, set.rules)
-	d.joined = newJoinIndex(d.m.patterns)
-	d.pinyin = newPinyinIndex(d.m.patterns, set.rules)
-	d.runOn = newRunOnIndex(d.m.patterns, set.rules)
+	d.typos = newTypoIndex(d.m.patterns, set)
+	d.joined = newJoinIndex(d.m.patterns, set.refs)
+	// The pinyin and run-on indexes copy patterns with fewer refs; theirs
+	// go after the set's.
+	refs := refTable{all: set.refs}
+	d.pinyin = newPinyinIndex(d.m.patterns, set, &refs)
+	d.runOn = newRunOnIndex(d.m.patterns, set, &refs)
+	set.refs = refs.done()
 	n := len(set.rules)
 	d.pool.New = func() any { return &ruleScratch{masks: make([]uint16, n)} }
 	return d, nil
@@ -148,14 +152,14 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	}
 	sc.touched = sc.touched[:0]
 	for _, m := range sc.matches {
-		for _, ref := range m.p.refs {
-			if ref.group < 0 {
+		for _, ref := range m.p.refs.of(d.set.refs) {
+			if ref.group() < 0 {
 				continue
 			}
-			if sc.masks[ref.rule] == 0 {
-				sc.touched = append(sc.touched, ref.rule)
+			if sc.masks[ref.rule()] == 0 {
+				sc.touched = append(sc.touched, ref.rule())
 			}
-			sc.masks[ref.rule] |= 1 << ref.group
+			sc.masks[ref.rule()] |= 1 << ref.group()
 		}
 	}
 	var out []Finding
@@ -179,15 +183,15 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 	sk := &t.Skeleton
 	occ, veto := sc.occ[:0], sc.veto[:0]
 	for _, m := range sc.matches {
-		for _, ref := range m.p.refs {
-			if ref.rule != ri {
+		for _, ref := range m.p.refs.of(d.set.refs) {
+			if ref.rule() != ri {
 				continue
 			}
-			if ref.group == groupNoneField {
+			if ref.group() == groupNoneField {
 				return out // a veto anywhere in the field
 			}
-			o := ruleOcc{i: m.i, j: m.j, group: ref.group, sent: sentenceOf(sc.bounds, sk.Spans[m.i].Start)}
-			if ref.group < 0 {
+			o := ruleOcc{i: m.i, j: m.j, group: ref.group(), sent: sentenceOf(sc.bounds, sk.Spans[m.i].Start)}
+			if ref.group() < 0 {
 				if !negatedVeto(t.Original, sk.Spans[m.i].Start) && !aNotAQuestion(sk, m.i) {
 					veto = append(veto, o)
 				}

@@ -137,7 +137,7 @@ func FuzzDisguisedTermIsFound(f *testing.F) {
 		body := "看 " + s + " 了"
 		fs, _ := d.Detect(context.Background(), NewText("body", body))
 		for _, x := range fs {
-			if x.Category == p.category {
+			if x.Category == p.category() {
 				if x.Span.Start < 0 || x.Span.End > len(body) || x.Span.Start >= x.Span.End {
 					t.Fatalf("bad span %v", x.Span)
 				}

@@ -9,6 +9,7 @@ import (
 	"maps"
 	"os"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -36,7 +37,11 @@ var embeddedLexicons embed.FS
 // parseTerm compiles one term into a pattern. It fails if the term
 // normalizes to nothing.
 func parseTerm(term string, cat models.Category, score float64, kind patternKind, hanOnly bool) (pattern, error) {
-	p := pattern{term: term, category: cat, score: score, kind: kind, hanOnly: hanOnly}
+	code, ok := categoryCodeOf(cat)
+	if !ok {
+		return pattern{}, fmt.Errorf("term %q: unknown category %q", term, cat)
+	}
+	p := pattern{term: term, cat: code, score: score, kind: kind, hanOnly: hanOnly}
 	prefix := strings.HasPrefix(term, "*")
 	suffix := strings.HasSuffix(term, "*") && len(term) > 1
 	body := strings.TrimSuffix(strings.TrimPrefix(term, "*"), "*")
@@ -54,7 +59,7 @@ func parseTerm(term string, cat models.Category, score float64, kind patternKind
 		return p, fmt.Errorf("term %q normalizes to nothing", term)
 	}
 	p.runes = append([]rune(nil), v.Runes[lo:hi]...)
-	p.counts = append([]uint16(nil), v.Counts[lo:hi]...)
+	p.counts = termCounts(v.Counts[lo:hi])
 	p.wordStart = !prefix && wordRune(p.runes[0])
 	p.wordEnd = !suffix && wordRune(p.runes[len(p.runes)-1])
 	p.prohibitive = jaProhibitive(p.runes)
@@ -66,6 +71,25 @@ func parseTerm(term string, cat models.Category, score float64, kind patternKind
 		}
 	}
 	return p, nil
+}
+
+// onesCounts backs the counts of the terms whose runes are each written
+// once, four of five of them: the rules' terms alone would take 2 MB of
+// ones otherwise. Counts are never written once a pattern is built.
+var onesCounts = func() (a [128]uint16) {
+	for i := range a {
+		a[i] = 1
+	}
+	return a
+}()
+
+// termCounts returns a pattern's counts: a slice of onesCounts when every
+// count is one and the term is short enough, else a copy of counts.
+func termCounts(counts []uint16) []uint16 {
+	if len(counts) <= len(onesCounts) && !slices.ContainsFunc(counts, func(c uint16) bool { return c != 1 }) {
+		return onesCounts[:len(counts):len(counts)]
+	}
+	return slices.Clone(counts)
 }
 
 // parseLexicon reads one lexicon file. Allow files give kindAllow patterns.
@@ -216,7 +240,7 @@ func (d *LexiconDetector) detect(t *Text) ([]Finding, []Span) {
 	out := make([]Finding, 0, len(hits))
 	for _, h := range hits {
 		out = append(out, Finding{
-			Category: h.p.category,
+			Category: h.p.category(),
 			Score:    h.p.score,
 			Span:     Span{t.Skeleton.Spans[h.i].Start, t.Skeleton.Spans[h.j-1].End},
 			Rule:     h.p.term,
@@ -238,7 +262,7 @@ func (d *LexiconDetector) Terms() map[string]int {
 		if p.kind == kindAllow {
 			out["allow"]++
 		} else {
-			out[string(p.category)]++
+			out[string(p.category())]++
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package moderate
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -46,10 +47,13 @@ func latinWords(ps []pattern) []wordPattern {
 			}
 		}
 		if ok && len(lit) >= 3 {
+			if slices.Equal(lit, p.runes) {
+				lit = p.runes // no repeats: the pattern's own runes, read-only
+			}
 			out = append(out, wordPattern{p: p, literal: lit})
 		}
 	}
-	return out
+	return trimmed(out)
 }
 
 // isMask reports runes that stand for a hidden letter.
@@ -64,7 +68,7 @@ func (d *LexiconDetector) maskedWords(t *Text, allows []match) []Finding {
 		sp := Span{f.Spans[lo].Start, f.Spans[hi-1].End}
 		for _, w := range d.words {
 			if maskedMatch(word, w) && !inAllowed(t, allows, sp) {
-				out = append(out, Finding{Category: w.p.category, Score: w.p.score, Span: sp, Rule: w.p.term})
+				out = append(out, Finding{Category: w.p.category(), Score: w.p.score, Span: sp, Rule: w.p.term})
 			}
 		}
 	})
@@ -219,7 +223,7 @@ func (d *LexiconDetector) splitWords(t *Text, allows []match) []Finding {
 					continue
 				}
 				if !inAllowed(t, allows, sp) {
-					out = append(out, Finding{Category: w.p.category, Score: w.p.score, Span: sp, Rule: w.p.term})
+					out = append(out, Finding{Category: w.p.category(), Score: w.p.score, Span: sp, Rule: w.p.term})
 				}
 			}
 		}
@@ -302,7 +306,7 @@ func inAllowed(t *Text, allows []match, sp Span) bool {
 func pinyinPatterns(ps []pattern) []pattern {
 	have := map[string]bool{}
 	for _, p := range ps {
-		have[string(p.runes)+"\x00"+string(p.category)] = true
+		have[string(p.runes)+"\x00"+string(p.category())] = true
 	}
 	var out []pattern
 	for _, p := range ps {
@@ -324,11 +328,11 @@ func pinyinPatterns(ps []pattern) []pattern {
 				forms = append(forms, joined)
 			}
 			for _, form := range forms {
-				q, err := parseTerm(form, p.category, p.score, kindHit, false)
+				q, err := parseTerm(form, p.category(), p.score, kindHit, false)
 				if err != nil {
 					continue
 				}
-				key := string(q.runes) + "\x00" + string(q.category)
+				key := string(q.runes) + "\x00" + string(q.category())
 				if have[key] {
 					continue
 				}

@@ -17,13 +17,22 @@ const (
 )
 
 // pattern is one compiled term: its skeleton and how to accept a match.
+// The rules keep 140,000 of them for the life of the process, so the
+// one-byte fields are kept together after the others (96 bytes a
+// pattern, not 128).
 type pattern struct {
-	term     string
-	runes    []rune
-	counts   []uint16 // minimum repeat count per rune ("ass" needs two s)
-	category models.Category
-	score    float64
-	kind     patternKind
+	term   string
+	runes  []rune
+	counts []uint16 // minimum repeat count per rune ("ass" needs two s)
+	score  float64
+	// refs are the intent rules and groups a rule term belongs to (one
+	// compiled term serves every rule that lists it), in its rule set's
+	// refs: one array for all patterns, 8 bytes here rather than 24.
+	refs refSpan
+	// cat is the category of a lexicon term (category()); none for a
+	// rule term, whose rules have theirs.
+	cat  categoryCode
+	kind patternKind
 	// wordStart and wordEnd require a word boundary before and after:
 	// Latin terms match whole words unless written with a '*' there.
 	wordStart, wordEnd bool
@@ -33,9 +42,6 @@ type pattern struct {
 	// pinyin marks spellings generated from a Chinese term; they are
 	// already spaced and joined, so split-word matching skips them.
 	pinyin bool
-	// refs are the intent rules and groups a rule term belongs to (one
-	// compiled term serves every rule that lists it).
-	refs []ruleRef
 	// exact requires the repeat counts to be equal, not at least: a
 	// one-letter word ("i", "u") is not a doubled letter ("you'll" folds
 	// to "you ii").
@@ -59,6 +65,31 @@ type pattern struct {
 	prohibitive bool
 }
 
+// categoryCode is a category of the taxonomy in a byte: 0 for none, i+1
+// for models.Categories[i].
+type categoryCode uint8
+
+// categoryCodeOf returns the code of c; false when c is in no taxonomy
+// position a byte can name.
+func categoryCodeOf(c models.Category) (categoryCode, bool) {
+	if c == "" {
+		return 0, true
+	}
+	i := slices.Index(models.Categories, c)
+	if i < 0 || i >= 255 {
+		return 0, false
+	}
+	return categoryCode(i + 1), true
+}
+
+// category returns the category of a lexicon pattern ("" for none).
+func (p *pattern) category() models.Category {
+	if p.cat == 0 {
+		return ""
+	}
+	return models.Categories[p.cat-1]
+}
+
 // Bits of pattern.feeds.
 const (
 	feedsAges uint8 = 1 << iota
@@ -76,20 +107,25 @@ type match struct {
 // runes). It is immutable after construction and safe for concurrent use.
 //
 // Transitions are stored for lookup speed, since every rune of every field
-// takes one or more of them: the root's are a dense table over the runes up
-// to the largest first rune of a term (within the Basic Multilingual Plane;
-// Han, kana and Hangul all start there), and every other state's are a run
-// of edges sorted by rune in one shared slice (most states have one).
+// takes one or more of them: the root's are also a dense table over the
+// runes up to the largest first rune of a term (within the Basic
+// Multilingual Plane; Han, kana and Hangul all start there), and every
+// state's are a run of runes sorted in one shared slice (most states have
+// one). States are numbered breadth-first, each state's children in the
+// order of their runes, so the edge labels[e] leads to state e+1 and needs
+// no target stored (2.5 MB of the rules' 620,000 states).
 type matcher struct {
 	patterns []pattern
 	root     []int32 // root transitions by rune, dense; 0: none
-	rootWide []edge  // root transitions for runes past root, sorted
-	first    []int32 // state s's edges are edges[first[s]:first[s+1]]
-	edges    []edge
+	first    []int32 // state s's edges are labels[first[s]:first[s+1]]
+	labels   []rune  // labels[e]: the rune of the edge into state e+1
 	fail     []int32
-	// The patterns ending at state s are outList[outStart[s]:outStart[s+1]],
+	// ends are the states where a pattern ends, a fifth of them; the
+	// patterns ending at the k-th are outList[outStart[k]:outStart[k+1]],
 	// in the order given: one slice for all states rather than a slice
-	// header (24 bytes) for each of the ~340,000 states of the rules.
+	// header (24 bytes) for each of the ~620,000 states of the rules, and
+	// offsets for those states only.
+	ends     *rankedBits
 	outStart []int32
 	outList  []int32
 	link     []int32 // nearest proper suffix state with output, or -1
@@ -105,7 +141,13 @@ type edge struct {
 const maxDenseRoot = 0x10000
 
 // outs returns the patterns ending at state s.
-func (m *matcher) outs(s int32) []int32 { return m.outList[m.outStart[s]:m.outStart[s+1]] }
+func (m *matcher) outs(s int32) []int32 {
+	k := m.ends.index(uint32(s))
+	if k < 0 {
+		return nil
+	}
+	return m.outList[m.outStart[k]:m.outStart[k+1]]
+}
 
 func transKey(state int32, r rune) uint64 { return uint64(state)<<32 | uint64(uint32(r)) }
 
@@ -140,155 +182,168 @@ func newMatcher(patterns []pattern) *matcher {
 		}
 		ends[pi] = s
 	}
-	m.layout(&b)
+	renumber := m.layout(&b)
+	for pi, s := range ends {
+		if s != 0 {
+			ends[pi] = renumber[s]
+		}
+	}
 	n := int(b.states) + 1
 	// Counting sort of the patterns by end state, stable.
-	m.outStart = make([]int32, n+1)
+	m.ends = newRankedBits(n)
 	for _, s := range ends {
 		if s != 0 {
-			m.outStart[s+1]++
+			m.ends.add(int(s))
+		}
+	}
+	m.outStart = make([]int32, m.ends.rank()+1)
+	for _, s := range ends {
+		if s != 0 {
+			m.outStart[m.ends.index(uint32(s))+1]++
 		}
 	}
 	for i := 1; i < len(m.outStart); i++ {
 		m.outStart[i] += m.outStart[i-1]
 	}
-	m.outList = make([]int32, m.outStart[n])
-	fill := slices.Clone(m.outStart[:n])
+	m.outList = make([]int32, m.outStart[len(m.outStart)-1])
+	fill := slices.Clone(m.outStart)
 	for pi, s := range ends {
 		if s != 0 {
-			m.outList[fill[s]] = int32(pi)
-			fill[s]++
+			k := m.ends.index(uint32(s))
+			m.outList[fill[k]] = int32(pi)
+			fill[k]++
 		}
 	}
-	// Breadth-first failure links over the laid-out edges.
+	// Failure links breadth-first, which is the states' order: a state's
+	// failure is shallower, so it is known when the state is reached.
 	m.fail = make([]int32, n)
 	m.link = make([]int32, n)
 	m.link[0] = -1
-	queue := make([]int32, 0, n)
-	for _, next := range m.root {
-		if next != 0 {
-			m.link[next] = -1
-			queue = append(queue, next)
-		}
+	for e := m.first[0]; e < m.first[1]; e++ {
+		m.link[e+1] = -1 // the root's children fail to the root
 	}
-	for _, e := range m.rootWide {
-		m.link[e.next] = -1
-		queue = append(queue, e.next)
-	}
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		for _, c := range m.edges[m.first[s]:m.first[s+1]] {
+	for s := int32(1); s < int32(n); s++ {
+		for e := m.first[s]; e < m.first[s+1]; e++ {
+			c, r := e+1, m.labels[e]
 			f := m.fail[s]
 			for {
-				if next, ok := m.get(f, c.r); ok {
-					m.fail[c.next] = next
+				if next, ok := m.get(f, r); ok {
+					m.fail[c] = next
 					break
 				}
 				if f == 0 {
-					m.fail[c.next] = 0
+					m.fail[c] = 0
 					break
 				}
 				f = m.fail[f]
 			}
-			fs := m.fail[c.next]
-			if m.outStart[fs+1] > m.outStart[fs] {
-				m.link[c.next] = fs
+			fs := m.fail[c]
+			if m.ends.has(uint32(fs)) {
+				m.link[c] = fs
 			} else {
-				m.link[c.next] = m.link[fs]
+				m.link[c] = m.link[fs]
 			}
-			queue = append(queue, c.next)
 		}
 	}
 	return m
 }
 
-// layout turns the builder's map into the root table and the sorted edge
-// runs of the other states.
-func (m *matcher) layout(b *trieBuilder) {
+// layout turns the builder's map into the matcher's edge runs and root
+// table, numbering the states breadth-first; it returns the new number of
+// each of the builder's states.
+func (m *matcher) layout(b *trieBuilder) (renumber []int32) {
 	n := int(b.states) + 1
-	count := make([]int32, n+1)
-	var rootEdges []edge
-	for k, next := range b.trans {
-		parent, r := int32(k>>32), rune(uint32(k))
-		if parent == 0 {
-			rootEdges = append(rootEdges, edge{r, next})
-			continue
-		}
-		count[parent+1]++
-	}
-	slices.SortFunc(rootEdges, func(a, b edge) int { return int(a.r - b.r) })
-	dense := 128
-	for _, e := range rootEdges {
-		if e.r < maxDenseRoot && int(e.r)+1 > dense {
-			dense = int(e.r) + 1
-		}
-	}
-	m.root = make([]int32, dense)
-	for _, e := range rootEdges {
-		if int(e.r) < dense {
-			m.root[e.r] = e.next
-		} else {
-			m.rootWide = append(m.rootWide, e)
-		}
+	// The builder's edges by parent, each parent's sorted by rune.
+	start := make([]int32, n+1)
+	for k := range b.trans {
+		start[int32(k>>32)+1]++
 	}
 	for i := 1; i <= n; i++ {
-		count[i] += count[i-1]
+		start[i] += start[i-1]
 	}
-	m.first = count
-	m.edges = make([]edge, count[n])
-	fill := slices.Clone(count[:n])
+	edges := make([]edge, start[n])
+	fill := slices.Clone(start[:n])
 	for k, next := range b.trans {
-		parent, r := int32(k>>32), rune(uint32(k))
-		if parent == 0 {
-			continue
-		}
-		m.edges[fill[parent]] = edge{r, next}
+		parent := int32(k >> 32)
+		edges[fill[parent]] = edge{rune(uint32(k)), next}
 		fill[parent]++
 	}
-	for s := 1; s < n; s++ {
-		run := m.edges[m.first[s]:m.first[s+1]]
-		if len(run) > 1 {
+	for s := range n {
+		if run := edges[start[s]:start[s+1]]; len(run) > 1 {
 			slices.SortFunc(run, func(a, b edge) int { return int(a.r - b.r) })
 		}
 	}
+	// Breadth-first: the children of the i-th state reached are the next
+	// ones numbered, in rune order, so the edge into new state c is
+	// labels[c-1] and a state's edges are one run.
+	renumber = make([]int32, n)
+	order := make([]int32, 1, n) // builder states by new number
+	m.first = make([]int32, n+1)
+	m.labels = make([]rune, 0, n-1)
+	for i := 0; i < len(order); i++ {
+		s := order[i]
+		m.first[i] = int32(len(m.labels))
+		for _, e := range edges[start[s]:start[s+1]] {
+			renumber[e.next] = int32(len(order))
+			order = append(order, e.next)
+			m.labels = append(m.labels, e.r)
+		}
+	}
+	m.first[n] = int32(len(m.labels))
+	// The root's children by rune, dense over the runes of the first
+	// plane that terms start with.
+	rootRun := m.labels[m.first[0]:m.first[1]]
+	dense := 128
+	for _, r := range rootRun {
+		if r < maxDenseRoot && int(r)+1 > dense {
+			dense = int(r) + 1
+		}
+	}
+	m.root = make([]int32, dense)
+	for e, r := range rootRun {
+		if int(r) < dense {
+			m.root[r] = int32(e) + 1
+		}
+	}
+	return renumber
 }
 
 // get returns the transition out of state s on rune r.
 func (m *matcher) get(s int32, r rune) (int32, bool) {
-	if s == 0 {
-		if r >= 0 && int(r) < len(m.root) {
-			next := m.root[r]
-			return next, next != 0
-		}
-		return findEdge(m.rootWide, r)
+	if s == 0 && r >= 0 && int(r) < len(m.root) {
+		next := m.root[r]
+		return next, next != 0
 	}
-	return findEdge(m.edges[m.first[s]:m.first[s+1]], r)
+	lo := m.first[s]
+	if e := findLabel(m.labels[lo:m.first[s+1]], r); e >= 0 {
+		return lo + e + 1, true
+	}
+	return 0, false
 }
 
-// findEdge looks r up in a run of edges sorted by rune.
-func findEdge(run []edge, r rune) (int32, bool) {
+// findLabel returns the index of r in a run of runes sorted, or -1.
+func findLabel(run []rune, r rune) int32 {
 	if len(run) <= 8 {
-		for _, e := range run {
-			if e.r == r {
-				return e.next, true
+		for i, x := range run {
+			if x == r {
+				return int32(i)
 			}
 		}
-		return 0, false
+		return -1
 	}
 	lo, hi := 0, len(run)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
-		if run[mid].r < r {
+		if run[mid] < r {
 			lo = mid + 1
 		} else {
 			hi = mid
 		}
 	}
-	if lo < len(run) && run[lo].r == r {
-		return run[lo].next, true
+	if lo < len(run) && run[lo] == r {
+		return int32(lo)
 	}
-	return 0, false
+	return -1
 }
 
 // scan appends to dst every accepted match in v. hasHan tells whether the

@@ -310,8 +310,8 @@ type rule struct {
 	// innocent notes it clears, its misses the harmful ones it must leave
 	// (its none: lists what makes the threat real).
 	clears bool
-	hit    []string
-	miss   []string
+	// The hit: and miss: examples are not kept: only tests read them, from
+	// the files (1.6 MB of text for the embedded rules).
 }
 
 // Punctuation vetoes: the skeleton drops punctuation, so quotation marks
@@ -324,17 +324,43 @@ const (
 
 var markTerms = map[string]uint8{"<quote>": markQuote, "<question>": markQuestion}
 
-// ruleRef ties a compiled term to a rule: group is the index of the
-// group of all: that the term belongs to, or -1 for a none: term.
-type ruleRef struct {
-	rule  int32
-	group int8
+// ruleRef ties a compiled term to a rule: the rule's index, and the
+// index of the group of all: that the term belongs to, or groupNone or
+// groupNoneField for a veto. Both are packed in 32 bits, the group plus
+// two in the low four: the embedded rules' terms hold 550,000 distinct
+// refs.
+type ruleRef uint32
+
+// Bounds of what a ruleRef holds.
+const (
+	refGroupBits = 4
+	maxRefRules  = 1 << (32 - refGroupBits)
+)
+
+// refSpan says where a pattern's refs are in its rule set's refs.
+type refSpan struct{ off, n uint32 }
+
+// of returns the refs of the span in all (the rule set's refs), clipped.
+func (sp refSpan) of(all []ruleRef) []ruleRef { return all[sp.off : sp.off+sp.n : sp.off+sp.n] }
+
+// makeRuleRef packs rule ri and group g (groupNoneField … maxRuleGroups-1).
+func makeRuleRef(ri int32, g int) ruleRef {
+	return ruleRef(uint32(ri)<<refGroupBits | uint32(g-groupNoneField))
 }
+
+// rule returns the index of the rule.
+func (r ruleRef) rule() int32 { return int32(r >> refGroupBits) }
+
+// group returns the group of all: of the term, or groupNone or
+// groupNoneField.
+func (r ruleRef) group() int8 { return int8(r&(1<<refGroupBits-1)) + groupNoneField }
 
 // ruleSet is what the files of a directory compile into.
 type ruleSet struct {
 	rules    []rule
 	patterns []pattern
+	// refs are the patterns' refs: pattern p's are p.refs.of(refs).
+	refs []ruleRef
 	// minorAge is the pattern of <minor_age>, -1 when no rule uses it.
 	minorAge int
 	// price is the pattern of <price>, -1 when no rule uses it.
@@ -428,6 +454,7 @@ func compileRules(fsys fs.FS) (*ruleSet, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	c.set.compact(c.refs)
 	return c.set, nil
 }
 
@@ -441,6 +468,7 @@ func firstLine(l termList) int {
 type ruleCompiler struct {
 	set   *ruleSet
 	byKey map[string]int    // pattern key → index in set.patterns
+	refs  [][]ruleRef       // by index in set.patterns, until compact
 	ids   map[string]string // rule id → where it was defined
 	// parsed memoises parseRuleTerm by the term as written: a set such as
 	// $reporting is listed by a hundred rules, and normalising its terms
@@ -528,11 +556,14 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 	r := rule{
 		id: spec.ID, file: file, line: spec.line, category: cat, also: spec.Also, score: spec.Score,
 		support: spec.Support, window: w, ordered: spec.AnyOrder != nil && !*spec.AnyOrder,
-		groups: len(spec.All), full: uint16(1)<<len(spec.All) - 1, hit: spec.Hit, miss: spec.Miss,
+		groups: len(spec.All), full: uint16(1)<<len(spec.All) - 1,
 		need: len(spec.All), clears: spec.Clears,
 	}
 	if spec.MinGroups > 0 {
 		r.need = spec.MinGroups
+	}
+	if len(c.set.rules) >= maxRefRules {
+		return fmt.Errorf("%s: rule %s: more than %d rules", where, spec.ID, maxRefRules)
 	}
 	ri := int32(len(c.set.rules))
 	owner := map[string]int{} // pattern key → group, to catch a term in two groups
@@ -583,6 +614,7 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 				pi = len(c.set.patterns)
 				c.byKey[key] = pi
 				c.set.patterns = append(c.set.patterns, p)
+				c.refs = append(c.refs, nil)
 				switch p.term {
 				case priceTerm:
 					c.set.price = pi
@@ -592,7 +624,7 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 					c.set.minorAge = pi
 				}
 			}
-			c.set.patterns[pi].refs = append(c.set.patterns[pi].refs, ruleRef{rule: ri, group: int8(group)})
+			c.refs[pi] = append(c.refs[pi], makeRuleRef(ri, group))
 		}
 		return nil
 	}

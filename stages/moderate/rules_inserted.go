@@ -25,7 +25,7 @@ const maxInsertedFragments = 3
 // insertedMatches adds a match for every word cut by inserted symbols
 // that spells a rule term.
 func (d *RulesDetector) insertedMatches(t *Text, ms []match) []match {
-	if len(d.joined) == 0 || !strings.ContainsAny(t.Original, insertedSymbols) {
+	if d.joined.len() == 0 || !strings.ContainsAny(t.Original, insertedSymbols) {
 		return ms
 	}
 	v := &t.Skeleton
@@ -59,7 +59,7 @@ func (d *RulesDetector) insertedMatches(t *Text, ms []match) []match {
 			if len(joined) < minJoinedTerm {
 				continue
 			}
-			for _, pi := range d.joined[string(joined)] {
+			for _, pi := range d.joined.get(joined) {
 				ms = append(ms, match{p: &d.m.patterns[pi], i: frags[a].i, j: frags[b].j})
 			}
 		}

@@ -46,8 +46,8 @@ var pinyinSyllables = func() map[string]bool {
 // groups, matched only inside runs that spell pinyin through.
 type pinyinIndex struct {
 	pats   []*pattern
-	by     map[string][]int32 // joined toneless pinyin → pats
-	maxLen int                // bytes of the longest key
+	by     *stringIndex // joined toneless pinyin → pats
+	maxLen int          // bytes of the longest key
 }
 
 // newPinyinIndex spells every all-Han term of two characters or more that
@@ -55,14 +55,15 @@ type pinyinIndex struct {
 // four spellings where characters have several readings (combinations).
 // The copies keep the term's refs to those rules, so a match of "heiren"
 // counts for every rule of two groups that lists 黑人.
-func newPinyinIndex(ps []pattern, rules []rule) *pinyinIndex {
-	x := &pinyinIndex{by: map[string][]int32{}}
+func newPinyinIndex(ps []pattern, set *ruleSet, refTab *refTable) *pinyinIndex {
+	x := &pinyinIndex{}
+	by := map[string][]int32{}
 	for i := range ps {
 		p := &ps[i]
 		if p.kind != kindHit || p.recognizer || p.pinyin || len(p.runes) < 2 {
 			continue
 		}
-		refs := twoGroupRefs(p, rules)
+		refs := twoGroupRefs(p, set)
 		if len(refs) == 0 {
 			continue
 		}
@@ -71,7 +72,7 @@ func newPinyinIndex(ps []pattern, rules []rule) *pinyinIndex {
 			continue
 		}
 		q := *p
-		q.pinyin, q.refs = true, refs
+		q.pinyin, q.refs = true, refTab.add(refs)
 		k := int32(len(x.pats))
 		x.pats = append(x.pats, &q)
 		for _, syl := range combinations(readings, 4) {
@@ -79,10 +80,11 @@ func newPinyinIndex(ps []pattern, rules []rule) *pinyinIndex {
 			if len(key) < minPinyinTermBytes {
 				continue
 			}
-			x.by[key] = append(x.by[key], k)
+			by[key] = append(by[key], k)
 			x.maxLen = max(x.maxLen, len(key))
 		}
 	}
+	x.pats, x.by = trimmed(x.pats), newStringIndex(by)
 	return x
 }
 
@@ -90,7 +92,7 @@ func newPinyinIndex(ps []pattern, rules []rule) *pinyinIndex {
 // run of letters of the field that spells pinyin through.
 func (d *RulesDetector) pinyinMatches(t *Text, ms []match) []match {
 	x := d.pinyin
-	if x == nil || len(x.by) == 0 {
+	if x == nil || x.by.len() == 0 {
 		return ms
 	}
 	minRun := minPinyinRunOther

@@ -2,7 +2,6 @@ package moderate
 
 import (
 	"strings"
-	"sync"
 )
 
 // Words run together with no spaces: "Losgitanossontodosunosladrones",
@@ -37,20 +36,21 @@ const (
 // group (most terms need no copy).
 type runOnIndex struct {
 	pats  []*pattern
-	by    map[string][]int32 // letters of a term, spaces left out → pats
-	words map[string]bool    // the vocabulary runs split into
+	by    *stringIndex // letters of a term, spaces left out → pats
+	words *stringIndex // the vocabulary runs split into (a set)
 }
 
 // newRunOnIndex indexes every Latin term that a rule of two groups or more
 // needs, by its folded letters without spaces ("los gitanos" is
 // "losgitanos"), and gathers the vocabulary: every word of every Latin
 // rule term and the real words of every language of typowords/.
-func newRunOnIndex(ps []pattern, rules []rule) *runOnIndex {
-	x := &runOnIndex{by: map[string][]int32{}, words: map[string]bool{}}
+func newRunOnIndex(ps []pattern, set *ruleSet, refTab *refTable) *runOnIndex {
+	x := &runOnIndex{}
+	by, words := map[string][]int32{}, map[string]bool{}
 	var v View
 	for _, ws := range realWordsFolded() {
 		for _, w := range ws {
-			x.words[w] = true
+			words[w] = true
 		}
 	}
 	for i := range ps {
@@ -58,26 +58,28 @@ func newRunOnIndex(ps []pattern, rules []rule) *runOnIndex {
 		if p.kind != kindHit || p.recognizer || p.pinyin || p.hanOnly {
 			continue
 		}
-		words, ok := foldedWords(p.term, &v)
+		ws, ok := foldedWords(p.term, &v)
 		if !ok {
 			continue
 		}
-		for _, w := range words {
-			x.words[w] = true
+		for _, w := range ws {
+			words[w] = true
 		}
-		key := strings.Join(words, "")
-		refs := twoGroupRefs(p, rules)
+		key := strings.Join(ws, "")
+		refs := twoGroupRefs(p, set)
 		if len(key) < minRunOnTermLn || len(refs) == 0 {
 			continue
 		}
-		if len(refs) < len(p.refs) {
+		if len(refs) < int(p.refs.n) {
 			q := *p
-			q.refs = refs
+			q.refs = refTab.add(refs)
 			p = &q
 		}
-		x.by[key] = append(x.by[key], int32(len(x.pats)))
+		by[key] = append(by[key], int32(len(x.pats)))
 		x.pats = append(x.pats, p)
 	}
+	x.pats = trimmed(x.pats)
+	x.by, x.words = newStringIndex(by), newStringSet(words)
 	return x
 }
 
@@ -109,8 +111,9 @@ func foldedWords(term string, v *View) ([]string, bool) {
 	return words, len(words) > 0
 }
 
-// realWordsFolded returns the words of typowords/ folded, per language.
-var realWordsFolded = sync.OnceValue(func() (out [][]string) {
+// realWordsFolded returns the words of typowords/ folded, per language;
+// like realWords, computed for each rules detector built, not kept.
+func realWordsFolded() (out [][]string) {
 	for _, lang := range classifierLangs {
 		b, err := typoWordFiles.ReadFile("typowords/" + lang + ".txt")
 		if err != nil {
@@ -126,18 +129,18 @@ var realWordsFolded = sync.OnceValue(func() (out [][]string) {
 		out = append(out, ws)
 	}
 	return out
-})
+}
 
 // runOnMatches adds a match for every rule term found inside a run of
 // letters of the field that splits wholly into known words.
 func (d *RulesDetector) runOnMatches(t *Text, ms []match) []match {
 	x := d.runOn
-	if x == nil || len(x.by) == 0 {
+	if x == nil || x.by.len() == 0 {
 		return ms
 	}
 	eachLetterRun(t, minRunOn, func(run []byte, from int) {
-		if !handleOrLink(t, from) && !x.words[string(run)] {
-			ms = x.matchRun(t, run, from, ms)
+		if !handleOrLink(t, from) && !x.words.has(run) {
+			ms = x.matchRun(t, run, from, d.set.refs, ms)
 		}
 	})
 	return ms
@@ -146,7 +149,7 @@ func (d *RulesDetector) runOnMatches(t *Text, ms []match) []match {
 // matchRun appends the matches inside one run that starts at rune from of
 // the folded view, if the run splits wholly into at least minRunOnWords
 // known words.
-func (x *runOnIndex) matchRun(t *Text, run []byte, from int, ms []match) []match {
+func (x *runOnIndex) matchRun(t *Text, run []byte, from int, refs []ruleRef, ms []match) []match {
 	n := len(run)
 	const far = 1 << 30
 	// fewest[k]: the fewest words run[:k] splits into (far: none);
@@ -177,7 +180,7 @@ func (x *runOnIndex) matchRun(t *Text, run []byte, from int, ms []match) []match
 	bound := func(k int) bool { return fewest[k] < far && back[k] }
 	start := len(ms)
 	ms = boundedMatches(t, run, from, minRunOnTermLn, n, bound, x.by, x.pats, ms)
-	return keepTwoGroups(ms, start)
+	return keepTwoGroups(ms, start, refs)
 }
 
 // runOnWord reports whether w is a word a run may split into: a known
@@ -187,22 +190,23 @@ func runOnWord(x *runOnIndex, w []byte) bool {
 	if len(w) == 1 {
 		return strings.IndexByte("aeiouy", w[0]) >= 0
 	}
-	return x.words[string(w)]
+	return x.words.has(w)
 }
 
 // keepTwoGroups keeps, of the matches from start on (one run's), those
-// that count for a rule two of whose groups matched inside the run.
-func keepTwoGroups(ms []match, start int) []match {
+// that count for a rule two of whose groups matched inside the run; refs
+// are the rule set's.
+func keepTwoGroups(ms []match, start int, refs []ruleRef) []match {
 	groups := map[int32]uint16{}
 	for _, m := range ms[start:] {
-		for _, r := range m.p.refs {
-			groups[r.rule] |= 1 << r.group
+		for _, r := range m.p.refs.of(refs) {
+			groups[r.rule()] |= 1 << r.group()
 		}
 	}
 	out := ms[:start]
 	for _, m := range ms[start:] {
-		for _, r := range m.p.refs {
-			if g := groups[r.rule]; g&(g-1) != 0 {
+		for _, r := range m.p.refs.of(refs) {
+			if g := groups[r.rule()]; g&(g-1) != 0 {
 				out = append(out, m)
 				break
 			}

@@ -44,7 +44,7 @@ const maxLetterRun = 64
 // boundedMatches appends a match of pats[k] for every substring of run
 // (which starts at rune from of the folded view) that by maps to k, of
 // minLen to maxLen bytes, starting and ending where bound holds.
-func boundedMatches(t *Text, run []byte, from, minLen, maxLen int, bound func(int) bool, by map[string][]int32, pats []*pattern, ms []match) []match {
+func boundedMatches(t *Text, run []byte, from, minLen, maxLen int, bound func(int) bool, by *stringIndex, pats []*pattern, ms []match) []match {
 	n := len(run)
 	for s := 0; s < n; s++ {
 		if !bound(s) {
@@ -54,7 +54,7 @@ func boundedMatches(t *Text, run []byte, from, minLen, maxLen int, bound func(in
 			if !bound(e) {
 				continue
 			}
-			ks := by[string(run[s:e])]
+			ks := by.get(run[s:e])
 			if len(ks) == 0 {
 				continue
 			}
@@ -72,10 +72,10 @@ func boundedMatches(t *Text, run []byte, from, minLen, maxLen int, bound func(in
 
 // twoGroupRefs returns the refs of p to rules of two groups or more that
 // need it (a group of all:, not a veto).
-func twoGroupRefs(p *pattern, rules []rule) []ruleRef {
+func twoGroupRefs(p *pattern, set *ruleSet) []ruleRef {
 	var refs []ruleRef
-	for _, r := range p.refs {
-		if r.group >= 0 && rules[r.rule].need >= 2 {
+	for _, r := range p.refs.of(set.refs) {
+		if r.group() >= 0 && set.rules[r.rule()].need >= 2 {
 			refs = append(refs, r)
 		}
 	}

@@ -2,8 +2,11 @@ package moderate
 
 import (
 	"context"
+	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -48,6 +51,43 @@ func ruleHits(t testing.TB, d *RulesDetector, text, id string) []Finding {
 	return out
 }
 
+// ruleExample holds the hit: and miss: examples of one rule.
+type ruleExample struct{ hit, miss []string }
+
+// embeddedRuleExamples are the examples of the embedded rules by rule id,
+// read from the files (the compiled rules do not keep them).
+var embeddedRuleExamples = sync.OnceValues(func() (map[string]ruleExample, error) {
+	names, err := fs.Glob(embeddedRules, "rules/*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]ruleExample{}
+	for _, name := range names {
+		data, err := embeddedRules.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		spec, err := parseRuleFile(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		for _, r := range spec.Rules {
+			out[r.ID] = ruleExample{hit: r.Hit, miss: r.Miss}
+		}
+	}
+	return out, nil
+})
+
+// examplesOf returns the examples of the embedded rule r.
+func examplesOf(t testing.TB, r *rule) ruleExample {
+	t.Helper()
+	ex, err := embeddedRuleExamples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ex[r.id]
+}
+
 // TestRuleExamples checks the hit: and miss: examples every shipped rule
 // carries: each hit must fire the rule, no miss may. This is how an
 // analyst tests a new rule: go test -run TestRuleExamples ./stages/moderate/
@@ -57,15 +97,16 @@ func TestRuleExamples(t *testing.T) {
 	for _, r := range d.set.rules {
 		t.Run(r.id, func(t *testing.T) {
 			t.Parallel()
-			if len(r.hit) == 0 {
+			examples := examplesOf(t, &r)
+			if len(examples.hit) == 0 {
 				t.Errorf("%s:%d: rule %s has no hit: example", r.file, r.line, r.id)
 			}
-			for _, ex := range r.hit {
+			for _, ex := range examples.hit {
 				if len(ruleHits(t, d, ex, r.id)) == 0 {
 					t.Errorf("%s:%d: rule %s does not fire on its hit example %q", r.file, r.line, r.id, ex)
 				}
 			}
-			for _, ex := range r.miss {
+			for _, ex := range examples.miss {
 				if fs := ruleHits(t, d, ex, r.id); len(fs) > 0 {
 					t.Errorf("%s:%d: rule %s fires on its miss example %q (evidence %q)", r.file, r.line, r.id, ex, ex[fs[0].Span.Start:fs[0].Span.End])
 				}

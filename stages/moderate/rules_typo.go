@@ -6,7 +6,6 @@ import (
 	"embed"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // Misspelled words: "wmoen", "imigrants", "parasties", "immgrants". A word
@@ -33,15 +32,15 @@ const (
 )
 
 // typoIndex maps a misspelling to the patterns it stands for, per
-// language (an index of classifierLangs).
-type typoIndex [numLangs]map[string][]int32
+// language (an index of classifierLangs); nil for a language without one.
+type typoIndex [numLangs]*stringIndex
 
 // newTypoIndex lists the misspellings of the rule patterns that are one
 // Latin word: each swap of two different neighbouring letters and, for
 // long words, each deletion of an inner letter, under the language of
 // every rule file the pattern is used in.
-func newTypoIndex(ps []pattern, rules []rule) *typoIndex {
-	idx := &typoIndex{}
+func newTypoIndex(ps []pattern, set *ruleSet) *typoIndex {
+	var idx [numLangs]map[string][]int32
 	var langs []int
 	add := func(key string, pi int32) {
 		for _, l := range langs {
@@ -54,13 +53,13 @@ func newTypoIndex(ps []pattern, rules []rule) *typoIndex {
 		}
 	}
 	for i := range ps {
-		lit, ok := typoLiteral(&ps[i])
+		lit, ok := typoLiteral(&ps[i], set.refs)
 		if !ok {
 			continue
 		}
 		langs = langs[:0]
-		for _, ref := range ps[i].refs {
-			if l := ruleLanguage(&rules[ref.rule]); ref.group >= 0 && l != langUnd && !slices.Contains(langs, l) {
+		for _, ref := range ps[i].refs.of(set.refs) {
+			if l := ruleLanguage(&set.rules[ref.rule()]); ref.group() >= 0 && l != langUnd && !slices.Contains(langs, l) {
 				langs = append(langs, l)
 			}
 		}
@@ -79,7 +78,7 @@ func newTypoIndex(ps []pattern, rules []rule) *typoIndex {
 	}
 	// A misspelling that is itself a term is that term, not a typo.
 	for i := range ps {
-		if lit, ok := typoLiteral(&ps[i]); ok {
+		if lit, ok := typoLiteral(&ps[i], set.refs); ok {
 			for l := range idx {
 				delete(idx[l], string(lit))
 			}
@@ -92,7 +91,13 @@ func newTypoIndex(ps []pattern, rules []rule) *typoIndex {
 			delete(idx[l], w)
 		}
 	}
-	return idx
+	var out typoIndex
+	for l, m := range idx {
+		if len(m) > 0 {
+			out[l] = newStringIndex(m)
+		}
+	}
+	return &out
 }
 
 //go:embed typowords/*.txt
@@ -101,14 +106,15 @@ var typoWordFiles embed.FS
 // realWords returns, per language (an index of classifierLangs), the
 // words of typowords/LANG.txt spelled as typoMatches spells a word of a
 // field: its skeleton letters, repeats expanded. Words whose skeleton is
-// no single Latin word are left out. Computed once (about 60 ms) for every
-// rules detector the process builds.
-var realWords = sync.OnceValue(func() (out [numLangs][]string) {
+// no single Latin word are left out. Computed for each rules detector
+// built (about 60 ms), not kept: the process builds one, and the words
+// would stay live for nothing (0.8 MB).
+func realWords() (out [numLangs][]string) {
 	for l := range out {
 		out[l] = realWordsOf(classifierLangs[l])
 	}
 	return out
-})
+}
 
 // realWordsOf reads typowords/LANG.txt for realWords; nil when the
 // language has no list.
@@ -151,14 +157,15 @@ func ruleLanguage(r *rule) int {
 }
 
 // typoLiteral returns p spelled out when p takes typos: a rule term (not
-// only a veto) that is one whole Latin word of minTypoSwap letters or more.
-func typoLiteral(p *pattern) ([]rune, bool) {
+// only a veto) that is one whole Latin word of minTypoSwap letters or more;
+// refs are the rule set's.
+func typoLiteral(p *pattern, refs []ruleRef) ([]rune, bool) {
 	if p.recognizer || p.hanOnly || p.pinyin || !p.wordStart || !p.wordEnd || p.kind != kindHit {
 		return nil, false
 	}
 	inRule := false
-	for _, r := range p.refs {
-		if r.group >= 0 {
+	for _, r := range p.refs.of(refs) {
+		if r.group() >= 0 {
 			inRule = true
 		}
 	}
@@ -184,7 +191,7 @@ func (d *RulesDetector) typoMatches(t *Text, buf []byte, ms []match) ([]byte, []
 		return buf, ms
 	}
 	idx := d.typos[fieldLanguage(t)]
-	if len(idx) == 0 {
+	if idx.len() == 0 {
 		return buf, ms
 	}
 	sk := &t.Skeleton
@@ -208,7 +215,7 @@ func (d *RulesDetector) typoMatches(t *Text, buf []byte, ms []match) ([]byte, []
 				}
 			}
 			if len(buf) >= minTypoSwap && len(buf) <= maxTypoWord {
-				for _, pi := range idx[string(buf)] {
+				for _, pi := range idx.get(buf) {
 					ms = append(ms, match{p: &d.m.patterns[pi], i: i, j: j})
 				}
 			}
@@ -242,8 +249,8 @@ const (
 )
 
 // newJoinIndex maps the skeleton spelling of the one-word Latin rule
-// terms to their patterns.
-func newJoinIndex(ps []pattern) map[string][]int32 {
+// terms to their patterns; refs are the rule set's.
+func newJoinIndex(ps []pattern, refs []ruleRef) *stringIndex {
 	idx := map[string][]int32{}
 	for i := range ps {
 		p := &ps[i]
@@ -254,8 +261,8 @@ func newJoinIndex(ps []pattern) map[string][]int32 {
 		// more often than a veto spaced out ("se ríe" is no "serie", and
 		// the news veto would silence the mockery it is in).
 		inRule := false
-		for _, r := range p.refs {
-			inRule = inRule || r.group >= 0
+		for _, r := range p.refs.of(refs) {
+			inRule = inRule || r.group() >= 0
 		}
 		if !inRule {
 			continue
@@ -268,13 +275,13 @@ func newJoinIndex(ps []pattern) map[string][]int32 {
 			idx[string(p.runes)] = append(idx[string(p.runes)], int32(i))
 		}
 	}
-	return idx
+	return newStringIndex(idx)
 }
 
 // joinedMatches adds a match for every run of fragments that spells a rule
 // term.
 func (d *RulesDetector) joinedMatches(t *Text, ms []match) []match {
-	if len(d.joined) == 0 {
+	if d.joined.len() == 0 {
 		return ms
 	}
 	v := &t.Skeleton
@@ -323,7 +330,7 @@ func (d *RulesDetector) joinedMatches(t *Text, ms []match) []match {
 			if !short || common {
 				continue
 			}
-			for _, pi := range d.joined[string(joined)] {
+			for _, pi := range d.joined.get(joined) {
 				ms = append(ms, match{p: &d.m.patterns[pi], i: frags[a].i, j: frags[b].j})
 			}
 		}

@@ -424,7 +424,7 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 				}
 				found = append(found, fieldFinding{
 					Finding: Finding{
-						Category: h.p.category, Score: score, Rule: h.p.term,
+						Category: h.p.category(), Score: score, Rule: h.p.term,
 						Span: Span{t.Skeleton.Spans[h.i].Start, t.Skeleton.Spans[h.j-1].End},
 					},
 					field: t.Field, market: market, source: "terms:" + market + suffix,
