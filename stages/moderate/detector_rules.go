@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/notegate/notegate/models"
 )
@@ -271,7 +272,7 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 			}
 			break
 		}
-		if i, j, ok := shortestCover(r, occ); ok {
+		if i, j, ok := shortestCover(r, occ); ok && !spreadInLongField(t, sc.bounds, i, j) {
 			emit(i, j)
 		}
 	case windowSentence:
@@ -573,6 +574,26 @@ func sentencesSpan(bounds []int, n int, sp Span) Span {
 
 // sentenceOf returns the index of the sentence that starts at or before
 // byte offset b of the original.
+// A rule of window note was written for a note's length: in a comment, its
+// terms anywhere belong together. In a longer field that tells a story
+// (a pharmacy's notice, a landlord's house rules, a nurse's night) terms
+// sentences apart belong to different things. spreadInLongField reports a
+// shortest cover that, in a field of more than longFieldRunes, runs over
+// more than noteWindowSentences sentences.
+const (
+	longFieldRunes      = 400
+	noteWindowSentences = 3
+)
+
+func spreadInLongField(t *Text, bounds []int, i, j int) bool {
+	sk := &t.Skeleton
+	if len(t.Original) <= longFieldRunes || utf8.RuneCountInString(t.Original) <= longFieldRunes {
+		return false
+	}
+	from, to := sentenceOf(bounds, sk.Spans[i].Start), sentenceOf(bounds, sk.Spans[j-1].End-1)
+	return to-from+1 > noteWindowSentences
+}
+
 func sentenceOf(bounds []int, b int) int32 {
 	return int32(sort.SearchInts(bounds, b+1))
 }

@@ -1,0 +1,83 @@
+package moderate
+
+import "unicode/utf8"
+
+// Longer notes told from the other side. The intent models read a whole
+// field, and a recovery story holds what a person at risk writes ("thinking
+// everyone would be better off without me", "I didn't much care whether I
+// woke up"): round 38's English set of longer innocent notes (N24) had the
+// English model's self_harm on 24 of 150, every one of them a recovery, a
+// bereavement or a medical story. Two frames cap the models' self_harm (the
+// rules and the word lists keep theirs, with their own vetoes):
+//
+//   - recoveryNarrative: a field of more than minNarrativeRunes that tells
+//     the bad time as past ("at my worst", "for years I", "three years
+//     ago"), names the care that helped (a therapist, a GP, treatment, a
+//     support group, a named medicine) and speaks of now ("these days",
+//     "today", "in recovery");
+//   - bereavedBySuicide: a field that tells someone else's death by
+//     suicide ("my brother died by suicide", "Dad took his own life").
+//
+// Neither holds when the risk comes back into the present
+// (riskBackMarkers, narrativeRisk: a relapse, tonight, a plan, "I want to
+// die too").
+
+// minNarrativeRunes is the shortest field read as a recovery story: a
+// comment saying "I used to feel like that, my therapist helped" is read
+// as written.
+const minNarrativeRunes = 300
+
+var (
+	narrativePast = foldTerms([]string{
+		"at my worst", "during my worst", "my worst point", "i used to", "for years i", "for a long time i", "back then", "years ago",
+		"last year", "a year ago", "at the time", "when i was at", "in my teens", "in my twenties", "those years", "that year",
+		"en mi peor momento", "hace años", "antes yo", "no meu pior momento", "há anos", "anos atrás", "au pire", "il y a des années",
+		"à l'époque", "damals", "vor jahren", "最严重的时候", "那段时间", "那几年", "几年前", "最悪の時期", "当時", "예전에", "그때는",
+	})
+	narrativeCare = foldTerms([]string{
+		"therapist", "therapy", "counsellor", "counselor", "counselling", "counseling", "psychiatrist", "psychologist", "my gp",
+		"my doctor", "inpatient", "outpatient", "treatment", "dietitian", "support group", "aa meeting", "a meeting", "sponsor",
+		"sertraline", "fluoxetine", "citalopram", "antidepressant", "antidepressants", "medication", "health visitor", "crisis team",
+		"helpline", "hotline", "rehab", "recovery",
+		"terapeuta", "terapia", "psicólogo", "psicóloga", "psiquiatra", "tratamiento", "tratamento", "thérapeute", "thérapie", "psy",
+		"traitement", "therapeutin", "therapie", "psychologin", "behandlung", "心理医生", "心理咨询", "咨询师", "治疗", "吃药",
+		"カウンセリング", "治療", "精神科", "상담", "치료", "정신건강의학과",
+	})
+	narrativeNow = foldTerms([]string{
+		"these days", "today", "now i", "i'm now", "im now", "now i'm", "now im", "in recovery", "from the other side", "this week",
+		"this year", "nowadays", "i'm doing", "im doing", "i'm still here", "still here",
+		"hoy", "ahora", "hoje", "agora", "aujourd'hui", "maintenant", "heute", "jetzt", "现在", "如今", "今は", "지금은",
+	})
+	// narrativeRisk are a present risk the frames must not hide.
+	narrativeRisk = foldTerms([]string{
+		"planning to", "plan to end", "going to end it", "end it all", "last post", "won't be here", "wont be here", "not be here much longer",
+		"goodbye", "saying goodbye", "i want to die", "i still want to die", "join him", "join her", "be with him again",
+		"be with her again", "quiero morir", "quero morrer", "je veux mourir", "ich will sterben", "想死", "死にたい", "죽고 싶",
+	})
+	bereavedMarkers = foldTerms([]string{
+		"died by suicide", "took his own life", "took her own life", "took their own life", "killed himself", "killed herself",
+		"suicide loss", "lost my brother to suicide", "lost my sister to suicide", "lost my son to suicide", "lost my daughter to suicide",
+		"lost my dad to suicide", "lost my mum to suicide", "lost my mom to suicide", "lost my husband to suicide", "lost my wife to suicide",
+		"lost my friend to suicide", "after his suicide", "after her suicide",
+		"se suicidó", "se quitó la vida", "se suicidou", "tirou a própria vida", "s'est suicidé", "s'est suicidée", "s'est donné la mort",
+		"hat sich das leben genommen", "hat sich umgebracht", "自杀去世", "自杀离开", "自殺で亡くな", "자살로 떠난", "스스로 목숨을 끊",
+	})
+)
+
+// recoveryNarrative reports whether t tells a recovery from the other
+// side (see above).
+func recoveryNarrative(t *Text) bool {
+	if utf8.RuneCountInString(t.Original) <= minNarrativeRunes {
+		return false
+	}
+	s := t.Folded.String()
+	return containsTermAny(s, narrativePast) && containsTermAny(s, narrativeCare) && containsTermAny(s, narrativeNow) &&
+		!containsTermAny(s, riskBackMarkers) && !containsTermAny(s, narrativeRisk)
+}
+
+// bereavedBySuicide reports whether t tells someone else's death by
+// suicide and nothing of the author's own risk.
+func bereavedBySuicide(t *Text) bool {
+	s := t.Folded.String()
+	return containsTermAny(s, bereavedMarkers) && !containsTermAny(s, riskBackMarkers) && !containsTermAny(s, narrativeRisk)
+}

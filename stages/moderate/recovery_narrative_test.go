@@ -1,0 +1,20 @@
+package moderate
+
+import "testing"
+
+// Longer notes told from the other side (recovery_narrative.go): the
+// intent models' self_harm is capped in a recovery story and in a
+// bereavement; a plan or a goodbye in the present keeps it.
+func TestRecoveryStoriesAndBereavementsAreNotRisk(t *testing.T) {
+	s := newTableStage(t)
+	checkAllowed(t, s, []allowCase{
+		{"a recovery story with a sponsor and a therapist is allowed",
+			"Day 90 sober today, and I want to mark it here. For years I drank to numb everything, and at my worst I honestly didn't care whether I woke up in the morning or not. A friend dragged me to an AA meeting, I sat at the back with my arms crossed, and somehow kept going back. I have a sponsor now, a therapist I actually like, and these days I notice the sunrise on my way to work instead of dreading it.", true},
+		{"a sister's note on her brother's birthday after his suicide is allowed",
+			"Today would have been my brother Sam's 30th birthday. He died by suicide four years ago and I still catch myself saving memes to send him. The first year I was so angry, at him, at myself, at the GP who saw him two weeks before, at the whole world for carrying on. If you've lost someone this way, the questions never fully stop, but they get quieter.", true},
+		{"a recovery story that ends in a plan for tonight is held",
+			"For years I used to think everyone would be better off without me. My therapist says I'm doing better these days and I let her believe it. Today I gave my cat to my neighbour and wrote my letters. I'm planning to end it tonight, this is my last post, goodbye everyone, thank you for being kind to me.", false},
+		{"a bereaved son who wants to join his father is held",
+			"Five years since Dad took his own life. The police came to the door in the morning and I still remember the colour of the officer's tie. Everyone says it gets easier. It hasn't. I want to die too, I just want to be with him again, and I've been thinking about how.", false},
+	})
+}
