@@ -90,7 +90,7 @@ var toldAbuseCondemnations = foldTerms([]string{
 	"화났", "화가 나", "어이없", "너무하", "이유 없", "속상", "슬퍼",
 	"恶劣", "上前制止", "不能沉默", "扎心", "心寒", "씁쓸", "슬프다",
 	// Round 38 (N20): racism and bullying named in a witness's longer account.
-	"racisme", "种族歧视", "歧视", "ヘイトスピーチ", "差別", "혐오", "차별", "충격", "injuria racial", "crime de injuria", "rassismus",
+	"racisme", "ヘイトスピーチ", "人種差別", "혐오", "차별", "충격", "injuria racial", "crime de injuria", "rassismus",
 	"rassistisch", "harcelement", "acoso escolar", "霸凌", "bullying", "cyberharcelement", "antidiskriminierung", "no place here", "no place in", "has no place", "no tienen cabida",
 	"no tiene cabida", "nao tem lugar", "n'ont rien a faire", "n'a rien a faire", "hat hier nichts verloren",
 	// A bystander regretting their silence or resolving to speak up next time
@@ -343,7 +343,7 @@ var (
 		"어떤 남자", "어떤 여자", "할아버지",
 		// Round 38 (N20): witnesses in longer notes: 一个中年男人对着…骂, "uno le gritó", 한 손님이, a teacher's
 		// pupils ("en un grupo de WhatsApp le llamaban…", "des messages la traitant de…").
-		"中年男人", "一个中年", "男人", "一名男子", "乘客", "几个同学", "同学", "uno le", "un grupo", "uno de ellos", "un aficionado",
+		"中年男人", "一个中年", "一名男子", "一位乘客", "几个同学", "uno le", "un grupo", "uno de ellos", "un aficionado",
 		"en un grupo de", "compañeros", "colegas", "los acosadores", "des messages", "des élèves", "ses camarades", "un passager",
 		"ein fahrgast", "mitschüler", "한 손님", "손님이", "어떤 손님", "男が", "女が", "デモ",
 	})
@@ -354,7 +354,7 @@ var (
 		"a crié", "criait", "a hurlé", "a insulté", "a traité", "a dit", "angeschrien", "angebrüllt", "gebrüllt", "gerufen",
 		"beschimpft", "怒鳴", "叫んで", "叫んだ", "罵", "소리쳤", "소리를 질", "욕했", "욕을 했",
 		"chamou", "chamaram", "chamando", "llamó", "llamaban", "llamaba", "traitant", "traitait", "bezeichnet", "bezeichnete",
-		"hizo sonidos", "sonidos de mono", "起外号", "叫他", "叫她",
+		"hizo sonidos", "sonidos de mono", "起外号",
 	})
 	// quotativesAfter close the words a witness reports in Japanese and
 	// Korean, after them: 朝鮮人は出ていけ、ゴキブリ、などと…叫んでいて, …꺼져라고 소리를 질렀어요.
@@ -370,9 +370,14 @@ func witnessedSentence(t *Text, sp Span) bool {
 		return false
 	}
 	lo, hi := sentenceAround(t.Original, sp.Start, sp.End)
-	// The subject may open the finding's own words ("uma mulher chamou o
-	// cobrador de macaco" read whole by a rule).
-	return containsTermAny(foldedBefore(t, lo, sp.End), witnessSubjects) &&
+	// In a field without Han the subject may open the finding's own words
+	// ("uma mulher chamou o cobrador de macaco" read whole by a rule); a
+	// Chinese or Japanese subject (女性, 男性) can be a whole group spoken of.
+	upTo := sp.Start
+	if !t.HasHan {
+		upTo = sp.End
+	}
+	return containsTermAny(foldedBefore(t, lo, upTo), witnessSubjects) &&
 		containsTermAny(foldedBefore(t, lo, hi), shoutVerbs) ||
 		containsTermAny(foldedBefore(t, sp.End, hi), quotativesAfter) && containsTermAny(t.Folded.String(), witnessSubjects)
 }
