@@ -62,6 +62,7 @@ type ruleScratch struct {
 	// each quotation or question mark.
 	marks []sentenceMark
 	word  []byte // a word spelled out, for the typo index
+	frags []latinFrag
 }
 
 type sentenceMark struct {
@@ -144,8 +145,20 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	sc.matches = d.priceMatches(t, sc.matches)
 	sc.matches = d.mentionMatches(t, sc.matches)
 	sc.word, sc.matches = d.typoMatches(t, sc.word, sc.matches)
-	sc.matches = d.joinedMatches(t, sc.matches)
-	sc.matches = d.insertedMatches(t, sc.matches)
+	if d.joined.len() > 0 {
+		// Both readings put words together from the same fragments; most
+		// fields need neither.
+		spaced, slipped := hasShortLatinWord(&t.Skeleton), strings.ContainsAny(t.Original, insertedSymbols)
+		if spaced || slipped {
+			sc.frags = latinFragments(&t.Skeleton, sc.frags[:0])
+		}
+		if spaced {
+			sc.matches = d.joinedMatches(t, sc.frags, sc.matches)
+		}
+		if slipped {
+			sc.matches = d.insertedMatches(t, sc.frags, sc.matches)
+		}
+	}
 	sc.matches = d.pinyinMatches(t, sc.matches)
 	sc.matches = d.runOnMatches(t, sc.matches)
 	if len(sc.matches) == 0 {

@@ -1,9 +1,6 @@
 package moderate
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 func TestJapaneseProhibitionIsNotAConditional(t *testing.T) {
 	rules := newTestRules(t, map[string]string{"hate.ja.yaml": `
@@ -15,27 +12,12 @@ rules:
       - ["*移民*"]
       - ["*入れるな*", "*来るな*"]
 `})
-	cases := []struct {
-		name string
-		text string
-		want bool
-	}{
+	checkFires(t, rules, []fireCase{
 		{"a prohibition at a sentence's end is read", "移民は一人も入れるな", true},
 		{"a prohibition followed by よ is read", "移民なんか来るなよ", true},
 		{"a prohibition quoted with と is read", "移民は入れるなと言っていた", true},
 		{"a conditional with なら is not a prohibition", "移民を受け入れるなら日本語教育も必要だ", false},
 		{"なり (as soon as) is not a prohibition", "移民の友達が来るなりご飯を作ってくれた", false},
 		{"なんて is not a prohibition", "移民の家族が来るなんて嬉しい", false},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			fs, err := rules.Detect(context.Background(), NewText("body", c.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := len(fs) > 0; got != c.want {
-				t.Errorf("%q: finding %v, want %v (%v)", c.text, got, c.want, fs)
-			}
-		})
-	}
+	})
 }

@@ -23,26 +23,10 @@ const insertedSymbols = ".*·•-_'`~^+=|/\\#@"
 const maxInsertedFragments = 3
 
 // insertedMatches adds a match for every word cut by inserted symbols
-// that spells a rule term.
-func (d *RulesDetector) insertedMatches(t *Text, ms []match) []match {
-	if d.joined.len() == 0 || !strings.ContainsAny(t.Original, insertedSymbols) {
-		return ms
-	}
+// (from the field's latinFragments) that spells a rule term. Detect calls
+// it when the original holds one of insertedSymbols.
+func (d *RulesDetector) insertedMatches(t *Text, frags []latinFrag, ms []match) []match {
 	v := &t.Skeleton
-	type frag struct{ i, j int }
-	var frags []frag
-	for i := 0; i < len(v.Runes); {
-		if !isASCIILetter(v.Runes[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(v.Runes) && isASCIILetter(v.Runes[j]) {
-			j++
-		}
-		frags = append(frags, frag{i, j})
-		i = j
-	}
 	var joined []byte
 	for a := 0; a+1 < len(frags); a++ {
 		joined = joined[:0]

@@ -1,9 +1,6 @@
 package moderate
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 func TestWordsWithAnInsertedSymbolSpellTheirTerm(t *testing.T) {
 	rules := newTestRules(t, map[string]string{"hate.de.yaml": `
@@ -14,11 +11,7 @@ rules:
     all:
       - [schwuchteln]
 `})
-	cases := []struct {
-		name string
-		text string
-		want bool
-	}{
+	checkFires(t, rules, []fireCase{
 		{"the word as written is read", "Diese Schwuchteln sind krank", true},
 		{"a dot slipped into the word is read", "Diese Schwu.chteln sind krank", true},
 		{"an asterisk slipped into the word is read", "Diese Schwu*chteln sind krank", true},
@@ -26,16 +19,5 @@ rules:
 		{"a space with the dot parts two words", "Diese Schwu. chteln sind krank", false},
 		{"two symbols in one gap are no slip", "Diese Schwu..chteln sind krank", false},
 		{"a dotted abbreviation spells nothing", "z.B. eine Hochzeit in St.Gallen", false},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			fs, err := rules.Detect(context.Background(), NewText("body", c.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := len(fs) > 0; got != c.want {
-				t.Errorf("%q: finding %v, want %v (%v)", c.text, got, c.want, fs)
-			}
-		})
-	}
+	})
 }

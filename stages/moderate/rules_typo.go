@@ -278,18 +278,12 @@ func newJoinIndex(ps []pattern, refs []ruleRef) *stringIndex {
 	return newStringIndex(idx)
 }
 
-// joinedMatches adds a match for every run of fragments that spells a rule
-// term.
-func (d *RulesDetector) joinedMatches(t *Text, ms []match) []match {
-	if d.joined.len() == 0 {
-		return ms
-	}
-	v := &t.Skeleton
-	if !hasShortLatinWord(v) {
-		return ms
-	}
-	type frag struct{ i, j int }
-	var frags []frag
+// latinFrag is a maximal run [i, j) of ASCII letters of a skeleton: a
+// fragment the joined and the inserted readings put words together from.
+type latinFrag struct{ i, j int }
+
+// latinFragments appends the skeleton's fragments to dst.
+func latinFragments(v *View, dst []latinFrag) []latinFrag {
 	for i := 0; i < len(v.Runes); {
 		if !isASCIILetter(v.Runes[i]) {
 			i++
@@ -299,9 +293,17 @@ func (d *RulesDetector) joinedMatches(t *Text, ms []match) []match {
 		for j < len(v.Runes) && isASCIILetter(v.Runes[j]) {
 			j++
 		}
-		frags = append(frags, frag{i, j})
+		dst = append(dst, latinFrag{i, j})
 		i = j
 	}
+	return dst
+}
+
+// joinedMatches adds a match for every run of fragments (the field's
+// latinFragments) that spells a rule term. Detect calls it when the field
+// holds a short Latin word (hasShortLatinWord), without which none joins.
+func (d *RulesDetector) joinedMatches(t *Text, frags []latinFrag, ms []match) []match {
+	v := &t.Skeleton
 	var buf [maxJoinFragments * maxJoinFragment]byte
 	for a := 0; a+1 < len(frags); a++ {
 		if frags[a].j-frags[a].i > maxJoinFragment {

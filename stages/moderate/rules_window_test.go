@@ -1,9 +1,6 @@
 package moderate
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 // A rule of window note reads a comment whole, but in a field of more than
 // longFieldRunes its terms must lie within noteWindowSentences sentences.
@@ -20,24 +17,9 @@ rules:
 	filler := "We repainted the hallway this weekend. The kids chose a pale green. It took two coats and a lot of coffee. " +
 		"The neighbours lent us a ladder. Our cat supervised from the stairs. Next weekend we tackle the kitchen cabinets. "
 	filler += filler
-	cases := []struct {
-		name string
-		text string
-		want bool
-	}{
+	checkFires(t, rules, []fireCase{
 		{"a comment holds both anywhere", "post her home address. and her private phone too.", true},
 		{"a long field with both in one sentence is read", filler + "Post her home address and her private phone here. " + filler, true},
 		{"a long field with them many sentences apart is not", "Never share your home address online. " + filler + "Landlords, please do not call my private phone at night.", false},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			fs, err := rules.Detect(context.Background(), NewText("body", c.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := len(fs) > 0; got != c.want {
-				t.Errorf("finding %v, want %v (%v)", got, c.want, fs)
-			}
-		})
-	}
+	})
 }
