@@ -403,6 +403,7 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 	found = piiOfOthersNumbers(found, texts, suffix)              // see contact_others.go
 	capCampaignWithoutAsk(found, texts, suffix)                   // see campaign_ask.go
 	found = append(found, crudeSwearing(found, texts, suffix)...) // see profanity_crude.go
+	capIncidentalSwear(found, texts)                              // see profanity_incidental.go
 	// Market terms: the operator's own block, review and allow lists.
 	for _, market := range p.markets {
 		mm := p.terms[market]

@@ -67,6 +67,15 @@ var toldAbuseAttributions = foldTerms([]string{
 	"me escreveram", "me chamaram", "comentaram", "me disseram", "on m'a ecrit", "on m'a traite", "on m'a dit", "m'a ecrit",
 	"schrieb mir", "hat mir geschrieben", "haben mir geschrieben", "wurde ich", "と言われた", "って言われた", "と書かれた",
 	"って書かれた", "라고 했", "소리를 들었", "댓글이 달렸", "有人给我留言", "有人私信我", "被人说", "被人骂", "被问", "总被问",
+	// Round 39: a comment or message that reached the author, quoted ("Me
+	// llegó este comentario: '…'", "I got this comment", 收到这样的评论).
+	"me llego este comentario", "me llego un comentario", "me llego este mensaje", "me llego un mensaje", "recibi este comentario",
+	"recibi este mensaje", "me dejaron este comentario", "i got this comment", "got this comment", "i got this message",
+	"got this message", "someone left this comment", "recebi esse comentario", "recebi este comentario", "recebi essa mensagem",
+	"chegou esse comentario", "j'ai recu ce commentaire", "j'ai recu ce message", "on m'a laisse ce commentaire",
+	"diesen kommentar bekommen", "diese nachricht bekommen", "bekam diesen kommentar", "ってコメントが来た", "というコメントが来た",
+	"ってdmが来た", "というdmが来た", "라는 댓글을 받았", "이런 댓글을 받았", "라는 메시지를 받았", "收到这样的评论", "收到一条评论",
+	"收到这样的私信", "收到一条私信",
 })
 
 // toldAbuseStances are the author condemning the words or asking for help

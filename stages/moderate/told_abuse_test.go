@@ -25,6 +25,9 @@ func TestToldAbuseIsNotTheAuthors(t *testing.T) {
 		"Ontem no ônibus uma mulher chamou o cobrador de macaco porque ele pediu pra ela passar a catraca. Eu e mais duas pessoas dissemos que aquilo era crime de injúria racial e chamamos a polícia.",
 		"週末、ヘイトスピーチのデモに出くわしました。朝鮮人は出ていけ、ゴキブリ、などとひどい言葉を拡声器で叫んでいて、足がすくみました。差別は許せないと思いました。",
 		"오늘 편의점에서 한 손님이 직원 언니한테 야 너네 나라로 꺼져라고 소리를 질렀어요. 혐오 발언이 아직도 대놓고 나온다는 게 충격이었어요.",
+		// Round 39: a comment that reached the author, quoted and reported.
+		"Me llegó este comentario: 'vete a tu país, sudaca'. Lo dejo aquí para que vean lo que recibimos muchos latinos cada día. Ya lo reporté. Nadie merece esto.",
+		"I got this comment under my dumpling video: 'go back to your country, chink'. Reported it. Nobody deserves this for how they look.",
 		// A stereotype quoted and called ignorant, false or dangerous.
 		"说“移民都是寄生虫”的人，其实才是最无知的。",
 		"把穆斯林和恐怖分子画等号，这种说法既无知又危险。",

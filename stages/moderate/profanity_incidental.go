@@ -1,0 +1,89 @@
+package moderate
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/notegate/notegate/models"
+)
+
+// Incidental swearing: a longer note that tells a night shift, a derby in
+// the pub or a pet's last day and swears once on the way ("Putain, j'ai
+// une réunion à neuf heures", "So eine Scheiße, tut das weh", 我靠，这破打印机又卡纸了)
+// is a story with one oath in it, not swearing. The cn market reviews a
+// single swear word in a comment (its profanity review is 0.3); in a field
+// of several sentences where the lexicons and rules find one swear word at most
+// (below crude swearing; none: the classifier alone read some), the field's profanity findings — the
+// classifier's too — are capped at reportedScoreCap: they keep their label
+// and evidence for reviewers and decide nothing. Two swear words or more,
+// and any field crudeSwearing judged crude, keep their scores, and so does
+// every other category: an insult aimed at someone is harassment, whatever
+// the length.
+const (
+	// incidentalMinBytes: a field shorter than this (UTF-8 bytes: about 50
+	// words of Latin script, 100 Han, kana or hangul) is a comment, where
+	// one oath may be the point.
+	incidentalMinBytes = 300
+	// incidentalMinSentences: and it tells something in several sentences.
+	incidentalMinSentences = 3
+)
+
+// capIncidentalSwear caps the profanity of long fields that swear once (see
+// above). It runs after crudeSwearing, whose findings it reads.
+func capIncidentalSwear(found []fieldFinding, texts []*Text) {
+	for _, t := range texts {
+		if len(t.Original) < incidentalMinBytes || countSentences(t.Original) < incidentalMinSentences {
+			continue
+		}
+		var words []Span
+		crude := false
+		for _, f := range found {
+			if f.field != t.Field || f.Category != models.CategoryProfanity || f.market != "" {
+				continue
+			}
+			if f.Score >= crudeScore {
+				crude = true
+				break
+			}
+			if fromClassifier(f.source) || f.Span.Start == f.Span.End {
+				continue
+			}
+			words = append(words, f.Span)
+		}
+		if crude || len(separateSpans(words)) > 1 {
+			continue
+		}
+		for k := range found {
+			f := &found[k]
+			if f.field == t.Field && f.Category == models.CategoryProfanity && f.market == "" && f.Score > reportedScoreCap {
+				f.Score = reportedScoreCap
+			}
+		}
+	}
+}
+
+// countSentences counts the sentences of s as sentenceAround delimits them,
+// leaving out empty ones (a run of "!!!" or a blank line).
+func countSentences(s string) int {
+	n := 0
+	for at := 0; at < len(s); {
+		lo, hi := sentenceAround(s, at, at)
+		if lo < at {
+			lo = at
+		}
+		if hi > lo && strings.IndexFunc(s[lo:hi], isLetterOrDigit) >= 0 {
+			n++
+		}
+		if hi >= len(s) {
+			break
+		}
+		at = hi + 1
+		for at < len(s) && !utf8.RuneStart(s[at]) {
+			at++
+		}
+	}
+	return n
+}
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
