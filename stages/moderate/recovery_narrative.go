@@ -18,7 +18,13 @@ import "unicode/utf8"
 //   - bereavedBySuicide: a field that tells someone else's death by
 //     suicide ("my brother died by suicide", "Dad took his own life").
 //
-// Neither holds when the risk comes back into the present
+//   - petLoss: a field that tells a pet's death (put to sleep, the rainbow
+//     bridge, 安乐死, eingeschläfert): grief for a dog or a cat says "I'm
+//     not okay today" and "something was torn out of me", and the models
+//     read the author at risk (round 39's N26: a French cat put to sleep at
+//     home, self_harm 0.87).
+//
+// None holds when the risk comes back into the present
 // (riskBackMarkers, narrativeRisk: a relapse, tonight, a plan, "I want to
 // die too").
 
@@ -63,6 +69,33 @@ var (
 		"hat sich das leben genommen", "hat sich umgebracht", "自杀去世", "自杀离开", "自殺で亡くな", "자살로 떠난", "스스로 목숨을 끊",
 	})
 )
+
+var (
+	petDeathMarkers = foldTerms([]string{
+		"put to sleep", "put him to sleep", "put her to sleep", "euthanasia", "euthanised", "euthanized", "rainbow bridge",
+		"eutanasia", "eutanasiar", "puente del arcoíris", "eutanásia", "ponte do arco-íris", "ponte do arco iris", "euthanasie",
+		"pont de l'arc-en-ciel", "eingeschläfert", "einschläfern", "regenbogenbrücke", "安乐死", "彩虹桥", "回喵星", "去喵星",
+		"回汪星", "去汪星", "安楽死", "虹の橋", "안락사", "무지개다리",
+	})
+	petWords = foldTerms([]string{
+		"dog", "cat", "pet", "puppy", "kitty", "beagle", "collie", "labrador", "perro", "perra", "gato", "gata", "mascota",
+		"cachorro", "cachorra", "gatinho", "chien", "chienne", "chat", "chatte", "hund", "katze", "kater", "狗", "猫", "宠物",
+		"狗狗", "猫咪", "犬", "ペット", "愛犬", "愛猫", "강아지", "고양이", "반려",
+	})
+	// petLossRisk: the author's own wish not to live, said outright.
+	petLossRisk = foldTerms([]string{
+		"don't want to live", "dont want to live", "no quiero vivir", "não quero viver", "nao quero viver", "je ne veux plus vivre",
+		"ich will nicht mehr leben", "不想活", "生きていたくない", "살고 싶지 않",
+	})
+)
+
+// petLoss reports whether t tells a pet's death and nothing of the
+// author's own risk.
+func petLoss(t *Text) bool {
+	s := t.Folded.String()
+	return containsTermAny(s, petDeathMarkers) && containsTermAny(s, petWords) && !containsTermAny(s, riskBackMarkers) &&
+		!containsTermAny(s, narrativeRisk) && !containsTermAny(s, petLossRisk)
+}
 
 // recoveryNarrative reports whether t tells a recovery from the other
 // side (see above).

@@ -18,3 +18,21 @@ func TestRecoveryStoriesAndBereavementsAreNotRisk(t *testing.T) {
 			"Five years since Dad took his own life. The police came to the door in the morning and I still remember the colour of the officer's tie. Everyone says it gets easier. It hasn't. I want to die too, I just want to be with him again, and I've been thinking about how.", false},
 	})
 }
+
+// A pet's death grieved is not a person at risk; the author's own wish not
+// to live beside it is. The intent models are routed by the note's
+// language, so the cases are table notes.
+func TestPetLossIsNotRisk(t *testing.T) {
+	notes := []tableNote{
+		{ID: "a cat put to sleep at home, grieved, is allowed", Lang: "fr", CN: "allow", Intl: "allow",
+			Body: "Mon chat Pistache est parti ce matin, à dix-sept ans. Il avait une insuffisance rénale depuis un an et on savait que le moment approchait, mais on n'est jamais prêt. La vétérinaire est venue à la maison pour l'euthanasie, il s'est endormi sur son coussin préféré, au soleil, avec ma main sur lui. Depuis, j'ai l'impression qu'on m'a arraché quelque chose, et je sursaute à chaque bruit dans le couloir. Je ne vais pas bien aujourd'hui, mais je sais que ça passera. Merci pour tous vos messages sous ses photos pendant toutes ces années."},
+		{ID: "a dog's death with the author's own wish not to live is held", Lang: "en", CN: "review|block", Intl: "review|block",
+			Category: "self_harm", Body: "We had to put Max to sleep yesterday, my dog of fourteen years. He was all I had left. I don't want to live without him, I have the pills counted out and nobody would notice if I was gone."},
+	}
+	_, outcomes := moderateNotes(t, notes)
+	for i, o := range outcomes {
+		if len(o.problems) > 0 {
+			t.Errorf("%s: %v", notes[i].ID, o.problems)
+		}
+	}
+}

@@ -75,7 +75,7 @@ var toldAbuseAttributions = foldTerms([]string{
 	"chegou esse comentario", "j'ai recu ce commentaire", "j'ai recu ce message", "on m'a laisse ce commentaire",
 	"diesen kommentar bekommen", "diese nachricht bekommen", "bekam diesen kommentar", "ってコメントが来た", "というコメントが来た",
 	"ってdmが来た", "というdmが来た", "라는 댓글을 받았", "이런 댓글을 받았", "라는 메시지를 받았", "收到这样的评论", "收到一条评论",
-	"收到这样的私信", "收到一条私信",
+	"收到这样的私信", "收到一条私信", "と叫ぶ", "叫ぶ人",
 })
 
 // toldAbuseStances are the author condemning the words or asking for help
@@ -120,7 +120,7 @@ var toldAbuseCondemnations = foldTerms([]string{
 	// spot (店長さんにも報告した, 我当场说了一句, "I reported him", "le planté
 	// cara"), or calling the stereotype no joke (地域黑一点都不好笑, 拒绝地图炮).
 	"报告了", "举报了", "已举报", "已经举报", "检举了", "已检举", "已经检举", "不是幽默", "笑不出来", "基本的尊重", "当场说了", "当场怼", "怼了回去", "拒绝地图炮", "别地图炮", "不好笑",
-	"報告した", "通報した", "注意した", "言い返した", "黙ってるのは", "見過ごせ", "差別発言", "面白くない",
+	"報告した", "通報した", "通報しよう", "差別の言葉", "注意した", "言い返した", "黙ってるのは", "見過ごせ", "差別発言", "面白くない",
 	"i reported", "reported him", "reported her", "reported them", "reported it", "called him out", "called her out",
 	"called them out", "told him off", "told her off", "spoke up", "not funny",
 	"lo denuncie", "la denuncie", "los denuncie", "le plante cara", "le conteste", "no tiene gracia",
