@@ -39,6 +39,10 @@ var (
 		"last year", "a year ago", "at the time", "when i was at", "in my teens", "in my twenties", "those years", "that year",
 		"en mi peor momento", "hace años", "antes yo", "no meu pior momento", "há anos", "anos atrás", "au pire", "il y a des années",
 		"à l'époque", "damals", "vor jahren", "最严重的时候", "那段时间", "那几年", "几年前", "最悪の時期", "当時", "예전에", "그때는",
+		// Round 39: the attempt or the self-harm dated as past ("four years after my suicide attempt",
+		// "I self-harmed from age fourteen to about twenty-two", "I'm in recovery from a suicide attempt").
+		"years after my", "after my suicide attempt", "after my attempt", "in recovery from", "from age", "i used to think",
+		"during my worst",
 	})
 	narrativeCare = foldTerms([]string{
 		"therapist", "therapy", "counsellor", "counselor", "counselling", "counseling", "psychiatrist", "psychologist", "my gp",
