@@ -62,6 +62,8 @@ var affection = foldTerms([]string{
 	"whoever is late buys", "loser buys", "loser pays", "el que llegue tarde paga", "el que pierda paga", "quem chegar atrasado paga",
 	"quem perder paga", "le dernier arrivé paie", "le dernier arrivé paye", "le perdant paie", "迟到的请客", "输的请客", "遅れた人がおごり",
 	"負けたらおごり", "늦는 사람이 쏜다", "지는 사람이 쏜다",
+	// Or a roast among friends, the format named (round 39: "给好兄弟过生日，搞了个吐槽大会 … 有这帮损友真好").
+	"吐槽大会", "损友真好", "这帮损友", "感情越深", "le hicimos un roast", "roast battle", "birthday roast",
 })
 
 // unloving are love denied or withheld, which is abuse in itself.

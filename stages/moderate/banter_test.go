@@ -54,6 +54,8 @@ func TestBanterNeedsLoveNotDeniedInAShortField(t *testing.T) {
 		"没人爱你，傻瓜":                               false,
 		"you idiot":                             false,
 		"i really love your cooking, you idiot": false,
+		"给好兄弟过生日，搞了个吐槽大会。他上台说：你们这群狗东西，我记住了。有这帮损友真好": true,
+		"你们这群狗东西，我记住了": false,
 	} {
 		if got := banter(NewText("body", text)); got != want {
 			t.Errorf("banter(%q) = %v, want %v", text, got, want)

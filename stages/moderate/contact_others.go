@@ -29,7 +29,9 @@ var othersNumberCues = foldTerms(func() []string {
 	}
 	// Korean and Japanese: a third person, then the number's name.
 	for _, who := range []string{"이 사람", "그 사람", "걔", "쟤", "그놈", "이놈", "그년", "이년", "그 새끼", "이 새끼", "그 여자", "그 남자",
-		"이 여자", "이 남자", "전남친", "전여친", "그분", "이분"} {
+		"이 여자", "이 남자", "전남친", "전여친", "그분", "이분",
+		// Round 39 (F54): a customer or a boss singled out ("별점 테러한 그 손님 번호 공유함").
+		"그 손님", "이 손님", "그 진상", "이 진상", "그 사장", "그 알바"} {
 		for _, what := range []string{" 번호", " 전화번호", " 폰번호", " 핸드폰 번호", " 연락처", "의 번호", "의 전화번호", "의 연락처", " 카톡"} {
 			cues = append(cues, who+what)
 		}
@@ -63,7 +65,9 @@ var othersNumberCues = foldTerms(func() []string {
 		"vive en la", "vive en el", "mora na", "mora no", "mora em",
 		// Round 24: "su cel es", "son num", "il reste au" (Québec: lives at).
 		"su cel", "el cel de", "sus datos", "son num", "le num perso", "il reste au", "elle reste au",
-		"his num", "her num", "mom's num", "mum's num", "the nin of", "vazou o número", "o número da", "o numero da")
+		"his num", "her num", "mom's num", "mum's num", "the nin of", "vazou o número", "o número da", "o numero da",
+		// Round 39 (F54): a number shared or pinned up as a customer's, with their address (번호 공유함, 주소는).
+		"번호 공유", "번호 박제", "번호 뿌", "집 주소", "주소는", "那个客人", "那位客人", "その客の")
 }())
 
 // ownNumberCues say the number is the author's: then it is spam alone.

@@ -85,6 +85,7 @@ func TestSomeoneElsesNumberDisguisedIsPersonalData(t *testing.T) {
 		{"a number spelled first and its owner named after it", "null eins sieben sechs, zwei drei vier, fünf sechs sieben acht – das ist seine Nummer, der Typ vom Parkplatz", true, true},
 		{"a cheater named after his number in numerals", "零九一二 三四五 六七八，這就是那個渣男的電話", true, true},
 		{"the author's own number named after it stays spam", "一三八一二三四五六七八 是我的电话，欢迎咨询", false, true},
+		{"a customer's number spelled in Korean words, shared with their address", "별점 테러한 그 손님 번호 공유함 공일공-일이삼사-오육칠팔, 주소는 서울 마포구 XX로 12 301호", true, true},
 		{"a phone number in digits needs no cue to be personal data", "My ex's number is 415-555-0134, call her and tell her what she did", true, true},
 	}
 	for _, tt := range tests {

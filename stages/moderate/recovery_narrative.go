@@ -1,6 +1,6 @@
 package moderate
 
-import "unicode/utf8"
+import "unicode"
 
 // Longer notes told from the other side. The intent models read a whole
 // field, and a recovery story holds what a person at risk writes ("thinking
@@ -28,9 +28,10 @@ import "unicode/utf8"
 // (riskBackMarkers, narrativeRisk: a relapse, tonight, a plan, "I want to
 // die too").
 
-// minNarrativeRunes is the shortest field read as a recovery story: a
-// comment saying "I used to feel like that, my therapist helped" is read
-// as written.
+// minNarrativeRunes is the shortest field read as a recovery story, in
+// letters of Latin script (textWidth: a Han character counts three, a kana
+// or a hangul syllable two): a comment saying "I used to feel like that, my therapist
+// helped" is read as written.
 const minNarrativeRunes = 300
 
 var (
@@ -43,6 +44,8 @@ var (
 		// "I self-harmed from age fourteen to about twenty-two", "I'm in recovery from a suicide attempt").
 		"years after my", "after my suicide attempt", "after my attempt", "in recovery from", "from age", "i used to think",
 		"during my worst",
+		// Round 39 (N29): Chinese recoveries ("最糟的时候我在阳台站了很久", "以前手臂上的疤").
+		"最糟的时候", "最难的时候", "最低谷的时候", "那时候", "当时", "以前",
 	})
 	narrativeCare = foldTerms([]string{
 		"therapist", "therapy", "counsellor", "counselor", "counselling", "counseling", "psychiatrist", "psychologist", "my gp",
@@ -51,7 +54,7 @@ var (
 		"helpline", "hotline", "rehab", "recovery",
 		"terapeuta", "terapia", "psicólogo", "psicóloga", "psiquiatra", "tratamiento", "tratamento", "thérapeute", "thérapie", "psy",
 		"traitement", "therapeutin", "therapie", "psychologin", "behandlung", "心理医生", "心理咨询", "咨询师", "治疗", "吃药",
-		"カウンセリング", "治療", "精神科", "상담", "치료", "정신건강의학과",
+		"カウンセリング", "治療", "精神科", "상담", "치료", "정신건강의학과", "住院", "服药", "咨询",
 	})
 	narrativeNow = foldTerms([]string{
 		"these days", "today", "now i", "i'm now", "im now", "now i'm", "now im", "in recovery", "from the other side", "this week",
@@ -104,7 +107,7 @@ func petLoss(t *Text) bool {
 // recoveryNarrative reports whether t tells a recovery from the other
 // side (see above).
 func recoveryNarrative(t *Text) bool {
-	if utf8.RuneCountInString(t.Original) <= minNarrativeRunes {
+	if textWidth(t.Original) <= minNarrativeRunes {
 		return false
 	}
 	s := t.Folded.String()
@@ -117,4 +120,37 @@ func recoveryNarrative(t *Text) bool {
 func bereavedBySuicide(t *Text) bool {
 	s := t.Folded.String()
 	return containsTermAny(s, bereavedMarkers) && !containsTermAny(s, riskBackMarkers) && !containsTermAny(s, narrativeRisk)
+}
+
+// textWidth is the length of s in letters of Latin script, by what a
+// character says: a Han character about three letters (a hundred of them
+// tell what fifty English words do), a kana or a hangul syllable about two.
+func textWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r < 0x1100:
+			n++
+		case unicode.Is(unicode.Han, r):
+			n += 3
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// reportedSelfHarmTaunt reports whether t quotes words someone sent the
+// author ("kill yourself, fat cow") and says the author reported them
+// (victimReport), with nothing of the author's own risk: the models read
+// the quoted taunt as the author's wish (round 39's N29: self_harm 0.96 on
+// a note about an impersonator, reported by forty friends).
+func reportedSelfHarmTaunt(t *Text) bool {
+	if !victimReport(t) {
+		return false
+	}
+	s := t.Folded.String()
+	return !containsTermAny(s, riskBackMarkers) && !containsTermAny(s, narrativeRisk) && !containsTermAny(s, petLossRisk)
 }

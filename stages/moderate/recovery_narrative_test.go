@@ -38,3 +38,41 @@ func TestPetLossIsNotRisk(t *testing.T) {
 		}
 	}
 }
+
+// A taunt someone sent ("kill yourself, fat cow"), quoted by the author who
+// reported it, is not the author's wish to die; the same note with the
+// author's own wish is.
+func TestReportedSelfHarmTauntIsNotRisk(t *testing.T) {
+	notes := []tableNote{
+		{ID: "an impersonator's taunt, quoted and reported, is allowed", Lang: "en", CN: "allow", Intl: "allow",
+			Body: "To whoever made a fake account with my photos and posted 'kill yourself, fat cow' under my friends' posts: I reported it, so did about forty of my friends, and it's down now. I'm posting this because I know how easy it is to go quiet when it happens to you. I have a body, I have a life, and a coward with a burner account doesn't get to decide what either of them is worth. If you're being targeted, screenshot everything, report it, and tell someone you trust. You're not alone."},
+		{ID: "a taunt reported by an author who wants to die is held", Lang: "en", CN: "review|block", Intl: "review|block",
+			Category: "self_harm",
+			Body:     "Someone keeps commenting 'kill yourself, fat cow' under my posts. I reported it. Honestly I want to die, maybe they are right and I should just do it tonight."},
+	}
+	_, outcomes := moderateNotes(t, notes)
+	for i, o := range outcomes {
+		if len(o.problems) > 0 {
+			t.Errorf("%s: %v", notes[i].ID, o.problems)
+		}
+	}
+}
+
+// A Chinese recovery story is as long in characters as an English one in
+// letters: a Han character counts two.
+func TestChineseRecoveryStoryIsReadAsOne(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"a third year after a severe depression, told with the worst time past, care and now", "确诊重度抑郁的第三年，我想记录一下现在的自己。最糟的时候我在阳台站了很久，脑子里全是不想活下去的念头，是室友硬拉我去了医院。吃药、咨询、住院两周，慢慢地我又能闻到早餐的香味了。现在我还在服药，但已经回到工作岗位，每周去游一次泳。如果你也在黑暗里，请相信那不是永远，先找一个人说出来。", true},
+		{"a short comment that once felt the same is read as written", "以前我也想过不想活，后来去咨询了，现在好多了。", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := recoveryNarrative(NewText("body", tt.text)); got != tt.want {
+				t.Errorf("recoveryNarrative = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -108,21 +108,39 @@ func outsideQuotations(s string) string {
 	if !strings.ContainsAny(s, quoteMarks) {
 		return s
 	}
+	if out, ok := outsideQuotationsPass(s, false); ok {
+		return out
+	}
+	// An unclosed mark may be a plural's possessive ("posted 'kill
+	// yourself' under my friends' posts"): read again without those.
+	if out, ok := outsideQuotationsPass(s, true); ok {
+		return out
+	}
+	return s // an unclosed mark quotes nothing we can tell
+}
+
+// outsideQuotationsPass is one reading of outsideQuotations; with
+// possessives, an apostrophe right after an s and before a space is a
+// plural's possessive, not a mark. ok is false when a mark is left open.
+func outsideQuotationsPass(s string, possessives bool) (string, bool) {
 	var b strings.Builder
 	inside := false
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if isQuoteAt(s, i, r, n) {
+		if isQuoteAt(s, i, r, n) && !(possessives && pluralPossessiveAt(s, i, r, n)) {
 			inside = !inside
 		} else if !inside {
 			b.WriteString(s[i : i+n])
 		}
 		i += n
 	}
-	if inside {
-		return s // an unclosed mark quotes nothing we can tell
-	}
-	return b.String()
+	return b.String(), !inside
+}
+
+// pluralPossessiveAt reports whether the apostrophe r at i of s follows an
+// s and comes before a space: "my friends' posts".
+func pluralPossessiveAt(s string, i int, r rune, n int) bool {
+	return (r == '\'' || r == '’') && i > 0 && (s[i-1] == 's' || s[i-1] == 'S') && i+n < len(s) && s[i+n] == ' '
 }
 
 // saysFirstPerson reports whether folded text s has a first person

@@ -126,3 +126,35 @@ func TestHelplineReachedByAMessengerIsNoContactRequest(t *testing.T) {
 	wantAllowed(t, s, "a helpline reached by a messenger is allowed", miss, "cn", "intl")
 	wantStopped(t, s, "a request of the author's own beside a helpline still hits", hit, "cn")
 }
+
+func TestOutsideQuotations(t *testing.T) {
+	tests := []struct {
+		name, s, want string
+	}{
+		{"double quotes are left out", `she said "kill yourself" and left`, "she said  and left"},
+		{"single quotes around words are left out", "posted 'go away' under it", "posted  under it"},
+		{"a plural's possessive after a quotation is no mark", "posted 'kill yourself, fat cow' under my friends' posts: i reported it",
+			"posted  under my friends' posts: i reported it"},
+		{"an apostrophe inside a word is no mark", "it's 'fine' now", "it's  now"},
+		{"an unclosed mark quotes nothing", "he wrote 'go away and left", "he wrote 'go away and left"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := outsideQuotations(tt.s); got != tt.want {
+				t.Errorf("outsideQuotations(%q) = %q, want %q", tt.s, got, tt.want)
+			}
+		})
+	}
+}
+
+// outsideQuotations never panics and never adds text.
+func FuzzOutsideQuotations(f *testing.F) {
+	for _, s := range []string{"posted 'x' under my friends' posts", "s' '", "'", "«»", "‘’s’ ", "\xff's' "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got := outsideQuotations(s); len(got) > len(s) {
+			t.Errorf("outsideQuotations(%q) = %q, longer than its input", s, got)
+		}
+	})
+}
