@@ -585,8 +585,6 @@ func sentencesSpan(bounds []int, n int, sp Span) Span {
 	return out
 }
 
-// sentenceOf returns the index of the sentence that starts at or before
-// byte offset b of the original.
 // A rule of window note was written for a note's length: in a comment, its
 // terms anywhere belong together. In a longer field that tells a story
 // (a pharmacy's notice, a landlord's house rules, a nurse's night) terms
@@ -607,6 +605,8 @@ func spreadInLongField(t *Text, bounds []int, i, j int) bool {
 	return to-from+1 > noteWindowSentences
 }
 
+// sentenceOf returns the index of the sentence that starts at or before
+// byte offset b of the original.
 func sentenceOf(bounds []int, b int) int32 {
 	return int32(sort.SearchInts(bounds, b+1))
 }

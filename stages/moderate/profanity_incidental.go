@@ -1,12 +1,6 @@
 package moderate
 
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-
-	"github.com/notegate/notegate/models"
-)
+import "github.com/notegate/notegate/models"
 
 // Incidental swearing: a longer note that tells a night shift, a derby in
 // the pub or a pet's last day and swears once on the way ("Putain, j'ai
@@ -33,15 +27,13 @@ const (
 // above). It runs after crudeSwearing, whose findings it reads.
 func capIncidentalSwear(found []fieldFinding, texts []*Text) {
 	for _, t := range texts {
-		if len(t.Original) < incidentalMinBytes || countSentences(t.Original) < incidentalMinSentences {
-			continue
-		}
 		var words []Span
-		crude := false
+		swears, crude := false, false
 		for _, f := range found {
 			if f.field != t.Field || f.Category != models.CategoryProfanity || f.market != "" {
 				continue
 			}
+			swears = true
 			if f.Score >= crudeScore {
 				crude = true
 				break
@@ -51,7 +43,8 @@ func capIncidentalSwear(found []fieldFinding, texts []*Text) {
 			}
 			words = append(words, f.Span)
 		}
-		if crude || len(separateSpans(words)) > 1 {
+		if !swears || crude || len(separateSpans(words)) > 1 ||
+			len(t.Original) < incidentalMinBytes || countSentences(t) < incidentalMinSentences {
 			continue
 		}
 		for k := range found {
@@ -63,27 +56,20 @@ func capIncidentalSwear(found []fieldFinding, texts []*Text) {
 	}
 }
 
-// countSentences counts the sentences of s as sentenceAround delimits them,
-// leaving out empty ones (a run of "!!!" or a blank line).
-func countSentences(s string) int {
-	n := 0
-	for at := 0; at < len(s); {
-		lo, hi := sentenceAround(s, at, at)
-		if lo < at {
-			lo = at
-		}
-		if hi > lo && strings.IndexFunc(s[lo:hi], isLetterOrDigit) >= 0 {
+// countSentences counts the sentences of t as sentenceBounds delimits them,
+// leaving out those without a letter or a digit (a run of "!!!", a blank
+// line), as sentenceRuns does.
+func countSentences(t *Text) int {
+	bounds, _ := sentenceBounds(t, nil, nil)
+	v := &t.Skeleton
+	n, i := 0, 0
+	for _, b := range append(bounds, len(t.Original)) {
+		if i < len(v.Spans) && v.Spans[i].Start < b {
 			n++
 		}
-		if hi >= len(s) {
-			break
-		}
-		at = hi + 1
-		for at < len(s) && !utf8.RuneStart(s[at]) {
-			at++
+		for i < len(v.Spans) && v.Spans[i].Start < b {
+			i++
 		}
 	}
 	return n
 }
-
-func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -66,7 +66,7 @@ func TestCountSentences(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := countSentences(tt.s); got != tt.want {
+			if got := countSentences(NewText("body", tt.s)); got != tt.want {
 				t.Errorf("countSentences(%q) = %d, want %d", tt.s, got, tt.want)
 			}
 		})

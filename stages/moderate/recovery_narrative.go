@@ -7,32 +7,32 @@ import "unicode"
 // everyone would be better off without me", "I didn't much care whether I
 // woke up"): round 38's English set of longer innocent notes (N24) had the
 // English model's self_harm on 24 of 150, every one of them a recovery, a
-// bereavement or a medical story. Two frames cap the models' self_harm (the
-// rules and the word lists keep theirs, with their own vetoes):
+// bereavement or a medical story. These frames cap the models' self_harm
+// (the rules and the word lists keep theirs, with their own vetoes):
 //
-//   - recoveryNarrative: a field of more than minNarrativeRunes that tells
+//   - recoveryNarrative: a field of more than minNarrativeWidth that tells
 //     the bad time as past ("at my worst", "for years I", "three years
 //     ago"), names the care that helped (a therapist, a GP, treatment, a
 //     support group, a named medicine) and speaks of now ("these days",
 //     "today", "in recovery");
 //   - bereavedBySuicide: a field that tells someone else's death by
-//     suicide ("my brother died by suicide", "Dad took his own life").
-//
+//     suicide ("my brother died by suicide", "Dad took his own life");
 //   - petLoss: a field that tells a pet's death (put to sleep, the rainbow
 //     bridge, 安乐死, eingeschläfert): grief for a dog or a cat says "I'm
 //     not okay today" and "something was torn out of me", and the models
 //     read the author at risk (round 39's N26: a French cat put to sleep at
-//     home, self_harm 0.87).
+//     home, self_harm 0.87);
+//   - reportedSelfHarmTaunt: a taunt someone sent, quoted and reported.
 //
-// None holds when the risk comes back into the present
-// (riskBackMarkers, narrativeRisk: a relapse, tonight, a plan, "I want to
-// die too").
+// None holds when the risk comes back into the present (presentRisk:
+// a relapse, tonight, a plan, "I want to die too"; for a pet's death and a
+// taunt, "I don't want to live" too).
 
-// minNarrativeRunes is the shortest field read as a recovery story, in
+// minNarrativeWidth is the shortest field read as a recovery story, in
 // letters of Latin script (textWidth: a Han character counts three, a kana
 // or a hangul syllable two): a comment saying "I used to feel like that, my therapist
 // helped" is read as written.
-const minNarrativeRunes = 300
+const minNarrativeWidth = 300
 
 var (
 	narrativePast = foldTerms([]string{
@@ -43,7 +43,6 @@ var (
 		// Round 39: the attempt or the self-harm dated as past ("four years after my suicide attempt",
 		// "I self-harmed from age fourteen to about twenty-two", "I'm in recovery from a suicide attempt").
 		"years after my", "after my suicide attempt", "after my attempt", "in recovery from", "from age", "i used to think",
-		"during my worst",
 		// Round 39 (N29): Chinese recoveries ("最糟的时候我在阳台站了很久", "以前手臂上的疤").
 		"最糟的时候", "最难的时候", "最低谷的时候", "那时候", "当时", "以前",
 	})
@@ -96,30 +95,37 @@ var (
 	})
 )
 
+// presentRisk reports whether folded text s says the author is at risk
+// now (riskBackMarkers, narrativeRisk), or, with wishNotToLive, says
+// outright they do not want to live (petLossRisk).
+func presentRisk(s string, wishNotToLive bool) bool {
+	return containsTermAny(s, riskBackMarkers) || containsTermAny(s, narrativeRisk) ||
+		wishNotToLive && containsTermAny(s, petLossRisk)
+}
+
 // petLoss reports whether t tells a pet's death and nothing of the
 // author's own risk.
 func petLoss(t *Text) bool {
 	s := t.Folded.String()
-	return containsTermAny(s, petDeathMarkers) && containsTermAny(s, petWords) && !containsTermAny(s, riskBackMarkers) &&
-		!containsTermAny(s, narrativeRisk) && !containsTermAny(s, petLossRisk)
+	return containsTermAny(s, petDeathMarkers) && containsTermAny(s, petWords) && !presentRisk(s, true)
 }
 
 // recoveryNarrative reports whether t tells a recovery from the other
 // side (see above).
 func recoveryNarrative(t *Text) bool {
-	if textWidth(t.Original) <= minNarrativeRunes {
+	if textWidth(t.Original) <= minNarrativeWidth {
 		return false
 	}
 	s := t.Folded.String()
 	return containsTermAny(s, narrativePast) && containsTermAny(s, narrativeCare) && containsTermAny(s, narrativeNow) &&
-		!containsTermAny(s, riskBackMarkers) && !containsTermAny(s, narrativeRisk)
+		!presentRisk(s, false)
 }
 
 // bereavedBySuicide reports whether t tells someone else's death by
 // suicide and nothing of the author's own risk.
 func bereavedBySuicide(t *Text) bool {
 	s := t.Folded.String()
-	return containsTermAny(s, bereavedMarkers) && !containsTermAny(s, riskBackMarkers) && !containsTermAny(s, narrativeRisk)
+	return containsTermAny(s, bereavedMarkers) && !presentRisk(s, false)
 }
 
 // textWidth is the length of s in letters of Latin script, by what a
@@ -151,6 +157,5 @@ func reportedSelfHarmTaunt(t *Text) bool {
 	if !victimReport(t) {
 		return false
 	}
-	s := t.Folded.String()
-	return !containsTermAny(s, riskBackMarkers) && !containsTermAny(s, narrativeRisk) && !containsTermAny(s, petLossRisk)
+	return !presentRisk(t.Folded.String(), true)
 }
