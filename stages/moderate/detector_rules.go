@@ -270,18 +270,11 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 			break
 		}
 		if r.need < r.groups {
-			// Signals that add up: enough groups anywhere in the field;
-			// the evidence runs from the first signal to the last.
-			var mask uint16
-			for _, o := range occ {
-				mask |= 1 << o.group
-			}
-			if len(occ) > 0 && bits.OnesCount16(mask) >= r.need {
-				last := 0
-				for k := range occ {
-					last = max(last, occ[k].j)
-				}
-				emit(occ[0].i, last)
+			// Signals that add up: enough groups anywhere in the field
+			// (in a long one, within noteWindowSentences sentences); the
+			// evidence runs from the first signal to the last.
+			if i, j, ok := signalsAddUp(t, r.need, occ); ok {
+				emit(i, j)
 			}
 			break
 		}
@@ -596,13 +589,56 @@ const (
 	noteWindowSentences = 3
 )
 
+// longField reports whether t is longer than longFieldRunes.
+func longField(t *Text) bool {
+	return len(t.Original) > longFieldRunes && utf8.RuneCountInString(t.Original) > longFieldRunes
+}
+
 func spreadInLongField(t *Text, bounds []int, i, j int) bool {
-	sk := &t.Skeleton
-	if len(t.Original) <= longFieldRunes || utf8.RuneCountInString(t.Original) <= longFieldRunes {
+	if !longField(t) {
 		return false
 	}
+	sk := &t.Skeleton
 	from, to := sentenceOf(bounds, sk.Spans[i].Start), sentenceOf(bounds, sk.Spans[j-1].End-1)
 	return to-from+1 > noteWindowSentences
+}
+
+// signalsAddUp reports the evidence of a rule whose groups add up
+// (min_groups): need groups of its among occ, which are in field order.
+// In a field of more than longFieldRunes, the groups must meet within
+// noteWindowSentences sentences, as a note window's cover must
+// (spreadInLongField): a landlord's house rules that name a tenant in one
+// paragraph and a phone in another dox no one.
+func signalsAddUp(t *Text, need int, occ []ruleOcc) (i, j int, ok bool) {
+	if len(occ) == 0 {
+		return 0, 0, false
+	}
+	long := longField(t)
+	for a := range occ {
+		var mask uint16
+		end := 0
+		for b := a; b < len(occ); b++ {
+			if long && occ[b].sent-occ[a].sent >= noteWindowSentences {
+				break
+			}
+			mask |= 1 << occ[b].group
+			end = max(end, occ[b].j)
+			if bits.OnesCount16(mask) < need {
+				continue
+			}
+			if !long {
+				// The evidence runs from the first signal to the last.
+				for k := b + 1; k < len(occ); k++ {
+					end = max(end, occ[k].j)
+				}
+			}
+			return occ[a].i, end, true
+		}
+		if !long {
+			break
+		}
+	}
+	return 0, 0, false
 }
 
 // sentenceOf returns the index of the sentence that starts at or before

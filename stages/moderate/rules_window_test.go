@@ -23,3 +23,31 @@ rules:
 		{"a long field with them many sentences apart is not", "Never share your home address online. " + filler + "Landlords, please do not call my private phone at night.", false},
 	})
 }
+
+// A rule whose signals add up (min_groups) reads a comment whole too, but
+// in a long field its signals must meet within noteWindowSentences
+// sentences: a landlord's house rules that name a tenant in one paragraph
+// and a phone line in another dox no one.
+func TestSignalsThatAddUpInALongFieldMeetNearby(t *testing.T) {
+	rules := newTestRules(t, map[string]string{"pii.en.yaml": `
+rules:
+  - id: tenant-signals
+    score: 0.85
+    window: note
+    min_groups: 2
+    all:
+      - ["the tenant"]
+      - ["phone number"]
+      - ["lives at"]
+`})
+	filler := "We repainted the hallway this weekend. The kids chose a pale green. It took two coats and a lot of coffee. " +
+		"The neighbours lent us a ladder. Our cat supervised from the stairs. Next weekend we tackle the kitchen cabinets. "
+	filler += filler
+	checkFires(t, rules, []fireCase{
+		{"a comment holds two signals anywhere", "the tenant is late again. phone number below.", true},
+		{"a long field with two signals in one sentence is read", filler + "The tenant lives at the corner flat, go tell him. " + filler, true},
+		{"a long field with two signals in neighbouring sentences is read", filler + "Ask about the tenant. He is rude. He lives at number 4. " + filler, true},
+		{"a long field with its signals many sentences apart is not", "House rule one: the tenant pays on the first. " + filler + "The landlord's phone number is on the fridge.", false},
+		{"a long field with one signal repeated is not", filler + "The tenant, the tenant, the tenant. " + filler, false},
+	})
+}
