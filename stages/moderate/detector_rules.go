@@ -57,7 +57,8 @@ type ruleScratch struct {
 	touched []int32  // rules with a non-zero mask
 	occ     []ruleOcc
 	veto    []ruleOcc
-	bounds  []int // byte offsets of t.Original where sentences start
+	bounds  []int    // byte offsets of t.Original where sentences start
+	handles [][2]int // skeleton runes of the field's @handles (rules_mention.go)
 	// marks lists the punctuation vetoes of the field: the sentence of
 	// each quotation or question mark.
 	marks []sentenceMark
@@ -137,7 +138,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	}
 	sc := d.pool.Get().(*ruleScratch)
 	defer d.pool.Put(sc)
-	sc.matches = d.m.scan(&t.Skeleton, t.HasHan, sc.matches[:0])
+	sc.matches = asWritten(t.Original, &t.Skeleton, d.m.scan(&t.Skeleton, t.HasHan, sc.matches[:0]))
 	if masked(t.Original) {
 		sc.matches = d.maskedMatches(t, sc.matches)
 	}
@@ -182,6 +183,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 		if bits.OnesCount16(sc.masks[ri]) >= d.set.rules[ri].need {
 			if !segmented {
 				sc.bounds, sc.marks = sentenceBounds(t, sc.bounds[:0], sc.marks[:0])
+				sc.handles = handleRanges(t, sc.handles[:0])
 				segmented = true
 			}
 			out = d.check(sc, t, ri, out)
@@ -196,7 +198,11 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 	r := &d.set.rules[ri]
 	sk := &t.Skeleton
 	occ, veto := sc.occ[:0], sc.veto[:0]
+	handles := len(sc.handles) > 0 && handleWordsNotAuthors(r.category)
 	for _, m := range sc.matches {
+		if handles && !m.p.recognizer && inHandle(sc.handles, m.i, m.j) {
+			continue
+		}
 		for _, ref := range m.p.refs.of(d.set.refs) {
 			if ref.rule() != ri {
 				continue

@@ -59,6 +59,7 @@ func parseTerm(term string, cat models.Category, score float64, kind patternKind
 		return p, fmt.Errorf("term %q normalizes to nothing", term)
 	}
 	p.runes = append([]rune(nil), v.Runes[lo:hi]...)
+	p.digitsAt = writtenDigits(body, v, lo, hi)
 	p.counts = termCounts(v.Counts[lo:hi])
 	p.wordStart = !prefix && wordRune(p.runes[0])
 	p.wordEnd = !suffix && wordRune(p.runes[len(p.runes)-1])
@@ -232,7 +233,7 @@ func (d *LexiconDetector) Detect(_ context.Context, t *Text) ([]Finding, error) 
 // phrases in the field ("stupidly funny", "en retard"), which the stage
 // also holds against a classifier's evidence.
 func (d *LexiconDetector) detect(t *Text) ([]Finding, []Span) {
-	hits, allows := dropAllowed(d.m.scan(&t.Skeleton, t.HasHan, nil))
+	hits, allows := dropAllowed(asWritten(t.Original, &t.Skeleton, d.m.scan(&t.Skeleton, t.HasHan, nil)))
 	var allowed []Span
 	for _, a := range allows {
 		allowed = append(allowed, Span{t.Skeleton.Spans[a.i].Start, t.Skeleton.Spans[a.j-1].End})

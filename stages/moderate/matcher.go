@@ -29,6 +29,10 @@ type pattern struct {
 	// compiled term serves every rule that lists it), in its rule set's
 	// refs: one array for all patterns, 8 bytes here rather than 24.
 	refs refSpan
+	// digitsAt marks the runes (of the first 16) where the term was
+	// written with a number tag, which the matched text must have too
+	// (matcher_written.go).
+	digitsAt uint16
 	// cat is the category of a lexicon term (category()); none for a
 	// rule term, whose rules have theirs.
 	cat  categoryCode

@@ -743,6 +743,8 @@ func patternKey(p *pattern) string {
 		b.WriteString(strconv.Itoa(int(c)))
 		b.WriteByte(',')
 	}
+	b.WriteString(strconv.Itoa(int(p.digitsAt)))
+	b.WriteByte(',')
 	for _, f := range []bool{p.wordStart, p.wordEnd, p.hanOnly, p.exact} {
 		if f {
 			b.WriteByte('1')

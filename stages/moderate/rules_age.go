@@ -39,11 +39,72 @@ var (
 	reMinorAgeHan = regexp.MustCompile(`(?:^|[^一二三四五六七八九十百两〇零0-9])((?:十[一二三四五六七]?|[五六七八九])\s*(?:岁|歳|才))`)
 )
 
+// Ages spelled out (round 40, F58: "bist du echt erst vierzehn?", "are you
+// really only fourteen?", "tienes catorce años"): a spelled number from five
+// to seventeen in one of the Latin-script languages, with a year unit after
+// it (as digits take one) or, for ten to seventeen, a word before it that
+// gives an age (only, erst, bist du, tienes, você tem), unless the next word
+// counts something else (minutes, euros, times). Korean counts ages in its
+// native numbers (열네 살). The folded view has no accents.
+const (
+	reSpelledAge = `(?:five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|` +
+		`funf|sechs|sieben|acht|neun|zehn|elf|zwolf|dreizehn|vierzehn|funfzehn|sechzehn|siebzehn|` +
+		`cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieciseis|diecisiete|` +
+		`sete|oito|nove|dez|onze|doze|treze|catorze|quatorze|quinze|dezesseis|dezasseis|dezessete|dezassete|` +
+		`cinq|sept|huit|neuf|dix|douze|treize|seize|dix-sept|dix sept)`
+	reSpelledTeen = `(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|` +
+		`zehn|elf|zwolf|dreizehn|vierzehn|funfzehn|sechzehn|siebzehn|` +
+		`diez|once|doce|trece|catorce|quince|dieciseis|diecisiete|` +
+		`dez|onze|doze|treze|catorze|quatorze|quinze|dezesseis|dezasseis|dezessete|dezassete)`
+	reAgeCue = `(?:only|just|are you|you're|youre|you are|she's|shes|she is|he's|hes|he is|i'm|im|i am|turned|turning|` +
+		`erst|bist du|du bist|sie ist|er ist|ich bin|wird|gerade mal|` +
+		`tienes|tiene|tengo|solo|cumples|cumple|cumplio|` +
+		`tem|tens|tenho|voce tem|so|fez|completou)`
+)
+
+var (
+	// A spelled number before a bare year unit counts time as often as
+	// an age ("el DIU dura hasta diez años"): only after a word that gives
+	// an age (niña de, tiene, elle a, com) is it one. "years old" always is.
+	reMinorAgeSpelledUnit = regexp.MustCompile(`\b(` + reSpelledAge + `\s*-?\s*(?:years?(?: |-)?old|year(?: |-)?olds?|yo\b|y/o|jahrige\w*|jahre alt\b))`)
+	// Not "de" or "a" alone: "hace más de diez años", "de aquí a quince años" count time.
+	reMinorAgeSpelledBare = regexp.MustCompile(`\b(?:tiene|tienes|tengo|cumple|cumplio|elle a|il a|tu as|j'ai|avait|tem|tens|tenho|com|fez|ist|bist|bin|mit|wird|` +
+		`nina de|nino de|chica de|chico de|menina de|menino de|garota de|garoto de|hija de|hijo de|filha de|filho de|fille de|garcon de|ado de)\s+(` +
+		reSpelledAge + `\s+(?:anos|ans|jahre|jahren)\b)`)
+	reMinorAgeSpelledCue = regexp.MustCompile(`\b` + reAgeCue + `\s+(?:(?:really|echt|wirklich|de verdad|mesmo|msm)\s+)?(?:(?:only|erst|solo|so)\s+)?(` + reSpelledTeen + `)\b`)
+	reMinorAgeKoNative   = regexp.MustCompile(`(?:^|[^\p{Hangul}])((?:열|열한|열두|열세|열네|열다섯|열여섯|열일곱|다섯|여섯|일곱|여덟|아홉)\s*살)`)
+	// notAgeNouns, right after a spelled number, count something else.
+	notAgeNouns = []string{
+		"minute", "hour", "day", "week", "month", "time", "buck", "dollar", "euro", "pound", "people", "item", "page", "mile", "km",
+		"minuten", "stunden", "tage", "wochen", "monate", "mal", "leute", "seiten",
+		"minutos", "horas", "dias", "semanas", "meses", "veces", "pesos", "dolares", "personas", "reais", "vezes", "pessoas",
+		"heures", "jours", "semaines", "mois", "fois", "personnes",
+	}
+	spelledAgeHints = []string{
+		"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen", "zehn", "elf", "zwölf", "zwolf", "sechs", "sieben",
+		"acht", "neun", "fünf", "funf", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce", "trece", "catorce",
+		"quince", "dieci", "sete", "oito", "nove", "dez", "onze", "doze", "treze", "catorze", "quatorze", "quinze", "deze", "deza",
+		"cinq", "sept", "huit", "neuf", "dix", "douze", "treize", "seize", "살",
+	}
+)
+
+// spelledAgeFollowedByCount reports whether the word after a spelled
+// number counts something other than years.
+func spelledAgeFollowedByCount(after string) bool {
+	after = strings.TrimLeft(after, " \t\n\r")
+	for _, n := range notAgeNouns {
+		if strings.HasPrefix(after, n) {
+			return true
+		}
+	}
+	return false
+}
+
 // minorAgeHint is a cheap test for text that may hold an age: a digit or a
 // Chinese numeral, and a unit, an age word or a range mark.
 func minorAgeHint(s string) bool {
 	if !strings.ContainsAny(s, "0123456789０１２３４５６７８９十五六七八九") {
-		return false
+		return containsFold(s, spelledAgeHints)
 	}
 	return strings.ContainsAny(s, "-–~～岁歲歳才살세") || containsFold(s, ageHintWords)
 }
@@ -109,6 +170,14 @@ func minorAges(s string) [][2]int {
 				continue
 			}
 			out = append(out, [2]int{m[2], m[3]})
+		}
+	}
+	for _, re := range []*regexp.Regexp{reMinorAgeSpelledUnit, reMinorAgeSpelledBare, reMinorAgeSpelledCue, reMinorAgeKoNative} {
+		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			overlaps := slices.ContainsFunc(out, func(r [2]int) bool { return r[0] < m[3] && m[2] < r[1] })
+			if !overlaps && (re != reMinorAgeSpelledCue || !spelledAgeFollowedByCount(s[m[3]:])) {
+				out = append(out, [2]int{m[2], m[3]})
+			}
 		}
 	}
 	for _, m := range reMinorAgeRange.FindAllStringSubmatchIndex(s, -1) {

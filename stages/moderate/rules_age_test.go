@@ -45,6 +45,23 @@ func TestMinorAgesFindChildrensAgesAsWritten(t *testing.T) {
 		{"years spent doing something are no age", "Vendo mi colección de Magic, 15 años juntando cartas", nil},
 		{"years spent working in Portuguese are no age", "10 anos trabalhando nisso", nil},
 		{"years old after for still is an age", "pics for 13 years old", []string{"13 years old"}},
+		{"a German age spelled out after erst", "bist du echt erst vierzehn? 😍", []string{"vierzehn"}},
+		{"an English age spelled out after only", "are you really only fourteen?", []string{"fourteen"}},
+		{"an English age spelled out with years old", "a thirteen year old girl", []string{"thirteen year old"}},
+		{"a Spanish age spelled out with años", "tienes catorce años?", []string{"catorce anos"}},
+		{"a Portuguese age spelled out after você tem", "você tem quinze?", []string{"quinze"}},
+		{"a French age spelled out with ans", "elle a treize ans", []string{"treize ans"}},
+		{"a Korean age in native numbers", "너 열네 살이야?", []string{"열네 살"}},
+		{"a spelled number that counts minutes is no age", "only fifteen minutes left", nil},
+		{"a spelled number that counts euros is no age", "es kostet erst zehn euro", nil},
+		{"a spelled span of time is no age", "depuis quinze ans dans ce métier", nil},
+		{"a spelled adult age is no age", "she is twenty years old", nil},
+		{"a spelled number without a cue or a unit is no age", "we planted fourteen tomato plants", nil},
+		{"a spelled span a device lasts is no age", "El DIU de cobre dura hasta diez años y no tiene hormonas", nil},
+		{"a spelled age after niña de is one", "una niña de doce años", []string{"doce anos"}},
+		{"more than ten years is a span of time", "hace más de diez años que vivo aquí", nil},
+		{"a German spelled age with mit … Jahren", "mit vierzehn Jahren", []string{"vierzehn jahren"}},
+		{"a German spelled age with Jahre alt", "sie ist dreizehn Jahre alt", []string{"dreizehn jahre alt"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

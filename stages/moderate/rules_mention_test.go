@@ -50,6 +50,31 @@ func TestHandleBesideAnInsult(t *testing.T) {
 	}, "intl")
 }
 
+// A handle is a name someone chose: a threat or a swear word inside it is
+// not the author's. The same words outside the handle, or a seller's
+// handle, still count.
+func TestWordsInsideAHandleAreNotTheAuthors(t *testing.T) {
+	rules := newTestRules(t, map[string]string{
+		"violence.pt.yaml": `
+rules:
+  - id: threat
+    score: 0.85
+    window: 8 words
+    all: [["até morrer"], [apanhar]]
+`,
+		"illicit.en.yaml": `
+rules:
+  - id: plug
+    score: 0.85
+    all: [["*weedplug*"], [dm]]
+`})
+	checkFires(t, rules, []fireCase{
+		{"a fan's handle that says to the death", "@flamengo_ate_morrer vocês vão apanhar feio no domingo 😂", false},
+		{"the same words said by the author", "vocês vão apanhar até morrer no domingo", true},
+		{"a seller's handle still reads", "dm @weedplug_uk for the menu", true},
+	})
+}
+
 func FuzzMentions(f *testing.F) {
 	for _, s := range []string{"@a_b", "x@y.z @q", "@@@", "@小晴 @지수", "a@", "@.", "@_."} {
 		f.Add(s)

@@ -411,7 +411,7 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 			continue
 		}
 		for _, t := range texts {
-			hits, allows := dropAllowed(mm.scan(&t.Skeleton, t.HasHan, nil))
+			hits, allows := dropAllowed(asWritten(t.Original, &t.Skeleton, mm.scan(&t.Skeleton, t.HasHan, nil)))
 			for _, a := range allows {
 				found = append(found, fieldFinding{
 					Finding: Finding{Span: Span{t.Skeleton.Spans[a.i].Start, t.Skeleton.Spans[a.j-1].End}},

@@ -1,0 +1,107 @@
+package moderate
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// A term written with a number among its letters ("m37", a man of 37 in a
+// dating ad) names that spelling: the skeleton folds digits in a word to
+// the letters they stand for (k1ll is kill), so without a check "m37"
+// matches every "met" and "m45" every Spanish "mas". writtenDigits records,
+// on the pattern, the runes where its term had such a number (digitsAt);
+// asWritten drops the matches whose text has no digit there. Terms written
+// in letters keep matching digits written for them (the term "kill"
+// matches "k1ll").
+//
+// Only a run of two digits or more that starts or ends a word of the term
+// counts: a number tag ("m37", "37m", "gf14", "ak47") names itself, while
+// leet inside a word ("m13rda", "k1ll", "n00dz") or a single digit at its
+// edge ("no1 likes u") is the analyst's spelling of the word, and matches
+// it however it is written.
+//
+// Letters folded together are left alone: the skeleton reads l, I and 1 as
+// one letter, so "lf" (looking for) matches "if" too. Holding short terms
+// to their l lost a sealed harmful note (round 40); rules keep such terms
+// beside signals that decide.
+
+// writtenDigits returns the mask of the skeleton runes [lo, hi) of term
+// view v (of the first 16) that the term orig wrote as a number tag.
+func writtenDigits(orig string, v *View, lo, hi int) (digits uint16) {
+	var digit [16]bool
+	n := min(hi-lo, 16)
+	for k := 0; k < n; k++ {
+		sp := v.Spans[lo+k]
+		if sp.Start >= sp.End || sp.Start >= len(orig) {
+			continue
+		}
+		// A rune that folds letters with the digit ("k1ll": 1ll) is inside
+		// a word.
+		digit[k] = unicode.IsDigit(writtenRune(orig, sp.Start)) && !isASCIIDigit(v.Runes[lo+k]) && allDigits(orig[sp.Start:sp.End])
+	}
+	for a := 0; a < n; {
+		if !digit[a] {
+			a++
+			continue
+		}
+		b := a
+		for b < n && digit[b] {
+			b++
+		}
+		startsWord := a == 0 || v.Runes[lo+a-1] == ' '
+		endsWord := lo+b == hi || v.Runes[lo+b] == ' '
+		if (startsWord || endsWord) && b-a >= 2 {
+			for k := a; k < b; k++ {
+				digits |= 1 << k
+			}
+		}
+		a = b
+	}
+	return digits
+}
+
+// asWritten drops from ms the matches on the skeleton v of orig whose
+// text lacks a digit where the pattern's term has a number tag.
+func asWritten(orig string, v *View, ms []match) []match {
+	out := ms[:0]
+	for _, m := range ms {
+		if m.p.digitsAt == 0 || writtenAsTerm(orig, v, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func writtenAsTerm(orig string, v *View, m match) bool {
+	for k := 0; k < 16 && m.i+k < m.j; k++ {
+		if m.p.digitsAt&(1<<k) == 0 {
+			continue
+		}
+		sp := v.Spans[m.i+k]
+		if sp.Start >= len(orig) || !unicode.IsDigit(writtenRune(orig, sp.Start)) {
+			return false
+		}
+	}
+	return true
+}
+
+// writtenRune returns the rune of orig at byte i, lower case, a
+// full-width form as its ASCII letter or digit.
+func writtenRune(orig string, i int) rune {
+	r, _ := utf8.DecodeRuneInString(orig[i:])
+	if r >= '！' && r <= '～' {
+		r = r - '！' + '!'
+	}
+	return unicode.ToLower(r)
+}
+
+// allDigits reports whether s is digits only (a run that repeat collapsing
+// folded into one rune may hold letters too).
+func allDigits(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(writtenRune(string(r), 0)) {
+			return false
+		}
+	}
+	return s != ""
+}

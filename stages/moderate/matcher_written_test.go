@@ -1,0 +1,43 @@
+package moderate
+
+import "testing"
+
+// A term written with a number tag matches only text written so; leet
+// inside a word still matches the word however written.
+func TestTermsMatchAsWritten(t *testing.T) {
+	rules := newTestRules(t, map[string]string{"sexual_minors.en.yaml": `
+rules:
+  - id: tag
+    score: 0.9
+    all: [[m37, "37m"], [discreet]]
+  - id: leet-inside
+    score: 0.9
+    all: [[k1ll], [tonight]]
+`})
+	checkFires(t, rules, []fireCase{
+		{"a number tag written as one", "M37 here, discreet", true},
+		{"a number tag written first", "37m, discreet only", true},
+		{"a full-width number tag", "Ｍ３７ here, discreet", true},
+		{"a word the tag folds to is not the tag", "I met him once, very discreet man", false},
+		{"leet inside a word matches the word", "i will kill him tonight", true},
+		{"leet inside a word matches the leet", "i will k1ll him tonight", true},
+	})
+}
+
+func FuzzWrittenRune(f *testing.F) {
+	for _, s := range []string{"m37", "Ｍ３７", "ł", "\xff", ""} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, i int) {
+		if i < 0 || i >= len(s) {
+			return
+		}
+		_ = writtenRune(s, i)
+		v := NewText("", s)
+		sk := &v.Skeleton
+		d := writtenDigits(s, sk, 0, len(sk.Runes))
+		if len(sk.Runes) < 16 && d>>len(sk.Runes) != 0 {
+			t.Fatalf("mask %b beyond %d runes of %q", d, len(sk.Runes), s)
+		}
+	})
+}
