@@ -35,6 +35,11 @@ var (
 		"mamás", "mi hijo", "mi hija", "mães", "meu filho", "minha filha",
 		"mon fils", "ma fille", "nos enfants", "mein sohn", "meine tochter", "unsere kinder",
 		"保護者", "うちの子", "息子", "娘が", "娘に", "부모님들", "학부모", "우리 아이", "아들이", "딸이",
+		// Round 40 (N33): a teacher who speaks to the parents ("preciso falar com os pais… conversem com seus filhos").
+		// Not "os pais" alone: a groomer says "não conta pros pais".
+		"falar com os pais", "recado aos pais", "atenção pais", "seus filhos", "vossos filhos", "padres:", "atención padres",
+		"vuestros hijos", "sus hijos", "chers parents", "vos enfants", "liebe eltern", "ihre kinder", "eure kinder", "your children",
+		"parents:", "with your kids",
 	})
 	// reportMade tells of a report made or to make.
 	reportMade = foldTerms([]string{

@@ -209,6 +209,10 @@ var ownListingVoice = foldTerms([]string{
 	"冒充我们", "冒充本店", "我们不会", "本店不会", "当店の名前", "当店は", "저희 가게 이름", "저희는 절대",
 	// Round 31: a shop inviting visits to its own new address (大家有空去拜访一下我们的新店).
 	"我们的新店", "我们新店", "我们的店", "新店开业", "欢迎光临",
+	// Round 40 (N33): a shop's own account warning of prize scams in its name ("Soy la cuenta oficial de
+	// Carnicería …, en la calle Mayor 23 … si os escribe alguien por privado … es un estafador").
+	"cuenta oficial de", "perfil oficial", "conta oficial", "compte officiel", "official account of", "offizieller account",
+	"官方账号", "公式アカウント", "공식 계정",
 })
 
 // doxxing raises contact details to scoreDoxxing and adds street

@@ -27,6 +27,7 @@ var findingCaps = []findingCap{
 	capClassifierSelfHarmCameThrough,
 	capClassifierSelfHarmGiveaway,
 	capClassifierCounterSpeech,
+	capClassifierScamWarningAbuse,
 	relabelClassifierHateZh,
 	capClassifierContext,
 	capClassifierCelebration,
@@ -103,7 +104,8 @@ const reportedThreatCap = 0.7
 // capSelfHarmNotAuthors: a death wish told as someone else's or as the
 // author's overcome past (self_harm_others.go).
 func capSelfHarmNotAuthors(t *Text, source string, x *Finding, told *[]Span) {
-	if selfHarmOthersSource(source, x.Category) && x.Score > reportedScoreCap && (selfHarmNotAuthors(t, x.Span) || closeQuoted(t, x.Span)) {
+	if selfHarmOthersSource(source, x.Category) && x.Score > reportedScoreCap &&
+		(selfHarmNotAuthors(t, x.Span) || closeQuoted(t, x.Span) || helperQuoted(t, x.Span)) {
 		x.Score, x.Support = reportedScoreCap, false
 		*told = append(*told, x.Span)
 	}
@@ -147,12 +149,25 @@ func capClassifierSelfHarmTold(_ *Text, source string, x *Finding, told *[]Span)
 // calorie figure is a livable day (healthy_intake.go), a fringe cut at
 // home (haircut.go), a pharmacist's advice to readers (health_advice.go),
 // a longer recovery story, a bereavement, a pet's death, and a taunt
-// ("kill yourself") the author quotes and reported (recovery_narrative.go).
+// ("kill yourself") the author quotes and reported (recovery_narrative.go),
+// and a pet's mischief (pet_antics.go).
 func capClassifierSelfHarmCameThrough(t *Text, source string, x *Finding, _ *[]Span) {
 	if x.Category == models.CategorySelfHarm && x.Score > reportedScoreCap && fromClassifier(source) &&
 		(cameThroughField(t) || helperField(t) || healthyIntake(t) || homeHaircut(t) || healthAdvice(t) ||
-			recoveryNarrative(t) || bereavedBySuicide(t) || petLoss(t) || reportedSelfHarmTaunt(t)) {
+			recoveryNarrative(t) || bereavedBySuicide(t) || petLoss(t) || petAntics(t) || reportedSelfHarmTaunt(t)) {
 		x.Score, x.Support = reportedScoreCap, false
+	}
+}
+
+// capClassifierScamWarningAbuse: the abuse model's harassment in a field
+// that warns against a scam (scam_warning.go) and names no one by handle:
+// "骗子都是有剧本的专业团伙", "被骗了别不好意思" call scammers what they are, to
+// protect readers, and insult no person (round 40, N33: a retired
+// detective's anti-fraud talk, harassment 0.76).
+func capClassifierScamWarningAbuse(t *Text, source string, x *Finding, _ *[]Span) {
+	if x.Category == models.CategoryHarassment && x.Score > reportedScoreCap && fromClassifier(source) &&
+		!strings.Contains(t.Original, "@") && scamWarning(t) {
+		x.Score = reportedScoreCap
 	}
 }
 

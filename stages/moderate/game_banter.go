@@ -52,6 +52,8 @@ var gameFrames = foldTerms([]string{
 	// una paliza, pero el domingo os vamos a matar jajaja ⚽").
 	"⚽", "🏀", "🏈", "⚾", "🏐", "partido", "derbi", "derby", "clásico", "clasico", "barça", "torneo", "campeonato",
 	"le match", "ce match", "das spiel", "試合", "比赛", "球赛", "경기",
+	// Round 40: where the fans meet ("今年もボコボコにしてやるから覚悟しとけ笑 東京ドームで会おう").
+	"stadium", "estadio", "estádio", "stade", "stadion", "球場", "スタジアム", "東京ドーム", "甲子園", "体育场", "경기장", "야구장",
 })
 
 // gameLaughs are laughter and rematch words that keep a game's threat a

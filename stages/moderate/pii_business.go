@@ -50,6 +50,10 @@ var (
 		// Round 30: a building's office (小区物业电话是…，有问题可以打这个).
 		"物业", "居委会", "管理处", "管理事務所", "管理室", "관리사무소", "conserjería", "conserjeria", "portería", "porteria",
 		"síndico", "portaria", "syndic", "gardien", "hausverwaltung", "hausmeister", "property management", "leasing office",
+		// Round 40 (N31): an employer's job ad ("Hiring: line cook … Apply in person or call (718) 555-0142").
+		"hiring", "now hiring", "we're hiring", "we are hiring", "job opening", "招聘", "诚聘", "急聘", "スタッフ募集",
+		"アルバイト募集", "직원 모집", "구인", "se busca", "contratamos", "estamos contratando", "vaga de emprego",
+		"estamos contratando", "on recrute", "nous recrutons", "wir stellen ein", "stellenangebot",
 	})
 	// businessUses say what customers do with the number.
 	businessUses = foldTerms([]string{
@@ -80,6 +84,9 @@ var (
 		// Round 30: a building office's line for residents' questions.
 		"有问题可以打", "有事可以打", "有问题打", "如有问题", "for any questions", "if you have any questions", "para dudas",
 		"em caso de dúvidas", "en cas de question", "bei fragen", "何かあれば", "문의사항",
+		// Round 40: applying for the job.
+		"apply in person", "to apply", "apply at", "send your cv", "send your resume", "应聘", "面试", "応募", "지원 문의",
+		"envía tu cv", "manda tu cv", "envie seu currículo", "envoyez votre cv", "bewerbung",
 	})
 	// contactLabels introduce a number the author gives to be reached on:
 	// "预约电话", "WhatsApp:", "LINE ID", "Tel.", "Agende pelo WhatsApp".

@@ -32,6 +32,8 @@ func TestBusinessNumbersInformAndPersonalOnesReview(t *testing.T) {
 		{"a Chinese new number to save", "我换号了，新号码13812345678，大家存一下", scoreBusinessPhone},
 		{"a clinic's changed number", "Our dental clinic has a new phone number: (415) 555-0199. Same address, same team!", scoreBusinessPhone},
 		{"a building office's number for residents' questions", "小区物业电话是13812345678，有问题可以打这个", scoreBusinessPhone},
+		{"an employer's job ad with its number is a business's", "Hiring: line cook, full-time, $19/hr + tips. Dumpling House, 212 Main St, Flushing NY. Open 11am–10pm daily. Apply in person or call (718) 555-0142.", scoreBusinessPhone},
+		{"a job ad that promises earnings beside a number is bait", "Hiring now! Earn $500 a day from home, no experience, call (718) 555-0142", scorePhone},
 		{"her new number is hers", "here is her new number (415) 555-0142, she changed it last week", scorePhone},
 		{"a new number beside bait is a person's", "new number (415) 555-0142, lonely tonight, text me babe", scorePhone},
 		{"a booking line beside where a named woman lives is hers, not the author's", "Sabine Kröger wohnt in der Lindenstraße, Termine bei ihr unter Telefon 0151 2345 6789", scorePhone},

@@ -153,6 +153,7 @@ func TestPIIDetectorFormats(t *testing.T) {
 		{"a phone spelled in words beside a call to ring her is doxxing", "Das ist die Vermieterin, Handy null eins sieben zwei – vier vier drei – acht eins zwei neun, ruft sie ruhig alle an", "doxxing-spelled-phone", "null eins sieben zwei – vier vier drei – acht eins zwei neun"},
 		{"a kana phone read with の between its groups is doxxing", "この女の番号 ぜろきゅうぜろ の さんさんごろく の ななにいちぜろ 拡散よろ", "doxxing-spelled-phone", "ぜろきゅうぜろ の さんさんごろく の ななにいちぜろ"},
 		{"a phone spelled in words with no call to go after anyone is no doxxing here", "mi número es seis uno dos tres cuatro cinco seis siete ocho", "", ""},
+		{"a shop's official account warning of prize scams gives its own address", "Soy la cuenta oficial de Carnicería Hermanos Ruiz, en la calle Mayor 23 de Alcalá. Si os escribe alguien por privado diciendo que habéis ganado y que paguéis el envío, es un estafador.", "", ""},
 		{"a business warning of scammers using its name gives its own address", "Hiring baristas! Apply in person at 221 Elm Street, Portland. We will never ask you to pay for training; that's a scammer using our name.", "", ""},
 	}
 	for _, tt := range tests {

@@ -22,6 +22,11 @@ var (
 		"的意思", "意思是", "什么意思", "是在表达", "表达惊讶", "用来表达", "用来", "表示", "不是在骂人", "不是骂人", "不是脏话",
 		"って意味", "という意味", "の意味", "って言う", "と言う",
 		"뜻", "의미", "라고 해", "라는 말",
+		// Round 40: the word named as a swear word ("'caralho' é palavrão sim, mas aqui todo mundo
+		// fala", "'putain' c'est un juron, oui, mais on l'utilise comme une virgule").
+		"é palavrão", "é um palavrão", "c'est un juron", "c'est un gros mot", "es una palabrota", "es una grosería",
+		"es un taco", "is a swear word", "is a curse word", "ist ein schimpfwort", "是脏话", "是髒話", "是粗口",
+		"は悪口", "って悪口", "욕이에요", "욕이야", "은 욕", "는 욕",
 	})
 	// profanityLessons say the field teaches words.
 	profanityLessons = foldTerms([]string{

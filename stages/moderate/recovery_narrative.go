@@ -83,6 +83,21 @@ var (
 		"pont de l'arc-en-ciel", "eingeschläfert", "einschläfern", "regenbogenbrücke", "安乐死", "彩虹桥", "回喵星", "去喵星",
 		"回汪星", "去汪星", "安楽死", "虹の橋", "안락사", "무지개다리",
 	})
+	// petDiedPlainly say a death plainly; beside a pet word they tell a
+	// pet's death only with a memory of it (petMemory): "my dog died last
+	// week and he was the only reason I was still here" is read as written.
+	petDiedPlainly = foldTerms([]string{
+		"passed away", "died", "murió", "falleció", "morreu", "faleceu", "est mort", "est morte", "nous a quittés",
+		"ist gestorben", "verstorben", "走了", "离开了我们", "去世", "过世", "亡くなった", "旅立った", "死んじゃった",
+		"세상을 떠났", "떠났어요", "떠났다",
+	})
+	// petMemory is grief that remembers (round 40, N31: "我家狗狗昨晚走了，陪了我14年…好想它").
+	petMemory = foldTerms([]string{
+		"miss him", "miss her", "miss you", "rest in peace", "rip", "good boy", "good girl", "years with", "best friend",
+		"te extraño", "te echo de menos", "descansa en paz", "sinto falta", "saudade", "descanse em paz", "tu me manques",
+		"repose en paix", "vermisse", "ruhe in frieden", "好想它", "想它", "想你", "陪了我", "陪伴", "一路走好", "会いたい",
+		"ありがとう", "보고 싶", "고마워",
+	})
 	petWords = foldTerms([]string{
 		"dog", "cat", "pet", "puppy", "kitty", "beagle", "collie", "labrador", "perro", "perra", "gato", "gata", "mascota",
 		"cachorro", "cachorra", "gatinho", "chien", "chienne", "chat", "chatte", "hund", "katze", "kater", "狗", "猫", "宠物",
@@ -92,6 +107,10 @@ var (
 	petLossRisk = foldTerms([]string{
 		"don't want to live", "dont want to live", "no quiero vivir", "não quero viver", "nao quero viver", "je ne veux plus vivre",
 		"ich will nicht mehr leben", "不想活", "生きていたくない", "살고 싶지 않",
+		// the pet was the reason to live (round 40)
+		"only reason i was still here", "only reason i'm still here", "only reason im still here", "nothing holding me",
+		"nothing keeping me", "no reason to live", "reason to live", "razón para vivir", "razon para vivir", "motivo para viver",
+		"raison de vivre", "grund zu leben", "活下去的理由", "唯一的理由", "生きる理由", "살 이유",
 	})
 )
 
@@ -107,7 +126,8 @@ func presentRisk(s string, wishNotToLive bool) bool {
 // author's own risk.
 func petLoss(t *Text) bool {
 	s := t.Folded.String()
-	return containsTermAny(s, petDeathMarkers) && containsTermAny(s, petWords) && !presentRisk(s, true)
+	died := containsTermAny(s, petDeathMarkers) || containsTermAny(s, petDiedPlainly) && containsTermAny(s, petMemory)
+	return died && containsTermAny(s, petWords) && !presentRisk(s, true)
 }
 
 // recoveryNarrative reports whether t tells a recovery from the other

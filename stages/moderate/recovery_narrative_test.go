@@ -28,6 +28,12 @@ func TestPetLossIsNotRisk(t *testing.T) {
 	notes := []tableNote{
 		{ID: "a cat put to sleep at home, grieved, is allowed", Lang: "fr", CN: "allow", Intl: "allow",
 			Body: "Mon chat Pistache est parti ce matin, à dix-sept ans. Il avait une insuffisance rénale depuis un an et on savait que le moment approchait, mais on n'est jamais prêt. La vétérinaire est venue à la maison pour l'euthanasie, il s'est endormi sur son coussin préféré, au soleil, avec ma main sur lui. Depuis, j'ai l'impression qu'on m'a arraché quelque chose, et je sursaute à chaque bruit dans le couloir. Je ne vais pas bien aujourd'hui, mais je sais que ça passera. Merci pour tous vos messages sous ses photos pendant toutes ces années."},
+		{ID: "a dog's death said plainly in Chinese is allowed", Lang: "zh-Hans", CN: "allow", Intl: "allow",
+			Body: "我家狗狗昨晚走了，陪了我14年。它最爱咬我的拖鞋，以后拖鞋再也不会丢了。好想它。"},
+		{ID: "a dog's death in Chinese with the author's own wish not to live is held", Lang: "zh-Hans", CN: "review|block", Intl: "review|block",
+			Category: "self_harm", Body: "我家狗狗昨晚走了，陪了我14年。它是我唯一的家人，我也不想活了。"},
+		{ID: "a dog's death that was the reason to live is held", Lang: "en", CN: "review|block", Intl: "review|block",
+			Category: "self_harm", Body: "my dog died last week and he was the only reason i was still here. now theres nothing holding me"},
 		{ID: "a dog's death with the author's own wish not to live is held", Lang: "en", CN: "review|block", Intl: "review|block",
 			Category: "self_harm", Body: "We had to put Max to sleep yesterday, my dog of fourteen years. He was all I had left. I don't want to live without him, I have the pills counted out and nobody would notice if I was gone."},
 	}
@@ -74,5 +80,23 @@ func TestChineseRecoveryStoryIsReadAsOne(t *testing.T) {
 				t.Errorf("recoveryNarrative = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// A pet's mischief told (the phone pushed off the table and broken) is not
+// a person's fall; the same pet beside the author's own wish not to live is
+// still read.
+func TestPetAnticsAreNotRisk(t *testing.T) {
+	notes := []tableNote{
+		{ID: "a cat that pushed the phone off the table is allowed", Lang: "zh-Hans", CN: "allow", Intl: "allow",
+			Body: "三岁的橘猫，体重十二斤，每天的爱好就是推东西和半夜跑酷。大家家里的猫也这样吗？\n更新：今天它把我的手机也推下去了，屏幕碎了。"},
+		{ID: "a cat's mischief beside the author's own wish not to live is held", Lang: "zh-Hans", CN: "review|block", Intl: "review|block",
+			Category: "self_harm", Body: "猫又把杯子推下去了。我也不想活了，今晚就从楼上跳下去。"},
+	}
+	_, outcomes := moderateNotes(t, notes)
+	for i, o := range outcomes {
+		if len(o.problems) > 0 {
+			t.Errorf("%s: %v", notes[i].ID, o.problems)
+		}
 	}
 }

@@ -51,6 +51,8 @@ var (
 		// Block and report: 一律拉黑, 已经报警.
 		// Hang up, ignore it, keep your eyes open: 直接挂, 不要理, 擦亮眼睛.
 		"直接挂", "挂掉", "不要理", "别理", "不要接", "别接", "擦亮眼睛",
+		// Round 40 (N33): hang up and check with the police (先挂电话，再打110核实).
+		"挂电话", "打110", "核实",
 		"拉黑", "报警", "举报", "别上当", "不要上当", "别被骗", "不要被骗", "警惕", "提醒大家", "提醒家里", "提醒老人", "提醒爸妈", "気をつけ", "조심하",
 		// Parents telling parents to watch: 宝妈们注意, 看看孩子的聊天记录.
 		"宝妈们注意", "家长们注意", "大家注意", "看看孩子的聊天", "孩子的聊天记录", "多留意", "留个心眼",
@@ -86,6 +88,12 @@ var (
 		"sind fake", "ist fake", "alles fake", "are fake", "it's fake", "all fake", "son falsos", "son falsas", "são falsos",
 		"são falsas", "c'est du fake", "sont des faux",
 		"絶対に犯罪", "は犯罪です",
+		// Round 40 (F59): the bait called a warning sign ("'Kontaktiere uns auf Telegram, um deinen Preis
+		// abzuholen' ist immer ein Warnsignal"), a fake giveaway named.
+		"ist immer ein warnsignal", "ist ein warnsignal", "sind warnsignale", "is a red flag", "is always a red flag",
+		"are red flags", "es una señal de alarma", "es señal de estafa", "é sinal de golpe", "é um sinal de alerta",
+		"c'est un signal d'alarme", "fake-gewinnspiele", "fake-gewinnspiel", "fake giveaways", "fake giveaway",
+		"sorteos falsos", "sorteios falsos", "faux concours",
 	})
 	// negationWords right before a declaration (or a disclaimer,
 	// stress_hyperbole.go) turn it round: 这不是诈骗, "no es una estafa",

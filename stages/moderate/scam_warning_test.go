@@ -113,6 +113,7 @@ func TestScamDeclarationsWarn(t *testing.T) {
 		"留言区说投资稳赚不赔的全部都是诈骗",
 		"跑分、网赌拉人的全是诈骗",
 		`Achtung Betrug: Nachrichten wie "Nebenjob von zuhause, 300 Euro am Tag, melde dich auf Telegram" sind Fake`,
+		"Wie erkennt man Fake-Gewinnspiele? Als Barkeeper hab ich's selbst erlebt: 'Kontaktiere uns auf Telegram, um deinen Preis abzuholen' ist immer ein Warnsignal.",
 	}
 	hit := []string{
 		"这不是诈骗，正规日结兼职，日赚五百，加微信了解",
@@ -205,4 +206,27 @@ func FuzzUnquoted(f *testing.F) {
 			t.Fatalf("unquoted(%q) = %q is longer", s, u)
 		}
 	})
+}
+
+// The abuse model's harassment in a scam warning that names no one by
+// handle informs only; with a handle, or in a field that warns of nothing,
+// it keeps its score.
+func TestClassifierHarassmentInAScamWarning(t *testing.T) {
+	for _, tt := range []struct {
+		name, text string
+		capped     bool
+	}{
+		{"a retired detective's anti-fraud talk", "做了十二年刑警，退休后在社区做防诈骗宣讲。骗子一开始真的会给你返钱。记住一句话：凡是先让你垫钱的兼职，都是诈骗。被骗了别不好意思，马上报警。", true},
+		{"a reporter's advice to hang up and check", "最近在做电信诈骗的系列报道。骗子都是有剧本的专业团伙。陌生人说你涉嫌洗钱先挂电话，再打110核实。", true},
+		{"a warning that points at a handle keeps its score", "@小王 就是骗子，大家别信他，已经报警了，这种人渣全家都不得好死", false},
+		{"an insult with no warning keeps its score", "你这个骗子，死骗子，滚出去", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			x := Finding{Category: models.CategoryHarassment, Score: 0.76}
+			capClassifierScamWarningAbuse(NewText("body", tt.text), "classifier:moderation-v2", &x, nil)
+			if got := x.Score <= reportedScoreCap; got != tt.capped {
+				t.Errorf("capped = %v, want %v (score %.2f)", got, tt.capped, x.Score)
+			}
+		})
+	}
 }

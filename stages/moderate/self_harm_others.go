@@ -568,7 +568,23 @@ var helperAsks = foldTerms([]string{
 	"crisis line volunteer", "volunteer at a crisis line", "volunteer on a crisis line", "voluntaria del teléfono de la esperanza",
 	"voluntario del teléfono de la esperanza", "bénévole à sos amitié", "bénévole chez sos amitié", "ehrenamtlich bei der telefonseelsorge",
 	"いのちの電話のボランティア", "상담 봉사",
+	// Round 40 (N33): a school counsellor telling parents what children say (这学期我接触了好几个说"想死"的孩子).
+	"心理咨询老师", "心理老师", "心理咨询师", "school counsellor", "school counselor", "orientadora escolar", "psicóloga escolar",
+	"psicólogo escolar", "psicóloga da escola", "psychologue scolaire", "schulpsychologin", "schulpsychologe", "スクールカウンセラー",
+	"상담 교사", "상담교사",
 })
+
+// helperQuoted reports whether the self-harm finding at sp stands inside a
+// quotation in a helper's field (helperField): a counsellor quoting what
+// children say ("说"想死"的孩子", "“作业多到想死”") is not at risk.
+func helperQuoted(t *Text, sp Span) bool {
+	s := t.Original
+	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End || !helperField(t) {
+		return false
+	}
+	lo, hi := sentenceAround(s, sp.Start, sp.End)
+	return quotedAt(s, sp) || insideQuotes(s, lo, hi, sp)
+}
 
 // helperField reports whether a field asks how to help someone else
 // through a crisis (helperAsks) and says nothing of the author's own risk

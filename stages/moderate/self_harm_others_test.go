@@ -185,3 +185,15 @@ func TestRecoveryAgreedIsNotRisk(t *testing.T) {
 		{"a friend checking in who wants to die too is held", "checking in on my friends tonight. honestly i want to die too, i just wanna know ur ok before i go", false},
 	})
 }
+
+// A counsellor quoting what children say is no child at risk, nor the
+// counsellor; the counsellor's own death wish, unquoted, still is.
+func TestAHelperQuotingADeathWishIsNotAtRisk(t *testing.T) {
+	s := newTestStage(t)
+	wantAllowed(t, s, "a school counsellor quotes children", []string{
+		"做了八年校园心理咨询老师，想给家长们说几句。这学期我接触了好几个说“想死”的孩子，大部分是口头禅，比如“作业多到想死”，但也有一两个是认真的。直接、平静地问：“你说想死，是真的有过伤害自己的念头吗？”全国心理援助热线可以24小时打。",
+	}, "cn", "intl")
+	wantDecision(t, s, "the counsellor's own words", []string{
+		"做了八年校园心理咨询老师，现在我自己也想死，撑不下去了",
+	}, models.DecisionReview, "intl")
+}

@@ -17,7 +17,18 @@ import (
 
 // reDegreeDeathWishZh is a state or an effort, 得 or 到, and the death wish,
 // on the skeleton (Simplified, no separators between Han).
-var reDegreeDeathWishZh = regexp.MustCompile(`(?:累|饿|热|冷|困|痛|疼|难|烦|忙|写|做|学|考|背|刷|气|笑|尴尬|无聊|撑|吵|晒|冻|卷|肝|跑|练|搬|辣|咸|酸)(?:得|到)(?:我|人)?(?:想死|要死|快死)`)
+var reDegreeDeathWishZh = regexp.MustCompile(`(?:累|饿|热|冷|困|痛|疼|难|难受|烦|忙|写|做|学|考|背|刷|气|笑|尴尬|无聊|撑|吵|晒|冻|卷|肝|跑|练|搬|辣|咸|酸|` + praiseStatesZh + `)(?:得|到)(?:我|人)?(?:想死|要死|快死)`)
+
+// praiseStatesZh are the states of a degree complement that praise (a soup
+// so rich, a singer so handsome: 汤头浓到我想死在店里); said of a meal or a
+// show they need no relief beside them (rePraiseDeathWishZh).
+const praiseStatesZh = `好吃|香|浓|甜|鲜|美|帅|好看|好听|可爱|萌|爽|过瘾|上头`
+
+var rePraiseDeathWishZh = regexp.MustCompile(`(?:` + praiseStatesZh + `)(?:得|到)(?:我|人)?(?:想死|要死|快死)`)
+
+// degreeReliefAfter, after the last complement, set the hard time in the
+// past: 戒烟第100天！第一周难受到想死，现在爬楼梯都不喘了.
+var degreeReliefAfter = []string{"现在", "如今", "后来", "熬过来"}
 
 // degreeRelief show the day going on after the complement.
 var degreeRelief = foldTerms([]string{
@@ -26,16 +37,30 @@ var degreeRelief = foldTerms([]string{
 })
 
 // degreeHyperboleZh reports whether every death wish of t stands inside a
-// degree complement, with relief beside it and no risk.
+// degree complement, with relief beside it (or after it, degreeReliefAfter;
+// or all of them praise) and no risk.
 func degreeHyperboleZh(t *Text) bool {
 	if !t.HasHan {
 		return false
 	}
 	s := t.Skeleton.String()
-	n := len(reDegreeDeathWishZh.FindAllStringIndex(s, -1))
+	all := reDegreeDeathWishZh.FindAllStringIndex(s, -1)
+	n := len(all)
 	if n == 0 || n < strings.Count(s, "想死")+strings.Count(s, "要死")+strings.Count(s, "快死") {
 		return false
 	}
 	f := t.Folded.String()
-	return containsTermAny(f, degreeRelief) && !containsTermAny(f, stressRisk)
+	if containsTermAny(f, stressRisk) {
+		return false
+	}
+	if len(rePraiseDeathWishZh.FindAllStringIndex(s, -1)) == n || containsTermAny(f, degreeRelief) {
+		return true
+	}
+	after := s[all[n-1][1]:]
+	for _, w := range degreeReliefAfter {
+		if strings.Contains(after, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,27 @@
+package moderate
+
+// A pet's mischief told: the cat that pushes cups off the table and, today,
+// the phone too (我家猫…每天的爱好就是推东西…今天它把我的手机也推下去了，屏幕碎了),
+// the dog that chewed the sofa. Things fall and break, and the intent models
+// read "下去了", "broke", "can't anymore" as a person's fall (the bundled
+// sample n-0012 v2 scored self_harm 0.65). In a field that names a pet and
+// its mischief (petMischief), and says nothing of the author's own risk
+// (presentRisk, with the wish not to live), the models' self_harm informs
+// only (capClassifierSelfHarmCameThrough).
+
+var petMischief = foldTerms([]string{
+	"knocked", "knocks things", "pushed it off", "pushes things", "off the table", "off the counter", "chewed", "zoomies",
+	"destroyed my", "shredded",
+	"推东西", "推下", "推倒", "推到地上", "打翻", "拆家", "跑酷", "咬坏", "咬烂", "抓坏", "抓烂", "捣乱",
+	"落とした", "落とす", "かじった", "いたずら", "運動会",
+	"떨어뜨", "물어뜯", "사고쳤", "사고 쳤",
+	"tiró", "tira cosas", "mordió", "derrubou", "derruba", "mordeu", "a fait tomber", "fait tomber", "a mâchonné",
+	"runtergeworfen", "runterwerfen", "zerkaut",
+})
+
+// petAntics reports whether t tells a pet's mischief and nothing of the
+// author's own risk.
+func petAntics(t *Text) bool {
+	s := t.Folded.String()
+	return containsTermAny(s, petMischief) && containsTermAny(s, petWords) && !presentRisk(s, true)
+}
