@@ -315,9 +315,14 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 			a = b
 		}
 	default:
+		// In a long field a words or chars window keeps to one sentence:
+		// a story's knife in one sentence and its Saturday in the next
+		// are two things ("…qu'on se coupe. Passez à la boutique le samedi").
+		long := longField(t)
 		found, lastEnd := 0, -1
 		covers(r, occ, func(a, b, i, j int) bool {
-			if i < lastEnd || !fitsWindow(r.window, sk, i, j) || vetoed(occ[a].sent, occ[b].sent) {
+			if i < lastEnd || !fitsWindow(r.window, sk, i, j) || vetoed(occ[a].sent, occ[b].sent) ||
+				long && occ[b].sent != occ[a].sent {
 				return true
 			}
 			emit(i, j)

@@ -51,3 +51,26 @@ rules:
 		{"a long field with one signal repeated is not", filler + "The tenant, the tenant, the tenant. " + filler, false},
 	})
 }
+
+// A words window reads across sentences in a comment ("I have a knife.
+// Tomorrow you die."), but in a field of more than longFieldRunes its
+// terms must share a sentence.
+func TestAWordsWindowInALongFieldKeepsToOneSentence(t *testing.T) {
+	rules := newTestRules(t, map[string]string{"violence.fr.yaml": `
+rules:
+  - id: knife-day
+    score: 0.8
+    window: 12 words
+    all:
+      - [couteau]
+      - [samedi]
+`})
+	filler := "Boucher à Lyon depuis vingt ans, je réponds aux questions des nouveaux venus sur la découpe. " +
+		"Non, on ne jette rien : la joue, la queue, les rognons, tout se cuisine. Cette semaine j'ai désossé trois demi-carcasses. "
+	filler += filler
+	checkFires(t, rules, []fireCase{
+		{"a comment reads across sentences", "J'ai un couteau. Samedi tu vas voir.", true},
+		{"a long field with both in one sentence is read", filler + "Samedi je viens avec mon couteau, tu vas voir. " + filler, true},
+		{"a long field with them in neighbouring sentences is not", filler + "Un couteau émoussé glisse. Passez à la boutique le samedi. " + filler, false},
+	})
+}
