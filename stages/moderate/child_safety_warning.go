@@ -103,6 +103,16 @@ var (
 		// Round 31: a school's lesson on sharing nudes ("our school held an
 		// assembly about not sharing nudes, they said it's a crime").
 		"assembly", "online safety", "internet safety", "e-safety", "safety talk", "not sharing", "don't share", "never share",
+		// Round 40 (N33): a police officer's school talks on sexting ("doy charlas en institutos sobre el sexting y la sextorsión").
+		"charlas", "charla", "sextorsión", "sextortion", "sextorsão", "sextorsion", "palestras", "vortrag",
+	})
+	// artFrame is art seen or made: a classical nude in a museum ("Saw the
+	// Venus de Milo at the Louvre… Classical nudes hit different in person")
+	// names the lexicon's words with no one's body offered.
+	artFrame = foldTerms([]string{
+		"museum", "louvre", "gallery", "sculpture", "statue", "painting", "classical nudes", "renaissance", "life drawing",
+		"art class", "museo", "galería", "escultura", "pintura", "musée", "galerie", "peinture", "museu", "skulptur",
+		"gemälde", "美术馆", "博物馆", "雕塑", "油画", "美術館", "彫刻", "裸婦", "미술관", "조각상",
 	})
 	educationFrame = foldTerms([]string{
 		"our kids", "my kids", "my son", "my daughter", "your kids", "pediatrician", "parents", "at what age", "how old were",
@@ -115,13 +125,15 @@ var (
 )
 
 // sexEducationAsked reports whether the field asks about or teaches sex
-// education in a parent's or a doctor's frame.
+// education in a parent's or a doctor's frame, or tells of art.
 func sexEducationAsked(t *Text) bool {
 	s := t.Folded.String()
-	return containsTermAny(s, sexEducation) && containsTermAny(s, educationFrame) && !containsAny(s, warningOffers)
+	return (containsTermAny(s, sexEducation) && containsTermAny(s, educationFrame) || containsTermAny(s, artFrame)) &&
+		!containsAny(s, warningOffers)
 }
 
-// capSexEducationLexicon: the lexicon's sexual words in sex education.
+// capSexEducationLexicon: the lexicon's sexual words in sex education or
+// art.
 func capSexEducationLexicon(t *Text, source string, x *Finding, _ *[]Span) {
 	if x.Category == models.CategorySexual && source == "lexicon" && x.Score > reportedScoreCap && sexEducationAsked(t) {
 		x.Score = reportedScoreCap

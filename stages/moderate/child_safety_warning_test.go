@@ -32,7 +32,12 @@ func TestSexEducationQuestionsAreNotSexualContent(t *testing.T) {
 	wantAllowed(t, s, "a parents' sex-education question", []string{
 		"Frage an die Eltern hier: Ab welchem Alter habt ihr mit euren Kindern über Sex, Verhütung und Pornos gesprochen? Unsere Kinderärztin hat uns ein Aufklärungsbuch empfohlen",
 		"our school held an assembly about not sharing nudes, they said it's a crime even if you're a teen",
+		"Saw the Venus de Milo at the Louvre today and just stood there for 20 minutes. Classical nudes hit different in person.",
+		"Soy policía local y doy charlas en institutos sobre el sexting y la sextorsión. Padres: si vuestro hijo os cuenta algo así, respirad hondo.",
 	}, "cn", "intl")
+	wantStopped(t, s, "nudes sold beside a gallery still count", []string{
+		"selling nudes, gallery of 50 pics, $10 each, dm me",
+	}, "cn")
 	wantStopped(t, s, "nudes sold to students still count", []string{
 		"selling nudes to students, $10 a pic, dm me",
 	}, "cn")

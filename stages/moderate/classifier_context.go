@@ -260,11 +260,14 @@ var scamClassAddressedZh = []string{"你们", "妳们", "你", "您"}
 
 // Scammers no one can name: the author was taken in by one (被骗子骗过), met
 // or warns of them (遇到骗子, 小心骗子), or tells their ring and tricks
-// (骗子集团, 骗子的套路). 骗子 right after one of scammerUnnamedBefore or
+// (骗子集团, 骗子的套路), or what they usually do (骗子一开始…, 骗子往往…).
+// 骗子 right after one of scammerUnnamedBefore or
 // right before one of scammerUnnamedAfter, in the skeleton.
 var (
 	scammerUnnamedBefore = []string{"被", "遇到", "碰到", "遇上", "遇见", "小心", "谨防", "当心", "防", "警惕", "这些", "那些", "各种"}
-	scammerUnnamedAfter  = []string{"集团", "团伙", "的套路", "的手法", "的手段", "的话术", "的新招", "太多", "越来越多", "换新招", "又换"}
+	scammerUnnamedAfter  = []string{"集团", "团伙", "的套路", "的手法", "的手段", "的话术", "的新招", "太多", "越来越多", "换新招", "又换",
+		// Round 40 (N33): what scammers do, told to protect readers (骗子一开始真的会给你返钱, 骗子都是有剧本的专业团伙).
+		"一开始", "都是有剧本", "都有剧本", "的剧本", "通常", "往往", "一般都"}
 )
 
 // scammersAsClass reports whether a Chinese field speaks of scammers no one

@@ -27,7 +27,6 @@ var findingCaps = []findingCap{
 	capClassifierSelfHarmCameThrough,
 	capClassifierSelfHarmGiveaway,
 	capClassifierCounterSpeech,
-	capClassifierScamWarningAbuse,
 	relabelClassifierHateZh,
 	capClassifierContext,
 	capClassifierCelebration,
@@ -156,18 +155,6 @@ func capClassifierSelfHarmCameThrough(t *Text, source string, x *Finding, _ *[]S
 		(cameThroughField(t) || helperField(t) || healthyIntake(t) || homeHaircut(t) || healthAdvice(t) ||
 			recoveryNarrative(t) || bereavedBySuicide(t) || petLoss(t) || petAntics(t) || reportedSelfHarmTaunt(t)) {
 		x.Score, x.Support = reportedScoreCap, false
-	}
-}
-
-// capClassifierScamWarningAbuse: the abuse model's harassment in a field
-// that warns against a scam (scam_warning.go) and names no one by handle:
-// "骗子都是有剧本的专业团伙", "被骗了别不好意思" call scammers what they are, to
-// protect readers, and insult no person (round 40, N33: a retired
-// detective's anti-fraud talk, harassment 0.76).
-func capClassifierScamWarningAbuse(t *Text, source string, x *Finding, _ *[]Span) {
-	if x.Category == models.CategoryHarassment && x.Score > reportedScoreCap && fromClassifier(source) &&
-		!strings.Contains(t.Original, "@") && scamWarning(t) {
-		x.Score = reportedScoreCap
 	}
 }
 

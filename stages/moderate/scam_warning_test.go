@@ -208,25 +208,12 @@ func FuzzUnquoted(f *testing.F) {
 	})
 }
 
-// The abuse model's harassment in a scam warning that names no one by
-// handle informs only; with a handle, or in a field that warns of nothing,
-// it keeps its score.
-func TestClassifierHarassmentInAScamWarning(t *testing.T) {
-	for _, tt := range []struct {
-		name, text string
-		capped     bool
-	}{
-		{"a retired detective's anti-fraud talk", "做了十二年刑警，退休后在社区做防诈骗宣讲。骗子一开始真的会给你返钱。记住一句话：凡是先让你垫钱的兼职，都是诈骗。被骗了别不好意思，马上报警。", true},
-		{"a reporter's advice to hang up and check", "最近在做电信诈骗的系列报道。骗子都是有剧本的专业团伙。陌生人说你涉嫌洗钱先挂电话，再打110核实。", true},
-		{"a warning that points at a handle keeps its score", "@小王 就是骗子，大家别信他，已经报警了，这种人渣全家都不得好死", false},
-		{"an insult with no warning keeps its score", "你这个骗子，死骗子，滚出去", false},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			x := Finding{Category: models.CategoryHarassment, Score: 0.76}
-			capClassifierScamWarningAbuse(NewText("body", tt.text), "classifier:moderation-v2", &x, nil)
-			if got := x.Score <= reportedScoreCap; got != tt.capped {
-				t.Errorf("capped = %v, want %v (score %.2f)", got, tt.capped, x.Score)
-			}
-		})
-	}
+// Through the whole stage, with every model: the abuse model reads 骗子 as
+// an insult, and an anti-fraud talk that says what scammers do is allowed
+// (scammersAsClass, classifier_context.go).
+func TestAnAntiFraudTalkIsAllowedWithEveryModel(t *testing.T) {
+	s := newTableStage(t)
+	wantAllowed(t, s, "a retired detective's anti-fraud talk", []string{
+		"做了十二年刑警，退休后在社区做防诈骗宣讲。这周给一群大学生讲课，发现年轻人被骗的比老人还多，主要是刷单返利和游戏账号交易。骗子一开始真的会给你返钱，让你觉得稳了，然后让你投大的。记住一句话：凡是先让你垫钱的兼职，都是诈骗。被骗了别不好意思，马上报警，并且保存聊天记录和转账凭证。",
+	}, "cn", "intl")
 }
