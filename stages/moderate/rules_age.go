@@ -67,9 +67,10 @@ var (
 	// an age ("el DIU dura hasta diez años"): only after a word that gives
 	// an age (niña de, tiene, elle a, com) is it one. "years old" always is.
 	reMinorAgeSpelledUnit = regexp.MustCompile(`\b(` + reSpelledAge + `\s*-?\s*(?:years?(?: |-)?old|year(?: |-)?olds?|yo\b|y/o|jahrige\w*|jahre alt\b))`)
-	// Not "de" or "a" alone: "hace más de diez años", "de aquí a quince años" count time.
-	reMinorAgeSpelledBare = regexp.MustCompile(`\b(?:tiene|tienes|tengo|cumple|cumplio|elle a|il a|tu as|j'ai|avait|tem|tens|tenho|com|fez|ist|bist|bin|mit|wird|` +
-		`nina de|nino de|chica de|chico de|menina de|menino de|garota de|garoto de|hija de|hijo de|filha de|filho de|fille de|garcon de|ado de)\s+(` +
+	// After "de" only when no count of time comes before it: "niña de
+	// doce años", "une gamine de treize ans", but not "hace más de diez
+	// años" (spelledSpanBefore).
+	reMinorAgeSpelledBare = regexp.MustCompile(`\b(?:tiene|tienes|tengo|cumple|cumplio|elle a|il a|tu as|j'ai|qui a|avait|tem|tens|tenho|com|fez|ist|bist|bin|mit|wird|de)\s+(` +
 		reSpelledAge + `\s+(?:anos|ans|jahre|jahren)\b)`)
 	reMinorAgeSpelledCue = regexp.MustCompile(`\b` + reAgeCue + `\s+(?:(?:really|echt|wirklich|de verdad|mesmo|msm)\s+)?(?:(?:only|erst|solo|so)\s+)?(` + reSpelledTeen + `)\b`)
 	reMinorAgeKoNative   = regexp.MustCompile(`(?:^|[^\p{Hangul}])((?:열|열한|열두|열세|열네|열다섯|열여섯|열일곱|다섯|여섯|일곱|여덟|아홉)\s*살)`)
@@ -87,6 +88,20 @@ var (
 		"cinq", "sept", "huit", "neuf", "dix", "douze", "treize", "seize", "살",
 	}
 )
+
+// spanBeforeDe are the words before "de" that make the number after it a
+// span of time: más de, menos de, plus de, mais de.
+var spanBeforeDe = []string{"mas", "menos", "plus", "moins", "mais", "cerca", "alrededor", "apres", "despues", "antes", "avant", "durante", "pendant", "depuis", "hace", "ha", "faz"}
+
+// spelledSpanBefore reports whether before (the folded text up to a
+// spelled age) ends in "de" after a word of spanBeforeDe.
+func spelledSpanBefore(before string) bool {
+	f := strings.Fields(before)
+	if len(f) < 2 || f[len(f)-1] != "de" {
+		return false
+	}
+	return slices.Contains(spanBeforeDe, strings.Trim(f[len(f)-2], ",.;:!?()"))
+}
 
 // spelledAgeFollowedByCount reports whether the word after a spelled
 // number counts something other than years.
@@ -174,6 +189,9 @@ func minorAges(s string) [][2]int {
 	}
 	for _, re := range []*regexp.Regexp{reMinorAgeSpelledUnit, reMinorAgeSpelledBare, reMinorAgeSpelledCue, reMinorAgeKoNative} {
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			if re == reMinorAgeSpelledBare && spelledSpanBefore(s[:m[2]]) {
+				continue
+			}
 			overlaps := slices.ContainsFunc(out, func(r [2]int) bool { return r[0] < m[3] && m[2] < r[1] })
 			if !overlaps && (re != reMinorAgeSpelledCue || !spelledAgeFollowedByCount(s[m[3]:])) {
 				out = append(out, [2]int{m[2], m[3]})

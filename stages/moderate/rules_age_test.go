@@ -60,6 +60,7 @@ func TestMinorAgesFindChildrensAgesAsWritten(t *testing.T) {
 		{"a spelled span a device lasts is no age", "El DIU de cobre dura hasta diez años y no tiene hormonas", nil},
 		{"a spelled age after niña de is one", "una niña de doce años", []string{"doce anos"}},
 		{"more than ten years is a span of time", "hace más de diez años que vivo aquí", nil},
+		{"a French girl of thirteen", "une gamine de treize ans", []string{"treize ans"}},
 		{"a German spelled age with mit … Jahren", "mit vierzehn Jahren", []string{"vierzehn jahren"}},
 		{"a German spelled age with Jahre alt", "sie ist dreizehn Jahre alt", []string{"dreizehn jahre alt"}},
 	}
