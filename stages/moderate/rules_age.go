@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // minorAgeTerm is the pseudo-term of rule groups that stands for the age
@@ -81,12 +82,18 @@ var (
 		"minutos", "horas", "dias", "semanas", "meses", "veces", "pesos", "dolares", "personas", "reais", "vezes", "pessoas",
 		"heures", "jours", "semaines", "mois", "fois", "personnes",
 	}
-	spelledAgeHints = []string{
-		"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen", "zehn", "elf", "zwölf", "zwolf", "sechs", "sieben",
-		"acht", "neun", "fünf", "funf", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce", "trece", "catorce",
-		"quince", "dieci", "sete", "oito", "nove", "dez", "onze", "doze", "treze", "catorze", "quatorze", "quinze", "deze", "deza",
-		"cinq", "sept", "huit", "neuf", "dix", "douze", "treize", "seize", "살",
-	}
+	// spelledAgeWords are the words of reSpelledAge and the Korean native
+	// numbers, folded: a field without one is not read for a spelled age.
+	spelledAgeWords = func() map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Split(strings.NewReplacer("(?:", "", ")", "", "-", "|", " ", "|").Replace(reSpelledAge), "|") {
+			m[w] = true
+		}
+		for _, w := range []string{"열", "열한", "열두", "열세", "열네", "열다섯", "열여섯", "열일곱", "다섯", "여섯", "일곱", "여덟", "아홉"} {
+			m[w] = true
+		}
+		return m
+	}()
 )
 
 // spanBeforeDe are the words before "de" that make the number after it a
@@ -117,11 +124,31 @@ func spelledAgeFollowedByCount(after string) bool {
 
 // minorAgeHint is a cheap test for text that may hold an age: a digit or a
 // Chinese numeral, and a unit, an age word or a range mark.
-func minorAgeHint(s string) bool {
+func minorAgeHint(t *Text) bool {
+	s := t.Original
 	if !strings.ContainsAny(s, "0123456789０１２３４５６７８９十五六七八九") {
-		return containsFold(s, spelledAgeHints)
+		return hasSpelledAge(t.Folded.String())
 	}
-	return strings.ContainsAny(s, "-–~～岁歲歳才살세") || containsFold(s, ageHintWords)
+	return strings.ContainsAny(s, "-–~～岁歲歳才살세") || containsFold(s, ageHintWords) || hasSpelledAge(t.Folded.String())
+}
+
+// hasSpelledAge reports whether the folded text s holds a word of
+// spelledAgeWords, without allocating.
+func hasSpelledAge(s string) bool {
+	start := -1
+	for i, r := range s {
+		letter := unicode.IsLetter(r)
+		switch {
+		case letter && start < 0:
+			start = i
+		case !letter && start >= 0:
+			if spelledAgeWords[s[start:i]] {
+				return true
+			}
+			start = -1
+		}
+	}
+	return start >= 0 && spelledAgeWords[s[start:]]
 }
 
 var ageHintWords = []string{"yo", "y/o", "y.o", "yr", "year", "año", "ano", "ans", "jahr", "age", "edad", "idade", "alter", " to ", " a ", " à ", "bis", "到", "至", " y ", " e ", " et ", " and ", " und ", " o ", " ou ", " or "}
@@ -187,7 +214,11 @@ func minorAges(s string) [][2]int {
 			out = append(out, [2]int{m[2], m[3]})
 		}
 	}
-	for _, re := range []*regexp.Regexp{reMinorAgeSpelledUnit, reMinorAgeSpelledBare, reMinorAgeSpelledCue, reMinorAgeKoNative} {
+	spelled := []*regexp.Regexp{reMinorAgeSpelledUnit, reMinorAgeSpelledBare, reMinorAgeSpelledCue, reMinorAgeKoNative}
+	if !hasSpelledAge(s) {
+		spelled = nil
+	}
+	for _, re := range spelled {
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 			if re == reMinorAgeSpelledBare && spelledSpanBefore(s[:m[2]]) {
 				continue
@@ -218,7 +249,7 @@ func minorAges(s string) [][2]int {
 // minorAgeMatches adds a match of the <minor_age> pattern for every age
 // of a child in the field, on the skeleton runes it covers.
 func (d *RulesDetector) minorAgeMatches(t *Text, ms []match) []match {
-	if d.set.minorAge < 0 || !recognizerWanted(ms, feedsAges) || !minorAgeHint(t.Original) {
+	if d.set.minorAge < 0 || !recognizerWanted(ms, feedsAges) || !minorAgeHint(t) {
 		return ms
 	}
 	return d.recognized(t, d.set.minorAge, minorAges(t.Folded.String()), ms)

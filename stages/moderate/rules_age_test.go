@@ -96,3 +96,18 @@ func FuzzMinorAges(f *testing.F) {
 		}
 	})
 }
+
+func TestHasSpelledAgeReadsWholeWords(t *testing.T) {
+	for s, want := range map[string]bool{
+		"bist du echt erst vierzehn?":  true,
+		"are you really only fourteen": true,
+		"often present and listen":     false, // ten, sent inside words
+		"dix-sept ans":                 true,
+		"너 열네 살이야":                     true,
+		"":                             false,
+	} {
+		if got := hasSpelledAge(NewText("body", s).Folded.String()); got != want {
+			t.Errorf("hasSpelledAge(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
