@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // minorAgeTerm is the pseudo-term of rule groups that stands for the age
@@ -132,23 +133,37 @@ func minorAgeHint(t *Text) bool {
 	return strings.ContainsAny(s, "-–~～岁歲歳才살세") || containsFold(s, ageHintWords) || hasSpelledAge(t.Folded.String())
 }
 
+// spelledAgeFirst marks the first bytes of spelledAgeWords, and
+// spelledAgeMax is the longest in bytes: most words of a field are skipped
+// without a map lookup.
+var spelledAgeFirst, spelledAgeMax = func() (first [256]bool, longest int) {
+	for w := range spelledAgeWords {
+		first[w[0]] = true
+		longest = max(longest, len(w))
+	}
+	return first, longest
+}()
+
 // hasSpelledAge reports whether the folded text s holds a word of
 // spelledAgeWords, without allocating.
 func hasSpelledAge(s string) bool {
+	isWord := func(w string) bool {
+		return len(w) >= 3 && len(w) <= spelledAgeMax && spelledAgeFirst[w[0]] && spelledAgeWords[w]
+	}
 	start := -1
 	for i, r := range s {
-		letter := unicode.IsLetter(r)
+		letter := r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') || r >= utf8.RuneSelf && unicode.IsLetter(r)
 		switch {
 		case letter && start < 0:
 			start = i
 		case !letter && start >= 0:
-			if spelledAgeWords[s[start:i]] {
+			if isWord(s[start:i]) {
 				return true
 			}
 			start = -1
 		}
 	}
-	return start >= 0 && spelledAgeWords[s[start:]]
+	return start >= 0 && isWord(s[start:])
 }
 
 var ageHintWords = []string{"yo", "y/o", "y.o", "yr", "year", "año", "ano", "ans", "jahr", "age", "edad", "idade", "alter", " to ", " a ", " à ", "bis", "到", "至", " y ", " e ", " et ", " and ", " und ", " o ", " ou ", " or "}
