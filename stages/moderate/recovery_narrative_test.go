@@ -37,12 +37,7 @@ func TestPetLossIsNotRisk(t *testing.T) {
 		{ID: "a dog's death with the author's own wish not to live is held", Lang: "en", CN: "review|block", Intl: "review|block",
 			Category: "self_harm", Body: "We had to put Max to sleep yesterday, my dog of fourteen years. He was all I had left. I don't want to live without him, I have the pills counted out and nobody would notice if I was gone."},
 	}
-	_, outcomes := moderateNotes(t, notes)
-	for i, o := range outcomes {
-		if len(o.problems) > 0 {
-			t.Errorf("%s: %v", notes[i].ID, o.problems)
-		}
-	}
+	wantTableNotes(t, notes)
 }
 
 // A taunt someone sent ("kill yourself, fat cow"), quoted by the author who
@@ -56,12 +51,7 @@ func TestReportedSelfHarmTauntIsNotRisk(t *testing.T) {
 			Category: "self_harm",
 			Body:     "Someone keeps commenting 'kill yourself, fat cow' under my posts. I reported it. Honestly I want to die, maybe they are right and I should just do it tonight."},
 	}
-	_, outcomes := moderateNotes(t, notes)
-	for i, o := range outcomes {
-		if len(o.problems) > 0 {
-			t.Errorf("%s: %v", notes[i].ID, o.problems)
-		}
-	}
+	wantTableNotes(t, notes)
 }
 
 // A Chinese recovery story is as long in characters as an English one in
@@ -93,6 +83,13 @@ func TestPetAnticsAreNotRisk(t *testing.T) {
 		{ID: "a cat's mischief beside the author's own wish not to live is held", Lang: "zh-Hans", CN: "review|block", Intl: "review|block",
 			Category: "self_harm", Body: "猫又把杯子推下去了。我也不想活了，今晚就从楼上跳下去。"},
 	}
+	wantTableNotes(t, notes)
+}
+
+// wantTableNotes moderates notes with every model and reports each note
+// whose decisions or category differ from what it wants.
+func wantTableNotes(t *testing.T, notes []tableNote) {
+	t.Helper()
 	_, outcomes := moderateNotes(t, notes)
 	for i, o := range outcomes {
 		if len(o.problems) > 0 {
