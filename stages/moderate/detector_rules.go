@@ -59,6 +59,7 @@ type ruleScratch struct {
 	veto    []ruleOcc
 	bounds  []int    // byte offsets of t.Original where sentences start
 	handles [][2]int // skeleton runes of the field's @handles (rules_mention.go)
+	long    bool     // the field is longer than longFieldRunes (longField)
 	// marks lists the punctuation vetoes of the field: the sentence of
 	// each quotation or question mark.
 	marks []sentenceMark
@@ -184,6 +185,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 			if !segmented {
 				sc.bounds, sc.marks = sentenceBounds(t, sc.bounds[:0], sc.marks[:0])
 				sc.handles = handleRanges(t, sc.handles[:0])
+				sc.long = longField(t)
 				segmented = true
 			}
 			out = d.check(sc, t, ri, out)
@@ -279,12 +281,12 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 			// Signals that add up: enough groups anywhere in the field
 			// (in a long one, within noteWindowSentences sentences); the
 			// evidence runs from the first signal to the last.
-			if i, j, ok := signalsAddUp(t, r.need, occ); ok {
+			if i, j, ok := signalsAddUp(sc.long, r.need, occ); ok {
 				emit(i, j)
 			}
 			break
 		}
-		if i, j, ok := shortestCover(r, occ); ok && !spreadInLongField(t, sc.bounds, i, j) {
+		if i, j, ok := shortestCover(r, occ); ok && !(sc.long && spreadOverSentences(sk, sc.bounds, i, j)) {
 			emit(i, j)
 		}
 	case windowSentence:
@@ -318,11 +320,10 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 		// In a long field a words or chars window keeps to one sentence:
 		// a story's knife in one sentence and its Saturday in the next
 		// are two things ("…qu'on se coupe. Passez à la boutique le samedi").
-		long := longField(t)
 		found, lastEnd := 0, -1
 		covers(r, occ, func(a, b, i, j int) bool {
 			if i < lastEnd || !fitsWindow(r.window, sk, i, j) || vetoed(occ[a].sent, occ[b].sent) ||
-				long && occ[b].sent != occ[a].sent {
+				sc.long && occ[b].sent != occ[a].sent {
 				return true
 			}
 			emit(i, j)
@@ -592,9 +593,9 @@ func sentencesSpan(bounds []int, n int, sp Span) Span {
 // A rule of window note was written for a note's length: in a comment, its
 // terms anywhere belong together. In a longer field that tells a story
 // (a pharmacy's notice, a landlord's house rules, a nurse's night) terms
-// sentences apart belong to different things. spreadInLongField reports a
-// shortest cover that, in a field of more than longFieldRunes, runs over
-// more than noteWindowSentences sentences.
+// sentences apart belong to different things: in a field of more than
+// longFieldRunes (longField), a shortest cover that runs over more than
+// noteWindowSentences sentences (spreadOverSentences) is no finding.
 const (
 	longFieldRunes      = 400
 	noteWindowSentences = 3
@@ -605,26 +606,23 @@ func longField(t *Text) bool {
 	return len(t.Original) > longFieldRunes && utf8.RuneCountInString(t.Original) > longFieldRunes
 }
 
-func spreadInLongField(t *Text, bounds []int, i, j int) bool {
-	if !longField(t) {
-		return false
-	}
-	sk := &t.Skeleton
+// spreadOverSentences reports whether skeleton runes [i, j) run over more
+// than noteWindowSentences of the sentences starting at bounds.
+func spreadOverSentences(sk *View, bounds []int, i, j int) bool {
 	from, to := sentenceOf(bounds, sk.Spans[i].Start), sentenceOf(bounds, sk.Spans[j-1].End-1)
 	return to-from+1 > noteWindowSentences
 }
 
 // signalsAddUp reports the evidence of a rule whose groups add up
 // (min_groups): need groups of its among occ, which are in field order.
-// In a field of more than longFieldRunes, the groups must meet within
+// In a long field (long: longField), the groups must meet within
 // noteWindowSentences sentences, as a note window's cover must
-// (spreadInLongField): a landlord's house rules that name a tenant in one
+// (spreadOverSentences): a landlord's house rules that name a tenant in one
 // paragraph and a phone in another dox no one.
-func signalsAddUp(t *Text, need int, occ []ruleOcc) (i, j int, ok bool) {
+func signalsAddUp(long bool, need int, occ []ruleOcc) (i, j int, ok bool) {
 	if len(occ) == 0 {
 		return 0, 0, false
 	}
-	long := longField(t)
 	for a := range occ {
 		var mask uint16
 		end := 0

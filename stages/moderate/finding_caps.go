@@ -147,13 +147,13 @@ func capClassifierSelfHarmTold(_ *Text, source string, x *Finding, told *[]Span)
 // helper's question, not a person at risk now. So is a diet whose every
 // calorie figure is a livable day (healthy_intake.go), a fringe cut at
 // home (haircut.go), a pharmacist's advice to readers (health_advice.go),
-// a longer recovery story, a bereavement, a pet's death, and a taunt
-// ("kill yourself") the author quotes and reported (recovery_narrative.go),
-// and a pet's mischief (pet_antics.go).
+// a longer recovery story, a bereavement, a pet's death or mischief, and a
+// taunt ("kill yourself") the author quotes and reported
+// (recovery_narrative.go, pet_antics.go).
 func capClassifierSelfHarmCameThrough(t *Text, source string, x *Finding, _ *[]Span) {
 	if x.Category == models.CategorySelfHarm && x.Score > reportedScoreCap && fromClassifier(source) &&
 		(cameThroughField(t) || helperField(t) || healthyIntake(t) || homeHaircut(t) || healthAdvice(t) ||
-			recoveryNarrative(t) || bereavedBySuicide(t) || petLoss(t) || petAntics(t) || reportedSelfHarmTaunt(t)) {
+			recoveryNarrative(t) || bereavedBySuicide(t) || petStory(t) || reportedSelfHarmTaunt(t)) {
 		x.Score, x.Support = reportedScoreCap, false
 	}
 }

@@ -32,12 +32,12 @@ func writtenDigits(orig string, v *View, lo, hi int) (digits uint16) {
 	n := min(hi-lo, 16)
 	for k := 0; k < n; k++ {
 		sp := v.Spans[lo+k]
-		if sp.Start >= sp.End || sp.Start >= len(orig) {
+		if sp.Start >= sp.End || sp.End > len(orig) {
 			continue
 		}
 		// A rune that folds letters with the digit ("k1ll": 1ll) is inside
 		// a word.
-		digit[k] = unicode.IsDigit(writtenRune(orig, sp.Start)) && !isASCIIDigit(v.Runes[lo+k]) && allDigits(orig[sp.Start:sp.End])
+		digit[k] = !isASCIIDigit(v.Runes[lo+k]) && allDigits(orig[sp.Start:sp.End])
 	}
 	for a := 0; a < n; {
 		if !digit[a] {
@@ -78,28 +78,25 @@ func writtenAsTerm(orig string, v *View, m match) bool {
 			continue
 		}
 		sp := v.Spans[m.i+k]
-		if sp.Start >= len(orig) || !unicode.IsDigit(writtenRune(orig, sp.Start)) {
+		if sp.Start >= len(orig) || !digitAt(orig, sp.Start) {
 			return false
 		}
 	}
 	return true
 }
 
-// writtenRune returns the rune of orig at byte i, lower case, a
-// full-width form as its ASCII letter or digit.
-func writtenRune(orig string, i int) rune {
-	r, _ := utf8.DecodeRuneInString(orig[i:])
-	if r >= '！' && r <= '～' {
-		r = r - '！' + '!'
-	}
-	return unicode.ToLower(r)
+// digitAt reports whether a digit (any script's, full-width ones too)
+// starts at byte i of s.
+func digitAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsDigit(r)
 }
 
 // allDigits reports whether s is digits only (a run that repeat collapsing
 // folded into one rune may hold letters too).
 func allDigits(s string) bool {
 	for _, r := range s {
-		if !unicode.IsDigit(writtenRune(string(r), 0)) {
+		if !unicode.IsDigit(r) {
 			return false
 		}
 	}

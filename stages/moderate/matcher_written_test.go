@@ -24,7 +24,7 @@ rules:
 	})
 }
 
-func FuzzWrittenRune(f *testing.F) {
+func FuzzWrittenDigits(f *testing.F) {
 	for _, s := range []string{"m37", "Ｍ３７", "ł", "\xff", ""} {
 		f.Add(s, 0)
 	}
@@ -32,7 +32,7 @@ func FuzzWrittenRune(f *testing.F) {
 		if i < 0 || i >= len(s) {
 			return
 		}
-		_ = writtenRune(s, i)
+		_ = digitAt(s, i)
 		v := NewText("", s)
 		sk := &v.Skeleton
 		d := writtenDigits(s, sk, 0, len(sk.Runes))

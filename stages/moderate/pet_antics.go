@@ -7,7 +7,7 @@ package moderate
 // sample n-0012 v2 scored self_harm 0.65). In a field that names a pet and
 // its mischief (petMischief), and says nothing of the author's own risk
 // (presentRisk, with the wish not to live), the models' self_harm informs
-// only (capClassifierSelfHarmCameThrough).
+// only, as for a pet's death (petStory, recovery_narrative.go).
 
 var petMischief = foldTerms([]string{
 	"knocked", "knocks things", "pushed it off", "pushes things", "off the table", "off the counter", "chewed", "zoomies",
@@ -18,10 +18,3 @@ var petMischief = foldTerms([]string{
 	"tiró", "tira cosas", "mordió", "derrubou", "derruba", "mordeu", "a fait tomber", "fait tomber", "a mâchonné",
 	"runtergeworfen", "runterwerfen", "zerkaut",
 })
-
-// petAntics reports whether t tells a pet's mischief and nothing of the
-// author's own risk.
-func petAntics(t *Text) bool {
-	s := t.Folded.String()
-	return containsTermAny(s, petMischief) && containsTermAny(s, petWords) && !presentRisk(s, true)
-}

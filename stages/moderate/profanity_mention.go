@@ -46,11 +46,7 @@ func profanityMentioned(t *Text, sp Span) bool {
 	if containsTermAny(f, profanityLessons) {
 		return true
 	}
-	if sp.Start < 0 || sp.End > len(t.Original) || sp.Start >= sp.End {
-		return false
-	}
-	lo, hi := sentenceAround(t.Original, sp.Start, sp.End)
-	return quotedAt(t.Original, sp) || insideQuotes(t.Original, lo, hi, sp)
+	return inQuotation(t.Original, sp)
 }
 
 // capProfanityMentioned: a swear word explained, not sworn.

@@ -17,11 +17,13 @@ import "unicode"
 //     "today", "in recovery");
 //   - bereavedBySuicide: a field that tells someone else's death by
 //     suicide ("my brother died by suicide", "Dad took his own life");
-//   - petLoss: a field that tells a pet's death (put to sleep, the rainbow
+//   - petStory: a field that tells a pet's death (put to sleep, the rainbow
 //     bridge, 安乐死, eingeschläfert): grief for a dog or a cat says "I'm
 //     not okay today" and "something was torn out of me", and the models
 //     read the author at risk (round 39's N26: a French cat put to sleep at
-//     home, self_harm 0.87);
+//     home, self_harm 0.87); a pet's death told plainly counts with a
+//     memory of it (好想它, "miss him"), and a pet's mischief too
+//     (pet_antics.go);
 //   - reportedSelfHarmTaunt: a taunt someone sent, quoted and reported.
 //
 // None holds when the risk comes back into the present (presentRisk:
@@ -122,12 +124,13 @@ func presentRisk(s string, wishNotToLive bool) bool {
 		wishNotToLive && containsTermAny(s, petLossRisk)
 }
 
-// petLoss reports whether t tells a pet's death and nothing of the
-// author's own risk.
-func petLoss(t *Text) bool {
+// petStory reports whether t tells a pet's death or its mischief
+// (petMischief, pet_antics.go) and nothing of the author's own risk.
+func petStory(t *Text) bool {
 	s := t.Folded.String()
-	died := containsTermAny(s, petDeathMarkers) || containsTermAny(s, petDiedPlainly) && containsTermAny(s, petMemory)
-	return died && containsTermAny(s, petWords) && !presentRisk(s, true)
+	told := containsTermAny(s, petDeathMarkers) || containsTermAny(s, petDiedPlainly) && containsTermAny(s, petMemory) ||
+		containsTermAny(s, petMischief)
+	return told && containsTermAny(s, petWords) && !presentRisk(s, true)
 }
 
 // recoveryNarrative reports whether t tells a recovery from the other

@@ -301,6 +301,17 @@ func isQuoteAt(s string, i int, r rune, n int) bool {
 	return true
 }
 
+// inQuotation reports whether the finding at sp of field s stands in a
+// quotation: marks right around it (quotedAt) or an open mark before it in
+// its sentence (insideQuotes). A span outside s is in none.
+func inQuotation(s string, sp Span) bool {
+	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
+		return false
+	}
+	lo, hi := sentenceAround(s, sp.Start, sp.End)
+	return quotedAt(s, sp) || insideQuotes(s, lo, hi, sp)
+}
+
 // quotedAt reports whether a quotation mark comes right before and right
 // after sp (spaces and a trailing punctuation mark aside).
 func quotedAt(s string, sp Span) bool {
@@ -378,12 +389,7 @@ func insidePairedQuotes(s string, sp Span) bool {
 // quotation in a field that says it was reported (reportingMarkers), the
 // way a threat received is shown to others.
 func quotedAndReported(t *Text, sp Span) bool {
-	s := t.Original
-	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
-		return false
-	}
-	lo, hi := sentenceAround(s, sp.Start, sp.End)
-	return (quotedAt(s, sp) || insideQuotes(s, lo, hi, sp)) && saysReported(s)
+	return inQuotation(t.Original, sp) && saysReported(t.Original)
 }
 
 // saysReported reports whether field s carries a reporting marker.

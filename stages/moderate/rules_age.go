@@ -123,14 +123,14 @@ func spelledAgeFollowedByCount(after string) bool {
 	return false
 }
 
-// minorAgeHint is a cheap test for text that may hold an age: a digit or a
-// Chinese numeral, and a unit, an age word or a range mark.
-func minorAgeHint(t *Text) bool {
-	s := t.Original
+// minorAgeHint is a cheap test for the original text s that may hold an
+// age: a digit or a Chinese numeral, and a unit, an age word or a range
+// mark; or, spelled, a number written as a word (hasSpelledAge).
+func minorAgeHint(s string, spelled bool) bool {
 	if !strings.ContainsAny(s, "0123456789０１２３４５６７８９十五六七八九") {
-		return hasSpelledAge(t.Folded.String())
+		return spelled
 	}
-	return strings.ContainsAny(s, "-–~～岁歲歳才살세") || containsFold(s, ageHintWords) || hasSpelledAge(t.Folded.String())
+	return spelled || strings.ContainsAny(s, "-–~～岁歲歳才살세") || containsFold(s, ageHintWords)
 }
 
 // spelledAgeFirst marks the first bytes of spelledAgeWords, and
@@ -219,7 +219,11 @@ func duration(before, m, after string) bool {
 
 // minorAges returns the byte ranges of the folded string s that give a
 // child's age.
-func minorAges(s string) [][2]int {
+func minorAges(s string) [][2]int { return readMinorAges(s, hasSpelledAge(s)) }
+
+// readMinorAges is minorAges for a field already known to hold a spelled
+// number (spelled) or not.
+func readMinorAges(s string, spelled bool) [][2]int {
 	var out [][2]int
 	for _, re := range []*regexp.Regexp{reMinorAgeUnit, reMinorAgeWord, reMinorAgeHan} {
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
@@ -229,11 +233,11 @@ func minorAges(s string) [][2]int {
 			out = append(out, [2]int{m[2], m[3]})
 		}
 	}
-	spelled := []*regexp.Regexp{reMinorAgeSpelledUnit, reMinorAgeSpelledBare, reMinorAgeSpelledCue, reMinorAgeKoNative}
-	if !hasSpelledAge(s) {
-		spelled = nil
+	var spelledRes []*regexp.Regexp
+	if spelled {
+		spelledRes = []*regexp.Regexp{reMinorAgeSpelledUnit, reMinorAgeSpelledBare, reMinorAgeSpelledCue, reMinorAgeKoNative}
 	}
-	for _, re := range spelled {
+	for _, re := range spelledRes {
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 			if re == reMinorAgeSpelledBare && spelledSpanBefore(s[:m[2]]) {
 				continue
@@ -264,10 +268,15 @@ func minorAges(s string) [][2]int {
 // minorAgeMatches adds a match of the <minor_age> pattern for every age
 // of a child in the field, on the skeleton runes it covers.
 func (d *RulesDetector) minorAgeMatches(t *Text, ms []match) []match {
-	if d.set.minorAge < 0 || !recognizerWanted(ms, feedsAges) || !minorAgeHint(t) {
+	if d.set.minorAge < 0 || !recognizerWanted(ms, feedsAges) {
 		return ms
 	}
-	return d.recognized(t, d.set.minorAge, minorAges(t.Folded.String()), ms)
+	f := t.Folded.String()
+	spelled := hasSpelledAge(f)
+	if !minorAgeHint(t.Original, spelled) {
+		return ms
+	}
+	return d.recognized(t, d.set.minorAge, readMinorAges(f, spelled), ms)
 }
 
 // recognized adds a match of pattern pi (a pseudo-term such as

@@ -2,6 +2,13 @@ package moderate
 
 import "testing"
 
+// longFiller makes a field long (more than longFieldRunes) with twelve
+// sentences of nothing a rule reads.
+const longFiller = "We repainted the hallway this weekend. The kids chose a pale green. It took two coats and a lot of coffee. " +
+	"The neighbours lent us a ladder. Our cat supervised from the stairs. Next weekend we tackle the kitchen cabinets. " +
+	"We repainted the hallway this weekend. The kids chose a pale green. It took two coats and a lot of coffee. " +
+	"The neighbours lent us a ladder. Our cat supervised from the stairs. Next weekend we tackle the kitchen cabinets. "
+
 // A rule of window note reads a comment whole, but in a field of more than
 // longFieldRunes its terms must lie within noteWindowSentences sentences.
 func TestANoteWindowInALongFieldNeedsItsTermsNearby(t *testing.T) {
@@ -14,9 +21,7 @@ rules:
       - ["home address"]
       - ["private phone"]
 `})
-	filler := "We repainted the hallway this weekend. The kids chose a pale green. It took two coats and a lot of coffee. " +
-		"The neighbours lent us a ladder. Our cat supervised from the stairs. Next weekend we tackle the kitchen cabinets. "
-	filler += filler
+	filler := longFiller
 	checkFires(t, rules, []fireCase{
 		{"a comment holds both anywhere", "post her home address. and her private phone too.", true},
 		{"a long field with both in one sentence is read", filler + "Post her home address and her private phone here. " + filler, true},
@@ -40,9 +45,7 @@ rules:
       - ["phone number"]
       - ["lives at"]
 `})
-	filler := "We repainted the hallway this weekend. The kids chose a pale green. It took two coats and a lot of coffee. " +
-		"The neighbours lent us a ladder. Our cat supervised from the stairs. Next weekend we tackle the kitchen cabinets. "
-	filler += filler
+	filler := longFiller
 	checkFires(t, rules, []fireCase{
 		{"a comment holds two signals anywhere", "the tenant is late again. phone number below.", true},
 		{"a long field with two signals in one sentence is read", filler + "The tenant lives at the corner flat, go tell him. " + filler, true},

@@ -161,12 +161,7 @@ var handleReported = foldTerms([]string{
 // (收到一則私訊：「…請加LINE @gift888…」… 已檢舉): the scammer's account shown
 // to warn, which no spammer writes of their own.
 func quotedHandleReported(t *Text, sp Span) bool {
-	s := t.Original
-	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
-		return false
-	}
-	lo, hi := sentenceAround(s, sp.Start, sp.End)
-	return (quotedAt(s, sp) || insideQuotes(s, lo, hi, sp)) && containsAny(t.Folded.String(), handleReported)
+	return inQuotation(t.Original, sp) && containsAny(t.Folded.String(), handleReported)
 }
 
 // scamAttributions in a sentence say the request is the scammer's, told:

@@ -578,12 +578,7 @@ var helperAsks = foldTerms([]string{
 // quotation in a helper's field (helperField): a counsellor quoting what
 // children say ("说"想死"的孩子", "“作业多到想死”") is not at risk.
 func helperQuoted(t *Text, sp Span) bool {
-	s := t.Original
-	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End || !helperField(t) {
-		return false
-	}
-	lo, hi := sentenceAround(s, sp.Start, sp.End)
-	return quotedAt(s, sp) || insideQuotes(s, lo, hi, sp)
+	return inQuotation(t.Original, sp) && helperField(t)
 }
 
 // helperField reports whether a field asks how to help someone else
