@@ -27,6 +27,11 @@ var safetyAdvice = foldTerms([]string{
 	"cuidado no bairro", "cuidado na rua", "cuidado con la calle", "cuidado en la calle", "cuidado por la zona", "evitem a rua",
 	"eviten la calle", "attention rue", "attention dans le quartier", "vorsicht im park", "vorsicht in der", "be careful around",
 	"avoid the underpass", "walk the long way",
+	// Round 41: road safety after a crash seen on video ("the dashcam angle made my heart stop. Wear your seatbelts").
+	"wear your seatbelt", "wear your seatbelts", "buckle up", "drive safe", "drive safely", "系好安全带", "系安全带", "请系好",
+	"シートベルト", "안전벨트", "ponte el cinturón", "usen el cinturón", "usen cinturón", "usem o cinto", "usem cinto",
+	"coloquem o cinto", "attachez votre ceinture", "mettez votre ceinture", "mettez la ceinture", "schnallt euch an",
+	"anschnallen",
 	// Round 36: help asked for a friend at risk or for oneself harassed ("Como ajudar um amigo que parou de comer…
 	// Ele tá com depressão", "¿Cómo se reporta a alguien que te acosa por privado?"), which the Spanish-Portuguese
 	// intent model read as violence.

@@ -20,6 +20,8 @@ import (
 // Simplified).
 var publicPages = foldTerms([]string{
 	"ig", "insta", "instagram", "fb", "facebook", "threads", "youtube", "yt", "tiktok", "抖音", "小红书", "微博", "脸书",
+	// Round 41: the pages' names in kana and Hangul ("공식 인스타 @cafe_haneul").
+	"インスタ", "インスタグラム", "フェイスブック", "ユーチューブ", "인스타", "인스타그램", "페이스북", "페북", "유튜브", "틱톡",
 })
 
 // capListingPages lowers a capped handle finding to scoreInApp when its

@@ -37,6 +37,8 @@ var counterSpeechMarkers = []string{
 	// Rejecting racism or sexism outright. Not after a negation: COLD
 	// labels "黑人并不反对种族歧视" offensive (see counterSpeech).
 	"反对种族歧视", "反对歧视", "反对性别歧视", "拒绝性别歧视", "抵制种族歧视",
+	// Round 41: discrimination called unacceptable and its author banned (…被平台封号了。地域歧视真的要不得，看到就举报).
+	"歧视要不得", "歧视真的要不得", "地域黑要不得", "看到就举报", "见到就举报", "被封号", "被平台封",
 	// Asking people to stop a slur or a stereotype: 这是很冒犯的歧视用语，请别用;
 	// 地域黑能不能歇歇; 就业歧视真的该管管了.
 	"歧视用语", "冒犯的用语", "冒犯的词", "请别用", "请不要用", "能不能歇歇", "该管管了",

@@ -99,6 +99,9 @@ func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
 			if ref.group() >= 0 && set.rules[ref.rule()].readsMentions {
 				p.feeds |= feedsMentions
 			}
+			if ref.group() >= 0 && set.rules[ref.rule()].readsCashtags {
+				p.feeds |= feedsCashtags
+			}
 		}
 	}
 	d.words = latinWords(d.m.patterns)
@@ -146,6 +149,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	sc.matches = d.minorAgeMatches(t, sc.matches)
 	sc.matches = d.priceMatches(t, sc.matches)
 	sc.matches = d.mentionMatches(t, sc.matches)
+	sc.matches = d.cashtagMatches(t, sc.matches)
 	sc.word, sc.matches = d.typoMatches(t, sc.word, sc.matches)
 	if d.joined.len() > 0 {
 		// Both readings put words together from the same fragments; most

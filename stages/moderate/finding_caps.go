@@ -147,13 +147,13 @@ func capClassifierSelfHarmTold(_ *Text, source string, x *Finding, told *[]Span)
 // helper's question, not a person at risk now. So is a diet whose every
 // calorie figure is a livable day (healthy_intake.go), a fringe cut at
 // home (haircut.go), a pharmacist's advice to readers (health_advice.go),
-// a longer recovery story, a bereavement, a pet's death or mischief, and a
-// taunt ("kill yourself") the author quotes and reported
-// (recovery_narrative.go, pet_antics.go).
+// a longer recovery story, a bereavement, a pet's death or mischief, a
+// taunt ("kill yourself") the author quotes and reported, and a shop's
+// 跳楼价 (recovery_narrative.go, pet_antics.go, sale_idiom_zh.go).
 func capClassifierSelfHarmCameThrough(t *Text, source string, x *Finding, _ *[]Span) {
 	if x.Category == models.CategorySelfHarm && x.Score > reportedScoreCap && fromClassifier(source) &&
 		(cameThroughField(t) || helperField(t) || healthyIntake(t) || homeHaircut(t) || healthAdvice(t) ||
-			recoveryNarrative(t) || bereavedBySuicide(t) || petStory(t) || reportedSelfHarmTaunt(t)) {
+			recoveryNarrative(t) || bereavedBySuicide(t) || petStory(t) || reportedSelfHarmTaunt(t) || saleIdiomZh(t)) {
 		x.Score, x.Support = reportedScoreCap, false
 	}
 }

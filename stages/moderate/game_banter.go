@@ -54,6 +54,9 @@ var gameFrames = foldTerms([]string{
 	"le match", "ce match", "das spiel", "試合", "比赛", "球赛", "경기",
 	// Round 40: where the fans meet ("今年もボコボコにしてやるから覚悟しとけ笑 東京ドームで会おう").
 	"stadium", "estadio", "estádio", "stade", "stadion", "球場", "スタジアム", "東京ドーム", "甲子園", "体育场", "경기장", "야구장",
+	// Round 41: a bet on who loses, which makes any challenge a game ("次負けたらタピオカ奢りな").
+	"負けたら", "負けた方", "if you lose", "loser buys", "loser pays", "el que pierda", "quien pierda", "la que pierda",
+	"quem perder", "celui qui perd", "celle qui perd", "wer verliert", "谁输了", "输了请", "输的人", "지는 사람", "진 사람이",
 })
 
 // gameLaughs are laughter and rematch words that keep a game's threat a

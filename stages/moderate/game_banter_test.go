@@ -17,6 +17,8 @@ func TestGameBanter(t *testing.T) {
 		{"a FIFA loss and a rematch at a friend's place", "@Karim t'as encore perdu 5-0 au FIFA, la prochaine partie je vais te défoncer 😂 revanche samedi chez toi", models.DecisionAllow},
 		{"a Smash night promised to a friend with the loser's tears", "je vais te massacrer à Smash ce soir frérot, prépare les mouchoirs 😈🎮", models.DecisionAllow},
 		{"a rival fan promised a beating at the stadium, with a laugh and the loser's beer", "@巨人ファン 今年もボコボコにしてやるから覚悟しとけ笑 東京ドームで会おう、負けた方がビールおごりね", models.DecisionAllow},
+		{"a friend teased over a squat challenge with a bet on the next loss", "@みき お前ほんま雑魚すぎやろ笑 スクワット20回で倒れてるやん、次負けたらスタバ奢りな", models.DecisionAllow},
+		{"a bet on a challenge does not make a threat with an address a game", "@みき 次負けたら住所晒してボコボコにしてやるからな笑", models.DecisionBlock},
 		{"a friend told to quit a game he trolls, with laughter", "야 너 롤 접어라 ㅋㅋㅋ 트롤 오지게 하네. 오늘 치킨은 니가 쏴라", models.DecisionAllow},
 		{"a pickup game lost to a friend, with laughter", "昨晚打球被兄弟電爆🤣 下次幹死你哈哈", models.DecisionAllow},
 		{"a pickup game's threat that names the way home after school is no game", "打球输了不服？放学别走，我在校门口堵你，带刀 哈哈", models.DecisionReview},

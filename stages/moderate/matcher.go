@@ -99,6 +99,7 @@ const (
 	feedsAges uint8 = 1 << iota
 	feedsPrices
 	feedsMentions
+	feedsCashtags
 )
 
 // match is one accepted match of pattern p on skeleton runes [i, j).

@@ -651,6 +651,10 @@ func spacedHangulRuns(runes []rune, class []uint8) []bool {
 			if k < n && k > last+1 && class[k] != classSep && !single(k) && isSpellingSyllable(runes[k]) && !isHangulSyllable(runes[k]) {
 				head = k
 			}
+			// Or on a Han suffix of a pair at least ("シ ナ 人は", round 41).
+			if k < n && k > last+1 && len(run) >= 2 && unicode.Is(unicode.Han, runes[k]) {
+				head = k
+			}
 		}
 		// And they often start on the word before ("マジでこ ろ す"): a token
 		// that ends with kana right before a kana run holds its first

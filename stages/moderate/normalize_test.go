@@ -41,6 +41,7 @@ func TestNormalize(t *testing.T) {
 		{"a Korean word and a one-syllable word stay apart", "네. 좋아", "네. 좋아", "네 좋아"},
 		{"a masked kana pair stays apart", "エ□い", "エ□い", "エ い"},
 		{"spaced kana ending on the next word join it", "チ ョ ンは日本から出ていけ", "チ ョ ンは日本から出ていけ", "チョンは日本から出ていけ"},
+		{"a spaced kana pair joins the Han suffix it ends on", "シ ナ 人は来るな", "シ ナ 人は来るな", "シナ人は来るな"},
 		{"a spaced kana run of three joins the word it ends on", "ゴ キ ブ リと同じ", "コ キ フ リと同し", "コキフリと同し"},
 		{"one spaced kana before a kana word stays apart", "ね あのね", "ね あのね", "ね あのね"},
 		{"spaced kana starting on the word before join it", "マジでこ ろ す。", "マシてこ ろ す。", "マシてころす"},

@@ -300,6 +300,8 @@ type rule struct {
 	readsPrices bool
 	// readsMentions marks a rule with <mention> in a group.
 	readsMentions bool
+	// readsCashtags marks a rule with <cashtag> in a group.
+	readsCashtags bool
 	// marks are punctuation vetoes (none: <quote>, <question>).
 	marks uint8
 	// clears marks a rule that reads an innocent context (game banter,
@@ -367,6 +369,8 @@ type ruleSet struct {
 	price int
 	// mention is the pattern of <mention>, -1 when no rule uses it.
 	mention int
+	// cashtag is the pattern of <cashtag>, -1 when no rule uses it.
+	cashtag int
 	// refusal reads an ask object refused (rules_refusal.go) for the
 	// spam and illicit rules; nil without its lists.
 	refusal *refusal
@@ -420,7 +424,7 @@ func compileRules(fsys fs.FS) (*ruleSet, error) {
 		}
 		files = append(files, file{name: name, category: cat, lang: lang, spec: spec})
 	}
-	c := &ruleCompiler{set: &ruleSet{minorAge: -1, price: -1, mention: -1}, byKey: map[string]int{}, ids: map[string]string{}}
+	c := &ruleCompiler{set: &ruleSet{minorAge: -1, price: -1, mention: -1, cashtag: -1}, byKey: map[string]int{}, ids: map[string]string{}}
 	c.set.refusal = newRefusal(shared[allLanguages])
 	// Every rule's problems are reported at once, so that an analyst fixes
 	// a folder in one pass.
@@ -503,7 +507,7 @@ func (c *ruleCompiler) parse(text string) (pattern, string, error) {
 // recognizedTerm reports whether term is a pseudo-term that code reads
 // rather than the automaton (<minor_age>, <price>, <mention>).
 func recognizedTerm(term string) bool {
-	return term == minorAgeTerm || term == priceTerm || term == mentionTerm
+	return term == minorAgeTerm || term == priceTerm || term == mentionTerm || term == cashtagTerm
 }
 
 // askRefusedSet names the set of sets.all.yaml that vetoes every spam and
@@ -595,6 +599,7 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 				r.readsAges = r.readsAges || term == minorAgeTerm
 				r.readsPrices = r.readsPrices || term == priceTerm
 				r.readsMentions = r.readsMentions || term == mentionTerm
+				r.readsCashtags = r.readsCashtags || term == cashtagTerm
 			} else {
 				p, key, err = c.parse(t.text)
 			}
@@ -620,6 +625,8 @@ func (c *ruleCompiler) add(file string, cat models.Category, sets map[string]ter
 					c.set.price = pi
 				case mentionTerm:
 					c.set.mention = pi
+				case cashtagTerm:
+					c.set.cashtag = pi
 				case minorAgeTerm:
 					c.set.minorAge = pi
 				}

@@ -121,6 +121,7 @@ func (rf *refusal) negatedBefore(orig string, os, oe int) bool {
 // undoes it ("送料のみ").
 func (rf *refusal) negatedAfter(orig string, os, b int) bool {
 	_, ce, _ := spanClause(orig, Span{os, b})
+	b = rf.pastCoordinated(orig, b, ce)
 	rest := strings.ToLower(orig[b:ce])
 	near := headReach(rest, refusalAfterRunes)
 	for _, n := range rf.after {
@@ -133,7 +134,89 @@ func (rf *refusal) negatedAfter(orig string, os, b int) bool {
 		}
 		return true
 	}
+	return rf.negatedAtClauseEnd(rest)
+}
+
+// clauseEndRunes is how near its clause's end a negation stands to be the
+// clause's own predicate.
+const clauseEndRunes = 6
+
+// negatedAtClauseEnd reports whether rest, the clause after an object
+// written in a language that puts its verb last (Japanese, Korean), ends
+// with a refusal_after term: the negation is the clause's predicate however
+// long the words between ("送料や個人情報をお願いすることは絶対にありません",
+// "개인정보를 따로 요구하는 일은 절대 없습니다"), unless something before it
+// undoes it ("送料を払わないと発送しません").
+func (rf *refusal) negatedAtClauseEnd(rest string) bool {
+	if r, _ := utf8.DecodeRuneInString(rest); r == utf8.RuneError || latinLetter(r) || r == ' ' || !headFinalText(rest) {
+		return false
+	}
+	rest = strings.TrimRightFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	cut := len(rest)
+	for i := 0; i < clauseEndRunes && cut > 0; i++ {
+		_, n := utf8.DecodeLastRuneInString(rest[:cut])
+		cut -= n
+	}
+	for _, n := range rf.after {
+		k := strings.Index(rest[cut:], n)
+		if k >= 0 && !rf.undoneIn(rest[:cut+k]) {
+			return true
+		}
+	}
 	return false
+}
+
+// headFinalText reports whether s holds kana or hangul: the languages whose
+// clause ends on its verb.
+func headFinalText(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			return true
+		}
+	}
+	return false
+}
+
+// objectJoiners join ask objects refused together: "送料や個人情報を…
+// ありません", "fees or bank details".
+var objectJoiners = []string{"や", "と", "・", "、", "，", ",", "/", "／", "及び", "および", "和", "或", "及", "以及", "或者", "이나", "나", "와", "과",
+	"or", "and", "nor", "y", "o", "ni", "e", "ou", "et", "und", "oder", "noch"}
+
+// pastCoordinated returns the end of the last ask object joined to the
+// object ending at b (objectJoiners), within the clause ending at ce, so a
+// negation after a list refuses each of its objects (round 41: an official
+// giveaway's 送料や個人情報を請求することは絶対にありません).
+func (rf *refusal) pastCoordinated(orig string, b, ce int) int {
+	for {
+		rest := strings.ToLower(orig[b:ce])
+		trimmed := strings.TrimLeft(rest, " 　")
+		next := -1
+		for _, j := range objectJoiners {
+			after, ok := strings.CutPrefix(trimmed, j)
+			if !ok {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(after); latinLetter(r) && latinLetter([]rune(j)[0]) {
+				continue // "or" must not begin "order"
+			}
+			after = strings.TrimLeft(after, " 　")
+			for _, obj := range rf.objects {
+				if !strings.HasPrefix(after, obj) {
+					continue
+				}
+				if r, _ := utf8.DecodeRuneInString(after[len(obj):]); latinLetter(r) && latinLetter([]rune(obj)[len([]rune(obj))-1]) {
+					continue
+				}
+				next = b + len(rest) - len(after) + len(obj)
+				break
+			}
+			break
+		}
+		if next < 0 {
+			return b
+		}
+		b = next
+	}
 }
 
 func (rf *refusal) undoneIn(s string) bool { return containsTermAny(s, rf.undone) }

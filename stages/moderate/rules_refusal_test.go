@@ -24,6 +24,12 @@ func TestRulesReadAnAskRefusedByItsShape(t *testing.T) {
 			"抽獎活動🎉 追蹤+留言就能參加，送三組手工皂，完全免費不用運費，得獎名單在這篇公布，不會私訊跟你要任何資料", false},
 		{"a Japanese giveaway whose shipping is free and that asks nothing by DM",
 			"【プレゼント企画】フォロー＆いいねで手作りアクセサリーを3名様に🎁 送料無料、DMで個人情報を聞くことは一切ありません。当選者はこの投稿で発表します。", false},
+		{"a Japanese giveaway that refuses shipping and personal data together",
+			"【公式】新商品発売記念のプレゼント企画🎁 当選者にはDMでご連絡します。送料や個人情報をお願いすることは絶対にありません。", false},
+		{"a Japanese prize that asks for shipping and a fee together",
+			"おめでとうございます！当選しました🎁 送料や手数料だけこちらのリンクからお支払いください", true},
+		{"a Japanese prize that will not ship unless the shipping is paid",
+			"おめでとうございます！iPhoneに当選しました🎁 送料をこちらのリンクから払わないと発送しません", true},
 		{"a French contest that will never ask for bank details",
 			"Jeu-concours 🎁 on fait gagner 3 coffrets de macarons. Abonne-toi et commente ton parfum préféré. Aucun frais, on ne te demandera jamais tes coordonnées bancaires.", false},
 		{"a Chinese prize with free shipping that only needs the bank card",
@@ -70,6 +76,35 @@ func TestRefusalReachesTheNextWordAfterInLatinScript(t *testing.T) {
 		{"a DM with other words before free is asked", "dm me for free stuff", "dm", false},
 		{"a negation before the object refuses it", "sorteo sin envío", "envío", true},
 		{"only between the negation and the object undoes it", "sin comisión solo envío", "envío", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			i := strings.Index(tt.text, tt.object)
+			if got := rf.refused(tt.text, i, i+len(tt.object)); got != tt.refused {
+				t.Errorf("refused(%q at %q) = %v, want %v", tt.text, tt.object, got, tt.refused)
+			}
+		})
+	}
+}
+
+// In Japanese and Korean the verb ends the clause: a negation there refuses
+// the objects before it however far, and a list of objects is refused
+// together; a condition before it ("unless you pay") undoes it.
+func TestRefusalReadsTheClauseEndInJapaneseAndKorean(t *testing.T) {
+	t.Parallel()
+	rf := &refusal{objects: []string{"送料", "個人情報", "배송비", "개인정보", "fee", "card details"},
+		before: []string{"no"}, after: []string{"ありません", "しません", "없", "free"},
+		undone: []string{"ないと", "으면", "only"}}
+	tests := []struct {
+		name, text, object string
+		refused            bool
+	}{
+		{"a Japanese list of objects refused at the clause's end", "送料や個人情報をお願いすることは絶対にありません。", "送料", true},
+		{"a Korean list of objects refused at the clause's end", "배송비나 개인정보를 따로 요구하는 일은 절대 없습니다.", "배송비", true},
+		{"a Japanese shipping fee that is a condition", "送料をこちらのリンクから払わないと発送しません", "送料", false},
+		{"a Japanese shipping fee asked for, its clause ending on a request", "送料だけこちらのリンクからお支払いください", "送料", false},
+		{"a Latin clause is not read at its end", "pay the fee by card details link, nothing else is free", "fee", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -57,6 +57,8 @@ var thirdPersonZh = []string{
 	"人", "朋友", "他", "她", "ta", "博主", "孩子", "同学", "同事", "家人", "网友", "对方", "闺蜜", "室友", "学生",
 	"女儿", "儿子", "老公", "老婆", "男朋友", "女朋友", "男友", "女友", "妈妈", "爸爸", "妈", "爸", "姐姐", "妹妹",
 	"哥哥", "弟弟", "病人", "患者", "来访者", "粉丝", "伴侣", "对象", "亲人", "某人", "小孩",
+	// round 41: who a bartender, a shop or a clinic serves
+	"客人", "顾客", "客户", "学员",
 }
 
 // othersAdverbsZh may stand between the speaker and the verb.
@@ -141,10 +143,27 @@ func selfHarmOthers(t *Text, sp Span) bool {
 			before, quoted = b, true
 		}
 	}
+	if others, said := saidByOther(before, quoted); said {
+		return others
+	}
+	// Words further inside a quotation are whoever the sentence gives the
+	// quotation to: 有人說「今天想死」, "a regular said 'honestly, i want to
+	// die'" (round 41: a bartender's customers).
+	if q := quotationOpen(s, lo, sp); q > lo {
+		others, _ := saidByOther(trimSaidOnly(foldedBefore(t, lo, q)), true)
+		return others
+	}
+	return false
+}
+
+// saidByOther reads before, the folded text of a sentence up to the words
+// said, for a verb of saying at its end: said reports whether there is one,
+// others whether its speaker is someone other than the author.
+func saidByOther(before string, quoted bool) (others, said bool) {
 	for _, v := range toldToVerbs {
 		if hasWordSuffix(before, v) {
 			words := strings.Fields(before[:len(before)-len(v)])
-			return len(words) == 0 || words[len(words)-1] != "i" && words[len(words)-1] != "we"
+			return len(words) == 0 || words[len(words)-1] != "i" && words[len(words)-1] != "we", true
 		}
 	}
 	for _, v := range saidVerbs {
@@ -153,17 +172,41 @@ func selfHarmOthers(t *Text, sp Span) bool {
 		}
 		who := strings.TrimRight(before[:len(before)-len(v)], " ")
 		if isHan(v) {
-			return thirdPersonSaidZh(who, v)
+			return thirdPersonSaidZh(who, v), true
 		}
 		if who == "" && !quoted {
 			// A sentence that opens with the verb and quotes nothing has
 			// dropped its "I", as diaries and chat do: "wrote goodbye
 			// letters tonight" is the author's.
-			return false
+			return false, true
 		}
-		return !firstPersonBefore(who)
+		return !firstPersonBefore(who), true
 	}
-	return false
+	return false, false
+}
+
+// quotationOpen returns the byte offset of the quotation mark that opens
+// the quotation holding sp in its sentence, which starts at lo; -1 when sp
+// stands inside none.
+func quotationOpen(s string, lo int, sp Span) int {
+	_, hi := sentenceAround(s, sp.Start, sp.End)
+	if !insideQuotes(s, lo, hi, sp) {
+		return -1
+	}
+	for i := sp.Start; i > lo; {
+		r, n := utf8.DecodeLastRuneInString(s[lo:i])
+		i -= n
+		if isQuoteAt(s, i, r, n) {
+			return i
+		}
+	}
+	return -1
+}
+
+// trimSaidOnly is trimSaid without its report.
+func trimSaidOnly(s string) string {
+	s, _ = trimSaid(s)
+	return s
 }
 
 // reSayingThePhrase ends a sentence's text before a quotation with someone

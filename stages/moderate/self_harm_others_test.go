@@ -31,6 +31,10 @@ func TestSomeoneElsesDeathWishIsNotTheAuthors(t *testing.T) {
 		{"a friend who told the author he wanted to die", "zh", "", "朋友跟我说他想死，我陪他聊到天亮，第二天一起去了医院。", false},
 		{"a parent told what a child said in Traditional Chinese", "zh", "", "如果孩子說「活著沒意思」，家長先別罵，先聽他說完。", false},
 		{"a mother's words reported by her child", "zh", "", "我妈说想死，我该怎么陪她？", false},
+		// Round 41: words deeper inside a quotation a third person said.
+		{"a customer's words quoted whole by a bartender", "zh", "", "我在夜市擺攤賣飲料，常有客人說「唉今天真的想死」，我就多送一片檸檬，聊兩句。", false},
+		{"a regular quoted saying a whole sentence with a death wish in it", "en", "", "Bartending ten years now. A regular once said \"honestly some nights i want to die\" and we talked till close; he still comes in for coffee.", false},
+		{"the author quoting their own words", "zh", "", "我跟自己说「今天真的想死」，已经三天没出门了。", true},
 		{"a friend's message that she wants to end her life, the author calling a helpline with her", "zh", "", "朋友傳訊息說想結束生命，我馬上打給她，陪她撥了1925安心專線。", false},
 		{"the author saying they want to end their life", "zh", "", "我说想结束生命，今晚就去。", true},
 		{"a friend's death wish after a breakup, the author staying with her", "zh", "", "朋友分手后一直说想死，我今晚陪着她，还能做些什么？", false},
