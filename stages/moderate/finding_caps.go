@@ -45,6 +45,7 @@ var findingCaps = []findingCap{
 	capProfanityMentioned,
 	capChildQuoted,
 	capFictionViolence,
+	capTradeViolence,
 	capFictionSelfHarm,
 	capStressHyperbole,
 }
