@@ -20,13 +20,7 @@ const cashtagTerm = "<cashtag>"
 var reCashtag = regexp.MustCompile(`(?:^|[^a-z0-9$])(\$[a-z][a-z0-9]{1,11})(?:[^a-z0-9]|$)`)
 
 // cashtags returns the byte ranges of the tickers of s.
-func cashtags(s string) [][2]int {
-	var out [][2]int
-	for _, m := range reCashtag.FindAllStringSubmatchIndex(s, -1) {
-		out = append(out, [2]int{m[2], m[3]})
-	}
-	return out
-}
+func cashtags(s string) [][2]int { return firstGroups(reCashtag, s) }
 
 // cashtagMatches adds a <cashtag> match for each ticker of the field, when
 // a rule that reads tickers has another group among the matches.

@@ -1,11 +1,8 @@
 package moderate
 
 import (
-	"context"
 	"strings"
 	"testing"
-
-	"github.com/notegate/notegate/models"
 )
 
 func TestCashtagsFindTickersNotAmounts(t *testing.T) {
@@ -45,30 +42,12 @@ func TestRulesReadACryptoPumpByItsTicker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name, body string
-		spam       bool
-	}{
+	tests := []scamCase{
 		{"a French pump with Telegram in Cyrillic letters", "💎 $KOALA va faire x1OO cette nuit, achetez avant le pump, lien dans le Тelegram @koala_vip", true},
 		{"a Portuguese pump with a VIP group", "$KOALA vai bombar amanhã, comprem antes, grupo vip no telegram", true},
 		{"a German pump with a group", "$KOALA geht durch die Decke, jetzt einsteigen, Telegram-Gruppe im Link", true},
 		{"a pump quoted in a warning", "Achtung: „$KOALA geht durch die Decke, jetzt einsteigen, Telegram-Gruppe“ ist Betrug", false},
 		{"a ticker discussed with no group to join", "$KOALA va exploser ou pas ? Je garde mes ETF de toute façon", false},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			fs, err := d.Detect(context.Background(), NewText("body", tt.body))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := false
-			for _, f := range fs {
-				got = got || f.Category == models.CategorySpam && f.Score >= 0.5
-			}
-			if got != tt.spam {
-				t.Errorf("spam = %v, want %v (findings %+v)", got, tt.spam, fs)
-			}
-		})
-	}
+	checkScams(t, d, tests)
 }

@@ -21,9 +21,13 @@ const mentionTerm = "<mention>"
 var reMention = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_.@])(@[\p{L}\p{N}_][\p{L}\p{N}_.]+)`)
 
 // mentions returns the byte ranges of the handles of s.
-func mentions(s string) [][2]int {
+func mentions(s string) [][2]int { return firstGroups(reMention, s) }
+
+// firstGroups returns the byte ranges of the first capturing group of
+// every match of re in s.
+func firstGroups(re *regexp.Regexp, s string) [][2]int {
 	var out [][2]int
-	for _, m := range reMention.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 		out = append(out, [2]int{m[2], m[3]})
 	}
 	return out

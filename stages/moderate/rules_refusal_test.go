@@ -16,10 +16,7 @@ func TestRulesReadAnAskRefusedByItsShape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name, body string
-		scam       bool
-	}{
+	tests := []scamCase{
 		{"a Taiwanese giveaway with no shipping fee and no DM asking for data",
 			"抽獎活動🎉 追蹤+留言就能參加，送三組手工皂，完全免費不用運費，得獎名單在這篇公布，不會私訊跟你要任何資料", false},
 		{"a Japanese giveaway whose shipping is free and that asks nothing by DM",
@@ -47,6 +44,18 @@ func TestRulesReadAnAskRefusedByItsShape(t *testing.T) {
 		{"a Portuguese buyer paying by pix: 'no' is 'in the', not a refusal",
 			"alguém me arruma maconha pro fim de semana? pago no pix", true},
 	}
+	checkScams(t, d, tests)
+}
+
+// scamCase is a note's body and whether the rules read spam or illicit
+// trade in it.
+type scamCase struct {
+	name, body string
+	scam       bool
+}
+
+func checkScams(t *testing.T, d *RulesDetector, tests []scamCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
@@ -68,24 +77,13 @@ func TestRulesReadAnAskRefusedByItsShape(t *testing.T) {
 func TestRefusalReachesTheNextWordAfterInLatinScript(t *testing.T) {
 	t.Parallel()
 	rf := &refusal{objects: []string{"envío", "dm"}, before: []string{"sin"}, after: []string{"gratis", "free"}, undone: []string{"solo"}}
-	tests := []struct {
-		name, text, object string
-		refused            bool
-	}{
+	tests := []refusalCase{
 		{"shipping followed by free is refused", "sorteo con envío gratis para todos", "envío", true},
 		{"a DM with other words before free is asked", "dm me for free stuff", "dm", false},
 		{"a negation before the object refuses it", "sorteo sin envío", "envío", true},
 		{"only between the negation and the object undoes it", "sin comisión solo envío", "envío", false},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			i := strings.Index(tt.text, tt.object)
-			if got := rf.refused(tt.text, i, i+len(tt.object)); got != tt.refused {
-				t.Errorf("refused(%q at %q) = %v, want %v", tt.text, tt.object, got, tt.refused)
-			}
-		})
-	}
+	checkRefused(t, rf, tests)
 }
 
 // In Japanese and Korean the verb ends the clause: a negation there refuses
@@ -96,16 +94,25 @@ func TestRefusalReadsTheClauseEndInJapaneseAndKorean(t *testing.T) {
 	rf := &refusal{objects: []string{"送料", "個人情報", "배송비", "개인정보", "fee", "card details"},
 		before: []string{"no"}, after: []string{"ありません", "しません", "없", "free"},
 		undone: []string{"ないと", "으면", "only"}}
-	tests := []struct {
-		name, text, object string
-		refused            bool
-	}{
+	tests := []refusalCase{
 		{"a Japanese list of objects refused at the clause's end", "送料や個人情報をお願いすることは絶対にありません。", "送料", true},
 		{"a Korean list of objects refused at the clause's end", "배송비나 개인정보를 따로 요구하는 일은 절대 없습니다.", "배송비", true},
 		{"a Japanese shipping fee that is a condition", "送料をこちらのリンクから払わないと発送しません", "送料", false},
 		{"a Japanese shipping fee asked for, its clause ending on a request", "送料だけこちらのリンクからお支払いください", "送料", false},
 		{"a Latin clause is not read at its end", "pay the fee by card details link, nothing else is free", "fee", false},
 	}
+	checkRefused(t, rf, tests)
+}
+
+// refusalCase is a text, the ask object looked at in it, and whether a
+// negation refuses it there.
+type refusalCase struct {
+	name, text, object string
+	refused            bool
+}
+
+func checkRefused(t *testing.T, rf *refusal, tests []refusalCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
