@@ -2,6 +2,8 @@ package moderate
 
 import (
 	"regexp"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/notegate/notegate/models"
 )
@@ -29,6 +31,11 @@ var ownChildMarkers = foldTerms([]string{
 	"我儿子", "我女儿", "我家孩子", "我家娃", "我家小孩", "我侄子", "我外甥", "我孙子", "孩子说", "娃说",
 	"うちの子", "息子が", "娘が", "うちの息子", "うちの娘", "甥が", "姪が",
 	"우리 아들", "우리 딸", "우리 애", "우리 아이", "조카가",
+	// Round 41: a child in the author's care, by age, as a paediatric nurse or a teacher tells it
+	// ("un niño de cinco años me dijo que me iba a 'matar con su espada láser'", 六歲的女兒…喊「我要打死你」).
+	"un niño de", "una niña de", "un nene de", "una nena de", "um menino de", "uma menina de", "un petit de", "une petite de",
+	"un enfant de", "ein kind von", "ein junge von", "岁的女儿", "岁的儿子", "岁的孩子", "小朋友", "歳の息子", "歳の娘", "歳の子",
+	"살 아들", "살 딸", "살짜리",
 })
 
 // reChildAge is a young child by age: "my 5yo", "my 4-year-old", "de 4 años".
@@ -42,7 +49,7 @@ func childQuoted(t *Text, sp Span) bool {
 		return false
 	}
 	lo, hi := sentenceAround(s, sp.Start, sp.End)
-	if !(quotedAt(s, sp) || insideQuotes(s, lo, hi, sp) || insidePairedQuotes(s, sp)) {
+	if !(quotedAt(s, sp) || insideQuotes(s, lo, hi, sp) || insidePairedQuotes(s, sp) || endsInQuotation(s, lo, hi, sp)) {
 		return false
 	}
 	f := t.Folded.String()
@@ -60,4 +67,26 @@ func capChildQuoted(t *Text, source string, x *Finding, _ *[]Span) {
 	if (reportable(x.Category) || x.Category == models.CategoryViolence) && childQuoted(t, x.Span) {
 		x.Score = reportedScoreCap
 	}
+}
+
+// endsInQuotation reports whether the end of sp, within its sentence
+// [lo, hi), stands inside a quotation: a rule's evidence runs from its first
+// signal to its last, so a threat quoted at the end of a sentence that tells
+// who said it ("un niño de cinco años me dijo que me iba a «matar»",
+// 一邊喊「我要打死你」) starts outside the quotation. The end is what follows
+// the span's last quotation mark, or its last word when it holds none.
+func endsInQuotation(s string, lo, hi int, sp Span) bool {
+	start := sp.Start + strings.LastIndexAny(s[sp.Start:sp.End], " 　") + 1
+	for i := sp.End; i > sp.Start; {
+		r, n := utf8.DecodeLastRuneInString(s[sp.Start:i])
+		i -= n
+		if isQuoteAt(s, i, r, n) {
+			start = i + n
+			break
+		}
+	}
+	if start >= sp.End {
+		return false
+	}
+	return insideQuotes(s, lo, hi, Span{start, sp.End})
 }

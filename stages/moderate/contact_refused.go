@@ -30,6 +30,9 @@ var refusedByAuthor = foldTerms([]string{
 	"お断り", "ご遠慮", "dm禁止", "勧誘禁止", "追加しないで", "送らないで",
 	"사절", "추가하지 마", "추가 요청하지 마", "추가 요청도 하지 마", "요청하지 마세요", "연락하지 마", "디엠 하지 마", "dm 하지 마",
 	"디엠 금지", "dm 금지",
+	// Round 41: a free giveaway that needs no add ("登録やLINE追加は不要", "카톡 추가도 필요 없어요").
+	"追加は不要", "追加不要", "登録は不要", "追加の必要はありません", "추가도 필요 없", "추가 필요 없", "추가는 필요 없", "추가 안 해도",
+	"no need to add", "sin agregar", "sem precisar adicionar", "pas besoin d'ajouter", "ohne hinzufügen",
 })
 
 // askedOfSomeoneElse are the words of a request the author reports being

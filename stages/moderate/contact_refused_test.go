@@ -18,6 +18,8 @@ func TestRefusedContactIsNoRequest(t *testing.T) {
 	}{
 		{"a Chinese question that refuses WeChat adds", "想找个靠谱的健身教练，别私信推销，也别让我加微信，评论区聊就行", false},
 		{"a Chinese question that needs no WeChat", "有没有好吃的火锅店推荐？不用加我微信，直接回复就好", false},
+		{"a Japanese free share that needs no LINE add", "町内会のお知らせ：古本を無料でお譲りします。申し込みやLINE追加は不要です、日曜に集会所へどうぞ", false},
+		{"a Korean free share that needs no KakaoTalk add", "아이 옷 무료 나눔해요! 카톡 추가도 필요 없고 토요일에 경비실 앞으로 오시면 돼요", false},
 		{"a Traditional Chinese refusal", "求推薦台北的牙醫，謝絕私信，也不要叫我加LINE，留言就好", false},
 		{"a warning that tells readers never to add the group", "提醒：假理財群組的老師會說帶你賺，千萬別加LINE", false},
 		{"a Japanese refusal", "おすすめのピアノ教室を教えてください。勧誘のDMやLINE追加はお断りです", false},

@@ -31,6 +31,9 @@ type RulesDetector struct {
 	// words are the one-word Latin terms, read also through masks
 	// (p*te, c*nnard) as the lexicon detector reads its own.
 	words []wordPattern
+	// kana are the kana and Hangul terms, read also through a masked
+	// syllable (ガ○ジ; rules_masked_kana.go).
+	kana []kanaWord
 	// typos are the misspellings of the long one-word terms (rules_typo.go).
 	typos *typoIndex
 	// joined are the one-word terms by skeleton, for broken words.
@@ -105,6 +108,7 @@ func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
 		}
 	}
 	d.words = latinWords(d.m.patterns)
+	d.kana = kanaWords(d.m.patterns)
 	d.typos = newTypoIndex(d.m.patterns, set)
 	d.joined = newJoinIndex(d.m.patterns, set.refs)
 	// The pinyin and run-on indexes copy patterns with fewer refs; theirs
@@ -146,6 +150,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	if masked(t.Original) {
 		sc.matches = d.maskedMatches(t, sc.matches)
 	}
+	sc.matches = d.maskedKanaMatches(t, sc.matches)
 	sc.matches = d.minorAgeMatches(t, sc.matches)
 	sc.matches = d.priceMatches(t, sc.matches)
 	sc.matches = d.mentionMatches(t, sc.matches)

@@ -116,6 +116,14 @@ var realWorldThreat = foldTerms([]string{
 	"학교에서", "학교 끝나고", "放課後", "学校で",
 })
 
+// sexualRemarks take the trash talk out of the game too: a player's or a
+// streamer's body is no round to win (round 41: "게임 보러 오냐 ㅋㅋ 다음
+// 방송엔 더 파인 옷 입고 와라 ㅗㅜㅑ").
+var sexualRemarks = foldTerms([]string{
+	"boobs", "tits", "titties", "send nudes", "nudes", "show more skin", "your body", "tetas", "peitos", "seins", "titten",
+	"おっぱい", "胸見せ", "胸见", "露点", "ㅗㅜㅑ", "ㄱㅅ 보러", "가슴", "파인 옷", "노출",
+})
+
 // gameBanter reports whether t is a short field framed as trash talk over
 // a game (see above).
 func gameBanter(t *Text) bool {
@@ -124,6 +132,9 @@ func gameBanter(t *Text) bool {
 		return false
 	}
 	s := t.Folded.String()
+	if containsTermAny(s, sexualRemarks) {
+		return false
+	}
 	if n > maxGameBanterRunes {
 		return containsTermAny(openingSentences(t, 2), gameFrames) && containsTermAny(s, gameLaughs) &&
 			!containsTermAny(s, realWorldThreat)

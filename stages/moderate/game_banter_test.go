@@ -19,6 +19,7 @@ func TestGameBanter(t *testing.T) {
 		{"a rival fan promised a beating at the stadium, with a laugh and the loser's beer", "@巨人ファン 今年もボコボコにしてやるから覚悟しとけ笑 東京ドームで会おう、負けた方がビールおごりね", models.DecisionAllow},
 		{"a friend teased over a squat challenge with a bet on the next loss", "@みき お前ほんま雑魚すぎやろ笑 スクワット20回で倒れてるやん、次負けたらスタバ奢りな", models.DecisionAllow},
 		{"a bet on a challenge does not make a threat with an address a game", "@みき 次負けたら住所晒してボコボコにしてやるからな笑", models.DecisionBlock},
+		{"a streamer's body remarked on over her game is no game", "@하늘 님 게임 보러 오는 거 아님 ㅋㅋ 다음 방송엔 더 파인 옷 입고 와라 ㅗㅜㅑ", models.DecisionReview},
 		{"a friend told to quit a game he trolls, with laughter", "야 너 롤 접어라 ㅋㅋㅋ 트롤 오지게 하네. 오늘 치킨은 니가 쏴라", models.DecisionAllow},
 		{"a pickup game lost to a friend, with laughter", "昨晚打球被兄弟電爆🤣 下次幹死你哈哈", models.DecisionAllow},
 		{"a pickup game's threat that names the way home after school is no game", "打球输了不服？放学别走，我在校门口堵你，带刀 哈哈", models.DecisionReview},

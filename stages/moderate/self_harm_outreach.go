@@ -48,7 +48,7 @@ var outreachOffers = foldTerms([]string{
 	"tu n'es pas seul", "tu n'es pas seule", "vous n'êtes pas seul", "vous n'êtes pas seuls", "appelle le", "appelez le",
 	"jour et nuit", "24h/24",
 	"ひとりじゃない", "一人じゃない", "ひとりで抱えないで", "一人で抱えないで", "相談して", "24時間",
-	"혼자가 아니", "전화하세요", "전화해", "24시간",
+	"혼자가 아니", "전화하세요", "전화해", "24시간", "혼자 버티지 마", "혼자 버티지 말", "혼자 견디지 마",
 	"你不是一个人", "你并不孤单", "你不孤单", "请拨打", "可以拨打", "可以打", "24小时", "随时", "说出来", "不丢人",
 	// Someone there listens: "they really listen", 真的有人会听.
 	"they listen", "te escuchan", "escuchan de verdad", "liga pro", "liga pra", "eles escutam", "escutam de verdade",
@@ -187,7 +187,7 @@ var (
 		"sem culpa", "ohne angst", "ohne schuldgefühle", "到现在能", "到现在可以", "现在能正常", "能正常上班", "能正常生活",
 		"aujourd'hui je mange", "today i eat", "now i eat", "hoy como", "hoje eu como", "hoje como", "heute esse ich",
 		"恢复得很好", "恢复得不错", "终于停药", "停药了", "지금은 매일", "상담 받고", "상담받고", "치료 받고", "치료받고",
-		"지금은 상담", "지금은 치료", "지금은 잘 지내", "잘 지내고", "今はカウンセリング",
+		"지금은 상담", "지금은 치료", "지금은 잘 지내", "잘 지내고", "今はカウンセリング", "많이 나아졌", "훨씬 나아졌",
 		"today i got my", "year chip", "years sober", "year sober", "days sober", "months sober", "kept me going",
 		// Courage to those still in it: their "still" is no risk of the author's.
 		"qui sont encore dedans", "qui sont encore", "who are still in it", "who are still", "que siguen ahí", "que siguen en",
@@ -207,6 +207,8 @@ var (
 		"intenté", "quise", "pensaba", "pensé", "tentei", "quis", "pensava", "pensei", "j'ai voulu", "j'ai essayé", "j'ai pensé",
 		"j'avais", "wollte ich",
 		"ich wollte", "hatte ich", "ich hatte", "想过", "试过", "思っていた", "생각했", "했었",
+		// Round 41: "'나도 같이 죽고 싶다' 생각한 날도 있었는데" (there were days I thought it).
+		"생각한 날도 있었", "생각한 적도 있었", "날도 있었는데", "때도 있었는데",
 	})
 )
 

@@ -55,6 +55,10 @@ var toldAbuseAttributions = foldTerms([]string{
 	"같은 댓글", "라는 댓글", "이라는 댓글", "评论区有人", "有人留言", "有人评论", "comments like", "a comment saying",
 	"comentarios como", "un comentario que decia", "comentarios del tipo", "comentarios tipo", "um comentario dizendo",
 	"comentarios tipo", "des commentaires comme", "un commentaire disant", "kommentare wie", "ein kommentar wie",
+	// Round 41: what a pupil or a streamer was sent or had written about them, told by a teacher
+	// (un élève a reçu « … », 「キモい」と書き込まれた, 罵同學「…」, 「ブス」みたいなリプ).
+	"a recu", "a recebido", "recibio", "recebeu", "got messages", "was sent", "書き込まれ", "みたいなリプ", "みたいなコメント",
+	"骂同学", "骂同學", "被留言",
 	// Round 13 (functional hate sets): the one who says it named by the saying
 	// (说“…”的人, 如果你说“…”, 这句话, la frase «…», oír «…», si lees «…»).
 	"的人", "你说", "竟然说", "这句话", "这种说法", "说的那些话", "转发",
@@ -126,6 +130,10 @@ var toldAbuseCondemnations = foldTerms([]string{
 	"lo denuncie", "la denuncie", "los denuncie", "le plante cara", "le conteste", "no tiene gracia",
 	"denunciei", "reportei", "nao tem graca", "j'ai signale", "je l'ai signale", "je les ai signales", "pas drole",
 	"gemeldet", "angezeigt", "widersprochen", "nicht witzig", "한마디 했", "한마디 해줬", "안 웃기",
+	// Round 41: a school's or a moderator's response, told by the teacher or the author (screenshots kept,
+	// the school's counsellors, the reporting line): スクショ…対応できました, 截圖、檢舉, "Screenshots gesichert".
+	"スクショ", "報告しました", "通報しました", "運営に報告", "截图", "检举", "学务处", "screenshots gesichert", "schulsozialarbeit",
+	"captures d'ecran", "3018", "school counselor", "orientadora", "orientador escolar",
 })
 
 // toldAbuseEndorsements are the author agreeing with the quoted words.

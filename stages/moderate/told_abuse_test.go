@@ -11,6 +11,10 @@ import "testing"
 func TestToldAbuseIsNotTheAuthors(t *testing.T) {
 	s := newTableStage(t)
 	miss := []string{
+		// Round 41: a teacher or a streamer tells what a pupil or they were sent, and what was done.
+		"小学の担任です。クラスの子がグループチャットで「ウザい」「来んな」と書き込まれていました。スクショを保存して学年で対応しました。",
+		"Prof principale : une élève a reçu « t'es moche, va te cacher » en message privé. On a fait des captures d'écran et prévenu les parents.",
+		"Als Klassenlehrer erlebe ich, wie ein Schüler im Gruppenchat als „Opfer“ beschimpft wird. Screenshots gesichert, Schulsozialarbeit informiert.",
 		// Condemning abuse seen or heard.
 		"看到新闻里有人在地铁上骂外地人“乡巴佬滚出去”，真的很气。大家都是来这个城市打工的，谁比谁高贵？",
 		"有人在评论区说“河南人都是骗子”，看得我好生气，我身边的河南朋友都特别实在",

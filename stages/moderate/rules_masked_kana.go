@@ -1,0 +1,104 @@
+package moderate
+
+import "strings"
+
+// Japanese and Korean writers hide a word by putting a symbol in place of
+// one of its syllables (伏せ字): ガ○ジ, キチ●イ, ク○ババア, 시○, 병×신.
+// The symbol stands for a letter, not beside one, so the skeleton, which
+// drops symbols inside kana and Hangul words as padding, does not give
+// the word back. maskedKanaMatches reads such words against the rules'
+// kana and Hangul terms of three syllables or more, a masked syllable
+// matching any syllable, as the masked Latin words are read (rules_masked.go).
+
+// kanaMaskRunes are the symbols that stand for a hidden syllable.
+const kanaMaskRunes = "○◯〇●□■×＊*◎△▲"
+
+// kanaMaskHint is a cheap test for a field that may hold such a word.
+func kanaMaskHint(s string) bool { return strings.ContainsAny(s, kanaMaskRunes) }
+
+// kanaWord is a rule term written in kana or Hangul only.
+type kanaWord struct {
+	p     *pattern
+	runes []rune
+}
+
+// kanaWords picks the terms of three to ten syllables written in kana or
+// Hangul only.
+func kanaWords(ps []pattern) []kanaWord {
+	var out []kanaWord
+	for i := range ps {
+		p := &ps[i]
+		if p.kind != kindHit || p.recognizer || p.pinyin || len(p.runes) < 3 || len(p.runes) > 10 {
+			continue
+		}
+		ok := true
+		for _, r := range p.runes {
+			ok = ok && syllableRune(r)
+		}
+		if ok {
+			out = append(out, kanaWord{p: p, runes: p.runes})
+		}
+	}
+	return out
+}
+
+// syllableRune reports kana, the long-vowel mark and Hangul syllables.
+func syllableRune(r rune) bool { return isKana(r) || r == 'ー' || isHangulSyllable(r) }
+
+// maskedKanaMatches adds a match of every kana or Hangul term that a
+// masked word of the field can spell, on the skeleton runes it covers.
+func (d *RulesDetector) maskedKanaMatches(t *Text, ms []match) []match {
+	if len(d.kana) == 0 || !kanaMaskHint(t.Original) {
+		return ms
+	}
+	f := &t.Folded
+	n := len(f.Runes)
+	for i := 0; i < n; {
+		if !syllableRune(f.Runes[i]) && !strings.ContainsRune(kanaMaskRunes, f.Runes[i]) {
+			i++
+			continue
+		}
+		j, masks := i, 0
+		for j < n && (syllableRune(f.Runes[j]) || strings.ContainsRune(kanaMaskRunes, f.Runes[j])) {
+			if strings.ContainsRune(kanaMaskRunes, f.Runes[j]) {
+				masks++
+			}
+			j++
+		}
+		if masks > 0 {
+			ms = d.kanaRunMatches(t, i, j, ms)
+		}
+		i = j
+	}
+	return ms
+}
+
+// kanaRunMatches reads the folded runes [i, j), a run of syllables and
+// masks, for every term it can spell with one masked syllable in it.
+func (d *RulesDetector) kanaRunMatches(t *Text, i, j int, ms []match) []match {
+	f := &t.Folded
+	for k := range d.kana {
+		w := d.kana[k].runes
+		for s := i; s+len(w) <= j; s++ {
+			masks, ok := 0, true
+			for x, r := range f.Runes[s : s+len(w)] {
+				switch {
+				case strings.ContainsRune(kanaMaskRunes, r):
+					masks++
+				case r != w[x]:
+					ok = false
+				}
+				if !ok {
+					break
+				}
+			}
+			if !ok || masks != 1 {
+				continue // one hidden syllable; two leave too little of the word
+			}
+			if a, b, found := skeletonRange(&t.Skeleton, f.Spans[s].Start, f.Spans[s+len(w)-1].End); found {
+				ms = append(ms, match{p: d.kana[k].p, i: a, j: b})
+			}
+		}
+	}
+	return ms
+}
