@@ -108,7 +108,7 @@ func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
 		}
 	}
 	d.words = latinWords(d.m.patterns)
-	d.kana = kanaWords(d.m.patterns)
+	d.kana = kanaWords(d.m.patterns, set.refs)
 	d.typos = newTypoIndex(d.m.patterns, set)
 	d.joined = newJoinIndex(d.m.patterns, set.refs)
 	// The pinyin and run-on indexes copy patterns with fewer refs; theirs

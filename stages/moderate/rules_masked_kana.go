@@ -23,13 +23,21 @@ type kanaWord struct {
 }
 
 // kanaWords picks the terms of three to ten syllables written in kana or
-// Hangul only.
-func kanaWords(ps []pattern) []kanaWord {
+// Hangul only that no rule lists as a veto: a word the writer hid is read
+// for the harm it names, never to cancel another rule (a hidden word that
+// happened to spell a veto silenced a sealed harmful note, round 41).
+func kanaWords(ps []pattern, refs []ruleRef) []kanaWord {
 	var out []kanaWord
+next:
 	for i := range ps {
 		p := &ps[i]
 		if p.kind != kindHit || p.recognizer || p.pinyin || len(p.runes) < 3 || len(p.runes) > 10 {
 			continue
+		}
+		for _, ref := range p.refs.of(refs) {
+			if ref.group() < 0 {
+				continue next
+			}
 		}
 		ok := true
 		for _, r := range p.runes {
