@@ -72,7 +72,7 @@ func TestCounterSpeechMarkers(t *testing.T) {
 	}{
 		{"opposing racism", "反对种族歧视，黑人朋友也是我们的朋友", true},
 		{"a negation undoes it", "黑人并不反对种族歧视", false},
-		{"discrimination called unacceptable and its author banned", "有个主播直播时骂河南人，第二天就被封号了。歧视真的要不得，看到就举报吧", true},
+		{"regional slander called unacceptable", "他一口气把东北人全数落了一遍，地域黑要不得", true},
 		{"discrimination called acceptable is no rejection", "地域歧视有什么要不得的，说的都是事实", false},
 		{"a negation with 没 undoes it", "他们从来没反对歧视", false},
 		{"calling a slur racist in English", `I hate when people call Asians "that word", it's racist, stop it`, true},

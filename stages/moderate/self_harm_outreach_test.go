@@ -55,6 +55,8 @@ func TestRecoveryStoryWithAHelplineIsOutreach(t *testing.T) {
 		"もし死にたいと思ったら、いのちの電話に相談して。私は2020年にそこで救われました。ひとりじゃないよ。",
 		"만약 죽고 싶다는 생각이 들면 109에 전화하세요. 저도 2021년에 거기서 살 수 있었어요. 혼자가 아니에요.",
 		"如果你也想过自杀，可以拨打12356心理援助热线。我2020年就是靠它撑过来的，你不是一个人。",
+		// Round 41: a carer's days told as past, and the line offered to other carers.
+		"엄마 간병 3년째예요. 솔직히 '그냥 다 끝내고 싶다, 죽고 싶다' 생각한 날도 있었는데 상담 받고 많이 나아졌어요. 간병하시는 분들 혼자 버티지 마세요, 상담전화 109도 있어요.",
 		"Day 412 sober. A post like this kept me going a year ago. If you're in it right now you're not alone. Call 988.",
 	}
 	hit := []string{
