@@ -505,7 +505,7 @@ func (c *ruleCompiler) parse(text string) (pattern, string, error) {
 }
 
 // recognizedTerm reports whether term is a pseudo-term that code reads
-// rather than the automaton (<minor_age>, <price>, <mention>).
+// rather than the automaton (<minor_age>, <price>, <mention>, <cashtag>).
 func recognizedTerm(term string) bool {
 	return term == minorAgeTerm || term == priceTerm || term == mentionTerm || term == cashtagTerm
 }

@@ -308,7 +308,8 @@ func skeletonRange(sk *View, start, end int) (a, b int, ok bool) {
 }
 
 // recognizerWanted reports whether a rule that reads a pseudo-term of
-// code (feedsAges: <minor_age>; feedsPrices: <price>) has another of its
+// code (feedsAges: <minor_age>; feedsPrices: <price>; feedsMentions:
+// <mention>; feedsCashtags: <cashtag>) has another of its
 // groups among the matches: without one, the pseudo-term completes
 // nothing, and the field is not read for it.
 func recognizerWanted(ms []match, feeds uint8) bool {
