@@ -132,18 +132,15 @@ func gameBanter(t *Text) bool {
 		return false
 	}
 	s := t.Folded.String()
-	if containsTermAny(s, sexualRemarks) {
-		return false
-	}
 	if n > maxGameBanterRunes {
 		return containsTermAny(openingSentences(t, 2), gameFrames) && containsTermAny(s, gameLaughs) &&
-			!containsTermAny(s, realWorldThreat)
+			!containsTermAny(s, realWorldThreat) && !containsTermAny(s, sexualRemarks)
 	}
 	// A family's game night needs no laugh: "Mario Party mit meinen
 	// Geschwistern eskaliert wie immer" (round 22).
 	framed := containsTermAny(s, gameFoes) ||
 		containsTermAny(s, gameFrames) && (containsTermAny(s, gameLaughs) || containsTermAny(s, siblingsAtPlay))
-	return framed && !containsTermAny(s, realWorldThreat)
+	return framed && !containsTermAny(s, realWorldThreat) && !containsTermAny(s, sexualRemarks)
 }
 
 // openingSentences returns the folded text of the field's first k

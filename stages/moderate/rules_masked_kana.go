@@ -13,8 +13,35 @@ import "strings"
 // kanaMaskRunes are the symbols that stand for a hidden syllable.
 const kanaMaskRunes = "○◯〇●□■×＊*◎△▲"
 
-// kanaMaskHint is a cheap test for a field that may hold such a word.
-func kanaMaskHint(s string) bool { return strings.ContainsAny(s, kanaMaskRunes) }
+// kanaMaskHint is a cheap test for a field that may hold such a word: it
+// reads bytes, where strings.ContainsAny would decode every rune of the
+// field for a set with non-ASCII runes. It answers yes for every geometric
+// shape (U+25A0–U+25FF, lead bytes E2 96 and E2 97), a superset of the masks.
+func kanaMaskHint(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '*':
+			return true
+		case 0xC3: // × U+00D7
+			if i+1 < len(s) && s[i+1] == 0x97 {
+				return true
+			}
+		case 0xE2: // ○ ◯ ● ◎ □ ■ △ ▲
+			if i+1 < len(s) && (s[i+1] == 0x96 || s[i+1] == 0x97) {
+				return true
+			}
+		case 0xE3: // 〇 U+3007
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x87 {
+				return true
+			}
+		case 0xEF: // ＊ U+FF0A
+			if i+2 < len(s) && s[i+1] == 0xBC && s[i+2] == 0x8A {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // kanaWord is a rule term written in kana or Hangul only.
 type kanaWord struct {
@@ -73,7 +100,8 @@ func (d *RulesDetector) maskedKanaMatches(t *Text, ms []match) []match {
 			}
 			j++
 		}
-		if masks > 0 {
+		// A term has three syllables at least, two of them shown.
+		if masks > 0 && j-i >= 3 && j-i-masks >= 2 {
 			ms = d.kanaRunMatches(t, i, j, ms)
 		}
 		i = j

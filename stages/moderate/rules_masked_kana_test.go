@@ -41,3 +41,17 @@ func TestRulesReadAKanaWordWithAHiddenSyllable(t *testing.T) {
 		})
 	}
 }
+
+func TestKanaMaskHintFindsEveryMask(t *testing.T) {
+	t.Parallel()
+	for _, r := range kanaMaskRunes {
+		if !kanaMaskHint("ガ" + string(r) + "ジ") {
+			t.Errorf("kanaMaskHint misses %q", r)
+		}
+	}
+	for _, s := range []string{"", "plain text", "今日のライブ、最高でした", "Ünïcödé ✓ — “quotes”"} {
+		if kanaMaskHint(s) {
+			t.Errorf("kanaMaskHint(%q) = true, want false", s)
+		}
+	}
+}
