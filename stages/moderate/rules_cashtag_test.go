@@ -42,7 +42,7 @@ func TestRulesReadACryptoPumpByItsTicker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []scamCase{
+	tests := []ruleCase{
 		{"a French pump with Telegram in Cyrillic letters", "💎 $KOALA va faire x1OO cette nuit, achetez avant le pump, lien dans le Тelegram @koala_vip", true},
 		{"a Portuguese pump with a VIP group", "$KOALA vai bombar amanhã, comprem antes, grupo vip no telegram", true},
 		{"a German pump with a group", "$KOALA geht durch die Decke, jetzt einsteigen, Telegram-Gruppe im Link", true},

@@ -1,7 +1,6 @@
 package moderate
 
 import (
-	"context"
 	"testing"
 
 	"github.com/notegate/notegate/models"
@@ -15,31 +14,13 @@ func TestRulesReadAKanaWordWithAHiddenSyllable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name, body string
-		hate       bool
-	}{
+	tests := []ruleCase{
 		{"a slur with its middle syllable hidden by a circle", "あいつらガ○ジばっかりやん、配信すんな", true},
 		{"the same slur hidden by a cross", "ガ×ジは配信するなよ", true},
 		{"a slur with two syllables hidden says too little", "○○ジは配信するなよ", false},
 		{"a circle beside an ordinary word", "今日のライブ○、最高でした", false},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			fs, err := d.Detect(context.Background(), NewText("body", tt.body))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := false
-			for _, f := range fs {
-				got = got || (f.Category == models.CategoryHate || f.Category == models.CategoryHarassment) && f.Score >= 0.5
-			}
-			if got != tt.hate {
-				t.Errorf("hate or harassment = %v, want %v (findings %+v)", got, tt.hate, fs)
-			}
-		})
-	}
+	checkRuleCategories(t, d, tests, 0.5, models.CategoryHate, models.CategoryHarassment)
 }
 
 func TestKanaMaskHintFindsEveryMask(t *testing.T) {

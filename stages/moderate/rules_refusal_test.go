@@ -2,6 +2,7 @@ package moderate
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,7 +17,7 @@ func TestRulesReadAnAskRefusedByItsShape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []scamCase{
+	tests := []ruleCase{
 		{"a Taiwanese giveaway with no shipping fee and no DM asking for data",
 			"抽獎活動🎉 追蹤+留言就能參加，送三組手工皂，完全免費不用運費，得獎名單在這篇公布，不會私訊跟你要任何資料", false},
 		{"a Japanese giveaway whose shipping is free and that asks nothing by DM",
@@ -47,14 +48,23 @@ func TestRulesReadAnAskRefusedByItsShape(t *testing.T) {
 	checkScams(t, d, tests)
 }
 
-// scamCase is a note's body and whether the rules read spam or illicit
-// trade in it.
-type scamCase struct {
+// ruleCase is a note's body and whether the rules read one of the
+// categories a test asks about in it.
+type ruleCase struct {
 	name, body string
-	scam       bool
+	want       bool
 }
 
-func checkScams(t *testing.T, d *RulesDetector, tests []scamCase) {
+// checkScams checks that the rules read spam or illicit trade in the
+// notes that want it, at any score, and in no other.
+func checkScams(t *testing.T, d *RulesDetector, tests []ruleCase) {
+	t.Helper()
+	checkRuleCategories(t, d, tests, 0, models.CategorySpam, models.CategoryIllicit)
+}
+
+// checkRuleCategories checks that the rules give one of cats at min or
+// above in the notes that want it, and in no other.
+func checkRuleCategories(t *testing.T, d *RulesDetector, tests []ruleCase, min float64, cats ...models.Category) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,12 +73,12 @@ func checkScams(t *testing.T, d *RulesDetector, tests []scamCase) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			scam := false
+			got := false
 			for _, f := range fs {
-				scam = scam || f.Category == models.CategorySpam || f.Category == models.CategoryIllicit
+				got = got || slices.Contains(cats, f.Category) && f.Score >= min
 			}
-			if scam != tt.scam {
-				t.Errorf("spam or illicit finding = %v, want %v (findings %+v)", scam, tt.scam, fs)
+			if got != tt.want {
+				t.Errorf("%v finding = %v, want %v (findings %+v)", cats, got, tt.want, fs)
 			}
 		})
 	}
