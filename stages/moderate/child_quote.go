@@ -2,8 +2,6 @@ package moderate
 
 import (
 	"regexp"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/notegate/notegate/models"
 )
@@ -67,26 +65,4 @@ func capChildQuoted(t *Text, source string, x *Finding, _ *[]Span) {
 	if (reportable(x.Category) || x.Category == models.CategoryViolence) && childQuoted(t, x.Span) {
 		x.Score = reportedScoreCap
 	}
-}
-
-// endsInQuotation reports whether the end of sp, within its sentence
-// [lo, hi), stands inside a quotation: a rule's evidence runs from its first
-// signal to its last, so a threat quoted at the end of a sentence that tells
-// who said it ("un niño de cinco años me dijo que me iba a «matar»",
-// 一邊喊「我要打死你」) starts outside the quotation. The end is what follows
-// the span's last quotation mark, or its last word when it holds none.
-func endsInQuotation(s string, lo, hi int, sp Span) bool {
-	start := sp.Start + strings.LastIndexAny(s[sp.Start:sp.End], " 　") + 1
-	for i := sp.End; i > sp.Start; {
-		r, n := utf8.DecodeLastRuneInString(s[sp.Start:i])
-		i -= n
-		if isQuoteAt(s, i, r, n) {
-			start = i + n
-			break
-		}
-	}
-	if start >= sp.End {
-		return false
-	}
-	return insideQuotes(s, lo, hi, Span{start, sp.End})
 }

@@ -254,16 +254,7 @@ func reportedSpeech(t *Text, sp Span) bool {
 // [lo, hi): a quotation mark before it and one after it, an apostrophe
 // between two letters (t'aime, don't) not counting as one.
 func insideQuotes(s string, lo, hi int, sp Span) bool {
-	open := false
-	for i := sp.Start; i > lo; {
-		r, n := utf8.DecodeLastRuneInString(s[lo:i])
-		i -= n
-		if isQuoteAt(s, i, r, n) {
-			open = true
-			break
-		}
-	}
-	if !open {
+	if lastQuoteMark(s, lo, sp.Start) < 0 {
 		return false
 	}
 	for i := sp.End; i < hi; {
@@ -299,6 +290,47 @@ func isQuoteAt(s string, i int, r rune, n int) bool {
 		return !(unicode.Is(unicode.Latin, before) && unicode.Is(unicode.Latin, after))
 	}
 	return true
+}
+
+// lastQuoteMark returns the byte offset of the last quotation mark in
+// s[a:b] (isQuoteAt), -1 when there is none.
+func lastQuoteMark(s string, a, b int) int {
+	for i := b; i > a; {
+		r, n := utf8.DecodeLastRuneInString(s[a:i])
+		i -= n
+		if isQuoteAt(s, i, r, n) {
+			return i
+		}
+	}
+	return -1
+}
+
+// quotationOpen returns the byte offset of the quotation mark that opens
+// the quotation holding sp in its sentence [lo, hi); -1 when sp stands
+// inside none.
+func quotationOpen(s string, lo, hi int, sp Span) int {
+	if !insideQuotes(s, lo, hi, sp) {
+		return -1
+	}
+	return lastQuoteMark(s, lo, sp.Start)
+}
+
+// endsInQuotation reports whether the end of sp, within its sentence
+// [lo, hi), stands inside a quotation: a rule's evidence runs from its first
+// signal to its last, so a threat quoted at the end of a sentence that tells
+// who said it ("un niño de cinco años me dijo que me iba a «matar»",
+// 一邊喊「我要打死你」) starts outside the quotation. The end is what follows
+// the span's last quotation mark, or its last word when it holds none.
+func endsInQuotation(s string, lo, hi int, sp Span) bool {
+	start := sp.Start + strings.LastIndexAny(s[sp.Start:sp.End], " 　") + 1
+	if q := lastQuoteMark(s, sp.Start, sp.End); q >= 0 {
+		_, n := utf8.DecodeRuneInString(s[q:])
+		start = q + n
+	}
+	if start >= sp.End {
+		return false
+	}
+	return insideQuotes(s, lo, hi, Span{start, sp.End})
 }
 
 // inQuotation reports whether the finding at sp of field s stands in a

@@ -1,7 +1,5 @@
 package moderate
 
-import "strings"
-
 // Japanese and Korean writers hide a word by putting a symbol in place of
 // one of its syllables (伏せ字): ガ○ジ, キチ●イ, ク○ババア, 시○, 병×신.
 // The symbol stands for a letter, not beside one, so the skeleton, which
@@ -12,6 +10,15 @@ import "strings"
 
 // kanaMaskRunes are the symbols that stand for a hidden syllable.
 const kanaMaskRunes = "○◯〇●□■×＊*◎△▲"
+
+// isKanaMask reports whether r is one of kanaMaskRunes.
+func isKanaMask(r rune) bool {
+	switch r {
+	case '○', '◯', '〇', '●', '□', '■', '×', '＊', '*', '◎', '△', '▲':
+		return true
+	}
+	return false
+}
 
 // kanaMaskHint is a cheap test for a field that may hold such a word: it
 // reads bytes, where strings.ContainsAny would decode every rune of the
@@ -89,16 +96,15 @@ func (d *RulesDetector) maskedKanaMatches(t *Text, ms []match) []match {
 	f := &t.Folded
 	n := len(f.Runes)
 	for i := 0; i < n; {
-		if !syllableRune(f.Runes[i]) && !strings.ContainsRune(kanaMaskRunes, f.Runes[i]) {
+		if !syllableRune(f.Runes[i]) && !isKanaMask(f.Runes[i]) {
 			i++
 			continue
 		}
 		j, masks := i, 0
-		for j < n && (syllableRune(f.Runes[j]) || strings.ContainsRune(kanaMaskRunes, f.Runes[j])) {
-			if strings.ContainsRune(kanaMaskRunes, f.Runes[j]) {
+		for ; j < n && (syllableRune(f.Runes[j]) || isKanaMask(f.Runes[j])); j++ {
+			if isKanaMask(f.Runes[j]) {
 				masks++
 			}
-			j++
 		}
 		// A term has three syllables at least, two of them shown.
 		if masks > 0 && j-i >= 3 && j-i-masks >= 2 {
@@ -116,20 +122,8 @@ func (d *RulesDetector) kanaRunMatches(t *Text, i, j int, ms []match) []match {
 	for k := range d.kana {
 		w := d.kana[k].runes
 		for s := i; s+len(w) <= j; s++ {
-			masks, ok := 0, true
-			for x, r := range f.Runes[s : s+len(w)] {
-				switch {
-				case strings.ContainsRune(kanaMaskRunes, r):
-					masks++
-				case r != w[x]:
-					ok = false
-				}
-				if !ok {
-					break
-				}
-			}
-			if !ok || masks != 1 {
-				continue // one hidden syllable; two leave too little of the word
+			if !spellsWithOneMask(f.Runes[s:s+len(w)], w) {
+				continue
 			}
 			if a, b, found := skeletonRange(&t.Skeleton, f.Spans[s].Start, f.Spans[s+len(w)-1].End); found {
 				ms = append(ms, match{p: d.kana[k].p, i: a, j: b})
@@ -137,4 +131,19 @@ func (d *RulesDetector) kanaRunMatches(t *Text, i, j int, ms []match) []match {
 		}
 	}
 	return ms
+}
+
+// spellsWithOneMask reports whether runes spell w with exactly one syllable
+// hidden: two hidden leave too little of the word.
+func spellsWithOneMask(runes, w []rune) bool {
+	masks := 0
+	for x, r := range runes {
+		switch {
+		case isKanaMask(r):
+			masks++
+		case r != w[x]:
+			return false
+		}
+	}
+	return masks == 1
 }

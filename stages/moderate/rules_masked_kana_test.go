@@ -26,6 +26,9 @@ func TestRulesReadAKanaWordWithAHiddenSyllable(t *testing.T) {
 func TestKanaMaskHintFindsEveryMask(t *testing.T) {
 	t.Parallel()
 	for _, r := range kanaMaskRunes {
+		if !isKanaMask(r) {
+			t.Errorf("isKanaMask misses %q", r)
+		}
 		if !kanaMaskHint("ガ" + string(r) + "ジ") {
 			t.Errorf("kanaMaskHint misses %q", r)
 		}

@@ -196,15 +196,12 @@ func (rf *refusal) pastCoordinated(orig string, b, ce int) int {
 			if !ok {
 				continue
 			}
-			if r, _ := utf8.DecodeRuneInString(after); latinLetter(r) && latinLetter([]rune(j)[0]) {
+			if continuesLatinWord(j, after) {
 				continue // "or" must not begin "order"
 			}
 			after = strings.TrimLeft(after, " 　")
 			for _, obj := range rf.objects {
-				if !strings.HasPrefix(after, obj) {
-					continue
-				}
-				if r, _ := utf8.DecodeRuneInString(after[len(obj):]); latinLetter(r) && latinLetter([]rune(obj)[len([]rune(obj))-1]) {
+				if !strings.HasPrefix(after, obj) || continuesLatinWord(obj, after[len(obj):]) {
 					continue
 				}
 				next = b + len(rest) - len(after) + len(obj)
@@ -217,6 +214,14 @@ func (rf *refusal) pastCoordinated(orig string, b, ce int) int {
 		}
 		b = next
 	}
+}
+
+// continuesLatinWord reports whether rest, the text right after word,
+// goes on with a Latin letter where word ended with one.
+func continuesLatinWord(word, rest string) bool {
+	last, _ := utf8.DecodeLastRuneInString(word)
+	next, _ := utf8.DecodeRuneInString(rest)
+	return latinLetter(last) && latinLetter(next)
 }
 
 func (rf *refusal) undoneIn(s string) bool { return containsTermAny(s, rf.undone) }

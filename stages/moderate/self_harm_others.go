@@ -110,7 +110,7 @@ func selfHarmOthers(t *Text, sp Span) bool {
 	if sp.Start <= 0 || sp.End > len(s) || sp.Start >= sp.End {
 		return false
 	}
-	lo, _ := sentenceAround(s, sp.Start, sp.End)
+	lo, hi := sentenceAround(s, sp.Start, sp.End)
 	// The folded text of the sentence before the finding.
 	before := foldedBefore(t, lo, sp.Start)
 	before, quoted := trimSaid(before)
@@ -149,8 +149,9 @@ func selfHarmOthers(t *Text, sp Span) bool {
 	// Words further inside a quotation are whoever the sentence gives the
 	// quotation to: 有人說「今天想死」, "a regular said 'honestly, i want to
 	// die'" (round 41: a bartender's customers).
-	if q := quotationOpen(s, lo, sp); q > lo {
-		others, _ := saidByOther(trimSaidOnly(foldedBefore(t, lo, q)), true)
+	if q := quotationOpen(s, lo, hi, sp); q > lo {
+		qb, _ := trimSaid(foldedBefore(t, lo, q))
+		others, _ := saidByOther(qb, true)
 		return others
 	}
 	return false
@@ -183,30 +184,6 @@ func saidByOther(before string, quoted bool) (others, said bool) {
 		return !firstPersonBefore(who), true
 	}
 	return false, false
-}
-
-// quotationOpen returns the byte offset of the quotation mark that opens
-// the quotation holding sp in its sentence, which starts at lo; -1 when sp
-// stands inside none.
-func quotationOpen(s string, lo int, sp Span) int {
-	_, hi := sentenceAround(s, sp.Start, sp.End)
-	if !insideQuotes(s, lo, hi, sp) {
-		return -1
-	}
-	for i := sp.Start; i > lo; {
-		r, n := utf8.DecodeLastRuneInString(s[lo:i])
-		i -= n
-		if isQuoteAt(s, i, r, n) {
-			return i
-		}
-	}
-	return -1
-}
-
-// trimSaidOnly is trimSaid without its report.
-func trimSaidOnly(s string) string {
-	s, _ = trimSaid(s)
-	return s
 }
 
 // reSayingThePhrase ends a sentence's text before a quotation with someone
