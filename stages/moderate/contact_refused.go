@@ -45,6 +45,12 @@ var askedOfSomeoneElse = foldTerms([]string{
 	"told her to add", "told him to add", "asked her to add", "asked him to add", "told my daughter to add", "asked my daughter to add",
 	"told my son to add", "asked my son to add", "le pidió que lo agregara", "le pidio que lo agregara", "pediu para ela adicionar",
 	"pediu pra ela adicionar", "lui a demandé de l'ajouter", "hat sie gebeten, ihn", "wollte, dass sie ihn",
+	// Round 42: the child was asked, told in the passive ("知らない大人からLINE交換を求められていました"),
+	// or the stranger asked the child.
+	"を求められ", "交換を求められ", "追加を求められ", "を聞かれ", "に誘われ", "と誘われ", "被要求加", "被人要求加",
+	"추가하자고 했", "추가해 달라고 했", "추가하라고 했", "아이에게 추가", "아이한테 추가",
+	"asked my kid to add", "asked my child to add", "asked my kid for", "asked my son for", "asked my daughter for",
+	"wanted my son to add", "wanted my daughter to add", "wanted my kid to add",
 })
 
 // refusedRequest reports whether the clause of the contact request at sp

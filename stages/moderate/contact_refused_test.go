@@ -31,6 +31,8 @@ func TestRefusedContactIsNoRequest(t *testing.T) {
 		{"an English shop warning against impostors", "This is our only account. We will never ask you to add us on WhatsApp or pay a fee, beware of fakes", false},
 		{"a parent telling what a stranger asked of her daughter", "家長求救 🙏 我國小五年級的女兒玩 Roblox，有陌生人一直說要送她 Robux，還叫她加 Discord 私聊。這樣是不是要警覺？", false},
 		{"an English parent telling what a stranger asked of his son", "a stranger in the game chat asked my son to add him on Snapchat, how do I report this?", false},
+		{"a Japanese parent telling her son was asked for a LINE exchange", "中学生の娘がゲームのチャットで知らない人からLINE交換を求められたそうです。学校には相談済み、設定を見直します", false},
+		{"a Korean parent telling a stranger asked his son to add him", "게임에서 모르는 어른이 아들한테 카톡 추가하자고 했대요. 신고 방법 아시는 분?", false},
 		{"a German job ad that refuses WhatsApp jobs in a compound", "Barista (m/w/d) gesucht, Teilzeit, Bewerbung persönlich im Café. Keine Gebühren, kein WhatsApp-Job-Quatsch", false},
 		{"a refusal in another clause leaves the request", "别私信了，直接加微信，日赚五百", true},
 		{"a handle after a spaced hyphen still counts", "Nebenjob, 300 € am Tag, add me on wechat - abc12345", true},
