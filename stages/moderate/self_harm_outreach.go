@@ -54,6 +54,15 @@ var outreachOffers = foldTerms([]string{
 	"they listen", "te escuchan", "escuchan de verdad", "liga pro", "liga pra", "eles escutam", "escutam de verdade",
 	"on vous écoute", "on t'écoute", "hören zu", "hört zu", "hören wirklich zu", "hört dir zu",
 	"電話してみて", "話を聞いてくれ", "들어줘요", "들어줍니다", "有人会听", "会有人听", "有人听你",
+	// Round 42: "talk to someone" and "ask for help" said to the reader in every language the rules
+	// read, not in English alone ("si estás ahí, pide ayuda, háblalo con alguien"; "fala com alguém").
+	"ask for help", "get help", "please tell someone", "tell someone", "24h",
+	"habla con alguien", "háblalo con alguien", "hablalo con alguien", "pide ayuda", "busca ayuda", "pedir ayuda",
+	"fala com alguém", "fale com alguém", "fala com alguem", "fale com alguem", "pede ajuda", "peça ajuda", "procure ajuda",
+	"busque ajuda", "parle à quelqu'un", "parlez à quelqu'un", "parles-en", "parlez-en", "demande de l'aide",
+	"demandez de l'aide", "sprich mit jemandem", "sprecht mit jemandem", "hol dir hilfe", "holt euch hilfe", "such dir hilfe",
+	"誰かに話して", "誰かに相談", "助けを求めて", "도움을 요청", "도움을 청", "누군가에게 말", "꼭 상담", "找人聊聊", "寻求帮助",
+	"找人说说", "跟人说说",
 })
 
 // firstPersonSingular is the author speaking of themselves; Korean and
@@ -66,6 +75,14 @@ var firstPersonSingular = foldTerms([]string{
 	"私", "僕", "俺",
 	"나는", "난", "내가", "나도", "저는", "제가", "저도", "내", "제",
 	"我",
+})
+
+// firstPersonVerbs are verbs that say "I" without a pronoun in Spanish and
+// Portuguese, which drop it ("Quero morrer hoje", "quiero morir"): a death
+// wish in them is the author's, helpline or not. Whole words.
+var firstPersonVerbs = foldTerms([]string{
+	"quero", "quiero", "estou", "estoy", "tô", "vou", "voy", "tenho", "tengo", "aguento", "aguanto", "consigo", "puedo", "posso",
+	"tentei", "intenté", "pensei", "pensé", "quis", "quise",
 })
 
 // firstPersonPlural are the words of firstPersonSingular's Han and
@@ -88,13 +105,14 @@ func outreach(t *Text, sp Span) bool {
 	if !reader && containsTermAny(now, relapseMarkers) {
 		return false
 	}
-	if !saysFirstPerson(outsideQuotations(s)) {
+	if outside := outsideQuotations(s); !saysFirstPerson(outside) && !containsWordAny(outside, firstPersonVerbs) {
 		return true // the words of someone else quoted are not the author's ("if a friend says 'without me'")
 	}
 	if !containsAny(s, recoveryMarkers) {
 		return false
 	}
-	if containsWordAny(withoutTerms(now, recoveryMarkers), presentMarkers) && saysFirstPerson(sentence) {
+	if containsWordAny(withoutTerms(now, recoveryMarkers), presentMarkers) &&
+		(saysFirstPerson(sentence) || containsWordAny(sentence, firstPersonVerbs)) {
 		return false // "I still want to die", "now I'm suicidal"
 	}
 	return reader || looksBack(sentence) || containsTermAny(sentence, pastTold) ||
@@ -188,6 +206,11 @@ var (
 		"aujourd'hui je mange", "today i eat", "now i eat", "hoy como", "hoje eu como", "hoje como", "heute esse ich",
 		"恢复得很好", "恢复得不错", "终于停药", "停药了", "지금은 매일", "상담 받고", "상담받고", "치료 받고", "치료받고",
 		"지금은 상담", "지금은 치료", "지금은 잘 지내", "잘 지내고", "今はカウンセリング", "많이 나아졌", "훨씬 나아졌",
+		// Round 42: a life rebuilt told by what came since: a degree, a job, the work of helping others
+		// ("Hoje me formei em psicologia e atendo adolescentes", "hoy me gradué de enfermería").
+		"i graduated", "now i work as", "today i work as", "me gradué", "me gradue", "hoy trabajo", "me formei", "hoje trabalho",
+		"hoje atendo", "j'ai eu mon diplôme", "aujourd'hui je travaille", "arbeite heute als", "卒業しました", "今は働いて",
+		"졸업했", "지금은 일하", "毕业了", "现在在工作",
 		"today i got my", "year chip", "years sober", "year sober", "days sober", "months sober", "kept me going",
 		// Courage to those still in it: their "still" is no risk of the author's.
 		"qui sont encore dedans", "qui sont encore", "who are still in it", "who are still", "que siguen ahí", "que siguen en",

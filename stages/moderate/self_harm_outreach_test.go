@@ -98,6 +98,28 @@ func TestRecoveryInEverydayWordsHandsOnAHelpline(t *testing.T) {
 	wantDecision(t, s, "the same story with the wish back is reviewed", hit, models.DecisionReview, "intl")
 }
 
+// Round 42: the reader told to talk to someone or ask for help, in words
+// other than English, and a life rebuilt told by what came since (a degree,
+// a job helping others) hand the helpline on too. A Spanish or Portuguese
+// death wish with no pronoun is still the author's: "Quero morrer hoje" beside
+// a helpline is an author at risk, not a quotation.
+func TestRecoveryToldByWhatCameSinceHandsOnAHelpline(t *testing.T) {
+	s := newTestStage(t)
+	miss := []string{
+		"Há quatro anos eu tentei me matar. Hoje me formei em enfermagem. Se você tá passando por isso, fala com alguém: CVV 188.",
+		"Hace tres años intenté quitarme la vida. Hoy trabajo en un hospital. Si estás ahí, pide ayuda: línea 024.",
+		"Il y a deux ans j'ai voulu me suicider. Aujourd'hui je travaille comme infirmière. Si tu vas mal, parle à quelqu'un, le 3114 répond.",
+		"Vor vier Jahren wollte ich mich umbringen. Ich arbeite heute als Pflegerin. Sprich mit jemandem, die Telefonseelsorge: 0800 111 0 111.",
+	}
+	hit := []string{
+		"Quero morrer hoje. Ligue pro CVV 188, dizem.",
+		"Quiero morir esta noche. Llama al 024, dicen todos.",
+		"Há quatro anos eu tentei me matar. Hoje quero morrer de novo. Fala com alguém, dizem, CVV 188.",
+	}
+	wantAllowed(t, s, "a recovery told by what came since that hands on a helpline is allowed", miss, "cn", "intl")
+	wantDecision(t, s, "a death wish in the author's own verb is reviewed", hit, models.DecisionReview, "intl")
+}
+
 // A helpline reached by a messenger (也可以加张老师的LINE聊聊, "message the
 // lifeline on WhatsApp") is no move off-platform in a post that offers it;
 // a request in the author's own name, with a handle, or beside a lure still
