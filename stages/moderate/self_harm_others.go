@@ -63,8 +63,15 @@ var thirdPersonZh = []string{
 
 // othersAdverbsZh may stand between the speaker and the verb.
 var othersAdverbsZh = []string{"突然", "一直", "总是", "老是", "经常", "又", "也", "曾经", "半夜", "哭着", "偷偷", "反复", "跟我", "对我", "和我", "跟你", "对你", "和你",
+	// Round 42: when and how often (室友最近老说活着没意思, 她这几天总说).
+	"最近", "这几天", "这阵子", "这段时间", "近来", "天天", "每天", "常常", "时常", "动不动就", "动不动", "老", "总", "常",
+	"今天", "昨天", "前几天", "刚才", "刚刚",
 	// how the words came (朋友传讯息说想结束生命: round 36, N13)
 	"传讯息", "传消息", "发讯息", "发消息", "传简讯", "发简讯", "打电话", "发微信", "传line", "留言"}
+
+// maxStackedAdverbsZh bounds the adverbs taken off between a speaker and
+// the verb.
+const maxStackedAdverbsZh = 3
 
 // toWhomZh before a person make the person the listener.
 const toWhomZh = "跟对和给向"
@@ -255,12 +262,20 @@ func thirdPersonSaidZh(who, v string) bool {
 	if v == "告诉我" || v == "告诉你" {
 		return !strings.HasSuffix(who, "我") // "我告诉你" is the author speaking
 	}
-	for _, a := range othersAdverbsZh {
-		if strings.HasSuffix(who, a) {
-			if a == "跟我" || a == "对我" || a == "和我" || a == "跟你" || a == "对你" || a == "和你" {
-				return !strings.HasSuffix(strings.TrimSuffix(who, a), "我")
+	// Adverbs of time and frequency may stack between the speaker and the
+	// verb (室友最近老说, 她这几天总是说): each is taken off in turn.
+	for k := 0; k < maxStackedAdverbsZh; k++ {
+		found := false
+		for _, a := range othersAdverbsZh {
+			if strings.HasSuffix(who, a) {
+				if a == "跟我" || a == "对我" || a == "和我" || a == "跟你" || a == "对你" || a == "和你" {
+					return !strings.HasSuffix(strings.TrimSuffix(who, a), "我")
+				}
+				who, found = strings.TrimSuffix(who, a), true
+				break
 			}
-			who = strings.TrimSuffix(who, a)
+		}
+		if !found {
 			break
 		}
 	}
