@@ -78,11 +78,12 @@ var firstPersonSingular = foldTerms([]string{
 })
 
 // firstPersonVerbs are verbs that say "I" without a pronoun in Spanish and
-// Portuguese, which drop it ("Quero morrer hoje", "quiero morir"): a death
-// wish in them is the author's, helpline or not. Whole words.
+// Portuguese, which drop it ("Quero morrer hoje", "quiero morir"). Whole
+// words of the folded text, which has no accents: so no "tô" (English
+// "to"), "pensé" (French "pense") or "intenté" (the formal "intente").
 var firstPersonVerbs = foldTerms([]string{
-	"quero", "quiero", "estou", "estoy", "tô", "vou", "voy", "tenho", "tengo", "aguento", "aguanto", "consigo", "puedo", "posso",
-	"tentei", "intenté", "pensei", "pensé", "quis", "quise",
+	"quero", "quiero", "estou", "estoy", "vou", "voy", "tenho", "tengo", "aguento", "aguanto", "consigo", "puedo", "posso",
+	"tentei", "pensei", "quis", "quise",
 })
 
 // firstPersonPlural are the words of firstPersonSingular's Han and
@@ -105,14 +106,13 @@ func outreach(t *Text, sp Span) bool {
 	if !reader && containsTermAny(now, relapseMarkers) {
 		return false
 	}
-	if outside := outsideQuotations(s); !saysFirstPerson(outside) && !containsWordAny(outside, firstPersonVerbs) {
+	if !saysFirstPerson(outsideQuotations(s)) {
 		return true // the words of someone else quoted are not the author's ("if a friend says 'without me'")
 	}
 	if !containsAny(s, recoveryMarkers) {
 		return false
 	}
-	if containsWordAny(withoutTerms(now, recoveryMarkers), presentMarkers) &&
-		(saysFirstPerson(sentence) || containsWordAny(sentence, firstPersonVerbs)) {
+	if containsWordAny(withoutTerms(now, recoveryMarkers), presentMarkers) && saysFirstPerson(sentence) {
 		return false // "I still want to die", "now I'm suicidal"
 	}
 	return reader || looksBack(sentence) || containsTermAny(sentence, pastTold) ||
@@ -162,12 +162,14 @@ func pluralPossessiveAt(s string, i int, r rune, n int) bool {
 }
 
 // saysFirstPerson reports whether folded text s has a first person
-// singular ("we" does not count).
+// singular ("we" does not count), a pronoun or, in Spanish and Portuguese,
+// a verb that says it (firstPersonVerbs).
 func saysFirstPerson(s string) bool {
 	for _, w := range firstPersonPlural {
 		s = strings.ReplaceAll(s, w, " ")
 	}
-	return containsWordAny(s, firstPersonSingular) // whole Korean words: 내 is in 안내
+	// Whole words: 내 is in 안내.
+	return containsWordAny(s, firstPersonSingular) || containsWordAny(s, firstPersonVerbs)
 }
 
 // Recovery shared as outreach: "988 saved my life, if you're having

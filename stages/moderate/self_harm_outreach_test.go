@@ -20,6 +20,9 @@ func TestHelplineOutreachIsNotAnAuthorAtRisk(t *testing.T) {
 		"死にたい気持ち、ひとりで抱えないで。よりそいホットラインは24時間つながります。",
 		"자살 생각이 드나요? 혼자가 아니에요. 자살예방상담전화 109는 24시간 열려 있어요.",
 		"有自杀的念头？你不是一个人。24小时心理援助热线 400-161-9995，随时可以打。",
+		// "to" is no Portuguese "tô" (folding drops accents, round 42).
+		"Want to die? You are not alone. Talk to someone: call or text 988, it's free and 24/7.",
+		"If the thought 'I want to die' comes, you are not alone. Reach out to the 988 lifeline, call or text.",
 		// The words quoted are a friend's, not the author's.
 		"PSA from a nurse: if a friend says things like 'everyone would be better off without me', take it seriously. You can call or text 988, it's free and 24/7.",
 	}
