@@ -67,7 +67,7 @@ var affection = foldTerms([]string{
 })
 
 // unloving are love denied or withheld, which is abuse in itself.
-var unloving = foldTerms([]string{
+var unloving = newTermSet(foldTerms([]string{
 	"ever love you", "never love you", "never loved you", "nobody love", "nobody loves", "no one love", "no one loves",
 	"noone loves", "who would love you", "who could love you", "who'd love you", "don't love you", "dont love you",
 	"not love you", "stop loving you",
@@ -78,7 +78,7 @@ var unloving = foldTerms([]string{
 	"没人爱你", "沒人愛你", "谁会爱你", "誰會愛你", "不爱你", "不愛你", "没有人爱你",
 	"誰も愛さない", "誰にも愛され", "愛してない", "好きじゃない",
 	"아무도 너를 사랑", "아무도 널 사랑", "사랑 안 해", "사랑하지 않",
-})
+}))
 
 // banter reports whether t is a short field that says the reader is
 // loved, and does not say they are unloved.
@@ -87,7 +87,7 @@ func banter(t *Text) bool {
 		return false
 	}
 	s := t.Folded.String()
-	return containsTermAny(s, affection) && !containsAny(s, unloving)
+	return containsTermAny(s, affection) && !unloving.in(s)
 }
 
 // capBanter: names called with love (see above).

@@ -16,7 +16,7 @@ import "github.com/notegate/notegate/models"
 
 // celebrationMarkers wish someone well or share their good news, in the
 // folded view (whole words for Latin).
-var celebrationMarkers = foldTerms([]string{
+var celebrationMarkers = newTermSet(foldTerms([]string{
 	"congrats", "congratulations", "congratulate", "happy birthday", "her birthday", "his birthday", "got engaged", "just got engaged",
 	"graduated", "graduation", "new baby", "the baby", "wish her", "wish him", "wish them", "good luck", "get well soon",
 	"felicidades", "felicitarla", "felicitarle", "felicitarlo", "feliz cumpleaños", "feliz cumple", "se gradúa", "se graduó", "enhorabuena",
@@ -26,10 +26,10 @@ var celebrationMarkers = foldTerms([]string{
 	"生日快乐", "祝她", "祝他", "祝福", "恭喜", "毕业快乐", "新婚快乐", "订婚", "满月",
 	"お祝い", "誕生日", "おめでとう", "合格",
 	"축하", "생일", "합격",
-})
+}))
 
 // celebrationUndone mock while they congratulate: the cap does not apply.
-var celebrationUndone = foldTerms([]string{
+var celebrationUndone = newTermSet(foldTerms([]string{
 	"ugly", "fat", "loser", "pathetic", "cringe", "clown", "🤡", "shame", "lol", "lmao", "fake",
 	"feo", "fea", "gorda", "gordo", "ridícula", "ridiculo", "ridículo", "patética", "vergüenza",
 	"feia", "feio", "vergonha", "baranga",
@@ -38,12 +38,12 @@ var celebrationUndone = foldTerms([]string{
 	"丑", "胖", "肥", "恶心", "骂", "可笑", "丢人",
 	"ブス", "デブ", "キモ", "恥ずかし",
 	"못생", "돼지", "뚱뚱", "악플", "토나",
-})
+}))
 
 // celebratedField reports whether t wishes someone well without mocking.
 func celebratedField(t *Text) bool {
 	s := t.Folded.String()
-	return containsTermAny(s, celebrationMarkers) && !containsTermAny(s, celebrationUndone)
+	return celebrationMarkers.anyTerm(s) && !celebrationUndone.anyTerm(s)
 }
 
 // capClassifierCelebration: the classifier's harassment in a field of good

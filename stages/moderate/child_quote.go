@@ -19,7 +19,7 @@ import (
 
 // ownChildMarkers name the author's own child or a child in the author's
 // care, in the folded text (Latin as whole words).
-var ownChildMarkers = foldTerms([]string{
+var ownChildMarkers = newTermSet(foldTerms([]string{
 	"my son", "my daughter", "my kid", "my kids", "my toddler", "my little one", "my little boy", "my little girl", "my boy",
 	"my nephew", "my niece", "my grandson", "my granddaughter", "my preschooler", "my kindergartner", "my students",
 	"mi hijo", "mi hija", "mi niño", "mi niña", "mi nene", "mi nena", "mi peque", "mi sobrino", "mi sobrina", "mi nieto", "mi nieta",
@@ -34,7 +34,7 @@ var ownChildMarkers = foldTerms([]string{
 	"un niño de", "una niña de", "un nene de", "una nena de", "um menino de", "uma menina de", "un petit de", "une petite de",
 	"un enfant de", "ein kind von", "ein junge von", "岁的女儿", "岁的儿子", "岁的孩子", "小朋友", "歳の息子", "歳の娘", "歳の子",
 	"살 아들", "살 딸", "살짜리",
-})
+}))
 
 // reChildAge is a young child by age: "my 5yo", "my 4-year-old", "de 4 años".
 var reChildAge = regexp.MustCompile(`\bmy (?:[1-9]|1[0-2]) ?(?:yo|y/o|year old|-year-old|yr old)\b`)
@@ -51,7 +51,7 @@ func childQuoted(t *Text, sp Span) bool {
 		return false
 	}
 	f := t.Folded.String()
-	if !(containsTermAny(f, ownChildMarkers) || reChildAge.MatchString(f)) {
+	if !(ownChildMarkers.anyTerm(f) || reChildAge.MatchString(f)) {
 		return false
 	}
 	return !containsTermAny(unquoted(f), quotationEndorsements)

@@ -24,7 +24,7 @@ import (
 
 var (
 	// parentAudience speaks to parents or as one, in the folded text.
-	parentAudience = foldTerms([]string{
+	parentAudience = newTermSet(foldTerms([]string{
 		"parents of", "for parents", "fellow parents", "dear parents", "to all parents", "mom of a", "mum of a",
 		"dad of a", "my son", "my daughter", "my kid", "my kids", "my child", "check your kids", "talk to your kids", "your kids'",
 		// Round 30: a child by age ("my 12 yo got a DM asking for pics").
@@ -40,9 +40,9 @@ var (
 		"falar com os pais", "recado aos pais", "atenção pais", "seus filhos", "vossos filhos", "padres:", "atención padres",
 		"vuestros hijos", "sus hijos", "chers parents", "vos enfants", "liebe eltern", "ihre kinder", "eure kinder", "your children",
 		"parents:", "with your kids",
-	})
+	}))
 	// reportMade tells of a report made or to make.
-	reportMade = foldTerms([]string{
+	reportMade = newTermSet(foldTerms([]string{
 		"reported the account", "reported him", "reported them", "reported it", "filed a report", "police", "ncmec", "cybertipline",
 		"saved the chats", "report and block", "block and report", "reported and blocked", "blocked and reported",
 		"报警", "举报", "保存了证据", "保存证据", "派出所", "12110",
@@ -50,19 +50,19 @@ var (
 		"signalé", "signalez", "appelez le 3018", "3018", "pharos", "gendarmerie", "porté plainte",
 		"anzeige", "polizei", "gemeldet", "melden sie",
 		"警察", "通報", "相談窓口", "신고", "경찰",
-	})
+	}))
 	// warningOffers undo the warning: a sale or a trade's code.
-	warningOffers = foldTerms([]string{
+	warningOffers = newTermSet(foldTerms([]string{
 		"no police", "no cops", "sin policía", "sem polícia", "selling", "for sale", "dm for price", "price", "vendo", "vendemos",
 		"出售", "价格", "私聊价", "à vendre", "verkaufe", "販売", "판매",
-	})
+	}))
 )
 
 // childSafetyWarning reports whether the field is a parents' warning of
 // the kind above.
 func childSafetyWarning(t *Text) bool {
 	s := t.Folded.String()
-	audience := containsAny(s, parentAudience)
+	audience := parentAudience.in(s)
 	if !audience {
 		// Parents addressed first ("Parents, parlons de …", "Eltern:"); not
 		// "don't tell your parents", which is the groomer's.
@@ -74,7 +74,7 @@ func childSafetyWarning(t *Text) bool {
 			}
 		}
 	}
-	return audience && containsAny(s, reportMade) && !containsAny(s, warningOffers)
+	return audience && reportMade.in(s) && !warningOffers.in(s)
 }
 
 // parentsOpening open a field addressed to parents.
@@ -96,7 +96,7 @@ func capChildSafetyWarning(t *Text, source string, x *Finding, _ *[]Span) {
 // frame, a sexual finding of the lexicons (a single word, never the
 // rules' offers) is capped like reported speech.
 var (
-	sexEducation = foldTerms([]string{
+	sexEducation = newTermSet(foldTerms([]string{
 		"sex education", "sex ed", "the talk", "puberty", "contraception", "aufklärung", "aufklärungsbuch", "verhütung", "pubertät",
 		"educación sexual", "anticonceptivos", "pubertad", "educação sexual", "anticoncepcionais", "puberdade",
 		"éducation sexuelle", "contraception", "puberté", "性教育", "青春期", "避孕", "性教育の", "思春期", "성교육", "사춘기", "피임",
@@ -105,31 +105,31 @@ var (
 		"assembly", "online safety", "internet safety", "e-safety", "safety talk", "not sharing", "don't share", "never share",
 		// Round 40 (N33): a police officer's school talks on sexting ("doy charlas en institutos sobre el sexting y la sextorsión").
 		"charlas", "charla", "sextorsión", "sextortion", "sextorsão", "sextorsion", "palestras", "vortrag",
-	})
+	}))
 	// artFrame is art seen or made: a classical nude in a museum ("Saw the
 	// Venus de Milo at the Louvre… Classical nudes hit different in person")
 	// names the lexicon's words with no one's body offered.
-	artFrame = foldTerms([]string{
+	artFrame = newTermSet(foldTerms([]string{
 		"museum", "louvre", "gallery", "sculpture", "statue", "painting", "classical nudes", "renaissance", "life drawing",
 		"art class", "museo", "galería", "escultura", "pintura", "musée", "galerie", "peinture", "museu", "skulptur",
 		"gemälde", "美术馆", "博物馆", "雕塑", "油画", "美術館", "彫刻", "裸婦", "미술관", "조각상",
-	})
-	educationFrame = foldTerms([]string{
+	}))
+	educationFrame = newTermSet(foldTerms([]string{
 		"our kids", "my kids", "my son", "my daughter", "your kids", "pediatrician", "parents", "at what age", "how old were",
 		"our school", "the school", "students", "teens", "teenagers",
 		"euren kindern", "unseren kindern", "meinen kindern", "kinderärztin", "kinderarzt", "eltern", "ab welchem alter",
 		"nuestros hijos", "mis hijos", "pediatra", "padres", "a qué edad", "nossos filhos", "meus filhos", "pais", "com que idade",
 		"nos enfants", "mes enfants", "pédiatre", "parents", "à quel âge",
 		"孩子", "家长", "儿科", "几岁", "子ども", "子供", "小児科", "何歳", "아이", "부모", "소아과", "몇 살",
-	})
+	}))
 )
 
 // sexEducationAsked reports whether the field asks about or teaches sex
 // education in a parent's or a doctor's frame, or tells of art.
 func sexEducationAsked(t *Text) bool {
 	s := t.Folded.String()
-	return (containsTermAny(s, sexEducation) && containsTermAny(s, educationFrame) || containsTermAny(s, artFrame)) &&
-		!containsAny(s, warningOffers)
+	return (sexEducation.anyTerm(s) && educationFrame.anyTerm(s) || artFrame.anyTerm(s)) &&
+		!warningOffers.in(s)
 }
 
 // capSexEducationLexicon: the lexicon's sexual words in sex education or

@@ -112,7 +112,7 @@ var scornZh = []string{
 
 // selfInsultFrames put the author in the insult's place: "I'm such an",
 // "like a", 我真是个, "soy un", "je suis un", "ich bin so ein".
-var selfInsultFrames = foldTerms([]string{
+var selfInsultFrames = newTermSet(foldTerms([]string{
 	"i'm such a", "im such a", "i'm a", "im a", "i'm an", "im an", "i am a", "i am an", "i am such", "i'm so", "im so",
 	"like a", "like an", "i feel like", "i felt like",
 	"我真是个", "我是个", "我就是个", "我真是", "我真的是", "我这个", "我像个", "像个", "我也太", "我好",
@@ -122,7 +122,7 @@ var selfInsultFrames = foldTerms([]string{
 	"ich bin ein", "ich bin so ein", "ich bin so eine", "ich bin eine", "ich bin echt", "wie ein", "wie eine", "ich idiot",
 	"私って", "俺って", "僕って", "私は", "俺は", "僕は", "自分", "みたいに",
 	"나는", "난 진짜", "나 진짜", "내가 진짜", "처럼",
-})
+}))
 
 // classifierContextCapped reports whether a classifier finding of c at sp
 // in t stands in a context that is not abuse of anyone (see the file
@@ -170,7 +170,7 @@ func selfInsult(t *Text, sp Span) bool {
 	// The author comes first: "i'm stuck here like an idiot", not "acting
 	// like an idiot, I can't watch this". The sentence is read before the
 	// whole field is searched for anyone else, which costs more.
-	if first < 0 || !containsAny(sentence[first:], selfInsultFrames) {
+	if first < 0 || !selfInsultFrames.in(sentence[first:]) {
 		return false
 	}
 	return !strings.ContainsAny(s, "@＠") && !containsPersonAny(s, secondPersonMarkers) && !containsPersonAny(s, thirdPersonMarkers)
@@ -333,7 +333,7 @@ func scammersAsClass(t *Text) bool {
 	}
 	// A warning that tells readers what not to do, not only "都是骗子" under
 	// someone's post, which accuses its author.
-	return !class || containsAny(f, dontFollow) && scamWarning(t)
+	return !class || dontFollow.in(f) && scamWarning(t)
 }
 
 // wasteCompoundsZh are the words of rubbish as a thing (垃圾分类, 倒垃圾,

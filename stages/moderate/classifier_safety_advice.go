@@ -10,7 +10,7 @@ package moderate
 // the author makes, and a quoted threat stays the rules' to judge.
 
 // safetyAdvice are the words of such advice (folded; Latin terms whole words).
-var safetyAdvice = foldTerms([]string{
+var safetyAdvice = newTermSet(foldTerms([]string{
 	"report and block", "block and report", "reported it", "reported them", "reported the account", "screenshot, report",
 	"screenshot and report", "screenshot it", "block and move on", "don't engage", "dont engage", "do not engage",
 	"denuncia y bloquea", "bloquea y denuncia", "lo reporté", "lo denuncié", "hice capturas", "no respondas",
@@ -47,9 +47,9 @@ var safetyAdvice = foldTerms([]string{
 	"ask your kid", "ask your child", "signs of bullying", "作为老师", "身为老师", "como profesora", "como profesor",
 	"como professora", "como professor", "en tant que prof", "en tant qu'enseignant", "en tant qu'enseignante", "als lehrerin",
 	"als lehrer", "教師として", "교사로서",
-})
+}))
 
 // safetyAdviceFrame reports whether the field gives or tells of such advice.
 func safetyAdviceFrame(t *Text) bool {
-	return containsTermAny(t.Folded.String(), safetyAdvice)
+	return safetyAdvice.anyTerm(t.Folded.String())
 }

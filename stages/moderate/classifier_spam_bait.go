@@ -42,7 +42,7 @@ func spamBait(t *Text) bool {
 		}
 		digits = 0
 	}
-	return containsTermAny(s, spamBaitWords) || containsTermAny(collapseStretch(s), spamBaitWords)
+	return spamBaitWords.anyTerm(s) || spamBaitWords.anyTerm(collapseStretch(s))
 }
 
 // collapseStretch writes a run of three or more of one letter once
@@ -69,7 +69,7 @@ func collapseStretch(s string) string {
 
 // spamBaitWords are folded (lower case, accents removed, Simplified
 // Chinese); Latin ones match as whole words, the others anywhere.
-var spamBaitWords = foldTerms([]string{
+var spamBaitWords = newTermSet(foldTerms([]string{
 	// Links, handles and channels.
 	"http", "https", "www", ".com", ".net", ".cn", ".io", "t.me", "bit.ly", "link", "links", "bio", "url", "website", "site",
 	"channel", "subscribe", "subscribers", "follow me", "follow back", "follow for follow", "check out my", "my page", "my profile",
@@ -95,4 +95,4 @@ var spamBaitWords = foldTerms([]string{
 	"领取", "红包", "福利", "扫码", "二维码", "联系", "咨询", "下单", "链接", "主页", "关注", "粉丝", "点赞", "互粉", "引流", "客服",
 	"副業", "稼", "無料", "限定", "プレゼント", "公式", "ライン", "友達追加", "リンク", "登録", "プロフ",
 	"부업", "수익", "무료", "카톡", "오픈채팅", "텔레", "링크", "할인", "이벤트", "문의", "선착순",
-})
+}))

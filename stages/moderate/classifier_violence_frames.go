@@ -13,7 +13,7 @@ package moderate
 
 // craftFrames frame a field as cooking, fishing or hunting game, fiction,
 // a game or a pet's mischief (folded; Latin terms whole words).
-var craftFrames = foldTerms([]string{
+var craftFrames = newTermSet(foldTerms([]string{
 	// cooking and butchery
 	"recipe", "recipes", "whole chicken", "the joint", "the joints", "the bone", "breaking down a", "butchering a", "butcher a",
 	"kill the heat", "cast iron", "the butter", "marinade", "deboning", "debone", "fillet", "filleting", "cleaver", "knife skills",
@@ -31,25 +31,25 @@ var craftFrames = foldTerms([]string{
 	"game night", "ranked", "speedrun",
 	// pets, printers and office comedy
 	"my hamster", "my cat", "the cat", "my puppy", "the printer", "printer jammed", "office space",
-})
+}))
 
 // relishMarkers undo the frame: cruelty enjoyed or asked for in detail —
 // an animal hurt for fun ("plucked it alive", "funniest thing"), a story
 // ordered to dwell on the pain ("describe the cracking and the begging",
 // "don't skip anything", "where the fun is").
-var relishMarkers = foldTerms([]string{
+var relishMarkers = newTermSet(foldTerms([]string{
 	"slowly", "alive", "still kicking", "while it was still", "screaming", "begging", "every bone", "torture", "tortures",
 	"tortured", "more blood", "for fun", "for sport", "funniest", "funny", "dying laughing", "lol they", "can't wait", "cant wait",
 	"enjoys it", "enjoy it", "the fun is", "in detail", "don't skip", "dont skip", "describe the", "describe every", "pathetic",
 	"taped its", "superglued", "a trap for it", "my neighbour", "my neighbor", "legs broken", "sledgehammer", "skinned it",
 	"stomp", "suffer", "watch it", "watched it",
-})
+}))
 
 // craftFrame reports whether the field is framed as one of craftFrames
 // and does not relish the harm (relishMarkers).
 func craftFrame(t *Text) bool {
 	s := t.Folded.String()
-	return containsTermAny(s, craftFrames) && !containsTermAny(s, relishMarkers)
+	return craftFrames.anyTerm(s) && !relishMarkers.anyTerm(s)
 }
 
 // Gatherings are the other shape the intent models read as a threat: a day,
@@ -63,7 +63,7 @@ func craftFrame(t *Text) bool {
 
 // gatheringFrames frame a field as an open invitation to a gathering, in
 // the languages the intent models read (folded; Latin terms whole words).
-var gatheringFrames = foldTerms([]string{
+var gatheringFrames = newTermSet(foldTerms([]string{
 	"potluck", "clean-up", "cleanup", "meetup", "meet-up", "all welcome", "everyone welcome", "everyone is welcome",
 	"join us", "come join", "rsvp", "bring a dish", "bring snacks", "hiking group", "walking group", "book club",
 	"study group", "bake sale", "fundraiser", "picnic", "volunteers needed",
@@ -76,10 +76,10 @@ var gatheringFrames = foldTerms([]string{
 	"集合地点", "欢迎大家", "欢迎参加", "约饭", "聚餐", "徒步", "志愿者", "活动地点",
 	"集合場所", "参加者募集", "オフ会", "どなたでも", "持ち寄り", "ボランティア",
 	"모임 장소", "정모", "누구나 환영", "참가 신청", "봉사",
-})
+}))
 
 // gatheringThreats undo the frame: the gathering is to hurt someone.
-var gatheringThreats = foldTerms([]string{
+var gatheringThreats = newTermSet(foldTerms([]string{
 	"hurt", "kill", "beat", "burn", "stab", "shoot", "weapon", "weapons", "knife", "knives", "gun", "guns", "bat", "bats",
 	"teach them", "make them pay", "regret", "you'll see", "last time",
 	"verletzen", "umbringen", "abstechen", "waffe", "waffen", "messer", "verprugeln", "verpruegeln", "platt machen", "bereuen",
@@ -87,13 +87,13 @@ var gatheringThreats = foldTerms([]string{
 	"matar", "golpear", "quemar", "cuchillo", "armas", "arrepentir", "facada", "faca", "queimar",
 	"打死", "弄死", "收拾", "砸", "砍", "捅", "刀", "报仇",
 	"殺", "殴", "刺す", "ナイフ", "죽이", "때리", "칼", "패버",
-})
+}))
 
 // gatheringFrame reports whether the field is an open invitation to a
 // gathering that says nothing of hurting anyone.
 func gatheringFrame(t *Text) bool {
 	s := t.Folded.String()
-	return containsTermAny(s, gatheringFrames) && !containsTermAny(s, gatheringThreats)
+	return gatheringFrames.anyTerm(s) && !gatheringThreats.anyTerm(s)
 }
 
 // Errands are a third shape: picking up one's own child at the school gate
@@ -105,7 +105,7 @@ func gatheringFrame(t *Text) bool {
 
 // errandFrames frame a field as a child picked up or food brought (folded;
 // Latin terms whole words).
-var errandFrames = foldTerms([]string{
+var errandFrames = newTermSet(foldTerms([]string{
 	"pick up my son", "pick up my daughter", "pick up my kids", "pick up the kids", "picking up my son", "picking up my daughter",
 	"picking up the kids", "bring you soup", "bring you cake", "bring you cookies", "bring you dinner", "bring you food",
 	"drop off some food", "drop off dinner",
@@ -120,11 +120,11 @@ var errandFrames = foldTerms([]string{
 	"接孩子", "接儿子", "接女儿", "送饺子", "送吃的", "送蛋糕", "送月饼", "送水果", "送汤",
 	"子供を迎え", "息子を迎え", "娘を迎え", "お迎え", "差し入れ", "ケーキ持って",
 	"애 데리러", "아이 데리러", "아들 데리러", "딸 데리러", "갖다줄게", "가져다줄게",
-})
+}))
 
 // errandFrame reports whether the field is an errand that says nothing of
 // hurting anyone.
 func errandFrame(t *Text) bool {
 	s := t.Folded.String()
-	return containsTermAny(s, errandFrames) && !containsTermAny(s, gatheringThreats)
+	return errandFrames.anyTerm(s) && !gatheringThreats.anyTerm(s)
 }

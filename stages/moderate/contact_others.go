@@ -18,7 +18,7 @@ const othersNumberWindow = 100
 
 // othersNumberCues name a third person's number; matched on the folded
 // window before the number.
-var othersNumberCues = foldTerms(func() []string {
+var othersNumberCues = newTermSet(foldTerms(func() []string {
 	var cues []string
 	// Chinese: a third person, then 的 or not, then the number's name.
 	for _, who := range []string{"他", "她", "此人", "这人", "这个人", "该人", "对方", "这货", "这个男的", "这个女的", "这男的", "这女的",
@@ -68,14 +68,14 @@ var othersNumberCues = foldTerms(func() []string {
 		"his num", "her num", "mom's num", "mum's num", "the nin of", "vazou o número", "o número da", "o numero da",
 		// Round 39 (F54): a number shared or pinned up as a customer's, with their address (번호 공유함, 주소는).
 		"번호 공유", "번호 박제", "번호 뿌", "집 주소", "주소는", "那个客人", "那位客人", "その客の")
-}())
+}()))
 
 // ownNumberCues say the number is the author's: then it is spam alone.
-var ownNumberCues = foldTerms([]string{
+var ownNumberCues = newTermSet(foldTerms([]string{
 	"my number", "my phone", "my cell", "call me", "text me", "reach me", "我的电话", "我的手机", "我电话", "我手机", "加我", "联系我",
 	"제 번호", "내 번호", "私の番号", "俺の番号", "mi número", "mi numero", "meu número", "meu numero", "mon numéro", "mon numero",
 	"meine nummer",
-})
+}))
 
 // piiOfOthersNumbers adds a pii finding beside each spelled-number contact
 // finding that a third person's cue introduces.
@@ -95,8 +95,8 @@ func piiOfOthersNumbers(found []fieldFinding, texts []*Text, suffix string) []fi
 		after := foldedBefore(t, f.Span.Start, f.Span.End+othersNumberWindow)
 		// A third person named beside it, or a field that calls readers to
 		// go after someone ("Macht was draus", 肉搜): doxxing either way.
-		named := containsAny(before, othersNumberCues) || containsAny(after, othersNumberCues)
-		if !(named || hasExposureIntent(t.Folded.String())) || containsAny(before, ownNumberCues) || containsAny(after, ownNumberCues) {
+		named := othersNumberCues.in(before) || othersNumberCues.in(after)
+		if !(named || hasExposureIntent(t.Folded.String())) || ownNumberCues.in(before) || ownNumberCues.in(after) {
 			continue
 		}
 		p := f

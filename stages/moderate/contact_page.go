@@ -50,10 +50,10 @@ func capListingPages(found []fieldFinding, texts []*Text, suffix string) {
 // listing: it names a business or what its customers do (hours,
 // bookings, enrolment), with no bait and no person's own contact.
 func listingField(s string) bool {
-	if containsWordAny(s, lures) || containsWordAny(s, ownContact) {
+	if lures.anyWord(s) || ownContact.anyWord(s) {
 		return false
 	}
-	return containsTermAny(s, businessPlaces) || containsWordAny(s, businessUses)
+	return businessPlaces.anyTerm(s) || businessUses.anyWord(s)
 }
 
 // pageLabelRunes is how far before a handle its page's name may stand
@@ -75,10 +75,10 @@ func labelStart(s string, start int) int {
 // page's platform ("IG @abc_tutor", "Instagram: @x") and no messenger.
 func publicPage(ev string) bool {
 	s := NewText("body", ev).Folded.String()
-	if containsTermAny(s, officialChannels) {
+	if officialChannels.anyTerm(s) {
 		return true
 	}
-	if containsWordAny(s, privateMessengers) {
+	if privateMessengers.anyWord(s) {
 		return false
 	}
 	// A platform's name is a word where no ASCII letter or digit touches
@@ -106,13 +106,13 @@ func publicPage(ev string) bool {
 // without the name is a person's. Only in a business listing with no
 // bait (listingField) do they inform: an investment scam's "公式LINEで
 // 銘柄を無料配信" carries bait and keeps its score.
-var officialChannels = foldTerms([]string{
+var officialChannels = newTermSet(foldTerms([]string{
 	"公式line", "line公式", "官方line", "官方 line", "line官方", "line 官方", "line official", "official line", "line oficial", "line officiel",
 	"카카오톡 채널", "카톡 채널", "카카오 채널", "카카오채널", "카톡채널", "kakao channel", "kakaotalk channel",
 	"whatsapp business", "whatsapp comercial", "whatsapp empresa",
-})
+}))
 
 // privateMessengers name private messengers (folded).
-var privateMessengers = foldTerms([]string{
+var privateMessengers = newTermSet(foldTerms([]string{
 	"wechat", "weixin", "wx", "vx", "line", "telegram", "tg", "whatsapp", "wa", "qq", "kakao", "kakaotalk", "signal", "微信", "电报",
-})
+}))

@@ -124,7 +124,7 @@ var saleSigns = foldTerms([]string{
 // person: 闲置, 九成新, 自提, 面交, "barely used", "local pickup", segunda mano,
 // d'occasion, Abholung, 中古, 手渡し, 중고, 직거래. Matched with containsTermAny:
 // whole words for Latin terms.
-var usedGoods = foldTerms([]string{
+var usedGoods = newTermSet(foldTerms([]string{
 	"闲置", "二手", "自用", "成新", "95新", "99新", "自提", "自取", "面交", "同城", "搬家", "用不上", "用不到", "出清",
 	"second hand", "second-hand", "secondhand", "pre-owned", "preowned", "barely used", "gently used", "lightly used",
 	"hardly used", "like new", "local pickup", "pickup only", "pick up only", "pickup in", "collection only",
@@ -135,7 +135,7 @@ var usedGoods = foldTerms([]string{
 	"gebrauchte", "gebrauchten", "gebrauchtes", "guter zustand", "neuwertig", "abholung", "selbstabholer", "selbstabholung",
 	"umzug",
 	"中古", "譲ります", "お譲り", "手渡し", "引っ越し", "美品", "중고", "직거래", "사용감", "이사 가",
-})
+}))
 
 // The sign lists as termSets, for spamSignText.
 var (
@@ -263,13 +263,13 @@ func spamSignText(t *Text, used bool) bool {
 		return true
 	}
 	sells := offerSignSet.in(s) || !used && (saleSignSet.in(s) || moneyAmount(s))
-	return sells && !containsWordAny(s, businessUses)
+	return sells && !businessUses.anyWord(s)
 }
 
 // usedGoodsSale reports whether one of texts sells the author's used things.
 func usedGoodsSale(texts []*Text) bool {
 	for _, t := range texts {
-		if containsTermAny(t.Folded.String(), usedGoods) {
+		if usedGoods.anyTerm(t.Folded.String()) {
 			return true
 		}
 	}

@@ -13,7 +13,7 @@ package moderate
 // folded clause (lower case, accents removed, Simplified Chinese). Only
 // refusals of contact: "千万不要错过，加微信" and "연락 주저하지 마세요"
 // ("don't hesitate") refuse nothing.
-var refusedByAuthor = foldTerms([]string{
+var refusedByAuthor = newTermSet(foldTerms([]string{
 	"别让我加", "不要让我加", "别叫我加", "不要叫我加", "别要我加", "不用加", "无需加", "不加微信", "不加v", "不加好友", "不要加我",
 	"别加我", "勿加", "千万别加", "千万不要加", "谢绝私信", "拒绝私信", "私信勿扰", "勿私信", "别私信", "不要私信", "不接受私信", "不回私信", "别私聊",
 	"不要私聊", "谢绝加", "拒绝加", "谢绝推销", "拒绝推销", "别推销", "不要推销",
@@ -33,14 +33,14 @@ var refusedByAuthor = foldTerms([]string{
 	// Round 41: a free giveaway that needs no add ("登録やLINE追加は不要", "카톡 추가도 필요 없어요").
 	"追加は不要", "追加不要", "登録は不要", "追加の必要はありません", "추가도 필요 없", "추가 필요 없", "추가는 필요 없", "추가 안 해도",
 	"no need to add", "sin agregar", "sem precisar adicionar", "pas besoin d'ajouter", "ohne hinzufügen",
-})
+}))
 
 // askedOfSomeoneElse are the words of a request the author reports being
 // made to someone else, mostly a parent telling what a stranger asked of
 // their child (round 24, T3: "有陌生人…还叫她加 Discord 私聊。这样是不是要警觉？"):
 // the request is the stranger's, told to be warned about. Like a refusal,
 // it is capped when it carries no handle or number.
-var askedOfSomeoneElse = foldTerms([]string{
+var askedOfSomeoneElse = newTermSet(foldTerms([]string{
 	"叫她加", "叫他加", "要她加", "要他加", "让她加", "让他加", "叫我女儿加", "叫我儿子加", "叫孩子加", "叫小孩加", "叫我女兒加", "叫我兒子加",
 	"told her to add", "told him to add", "asked her to add", "asked him to add", "told my daughter to add", "asked my daughter to add",
 	"told my son to add", "asked my son to add", "le pidió que lo agregara", "le pidio que lo agregara", "pediu para ela adicionar",
@@ -51,7 +51,7 @@ var askedOfSomeoneElse = foldTerms([]string{
 	"추가하자고 했", "추가해 달라고 했", "추가하라고 했", "아이에게 추가", "아이한테 추가",
 	"asked my kid to add", "asked my child to add", "asked my kid for", "asked my son for", "asked my daughter for",
 	"wanted my son to add", "wanted my daughter to add", "wanted my kid to add",
-})
+}))
 
 // refusedRequest reports whether the clause of the contact request at sp
 // turns contact down, or reports it asked of someone else.
@@ -61,5 +61,5 @@ func refusedRequest(t *Text, sp Span) bool {
 		return false
 	}
 	clause := foldedBefore(t, clo, chi)
-	return containsAny(clause, refusedByAuthor) || containsAny(clause, askedOfSomeoneElse)
+	return refusedByAuthor.in(clause) || askedOfSomeoneElse.in(clause)
 }

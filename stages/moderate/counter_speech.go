@@ -231,18 +231,18 @@ func counterMarkerStands(t *Text, s string, j, k int) bool {
 
 // victimReportMarkers say the author reported or blocked what they quote:
 // "I've reported every single one and blocked them", 已经举报了.
-var victimReportMarkers = foldTerms([]string{
+var victimReportMarkers = newTermSet(foldTerms([]string{
 	"i've reported", "ive reported", "i reported", "reported every", "reported them all", "reported all of", "i've blocked",
 	"ive blocked", "i blocked", "blocked them", "reported and blocked", "screenshot, report", "screenshot and report",
 	"lo denuncié", "los denuncié", "la denuncié", "lo reporté", "los reporté", "denunciei", "eu denunciei",
 	"j'ai signalé", "je les ai signalés", "je l'ai signalé", "habe ich gemeldet", "ich habe sie gemeldet", "ich habe ihn gemeldet",
 	"已举报", "已经举报", "我举报了", "都举报了", "已拉黑", "通報しました", "通報した", "신고했", "차단했",
-})
+}))
 
 // victimReport reports whether the field quotes words and says the author
 // reported or blocked them: the abuse a person received, shown to others.
 // The classifier reads the quoted words as the author's.
 func victimReport(t *Text) bool {
 	s := t.Folded.String()
-	return strings.ContainsAny(t.Original, quoteMarks) && outsideQuotations(s) != s && containsAny(s, victimReportMarkers)
+	return strings.ContainsAny(t.Original, quoteMarks) && outsideQuotations(s) != s && victimReportMarkers.in(s)
 }

@@ -184,25 +184,20 @@ func addressCue(s string) bool {
 	if strings.ContainsAny(s, "路街道巷弄区區市町村都府県号號楼樓로길동") {
 		return true
 	}
-	for _, w := range addressWords {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
+	return addressWordSet.in(s)
 }
 
-// addressWords are the Latin street words of reAddress, folded.
-var addressWords = foldTerms([]string{"calle", "c/", "avenida", "avda", "av.", "plaza", "paseo", "camino", "carretera", "ronda", "rua ", "travessa",
+// addressWordSet holds the Latin street words of reAddress, folded.
+var addressWordSet = newTermSet(foldTerms([]string{"calle", "c/", "avenida", "avda", "av.", "plaza", "paseo", "camino", "carretera", "ronda", "rua ", "travessa",
 	"alameda", "praça", "praca", "estrada", "rodovia", "rue ", "boulevard", "bd ", "place ", "allée", "allee", "impasse", "chemin", "quai ", "route ",
 	"cours ", "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "street", "st ", "avenue", "ave ", "road",
-	"rd ", "lane", "ln ", "drive", "dr ", "blvd", "court", "ct "})
+	"rd ", "lane", "ln ", "drive", "dr ", "blvd", "court", "ct "}))
 
 // ownListingVoice is a business speaking of itself: while it warns of those
 // who use its name ("we will never ask you to pay … it's a scammer using
 // our name"), the scammer it names is not the person at its address; when it
 // asks readers to visit (大家有空去拜访一下我们的新店), the address is its own.
-var ownListingVoice = foldTerms([]string{
+var ownListingVoice = newTermSet(foldTerms([]string{
 	"using our name", "use our name", "our website", "our only account", "our official account", "we will never ask",
 	"we'll never ask", "we never ask", "usan nuestro nombre", "nuestro nombre", "nunca pedimos", "nunca te pediremos",
 	"usam nosso nome", "nosso nome", "nunca pedimos", "notre nom", "nous ne demandons jamais", "unseren namen", "wir fragen nie",
@@ -213,7 +208,7 @@ var ownListingVoice = foldTerms([]string{
 	// Carnicería …, en la calle Mayor 23 … si os escribe alguien por privado … es un estafador").
 	"cuenta oficial de", "perfil oficial", "conta oficial", "compte officiel", "official account of", "offizieller account",
 	"官方账号", "公式アカウント", "공식 계정",
-})
+}))
 
 // doxxing raises contact details to scoreDoxxing and adds street
 // addresses when the field calls readers to go after the person.
@@ -221,8 +216,8 @@ func doxxing(t *Text, s string, out []Finding) []Finding {
 	// A lost-and-found notice asks readers to spread it (求扩散, "please
 	// share"): the number is the owner's, there to be found, and where the
 	// author's own pet "lives" (住在…, vive conmigo en …) is the author's home.
-	if !hasExposureIntent(s) || containsAny(s, ownListingVoice) ||
-		lostNotice(s) && (!containsWordAny(s, thirdParty) || containsTermAny(s, ownPet) && !pointsAtSomeone(s)) {
+	if !hasExposureIntent(s) || ownListingVoice.in(s) ||
+		lostNotice(s) && (!containsWordAny(s, thirdParty) || ownPet.anyTerm(s) && !pointsAtSomeone(s)) {
 		return out
 	}
 	for i := range out {

@@ -13,11 +13,11 @@ import "unicode/utf8"
 // made this way on their own ("… I swear I will burn his house down").
 
 var (
-	vowAgain = foldTerms([]string{
+	vowAgain = newTermSet(foldTerms([]string{
 		"one more", "once more", "again and i", "una vez más", "una vez mas", "otra vez", "mais uma vez", "de novo",
 		"encore une fois", "encore un", "noch einmal", "noch ein mal", "nochmal", "noch mal",
-	})
-	harmlessActs = foldTerms([]string{
+	}))
+	harmlessActs = newTermSet(foldTerms([]string{
 		"call the landlord", "call the police", "call the cops", "call building management", "scream into a pillow", "scream into",
 		"move out", "lose my mind", "lose it", "go insane", "quit", "quitting", "complain", "file a complaint", "leave a review",
 		"buy earplugs", "cry", "report it", "report them", "unfollow", "block them", "change the password", "change the wifi",
@@ -29,13 +29,13 @@ var (
 		"je déménage", "j'appelle le proprio", "j'appelle la police", "je deviens folle", "je deviens fou", "je démissionne",
 		"ziehe ich aus", "zieh ich aus", "rufe ich den vermieter", "ruf ich den vermieter", "rufe ich die polizei",
 		"werde ich wahnsinnig", "kündige ich", "beschwere ich mich",
-	})
-	vowHarm = foldTerms([]string{
+	}))
+	vowHarm = newTermSet(foldTerms([]string{
 		"kill", "murder", "hurt", "punch", "stab", "shoot", "burn", "break his", "break her", "break your", "beat", "knife", "gun",
 		"rifle", "shotgun", "pistol", "weapon", "bat", "blade",
 		"matar", "mato", "quemo", "pego", "golpe", "cuchillo", "pistola", "tuer", "frapper", "brûler", "couteau",
 		"umbringen", "schlagen", "anzünden", "messer", "bater", "queimo", "faca",
-	})
+	}))
 )
 
 // harmlessVow reports whether t vows, in exasperation, an act that harms
@@ -45,5 +45,5 @@ func harmlessVow(t *Text) bool {
 		return false
 	}
 	f := t.Folded.String()
-	return containsTermAny(f, vowAgain) && containsTermAny(f, harmlessActs) && !containsTermAny(f, vowHarm)
+	return vowAgain.anyTerm(f) && harmlessActs.anyTerm(f) && !vowHarm.anyTerm(f)
 }

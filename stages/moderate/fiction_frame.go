@@ -20,7 +20,7 @@ import (
 // admired "like in the documentary" is still glorified).
 
 // fictionVerbs say the author watched or read something, folded.
-var fictionVerbs = foldTerms([]string{
+var fictionVerbs = newTermSet(foldTerms([]string{
 	"watched", "rewatched", "just watched", "finished watching", "binged", "binge-watched", "read the book", "finished reading",
 	"assisti", "assistimos", "reassisti", "maratonei", "li o livro", "terminei de ler",
 	"vi la película", "vi la peli", "vimos la", "volví a ver", "terminé de ver", "leí el libro", "terminé de leer",
@@ -28,12 +28,12 @@ var fictionVerbs = foldTerms([]string{
 	"gesehen", "geguckt", "angeschaut", "angesehen", "gelesen",
 	"観た", "見た", "観てきた", "見てきた", "読んだ", "看了", "看完", "刷完", "刷了", "读完", "看到第",
 	"봤다", "봤어", "봤는데", "봤습니다", "봤음", "읽었",
-})
+}))
 
 // fictionWorks name a work of fiction, folded. Not a scene (a crime has
 // one) nor a documentary or a trailer: a real attack's video is watched and
 // rewatched by those who glorify it.
-var fictionWorks = foldTerms([]string{
+var fictionWorks = newTermSet(foldTerms([]string{
 	"movie", "film", "films", "series", "episode", "season finale", "novel", "manga", "anime", "sitcom",
 	"filme", "série", "episódio", "romance", "novela",
 	"película", "peli", "serie", "episodio",
@@ -41,13 +41,13 @@ var fictionWorks = foldTerms([]string{
 	"folge", "staffel", "kino",
 	"映画", "ドラマ", "アニメ", "漫画", "小説", "电影", "电视剧", "剧情", "动漫", "小说",
 	"영화", "드라마", "웹툰", "소설",
-})
+}))
 
 // fictionFrame reports whether the field tells of a work of fiction the
 // author watched or read.
 func fictionFrame(t *Text) bool {
 	f := t.Folded.String()
-	verb, work := containsTermAny(f, fictionVerbs), containsTermAny(f, fictionWorks)
+	verb, work := fictionVerbs.anyTerm(f), fictionWorks.anyTerm(f)
 	title := strings.ContainsAny(t.Original, "『《")
 	return verb && work || title && (verb || work)
 }
@@ -69,8 +69,8 @@ func capFictionViolence(t *Text, source string, x *Finding, _ *[]Span) {
 	}
 	// A long text may name a film in one place and mean harm in another:
 	// there the finding's own sentence must tell of the work.
-	if utf8.RuneCountInString(t.Original) > maxBanterRunes && !containsTermAny(sentence, fictionWorks) &&
-		!containsTermAny(sentence, fictionVerbs) && !strings.ContainsAny(t.Original[lo:hi], "『《") {
+	if utf8.RuneCountInString(t.Original) > maxBanterRunes && !fictionWorks.anyTerm(sentence) &&
+		!fictionVerbs.anyTerm(sentence) && !strings.ContainsAny(t.Original[lo:hi], "『《") {
 		return
 	}
 	x.Score = reportedScoreCap

@@ -33,7 +33,7 @@ const maxGameStoryRunes = 1200
 
 // gameFrames name a game, a match or a round, as the folded view writes
 // them (Latin terms whole words).
-var gameFrames = foldTerms([]string{
+var gameFrames = newTermSet(foldTerms([]string{
 	"ranked", "rematch", "next round", "1v1", "gg", "fifa", "mario kart", "smash bros", "fortnite", "valorant",
 	"overwatch", "apex", "warzone", "minecraft", "mario party", "minispiel", "free fire", "booyah", "pubg", "call of duty", "among us", "league of legends", "tekken", "street fighter", "chess",
 	"monopoly", "game night", "board game", "ping pong", "2k", "madden", "rocket league", "pickup game",
@@ -57,11 +57,11 @@ var gameFrames = foldTerms([]string{
 	// Round 41: a bet on who loses, which makes any challenge a game ("次負けたらタピオカ奢りな").
 	"負けたら", "負けた方", "if you lose", "loser buys", "loser pays", "el que pierda", "quien pierda", "la que pierda",
 	"quem perder", "celui qui perd", "celle qui perd", "wer verliert", "谁输了", "输了请", "输的人", "지는 사람", "진 사람이",
-})
+}))
 
 // gameLaughs are laughter and rematch words that keep a game's threat a
 // joke between the players.
-var gameLaughs = foldTerms([]string{
+var gameLaughs = newTermSet(foldTerms([]string{
 	"😂", "🤣", "😆", "😜", "😝", "lol", "lmao", "lmfao", "haha", "hahaha", "xd", "jaja", "jajaja", "jeje", "kkk", "kkkk", "rsrs",
 	"mdr", "ptdr", "mdrr", "草", "ｗｗ", "www", "笑", "哈哈", "hhh", "ㅋㅋ", "ㅎㅎ",
 	"rematch", "revancha", "revanche", "リベンジ", "再戦", "다시 붙자", "再来一局", "再来一把", "nochmal", "noch mal",
@@ -74,22 +74,22 @@ var gameLaughs = foldTerms([]string{
 	"companheiro de time",
 	// Round 38: the loser's forfeit and the next session ("焼肉は負けた私のおごり", "今晚继续").
 	"おごり", "奢", "请客", "請客", "今晚继续", "明天继续", "周末再战", "rückspiel", "revanche samedi",
-})
+}))
 
 // siblingsAtPlay are brothers and sisters named at a game, which keeps
 // its trash talk a family's without a laugh (a partner named beside a
 // 罰ゲーム is no game night: "こんなブスと付き合わされて罰ゲームかな").
-var siblingsAtPlay = foldTerms([]string{
+var siblingsAtPlay = newTermSet(foldTerms([]string{
 	"my brother", "my sister", "my siblings", "my little brother", "my little sister", "mi hermano", "mi hermana", "mis hermanos",
 	"meu irmão", "meu irmao", "minha irmã", "minha irma", "meus irmãos", "mon frère", "mon frere", "ma sœur", "ma soeur",
 	"mes frères", "mein bruder", "meine schwester", "meinen geschwistern", "meine geschwister", "mein kleiner bruder",
 	"我弟", "我哥", "我姐", "我妹", "弟と", "兄と", "妹と", "姉と", "동생이랑", "동생한테", "형이랑", "언니랑", "오빠랑", "누나랑",
-})
+}))
 
 // gameFoes are a game's own enemies: a threat aimed at the final boss
 // ("ce boss final m'a tué vingt fois, je vais le défoncer ce soir") has
 // no one to reach, so it needs no laugh to stay a game.
-var gameFoes = foldTerms([]string{
+var gameFoes = newTermSet(foldTerms([]string{
 	"final boss", "boss fight", "raid boss", "boss final", "jefe final", "el jefe final", "chefe final",
 	// Round 29: "esse chefão do Elden Ring me espancou a tarde toda", "ce boss de fin m'a tuée quinze fois".
 	"chefão", "chefao", "boss de fin", "boss de fim", "este jefe final", "elden ring", "dark souls", "sekiro", "bloodborne",
@@ -99,11 +99,11 @@ var gameFoes = foldTerms([]string{
 	// boss, ça fait trois heures que je bloque dessus").
 	"je bloque dessus", "bloqué dessus", "bloquée dessus", "stuck on this boss", "stuck on this level", "stuck on the boss",
 	"atascado en este jefe", "atascada en este jefe", "travado nesse chefe", "travada nesse chefe", "hänge an dem boss",
-})
+}))
 
 // realWorldThreat are what take a game's threat out of the game: a
 // weapon, an address, a place and time outside it.
-var realWorldThreat = foldTerms([]string{
+var realWorldThreat = newTermSet(foldTerms([]string{
 	"knife", "knives", "gun", "pistol", "stab", "shoot you", "irl", "in real life", "after school", "your address",
 	"where you live", "your house", "parking lot", "find you", "wait for you", "waiting for you",
 	"ナイフ", "包丁", "刃物", "銃", "住所", "家知って", "家まで", "待ち伏せ", "刺す", "刺し",
@@ -114,15 +114,15 @@ var realWorldThreat = foldTerms([]string{
 	"couteau", "flingue", "où tu habites", "ton adresse", "à la sortie",
 	"messer", "waffe", "wo du wohnst", "deine adresse", "nach der schule",
 	"학교에서", "학교 끝나고", "放課後", "学校で",
-})
+}))
 
 // sexualRemarks take the trash talk out of the game too: a player's or a
 // streamer's body is no round to win (round 41: "게임 보러 오냐 ㅋㅋ 다음
 // 방송엔 더 파인 옷 입고 와라 ㅗㅜㅑ").
-var sexualRemarks = foldTerms([]string{
+var sexualRemarks = newTermSet(foldTerms([]string{
 	"boobs", "tits", "titties", "send nudes", "nudes", "show more skin", "your body", "tetas", "peitos", "seins", "titten",
 	"おっぱい", "胸見せ", "胸见", "露点", "ㅗㅜㅑ", "ㄱㅅ 보러", "가슴", "파인 옷", "노출",
-})
+}))
 
 // gameBanter reports whether t is a short field framed as trash talk over
 // a game (see above).
@@ -133,14 +133,14 @@ func gameBanter(t *Text) bool {
 	}
 	s := t.Folded.String()
 	if n > maxGameBanterRunes {
-		return containsTermAny(openingSentences(t, 2), gameFrames) && containsTermAny(s, gameLaughs) &&
-			!containsTermAny(s, realWorldThreat) && !containsTermAny(s, sexualRemarks)
+		return gameFrames.anyTerm(openingSentences(t, 2)) && gameLaughs.anyTerm(s) &&
+			!realWorldThreat.anyTerm(s) && !sexualRemarks.anyTerm(s)
 	}
 	// A family's game night needs no laugh: "Mario Party mit meinen
 	// Geschwistern eskaliert wie immer" (round 22).
-	framed := containsTermAny(s, gameFoes) ||
-		containsTermAny(s, gameFrames) && (containsTermAny(s, gameLaughs) || containsTermAny(s, siblingsAtPlay))
-	return framed && !containsTermAny(s, realWorldThreat) && !containsTermAny(s, sexualRemarks)
+	framed := gameFoes.anyTerm(s) ||
+		gameFrames.anyTerm(s) && (gameLaughs.anyTerm(s) || siblingsAtPlay.anyTerm(s))
+	return framed && !realWorldThreat.anyTerm(s) && !sexualRemarks.anyTerm(s)
 }
 
 // openingSentences returns the folded text of the field's first k

@@ -15,16 +15,16 @@ import "github.com/notegate/notegate/models"
 // survivor's story. The rules keep their own vetoes.
 
 // giveawayWords give one's things away, in the folded view.
-var giveawayWords = foldTerms([]string{
+var giveawayWords = newTermSet(foldTerms([]string{
 	"gave away", "giving away", "given away", "regalé", "regale", "regalando", "doné", "done mis", "dei minhas", "doei",
 	"j'ai donné", "donné mes", "verschenkt", "weggegeben", "あげた", "譲った", "手放した", "나눠줬", "물려줬", "送给", "送人",
 	// Round 31: things returned, handed round or left in someone's care, and papers put in order
 	// ("devolvi as coisas que peguei emprestado", "Schallplatten an Freunde verteilt", 猫を妹に預けた, 寄养).
 	"devolvi", "verteilt", "zu meinen eltern gebracht", "預けた", "寄养", "정리해뒀", "정리해 뒀", "맡겼",
-})
+}))
 
 // giveawayReasons are the everyday reasons for it.
-var giveawayReasons = foldTerms([]string{
+var giveawayReasons = newTermSet(foldTerms([]string{
 	"baby", "bebé", "bebe", "bébé", "de bebê", "ya son grandes", "sont grands", "are grown", "outgrew", "outgrown", "trop petits",
 	"moving", "the move", "mudanza", "me mudo", "mudança", "déménage", "déménagement", "umzug", "ziehe um", "引っ越し", "이사",
 	"搬家", "断舍离", "declutter", "ausmisten", "断捨離", "ベビー", "子供服", "子ども服", "아기", "애기", "婴儿", "宝宝",
@@ -32,11 +32,11 @@ var giveawayReasons = foldTerms([]string{
 	// general: a sealed English note at risk gave things away beside one (round 31).
 	"emprego novo", "começo no", "nuevo trabajo", "erasmus", "nouveau travail", "ins ausland", "monate nach", "neuen job",
 	"出差", "留学", "新工作", "出張", "新しい仕事", "출장", "새 직장",
-})
+}))
 
 // giveawayRisk undo the reason: a field that also speaks of dying or
 // says goodbye is read as it stands.
-var giveawayRisk = foldTerms([]string{
+var giveawayRisk = newTermSet(foldTerms([]string{
 	"want to die", "wanna die", "kill myself", "dying", "suicide", "goodbye", "morir", "morirme", "adiós", "adios", "suicid", "mourir", "adieu", "sterben", "abschied",
 	"死", "自杀", "遗书", "죽", "자살", "さよなら", "消えたい",
 	// Means, a letter, rest at last, no one to worry any more.
@@ -44,13 +44,13 @@ var giveawayRisk = foldTerms([]string{
 	"a letter", "una carta", "uma carta", "une lettre", "einen brief", "手紙", "편지",
 	"finally rest", "descansar por fin", "楽になれる", "终于可以休息", "편해질", "ninguém precisa", "nadie tendrá", "personne n'aura",
 	"niemand muss", "no one has to", "nobody has to",
-})
+}))
 
 // reasonedGiveaway reports whether t gives things away for an everyday
 // reason and says nothing of dying.
 func reasonedGiveaway(t *Text) bool {
 	s := t.Folded.String()
-	return containsTermAny(s, giveawayWords) && containsTermAny(s, giveawayReasons) && !containsTermAny(s, giveawayRisk)
+	return giveawayWords.anyTerm(s) && giveawayReasons.anyTerm(s) && !giveawayRisk.anyTerm(s)
 }
 
 // capClassifierSelfHarmGiveaway: the classifier's self_harm in a field

@@ -14,21 +14,21 @@ import "unicode/utf8"
 // Rules and lexicons are not capped.
 
 var (
-	haircutHair = foldTerms([]string{
+	haircutHair = newTermSet(foldTerms([]string{
 		"bangs", "fringe", "my hair", "own hair", "haircut", "hair cut", "flequillo", "el pelo", "mi pelo", "cabello", "melena",
 		"franja", "cabelo", "meu cabelo", "frange", "mes cheveux", "les cheveux", "ma coupe", "meine haare", "die haare", "haarschnitt",
 		"前髪", "髪を", "髪切", "앞머리", "머리를 잘", "머리 잘", "刘海", "劉海", "头发", "頭髮", "剪发", "剪髮",
-	})
-	haircutCut = foldTerms([]string{
+	}))
+	haircutCut = newTermSet(foldTerms([]string{
 		"cut", "cutting", "chopped", "trim", "trimmed", "corté", "corte", "cortar", "cortei", "cortou", "cortado", "cortada", "coupé", "coupée", "couper", "coupe", "geschnitten", "schneiden",
 		"切った", "切る", "切りすぎ", "잘랐", "자르", "잘라", "剪", "修了",
-	})
-	haircutRisk = foldTerms([]string{
+	}))
+	haircutRisk = newTermSet(foldTerms([]string{
 		"wrist", "arm", "thigh", "skin", "blood", "bleed", "blade", "scar", "last", "letter", "muñeca", "sangre", "piel", "pulso", "pulsos",
 		"último", "última", "carta", "pele", "sangue", "braço", "coxa", "poignet", "sang", "peau", "cuisse", "dernière", "dernier",
 		"handgelenk", "blut", "haut", "narbe", "letzte", "brief", "手首", "血", "傷", "最後", "遺書", "손목", "피가", "흉터", "마지막", "유서",
 		"手腕", "伤", "最后", "遗书",
-	})
+	}))
 )
 
 // homeHaircut reports whether t tells of hair cut, with no sign of risk.
@@ -37,6 +37,6 @@ func homeHaircut(t *Text) bool {
 		return false
 	}
 	f := t.Folded.String()
-	return containsTermAny(f, haircutHair) && containsTermAny(f, haircutCut) && !containsTermAny(f, haircutRisk) &&
-		!containsTermAny(f, stressRisk)
+	return haircutHair.anyTerm(f) && haircutCut.anyTerm(f) && !haircutRisk.anyTerm(f) &&
+		!stressRisk.anyTerm(f)
 }

@@ -14,7 +14,7 @@ package moderate
 
 // healthCarers name a health professional or a place of care (folded;
 // Latin terms whole words).
-var healthCarers = foldTerms([]string{
+var healthCarers = newTermSet(foldTerms([]string{
 	"药师", "药剂师", "医生", "医师", "护士", "门诊", "就医", "医嘱", "看医生", "医院",
 	"pharmacist", "pharmacy", "doctor", "gp", "nurse", "physician", "clinic", "your pharmacist", "your doctor",
 	"farmacéutico", "farmaceutico", "farmacéutica", "farmaceutica", "médico", "medico", "médica", "medica", "enfermera", "enfermero",
@@ -22,10 +22,10 @@ var healthCarers = foldTerms([]string{
 	"pharmacien", "pharmacienne", "médecin", "medecin", "infirmière", "infirmier",
 	"apotheker", "apothekerin", "arzt", "ärztin", "hausarzt", "hausärztin",
 	"薬剤師", "医師", "お医者さん", "病院", "受診", "약사", "의사", "병원", "진료",
-})
+}))
 
 // healthAdviceWords give readers advice (folded; Latin terms whole words).
-var healthAdviceWords = foldTerms([]string{
+var healthAdviceWords = newTermSet(foldTerms([]string{
 	"不要", "别", "記得", "记得", "提醒", "建议", "注意", "请咨询", "务必",
 	"don't", "dont", "do not", "never", "make sure", "remember to", "always ask", "ask your", "talk to your", "check with",
 	"no tomes", "no mezcles", "nunca", "consulta", "consulte", "pregunta a", "pregúntale", "recuerda",
@@ -33,11 +33,11 @@ var healthAdviceWords = foldTerms([]string{
 	"ne prenez", "ne mélangez", "ne melangez", "demandez", "n'oubliez", "jamais",
 	"nehmen sie nie", "nicht mischen", "niemals", "fragen sie", "sprechen sie mit", "denkt dran",
 	"ないで", "ましょう", "ください", "하지 마", "마세요", "상담하", "꼭",
-})
+}))
 
 // healthAdvice reports whether the field is health advice to readers (see
 // the file comment).
 func healthAdvice(t *Text) bool {
 	s := t.Folded.String()
-	return containsWordAny(s, healthCarers) && containsWordAny(s, healthAdviceWords) && !saysFirstPerson(s)
+	return healthCarers.anyWord(s) && healthAdviceWords.anyWord(s) && !saysFirstPerson(s)
 }

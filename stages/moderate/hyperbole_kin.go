@@ -23,7 +23,7 @@ import (
 const maxKinHyperboleRunes = 280
 
 // kin are the people close to the author, as the folded view writes them.
-var kin = foldTerms([]string{
+var kin = newTermSet(foldTerms([]string{
 	"my sister", "my brother", "my sis", "my bro", "my mom", "my mum", "my dad", "my mother", "my father", "my boyfriend",
 	"my girlfriend", "my bf", "my gf", "my husband", "my wife", "my roommate", "my flatmate", "my kids", "my son", "my daughter",
 	"my cat", "my dog", "my twin", "my cousin", "my grandma", "my best friend",
@@ -55,18 +55,18 @@ var kin = foldTerms([]string{
 	"mi compañera de cuarto", "ma colocataire", "mon colocataire",
 	"my boss", "mi jefe", "mi jefa", "meu chefe", "minha chefe", "o chefe", "chefe mandando", "mon boss", "mon chef", "ma cheffe",
 	"mein chef", "meine chefin", "chef schreibt", "主管", "老板", "我老板", "上司", "部長", "課長", "부장님", "팀장님", "과장님",
-})
+}))
 
 // friendsAddressed are a friend called by what friends call each other, at
 // the start of the field ("Tía, te mato si no vienes el sábado jajaja",
 // "Amiga, eu te mato se você contar pro Pedro 😭"): the same exasperation,
 // said to the friend. Read on the field's first runes only (maxVocativeRunes),
 // so a name-calling in the middle of a threat is not one.
-var friendsAddressed = foldTerms([]string{
+var friendsAddressed = newTermSet(foldTerms([]string{
 	"tía", "tia", "tío", "tio", "amiga", "amigo", "amigue", "miga", "wey", "güey", "guey", "mana", "mano", "manito", "parce",
 	"amg", "migo", "bestie", "girl", "sis", "bro", "dude", "mec", "meuf", "frérot", "frerot", "ma belle", "ma chérie",
 	"alter", "digga", "schatz", "süße", "suesse", "姐妹", "兄弟", "宝子", "亲爱的", "친구야", "언니", "오빠",
-})
+}))
 
 // socialPlans are friends' plans a threat hangs on (round 22: "if you guys
 // bail on karaoke again i'm going to kill all of you 🙃 room is booked for
@@ -74,7 +74,7 @@ var friendsAddressed = foldTerms([]string{
 // encore en retard vendredi je vous égorge 😂 la résa est à 20h",
 // 你再放我鴿子我真的會殺了你喔😤 這次KTV你請客): a party, a booking, standing
 // friends up.
-var socialPlans = foldTerms([]string{
+var socialPlans = newTermSet(foldTerms([]string{
 	"karaoke", "birthday", "bday", "my party", "bail on", "bail again", "stand me up", "ghost me", "room is booked", "table is booked",
 	"mi cumple", "cumpleaños", "si no vienes", "la reserva", "mi fiesta", "meu aniversário", "meu niver", "se não vier", "a reserva",
 	"mon anniv", "mon anniversaire", "la résa", "en retard", "si tu viens pas", "meine party", "mein geburtstag", "wenn du nicht kommst",
@@ -87,7 +87,7 @@ var socialPlans = foldTerms([]string{
 	"o último pedaço", "o ultimo pedaco", "mi último trozo", "剧透", "ネタバレ", "스포",
 	// Round 38 (N18): the yoghurt with a name on it.
 	"yogurt", "yoghurt", "my pudding", "joghurt", "iogurte", "yogur", "mon yaourt", "酸奶", "布丁", "プリン", "요거트", "마지막 조각",
-})
+}))
 
 // maxVocativeRunes is how far into the field a friend is looked for.
 const maxVocativeRunes = 12
@@ -103,11 +103,11 @@ func addressedFriend(t *Text) bool {
 		}
 		n++
 	}
-	return containsTermAny(s, friendsAddressed)
+	return friendsAddressed.anyTerm(s)
 }
 
 // exasperated are the laugh, the tears and the rolled eyes of hyperbole.
-var exasperated = foldTerms([]string{
+var exasperated = newTermSet(foldTerms([]string{
 	"😭", "😂", "🤣", "🙄", "💀", "😅", "😤", "🥲", "🤦", "🙃",
 	"lol", "lmao", "haha", "the audacity", "jaja", "jeje", "kkk", "rsrs", "mdr", "ptdr", "xd", "哈哈", "笑死", "无语", "www", "笑",
 	"ㅋㅋ", "ㅎㅎ",
@@ -117,7 +117,7 @@ var exasperated = foldTerms([]string{
 	"nur spaß", "nur spass", "nur ein scherz", "開玩笑的", "开玩笑的", "冗談", "농담",
 	// Or taken back at once (round 38: "Lo voy a matar. Bueno no…", "vou matar esse homem. mentira", 掐死他（不是）).
 	"bueno no", "mentira", "(不是)", "（不是）", "不是啦",
-})
+}))
 
 // petsNamed are the author's own animals, and petsAdored what an owner
 // says of the culprit in the same breath ("mein Hund hat das Sofa zerlegt,
@@ -125,22 +125,22 @@ var exasperated = foldTerms([]string{
 // the owner's fondness needs no laugh. A partner is never read this way:
 // "but I love her" beside a threat to a person is no joke.
 var (
-	petsNamed = foldTerms([]string{
+	petsNamed = newTermSet(foldTerms([]string{
 		"my dog", "my cat", "my puppy", "my kitten", "mi perro", "mi gato", "mi perrito", "mi gatito", "meu cachorro", "meu gato",
 		"minha cachorra", "minha gata", "mon chien", "mon chat", "ma chienne", "ma chatte", "mon chiot", "mein hund", "meinen hund",
 		"meine katze", "mein kater", "meinen kater", "unser hund", "unsere katze", "我家猫", "我家狗", "我的猫", "我的狗", "うちの猫",
 		"うちの犬", "우리 강아지", "우리 고양이", "우리집 강아지", "우리집 고양이",
-	})
-	petsAdored = foldTerms([]string{
+	}))
+	petsAdored = newTermSet(foldTerms([]string{
 		"too cute", "so cute", "too adorable", "love him so much", "love her so much", "zu süß", "so süß", "zu niedlich", "so niedlich",
 		"muy lindo", "muy linda", "tan lindo", "tan linda", "es un amor", "fofo", "fofa", "fofinho", "fofinha", "trop mignon",
 		"trop mignonne", "je l'adore", "je l'aime trop", "lo adoro", "la adoro", "eu amo ele", "amo ela", "ich liebe ihn",
 		"ich liebe sie", "太可爱", "好可爱", "かわいすぎ", "可愛すぎ", "かわいいから", "너무 귀여워", "귀여워서", "🥰", "😍", "❤",
-	})
+	}))
 )
 
 // madeReal are what make a threat against kin real.
-var madeReal = foldTerms([]string{
+var madeReal = newTermSet(foldTerms([]string{
 	"knife", "gun", "not joking", "not kidding", "i'm serious", "im serious", "for real", "tonight", "hit her", "hit him",
 	"cuchillo", "pistola", "en serio", "no es broma", "faca", "arma", "não é brincadeira", "nao e brincadeira", "sério",
 	"couteau", "pistolet", "je suis sérieux", "sérieuse", "messer", "pistole", "kein witz", "ernst",
@@ -152,7 +152,7 @@ var madeReal = foldTerms([]string{
 	// Round 38: a routine watched ("I know his car and I know his schedule… not a threat 🙂").
 	"his schedule", "her schedule", "his car", "her car", "not a threat", "no es una amenaza", "não é ameaça", "pas une menace",
 	"keine drohung",
-})
+}))
 
 // kinHyperbole reports whether t is a short field of exasperation with
 // someone close to the author (see above).
@@ -161,11 +161,11 @@ func kinHyperbole(t *Text) bool {
 		return false
 	}
 	s := t.Folded.String()
-	if !containsTermAny(s, kin) && !addressedFriend(t) && !containsTermAny(s, socialPlans) {
+	if !kin.anyTerm(s) && !addressedFriend(t) && !socialPlans.anyTerm(s) {
 		return false
 	}
-	fond := containsTermAny(s, exasperated) || containsTermAny(s, petsNamed) && containsTermAny(s, petsAdored)
-	return fond && !containsTermAny(s, madeReal)
+	fond := exasperated.anyTerm(s) || petsNamed.anyTerm(s) && petsAdored.anyTerm(s)
+	return fond && !madeReal.anyTerm(s)
 }
 
 // capHyperboleKin: exasperation with kin (see above).

@@ -9,7 +9,7 @@ package moderate
 // (presentRisk, with the wish not to live), the models' self_harm informs
 // only, as for a pet's death (petStory, recovery_narrative.go).
 
-var petMischief = foldTerms([]string{
+var petMischief = newTermSet(foldTerms([]string{
 	"knocked", "knocks things", "pushed it off", "pushes things", "off the table", "off the counter", "chewed", "zoomies",
 	"destroyed my", "shredded",
 	"推东西", "推下", "推倒", "推到地上", "打翻", "拆家", "跑酷", "咬坏", "咬烂", "抓坏", "抓烂", "捣乱",
@@ -17,4 +17,4 @@ var petMischief = foldTerms([]string{
 	"떨어뜨", "물어뜯", "사고쳤", "사고 쳤",
 	"tiró", "tira cosas", "mordió", "derrubou", "derruba", "mordeu", "a fait tomber", "fait tomber", "a mâchonné",
 	"runtergeworfen", "runterwerfen", "zerkaut",
-})
+}))

@@ -30,7 +30,7 @@ const scoreBusinessPhone = 0.4
 
 var (
 	// businessPlaces name a business (folded: lower case, Simplified).
-	businessPlaces = foldTerms([]string{
+	businessPlaces = newTermSet(foldTerms([]string{
 		"store", "shop", "bakery", "restaurant", "cafe", "café", "salon", "clinic", "office", "pharmacy", "boutique", "studio",
 		"our team", "front desk", "reception", "gallery", "museum", "library", "hotel", "hostel", "garage", "florist",
 		"门店", "店铺", "本店", "小店", "餐厅", "饭店", "咖啡店", "面包店", "花店", "诊所", "前台", "工作室", "药店", "民宿", "酒店",
@@ -54,9 +54,9 @@ var (
 		"hiring", "now hiring", "we're hiring", "we are hiring", "job opening", "招聘", "诚聘", "急聘", "スタッフ募集",
 		"アルバイト募集", "직원 모집", "구인", "se busca", "contratamos", "estamos contratando", "vaga de emprego",
 		"estamos contratando", "on recrute", "nous recrutons", "wir stellen ein", "stellenangebot",
-	})
+	}))
 	// businessUses say what customers do with the number.
-	businessUses = foldTerms([]string{
+	businessUses = newTermSet(foldTerms([]string{
 		"reserve", "reservation", "reservations", "to book", "book on", "book via", "book through", "book your", "book a", "bookings",
 		"booking", "appointment", "appointments", "order",
 		"orders", "pickup", "pick up", "opening hours", "open daily", "we open", "we close", "open from", "hours", "delivery",
@@ -87,10 +87,10 @@ var (
 		// Round 40: applying for the job.
 		"apply in person", "to apply", "apply at", "send your cv", "send your resume", "应聘", "面试", "応募", "지원 문의",
 		"envía tu cv", "manda tu cv", "envie seu currículo", "envoyez votre cv", "bewerbung",
-	})
+	}))
 	// contactLabels introduce a number the author gives to be reached on:
 	// "预约电话", "WhatsApp:", "LINE ID", "Tel.", "Agende pelo WhatsApp".
-	contactLabels = foldTerms([]string{
+	contactLabels = newTermSet(foldTerms([]string{
 		"tel", "tel.", "tél", "phone", "call", "text", "whatsapp", "line", "line id", "kakao", "kakaotalk", "telegram",
 		"电话", "手机", "微信同号", "联系", "咨询", "热线", "来电", "電話", "お電話", "ご連絡", "连络",
 		"카톡", "카카오톡", "연락처", "문의", "전화",
@@ -99,7 +99,7 @@ var (
 		"preguntar por", "demander", "sprechen mit", "falem com",
 		// Round 24: where orders are taken ("Pedidos al 55 5123 0199").
 		"pedidos", "pedidos al", "encargos", "commandes au", "bestellungen unter", "encomendas pelo",
-	})
+	}))
 	// thirdParty are the words that make a number someone else's: a
 	// person pointed at (her, 他的, こいつ), or where they live.
 	thirdParty = foldTerms([]string{
@@ -117,7 +117,7 @@ var (
 	})
 	// ownContact is the author's own contact: a business's number is then
 	// a person's, though a lost pet's owner gives theirs as they should.
-	ownContact = foldTerms([]string{
+	ownContact = newTermSet(foldTerms([]string{
 		"call me", "text me", "me at", "my number", "my cell", "my phone", "whatsapp me", "hit me up",
 		"加我", "打给我", "我的电话", "我的手机",
 		"llámame", "llamame", "escríbeme", "escribeme", "mi número", "mi numero",
@@ -126,54 +126,54 @@ var (
 		"ruf mich an", "meine nummer", "schreib mir",
 		"私の番号", "電話して",
 		"내 번호", "전화해", "연락해",
-	})
+	}))
 	// lures are bait: loneliness, a date tonight, money to be made.
-	lures = foldTerms([]string{
+	lures = newTermSet(foldTerms([]string{
 		"lonely", "babe", "baby", "dear",
 		"earn", "profit", "investment", "income", "per day", "a day from home", "free money", "hookup", "hook up", "tonight",
 		"寂寞", "日赚", "日结", "兼职", "赚钱", "投资", "返利",
 		"gana", "ganar", "ganhe", "renda extra", "gagnez", "gagner", "verdienen",
 		"稼げ", "副業", "부업", "수익",
-	})
+	}))
 )
 
 // businessNumber reports whether the folded field gives a number as a
 // business's, for its customers, or as the owner's of a lost pet or thing,
 // for whoever finds it (see the file comment and lostAndFound).
 func businessNumber(s string) bool {
-	if containsWordAny(s, lures) {
+	if lures.anyWord(s) {
 		return false
 	}
 	if lostNotice(s) {
 		return true // the owner's own number, for whoever finds the animal
 	}
-	if !containsWordAny(s, thirdParty) && containsTermAny(s, numberChanged) {
+	if !containsWordAny(s, thirdParty) && numberChanged.anyTerm(s) {
 		return true // the author's or a shop's own new number, for those who had the old one
 	}
-	if !containsWordAny(s, thirdParty) && (containsTermAny(s, secondHand) && (containsTermAny(s, handover) || containsWordAny(s, ownContact)) ||
-		containsTermAny(s, openEvents) && containsWordAny(s, contactLabels)) {
+	if !containsWordAny(s, thirdParty) && (secondHand.anyTerm(s) && (handover.anyTerm(s) || ownContact.anyWord(s)) ||
+		openEvents.anyTerm(s) && contactLabels.anyWord(s)) {
 		return true // the seller's or the organiser's own number
 	}
-	if containsTermAny(s, proNumber) {
+	if proNumber.anyTerm(s) {
 		// A professional's work line, theirs or passed on by a client (round
 		// 31: "si vous voulez réserver chez la photographe, son numéro pro
 		// c'est le …"); a call to go after them makes it doxxing all the same.
 		return true
 	}
-	if containsWordAny(s, ownContact) {
+	if ownContact.anyWord(s) {
 		return false
 	}
 	// Kana glue a shop's name to the words around it (天満のラーメン屋「…」):
 	// places match inside words outside Latin script.
-	return containsTermAny(s, businessPlaces) && containsWordAny(s, businessUses) ||
-		containsWordAny(s, businessUses) && containsWordAny(s, contactLabels) && !containsWordAny(s, thirdParty)
+	return businessPlaces.anyTerm(s) && businessUses.anyWord(s) ||
+		businessUses.anyWord(s) && contactLabels.anyWord(s) && !containsWordAny(s, thirdParty)
 }
 
 // lostNotice reports whether the folded field is a lost-and-found notice,
 // a pet's or a thing's. Korean and Japanese stems (잃어버, 迷子) match inside
 // their words.
 func lostNotice(s string) bool {
-	return containsTermAny(s, lostAndFound) || containsTermAny(s, pets) && containsTermAny(s, gone)
+	return lostAndFound.anyTerm(s) || pets.anyTerm(s) && containsTermAny(s, gone)
 }
 
 // numberChanged announce one's own number changed (round 30: "New number
@@ -181,7 +181,7 @@ func lostNotice(s string) bool {
 // eine neue Telefonnummer"): the number is for those who had the old one.
 // A third person named (her new number) or bait still make it a person's
 // data or spam.
-var numberChanged = foldTerms([]string{
+var numberChanged = newTermSet(foldTerms([]string{
 	"new number", "my new number", "new phone number", "new cell number", "changed my number", "number has changed", "number changed",
 	"nuevo número", "nuevo numero", "mi número nuevo", "número nuevo", "cambié de número", "cambie de numero", "nuevo teléfono",
 	"número novo", "numero novo", "meu número novo", "troquei de número", "troquei de numero", "novo telefone",
@@ -189,7 +189,7 @@ var numberChanged = foldTerms([]string{
 	"neue nummer", "neue handynummer", "neue telefonnummer", "nummer geändert", "nummer hat sich geändert",
 	"新号码", "换号了", "换了号", "换号码", "电话改了", "号码改了", "新しい電話番号", "番号が変わ", "番号変え", "新しい番号",
 	"번호 바꿨", "번호 변경", "새 번호", "번호가 바뀌",
-})
+}))
 
 // secondHand, handover, openEvents and proNumber give a person's own
 // number as a listing does (round 22's pii and spam sets): a thing of
@@ -200,27 +200,27 @@ var numberChanged = foldTerms([]string{
 // trade's professional line ("mon numéro pro"). A third person named, or
 // bait, still make the number a person's (see businessNumber).
 var (
-	secondHand = foldTerms([]string{
+	secondHand = newTermSet(foldTerms([]string{
 		"for sale", "selling my", "vendo", "se vende", "vendo meu", "vendo minha", "je vends", "à vendre", "a vendre", "verkaufe",
 		"zu verkaufen", "出清", "出售", "转让", "轉讓", "闲置", "放售", "平放", "譲ります", "売ります", "팝니다", "판매합니다", "중고",
 		"お譲り", "譲りします",
-	})
-	handover = foldTerms([]string{
+	}))
+	handover = newTermSet(foldTerms([]string{
 		"pick up only", "local pickup", "pickup only", "entrega en mano", "en mano", "remise en main propre", "en main propre",
 		"em mãos", "retirada", "abholung", "selbstabholung", "nur abholung", "kein versand", "no shipping", "nada de envíos",
 		"sin envíos", "pas d'envoi", "限自取", "自取", "面交", "交收", "手渡し", "직거래",
 		// Round 25 (N11): 只限朝阳区自提, "Recogida en Valencia centro", 引き取りに来られる方.
 		"自提", "recogida", "recoger en", "引き取り", "取りに来", "à récupérer", "a recuperar", "abholen",
-	})
-	openEvents = foldTerms([]string{
+	}))
+	openEvents = newTermSet(foldTerms([]string{
 		"picnic", "meetup", "meet-up", "free entry", "entrada libre", "entrada gratuita", "gratuita", "entrée libre", "eintritt frei",
 		"organizer", "organiser", "organisateur", "organisatrice", "veranstalter", "organização", "organización", "a produção",
 		"피크닉", "모임", "참가비 없음", "주최자", "免费参加", "主办方", "参加費無料", "主催",
-	})
-	proNumber = foldTerms([]string{
+	}))
+	proNumber = newTermSet(foldTerms([]string{
 		"numéro pro", "numero pro", "número profesional", "numero profissional", "número profissional", "business number",
 		"work number", "geschäftsnummer", "dienstnummer", "工作电话", "业务电话",
-	})
+	}))
 )
 
 // pets and gone: an animal named and said to be lost or run away is a
@@ -228,14 +228,14 @@ var (
 // ayer", "our cat slipped out", 猫跑丢了), besides the phrases of
 // lostAndFound.
 var (
-	pets = foldTerms([]string{
+	pets = newTermSet(foldTerms([]string{
 		"cat", "kitten", "dog", "puppy", "parrot", "rabbit", "bunny", "tortoise",
 		"gato", "gata", "gatito", "perro", "perrita", "perrito", "cachorro", "cachorra", "loro", "conejo",
 		"gatinho", "gatinha", "papagaio", "coelho", "cão", "cadela",
 		"chat", "chatte", "chaton", "chien", "chienne", "chiot", "perroquet", "lapin",
 		"katze", "kater", "hund", "hündin", "welpe", "papagei", "kaninchen",
 		"猫", "狗", "猫咪", "狗狗", "鹦鹉", "兔子", "猫ちゃん", "わんちゃん", "インコ", "うさぎ", "고양이", "강아지", "앵무새", "토끼",
-	})
+	}))
 	gone = foldTerms([]string{
 		"lost", "missing", "ran away", "run away", "escaped", "slipped out", "got out", "went missing",
 		"perdido", "perdida", "se escapó", "se escapo", "se ha escapado", "desaparecido", "desaparecida", "extraviado", "extraviada",
@@ -249,7 +249,7 @@ var (
 // ownPet are the author's own animal named as such (my dog, 我家狗狗, うちの猫):
 // in a notice about it gone missing, "she lives with me", "住在望京花园" and
 // the like speak of the pet's home, the author's own, not of a third person.
-var ownPet = foldTerms([]string{
+var ownPet = newTermSet(foldTerms([]string{
 	"my cat", "my dog", "my puppy", "my kitten", "our cat", "our dog", "our puppy", "our kitten",
 	"mi gato", "mi gata", "mi perro", "mi perrita", "mi perrito", "mi gatito", "nuestro perro", "nuestro gato",
 	"meu gato", "minha gata", "meu cachorro", "minha cachorra", "meu cão", "nosso cachorro", "nosso gato",
@@ -257,7 +257,7 @@ var ownPet = foldTerms([]string{
 	"meine katze", "mein kater", "mein hund", "unsere katze", "unser kater", "unser hund",
 	"我家狗", "我家猫", "我的猫", "我的狗", "我家的猫", "我家的狗", "我家狗狗", "我家猫咪",
 	"うちの猫", "うちの犬", "うちの子", "우리 강아지", "우리 고양이", "우리집 강아지", "우리집 고양이",
-})
+}))
 
 // residenceWords are the thirdParty words that say where someone lives
 // without saying who: in a notice about the author's own pet, the pet.
@@ -277,7 +277,7 @@ func pointsAtSomeone(s string) bool { return containsWordAny(s, thirdPartyPerson
 // is there for whoever sees or finds it: 【迷い猫】… 090-… までご連絡,
 // "Procura-se gato … chama no (11) …", "Perdí una cartera … si alguien la
 // encuentra, llamad al …".
-var lostAndFound = foldTerms([]string{
+var lostAndFound = newTermSet(foldTerms([]string{
 	"if found", "if you find", "if anyone finds", "if you see her", "if you see him", "if you've seen", "finder",
 	"si alguien la encuentra", "si alguien lo encuentra", "si alguien la ve", "si alguien lo ve", "perdí una", "perdí un", "perdi una",
 	"se me perdió", "se busca", "recompensa", "se perdió mi", "se perdio mi", "si lo ven", "si la ven", "si lo veis", "si la veis",
@@ -300,7 +300,7 @@ var lostAndFound = foldTerms([]string{
 	"katze vermisst", "hund vermisst", "katze entlaufen", "hund entlaufen", "vermisst wird", "entlaufen",
 	"迷い猫", "迷い犬", "迷子の猫", "迷子の犬", "猫を探して", "犬を探して",
 	"고양이를 찾습니다", "강아지를 찾습니다", "고양이 찾습니다", "강아지 찾습니다", "실종된 고양이", "잃어버린 고양이", "잃어버린 강아지",
-})
+}))
 
 // capBusinessPhone lowers the contact detector's phone findings to
 // scoreBusinessPhone in a field that gives the number as a business's or a

@@ -16,11 +16,11 @@ var gameIDLabels = []string{"uid", "id", "id:", "id：", "id é", "id es", "id i
 	"玩家id", "プレイヤーid", "フレンドコード", "friend code", "código de amigo", "code ami"}
 
 // gameNames are games named in a field (besides gameFrames).
-var gameNames = foldTerms([]string{
+var gameNames = newTermSet(foldTerms([]string{
 	"genshin", "原神", "honkai", "崩坏", "star rail", "roblox", "free fire", "pubg", "clash royale", "clash of clans", "brawl stars",
 	"pokemon go", "pokémon go", "ポケモン", "モンスト", "mobile legends", "call of duty", "valorant", "league of legends", "王者荣耀",
 	"和平精英", "롤", "배그", "server", "servidor", "serveur", "服务器", "区服",
-})
+}))
 
 // maxGameIDGap is how far before the number its label may end (bytes).
 const maxGameIDGap = 12
@@ -50,7 +50,7 @@ func gameID(s string, start int) bool {
 			}
 		}
 	}
-	return found && (containsTermAny(s, gameFrames) || containsTermAny(s, gameNames))
+	return found && (gameFrames.anyTerm(s) || gameNames.anyTerm(s))
 }
 
 // gameIDOwn introduce the author's own number after a player ID's label

@@ -299,21 +299,12 @@ func foldTerms(terms []string) []string {
 // hasExposureIntent reports whether the folded text calls readers to go
 // after a person. Latin terms must start a word (cuidado, not descuidado).
 func hasExposureIntent(s string) bool {
-	for _, w := range exposureIntent {
-		for from := 0; ; {
-			i := strings.Index(s[from:], w)
-			if i < 0 {
-				break
-			}
-			i += from
-			if w[0] >= 0x80 || i == 0 || !isASCIIWordByte(s[i-1]) {
-				return true
-			}
-			from = i + 1
-		}
-	}
-	return false
+	return exposureIntentSet.any(s, func(s string, i, _ int) bool {
+		return s[i] >= 0x80 || i == 0 || !isASCIIWordByte(s[i-1])
+	})
 }
+
+var exposureIntentSet = newTermSet(exposureIntent)
 
 func isASCIIWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || isDigit(c)

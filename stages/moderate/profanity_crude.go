@@ -36,11 +36,11 @@ const (
 // German's faecal insults, a teacher on what children pick up): the swear
 // words it lists are named, not said, and make no crude swearing. Each
 // word still counts alone (a single swear word is reviewed in cn).
-var swearTalk = foldTerms([]string{
+var swearTalk = newTermSet(foldTerms([]string{
 	"swear words", "swearwords", "curse words", "cuss words", "palabrotas", "groserías", "groserias", "palavrões", "palavroes",
 	"gros mots", "jurons", "schimpfwörter", "schimpfwort", "kraftausdrücke", "fluchwörter", "脏话", "粗口", "髒話", "罵人的話",
 	"汚い言葉", "悪口", "욕설", "비속어",
-})
+}))
 
 // crudeSwearing returns, for every text of found that swears crudely (see
 // above), a profanity finding on each of its swear words. suffix is the
@@ -53,7 +53,7 @@ func crudeSwearing(found []fieldFinding, texts []*Text, suffix string) []fieldFi
 		}
 	}
 	for _, t := range texts {
-		if containsWordAny(t.Folded.String(), swearTalk) {
+		if swearTalk.anyWord(t.Folded.String()) {
 			continue // the words named, not said
 		}
 		var words, mild []Span

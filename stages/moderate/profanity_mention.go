@@ -13,7 +13,7 @@ import "github.com/notegate/notegate/models"
 
 var (
 	// profanityDefinitions say what a word means or how it is used.
-	profanityDefinitions = foldTerms([]string{
+	profanityDefinitions = newTermSet(foldTerms([]string{
 		"means", "meaning", "is used", "is slang", "is what you say", "is how you say", "we say", "people say", "you say",
 		"veut dire", "signifie", "c'est la virgule", "on dit", "se dit", "ça sert à",
 		"quiere decir", "significa", "se usa", "se dice", "decimos",
@@ -27,23 +27,23 @@ var (
 		"é palavrão", "é um palavrão", "c'est un juron", "c'est un gros mot", "es una palabrota", "es una grosería",
 		"es un taco", "is a swear word", "is a curse word", "ist ein schimpfwort", "是脏话", "是髒話", "是粗口",
 		"は悪口", "って悪口", "욕이에요", "욕이야", "은 욕", "는 욕",
-	})
+	}))
 	// profanityLessons say the field teaches words.
-	profanityLessons = foldTerms([]string{
+	profanityLessons = newTermSet(foldTerms([]string{
 		"lesson", "slang", "language tip", "culture tip", "petit cours", "cours de", "leçon", "argot", "expression",
 		"clase de", "lección", "jerga", "modismo", "aula de", "lição", "gíria", "umgangssprache", "redewendung",
 		"小教室", "小知识", "教学", "俚语", "口头禅", "语言课", "文化课", "スラング", "口癖", "속어", "유행어", "말버릇",
-	})
+	}))
 )
 
 // profanityMentioned reports whether the profanity finding at sp is a word
 // explained rather than sworn.
 func profanityMentioned(t *Text, sp Span) bool {
 	f := t.Folded.String()
-	if !containsTermAny(f, profanityDefinitions) {
+	if !profanityDefinitions.anyTerm(f) {
 		return false
 	}
-	if containsTermAny(f, profanityLessons) {
+	if profanityLessons.anyTerm(f) {
 		return true
 	}
 	return inQuotation(t.Original, sp)

@@ -37,7 +37,7 @@ import "unicode"
 const minNarrativeWidth = 300
 
 var (
-	narrativePast = foldTerms([]string{
+	narrativePast = newTermSet(foldTerms([]string{
 		"at my worst", "during my worst", "my worst point", "i used to", "for years i", "for a long time i", "back then", "years ago",
 		"last year", "a year ago", "at the time", "when i was at", "in my teens", "in my twenties", "those years", "that year",
 		"en mi peor momento", "hace años", "antes yo", "no meu pior momento", "há anos", "anos atrás", "au pire", "il y a des années",
@@ -47,8 +47,8 @@ var (
 		"years after my", "after my suicide attempt", "after my attempt", "in recovery from", "from age", "i used to think",
 		// Round 39 (N29): Chinese recoveries ("最糟的时候我在阳台站了很久", "以前手臂上的疤").
 		"最糟的时候", "最难的时候", "最低谷的时候", "那时候", "当时", "以前",
-	})
-	narrativeCare = foldTerms([]string{
+	}))
+	narrativeCare = newTermSet(foldTerms([]string{
 		"therapist", "therapy", "counsellor", "counselor", "counselling", "counseling", "psychiatrist", "psychologist", "my gp",
 		"my doctor", "inpatient", "outpatient", "treatment", "dietitian", "support group", "aa meeting", "a meeting", "sponsor",
 		"sertraline", "fluoxetine", "citalopram", "antidepressant", "antidepressants", "medication", "health visitor", "crisis team",
@@ -56,81 +56,81 @@ var (
 		"terapeuta", "terapia", "psicólogo", "psicóloga", "psiquiatra", "tratamiento", "tratamento", "thérapeute", "thérapie", "psy",
 		"traitement", "therapeutin", "therapie", "psychologin", "behandlung", "心理医生", "心理咨询", "咨询师", "治疗", "吃药",
 		"カウンセリング", "治療", "精神科", "상담", "치료", "정신건강의학과", "住院", "服药", "咨询",
-	})
-	narrativeNow = foldTerms([]string{
+	}))
+	narrativeNow = newTermSet(foldTerms([]string{
 		"these days", "today", "now i", "i'm now", "im now", "now i'm", "now im", "in recovery", "from the other side", "this week",
 		"this year", "nowadays", "i'm doing", "im doing", "i'm still here", "still here",
 		"hoy", "ahora", "hoje", "agora", "aujourd'hui", "maintenant", "heute", "jetzt", "现在", "如今", "今は", "지금은",
-	})
+	}))
 	// narrativeRisk are a present risk the frames must not hide.
-	narrativeRisk = foldTerms([]string{
+	narrativeRisk = newTermSet(foldTerms([]string{
 		"planning to", "plan to end", "going to end it", "end it all", "last post", "won't be here", "wont be here", "not be here much longer",
 		"goodbye", "saying goodbye", "i want to die", "i still want to die", "join him", "join her", "be with him again",
 		"be with her again", "quiero morir", "quero morrer", "je veux mourir", "ich will sterben", "想死", "死にたい", "죽고 싶",
-	})
-	bereavedMarkers = foldTerms([]string{
+	}))
+	bereavedMarkers = newTermSet(foldTerms([]string{
 		"died by suicide", "took his own life", "took her own life", "took their own life", "killed himself", "killed herself",
 		"suicide loss", "lost my brother to suicide", "lost my sister to suicide", "lost my son to suicide", "lost my daughter to suicide",
 		"lost my dad to suicide", "lost my mum to suicide", "lost my mom to suicide", "lost my husband to suicide", "lost my wife to suicide",
 		"lost my friend to suicide", "after his suicide", "after her suicide",
 		"se suicidó", "se quitó la vida", "se suicidou", "tirou a própria vida", "s'est suicidé", "s'est suicidée", "s'est donné la mort",
 		"hat sich das leben genommen", "hat sich umgebracht", "自杀去世", "自杀离开", "自殺で亡くな", "자살로 떠난", "스스로 목숨을 끊",
-	})
+	}))
 )
 
 var (
-	petDeathMarkers = foldTerms([]string{
+	petDeathMarkers = newTermSet(foldTerms([]string{
 		"put to sleep", "put him to sleep", "put her to sleep", "euthanasia", "euthanised", "euthanized", "rainbow bridge",
 		"eutanasia", "eutanasiar", "puente del arcoíris", "eutanásia", "ponte do arco-íris", "ponte do arco iris", "euthanasie",
 		"pont de l'arc-en-ciel", "eingeschläfert", "einschläfern", "regenbogenbrücke", "安乐死", "彩虹桥", "回喵星", "去喵星",
 		"回汪星", "去汪星", "安楽死", "虹の橋", "안락사", "무지개다리",
-	})
+	}))
 	// petDiedPlainly say a death plainly; beside a pet word they tell a
 	// pet's death only with a memory of it (petMemory): "my dog died last
 	// week and he was the only reason I was still here" is read as written.
-	petDiedPlainly = foldTerms([]string{
+	petDiedPlainly = newTermSet(foldTerms([]string{
 		"passed away", "died", "murió", "falleció", "morreu", "faleceu", "est mort", "est morte", "nous a quittés",
 		"ist gestorben", "verstorben", "走了", "离开了我们", "去世", "过世", "亡くなった", "旅立った", "死んじゃった",
 		"세상을 떠났", "떠났어요", "떠났다",
-	})
+	}))
 	// petMemory is grief that remembers (round 40, N31: "我家狗狗昨晚走了，陪了我14年…好想它").
-	petMemory = foldTerms([]string{
+	petMemory = newTermSet(foldTerms([]string{
 		"miss him", "miss her", "miss you", "rest in peace", "rip", "good boy", "good girl", "years with", "best friend",
 		"te extraño", "te echo de menos", "descansa en paz", "sinto falta", "saudade", "descanse em paz", "tu me manques",
 		"repose en paix", "vermisse", "ruhe in frieden", "好想它", "想它", "想你", "陪了我", "陪伴", "一路走好", "会いたい",
 		"ありがとう", "보고 싶", "고마워",
-	})
-	petWords = foldTerms([]string{
+	}))
+	petWords = newTermSet(foldTerms([]string{
 		"dog", "cat", "pet", "puppy", "kitty", "beagle", "collie", "labrador", "perro", "perra", "gato", "gata", "mascota",
 		"cachorro", "cachorra", "gatinho", "chien", "chienne", "chat", "chatte", "hund", "katze", "kater", "狗", "猫", "宠物",
 		"狗狗", "猫咪", "犬", "ペット", "愛犬", "愛猫", "강아지", "고양이", "반려",
-	})
+	}))
 	// petLossRisk: the author's own wish not to live, said outright.
-	petLossRisk = foldTerms([]string{
+	petLossRisk = newTermSet(foldTerms([]string{
 		"don't want to live", "dont want to live", "no quiero vivir", "não quero viver", "nao quero viver", "je ne veux plus vivre",
 		"ich will nicht mehr leben", "不想活", "生きていたくない", "살고 싶지 않",
 		// the pet was the reason to live (round 40)
 		"only reason i was still here", "only reason i'm still here", "only reason im still here", "nothing holding me",
 		"nothing keeping me", "no reason to live", "reason to live", "razón para vivir", "razon para vivir", "motivo para viver",
 		"raison de vivre", "grund zu leben", "活下去的理由", "唯一的理由", "生きる理由", "살 이유",
-	})
+	}))
 )
 
 // presentRisk reports whether folded text s says the author is at risk
 // now (riskBackMarkers, narrativeRisk), or, with wishNotToLive, says
 // outright they do not want to live (petLossRisk).
 func presentRisk(s string, wishNotToLive bool) bool {
-	return containsTermAny(s, riskBackMarkers) || containsTermAny(s, narrativeRisk) ||
-		wishNotToLive && containsTermAny(s, petLossRisk)
+	return riskBackMarkers.anyTerm(s) || narrativeRisk.anyTerm(s) ||
+		wishNotToLive && petLossRisk.anyTerm(s)
 }
 
 // petStory reports whether t tells a pet's death or its mischief
 // (petMischief, pet_antics.go) and nothing of the author's own risk.
 func petStory(t *Text) bool {
 	s := t.Folded.String()
-	told := containsTermAny(s, petDeathMarkers) || containsTermAny(s, petDiedPlainly) && containsTermAny(s, petMemory) ||
-		containsTermAny(s, petMischief)
-	return told && containsTermAny(s, petWords) && !presentRisk(s, true)
+	told := petDeathMarkers.anyTerm(s) || petDiedPlainly.anyTerm(s) && petMemory.anyTerm(s) ||
+		petMischief.anyTerm(s)
+	return told && petWords.anyTerm(s) && !presentRisk(s, true)
 }
 
 // recoveryNarrative reports whether t tells a recovery from the other
@@ -140,7 +140,7 @@ func recoveryNarrative(t *Text) bool {
 		return false
 	}
 	s := t.Folded.String()
-	return containsTermAny(s, narrativePast) && containsTermAny(s, narrativeCare) && containsTermAny(s, narrativeNow) &&
+	return narrativePast.anyTerm(s) && narrativeCare.anyTerm(s) && narrativeNow.anyTerm(s) &&
 		!presentRisk(s, false)
 }
 
@@ -148,7 +148,7 @@ func recoveryNarrative(t *Text) bool {
 // suicide and nothing of the author's own risk.
 func bereavedBySuicide(t *Text) bool {
 	s := t.Folded.String()
-	return containsTermAny(s, bereavedMarkers) && !presentRisk(s, false)
+	return bereavedMarkers.anyTerm(s) && !presentRisk(s, false)
 }
 
 // textWidth is the length of s in letters of Latin script, by what a

@@ -129,7 +129,7 @@ func closeQuoted(t *Text, sp Span) bool {
 // and the frames of history, news, law, teaching, fiction and film. Words
 // that introduce the author's own comment (comment, comentario, 留言) are
 // not among them: harassers head their own insults with them.
-var discussionMarkers = foldTerms([]string{
+var discussionMarkers = newTermSet(foldTerms([]string{
 	"got called", "get called", "been called", "was called", "were called", "being called", "they said", "he said", "she said",
 	"kept saying", "kept calling", "sent me", "texted me", "messaged me", "wrote to me", "shouted", "yelled", "screamed",
 	"spray-painted", "spray painted", "graffiti", "scrawled", "a letter saying", "painted over", "scrubbed off", "was written", "screenshot", "screenshots", "screenshotted",
@@ -196,7 +196,7 @@ var discussionMarkers = foldTerms([]string{
 	"라고 소리", "소리쳐", "소리치", "소리를 듣", "소리 듣", "라고 불", "같은 말", "무슨 뜻", "뜻이", "의미", "비하",
 	"혐오", "차별", "모욕", "항의", "역사", "영화", "소설", "독서", "수업", "교육", "경찰", "캡처", "인사팀", "같은 댓글",
 	"댓글 보면", "맞불", "라고 써", "낙서", "적혀",
-})
+}))
 
 // quotationEndorsements are the author agreeing with the words quoted ("my
 // grandpa said it and he was right"): the words are the author's then, as
@@ -247,7 +247,7 @@ func reportedSpeech(t *Text, sp Span) bool {
 		return true
 	}
 	folded := t.Folded.String()
-	return containsTermAny(folded, discussionMarkers) || rePassiveCalledZh.MatchString(folded)
+	return discussionMarkers.anyTerm(folded) || rePassiveCalledZh.MatchString(folded)
 }
 
 // insideQuotes reports whether sp lies inside a quotation of its sentence
@@ -441,7 +441,7 @@ func saysReported(s string) bool {
 // a sticker's caption (阿嬷传了「我要杀了你」的猫咪贴图). Threat in either is no
 // threat to anyone reading: capped at reportedScoreCap, not reportedThreatCap.
 var (
-	receivedThreatMarkers = foldTerms([]string{
+	receivedThreatMarkers = newTermSet(foldTerms([]string{
 		"sent me", "texted me", "messaged me", "dm'd me", "dmed me", "wrote to me", "wrote me", "commented on my", "in my dms",
 		"me escribió", "me escribio", "me mandó", "me mando", "me dijo", "me envió", "me envio", "me mandou", "me escreveu",
 		"me disse", "m'a écrit", "m'a ecrit", "m'a envoyé", "m'a envoye", "m'a dit", "hat mir geschrieben", "schrieb mir",
@@ -449,8 +449,8 @@ var (
 		"보내왔", "댓글로",
 		// Round 30: the quote inside the telling (Jemand hat mir „…" geschrieben; 「…」ってコメントが来た).
 		"hat mir", "haben mir", "コメントが来た", "dmが来た", "メッセージが来た", "って来た", "と送られて",
-	})
-	stickerMarkers = foldTerms([]string{"贴图", "表情包", "贴纸", "sticker", "スタンプ", "이모티콘", "meme", "figurinha", "pegatina"})
+	}))
+	stickerMarkers = newTermSet(foldTerms([]string{"贴图", "表情包", "贴纸", "sticker", "スタンプ", "이모티콘", "meme", "figurinha", "pegatina"}))
 )
 
 // receivedThreatTold reports whether field t tells, as a whole, of words
@@ -460,7 +460,7 @@ var (
 // read the quoted threat and the plea for advice as the author's violence
 // or risk.
 func receivedThreatTold(t *Text) bool {
-	return strings.ContainsAny(t.Original, quoteMarks) && saysReported(t.Original) && containsAny(t.Folded.String(), receivedThreatMarkers)
+	return strings.ContainsAny(t.Original, quoteMarks) && saysReported(t.Original) && receivedThreatMarkers.in(t.Folded.String())
 }
 
 // receivedOrSticker reports whether the quoted threat at sp in t was sent
@@ -470,8 +470,8 @@ func receivedThreatTold(t *Text) bool {
 // no "you" and keeps reportedThreatCap: it goes to a person.
 func receivedOrSticker(t *Text, sp Span) bool {
 	s := t.Folded.String()
-	if containsAny(s, stickerMarkers) {
+	if stickerMarkers.in(s) {
 		return true
 	}
-	return containsAny(s, receivedThreatMarkers) && containsPersonAny(findingSentence(t, sp), secondPersonMarkers)
+	return receivedThreatMarkers.in(s) && containsPersonAny(findingSentence(t, sp), secondPersonMarkers)
 }

@@ -37,6 +37,8 @@ var (
 	reMinorAgePair = regexp.MustCompile(`(?:^|\s)(?:de|of|von|entre|between)\s+((1[0-7]|[5-9])\s+(?:y|e|et|and|und|o|ou|or)\s+(1[0-7]))(?:$|[^0-9.,:/%]|[.,](?:\s|$))`)
 	// "aged 13", "age: 14", "edad 12", "idade 13", "Alter 14".
 	reMinorAgeWord = regexp.MustCompile(`\b(?:age|aged|edad|idade|alter)\s*:?\s*(` + reAge + `)(?:$|[^0-9.,])`)
+	// minorAgeWords are the words reMinorAgeWord starts with.
+	minorAgeWords = []string{"age", "edad", "idade", "alter"}
 	// "十四岁", "七歳": Chinese numerals, not the end of a larger number (二十四岁).
 	reMinorAgeHan = regexp.MustCompile(`(?:^|[^一二三四五六七八九十百两〇零0-9])((?:十[一二三四五六七]?|[五六七八九])\s*(?:岁|歳|才))`)
 )
@@ -225,7 +227,16 @@ func minorAges(s string) [][2]int { return readMinorAges(s, hasSpelledAge(s)) }
 // number (spelled) or not.
 func readMinorAges(s string, spelled bool) [][2]int {
 	var out [][2]int
+	// Each pattern is read only where the text holds what it cannot match
+	// without: an ASCII digit, an age word, a Han age unit.
+	digits := strings.IndexAny(s, "0123456789") >= 0
 	for _, re := range []*regexp.Regexp{reMinorAgeUnit, reMinorAgeWord, reMinorAgeHan} {
+		switch {
+		case re == reMinorAgeHan && !strings.ContainsAny(s, "岁歳才"),
+			re != reMinorAgeHan && !digits,
+			re == reMinorAgeWord && !containsAny(s, minorAgeWords):
+			continue
+		}
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 			if re == reMinorAgeUnit && duration(s[:m[2]], s[m[2]:m[3]], s[m[3]:]) {
 				continue
@@ -247,6 +258,9 @@ func readMinorAges(s string, spelled bool) [][2]int {
 				out = append(out, [2]int{m[2], m[3]})
 			}
 		}
+	}
+	if !digits {
+		return out
 	}
 	for _, m := range reMinorAgeRange.FindAllStringSubmatchIndex(s, -1) {
 		lo, _ := strconv.Atoi(s[m[4]:m[5]])

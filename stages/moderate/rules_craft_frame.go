@@ -15,7 +15,7 @@ import "github.com/notegate/notegate/models"
 // tradeFrames add the trades and combat sports of every language to
 // craftFrames. A gym is none: a stalker names where she trains ("elle sort
 // de la salle de sport à 20h40").
-var tradeFrames = foldTerms([]string{
+var tradeFrames = newTermSet(foldTerms([]string{
 	"butcher", "butchery", "boning knife", "abattoir", "slaughterhouse", "hunting season", "hunting trip", "my rifle", "the buck",
 	"the doe", "venison", "tackle box", "the catch", "sparring", "grappling", "jiu-jitsu", "jiu jitsu", "judo", "karate",
 	"taekwondo", "kickboxing", "muay thai", "boxing class", "the dojo",
@@ -26,26 +26,26 @@ var tradeFrames = foldTerms([]string{
 	"屠宰", "肉铺", "猪肉摊", "打猎", "钓鱼", "拳击课", "柔术", "道场",
 	"精肉", "狩猟", "猟師", "釣り", "道場", "稽古", "スパーリング",
 	"정육", "사냥", "낚시", "도장", "스파링",
-})
+}))
 
 // craftPersonTargets are the people a threat in a trade's words would
 // reach: a threat that names one is no craft.
-var craftPersonTargets = foldTerms([]string{
+var craftPersonTargets = newTermSet(foldTerms([]string{
 	"my ex", "my boss", "my neighbour", "my neighbor", "my wife", "my husband", "my teacher", "my coworker", "that guy",
 	"mi ex", "mi jefe", "mi vecino", "meu ex", "minha ex", "meu chefe", "mon ex", "mon patron", "mon voisin", "mein ex",
 	"meinen chef", "meinen nachbarn", "前任", "前男友", "前女友", "老板", "邻居", "元カレ", "元カノ", "上司", "隣の", "전남친", "전여친",
 	"상사", "옆집",
-})
+}))
 
 // tradeFrame reports whether the field is framed as a trade or a sport
 // and reaches no one (see above).
 func tradeFrame(t *Text) bool {
 	s := t.Folded.String()
-	if !containsTermAny(s, tradeFrames) && !containsTermAny(s, craftFrames) {
+	if !tradeFrames.anyTerm(s) && !craftFrames.anyTerm(s) {
 		return false
 	}
-	return !containsTermAny(s, relishMarkers) && !containsPersonAny(s, secondPersonMarkers) &&
-		!containsTermAny(s, craftPersonTargets)
+	return !relishMarkers.anyTerm(s) && !containsPersonAny(s, secondPersonMarkers) &&
+		!craftPersonTargets.anyTerm(s)
 }
 
 // capTradeViolence: the rules' and lexicons' violence in a trade's field.

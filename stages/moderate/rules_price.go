@@ -42,10 +42,18 @@ func priceHint(s string) bool {
 // amount of money.
 func prices(s string) [][2]int {
 	var out [][2]int
-	for _, m := range rePriceSign.FindAllStringIndex(s, -1) {
-		out = append(out, [2]int{m[0], m[1]})
+	// The patterns with digits are read only where there is an ASCII
+	// digit, the Han one only where there is a Han unit.
+	digits := strings.IndexAny(s, "0123456789") >= 0
+	if digits {
+		for _, m := range rePriceSign.FindAllStringIndex(s, -1) {
+			out = append(out, [2]int{m[0], m[1]})
+		}
 	}
 	for _, re := range []*regexp.Regexp{rePriceNumber, rePriceHan} {
+		if re == rePriceNumber && !digits || re == rePriceHan && !strings.ContainsAny(s, "元块塊円千万萬") {
+			continue
+		}
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 			out = append(out, [2]int{m[2], m[3]})
 		}

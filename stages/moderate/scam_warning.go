@@ -22,7 +22,7 @@ import (
 // borrowing a warning's words, not a warning. Matched on the folded text
 // (lower case, accents removed, Simplified Chinese).
 var (
-	scamWords = foldTerms([]string{
+	scamWords = newTermSet(foldTerms([]string{
 		"冒充", "诈骗", "骗子", "骗局", "防骗", "反诈", "上当", "被骗", "骗了", "假投资", "假客服", "假老师", "假冒", "scam", "fraud", "impersonat", "estafa", "golpe",
 		"arnaque", "escroquerie", "betrug", "詐欺", "사기",
 		// Impersonation of the warner's own account (round 20: 저희 계정 사칭해서…).
@@ -42,8 +42,8 @@ var (
 		// Round 25: Japan's call for caution and its "information products"
 		// scam (注意喚起です…30万の情報商材買わされてました), and being deceived.
 		"注意喚起", "情報商材", "騙され", "だまされ",
-	})
-	dontFollow = foldTerms([]string{
+	}))
+	dontFollow = newTermSet(foldTerms([]string{
 		"不要加", "别加", "千万别", "千万不要", "别信", "不要信", "不要相信", "不会让你加", "不会要求你加", "不要转账", "别转账",
 		"不会私信让你加", "不会私信你", "不会私信", "谨防假冒", "一定要小心", "提高警惕",
 		"never add", "don't add", "do not add", "never ask you", "don't send", "do not send", "no añadas", "nunca agregues",
@@ -73,7 +73,7 @@ var (
 		"nunca mande dinheiro", "nunca transfira", "não transfira", "n'envoyez jamais", "ne virez jamais", "n'envoyez pas d'argent",
 		"nie geld", "niemals geld", "kein geld überweisen", "nichts überweisen", "振り込まないで", "振り込んではいけ", "不要汇款", "别汇款",
 		"돈 보내지 마", "송금하지 마",
-	})
+	}))
 	// scamDeclared says outright that it is a scam (都是诈骗, 差点被骗, "it's a
 	// scam", "es una estafa", 詐欺です), or points to the anti-fraud line
 	// (反诈专线, 165, 96110): a warning by itself. Not after a negation: a
@@ -101,22 +101,22 @@ var (
 	negationWords = foldTerms([]string{"不", "不是", "没", "没有", "别", "非", "并非", "not", "no", "não", "nao", "pas", "nicht", "kein",
 		"never", "nunca", "jamais", "nie"})
 	// selfPromotion: the field offers its own way in.
-	selfPromotion = foldTerms([]string{
+	selfPromotion = newTermSet(foldTerms([]string{
 		"我们是", "我们这", "加我", "我这里", "我这边", "我们平台", "本平台", "我们团队", "正规平台", "带你", "私我", "找我", "联系我", "详聊",
 		"咨询我", "想做的", "想赚的", "有意者", "名额", "ours is", "we are legit", "we're legit", "our group", "join us", "join my",
 		"dm me", "message me", "contact me", "contact him", "contact her", "add me", "text me", "recover", "got my money back",
 		"escribeme", "contactame", "nosotros somos", "me chama", "fale comigo", "contactez-moi", "ecrivez-moi", "schreib mir",
 		"melde dich", "私に", "저에게", "저한테", "追回", "挽回损失", "i can help you", "recovery service",
-	})
+	}))
 )
 
 // scamWarning reports whether the field warns against a scam.
 func scamWarning(t *Text) bool {
 	s := t.Folded.String()
-	if !(containsAny(s, scamWords) && containsAny(s, dontFollow) || declaresScam(s)) {
+	if !(scamWords.in(s) && dontFollow.in(s) || declaresScam(s)) {
 		return false // most fields warn of nothing: skip unquoting them
 	}
-	return !containsAny(unquoted(s), selfPromotion)
+	return !selfPromotion.in(unquoted(s))
 }
 
 // declaresScam reports whether s says outright that something is a scam,
@@ -151,26 +151,26 @@ func negatedBefore(before string) bool {
 }
 
 // handleReported are the author saying the account was reported.
-var handleReported = foldTerms([]string{
+var handleReported = newTermSet(foldTerms([]string{
 	"已检举", "已举报", "已经举报", "举报了", "检举了", "reported it", "reported them", "reported the account", "i reported",
 	"denuncié", "denunciei", "lo denuncié", "j'ai signalé", "signalé", "gemeldet", "通報した", "通報しました", "신고했",
-})
+}))
 
 // quotedHandleReported reports whether the contact request at sp, handle
 // and all, stands inside a quotation of a field that says it was reported
 // (收到一則私訊：「…請加LINE @gift888…」… 已檢舉): the scammer's account shown
 // to warn, which no spammer writes of their own.
 func quotedHandleReported(t *Text, sp Span) bool {
-	return inQuotation(t.Original, sp) && containsAny(t.Folded.String(), handleReported)
+	return inQuotation(t.Original, sp) && handleReported.in(t.Folded.String())
 }
 
 // scamAttributions in a sentence say the request is the scammer's, told:
 // 对方让她加微信, "they ask you to add them".
-var scamAttributions = foldTerms([]string{
+var scamAttributions = newTermSet(foldTerms([]string{
 	"让你", "叫你", "要你", "让她", "让他", "叫她", "叫他", "要求你", "要求她", "要求他", "说要", "骗你", "诱导",
 	"ask you", "asks you", "asking you", "tell you to", "tells you to", "te piden", "te pide", "pedem", "pede para",
 	"vous demande", "te demande", "fordern dich", "bitten dich", "と言って", "誘導", "라며", "라고 하",
-})
+}))
 
 // warnedSpan reports whether the words at sp are the scam's as a warning
 // tells them: quoted, or in a sentence that names the scam or says whose
@@ -186,21 +186,21 @@ func warnedSpan(t *Text, sp Span) bool {
 		return true
 	}
 	sentence := foldedBefore(t, lo, hi)
-	if containsAny(sentence, scamWords) || containsAny(sentence, scamAttributions) {
+	if scamWords.in(sentence) || scamAttributions.in(sentence) {
 		return true
 	}
 	clo, chi := clauseAround(s, lo, hi, sp)
-	return containsAny(foldedBefore(t, clo, chi), refusedContact)
+	return refusedContact.in(foldedBefore(t, clo, chi))
 }
 
 // disbelieved tell readers not to believe what follows: 不要相信稳赚不赔的说法,
 // "don't believe anyone promising guaranteed returns". The bait after it, in
 // its own clause, is the warning's (disbelievedSpan).
-var disbelieved = foldTerms([]string{
+var disbelieved = newTermSet(foldTerms([]string{
 	"不要相信", "别相信", "别信", "不要信", "千万别信", "不能信", "不可信", "don't believe", "dont believe", "do not believe",
 	"never believe", "no creas", "no crean", "no creáis", "não acredite", "nao acredite", "não acreditem", "ne croyez pas",
 	"ne crois pas", "glaubt nicht", "glaub nicht", "glauben sie nicht", "信じないで", "信じるな", "믿지 마", "믿지 말",
-})
+}))
 
 // disbelievedSpan reports whether sp's clause, up to sp's end (a rule's
 // span may start before the words), tells readers not to believe it, in a
@@ -208,20 +208,20 @@ var disbelieved = foldTerms([]string{
 // 稳赚不赔，加我" is a pitch).
 func disbelievedSpan(t *Text, sp Span) bool {
 	clo, _, ok := spanClause(t.Original, sp)
-	return ok && containsAny(foldedBefore(t, clo, sp.End), disbelieved) && !containsAny(unquoted(t.Folded.String()), selfPromotion)
+	return ok && disbelieved.in(foldedBefore(t, clo, sp.End)) && !selfPromotion.in(unquoted(t.Folded.String()))
 }
 
 // refusedContact tells readers not to make the move the request names: 不要加LINE,
 // "don't add them", 絶対に追加しないで. In the request's own clause it makes
 // the request the warning's: "大家看到请直接检举，不要加LINE". Only refusals of
 // contact: "千万不要错过，加微信" refuses nothing.
-var refusedContact = foldTerms([]string{
+var refusedContact = newTermSet(foldTerms([]string{
 	"不要加", "别加", "不要添加", "别添加", "勿加", "切勿加", "不要私信", "别私信", "不要联系", "别联系", "不要回复", "别回复",
 	"don't add", "do not add", "never add", "don't message", "do not message", "don't text", "do not text",
 	"no agregues", "no lo agregues", "no la agregues", "no los agregues", "no las agregues", "no añadas", "nunca agregues", "não adicione", "nao adicione",
 	"nunca adicione", "não chame", "ne l'ajoutez pas", "n'ajoutez pas", "n'ajoute pas", "nicht hinzufügen",
 	"füge sie nicht hinzu", "fügt sie nicht hinzu", "追加しないで", "追加しない", "登録しないで", "추가하지 마", "추가하지 말",
-})
+}))
 
 // spanClause returns the byte range of the clause of s around sp (its
 // sentence cut at commas, clauseAround); ok is false for a span outside s.

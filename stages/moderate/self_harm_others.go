@@ -543,7 +543,7 @@ func wordEdge(s string, i, j int) bool {
 
 // cameThroughMarkers, with overcomeMarkers, tell of self-harm left behind:
 // days counted clean, scars faded, short sleeves worn again.
-var cameThroughMarkers = foldTerms([]string{
+var cameThroughMarkers = newTermSet(foldTerms([]string{
 	"days clean", "days free", "without self harm", "without self-harm", "free from self harm", "free from self-harm",
 	"scars are faded", "scars have faded", "scars faded", "faded to silver", "gone white", "gone silver", "in short sleeves",
 	"wear short sleeves", "i start therapy", "started therapy", "told my parents", "told my mum", "told my mom",
@@ -554,11 +554,11 @@ var cameThroughMarkers = foldTerms([]string{
 	"撑过来", "熬过来", "走出来了", "纹身盖住", "纹了", "tattoo over my scars", "tattooed over my scars", "covered my scars",
 	"proud of how far", "cicatrices tapadas", "tatuaje sobre mis cicatrices", "tatuagem por cima", "tatouage sur mes cicatrices",
 	"tattoo über meinen narben", "乗り越えた", "이겨냈",
-})
+}))
 
 // riskBackMarkers bring the risk back into the present: a streak broken, a
 // relapse, tonight, the urges or thoughts back.
-var riskBackMarkers = foldTerms([]string{
+var riskBackMarkers = newTermSet(foldTerms([]string{
 	"relapse", "relapsed", "relapsing", "cut again", "did it again", "tonight", "urges are back", "urge is back",
 	"thoughts are back", "back to zero", "threw it away", "broke my streak", "breaking that streak", "broke the streak",
 	"want to cut", "wanna cut", "want to die", "wanna die", "miss it", "can't stop thinking", "cant stop thinking",
@@ -567,7 +567,7 @@ var riskBackMarkers = foldTerms([]string{
 	// The helper at risk too (我也想死, 私も死にたい).
 	"我也想死", "私も死にたい", "나도 죽고 싶", "yo también quiero morir", "yo tambien quiero morir", "eu também quero morrer",
 	"eu tambem quero morrer", "moi aussi je veux mourir", "ich will auch sterben", "ich auch sterben",
-})
+}))
 
 // cameThroughField reports whether a field tells of having come through
 // self-harm, as a whole: a mark of it left behind (overcomeMarkers,
@@ -575,13 +575,13 @@ var riskBackMarkers = foldTerms([]string{
 // the whole field because the classifier's score is the whole field's.
 func cameThroughField(t *Text) bool {
 	f := t.Folded.String()
-	return (containsTermAny(f, overcomeMarkers) || containsTermAny(f, cameThroughMarkers)) && !containsTermAny(f, riskBackMarkers)
+	return (containsTermAny(f, overcomeMarkers) || cameThroughMarkers.anyTerm(f)) && !riskBackMarkers.anyTerm(f)
 }
 
 // helperAsks are someone asking how to help another person through it
 // ("my friend told me she's been having thoughts of ending her life … how
 // do I support her"): the crisis told is the other's.
-var helperAsks = foldTerms([]string{
+var helperAsks = newTermSet(foldTerms([]string{
 	"how do i support her", "how do i support him", "how do i support them", "how do i support my", "how can i support her",
 	"how can i support him", "how can i support them", "how can i support my", "how do i help her", "how do i help him",
 	"how do i help them", "how do i help my", "how can i help her", "how can i help him", "how can i help them",
@@ -607,7 +607,7 @@ var helperAsks = foldTerms([]string{
 	"心理咨询老师", "心理老师", "心理咨询师", "school counsellor", "school counselor", "orientadora escolar", "psicóloga escolar",
 	"psicólogo escolar", "psicóloga da escola", "psychologue scolaire", "schulpsychologin", "schulpsychologe", "スクールカウンセラー",
 	"상담 교사", "상담교사",
-})
+}))
 
 // helperQuoted reports whether the self-harm finding at sp stands inside a
 // quotation in a helper's field (helperField): a counsellor quoting what
@@ -621,5 +621,5 @@ func helperQuoted(t *Text, sp Span) bool {
 // (riskBackMarkers).
 func helperField(t *Text) bool {
 	f := t.Folded.String()
-	return containsTermAny(f, helperAsks) && !containsTermAny(f, riskBackMarkers)
+	return helperAsks.anyTerm(f) && !riskBackMarkers.anyTerm(f)
 }

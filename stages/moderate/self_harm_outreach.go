@@ -26,7 +26,7 @@ import (
 
 // helplines name a crisis line or its number, in the folded text (lower
 // case, accents removed, Simplified Chinese).
-var helplines = foldTerms([]string{
+var helplines = newTermSet(foldTerms([]string{
 	"hotline", "helpline", "crisis line", "lifeline", "crisis text line", "samaritans", "988",
 	"telefonseelsorge", "seelsorge", "0800 111 0 111", "0800 111 0 222", "krisendienst",
 	"linea 024", "línea 024", "024", "telefono de la esperanza", "teléfono de la esperanza", "línea de la vida",
@@ -34,10 +34,10 @@ var helplines = foldTerms([]string{
 	"いのちの電話", "よりそいホットライン", "こころの健康相談", "相談窓口", "相談ダイヤル",
 	"자살예방상담", "자살예방 상담", "상담전화", "109", "1393", "1577-0199", "생명의전화", "생명의 전화",
 	"热线", "心理援助", "希望热线", "12356", "12355", "400-161-9995", "撒玛利亚", "生命线", "安心专线", "1925", "1995", "张老师",
-})
+}))
 
 // outreachOffers address the reader with the help on offer.
-var outreachOffers = foldTerms([]string{
+var outreachOffers = newTermSet(foldTerms([]string{
 	"you are not alone", "you're not alone", "youre not alone", "reach out", "call or text", "text or call", "24/7",
 	"free and confidential", "you can call", "please call", "talk to someone",
 	"du bist nicht allein", "sie sind nicht allein", "ihr seid nicht allein", "rund um die uhr", "erreichbar", "ruf an",
@@ -63,7 +63,7 @@ var outreachOffers = foldTerms([]string{
 	"demandez de l'aide", "sprich mit jemandem", "sprecht mit jemandem", "hol dir hilfe", "holt euch hilfe", "such dir hilfe",
 	"誰かに話して", "誰かに相談", "助けを求めて", "도움을 요청", "도움을 청", "누군가에게 말", "꼭 상담", "找人聊聊", "寻求帮助",
 	"找人说说", "跟人说说",
-})
+}))
 
 // firstPersonSingular is the author speaking of themselves; Korean and
 // Latin entries are whole words.
@@ -81,10 +81,10 @@ var firstPersonSingular = foldTerms([]string{
 // Portuguese, which drop it ("Quero morrer hoje", "quiero morir"). Whole
 // words of the folded text, which has no accents: so no "tô" (English
 // "to"), "pensé" (French "pense") or "intenté" (the formal "intente").
-var firstPersonVerbs = foldTerms([]string{
+var firstPersonVerbs = newTermSet(foldTerms([]string{
 	"quero", "quiero", "estou", "estoy", "vou", "voy", "tenho", "tengo", "aguento", "aguanto", "consigo", "puedo", "posso",
 	"tentei", "pensei", "quis", "quise",
-})
+}))
 
 // firstPersonPlural are the words of firstPersonSingular's Han and
 // Japanese entries that say "we".
@@ -97,12 +97,12 @@ var firstPersonPlural = foldTerms([]string{"我们", "私たち", "僕ら", "俺
 // reader, does not say it has come back ("今はまた死にたい", "again tonight").
 func outreach(t *Text, sp Span) bool {
 	s := t.Folded.String()
-	if !containsTermAny(s, helplines) || !containsTermAny(s, outreachOffers) {
+	if !helplines.anyTerm(s) || !outreachOffers.anyTerm(s) {
 		return false
 	}
 	sentence := findingSentence(t, sp)
 	now := nowSentences(t, sp)
-	reader := containsTermAny(sentence, readerAddress)
+	reader := readerAddress.anyTerm(sentence)
 	if !reader && containsTermAny(now, relapseMarkers) {
 		return false
 	}
@@ -115,7 +115,7 @@ func outreach(t *Text, sp Span) bool {
 	if containsWordAny(withoutTerms(now, recoveryMarkers), presentMarkers) && saysFirstPerson(sentence) {
 		return false // "I still want to die", "now I'm suicidal"
 	}
-	return reader || looksBack(sentence) || containsTermAny(sentence, pastTold) ||
+	return reader || looksBack(sentence) || pastTold.anyTerm(sentence) ||
 		rePastYear.MatchString(sentence)
 }
 
@@ -169,7 +169,7 @@ func saysFirstPerson(s string) bool {
 		s = strings.ReplaceAll(s, w, " ")
 	}
 	// Whole words: 내 is in 안내.
-	return containsWordAny(s, firstPersonSingular) || containsWordAny(s, firstPersonVerbs)
+	return containsWordAny(s, firstPersonSingular) || firstPersonVerbs.anyWord(s)
 }
 
 // Recovery shared as outreach: "988 saved my life, if you're having
@@ -218,23 +218,23 @@ var (
 		"qui sont encore dedans", "qui sont encore", "who are still in it", "who are still", "que siguen ahí", "que siguen en",
 		"que ainda estão", "die noch drinstecken", "die noch mittendrin",
 	}, append(agesNow(), overcomeMarkers...)...)))
-	readerAddress = foldTerms([]string{
+	readerAddress = newTermSet(foldTerms([]string{
 		"if you", "if you're", "if you are", "if anyone", "you can", "you're not alone", "you are not alone",
 		"si te", "si tú", "si tu", "si estás", "si estas", "se você", "se voce", "se tu", "wenn du", "wenn ihr", "falls du",
 		"如果你", "要是你", "你也", "もし", "つらい人", "힘든 분", "만약",
-	})
+	}))
 	relapseMarkers = foldTerms([]string{
 		"again", "once more", "又", "再次", "また", "다시", "otra vez", "de nuevo", "de novo", "outra vez", "encore", "à nouveau",
 		"wieder",
 	})
-	pastTold = foldTerms([]string{
+	pastTold = newTermSet(foldTerms([]string{
 		"i was", "i had", "i tried", "i attempted", "i wanted", "i survived", "survived my", "my attempt", "after my attempt",
 		"intenté", "quise", "pensaba", "pensé", "tentei", "quis", "pensava", "pensei", "j'ai voulu", "j'ai essayé", "j'ai pensé",
 		"j'avais", "wollte ich",
 		"ich wollte", "hatte ich", "ich hatte", "想过", "试过", "思っていた", "생각했", "했었",
 		// Round 41: "'나도 같이 죽고 싶다' 생각한 날도 있었는데" (there were days I thought it).
 		"생각한 날도 있었", "생각한 적도 있었", "날도 있었는데", "때도 있었는데",
-	})
+	}))
 )
 
 // rePastYear is a year the author looks back on: "in 2022", "en 2019",
@@ -336,7 +336,7 @@ func numberEdge(s string, i, j int) bool {
 // or beside a sign of spam (情感热线，寂寞的话加LINE聊聊: contact_plain.go).
 func helplineContact(t *Text, sp Span) bool {
 	s := t.Folded.String()
-	return containsTermAny(s, helplines) && containsTermAny(s, outreachOffers) && !saysFirstPerson(s) &&
+	return helplines.anyTerm(s) && outreachOffers.anyTerm(s) && !saysFirstPerson(s) &&
 		sp.Start < sp.End && sp.End <= len(t.Original) && !carriesHandle(t.Original[sp.Start:sp.End]) &&
 		!spamSignText(t, false) // 情感热线，寂寞的话加LINE: a lure
 }

@@ -52,5 +52,5 @@ func degreeHyperboleJa(t *Text) bool {
 		last = f[1]
 	}
 	rest.WriteString(s[last:])
-	return !containsTermAny(rest.String(), stressRisk)
+	return !stressRisk.anyTerm(rest.String())
 }

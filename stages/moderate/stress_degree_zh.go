@@ -31,10 +31,10 @@ var rePraiseDeathWishZh = regexp.MustCompile(`(?:` + praiseStatesZh + `)(?:得|�
 var degreeReliefAfter = []string{"现在", "如今", "后来", "熬过来"}
 
 // degreeRelief show the day going on after the complement.
-var degreeRelief = foldTerms([]string{
+var degreeRelief = newTermSet(foldTerms([]string{
 	"还好", "终于", "总算", "继续", "坚持", "哈哈", "笑死", "睡了", "睡觉", "泡个脚", "吃了", "去吃", "喝了", "复活", "搞定", "交了",
 	"完成", "放假", "周末", "加油", "冲鸭", "😂", "🤣", "掉了", "瘦了",
-})
+}))
 
 // degreeHyperboleZh reports whether every death wish of t stands inside a
 // degree complement, with relief beside it (or after it, degreeReliefAfter;
@@ -50,10 +50,10 @@ func degreeHyperboleZh(t *Text) bool {
 		return false
 	}
 	f := t.Folded.String()
-	if containsTermAny(f, stressRisk) {
+	if stressRisk.anyTerm(f) {
 		return false
 	}
-	if len(rePraiseDeathWishZh.FindAllStringIndex(s, -1)) == n || containsTermAny(f, degreeRelief) {
+	if len(rePraiseDeathWishZh.FindAllStringIndex(s, -1)) == n || degreeRelief.anyTerm(f) {
 		return true
 	}
 	after := s[all[n-1][1]:]

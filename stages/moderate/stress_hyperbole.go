@@ -28,7 +28,7 @@ const maxStressRunes = 320
 
 var (
 	// stressLoads name the load.
-	stressLoads = foldTerms([]string{
+	stressLoads = newTermSet(foldTerms([]string{
 		"exam", "exams", "finals", "finals week", "midterm", "midterms", "deadline", "deadlines", "thesis", "dissertation", "study session",
 		"organic chem", "orgo", "sat", "gcse", "a-levels", "bar exam", "overtime", "crunch",
 		"考试", "期末", "期中", "高考", "中考", "考研", "模考", "刷题", "作业", "论文", "加班", "学测", "统测", "指考", "会考", "考试周", "ddl",
@@ -38,7 +38,7 @@ var (
 		"prüfung", "prüfungen", "klausur", "klausuren", "abitur", "abi", "bachelorarbeit", "masterarbeit", "lernphase",
 		"テスト", "試験", "期末", "受験", "レポート", "締め切り", "残業",
 		"시험", "기말", "중간고사", "수능", "과제", "마감", "야근",
-	})
+	}))
 	// notMeant say the words are a manner of speaking.
 	notMeant = foldTerms([]string{
 		"not literally", "(not literally", "jk", "just kidding", "手动狗头", "doge",
@@ -63,7 +63,7 @@ var (
 		"화이팅", "파이팅", "다들 힘내", "같이 버티",
 	})
 	// stressRisk speak as someone at risk does, whatever the load.
-	stressRisk = foldTerms([]string{
+	stressRisk = newTermSet(foldTerms([]string{
 		"i mean it", "not joking", "not a joke", "for real this time", "goodbye", "burden", "no way out", "end it", "kill myself", "pills",
 		"jump off", "tonight", "suicide", "suicidal", "nobody would care", "no one would care", "nobody would miss me",
 		"no one would miss me", "tired of living", "don't want to be here", "dont want to be here", "no reason to live",
@@ -77,7 +77,7 @@ var (
 		"kein scherz", "ernst gemeint", "mich umbringen", "tabletten", "abschied", "eine last",
 		"本気で", "冗談じゃない", "飛び降り", "薬", "遺書", "さようなら", "迷惑をかけ",
 		"진심", "농담 아니", "뛰어내", "약을", "유서", "안녕히", "짐이",
-	})
+	}))
 )
 
 // stressHyperbole reports whether t tells of a study or work load in the
@@ -87,7 +87,7 @@ func stressHyperbole(t *Text) bool {
 		return false
 	}
 	f := t.Folded.String()
-	return containsTermAny(f, stressLoads) && (saysNotMeant(f) || containsTermAny(f, cheers)) && !containsTermAny(f, stressRisk)
+	return stressLoads.anyTerm(f) && (saysNotMeant(f) || containsTermAny(f, cheers)) && !stressRisk.anyTerm(f)
 }
 
 // jokeNegationsAfter turn a disclaimer round from after it: 冗談じゃない,

@@ -33,7 +33,7 @@ import (
 // third person or to the author's child: a witness's subject, a passive, a
 // verb of shouting or name-calling. Folded text (lower case, accents
 // removed, Simplified Chinese); Latin terms are whole words.
-var toldAbuseAttributions = foldTerms([]string{
+var toldAbuseAttributions = newTermSet(foldTerms([]string{
 	"有人", "被同学", "被人", "被叫", "被骂", "被说", "被喊", "听到", "听见", "同学", "大爷", "大妈", "阿姨", "邻居", "路人", "乘客", "男生",
 	"女生", "一个男的", "一个女的", "那个人", "网友", "冲着", "骂外地人", "骂他", "骂她", "叫他", "叫她", "喊着", "吼",
 	"someone", "somebody", "a man", "a woman", "a guy", "a lady", "a stranger", "kids at", "kids in", "boys in", "girls in",
@@ -80,7 +80,7 @@ var toldAbuseAttributions = foldTerms([]string{
 	"diesen kommentar bekommen", "diese nachricht bekommen", "bekam diesen kommentar", "ってコメントが来た", "というコメントが来た",
 	"ってdmが来た", "というdmが来た", "라는 댓글을 받았", "이런 댓글을 받았", "라는 메시지를 받았", "收到这样的评论", "收到一条评论",
 	"收到这样的私信", "收到一条私信", "と叫ぶ", "叫ぶ人",
-})
+}))
 
 // toldAbuseStances are the author condemning the words or asking for help
 // with them.
@@ -151,7 +151,7 @@ var toldAbuseEndorsements = foldTerms([]string{
 // condemn it or ask for help.
 func toldAbuse(t *Text) bool {
 	s := t.Folded.String()
-	if !strings.ContainsAny(t.Original, quoteMarks) || !containsTermAny(s, toldAbuseAttributions) ||
+	if !strings.ContainsAny(t.Original, quoteMarks) || !toldAbuseAttributions.anyTerm(s) ||
 		len(quotations(t.Original)) == 0 {
 		return false
 	}
@@ -226,18 +226,18 @@ func quotations(s string) []Span {
 // agreement, tells abuse too; the lexicon's and rules' findings in a
 // sentence that says so, and the classifier's, are capped the same way.
 var (
-	ownChild = foldTerms([]string{
+	ownChild = newTermSet(foldTerms([]string{
 		"女儿", "儿子", "孩子", "闺女", "娃", "my son", "my daughter", "my kid", "my child", "mi hijo", "mi hija",
 		"meu filho", "minha filha", "ma fille", "mon fils", "mon enfant", "mein sohn", "meine tochter", "meinen sohn",
 		"mein kind", "娘", "息子", "子ども", "딸", "아들", "우리 애",
-	})
+	}))
 	// otherChild is the reader's child: "你女儿被叫丑八怪活该" mocks a parent.
-	otherChild = foldTerms([]string{
+	otherChild = newTermSet(foldTerms([]string{
 		"你女儿", "你儿子", "你孩子", "你闺女", "你家孩子", "你家娃", "your son", "your daughter", "your kid", "your child",
 		"tu hijo", "tu hija", "teu filho", "tua filha", "seu filho", "sua filha", "ta fille", "ton fils", "dein sohn",
 		"deine tochter", "dein kind", "お前の娘", "お前の息子", "あなたの娘", "네 딸", "네 아들", "너네 애",
-	})
-	childCalledNames = foldTerms([]string{
+	}))
+	childCalledNames = newTermSet(foldTerms([]string{
 		"被同学骂", "被同学叫", "被人骂", "被人叫", "被骂", "被叫", "被起外号",
 		"calling my", "called my", "call my", "calls my", "calling her", "calling him", "call her", "call him",
 		"called her", "called him", "calls her", "calls him",
@@ -246,7 +246,7 @@ var (
 		"le llaman", "le dicen", "le insultan", "lo llaman", "la llaman",
 		"genannt", "nennen ihn", "nennen sie", "beschimpft",
 		"呼ばれ", "言われ", "불린", "불려", "놀림", "놀려",
-	})
+	}))
 	helpSeeking = foldTerms([]string{
 		"怎么办", "怎么处理", "怎么跟", "怎么沟通", "如何", "该怎么", "要不要", "有什么办法", "求助", "求建议",
 		"how do i", "how should i", "what should i", "what do i do", "any advice", "any tips", "advice from",
@@ -265,7 +265,7 @@ var (
 // help with names their child is called.
 func childCalledNamesHelp(t *Text) bool {
 	s := t.Folded.String()
-	return (containsTermAny(s, ownChild) || reOwnChildAge.MatchString(s)) && !containsTermAny(s, otherChild) && calledNames(s) &&
+	return (ownChild.anyTerm(s) || reOwnChildAge.MatchString(s)) && !otherChild.anyTerm(s) && calledNames(s) &&
 		containsTermAny(s, helpSeeking) && !containsTermAny(s, toldAbuseEndorsements)
 }
 
@@ -276,7 +276,7 @@ var rePassiveCalledZh = regexp.MustCompile(`被[^，。！？,!?]{0,8}?(?:叫|�
 // calledNames reports whether folded text s says someone is called names
 // (childCalledNames, or a Chinese passive).
 func calledNames(s string) bool {
-	return containsTermAny(s, childCalledNames) || rePassiveCalledZh.MatchString(s)
+	return childCalledNames.anyTerm(s) || rePassiveCalledZh.MatchString(s)
 }
 
 // The author may tell names they were called themselves, unquoted: "上学的
@@ -290,18 +290,18 @@ func calledNames(s string) bool {
 // racista por decir que los inmigrantes son ratas" keeps its finding (the
 // name is far from the calling), and so does a slur before "called me".
 var (
-	authorCalledBefore = foldTerms([]string{
+	authorCalledBefore = newTermSet(foldTerms([]string{
 		"called me", "call me", "calls me", "calling me",
 		"me llamaban", "me llaman", "me llamaron", "me decian", "me dicen", "me insultaban", "me gritaban",
 		"me chamavam", "me chamam", "me chamaram", "me xingavam", "me xingam", "me xingaram",
 		"me traitait", "me traitaient", "me traite", "m'a traite", "m'ont traite", "m'appelait", "m'appelaient",
 		"nannten mich", "nennen mich",
-	})
-	authorCalledAfter = foldTerms([]string{"genannt", "beschimpft", "呼ばれ", "言われ", "불렸", "불려", "놀림"})
-	calledHurt        = foldTerms([]string{
+	}))
+	authorCalledAfter = newTermSet(foldTerms([]string{"genannt", "beschimpft", "呼ばれ", "言われ", "불렸", "불려", "놀림"}))
+	calledHurt        = newTermSet(foldTerms([]string{
 		"still hurts", "it hurts", "hurt me", "duele", "me dolia", "doi", "doia", "fait mal", "faisait mal", "tut weh",
 		"weh tut", "noch weh", "encore mal", "難受", "伤心", "痛苦", "つらい", "辛い", "傷つ", "상처", "아프",
-	})
+	}))
 )
 
 // authorCalledReach is how far, in bytes of the folded text, a finding may
@@ -323,7 +323,7 @@ func calledNamesNearby(t *Text, sp Span) bool {
 	if loc := rePassiveCalledZh.FindAllStringIndex(before, -1); len(loc) > 0 && len(before)-loc[len(loc)-1][1] <= authorCalledReach {
 		return true
 	}
-	return found != "" && (containsTermAny(tail, authorCalledBefore) || containsTermAny(head, authorCalledAfter))
+	return found != "" && (authorCalledBefore.anyTerm(tail) || authorCalledAfter.anyTerm(head))
 }
 
 // authorCalledNames reports whether the finding at sp is a name the field
@@ -333,11 +333,11 @@ func authorCalledNames(t *Text, sp Span) bool {
 	s := t.Folded.String()
 	// Most fields hold no words of being called at all: say so before
 	// reading the hurt and the sentence around the finding.
-	if !containsAny(s, authorCalledBefore) && !containsAny(s, authorCalledAfter) && !rePassiveCalledZh.MatchString(s) {
+	if !authorCalledBefore.in(s) && !authorCalledAfter.in(s) && !rePassiveCalledZh.MatchString(s) {
 		return false
 	}
-	return (containsTermAny(s, calledHurt) || containsTermAny(s, toldAbuseStances)) &&
-		!containsTermAny(s, toldAbuseEndorsements) && !containsTermAny(s, otherChild) && calledNamesNearby(t, sp)
+	return (calledHurt.anyTerm(s) || containsTermAny(s, toldAbuseStances)) &&
+		!containsTermAny(s, toldAbuseEndorsements) && !otherChild.anyTerm(s) && calledNamesNearby(t, sp)
 }
 
 // Abuse witnessed need not be quoted either: "今天在地铁上看到有人骂外地人是乡巴佬，
@@ -351,7 +351,7 @@ func authorCalledNames(t *Text, sp Span) bool {
 // words, outside what the witness reports (from the verb to the end of its
 // clause), must not generalise about a group.
 var (
-	witnessSubjects = foldTerms([]string{
+	witnessSubjects = newTermSet(foldTerms([]string{
 		"有人", "一个大爷", "一个大妈", "一个阿姨", "一个男的", "一个女的", "一个老头", "一个人", "大爷", "大妈", "邻居", "路人",
 		"someone", "somebody", "a man", "a woman", "a guy", "a lady", "an old man", "a stranger",
 		"un señor", "una señora", "un hombre", "una mujer", "un tipo", "alguien", "um homem", "uma mulher", "um cara",
@@ -363,8 +363,8 @@ var (
 		"中年男人", "一个中年", "一名男子", "一位乘客", "几个同学", "uno le", "un grupo", "uno de ellos", "un aficionado",
 		"en un grupo de", "compañeros", "colegas", "los acosadores", "des messages", "des élèves", "ses camarades", "un passager",
 		"ein fahrgast", "mitschüler", "한 손님", "손님이", "어떤 손님", "男が", "女が", "デモ",
-	})
-	shoutVerbs = foldTerms([]string{
+	}))
+	shoutVerbs = newTermSet(foldTerms([]string{
 		"骂", "喊", "吼", "嚷", "说",
 		"yelled", "yelling", "screamed", "screaming", "shouted", "shouting", "told", "called",
 		"gritó", "gritando", "gritándole", "insultó", "dijo", "gritou", "gritando", "xingou", "disse",
@@ -372,12 +372,12 @@ var (
 		"beschimpft", "怒鳴", "叫んで", "叫んだ", "罵", "소리쳤", "소리를 질", "욕했", "욕을 했",
 		"chamou", "chamaram", "chamando", "llamó", "llamaban", "llamaba", "traitant", "traitait", "bezeichnet", "bezeichnete",
 		"hizo sonidos", "sonidos de mono", "起外号",
-	})
+	}))
 	// quotativesAfter close the words a witness reports in Japanese and
 	// Korean, after them: 朝鮮人は出ていけ、ゴキブリ、などと…叫んでいて, …꺼져라고 소리를 질렀어요.
-	quotativesAfter = foldTerms([]string{
+	quotativesAfter = newTermSet(foldTerms([]string{
 		"などと", "と叫", "って叫", "と怒鳴", "って怒鳴", "と言って", "라고 소리", "이라고 소리", "라고 했", "고 소리를",
-	})
+	}))
 )
 
 // witnessedSentence reports whether the finding at sp is in a sentence
@@ -394,16 +394,16 @@ func witnessedSentence(t *Text, sp Span) bool {
 	if !t.HasHan {
 		upTo = sp.End
 	}
-	return containsTermAny(foldedBefore(t, lo, upTo), witnessSubjects) &&
-		containsTermAny(foldedBefore(t, lo, hi), shoutVerbs) ||
-		containsTermAny(foldedBefore(t, sp.End, hi), quotativesAfter) && containsTermAny(t.Folded.String(), witnessSubjects)
+	return witnessSubjects.anyTerm(foldedBefore(t, lo, upTo)) &&
+		shoutVerbs.anyTerm(foldedBefore(t, lo, hi)) ||
+		quotativesAfter.anyTerm(foldedBefore(t, sp.End, hi)) && witnessSubjects.anyTerm(t.Folded.String())
 }
 
 // witnessedAbuse reports whether the field tells abuse it witnessed and
 // condemns it.
 func witnessedAbuse(t *Text) bool {
 	s := t.Folded.String()
-	return containsTermAny(s, witnessSubjects) && containsTermAny(s, shoutVerbs) &&
+	return witnessSubjects.anyTerm(s) && shoutVerbs.anyTerm(s) &&
 		containsTermAny(s, toldAbuseCondemnations) && !containsTermAny(s, toldAbuseEndorsements) &&
 		!(t.HasHan && generalizesZh(withoutReported(s)))
 }

@@ -13,19 +13,19 @@ import "unicode/utf8"
 // every day I want to die" is how depression speaks too.
 
 var (
-	weatherLoads = foldTerms([]string{
+	weatherLoads = newTermSet(foldTerms([]string{
 		"this heat", "the heat", "so hot", "too hot", "heatwave", "heat wave", "humidity", "40 degrees",
 		"qué calor", "que calor", "este calor", "ola de calor", "esse calor", "calorão",
 		"cette chaleur", "il fait trop chaud", "trop chaud", "canicule", "diese hitze", "so heiß", "zu heiß", "hitzewelle",
 		"暑すぎ", "暑い", "猛暑", "더워서", "너무 더워", "폭염", "热死", "太热", "好热", "热到", "高温",
-	})
-	weatherRelief = foldTerms([]string{
+	}))
+	weatherRelief = newTermSet(foldTerms([]string{
 		"pool", "beach", "ice cream", "popsicle", "air conditioning", "the ac", "a/c", "cold shower", "fan on", "iced coffee",
 		"piscina", "playa", "helado", "aire acondicionado", "ducha fría", "praia", "sorvete", "ar condicionado", "banho gelado",
 		"piscine", "plage", "glace", "clim", "douche froide", "freibad", "schwimmbad", "badesee", "eis essen", "ein eis", "klimaanlage",
 		"kalte dusche", "プール", "海に行", "海行", "アイス", "エアコン", "かき氷", "수영장", "바다", "아이스크림", "에어컨", "빙수",
 		"空调", "冷气", "冰淇淋", "雪糕", "游泳", "冰棍", "冰咖啡",
-	})
+	}))
 )
 
 // weatherHyperbole reports whether t blames the weather for a death wish
@@ -35,5 +35,5 @@ func weatherHyperbole(t *Text) bool {
 		return false
 	}
 	f := t.Folded.String()
-	return containsTermAny(f, weatherLoads) && containsTermAny(f, weatherRelief) && !containsTermAny(f, stressRisk)
+	return weatherLoads.anyTerm(f) && weatherRelief.anyTerm(f) && !stressRisk.anyTerm(f)
 }
