@@ -50,6 +50,8 @@ var (
 		"signalé", "signalez", "appelez le 3018", "3018", "pharos", "gendarmerie", "porté plainte",
 		"anzeige", "polizei", "gemeldet", "melden sie",
 		"警察", "通報", "相談窓口", "신고", "경찰",
+		// Round 43 (N46): parents who report together with the child ("se alguém pedir … a gente denuncia junto").
+		"denuncia", "denunciar",
 	}))
 	// warningOffers undo the warning: a sale or a trade's code.
 	warningOffers = newTermSet(foldTerms([]string{
@@ -105,6 +107,9 @@ var (
 		"assembly", "online safety", "internet safety", "e-safety", "safety talk", "not sharing", "don't share", "never share",
 		// Round 40 (N33): a police officer's school talks on sexting ("doy charlas en institutos sobre el sexting y la sextorsión").
 		"charlas", "charla", "sextorsión", "sextortion", "sextorsão", "sextorsion", "palestras", "vortrag",
+		// Round 43 (N46): the rule taught ("quero explicar que nunca se manda foto íntima").
+		"never send", "nunca se manda", "nunca mande", "nunca mandes", "nunca envie", "nunca envíes", "n'envoie jamais",
+		"ne jamais envoyer", "niemals verschicken", "nie verschicken",
 	}))
 	// artFrame is art seen or made: a classical nude in a museum ("Saw the
 	// Venus de Milo at the Louvre… Classical nudes hit different in person")

@@ -34,6 +34,7 @@ func TestSexEducationQuestionsAreNotSexualContent(t *testing.T) {
 		"our school held an assembly about not sharing nudes, they said it's a crime even if you're a teen",
 		"Saw the Venus de Milo at the Louvre today and just stood there for 20 minutes. Classical nudes hit different in person.",
 		"Soy policía local y doy charlas en institutos sobre el sexting y la sextorsión. Padres: si vuestro hijo os cuenta algo así, respirad hondo.",
+		"Pais de adolescentes: como vocês conversam sobre nudes com os filhos? Quero explicar que nunca se manda foto íntima e que, se alguém pedir, a gente denuncia junto.",
 	}, "cn", "intl")
 	wantStopped(t, s, "nudes sold beside a gallery still count", []string{
 		"selling nudes, gallery of 50 pics, $10 each, dm me",

@@ -57,6 +57,8 @@ var gameFrames = newTermSet(foldTerms([]string{
 	// Round 41: a bet on who loses, which makes any challenge a game ("次負けたらタピオカ奢りな").
 	"負けたら", "負けた方", "if you lose", "loser buys", "loser pays", "el que pierda", "quien pierda", "la que pierda",
 	"quem perder", "celui qui perd", "celle qui perd", "wer verliert", "谁输了", "输了请", "输的人", "지는 사람", "진 사람이",
+	// Round 43 (N46): Taiwan's and the mainland's team games played online with friends ("跟高中同學連線打傳說").
+	"传说对决", "打传说", "英雄联盟", "连线打", "连线玩",
 }))
 
 // gameLaughs are laughter and rematch words that keep a game's threat a
@@ -74,6 +76,8 @@ var gameLaughs = newTermSet(foldTerms([]string{
 	"companheiro de time",
 	// Round 38: the loser's forfeit and the next session ("焼肉は負けた私のおごり", "今晚继续").
 	"おごり", "奢", "请客", "請客", "今晚继续", "明天继续", "周末再战", "rückspiel", "revanche samedi",
+	// Round 43 (N46): a defeat to be made good in the next match ("明天我要一雪前恥，你們給我等著").
+	"一雪前耻", "扳回一城", "再战", "雪耻",
 }))
 
 // siblingsAtPlay are brothers and sisters named at a game, which keeps

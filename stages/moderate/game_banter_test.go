@@ -32,6 +32,8 @@ func TestGameBanter(t *testing.T) {
 		{"the same threat without a game keeps its score", "お前次会ったらボコボコにしてやるから覚悟しとけよ", models.DecisionBlock},
 		{"a longer note that opens on a game night keeps its threats a game's", "Soirée Mario Kart avec les potes et j'ai perdu toute dignité. Karim m'a envoyé trois carapaces bleues d'affilée, je lui ai hurlé que j'allais l'étrangler avec la manette et l'enterrer dans le jardin. Il m'a répondu qu'il attendait. On a fini à trois heures du matin à manger des pâtes froides. Revanche samedi, et cette fois je le détruis.", models.DecisionAllow},
 		{"a longer note that opens on a game and names school is no game", "어제 친구들이랑 롤 5인 랭크 돌렸는데 민수가 정글 돌면서 한 판에 열 번 죽었어요. 디코에서 너 내일 학교에서 죽여버린다 했더니 와 봐 하더라고요. 근데 마지막 한타에서 걔가 펜타킬 해서 역전승했어요. 고기는 걔가 산대요 ㅋㅋ 주말에 또 합니다.", models.DecisionBlock},
+		{"an online match lost to school friends, to be made good tomorrow", "跟台灣的高中同學連線打傳說，整場被嘴爆。明天我要一雪前恥，你們給我等著。", models.DecisionAllow},
+		{"the same words to be made good at school are no game's", "明天我要一雪前恥，放学你們給我等著，带刀", models.DecisionBlock},
 		{"a final boss threatened needs no laugh", "ce boss final m'a tué au moins vingt fois, je vais le défoncer ce soir avec mon équipe", models.DecisionAllow},
 		{"a boss one is stuck on for hours is a level's", "je vais le tuer ce boss, ça fait trois heures que je bloque dessus", models.DecisionAllow},
 		{"a boss at work is no game's enemy", "le boss m'a viré ce matin, je vais le défoncer ce soir devant le bureau", models.DecisionReview},

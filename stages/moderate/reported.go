@@ -72,6 +72,11 @@ var calledMarkers = []string{"called me a", "called me an", "called me", "calls 
 	"fui chamado de", "fui chamada de", "m'a traité de", "m'a traitée de", "on m'a traité de", "nannte mich", "nannten mich",
 	"骂我是", "骂我", "说我是", "叫我"}
 
+// reCalledPassiveZh is the Chinese passive right before the word: the
+// author was called it by someone ("今天在公交上被一个人骂chink", round 43,
+// N46), as 骂我 is; not by the author (他被我骂…).
+var reCalledPassiveZh = regexp.MustCompile(`被[^我，。！？,!?\s]{0,6}(?:骂|叫|喊)(?:成|作|做)?$`)
+
 // reCalledKin is someone calling the author's family, friends or
 // colleagues the word ("someone called my mom a chink at the store"): the
 // author tells what was said to a person close to them.
@@ -228,7 +233,7 @@ func reportedSpeech(t *Text, sp Span) bool {
 			return true
 		}
 	}
-	if reCalledKin.MatchString(before) {
+	if reCalledKin.MatchString(before) || reCalledPassiveZh.MatchString(before) {
 		return true
 	}
 	if !quotedAt(s, sp) && !insideQuotes(s, lo, hi, sp) {

@@ -30,6 +30,8 @@ func TestReportedSpeechCapsQuotedAbuse(t *testing.T) {
 		{"the same phrase said to the reader", "nobody cares about your opinion, just kys", true},
 		{"an insult quoted in Chinese and reported", "有人在评论区骂我“傻逼”，已经举报了", false},
 		{"an insult right after 骂我", "他骂我傻逼，我没理他", false},
+		{"a slur the author was called, told in the Chinese passive and reported", "今天在公交上被一个人骂chink，司机愿意作证，已经报警了", false},
+		{"the same slur the author called someone, in the passive", "他被我骂chink了，活该", true},
 		{"an insult quoted in Taiwan and reported (檢舉)", "有人私訊我「醜八怪去死」，我已經檢舉了", false},
 		{"a sticker that says it, sent by a grandmother who misread it", "笑死，外婆傳了一張「去死吧」的貼圖，她以為是晚安的意思", false},
 		{"the same insult said to someone", "你就是个傻逼", true},
