@@ -22,7 +22,7 @@ const maxBanterRunes = 280
 
 // affection are the words of love said to the reader, as the folded view
 // writes them; Latin ones are matched as whole words.
-var affection = foldTerms([]string{
+var affection = newTermSet(foldTerms([]string{
 	"love you", "love ya", "love u", "luv you", "luv u", "luv ya", "ily", "ilysm", "love you bro", "love you babe",
 	"te quiero", "te quiero mucho", "te amo", "te adoro", "los quiero", "las quiero",
 	"amo você", "amo voce", "amo vc", "te amo amigo", "te amo amiga", "amo-te", "adoro-te",
@@ -64,7 +64,7 @@ var affection = foldTerms([]string{
 	"負けたらおごり", "늦는 사람이 쏜다", "지는 사람이 쏜다",
 	// Or a roast among friends, the format named (round 39: "给好兄弟过生日，搞了个吐槽大会 … 有这帮损友真好").
 	"吐槽大会", "损友真好", "这帮损友", "感情越深", "le hicimos un roast", "roast battle", "birthday roast",
-})
+}))
 
 // unloving are love denied or withheld, which is abuse in itself.
 var unloving = newTermSet(foldTerms([]string{
@@ -87,7 +87,7 @@ func banter(t *Text) bool {
 		return false
 	}
 	s := t.Folded.String()
-	return containsTermAny(s, affection) && !unloving.in(s)
+	return affection.anyTerm(s) && !unloving.in(s)
 }
 
 // capBanter: names called with love (see above).

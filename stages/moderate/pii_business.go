@@ -173,7 +173,7 @@ func businessNumber(s string) bool {
 // a pet's or a thing's. Korean and Japanese stems (잃어버, 迷子) match inside
 // their words.
 func lostNotice(s string) bool {
-	return lostAndFound.anyTerm(s) || pets.anyTerm(s) && containsTermAny(s, gone)
+	return lostAndFound.anyTerm(s) || pets.anyTerm(s) && gone.anyTerm(s)
 }
 
 // numberChanged announce one's own number changed (round 30: "New number
@@ -236,14 +236,14 @@ var (
 		"katze", "kater", "hund", "hündin", "welpe", "papagei", "kaninchen",
 		"猫", "狗", "猫咪", "狗狗", "鹦鹉", "兔子", "猫ちゃん", "わんちゃん", "インコ", "うさぎ", "고양이", "강아지", "앵무새", "토끼",
 	}))
-	gone = foldTerms([]string{
+	gone = newTermSet(foldTerms([]string{
 		"lost", "missing", "ran away", "run away", "escaped", "slipped out", "got out", "went missing",
 		"perdido", "perdida", "se escapó", "se escapo", "se ha escapado", "desaparecido", "desaparecida", "extraviado", "extraviada",
 		"perdeu", "fugiu", "sumiu", "desaparecida",
 		"perdu", "perdue", "disparu", "disparue", "s'est échappé", "s'est enfui", "s'est sauvé", "fugué",
 		"entlaufen", "vermisst", "weggelaufen", "ausgebüxt", "verschwunden",
 		"走丢", "跑丢", "丢了", "走失", "跑出去", "不见了", "迷子", "いなくなり", "脱走", "잃어버", "실종", "집을 나간", "가출",
-	})
+	}))
 )
 
 // ownPet are the author's own animal named as such (my dog, 我家狗狗, うちの猫):

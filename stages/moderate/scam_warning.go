@@ -78,7 +78,7 @@ var (
 	// scam", "es una estafa", 詐欺です), or points to the anti-fraud line
 	// (反诈专线, 165, 96110): a warning by itself. Not after a negation: a
 	// scam says "这不是诈骗", "no es una estafa".
-	scamDeclared = foldTerms([]string{
+	scamDeclared = newTermSet(foldTerms([]string{
 		"是诈骗", "是骗局", "是骗子", "是骗人的", "差点被骗", "被骗了", "差点上当", "差点就上当", "差点就汇款", "差点汇款", "差点转账", "差点就转账", "反诈专线", "反诈骗专线", "反诈中心", "反诈骗中心", "96110",
 		"打165", "拨打165", "165专线", "165反诈", "it's a scam", "its a scam", "it is a scam", "is a scam", "are a scam",
 		"are scams", "that's a scam", "es una estafa", "son una estafa", "es estafa", "son estafas", "é golpe", "é um golpe",
@@ -94,7 +94,7 @@ var (
 		"are red flags", "es una señal de alarma", "es señal de estafa", "é sinal de golpe", "é um sinal de alerta",
 		"c'est un signal d'alarme", "fake-gewinnspiele", "fake-gewinnspiel", "fake giveaways", "fake giveaway",
 		"sorteos falsos", "sorteios falsos", "faux concours",
-	})
+	}))
 	// negationWords right before a declaration (or a disclaimer,
 	// stress_hyperbole.go) turn it round: 这不是诈骗, "no es una estafa",
 	// 不是开玩笑.
@@ -122,20 +122,7 @@ func scamWarning(t *Text) bool {
 // declaresScam reports whether s says outright that something is a scam,
 // with no negation right before the words.
 func declaresScam(s string) bool {
-	for _, d := range scamDeclared {
-		for i := 0; ; {
-			j := strings.Index(s[i:], d)
-			if j < 0 {
-				break
-			}
-			j += i
-			if !negatedBefore(s[:j]) {
-				return true
-			}
-			i = j + len(d)
-		}
-	}
-	return false
+	return scamDeclared.any(s, func(s string, i, _ int) bool { return !negatedBefore(s[:i]) })
 }
 
 // negatedBefore reports whether before, the text up to a term, ends with a

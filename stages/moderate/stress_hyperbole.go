@@ -51,7 +51,7 @@ var (
 		"estou exagerando", "j'exagère", "j'exagere", "ich übertreibe", "大げさだけど", "과장이고", "과장 좀",
 	})
 	// cheers encourage the others carrying the same load.
-	cheers = foldTerms([]string{
+	cheers = newTermSet(foldTerms([]string{
 		"let's suffer together", "lets suffer together", "we got this", "you got this", "good luck everyone", "good luck to everyone",
 		"stay strong everyone",
 		"加油", "冲鸭", "冲啊", "一起冲", "姐妹们冲", "互相打气", "一起加油", "一起撑", "撑过去", "我们都是战士",
@@ -61,7 +61,7 @@ var (
 		"viel erfolg", "durchhalten", "wir schaffen das", "ihr schafft das",
 		"頑張ろう", "がんばろう", "みんな頑張", "ファイト",
 		"화이팅", "파이팅", "다들 힘내", "같이 버티",
-	})
+	}))
 	// stressRisk speak as someone at risk does, whatever the load.
 	stressRisk = newTermSet(foldTerms([]string{
 		"i mean it", "not joking", "not a joke", "for real this time", "goodbye", "burden", "no way out", "end it", "kill myself", "pills",
@@ -87,7 +87,7 @@ func stressHyperbole(t *Text) bool {
 		return false
 	}
 	f := t.Folded.String()
-	return stressLoads.anyTerm(f) && (saysNotMeant(f) || containsTermAny(f, cheers)) && !stressRisk.anyTerm(f)
+	return stressLoads.anyTerm(f) && (saysNotMeant(f) || cheers.anyTerm(f)) && !stressRisk.anyTerm(f)
 }
 
 // jokeNegationsAfter turn a disclaimer round from after it: 冗談じゃない,
