@@ -129,7 +129,11 @@ func cjkDigitValue(r rune) int8 {
 // digitSeparator reports a character people put between the digits of a
 // spelled number: spaces, commas, dashes, dots, slashes.
 func digitSeparator(r rune) bool {
-	return r == ' ' || strings.ContainsRune(",.-/–—·、，。ー・_", r)
+	switch r {
+	case ' ', ',', '.', '-', '/', '–', '—', '·', '、', '，', '。', 'ー', '・', '_':
+		return true
+	}
+	return false
 }
 
 // counting reports whether digits (or groups of them: 1 2 … 9 10) rise or

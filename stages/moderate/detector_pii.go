@@ -181,14 +181,12 @@ func numbersPII(s, phones string, add func(int, int, float64, string)) {
 // street word, or a Han, Kana or Hangul unit of an address), so that most
 // fields skip the exposure-intent scan.
 func addressCue(s string) bool {
-	if strings.ContainsAny(s, "路街道巷弄区區市町村都府県号號楼樓로길동") {
-		return true
-	}
 	return addressWordSet.in(s)
 }
 
-// addressWordSet holds the Latin street words of reAddress, folded.
-var addressWordSet = newTermSet(foldTerms([]string{"calle", "c/", "avenida", "avda", "av.", "plaza", "paseo", "camino", "carretera", "ronda", "rua ", "travessa",
+// addressWordSet holds the Latin street words of reAddress, folded, and
+// the Han and Hangul characters of its streets, districts and buildings.
+var addressWordSet = newTermSet(strings.Split("路街道巷弄区區市町村都府県号號楼樓로길동", ""), foldTerms([]string{"calle", "c/", "avenida", "avda", "av.", "plaza", "paseo", "camino", "carretera", "ronda", "rua ", "travessa",
 	"alameda", "praça", "praca", "estrada", "rodovia", "rue ", "boulevard", "bd ", "place ", "allée", "allee", "impasse", "chemin", "quai ", "route ",
 	"cours ", "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "street", "st ", "avenue", "ave ", "road",
 	"rd ", "lane", "ln ", "drive", "dr ", "blvd", "court", "ct "}))
