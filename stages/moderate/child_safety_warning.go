@@ -51,7 +51,7 @@ var (
 		"anzeige", "polizei", "gemeldet", "melden sie",
 		"警察", "通報", "相談窓口", "신고", "경찰",
 		// Round 43 (N46): parents who report together with the child ("se alguém pedir … a gente denuncia junto").
-		"denuncia", "denunciar",
+		"denuncia",
 	}))
 	// warningOffers undo the warning: a sale or a trade's code.
 	warningOffers = newTermSet(foldTerms([]string{

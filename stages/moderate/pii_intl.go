@@ -224,7 +224,7 @@ func validYYMMDD(s string) bool {
 // visit, call or hunt a person, and the scam-alert framing that comes
 // with them. Checked only in fields that hold personal data or an
 // address.
-var exposureIntent = foldTerms([]string{
+var exposureIntent = newTermSet(foldTerms([]string{
 	// Chinese
 	"肉搜", "人肉", "开盒", "開盒", "扩散", "擴散", "曝光", "挂出来", "掛出來", "大家去找", "去找她", "去找他", "去堵", "大家小心", "骗子", "騙子",
 	// Round 23: a number or an address published to be called or visited
@@ -279,7 +279,7 @@ var exposureIntent = foldTerms([]string{
 	"ya sabéis qué hacer", "ya sabeis que hacer", "ya sabéis lo que", "que me reprovou", "que me demitiu", "que me roubou",
 	"qui m'a viré", "qui m'a recalé", "qui m'a volé", "der mich gefeuert", "die mich gefeuert", "der mich beklaut", "die mich beklaut",
 	"who fired me", "who failed me", "who robbed me",
-})
+}))
 
 // foldTerms returns terms as the folded view writes them (accents and
 // dakuten dropped, Traditional Chinese simplified), without duplicates.
@@ -299,12 +299,10 @@ func foldTerms(terms []string) []string {
 // hasExposureIntent reports whether the folded text calls readers to go
 // after a person. Latin terms must start a word (cuidado, not descuidado).
 func hasExposureIntent(s string) bool {
-	return exposureIntentSet.any(s, func(s string, i, _ int) bool {
+	return exposureIntent.any(s, func(s string, i, _ int) bool {
 		return s[i] >= 0x80 || i == 0 || !isASCIIWordByte(s[i-1])
 	})
 }
-
-var exposureIntentSet = newTermSet(exposureIntent)
 
 func isASCIIWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || isDigit(c)

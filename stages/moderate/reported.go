@@ -72,10 +72,12 @@ var calledMarkers = []string{"called me a", "called me an", "called me", "calls 
 	"fui chamado de", "fui chamada de", "m'a traité de", "m'a traitée de", "on m'a traité de", "nannte mich", "nannten mich",
 	"骂我是", "骂我", "说我是", "叫我"}
 
-// reCalledPassiveZh is the Chinese passive right before the word: the
-// author was called it by someone ("今天在公交上被一个人骂chink", round 43,
-// N46), as 骂我 is; not by the author (他被我骂…).
-var reCalledPassiveZh = regexp.MustCompile(`被[^我，。！？,!?\s]{0,6}(?:骂|叫|喊)(?:成|作|做)?$`)
+// rePassiveCalledBeforeZh is the Chinese passive right before the word:
+// the author was called it by someone ("今天在公交上被一个人骂chink", round
+// 43, N46), as 骂我 is; not by the author (他被我骂…). rePassiveCalledZh
+// (told_abuse.go) reads the same passive anywhere in a field, as a marker
+// that names are told of, with no word after it.
+var rePassiveCalledBeforeZh = regexp.MustCompile(`被[^我，。！？,!?\s]{0,6}(?:骂|叫|喊)(?:成|作|做)?$`)
 
 // reCalledKin is someone calling the author's family, friends or
 // colleagues the word ("someone called my mom a chink at the store"): the
@@ -233,7 +235,7 @@ func reportedSpeech(t *Text, sp Span) bool {
 			return true
 		}
 	}
-	if reCalledKin.MatchString(before) || reCalledPassiveZh.MatchString(before) {
+	if reCalledKin.MatchString(before) || rePassiveCalledBeforeZh.MatchString(before) {
 		return true
 	}
 	if !quotedAt(s, sp) && !insideQuotes(s, lo, hi, sp) {

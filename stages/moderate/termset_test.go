@@ -9,7 +9,7 @@ import (
 // numbers, Han, kana, Hangul and emoji, one-byte and two-byte terms, terms
 // inside other terms.
 var termSetLists = [][]string{
-	spamSigns, offerSigns, saleSigns, exposureIntent,
+	spamSigns, offerSigns, saleSigns, exposureIntent.list,
 	{"t", "du", "il", "tu es", "你", "妳", "さん", "너", "😂"},
 	{"c/", "av.", "st ", "rd ", "ring", "110", "1v1", "2k", "草", "ｗｗ", "ㅋㅋ"},
 	{"kill", "killer", "skill", "杀", "杀了你", "죽여", "殺す"},
@@ -25,9 +25,9 @@ var termSetTexts = []string{
 }
 
 // exposureIntentByTerm is hasExposureIntent as it read the text term by
-// term before exposureIntentSet: a Latin term must start a word.
+// term before exposureIntent was a termSet: a Latin term must start a word.
 func exposureIntentByTerm(s string) bool {
-	for _, w := range exposureIntent {
+	for _, w := range exposureIntent.list {
 		for from := 0; ; {
 			i := strings.Index(s[from:], w)
 			if i < 0 {
