@@ -15,7 +15,10 @@ import (
 // HK, ES, BR, FR, DE, JP, KR) and e-mail addresses. Crisis hotlines, toll-free
 // and role addresses are never reported. Beside a call to expose or visit
 // the person (肉搜, 晒しとく, 퍼뜨려, "allez lui rendre visite"), a phone,
-// an e-mail or a street address is doxxing and reviewed in every market.
+// an e-mail or a street address is doxxing and reviewed in every market;
+// so is a street address said to be a third person's home
+// (pii_residence.go). An identity number whose check fails counts after
+// its document's name (pii_labelled.go).
 type PIIDetector struct{}
 
 // Name implements Detector.
@@ -68,6 +71,7 @@ func (PIIDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	if digits >= 7 {
 		nationalIDs(s, add)
 		americasIDs(s, add)
+		namedIDs(s, add)
 	}
 	if digits >= 5 {
 		passportNumbers(s, add)
@@ -214,7 +218,16 @@ func doxxing(t *Text, s string, out []Finding) []Finding {
 	// A lost-and-found notice asks readers to spread it (求扩散, "please
 	// share"): the number is the owner's, there to be found, and where the
 	// author's own pet "lives" (住在…, vive conmigo en …) is the author's home.
-	if !hasExposureIntent(s) || ownListingVoice.in(s) ||
+	// Without a call to act, a street address the note says someone else
+	// lives at is theirs, published (pii_residence.go).
+	addrs := streetAddresses(s)
+	if !hasExposureIntent(s) {
+		addrs = residentAddresses(s, addrs)
+		if len(addrs) == 0 {
+			return out
+		}
+	}
+	if ownListingVoice.in(s) ||
 		lostNotice(s) && (!containsWordAny(s, thirdParty) || ownPet.anyTerm(s) && !pointsAtSomeone(s)) {
 		return out
 	}
@@ -224,7 +237,7 @@ func doxxing(t *Text, s string, out []Finding) []Finding {
 			out[i].Rule = "doxxing-" + out[i].Rule
 		}
 	}
-	for _, a := range streetAddresses(s) {
+	for _, a := range addrs {
 		out = append(out, Finding{
 			Category: models.CategoryPII,
 			Score:    scoreDoxxing,

@@ -52,7 +52,7 @@ func TestBusinessNumbersInformAndPersonalOnesReview(t *testing.T) {
 		{"a free picnic's organiser gives their number", "이번 주 토요일 망원한강공원에서 피크닉 모임 해요! 참가비 없음. 주최자 연락처 010-8812-0456", scoreBusinessPhone},
 		{"a ramen shop's phone beside its hours and address is a business's", "大阪・天満のラーメン屋「麺処ひなた」です。営業時間 11:00〜22:00。住所 大阪市北区天神橋4-7-12、お電話 06-6355-7721。", scoreBusinessPhone},
 		{"a tutor's professional number is a business's", "Prof de maths à Montréal, 40 $/h. Première séance offerte. Écrivez-moi ici ou sur mon numéro pro : 514-555-0163.", scoreBusinessPhone},
-		{"a thing sold beside a third person's home is hers", "Vendo la bici de mi ex, vive en la calle Feria 12, su número es 654 12 98 03, entrega en mano", scorePhone},
+		{"a thing sold beside a third person's home is hers, and her home and number published are doxxing", "Vendo la bici de mi ex, vive en la calle Feria 12, su número es 654 12 98 03, entrega en mano", scoreDoxxing},
 		{"a lost pet with a lure is bait", "Lost my cat lol, call me babe, I'm lonely tonight 503-555-0148", scorePhone},
 		{"a person's own number is personal data", "text me at 503-555-0148 babe, I'm lonely tonight", scorePhone},
 		{"a number with a shop but nothing customers do is personal", "the guy from the shop gave me 503-555-0148", scorePhone},
