@@ -558,7 +558,10 @@ func fitsWindow(w ruleWindow, v *View, i, j int) bool {
 
 // sentenceBounds appends the byte offsets of t.Original at which a new
 // sentence starts: after . ! ? ; (unless a letter or digit follows at
-// once, as in "sh!t", "2.5", "f.u.c.k"), 。！？；… and line breaks. It
+// once, as in "sh!t", "2.5", "f.u.c.k"), 。！？；… and line breaks; an
+// ellipsis (… or dots) before a word the author began in lower case goes
+// on with the sentence, as in a joke's turn ("te voy a matar... a besos",
+// "je vais t'étrangler… avec mes bouchons d'oreilles"). It
 // reads the folded view, as the skeleton drops punctuation between Han
 // characters. It also appends the quotation and question marks, with the
 // sentence each is in.
@@ -570,6 +573,9 @@ func sentenceBounds(t *Text, bounds []int, marks []sentenceMark) ([]int, []sente
 			marks = append(marks, sentenceMark{sent: int32(len(bounds)), mark: markQuote})
 		case '?', '？':
 			marks = append(marks, sentenceMark{sent: int32(len(bounds)), mark: markQuestion})
+		}
+		if (r == '…' || r == '.') && ellipsisGoesOn(t, k) {
+			continue
 		}
 		switch r {
 		case '\n', '\r', '。', '！', '？', '；', '…', '｡', 0x2029:
@@ -584,6 +590,34 @@ func sentenceBounds(t *Text, bounds []int, marks []sentenceMark) ([]int, []sente
 		}
 	}
 	return bounds, marks
+}
+
+// ellipsisGoesOn reports whether folded rune k is part of an ellipsis (…,
+// or two dots or more) followed, after spaces and more dots, by a letter
+// written in lower case in the original.
+func ellipsisGoesOn(t *Text, k int) bool {
+	f := &t.Folded
+	dots, i := 0, k
+	for ; i > 0 && f.Runes[i-1] == '.'; i-- {
+		dots++
+	}
+	for i = k; i < len(f.Runes) && (f.Runes[i] == '.' || f.Runes[i] == '…'); i++ {
+		if f.Runes[i] == '…' {
+			dots += 3
+		} else {
+			dots++
+		}
+	}
+	if dots < 2 {
+		return false
+	}
+	for ; i < len(f.Runes) && f.Runes[i] == ' '; i++ {
+	}
+	if i >= len(f.Runes) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.Original[f.Spans[i].Start:])
+	return unicode.IsLower(r)
 }
 
 // sentencesSpan widens sp to the whole sentences it touches, in a field
