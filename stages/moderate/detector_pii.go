@@ -220,12 +220,13 @@ func doxxing(t *Text, s string, out []Finding) []Finding {
 	// author's own pet "lives" (住在…, vive conmigo en …) is the author's home.
 	// Without a call to act, a street address the note says someone else
 	// lives at is theirs, published (pii_residence.go).
-	addrs := streetAddresses(s)
-	if !hasExposureIntent(s) {
-		addrs = residentAddresses(s, addrs)
-		if len(addrs) == 0 {
-			return out
-		}
+	var addrs [][2]int
+	if hasExposureIntent(s) {
+		addrs = streetAddresses(s)
+	} else if !residencePhrases.in(s) {
+		return out
+	} else if addrs = residentAddresses(s, streetAddresses(s)); len(addrs) == 0 {
+		return out
 	}
 	if ownListingVoice.in(s) ||
 		lostNotice(s) && (!containsWordAny(s, thirdParty) || ownPet.anyTerm(s) && !pointsAtSomeone(s)) {
