@@ -26,7 +26,7 @@ import (
 // reads it.
 
 const (
-	minTypoSwap   = 5  // letters of a term that accepts a swap
+	minTypoSwap   = 6  // letters of a term that accepts a swap
 	minTypoDelete = 7  // letters of a term that accepts a missing letter
 	maxTypoWord   = 32 // longer words are not looked up
 )
