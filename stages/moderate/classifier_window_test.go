@@ -29,8 +29,11 @@ func TestSentenceRunsSplitWhereTheRulesSplitSentences(t *testing.T) {
 			"It costs 2.5 dollars. f.u.c.k that",
 			[]string{"It costs 2.5 dollars. ", "f.u.c.k that"}},
 		{"a run of marks is one end, and a field without marks one sentence",
-			"no way... really?! ok",
-			[]string{"no way... ", "really?! ", "ok"}},
+			"no way... Really?! ok",
+			[]string{"no way... ", "Really?! ", "ok"}},
+		{"an ellipsis before a word begun in lower case goes on with the sentence",
+			"te voy a matar... a besos. Firmado: el edificio",
+			[]string{"te voy a matar... a besos. ", "Firmado: el edificio"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
