@@ -211,6 +211,11 @@ func capRefusedContact(t *Text, source string, x *Finding, _ *[]Span) {
 
 // capHelplineContact: a helpline reached by a messenger (self_harm_outreach.go).
 func capHelplineContact(t *Text, source string, x *Finding, _ *[]Span) {
+	// Round 44: a model's spam too ("If you're struggling, please call or
+	// text 988 … help is free" read as an offer).
+	if fromClassifier(source) && x.Category == models.CategorySpam && x.Score > reportedScoreCap && helplineOffered(t) {
+		x.Score = reportedScoreCap
+	}
 	if source == "contact" && x.Score > reportedScoreCap && helplineContact(t, x.Span) {
 		x.Score = reportedScoreCap
 	}

@@ -48,6 +48,8 @@ var outreachOffers = newTermSet(foldTerms([]string{
 	"tu n'es pas seul", "tu n'es pas seule", "vous n'êtes pas seul", "vous n'êtes pas seuls", "appelle le", "appelez le",
 	"jour et nuit", "24h/24",
 	"ひとりじゃない", "一人じゃない", "ひとりで抱えないで", "一人で抱えないで", "相談して", "24時間",
+	// Round 44: "一人で抱え込まずに相談窓口に電話してください".
+	"抱え込まず", "抱え込まないで", "電話してください", "連絡してください",
 	"혼자가 아니", "전화하세요", "전화해", "24시간", "혼자 버티지 마", "혼자 버티지 말", "혼자 견디지 마",
 	"你不是一个人", "你并不孤单", "你不孤单", "请拨打", "可以拨打", "可以打", "24小时", "随时", "说出来", "不丢人",
 	// Someone there listens: "they really listen", 真的有人会听.
@@ -340,6 +342,30 @@ func helplineContact(t *Text, sp Span) bool {
 		sp.Start < sp.End && sp.End <= len(t.Original) && !carriesHandle(t.Original[sp.Start:sp.End]) &&
 		!spamSignText(t, false) // 情感热线，寂寞的话加LINE: a lure
 }
+
+// helplineOffered reports whether the field offers a helpline to its
+// readers and nothing a spammer needs: no first person, no @handle or
+// link, no messenger, no sum of money and no sign of spam. "Free" and
+// "24/7" are how a helpline is offered, so the signs of an offer or a sale
+// do not count, and its number is no handle.
+func helplineOffered(t *Text) bool {
+	s := t.Folded.String()
+	return helplines.anyTerm(s) && outreachOffers.anyTerm(s) && !saysFirstPerson(s) &&
+		!strings.Contains(s, "@") && !linkish(s) && !messengerNamed.anyTerm(s) && !moneyAmount(s) && !spamSignSet.in(s)
+}
+
+// linkish reports whether the folded text holds a web address.
+func linkish(s string) bool {
+	for _, m := range []string{"://", "www.", ".com", ".ly/", ".cc/", ".me/", "t.me"} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// messengerNamed are the apps a spammer moves readers to (folded).
+var messengerNamed = newTermSet(foldTerms([]string{"whatsapp", "telegram", "wechat", "weixin", "微信", "vx", "line", "kakao", "카톡", "qq", "signal", "discord", "snapchat", "instagram", "dm me"}))
 
 // longestFirst sorts terms by length, longest first, in place.
 func longestFirst(terms []string) []string {

@@ -185,3 +185,28 @@ func FuzzOutsideQuotations(f *testing.F) {
 		}
 	})
 }
+
+func TestAHelplineOfferedIsNoModelSpam(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"a crisis line offered with help that is free", "If you're struggling, please call or text 988. You are not alone and help is free.", true},
+		{"a helpline named in Japanese with a call to phone it", "死にたいと思ったら、一人で抱え込まずに相談窓口に電話してください。", true},
+		{"a lifeline offered in a field that says helpline", "You are not alone: the crisis lifeline and the helpline answer 24/7, call or text 988.", true},
+		{"a lonely-hearts hotline that moves readers to WhatsApp is a lure", "Lonely tonight? Our hotline is here, you are not alone, add me on WhatsApp for a chat", false},
+		{"a helpline with a sum of money is a lure", "You are not alone, call our hotline 988, only $9.99 a minute", false},
+		{"the author's own call to a helpline is the author's", "I called 988 last night and you are not alone they said, but I still feel empty", false},
+		{"a link beside the helpline is not read as one", "You are not alone, call or text 988 or visit bit.ly/free-help", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := helplineOffered(NewText("body", tt.text)); got != tt.want {
+				t.Errorf("helplineOffered(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
