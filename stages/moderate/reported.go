@@ -68,7 +68,10 @@ var reportingMarkers = []string{
 var calledMarkers = []string{"called me a", "called me an", "called me", "calls me a", "calls me", "calling people", "call people",
 	"calling someone", "call someone", "telling someone to", "tell someone to", "tells someone to", "telling people to",
 	"tell people to", "telling anyone to", "tell anyone to", "calling them", "got called a", "got called an", "get called a", "been called a",
-	"was called a", "were called", "being called a", "me llamó", "me llamaron", "me llaman", "me chamou de", "me chamaram de",
+	"was called a", "were called", "being called a",
+	// Round 44: the author objecting to being called it ("why would you think it's okay to call me a …?").
+	"okay to call me a", "ok to call me a", "dare you call me a", "don't call me a", "dont call me a", "stop calling me a",
+	"stop calling me", "quit calling me", "me llamó", "me llamaron", "me llaman", "me chamou de", "me chamaram de",
 	"fui chamado de", "fui chamada de", "m'a traité de", "m'a traitée de", "on m'a traité de", "nannte mich", "nannten mich",
 	"骂我是", "骂我", "说我是", "叫我"}
 

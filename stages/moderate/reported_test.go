@@ -44,6 +44,9 @@ func TestReportedSpeechCapsQuotedAbuse(t *testing.T) {
 		{"abuse shouted at a stranger, quoted to its own exclamation mark, as a witness tells it",
 			"In der S-Bahn hat ein Typ eine Frau mit Kopftuch angeschrien: „Scheiß Ausländer, geh zurück in die Wüste!\" Ich habe die Polizei gerufen.", false},
 		{"the author's own insult told to someone is no report", "I told her \"you're a worthless whore\" and I meant it", true},
+		{"a slur the author objects to being called", "Why would you think it's okay to call me a wetback?", false},
+		{"a slur the author tells someone to stop calling them", "stop calling me a faggot, it's not funny and I'm reporting you", false},
+		{"the same slur thrown at the reader in a question", "why are you such a faggot?", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
