@@ -1,9 +1,6 @@
 package moderate
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
 // Identity numbers named as such: a number of a document's shape whose
 // check character fails, written just after the document's name ("CPF do
@@ -30,7 +27,7 @@ var labelledIDs = []struct {
 	{"tw-national-id-named", func(s string) []numberMatch { return findNumbers(reTWID, s) },
 		newTermSet(foldTerms([]string{"身分證", "身份證", "身分证", "身份证", "id number"})),
 		func(s string, m numberMatch) bool { return validTWID(s[m.start:m.end]) }},
-	{"es-dni-named", func(s string) []numberMatch { return submatches(reDNI, s) },
+	{"es-dni-named", func(s string) []numberMatch { return findNumbers(reDNI, s) },
 		newTermSet(foldTerms([]string{"dni", "documento de identidad", "nif"})),
 		func(s string, m numberMatch) bool { return validDNI(s[m.start:m.end]) }},
 	{"br-cpf-named", func(s string) []numberMatch { return findNumbers(reCPF, s) },
@@ -58,15 +55,6 @@ func namedIDs(s string, add func(int, int, float64, string)) {
 			}
 		}
 	}
-}
-
-// submatches returns the first groups of re in s as numberMatches.
-func submatches(re *regexp.Regexp, s string) []numberMatch {
-	var out []numberMatch
-	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
-		out = append(out, numberMatch{m[2], m[3], digitsOf(s[m[2]:m[3]])})
-	}
-	return out
 }
 
 // placeholder reports whether digits are one digit repeated (000.000.000-00).

@@ -345,27 +345,20 @@ func helplineContact(t *Text, sp Span) bool {
 
 // helplineOffered reports whether the field offers a helpline to its
 // readers and nothing a spammer needs: no first person, no @handle or
-// link, no messenger, no sum of money and no sign of spam. "Free" and
-// "24/7" are how a helpline is offered, so the signs of an offer or a sale
-// do not count, and its number is no handle.
+// link (reURL, reBareDomain), no private messenger named beside the
+// helpline's own name ("crisis line" is no LINE), no sum of money and no
+// sign of spam. "Free" and "24/7" are how a helpline is offered, so the
+// signs of an offer or a sale do not count, and its number is no handle.
 func helplineOffered(t *Text) bool {
 	s := t.Folded.String()
-	return helplines.anyTerm(s) && outreachOffers.anyTerm(s) && !saysFirstPerson(s) &&
-		!strings.Contains(s, "@") && !linkish(s) && !messengerNamed.anyTerm(s) && !moneyAmount(s) && !spamSignSet.in(s)
-}
-
-// linkish reports whether the folded text holds a web address.
-func linkish(s string) bool {
-	for _, m := range []string{"://", "www.", ".com", ".ly/", ".cc/", ".me/", "t.me"} {
-		if strings.Contains(s, m) {
-			return true
-		}
+	if !helplines.anyTerm(s) || !outreachOffers.anyTerm(s) || saysFirstPerson(s) {
+		return false
 	}
-	return false
+	if strings.Contains(s, "@") || reURL.MatchString(s) || domainShaped(s) && reBareDomain.MatchString(s) {
+		return false
+	}
+	return !privateMessengers.anyTerm(withoutTerms(s, helplines.list)) && !moneyAmount(s) && !spamSignSet.in(s)
 }
-
-// messengerNamed are the apps a spammer moves readers to (folded).
-var messengerNamed = newTermSet(foldTerms([]string{"whatsapp", "telegram", "wechat", "weixin", "微信", "vx", "line", "kakao", "카톡", "qq", "signal", "discord", "snapchat", "instagram", "dm me"}))
 
 // longestFirst sorts terms by length, longest first, in place.
 func longestFirst(terms []string) []string {

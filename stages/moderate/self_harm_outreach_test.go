@@ -200,6 +200,8 @@ func TestAHelplineOfferedIsNoModelSpam(t *testing.T) {
 		{"a helpline with a sum of money is a lure", "You are not alone, call our hotline 988, only $9.99 a minute", false},
 		{"the author's own call to a helpline is the author's", "I called 988 last night and you are not alone they said, but I still feel empty", false},
 		{"a link beside the helpline is not read as one", "You are not alone, call or text 988 or visit bit.ly/free-help", false},
+		{"a crisis line named as such is no LINE messenger", "Thinking about suicide? You are not alone. Call the crisis line, 24/7 and free.", true},
+		{"a helpline beside a LINE id is a lure", "Feeling alone? Our helpline is here, you are not alone, add our LINE id for a private chat", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
