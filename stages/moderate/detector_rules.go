@@ -176,7 +176,12 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 		return nil, nil
 	}
 	sc.touched = sc.touched[:0]
+	weak := false
 	for _, m := range sc.matches {
+		if m.weak {
+			weak = true
+			continue
+		}
 		for _, ref := range m.p.refs.of(d.set.refs) {
 			if ref.group() < 0 {
 				continue
@@ -185,6 +190,20 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 				sc.touched = append(sc.touched, ref.rule())
 			}
 			sc.masks[ref.rule()] |= 1 << ref.group()
+		}
+	}
+	if weak {
+		// A weak misspelling only adds its group to a rule another of
+		// whose groups is read as written.
+		for _, m := range sc.matches {
+			if !m.weak {
+				continue
+			}
+			for _, ref := range m.p.refs.of(d.set.refs) {
+				if ref.group() >= 0 && sc.masks[ref.rule()] != 0 {
+					sc.masks[ref.rule()] |= 1 << ref.group()
+				}
+			}
 		}
 	}
 	var out []Finding
@@ -217,6 +236,9 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 		for _, ref := range m.p.refs.of(d.set.refs) {
 			if ref.rule() != ri {
 				continue
+			}
+			if m.weak && (ref.group() < 0 || r.groups < 2) {
+				continue // a misspelling vetoes nothing, nor is a rule of one group
 			}
 			if ref.group() == groupNoneField {
 				return out // a veto anywhere in the field

@@ -106,6 +106,7 @@ const (
 type match struct {
 	p    *pattern
 	i, j int
+	weak bool // a misspelling of a short term (rules_typo.go)
 }
 
 // matcher finds all patterns in a skeleton in one pass (Aho-Corasick over

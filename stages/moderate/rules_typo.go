@@ -29,6 +29,21 @@ const (
 	minTypoSwap   = 6  // letters of a term that accepts a swap
 	minTypoDelete = 7  // letters of a term that accepts a missing letter
 	maxTypoWord   = 32 // longer words are not looked up
+
+	// Shorter terms take the same typos as weak evidence: "so much hatrd
+	// for you", "a Muslm", "that stupd", "disgsuted". A weak misspelling
+	// is no real word of the language and completes a rule only beside a
+	// term of another group of the rule read as written (Detect): alone it
+	// stands for nothing, so "Vou morar" is never the curse "morra", and a
+	// rule of one group never fires on one. Misspellings of four letters
+	// are not read at all: too many are real words the lists lack ("oito"
+	// is no "oitão", "rama" no "arma").
+	minWeakSwap   = 5 // letters of a term whose swap is weak evidence
+	minWeakDelete = 6 // letters of a term whose missing letter is weak evidence
+	minTypoKey    = 5 // the shortest misspelling looked up
+
+	// weakTypo marks a pattern index in the typo index as weak evidence.
+	weakTypo = int32(1) << 30
 )
 
 // typoIndex maps a misspelling to the patterns it stands for, per
@@ -64,8 +79,15 @@ func newTypoIndex(ps []pattern, set *ruleSet) *typoIndex {
 			}
 		}
 		b := []byte(string(lit))
-		for k := 1; len(b) >= minTypoDelete && k < len(b)-1; k++ {
-			add(string(b[:k])+string(b[k+1:]), int32(i))
+		del, swap := int32(i), int32(i)
+		if len(b) < minTypoDelete {
+			del |= weakTypo
+		}
+		if len(b) < minTypoSwap {
+			swap |= weakTypo
+		}
+		for k := 1; len(b) >= minWeakDelete && k < len(b)-1; k++ {
+			add(string(b[:k])+string(b[k+1:]), del)
 		}
 		for k := 0; k+1 < len(b); k++ {
 			if b[k] == b[k+1] {
@@ -73,7 +95,7 @@ func newTypoIndex(ps []pattern, set *ruleSet) *typoIndex {
 			}
 			s := append([]byte(nil), b...)
 			s[k], s[k+1] = s[k+1], s[k]
-			add(string(s), int32(i))
+			add(string(s), swap)
 		}
 	}
 	// A misspelling that is itself a term is that term, not a typo.
@@ -137,7 +159,7 @@ func realWordsOf(lang string) []string {
 				w = append(w, byte(r))
 			}
 		}
-		if len(w) >= minTypoSwap {
+		if len(w) >= minTypoKey {
 			out = append(out, string(w))
 		}
 	}
@@ -181,7 +203,7 @@ func typoLiteral(p *pattern, refs []ruleRef) ([]rune, bool) {
 			lit = append(lit, r)
 		}
 	}
-	return lit, len(lit) >= minTypoSwap
+	return lit, len(lit) >= minWeakSwap
 }
 
 // typoMatches adds a match for every word of the skeleton that misspells
@@ -214,9 +236,9 @@ func (d *RulesDetector) typoMatches(t *Text, buf []byte, ms []match) ([]byte, []
 					buf = append(buf, byte(sk.Runes[k]))
 				}
 			}
-			if len(buf) >= minTypoSwap && len(buf) <= maxTypoWord {
+			if len(buf) >= minTypoKey && len(buf) <= maxTypoWord {
 				for _, pi := range idx.get(buf) {
-					ms = append(ms, match{p: &d.m.patterns[pi], i: i, j: j})
+					ms = append(ms, match{p: &d.m.patterns[pi&^weakTypo], i: i, j: j, weak: pi&weakTypo != 0})
 				}
 			}
 		}

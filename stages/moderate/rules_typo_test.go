@@ -21,6 +21,22 @@ func TestRulesReadMisspelledTermsOfTheFieldsLanguage(t *testing.T) {
 	})
 }
 
+func TestAShortTermsMisspellingNeedsAPartnerReadAsWritten(t *testing.T) {
+	d := newTestRules(t, map[string]string{
+		"hate.en.yaml":      "rules:\n  - {id: a, score: 0.8, window: sentence, all: [[hate, hatred, idiot], [immigrants, muslim]], none: [movie]}\n",
+		"profanity.en.yaml": "rules:\n  - {id: b, score: 0.5, all: [[idiot]]}\n",
+	})
+	checkFires(t, d, []fireCase{
+		{"a missing letter of a six-letter term beside a group read as written", "I have so much hatrd for immigrants", true},
+		{"a swap in a five-letter term beside a group", "every muslim is an idoit", true},
+		{"two weak misspellings together stand for nothing", "so much hatrd for a muslm", false},
+		{"a weak misspelling alone stands for nothing", "so much hatrd today", false},
+		{"a rule of one group never fires on a weak misspelling", "that was idoit", false},
+		{"a weak misspelling of a veto vetoes nothing", "the mvoie: every muslim is an idiot", true},
+		{"a misspelling of four letters is not read", "I haet immigrants", false},
+	})
+}
+
 func TestTypoIndexKeepsTheStartAndSkipsShortWords(t *testing.T) {
 	d, err := DefaultRulesDetector()
 	if err != nil {

@@ -1,10 +1,11 @@
 // Command typowords writes the word lists that keep real words from being
-// read as misspelled rule terms (rules_typo.go): every word of six letters
+// read as misspelled rule terms (rules_typo.go): every word of five letters
 // or more, lowercased, in the sentences, single words and word pairs of
 // lingua-go's test data (text from the Leipzig Corpora Collection,
-// Apache-2.0 as distributed with lingua-go) and, for English, the English
-// side of the Tatoeba test set (CC-BY-2.0-FR), one file per language of
-// the rule files written in Latin script.
+// Apache-2.0 as distributed with lingua-go) and, for English and Spanish,
+// their sides of the Tatoeba test sets (CC-BY-2.0-FR), one file per
+// language of the rule files written in Latin script. Words already in a
+// list (some added by hand) are kept.
 //
 // Run from the repository root, with the shared evaluation data beside it:
 //
@@ -24,8 +25,8 @@ import (
 )
 
 // minLetters is the shortest word kept: a misspelling is at least as long
-// as minTypoSwap (6) letters.
-const minLetters = 6
+// as minTypoKey (5) letters.
+const minLetters = 5
 
 func main() {
 	data := flag.String("data", "../shared/evaldata", "the shared evaluation data")
@@ -37,8 +38,20 @@ func main() {
 			filepath.Join(*data, "langid/lingua/single-words", lang+".txt"),
 			filepath.Join(*data, "langid/lingua/word-pairs", lang+".txt"),
 		}
-		if lang == "en" {
-			files = append(files, filepath.Join(*data, "langid/tatoeba/eng-zho.eng"))
+		switch lang {
+		case "en":
+			files = append(files, filepath.Join(*data, "langid/tatoeba/eng-zho.eng"),
+				filepath.Join(*data, "translation/tatoeba/eng-jpn.eng"),
+				filepath.Join(*data, "translation/tatoeba/eng-kor.eng"),
+				filepath.Join(*data, "translation/tatoeba/eng-spa.eng"))
+		case "es":
+			files = append(files, filepath.Join(*data, "translation/tatoeba/eng-spa.spa"))
+		}
+		path := filepath.Join(*out, lang+".txt")
+		// Words added to the list by hand stay: the list read before is
+		// one of the sources.
+		if _, err := os.Stat(path); err == nil {
+			files = append(files, path)
 		}
 		words := map[string]bool{}
 		for _, f := range files {
@@ -52,7 +65,6 @@ func main() {
 			list = append(list, w)
 		}
 		slices.Sort(list)
-		path := filepath.Join(*out, lang+".txt")
 		if err := os.WriteFile(path, []byte(strings.Join(list, "\n")+"\n"), 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, "typowords:", err)
 			os.Exit(1)
