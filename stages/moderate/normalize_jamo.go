@@ -80,6 +80,11 @@ func composeJamo(v *View) {
 			out, i = out+1, i+2
 			continue
 		}
+		if n, next := spacedJamo(v, out, i); n > 0 {
+			// "ㅋ ㅏ ㅌ ㅗ ㄱ": one letter at a time with spaces between.
+			out, i = n, next
+			continue
+		}
 		j := i
 		for j < len(v.Runes) && isJamo(v.Runes[j]) {
 			j++
@@ -164,4 +169,53 @@ func finalApart(v *View, out, i int) bool {
 	return isHangulSyllable(prev) && (prev-syllable0)%28 == 0 && trailingOf[l] != 0 && l != 15 && l != 18 &&
 		(next-syllable0)/(jamoVn*28) == jamoSilentIeung &&
 		v.Spans[out-1].End == v.Spans[i].Start && v.Spans[i].End == v.Spans[i+1].Start
+}
+
+// minSpacedJamo is the fewest letters spelt apart with spaces that are read
+// together: two syllables of two letters each.
+const minSpacedJamo = 4
+
+// spacedJamo composes, when v.Runes[i] starts a run of single letters
+// parted by one space each ("ㅋ ㅏ ㅌ ㅗ ㄱ" is 카톡), the run as syllables
+// written at v.Runes[out:], and returns the new out and the rune after the
+// run; 0, i when the run is shorter than minSpacedJamo letters or does not
+// read wholly as two or more syllables (ㅋ ㅋ ㅋ, ㅠ ㅠ stay).
+func spacedJamo(v *View, out, i int) (int, int) {
+	if out > 0 && v.Runes[out-1] != ' ' {
+		return 0, i
+	}
+	var buf [32]rune
+	var at [32]int
+	letters := buf[:0]
+	pos := at[:0]
+	k := i
+	for len(letters) < len(buf) && k < len(v.Runes) && isJamo(v.Runes[k]) && (k+1 == len(v.Runes) || !isJamo(v.Runes[k+1])) {
+		letters, pos = append(letters, v.Runes[k]), append(pos, k)
+		if k+2 < len(v.Runes) && v.Runes[k+1] == ' ' && isJamo(v.Runes[k+2]) {
+			k += 2
+			continue
+		}
+		k++
+		break
+	}
+	if len(letters) < minSpacedJamo {
+		return 0, i
+	}
+	syllables := 0
+	for n := 0; n < len(letters); {
+		_, used := jamoSyllable(letters, n)
+		if used == 0 {
+			return 0, i
+		}
+		syllables, n = syllables+1, n+used
+	}
+	if syllables < 2 {
+		return 0, i
+	}
+	for n := 0; n < len(letters); {
+		syl, used := jamoSyllable(letters, n)
+		v.Runes[out], v.Spans[out] = syl, Span{v.Spans[pos[n]].Start, v.Spans[pos[n+used-1]].End}
+		out, n = out+1, n+used
+	}
+	return out, pos[len(pos)-1] + 1
 }

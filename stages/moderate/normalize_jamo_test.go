@@ -30,6 +30,11 @@ func TestComposeJamo(t *testing.T) {
 		{"one spelt syllable after a space stays", "나 ㅇㅏ", "나 \u110b\u1161"},
 		{"Latin r and l drawn for vowels before spelt letters are read", "ㅇrㅇl폰ㄴrㄴㅜㅁ", "아이폰나눔"},
 		{"an l after a Latin letter stays", "bㅇl폰", "bᄋl폰"},
+		{"letters parted by single spaces become syllables", "입장 ㅋ ㅏ ㅌ ㅗ ㄱ ID", "입장 카톡 id"},
+		{"spaced letters with a trailing consonant keep it", "ㅈ ㅏ ㅎ ㅐ 인증", "자해 인증"},
+		{"spaced laughter stays", "ㅋ ㅋ ㅋ ㅋ 웃겨", "ᄏ ᄏ ᄏ ᄏ 웃겨"},
+		{"one spaced syllable stays", "ㅇ ㅏ 진짜", "ᄋ ᅡ 진짜"},
+		{"spaced letters that are not wholly syllables stay", "ㅋ ㅏ ㅋ ㅋ", "ᄏ ᅡ ᄏ ᄏ"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
