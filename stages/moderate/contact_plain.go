@@ -259,7 +259,7 @@ func repeatedHan(ev string) bool {
 // they nor the words of an offer.
 func spamSignText(t *Text, used bool) bool {
 	s := t.Folded.String()
-	if spamSignSet.in(s) {
+	if spamSignSet.any(s, notPromisedNever) {
 		return true
 	}
 	sells := offerSignSet.in(s) || !used && (saleSignSet.in(s) || moneyAmount(s))
