@@ -240,6 +240,9 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 			if m.weak && (ref.group() < 0 || r.groups < 2) {
 				continue // a misspelling vetoes nothing, nor is a rule of one group
 			}
+			if ref.group() < 0 && r.support && helplineTerm(m.p.term) && helpedButStill(t) {
+				continue // a helpline vetoes no risk the author has despite it (see helplineTerm)
+			}
 			if ref.group() == groupNoneField {
 				return out // a veto anywhere in the field
 			}

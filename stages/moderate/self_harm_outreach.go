@@ -52,6 +52,8 @@ var outreachOffers = newTermSet(foldTerms([]string{
 	"抱え込まず", "抱え込まないで", "電話してください", "連絡してください",
 	"혼자가 아니", "전화하세요", "전화해", "24시간", "혼자 버티지 마", "혼자 버티지 말", "혼자 견디지 마",
 	"你不是一个人", "你并不孤单", "你不孤单", "请拨打", "可以拨打", "可以打", "24小时", "随时", "说出来", "不丢人",
+	// Round 45 (N52): Taiwan's "可撥1925安心專線".
+	"可拨", "请拨", "拨打",
 	// Someone there listens: "they really listen", 真的有人会听.
 	"they listen", "te escuchan", "escuchan de verdad", "liga pro", "liga pra", "eles escutam", "escutam de verdade",
 	"on vous écoute", "on t'écoute", "hören zu", "hört zu", "hören wirklich zu", "hört dir zu",
@@ -65,6 +67,17 @@ var outreachOffers = newTermSet(foldTerms([]string{
 	"demandez de l'aide", "sprich mit jemandem", "sprecht mit jemandem", "hol dir hilfe", "holt euch hilfe", "such dir hilfe",
 	"誰かに話して", "誰かに相談", "助けを求めて", "도움을 요청", "도움을 청", "누군가에게 말", "꼭 상담", "找人聊聊", "寻求帮助",
 	"找人说说", "跟人说说",
+}))
+
+// helperRoles are the author speaking as the one who answers the line or
+// treats the reader (round 45, N53: a volunteer of the Telefonseelsorge):
+// their "I" passes the help on.
+var helperRoles = newTermSet(foldTerms([]string{
+	"as a volunteer", "as a counselor", "as a counsellor", "as a crisis counselor", "as a therapist", "as a psychologist",
+	"como voluntaria", "como voluntario", "como psicóloga", "como psicólogo", "como voluntária", "como voluntário",
+	"en tant que bénévole", "comme bénévole", "en tant que psy", "als ehrenamtliche", "als ehrenamtlicher", "als psychologin",
+	"als psychologe", "als therapeutin", "als therapeut", "心理师", "咨询师", "志愿者", "相談員として", "ボランティアとして",
+	"상담사로서", "상담사로 일", "자원봉사자로",
 }))
 
 // firstPersonSingular is the author speaking of themselves; Korean and
@@ -110,6 +123,9 @@ func outreach(t *Text, sp Span) bool {
 	}
 	if !saysFirstPerson(outsideQuotations(s)) {
 		return true // the words of someone else quoted are not the author's ("if a friend says 'without me'")
+	}
+	if helperRoles.anyTerm(s) && !(containsWordAny(now, presentMarkers) && saysFirstPerson(sentence)) {
+		return true // "Als Ehrenamtliche kann ich sagen: Wir hören zu, auch wenn Suizidgedanken da sind"
 	}
 	if !containsAny(s, recoveryMarkers) {
 		return false
@@ -198,6 +214,11 @@ var (
 		"ça m'a sauvé", "je vais mieux", "je vais bien", "geht es mir gut", "geht es mir besser",
 		"es geht mir gut", "es geht mir besser", "mir geht es gut", "mir geht es besser", "tô bem", "to bem", "hoje tô bem",
 		"救われ", "元気", "살 수 있었", "버틸 수 있었", "괜찮아졌",
+		// Round 45 (N51): the call that helped, told by whoever passes the number on ("Eu liguei uma vez e fez
+		// diferença").
+		"fez diferença", "fez a diferença", "made a difference", "made all the difference", "hizo la diferencia", "me ayudó",
+		"me ayudo", "m'a aidé", "m'a aidee", "ça m'a aidé", "hat mir geholfen", "帮了我", "帮助了我", "助けられた", "도움이 됐",
+		"도움이 되었", "도움 됐",
 		"救了我", "过得很好", "撑过来", "现在很好",
 		// Recovery told in the present: its "now" and "today" are no risk.
 		"现在好多了", "现在好了", "现在没事了", "现在挺好",
@@ -228,6 +249,8 @@ var (
 	relapseMarkers = foldTerms([]string{
 		"again", "once more", "又", "再次", "また", "다시", "otra vez", "de nuevo", "de novo", "outra vez", "encore", "à nouveau",
 		"wieder",
+		// Round 45: Korean's everyday "again" before the wish ("109에 전화해서 도움이 됐는데 오늘 또 죽고 싶다").
+		"오늘 또", "또 죽", "또다시", "trotzdem", "ainda assim", "continuo", "sigo", "toujours",
 	})
 	pastTold = newTermSet(foldTerms([]string{
 		"i was", "i had", "i tried", "i attempted", "i wanted", "i survived", "survived my", "my attempt", "after my attempt",

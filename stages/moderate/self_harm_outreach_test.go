@@ -25,6 +25,10 @@ func TestHelplineOutreachIsNotAnAuthorAtRisk(t *testing.T) {
 		"If the thought 'I want to die' comes, you are not alone. Reach out to the 988 lifeline, call or text.",
 		// The words quoted are a friend's, not the author's.
 		"PSA from a nurse: if a friend says things like 'everyone would be better off without me', take it seriously. You can call or text 988, it's free and 24/7.",
+		// Round 45: the call that helped passed on, a volunteer's "I", Taiwan's line offered.
+		"O CVV atende no 188, de graça, 24 horas. Se você tá pensando em suicídio, fala com alguém. Eu liguei uma vez e fez diferença.",
+		"TelefonSeelsorge: 0800 111 0 111, kostenlos, anonym, rund um die Uhr. Als Ehrenamtliche kann ich sagen: Wir hören zu, auch wenn Suizidgedanken da sind.",
+		"心理師小提醒：「好想死」有時候只是口頭禪，有時候不是。朋友說出口時，問一句「你是認真的嗎？」不會害他，反而可能救他。台灣可撥1925安心專線。",
 	}
 	hit := []string{
 		"I have suicidal thoughts every night. I called 988 and it's open 24/7 but I still want to die.",
@@ -36,6 +40,13 @@ func TestHelplineOutreachIsNotAnAuthorAtRisk(t *testing.T) {
 		"자살 생각이 계속 나요. 109에 24시간 전화해 봤는데 내가 살 이유를 모르겠어요.",
 		"我打了热线，24小时都有人接，可是我还是想死",
 		"Everyone says 'call 988, it's 24/7', but honestly my family would be better off without me.",
+		// Round 45: help that helped once, and the wish back (the helpline vetoes no rule then).
+		"Eu liguei pro CVV no 188 uma vez e fez diferença, mas hoje tô pensando em suicídio de novo.",
+		"Já liguei pro CVV, não adiantou, continuo pensando em me matar.",
+		"Llamé al 024 y me ayudó, pero hoy otra vez quiero morirme.",
+		"Ich habe die Telefonseelsorge angerufen, aber ich will trotzdem nicht mehr leben.",
+		"109에 전화해서 도움이 됐는데 오늘 또 죽고 싶다.",
+		"上次打热线帮了我，但今天又想死了。",
 	}
 	wantAllowed(t, s, "a helpline offered to readers is allowed", miss, "cn", "intl")
 	wantDecision(t, s, "an author at risk who names a helpline is reviewed", hit, models.DecisionReview, "intl")
