@@ -40,6 +40,9 @@ var (
 		"falar com os pais", "recado aos pais", "atenção pais", "seus filhos", "vossos filhos", "padres:", "atención padres",
 		"vuestros hijos", "sus hijos", "chers parents", "vos enfants", "liebe eltern", "ihre kinder", "eure kinder", "your children",
 		"parents:", "with your kids",
+		// Round 45 (N52): the child's phone set up by the parent ("아이 휴대폰에 자녀보호 앱 깔았어요").
+		"자녀보호", "자녀 보호", "아이 휴대폰", "아이 폰", "parental control", "parental controls", "control parental",
+		"controle parental", "contrôle parental", "kindersicherung", "家长控制", "青少年模式", "ペアレンタルコントロール", "フィルタリング",
 	}))
 	// reportMade tells of a report made or to make.
 	reportMade = newTermSet(foldTerms([]string{
@@ -52,6 +55,10 @@ var (
 		"警察", "通報", "相談窓口", "신고", "경찰",
 		// Round 43 (N46): parents who report together with the child ("se alguém pedir … a gente denuncia junto").
 		"denuncia",
+		// Round 45 (N52): the child's promise to tell a parent at once ("바로 엄마한테 말하기로 약속했어요").
+		"엄마한테 말하", "아빠한테 말하", "부모님께 말하", "부모님한테 말하", "tell me right away", "tell me straight away",
+		"tell a trusted adult", "tell an adult", "告诉妈妈", "告诉爸爸", "告诉家长", "ママに言う", "パパに言う", "親に言う", "親に相談",
+		"contármelo", "contarme", "me contar", "me le dire", "mir sofort", "es mir sagen",
 	}))
 	// warningOffers undo the warning: a sale or a trade's code.
 	warningOffers = newTermSet(foldTerms([]string{

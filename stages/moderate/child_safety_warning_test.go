@@ -16,12 +16,14 @@ func TestChildSafetyWarningsAreNotGrooming(t *testing.T) {
 		"求助各位家长：儿子10岁，最近玩游戏认识了一个“大哥哥”，总给他送皮肤，还让他加私人QQ、拍自己房间的照片，说“别告诉你爸妈”。我看了聊天记录吓出一身冷汗，已经报警并保存了证据。",
 		"Parents, parlons de « sextorsion ». Des escrocs se font passer pour une ado sur Insta, obtiennent une photo intime d'un garçon puis exigent de l'argent. Il faut dire à nos enfants : ne payez jamais, parlez à un adulte, et appelez le 3018.",
 		`my 12 yo got a DM asking for pics "as our secret". reported and blocked, talked to her about it`,
+		"아이 휴대폰에 자녀보호 앱 깔았어요. 모르는 사람이 '선물 줄게, 사진 보내줘' 하면 바로 엄마한테 말하기로 약속했어요. 혼나지 않는다고도 꼭 말해줬어요.",
 		"Sou professora e preciso falar com os pais sobre segurança na internet. Essa semana descobrimos que alunos de dez anos estavam num grupo de jogo onde um adulto pedia fotos em troca de moedas virtuais. Conversem com seus filhos e denunciem à polícia.",
 	}, "cn", "intl")
 	wantDecision(t, s, "a groomer's message is blocked", []string{
 		"ur 12? so mature for your age. add me on snap, don't tell your parents 🤫",
 		"你几岁了？10岁？加我私人QQ，拍几张你房间的照片给我，别告诉你爸妈，我送你皮肤",
 		"trading pics of my 12 yo, dm for price",
+		"몇 살이야? 선물 줄게, 사진 보내줘. 엄마한테 말하면 안 돼",
 	}, models.DecisionBlock, "intl")
 }
 

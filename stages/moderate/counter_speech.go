@@ -53,6 +53,9 @@ var counterSpeechMarkers = []string{
 	"这个词", "这个字眼", "什么意思", "啥意思", "蔑称", "贬称", "是地域黑", "恐同", "我回了", "我回他", "我回她",
 	"不要拿来用", "我不会用", "被要求道歉", "要求他道歉", "要求她道歉", "公开道歉",
 	"看了纪录片", "纪录片里",
+	// Round 45 (N53): the author left the group over it, and discrimination weighed against the disease
+	// (有人在群里说艾滋病人'活该'，我直接退群了 … 歧视比病毒更伤人).
+	"直接退群", "我退群了", "退群了", "歧视比",
 	// A book, film or talk about discrimination, named as its subject: 关于种族
 	// 歧视的经典, 讲种族隔离的电影, 职场性别歧视 as the problem a documentary shows.
 	"关于种族歧视", "关于性别歧视", "关于歧视", "关于种族隔离", "讲种族歧视", "讲性别歧视", "讲述种族歧视", "讲的是种族歧视",

@@ -100,6 +100,9 @@ func TestCounterSpeechCapsTheClassifierInOtherLanguages(t *testing.T) {
 		{"calling out a quoted slur as racist is allowed", "en", `I hate when people call Asians "chinks", it's racist, stop it`, true},
 		{"a slur said to someone is still hate", "en", "go back to china you chink", false},
 		{"a marker does not cancel a slur said outright", "en", "that's racist? whatever, chinks are filthy", false},
+		{"leaving a group chat over what was said of people with HIV is allowed", "zh-Hans",
+			"有人在群里说艾滋病人'活该'，我直接退群了。现在规律服药可以做到病毒检测不到，U=U，检测不到就不会通过性传播。歧视比病毒更伤人。", true},
+		{"saying it oneself is still hate", "zh-Hans", "艾滋病人都活该，跟病毒一样，早点死了干净", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			n := &models.Note{NoteEvent: models.NoteEvent{NoteID: c.name, Version: 1, AuthorID: "author " + c.name, Body: c.body, Kind: models.KindComment}}

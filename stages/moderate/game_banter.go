@@ -59,6 +59,8 @@ var gameFrames = newTermSet(foldTerms([]string{
 	"quem perder", "celui qui perd", "celle qui perd", "wer verliert", "谁输了", "输了请", "输的人", "지는 사람", "진 사람이",
 	// Round 43 (N46): Taiwan's and the mainland's team games played online with friends ("跟高中同學連線打傳說").
 	"传说对决", "打传说", "英雄联盟", "连线打", "连线玩",
+	// Round 45 (F76, N53): a race between couriers, a game night among colleagues.
+	"wettrennen", "wettkampf", "zockabend", "zockerabend",
 }))
 
 // gameLaughs are laughter and rematch words that keep a game's threat a
@@ -78,6 +80,11 @@ var gameLaughs = newTermSet(foldTerms([]string{
 	"おごり", "奢", "请客", "請客", "今晚继续", "明天继续", "周末再战", "rückspiel", "revanche samedi",
 	// Round 43 (N46): a defeat to be made good in the next match ("明天我要一雪前恥，你們給我等著").
 	"一雪前耻", "扳回一城", "再战", "雪耻",
+	// Round 45 (N50): Japanese laughter as one w ("引退しろw"), and the friend one plays with named
+	// ("ゲームで友達に『雑魚すぎ』って言われた。次は絶対ボコる").
+	"w", "友達に", "友達と", "友だちに", "友だちと", "친구랑", "친구한테", "跟朋友", "和朋友", "朋友说我",
+	// Round 45 (F76): the loser's forfeit in German ("Döner geht auf dich").
+	"geht auf dich", "geht auf mich", "gibst du aus", "zahlst du",
 }))
 
 // siblingsAtPlay are brothers and sisters named at a game, which keeps
@@ -88,6 +95,11 @@ var siblingsAtPlay = newTermSet(foldTerms([]string{
 	"meu irmão", "meu irmao", "minha irmã", "minha irma", "meus irmãos", "mon frère", "mon frere", "ma sœur", "ma soeur",
 	"mes frères", "mein bruder", "meine schwester", "meinen geschwistern", "meine geschwister", "mein kleiner bruder",
 	"我弟", "我哥", "我姐", "我妹", "弟と", "兄と", "妹と", "姉と", "동생이랑", "동생한테", "형이랑", "언니랑", "오빠랑", "누나랑",
+	// Round 45 (N53): a parent's child at play with a cousin, colleagues at a game night ("Mon gosse joue à
+	// Fortnite et crie 'je vais te tuer' à son cousin", "Zockabend mit den Kolleginnen").
+	"son cousin", "sa cousine", "ses cousins", "mon gosse", "mon fils", "my cousin", "his cousin", "her cousin", "su primo",
+	"su prima", "seu primo", "sua prima", "seinem cousin", "ihrer cousine", "mit den kolleginnen", "mit den kollegen",
+	"with my coworkers", "with coworkers", "表哥", "表弟", "堂哥", "堂弟", "いとこ", "사촌",
 }))
 
 // gameFoes are a game's own enemies: a threat aimed at the final boss

@@ -459,6 +459,11 @@ var (
 		"보내왔", "댓글로",
 		// Round 30: the quote inside the telling (Jemand hat mir „…" geschrieben; 「…」ってコメントが来た).
 		"hat mir", "haben mir", "コメントが来た", "dmが来た", "メッセージが来た", "って来た", "と送られて",
+		// Round 45 (F76, F75): sent to others the author speaks for ("a buyer has been DMing sellers stuff like
+		// '…'", "un message qu'une cliente a reçu : '…'").
+		"dming sellers", "dming people", "dming buyers", "dming women", "dming girls", "messaging sellers", "messaging people",
+		"been dming", "been messaging", "sending sellers", "sent sellers", "a reçu", "a recu", "ai reçu", "ai recu", "avons reçu",
+		"recibió", "recibio", "recebeu", "recebi", "hat bekommen", "habe bekommen", "bekam", "收到", "受け取った", "받았",
 	}))
 	stickerMarkers = newTermSet(foldTerms([]string{"贴图", "表情包", "贴纸", "sticker", "スタンプ", "이모티콘", "meme", "figurinha", "pegatina"}))
 )

@@ -125,6 +125,10 @@ func TestAQuotedReportedThreatIsReviewedNotBlocked(t *testing.T) {
 			"「お前の家知ってるぞ」ってコメントが来た。スクショして通報したけど他にできることある？", models.DecisionAllow},
 		{"a threat written to the author, quoted inside the telling and reported, is allowed (de)",
 			`Jemand hat mir "ich weiß wo du wohnst" geschrieben, ich hab's gemeldet, was kann ich noch tun?`, models.DecisionAllow},
+		{"a threat sent to other sellers, quoted and reported, is allowed",
+			"PSA: a buyer in this group has been DMing sellers stuff like 'you're ugly, I know where you live'. I reported him with screenshots. If he messages you, don't engage, block and report.", models.DecisionAllow},
+		{"a threat a customer received, quoted, reported in the next sentence, is allowed (fr)",
+			"Capture d'un message qu'une cliente a reçu : 'je sais où tu habites'. On a signalé et porté plainte. Ne laissez jamais passer ce genre de menaces.", models.DecisionAllow},
 		{"the same threat made is blocked", "I'll shoot up the school Friday", models.DecisionBlock},
 		{"the threat quoted with no report is blocked", `"I'll shoot up the school Friday" see you all there`, models.DecisionBlock},
 	}
