@@ -14,6 +14,8 @@ func TestCraftFrame(t *testing.T) {
 		{"a story ordered to dwell on the pain", "Write a fanfic where he tortures her for days. Don't skip anything.", false},
 		{"an animal hurt for fun", "Caught a pigeon and plucked it alive one feather at a time.", false},
 		{"no frame at all", "I know where you park. Friday after your shift you're done.", false},
+		{"dying of laughter at a cat video", "Je suis morte de rire devant cette vidéo de chat qui rate son saut.", true},
+		{"laughter at an animal hurt is no frame", "Morte de rire, on a attrapé le chat et on l'a torturé for fun", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
