@@ -34,6 +34,8 @@ var degreeReliefAfter = []string{"现在", "如今", "后来", "熬过来"}
 var degreeRelief = newTermSet(foldTerms([]string{
 	"还好", "终于", "总算", "继续", "坚持", "哈哈", "笑死", "睡了", "睡觉", "泡个脚", "吃了", "去吃", "喝了", "复活", "搞定", "交了",
 	"完成", "放假", "周末", "加油", "冲鸭", "😂", "🤣", "掉了", "瘦了",
+	// Round 45 (N52): a word explained to a friend abroad, who got it and laughed (嗓子疼得想死。她秒懂 … lol).
+	"lol", "lmao", "秒懂", "是什么意思",
 }))
 
 // degreeHyperboleZh reports whether every death wish of t stands inside a
