@@ -70,6 +70,7 @@ func TestComposedJamoSpansCoverTheirLetters(t *testing.T) {
 
 func FuzzComposeJamo(f *testing.F) {
 	f.Add("ㅈㅏㅅㅏㄹ ㅋㅋ ㅠㅠ ㄱㅏㅄ")
+	f.Add("입장 ㅋ ㅏ ㅌ ㅗ ㄱ ID ㅋ ㅋ ㅋ")
 	f.Fuzz(func(t *testing.T, s string) {
 		var v View
 		fold(s, &v)
