@@ -42,7 +42,7 @@ const maxNeverReach = 48
 func notPromisedNever(s string, i, j int) bool { return !promisedNever(s, i, j) }
 
 // promisedNever reports whether the term at s[i:j] stands in a clause that
-// begins with a never-word before it.
+// holds a never-word and a word of asking before it.
 func promisedNever(s string, i, _ int) bool {
 	from := max(0, i-maxNeverReach)
 	for from < i && !utf8.RuneStart(s[from]) {
