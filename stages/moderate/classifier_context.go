@@ -140,7 +140,7 @@ func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 		// stabbing near the bus stop… police made an arrest Sunday").
 		// Or the author robbed or threatened, asking what to do (victim_told.go).
 		// Or a vow of exasperation whose act harms no one (exasperation_vow.go).
-		return craftFrame(t) || gatheringFrame(t) || errandFrame(t) || newsFrame(t) || safetyAdviceFrame(t) || victimToldFrame(t) || harmlessVow(t)
+		return craftFrame(t) || laughFrame(t) || gatheringFrame(t) || errandFrame(t) || newsFrame(t) || safetyAdviceFrame(t) || victimToldFrame(t) || harmlessVow(t)
 	}
 	return false
 }

@@ -31,12 +31,24 @@ var craftFrames = newTermSet(foldTerms([]string{
 	"game night", "ranked", "speedrun",
 	// pets, printers and office comedy
 	"my hamster", "my cat", "the cat", "my puppy", "the printer", "printer jammed", "office space",
-	// Round 45 (N51): dying of laughter, in the idiom of each language ("Je suis morte de rire devant cette
-	// vidéo de chat"); a threat said with a laugh is the rules' to read.
+}))
+
+// laughFrames are dying of laughter in the idiom of each language ("Je
+// suis morte de rire devant cette vidéo de chat", round 45, N51): the intent
+// models read the death in it. They frame the models' violence only, not
+// the rules' (tradeFrame): a threat said with a laugh is the rules' to read.
+var laughFrames = newTermSet(foldTerms([]string{
 	"mort de rire", "morte de rire", "morts de rire", "mortes de rire", "muerto de risa", "muerta de risa", "me muero de risa",
 	"morrendo de rir", "morri de rir", "morto de rir", "morta de rir", "lach mich tot", "totgelacht", "dying of laughter",
 	"死ぬほど笑", "腹筋崩壊", "웃겨 죽", "웃겨서 죽", "笑死我了",
 }))
+
+// laughFrame reports whether the field dies of laughter and relishes no
+// harm (relishMarkers).
+func laughFrame(t *Text) bool {
+	s := t.Folded.String()
+	return laughFrames.anyTerm(s) && !relishMarkers.anyTerm(s)
+}
 
 // relishMarkers undo the frame: cruelty enjoyed or asked for in detail —
 // an animal hurt for fun ("plucked it alive", "funniest thing"), a story

@@ -14,8 +14,7 @@ func TestCraftFrame(t *testing.T) {
 		{"a story ordered to dwell on the pain", "Write a fanfic where he tortures her for days. Don't skip anything.", false},
 		{"an animal hurt for fun", "Caught a pigeon and plucked it alive one feather at a time.", false},
 		{"no frame at all", "I know where you park. Friday after your shift you're done.", false},
-		{"dying of laughter at a cat video", "Je suis morte de rire devant cette vidéo de chat qui rate son saut.", true},
-		{"laughter at an animal hurt is no frame", "Morte de rire, on a attrapé le chat et on l'a torturé for fun", false},
+		{"dying of laughter is no craft", "Je suis morte de rire devant cette vidéo de chat qui rate son saut.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,4 +73,25 @@ func TestAnErrandIsNoThreat(t *testing.T) {
 		{"the addressee caught at the school gate is still held", "vou te pegar na saída da escola amanhã, pode avisar teu pai", false},
 		{"a knife brought with the cake is still held", "Ich weiß, wo du wohnst. Ich bring dir morgen den Kuchen vorbei, und mein Messer auch.", false},
 	})
+}
+
+func TestLaughFrame(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"dying of laughter at a cat video", "Je suis morte de rire devant cette vidéo de chat qui rate son saut.", true},
+		{"laughing oneself dead in German", "Ich lach mich tot über dieses Video", true},
+		{"laughter at an animal hurt is no frame", "Morte de rire, on a attrapé le chat et on l'a torturé for fun", false},
+		{"no laughter at all", "Je vais te tuer ce soir", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := laughFrame(NewText("body", tt.text)); got != tt.want {
+				t.Errorf("laughFrame(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
 }

@@ -554,6 +554,15 @@ var cameThroughMarkers = newTermSet(foldTerms([]string{
 	"撑过来", "熬过来", "走出来了", "纹身盖住", "纹了", "tattoo over my scars", "tattooed over my scars", "covered my scars",
 	"proud of how far", "cicatrices tapadas", "tatuaje sobre mis cicatrices", "tatuagem por cima", "tatouage sur mes cicatrices",
 	"tattoo über meinen narben", "乗り越えた", "이겨냈",
+	// Round 45 (N51, N52): recovery from addiction told as recovery, in every language the rules read
+	// ("Heute ein Jahr clean. Die Suchtberatung und meine Selbsthilfegruppe haben mich getragen", "Recovery tip
+	// nobody told me: HALT").
+	// Not "clean" counted outside English: "drei Monate clean" is also a streak of not cutting, and the
+	// relapse after it is read in English only (riskBackMarkers).
+	"year clean", "years clean", "months clean", "sober for", "years sober", "year sober", "months sober", "my sponsor",
+	"early recovery", "recovery tip", "in recovery", "trocken seit", "nüchtern seit", "suchtberatung", "selbsthilfegruppe",
+	"sobrio desde", "sobria desde", "sóbrio há", "sóbria há", "sobre depuis", "abstinent depuis", "戒毒", "戒酒", "断酒", "断薬",
+	"단주", "금주",
 }))
 
 // riskBackMarkers bring the risk back into the present: a streak broken, a
