@@ -22,7 +22,8 @@ var labelledIDs = []struct {
 	valid  func(s string, m numberMatch) bool
 }{
 	{"cn-resident-id-named", func(s string) []numberMatch { return findNumbers(reCNID, s) },
-		newTermSet(foldTerms([]string{"身份证", "身分证", "身份證", "身分證", "resident id", "id number"})),
+		// sfz: 身份证 in pinyin initials (round 45: "ｓｆｚ：３７０２０２…").
+		newTermSet(foldTerms([]string{"身份证", "身分证", "身份證", "身分證", "resident id", "id number", "sfz", "shenfenzheng"})),
 		func(_ string, m numberMatch) bool { return validCNID(m.digits) }},
 	{"tw-national-id-named", func(s string) []numberMatch { return findNumbers(reTWID, s) },
 		newTermSet(foldTerms([]string{"身分證", "身份證", "身分证", "身份证", "id number"})),
