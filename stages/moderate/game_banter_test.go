@@ -16,6 +16,7 @@ func TestGameBanter(t *testing.T) {
 		{"a Smash rematch promised with laughter is trash talk", "@たくみ お前昨日のスマブラ弱すぎて草。次ボコボコにしてやるから覚悟しとけよ😂 また土曜うち集合な", models.DecisionAllow},
 		{"a friend's taunt over a game answered with a beating next time, laughed at with one w", "ゲームで友達に『雑魚すぎ、引退しろw』って言われた。次は絶対ボコる。", models.DecisionAllow},
 		{"the same taunt answered with the friend's home known is no game", "ゲームで友達に『雑魚すぎw』って言われた。家知ってるし次は絶対ボコる", models.DecisionBlock},
+		{"a game lost and a knife promised at the next meeting is no game", "ゲームで友達に負けたw 次会ったらナイフでボコボコにしてやる", models.DecisionBlock},
 		{"a FIFA loss and a rematch at a friend's place", "@Karim t'as encore perdu 5-0 au FIFA, la prochaine partie je vais te défoncer 😂 revanche samedi chez toi", models.DecisionAllow},
 		{"a Smash night promised to a friend with the loser's tears", "je vais te massacrer à Smash ce soir frérot, prépare les mouchoirs 😈🎮", models.DecisionAllow},
 		{"a rival fan promised a beating at the stadium, with a laugh and the loser's beer", "@巨人ファン 今年もボコボコにしてやるから覚悟しとけ笑 東京ドームで会おう、負けた方がビールおごりね", models.DecisionAllow},
