@@ -15,21 +15,22 @@ import (
 
 // neverWords say that the author never does what follows (folded: lower
 // case, Simplified).
-var neverWords = foldTerms([]string{
+var neverWords = newTermSet(foldTerms([]string{
 	"绝不", "绝对不", "决不", "从不", "从来不", "永远不",
 	"never", "will not ever", "won't ever",
 	"nunca", "jamás", "jamas", "jamais", "niemals",
 	"決して", "결코",
-})
+}))
 
 // askWords ask for something or open a private message (folded).
-var askWords = foldTerms([]string{
+var askWords = newTermSet(foldTerms([]string{
 	"私讯", "私信", "私聊", "私下", "要求", "索取", "跟你要", "向你要", "找你要", "主动联系", "联系你",
 	"ask", "request", "dm", "message", "text you", "call you", "contact you",
-	"pedir", "pedimos", "pediremos", "solicit", "escrib", "contactar", "contactamos", "demand", "contacter", "écrire",
+	"pedir", "pedimos", "pediremos", "solicitar", "solicitamos", "escribir", "escribimos", "escribiremos", "contactar",
+	"contactamos", "demander", "demandons", "contacter", "écrire", "solicit", "demand",
 	"fragen", "verlangen", "bitten", "anschreiben", "kontaktieren",
 	"求め", "要求", "連絡", "요구", "연락",
-})
+}))
 
 // clauseBreaks end the clause a never-word reaches over.
 const clauseBreaks = "，,。.!！?？;；\n:："
@@ -52,24 +53,5 @@ func promisedNever(s string, i, _ int) bool {
 	if k := strings.LastIndexAny(clause, clauseBreaks); k >= 0 {
 		clause = clause[k+1:]
 	}
-	return holdsWord(clause, neverWords) && holdsWord(clause, askWords)
-}
-
-// holdsWord reports whether s holds one of words: a Latin word as a whole
-// word (or its start: "escrib" is escribimos), any other wherever it stands.
-func holdsWord(s string, words []string) bool {
-	for _, w := range words {
-		for k := 0; ; {
-			at := strings.Index(s[k:], w)
-			if at < 0 {
-				break
-			}
-			at += k
-			if w[0] >= utf8.RuneSelf || at == 0 || !isASCIIWordByte(s[at-1]) {
-				return true
-			}
-			k = at + 1
-		}
-	}
-	return false
+	return neverWords.anyTerm(clause) && askWords.anyTerm(clause)
 }

@@ -92,6 +92,7 @@ func NewRulesDetector(fsys fs.FS) (*RulesDetector, error) {
 	d := &RulesDetector{set: set, m: newMatcher(set.patterns)}
 	for i := range d.m.patterns {
 		p := &d.m.patterns[i]
+		p.helpline = p.kind == kindHit && helplineTerm(p.term)
 		for _, ref := range p.refs.of(set.refs) {
 			if ref.group() >= 0 && set.rules[ref.rule()].readsAges {
 				p.feeds |= feedsAges
@@ -240,7 +241,7 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 			if m.weak && (ref.group() < 0 || r.groups < 2) {
 				continue // a misspelling vetoes nothing, nor is a rule of one group
 			}
-			if ref.group() < 0 && r.support && helplineTerm(m.p.term) && helpedButStill(t) {
+			if ref.group() < 0 && r.support && m.p.helpline && helpedButStill(t) {
 				continue // a helpline vetoes no risk the author has despite it (see helplineTerm)
 			}
 			if ref.group() == groupNoneField {

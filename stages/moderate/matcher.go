@@ -67,6 +67,10 @@ type pattern struct {
 	// which なら, なり or なんて continue into other words
 	// (matcher_prohibitive.go).
 	prohibitive bool
+	// helpline marks a term that names a crisis line, which vetoes a
+	// person at risk only until the field says the risk is back
+	// (rules_helpline.go); set once when the rules are loaded.
+	helpline bool
 }
 
 // categoryCode is a category of the taxonomy in a byte: 0 for none, i+1

@@ -9,7 +9,8 @@ import "strings"
 // again says so with a "but" and an "again" ("Eu liguei pro CVV uma vez e
 // fez diferença, mas hoje tô pensando em suicídio de novo", "上次打热线帮了
 // 我，但今天又想死了", round 45), and in such a field (helpedButStill) a
-// helpline vetoes nothing.
+// helpline vetoes nothing. NewRulesDetector marks such terms once
+// (pattern.helpline).
 func helplineTerm(term string) bool {
 	return helplines.anyTerm(NewText("term", strings.Trim(term, "*")).Folded.String())
 }
