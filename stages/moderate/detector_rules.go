@@ -173,6 +173,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	}
 	sc.matches = d.pinyinMatches(t, sc.matches)
 	sc.matches = d.runOnMatches(t, sc.matches)
+	sc.matches = d.gluedMatches(t, sc.matches)
 	if len(sc.matches) == 0 {
 		return nil, nil
 	}

@@ -67,7 +67,7 @@ func newRunOnIndex(ps []pattern, set *ruleSet, refTab *refTable) *runOnIndex {
 		}
 		key := strings.Join(ws, "")
 		refs := twoGroupRefs(p, set)
-		if len(key) < minRunOnTermLn || len(refs) == 0 {
+		if len(refs) == 0 { // short keys too: the glued reading (rules_glued.go) reads "i"
 			continue
 		}
 		if len(refs) < int(p.refs.n) {
