@@ -43,6 +43,7 @@ var findingCaps = []findingCap{
 	capChildSafetyWarning,
 	capSexEducationLexicon,
 	capProfanityMentioned,
+	capWordMentioned,
 	capChildQuoted,
 	capFictionViolence,
 	capTradeViolence,

@@ -37,6 +37,10 @@ var kin = newTermSet(foldTerms([]string{
 	"meine schwester", "meinen bruder", "mein bruder", "meinen freund", "meine freundin", "meinen mann", "mein mann",
 	"meine frau", "meine mutter", "meinen vater", "mein vater", "meine katze", "meinen hund", "mein hund", "meine mitbewohnerin",
 	"meinen mitbewohner", "meine kinder",
+	// Round 46 (F80): said to them ("Beim Bouldern heute zu meinem Bruder: 'Ich bring dich um…' 😂"); not
+	// any dative, which names a third person by them ("Die Lehrerin von meinem Sohn … die k@ll ich ab").
+	"zu meinem bruder", "zu meiner schwester", "zu meinem freund", "zu meiner freundin", "zu meinem mann", "zu meiner frau",
+	"zu meinem vater", "zu meiner mutter", "zu meinem sohn", "zu meiner tochter", "zu meinem mitbewohner", "zu meiner mitbewohnerin",
 	// Round 22: parents of twins and teenagers ("los estrangulo… a besos", "je vais l'étrangler ce gosse").
 	"mis gemelos", "mis niños", "mon ado", "ce gosse", "mes gosses", "mes ados",
 	// Round 29: siblings called by pet names ("te estrangulo, hermanito 😂").

@@ -66,6 +66,8 @@ var (
 		"open mon", "open tue", "open wed", "open thu", "open fri", "open sat", "open sun", "open every day", "open 7 days",
 		"shop phone", "store phone", "come say hi", "visit us", "stop by",
 		"预约", "预订", "订位", "订餐", "外卖", "自提", "营业时间", "营业", "到店", "电话订", "送货",
+		// Round 46 (F80): a shop's clearance (门店跑鞋清仓全场五折…门店地址见主页).
+		"清仓", "全场", "打折", "促销", "特价",
 		// Hong Kong and Taiwan (round 23): 查詢 (enquiries), 訂枱, 報名, and a
 		// listing's days (逢星期二四晚, 星期一至六, 週一公休).
 		"查询", "订枱", "订台", "报名", "招生", "逢星期", "星期一至", "周一至", "公休",

@@ -1,0 +1,48 @@
+package moderate
+
+import "github.com/notegate/notegate/models"
+
+// A slur or an insult mentioned, not used: the newcomers' weeks were full
+// of people explaining words to each other ("Para os gringos: 'viado' no
+// Brasil é usado como ofensa homofóbica… melhor não usar", "Prof de FLE :
+// 'putain' est partout dans le français parlé, mais je dis à mes étudiants
+// de l'éviter", a teacher's 『死ね』『キモい』がクラスで流行りかけたので…).
+// A hate, harassment or profanity finding whose evidence is one word or
+// phrase standing alone between quotation marks, in a field that talks
+// about words (wordTalk: what a word means, that it offends, that it went
+// round a class, that it is better avoided), is capped like reported
+// speech: it keeps its label, and no market reviews it. The word aimed at
+// someone ("you're a 'viado'") has a person beside it and no talk of
+// words; a quotation in a field with no such talk is left to the other
+// readings (reported speech, counter-speech).
+
+// wordTalk are the words of a field about words, in the folded text.
+var wordTalk = newTermSet(foldTerms([]string{
+	"the word", "this word", "that word", "a word", "word for", "means", "meaning", "is used", "is slang", "slur", "insult",
+	"offensive", "is rude", "pretty rude", "avoid", "don't use", "do not use", "don't say",
+	"la palabra", "esa palabra", "significa", "quiere decir", "se usa", "insulto", "ofensivo", "ofensiva", "es un insulto",
+	"evitar", "no la uses", "no lo uses", "no uses",
+	"a palavra", "essa palavra", "significa", "quer dizer", "é usado", "é usada", "ofensa", "ofensivo", "ofensiva", "xingamento",
+	"melhor não usar", "não use", "não usem", "evitem",
+	"le mot", "ce mot", "veut dire", "signifie", "insulte", "injure", "offensant", "éviter", "l'éviter", "évitez", "n'utilisez pas",
+	"das wort", "dieses wort", "bedeutet", "heißt", "beleidigung", "schimpfwort", "beleidigend", "vermeiden", "benutzt das nicht",
+	"这个词", "这种词", "这句话", "的意思", "意思是", "骂人的话", "侮辱", "贬义", "歧视", "别用", "不要用", "不要说",
+	"という言葉", "って言葉", "言葉", "意味", "流行", "悪口", "差別語", "蔑称", "使わない",
+	"라는 말", "단어", "뜻", "의미", "욕설", "비하", "유행", "쓰지 마", "쓰지 말",
+}))
+
+// capWordMentioned: a slur, an insult or a swear word quoted alone in a
+// field about words.
+func capWordMentioned(t *Text, source string, x *Finding, _ *[]Span) {
+	switch x.Category {
+	case models.CategoryHate, models.CategoryHarassment, models.CategoryProfanity:
+	default:
+		return
+	}
+	if fromClassifier(source) || x.Score <= reportedScoreCap || x.Span.End <= x.Span.Start || x.Span.End > len(t.Original) {
+		return
+	}
+	if quotedAt(t.Original, x.Span) && wordTalk.anyTerm(t.Folded.String()) {
+		x.Score = reportedScoreCap
+	}
+}
