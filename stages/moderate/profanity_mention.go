@@ -19,6 +19,9 @@ var (
 		"quiere decir", "significa", "se usa", "se dice", "decimos",
 		"quer dizer", "se diz", "se usa", "a gente fala", "falamos",
 		"heißt", "bedeutet", "sagt man", "sagen wir",
+		// Round 46 (F82): a German class for refugees on why Germans say it ("Warum sagen Deutsche ständig
+		// 'Scheiße'? Unsere Lehrerin hat Kraftausdrücke als Kulturgeschichte erklärt").
+		"warum sagen", "hat erklärt", "erklärt",
 		"的意思", "意思是", "什么意思", "是在表达", "表达惊讶", "用来表达", "用来", "表示", "不是在骂人", "不是骂人", "不是脏话",
 		"って意味", "という意味", "の意味", "って言う", "と言う",
 		"뜻", "의미", "라고 해", "라는 말",
@@ -31,7 +34,7 @@ var (
 	// profanityLessons say the field teaches words.
 	profanityLessons = newTermSet(foldTerms([]string{
 		"lesson", "slang", "language tip", "culture tip", "petit cours", "cours de", "leçon", "argot", "expression",
-		"clase de", "lección", "jerga", "modismo", "aula de", "lição", "gíria", "umgangssprache", "redewendung",
+		"clase de", "lección", "jerga", "modismo", "aula de", "lição", "gíria", "umgangssprache", "redewendung", "sprachkurs", "kraftausdrücke", "kulturgeschichte", "lektion",
 		"小教室", "小知识", "教学", "俚语", "口头禅", "语言课", "文化课", "スラング", "口癖", "속어", "유행어", "말버릇",
 	}))
 )

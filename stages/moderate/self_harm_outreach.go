@@ -219,6 +219,8 @@ var (
 		"fez diferença", "fez a diferença", "made a difference", "made all the difference", "hizo la diferencia", "me ayudó",
 		"me ayudo", "m'a aidé", "m'a aidee", "ça m'a aidé", "hat mir geholfen", "帮了我", "帮助了我", "助けられた", "도움이 됐",
 		"도움이 되었", "도움 됐",
+		// Round 46 (N61): a survivor's present told by what life is now ("지금 스물여덟 살, 잘 살고 있어요").
+		"잘 살고 있", "지금 스물", "지금 서른", "지금 마흔",
 		"救了我", "过得很好", "撑过来", "现在很好",
 		// Recovery told in the present: its "now" and "today" are no risk.
 		"现在好多了", "现在好了", "现在没事了", "现在挺好",
@@ -245,6 +247,7 @@ var (
 		"if you", "if you're", "if you are", "if anyone", "you can", "you're not alone", "you are not alone",
 		"si te", "si tú", "si tu", "si estás", "si estas", "se você", "se voce", "se tu", "wenn du", "wenn ihr", "falls du",
 		"如果你", "要是你", "你也", "もし", "つらい人", "힘든 분", "만약",
+		"여러분", "생각이 들면", "생각이 드시면",
 	}))
 	relapseMarkers = foldTerms([]string{
 		"again", "once more", "又", "再次", "また", "다시", "otra vez", "de nuevo", "de novo", "outra vez", "encore", "à nouveau",
