@@ -198,7 +198,7 @@ func spacedJamo(v *View, out, i int) (int, int) {
 		k++
 		break
 	}
-	if len(letters) < minSpacedJamo {
+	if len(letters) < 2 {
 		return 0, i
 	}
 	syllables := 0
@@ -209,7 +209,14 @@ func spacedJamo(v *View, out, i int) (int, int) {
 		}
 		syllables, n = syllables+1, n+used
 	}
-	if syllables < 2 {
+	next := pos[len(pos)-1] + 1
+	switch {
+	case syllables >= 2 && len(letters) >= minSpacedJamo:
+	case syllables == 1 && next+1 < len(v.Runes) && v.Runes[next] == ' ' && isHangulSyllable(v.Runes[next+1]):
+		// "ㅋ ㅏ 톡": one spelt syllable before a written one is read as a
+		// syllable too (카 톡, which the contact detector reads spaced); the
+		// space stays, so "ㅇ ㅏ 진짜" is the sigh 아 진짜, no word.
+	default:
 		return 0, i
 	}
 	for n := 0; n < len(letters); {
@@ -217,5 +224,5 @@ func spacedJamo(v *View, out, i int) (int, int) {
 		v.Runes[out], v.Spans[out] = syl, Span{v.Spans[pos[n]].Start, v.Spans[pos[n+used-1]].End}
 		out, n = out+1, n+used
 	}
-	return out, pos[len(pos)-1] + 1
+	return out, next
 }
