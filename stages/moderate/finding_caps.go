@@ -45,6 +45,7 @@ var findingCaps = []findingCap{
 	capProfanityMentioned,
 	capWordMentioned,
 	capChildQuoted,
+	capPlayQuoted,
 	capFictionViolence,
 	capTradeViolence,
 	capFictionSelfHarm,

@@ -26,7 +26,7 @@ var wordTalk = newTermSet(foldTerms([]string{
 	"melhor não usar", "não use", "não usem", "evitem",
 	"le mot", "ce mot", "veut dire", "signifie", "insulte", "injure", "offensant", "éviter", "l'éviter", "évitez", "n'utilisez pas",
 	"das wort", "dieses wort", "bedeutet", "heißt", "beleidigung", "schimpfwort", "beleidigend", "vermeiden", "benutzt das nicht",
-	"behindertenfeindlich", "homophob", "rassistisch", "warum das",
+	"behindertenfeindlich", "homophob", "rassistisch", "warum das", "beleidigungen", "ohne beleidigungen",
 	"这个词", "这种词", "这句话", "的意思", "意思是", "骂人的话", "侮辱", "贬义", "歧视", "别用", "不要用", "不要说",
 	"という言葉", "って言葉", "言葉", "意味", "流行", "悪口", "差別語", "蔑称", "使わない",
 	"라는 말", "단어", "뜻", "의미", "욕설", "비하", "유행", "쓰지 마", "쓰지 말",

@@ -1,0 +1,20 @@
+package moderate
+
+import "testing"
+
+// A partner's or a friend's words in play, quoted, are no threat of the
+// author's; the same words quoted without play, or said by the author, are
+// still read.
+func TestWordsInPlayQuotedFromSomeoneCloseAreNotThreats(t *testing.T) {
+	s := newTestStage(t)
+	cases := []allowCase{
+		{"a boyfriend's trash talk over a video game, then hot chocolate", "Soirée jeux vidéo avec mon copain : 'je vais te défoncer', 'crève'. Puis il me fait un chocolat chaud. L'amour.", true},
+		{"a boyfriend's 'du bist tot' while gaming, then pizza", "Beim Zocken mit meinem Freund: 'Ich mach dich fertig', 'Du bist tot'. Danach Pizza. Beziehungsziele.", true},
+		{"a best man's joke that had the wedding laughing", "結婚式の余興で友達が『新郎をぶっ殺す』ってネタやって会場爆笑。愛のある毒舌。", true},
+		{"a date's 'laugh again and I'll kill you' after a horror film", "約會去看恐怖片，他比我還怕，整場抓著我的手。回家路上我一直笑他，他說'再笑我就殺了你'，然後請我吃宵夜。", true},
+		{"a partner's quoted threat with no play is still read", "Mon copain ce soir : « je vais te défoncer ». La porte est cassée.", false},
+		{"a crowd sent to post the quoted insult is still read", "笑死，這個主播長得像被車輾過的豬，難怪男朋友跑了🤣 大家快去她直播間狂刷「醜八怪」", false},
+		{"the author's own threat to a boyfriend is still read", "Mon copain, si tu recommences je vais te défoncer, je te jure.", false},
+	}
+	checkAllowed(t, s, cases)
+}
