@@ -42,12 +42,7 @@ var reChildAge = regexp.MustCompile(`\bmy (?:[1-9]|1[0-2]) ?(?:yo|y/o|year old|-
 // childQuoted reports whether the words at sp are quoted in a field that
 // tells of the author's own child.
 func childQuoted(t *Text, sp Span) bool {
-	s := t.Original
-	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
-		return false
-	}
-	lo, hi := sentenceAround(s, sp.Start, sp.End)
-	if !(quotedAt(s, sp) || insideQuotes(s, lo, hi, sp) || insidePairedQuotes(s, sp) || endsInQuotation(s, lo, hi, sp)) {
+	if !quotedWords(t.Original, sp) {
 		return false
 	}
 	f := t.Folded.String()
@@ -55,6 +50,18 @@ func childQuoted(t *Text, sp Span) bool {
 		return false
 	}
 	return !containsTermAny(unquoted(f), quotationEndorsements)
+}
+
+// quotedWords reports whether the words at sp of s lie in a quotation: quoted
+// alone, inside quotation marks of their sentence, or with the evidence
+// running on past the closing mark from inside it.
+func quotedWords(s string, sp Span) bool {
+	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
+		return false
+	}
+	lo, hi := sentenceAround(s, sp.Start, sp.End)
+	return quotedAt(s, sp) || insideQuotes(s, lo, hi, sp) || insidePairedQuotes(s, sp) || endsInQuotation(s, lo, hi, sp) ||
+		opensInQuotation(s, lo, sp)
 }
 
 // capChildQuoted: a child's words a parent quotes (child_quote.go).

@@ -45,13 +45,7 @@ var playSigns = newTermSet(foldTerms([]string{
 // playQuoted reports whether the words at sp are quoted in a field that
 // tells of someone close to the author at play.
 func playQuoted(t *Text, sp Span) bool {
-	s := t.Original
-	if sp.Start < 0 || sp.End > len(s) || sp.Start >= sp.End {
-		return false
-	}
-	lo, hi := sentenceAround(s, sp.Start, sp.End)
-	if !(quotedAt(s, sp) || insideQuotes(s, lo, hi, sp) || insidePairedQuotes(s, sp) || endsInQuotation(s, lo, hi, sp) ||
-		opensInQuotation(s, lo, sp)) {
+	if !quotedWords(t.Original, sp) {
 		return false
 	}
 	f := t.Folded.String()
@@ -79,14 +73,21 @@ func capPlayQuoted(t *Text, source string, x *Finding, _ *[]Span) {
 }
 
 // opensInQuotation reports whether sp starts inside a quotation opened by a
-// paired mark (「『“«《) earlier in its sentence, which lo starts: rule
+// paired mark (「『“„«《) earlier in its sentence, which lo starts: rule
 // evidence may run on past the closing mark (『新郎をぶっ殺す』ってネタやって).
+// “ opens in English and closes in German („nur probiert“).
 func opensInQuotation(s string, lo int, sp Span) bool {
 	depth := 0
 	for _, r := range s[lo:sp.Start] {
 		switch r {
-		case '「', '『', '“', '«', '《':
+		case '「', '『', '„', '«', '《':
 			depth++
+		case '“':
+			if depth > 0 {
+				depth--
+			} else {
+				depth++
+			}
 		case '」', '』', '”', '»', '》':
 			if depth > 0 {
 				depth--

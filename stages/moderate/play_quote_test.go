@@ -1,6 +1,9 @@
 package moderate
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A partner's or a friend's words in play, quoted, are no threat of the
 // author's; the same words quoted without play, or said by the author, are
@@ -17,4 +20,24 @@ func TestWordsInPlayQuotedFromSomeoneCloseAreNotThreats(t *testing.T) {
 		{"the author's own threat to a boyfriend is still read", "Mon copain, si tu recommences je vais te défoncer, je te jure.", false},
 	}
 	checkAllowed(t, s, cases)
+}
+
+func TestOpensInQuotation(t *testing.T) {
+	tests := []struct {
+		name, s, at string
+		want        bool
+	}{
+		{"evidence running on from inside Japanese brackets is inside", "友達が『新郎をぶっ殺す』ってネタ", "ぶっ殺す", true},
+		{"a word after a German quotation closed with “ is outside", "hat „nur probiert“ und die Hälfte ist weg, der Idiot", "Idiot", false},
+		{"a word inside English curly quotes is inside", "he said “you are dead” lol", "dead", true},
+		{"a word after English curly quotes is outside", "he said “hi” and left, the idiot", "idiot", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			i := strings.Index(tt.s, tt.at)
+			if got := opensInQuotation(tt.s, 0, Span{i, i + len(tt.at)}); got != tt.want {
+				t.Errorf("opensInQuotation(%q at %q) = %v, want %v", tt.s, tt.at, got, tt.want)
+			}
+		})
+	}
 }
