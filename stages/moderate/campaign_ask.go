@@ -1,10 +1,6 @@
 package moderate
 
-import (
-	"strings"
-
-	"github.com/notegate/notegate/models"
-)
+import "github.com/notegate/notegate/models"
 
 // A campaign that asks nothing: many accounts posting one text within the
 // window is what a spam campaign does, and also what an app's share
@@ -40,7 +36,7 @@ func capCampaignWithoutAsk(found []fieldFinding, texts []*Text, suffix string) {
 		return
 	}
 	for _, t := range texts {
-		if spamSignText(t, false) && !helplineNotice(t) {
+		if spamSignText(t, false) && !helplineNotice(t) { // a helpline's "free, 24h" (self_harm_outreach.go)
 			return
 		}
 	}
@@ -49,17 +45,4 @@ func capCampaignWithoutAsk(found []fieldFinding, texts []*Text, suffix string) {
 			found[i].Score = campaignNoAskCap
 		}
 	}
-}
-
-// helplineNotice reports whether a field names a crisis line and nothing a
-// spammer needs: no link, no handle, no other messenger, no money. "Free,
-// day and night" is then the line's description, not an offer: on a
-// prevention day many people post one text ("Setembro Amarelo … ligue 188
-// (CVV). É gratuito e funciona 24h"), and their copies ask nothing.
-func helplineNotice(t *Text) bool {
-	s := t.Folded.String()
-	if !helplines.anyTerm(s) || strings.Contains(s, "@") || reURL.MatchString(s) || domainShaped(s) && reBareDomain.MatchString(s) {
-		return false
-	}
-	return !privateMessengers.anyTerm(withoutTerms(s, helplines.list)) && !moneyAmount(s)
 }

@@ -377,13 +377,21 @@ func helplineContact(t *Text, sp Span) bool {
 // signs of an offer or a sale do not count, and its number is no handle.
 func helplineOffered(t *Text) bool {
 	s := t.Folded.String()
-	if !helplines.anyTerm(s) || !outreachOffers.anyTerm(s) || saysFirstPerson(s) {
+	return outreachOffers.anyTerm(s) && !saysFirstPerson(s) && helplineNotice(t) && !spamSignSet.in(s)
+}
+
+// helplineNotice reports whether a field names a crisis line and nothing a
+// spammer needs: no link, no handle, no other messenger, no money. "Free,
+// day and night" is then the line's description, not an offer: on a
+// prevention day many people post one text ("Setembro Amarelo … ligue 188
+// (CVV). É gratuito e funciona 24h"), and their copies ask nothing
+// (campaign_ask.go).
+func helplineNotice(t *Text) bool {
+	s := t.Folded.String()
+	if !helplines.anyTerm(s) || strings.Contains(s, "@") || reURL.MatchString(s) || domainShaped(s) && reBareDomain.MatchString(s) {
 		return false
 	}
-	if strings.Contains(s, "@") || reURL.MatchString(s) || domainShaped(s) && reBareDomain.MatchString(s) {
-		return false
-	}
-	return !privateMessengers.anyTerm(withoutTerms(s, helplines.list)) && !moneyAmount(s) && !spamSignSet.in(s)
+	return !privateMessengers.anyTerm(withoutTerms(s, helplines.list)) && !moneyAmount(s)
 }
 
 // longestFirst sorts terms by length, longest first, in place.

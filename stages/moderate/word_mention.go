@@ -16,20 +16,21 @@ import "github.com/notegate/notegate/models"
 // words; a quotation in a field with no such talk is left to the other
 // readings (reported speech, counter-speech).
 
-// wordTalk are the words of a field about words, in the folded text.
+// wordTalk are the words of a field about words, in the folded text,
+// beyond the definitions a swear word is explained with
+// (profanityDefinitions, which count too): the word named, that it offends,
+// that it went round, that it is better avoided.
 var wordTalk = newTermSet(foldTerms([]string{
-	"the word", "this word", "that word", "a word", "word for", "means", "meaning", "is used", "is slang", "slur", "insult",
-	"offensive", "is rude", "pretty rude", "avoid", "don't use", "do not use", "don't say",
-	"la palabra", "esa palabra", "significa", "quiere decir", "se usa", "insulto", "ofensivo", "ofensiva", "es un insulto",
-	"evitar", "no la uses", "no lo uses", "no uses",
-	"a palavra", "essa palavra", "significa", "quer dizer", "é usado", "é usada", "ofensa", "ofensivo", "ofensiva", "xingamento",
-	"melhor não usar", "não use", "não usem", "evitem",
-	"le mot", "ce mot", "veut dire", "signifie", "insulte", "injure", "offensant", "éviter", "l'éviter", "évitez", "n'utilisez pas",
-	"das wort", "dieses wort", "bedeutet", "heißt", "beleidigung", "schimpfwort", "beleidigend", "vermeiden", "benutzt das nicht",
-	"behindertenfeindlich", "homophob", "rassistisch", "warum das", "beleidigungen", "ohne beleidigungen",
-	"这个词", "这种词", "这句话", "的意思", "意思是", "骂人的话", "侮辱", "贬义", "歧视", "别用", "不要用", "不要说",
+	"the word", "this word", "that word", "a word", "word for", "slur", "insult", "offensive", "is rude", "pretty rude", "avoid",
+	"don't use", "do not use", "don't say",
+	"la palabra", "esa palabra", "insulto", "ofensivo", "ofensiva", "es un insulto", "evitar", "no la uses", "no lo uses", "no uses",
+	"a palavra", "essa palavra", "é usado", "é usada", "ofensa", "xingamento", "melhor não usar", "não use", "não usem", "evitem",
+	"le mot", "ce mot", "insulte", "injure", "offensant", "éviter", "l'éviter", "évitez", "n'utilisez pas",
+	"das wort", "dieses wort", "beleidigung", "beleidigungen", "schimpfwort", "beleidigend", "vermeiden", "benutzt das nicht",
+	"behindertenfeindlich", "homophob", "rassistisch", "warum das",
+	"这个词", "这种词", "这句话", "骂人的话", "侮辱", "贬义", "歧视", "别用", "不要用", "不要说",
 	"という言葉", "って言葉", "言葉", "意味", "流行", "悪口", "差別語", "蔑称", "使わない",
-	"라는 말", "단어", "뜻", "의미", "욕설", "비하", "유행", "쓰지 마", "쓰지 말",
+	"라는 말", "단어", "욕설", "비하", "유행", "쓰지 마", "쓰지 말",
 }))
 
 // capWordMentioned: a slur, an insult or a swear word quoted alone in a
@@ -43,7 +44,7 @@ func capWordMentioned(t *Text, source string, x *Finding, _ *[]Span) {
 	if fromClassifier(source) || x.Score <= reportedScoreCap || x.Span.End <= x.Span.Start || x.Span.End > len(t.Original) {
 		return
 	}
-	if quotedAt(t.Original, x.Span) && wordTalk.anyTerm(t.Folded.String()) {
+	if f := t.Folded.String(); quotedAt(t.Original, x.Span) && (wordTalk.anyTerm(f) || profanityDefinitions.anyTerm(f)) {
 		x.Score = reportedScoreCap
 	}
 }
