@@ -70,8 +70,8 @@ func TestPolicyMarketTerms(t *testing.T) {
 		{"a market block term blocks only there", "专业代開發票", models.DecisionBlock, models.DecisionAllow},
 		{"a market block term survives disguise", "a F.O.R.B.I.D.D.E.N phrase", models.DecisionBlock, models.DecisionAllow},
 		{"a market review term reviews only there", "进团购群", models.DecisionReview, models.DecisionAllow},
-		{"a market allow term forgives a finding only there", "well, shit happens", models.DecisionAllow, models.DecisionReview},
-		{"the finding still counts outside the allow term", "shit", models.DecisionBlock, models.DecisionReview},
+		{"a market allow term forgives a finding only there", "well, shit happens. shit happens", models.DecisionAllow, models.DecisionReview},
+		{"a lone oath outside the allow term is reviewed under a low threshold", "shit", models.DecisionReview, models.DecisionAllow},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

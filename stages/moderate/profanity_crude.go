@@ -3,6 +3,7 @@ package moderate
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/notegate/notegate/models"
 )
@@ -22,7 +23,9 @@ import (
 // Seich … Gopferdammi", "ㄊㄇㄉ … ㄎㄅ"), each of them gets a
 // finding of crudeScore: reviewed in intl, blocked in cn, whose policy
 // blocks profanity from 0.7. Classifier scores never count: they cannot say
-// which words they read.
+// which words they read. A lexicon's strong insult counts as a strong swear
+// word beside a swear word ("卧槽这什么傻逼天气", "幹！… 幹你娘咧": the
+// insult is the oath there), never alone: an insult alone is harassment.
 const (
 	crudeMinWords    = 2
 	crudeManyWords   = 3
@@ -57,15 +60,17 @@ func crudeSwearing(found []fieldFinding, texts []*Text, suffix string) []fieldFi
 			continue // the words named, not said
 		}
 		var words, mild []Span
-		strong := false
+		strong, swears := false, false
 		for _, f := range found {
-			if f.field != t.Field || f.Category != models.CategoryProfanity || f.market != "" ||
+			insult := f.Category == models.CategoryHarassment && strings.HasPrefix(f.source, "lexicon") && f.Score >= crudeStrongScore
+			if f.field != t.Field || f.Category != models.CategoryProfanity && !insult || f.market != "" ||
 				fromClassifier(f.source) || f.Span.Start == f.Span.End || f.Score < crudeWordScore {
 				continue
 			}
 			if coveredBy(f, allows) {
 				continue
 			}
+			swears = swears || !insult
 			words = append(words, f.Span)
 			strong = strong || f.Score >= crudeStrongScore
 			if f.Score >= crudeMildScore {
@@ -73,7 +78,7 @@ func crudeSwearing(found []fieldFinding, texts []*Text, suffix string) []fieldFi
 			}
 		}
 		words = separateSpans(words)
-		if len(words) < crudeMinWords || !strong && len(words) < crudeManyWords && len(separateSpans(mild)) < crudeMinWords {
+		if !swears || len(words) < crudeMinWords || !strong && len(words) < crudeManyWords && len(separateSpans(mild)) < crudeMinWords {
 			continue
 		}
 		rule := fmt.Sprintf("crude swearing: %d swear words", len(words))

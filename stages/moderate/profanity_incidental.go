@@ -2,26 +2,25 @@ package moderate
 
 import "github.com/notegate/notegate/models"
 
-// Incidental swearing: a longer note that tells a night shift, a derby in
-// the pub or a pet's last day and swears once on the way ("Putain, j'ai
-// une réunion à neuf heures", "So eine Scheiße, tut das weh", 我靠，这破打印机又卡纸了)
-// is a story with one oath in it, not swearing. The cn market reviews a
-// single swear word in a comment (its profanity review is 0.3); in a field
-// of several sentences where the lexicons and rules find one swear word at most
-// (below crude swearing; none: the classifier alone read some), the field's profanity findings — the
-// classifier's too — are capped at reportedScoreCap: they keep their label
-// and evidence for reviewers and decide nothing. Two swear words or more,
-// and any field crudeSwearing judged crude, keep their scores, and so does
-// every other category: an insult aimed at someone is harassment, whatever
-// the length.
-const (
-	// incidentalMinBytes: a field shorter than this (UTF-8 bytes: about 50
-	// words of Latin script, 100 Han, kana or hangul) is a comment, where
-	// one oath may be the point.
-	incidentalMinBytes = 300
-	// incidentalMinSentences: and it tells something in several sentences.
-	incidentalMinSentences = 3
-)
+// Incidental swearing: a note that swears once on the way ("Putain, j'ai
+// raté le record de deux secondes", "So eine Scheiße, tut das weh",
+// 我靠，这破打印机又卡纸了, a night shift told with one "Putain") is
+// language with one oath in it, not swearing: writers of every language
+// count it innocent, and a cn feed that reviewed every 卧槽 would bury its
+// reviewers. In a field where the lexicons and rules find one swear word at
+// most (below crude swearing; none: the classifier alone read some), the
+// field's profanity findings — the classifier's too — are capped at
+// reportedScoreCap: they keep their label and evidence for reviewers and
+// decide nothing. Two swear words or more, and any field crudeSwearing
+// judged crude, keep their scores, and so does every other category: an
+// insult aimed at someone is harassment, whatever the length; a formula
+// as strong as crude swearing ("fils de pute", "nique sa mère") is
+// crude on its own.
+//
+// Until round 47 the cap needed a story (three sentences, 300 bytes) and cn
+// reviewed a lone oath in a comment; the fresh innocent sets of every round
+// counted those comments among their flagged notes, and the harmful
+// profanity of the fresh sets is crude swearing, which this leaves alone.
 
 // capIncidentalSwear caps the profanity of long fields that swear once (see
 // above). It runs after crudeSwearing, whose findings it reads.
@@ -43,8 +42,7 @@ func capIncidentalSwear(found []fieldFinding, texts []*Text) {
 			}
 			words = append(words, f.Span)
 		}
-		if !swears || crude || len(separateSpans(words)) > 1 ||
-			len(t.Original) < incidentalMinBytes || countSentences(t) < incidentalMinSentences {
+		if !swears || crude || len(separateSpans(words)) > 1 {
 			continue
 		}
 		for k := range found {
@@ -54,22 +52,4 @@ func capIncidentalSwear(found []fieldFinding, texts []*Text) {
 			}
 		}
 	}
-}
-
-// countSentences counts the sentences of t as sentenceBounds delimits them,
-// leaving out those without a letter or a digit (a run of "!!!", a blank
-// line), as sentenceRuns does.
-func countSentences(t *Text) int {
-	bounds, _ := sentenceBounds(t, nil, nil)
-	v := &t.Skeleton
-	n, i := 0, 0
-	for _, b := range append(bounds, len(t.Original)) {
-		if i < len(v.Spans) && v.Spans[i].Start < b {
-			n++
-		}
-		for i < len(v.Spans) && v.Spans[i].Start < b {
-			i++
-		}
-	}
-	return n
 }

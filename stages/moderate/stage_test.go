@@ -245,8 +245,10 @@ func TestStageDecidesPerMarket(t *testing.T) {
 		body     string
 		cn, intl models.Decision
 	}{
-		{"mild English profanity is allowed in intl and reviewed in cn", "this is shit", models.DecisionReview, models.DecisionAllow},
-		{"卧槽 is reviewed in cn only", "卧槽 太好吃了", models.DecisionReview, models.DecisionAllow},
+		{"one English swear word is allowed in both markets", "this is shit", models.DecisionAllow, models.DecisionAllow},
+		{"one 卧槽 is allowed in both markets", "卧槽 太好吃了", models.DecisionAllow, models.DecisionAllow},
+		{"crude swearing is blocked in cn and reviewed in intl", "this shit is fucking broken again", models.DecisionBlock, models.DecisionReview},
+		{"卧槽 with tmd is crude swearing", "卧槽 这天气 tmd 热死了", models.DecisionBlock, models.DecisionReview},
 		{"WeChat solicitation is blocked in cn and reviewed in intl", "加V信 abc123", models.DecisionBlock, models.DecisionReview},
 		{"a bare personal phone number is reviewed in both markets (personal data in public)", "13812345678", models.DecisionReview, models.DecisionReview},
 		{"a plain link is fine everywhere", "see https://example.com/post", models.DecisionAllow, models.DecisionAllow},
