@@ -46,6 +46,7 @@ var findingCaps = []findingCap{
 	capWordMentioned,
 	capChildQuoted,
 	capPlayQuoted,
+	capCharacterLine,
 	capFictionViolence,
 	capTradeViolence,
 	capFictionSelfHarm,

@@ -2,7 +2,7 @@ package moderate
 
 import "github.com/notegate/notegate/models"
 
-// A partner's or a friend's words in play, quoted by the author: "Soirée
+// A partner's, a friend's or a teammate's words in play, quoted by the author: "Soirée
 // jeux vidéo avec mon copain : 'je vais te défoncer', 'crève'. Puis il me
 // fait un chocolat chaud. L'amour.", "Beim Zocken mit meinem Freund: 'Ich
 // mach dich fertig', 'Du bist tot'. Danach Pizza. Beziehungsziele.", a
@@ -26,6 +26,10 @@ var closeOnes = newTermSet(foldTerms([]string{
 	"我男朋友", "我男友", "我女朋友", "我女友", "我老公", "我老婆", "我对象", "我闺蜜", "我朋友", "约会",
 	"彼氏", "旦那", "友達", "新郎", "新婦", "親友",
 	"남친", "여친", "남편", "아내", "친구",
+	// A gaming clan or team the author plays in (round 47, N68: "Clan banter: '… you bronze-ranked
+	// potato.' He carried us", 戰隊互嗆日常：『你這個廢物又送頭』… 感情很好的那種).
+	"clan", "my team", "my squad", "teammates", "my duo", "mi clan", "mi equipo", "meu clã", "meu time", "mon équipe", "ma team",
+	"戰隊", "战队", "隊友", "队友", "公會", "公会", "クラン", "チームメイト", "클랜", "팀원",
 }))
 
 // playSigns say the quoted words were play: a game, a joke, a laugh, or
@@ -40,6 +44,7 @@ var playSigns = newTermSet(foldTerms([]string{
 	"打游戏", "玩游戏", "恐怖片", "哈哈", "笑他", "笑死", "请我吃", "宵夜", "撒娇",
 	"ゲーム", "ネタ", "爆笑", "笑", "余興", "愛のある",
 	"게임", "ㅋㅋ", "장난", "농담",
+	"banter", "trash talk", "trash-talk", "carried us", "owe him", "owe her", "gelaber", "danach zusammen", "互嗆", "互怼", "互懟", "感情很好", "感情好",
 }))
 
 // playQuoted reports whether the words at sp are quoted in a field that
