@@ -47,6 +47,8 @@ var findingCaps = []findingCap{
 	capChildQuoted,
 	capPlayQuoted,
 	capCharacterLine,
+	capCourtQuoted,
+	capSexLaw,
 	capFictionViolence,
 	capTradeViolence,
 	capFictionSelfHarm,

@@ -62,6 +62,8 @@ var (
 		"orders", "pickup", "pick up", "opening hours", "open daily", "we open", "we close", "open from", "hours", "delivery",
 		"pre-order", "pre-orders", "preorder", "preorders", "abrimos", "abierto de",
 		"call us", "call the store", "call the shop", "call ahead",
+		// Round 47 (N69): a legal clinic's free consults and walk-ins.
+		"consult", "consults", "consultation", "consultations", "free consult", "walk-ins", "walk-in", "walk ins",
 		// Days open and the shop's own line (round 16: "Open Tue–Sun 7am–3pm. Shop phone …").
 		"open mon", "open tue", "open wed", "open thu", "open fri", "open sat", "open sun", "open every day", "open 7 days",
 		"shop phone", "store phone", "come say hi", "visit us", "stop by",
