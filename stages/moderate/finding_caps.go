@@ -195,10 +195,16 @@ func capSelfInsult(t *Text, source string, x *Finding, _ *[]Span) {
 	}
 }
 
-// capWarnedContact: a contact request a scam warning quotes (scam_warning.go),
-// or a parents' warning tells of (child_safety_warning.go).
+// capWarnedContact: a contact request (or a phone read as personal data) a
+// scam warning quotes (scam_warning.go), a parents' warning tells of
+// (child_safety_warning.go), or a link defanged so that nobody can follow
+// it (defanged.go).
 func capWarnedContact(t *Text, source string, x *Finding, _ *[]Span) {
-	if source == "contact" && x.Score > reportedScoreCap && x.Span.End > x.Span.Start && x.Span.End <= len(t.Original) &&
+	if defangedLink(t, source, x) {
+		x.Score = reportedScoreCap
+		return
+	}
+	if (source == "contact" || source == "pii" && x.Category == models.CategoryPII) && x.Score > reportedScoreCap && x.Span.End > x.Span.Start && x.Span.End <= len(t.Original) &&
 		(!carriesHandle(t.Original[x.Span.Start:x.Span.End]) || quotedHandleReported(t, x.Span)) &&
 		(scamWarning(t) && warnedSpan(t, x.Span) || childSafetyWarning(t)) {
 		x.Score = reportedScoreCap

@@ -42,6 +42,13 @@ var (
 		// Round 25: Japan's call for caution and its "information products"
 		// scam (注意喚起です…30万の情報商材買わされてました), and being deceived.
 		"注意喚起", "情報商材", "騙され", "だまされ",
+		// Round 47 (N72, N73): phishing by its names, fake accounts and giveaways, extortion mail, spam
+		// bots, and a pharmacist's voice warning of pills sold in DMs.
+		"phishing", "smishing", "フィッシング", "スミッシング", "피싱", "스미싱", "钓鱼", "hameçonnage", "hameconnage",
+		"sorteo falso", "sorteio falso", "conta fake", "cuenta falsa", "faux compte", "假抽奖", "假账号", "fake-account",
+		"extortion", "sextortion", "勒索", "敲诈", "spam bot", "los bots", "스팸", "spam",
+		"farmacéutica", "farmacéutico", "farmacêutica", "farmacêutico", "pharmacienne", "pharmacien", "apothekerin", "apotheker",
+		"pharmacist", "药师", "薬剤師", "약사", "infostealer", "voleur de mots de passe", "malware",
 	}))
 	dontFollow = newTermSet(foldTerms([]string{
 		"不要加", "别加", "千万别", "千万不要", "别信", "不要信", "不要相信", "不会让你加", "不会要求你加", "不要转账", "别转账",
@@ -73,6 +80,12 @@ var (
 		"nunca mande dinheiro", "nunca transfira", "não transfira", "n'envoyez jamais", "ne virez jamais", "n'envoyez pas d'argent",
 		"nie geld", "niemals geld", "kein geld überweisen", "nichts überweisen", "振り込まないで", "振り込んではいけ", "不要汇款", "别汇款",
 		"돈 보내지 마", "송금하지 마",
+		// Round 47 (N72, N73): don't buy, call the old number, report the bots, we never charge.
+		"don't buy", "do not buy", "no compréis", "no compres", "não comprem", "não compre", "n'achetez", "nicht kaufen",
+		"不要买", "别买", "買わないで", "사지 마", "call your kid", "old number", "número antigo", "numero antigo", "número antiguo",
+		"원래 번호로", "reportad", "report the", "ご注意", "注意してください", "お気をつけ", "절대 돈 안 받", "돈 안 받아요",
+		"never charge", "nunca cobramos", "nous ne demandons", "从来不收", "我们从来不", "不会私讯", "don't pay", "do not pay", "no pagues",
+		"não pague", "ne payez", "nicht zahlen",
 	}))
 	// scamDeclared says outright that it is a scam (都是诈骗, 差点被骗, "it's a
 	// scam", "es una estafa", 詐欺です), or points to the anti-fraud line
@@ -94,6 +107,9 @@ var (
 		"are red flags", "es una señal de alarma", "es señal de estafa", "é sinal de golpe", "é um sinal de alerta",
 		"c'est un signal d'alarme", "fake-gewinnspiele", "fake-gewinnspiel", "fake giveaways", "fake giveaway",
 		"sorteos falsos", "sorteios falsos", "faux concours",
+		// Round 47 (N72): a message called phishing, spam or malware outright.
+		"es phishing", "c'est du phishing", "is phishing", "ist phishing", "스미싱이니까", "스팸은", "is spam", "es spam",
+		"est un voleur", "is malware", "sim, é golpe", "사기예요",
 	}))
 	// negationWords right before a declaration (or a disclaimer,
 	// stress_hyperbole.go) turn it round: 这不是诈骗, "no es una estafa",
@@ -140,6 +156,7 @@ func negatedBefore(before string) bool {
 // handleReported are the author saying the account was reported.
 var handleReported = newTermSet(foldTerms([]string{
 	"已检举", "已举报", "已经举报", "举报了", "检举了", "reported it", "reported them", "reported the account", "i reported",
+	"reported as junk", "reported as spam", "marked as spam", "mark as spam", "signalez au 33700", "33700",
 	"denuncié", "denunciei", "lo denuncié", "j'ai signalé", "signalé", "gemeldet", "通報した", "通報しました", "신고했",
 }))
 
@@ -147,8 +164,13 @@ var handleReported = newTermSet(foldTerms([]string{
 // and all, stands inside a quotation of a field that says it was reported
 // (收到一則私訊：「…請加LINE @gift888…」… 已檢舉): the scammer's account shown
 // to warn, which no spammer writes of their own.
+//
+// Round 47 (N72, N73): a field that says outright it is a scam (declaresScam:
+// "Sim, é golpe", 사기예요) shows the scammer's number or link to warn as
+// well.
 func quotedHandleReported(t *Text, sp Span) bool {
-	return inQuotation(t.Original, sp) && handleReported.in(t.Folded.String())
+	f := t.Folded.String()
+	return inQuotation(t.Original, sp) && (handleReported.in(f) || declaresScam(f))
 }
 
 // scamAttributions in a sentence say the request is the scammer's, told:
