@@ -39,6 +39,7 @@ var findingCaps = []findingCap{
 	capRefusedContact,
 	capHelplineContact,
 	capWarnedBait,
+	capWarnedQuote,
 	capNewsIllicitLexicon,
 	capChildSafetyWarning,
 	capSexEducationLexicon,

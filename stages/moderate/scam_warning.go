@@ -49,6 +49,7 @@ var (
 		"extortion", "sextortion", "勒索", "敲诈", "spam bot", "los bots", "스팸", "spam",
 		"farmacéutica", "farmacéutico", "farmacêutica", "farmacêutico", "pharmacienne", "pharmacien", "apothekerin", "apotheker",
 		"pharmacist", "药师", "薬剤師", "약사", "infostealer", "voleur de mots de passe", "malware",
+		"c'est un bot", "un robot", "robô", "robo de golpe", "est un bot", "ist ein bot", "is a bot", "es un bot", "机器人", "봇이",
 	}))
 	dontFollow = newTermSet(foldTerms([]string{
 		"不要加", "别加", "千万别", "千万不要", "别信", "不要信", "不要相信", "不会让你加", "不会要求你加", "不要转账", "别转账",
@@ -85,7 +86,7 @@ var (
 		"不要买", "别买", "買わないで", "사지 마", "call your kid", "old number", "número antigo", "numero antigo", "número antiguo",
 		"원래 번호로", "reportad", "report the", "ご注意", "注意してください", "お気をつけ", "절대 돈 안 받", "돈 안 받아요",
 		"never charge", "nunca cobramos", "nous ne demandons", "从来不收", "我们从来不", "不会私讯", "don't pay", "do not pay", "no pagues",
-		"não pague", "ne payez", "nicht zahlen",
+		"não pague", "ne payez", "nicht zahlen", "signalé", "signalée", "captures gardées", "bloquez ce numéro", "denunciei",
 	}))
 	// scamDeclared says outright that it is a scam (都是诈骗, 差点被骗, "it's a
 	// scam", "es una estafa", 詐欺です), or points to the anti-fraud line
@@ -170,7 +171,7 @@ var handleReported = newTermSet(foldTerms([]string{
 // well.
 func quotedHandleReported(t *Text, sp Span) bool {
 	f := t.Folded.String()
-	return inQuotation(t.Original, sp) && (handleReported.in(f) || declaresScam(f))
+	return (inQuotation(t.Original, sp) || inFieldQuotation(t.Original, sp)) && (handleReported.in(f) || declaresScam(f))
 }
 
 // scamAttributions in a sentence say the request is the scammer's, told:
@@ -191,7 +192,13 @@ func warnedSpan(t *Text, sp Span) bool {
 		return false
 	}
 	lo, hi := sentenceAround(s, sp.Start, sp.End)
-	if quotedAt(s, sp) || insideQuotes(s, lo, hi, sp) || insidePairedQuotes(s, sp) {
+	if quotedAt(s, sp) || insideQuotes(s, lo, hi, sp) || insidePairedQuotes(s, sp) || inFieldQuotation(s, sp) {
+		return true
+	}
+	// Round 47 (N72): a rule's evidence that runs into the quotation from
+	// the words that bring it ("por DM 'pastillas para adelgazar sin
+	// receta'") is quoted by its last word, or out of it by its first.
+	if f, l := firstWord(s, sp), lastWord(s, sp); f != sp && quotedWords(s, f) || l != sp && quotedWords(s, l) {
 		return true
 	}
 	sentence := foldedBefore(t, lo, hi)

@@ -1,0 +1,92 @@
+package moderate
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Quotations across sentences: a pasted message quoted whole ("'쇼핑몰 재택
+// 알바 하루 10만원, 좋아요만 누르면 돼요. 텔레그램 @cp_job_kr 문의' 이거 전형적인
+// 부업 사기예요") holds sentence ends, where the sentence-bound tests
+// (quotedWords, inQuotation) see no quotation. Paired marks are found
+// across sentences by insidePairedQuotes (reported.go); quotationSpans
+// finds the field's straight quotations whole: between straight quotes (' or
+// ") of which the opening one starts a word (after the field's start, a
+// space, a colon, a bracket or a CJK character) and the closing one ends
+// one; an apostrophe inside a word ("can't", "l'été") neither opens nor
+// closes.
+
+// quotationSpans returns the spans of s's straight quotations, marks
+// excluded.
+func quotationSpans(s string) []Span {
+	var out []Span
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == '\'' || r == '"') && opensQuote(s, i, n) {
+			if j := closingStraight(s, i+n, r); j >= 0 {
+				out = append(out, Span{i + n, j})
+				i = j + 1
+				continue
+			}
+		}
+		i += n
+	}
+	return out
+}
+
+// inFieldQuotation reports whether sp lies inside one of s's quotations,
+// paired or straight, across sentences.
+func inFieldQuotation(s string, sp Span) bool {
+	if insidePairedQuotes(s, sp) {
+		return true
+	}
+	for _, q := range quotationSpans(s) {
+		if sp.Start >= q.Start && sp.End <= q.End {
+			return true
+		}
+	}
+	return false
+}
+
+// opensQuote reports whether the straight quote at s[i:i+n] starts a
+// word: what comes before it is nothing, a space, a colon, a bracket, a
+// dash or a CJK character, and what follows is no space.
+func opensQuote(s string, i, n int) bool {
+	if i+n >= len(s) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(s[i+n:])
+	if unicode.IsSpace(next) {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsSpace(prev) || prev == ':' || prev == '：' || prev == '(' || prev == '（' || prev == '-' || prev == '—' ||
+		prev == '–' || isCJKRune(prev)
+}
+
+// closingStraight returns where the straight quote q that closes a
+// quotation opened before from stands: one followed by the field's end, a
+// space, a punctuation mark or a CJK character, and not inside a word.
+func closingStraight(s string, from int, q rune) int {
+	for i := from; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == q && i > from {
+			if i+n == len(s) {
+				return i
+			}
+			next, _ := utf8.DecodeRuneInString(s[i+n:])
+			if unicode.IsSpace(next) || unicode.IsPunct(next) || isCJKRune(next) {
+				return i
+			}
+		}
+		i += n
+	}
+	return -1
+}
+
+func isCJKRune(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
