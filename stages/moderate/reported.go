@@ -69,6 +69,8 @@ var calledMarkers = []string{"called me a", "called me an", "called me", "calls 
 	"calling someone", "call someone", "telling someone to", "tell someone to", "tells someone to", "telling people to",
 	"tell people to", "telling anyone to", "tell anyone to", "calling them", "got called a", "got called an", "get called a", "been called a",
 	"was called a", "were called", "being called a",
+	// Round 47 (F91): what a child was sent, told by a parent ("My 11yo got messages calling her ugly").
+	"messages calling", "comments calling", "dms calling", "texts calling",
 	// Round 44: the author objecting to being called it ("why would you think it's okay to call me a …?").
 	"okay to call me a", "ok to call me a", "dare you call me a", "don't call me a", "dont call me a", "stop calling me a",
 	"stop calling me", "quit calling me", "me llamó", "me llamaron", "me llaman", "me chamou de", "me chamaram de",
