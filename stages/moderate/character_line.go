@@ -1,13 +1,6 @@
 package moderate
 
-import (
-	"regexp"
-	"strings"
-	"unicode"
-	"unicode/utf8"
-
-	"github.com/notegate/notegate/models"
-)
+import "github.com/notegate/notegate/models"
 
 // A character's line quoted: "A fala do vilão 'Eu não quero o mundo.
 // Quero que ele queime.' ainda me dá arrepio", 遊戲裡黑市商人的台詞『有錢就有槍，
@@ -39,54 +32,6 @@ func characterQuoted(t *Text, source string, sp Span) bool {
 		return hasQuotation(t.Original)
 	}
 	return quotedWords(t.Original, sp)
-}
-
-// hasQuotation reports whether s quotes anything: an opening quotation
-// mark of any script, or a straight quote that opens at a word's start (or
-// right after a CJK character) and closes later ('…', "…"); an apostrophe
-// ("can't") quotes nothing.
-func hasQuotation(s string) bool {
-	return strings.ContainsAny(s, "「『“„«《") || reStraightQuote.MatchString(s)
-}
-
-var reStraightQuote = regexp.MustCompile(`(?:^|[\s:：(（—–\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}-])['"][^\s'"][^'"]*['"]`)
-
-// firstWord and lastWord return the span of the first and the last word of
-// sp in s (up to a space or a punctuation mark): evidence that starts inside
-// a quotation and runs on past its closing mark ("sudaca' a la víctima"), or
-// that runs from the sentence into the quotation ("besprochen, 'Ich stech
-// dich ab"), is quoted by that word.
-func firstWord(s string, sp Span) Span {
-	for i, r := range s[sp.Start:sp.End] {
-		if i > 0 && (unicode.IsSpace(r) || unicode.IsPunct(r)) {
-			return Span{sp.Start, sp.Start + i}
-		}
-	}
-	return sp
-}
-
-func lastWord(s string, sp Span) Span {
-	w := s[sp.Start:sp.End]
-	end := len(w)
-	for end > 0 {
-		r, n := utf8.DecodeLastRuneInString(w[:end])
-		if !unicode.IsSpace(r) && !unicode.IsPunct(r) {
-			break
-		}
-		end -= n
-	}
-	start := end
-	for start > 0 {
-		r, n := utf8.DecodeLastRuneInString(w[:start])
-		if unicode.IsSpace(r) || unicode.IsPunct(r) {
-			break
-		}
-		start -= n
-	}
-	if start == end {
-		return sp
-	}
-	return Span{sp.Start + start, sp.Start + end}
 }
 
 // capCharacterLine: a character's line quoted (character_line.go).

@@ -33,7 +33,7 @@ var courtTerms = newTermSet(foldTerms([]string{
 
 // courtFrame reports whether the folded field names court proceedings with
 // two terms of courtTerms or more.
-func courtFrame(folded string) bool { return twoTerms(courtTerms, folded) }
+func courtFrame(folded string) bool { return courtTerms.two(folded) }
 
 // courtQuoted reports whether the finding of source at sp is words read out
 // from a court record (see above).

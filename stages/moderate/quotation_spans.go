@@ -1,6 +1,8 @@
 package moderate
 
 import (
+	"regexp"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,7 +16,8 @@ import (
 // ") of which the opening one starts a word (after the field's start, a
 // space, a colon, a bracket or a CJK character) and the closing one ends
 // one; an apostrophe inside a word ("can't", "l'été") neither opens nor
-// closes.
+// closes. hasQuotation, firstWord and lastWord below serve the caps that
+// read quotations (character_line.go, court_quote.go, scam_quote.go).
 
 // quotationSpans returns the spans of s's straight quotations, marks
 // excluded.
@@ -89,4 +92,52 @@ func closingStraight(s string, from int, q rune) int {
 
 func isCJKRune(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// hasQuotation reports whether s quotes anything: an opening quotation
+// mark of any script, or a straight quote that opens at a word's start (or
+// right after a CJK character) and closes later ('…', "…"); an apostrophe
+// ("can't") quotes nothing.
+func hasQuotation(s string) bool {
+	return strings.ContainsAny(s, "「『“„«《") || reStraightQuote.MatchString(s)
+}
+
+var reStraightQuote = regexp.MustCompile(`(?:^|[\s:：(（—–\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}-])['"][^\s'"][^'"]*['"]`)
+
+// firstWord and lastWord return the span of the first and the last word of
+// sp in s (up to a space or a punctuation mark): evidence that starts inside
+// a quotation and runs on past its closing mark ("sudaca' a la víctima"), or
+// that runs from the sentence into the quotation ("besprochen, 'Ich stech
+// dich ab"), is quoted by that word.
+func firstWord(s string, sp Span) Span {
+	for i, r := range s[sp.Start:sp.End] {
+		if i > 0 && (unicode.IsSpace(r) || unicode.IsPunct(r)) {
+			return Span{sp.Start, sp.Start + i}
+		}
+	}
+	return sp
+}
+
+func lastWord(s string, sp Span) Span {
+	w := s[sp.Start:sp.End]
+	end := len(w)
+	for end > 0 {
+		r, n := utf8.DecodeLastRuneInString(w[:end])
+		if !unicode.IsSpace(r) && !unicode.IsPunct(r) {
+			break
+		}
+		end -= n
+	}
+	start := end
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(w[:start])
+		if unicode.IsSpace(r) || unicode.IsPunct(r) {
+			break
+		}
+		start -= n
+	}
+	if start == end {
+		return sp
+	}
+	return Span{sp.Start + start, sp.Start + end}
 }

@@ -39,3 +39,24 @@ func FuzzQuotationSpans(f *testing.F) {
 		}
 	})
 }
+
+func TestHasQuotation(t *testing.T) {
+	tests := []struct {
+		name, s string
+		want    bool
+	}{
+		{"single quotes around words", "the line 'I will burn it' stays", true},
+		{"double quotes after a colon", `he wrote:"you're next"`, true},
+		{"Japanese brackets", "台詞『有錢就有槍』", true},
+		{"straight quotes right after a Han character", "网上骂人'傻逼'算不算侮辱罪", true},
+		{"an apostrophe is no quotation", "so they can't testify in court", false},
+		{"two apostrophes are none either", "it's the witness's word", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := hasQuotation(tt.s); got != tt.want {
+				t.Errorf("hasQuotation(%q) = %v, want %v", tt.s, got, tt.want)
+			}
+		})
+	}
+}

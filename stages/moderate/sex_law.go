@@ -49,22 +49,7 @@ func sexLawTold(t *Text) bool {
 	if sexLawAsks.anyTerm(s) {
 		return false
 	}
-	return consentAgeTerms.anyTerm(s) || twoTerms(lawTerms, s) || lawTerms.anyTerm(s) && courtTerms.anyTerm(s)
-}
-
-// twoTerms reports whether the folded s holds two different terms of ts.
-func twoTerms(ts *termSet, s string) bool {
-	first := ""
-	return ts.any(s, func(s string, i, j int) bool {
-		if !termEdge(s, i, j) {
-			return false
-		}
-		if first == "" {
-			first = s[i:j]
-			return false
-		}
-		return s[i:j] != first
-	})
+	return consentAgeTerms.anyTerm(s) || lawTerms.two(s) || lawTerms.anyTerm(s) && courtTerms.anyTerm(s)
 }
 
 // capSexLaw: sex and the law explained (sex_law.go).

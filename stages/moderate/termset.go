@@ -123,3 +123,19 @@ func termEdge(s string, i, j int) bool {
 func (ts *termSet) anyWord(s string) bool {
 	return ts.any(s, func(s string, i, j int) bool { return isHan(s[i:j]) || wordEdge(s, i, j) })
 }
+
+// two reports whether s holds two different terms of ts, each counted as
+// anyTerm counts it (a Latin term as a whole word).
+func (ts *termSet) two(s string) bool {
+	first := ""
+	return ts.any(s, func(s string, i, j int) bool {
+		if !termEdge(s, i, j) {
+			return false
+		}
+		if first == "" {
+			first = s[i:j]
+			return false
+		}
+		return s[i:j] != first
+	})
+}
