@@ -113,6 +113,10 @@ type Text struct {
 	// for every classifier and rule that asks.
 	langOnce sync.Once
 	lang     int
+	// warns is scamWarning's answer, read once for every cap that asks
+	// (reset with lang by normalize: Texts are recycled).
+	warnOnce sync.Once
+	warns    bool
 	// owned marks a Text the stage made for one note (newFieldText) and
 	// reads from one goroutine: its classifier features are computed once
 	// for every model of the same width (sharedFeatures).
@@ -184,6 +188,7 @@ func (v *View) reset() {
 func (t *Text) normalize(field, original string) {
 	t.Field, t.Original, t.HasHan = field, original, false
 	t.langOnce, t.lang = sync.Once{}, 0
+	t.warnOnce, t.warns = sync.Once{}, false
 	fold(original, &t.Folded)
 	for _, r := range t.Folded.Runes {
 		if unicode.Is(unicode.Han, r) {

@@ -30,11 +30,11 @@ func capWarnedQuote(t *Text, source string, x *Finding, _ *[]Span) {
 	default:
 		return
 	}
-	s := t.Original
-	if !(inFieldQuotation(s, x.Span) || quotedWords(s, x.Span) || quotedWords(s, firstWord(s, x.Span)) || quotedWords(s, lastWord(s, x.Span))) {
-		return
+	if !scamWarning(t) {
+		return // most fields warn of nothing: skip reading quotations
 	}
-	if scamWarning(t) {
+	s := t.Original
+	if inFieldQuotation(s, x.Span) || quotedWords(s, x.Span) || quotedWords(s, firstWord(s, x.Span)) || quotedWords(s, lastWord(s, x.Span)) {
 		x.Score = reportedScoreCap
 	}
 }

@@ -127,8 +127,14 @@ var (
 	}))
 )
 
-// scamWarning reports whether the field warns against a scam.
+// scamWarning reports whether the field warns against a scam. Several
+// caps ask for every finding of a field: the answer is read once.
 func scamWarning(t *Text) bool {
+	t.warnOnce.Do(func() { t.warns = readScamWarning(t) })
+	return t.warns
+}
+
+func readScamWarning(t *Text) bool {
 	s := t.Folded.String()
 	if !(scamWords.in(s) && dontFollow.in(s) || declaresScam(s)) {
 		return false // most fields warn of nothing: skip unquoting them
