@@ -1,7 +1,5 @@
 package moderate
 
-import "github.com/notegate/notegate/models"
-
 // A character's line quoted: "A fala do vilão 'Eu não quero o mundo.
 // Quero que ele queime.' ainda me dá arrepio", 遊戲裡黑市商人的台詞『有錢就有槍，
 // 沒錢就滾』超有味道. The words are a villain's or a game character's, quoted
@@ -36,13 +34,5 @@ func characterQuoted(t *Text, source string, sp Span) bool {
 
 // capCharacterLine: a character's line quoted (character_line.go).
 func capCharacterLine(t *Text, source string, x *Finding, _ *[]Span) {
-	if x.Score <= reportedScoreCap || !(source == "lexicon" || source == "rules" || fromClassifier(source)) {
-		return
-	}
-	switch x.Category {
-	case models.CategoryViolence, models.CategoryHarassment, models.CategoryProfanity:
-		if characterQuoted(t, source, x.Span) {
-			x.Score = reportedScoreCap
-		}
-	}
+	capQuotedFinding(x, source, true, spokenCategories, func() bool { return characterQuoted(t, source, x.Span) })
 }

@@ -23,11 +23,11 @@ var courtTerms = newTermSet(foldTerms([]string{
 	"judge", "jury", "convicted", "acquitted", "verdict", "sentenced", "testimony", "witness", "law school", "crim law", "criminal law",
 	"juicio", "tribunal", "juzgado", "acusado", "acusada", "fiscal", "juez", "jueza", "condenado", "condenada", "sentencia", "acta",
 	"la sala", "procesal", "derecho penal", "código penal", "jurisprudencia",
-	"julgamento", "réu", "ré", "juiz", "juíza", "promotor", "promotora", "condenado", "direito penal", "processo", "audiência",
+	"julgamento", "réu", "ré", "juiz", "juíza", "promotor", "promotora", "direito penal", "processo", "audiência",
 	"procès", "prévenu", "accusé", "procureur", "greffier", "procès-verbal", "dossier", "td de pénal", "droit pénal", "cour d'assises", "outrage à magistrat",
 	"gericht", "angeklagte", "angeklagter", "staatsanwalt", "staatsanwältin", "richter", "richterin", "urteil", "akte", "stgb", "strafrecht", "verhandlung",
 	"法院", "法庭", "旁听", "被告", "检察官", "公诉人", "法官", "判决", "判刑", "证人", "刑法", "罪成立", "恐吓", "庭审", "侮辱罪", "治安处罚",
-	"裁判", "被告人", "判決", "検察官", "証人", "傍聴", "刑法",
+	"裁判", "被告人", "判決", "検察官", "証人", "傍聴",
 	"법원", "피고인", "검사", "판사", "판결", "재판", "증인", "형법", "방청",
 }))
 
@@ -45,18 +45,13 @@ func courtQuoted(t *Text, source string, sp Span) bool {
 	if fromClassifier(source) {
 		return hasQuotation(t.Original)
 	}
-	return quotedWords(t.Original, sp) || quotedWords(t.Original, firstWord(t.Original, sp)) || quotedWords(t.Original, lastWord(t.Original, sp))
+	return quotedEvidence(t.Original, sp)
 }
 
 // capCourtQuoted: words read out from a court record (court_quote.go).
 func capCourtQuoted(t *Text, source string, x *Finding, _ *[]Span) {
-	if x.Score <= reportedScoreCap || !(source == "lexicon" || source == "rules" || fromClassifier(source)) {
-		return
-	}
-	switch x.Category {
-	case models.CategoryViolence, models.CategoryHate, models.CategoryHarassment, models.CategoryProfanity:
-		if courtQuoted(t, source, x.Span) {
-			x.Score = reportedScoreCap
-		}
-	}
+	capQuotedFinding(x, source, true, courtCategories, func() bool { return courtQuoted(t, source, x.Span) })
 }
+
+// courtCategories: a court record quotes slurs too.
+var courtCategories = append([]models.Category{models.CategoryHate}, spokenCategories...)

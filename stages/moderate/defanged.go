@@ -19,27 +19,18 @@ import (
 // dotMarks are the ways a link's dot is broken, lower case.
 var dotMarks = []string{"[.]", "(.)", "[dot]", "(dot)"}
 
-// defangedLink reports whether x, a finding of source, is a contact
-// finding on a defanged link (see above).
-func defangedLink(t *Text, source string, x *Finding) bool {
+// capDefangedLink: a contact finding on a link broken on purpose
+// (defanged.go).
+func capDefangedLink(t *Text, source string, x *Finding, _ *[]Span) {
 	if source != "contact" || x.Category != models.CategorySpam || x.Score <= reportedScoreCap ||
 		x.Span.Start < 0 || x.Span.End > len(t.Original) || x.Span.Start >= x.Span.End {
-		return false
+		return
 	}
 	// The whole word the evidence stands in: the link detector's evidence
 	// may leave out the scheme ("hxxps://" before the domain).
-	from := x.Span.Start
-	for from > 0 && !unicode.IsSpace(rune(t.Original[from-1])) && x.Span.Start-from < 16 {
-		from--
-	}
+	from := strings.LastIndexFunc(t.Original[:x.Span.Start], unicode.IsSpace) + 1
 	ev := strings.ToLower(t.Original[from:x.Span.End])
-	if strings.Contains(ev, "hxxp") {
-		return true
+	if strings.Contains(ev, "hxxp") || containsAny(ev, dotMarks) && scamWarning(t) {
+		x.Score = reportedScoreCap
 	}
-	for _, m := range dotMarks {
-		if strings.Contains(ev, m) {
-			return scamWarning(t)
-		}
-	}
-	return false
 }

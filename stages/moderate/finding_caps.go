@@ -1,6 +1,7 @@
 package moderate
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/notegate/notegate/models"
@@ -36,6 +37,7 @@ var findingCaps = []findingCap{
 	capGameBanter,
 	capHyperboleKin,
 	capWarnedContact,
+	capDefangedLink,
 	capRefusedContact,
 	capHelplineContact,
 	capWarnedBait,
@@ -57,6 +59,25 @@ var findingCaps = []findingCap{
 }
 
 func fromClassifier(source string) bool { return strings.HasPrefix(source, "classifier:") }
+
+// capQuotedFinding caps x like reported speech when its category is one of
+// cats, it comes from the lexicons, the rules or (withModels) a classifier,
+// and quoted says its words are someone else's: the shared shape of the
+// caps of words quoted from a partner, a character, a court record or a
+// scammer.
+func capQuotedFinding(x *Finding, source string, withModels bool, cats []models.Category, quoted func() bool) {
+	if x.Score <= reportedScoreCap || !(source == "lexicon" || source == "rules" || withModels && fromClassifier(source)) ||
+		!slices.Contains(cats, x.Category) {
+		return
+	}
+	if quoted() {
+		x.Score = reportedScoreCap
+	}
+}
+
+// spokenCategories are what words said to someone carry: capped when the
+// words are quoted from someone else.
+var spokenCategories = []models.Category{models.CategoryViolence, models.CategoryHarassment, models.CategoryProfanity}
 
 // capReportedSpeech: words quoted or reported, not said (reported.go).
 // A threat quoted and reported ("someone wrote 'I'll shoot up the school
@@ -197,14 +218,9 @@ func capSelfInsult(t *Text, source string, x *Finding, _ *[]Span) {
 }
 
 // capWarnedContact: a contact request (or a phone read as personal data) a
-// scam warning quotes (scam_warning.go), a parents' warning tells of
-// (child_safety_warning.go), or a link defanged so that nobody can follow
-// it (defanged.go).
+// scam warning quotes (scam_warning.go), or a parents' warning tells of
+// (child_safety_warning.go).
 func capWarnedContact(t *Text, source string, x *Finding, _ *[]Span) {
-	if defangedLink(t, source, x) {
-		x.Score = reportedScoreCap
-		return
-	}
 	if (source == "contact" || source == "pii" && x.Category == models.CategoryPII) && x.Score > reportedScoreCap && x.Span.End > x.Span.Start && x.Span.End <= len(t.Original) &&
 		(!carriesHandle(t.Original[x.Span.Start:x.Span.End]) || quotedHandleReported(t, x.Span)) &&
 		(scamWarning(t) && warnedSpan(t, x.Span) || childSafetyWarning(t)) {

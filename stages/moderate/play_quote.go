@@ -1,7 +1,5 @@
 package moderate
 
-import "github.com/notegate/notegate/models"
-
 // A partner's, a friend's or a teammate's words in play, quoted by the author: "Soirée
 // jeux vidéo avec mon copain : 'je vais te défoncer', 'crève'. Puis il me
 // fait un chocolat chaud. L'amour.", "Beim Zocken mit meinem Freund: 'Ich
@@ -66,15 +64,7 @@ var crowdCalls = newTermSet(foldTerms([]string{
 
 // capPlayQuoted: a partner's or a friend's words in play (play_quote.go).
 func capPlayQuoted(t *Text, source string, x *Finding, _ *[]Span) {
-	if x.Score <= reportedScoreCap || !(source == "lexicon" || source == "rules" || fromClassifier(source)) {
-		return
-	}
-	switch x.Category {
-	case models.CategoryViolence, models.CategoryHarassment, models.CategoryProfanity:
-		if playQuoted(t, x.Span) {
-			x.Score = reportedScoreCap
-		}
-	}
+	capQuotedFinding(x, source, true, spokenCategories, func() bool { return playQuoted(t, x.Span) })
 }
 
 // opensInQuotation reports whether sp starts inside a quotation opened by a

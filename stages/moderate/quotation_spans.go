@@ -1,7 +1,6 @@
 package moderate
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,8 +15,9 @@ import (
 // ") of which the opening one starts a word (after the field's start, a
 // space, a colon, a bracket or a CJK character) and the closing one ends
 // one; an apostrophe inside a word ("can't", "l'été") neither opens nor
-// closes. hasQuotation, firstWord and lastWord below serve the caps that
-// read quotations (character_line.go, court_quote.go, scam_quote.go).
+// closes. hasQuotation and quotedEvidence below serve the caps that read
+// quotations (character_line.go, court_quote.go, scam_quote.go,
+// scam_warning.go).
 
 // quotationSpans returns the spans of s's straight quotations, marks
 // excluded.
@@ -67,7 +67,7 @@ func opensQuote(s string, i, n int) bool {
 	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])
 	return unicode.IsSpace(prev) || prev == ':' || prev == '：' || prev == '(' || prev == '（' || prev == '-' || prev == '—' ||
-		prev == '–' || isCJKRune(prev)
+		prev == '–' || isCJK(prev)
 }
 
 // closingStraight returns where the straight quote q that closes a
@@ -81,7 +81,7 @@ func closingStraight(s string, from int, q rune) int {
 				return i
 			}
 			next, _ := utf8.DecodeRuneInString(s[i+n:])
-			if unicode.IsSpace(next) || unicode.IsPunct(next) || isCJKRune(next) {
+			if unicode.IsSpace(next) || unicode.IsPunct(next) || isCJK(next) {
 				return i
 			}
 		}
@@ -90,19 +90,23 @@ func closingStraight(s string, from int, q rune) int {
 	return -1
 }
 
-func isCJKRune(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
-}
-
-// hasQuotation reports whether s quotes anything: an opening quotation
-// mark of any script, or a straight quote that opens at a word's start (or
-// right after a CJK character) and closes later ('…', "…"); an apostrophe
-// ("can't") quotes nothing.
+// hasQuotation reports whether s quotes anything: an opening paired mark of
+// any script, or a straight quotation as quotationSpans finds it; an
+// apostrophe ("can't") quotes nothing.
 func hasQuotation(s string) bool {
-	return strings.ContainsAny(s, "「『“„«《") || reStraightQuote.MatchString(s)
+	return strings.ContainsAny(s, "「『“„«《") || len(quotationSpans(s)) > 0
 }
 
-var reStraightQuote = regexp.MustCompile(`(?:^|[\s:：(（—–\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}-])['"][^\s'"][^'"]*['"]`)
+// quotedEvidence reports whether the evidence at sp is words in a
+// quotation: inside one (across sentences too), or, where the evidence runs
+// across a quotation mark, by its first or last word.
+func quotedEvidence(s string, sp Span) bool {
+	if quotedWords(s, sp) || inFieldQuotation(s, sp) {
+		return true
+	}
+	f, l := firstWord(s, sp), lastWord(s, sp)
+	return f != sp && quotedWords(s, f) || l != sp && quotedWords(s, l)
+}
 
 // firstWord and lastWord return the span of the first and the last word of
 // sp in s (up to a space or a punctuation mark): evidence that starts inside

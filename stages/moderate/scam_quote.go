@@ -18,23 +18,14 @@ import "github.com/notegate/notegate/models"
 
 // capWarnedQuote: a scammer's words quoted in a warning (scam_quote.go).
 func capWarnedQuote(t *Text, source string, x *Finding, _ *[]Span) {
-	if x.Score <= reportedScoreCap || !(source == "lexicon" || source == "rules") {
-		return
+	cats := courtCategories
+	if source == "rules" {
+		cats = scamQuoteRuleCategories
 	}
-	switch x.Category {
-	case models.CategoryViolence, models.CategoryHate, models.CategoryHarassment, models.CategoryProfanity:
-	case models.CategorySexual:
-		if source != "rules" {
-			return
-		}
-	default:
-		return
-	}
-	if !scamWarning(t) {
-		return // most fields warn of nothing: skip reading quotations
-	}
-	s := t.Original
-	if inFieldQuotation(s, x.Span) || quotedWords(s, x.Span) || quotedWords(s, firstWord(s, x.Span)) || quotedWords(s, lastWord(s, x.Span)) {
-		x.Score = reportedScoreCap
-	}
+	// scamWarning first: most fields warn of nothing.
+	capQuotedFinding(x, source, false, cats, func() bool { return scamWarning(t) && quotedEvidence(t.Original, x.Span) })
 }
+
+// scamQuoteRuleCategories: a fake scout's request for photos is the rules'
+// sexual finding, quoted.
+var scamQuoteRuleCategories = append([]models.Category{models.CategorySexual}, courtCategories...)

@@ -198,13 +198,10 @@ func warnedSpan(t *Text, sp Span) bool {
 		return false
 	}
 	lo, hi := sentenceAround(s, sp.Start, sp.End)
-	if quotedAt(s, sp) || insideQuotes(s, lo, hi, sp) || insidePairedQuotes(s, sp) || inFieldQuotation(s, sp) {
-		return true
-	}
 	// Round 47 (N72): a rule's evidence that runs into the quotation from
 	// the words that bring it ("por DM 'pastillas para adelgazar sin
-	// receta'") is quoted by its last word, or out of it by its first.
-	if f, l := firstWord(s, sp), lastWord(s, sp); f != sp && quotedWords(s, f) || l != sp && quotedWords(s, l) {
+	// receta'") is quoted by its last word (quotedEvidence).
+	if quotedAt(s, sp) || insideQuotes(s, lo, hi, sp) || quotedEvidence(s, sp) {
 		return true
 	}
 	sentence := foldedBefore(t, lo, hi)

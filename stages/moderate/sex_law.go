@@ -39,7 +39,7 @@ var sexLawAsks = newTermSet(foldTerms([]string{
 	"mándame", "mandame", "pásame", "pasame", "envíame", "escríbeme", "me manda", "me passa", "me chama", "chama no",
 	"envoie-moi", "écris-moi", "schick mir", "schreib mir", "发我", "私聊", "私信我", "加我", "見せて", "送って", "보내줘", "연락해",
 	// or sell: a trader who names the law still sells
-	"vendo", "venta", "precio", "price", "for sale", "selling", "vendo", "preço", "à vendre", "verkaufe", "出售", "售", "販売", "판매", "link", "<price>",
+	"vendo", "venta", "precio", "price", "for sale", "selling", "preço", "à vendre", "verkaufe", "出售", "售", "販売", "판매", "link", "<price>",
 }))
 
 // sexLawTold reports whether t explains what the law says of sex (see
