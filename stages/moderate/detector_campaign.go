@@ -435,9 +435,17 @@ func (d *CampaignDetector) drop(slot int32) {
 	for b := 0; b < campaignBands; b++ {
 		k := bandKey(b, e.bands[b])
 		refs := d.buckets[k]
+		own := campaignRef{slot, e.gen}
+		if len(refs) > 1 && refs[0] == own {
+			// Entries are mostly indexed in ring order, so the oldest,
+			// which pop drops, heads its buckets: the rest stay where
+			// they are rather than being copied down one place.
+			d.buckets[k] = refs[1:]
+			continue
+		}
 		out := refs[:0]
 		for _, r := range refs {
-			if !(r.slot == slot && r.gen == e.gen) {
+			if r != own {
 				out = append(out, r)
 			}
 		}
