@@ -17,6 +17,8 @@ func TestSpamSignsInAPromiseNeverToAskDoNotCount(t *testing.T) {
 		{"a lure that says never worry about money", "Never worry about money again, passive income daily", true},
 		{"a promise in one clause does not cover the next", "我们绝不私信你，日入三千稳赚", true},
 		{"money asked for plainly", "加我私信，先转账再发货，稳赚", true},
+		{"readers told not to trust a private transfer", "訂房請走官方平台，不要相信私下轉帳喔", false},
+		{"distrust in one clause does not cover the next", "不要相信别人，私下转账给我", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -384,8 +384,13 @@ func (c *compactView) build(f *View) {
 		case !unicode.IsLetter(r) && !unicode.IsNumber(r):
 			continue
 		}
-		// Repeats collapse, but numerals count one by one; V❤信 is V信.
-		if n := len(c.runes); n > 0 && (c.runes[n-1] == r && !numeralRune(r) || c.runes[n-1] == '❤' && (r == '信' || r == '心')) {
+		// Repeats collapse, but numerals count one by one; V❤信 is V信. A
+		// Latin letter collapses across a gap only where one of the two
+		// stands alone ("l i n e", "w w w"): in "wechat travel88" the two
+		// t's end and begin two words, and wechat must not end inside the
+		// second.
+		if n := len(c.runes); n > 0 && (c.runes[n-1] == r && !numeralRune(r) && (!isASCIILetter(r) || int(c.last[n-1]) == k-1 ||
+			loneLetter(f, int(c.last[n-1])) || loneLetter(f, k)) || c.runes[n-1] == '❤' && (r == '信' || r == '心')) {
 			if c.counts[n-1] < 0xFFFF {
 				c.counts[n-1]++
 			}
@@ -397,6 +402,13 @@ func (c *compactView) build(f *View) {
 		c.first = append(c.first, int32(k))
 		c.last = append(c.last, int32(k))
 	}
+}
+
+// loneLetter reports whether folded rune k is a letter with no letter or
+// digit on either side: one of a spaced word's letters.
+func loneLetter(f *View, k int) bool {
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	return (k == 0 || !word(f.Runes[k-1])) && (k+1 >= len(f.Runes) || !word(f.Runes[k+1]))
 }
 
 // tokenize finds the longest token at each position, left to right.

@@ -60,6 +60,11 @@ func TestContactDetectorCatchesDisguises(t *testing.T) {
 		{"a French invitation into a Telegram group", "rejoins mon groupe Telegram pour la méthode", "rejoins mon groupe Telegram", 0.9},
 		{"an English invitation into a WhatsApp group", "join my whatsapp group, link in bio", "join my whatsapp group", 0.9},
 		{"every rune tripled", "加加加微微微信信信", "加加加微微微信信信", 0.9},
+		// Round 48 (F94): "wechat" before a handle that begins with its last
+		// letter; the full-width spaced LINE of a sealed set still reads.
+		{"a WeChat handle that begins with the t wechat ends with", "add my wechat trav3l_vip888 for the secret", "wechat trav3l_vip888", 0.6},
+		{"circled letters spelling wechat", "add my ⓦⓔⓒⓗⓐⓣ trav3l_vip888 for the secret", "ⓦⓔⓒⓗⓐⓣ trav3l_vip888", 0.9},
+		{"full-width spaced LINE", "想要的 加 Ｌ Ｉ Ｎ Ｅ：ｆｉｌｍ８８９", "加 Ｌ Ｉ Ｎ Ｅ：ｆｉｌｍ８８９", 0.9},
 		{"hearts as padding", "加💕微💕信 了解更多", "加💕微💕信", 0.9},
 		{"tildes as padding", "加~V~信 送资料", "加~V~信", 0.9},
 		{"plus and a spaced V", "好货 + V", "+ V", 0.9},
@@ -371,6 +376,9 @@ func TestStageModeratesContactRequestsPerMarket(t *testing.T) {
 		{"a WhatsApp group with money to be made is blocked in cn and reviewed in intl", "entren al grupo de whatsapp q está en mi perfil, ganen dinero desde casa", models.DecisionBlock, models.DecisionReview},
 		{"WeChat Pay is allowed", "微信支付很方便", models.DecisionAllow, models.DecisionAllow},
 		{"lying in bed is no LINE", "周末又賴床到中午，越來越依賴咖啡了：每天三杯", models.DecisionAllow, models.DecisionAllow},
+		{"a bar's official Instagram in its listing is allowed", "Bartender here: our signature cocktail is the Moby Dick. Happy hour 6-8pm, official IG @tasca_azul. Come thirsty!", models.DecisionAllow, models.DecisionAllow},
+		{"a guesthouse's LINE beside a warning not to trust private transfers is allowed", "本民宿營業時間早上8點到晚上10點，官方LINE帳號 @minsu_official，訂房請走官方平台，不要相信私下轉帳喔", models.DecisionAllow, models.DecisionAllow},
+		{"distrust of one thing does not cover a transfer asked for in the next clause", "不要相信别人，私下转账给我，加我LINE @minsu_tw", models.DecisionBlock, models.DecisionReview},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

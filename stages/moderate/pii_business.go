@@ -47,6 +47,9 @@ var (
 		"official account", "official acct", "cuenta oficial", "conta oficial", "compte officiel", "offizieller account",
 		"官方账号", "官方号", "公式アカウント", "공식 계정", "donuts", "arepera", "pizzeria", "taquería", "taqueria",
 		"offiziellen account", "unserem offiziellen", "官方ig", "店家", "咖啡馆", "咖啡厅",
+		// Round 48 (F94): a bar's own page ("our signature cocktail … Happy hour 6-8pm, official IG @tasca_azul").
+		"official ig", "official instagram", "official insta", "official page", "happy hour", "bartender here", "our bar",
+		"cocktail bar", "酒吧", "本酒吧",
 		// Round 30: a building's office (小区物业电话是…，有问题可以打这个).
 		"物业", "居委会", "管理处", "管理事務所", "管理室", "관리사무소", "conserjería", "conserjeria", "portería", "porteria",
 		"síndico", "portaria", "syndic", "gardien", "hausverwaltung", "hausmeister", "property management", "leasing office",
