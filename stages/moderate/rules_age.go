@@ -285,12 +285,39 @@ func (d *RulesDetector) minorAgeMatches(t *Text, ms []match) []match {
 	if d.set.minorAge < 0 || !recognizerWanted(ms, feedsAges) {
 		return ms
 	}
-	f := t.Folded.String()
+	f := unleetDigits(t.Folded.String())
 	spelled := hasSpelledAge(f)
 	if !minorAgeHint(t.Original, spelled) {
 		return ms
 	}
 	return d.recognized(t, d.set.minorAge, readMinorAges(f, spelled), ms)
+}
+
+// unleetDigits returns s with every ASCII digit that stands between two
+// ASCII letters read as the letter it stands for ("d0ce", "tr3ce",
+// "quinz3" is not: a digit at a word's edge stays a digit), so that ages
+// spelled with leet are read; byte offsets are unchanged. s itself is
+// returned when it has no such digit.
+func unleetDigits(s string) string {
+	var b []byte
+	for i := 1; i+1 < len(s); i++ {
+		c := s[i]
+		if !isASCIIDigit(rune(c)) || !isASCIILetter(rune(s[i-1]|0x20)) || !isASCIILetter(rune(s[i+1]|0x20)) {
+			continue
+		}
+		l, ok := leetOf(rune(c))
+		if !ok {
+			continue
+		}
+		if b == nil {
+			b = []byte(s)
+		}
+		b[i] = byte(l)
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 // recognized adds a match of pattern pi (a pseudo-term such as
