@@ -60,6 +60,15 @@ var findingCaps = []findingCap{
 
 func fromClassifier(source string) bool { return strings.HasPrefix(source, "classifier:") }
 
+// alsoOf reports whether x is a label a rule gives beside its own category
+// (its also: list), emitted right after the finding p of that category:
+// same rule, same span. Such a label is capped as far as its rule's own
+// finding was (round 48, F95: "有人…還說要肉搜她，真的很過分。我已經檢舉了" caps the
+// doxxing threat's harassment as witnessed abuse, and its pii with it).
+func alsoOf(x, p Finding) bool {
+	return x.Rule != "" && x.Rule == p.Rule && x.Span == p.Span && x.Category != p.Category
+}
+
 // capQuotedFinding caps x like reported speech when its category is one of
 // cats, it comes from the lexicons, the rules or (withModels) a classifier,
 // and quoted says its words are someone else's: the shared shape of the

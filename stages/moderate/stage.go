@@ -374,13 +374,20 @@ func (s *Stage) findings(ctx context.Context, p *Policy, n *models.Note, fields 
 			if err != nil {
 				return nil, fmt.Errorf("detector %s: %w", d.Name(), err)
 			}
+			var primary, capped Finding // the last finding before and after its caps
 			for _, x := range fs {
 				if x.Clears {
 					found = append(found, fieldFinding{Finding: x, field: f.name, source: clearSource})
 					continue
 				}
+				before := x
 				for _, c := range findingCaps {
 					c(t, d.Name(), &x, &told)
+				}
+				if d.Name() == "rules" && alsoOf(x, primary) {
+					x.Score = min(x.Score, capped.Score) // see finding_caps.go
+				} else {
+					primary, capped = before, x
 				}
 				found = append(found, fieldFinding{Finding: x, field: f.name, source: d.Name() + suffix})
 			}

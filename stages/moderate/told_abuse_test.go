@@ -72,6 +72,8 @@ func TestToldAbuseIsNotTheAuthors(t *testing.T) {
 		"En la uni me llamaban maricón por el pelo largo, todavía me duele recordarlo",
 		"No trabalho me chamavam de viado pelas costas, isso ainda dói",
 		"Au lycée on me traitait de sale pédé tous les jours, ça fait encore mal",
+		// Round 48 (F95): a threat to doxx witnessed and reported; the rule's pii label follows its harassment.
+		"看到有人在留言區罵那位空姐『醜八怪』還說要肉搜她，真的很過分。我已經檢舉了，大家不要跟著起鬨，網路霸凌也是暴力。",
 	}
 	hit := []string{
 		"地铁上有人骂外地人“乡巴佬滚出去”，骂得好！这些人早该滚了",
@@ -98,6 +100,7 @@ func TestToldAbuseIsNotTheAuthors(t *testing.T) {
 		"黑鬼就该被叫黑鬼，难受也没用",
 		"En la uni me llamaban maricón, todavía duele. Y los moros son todos unos ladrones",
 		"Your 9 year old is a fat pig and everyone at school calls her fat, how do you not see it lol",
+		"那个空姐就是个丑八怪，大家一起去肉搜她，把她家地址挖出来",
 	}
 	wantAllowed(t, s, "abuse told to condemn it or ask for help is allowed", miss, "cn", "intl")
 	wantStopped(t, s, "quoted abuse the author agrees with or adds to still hits", hit, "intl")
