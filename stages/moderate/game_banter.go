@@ -61,6 +61,14 @@ var gameFrames = newTermSet(foldTerms([]string{
 	"传说对决", "打传说", "英雄联盟", "连线打", "连线玩",
 	// Round 45 (F76, N53): a race between couriers, a game night among colleagues.
 	"wettrennen", "wettkampf", "zockabend", "zockerabend",
+	// Round 48 (N76, N77): a fishing, honey or garden contest among family and friends ("Concours de pêche : mon
+	// beau-frère a attrapé une botte … T'es nul, assume", "Angelwettbewerb: … Du Lappen", 釣り対決, "Animal
+	// Crossing fishing tourney … you are trash at this 😂").
+	// A contest named by what is contested, never a bare "contest": a pile-on calls itself one too ("📢 CONTEST:
+	// ugliest girl in Austin … whoever makes her cry wins", F33), and a concurso is also a civil-service exam.
+	"fishing contest", "fishing tourney", "fishing derby", "fishing tournament", "honey contest", "concours de pêche",
+	"concours de peche", "concurso de pesca", "torneio de pesca", "angelwettbewerb", "釣り対決", "钓鱼比赛", "釣魚比賽",
+	"낚시 대회", "animal crossing", "あつ森", "动森",
 }))
 
 // gameLaughs are laughter and rematch words that keep a game's threat a
@@ -100,6 +108,10 @@ var siblingsAtPlay = newTermSet(foldTerms([]string{
 	"son cousin", "sa cousine", "ses cousins", "mon gosse", "mon fils", "my cousin", "his cousin", "her cousin", "su primo",
 	"su prima", "seu primo", "sua prima", "seinem cousin", "ihrer cousine", "mit den kolleginnen", "mit den kollegen",
 	"with my coworkers", "with coworkers", "表哥", "表弟", "堂哥", "堂弟", "いとこ", "사촌",
+	// Round 48 (N76): in-laws at a contest ("mon beau-frère a attrapé une botte").
+	"my brother-in-law", "my sister-in-law", "mi cuñado", "mi cuñada", "meu cunhado", "minha cunhada", "mon beau-frère",
+	"mon beau-frere", "ma belle-sœur", "ma belle-soeur", "mein schwager", "meine schwägerin", "姐夫", "妹夫", "小舅子", "義兄", "義弟",
+	"매형", "처남",
 }))
 
 // gameFoes are a game's own enemies: a threat aimed at the final boss

@@ -41,6 +41,10 @@ func TestGameBanter(t *testing.T) {
 		{"a boss one is stuck on for hours is a level's", "je vais le tuer ce boss, ça fait trois heures que je bloque dessus", models.DecisionAllow},
 		{"a boss at work is no game's enemy", "le boss m'a viré ce matin, je vais le défoncer ce soir devant le bureau", models.DecisionReview},
 		{"a final boss beside a real address is no game", "the final boss of my life is you, I know where you live and I will kill you tonight", models.DecisionBlock},
+		// Round 48 (N76, N77): a fishing contest in the family; a pile-on that calls itself a contest is none.
+		{"a brother-in-law teased at a fishing contest", "Concours de pêche : mon beau-frère a attrapé une botte. Une BOTTE. T'es nul, assume 🎣", models.DecisionAllow},
+		{"a little brother beaten at an Animal Crossing fishing tourney, with a laugh", "Just destroyed my little brother in our Animal Crossing fishing tourney. Get rekt bro, you are trash at this 😂", models.DecisionAllow},
+		{"a pile-on called a contest is no game", "📢 CONTEST: ugliest girl in Austin 👉 @jenny 🐷 screenshot her selfies, whoever makes her cry wins 😂😂", models.DecisionReview},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
