@@ -36,6 +36,8 @@ var degreeRelief = newTermSet(foldTerms([]string{
 	"完成", "放假", "周末", "加油", "冲鸭", "😂", "🤣", "掉了", "瘦了",
 	// Round 45 (N52): a word explained to a friend abroad, who got it and laughed (嗓子疼得想死。她秒懂 … lol).
 	"lol", "lmao", "秒懂", "是什么意思",
+	// Round 48 (N78): net slang's mock death that caps the joke (期中考考到我想死，結果老師說下週還有小考，直接原地去世).
+	"原地去世", "原地升天", "当场去世", "裂开了",
 }))
 
 // degreeHyperboleZh reports whether every death wish of t stands inside a

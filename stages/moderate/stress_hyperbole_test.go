@@ -36,6 +36,7 @@ func TestChineseDegreeComplementWithTheDayGoingOnIsNoRisk(t *testing.T) {
 		{"a rich soup praised", "這家牛肉麵好吃到哭，湯頭濃到我想死在店裡", true},
 		{"the first week of quitting smoking, now past", "戒烟第100天！第一周真的难受到想死，现在爬楼梯都不喘了", true},
 		{"a sore throat explained to a friend abroad, who got it", "美国网友问我“上火”是什么意思，解释半天，最后说：就是炸鸡吃多了嗓子疼得想死。她秒懂，说 oh so it's like a sore throat from junk food lol。", true},
+		{"a midterm and a quiz next week, with a mock death on the spot", "期中考考到我想死，結果老師說下週還有小考，直接原地去世", true},
 		{"a hard time with nothing after it is still read", "现在每天都难受到想死", false},
 		{"the complement alone is still read", "期末考考到想死", false},
 		{"the complement beside a death wish of its own", "累得想死，其实我是真的想死", false},
