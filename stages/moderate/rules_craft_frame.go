@@ -35,6 +35,10 @@ var craftPersonTargets = newTermSet(foldTerms([]string{
 	"mi ex", "mi jefe", "mi vecino", "meu ex", "minha ex", "meu chefe", "mon ex", "mon patron", "mon voisin", "mein ex",
 	"meinen chef", "meinen nachbarn", "前任", "前男友", "前女友", "老板", "邻居", "元カレ", "元カノ", "上司", "隣の", "전남친", "전여친",
 	"상사", "옆집",
+	// Round 48 (a probe): a neighbour named with an article, not "my" ("Receta de arepas … al vecino que me robó
+	// la bici lo voy a picar en pedacitos").
+	"al vecino", "el vecino", "la vecina", "a la vecina", "the neighbour", "the neighbor", "o vizinho", "a vizinha", "le voisin",
+	"la voisine", "den nachbarn", "der nachbar", "die nachbarin",
 }))
 
 // tradeFrame reports whether the field is framed as a trade or a sport

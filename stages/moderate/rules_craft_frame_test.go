@@ -15,6 +15,7 @@ func TestTradeFrameIsACraftThatReachesNoOne(t *testing.T) {
 		{"a trade's words aimed at the reader", "I'm a butcher, I know exactly where to cut you so you bleed out slow", false},
 		{"a gym is no trade: a stalker names it", "elle sort de la salle de sport à 20h40, elle va comprendre", false},
 		{"cruelty relished is no craft", "went fishing and tortured the catch for fun, it was still alive", false},
+		{"a recipe that turns to a neighbour is no craft", "Receta de arepas de mi abuela, quedan buenísimas. Por cierto, al vecino que me robó la bici lo voy a picar en pedacitos y echarlo al río.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
