@@ -302,7 +302,7 @@ func unleetDigits(s string) string {
 	var b []byte
 	for i := 1; i+1 < len(s); i++ {
 		c := s[i]
-		if !isASCIIDigit(rune(c)) || !isASCIILetter(rune(s[i-1]|0x20)) || !isASCIILetter(rune(s[i+1]|0x20)) {
+		if !isASCIIDigit(rune(c)) || !isASCIILetter(rune(s[i-1])) || !isASCIILetter(rune(s[i+1])) { // s is folded: lower case
 			continue
 		}
 		l, ok := leetOf(rune(c))
