@@ -108,6 +108,10 @@ var siblingsAtPlay = newTermSet(foldTerms([]string{
 	"son cousin", "sa cousine", "ses cousins", "mon gosse", "mon fils", "my cousin", "his cousin", "her cousin", "su primo",
 	"su prima", "seu primo", "sua prima", "seinem cousin", "ihrer cousine", "mit den kolleginnen", "mit den kollegen",
 	"with my coworkers", "with coworkers", "表哥", "表弟", "堂哥", "堂弟", "いとこ", "사촌",
+	// Round 48 (N80): a roommate at game night ("whoever loses at Mario Kart takes out the trash … Revenge next
+	// week, watch your back Jess").
+	"my roommate", "my roomie", "my flatmate", "my housemate", "mi compañera de piso", "mi compañero de piso", "meu colega de quarto",
+	"ma coloc", "mon coloc", "meine mitbewohnerin", "mein mitbewohner", "我室友", "ルームメイト", "룸메이트",
 	// Round 48 (N76): in-laws at a contest ("mon beau-frère a attrapé une botte").
 	"my brother-in-law", "my sister-in-law", "mi cuñado", "mi cuñada", "meu cunhado", "minha cunhada", "mon beau-frère",
 	"mon beau-frere", "ma belle-sœur", "ma belle-soeur", "mein schwager", "meine schwägerin", "姐夫", "妹夫", "小舅子", "義兄", "義弟",

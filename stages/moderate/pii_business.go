@@ -47,6 +47,11 @@ var (
 		"official account", "official acct", "cuenta oficial", "conta oficial", "compte officiel", "offizieller account",
 		"官方账号", "官方号", "公式アカウント", "공식 계정", "donuts", "arepera", "pizzeria", "taquería", "taqueria",
 		"offiziellen account", "unserem offiziellen", "官方ig", "店家", "咖啡馆", "咖啡厅",
+		// Round 48 (N80): a tradesman a customer recommends, with his work hours ("Fontanero de confianza en
+		// Chamberí: Javier, 600 000 123, de lunes a viernes", 推荐个靠谱水电师傅…收费合理).
+		"plumber", "electrician", "handyman", "locksmith", "fontanero", "electricista", "cerrajero", "encanador", "eletricista",
+		"chaveiro", "plombier", "électricien", "electricien", "serrurier", "klempner", "installateur", "elektriker", "schlüsseldienst",
+		"水电师傅", "水电工", "电工师傅", "修锁师傅", "开锁师傅", "水道屋", "電気屋", "鍵屋", "배관공", "전기기사", "수리기사", "열쇠",
 		// Round 48 (F94): a bar's own page ("our signature cocktail … Happy hour 6-8pm, official IG @tasca_azul").
 		"official ig", "official instagram", "official insta", "official page", "happy hour", "bartender here", "our bar",
 		"cocktail bar", "酒吧", "本酒吧",
@@ -65,6 +70,9 @@ var (
 		"orders", "pickup", "pick up", "opening hours", "open daily", "we open", "we close", "open from", "hours", "delivery",
 		"pre-order", "pre-orders", "preorder", "preorders", "abrimos", "abierto de",
 		"call us", "call the store", "call the shop", "call ahead",
+		// Round 48 (N80): a tradesman's hours and fair price, as a client recommends him.
+		"de lunes a viernes", "seg a sáb", "seg a sab", "seg a sex", "preço justo", "preco justo", "收费合理", "不乱加价", "价格公道",
+		"fair price", "fair prices", "reasonable rates", "mon-fri", "lun-ven", "mo-fr", "平日",
 		// Round 47 (N69): a legal clinic's free consults and walk-ins.
 		"consult", "consults", "consultation", "consultations", "free consult", "walk-ins", "walk-in", "walk ins",
 		// Days open and the shop's own line (round 16: "Open Tue–Sun 7am–3pm. Shop phone …").
