@@ -64,6 +64,9 @@ var affection = newTermSet(foldTerms([]string{
 	"負けたらおごり", "늦는 사람이 쏜다", "지는 사람이 쏜다",
 	// Or a roast among friends, the format named (round 39: "给好兄弟过生日，搞了个吐槽大会 … 有这帮损友真好").
 	"吐槽大会", "损友真好", "这帮损友", "感情越深", "le hicimos un roast", "roast battle", "birthday roast",
+	// Or friends who clash for sport, said so (round 48, F100: "Entre potes on se clashe sur nos dates ratés").
+	"entre potes on se", "on se clashe", "on se chambre", "between friends we", "entre amigos nos", "entre amigos a gente",
+	"unter freunden", "朋友之间互怼", "友達同士でいじり",
 }))
 
 // unloving are love denied or withheld, which is abuse in itself.

@@ -175,8 +175,19 @@ func finalApart(v *View, out, i int) bool {
 // together: two syllables of two letters each.
 const minSpacedJamo = 4
 
+// jamoSep reports the runes that part letters spelt one at a time: a space,
+// or a dot, a middle dot, a hyphen, an underscore, an asterisk or a slash
+// (round 48, F100: "ㅋ.ㅏ.ㅌ.ㅗ.ㄱ 추가").
+func jamoSep(r rune) bool {
+	switch r {
+	case ' ', '.', '·', '・', '-', '_', '*', '/':
+		return true
+	}
+	return false
+}
+
 // spacedJamo composes, when v.Runes[i] starts a run of single letters
-// parted by one space each ("ㅋ ㅏ ㅌ ㅗ ㄱ" is 카톡), the run as syllables
+// parted by one space or other jamoSep each ("ㅋ ㅏ ㅌ ㅗ ㄱ", "ㅋ.ㅏ.ㅌ.ㅗ.ㄱ" are 카톡), the run as syllables
 // written at v.Runes[out:], and returns the new out and the rune after the
 // run; 0, i when the run is shorter than minSpacedJamo letters or does not
 // read wholly as two or more syllables (ㅋ ㅋ ㅋ, ㅠ ㅠ stay).
@@ -191,7 +202,7 @@ func spacedJamo(v *View, out, i int) (int, int) {
 	k := i
 	for len(letters) < len(buf) && k < len(v.Runes) && isJamo(v.Runes[k]) && (k+1 == len(v.Runes) || !isJamo(v.Runes[k+1])) {
 		letters, pos = append(letters, v.Runes[k]), append(pos, k)
-		if k+2 < len(v.Runes) && v.Runes[k+1] == ' ' && isJamo(v.Runes[k+2]) {
+		if k+2 < len(v.Runes) && jamoSep(v.Runes[k+1]) && isJamo(v.Runes[k+2]) {
 			k += 2
 			continue
 		}

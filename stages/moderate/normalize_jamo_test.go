@@ -33,6 +33,8 @@ func TestComposeJamo(t *testing.T) {
 		{"letters parted by single spaces become syllables", "입장 ㅋ ㅏ ㅌ ㅗ ㄱ ID", "입장 카톡 id"},
 		{"spaced letters with a trailing consonant keep it", "ㅈ ㅏ ㅎ ㅐ 인증", "자해 인증"},
 		{"spaced laughter stays", "ㅋ ㅋ ㅋ ㅋ 웃겨", "ᄏ ᄏ ᄏ ᄏ 웃겨"},
+		{"letters parted by dots are read", "외로우신 분 ㅋ.ㅏ.ㅌ.ㅗ.ㄱ 추가", "외로우신 분 카톡 추가"},
+		{"laughter parted by dots stays", "ㅋ.ㅋ.ㅋ.ㅋ 웃겨", "ᄏ.ᄏ.ᄏ.ᄏ 웃겨"},
 		{"one spaced syllable alone stays", "ㅇ ㅏ", "ᄋ ᅡ"},
 		{"one spaced syllable before a written word is a syllable, the space kept", "ㅇ ㅏ 진짜", "아 진짜"},
 		{"a spaced first syllable of a messenger's name is read", "ㅋ ㅏ 톡 ID: club777", "카 톡 id: club777"},
