@@ -61,11 +61,11 @@ var gameFrames = newTermSet(foldTerms([]string{
 	"传说对决", "打传说", "英雄联盟", "连线打", "连线玩",
 	// Round 45 (F76, N53): a race between couriers, a game night among colleagues.
 	"wettrennen", "wettkampf", "zockabend", "zockerabend",
-	// Round 48 (N76, N77): a fishing, honey or garden contest among family and friends ("Concours de pêche : mon
+	// Round 48 (N76, N77): a fishing or honey contest among family and friends ("Concours de pêche : mon
 	// beau-frère a attrapé une botte … T'es nul, assume", "Angelwettbewerb: … Du Lappen", 釣り対決, "Animal
-	// Crossing fishing tourney … you are trash at this 😂").
-	// A contest named by what is contested, never a bare "contest": a pile-on calls itself one too ("📢 CONTEST:
-	// ugliest girl in Austin … whoever makes her cry wins", F33), and a concurso is also a civil-service exam.
+	// Crossing fishing tourney … you are trash at this 😂"), named by what is contested, never a bare "contest":
+	// a pile-on calls itself one too ("📢 CONTEST: ugliest girl in Austin … whoever makes her cry wins", F33),
+	// and a concurso is also a civil-service exam.
 	"fishing contest", "fishing tourney", "fishing derby", "fishing tournament", "honey contest", "concours de pêche",
 	"concours de peche", "concurso de pesca", "torneio de pesca", "angelwettbewerb", "釣り対決", "钓鱼比赛", "釣魚比賽",
 	"낚시 대회", "animal crossing", "あつ森", "动森",
