@@ -79,9 +79,11 @@ func TestRuntimeRoutesEveryEventToItsTopic(t *testing.T) {
 		t.Fatalf("Run: %v", err)
 	}
 
-	// ok-1's first version and its deletion came in one batch: the index
-	// stored only the deletion, so both events publish the deletion, and
-	// the note itself never reaches the feed.
+	// ok-1's first version and its deletion: in one batch the index stores
+	// only the deletion, so both events publish the deletion and the note
+	// itself never reaches the feed; in two batches (a loaded machine reads
+	// them apart) version 1 is approved and then deleted. Either way a feed
+	// that keeps the greatest version per key ends with the deletion.
 	var approvedRoutes []string
 	var okTwo kafka.Message
 	for _, m := range approved {
@@ -91,7 +93,8 @@ func TestRuntimeRoutesEveryEventToItsTopic(t *testing.T) {
 		}
 	}
 	slices.Sort(approvedRoutes)
-	if strings.Join(approvedRoutes, ",") != "approved:ok-2@1,deleted:ok-1@2,deleted:ok-1@2" {
+	if got := strings.Join(approvedRoutes, ","); got != "approved:ok-2@1,deleted:ok-1@2,deleted:ok-1@2" &&
+		got != "approved:ok-1@1,approved:ok-2@1,deleted:ok-1@2" {
 		t.Errorf("approved topic holds %v, want ok-2 and twice the deletion of ok-1", approvedRoutes)
 	}
 	if string(review[0].Key) != "rev-1" || string(rejected[0].Key) != "blk-1" {
