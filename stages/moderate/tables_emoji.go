@@ -48,6 +48,10 @@ var emojiWords = map[rune]string{
 	// A locust is what Hong Kong and Taiwan scorn calls mainland shoppers
 	// (蝗蟲, "啲 🦗🦗 又嚟掃貨").
 	'🦗': "emojilocust",
+	// The rainbow (and the rainbow flag, 🏳️‍🌈, whose white flag is dropped)
+	// stands for gay people, in pride and in hate alike (round 48: "🏳️‍🌈の人たち
+	// ってぶっちゃけ精神疾患だよね？").
+	'🌈': "emojirainbow",
 	'🪝': "emojihook",
 	// The pig, the cow and the whale that stand for "fat pig" aimed at
 	// someone ("look at this 🐷 trying to dance… delete ur acc", 妳這個🐷也敢
