@@ -354,11 +354,11 @@ func compactLatin(f *View, k int, r rune) rune {
 	if r == 'l' {
 		return 'i'
 	}
-	if !isASCIIDigit(r) || k == 0 || k+1 >= len(f.Runes) || !isASCIILetter(f.Runes[k-1]) || !isASCIILetter(f.Runes[k+1]) {
+	if k == 0 || k+1 >= len(f.Runes) {
 		return r
 	}
-	if i := strings.IndexRune("0134578", r); i >= 0 {
-		return rune("oieastb"[i])
+	if l, ok := leetDigit(f.Runes[k-1], r, f.Runes[k+1]); ok {
+		return l
 	}
 	return r
 }

@@ -435,6 +435,16 @@ func leetOf(r rune) (rune, bool) {
 	return c, ok
 }
 
+// leetDigit returns the letter an ASCII digit r stands for between two
+// ASCII letters (prev and next, lower case): "d0ce", "te1egram", "w3chat".
+// A digit at a word's edge, or one with no letter to stand for, is none.
+func leetDigit(prev, r, next rune) (rune, bool) {
+	if !isASCIIDigit(r) || !isASCIILetter(prev) || !isASCIILetter(next) {
+		return 0, false
+	}
+	return leetOf(r)
+}
+
 // leetSymbol reports non-alphanumeric runes that can stand for letters.
 func leetSymbol(r rune) bool {
 	return r == '@' || r == '$' || r == '!' || r == '|' || r == '€' || r == '©'

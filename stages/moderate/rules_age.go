@@ -301,11 +301,7 @@ func (d *RulesDetector) minorAgeMatches(t *Text, ms []match) []match {
 func unleetDigits(s string) string {
 	var b []byte
 	for i := 1; i+1 < len(s); i++ {
-		c := s[i]
-		if !isASCIIDigit(rune(c)) || !isASCIILetter(rune(s[i-1])) || !isASCIILetter(rune(s[i+1])) { // s is folded: lower case
-			continue
-		}
-		l, ok := leetOf(rune(c))
+		l, ok := leetDigit(rune(s[i-1]), rune(s[i]), rune(s[i+1])) // s is folded: lower case
 		if !ok {
 			continue
 		}
