@@ -22,14 +22,6 @@ var neverWords = newTermSet(foldTerms([]string{
 	"決して", "결코",
 }))
 
-// distrustWords tell readers not to trust what follows, which needs no
-// word of asking beside it (round 48, F94: a guesthouse's "訂房請走官方平台，
-// 不要相信私下轉帳", where 私下 is the sign).
-var distrustWords = newTermSet(foldTerms([]string{
-	"不要相信", "别相信", "不要信", "别信", "勿信", "don't trust", "dont trust", "do not trust", "no confíes", "no confies",
-	"não confie", "nao confie",
-}))
-
 // askWords ask for something or open a private message (folded).
 var askWords = newTermSet(foldTerms([]string{
 	"私讯", "私信", "私聊", "私下", "要求", "索取", "跟你要", "向你要", "找你要", "主动联系", "联系你",
@@ -51,7 +43,10 @@ const maxNeverReach = 48
 func notPromisedNever(s string, i, j int) bool { return !promisedNever(s, i, j) }
 
 // promisedNever reports whether the term at s[i:j] stands in a clause that
-// holds a never-word and a word of asking before it, or a word of distrust.
+// holds a never-word and a word of asking before it, or tells readers not
+// to believe what follows (disbelieved, scam_warning.go), which needs no
+// word of asking (round 48, F94: a guesthouse's "訂房請走官方平台，不要相信私下
+// 轉帳", where 私下 is the sign).
 func promisedNever(s string, i, _ int) bool {
 	from := max(0, i-maxNeverReach)
 	for from < i && !utf8.RuneStart(s[from]) {
@@ -61,5 +56,5 @@ func promisedNever(s string, i, _ int) bool {
 	if k := strings.LastIndexAny(clause, clauseBreaks); k >= 0 {
 		clause = clause[k+1:]
 	}
-	return neverWords.anyTerm(clause) && askWords.anyTerm(clause) || distrustWords.anyTerm(clause)
+	return neverWords.anyTerm(clause) && askWords.anyTerm(clause) || disbelieved.anyTerm(clause)
 }

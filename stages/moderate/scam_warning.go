@@ -219,6 +219,8 @@ var disbelieved = newTermSet(foldTerms([]string{
 	"不要相信", "别相信", "别信", "不要信", "千万别信", "不能信", "不可信", "don't believe", "dont believe", "do not believe",
 	"never believe", "no creas", "no crean", "no creáis", "não acredite", "nao acredite", "não acreditem", "ne croyez pas",
 	"ne crois pas", "glaubt nicht", "glaub nicht", "glauben sie nicht", "信じないで", "信じるな", "믿지 마", "믿지 말",
+	// and not to trust it (round 48, F94: 不要相信私下轉帳)
+	"勿信", "don't trust", "dont trust", "do not trust", "no confíes", "no confies", "não confie", "nao confie",
 }))
 
 // disbelievedSpan reports whether sp's clause, up to sp's end (a rule's
