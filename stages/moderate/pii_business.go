@@ -47,6 +47,9 @@ var (
 		"official account", "official acct", "cuenta oficial", "conta oficial", "compte officiel", "offizieller account",
 		"官方账号", "官方号", "公式アカウント", "공식 계정", "donuts", "arepera", "pizzeria", "taquería", "taqueria",
 		"offiziellen account", "unserem offiziellen", "官方ig", "店家", "咖啡馆", "咖啡厅",
+		// Round 49 (N85): a food bank or a charity giving its own hours and line (【公式】NPO法人…フードバンク…お問い合わせ).
+		"food bank", "foodbank", "banco de alimentos", "banque alimentaire", "tafel", "食物银行", "フードバンク", "푸드뱅크", "npo法人",
+		"社团法人", "财团法人", "公益社団法人", "認定npo", "charity shop",
 		// Round 48 (N80): a tradesman a customer recommends, with his work hours ("Fontanero de confianza en
 		// Chamberí: Javier, 600 000 123, de lunes a viernes", 推荐个靠谱水电师傅…收费合理).
 		"plumber", "electrician", "handyman", "locksmith", "fontanero", "electricista", "cerrajero", "encanador", "eletricista",
