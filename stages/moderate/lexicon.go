@@ -60,6 +60,7 @@ func parseTerm(term string, cat models.Category, score float64, kind patternKind
 	}
 	p.runes = append([]rune(nil), v.Runes[lo:hi]...)
 	p.digitsAt = writtenDigits(body, v, lo, hi)
+	p.wordI = startsWithWordI(body)
 	p.counts = termCounts(v.Counts[lo:hi])
 	p.wordStart = !prefix && wordRune(p.runes[0])
 	p.wordEnd = !suffix && wordRune(p.runes[len(p.runes)-1])

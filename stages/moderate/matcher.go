@@ -71,6 +71,9 @@ type pattern struct {
 	// person at risk only until the field says the risk is back
 	// (rules_helpline.go); set once when the rules are loaded.
 	helpline bool
+	// wordI marks a term that begins with the word I ("i overdosed"),
+	// which an elided French article is not (matcher_written.go).
+	wordI bool
 }
 
 // categoryCode is a category of the taxonomy in a byte: 0 for none, i+1

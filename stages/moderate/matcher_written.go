@@ -1,6 +1,7 @@
 package moderate
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -60,16 +61,66 @@ func writtenDigits(orig string, v *View, lo, hi int) (digits uint16) {
 	return digits
 }
 
+// The skeleton reads l as i for the same reason, so the French article
+// elided before a vowel ("la scène de l'overdose", "je l'ai") is the
+// English word I to a term that begins with it ("i overdosed"): the
+// article is dropped there. English writes an I so before m, v, l, d and
+// r only ("l'm", a disguise); terms written with the article ("de l
+// acide") match it as before.
+
 // asWritten drops from ms the matches on the skeleton v of orig whose
-// text lacks a digit where the pattern's term has a number tag.
+// text lacks a digit where the pattern's term has a number tag, and the
+// matches of a term beginning with the word I on an elided article.
 func asWritten(orig string, v *View, ms []match) []match {
 	out := ms[:0]
 	for _, m := range ms {
-		if m.p.digitsAt == 0 || writtenAsTerm(orig, v, m) {
-			out = append(out, m)
+		if m.p.digitsAt != 0 && !writtenAsTerm(orig, v, m) {
+			continue
 		}
+		if m.p.wordI && elidedArticleAt(orig, v.Spans[m.i].Start) {
+			continue
+		}
+		out = append(out, m)
 	}
 	return out
+}
+
+// startsWithWordI reports whether the term begins with the word I: an i
+// alone, or before an apostrophe ("i'm").
+func startsWithWordI(term string) bool {
+	term = strings.TrimLeft(term, " ")
+	if term == "" || term[0] != 'i' && term[0] != 'I' {
+		return false
+	}
+	if len(term) == 1 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(term[1:])
+	return r == ' ' || isApostrophe(r)
+}
+
+// elidedArticleAt reports whether an elided article (l', L') starts at
+// byte i of s: an l that no letter stands right before, an apostrophe,
+// then a vowel or an h.
+func elidedArticleAt(s string, i int) bool {
+	if i < 0 || i+1 >= len(s) || s[i] != 'l' && s[i] != 'L' {
+		return false
+	}
+	if i > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.IsLetter(r) {
+			return false
+		}
+	}
+	r, n := utf8.DecodeRuneInString(s[i+1:])
+	if !isApostrophe(r) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(s[i+1+n:])
+	switch unicode.ToLower(next) {
+	case 'a', 'e', 'i', 'o', 'u', 'h', 'y', 'à', 'â', 'é', 'è', 'ê', 'î', 'ï', 'ô', 'û', 'ù', 'œ':
+		return true
+	}
+	return false
 }
 
 func writtenAsTerm(orig string, v *View, m match) bool {

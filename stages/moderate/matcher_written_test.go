@@ -41,3 +41,37 @@ func FuzzWrittenDigits(f *testing.F) {
 		}
 	})
 }
+
+// A French article elided before a vowel is no English I to a term that
+// begins with the word; a term written with the article matches it.
+func TestElidedArticleIsNoI(t *testing.T) {
+	rules := newTestRules(t, map[string]string{"self_harm.en.yaml": `
+rules:
+  - id: own-means
+    score: 0.75
+    window: 8 words
+    all: [[i, "i'm"], [overdose, overdosed]]
+  - id: article
+    score: 0.75
+    all: [["de l acide"]]
+`})
+	checkFires(t, rules, []fireCase{
+		{"the English I fires", "I overdosed last week and nobody noticed", true},
+		{"an I typed as l fires", "l overdosed last week", true},
+		{"an I'm typed as l'm fires", "l'm going to overdose tonight", true},
+		{"an elided article does not", "La scène de l'overdose est filmée avec pudeur", false},
+		{"a capital elided article does not", "L'overdose du personnage arrive trop tôt", false},
+		{"a term written with the article matches it", "je lui balance de l'acide", true},
+	})
+}
+
+func FuzzElidedArticleAt(f *testing.F) {
+	for _, s := range []string{"l'overdose", "de l’homme", "al'a", "l'", "L'\xff", ""} {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, i int) {
+		if elidedArticleAt(s, i) && (i < 0 || i >= len(s) || s[i] != 'l' && s[i] != 'L') {
+			t.Fatalf("article at %d of %q, which holds no l", i, s)
+		}
+	})
+}

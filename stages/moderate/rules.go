@@ -752,7 +752,7 @@ func patternKey(p *pattern) string {
 	}
 	b.WriteString(strconv.Itoa(int(p.digitsAt)))
 	b.WriteByte(',')
-	for _, f := range []bool{p.wordStart, p.wordEnd, p.hanOnly, p.exact} {
+	for _, f := range []bool{p.wordStart, p.wordEnd, p.hanOnly, p.exact, p.wordI} {
 		if f {
 			b.WriteByte('1')
 		} else {
