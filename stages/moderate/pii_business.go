@@ -147,7 +147,8 @@ var (
 	}))
 	// lures are bait: loneliness, a date tonight, money to be made.
 	lures = newTermSet(foldTerms([]string{
-		"lonely", "babe", "baby", "dear",
+		// "baby" said to the reader, not a baby shop's name (round 49, N87: "Little Nest Baby Gear … Store phone").
+		"lonely", "babe", "hey baby", "hi baby", "call me baby", "text me baby", "dear",
 		"earn", "profit", "investment", "income", "per day", "a day from home", "free money", "hookup", "hook up", "tonight",
 		"寂寞", "日赚", "日结", "兼职", "赚钱", "投资", "返利",
 		"gana", "ganar", "ganhe", "renda extra", "gagnez", "gagner", "verdienen",

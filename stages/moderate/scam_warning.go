@@ -85,7 +85,7 @@ var (
 		"don't buy", "do not buy", "no compréis", "no compres", "não comprem", "não compre", "n'achetez", "nicht kaufen",
 		"不要买", "别买", "買わないで", "사지 마", "call your kid", "old number", "número antigo", "numero antigo", "número antiguo",
 		"원래 번호로", "reportad", "report the", "ご注意", "注意してください", "お気をつけ", "절대 돈 안 받", "돈 안 받아요",
-		"never charge", "nunca cobramos", "nous ne demandons", "从来不收", "我们从来不", "不会私讯", "don't pay", "do not pay", "no pagues",
+		"never charge", "nunca cobramos", "nous ne demandons", "从来不收", "我们从来不", "不会私讯", "個別に連絡しません", "個別に連絡することはありません", "don't pay", "do not pay", "no pagues",
 		"não pague", "ne payez", "nicht zahlen", "signalé", "signalée", "captures gardées", "bloquez ce numéro", "denunciei",
 	}))
 	// scamDeclared says outright that it is a scam (都是诈骗, 差点被骗, "it's a
@@ -111,6 +111,8 @@ var (
 		// Round 47 (N72): a message called phishing, spam or malware outright.
 		"es phishing", "c'est du phishing", "is phishing", "ist phishing", "스미싱이니까", "스팸은", "is spam", "es spam",
 		"est un voleur", "is malware", "sim, é golpe", "사기예요",
+		// Round 49 (F105): "…ってDMが来るけど全部詐欺。公式は個別に連絡しません".
+		"全部詐欺", "全て詐欺", "すべて詐欺", "ぜんぶ詐欺", "全部诈骗", "都是诈骗",
 	}))
 	// negationWords right before a declaration (or a disclaimer,
 	// stress_hyperbole.go) turn it round: 这不是诈骗, "no es una estafa",
