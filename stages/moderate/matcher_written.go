@@ -66,7 +66,10 @@ func writtenDigits(orig string, v *View, lo, hi int) (digits uint16) {
 // English word I to a term that begins with it ("i overdosed"): the
 // article is dropped there. English writes an I so before m, v, l, d and
 // r only ("l'm", a disguise); terms written with the article ("de l
-// acide") match it as before.
+// acide") match it as before. Nor are the elided words that name no one
+// (c'est, d'un, l'a, n'a) a term of one letter alone: "c" is cocaine in a
+// dealer's French, "c'est" is not. The elided pronouns (j'ai, m'a, t'es,
+// s'il) stay the words the rules' person sets list.
 
 // asWritten drops from ms the matches on the skeleton v of orig whose
 // text lacks a digit where the pattern's term has a number tag, and the
@@ -77,7 +80,7 @@ func asWritten(orig string, v *View, ms []match) []match {
 		if m.p.digitsAt != 0 && !writtenAsTerm(orig, v, m) {
 			continue
 		}
-		if m.p.wordI && elidedArticleAt(orig, v.Spans[m.i].Start) {
+		if (m.p.wordI || m.p.exact && len(m.p.runes) == 1) && elidedAt(orig, v.Spans[m.i].Start, m.p.wordI) {
 			continue
 		}
 		out = append(out, m)
@@ -99,11 +102,21 @@ func startsWithWordI(term string) bool {
 	return r == ' ' || isApostrophe(r)
 }
 
-// elidedArticleAt reports whether an elided article (l', L') starts at
-// byte i of s: an l that no letter stands right before, an apostrophe,
-// then a vowel or an h.
-func elidedArticleAt(s string, i int) bool {
-	if i < 0 || i+1 >= len(s) || s[i] != 'l' && s[i] != 'L' {
+// elidedAt reports whether a French word that names no one, elided
+// before a vowel or an h (c', d', l', n'), starts at byte i of s: its
+// letter, which no letter stands right before, then an apostrophe. With
+// article, only an l' counts.
+func elidedAt(s string, i int, article bool) bool {
+	if i < 0 || i+1 >= len(s) {
+		return false
+	}
+	switch s[i] | 0x20 {
+	case 'l':
+	case 'c', 'd', 'n':
+		if article {
+			return false
+		}
+	default:
 		return false
 	}
 	if i > 0 {

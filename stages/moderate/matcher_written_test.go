@@ -1,6 +1,9 @@
 package moderate
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A term written with a number tag matches only text written so; leet
 // inside a word still matches the word however written.
@@ -43,8 +46,9 @@ func FuzzWrittenDigits(f *testing.F) {
 }
 
 // A French article elided before a vowel is no English I to a term that
-// begins with the word; a term written with the article matches it.
-func TestElidedArticleIsNoI(t *testing.T) {
+// begins with the word, nor an elided article a term of one letter; a term
+// written with the article matches it.
+func TestElidedWordsAreNoTerm(t *testing.T) {
 	rules := newTestRules(t, map[string]string{"self_harm.en.yaml": `
 rules:
   - id: own-means
@@ -54,6 +58,12 @@ rules:
   - id: article
     score: 0.75
     all: [["de l acide"]]
+  - id: one-letter
+    score: 0.75
+    all: [[c], [dispo]]
+  - id: pronoun
+    score: 0.75
+    all: [[t], [aime]]
 `})
 	checkFires(t, rules, []fireCase{
 		{"the English I fires", "I overdosed last week and nobody noticed", true},
@@ -62,16 +72,22 @@ rules:
 		{"an elided article does not", "La scène de l'overdose est filmée avec pudeur", false},
 		{"a capital elided article does not", "L'overdose du personnage arrive trop tôt", false},
 		{"a term written with the article matches it", "je lui balance de l'acide", true},
+		{"a one-letter term matches the letter alone", "c dispo ce soir", true},
+		{"a one-letter term is no elided word", "c'est dispo ce soir", false},
+		{"an elided pronoun is still the pronoun", "personne ne t'aime", true},
 	})
 }
 
-func FuzzElidedArticleAt(f *testing.F) {
+func FuzzElidedAt(f *testing.F) {
 	for _, s := range []string{"l'overdose", "de l’homme", "al'a", "l'", "L'\xff", ""} {
 		f.Add(s, 0)
 	}
 	f.Fuzz(func(t *testing.T, s string, i int) {
-		if elidedArticleAt(s, i) && (i < 0 || i >= len(s) || s[i] != 'l' && s[i] != 'L') {
+		if elidedAt(s, i, true) && (i < 0 || i >= len(s) || s[i] != 'l' && s[i] != 'L') {
 			t.Fatalf("article at %d of %q, which holds no l", i, s)
+		}
+		if elidedAt(s, i, false) && (i+1 >= len(s) || !isApostrophe(rune(s[i+1])) && !strings.HasPrefix(s[i+1:], "’") && !strings.HasPrefix(s[i+1:], "ʼ")) {
+			t.Fatalf("elision at %d of %q without an apostrophe after it", i, s)
 		}
 	})
 }
