@@ -939,7 +939,9 @@ func readHandle(t *Text, p int, kind platformKind, abbrev bool) (int, bool) {
 			end = q
 			continue
 		}
-		if cjkDigit(r) {
+		// A numeral after a gap that begins a Han word is the word's
+		// (…0188 参观时间, the visiting hours after a care home's number).
+		if cjkDigit(r) && !(q > p && end < q && q+1 < n && unicode.Is(unicode.Han, rs[q+1]) && !cjkDigit(rs[q+1])) {
 			digits++
 			disguised = true
 			q++

@@ -110,6 +110,8 @@ func TestContactDetectorCatchesDisguises(t *testing.T) {
 		// Numbers disguised with no platform named.
 		{"phone in Chinese numerals", "电话：一三八一二三四五六七八", "电话：一三八一二三四五六七八", 0.8},
 		{"digits and numerals mixed", "1三8一2三4五6七8", "1三8一2三4五6七8", 0.8},
+		{"a numeral phone ending before a word", "电话：一三八一二三四五六七八加我", "电话：一三八一二三四五六七八", 0.8},
+		{"a number before a word that starts with a numeral is plain", "咨询电话：010-5555-0188 参观时间：周一至周六", "010-5555-0188", 0.6},
 		{"a phone number spelled out", "call me at eight six seven five three oh nine", "call me at eight six seven five three oh nine", 0.8},
 		{"leet digit words after wechat", "WeChat: 0ne tw0 thr33 f0ur f1ve s1x", "WeChat: 0ne tw0 thr33 f0ur f1ve s1x", 0.9},
 		// English requests and handles.
