@@ -158,7 +158,7 @@ func counting[T ~int8 | ~byte | ~int](ds []T) bool {
 // hold a phone number spelled in words or spaced digit by digit.
 func spelledDigitRuns(s string) [][2]int {
 	var out [][2]int
-	out = append(out, latinDigitRuns(s)...)
+	out = append(out, latinDigitRuns(unleetDigits(s))...) // "f1ve-f1ve-f1ve", byte offsets kept
 	out = append(out, spacedDigitRuns(s)...)
 	// The readers below are tried at every rune, so only where the text
 	// holds enough runes of their script to spell a mobile number (ten

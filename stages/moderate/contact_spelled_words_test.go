@@ -17,6 +17,7 @@ func TestContactDetectorReadsNumbersSpelledInWords(t *testing.T) {
 		{"a french number in digit words", "appelle le zero six, un deux, huit huit, sept trois, neuf", "zero six, un deux, huit huit, sept trois, neuf"},
 		{"a german number with an umlaut folded", "null eins sieben zwei, fünf fünf acht drei neun", "null eins sieben zwei, fünf fünf acht drei neun"},
 		{"an english number with no platform named", "text nine one seven, four four two, six oh three one", "nine one seven, four four two, six oh three one"},
+		{"an english number with leet in its words", "ph f1ve-f1ve-f1ve zero-one-two-three four-five-six-seven", "f1ve-f1ve-f1ve zero-one-two-three four-five-six-seven"},
 		{"a korean mobile in sino-korean syllables", "연락은 공일공 구팔칠육 오사삼이 으로", "공일공 구팔칠육 오사삼이"},
 		{"a korean mobile half in syllables, half in digits", "그 선배 번호 공1공-일2삼4-오6칠8 ㅋㅋ", "공1공-일2삼4-오6칠8"},
 		{"two syllables beside a year and a price are no number", "2024년 이월 삼일에 35000원 주고 샀어요 1234", ""},

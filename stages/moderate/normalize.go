@@ -445,6 +445,29 @@ func leetDigit(prev, r, next rune) (rune, bool) {
 	return leetOf(r)
 }
 
+// unleetDigits returns s with every ASCII digit that stands between two
+// ASCII letters read as the letter it stands for ("d0ce", "tr3ce",
+// "quinz3" is not: a digit at a word's edge stays a digit), so that ages
+// and phone numbers spelled with leet are read ("f1ve-f1ve-f1ve"); byte offsets are unchanged. s itself is
+// returned when it has no such digit.
+func unleetDigits(s string) string {
+	var b []byte
+	for i := 1; i+1 < len(s); i++ {
+		l, ok := leetDigit(rune(s[i-1]), rune(s[i]), rune(s[i+1])) // s is folded: lower case
+		if !ok {
+			continue
+		}
+		if b == nil {
+			b = []byte(s)
+		}
+		b[i] = byte(l)
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
 // leetSymbol reports non-alphanumeric runes that can stand for letters.
 func leetSymbol(r rune) bool {
 	return r == '@' || r == '$' || r == '!' || r == '|' || r == '€' || r == '©'

@@ -293,29 +293,6 @@ func (d *RulesDetector) minorAgeMatches(t *Text, ms []match) []match {
 	return d.recognized(t, d.set.minorAge, readMinorAges(f, spelled), ms)
 }
 
-// unleetDigits returns s with every ASCII digit that stands between two
-// ASCII letters read as the letter it stands for ("d0ce", "tr3ce",
-// "quinz3" is not: a digit at a word's edge stays a digit), so that ages
-// spelled with leet are read; byte offsets are unchanged. s itself is
-// returned when it has no such digit.
-func unleetDigits(s string) string {
-	var b []byte
-	for i := 1; i+1 < len(s); i++ {
-		l, ok := leetDigit(rune(s[i-1]), rune(s[i]), rune(s[i+1])) // s is folded: lower case
-		if !ok {
-			continue
-		}
-		if b == nil {
-			b = []byte(s)
-		}
-		b[i] = byte(l)
-	}
-	if b == nil {
-		return s
-	}
-	return string(b)
-}
-
 // recognized adds a match of pattern pi (a pseudo-term such as
 // <minor_age> or <price>) for every byte range of the folded text in rs,
 // on the skeleton runes it covers.

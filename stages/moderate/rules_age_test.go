@@ -97,36 +97,6 @@ func FuzzMinorAges(f *testing.F) {
 	})
 }
 
-func TestUnleetDigitsReadsDigitsInsideWordsAsLetters(t *testing.T) {
-	for s, want := range map[string]string{
-		"¿tienes d0ce o tr3ce?": "¿tienes doce o trece?",
-		"tienes 13 años":        "tienes 13 años", // a number stays a number
-		"quinz3 ans":            "quinz3 ans",     // a digit at a word's edge too
-		"b4by 14yo":             "baby 14yo",
-		"":                      "",
-		"a2":                    "a2",
-	} {
-		if got := unleetDigits(s); got != want {
-			t.Errorf("unleetDigits(%q) = %q, want %q", s, got, want)
-		}
-	}
-}
-
-func FuzzUnleetDigits(f *testing.F) {
-	for _, s := range []string{"d0ce", "tr3ce años", "十四岁", "a1b2c3"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		got := unleetDigits(s)
-		if len(got) != len(s) {
-			t.Fatalf("unleetDigits(%q) = %q: length %d, want %d", s, got, len(got), len(s))
-		}
-		if again := unleetDigits(got); again != got {
-			t.Fatalf("unleetDigits is not idempotent on %q: %q then %q", s, got, again)
-		}
-	})
-}
-
 func TestHasSpelledAgeReadsWholeWords(t *testing.T) {
 	for s, want := range map[string]bool{
 		"bist du echt erst vierzehn?":  true,
