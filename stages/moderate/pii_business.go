@@ -50,6 +50,9 @@ var (
 		// Round 49 (N85): a food bank or a charity giving its own hours and line (【公式】NPO法人…フードバンク…お問い合わせ).
 		"food bank", "foodbank", "banco de alimentos", "banque alimentaire", "tafel", "食物银行", "フードバンク", "푸드뱅크", "npo法人",
 		"社团法人", "财团法人", "公益社団法人", "認定npo", "charity shop",
+		// Round 49 (N89): a care home's own account ("【官方账号】康宁护理院 … 咨询电话 … 参观时间").
+		"护理院", "养老院", "疗养院", "敬老院", "老人院", "介護施設", "老人ホーム", "デイサービス", "요양원", "요양병원",
+		"nursing home", "care home", "residencia de mayores", "casa de repouso", "maison de retraite", "ehpad", "pflegeheim", "altenheim",
 		// Round 48 (N80): a tradesman a customer recommends, with his work hours ("Fontanero de confianza en
 		// Chamberí: Javier, 600 000 123, de lunes a viernes", 推荐个靠谱水电师傅…收费合理).
 		"plumber", "electrician", "handyman", "locksmith", "fontanero", "electricista", "cerrajero", "encanador", "eletricista",
@@ -92,6 +95,9 @@ var (
 		"réservation", "réservations", "réserver", "commandes", "horaires", "rendez-vous", "appelez-nous",
 		"reservierung", "reservieren", "bestellungen", "öffnungszeiten", "termin", "termine", "ruft uns an", "rufen sie uns an", "geöffnet",
 		"予約", "営業時間", "ご注文", "お問い合わせ", "テイクアウト", "配達",
+		// Round 49 (N89): visiting hours.
+		"参观时间", "探视时间", "探望时间", "面会時間", "면회 시간", "visiting hours", "horario de visitas", "horário de visita",
+		"heures de visite", "besuchszeiten",
 		"예약", "영업시간", "주문", "문의", "배달", "포장",
 		// Lessons and viewings are booked too, and a flat to let is shown.
 		"for rent", "to let", "出租", "招租", "整租", "合租", "se alquila", "alquilo", "alugo", "aluga-se", "à louer", "a louer",

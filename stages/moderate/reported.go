@@ -59,6 +59,8 @@ var reportingMarkers = []string{
 	// Shouted at someone, as a witness tells it: "hat eine Frau angeschrien: „…"".
 	"angeschrien", "angebrüllt", "beschimpft", "gebrüllt", "gritó", "gritaba", "gritaron", "gritou", "gritaram", "a crié", "criait",
 	"hurlait", "a hurlé", "叫ばれ", "怒鳴ら", "怒鳴って", "소리쳤", "외쳤", "喊", "吼",
+	// Round 49 (N89): a grandmother with dementia scolding her carer, quoted ("指着护工骂“你个小王八蛋偷我饼干”").
+	"骂",
 	// Words discussed as words: a teacher on 「死ね」 thrown around a classroom.
 	"という言葉", "って言葉", "などの言葉", "言葉の重さ", "が飛び交", "話し合", "这样的话", "这种话", "같은 말", "이런 말",
 }

@@ -35,6 +35,8 @@ func TestReportedSpeechCapsQuotedAbuse(t *testing.T) {
 		{"an insult quoted in Taiwan and reported (檢舉)", "有人私訊我「醜八怪去死」，我已經檢舉了", false},
 		{"a sticker that says it, sent by a grandmother who misread it", "笑死，外婆傳了一張「去死吧」的貼圖，她以為是晚安的意思", false},
 		{"the same insult said to someone", "你就是个傻逼", true},
+		{"a grandmother's scolding of her carer, quoted", "我奶奶今天指着护工骂“你个小王八蛋偷我饼干”，护工笑着说饼干在您枕头底下呢", false},
+		{"the same insult said to the reader, with a scolding word elsewhere", "你个小王八蛋，天天挨骂活该", true},
 		{"a quoted insult aimed at the reader", "you are a 'bitch' and everyone knows it", true},
 		{"an insult with reported elsewhere in the note", "you fucking idiot. reported.", true},
 		{"a coworker's generalisation quoted and answered", "Someone at my work said 'all immigrants are criminals' at lunch today. I told him the statistics show the opposite.", false},
