@@ -49,6 +49,8 @@ var (
 		// Round 38 (N19): "累到不想活了（夸张说法哈 明天还得照常上班😂）".
 		"夸张说法", "夸张的说法", "夸张一下", "i'm exaggerating", "im exaggerating", "estoy exagerando", "tô exagerando", "to exagerando",
 		"estou exagerando", "j'exagère", "j'exagere", "ich übertreibe", "大げさだけど", "과장이고", "과장 좀",
+		// Round 49 (N91): "If I die tonight tell my mom I loved her. (I will not die. I will just be very tired.)".
+		"i will not die", "i won't die", "i wont die", "i'm not going to die", "im not going to die", "not actually dying",
 	})
 	// cheers encourage the others carrying the same load.
 	cheers = newTermSet(foldTerms([]string{

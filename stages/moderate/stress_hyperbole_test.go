@@ -10,6 +10,8 @@ func TestStudyStressToldInJestOrWithCheerIsNoRisk(t *testing.T) {
 	s := newTestStage(t)
 	cases := []allowCase{
 		{"an English disclaimer in brackets", "Midterms tomorrow and I'm ready to die (not literally, just tired). Library crew, we got this", true},
+		{"a death wish denied outright in brackets", "Pharmacology exam tomorrow, every opioid to memorize. I want to die. (I will not die. I will just be very tired.)", true},
+		{"the same wish for tonight is risk, denied or not", "Pharmacology exam tomorrow, every opioid to memorize. I want to die tonight. (I will not die.)", false},
 		{"a Chinese exam countdown that cheers on the class", "期末考试周，复习到想死，室友们一起加油！", true},
 		{"a Spanish exam week that cheers everyone on", "Semana de exámenes finales, me quiero morir. ¡Ánimo a todos, que ya queda poco!", true},
 		{"an exam with pills saved is risk", "finals week and I want to die, not literally my friends think, but I've been saving up my meds. good luck everyone", false},
