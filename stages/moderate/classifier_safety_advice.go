@@ -32,6 +32,11 @@ var safetyAdvice = newTermSet(foldTerms([]string{
 	"シートベルト", "안전벨트", "ponte el cinturón", "usen el cinturón", "usen cinturón", "usem o cinto", "usem cinto",
 	"coloquem o cinto", "attachez votre ceinture", "mettez votre ceinture", "mettez la ceinture", "schnallt euch an",
 	"anschnallen",
+	// Round 49 (F111): road rage answered with advice ("Dashcam tip: if someone brake-checks you, don't chase them. Get
+	// home, kill the engine, upload the footage to the police portal").
+	"dashcam tip", "don't chase them", "dont chase them", "don't follow them", "upload the footage", "send the footage",
+	"let the police handle", "let them handle it", "行车记录仪", "不要追", "ドラレコ", "블랙박스 영상", "no los persigas", "não persiga",
+	"ne les poursuivez pas", "nicht hinterherfahren",
 	// Round 36: help asked for a friend at risk or for oneself harassed ("Como ajudar um amigo que parou de comer…
 	// Ele tá com depressão", "¿Cómo se reporta a alguien que te acosa por privado?"), which the Spanish-Portuguese
 	// intent model read as violence.

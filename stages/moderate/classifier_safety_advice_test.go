@@ -13,6 +13,7 @@ func TestSafetyAdviceCapsTheClassifiersViolenceAndHarassment(t *testing.T) {
 		text string
 		want bool
 	}{
+		{"a road-rage tip not to chase and to upload the footage is advice", "Dashcam tip: if someone brake-checks you, don't chase them. Get home, upload the footage to the police portal.", true},
 		{"a warning to screenshot, report and block is advice", "Heads up: an account is calling women creators \"fat pigs\". Screenshot, report and block, don't engage.", true},
 		{"a slur reported and blocked is advice", "Someone called my husband a slur under our video. Reported it. Block and move on.", true},
 		{"a Portuguese report of harassment is advice", "Recebi 'manda foto sem roupa' de um desconhecido. Printei e denunciei.", true},

@@ -37,6 +37,8 @@ var gameFrames = newTermSet(foldTerms([]string{
 	"ranked", "rematch", "next round", "1v1", "gg", "fifa", "mario kart", "smash bros", "fortnite", "valorant",
 	"overwatch", "apex", "warzone", "minecraft", "mario party", "minispiel", "free fire", "booyah", "pubg", "call of duty", "among us", "league of legends", "tekken", "street fighter", "chess",
 	"monopoly", "game night", "board game", "ping pong", "2k", "madden", "rocket league", "pickup game",
+	// Round 49 (N93): a practice match, a school break's play (not "trash talk": a threat says it is none).
+	"scrimmage", "recreio", "recreo", "récré", "récréation", "pausenhof",
 	"スマブラ", "マリカ", "マリオカート", "対戦", "ゲーム", "ランクマ", "スプラ", "桃鉄", "格ゲー", "フォトナ", "エペ", "ぷよぷよ", "次の試合",
 	"游戏", "开黑", "王者荣耀", "吃鸡", "排位", "下一局", "这局", "上分", "打游戏", "斗地主", "麻将",
 	"게임", "한판", "한 판", "배그", "피파", "랭겜", "리매치", "다음 판", "오버워치", "롤 ", "롤에서", "롤할", "롤 할", "롤하",
@@ -108,6 +110,11 @@ var siblingsAtPlay = newTermSet(foldTerms([]string{
 	"son cousin", "sa cousine", "ses cousins", "mon gosse", "mon fils", "my cousin", "his cousin", "her cousin", "su primo",
 	"su prima", "seu primo", "sua prima", "seinem cousin", "ihrer cousine", "mit den kolleginnen", "mit den kollegen",
 	"with my coworkers", "with coworkers", "表哥", "表弟", "堂哥", "堂弟", "いとこ", "사촌",
+	// Round 49 (N93): a parent's children at play, by age group, and their snack together afterwards ("Mes ados sur
+	// Mario Kart : 'je vais t'éclater', 't'es mort'. Ensuite goûter tous ensemble", "Die Jungs beim Zocken",
+	// "Os meninos no recreio", "Cheer squad trash talk before the scrimmage … Ages 10-12").
+	"mes ados", "mes enfants", "mes gosses", "die jungs", "meine jungs", "die kids", "os meninos", "as meninas", "os guris",
+	"my kids", "my boys", "my girls", "cheer squad", "both teams", "los niños", "mis hijos", "うちの子たち", "우리 애들", "我家孩子们",
 	// Round 48 (N80): a roommate at game night ("whoever loses at Mario Kart takes out the trash … Revenge next
 	// week, watch your back Jess").
 	"my roommate", "my roomie", "my flatmate", "my housemate", "mi compañera de piso", "mi compañero de piso", "meu colega de quarto",
