@@ -135,6 +135,10 @@ func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 			horrorGenreZh(t)
 	case models.CategoryHate:
 		return comedyIdiomZh(t) || negatedSpanZh(t, sp) || laughterKo(t) || horrorGenreZh(t)
+	case models.CategorySelfHarm:
+		// Dying of laughter at a friend's slip (round 49, N95: "Ich lach mich tot, Timo ist in den Bach gerutscht
+		// 😂 alles gut, nur nass"), with nothing of the author's own risk.
+		return laughFrame(t) && !presentRisk(t.Folded.String(), true)
 	case models.CategoryViolence:
 		// A news report read by its neighbours (round 22: "there was a
 		// stabbing near the bus stop… police made an arrest Sunday").

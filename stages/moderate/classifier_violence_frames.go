@@ -23,6 +23,9 @@ var craftFrames = newTermSet(foldTerms([]string{
 	// fishing and hunting for the table
 	"fishing", "trout", "snapper", "salmon", "pike", "the jetty", "bled it", "bleed your", "bleed the fish", "landed a", "caught a",
 	"deer season", "field dress", "field dressing",
+	// Round 49 (N95): woodcraft taught ("Batoning a knife through kindling … Axe stance: feet wide").
+	"bushcraft", "batoning", "kindling", "axe stance", "splitting wood", "split wood", "whittling", "whittle", "knife safety",
+	"axe safety", "firewood",
 	// fiction and film
 	"short story", "my story", "excerpt", "chapter", "my novel", "fanfic", "fan fic", "screenplay", "my manuscript", "horror film",
 	"horror movie", "slasher", "practical effects", "the villain", "my character",

@@ -215,6 +215,9 @@ func relabelClassifierHateZh(t *Text, source string, x *Finding, _ *[]Span) {
 func capClassifierContext(t *Text, source string, x *Finding, _ *[]Span) {
 	if x.Score > reportedScoreCap && fromClassifier(source) && classifierContextCapped(t, x.Category, x.Span) {
 		x.Score = reportedScoreCap
+		if x.Category == models.CategorySelfHarm {
+			x.Support = false
+		}
 	}
 }
 

@@ -259,6 +259,8 @@ var (
 		"gatinho", "gatinha", "papagaio", "coelho", "cão", "cadela",
 		"chat", "chatte", "chaton", "chien", "chienne", "chiot", "perroquet", "lapin",
 		"katze", "kater", "hund", "hündin", "welpe", "papagei", "kaninchen",
+		// Round 49: a cat named "Muschi" in Graz, known by its collar and coat ("rotes Halsband", "getigert").
+		"halsband", "getigert", "collar", "collier", "collar rojo", "coleira", "项圈", "首輪", "목걸이",
 		"猫", "狗", "猫咪", "狗狗", "鹦鹉", "兔子", "猫ちゃん", "わんちゃん", "インコ", "うさぎ", "고양이", "강아지", "앵무새", "토끼",
 	}))
 	gone = newTermSet(foldTerms([]string{
@@ -266,7 +268,7 @@ var (
 		"perdido", "perdida", "se escapó", "se escapo", "se ha escapado", "desaparecido", "desaparecida", "extraviado", "extraviada",
 		"perdeu", "fugiu", "sumiu", "desaparecida",
 		"perdu", "perdue", "disparu", "disparue", "s'est échappé", "s'est enfui", "s'est sauvé", "fugué",
-		"entlaufen", "vermisst", "weggelaufen", "ausgebüxt", "verschwunden",
+		"entlaufen", "vermisst", "weggelaufen", "ausgebüxt", "verschwunden", "abgängig",
 		"走丢", "跑丢", "丢了", "走失", "跑出去", "不见了", "迷子", "いなくなり", "脱走", "잃어버", "실종", "집을 나간", "가출",
 	}))
 )

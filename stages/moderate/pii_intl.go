@@ -32,13 +32,20 @@ var (
 	reESMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+?34[ -]?)?[67][0-9]{2}(?:(?:[ -]?[0-9]{3}){2}|(?: [0-9]{2}){3}))`)
 	reBRMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+?55[ -]?\(?[1-9]{2}\)?[ -]?|\([1-9]{2}\) ?|[1-9]{2} )9[0-9]{4}[ -]?[0-9]{4})`)
 	reFRMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+33[ .]?(?:\(0\))?|0033[ .]?|0)[67](?:[ .-]?[0-9]{2}){4})`)
-	reDEMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+49[ -]?(?:\(0\))?|0049[ -]?|0)1[5-7][0-9]{1,2}[ /-]?[0-9]{3,4}[ -]?[0-9]{3,5})`)
+	// German mobiles: 015x, 016x, 017x and seven to nine digits, in any
+	// grouping ("0176 12345678", "0151 239 847 16", "0176 48 29 31 07").
+	reDEMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+49[ -]?(?:\(0\))?|0049[ -]?|0)1[5-7][0-9](?:[ /.-]?[0-9]){7,9})`)
 	reJPMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+81[ -]?|0)[789]0[ -]?[0-9]{4}[ -]?[0-9]{4})`)
 	reKRMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+82[ -]?|0)1[016789][ -]?[0-9]{3,4}[ -]?[0-9]{4})`)
 	// Swiss mobiles (Natel): 07[5-9] and seven digits, "079 512 33 84";
-	// Austrian ones: 06[5-9]x and six to eight digits, "0664 1234567".
+	// Austrian ones: 06[5-9]x and six to eight digits, "0664 1234567",
+	// "0664 382 91 57"; Belgian ones: 04[5-9]x and six, "0478 31 62 90".
+	// Japanese landlines share the prefixes (075 Kyoto, 0475 Chiba) and
+	// are written with hyphens, which these take no more than the
+	// originals do.
 	reCHMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+41[ ]?|0041[ ]?|0)7[5-9][ ]?[0-9]{3}[ ]?[0-9]{2}[ ]?[0-9]{2})`)
-	reATMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+43[ ]?|0043[ ]?|0)6[5-9][0-9][ /]?[0-9]{6,8})`)
+	reATMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+43[ ]?|0043[ ]?|0)6[5-9][0-9](?:[ /.]?[0-9]){6,8})`)
+	reBEMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+32[ ]?|0032[ ]?|0)4[5-9][0-9](?:[ /.]?[0-9]){6})`)
 	// Hong Kong mobiles have eight digits from 5, 6, 7 or 9, written in
 	// two fours ("9123 4567", "6123-7788") or after +852; eight bare
 	// digits are too often something else (a date, an order number).
@@ -51,7 +58,7 @@ var (
 // intlMobiles are the local mobile formats phoneNumbers reads after the CN
 // and US ones. None starts inside a link or an identifier (/answer/673910089,
 // id=612345678, v612345678).
-var intlMobiles = append([]*regexp.Regexp{reTWMobile, reESMobile, reBRMobile, reFRMobile, reDEMobile, reJPMobile, reKRMobile, reHKMobile, reCHMobile, reATMobile}, americasMobiles...)
+var intlMobiles = append([]*regexp.Regexp{reTWMobile, reESMobile, reBRMobile, reFRMobile, reDEMobile, reJPMobile, reKRMobile, reHKMobile, reCHMobile, reATMobile, reBEMobile}, americasMobiles...)
 
 // standalonePattern are the mobile patterns whose matches count only when
 // no other digits sit one or two separators away (inLongerNumber).
@@ -248,6 +255,16 @@ var exposureIntent = newTermSet(foldTerms([]string{
 	// Swiss German and plain German "for whoever wants to know" before a
 	// person's address (round 23).
 	"wer es wissen will", "für alle die es wissen wollen", "für alle, die es wissen wollen", "wänd wüsse", "wend wüsse", "macht was draus", "macht was daraus",
+	// Round 49 (probe, F113): readers sent to call, write or visit, or told to do as they please ("Ruft den alle an!",
+	// "Macht damit, was ihr wollt", "Gebt ihr Saures", "Jeder soll wissen, wer das ist", "kann eam jo moi an Besuch abstattn").
+	"ruft den alle an", "ruft die alle an", "ruft alle an", "ruft ihn mal an", "ruft sie mal an", "schreibt ihm alle", "schreibt ihr alle",
+	"macht damit, was ihr wollt", "macht damit was ihr wollt", "gebt ihr saures", "gebt ihm saures", "jeder soll wissen, wer",
+	"jeder soll wissen wer", "besuch abstatten", "besuch abstattn", "falls ihn mal jemand", "falls sie mal jemand", "gebts ihr bescheid",
+	"gebts eam bescheid", "gebt ihr bescheid", "gebt ihm bescheid", "sagt ihr die meinung", "sagt ihm die meinung", "er geht immer ran",
+	"sie geht immer ran", "teilt es bevor", "viel spass, ihr", "viel spaß, ihr",
+	// French: "Allez lui dire bonjour de ma part", "Crevez-lui les pneus", "elle répond toujours", "Je balance tout".
+	"crevez-lui", "crevez lui", "il répond toujours", "elle répond toujours", "je balance tout", "dites-lui ce que", "dites lui ce que",
+	"écrivez-lui", "ecrivez-lui", "envoyez-lui", "qui veulent dire ce qu'ils pensent",
 	// English
 	"spread it", "spread this", "dox", "doxx", "expose him", "expose her", "pay him a visit", "pay her a visit", "go visit", "call her at", "call him at", "scammer", "this is the guy", "this is the girl",
 	"this is her address", "this is his address", "here is her address", "here is his address", "here's her address", "here's his address",
@@ -315,8 +332,11 @@ var reAddress = []*regexp.Regexp{
 	regexp.MustCompile(`(?:^|[^\pL])((?:calle|c/|avenida|avda\.?|av\.|plaza|paseo|camino|carretera|ronda|rua|travessa|alameda|praça|praca|estrada|rodovia)\s+[\pL' .]{2,40}?,?\s*(?:n[º°o]\.?\s*)?[0-9]{1,5})`),
 	// French: 12 rue de la Paix, 3 bis avenue Foch
 	regexp.MustCompile(`(?:^|[^0-9])([0-9]{1,4}(?:\s*(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|allée|allee|impasse|chemin|quai|route|cours)\s+[\pL' -]{2,40})`),
-	// German: Hauptstraße 12, Am Ring 3a
+	// German: Hauptstraße 12, Am Ring 3a; the street word apart (Venloer Str. 302, Brünner Straße 57, Amsel weg 3 b)
 	regexp.MustCompile(`(?:^|[^\pL])(\pL[\pL-]{1,30}(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer)\s*[0-9]{1,4}[a-z]?)`),
+	regexp.MustCompile(`(?:^|[^\pL])(\pL[\pL-]{1,30} (?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer) ?[0-9]{1,4}[a-z]?)`),
+	// French in Belgium and Switzerland, the number after the street: avenue Clemenceau 57, rue de Fer 112
+	regexp.MustCompile(`(?:^|[^\pL])((?:rue|avenue|boulevard|chaussée|chaussee|place|allée|allee|chemin|quai) [\pL' -]{2,40}? [0-9]{1,4}\b)`),
 	// English: 221 Baker Street
 	regexp.MustCompile(`(?:^|[^0-9])([0-9]{1,5}\s+[a-z][a-z ]{1,30}\s(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct)\b)`),
 	// Japanese: 新宿区西新宿2-8-1, 中央区銀座4丁目5番

@@ -24,6 +24,8 @@ var residencePhrases = newTermSet(foldTerms([]string{
 	"il habite", "elle habite", "qui habite", "habite au", "habite à", "habite rue", "habite dans", "ils habitent", "elles habitent", "son adresse", "domicile de",
 	// German
 	"wohnt in", "wohnt im", "wohnt am", "wohnt an", "wohnt auf", "wohnen in", "wohnadresse", "seine adresse",
+	// Round 49 (probe): the street straight after the verb ("wohnt Birkenweg 12", "wohnt selber Thaliastraße 88/14").
+	"wohnt", "wohnhaft", "ihre adresse", "adresse von", "adrässe",
 	// Chinese (Traditional folds to these)
 	"他住在", "她住在", "他家住", "她家住", "他家在", "她家在", "他们住在", "她们住在", "他们家在", "她们家在", "家庭住址",
 	// Japanese and Korean

@@ -99,6 +99,9 @@ var (
 		"te extraño", "te echo de menos", "descansa en paz", "sinto falta", "saudade", "descanse em paz", "tu me manques",
 		"repose en paix", "vermisse", "ruhe in frieden", "好想它", "想它", "想你", "陪了我", "陪伴", "一路走好", "会いたい",
 		"ありがとう", "보고 싶", "고마워",
+		// Round 49 (N95): years of company and thanks for comfort (我的貓昨天走了，牠陪我露營了八年。謝謝大家的安慰).
+		"陪我", "安慰", "thanks for the kind words", "gracias por los mensajes", "obrigada pelo carinho", "merci pour vos messages",
+		"danke für eure worte",
 		// Round 49 (N93): gone to heaven, as a parent tells a child (仓鼠今天走了，儿子问它是不是去天上吃瓜子了).
 		"去天上", "在天上", "去天堂", "gone to heaven", "in heaven", "al cielo", "en el cielo", "pro céu", "no céu", "au ciel",
 		"im himmel", "天国", "하늘나라",
