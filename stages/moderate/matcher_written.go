@@ -73,7 +73,8 @@ func writtenDigits(orig string, v *View, lo, hi int) (digits uint16) {
 
 // asWritten drops from ms the matches on the skeleton v of orig whose
 // text lacks a digit where the pattern's term has a number tag, and the
-// matches of a term beginning with the word I on an elided article.
+// matches on an elided French word of a term beginning with the word I
+// (on l' alone) or of a term of one letter (on c', d', l' or n').
 func asWritten(orig string, v *View, ms []match) []match {
 	out := ms[:0]
 	for _, m := range ms {
