@@ -90,7 +90,8 @@ var (
 	// week and he was the only reason I was still here" is read as written.
 	petDiedPlainly = newTermSet(foldTerms([]string{
 		"passed away", "died", "murió", "falleció", "morreu", "faleceu", "est mort", "est morte", "nous a quittés",
-		"ist gestorben", "verstorben", "走了", "离开了我们", "去世", "过世", "亡くなった", "旅立った", "死んじゃった",
+		"ist gestorben", "verstorben", "走了", "离开了我们", "睡着离开", "安详离开", "离开了", // round 49 (N97): 陪了我十五年的貓咪今天睡著離開了
+		"去世", "过世", "亡くなった", "旅立った", "死んじゃった",
 		"세상을 떠났", "떠났어요", "떠났다",
 	}))
 	// petMemory is grief that remembers (round 40, N31: "我家狗狗昨晚走了，陪了我14年…好想它").
