@@ -18,3 +18,18 @@ var petMischief = newTermSet(foldTerms([]string{
 	"tiró", "tira cosas", "mordió", "derrubou", "derruba", "mordeu", "a fait tomber", "fait tomber", "a mâchonné",
 	"runtergeworfen", "runterwerfen", "zerkaut",
 }))
+
+// petWords name a pet: the lost-pet notices (lostNotice, pii_business.go)
+// and the pets' deaths and mischief told (petStory, recovery_narrative.go)
+// read the one list.
+var petWords = newTermSet(foldTerms([]string{
+	"dog", "cat", "pet", "puppy", "kitten", "kitty", "beagle", "collie", "labrador", "parrot", "rabbit", "bunny", "tortoise",
+	"hamster", "guinea pig", "budgie", "goldfish", "turtle",
+	"perro", "perra", "perrita", "perrito", "gato", "gata", "gatito", "mascota", "loro", "conejo", "hámster", "periquito",
+	"cachorro", "cachorra", "gatinho", "gatinha", "papagaio", "coelho", "cão", "cadela",
+	"chien", "chienne", "chiot", "chat", "chatte", "chaton", "perroquet", "lapin", "perruche",
+	"hund", "hündin", "welpe", "katze", "kater", "papagei", "kaninchen", "meerschweinchen", "wellensittich",
+	"狗", "猫", "宠物", "狗狗", "猫咪", "鹦鹉", "兔子", "仓鼠", "金鱼", "乌龟",
+	"犬", "ペット", "愛犬", "愛猫", "猫ちゃん", "わんちゃん", "インコ", "うさぎ", "ハムスター",
+	"강아지", "고양이", "반려", "앵무새", "토끼", "햄스터",
+}))

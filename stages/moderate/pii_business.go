@@ -198,7 +198,7 @@ func businessNumber(s string) bool {
 // a pet's or a thing's. Korean and Japanese stems (잃어버, 迷子) match inside
 // their words.
 func lostNotice(s string) bool {
-	return lostAndFound.anyTerm(s) || pets.anyTerm(s) && gone.anyTerm(s)
+	return lostAndFound.anyTerm(s) || (petWords.anyTerm(s) || petMarks.anyTerm(s)) && gone.anyTerm(s)
 }
 
 // numberChanged announce one's own number changed (round 30: "New number
@@ -248,20 +248,14 @@ var (
 	}))
 )
 
-// pets and gone: an animal named and said to be lost or run away is a
-// lost-pet notice in any wording ("PERDIDO: perro mestizo… se escapó
-// ayer", "our cat slipped out", 猫跑丢了), besides the phrases of
-// lostAndFound.
+// A pet (petWords, pet_antics.go, or a pet's collar and coat: petMarks)
+// said to be gone is a lost-pet notice in any wording ("PERDIDO: perro
+// mestizo… se escapó ayer", "our cat slipped out", 猫跑丢了), besides the
+// phrases of lostAndFound.
 var (
-	pets = newTermSet(foldTerms([]string{
-		"cat", "kitten", "dog", "puppy", "parrot", "rabbit", "bunny", "tortoise",
-		"gato", "gata", "gatito", "perro", "perrita", "perrito", "cachorro", "cachorra", "loro", "conejo",
-		"gatinho", "gatinha", "papagaio", "coelho", "cão", "cadela",
-		"chat", "chatte", "chaton", "chien", "chienne", "chiot", "perroquet", "lapin",
-		"katze", "kater", "hund", "hündin", "welpe", "papagei", "kaninchen",
-		// Round 49: a cat named "Muschi" in Graz, known by its collar and coat ("rotes Halsband", "getigert").
+	// Round 49: a cat named "Muschi" in Graz, known by its collar and coat ("rotes Halsband", "getigert").
+	petMarks = newTermSet(foldTerms([]string{
 		"halsband", "getigert", "collar", "collier", "collar rojo", "coleira", "项圈", "首輪", "목걸이",
-		"猫", "狗", "猫咪", "狗狗", "鹦鹉", "兔子", "猫ちゃん", "わんちゃん", "インコ", "うさぎ", "고양이", "강아지", "앵무새", "토끼",
 	}))
 	gone = newTermSet(foldTerms([]string{
 		"lost", "missing", "ran away", "run away", "escaped", "slipped out", "got out", "went missing",

@@ -107,15 +107,7 @@ var (
 		"去天上", "在天上", "去天堂", "gone to heaven", "in heaven", "al cielo", "en el cielo", "pro céu", "no céu", "au ciel",
 		"im himmel", "天国", "하늘나라",
 	}))
-	petWords = newTermSet(foldTerms([]string{
-		"dog", "cat", "pet", "puppy", "kitty", "beagle", "collie", "labrador", "perro", "perra", "gato", "gata", "mascota",
-		"cachorro", "cachorra", "gatinho", "chien", "chienne", "chat", "chatte", "hund", "katze", "kater", "狗", "猫", "宠物",
-		"狗狗", "猫咪", "犬", "ペット", "愛犬", "愛猫", "강아지", "고양이", "반려",
-		// Round 49 (N93): small pets.
-		"hamster", "guinea pig", "rabbit", "bunny", "parrot", "budgie", "goldfish", "turtle", "hámster", "conejo", "periquito",
-		"coelho", "lapin", "perruche", "kaninchen", "meerschweinchen", "wellensittich", "仓鼠", "兔子", "鹦鹉", "金鱼", "乌龟",
-		"ハムスター", "うさぎ", "インコ", "햄스터", "토끼", "앵무새",
-	}))
+
 	// petLossRisk: the author's own wish not to live, said outright.
 	petLossRisk = newTermSet(foldTerms([]string{
 		"don't want to live", "dont want to live", "no quiero vivir", "não quero viver", "nao quero viver", "je ne veux plus vivre",
