@@ -74,6 +74,10 @@ type pattern struct {
 	// wordI marks a term that begins with the word I ("i overdosed"),
 	// which an elided French article is not (matcher_written.go).
 	wordI bool
+	// anyCount marks a term whose repeat counts pass every match: each
+	// rune written once, no digit, not exact (set by newMatcher), so
+	// accept skips reading the view's counts for it.
+	anyCount bool
 }
 
 // categoryCode is a category of the taxonomy in a byte: 0 for none, i+1
@@ -193,6 +197,11 @@ func (b *trieBuilder) child(s int32, r rune) int32 {
 
 func newMatcher(patterns []pattern) *matcher {
 	m := &matcher{patterns: patterns}
+	for pi := range patterns {
+		p := &patterns[pi]
+		p.anyCount = !p.exact && !slices.ContainsFunc(p.counts, func(c uint16) bool { return c != 1 }) &&
+			!slices.ContainsFunc(p.runes, isASCIIDigit)
+	}
 	b := trieBuilder{trans: make(map[uint64]int32)}
 	ends := make([]int32, len(patterns)) // the state where each pattern ends; 0: none
 	for pi := range patterns {
@@ -418,6 +427,9 @@ func accept(p *pattern, v *View, i, j int, hasHan bool) bool {
 		return false
 	}
 	for k, c := range p.counts {
+		if p.anyCount {
+			break
+		}
 		// Repeats fold for letters ("fuuuck"), never for digits: 188 is
 		// not 18, nor 1000 100.
 		if v.Counts[i+k] < c || (p.exact || isASCIIDigit(p.runes[k])) && v.Counts[i+k] != c {

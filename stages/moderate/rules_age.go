@@ -228,8 +228,8 @@ func minorAges(s string) [][2]int { return readMinorAges(s, hasSpelledAge(s)) }
 func readMinorAges(s string, spelled bool) [][2]int {
 	var out [][2]int
 	// Each pattern is read only where the text holds what it cannot match
-	// without: an ASCII digit, an age word, a Han age unit.
-	digits := strings.IndexAny(s, "0123456789") >= 0
+	// without: a number that could be an age, an age word, a Han age unit.
+	digits := hasAgeNumber(s)
 	for _, re := range []*regexp.Regexp{reMinorAgeUnit, reMinorAgeWord, reMinorAgeHan} {
 		switch {
 		case re == reMinorAgeHan && !strings.ContainsAny(s, "岁歳才"),
@@ -277,6 +277,36 @@ func readMinorAges(s string, spelled bool) [][2]int {
 		}
 	}
 	return out
+}
+
+// hasAgeNumber reports whether s holds a run of ASCII digits that reads 5
+// to 17 (reAge), which every digit pattern of readMinorAges needs: each
+// reads its ages as whole numbers, with no digit before or after. Most
+// fields with digits have none ("abc12345", "2 hours"), and their regular
+// expressions are not run.
+func hasAgeNumber(s string) bool {
+	for i := 0; i < len(s); {
+		if !isASCIIDigit(rune(s[i])) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIIDigit(rune(s[j])) {
+			j++
+		}
+		switch j - i {
+		case 1:
+			if s[i] >= '5' {
+				return true
+			}
+		case 2:
+			if s[i] == '1' && s[i+1] <= '7' {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
 }
 
 // minorAgeMatches adds a match of the <minor_age> pattern for every age

@@ -1,6 +1,7 @@
 package moderate
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -78,6 +79,26 @@ func TestMinorAgesFindChildrensAgesAsWritten(t *testing.T) {
 	}
 }
 
+func TestHasAgeNumberFindsWholeNumbersFiveToSeventeen(t *testing.T) {
+	for s, want := range map[string]bool{
+		"14yo":             true,
+		"she is 5":         true,
+		"13-15":            true,
+		"abc12345":         false, // 12 inside a longer number
+		"2 hours, 4 kids":  false,
+		"18 and 21":        false,
+		"box 117 and 305":  false,
+		"1.5 kg":           true, // a run of one digit, 5; the patterns then decide
+		"":                 false,
+		"page 10":          true,
+		"０９ in full width": false, // the folded view reads these as ASCII first
+	} {
+		if got := hasAgeNumber(s); got != want {
+			t.Errorf("hasAgeNumber(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 func FuzzMinorAges(f *testing.F) {
 	for _, s := range []string{"14yo", "de 12 a 14 años", "十四岁", "13-15", "aged 9", "２５歳"} {
 		f.Add(s)
@@ -85,6 +106,14 @@ func FuzzMinorAges(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		v := NewText("body", s)
 		fs := v.Folded.String()
+		// hasAgeNumber only skips work: every digit pattern needs one.
+		if !hasAgeNumber(fs) {
+			for _, re := range []*regexp.Regexp{reMinorAgeUnit, reMinorAgeWord, reMinorAgeRange, reMinorAgePair} {
+				if re.MatchString(fs) {
+					t.Fatalf("%q matches %v but hasAgeNumber is false", fs, re)
+				}
+			}
+		}
 		for _, r := range minorAges(fs) {
 			if r[0] < 0 || r[1] > len(fs) || r[0] >= r[1] {
 				t.Fatalf("range %v outside %q", r, fs)

@@ -3,6 +3,7 @@ package moderate
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // priceTerm is the pseudo-term of rule groups that stands for an amount of
@@ -38,20 +39,47 @@ func priceHint(s string) bool {
 	return strings.ContainsAny(s, "0123456789一二三四五六七八九两十")
 }
 
+// priceUnitFirst holds the runes a unit of rePriceUnit can begin with
+// (its Latin words in either case, and the long s that (?i) folds to s).
+const priceUnitFirst = "€$£¥₩万萬千円元块塊만천원eudbrpsqmgEUDBRPSQMGſ"
+
+// digitBeforeUnit reports whether s holds an ASCII digit followed, after
+// at most one space, by a rune a price unit can begin with: rePriceNumber
+// cannot match without one.
+func digitBeforeUnit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isASCIIDigit(rune(s[i])) {
+			continue
+		}
+		k := i + 1
+		if k < len(s) && strings.IndexByte(" \t\n\f\r", s[k]) >= 0 {
+			k++
+		}
+		if k < len(s) {
+			r, _ := utf8.DecodeRuneInString(s[k:])
+			if strings.ContainsRune(priceUnitFirst, r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // prices returns the byte ranges of the folded string s that give an
 // amount of money.
 func prices(s string) [][2]int {
 	var out [][2]int
-	// The patterns with digits are read only where there is an ASCII
-	// digit, the Han one only where there is a Han unit.
+	// Each pattern is read only where the text holds what it cannot match
+	// without: a currency sign after a digit, a digit before what may
+	// begin a unit, a Han unit.
 	digits := strings.IndexAny(s, "0123456789") >= 0
-	if digits {
+	if digits && strings.ContainsAny(s, "$€£¥₩") {
 		for _, m := range rePriceSign.FindAllStringIndex(s, -1) {
 			out = append(out, [2]int{m[0], m[1]})
 		}
 	}
 	for _, re := range []*regexp.Regexp{rePriceNumber, rePriceHan} {
-		if re == rePriceNumber && !digits || re == rePriceHan && !strings.ContainsAny(s, "元块塊円千万萬") {
+		if re == rePriceNumber && !(digits && digitBeforeUnit(s)) || re == rePriceHan && !strings.ContainsAny(s, "元块塊円千万萬") {
 			continue
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {

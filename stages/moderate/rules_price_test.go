@@ -44,6 +44,24 @@ func TestPricesFindAmountsAsSellersWriteThem(t *testing.T) {
 	}
 }
 
+func TestDigitBeforeUnitNeedsAUnitStartAfterADigit(t *testing.T) {
+	for s, want := range map[string]bool{
+		"80€":           true,
+		"15 euros":      true,
+		"30만원":          true,
+		"5000円":         true,
+		"2 hours":       false,
+		"abc12345，日赚千元": false, // the unit follows a comma, not the digit
+		"10k followers": false,
+		"3  euros":      false, // two spaces: rePriceNumber takes one
+		"":              false,
+	} {
+		if got := digitBeforeUnit(s); got != want {
+			t.Errorf("digitBeforeUnit(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 func FuzzPrices(f *testing.F) {
 	for _, s := range []string{"$60", "30€", "R$ 50", "2万円", "30만원", "一包三千", "５０００円"} {
 		f.Add(s)
@@ -51,6 +69,13 @@ func FuzzPrices(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		v := NewText("body", s)
 		fs := v.Folded.String()
+		// The prefilters only skip work: neither pattern matches without.
+		if !strings.ContainsAny(fs, "$€£¥₩") && rePriceSign.MatchString(fs) {
+			t.Fatalf("%q matches rePriceSign without a sign", fs)
+		}
+		if !digitBeforeUnit(fs) && rePriceNumber.MatchString(fs) {
+			t.Fatalf("%q matches rePriceNumber but digitBeforeUnit is false", fs)
+		}
 		for _, r := range prices(fs) {
 			if r[0] < 0 || r[1] > len(fs) || r[0] >= r[1] {
 				t.Fatalf("range %v outside %q", r, fs)
