@@ -550,6 +550,25 @@ func (c *compactView) broken(f *View, t compactToken) bool {
 	return false
 }
 
+// pageShownWords name what a shop's profile page shows, not a contact:
+// "地址请看主页置顶" sends the reader there for the address (round 50, N103:
+// a farm restaurant's official account with its hours).
+var pageShownWords = []string{"地址", "地址请", "地址請", "菜单", "菜单请", "菜單", "菜單請", "价目表", "價目表", "营业时间", "营业时间请",
+	"營業時間", "營業時間請", "路线", "路线请", "路線", "路線請", "地图", "地圖"}
+
+// pageShows reports whether the folded runes before k (a request to see
+// the profile page) end in a word of pageShownWords (Simplified or
+// Traditional: the folded view keeps the script).
+func pageShows(f *View, k int) bool {
+	before := string(f.Runes[max(0, k-6):k])
+	for _, w := range pageShownWords {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // addVerb reports the verbs that ask to be added (加, ➕), which alone may
 // precede a single letter or a group (加V, ➕Q, 加群).
 func (c *compactView) addVerb(t compactToken) bool {
@@ -659,7 +678,7 @@ func scanContact(t *Text, add func(Span, float64, string)) {
 					// messages ("做法私我"): the reader stays on the
 					// platform, as with "dm for prices".
 					add(c.span(f, tk.i, tk.j), scoreInApp, "request-in-app")
-				} else if !(c.runes[tk.i] == '加' && tk.j < len(c.runes) && c.runes[tk.j] == '一') {
+				} else if !(c.runes[tk.i] == '加' && tk.j < len(c.runes) && c.runes[tk.j] == '一') && !pageShows(f, int(c.first[tk.i])) {
 					add(c.span(f, tk.i, tk.j), scoreGeneric, "request")
 				}
 				continue
@@ -678,7 +697,7 @@ func scanContact(t *Text, add func(Span, float64, string)) {
 				continue
 			}
 		}
-		if tk.role&roleGeneric != 0 && tk.role&roleVerb == 0 && !c.broken(f, tk) {
+		if tk.role&roleGeneric != 0 && tk.role&roleVerb == 0 && !c.broken(f, tk) && !pageShows(f, int(c.first[tk.i])) {
 			add(c.span(f, tk.i, tk.j), scoreGeneric, "request")
 		}
 	}
@@ -903,7 +922,8 @@ func readHandle(t *Text, p int, kind platformKind, abbrev bool) (int, bool) {
 			break
 		}
 	}
-	for _, w := range []string{"号码", "号是", "号", "账号", "帐号", "id", "아이디", "#", "no.", "是", "为", "is"} {
+	// 아이디 also spaced as the platform name often is (카 톡 아 이 디 ausfarm77, round 50, F117).
+	for _, w := range []string{"号码", "号是", "号", "账号", "帐号", "id", "아이디", "아 이 디", "#", "no.", "是", "为", "is"} {
 		if hasWord(rs, p, w) {
 			p += len([]rune(w))
 			strong = strong || !(w == "是" || w == "为" || w == "is")

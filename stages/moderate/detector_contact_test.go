@@ -169,6 +169,7 @@ func TestContactDetectorCatchesDisguises(t *testing.T) {
 		{"a LINE exchange wished for still asks", "よかったらLINE交換したいです", "LINE交換", 0.9},
 		{"KakaoTalk with a particle and contact", "카톡으로 연락주세요", "카톡으로 연락", 0.9},
 		{"a Kakao id", "카톡 아이디 sunny22", "카톡 아이디 sunny22", 0.9},
+		{"a Kakao id with the platform and the label spaced", "카 톡 아 이 디 ausfarm77 로 연락 주세요", "카 톡 아 이 디 ausfarm77", 0.9},
 		{"a Kakao id spelt in Hangul before an add", "카톡 아이디 아이폰나눔 추가하고 참여하세요", "카톡 아이디 아이폰나눔", 0.9},
 		{"LINE as Taiwan calls it, with a handle", "賴：@tea_shop88 代購", "賴：@tea_shop88", 0.9},
 		{"plus and the first character of a WeChat homophone with a handle", "➕威：tea_8866 带你赚", "➕威：tea_8866", 0.9},
@@ -207,6 +208,7 @@ func TestContactDetectorAllowsInnocentText(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ name, body string }{
 		{"WeChat Pay is a product", "微信支付很方便"},
+		{"a shop sends readers to its profile for the address", "阿嬤的土雞城 營業時間 11:00-20:00，地址請看主頁置頂"},
 		{"a LINE exchange told in the past tense asks nothing", "マッチングアプリの人とLINE交換した、ID送るだけで手震えた"},
 		{"a KakaoTalk add told in the past tense asks nothing", "소개팅 상대랑 카톡 추가했어 떨린다"},
 		{"old classmates connected on LINE, told in the past tense", "昔の同級生とLINEで繋がった、嬉しい"},

@@ -184,8 +184,9 @@ func validNIR(nir string) bool {
 // spacedPhones reads phone numbers typed one digit at a time ("5-1-4
 // 5-5-5 0-1-9-2", "(4O8) 3 9 2 - O 1 7 7", "3 3 - 1 8 4 7 - 2 2 9 0"):
 // a run of short digit groups (an o among them read as 0), apart by at
-// most three of " -.()/", of which at least five are single digits, that
-// reads as a phone number once the separators are gone. A list of scores
+// most three of " -.()/" and the en and em dash, of which at least five
+// are single digits, that reads as a phone number once the separators are
+// gone. A list of scores
 // (2-1, 3-0) is parted by commas, which end a run; counting (1 2 3 4 …)
 // is not a number.
 func spacedPhones(s string) []numberMatch {
@@ -230,8 +231,14 @@ func spacedPhones(s string) []numberMatch {
 			toks = append(toks, v)
 			end = q
 			g := q
-			for g < len(s) && g-q < 3 && sep(s[g]) {
-				g++
+			for n := 0; g < len(s) && n < 3; n++ {
+				if sep(s[g]) {
+					g++
+				} else if strings.HasPrefix(s[g:], "–") || strings.HasPrefix(s[g:], "—") {
+					g += len("–") // a dash typed by a phone's keyboard (round 50, F121: "0 6 – 1 2 – 3 4")
+				} else {
+					break
+				}
 			}
 			if g == q || g >= len(s) || !(isDigit(s[g]) || s[g] == 'o') {
 				break
