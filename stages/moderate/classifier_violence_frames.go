@@ -20,6 +20,9 @@ var craftFrames = newTermSet(foldTerms([]string{
 	// Round 20: "bate bem o bife com o martelo… tem que maltratar a carne".
 	"o bife", "a carne", "receita", "tempero", "la carne", "el filete", "receta", "la viande", "recette", "das fleisch", "rezept",
 	"レシピ", "お肉", "레시피", "고기를",
+	// Round 50 (N99): eggs broken and beaten ("on casse les œufs, on les bat fort, et on coupe le feu").
+	"omelette", "omelet", "omelett", "tortilla", "the eggs", "les œufs", "los huevos", "os ovos", "die eier", "卵を", "계란을", "달걀을",
+	"鸡蛋", "雞蛋",
 	// fishing and hunting for the table
 	"fishing", "trout", "snapper", "salmon", "pike", "the jetty", "bled it", "bleed your", "bleed the fish", "landed a", "caught a",
 	"deer season", "field dress", "field dressing",
