@@ -97,8 +97,20 @@ var reAbuseDeedZh = regexp.MustCompile(
 // abuseDeedZh reports whether a Chinese field names abuse as someone
 // else's deed (see the file comment).
 func abuseDeedZh(t *Text) bool {
-	return t.HasHan && reAbuseDeedZh.MatchString(t.Skeleton.String())
+	if !t.HasHan {
+		return false
+	}
+	s := t.Skeleton.String()
+	return abuseDeedAnchorsZh.in(s) && reAbuseDeedZh.MatchString(s)
 }
+
+// abuseDeedAnchorsZh hold a word that every branch of reAbuseDeedZh needs
+// (its verbs, 说的, 玩笑, the bigotries): most Chinese fields hold none and
+// the expression is not run on them.
+var abuseDeedAnchorsZh = newTermSet([]string{
+	"辱骂", "贬低", "歧视", "侮辱", "攻击", "嘲笑", "嘲讽", "抹黑", "污名化", "仇视", "地域黑", "丑化", "羞辱",
+	"说的", "玩笑", "厌女", "仇女", "恐同", "恐跨", "种族主义",
+})
 
 // abuseDeedSpansZh returns where a Chinese field names abuse as a deed, as
 // spans of the original text: a hate finding there is the deed named, not
@@ -108,6 +120,9 @@ func abuseDeedSpansZh(t *Text) []Span {
 		return nil
 	}
 	s := t.Skeleton.String()
+	if !abuseDeedAnchorsZh.in(s) {
+		return nil
+	}
 	var out []Span
 	for _, m := range reAbuseDeedZh.FindAllStringIndex(s, -1) {
 		out = append(out, t.Skeleton.OriginalSpan(m[0], m[1]))

@@ -40,3 +40,16 @@ func TestHateInsideANamedDeedIsCapped(t *testing.T) {
 		{"the deed named, then hate said outright", "拿黑人开玩笑怎么了，黑人本来就是猴子", true},
 	})
 }
+
+// FuzzAbuseDeedAnchorsZh checks that the anchors only skip work: no string
+// matches reAbuseDeedZh without one.
+func FuzzAbuseDeedAnchorsZh(f *testing.F) {
+	for _, s := range []string{"有人在群里辱骂穆斯林", "你刚才对男同性恋说的那些话", "拿残疾人开恶心的玩笑", "恐同的人", "今天天气很好"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if reAbuseDeedZh.MatchString(s) && !abuseDeedAnchorsZh.in(s) {
+			t.Fatalf("%q matches reAbuseDeedZh without an anchor", s)
+		}
+	})
+}
