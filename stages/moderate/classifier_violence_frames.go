@@ -29,6 +29,9 @@ var craftFrames = newTermSet(foldTerms([]string{
 	// Round 49 (N95): woodcraft taught ("Batoning a knife through kindling … Axe stance: feet wide").
 	"bushcraft", "batoning", "kindling", "axe stance", "splitting wood", "split wood", "whittling", "whittle", "knife safety",
 	"axe safety", "firewood",
+	// a solo or a set played on stage (round 50, N107: "Voy a matar ese solo de violín en el recital del viernes")
+	"guitar solo", "the solo", "my solo", "solo de guitarra", "solo de violín", "solo de guitare", "ese solo", "esse solo", "recital",
+	"sarau", "ギターソロ", "기타 솔로", "吉他solo", "soundcheck",
 	// fiction and film
 	"short story", "my story", "excerpt", "chapter", "my novel", "fanfic", "fan fic", "screenplay", "my manuscript", "horror film",
 	"horror movie", "slasher", "practical effects", "the villain", "my character",
