@@ -18,7 +18,7 @@ var refusedByAuthor = newTermSet(foldTerms([]string{
 	"别加我", "勿加", "千万别加", "千万不要加", "谢绝私信", "拒绝私信", "私信勿扰", "勿私信", "别私信", "不要私信", "不接受私信", "不回私信", "别私聊",
 	"不要私聊", "谢绝加", "拒绝加", "谢绝推销", "拒绝推销", "别推销", "不要推销",
 	// An official account warning against impostors: "我们不会私信让大家加微信或转账".
-	"不会私信", "不会主动私信", "不会让大家加", "不会让你加", "不会请你加", "不会请您加", "不会请大家加", "不会要求", "绝不会", "从不会", "从来不会", "从不私信",
+	"不会私信", "不会主动私信", "不会让大家加", "不会让你加", "不会要你加", "不会叫你加", "不会要大家加", "不会请你加", "不会请您加", "不会请大家加", "不会要求", "绝不会", "从不会", "从来不会", "从不私信",
 	"we will never ask", "we'll never ask", "we never ask", "will never dm", "never dm you", "we never dm",
 	"nunca te pediremos", "nunca pedimos", "nunca vamos pedir", "jamais nous ne", "ne vous demanderons jamais",
 	"werden sie nie", "werden dich nie", "fragen nie", "決してありません", "することはありません", "절대 요청하지 않",

@@ -28,6 +28,7 @@ func TestRefusedContactIsNoRequest(t *testing.T) {
 		{"a Spanish refusal", "¿algún fisio bueno en Sevilla? no me pidan WhatsApp, respondan aquí", false},
 		{"a French refusal", "un bon garage à Nantes ? pas de MP, ne me demandez pas mon WhatsApp", false},
 		{"a shop warning that it never asks for WeChat adds", "唯一官方账号就是本号，我们不会私信让大家加微信或转账，请谨防冒充客服的骗子", false},
+		{"a giveaway that says it will never ask to add LINE", "抽獎活動｜送出手作骷髏胸針5個，按讚+留言抽出。不用付運費，不會要你加LINE或匯款，假帳號請直接檢舉", false},
 		{"an English shop warning against impostors", "This is our only account. We will never ask you to add us on WhatsApp or pay a fee, beware of fakes", false},
 		{"a parent telling what a stranger asked of her daughter", "家長求救 🙏 我國小五年級的女兒玩 Roblox，有陌生人一直說要送她 Robux，還叫她加 Discord 私聊。這樣是不是要警覺？", false},
 		{"an English parent telling what a stranger asked of his son", "a stranger in the game chat asked my son to add him on Snapchat, how do I report this?", false},

@@ -351,10 +351,20 @@ func readHangulDigits(s string, i int) (int, []int8) {
 	}
 	return readDigits(s, i, func(s string, p int) (int, int8) {
 		r, n := utf8.DecodeRuneInString(s[p:])
-		if d, ok := hangulDigits[r]; ok {
-			return n, d
+		d, ok := hangulDigits[r]
+		if !ok {
+			return 0, 0
 		}
-		return 0, 0
+		// After a gap, a digit syllable that begins a longer Hangul word
+		// is the word's: "칠팔구공 이에요" ends at 공 (round 50, F129).
+		if prev, _ := utf8.DecodeLastRuneInString(s[:p]); p > i && !unicode.Is(unicode.Hangul, prev) {
+			if next, _ := utf8.DecodeRuneInString(s[p+n:]); unicode.Is(unicode.Hangul, next) {
+				if _, digit := hangulDigits[next]; !digit {
+					return 0, 0
+				}
+			}
+		}
+		return n, d
 	})
 }
 

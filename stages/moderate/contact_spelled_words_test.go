@@ -19,6 +19,7 @@ func TestContactDetectorReadsNumbersSpelledInWords(t *testing.T) {
 		{"an english number with no platform named", "text nine one seven, four four two, six oh three one", "nine one seven, four four two, six oh three one"},
 		{"an english number with leet in its words", "ph f1ve-f1ve-f1ve zero-one-two-three four-five-six-seven", "f1ve-f1ve-f1ve zero-one-two-three four-five-six-seven"},
 		{"a korean mobile in sino-korean syllables", "연락은 공일공 구팔칠육 오사삼이 으로", "공일공 구팔칠육 오사삼이"},
+		{"a korean mobile spelled in groups ends before a word that begins with a digit syllable", "전 와이프 번호 공일공 - 삼사오육 - 칠팔구공 이에요", "공일공 - 삼사오육 - 칠팔구공"},
 		{"a korean mobile half in syllables, half in digits", "그 선배 번호 공1공-일2삼4-오6칠8 ㅋㅋ", "공1공-일2삼4-오6칠8"},
 		{"two syllables beside a year and a price are no number", "2024년 이월 삼일에 35000원 주고 샀어요 1234", ""},
 		{"a japanese mobile in kana readings", "でんわはぜろはちぜろ、さんさんよんよん、ろくななはちく", "ぜろはちぜろ、さんさんよんよん、ろくななはちく"},
