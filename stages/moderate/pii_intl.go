@@ -247,7 +247,7 @@ var exposureIntent = newTermSet(foldTerms([]string{
 	// Round 50 (F123, read): "탈주범 집주소 공개함" — someone's home address published.
 	"집주소 공개", "집 주소 공개", "주소 공개함", "주소 공개합", "집주소 올림", "집주소 올린", "번호 공개함",
 	// Round 50 (F129, read): "다들 연락해보셈" — everyone call her.
-	"다들 연락해", "연락해보셈", "연락해 보셈", "전화해보셈", "전화해 보셈",
+	"다들 연락해", "연락해보셈", "연락해 보셈", "전화해보셈", "전화해 보셈", "다들 전화", "전화 한 통씩", "문자 한 통씩",
 	// Spanish
 	"cuidado con este", "cuidado con esta", "estafador", "estafadora", "difundan", "difundid", "compartan esto", "vayan a su casa", "id a su casa", "visitarle", "visitadle", "hacedle una visita", "hagan una visita", "llamadle", "llámenle", "escrache",
 	// Portuguese

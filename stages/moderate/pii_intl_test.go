@@ -126,6 +126,7 @@ func TestPIIDetectorFormats(t *testing.T) {
 		{"a street address with a call to visit is doxxing", "son adresse : 12 rue de la Paix, allez lui rendre visite", "doxxing-address", "12 rue de la Paix"},
 		{"a German address with a call to visit is doxxing", "Hauptstraße 12, besucht ihn mal", "doxxing-address", "Hauptstraße 12"},
 		{"a Korean home address said to be published is doxxing", "우리 길드 탈주범 집주소 공개함 서울시 마포구 망원로 12-3", "doxxing-address", "망원로 12-3"},
+		{"a Korean address with everyone told to call is doxxing", "유출한 놈 주소 서울 마포구 와우산로 12길 3, 302호 다들 전화 한 통씩", "doxxing-address", "와우산로 12"},
 		{"a Chinese address with a call to hunt is doxxing", "她家住望京花园5号楼302，大家去找她", "doxxing-address", "她家住望京花园5号楼302"},
 		{"a Korean address with a call to spread is doxxing", "이 사람 집 테헤란로 123 퍼뜨려 주세요", "doxxing-address", "테헤란로 123"},
 		{"where the author's own lost dog lives, asked to be spread, is no doxxing", "我家狗狗走丢了，叫豆豆，住在望京花园5号楼，大家看到请联系我，谢谢扩散", "", ""},
