@@ -160,7 +160,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 	if d.joined.len() > 0 {
 		// Both readings put words together from the same fragments; most
 		// fields need neither.
-		spaced, slipped := hasShortLatinWord(&t.Skeleton), strings.ContainsAny(t.Original, insertedSymbols)
+		spaced, slipped := hasShortLatinWord(&t.Skeleton), insertedSymbolSet.in(t.Original)
 		if spaced || slipped {
 			sc.frags = latinFragments(&t.Skeleton, sc.frags[:0])
 		}

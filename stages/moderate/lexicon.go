@@ -94,6 +94,9 @@ func termCounts(counts []uint16) []uint16 {
 	return slices.Clone(counts)
 }
 
+// maskRunes are the masks a word is written through (f*ck, 傻＊逼).
+var maskRunes = newRuneSet("*#＊＃")
+
 // parseLexicon reads one lexicon file. Allow files give kindAllow patterns.
 func parseLexicon(name string, data string) ([]pattern, error) {
 	base := path.Base(name)
@@ -248,7 +251,7 @@ func (d *LexiconDetector) detect(t *Text) ([]Finding, []Span) {
 			Rule:     h.p.term,
 		})
 	}
-	if strings.ContainsAny(t.Original, "*#＊＃") {
+	if maskRunes.in(t.Original) {
 		out = append(out, d.maskedWords(t, allows)...)
 	}
 	out = append(out, d.splitWords(t, allows)...)

@@ -129,11 +129,17 @@ func spelledAgeFollowedByCount(after string) bool {
 // age: a digit or a Chinese numeral, and a unit, an age word or a range
 // mark; or, spelled, a number written as a word (hasSpelledAge).
 func minorAgeHint(s string, spelled bool) bool {
-	if !strings.ContainsAny(s, "0123456789０１２３４５６７８９十五六七八九") {
+	if !ageDigitRunes.in(s) {
 		return spelled
 	}
-	return spelled || strings.ContainsAny(s, "-–~～岁歲歳才살세") || containsFold(s, ageHintWords)
+	return spelled || ageUnitRunes.in(s) || containsFold(s, ageHintWords)
 }
+
+// ageDigitRunes and ageUnitRunes are minorAgeHint's runes (runeset.go).
+var (
+	ageDigitRunes = newRuneSet("0123456789０１２３４５６７８９十五六七八九")
+	ageUnitRunes  = newRuneSet("-–~～岁歲歳才살세")
+)
 
 // spelledAgeFirst marks the first bytes of spelledAgeWords, and
 // spelledAgeMax is the longest in bytes: most words of a field are skipped

@@ -19,6 +19,9 @@ import (
 // insertedSymbols are the symbols evaders slip into a word.
 const insertedSymbols = ".*·•-_'`~^+=|/\\#@"
 
+// insertedSymbolSet finds insertedSymbols in a field (runeset.go).
+var insertedSymbolSet = newRuneSet(insertedSymbols)
+
 // maxInsertedFragments bounds the fragments one word may be cut into.
 const maxInsertedFragments = 3
 

@@ -33,10 +33,17 @@ var (
 	rePriceHan = regexp.MustCompile(`(?:^|[^一二三四五六七八九十百千万萬两〇零])([一二三四五六七八九两十][十百千]?[万萬]?\s?(?:元|块|塊|円|千|万|萬))`)
 )
 
+// priceDigitRunes and currencySignRunes are the runes priceHint and
+// prices look for (runeset.go).
+var (
+	priceDigitRunes   = newRuneSet("0123456789一二三四五六七八九两十")
+	currencySignRunes = newRuneSet("$€£¥₩")
+)
+
 // priceHint is a cheap test for text that may hold a price: a digit or a
 // Chinese numeral.
 func priceHint(s string) bool {
-	return strings.ContainsAny(s, "0123456789一二三四五六七八九两十")
+	return priceDigitRunes.in(s)
 }
 
 // priceUnitFirst holds the runes a unit of rePriceUnit can begin with
@@ -73,7 +80,7 @@ func prices(s string) [][2]int {
 	// without: a currency sign after a digit, a digit before what may
 	// begin a unit, a Han unit.
 	digits := strings.IndexAny(s, "0123456789") >= 0
-	if digits && strings.ContainsAny(s, "$€£¥₩") {
+	if digits && currencySignRunes.in(s) {
 		for _, m := range rePriceSign.FindAllStringIndex(s, -1) {
 			out = append(out, [2]int{m[0], m[1]})
 		}
