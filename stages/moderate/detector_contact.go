@@ -553,14 +553,14 @@ func (c *compactView) broken(f *View, t compactToken) bool {
 // pageShownWords name what a shop's profile page shows, not a contact:
 // "地址请看主页置顶" sends the reader there for the address (round 50, N103:
 // a farm restaurant's official account with its hours).
-var pageShownWords = []string{"地址", "地址请", "地址請", "菜单", "菜单请", "菜單", "菜單請", "价目表", "價目表", "营业时间", "营业时间请",
-	"營業時間", "營業時間請", "路线", "路线请", "路線", "路線請", "地图", "地圖"}
+var pageShownWords = []string{"地址", "菜单", "菜單", "价目表", "價目表", "营业时间", "營業時間", "路线", "路線", "地图", "地圖"}
 
 // pageShows reports whether the folded runes before k (a request to see
-// the profile page) end in a word of pageShownWords (Simplified or
-// Traditional: the folded view keeps the script).
+// the profile page) end in a word of pageShownWords, with or without a
+// please (请, 請) after it; Simplified or Traditional, as the folded view
+// keeps the script.
 func pageShows(f *View, k int) bool {
-	before := string(f.Runes[max(0, k-6):k])
+	before := strings.TrimRight(string(f.Runes[max(0, k-6):k]), "请請")
 	for _, w := range pageShownWords {
 		if strings.HasSuffix(before, w) {
 			return true

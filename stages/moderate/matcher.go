@@ -426,14 +426,13 @@ func accept(p *pattern, v *View, i, j int, hasHan bool) bool {
 	if p.hanOnly && !hasHan {
 		return false
 	}
-	for k, c := range p.counts {
-		if p.anyCount {
-			break
-		}
-		// Repeats fold for letters ("fuuuck"), never for digits: 188 is
-		// not 18, nor 1000 100.
-		if v.Counts[i+k] < c || (p.exact || isASCIIDigit(p.runes[k])) && v.Counts[i+k] != c {
-			return false
+	if !p.anyCount {
+		for k, c := range p.counts {
+			// Repeats fold for letters ("fuuuck"), never for digits: 188 is
+			// not 18, nor 1000 100.
+			if v.Counts[i+k] < c || (p.exact || isASCIIDigit(p.runes[k])) && v.Counts[i+k] != c {
+				return false
+			}
 		}
 	}
 	if p.spacedDigits && !v.Spaced[i] {

@@ -185,10 +185,9 @@ func validNIR(nir string) bool {
 // 5-5-5 0-1-9-2", "(4O8) 3 9 2 - O 1 7 7", "3 3 - 1 8 4 7 - 2 2 9 0"):
 // a run of short digit groups (an o among them read as 0), apart by at
 // most three of " -.()/" and the en and em dash, of which at least five
-// are single digits, that reads as a phone number once the separators are
-// gone. A list of scores
-// (2-1, 3-0) is parted by commas, which end a run; counting (1 2 3 4 …)
-// is not a number.
+// are single digits, that reads as a phone number once the separators
+// are gone. A list of scores (2-1, 3-0) is parted by commas, which end a
+// run; counting (1 2 3 4 …) is not a number.
 func spacedPhones(s string) []numberMatch {
 	var out []numberMatch
 	sep := func(c byte) bool { return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' }

@@ -77,8 +77,8 @@ func digitBeforeUnit(s string) bool {
 func prices(s string) [][2]int {
 	var out [][2]int
 	// Each pattern is read only where the text holds what it cannot match
-	// without: a currency sign after a digit, a digit before what may
-	// begin a unit, a Han unit.
+	// without: a currency sign and a digit, a digit before what may begin
+	// a unit, a Han unit.
 	digits := strings.IndexAny(s, "0123456789") >= 0
 	if digits && currencySignRunes.in(s) {
 		for _, m := range rePriceSign.FindAllStringIndex(s, -1) {
