@@ -273,6 +273,9 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 	if t.HasHan && (r.category == models.CategoryHate || r.category == models.CategoryHarassment) {
 		occ = dropNegatedZh(t, occ)
 	}
+	if pastTenseCategory(r.category) {
+		occ = dropWrittenPast(t, occ)
+	}
 	if d.set.refusal != nil && (r.category == models.CategorySpam || r.category == models.CategoryIllicit) {
 		occ = d.set.refusal.drop(t, occ)
 	}
