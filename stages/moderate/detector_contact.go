@@ -914,6 +914,19 @@ func readHandle(t *Text, p int, kind platformKind, abbrev bool) (int, bool) {
 		}
 	}
 	skipSpace()
+	// A particle and an arrow before the connector: 詳しくはLINEで→ ID: …
+	// (round 51, F135); the arrow counts as the colon it stands for.
+	for _, w := range []string{"で", "て", "に", "は", "으로", "로"} { // で folds to て
+		if hasWord(rs, p, w) && p+len([]rune(w)) < n && strings.ContainsRune("→>:：", rs[p+len([]rune(w))]) {
+			p += len([]rune(w))
+			break
+		}
+	}
+	for p < n && strings.ContainsRune("→>", rs[p]) {
+		colon = true
+		p++
+		skipSpace()
+	}
 	// "call me at …", "whatsapp me on …"
 	for _, w := range []string{"me at", "me on", "us at", "me", "at", "on"} {
 		if hasWord(rs, p, w) {

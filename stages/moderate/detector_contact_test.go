@@ -65,6 +65,8 @@ func TestContactDetectorCatchesDisguises(t *testing.T) {
 		{"a WeChat handle that begins with the t wechat ends with", "add my wechat trav3l_vip888 for the secret", "wechat trav3l_vip888", 0.6},
 		{"circled letters spelling wechat", "add my ⓦⓔⓒⓗⓐⓣ trav3l_vip888 for the secret", "ⓦⓔⓒⓗⓐⓣ trav3l_vip888", 0.9},
 		{"full-width spaced LINE", "想要的 加 Ｌ Ｉ Ｎ Ｅ：ｆｉｌｍ８８９", "加 Ｌ Ｉ Ｎ Ｅ：ｆｉｌｍ８８９", 0.9},
+		// Round 51 (F135): a particle and an arrow between the platform and its ID.
+		{"LINE, a particle, an arrow and an ID", "詳しくはLINEで→ ID: room_tokyo77 まで", "LINEで→ ID: room_tokyo77", 0.9},
 		{"hearts as padding", "加💕微💕信 了解更多", "加💕微💕信", 0.9},
 		{"tildes as padding", "加~V~信 送资料", "加~V~信", 0.9},
 		{"plus and a spaced V", "好货 + V", "+ V", 0.9},

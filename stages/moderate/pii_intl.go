@@ -46,6 +46,10 @@ var (
 	reCHMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+41[ ]?|0041[ ]?|0)7[5-9][ ]?[0-9]{3}[ ]?[0-9]{2}[ ]?[0-9]{2})`)
 	reATMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+43[ ]?|0043[ ]?|0)6[5-9][0-9](?:[ /.]?[0-9]){6,8})`)
 	reBEMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+32[ ]?|0032[ ]?|0)4[5-9][0-9](?:[ /.]?[0-9]){6})`)
+	// British mobiles: 07 and nine digits (071–075, 077–079; 070 and 076
+	// are personal numbers and pagers), "07911 123456", "07700 900 123",
+	// "+44 7911 123456". Eleven digits from 07: a French mobile has ten.
+	reUKMobile = regexp.MustCompile(`(?:^|[^0-9+/=_.#&?a-z])((?:\+44[ ]?(?:\(0\))?|0044[ ]?|0)7[1-57-9][0-9]{2}[ ]?[0-9]{3}[ ]?[0-9]{3})`)
 	// Hong Kong mobiles have eight digits from 5, 6, 7 or 9, written in
 	// two fours ("9123 4567", "6123-7788") or after +852; eight bare
 	// digits are too often something else (a date, an order number).
@@ -58,12 +62,12 @@ var (
 // intlMobiles are the local mobile formats phoneNumbers reads after the CN
 // and US ones. None starts inside a link or an identifier (/answer/673910089,
 // id=612345678, v612345678).
-var intlMobiles = append([]*regexp.Regexp{reTWMobile, reESMobile, reBRMobile, reFRMobile, reDEMobile, reJPMobile, reKRMobile, reHKMobile, reCHMobile, reATMobile, reBEMobile}, americasMobiles...)
+var intlMobiles = append([]*regexp.Regexp{reTWMobile, reESMobile, reBRMobile, reFRMobile, reDEMobile, reJPMobile, reKRMobile, reHKMobile, reCHMobile, reATMobile, reBEMobile, reUKMobile}, americasMobiles...)
 
 // standalonePattern are the mobile patterns whose matches count only when
 // no other digits sit one or two separators away (inLongerNumber).
 var standalonePattern = func() map[*regexp.Regexp]bool {
-	m := map[*regexp.Regexp]bool{reHKMobile: true}
+	m := map[*regexp.Regexp]bool{reHKMobile: true, reUKMobile: true}
 	for _, re := range americasMobiles {
 		m[re] = true
 	}

@@ -104,6 +104,9 @@ var (
 		"絶対に犯罪", "は犯罪です",
 		// Round 40 (F59): the bait called a warning sign ("'Kontaktiere uns auf Telegram, um deinen Preis
 		// abzuholen' ist immer ein Warnsignal"), a fake giveaway named.
+		// Round 51 (N72): a warning's own heading, and a scam named by its kind ("It's a task scam").
+		"scam alert", "job scam alert", "it's a task scam", "it's a job scam", "it's a phishing", "a task scam", "alerta de estafa",
+		"alerta de golpe", "alerte arnaque", "betrugswarnung",
 		"ist immer ein warnsignal", "ist ein warnsignal", "sind warnsignale", "is a red flag", "is always a red flag",
 		"are red flags", "es una señal de alarma", "es señal de estafa", "é sinal de golpe", "é um sinal de alerta",
 		"c'est un signal d'alarme", "fake-gewinnspiele", "fake-gewinnspiel", "fake giveaways", "fake giveaway",
