@@ -23,6 +23,7 @@ func TestNormalize(t *testing.T) {
 		{"variants OpenCC keeps fold to the rules' form", "妳著", "你着", "你着"},
 		{"leet folds inside words", "sh1t h3ll0 @ss", "sh1t h3ll0 @ss", "shit heio as"},
 		{"numbers stay numbers", "2025 年", "2025 年", "2025年"},
+		{"dingbat circled digits fold to digits", "➊➋ ❸❹ ➄➅", "12 34 56", "12 34 56"},
 		{"trailing punctuation is not leet", "wow!", "wow!", "wow"},
 		{"a final @ after a letter is an a, a lone @ is not", "p0rr@ m3rd@ @ x", "p0rr@ m3rd@ @ x", "pora merda x"},
 		{"a euro sign inside a word is an e", "s€ins m€rde 20€", "s€ins m€rde 20€", "seins merde 20"},

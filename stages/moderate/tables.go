@@ -27,11 +27,18 @@ var confusables = map[rune]rune{
 }
 
 // emojiLetter folds regional indicators and negative circled or squared
-// letters, which have no compatibility decomposition, to a-z.
+// letters, which have no compatibility decomposition, to a-z, and the
+// dingbat circled digits one to nine (❶, ➀, ➊: round 51, F145's phone
+// typed "+33 6 ➊➋ ➌➍ ➎➏ ➐➑") to 1-9; ten is two digits and stays.
 func emojiLetter(r rune) (rune, bool) {
 	for _, base := range [...]rune{0x1F1E6, 0x1F150, 0x1F170} {
 		if base <= r && r < base+26 {
 			return 'a' + r - base, true
+		}
+	}
+	for _, base := range [...]rune{0x2776, 0x2780, 0x278A} {
+		if base <= r && r < base+9 {
+			return '1' + r - base, true
 		}
 	}
 	return r, false
