@@ -381,6 +381,9 @@ var (
 		"だった頃", "かった頃", "ていた頃", "当時", "昔は", "学生時代", "高校の時", "中学の時", "그때", "그 시절", "학생 때", "고등학생 때", "중학생 때", "중학교 때", "고등학교 때", "초등학교 때",
 		// 高校生の頃, 10代の頃, 子供の頃 (not この頃, "these days"); "avant je …", "antes eu …".
 		"生の頃", "代の頃", "子供の頃", "avant je", "avant, je", "antes eu", "antes yo", "antes, eu", "antes, yo",
+		// Round 51 (N123): "once" and a past-tense "I had" (한때는 죽고 싶다는 생각도 했는데, "j'ai eu des idées
+		// suicidaires après mon divorce", 死にたかった時期).
+		"한때", "j'ai eu des", "j'avais des", "ich hatte", "i had suicidal", "i had thoughts", "tuve ideas", "tive pensamentos", "かった時期",
 	})
 	presentMarkers = foldTerms([]string{
 		"现在", "今天", "今晚", "最近", "又", "还是", "还在", "依然", "仍然", "此刻",
@@ -441,6 +444,9 @@ var (
 		"乗り越え", "立ち直", "抜け出せ", "抜け出し", "回復し", "やめられた", "今は大丈夫", "生きててよかった", "生きていてよかった",
 		"상담교사가 되었", "상담교사가 됐", "돕는 일을", "돕는 사람이", "i'm proof it can", "im proof it can",
 		"穏やかに暮らして", "극복", "이겨냈", "이겨 냈", "회복했", "지금은 괜찮", "살아있어서 다행", "活着真好", "活下去了",
+		// Round 51 (N123): the help named as what helped ("le 3114 et une psy m'ont aidée", 많이 좋아졌어요).
+		"m'ont aidé", "m'ont aidée", "m'a aidé", "m'a aidée", "ça va mieux", "ca va mieux", "많이 좋아졌", "helped me through",
+		"me ayudaron", "me ajudaram", "haben mir geholfen", "hat mir geholfen",
 	})
 )
 

@@ -148,6 +148,10 @@ func TestRecoveryToldInThePastInEveryLanguage(t *testing.T) {
 		{"a Korean past that has come back is a person at risk", "3년 전엔 자살 생각까지 했는데 요즘 다시 그런 생각이 들어. 오늘 밤이 너무 무서워.", true},
 		{"a Portuguese past with a wish to die today is a person at risk", "Dois anos atrás eu queria morrer. Hoje quero de novo e não vejo saída.", true},
 		{"a German year ago, help sought and better now", "Vor einem Jahr wollte ich nicht mehr leben. Ich hab mir Hilfe geholt, jetzt geht es mir besser.", false},
+		// Round 51 (N123): "once" and a past-tense "I had", with the help that helped.
+		{"a Korean once, counselling and fine now", "한때는 죽고 싶다는 생각도 자주 했는데 상담 받고 지금은 괜찮아요. 힘든 분들은 109에 연락하세요.", false},
+		{"a French past with the help that helped", "J'ai eu des idées suicidaires après ma rupture ; une psy m'a aidée. Si ça ne va pas, appelez le 3114.", false},
+		{"a Korean once that has come back tonight is a person at risk", "한때는 죽고 싶다는 생각을 했는데 오늘 밤 다시 그래. 너무 무서워.", true},
 	})
 }
 
