@@ -14,7 +14,7 @@ package moderate
 // refusals of contact: "千万不要错过，加微信" and "연락 주저하지 마세요"
 // ("don't hesitate") refuse nothing.
 var refusedByAuthor = newTermSet(foldTerms([]string{
-	"别让我加", "不要让我加", "别叫我加", "不要叫我加", "别要我加", "不用加", "无需加", "不加微信", "不加v", "不加好友", "不要加我",
+	"别让我加", "不要让我加", "别叫我加", "不要叫我加", "别要我加", "不用加", "无需加", "不需要加", "不必加", "不加微信", "不加v", "不加好友", "不要加我",
 	"别加我", "勿加", "千万别加", "千万不要加", "谢绝私信", "拒绝私信", "私信勿扰", "勿私信", "别私信", "不要私信", "不接受私信", "不回私信", "别私聊",
 	"不要私聊", "谢绝加", "拒绝加", "谢绝推销", "拒绝推销", "别推销", "不要推销",
 	// An official account warning against impostors: "我们不会私信让大家加微信或转账".
@@ -33,6 +33,8 @@ var refusedByAuthor = newTermSet(foldTerms([]string{
 	// Round 41: a free giveaway that needs no add ("登録やLINE追加は不要", "카톡 추가도 필요 없어요").
 	"追加は不要", "追加不要", "登録は不要", "追加の必要はありません", "추가도 필요 없", "추가 필요 없", "추가는 필요 없", "추가 안 해도",
 	"no need to add", "sin agregar", "sem precisar adicionar", "pas besoin d'ajouter", "ohne hinzufügen",
+	// Round 51 (F147): a studio's notice against impostors who charge by private WeChat ("不要相信任何私人加微信收费的").
+	"不要相信任何私人", "不要相信私人", "别相信私人", "别信私人", "不要相信任何人私下", "勿信私人",
 }))
 
 // askedOfSomeoneElse are the words of a request the author reports being
@@ -51,6 +53,8 @@ var askedOfSomeoneElse = newTermSet(foldTerms([]string{
 	"추가하자고 했", "추가해 달라고 했", "추가하라고 했", "아이에게 추가", "아이한테 추가",
 	"asked my kid to add", "asked my child to add", "asked my kid for", "asked my son for", "asked my daughter for",
 	"wanted my son to add", "wanted my daughter to add", "wanted my kid to add",
+	// Round 51 (F147): a parent who heard how strangers lure children ("听说有人会在游戏里套孩子年龄再骗加微信").
+	"骗加", "骗孩子加", "骗小孩加", "哄孩子加", "诱导孩子加", "诱导加",
 }))
 
 // refusedRequest reports whether the clause of the contact request at sp

@@ -35,6 +35,8 @@ func TestRefusedContactIsNoRequest(t *testing.T) {
 		{"a Japanese parent telling her son was asked for a LINE exchange", "中学生の娘がゲームのチャットで知らない人からLINE交換を求められたそうです。学校には相談済み、設定を見直します", false},
 		{"a Korean parent telling a stranger asked his son to add him", "게임에서 모르는 어른이 아들한테 카톡 추가하자고 했대요. 신고 방법 아시는 분?", false},
 		{"a German job ad that refuses WhatsApp jobs in a compound", "Barista (m/w/d) gesucht, Teilzeit, Bewerbung persönlich im Café. Keine Gebühren, kein WhatsApp-Job-Quatsch", false},
+		{"a Chinese parent who heard strangers lure children to WeChat", "女儿刚上初一，听说有人会在游戏里套孩子年龄再骗加微信，怎么设置防护？", false},
+		{"a studio's notice against private WeChat fees", "本画室报名请到前台，不要相信任何私人加微信收费的", false},
 		{"a refusal in another clause leaves the request", "别私信了，直接加微信，日赚五百", true},
 		{"a handle after a spaced hyphen still counts", "Nebenjob, 300 € am Tag, add me on wechat - abc12345", true},
 		{"a request with a handle counts whatever it says", "不用私信，加我微信 money8899 领资料", true},
