@@ -234,8 +234,8 @@ func capSelfInsult(t *Text, source string, x *Finding, _ *[]Span) {
 // (child_safety_warning.go).
 func capWarnedContact(t *Text, source string, x *Finding, _ *[]Span) {
 	if (source == "contact" || source == "pii" && x.Category == models.CategoryPII) && x.Score > reportedScoreCap && x.Span.End > x.Span.Start && x.Span.End <= len(t.Original) &&
-		(!carriesHandle(t.Original[x.Span.Start:x.Span.End]) || quotedHandleReported(t, x.Span)) &&
-		(scamWarning(t) && warnedSpan(t, x.Span) || childSafetyWarning(t)) {
+		((!carriesHandle(t.Original[x.Span.Start:x.Span.End]) || quotedHandleReported(t, x.Span)) &&
+			(scamWarning(t) && warnedSpan(t, x.Span) || childSafetyWarning(t)) || senderWarned(t, x.Span)) {
 		x.Score = reportedScoreCap
 	}
 }

@@ -104,6 +104,8 @@ var (
 		"絶対に犯罪", "は犯罪です",
 		// Round 40 (F59): the bait called a warning sign ("'Kontaktiere uns auf Telegram, um deinen Preis
 		// abzuholen' ist immer ein Warnsignal"), a fake giveaway named.
+		// Round 51 (N73): the message named for what it is ("the phishing text I got said…").
+		"phishing text", "phishing sms", "phishing message", "phishing email", "scam text", "scam sms", "smishing text",
 		// Round 51 (N72): a warning's own heading, and a scam named by its kind ("It's a task scam").
 		"scam alert", "job scam alert", "it's a task scam", "it's a job scam", "it's a phishing", "a task scam", "alerta de estafa",
 		"alerta de golpe", "alerte arnaque", "betrugswarnung",
@@ -184,6 +186,30 @@ func quotedHandleReported(t *Text, sp Span) bool {
 	f := t.Folded.String()
 	return (inQuotation(t.Original, sp) || inFieldQuotation(t.Original, sp)) && (handleReported.in(f) || declaresScam(f))
 }
+
+// senderWarned reports whether the number at sp is named as the one a
+// scam came from, in a field that warns of the scam (scamWarning: one that
+// also offers its own way in is none): "the
+// phishing text … by text from +44 7700 900481", "o golpe veio do número
+// …", "诈骗短信来自…" (round 51, N73). A spammer gives a number to be
+// reached on, never the one a scam was sent from.
+func senderWarned(t *Text, sp Span) bool {
+	if sp.Start <= 0 || sp.Start > len(t.Original) || !scamWarning(t) {
+		return false
+	}
+	lo := max(0, sp.Start-24)
+	before := strings.TrimRight(foldedBefore(t, lo, sp.Start), " :：")
+	for _, w := range senderWords {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// senderWords end the words before a scam's own number: sent from it.
+var senderWords = foldTerms([]string{"from", "came from", "sent from", "del número", "desde el", "desde", "do número", "vindo do",
+	"du numéro", "depuis le", "von der nummer", "von", "来自", "发自"})
 
 // scamAttributions in a sentence say the request is the scammer's, told:
 // 对方让她加微信, "they ask you to add them".

@@ -30,6 +30,9 @@ func TestScamWarningsDoNotCountAsContactRequests(t *testing.T) {
 		{"readers told not to believe a guaranteed return", "投資理財課程心得分享：不要相信穩賺不賠的說法", models.DecisionAllow},
 		{"'don't believe the scammers' before one's own pitch is a pitch", "别信那些骗子，我们稳赚不赔，加我", models.DecisionBlock},
 		{"a disbelief in another clause does not cover the pitch", "不要相信别人，跟着老师稳赚不赔，加微信", models.DecisionBlock},
+		// Round 51 (N73): the number a phishing text came from, named as its sender.
+		{"the number a phishing text came from", "The phishing text I got asked for a redelivery fee. It came from +44 7911 123456, don't reply.", models.DecisionAllow},
+		{"a warning that then gives its own number still counts", "Scam alert: a fake courier texted me from +44 7911 123456, it's a scam. Message me on +44 7700 900999 for real parcels", models.DecisionReview},
 		{"a German warning of the grandchild trick", "Achtung: Mein Opa bekam 'Hallo Opa, neue Nummer, schreib mir auf WhatsApp'. Das ist der Enkeltrick. Nie Geld überweisen!", models.DecisionAllow},
 	}
 	for _, c := range cases {
