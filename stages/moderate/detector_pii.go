@@ -327,6 +327,9 @@ var roleAccounts = map[string]bool{
 	"karriere": true, "bewerbung": true, "kontakt": true, "contato": true, "contacto": true, "atendimento": true,
 	"secretaria": true, "secretariat": true, "sekretariat": true, "academy": true, "school": true, "escola": true,
 	"escuela": true, "ecole": true, "schule": true, "pedidos": true, "reservas": true, "commandes": true,
+	// Parents' associations of schools (round 51, F147: "Correo oficial: ampa@colegio…").
+	"ampa": true, "afa": true, "apa": true, "pta": true, "pto": true, "apel": true, "fcpe": true, "elternbeirat": true,
+	"elternrat": true, "apm": true,
 }
 
 // roleEmail reports whether an e-mail address is an organisation's desk

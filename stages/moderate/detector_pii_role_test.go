@@ -17,6 +17,8 @@ func TestRoleEmailKnowsDesksInTheMarketsLanguages(t *testing.T) {
 		{"a French recruiting desk", "recrutement@boulangerie.fr", true},
 		{"a German contact desk with a prefix", "cafe_kontakt@beispiel.de", true},
 		{"a language school's address", "academy@example.kr", true},
+		{"a Spanish school's parents' association", "ampa@colegiolosalamos.es", true},
+		{"a French parents' association", "apel@ecole-saint-paul.fr", true},
 		{"a person's name is no desk", "maria.lopez88@gmail.com", false},
 		{"a word that only contains a desk is no desk", "rhonda@example.com", false},
 	}
