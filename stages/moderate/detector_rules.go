@@ -63,6 +63,7 @@ type ruleScratch struct {
 	bounds  []int    // byte offsets of t.Original where sentences start
 	handles [][2]int // skeleton runes of the field's @handles (rules_mention.go)
 	long    bool     // the field is longer than longFieldRunes (longField)
+	acuteO  bool     // the field holds an ó or Ó, which may mark a Spanish past (past_tense_es.go)
 	// marks lists the punctuation vetoes of the field: the sentence of
 	// each quotation or question mark.
 	marks []sentenceMark
@@ -216,6 +217,7 @@ func (d *RulesDetector) Detect(_ context.Context, t *Text) ([]Finding, error) {
 				sc.bounds, sc.marks = sentenceBounds(t, sc.bounds[:0], sc.marks[:0])
 				sc.handles = handleRanges(t, sc.handles[:0])
 				sc.long = longField(t)
+				sc.acuteO = hasAcuteO(t.Original)
 				segmented = true
 			}
 			out = d.check(sc, t, ri, out)
@@ -273,7 +275,7 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 	if t.HasHan && (r.category == models.CategoryHate || r.category == models.CategoryHarassment) {
 		occ = dropNegatedZh(t, occ)
 	}
-	if pastTenseCategory(r.category) {
+	if sc.acuteO && pastTenseCategory(r.category) {
 		occ = dropWrittenPast(t, occ)
 	}
 	if d.set.refusal != nil && (r.category == models.CategorySpam || r.category == models.CategoryIllicit) {

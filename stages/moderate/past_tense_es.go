@@ -17,8 +17,8 @@ import (
 // without it. Leaving the accent out is common, writing one that is not
 // there is not, so the accent decides only where it stands.
 
-// pastTenseCategories are the categories whose rules read a first person's
-// threat or intent in a verb (violence, self_harm).
+// pastTenseCategory reports whether c's rules read a first person's threat
+// or intent in a verb (violence, self_harm).
 func pastTenseCategory(c models.Category) bool {
 	return c == models.CategoryViolence || c == models.CategorySelfHarm
 }
@@ -56,13 +56,15 @@ func cliticBefore(orig string, sk *View, w int) bool {
 	return clitics[strings.ToLower(orig[sk.Spans[b].Start:sk.Spans[e-1].End])]
 }
 
+// hasAcuteO reports whether s holds an ó or Ó: without one no occurrence
+// is a written past. The rules detector asks once per field.
+func hasAcuteO(s string) bool { return strings.Contains(s, "ó") || strings.Contains(s, "Ó") }
+
 // dropWrittenPast removes the occurrences in which one of those verbs is
 // written in the past (mató, quemó, disparó): the rule then needs another
-// term of that group. occ is sorted by start; the result reuses it.
+// term of that group. occ is sorted by start; the result reuses it. The
+// caller skips fields without an ó (hasAcuteO).
 func dropWrittenPast(t *Text, occ []ruleOcc) []ruleOcc {
-	if !strings.Contains(t.Original, "ó") && !strings.Contains(t.Original, "Ó") {
-		return occ
-	}
 	sk := &t.Skeleton
 	kept := occ[:0]
 	for _, o := range occ {
