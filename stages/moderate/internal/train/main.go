@@ -51,6 +51,7 @@ type options struct {
 	only        string
 	langs       string
 	keep        string
+	counterOnly string
 	recalibrate string
 }
 
@@ -67,6 +68,7 @@ func main() {
 	flag.Float64Var(&o.newsWeight, "news-weight", 2, "weight of Leipzig's news sentences relative to a labelled source of the same size")
 	flag.StringVar(&o.only, "only", "", "comma-separated sources to read (default: every source but teamwritten, longform_dev and notes_dev, the intent and harassment models')")
 	flag.StringVar(&o.langs, "langs", "", "comma-separated languages of the examples to read (default: every language; the intent models read one each)")
+	flag.StringVar(&o.counterOnly, "counter-only", "", "comma-separated sources read for their counter-examples only: a text the source calls harmful in any way is left out (everyday posts teach a notes model what is not harm, without their annotators' notion of harm)")
 	flag.StringVar(&o.keep, "keep", "", "comma-separated categories to write (default: all; the intent models keep violence,self_harm, a quarter of the memory)")
 	flag.Float64Var(&o.postWeight, "post-weight", 0.3, "weight of a whole Toxic Spans post relative to the spans and civil remainders derived from it")
 	flag.IntVar(&o.prune, "prune", 1, "quantized weights of this magnitude or less are set to zero (a smaller file)")
@@ -115,6 +117,12 @@ func run(o options) error {
 	exs, err := corpus.Load(corpus.Options{Root: o.data, Cues: cues, Only: only})
 	if err != nil {
 		return err
+	}
+	if o.counterOnly != "" {
+		co := strings.Split(o.counterOnly, ",")
+		exs = slices.DeleteFunc(exs, func(e corpus.Example) bool {
+			return slices.Contains(co, e.Source) && (e.Pos != 0 || e.Harmful == 1)
+		})
 	}
 	if o.langs != "" {
 		keep := strings.Split(o.langs, ",")
