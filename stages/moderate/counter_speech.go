@@ -101,6 +101,35 @@ var counterSpeechMarkersLatin = []string{
 	"das ist rassismus", "gegen rassismus",
 }
 
+// racismNamedMarkers name what was said as racism ("no es una opinión, es
+// racismo de toda la vida", "that's not a joke, it's racism"), on the
+// folded text as whole words. Unlike counterSpeechMarkersLatin they are
+// also a hater's disclaimer once negated ("no es racismo, es realidad",
+// "it's not racism, it's facts"), so a negation right before undoes them
+// (racismNamed).
+var racismNamedMarkers = newTermSet([]string{
+	"es racismo", "eso es racismo", "e racismo", "is racism", "it's racism", "its racism", "that's racism", "thats racism",
+	"est du racisme", "ist rassismus",
+})
+
+// racismNegations are the words that, right before a racismNamedMarkers
+// term, turn it into a disclaimer: "no es racismo", "isn't racism" is
+// written "is not racism" or "isn't racism" and never matches "is racism".
+var racismNegations = wordSet("no", "nao", "not", "pas", "nicht", "kein", "keine", "ni", "nem")
+
+// racismNamed reports whether a folded Latin-script field names something
+// as racism with no negation right before the naming.
+func racismNamed(f string) bool {
+	return racismNamedMarkers.any(f, func(s string, i, j int) bool {
+		if !wordEdge(s, i, j) {
+			return false
+		}
+		prev := strings.TrimRight(s[:i], " ,.;:!?'\"")
+		k := strings.LastIndexAny(prev, " ,.;:!?'\"(")
+		return !racismNegations[prev[k+1:]]
+	})
+}
+
 // negations before a marker undo it: 并不反对种族歧视.
 const counterSpeechNegations = "不没别非"
 
@@ -150,7 +179,8 @@ func classifierToldCategory(c models.Category) bool {
 // that no negation undoes.
 func counterSpeech(t *Text) bool {
 	if !t.HasHan {
-		return counterSpeechLatinSet.anyWord(t.Folded.String())
+		f := t.Folded.String()
+		return counterSpeechLatinSet.anyWord(f) || racismNamed(f)
 	}
 	if reportedQuotationZh(t) || abuseDeedZh(t) || reclaimedZh(t) {
 		return true

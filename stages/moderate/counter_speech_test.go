@@ -80,6 +80,11 @@ func TestCounterSpeechMarkers(t *testing.T) {
 		{"Spanish: that is racist", "eso es racista, no digas eso de los gitanos", true},
 		{"French: no to racism", "non au racisme, les Arabes sont nos voisins", true},
 		{"German: that is racist", "das ist rassistisch, hör auf", true},
+		{"Spanish: a quoted saying named racism", "No, 'los indios son unos salvajes' no es una opinión, es racismo de toda la vida.", true},
+		{"Spanish: a disclaimer that it is no racism is none", "No es racismo, es realidad: esa gente no se integra", false},
+		{"English: a disclaimer that it is not racism is none", "it's not racism, it's just facts about those people", false},
+		{"English: that is racism", "calling them animals isn't a joke, that's racism", true},
+		{"German: a disclaimer with nicht is none", "das ist nicht Rassismus, das ist die Wahrheit", false},
 		{"racist inside a longer word is no marker", "antiracist reading list for the book club", false},
 		{"an ordinary English sentence", "those people are ruining the city", false},
 	} {
