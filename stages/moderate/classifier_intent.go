@@ -174,7 +174,8 @@ func ClassifierDetectors(cfg Config) ([]Detector, error) {
 
 // IntentDetectors builds the intent classifiers that cfg enables: the
 // English one, the other languages' in the order of IntentLanguages, then
-// the harassment model (classifier_harassment.go).
+// the harassment model (classifier_harassment.go) and the hate model
+// (classifier_hate.go).
 func IntentDetectors(cfg Config) ([]Detector, error) {
 	var out []Detector
 	if !cfg.IntentClassifier.Disabled {
@@ -197,6 +198,13 @@ func IntentDetectors(cfg Config) ([]Detector, error) {
 	}
 	if !cfg.HarassmentClassifier.Disabled {
 		c, err := NewHarassmentClassifier(cfg.HarassmentClassifier)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	if !cfg.HateClassifier.Disabled {
+		c, err := NewHateClassifier(cfg.HateClassifier)
 		if err != nil {
 			return nil, err
 		}

@@ -72,9 +72,10 @@ func TestIntentClassifiersAreConfiguredPerLanguage(t *testing.T) {
 		wantErr bool
 		want    int // intent detectors built
 	}{
-		{"by default English, every other language with a model and the harassment model run", Config{}, false, 1 + len(IntentLanguages()) + 1},
-		{"a language can be turned off alone", Config{IntentClassifiers: map[string]ClassifierConfig{"zh": {Disabled: true}}}, false, len(IntentLanguages()) + 1},
-		{"the harassment model can be turned off", Config{HarassmentClassifier: ClassifierConfig{Disabled: true}}, false, 1 + len(IntentLanguages())},
+		{"by default English, every other language with a model, the harassment and the hate model run", Config{}, false, 1 + len(IntentLanguages()) + 2},
+		{"a language can be turned off alone", Config{IntentClassifiers: map[string]ClassifierConfig{"zh": {Disabled: true}}}, false, len(IntentLanguages()) + 2},
+		{"the harassment model can be turned off", Config{HarassmentClassifier: ClassifierConfig{Disabled: true}}, false, 1 + len(IntentLanguages()) + 1},
+		{"the hate model can be turned off", Config{HateClassifier: ClassifierConfig{Disabled: true}}, false, 1 + len(IntentLanguages()) + 1},
 		{"a language without a model is an error, not a silent no-op", Config{IntentClassifiers: map[string]ClassifierConfig{"xx": {}}}, true, 0},
 	}
 	for _, tt := range tests {

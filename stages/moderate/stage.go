@@ -88,6 +88,12 @@ type Config struct {
 	// intent models. Its defaults: categories harassment, base_rate and
 	// base_rate_other 0.3; its findings stay below every block threshold.
 	HarassmentClassifier ClassifierConfig `yaml:"harassment_classifier"`
+	// HateClassifier configures the hate model, of groups attacked as
+	// notes write it, coded and implied, in fields of every language
+	// (classifier_hate.go); IntentDetectors builds it after the harassment
+	// model. Its defaults: categories hate, base_rate and base_rate_other
+	// 0.25; its findings stay below every block threshold.
+	HateClassifier ClassifierConfig `yaml:"hate_classifier"`
 }
 
 const (
