@@ -132,7 +132,7 @@ func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 	case models.CategoryHarassment:
 		return selfInsult(t, sp) || newsFrame(t) || scammersAsClass(t) || literalWasteZh(t) || noOneNamedZh(t) || deedGroupZh(t) ||
 			negatedSpanZh(t, sp) || roleGroupZh(t) || safetyLessonZh(t) || laughterKo(t) || comedyIdiomZh(t) || safetyAdviceFrame(t) ||
-			horrorGenreZh(t)
+			horrorGenreZh(t) || errandFrame(t)
 	case models.CategoryHate:
 		return comedyIdiomZh(t) || negatedSpanZh(t, sp) || laughterKo(t) || horrorGenreZh(t)
 	case models.CategorySelfHarm:

@@ -47,7 +47,7 @@ func TestHarassmentClassifier(t *testing.T) {
 			}
 		})
 	}
-	if c.Name() != "classifier:harassment-notes-v1" {
+	if c.Name() != "classifier:harassment-notes-v2" {
 		t.Errorf("name %q; labels must tell the harassment model apart", c.Name())
 	}
 }

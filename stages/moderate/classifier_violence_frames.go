@@ -127,7 +127,9 @@ func gatheringFrame(t *Text) bool {
 // model read at 0.96 beside "vou te pegar na saída") and bringing the
 // addressee food ("Ich weiß, wo du wohnst – ich bring dir morgen den Kuchen
 // vorbei!"). A field framed as one, with nothing of gatheringThreats, has
-// its violence capped like a craft's.
+// its violence capped like a craft's, and its harassment too (the
+// harassment model reads "Ich weiß, wo du wohnst" as stalking:
+// classifier_context.go).
 
 // errandFrames frame a field as a child picked up or food brought (folded;
 // Latin terms whole words).
