@@ -106,15 +106,17 @@ var counterSpeechMarkersLatin = []string{
 // folded text as whole words. Unlike counterSpeechMarkersLatin they are
 // also a hater's disclaimer once negated ("no es racismo, es realidad",
 // "it's not racism, it's facts"), so a negation right before undoes them
-// (racismNamed).
+// (racismNamed). Portuguese needs its subject ("isso é racismo"): a bare
+// "e racismo" is also "and racism" (xenofobia e racismo).
 var racismNamedMarkers = newTermSet([]string{
-	"es racismo", "eso es racismo", "e racismo", "is racism", "it's racism", "its racism", "that's racism", "thats racism",
+	"es racismo", "eso es racismo", "isso e racismo", "is racism", "it's racism", "its racism", "that's racism", "thats racism",
 	"est du racisme", "ist rassismus",
 })
 
 // racismNegations are the words that, right before a racismNamedMarkers
-// term, turn it into a disclaimer: "no es racismo", "isn't racism" is
-// written "is not racism" or "isn't racism" and never matches "is racism".
+// term, turn it into a disclaimer ("no es racismo", "nicht Rassismus" after
+// "ist" is read as "ist nicht Rassismus"); English "is not racism" and
+// "isn't racism" never match "is racism" at all.
 var racismNegations = wordSet("no", "nao", "not", "pas", "nicht", "kein", "keine", "ni", "nem")
 
 // racismNamed reports whether a folded Latin-script field names something

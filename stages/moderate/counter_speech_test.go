@@ -2,6 +2,7 @@ package moderate
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/notegate/notegate/models"
@@ -85,6 +86,8 @@ func TestCounterSpeechMarkers(t *testing.T) {
 		{"English: a disclaimer that it is not racism is none", "it's not racism, it's just facts about those people", false},
 		{"English: that is racism", "calling them animals isn't a joke, that's racism", true},
 		{"German: a disclaimer with nicht is none", "das ist nicht Rassismus, das ist die Wahrheit", false},
+		{"Portuguese: and racism is no naming", "chega de falar de xenofobia e racismo, esses imigrantes nao se adaptam", false},
+		{"Portuguese: that is racism", "isso é racismo, não é piada", true},
 		{"racist inside a longer word is no marker", "antiracist reading list for the book club", false},
 		{"an ordinary English sentence", "those people are ruining the city", false},
 	} {
@@ -134,4 +137,20 @@ func TestVictimReportsOfQuotedAbuse(t *testing.T) {
 	wantStopped(t, s, "a threat in the author's voice is not a report", []string{
 		"I blocked you everywhere but I know where you live and I will kill you",
 	}, "intl")
+}
+
+func FuzzRacismNamed(f *testing.F) {
+	for _, s := range []string{"", "es racismo", "no es racismo", "no, es racismo", "'is racism", "\xff es racismo", "ist rassismus"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		folded := NewText("body", s).Folded.String()
+		if racismNamed(folded) && !racismNamedMarkers.any(folded, func(string, int, int) bool { return true }) {
+			t.Errorf("racismNamed(%q) without any marker in it", folded)
+		}
+		// Case never decides: the folded view is lower-cased.
+		if isASCII(s) && racismNamed(folded) != racismNamed(NewText("body", strings.ToUpper(s)).Folded.String()) {
+			t.Errorf("racismNamed differs for %q and its upper case", s)
+		}
+	})
 }
