@@ -50,27 +50,14 @@ const harassmentCeiling = 0.75
 // unless cfg.ModelFile is set). Unset categories and base rates take its
 // defaults: harassment, 0.3 in every language.
 func NewHarassmentClassifier(cfg ClassifierConfig) (*Classifier, error) {
-	if cfg.Categories == nil {
-		cfg.Categories = []models.Category{models.CategoryHarassment}
-	}
-	if cfg.BaseRate == 0 {
-		cfg.BaseRate = defaultHarassmentBaseRate
-	}
-	if cfg.BaseRateOther == 0 && cfg.BaseRateLatin == 0 {
-		cfg.BaseRateOther = defaultHarassmentBaseRate
-	}
-	c, err := newClassifier(cfg, embeddedHarassmentModelPath)
-	if err != nil {
-		return nil, err
-	}
-	c.minWords = harassmentMinWords
-	c.reads = aimedAtSomeone
-	for k, cat := range c.model.Categories {
-		if cat == models.CategoryHarassment {
-			c.ceiling[k] = min(c.ceiling[k], harassmentCeiling)
-		}
-	}
-	return c, nil
+	return newNotesClassifier(cfg, notesModel{
+		path:     embeddedHarassmentModelPath,
+		category: models.CategoryHarassment,
+		baseRate: defaultHarassmentBaseRate,
+		minWords: harassmentMinWords,
+		reads:    aimedAtSomeone,
+		ceiling:  harassmentCeiling,
+	})
 }
 
 // Someone addressed or pointed at: harassment is aimed at a person, and a

@@ -14,18 +14,29 @@ func TestHarassmentClassifier(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name string
-		text string
-		want bool // a harassment finding
-	}{
+	checkNotesModel(t, c, "classifier:harassment-notes-v2", models.CategoryHarassment, harassmentCeiling, []notesModelCase{
 		{"a body-shaming comment aimed at a handle is read", "@jess_fit you are honestly the ugliest girl on this app, nobody wants to see your fat face every morning", true},
 		{"a day out with a friend is not", "My best friend and I went hiking this weekend and she made the best sandwiches for the whole group", false},
 		{"swearing at a train names no one and is not read", "Verdammte Scheiße, die U-Bahn fällt schon wieder aus heute morgen und ich komme zu spät", false},
 		{"a reply of a few words is left to the rules", "@jess_fit ugly fat face", false},
 		{"a shop's address and phone is no attack", "お店は東京都新宿区西新宿2-8-1、電話03-1234-5678です。ランチは11時から、皆さんぜひ来てください", false},
-	}
-	for _, tt := range tests {
+	})
+}
+
+// notesModelCase is a field and whether a notes model must find its
+// category in it.
+type notesModelCase struct {
+	name string
+	text string
+	want bool
+}
+
+// checkNotesModel runs a notes model (classifier_notes.go) over cases: it
+// finds its category, and only it, exactly where wanted, never above its
+// ceiling, under a name that tells it apart.
+func checkNotesModel(t *testing.T, c *Classifier, name string, cat models.Category, ceiling float64, cases []notesModelCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			fs, err := c.Detect(context.Background(), NewText("body", tt.text))
@@ -34,11 +45,11 @@ func TestHarassmentClassifier(t *testing.T) {
 			}
 			got := false
 			for _, f := range fs {
-				if f.Category != models.CategoryHarassment {
-					t.Errorf("finding of %s; the model reports harassment only", f.Category)
+				if f.Category != cat {
+					t.Errorf("finding of %s; the model reports %s only", f.Category, cat)
 				}
-				if f.Score > harassmentCeiling {
-					t.Errorf("score %.2f above the ceiling %.2f: the model alone would block", f.Score, harassmentCeiling)
+				if f.Score > ceiling {
+					t.Errorf("score %.2f above the ceiling %.2f: the model alone would block", f.Score, ceiling)
 				}
 				got = true
 			}
@@ -47,8 +58,8 @@ func TestHarassmentClassifier(t *testing.T) {
 			}
 		})
 	}
-	if c.Name() != "classifier:harassment-notes-v2" {
-		t.Errorf("name %q; labels must tell the harassment model apart", c.Name())
+	if c.Name() != name {
+		t.Errorf("name %q, want %q: labels must tell the model apart", c.Name(), name)
 	}
 }
 

@@ -51,24 +51,11 @@ const hateCeiling = 0.75
 // cfg.ModelFile is set). Unset categories and base rates take its
 // defaults: hate, 0.25 in every language.
 func NewHateClassifier(cfg ClassifierConfig) (*Classifier, error) {
-	if cfg.Categories == nil {
-		cfg.Categories = []models.Category{models.CategoryHate}
-	}
-	if cfg.BaseRate == 0 {
-		cfg.BaseRate = defaultHateBaseRate
-	}
-	if cfg.BaseRateOther == 0 && cfg.BaseRateLatin == 0 {
-		cfg.BaseRateOther = defaultHateBaseRate
-	}
-	c, err := newClassifier(cfg, embeddedHateModelPath)
-	if err != nil {
-		return nil, err
-	}
-	c.minWords = hateMinWords
-	for k, cat := range c.model.Categories {
-		if cat == models.CategoryHate {
-			c.ceiling[k] = min(c.ceiling[k], hateCeiling)
-		}
-	}
-	return c, nil
+	return newNotesClassifier(cfg, notesModel{
+		path:     embeddedHateModelPath,
+		category: models.CategoryHate,
+		baseRate: defaultHateBaseRate,
+		minWords: hateMinWords,
+		ceiling:  hateCeiling,
+	})
 }

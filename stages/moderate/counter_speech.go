@@ -113,23 +113,11 @@ var racismNamedMarkers = newTermSet([]string{
 	"est du racisme", "ist rassismus",
 })
 
-// racismNegations are the words that, right before a racismNamedMarkers
-// term, turn it into a disclaimer ("no es racismo", "nicht Rassismus" after
-// "ist" is read as "ist nicht Rassismus"); English "is not racism" and
-// "isn't racism" never match "is racism" at all.
-var racismNegations = wordSet("no", "nao", "not", "pas", "nicht", "kein", "keine", "ni", "nem")
-
 // racismNamed reports whether a folded Latin-script field names something
-// as racism with no negation right before the naming.
+// as racism with no negation word right before the naming (negatedBefore,
+// as a scam is declared: "No, es racismo" answers, "no es racismo" denies).
 func racismNamed(f string) bool {
-	return racismNamedMarkers.any(f, func(s string, i, j int) bool {
-		if !wordEdge(s, i, j) {
-			return false
-		}
-		prev := strings.TrimRight(s[:i], " ,.;:!?'\"")
-		k := strings.LastIndexAny(prev, " ,.;:!?'\"(")
-		return !racismNegations[prev[k+1:]]
-	})
+	return racismNamedMarkers.any(f, func(s string, i, j int) bool { return wordEdge(s, i, j) && !negatedBefore(s[:i]) })
 }
 
 // negations before a marker undo it: 并不反对种族歧视.

@@ -86,6 +86,7 @@ func TestCounterSpeechMarkers(t *testing.T) {
 		{"English: a disclaimer that it is not racism is none", "it's not racism, it's just facts about those people", false},
 		{"English: that is racism", "calling them animals isn't a joke, that's racism", true},
 		{"German: a disclaimer with nicht is none", "das ist nicht Rassismus, das ist die Wahrheit", false},
+		{"Spanish: an answer no, then racism named", "No, es racismo, y punto", true},
 		{"Portuguese: and racism is no naming", "chega de falar de xenofobia e racismo, esses imigrantes nao se adaptam", false},
 		{"Portuguese: that is racism", "isso é racismo, não é piada", true},
 		{"racist inside a longer word is no marker", "antiracist reading list for the book club", false},
