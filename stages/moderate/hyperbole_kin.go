@@ -27,6 +27,9 @@ var kin = newTermSet(foldTerms([]string{
 	"my sister", "my brother", "my sis", "my bro", "my mom", "my mum", "my dad", "my mother", "my father", "my boyfriend",
 	"my girlfriend", "my bf", "my gf", "my husband", "my wife", "my roommate", "my flatmate", "my kids", "my son", "my daughter",
 	"my cat", "my dog", "my twin", "my cousin", "my grandma", "my best friend",
+	// Round 53 (N131): siblings by age ("my little brother ate the last slice").
+	"my little brother", "my little sister", "my baby brother", "my baby sister", "my big brother", "my big sister",
+	"my older brother", "my older sister", "my younger brother", "my younger sister",
 	"mi hermana", "mi hermano", "a mi hermana", "a mi hermano", "mi novio", "mi novia", "a mi novio", "a mi novia", "mi marido",
 	"a mi marido", "mi mujer", "mi madre", "mi padre", "mi mamá", "mi papá", "mi compañera de piso", "mi compañero de piso",
 	"mi gato", "mi perro", "mis hijos", "mi hijo", "mi hija",
@@ -48,6 +51,8 @@ var kin = newTermSet(foldTerms([]string{
 	"petite soeur", "brüderchen", "schwesterchen", "little bro", "little sis",
 	"我妹", "我弟", "我姐", "我哥", "我妈", "我爸", "我老公", "我老婆", "我男朋友", "我女朋友", "我对象", "我室友", "我家猫", "我家狗",
 	"我儿子", "我女儿",
+	// Round 53 (N131): siblings without 我 (弟弟又把我冰箱里的蛋糕吃了), 동생 with its particles (동생이 또 내 치킨 먹었음).
+	"弟弟", "妹妹", "哥哥", "姐姐", "동생", "언니가", "누나가", "오빠가",
 	"うちの妹", "うちの弟", "うちの姉", "うちの兄", "うちの母", "うちの父", "うちの旦那", "うちの嫁", "うちの猫", "うちの犬",
 	"妹が", "弟が", "妹に", "弟に", "彼氏", "旦那",
 	"내 동생", "우리 동생", "우리 언니", "우리 오빠", "우리 누나", "우리 형", "우리 엄마", "울 엄마", "우리 아빠", "남친", "여친",
@@ -143,6 +148,31 @@ var (
 	}))
 )
 
+// A trifle eaten (round 53, N131: "my little brother ate the last slice of
+// my birthday cake AGAIN. I swear I will kill him", "Si mon frère mange
+// encore mon dernier macaron, je le tue", 弟がまた私のプリン食べた。次やったら
+// マジで殺す): food taken by someone close is the exasperation itself, with
+// or without a laugh. Both a verb of eating and a treat are needed; "ate"
+// alone is in too many stories.
+var (
+	trifleEaten = newTermSet(foldTerms([]string{
+		"ate my", "ate the last", "eats my", "eat my", "eating my", "finished my", "drank my",
+		"comeu meu", "comeu minha", "comeu o meu", "comeu a minha", "comer meu", "comer minha", "comer o meu", "comer a minha",
+		"se comió", "se come", "se vuelve a comer", "comerse mi",
+		"mange encore", "mange mon", "mange ma", "a mangé", "a encore mangé", "mangé mon", "mangé ma",
+		"isst meinen", "isst meine", "isst mein", "gegessen", "aufgegessen", "weggegessen",
+		"吃了", "吃掉", "偷吃", "喝了我的", "食べた", "食べられた", "食べやがった", "먹었", "먹으면", "먹어버렸", "먹음",
+	}))
+	treats = newTermSet(foldTerms([]string{
+		"cake", "slice", "pudding", "yogurt", "yoghurt", "chocolate", "cookie", "cookies", "fries", "pizza", "snack", "snacks",
+		"ice cream", "macaron", "donut", "leftovers", "candy",
+		"pastel", "bolo", "brigadeiro", "sorvete", "biscoito", "iogurte", "tarta", "helado", "galleta", "postre",
+		"yogur", "gâteau", "gateau", "dessert", "glace", "biscuit", "yaourt", "kuchen", "schokolade", "joghurt",
+		"蛋糕", "布丁", "零食", "冰淇淋", "奶茶", "巧克力", "酸奶", "薯片", "プリン", "ケーキ", "アイス", "お菓子", "チョコ",
+		"치킨", "과자", "아이스크림", "케이크", "떡볶이", "라면", "피자",
+	}))
+)
+
 // madeReal are what make a threat against kin real.
 var madeReal = newTermSet(foldTerms([]string{
 	"knife", "gun", "not joking", "not kidding", "i'm serious", "im serious", "for real", "tonight", "hit her", "hit him",
@@ -168,7 +198,8 @@ func kinHyperbole(t *Text) bool {
 	if !kin.anyTerm(s) && !addressedFriend(t) && !socialPlans.anyTerm(s) {
 		return false
 	}
-	fond := exasperated.anyTerm(s) || petsNamed.anyTerm(s) && petsAdored.anyTerm(s)
+	fond := exasperated.anyTerm(s) || petsNamed.anyTerm(s) && petsAdored.anyTerm(s) ||
+		kin.anyTerm(s) && trifleEaten.anyTerm(s) && treats.anyTerm(s)
 	return fond && !madeReal.anyTerm(s)
 }
 

@@ -33,6 +33,11 @@ func TestExasperationWithKinIsNoThreat(t *testing.T) {
 		{"a German roommate who ate the yoghurt is threatened in a huff", "Wenn mein Mitbewohner nochmal meinen Joghurt isst, erwürg ich ihn. Zum dritten Mal diese Woche 😤", false},
 		{"a boss who emails at midnight is threatened and the threat taken back", "Mi jefe me manda un correo a las 23:45 'para mañana temprano'. Lo voy a matar. Bueno no, voy a contestar a las 9:01 🙃", false},
 		{"a boss threatened with his schedule known is still a threat", "my boss fired my mom. I know his car and I know his schedule, he's going to have an accident 🙃", true},
+		{"a little sister who ate the chocolate cake is threatened without a laugh", "My little sister ate the last piece of my chocolate cake, I'm going to kill her when she's back from school", false},
+		{"a Japanese younger brother who ate the ice cream is threatened without a laugh", "弟がまた私のアイス食べた。次やったら殺す。", false},
+		{"a Korean younger sibling who ate the chicken is threatened", "동생이 내 치킨 다 먹었음 진짜 죽여버릴 거야", false},
+		{"a wife who ate the cake threatened with a knife ready is still a threat", "My wife ate my cake again, I'm going to kill her, the knife is ready", true},
+		{"a husband who ate dinner is no trifle", "My husband ate dinner and hit me again, I am going to kill him", true},
 		{"a landlord watched with a smile is still a threat", "That landlord who kicked my grandma out... I know his car and I know his schedule. Some people just need to have an accident. Not a threat, just a weather forecast 🙂", true},
 	})
 }
