@@ -138,7 +138,9 @@ func classifierContextCapped(t *Text, c models.Category, sp Span) bool {
 	case models.CategorySelfHarm:
 		// Dying of laughter at a friend's slip (round 49, N95: "Ich lach mich tot, Timo ist in den Bach gerutscht
 		// 😂 alles gut, nur nass"), with nothing of the author's own risk.
-		return laughFrame(t) && !presentRisk(t.Folded.String(), true)
+		// Or a scam warning (round 53, N135: "GOLPE: … 'me faz um Pix urgente'. Minha mãe quase caiu."): the
+		// one who almost fell is a mother almost taken in, not a person at risk.
+		return (laughFrame(t) || scamWarning(t)) && !presentRisk(t.Folded.String(), true)
 	case models.CategoryViolence:
 		// A news report read by its neighbours (round 22: "there was a
 		// stabbing near the bus stop… police made an arrest Sunday").

@@ -156,3 +156,17 @@ func TestNoOneNamedReadsPeopleInTheirManyWords(t *testing.T) {
 		}
 	}
 }
+
+// A scam warning is no person at risk (round 53): the intent model read a
+// mother who "almost fell" for a Pix scam as self-harm. The warning caps
+// the model's self_harm; a scam's victim who says they do not want to live
+// is still at risk.
+func TestAScamWarningIsNoPersonAtRisk(t *testing.T) {
+	s := newTableStage(t)
+	wantAllowed(t, s, "a warning of a scam that a mother almost fell for is allowed", []string{
+		"GOLPE: estão mandando mensagem fingindo ser o filho, 'mudei de número, me faz um Pix urgente'. Minha avó quase caiu. Liguem pro número antigo antes de mandar qualquer coisa!",
+	}, "intl", "cn")
+	wantStopped(t, s, "a scam's victim who does not want to live reaches review", []string{
+		"Caí num golpe do Pix, perdi todas as economias da minha mãe. Não quero mais viver, não aguento essa culpa.",
+	}, "intl")
+}

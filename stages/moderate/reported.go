@@ -63,6 +63,16 @@ var reportingMarkers = []string{
 	"骂",
 	// Words discussed as words: a teacher on 「死ね」 thrown around a classroom.
 	"という言葉", "って言葉", "などの言葉", "言葉の重さ", "が飛び交", "話し合", "这样的话", "这种话", "같은 말", "이런 말",
+	// Round 53 (N143): the same markers in Traditional characters (this list reads the text as written:
+	// 聽到一個阿伯罵「外勞滾回去」), and what victims say they did with what they were sent — reported it,
+	// went to the police, filed a report (Reportado 💅; fui a la policía; fiz BO; 去派出所备了案; 112 신고했어요),
+	// or that it was written on their post (Escreveram '…' no post; Un commentaire me dit '…'; Kommentar unter meinem …).
+	"罵", "說我", "這個詞", "這種詞", "這種字眼", "別再說", "不要說", "評論區有人", "這樣的話", "這種話",
+	"reportado", "reportada", "lo reporté", "la reporté", "fui a la policía", "fui a la policia", "llamé a la policía", "comentó",
+	"fiz bo", "fiz um bo", "boletim de ocorrência", "medida protetiva", "escreveram", "comentaram",
+	"me dit", "un commentaire", "porté plainte", "appelé la police", "kommentar unter", "zur polizei", "anzeige erstattet",
+	"备案", "备了案", "備案", "派出所", "라고 하는", "라고 하던", "신고했",
+	"went to the police", "called the police", "police report",
 }
 
 // calledMarkers are the strongest: right before the word, with or without
@@ -75,7 +85,7 @@ var calledMarkers = []string{"called me a", "called me an", "called me", "calls 
 	"messages calling", "comments calling", "dms calling", "texts calling",
 	// Round 44: the author objecting to being called it ("why would you think it's okay to call me a …?").
 	"okay to call me a", "ok to call me a", "dare you call me a", "don't call me a", "dont call me a", "stop calling me a",
-	"stop calling me", "quit calling me", "me llamó", "me llamaron", "me llaman", "me chamou de", "me chamaram de",
+	"stop calling me", "quit calling me", "me llamó", "me llamaron", "me llaman", "me chamou de", "me chamaram de", "me llame", "me llamen",
 	"fui chamado de", "fui chamada de", "me xinga de", "me xingou de", "me xingam de", "me xingaram de", "me insultó", "me trató de", "m'a traité de", "m'a traitée de", "on m'a traité de", "nannte mich", "nannten mich",
 	"骂我是", "骂我", "说我是", "叫我"}
 
@@ -468,6 +478,10 @@ var (
 		"dming sellers", "dming people", "dming buyers", "dming women", "dming girls", "messaging sellers", "messaging people",
 		"been dming", "been messaging", "sending sellers", "sent sellers", "a reçu", "a recu", "ai reçu", "ai recu", "avons reçu",
 		"recibió", "recibio", "recebeu", "recebi", "hat bekommen", "habe bekommen", "bekam", "收到", "受け取った", "받았",
+		// Round 53 (N143): an ex's message quoted ("Meu ex mandou '…'", 前男友发消息说“…”, 전 남친이 '…'고 문자 보냄),
+		// and what was written on the author's post ("Escreveram 'se mata' no post", "Un commentaire me dit '…'").
+		"ex mandou", "ex me mando", "ex me mandó", "my ex sent", "my ex texted", "mon ex m'a", "发消息说", "发信息说", "傳訊息說",
+		"문자 보냄", "문자를 보냈", "문자 보냈", "카톡 보냄", "escreveram", "me dit", "commentaire me",
 	}))
 	stickerMarkers = newTermSet(foldTerms([]string{"贴图", "表情包", "贴纸", "sticker", "スタンプ", "이모티콘", "meme", "figurinha", "pegatina"}))
 )

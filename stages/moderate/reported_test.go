@@ -49,6 +49,10 @@ func TestReportedSpeechCapsQuotedAbuse(t *testing.T) {
 		{"a slur the author objects to being called", "Why would you think it's okay to call me a wetback?", false},
 		{"a slur the author tells someone to stop calling them", "stop calling me a faggot, it's not funny and I'm reporting you", false},
 		{"the same slur thrown at the reader in a question", "why are you such a faggot?", true},
+		// Round 53 (N143): a slur the author was called, in the subjunctive, reported in Spanish; abuse a
+		// witness heard shouted, in Traditional characters.
+		{"a slur the author was called, in the subjunctive, and reported", "Que un gringo me llame 'wetback' en los comentarios cuando soy de Lima 🙄 Reportado.", false},
+		{"abuse shouted at a worker, heard by a witness, in Traditional characters", "在公車上聽到一個大叔罵「外勞滾回去」，我請司機處理了，台灣人不是這樣的", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -131,6 +135,13 @@ func TestAQuotedReportedThreatIsReviewedNotBlocked(t *testing.T) {
 			"PSA: a buyer in this group has been DMing sellers stuff like 'you're ugly, I know where you live'. I reported him with screenshots. If he messages you, don't engage, block and report.", models.DecisionAllow},
 		{"a threat a customer received, quoted, reported in the next sentence, is allowed (fr)",
 			"Capture d'un message qu'une cliente a reçu : 'je sais où tu habites'. On a signalé et porté plainte. Ne laissez jamais passer ce genre de menaces.", models.DecisionAllow},
+		// Round 53 (N143): an ex's threats the author took to the police.
+		{"an ex's threat sent, quoted and taken to the police, is allowed (es)",
+			"Mi exnovio me mandó 'te vas a arrepentir, sé dónde vives'. Hice capturas y fui a la policía. No estáis solas.", models.DecisionAllow},
+		{"an ex's threat quoted and reported with a police record, is allowed (pt)",
+			"Meu ex mandou 'você vai ver só, sei onde você trabalha'. Fiz BO e pedi medida protetiva. Não se calem.", models.DecisionAllow},
+		{"a comment telling the author to hang themselves, quoted and condemned, is allowed (fr)",
+			"Un commentaire me dit 'va te pendre' juste parce que je supporte l'OM. On ne dit pas ça, même pour rire.", models.DecisionAllow},
 		{"the same threat made is blocked", "I'll shoot up the school Friday", models.DecisionBlock},
 		{"the threat quoted with no report is blocked", `"I'll shoot up the school Friday" see you all there`, models.DecisionBlock},
 	}

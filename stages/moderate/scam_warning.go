@@ -118,6 +118,9 @@ var (
 		"est un voleur", "is malware", "sim, é golpe", "사기예요",
 		// Round 49 (F105): "…ってDMが来るけど全部詐欺。公式は個別に連絡しません".
 		"全部詐欺", "全て詐欺", "すべて詐欺", "ぜんぶ詐欺", "全部诈骗", "都是诈骗",
+		// Round 53 (N143): a scam message named as one ("Crypto scam DM I got: '…'", "Gewinnspiel-Fake: '…'"), and
+		// a shop's name taken by others (近期有人冒用本店名義發訊息說「中獎請先匯款手續費」).
+		"scam dm", "scam dms", "scam message", "scam messages", "gewinnspiel-fake", "冒用本店", "冒用我们", "冒充本店",
 	}))
 	// negationWords right before a declaration (or a disclaimer,
 	// stress_hyperbole.go) turn it round: 这不是诈骗, "no es una estafa",
