@@ -26,6 +26,8 @@ func TestNamesCalledWithLoveAreBanter(t *testing.T) {
 		{"minha amiga me chama de baranga com carinho kkkk a gente se ama assim", false},
 		{"うちの彼氏、寝顔がほんとにブサイクで毎朝笑ってしまう😂 でも世界一優しい人です", false},
 		{"Jonas, du Lauch, morgen 7:30 am Nordeingang vom Fitnessstudio. Wer zu spät kommt, zahlt den Proteinshake 💪", false},
+		// A note dedicated to a best friend is no love said (round 53).
+		{"To my best friend: you're a worthless loser and everyone at school hates you", true},
 		{"happy birthday you worthless fat pig, everyone in class hates you", true},
 		{"お前ほんとバカだな、誰にも愛されないよ", true},
 		{"eres un boludo, no te soporto, cállate ya", true},

@@ -219,6 +219,8 @@ func TestStageAllowsInnocentText(t *testing.T) {
 		{"a delivery delay is French", "", "Il y a eu un retard de livraison, le colis arrive demain"},
 		{"dying of embarrassment is a blush", "", "My phone rang in the silent exam hall, I wanted to die of embarrassment"},
 		{"尴尬到想死 is a blush", "", "社团聚餐叫错了学长的名字，尴尬到想死"},
+		{"a muzzle kept downrange is range safety", "", "First match at the range: eyes and ears on, muzzle downrange at all times"},
+		{"a dog in a basket muzzle is a dog", "", "Our rescue greyhound has to wear a muzzle at the park for now, basket muzzle training is going well"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -80,6 +80,8 @@ var toldAbuseAttributions = newTermSet(foldTerms([]string{
 	"diesen kommentar bekommen", "diese nachricht bekommen", "bekam diesen kommentar", "ってコメントが来た", "というコメントが来た",
 	"ってdmが来た", "というdmが来た", "라는 댓글을 받았", "이런 댓글을 받았", "라는 메시지를 받았", "收到这样的评论", "收到一条评论",
 	"收到这样的私信", "收到一条私信", "と叫ぶ", "叫ぶ人",
+	// Round 53 (N143): a customer heard saying it to a worker ('…'라고 하는 손님을 봤어요).
+	"손님", "라고 하는", "라고 하던",
 }))
 
 // toldAbuseStances are the author condemning the words or asking for help
@@ -134,6 +136,9 @@ var toldAbuseCondemnations = foldTerms([]string{
 	// the school's counsellors, the reporting line): スクショ…対応できました, 截圖、檢舉, "Screenshots gesichert".
 	"スクショ", "報告しました", "通報しました", "運営に報告", "截图", "检举", "学务处", "screenshots gesichert", "schulsozialarbeit",
 	"captures d'ecran", "3018", "school counselor", "orientadora", "orientador escolar",
+	// Round 53 (N143): a witness who stepped in and asks others not to walk past (제가 끼어들어서 통역 도와드렸어요.
+	// 이런 거 보면 그냥 지나치지 말아요).
+	"끼어들", "지나치지 말", "못 본 척 하지",
 })
 
 // toldAbuseEndorsements are the author agreeing with the quoted words.

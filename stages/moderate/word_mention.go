@@ -1,6 +1,10 @@
 package moderate
 
-import "github.com/notegate/notegate/models"
+import (
+	"strings"
+
+	"github.com/notegate/notegate/models"
+)
 
 // A slur or an insult mentioned, not used: the newcomers' weeks were full
 // of people explaining words to each other ("Para os gringos: 'viado' no
@@ -33,11 +37,28 @@ var wordTalk = newTermSet(foldTerms([]string{
 	"라는 말", "단어", "욕설", "비하", "유행", "쓰지 마", "쓰지 말",
 }))
 
+// phraseQuestions ask what a phrase means or why people say it (round 53,
+// N145: "Englisch lernen: Warum sagen Gamer 'I'm gonna murder you' zu ihren
+// Freunden? Ist das normal?"): a threat quoted alone in such a field is a
+// learner's question about words, and capped like a mentioned insult.
+var phraseQuestions = newTermSet(foldTerms([]string{
+	"what does", "what do they mean", "why do people say", "why do gamers say", "why do they say", "is it normal to say",
+	"qué significa", "que significa", "por qué dicen", "o que significa", "por que falam", "por que dizem",
+	"ça veut dire", "ca veut dire", "pourquoi ils disent", "pourquoi on dit", "was bedeutet", "warum sagen", "warum sagt man",
+	"什么意思", "啥意思", "為什麼說", "为什么说", "どういう意味", "ってどういう", "なんで言う", "무슨 뜻", "무슨 의미", "왜 그렇게 말",
+}))
+
 // capWordMentioned: a slur, an insult or a swear word quoted alone in a
-// field about words.
+// field about words; a threat quoted alone in a question about a phrase.
 func capWordMentioned(t *Text, source string, x *Finding, _ *[]Span) {
 	switch x.Category {
 	case models.CategoryHate, models.CategoryHarassment, models.CategoryProfanity:
+	case models.CategoryViolence:
+		if !fromClassifier(source) && x.Score > reportedScoreCap && x.Span.End > x.Span.Start && x.Span.End <= len(t.Original) &&
+			inQuotation(t.Original, x.Span) && strings.ContainsAny(t.Original, "?？") && phraseQuestions.anyTerm(t.Folded.String()) {
+			x.Score = reportedScoreCap
+		}
+		return
 	default:
 		return
 	}

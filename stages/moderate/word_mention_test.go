@@ -16,3 +16,17 @@ func TestASlurExplainedIsMentionedNotUsed(t *testing.T) {
 	}
 	checkAllowed(t, s, cases)
 }
+
+// A threat quoted alone in a learner's question about a phrase (round 53)
+// is a question about words; the same question beside a threat of the
+// author's own is still read.
+func TestAThreatAskedAboutIsAPhraseNotAThreat(t *testing.T) {
+	s := newTestStage(t)
+	cases := []allowCase{
+		{"a German learner asks why gamers say a threat to friends", "Englisch lernen: Warum sagen Gamer 'I'm gonna murder you' zu ihren Freunden? Ist das normal?", true},
+		{"an English learner asks what a teammate's threat means", "What does 'I will murder you' mean when my teammates say it?", true},
+		{"a quoted question beside the author's own threat is still read", "\"I will murder you\" what does that mean? it means I know where you live", false},
+		{"a threat followed by the question words, unquoted, is still read", "I will murder you tomorrow, what does that mean to you?", false},
+	}
+	checkAllowed(t, s, cases)
+}
