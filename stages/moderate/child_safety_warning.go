@@ -32,6 +32,8 @@ var (
 		"my 11yo", "my 12yo", "my 13yo", "my 14yo", "my 15yo", "my 16yo", "year old daughter", "year-old daughter",
 		"year old son", "year-old son",
 		"家长们", "各位家长", "求助各位家长", "宝妈", "我儿子", "我女儿", "我家孩子", "跟孩子聊", "和孩子聊",
+		// Round 53 (N145): a note addressed to parents (寫給家長：孩子在遊戲裡認識的『網友』如果要私下加LINE…).
+		"写给家长", "给家长的", "家长请注意", "家长注意",
 		"mamás", "mi hijo", "mi hija", "mães", "meu filho", "minha filha",
 		"mon fils", "ma fille", "nos enfants", "mein sohn", "meine tochter", "unsere kinder",
 		"保護者", "うちの子", "息子", "娘が", "娘に", "부모님들", "학부모", "우리 아이", "아들이", "딸이",
@@ -59,6 +61,8 @@ var (
 		"엄마한테 말하", "아빠한테 말하", "부모님께 말하", "부모님한테 말하", "tell me right away", "tell me straight away",
 		"tell a trusted adult", "tell an adult", "告诉妈妈", "告诉爸爸", "告诉家长", "ママに言う", "パパに言う", "親に言う", "親に相談",
 		"contármelo", "contarme", "me contar", "me le dire", "mir sofort", "es mir sagen",
+		// Round 53 (N145): the child taught to tell a grown-up at once (請教孩子第一時間告訴大人).
+		"告诉大人", "跟大人说", "告诉老师",
 	}))
 	// warningOffers undo the warning: a sale or a trade's code.
 	warningOffers = newTermSet(foldTerms([]string{

@@ -109,7 +109,20 @@ func capReportedSpeech(t *Text, source string, x *Finding, _ *[]Span) {
 		x.Score = reportedScoreCap
 	case x.Category == models.CategoryViolence && x.Score > reportedThreatCap && quotedAndReported(t, x.Span):
 		x.Score = reportedThreatCap
+	case x.Category == models.CategoryIllicit && source == "rules" && x.Score > reportedScoreCap && receivedOfferReported(t, x.Span):
+		// A dealer's DM shown and reported (round 53, N143: "Un DM : 'je vends de la coke, livraison
+		// rapide'. Signalé direct."): the offer reached the author, who sells nothing.
+		x.Score = reportedScoreCap
 	}
+}
+
+// receivedOfferReported reports whether the evidence at sp is quoted
+// (quotedEvidence) in a field that says the words were sent to the author
+// (receivedThreatMarkers) and reported (reportingMarkers), and offers
+// nothing of the author's own outside the quotation (warningOffers).
+func receivedOfferReported(t *Text, sp Span) bool {
+	return strings.ContainsAny(t.Original, quoteMarks) && saysReported(t.Original) && receivedThreatMarkers.in(t.Folded.String()) &&
+		quotedEvidence(t.Original, sp) && !warningOffers.in(unquoted(t.Folded.String()))
 }
 
 // capClassifierReceivedThreat: the intent models' violence and self_harm

@@ -482,6 +482,9 @@ var (
 		// and what was written on the author's post ("Escreveram 'se mata' no post", "Un commentaire me dit '…'").
 		"ex mandou", "ex me mando", "ex me mandó", "my ex sent", "my ex texted", "mon ex m'a", "发消息说", "发信息说", "傳訊息說",
 		"문자 보냄", "문자를 보냈", "문자 보냈", "카톡 보냄", "escreveram", "me dit", "commentaire me",
+		// A message that came as a DM or in a game's chat ("Un DM : '…'", "Got '…' from a 12 year old on Fortnite …
+		// reported the voice chat").
+		"un dm", "got a dm", "this dm", "ce dm", "un mp", "me llegó un", "recebi uma dm", "voice chat", "game chat", "team chat",
 	}))
 	stickerMarkers = newTermSet(foldTerms([]string{"贴图", "表情包", "贴纸", "sticker", "スタンプ", "이모티콘", "meme", "figurinha", "pegatina"}))
 )

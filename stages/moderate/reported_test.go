@@ -173,3 +173,18 @@ func TestIntentModelsDoNotReadAReceivedThreatAsTheAuthors(t *testing.T) {
 		}
 	}
 }
+
+// A dealer's offer the author received, quoted and reported, sells nothing
+// (round 53); the author's own offer beside it, or the offer made, still
+// blocks.
+func TestAReceivedOfferReportedSellsNothing(t *testing.T) {
+	s := newTableStage(t)
+	wantAllowed(t, s, "a dealer's DM quoted and reported is allowed", []string{
+		"Un DM ce matin : 'je vends de la coke, livraison rapide'. Signalé direct, et bloqué.",
+		"got a dm saying 'selling xanax and oxy, fast delivery, cashapp only'. reported it, stay safe y'all",
+	}, "intl", "cn")
+	wantStopped(t, s, "the offer made, or the author's own offer beside the quote, still stops", []string{
+		"je vends de la coke, livraison rapide, écris-moi",
+		"Un DM : 'je vends de la coke'. Signalé. Moi je vends de la beuh, prix en DM",
+	}, "intl")
+}
