@@ -86,6 +86,8 @@ var calledMarkers = []string{"called me a", "called me an", "called me", "calls 
 	// Round 44: the author objecting to being called it ("why would you think it's okay to call me a …?").
 	"okay to call me a", "ok to call me a", "dare you call me a", "don't call me a", "dont call me a", "stop calling me a",
 	"stop calling me", "quit calling me", "me llamó", "me llamaron", "me llaman", "me chamou de", "me chamaram de", "me llame", "me llamen",
+	// Round 53 (F157): being called it, said of anyone ("Ninguém merece ser chamada de 'gorda inútil'").
+	"ser chamada de", "ser chamado de", "ser llamada", "ser llamado", "être traitée de", "être traité de",
 	"fui chamado de", "fui chamada de", "me xinga de", "me xingou de", "me xingam de", "me xingaram de", "me insultó", "me trató de", "m'a traité de", "m'a traitée de", "on m'a traité de", "nannte mich", "nannten mich",
 	"骂我是", "骂我", "说我是", "叫我"}
 

@@ -609,6 +609,9 @@ var helperAsks = newTermSet(foldTerms([]string{
 	"wie kann ich ihr helfen", "wie kann ich ihm helfen", "bleibe heute nacht bei ihr", "bleibe heute nacht bei ihm",
 	"一緒にいるつもり", "一緒にいようと思う", "どう支えれば", "どうやって支え", "같이 있으려고", "같이 있을 거", "어떻게 도와",
 	"陪着她", "陪着他", "怎么帮她", "怎么帮他", "怎么帮助她", "怎么帮助他",
+	// Round 53 (F161): a parent asking how a daughter can stand by a classmate who self-harms (該怎麼陪伴朋友？
+	// 應該告訴哪位老師或是輔導室？).
+	"怎么陪伴", "该怎么陪", "陪伴朋友", "告诉哪位老师", "辅导室",
 	// Round 38 (N19): a friend checking in ("checking in on my friends who went quiet this week… i just wanna know ur ok").
 	"checking in on my", "checking in on you", "check in on your friends", "just wanna know ur ok", "just want to know you're ok",
 	"just want to know youre ok",
@@ -628,7 +631,22 @@ var helperAsks = newTermSet(foldTerms([]string{
 // quotation in a helper's field (helperField): a counsellor quoting what
 // children say ("说"想死"的孩子", "“作业多到想死”") is not at risk.
 func helperQuoted(t *Text, sp Span) bool {
-	return inQuotation(t.Original, sp) && helperField(t)
+	return (inQuotation(t.Original, sp) || othersConditionZh(t, sp)) && helperField(t)
+}
+
+// reOthersConditionZh ends the folded text of a sentence before a
+// self-harm word with someone else who "has" it (她同学有自残的情况, 朋友有
+// 轻生的念头): the word names their condition, not the author's.
+var reOthersConditionZh = regexp.MustCompile(`(?:同学|朋友|她|他|女儿|儿子|孩子|室友|闺蜜|学生|同事)[^，。！？,!?我]{0,4}有$`)
+
+// othersConditionZh reports whether the self-harm finding at sp in a
+// Chinese field names someone else's condition (reOthersConditionZh).
+func othersConditionZh(t *Text, sp Span) bool {
+	if !t.HasHan || sp.Start <= 0 || sp.End > len(t.Original) || sp.Start >= sp.End {
+		return false
+	}
+	lo, _ := sentenceAround(t.Original, sp.Start, sp.End)
+	return reOthersConditionZh.MatchString(foldedBefore(t, lo, sp.Start))
 }
 
 // helperField reports whether a field asks how to help someone else

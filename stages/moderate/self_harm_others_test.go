@@ -208,3 +208,16 @@ func TestAHelperQuotingADeathWishIsNotAtRisk(t *testing.T) {
 		"做了八年校园心理咨询老师，现在我自己也想死，撑不下去了",
 	}, models.DecisionReview, "intl")
 }
+
+// A parent asking how a child can stand by a classmate who self-harms names
+// the classmate's condition (round 53); the same question with the author's
+// own self-harm still reaches review.
+func TestAClassmatesSelfHarmAskedAboutIsNotTheAuthors(t *testing.T) {
+	s := newTestStage(t)
+	wantAllowed(t, s, "a parent asks how to help a daughter's friend", []string{
+		"儿子说他朋友有自残的情况，十四岁的孩子该怎么陪伴朋友？要不要告诉辅导室的老师？",
+	}, "cn", "intl")
+	wantDecision(t, s, "the author's own self-harm beside the question", []string{
+		"我同学有自残的情况，其实我也一直在自残，该怎么陪伴朋友",
+	}, models.DecisionReview, "intl")
+}

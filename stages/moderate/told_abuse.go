@@ -80,8 +80,9 @@ var toldAbuseAttributions = newTermSet(foldTerms([]string{
 	"diesen kommentar bekommen", "diese nachricht bekommen", "bekam diesen kommentar", "ってコメントが来た", "というコメントが来た",
 	"ってdmが来た", "というdmが来た", "라는 댓글을 받았", "이런 댓글을 받았", "라는 메시지를 받았", "收到这样的评论", "收到一条评论",
 	"收到这样的私信", "收到一条私信", "と叫ぶ", "叫ぶ人",
-	// Round 53 (N143): a customer heard saying it to a worker ('…'라고 하는 손님을 봤어요).
-	"손님", "라고 하는", "라고 하던",
+	// Round 53 (N143): a customer heard saying it to a worker ('…'라고 하는 손님을 봤어요); the same in Japanese
+	// (F159: 外国人スタッフに『国に帰れ』と言った客がいた).
+	"손님", "라고 하는", "라고 하던", "と言った客", "って言った客", "と言う客", "客がいた",
 }))
 
 // toldAbuseStances are the author condemning the words or asking for help
@@ -139,6 +140,8 @@ var toldAbuseCondemnations = foldTerms([]string{
 	// Round 53 (N143): a witness who stepped in and asks others not to walk past (제가 끼어들어서 통역 도와드렸어요.
 	// 이런 거 보면 그냥 지나치지 말아요).
 	"끼어들", "지나치지 말", "못 본 척 하지",
+	// Round 53 (F159, F161): "such discrimination is never allowed", "I'm ashamed" (…라는 댓글 봤는데 진짜 부끄럽다).
+	"許されない", "差別は", "부끄럽", "창피하",
 })
 
 // toldAbuseEndorsements are the author agreeing with the quoted words.
