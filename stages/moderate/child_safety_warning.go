@@ -133,6 +133,8 @@ var (
 	educationFrame = newTermSet(foldTerms([]string{
 		"our kids", "my kids", "my son", "my daughter", "your kids", "pediatrician", "parents", "at what age", "how old were",
 		"our school", "the school", "students", "teens", "teenagers",
+		// Round 53 (F167): the school's classes ("Les cours d'éducation sexuelle au lycée…").
+		"high school", "in school", "au lycée", "au collège", "en el instituto", "na escola", "in der schule", "学校",
 		"euren kindern", "unseren kindern", "meinen kindern", "kinderärztin", "kinderarzt", "eltern", "ab welchem alter",
 		"nuestros hijos", "mis hijos", "pediatra", "padres", "a qué edad", "nossos filhos", "meus filhos", "pais", "com que idade",
 		"nos enfants", "mes enfants", "pédiatre", "parents", "à quel âge",

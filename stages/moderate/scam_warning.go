@@ -54,6 +54,8 @@ var (
 	dontFollow = newTermSet(foldTerms([]string{
 		"不要加", "别加", "千万别", "千万不要", "别信", "不要信", "不要相信", "不会让你加", "不会要求你加", "不要转账", "别转账",
 		"不会私信让你加", "不会私信你", "不会私信", "谨防假冒", "一定要小心", "提高警惕",
+		// Round 53 (F169): 私から連絡先を聞くことは絶対にありません (I will never ask for your contact).
+		"ことは絶対にありません", "ことは一切ありません", "聞くことはありません",
 		"never add", "don't add", "do not add", "never ask you", "don't send", "do not send", "no añadas", "nunca agregues",
 		"não adicione", "nunca adicione", "n'ajoutez", "nicht hinzufügen", "niemals", "追加しないで", "추가하지 마",
 		// Block and report: 一律拉黑, 已经报警.
