@@ -117,12 +117,11 @@ func capReportedSpeech(t *Text, source string, x *Finding, _ *[]Span) {
 }
 
 // receivedOfferReported reports whether the evidence at sp is quoted
-// (quotedEvidence) in a field that says the words were sent to the author
-// (receivedThreatMarkers) and reported (reportingMarkers), and offers
-// nothing of the author's own outside the quotation (warningOffers).
+// (quotedEvidence) in a field that tells of words sent to the author and
+// reported (receivedThreatTold), and offers nothing of the author's own
+// outside the quotation (warningOffers).
 func receivedOfferReported(t *Text, sp Span) bool {
-	return strings.ContainsAny(t.Original, quoteMarks) && saysReported(t.Original) && receivedThreatMarkers.in(t.Folded.String()) &&
-		quotedEvidence(t.Original, sp) && !warningOffers.in(unquoted(t.Folded.String()))
+	return receivedThreatTold(t) && quotedEvidence(t.Original, sp) && !warningOffers.in(unquoted(t.Folded.String()))
 }
 
 // capClassifierReceivedThreat: the intent models' violence and self_harm

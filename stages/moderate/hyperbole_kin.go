@@ -195,11 +195,12 @@ func kinHyperbole(t *Text) bool {
 		return false
 	}
 	s := t.Folded.String()
-	if !kin.anyTerm(s) && !addressedFriend(t) && !socialPlans.anyTerm(s) {
+	near := kin.anyTerm(s)
+	if !near && !addressedFriend(t) && !socialPlans.anyTerm(s) {
 		return false
 	}
 	fond := exasperated.anyTerm(s) || petsNamed.anyTerm(s) && petsAdored.anyTerm(s) ||
-		kin.anyTerm(s) && trifleEaten.anyTerm(s) && treats.anyTerm(s)
+		near && trifleEaten.anyTerm(s) && treats.anyTerm(s)
 	return fond && !madeReal.anyTerm(s)
 }
 

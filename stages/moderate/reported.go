@@ -482,7 +482,7 @@ var (
 		"recibió", "recibio", "recebeu", "recebi", "hat bekommen", "habe bekommen", "bekam", "收到", "受け取った", "받았",
 		// Round 53 (N143): an ex's message quoted ("Meu ex mandou '…'", 前男友发消息说“…”, 전 남친이 '…'고 문자 보냄),
 		// and what was written on the author's post ("Escreveram 'se mata' no post", "Un commentaire me dit '…'").
-		"ex mandou", "ex me mando", "ex me mandó", "my ex sent", "my ex texted", "mon ex m'a", "发消息说", "发信息说", "傳訊息說",
+		"ex mandou", "ex me mando", "my ex sent", "my ex texted", "mon ex m'a", "发消息说", "发信息说", "傳訊息說",
 		"문자 보냄", "문자를 보냈", "문자 보냈", "카톡 보냄", "escreveram", "me dit", "commentaire me",
 		// A message that came as a DM or in a game's chat ("Un DM : '…'", "Got '…' from a 12 year old on Fortnite …
 		// reported the voice chat").

@@ -44,28 +44,27 @@ var wordTalk = newTermSet(foldTerms([]string{
 var phraseQuestions = newTermSet(foldTerms([]string{
 	"what does", "what do they mean", "why do people say", "why do gamers say", "why do they say", "is it normal to say",
 	"qué significa", "que significa", "por qué dicen", "o que significa", "por que falam", "por que dizem",
-	"ça veut dire", "ca veut dire", "pourquoi ils disent", "pourquoi on dit", "was bedeutet", "warum sagen", "warum sagt man",
-	"什么意思", "啥意思", "為什麼說", "为什么说", "どういう意味", "ってどういう", "なんで言う", "무슨 뜻", "무슨 의미", "왜 그렇게 말",
+	"ça veut dire", "pourquoi ils disent", "pourquoi on dit", "was bedeutet", "warum sagen", "warum sagt man",
+	"什么意思", "啥意思", "为什么说", "どういう意味", "ってどういう", "なんで言う", "무슨 뜻", "무슨 의미", "왜 그렇게 말",
 }))
 
 // capWordMentioned: a slur, an insult or a swear word quoted alone in a
 // field about words; a threat quoted alone in a question about a phrase.
 func capWordMentioned(t *Text, source string, x *Finding, _ *[]Span) {
 	switch x.Category {
-	case models.CategoryHate, models.CategoryHarassment, models.CategoryProfanity:
-	case models.CategoryViolence:
-		if !fromClassifier(source) && x.Score > reportedScoreCap && x.Span.End > x.Span.Start && x.Span.End <= len(t.Original) &&
-			inQuotation(t.Original, x.Span) && strings.ContainsAny(t.Original, "?？") && phraseQuestions.anyTerm(t.Folded.String()) {
-			x.Score = reportedScoreCap
-		}
-		return
+	case models.CategoryHate, models.CategoryHarassment, models.CategoryProfanity, models.CategoryViolence:
 	default:
 		return
 	}
 	if fromClassifier(source) || x.Score <= reportedScoreCap || x.Span.End <= x.Span.Start || x.Span.End > len(t.Original) {
 		return
 	}
-	if f := t.Folded.String(); quotedAt(t.Original, x.Span) && (wordTalk.anyTerm(f) || profanityDefinitions.anyTerm(f)) {
+	f := t.Folded.String()
+	mentioned := quotedAt(t.Original, x.Span) && (wordTalk.anyTerm(f) || profanityDefinitions.anyTerm(f))
+	if x.Category == models.CategoryViolence {
+		mentioned = inQuotation(t.Original, x.Span) && strings.ContainsAny(t.Original, "?？") && phraseQuestions.anyTerm(f)
+	}
+	if mentioned {
 		x.Score = reportedScoreCap
 	}
 }
