@@ -198,26 +198,18 @@ func TestRecoveryAgreedIsNotRisk(t *testing.T) {
 }
 
 // A counsellor quoting what children say is no child at risk, nor the
-// counsellor; the counsellor's own death wish, unquoted, still is.
+// counsellor; the counsellor's own death wish, unquoted, still is. A parent
+// asking how a child can stand by a classmate who self-harms names the
+// classmate's condition (round 53); the author's own self-harm beside the
+// question still reaches review.
 func TestAHelperQuotingADeathWishIsNotAtRisk(t *testing.T) {
 	s := newTestStage(t)
-	wantAllowed(t, s, "a school counsellor quotes children", []string{
+	wantAllowed(t, s, "a school counsellor quotes children, a parent asks how to help a friend", []string{
 		"做了八年校园心理咨询老师，想给家长们说几句。这学期我接触了好几个说“想死”的孩子，大部分是口头禅，比如“作业多到想死”，但也有一两个是认真的。直接、平静地问：“你说想死，是真的有过伤害自己的念头吗？”全国心理援助热线可以24小时打。",
-	}, "cn", "intl")
-	wantDecision(t, s, "the counsellor's own words", []string{
-		"做了八年校园心理咨询老师，现在我自己也想死，撑不下去了",
-	}, models.DecisionReview, "intl")
-}
-
-// A parent asking how a child can stand by a classmate who self-harms names
-// the classmate's condition (round 53); the same question with the author's
-// own self-harm still reaches review.
-func TestAClassmatesSelfHarmAskedAboutIsNotTheAuthors(t *testing.T) {
-	s := newTestStage(t)
-	wantAllowed(t, s, "a parent asks how to help a daughter's friend", []string{
 		"儿子说他朋友有自残的情况，十四岁的孩子该怎么陪伴朋友？要不要告诉辅导室的老师？",
 	}, "cn", "intl")
-	wantDecision(t, s, "the author's own self-harm beside the question", []string{
+	wantDecision(t, s, "the helper's own words", []string{
+		"做了八年校园心理咨询老师，现在我自己也想死，撑不下去了",
 		"我同学有自残的情况，其实我也一直在自残，该怎么陪伴朋友",
 	}, models.DecisionReview, "intl")
 }
