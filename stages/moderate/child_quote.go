@@ -34,6 +34,8 @@ var ownChildMarkers = newTermSet(foldTerms([]string{
 	"un niño de", "una niña de", "un nene de", "una nena de", "um menino de", "uma menina de", "un petit de", "une petite de",
 	"un enfant de", "ein kind von", "ein junge von", "岁的女儿", "岁的儿子", "岁的孩子", "小朋友", "歳の息子", "歳の娘", "歳の子",
 	"살 아들", "살 딸", "살짜리",
+	// Round 54 (N151): a parent's diary, the age without 的 (带娃日记：三岁儿子今天学会了一句"我打死你").
+	"岁儿子", "岁女儿", "岁娃", "岁宝宝", "带娃日记", "我家宝宝",
 }))
 
 // reChildAge is a young child by age: "my 5yo", "my 4-year-old", "de 4 años".

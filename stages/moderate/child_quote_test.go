@@ -16,6 +16,8 @@ func TestAChildsWordsAParentQuotesDecideNothing(t *testing.T) {
 		{"a Japanese mother's son and his line", "うちの息子が「ぶっ殺すぞ」ってアニメのセリフを真似してて困る…どう注意したらいい？", true},
 		{"a child by age quoted by a paediatric nurse, the quotation ending the sentence", "Enfermera de pediatría aquí: hoy una niña de seis años me dijo que si le ponía la inyección me iba a \"matar con su varita\". Sobrevivimos las dos.", true},
 		{"a daughter by age quoted while cooking", "今天教小孩做飯，五歲的女兒拿著鍋鏟一邊喊「我要打死你這顆洋蔥」，笑死", true},
+		{"a three-year-old son's kindergarten phrase in a parent's diary", "带娃日记：三岁儿子今天学会了一句\"我打死你\"，是从幼儿园学来的……跟他好好聊了半天，现在改成\"我抱死你\"了", true},
+		{"the same phrase said by the diarist to someone", "带娃日记写不下去了，\"我打死你\"，你再来我家门口试试", false},
 		{"a child by age named beside the author's own threat", "un niño de seis años me dijo que me iba a 'acusar' y le contesté: te voy a matar si lo haces", false},
 		{"the same threat in the author's own voice", "I'm going to kill you, I know where you live", false},
 		{"a threat quoted without a child of the author's", "Someone wrote 'I'm going to kill you' under my post and I'm scared", false},

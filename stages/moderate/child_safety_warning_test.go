@@ -18,6 +18,7 @@ func TestChildSafetyWarningsAreNotGrooming(t *testing.T) {
 		`my 12 yo got a DM asking for pics "as our secret". reported and blocked, talked to her about it`,
 		"아이 휴대폰에 자녀보호 앱 깔았어요. 모르는 사람이 '선물 줄게, 사진 보내줘' 하면 바로 엄마한테 말하기로 약속했어요. 혼나지 않는다고도 꼭 말해줬어요.",
 		"寫給家長：孩子在線上遊戲認識的『朋友』如果說要私下加LINE、要傳照片，請教孩子第一時間告訴大人，不用怕被罵。",
+		"小学生の保護者の方へ：オンラインゲームで知らない大人から「何歳？」「写真送って」「親には内緒ね」と言われたら、すぐ画面を閉じて大人に言うように家で話し合いました。",
 		"Sou professora e preciso falar com os pais sobre segurança na internet. Essa semana descobrimos que alunos de dez anos estavam num grupo de jogo onde um adulto pedia fotos em troca de moedas virtuais. Conversem com seus filhos e denunciem à polícia.",
 	}, "cn", "intl")
 	wantDecision(t, s, "a groomer's message is blocked", []string{
@@ -25,6 +26,7 @@ func TestChildSafetyWarningsAreNotGrooming(t *testing.T) {
 		"你几岁了？10岁？加我私人QQ，拍几张你房间的照片给我，别告诉你爸妈，我送你皮肤",
 		"trading pics of my 12 yo, dm for price",
 		"몇 살이야? 선물 줄게, 사진 보내줘. 엄마한테 말하면 안 돼",
+		"何歳？写真送って、親には内緒ね。大人に言うのはなしだよ",
 	}, models.DecisionBlock, "intl")
 }
 

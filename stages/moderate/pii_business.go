@@ -75,6 +75,9 @@ var (
 		"booking", "appointment", "appointments", "order",
 		"orders", "pickup", "pick up", "opening hours", "open daily", "we open", "we close", "open from", "hours", "delivery",
 		"pre-order", "pre-orders", "preorder", "preorders", "abrimos", "abierto de",
+		// Round 54 (N153): a Montreal bakery's days ("Ouvert de 7 h à 18 h, fermé le lundi"), in every language.
+		"ouvert de", "ouvert du", "ouvert tous les jours", "fermé le", "closed on", "closed mondays", "closed sundays",
+		"cerrado los", "aberto das", "aberto de", "fechado aos", "ruhetag", "定休日", "휴무",
 		"call us", "call the store", "call the shop", "call ahead",
 		// Round 48 (N80): a tradesman's hours and fair price, as a client recommends him.
 		"de lunes a viernes", "seg a sáb", "seg a sab", "seg a sex", "preço justo", "preco justo", "收费合理", "不乱加价", "价格公道",

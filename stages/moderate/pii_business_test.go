@@ -19,6 +19,7 @@ func TestBusinessNumbersInformAndPersonalOnesReview(t *testing.T) {
 		{"a shop's official account with its pre-order number is a business", "official acct for Maple Donuts, open 6am to 2pm daily. Dozen pre-orders: (512) 555-0147", scoreBusinessPhone},
 		{"a Chinese shop's mobile for bookings is a business's", "本店电话预约 13812345678，营业时间早十点到晚九点，到店自提", scoreBusinessPhone},
 		{"a Spanish restaurant's reservations line is a business's", "Restaurante abierto de martes a domingo, reservas al 612 345 678", scoreBusinessPhone},
+		{"a Montreal bakery's official account with its days open is a business", "Compte officiel de la Boulangerie Chez Ginette, 123 rue Saint-Denis, Montréal. Ouvert de 7 h à 18 h, fermé le lundi. 514-555-0142.", scoreBusinessPhone},
 		{"a lost cat notice's number is for whoever sees the cat", "Lost cat near Elm Park, grey tabby, very shy. If you see him please call 503-555-0148", scoreBusinessPhone},
 		{"a Japanese lost-cat notice's number is the owner's for finders", "【迷い猫】茶トラのタマ、駅前付近でいなくなりました。見かけた方は 090-1111-2222 までご連絡ください", scoreBusinessPhone},
 		{"a lost wallet's number is for whoever finds it", "Perdí una cartera marrón en el metro, con mi DNI. Si alguien la encuentra, llamad al 612 000 345, hay recompensa", scoreBusinessPhone},

@@ -92,7 +92,7 @@ var saidOpeners = []string{"他想", "她想", "他要", "她要", "想要", "�
 // a sentence, the first, and "my therapist says I want to die …, but I want
 // to die anyway" is the author's own at the second.
 func selfHarmNotAuthors(t *Text, sp Span) bool {
-	told := func(sp Span) bool { return selfHarmOthers(t, sp) || selfHarmOvercome(t, sp) }
+	told := func(sp Span) bool { return selfHarmOthers(t, sp) || quoteSpeakerAfter(t, sp) || selfHarmOvercome(t, sp) }
 	if sp.Start < 0 || sp.End > len(t.Original) || sp.Start >= sp.End || !told(sp) {
 		return false
 	}
@@ -362,6 +362,8 @@ var (
 	pastMarkers = foldTerms([]string{
 		"年前", "那时候", "那时", "那段时间", "那段日子", "以前", "曾经", "去年", "当年", "小时候", "读书的时候", "高中的时候",
 		"大学的时候", "那几年", "前几年", "最难的时候", "最黑暗的时候",
+		// Round 54 (N151): "before, at the worst" (之前最糟的時候會有不想醒來的念頭).
+		"最糟的时候", "最低谷的时候", "最严重的时候", "之前",
 		"years ago", "year ago", "months ago", "back then", "used to", "at the time", "last year", "when i was",
 		"in high school", "in college", "there was a time", "at my lowest",
 		// An anniversary counted: "one year since my attempt".
@@ -447,6 +449,8 @@ var (
 		// Round 51 (N123): the help named as what helped ("le 3114 et une psy m'ont aidée", 많이 좋아졌어요).
 		"m'ont aidé", "m'ont aidée", "m'a aidé", "m'a aidée", "ça va mieux", "ca va mieux", "많이 좋아졌", "helped me through",
 		"me ayudaron", "me ajudaram", "haben mir geholfen", "hat mir geholfen",
+		// Round 54 (N151): the treatment kept up and working (醫生說我的憂鬱症狀有在改善…現在有好好吃藥、每週諮商).
+		"有在改善", "症状改善", "改善很多", "好好吃药", "每周咨询", "每周咨商", "每周谘商",
 	})
 )
 

@@ -177,10 +177,13 @@ func TestRecoveryToldThroughItsNow(t *testing.T) {
 	wantAllowed(t, s, "a past wish to die with a now that is better is allowed", []string{
 		"以前憂鬱症最嚴重的時候每天都想死，現在吃藥加諮商，已經好很多了，謝謝一路支持我的人",
 		"考研失败那年我真的不想活了，幸好家人一直陪着我，现在工作了，回头看都过去了",
+		// Round 54 (N151): the worst time "before", the treatment kept up now.
+		"今天回診，醫生說我的憂鬱症狀有在改善。之前最糟的時候會有不想醒來的念頭，現在有好好吃藥、每週諮商。",
 	}, "intl", "cn")
 	wantStopped(t, s, "a relapse told after the recovery still stops", []string{
 		"以前每天都想死，後來好很多了，但是最近又想死了",
 		"那年我真的不想活了，后来好起来了，可是现在又不想活了",
+		"之前最糟的时候会有不想醒来的念头，现在还是每天都不想醒来",
 	}, "intl")
 }
 
@@ -207,9 +210,15 @@ func TestAHelperQuotingADeathWishIsNotAtRisk(t *testing.T) {
 	wantAllowed(t, s, "a school counsellor quotes children, a parent asks how to help a friend", []string{
 		"做了八年校园心理咨询老师，想给家长们说几句。这学期我接触了好几个说“想死”的孩子，大部分是口头禅，比如“作业多到想死”，但也有一两个是认真的。直接、平静地问：“你说想死，是真的有过伤害自己的念头吗？”全国心理援助热线可以24小时打。",
 		"儿子说他朋友有自残的情况，十四岁的孩子该怎么陪伴朋友？要不要告诉辅导室的老师？",
+		// Round 54 (N151): the speaker named after the words, in Korean and Japanese.
+		"수능 망했다고 '죽고 싶다'는 사촌동생한테 전화했어요. 점수가 인생 전부 아니라고, 치킨 사주겠다고 했어요.",
+		"「死にたい」って言う友達に何て返せばいいですか",
+		"'죽고 싶다'고 하는 친구에게 어떻게 말해야 할까요",
 	}, "cn", "intl")
 	wantDecision(t, s, "the helper's own words", []string{
 		"做了八年校园心理咨询老师，现在我自己也想死，撑不下去了",
 		"我同学有自残的情况，其实我也一直在自残，该怎么陪伴朋友",
+		"'죽고 싶다'는 생각이 하루 종일 들어요.",
+		"「死にたい」って言うしかない。もう無理",
 	}, models.DecisionReview, "intl")
 }

@@ -83,6 +83,10 @@ var toldAbuseAttributions = newTermSet(foldTerms([]string{
 	// Round 53 (N143): a customer heard saying it to a worker ('…'라고 하는 손님을 봤어요); the same in Japanese
 	// (F159: 外国人スタッフに『国に帰れ』と言った客がいた).
 	"손님", "라고 하는", "라고 하던", "と言った客", "って言った客", "と言う客", "客がいた",
+	// Round 54 (N155): what pupils throw at one another, as their teacher tells it, and what a group's
+	// moderator names to forbid ("kids throw around 'kys'", 「死ね」がLINEで毎日飛び交う, "telling them to '…' gets you removed").
+	"throw around", "throwing around", "telling them to", "telling someone to", "telling people to", "calling someone",
+	"飛び交", "生徒たちが", "子どもたちが", "子供たちが", "아이들이", "学生们", "孩子们", "los alumnos", "os alunos", "les élèves", "die schüler",
 }))
 
 // toldAbuseStances are the author condemning the words or asking for help
@@ -142,6 +146,10 @@ var toldAbuseCondemnations = foldTerms([]string{
 	"끼어들", "지나치지 말", "못 본 척 하지",
 	// Round 53 (F159, F161): "such discrimination is never allowed", "I'm ashamed" (…라는 댓글 봤는데 진짜 부끄럽다).
 	"許されない", "差別は", "부끄럽", "창피하",
+	// Round 54 (N155): the words said to hurt, or to get one removed from the group (上の teacher and moderator).
+	"hurts", "hurtful", "gets you removed", "get you removed", "gets you banned", "get you banned", "will be removed",
+	"will be banned", "not allowed", "いじめ", "傷つ", "상처받", "상처를 받", "상처가 돼", "伤人", "会被封", "封号",
+	"lastima", "hace daño", "machuca", "fait mal", "blesse", "verletzt",
 })
 
 // toldAbuseEndorsements are the author agreeing with the quoted words.

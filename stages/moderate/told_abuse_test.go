@@ -38,6 +38,11 @@ func TestToldAbuseIsNotTheAuthors(t *testing.T) {
 		"La frase \"todos los musulmanes son terroristas\" es falsa y peligrosa.",
 		"Si lees \"los negros son animales\" y no te indigna, el problema lo tienes tú.",
 		"유튜브에서 '못생겼으면 그냥 죽어라' 같은 악플 보고 바로 신고함. 이런 말 쉽게 쓰는 사람들 진짜 반성해야 함",
+		// Round 54 (N155): a teacher's and a moderator's words to pupils and members.
+		"Mod note for this group: calling someone the r-word or telling them to 'go kill yourself' over a recipe disagreement gets you removed, no warnings, yes even as a 'joke'.",
+		"Teacher here. Kids this year throw around 'unalive' and 'kys' like it's harmless slang. We did a lesson on why 'kys' hurts even as a joke, especially for the kid who is quietly struggling.",
+		"中学校の教員です。「キモい」「消えろ」「死ね」がLINEで毎日飛び交うのが、いじめの始まりだったりします。保護者の方、たまにお子さんと話してみてください。",
+		"중학교 교사입니다. 아이들이 '느금마' 같은 패드립을 장난이라고 하지만 듣는 아이는 상처받아요. 오늘 학급회의에서 이 얘기를 했어요.",
 		// Asking for help with a child called names.
 		"女儿在学校被同学叫'黑妹'、'丑八怪'，老师说只是开玩笑。各位家长，这种情况怎么跟学校沟通？",
 		"儿子回家说班上男生天天叫他“死胖子”“猪”，他都不想上学了，家长该怎么处理？",
@@ -101,6 +106,7 @@ func TestToldAbuseIsNotTheAuthors(t *testing.T) {
 		"En la uni me llamaban maricón, todavía duele. Y los moros son todos unos ladrones",
 		"Your 9 year old is a fat pig and everyone at school calls her fat, how do you not see it lol",
 		"那个空姐就是个丑八怪，大家一起去肉搜她，把她家地址挖出来",
+		"Kids this year throw around 'kys' like it's nothing. Honestly go kys, it's funny and nobody is hurt",
 	}
 	wantAllowed(t, s, "abuse told to condemn it or ask for help is allowed", miss, "cn", "intl")
 	wantStopped(t, s, "quoted abuse the author agrees with or adds to still hits", hit, "intl")

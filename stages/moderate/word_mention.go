@@ -35,6 +35,8 @@ var wordTalk = newTermSet(foldTerms([]string{
 	"这个词", "这种词", "这句话", "骂人的话", "侮辱", "贬义", "歧视", "别用", "不要用", "不要说",
 	"という言葉", "って言葉", "言葉", "意味", "流行", "悪口", "差別語", "蔑称", "使わない",
 	"라는 말", "단어", "욕설", "비하", "유행", "쓰지 마", "쓰지 말",
+	// Round 54 (N155): slang named as slang, a Korean teacher's 패드립 (insults of a parent).
+	"slang", "jerga", "gíria", "argot", "jugendsprache", "俚语", "スラング", "은어", "패드립", "같은 말",
 }))
 
 // phraseQuestions ask what a phrase means or why people say it (round 53,
