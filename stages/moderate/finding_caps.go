@@ -23,6 +23,8 @@ var findingCaps = []findingCap{
 	capToldAbuse,
 	capSelfHarmNotAuthors,
 	capHelplineOutreach,
+	capSelfHarmRecoveryStory,
+	capPetEuthanasiaStory,
 	capClassifierOnToldWords,
 	capClassifierSelfHarmTold,
 	capClassifierSelfHarmCameThrough,
@@ -168,6 +170,29 @@ func capHelplineOutreach(t *Text, source string, x *Finding, told *[]Span) {
 		outreach(t, x.Span) {
 		x.Score, x.Support = reportedScoreCap, false
 		*told = append(*told, x.Span)
+	}
+}
+
+// capSelfHarmRecoveryStory: the rules' and the word lists' self-harm in a
+// long story told from the other side (recoveryNarrative, or a loss by
+// suicide told at length: recovery_narrative.go). The sentence-level
+// readings above (selfHarmOvercome) need the past and the recovery in the
+// death wish's own sentence; a story of three hundred letters dates its
+// worst time in one sentence and tells the wish in the next.
+func capSelfHarmRecoveryStory(t *Text, source string, x *Finding, told *[]Span) {
+	if x.Category == models.CategorySelfHarm && (source == "rules" || source == "lexicon") && x.Score > reportedScoreCap &&
+		(recoveryNarrative(t) || longBereavement(t)) {
+		x.Score, x.Support = reportedScoreCap, false
+		*told = append(*told, x.Span)
+	}
+}
+
+// capPetEuthanasiaStory: "killing" said of a pet put to sleep, in the
+// sentence that names it (pet_antics.go: petEuthanasiaSentence).
+func capPetEuthanasiaStory(t *Text, source string, x *Finding, _ *[]Span) {
+	if (x.Category == models.CategoryViolence || x.Category == models.CategoryHarassment) && (source == "rules" || source == "lexicon") &&
+		x.Score > reportedScoreCap && petEuthanasiaSentence(t, x.Span) {
+		x.Score = reportedScoreCap
 	}
 }
 

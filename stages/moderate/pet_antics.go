@@ -33,3 +33,18 @@ var petWords = newTermSet(foldTerms([]string{
 	"犬", "ペット", "愛犬", "愛猫", "猫ちゃん", "わんちゃん", "インコ", "うさぎ", "ハムスター",
 	"강아지", "고양이", "반려", "앵무새", "토끼", "햄스터",
 }))
+
+// petEuthanasiaSentence reports whether the finding at sp stands in a
+// sentence that names a pet's being put to sleep (petDeathMarkers: "la
+// eutanasia no es matarlos", 不要覺得自己是殺了牠，那是讓牠不再痛苦), in a
+// field that tells a pet's death and nothing of the author's own risk
+// (petStory): the killing is the vet's mercy the owner doubts, not a
+// threat. A threat in a sentence of its own ("I'll kill the neighbour who
+// poisoned him") names no euthanasia and still counts.
+func petEuthanasiaSentence(t *Text, sp Span) bool {
+	if sp.Start < 0 || sp.End > len(t.Original) || sp.Start >= sp.End || !petStory(t) {
+		return false
+	}
+	lo, hi := sentenceAround(t.Original, sp.Start, sp.End)
+	return petDeathMarkers.anyTerm(foldedBefore(t, lo, hi))
+}

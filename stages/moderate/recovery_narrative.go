@@ -47,6 +47,10 @@ var (
 		"years after my", "after my suicide attempt", "after my attempt", "in recovery from", "from age", "i used to think",
 		// Round 39 (N29): Chinese recoveries ("最糟的时候我在阳台站了很久", "以前手臂上的疤").
 		"最糟的时候", "最难的时候", "最低谷的时候", "那时候", "当时", "以前",
+		// Round 54 (N159): the hard time dated by the author's age or its worst point in every language
+		// ("quando eu tinha oito anos", 제일 힘들 때는, 甚至有過…的念頭, "stopped when I was twenty-two").
+		"when i was", "i did that for", "quando eu tinha", "cuando tenía", "cuando tenia", "quand j'avais", "als ich",
+		"제일 힘들 때", "가장 힘들 때", "힘들 때는", "했었", "有过", "那段日子", "那一年", "那年",
 	}))
 	narrativeCare = newTermSet(foldTerms([]string{
 		"therapist", "therapy", "counsellor", "counselor", "counselling", "counseling", "psychiatrist", "psychologist", "my gp",
@@ -56,11 +60,18 @@ var (
 		"terapeuta", "terapia", "psicólogo", "psicóloga", "psiquiatra", "tratamiento", "tratamento", "thérapeute", "thérapie", "psy",
 		"traitement", "therapeutin", "therapie", "psychologin", "behandlung", "心理医生", "心理咨询", "咨询师", "治疗", "吃药",
 		"カウンセリング", "治療", "精神科", "상담", "치료", "정신건강의학과", "住院", "服药", "咨询",
+		// Round 54 (N159): the doctors, clinics and treatments of long stories ("心療内科を受診", 身心科, 化疗,
+		// "mon médecin traitant … une psychiatre", "Tagesklinik", "Hausärztin").
+		"心療内科", "休職", "リワーク", "身心科", "手术", "化疗", "确诊", "谘商", "咨商", "辅导老师", "心理老师", "热线",
+		"psychiatre", "médecin", "medecin", "hausärztin", "hausarzt", "tagesklinik", "klinik", "psychiaterin", "psiquiatra",
+		"médico", "medico", "médica", "medica", "doctor", "nurse", "enfermera", "enfermeira", "병원", "약을", "상담센터",
 	}))
 	narrativeNow = newTermSet(foldTerms([]string{
 		"these days", "today", "now i", "i'm now", "im now", "now i'm", "now im", "in recovery", "from the other side", "this week",
 		"this year", "nowadays", "i'm doing", "im doing", "i'm still here", "still here",
 		"hoy", "ahora", "hoje", "agora", "aujourd'hui", "maintenant", "heute", "jetzt", "现在", "如今", "今は", "지금은",
+		// Round 54 (N159): "this year", "these days", "by now" in the other languages.
+		"今年", "这几年", "este año", "este ano", "cette année", "dieses jahr", "inzwischen", "mittlerweile", "今では", "지금 저는", "올해",
 	}))
 	// narrativeRisk are a present risk the frames must not hide.
 	narrativeRisk = newTermSet(foldTerms([]string{
@@ -75,6 +86,8 @@ var (
 		"lost my friend to suicide", "after his suicide", "after her suicide",
 		"se suicidó", "se quitó la vida", "se suicidou", "tirou a própria vida", "s'est suicidé", "s'est suicidée", "s'est donné la mort",
 		"hat sich das leben genommen", "hat sich umgebracht", "自杀去世", "自杀离开", "自殺で亡くな", "자살로 떠난", "스스로 목숨을 끊",
+		// Round 54 (N159): a friend lost, told by the bereaved (自ら命を絶って, 自死遺族, 自杀者的亲友).
+		"自ら命を絶", "自死遺族", "自死遺族の", "自杀者的亲友", "自杀者家属", "自杀者的家属", "自死遗族",
 	}))
 )
 
@@ -143,8 +156,14 @@ func recoveryNarrative(t *Text) bool {
 		return false
 	}
 	s := t.Folded.String()
-	return narrativePast.anyTerm(s) && narrativeCare.anyTerm(s) && narrativeNow.anyTerm(s) &&
+	return (narrativePast.anyTerm(s) || reAgo.MatchString(s)) && narrativeCare.anyTerm(s) && narrativeNow.anyTerm(s) &&
 		!presentRisk(s, false)
+}
+
+// longBereavement reports whether t is a loss by suicide told at length
+// (bereavedBySuicide in a field wider than minNarrativeWidth).
+func longBereavement(t *Text) bool {
+	return textWidth(t.Original) > minNarrativeWidth && bereavedBySuicide(t)
 }
 
 // bereavedBySuicide reports whether t tells someone else's death by

@@ -16,6 +16,13 @@ func TestRecoveryStoriesAndBereavementsAreNotRisk(t *testing.T) {
 			"Something nobody tells you about recovery: the 'anniversary effect'. Every February I get low, even now, four years after my suicide attempt. My body remembers before my mind does, I get jittery, sleep badly and start being snappy. My therapist explained it's really common around the anniversary of trauma and not a sign I'm back to square one. Now I plan for it: I book a weekend away, tell my partner it's coming, and schedule an extra therapy session. This year I hardly wobbled at all. If you have a hard date coming, be gentle with yourself.", true},
 		{"a recovery story that ends in a plan for tonight is held",
 			"For years I used to think everyone would be better off without me. My therapist says I'm doing better these days and I let her believe it. Today I gave my cat to my neighbour and wrote my letters. I'm planning to end it tonight, this is my last post, goodbye everyone, thank you for being kind to me.", false},
+		// Round 54 (N159): long stories whose death wish the rules read, told dated and past, with the care and the now.
+		{"a German depression story with the helpline and a day clinic is allowed",
+			"Ich hatte vor drei Jahren eine schwere Depression. Ich habe monatelang nur funktioniert, dann nicht mal mehr das. Irgendwann kamen Suizidgedanken, und das hat mir selbst Angst gemacht. In einer Nacht habe ich die Telefonseelsorge angerufen und eine ältere Frau hat mir fast eine Stunde lang zugehört. Am nächsten Tag bin ich zu meiner Hausärztin gegangen. Ich war dann sechs Wochen in einer Tagesklinik und habe eine ambulante Therapie angefangen. Heute geht es mir gut, ich arbeite wieder und gehe jeden Samstag wandern.", true},
+		{"a Korean story of self-harm stopped two years ago is allowed",
+			"우울증 치료 3년 차예요. 제일 힘들 때는 자해를 했었고, 여름에도 긴팔만 입고 다녔어요. 대학교 상담센터에 처음 찾아갔을 때 상담 선생님이 \"많이 힘들었겠다\"라고 해주신 게 아직도 기억나요. 그 뒤로 정신건강의학과에 다니면서 약을 먹고, 매주 상담을 받았어요. 지금은 자해를 멈춘 지 2년이 넘었고, 올여름엔 처음으로 반팔을 입고 친구들이랑 바다에 갔어요.", true},
+		{"the same German story that ends in tonight's plan is held",
+			"Ich hatte vor drei Jahren eine schwere Depression. Irgendwann kamen Suizidgedanken. Ich war dann sechs Wochen in einer Tagesklinik und habe eine ambulante Therapie angefangen. Heute sind die Gedanken wieder da, ich will sterben, und die Tabletten liegen bereit. Es ist mein letzter Post, goodbye.", false},
 		{"a bereaved son who wants to join his father is held",
 			"Five years since Dad took his own life. The police came to the door in the morning and I still remember the colour of the officer's tie. Everyone says it gets easier. It hasn't. I want to die too, I just want to be with him again, and I've been thinking about how.", false},
 	})
@@ -40,6 +47,21 @@ func TestPetLossIsNotRisk(t *testing.T) {
 			Category: "self_harm", Body: "my dog died last week and he was the only reason i was still here. now theres nothing holding me"},
 		{ID: "a dog's death with the author's own wish not to live is held", Lang: "en", CN: "review|block", Intl: "review|block",
 			Category: "self_harm", Body: "We had to put Max to sleep yesterday, my dog of fourteen years. He was all I had left. I don't want to live without him, I have the pills counted out and nobody would notice if I was gone."},
+	}
+	wantTableNotes(t, notes)
+}
+
+// "Killing" said of a pet put to sleep, in the sentence that names it, is
+// the owner's doubt, not a threat (round 54, N159); a threat in a sentence
+// of its own in the same story still counts.
+func TestAPetPutToSleepIsNotKilled(t *testing.T) {
+	notes := []tableNote{
+		{ID: "a Spanish dog put to sleep, 'euthanasia is not killing them', is allowed", Lang: "es", CN: "allow", Intl: "allow",
+			Body: "Ayer tuvimos que dormir a Canela, nuestra perrita de quince años. El veterinario nos dejó estar con ella hasta el final. Se fue en mis brazos. Hoy la casa se siente enorme y silenciosa. A quien le toque tomar esta decisión: la eutanasia no es matarlos, es quitarles el dolor."},
+		{ID: "a Shiba put to sleep, 'do not feel you killed it', is allowed", Lang: "zh-Hant", CN: "allow", Intl: "allow",
+			Body: "陪了我十四年的柴犬小麥今天早上走了。獸醫說就算化療也撐不了多久，我們決定讓牠安樂死，全家圍著牠，一邊摸一邊跟牠說謝謝。如果你也在考慮讓毛孩安樂死，不要覺得自己是殺了牠，那是讓牠不再痛苦的最後一個溫柔。"},
+		{ID: "a threat to the neighbour in a sentence of its own is held", Lang: "es", CN: "review|block", Intl: "review|block", Category: "violence",
+			Body: "Ayer tuvimos que dormir a Canela, nuestra perrita de quince años, por la eutanasia. El vecino la envenenó. Voy a matar al vecino esta noche, ya sé dónde vive."},
 	}
 	wantTableNotes(t, notes)
 }

@@ -177,6 +177,8 @@ var handleReported = newTermSet(foldTerms([]string{
 	"已检举", "已举报", "已经举报", "举报了", "检举了", "reported it", "reported them", "reported the account", "i reported",
 	"reported as junk", "reported as spam", "marked as spam", "mark as spam", "signalez au 33700", "33700",
 	"denuncié", "denunciei", "lo denuncié", "j'ai signalé", "signalé", "gemeldet", "通報した", "通報しました", "신고했",
+	// Round 54 (N155): the carriers' spam-report short code, 7726 ("forward it to 7726 (SPAM) and delete"), told to readers.
+	"to 7726", "7726 (spam)", "report it as spam", "report as spam", "report as junk",
 }))
 
 // quotedHandleReported reports whether the contact request at sp, handle

@@ -33,6 +33,9 @@ func TestScamWarningsDoNotCountAsContactRequests(t *testing.T) {
 		// Round 51 (N73): the number a phishing text came from, named as its sender.
 		{"the number a phishing text came from", "The phishing text I got asked for a redelivery fee. It came from +44 7911 123456, don't reply.", models.DecisionAllow},
 		{"a warning that then gives its own number still counts", "Scam alert: a fake courier texted me from +44 7911 123456, it's a scam. Message me on +44 7700 900999 for real parcels", models.DecisionReview},
+		// Round 54 (N155): a smishing link quoted, and readers told to forward it to the carriers' 7726.
+		{"a phishing link quoted with the spam short code to forward it to", "The text says 'USPS: your package is held, update your address here: usps-redelivery-help.co'. That is NOT USPS. Don't click. Forward it to 7726 (SPAM) and delete.", models.DecisionAllow},
+		{"the same link sent as the author's own is a link", "USPS: your package is held, update your address here: usps-redelivery-help.co", models.DecisionReview},
 		{"a German warning of the grandchild trick", "Achtung: Mein Opa bekam 'Hallo Opa, neue Nummer, schreib mir auf WhatsApp'. Das ist der Enkeltrick. Nie Geld überweisen!", models.DecisionAllow},
 	}
 	for _, c := range cases {

@@ -459,7 +459,7 @@ var (
 // zwei Jahren", "2년 전" (年前 is among pastMarkers).
 var reAgo = regexp.MustCompile(`\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (?:years?|months?) ago\b|` +
 	`\b(?:il y a|hace|ha|vor) (?:\d+|un|une|deux|trois|quatre|cinq|six|dos|tres|cuatro|cinco|seis|um|uma|dois|duas|quatro|` +
-	`einem|einer|zwei|drei|vier|funf|sechs|ein paar|quelques|unos|uns|algunos) (?:ans|annees|mois|anos|meses|jahren|monaten|jahr|monat)\b|` +
+	`einem|einer|zwei|drei|vier|funf|sechs|ein paar|quelques|unos|uns|algunos) (?:ans|an|annees|annee|mois|anos|ano|meses|mes|jahren|monaten|jahr|monat)\b|` +
 	`\b(?:\d+|um|uma|dois|duas|tres|quatro|cinco|seis|un|una|dos|cuatro|algunos|alguns) (?:anos?|meses|mes|años?) atras\b|` +
 	`\d+ ?(?:년|개월) ?전|` +
 	// An age the author was then: "in a really bad place at 16".

@@ -63,6 +63,9 @@ var (
 		"viel erfolg", "durchhalten", "wir schaffen das", "ihr schafft das",
 		"頑張ろう", "がんばろう", "みんな頑張", "ファイト",
 		"화이팅", "파이팅", "다들 힘내", "같이 버티",
+		// Round 54 (N151): plans for when the exam is passed ("Si apruebo estadística me hago un altar").
+		"si apruebo", "if i pass", "when i pass", "se eu passar", "quando eu passar", "si je réussis", "si je valide",
+		"wenn ich bestehe", "受かったら", "合格したら", "합격하면", "붙으면", "如果过了", "要是过了", "考过了就",
 	}))
 	// stressRisk speak as someone at risk does, whatever the load.
 	stressRisk = newTermSet(foldTerms([]string{

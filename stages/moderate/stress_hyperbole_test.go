@@ -14,6 +14,8 @@ func TestStudyStressToldInJestOrWithCheerIsNoRisk(t *testing.T) {
 		{"the same wish for tonight is risk, denied or not", "Pharmacology exam tomorrow, every opioid to memorize. I want to die tonight. (I will not die.)", false},
 		{"a Chinese exam countdown that cheers on the class", "期末考试周，复习到想死，室友们一起加油！", true},
 		{"a Spanish exam week that cheers everyone on", "Semana de exámenes finales, me quiero morir. ¡Ánimo a todos, que ya queda poco!", true},
+		{"a Spanish exam week with a plan for passing", "Semana de exámenes y me quiero morir 😩 tres parciales seguidos. Si apruebo estadística me hago un altar.", true},
+		{"the same plan beside pills saved is risk", "Semana de exámenes y me quiero morir, tengo las pastillas guardadas. Si apruebo me da igual.", false},
 		{"an exam with pills saved is risk", "finals week and I want to die, not literally my friends think, but I've been saving up my meds. good luck everyone", false},
 		{"an exam with 'lol' and no cheer is still read", "exams again and i want to die lol", false},
 		{"a Chinese exam note that says it is no joke", "考研又没上岸，真的不想活了，不是开玩笑，大家加油吧", false},
