@@ -25,6 +25,7 @@ var findingCaps = []findingCap{
 	capHelplineOutreach,
 	capSelfHarmRecoveryStory,
 	capPetEuthanasiaStory,
+	capSurvivorStory,
 	capClassifierOnToldWords,
 	capClassifierSelfHarmTold,
 	capClassifierSelfHarmCameThrough,
