@@ -63,6 +63,8 @@ var (
 		"contármelo", "contarme", "me contar", "me le dire", "mir sofort", "es mir sagen",
 		// Round 53 (N145): the child taught to tell a grown-up at once (請教孩子第一時間告訴大人).
 		"告诉大人", "跟大人说", "告诉老师",
+		// Round 54 (N163): kept and reported in German ("Wir haben alles gesichert und angezeigt").
+		"angezeigt", "gesichert", "zur anzeige",
 		// Round 54 (N155): the same in Japanese and the other languages (すぐ画面を閉じて大人に言うように家で話し合いました).
 		"大人に言う", "大人に相談", "先生に言う", "어른에게 말", "어른한테 말", "decírselo a un adulto", "contárselo a un adulto",
 		"contar para um adulto", "contar a um adulto", "le dire à un adulte", "einem erwachsenen sagen", "einem erwachsenen bescheid",

@@ -18,6 +18,7 @@ func TestChildSafetyWarningsAreNotGrooming(t *testing.T) {
 		`my 12 yo got a DM asking for pics "as our secret". reported and blocked, talked to her about it`,
 		"아이 휴대폰에 자녀보호 앱 깔았어요. 모르는 사람이 '선물 줄게, 사진 보내줘' 하면 바로 엄마한테 말하기로 약속했어요. 혼나지 않는다고도 꼭 말해줬어요.",
 		"寫給家長：孩子在線上遊戲認識的『朋友』如果說要私下加LINE、要傳照片，請教孩子第一時間告訴大人，不用怕被罵。",
+		"Eltern aufgepasst: Cybergrooming passiert oft in Spielen. Ein Fremder hat meinem 10-Jährigen geschrieben 'Du bist so reif, schick mir ein Foto, aber sag es nicht deinen Eltern'. Wir haben alles gesichert und angezeigt. Redet mit euren Kindern über Geheimnisse.",
 		"小学生の保護者の方へ：オンラインゲームで知らない大人から「何歳？」「写真送って」「親には内緒ね」と言われたら、すぐ画面を閉じて大人に言うように家で話し合いました。",
 		"Sou professora e preciso falar com os pais sobre segurança na internet. Essa semana descobrimos que alunos de dez anos estavam num grupo de jogo onde um adulto pedia fotos em troca de moedas virtuais. Conversem com seus filhos e denunciem à polícia.",
 	}, "cn", "intl")

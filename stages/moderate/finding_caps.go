@@ -26,6 +26,7 @@ var findingCaps = []findingCap{
 	capSelfHarmRecoveryStory,
 	capPetEuthanasiaStory,
 	capSurvivorStory,
+	capProfessionalWarning,
 	capClassifierOnToldWords,
 	capClassifierSelfHarmTold,
 	capClassifierSelfHarmCameThrough,

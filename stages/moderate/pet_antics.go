@@ -32,6 +32,8 @@ var petWords = newTermSet(foldTerms([]string{
 	"狗", "猫", "宠物", "狗狗", "猫咪", "鹦鹉", "兔子", "仓鼠", "金鱼", "乌龟",
 	"犬", "ペット", "愛犬", "愛猫", "猫ちゃん", "わんちゃん", "インコ", "うさぎ", "ハムスター",
 	"강아지", "고양이", "반려", "앵무새", "토끼", "햄스터",
+	// Round 54 (N163): a vet's "your animals", in every language.
+	"animals", "animaux", "animal", "tier", "tiere", "haustier", "animales", "animais", "动物", "動物", "동물",
 }))
 
 // petEuthanasiaSentence reports whether the finding at sp stands in a

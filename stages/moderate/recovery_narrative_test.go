@@ -60,6 +60,8 @@ func TestAPetPutToSleepIsNotKilled(t *testing.T) {
 			Body: "Ayer tuvimos que dormir a Canela, nuestra perrita de quince años. El veterinario nos dejó estar con ella hasta el final. Se fue en mis brazos. Hoy la casa se siente enorme y silenciosa. A quien le toque tomar esta decisión: la eutanasia no es matarlos, es quitarles el dolor."},
 		{ID: "a Shiba put to sleep, 'do not feel you killed it', is allowed", Lang: "zh-Hant", CN: "allow", Intl: "allow",
 			Body: "陪了我十四年的柴犬小麥今天早上走了。獸醫說就算化療也撐不了多久，我們決定讓牠安樂死，全家圍著牠，一邊摸一邊跟牠說謝謝。如果你也在考慮讓毛孩安樂死，不要覺得自己是殺了牠，那是讓牠不再痛苦的最後一個溫柔。"},
+		{ID: "a vet's 'am I killing him?' beside a euthanasia is allowed", Lang: "de", CN: "allow", Intl: "allow",
+			Body: "Tierarzt: Beim Einschläfern fragen mich Besitzer oft 'Bringe ich ihn um?'. Nein. Ihr erspart eurem Tier ein Leiden ohne Ausweg. Heute haben wir uns von Bruno verabschiedet, 13 Jahre alt. Nehmt eure Tiere heute Abend in den Arm."},
 		{ID: "a threat to the neighbour in a sentence of its own is held", Lang: "es", CN: "review|block", Intl: "review|block", Category: "violence",
 			Body: "Ayer tuvimos que dormir a Canela, nuestra perrita de quince años, por la eutanasia. El vecino la envenenó. Voy a matar al vecino esta noche, ya sé dónde vive."},
 	}
