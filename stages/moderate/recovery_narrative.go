@@ -156,7 +156,7 @@ func recoveryNarrative(t *Text) bool {
 		return false
 	}
 	s := t.Folded.String()
-	return (narrativePast.anyTerm(s) || reAgo.MatchString(s)) && narrativeCare.anyTerm(s) && narrativeNow.anyTerm(s) &&
+	return (narrativePast.anyTerm(s) || reAgo.MatchString(s) || containsPersonAny(s, pastMarkers)) && narrativeCare.anyTerm(s) && narrativeNow.anyTerm(s) &&
 		!presentRisk(s, false)
 }
 

@@ -457,9 +457,10 @@ var (
 // reAgo is a span of time the author looks back over, in the folded text:
 // "two years ago", "il y a deux ans", "hace dos años", "há 3 anos", "vor
 // zwei Jahren", "2년 전" (年前 is among pastMarkers).
-var reAgo = regexp.MustCompile(`\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (?:years?|months?) ago\b|` +
-	`\b(?:il y a|hace|ha|vor) (?:\d+|un|une|deux|trois|quatre|cinq|six|dos|tres|cuatro|cinco|seis|um|uma|dois|duas|quatro|` +
-	`einem|einer|zwei|drei|vier|funf|sechs|ein paar|quelques|unos|uns|algunos) (?:ans|an|annees|annee|mois|anos|ano|meses|mes|jahren|monaten|jahr|monat)\b|` +
+var reAgo = regexp.MustCompile(`\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a few|several) (?:years?|months?) ago\b|` +
+	`\b(?:il y a|hace|ha|vor) (?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|dos|tres|cuatro|cinco|seis|` +
+	`siete|ocho|nueve|diez|once|doce|quince|veinte|um|uma|dois|duas|quatro|sete|oito|nove|dez|onze|doze|quinze|vinte|` +
+	`einem|einer|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|funfzehn|zwanzig|ein paar|quelques|unos|uns|algunos) (?:ans|an|annees|annee|mois|anos|ano|meses|mes|jahren|monaten|jahr|monat)\b|` +
 	`\b(?:\d+|um|uma|dois|duas|tres|quatro|cinco|seis|un|una|dos|cuatro|algunos|alguns) (?:anos?|meses|mes|años?) atras\b|` +
 	`\d+ ?(?:년|개월) ?전|` +
 	// An age the author was then: "in a really bad place at 16".
