@@ -31,6 +31,12 @@ var (
 	survivorMarkers = newTermSet(foldTerms([]string{
 		"i was bullied", "i got bullied", "bullied me", "was a victim", "i survived", "survivor", "i witnessed", "i saw a man",
 		"photos of me", "made fun of me", "laughed at me",
+		// Round 54 (N161): names shouted at the author, and the slur written only to show its weight
+		// ("me gritaban maricón", "als Schwuchtel beschimpft", "Escrevo a palavra aqui porque …").
+		"they called me", "kids called me", "i was the bully", "i write the word", "i'm writing the word", "me gritaban",
+		"me insultaban", "me llamaban", "repito esa palabra", "escribo esa palabra", "escribo la palabra", "me xingavam",
+		"me chamavam de", "escrevo a palavra", "m'insultaient", "m'appelaient", "j'écris ce mot", "j'ecris ce mot",
+		"beschimpft", "ich schreibe das wort", "骂我", "叫我", "说我是", "呼ばれていた", "と呼ばれ", "불렸", "놀렸",
 		"coercive control", "emotional abuse", "abusive marriage", "my abuser",
 		"fui víctima", "fui victima", "me hacían bullying", "me decían", "sufrí acoso", "fui testigo", "presencié",
 		"fui vítima", "sofri bullying", "me chamavam", "testemunhei", "abusou de mim",
@@ -55,7 +61,8 @@ var (
 var (
 	survivorPast = newTermSet(foldTerms([]string{
 		"in seventh grade", "in eighth grade", "in sixth grade", "in middle school", "in primary school", "in grade school",
-		"en secundaria", "en la primaria", "no fundamental", "au collège", "in der schule", "in der grundschule",
+		"en secundaria", "en la secundaria", "en la primaria", "no fundamental", "no ensino médio", "no ensino medio",
+		"au collège", "au lycée", "in der schule", "in der grundschule", "auf dem gymnasium",
 		"有一次", "有次", "刚来时", "刚来的时候", "初中", "小学的时候", "中学時代", "小学生の頃", "중학교", "초등학교",
 	}))
 	reYearsSpan = regexp.MustCompile(`\b(?:after|for) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|many|several|a few) years\b|지 ?\d+ ?(?:년|개월)`)
@@ -94,6 +101,13 @@ func capSurvivorStory(t *Text, source string, x *Finding, _ *[]Span) {
 		}
 	}
 	if !(lists && capped || fromClassifier(source) && (x.Category == models.CategorySelfHarm || capped)) || !survivorStory(t) {
+		return
+	}
+	// A threat or an insult the author aims at a reader ("te digo a ti,
+	// maricón de mierda, que te voy a buscar") is no story told: words
+	// addressed to "you" outside quotation marks, in the finding's
+	// sentence, keep the finding.
+	if lists && containsPersonAny(unquoted(findingSentence(t, x.Span)), secondPersonMarkers) {
 		return
 	}
 	x.Score = reportedScoreCap
