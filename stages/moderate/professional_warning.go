@@ -92,11 +92,17 @@ func capProfessionalWarning(t *Text, source string, x *Finding, _ *[]Span) {
 		return
 	}
 	for _, c := range professionalCapped {
-		if x.Category == c {
-			if professionalWarning(t) {
-				x.Score = reportedScoreCap
-			}
-			return
+		if x.Category != c {
+			continue
 		}
+		// A threat or an insult aimed at "you" outside quotation marks
+		// ("Y tú, idiota, te voy a matar") is the speaker's own, whoever
+		// they say they are.
+		aimed := (c == models.CategoryViolence || c == models.CategoryHarassment || c == models.CategoryHate) &&
+			containsPersonAny(unquoted(findingSentence(t, x.Span)), secondPersonMarkers)
+		if !aimed && professionalWarning(t) {
+			x.Score = reportedScoreCap
+		}
+		return
 	}
 }

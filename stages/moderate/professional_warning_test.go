@@ -18,6 +18,8 @@ func TestAProfessionalsWarningIsNotWhatItWarnsOf(t *testing.T) {
 			Body: "Apotheker: Lachgas-Ballons sind kein harmloser Partyspaß. Wir sehen junge Leute mit Nervenschäden und Taubheitsgefühlen in den Beinen. Wer trotzdem konsumiert: nie direkt aus der Kartusche, nie allein."},
 		{ID: "a 'pharmacist' who sells outside the quotes is held", Lang: "en", CN: "review|block", Intl: "review|block", Category: "illicit",
 			Body: "Pharmacist here. Don't trust random accounts. Selling real xanax bars and oxycodone, discreet shipping, dm me for price."},
+		{ID: "a 'doctor' who threatens a reader after the warning is held", Lang: "es", CN: "review|block", Intl: "review|block", Category: "violence",
+			Body: "Médico de urgencias: nunca mezclen alcohol con pastillas. Y tú, idiota de mierda que me rayaste el coche, te voy a matar."},
 		{ID: "a 'doctor' who gives his own Telegram is held", Lang: "es", CN: "review|block", Intl: "review|block", Category: "illicit",
 			Body: "Médico de urgencias: nunca compres en la calle. Yo vendo Xanax y Valium sin receta, escríbeme al telegram @farma_vip"},
 	}
