@@ -50,7 +50,7 @@ func TestAQuotationGivenToARelativeWithAColonIsTheirs(t *testing.T) {
 func FuzzQuotationReaders(f *testing.F) {
 	for _, s := range []string{
 		"My 4yo said 'I'm gonna kill you' lol", "「副業で月収50万！LINE追加で」ってDM", "付9.9元邮费'，这是骗子", "Hallo Mama, das ist",
-		"『映画』を観た。殺し合い", "My aunt: '", "«", "“”", "", "\n「\n」",
+		"『映画』を観た。殺し合い", "My aunt: '", "«", "“”", "", "\n「\n」", "'죽고 싶다'는 사촌동생", "「死にたい」って言う",
 	} {
 		f.Add(s, 0, 3)
 	}
@@ -84,7 +84,14 @@ func FuzzQuotationReaders(f *testing.F) {
 			closeQuoted(tx, sp)
 			warnedSpan(tx, sp)
 			stressHyperbole(tx)
+			// Round 54's readers of speakers, stories and warnings.
+			quoteSpeakerAfter(tx, sp)
+			petEuthanasiaSentence(tx, sp)
 		}
+		survivorStory(tx)
+		professionalWarning(tx)
+		recoveryNarrative(tx)
+		longBereavement(tx)
 	})
 }
 
