@@ -156,8 +156,14 @@ func recoveryNarrative(t *Text) bool {
 		return false
 	}
 	s := t.Folded.String()
-	return (narrativePast.anyTerm(s) || reAgo.MatchString(s) || containsPersonAny(s, pastMarkers)) && narrativeCare.anyTerm(s) && narrativeNow.anyTerm(s) &&
-		!presentRisk(s, false)
+	return storyPast(s) && narrativeCare.anyTerm(s) && narrativeNow.anyTerm(s) && !presentRisk(s, false)
+}
+
+// storyPast reports whether folded field s dates a hard time as past: a
+// story's words for it (narrativePast), a span of years counted back
+// (reAgo), or the self-harm readings' past markers (pastMarkers).
+func storyPast(s string) bool {
+	return narrativePast.anyTerm(s) || reAgo.MatchString(s) || containsPersonAny(s, pastMarkers)
 }
 
 // longBereavement reports whether t is a loss by suicide told at length

@@ -75,8 +75,7 @@ func survivorStory(t *Text) bool {
 		return false
 	}
 	s := t.Folded.String()
-	past := narrativePast.anyTerm(s) || reAgo.MatchString(s) || containsPersonAny(s, pastMarkers) || survivorPast.anyTerm(s) ||
-		reYearsSpan.MatchString(s)
+	past := storyPast(s) || survivorPast.anyTerm(s) || reYearsSpan.MatchString(s)
 	return past && narrativeNow.anyTerm(s) &&
 		survivorMarkers.anyTerm(s) && !presentRisk(s, true) && !survivorThreats.anyTerm(s) && !warningOffers.in(s)
 }
