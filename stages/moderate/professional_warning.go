@@ -26,7 +26,7 @@ import (
 var (
 	// professionalOpenings say who speaks, at the start of the field
 	// (folded; within its first sentence).
-	professionalOpenings = foldTerms([]string{
+	professionalOpenings = newTermSet(foldTerms([]string{
 		"pharmacist", "pharmacist psa", "er doctor", "er nurse", "emergency doctor", "doctor here", "nurse here", "vet here",
 		"veterinarian", "vet tech", "teacher here", "school counselor", "reminder from the mods", "mod note", "mods here",
 		"a note from the mods", "moderator note", "police officer here",
@@ -40,7 +40,7 @@ var (
 		"我是医生", "我是药师", "我是护士", "兽医", "急诊科", "药剂师", "版主", "管理员", "群主提醒", "辅导老师",
 		"運営から", "運営より", "薬剤師", "救急医", "看護師", "獣医", "教員です", "管理人",
 		"응급의학과", "약사", "간호사", "수의사", "운영진", "관리자", "교사입니다",
-	})
+	}))
 	// professionalWarnings are the warning itself, in the folded text.
 	professionalWarnings = newTermSet(foldTerms([]string{
 		"don't", "do not", "never", "avoid", "report it", "report the", "is not", "are almost never", "gets removed",
@@ -62,14 +62,7 @@ func professionalWarning(t *Text) bool {
 	if len(head) > 120 {
 		head = head[:120]
 	}
-	opens := false
-	for _, w := range professionalOpenings {
-		if strings.Contains(head, w) {
-			opens = true
-			break
-		}
-	}
-	if !opens || !professionalWarnings.anyTerm(s) {
+	if !professionalOpenings.anyTerm(head) || !professionalWarnings.anyTerm(s) {
 		return false
 	}
 	out := unquoted(s)
