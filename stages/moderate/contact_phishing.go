@@ -41,13 +41,34 @@ var (
 		"auxilio", "gov"}
 )
 
+// reSpacedDomain is a domain written with spaces around its dot to slip
+// past link filters ("x-x-x-libre . xyz", "gift-claim . top"): a
+// hyphenated name, " . ", and a TLD (round 54, F175: a porn-spam note).
+// A sentence that ends before a word ("done . work tomorrow") has no
+// hyphenated name before its dot, and the TLD must be one that sites use
+// (spacedTLDs), not any word.
+var reSpacedDomain = regexp.MustCompile(`(?:^|[^a-z0-9@./_-])([a-z0-9]+(?:-[a-z0-9]+)+ \. ([a-z]{2,8}))(?:$|[^a-z0-9-])`)
+
+// spacedTLDs are the TLDs a spaced domain is read with: the cheap ones
+// and the common ones.
+var spacedTLDs = map[string]bool{"com": true, "net": true, "org": true, "info": true, "io": true, "me": true, "co": true,
+	"xyz": true, "top": true, "site": true, "icu": true, "click": true, "vip": true, "shop": true, "online": true, "live": true,
+	"cc": true, "tk": true, "ml": true, "ga": true, "link": true, "app": true}
+
 // phishingDomains returns the byte ranges of the folded string s that
 // hold a domain shaped like a lure.
 func phishingDomains(s string) [][2]int {
-	if !domainShaped(s) {
-		return nil
-	}
 	var out [][2]int
+	if strings.Contains(s, " . ") {
+		for _, m := range reSpacedDomain.FindAllStringSubmatchIndex(s, -1) {
+			if spacedTLDs[s[m[4]:m[5]]] {
+				out = append(out, [2]int{m[2], m[3]})
+			}
+		}
+	}
+	if !domainShaped(s) {
+		return out
+	}
 	for _, m := range reBareDomain.FindAllStringSubmatchIndex(s, -1) {
 		d, tld := s[m[2]:m[3]], s[m[4]:m[5]]
 		if !strings.ContainsAny(d[:len(d)-len(tld)], ".[(") {

@@ -21,6 +21,11 @@ func TestPhishingDomainsInEveryLanguageAndInLinks(t *testing.T) {
 		{"the host of a link on a cheap TLD without a lure", "order at https://mybakery.shop/menu", ""},
 		{"the host of an ordinary link", "recipe at https://www.rose-and-crumb.com/bread", ""},
 		{"a hyphenated name without a lure", "nuestra panadería: pan-de-maria.es", ""},
+		// Round 54 (F175): the dot written with spaces around it to slip past link filters.
+		{"a porn-spam domain with a spaced dot", "Vidéos gratuites ici ➡ x-x-x-libre . xyz", "x-x-x-libre . xyz"},
+		{"a gift lure with a spaced dot", "free robux at robux-gift . top claim now", "robux-gift . top"},
+		{"a sentence that ends before a word is no domain", "I'm done . work tomorrow at nine", ""},
+		{"a hyphenated word before a sentence's end and an ordinary word", "we had a re-match . then pizza", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
