@@ -92,7 +92,9 @@ var saidOpeners = []string{"他想", "她想", "他要", "她要", "想要", "�
 // a sentence, the first, and "my therapist says I want to die …, but I want
 // to die anyway" is the author's own at the second.
 func selfHarmNotAuthors(t *Text, sp Span) bool {
-	told := func(sp Span) bool { return selfHarmOthers(t, sp) || quoteSpeakerAfter(t, sp) || selfHarmOvercome(t, sp) }
+	told := func(sp Span) bool {
+		return selfHarmOthers(t, sp) || quoteSpeakerAfter(t, sp) || selfHarmOvercome(t, sp)
+	}
 	if sp.Start < 0 || sp.End > len(t.Original) || sp.Start >= sp.End || !told(sp) {
 		return false
 	}
