@@ -2,6 +2,7 @@ package moderate
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/notegate/notegate/models"
@@ -84,18 +85,14 @@ func capProfessionalWarning(t *Text, source string, x *Finding, _ *[]Span) {
 	if x.Score <= reportedScoreCap || !(source == "rules" || source == "lexicon") {
 		return
 	}
-	for _, c := range professionalCapped {
-		if x.Category != c {
-			continue
-		}
-		// A threat or an insult aimed at "you" outside quotation marks
-		// ("Y tú, idiota, te voy a matar") is the speaker's own, whoever
-		// they say they are.
-		aimed := (c == models.CategoryViolence || c == models.CategoryHarassment || c == models.CategoryHate) &&
-			containsPersonAny(unquoted(findingSentence(t, x.Span)), secondPersonMarkers)
-		if !aimed && professionalWarning(t) {
-			x.Score = reportedScoreCap
-		}
+	if !slices.Contains(professionalCapped, x.Category) {
 		return
 	}
+	// A threat or an insult aimed at a reader ("Y tú, idiota, te voy a
+	// matar") is the speaker's own, whoever they say they are.
+	spoken := x.Category == models.CategoryViolence || x.Category == models.CategoryHarassment || x.Category == models.CategoryHate
+	if spoken && aimedAtReader(t, x.Span) || !professionalWarning(t) {
+		return
+	}
+	x.Score = reportedScoreCap
 }

@@ -2,6 +2,7 @@ package moderate
 
 import (
 	"regexp"
+	"slices"
 
 	"github.com/notegate/notegate/models"
 )
@@ -15,7 +16,7 @@ import (
 // photos that were posted of it and the blow it saw, and the rules read
 // those words as abuse, personal data, a loan ad or a threat: 26 of the
 // read set's 150 were flagged, 40 of its sealed twin's. A field wider than
-// minNarrativeWidth that dates the hard time as past (narrativePast, reAgo),
+// minNarrativeWidth that dates the hard time as past (storyPast, survivorPast),
 // speaks of now (narrativeNow), names the author as the one it happened to
 // or who saw it (survivorMarkers), and holds nothing of a present risk or
 // of a harm still to come (presentRisk, survivorThreats) or of an offer
@@ -68,6 +69,15 @@ var (
 	reYearsSpan = regexp.MustCompile(`\b(?:after|for) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|many|several|a few) years\b|지 ?\d+ ?(?:년|개월)`)
 )
 
+// aimedAtReader reports whether the finding at sp stands in a sentence
+// that, outside its quotation marks, addresses "you": a threat or an
+// insult the author aims at a reader, which no frame of a story or a
+// warning turns into words told (round 54: a survivor's story and a
+// "doctor's" warning that each ended "te voy a …").
+func aimedAtReader(t *Text, sp Span) bool {
+	return containsPersonAny(unquoted(findingSentence(t, sp)), secondPersonMarkers)
+}
+
 // survivorStory reports whether t is a survivor's or a witness's story of
 // the kind above.
 func survivorStory(t *Text) bool {
@@ -93,20 +103,13 @@ func capSurvivorStory(t *Text, source string, x *Finding, _ *[]Span) {
 		return
 	}
 	lists := source == "rules" || source == "lexicon" || source == "pii" || source == "contact"
-	capped := false
-	for _, c := range survivorCapped {
-		if x.Category == c {
-			capped = true
-		}
-	}
+	capped := slices.Contains(survivorCapped, x.Category)
 	if !(lists && capped || fromClassifier(source) && (x.Category == models.CategorySelfHarm || capped)) || !survivorStory(t) {
 		return
 	}
 	// A threat or an insult the author aims at a reader ("te digo a ti,
-	// maricón de mierda, que te voy a buscar") is no story told: words
-	// addressed to "you" outside quotation marks, in the finding's
-	// sentence, keep the finding.
-	if lists && containsPersonAny(unquoted(findingSentence(t, x.Span)), secondPersonMarkers) {
+	// maricón de mierda, que te voy a buscar") is no story told.
+	if lists && aimedAtReader(t, x.Span) {
 		return
 	}
 	x.Score = reportedScoreCap
