@@ -62,9 +62,11 @@ func capWordMentioned(t *Text, source string, x *Finding, _ *[]Span) {
 		return
 	}
 	f := t.Folded.String()
-	mentioned := quotedAt(t.Original, x.Span) && (wordTalk.anyTerm(f) || profanityDefinitions.anyTerm(f))
+	var mentioned bool
 	if x.Category == models.CategoryViolence {
 		mentioned = inQuotation(t.Original, x.Span) && strings.ContainsAny(t.Original, "?？") && phraseQuestions.anyTerm(f)
+	} else {
+		mentioned = quotedAt(t.Original, x.Span) && (wordTalk.anyTerm(f) || profanityDefinitions.anyTerm(f))
 	}
 	if mentioned {
 		x.Score = reportedScoreCap
