@@ -330,6 +330,21 @@ func (d *RulesDetector) check(sc *ruleScratch, t *Text, ri int32, out []Finding)
 		if i, j, ok := shortestCover(r, occ); ok && !(sc.long && spreadOverSentences(sk, sc.bounds, i, j)) {
 			emit(i, j)
 		}
+	case windowSentences:
+		// An argument over a paragraph: the terms within n sentences in
+		// a row, however long the field; a veto anywhere in it cancels,
+		// as in a note window (a post that quotes the argument to refute
+		// it says so once).
+		if vetoed(0, math.MaxInt32) {
+			break
+		}
+		covers(r, occ, func(a, b, i, j int) bool {
+			if occ[b].sent-occ[a].sent >= int32(r.window.n) {
+				return true
+			}
+			emit(i, j)
+			return false
+		})
 	case windowSentence:
 		found := 0
 		for a := 0; a < len(occ) && found < maxRuleFindings; {

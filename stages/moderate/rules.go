@@ -30,7 +30,7 @@ var embeddedRules embed.FS
 //	  - id: en-self-harm-plan-tonight
 //	    score: 0.7
 //	    support: true           # self_harm only: the author may be at risk
-//	    window: sentence        # sentence (default), note, "N words", "N chars"
+//	    window: sentence        # sentence (default), note, "N words", "N chars", "N sentences"
 //	    any_order: true         # false: the groups must occur in this order
 //	    all:                    # one term of every group must occur in the window
 //	      - $first_person
@@ -46,11 +46,14 @@ var embeddedRules embed.FS
 
 // Limits of the format: they keep a rule readable and its check cheap.
 const (
-	maxRuleGroups  = 8
-	maxRuleWords   = 200
-	maxRuleChars   = 1000
-	maxSetDepth    = 8
-	setsFilePrefix = "sets"
+	maxRuleGroups = 8
+	maxRuleWords  = 200
+	maxRuleChars  = 1000
+	// maxRuleSentences bounds a sentences window: an argument runs over
+	// a paragraph, not over a whole story.
+	maxRuleSentences = 12
+	maxSetDepth      = 8
+	setsFilePrefix   = "sets"
 	// allLanguages is the LANG of sets.all.yaml, whose sets every file
 	// sees: rules apply to notes of every language, and some lists (a
 	// scam named, a fee refused) are the same for all of them.
@@ -61,10 +64,11 @@ const (
 type windowKind uint8
 
 const (
-	windowSentence windowKind = iota // one sentence (the default)
-	windowNote                       // the whole field
-	windowWords                      // at most n words from first to last term
-	windowChars                      // at most n characters (skeleton runes)
+	windowSentence  windowKind = iota // one sentence (the default)
+	windowNote                        // the whole field
+	windowWords                       // at most n words from first to last term
+	windowChars                       // at most n characters (skeleton runes)
+	windowSentences                   // at most n sentences in a row, vetoed in the whole field
 )
 
 type ruleWindow struct {
@@ -80,6 +84,8 @@ func (w ruleWindow) String() string {
 		return strconv.Itoa(w.n) + " words"
 	case windowChars:
 		return strconv.Itoa(w.n) + " chars"
+	case windowSentences:
+		return strconv.Itoa(w.n) + " sentences"
 	}
 	return "sentence"
 }
@@ -95,7 +101,7 @@ func parseWindow(s string) (ruleWindow, error) {
 	num, unit, ok := strings.Cut(s, " ")
 	n, err := strconv.Atoi(num)
 	if !ok || err != nil || n <= 0 {
-		return ruleWindow{}, fmt.Errorf("window %q: want sentence, note, \"N words\" or \"N chars\"", s)
+		return ruleWindow{}, fmt.Errorf("window %q: want sentence, note, \"N words\", \"N chars\" or \"N sentences\"", s)
 	}
 	switch strings.TrimSpace(unit) {
 	case "words", "word":
@@ -108,8 +114,13 @@ func parseWindow(s string) (ruleWindow, error) {
 			return ruleWindow{}, fmt.Errorf("window %q: at most %d chars", s, maxRuleChars)
 		}
 		return ruleWindow{kind: windowChars, n: n}, nil
+	case "sentences":
+		if n < 2 || n > maxRuleSentences {
+			return ruleWindow{}, fmt.Errorf("window %q: from 2 to %d sentences", s, maxRuleSentences)
+		}
+		return ruleWindow{kind: windowSentences, n: n}, nil
 	}
-	return ruleWindow{}, fmt.Errorf("window %q: want sentence, note, \"N words\" or \"N chars\"", s)
+	return ruleWindow{}, fmt.Errorf("window %q: want sentence, note, \"N words\", \"N chars\" or \"N sentences\"", s)
 }
 
 // termEntry is one term or $set reference as written, with its line.

@@ -1,6 +1,9 @@
 package moderate
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // longFiller makes a field long (more than longFieldRunes) with twelve
 // sentences of nothing a rule reads.
@@ -76,4 +79,58 @@ rules:
 		{"a long field with both in one sentence is read", filler + "Samedi je viens avec mon couteau, tu vas voir. " + filler, true},
 		{"a long field with them in neighbouring sentences is not", filler + "Un couteau émoussé glisse. Passez à la boutique le samedi. " + filler, false},
 	})
+}
+
+// A sentences window reads an argument over a paragraph of a long field
+// (a group in one sentence, what it is blamed for two sentences on, the
+// excuse at the end), which a note window there would not; its terms must
+// still lie within its sentences, and a veto anywhere in the field
+// cancels it.
+func TestASentencesWindowReadsAnArgumentOverAParagraph(t *testing.T) {
+	spec := `
+rules:
+  - id: argued
+    score: 0.8
+    window: %s
+    all:
+      - ["those families"]
+      - ["like roaches"]
+      - ["just asking"]
+    none: ["is racism"]
+`
+	filler := longFiller
+	argument := "Those families moved in last year. The stairwell is a mess. The bins overflow. They spread like roaches. Just asking. "
+	sentences := newTestRules(t, map[string]string{"hate.en.yaml": fmt.Sprintf(spec, "6 sentences")})
+	checkFires(t, sentences, []fireCase{
+		{"an argument over five sentences of a long field is read", filler + argument + filler, true},
+		{"the same terms twenty sentences apart are not", "Those families moved in last year. " + filler + "They spread like roaches. Just asking.", false},
+		{"a veto elsewhere in the field cancels it", filler + argument + "Saying this is racism, plain and simple.", false},
+	})
+	note := newTestRules(t, map[string]string{"hate.en.yaml": fmt.Sprintf(spec, "note")})
+	checkFires(t, note, []fireCase{
+		{"a note window does not read the same argument in a long field", filler + argument + filler, false},
+	})
+}
+
+// A sentences window is written "N sentences", from 2 to maxRuleSentences.
+func TestASentencesWindowIsBounded(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"6 sentences", "6 sentences", true},
+		{"2 sentences", "2 sentences", true},
+		{"1 sentences", "", false},
+		{"13 sentences", "", false},
+	} {
+		w, err := parseWindow(tc.in)
+		if (err == nil) != tc.ok {
+			t.Errorf("parseWindow(%q) error %v, want ok %t", tc.in, err, tc.ok)
+			continue
+		}
+		if tc.ok && w.String() != tc.want {
+			t.Errorf("parseWindow(%q) = %s, want %s", tc.in, w, tc.want)
+		}
+	}
 }
