@@ -89,7 +89,14 @@ var calledMarkers = []string{"called me a", "called me an", "called me", "calls 
 	// Round 53 (F157): being called it, said of anyone ("Ninguém merece ser chamada de 'gorda inútil'").
 	"ser chamada de", "ser chamado de", "ser llamada", "ser llamado", "être traitée de", "être traité de",
 	"fui chamado de", "fui chamada de", "me xinga de", "me xingou de", "me xingam de", "me xingaram de", "me insultó", "me trató de", "m'a traité de", "m'a traitée de", "on m'a traité de", "nannte mich", "nannten mich",
-	"骂我是", "骂我", "说我是", "叫我"}
+	"骂我是", "骂我", "说我是", "叫我",
+	// Round 55 (h22): someone else called it, told by a friend or a parent ("my friend said someone called
+	// her a \"ch*nk\" in a lobby"); never the author's own calling ("I called her a …").
+	"someone called her a", "someone called him a", "someone called her an", "someone called him an", "somebody called her a",
+	"somebody called him a", "people called her a", "people called him a", "kids called her a", "kids called him a",
+	"they called her a", "they called him a", "he called her a", "she called him a", "he called him a", "she called her a",
+	"called my friend a", "called my son a", "called my daughter a", "called my kid a", "called my wife a", "called my husband a",
+	"called my mom a", "called my dad a", "called my sister a", "called my brother a"}
 
 // rePassiveCalledBeforeZh is the Chinese passive right before the word:
 // the author was called it by someone ("今天在公交上被一个人骂chink", round

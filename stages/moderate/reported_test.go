@@ -53,6 +53,9 @@ func TestReportedSpeechCapsQuotedAbuse(t *testing.T) {
 		// witness heard shouted, in Traditional characters.
 		{"a slur the author was called, in the subjunctive, and reported", "Que un gringo me llame 'wetback' en los comentarios cuando soy de Lima 🙄 Reportado.", false},
 		{"abuse shouted at a worker, heard by a witness, in Traditional characters", "在公車上聽到一個大叔罵「外勞滾回去」，我請司機處理了，台灣人不是這樣的", false},
+		// Round 55 (h22): a slur someone else called a friend, told by a learner who wants to back her up.
+		{"a slur someone called the author's friend, told to understand it", "My friend said someone called her a \"ch*nk\" in a game lobby. I'd never heard it before. I want to back her up.", false},
+		{"the author's own calling of someone is no report", "I called her a chink and she cried lol", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
