@@ -93,9 +93,22 @@ func banter(t *Text) bool {
 	return affection.anyTerm(s) && !unloving.in(s)
 }
 
+// banterSentence reports whether the sentence around sp, in a field of any
+// length, says the reader is loved, and the field nowhere says they are
+// unloved: a long birthday roast that ends "Love you, you ridiculous
+// goblin" (round 55, h20) calls the name in the sentence of its love. Love
+// said elsewhere in a long field excuses nothing.
+func banterSentence(t *Text, sp Span) bool {
+	if sp.Start < 0 || sp.End > len(t.Original) || sp.Start >= sp.End {
+		return false
+	}
+	lo, hi := sentenceAround(t.Original, sp.Start, sp.End)
+	return affection.anyTerm(foldedBefore(t, lo, hi)) && !unloving.in(t.Folded.String())
+}
+
 // capBanter: names called with love (see above).
 func capBanter(t *Text, _ string, x *Finding, _ *[]Span) {
-	if x.Category == models.CategoryHarassment && x.Score > reportedScoreCap && banter(t) {
+	if x.Category == models.CategoryHarassment && x.Score > reportedScoreCap && (banter(t) || banterSentence(t, x.Span)) {
 		x.Score = reportedScoreCap
 	}
 }

@@ -34,6 +34,14 @@ func TestNamesCalledWithLoveAreBanter(t *testing.T) {
 		{"você é um trouxa, ninguém te ama", true},
 		{"you absolute idiot, nobody will ever love you", true},
 		{"du Depp, ich lieb dich nicht mehr, hau ab", true},
+		// Round 55 (h20): a long birthday roast calls the name in the sentence of its love; in a long field,
+		// love said in another sentence excuses nothing.
+		{"Happy 30th to my best friend. She has been late to every event since 2009, including her own surprise party, " +
+			"cannot park to save her life and still thinks she can sing in karaoke. She once set a salad on fire. " +
+			"And yet she is the first person at my door every time life falls apart. Love you, you ridiculous goblin.", false},
+		{"I love you all, thanks for the birthday wishes. Most of you came to the party and we had a great night by the lake. " +
+			"The cake was from the bakery on the corner and the music went on until two in the morning, which the neighbours forgave. " +
+			"As for the one who crashed it uninvited: you ridiculous goblin, nobody wanted you there, stay away.", true},
 	} {
 		t.Run(fmt.Sprintf("case %d: %s", i, c.body), func(t *testing.T) {
 			n := moderateBody(t, s, c.body)
