@@ -14,7 +14,7 @@ func TestHarassmentClassifier(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkNotesModel(t, c, "classifier:harassment-notes-v2", models.CategoryHarassment, harassmentCeiling, []notesModelCase{
+	checkNotesModel(t, c, "classifier:harassment-notes-v4", models.CategoryHarassment, harassmentCeiling, []notesModelCase{
 		{"a body-shaming comment aimed at a handle is read", "@jess_fit you are honestly the ugliest girl on this app, nobody wants to see your fat face every morning", true},
 		{"a day out with a friend is not", "My best friend and I went hiking this weekend and she made the best sandwiches for the whole group", false},
 		{"swearing at a train names no one and is not read", "Verdammte Scheiße, die U-Bahn fällt schon wieder aus heute morgen und ich komme zu spät", false},

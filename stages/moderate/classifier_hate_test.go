@@ -12,7 +12,7 @@ func TestHateClassifier(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkNotesModel(t, c, "classifier:hate-notes-v1", models.CategoryHate, hateCeiling, []notesModelCase{
+	checkNotesModel(t, c, "classifier:hate-notes-v3", models.CategoryHate, hateCeiling, []notesModelCase{
 		{"a group kept out of a building in polite words is read", "Just saying, since those people moved into our building the whole street has gone downhill, landlords should be allowed to say no to their kind", true},
 		{"a group called a burden in Spanish is read", "No es racismo, es realidad: esa gente viene a vivir de nuestras ayudas y a llenar los barrios de delincuencia, que se vuelvan a su país", true},
 		{"a family recipe that names where it comes from is not", "My grandmother brought this lentil soup recipe from Izmir when she moved here in the seventies and we still cook it every Sunday", false},
