@@ -358,6 +358,7 @@ func TestRulesOfOneCategorySplitOverFiles(t *testing.T) {
 func FuzzRulesParse(f *testing.F) {
 	f.Add([]byte("rules:\n  - {id: a, score: 0.5, all: [[i, me], [hate], [\"*day*\"]], window: 3 words, none: [not]}\n"))
 	f.Add([]byte("sets:\n  a: [x, $b]\n  b: [y]\nrules:\n  - {id: a, score: 0.5, all: [$a, [z | han]], any_order: false}\n"))
+	f.Add([]byte("rules:\n  - {id: s, score: 0.8, all: [[those families], [like roaches]], window: 4 sentences, none: [<quote>]}\n"))
 	f.Add([]byte("rules: [\n"))
 	f.Add([]byte("&a [*a, *a]"))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -378,6 +379,7 @@ func FuzzRulesDetect(f *testing.F) {
 	f.Add("I don't want to live anymore, planning to end it tonight")
 	f.Add("出 售 冰 毒，加 微 信。办证 刻章 电话")
 	f.Add("how old are you?\ndm me")
+	f.Add("Those families moved in. The bins overflow. They breed like rabbits. Not naming anyone. Call me what you like, the stats don't lie.")
 	f.Add("i w1ll k i l l you!!! …")
 	f.Add("Putain de bordel de merde, p0rr@ 아 씨발 존나")
 	d := defaultRules(f)
