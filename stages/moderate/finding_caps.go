@@ -242,13 +242,21 @@ func capClassifierCounterSpeech(t *Text, source string, x *Finding, _ *[]Span) {
 	}
 }
 
-// relabelClassifierHateZh: the classifier's hate with no group named is
-// harassment (hateTargetsZh).
+// relabelClassifierHateZh: the abuse classifier's hate with no group named
+// is harassment (hateTargetsZh): COLD taught it to call any insult in
+// Chinese hate. The hate model (classifier_hate.go) learnt hate that names
+// no group by design ("这种人", 🦗, あの国の人たち) and keeps its category
+// (round 55: its findings on coded hate in Chinese and Japanese had become
+// harassment).
 func relabelClassifierHateZh(t *Text, source string, x *Finding, _ *[]Span) {
-	if x.Category == models.CategoryHate && fromClassifier(source) && !namesHateTargetZh(t) {
+	if x.Category == models.CategoryHate && fromClassifier(source) && !hateModelSource(source) && !namesHateTargetZh(t) {
 		x.Category = models.CategoryHarassment
 	}
 }
+
+// hateModelSource reports whether source is the hate model's label
+// (classifier:hate-notes-vN).
+func hateModelSource(source string) bool { return strings.HasPrefix(source, "classifier:hate-notes") }
 
 // capClassifierContext: self-directed, news, comedy (classifier_context.go).
 func capClassifierContext(t *Text, source string, x *Finding, _ *[]Span) {
