@@ -275,6 +275,8 @@ func TestRulesParseErrors(t *testing.T) {
 		{"an unknown set names its line", map[string]string{"hate.en.yaml": "rules:\n  - id: a\n    score: 0.5\n    all:\n      - [x, $nope]\n"}, "hate.en.yaml:5: unknown set $nope"},
 		{"a duplicate id", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [x]}\n  - {id: a, score: 0.5, all: [y]}\n"}, `rule id "a" is already used`},
 		{"a bad window", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [x], window: paragraph}\n"}, `window "paragraph"`},
+		{"a sentences window of one sentence", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [x], window: 1 sentences}\n"}, "from 2 to 12 sentences"},
+		{"a sentences window over a whole story", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [x], window: 13 sentences}\n"}, "from 2 to 12 sentences"},
 		{"support outside self-harm", map[string]string{"hate.en.yaml": "rules:\n  - {id: a, score: 0.5, all: [x], support: true}\n"}, "support: true is for self_harm"},
 		{"also names an unknown category", map[string]string{"pii.en.yaml": "rules:\n  - {id: a, score: 0.5, also: [harrassment], all: [x]}\n"}, `also: "harrassment" is not another category`},
 		{"also repeats the rule's own category", map[string]string{"pii.en.yaml": "rules:\n  - {id: a, score: 0.5, also: [pii], all: [x]}\n"}, `also: "pii" is not another category`},
